@@ -1,0 +1,87 @@
+// @ts-check
+/**
+ * Two builds:
+ *  (a) the npm build: one ES module per source file in dist/ (preserveModules), bare
+ *      dependencies left external, .d.ts files beside them;
+ *  (b) dist/samen.bundle.js: one self-contained, minified ES module for a plain
+ *      <script type="module"> (lit, zod, date-fns and idb bundled in).
+ */
+import { readdirSync, rmSync } from 'node:fs';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+/** Bare dependencies of the npm build (see package.json "dependencies"). */
+const external = (/** @type {string} */ id) => /^(lit|@lit\/|zod|date-fns|idb)(\/|$)/.test(id);
+
+const defineEntries = readdirSync('src/define')
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+  .sort()
+  .map((f) => `src/define/${f}`);
+
+const inZod = (/** @type {string | undefined} */ id) => !!id && /[\\/]node_modules[\\/]zod[\\/]/.test(id);
+
+/**
+ * Only zod's own noise is dropped: the import cycles inside its module graph, and comments
+ * it places where rollup can't read a pure annotation. Both are harmless and not ours to fix.
+ */
+function onwarn(/** @type {import('rollup').RollupLog} */ warning, /** @type {(w: import('rollup').RollupLog) => void} */ warn) {
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && (warning.ids ?? []).every(inZod)) return;
+  if (warning.code === 'INVALID_ANNOTATION' && inZod(warning.id)) return;
+  warn(warning);
+}
+
+/** @param {Record<string, unknown>} args rollup's command-line options */
+export default (args) => {
+  // Start from an empty dist/ so removed sources never leave stale files in the package.
+  if (!args.watch) rmSync('dist', { recursive: true, force: true });
+
+  /** @type {import('rollup').RollupOptions[]} */
+  const builds = [
+    {
+      input: [
+        'src/index.ts',
+        'src/core/index.ts',
+        ...defineEntries,
+        'src/adapters/memory-adapter.ts',
+        'src/adapters/local-adapter.ts',
+      ],
+      external,
+      onwarn,
+      plugins: [typescript({ tsconfig: './tsconfig.json' })],
+      output: {
+        dir: 'dist',
+        format: 'es',
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        // The typescript plugin always imports its helpers (__decorate) from tslib, which is
+        // not a dependency: rollup keeps it as a module of its own. npm never packs a folder
+        // named node_modules, so that module goes to dist/_vendor/ instead.
+        entryFileNames: (chunk) =>
+          /(^|\/)node_modules\//.test(chunk.name)
+            ? `_vendor/${chunk.name.replace(/^(.*\/)?node_modules\//, '')}.js`
+            : '[name].js',
+      },
+    },
+    {
+      input: 'src/index.ts',
+      onwarn,
+      plugins: [
+        nodeResolve({ browser: true }),
+        typescript({
+          tsconfig: './tsconfig.json',
+          declaration: false,
+          declarationMap: false,
+          declarationDir: undefined,
+          outDir: 'dist',
+        }),
+        terser({ ecma: 2020, module: true, format: { comments: false } }),
+      ],
+      output: {
+        file: 'dist/samen.bundle.js',
+        format: 'es',
+      },
+    },
+  ];
+  return builds;
+};

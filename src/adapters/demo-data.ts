@@ -1,0 +1,202 @@
+/**
+ * Seeded demo content: a WIsH class (groep 6) with its 8 lessons and a
+ * Kanjertraining class, in Dutch and English. Deterministic for a given seed, so
+ * tests and screenshots are stable.
+ */
+import type { Checkin, ExpectationMatrix, HomeAnswer, RewardChart, Viewer } from '../core/schemas.js';
+
+export type DemoLocale = 'nl' | 'en';
+
+export interface DemoFamily {
+  familyId: string;
+  name: string;
+}
+
+export interface DemoState {
+  viewers: Viewer[];
+  /** Raw clips: stored unvalidated so tests can inject bad data the way a buggy host would. */
+  clips: Record<string, unknown>;
+  families: Record<string, DemoFamily[]>;
+  answers: HomeAnswer[];
+  seen: { clipId: string; familyId: string }[];
+  reactions: Record<string, Record<string, string[]>>;
+  replies: Record<string, { id: string; familyId?: string; authorName?: string; text: string; createdAt: string }[]>;
+  charts: Record<string, RewardChart>;
+  checkins: Checkin[];
+  matrices: Record<string, ExpectationMatrix>;
+  successes: { id: string; matrixId: string; text: string; createdAt: string; familyName?: string }[];
+  /** Results of applied writes by idempotency key: a repeated key returns the first result. */
+  writes: Record<string, unknown>;
+}
+
+/** Small, fast, seedable PRNG (mulberry32). */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SURNAMES = [
+  'Jansen', 'de Vries', 'El Amrani', 'Yılmaz', 'Bakker', 'Visser', 'Kowalski', 'Smit', 'Meijer', 'de Boer',
+  'Mulder', 'Öztürk', 'Bos', 'Vos', 'Peters', 'Hendriks', 'Nowak', 'Dekker', 'Haddou', 'Brouwer',
+  'de Wit', 'Koç', 'Dijkstra', 'Kovalenko',
+];
+
+interface LessonText {
+  title: string;
+  goal: string;
+  learned: string;
+  homeQuestion: string;
+}
+
+const WISH: Record<DemoLocale, LessonText[]> = {
+  nl: [
+    { title: 'Wie ben ik?', goal: 'Je weet wat je goed kunt en wat je nog wilt leren.', learned: 'Iedereen is ergens goed in. Ik ben goed in helpen en tekenen.', homeQuestion: 'Noem samen drie dingen waar je kind goed in is.' },
+    { title: 'Grenzen aangeven', goal: 'Je zegt duidelijk “stop, hou op” als iets niet fijn is.', learned: 'Als je stop zegt, kijk je de ander aan en praat je met een rustige, sterke stem.', homeQuestion: 'Oefen thuis: hoe zeg je “stop, hou op” met een sterke stem?' },
+    { title: 'Lichaamstaal', goal: 'Je laat met je houding zien dat je zeker bent.', learned: 'Rechtop staan, schouders naar achteren en de ander aankijken: dan geloven ze je.', homeQuestion: 'Doe samen een sterke en een bange houding na. Wat is het verschil?' },
+    { title: 'Voor jezelf opkomen', goal: 'Je komt op een rustige manier voor jezelf op.', learned: 'Je hoeft niet boos te worden om voor jezelf op te komen. Je kunt gewoon zeggen wat je wilt.', homeQuestion: 'Wanneer kwam jij deze week voor jezelf op?' },
+    { title: 'Gevoelens herkennen', goal: 'Je herkent gevoelens bij jezelf en bij een ander.', learned: 'Je voelt boosheid soms eerst in je buik. Dan kun je even diep ademhalen.', homeQuestion: 'Waar in je lijf voel jij het als je boos bent?' },
+    { title: 'Pesten', goal: 'Je weet het verschil tussen plagen en pesten en wat je kunt doen.', learned: 'Plagen is samen lachen. Pesten is steeds dezelfde die verdrietig wordt. Dan zeg je het tegen de juf.', homeQuestion: 'Wat kun je doen als je ziet dat iemand gepest wordt?' },
+    { title: 'Complimenten geven en krijgen', goal: 'Je geeft een echt compliment en neemt er een aan.', learned: 'Als je een compliment krijgt, zeg je gewoon “dank je wel”. Je hoeft niet te zeggen dat het niet waar is.', homeQuestion: 'Geef elkaar vandaag allebei een compliment.' },
+    { title: 'Samen sterk', goal: 'Je weet bij wie je terecht kunt en je helpt een ander.', learned: 'Je hoeft het niet alleen te doen. Samen ben je sterker.', homeQuestion: 'Bij wie kan je kind terecht als het moeilijk is? Maak samen een lijstje.' },
+  ],
+  en: [
+    { title: 'Who am I?', goal: 'You know what you are good at and what you still want to learn.', learned: 'Everyone is good at something. I am good at helping and drawing.', homeQuestion: 'Name three things your child is good at, together.' },
+    { title: 'Setting boundaries', goal: 'You say clearly “stop, that’s enough” when something is not OK.', learned: 'When you say stop, you look at the other person and use a calm, strong voice.', homeQuestion: 'Practise at home: how do you say “stop, that’s enough” in a strong voice?' },
+    { title: 'Body language', goal: 'You show with your posture that you are confident.', learned: 'Stand up straight, shoulders back and look at the other person: then they believe you.', homeQuestion: 'Act out a strong and a scared posture together. What is the difference?' },
+    { title: 'Standing up for yourself', goal: 'You stand up for yourself in a calm way.', learned: 'You don’t have to get angry to stand up for yourself. You can just say what you want.', homeQuestion: 'When did you stand up for yourself this week?' },
+    { title: 'Recognising feelings', goal: 'You recognise feelings in yourself and in others.', learned: 'Sometimes you feel anger in your tummy first. Then you can take a deep breath.', homeQuestion: 'Where in your body do you feel it when you are angry?' },
+    { title: 'Bullying', goal: 'You know the difference between teasing and bullying and what to do.', learned: 'Teasing is laughing together. Bullying is when the same child gets sad again and again. Then you tell the teacher.', homeQuestion: 'What can you do when you see someone being bullied?' },
+    { title: 'Giving and receiving compliments', goal: 'You give a real compliment and accept one.', learned: 'When you get a compliment, you just say “thank you”. You don’t have to say it isn’t true.', homeQuestion: 'Give each other a compliment today.' },
+    { title: 'Stronger together', goal: 'You know who you can turn to and you help others.', learned: 'You don’t have to do it alone. Together you are stronger.', homeQuestion: 'Who can your child turn to when things are hard? Make a list together.' },
+  ],
+};
+
+const KANJER: Record<DemoLocale, LessonText[]> = {
+  nl: [
+    { title: 'De vier petten', goal: 'Je kent de tijger, de pestvogel, de aap en het konijn.', learned: 'Met de witte pet ben je jezelf en te vertrouwen. Dat is een kanjer.', homeQuestion: 'Welke pet zet jij thuis weleens op? En welke wil je op?' },
+    { title: 'Doe normaal, doe je best', goal: 'Je reageert rustig als een ander je uitdaagt.', learned: 'Als iemand flauw doet, hoef je niet mee te doen. Je kunt weglopen of “doe normaal” zeggen.', homeQuestion: 'Vertel over een keer dat je rustig bleef toen iemand flauw deed.' },
+  ],
+  en: [
+    { title: 'The four caps', goal: 'You know the tiger, the bully bird, the monkey and the rabbit.', learned: 'With the white cap you are yourself and someone to trust. That is a kanjer.', homeQuestion: 'Which cap do you sometimes wear at home? And which one do you want to wear?' },
+    { title: 'Act normal, do your best', goal: 'You react calmly when someone provokes you.', learned: 'When someone is being silly, you don’t have to join in. You can walk away or say “act normal”.', homeQuestion: 'Tell about a time you stayed calm when someone was being silly.' },
+  ],
+};
+
+const ANSWERS: Record<DemoLocale, string[]> = {
+  nl: [
+    'We hebben het aan tafel geoefend, ze vond het eerst spannend.',
+    'Hij zei meteen drie dingen, en toen nog twee extra!',
+    'Mooi gesprek gehad in de auto naar opa.',
+    'We hebben allebei een compliment gegeven. Leuk!',
+    'Ze wist precies hoe het moest, dat hadden we niet verwacht.',
+    'Mijn zoon heeft het aan zijn kleine zusje uitgelegd.',
+  ],
+  en: [
+    'We practised at dinner, she found it exciting at first.',
+    'He named three things straight away, and then two more!',
+    'We had a lovely talk in the car on the way to grandpa.',
+    'We both gave a compliment. Fun!',
+    'She knew exactly what to do, we didn’t expect that.',
+    'My son explained it to his little sister.',
+  ],
+};
+
+const DAY = 86_400_000;
+
+export interface DemoOptions {
+  locale: DemoLocale;
+  seed: number;
+  now: Date;
+  /** When given, WIsH lesson 1 is a video with this source (https:, blob:, or loopback). */
+  videoSrc?: string;
+}
+
+export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): DemoState {
+  const random = prng(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY).toISOString();
+  const familyName = (surname: string) => (locale === 'nl' ? `Familie ${surname}` : `The ${surname} family`);
+
+  const wishFamilies: DemoFamily[] = SURNAMES.map((s, i) => ({ familyId: `fam-${String(i + 1).padStart(2, '0')}`, name: familyName(s) }));
+  const kanjerFamilies: DemoFamily[] = SURNAMES.slice(0, 22).map((s, i) => ({ familyId: `kfam-${i + 1}`, name: familyName(s) }));
+
+  const state: DemoState = {
+    viewers: [
+      { id: 'parent-1', role: 'parent', familyId: 'fam-01', name: familyName('Jansen'), classIds: ['groep6-wish', 'groep5-kanjer'], childIds: ['child-1'] },
+      { id: 'parent-2', role: 'parent', familyId: 'fam-01', name: familyName('Jansen'), classIds: ['groep6-wish'], childIds: ['child-1'] },
+      { id: 'teacher-1', role: 'teacher', name: locale === 'nl' ? 'Juf Sanne' : 'Ms Sanne', classIds: ['groep6-wish', 'groep5-kanjer'] },
+    ],
+    clips: {},
+    families: { 'groep6-wish': wishFamilies, 'groep5-kanjer': kanjerFamilies },
+    answers: [],
+    seen: [],
+    reactions: {},
+    replies: {},
+    charts: {},
+    checkins: [],
+    matrices: {},
+    successes: [],
+    writes: {},
+  };
+
+  const classLabel = locale === 'nl' ? 'Groep 6' : 'Year 6 (groep 6)';
+  WISH[locale].forEach((lesson, i) => {
+    const clipId = `wish-${i + 1}`;
+    const daysAgo = (8 - i) * 7 - 4;
+    const media =
+      i === 0 && videoSrc
+        ? { kind: 'video', src: videoSrc, poster: 'illustration:wish-1', captions: [{ src: `captions:${locale}`, srclang: locale, label: locale === 'nl' ? 'Nederlands' : 'English', default: true }] }
+        : {
+            kind: 'photos',
+            photos: [
+              { src: `illustration:wish-${i + 1}-a`, alt: locale === 'nl' ? `Kinderen oefenen “${lesson.title}” in de kring` : `Children practise “${lesson.title}” in a circle` },
+              { src: `illustration:wish-${i + 1}-b`, alt: locale === 'nl' ? 'Twee kinderen doen een rollenspel' : 'Two children act out a role play' },
+            ],
+          };
+    state.clips[clipId] = { id: clipId, programme: 'wish', lessonNumber: i + 1, ...lesson, media, postedAt: at(Math.max(daysAgo, 3)), classId: 'groep6-wish', classLabel };
+    seedReach(clipId, wishFamilies, i === 7 ? 0.4 : 0.75);
+  });
+  KANJER[locale].forEach((lesson, i) => {
+    const clipId = `kanjer-${i + 1}`;
+    state.clips[clipId] = {
+      id: clipId, programme: 'kanjer', lessonNumber: i + 1, ...lesson,
+      media: { kind: 'photos', photos: [{ src: `illustration:kanjer-${i + 1}`, alt: locale === 'nl' ? 'Vier petten op tafel: wit, zwart, rood en geel' : 'Four caps on a table: white, black, red and yellow' }] },
+      postedAt: at(10 - i * 5), classId: 'groep5-kanjer', classLabel: locale === 'nl' ? 'Groep 5' : 'Year 5 (groep 5)',
+    };
+    seedReach(clipId, kanjerFamilies, 0.6);
+  });
+
+  // The demo parent (fam-01) starts with nothing done, so the demo shows the first-time path.
+  function seedReach(clipId: string, families: DemoFamily[], reach: number) {
+    for (const family of families.slice(1)) {
+      if (random() > reach) continue;
+      state.seen.push({ clipId, familyId: family.familyId });
+      if (random() > 0.55) continue;
+      const text = random() > 0.6 ? pick(ANSWERS[locale]) : undefined;
+      state.answers.push({
+        id: `seed-${clipId}-${family.familyId}`, clipId, familyId: family.familyId, familyName: family.name,
+        kind: text ? 'text' : 'talked', ...(text ? { text } : {}), updatedAt: at(random() * 3),
+      });
+    }
+  }
+
+  state.charts['class-wish'] = {
+    id: 'class-wish', kind: 'class', title: locale === 'nl' ? 'Rustig in de gang' : 'Calm in the corridor',
+    goal: 50, reward: locale === 'nl' ? 'Extra gymles' : 'Extra gym class',
+    focus: [{ id: 'f1', text: locale === 'nl' ? 'Ik loop rustig in de gang' : 'I walk calmly in the corridor', pictogram: '🚶' }],
+    awards: Array.from({ length: 31 }, (_, i) => ({ id: `a${i}`, source: 'school' as const, createdAt: at(i / 3) })),
+  };
+  state.matrices['matrix-school'] = {
+    id: 'matrix-school', kind: 'school',
+    values: [{ id: 'safety', label: locale === 'nl' ? 'Veiligheid' : 'Safety' }, { id: 'respect', label: 'Respect' }, { id: 'responsibility', label: locale === 'nl' ? 'Verantwoordelijkheid' : 'Responsibility' }],
+    locations: [{ id: 'class', label: locale === 'nl' ? 'Klas' : 'Classroom' }, { id: 'corridor', label: locale === 'nl' ? 'Gang' : 'Corridor' }, { id: 'playground', label: locale === 'nl' ? 'Plein' : 'Playground' }],
+    cells: { 'safety/corridor': [locale === 'nl' ? 'Ik loop rustig in de school' : 'I walk calmly in school'] },
+  };
+  return state;
+}

@@ -1,0 +1,71 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import { createDemoState, type DemoState } from './demo-data.js';
+import { MemoryAdapter, type MemoryAdapterOptions, type MemoryStore } from './memory-adapter.js';
+
+const STORE = 'state';
+const KEY = 'v1';
+
+export interface LocalAdapterOptions extends MemoryAdapterOptions {
+  /** IndexedDB database name; one per demo. Default `samen-local`. */
+  dbName?: string;
+}
+
+/**
+ * The embedded default adapter: the demo data, persisted on this device in
+ * IndexedDB, so what a parent did survives a reload. Seeded on first use.
+ * Falls back to memory when IndexedDB is unavailable (some private modes).
+ */
+export class LocalAdapter extends MemoryAdapter {
+  private readonly dbName: string;
+  private loading?: Promise<void>;
+  private db?: IDBPDatabase | undefined;
+
+  constructor(options: LocalAdapterOptions = {}, store?: MemoryStore) {
+    super(options, store);
+    this.dbName = options.dbName ?? 'samen-local';
+    if (store) this.loading = Promise.resolve();
+  }
+
+  override forViewer(viewerId: string): LocalAdapter {
+    const view = new LocalAdapter({ viewerId, latency: this.latency, dbName: this.dbName }, this.store);
+    view.loading = this.ready().then(() => {
+      view.db = this.db;
+    });
+    return view;
+  }
+
+  /** Forgets everything stored on this device and starts again from the seed. */
+  async reset(options: MemoryAdapterOptions = {}): Promise<void> {
+    await this.ready();
+    this.store.state = createDemoState({ locale: options.locale ?? 'nl', seed: options.seed ?? 7, now: new Date() });
+    await this.persist();
+  }
+
+  protected override ready(): Promise<void> {
+    this.loading ??= this.load();
+    return this.loading;
+  }
+
+  protected override async persist(): Promise<void> {
+    try {
+      await this.db?.put(STORE, this.store.state, KEY);
+    } catch {
+      // Quota or a closed database: the state is still in memory for this visit.
+    }
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.db = await openDB(this.dbName, 1, {
+        upgrade(db) {
+          db.createObjectStore(STORE);
+        },
+      });
+      const saved = (await this.db.get(STORE, KEY)) as DemoState | undefined;
+      if (saved && typeof saved === 'object' && saved.clips) this.store.state = saved;
+      else await this.persist();
+    } catch {
+      this.db = undefined;
+    }
+  }
+}

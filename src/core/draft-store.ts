@@ -1,0 +1,63 @@
+/**
+ * Keeps what a parent typed across reloads, crashes and failed sends. Backed by
+ * localStorage because a draft must be readable synchronously on first render;
+ * storage that throws (private mode, blocked WebView storage) degrades to memory.
+ */
+export interface Draft {
+  text: string;
+  /** Idempotency key of a send that may have reached the host; reused on retry. */
+  writeId?: string;
+}
+
+const memory = new Map<string, string>();
+const PREFIX = 'samen:';
+
+function storage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
+  try {
+    const store = globalThis.localStorage;
+    if (store) return store;
+  } catch {
+    /* access denied: fall through */
+  }
+  return {
+    getItem: (key) => memory.get(key) ?? null,
+    setItem: (key, value) => void memory.set(key, value),
+    removeItem: (key) => void memory.delete(key),
+  };
+}
+
+function safely<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}
+
+export function readDraft(key: string): Draft | undefined {
+  const raw = safely(() => storage().getItem(PREFIX + key), null);
+  if (!raw) return undefined;
+  const value = safely(() => JSON.parse(raw) as unknown, undefined);
+  if (value && typeof value === 'object' && typeof (value as Draft).text === 'string') {
+    const { text, writeId } = value as Draft;
+    return typeof writeId === 'string' ? { text, writeId } : { text };
+  }
+  return undefined;
+}
+
+export function writeDraft(key: string, draft: Draft): void {
+  safely(() => storage().setItem(PREFIX + key, JSON.stringify(draft)), undefined);
+}
+
+export function clearDraft(key: string): void {
+  safely(() => storage().removeItem(PREFIX + key), undefined);
+}
+
+/** A once-per-viewer flag, e.g. "this family saw clip 3". */
+export function hasFlag(key: string): boolean {
+  return safely(() => storage().getItem(PREFIX + key) === '1', false);
+}
+
+export function setFlag(key: string): void {
+  safely(() => storage().setItem(PREFIX + key, '1'), undefined);
+}

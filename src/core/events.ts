@@ -1,0 +1,35 @@
+import type { SamenErrorKind, SamenIssue } from './errors.js';
+import type { HomeAnswerKind } from './schemas.js';
+
+export interface SamenErrorDetail {
+  kind: SamenErrorKind;
+  /** The widget that failed; hosts use it to find the card in their own UI. */
+  element: HTMLElement;
+  /** `false` when the widget still shows useful content (e.g. only the media was refused). */
+  fatal: boolean;
+  issues: readonly SamenIssue[];
+}
+
+export interface SamenAnswerDetail {
+  clipId: string;
+  kind: HomeAnswerKind;
+  text?: string;
+  /** The idempotency key the answer was written with. */
+  id: string;
+}
+
+export interface SamenSeenDetail {
+  clipId: string;
+}
+
+/** Every `samen-*` event, typed for `addEventListener`. */
+export interface SamenEventMap {
+  'samen-error': CustomEvent<SamenErrorDetail>;
+  'samen-answer': CustomEvent<SamenAnswerDetail>;
+  'samen-seen': CustomEvent<SamenSeenDetail>;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface HTMLElementEventMap extends SamenEventMap {}
+}

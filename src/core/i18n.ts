@@ -1,0 +1,97 @@
+/**
+ * Typed translation tables. A home language (Arabic, Turkish, Polish…) is added as
+ * data with {@link registerLocale}: a table that satisfies {@link Messages} and,
+ * optionally, a date-fns locale.
+ */
+import { formatDistanceStrict, type Locale as DateLocale } from 'date-fns';
+import type { SamenErrorKind } from './errors.js';
+import type { Programme } from './schemas.js';
+import { en } from './locales/en.js';
+import { nl } from './locales/nl.js';
+import { enUS } from 'date-fns/locale/en-US';
+import { nl as nlDate } from 'date-fns/locale/nl';
+
+export interface Messages {
+  /** BCP 47 code of the table, e.g. `nl`. */
+  locale: string;
+  dir: 'ltr' | 'rtl';
+  loading: string;
+  retry: string;
+  errors: Record<SamenErrorKind, { title: string; body: string }>;
+  invalidField: (path: string) => string;
+  programmes: Record<Programme, string>;
+  unknownProgramme: string;
+  clip: {
+    lesson: (n: number) => string;
+    lessonLabel: string;
+    goal: string;
+    learned: string;
+    homeQuestion: string;
+    answerLabel: string;
+    answerPlaceholder: string;
+    charactersLeft: (n: number) => string;
+    send: string;
+    sending: string;
+    sendFailed: string;
+    draftKept: string;
+    talkedAboutIt: string;
+    talkedAboutItDone: string;
+    yourAnswer: string;
+    edit: string;
+    cancel: string;
+    saved: string;
+    posted: (relative: string) => string;
+    video: string;
+    photos: (n: number) => string;
+    photoOf: (i: number, n: number) => string;
+    previousPhoto: string;
+    nextPhoto: string;
+    mediaBlocked: string;
+    noCaptions: string;
+    reach: string;
+    reachOf: (n: number, total: number) => string;
+    seen: string;
+    talked: string;
+    answered: string;
+    answers: string;
+    noAnswers: string;
+    talkedOnly: string;
+    familyFallback: string;
+  };
+}
+
+interface LocaleEntry {
+  messages: Messages;
+  dateLocale?: DateLocale;
+}
+
+const registry = new Map<string, LocaleEntry>([
+  ['nl', { messages: nl, dateLocale: nlDate }],
+  ['en', { messages: en, dateLocale: enUS }],
+]);
+
+export const DEFAULT_LOCALE = 'nl';
+
+/** Adds or replaces a language. The table is type-checked against {@link Messages}. */
+export function registerLocale(code: string, messages: Messages, dateLocale?: DateLocale): void {
+  registry.set(code.toLowerCase(), dateLocale ? { messages, dateLocale } : { messages });
+}
+
+/** The registered locale that best matches `requested` (`nl-BE` → `nl`), else Dutch. */
+export function resolveLocale(requested: string | null | undefined): string {
+  if (!requested) return DEFAULT_LOCALE;
+  const code = requested.toLowerCase();
+  if (registry.has(code)) return code;
+  const language = code.split('-')[0]!;
+  return registry.has(language) ? language : DEFAULT_LOCALE;
+}
+
+export function messagesFor(locale: string | null | undefined): Messages {
+  return registry.get(resolveLocale(locale))!.messages;
+}
+
+/** "3 dagen geleden" / "3 days ago"; falls back to English date words for tables without dates. */
+export function formatRelative(date: Date, locale: string, now: Date = new Date()): string {
+  const dateLocale = registry.get(resolveLocale(locale))?.dateLocale ?? enUS;
+  return formatDistanceStrict(date, now, { addSuffix: true, locale: dateLocale, roundingMethod: 'floor' });
+}

@@ -1,0 +1,11 @@
+export * from './adapter.js';
+export * from './context.js';
+export * from './errors.js';
+export * from './events.js';
+export * from './i18n.js';
+export * from './parse.js';
+export * from './safe-url.js';
+export * from './schemas.js';
+export { SamenElement } from './samen-element.js';
+export { SamenProvider } from './samen-provider.js';
+export { tokens, cardStyles } from './tokens.styles.js';

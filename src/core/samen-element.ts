@@ -1,0 +1,89 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { SamenAdapter } from './adapter.js';
+import { onPageDefaultsChange, pageDefaults, samenContext, type SamenConfig } from './context.js';
+import { SamenError } from './errors.js';
+import type { SamenEventMap } from './events.js';
+import { messagesFor, resolveLocale, type Messages } from './i18n.js';
+import { cardStyles, tokens } from './tokens.styles.js';
+
+type DetailOf<K extends keyof SamenEventMap> = SamenEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/**
+ * Thin base for every Samen widget: adapter and locale from `<samen-provider>` or
+ * `configure()`, typed events, and the shared loading and error states.
+ */
+export class SamenElement extends LitElement {
+  static override styles = [tokens, cardStyles];
+
+  /** Language of the widget; overrides the provider and the page (`nl`, `en`, …). */
+  @property({ reflect: true }) locale?: string;
+
+  /** `light`, `dark`, or unset to follow the system setting. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  @consume({ context: samenContext, subscribe: true })
+  @state()
+  protected config?: SamenConfig;
+
+  private stopPageDefaults?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopPageDefaults = onPageDefaultsChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopPageDefaults?.();
+  }
+
+  /** The adapter in effect: the provider's, else the page default. */
+  get adapter(): SamenAdapter | undefined {
+    return this.config?.adapter ?? pageDefaults().adapter;
+  }
+
+  /** Element `locale`, own `lang`, provider, `configure()`, nearest `lang`, then Dutch. */
+  get resolvedLocale(): string {
+    const fromTree = this.parentElement?.closest('[lang]')?.getAttribute('lang');
+    return resolveLocale(
+      this.locale || this.getAttribute('lang') || this.config?.locale || pageDefaults().locale || fromTree,
+    );
+  }
+
+  protected get t(): Messages {
+    return messagesFor(this.resolvedLocale);
+  }
+
+  /** Dispatches a typed `samen-*` event after the current render, bubbling out of shadow roots. */
+  protected async emit<K extends keyof SamenEventMap>(name: K, detail: DetailOf<K>): Promise<void> {
+    await this.updateComplete;
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  protected reportError(error: SamenError, fatal = true): void {
+    void this.emit('samen-error', { kind: error.kind, element: this, fatal, issues: error.issues });
+  }
+
+  protected renderLoading(): TemplateResult {
+    return html`<div class="card" part="base" aria-busy="true" lang=${this.resolvedLocale}>
+      <div class="skeleton" role="status"><span class="visually-hidden">${this.t.loading}</span><span></span><span></span></div>
+    </div>`;
+  }
+
+  protected renderError(error: SamenError, retry?: () => void): TemplateResult {
+    const text = this.t.errors[error.kind];
+    const canRetry = retry && error.kind !== 'not-connected' && error.kind !== 'forbidden';
+    return html`<div class="card state error" part="base error" role="alert" lang=${this.resolvedLocale}>
+      <h2>${text.title}</h2>
+      <p>${text.body}</p>
+      ${error.issues.length
+        ? html`<ul class="issues">
+            ${error.issues.map((issue) => html`<li>${this.t.invalidField(issue.path)}</li>`)}
+          </ul>`
+        : nothing}
+      ${canRetry ? html`<button part="retry" @click=${retry}>${this.t.retry}</button>` : nothing}
+    </div>`;
+  }
+}

@@ -1,0 +1,44 @@
+import { LitElement, html, css } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import type { SamenAdapter } from './adapter.js';
+import { samenContext } from './context.js';
+
+/**
+ * Supplies an adapter and a locale to every Samen widget inside it.
+ *
+ * @summary Connects the widgets inside to the host's backend.
+ * @slot - Samen widgets and any host content.
+ *
+ * @example
+ * ```html
+ * <samen-provider locale="en"><samen-lesson-clip clip-id="wish-1"></samen-lesson-clip></samen-provider>
+ * <script type="module">document.querySelector('samen-provider').adapter = myAdapter;</script>
+ * ```
+ */
+export class SamenProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** The host's backend. Set as a property: it is an object. */
+  @property({ attribute: false }) adapter?: SamenAdapter;
+
+  /** Language for the widgets inside (`nl`, `en`, …). */
+  @property() locale?: string;
+
+  private readonly provider = new ContextProvider(this, { context: samenContext, initialValue: {} });
+
+  protected override willUpdate(): void {
+    this.provider.setValue({
+      ...(this.adapter ? { adapter: this.adapter } : {}),
+      ...(this.locale ? { locale: this.locale } : {}),
+    });
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

@@ -1,0 +1,228 @@
+/**
+ * zod/mini schemas for everything that crosses the adapter boundary.
+ * Domain types are inferred from these, so the runtime check and the type can't drift.
+ */
+import * as z from 'zod/mini';
+import { isSafeUrl } from './safe-url.js';
+
+/** Longest text a parent can send as a home answer or reply. */
+export const ANSWER_MAX_LENGTH = 500;
+/** Texts from the adapter longer than this are cut, so a runaway field can't blow up a card. */
+export const TEXT_DISPLAY_MAX = 4000;
+
+const id = z.string().check(z.minLength(1), z.maxLength(200));
+const requiredText = z.string().check(z.trim(), z.minLength(1));
+/** Free text from the host: trimmed and clamped, never rejected for length. */
+const text = z.string().check(
+  z.trim(),
+  z.overwrite((s) => (s.length > TEXT_DISPLAY_MAX ? `${s.slice(0, TEXT_DISPLAY_MAX)}…` : s)),
+);
+const title = requiredText.check(
+  z.overwrite((s) => (s.length > 200 ? `${s.slice(0, 200)}…` : s)),
+);
+const isoDate = z.iso.datetime({ offset: true });
+const count = z.int().check(z.nonnegative());
+const safeUrl = z.string().check(z.refine(isSafeUrl, { message: 'URL must be https: or blob:' }));
+
+export const PROGRAMMES = ['wish', 'kanjer', 'pbs', 'custom'] as const;
+export const programmeSchema = z.enum(PROGRAMMES);
+export type Programme = z.infer<typeof programmeSchema>;
+
+export const viewerRoleSchema = z.enum(['parent', 'teacher', 'child', 'care-coordinator']);
+export const viewerSchema = z.object({
+  id,
+  role: viewerRoleSchema,
+  /** The family (household) this carer belongs to; teachers count families, not clicks. */
+  familyId: z.optional(id),
+  name: z.optional(text),
+  classIds: z.optional(z.array(id)),
+  childIds: z.optional(z.array(id)),
+});
+export type Viewer = z.infer<typeof viewerSchema>;
+export type ViewerRole = z.infer<typeof viewerRoleSchema>;
+
+// ---------------------------------------------------------------- lesson clips
+
+export const captionTrackSchema = z.object({
+  src: safeUrl,
+  srclang: z.string().check(z.minLength(2), z.maxLength(35)),
+  label: requiredText,
+  default: z.optional(z.boolean()),
+});
+
+export const videoMediaSchema = z.object({
+  kind: z.literal('video'),
+  src: safeUrl,
+  type: z.optional(z.string()),
+  poster: z.optional(safeUrl),
+  captions: z.array(captionTrackSchema),
+  durationSeconds: z.optional(z.number().check(z.nonnegative())),
+});
+
+export const photoSchema = z.object({
+  src: safeUrl,
+  /** Required: a photo without a description is not accessible. */
+  alt: requiredText,
+});
+
+export const photosMediaSchema = z.object({
+  kind: z.literal('photos'),
+  photos: z.array(photoSchema).check(z.minLength(1), z.maxLength(20)),
+});
+
+export const mediaSchema = z.discriminatedUnion('kind', [videoMediaSchema, photosMediaSchema]);
+export type Media = z.infer<typeof mediaSchema>;
+export type VideoMedia = z.infer<typeof videoMediaSchema>;
+export type PhotosMedia = z.infer<typeof photosMediaSchema>;
+
+/**
+ * A lesson clip. `media` and `programme` are checked separately by the widget
+ * (see `parseLessonClip`) so a bad video URL hides the video, not the lesson.
+ */
+export const lessonClipSchema = z.object({
+  id,
+  programme: z.string(),
+  /** Name shown on the badge for `custom` programmes. */
+  programmeLabel: z.optional(text),
+  lessonNumber: z.optional(z.int().check(z.positive(), z.lte(999))),
+  title,
+  goal: z.optional(text),
+  /** What the children learned, in their own words. */
+  learned: z.optional(text),
+  homeQuestion: z.optional(text),
+  media: z.optional(z.unknown()),
+  postedAt: isoDate,
+  classId: id,
+  classLabel: z.optional(text),
+});
+
+export interface LessonClip extends Omit<z.infer<typeof lessonClipSchema>, 'media' | 'programme'> {
+  programme: Programme;
+  media?: Media;
+}
+
+export const homeAnswerKindSchema = z.enum(['text', 'talked']);
+export type HomeAnswerKind = z.infer<typeof homeAnswerKindSchema>;
+
+export const homeAnswerSchema = z.object({
+  id,
+  clipId: id,
+  familyId: id,
+  /** Display name as the host gives it, e.g. "Familie Jansen". */
+  familyName: z.optional(text),
+  kind: homeAnswerKindSchema,
+  text: z.optional(text),
+  updatedAt: isoDate,
+});
+export type HomeAnswer = z.infer<typeof homeAnswerSchema>;
+
+/** Input for a write: text is bounded here, the same rule the textarea enforces. */
+export const homeAnswerInputSchema = z.object({
+  clipId: id,
+  kind: homeAnswerKindSchema,
+  text: z.optional(z.string().check(z.trim(), z.maxLength(ANSWER_MAX_LENGTH))),
+});
+export type HomeAnswerInput = z.infer<typeof homeAnswerInputSchema>;
+
+export const clipReachSchema = z.object({
+  clipId: id,
+  /** Number of families in the class. */
+  families: count,
+  seen: count,
+  talked: count,
+  answered: count,
+  answers: z.array(homeAnswerSchema),
+});
+export type ClipReach = z.infer<typeof clipReachSchema>;
+
+// ---------------------------------------------------------------- reactions
+
+export const DEFAULT_REACTIONS = ['like', 'heart', 'clap', 'talked-at-home', 'practised-at-home'] as const;
+export const reactionIdSchema = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,39}$/));
+
+export const replySchema = z.object({
+  id,
+  familyId: z.optional(id),
+  authorName: z.optional(text),
+  text: requiredText,
+  createdAt: isoDate,
+});
+export type Reply = z.infer<typeof replySchema>;
+
+export const reactionSummarySchema = z.object({
+  targetId: id,
+  /** Count per reaction id. Unknown ids are dropped by the widget with a `samen-error`. */
+  counts: z.record(z.string(), count),
+  /** The viewer's family's own reactions. */
+  mine: z.array(z.string()),
+  /** Teacher only: who reacted, per reaction, as the host names them. */
+  reactors: z.optional(z.record(z.string(), z.array(text))),
+  replies: z.optional(z.array(replySchema)),
+  families: z.optional(count),
+});
+export type ReactionSummary = z.infer<typeof reactionSummarySchema>;
+
+// ---------------------------------------------------------------- reward charts
+
+export const pictogramSchema = z.optional(z.string().check(z.maxLength(16)));
+
+export const focusExpectationSchema = z.object({ id, text: requiredText, pictogram: pictogramSchema });
+export type FocusExpectation = z.infer<typeof focusExpectationSchema>;
+
+export const awardSchema = z.object({
+  id,
+  /** Who gave it: at school or at home. */
+  source: z.enum(['school', 'home']),
+  reason: z.optional(text),
+  givenBy: z.optional(text),
+  createdAt: isoDate,
+});
+export type Award = z.infer<typeof awardSchema>;
+
+export const rewardChartSchema = z.object({
+  id,
+  kind: z.enum(['class', 'personal']),
+  title,
+  /** Tokens needed for the reward; positive only, by design. */
+  goal: z.int().check(z.positive(), z.lte(1000)),
+  reward: requiredText,
+  focus: z.array(focusExpectationSchema).check(z.maxLength(2)),
+  awards: z.array(awardSchema),
+  earnedRewards: z.optional(z.array(z.object({ reward: requiredText, earnedAt: isoDate }))),
+  childName: z.optional(text),
+  homeStickersEnabled: z.optional(z.boolean()),
+});
+export type RewardChart = z.infer<typeof rewardChartSchema>;
+
+// ---------------------------------------------------------------- feelings
+
+export const FEELINGS = ['happy', 'angry', 'scared', 'sad', 'proud', 'tired', 'nervous', 'calm'] as const;
+export const feelingSchema = z.enum(FEELINGS);
+export type Feeling = z.infer<typeof feelingSchema>;
+
+export const checkinSchema = z.object({
+  id,
+  childId: id,
+  feeling: feelingSchema,
+  strength: z.int().check(z.gte(1), z.lte(5)),
+  context: z.enum(['home', 'school']),
+  note: z.optional(text),
+  createdAt: isoDate,
+});
+export type Checkin = z.infer<typeof checkinSchema>;
+
+// ---------------------------------------------------------------- expectation matrix
+
+export const expectationMatrixSchema = z.object({
+  id,
+  kind: z.enum(['school', 'home']),
+  values: z.array(z.object({ id, label: requiredText, pictogram: pictogramSchema })).check(z.minLength(1), z.maxLength(6)),
+  locations: z.array(z.object({ id, label: requiredText, pictogram: pictogramSchema })).check(z.minLength(1), z.maxLength(12)),
+  /** Cells keyed `${valueId}/${locationId}`, each with 1–3 expectations in the "ik"-form. */
+  cells: z.record(z.string(), z.array(requiredText).check(z.maxLength(3))),
+  focus: z.optional(z.object({ valueId: id, locationId: id, text: requiredText })),
+});
+export type ExpectationMatrix = z.infer<typeof expectationMatrixSchema>;
+
+export const successSchema = z.object({ id, matrixId: id, text: requiredText, createdAt: isoDate, familyName: z.optional(text) });
+export type Success = z.infer<typeof successSchema>;

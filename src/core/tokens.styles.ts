@@ -1,0 +1,158 @@
+import { css } from 'lit';
+
+/**
+ * Library tokens. Hosts theme with public `--samen-*` properties; widgets read the
+ * private `--_*` ones, which fall back to light or dark defaults. Fonts are inherited
+ * from the host app on purpose.
+ */
+const darkDefaults = css`
+  --_d-surface: #1b1f27;
+  --_d-surface-raised: #252a34;
+  --_d-text: #eef1f5;
+  --_d-muted: #b3bcc9;
+  --_d-border: #444c5a;
+  --_d-accent: #7fdcc3;
+  --_d-on-accent: #0d1f1a;
+  --_d-danger: #ff9c92;
+  --_d-focus: #9ecbff;
+  color-scheme: dark;
+`;
+
+export const tokens = css`
+  :host {
+    --_d-surface: #ffffff;
+    --_d-surface-raised: #f3f5f8;
+    --_d-text: #1d2430;
+    --_d-muted: #4f5a69;
+    --_d-border: #c9d0da;
+    --_d-accent: #1a6b58;
+    --_d-on-accent: #ffffff;
+    --_d-danger: #b3261e;
+    --_d-focus: #1558b0;
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    ${darkDefaults}
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${darkDefaults}
+    }
+  }
+  :host {
+    --_surface: var(--samen-color-surface, var(--_d-surface));
+    --_surface-raised: var(--samen-color-surface-raised, var(--_d-surface-raised));
+    --_text: var(--samen-color-text, var(--_d-text));
+    --_muted: var(--samen-color-muted, var(--_d-muted));
+    --_border: var(--samen-color-border, var(--_d-border));
+    --_accent: var(--samen-color-accent, var(--_d-accent));
+    --_on-accent: var(--samen-color-on-accent, var(--_d-on-accent));
+    --_danger: var(--samen-color-danger, var(--_d-danger));
+    --_focus: var(--samen-color-focus, var(--_d-focus));
+    --_radius: var(--samen-radius, 12px);
+    --_space: var(--samen-space, 16px);
+    --_font: var(--samen-font-family, inherit);
+    --_target: var(--samen-touch-target, 44px);
+
+    display: block;
+    font-family: var(--_font);
+    color: var(--_text);
+    line-height: 1.5;
+    overflow-wrap: anywhere;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  button {
+    font: inherit;
+    min-height: var(--_target);
+    min-width: var(--_target);
+    padding: 0.5em 1em;
+    border-radius: calc(var(--_radius) / 1.5);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_text);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation: none !important;
+      transition: none !important;
+    }
+  }
+`;
+
+/** The shared card frame and states (loading, error) every widget renders. */
+export const cardStyles = css`
+  .card {
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+  }
+  .state {
+    display: grid;
+    gap: 0.5em;
+    justify-items: start;
+  }
+  .state h2 {
+    margin: 0;
+    font-size: 1.05em;
+  }
+  .state p {
+    margin: 0;
+  }
+  .state.error {
+    border-inline-start: 4px solid var(--_danger);
+  }
+  .issues {
+    margin: 0;
+    padding-inline-start: 1.2em;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .skeleton {
+    display: grid;
+    gap: 0.5em;
+  }
+  .skeleton span {
+    display: block;
+    height: 1em;
+    border-radius: 4px;
+    background: var(--_surface-raised);
+  }
+  .skeleton span:nth-child(2) {
+    width: 70%;
+  }
+`;

@@ -1,0 +1,204 @@
+import { css } from 'lit';
+
+export const lessonClipStyles = css`
+  h2,
+  h3,
+  p {
+    margin: 0;
+  }
+  h2 {
+    font-size: 1.3em;
+    line-height: 1.25;
+  }
+  h3 {
+    font-size: 1em;
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  .header {
+    display: grid;
+    gap: 0.25em;
+  }
+  .eyebrow {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    align-items: center;
+    font-size: 0.9em;
+  }
+  .badge {
+    background: var(--samen-clip-badge-color, var(--_accent));
+    color: var(--_on-accent);
+    border-radius: 999px;
+    padding: 0.1em 0.75em;
+    font-weight: 600;
+  }
+  .badge-unknown {
+    background: var(--_surface-raised);
+    color: var(--_text);
+    border: 1px dashed var(--_border);
+  }
+  .lesson-number,
+  .meta,
+  .muted,
+  .counter {
+    color: var(--_muted);
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.75em;
+    font-size: 0.9em;
+  }
+  .media {
+    margin: 0;
+    display: grid;
+    gap: 0.5em;
+  }
+  video,
+  img {
+    display: block;
+    inline-size: 100%;
+    aspect-ratio: var(--samen-clip-media-ratio, 16 / 9);
+    object-fit: cover;
+    border-radius: calc(var(--_radius) / 1.5);
+    background: var(--_surface-raised);
+  }
+  .photos {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.5em;
+  }
+  .photos.count-2,
+  .photos.count-3 {
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+  }
+  .photos.count-3 li:first-child {
+    grid-column: 1 / -1;
+  }
+  .notice {
+    margin: 0;
+    padding: 0.5em 0.75em;
+    border-radius: calc(var(--_radius) / 1.5);
+    background: var(--_surface-raised);
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .section {
+    display: grid;
+    gap: 0.25em;
+  }
+  .learned p {
+    font-style: italic;
+    border-inline-start: 4px solid var(--_accent);
+    padding-inline-start: 0.75em;
+  }
+  .home {
+    display: grid;
+    gap: 0.5em;
+    padding: calc(var(--_space) * 0.75);
+    border-radius: calc(var(--_radius) / 1.5);
+    background: var(--_surface-raised);
+  }
+  .question {
+    font-size: 1.15em;
+    font-weight: 600;
+  }
+  .answer-form {
+    display: grid;
+    gap: 0.4em;
+  }
+  label {
+    font-weight: 600;
+  }
+  textarea {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 1.5);
+    padding: 0.5em 0.75em;
+    min-block-size: 5em;
+    resize: vertical;
+    inline-size: 100%;
+  }
+  .counter {
+    font-size: 0.85em;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.65;
+    cursor: not-allowed;
+  }
+  .send-error {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    align-items: center;
+    padding: 0.5em 0.75em;
+    border-inline-start: 4px solid var(--_danger);
+    background: var(--_surface);
+  }
+  .answer {
+    display: grid;
+    gap: 0.4em;
+    justify-items: start;
+  }
+  .answer-label {
+    font-weight: 600;
+  }
+  .reach dl {
+    margin: 0.5em 0 0;
+    display: grid;
+    gap: 0.5em;
+  }
+  .metric {
+    display: grid;
+    grid-template-columns: minmax(8em, 1fr) 2fr;
+    gap: 0.75em;
+    align-items: center;
+  }
+  .metric dd {
+    margin: 0;
+    display: grid;
+    gap: 0.2em;
+  }
+  .bar {
+    display: block;
+    block-size: 0.6em;
+    border-radius: 999px;
+    background: var(--_surface-raised);
+    border: 1px solid var(--_border);
+    overflow: hidden;
+  }
+  .bar span {
+    display: block;
+    block-size: 100%;
+    background: var(--_accent);
+    transition: inline-size 300ms ease;
+  }
+  .answers ol {
+    list-style: none;
+    margin: 0.5em 0 0;
+    padding: 0;
+    display: grid;
+    gap: 0.5em;
+  }
+  .answers li {
+    padding: 0.5em 0.75em;
+    border-radius: calc(var(--_radius) / 1.5);
+    background: var(--_surface-raised);
+  }
+  .family {
+    font-weight: 600;
+  }
+  .answers time {
+    font-size: 0.85em;
+  }
+`;

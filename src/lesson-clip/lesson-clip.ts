@@ -1,0 +1,483 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { Task, TaskStatus } from '@lit/task';
+import { newId, type SamenAdapter } from '../core/adapter.js';
+import { clearDraft, hasFlag, readDraft, setFlag, writeDraft } from '../core/draft-store.js';
+import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
+import { formatRelative } from '../core/i18n.js';
+import { parseOrThrow } from '../core/parse.js';
+import {
+  ANSWER_MAX_LENGTH,
+  clipReachSchema,
+  homeAnswerSchema,
+  viewerSchema,
+  type ClipReach,
+  type HomeAnswer,
+  type HomeAnswerKind,
+  type LessonClip,
+  type Media,
+  type Viewer,
+} from '../core/schemas.js';
+import { SamenElement } from '../core/samen-element.js';
+import { lessonClipStyles } from './lesson-clip.styles.js';
+import { parseLessonClip } from './parse-clip.js';
+
+interface ClipData {
+  view: 'parent' | 'teacher';
+  viewer: Viewer;
+  clip: LessonClip;
+  programmeKnown: boolean;
+  mediaRefused: boolean;
+  answer: HomeAnswer | null;
+  reach?: ClipReach;
+}
+
+/**
+ * One lesson clip: what the children learned, in their words, with the question
+ * for home. Parents answer or tap "we talked about it"; teachers see how far the
+ * clip reached the class.
+ *
+ * @summary A lesson clip card with a home question (parent) or class reach (teacher).
+ *
+ * @fires {CustomEvent<SamenAnswerDetail>} samen-answer - A parent's answer was stored by the adapter.
+ * @fires {CustomEvent<SamenSeenDetail>} samen-seen - The clip was visible to a parent and recorded as seen (once per viewer).
+ * @fires {CustomEvent<SamenErrorDetail>} samen-error - Loading, parsing or saving failed; `detail.kind` says why, `detail.fatal` whether the card is still usable.
+ *
+ * @csspart base - The card.
+ * @csspart badge - The programme badge (WIsH, Kanjertraining, PBS…).
+ * @csspart title - The lesson title.
+ * @csspart meta - Class label and posted date.
+ * @csspart media - The video or photo area.
+ * @csspart video - The video element.
+ * @csspart photos - The list of photos.
+ * @csspart goal - The lesson's goal.
+ * @csspart learned - What the children learned.
+ * @csspart home-question - The question for home and the answer area (parent).
+ * @csspart answer-input - The answer text area (parent).
+ * @csspart send-button - The send button (parent).
+ * @csspart talked-button - The "we talked about it at home" button (parent).
+ * @csspart answer - The family's stored answer (parent).
+ * @csspart reach - The class reach numbers and bars (teacher).
+ * @csspart answers - The list of answers from families (teacher).
+ * @csspart notice - A note about content that could not be shown.
+ * @csspart error - The error state.
+ * @csspart retry - The retry button in the error state.
+ *
+ * @cssprop [--samen-color-surface=#ffffff] - Card background.
+ * @cssprop [--samen-color-surface-raised=#f3f5f8] - Background of inner panels.
+ * @cssprop [--samen-color-text=#1d2430] - Text colour.
+ * @cssprop [--samen-color-muted=#4f5a69] - Secondary text colour.
+ * @cssprop [--samen-color-border=#c9d0da] - Borders.
+ * @cssprop [--samen-color-accent=#1a6b58] - Buttons, bars and the badge.
+ * @cssprop [--samen-color-on-accent=#ffffff] - Text on the accent colour.
+ * @cssprop [--samen-color-danger=#b3261e] - Error accents.
+ * @cssprop [--samen-color-focus=#1558b0] - Focus ring.
+ * @cssprop [--samen-radius=12px] - Corner radius.
+ * @cssprop [--samen-space=16px] - Base spacing.
+ * @cssprop [--samen-font-family=inherit] - Font; inherits the host app's by default.
+ * @cssprop [--samen-touch-target=44px] - Minimum size of buttons.
+ * @cssprop [--samen-clip-media-ratio=16 / 9] - Aspect ratio of the media area.
+ */
+export class SamenLessonClip extends SamenElement {
+  static override styles = [...SamenElement.styles, lessonClipStyles];
+
+  /** Id of the lesson clip, as the adapter knows it. */
+  @property({ attribute: 'clip-id', reflect: true }) clipId = '';
+
+  /** Who is looking: a `parent` answers, a `teacher` sees the class's reach. */
+  @property({ reflect: true }) view: 'parent' | 'teacher' = 'parent';
+
+  @state() private draftText = '';
+  @state() private sending: HomeAnswerKind | null = null;
+  @state() private sendError: SamenError | undefined;
+  @state() private editing = false;
+  @state() private announcement = '';
+
+  @query('textarea') private textarea?: HTMLTextAreaElement;
+
+  /** Idempotency key for the text being sent; reused by retries, renewed when the text changes. */
+  private writeId: string | undefined;
+  private talkedWriteId: string | undefined;
+  private lastKind: HomeAnswerKind = 'text';
+  private data?: ClipData;
+  private seenObserver?: IntersectionObserver;
+  private unsubscribe?: () => void;
+  private reportedProblems = '';
+
+  private readonly loader = new Task(this, {
+    args: () => [this.adapter, this.clipId, this.view] as const,
+    task: ([adapter, clipId, view], { signal }) => this.load(adapter, clipId, view, signal),
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.retryWhenOnline);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.retryWhenOnline);
+    this.stopWatching();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.loader.status === TaskStatus.COMPLETE && this.data && !this.seenObserver) this.watchSeen(this.data);
+  }
+
+  // ------------------------------------------------------------------ data
+
+  private async load(
+    adapter: SamenAdapter | undefined,
+    clipId: string,
+    view: 'parent' | 'teacher',
+    signal: AbortSignal,
+  ): Promise<ClipData> {
+    this.stopWatching();
+    try {
+      if (!adapter) throw new SamenError('not-connected');
+      if (!clipId) throw new SamenError('invalid-data', 'missing clip-id', [{ path: 'clip-id', message: 'required' }]);
+      const [rawViewer, rawClip, rawExtra] = await Promise.all([
+        adapter.getViewer({ signal }),
+        adapter.getLessonClip(clipId, { signal }),
+        view === 'teacher' ? adapter.getClipReach(clipId, { signal }) : adapter.getHomeAnswer(clipId, { signal }),
+      ]);
+      const viewer = parseOrThrow(viewerSchema, rawViewer, 'viewer');
+      const { clip, problems } = parseLessonClip(rawClip);
+      const data: ClipData = {
+        view,
+        viewer,
+        clip,
+        programmeKnown: !problems.some((p) => p.path === 'programme'),
+        mediaRefused: problems.some((p) => p.path.startsWith('media')),
+        answer: view === 'parent' && rawExtra ? parseOrThrow(homeAnswerSchema, rawExtra, 'answer') : null,
+      };
+      if (view === 'teacher') data.reach = parseOrThrow(clipReachSchema, rawExtra, 'reach');
+      this.data = data;
+      this.restoreDraft(data);
+      this.listen(adapter, clipId);
+      const problemKey = `${clipId}:${problems.map((p) => p.path).join(',')}`;
+      if (problems.length && problemKey !== this.reportedProblems) {
+        this.reportedProblems = problemKey;
+        this.reportError(new SamenError('invalid-data', 'parts of the clip were refused', problems), false);
+      }
+      return data;
+    } catch (error) {
+      if (isAbortError(error)) throw error;
+      const samenError = toSamenError(error);
+      this.reportError(samenError);
+      throw samenError;
+    }
+  }
+
+  private listen(adapter: SamenAdapter, clipId: string): void {
+    this.unsubscribe?.();
+    this.unsubscribe = adapter.subscribe?.(`clip:${clipId}`, () => void this.loader.run());
+  }
+
+  private stopWatching(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.seenObserver?.disconnect();
+    this.seenObserver = undefined;
+  }
+
+  private get draftKey(): string {
+    return `draft:${this.data?.viewer.id ?? ''}:${this.clipId}`;
+  }
+
+  private restoreDraft(data: ClipData): void {
+    const draft = readDraft(`draft:${data.viewer.id}:${data.clip.id}`);
+    // A live refresh must not overwrite what the parent is typing right now.
+    if (draft && !this.draftText) {
+      this.draftText = draft.text;
+      this.writeId = draft.writeId;
+      this.editing = data.answer !== null;
+    }
+  }
+
+  /** Counts the clip as seen once at least half of it has been on screen. */
+  private watchSeen(data: ClipData): void {
+    const seenKey = `seen:${data.viewer.id}:${data.clip.id}`;
+    if (this.view !== 'parent' || hasFlag(seenKey) || typeof IntersectionObserver === 'undefined') return;
+    const adapter = this.adapter;
+    let inFlight = false;
+    this.seenObserver = new IntersectionObserver(
+      (entries) => {
+        if (inFlight || !adapter || !entries.some((e) => e.isIntersecting)) return;
+        inFlight = true;
+        adapter
+          .markSeen({ id: seenKey, clipId: data.clip.id })
+          .then(() => {
+            setFlag(seenKey);
+            this.seenObserver?.disconnect();
+            void this.emit('samen-seen', { clipId: data.clip.id });
+          })
+          .catch(() => {
+            // Not worth bothering a parent: it is tried again next time the card shows.
+          })
+          .finally(() => (inFlight = false));
+      },
+      { threshold: 0.5 },
+    );
+    this.seenObserver.observe(this);
+  }
+
+  // ------------------------------------------------------------------ answering
+
+  private onInput(event: Event): void {
+    const text = (event.target as HTMLTextAreaElement).value.slice(0, ANSWER_MAX_LENGTH);
+    if (text !== this.draftText) this.writeId = undefined;
+    this.draftText = text;
+    if (this.sendError) this.sendError = undefined;
+    this.persistDraft();
+  }
+
+  private persistDraft(): void {
+    if (this.draftText) writeDraft(this.draftKey, { text: this.draftText, ...(this.writeId ? { writeId: this.writeId } : {}) });
+    else clearDraft(this.draftKey);
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    void this.send('text');
+  }
+
+  private readonly retryWhenOnline = () => {
+    if (this.sendError) void this.send(this.lastKind);
+  };
+
+  private async send(kind: HomeAnswerKind): Promise<void> {
+    const adapter = this.adapter;
+    const data = this.data;
+    // One write at a time: a double tap must not send twice.
+    if (this.sending || !adapter || !data) return;
+    const text = kind === 'text' ? this.draftText.trim() : undefined;
+    if (kind === 'text' && !text) return;
+    const id = kind === 'text' ? (this.writeId ??= newId()) : (this.talkedWriteId ??= newId());
+    if (kind === 'text') this.persistDraft();
+    this.lastKind = kind;
+    this.sending = kind;
+    this.sendError = undefined;
+    this.announcement = this.t.clip.sending;
+    try {
+      const raw = await adapter.saveHomeAnswer({ id, clipId: data.clip.id, kind, ...(text ? { text } : {}) });
+      data.answer = parseOrThrow(homeAnswerSchema, raw, 'answer');
+      if (kind === 'text') {
+        this.draftText = '';
+        this.writeId = undefined;
+        clearDraft(this.draftKey);
+      } else {
+        this.talkedWriteId = undefined;
+      }
+      this.editing = false;
+      this.announcement = this.t.clip.saved;
+      void this.emit('samen-answer', { clipId: data.clip.id, kind, id, ...(text ? { text } : {}) });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="answer"] button')?.focus();
+    } catch (error) {
+      this.sendError = toSamenError(error);
+      this.announcement = '';
+      this.reportError(this.sendError, false);
+    } finally {
+      this.sending = null;
+    }
+  }
+
+  private async startEditing(): Promise<void> {
+    const answer = this.data?.answer;
+    if (!this.draftText && answer?.kind === 'text' && answer.text) this.draftText = answer.text;
+    this.editing = true;
+    await this.updateComplete;
+    this.textarea?.focus();
+  }
+
+  private cancelEditing(): void {
+    this.editing = false;
+    this.draftText = '';
+    this.writeId = undefined;
+    this.sendError = undefined;
+    clearDraft(this.draftKey);
+  }
+
+  // ------------------------------------------------------------------ render
+
+  protected override render(): TemplateResult {
+    // Keep showing the card during a live refresh instead of flashing the skeleton.
+    if (this.loader.status === TaskStatus.ERROR) {
+      const error = this.loader.error instanceof SamenError ? this.loader.error : toSamenError(this.loader.error);
+      return this.renderError(error, () => void this.loader.run());
+    }
+    const data = this.data;
+    if (!data || data.clip.id !== this.clipId || data.view !== this.view) return this.renderLoading();
+    return this.renderCard(data);
+  }
+
+  private renderCard(data: ClipData): TemplateResult {
+    const { clip } = data;
+    return html`<article class="card" part="base" aria-labelledby="title" lang=${this.resolvedLocale}>
+      ${this.renderHeader(data)} ${this.renderMedia(clip.media, data.mediaRefused, clip.title)}
+      ${clip.goal ? this.renderSection('goal', this.t.clip.goal, clip.goal) : nothing}
+      ${clip.learned ? this.renderSection('learned', this.t.clip.learned, clip.learned) : nothing}
+      ${this.view === 'teacher' && data.reach ? this.renderReach(data.reach) : this.renderHome(data)}
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+    </article>`;
+  }
+
+  private renderHeader({ clip, programmeKnown }: ClipData): TemplateResult {
+    const t = this.t;
+    const badge = !programmeKnown
+      ? clip.programmeLabel ?? t.unknownProgramme
+      : clip.programme === 'custom'
+        ? clip.programmeLabel ?? t.programmes.custom
+        : t.programmes[clip.programme];
+    const posted = new Date(clip.postedAt);
+    return html`<header class="header">
+      <p class="eyebrow">
+        <span part="badge" class="badge badge-${programmeKnown ? clip.programme : 'unknown'}">${badge}</span>
+        ${clip.lessonNumber ? html`<span class="lesson-number">${t.clip.lesson(clip.lessonNumber)}</span>` : nothing}
+      </p>
+      <h2 id="title" part="title">${clip.title}</h2>
+      <p part="meta" class="meta">
+        ${clip.classLabel ? html`<span>${clip.classLabel}</span>` : nothing}
+        <time datetime=${clip.postedAt} title=${posted.toLocaleDateString(this.resolvedLocale)}
+          >${t.clip.posted(formatRelative(posted, this.resolvedLocale))}</time
+        >
+      </p>
+    </header>`;
+  }
+
+  private renderMedia(media: Media | undefined, refused: boolean, title: string): TemplateResult | typeof nothing {
+    if (refused) return html`<p part="notice" class="notice" role="note">${this.t.clip.mediaBlocked}</p>`;
+    if (!media) return nothing;
+    if (media.kind === 'video') {
+      return html`<figure part="media" class="media">
+        <video
+          part="video"
+          controls
+          playsinline
+          preload="none"
+          poster=${ifDefined(media.poster)}
+          aria-label=${`${this.t.clip.video}: ${title}`}
+        >
+          <source src=${media.src} type=${ifDefined(media.type)} />
+          ${media.captions.map(
+            (track) =>
+              html`<track kind="captions" src=${track.src} srclang=${track.srclang} label=${track.label} ?default=${!!track.default} />`,
+          )}
+        </video>
+        ${media.captions.length ? nothing : html`<figcaption class="notice">${this.t.clip.noCaptions}</figcaption>`}
+      </figure>`;
+    }
+    const count = media.photos.length;
+    return html`<ul part="media photos" class="photos count-${Math.min(count, 3)}" aria-label=${this.t.clip.photos(count)}>
+      ${media.photos.map(
+        (photo) => html`<li><img src=${photo.src} alt=${photo.alt} loading="lazy" decoding="async" /></li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderSection(part: 'goal' | 'learned', heading: string, text: string): TemplateResult {
+    return html`<section part=${part} class="section ${part}">
+      <h3>${heading}</h3>
+      <p>${text}</p>
+    </section>`;
+  }
+
+  private renderHome({ clip, answer }: ClipData): TemplateResult | typeof nothing {
+    if (!clip.homeQuestion) return nothing;
+    const t = this.t.clip;
+    return html`<section part="home-question" class="home" aria-labelledby="home-heading">
+      <h3 id="home-heading">${t.homeQuestion}</h3>
+      <p class="question">${clip.homeQuestion}</p>
+      ${answer && !this.editing ? this.renderAnswer(answer) : this.renderForm(answer)}
+    </section>`;
+  }
+
+  private renderAnswer(answer: HomeAnswer): TemplateResult {
+    const t = this.t.clip;
+    return html`<div part="answer" class="answer">
+      ${answer.kind === 'text'
+        ? html`<p class="answer-label">${t.yourAnswer}</p>
+            <p class="answer-text">${answer.text}</p>`
+        : html`<p class="answer-text"><span aria-hidden="true">✓ </span>${t.talkedAboutItDone}</p>`}
+      <button @click=${this.startEditing}>${t.edit}</button>
+    </div>`;
+  }
+
+  private renderForm(answer: HomeAnswer | null): TemplateResult {
+    const t = this.t.clip;
+    const left = ANSWER_MAX_LENGTH - this.draftText.length;
+    const busy = this.sending !== null;
+    return html`<form class="answer-form" @submit=${this.onSubmit} aria-busy=${busy ? 'true' : 'false'}>
+      <label for="answer">${t.answerLabel}</label>
+      <textarea
+        id="answer"
+        part="answer-input"
+        rows="3"
+        maxlength=${ANSWER_MAX_LENGTH}
+        placeholder=${t.answerPlaceholder}
+        aria-describedby="counter"
+        .value=${live(this.draftText)}
+        @input=${this.onInput}
+      ></textarea>
+      <p id="counter" class="counter">${t.charactersLeft(left)}</p>
+      ${this.sendError
+        ? html`<div class="send-error" role="alert">
+            <p>${t.sendFailed}</p>
+            <button type="button" @click=${() => this.send(this.lastKind)}>${this.t.retry}</button>
+          </div>`
+        : nothing}
+      <div class="actions">
+        <button
+          type="submit"
+          class="primary"
+          part="send-button"
+          aria-disabled=${busy || !this.draftText.trim() ? 'true' : 'false'}
+        >
+          ${this.sending === 'text' ? t.sending : t.send}
+        </button>
+        ${answer
+          ? html`<button type="button" @click=${this.cancelEditing}>${t.cancel}</button>`
+          : html`<button type="button" part="talked-button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => this.send('talked')}>
+              ${this.sending === 'talked' ? t.sending : t.talkedAboutIt}
+            </button>`}
+      </div>
+    </form>`;
+  }
+
+  private renderReach(reach: ClipReach): TemplateResult {
+    const t = this.t.clip;
+    const metric = (label: string, n: number) => {
+      const share = reach.families ? Math.min(100, Math.round((n / reach.families) * 100)) : 0;
+      return html`<div class="metric">
+        <dt>${label}</dt>
+        <dd>
+          <span class="metric-value">${t.reachOf(n, reach.families)}</span>
+          <span class="bar" aria-hidden="true"><span style=${styleMap({ inlineSize: `${share}%` })}></span></span>
+        </dd>
+      </div>`;
+    };
+    return html`<section part="reach" class="reach" aria-labelledby="reach-heading">
+        <h3 id="reach-heading">${t.reach}</h3>
+        <dl>${metric(t.seen, reach.seen)} ${metric(t.talked, reach.talked)} ${metric(t.answered, reach.answered)}</dl>
+      </section>
+      <section class="answers" aria-labelledby="answers-heading">
+        <h3 id="answers-heading">${t.answers}</h3>
+        ${reach.answers.length
+          ? html`<ol part="answers">
+              ${reach.answers.map(
+                (a) => html`<li>
+                  <p class="family">${a.familyName ?? t.familyFallback}</p>
+                  <p>${a.kind === 'text' && a.text ? a.text : html`<span class="muted">${t.talkedOnly}</span>`}</p>
+                  <time class="muted" datetime=${a.updatedAt}>${formatRelative(new Date(a.updatedAt), this.resolvedLocale)}</time>
+                </li>`,
+              )}
+            </ol>`
+          : html`<p class="muted">${t.noAnswers}</p>`}
+      </section>`;
+  }
+}

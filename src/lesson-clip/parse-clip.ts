@@ -1,0 +1,35 @@
+import * as z from 'zod/mini';
+import type { SamenIssue } from '../core/errors.js';
+import { parseOrThrow, toIssues } from '../core/parse.js';
+import { lessonClipSchema, mediaSchema, programmeSchema, type LessonClip } from '../core/schemas.js';
+
+export interface ParsedClip {
+  clip: LessonClip;
+  /** Problems that don't stop the card: refused media, an unknown programme. */
+  problems: SamenIssue[];
+}
+
+/**
+ * A clip with a missing title is unusable and throws; a clip with a bad video URL
+ * or an unknown programme is still worth reading, so those parts are dropped and
+ * reported instead.
+ */
+export function parseLessonClip(raw: unknown): ParsedClip {
+  const base = parseOrThrow(lessonClipSchema, raw);
+  const problems: SamenIssue[] = [];
+
+  const programme = z.safeParse(programmeSchema, base.programme);
+  if (!programme.success) problems.push({ path: 'programme', message: 'unknown programme' });
+
+  let media: LessonClip['media'];
+  if (base.media !== undefined && base.media !== null) {
+    const parsed = z.safeParse(mediaSchema, base.media);
+    if (parsed.success) media = parsed.data;
+    else problems.push(...toIssues(parsed.error).map((i) => ({ ...i, path: `media.${i.path}` })));
+  }
+
+  const { media: _ignored, programme: _raw, ...rest } = base;
+  const clip: LessonClip = { ...rest, programme: programme.success ? programme.data : 'custom' };
+  if (media) clip.media = media;
+  return { clip, problems };
+}

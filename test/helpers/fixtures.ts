@@ -1,0 +1,41 @@
+import { fixture, html } from '@open-wc/testing';
+import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory-adapter.js';
+import '../../src/define/samen-provider.js';
+import '../../src/define/samen-lesson-clip.js';
+import type { SamenLessonClip } from '../../src/lesson-clip/lesson-clip.js';
+
+/** Seeded "now" so relative dates and seeded data are the same on every run. */
+export const NOW = new Date('2026-11-20T10:00:00Z');
+
+export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
+  return new MemoryAdapter({ now: NOW, ...options });
+}
+
+/** Waits until the widget has left its loading state. */
+export async function settled(el: HTMLElement & { updateComplete: Promise<boolean> }): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    await el.updateComplete;
+    if (!el.shadowRoot?.querySelector('[aria-busy="true"].card')) {
+      await el.updateComplete;
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('widget never finished loading');
+}
+
+export async function renderClip(
+  adapter: MemoryAdapter | undefined,
+  { clipId = 'wish-2', view = 'parent', locale = 'nl' }: { clipId?: string; view?: 'parent' | 'teacher'; locale?: string } = {},
+): Promise<SamenLessonClip> {
+  const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${adapter} locale=${locale}>
+    <samen-lesson-clip clip-id=${clipId} view=${view}></samen-lesson-clip>
+  </samen-provider>`);
+  const el = wrapper.querySelector('samen-lesson-clip')!;
+  await settled(el);
+  return el;
+}
+
+export function shadow(el: HTMLElement): ShadowRoot {
+  return el.shadowRoot!;
+}
