@@ -11,8 +11,11 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
-/** Bare dependencies of the npm build (see package.json "dependencies"). */
-const external = (/** @type {string} */ id) => /^(lit|@lit\/|zod|date-fns|idb)(\/|$)/.test(id);
+/**
+ * Bare dependencies of the npm build (package.json "dependencies") and their subpaths.
+ * `@lit\/[^/]+` so that every @lit/* package (@lit/context, @lit/task, …) matches.
+ */
+const external = (/** @type {string} */ id) => /^(lit|@lit\/[^/]+|zod|date-fns|idb)(\/|$)/.test(id);
 
 const defineEntries = readdirSync('src/define')
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))

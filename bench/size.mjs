@@ -25,7 +25,7 @@ process.chdir(root);
 const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')).gzipBytes;
 const gzipSize = (/** @type {string | Buffer} */ code) =>
   gzipSync(code, { level: zlib.Z_BEST_COMPRESSION }).length;
-const isLit = (/** @type {string} */ id) => /^(lit|@lit\/)(\/|$)/.test(id) || /^lit$/.test(id);
+const isLit = (/** @type {string} */ id) => /^(lit|@lit\/[^/]+)(\/|$)/.test(id);
 const inZod = (/** @type {string | undefined} */ id) => !!id && /[\\/]node_modules[\\/]zod[\\/]/.test(id);
 
 /** @type {{ name: string, min: number | null, gzip: number | null, error?: string }[]} */

@@ -17,6 +17,8 @@ export interface Messages {
   dir: 'ltr' | 'rtl';
   loading: string;
   retry: string;
+  /** For moments less than a minute ago, where "0 seconds ago" reads oddly. */
+  justNow: string;
   errors: Record<SamenErrorKind, { title: string; body: string }>;
   invalidField: (path: string) => string;
   programmes: Record<Programme, string>;
@@ -92,6 +94,8 @@ export function messagesFor(locale: string | null | undefined): Messages {
 
 /** "3 dagen geleden" / "3 days ago"; falls back to English date words for tables without dates. */
 export function formatRelative(date: Date, locale: string, now: Date = new Date()): string {
-  const dateLocale = registry.get(resolveLocale(locale))?.dateLocale ?? enUS;
+  const entry = registry.get(resolveLocale(locale))!;
+  if (Math.abs(now.getTime() - date.getTime()) < 60_000) return entry.messages.justNow;
+  const dateLocale = entry.dateLocale ?? enUS;
   return formatDistanceStrict(date, now, { addSuffix: true, locale: dateLocale, roundingMethod: 'floor' });
 }

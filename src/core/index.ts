@@ -9,3 +9,4 @@ export * from './schemas.js';
 export { SamenElement } from './samen-element.js';
 export { SamenProvider } from './samen-provider.js';
 export { tokens, cardStyles } from './tokens.styles.js';
+export { cspStyle } from './csp-style.js';

@@ -2,9 +2,9 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { Task, TaskStatus } from '@lit/task';
 import { newId, type SamenAdapter } from '../core/adapter.js';
+import { cspStyle } from '../core/csp-style.js';
 import { clearDraft, hasFlag, readDraft, setFlag, writeDraft } from '../core/draft-store.js';
 import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
 import { formatRelative } from '../core/i18n.js';
@@ -457,7 +457,7 @@ export class SamenLessonClip extends SamenElement {
         <dt>${label}</dt>
         <dd>
           <span class="metric-value">${t.reachOf(n, reach.families)}</span>
-          <span class="bar" aria-hidden="true"><span style=${styleMap({ inlineSize: `${share}%` })}></span></span>
+          <span class="bar" aria-hidden="true"><span ${cspStyle({ 'inline-size': `${share}%` })}></span></span>
         </dd>
       </div>`;
     };

@@ -6,6 +6,7 @@ export const en: Messages = {
   locale: 'en',
   dir: 'ltr',
   loading: 'Loading…',
+  justNow: 'just now',
   retry: 'Try again',
   errors: {
     'invalid-data': { title: 'This can’t be shown', body: 'The school’s data is not right.' },

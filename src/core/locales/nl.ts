@@ -6,6 +6,7 @@ export const nl: Messages = {
   locale: 'nl',
   dir: 'ltr',
   loading: 'Laden…',
+  justNow: 'zojuist',
   retry: 'Opnieuw proberen',
   errors: {
     'invalid-data': { title: 'Dit kan niet getoond worden', body: 'De gegevens van de school kloppen niet.' },

@@ -1,0 +1,50 @@
+// The demo host: what a vendor's page does. Everything runs on the embedded
+// LocalAdapter (IndexedDB), so what the "parent" does survives a reload and
+// shows up live in the "teacher" column.
+import { LocalAdapter } from '../dist/samen.bundle.js';
+
+const params = new URLSearchParams(location.search);
+const locale = params.get('locale') === 'en' ? 'en' : 'nl';
+const clipId = params.get('clip') ?? 'wish-2';
+
+document.documentElement.lang = locale;
+const form = document.getElementById('controls');
+form.locale.value = locale;
+
+const CLIPS = [...Array.from({ length: 8 }, (_, i) => [`wish-${i + 1}`, `WIsH ${i + 1}`]), ['kanjer-1', 'Kanjertraining 1'], ['kanjer-2', 'Kanjertraining 2']];
+for (const [id, label] of CLIPS) form.clip.add(new Option(label, id, false, id === clipId));
+
+const adapter = new LocalAdapter({ locale, dbName: `samen-demo-${locale}`, latency: 250 });
+const parent = document.getElementById('parent');
+const teacher = document.getElementById('teacher');
+parent.adapter = adapter.forViewer('parent-1');
+teacher.adapter = adapter.forViewer('teacher-1');
+for (const provider of [parent, teacher]) {
+  provider.locale = locale;
+  provider.querySelector('samen-lesson-clip').clipId = clipId;
+}
+if (locale === 'en') {
+  document.getElementById('parent-heading').textContent = 'Parent (the Jansen family)';
+  document.getElementById('teacher-heading').textContent = 'Teacher (Ms Sanne)';
+  document.getElementById('reset').textContent = 'Start the demo again';
+}
+
+form.addEventListener('change', () => {
+  location.search = new URLSearchParams({ locale: form.locale.value, clip: form.clip.value }).toString();
+});
+document.getElementById('reset').addEventListener('click', async () => {
+  await adapter.reset({ locale });
+  localStorage.clear();
+  location.reload();
+});
+
+// Hosts listen to Samen's events; the log shows names and kinds only, never personal data.
+const log = document.getElementById('log');
+for (const name of ['samen-answer', 'samen-seen', 'samen-error']) {
+  document.addEventListener(name, (event) => {
+    const item = document.createElement('li');
+    const view = event.target.getAttribute('view') ?? '';
+    item.textContent = `${new Date().toLocaleTimeString()} — ${name} (${view}) ${event.detail.kind ?? ''}`;
+    log.prepend(item);
+  });
+}
