@@ -33,3 +33,10 @@ declare global {
   // eslint-disable-next-line @typescript-eslint/no-empty-interface
   interface HTMLElementEventMap extends SamenEventMap {}
 }
+
+export type DetailOf<K extends keyof SamenEventMap> = SamenEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/** Samen events bubble and cross shadow roots, so a host can listen once on `document`. */
+export function dispatchSamenEvent<K extends keyof SamenEventMap>(target: EventTarget, name: K, detail: DetailOf<K>): void {
+  target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}

@@ -4,11 +4,9 @@ import { consume } from '@lit/context';
 import type { SamenAdapter } from './adapter.js';
 import { onPageDefaultsChange, pageDefaults, samenContext, type SamenConfig } from './context.js';
 import { SamenError } from './errors.js';
-import type { SamenEventMap } from './events.js';
+import { dispatchSamenEvent, type DetailOf, type SamenEventMap } from './events.js';
 import { messagesFor, resolveLocale, type Messages } from './i18n.js';
 import { cardStyles, tokens } from './tokens.styles.js';
-
-type DetailOf<K extends keyof SamenEventMap> = SamenEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 /**
  * Thin base for every Samen widget: adapter and locale from `<samen-provider>` or
@@ -59,7 +57,7 @@ export class SamenElement extends LitElement {
   /** Dispatches a typed `samen-*` event after the current render, bubbling out of shadow roots. */
   protected async emit<K extends keyof SamenEventMap>(name: K, detail: DetailOf<K>): Promise<void> {
     await this.updateComplete;
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+    dispatchSamenEvent(this, name, detail);
   }
 
   protected reportError(error: SamenError, fatal = true): void {

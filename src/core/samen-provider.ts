@@ -8,6 +8,7 @@ import { samenContext } from './context.js';
  * Supplies an adapter and a locale to every Samen widget inside it.
  *
  * @summary Connects the widgets inside to the host's backend.
+ * @tagname samen-provider
  * @slot - Samen widgets and any host content.
  *
  * @example

@@ -1,7 +1,7 @@
 import { SamenLessonClip } from '../lesson-clip/lesson-clip.js';
-import { defineOnce } from './define-once.js';
 
-defineOnce('samen-lesson-clip', SamenLessonClip);
+// Idempotent: a page that loads two copies of Samen must not throw.
+if (!customElements.get('samen-lesson-clip')) customElements.define('samen-lesson-clip', SamenLessonClip);
 
 declare global {
   interface HTMLElementTagNameMap {

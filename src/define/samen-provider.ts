@@ -1,7 +1,7 @@
 import { SamenProvider } from '../core/samen-provider.js';
-import { defineOnce } from './define-once.js';
 
-defineOnce('samen-provider', SamenProvider);
+// Idempotent: a page that loads two copies of Samen must not throw.
+if (!customElements.get('samen-provider')) customElements.define('samen-provider', SamenProvider);
 
 declare global {
   interface HTMLElementTagNameMap {

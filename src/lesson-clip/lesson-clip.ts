@@ -41,6 +41,7 @@ interface ClipData {
  * clip reached the class.
  *
  * @summary A lesson clip card with a home question (parent) or class reach (teacher).
+ * @tagname samen-lesson-clip
  *
  * @fires {CustomEvent<SamenAnswerDetail>} samen-answer - A parent's answer was stored by the adapter.
  * @fires {CustomEvent<SamenSeenDetail>} samen-seen - The clip was visible to a parent and recorded as seen (once per viewer).
