@@ -1,0 +1,86 @@
+// End-to-end check of the demo host page as a vendor ships it: the built bundle, served
+// with a strict CSP and Trusted Types. Fails on any console error, CSP or Trusted Types
+// violation, or request to a third party; answers as the parent and expects the teacher's
+// column to update live and the answer to survive a reload.
+// Usage: node examples/check-demo.mjs [--screenshot examples/screenshot.png]   (after `npm run build`)
+import { spawn } from 'node:child_process';
+import puppeteer from 'puppeteer-core';
+
+const PORT = process.env.DEMO_PORT ?? '8765';
+const screenshotAt = process.argv.indexOf('--screenshot');
+const screenshot = screenshotAt > 0 ? process.argv[screenshotAt + 1] : undefined;
+
+const server = spawn(process.execPath, ['examples/serve.mjs', '--no-open'], {
+  env: { ...process.env, PORT },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+await new Promise((resolve, reject) => {
+  server.stdout.on('data', (chunk) => String(chunk).includes('http://') && resolve(undefined));
+  server.on('exit', (code) => reject(new Error(`demo server exited with ${code}`)));
+});
+
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const problems = [];
+const parent = 'samen-lesson-clip[view="parent"]';
+const teacher = 'samen-lesson-clip[view="teacher"]';
+const answered = (page) =>
+  page.$eval(`${teacher} >>> .reach dd`, () => null).then(() =>
+    page.$$eval(`${teacher} >>> .metric-value`, (els) => els.map((el) => el.textContent.trim())),
+  );
+
+try {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1200, height: 1000, deviceScaleFactor: 1 });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('request', (request) => {
+    const { protocol, hostname } = new URL(request.url());
+    if ((protocol === 'http:' || protocol === 'https:') && hostname !== '127.0.0.1') {
+      problems.push(`third-party request: ${request.url()}`);
+    }
+  });
+
+  await page.goto(`http://127.0.0.1:${PORT}/examples/index.html`, { waitUntil: 'networkidle0' });
+  await page.waitForSelector(`${parent} >>> textarea`, { timeout: 10000 });
+  await page.waitForSelector(`${teacher} >>> .metric-value`, { timeout: 10000 });
+  const before = await answered(page);
+
+  const text = 'We oefenden het aan tafel: "Stop, hou op!" Ze zei het heel sterk.';
+  await page.type(`${parent} >>> textarea`, text);
+  await page.click(`${parent} >>> [part~="send-button"]`);
+  await page.waitForSelector(`${parent} >>> [part~="answer"]`, { timeout: 10000 });
+  await page.waitForFunction(
+    (sel, old) => {
+      const clip = document.querySelector(sel);
+      const values = [...(clip?.shadowRoot?.querySelectorAll('.metric-value') ?? [])].map((el) => el.textContent.trim());
+      return values[2] && values[2] !== old;
+    },
+    { timeout: 10000 },
+    teacher,
+    before[2],
+  );
+  const teacherText = await page.$eval(`${teacher} >>> [part~="answers"]`, (el) => el.textContent);
+  if (!teacherText.includes(text)) problems.push('the teacher did not see the answer live');
+  await new Promise((r) => setTimeout(r, 500));
+  if (screenshot) await page.screenshot({ path: screenshot });
+
+  await page.reload({ waitUntil: 'networkidle0' });
+  await page.waitForSelector(`${parent} >>> [part~="answer"]`, { timeout: 10000 });
+  const kept = await page.$eval(`${parent} >>> [part~="answer"]`, (el) => el.textContent);
+  if (!kept.includes(text)) problems.push('the answer did not survive a reload');
+  console.log(`demo: answered ${before[2]} → ${(await answered(page))[2]}; answer kept after reload`);
+} finally {
+  await browser.close();
+  server.kill();
+}
+if (problems.length) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}
+console.log('demo check passed: strict CSP + Trusted Types, no third-party requests, no console errors');
