@@ -27,6 +27,8 @@ if (locale === 'en') {
   document.getElementById('parent-heading').textContent = 'Parent (the Jansen family)';
   document.getElementById('teacher-heading').textContent = 'Teacher (Ms Sanne)';
   document.getElementById('reset').textContent = 'Start the demo again';
+  for (const el of document.querySelectorAll('[data-i18n="postTitle"]')) el.textContent = 'Message from school';
+  for (const el of document.querySelectorAll('[data-i18n="postBody"]')) el.textContent = 'Friday is kanjer day! Bring something you are proud of.';
 }
 
 form.addEventListener('change', () => {
@@ -40,11 +42,11 @@ document.getElementById('reset').addEventListener('click', async () => {
 
 // Hosts listen to Samen's events; the log shows names and kinds only, never personal data.
 const log = document.getElementById('log');
-for (const name of ['samen-answer', 'samen-seen', 'samen-error']) {
+for (const name of ['samen-answer', 'samen-seen', 'samen-react', 'samen-reply', 'samen-error']) {
   document.addEventListener(name, (event) => {
     const item = document.createElement('li');
     const view = event.target.getAttribute('view') ?? '';
-    item.textContent = `${new Date().toLocaleTimeString()} — ${name} (${view}) ${event.detail.kind ?? ''}`;
+    item.textContent = `${new Date().toLocaleTimeString()} — ${name} (${view}) ${event.detail.kind ?? event.detail.reaction ?? ''}`;
     log.prepend(item);
   });
 }

@@ -1,9 +1,11 @@
 /** Everything: defines all elements, and exports the core and the embedded adapters. */
 import './define/samen-provider.js';
 import './define/samen-lesson-clip.js';
+import './define/samen-feedback-bar.js';
 
 export * from './core/index.js';
 export { SamenLessonClip } from './lesson-clip/lesson-clip.js';
 export { parseLessonClip } from './lesson-clip/parse-clip.js';
+export { SamenFeedbackBar } from './feedback-bar/feedback-bar.js';
 export { MemoryAdapter, computeReach, type MemoryAdapterOptions } from './adapters/memory-adapter.js';
 export { LocalAdapter, type LocalAdapterOptions } from './adapters/local-adapter.js';

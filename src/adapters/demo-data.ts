@@ -186,6 +186,24 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
     }
   }
 
+  // Reactions use their own random stream, so adding them leaves the seeded answers unchanged.
+  const reactionRandom = prng(seed + 1);
+  const seedReactions = (targetId: string, families: DemoFamily[], rates: Record<string, number>) => {
+    const byReaction: Record<string, string[]> = {};
+    for (const [reaction, rate] of Object.entries(rates)) {
+      byReaction[reaction] = families.slice(1).filter(() => reactionRandom() < rate).map((f) => f.familyId);
+    }
+    state.reactions[targetId] = byReaction;
+  };
+  for (const clipId of Object.keys(state.clips)) {
+    const families = clipId.startsWith('wish') ? wishFamilies : kanjerFamilies;
+    seedReactions(clipId, families, { like: 0.35, heart: 0.15, clap: 0.1, 'practised-at-home': 0.12 });
+  }
+  seedReactions('host-post-1', wishFamilies, { like: 0.4, heart: 0.2, clap: 0.2, 'talked-at-home': 0.15 });
+  state.replies['wish-2'] = [
+    { id: 'reply-seed-1', familyId: 'fam-05', authorName: familyName('Visser'), text: ANSWERS[locale][3]!, createdAt: at(2) },
+  ];
+
   state.charts['class-wish'] = {
     id: 'class-wish', kind: 'class', title: locale === 'nl' ? 'Rustig in de gang' : 'Calm in the corridor',
     goal: 50, reward: locale === 'nl' ? 'Extra gymles' : 'Extra gym class',

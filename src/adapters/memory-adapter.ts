@@ -14,6 +14,7 @@ import type {
   Success,
   Viewer,
 } from '../core/schemas.js';
+import { HOME_REACTIONS } from '../core/schemas.js';
 import { createDemoState, type DemoLocale, type DemoState } from './demo-data.js';
 import { withDemoUrls } from './illustrations.js';
 
@@ -379,12 +380,30 @@ export class MemoryAdapter implements SamenAdapter {
   }
 
   private reactionSummary(targetId: string): ReactionSummary {
-    const byReaction = this.store.state.reactions[targetId] ?? {};
+    const { state } = this.store;
+    const byReaction = state.reactions[targetId] ?? {};
     const viewer = this.viewer();
     const familyId = viewer.familyId ?? this.viewerId;
     const counts = Object.fromEntries(Object.entries(byReaction).map(([r, families]) => [r, families.length]));
     const mine = Object.entries(byReaction).filter(([, f]) => f.includes(familyId)).map(([r]) => r);
-    return { targetId, counts, mine, replies: structuredClone(this.store.state.replies[targetId] ?? []) };
+    const replies = structuredClone(state.replies[targetId] ?? []);
+    if (viewer.role !== 'teacher') {
+      // Parents see counts and their own family's replies, never other families' names.
+      return { targetId, counts, mine, replies: replies.filter((r) => r.familyId === familyId) };
+    }
+    const classId = (state.clips[targetId] as { classId?: string } | undefined)?.classId ?? viewer.classIds?.[0] ?? '';
+    const families = state.families[classId] ?? [];
+    const nameOf = (id: string) => families.find((f) => f.familyId === id)?.name ?? id;
+    const home = new Set(HOME_REACTIONS.flatMap((r) => byReaction[r] ?? []));
+    return {
+      targetId,
+      counts,
+      mine,
+      replies,
+      reactors: Object.fromEntries(Object.entries(byReaction).map(([r, ids]) => [r, ids.map(nameOf)])),
+      families: families.length,
+      homeFamilies: home.size,
+    };
   }
 }
 

@@ -22,11 +22,27 @@ export interface SamenSeenDetail {
   clipId: string;
 }
 
+export interface SamenReactDetail {
+  targetId: string;
+  reaction: string;
+  /** `true` when the reaction was added, `false` when taken back. */
+  on: boolean;
+}
+
+export interface SamenReplyDetail {
+  targetId: string;
+  text: string;
+  /** The idempotency key the reply was written with. */
+  id: string;
+}
+
 /** Every `samen-*` event, typed for `addEventListener`. */
 export interface SamenEventMap {
   'samen-error': CustomEvent<SamenErrorDetail>;
   'samen-answer': CustomEvent<SamenAnswerDetail>;
   'samen-seen': CustomEvent<SamenSeenDetail>;
+  'samen-react': CustomEvent<SamenReactDetail>;
+  'samen-reply': CustomEvent<SamenReplyDetail>;
 }
 
 declare global {

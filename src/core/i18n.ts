@@ -60,6 +60,26 @@ export interface Messages {
     talkedOnly: string;
     familyFallback: string;
   };
+  feedback: {
+    toolbar: string;
+    reactions: Record<'like' | 'heart' | 'clap' | 'talked-at-home' | 'practised-at-home', string>;
+    /** Accessible name of a reaction button: "Duim omhoog, 9". */
+    reactionName: (label: string, count: number) => string;
+    reactionFailed: string;
+    replyLabel: string;
+    replyPlaceholder: string;
+    send: string;
+    sending: string;
+    replyFailed: string;
+    replySent: string;
+    yourReplies: string;
+    replies: string;
+    noReplies: string;
+    noReactions: string;
+    whoReacted: string;
+    nobody: string;
+    homeShare: (n: number, total: number) => string;
+  };
 }
 
 interface LocaleEntry {

@@ -7,6 +7,8 @@ import { isSafeUrl } from './safe-url.js';
 
 /** Longest text a parent can send as a home answer or reply. */
 export const ANSWER_MAX_LENGTH = 500;
+/** Longest short reply under a post. */
+export const REPLY_MAX_LENGTH = 280;
 /** Texts from the adapter longer than this are cut, so a runaway field can't blow up a card. */
 export const TEXT_DISPLAY_MAX = 4000;
 
@@ -137,7 +139,10 @@ export type ClipReach = z.infer<typeof clipReachSchema>;
 
 // ---------------------------------------------------------------- reactions
 
-export const DEFAULT_REACTIONS = ['like', 'heart', 'clap', 'talked-at-home', 'practised-at-home'] as const;
+export const REACTIONS = ['like', 'heart', 'clap', 'talked-at-home', 'practised-at-home'] as const;
+export type ReactionId = (typeof REACTIONS)[number];
+/** Reactions that mean "we did the home activity"; the teacher sees their share of families. */
+export const HOME_REACTIONS: readonly ReactionId[] = ['talked-at-home', 'practised-at-home'];
 export const reactionIdSchema = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,39}$/));
 
 export const replySchema = z.object({
@@ -158,7 +163,9 @@ export const reactionSummarySchema = z.object({
   /** Teacher only: who reacted, per reaction, as the host names them. */
   reactors: z.optional(z.record(z.string(), z.array(text))),
   replies: z.optional(z.array(replySchema)),
+  /** Teacher only: families in the class, and how many of them reacted with a home activity. */
   families: z.optional(count),
+  homeFamilies: z.optional(count),
 });
 export type ReactionSummary = z.infer<typeof reactionSummarySchema>;
 

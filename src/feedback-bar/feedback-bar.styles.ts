@@ -1,0 +1,144 @@
+import { css } from 'lit';
+
+export const feedbackBarStyles = css`
+  .bar {
+    display: grid;
+    gap: 0.5em;
+  }
+  h3,
+  p {
+    margin: 0;
+  }
+  h3 {
+    font-size: 0.95em;
+    color: var(--_muted);
+  }
+  .reactions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4em;
+  }
+  .reaction {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+    padding: 0.25em 0.8em;
+    border-radius: 999px;
+    background: var(--_surface-raised);
+    transition: transform 120ms ease;
+  }
+  .reaction:active {
+    transform: scale(0.96);
+  }
+  .reaction[aria-pressed='true'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .icon {
+    flex: none;
+  }
+  .count {
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
+  .message:empty {
+    display: none;
+  }
+  .message {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .reply-form {
+    display: grid;
+    gap: 0.35em;
+  }
+  label {
+    font-weight: 600;
+  }
+  textarea {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 1.5);
+    padding: 0.5em 0.75em;
+    inline-size: 100%;
+    resize: vertical;
+  }
+  .counter,
+  .muted,
+  time {
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.65;
+    cursor: not-allowed;
+  }
+  .send-error {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    align-items: center;
+    border-inline-start: 4px solid var(--_danger);
+    padding-inline-start: 0.75em;
+  }
+  .replies ol,
+  .counts {
+    list-style: none;
+    margin: 0.35em 0 0;
+    padding: 0;
+    display: grid;
+    gap: 0.4em;
+  }
+  .replies li,
+  .count-item {
+    padding: 0.4em 0.75em;
+    border-radius: calc(var(--_radius) / 1.5);
+    background: var(--_surface-raised);
+  }
+  .author {
+    font-weight: 600;
+  }
+  .count-item {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.5em;
+    align-items: center;
+  }
+  .count-label {
+    flex: 1;
+  }
+  details {
+    flex-basis: 100%;
+  }
+  .count-item:has(details) .count-label {
+    flex: none;
+  }
+  summary {
+    cursor: pointer;
+    min-block-size: var(--_target);
+    display: flex;
+    align-items: center;
+    color: var(--_muted);
+  }
+  .home-share {
+    display: grid;
+    gap: 0.25em;
+    font-weight: 600;
+  }
+  .bar-track {
+    display: block;
+    block-size: 0.6em;
+    border-radius: 999px;
+    background: var(--_surface-raised);
+    border: 1px solid var(--_border);
+    overflow: hidden;
+  }
+  .bar-track span {
+    display: block;
+    block-size: 100%;
+    background: var(--_accent);
+  }
+`;

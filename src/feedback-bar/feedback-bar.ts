@@ -1,0 +1,344 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import { newId, type SamenAdapter } from '../core/adapter.js';
+import { cspStyle } from '../core/csp-style.js';
+import { DraftController } from '../core/draft-controller.js';
+import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
+import { formatRelative } from '../core/i18n.js';
+import { parseOrThrow } from '../core/parse.js';
+import {
+  REPLY_MAX_LENGTH,
+  reactionSummarySchema,
+  viewerSchema,
+  type ReactionId,
+  type ReactionSummary,
+  type Reply,
+  type Viewer,
+} from '../core/schemas.js';
+import { SamenElement } from '../core/samen-element.js';
+import { feedbackBarStyles } from './feedback-bar.styles.js';
+import { homeShare, optimisticCount, parseReactionList, reactionIcon, withKnownReactions } from './reactions.js';
+
+interface BarData {
+  targetId: string;
+  view: 'parent' | 'teacher';
+  viewer: Viewer;
+  summary: ReactionSummary;
+}
+
+/**
+ * Likes, reactions, "we did it at home" and short replies under any content: a
+ * lesson clip, a chart, a matrix, or a post of the host app itself. Teachers see
+ * counts, who reacted, the replies, and how many families did it at home.
+ *
+ * @summary Reactions and short replies for parents; counts and replies for teachers.
+ * @tagname samen-feedback-bar
+ *
+ * @fires {CustomEvent<SamenReactDetail>} samen-react - The adapter stored a reaction being added (`on: true`) or taken back.
+ * @fires {CustomEvent<SamenReplyDetail>} samen-reply - The adapter stored a reply.
+ * @fires {CustomEvent<SamenErrorDetail>} samen-error - Loading or saving failed, or the adapter sent reactions this widget doesn't know.
+ *
+ * @csspart base - The bar.
+ * @csspart reactions - The toolbar of reaction buttons (parent).
+ * @csspart reaction - Each reaction button (parent) or count (teacher).
+ * @csspart reaction-pressed - A reaction the family gave.
+ * @csspart count - The number beside a reaction.
+ * @csspart reply-input - The reply text area.
+ * @csspart send-button - The reply send button.
+ * @csspart replies - The list of replies.
+ * @csspart home-share - The share of families that did the home activity (teacher).
+ * @csspart error - The error state.
+ * @csspart retry - The retry button in the error state.
+ *
+ * @cssprop [--samen-color-accent=#1a6b58] - Pressed reactions and the home-share bar.
+ * @cssprop [--samen-color-surface-raised=#f3f5f8] - Background of reaction buttons.
+ * @cssprop [--samen-touch-target=44px] - Minimum size of the reaction buttons.
+ */
+export class SamenFeedbackBar extends SamenElement {
+  static override styles = [...SamenElement.styles, feedbackBarStyles];
+
+  /** What is being reacted to: a clip id, a chart id, or the host's own post id. */
+  @property({ attribute: 'target-id', reflect: true }) targetId = '';
+
+  /** A `parent` reacts and replies; a `teacher` sees counts, names and replies. */
+  @property({ reflect: true }) view: 'parent' | 'teacher' = 'parent';
+
+  /** Which reactions to offer, space-separated: `like heart clap talked-at-home practised-at-home` (the default). */
+  @property() reactions = '';
+
+  /** Lets parents send a short reply. */
+  @property({ type: Boolean, attribute: 'allow-reply' }) allowReply = false;
+
+  /** What the parent wants, per reaction, while the host catches up. */
+  @state() private desired = new Map<ReactionId, boolean>();
+  @state() private message = '';
+  @state() private focusIndex = 0;
+
+  private readonly reply = new DraftController(this, REPLY_MAX_LENGTH);
+  private readonly inFlight = new Set<ReactionId>();
+  private data?: BarData;
+  private unsubscribe?: () => void;
+  private reportedIssues = '';
+
+  private readonly loader = new Task(this, {
+    args: () => [this.adapter, this.targetId, this.view] as const,
+    task: ([adapter, targetId, view], { signal }) => this.load(adapter, targetId, view, signal),
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Re-subscribe after a move in the DOM; the first load subscribes itself.
+    if (this.data && this.adapter) this.listen(this.adapter, this.data.targetId);
+  }
+
+  // ------------------------------------------------------------------ data
+
+  private async load(
+    adapter: SamenAdapter | undefined,
+    targetId: string,
+    view: 'parent' | 'teacher',
+    signal: AbortSignal,
+  ): Promise<BarData> {
+    try {
+      if (!adapter) throw new SamenError('not-connected');
+      if (!targetId) throw new SamenError('invalid-data', 'missing target-id', [{ path: 'target-id', message: 'required' }]);
+      const [rawViewer, rawSummary] = await Promise.all([
+        adapter.getViewer({ signal }),
+        adapter.getReactions(targetId, { signal }),
+      ]);
+      const viewer = parseOrThrow(viewerSchema, rawViewer, 'viewer');
+      const { summary, issues } = withKnownReactions(parseOrThrow(reactionSummarySchema, rawSummary, 'reactions'));
+      const issueKey = `${targetId}:${issues.map((i) => i.path).join(',')}`;
+      if (issues.length && issueKey !== this.reportedIssues) {
+        this.reportedIssues = issueKey;
+        this.reportError(new SamenError('invalid-data', 'unknown reactions ignored', issues), false);
+      }
+      this.data = { targetId, view, viewer, summary };
+      this.reply.restore(`reply:${viewer.id}:${targetId}`);
+      this.listen(adapter, targetId);
+      return this.data;
+    } catch (error) {
+      if (isAbortError(error)) throw error;
+      const samenError = toSamenError(error);
+      this.reportError(samenError);
+      throw samenError;
+    }
+  }
+
+  private listen(adapter: SamenAdapter, targetId: string): void {
+    this.unsubscribe?.();
+    this.unsubscribe = adapter.subscribe?.(`reactions:${targetId}`, () => void this.loader.run());
+  }
+
+  private get offered(): ReactionId[] {
+    return parseReactionList(this.reactions);
+  }
+
+  private isOn(summary: ReactionSummary, reaction: ReactionId): boolean {
+    return this.desired.get(reaction) ?? summary.mine.includes(reaction);
+  }
+
+  // ------------------------------------------------------------------ reacting
+
+  private toggle(reaction: ReactionId): void {
+    const data = this.data;
+    if (!data) return;
+    this.message = '';
+    this.desired = new Map(this.desired).set(reaction, !this.isOn(data.summary, reaction));
+    void this.flush(reaction);
+  }
+
+  /**
+   * Brings the host in line with what the parent wants, one request per reaction at
+   * a time. Twenty quick taps end in at most a couple of writes, never a double count.
+   */
+  private async flush(reaction: ReactionId): Promise<void> {
+    const adapter = this.adapter;
+    if (this.inFlight.has(reaction) || !adapter) return;
+    this.inFlight.add(reaction);
+    try {
+      for (;;) {
+        const data = this.data;
+        const wanted = this.desired.get(reaction);
+        if (!data || wanted === undefined || wanted === data.summary.mine.includes(reaction)) break;
+        const raw = await adapter.setReaction({ id: newId(), targetId: data.targetId, reaction, on: wanted });
+        data.summary = withKnownReactions(parseOrThrow(reactionSummarySchema, raw, 'reactions')).summary;
+        void this.emit('samen-react', { targetId: data.targetId, reaction, on: wanted });
+      }
+    } catch (error) {
+      const samenError = toSamenError(error);
+      this.message = this.t.feedback.reactionFailed;
+      this.reportError(samenError, false);
+    } finally {
+      this.inFlight.delete(reaction);
+      const next = new Map(this.desired);
+      next.delete(reaction);
+      this.desired = next;
+    }
+  }
+
+  private onToolbarKeydown(event: KeyboardEvent): void {
+    const count = this.offered.length;
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1, ArrowDown: 1, ArrowUp: -1 }[event.key];
+    let index: number | undefined;
+    if (step !== undefined) index = (this.focusIndex + step + count) % count;
+    else if (event.key === 'Home') index = 0;
+    else if (event.key === 'End') index = count - 1;
+    if (index === undefined) return;
+    event.preventDefault();
+    this.focusIndex = index;
+    this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="toolbar"] button')[index]?.focus();
+  }
+
+  // ------------------------------------------------------------------ replying
+
+  private async sendReply(event?: Event): Promise<void> {
+    event?.preventDefault();
+    const adapter = this.adapter;
+    const data = this.data;
+    if (!adapter || !data) return;
+    const result = await this.reply.submit((id, text) => adapter.addReply({ id, targetId: data.targetId, text }));
+    if (!result) return;
+    if (result.ok) {
+      this.message = this.t.feedback.replySent;
+      void this.emit('samen-reply', { targetId: data.targetId, text: result.value.text, id: result.value.id });
+      void this.loader.run();
+    } else {
+      this.reportError(result.error, false);
+    }
+  }
+
+  // ------------------------------------------------------------------ render
+
+  protected override render(): TemplateResult {
+    if (this.loader.status === TaskStatus.ERROR) {
+      const error = this.loader.error instanceof SamenError ? this.loader.error : toSamenError(this.loader.error);
+      return this.renderError(error, () => void this.loader.run());
+    }
+    const data = this.data;
+    if (!data || data.targetId !== this.targetId || data.view !== this.view) return this.renderLoading();
+    return html`<div part="base" class="bar" lang=${this.resolvedLocale}>
+      ${this.view === 'teacher' ? this.renderTeacher(data.summary) : this.renderParent(data)}
+    </div>`;
+  }
+
+  private renderParent({ summary, viewer }: BarData): TemplateResult {
+    const t = this.t.feedback;
+    const offered = this.offered;
+    const focusIndex = Math.min(this.focusIndex, offered.length - 1);
+    const mine = (summary.replies ?? []).filter((r) => !viewer.familyId || r.familyId === viewer.familyId);
+    return html`<div role="toolbar" aria-label=${t.toolbar} part="reactions" class="reactions" @keydown=${this.onToolbarKeydown}>
+        ${offered.map((reaction, index) => {
+          const on = this.isOn(summary, reaction);
+          const count = optimisticCount(summary, reaction, this.desired.get(reaction));
+          const label = t.reactions[reaction];
+          const showLabel = reaction.endsWith('-at-home');
+          return html`<button
+            type="button"
+            part=${on ? 'reaction reaction-pressed' : 'reaction'}
+            class="reaction"
+            aria-pressed=${on ? 'true' : 'false'}
+            aria-label=${t.reactionName(label, count)}
+            title=${label}
+            tabindex=${index === focusIndex ? 0 : -1}
+            @focus=${() => (this.focusIndex = index)}
+            @click=${() => this.toggle(reaction)}
+          >
+            ${reactionIcon(reaction)}
+            ${showLabel ? html`<span class="label" aria-hidden="true">${label}</span>` : nothing}
+            <span part="count" class="count" aria-hidden="true">${count}</span>
+          </button>`;
+        })}
+      </div>
+      <p class="message" role="status">${this.message}</p>
+      ${this.allowReply ? this.renderReplyForm() : nothing}
+      ${mine.length ? this.renderReplies(t.yourReplies, mine) : nothing}`;
+  }
+
+  private renderReplyForm(): TemplateResult {
+    const t = this.t.feedback;
+    const draft = this.reply;
+    return html`<form class="reply-form" @submit=${this.sendReply}>
+      <label for="reply">${t.replyLabel}</label>
+      <textarea
+        id="reply"
+        part="reply-input"
+        rows="2"
+        maxlength=${REPLY_MAX_LENGTH}
+        placeholder=${t.replyPlaceholder}
+        aria-describedby="reply-counter"
+        .value=${draft.text}
+        @input=${(e: Event) => draft.set((e.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      <p id="reply-counter" class="counter">${this.t.clip.charactersLeft(draft.remaining)}</p>
+      ${draft.error
+        ? html`<div class="send-error" role="alert">
+            <p>${t.replyFailed}</p>
+            <button type="button" @click=${() => this.sendReply()}>${this.t.retry}</button>
+          </div>`
+        : nothing}
+      <div>
+        <button type="submit" class="primary" part="send-button" aria-disabled=${draft.canSend ? 'false' : 'true'}>
+          ${draft.sending ? t.sending : t.send}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private renderReplies(heading: string, replies: Reply[]): TemplateResult {
+    const ordered = [...replies].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return html`<section class="replies" aria-label=${heading}>
+      <h3>${heading}</h3>
+      <ol part="replies">
+        ${ordered.map(
+          (reply) => html`<li>
+            ${reply.authorName && this.view === 'teacher' ? html`<p class="author">${reply.authorName}</p>` : nothing}
+            <p>${reply.text}</p>
+            <time datetime=${reply.createdAt}>${formatRelative(new Date(reply.createdAt), this.resolvedLocale)}</time>
+          </li>`,
+        )}
+      </ol>
+    </section>`;
+  }
+
+  private renderTeacher(summary: ReactionSummary): TemplateResult {
+    const t = this.t.feedback;
+    const share = homeShare(summary);
+    const total = this.offered.reduce((sum, r) => sum + (summary.counts[r] ?? 0), 0);
+    return html`${share !== undefined
+        ? html`<div part="home-share" class="home-share">
+            <p>${t.homeShare(Math.min(summary.homeFamilies ?? 0, summary.families ?? 0), summary.families ?? 0)}</p>
+            <span class="bar-track" aria-hidden="true"><span ${cspStyle({ 'inline-size': `${share}%` })}></span></span>
+          </div>`
+        : nothing}
+      ${total === 0
+        ? html`<p class="muted">${t.noReactions}</p>`
+        : html`<ul class="counts" aria-label=${t.toolbar}>
+            ${this.offered.map((reaction) => {
+              const count = summary.counts[reaction] ?? 0;
+              const names = summary.reactors?.[reaction] ?? [];
+              return html`<li part="reaction" class="count-item">
+                ${reactionIcon(reaction)}
+                <span class="count-label">${t.reactionName(t.reactions[reaction], count)}</span>
+                ${names.length
+                  ? html`<details>
+                      <summary>${t.whoReacted}</summary>
+                      <p>${names.join(', ')}</p>
+                    </details>`
+                  : nothing}
+              </li>`;
+            })}
+          </ul>`}
+      ${summary.replies?.length
+        ? this.renderReplies(t.replies, summary.replies)
+        : html`<p class="muted">${t.noReplies}</p>`}`;
+  }
+}
