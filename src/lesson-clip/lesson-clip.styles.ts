@@ -201,4 +201,8 @@ export const lessonClipStyles = css`
   .answers time {
     font-size: 0.85em;
   }
+  samen-feedback-bar {
+    border-block-start: 1px solid var(--_border);
+    padding-block-start: calc(var(--_space) * 0.75);
+  }
 `;

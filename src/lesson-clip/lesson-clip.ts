@@ -25,6 +25,18 @@ import { SamenElement } from '../core/samen-element.js';
 import { lessonClipStyles } from './lesson-clip.styles.js';
 import { parseLessonClip } from './parse-clip.js';
 
+/** "We talked about it" is the home question's own button, so the bar leaves it out. */
+const CLIP_REACTIONS = 'like heart clap practised-at-home';
+const FEEDBACK_PARTS = [
+  'base: feedback',
+  'reactions: feedback-reactions',
+  'reaction: feedback-reaction',
+  'reaction-pressed: feedback-reaction-pressed',
+  'count: feedback-count',
+  'replies: feedback-replies',
+  'home-share: feedback-home-share',
+].join(', ');
+
 interface ClipData {
   view: 'parent' | 'teacher';
   viewer: Viewer;
@@ -45,6 +57,7 @@ interface ClipData {
  *
  * @fires {CustomEvent<SamenAnswerDetail>} samen-answer - A parent's answer was stored by the adapter.
  * @fires {CustomEvent<SamenSeenDetail>} samen-seen - The clip was visible to a parent and recorded as seen (once per viewer).
+ * @fires {CustomEvent<SamenReactDetail>} samen-react - From the embedded feedback bar: a reaction was stored.
  * @fires {CustomEvent<SamenErrorDetail>} samen-error - Loading, parsing or saving failed; `detail.kind` says why, `detail.fatal` whether the card is still usable.
  *
  * @csspart base - The card.
@@ -64,6 +77,7 @@ interface ClipData {
  * @csspart reach - The class reach numbers and bars (teacher).
  * @csspart answers - The list of answers from families (teacher).
  * @csspart notice - A note about content that could not be shown.
+ * @csspart feedback - The embedded `<samen-feedback-bar>`; its parts are exported as `feedback-reactions`, `feedback-reaction`, `feedback-reaction-pressed`, `feedback-count`, `feedback-replies` and `feedback-home-share`.
  * @csspart error - The error state.
  * @csspart retry - The retry button in the error state.
  *
@@ -324,6 +338,14 @@ export class SamenLessonClip extends SamenElement {
       ${clip.goal ? this.renderSection('goal', this.t.clip.goal, clip.goal) : nothing}
       ${clip.learned ? this.renderSection('learned', this.t.clip.learned, clip.learned) : nothing}
       ${this.view === 'teacher' && data.reach ? this.renderReach(data.reach) : this.renderHome(data)}
+      <samen-feedback-bar
+        target-id=${clip.id}
+        view=${this.view}
+        reactions=${CLIP_REACTIONS}
+        locale=${this.resolvedLocale}
+        theme=${ifDefined(this.theme)}
+        exportparts=${FEEDBACK_PARTS}
+      ></samen-feedback-bar>
       <div class="visually-hidden" role="status">${this.announcement}</div>
     </article>`;
   }
