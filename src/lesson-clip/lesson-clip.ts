@@ -5,7 +5,8 @@ import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus } from '@lit/task';
 import { newId, type SamenAdapter } from '../core/adapter.js';
 import { cspStyle } from '../core/csp-style.js';
-import { clearDraft, hasFlag, readDraft, setFlag, writeDraft } from '../core/draft-store.js';
+import { DraftController, type SubmitResult } from '../core/draft-controller.js';
+import { hasFlag, setFlag } from '../core/draft-store.js';
 import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
 import { formatRelative } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
@@ -105,16 +106,15 @@ export class SamenLessonClip extends SamenElement {
   /** Who is looking: a `parent` answers, a `teacher` sees the class's reach. */
   @property({ reflect: true }) view: 'parent' | 'teacher' = 'parent';
 
-  @state() private draftText = '';
-  @state() private sending: HomeAnswerKind | null = null;
-  @state() private sendError: SamenError | undefined;
+  @state() private sendingTalked = false;
+  @state() private talkedError: SamenError | undefined;
   @state() private editing = false;
   @state() private announcement = '';
 
   @query('textarea') private textarea?: HTMLTextAreaElement;
 
-  /** Idempotency key for the text being sent; reused by retries, renewed when the text changes. */
-  private writeId: string | undefined;
+  /** The parent's answer: kept on every keystroke, sent with a retry-safe idempotency key. */
+  private readonly answerDraft = new DraftController(this, ANSWER_MAX_LENGTH);
   private talkedWriteId: string | undefined;
   private lastKind: HomeAnswerKind = 'text';
   private data?: ClipData;
@@ -200,18 +200,9 @@ export class SamenLessonClip extends SamenElement {
     this.seenObserver = undefined;
   }
 
-  private get draftKey(): string {
-    return `draft:${this.data?.viewer.id ?? ''}:${this.clipId}`;
-  }
-
   private restoreDraft(data: ClipData): void {
-    const draft = readDraft(`draft:${data.viewer.id}:${data.clip.id}`);
-    // A live refresh must not overwrite what the parent is typing right now.
-    if (draft && !this.draftText) {
-      this.draftText = draft.text;
-      this.writeId = draft.writeId;
-      this.editing = data.answer !== null;
-    }
+    // Unsent text for a clip that was already answered means the parent was editing.
+    if (this.answerDraft.restore(`draft:${data.viewer.id}:${data.clip.id}`)) this.editing = data.answer !== null;
   }
 
   /** Counts the clip as seen once at least half of it has been on screen. */
@@ -243,19 +234,6 @@ export class SamenLessonClip extends SamenElement {
 
   // ------------------------------------------------------------------ answering
 
-  private onInput(event: Event): void {
-    const text = (event.target as HTMLTextAreaElement).value.slice(0, ANSWER_MAX_LENGTH);
-    if (text !== this.draftText) this.writeId = undefined;
-    this.draftText = text;
-    if (this.sendError) this.sendError = undefined;
-    this.persistDraft();
-  }
-
-  private persistDraft(): void {
-    if (this.draftText) writeDraft(this.draftKey, { text: this.draftText, ...(this.writeId ? { writeId: this.writeId } : {}) });
-    else clearDraft(this.draftKey);
-  }
-
   private onSubmit(event: Event): void {
     event.preventDefault();
     void this.send('text');
@@ -265,46 +243,60 @@ export class SamenLessonClip extends SamenElement {
     if (this.sendError) void this.send(this.lastKind);
   };
 
+  private get sending(): boolean {
+    return this.answerDraft.sending || this.sendingTalked;
+  }
+
+  private get sendError(): SamenError | undefined {
+    return this.lastKind === 'text' ? this.answerDraft.error : this.talkedError;
+  }
+
   private async send(kind: HomeAnswerKind): Promise<void> {
     const adapter = this.adapter;
     const data = this.data;
     // One write at a time: a double tap must not send twice.
     if (this.sending || !adapter || !data) return;
-    const text = kind === 'text' ? this.draftText.trim() : undefined;
-    if (kind === 'text' && !text) return;
-    const id = kind === 'text' ? (this.writeId ??= newId()) : (this.talkedWriteId ??= newId());
-    if (kind === 'text') this.persistDraft();
+    const write = async (id: string, text?: string) =>
+      parseOrThrow(homeAnswerSchema, await adapter.saveHomeAnswer({ id, clipId: data.clip.id, kind, ...(text ? { text } : {}) }), 'answer');
     this.lastKind = kind;
-    this.sending = kind;
-    this.sendError = undefined;
     this.announcement = this.t.clip.sending;
-    try {
-      const raw = await adapter.saveHomeAnswer({ id, clipId: data.clip.id, kind, ...(text ? { text } : {}) });
-      data.answer = parseOrThrow(homeAnswerSchema, raw, 'answer');
-      if (kind === 'text') {
-        this.draftText = '';
-        this.writeId = undefined;
-        clearDraft(this.draftKey);
-      } else {
-        this.talkedWriteId = undefined;
-      }
-      this.editing = false;
-      this.announcement = this.t.clip.saved;
-      void this.emit('samen-answer', { clipId: data.clip.id, kind, id, ...(text ? { text } : {}) });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part~="answer"] button')?.focus();
-    } catch (error) {
-      this.sendError = toSamenError(error);
+    const result = kind === 'text' ? await this.answerDraft.submit(write) : await this.sendTalked(write);
+    if (!result) {
       this.announcement = '';
-      this.reportError(this.sendError, false);
+      return;
+    }
+    if (!result.ok) {
+      this.announcement = '';
+      this.reportError(result.error, false);
+      return;
+    }
+    const answer = result.value;
+    data.answer = answer;
+    this.editing = false;
+    this.announcement = this.t.clip.saved;
+    void this.emit('samen-answer', { clipId: data.clip.id, kind, id: answer.id, ...(answer.text ? { text: answer.text } : {}) });
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="answer"] button')?.focus();
+  }
+
+  private async sendTalked<T>(write: (id: string) => Promise<T>): Promise<SubmitResult<T>> {
+    this.sendingTalked = true;
+    this.talkedError = undefined;
+    try {
+      const value = await write((this.talkedWriteId ??= newId()));
+      this.talkedWriteId = undefined;
+      return { ok: true, value };
+    } catch (error) {
+      this.talkedError = toSamenError(error);
+      return { ok: false, error: this.talkedError };
     } finally {
-      this.sending = null;
+      this.sendingTalked = false;
     }
   }
 
   private async startEditing(): Promise<void> {
     const answer = this.data?.answer;
-    if (!this.draftText && answer?.kind === 'text' && answer.text) this.draftText = answer.text;
+    if (answer?.kind === 'text' && answer.text) this.answerDraft.prefill(answer.text);
     this.editing = true;
     await this.updateComplete;
     this.textarea?.focus();
@@ -312,10 +304,7 @@ export class SamenLessonClip extends SamenElement {
 
   private cancelEditing(): void {
     this.editing = false;
-    this.draftText = '';
-    this.writeId = undefined;
-    this.sendError = undefined;
-    clearDraft(this.draftKey);
+    this.answerDraft.clear();
   }
 
   // ------------------------------------------------------------------ render
@@ -433,8 +422,8 @@ export class SamenLessonClip extends SamenElement {
 
   private renderForm(answer: HomeAnswer | null): TemplateResult {
     const t = this.t.clip;
-    const left = ANSWER_MAX_LENGTH - this.draftText.length;
-    const busy = this.sending !== null;
+    const draft = this.answerDraft;
+    const busy = this.sending;
     return html`<form class="answer-form" @submit=${this.onSubmit} aria-busy=${busy ? 'true' : 'false'}>
       <label for="answer">${t.answerLabel}</label>
       <textarea
@@ -444,10 +433,10 @@ export class SamenLessonClip extends SamenElement {
         maxlength=${ANSWER_MAX_LENGTH}
         placeholder=${t.answerPlaceholder}
         aria-describedby="counter"
-        .value=${live(this.draftText)}
-        @input=${this.onInput}
+        .value=${live(draft.text)}
+        @input=${(e: Event) => draft.set((e.target as HTMLTextAreaElement).value)}
       ></textarea>
-      <p id="counter" class="counter">${t.charactersLeft(left)}</p>
+      <p id="counter" class="counter">${t.charactersLeft(draft.remaining)}</p>
       ${this.sendError
         ? html`<div class="send-error" role="alert">
             <p>${t.sendFailed}</p>
@@ -459,14 +448,14 @@ export class SamenLessonClip extends SamenElement {
           type="submit"
           class="primary"
           part="send-button"
-          aria-disabled=${busy || !this.draftText.trim() ? 'true' : 'false'}
+          aria-disabled=${draft.canSend && !busy ? 'false' : 'true'}
         >
-          ${this.sending === 'text' ? t.sending : t.send}
+          ${draft.sending ? t.sending : t.send}
         </button>
         ${answer
           ? html`<button type="button" @click=${this.cancelEditing}>${t.cancel}</button>`
           : html`<button type="button" part="talked-button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => this.send('talked')}>
-              ${this.sending === 'talked' ? t.sending : t.talkedAboutIt}
+              ${this.sendingTalked ? t.sending : t.talkedAboutIt}
             </button>`}
       </div>
     </form>`;
