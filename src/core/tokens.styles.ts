@@ -1,43 +1,56 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 /**
  * Library tokens. Hosts theme with public `--samen-*` properties; widgets read the
  * private `--_*` ones, which fall back to light or dark defaults. Fonts are inherited
  * from the host app on purpose.
+ *
+ * Light or dark follows the host page's `color-scheme` (inherited into the shadow
+ * root), so a widget matches the app around it rather than the OS alone; the `theme`
+ * attribute overrides it. Browsers without `light-dark()` get light, or dark with
+ * `theme="dark"`.
  */
-const darkDefaults = css`
-  --_d-surface: #1b1f27;
-  --_d-surface-raised: #252a34;
-  --_d-text: #eef1f5;
-  --_d-muted: #b3bcc9;
-  --_d-border: #444c5a;
-  --_d-accent: #7fdcc3;
-  --_d-on-accent: #0d1f1a;
-  --_d-danger: #ff9c92;
-  --_d-focus: #9ecbff;
-  color-scheme: dark;
-`;
+const LIGHT = {
+  surface: '#ffffff',
+  'surface-raised': '#f3f5f8',
+  text: '#1d2430',
+  muted: '#4f5a69',
+  border: '#c9d0da',
+  accent: '#1a6b58',
+  'on-accent': '#ffffff',
+  danger: '#b3261e',
+  focus: '#1558b0',
+};
+const DARK: typeof LIGHT = {
+  surface: '#1b1f27',
+  'surface-raised': '#252a34',
+  text: '#eef1f5',
+  muted: '#b3bcc9',
+  border: '#444c5a',
+  accent: '#7fdcc3',
+  'on-accent': '#0d1f1a',
+  danger: '#ff9c92',
+  focus: '#9ecbff',
+};
+const names = Object.keys(LIGHT) as (keyof typeof LIGHT)[];
+const declare = (value: (name: keyof typeof LIGHT) => string) =>
+  unsafeCSS(names.map((name) => `--_d-${name}: ${value(name)};`).join('\n'));
 
 export const tokens = css`
   :host {
-    --_d-surface: #ffffff;
-    --_d-surface-raised: #f3f5f8;
-    --_d-text: #1d2430;
-    --_d-muted: #4f5a69;
-    --_d-border: #c9d0da;
-    --_d-accent: #1a6b58;
-    --_d-on-accent: #ffffff;
-    --_d-danger: #b3261e;
-    --_d-focus: #1558b0;
+    ${declare((n) => LIGHT[n])}
+  }
+  @supports (color: light-dark(#000, #fff)) {
+    :host {
+      ${declare((n) => `light-dark(${LIGHT[n]}, ${DARK[n]})`)}
+    }
+  }
+  :host([theme='light']) {
     color-scheme: light;
   }
   :host([theme='dark']) {
-    ${darkDefaults}
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${darkDefaults}
-    }
+    color-scheme: dark;
+    ${declare((n) => DARK[n])}
   }
   :host {
     --_surface: var(--samen-color-surface, var(--_d-surface));
