@@ -48,6 +48,9 @@ export interface SamenEventMap {
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-empty-interface
   interface HTMLElementEventMap extends SamenEventMap {}
+  // Events are composed and bubble, so hosts typically listen once on `document`.
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface DocumentEventMap extends SamenEventMap {}
 }
 
 export type DetailOf<K extends keyof SamenEventMap> = SamenEventMap[K] extends CustomEvent<infer D> ? D : never;

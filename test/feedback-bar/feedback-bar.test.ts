@@ -188,8 +188,8 @@ describe('<samen-feedback-bar> teacher', () => {
     expect(items[0]).to.contain(`Duim omhoog, ${summary.counts['like']}`);
     expect(root.querySelector('details p')!.textContent).to.contain('Familie');
     const replies = [...root.querySelectorAll('[part~="replies"] li')].map((li) => li.textContent!);
-    expect(replies.at(-1)).to.contain('Eerste');
-    expect(replies.at(-1)).to.contain('Familie Jansen');
+    expect(replies[replies.length - 1]).to.contain('Eerste');
+    expect(replies[replies.length - 1]).to.contain('Familie Jansen');
   });
 
   it('says so when there are no reactions yet', async () => {
@@ -209,7 +209,7 @@ describe('<samen-feedback-bar> bad input and failures', () => {
     const { detail } = await error;
     expect(detail.kind).to.equal('invalid-data');
     expect(detail.fatal).to.equal(false);
-    expect(detail.issues.map((i) => i.path)).to.include('counts.rocket-ship');
+    expect(detail.issues.map((i: { path: string }) => i.path)).to.include('counts.rocket-ship');
     expect(like(el).getAttribute('aria-label')).to.equal('Duim omhoog, 1');
   });
 

@@ -1,0 +1,104 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { MemoryAdapter } from '../src/adapters/memory-adapter.js';
+import '../src/define/samen-provider.js';
+import '../src/define/samen-feedback-bar.js';
+
+/** Fixed "now" so dates in the stories don't drift. */
+const NOW = new Date('2026-11-20T10:00:00Z');
+
+interface Args {
+  'target-id': string;
+  view: 'parent' | 'teacher';
+  reactions: string;
+  'allow-reply': boolean;
+}
+
+function adapterFor(view: 'parent' | 'teacher', setup?: (adapter: MemoryAdapter) => void): MemoryAdapter {
+  const adapter = new MemoryAdapter({ now: NOW, viewerId: view === 'teacher' ? 'teacher-1' : 'parent-1' });
+  setup?.(adapter);
+  return adapter;
+}
+
+const bar = (args: Args, adapter: MemoryAdapter | undefined, extra = {}) => html`<samen-provider .adapter=${adapter}>
+  <samen-feedback-bar
+    target-id=${args['target-id']}
+    view=${args.view}
+    reactions=${args.reactions}
+    ?allow-reply=${args['allow-reply']}
+    theme=${(extra as { theme?: string }).theme ?? ''}
+  ></samen-feedback-bar>
+</samen-provider>`;
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Feedback bar',
+  component: 'samen-feedback-bar',
+  args: { 'target-id': 'host-post-1', view: 'parent', reactions: '', 'allow-reply': true },
+  render: (args) => html`<div style="max-width: 32rem">${bar(args, adapterFor(args.view))}</div>`,
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Reactions and short replies under any content — a lesson clip, a chart, a matrix, or a post of the host app. ' +
+          'Parents tap to react (optimistic; rolled back with a message if the host refuses) and send a short reply; ' +
+          'teachers see counts, who reacted, the replies, and the share of families that did it at home.',
+      },
+    },
+  },
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+export const Parent: Story = {};
+
+export const Teacher: Story = { args: { view: 'teacher' } };
+
+export const ManyReactions: Story = {
+  render: (args) =>
+    bar(
+      args,
+      adapterFor(args.view, (adapter) => {
+        const families = Array.from({ length: 24 }, (_, i) => `fam-${String(i + 1).padStart(2, '0')}`);
+        adapter.state.reactions[args['target-id']] = {
+          like: families.slice(0, 21),
+          heart: families.slice(2, 19),
+          clap: families.slice(4, 16),
+          'talked-at-home': families.slice(1, 14),
+          'practised-at-home': families.slice(3, 12),
+        };
+      }),
+    ),
+};
+
+export const NoReactionsYet: Story = { args: { 'target-id': 'brand-new-post' } };
+
+export const NoReactionsYetTeacher: Story = { args: { 'target-id': 'brand-new-post', view: 'teacher' } };
+
+export const OnlyHomeActivities: Story = { args: { reactions: 'talked-at-home practised-at-home', 'allow-reply': false } };
+
+/** Every tap is refused by the host: the bar rolls back and says so. */
+export const ReactionRefused: Story = {
+  render: (args) => bar(args, adapterFor(args.view, (adapter) => adapter.fail('setReaction', 'unavailable'))),
+};
+
+export const LoadingFailed: Story = {
+  render: (args) => bar(args, adapterFor(args.view, (adapter) => adapter.fail('getReactions', 'offline'))),
+};
+
+export const NotConnected: Story = { render: (args) => bar(args, undefined) };
+
+export const RightToLeft: Story = {
+  render: (args) => html`<div dir="rtl" style="max-width: 32rem">${bar(args, adapterFor(args.view))}</div>`,
+};
+
+export const Dark: Story = {
+  render: (args) =>
+    html`<div style="background:#101318; padding:1rem; max-width: 34rem">${bar(args, adapterFor(args.view), { theme: 'dark' })}</div>`,
+};
+
+export const DarkTeacher: Story = {
+  args: { view: 'teacher' },
+  render: (args) =>
+    html`<div style="background:#101318; padding:1rem; max-width: 34rem">${bar(args, adapterFor(args.view), { theme: 'dark' })}</div>`,
+};
