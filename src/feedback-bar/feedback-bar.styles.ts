@@ -110,11 +110,8 @@ export const feedbackBarStyles = css`
   .count-label {
     flex: 1;
   }
-  details {
+  details[open] {
     flex-basis: 100%;
-  }
-  .count-item:has(details) .count-label {
-    flex: none;
   }
   summary {
     cursor: pointer;
