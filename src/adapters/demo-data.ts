@@ -204,11 +204,32 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
     { id: 'reply-seed-1', familyId: 'fam-05', authorName: familyName('Visser'), text: ANSWERS[locale][3]!, createdAt: at(2) },
   ];
 
+  const nl = locale === 'nl';
   state.charts['class-wish'] = {
-    id: 'class-wish', kind: 'class', title: locale === 'nl' ? 'Rustig in de gang' : 'Calm in the corridor',
-    goal: 50, reward: locale === 'nl' ? 'Extra gymles' : 'Extra gym class',
-    focus: [{ id: 'f1', text: locale === 'nl' ? 'Ik loop rustig in de gang' : 'I walk calmly in the corridor', pictogram: '🚶' }],
-    awards: Array.from({ length: 31 }, (_, i) => ({ id: `a${i}`, source: 'school' as const, createdAt: at(i / 3) })),
+    id: 'class-wish', kind: 'class', title: nl ? 'Rustig in de gang' : 'Calm in the corridor',
+    goal: 50, reward: nl ? 'Extra gymles' : 'Extra gym class',
+    focus: [
+      { id: 'f1', text: nl ? 'Ik loop rustig in de gang' : 'I walk calmly in the corridor', pictogram: '🚶' },
+      { id: 'f2', text: nl ? 'Ik gebruik de juiste stem' : 'I use the right voice', pictogram: '🤫' },
+    ],
+    awards: Array.from({ length: 31 }, (_, i) => ({
+      id: `a${i}`, source: 'school' as const, expectationId: i % 3 ? 'f1' : 'f2', createdAt: at(i / 3 + 0.1),
+    })),
+    earnedRewards: [{ reward: nl ? 'Buitenspeeldag' : 'Outdoor play day', earnedAt: at(30) }],
+  };
+  const stickerReasons = nl
+    ? ['Zelf je jas opgehangen', 'Een klasgenoot geholpen', 'Rustig gewacht op je beurt', 'Zelf de tafel gedekt']
+    : ['Hung up your coat yourself', 'Helped a classmate', 'Waited calmly for your turn', 'Set the table by yourself'];
+  state.charts['personal-child-1'] = {
+    id: 'personal-child-1', kind: 'personal', title: nl ? 'Ik wacht op mijn beurt' : 'I wait for my turn',
+    goal: 10, reward: nl ? 'Samen een spelletje kiezen' : 'Choose a game together', childName: 'Noor',
+    focus: [{ id: 'p1', text: nl ? 'Ik wacht rustig op mijn beurt' : 'I wait calmly for my turn' }],
+    homeStickersEnabled: true,
+    awards: Array.from({ length: 6 }, (_, i) => ({
+      id: `s${i}`, source: i === 3 || i === 5 ? ('home' as const) : ('school' as const),
+      reason: stickerReasons[i % stickerReasons.length]!,
+      givenBy: i === 3 || i === 5 ? familyName('Jansen') : nl ? 'Juf Sanne' : 'Ms Sanne', createdAt: at(6 - i),
+    })),
   };
   state.matrices['matrix-school'] = {
     id: 'matrix-school', kind: 'school',

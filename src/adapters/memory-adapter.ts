@@ -242,7 +242,10 @@ export class MemoryAdapter implements SamenAdapter {
     });
   }
 
-  async award(input: WriteInput & { chartId: string; reason?: string }, options?: RequestOptions): Promise<Award> {
+  async award(
+    input: WriteInput & { chartId: string; expectationId?: string; reason?: string },
+    options?: RequestOptions,
+  ): Promise<Award> {
     return this.write('award', input, options, `chart:${input.chartId}`, () => {
       const viewer = this.viewer();
       const chart = this.chart(input.chartId);
@@ -250,6 +253,7 @@ export class MemoryAdapter implements SamenAdapter {
       const award: Award = {
         id: input.id,
         source: viewer.role === 'teacher' ? 'school' : 'home',
+        ...(input.expectationId ? { expectationId: input.expectationId } : {}),
         ...(input.reason ? { reason: input.reason } : {}),
         ...(viewer.name ? { givenBy: viewer.name } : {}),
         createdAt: new Date().toISOString(),

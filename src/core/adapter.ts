@@ -77,7 +77,10 @@ export interface SamenAdapter {
   // ---- reward charts
   getRewardChart(chartId: string, options?: RequestOptions): Promise<RewardChart>;
   /** Adds one token or sticker. Positive only: there is no method to deduct. */
-  award(input: WriteInput & { chartId: string; reason?: string }, options?: RequestOptions): Promise<Award>;
+  award(
+    input: WriteInput & { chartId: string; expectationId?: string; reason?: string },
+    options?: RequestOptions,
+  ): Promise<Award>;
   /** Takes back a mis-tapped award within the host's undo window. */
   undoAward(input: WriteInput & { chartId: string; awardId: string }, options?: RequestOptions): Promise<void>;
   /** Redeems the reward once the goal is reached and starts a new goal. */

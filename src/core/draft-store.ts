@@ -34,10 +34,18 @@ function safely<T>(fn: () => T, fallback: T): T {
   }
 }
 
-export function readDraft(key: string): Draft | undefined {
+/** Any JSON value kept on this device; `undefined` when missing, unreadable or corrupt. */
+export function readStored(key: string): unknown {
   const raw = safely(() => storage().getItem(PREFIX + key), null);
-  if (!raw) return undefined;
-  const value = safely(() => JSON.parse(raw) as unknown, undefined);
+  return raw ? safely(() => JSON.parse(raw) as unknown, undefined) : undefined;
+}
+
+export function writeStored(key: string, value: unknown): void {
+  safely(() => storage().setItem(PREFIX + key, JSON.stringify(value)), undefined);
+}
+
+export function readDraft(key: string): Draft | undefined {
+  const value = readStored(key);
   if (value && typeof value === 'object' && typeof (value as Draft).text === 'string') {
     const { text, writeId } = value as Draft;
     return typeof writeId === 'string' ? { text, writeId } : { text };
@@ -46,12 +54,14 @@ export function readDraft(key: string): Draft | undefined {
 }
 
 export function writeDraft(key: string, draft: Draft): void {
-  safely(() => storage().setItem(PREFIX + key, JSON.stringify(draft)), undefined);
+  writeStored(key, draft);
 }
 
-export function clearDraft(key: string): void {
+export function removeStored(key: string): void {
   safely(() => storage().removeItem(PREFIX + key), undefined);
 }
+
+export const clearDraft = removeStored;
 
 /** A once-per-viewer flag, e.g. "this family saw clip 3". */
 export function hasFlag(key: string): boolean {

@@ -36,6 +36,24 @@ export interface SamenReplyDetail {
   id: string;
 }
 
+export interface SamenAwardDetail {
+  chartId: string;
+  /** The award's id, also its idempotency key. */
+  awardId: string;
+  expectationId?: string;
+  reason?: string;
+}
+
+export interface SamenUndoDetail {
+  chartId: string;
+  awardId: string;
+}
+
+export interface SamenRedeemDetail {
+  chartId: string;
+  reward: string;
+}
+
 /** Every `samen-*` event, typed for `addEventListener`. */
 export interface SamenEventMap {
   'samen-error': CustomEvent<SamenErrorDetail>;
@@ -43,6 +61,9 @@ export interface SamenEventMap {
   'samen-seen': CustomEvent<SamenSeenDetail>;
   'samen-react': CustomEvent<SamenReactDetail>;
   'samen-reply': CustomEvent<SamenReplyDetail>;
+  'samen-award': CustomEvent<SamenAwardDetail>;
+  'samen-undo': CustomEvent<SamenUndoDetail>;
+  'samen-redeem': CustomEvent<SamenRedeemDetail>;
 }
 
 declare global {

@@ -80,6 +80,41 @@ export interface Messages {
     nobody: string;
     homeShare: (n: number, total: number) => string;
   };
+  reward: {
+    classChart: string;
+    personalChart: (name?: string) => string;
+    rewardIs: (reward: string) => string;
+    /** "31 van 50 muntjes" (class) / "6 van 10 stickers" (personal). */
+    progress: (count: number, goal: number, kind: 'class' | 'personal') => string;
+    remaining: (n: number) => string;
+    reached: string;
+    focus: string;
+    recent: string;
+    stickers: string;
+    noAwardsYet: string;
+    earnedBefore: string;
+    award: (kind: 'class' | 'personal') => string;
+    awardFor: (text: string) => string;
+    awarded: string;
+    undo: string;
+    undone: string;
+    redeem: string;
+    redeemed: (reward: string) => string;
+    newGoal: string;
+    goalLabel: string;
+    rewardLabel: string;
+    startNewGoal: string;
+    queued: (n: number) => string;
+    homeSticker: string;
+    reasonLabel: string;
+    reasonPlaceholder: string;
+    fromSchool: string;
+    fromHome: string;
+    streak: (days: number) => string;
+    positiveOnly: string;
+    dataAdjusted: string;
+    actionFailed: string;
+  };
 }
 
 interface LocaleEntry {

@@ -180,6 +180,8 @@ export const awardSchema = z.object({
   id,
   /** Who gave it: at school or at home. */
   source: z.enum(['school', 'home']),
+  /** The focus expectation this award reinforces, if any. */
+  expectationId: z.optional(id),
   reason: z.optional(text),
   givenBy: z.optional(text),
   createdAt: isoDate,

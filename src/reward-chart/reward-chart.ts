@@ -1,0 +1,418 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import { newId, type SamenAdapter } from '../core/adapter.js';
+import { cspStyle } from '../core/csp-style.js';
+import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
+import { formatRelative } from '../core/i18n.js';
+import { parseOrThrow } from '../core/parse.js';
+import { awardSchema, rewardChartSchema, viewerSchema, type Award, type RewardChart, type Viewer } from '../core/schemas.js';
+import { SamenElement } from '../core/samen-element.js';
+import { WriteQueue } from '../core/write-queue.js';
+import { progress, recentReasons, sanitizeChart, streak } from './progress.js';
+import { rewardChartStyles } from './reward-chart.styles.js';
+
+/** How long a teacher can take back a mis-tap. */
+export const UNDO_WINDOW_MS = 10_000;
+/** Up to this goal the chart shows one spot per token; above it, a bar. */
+const MAX_SPOTS = 60;
+
+interface AwardPayload {
+  chartId: string;
+  expectationId?: string;
+  reason?: string;
+}
+
+interface ChartData {
+  chartId: string;
+  view: 'parent' | 'teacher';
+  viewer: Viewer;
+  chart: RewardChart;
+  adjusted: boolean;
+}
+
+/**
+ * Positive reinforcement that continues at home. A class chart collects tokens for
+ * one or two focus expectations toward a group reward; a personal chart collects a
+ * child's stickers from school and, when enabled, from home.
+ *
+ * Positive only, by design: tokens are given, never deducted; there is no ranking or
+ * leaderboard; a class chart never shows individual children's counts to parents.
+ *
+ * @summary Class token chart and personal sticker chart, for teachers and parents.
+ * @tagname samen-reward-chart
+ *
+ * @fires {CustomEvent<SamenAwardDetail>} samen-award - The adapter stored a token or sticker.
+ * @fires {CustomEvent<SamenUndoDetail>} samen-undo - A mis-tapped award was taken back within the undo window.
+ * @fires {CustomEvent<SamenRedeemDetail>} samen-redeem - The reward was celebrated and a new goal started.
+ * @fires {CustomEvent<SamenErrorDetail>} samen-error - Loading or saving failed, or the chart's data needed fixing.
+ *
+ * @csspart base - The card.
+ * @csspart badge - "Class goal" or the child's chart name.
+ * @csspart title - The chart title.
+ * @csspart progress - The progress picture (spots or bar).
+ * @csspart spot - One token spot.
+ * @csspart spot-filled - A spot that has been earned.
+ * @csspart focus - The focus expectations.
+ * @csspart award-button - A teacher's award button.
+ * @csspart undo-button - The undo button.
+ * @csspart redeem-button - The celebrate button when the goal is reached.
+ * @csspart celebration - The celebration banner.
+ * @csspart stickers - The list of stickers on a personal chart.
+ * @csspart home-sticker - The parent's home-sticker form.
+ * @csspart error - The error state.
+ * @csspart retry - The retry button in the error state.
+ *
+ * @cssprop [--samen-reward-color=var(--samen-color-accent)] - Filled spots and the bar.
+ * @cssprop [--samen-reward-home-color=#b86e00] - Stickers given at home.
+ */
+export class SamenRewardChart extends SamenElement {
+  static override styles = [...SamenElement.styles, rewardChartStyles];
+
+  /** Id of the chart, as the adapter knows it. */
+  @property({ attribute: 'chart-id', reflect: true }) chartId = '';
+
+  /** A `teacher` awards, undoes and redeems; a `parent` follows and adds home stickers when enabled. */
+  @property({ reflect: true }) view: 'parent' | 'teacher' = 'parent';
+
+  @state() private lastAward: { id: string; at: number } | undefined;
+  @state() private message = '';
+  @state() private celebrating = '';
+  @state() private redeeming = false;
+  @state() private busy = false;
+
+  private queue?: WriteQueue<AwardPayload>;
+  private data?: ChartData;
+  private unsubscribe?: () => void;
+  private undoTimer?: ReturnType<typeof setTimeout>;
+  private reportedIssues = '';
+
+  private readonly loader = new Task(this, {
+    args: () => [this.adapter, this.chartId, this.view] as const,
+    task: ([adapter, chartId, view], { signal }) => this.load(adapter, chartId, view, signal),
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.flushWhenOnline);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.flushWhenOnline);
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    clearTimeout(this.undoTimer);
+  }
+
+  private readonly flushWhenOnline = () => void this.queue?.flush();
+
+  // ------------------------------------------------------------------ data
+
+  private async load(
+    adapter: SamenAdapter | undefined,
+    chartId: string,
+    view: 'parent' | 'teacher',
+    signal: AbortSignal,
+  ): Promise<ChartData> {
+    try {
+      if (!adapter) throw new SamenError('not-connected');
+      if (!chartId) throw new SamenError('invalid-data', 'missing chart-id', [{ path: 'chart-id', message: 'required' }]);
+      const [rawViewer, rawChart] = await Promise.all([
+        adapter.getViewer({ signal }),
+        adapter.getRewardChart(chartId, { signal }),
+      ]);
+      const viewer = parseOrThrow(viewerSchema, rawViewer, 'viewer');
+      const { chart, issues } = sanitizeChart(parseOrThrow(rewardChartSchema, rawChart, 'chart'), new Date());
+      const issueKey = `${chartId}:${issues.map((i) => i.path).join(',')}`;
+      if (issues.length && issueKey !== this.reportedIssues) {
+        this.reportedIssues = issueKey;
+        this.reportError(new SamenError('invalid-data', 'chart data adjusted', issues), false);
+      }
+      this.data = { chartId, view, viewer, chart, adjusted: issues.length > 0 };
+      this.connectQueue(adapter, viewer, chartId);
+      this.unsubscribe?.();
+      this.unsubscribe = adapter.subscribe?.(`chart:${chartId}`, () => void this.loader.run());
+      return this.data;
+    } catch (error) {
+      if (isAbortError(error)) throw error;
+      const samenError = toSamenError(error);
+      this.reportError(samenError);
+      throw samenError;
+    }
+  }
+
+  private connectQueue(adapter: SamenAdapter, viewer: Viewer, chartId: string): void {
+    const key = `awards:${viewer.id}:${chartId}`;
+    if (this.queue && this.queueKey === key) return;
+    this.queueKey = key;
+    this.queue = new WriteQueue<AwardPayload>(
+      key,
+      async ({ id, payload }) => {
+        const award = parseOrThrow(awardSchema, await adapter.award({ id, ...payload }), 'award');
+        const chart = this.data?.chart;
+        if (chart && !chart.awards.some((a) => a.id === award.id)) chart.awards = [...chart.awards, award];
+        void this.emit('samen-award', { chartId: payload.chartId, awardId: award.id, ...withOptional(payload) });
+      },
+      () => this.requestUpdate(),
+    );
+    void this.queue.flush();
+  }
+
+  private queueKey = '';
+
+  /** Awards the host has, plus taps still on their way (never counted twice). */
+  private countOf(chart: RewardChart): number {
+    const known = new Set(chart.awards.map((a) => a.id));
+    return chart.awards.length + (this.queue?.pending.filter((p) => !known.has(p.id)).length ?? 0);
+  }
+
+  // ------------------------------------------------------------------ actions
+
+  private award(expectationId?: string, reason?: string): void {
+    const data = this.data;
+    if (!data || !this.queue) return;
+    const id = this.queue.enqueue({
+      chartId: data.chartId,
+      ...(expectationId ? { expectationId } : {}),
+      ...(reason ? { reason } : {}),
+    });
+    this.lastAward = { id, at: Date.now() };
+    this.message = this.t.reward.awarded;
+    clearTimeout(this.undoTimer);
+    this.undoTimer = setTimeout(() => (this.lastAward = undefined), UNDO_WINDOW_MS);
+  }
+
+  private async undo(): Promise<void> {
+    const data = this.data;
+    const last = this.lastAward;
+    const adapter = this.adapter;
+    if (!data || !last || !adapter || this.busy) return;
+    this.busy = true;
+    try {
+      // Not sent yet: simply never send it. Otherwise ask the host to take it back.
+      if (!this.queue?.remove(last.id)) {
+        await adapter.undoAward({ id: newId(), chartId: data.chartId, awardId: last.id });
+        data.chart.awards = data.chart.awards.filter((a) => a.id !== last.id);
+      }
+      this.lastAward = undefined;
+      this.message = this.t.reward.undone;
+      void this.emit('samen-undo', { chartId: data.chartId, awardId: last.id });
+    } catch (error) {
+      this.message = this.t.reward.actionFailed;
+      this.reportError(toSamenError(error), false);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async redeem(event: Event): Promise<void> {
+    event.preventDefault();
+    const data = this.data;
+    const adapter = this.adapter;
+    if (!data || !adapter || this.busy) return;
+    const form = new FormData(event.target as HTMLFormElement);
+    const nextGoal = Number(form.get('goal'));
+    const nextReward = String(form.get('reward') ?? '').trim();
+    const reward = data.chart.reward;
+    this.busy = true;
+    try {
+      const raw = await adapter.redeem({
+        id: newId(),
+        chartId: data.chartId,
+        ...(Number.isInteger(nextGoal) && nextGoal > 0 ? { nextGoal } : {}),
+        ...(nextReward ? { nextReward } : {}),
+      });
+      data.chart = sanitizeChart(parseOrThrow(rewardChartSchema, raw, 'chart'), new Date()).chart;
+      this.redeeming = false;
+      this.lastAward = undefined;
+      this.celebrating = reward;
+      this.message = this.t.reward.redeemed(reward);
+      void this.emit('samen-redeem', { chartId: data.chartId, reward });
+    } catch (error) {
+      this.message = this.t.reward.actionFailed;
+      this.reportError(toSamenError(error), false);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private addHomeSticker(event: Event): void {
+    event.preventDefault();
+    const input = (event.target as HTMLFormElement).elements.namedItem('reason') as HTMLInputElement;
+    this.award(undefined, input.value.trim() || undefined);
+    input.value = '';
+  }
+
+  // ------------------------------------------------------------------ render
+
+  protected override render(): TemplateResult {
+    if (this.loader.status === TaskStatus.ERROR) {
+      const error = this.loader.error instanceof SamenError ? this.loader.error : toSamenError(this.loader.error);
+      return this.renderError(error, () => void this.loader.run());
+    }
+    const data = this.data;
+    if (!data || data.chartId !== this.chartId || data.view !== this.view) return this.renderLoading();
+    const { chart } = data;
+    const t = this.t.reward;
+    const p = progress(this.countOf(chart), chart.goal);
+    const days = streak(chart.awards, new Date());
+    return html`<article class="card" part="base" aria-labelledby="title" lang=${this.resolvedLocale}>
+      <header class="header">
+        <p part="badge" class="badge">${chart.kind === 'class' ? t.classChart : t.personalChart(chart.childName)}</p>
+        <h2 id="title" part="title">${chart.title}</h2>
+        <p class="reward">${t.rewardIs(chart.reward)}</p>
+      </header>
+      ${chart.focus.length
+        ? html`<section part="focus" class="focus" aria-labelledby="focus-heading">
+            <h3 id="focus-heading">${t.focus}</h3>
+            <ul>
+              ${chart.focus.map(
+                (f) => html`<li>${f.pictogram ? html`<span aria-hidden="true">${f.pictogram}</span>` : nothing}${f.text}</li>`,
+              )}
+            </ul>
+          </section>`
+        : nothing}
+      ${this.renderProgress(chart, p)}
+      ${p.reached || this.celebrating ? this.renderReached(chart, p.reached) : nothing}
+      ${this.view === 'teacher' ? this.renderTeacherActions(chart, p.reached) : nothing}
+      ${this.view === 'parent' && chart.kind === 'personal' && chart.homeStickersEnabled ? this.renderHomeSticker() : nothing}
+      ${days > 1 ? html`<p class="streak">${t.streak(days)}</p>` : nothing}
+      ${chart.kind === 'personal' ? this.renderStickers(chart.awards) : this.renderReasons(chart)}
+      ${chart.earnedRewards?.length
+        ? html`<section class="earned" aria-labelledby="earned-heading">
+            <h3 id="earned-heading">${t.earnedBefore}</h3>
+            <ul>
+              ${chart.earnedRewards.map(
+                (r) => html`<li>${r.reward} <time datetime=${r.earnedAt}>${formatRelative(new Date(r.earnedAt), this.resolvedLocale)}</time></li>`,
+              )}
+            </ul>
+          </section>`
+        : nothing}
+      ${this.queue?.pending.length && this.queue.error
+        ? html`<div class="queued" role="alert">
+            <p>${t.queued(this.queue.pending.length)}</p>
+            <button @click=${() => this.queue?.flush()}>${this.t.retry}</button>
+          </div>`
+        : nothing}
+      ${data.adjusted ? html`<p class="notice" role="note">${t.dataAdjusted}</p>` : nothing}
+      <p class="visually-hidden" role="status">${this.message}</p>
+    </article>`;
+  }
+
+  private renderProgress(chart: RewardChart, p: ReturnType<typeof progress>): TemplateResult {
+    const t = this.t.reward;
+    const label = t.progress(Math.min(p.count, p.goal), p.goal, chart.kind);
+    return html`<div class="progress-wrap">
+      <div
+        part="progress"
+        class="progress"
+        role="progressbar"
+        aria-valuemin="0"
+        aria-valuemax=${p.goal}
+        aria-valuenow=${Math.min(p.count, p.goal)}
+        aria-valuetext=${label}
+        aria-label=${chart.title}
+      >
+        ${p.goal <= MAX_SPOTS
+          ? html`<span class="spots">
+              ${Array.from({ length: p.goal }, (_, i) =>
+                i < p.count ? html`<span part="spot spot-filled" class="spot filled"></span>` : html`<span part="spot" class="spot"></span>`,
+              )}
+            </span>`
+          : html`<span class="bar"><span ${cspStyle({ 'inline-size': `${p.percent}%` })}></span></span>`}
+      </div>
+      <p class="count" aria-hidden="true">
+        <strong>${label}</strong>${p.reached ? nothing : html` · ${t.remaining(p.remaining)}`}
+      </p>
+    </div>`;
+  }
+
+  private renderReached(chart: RewardChart, reached: boolean): TemplateResult {
+    const t = this.t.reward;
+    return html`<div part="celebration" class="celebration ${this.celebrating ? 'party' : ''}">
+      <span aria-hidden="true" class="stars">★ ★ ★</span>
+      <p>${this.celebrating ? t.redeemed(this.celebrating) : reached ? t.reached : nothing}</p>
+      ${this.view === 'teacher' && reached && !this.redeeming
+        ? html`<button part="redeem-button" class="primary" @click=${() => (this.redeeming = true)}>${t.redeem}</button>`
+        : nothing}
+      ${this.redeeming ? this.renderNewGoalForm(chart) : nothing}
+    </div>`;
+  }
+
+  private renderNewGoalForm(chart: RewardChart): TemplateResult {
+    const t = this.t.reward;
+    return html`<form class="new-goal" @submit=${this.redeem} aria-labelledby="new-goal-heading">
+      <h3 id="new-goal-heading">${t.newGoal}</h3>
+      <label>${t.goalLabel} <input name="goal" type="number" min="1" max="1000" required .value=${String(chart.goal)} /></label>
+      <label>${t.rewardLabel} <input name="reward" type="text" maxlength="120" required .value=${chart.reward} /></label>
+      <button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>${t.startNewGoal}</button>
+    </form>`;
+  }
+
+  private renderTeacherActions(chart: RewardChart, reached: boolean): TemplateResult {
+    const t = this.t.reward;
+    const undoable = this.lastAward && Date.now() - this.lastAward.at < UNDO_WINDOW_MS;
+    return html`<div class="actions">
+      ${reached
+        ? nothing
+        : chart.focus.length
+          ? chart.focus.map(
+              (f) => html`<button part="award-button" class="primary award" @click=${() => this.award(f.id)}>
+                ${t.award(chart.kind)} <span class="for">${t.awardFor(f.text)}</span>
+              </button>`,
+            )
+          : html`<button part="award-button" class="primary award" @click=${() => this.award()}>${t.award(chart.kind)}</button>`}
+      ${undoable
+        ? html`<button part="undo-button" @click=${this.undo} aria-disabled=${this.busy ? 'true' : 'false'}>${t.undo}</button>`
+        : nothing}
+      <p class="positive-only">${t.positiveOnly}</p>
+    </div>`;
+  }
+
+  private renderHomeSticker(): TemplateResult {
+    const t = this.t.reward;
+    return html`<form part="home-sticker" class="home-sticker" @submit=${this.addHomeSticker}>
+      <label for="reason">${t.reasonLabel}</label>
+      <input id="reason" name="reason" type="text" maxlength="120" placeholder=${t.reasonPlaceholder} />
+      <button type="submit" class="primary">${t.homeSticker}</button>
+    </form>`;
+  }
+
+  private renderStickers(awards: readonly Award[]): TemplateResult {
+    const t = this.t.reward;
+    const ordered = [...awards].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return html`<section class="stickers" aria-labelledby="stickers-heading">
+      <h3 id="stickers-heading">${t.stickers}</h3>
+      ${ordered.length
+        ? html`<ol part="stickers">
+            ${ordered.map(
+              (a) => html`<li class=${a.source}>
+                <span class="source">${a.source === 'home' ? t.fromHome : t.fromSchool}</span>
+                ${a.reason ? html`<span>${a.reason}</span>` : nothing}
+                <span class="muted">${[a.givenBy, formatRelative(new Date(a.createdAt), this.resolvedLocale)].filter(Boolean).join(' · ')}</span>
+              </li>`,
+            )}
+          </ol>`
+        : html`<p class="muted">${t.noAwardsYet}</p>`}
+    </section>`;
+  }
+
+  private renderReasons(chart: RewardChart): TemplateResult | typeof nothing {
+    const reasons = recentReasons(chart.awards, (id) => chart.focus.find((f) => f.id === id)?.text);
+    if (!reasons.length) return nothing;
+    return html`<section class="reasons" aria-labelledby="reasons-heading">
+      <h3 id="reasons-heading">${this.t.reward.recent}</h3>
+      <ul>
+        ${reasons.map((r) => html`<li>“${r}”</li>`)}
+      </ul>
+    </section>`;
+  }
+}
+
+function withOptional(payload: AwardPayload): { expectationId?: string; reason?: string } {
+  return {
+    ...(payload.expectationId ? { expectationId: payload.expectationId } : {}),
+    ...(payload.reason ? { reason: payload.reason } : {}),
+  };
+}
