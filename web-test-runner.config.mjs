@@ -18,11 +18,18 @@ export default {
           '--disable-component-update',
           '--disable-sync',
           '--no-first-run',
+          // Test files run in parallel pages; without these, the page in the background
+          // gets throttled timers and no IntersectionObserver callbacks, and tests time out.
+          '--disable-background-timer-throttling',
+          '--disable-renderer-backgrounding',
+          '--disable-backgrounding-occluded-windows',
         ],
       },
     }),
   ],
-  concurrency: 2,
+  // One page at a time: a background page gets no IntersectionObserver callbacks and throttled
+  // timers even with the flags above, which makes seen-tracking and focus tests flaky.
+  concurrency: 1,
   testFramework: { config: { timeout: 5000 } },
   coverage: true,
   coverageConfig: {
