@@ -3,6 +3,7 @@ import './define/samen-provider.js';
 import './define/samen-lesson-clip.js';
 import './define/samen-feedback-bar.js';
 import './define/samen-reward-chart.js';
+import './define/samen-feelings-checkin.js';
 
 export * from './core/index.js';
 export { SamenLessonClip } from './lesson-clip/lesson-clip.js';
@@ -10,5 +11,7 @@ export { parseLessonClip } from './lesson-clip/parse-clip.js';
 export { SamenFeedbackBar } from './feedback-bar/feedback-bar.js';
 export { SamenRewardChart, UNDO_WINDOW_MS } from './reward-chart/reward-chart.js';
 export * from './reward-chart/progress.js';
+export { SamenFeelingsCheckin } from './feelings-checkin/feelings-checkin.js';
+export * from './feelings-checkin/feelings.js';
 export { MemoryAdapter, computeReach, type MemoryAdapterOptions } from './adapters/memory-adapter.js';
 export { LocalAdapter, type LocalAdapterOptions } from './adapters/local-adapter.js';

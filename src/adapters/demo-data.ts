@@ -231,6 +231,35 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
       givenBy: i === 3 || i === 5 ? familyName('Jansen') : nl ? 'Juf Sanne' : 'Ms Sanne', createdAt: at(6 - i),
     })),
   };
+  // Feelings: a fortnight for Noor (child-1) and this week's check-ins for the class,
+  // with one child (child-7) who felt strongly bad on 3 of the last 5 days.
+  const feelingRandom = prng(seed + 2);
+  const names = ['Noor', 'Daan', 'Aya', 'Emre', 'Lotte', 'Milan', 'Sem', 'Zoë', 'Yusuf', 'Julia', 'Bram', 'Fenna', 'Adam', 'Sara', 'Finn', 'Lina', 'Mees', 'Hira', 'Jesse', 'Olivia', 'Ravi', 'Tess', 'Kacper', 'Mila'];
+  const calm = ['happy', 'calm', 'proud', 'happy', 'tired', 'calm', 'nervous', 'happy'];
+  const dayStart = new Date(now);
+  dayStart.setHours(9, 0, 0, 0);
+  const atDay = (daysAgo: number, hour: number) => new Date(dayStart.getTime() - daysAgo * DAY + (hour - 9) * 3_600_000).toISOString();
+  for (let daysAgo = 0; daysAgo < 14; daysAgo++) {
+    if (daysAgo % 5 === 2) continue; // a day without a check-in happens
+    state.checkins.push({
+      id: `checkin:child-1:home:seed-${daysAgo}`, childId: 'child-1', childName: 'Noor',
+      feeling: calm[Math.floor(feelingRandom() * calm.length)]!, strength: 1 + Math.floor(feelingRandom() * 4), context: 'home',
+      createdAt: atDay(daysAgo, 18),
+    });
+  }
+  names.slice(1).forEach((childName, i) => {
+    const childId = `child-${i + 2}`;
+    for (let daysAgo = 0; daysAgo < 6; daysAgo++) {
+      if (feelingRandom() < 0.25) continue;
+      const signal = childId === 'child-7' && daysAgo < 4 && daysAgo !== 1;
+      state.checkins.push({
+        id: `checkin:${childId}:school:seed-${daysAgo}`, childId, childName,
+        feeling: signal ? 'sad' : calm[Math.floor(feelingRandom() * calm.length)]!,
+        strength: signal ? 5 : 1 + Math.floor(feelingRandom() * 4), context: 'school', createdAt: atDay(daysAgo, 9),
+      });
+    }
+  });
+
   state.matrices['matrix-school'] = {
     id: 'matrix-school', kind: 'school',
     values: [{ id: 'safety', label: locale === 'nl' ? 'Veiligheid' : 'Safety' }, { id: 'respect', label: 'Respect' }, { id: 'responsibility', label: locale === 'nl' ? 'Verantwoordelijkheid' : 'Responsibility' }],

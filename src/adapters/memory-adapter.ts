@@ -158,6 +158,8 @@ export class MemoryAdapter implements SamenAdapter {
 
   async getCheckins(query: { childId: string; from?: string; to?: string }, options?: RequestOptions): Promise<Checkin[]> {
     await this.enter('getCheckins', query, options);
+    const viewer = this.viewer();
+    if (viewer.role === 'parent' && !viewer.childIds?.includes(query.childId)) throw new SamenError('forbidden');
     return structuredClone(this.store.state.checkins.filter((c) => c.childId === query.childId && inRange(c.createdAt, query)));
   }
 
@@ -287,11 +289,19 @@ export class MemoryAdapter implements SamenAdapter {
     });
   }
 
-  async saveCheckin(input: WriteInput & Omit<Checkin, 'id' | 'createdAt'>, options?: RequestOptions): Promise<Checkin> {
+  async saveCheckin(
+    input: WriteInput & { checkinId: string } & Omit<Checkin, 'id' | 'childName'>,
+    options?: RequestOptions,
+  ): Promise<Checkin> {
     return this.write('saveCheckin', input, options, `feelings:${input.childId}`, () => {
-      const { id, ...rest } = input;
-      const checkin: Checkin = { ...rest, id, createdAt: new Date().toISOString() };
-      this.store.state.checkins.push(checkin);
+      const viewer = this.viewer();
+      if (viewer.role === 'parent' && !viewer.childIds?.includes(input.childId)) throw new SamenError('forbidden');
+      const { id: _writeId, checkinId, ...rest } = input;
+      const checkin: Checkin = { ...rest, id: checkinId };
+      const checkins = this.store.state.checkins;
+      const existing = checkins.findIndex((c) => c.id === checkinId);
+      if (existing >= 0) checkins.splice(existing, 1, checkin);
+      else checkins.push(checkin);
       return checkin;
     });
   }
@@ -430,7 +440,8 @@ export function computeReach(clipId: string, families: number, state: Pick<DemoS
 }
 
 function inRange(iso: string, range: { from?: string; to?: string }): boolean {
-  return (!range.from || iso >= range.from) && (!range.to || iso <= range.to);
+  const time = Date.parse(iso);
+  return (!range.from || time >= Date.parse(range.from)) && (!range.to || time <= Date.parse(range.to));
 }
 
 function delay(ms: number, signal?: AbortSignal): Promise<void> {

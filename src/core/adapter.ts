@@ -100,7 +100,14 @@ export interface SamenAdapter {
     query: { classId: string; from?: string; to?: string },
     options?: RequestOptions,
   ): Promise<Checkin[]>;
-  saveCheckin(input: WriteInput & Omit<Checkin, 'id' | 'createdAt'>, options?: RequestOptions): Promise<Checkin>;
+  /**
+   * Creates or replaces the check-in `checkinId` (one per child, context and local day).
+   * `id` is the write's idempotency key as everywhere; `createdAt` carries the device's offset.
+   */
+  saveCheckin(
+    input: WriteInput & { checkinId: string } & Omit<Checkin, 'id' | 'childName'>,
+    options?: RequestOptions,
+  ): Promise<Checkin>;
 
   // ---- expectation matrix
   getExpectationMatrix(matrixId: string, options?: RequestOptions): Promise<ExpectationMatrix>;

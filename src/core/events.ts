@@ -54,6 +54,21 @@ export interface SamenRedeemDetail {
   reward: string;
 }
 
+export interface SamenCheckinDetail {
+  childId: string;
+  feeling: string;
+  strength: number;
+  context: 'home' | 'school';
+  /** The check-in's id: the same all day for this child and context. */
+  checkinId: string;
+}
+
+export interface SamenSignalDetail {
+  childId: string;
+  /** The local days that counted (YYYY-MM-DD). */
+  days: string[];
+}
+
 /** Every `samen-*` event, typed for `addEventListener`. */
 export interface SamenEventMap {
   'samen-error': CustomEvent<SamenErrorDetail>;
@@ -64,6 +79,8 @@ export interface SamenEventMap {
   'samen-award': CustomEvent<SamenAwardDetail>;
   'samen-undo': CustomEvent<SamenUndoDetail>;
   'samen-redeem': CustomEvent<SamenRedeemDetail>;
+  'samen-checkin': CustomEvent<SamenCheckinDetail>;
+  'samen-signal': CustomEvent<SamenSignalDetail>;
 }
 
 declare global {

@@ -115,6 +115,37 @@ export interface Messages {
     dataAdjusted: string;
     actionFailed: string;
   };
+  feelings: {
+    question: string;
+    questionParent: string;
+    readAloud: string;
+    strength: string;
+    /** Words for strength 1–5, shown beside the number. */
+    strengthWords: [string, string, string, string, string];
+    strengthValue: (n: number) => string;
+    noteLabel: string;
+    notePlaceholder: string;
+    starter: (word: string) => string;
+    save: string;
+    saving: string;
+    saved: string;
+    saveFailed: string;
+    today: (word: string, strength: number) => string;
+    context: Record<'home' | 'school', string>;
+    history: string;
+    noCheckin: string;
+    classToday: string;
+    checkedIn: (n: number) => string;
+    week: string;
+    weekDay: (checkins: number, negative: number) => string;
+    signals: string;
+    noSignals: string;
+    signal: (name: string, days: number) => string;
+    openCare: string;
+    childFallback: string;
+    privacy: string;
+    feelingsRefused: string;
+  };
 }
 
 interface LocaleEntry {

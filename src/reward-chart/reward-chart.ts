@@ -95,6 +95,9 @@ export class SamenRewardChart extends SamenElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.flushWhenOnline);
+    // Moved in the page: disconnecting dropped the live subscription and the task's
+    // arguments are unchanged, so it would never run again. Reload to subscribe anew.
+    if (this.hasUpdated && !this.unsubscribe) void this.loader.run();
   }
 
   override disconnectedCallback(): void {
@@ -191,7 +194,13 @@ export class SamenRewardChart extends SamenElement {
     this.busy = true;
     try {
       // Not sent yet: simply never send it. Otherwise ask the host to take it back.
-      if (!this.queue?.remove(last.id)) {
+      let removed = this.queue?.remove(last.id) ?? false;
+      if (!removed && this.queue?.pending.some((p) => p.id === last.id)) {
+        // On its way: let it land first, so the undo can't reach the host before the award.
+        await this.queue.flush();
+        removed = this.queue.remove(last.id);
+      }
+      if (!removed) {
         await adapter.undoAward({ id: newId(), chartId: data.chartId, awardId: last.id });
         data.chart.awards = data.chart.awards.filter((a) => a.id !== last.id);
       }

@@ -1,0 +1,213 @@
+import { css } from 'lit';
+
+export const feelingsCheckinStyles = css`
+  h2,
+  h3,
+  p {
+    margin: 0;
+  }
+  h2 {
+    font-size: 1.25em;
+  }
+  h3 {
+    font-size: 1em;
+    color: var(--_muted);
+  }
+  form {
+    display: grid;
+    gap: 0.75em;
+  }
+  .question {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    align-items: center;
+    justify-content: space-between;
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-inline-size: 0;
+  }
+  legend {
+    font-weight: 600;
+    margin-block-end: 0.4em;
+    padding: 0;
+  }
+  .feelings {
+    display: grid;
+    grid-template-columns: repeat(var(--samen-feelings-columns, 4), minmax(0, 1fr));
+    gap: 0.5em;
+  }
+  @media (max-width: 420px) {
+    .feelings {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+  }
+  .feeling,
+  .level {
+    position: relative;
+    display: grid;
+    justify-items: center;
+    gap: 0.2em;
+    min-block-size: var(--_target);
+    padding: 0.5em 0.25em;
+    border: 2px solid var(--_border);
+    border-radius: calc(var(--_radius) / 1.5);
+    background: var(--_surface);
+    cursor: pointer;
+    text-align: center;
+  }
+  .feeling {
+    border-block-end: 6px solid var(--_feeling, var(--_border));
+  }
+  input[type='radio'] {
+    position: absolute;
+    inset: 0;
+    opacity: 0;
+    margin: 0;
+    cursor: pointer;
+  }
+  .feeling:has(input:checked),
+  .level:has(input:checked) {
+    border-color: var(--_accent);
+    background: var(--_surface-raised);
+    box-shadow: 0 0 0 2px var(--_accent);
+    font-weight: 700;
+  }
+  .feeling:has(input:focus-visible),
+  .level:has(input:focus-visible) {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .icon {
+    font-size: 1.8em;
+    line-height: 1.1;
+  }
+  .strength {
+    display: grid;
+    grid-template-columns: repeat(5, minmax(0, 1fr));
+    gap: 0.4em;
+  }
+  .strength legend {
+    grid-column: 1 / -1;
+  }
+  .thermo {
+    display: flex;
+    align-items: flex-end;
+    inline-size: 1em;
+    block-size: 2.5em;
+    border: 2px solid var(--_border);
+    border-radius: 999px;
+    overflow: hidden;
+  }
+  .thermo span {
+    display: block;
+    inline-size: 100%;
+    background: var(--_accent);
+  }
+  .level-word {
+    font-size: 0.85em;
+  }
+  .note {
+    display: grid;
+    gap: 0.3em;
+  }
+  .note label {
+    font-weight: 600;
+  }
+  textarea {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 1.5);
+    padding: 0.5em 0.75em;
+    inline-size: 100%;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75em;
+    align-items: center;
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.65;
+  }
+  .save-error {
+    border-inline-start: 4px solid var(--_danger);
+    padding-inline-start: 0.75em;
+  }
+  .muted,
+  .today {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .history ol,
+  .week ol,
+  .overview,
+  .signals ul {
+    list-style: none;
+    margin: 0.35em 0 0;
+    padding: 0;
+    display: grid;
+    gap: 0.3em;
+  }
+  .history li,
+  .week li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.75em;
+    align-items: baseline;
+  }
+  .day {
+    min-inline-size: 7.5em;
+    color: var(--_muted);
+  }
+  .entry {
+    display: inline-flex;
+    gap: 0.35em;
+    align-items: baseline;
+  }
+  .overview li {
+    display: grid;
+    grid-template-columns: 2em minmax(6em, auto) 1fr 2em;
+    gap: 0.5em;
+    align-items: center;
+  }
+  .overview .icon {
+    font-size: 1.3em;
+  }
+  .bar {
+    display: block;
+    block-size: 0.75em;
+    border-radius: 999px;
+    background: var(--_surface-raised);
+    overflow: hidden;
+  }
+  .bar span {
+    display: block;
+    block-size: 100%;
+  }
+  .count {
+    text-align: end;
+  }
+  .signals li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    align-items: center;
+    padding: 0.5em 0.75em;
+    border-inline-start: 4px solid var(--_danger);
+    background: var(--_surface-raised);
+    border-radius: calc(var(--_radius) / 1.5);
+  }
+  .privacy {
+    margin-block-start: 0.5em;
+  }
+  .notice {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+`;

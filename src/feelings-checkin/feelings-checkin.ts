@@ -1,0 +1,440 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import { newId, type SamenAdapter } from '../core/adapter.js';
+import { cspStyle } from '../core/csp-style.js';
+import { readStored, removeStored, writeStored } from '../core/draft-store.js';
+import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
+import { parseOrThrow } from '../core/parse.js';
+import { checkinSchema, feelingSetSchema, viewerSchema, type Checkin, type FeelingDefinition, type Viewer } from '../core/schemas.js';
+import { SamenElement } from '../core/samen-element.js';
+import {
+  checkinIdFor,
+  cleanCheckins,
+  dayOf,
+  DEFAULT_FEELINGS,
+  DEFAULT_SIGNAL_RULE,
+  distribution,
+  feelingLabel,
+  findSignals,
+  isoWithOffset,
+  lastDays,
+  localDay,
+  type SignalRule,
+} from './feelings.js';
+import { feelingsCheckinStyles } from './feelings-checkin.styles.js';
+
+type View = 'child' | 'parent' | 'teacher';
+type Context = 'home' | 'school';
+
+interface Choice {
+  feeling?: string;
+  strength?: number;
+  note?: string;
+}
+
+interface CheckinData {
+  key: string;
+  viewer: Viewer;
+  feelings: FeelingDefinition[];
+  checkins: Checkin[];
+  refused: boolean;
+}
+
+/**
+ * How do you feel? A child, alone or with a parent, picks a feeling and how strong it
+ * is. Teachers see the class today, the week, and — carefully — signals when one child
+ * keeps feeling bad. One child's feelings never show in another family's view; nothing
+ * is stored outside the adapter except an unsent choice on this device.
+ *
+ * Form-associated: inside a host's `<form>`, its value is the JSON of the current choice.
+ *
+ * @summary Feelings check-in for children and parents; class overview and signals for teachers.
+ * @tagname samen-feelings-checkin
+ *
+ * @fires {CustomEvent<SamenCheckinDetail>} samen-checkin - The adapter stored today's check-in (a change today replaces it).
+ * @fires {CustomEvent<SamenSignalDetail>} samen-signal - The teacher asked to open the host's care flow for a child.
+ * @fires {CustomEvent<SamenErrorDetail>} samen-error - Loading or saving failed, or check-ins from the adapter were refused.
+ *
+ * @csspart base - The card.
+ * @csspart feelings - The group of feelings to pick from.
+ * @csspart feeling - One feeling choice.
+ * @csspart strength - The 1–5 thermometer.
+ * @csspart note - The note or sentence starter.
+ * @csspart save-button - The save button.
+ * @csspart read-aloud - The read-aloud button.
+ * @csspart history - The last 14 days (parent).
+ * @csspart overview - Today's distribution (teacher).
+ * @csspart signals - The list of signals (teacher).
+ * @csspart error - The error state.
+ * @csspart retry - The retry button in the error state.
+ *
+ * @cssprop [--samen-feelings-columns=4] - Feelings per row.
+ */
+export class SamenFeelingsCheckin extends SamenElement {
+  static override styles = [...SamenElement.styles, feelingsCheckinStyles];
+  static formAssociated = true;
+
+  /** The child checking in (child and parent views). */
+  @property({ attribute: 'child-id', reflect: true }) childId = '';
+
+  /** The class to overview (teacher view). */
+  @property({ attribute: 'class-id', reflect: true }) classId = '';
+
+  /** `child` (sentence starter), `parent` (note and history) or `teacher` (class overview and signals). */
+  @property({ reflect: true }) view: View = 'child';
+
+  /** Where the check-in happens. */
+  @property({ reflect: true }) context: Context = 'home';
+
+  /** Name of the value inside a host's form. */
+  @property({ reflect: true }) name = '';
+
+  /** The host's own feelings set (ids, a word per locale, icon, colour); validated. Defaults to eight child-friendly feelings. */
+  @property({ attribute: false }) feelings?: unknown;
+
+  /** When a teacher sees a signal. Default: a strong (≥ 4) negative feeling on 3 of the last 5 days. */
+  @property({ attribute: false }) signalRule: SignalRule = DEFAULT_SIGNAL_RULE;
+
+  @state() private choice: Choice = {};
+  @state() private saving = false;
+  @state() private saveError: SamenError | undefined;
+  @state() private message = '';
+
+  private readonly internals: ElementInternals | undefined = this.attachInternals?.();
+  private writeId: string | undefined;
+  private data?: CheckinData;
+  private unsubscribe?: () => void;
+  private reportedIssues = '';
+
+  private readonly loader = new Task(this, {
+    args: () => [this.adapter, this.view, this.childId, this.classId, this.context, this.feelings] as const,
+    task: ([adapter, view, childId, classId, context, feelings], { signal }) =>
+      this.load(adapter, view, childId, classId, context, feelings, signal),
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  /** Form reset: forget the current choice. */
+  formResetCallback(): void {
+    this.setChoice({});
+  }
+
+  private get dataKey(): string {
+    return [this.view, this.childId, this.classId, this.context].join('|');
+  }
+
+  private get draftKey(): string {
+    return `checkin-draft:${this.data?.viewer.id ?? ''}:${this.childId}:${this.context}`;
+  }
+
+  // ------------------------------------------------------------------ data
+
+  private async load(
+    adapter: SamenAdapter | undefined,
+    view: View,
+    childId: string,
+    classId: string,
+    context: Context,
+    customFeelings: unknown,
+    signal: AbortSignal,
+  ): Promise<CheckinData> {
+    try {
+      if (!adapter) throw new SamenError('not-connected');
+      const feelings = customFeelings === undefined ? DEFAULT_FEELINGS : parseOrThrow(feelingSetSchema, customFeelings, 'feelings');
+      const teacher = view === 'teacher';
+      if (teacher ? !classId : !childId) {
+        const path = teacher ? 'class-id' : 'child-id';
+        throw new SamenError('invalid-data', `missing ${path}`, [{ path, message: 'required' }]);
+      }
+      const from = new Date(Date.now() - (teacher ? 8 : 15) * 86_400_000).toISOString();
+      const [rawViewer, rawCheckins] = await Promise.all([
+        adapter.getViewer({ signal }),
+        teacher ? adapter.getClassCheckins({ classId, from }, { signal }) : adapter.getCheckins({ childId, from }, { signal }),
+      ]);
+      const viewer = parseOrThrow(viewerSchema, rawViewer, 'viewer');
+      const { checkins, issues } = cleanCheckins(rawCheckins, feelings);
+      const issueKey = `${this.dataKey}:${issues.map((i) => i.path).join(',')}`;
+      if (issues.length && issueKey !== this.reportedIssues) {
+        this.reportedIssues = issueKey;
+        this.reportError(new SamenError('invalid-data', 'check-ins refused', issues), false);
+      }
+      this.data = { key: [view, childId, classId, context].join('|'), viewer, feelings, checkins, refused: issues.length > 0 };
+      if (!teacher) this.restoreChoice(context);
+      this.unsubscribe?.();
+      this.unsubscribe = adapter.subscribe?.(`feelings:${teacher ? classId : childId}`, () => void this.loader.run());
+      return this.data;
+    } catch (error) {
+      if (isAbortError(error)) throw error;
+      const samenError = toSamenError(error);
+      this.reportError(samenError);
+      throw samenError;
+    }
+  }
+
+  /** An unsent choice wins; otherwise today's stored check-in is shown, ready to change. */
+  private restoreChoice(context: Context): void {
+    const draft = readStored(this.draftKey) as Choice | undefined;
+    if (draft && typeof draft === 'object' && typeof draft.feeling === 'string') {
+      this.setChoice(draft, false);
+      return;
+    }
+    const today = this.todays(context);
+    if (today) this.setChoice({ feeling: today.feeling, strength: today.strength, ...(today.note ? { note: today.note } : {}) }, false);
+  }
+
+  private todays(context: Context = this.context): Checkin | undefined {
+    const day = dayOf(new Date());
+    return this.data?.checkins.find((c) => c.childId === this.childId && c.context === context && localDay(c.createdAt) === day);
+  }
+
+  private setChoice(choice: Choice, persist = true): void {
+    if (choice.feeling !== this.choice.feeling || choice.strength !== this.choice.strength || choice.note !== this.choice.note) {
+      this.writeId = undefined;
+    }
+    this.choice = choice;
+    this.saveError = undefined;
+    if (persist) {
+      if (choice.feeling) writeStored(this.draftKey, choice);
+      else removeStored(this.draftKey);
+    }
+    this.internals?.setFormValue(choice.feeling ? JSON.stringify({ ...choice, context: this.context }) : null);
+  }
+
+  // ------------------------------------------------------------------ actions
+
+  private async save(event: Event): Promise<void> {
+    event.preventDefault();
+    const adapter = this.adapter;
+    const data = this.data;
+    const { feeling, strength, note } = this.choice;
+    if (!adapter || !data || !feeling || !strength || this.saving) return;
+    const checkinId = checkinIdFor(this.childId, this.context, dayOf(new Date()));
+    const id = (this.writeId ??= newId());
+    this.saving = true;
+    this.message = this.t.feelings.saving;
+    try {
+      const raw = await adapter.saveCheckin({
+        id,
+        checkinId,
+        childId: this.childId,
+        feeling,
+        strength,
+        context: this.context,
+        ...(note?.trim() ? { note: note.trim() } : {}),
+        createdAt: isoWithOffset(new Date()),
+      });
+      const saved = parseOrThrow(checkinSchema, raw, 'checkin');
+      data.checkins = [...data.checkins.filter((c) => c.id !== saved.id), saved];
+      removeStored(this.draftKey);
+      this.writeId = undefined;
+      this.message = this.t.feelings.saved;
+      void this.emit('samen-checkin', { childId: this.childId, feeling, strength, context: this.context, checkinId: saved.id });
+    } catch (error) {
+      this.saveError = toSamenError(error);
+      this.message = '';
+      this.reportError(this.saveError, false);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  private readAloud(feelings: FeelingDefinition[]): void {
+    const t = this.t.feelings;
+    const chosen = feelings.find((f) => f.id === this.choice.feeling);
+    const parts = [this.view === 'parent' ? t.questionParent : t.question];
+    if (chosen) parts.push(feelingLabel(chosen, this.resolvedLocale));
+    if (this.choice.strength) parts.push(t.strengthWords[this.choice.strength - 1]!);
+    const utterance = new SpeechSynthesisUtterance(parts.join('. '));
+    utterance.lang = this.resolvedLocale;
+    speechSynthesis.cancel();
+    speechSynthesis.speak(utterance);
+  }
+
+  // ------------------------------------------------------------------ render
+
+  protected override render(): TemplateResult {
+    if (this.loader.status === TaskStatus.ERROR) {
+      const error = this.loader.error instanceof SamenError ? this.loader.error : toSamenError(this.loader.error);
+      return this.renderError(error, () => void this.loader.run());
+    }
+    const data = this.data;
+    if (!data || data.key !== this.dataKey) return this.renderLoading();
+    return html`<article class="card" part="base" lang=${this.resolvedLocale} aria-labelledby="heading">
+      ${this.view === 'teacher' ? this.renderTeacher(data) : this.renderCheckin(data)}
+      ${data.refused ? html`<p class="notice" role="note">${this.t.feelings.feelingsRefused}</p>` : nothing}
+    </article>`;
+  }
+
+  private renderCheckin(data: CheckinData): TemplateResult {
+    const t = this.t.feelings;
+    const locale = this.resolvedLocale;
+    const chosen = data.feelings.find((f) => f.id === this.choice.feeling);
+    const word = chosen ? feelingLabel(chosen, locale) : '…';
+    const canSpeak = typeof speechSynthesis !== 'undefined' && typeof SpeechSynthesisUtterance !== 'undefined';
+    const today = this.todays();
+    return html`<form @submit=${this.save}>
+        <div class="question">
+          <h2 id="heading">${this.view === 'parent' ? t.questionParent : t.question}</h2>
+          ${canSpeak
+            ? html`<button type="button" part="read-aloud" class="read-aloud" @click=${() => this.readAloud(data.feelings)}>
+                <span aria-hidden="true">🔊</span> ${t.readAloud}
+              </button>`
+            : nothing}
+        </div>
+        <fieldset part="feelings" class="feelings">
+          <legend class="visually-hidden">${this.view === 'parent' ? t.questionParent : t.question}</legend>
+          ${data.feelings.map(
+            (f) => html`<label part="feeling" class="feeling" ${cspStyle({ '--_feeling': f.color })}>
+              <input
+                type="radio"
+                name="feeling"
+                value=${f.id}
+                .checked=${this.choice.feeling === f.id}
+                @change=${() => this.setChoice({ ...this.choice, feeling: f.id, strength: this.choice.strength ?? 3 })}
+              />
+              <span class="icon" aria-hidden="true">${f.icon}</span>
+              <span class="word">${feelingLabel(f, locale)}</span>
+            </label>`,
+          )}
+        </fieldset>
+        ${chosen ? this.renderStrength() : nothing}
+        ${chosen ? this.renderNote(word) : nothing}
+        ${this.saveError ? html`<p class="save-error" role="alert">${t.saveFailed}</p>` : nothing}
+        <div class="actions">
+          <button type="submit" class="primary" part="save-button" aria-disabled=${chosen && !this.saving ? 'false' : 'true'}>
+            ${this.saving ? t.saving : t.save}
+          </button>
+          ${today ? html`<p class="today">${t.today(this.labelOf(data.feelings, today.feeling), today.strength)}</p>` : nothing}
+        </div>
+        <p class="visually-hidden" role="status">${this.message}</p>
+      </form>
+      ${this.view === 'parent' ? this.renderHistory(data) : nothing}`;
+  }
+
+  private renderStrength(): TemplateResult {
+    const t = this.t.feelings;
+    return html`<fieldset part="strength" class="strength">
+      <legend>${t.strength}</legend>
+      ${[1, 2, 3, 4, 5].map(
+        (n) => html`<label class="level level-${n}">
+          <input
+            type="radio"
+            name="strength"
+            value=${n}
+            .checked=${this.choice.strength === n}
+            @change=${() => this.setChoice({ ...this.choice, strength: n })}
+          />
+          <span class="thermo" aria-hidden="true"><span ${cspStyle({ 'block-size': `${n * 20}%` })}></span></span>
+          <span class="level-word">${n} · ${t.strengthWords[n - 1]}</span>
+        </label>`,
+      )}
+    </fieldset>`;
+  }
+
+  private renderNote(word: string): TemplateResult {
+    const t = this.t.feelings;
+    const label = this.view === 'parent' ? t.noteLabel : t.starter(word);
+    return html`<div part="note" class="note">
+      <label for="note">${label}</label>
+      <textarea
+        id="note"
+        rows="2"
+        maxlength="280"
+        placeholder=${this.view === 'parent' ? t.notePlaceholder : ''}
+        .value=${this.choice.note ?? ''}
+        @input=${(e: Event) => this.setChoice({ ...this.choice, note: (e.target as HTMLTextAreaElement).value })}
+      ></textarea>
+    </div>`;
+  }
+
+  private labelOf(feelings: FeelingDefinition[], id: string): string {
+    const feeling = feelings.find((f) => f.id === id);
+    return feeling ? feelingLabel(feeling, this.resolvedLocale) : id;
+  }
+
+  private dayName(day: string, style: 'short' | 'long' = 'short'): string {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    return new Date(y, m - 1, d).toLocaleDateString(this.resolvedLocale, { weekday: style, day: 'numeric', month: 'short' });
+  }
+
+  private renderHistory(data: CheckinData): TemplateResult {
+    const t = this.t.feelings;
+    const days = lastDays(dayOf(new Date()), 14).reverse();
+    const mine = data.checkins.filter((c) => c.childId === this.childId);
+    return html`<section part="history" class="history" aria-labelledby="history-heading">
+      <h3 id="history-heading">${t.history}</h3>
+      <ol>
+        ${days.map((day) => {
+          const entries = mine.filter((c) => localDay(c.createdAt) === day);
+          return html`<li>
+            <span class="day">${this.dayName(day)}</span>
+            ${entries.length
+              ? entries.map((c) => {
+                  const f = data.feelings.find((x) => x.id === c.feeling);
+                  return html`<span class="entry">
+                    <span aria-hidden="true">${f?.icon}</span>
+                    <strong>${this.labelOf(data.feelings, c.feeling)}</strong>
+                    <span class="muted">${t.strengthValue(c.strength)}, ${t.context[c.context]}</span>
+                  </span>`;
+                })
+              : html`<span class="muted">${t.noCheckin}</span>`}
+          </li>`;
+        })}
+      </ol>
+    </section>`;
+  }
+
+  private renderTeacher(data: CheckinData): TemplateResult {
+    const t = this.t.feelings;
+    const today = dayOf(new Date());
+    const todays = data.checkins.filter((c) => localDay(c.createdAt) === today);
+    const children = new Set(todays.map((c) => c.childId)).size;
+    const rows = distribution(data.checkins, data.feelings, today);
+    const max = Math.max(1, ...rows.map((r) => r.count));
+    const negative = new Set(data.feelings.filter((f) => f.negative).map((f) => f.id));
+    const signals = findSignals(data.checkins, data.feelings, today, this.signalRule);
+    return html`<h2 id="heading">${t.classToday}</h2>
+      <p>${t.checkedIn(children)}</p>
+      <ul part="overview" class="overview">
+        ${rows.map(
+          ({ feeling, count }) => html`<li>
+            <span aria-hidden="true" class="icon">${feeling.icon}</span>
+            <span class="word">${feelingLabel(feeling, this.resolvedLocale)}</span>
+            <span class="bar" aria-hidden="true"
+              ><span ${cspStyle({ 'inline-size': `${(count / max) * 100}%`, background: feeling.color })}></span
+            ></span>
+            <strong class="count">${count}</strong>
+          </li>`,
+        )}
+      </ul>
+      <section class="week" aria-labelledby="week-heading">
+        <h3 id="week-heading">${t.week}</h3>
+        <ol>
+          ${lastDays(today, 7).map((day) => {
+            const entries = data.checkins.filter((c) => localDay(c.createdAt) === day);
+            const hard = entries.filter((c) => negative.has(c.feeling)).length;
+            return html`<li><span class="day">${this.dayName(day)}</span> ${t.weekDay(entries.length, hard)}</li>`;
+          })}
+        </ol>
+      </section>
+      <section part="signals" class="signals" aria-labelledby="signals-heading">
+        <h3 id="signals-heading">${t.signals}</h3>
+        ${signals.length
+          ? html`<ul>
+              ${signals.map(
+                (s) => html`<li>
+                  <p>${t.signal(s.childName ?? t.childFallback, s.days.length)}</p>
+                  <button @click=${() => this.emit('samen-signal', { childId: s.childId, days: s.days })}>${t.openCare}</button>
+                </li>`,
+              )}
+            </ul>`
+          : html`<p class="muted">${t.noSignals}</p>`}
+        <p class="muted privacy">${t.privacy}</p>
+      </section>`;
+  }
+}

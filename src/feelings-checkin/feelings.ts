@@ -1,0 +1,139 @@
+/**
+ * Feelings rules, free of the DOM: local days, one check-in per day, and the teacher's
+ * signal. Unit-tested on their own.
+ */
+import * as z from 'zod/mini';
+import type { SamenIssue } from '../core/errors.js';
+import { toIssues } from '../core/parse.js';
+import { checkinSchema, type Checkin, type FeelingDefinition } from '../core/schemas.js';
+
+/** The default, child-friendly set. Colour is never the only cue: every feeling has a word and an icon. */
+export const DEFAULT_FEELINGS: FeelingDefinition[] = [
+  { id: 'happy', labels: { nl: 'blij', en: 'happy' }, icon: '😊', color: '#f5c400' },
+  { id: 'angry', labels: { nl: 'boos', en: 'angry' }, icon: '😠', color: '#d9480f', negative: true },
+  { id: 'scared', labels: { nl: 'bang', en: 'scared' }, icon: '😨', color: '#7048e8', negative: true },
+  { id: 'sad', labels: { nl: 'verdrietig', en: 'sad' }, icon: '😢', color: '#1c7ed6', negative: true },
+  { id: 'proud', labels: { nl: 'trots', en: 'proud' }, icon: '🤩', color: '#e8590c' },
+  { id: 'tired', labels: { nl: 'moe', en: 'tired' }, icon: '🥱', color: '#868e96' },
+  { id: 'nervous', labels: { nl: 'zenuwachtig', en: 'nervous' }, icon: '😬', color: '#ae3ec9', negative: true },
+  { id: 'calm', labels: { nl: 'rustig', en: 'calm' }, icon: '😌', color: '#2f9e44' },
+];
+
+export function feelingLabel(feeling: FeelingDefinition, locale: string): string {
+  return feeling.labels[locale] ?? feeling.labels[locale.split('-')[0]!] ?? feeling.labels['en'] ?? Object.values(feeling.labels)[0]!;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Now as ISO 8601 with the device's own offset, e.g. `2026-11-20T23:30:00+01:00`. */
+export function isoWithOffset(date: Date): string {
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const abs = Math.abs(offset);
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
+    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}
+
+/**
+ * The child's local day of a check-in. A time written with an offset keeps the day it
+ * was written on (23:30 at home is that evening, wherever the server is); a UTC time
+ * falls back to this device's zone.
+ */
+export function localDay(iso: string): string {
+  if (/^\d{4}-\d{2}-\d{2}T[^Z]*[+-]\d{2}:?\d{2}$/.test(iso)) return iso.slice(0, 10);
+  const date = new Date(iso);
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export function dayOf(date: Date): string {
+  return localDay(isoWithOffset(date));
+}
+
+/** The same id all day, so changing today's check-in replaces it instead of adding one. */
+export function checkinIdFor(childId: string, context: 'home' | 'school', day: string): string {
+  return `checkin:${childId}:${context}:${day}`;
+}
+
+/** The `n` local days ending on `today`, oldest first. */
+export function lastDays(today: string, n: number): string[] {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  return Array.from({ length: n }, (_, i) => {
+    const date = new Date(y, m - 1, d - (n - 1 - i));
+    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  });
+}
+
+/**
+ * Parses check-ins one by one: a bad entry (unknown feeling, strength outside 1–5) is
+ * dropped and reported, the rest still shows. Keeps the newest per id.
+ */
+export function cleanCheckins(raw: unknown, feelings: readonly FeelingDefinition[]): { checkins: Checkin[]; issues: SamenIssue[] } {
+  const issues: SamenIssue[] = [];
+  if (!Array.isArray(raw)) return { checkins: [], issues: [{ path: 'checkins', message: 'expected a list' }] };
+  const known = new Set(feelings.map((f) => f.id));
+  const byId = new Map<string, Checkin>();
+  raw.forEach((entry, index) => {
+    const parsed = z.safeParse(checkinSchema, entry);
+    if (!parsed.success) {
+      issues.push(...toIssues(parsed.error).map((i) => ({ ...i, path: `checkins.${index}.${i.path}` })));
+      return;
+    }
+    if (!known.has(parsed.data.feeling)) {
+      issues.push({ path: `checkins.${index}.feeling`, message: 'unknown feeling' });
+      return;
+    }
+    const previous = byId.get(parsed.data.id);
+    if (!previous || Date.parse(previous.createdAt) <= Date.parse(parsed.data.createdAt)) byId.set(parsed.data.id, parsed.data);
+  });
+  return { checkins: [...byId.values()], issues };
+}
+
+export interface SignalRule {
+  /** Look at this many recent days… */
+  windowDays: number;
+  /** …and signal when at least this many of them had… */
+  minDays: number;
+  /** …a negative feeling at least this strong. */
+  minStrength: number;
+}
+
+export const DEFAULT_SIGNAL_RULE: SignalRule = { windowDays: 5, minDays: 3, minStrength: 4 };
+
+export interface Signal {
+  childId: string;
+  childName?: string;
+  /** The local days that counted, oldest first. */
+  days: string[];
+}
+
+/** Children who felt strongly bad on `minDays` of the last `windowDays` days. For the teacher only. */
+export function findSignals(
+  checkins: readonly Checkin[],
+  feelings: readonly FeelingDefinition[],
+  today: string,
+  rule: SignalRule = DEFAULT_SIGNAL_RULE,
+): Signal[] {
+  const negative = new Set(feelings.filter((f) => f.negative).map((f) => f.id));
+  const window = new Set(lastDays(today, rule.windowDays));
+  const byChild = new Map<string, { name?: string; days: Set<string> }>();
+  for (const c of checkins) {
+    const day = localDay(c.createdAt);
+    if (!window.has(day) || !negative.has(c.feeling) || c.strength < rule.minStrength) continue;
+    const entry = byChild.get(c.childId) ?? { days: new Set<string>() };
+    entry.days.add(day);
+    if (c.childName) entry.name = c.childName;
+    byChild.set(c.childId, entry);
+  }
+  return [...byChild.entries()]
+    .filter(([, e]) => e.days.size >= rule.minDays)
+    .map(([childId, e]) => ({ childId, ...(e.name ? { childName: e.name } : {}), days: [...e.days].sort() }));
+}
+
+/** How many check-ins per feeling on one day, in the order of the feelings set. */
+export function distribution(checkins: readonly Checkin[], feelings: readonly FeelingDefinition[], day: string): { feeling: FeelingDefinition; count: number }[] {
+  const today = checkins.filter((c) => localDay(c.createdAt) === day);
+  return feelings.map((feeling) => ({ feeling, count: today.filter((c) => c.feeling === feeling.id).length }));
+}

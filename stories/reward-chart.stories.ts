@@ -1,0 +1,103 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { MemoryAdapter } from '../src/adapters/memory-adapter.js';
+import '../src/define/samen-provider.js';
+import '../src/define/samen-reward-chart.js';
+
+/** Fixed "now" so dates in the stories don't drift. */
+const NOW = new Date('2026-11-20T10:00:00Z');
+
+interface Args {
+  'chart-id': string;
+  view: 'parent' | 'teacher';
+}
+
+function adapterFor(view: 'parent' | 'teacher', setup?: (adapter: MemoryAdapter) => void): MemoryAdapter {
+  const adapter = new MemoryAdapter({ now: NOW, viewerId: view === 'teacher' ? 'teacher-1' : 'parent-1' });
+  setup?.(adapter);
+  return adapter;
+}
+
+/** Keeps only the first `n` tokens of a chart (and optionally moves its goal). */
+const withAwards = (chartId: string, n: number, goal?: number) => (adapter: MemoryAdapter) => {
+  const chart = adapter.state.charts[chartId]!;
+  chart.awards = chart.awards.slice(0, n);
+  if (goal !== undefined) chart.goal = goal;
+};
+
+const chart = (args: Args, adapter: MemoryAdapter | undefined, theme?: 'light' | 'dark') => html`<samen-provider .adapter=${adapter}>
+  <samen-reward-chart chart-id=${args['chart-id']} view=${args.view} theme=${ifDefined(theme)}></samen-reward-chart>
+</samen-provider>`;
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Reward chart',
+  component: 'samen-reward-chart',
+  args: { 'chart-id': 'class-wish', view: 'parent' },
+  argTypes: {
+    'chart-id': { control: 'select', options: ['class-wish', 'personal-child-1'] },
+    view: { control: 'inline-radio', options: ['parent', 'teacher'] },
+  },
+  render: (args) => html`<div style="max-width: 34rem">${chart(args, adapterFor(args.view))}</div>`,
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Positive reinforcement that continues at home. A class chart collects tokens for one or two focus expectations ' +
+          'toward a group reward; a personal chart collects a child’s stickers from school and, when enabled, from home. ' +
+          'Teachers award in one tap (queued and kept when offline), undo a mis-tap within 10 seconds, and celebrate the ' +
+          'reward. Positive only: nothing is ever deducted, and a class chart shows parents no individual children.',
+      },
+    },
+  },
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+const wrap = (args: Args, adapter: MemoryAdapter | undefined) => html`<div style="max-width: 34rem">${chart(args, adapter)}</div>`;
+
+/** A new class goal: only a few tokens so far. */
+export const ClassEarly: Story = {
+  render: (args) => wrap(args, adapterFor(args.view, withAwards('class-wish', 4))),
+};
+
+/** One token to go. */
+export const ClassNearlyThere: Story = {
+  render: (args) => wrap(args, adapterFor(args.view, withAwards('class-wish', 31, 32))),
+};
+
+/** The goal is reached: the teacher sees "Beloning vieren" and starts a new goal. */
+export const ClassGoalReached: Story = {
+  args: { view: 'teacher' },
+  render: (args) => wrap(args, adapterFor(args.view, withAwards('class-wish', 31, 31))),
+};
+
+/** A parent follows their child's stickers from school and adds stickers from home. */
+export const PersonalSchoolAndHome: Story = { args: { 'chart-id': 'personal-child-1', view: 'parent' } };
+
+export const TeacherClass: Story = { args: { 'chart-id': 'class-wish', view: 'teacher' } };
+
+export const TeacherPersonal: Story = { args: { 'chart-id': 'personal-child-1', view: 'teacher' } };
+
+/** The host cannot load the chart: error state with a retry button. */
+export const Failure: Story = {
+  render: (args) => wrap(args, adapterFor(args.view, (adapter) => adapter.fail('getRewardChart', 'offline'))),
+};
+
+/** The connection is gone: taps are counted at once, queued on the device and sent when back online. */
+export const OfflineAwarding: Story = {
+  args: { view: 'teacher' },
+  render: (args) => wrap(args, adapterFor(args.view, (adapter) => adapter.fail('award', 'offline'))),
+};
+
+export const RightToLeft: Story = {
+  args: { 'chart-id': 'personal-child-1' },
+  render: (args) => html`<div dir="rtl" style="max-width: 34rem">${chart(args, adapterFor(args.view))}</div>`,
+};
+
+export const Dark: Story = {
+  args: { view: 'teacher' },
+  render: (args) =>
+    html`<div style="background:#101318; padding:1rem; max-width: 36rem">${chart(args, adapterFor(args.view), 'dark')}</div>`,
+};

@@ -1,0 +1,46 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import meta, * as stories from '../../stories/reward-chart.stories.js';
+import { settled } from '../helpers/fixtures.js';
+
+/** Every story renders, leaves its loading state and is accessible (the states designers review). */
+type Args = { 'chart-id': string; view: 'parent' | 'teacher' };
+type Story = { args?: Partial<Args>; render?: (args: Args) => TemplateResult };
+
+const expected: Record<string, (root: ShadowRoot) => void> = {
+  ClassEarly: (r) => expect(r.querySelector('[role="progressbar"]')!.getAttribute('aria-valuenow')).to.equal('4'),
+  ClassNearlyThere: (r) => expect(r.querySelector('[role="progressbar"]')!.getAttribute('aria-valuetext')).to.equal('31 van 32 muntjes'),
+  ClassGoalReached: (r) => expect(r.querySelector('[part~="redeem-button"]')).to.exist,
+  PersonalSchoolAndHome: (r) => expect(r.querySelector('[part~="home-sticker"]')).to.exist,
+  TeacherClass: (r) => expect(r.querySelectorAll('[part~="award-button"]')).to.have.length(2),
+  TeacherPersonal: (r) => expect(r.querySelectorAll('[part~="award-button"]')).to.have.length(1),
+  Failure: (r) => expect(r.querySelector('[part~="retry"]')).to.exist,
+  OfflineAwarding: (r) => expect(r.querySelectorAll('[part~="award-button"]')).to.have.length(2),
+  RightToLeft: (r) => expect(r.querySelector('[role="progressbar"]')).to.exist,
+  Dark: (r) => expect((r.host as HTMLElement).getAttribute('theme')).to.equal('dark'),
+};
+
+beforeEach(() => {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('samen:')) localStorage.removeItem(key);
+});
+
+describe('reward-chart stories', () => {
+  const named = Object.entries(stories).filter(([name]) => name !== 'default') as [string, Story][];
+
+  for (const [name, story] of named) {
+    it(`${name} renders and is accessible`, async () => {
+      const args = { ...meta.args, ...story.args } as Args;
+      const render = (story.render ?? meta.render) as (args: Args) => TemplateResult;
+      const wrapper = await fixture<HTMLElement>(html`<div>${render(args)}</div>`);
+      const el = wrapper.querySelector('samen-reward-chart')!;
+      await settled(el);
+      await expect(el).to.be.accessible();
+      expected[name]!(el.shadowRoot!);
+    });
+  }
+
+  it('has a check for every story', () => {
+    expect(meta.component).to.equal('samen-reward-chart');
+    expect(named.map(([name]) => name).sort()).to.deep.equal(Object.keys(expected).sort());
+  });
+});
