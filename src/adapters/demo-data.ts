@@ -250,8 +250,8 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
   names.slice(1).forEach((childName, i) => {
     const childId = `child-${i + 2}`;
     for (let daysAgo = 0; daysAgo < 6; daysAgo++) {
-      if (feelingRandom() < 0.25) continue;
       const signal = childId === 'child-7' && daysAgo < 4 && daysAgo !== 1;
+      if (feelingRandom() < 0.25 && !signal) continue;
       state.checkins.push({
         id: `checkin:${childId}:school:seed-${daysAgo}`, childId, childName,
         feeling: signal ? 'sad' : calm[Math.floor(feelingRandom() * calm.length)]!,

@@ -293,7 +293,9 @@ export class MemoryAdapter implements SamenAdapter {
     input: WriteInput & { checkinId: string } & Omit<Checkin, 'id' | 'childName'>,
     options?: RequestOptions,
   ): Promise<Checkin> {
-    return this.write('saveCheckin', input, options, `feelings:${input.childId}`, () => {
+    // Every class overview listens too: this demo store keeps one class, so every class has the child.
+    const classTopics = [...this.store.listeners.keys()].filter((t) => t.startsWith('feelings:class:'));
+    return this.write('saveCheckin', input, options, [`feelings:${input.childId}`, ...classTopics], () => {
       const viewer = this.viewer();
       if (viewer.role === 'parent' && !viewer.childIds?.includes(input.childId)) throw new SamenError('forbidden');
       const { id: _writeId, checkinId, ...rest } = input;
@@ -357,7 +359,7 @@ export class MemoryAdapter implements SamenAdapter {
     method: Method,
     input: WriteInput,
     options: RequestOptions | undefined,
-    topic: string,
+    topics: string | string[],
     apply: () => T,
   ): Promise<T> {
     await this.enter(method, input, options);
@@ -367,7 +369,7 @@ export class MemoryAdapter implements SamenAdapter {
     writes[input.id] = result ?? null;
     this.appliedWrites += 1;
     await this.persist();
-    this.notify(topic);
+    for (const topic of [topics].flat()) this.notify(topic);
     return structuredClone(result);
   }
 

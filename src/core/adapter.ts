@@ -26,7 +26,11 @@ export interface WriteInput {
   id: string;
 }
 
-/** Topics for {@link SamenAdapter.subscribe}: the entity kind and its id. */
+/**
+ * Topics for {@link SamenAdapter.subscribe}: the entity kind and its id. Check-ins use
+ * `feelings:<childId>` for one child and `feelings:class:<classId>` for a class overview;
+ * a saved check-in notifies both.
+ */
 export type SamenTopic =
   | `clip:${string}`
   | `reactions:${string}`

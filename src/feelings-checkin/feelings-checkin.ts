@@ -166,7 +166,7 @@ export class SamenFeelingsCheckin extends SamenElement {
       this.data = { key: [view, childId, classId, context].join('|'), viewer, feelings, checkins, refused: issues.length > 0 };
       if (!teacher) this.restoreChoice(context);
       this.unsubscribe?.();
-      this.unsubscribe = adapter.subscribe?.(`feelings:${teacher ? classId : childId}`, () => void this.loader.run());
+      this.unsubscribe = adapter.subscribe?.(teacher ? `feelings:class:${classId}` : `feelings:${childId}`, () => void this.loader.run());
       return this.data;
     } catch (error) {
       if (isAbortError(error)) throw error;
@@ -193,11 +193,13 @@ export class SamenFeelingsCheckin extends SamenElement {
   }
 
   private setChoice(choice: Choice, persist = true): void {
+    // A different choice is a different write; the same one (e.g. restored by a live reload) keeps
+    // its write id and any failure message, so a retry can't double and the parent still sees why.
     if (choice.feeling !== this.choice.feeling || choice.strength !== this.choice.strength || choice.note !== this.choice.note) {
       this.writeId = undefined;
+      this.saveError = undefined;
     }
     this.choice = choice;
-    this.saveError = undefined;
     if (persist) {
       if (choice.feeling) writeStored(this.draftKey, choice);
       else removeStored(this.draftKey);
@@ -216,6 +218,7 @@ export class SamenFeelingsCheckin extends SamenElement {
     const checkinId = checkinIdFor(this.childId, this.context, dayOf(new Date()));
     const id = (this.writeId ??= newId());
     this.saving = true;
+    this.saveError = undefined;
     this.message = this.t.feelings.saving;
     try {
       const raw = await adapter.saveCheckin({
