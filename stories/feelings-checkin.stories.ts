@@ -1,0 +1,132 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { MemoryAdapter } from '../src/adapters/memory-adapter.js';
+import type { FeelingDefinition } from '../src/core/schemas.js';
+import '../src/define/samen-provider.js';
+import '../src/define/samen-feelings-checkin.js';
+
+/*
+ * Check-ins are about "today" on the viewer's device, so these stories seed the demo data
+ * with the real clock (unlike the other widgets' stories, which use a fixed date).
+ */
+
+type View = 'child' | 'parent' | 'teacher';
+
+interface Args {
+  view: View;
+  'child-id': string;
+  'class-id': string;
+  context: 'home' | 'school';
+  feelings?: FeelingDefinition[];
+}
+
+function adapterFor(view: View, setup?: (adapter: MemoryAdapter) => void): MemoryAdapter {
+  const adapter = new MemoryAdapter({ viewerId: view === 'teacher' ? 'teacher-1' : 'parent-1' });
+  setup?.(adapter);
+  return adapter;
+}
+
+const checkin = (args: Args, adapter: MemoryAdapter | undefined, theme?: 'light' | 'dark'): TemplateResult =>
+  html`<samen-provider .adapter=${adapter}>
+    <samen-feelings-checkin
+      view=${args.view}
+      child-id=${args['child-id']}
+      class-id=${args['class-id']}
+      context=${args.context}
+      theme=${ifDefined(theme)}
+      .feelings=${args.feelings}
+    ></samen-feelings-checkin>
+  </samen-provider>`;
+
+const wrap = (content: TemplateResult, dir: 'ltr' | 'rtl' = 'ltr') => html`<div dir=${dir} style="max-width: 36rem">${content}</div>`;
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Feelings check-in',
+  component: 'samen-feelings-checkin',
+  args: { view: 'child', 'child-id': 'child-1', 'class-id': 'groep6-wish', context: 'home' },
+  argTypes: {
+    view: { control: 'inline-radio', options: ['child', 'parent', 'teacher'] },
+    context: { control: 'inline-radio', options: ['home', 'school'] },
+  },
+  render: (args) => wrap(checkin(args, adapterFor(args.view))),
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'A child, alone or with a parent, picks a feeling (a word, an icon and a colour, never colour alone) and how ' +
+          'strong it is on a 1–5 thermometer; a read-aloud button speaks the question for children and parents who read ' +
+          'little. One check-in per child, context and day: changing it today replaces it. Parents see their own child’s ' +
+          'last 14 days; teachers see today’s class, the week, and careful signals (strongly negative on 3 of the last 5 ' +
+          'days) that open the host’s own care flow through `samen-signal`.',
+      },
+    },
+  },
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** Removes today's check-in of child-1, so the form starts empty. */
+const freshDay = (adapter: MemoryAdapter) => {
+  const today = new Date().toDateString();
+  adapter.state.checkins = adapter.state.checkins.filter((c) => !(c.childId === 'child-1' && new Date(c.createdAt).toDateString() === today));
+};
+
+/** A child checks in: eight feelings, then strength and a sentence starter once one is picked. */
+export const Child: Story = { render: (args) => wrap(checkin(args, adapterFor(args.view, freshDay))) };
+
+/** A parent with their child: the same choice, a note field, and the last 14 days in words. */
+export const ParentWithHistory: Story = { args: { view: 'parent' } };
+
+/** The teacher: today's class, this week, and one child who felt strongly sad on 3 of the last 5 days. */
+export const TeacherWithSignal: Story = { args: { view: 'teacher', context: 'school' } };
+
+/** The same class with a stricter rule set by the school (4 of 5 days): no signals. */
+export const TeacherNoSignals: Story = {
+  args: { view: 'teacher', context: 'school' },
+  render: (args) =>
+    wrap(html`<samen-provider .adapter=${adapterFor(args.view)}>
+      <samen-feelings-checkin view="teacher" class-id=${args['class-id']} .signalRule=${{ windowDays: 5, minDays: 4, minStrength: 4 }}></samen-feelings-checkin>
+    </samen-provider>`),
+};
+
+/** A school's own words (Kanjertraining's caps), set by the host through the `feelings` property. */
+export const CustomFeelings: Story = {
+  args: {
+    feelings: [
+      { id: 'wit', labels: { nl: 'witte pet: te vertrouwen', en: 'white cap: trustworthy' }, icon: '⚪', color: '#868e96' },
+      { id: 'zwart', labels: { nl: 'zwarte pet: de baas spelen', en: 'black cap: bossy' }, icon: '⚫', color: '#212529', negative: true },
+      { id: 'rood', labels: { nl: 'rode pet: de uitslover', en: 'red cap: show-off' }, icon: '🔴', color: '#e03131', negative: true },
+      { id: 'geel', labels: { nl: 'gele pet: de stille', en: 'yellow cap: the quiet one' }, icon: '🟡', color: '#f08c00', negative: true },
+    ],
+  },
+  render: (args) => wrap(checkin(args, adapterFor(args.view, freshDay))),
+};
+
+/** A host sends a feelings set without words or with a named colour: refused with a clear message. */
+export const InvalidFeelings: Story = {
+  args: { feelings: [{ id: 'x', labels: {}, icon: '', color: 'red' }] as unknown as FeelingDefinition[] },
+};
+
+/** Saving fails (offline): the choice stays, a message says so, and pressing save again retries with the same id. */
+export const SaveFails: Story = {
+  render: (args) => wrap(checkin(args, adapterFor(args.view, (adapter) => { freshDay(adapter); adapter.fail('saveCheckin', 'offline'); }))),
+};
+
+/** The check-ins cannot be loaded: error state with a retry button. */
+export const LoadingFailed: Story = {
+  args: { view: 'parent' },
+  render: (args) => wrap(checkin(args, adapterFor(args.view, (adapter) => adapter.fail('getCheckins', 'unavailable')))),
+};
+
+/** No adapter connected. */
+export const NotConnected: Story = { render: (args) => wrap(checkin(args, undefined)) };
+
+/** A right-to-left page (e.g. an Arabic-speaking family's app): the layout mirrors. */
+export const RightToLeft: Story = { args: { view: 'parent' }, render: (args) => wrap(checkin(args, adapterFor(args.view)), 'rtl') };
+
+export const Dark: Story = {
+  args: { view: 'teacher', context: 'school' },
+  render: (args) => html`<div style="background:#101318; padding:1rem; max-width: 38rem">${checkin(args, adapterFor(args.view), 'dark')}</div>`,
+};

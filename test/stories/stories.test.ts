@@ -1,0 +1,78 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import * as adapters from '../../stories/adapters.stories.js';
+import * as feedbackBar from '../../stories/feedback-bar.stories.js';
+import * as feelingsCheckin from '../../stories/feelings-checkin.stories.js';
+import * as lessonClip from '../../stories/lesson-clip.stories.js';
+import * as theming from '../../stories/theming.stories.js';
+import { settled } from '../helpers/fixtures.js';
+
+/*
+ * Every story of these files is rendered the way Storybook does (meta and story args,
+ * loaders, render with `loaded` and `globals`), leaves its loading state and passes axe.
+ * (The reward chart's stories have their own test with a check per story.)
+ */
+
+type Context = { args: Record<string, unknown>; globals: Record<string, unknown>; loaded: Record<string, unknown> };
+type Loader = (context: Omit<Context, 'loaded'>) => unknown;
+interface StoryLike {
+  args?: Record<string, unknown>;
+  globals?: Record<string, unknown>;
+  loaders?: Loader[];
+  render?: (args: Record<string, unknown>, context: Context) => TemplateResult;
+}
+type StoryModule = { default: StoryLike & { title?: string } } & Record<string, unknown>;
+
+const modules: StoryModule[] = [
+  adapters as unknown as StoryModule,
+  feedbackBar as unknown as StoryModule,
+  feelingsCheckin as unknown as StoryModule,
+  lessonClip as unknown as StoryModule,
+  theming as unknown as StoryModule,
+];
+
+/** Stories that show the loading state on purpose. */
+const staysLoading = new Set(['Widgets/Lesson clip/Loading']);
+
+type Widget = HTMLElement & { updateComplete: Promise<boolean> };
+
+async function renderStory(meta: StoryLike, story: StoryLike): Promise<HTMLElement> {
+  const args = { ...meta.args, ...story.args };
+  const globals = { locale: 'nl', theme: 'light', ...story.globals };
+  const loaded: Record<string, unknown> = {};
+  for (const loader of [...(meta.loaders ?? []), ...(story.loaders ?? [])]) Object.assign(loaded, await loader({ args, globals }));
+  const render = story.render ?? meta.render;
+  if (!render) throw new Error('story has no render function');
+  return fixture<HTMLElement>(html`<div>${render(args, { args, globals, loaded })}</div>`);
+}
+
+beforeEach(() => {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('samen:')) localStorage.removeItem(key);
+});
+
+for (const module of modules) {
+  const meta = module.default;
+  describe(`${meta.title} stories`, () => {
+    const stories = Object.entries(module).filter(([name]) => name !== 'default') as [string, StoryLike][];
+
+    it('has stories', () => expect(stories.length).to.be.greaterThan(1));
+
+    for (const [name, story] of stories) {
+      it(`${name} renders a widget and is accessible`, async () => {
+        const wrapper = await renderStory(meta, story);
+        const widgets = [...wrapper.querySelectorAll<Widget>('*')].filter((el) => el.localName.startsWith('samen-') && el.localName !== 'samen-provider');
+        expect(widgets.length, 'a samen-* widget').to.be.greaterThan(0);
+        for (const widget of widgets) {
+          if (staysLoading.has(`${meta.title}/${name}`)) {
+            await widget.updateComplete;
+            expect(!!widget.shadowRoot!.querySelector('[aria-busy="true"]')).to.be.true;
+          } else {
+            await settled(widget);
+            expect(widget.shadowRoot!.querySelector('[part~="base"]'), `${widget.localName} renders its card`).to.not.equal(null);
+          }
+          await expect(widget).to.be.accessible();
+        }
+      });
+    }
+  });
+}
