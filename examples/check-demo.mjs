@@ -1,7 +1,7 @@
 // End-to-end check of the demo host page as a vendor ships it: the built bundle, served
 // with a strict CSP and Trusted Types. Fails on any console error, CSP or Trusted Types
-// violation, or request to a third party; answers as the parent and expects the teacher's
-// column to update live and the answer to survive a reload.
+// violation, or request to a third party; answers as the parent and checks in a feeling,
+// and expects the teacher's column to update live and both to survive a reload.
 // Usage: node examples/check-demo.mjs [--screenshot examples/screenshot.png]   (after `npm run build`)
 import { spawn } from 'node:child_process';
 import puppeteer from 'puppeteer-core';
@@ -67,6 +67,22 @@ try {
   );
   const teacherText = await page.$eval(`${teacher} >>> [part~="answers"]`, (el) => el.textContent);
   if (!teacherText.includes(text)) problems.push('the teacher did not see the answer live');
+
+  // A feeling: "bang" (scared) is in no seeded check-in, so the teacher's count goes 0 → 1.
+  const feelingsParent = 'samen-feelings-checkin[view="parent"]';
+  const feelingsTeacher = 'samen-feelings-checkin[view="teacher"]';
+  const scaredCount = () => page.$eval(`${feelingsTeacher} >>> [part~="overview"] li:nth-child(3) .count`, (el) => el.textContent.trim());
+  await page.waitForSelector(`${feelingsTeacher} >>> [part~="overview"]`, { timeout: 10000 });
+  if ((await scaredCount()) !== '0') problems.push(`expected no scared check-ins before, saw ${await scaredCount()}`);
+  await page.click(`${feelingsParent} >>> label:has(> input[value="scared"])`);
+  await page.click(`${feelingsParent} >>> label.level-2`);
+  await page.click(`${feelingsParent} >>> [part~="save-button"]`);
+  await page.waitForFunction(
+    (sel) => document.querySelector(sel)?.shadowRoot?.querySelector('[part~="overview"] li:nth-child(3) .count')?.textContent.trim() === '1',
+    { timeout: 10000 },
+    feelingsTeacher,
+  );
+
   await new Promise((r) => setTimeout(r, 500));
   if (screenshot) await page.screenshot({ path: screenshot });
 
@@ -74,7 +90,10 @@ try {
   await page.waitForSelector(`${parent} >>> [part~="answer"]`, { timeout: 10000 });
   const kept = await page.$eval(`${parent} >>> [part~="answer"]`, (el) => el.textContent);
   if (!kept.includes(text)) problems.push('the answer did not survive a reload');
-  console.log(`demo: answered ${before[2]} → ${(await answered(page))[2]}; answer kept after reload`);
+  await page.waitForSelector(`${feelingsParent} >>> .today`, { timeout: 10000 });
+  const today = await page.$eval(`${feelingsParent} >>> .today`, (el) => el.textContent.trim());
+  if (today !== 'Vandaag: bang (2 van 5)') problems.push(`the check-in did not survive a reload: "${today}"`);
+  console.log(`demo: answered ${before[2]} → ${(await answered(page))[2]}; answer kept after reload; scared check-ins ${await scaredCount()}`);
 } finally {
   await browser.close();
   server.kill();

@@ -187,9 +187,12 @@ export class SamenFeelingsCheckin extends SamenElement {
     if (today) this.setChoice({ feeling: today.feeling, strength: today.strength, ...(today.note ? { note: today.note } : {}) }, false);
   }
 
+  /** Today's check-in for this child and context; the newest, should a host have kept several. */
   private todays(context: Context = this.context): Checkin | undefined {
     const day = dayOf(new Date());
-    return this.data?.checkins.find((c) => c.childId === this.childId && c.context === context && localDay(c.createdAt) === day);
+    return this.data?.checkins
+      .filter((c) => c.childId === this.childId && c.context === context && localDay(c.createdAt) === day)
+      .reduce<Checkin | undefined>((newest, c) => (!newest || Date.parse(c.createdAt) >= Date.parse(newest.createdAt) ? c : newest), undefined);
   }
 
   private setChoice(choice: Choice, persist = true): void {
@@ -215,7 +218,8 @@ export class SamenFeelingsCheckin extends SamenElement {
     const data = this.data;
     const { feeling, strength, note } = this.choice;
     if (!adapter || !data || !feeling || !strength || this.saving) return;
-    const checkinId = checkinIdFor(this.childId, this.context, dayOf(new Date()));
+    // Today's check-in keeps its id (the host may have chosen it), so a change replaces it.
+    const checkinId = this.todays()?.id ?? checkinIdFor(this.childId, this.context, dayOf(new Date()));
     const id = (this.writeId ??= newId());
     this.saving = true;
     this.saveError = undefined;

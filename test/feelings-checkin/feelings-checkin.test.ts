@@ -172,6 +172,21 @@ describe('<samen-feelings-checkin> child and parent', () => {
     expect(text(el)).to.contain('Vandaag: zenuwachtig (4 van 5)');
   });
 
+  it("replaces today's check-in under the host's own id, and shows the newest when a host kept two", async () => {
+    const adapter = withoutToday(adapterFor());
+    const earlier = new Date(Date.now() - 60_000).toISOString();
+    adapter.state.checkins.push(
+      { id: 'host-41', childId: 'child-1', feeling: 'tired', strength: 2, context: 'home', createdAt: new Date(Date.parse(earlier) - 1000).toISOString() },
+      { id: 'host-42', childId: 'child-1', feeling: 'happy', strength: 3, context: 'home', createdAt: earlier },
+    );
+    const el = await render(adapter);
+    expect(text(el)).to.contain('Vandaag: blij (3 van 5)');
+    await pick(el, 'proud', 4);
+    await save(el);
+    expect(todays(adapter).map((c) => [c.id, c.feeling])).to.deep.equal([['host-41', 'tired'], ['host-42', 'proud']]);
+    expect(text(el)).to.contain('Vandaag: trots (4 van 5)');
+  });
+
   it('keeps an unsaved choice and note when the page reloads', async () => {
     const adapter = withoutToday(adapterFor());
     const first = await render(adapter);
