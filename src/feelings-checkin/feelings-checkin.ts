@@ -19,6 +19,7 @@ import {
   findSignals,
   isoWithOffset,
   lastDays,
+  newestPerContext,
   localDay,
   type SignalRule,
 } from './feelings.js';
@@ -377,7 +378,7 @@ export class SamenFeelingsCheckin extends SamenElement {
       <h3 id="history-heading">${t.history}</h3>
       <ol>
         ${days.map((day) => {
-          const entries = mine.filter((c) => localDay(c.createdAt) === day);
+          const entries = newestPerContext(mine.filter((c) => localDay(c.createdAt) === day));
           return html`<li>
             <span class="day">${this.dayName(day)}</span>
             ${entries.length

@@ -132,6 +132,19 @@ export function findSignals(
     .map(([childId, e]) => ({ childId, ...(e.name ? { childName: e.name } : {}), days: [...e.days].sort() }));
 }
 
+/**
+ * One entry per context (home, school), the newest: what a day looks like in the parent's
+ * history, even when a host kept every change.
+ */
+export function newestPerContext(checkins: readonly Checkin[]): Checkin[] {
+  const newest = new Map<Checkin['context'], Checkin>();
+  for (const c of checkins) {
+    const kept = newest.get(c.context);
+    if (!kept || Date.parse(c.createdAt) >= Date.parse(kept.createdAt)) newest.set(c.context, c);
+  }
+  return [...newest.values()].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+}
+
 /** How many check-ins per feeling on one day, in the order of the feelings set. */
 export function distribution(checkins: readonly Checkin[], feelings: readonly FeelingDefinition[], day: string): { feeling: FeelingDefinition; count: number }[] {
   const today = checkins.filter((c) => localDay(c.createdAt) === day);

@@ -318,6 +318,38 @@ describe('<samen-feelings-checkin> child and parent', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('follows the reading direction with arrow keys on a right-to-left page', async () => {
+    const el = await render(withoutToday(adapterFor()), { dir: 'rtl' });
+    feelingRadios(el)[0]!.focus();
+    // In RTL the next feeling sits to the left, so ArrowLeft moves forward.
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(feelingRadios(el).find((r) => r.checked)!.value).to.equal('angry');
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(feelingRadios(el).find((r) => r.checked)!.value).to.equal('happy');
+  });
+
+  it('stays quick and correct with a history of 10,000 check-ins', async () => {
+    const adapter = adapterFor('parent');
+    const start = Date.now() - 13 * 86_400_000;
+    for (let i = 0; i < 10_000; i++) {
+      adapter.state.checkins.push({
+        id: `bulk-${i}`, childId: 'child-1', feeling: 'calm', strength: 1 + (i % 5), context: 'school',
+        createdAt: new Date(start + (i * 13 * 86_400_000) / 10_000).toISOString(),
+      });
+    }
+    const t0 = performance.now();
+    const el = await render(adapter, { view: 'parent' });
+    const ms = performance.now() - t0;
+    expect($$(el, '[part~="history"] li')).to.have.length(14);
+    // One entry per day and context, the newest: a readable fortnight, not 10,000 rows.
+    const entries = $$(el, '[part~="history"] .entry');
+    expect(entries.length).to.be.within(14, 28);
+    expect(entries[0]!.textContent).to.contain('rustig');
+    expect(ms, `rendered in ${Math.round(ms)} ms`).to.be.below(3000);
+  });
+
   it('speaks English', async () => {
     const el = await render(withoutToday(adapterFor('child', 'en')), { locale: 'en' });
     expect($(el, 'h2')!.textContent).to.equal('How do you feel?');

@@ -10,6 +10,7 @@ import {
   isoWithOffset,
   lastDays,
   localDay,
+  newestPerContext,
 } from '../../src/feelings-checkin/feelings.js';
 import type { Checkin } from '../../src/core/schemas.js';
 
@@ -104,6 +105,14 @@ describe('feelings rules', () => {
       expect(findSignals(list, kanjer, TODAY)).to.have.length(1);
       expect(findSignals(list, DEFAULT_FEELINGS, TODAY)).to.have.length(0);
     });
+  });
+
+  it('keeps the newest check-in per context for a day, oldest context first', () => {
+    const homeOld = checkin({ context: 'home', feeling: 'sad', createdAt: `${TODAY}T07:00:00+01:00` });
+    const homeNew = checkin({ context: 'home', feeling: 'happy', createdAt: `${TODAY}T19:00:00+01:00` });
+    const school = checkin({ context: 'school', feeling: 'calm', createdAt: `${TODAY}T10:00:00+01:00` });
+    expect(newestPerContext([homeNew, school, homeOld])).to.deep.equal([school, homeNew]);
+    expect(newestPerContext([])).to.deep.equal([]);
   });
 
   it('counts today per feeling in the order of the set', () => {
