@@ -4,6 +4,7 @@ import './define/samen-lesson-clip.js';
 import './define/samen-feedback-bar.js';
 import './define/samen-reward-chart.js';
 import './define/samen-feelings-checkin.js';
+import './define/samen-expectation-matrix.js';
 
 export * from './core/index.js';
 export { SamenLessonClip } from './lesson-clip/lesson-clip.js';
@@ -13,5 +14,7 @@ export { SamenRewardChart, UNDO_WINDOW_MS } from './reward-chart/reward-chart.js
 export * from './reward-chart/progress.js';
 export { SamenFeelingsCheckin } from './feelings-checkin/feelings-checkin.js';
 export * from './feelings-checkin/feelings.js';
+export { SamenExpectationMatrix } from './expectation-matrix/expectation-matrix.js';
+export * from './expectation-matrix/matrix.js';
 export { MemoryAdapter, computeReach, type MemoryAdapterOptions } from './adapters/memory-adapter.js';
 export { LocalAdapter, type LocalAdapterOptions } from './adapters/local-adapter.js';

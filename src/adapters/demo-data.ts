@@ -260,11 +260,76 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
     }
   });
 
-  state.matrices['matrix-school'] = {
-    id: 'matrix-school', kind: 'school',
-    values: [{ id: 'safety', label: locale === 'nl' ? 'Veiligheid' : 'Safety' }, { id: 'respect', label: 'Respect' }, { id: 'responsibility', label: locale === 'nl' ? 'Verantwoordelijkheid' : 'Responsibility' }],
-    locations: [{ id: 'class', label: locale === 'nl' ? 'Klas' : 'Classroom' }, { id: 'corridor', label: locale === 'nl' ? 'Gang' : 'Corridor' }, { id: 'playground', label: locale === 'nl' ? 'Plein' : 'Playground' }],
-    cells: { 'safety/corridor': [locale === 'nl' ? 'Ik loop rustig in de school' : 'I walk calmly in school'] },
-  };
+  Object.assign(state.matrices, demoMatrices(locale));
+  const successTexts = nl
+    ? ['Hij liep rustig naar de auto toen ik "rustig lopen, net als in de gang" zei.', 'Bij oma in de flat liepen ze samen zacht de trap af.', 'In de supermarkt liep ze naast me in plaats van te rennen.']
+    : ['He walked calmly to the car when I said "walk calmly, like in the corridor".', 'At grandma’s flat they walked down the stairs quietly together.', 'In the supermarket she walked beside me instead of running.'];
+  state.successes = successTexts.map((text, i) => ({
+    id: `success-seed-${i}`, matrixId: 'matrix-school', expectationId: 'exp-respect-corridor-1', text,
+    createdAt: at([1, 3, 9][i]!), familyName: familyName(['Visser', 'De Boer', 'Yılmaz'][i]!),
+  }));
   return state;
+}
+
+/** The school's PBS matrix (3 values × 5 locations, focus of the week) and family 1's home matrix. */
+function demoMatrices(locale: DemoLocale): Record<string, ExpectationMatrix> {
+  const nl = locale === 'nl';
+  const w = (a: string, b: string) => (nl ? a : b);
+  const values = [
+    { id: 'safety', label: w('Veiligheid', 'Safety'), pictogram: '🛡️' },
+    { id: 'respect', label: 'Respect', pictogram: '🤝' },
+    { id: 'responsibility', label: w('Verantwoordelijkheid', 'Responsibility'), pictogram: '⭐' },
+  ];
+  const cell = (key: string, texts: string[]) => [key, texts.map((text, i) => ({ id: `exp-${key.replace('/', '-')}-${i + 1}`, text }))] as const;
+  const school: ExpectationMatrix = {
+    id: 'matrix-school', kind: 'school', version: 3, title: w('Onze afspraken op De Regenboog', 'Our agreements at De Regenboog'),
+    values,
+    locations: [
+      { id: 'class', label: w('Klas', 'Classroom'), pictogram: '🏫' },
+      { id: 'corridor', label: w('Gang', 'Corridor'), pictogram: '🚶' },
+      { id: 'playground', label: w('Plein', 'Playground'), pictogram: '⚽' },
+      { id: 'toilet', label: w('Toilet', 'Toilet'), pictogram: '🚻' },
+      { id: 'gym', label: w('Gymzaal', 'Gym'), pictogram: '🤸' },
+    ],
+    cells: Object.fromEntries([
+      cell('safety/class', [w('Ik blijf op mijn plek zitten', 'I stay in my seat'), w('Ik gebruik spullen waarvoor ze bedoeld zijn', 'I use things for what they are meant for')]),
+      cell('safety/corridor', [w('Ik loop rustig in de school', 'I walk calmly in school')]),
+      cell('safety/playground', [w('Ik speel op de afgesproken plekken', 'I play in the agreed places'), w('Ik haal de juf als iemand zich pijn doet', 'I get the teacher when someone is hurt')]),
+      cell('safety/toilet', [w('Ik was mijn handen', 'I wash my hands')]),
+      cell('safety/gym', [w('Ik luister naar het stopteken', 'I listen to the stop signal'), w('Ik draag gymschoenen', 'I wear gym shoes')]),
+      cell('respect/class', [w('Ik steek mijn vinger op', 'I raise my hand'), w('Ik laat een ander uitpraten', 'I let others finish talking')]),
+      cell('respect/corridor', [w('Ik gebruik een zachte stem', 'I use a quiet voice'), w('Ik houd de deur open voor een ander', 'I hold the door for others')]),
+      cell('respect/playground', [w('Ik laat iedereen meedoen', 'I let everyone join in')]),
+      cell('respect/toilet', [w('Ik klop op de deur', 'I knock on the door')]),
+      cell('respect/gym', [w('Ik moedig anderen aan', 'I cheer others on')]),
+      cell('responsibility/class', [w('Ik ruim mijn spullen op', 'I tidy up my things')]),
+      cell('responsibility/corridor', [w('Ik hang mijn jas aan de kapstok', 'I hang my coat on the peg')]),
+      cell('responsibility/playground', [w('Ik breng het speelgoed terug', 'I bring the toys back')]),
+      cell('responsibility/toilet', [w('Ik laat het toilet netjes achter', 'I leave the toilet tidy')]),
+      cell('responsibility/gym', [w('Ik help met opruimen', 'I help to tidy up')]),
+    ]),
+    focus: {
+      valueId: 'respect', locationId: 'corridor', expectationId: 'exp-respect-corridor-1',
+      why: w('In de gang werken andere klassen. Met een zachte stem kan iedereen zich blijven concentreren.', 'Other classes work along the corridor. A quiet voice lets everyone keep concentrating.'),
+      homeTip: w('Oefen thuis de "gangstem": fluister samen op de trap of in de gang van de flat.', 'Practise the "corridor voice" at home: whisper together on the stairs or in the hallway.'),
+    },
+  };
+  const home: ExpectationMatrix = {
+    id: 'matrix-home-fam-01', kind: 'home', version: 1, familyId: 'fam-01', title: w('Onze afspraken thuis', 'Our agreements at home'),
+    values,
+    locations: [
+      { id: 'morning', label: w('Ochtend', 'Morning'), pictogram: '🌅' },
+      { id: 'meals', label: w('Eten', 'Meals'), pictogram: '🍽️' },
+      { id: 'play', label: w('Spelen', 'Play'), pictogram: '🧸' },
+      { id: 'screen', label: w('Schermtijd', 'Screen time'), pictogram: '📱' },
+      { id: 'bedtime', label: w('Bedtijd', 'Bedtime'), pictogram: '🌙' },
+    ],
+    // The teacher's suggested starting set: a few cells, the family fills in the rest.
+    cells: Object.fromEntries([
+      cell('respect/meals', [w('Ik blijf aan tafel tot iedereen klaar is', 'I stay at the table until everyone is done')]),
+      cell('responsibility/morning', [w('Ik pak zelf mijn tas in', 'I pack my own bag')]),
+      cell('safety/screen', [w('Ik vertel het als ik iets naars zie', 'I tell someone when I see something nasty')]),
+    ]),
+  };
+  return { [school.id]: school, [home.id]: home };
 }

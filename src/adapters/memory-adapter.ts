@@ -173,6 +173,8 @@ export class MemoryAdapter implements SamenAdapter {
     await this.enter('getExpectationMatrix', matrixId, options);
     const matrix = this.store.state.matrices[matrixId];
     if (!matrix) throw new SamenError('not-found');
+    const viewer = this.viewer();
+    if (matrix.kind === 'home' && viewer.role === 'parent' && viewer.familyId !== matrix.familyId) throw new SamenError('forbidden');
     return structuredClone(matrix);
   }
 
@@ -308,19 +310,36 @@ export class MemoryAdapter implements SamenAdapter {
     });
   }
 
-  async saveExpectationMatrix(input: WriteInput & { matrix: ExpectationMatrix }, options?: RequestOptions): Promise<ExpectationMatrix> {
+  async saveExpectationMatrix(
+    input: WriteInput & { matrix: ExpectationMatrix; baseVersion: number },
+    options?: RequestOptions,
+  ): Promise<ExpectationMatrix> {
     return this.write('saveExpectationMatrix', input, options, `matrix:${input.matrix.id}`, () => {
-      this.store.state.matrices[input.matrix.id] = structuredClone(input.matrix);
-      return structuredClone(input.matrix);
+      const stored = this.store.state.matrices[input.matrix.id];
+      if (!stored) throw new SamenError('not-found');
+      const viewer = this.viewer();
+      const allowed = stored.kind === 'school' ? viewer.role === 'teacher' : viewer.role === 'parent' && viewer.familyId === stored.familyId;
+      if (!allowed) throw new SamenError('forbidden');
+      if (stored.version !== input.baseVersion) throw new SamenError('conflict', `stored version is ${stored.version}`);
+      const saved: ExpectationMatrix = {
+        ...structuredClone(input.matrix),
+        kind: stored.kind,
+        ...(stored.familyId ? { familyId: stored.familyId } : {}),
+        version: stored.version + 1,
+      };
+      this.store.state.matrices[input.matrix.id] = saved;
+      return structuredClone(saved);
     });
   }
 
-  async shareSuccess(input: WriteInput & { matrixId: string; text: string }, options?: RequestOptions): Promise<Success> {
+  async shareSuccess(input: WriteInput & { matrixId: string; expectationId?: string; text: string }, options?: RequestOptions): Promise<Success> {
     return this.write('shareSuccess', input, options, `matrix:${input.matrixId}`, () => {
       const viewer = this.viewer();
+      if (viewer.role !== 'parent') throw new SamenError('forbidden');
       const success: Success = {
         id: input.id,
         matrixId: input.matrixId,
+        ...(input.expectationId ? { expectationId: input.expectationId } : {}),
         text: input.text,
         createdAt: new Date().toISOString(),
         ...(viewer.name ? { familyName: viewer.name } : {}),
@@ -328,6 +347,12 @@ export class MemoryAdapter implements SamenAdapter {
       this.store.state.successes.push(success);
       return success;
     });
+  }
+
+  async getSuccesses(query: { matrixId: string; from?: string }, options?: RequestOptions): Promise<Success[]> {
+    await this.enter('getSuccesses', query, options);
+    this.requireRole('teacher');
+    return structuredClone(this.store.state.successes.filter((x) => x.matrixId === query.matrixId && inRange(x.createdAt, query)));
   }
 
   // ------------------------------------------------------------------ plumbing

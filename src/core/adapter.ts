@@ -115,8 +115,16 @@ export interface SamenAdapter {
 
   // ---- expectation matrix
   getExpectationMatrix(matrixId: string, options?: RequestOptions): Promise<ExpectationMatrix>;
-  saveExpectationMatrix(input: WriteInput & { matrix: ExpectationMatrix }, options?: RequestOptions): Promise<ExpectationMatrix>;
-  shareSuccess(input: WriteInput & { matrixId: string; text: string }, options?: RequestOptions): Promise<Success>;
+  /**
+   * Saves a whole matrix. `baseVersion` is the version the edit started from: when the
+   * stored version differs, reject with `SamenError('conflict')` and change nothing. The
+   * result carries the new version.
+   */
+  saveExpectationMatrix(input: WriteInput & { matrix: ExpectationMatrix; baseVersion: number }, options?: RequestOptions): Promise<ExpectationMatrix>;
+  /** A parent's "it worked at home when…" on the focus of the week. */
+  shareSuccess(input: WriteInput & { matrixId: string; expectationId?: string; text: string }, options?: RequestOptions): Promise<Success>;
+  /** Successes shared on a matrix since `from` (teachers). */
+  getSuccesses(query: { matrixId: string; from?: string }, options?: RequestOptions): Promise<Success[]>;
 
   /**
    * Optional live updates: `listener` is called when something under `topic`

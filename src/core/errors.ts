@@ -1,10 +1,11 @@
 /** What went wrong, in terms a widget can show and a host can act on. */
-export type SamenErrorKind = 'invalid-data' | 'not-found' | 'forbidden' | 'offline' | 'unavailable' | 'not-connected';
+export type SamenErrorKind = 'invalid-data' | 'not-found' | 'forbidden' | 'conflict' | 'offline' | 'unavailable' | 'not-connected';
 
 export const SAMEN_ERROR_KINDS: readonly SamenErrorKind[] = [
   'invalid-data',
   'not-found',
   'forbidden',
+  'conflict',
   'offline',
   'unavailable',
   'not-connected',

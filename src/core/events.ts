@@ -69,6 +69,24 @@ export interface SamenSignalDetail {
   days: string[];
 }
 
+export interface SamenMatrixChangeDetail {
+  matrixId: string;
+  /** The version the adapter stored. */
+  version: number;
+}
+
+export interface SamenFocusDetail {
+  matrixId: string;
+  valueId: string;
+  locationId: string;
+  expectationId?: string;
+}
+
+export interface SamenSuccessDetail {
+  matrixId: string;
+  successId: string;
+}
+
 /** Every `samen-*` event, typed for `addEventListener`. */
 export interface SamenEventMap {
   'samen-error': CustomEvent<SamenErrorDetail>;
@@ -81,6 +99,9 @@ export interface SamenEventMap {
   'samen-redeem': CustomEvent<SamenRedeemDetail>;
   'samen-checkin': CustomEvent<SamenCheckinDetail>;
   'samen-signal': CustomEvent<SamenSignalDetail>;
+  'samen-matrix-change': CustomEvent<SamenMatrixChangeDetail>;
+  'samen-focus': CustomEvent<SamenFocusDetail>;
+  'samen-success': CustomEvent<SamenSuccessDetail>;
 }
 
 declare global {

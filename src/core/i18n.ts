@@ -146,6 +146,65 @@ export interface Messages {
     privacy: string;
     feelingsRefused: string;
   };
+  matrix: {
+    schoolTitle: string;
+    homeTitle: string;
+    /** Caption for screen readers: what the rows and columns are. */
+    caption: string;
+    value: string;
+    location: string;
+    empty: string;
+    emptyCell: string;
+    focus: string;
+    focusBadge: string;
+    focusOf: (value: string, location: string) => string;
+    why: string;
+    homeTip: string;
+    successLabel: string;
+    successPlaceholder: string;
+    share: string;
+    sharing: string;
+    shared: string;
+    shareFailed: string;
+    successes: string;
+    noSuccesses: string;
+    week: (n: number) => string;
+    edit: string;
+    editHome: string;
+    editing: string;
+    values: string;
+    locations: string;
+    expectations: string;
+    addValue: string;
+    addLocation: string;
+    addExpectation: string;
+    nameOf: (kind: 'value' | 'location', n: number) => string;
+    expectationOf: (cell: string, n: number) => string;
+    moveUp: (name: string) => string;
+    moveDown: (name: string) => string;
+    remove: (name: string) => string;
+    removeExpectation: (n: number) => string;
+    focusValue: string;
+    focusLocation: string;
+    focusExpectation: string;
+    wholeCell: string;
+    noFocus: string;
+    save: string;
+    saving: string;
+    saved: string;
+    cancel: string;
+    saveFailed: string;
+    conflict: string;
+    loadLatest: string;
+    keepMine: string;
+    fix: string;
+    emptyName: (kind: 'value' | 'location', n: number) => string;
+    emptyExpectation: (cell: string) => string;
+    tooLong: (cell: string, max: number) => string;
+    tooMany: (kind: 'values' | 'locations', max: number) => string;
+    tooManyInCell: (cell: string, max: number) => string;
+    dataAdjusted: string;
+  };
 }
 
 interface LocaleEntry {

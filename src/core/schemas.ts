@@ -238,16 +238,53 @@ export type Checkin = z.infer<typeof checkinSchema>;
 
 // ---------------------------------------------------------------- expectation matrix
 
+/** What an editor may save: the limits a printed matrix stays readable with. */
+export const MATRIX_LIMITS = { values: 5, locations: 8, perCell: 3, expectationLength: 200, nameLength: 60 } as const;
+
+export const matrixExpectationSchema = z.object({ id, text, pictogram: pictogramSchema });
+export type MatrixExpectation = z.infer<typeof matrixExpectationSchema>;
+
+export const matrixAxisSchema = z.object({ id, label: title, pictogram: pictogramSchema });
+export type MatrixAxis = z.infer<typeof matrixAxisSchema>;
+
+export const matrixFocusSchema = z.object({
+  valueId: id,
+  locationId: id,
+  /** One expectation of the cell; without it the whole cell is the focus. */
+  expectationId: z.optional(id),
+  /** Why the class works on this now. */
+  why: z.optional(text),
+  /** How parents can use the same words at home. */
+  homeTip: z.optional(text),
+});
+export type MatrixFocus = z.infer<typeof matrixFocusSchema>;
+
+/**
+ * Values (rows) × locations (columns); cells keyed `${valueId}/${locationId}` with
+ * expectations in the "ik"-form. Lenient on sizes here: the widget trims what it can't
+ * show and reports it; the editor enforces {@link MATRIX_LIMITS}.
+ */
 export const expectationMatrixSchema = z.object({
   id,
   kind: z.enum(['school', 'home']),
-  values: z.array(z.object({ id, label: requiredText, pictogram: pictogramSchema })).check(z.minLength(1), z.maxLength(6)),
-  locations: z.array(z.object({ id, label: requiredText, pictogram: pictogramSchema })).check(z.minLength(1), z.maxLength(12)),
-  /** Cells keyed `${valueId}/${locationId}`, each with 1–3 expectations in the "ik"-form. */
-  cells: z.record(z.string(), z.array(requiredText).check(z.maxLength(3))),
-  focus: z.optional(z.object({ valueId: id, locationId: id, text: requiredText })),
+  /** Bumped by every save; a save from an older version is a conflict. */
+  version: count,
+  title: z.optional(title),
+  /** Home matrices belong to one family. */
+  familyId: z.optional(id),
+  values: z.array(matrixAxisSchema).check(z.maxLength(100)),
+  locations: z.array(matrixAxisSchema).check(z.maxLength(100)),
+  cells: z.record(z.string(), z.array(matrixExpectationSchema).check(z.maxLength(100))),
+  focus: z.optional(matrixFocusSchema),
 });
 export type ExpectationMatrix = z.infer<typeof expectationMatrixSchema>;
 
-export const successSchema = z.object({ id, matrixId: id, text: requiredText, createdAt: isoDate, familyName: z.optional(text) });
+export const successSchema = z.object({
+  id,
+  matrixId: id,
+  expectationId: z.optional(id),
+  text: requiredText,
+  createdAt: isoDate,
+  familyName: z.optional(text),
+});
 export type Success = z.infer<typeof successSchema>;

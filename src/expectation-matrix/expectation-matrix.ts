@@ -1,0 +1,684 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import * as z from 'zod/mini';
+import { newId, type SamenAdapter } from '../core/adapter.js';
+import { DraftController } from '../core/draft-controller.js';
+import { readStored, removeStored, writeStored } from '../core/draft-store.js';
+import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
+import { parseOrThrow } from '../core/parse.js';
+import { formatRelative } from '../core/i18n.js';
+import {
+  ANSWER_MAX_LENGTH,
+  MATRIX_LIMITS,
+  successSchema,
+  viewerSchema,
+  type ExpectationMatrix,
+  type MatrixAxis,
+  type MatrixExpectation,
+  type Success,
+  type Viewer,
+} from '../core/schemas.js';
+import { SamenElement } from '../core/samen-element.js';
+import {
+  addAxisItem,
+  addExpectation,
+  cellKey,
+  cellOf,
+  cleanMatrix,
+  editExpectation,
+  moveAxisItem,
+  normalizeMatrix,
+  removeAxisItem,
+  removeExpectation,
+  renameAxisItem,
+  setFocus,
+  successesByWeek,
+  validateMatrix,
+  type Axis,
+  type EditIssue,
+} from './matrix.js';
+import { expectationMatrixStyles } from './expectation-matrix.styles.js';
+
+type View = 'parent' | 'teacher';
+type Layout = 'auto' | 'grid' | 'list';
+
+interface MatrixData {
+  key: string;
+  viewer: Viewer;
+  matrix: ExpectationMatrix;
+  successes: Success[];
+  adjusted: boolean;
+}
+
+/** Minimum width per column before `layout="auto"` switches to the list. */
+const COLUMN_MIN_PX = 130;
+
+/**
+ * The PBS behaviour matrix: values (rows) × places (columns), each cell one to three
+ * expectations in the "ik"-form. The focus of the week comes first, with why and a home
+ * tip; parents share what worked at home, teachers see those successes per week. The
+ * school matrix is edited by teachers, a family's home matrix by its parents; saves carry
+ * the version they started from, so a stale save is shown as a conflict and never
+ * overwrites someone else's work.
+ *
+ * @summary PBS expectation matrix for school and home, with focus of the week and shared successes.
+ * @tagname samen-expectation-matrix
+ *
+ * @fires {CustomEvent<SamenMatrixChangeDetail>} samen-matrix-change - The adapter stored an edited matrix.
+ * @fires {CustomEvent<SamenFocusDetail>} samen-focus - A saved edit set a new focus of the week.
+ * @fires {CustomEvent<SamenSuccessDetail>} samen-success - A parent's success was shared.
+ * @fires {CustomEvent<SamenErrorDetail>} samen-error - Loading or saving failed, or parts of the matrix were refused.
+ *
+ * @csspart base - The card.
+ * @csspart focus - The focus of the week.
+ * @csspart table - The grid layout's table.
+ * @csspart list - The list layout.
+ * @csspart cell - One cell of expectations.
+ * @csspart focus-cell - The cell of the focus of the week (also has `cell`).
+ * @csspart success-form - The parent's "it worked at home when…" form.
+ * @csspart successes - The teacher's list of successes per week.
+ * @csspart edit-button - The button that starts editing.
+ * @csspart editor - The editing form.
+ * @csspart save-button - The editor's save button.
+ * @csspart conflict - The "changed by someone else" notice.
+ * @csspart error - The error state.
+ * @csspart retry - The retry button in the error state.
+ *
+ * @cssprop [--samen-matrix-focus-color=var(--samen-color-accent)] - Outline and badge of the focus cell.
+ */
+export class SamenExpectationMatrix extends SamenElement {
+  static override styles = [...SamenElement.styles, expectationMatrixStyles];
+
+  /** Id of the matrix at the adapter (a school's matrix or a family's home matrix). */
+  @property({ attribute: 'matrix-id', reflect: true }) matrixId = '';
+
+  /** `parent` (read, share successes; edit a home matrix) or `teacher` (edit the school matrix, see successes). */
+  @property({ reflect: true }) view: View = 'parent';
+
+  /** `grid` (a table), `list` (per value), or `auto`: a list whenever the grid would not fit. */
+  @property({ reflect: true }) layout: Layout = 'auto';
+
+  /** Shows the print layout on screen (the same rules `@media print` applies): a clean poster. */
+  @property({ type: Boolean, reflect: true }) poster = false;
+
+  @state() private narrow = false;
+  @state() private draft: ExpectationMatrix | undefined;
+  @state() private editIssues: EditIssue[] = [];
+  @state() private saving = false;
+  @state() private saveError: SamenError | undefined;
+  @state() private message = '';
+
+  private readonly success = new DraftController(this, ANSWER_MAX_LENGTH);
+  private data?: MatrixData;
+  private writeId: string | undefined;
+  private unsubscribe?: () => void;
+  private resizeObserver?: ResizeObserver;
+  private reportedIssues = '';
+
+  private readonly loader = new Task(this, {
+    args: () => [this.adapter, this.matrixId, this.view] as const,
+    task: ([adapter, matrixId, view], { signal }) => this.load(adapter, matrixId, view, signal),
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver = new ResizeObserver(() => this.measure());
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.measure();
+  }
+
+  /** `auto` layout: a list when the columns would get narrower than {@link COLUMN_MIN_PX}. */
+  private measure(): void {
+    const columns = (this.data?.matrix.locations.length ?? 0) + 1;
+    const narrow = this.clientWidth > 0 && this.clientWidth < columns * COLUMN_MIN_PX;
+    if (narrow !== this.narrow) this.narrow = narrow;
+  }
+
+  private get dataKey(): string {
+    return [this.matrixId, this.view].join('|');
+  }
+
+  private get editDraftKey(): string {
+    return `matrix-edit:${this.data?.viewer.id ?? ''}:${this.matrixId}`;
+  }
+
+  private get canEdit(): boolean {
+    const data = this.data;
+    if (!data) return false;
+    return data.matrix.kind === 'school' ? this.view === 'teacher' && data.viewer.role === 'teacher' : this.view === 'parent' && data.viewer.role === 'parent';
+  }
+
+  // ------------------------------------------------------------------ data
+
+  private async load(adapter: SamenAdapter | undefined, matrixId: string, view: View, signal: AbortSignal): Promise<MatrixData> {
+    try {
+      if (!adapter) throw new SamenError('not-connected');
+      if (!matrixId) throw new SamenError('invalid-data', 'missing matrix-id', [{ path: 'matrix-id', message: 'required' }]);
+      const [rawViewer, rawMatrix] = await Promise.all([adapter.getViewer({ signal }), adapter.getExpectationMatrix(matrixId, { signal })]);
+      const viewer = parseOrThrow(viewerSchema, rawViewer, 'viewer');
+      const { matrix, issues } = cleanMatrix(rawMatrix);
+      let successes: Success[] = [];
+      if (view === 'teacher' && viewer.role === 'teacher' && matrix.kind === 'school') {
+        const from = new Date(Date.now() - 28 * 86_400_000).toISOString();
+        const raw = await adapter.getSuccesses({ matrixId, from }, { signal });
+        // One bad success is skipped, not the whole matrix.
+        successes = (Array.isArray(raw) ? raw : []).flatMap((s) => {
+          const parsed = z.safeParse(successSchema, s);
+          return parsed.success ? [parsed.data] : [];
+        });
+      }
+      const issueKey = `${matrixId}:${issues.map((i) => i.path).join(',')}`;
+      if (issues.length && issueKey !== this.reportedIssues) {
+        this.reportedIssues = issueKey;
+        this.reportError(new SamenError('invalid-data', 'matrix adjusted', issues), false);
+      }
+      this.data = { key: [matrixId, view].join('|'), viewer, matrix, successes, adjusted: issues.length > 0 };
+      this.success.restore(`success:${viewer.id}:${matrixId}`);
+      this.restoreEdit();
+      this.unsubscribe?.();
+      this.unsubscribe = adapter.subscribe?.(`matrix:${matrixId}`, () => void this.loader.run());
+      return this.data;
+    } catch (error) {
+      if (isAbortError(error)) throw error;
+      const samenError = toSamenError(error);
+      this.reportError(samenError);
+      throw samenError;
+    }
+  }
+
+  /** Unsaved edits survive a reload: they are kept on this device until saved or dropped. */
+  private restoreEdit(): void {
+    if (this.draft || !this.canEdit) return;
+    const stored = readStored(this.editDraftKey) as { base?: number; matrix?: unknown } | undefined;
+    if (!stored || typeof stored.base !== 'number' || !stored.matrix) return;
+    try {
+      this.draft = { ...cleanMatrix(stored.matrix).matrix, version: stored.base };
+    } catch {
+      removeStored(this.editDraftKey);
+    }
+  }
+
+  // ------------------------------------------------------------------ editing
+
+  private startEditing(): void {
+    if (!this.data) return;
+    this.setDraft(structuredClone(this.data.matrix));
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="editor"] input')?.focus());
+  }
+
+  /** Every edit goes through here: kept on the device, and a new write id for a changed draft. */
+  private setDraft(matrix: ExpectationMatrix): void {
+    this.draft = matrix;
+    this.writeId = undefined;
+    this.saveError = undefined;
+    this.editIssues = [];
+    writeStored(this.editDraftKey, { base: matrix.version, matrix });
+  }
+
+  private stopEditing(): void {
+    this.draft = undefined;
+    this.editIssues = [];
+    this.saveError = undefined;
+    this.writeId = undefined;
+    removeStored(this.editDraftKey);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="edit-button"]')?.focus());
+  }
+
+  private async save(event?: Event, baseVersion?: number): Promise<void> {
+    event?.preventDefault();
+    const adapter = this.adapter;
+    const draft = this.draft;
+    if (!adapter || !draft || this.saving) return;
+    const matrix = normalizeMatrix(draft);
+    this.editIssues = validateMatrix(matrix);
+    if (this.editIssues.length) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.edit-issues')?.focus();
+      return;
+    }
+    const base = baseVersion ?? draft.version;
+    const id = (this.writeId ??= newId());
+    const previousFocus = this.data?.matrix.focus;
+    this.saving = true;
+    this.saveError = undefined;
+    this.message = this.t.matrix.saving;
+    try {
+      const raw = await adapter.saveExpectationMatrix({ id, matrix: { ...matrix, version: base }, baseVersion: base });
+      const saved = cleanMatrix(raw).matrix;
+      if (this.data) this.data = { ...this.data, matrix: saved };
+      this.stopEditing();
+      this.message = this.t.matrix.saved;
+      void this.emit('samen-matrix-change', { matrixId: saved.id, version: saved.version });
+      const focus = saved.focus;
+      if (focus && JSON.stringify(focus) !== JSON.stringify(previousFocus)) {
+        void this.emit('samen-focus', {
+          matrixId: saved.id,
+          valueId: focus.valueId,
+          locationId: focus.locationId,
+          ...(focus.expectationId ? { expectationId: focus.expectationId } : {}),
+        });
+      }
+    } catch (error) {
+      this.saveError = toSamenError(error);
+      this.message = '';
+      this.reportError(this.saveError, false);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  /** Conflict, option 1: drop my edits and show what is stored now. */
+  private loadLatest(): void {
+    this.stopEditing();
+    void this.loader.run();
+  }
+
+  /** Conflict, option 2: explicitly save my version over the latest one (never silently). */
+  private async keepMine(): Promise<void> {
+    const adapter = this.adapter;
+    if (!adapter) return;
+    try {
+      const latest = cleanMatrix(await adapter.getExpectationMatrix(this.matrixId)).matrix;
+      this.writeId = undefined;
+      await this.save(undefined, latest.version);
+    } catch (error) {
+      this.saveError = toSamenError(error);
+      this.reportError(this.saveError, false);
+    }
+  }
+
+  // ------------------------------------------------------------------ successes
+
+  private async shareSuccess(event: Event): Promise<void> {
+    event.preventDefault();
+    const adapter = this.adapter;
+    const matrix = this.data?.matrix;
+    if (!adapter || !matrix) return;
+    const expectationId = matrix.focus?.expectationId;
+    this.message = this.t.matrix.sharing;
+    const result = await this.success.submit((id, text) =>
+      adapter.shareSuccess({ id, matrixId: matrix.id, text, ...(expectationId ? { expectationId } : {}) }),
+    );
+    if (!result) return;
+    if (result.ok) {
+      this.message = this.t.matrix.shared;
+      void this.emit('samen-success', { matrixId: matrix.id, successId: result.value.id });
+    } else {
+      this.message = '';
+      this.reportError(result.error, false);
+    }
+  }
+
+  // ------------------------------------------------------------------ render
+
+  protected override render(): TemplateResult {
+    if (this.loader.status === TaskStatus.ERROR) {
+      const error = this.loader.error instanceof SamenError ? this.loader.error : toSamenError(this.loader.error);
+      return this.renderError(error, () => void this.loader.run());
+    }
+    const data = this.data;
+    if (!data || data.key !== this.dataKey) return this.renderLoading();
+    const t = this.t.matrix;
+    const { matrix } = data;
+    const title = matrix.title ?? (matrix.kind === 'school' ? t.schoolTitle : t.homeTitle);
+    return html`<article class="card ${this.poster ? 'poster' : ''}" part="base" lang=${this.resolvedLocale} aria-labelledby="heading">
+      <header class="head">
+        <h2 id="heading">${title}</h2>
+        ${this.canEdit && !this.draft
+          ? html`<button type="button" part="edit-button" class="edit" @click=${this.startEditing}>
+              ${matrix.kind === 'school' ? t.edit : t.editHome}
+            </button>`
+          : nothing}
+      </header>
+      ${data.adjusted ? html`<p class="notice" role="note">${t.dataAdjusted}</p>` : nothing}
+      ${this.draft ? this.renderEditor(this.draft) : this.renderMatrixView(data)}
+      <p class="visually-hidden" role="status">${this.message}</p>
+    </article>`;
+  }
+
+  private renderMatrixView(data: MatrixData): TemplateResult {
+    const { matrix } = data;
+    const empty = !matrix.values.length || !matrix.locations.length;
+    const list = this.layout === 'list' || (this.layout === 'auto' && this.narrow);
+    return html`${this.renderFocus(data)}
+      ${empty ? html`<p class="empty">${this.t.matrix.empty}</p>` : list ? this.renderList(matrix) : this.renderTable(matrix)}
+      ${this.view === 'teacher' && matrix.kind === 'school' ? this.renderSuccesses(data.successes) : nothing}`;
+  }
+
+  private isFocus(matrix: ExpectationMatrix, valueId: string, locationId: string): boolean {
+    return matrix.focus?.valueId === valueId && matrix.focus.locationId === locationId;
+  }
+
+  private renderExpectations(matrix: ExpectationMatrix, value: MatrixAxis, location: MatrixAxis): TemplateResult {
+    const cell = cellOf(matrix, value.id, location.id);
+    const focusId = this.isFocus(matrix, value.id, location.id) ? matrix.focus?.expectationId : undefined;
+    if (!cell.length) return html`<span class="muted">${this.t.matrix.emptyCell}</span>`;
+    return html`<ul>
+      ${cell.map(
+        (e) => html`<li class=${e.id === focusId ? 'focus-expectation' : ''}>
+          ${e.pictogram ? html`<span class="pictogram" aria-hidden="true">${e.pictogram}</span>` : nothing}
+          <span>${e.text}</span>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private label(item: MatrixAxis): TemplateResult {
+    return html`${item.pictogram ? html`<span class="pictogram" aria-hidden="true">${item.pictogram}</span>` : nothing}<span
+        >${item.label}</span
+      >`;
+  }
+
+  private focusBadge(matrix: ExpectationMatrix, value: MatrixAxis, location: MatrixAxis): TemplateResult | typeof nothing {
+    return this.isFocus(matrix, value.id, location.id) ? html`<strong class="badge">${this.t.matrix.focusBadge}</strong>` : nothing;
+  }
+
+  private renderTable(matrix: ExpectationMatrix): TemplateResult {
+    const t = this.t.matrix;
+    return html`<div class="table-wrap">
+      <table part="table">
+        <caption class="visually-hidden">${t.caption}</caption>
+        <thead>
+          <tr>
+            <td></td>
+            ${matrix.locations.map((l) => html`<th scope="col">${this.label(l)}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${matrix.values.map(
+            (v) => html`<tr>
+              <th scope="row">${this.label(v)}</th>
+              ${matrix.locations.map((l) => {
+                const focus = this.isFocus(matrix, v.id, l.id);
+                return html`<td part=${focus ? 'cell focus-cell' : 'cell'} class=${focus ? 'focus-cell' : ''}>
+                  ${this.focusBadge(matrix, v, l)} ${this.renderExpectations(matrix, v, l)}
+                </td>`;
+              })}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderList(matrix: ExpectationMatrix): TemplateResult {
+    return html`<div part="list" class="list">
+      ${matrix.values.map(
+        (v) => html`<section aria-labelledby="value-${v.id}">
+          <h3 id="value-${v.id}">${this.label(v)}</h3>
+          <dl>
+            ${matrix.locations.map((l) => {
+              const focus = this.isFocus(matrix, v.id, l.id);
+              return html`<div part=${focus ? 'cell focus-cell' : 'cell'} class="list-cell ${focus ? 'focus-cell' : ''}">
+                <dt>${this.label(l)} ${this.focusBadge(matrix, v, l)}</dt>
+                <dd>${this.renderExpectations(matrix, v, l)}</dd>
+              </div>`;
+            })}
+          </dl>
+        </section>`,
+      )}
+    </div>`;
+  }
+
+  private renderFocus(data: MatrixData): TemplateResult | typeof nothing {
+    const { matrix } = data;
+    const focus = matrix.focus;
+    if (!focus) return nothing;
+    const t = this.t.matrix;
+    const value = matrix.values.find((v) => v.id === focus.valueId)!;
+    const location = matrix.locations.find((l) => l.id === focus.locationId)!;
+    const cell = cellOf(matrix, focus.valueId, focus.locationId);
+    const chosen: MatrixExpectation[] = focus.expectationId ? cell.filter((e) => e.id === focus.expectationId) : cell;
+    const canShare = this.view === 'parent' && data.viewer.role === 'parent' && matrix.kind === 'school';
+    return html`<section part="focus" class="focus" aria-labelledby="focus-heading">
+      <h3 id="focus-heading">${t.focus}</h3>
+      <p class="focus-where">${t.focusOf(value.label, location.label)}</p>
+      ${chosen.map((e) => html`<p class="focus-text">${e.pictogram ? html`<span aria-hidden="true">${e.pictogram}</span> ` : nothing}${e.text}</p>`)}
+      ${focus.why ? html`<p><strong>${t.why}:</strong> ${focus.why}</p>` : nothing}
+      ${focus.homeTip ? html`<p><strong>${t.homeTip}:</strong> ${focus.homeTip}</p>` : nothing}
+      ${canShare ? this.renderSuccessForm() : nothing}
+    </section>`;
+  }
+
+  private renderSuccessForm(): TemplateResult {
+    const t = this.t.matrix;
+    const draft = this.success;
+    return html`<form part="success-form" class="success-form" @submit=${this.shareSuccess}>
+      <label for="success">${t.successLabel}</label>
+      <textarea
+        id="success"
+        rows="2"
+        maxlength=${ANSWER_MAX_LENGTH}
+        placeholder=${t.successPlaceholder}
+        aria-describedby="success-counter"
+        .value=${draft.text}
+        @input=${(e: Event) => draft.set((e.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      <p id="success-counter" class="muted counter">${this.t.clip.charactersLeft(draft.remaining)}</p>
+      ${draft.error ? html`<p class="save-error" role="alert">${t.shareFailed}</p>` : nothing}
+      <button type="submit" class="primary" aria-disabled=${draft.canSend ? 'false' : 'true'}>${draft.sending ? t.sharing : t.share}</button>
+    </form>`;
+  }
+
+  private renderSuccesses(successes: Success[]): TemplateResult {
+    const t = this.t.matrix;
+    const weeks = successesByWeek(successes);
+    return html`<section part="successes" class="successes" aria-labelledby="successes-heading">
+      <h3 id="successes-heading">${t.successes}</h3>
+      ${weeks.length
+        ? weeks.map(
+            (week) => html`<h4>${t.week(week.week)}</h4>
+              <ul>
+                ${week.successes.map(
+                  (s) => html`<li>
+                    <p>${s.text}</p>
+                    <p class="muted">
+                      ${s.familyName ?? this.t.clip.familyFallback} ·
+                      <time datetime=${s.createdAt}>${formatRelative(new Date(s.createdAt), this.resolvedLocale)}</time>
+                    </p>
+                  </li>`,
+                )}
+              </ul>`,
+          )
+        : html`<p class="muted">${t.noSuccesses}</p>`}
+    </section>`;
+  }
+
+  // ------------------------------------------------------------------ editor
+
+  private issueText(issue: EditIssue, matrix: ExpectationMatrix): string {
+    const t = this.t.matrix;
+    const cellName = (key: string) => {
+      const [valueId, locationId] = key.split('/');
+      const value = matrix.values.find((v) => v.id === valueId)?.label ?? '';
+      const location = matrix.locations.find((l) => l.id === locationId)?.label ?? '';
+      return t.focusOf(value, location);
+    };
+    switch (issue.kind) {
+      case 'empty-name':
+        return t.emptyName(issue.axis === 'values' ? 'value' : 'location', issue.index + 1);
+      case 'too-many':
+        return t.tooMany(issue.axis, issue.max);
+      case 'empty-expectation':
+        return t.emptyExpectation(cellName(issue.key));
+      case 'too-long':
+        return t.tooLong(cellName(issue.key), issue.max);
+      case 'too-many-in-cell':
+        return t.tooManyInCell(cellName(issue.key), issue.max);
+    }
+  }
+
+  private renderEditor(draft: ExpectationMatrix): TemplateResult {
+    const t = this.t.matrix;
+    const conflict = this.saveError?.kind === 'conflict';
+    return html`<form part="editor" class="editor" @submit=${this.save} novalidate aria-label=${t.editing}>
+      ${this.editIssues.length
+        ? html`<div class="edit-issues" role="alert" tabindex="-1">
+            <p>${t.fix}</p>
+            <ul>
+              ${this.editIssues.map((issue) => html`<li>${this.issueText(issue, draft)}</li>`)}
+            </ul>
+          </div>`
+        : nothing}
+      ${this.renderAxisEditor(draft, 'values')} ${this.renderAxisEditor(draft, 'locations')}
+      <fieldset class="cells-editor">
+        <legend>${t.expectations}</legend>
+        ${draft.values.map((v) => draft.locations.map((l) => this.renderCellEditor(draft, v, l)))}
+      </fieldset>
+      ${draft.kind === 'school' ? this.renderFocusEditor(draft) : nothing}
+      ${conflict
+        ? html`<div part="conflict" class="conflict" role="alert">
+            <p>${t.conflict}</p>
+            <div class="actions">
+              <button type="button" @click=${this.loadLatest}>${t.loadLatest}</button>
+              <button type="button" @click=${this.keepMine}>${t.keepMine}</button>
+            </div>
+          </div>`
+        : this.saveError
+          ? html`<p class="save-error" role="alert">${t.saveFailed}</p>`
+          : nothing}
+      <div class="actions">
+        <button type="submit" class="primary" part="save-button" aria-disabled=${this.saving ? 'true' : 'false'}>
+          ${this.saving ? t.saving : t.save}
+        </button>
+        <button type="button" @click=${this.stopEditing}>${t.cancel}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderAxisEditor(draft: ExpectationMatrix, axis: Axis): TemplateResult {
+    const t = this.t.matrix;
+    const kind = axis === 'values' ? 'value' : 'location';
+    const items = draft[axis];
+    return html`<fieldset class="axis-editor">
+      <legend>${axis === 'values' ? t.values : t.locations}</legend>
+      <ol>
+        ${items.map((item, index) => {
+          const name = item.label || t.nameOf(kind, index + 1);
+          return html`<li>
+            <input
+              type="text"
+              maxlength=${MATRIX_LIMITS.nameLength}
+              aria-label=${t.nameOf(kind, index + 1)}
+              .value=${item.label}
+              @input=${(e: Event) => this.setDraft(renameAxisItem(draft, axis, index, (e.target as HTMLInputElement).value))}
+            />
+            <button type="button" class="icon" aria-label=${t.moveUp(name)} aria-disabled=${index === 0 ? 'true' : 'false'}
+              @click=${() => this.setDraft(moveAxisItem(draft, axis, index, -1))}>↑</button>
+            <button type="button" class="icon" aria-label=${t.moveDown(name)} aria-disabled=${index === items.length - 1 ? 'true' : 'false'}
+              @click=${() => this.setDraft(moveAxisItem(draft, axis, index, 1))}>↓</button>
+            <button type="button" class="icon" aria-label=${t.remove(name)} @click=${() => this.setDraft(removeAxisItem(draft, axis, index))}>✕</button>
+          </li>`;
+        })}
+      </ol>
+      <button type="button" aria-disabled=${items.length >= MATRIX_LIMITS[axis] ? 'true' : 'false'}
+        @click=${() => this.addAxis(draft, axis)}>+ ${axis === 'values' ? t.addValue : t.addLocation}</button>
+    </fieldset>`;
+  }
+
+  private async addAxis(draft: ExpectationMatrix, axis: Axis): Promise<void> {
+    if (draft[axis].length >= MATRIX_LIMITS[axis]) return;
+    this.setDraft(addAxisItem(draft, axis, newId()));
+    await this.updateComplete;
+    const inputs = this.renderRoot.querySelectorAll<HTMLInputElement>(`.axis-editor:nth-of-type(${axis === 'values' ? 1 : 2}) input`);
+    inputs[inputs.length - 1]?.focus();
+  }
+
+  private renderCellEditor(draft: ExpectationMatrix, value: MatrixAxis, location: MatrixAxis): TemplateResult {
+    const t = this.t.matrix;
+    const key = cellKey(value.id, location.id);
+    const cell = draft.cells[key] ?? [];
+    const name = t.focusOf(value.label, location.label);
+    return html`<fieldset class="cell-editor" data-key=${key}>
+      <legend>${name}</legend>
+      ${cell.map(
+        (e, index) => html`<div class="row">
+          <input
+            type="text"
+            maxlength=${MATRIX_LIMITS.expectationLength}
+            aria-label=${t.expectationOf(name, index + 1)}
+            .value=${e.text}
+            @input=${(ev: Event) => this.setDraft(editExpectation(draft, key, index, (ev.target as HTMLInputElement).value))}
+          />
+          <button type="button" class="icon" aria-label=${`${t.removeExpectation(index + 1)} (${name})`}
+            @click=${() => this.setDraft(removeExpectation(draft, key, index))}>✕</button>
+        </div>`,
+      )}
+      ${cell.length < MATRIX_LIMITS.perCell
+        ? html`<button type="button" class="add" aria-label=${`${t.addExpectation} (${name})`} @click=${() => this.addToCell(draft, key)}>
+            + ${t.addExpectation}
+          </button>`
+        : nothing}
+    </fieldset>`;
+  }
+
+  private async addToCell(draft: ExpectationMatrix, key: string): Promise<void> {
+    this.setDraft(addExpectation(draft, key, newId()));
+    await this.updateComplete;
+    const inputs = [...this.renderRoot.querySelectorAll<HTMLFieldSetElement>('.cell-editor')]
+      .find((fieldset) => fieldset.dataset['key'] === key)
+      ?.querySelectorAll('input');
+    inputs?.[inputs.length - 1]?.focus();
+  }
+
+  private renderFocusEditor(draft: ExpectationMatrix): TemplateResult {
+    const t = this.t.matrix;
+    const focus = draft.focus;
+    const cell = focus ? cellOf(draft, focus.valueId, focus.locationId) : [];
+    const update = (patch: Partial<NonNullable<ExpectationMatrix['focus']>>) => {
+      const base = focus ?? { valueId: draft.values[0]?.id ?? '', locationId: draft.locations[0]?.id ?? '' };
+      const next = { ...base, ...patch };
+      if ('expectationId' in patch && !patch.expectationId) delete next.expectationId;
+      this.setDraft(setFocus(draft, next));
+    };
+    return html`<fieldset class="focus-editor">
+      <legend>${t.focus}</legend>
+      <label>
+        ${t.focusValue}
+        <select @change=${(e: Event) => {
+          const v = (e.target as HTMLSelectElement).value;
+          if (v) update({ valueId: v, expectationId: undefined });
+          else this.setDraft(setFocus(draft, undefined));
+        }}>
+          <option value="" ?selected=${!focus}>${t.noFocus}</option>
+          ${draft.values.map((v) => html`<option value=${v.id} ?selected=${focus?.valueId === v.id}>${v.label}</option>`)}
+        </select>
+      </label>
+      ${focus
+        ? html`<label>
+              ${t.focusLocation}
+              <select @change=${(e: Event) => update({ locationId: (e.target as HTMLSelectElement).value, expectationId: undefined })}>
+                ${draft.locations.map((l) => html`<option value=${l.id} ?selected=${focus.locationId === l.id}>${l.label}</option>`)}
+              </select>
+            </label>
+            <label>
+              ${t.focusExpectation}
+              <select @change=${(e: Event) => update({ expectationId: (e.target as HTMLSelectElement).value || undefined })}>
+                <option value="" ?selected=${!focus.expectationId}>${t.wholeCell}</option>
+                ${cell.map((x) => html`<option value=${x.id} ?selected=${focus.expectationId === x.id}>${x.text}</option>`)}
+              </select>
+            </label>
+            <label>
+              ${t.why}
+              <textarea rows="2" .value=${focus.why ?? ''} @input=${(e: Event) => update({ why: (e.target as HTMLTextAreaElement).value })}></textarea>
+            </label>
+            <label>
+              ${t.homeTip}
+              <textarea rows="2" .value=${focus.homeTip ?? ''} @input=${(e: Event) => update({ homeTip: (e.target as HTMLTextAreaElement).value })}></textarea>
+            </label>`
+        : nothing}
+    </fieldset>`;
+  }
+}
