@@ -3,7 +3,7 @@
  * Kanjertraining class, in Dutch and English. Deterministic for a given seed, so
  * tests and screenshots are stable.
  */
-import type { Checkin, ExpectationMatrix, HomeAnswer, RewardChart, Viewer } from '../core/schemas.js';
+import type { Checkin, ExpectationMatrix, HomeAnswer, RewardChart, Success, Viewer } from '../core/schemas.js';
 
 export type DemoLocale = 'nl' | 'en';
 
@@ -24,7 +24,7 @@ export interface DemoState {
   charts: Record<string, RewardChart>;
   checkins: Checkin[];
   matrices: Record<string, ExpectationMatrix>;
-  successes: { id: string; matrixId: string; text: string; createdAt: string; familyName?: string }[];
+  successes: Success[];
   /** Results of applied writes by idempotency key: a repeated key returns the first result. */
   writes: Record<string, unknown>;
 }

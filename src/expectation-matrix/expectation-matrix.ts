@@ -123,7 +123,9 @@ export class SamenExpectationMatrix extends SamenElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.resizeObserver = new ResizeObserver(() => this.measure());
+    // Measured in the next frame: switching layouts changes our own size, which inside the
+    // observer callback would be a ResizeObserver loop.
+    this.resizeObserver = new ResizeObserver(() => this.scheduleMeasure());
     this.resizeObserver.observe(this);
   }
 
@@ -136,12 +138,21 @@ export class SamenExpectationMatrix extends SamenElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.measure();
+    if ((this.data?.matrix.locations.length ?? 0) !== this.measuredColumns) this.scheduleMeasure();
+  }
+
+  private measuredColumns = -1;
+  private measureFrame = 0;
+
+  private scheduleMeasure(): void {
+    cancelAnimationFrame(this.measureFrame);
+    this.measureFrame = requestAnimationFrame(() => this.measure());
   }
 
   /** `auto` layout: a list when the columns would get narrower than {@link COLUMN_MIN_PX}. */
   private measure(): void {
-    const columns = (this.data?.matrix.locations.length ?? 0) + 1;
+    this.measuredColumns = this.data?.matrix.locations.length ?? 0;
+    const columns = this.measuredColumns + 1;
     const narrow = this.clientWidth > 0 && this.clientWidth < columns * COLUMN_MIN_PX;
     if (narrow !== this.narrow) this.narrow = narrow;
   }
@@ -584,7 +595,7 @@ export class SamenExpectationMatrix extends SamenElement {
         })}
       </ol>
       <button type="button" aria-disabled=${items.length >= MATRIX_LIMITS[axis] ? 'true' : 'false'}
-        @click=${() => this.addAxis(draft, axis)}>+ ${axis === 'values' ? t.addValue : t.addLocation}</button>
+        @click=${() => this.addAxis(draft, axis)}><span aria-hidden="true">+</span> ${axis === 'values' ? t.addValue : t.addLocation}</button>
     </fieldset>`;
   }
 
@@ -618,7 +629,7 @@ export class SamenExpectationMatrix extends SamenElement {
       )}
       ${cell.length < MATRIX_LIMITS.perCell
         ? html`<button type="button" class="add" aria-label=${`${t.addExpectation} (${name})`} @click=${() => this.addToCell(draft, key)}>
-            + ${t.addExpectation}
+            <span aria-hidden="true">+</span> ${t.addExpectation}
           </button>`
         : nothing}
     </fieldset>`;
