@@ -1,6 +1,7 @@
 // End-to-end check of the demo host page as a vendor ships it: the built bundle, served
 // with a strict CSP and Trusted Types. Fails on any console error, CSP or Trusted Types
-// violation, or request to a third party; answers as the parent and checks in a feeling,
+// violation, or request to a third party; answers as the parent, checks in a feeling and
+// shares a success on the matrix,
 // and expects the teacher's column to update live and both to survive a reload.
 // Usage: node examples/check-demo.mjs [--screenshot examples/screenshot.png]   (after `npm run build`)
 import { spawn } from 'node:child_process';
@@ -81,6 +82,20 @@ try {
     (sel) => document.querySelector(sel)?.shadowRoot?.querySelector('[part~="overview"] li:nth-child(3) .count')?.textContent.trim() === '1',
     { timeout: 10000 },
     feelingsTeacher,
+  );
+
+  // A success from home on the focus of the week reaches the teacher's matrix live.
+  const matrixParent = 'samen-expectation-matrix[matrix-id="matrix-school"][view="parent"]';
+  const matrixTeacher = 'samen-expectation-matrix[view="teacher"]';
+  const success = 'Ze fluisterde op de trap, net als in de gang.';
+  await page.waitForSelector(`${matrixTeacher} >>> [part~="successes"]`, { timeout: 10000 });
+  await page.type(`${matrixParent} >>> [part~="success-form"] textarea`, success);
+  await page.click(`${matrixParent} >>> [part~="success-form"] button`);
+  await page.waitForFunction(
+    (sel, text) => document.querySelector(sel)?.shadowRoot?.querySelector('[part~="successes"]')?.textContent.includes(text),
+    { timeout: 10000 },
+    matrixTeacher,
+    success,
   );
 
   await new Promise((r) => setTimeout(r, 500));

@@ -42,7 +42,7 @@ document.getElementById('reset').addEventListener('click', async () => {
 
 // Hosts listen to Samen's events; the log shows names and kinds only, never personal data.
 const log = document.getElementById('log');
-for (const name of ['samen-answer', 'samen-seen', 'samen-react', 'samen-reply', 'samen-award', 'samen-undo', 'samen-redeem', 'samen-checkin', 'samen-signal', 'samen-error']) {
+for (const name of ['samen-answer', 'samen-seen', 'samen-react', 'samen-reply', 'samen-award', 'samen-undo', 'samen-redeem', 'samen-checkin', 'samen-signal', 'samen-matrix-change', 'samen-focus', 'samen-success', 'samen-error']) {
   document.addEventListener(name, (event) => {
     const item = document.createElement('li');
     const view = event.target.getAttribute('view') ?? '';

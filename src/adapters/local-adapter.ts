@@ -3,7 +3,8 @@ import { createDemoState, type DemoState } from './demo-data.js';
 import { MemoryAdapter, type MemoryAdapterOptions, type MemoryStore } from './memory-adapter.js';
 
 const STORE = 'state';
-const KEY = 'v1';
+// Bumped when the demo state's shape changes, so a device re-seeds instead of showing old data as invalid.
+const KEY = 'v2';
 
 export interface LocalAdapterOptions extends MemoryAdapterOptions {
   /** IndexedDB database name; one per demo. Default `samen-local`. */

@@ -1,15 +1,13 @@
 /**
  * Typed translation tables. A home language (Arabic, Turkish, Polish…) is added as
- * data with {@link registerLocale}: a table that satisfies {@link Messages} and,
- * optionally, a date-fns locale.
+ * data with {@link registerLocale}: a table that satisfies {@link Messages}. Relative
+ * dates come from the browser's `Intl.RelativeTimeFormat`, so every language has them
+ * without shipping date words.
  */
-import { formatDistanceStrict, type Locale as DateLocale } from 'date-fns';
 import type { SamenErrorKind } from './errors.js';
 import type { Programme } from './schemas.js';
 import { en } from './locales/en.js';
 import { nl } from './locales/nl.js';
-import { enUS } from 'date-fns/locale/en-US';
-import { nl as nlDate } from 'date-fns/locale/nl';
 
 export interface Messages {
   /** BCP 47 code of the table, e.g. `nl`. */
@@ -207,21 +205,16 @@ export interface Messages {
   };
 }
 
-interface LocaleEntry {
-  messages: Messages;
-  dateLocale?: DateLocale;
-}
-
-const registry = new Map<string, LocaleEntry>([
-  ['nl', { messages: nl, dateLocale: nlDate }],
-  ['en', { messages: en, dateLocale: enUS }],
+const registry = new Map<string, Messages>([
+  ['nl', nl],
+  ['en', en],
 ]);
 
 export const DEFAULT_LOCALE = 'nl';
 
 /** Adds or replaces a language. The table is type-checked against {@link Messages}. */
-export function registerLocale(code: string, messages: Messages, dateLocale?: DateLocale): void {
-  registry.set(code.toLowerCase(), dateLocale ? { messages, dateLocale } : { messages });
+export function registerLocale(code: string, messages: Messages): void {
+  registry.set(code.toLowerCase(), messages);
 }
 
 /** The registered locale that best matches `requested` (`nl-BE` → `nl`), else Dutch. */
@@ -234,13 +227,30 @@ export function resolveLocale(requested: string | null | undefined): string {
 }
 
 export function messagesFor(locale: string | null | undefined): Messages {
-  return registry.get(resolveLocale(locale))!.messages;
+  return registry.get(resolveLocale(locale))!;
 }
 
-/** "3 dagen geleden" / "3 days ago"; falls back to English date words for tables without dates. */
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Largest unit first; a count is floored, so "2 days ago" means at least two whole days. */
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * DAY],
+  ['month', 30 * DAY],
+  ['day', DAY],
+  ['hour', HOUR],
+  ['minute', MINUTE],
+];
+
+/**
+ * "3 dagen geleden" / "3 days ago" / "3 gün önce", in the table's language, through the
+ * browser's `Intl.RelativeTimeFormat`; "zojuist" for less than a minute.
+ */
 export function formatRelative(date: Date, locale: string, now: Date = new Date()): string {
-  const entry = registry.get(resolveLocale(locale))!;
-  if (Math.abs(now.getTime() - date.getTime()) < 60_000) return entry.messages.justNow;
-  const dateLocale = entry.dateLocale ?? enUS;
-  return formatDistanceStrict(date, now, { addSuffix: true, locale: dateLocale, roundingMethod: 'floor' });
+  const messages = messagesFor(locale);
+  const diff = date.getTime() - now.getTime();
+  if (Math.abs(diff) < MINUTE) return messages.justNow;
+  const [unit, size] = UNITS.find(([, ms]) => Math.abs(diff) >= ms)!;
+  const count = Math.trunc(diff / size);
+  return new Intl.RelativeTimeFormat(messages.locale, { numeric: 'auto' }).format(count, unit);
 }

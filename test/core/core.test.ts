@@ -43,14 +43,18 @@ describe('i18n', () => {
     registerLocale('tr', tr);
     expect(resolveLocale('tr-TR')).to.equal('tr');
     expect(messagesFor('tr').retry).to.equal('Tekrar dene');
-    // No date words for Turkish registered: relative dates fall back to English, never crash.
-    expect(formatRelative(new Date(Date.now() - 3 * 86_400_000), 'tr')).to.equal('3 days ago');
+    // Relative dates need no date words in the table: the browser says them in Turkish.
+    expect(formatRelative(new Date(Date.now() - 3 * 86_400_000), 'tr')).to.equal('3 gün önce');
   });
 
   it('says relative dates in the reader’s language', () => {
     const now = new Date('2026-11-20T10:00:00Z');
     expect(formatRelative(new Date('2026-11-17T10:00:00Z'), 'nl', now)).to.equal('3 dagen geleden');
     expect(formatRelative(new Date('2026-11-20T09:59:30Z'), 'en', now)).to.equal('just now');
+    expect(formatRelative(new Date('2026-11-20T07:30:00Z'), 'en', now)).to.equal('2 hours ago');
+    expect(formatRelative(new Date('2026-11-19T09:00:00Z'), 'nl', now)).to.equal('gisteren');
+    expect(formatRelative(new Date('2026-08-01T10:00:00Z'), 'en', now)).to.equal('3 months ago');
+    expect(formatRelative(new Date('2024-11-01T10:00:00Z'), 'nl', now)).to.equal('2 jaar geleden');
   });
 
   it('counts in plurals', () => {

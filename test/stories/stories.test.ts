@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import * as adapters from '../../stories/adapters.stories.js';
+import * as expectationMatrix from '../../stories/expectation-matrix.stories.js';
 import * as feedbackBar from '../../stories/feedback-bar.stories.js';
 import * as feelingsCheckin from '../../stories/feelings-checkin.stories.js';
 import * as lessonClip from '../../stories/lesson-clip.stories.js';
@@ -9,7 +10,8 @@ import { settled } from '../helpers/fixtures.js';
 
 /*
  * Every story of these files is rendered the way Storybook does (meta and story args,
- * loaders, render with `loaded` and `globals`), leaves its loading state and passes axe.
+ * loaders, render with `loaded` and `globals`, then `play`), leaves its loading state and
+ * passes axe, before and after its play function.
  * (The reward chart's stories have their own test with a check per story.)
  */
 
@@ -20,16 +22,25 @@ interface StoryLike {
   globals?: Record<string, unknown>;
   loaders?: Loader[];
   render?: (args: Record<string, unknown>, context: Context) => TemplateResult;
+  play?: (context: { canvasElement: HTMLElement }) => Promise<void>;
 }
 type StoryModule = { default: StoryLike & { title?: string } } & Record<string, unknown>;
 
 const modules: StoryModule[] = [
   adapters as unknown as StoryModule,
+  expectationMatrix as unknown as StoryModule,
   feedbackBar as unknown as StoryModule,
   feelingsCheckin as unknown as StoryModule,
   lessonClip as unknown as StoryModule,
   theming as unknown as StoryModule,
 ];
+
+/** What a play function must leave on screen. */
+const afterPlay: Record<string, string> = {
+  'Widgets/Expectation matrix/TeacherEditing': '[part~="editor"]',
+  'Widgets/Expectation matrix/HomeMatrixBeingFilled': '[part~="editor"]',
+  'Widgets/Expectation matrix/Conflict': '[part~="conflict"]',
+};
 
 /** Stories that show the loading state on purpose. */
 const staysLoading = new Set(['Widgets/Lesson clip/Loading']);
@@ -71,6 +82,17 @@ for (const module of modules) {
             expect(widget.shadowRoot!.querySelector('[part~="base"]'), `${widget.localName} renders its card`).to.not.equal(null);
           }
           await expect(widget).to.be.accessible();
+        }
+        if (story.play) {
+          await story.play({ canvasElement: wrapper });
+          for (const widget of widgets) {
+            await new Promise((r) => setTimeout(r, 50));
+            await widget.updateComplete;
+            await expect(widget).to.be.accessible();
+          }
+          const selector = afterPlay[`${meta.title}/${name}`];
+          expect(selector, 'a check for what this play function does').to.be.a('string');
+          expect(!!widgets[0]!.shadowRoot!.querySelector(selector!), selector).to.be.true;
         }
       });
     }
