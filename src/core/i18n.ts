@@ -252,5 +252,6 @@ export function formatRelative(date: Date, locale: string, now: Date = new Date(
   if (Math.abs(diff) < MINUTE) return messages.justNow;
   const [unit, size] = UNITS.find(([, ms]) => Math.abs(diff) >= ms)!;
   const count = Math.trunc(diff / size);
-  return new Intl.RelativeTimeFormat(messages.locale, { numeric: 'auto' }).format(count, unit);
+  // "gisteren" reads better than "1 dag geleden"; "vorige maand" would mean the calendar month.
+  return new Intl.RelativeTimeFormat(messages.locale, { numeric: unit === 'day' ? 'auto' : 'always' }).format(count, unit);
 }

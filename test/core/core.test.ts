@@ -54,6 +54,7 @@ describe('i18n', () => {
     expect(formatRelative(new Date('2026-11-20T07:30:00Z'), 'en', now)).to.equal('2 hours ago');
     expect(formatRelative(new Date('2026-11-19T09:00:00Z'), 'nl', now)).to.equal('gisteren');
     expect(formatRelative(new Date('2026-08-01T10:00:00Z'), 'en', now)).to.equal('3 months ago');
+    expect(formatRelative(new Date('2026-10-15T10:00:00Z'), 'nl', now)).to.equal('1 maand geleden');
     expect(formatRelative(new Date('2024-11-01T10:00:00Z'), 'nl', now)).to.equal('2 jaar geleden');
   });
 

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-expectation-matrix.js';
@@ -182,6 +182,19 @@ describe('<samen-expectation-matrix> reading', () => {
     const [first, second] = $$(el, 'thead th');
     expect(second!.getBoundingClientRect().left).to.be.below(first!.getBoundingClientRect().left);
     await expect(el).to.be.accessible();
+  });
+
+  it('prints without buttons, forms or the teacher-only list (real print media)', async () => {
+    const el = await render(adapterFor('teacher'), { view: 'teacher' });
+    await emulateMedia({ media: 'print' });
+    try {
+      expect(getComputedStyle($(el, '[part~="edit-button"]')!).display).to.equal('none');
+      expect(getComputedStyle($(el, '[part~="successes"]')!).display).to.equal('none');
+      expect(getComputedStyle($(el, 'td')!).borderTopColor).to.equal('rgb(0, 0, 0)');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+    expect(getComputedStyle($(el, '[part~="edit-button"]')!).display).to.not.equal('none');
   });
 
   it('prints as a poster: no buttons or forms', async () => {
