@@ -3,7 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { SamenAdapter } from './adapter.js';
 import { onPageDefaultsChange, pageDefaults, samenContext, type SamenConfig } from './context.js';
-import { SamenError } from './errors.js';
+import type { Task } from '@lit/task';
+import { TaskStatus } from '@lit/task';
+import { SamenError, toSamenError } from './errors.js';
 import { dispatchSamenEvent, type DetailOf, type SamenEventMap } from './events.js';
 import { messagesFor, resolveLocale, type Messages } from './i18n.js';
 import { cardStyles, tokens } from './tokens.styles.js';
@@ -68,6 +70,12 @@ export class SamenElement extends LitElement {
     return html`<div class="card" part="base" aria-busy="true" lang=${this.resolvedLocale}>
       <div class="skeleton" role="status"><span class="visually-hidden">${this.t.loading}</span><span></span><span></span></div>
     </div>`;
+  }
+
+  /** The error state of a failed load, whose retry loads again; `undefined` unless the load failed. */
+  protected renderFailedLoad(loader: Task<readonly unknown[], unknown>): TemplateResult | undefined {
+    if (loader.status !== TaskStatus.ERROR) return undefined;
+    return this.renderError(toSamenError(loader.error), () => void loader.run());
   }
 
   protected renderError(error: SamenError, retry?: () => void): TemplateResult {

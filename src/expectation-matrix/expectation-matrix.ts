@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
+import { Task } from '@lit/task';
 import * as z from 'zod/mini';
 import { newId, type SamenAdapter } from '../core/adapter.js';
 import { DraftController } from '../core/draft-controller.js';
@@ -335,10 +335,8 @@ export class SamenExpectationMatrix extends SamenElement {
   // ------------------------------------------------------------------ render
 
   protected override render(): TemplateResult {
-    if (this.loader.status === TaskStatus.ERROR) {
-      const error = this.loader.error instanceof SamenError ? this.loader.error : toSamenError(this.loader.error);
-      return this.renderError(error, () => void this.loader.run());
-    }
+    const failed = this.renderFailedLoad(this.loader);
+    if (failed) return failed;
     const data = this.data;
     if (!data || data.key !== this.dataKey) return this.renderLoading();
     const t = this.t.matrix;

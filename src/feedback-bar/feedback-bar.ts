@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
+import { Task } from '@lit/task';
 import { newId, type SamenAdapter } from '../core/adapter.js';
 import { cspStyle } from '../core/csp-style.js';
 import { DraftController } from '../core/draft-controller.js';
@@ -219,10 +219,8 @@ export class SamenFeedbackBar extends SamenElement {
   // ------------------------------------------------------------------ render
 
   protected override render(): TemplateResult {
-    if (this.loader.status === TaskStatus.ERROR) {
-      const error = this.loader.error instanceof SamenError ? this.loader.error : toSamenError(this.loader.error);
-      return this.renderError(error, () => void this.loader.run());
-    }
+    const failed = this.renderFailedLoad(this.loader);
+    if (failed) return failed;
     const data = this.data;
     if (!data || data.targetId !== this.targetId || data.view !== this.view) return this.renderLoading();
     return html`<div part="base" class="bar" lang=${this.resolvedLocale}>

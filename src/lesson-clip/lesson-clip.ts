@@ -311,10 +311,8 @@ export class SamenLessonClip extends SamenElement {
 
   protected override render(): TemplateResult {
     // Keep showing the card during a live refresh instead of flashing the skeleton.
-    if (this.loader.status === TaskStatus.ERROR) {
-      const error = this.loader.error instanceof SamenError ? this.loader.error : toSamenError(this.loader.error);
-      return this.renderError(error, () => void this.loader.run());
-    }
+    const failed = this.renderFailedLoad(this.loader);
+    if (failed) return failed;
     const data = this.data;
     if (!data || data.clip.id !== this.clipId || data.view !== this.view) return this.renderLoading();
     return this.renderCard(data);

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
+import { Task } from '@lit/task';
 import { newId, type SamenAdapter } from '../core/adapter.js';
 import { cspStyle } from '../core/csp-style.js';
 import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
@@ -256,10 +256,8 @@ export class SamenRewardChart extends SamenElement {
   // ------------------------------------------------------------------ render
 
   protected override render(): TemplateResult {
-    if (this.loader.status === TaskStatus.ERROR) {
-      const error = this.loader.error instanceof SamenError ? this.loader.error : toSamenError(this.loader.error);
-      return this.renderError(error, () => void this.loader.run());
-    }
+    const failed = this.renderFailedLoad(this.loader);
+    if (failed) return failed;
     const data = this.data;
     if (!data || data.chartId !== this.chartId || data.view !== this.view) return this.renderLoading();
     const { chart } = data;

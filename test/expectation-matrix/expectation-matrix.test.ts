@@ -4,9 +4,8 @@ import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-expectation-matrix.js';
 import type { SamenExpectationMatrix } from '../../src/expectation-matrix/expectation-matrix.js';
-import type { SamenErrorDetail } from '../../src/core/events.js';
 import type { ExpectationMatrix } from '../../src/core/schemas.js';
-import { NOW, settled } from '../helpers/fixtures.js';
+import { NOW, collectErrors, settled } from '../helpers/fixtures.js';
 
 type View = 'parent' | 'teacher';
 const SCHOOL = 'matrix-school';
@@ -49,7 +48,6 @@ const button = (el: HTMLElement, label: string) =>
     return clone.textContent!.trim() === label;
   })!;
 const input = (el: HTMLElement, label: string) => $<HTMLInputElement>(el, `input[aria-label="${label}"]`)!;
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
 async function type(el: SamenExpectationMatrix, field: HTMLInputElement | HTMLTextAreaElement, value: string): Promise<void> {
   field.focus();
@@ -59,18 +57,6 @@ async function type(el: SamenExpectationMatrix, field: HTMLInputElement | HTMLTe
   await el.updateComplete;
 }
 
-async function collectErrors(fn: () => Promise<unknown>): Promise<SamenErrorDetail[]> {
-  const details: SamenErrorDetail[] = [];
-  const listener = (e: Event) => details.push((e as CustomEvent<SamenErrorDetail>).detail);
-  document.addEventListener('samen-error', listener);
-  try {
-    await fn();
-    await tick(20);
-  } finally {
-    document.removeEventListener('samen-error', listener);
-  }
-  return details;
-}
 
 beforeEach(() => {
   for (const key of Object.keys(localStorage)) if (key.startsWith('samen:')) localStorage.removeItem(key);

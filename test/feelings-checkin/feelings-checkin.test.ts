@@ -5,9 +5,8 @@ import '../../src/define/samen-provider.js';
 import '../../src/define/samen-feelings-checkin.js';
 import type { SamenFeelingsCheckin } from '../../src/feelings-checkin/feelings-checkin.js';
 import { checkinIdFor, dayOf, localDay } from '../../src/feelings-checkin/feelings.js';
-import type { SamenErrorDetail } from '../../src/core/events.js';
 import type { FeelingDefinition } from '../../src/core/schemas.js';
-import { settled } from '../helpers/fixtures.js';
+import { collectErrors, settled } from '../helpers/fixtures.js';
 
 type View = 'child' | 'parent' | 'teacher';
 
@@ -50,7 +49,6 @@ const has = (el: HTMLElement, selector: string) => !!el.shadowRoot!.querySelecto
 const saveButton = (el: HTMLElement) => $<HTMLButtonElement>(el, '[part~="save-button"]')!;
 const status = (el: HTMLElement) => $(el, '[role="status"]')!.textContent!.trim();
 const text = (el: HTMLElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 const todayId = (childId = 'child-1') => checkinIdFor(childId, 'home', dayOf(new Date()));
 const todays = (adapter: MemoryAdapter, childId = 'child-1') =>
   adapter.state.checkins.filter((c) => c.childId === childId && c.context === 'home' && localDay(c.createdAt) === dayOf(new Date()));
@@ -72,18 +70,6 @@ async function save(el: SamenFeelingsCheckin): Promise<void> {
   await el.updateComplete;
 }
 
-async function collectErrors(fn: () => Promise<unknown>): Promise<SamenErrorDetail[]> {
-  const details: SamenErrorDetail[] = [];
-  const listener = (e: Event) => details.push((e as CustomEvent<SamenErrorDetail>).detail);
-  document.addEventListener('samen-error', listener);
-  try {
-    await fn();
-    await tick(20);
-  } finally {
-    document.removeEventListener('samen-error', listener);
-  }
-  return details;
-}
 
 /** Today's seeded home check-in is removed, so every test starts with an empty choice. */
 function withoutToday(adapter: MemoryAdapter): MemoryAdapter {

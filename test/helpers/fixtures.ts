@@ -3,6 +3,7 @@ import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/mem
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-lesson-clip.js';
 import type { SamenLessonClip } from '../../src/lesson-clip/lesson-clip.js';
+import type { SamenErrorDetail } from '../../src/core/events.js';
 
 /** Seeded "now" so relative dates and seeded data are the same on every run. */
 export const NOW = new Date('2026-11-20T10:00:00Z');
@@ -38,4 +39,18 @@ export async function renderClip(
 
 export function shadow(el: HTMLElement): ShadowRoot {
   return el.shadowRoot!;
+}
+
+/** Collects every samen-error that reaches the document while `fn` runs (and shortly after). */
+export async function collectErrors(fn: () => Promise<unknown>): Promise<SamenErrorDetail[]> {
+  const details: SamenErrorDetail[] = [];
+  const listener = (e: Event) => details.push((e as CustomEvent<SamenErrorDetail>).detail);
+  document.addEventListener('samen-error', listener);
+  try {
+    await fn();
+    await new Promise((r) => setTimeout(r, 20));
+  } finally {
+    document.removeEventListener('samen-error', listener);
+  }
+  return details;
 }

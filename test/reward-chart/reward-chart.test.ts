@@ -6,7 +6,7 @@ import '../../src/define/samen-reward-chart.js';
 import type { SamenRewardChart } from '../../src/reward-chart/reward-chart.js';
 import { UNDO_WINDOW_MS } from '../../src/reward-chart/reward-chart.js';
 import type { SamenErrorDetail } from '../../src/core/events.js';
-import { NOW, settled } from '../helpers/fixtures.js';
+import { NOW, collectErrors, settled } from '../helpers/fixtures.js';
 
 const CLASS = 'class-wish';
 const PERSONAL = 'personal-child-1';
@@ -45,19 +45,6 @@ const stored = (adapter: MemoryAdapter, chartId = CLASS) => adapter.state.charts
 const text = (el: SamenRewardChart) => root(el).textContent!.replace(/\s+/g, ' ');
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
-/** Collects every samen-error that reaches the document while `fn` runs. */
-async function collectErrors(fn: () => Promise<void>): Promise<SamenErrorDetail[]> {
-  const details: SamenErrorDetail[] = [];
-  const listener = (e: Event) => details.push((e as CustomEvent<SamenErrorDetail>).detail);
-  document.addEventListener('samen-error', listener);
-  try {
-    await fn();
-    await tick(20);
-  } finally {
-    document.removeEventListener('samen-error', listener);
-  }
-  return details;
-}
 
 beforeEach(() => {
   for (const key of Object.keys(localStorage)) if (key.startsWith('samen:')) localStorage.removeItem(key);
