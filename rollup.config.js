@@ -48,6 +48,7 @@ export default (args) => {
         ...defineEntries,
         'src/adapters/memory-adapter.ts',
         'src/adapters/local-adapter.ts',
+        'src/adapters/http-adapter.ts',
       ],
       external,
       onwarn,

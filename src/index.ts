@@ -18,3 +18,4 @@ export { SamenExpectationMatrix } from './expectation-matrix/expectation-matrix.
 export * from './expectation-matrix/matrix.js';
 export { MemoryAdapter, computeReach, type MemoryAdapterOptions } from './adapters/memory-adapter.js';
 export { LocalAdapter, type LocalAdapterOptions } from './adapters/local-adapter.js';
+export { HttpAdapter, type HttpAdapterOptions } from './adapters/http-adapter.js';

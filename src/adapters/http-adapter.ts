@@ -1,0 +1,332 @@
+import type { RequestOptions, SamenAdapter, SamenTopic, Unsubscribe, WriteInput } from '../core/adapter.js';
+import { SAMEN_ERROR_KINDS, SamenError, type SamenErrorKind, type SamenIssue } from '../core/errors.js';
+import type {
+  Award,
+  Checkin,
+  ClipReach,
+  ExpectationMatrix,
+  HomeAnswer,
+  HomeAnswerKind,
+  LessonClip,
+  ReactionSummary,
+  Reply,
+  RewardChart,
+  Success,
+  Viewer,
+} from '../core/schemas.js';
+
+export interface HttpAdapterOptions {
+  /** Where the contract lives, e.g. `https://api.school-app.example/samen`. Paths as in `openapi.yaml`. */
+  baseUrl: string;
+  /** The signed-in user's bearer token; called before every request, so it may refresh. */
+  getToken?: () => string | undefined | Promise<string | undefined>;
+  /** Milliseconds before a request counts as failed (and may be retried). Default 15000. */
+  timeoutMs?: number;
+  /** Retries after the first attempt, for reads and for writes (which carry an Idempotency-Key). Default 3. */
+  retries?: number;
+  /** First backoff in ms; doubles per retry, with full jitter. Default 500. */
+  backoffMs?: number;
+  /** Injected for tests and for hosts with their own fetch. Default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+}
+
+type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
+
+const STATUS_KINDS: Record<number, SamenErrorKind> = { 400: 'invalid-data', 401: 'forbidden', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 422: 'invalid-data' };
+/** Statuses worth another try: the server or a proxy was briefly unable. */
+const TRANSIENT = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+/**
+ * Talks JSON over HTTP to the REST contract in `openapi.yaml`. Every request carries
+ * the bearer token from `getToken()`; writes carry their client-generated id as
+ * `Idempotency-Key`, which is what makes them safe to retry. Transient failures
+ * (network, timeout, 408/425/429/5xx) are retried with exponential backoff and full
+ * jitter, honouring `Retry-After`; every other status maps to a `SamenError` kind at once.
+ * Request and response bodies are never logged.
+ *
+ * Live updates: `subscribe` reads the server's Server-Sent Events stream (`/events`) with
+ * `fetch`, so the token goes in a header rather than the URL, and reconnects with backoff.
+ *
+ * @example
+ * import { HttpAdapter } from '@samen/widgets/adapters/http';
+ * provider.adapter = new HttpAdapter({ baseUrl: '/api/samen', getToken: () => session.accessToken });
+ */
+export class HttpAdapter implements SamenAdapter {
+  private readonly baseUrl: string;
+  private readonly timeoutMs: number;
+  private readonly retries: number;
+  private readonly backoffMs: number;
+  private readonly fetchImpl: typeof fetch;
+  private readonly topics = new Map<string, Set<() => void>>();
+  private events?: AbortController;
+
+  constructor(private readonly options: HttpAdapterOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.retries = options.retries ?? 3;
+    this.backoffMs = options.backoffMs ?? 500;
+    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  getViewer(options?: RequestOptions): Promise<Viewer> {
+    return this.request('GET', '/viewer', { options });
+  }
+  getLessonClip(clipId: string, options?: RequestOptions): Promise<LessonClip> {
+    return this.request('GET', `/clips/${enc(clipId)}`, { options });
+  }
+  async getHomeAnswer(clipId: string, options?: RequestOptions): Promise<HomeAnswer | null> {
+    return (await this.request<HomeAnswer | undefined>('GET', `/clips/${enc(clipId)}/answer`, { options })) ?? null;
+  }
+  getClipReach(clipId: string, options?: RequestOptions): Promise<ClipReach> {
+    return this.request('GET', `/clips/${enc(clipId)}/reach`, { options });
+  }
+  getReactions(targetId: string, options?: RequestOptions): Promise<ReactionSummary> {
+    return this.request('GET', `/reactions/${enc(targetId)}`, { options });
+  }
+  getRewardChart(chartId: string, options?: RequestOptions): Promise<RewardChart> {
+    return this.request('GET', `/charts/${enc(chartId)}`, { options });
+  }
+  getCheckins(query: { childId: string; from?: string; to?: string }, options?: RequestOptions): Promise<Checkin[]> {
+    return this.request('GET', `/children/${enc(query.childId)}/checkins${range(query)}`, { options });
+  }
+  getClassCheckins(query: { classId: string; from?: string; to?: string }, options?: RequestOptions): Promise<Checkin[]> {
+    return this.request('GET', `/classes/${enc(query.classId)}/checkins${range(query)}`, { options });
+  }
+  getExpectationMatrix(matrixId: string, options?: RequestOptions): Promise<ExpectationMatrix> {
+    return this.request('GET', `/matrices/${enc(matrixId)}`, { options });
+  }
+  getSuccesses(query: { matrixId: string; from?: string }, options?: RequestOptions): Promise<Success[]> {
+    return this.request('GET', `/matrices/${enc(query.matrixId)}/successes${range(query)}`, { options });
+  }
+
+  // ------------------------------------------------------------------ writes
+
+  saveHomeAnswer(input: WriteInput & { clipId: string; kind: HomeAnswerKind; text?: string }, options?: RequestOptions): Promise<HomeAnswer> {
+    const { id, clipId, ...body } = input;
+    return this.request('PUT', `/clips/${enc(clipId)}/answer`, { key: id, body, options });
+  }
+  async markSeen(input: WriteInput & { clipId: string }, options?: RequestOptions): Promise<void> {
+    await this.request('POST', `/clips/${enc(input.clipId)}/seen`, { key: input.id, options });
+  }
+  setReaction(input: WriteInput & { targetId: string; reaction: string; on: boolean }, options?: RequestOptions): Promise<ReactionSummary> {
+    return this.request('PUT', `/reactions/${enc(input.targetId)}/${enc(input.reaction)}`, { key: input.id, body: { on: input.on }, options });
+  }
+  addReply(input: WriteInput & { targetId: string; text: string }, options?: RequestOptions): Promise<Reply> {
+    return this.request('POST', `/reactions/${enc(input.targetId)}/replies`, { key: input.id, body: { text: input.text }, options });
+  }
+  award(input: WriteInput & { chartId: string; expectationId?: string; reason?: string }, options?: RequestOptions): Promise<Award> {
+    const { id, chartId, ...body } = input;
+    return this.request('POST', `/charts/${enc(chartId)}/awards`, { key: id, body, options });
+  }
+  async undoAward(input: WriteInput & { chartId: string; awardId: string }, options?: RequestOptions): Promise<void> {
+    await this.request('DELETE', `/charts/${enc(input.chartId)}/awards/${enc(input.awardId)}`, { key: input.id, options });
+  }
+  redeem(input: WriteInput & { chartId: string; nextGoal?: number; nextReward?: string }, options?: RequestOptions): Promise<RewardChart> {
+    const { id, chartId, ...body } = input;
+    return this.request('POST', `/charts/${enc(chartId)}/redeem`, { key: id, body, options });
+  }
+  saveCheckin(input: WriteInput & { checkinId: string } & Omit<Checkin, 'id' | 'childName'>, options?: RequestOptions): Promise<Checkin> {
+    const { id, checkinId, ...body } = input;
+    return this.request('PUT', `/checkins/${enc(checkinId)}`, { key: id, body, options });
+  }
+  saveExpectationMatrix(input: WriteInput & { matrix: ExpectationMatrix; baseVersion: number }, options?: RequestOptions): Promise<ExpectationMatrix> {
+    const { id, ...body } = input;
+    return this.request('PUT', `/matrices/${enc(input.matrix.id)}`, { key: id, body, options });
+  }
+  shareSuccess(input: WriteInput & { matrixId: string; expectationId?: string; text: string }, options?: RequestOptions): Promise<Success> {
+    const { id, matrixId, ...body } = input;
+    return this.request('POST', `/matrices/${enc(matrixId)}/successes`, { key: id, body, options });
+  }
+
+  // ------------------------------------------------------------------ live updates
+
+  subscribe(topic: SamenTopic, listener: () => void): Unsubscribe {
+    const set = this.topics.get(topic) ?? new Set();
+    set.add(listener);
+    this.topics.set(topic, set);
+    this.reconnect();
+    return () => {
+      set.delete(listener);
+      if (!set.size) this.topics.delete(topic);
+      this.reconnect();
+    };
+  }
+
+  /** Stops the event stream and forgets every subscription. */
+  dispose(): void {
+    this.topics.clear();
+    this.events?.abort();
+    this.events = undefined;
+  }
+
+  /** One stream for all topics; re-opened (debounced) whenever the set of topics changes. */
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private reconnect(): void {
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = setTimeout(() => {
+      this.events?.abort();
+      this.events = undefined;
+      if (!this.topics.size) return;
+      const controller = new AbortController();
+      this.events = controller;
+      void this.stream([...this.topics.keys()], controller.signal);
+    }, 0);
+  }
+
+  private async stream(topics: string[], signal: AbortSignal): Promise<void> {
+    for (let attempt = 0; !signal.aborted; attempt++) {
+      try {
+        const response = await this.fetchImpl(`${this.baseUrl}/events?topics=${enc(topics.join(','))}`, {
+          headers: { ...(await this.authHeader()), accept: 'text/event-stream' },
+          signal,
+        });
+        if (!response.ok || !response.body) throw new Error(`events: ${response.status}`);
+        attempt = 0;
+        await readEvents(response.body, signal, (topic) => {
+          for (const listener of [...(this.topics.get(topic) ?? [])]) listener();
+        });
+      } catch {
+        if (signal.aborted) return;
+      }
+      await sleep(backoff(attempt, this.backoffMs, 30_000), signal).catch(() => undefined);
+    }
+  }
+
+  // ------------------------------------------------------------------ plumbing
+
+  private async authHeader(): Promise<Record<string, string>> {
+    const token = await this.options.getToken?.();
+    return token ? { authorization: `Bearer ${token}` } : {};
+  }
+
+  private async request<T>(method: Method, path: string, init: { key?: string; body?: unknown; options?: RequestOptions | undefined }): Promise<T> {
+    const outer = init.options?.signal;
+    for (let attempt = 0; ; attempt++) {
+      outer?.throwIfAborted();
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(), this.timeoutMs);
+      const signal = outer ? eitherSignal(outer, timeout.signal) : timeout.signal;
+      let failure: SamenError;
+      let retryAfterMs: number | undefined;
+      try {
+        const response = await this.fetchImpl(`${this.baseUrl}${path}`, {
+          method,
+          signal,
+          headers: {
+            accept: 'application/json',
+            ...(await this.authHeader()),
+            ...(init.key ? { 'idempotency-key': init.key } : {}),
+            ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+          },
+          ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+        });
+        if (response.ok) return (response.status === 204 ? undefined : await response.json()) as T;
+        failure = await errorFrom(response);
+        if (!TRANSIENT.has(response.status)) throw failure;
+        retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      } catch (error) {
+        if (outer?.aborted) throw outer.reason instanceof DOMException ? outer.reason : new DOMException('Aborted', 'AbortError');
+        if (error instanceof SamenError && !TRANSIENT_KINDS.has(error.kind)) throw error;
+        // A network failure or our own timeout: offline if the browser says so.
+        failure = error instanceof SamenError ? error : new SamenError(typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'unavailable');
+      } finally {
+        clearTimeout(timer);
+      }
+      if (attempt >= this.retries) throw failure;
+      await sleep(retryAfterMs ?? backoff(attempt, this.backoffMs, 60_000), outer);
+    }
+  }
+}
+
+const TRANSIENT_KINDS = new Set<SamenErrorKind>(['unavailable', 'offline']);
+
+const enc = encodeURIComponent;
+
+function range(query: { from?: string; to?: string }): string {
+  const params = new URLSearchParams();
+  if (query.from) params.set('from', query.from);
+  if (query.to) params.set('to', query.to);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The server's error kind when it sent a valid one, else one derived from the status. */
+async function errorFrom(response: Response): Promise<SamenError> {
+  let kind: SamenErrorKind = STATUS_KINDS[response.status] ?? 'unavailable';
+  let issues: SamenIssue[] = [];
+  try {
+    const body = (await response.json()) as { error?: { kind?: unknown; issues?: unknown } };
+    const sent = body.error?.kind;
+    if (typeof sent === 'string' && (SAMEN_ERROR_KINDS as readonly string[]).includes(sent)) kind = sent as SamenErrorKind;
+    if (Array.isArray(body.error?.issues)) {
+      issues = body.error.issues.filter((i): i is SamenIssue => !!i && typeof i.path === 'string' && typeof i.message === 'string');
+    }
+  } catch {
+    // Not JSON (a proxy's error page): the status decides.
+  }
+  return new SamenError(kind, `HTTP ${response.status}`, issues);
+}
+
+/** `Retry-After` as seconds or an HTTP date, capped at a minute. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - now;
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), 60_000) : undefined;
+}
+
+/** Exponential backoff with full jitter: a random wait up to base·2^attempt, capped. */
+export function backoff(attempt: number, baseMs: number, capMs: number): number {
+  return Math.random() * Math.min(capMs, baseMs * 2 ** attempt);
+}
+
+/** Aborts when either aborts (AbortSignal.any, for WebViews older than Chromium 116). */
+function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  const controller = new AbortController();
+  const abort = (signal: AbortSignal) => () => controller.abort(signal.reason);
+  for (const signal of [a, b]) {
+    if (signal.aborted) controller.abort(signal.reason);
+    else signal.addEventListener('abort', abort(signal), { once: true });
+  }
+  return controller.signal;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+  });
+}
+
+/** Reads `event: change` / `data: {"topic": …}` blocks from an SSE body until it ends. */
+async function readEvents(body: ReadableStream<Uint8Array>, signal: AbortSignal, onTopic: (topic: string) => void): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  signal.addEventListener('abort', () => void reader.cancel().catch(() => undefined), { once: true });
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffer.search(/\r?\n\r?\n/)) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, '');
+      const data = block
+        .split(/\r?\n/)
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(5).trimStart())
+        .join('\n');
+      if (!data) continue;
+      try {
+        const topic = (JSON.parse(data) as { topic?: unknown }).topic;
+        if (typeof topic === 'string') onTopic(topic);
+      } catch {
+        // A malformed event is skipped; the next one may be fine.
+      }
+    }
+  }
+}

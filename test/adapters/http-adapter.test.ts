@@ -1,0 +1,201 @@
+import { expect } from '@open-wc/testing';
+import { HttpAdapter, backoff, parseRetryAfter } from '../../src/adapters/http-adapter.js';
+import { SamenError } from '../../src/core/errors.js';
+
+interface Call {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+/** A scripted fetch: each call takes the next response (or error) and is recorded. */
+function fakeFetch(script: (Response | Error | (() => Promise<Response>))[]): { fetch: typeof fetch; calls: Call[] } {
+  const calls: Call[] = [];
+  const fetchImpl = (async (url: string, init: RequestInit = {}) => {
+    const headers = Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
+    calls.push({ url, method: init.method ?? 'GET', headers, ...(init.body ? { body: JSON.parse(String(init.body)) } : {}) });
+    const next = script.shift() ?? new Response(null, { status: 500 });
+    if (next instanceof Error) throw next;
+    if (typeof next === 'function') {
+      return new Promise<Response>((resolve, reject) => {
+        init.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
+        void next().then(resolve);
+      });
+    }
+    return next;
+  }) as unknown as typeof fetch;
+  return { fetch: fetchImpl, calls };
+}
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+const never = () => new Promise<Response>(() => {});
+
+const adapter = (script: Parameters<typeof fakeFetch>[0], options: Partial<ConstructorParameters<typeof HttpAdapter>[0]> = {}) => {
+  const fake = fakeFetch(script);
+  return { http: new HttpAdapter({ baseUrl: 'https://api.school.example/samen/', getToken: () => 'token-123', backoffMs: 1, fetch: fake.fetch, ...options }), calls: fake.calls };
+};
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('HttpAdapter', () => {
+  it('reads with the bearer token from getToken, on the contract paths', async () => {
+    const { http, calls } = adapter([json({ id: 'parent-1', role: 'parent' }), json([])]);
+    expect(await http.getViewer()).to.deep.equal({ id: 'parent-1', role: 'parent' });
+    await http.getCheckins({ childId: 'child 1', from: '2026-11-01T00:00:00Z' });
+    expect(calls[0]).to.deep.include({ url: 'https://api.school.example/samen/viewer', method: 'GET' });
+    expect(calls[0]!.headers['authorization']).to.equal('Bearer token-123');
+    expect(calls[1]!.url).to.equal('https://api.school.example/samen/children/child%201/checkins?from=2026-11-01T00%3A00%3A00Z');
+  });
+
+  it('writes JSON with the write id as Idempotency-Key, and never sends the id in the body', async () => {
+    const { http, calls } = adapter([json({ id: 'a1' }), new Response(null, { status: 204 })]);
+    await http.award({ id: 'write-7', chartId: 'class-wish', reason: 'Rustig in de gang' });
+    await http.undoAward({ id: 'write-8', chartId: 'class-wish', awardId: 'a1' });
+    expect(calls[0]).to.deep.include({ url: 'https://api.school.example/samen/charts/class-wish/awards', method: 'POST', body: { reason: 'Rustig in de gang' } });
+    expect(calls[0]!.headers['idempotency-key']).to.equal('write-7');
+    expect(calls[0]!.headers['content-type']).to.equal('application/json');
+    expect(calls[1]).to.deep.include({ url: 'https://api.school.example/samen/charts/class-wish/awards/a1', method: 'DELETE' });
+    expect(calls[1]!.headers['idempotency-key']).to.equal('write-8');
+  });
+
+  it('maps every write to its path', async () => {
+    const { http, calls } = adapter(Array.from({ length: 9 }, () => json({})));
+    await http.saveHomeAnswer({ id: 'k1', clipId: 'wish-2', kind: 'text', text: 'Ja' });
+    await http.markSeen({ id: 'k2', clipId: 'wish-2' });
+    await http.setReaction({ id: 'k3', targetId: 'wish-2', reaction: 'heart', on: true });
+    await http.addReply({ id: 'k4', targetId: 'wish-2', text: 'Fijn' });
+    await http.redeem({ id: 'k5', chartId: 'class-wish', nextGoal: 40 });
+    await http.saveCheckin({ id: 'k6', checkinId: 'c1', childId: 'child-1', feeling: 'happy', strength: 3, context: 'home', createdAt: '2026-11-20T10:00:00+01:00' });
+    const matrix = { id: 'matrix-school', kind: 'school' as const, version: 3, values: [], locations: [], cells: {} };
+    await http.saveExpectationMatrix({ id: 'k7', matrix, baseVersion: 3 });
+    await http.shareSuccess({ id: 'k8', matrixId: 'matrix-school', text: 'Gelukt' });
+    await http.getSuccesses({ matrixId: 'matrix-school' });
+    expect(calls.map((c) => `${c.method} ${c.url.replace('https://api.school.example/samen', '')}`)).to.deep.equal([
+      'PUT /clips/wish-2/answer',
+      'POST /clips/wish-2/seen',
+      'PUT /reactions/wish-2/heart',
+      'POST /reactions/wish-2/replies',
+      'POST /charts/class-wish/redeem',
+      'PUT /checkins/c1',
+      'PUT /matrices/matrix-school',
+      'POST /matrices/matrix-school/successes',
+      'GET /matrices/matrix-school/successes',
+    ]);
+    expect(calls[5]!.body).to.deep.equal({ childId: 'child-1', feeling: 'happy', strength: 3, context: 'home', createdAt: '2026-11-20T10:00:00+01:00' });
+    expect(calls[6]!.body).to.deep.equal({ matrix, baseVersion: 3 });
+  });
+
+  it('reads "no answer yet" (204) as null', async () => {
+    const { http } = adapter([new Response(null, { status: 204 })]);
+    expect(await http.getHomeAnswer('wish-2')).to.equal(null);
+  });
+
+  it('maps statuses to error kinds at once, without retrying', async () => {
+    for (const [status, kind] of [[400, 'invalid-data'], [401, 'forbidden'], [403, 'forbidden'], [404, 'not-found'], [409, 'conflict']] as const) {
+      const { http, calls } = adapter([json({ error: { kind: status === 401 ? 'forbidden' : undefined } }, status)]);
+      const error = (await rejection(http.getLessonClip('x'))) as SamenError;
+      expect(error, String(status)).to.be.instanceOf(SamenError);
+      expect(error.kind, String(status)).to.equal(kind);
+      expect(calls, String(status)).to.have.length(1);
+    }
+  });
+
+  it("keeps the server's issues (paths, no values) for invalid data", async () => {
+    const { http } = adapter([json({ error: { kind: 'invalid-data', issues: [{ path: 'text', message: 'too long' }, 'junk'] } }, 400)]);
+    const error = (await rejection(http.addReply({ id: 'k', targetId: 't', text: 'x' }))) as SamenError;
+    expect(error.issues).to.deep.equal([{ path: 'text', message: 'too long' }]);
+  });
+
+  it('retries transient failures with the same Idempotency-Key, so a retried write applies once', async () => {
+    const { http, calls } = adapter([new TypeError('Failed to fetch'), json({}, 503, { 'retry-after': '0' }), new Response('bad gateway', { status: 502 }), json({ id: 'r1', text: 'Fijn', createdAt: '2026-11-20T10:00:00Z' })]);
+    const reply = await http.addReply({ id: 'reply-1', targetId: 'wish-2', text: 'Fijn' });
+    expect(reply.id).to.equal('r1');
+    expect(calls).to.have.length(4);
+    expect(new Set(calls.map((c) => c.headers['idempotency-key']))).to.deep.equal(new Set(['reply-1']));
+  });
+
+  it('gives up after its retries with "unavailable", and times out a hanging request', async () => {
+    const down = adapter([json({}, 503), json({}, 503), json({}, 503)], { retries: 2 });
+    expect(((await rejection(down.http.getViewer())) as SamenError).kind).to.equal('unavailable');
+    expect(down.calls).to.have.length(3);
+    const hanging = adapter([never], { retries: 0, timeoutMs: 30 });
+    const started = performance.now();
+    expect(((await rejection(hanging.http.getViewer())) as SamenError).kind).to.equal('unavailable');
+    expect(performance.now() - started).to.be.below(1000);
+  });
+
+  it('stops at once when the caller aborts (the element went away), without retrying', async () => {
+    const { http, calls } = adapter([never, json({})]);
+    const controller = new AbortController();
+    const pending = rejection(http.getReactions('wish-2', { signal: controller.signal }));
+    setTimeout(() => controller.abort(), 10);
+    const error = (await pending) as DOMException;
+    expect(error.name).to.equal('AbortError');
+    expect(calls).to.have.length(1);
+    const early = (await rejection(http.getViewer({ signal: AbortSignal.abort() }))) as DOMException;
+    expect(early.name).to.equal('AbortError');
+  });
+
+  it('honours Retry-After in seconds or as a date, capped at a minute', () => {
+    const now = Date.parse('2026-11-20T10:00:00Z');
+    expect(parseRetryAfter('2', now)).to.equal(2000);
+    expect(parseRetryAfter('Fri, 20 Nov 2026 10:00:05 GMT', now)).to.equal(5000);
+    expect(parseRetryAfter('3600', now)).to.equal(60_000);
+    expect(parseRetryAfter('soon', now)).to.equal(undefined);
+    expect(parseRetryAfter(null, now)).to.equal(undefined);
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const wait = backoff(attempt, 500, 10_000);
+      expect(wait).to.be.at.least(0).and.below(Math.min(10_000, 500 * 2 ** attempt) + 1);
+    }
+  });
+
+  it('never writes to the console, not even on failures', async () => {
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => {
+      const original = console[m];
+      let calls = 0;
+      console[m] = () => void (calls += 1);
+      return { restore: () => (console[m] = original), count: () => calls };
+    });
+    try {
+      const { http } = adapter([json({ error: { kind: 'forbidden' } }, 403), new TypeError('Failed to fetch'), json({}, 500)], { retries: 1 });
+      await rejection(http.saveHomeAnswer({ id: 'k', clipId: 'wish-2', kind: 'text', text: 'Privé antwoord' }));
+      await rejection(http.getViewer());
+    } finally {
+      spies.forEach((s) => s.restore());
+    }
+    expect(spies.map((s) => s.count())).to.deep.equal([0, 0, 0, 0, 0]);
+  });
+
+  it('receives live updates over Server-Sent Events, with the token in a header', async () => {
+    let push!: (text: string) => void;
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const encoder = new TextEncoder();
+        push = (text) => controller.enqueue(encoder.encode(text));
+      },
+    });
+    const { http, calls } = adapter([new Response(stream, { status: 200, headers: { 'content-type': 'text/event-stream' } })]);
+    const seen: string[] = [];
+    const stop = http.subscribe('reactions:wish-2', () => seen.push('reactions'));
+    http.subscribe('clip:wish-2', () => seen.push('clip'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls).to.have.length(1);
+    expect(calls[0]!.url).to.equal('https://api.school.example/samen/events?topics=reactions%3Awish-2%2Cclip%3Awish-2');
+    expect(calls[0]!.headers['authorization']).to.equal('Bearer token-123');
+    push(': heartbeat\n\nevent: change\ndata: {"topic":"reactions:wish-2"}\n\n');
+    push('event: change\ndata: {"topic":"clip:wish-2"}\r\n\r\nevent: change\ndata: not json\n\n');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).to.deep.equal(['reactions', 'clip']);
+    stop();
+    http.dispose();
+  });
+});
