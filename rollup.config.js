@@ -49,6 +49,7 @@ export default (args) => {
         'src/adapters/memory-adapter.ts',
         'src/adapters/local-adapter.ts',
         'src/adapters/http-adapter.ts',
+        'src/adapters/outbox.ts',
       ],
       external,
       onwarn,

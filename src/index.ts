@@ -19,3 +19,4 @@ export * from './expectation-matrix/matrix.js';
 export { MemoryAdapter, computeReach, type MemoryAdapterOptions } from './adapters/memory-adapter.js';
 export { LocalAdapter, type LocalAdapterOptions } from './adapters/local-adapter.js';
 export { HttpAdapter, type HttpAdapterOptions } from './adapters/http-adapter.js';
+export { OutboxAdapter, WRITE_METHODS, type OutboxEntry, type OutboxOptions } from './adapters/outbox.js';

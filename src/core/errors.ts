@@ -28,6 +28,8 @@ export class SamenError extends Error {
     message: string = kind,
     /** For `invalid-data`: which fields failed. Never contains field values (privacy). */
     readonly issues: readonly SamenIssue[] = [],
+    /** A write that failed for now but is kept on this device and sent later (see `OutboxAdapter`). */
+    readonly queued = false,
   ) {
     super(message);
   }

@@ -17,6 +17,8 @@ export interface Messages {
   retry: string;
   /** For moments less than a minute ago, where "0 seconds ago" reads oddly. */
   justNow: string;
+  /** A write kept in the outbox on this device, to be sent when the connection is back. */
+  savedOnDevice: string;
   errors: Record<SamenErrorKind, { title: string; body: string }>;
   invalidField: (path: string) => string;
   programmes: Record<Programme, string>;

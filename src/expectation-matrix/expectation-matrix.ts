@@ -476,7 +476,7 @@ export class SamenExpectationMatrix extends SamenElement {
         @input=${(e: Event) => draft.set((e.target as HTMLTextAreaElement).value)}
       ></textarea>
       <p id="success-counter" class="muted counter">${this.t.clip.charactersLeft(draft.remaining)}</p>
-      ${draft.error ? html`<p class="save-error" role="alert">${t.shareFailed}</p>` : nothing}
+      ${draft.error ? html`<p class="save-error" role="alert">${draft.error.queued ? this.t.savedOnDevice : t.shareFailed}</p>` : nothing}
       <button type="submit" class="primary" aria-disabled=${draft.canSend ? 'false' : 'true'}>${draft.sending ? t.sharing : t.share}</button>
     </form>`;
   }
@@ -556,7 +556,7 @@ export class SamenExpectationMatrix extends SamenElement {
             </div>
           </div>`
         : this.saveError
-          ? html`<p class="save-error" role="alert">${t.saveFailed}</p>`
+          ? html`<p class="save-error" role="alert">${this.saveError.queued ? this.t.savedOnDevice : t.saveFailed}</p>`
           : nothing}
       <div class="actions">
         <button type="submit" class="primary" part="save-button" aria-disabled=${this.saving ? 'true' : 'false'}>

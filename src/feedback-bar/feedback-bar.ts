@@ -174,7 +174,7 @@ export class SamenFeedbackBar extends SamenElement {
       }
     } catch (error) {
       const samenError = toSamenError(error);
-      this.message = this.t.feedback.reactionFailed;
+      this.message = samenError.queued ? this.t.savedOnDevice : this.t.feedback.reactionFailed;
       this.reportError(samenError, false);
     } finally {
       this.inFlight.delete(reaction);
@@ -279,7 +279,7 @@ export class SamenFeedbackBar extends SamenElement {
       <p id="reply-counter" class="counter">${this.t.clip.charactersLeft(draft.remaining)}</p>
       ${draft.error
         ? html`<div class="send-error" role="alert">
-            <p>${t.replyFailed}</p>
+            <p>${draft.error.queued ? this.t.savedOnDevice : t.replyFailed}</p>
             <button type="button" @click=${() => this.sendReply()}>${this.t.retry}</button>
           </div>`
         : nothing}

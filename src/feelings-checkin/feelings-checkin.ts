@@ -310,7 +310,7 @@ export class SamenFeelingsCheckin extends SamenElement {
         </fieldset>
         ${chosen ? this.renderStrength() : nothing}
         ${chosen ? this.renderNote(word) : nothing}
-        ${this.saveError ? html`<p class="save-error" role="alert">${t.saveFailed}</p>` : nothing}
+        ${this.saveError ? html`<p class="save-error" role="alert">${this.saveError.queued ? this.t.savedOnDevice : t.saveFailed}</p>` : nothing}
         <div class="actions">
           <button type="submit" class="primary" part="save-button" aria-disabled=${chosen && !this.saving ? 'false' : 'true'}>
             ${this.saving ? t.saving : t.save}

@@ -437,7 +437,7 @@ export class SamenLessonClip extends SamenElement {
       <p id="counter" class="counter">${t.charactersLeft(draft.remaining)}</p>
       ${this.sendError
         ? html`<div class="send-error" role="alert">
-            <p>${t.sendFailed}</p>
+            <p>${this.sendError.queued ? this.t.savedOnDevice : t.sendFailed}</p>
             <button type="button" @click=${() => this.send(this.lastKind)}>${this.t.retry}</button>
           </div>`
         : nothing}

@@ -7,6 +7,7 @@ export const en: Messages = {
   dir: 'ltr',
   loading: 'Loading…',
   justNow: 'just now',
+  savedOnDevice: 'Saved on this device. It will be sent as soon as there is a connection.',
   retry: 'Try again',
   errors: {
     'invalid-data': { title: 'This can’t be shown', body: 'The school’s data is not right.' },

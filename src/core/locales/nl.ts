@@ -7,6 +7,7 @@ export const nl: Messages = {
   dir: 'ltr',
   loading: 'Laden…',
   justNow: 'zojuist',
+  savedOnDevice: 'Bewaard op dit apparaat. Het wordt verstuurd zodra er weer verbinding is.',
   retry: 'Opnieuw proberen',
   errors: {
     'invalid-data': { title: 'Dit kan niet getoond worden', body: 'De gegevens van de school kloppen niet.' },
