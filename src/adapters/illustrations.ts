@@ -34,28 +34,35 @@ const CAPTIONS: Record<string, string> = {
   en: 'WEBVTT\n\n00:00.000 --> 00:04.000\nHi! Today we learned who we are.\n\n00:04.000 --> 00:08.000\nI am good at helping and drawing.\n',
 };
 
-/** Resolves `illustration:` and `captions:` references; other URLs pass through unchanged. */
+const DEMO_REF = /^(illustration|captions):(.+)$/;
+
+/** The content behind a demo reference, e.g. for a server that serves it over HTTP. */
+export function demoMedia(ref: string): { type: string; body: string } | undefined {
+  const match = DEMO_REF.exec(ref);
+  if (!match) return undefined;
+  const [, kind, key] = match as unknown as [string, string, string];
+  return kind === 'illustration'
+    ? { type: 'image/svg+xml', body: svgFor(key) }
+    : { type: 'text/vtt; charset=utf-8', body: CAPTIONS[key] ?? CAPTIONS['en']! };
+}
+
+/** Resolves `illustration:` and `captions:` references to blob: URLs; other URLs pass through unchanged. */
 export function resolveDemoUrl(src: string): string {
-  const match = /^(illustration|captions):(.+)$/.exec(src);
-  if (!match || typeof URL.createObjectURL !== 'function') return src;
+  const media = demoMedia(src);
+  if (!media || typeof URL.createObjectURL !== 'function') return src;
   const cached = cache.get(src);
   if (cached) return cached;
-  const [, kind, key] = match as unknown as [string, string, string];
-  const blob =
-    kind === 'illustration'
-      ? new Blob([svgFor(key)], { type: 'image/svg+xml' })
-      : new Blob([CAPTIONS[key] ?? CAPTIONS['en']!], { type: 'text/vtt' });
-  const url = URL.createObjectURL(blob);
+  const url = URL.createObjectURL(new Blob([media.body], { type: media.type }));
   cache.set(src, url);
   return url;
 }
 
-/** Deep-copies `value`, resolving every demo URL string inside. */
-export function withDemoUrls<T>(value: T): T {
-  if (typeof value === 'string') return resolveDemoUrl(value) as T;
-  if (Array.isArray(value)) return value.map(withDemoUrls) as T;
+/** Deep-copies `value`, resolving every demo reference inside (to blob: URLs unless told otherwise). */
+export function withDemoUrls<T>(value: T, resolve: (src: string) => string = resolveDemoUrl): T {
+  if (typeof value === 'string') return (DEMO_REF.test(value) ? resolve(value) : value) as T;
+  if (Array.isArray(value)) return value.map((v) => withDemoUrls(v, resolve)) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withDemoUrls(v)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withDemoUrls(v, resolve)])) as T;
   }
   return value;
 }

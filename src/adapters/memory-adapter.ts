@@ -18,6 +18,8 @@ import { HOME_REACTIONS } from '../core/schemas.js';
 import { createDemoState, type DemoLocale, type DemoState } from './demo-data.js';
 import { withDemoUrls } from './illustrations.js';
 
+export { demoMedia } from './illustrations.js';
+
 type Method = Exclude<keyof SamenAdapter, 'subscribe'>;
 
 export interface MemoryAdapterOptions {
@@ -35,6 +37,11 @@ export interface MemoryAdapterOptions {
   videoSrc?: string;
   /** Start from this state instead of the seed (e.g. one loaded from storage). */
   state?: DemoState;
+  /**
+   * How demo pictures and captions (`illustration:…`, `captions:…`) become URLs. Default:
+   * blob: URLs made on this device; a server gives URLs it serves itself (see `demoMedia`).
+   */
+  mediaUrl?: (ref: string) => string;
 }
 
 /** Shared by every viewer of one adapter, so a parent's answer shows up for the teacher. */
@@ -42,6 +49,7 @@ export interface MemoryStore {
   state: DemoState;
   listeners: Map<string, Set<() => void>>;
   failures: Map<Method | '*', { kind: SamenErrorKind; times: number }>;
+  mediaUrl?: ((ref: string) => string) | undefined;
 }
 
 /**
@@ -76,6 +84,7 @@ export class MemoryAdapter implements SamenAdapter {
         }),
       listeners: new Map(),
       failures: new Map(),
+      mediaUrl: options.mediaUrl,
     };
   }
 
@@ -128,7 +137,7 @@ export class MemoryAdapter implements SamenAdapter {
     await this.enter('getLessonClip', clipId, options);
     const clip = this.store.state.clips[clipId];
     if (clip === undefined) throw new SamenError('not-found');
-    return withDemoUrls(structuredClone(clip)) as LessonClip;
+    return withDemoUrls(structuredClone(clip), this.store.mediaUrl) as LessonClip;
   }
 
   async getHomeAnswer(clipId: string, options?: RequestOptions): Promise<HomeAnswer | null> {
