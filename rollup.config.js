@@ -50,6 +50,7 @@ export default (args) => {
         'src/adapters/local-adapter.ts',
         'src/adapters/http-adapter.ts',
         'src/adapters/outbox.ts',
+        'src/testing/index.ts',
       ],
       external,
       onwarn,

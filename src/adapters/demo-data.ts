@@ -23,6 +23,8 @@ export interface DemoState {
   replies: Record<string, { id: string; familyId?: string; authorName?: string; text: string; createdAt: string }[]>;
   charts: Record<string, RewardChart>;
   checkins: Checkin[];
+  /** Which children are in which class: who a teacher's class overview covers. */
+  classes: Record<string, string[]>;
   matrices: Record<string, ExpectationMatrix>;
   successes: Success[];
   /** Results of applied writes by idempotency key: a repeated key returns the first result. */
@@ -140,6 +142,7 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
     replies: {},
     charts: {},
     checkins: [],
+    classes: {},
     matrices: {},
     successes: [],
     writes: {},
@@ -247,6 +250,7 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
       createdAt: atDay(daysAgo, 18),
     });
   }
+  state.classes['groep6-wish'] = names.map((_, i) => `child-${i + 1}`);
   names.slice(1).forEach((childName, i) => {
     const childId = `child-${i + 2}`;
     for (let daysAgo = 0; daysAgo < 6; daysAgo++) {

@@ -4,7 +4,7 @@ import { MemoryAdapter, type MemoryAdapterOptions, type MemoryStore } from './me
 
 const STORE = 'state';
 // Bumped when the demo state's shape changes, so a device re-seeds instead of showing old data as invalid.
-const KEY = 'v2';
+const KEY = 'v3';
 
 export interface LocalAdapterOptions extends MemoryAdapterOptions {
   /** IndexedDB database name; one per demo. Default `samen-local`. */
@@ -33,6 +33,14 @@ export class LocalAdapter extends MemoryAdapter {
       view.db = this.db;
     });
     return view;
+  }
+
+  /** Closes the database (tests, page teardown); the next call opens it again. */
+  async close(): Promise<void> {
+    await this.loading?.catch(() => undefined);
+    this.db?.close();
+    this.db = undefined;
+    this.loading = undefined;
   }
 
   /** Forgets everything stored on this device and starts again from the seed. */

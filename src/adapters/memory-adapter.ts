@@ -142,6 +142,7 @@ export class MemoryAdapter implements SamenAdapter {
 
   async getHomeAnswer(clipId: string, options?: RequestOptions): Promise<HomeAnswer | null> {
     await this.enter('getHomeAnswer', clipId, options);
+    this.requireClip(clipId);
     const familyId = this.viewer().familyId;
     const answer = this.store.state.answers.find((a) => a.clipId === clipId && a.familyId === familyId);
     return answer ? structuredClone(answer) : null;
@@ -167,15 +168,17 @@ export class MemoryAdapter implements SamenAdapter {
 
   async getCheckins(query: { childId: string; from?: string; to?: string }, options?: RequestOptions): Promise<Checkin[]> {
     await this.enter('getCheckins', query, options);
-    const viewer = this.viewer();
-    if (viewer.role === 'parent' && !viewer.childIds?.includes(query.childId)) throw new SamenError('forbidden');
+    this.requireChildAccess(query.childId);
     return structuredClone(this.store.state.checkins.filter((c) => c.childId === query.childId && inRange(c.createdAt, query)));
   }
 
   async getClassCheckins(query: { classId: string; from?: string; to?: string }, options?: RequestOptions): Promise<Checkin[]> {
     await this.enter('getClassCheckins', query, options);
     this.requireRole('teacher');
-    return structuredClone(this.store.state.checkins.filter((c) => inRange(c.createdAt, query)));
+    const children = this.store.state.classes[query.classId];
+    if (!children) throw new SamenError('not-found');
+    if (!this.viewer().classIds?.includes(query.classId)) throw new SamenError('forbidden');
+    return structuredClone(this.store.state.checkins.filter((c) => children.includes(c.childId) && inRange(c.createdAt, query)));
   }
 
   async getExpectationMatrix(matrixId: string, options?: RequestOptions): Promise<ExpectationMatrix> {
@@ -194,6 +197,7 @@ export class MemoryAdapter implements SamenAdapter {
     options?: RequestOptions,
   ): Promise<HomeAnswer> {
     return this.write('saveHomeAnswer', input, options, `clip:${input.clipId}`, () => {
+      this.requireClip(input.clipId);
       const viewer = this.viewer();
       if (!viewer.familyId) throw new SamenError('forbidden');
       const answers = this.store.state.answers;
@@ -218,6 +222,7 @@ export class MemoryAdapter implements SamenAdapter {
 
   async markSeen(input: WriteInput & { clipId: string }, options?: RequestOptions): Promise<void> {
     await this.write('markSeen', input, options, `clip:${input.clipId}`, () => {
+      this.requireClip(input.clipId);
       const familyId = this.viewer().familyId;
       if (familyId) this.addSeen(input.clipId, familyId);
       return null;
@@ -304,11 +309,12 @@ export class MemoryAdapter implements SamenAdapter {
     input: WriteInput & { checkinId: string } & Omit<Checkin, 'id' | 'childName'>,
     options?: RequestOptions,
   ): Promise<Checkin> {
-    // Every class overview listens too: this demo store keeps one class, so every class has the child.
-    const classTopics = [...this.store.listeners.keys()].filter((t) => t.startsWith('feelings:class:'));
+    // The child's own topic and every class overview the child is in.
+    const classTopics = Object.entries(this.store.state.classes)
+      .filter(([, children]) => children.includes(input.childId))
+      .map(([classId]) => `feelings:class:${classId}`);
     return this.write('saveCheckin', input, options, [`feelings:${input.childId}`, ...classTopics], () => {
-      const viewer = this.viewer();
-      if (viewer.role === 'parent' && !viewer.childIds?.includes(input.childId)) throw new SamenError('forbidden');
+      this.requireChildAccess(input.childId);
       const { id: _writeId, checkinId, ...rest } = input;
       const checkin: Checkin = { ...rest, id: checkinId };
       const checkins = this.store.state.checkins;
@@ -343,6 +349,7 @@ export class MemoryAdapter implements SamenAdapter {
 
   async shareSuccess(input: WriteInput & { matrixId: string; expectationId?: string; text: string }, options?: RequestOptions): Promise<Success> {
     return this.write('shareSuccess', input, options, `matrix:${input.matrixId}`, () => {
+      if (!this.store.state.matrices[input.matrixId]) throw new SamenError('not-found');
       const viewer = this.viewer();
       if (viewer.role !== 'parent') throw new SamenError('forbidden');
       const success: Success = {
@@ -361,6 +368,7 @@ export class MemoryAdapter implements SamenAdapter {
   async getSuccesses(query: { matrixId: string; from?: string }, options?: RequestOptions): Promise<Success[]> {
     await this.enter('getSuccesses', query, options);
     this.requireRole('teacher');
+    if (!this.store.state.matrices[query.matrixId]) throw new SamenError('not-found');
     return structuredClone(this.store.state.successes.filter((x) => x.matrixId === query.matrixId && inRange(x.createdAt, query)));
   }
 
@@ -411,6 +419,17 @@ export class MemoryAdapter implements SamenAdapter {
     const viewer = this.store.state.viewers.find((v) => v.id === this.viewerId);
     if (!viewer) throw new SamenError('forbidden');
     return viewer;
+  }
+
+  private requireClip(clipId: string): void {
+    if (this.store.state.clips[clipId] === undefined) throw new SamenError('not-found');
+  }
+
+  /** Parents see only their own children; a child no class knows is not found. */
+  private requireChildAccess(childId: string): void {
+    const viewer = this.viewer();
+    if (viewer.role === 'parent' && !viewer.childIds?.includes(childId)) throw new SamenError('forbidden');
+    if (!Object.values(this.store.state.classes).some((children) => children.includes(childId))) throw new SamenError('not-found');
   }
 
   private requireRole(role: Viewer['role']): void {

@@ -1,0 +1,422 @@
+import { newId, type RequestOptions, type SamenAdapter, type SamenTopic, type Unsubscribe, type WriteInput } from '../core/adapter.js';
+import { SAMEN_ERROR_KINDS, SamenError, toSamenError, type SamenErrorKind } from '../core/errors.js';
+import type {
+  Award,
+  Checkin,
+  ClipReach,
+  ExpectationMatrix,
+  HomeAnswer,
+  HomeAnswerKind,
+  LessonClip,
+  ReactionSummary,
+  Reply,
+  RewardChart,
+  Success,
+  Viewer,
+} from '../core/schemas.js';
+
+/**
+ * Every {@link SamenAdapter} method the bridge carries, and nothing else: the host calls
+ * only names on this list, so a framed page can never reach other properties of the
+ * host's adapter (`constructor`, `__proto__`, test helpers, …). `subscribe` travels as
+ * its own message type. Adding a method to `SamenAdapter` without adding it here fails
+ * to compile, because {@link BridgeAdapter} must implement it through this list.
+ */
+export const BRIDGE_METHODS = Object.freeze([
+  'getViewer',
+  'getLessonClip',
+  'getHomeAnswer',
+  'saveHomeAnswer',
+  'markSeen',
+  'getClipReach',
+  'getReactions',
+  'setReaction',
+  'addReply',
+  'getRewardChart',
+  'award',
+  'undoAward',
+  'redeem',
+  'getCheckins',
+  'getClassCheckins',
+  'saveCheckin',
+  'getExpectationMatrix',
+  'saveExpectationMatrix',
+  'shareSuccess',
+  'getSuccesses',
+] as const satisfies readonly Exclude<keyof SamenAdapter, 'subscribe'>[]);
+
+export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
+
+/** What an error looks like on the wire: a kind and a short developer message, never data or a stack. */
+export interface BridgeError {
+  kind: string;
+  message: string;
+}
+
+/**
+ * The whole protocol, both directions. Every message is a plain object (JSON-compatible
+ * apart from `undefined`) marked `samen: 1`, so other postMessage traffic on the page
+ * (video embeds, extensions) is told apart and ignored.
+ */
+export type BridgeMessage =
+  | { samen: 1; type: 'request'; id: string; method: string; args: unknown[] }
+  | { samen: 1; type: 'response'; id: string; ok: true; value: unknown }
+  | { samen: 1; type: 'response'; id: string; ok: false; error: BridgeError }
+  | { samen: 1; type: 'abort'; id: string }
+  | { samen: 1; type: 'subscribe'; id: string; topic: SamenTopic }
+  | { samen: 1; type: 'unsubscribe'; id: string }
+  | { samen: 1; type: 'event'; id?: string; topic: SamenTopic };
+
+export interface BridgeAdapterOptions {
+  /** The window that answers, e.g. `window.parent` for a page inside an iframe. */
+  target: Window;
+  /**
+   * The exact origin of `target`, e.g. `https://app.school.example`. Requests are posted
+   * only to it and answers are accepted only from it; `*` is refused.
+   */
+  targetOrigin: string;
+  /** Milliseconds to wait for an answer before rejecting with `unavailable`. Default 15000. */
+  timeoutMs?: number;
+  /** Called with the origin of every Samen message that came from another window or origin (and was dropped). */
+  onForeignMessage?: (origin: string) => void;
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * A {@link SamenAdapter} for a page that runs inside an iframe or a WebView: every call is
+ * posted to the host window with `postMessage`, and the host answers with its own adapter
+ * (see `serveBridge` in `@samen/widgets/adapters/bridge-host`, or the JSON protocol in
+ * `docs/bridge.md` for native hosts).
+ *
+ * - Requests go only to `targetOrigin`; answers count only when they come from `target`
+ *   *and* `targetOrigin`. Other Samen messages are dropped, counted in
+ *   {@link droppedMessages} and reported to `onForeignMessage`. Anything without
+ *   `samen: 1`, or malformed, is ignored without a sound.
+ * - A call without an answer after `timeoutMs` rejects with `SamenError('unavailable')`
+ *   (`offline` when the browser knows it is offline), and the host is told to abort it.
+ * - Aborting a call's `signal` rejects it with an `AbortError` and tells the host to abort.
+ * - Error kinds from the host are trusted only when they are known Samen kinds; anything
+ *   else becomes `unavailable`.
+ *
+ * @example
+ * import { BridgeAdapter } from '@samen/widgets/adapters/bridge';
+ * // In the framed page; the app that frames us lives at https://app.school.example.
+ * const adapter = new BridgeAdapter({ target: window.parent, targetOrigin: 'https://app.school.example' });
+ * document.querySelector('samen-provider').adapter = adapter;
+ */
+export class BridgeAdapter implements SamenAdapter {
+  private readonly target: Window;
+  private readonly targetOrigin: string;
+  private readonly timeoutMs: number;
+  private readonly onForeignMessage: ((origin: string) => void) | undefined;
+  private readonly pending = new Map<string, Pending>();
+  private readonly subscriptions = new Map<string, { topic: SamenTopic; listener: () => void }>();
+  private dropped = 0;
+  private listening = false;
+  private disposed = false;
+
+  /** @throws {TypeError} when `targetOrigin` is `*` or not a bare origin such as `https://app.example`. */
+  constructor(options: BridgeAdapterOptions) {
+    assertExactOrigin(options.targetOrigin, 'targetOrigin');
+    this.target = options.target;
+    this.targetOrigin = options.targetOrigin;
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.onForeignMessage = options.onForeignMessage;
+  }
+
+  /** How many Samen messages from a wrong window or origin were dropped. */
+  get droppedMessages(): number {
+    return this.dropped;
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  getViewer(options?: RequestOptions): Promise<Viewer> {
+    return this.call('getViewer', [], options);
+  }
+  getLessonClip(clipId: string, options?: RequestOptions): Promise<LessonClip> {
+    return this.call('getLessonClip', [clipId], options);
+  }
+  getHomeAnswer(clipId: string, options?: RequestOptions): Promise<HomeAnswer | null> {
+    return this.call('getHomeAnswer', [clipId], options);
+  }
+  getClipReach(clipId: string, options?: RequestOptions): Promise<ClipReach> {
+    return this.call('getClipReach', [clipId], options);
+  }
+  getReactions(targetId: string, options?: RequestOptions): Promise<ReactionSummary> {
+    return this.call('getReactions', [targetId], options);
+  }
+  getRewardChart(chartId: string, options?: RequestOptions): Promise<RewardChart> {
+    return this.call('getRewardChart', [chartId], options);
+  }
+  getCheckins(query: { childId: string; from?: string; to?: string }, options?: RequestOptions): Promise<Checkin[]> {
+    return this.call('getCheckins', [query], options);
+  }
+  getClassCheckins(query: { classId: string; from?: string; to?: string }, options?: RequestOptions): Promise<Checkin[]> {
+    return this.call('getClassCheckins', [query], options);
+  }
+  getExpectationMatrix(matrixId: string, options?: RequestOptions): Promise<ExpectationMatrix> {
+    return this.call('getExpectationMatrix', [matrixId], options);
+  }
+  getSuccesses(query: { matrixId: string; from?: string }, options?: RequestOptions): Promise<Success[]> {
+    return this.call('getSuccesses', [query], options);
+  }
+
+  // ------------------------------------------------------------------ writes
+
+  saveHomeAnswer(input: WriteInput & { clipId: string; kind: HomeAnswerKind; text?: string }, options?: RequestOptions): Promise<HomeAnswer> {
+    return this.call('saveHomeAnswer', [input], options);
+  }
+  async markSeen(input: WriteInput & { clipId: string }, options?: RequestOptions): Promise<void> {
+    await this.call('markSeen', [input], options);
+  }
+  setReaction(input: WriteInput & { targetId: string; reaction: string; on: boolean }, options?: RequestOptions): Promise<ReactionSummary> {
+    return this.call('setReaction', [input], options);
+  }
+  addReply(input: WriteInput & { targetId: string; text: string }, options?: RequestOptions): Promise<Reply> {
+    return this.call('addReply', [input], options);
+  }
+  award(input: WriteInput & { chartId: string; expectationId?: string; reason?: string }, options?: RequestOptions): Promise<Award> {
+    return this.call('award', [input], options);
+  }
+  async undoAward(input: WriteInput & { chartId: string; awardId: string }, options?: RequestOptions): Promise<void> {
+    await this.call('undoAward', [input], options);
+  }
+  redeem(input: WriteInput & { chartId: string; nextGoal?: number; nextReward?: string }, options?: RequestOptions): Promise<RewardChart> {
+    return this.call('redeem', [input], options);
+  }
+  saveCheckin(input: WriteInput & { checkinId: string } & Omit<Checkin, 'id' | 'childName'>, options?: RequestOptions): Promise<Checkin> {
+    return this.call('saveCheckin', [input], options);
+  }
+  saveExpectationMatrix(input: WriteInput & { matrix: ExpectationMatrix; baseVersion: number }, options?: RequestOptions): Promise<ExpectationMatrix> {
+    return this.call('saveExpectationMatrix', [input], options);
+  }
+  shareSuccess(input: WriteInput & { matrixId: string; expectationId?: string; text: string }, options?: RequestOptions): Promise<Success> {
+    return this.call('shareSuccess', [input], options);
+  }
+
+  // ------------------------------------------------------------------ live updates
+
+  /** Asks the host to forward changes under `topic`; one host subscription per call. */
+  subscribe(topic: SamenTopic, listener: () => void): Unsubscribe {
+    if (this.disposed) return () => {};
+    this.listen();
+    const id = newId();
+    this.subscriptions.set(id, { topic, listener });
+    this.post({ samen: 1, type: 'subscribe', id, topic });
+    return () => {
+      // Widgets may call their unsubscribe twice (disconnect, then reload); the host hears it once.
+      if (this.subscriptions.delete(id)) this.post({ samen: 1, type: 'unsubscribe', id });
+    };
+  }
+
+  /**
+   * Stops listening: pending calls reject with `not-connected`, the host is told to abort
+   * them and to drop every subscription, and later calls reject at once.
+   */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const [id, pending] of [...this.pending]) {
+      this.post({ samen: 1, type: 'abort', id });
+      pending.reject(new SamenError('not-connected', 'the bridge was disposed'));
+    }
+    for (const id of this.subscriptions.keys()) this.post({ samen: 1, type: 'unsubscribe', id });
+    this.subscriptions.clear();
+    if (this.listening) window.removeEventListener('message', this.onMessage);
+    this.listening = false;
+  }
+
+  // ------------------------------------------------------------------ plumbing
+
+  private call<T>(method: BridgeMethod, args: unknown[], options?: RequestOptions): Promise<T> {
+    const signal = options?.signal;
+    if (signal?.aborted) return Promise.reject(abortError(signal));
+    if (this.disposed) return Promise.reject(new SamenError('not-connected', 'the bridge was disposed'));
+    this.listen();
+    const id = newId();
+    return new Promise<T>((resolve, reject) => {
+      const settle = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        this.pending.delete(id);
+      };
+      const onAbort = () => {
+        settle();
+        this.post({ samen: 1, type: 'abort', id });
+        reject(abortError(signal));
+      };
+      const timer = setTimeout(() => {
+        settle();
+        // The host may still be working on it; tell it to stop so a late write is not half-done work.
+        this.post({ samen: 1, type: 'abort', id });
+        const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+        reject(new SamenError(offline ? 'offline' : 'unavailable', `no answer to ${method} within ${this.timeoutMs} ms`));
+      }, this.timeoutMs);
+      this.pending.set(id, {
+        resolve: (value) => {
+          settle();
+          resolve(value as T);
+        },
+        reject: (error) => {
+          settle();
+          reject(error);
+        },
+      });
+      signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        this.target.postMessage({ samen: 1, type: 'request', id, method, args } satisfies BridgeMessage, this.targetOrigin);
+      } catch (error) {
+        settle();
+        // DataCloneError: the input held something postMessage can't copy (a function, a DOM node).
+        reject(new SamenError(error instanceof DOMException && error.name === 'DataCloneError' ? 'invalid-data' : 'unavailable', `${method} could not be sent`));
+      }
+    });
+  }
+
+  /** Control messages (abort, subscribe, …) are best effort: a gone host has nothing left to clean up. */
+  private post(message: BridgeMessage): void {
+    try {
+      this.target.postMessage(message, this.targetOrigin);
+    } catch {
+      // Nothing to do: the host window is gone or refuses us, and the caller has already settled.
+    }
+  }
+
+  /** Listens from the first call on, so constructing the adapter (e.g. during SSR) touches no window. */
+  private listen(): void {
+    if (this.listening) return;
+    this.listening = true;
+    window.addEventListener('message', this.onMessage);
+  }
+
+  private readonly onMessage = (event: MessageEvent): void => {
+    if (!isSamenMessage(event.data)) return;
+    if (event.origin !== this.targetOrigin || event.source !== this.target) {
+      this.dropped += 1;
+      this.onForeignMessage?.(event.origin);
+      return;
+    }
+    const message = readBridgeMessage(event.data);
+    if (message?.type === 'response') {
+      // An unknown id is a late answer to a call that timed out or was aborted: nobody waits for it.
+      const pending = this.pending.get(message.id);
+      if (!pending) return;
+      if (message.ok) pending.resolve(message.value);
+      else pending.reject(fromBridgeError(message.error));
+    } else if (message?.type === 'event') {
+      for (const [id, subscription] of [...this.subscriptions]) {
+        // With an id the event is for that subscription only; a host that sends only the topic reaches every listener on it.
+        if (subscription.topic === message.topic && (message.id === undefined || message.id === id)) subscription.listener();
+      }
+    }
+    // Requests and other host-bound messages are not ours: a WebView bridge that posts to its own window sees them echoed.
+  };
+}
+
+// ------------------------------------------------------------------ shared by both ends
+
+const MAX_ID_LENGTH = 128;
+const MAX_MESSAGE_LENGTH = 200;
+const TOPIC = /^(clip|reactions|chart|feelings|matrix):[^\s]{1,256}$/;
+
+/** True for anything marked as Samen traffic, before its shape is checked. */
+export function isSamenMessage(data: unknown): data is { samen: 1 } {
+  return typeof data === 'object' && data !== null && (data as { samen?: unknown }).samen === 1;
+}
+
+export function isBridgeTopic(topic: unknown): topic is SamenTopic {
+  return typeof topic === 'string' && TOPIC.test(topic);
+}
+
+/**
+ * The message if `data` is a well-formed Samen bridge message, else `undefined`. The
+ * result is a fresh object with only the protocol's fields, so nothing else a sender put
+ * in the message travels further.
+ */
+export function readBridgeMessage(data: unknown): BridgeMessage | undefined {
+  if (!isSamenMessage(data)) return undefined;
+  const m = data as Record<string, unknown>;
+  const id = m['id'];
+  const validId = typeof id === 'string' && id.length > 0 && id.length <= MAX_ID_LENGTH;
+  switch (m['type']) {
+    case 'request': {
+      const { method, args } = m;
+      if (!validId || typeof method !== 'string' || !Array.isArray(args)) return undefined;
+      return { samen: 1, type: 'request', id, method, args };
+    }
+    case 'response': {
+      if (!validId) return undefined;
+      if (m['ok'] === true) return { samen: 1, type: 'response', id, ok: true, value: m['value'] };
+      const error = m['error'] as { kind?: unknown; message?: unknown } | null | undefined;
+      if (m['ok'] !== false || typeof error !== 'object' || error === null || typeof error.kind !== 'string') return undefined;
+      const message = typeof error.message === 'string' ? error.message.slice(0, MAX_MESSAGE_LENGTH) : error.kind;
+      return { samen: 1, type: 'response', id, ok: false, error: { kind: error.kind, message } };
+    }
+    case 'abort':
+      return validId ? { samen: 1, type: 'abort', id } : undefined;
+    case 'unsubscribe':
+      return validId ? { samen: 1, type: 'unsubscribe', id } : undefined;
+    case 'subscribe': {
+      const topic = m['topic'];
+      return validId && isBridgeTopic(topic) ? { samen: 1, type: 'subscribe', id, topic } : undefined;
+    }
+    case 'event': {
+      const topic = m['topic'];
+      if (!isBridgeTopic(topic) || (id !== undefined && !validId)) return undefined;
+      return validId ? { samen: 1, type: 'event', id, topic } : { samen: 1, type: 'event', topic };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * What the host may say about a failure: a known kind and a short message. Only a
+ * SamenError's own message travels; other errors (a database driver's, a fetch's) may
+ * quote queries, URLs or personal data, so they are reduced to their kind.
+ */
+export function toBridgeError(error: unknown): BridgeError {
+  const { kind, message } = (error ?? {}) as { kind?: unknown; message?: unknown };
+  if (isKnownKind(kind)) {
+    return { kind, message: typeof message === 'string' ? message.slice(0, MAX_MESSAGE_LENGTH) : kind };
+  }
+  // Same mapping as everywhere else (network TypeError or navigator offline → offline), without the message.
+  const fallback = toSamenError(error).kind;
+  return { kind: fallback, message: fallback };
+}
+
+/** The host's error as a {@link SamenError}; a kind this version doesn't know becomes `unavailable`. */
+export function fromBridgeError(error: BridgeError): SamenError {
+  return isKnownKind(error.kind) ? new SamenError(error.kind, error.message) : new SamenError('unavailable', error.message);
+}
+
+/**
+ * Throws unless `origin` is exactly what `MessageEvent.origin` reports for a page, e.g.
+ * `https://app.example` (no path, no trailing slash, no default port). Anything else would
+ * either match nothing, silently dropping every answer, or match too much (`*`).
+ */
+export function assertExactOrigin(origin: unknown, name: string): asserts origin is string {
+  let parsed: string | undefined;
+  try {
+    parsed = typeof origin === 'string' ? new URL(origin).origin : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof origin !== 'string' || origin === '*' || parsed === undefined || parsed === 'null' || parsed !== origin) {
+    throw new TypeError(`${name} must be an exact origin such as "https://app.example", got ${JSON.stringify(origin)}`);
+  }
+}
+
+function isKnownKind(kind: unknown): kind is SamenErrorKind {
+  return typeof kind === 'string' && (SAMEN_ERROR_KINDS as readonly string[]).includes(kind);
+}
+
+function abortError(signal: AbortSignal | undefined): DOMException {
+  const reason: unknown = signal?.reason;
+  return reason instanceof DOMException && reason.name === 'AbortError' ? reason : new DOMException('The bridge call was aborted', 'AbortError');
+}

@@ -1,0 +1,185 @@
+import type { RequestOptions, SamenAdapter, Unsubscribe } from '../core/adapter.js';
+import {
+  assertExactOrigin,
+  BRIDGE_METHODS,
+  isSamenMessage,
+  readBridgeMessage,
+  toBridgeError,
+  type BridgeError,
+  type BridgeMethod,
+  type BridgeMessage,
+} from './bridge-adapter.js';
+
+export interface ServeBridgeOptions {
+  /** The host's own adapter, which does the real work (HTTP, native storage, memory in tests). */
+  adapter: SamenAdapter;
+  /** The window of the iframe (`iframe.contentWindow`) or WebView whose requests are served. */
+  frame: Window;
+  /** The framed page's exact origin, e.g. `https://widgets.school.example`; `*` is refused. */
+  origin: string;
+  /** Called with the origin of every Samen message that came from another window or origin (and was dropped). */
+  onForeignMessage?: (origin: string) => void;
+}
+
+/**
+ * What each method takes as its one argument. The host checks this before calling its
+ * adapter, so a framed page can't hand it a number where an id belongs, or a write
+ * without its idempotency key.
+ */
+const INPUT: Record<BridgeMethod, 'none' | 'id' | 'query' | 'write'> = {
+  getViewer: 'none',
+  getLessonClip: 'id',
+  getHomeAnswer: 'id',
+  saveHomeAnswer: 'write',
+  markSeen: 'write',
+  getClipReach: 'id',
+  getReactions: 'id',
+  setReaction: 'write',
+  addReply: 'write',
+  getRewardChart: 'id',
+  award: 'write',
+  undoAward: 'write',
+  redeem: 'write',
+  getCheckins: 'query',
+  getClassCheckins: 'query',
+  saveCheckin: 'write',
+  getExpectationMatrix: 'id',
+  saveExpectationMatrix: 'write',
+  shareSuccess: 'write',
+  getSuccesses: 'query',
+};
+
+const MAX_ID_LENGTH = 256;
+
+/**
+ * Serves a {@link BridgeAdapter} in a framed page from the host's own adapter: listens
+ * for requests from `frame` at `origin` only, calls `adapter[method](input, { signal })`
+ * for methods on {@link BRIDGE_METHODS} only (anything else is answered with
+ * `invalid-data`), and posts each answer back to `frame` at `origin`. Aborts reach the
+ * adapter through the signal; `subscribe` messages are forwarded to `adapter.subscribe`.
+ * Errors leave as `{ kind, message }` only: no stack, no `issues`, no other error's text.
+ *
+ * Returns the function that stops serving: it stops listening, aborts running calls and
+ * ends every subscription. Call it when the iframe goes away or navigates, and serve
+ * again for the new page.
+ *
+ * @example
+ * import { serveBridge } from '@samen/widgets/adapters/bridge-host';
+ * const iframe = document.querySelector('iframe#samen');
+ * const stop = serveBridge({ adapter: myAdapter, frame: iframe.contentWindow, origin: 'https://widgets.school.example' });
+ * // later, when the iframe is removed:
+ * stop();
+ *
+ * @throws {TypeError} when `origin` is `*` or not a bare origin such as `https://widgets.example`.
+ */
+export function serveBridge({ adapter, frame, origin, onForeignMessage }: ServeBridgeOptions): () => void {
+  assertExactOrigin(origin, 'origin');
+  const running = new Map<string, AbortController>();
+  const subscriptions = new Map<string, Unsubscribe>();
+  let stopped = false;
+
+  const post = (message: BridgeMessage): void => {
+    if (stopped) return;
+    try {
+      frame.postMessage(message, origin);
+    } catch {
+      // DataCloneError: the adapter answered with something postMessage can't copy (a function, a
+      // class instance with private fields). Say so, rather than leave the call to time out.
+      if (message.type === 'response' && message.ok) fail(message.id, { kind: 'invalid-data', message: 'the answer could not be sent' });
+    }
+  };
+  const fail = (id: string, error: BridgeError): void => post({ samen: 1, type: 'response', id, ok: false, error });
+
+  const request = async (id: string, method: string, args: unknown[]): Promise<void> => {
+    // A reused id would make two answers for one waiting call; the first one wins.
+    if (running.has(id)) return;
+    if (!isBridgeMethod(method)) return fail(id, { kind: 'invalid-data', message: 'unknown method' });
+    const input = args[0];
+    if (args.length > 1 || !validInput(INPUT[method], input)) return fail(id, { kind: 'invalid-data', message: `invalid input for ${method}` });
+    const controller = new AbortController();
+    running.set(id, controller);
+    try {
+      const value = await invoke(adapter, method, input, { signal: controller.signal });
+      if (!controller.signal.aborted) post({ samen: 1, type: 'response', id, ok: true, value });
+    } catch (error) {
+      // An aborted call's caller has already given up; anything we sent now would be ignored.
+      if (!controller.signal.aborted) fail(id, toBridgeError(error));
+    } finally {
+      if (running.get(id) === controller) running.delete(id);
+    }
+  };
+
+  const onMessage = (event: MessageEvent): void => {
+    if (!isSamenMessage(event.data)) return;
+    if (event.origin !== origin || event.source !== frame) {
+      onForeignMessage?.(event.origin);
+      return;
+    }
+    const message = readBridgeMessage(event.data);
+    if (!message || message.id === undefined) return;
+    switch (message.type) {
+      case 'request':
+        void request(message.id, message.method, message.args);
+        break;
+      case 'abort':
+        running.get(message.id)?.abort();
+        running.delete(message.id);
+        break;
+      case 'subscribe': {
+        const { id, topic } = message;
+        if (subscriptions.has(id) || !adapter.subscribe) break;
+        subscriptions.set(id, adapter.subscribe(topic, () => post({ samen: 1, type: 'event', id, topic })));
+        break;
+      }
+      case 'unsubscribe':
+        subscriptions.get(message.id)?.();
+        subscriptions.delete(message.id);
+        break;
+      default:
+      // Responses and events travel the other way; a host never acts on them.
+    }
+  };
+
+  window.addEventListener('message', onMessage);
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    window.removeEventListener('message', onMessage);
+    for (const controller of running.values()) controller.abort();
+    running.clear();
+    for (const unsubscribe of subscriptions.values()) unsubscribe();
+    subscriptions.clear();
+  };
+}
+
+function isBridgeMethod(method: string): method is BridgeMethod {
+  return (BRIDGE_METHODS as readonly string[]).includes(method);
+}
+
+function validInput(kind: 'none' | 'id' | 'query' | 'write', input: unknown): boolean {
+  switch (kind) {
+    case 'none':
+      return input === undefined || input === null;
+    case 'id':
+      return typeof input === 'string' && input.length > 0 && input.length <= MAX_ID_LENGTH;
+    case 'query':
+      return isPlainObject(input);
+    case 'write': {
+      const id = isPlainObject(input) ? input['id'] : undefined;
+      return typeof id === 'string' && id.length > 0 && id.length <= MAX_ID_LENGTH;
+    }
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `getViewer` is the one method without an input: its first parameter is the options. */
+function invoke(adapter: SamenAdapter, method: BridgeMethod, input: unknown, options: RequestOptions): Promise<unknown> {
+  if (method === 'getViewer') return adapter.getViewer(options);
+  const fn = adapter[method] as ((input: unknown, options: RequestOptions) => Promise<unknown>) | undefined;
+  // An adapter written in plain JavaScript may lack a method; that is the host being unable, not bad input.
+  if (typeof fn !== 'function') return Promise.reject(new Error(`${method} is not implemented`));
+  return fn.call(adapter, input, options);
+}

@@ -1,0 +1,983 @@
+/**
+ * The adapter conformance kit: one suite a vendor runs against their own
+ * {@link SamenAdapter}, with any test runner (mocha, vitest, jest, node:test), to prove
+ * it keeps the contract the widgets rely on. See `docs/conformance.md`.
+ *
+ * Every test calls `setup()` for fresh adapters and `cleanup()` afterwards. A backend that
+ * keeps its data between tests still passes: every assertion is relative to a read made
+ * before the write, and every write uses a fresh idempotency key and a fresh text.
+ */
+import * as z from 'zod/mini';
+import { newId, type SamenAdapter, type SamenTopic } from '../core/adapter.js';
+import { toIssues } from '../core/parse.js';
+import {
+  awardSchema,
+  checkinSchema,
+  clipReachSchema,
+  expectationMatrixSchema,
+  homeAnswerSchema,
+  reactionSummarySchema,
+  replySchema,
+  rewardChartSchema,
+  successSchema,
+  viewerSchema,
+  type Checkin,
+  type ExpectationMatrix,
+  type ReactionSummary,
+  type RewardChart,
+} from '../core/schemas.js';
+import type { SamenErrorKind } from '../core/errors.js';
+import { parseLessonClip } from '../lesson-clip/parse-clip.js';
+
+// ------------------------------------------------------------------ options
+
+/** Ids in the vendor's test backend that the suite reads and writes. */
+export interface ConformanceFixtures {
+  /** A lesson clip of `classId` with a home question; `parent` and `teacher` may see it. */
+  clipId: string;
+  /** Anything reactions and replies go under: a clip or one of the host's own posts. */
+  targetId: string;
+  /** The class reward chart of `classId`: the teacher awards, undoes and redeems on it. */
+  classChartId: string;
+  /** The personal chart of `childId`; with `homeStickersEnabled` the parent may add home stickers. */
+  personalChartId: string;
+  /** The parent's own child, in `classId`. */
+  childId: string;
+  /** A child in `classId` of another family: the parent may not see or write its check-ins. */
+  otherChildId: string;
+  /** The teacher's class. */
+  classId: string;
+  /** The school's expectation matrix: the teacher edits it, parents read it and share successes. */
+  matrixId: string;
+  /** The parent's family's home matrix: the family edits it. */
+  homeMatrixId: string;
+  /** An id that names no clip, chart, matrix, class or child. */
+  unknownId: string;
+}
+
+/** Fresh adapters for one test, all signed in to the same backend. */
+export interface ConformanceAdapters {
+  /** A parent of `childId`. */
+  parent: SamenAdapter;
+  /**
+   * A second carer of the same family (another signed-in person). Optional: without it the
+   * family checks use `parent` twice and the live-update checks write as the teacher.
+   */
+  otherParent?: SamenAdapter;
+  /** The teacher of `classId`. */
+  teacher: SamenAdapter;
+  /** Runs after each test, also when it failed: close connections, drop a test database. */
+  cleanup?: () => Promise<void>;
+}
+
+export interface LiveUpdateOptions {
+  /** Milliseconds a notification may take to arrive. Default 2000. */
+  timeout?: number;
+  /** Milliseconds of silence that prove an unsubscribed listener is no longer called. Default 200. */
+  quiet?: number;
+}
+
+export interface ConformanceOptions {
+  /** Names the suite, e.g. `'ParroAdapter'`. */
+  name: string;
+  /** The runner's `describe` (mocha, vitest, jest, `node:test`). */
+  describe: (name: string, fn: () => void) => void;
+  /** The runner's `it` or `test`. */
+  it: (name: string, fn: () => Promise<void>) => void;
+  /** Called before every test. */
+  setup: () => Promise<ConformanceAdapters>;
+  fixtures: ConformanceFixtures;
+  /**
+   * Live updates through `subscribe`: checked by default, and then `subscribe` is required.
+   * `false` for an adapter without `subscribe` (widgets then re-read only on their own writes).
+   */
+  liveUpdates?: false | LiveUpdateOptions;
+}
+
+// ------------------------------------------------------------------ assertions
+
+/** What a failed conformance check throws: a plain `Error` every runner reports. */
+export class ConformanceError extends Error {
+  override readonly name = 'ConformanceError';
+}
+
+function fail(message: string): never {
+  throw new ConformanceError(message);
+}
+
+function ok(condition: unknown, message: string): asserts condition {
+  if (!condition) fail(message);
+}
+
+function show(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+function equal(actual: unknown, expected: unknown, what: string): void {
+  if (!Object.is(actual, expected)) fail(`${what}: expected ${show(expected)}, got ${show(actual)}`);
+}
+
+/** Structural equality; a missing key and a key set to `undefined` are the same (JSON drops both). */
+function same(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => same(item, b[i]));
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
+  return [...keys].every((key) => same(left[key], right[key]));
+}
+
+function deepEqual(actual: unknown, expected: unknown, what: string): void {
+  if (!same(actual, expected)) fail(`${what}: expected ${show(expected)}, got ${show(actual)}`);
+}
+
+/** The fields a write determines are the same in `actual` as in `expected`. */
+function sameFields<T extends object>(actual: T, expected: T, keys: readonly (keyof T)[], what: string): void {
+  for (const key of keys) deepEqual(actual[key], expected[key], `${what}: ${String(key)}`);
+}
+
+/** Parses with the schema the widgets use, or fails naming the bad fields. */
+function valid<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const result = z.safeParse(schema, value);
+  if (result.success) return result.data;
+  const issues = toIssues(result.error).map((i) => `${i.path}: ${i.message}`);
+  return fail(`${what} resolved with data the widgets reject (${issues.join('; ')})`);
+}
+
+type Outcome = { settled: 'resolved'; value: unknown } | { settled: 'rejected'; error: unknown };
+
+async function settle(call: Promise<unknown>): Promise<Outcome> {
+  return call.then(
+    (value): Outcome => ({ settled: 'resolved', value }),
+    (error: unknown): Outcome => ({ settled: 'rejected', error }),
+  );
+}
+
+function describeError(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return `a thrown ${show(error)}`;
+  const { name, kind, message } = error as { name?: unknown; kind?: unknown; message?: unknown };
+  const kindText = typeof kind === 'string' ? `kind "${kind}"` : 'no kind';
+  return `${typeof name === 'string' ? name : 'an object'} with ${kindText}${typeof message === 'string' ? `: ${message}` : ''}`;
+}
+
+/**
+ * `call` rejects with a SamenError-shaped error (`error.kind`) of one of `kinds`. The kind is
+ * checked, not `instanceof`, so an adapter bundled with its own copy of Samen passes.
+ */
+async function rejects(call: Promise<unknown>, kinds: SamenErrorKind | readonly SamenErrorKind[], what: string): Promise<void> {
+  const expected: readonly string[] = typeof kinds === 'string' ? [kinds] : kinds;
+  const wanted = expected.map((k) => `"${k}"`).join(' or ');
+  const outcome = await settle(call);
+  if (outcome.settled === 'resolved') fail(`${what} should reject with kind ${wanted}, but it resolved with ${show(outcome.value)}`);
+  const kind = (outcome.error as { kind?: unknown } | null)?.kind;
+  if (typeof kind !== 'string' || !expected.includes(kind)) {
+    fail(`${what} should reject with kind ${wanted}, but it rejected with ${describeError(outcome.error)}`);
+  }
+}
+
+/** `call` rejects with an error named `AbortError` (a `DOMException`, or anything named so). */
+async function aborts(call: Promise<unknown>, what: string): Promise<void> {
+  const outcome = await settle(call);
+  if (outcome.settled === 'resolved') fail(`${what} with an aborted signal should reject with an AbortError, but it resolved`);
+  const name = (outcome.error as { name?: unknown } | null)?.name;
+  if (name !== 'AbortError') fail(`${what} with an aborted signal should reject with an AbortError, but it rejected with ${describeError(outcome.error)}`);
+}
+
+// ------------------------------------------------------------------ small helpers
+
+const DAY = 86_400_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Local time with the device's UTC offset, the way the feelings widget writes `createdAt`. */
+function isoWithOffset(date: Date): string {
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const abs = Math.abs(offset);
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
+    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}
+
+/** A fresh idempotency key (or entity id) that no earlier run used. */
+const key = (): string => `conformance-${newId()}`;
+/** A fresh text, so a read shows this run's write and not an earlier one. */
+const phrase = (what: string): string => `Conformance ${what} ${newId().slice(0, 8)}`;
+const aborted = (): AbortSignal => AbortSignal.abort();
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function idsOf(list: readonly { id: string }[]): string[] {
+  return list.map((item) => item.id);
+}
+
+function findById<T extends { id: string }>(list: readonly T[], id: string, what: string): T {
+  const matches = list.filter((item) => item.id === id);
+  if (matches.length === 0) fail(`${what} should contain id ${show(id)}, but has ${show(idsOf(list))}`);
+  if (matches.length > 1) fail(`${what} should contain id ${show(id)} once, but has it ${matches.length} times`);
+  return matches[0]!;
+}
+
+function count(summary: ReactionSummary, reaction: string): number {
+  return summary.counts[reaction] ?? 0;
+}
+
+const checkinList = z.array(checkinSchema);
+const successList = z.array(successSchema);
+
+/** Listens to `topic` and counts notifications. */
+interface Probe {
+  readonly calls: number;
+  stop(): void;
+}
+
+function listen(adapter: SamenAdapter, topic: SamenTopic, who: string): Probe {
+  if (typeof adapter.subscribe !== 'function') {
+    fail(`${who}.subscribe is missing: implement it, or pass liveUpdates: false to skip the live-update checks`);
+  }
+  let calls = 0;
+  const stop = adapter.subscribe(topic, () => {
+    calls += 1;
+  });
+  if (typeof stop !== 'function') fail(`${who}.subscribe(${show(topic)}) should return the function that stops listening, got ${show(stop)}`);
+  return {
+    get calls() {
+      return calls;
+    },
+    stop,
+  };
+}
+
+async function eventually(check: () => boolean, timeout: number): Promise<boolean> {
+  const end = Date.now() + timeout;
+  while (!check()) {
+    if (Date.now() >= end) return false;
+    await sleep(10);
+  }
+  return true;
+}
+
+// ------------------------------------------------------------------ the suite
+
+/**
+ * Registers the conformance suite with the runner's `describe`/`it`.
+ *
+ * @example
+ * defineAdapterConformance({
+ *   name: 'MyAdapter', describe, it, fixtures,
+ *   setup: async () => ({ parent: signIn('parent'), teacher: signIn('teacher') }),
+ * });
+ */
+export function defineAdapterConformance(options: ConformanceOptions): void {
+  const { describe, it, setup, fixtures: f } = options;
+  const live = options.liveUpdates === false ? undefined : { timeout: 2000, quiet: 200, ...options.liveUpdates };
+
+  /** One test with fresh adapters, cleaned up also when it fails. */
+  const test = (title: string, body: (adapters: ConformanceAdapters) => Promise<void>) =>
+    it(title, async () => {
+      const adapters = await setup();
+      try {
+        await body(adapters);
+      } finally {
+        await adapters.cleanup?.();
+      }
+    });
+
+  // ---- shared steps
+
+  const teacherChart = async (teacher: SamenAdapter, chartId = f.classChartId) =>
+    valid(rewardChartSchema, await teacher.getRewardChart(chartId), `teacher.getRewardChart(${show(chartId)})`);
+
+  const readMatrix = async (adapter: SamenAdapter, matrixId: string, who: string): Promise<ExpectationMatrix> =>
+    valid(expectationMatrixSchema, await adapter.getExpectationMatrix(matrixId), `${who}.getExpectationMatrix(${show(matrixId)})`);
+
+  const childCheckins = async (adapter: SamenAdapter, who: string, query: { childId: string; from?: string; to?: string } = { childId: f.childId }) =>
+    valid(checkinList, await adapter.getCheckins(query), `${who}.getCheckins(${show(query)})`);
+
+  const successes = async (teacher: SamenAdapter, query: { matrixId: string; from?: string } = { matrixId: f.matrixId }) =>
+    valid(successList, await teacher.getSuccesses(query), `teacher.getSuccesses(${show(query)})`);
+
+  const checkinInput = (overrides: Partial<Omit<Checkin, 'id' | 'childName'>> = {}) => ({
+    id: key(),
+    checkinId: key(),
+    childId: f.childId,
+    feeling: 'proud',
+    strength: 4,
+    context: 'home' as const,
+    createdAt: isoWithOffset(new Date()),
+    ...overrides,
+  });
+
+  /** Awards on the class chart until its goal is reached; fails when the fixture is too far from it. */
+  const reachGoal = async (teacher: SamenAdapter): Promise<RewardChart> => {
+    let chart = await teacherChart(teacher);
+    const missing = chart.goal - chart.awards.length;
+    ok(missing <= 200, `fixture classChartId ${show(f.classChartId)} needs ${missing} more awards to reach its goal; use a chart within 200 of its goal`);
+    for (let i = 0; i < missing; i++) await teacher.award({ id: key(), chartId: f.classChartId });
+    chart = await teacherChart(teacher);
+    ok(chart.awards.length >= chart.goal, `after ${missing} awards the class chart should have reached its goal ${chart.goal}, but has ${chart.awards.length} awards`);
+    return chart;
+  };
+
+  describe(`${options.name}: SamenAdapter conformance`, () => {
+    // ================================================================ round-trips
+    describe('round-trips: reads pass the widgets’ schemas, writes show in the next read', () => {
+      test('getViewer: each viewer is valid, with its role and family', async ({ parent, otherParent, teacher }) => {
+        const p = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
+        equal(p.role, 'parent', 'parent.getViewer().role');
+        ok(p.familyId, 'parent.getViewer() should have a familyId: teachers count families, not carers');
+        if (p.childIds) {
+          ok(p.childIds.includes(f.childId), `parent.getViewer().childIds should include childId ${show(f.childId)}, got ${show(p.childIds)}`);
+          ok(!p.childIds.includes(f.otherChildId), `parent.getViewer().childIds should not include otherChildId ${show(f.otherChildId)}`);
+        }
+        const t = valid(viewerSchema, await teacher.getViewer(), 'teacher.getViewer()');
+        equal(t.role, 'teacher', 'teacher.getViewer().role');
+        if (t.classIds) ok(t.classIds.includes(f.classId), `teacher.getViewer().classIds should include classId ${show(f.classId)}, got ${show(t.classIds)}`);
+        if (otherParent) {
+          const o = valid(viewerSchema, await otherParent.getViewer(), 'otherParent.getViewer()');
+          equal(o.role, 'parent', 'otherParent.getViewer().role');
+          equal(o.familyId, p.familyId, 'otherParent.getViewer().familyId (a second carer of the same family)');
+          ok(o.id !== p.id, `otherParent and parent should be different viewers, both have id ${show(o.id)}`);
+        }
+      });
+
+      test('getLessonClip: parent and teacher get a clip the widget shows in full', async ({ parent, teacher }) => {
+        for (const [who, adapter] of [['parent', parent], ['teacher', teacher]] as const) {
+          const what = `${who}.getLessonClip(${show(f.clipId)})`;
+          const raw = await adapter.getLessonClip(f.clipId);
+          let parsed: ReturnType<typeof parseLessonClip>;
+          try {
+            parsed = parseLessonClip(raw);
+          } catch (error) {
+            const issues = (error as { issues?: { path: string; message: string }[] }).issues ?? [];
+            fail(`${what} resolved with a clip the widget rejects (${issues.map((i) => `${i.path}: ${i.message}`).join('; ')})`);
+          }
+          const problems = parsed.problems.map((i) => `${i.path}: ${i.message}`);
+          ok(problems.length === 0, `${what} resolved with parts the widget has to drop (${problems.join('; ')})`);
+          equal(parsed.clip.id, f.clipId, `${what}.id`);
+          equal(parsed.clip.classId, f.classId, `${what}.classId`);
+        }
+      });
+
+      test('saveHomeAnswer → getHomeAnswer: the family reads back what it stored, also as a second carer', async ({ parent, otherParent }) => {
+        const viewer = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
+        const before = await parent.getHomeAnswer(f.clipId);
+        if (before !== null) valid(homeAnswerSchema, before, `parent.getHomeAnswer(${show(f.clipId)})`);
+        const text = phrase('answer');
+        const saved = valid(homeAnswerSchema, await parent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text }), 'parent.saveHomeAnswer()');
+        equal(saved.clipId, f.clipId, 'saveHomeAnswer().clipId');
+        equal(saved.kind, 'text', 'saveHomeAnswer().kind');
+        equal(saved.text, text, 'saveHomeAnswer().text');
+        equal(saved.familyId, viewer.familyId, 'saveHomeAnswer().familyId');
+        const read = valid(homeAnswerSchema, await parent.getHomeAnswer(f.clipId), `parent.getHomeAnswer(${show(f.clipId)}) after saving`);
+        deepEqual(read, saved, 'getHomeAnswer() after saveHomeAnswer()');
+        if (otherParent) {
+          const shared = valid(homeAnswerSchema, await otherParent.getHomeAnswer(f.clipId), 'otherParent.getHomeAnswer() (same family)');
+          deepEqual(shared, saved, 'the second carer’s getHomeAnswer() (the answer belongs to the family)');
+        }
+        const changed = phrase('changed answer');
+        await parent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text: changed });
+        const replaced = valid(homeAnswerSchema, await parent.getHomeAnswer(f.clipId), 'parent.getHomeAnswer() after a second answer');
+        equal(replaced.text, changed, 'getHomeAnswer().text after a second answer (it replaces the first)');
+      });
+
+      test('getClipReach: the teacher sees the family’s answer, with consistent counts', async ({ parent, teacher }) => {
+        const viewer = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
+        const text = phrase('answer for the teacher');
+        const saved = valid(homeAnswerSchema, await parent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text }), 'parent.saveHomeAnswer()');
+        const reach = valid(clipReachSchema, await teacher.getClipReach(f.clipId), `teacher.getClipReach(${show(f.clipId)})`);
+        equal(reach.clipId, f.clipId, 'getClipReach().clipId');
+        ok(reach.seen <= reach.families, `getClipReach(): seen (${reach.seen}) should not exceed families (${reach.families})`);
+        ok(reach.talked <= reach.seen, `getClipReach(): talked (${reach.talked}) should not exceed seen (${reach.seen}): a family that talked about it saw it`);
+        ok(reach.answered <= reach.talked, `getClipReach(): answered (${reach.answered}) should not exceed talked (${reach.talked})`);
+        ok(reach.answered >= 1, 'getClipReach().answered should count the answer just saved');
+        const answer = findById(reach.answers, saved.id, 'getClipReach().answers');
+        equal(answer.text, text, 'getClipReach() answer text');
+        equal(answer.familyId, viewer.familyId, 'getClipReach() answer familyId');
+      });
+
+      test('setReaction → getReactions: the family’s reaction shows in mine and in counts, and can be taken back', async ({ parent, otherParent }) => {
+        const reaction = 'clap';
+        await parent.setReaction({ id: key(), targetId: f.targetId, reaction, on: false });
+        const before = valid(reactionSummarySchema, await parent.getReactions(f.targetId), `parent.getReactions(${show(f.targetId)})`);
+        equal(before.targetId, f.targetId, 'getReactions().targetId');
+        ok(!before.mine.includes(reaction), `after setReaction(on: false) mine should not include ${show(reaction)}, got ${show(before.mine)}`);
+        const on = valid(reactionSummarySchema, await parent.setReaction({ id: key(), targetId: f.targetId, reaction, on: true }), 'parent.setReaction(on: true)');
+        ok(on.mine.includes(reaction), `setReaction(on: true) should resolve with mine including ${show(reaction)}, got ${show(on.mine)}`);
+        equal(count(on, reaction), count(before, reaction) + 1, `setReaction(on: true) counts.${reaction}`);
+        const read = valid(reactionSummarySchema, await parent.getReactions(f.targetId), 'parent.getReactions() after setReaction');
+        deepEqual([...read.mine].sort(), [...on.mine].sort(), 'getReactions().mine after setReaction (as setReaction resolved)');
+        deepEqual(read.counts, on.counts, 'getReactions().counts after setReaction (as setReaction resolved)');
+        if (otherParent) {
+          const shared = valid(reactionSummarySchema, await otherParent.getReactions(f.targetId), 'otherParent.getReactions() (same family)');
+          ok(shared.mine.includes(reaction), `the second carer’s mine should include the family’s ${show(reaction)}, got ${show(shared.mine)}`);
+        }
+        const off = valid(reactionSummarySchema, await parent.setReaction({ id: key(), targetId: f.targetId, reaction, on: false }), 'parent.setReaction(on: false)');
+        ok(!off.mine.includes(reaction), `setReaction(on: false) should resolve without ${show(reaction)} in mine, got ${show(off.mine)}`);
+        equal(count(off, reaction), count(before, reaction), `setReaction(on: false) counts.${reaction}`);
+      });
+
+      test('addReply → getReactions: the reply is among the family’s replies', async ({ parent }) => {
+        const text = phrase('reply');
+        const id = key();
+        const reply = valid(replySchema, await parent.addReply({ id, targetId: f.targetId, text }), 'parent.addReply()');
+        equal(reply.text, text, 'addReply().text');
+        const summary = valid(reactionSummarySchema, await parent.getReactions(f.targetId), 'parent.getReactions() after addReply');
+        const read = findById(summary.replies ?? [], reply.id, 'getReactions().replies after addReply');
+        deepEqual(read, reply, 'the reply in getReactions().replies (as addReply resolved)');
+      });
+
+      test('getRewardChart: the class and the personal chart are valid for teacher and parent', async ({ parent, teacher }) => {
+        for (const [who, adapter] of [['parent', parent], ['teacher', teacher]] as const) {
+          const classChart = valid(rewardChartSchema, await adapter.getRewardChart(f.classChartId), `${who}.getRewardChart(${show(f.classChartId)})`);
+          equal(classChart.id, f.classChartId, `${who}.getRewardChart(classChartId).id`);
+          equal(classChart.kind, 'class', `${who}.getRewardChart(classChartId).kind`);
+          const personal = valid(rewardChartSchema, await adapter.getRewardChart(f.personalChartId), `${who}.getRewardChart(${show(f.personalChartId)})`);
+          equal(personal.id, f.personalChartId, `${who}.getRewardChart(personalChartId).id`);
+          equal(personal.kind, 'personal', `${who}.getRewardChart(personalChartId).kind`);
+        }
+      });
+
+      test('award → getRewardChart: the chart has exactly one more award, the one returned', async ({ parent, teacher }) => {
+        const before = await teacherChart(teacher);
+        const parentBefore = valid(rewardChartSchema, await parent.getRewardChart(f.classChartId), 'parent.getRewardChart(classChartId)');
+        const expectationId = before.focus[0]?.id;
+        const reason = phrase('reason');
+        const id = key();
+        const award = valid(awardSchema, await teacher.award({ id, chartId: f.classChartId, reason, ...(expectationId ? { expectationId } : {}) }), 'teacher.award()');
+        equal(award.source, 'school', 'teacher.award().source');
+        equal(award.reason, reason, 'teacher.award().reason');
+        equal(award.expectationId, expectationId, 'teacher.award().expectationId');
+        const after = await teacherChart(teacher);
+        equal(after.awards.length, before.awards.length + 1, 'teacher.getRewardChart().awards.length after one award');
+        deepEqual(findById(after.awards, award.id, 'getRewardChart().awards after award'), award, 'the award in getRewardChart() (as award resolved)');
+        const parentAfter = valid(rewardChartSchema, await parent.getRewardChart(f.classChartId), 'parent.getRewardChart(classChartId) after award');
+        equal(parentAfter.awards.length, parentBefore.awards.length + 1, 'parent’s view of the class chart: awards.length after one award');
+      });
+
+      test('award by a parent: a home sticker where homeStickersEnabled, forbidden elsewhere', async ({ parent }) => {
+        for (const chartId of [f.personalChartId, f.classChartId]) {
+          const what = `parent.award({ chartId: ${show(chartId)} })`;
+          const before = valid(rewardChartSchema, await parent.getRewardChart(chartId), `parent.getRewardChart(${show(chartId)})`);
+          if (before.homeStickersEnabled) {
+            const award = valid(awardSchema, await parent.award({ id: key(), chartId, reason: phrase('home sticker') }), what);
+            equal(award.source, 'home', `${what}.source`);
+            const after = valid(rewardChartSchema, await parent.getRewardChart(chartId), `parent.getRewardChart(${show(chartId)}) after a home sticker`);
+            equal(after.awards.length, before.awards.length + 1, `awards.length of ${show(chartId)} after a home sticker`);
+          } else {
+            await rejects(parent.award({ id: key(), chartId }), 'forbidden', `${what} on a chart without homeStickersEnabled`);
+            const after = valid(rewardChartSchema, await parent.getRewardChart(chartId), `parent.getRewardChart(${show(chartId)})`);
+            equal(after.awards.length, before.awards.length, `awards.length of ${show(chartId)} after a forbidden award`);
+          }
+        }
+      });
+
+      test('undoAward: takes back exactly that award', async ({ teacher }) => {
+        const before = await teacherChart(teacher);
+        const award = valid(awardSchema, await teacher.award({ id: key(), chartId: f.classChartId }), 'teacher.award()');
+        await teacher.undoAward({ id: key(), chartId: f.classChartId, awardId: award.id });
+        const after = await teacherChart(teacher);
+        ok(!idsOf(after.awards).includes(award.id), `after undoAward the chart should not contain award ${show(award.id)}`);
+        deepEqual(idsOf(after.awards).sort(), idsOf(before.awards).sort(), 'award ids after award + undoAward (as before)');
+      });
+
+      test('redeem: a reached goal is celebrated and a new goal starts from zero', async ({ teacher }) => {
+        const reached = await reachGoal(teacher);
+        const nextReward = phrase('reward');
+        const result = valid(rewardChartSchema, await teacher.redeem({ id: key(), chartId: f.classChartId, nextGoal: 7, nextReward }), 'teacher.redeem()');
+        equal(result.goal, 7, 'redeem().goal (nextGoal)');
+        equal(result.reward, nextReward, 'redeem().reward (nextReward)');
+        equal(result.awards.length, 0, 'redeem().awards.length (a new goal starts from zero)');
+        const earned = result.earnedRewards ?? [];
+        equal(earned.length, (reached.earnedRewards ?? []).length + 1, 'redeem().earnedRewards.length');
+        ok(earned.some((e) => e.reward === reached.reward), `redeem().earnedRewards should include the redeemed reward ${show(reached.reward)}`);
+        const read = await teacherChart(teacher);
+        sameFields(read, result, ['goal', 'reward', 'awards', 'earnedRewards'], 'getRewardChart() after redeem (as redeem resolved)');
+      });
+
+      test('saveCheckin → getCheckins / getClassCheckins: stored under checkinId, seen by family and teacher', async ({ parent, teacher }) => {
+        const input = checkinInput();
+        const saved = valid(checkinSchema, await parent.saveCheckin(input), 'parent.saveCheckin()');
+        equal(saved.id, input.checkinId, 'saveCheckin().id (the checkinId)');
+        equal(saved.childId, input.childId, 'saveCheckin().childId');
+        equal(saved.feeling, input.feeling, 'saveCheckin().feeling');
+        equal(saved.strength, input.strength, 'saveCheckin().strength');
+        equal(saved.context, input.context, 'saveCheckin().context');
+        equal(Date.parse(saved.createdAt), Date.parse(input.createdAt), 'saveCheckin().createdAt (same instant)');
+        const mine = await childCheckins(parent, 'parent');
+        ok(mine.every((c) => c.childId === f.childId), `parent.getCheckins({ childId }) should only hold that child, got ${show(mine.map((c) => c.childId))}`);
+        sameFields(findById(mine, input.checkinId, 'parent.getCheckins()'), saved, ['childId', 'feeling', 'strength', 'context', 'createdAt'], 'the check-in in getCheckins()');
+        const classList = valid(checkinList, await teacher.getClassCheckins({ classId: f.classId }), `teacher.getClassCheckins(${show({ classId: f.classId })})`);
+        sameFields(findById(classList, input.checkinId, 'teacher.getClassCheckins()'), saved, ['childId', 'feeling', 'strength', 'context', 'createdAt'], 'the check-in in getClassCheckins()');
+      });
+
+      test('saveCheckin with the same checkinId and a new id replaces the check-in', async ({ parent }) => {
+        const first = checkinInput({ feeling: 'happy', strength: 2 });
+        await parent.saveCheckin(first);
+        const second = { ...first, id: key(), feeling: 'tired', strength: 5 };
+        const saved = valid(checkinSchema, await parent.saveCheckin(second), 'parent.saveCheckin() changing today’s check-in');
+        equal(saved.feeling, 'tired', 'saveCheckin().feeling after a change');
+        const read = findById(await childCheckins(parent, 'parent'), first.checkinId, 'parent.getCheckins() after a change');
+        equal(read.feeling, 'tired', 'getCheckins() feeling after a change');
+        equal(read.strength, 5, 'getCheckins() strength after a change');
+      });
+
+      test('getCheckins and getClassCheckins keep to the from/to range', async ({ parent, teacher }) => {
+        const input = checkinInput();
+        await parent.saveCheckin(input);
+        const around = { from: new Date(Date.now() - DAY).toISOString(), to: new Date(Date.now() + DAY).toISOString() };
+        const past = { from: new Date(Date.now() - 30 * DAY).toISOString(), to: new Date(Date.now() - 2 * DAY).toISOString() };
+        const inside = await childCheckins(parent, 'parent', { childId: f.childId, ...around });
+        findById(inside, input.checkinId, 'getCheckins() from yesterday to tomorrow');
+        const outside = await childCheckins(parent, 'parent', { childId: f.childId, ...past });
+        ok(!idsOf(outside).includes(input.checkinId), 'getCheckins() for a range that ended two days ago should not hold today’s check-in');
+        const inRange = (c: Checkin, range: { from: string; to: string }) =>
+          Date.parse(c.createdAt) >= Date.parse(range.from) && Date.parse(c.createdAt) <= Date.parse(range.to);
+        ok(outside.every((c) => inRange(c, past)), `getCheckins(${show(past)}) returned check-ins outside the range: ${show(outside.filter((c) => !inRange(c, past)).map((c) => c.createdAt))}`);
+        const classPast = valid(checkinList, await teacher.getClassCheckins({ classId: f.classId, ...past }), 'teacher.getClassCheckins() for a past range');
+        ok(!idsOf(classPast).includes(input.checkinId), 'getClassCheckins() for a range that ended two days ago should not hold today’s check-in');
+        ok(classPast.every((c) => inRange(c, past)), `getClassCheckins(${show(past)}) returned check-ins outside the range`);
+      });
+
+      test('saveCheckin keeps the device’s UTC offset, so the child’s local day is kept', async ({ parent }) => {
+        // 00:30 at +02:00 is 22:30 UTC the day before: a store that drops the offset moves the day.
+        const day = new Date(Date.now() - DAY).toISOString().slice(0, 10);
+        const input = checkinInput({ createdAt: `${day}T00:30:00+02:00` });
+        await parent.saveCheckin(input);
+        const read = findById(await childCheckins(parent, 'parent'), input.checkinId, 'parent.getCheckins()');
+        equal(Date.parse(read.createdAt), Date.parse(input.createdAt), 'getCheckins() createdAt (same instant)');
+        equal(read.createdAt.slice(0, 10), day, `getCheckins() createdAt ${show(read.createdAt)}: local day as written with ${show(input.createdAt)}`);
+      });
+
+      test('getExpectationMatrix: the school and the home matrix are valid', async ({ parent, teacher }) => {
+        const viewer = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
+        for (const [who, adapter] of [['parent', parent], ['teacher', teacher]] as const) {
+          const school = await readMatrix(adapter, f.matrixId, who);
+          equal(school.id, f.matrixId, `${who}.getExpectationMatrix(matrixId).id`);
+          equal(school.kind, 'school', `${who}.getExpectationMatrix(matrixId).kind`);
+        }
+        const home = await readMatrix(parent, f.homeMatrixId, 'parent');
+        equal(home.id, f.homeMatrixId, 'parent.getExpectationMatrix(homeMatrixId).id');
+        equal(home.kind, 'home', 'parent.getExpectationMatrix(homeMatrixId).kind');
+        if (home.familyId !== undefined) equal(home.familyId, viewer.familyId, 'parent.getExpectationMatrix(homeMatrixId).familyId');
+      });
+
+      for (const [which, who] of [['school', 'teacher'], ['home', 'parent']] as const) {
+        test(`saveExpectationMatrix: the ${who} saves the ${which} matrix from its version; the result and every read carry version + 1`, async (adapters) => {
+          const editor = adapters[who];
+          const matrixId = which === 'school' ? f.matrixId : f.homeMatrixId;
+          const current = await readMatrix(editor, matrixId, who);
+          const title = phrase('matrix');
+          const saved = valid(
+            expectationMatrixSchema,
+            await editor.saveExpectationMatrix({ id: key(), matrix: { ...current, title }, baseVersion: current.version }),
+            `${who}.saveExpectationMatrix()`,
+          );
+          equal(saved.version, current.version + 1, 'saveExpectationMatrix().version');
+          equal(saved.title, title, 'saveExpectationMatrix().title');
+          equal(saved.id, matrixId, 'saveExpectationMatrix().id');
+          deepEqual(await readMatrix(editor, matrixId, who), saved, 'getExpectationMatrix() after saving (as saveExpectationMatrix resolved)');
+          const other = which === 'school' ? adapters.parent : adapters.otherParent;
+          if (other) equal((await readMatrix(other, matrixId, 'another viewer')).version, current.version + 1, `another viewer’s ${which} matrix version after saving`);
+        });
+      }
+
+      test('shareSuccess → getSuccesses: the teacher sees the parent’s success, within from', async ({ parent, teacher }) => {
+        const matrix = await readMatrix(parent, f.matrixId, 'parent');
+        const expectationId = matrix.focus?.expectationId;
+        const text = phrase('success');
+        const success = valid(
+          successSchema,
+          await parent.shareSuccess({ id: key(), matrixId: f.matrixId, text, ...(expectationId ? { expectationId } : {}) }),
+          'parent.shareSuccess()',
+        );
+        equal(success.text, text, 'shareSuccess().text');
+        equal(success.matrixId, f.matrixId, 'shareSuccess().matrixId');
+        equal(success.expectationId, expectationId, 'shareSuccess().expectationId');
+        const list = await successes(teacher);
+        ok(list.every((s) => s.matrixId === f.matrixId), 'getSuccesses({ matrixId }) should only hold that matrix’s successes');
+        sameFields(findById(list, success.id, 'teacher.getSuccesses()'), success, ['matrixId', 'expectationId', 'text', 'createdAt'], 'the success in getSuccesses()');
+        const from = new Date(Date.parse(success.createdAt) - 60_000).toISOString();
+        findById(await successes(teacher, { matrixId: f.matrixId, from }), success.id, 'getSuccesses() from a minute before');
+        const later = new Date(Date.now() + DAY).toISOString();
+        const none = await successes(teacher, { matrixId: f.matrixId, from: later });
+        ok(!idsOf(none).includes(success.id), 'getSuccesses() from tomorrow should not hold today’s success');
+      });
+    });
+
+    // ================================================================ idempotent writes
+    describe('idempotent writes: the same id twice has the effect of once and resolves the same', () => {
+      test('saveHomeAnswer: a retry resolves the same, and a late retry does not undo a newer answer', async ({ parent }) => {
+        const first = { id: key(), clipId: f.clipId, kind: 'text' as const, text: phrase('answer') };
+        const a = await parent.saveHomeAnswer(first);
+        deepEqual(await parent.saveHomeAnswer(first), a, 'saveHomeAnswer() retried with the same id');
+        const newer = phrase('newer answer');
+        await parent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text: newer });
+        deepEqual(await parent.saveHomeAnswer(first), a, 'saveHomeAnswer() retried late with the first id');
+        const read = valid(homeAnswerSchema, await parent.getHomeAnswer(f.clipId), 'parent.getHomeAnswer()');
+        equal(read.text, newer, 'getHomeAnswer().text after a late retry of an older answer (a retry must not apply again)');
+      });
+
+      test('markSeen: the same id twice, or two carers, count the family at most once', async ({ parent, otherParent, teacher }) => {
+        const carer = otherParent ?? parent;
+        const before = valid(clipReachSchema, await teacher.getClipReach(f.clipId), 'teacher.getClipReach()');
+        const input = { id: key(), clipId: f.clipId };
+        await parent.markSeen(input);
+        await parent.markSeen(input);
+        await carer.markSeen({ id: key(), clipId: f.clipId });
+        const after = valid(clipReachSchema, await teacher.getClipReach(f.clipId), 'teacher.getClipReach() after markSeen');
+        ok(after.seen >= 1, 'getClipReach().seen after markSeen should count the family');
+        ok(
+          after.seen - before.seen <= 1,
+          `getClipReach().seen went from ${before.seen} to ${after.seen} after one family marked the clip seen three times: it counts families, once`,
+        );
+      });
+
+      test('setReaction: a retry counts once, and a late retry does not undo a newer change', async ({ parent }) => {
+        const reaction = 'heart';
+        await parent.setReaction({ id: key(), targetId: f.targetId, reaction, on: false });
+        const before = valid(reactionSummarySchema, await parent.getReactions(f.targetId), 'parent.getReactions()');
+        const on = { id: key(), targetId: f.targetId, reaction, on: true };
+        const first = await parent.setReaction(on);
+        deepEqual(await parent.setReaction(on), first, 'setReaction() retried with the same id');
+        const read = valid(reactionSummarySchema, await parent.getReactions(f.targetId), 'parent.getReactions() after a retry');
+        equal(count(read, reaction), count(before, reaction) + 1, `counts.${reaction} after setReaction retried`);
+        await parent.setReaction({ id: key(), targetId: f.targetId, reaction, on: false });
+        await parent.setReaction(on);
+        const late = valid(reactionSummarySchema, await parent.getReactions(f.targetId), 'parent.getReactions() after a late retry');
+        ok(!late.mine.includes(reaction), `a late retry of an old setReaction(on: true) must not apply again, but mine is ${show(late.mine)}`);
+        equal(count(late, reaction), count(before, reaction), `counts.${reaction} after a late retry`);
+      });
+
+      test('addReply: the same id twice stores one reply', async ({ parent }) => {
+        const before = valid(reactionSummarySchema, await parent.getReactions(f.targetId), 'parent.getReactions()');
+        const input = { id: key(), targetId: f.targetId, text: phrase('reply') };
+        const first = await parent.addReply(input);
+        deepEqual(await parent.addReply(input), first, 'addReply() retried with the same id');
+        const after = valid(reactionSummarySchema, await parent.getReactions(f.targetId), 'parent.getReactions() after a retried reply');
+        findById(after.replies ?? [], valid(replySchema, first, 'addReply()').id, 'getReactions().replies');
+        equal((after.replies ?? []).length, (before.replies ?? []).length + 1, 'replies.length after a retried reply');
+      });
+
+      test('award: the same id twice adds one award', async ({ teacher }) => {
+        const before = await teacherChart(teacher);
+        const input = { id: key(), chartId: f.classChartId };
+        const first = await teacher.award(input);
+        deepEqual(await teacher.award(input), first, 'award() retried with the same id');
+        const after = await teacherChart(teacher);
+        equal(after.awards.length, before.awards.length + 1, 'awards.length after award() retried');
+      });
+
+      test('undoAward: the same id twice takes back that one award only', async ({ teacher }) => {
+        const award = valid(awardSchema, await teacher.award({ id: key(), chartId: f.classChartId }), 'teacher.award()');
+        const before = await teacherChart(teacher);
+        const undo = { id: key(), chartId: f.classChartId, awardId: award.id };
+        await teacher.undoAward(undo);
+        await teacher.undoAward(undo);
+        const after = await teacherChart(teacher);
+        equal(after.awards.length, before.awards.length - 1, 'awards.length after undoAward() retried');
+        ok(!idsOf(after.awards).includes(award.id), 'the award should be gone after undoAward()');
+      });
+
+      test('redeem: the same id twice celebrates once', async ({ teacher }) => {
+        const reached = await reachGoal(teacher);
+        const input = { id: key(), chartId: f.classChartId, nextGoal: 9, nextReward: phrase('reward') };
+        const first = await teacher.redeem(input);
+        deepEqual(await teacher.redeem(input), first, 'redeem() retried with the same id');
+        const after = await teacherChart(teacher);
+        equal((after.earnedRewards ?? []).length, (reached.earnedRewards ?? []).length + 1, 'earnedRewards.length after redeem() retried');
+      });
+
+      test('saveCheckin: the same id twice stores one check-in, and a late retry does not undo a change', async ({ parent }) => {
+        const input = checkinInput({ feeling: 'calm', strength: 1 });
+        const first = await parent.saveCheckin(input);
+        deepEqual(await parent.saveCheckin(input), first, 'saveCheckin() retried with the same id');
+        findById(await childCheckins(parent, 'parent'), input.checkinId, 'parent.getCheckins() after a retried check-in');
+        await parent.saveCheckin({ ...input, id: key(), feeling: 'nervous', strength: 3 });
+        await parent.saveCheckin(input);
+        const read = findById(await childCheckins(parent, 'parent'), input.checkinId, 'parent.getCheckins() after a late retry');
+        equal(read.feeling, 'nervous', 'getCheckins() feeling after a late retry of the first version (a retry must not apply again)');
+      });
+
+      test('saveExpectationMatrix: a retry resolves the same, bumps the version once and is no conflict', async ({ teacher }) => {
+        const current = await readMatrix(teacher, f.matrixId, 'teacher');
+        const input = { id: key(), matrix: { ...current, title: phrase('matrix') }, baseVersion: current.version };
+        const first = await teacher.saveExpectationMatrix(input);
+        const outcome = await settle(teacher.saveExpectationMatrix(input));
+        if (outcome.settled === 'rejected') fail(`saveExpectationMatrix() retried with the same id should resolve as the first time, but it rejected with ${describeError(outcome.error)}`);
+        deepEqual(outcome.value, first, 'saveExpectationMatrix() retried with the same id');
+        equal((await readMatrix(teacher, f.matrixId, 'teacher')).version, current.version + 1, 'version after saveExpectationMatrix() retried');
+      });
+
+      test('shareSuccess: the same id twice shares one success', async ({ parent, teacher }) => {
+        const before = await successes(teacher);
+        const input = { id: key(), matrixId: f.matrixId, text: phrase('success') };
+        const first = valid(successSchema, await parent.shareSuccess(input), 'parent.shareSuccess()');
+        deepEqual(await parent.shareSuccess(input), first, 'shareSuccess() retried with the same id');
+        const after = await successes(teacher);
+        findById(after, first.id, 'teacher.getSuccesses() after a retried success');
+        equal(after.length, before.length + 1, 'getSuccesses().length after shareSuccess() retried');
+      });
+    });
+
+    // ================================================================ error mapping
+    describe('error mapping: SamenError kinds the widgets act on', () => {
+      const u = () => f.unknownId;
+      const notFound: [string, (a: ConformanceAdapters) => Promise<unknown>][] = [
+        ['parent.getLessonClip(unknownId)', (a) => a.parent.getLessonClip(u())],
+        ['parent.getHomeAnswer(unknownId)', (a) => a.parent.getHomeAnswer(u())],
+        ['parent.saveHomeAnswer({ clipId: unknownId })', (a) => a.parent.saveHomeAnswer({ id: key(), clipId: u(), kind: 'talked' })],
+        ['parent.markSeen({ clipId: unknownId })', (a) => a.parent.markSeen({ id: key(), clipId: u() })],
+        ['teacher.getClipReach(unknownId)', (a) => a.teacher.getClipReach(u())],
+        ['teacher.getRewardChart(unknownId)', (a) => a.teacher.getRewardChart(u())],
+        ['teacher.award({ chartId: unknownId })', (a) => a.teacher.award({ id: key(), chartId: u() })],
+        ['teacher.undoAward({ chartId: unknownId })', (a) => a.teacher.undoAward({ id: key(), chartId: u(), awardId: u() })],
+        ['teacher.redeem({ chartId: unknownId })', (a) => a.teacher.redeem({ id: key(), chartId: u() })],
+        ['teacher.getExpectationMatrix(unknownId)', (a) => a.teacher.getExpectationMatrix(u())],
+        [
+          'teacher.saveExpectationMatrix({ matrix: { id: unknownId } })',
+          async (a) => {
+            const matrix = await readMatrix(a.teacher, f.matrixId, 'teacher');
+            return a.teacher.saveExpectationMatrix({ id: key(), matrix: { ...matrix, id: u() }, baseVersion: matrix.version });
+          },
+        ],
+        ['parent.shareSuccess({ matrixId: unknownId })', (a) => a.parent.shareSuccess({ id: key(), matrixId: u(), text: phrase('success') })],
+        ['teacher.getSuccesses({ matrixId: unknownId })', (a) => a.teacher.getSuccesses({ matrixId: u() })],
+      ];
+      for (const [what, call] of notFound) {
+        test(`${what} rejects with not-found`, async (adapters) => {
+          await rejects(call(adapters), 'not-found', what);
+        });
+      }
+
+      // Children and classes are personal data: a host may answer forbidden to avoid telling
+      // which ids exist, so either kind passes here, but never data.
+      const unknownPeople: [string, (a: ConformanceAdapters) => Promise<unknown>][] = [
+        ['teacher.getCheckins({ childId: unknownId })', (a) => a.teacher.getCheckins({ childId: u() })],
+        ['teacher.getClassCheckins({ classId: unknownId })', (a) => a.teacher.getClassCheckins({ classId: u() })],
+        ['teacher.saveCheckin({ childId: unknownId })', (a) => a.teacher.saveCheckin(checkinInput({ childId: u(), context: 'school' }))],
+      ];
+      for (const [what, call] of unknownPeople) {
+        test(`${what} rejects with not-found or forbidden`, async (adapters) => {
+          await rejects(call(adapters), ['not-found', 'forbidden'], what);
+        });
+      }
+
+      const teacherOnly: [string, (a: ConformanceAdapters) => Promise<unknown>][] = [
+        ['parent.getClipReach(clipId)', (a) => a.parent.getClipReach(f.clipId)],
+        ['parent.getClassCheckins({ classId })', (a) => a.parent.getClassCheckins({ classId: f.classId })],
+        ['parent.getSuccesses({ matrixId })', (a) => a.parent.getSuccesses({ matrixId: f.matrixId })],
+        ['parent.getCheckins({ childId: otherChildId })', (a) => a.parent.getCheckins({ childId: f.otherChildId })],
+      ];
+      for (const [what, call] of teacherOnly) {
+        test(`${what} rejects with forbidden`, async (adapters) => {
+          await rejects(call(adapters), 'forbidden', what);
+        });
+      }
+
+      test('parent.saveCheckin({ childId: otherChildId }) rejects with forbidden and stores nothing', async ({ parent, teacher }) => {
+        const input = checkinInput({ childId: f.otherChildId });
+        await rejects(parent.saveCheckin(input), 'forbidden', 'parent.saveCheckin() for another family’s child');
+        const list = valid(checkinList, await teacher.getCheckins({ childId: f.otherChildId }), 'teacher.getCheckins({ childId: otherChildId })');
+        ok(!idsOf(list).includes(input.checkinId), 'a forbidden saveCheckin() must not be stored');
+      });
+
+      test('parent.saveExpectationMatrix(school matrix) rejects with forbidden and changes nothing', async ({ parent, teacher }) => {
+        const current = await readMatrix(teacher, f.matrixId, 'teacher');
+        const what = 'parent.saveExpectationMatrix() of the school matrix';
+        await rejects(parent.saveExpectationMatrix({ id: key(), matrix: { ...current, title: phrase('matrix') }, baseVersion: current.version }), 'forbidden', what);
+        deepEqual(await readMatrix(teacher, f.matrixId, 'teacher'), current, `the school matrix after a forbidden save`);
+      });
+
+      test('saveExpectationMatrix from an older version rejects with conflict and changes nothing', async ({ teacher }) => {
+        const start = await readMatrix(teacher, f.matrixId, 'teacher');
+        const stored = await teacher.saveExpectationMatrix({ id: key(), matrix: { ...start, title: phrase('first edit') }, baseVersion: start.version });
+        const current = await readMatrix(teacher, f.matrixId, 'teacher');
+        deepEqual(current, stored, 'getExpectationMatrix() after the first save');
+        const stale = { id: key(), matrix: { ...start, title: phrase('stale edit') }, baseVersion: current.version - 1 };
+        await rejects(teacher.saveExpectationMatrix(stale), 'conflict', `saveExpectationMatrix() with baseVersion ${stale.baseVersion} while version ${current.version} is stored`);
+        deepEqual(await readMatrix(teacher, f.matrixId, 'teacher'), current, 'the matrix after a conflicting save');
+      });
+    });
+
+    // ================================================================ abort
+    describe('abort: an aborted signal rejects with AbortError, and an aborted write does not apply', () => {
+      const reads: [string, (a: ConformanceAdapters, signal: AbortSignal) => Promise<unknown>][] = [
+        ['getViewer', (a, signal) => a.parent.getViewer({ signal })],
+        ['getLessonClip', (a, signal) => a.parent.getLessonClip(f.clipId, { signal })],
+        ['getHomeAnswer', (a, signal) => a.parent.getHomeAnswer(f.clipId, { signal })],
+        ['getClipReach', (a, signal) => a.teacher.getClipReach(f.clipId, { signal })],
+        ['getReactions', (a, signal) => a.parent.getReactions(f.targetId, { signal })],
+        ['getRewardChart', (a, signal) => a.parent.getRewardChart(f.classChartId, { signal })],
+        ['getCheckins', (a, signal) => a.parent.getCheckins({ childId: f.childId }, { signal })],
+        ['getClassCheckins', (a, signal) => a.teacher.getClassCheckins({ classId: f.classId }, { signal })],
+        ['getExpectationMatrix', (a, signal) => a.parent.getExpectationMatrix(f.matrixId, { signal })],
+        ['getSuccesses', (a, signal) => a.teacher.getSuccesses({ matrixId: f.matrixId }, { signal })],
+      ];
+      for (const [method, call] of reads) {
+        test(`${method} rejects with AbortError`, async (adapters) => {
+          await aborts(call(adapters, aborted()), method);
+        });
+      }
+
+      test('saveHomeAnswer does not apply', async ({ parent }) => {
+        const text = phrase('aborted answer');
+        await aborts(parent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text }, { signal: aborted() }), 'saveHomeAnswer');
+        const read = await parent.getHomeAnswer(f.clipId);
+        ok(read?.text !== text, 'an aborted saveHomeAnswer() must not be stored');
+      });
+
+      test('markSeen rejects with AbortError', async ({ parent }) => {
+        await aborts(parent.markSeen({ id: key(), clipId: f.clipId }, { signal: aborted() }), 'markSeen');
+      });
+
+      test('setReaction does not apply', async ({ parent }) => {
+        const reaction = 'like';
+        await parent.setReaction({ id: key(), targetId: f.targetId, reaction, on: false });
+        await aborts(parent.setReaction({ id: key(), targetId: f.targetId, reaction, on: true }, { signal: aborted() }), 'setReaction');
+        const read = valid(reactionSummarySchema, await parent.getReactions(f.targetId), 'parent.getReactions()');
+        ok(!read.mine.includes(reaction), 'an aborted setReaction() must not apply');
+      });
+
+      test('addReply does not apply', async ({ parent }) => {
+        const id = key();
+        await aborts(parent.addReply({ id, targetId: f.targetId, text: phrase('aborted reply') }, { signal: aborted() }), 'addReply');
+        const read = valid(reactionSummarySchema, await parent.getReactions(f.targetId), 'parent.getReactions()');
+        ok(!idsOf(read.replies ?? []).includes(id), 'an aborted addReply() must not be stored');
+      });
+
+      test('award does not apply, and a retry with the same id then applies once', async ({ teacher }) => {
+        const before = await teacherChart(teacher);
+        const input = { id: key(), chartId: f.classChartId };
+        await aborts(teacher.award(input, { signal: aborted() }), 'award');
+        equal((await teacherChart(teacher)).awards.length, before.awards.length, 'awards.length after an aborted award()');
+        await teacher.award(input);
+        equal((await teacherChart(teacher)).awards.length, before.awards.length + 1, 'awards.length after retrying an aborted award() (its id was never used)');
+      });
+
+      test('undoAward does not apply', async ({ teacher }) => {
+        const award = valid(awardSchema, await teacher.award({ id: key(), chartId: f.classChartId }), 'teacher.award()');
+        await aborts(teacher.undoAward({ id: key(), chartId: f.classChartId, awardId: award.id }, { signal: aborted() }), 'undoAward');
+        findById((await teacherChart(teacher)).awards, award.id, 'the chart after an aborted undoAward()');
+      });
+
+      test('redeem does not apply', async ({ teacher }) => {
+        const before = await teacherChart(teacher);
+        await aborts(teacher.redeem({ id: key(), chartId: f.classChartId, nextGoal: 3 }, { signal: aborted() }), 'redeem');
+        sameFields(await teacherChart(teacher), before, ['goal', 'reward', 'awards', 'earnedRewards'], 'the chart after an aborted redeem()');
+      });
+
+      test('saveCheckin does not apply', async ({ parent }) => {
+        const input = checkinInput();
+        await aborts(parent.saveCheckin(input, { signal: aborted() }), 'saveCheckin');
+        ok(!idsOf(await childCheckins(parent, 'parent')).includes(input.checkinId), 'an aborted saveCheckin() must not be stored');
+      });
+
+      test('saveExpectationMatrix does not apply', async ({ teacher }) => {
+        const current = await readMatrix(teacher, f.matrixId, 'teacher');
+        await aborts(
+          teacher.saveExpectationMatrix({ id: key(), matrix: { ...current, title: phrase('aborted') }, baseVersion: current.version }, { signal: aborted() }),
+          'saveExpectationMatrix',
+        );
+        deepEqual(await readMatrix(teacher, f.matrixId, 'teacher'), current, 'the matrix after an aborted saveExpectationMatrix()');
+      });
+
+      test('shareSuccess does not apply', async ({ parent, teacher }) => {
+        const id = key();
+        await aborts(parent.shareSuccess({ id, matrixId: f.matrixId, text: phrase('aborted success') }, { signal: aborted() }), 'shareSuccess');
+        ok(!idsOf(await successes(teacher)).includes(id), 'an aborted shareSuccess() must not be stored');
+      });
+    });
+
+    // ================================================================ live updates
+    if (live) {
+      describe('live updates: another viewer’s write notifies the topic, unsubscribe stops it', () => {
+        type Write = (a: ConformanceAdapters) => Promise<unknown>;
+        const liveTest = (title: string, listener: (a: ConformanceAdapters) => [SamenAdapter, string], topic: SamenTopic, write: Write) =>
+          test(title, async (adapters) => {
+            const [adapter, who] = listener(adapters);
+            const probe = listen(adapter, topic, who);
+            try {
+              await write(adapters);
+              const notified = await eventually(() => probe.calls > 0, live.timeout);
+              ok(notified, `${who} subscribed to ${show(topic)} was not notified within ${live.timeout} ms of the write`);
+            } finally {
+              probe.stop();
+            }
+            const calls = probe.calls;
+            await write(adapters);
+            await sleep(live.quiet);
+            equal(probe.calls, calls, `notifications to ${who}'s ${show(topic)} listener after unsubscribing`);
+          });
+
+        const carer = (a: ConformanceAdapters) => a.otherParent ?? a.teacher;
+
+        liveTest(
+          'clip: the teacher’s view hears a parent’s answer',
+          (a) => [a.teacher, 'teacher'],
+          `clip:${f.clipId}`,
+          (a) => a.parent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text: phrase('live answer') }),
+        );
+        liveTest(
+          'clip: a parent hears the second carer’s answer',
+          (a) => [a.parent, 'parent'],
+          `clip:${f.clipId}`,
+          (a) => (a.otherParent ?? a.parent).saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text: phrase('live answer') }),
+        );
+        liveTest(
+          'reactions: a parent hears a reaction of another viewer',
+          (a) => [a.parent, 'parent'],
+          `reactions:${f.targetId}`,
+          (a) => carer(a).setReaction({ id: key(), targetId: f.targetId, reaction: 'clap', on: true }),
+        );
+        liveTest(
+          'reactions: the teacher hears a parent’s reply',
+          (a) => [a.teacher, 'teacher'],
+          `reactions:${f.targetId}`,
+          (a) => a.parent.addReply({ id: key(), targetId: f.targetId, text: phrase('live reply') }),
+        );
+        liveTest(
+          'chart: a parent hears the teacher’s award',
+          (a) => [a.parent, 'parent'],
+          `chart:${f.classChartId}`,
+          (a) => a.teacher.award({ id: key(), chartId: f.classChartId }),
+        );
+        liveTest(
+          'feelings:<childId>: a parent hears a check-in for the child saved by another viewer',
+          (a) => [a.parent, 'parent'],
+          `feelings:${f.childId}`,
+          (a) => carer(a).saveCheckin(checkinInput({ context: a.otherParent ? 'home' : 'school' })),
+        );
+        liveTest(
+          'feelings:class:<classId>: the teacher hears a parent’s check-in',
+          (a) => [a.teacher, 'teacher'],
+          `feelings:class:${f.classId}`,
+          (a) => a.parent.saveCheckin(checkinInput()),
+        );
+        liveTest(
+          'matrix: a parent hears the teacher’s saved matrix',
+          (a) => [a.parent, 'parent'],
+          `matrix:${f.matrixId}`,
+          async (a) => {
+            const current = await readMatrix(a.teacher, f.matrixId, 'teacher');
+            return a.teacher.saveExpectationMatrix({ id: key(), matrix: { ...current, title: phrase('live matrix') }, baseVersion: current.version });
+          },
+        );
+        liveTest(
+          'matrix: the teacher hears a parent’s success',
+          (a) => [a.teacher, 'teacher'],
+          `matrix:${f.matrixId}`,
+          (a) => a.parent.shareSuccess({ id: key(), matrixId: f.matrixId, text: phrase('live success') }),
+        );
+      });
+    }
+  });
+}

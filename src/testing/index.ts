@@ -1,0 +1,8 @@
+export {
+  ConformanceError,
+  defineAdapterConformance,
+  type ConformanceAdapters,
+  type ConformanceFixtures,
+  type ConformanceOptions,
+  type LiveUpdateOptions,
+} from './conformance.js';

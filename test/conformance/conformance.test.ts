@@ -1,0 +1,54 @@
+/**
+ * The conformance kit against the adapters that ship with Samen. A vendor's own run looks
+ * the same: their adapter in `setup`, their ids in `fixtures` (see docs/conformance.md).
+ */
+import { LocalAdapter } from '../../src/adapters/local-adapter.js';
+import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { newId } from '../../src/core/adapter.js';
+import { defineAdapterConformance, type ConformanceFixtures } from '../../src/testing/index.js';
+
+/** Ids in the seeded demo data (src/adapters/demo-data.ts). */
+const fixtures: ConformanceFixtures = {
+  clipId: 'wish-2',
+  targetId: 'wish-2',
+  classChartId: 'class-wish',
+  personalChartId: 'personal-child-1',
+  childId: 'child-1',
+  otherChildId: 'child-7',
+  classId: 'groep6-wish',
+  matrixId: 'matrix-school',
+  homeMatrixId: 'matrix-home-fam-01',
+  unknownId: 'conformance-unknown',
+};
+
+defineAdapterConformance({
+  name: 'MemoryAdapter',
+  describe,
+  it,
+  fixtures,
+  setup: async () => {
+    const parent = new MemoryAdapter({ locale: 'en' });
+    return { parent, otherParent: parent.forViewer('parent-2'), teacher: parent.forViewer('teacher-1') };
+  },
+});
+
+defineAdapterConformance({
+  name: 'LocalAdapter',
+  describe,
+  it,
+  fixtures,
+  setup: async () => {
+    // A database of its own per test, so every test starts from the seed.
+    const dbName = `samen-conformance-${newId()}`;
+    const parent = new LocalAdapter({ locale: 'en', dbName });
+    return {
+      parent,
+      otherParent: parent.forViewer('parent-2'),
+      teacher: parent.forViewer('teacher-1'),
+      cleanup: async () => {
+        // The adapter keeps its connection open, so the delete completes when the page closes.
+        indexedDB.deleteDatabase(dbName);
+      },
+    };
+  },
+});
