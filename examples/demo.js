@@ -1,7 +1,8 @@
-// The demo host: what a vendor's page does. Everything runs on the embedded
-// LocalAdapter (IndexedDB), so what the "parent" does survives a reload and
-// shows up live in the "teacher" column.
-import { LocalAdapter } from '../dist/samen.bundle.js';
+// The demo host: what a vendor's page does. By default everything runs on the embedded
+// LocalAdapter (IndexedDB), so what the "parent" does survives a reload and shows up
+// live in the "teacher" column. With ?adapter=http (npm run start:server) each column
+// talks to the reference server through HttpAdapter, writes going through the outbox.
+import { HttpAdapter, LocalAdapter, OutboxAdapter } from '../dist/samen.bundle.js';
 
 const params = new URLSearchParams(location.search);
 const locale = params.get('locale') === 'en' ? 'en' : 'nl';
@@ -14,11 +15,21 @@ form.locale.value = locale;
 const CLIPS = [...Array.from({ length: 8 }, (_, i) => [`wish-${i + 1}`, `WIsH ${i + 1}`]), ['kanjer-1', 'Kanjertraining 1'], ['kanjer-2', 'Kanjertraining 2']];
 for (const [id, label] of CLIPS) form.clip.add(new Option(label, id, false, id === clipId));
 
-const adapter = new LocalAdapter({ locale, dbName: `samen-demo-${locale}`, latency: 250 });
+const overHttp = params.get('adapter') === 'http';
 const parent = document.getElementById('parent');
 const teacher = document.getElementById('teacher');
-parent.adapter = adapter.forViewer('parent-1');
-teacher.adapter = adapter.forViewer('teacher-1');
+let adapter;
+if (overHttp) {
+  // The reference server's demo tokens are the viewer ids; a real host passes its session token.
+  const http = (viewer) => new HttpAdapter({ baseUrl: '/api', getToken: () => viewer, backoffMs: 300 });
+  parent.adapter = new OutboxAdapter(http('parent-1'), { dbName: 'samen-demo-outbox-parent', backoffMs: 1000 });
+  teacher.adapter = new OutboxAdapter(http('teacher-1'), { dbName: 'samen-demo-outbox-teacher', backoffMs: 1000 });
+  document.getElementById('reset').hidden = true;
+} else {
+  adapter = new LocalAdapter({ locale, dbName: `samen-demo-${locale}`, latency: 250 });
+  parent.adapter = adapter.forViewer('parent-1');
+  teacher.adapter = adapter.forViewer('teacher-1');
+}
 for (const provider of [parent, teacher]) {
   provider.locale = locale;
   provider.querySelector('samen-lesson-clip').clipId = clipId;
@@ -32,7 +43,7 @@ if (locale === 'en') {
 }
 
 form.addEventListener('change', () => {
-  location.search = new URLSearchParams({ locale: form.locale.value, clip: form.clip.value }).toString();
+  location.search = new URLSearchParams({ locale: form.locale.value, clip: form.clip.value, ...(overHttp ? { adapter: 'http' } : {}) }).toString();
 });
 document.getElementById('reset').addEventListener('click', async () => {
   await adapter.reset({ locale });

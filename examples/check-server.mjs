@@ -1,0 +1,146 @@
+// End to end over the network: widgets in Chromium → HttpAdapter (+ outbox) → reference
+// server → database, and back. Two pages (a parent's and a teacher's) on the demo page
+// with ?adapter=http. Checks that
+//   1. a parent's answer reaches the teacher's page live (Server-Sent Events);
+//   2. the server killed (SIGKILL) and restarted while a parent writes loses nothing and
+//      doubles nothing (the outbox resends with the same Idempotency-Key);
+//   3. writes made offline are replayed in order when the browser is back online.
+// Fails on console errors, CSP violations or third-party requests.
+// Usage: node examples/check-server.mjs   (after `npm run build`)
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+const PORT = process.env.SERVER_PORT ?? '8788';
+const BASE = `http://127.0.0.1:${PORT}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'samen-e2e-'));
+const problems = [];
+
+/** Starts the reference server CLI on a persistent data dir and waits until it listens. */
+async function startServer() {
+  const server = spawn(process.execPath, ['examples/reference-server/server.mjs', '--port', PORT, '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    server.stdout.on('data', (chunk) => String(chunk).includes('http://') && resolve(undefined));
+    server.on('exit', (code) => reject(new Error(`reference server exited with ${code}`)));
+  });
+  return server;
+}
+
+const api = async (path, token = 'teacher-1') => (await fetch(`${BASE}/api${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
+const replyTexts = async () => ((await api('/reactions/host-post-1')).replies ?? []).map((r) => r.text);
+const until = async (check, what, timeout = 20_000) => {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > end) throw new Error(`timed out: ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+};
+
+let server = await startServer();
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  headless: true,
+  // Two pages side by side: neither may be throttled as a background tab.
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+    '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
+  protocolTimeout: 60_000,
+});
+
+async function open() {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1200, height: 1000 });
+  page.on('console', (msg) => {
+    const text = msg.text();
+    // While the server is down on purpose, the browser itself logs the refused requests.
+    if (msg.type() === 'error' && !/ERR_CONNECTION_REFUSED|ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(text)) problems.push(`console: ${text}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('request', (request) => {
+    const { protocol, hostname } = new URL(request.url());
+    if ((protocol === 'http:' || protocol === 'https:') && hostname !== '127.0.0.1') problems.push(`third-party request: ${request.url()}`);
+  });
+  await page.goto(`${BASE}/examples/index.html?adapter=http`, { waitUntil: 'domcontentloaded' });
+  return page;
+}
+
+const parentClip = 'samen-lesson-clip[view="parent"]';
+const teacherClip = 'samen-lesson-clip[view="teacher"]';
+const parentBar = '.host-post samen-feedback-bar[view="parent"]';
+
+async function sendReply(page, text) {
+  await page.bringToFront(); // clicks wait for a frame, and background tabs get none
+  await page.waitForSelector(`${parentBar} >>> textarea`, { timeout: 15_000 });
+  await page.$eval(`${parentBar} >>> textarea`, (el) => ((el.value = ''), el.dispatchEvent(new Event('input'))));
+  await page.type(`${parentBar} >>> textarea`, text);
+  await page.click(`${parentBar} >>> [part~="send-button"]`);
+}
+
+try {
+  const parentPage = await open();
+  const teacherPage = await open();
+
+  // 1. An answer travels parent page → server → teacher page, live.
+  await parentPage.waitForSelector(`${parentClip} >>> textarea`, { timeout: 15_000 });
+  await teacherPage.waitForSelector(`${teacherClip} >>> [part~="answers"]`, { timeout: 15_000 });
+  const answer = 'Over het netwerk: we oefenden "Stop, hou op!" aan tafel.';
+  await parentPage.bringToFront();
+  await parentPage.type(`${parentClip} >>> textarea`, answer);
+  await parentPage.click(`${parentClip} >>> [part~="send-button"]`);
+  await teacherPage.waitForFunction(
+    (sel, text) => document.querySelector(sel)?.shadowRoot?.querySelector('[part~="answers"]')?.textContent.includes(text),
+    { timeout: 15_000, polling: 200 },
+    teacherClip,
+    answer,
+  );
+  console.log('server e2e: the answer reached the teacher page live');
+
+  // 2. The server dies; the parent's reply waits in the outbox and goes out once, after a restart.
+  server.kill('SIGKILL');
+  await new Promise((resolve) => server.once('exit', resolve));
+  const survivor = 'Verstuurd terwijl de server plat lag.';
+  await sendReply(parentPage, survivor);
+  await parentPage.waitForFunction(
+    (sel) => document.querySelector(sel)?.shadowRoot?.querySelector('.send-error')?.textContent.includes('Bewaard op dit apparaat'),
+    { timeout: 30_000, polling: 200 },
+    parentBar,
+  );
+  server = await startServer();
+  await until(async () => (await replyTexts()).includes(survivor), 'the queued reply after the restart', 60_000);
+  await new Promise((r) => setTimeout(r, 3000)); // any duplicate would have arrived by now
+  const copies = (await replyTexts()).filter((t) => t === survivor).length;
+  if (copies !== 1) problems.push(`the reply written during the outage is stored ${copies} times`);
+  else console.log('server e2e: killed and restarted mid-write; the reply is stored exactly once');
+
+  // 3. Offline writes are replayed in order when the connection is back.
+  await parentPage.setOfflineMode(true);
+  const offline = ['Offline één', 'Offline twee', 'Offline drie'];
+  for (const text of offline) {
+    await sendReply(parentPage, text);
+    await parentPage.waitForFunction(
+      (sel) => document.querySelector(sel)?.shadowRoot?.querySelector('.send-error')?.textContent.includes('Bewaard op dit apparaat'),
+      { timeout: 15_000, polling: 200 },
+      parentBar,
+    );
+  }
+  await parentPage.setOfflineMode(false);
+  await until(async () => (await replyTexts()).includes(offline[2]), 'the offline replies', 60_000);
+  const stored = (await replyTexts()).filter((t) => offline.includes(t));
+  if (JSON.stringify(stored) !== JSON.stringify(offline)) problems.push(`offline replies arrived as ${JSON.stringify(stored)}`);
+  else console.log('server e2e: offline replies replayed in order, once each');
+} catch (error) {
+  problems.push(error instanceof Error ? error.message : String(error));
+} finally {
+  await browser.close();
+  server.kill();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+if (problems.length) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}
+console.log('server e2e passed: HttpAdapter → reference server → database, live updates, outage and offline replay');
