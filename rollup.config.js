@@ -50,6 +50,8 @@ export default (args) => {
         'src/adapters/local-adapter.ts',
         'src/adapters/http-adapter.ts',
         'src/adapters/outbox.ts',
+        'src/adapters/bridge-adapter.ts',
+        'src/adapters/bridge-host.ts',
         'src/testing/index.ts',
       ],
       external,

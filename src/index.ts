@@ -19,4 +19,6 @@ export * from './expectation-matrix/matrix.js';
 export { MemoryAdapter, computeReach, type MemoryAdapterOptions } from './adapters/memory-adapter.js';
 export { LocalAdapter, type LocalAdapterOptions } from './adapters/local-adapter.js';
 export { HttpAdapter, type HttpAdapterOptions } from './adapters/http-adapter.js';
+export { BridgeAdapter, BRIDGE_METHODS, type BridgeAdapterOptions } from './adapters/bridge-adapter.js';
+export { serveBridge } from './adapters/bridge-host.js';
 export { OutboxAdapter, WRITE_METHODS, type OutboxEntry, type OutboxOptions } from './adapters/outbox.js';

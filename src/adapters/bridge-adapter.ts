@@ -75,7 +75,7 @@ export interface BridgeAdapterOptions {
    * only to it and answers are accepted only from it; `*` is refused.
    */
   targetOrigin: string;
-  /** Milliseconds to wait for an answer before rejecting with `unavailable`. Default 15000. */
+  /** Milliseconds to wait for an answer before rejecting with `unavailable`. Default 15000; `Infinity` waits forever. */
   timeoutMs?: number;
   /** Called with the origin of every Samen message that came from another window or origin (and was dropped). */
   onForeignMessage?: (origin: string) => void;
@@ -227,7 +227,11 @@ export class BridgeAdapter implements SamenAdapter {
     }
     for (const id of this.subscriptions.keys()) this.post({ samen: 1, type: 'unsubscribe', id });
     this.subscriptions.clear();
-    if (this.listening) window.removeEventListener('message', this.onMessage);
+    if (this.listening) {
+      window.removeEventListener('message', this.onMessage);
+      window.removeEventListener('pagehide', this.onPageHide);
+      window.removeEventListener('pageshow', this.onPageShow);
+    }
     this.listening = false;
   }
 
@@ -250,13 +254,15 @@ export class BridgeAdapter implements SamenAdapter {
         this.post({ samen: 1, type: 'abort', id });
         reject(abortError(signal));
       };
-      const timer = setTimeout(() => {
+      const onTimeout = () => {
         settle();
         // The host may still be working on it; tell it to stop so a late write is not half-done work.
         this.post({ samen: 1, type: 'abort', id });
         const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
         reject(new SamenError(offline ? 'offline' : 'unavailable', `no answer to ${method} within ${this.timeoutMs} ms`));
-      }, this.timeoutMs);
+      };
+      // No timer for Infinity: setTimeout would fire at once (delays past 2^31 - 1 ms overflow).
+      const timer = Number.isFinite(this.timeoutMs) ? setTimeout(onTimeout, this.timeoutMs) : undefined;
       this.pending.set(id, {
         resolve: (value) => {
           settle();
@@ -273,7 +279,9 @@ export class BridgeAdapter implements SamenAdapter {
       } catch (error) {
         settle();
         // DataCloneError: the input held something postMessage can't copy (a function, a DOM node).
-        reject(new SamenError(error instanceof DOMException && error.name === 'DataCloneError' ? 'invalid-data' : 'unavailable', `${method} could not be sent`));
+        // Checked by name: the exception may come from the target window's realm.
+        const unclonable = (error as { name?: unknown } | null)?.name === 'DataCloneError';
+        reject(new SamenError(unclonable ? 'invalid-data' : 'unavailable', `${method} could not be sent`));
       }
     });
   }
@@ -292,7 +300,23 @@ export class BridgeAdapter implements SamenAdapter {
     if (this.listening) return;
     this.listening = true;
     window.addEventListener('message', this.onMessage);
+    window.addEventListener('pagehide', this.onPageHide);
+    window.addEventListener('pageshow', this.onPageShow);
   }
+
+  /**
+   * The host serves one window across reloads and navigations, and can't see our page go:
+   * without this, every reload would leave the old page's subscriptions running at the host.
+   */
+  private readonly onPageHide = (): void => {
+    for (const id of this.subscriptions.keys()) this.post({ samen: 1, type: 'unsubscribe', id });
+  };
+
+  /** Back from the back/forward cache: the widgets still think they listen, so listen again. */
+  private readonly onPageShow = (event: PageTransitionEvent): void => {
+    if (!event.persisted) return;
+    for (const [id, { topic }] of this.subscriptions) this.post({ samen: 1, type: 'subscribe', id, topic });
+  };
 
   private readonly onMessage = (event: MessageEvent): void => {
     if (!isSamenMessage(event.data)) return;

@@ -52,6 +52,13 @@ const INPUT: Record<BridgeMethod, 'none' | 'id' | 'query' | 'write'> = {
 const MAX_ID_LENGTH = 256;
 
 /**
+ * Frames served on this page (with how many servers each). A host with several Samen frames
+ * serves each separately; their requests reach every server's listener, and must not be
+ * reported as foreign by the servers of the other frames.
+ */
+const servedFrames = new Map<Window, number>();
+
+/**
  * Serves a {@link BridgeAdapter} in a framed page from the host's own adapter: listens
  * for requests from `frame` at `origin` only, calls `adapter[method](input, { signal })`
  * for methods on {@link BRIDGE_METHODS} only (anything else is answered with
@@ -59,13 +66,17 @@ const MAX_ID_LENGTH = 256;
  * adapter through the signal; `subscribe` messages are forwarded to `adapter.subscribe`.
  * Errors leave as `{ kind, message }` only: no stack, no `issues`, no other error's text.
  *
+ * Serve as soon as the iframe is in the document, before its page starts asking: the
+ * iframe's window stays the same object across reloads, so one call serves every page it
+ * shows (a page that leaves ends its own subscriptions; one from another origin is refused).
  * Returns the function that stops serving: it stops listening, aborts running calls and
- * ends every subscription. Call it when the iframe goes away or navigates, and serve
- * again for the new page.
+ * ends every subscription. Call it when the iframe is removed.
  *
  * @example
  * import { serveBridge } from '@samen/widgets/adapters/bridge-host';
- * const iframe = document.querySelector('iframe#samen');
+ * const iframe = document.createElement('iframe');
+ * iframe.src = 'https://widgets.school.example/samen.html';
+ * document.body.append(iframe);
  * const stop = serveBridge({ adapter: myAdapter, frame: iframe.contentWindow, origin: 'https://widgets.school.example' });
  * // later, when the iframe is removed:
  * stop();
@@ -111,8 +122,9 @@ export function serveBridge({ adapter, frame, origin, onForeignMessage }: ServeB
 
   const onMessage = (event: MessageEvent): void => {
     if (!isSamenMessage(event.data)) return;
-    if (event.origin !== origin || event.source !== frame) {
-      onForeignMessage?.(event.origin);
+    if (event.origin !== origin || (event.source !== frame && !isFarewell(event))) {
+      const servedElsewhere = event.source !== frame && servedFrames.has(event.source as Window);
+      if (!servedElsewhere) onForeignMessage?.(event.origin);
       return;
     }
     const message = readBridgeMessage(event.data);
@@ -141,15 +153,30 @@ export function serveBridge({ adapter, frame, origin, onForeignMessage }: ServeB
   };
 
   window.addEventListener('message', onMessage);
+  servedFrames.set(frame, (servedFrames.get(frame) ?? 0) + 1);
   return () => {
     if (stopped) return;
     stopped = true;
     window.removeEventListener('message', onMessage);
+    const servers = (servedFrames.get(frame) ?? 1) - 1;
+    if (servers > 0) servedFrames.set(frame, servers);
+    else servedFrames.delete(frame);
     for (const controller of running.values()) controller.abort();
     running.clear();
     for (const unsubscribe of subscriptions.values()) unsubscribe();
     subscriptions.clear();
   };
+}
+
+/**
+ * A page that goes away (reload, navigation) ends its subscriptions from `pagehide`; by the time
+ * those messages arrive its document is gone and `source` is null. Only `unsubscribe` and
+ * `abort` are accepted so, from the right origin: they can only end something the page started,
+ * by an id only it was told.
+ */
+function isFarewell(event: MessageEvent): boolean {
+  const type = (event.data as { type?: unknown }).type;
+  return event.source === null && (type === 'unsubscribe' || type === 'abort');
 }
 
 function isBridgeMethod(method: string): method is BridgeMethod {

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import type { SamenAdapter } from './adapter.js';
+import type { SamenAdapter, SamenTopic } from './adapter.js';
 import { onPageDefaultsChange, pageDefaults, samenContext, type SamenConfig } from './context.js';
 import type { Task } from '@lit/task';
 import { TaskStatus } from '@lit/task';
@@ -37,6 +37,32 @@ export class SamenElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopPageDefaults?.();
+    this.stopListening();
+  }
+
+  private subscription?: { adapter: SamenAdapter; topic: SamenTopic; stop: () => void };
+
+  /**
+   * Live updates: `onChange` runs when the adapter reports a change under `topic`. An
+   * existing subscription to the same adapter and topic is kept, not renewed, so no change
+   * slips through the gap a re-subscribe opens on a network or postMessage transport.
+   */
+  protected listen(adapter: SamenAdapter, topic: SamenTopic, onChange: () => void): void {
+    const current = this.subscription;
+    if (current?.adapter === adapter && current.topic === topic) return;
+    current?.stop();
+    const stop = adapter.subscribe?.(topic, onChange);
+    this.subscription = stop ? { adapter, topic, stop } : undefined;
+  }
+
+  protected stopListening(): void {
+    this.subscription?.stop();
+    this.subscription = undefined;
+  }
+
+  /** Whether live updates are on (after a move in the page they are off until the next load). */
+  protected get listening(): boolean {
+    return this.subscription !== undefined;
   }
 
   /** The adapter in effect: the provider's, else the page default. */

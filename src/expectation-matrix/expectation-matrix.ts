@@ -112,7 +112,6 @@ export class SamenExpectationMatrix extends SamenElement {
   private readonly success = new DraftController(this, ANSWER_MAX_LENGTH);
   private data?: MatrixData;
   private writeId: string | undefined;
-  private unsubscribe?: () => void;
   private resizeObserver?: ResizeObserver;
   private reportedIssues = '';
 
@@ -132,8 +131,6 @@ export class SamenExpectationMatrix extends SamenElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -198,8 +195,7 @@ export class SamenExpectationMatrix extends SamenElement {
       this.data = { key: [matrixId, view].join('|'), viewer, matrix, successes, adjusted: issues.length > 0 };
       this.success.restore(`success:${viewer.id}:${matrixId}`);
       this.restoreEdit();
-      this.unsubscribe?.();
-      this.unsubscribe = adapter.subscribe?.(`matrix:${matrixId}`, () => void this.loader.run());
+      this.listen(adapter, `matrix:${matrixId}`, () => void this.loader.run());
       return this.data;
     } catch (error) {
       if (isAbortError(error)) throw error;

@@ -78,7 +78,6 @@ export class SamenFeedbackBar extends SamenElement {
   private readonly reply = new DraftController(this, REPLY_MAX_LENGTH);
   private readonly inFlight = new Set<ReactionId>();
   private data?: BarData;
-  private unsubscribe?: () => void;
   private reportedIssues = '';
 
   private readonly loader = new Task(this, {
@@ -86,16 +85,10 @@ export class SamenFeedbackBar extends SamenElement {
     task: ([adapter, targetId, view], { signal }) => this.load(adapter, targetId, view, signal),
   });
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     // Re-subscribe after a move in the DOM; the first load subscribes itself.
-    if (this.data && this.adapter) this.listen(this.adapter, this.data.targetId);
+    if (this.data && this.adapter) this.listen(this.adapter, `reactions:${this.data.targetId}`, () => void this.loader.run());
   }
 
   // ------------------------------------------------------------------ data
@@ -122,7 +115,7 @@ export class SamenFeedbackBar extends SamenElement {
       }
       this.data = { targetId, view, viewer, summary };
       this.reply.restore(`reply:${viewer.id}:${targetId}`);
-      this.listen(adapter, targetId);
+      this.listen(adapter, `reactions:${targetId}`, () => void this.loader.run());
       return this.data;
     } catch (error) {
       if (isAbortError(error)) throw error;
@@ -130,11 +123,6 @@ export class SamenFeedbackBar extends SamenElement {
       this.reportError(samenError);
       throw samenError;
     }
-  }
-
-  private listen(adapter: SamenAdapter, targetId: string): void {
-    this.unsubscribe?.();
-    this.unsubscribe = adapter.subscribe?.(`reactions:${targetId}`, () => void this.loader.run());
   }
 
   private get offered(): ReactionId[] {

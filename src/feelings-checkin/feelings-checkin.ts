@@ -105,7 +105,6 @@ export class SamenFeelingsCheckin extends SamenElement {
   private readonly internals: ElementInternals | undefined = this.attachInternals?.();
   private writeId: string | undefined;
   private data?: CheckinData;
-  private unsubscribe?: () => void;
   private reportedIssues = '';
 
   private readonly loader = new Task(this, {
@@ -114,11 +113,6 @@ export class SamenFeelingsCheckin extends SamenElement {
       this.load(adapter, view, childId, classId, context, feelings, signal),
   });
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
 
   /** Form reset: forget the current choice. */
   formResetCallback(): void {
@@ -166,8 +160,7 @@ export class SamenFeelingsCheckin extends SamenElement {
       }
       this.data = { key: [view, childId, classId, context].join('|'), viewer, feelings, checkins, refused: issues.length > 0 };
       if (!teacher) this.restoreChoice(context);
-      this.unsubscribe?.();
-      this.unsubscribe = adapter.subscribe?.(teacher ? `feelings:class:${classId}` : `feelings:${childId}`, () => void this.loader.run());
+      this.listen(adapter, teacher ? `feelings:class:${classId}` : `feelings:${childId}`, () => void this.loader.run());
       return this.data;
     } catch (error) {
       if (isAbortError(error)) throw error;

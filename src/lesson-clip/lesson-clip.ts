@@ -119,7 +119,6 @@ export class SamenLessonClip extends SamenElement {
   private lastKind: HomeAnswerKind = 'text';
   private data?: ClipData;
   private seenObserver?: IntersectionObserver;
-  private unsubscribe?: () => void;
   private reportedProblems = '';
 
   private readonly loader = new Task(this, {
@@ -173,7 +172,7 @@ export class SamenLessonClip extends SamenElement {
       if (view === 'teacher') data.reach = parseOrThrow(clipReachSchema, rawExtra, 'reach');
       this.data = data;
       this.restoreDraft(data);
-      this.listen(adapter, clipId);
+      this.listen(adapter, `clip:${clipId}`, () => void this.loader.run());
       const problemKey = `${clipId}:${problems.map((p) => p.path).join(',')}`;
       if (problems.length && problemKey !== this.reportedProblems) {
         this.reportedProblems = problemKey;
@@ -188,14 +187,7 @@ export class SamenLessonClip extends SamenElement {
     }
   }
 
-  private listen(adapter: SamenAdapter, clipId: string): void {
-    this.unsubscribe?.();
-    this.unsubscribe = adapter.subscribe?.(`clip:${clipId}`, () => void this.loader.run());
-  }
-
   private stopWatching(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
     this.seenObserver?.disconnect();
     this.seenObserver = undefined;
   }

@@ -83,7 +83,6 @@ export class SamenRewardChart extends SamenElement {
 
   private queue?: WriteQueue<AwardPayload>;
   private data?: ChartData;
-  private unsubscribe?: () => void;
   private undoTimer?: ReturnType<typeof setTimeout>;
   private reportedIssues = '';
 
@@ -97,14 +96,12 @@ export class SamenRewardChart extends SamenElement {
     window.addEventListener('online', this.flushWhenOnline);
     // Moved in the page: disconnecting dropped the live subscription and the task's
     // arguments are unchanged, so it would never run again. Reload to subscribe anew.
-    if (this.hasUpdated && !this.unsubscribe) void this.loader.run();
+    if (this.hasUpdated && !this.listening) void this.loader.run();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('online', this.flushWhenOnline);
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
     clearTimeout(this.undoTimer);
   }
 
@@ -134,8 +131,7 @@ export class SamenRewardChart extends SamenElement {
       }
       this.data = { chartId, view, viewer, chart, adjusted: issues.length > 0 };
       this.connectQueue(adapter, viewer, chartId);
-      this.unsubscribe?.();
-      this.unsubscribe = adapter.subscribe?.(`chart:${chartId}`, () => void this.loader.run());
+      this.listen(adapter, `chart:${chartId}`, () => void this.loader.run());
       return this.data;
     } catch (error) {
       if (isAbortError(error)) throw error;

@@ -75,6 +75,11 @@ export interface LiveUpdateOptions {
   timeout?: number;
   /** Milliseconds of silence that prove an unsubscribed listener is no longer called. Default 200. */
   quiet?: number;
+  /**
+   * Milliseconds to wait after subscribing before writing, for transports that connect
+   * asynchronously (Server-Sent Events, postMessage). Default 0.
+   */
+  settle?: number;
 }
 
 export interface ConformanceOptions {
@@ -278,7 +283,7 @@ async function eventually(check: () => boolean, timeout: number): Promise<boolea
  */
 export function defineAdapterConformance(options: ConformanceOptions): void {
   const { describe, it, setup, fixtures: f } = options;
-  const live = options.liveUpdates === false ? undefined : { timeout: 2000, quiet: 200, ...options.liveUpdates };
+  const live = options.liveUpdates === false ? undefined : { timeout: 2000, quiet: 200, settle: 0, ...options.liveUpdates };
 
   /** One test with fresh adapters, cleaned up also when it fails. */
   const test = (title: string, body: (adapters: ConformanceAdapters) => Promise<void>) =>
@@ -906,6 +911,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
             const [adapter, who] = listener(adapters);
             const probe = listen(adapter, topic, who);
             try {
+              if (live.settle) await sleep(live.settle);
               await write(adapters);
               const notified = await eventually(() => probe.calls > 0, live.timeout);
               ok(notified, `${who} subscribed to ${show(topic)} was not notified within ${live.timeout} ms of the write`);

@@ -46,7 +46,7 @@ defineAdapterConformance({
       otherParent: parent.forViewer('parent-2'),
       teacher: parent.forViewer('teacher-1'),
       cleanup: async () => {
-        // The adapter keeps its connection open, so the delete completes when the page closes.
+        await parent.close();
         indexedDB.deleteDatabase(dbName);
       },
     };

@@ -1,0 +1,60 @@
+// The adapter conformance kit (@samen/widgets/testing) against HttpAdapter talking to this
+// server: the same checks MemoryAdapter and LocalAdapter pass in the browser tests.
+// Needs `npm run build` (imports dist/). One server for the file; the kit's checks are
+// relative to a read before each write, so data may accumulate between tests.
+import { createServer } from 'node:http';
+import { after, describe, it } from 'node:test';
+import { HttpAdapter } from '../../../dist/adapters/http-adapter.js';
+import { defineAdapterConformance } from '../../../dist/testing/index.js';
+import { createReferenceServer } from '../server.mjs';
+
+let running;
+function server() {
+  running ??= (async () => {
+    const api = await createReferenceServer({ dataDir: ':memory:', heartbeatMs: 100, log: () => {} });
+    const http = createServer(api.handle);
+    await new Promise((resolve) => http.listen(0, '127.0.0.1', resolve));
+    return { api, http, base: `http://127.0.0.1:${http.address().port}/api` };
+  })();
+  return running;
+}
+
+after(async () => {
+  if (!running) return;
+  const { api, http } = await running;
+  await api.close();
+  http.closeAllConnections();
+  await new Promise((resolve) => http.close(resolve));
+});
+
+const adapters = [];
+after(() => adapters.forEach((a) => a.dispose()));
+
+defineAdapterConformance({
+  name: 'HttpAdapter → reference server',
+  describe,
+  it,
+  fixtures: {
+    clipId: 'wish-2',
+    targetId: 'wish-2',
+    classChartId: 'class-wish',
+    personalChartId: 'personal-child-1',
+    childId: 'child-1',
+    otherChildId: 'child-7',
+    classId: 'groep6-wish',
+    matrixId: 'matrix-school',
+    homeMatrixId: 'matrix-home-fam-01',
+    unknownId: 'conformance-unknown',
+  },
+  // The event stream connects after subscribe() returns.
+  liveUpdates: { settle: 500 },
+  setup: async () => {
+    const { base } = await server();
+    const as = (token) => {
+      const adapter = new HttpAdapter({ baseUrl: base, getToken: () => token, retries: 0, timeoutMs: 5000 });
+      adapters.push(adapter);
+      return adapter;
+    };
+    return { parent: as('parent-1'), otherParent: as('parent-2'), teacher: as('teacher-1') };
+  },
+});
