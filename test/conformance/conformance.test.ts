@@ -2,6 +2,8 @@
  * The conformance kit against the adapters that ship with Samen. A vendor's own run looks
  * the same: their adapter in `setup`, their ids in `fixtures` (see docs/conformance.md).
  */
+import { BridgeAdapter } from '../../src/adapters/bridge-adapter.js';
+import { serveBridge } from '../../src/adapters/bridge-host.js';
 import { LocalAdapter } from '../../src/adapters/local-adapter.js';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { newId } from '../../src/core/adapter.js';
@@ -48,6 +50,31 @@ defineAdapterConformance({
       cleanup: async () => {
         await parent.close();
         indexedDB.deleteDatabase(dbName);
+      },
+    };
+  },
+});
+
+defineAdapterConformance({
+  name: 'BridgeAdapter (the parent over postMessage)',
+  describe,
+  it,
+  fixtures,
+  // Subscriptions travel as messages to the host before they take effect.
+  liveUpdates: { settle: 50 },
+  setup: async () => {
+    // One window plays both ends; the other viewers talk to the host's adapter directly,
+    // since one window can serve only one bridge.
+    const host = new MemoryAdapter({ locale: 'en' });
+    const stop = serveBridge({ adapter: host, frame: window, origin: location.origin });
+    const parent = new BridgeAdapter({ target: window, targetOrigin: location.origin, timeoutMs: 5000 });
+    return {
+      parent,
+      otherParent: host.forViewer('parent-2'),
+      teacher: host.forViewer('teacher-1'),
+      cleanup: async () => {
+        parent.dispose();
+        stop();
       },
     };
   },
