@@ -32,12 +32,29 @@ export class SamenElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.stopPageDefaults = onPageDefaultsChange(() => this.requestUpdate());
+    if (this.interruptedLoad) {
+      this.interruptedLoad = false;
+      void this.loadTask?.run();
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopPageDefaults?.();
     this.stopListening();
+    // A widget taken out of the page stops its requests; it loads again if it comes back.
+    const task = this.loadTask;
+    if (task?.status === TaskStatus.PENDING) {
+      this.interruptedLoad = true;
+      task.abort();
+    }
+  }
+
+  private interruptedLoad = false;
+
+  /** The widget's data task, aborted when the element leaves the page. */
+  protected get loadTask(): Task<readonly unknown[], unknown> | undefined {
+    return undefined;
   }
 
   private subscription?: { adapter: SamenAdapter; topic: SamenTopic; stop: () => void };

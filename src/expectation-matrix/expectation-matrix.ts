@@ -120,6 +120,10 @@ export class SamenExpectationMatrix extends SamenElement {
     task: ([adapter, matrixId, view], { signal }) => this.load(adapter, matrixId, view, signal),
   });
 
+  protected override get loadTask(): Task<readonly unknown[], unknown> {
+    return this.loader as unknown as Task<readonly unknown[], unknown>;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // Measured in the next frame: switching layouts changes our own size, which inside the

@@ -85,6 +85,10 @@ export class SamenFeedbackBar extends SamenElement {
     task: ([adapter, targetId, view], { signal }) => this.load(adapter, targetId, view, signal),
   });
 
+  protected override get loadTask(): Task<readonly unknown[], unknown> {
+    return this.loader as unknown as Task<readonly unknown[], unknown>;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // Re-subscribe after a move in the DOM; the first load subscribes itself.

@@ -113,6 +113,10 @@ export class SamenFeelingsCheckin extends SamenElement {
       this.load(adapter, view, childId, classId, context, feelings, signal),
   });
 
+  protected override get loadTask(): Task<readonly unknown[], unknown> {
+    return this.loader as unknown as Task<readonly unknown[], unknown>;
+  }
+
 
   /** Form reset: forget the current choice. */
   formResetCallback(): void {

@@ -126,6 +126,10 @@ export class SamenLessonClip extends SamenElement {
     task: ([adapter, clipId, view], { signal }) => this.load(adapter, clipId, view, signal),
   });
 
+  protected override get loadTask(): Task<readonly unknown[], unknown> {
+    return this.loader as unknown as Task<readonly unknown[], unknown>;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.retryWhenOnline);

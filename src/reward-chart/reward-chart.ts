@@ -91,6 +91,10 @@ export class SamenRewardChart extends SamenElement {
     task: ([adapter, chartId, view], { signal }) => this.load(adapter, chartId, view, signal),
   });
 
+  protected override get loadTask(): Task<readonly unknown[], unknown> {
+    return this.loader as unknown as Task<readonly unknown[], unknown>;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.flushWhenOnline);

@@ -1,4 +1,6 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/define/samen-provider.js';
+import '../../src/define/samen-feedback-bar.js';
 import { HttpAdapter, backoff, parseRetryAfter } from '../../src/adapters/http-adapter.js';
 import { SamenError } from '../../src/core/errors.js';
 
@@ -197,5 +199,25 @@ describe('HttpAdapter', () => {
     expect(seen).to.deep.equal(['reactions', 'clip']);
     stop();
     http.dispose();
+  });
+
+  it('aborts its requests when the widget leaves the page, and loads again when it comes back', async () => {
+    const signals: AbortSignal[] = [];
+    const fetchImpl = ((_url: string, init: RequestInit = {}) => {
+      signals.push(init.signal!);
+      return new Promise<Response>((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError'))));
+    }) as unknown as typeof fetch;
+    const http = new HttpAdapter({ baseUrl: 'https://api.school.example/samen', fetch: fetchImpl });
+    const wrapper = await fixture<HTMLElement>(html`<div><samen-provider .adapter=${http}>
+      <samen-feedback-bar target-id="wish-2"></samen-feedback-bar>
+    </samen-provider></div>`);
+    const provider = wrapper.firstElementChild!;
+    await waitUntil(() => signals.length >= 2, 'no requests started');
+    const first = signals.slice();
+    provider.remove();
+    expect(first.every((s) => s.aborted), 'requests aborted on disconnect').to.equal(true);
+    wrapper.append(provider);
+    await waitUntil(() => signals.length > first.length, 'no new load after coming back');
+    expect(signals.slice(first.length).some((s) => !s.aborted)).to.equal(true);
   });
 });
