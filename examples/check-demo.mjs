@@ -109,6 +109,12 @@ try {
   const today = await page.$eval(`${feelingsParent} >>> .today`, (el) => el.textContent.trim());
   if (today !== 'Vandaag: bang (2 van 5)') problems.push(`the check-in did not survive a reload: "${today}"`);
   console.log(`demo: answered ${before[2]} → ${(await answered(page))[2]}; answer kept after reload; scared check-ins ${await scaredCount()}`);
+
+  // The script-tag-only host page works under the same CSP.
+  await page.goto(`http://127.0.0.1:${PORT}/examples/plain-html/index.html`, { waitUntil: 'networkidle0' });
+  await page.waitForSelector('samen-lesson-clip >>> textarea', { timeout: 10000 });
+  await page.waitForSelector('samen-feelings-checkin >>> input[name="feeling"]', { timeout: 10000 });
+  console.log('demo: the plain-html page (one script tag) renders its widgets');
 } finally {
   await browser.close();
   server.kill();
