@@ -53,6 +53,8 @@ export default (args) => {
         'src/adapters/bridge-adapter.ts',
         'src/adapters/bridge-host.ts',
         'src/testing/index.ts',
+        'src/frameworks/react.ts',
+        'src/frameworks/vue.ts',
       ],
       external,
       onwarn,
