@@ -11,161 +11,18 @@
  * A browser is opened with the OS opener unless CI is set or --no-open is given.
  */
 import { spawn } from 'node:child_process';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { dirname, extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT, START_PAGE, serveStatic } from './static-files.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const HOST = '127.0.0.1';
 const PORT = Number.parseInt(process.env.PORT ?? '', 10) || 8000;
-const START_PAGE = '/examples/index.html';
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.vtt': 'text/vtt; charset=utf-8',
-  '.webm': 'video/webm',
-  '.mp4': 'video/mp4',
-};
-
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' blob: https:",
-  "media-src 'self' blob: https:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "require-trusted-types-for 'script'",
-  'trusted-types lit-html',
-].join('; ');
-
-/** @param {import('node:http').ServerResponse} res */
-function sendText(res, status, text, headers = {}) {
-  res.writeHead(status, {
-    'Content-Type': 'text/plain; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'X-Content-Type-Options': 'nosniff',
-    ...headers,
-  });
-  res.end(text);
-}
-
-/**
- * Maps a URL path to a file under ROOT, or null when it would leave ROOT or touch a
- * dot-file/folder (.git, .ci, …), which are never served.
- * @param {string} urlPath
- */
-function toFilePath(urlPath) {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const segments = decoded.split('/').filter(Boolean);
-  if (segments.some((s) => s.startsWith('.'))) return null; // also rules out '..'
-  const file = resolve(ROOT, ...segments);
-  return file === ROOT || file.startsWith(ROOT + sep) ? file : null;
-}
-
-/** Parses a single `bytes=a-b` range; null when absent/unsupported, 'invalid' when unsatisfiable. */
-function parseRange(header, size) {
-  const m = /^bytes=(\d*)-(\d*)$/.exec(header ?? '');
-  if (!m || (m[1] === '' && m[2] === '')) return null;
-  let start;
-  let end;
-  if (m[1] === '') {
-    start = Math.max(0, size - Number(m[2]));
-    end = size - 1;
-  } else {
-    start = Number(m[1]);
-    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
-  }
-  return start > end || start >= size ? 'invalid' : { start, end };
-}
-
-const server = createServer(async (req, res) => {
+const server = createServer((req, res) => {
   const started = Date.now();
   res.on('finish', () => {
     if (res.statusCode >= 400) console.log(`${res.statusCode} ${req.method} ${req.url} (${Date.now() - started} ms)`);
   });
-
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    sendText(res, 405, 'Method Not Allowed\n', { Allow: 'GET, HEAD' });
-    return;
-  }
-  const { pathname } = new URL(req.url ?? '/', `http://${HOST}`);
-  if (pathname === '/') {
-    res.writeHead(302, { Location: START_PAGE, 'Content-Length': 0 });
-    res.end();
-    return;
-  }
-
-  let file = toFilePath(pathname);
-  if (!file) {
-    sendText(res, 404, 'Not Found\n');
-    return;
-  }
-  try {
-    let info = await stat(file);
-    if (info.isDirectory()) {
-      if (!pathname.endsWith('/')) {
-        res.writeHead(301, { Location: `${pathname}/`, 'Content-Length': 0 });
-        res.end();
-        return;
-      }
-      file = join(file, 'index.html');
-      info = await stat(file);
-    }
-    if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
-
-    const type = MIME[/** @type {keyof typeof MIME} */ (extname(file).toLowerCase())] ?? 'application/octet-stream';
-    /** @type {Record<string, string | number>} */
-    const headers = {
-      'Content-Type': type,
-      'Cache-Control': 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Accept-Ranges': 'bytes',
-    };
-    if (type.startsWith('text/html')) headers['Content-Security-Policy'] = CSP;
-
-    // Single byte ranges, so <video> can seek in the example clips.
-    const range = parseRange(req.headers.range, info.size);
-    if (range === 'invalid') {
-      sendText(res, 416, 'Range Not Satisfiable\n', { 'Content-Range': `bytes */${info.size}` });
-      return;
-    }
-    const { start, end } = range ?? { start: 0, end: info.size - 1 };
-    if (range) headers['Content-Range'] = `bytes ${start}-${end}/${info.size}`;
-    headers['Content-Length'] = info.size === 0 ? 0 : end - start + 1;
-    res.writeHead(range ? 206 : 200, headers);
-    if (req.method === 'HEAD' || info.size === 0) {
-      res.end();
-      return;
-    }
-    createReadStream(file, { start, end })
-      .on('error', () => res.destroy())
-      .pipe(res);
-  } catch (err) {
-    const code = /** @type {NodeJS.ErrnoException} */ (err).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') sendText(res, 404, 'Not Found\n');
-    else {
-      console.error(err);
-      sendText(res, 500, 'Internal Server Error\n');
-    }
-  }
+  void serveStatic(req, res);
 });
 
 /** Best effort: a missing opener (no desktop, no xdg-open) is not an error. */

@@ -18,7 +18,7 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR, migrate, openDatabase } from './database.mjs';
-import { ROOT, serveStatic } from './static-files.mjs';
+import { ROOT, serveStatic } from '../static-files.mjs';
 
 // The domain logic is the library's build: say plainly when it is missing.
 const [{ PostgresAdapter }, { ROUTES, matchRoute }, { SamenError }, { toIssues }, { resolveDemoUrl }, z] = await Promise.all([

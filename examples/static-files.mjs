@@ -1,15 +1,15 @@
 /**
- * Static files from the repository root for the reference server's CLI, the way
- * `examples/serve.mjs` serves them (that file starts a server when imported, so its
- * approach is repeated here): dot-files never served, single byte ranges for <video>,
- * and HTML under a strict Content-Security-Policy with Trusted Types.
+ * Static files from the repository root, for `examples/serve.mjs` (npm start) and the
+ * reference server's CLI: dot-files never served, single byte ranges so <video> can seek,
+ * and HTML under a strict Content-Security-Policy with Trusted Types, which proves the
+ * widgets run under it (lit creates the one "lit-html" policy).
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const START_PAGE = '/examples/index.html';
 
 const MIME = {
@@ -26,7 +26,7 @@ const MIME = {
   '.mp4': 'video/mp4',
 };
 
-/** As examples/serve.mjs: pages from this origin only, lit's one Trusted Types policy. */
+/** Pages from this origin only; lit's one Trusted Types policy. */
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
