@@ -425,7 +425,7 @@ export class SamenExpectationMatrix extends SamenElement {
   private renderList(matrix: ExpectationMatrix): TemplateResult {
     return html`<div part="list" class="list">
       ${matrix.values.map(
-        (v) => html`<section aria-labelledby="value-${v.id}">
+        (v) => html`<section role="group" aria-labelledby="value-${v.id}">
           <h3 id="value-${v.id}">${this.label(v)}</h3>
           <dl>
             ${matrix.locations.map((l) => {
@@ -451,7 +451,7 @@ export class SamenExpectationMatrix extends SamenElement {
     const cell = cellOf(matrix, focus.valueId, focus.locationId);
     const chosen: MatrixExpectation[] = focus.expectationId ? cell.filter((e) => e.id === focus.expectationId) : cell;
     const canShare = this.view === 'parent' && data.viewer.role === 'parent' && matrix.kind === 'school';
-    return html`<section part="focus" class="focus" aria-labelledby="focus-heading">
+    return html`<section role="group" part="focus" class="focus" aria-labelledby="focus-heading">
       <h3 id="focus-heading">${t.focus}</h3>
       <p class="focus-where">${t.focusOf(value.label, location.label)}</p>
       ${chosen.map((e) => html`<p class="focus-text">${e.pictogram ? html`<span aria-hidden="true">${e.pictogram}</span> ` : nothing}${e.text}</p>`)}
@@ -484,7 +484,7 @@ export class SamenExpectationMatrix extends SamenElement {
   private renderSuccesses(successes: Success[]): TemplateResult {
     const t = this.t.matrix;
     const weeks = successesByWeek(successes);
-    return html`<section part="successes" class="successes" aria-labelledby="successes-heading">
+    return html`<section role="group" part="successes" class="successes" aria-labelledby="successes-heading">
       <h3 id="successes-heading">${t.successes}</h3>
       ${weeks.length
         ? weeks.map(

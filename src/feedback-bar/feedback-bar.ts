@@ -285,7 +285,7 @@ export class SamenFeedbackBar extends SamenElement {
 
   private renderReplies(heading: string, replies: Reply[]): TemplateResult {
     const ordered = [...replies].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    return html`<section class="replies" aria-label=${heading}>
+    return html`<section role="group" class="replies" aria-label=${heading}>
       <h3>${heading}</h3>
       <ol part="replies">
         ${ordered.map(

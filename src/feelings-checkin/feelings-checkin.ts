@@ -369,7 +369,7 @@ export class SamenFeelingsCheckin extends SamenElement {
     const t = this.t.feelings;
     const days = lastDays(dayOf(new Date()), 14).reverse();
     const mine = data.checkins.filter((c) => c.childId === this.childId);
-    return html`<section part="history" class="history" aria-labelledby="history-heading">
+    return html`<section role="group" part="history" class="history" aria-labelledby="history-heading">
       <h3 id="history-heading">${t.history}</h3>
       <ol>
         ${days.map((day) => {
@@ -415,7 +415,7 @@ export class SamenFeelingsCheckin extends SamenElement {
           </li>`,
         )}
       </ul>
-      <section class="week" aria-labelledby="week-heading">
+      <section role="group" class="week" aria-labelledby="week-heading">
         <h3 id="week-heading">${t.week}</h3>
         <ol>
           ${lastDays(today, 7).map((day) => {
@@ -425,7 +425,7 @@ export class SamenFeelingsCheckin extends SamenElement {
           })}
         </ol>
       </section>
-      <section part="signals" class="signals" aria-labelledby="signals-heading">
+      <section role="group" part="signals" class="signals" aria-labelledby="signals-heading">
         <h3 id="signals-heading">${t.signals}</h3>
         ${signals.length
           ? html`<ul>

@@ -396,7 +396,7 @@ export class SamenLessonClip extends SamenElement {
   private renderHome({ clip, answer }: ClipData): TemplateResult | typeof nothing {
     if (!clip.homeQuestion) return nothing;
     const t = this.t.clip;
-    return html`<section part="home-question" class="home" aria-labelledby="home-heading">
+    return html`<section role="group" part="home-question" class="home" aria-labelledby="home-heading">
       <h3 id="home-heading">${t.homeQuestion}</h3>
       <p class="question">${clip.homeQuestion}</p>
       ${answer && !this.editing ? this.renderAnswer(answer) : this.renderForm(answer)}
@@ -467,11 +467,11 @@ export class SamenLessonClip extends SamenElement {
         </dd>
       </div>`;
     };
-    return html`<section part="reach" class="reach" aria-labelledby="reach-heading">
+    return html`<section role="group" part="reach" class="reach" aria-labelledby="reach-heading">
         <h3 id="reach-heading">${t.reach}</h3>
         <dl>${metric(t.seen, reach.seen)} ${metric(t.talked, reach.talked)} ${metric(t.answered, reach.answered)}</dl>
       </section>
-      <section class="answers" aria-labelledby="answers-heading">
+      <section role="group" class="answers" aria-labelledby="answers-heading">
         <h3 id="answers-heading">${t.answers}</h3>
         ${reach.answers.length
           ? html`<ol part="answers">

@@ -271,7 +271,7 @@ export class SamenRewardChart extends SamenElement {
         <p class="reward">${t.rewardIs(chart.reward)}</p>
       </header>
       ${chart.focus.length
-        ? html`<section part="focus" class="focus" aria-labelledby="focus-heading">
+        ? html`<section role="group" part="focus" class="focus" aria-labelledby="focus-heading">
             <h3 id="focus-heading">${t.focus}</h3>
             <ul>
               ${chart.focus.map(
@@ -287,7 +287,7 @@ export class SamenRewardChart extends SamenElement {
       ${days > 1 ? html`<p class="streak">${t.streak(days)}</p>` : nothing}
       ${chart.kind === 'personal' ? this.renderStickers(chart.awards) : this.renderReasons(chart)}
       ${chart.earnedRewards?.length
-        ? html`<section class="earned" aria-labelledby="earned-heading">
+        ? html`<section role="group" class="earned" aria-labelledby="earned-heading">
             <h3 id="earned-heading">${t.earnedBefore}</h3>
             <ul>
               ${chart.earnedRewards.map(
@@ -389,7 +389,7 @@ export class SamenRewardChart extends SamenElement {
   private renderStickers(awards: readonly Award[]): TemplateResult {
     const t = this.t.reward;
     const ordered = [...awards].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    return html`<section class="stickers" aria-labelledby="stickers-heading">
+    return html`<section role="group" class="stickers" aria-labelledby="stickers-heading">
       <h3 id="stickers-heading">${t.stickers}</h3>
       ${ordered.length
         ? html`<ol part="stickers">
@@ -408,7 +408,7 @@ export class SamenRewardChart extends SamenElement {
   private renderReasons(chart: RewardChart): TemplateResult | typeof nothing {
     const reasons = recentReasons(chart.awards, (id) => chart.focus.find((f) => f.id === id)?.text);
     if (!reasons.length) return nothing;
-    return html`<section class="reasons" aria-labelledby="reasons-heading">
+    return html`<section role="group" class="reasons" aria-labelledby="reasons-heading">
       <h3 id="reasons-heading">${this.t.reward.recent}</h3>
       <ul>
         ${reasons.map((r) => html`<li>“${r}”</li>`)}
