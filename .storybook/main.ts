@@ -3,7 +3,8 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
   // Docs pages (autodocs is switched on for every story with `tags` in preview.ts).
-  addons: ['@storybook/addon-docs'],
+  // addon-a11y: axe on every story in the Accessibility panel.
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   // No internet here or in CI: never phone home.
   core: { disableTelemetry: true },

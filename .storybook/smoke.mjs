@@ -1,7 +1,8 @@
 // Smoke test of the built Storybook (storybook-static/): every story and docs page opens in
 // headless Chromium without a console error, an uncaught exception or a request to a third
 // party, and every story shows a Samen widget that leaves its loading state (except the
-// stories that show loading on purpose). Run after `npm run build-storybook`:
+// stories that show loading on purpose); and the toolbar's locale, scheme, host theme and
+// network switches reach the widgets. Run after `npm run build-storybook`:
 //   node .storybook/smoke.mjs
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -80,6 +81,37 @@ try {
       failures.push(`${entry.id}: did not render a widget within 15 s`);
     }
   }
+
+  // The toolbar: each switch reaches the widgets (globals in the URL are what the toolbar sets).
+  const clipIn = async (globals) => {
+    current = `toolbar ${globals}`;
+    await page.goto(`${base}/iframe.html?id=widgets-lesson-clip--parent&viewMode=story&globals=${globals}`, { waitUntil: 'load' });
+    const clip = await page.waitForFunction(
+      () => {
+        const el = document.querySelector('samen-lesson-clip');
+        return el?.shadowRoot?.querySelector('[part~="base"]:not([aria-busy="true"])') && el;
+      },
+      { timeout: 15_000, polling: 100 },
+    );
+    return clip.evaluate((el) => {
+      const base = el.shadowRoot.querySelector('[part~="base"]');
+      return { text: base.textContent, background: getComputedStyle(base).backgroundColor, error: !!el.shadowRoot.querySelector('.state.error'), dir: document.dir };
+    });
+  };
+  const expectations = [
+    ['hostTheme:high-contrast;theme:dark', (r) => r.background === 'rgb(0, 0, 0)', 'high-contrast dark card is black'],
+    ['hostTheme:blue', (r) => r.background === 'rgb(255, 255, 255)' && !r.error, 'blue theme renders'],
+    ['locale:en', (r) => r.text.includes('Question for home'), 'English labels'],
+    ['network:failing', (r) => r.error, 'failing network shows the error state'],
+  ];
+  for (const [globals, ok, what] of expectations) {
+    try {
+      if (!ok(await clipIn(globals))) failures.push(`toolbar ${globals}: expected ${what}`);
+      else checked += 1;
+    } catch (error) {
+      failures.push(`toolbar ${globals}: ${error.message}`);
+    }
+  }
 } finally {
   await browser.close();
   server.close();
@@ -89,4 +121,4 @@ if (failures.length) {
   console.error(failures.join('\n'));
   process.exit(1);
 }
-console.log(`storybook smoke: ${checked} stories and docs pages render without errors`);
+console.log(`storybook smoke: ${checked} stories, docs pages and toolbar settings render without errors`);

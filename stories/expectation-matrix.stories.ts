@@ -1,13 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { MemoryAdapter } from '../src/adapters/memory-adapter.js';
+import type { MemoryAdapter } from '../src/adapters/memory-adapter.js';
+import { STORY_NOW, storyAdapter } from './support/story-adapter.js';
 import type { SamenExpectationMatrix } from '../src/expectation-matrix/expectation-matrix.js';
 import '../src/define/samen-provider.js';
 import '../src/define/samen-expectation-matrix.js';
 
-/** Fixed "now" so dates and weeks in the stories don't drift. */
-const NOW = new Date('2026-11-20T10:00:00Z');
+const NOW = STORY_NOW;
 
 interface Args {
   'matrix-id': string;
@@ -16,11 +16,7 @@ interface Args {
   poster?: boolean;
 }
 
-function adapterFor(view: Args['view'], setup?: (adapter: MemoryAdapter) => void): MemoryAdapter {
-  const adapter = new MemoryAdapter({ now: NOW, viewerId: view === 'teacher' ? 'teacher-1' : 'parent-1' });
-  setup?.(adapter);
-  return adapter;
-}
+const adapterFor = (view: Args['view'], setup?: (adapter: MemoryAdapter) => void): MemoryAdapter => storyAdapter(view, setup);
 
 const matrix = (args: Args, adapter: MemoryAdapter | undefined, theme?: 'light' | 'dark'): TemplateResult =>
   html`<samen-provider .adapter=${adapter}>

@@ -1,11 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { MemoryAdapter } from '../src/adapters/memory-adapter.js';
+import type { MemoryAdapter } from '../src/adapters/memory-adapter.js';
+import { STORY_NOW, storyAdapter } from './support/story-adapter.js';
 import '../src/define/samen-provider.js';
 import '../src/define/samen-feedback-bar.js';
 
-/** Fixed "now" so dates in the stories don't drift. */
-const NOW = new Date('2026-11-20T10:00:00Z');
+const NOW = STORY_NOW;
 
 interface Args {
   'target-id': string;
@@ -14,11 +14,7 @@ interface Args {
   'allow-reply': boolean;
 }
 
-function adapterFor(view: 'parent' | 'teacher', setup?: (adapter: MemoryAdapter) => void): MemoryAdapter {
-  const adapter = new MemoryAdapter({ now: NOW, viewerId: view === 'teacher' ? 'teacher-1' : 'parent-1' });
-  setup?.(adapter);
-  return adapter;
-}
+const adapterFor = (view: 'parent' | 'teacher', setup?: (adapter: MemoryAdapter) => void): MemoryAdapter => storyAdapter(view, setup);
 
 const bar = (args: Args, adapter: MemoryAdapter | undefined, extra = {}) => html`<samen-provider .adapter=${adapter}>
   <samen-feedback-bar

@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { MemoryAdapter } from '../src/adapters/memory-adapter.js';
+import type { MemoryAdapter } from '../src/adapters/memory-adapter.js';
+import { storyAdapter } from './support/story-adapter.js';
 import { registerLocale } from '../src/core/i18n.js';
 import { en } from '../src/core/locales/en.js';
 import type { FeelingDefinition } from '../src/core/schemas.js';
@@ -24,11 +25,7 @@ interface Args {
   feelings?: FeelingDefinition[];
 }
 
-function adapterFor(view: View, setup?: (adapter: MemoryAdapter) => void): MemoryAdapter {
-  const adapter = new MemoryAdapter({ viewerId: view === 'teacher' ? 'teacher-1' : 'parent-1' });
-  setup?.(adapter);
-  return adapter;
-}
+const adapterFor = (view: View, setup?: (adapter: MemoryAdapter) => void): MemoryAdapter => storyAdapter(view, setup, {});
 
 const checkin = (args: Args, adapter: MemoryAdapter | undefined, theme?: 'light' | 'dark'): TemplateResult =>
   html`<samen-provider .adapter=${adapter}>

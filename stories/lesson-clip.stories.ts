@@ -2,6 +2,7 @@ import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vit
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { MemoryAdapter, type MemoryAdapterOptions } from '../src/adapters/memory-adapter.js';
+import { withToolbarNetwork } from './support/story-adapter.js';
 import '../src/define/samen-provider.js';
 import '../src/define/samen-lesson-clip.js';
 
@@ -41,6 +42,7 @@ const withAdapter =
     const locale = contentLocale(args, globals);
     const parent = new MemoryAdapter({ now: NOW, locale, ...options });
     await setup?.(parent, args, locale);
+    withToolbarNetwork(parent, globals);
     return { adapter: args.view === 'teacher' ? parent.forViewer('teacher-1') : parent };
   };
 

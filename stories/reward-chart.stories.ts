@@ -1,23 +1,19 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { MemoryAdapter } from '../src/adapters/memory-adapter.js';
+import type { MemoryAdapter } from '../src/adapters/memory-adapter.js';
+import { STORY_NOW, storyAdapter } from './support/story-adapter.js';
 import '../src/define/samen-provider.js';
 import '../src/define/samen-reward-chart.js';
 
-/** Fixed "now" so dates in the stories don't drift. */
-const NOW = new Date('2026-11-20T10:00:00Z');
+const NOW = STORY_NOW;
 
 interface Args {
   'chart-id': string;
   view: 'parent' | 'teacher';
 }
 
-function adapterFor(view: 'parent' | 'teacher', setup?: (adapter: MemoryAdapter) => void): MemoryAdapter {
-  const adapter = new MemoryAdapter({ now: NOW, viewerId: view === 'teacher' ? 'teacher-1' : 'parent-1' });
-  setup?.(adapter);
-  return adapter;
-}
+const adapterFor = (view: 'parent' | 'teacher', setup?: (adapter: MemoryAdapter) => void): MemoryAdapter => storyAdapter(view, setup);
 
 /** Keeps only the first `n` tokens of a chart (and optionally moves its goal). */
 const withAwards = (chartId: string, n: number, goal?: number) => (adapter: MemoryAdapter) => {
