@@ -37,17 +37,8 @@ for (const name of FRAMEWORKS) {
   }
 }
 
-// Vue 3's runtime creates a Trusted Types policy of its own, named "vue" (for static
-// template content), so a Vue host lists it next to lit's. Nothing else is relaxed.
+// The Vue page gets lit's and Vue's Trusted Types policies (examples/static-files.mjs); nothing else is relaxed.
 const server = createServer((req, res) => {
-  if (req.url?.startsWith('/examples/vue/')) {
-    const writeHead = res.writeHead.bind(res);
-    res.writeHead = (status, headers) => {
-      const csp = headers?.['Content-Security-Policy'];
-      if (typeof csp === 'string') headers['Content-Security-Policy'] = csp.replace(/trusted-types [^;]*/, '$& vue');
-      return writeHead(status, headers);
-    };
-  }
   void serveStatic(req, res);
 });
 await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
