@@ -110,6 +110,16 @@ try {
   if (today !== 'Vandaag: bang (2 van 5)') problems.push(`the check-in did not survive a reload: "${today}"`);
   console.log(`demo: answered ${before[2]} → ${(await answered(page))[2]}; answer kept after reload; scared check-ins ${await scaredCount()}`);
 
+  // The host-theme switch restyles the widgets in place (high-contrast borders are black).
+  const border = () => page.$eval(`${parent} >>> [part~="base"]`, (el) => getComputedStyle(el).borderTopColor);
+  const defaultBorder = await border();
+  await page.select('select[name="theme"]', 'high-contrast');
+  const contrastBorder = await border();
+  if (contrastBorder !== 'rgb(0, 0, 0)' || contrastBorder === defaultBorder)
+    problems.push(`the high-contrast theme did not reach the widgets: border ${defaultBorder} → ${contrastBorder}`);
+  if (!page.url().includes('theme=high-contrast')) problems.push('the chosen theme is not kept in the address');
+  console.log(`demo: host theme switch, card border ${defaultBorder} → ${contrastBorder}`);
+
   // The script-tag-only host page works under the same CSP.
   await page.goto(`http://127.0.0.1:${PORT}/examples/plain-html/index.html`, { waitUntil: 'networkidle0' });
   await page.waitForSelector('samen-lesson-clip >>> textarea', { timeout: 10000 });

@@ -12,6 +12,14 @@ document.documentElement.lang = locale;
 const form = document.getElementById('controls');
 form.locale.value = locale;
 
+// An example host theme (examples/themes/*.css) is a data attribute away; no reload needed.
+const applyTheme = (theme) => {
+  if (theme) document.documentElement.dataset.hostTheme = theme;
+  else delete document.documentElement.dataset.hostTheme;
+};
+form.theme.value = ['blue', 'green', 'high-contrast'].includes(params.get('theme')) ? params.get('theme') : '';
+applyTheme(form.theme.value);
+
 const CLIPS = [...Array.from({ length: 8 }, (_, i) => [`wish-${i + 1}`, `WIsH ${i + 1}`]), ['kanjer-1', 'Kanjertraining 1'], ['kanjer-2', 'Kanjertraining 2']];
 for (const [id, label] of CLIPS) form.clip.add(new Option(label, id, false, id === clipId));
 
@@ -42,8 +50,20 @@ if (locale === 'en') {
   for (const el of document.querySelectorAll('[data-i18n="postBody"]')) el.textContent = 'Friday is kanjer day! Bring something you are proud of.';
 }
 
-form.addEventListener('change', () => {
-  location.search = new URLSearchParams({ locale: form.locale.value, clip: form.clip.value, ...(overHttp ? { adapter: 'http' } : {}) }).toString();
+const demoQuery = () =>
+  new URLSearchParams({
+    locale: form.locale.value,
+    clip: form.clip.value,
+    ...(form.theme.value ? { theme: form.theme.value } : {}),
+    ...(overHttp ? { adapter: 'http' } : {}),
+  }).toString();
+form.addEventListener('change', (event) => {
+  if (event.target === form.theme) {
+    applyTheme(form.theme.value);
+    history.replaceState(null, '', `?${demoQuery()}`);
+  } else {
+    location.search = demoQuery();
+  }
 });
 document.getElementById('reset').addEventListener('click', async () => {
   await adapter.reset({ locale });
