@@ -11,23 +11,35 @@ export interface SamenConfig {
 /** Provided by `<samen-provider>`; a Symbol.for key so two copies of the library still meet. */
 export const samenContext = createContext<SamenConfig | undefined>(Symbol.for('samen-config'));
 
-let pageDefault: SamenConfig = {};
-const pageDefaultChanges = new EventTarget();
+/**
+ * The page defaults live on `globalThis` under a Symbol.for key, like the context key: when a
+ * page holds two copies of Samen, the tags belong to the first copy's classes, so `configure()`
+ * from the second copy must still reach them.
+ */
+interface PageDefaults {
+  config: SamenConfig;
+  changes: EventTarget;
+}
+const PAGE_DEFAULTS: unique symbol = Symbol.for('samen-page-defaults');
+const page: PageDefaults = ((globalThis as { [PAGE_DEFAULTS]?: PageDefaults })[PAGE_DEFAULTS] ??= {
+  config: {},
+  changes: new EventTarget(),
+});
 
 /**
  * Page-wide defaults for hosts that don't wrap widgets in `<samen-provider>`.
  * Widgets already on the page pick up the change.
  */
 export function configure(config: SamenConfig): void {
-  pageDefault = { ...pageDefault, ...config };
-  pageDefaultChanges.dispatchEvent(new Event('change'));
+  page.config = { ...page.config, ...config };
+  page.changes.dispatchEvent(new Event('change'));
 }
 
 export function pageDefaults(): Readonly<SamenConfig> {
-  return pageDefault;
+  return page.config;
 }
 
 export function onPageDefaultsChange(listener: () => void): () => void {
-  pageDefaultChanges.addEventListener('change', listener);
-  return () => pageDefaultChanges.removeEventListener('change', listener);
+  page.changes.addEventListener('change', listener);
+  return () => page.changes.removeEventListener('change', listener);
 }
