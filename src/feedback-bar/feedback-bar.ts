@@ -166,6 +166,10 @@ export class SamenFeedbackBar extends SamenElement {
       }
     } catch (error) {
       const samenError = toSamenError(error);
+      const data = this.data;
+      const wanted = this.desired.get(reaction);
+      // Kept in the outbox and sent later: show it as done, as the host will have it.
+      if (samenError.queued && data && wanted !== undefined) data.summary = withOwnReaction(data.summary, reaction, wanted);
       this.message = samenError.queued ? this.t.savedOnDevice : this.t.feedback.reactionFailed;
       this.reportError(samenError, false);
     } finally {
@@ -331,4 +335,15 @@ export class SamenFeedbackBar extends SamenElement {
         ? this.renderReplies(t.replies, summary.replies)
         : html`<p class="muted">${t.noReplies}</p>`}`;
   }
+}
+
+/** The summary as it will be once the viewer's own reaction is on (or off). */
+function withOwnReaction(summary: ReactionSummary, reaction: ReactionId, on: boolean): ReactionSummary {
+  if (summary.mine.includes(reaction) === on) return summary;
+  const count = Math.max(0, (summary.counts[reaction] ?? 0) + (on ? 1 : -1));
+  return {
+    ...summary,
+    counts: { ...summary.counts, [reaction]: count },
+    mine: on ? [...summary.mine, reaction] : summary.mine.filter((r) => r !== reaction),
+  };
 }

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { OutboxAdapter } from '../../src/adapters/outbox.js';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-feedback-bar.js';
 import type { SamenFeedbackBar } from '../../src/feedback-bar/feedback-bar.js';
@@ -170,6 +171,29 @@ describe('<samen-feedback-bar> parent', () => {
     const before = Number(buttons(el)[0]!.getAttribute('aria-label')!.split(', ')[1]);
     await adapter.forViewer('teacher-1').setReaction({ id: 'x1', targetId: TARGET, reaction: 'heart', on: true });
     await waitUntil(() => buttons(el)[0]!.getAttribute('aria-label') === `Hartje, ${before + 1}`);
+  });
+  it('offline with the outbox: the reaction shows as done, says it is saved on this device, and is sent once later', async () => {
+    const adapter = adapterFor();
+    adapter.fail('setReaction', 'offline');
+    const outbox = new OutboxAdapter(adapter, { dbName: `samen-test-outbox-${Math.random()}`, backoffMs: 60_000 });
+    try {
+      const el = await renderBar(adapter);
+      (el.closest('samen-provider') as HTMLElement & { adapter: unknown }).adapter = outbox;
+      await settled(el);
+      const before = likes(adapter).length;
+      like(el).click();
+      await waitUntil(() => el.shadowRoot!.textContent!.includes('Bewaard op dit apparaat'), 'queued message');
+      expect(like(el).getAttribute('aria-pressed')).to.equal('true');
+      expect(like(el).getAttribute('aria-label')).to.equal(`Duim omhoog, ${before + 1}`);
+      expect(likes(adapter)).to.have.length(before);
+
+      adapter.recover();
+      await outbox.flush();
+      await outbox.flush();
+      expect(likes(adapter)).to.have.length(before + 1);
+    } finally {
+      outbox.dispose();
+    }
   });
 });
 
