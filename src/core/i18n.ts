@@ -1,13 +1,17 @@
 /**
  * Typed translation tables. A home language (Arabic, Turkish, Polish…) is added as
- * data with {@link registerLocale}: a table that satisfies {@link Messages}. Relative
- * dates come from the browser's `Intl.RelativeTimeFormat`, so every language has them
- * without shipping date words.
+ * data with {@link registerLocale}: a table that satisfies {@link Messages}, or a partial
+ * one whose gaps are filled from English or Dutch. Arabic, Turkish, Polish and Ukrainian
+ * ship as separate entries (`@samen/widgets/locales/ar`, …) so no widget carries them.
+ * Relative dates come from the browser's `Intl.RelativeTimeFormat`, so every language has
+ * them without shipping date words.
  */
 import type { SamenErrorKind } from './errors.js';
 import type { Programme } from './schemas.js';
 import { en } from './locales/en.js';
 import { nl } from './locales/nl.js';
+
+export { plural, type PluralForms } from './plural.js';
 
 export interface Messages {
   /** BCP 47 code of the table, e.g. `nl`. */
@@ -214,9 +218,75 @@ const registry = new Map<string, Messages>([
 
 export const DEFAULT_LOCALE = 'nl';
 
-/** Adds or replaces a language. The table is type-checked against {@link Messages}. */
-export function registerLocale(code: string, messages: Messages): void {
-  registry.set(code.toLowerCase(), messages);
+/** `T` with every key optional, at every depth; functions and lists are kept whole. */
+export type DeepPartial<T> = T extends (...args: never[]) => unknown
+  ? T
+  : T extends readonly unknown[]
+    ? T
+    : T extends object
+      ? { [K in keyof T]?: DeepPartial<T[K]> }
+      : T;
+
+/** A table that may leave keys out; see {@link registerLocale}. */
+export type PartialMessages = DeepPartial<Messages>;
+
+export interface RegisterLocaleOptions {
+  /** The built-in table that fills keys the new table lacks: `en` (default) or `nl`. */
+  fallback?: 'en' | 'nl';
+}
+
+/**
+ * Adds or replaces a language. A complete table is type-checked against {@link Messages};
+ * a host in plain JavaScript may also pass a partial one. Every key that is missing, empty,
+ * of the wrong type, or (for a function) throws or returns no text, falls back to English
+ * (or Dutch with `{ fallback: 'nl' }`), so a widget never shows a key name or "undefined".
+ */
+export function registerLocale(code: string, messages: Messages | PartialMessages, options: RegisterLocaleOptions = {}): void {
+  const base = options.fallback === 'nl' ? nl : en;
+  const given: PartialMessages = messages && typeof messages === 'object' ? messages : {};
+  const table = fillGaps(given, base) as Messages;
+  table.locale = [given.locale, code].find(isLanguageTag) ?? base.locale;
+  const dir = given.dir === 'rtl' || given.dir === 'ltr' ? given.dir : undefined;
+  table.dir = dir ?? (RTL_LANGUAGES.test(table.locale) ? 'rtl' : 'ltr');
+  registry.set(code.toLowerCase(), table);
+}
+
+/** Languages written right to left, for a registered table that doesn't say. */
+const RTL_LANGUAGES = /^(ar|fa|he|ur|ps|ckb|dv|yi|sd|ug)(-|$)/i;
+
+function isLanguageTag(tag: unknown): tag is string {
+  if (typeof tag !== 'string' || !tag) return false;
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+type Message = (...args: never[]) => string;
+
+/** `value` shaped like `base`, with `base`'s entry wherever `value` has none that fits. */
+function fillGaps(value: unknown, base: unknown): unknown {
+  if (typeof base === 'string') return typeof value === 'string' && value.trim() ? value : base;
+  if (typeof base === 'function') return typeof value === 'function' ? guarded(value as Message, base as Message) : base;
+  if (Array.isArray(base)) return base.map((item, i) => fillGaps(Array.isArray(value) ? value[i] : undefined, item));
+  const given = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const filled: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(base as object)) filled[key] = fillGaps(given[key], item);
+  return filled;
+}
+
+/** A host's message function that falls back to the built-in one if it throws or gives no text. */
+function guarded(message: Message, fallback: Message): Message {
+  return (...args) => {
+    try {
+      const text: unknown = message(...args);
+      if (typeof text === 'string' && text.trim()) return text;
+    } catch {
+      // a broken message must not break the widget
+    }
+    return fallback(...args);
+  };
 }
 
 /** The registered locale that best matches `requested` (`nl-BE` → `nl`), else Dutch. */

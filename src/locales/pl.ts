@@ -1,0 +1,13 @@
+/**
+ * Polish as data: importing this module registers the table, so that `locale="pl"` shows the
+ * widgets in Polish. Nothing else in the package imports it. With npm:
+ * `import '@samen/widgets/locales/pl';`. With a script tag only, register the plain table
+ * through the bundle: `registerLocale('pl', pl)` with `pl` from `dist/core/locales/pl.js`.
+ * See `locales/ar` for both ways in full.
+ */
+import { registerLocale } from '../core/i18n.js';
+import { pl } from '../core/locales/pl.js';
+
+registerLocale('pl', pl);
+
+export { pl };

@@ -1,0 +1,13 @@
+/**
+ * Turkish as data: importing this module registers the table, so that `locale="tr"` shows the
+ * widgets in Turkish. Nothing else in the package imports it. With npm:
+ * `import '@samen/widgets/locales/tr';`. With a script tag only, register the plain table
+ * through the bundle: `registerLocale('tr', tr)` with `tr` from `dist/core/locales/tr.js`.
+ * See `locales/ar` for both ways in full.
+ */
+import { registerLocale } from '../core/i18n.js';
+import { tr } from '../core/locales/tr.js';
+
+registerLocale('tr', tr);
+
+export { tr };

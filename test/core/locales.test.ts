@@ -1,0 +1,418 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { configure } from '../../src/core/context.js';
+import { formatRelative, messagesFor, registerLocale, resolveLocale, type Messages, type PartialMessages } from '../../src/core/i18n.js';
+import { en } from '../../src/core/locales/en.js';
+import { nl } from '../../src/core/locales/nl.js';
+import { plural } from '../../src/core/plural.js';
+import type { SamenLessonClip } from '../../src/lesson-clip/lesson-clip.js';
+// The entries a host imports: each registers its table as a side effect.
+import { ar } from '../../src/locales/ar.js';
+import { pl } from '../../src/locales/pl.js';
+import { tr } from '../../src/locales/tr.js';
+import { uk } from '../../src/locales/uk.js';
+import { memoryAdapter, settled } from '../helpers/fixtures.js';
+
+const TABLES: Messages[] = [nl, en, ar, tr, pl, uk];
+
+/** Every key path of a message table, with the arity of each function message and each list's length. */
+function shape(table: unknown, prefix = ''): string[] {
+  if (typeof table === 'function') return [`${prefix}(${table.length})`];
+  if (Array.isArray(table)) return [`${prefix}[${table.length}]`];
+  if (table && typeof table === 'object') return Object.entries(table).flatMap(([key, value]) => shape(value, prefix ? `${prefix}.${key}` : key));
+  return [prefix];
+}
+
+/** Leaf entries of a table by dotted path (list items as `path.0`, …). */
+function leaves(table: unknown, prefix = ''): [string, unknown][] {
+  if (table && typeof table === 'object') {
+    return Object.entries(table).flatMap(([key, value]) => leaves(value, prefix ? `${prefix}.${key}` : key));
+  }
+  return [[prefix, table]];
+}
+
+const at = (table: unknown, path: string) => path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], table);
+
+/** Values for the `kind` parameters: they choose a wording and are not shown themselves. */
+const KINDS = new Set(['class', 'personal', 'value', 'location', 'values', 'locations']);
+
+/** Sample arguments for every function message, chosen so Arabic shows them as digits (3–99). */
+const SAMPLES: Record<string, unknown[][]> = {
+  invalidField: [['media.src']],
+  'clip.lesson': [[7]],
+  'clip.charactersLeft': [[7]],
+  'clip.posted': [['«3 dagen geleden»']],
+  'clip.photos': [[4]],
+  'clip.photoOf': [[3, 8]],
+  'clip.reachOf': [[3, 24]],
+  'feedback.reactionName': [['«Duim»', 9]],
+  'feedback.homeShare': [[3, 24]],
+  'reward.personalChart': [['Amira']],
+  'reward.rewardIs': [['«extra buitenspelen»']],
+  'reward.progress': [
+    [31, 50, 'class'],
+    [6, 10, 'personal'],
+  ],
+  'reward.remaining': [[19]],
+  'reward.award': [['class'], ['personal']],
+  'reward.awardFor': [['«zelf de tafel gedekt»']],
+  'reward.redeemed': [['«extra buitenspelen»']],
+  'reward.queued': [[3]],
+  'reward.streak': [[4]],
+  'feelings.strengthValue': [[4]],
+  'feelings.starter': [['«blij»']],
+  'feelings.today': [['«blij»', 4]],
+  'feelings.checkedIn': [[23]],
+  'feelings.weekDay': [[23, 4]],
+  'feelings.signal': [['Amira', 3]],
+  'matrix.focusOf': [['«Respect»', '«Gang»']],
+  'matrix.week': [[12]],
+  'matrix.nameOf': [
+    ['value', 3],
+    ['location', 3],
+  ],
+  'matrix.expectationOf': [['«Respect · Gang»', 3]],
+  'matrix.moveUp': [['«Respect»']],
+  'matrix.moveDown': [['«Respect»']],
+  'matrix.remove': [['«Respect»']],
+  'matrix.removeExpectation': [[3]],
+  'matrix.emptyName': [
+    ['value', 3],
+    ['location', 3],
+  ],
+  'matrix.emptyExpectation': [['«Respect · Gang»']],
+  'matrix.tooLong': [['«Respect · Gang»', 80]],
+  'matrix.tooMany': [
+    ['values', 8],
+    ['locations', 8],
+  ],
+  'matrix.tooManyInCell': [['«Respect · Gang»', 5]],
+};
+
+/** Counts that hit every plural category of the six languages, and then some. */
+const COUNTS = [0, 1, 2, 3, 4, 5, 10, 11, 12, 14, 19, 20, 21, 22, 24, 25, 99, 100, 101, 102, 103, 111, 1000];
+
+type Fn = (...args: unknown[]) => string;
+const functionPaths = shape(en)
+  .filter((p) => p.endsWith(')'))
+  .map((p) => p.replace(/\(\d+\)$/, ''));
+
+describe('locale tables', () => {
+  it('have exactly the keys, list lengths and parameter counts of English', () => {
+    for (const table of TABLES) expect(shape(table), table.locale).to.deep.equal(shape(en));
+  });
+
+  it('say which language and direction they are', () => {
+    expect(TABLES.map((t) => [t.locale, t.dir])).to.deep.equal([
+      ['nl', 'ltr'],
+      ['en', 'ltr'],
+      ['ar', 'rtl'],
+      ['tr', 'ltr'],
+      ['pl', 'ltr'],
+      ['uk', 'ltr'],
+    ]);
+  });
+
+  it('have no empty or untranslated placeholder strings', () => {
+    for (const table of TABLES) {
+      const bad = leaves(table).filter(([, value]) => typeof value === 'string' && (!value.trim() || /undefined|TODO/.test(value)));
+      expect(bad, table.locale).to.deep.equal([]);
+    }
+  });
+
+  it('keep the programme names as proper names', () => {
+    for (const table of TABLES) {
+      expect(table.programmes, table.locale).to.include({ wish: 'WIsH', kanjer: 'Kanjertraining', pbs: 'PBS' });
+    }
+  });
+
+  it('are translated: the new tables share no sentence with English or Dutch', () => {
+    const shared = new Set(['WIsH', 'Kanjertraining', 'PBS', 'Video', 'Stickers', 'Focus']);
+    const known = new Set([...leaves(en), ...leaves(nl)].map(([, v]) => v).filter((v) => typeof v === 'string'));
+    for (const table of [ar, tr, pl, uk]) {
+      const copied = leaves(table)
+        .filter(([key, value]) => key !== 'locale' && key !== 'dir' && typeof value === 'string' && known.has(value) && !shared.has(value))
+        .map(([key]) => key);
+      expect(copied, table.locale).to.deep.equal([]);
+    }
+  });
+
+  it('have a sample for every function message', () => {
+    expect(functionPaths.filter((p) => !SAMPLES[p])).to.deep.equal([]);
+  });
+
+  it('show every placeholder value in every function message', () => {
+    for (const table of TABLES) {
+      for (const path of functionPaths) {
+        for (const args of SAMPLES[path]!) {
+          const text = (at(table, path) as Fn)(...args);
+          const where = `${table.locale} ${path}(${args.join(', ')}) → ${text}`;
+          expect(text, where).to.be.a('string');
+          expect(text.trim(), where).to.not.equal('');
+          for (const arg of args) if (!KINDS.has(arg as string)) expect(text, where).to.contain(String(arg));
+        }
+      }
+    }
+  });
+
+  it('word each `kind` differently', () => {
+    for (const table of TABLES) {
+      for (const path of functionPaths) {
+        const samples = SAMPLES[path]!;
+        if (samples.length < 2) continue;
+        const texts = samples.map((args) => (at(table, path) as Fn)(...args));
+        expect(new Set(texts).size, `${table.locale} ${path}`).to.equal(texts.length);
+      }
+    }
+  });
+
+  it('give text for any count, in every plural category', () => {
+    for (const table of TABLES) {
+      for (const path of functionPaths) {
+        const sample = SAMPLES[path]![0]!;
+        sample.forEach((arg, i) => {
+          if (typeof arg !== 'number') return;
+          for (const n of COUNTS) {
+            const args = sample.map((a, j) => (j === i ? n : a));
+            const text = (at(table, path) as Fn)(...args);
+            const where = `${table.locale} ${path}(${args.join(', ')}) → ${text}`;
+            expect(text, where).to.be.a('string');
+            expect(text.trim(), where).to.not.equal('');
+            expect(text, where).to.not.match(/undefined|NaN|\[object/);
+          }
+        });
+      }
+    }
+  });
+
+  it('leave the name out gracefully when there is none', () => {
+    for (const table of TABLES) {
+      const text = table.reward.personalChart(undefined);
+      expect(text, table.locale).to.not.contain('undefined');
+      expect(text.trim(), table.locale).to.not.equal('');
+    }
+  });
+});
+
+describe('plural forms', () => {
+  it('picks the form Intl.PluralRules names, else `other`', () => {
+    const forms = { zero: 'z', one: 'o', two: 't', few: 'f', many: 'm', other: 'x' };
+    expect([0, 1, 2, 3, 11, 100].map((n) => plural('ar', n, forms))).to.deep.equal(['z', 'o', 't', 'f', 'm', 'x']);
+    expect([1, 2, 5, 22, 25, 1.5].map((n) => plural('pl', n, forms))).to.deep.equal(['o', 'f', 'm', 'f', 'm', 'x']);
+    expect([1, 2, 5, 21, 22, 25].map((n) => plural('uk', n, forms))).to.deep.equal(['o', 'f', 'm', 'o', 'f', 'm']);
+    expect(plural('pl', 5, { one: 'o', other: 'x' })).to.equal('x');
+    expect(plural('en', 1, forms)).to.equal('o');
+  });
+
+  it('counts characters in Polish: 1 znak, 2 znaki, 5 znaków, 22 znaki, 25 znaków', () => {
+    expect([1, 2, 5, 22, 25].map(pl.clip.charactersLeft)).to.deep.equal([
+      'Został 1 znak',
+      'Zostały 2 znaki',
+      'Zostało 5 znaków',
+      'Zostały 22 znaki',
+      'Zostało 25 znaków',
+    ]);
+    expect([1, 3, 5].map(pl.reward.streak)).to.deep.equal(['1 dzień z rzędu', '3 dni z rzędu', '5 dni z rzędu']);
+    expect([1, 2, 5].map(pl.clip.photos)).to.deep.equal(['1 zdjęcie', '2 zdjęcia', '5 zdjęć']);
+    expect(pl.clip.reachOf(3, 24)).to.equal('3 z 24 rodzin');
+  });
+
+  it('counts characters in Ukrainian: 1 символ, 2 символи, 5 символів, 21 символ', () => {
+    expect([1, 2, 5, 21, 22, 25].map(uk.clip.charactersLeft)).to.deep.equal([
+      'Залишився 1 символ',
+      'Залишилося 2 символи',
+      'Залишилося 5 символів',
+      'Залишився 21 символ',
+      'Залишилося 22 символи',
+      'Залишилося 25 символів',
+    ]);
+    expect([1, 2, 5, 21].map(uk.reward.streak)).to.deep.equal(['1 день поспіль', '2 дні поспіль', '5 днів поспіль', '21 день поспіль']);
+    expect([1, 3, 7].map(uk.feelings.checkedIn)).to.deep.equal([
+      '1 дитина поділилася почуттями',
+      '3 дитини поділилися почуттями',
+      '7 дітей поділилися почуттями',
+    ]);
+  });
+
+  it('counts in Arabic with six forms: zero, one, two (dual), few, many, other', () => {
+    const texts = [0, 1, 2, 3, 11, 100].map(ar.clip.charactersLeft);
+    expect(new Set(texts).size).to.equal(6);
+    expect(texts[1]).to.equal('بقي حرف واحد');
+    expect(texts[2]).to.equal('بقي حرفان');
+    expect(texts[3]).to.equal('بقي 3 أحرف');
+    expect(texts[4]).to.equal('بقي 11 حرفًا');
+    expect(texts[5]).to.equal('بقي 100 حرف');
+    expect(new Set([1, 2, 3, 11, 100].map(ar.clip.photos)).size).to.equal(5);
+    expect(ar.clip.reachOf(3, 24)).to.equal('3 من أصل 24 عائلة');
+    expect(ar.clip.reachOf(3, 8)).to.equal('3 من أصل 8 عائلات');
+  });
+
+  it('keeps one form for every count in Turkish, and two in English and Dutch', () => {
+    expect([1, 2, 5].map(tr.clip.charactersLeft)).to.deep.equal(['1 karakter kaldı', '2 karakter kaldı', '5 karakter kaldı']);
+    expect(en.clip.charactersLeft(1)).to.equal('1 character left');
+    expect(en.clip.charactersLeft(2)).to.equal('2 characters left');
+    expect(nl.clip.charactersLeft(1)).to.equal('Nog 1 teken');
+  });
+});
+
+describe('registering a language', () => {
+  it('is what importing a locale entry does', () => {
+    for (const [code, table] of [['ar', ar], ['tr', tr], ['pl', pl], ['uk', uk]] as const) {
+      expect(resolveLocale(code)).to.equal(code);
+      expect(messagesFor(code).clip.send).to.equal(table.clip.send);
+      expect(messagesFor(code).clip.charactersLeft(5)).to.equal(table.clip.charactersLeft(5));
+      expect(messagesFor(code).dir).to.equal(table.dir);
+    }
+    expect(resolveLocale('ar-MA')).to.equal('ar');
+    expect(resolveLocale('TR-tr')).to.equal('tr');
+    expect(resolveLocale('pl-PL')).to.equal('pl');
+    expect(resolveLocale('uk-UA')).to.equal('uk');
+    expect(messagesFor('ar-MA').dir).to.equal('rtl');
+  });
+
+  it('says relative dates in the language, through the browser', () => {
+    const now = new Date('2026-11-20T10:00:00Z');
+    const threeDaysAgo = new Date('2026-11-17T10:00:00Z');
+    expect(formatRelative(threeDaysAgo, 'tr', now)).to.equal('3 gün önce');
+    expect(formatRelative(threeDaysAgo, 'pl', now)).to.equal('3 dni temu');
+    expect(formatRelative(threeDaysAgo, 'uk', now)).to.equal('3 дні тому');
+    expect(formatRelative(threeDaysAgo, 'ar', now)).to.be.a('string').and.not.equal('');
+    expect(formatRelative(new Date('2026-11-20T09:59:40Z'), 'ar', now)).to.equal(ar.justNow);
+  });
+
+  it('fills a partial table from English, never showing a key name or "undefined"', () => {
+    registerLocale('xx', { retry: 'Xretry', clip: { send: 'Xsend', charactersLeft: (n) => `X${n}` } });
+    const t = messagesFor('xx-YY');
+    expect(t.retry).to.equal('Xretry');
+    expect(t.clip.send).to.equal('Xsend');
+    expect(t.clip.charactersLeft(4)).to.equal('X4');
+    expect(t.clip.homeQuestion).to.equal(en.clip.homeQuestion);
+    expect(t.errors.offline).to.deep.equal(en.errors.offline);
+    expect(t.feelings.strengthWords).to.deep.equal(en.feelings.strengthWords);
+    expect(t.clip.reachOf(3, 24)).to.equal(en.clip.reachOf(3, 24));
+    expect(t.locale).to.equal('xx');
+    expect(t.dir).to.equal('ltr');
+    // The host's functions are wrapped (so their parameter count reads 0); the key set is English's.
+    const keys = (table: unknown) => shape(table).map((p) => p.replace(/\(\d\)$/, '()'));
+    expect(keys(t)).to.deep.equal(keys(en));
+  });
+
+  it('or from Dutch, if the host asks', () => {
+    registerLocale('yy', { clip: { send: 'Ysend' } }, { fallback: 'nl' });
+    expect(messagesFor('yy').clip.send).to.equal('Ysend');
+    expect(messagesFor('yy').clip.homeQuestion).to.equal(nl.clip.homeQuestion);
+    expect(messagesFor('yy').clip.charactersLeft(2)).to.equal('Nog 2 tekens');
+  });
+
+  it('survives what plain JavaScript can pass: wrong types, empty strings, throwing or silent functions', () => {
+    const broken = {
+      locale: 'not a language tag!',
+      dir: 'sideways',
+      retry: 42,
+      loading: '   ',
+      errors: null,
+      programmes: 'WIsH',
+      clip: {
+        lesson: () => {
+          throw new Error('oops');
+        },
+        photos: () => undefined,
+        charactersLeft: 'nog wat',
+        send: ['Send'],
+      },
+      feelings: { strengthWords: ['ein bisschen', '', null], context: { home: 'zu Hause' } },
+    } as unknown as PartialMessages;
+    expect(() => registerLocale('zz', broken)).to.not.throw();
+    const t = messagesFor('zz');
+    expect(t.locale).to.equal('zz');
+    expect(t.dir).to.equal('ltr');
+    expect(t.retry).to.equal(en.retry);
+    expect(t.loading).to.equal(en.loading);
+    expect(t.errors).to.deep.equal(en.errors);
+    expect(t.programmes).to.deep.equal(en.programmes);
+    expect(t.clip.lesson(2)).to.equal('Lesson 2');
+    expect(t.clip.photos(3)).to.equal('3 photos');
+    expect(t.clip.charactersLeft(3)).to.equal('3 characters left');
+    expect(t.clip.send).to.equal(en.clip.send);
+    expect(t.feelings.strengthWords).to.deep.equal(['ein bisschen', 'a bit', 'quite', 'very', 'very, very']);
+    expect(t.feelings.context).to.deep.equal({ home: 'zu Hause', school: 'at school' });
+    expect(formatRelative(new Date(Date.now() - 3 * 86_400_000), 'zz')).to.be.a('string');
+    expect(() => registerLocale('zz2', undefined as unknown as PartialMessages)).to.not.throw();
+    expect(messagesFor('zz2').clip.send).to.equal(en.clip.send);
+  });
+
+  it('guesses the direction of a right-to-left language whose table doesn’t say', () => {
+    registerLocale('fa', { retry: 'دوباره امتحان کنید' });
+    expect(messagesFor('fa').dir).to.equal('rtl');
+    expect(messagesFor('fa').locale).to.equal('fa');
+  });
+
+  it('leaves English and Dutch as they were', () => {
+    expect(messagesFor('en').clip.send).to.equal('Send');
+    expect(messagesFor('nl').clip.send).to.equal('Versturen');
+    expect(resolveLocale('de')).to.equal('nl');
+  });
+});
+
+describe('a widget in a home language', () => {
+  const root = (el: HTMLElement) => el.shadowRoot!;
+  const text = (el: HTMLElement) => root(el).textContent!.replace(/\s+/g, ' ');
+
+  beforeEach(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('samen:')) localStorage.removeItem(key);
+    configure({ adapter: undefined, locale: undefined });
+  });
+
+  async function render(locale: string, dir: 'ltr' | 'rtl' = 'ltr'): Promise<SamenLessonClip> {
+    const wrapper = await fixture<HTMLElement>(html`<div dir=${dir} lang=${locale}>
+      <samen-provider .adapter=${memoryAdapter()} locale=${locale}>
+        <samen-lesson-clip clip-id="wish-2" view="parent"></samen-lesson-clip>
+      </samen-provider>
+    </div>`);
+    const el = wrapper.querySelector('samen-lesson-clip')!;
+    await settled(el);
+    const bar = root(el).querySelector<HTMLElement & { updateComplete: Promise<boolean> }>('samen-feedback-bar');
+    if (bar) await settled(bar);
+    return el;
+  }
+
+  it('reads right to left in Arabic, accessibly', async () => {
+    const el = await render('ar', 'rtl');
+    expect(getComputedStyle(el).direction).to.equal('rtl');
+    expect(root(el).querySelector('article')!.getAttribute('lang')).to.equal('ar');
+    expect(text(el)).to.contain('الدرس 2');
+    expect(text(el)).to.contain(ar.clip.goal);
+    expect(text(el)).to.contain(ar.clip.homeQuestion);
+    expect(root(el).querySelector('time')!.textContent!.trim()).to.match(/^نُشر /);
+    expect(root(el).querySelector('textarea')!.placeholder).to.equal(ar.clip.answerPlaceholder);
+    expect(root(el).querySelector('[part~="send-button"]')!.textContent).to.contain(ar.clip.send);
+    const bar = root(el).querySelector('samen-feedback-bar')!;
+    expect(bar.getAttribute('locale')).to.equal('ar');
+    expect(bar.shadowRoot!.innerHTML).to.contain(ar.feedback.reactions.like);
+    expect(text(el)).to.not.match(/undefined|Lesson|Les 2/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reads in Turkish, accessibly', async () => {
+    const el = await render('tr');
+    expect(text(el)).to.contain('Ders 2');
+    expect(text(el)).to.contain(tr.clip.goal);
+    expect(text(el)).to.contain(tr.clip.homeQuestion);
+    expect(root(el).querySelector('time')!.textContent!.trim()).to.match(/ paylaşıldı$/);
+    expect(text(el)).to.not.contain('undefined');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows English, not key names, for what a partial table leaves out', async () => {
+    registerLocale('fr', { clip: { goal: 'But de la leçon' } });
+    const el = await render('fr');
+    expect(text(el)).to.contain('But de la leçon');
+    expect(text(el)).to.contain(en.clip.homeQuestion);
+    const keyNames = leaves(en)
+      .map(([path]) => path.split('.').pop()!)
+      .filter((key) => /[a-z][A-Z]/.test(key));
+    const shown = `${text(el)} ${root(el).innerHTML}`;
+    expect(keyNames.filter((key) => shown.includes(key))).to.deep.equal([]);
+    expect(shown).to.not.contain('undefined');
+    await expect(el).to.be.accessible();
+  });
+});
