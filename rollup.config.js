@@ -22,6 +22,15 @@ const defineEntries = readdirSync('src/define')
   .sort()
   .map((f) => `src/define/${f}`);
 
+/**
+ * Home languages as data (src/locales/ar.ts, …): an entry each, imported by no widget, so
+ * every widget ships with Dutch and English only and a host loads the others it needs.
+ */
+const localeEntries = readdirSync('src/locales')
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+  .sort()
+  .map((f) => `src/locales/${f}`);
+
 const inZod = (/** @type {string | undefined} */ id) => !!id && /[\\/]node_modules[\\/]zod[\\/]/.test(id);
 
 /**
@@ -46,6 +55,7 @@ export default (args) => {
         'src/index.ts',
         'src/core/index.ts',
         ...defineEntries,
+        ...localeEntries,
         'src/adapters/memory-adapter.ts',
         'src/adapters/local-adapter.ts',
         'src/adapters/http-adapter.ts',
