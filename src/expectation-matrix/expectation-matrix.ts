@@ -85,6 +85,19 @@ const COLUMN_MIN_PX = 130;
  * @csspart error - The error state.
  * @csspart retry - The retry button in the error state.
  *
+ * @cssprop [--samen-color-surface=#ffffff] - Background of the card and buttons. Dark: `#1b1f27`.
+ * @cssprop [--samen-color-surface-raised=#f3f5f8] - Background of inner panels. Dark: `#252a34`.
+ * @cssprop [--samen-color-text=#1d2430] - Text colour. Dark: `#eef1f5`.
+ * @cssprop [--samen-color-muted=#4f5a69] - Secondary text colour. Dark: `#b3bcc9`.
+ * @cssprop [--samen-color-border=#c9d0da] - Borders. Dark: `#444c5a`.
+ * @cssprop [--samen-color-accent=#1a6b58] - Buttons, bars and highlights. Dark: `#7fdcc3`.
+ * @cssprop [--samen-color-on-accent=#ffffff] - Text on the accent colour. Dark: `#0d1f1a`.
+ * @cssprop [--samen-color-danger=#b3261e] - Error accents. Dark: `#ff9c92`.
+ * @cssprop [--samen-color-focus=#1558b0] - Focus ring. Dark: `#9ecbff`.
+ * @cssprop [--samen-radius=12px] - Corner radius.
+ * @cssprop [--samen-space=16px] - Base spacing.
+ * @cssprop [--samen-font-family=inherit] - Font; inherits the host app's by default.
+ * @cssprop [--samen-touch-target=44px] - Minimum size of buttons.
  * @cssprop [--samen-matrix-focus-color=var(--samen-color-accent)] - Outline and badge of the focus cell.
  */
 export class SamenExpectationMatrix extends SamenElement {

@@ -78,23 +78,30 @@ interface ClipData {
  * @csspart reach - The class reach numbers and bars (teacher).
  * @csspart answers - The list of answers from families (teacher).
  * @csspart notice - A note about content that could not be shown.
- * @csspart feedback - The embedded `<samen-feedback-bar>`; its parts are exported as `feedback-reactions`, `feedback-reaction`, `feedback-reaction-pressed`, `feedback-count`, `feedback-replies` and `feedback-home-share`.
+ * @csspart feedback - The embedded `<samen-feedback-bar>` (its `base` part); its other parts are re-exported as `feedback-*`.
+ * @csspart feedback-reactions - The feedback bar's toolbar of reaction buttons (parent).
+ * @csspart feedback-reaction - Each reaction button (parent) or count (teacher) of the feedback bar.
+ * @csspart feedback-reaction-pressed - A reaction the family gave.
+ * @csspart feedback-count - The number beside a reaction.
+ * @csspart feedback-replies - The feedback bar's list of replies.
+ * @csspart feedback-home-share - The share of families that did the home activity (teacher).
  * @csspart error - The error state.
  * @csspart retry - The retry button in the error state.
  *
- * @cssprop [--samen-color-surface=#ffffff] - Card background.
- * @cssprop [--samen-color-surface-raised=#f3f5f8] - Background of inner panels.
- * @cssprop [--samen-color-text=#1d2430] - Text colour.
- * @cssprop [--samen-color-muted=#4f5a69] - Secondary text colour.
- * @cssprop [--samen-color-border=#c9d0da] - Borders.
- * @cssprop [--samen-color-accent=#1a6b58] - Buttons, bars and the badge.
- * @cssprop [--samen-color-on-accent=#ffffff] - Text on the accent colour.
- * @cssprop [--samen-color-danger=#b3261e] - Error accents.
- * @cssprop [--samen-color-focus=#1558b0] - Focus ring.
+ * @cssprop [--samen-color-surface=#ffffff] - Background of the card and buttons. Dark: `#1b1f27`.
+ * @cssprop [--samen-color-surface-raised=#f3f5f8] - Background of inner panels. Dark: `#252a34`.
+ * @cssprop [--samen-color-text=#1d2430] - Text colour. Dark: `#eef1f5`.
+ * @cssprop [--samen-color-muted=#4f5a69] - Secondary text colour. Dark: `#b3bcc9`.
+ * @cssprop [--samen-color-border=#c9d0da] - Borders. Dark: `#444c5a`.
+ * @cssprop [--samen-color-accent=#1a6b58] - Buttons, bars and highlights. Dark: `#7fdcc3`.
+ * @cssprop [--samen-color-on-accent=#ffffff] - Text on the accent colour. Dark: `#0d1f1a`.
+ * @cssprop [--samen-color-danger=#b3261e] - Error accents. Dark: `#ff9c92`.
+ * @cssprop [--samen-color-focus=#1558b0] - Focus ring. Dark: `#9ecbff`.
  * @cssprop [--samen-radius=12px] - Corner radius.
  * @cssprop [--samen-space=16px] - Base spacing.
  * @cssprop [--samen-font-family=inherit] - Font; inherits the host app's by default.
  * @cssprop [--samen-touch-target=44px] - Minimum size of buttons.
+ * @cssprop [--samen-clip-badge-color=var(--samen-color-accent)] - Background of the programme badge.
  * @cssprop [--samen-clip-media-ratio=16 / 9] - Aspect ratio of the media area.
  */
 export class SamenLessonClip extends SamenElement {
