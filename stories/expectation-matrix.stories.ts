@@ -2,7 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { MemoryAdapter } from '../src/adapters/memory-adapter.js';
-import { STORY_NOW, storyAdapter } from './support/story-adapter.js';
+import type { SamenAdapter } from '../src/core/adapter.js';
+import { STORY_NOW, inWidget, longText, offlineOutbox, storyAdapter, typeInto } from './support/story-adapter.js';
 import type { SamenExpectationMatrix } from '../src/expectation-matrix/expectation-matrix.js';
 import '../src/define/samen-provider.js';
 import '../src/define/samen-expectation-matrix.js';
@@ -18,7 +19,7 @@ interface Args {
 
 const adapterFor = (view: Args['view'], setup?: (adapter: MemoryAdapter) => void): MemoryAdapter => storyAdapter(view, setup);
 
-const matrix = (args: Args, adapter: MemoryAdapter | undefined, theme?: 'light' | 'dark'): TemplateResult =>
+const matrix = (args: Args, adapter: SamenAdapter | undefined, theme?: 'light' | 'dark'): TemplateResult =>
   html`<samen-provider .adapter=${adapter}>
     <samen-expectation-matrix
       matrix-id=${args['matrix-id']}
@@ -145,4 +146,35 @@ export const RightToLeft: Story = { args: { layout: 'grid' }, render: (args) => 
 export const Dark: Story = {
   args: { view: 'teacher', layout: 'grid' },
   render: (args) => html`<div style="background:#101318; padding:1rem; max-width: 62rem">${matrix(args, adapterFor(args.view), 'dark')}</div>`,
+};
+
+/** Waiting for the host: the skeleton a parent sees on a slow connection. */
+export const Loading: Story = {
+  render: (args) => wrap(matrix(args, adapterFor(args.view, (adapter) => (adapter.latency = 86_400_000)))),
+};
+
+/** Offline: a parent's "it worked at home" is kept on this device (outbox) and shared when the connection is back. */
+export const QueuedOnThisDevice: Story = {
+  render: (args) => wrap(matrix(args, offlineOutbox(adapterFor(args.view)))),
+  play: async ({ canvasElement }) => {
+    typeInto(await inWidget<HTMLTextAreaElement>(canvasElement, 'samen-expectation-matrix', '#success'), 'Bij het tandenpoetsen wachtte hij rustig.');
+    (await inWidget<HTMLButtonElement>(canvasElement, 'samen-expectation-matrix', '[part~="success-form"] button[type="submit"]')).click();
+  },
+};
+
+/** The longest names and expectations the editor allows: long words wrap, the grid never overflows its card. */
+export const LongTexts: Story = {
+  render: (args) =>
+    wrap(
+      matrix(
+        args,
+        adapterFor(args.view, (adapter) => {
+          const stored = adapter.state.matrices['matrix-school']!;
+          stored.values = stored.values.map((v) => ({ ...v, name: longText('Verantwoordelijkheid ', 40) }));
+          stored.cells = Object.fromEntries(
+            Object.entries(stored.cells).map(([key, cell]) => [key, cell.map((e) => ({ ...e, text: longText('Ik ruim mijn spullen zorgvuldig op ', 120) }))]),
+          );
+        }),
+      ),
+    ),
 };

@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { MemoryAdapter } from '../src/adapters/memory-adapter.js';
-import { STORY_NOW, storyAdapter } from './support/story-adapter.js';
+import type { SamenAdapter } from '../src/core/adapter.js';
+import { STORY_NOW, inWidget, longText, offlineOutbox, storyAdapter } from './support/story-adapter.js';
 import '../src/define/samen-provider.js';
 import '../src/define/samen-feedback-bar.js';
 
@@ -16,7 +17,7 @@ interface Args {
 
 const adapterFor = (view: 'parent' | 'teacher', setup?: (adapter: MemoryAdapter) => void): MemoryAdapter => storyAdapter(view, setup);
 
-const bar = (args: Args, adapter: MemoryAdapter | undefined, extra = {}) => html`<samen-provider .adapter=${adapter}>
+const bar = (args: Args, adapter: SamenAdapter | undefined, extra = {}) => html`<samen-provider .adapter=${adapter}>
   <samen-feedback-bar
     target-id=${args['target-id']}
     view=${args.view}
@@ -97,4 +98,43 @@ export const DarkTeacher: Story = {
   args: { view: 'teacher' },
   render: (args) =>
     html`<div style="background:#101318; padding:1rem; max-width: 34rem">${bar(args, adapterFor(args.view), { theme: 'dark' })}</div>`,
+};
+
+/** Waiting for the host: the skeleton a parent sees on a slow connection. */
+export const Loading: Story = {
+  render: (args) => bar(args, adapterFor(args.view, (adapter) => (adapter.latency = 86_400_000))),
+};
+
+/** The host sends reactions that break the contract (a negative count, a number as a name): an error state, not a wrong count. */
+export const InvalidData: Story = {
+  render: (args) =>
+    bar(
+      args,
+      adapterFor(args.view, (adapter) => {
+        adapter.state.reactions[args['target-id']] = { like: -3 as unknown as string[] };
+      }),
+    ),
+};
+
+/** Offline on a train: the like is kept on this device (outbox) and shown as done; it is sent when the connection is back. */
+export const QueuedOnThisDevice: Story = {
+  render: (args) => html`<div style="max-width: 32rem">${bar(args, offlineOutbox(adapterFor(args.view)))}</div>`,
+  play: async ({ canvasElement }) => (await inWidget<HTMLButtonElement>(canvasElement, 'samen-feedback-bar', '[role="toolbar"] button')).click(),
+};
+
+/** Long replies and names: long words wrap inside the card, nothing overflows. */
+export const LongTexts: Story = {
+  args: { view: 'teacher' },
+  render: (args) =>
+    html`<div style="max-width: 32rem">
+      ${bar(
+        args,
+        adapterFor(args.view, (adapter) => {
+          adapter.state.replies[args['target-id']] = [
+            { id: 'long-1', familyId: 'fam-01', authorName: longText('Familie Vermeulen-van den Broek ', 120), text: longText('Wij hebben thuis heel lang gepraat over de oefening en ', 280), createdAt: '2026-11-19T18:00:00Z' },
+            { id: 'long-2', familyId: 'fam-02', text: longText('Superkalifragilistischexpialidocious', 280), createdAt: '2026-11-19T19:00:00Z' },
+          ];
+        }),
+      )}
+    </div>`,
 };

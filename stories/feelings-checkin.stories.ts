@@ -2,7 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { MemoryAdapter } from '../src/adapters/memory-adapter.js';
-import { storyAdapter } from './support/story-adapter.js';
+import type { SamenAdapter } from '../src/core/adapter.js';
+import { inWidget, offlineOutbox, storyAdapter } from './support/story-adapter.js';
 import { registerLocale } from '../src/core/i18n.js';
 import { en } from '../src/core/locales/en.js';
 import type { FeelingDefinition } from '../src/core/schemas.js';
@@ -27,7 +28,7 @@ interface Args {
 
 const adapterFor = (view: View, setup?: (adapter: MemoryAdapter) => void): MemoryAdapter => storyAdapter(view, setup, {});
 
-const checkin = (args: Args, adapter: MemoryAdapter | undefined, theme?: 'light' | 'dark'): TemplateResult =>
+const checkin = (args: Args, adapter: SamenAdapter | undefined, theme?: 'light' | 'dark'): TemplateResult =>
   html`<samen-provider .adapter=${adapter}>
     <samen-feelings-checkin
       view=${args.view}
@@ -176,4 +177,18 @@ export const ArabicRightToLeft: Story = {
 export const Dark: Story = {
   args: { view: 'teacher', context: 'school' },
   render: (args) => html`<div style="background:#101318; padding:1rem; max-width: 38rem">${checkin(args, adapterFor(args.view), 'dark')}</div>`,
+};
+
+/** Waiting for the host: the skeleton a parent sees on a slow connection. */
+export const Loading: Story = {
+  render: (args) => wrap(checkin(args, adapterFor(args.view, (adapter) => (adapter.latency = 86_400_000)))),
+};
+
+/** Offline: the check-in is kept on this device (outbox) and sent when the connection is back. */
+export const QueuedOnThisDevice: Story = {
+  render: (args) => wrap(checkin(args, offlineOutbox(adapterFor(args.view, freshDay)))),
+  play: async ({ canvasElement }) => {
+    (await inWidget<HTMLInputElement>(canvasElement, 'samen-feelings-checkin', 'input[name="feeling"]')).click();
+    (await inWidget<HTMLButtonElement>(canvasElement, 'samen-feelings-checkin', '[part~="save-button"]')).click();
+  },
 };

@@ -2,7 +2,8 @@ import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vit
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { MemoryAdapter, type MemoryAdapterOptions } from '../src/adapters/memory-adapter.js';
-import { withToolbarNetwork } from './support/story-adapter.js';
+import type { SamenAdapter } from '../src/core/adapter.js';
+import { inWidget, offlineOutbox, typeInto, withToolbarNetwork } from './support/story-adapter.js';
 import '../src/define/samen-provider.js';
 import '../src/define/samen-lesson-clip.js';
 
@@ -56,7 +57,7 @@ const patchClip = (clipId: string, patch: Record<string, unknown>) => (adapter: 
  * The provider always gets the same language as the demo content, so labels and content agree even on
  * the docs page, where all stories share one document (and one `<html lang>`).
  */
-const card = (args: Args, adapter: MemoryAdapter | undefined, locale: Locale): TemplateResult =>
+const card = (args: Args, adapter: SamenAdapter | undefined, locale: Locale): TemplateResult =>
   html`<samen-provider .adapter=${adapter} locale=${locale}>
     <samen-lesson-clip
       clip-id=${args['clip-id']}
@@ -78,7 +79,7 @@ const meta: Meta<Args> = {
   args: { 'clip-id': 'wish-2', view: 'parent' },
   loaders: [withAdapter()],
   render: (args, { loaded, globals }) =>
-    column(card(args, loaded['adapter'] as MemoryAdapter | undefined, contentLocale(args, globals))),
+    column(card(args, loaded['adapter'] as SamenAdapter | undefined, contentLocale(args, globals))),
 };
 export default meta;
 
@@ -236,5 +237,22 @@ export const SideBySide: Story = {
       ${pane('parent-1', adapter, 'parent')} ${pane('parent-2 (same family)', adapter.forViewer('parent-2'), 'parent')}
       ${pane('teacher-1', adapter.forViewer('teacher-1'), 'teacher')}
     </div>`;
+  },
+};
+
+/**
+ * Offline on a train: the parent's answer is kept on this device (outbox), the card says so,
+ * and the answer is sent when the connection is back. Nothing typed is lost.
+ */
+export const QueuedOnThisDevice: Story = {
+  loaders: [
+    async (context) => {
+      const { adapter } = await withAdapter()(context);
+      return { adapter: adapter && offlineOutbox(adapter) };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    typeInto(await inWidget<HTMLTextAreaElement>(canvasElement, 'samen-lesson-clip', '[part~="answer-input"]'), 'We oefenden met zeggen wat je voelt.');
+    (await inWidget<HTMLButtonElement>(canvasElement, 'samen-lesson-clip', '[part~="send-button"]')).click();
   },
 };

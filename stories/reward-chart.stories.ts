@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { MemoryAdapter } from '../src/adapters/memory-adapter.js';
-import { STORY_NOW, storyAdapter } from './support/story-adapter.js';
+import { STORY_NOW, longText, storyAdapter } from './support/story-adapter.js';
 import '../src/define/samen-provider.js';
 import '../src/define/samen-reward-chart.js';
 
@@ -96,4 +96,37 @@ export const Dark: Story = {
   args: { view: 'teacher' },
   render: (args) =>
     html`<div style="background:#101318; padding:1rem; max-width: 36rem">${chart(args, adapterFor(args.view), 'dark')}</div>`,
+};
+
+/** Waiting for the host: the skeleton a parent sees on a slow connection. */
+export const Loading: Story = {
+  render: (args) => wrap(args, adapterFor(args.view, (adapter) => (adapter.latency = 86_400_000))),
+};
+
+/** The host sends a chart that breaks the contract (a goal of zero, an award without an id): an error state, never a wrong chart. */
+export const InvalidData: Story = {
+  render: (args) =>
+    wrap(
+      args,
+      adapterFor(args.view, (adapter) => {
+        const chart = adapter.state.charts[args['chart-id']]! as unknown as Record<string, unknown>;
+        chart['goal'] = 0;
+        chart['awards'] = [{ reason: 'no id' }];
+      }),
+    ),
+};
+
+/** Long titles, rewards and focus texts: long words wrap inside the card. */
+export const LongTexts: Story = {
+  args: { 'chart-id': 'personal-child-1' },
+  render: (args) =>
+    wrap(
+      args,
+      adapterFor(args.view, (adapter) => {
+        const chart = adapter.state.charts[args['chart-id']]!;
+        chart.title = longText('Samen werken aan rustig wachten op je beurt in de kring ', 200);
+        chart.reward = longText('Een extra lange speelkwartierverlenging ', 200);
+        chart.focus = chart.focus.map((f) => ({ ...f, text: longText('Ik wacht rustig op mijn beurt en ', 200) }));
+      }),
+    ),
 };

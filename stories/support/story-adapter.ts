@@ -1,4 +1,5 @@
 import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory-adapter.js';
+import { OutboxAdapter } from '../../src/adapters/outbox.js';
 
 /** Fixed "now" for the seeded data, so the stories are stable. */
 export const STORY_NOW = new Date('2026-11-20T10:00:00Z');
@@ -68,3 +69,34 @@ export function storyAdapter(
   setup?.(adapter);
   return withToolbarNetwork(adapter);
 }
+
+/**
+ * The "offline / queued" state: writes fail as offline behind an {@link OutboxAdapter}, so a
+ * widget says "saved on this device" and keeps what was done. Each call gets its own outbox
+ * database, removed when the page goes, so stories never replay each other's writes.
+ */
+export function offlineOutbox(adapter: MemoryAdapter): OutboxAdapter {
+  for (const method of WRITES) adapter.fail(method, 'offline');
+  const dbName = `samen-story-outbox-${crypto.randomUUID()}`;
+  addEventListener('pagehide', () => indexedDB.deleteDatabase(dbName), { once: true });
+  return new OutboxAdapter(adapter, { dbName, backoffMs: 60_000 });
+}
+
+/** Waits until the first `tag` in the story has rendered `selector` in its shadow root, for play functions. */
+export async function inWidget<E extends Element = HTMLElement>(canvas: HTMLElement, tag: string, selector: string): Promise<E> {
+  for (let i = 0; i < 250; i++) {
+    const found = canvas.querySelector(tag)?.shadowRoot?.querySelector<E>(selector);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`${tag} never rendered ${selector}`);
+}
+
+/** Types into a textarea or input the way a user does, so the widget's input handlers run. */
+export function typeInto(field: HTMLTextAreaElement | HTMLInputElement, text: string): void {
+  field.value = text;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
+/** A text of `length` characters made of `unit`, for long-text stories. */
+export const longText = (unit: string, length: number): string => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);

@@ -18,6 +18,12 @@ const expected: Record<string, (root: ShadowRoot) => void> = {
   OfflineAwarding: (r) => expect(r.querySelectorAll('[part~="award-button"]')).to.have.length(2),
   RightToLeft: (r) => expect(r.querySelector('[role="progressbar"]')).to.exist,
   Dark: (r) => expect((r.host as HTMLElement).getAttribute('theme')).to.equal('dark'),
+  Loading: (r) => expect(r.querySelector('[aria-busy="true"]')).to.exist,
+  InvalidData: (r) => expect(r.querySelector('.state.error')!.textContent).to.include('Dit kan niet getoond worden'),
+  LongTexts: (r) => {
+    const card = r.querySelector<HTMLElement>('[part~="base"]')!;
+    expect(card.scrollWidth, 'long words wrap inside the card').to.be.at.most(card.clientWidth + 1);
+  },
 };
 
 beforeEach(() => {
@@ -33,7 +39,8 @@ describe('reward-chart stories', () => {
       const render = (story.render ?? meta.render) as (args: Args) => TemplateResult;
       const wrapper = await fixture<HTMLElement>(html`<div>${render(args)}</div>`);
       const el = wrapper.querySelector('samen-reward-chart')!;
-      await settled(el);
+      if (name === 'Loading') await el.updateComplete;
+      else await settled(el);
       await expect(el).to.be.accessible();
       expected[name]!(el.shadowRoot!);
     });

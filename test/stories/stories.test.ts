@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import * as adapters from '../../stories/adapters.stories.js';
 import * as expectationMatrix from '../../stories/expectation-matrix.stories.js';
@@ -35,15 +35,20 @@ const modules: StoryModule[] = [
   theming as unknown as StoryModule,
 ];
 
-/** What a play function must leave on screen. */
-const afterPlay: Record<string, string> = {
+/** What a play function must leave on screen: an element, or a text. */
+const SAVED_ON_DEVICE = { text: 'Bewaard op dit apparaat' };
+const afterPlay: Record<string, string | { text: string }> = {
   'Widgets/Expectation matrix/TeacherEditing': '[part~="editor"]',
   'Widgets/Expectation matrix/HomeMatrixBeingFilled': '[part~="editor"]',
   'Widgets/Expectation matrix/Conflict': '[part~="conflict"]',
+  'Widgets/Expectation matrix/QueuedOnThisDevice': SAVED_ON_DEVICE,
+  'Widgets/Feedback bar/QueuedOnThisDevice': SAVED_ON_DEVICE,
+  'Widgets/Feelings check-in/QueuedOnThisDevice': SAVED_ON_DEVICE,
+  'Widgets/Lesson clip/QueuedOnThisDevice': SAVED_ON_DEVICE,
 };
 
-/** Stories that show the loading state on purpose. */
-const staysLoading = new Set(['Widgets/Lesson clip/Loading']);
+/** Stories named Loading show the loading state on purpose. */
+const staysLoading = (name: string) => name === 'Loading';
 
 type Widget = HTMLElement & { updateComplete: Promise<boolean> };
 
@@ -74,7 +79,7 @@ for (const module of modules) {
         const widgets = [...wrapper.querySelectorAll<Widget>('*')].filter((el) => el.localName.startsWith('samen-') && el.localName !== 'samen-provider');
         expect(widgets.length, 'a samen-* widget').to.be.greaterThan(0);
         for (const widget of widgets) {
-          if (staysLoading.has(`${meta.title}/${name}`)) {
+          if (staysLoading(name)) {
             await widget.updateComplete;
             expect(!!widget.shadowRoot!.querySelector('[aria-busy="true"]')).to.be.true;
           } else {
@@ -90,9 +95,18 @@ for (const module of modules) {
             await widget.updateComplete;
             await expect(widget).to.be.accessible();
           }
-          const selector = afterPlay[`${meta.title}/${name}`];
-          expect(selector, 'a check for what this play function does').to.be.a('string');
-          expect(!!widgets[0]!.shadowRoot!.querySelector(selector!), selector).to.be.true;
+          const check = afterPlay[`${meta.title}/${name}`];
+          expect(check, 'a check for what this play function does').to.exist;
+          const root = widgets[0]!.shadowRoot!;
+          if (typeof check === 'string') expect(!!root.querySelector(check), check).to.be.true;
+          else await waitUntil(() => root.textContent!.includes(check!.text), `"${check!.text}" after play`, { timeout: 3000 });
+        }
+        if (name === 'LongTexts' || name === 'InvalidData') {
+          for (const widget of widgets) {
+            const card = widget.shadowRoot!.querySelector<HTMLElement>('[part~="base"]')!;
+            expect(card.scrollWidth, `${widget.localName}: long words wrap inside the card`).to.be.at.most(card.clientWidth + 1);
+            if (name === 'InvalidData') expect(widget.shadowRoot!.querySelector('.state.error'), 'an error state').to.exist;
+          }
         }
       });
     }
