@@ -211,10 +211,28 @@ export interface Messages {
   };
 }
 
-const registry = new Map<string, Messages>([
-  ['nl', nl],
-  ['en', en],
-]);
+/**
+ * The registered languages live on `globalThis` under a Symbol.for key: a language loaded
+ * through one copy of Samen (`@samen/widgets/locales/ar` beside the script-tag bundle) reaches
+ * the widgets of every copy. The first copy's built-in tables win, as its classes own the tags.
+ */
+interface LocaleRegistry {
+  tables: Map<string, Messages>;
+  changes: EventTarget;
+}
+const LOCALES: unique symbol = Symbol.for('samen-locales');
+const shared: LocaleRegistry = ((globalThis as { [LOCALES]?: LocaleRegistry })[LOCALES] ??= {
+  tables: new Map(),
+  changes: new EventTarget(),
+});
+for (const table of [nl, en]) if (!shared.tables.has(table.locale)) shared.tables.set(table.locale, table);
+const registry = shared.tables;
+
+/** Calls `listener` whenever a language is registered, so widgets showing it re-render (languages may load late). */
+export function onLocalesChange(listener: () => void): () => void {
+  shared.changes.addEventListener('change', listener);
+  return () => shared.changes.removeEventListener('change', listener);
+}
 
 export const DEFAULT_LOCALE = 'nl';
 
@@ -249,6 +267,7 @@ export function registerLocale(code: string, messages: Messages | PartialMessage
   const dir = given.dir === 'rtl' || given.dir === 'ltr' ? given.dir : undefined;
   table.dir = dir ?? (RTL_LANGUAGES.test(table.locale) ? 'rtl' : 'ltr');
   registry.set(code.toLowerCase(), table);
+  shared.changes.dispatchEvent(new Event('change'));
 }
 
 /** Languages written right to left, for a registered table that doesn't say. */

@@ -7,7 +7,7 @@ import type { Task } from '@lit/task';
 import { TaskStatus } from '@lit/task';
 import { SamenError, toSamenError } from './errors.js';
 import { dispatchSamenEvent, type DetailOf, type SamenEventMap } from './events.js';
-import { messagesFor, resolveLocale, type Messages } from './i18n.js';
+import { messagesFor, onLocalesChange, resolveLocale, type Messages } from './i18n.js';
 import { cardStyles, tokens } from './tokens.styles.js';
 
 /**
@@ -27,11 +27,16 @@ export class SamenElement extends LitElement {
   @state()
   protected config?: SamenConfig;
 
-  private stopPageDefaults?: () => void;
+  private stopGlobalListeners?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stopPageDefaults = onPageDefaultsChange(() => this.requestUpdate());
+    const stopDefaults = onPageDefaultsChange(() => this.requestUpdate());
+    const stopLocales = onLocalesChange(() => this.requestUpdate());
+    this.stopGlobalListeners = () => {
+      stopDefaults();
+      stopLocales();
+    };
     if (this.interruptedLoad) {
       this.interruptedLoad = false;
       void this.loadTask?.run();
@@ -40,7 +45,7 @@ export class SamenElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopPageDefaults?.();
+    this.stopGlobalListeners?.();
     this.stopListening();
     // A widget taken out of the page stops its requests; it loads again if it comes back.
     const task = this.loadTask;
@@ -95,6 +100,14 @@ export class SamenElement extends LitElement {
     );
   }
 
+  /**
+   * `rtl` for a right-to-left language, so an Arabic card reads right to left even in a
+   * left-to-right app; otherwise nothing, and the card follows the page's direction.
+   */
+  protected get languageDir(): 'rtl' | typeof nothing {
+    return this.t.dir === 'rtl' ? 'rtl' : nothing;
+  }
+
   protected get t(): Messages {
     return messagesFor(this.resolvedLocale);
   }
@@ -110,7 +123,7 @@ export class SamenElement extends LitElement {
   }
 
   protected renderLoading(): TemplateResult {
-    return html`<div class="card" part="base" aria-busy="true" lang=${this.resolvedLocale}>
+    return html`<div class="card" part="base" aria-busy="true" lang=${this.resolvedLocale} dir=${this.languageDir}>
       <div class="skeleton" role="status"><span class="visually-hidden">${this.t.loading}</span><span></span><span></span></div>
     </div>`;
   }
@@ -124,7 +137,7 @@ export class SamenElement extends LitElement {
   protected renderError(error: SamenError, retry?: () => void): TemplateResult {
     const text = this.t.errors[error.kind];
     const canRetry = retry && error.kind !== 'not-connected' && error.kind !== 'forbidden';
-    return html`<div class="card state error" part="base error" role="alert" lang=${this.resolvedLocale}>
+    return html`<div class="card state error" part="base error" role="alert" lang=${this.resolvedLocale} dir=${this.languageDir}>
       <h2>${text.title}</h2>
       <p>${text.body}</p>
       ${error.issues.length

@@ -355,7 +355,7 @@ export class SamenExpectationMatrix extends SamenElement {
     const t = this.t.matrix;
     const { matrix } = data;
     const title = matrix.title ?? (matrix.kind === 'school' ? t.schoolTitle : t.homeTitle);
-    return html`<article class="card ${this.poster ? 'poster' : ''}" part="base" lang=${this.resolvedLocale} aria-labelledby="heading">
+    return html`<article class="card ${this.poster ? 'poster' : ''}" part="base" lang=${this.resolvedLocale} dir=${this.languageDir} aria-labelledby="heading">
       <header class="head">
         <h2 id="heading">${title}</h2>
         ${this.canEdit && !this.draft

@@ -192,7 +192,8 @@ export class SamenFeedbackBar extends SamenElement {
 
   private onToolbarKeydown(event: KeyboardEvent): void {
     const count = this.offered.length;
-    const rtl = getComputedStyle(this).direction === 'rtl';
+    // The card's direction: an Arabic card is right to left even in a left-to-right app.
+    const rtl = getComputedStyle(event.target as Element).direction === 'rtl';
     const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1, ArrowDown: 1, ArrowUp: -1 }[event.key];
     let index: number | undefined;
     if (step !== undefined) index = (this.focusIndex + step + count) % count;
@@ -229,7 +230,7 @@ export class SamenFeedbackBar extends SamenElement {
     if (failed) return failed;
     const data = this.data;
     if (!data || data.targetId !== this.targetId || data.view !== this.view) return this.renderLoading();
-    return html`<div part="base" class="bar" lang=${this.resolvedLocale}>
+    return html`<div part="base" class="bar" lang=${this.resolvedLocale} dir=${this.languageDir}>
       ${this.view === 'teacher' ? this.renderTeacher(data.summary) : this.renderParent(data)}
     </div>`;
   }

@@ -280,7 +280,7 @@ export class SamenFeelingsCheckin extends SamenElement {
     if (failed) return failed;
     const data = this.data;
     if (!data || data.key !== this.dataKey) return this.renderLoading();
-    return html`<article class="card" part="base" lang=${this.resolvedLocale} aria-labelledby="heading">
+    return html`<article class="card" part="base" lang=${this.resolvedLocale} dir=${this.languageDir} aria-labelledby="heading">
       ${this.view === 'teacher' ? this.renderTeacher(data) : this.renderCheckin(data)}
       ${data.refused ? html`<p class="notice" role="note">${this.t.feelings.feelingsRefused}</p>` : nothing}
     </article>`;

@@ -323,7 +323,7 @@ export class SamenLessonClip extends SamenElement {
 
   private renderCard(data: ClipData): TemplateResult {
     const { clip } = data;
-    return html`<article class="card" part="base" aria-labelledby="title" lang=${this.resolvedLocale}>
+    return html`<article class="card" part="base" aria-labelledby="title" lang=${this.resolvedLocale} dir=${this.languageDir}>
       ${this.renderHeader(data)} ${this.renderMedia(clip.media, data.mediaRefused, clip.title)}
       ${clip.goal ? this.renderSection('goal', this.t.clip.goal, clip.goal) : nothing}
       ${clip.learned ? this.renderSection('learned', this.t.clip.learned, clip.learned) : nothing}

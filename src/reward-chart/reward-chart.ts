@@ -277,7 +277,7 @@ export class SamenRewardChart extends SamenElement {
     const t = this.t.reward;
     const p = progress(this.countOf(chart), chart.goal);
     const days = streak(chart.awards, new Date());
-    return html`<article class="card" part="base" aria-labelledby="title" lang=${this.resolvedLocale}>
+    return html`<article class="card" part="base" aria-labelledby="title" lang=${this.resolvedLocale} dir=${this.languageDir}>
       <header class="header">
         <p part="badge" class="badge">${chart.kind === 'class' ? t.classChart : t.personalChart(chart.childName)}</p>
         <h2 id="title" part="title">${chart.title}</h2>

@@ -392,6 +392,32 @@ describe('a widget in a home language', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('reads right to left in Arabic inside a left-to-right app, and the reaction arrow keys follow', async () => {
+    const el = await render('ar', 'ltr');
+    const card = root(el).querySelector<HTMLElement>('[part~="base"]')!;
+    expect(card.getAttribute('dir')).to.equal('rtl');
+    expect(getComputedStyle(card).direction).to.equal('rtl');
+    const bar = root(el).querySelector('samen-feedback-bar')!;
+    const buttons = [...bar.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="toolbar"] button')];
+    buttons[0]!.focus();
+    buttons[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, composed: true }));
+    expect(bar.shadowRoot!.activeElement, 'ArrowLeft moves forward in Arabic').to.equal(buttons[1]);
+  });
+
+  it('a Dutch card follows the page direction (hosts may mirror it)', async () => {
+    const el = await render('nl', 'rtl');
+    expect(root(el).querySelector('[part~="base"]')!.hasAttribute('dir')).to.equal(false);
+    expect(getComputedStyle(root(el).querySelector('[part~="base"]')!).direction).to.equal('rtl');
+  });
+
+  it('re-renders when its language is registered after it appeared (a lazily loaded language)', async () => {
+    const el = await render('sv');
+    expect(text(el)).to.contain(nl.clip.homeQuestion);
+    registerLocale('sv', { clip: { homeQuestion: 'Fråga för hemmet' } });
+    await el.updateComplete;
+    expect(text(el)).to.contain('Fråga för hemmet');
+  });
+
   it('reads in Turkish, accessibly', async () => {
     const el = await render('tr');
     expect(text(el)).to.contain('Ders 2');

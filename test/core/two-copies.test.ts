@@ -46,4 +46,14 @@ describe('two copies of Samen on one page', () => {
     await settled(el);
     expect(el.shadowRoot!.textContent).to.include('Question for home');
   });
+
+  it("a language registered through the second copy reaches the first copy's widgets", async () => {
+    const { bundle } = await loadSecondCopy();
+    const el = await fixture<SamenLessonClip>(html`<samen-lesson-clip clip-id="wish-2" view="parent" locale="da"></samen-lesson-clip>`);
+    configure({ adapter: new bundle.MemoryAdapter({ locale: 'en' }) });
+    await settled(el);
+    bundle.registerLocale('da', { clip: { homeQuestion: 'Spørgsmål til hjemmet' } });
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.include('Spørgsmål til hjemmet');
+  });
 });
