@@ -102,6 +102,8 @@ try {
     ['hostTheme:high-contrast;theme:dark', (r) => r.background === 'rgb(0, 0, 0)', 'high-contrast dark card is black'],
     ['hostTheme:blue', (r) => r.background === 'rgb(255, 255, 255)' && !r.error, 'blue theme renders'],
     ['locale:en', (r) => r.text.includes('Question for home'), 'English labels'],
+    ['locale:ar', (r) => r.dir === 'rtl' && r.text.includes('سؤال'), 'Arabic labels, right to left'],
+    ['locale:pl', (r) => r.text.includes('Pytanie'), 'Polish labels'],
     ['network:failing', (r) => r.error, 'failing network shows the error state'],
   ];
   for (const [globals, ok, what] of expectations) {

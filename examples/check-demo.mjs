@@ -120,6 +120,13 @@ try {
   if (!page.url().includes('theme=high-contrast')) problems.push('the chosen theme is not kept in the address');
   console.log(`demo: host theme switch, card border ${defaultBorder} → ${contrastBorder}`);
 
+  // A home language loads as data beside the bundle: Arabic, right to left.
+  await page.goto(`http://127.0.0.1:${PORT}/examples/index.html?locale=ar`, { waitUntil: 'networkidle0' });
+  await page.waitForSelector(`${parent} >>> [part~="send-button"]`, { timeout: 10000 });
+  const arabic = await page.$eval(`${parent} >>> [part~="base"]`, (el) => ({ dir: getComputedStyle(el).direction, text: el.textContent }));
+  if (arabic.dir !== 'rtl' || !arabic.text.includes('سؤال')) problems.push(`Arabic did not load: ${arabic.dir}, "${arabic.text.slice(0, 80)}"`);
+  console.log(`demo: Arabic loaded on demand, card ${arabic.dir}`);
+
   // The script-tag-only host page works under the same CSP.
   await page.goto(`http://127.0.0.1:${PORT}/examples/plain-html/index.html`, { waitUntil: 'networkidle0' });
   await page.waitForSelector('samen-lesson-clip >>> textarea', { timeout: 10000 });

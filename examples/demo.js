@@ -5,9 +5,14 @@
 import { HttpAdapter, LocalAdapter, OutboxAdapter } from '../dist/samen.bundle.js';
 
 const params = new URLSearchParams(location.search);
-const locale = params.get('locale') === 'en' ? 'en' : 'nl';
+const LANGUAGES = ['nl', 'en', 'ar', 'tr', 'pl', 'uk'];
+const locale = LANGUAGES.includes(params.get('locale')) ? params.get('locale') : 'nl';
+// The demo data is written in Dutch and English; a family's home language changes the widgets' own words.
+const contentLocale = locale === 'nl' ? 'nl' : 'en';
 const clipId = params.get('clip') ?? 'wish-2';
 
+// A home language is data, loaded only when chosen; it registers itself page-wide.
+if (locale !== 'nl' && locale !== 'en') await import(`../dist/locales/${locale}.js`);
 document.documentElement.lang = locale;
 const form = document.getElementById('controls');
 form.locale.value = locale;
@@ -34,7 +39,7 @@ if (overHttp) {
   teacher.adapter = new OutboxAdapter(http('teacher-1'), { dbName: 'samen-demo-outbox-teacher', backoffMs: 1000 });
   document.getElementById('reset').hidden = true;
 } else {
-  adapter = new LocalAdapter({ locale, dbName: `samen-demo-${locale}`, latency: 250 });
+  adapter = new LocalAdapter({ locale: contentLocale, dbName: `samen-demo-${contentLocale}`, latency: 250 });
   parent.adapter = adapter.forViewer('parent-1');
   teacher.adapter = adapter.forViewer('teacher-1');
 }
@@ -42,7 +47,7 @@ for (const provider of [parent, teacher]) {
   provider.locale = locale;
   provider.querySelector('samen-lesson-clip').clipId = clipId;
 }
-if (locale === 'en') {
+if (contentLocale === 'en') {
   document.getElementById('parent-heading').textContent = 'Parent (the Jansen family)';
   document.getElementById('teacher-heading').textContent = 'Teacher (Ms Sanne)';
   document.getElementById('reset').textContent = 'Start the demo again';
@@ -66,7 +71,7 @@ form.addEventListener('change', (event) => {
   }
 });
 document.getElementById('reset').addEventListener('click', async () => {
-  await adapter.reset({ locale });
+  await adapter.reset({ locale: contentLocale });
   localStorage.clear();
   location.reload();
 });

@@ -4,8 +4,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { MemoryAdapter } from '../src/adapters/memory-adapter.js';
 import type { SamenAdapter } from '../src/core/adapter.js';
 import { inWidget, offlineOutbox, storyAdapter } from './support/story-adapter.js';
-import { registerLocale } from '../src/core/i18n.js';
-import { en } from '../src/core/locales/en.js';
+// The complete Arabic table, registered the way a host adds a family's home language.
+import '../src/locales/ar.js';
 import type { FeelingDefinition } from '../src/core/schemas.js';
 import { DEFAULT_FEELINGS } from '../src/feelings-checkin/feelings.js';
 import '../src/define/samen-provider.js';
@@ -124,52 +124,16 @@ export const LoadingFailed: Story = {
 /** No adapter connected. */
 export const NotConnected: Story = { render: (args) => wrap(checkin(args, undefined)) };
 
-/*
- * A sample Arabic table for the check-in only (other sections fall back to English), registered as
- * data the way a host adds a family's home language. Complete tables for Arabic, Turkish, Polish
- * and Ukrainian are issue 11.
- */
-registerLocale('ar', {
-  ...en,
-  locale: 'ar',
-  dir: 'rtl',
-  feelings: {
-    ...en.feelings,
-    question: 'كيف تشعر؟',
-    questionParent: 'كيف يشعر طفلك؟',
-    readAloud: 'اقرأ بصوت عالٍ',
-    strength: 'ما مدى قوة هذا الشعور؟',
-    strengthWords: ['قليلًا جدًا', 'قليلًا', 'إلى حدّ ما', 'كثيرًا', 'كثيرًا جدًا'],
-    strengthValue: (n) => `${n} من 5`,
-    noteLabel: 'هل تريد أن تخبرنا بشيء؟ (اختياري)',
-    notePlaceholder: 'مثلًا: كانت متعبة بعد السباحة',
-    starter: (word) => `أشعر بأنني ${word} لأن …`,
-    save: 'حفظ',
-    saving: 'جارٍ الحفظ…',
-    saved: 'تم الحفظ. شكرًا لك!',
-    saveFailed: 'لم ينجح الحفظ. اختيارك محفوظ.',
-    today: (word, strength) => `اليوم: ${word} (${strength} من 5)`,
-    context: { home: 'في البيت', school: 'في المدرسة' },
-    history: 'آخر 14 يومًا',
-    noCheckin: 'لا يوجد تسجيل',
-  },
-});
-
-const ARABIC_WORDS: Record<string, string> = {
-  happy: 'سعيد', angry: 'غاضب', scared: 'خائف', sad: 'حزين', proud: 'فخور', tired: 'متعب', nervous: 'متوتر', calm: 'هادئ',
-};
-const arabicFeelings = DEFAULT_FEELINGS.map((f) => ({ ...f, labels: { ...f.labels, ar: ARABIC_WORDS[f.id]! } }));
-
 /**
  * An Arabic-speaking family (right to left): the layout mirrors and arrow keys follow the reading
- * direction. The feeling words come from the host's `feelings` set, the interface from a registered table.
+ * direction. Interface and feeling words come from the Arabic table (`@samen/widgets/locales/ar`).
  */
 export const ArabicRightToLeft: Story = {
   args: { view: 'parent' },
   render: (args) =>
     html`<div dir="rtl" lang="ar" style="max-width: 36rem">
       <samen-provider .adapter=${adapterFor(args.view)} locale="ar">
-        <samen-feelings-checkin view=${args.view} child-id=${args['child-id']} context=${args.context} .feelings=${arabicFeelings}></samen-feelings-checkin>
+        <samen-feelings-checkin view=${args.view} child-id=${args['child-id']} context=${args.context}></samen-feelings-checkin>
       </samen-provider>
     </div>`,
 };

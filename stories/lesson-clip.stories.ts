@@ -28,9 +28,11 @@ interface Args {
 
 type Context = StoryContext<Args>;
 
-/** Language of the demo content: the element's `locale` arg, else the toolbar's. */
-const contentLocale = (args: Args, globals: Context['globals']): Locale =>
-  (args.locale ?? globals['locale']) === 'en' ? 'en' : 'nl';
+/** Language of the labels: the element's `locale` arg, else the toolbar's. */
+const uiLocale = (args: Args, globals: Context['globals']): string => String(args.locale ?? globals['locale'] ?? 'nl');
+
+/** Language of the demo content: Dutch, or English for every other language (the demo data has those two). */
+const contentLocale = (args: Args, globals: Context['globals']): Locale => (uiLocale(args, globals) === 'nl' ? 'nl' : 'en');
 
 /**
  * A loader that builds a fresh MemoryAdapter for every render (so changing a control
@@ -57,7 +59,7 @@ const patchClip = (clipId: string, patch: Record<string, unknown>) => (adapter: 
  * The provider always gets the same language as the demo content, so labels and content agree even on
  * the docs page, where all stories share one document (and one `<html lang>`).
  */
-const card = (args: Args, adapter: SamenAdapter | undefined, locale: Locale): TemplateResult =>
+const card = (args: Args, adapter: SamenAdapter | undefined, locale: string): TemplateResult =>
   html`<samen-provider .adapter=${adapter} locale=${locale}>
     <samen-lesson-clip
       clip-id=${args['clip-id']}
@@ -79,7 +81,7 @@ const meta: Meta<Args> = {
   args: { 'clip-id': 'wish-2', view: 'parent' },
   loaders: [withAdapter()],
   render: (args, { loaded, globals }) =>
-    column(card(args, loaded['adapter'] as SamenAdapter | undefined, contentLocale(args, globals))),
+    column(card(args, loaded['adapter'] as SamenAdapter | undefined, uiLocale(args, globals))),
 };
 export default meta;
 
@@ -210,7 +212,7 @@ export const DarkTheme: Story = {
   args: { theme: 'dark' },
   render: (args, { loaded, globals }) =>
     html`<div style="background: #101318; padding: 1rem; max-width: 36rem">
-      ${card(args, loaded['adapter'] as MemoryAdapter | undefined, contentLocale(args, globals))}
+      ${card(args, loaded['adapter'] as MemoryAdapter | undefined, uiLocale(args, globals))}
     </div>`,
 };
 
@@ -229,7 +231,7 @@ export const SideBySide: Story = {
     const pane = (heading: string, viewer: MemoryAdapter, view: View) =>
       html`<section style="display: grid; gap: 0.5rem; align-content: start">
         <h2 style="font: 600 0.9rem system-ui; margin: 0">${heading}</h2>
-        ${card({ ...args, view }, viewer, contentLocale(args, globals))}
+        ${card({ ...args, view }, viewer, uiLocale(args, globals))}
       </section>`;
     return html`<div
       style="display: grid; gap: 1rem; padding: 1rem; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); align-items: start"

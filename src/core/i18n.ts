@@ -120,6 +120,8 @@ export interface Messages {
     actionFailed: string;
   };
   feelings: {
+    /** The built-in feelings' words, by feeling id, for languages the host's feelings set doesn't name. */
+    words: Record<'happy' | 'angry' | 'scared' | 'sad' | 'proud' | 'tired' | 'nervous' | 'calm', string>;
     question: string;
     questionParent: string;
     readAloud: string;

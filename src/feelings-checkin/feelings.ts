@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import type { SamenIssue } from '../core/errors.js';
+import { messagesFor } from '../core/i18n.js';
 import { toIssues } from '../core/parse.js';
 import { checkinSchema, type Checkin, type FeelingDefinition } from '../core/schemas.js';
 
@@ -19,8 +20,15 @@ export const DEFAULT_FEELINGS: FeelingDefinition[] = [
   { id: 'calm', labels: { nl: 'rustig', en: 'calm' }, icon: '😌', color: '#2f9e44' },
 ];
 
+/**
+ * The feeling's word in `locale`: the host's own label, else the registered language's word for
+ * a built-in feeling (so a home language added as data names the feelings too), else English.
+ */
 export function feelingLabel(feeling: FeelingDefinition, locale: string): string {
-  return feeling.labels[locale] ?? feeling.labels[locale.split('-')[0]!] ?? feeling.labels['en'] ?? Object.values(feeling.labels)[0]!;
+  const language = locale.split('-')[0]!;
+  const table = messagesFor(locale);
+  const fromTable = table.locale.split('-')[0] === language ? (table.feelings.words as Record<string, string>)[feeling.id] : undefined;
+  return feeling.labels[locale] ?? feeling.labels[language] ?? fromTable ?? feeling.labels['en'] ?? Object.values(feeling.labels)[0]!;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

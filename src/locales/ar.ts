@@ -10,19 +10,15 @@
  * import '@samen/widgets/locales/ar';
  * ```
  *
- * Put `dir="rtl"` and `lang="ar"` on the page or on a wrapper around the widgets: the layout
- * and the arrow keys follow the writing direction of the page (the table's `dir` says which
- * direction that should be).
+ * The card turns right to left by itself (the table's `dir`), even inside a left-to-right
+ * app; put `dir="rtl"` on the page or a wrapper too when the host's own text is Arabic.
  *
- * With a script tag only (`dist/samen.bundle.js`): the bundle carries its own copy of the
- * registry, which this module can't reach, so the host registers the plain table through the
- * bundle's `registerLocale`. `dist/core/locales/ar.js` is plain data with no bare imports (its
- * one import is `../plural.js`), so it loads as is from the same server or CDN as the bundle:
+ * With a script tag only (`dist/samen.bundle.js`): load this file from the same place; it has
+ * no bare imports, and languages are registered page-wide (shared by every copy of Samen):
  *
- * ```js
- * import { registerLocale } from '/samen/samen.bundle.js';
- * import { ar } from '/samen/core/locales/ar.js';
- * registerLocale('ar', ar);
+ * ```html
+ * <script type="module" src="/samen/samen.bundle.js"></script>
+ * <script type="module" src="/samen/locales/ar.js"></script>
  * ```
  *
  * The same holds for `tr`, `pl` and `uk`.

@@ -1,8 +1,8 @@
 /**
  * Polish as data: importing this module registers the table, so that `locale="pl"` shows the
  * widgets in Polish. Nothing else in the package imports it. With npm:
- * `import '@samen/widgets/locales/pl';`. With a script tag only, register the plain table
- * through the bundle: `registerLocale('pl', pl)` with `pl` from `dist/core/locales/pl.js`.
+ * `import '@samen/widgets/locales/pl';`. With a script tag only, load `dist/locales/pl.js`
+ * beside the bundle (languages are registered page-wide).
  * See `locales/ar` for both ways in full.
  */
 import { registerLocale } from '../core/i18n.js';

@@ -1,8 +1,8 @@
 /**
  * Turkish as data: importing this module registers the table, so that `locale="tr"` shows the
  * widgets in Turkish. Nothing else in the package imports it. With npm:
- * `import '@samen/widgets/locales/tr';`. With a script tag only, register the plain table
- * through the bundle: `registerLocale('tr', tr)` with `tr` from `dist/core/locales/tr.js`.
+ * `import '@samen/widgets/locales/tr';`. With a script tag only, load `dist/locales/tr.js`
+ * beside the bundle (languages are registered page-wide).
  * See `locales/ar` for both ways in full.
  */
 import { registerLocale } from '../core/i18n.js';

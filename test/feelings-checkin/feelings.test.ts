@@ -127,10 +127,15 @@ describe('feelings rules', () => {
     expect(rows.reduce((sum, r) => sum + r.count, 0)).to.equal(3);
   });
 
-  it('finds a label for a regional locale, then English, then any', () => {
+  it("finds a label for a regional locale, then the registered language's word, then English, then any", async () => {
     const happy = DEFAULT_FEELINGS[0]!;
     expect(feelingLabel(happy, 'nl-BE')).to.equal('blij');
-    expect(feelingLabel(happy, 'ar')).to.equal('happy');
+    expect(feelingLabel(happy, 'fi')).to.equal('happy');
+    await import('../../src/locales/ar.js');
+    await import('../../src/locales/pl.js');
+    expect(feelingLabel(happy, 'ar-MA')).to.equal('السعادة');
+    expect(DEFAULT_FEELINGS.map((f) => feelingLabel(f, 'pl'))).to.include.members(['radość', 'złość', 'spokój']);
+    expect(feelingLabel({ ...happy, labels: { ...happy.labels, ar: 'فرحان' } }, 'ar'), 'the host’s own word wins').to.equal('فرحان');
     expect(feelingLabel({ id: 'x', labels: { tr: 'mutlu' }, icon: '🙂', color: '#000' }, 'nl')).to.equal('mutlu');
   });
 

@@ -156,6 +156,8 @@ export const ar: Messages = {
     actionFailed: 'لم ينجح ذلك. يُرجى المحاولة مرة أخرى.',
   },
   feelings: {
+    // Nouns with the article, so they fit any child and the "أشعر ب…" starter.
+    words: { happy: 'السعادة', angry: 'الغضب', scared: 'الخوف', sad: 'الحزن', proud: 'الفخر', tired: 'التعب', nervous: 'التوتر', calm: 'الهدوء' },
     question: 'كيف تشعر؟',
     questionParent: 'كيف يشعر طفلكم؟',
     readAloud: 'القراءة بصوت عالٍ',
@@ -164,7 +166,7 @@ export const ar: Messages = {
     strengthValue: (n) => `${n} من 5`,
     noteLabel: 'هل تريدون إخبارنا بشيء؟ (اختياري)',
     notePlaceholder: 'مثلًا: كانت متعبة بعد السباحة',
-    starter: (word) => `أشعر بأنني ${word} لأن …`,
+    starter: (word) => `أشعر ب${word} لأن …`,
     save: 'حفظ',
     saving: 'جارٍ الحفظ…',
     saved: 'تم الحفظ. شكرًا لكم!',

@@ -119,6 +119,7 @@ export const en: Messages = {
     actionFailed: 'That didn’t work. Please try again.',
   },
   feelings: {
+    words: { happy: 'happy', angry: 'angry', scared: 'scared', sad: 'sad', proud: 'proud', tired: 'tired', nervous: 'nervous', calm: 'calm' },
     question: 'How do you feel?',
     questionParent: 'How does your child feel?',
     readAloud: 'Read aloud',

@@ -119,6 +119,7 @@ export const nl: Messages = {
     actionFailed: 'Dat lukte niet. Probeer het nog eens.',
   },
   feelings: {
+    words: { happy: 'blij', angry: 'boos', scared: 'bang', sad: 'verdrietig', proud: 'trots', tired: 'moe', nervous: 'zenuwachtig', calm: 'rustig' },
     question: 'Hoe voel je je?',
     questionParent: 'Hoe voelt je kind zich?',
     readAloud: 'Lees voor',

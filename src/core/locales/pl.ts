@@ -135,6 +135,8 @@ export const pl: Messages = {
     actionFailed: 'Nie udało się. Spróbuj ponownie.',
   },
   feelings: {
+    // Nouns, so they fit a girl and a boy alike.
+    words: { happy: 'radość', angry: 'złość', scared: 'strach', sad: 'smutek', proud: 'duma', tired: 'zmęczenie', nervous: 'zdenerwowanie', calm: 'spokój' },
     question: 'Jak się czujesz?',
     questionParent: 'Jak czuje się Twoje dziecko?',
     readAloud: 'Przeczytaj na głos',
@@ -143,7 +145,7 @@ export const pl: Messages = {
     strengthValue: (n) => `${n} z 5`,
     noteLabel: 'Chcesz coś o tym powiedzieć? (nie trzeba)',
     notePlaceholder: 'Na przykład: po pływaniu była zmęczona',
-    starter: (word) => `Czuję się ${word}, bo …`,
+    starter: (word) => `Co czuję: ${word}, bo …`,
     save: 'Zapisz',
     saving: 'Zapisywanie…',
     saved: 'Zapisano. Dziękujemy!',

@@ -121,6 +121,7 @@ export const tr: Messages = {
     actionFailed: 'Olmadı. Lütfen tekrar deneyin.',
   },
   feelings: {
+    words: { happy: 'mutlu', angry: 'kızgın', scared: 'korkmuş', sad: 'üzgün', proud: 'gururlu', tired: 'yorgun', nervous: 'gergin', calm: 'sakin' },
     question: 'Nasıl hissediyorsun?',
     questionParent: 'Çocuğunuz nasıl hissediyor?',
     readAloud: 'Sesli oku',

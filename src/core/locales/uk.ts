@@ -136,6 +136,8 @@ export const uk: Messages = {
     actionFailed: 'Не вдалося. Спробуйте ще раз.',
   },
   feelings: {
+    // Nouns, so they fit a girl and a boy alike.
+    words: { happy: 'радість', angry: 'злість', scared: 'страх', sad: 'сум', proud: 'гордість', tired: 'втома', nervous: 'хвилювання', calm: 'спокій' },
     question: 'Як ти почуваєшся?',
     questionParent: 'Як почувається ваша дитина?',
     readAloud: 'Прочитати вголос',
@@ -144,7 +146,7 @@ export const uk: Messages = {
     strengthValue: (n) => `${n} з 5`,
     noteLabel: 'Хочете щось розповісти? (не обов’язково)',
     notePlaceholder: 'Наприклад: після плавання вона була втомлена',
-    starter: (word) => `Я ${word}, бо …`,
+    starter: (word) => `Що я відчуваю: ${word}, бо …`,
     save: 'Зберегти',
     saving: 'Збереження…',
     saved: 'Збережено. Дякуємо!',
