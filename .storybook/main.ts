@@ -1,10 +1,12 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import remarkGfm from 'remark-gfm';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
   // Docs pages (autodocs is switched on for every story with `tags` in preview.ts).
   // addon-a11y: axe on every story in the Accessibility panel.
-  addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
+  // remark-gfm: the MDX guides use GitHub-style tables.
+  addons: [{ name: '@storybook/addon-docs', options: { mdxPluginOptions: { mdxCompileOptions: { remarkPlugins: [remarkGfm] } } } }, '@storybook/addon-a11y'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   // No internet here or in CI: never phone home.
   core: { disableTelemetry: true },

@@ -12,8 +12,8 @@ import puppeteer from 'puppeteer-core';
 
 const ROOT = resolve('storybook-static');
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.png': 'image/png' };
-/** Stories that stay in their loading state by design. */
-const LOADING_ON_PURPOSE = new Set(['widgets-lesson-clip--loading']);
+/** Stories named Loading stay in their loading state by design. */
+const LOADING_ON_PURPOSE = { has: (id) => id.endsWith('--loading') };
 
 const server = createServer(async (req, res) => {
   if (req.url === '/favicon.ico') return void res.writeHead(204).end(); // asked for by the browser itself
@@ -80,6 +80,16 @@ try {
     } catch {
       failures.push(`${entry.id}: did not render a widget within 15 s`);
     }
+  }
+
+  // Markdown tables in the MDX guides render as tables (remark-gfm), not as pipes in a paragraph.
+  current = 'guides-events--docs';
+  await page.goto(`${base}/iframe.html?id=guides-events--docs&viewMode=docs`, { waitUntil: 'load' });
+  try {
+    await page.waitForSelector('.sbdocs table', { timeout: 15_000 });
+    checked += 1;
+  } catch {
+    failures.push('guides-events--docs: its Markdown table does not render as a table');
   }
 
   // The toolbar: each switch reaches the widgets (globals in the URL are what the toolbar sets).

@@ -20,7 +20,7 @@ export class SamenElement extends LitElement {
   /** Language of the widget; overrides the provider and the page (`nl`, `en`, …). */
   @property({ reflect: true }) locale?: string;
 
-  /** `light`, `dark`, or unset to follow the system setting. */
+  /** `light`, `dark`, or unset to follow the host page's `color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   @consume({ context: samenContext, subscribe: true })

@@ -3,7 +3,13 @@ import { css } from 'lit';
 export const rewardChartStyles = css`
   :host {
     --_reward: var(--samen-reward-color, var(--_accent));
-    --_home: var(--samen-reward-home-color, light-dark(#b86e00, #ffc46b));
+    --_home: var(--samen-reward-home-color, #b86e00);
+  }
+  /* A custom property takes light-dark() even where it can't be used, hence @supports. */
+  @supports (color: light-dark(#000, #fff)) {
+    :host {
+      --_home: var(--samen-reward-home-color, light-dark(#b86e00, #ffc46b));
+    }
   }
   h2,
   h3,

@@ -291,6 +291,14 @@ function customProperties(cssTexts) {
     }
     const value = { light: resolveValue(fallback, 'light', decls), dark: resolveValue(fallback, 'dark', decls) };
     const known = props.get(name);
+    // A plain colour beside a light-dark() one with the same light value is the fallback for
+    // browsers without light-dark() (declared outside an @supports block): one default.
+    const plain = (v) => v.light === v.dark;
+    const sameLight = known && known.light === value.light;
+    if (known && sameLight && (plain(known) || plain(value))) {
+      props.set(name, plain(known) ? value : known);
+      continue;
+    }
     if (known && (known.light !== value.light || known.dark !== value.dark)) {
       problems.push(`${name} is read with two different defaults: ${known.light} and ${value.light}`);
     }
