@@ -84,7 +84,8 @@ for (const theme of THEMES) {
 
       // Two reward charts on one page also prove the widgets' sections are named groups, not
       // landmarks: a feed of cards must not fill a screen reader's landmark list with duplicates.
-      it('every widget is accessible in it, parent and teacher view', async () => {
+      it('every widget is accessible in it, parent and teacher view', async function () {
+        this.timeout(20_000); // axe over eight widgets, on a shared CI machine
         const adapter = memoryAdapter();
         const teacher = adapter.forViewer('teacher-1');
         const container = await themed(html`
