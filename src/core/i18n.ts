@@ -23,10 +23,18 @@ export interface Messages {
   justNow: string;
   /** A write kept in the outbox on this device, to be sent when the connection is back. */
   savedOnDevice: string;
+  /** The read-aloud button (src/core/read-aloud.ts), for parents and children who read little. */
+  readAloud: string;
   errors: Record<SamenErrorKind, { title: string; body: string }>;
   invalidField: (path: string) => string;
   programmes: Record<Programme, string>;
   unknownProgramme: string;
+  /** The teacher's "Preview as parent" switch and the note above the preview. */
+  preview: {
+    toggle: string;
+    label: string;
+    note: string;
+  };
   clip: {
     lesson: (n: number) => string;
     lessonLabel: string;
@@ -63,6 +71,12 @@ export interface Messages {
     noAnswers: string;
     talkedOnly: string;
     familyFallback: string;
+    /** Shown instead of photos and video when the viewer has no media consent: kind, never blaming. */
+    mediaWithheld: string;
+    /** Teacher only: the private list of families the clip has not reached yet. */
+    notReached: string;
+    notReachedHint: string;
+    everyoneReached: string;
   };
   feedback: {
     toolbar: string;
@@ -124,7 +138,6 @@ export interface Messages {
     words: Record<'happy' | 'angry' | 'scared' | 'sad' | 'proud' | 'tired' | 'nervous' | 'calm', string>;
     question: string;
     questionParent: string;
-    readAloud: string;
     strength: string;
     /** Words for strength 1–5, shown beside the number. */
     strengthWords: [string, string, string, string, string];

@@ -6,6 +6,7 @@ import { cspStyle } from '../core/csp-style.js';
 import { readStored, removeStored, writeStored } from '../core/draft-store.js';
 import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
 import { parseOrThrow } from '../core/parse.js';
+import { ReadAloudController, readAloudStyles } from '../core/read-aloud.js';
 import { checkinSchema, feelingSetSchema, viewerSchema, type Checkin, type FeelingDefinition, type Viewer } from '../core/schemas.js';
 import { SamenElement } from '../core/samen-element.js';
 import {
@@ -86,7 +87,7 @@ interface CheckinData {
  * @cssprop [--samen-feelings-columns=4] - Feelings per row.
  */
 export class SamenFeelingsCheckin extends SamenElement {
-  static override styles = [...SamenElement.styles, feelingsCheckinStyles];
+  static override styles = [...SamenElement.styles, readAloudStyles, feelingsCheckinStyles];
   static formAssociated = true;
 
   /** The child checking in (child and parent views). */
@@ -119,6 +120,7 @@ export class SamenFeelingsCheckin extends SamenElement {
   private writeId: string | undefined;
   private data?: CheckinData;
   private reportedIssues = '';
+  private readonly reader = new ReadAloudController(this);
 
   private readonly loader = new Task(this, {
     args: () => [this.adapter, this.view, this.childId, this.classId, this.context, this.feelings] as const,
@@ -261,16 +263,15 @@ export class SamenFeelingsCheckin extends SamenElement {
     }
   }
 
-  private readAloud(feelings: FeelingDefinition[]): void {
+  /** What the read-aloud button says: the question, then the feeling and strength chosen so far. */
+  private spokenText(feelings: FeelingDefinition[]): (string | undefined)[] {
     const t = this.t.feelings;
     const chosen = feelings.find((f) => f.id === this.choice.feeling);
-    const parts = [this.view === 'parent' ? t.questionParent : t.question];
-    if (chosen) parts.push(feelingLabel(chosen, this.resolvedLocale));
-    if (this.choice.strength) parts.push(t.strengthWords[this.choice.strength - 1]!);
-    const utterance = new SpeechSynthesisUtterance(parts.join('. '));
-    utterance.lang = this.resolvedLocale;
-    speechSynthesis.cancel();
-    speechSynthesis.speak(utterance);
+    return [
+      this.view === 'parent' ? t.questionParent : t.question,
+      chosen ? feelingLabel(chosen, this.resolvedLocale) : undefined,
+      this.choice.strength ? t.strengthWords[this.choice.strength - 1] : undefined,
+    ];
   }
 
   // ------------------------------------------------------------------ render
@@ -291,16 +292,11 @@ export class SamenFeelingsCheckin extends SamenElement {
     const locale = this.resolvedLocale;
     const chosen = data.feelings.find((f) => f.id === this.choice.feeling);
     const word = chosen ? feelingLabel(chosen, locale) : '…';
-    const canSpeak = typeof speechSynthesis !== 'undefined' && typeof SpeechSynthesisUtterance !== 'undefined';
     const today = this.todays();
     return html`<form @submit=${this.save}>
         <div class="question">
           <h2 id="heading">${this.view === 'parent' ? t.questionParent : t.question}</h2>
-          ${canSpeak
-            ? html`<button type="button" part="read-aloud" class="read-aloud" @click=${() => this.readAloud(data.feelings)}>
-                <span aria-hidden="true">🔊</span> ${t.readAloud}
-              </button>`
-            : nothing}
+          ${this.reader.render(this.t.readAloud, this.t.locale, () => this.spokenText(data.feelings))}
         </div>
         <fieldset part="feelings" class="feelings">
           <legend class="visually-hidden">${this.view === 'parent' ? t.questionParent : t.question}</legend>

@@ -249,7 +249,7 @@ describe('<samen-feelings-checkin> child and parent', () => {
       await pick(el, 'proud', 5);
       $<HTMLButtonElement>(el, '[part~="read-aloud"]')!.click();
       expect(spoken).to.have.length(1);
-      expect(spoken[0]!.text).to.equal('How do you feel?. proud. very, very');
+      expect(spoken[0]!.text).to.equal('How do you feel? proud. very, very');
       expect(spoken[0]!.lang).to.equal('en');
     } finally {
       speechSynthesis.speak = original;

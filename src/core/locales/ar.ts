@@ -24,6 +24,7 @@ export const ar: Messages = {
   loading: 'جارٍ التحميل…',
   justNow: 'قبل قليل',
   savedOnDevice: 'حُفظ على هذا الجهاز. سيُرسَل عندما يعود الاتصال.',
+  readAloud: 'القراءة بصوت عالٍ',
   retry: 'إعادة المحاولة',
   errors: {
     'invalid-data': { title: 'لا يمكن عرض هذا', body: 'بيانات المدرسة غير صحيحة.' },
@@ -37,6 +38,11 @@ export const ar: Messages = {
   invalidField: (path) => `هذا الحقل غير صحيح: ${path}`,
   programmes: { wish: 'WIsH', kanjer: 'Kanjertraining', pbs: 'PBS', custom: 'درس' },
   unknownProgramme: 'برنامج غير معروف',
+  preview: {
+    toggle: 'معاينة كوليّ أمر',
+    label: 'معاينة:',
+    note: 'هكذا يرى أولياء الأمور هذه البطاقة. لا يُرسَل أو يُحفَظ شيء هنا.',
+  },
   clip: {
     lesson: (n) => `الدرس ${n}`,
     lessonLabel: 'فيديو الدرس',
@@ -89,6 +95,10 @@ export const ar: Messages = {
     noAnswers: 'لا توجد إجابات بعد.',
     talkedOnly: 'تحدثوا عن ذلك',
     familyFallback: 'عائلة',
+    mediaWithheld: 'لا تُعرض صور هذا الدرس ومقاطعه هنا، حفاظًا على خصوصية الأطفال.',
+    notReached: 'لم يصلهم بعد',
+    notReachedHint: 'أنت وحدك ترى هذه القائمة. ربما تسأل شخصيًا؟',
+    everyoneReached: 'شاهدت كل العائلات هذا المقطع.',
   },
   feedback: {
     toolbar: 'تفاعل',
@@ -160,7 +170,6 @@ export const ar: Messages = {
     words: { happy: 'السعادة', angry: 'الغضب', scared: 'الخوف', sad: 'الحزن', proud: 'الفخر', tired: 'التعب', nervous: 'التوتر', calm: 'الهدوء' },
     question: 'كيف تشعر؟',
     questionParent: 'كيف يشعر طفلكم؟',
-    readAloud: 'القراءة بصوت عالٍ',
     strength: 'ما مدى قوة هذا الشعور؟',
     strengthWords: ['قليلًا جدًا', 'قليلًا', 'إلى حدّ ما', 'كثيرًا', 'كثيرًا جدًا'],
     strengthValue: (n) => `${n} من 5`,

@@ -8,6 +8,7 @@ export const en: Messages = {
   loading: 'Loading…',
   justNow: 'just now',
   savedOnDevice: 'Saved on this device. It will be sent as soon as there is a connection.',
+  readAloud: 'Read aloud',
   retry: 'Try again',
   errors: {
     'invalid-data': { title: 'This can’t be shown', body: 'The school’s data is not right.' },
@@ -21,6 +22,11 @@ export const en: Messages = {
   invalidField: (path) => `Field is not right: ${path}`,
   programmes: { wish: 'WIsH', kanjer: 'Kanjertraining', pbs: 'PBS', custom: 'Lesson' },
   unknownProgramme: 'Unknown programme',
+  preview: {
+    toggle: 'Preview as parent',
+    label: 'Preview:',
+    note: 'this is what parents see. Nothing here is sent or saved.',
+  },
   clip: {
     lesson: (n) => `Lesson ${n}`,
     lessonLabel: 'Lesson clip',
@@ -57,6 +63,10 @@ export const en: Messages = {
     noAnswers: 'No answers yet.',
     talkedOnly: 'Talked about it',
     familyFallback: 'A family',
+    mediaWithheld: 'Photos and video of this lesson are not shown here, to protect the children’s privacy.',
+    notReached: 'Not reached yet',
+    notReachedHint: 'Only you see this list. Maybe ask in person?',
+    everyoneReached: 'Every family has seen this clip.',
   },
   feedback: {
     toolbar: 'React',
@@ -122,7 +132,6 @@ export const en: Messages = {
     words: { happy: 'happy', angry: 'angry', scared: 'scared', sad: 'sad', proud: 'proud', tired: 'tired', nervous: 'nervous', calm: 'calm' },
     question: 'How do you feel?',
     questionParent: 'How does your child feel?',
-    readAloud: 'Read aloud',
     strength: 'How strong is the feeling?',
     strengthWords: ['a tiny bit', 'a bit', 'quite', 'very', 'very, very'],
     strengthValue: (n) => `${n} of 5`,

@@ -8,6 +8,7 @@ export const nl: Messages = {
   loading: 'Laden…',
   justNow: 'zojuist',
   savedOnDevice: 'Bewaard op dit apparaat. Het wordt verstuurd zodra er weer verbinding is.',
+  readAloud: 'Lees voor',
   retry: 'Opnieuw proberen',
   errors: {
     'invalid-data': { title: 'Dit kan niet getoond worden', body: 'De gegevens van de school kloppen niet.' },
@@ -21,6 +22,11 @@ export const nl: Messages = {
   invalidField: (path) => `Veld klopt niet: ${path}`,
   programmes: { wish: 'WIsH', kanjer: 'Kanjertraining', pbs: 'PBS', custom: 'Les' },
   unknownProgramme: 'Onbekend lesprogramma',
+  preview: {
+    toggle: 'Bekijk als ouder',
+    label: 'Voorbeeld:',
+    note: 'zo zien ouders het. Hier wordt niets verstuurd of opgeslagen.',
+  },
   clip: {
     lesson: (n) => `Les ${n}`,
     lessonLabel: 'Lesfilmpje',
@@ -57,6 +63,10 @@ export const nl: Messages = {
     noAnswers: 'Nog geen antwoorden.',
     talkedOnly: 'Hebben erover gepraat',
     familyFallback: 'Een gezin',
+    mediaWithheld: 'Foto’s en video van deze les worden hier niet getoond, om de privacy van de kinderen te beschermen.',
+    notReached: 'Nog niet bereikt',
+    notReachedHint: 'Alleen jij ziet deze lijst. Misschien even persoonlijk vragen?',
+    everyoneReached: 'Alle gezinnen hebben deze clip gezien.',
   },
   feedback: {
     toolbar: 'Reageer',
@@ -122,7 +132,6 @@ export const nl: Messages = {
     words: { happy: 'blij', angry: 'boos', scared: 'bang', sad: 'verdrietig', proud: 'trots', tired: 'moe', nervous: 'zenuwachtig', calm: 'rustig' },
     question: 'Hoe voel je je?',
     questionParent: 'Hoe voelt je kind zich?',
-    readAloud: 'Lees voor',
     strength: 'Hoe sterk voel je het?',
     strengthWords: ['een klein beetje', 'een beetje', 'best wel', 'erg', 'heel erg'],
     strengthValue: (n) => `${n} van 5`,

@@ -18,6 +18,7 @@ export const pl: Messages = {
   loading: 'Ładowanie…',
   justNow: 'przed chwilą',
   savedOnDevice: 'Zapisano na tym urządzeniu. Wyślemy, gdy tylko będzie połączenie.',
+  readAloud: 'Przeczytaj na głos',
   retry: 'Spróbuj ponownie',
   errors: {
     'invalid-data': { title: 'Nie można tego pokazać', body: 'Dane ze szkoły są niepoprawne.' },
@@ -31,6 +32,11 @@ export const pl: Messages = {
   invalidField: (path) => `To pole jest niepoprawne: ${path}`,
   programmes: { wish: 'WIsH', kanjer: 'Kanjertraining', pbs: 'PBS', custom: 'Lekcja' },
   unknownProgramme: 'Nieznany program',
+  preview: {
+    toggle: 'Podgląd jako rodzic',
+    label: 'Podgląd:',
+    note: 'tak widzą to rodzice. Nic tutaj nie jest wysyłane ani zapisywane.',
+  },
   clip: {
     lesson: (n) => `Lekcja ${n}`,
     lessonLabel: 'Film z lekcji',
@@ -73,6 +79,10 @@ export const pl: Messages = {
     noAnswers: 'Nie ma jeszcze odpowiedzi.',
     talkedOnly: 'Rozmawiali o tym',
     familyFallback: 'Rodzina',
+    mediaWithheld: 'Zdjęcia i film z tej lekcji nie są tu pokazywane, aby chronić prywatność dzieci.',
+    notReached: 'Jeszcze nie dotarło',
+    notReachedHint: 'Tylko Ty widzisz tę listę. Może warto zapytać osobiście?',
+    everyoneReached: 'Wszystkie rodziny obejrzały ten klip.',
   },
   feedback: {
     toolbar: 'Zareaguj',
@@ -139,7 +149,6 @@ export const pl: Messages = {
     words: { happy: 'radość', angry: 'złość', scared: 'strach', sad: 'smutek', proud: 'duma', tired: 'zmęczenie', nervous: 'zdenerwowanie', calm: 'spokój' },
     question: 'Jak się czujesz?',
     questionParent: 'Jak czuje się Twoje dziecko?',
-    readAloud: 'Przeczytaj na głos',
     strength: 'Jak mocne jest to uczucie?',
     strengthWords: ['troszeczkę', 'trochę', 'dość mocno', 'mocno', 'bardzo mocno'],
     strengthValue: (n) => `${n} z 5`,

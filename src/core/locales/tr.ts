@@ -11,6 +11,7 @@ export const tr: Messages = {
   loading: 'Yükleniyor…',
   justNow: 'az önce',
   savedOnDevice: 'Bu cihazda saklandı. Bağlantı gelince gönderilecek.',
+  readAloud: 'Sesli oku',
   retry: 'Tekrar dene',
   errors: {
     'invalid-data': { title: 'Bu gösterilemiyor', body: 'Okulun bilgilerinde bir hata var.' },
@@ -24,6 +25,11 @@ export const tr: Messages = {
   invalidField: (path) => `Bu alan doğru değil: ${path}`,
   programmes: { wish: 'WIsH', kanjer: 'Kanjertraining', pbs: 'PBS', custom: 'Ders' },
   unknownProgramme: 'Bilinmeyen program',
+  preview: {
+    toggle: 'Veli olarak önizle',
+    label: 'Önizleme:',
+    note: 'veliler bunu böyle görür. Burada hiçbir şey gönderilmez veya kaydedilmez.',
+  },
   clip: {
     lesson: (n) => `Ders ${n}`,
     lessonLabel: 'Ders videosu',
@@ -60,6 +66,10 @@ export const tr: Messages = {
     noAnswers: 'Henüz cevap yok.',
     talkedOnly: 'Bunu konuştular',
     familyFallback: 'Bir aile',
+    mediaWithheld: 'Çocukların gizliliğini korumak için bu dersin fotoğrafları ve videosu burada gösterilmiyor.',
+    notReached: 'Henüz ulaşılmadı',
+    notReachedHint: 'Bu listeyi yalnızca siz görürsünüz. Belki yüz yüze sorabilirsiniz?',
+    everyoneReached: 'Tüm aileler bu klibi gördü.',
   },
   feedback: {
     toolbar: 'Tepki ver',
@@ -124,7 +134,6 @@ export const tr: Messages = {
     words: { happy: 'mutlu', angry: 'kızgın', scared: 'korkmuş', sad: 'üzgün', proud: 'gururlu', tired: 'yorgun', nervous: 'gergin', calm: 'sakin' },
     question: 'Nasıl hissediyorsun?',
     questionParent: 'Çocuğunuz nasıl hissediyor?',
-    readAloud: 'Sesli oku',
     strength: 'Bu duygu ne kadar güçlü?',
     strengthWords: ['çok az', 'biraz', 'epey', 'çok', 'çok çok'],
     strengthValue: (n) => `${n} / 5`,

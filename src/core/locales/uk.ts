@@ -18,6 +18,7 @@ export const uk: Messages = {
   loading: 'Завантаження…',
   justNow: 'щойно',
   savedOnDevice: 'Збережено на цьому пристрої. Надішлемо, щойно з’явиться зв’язок.',
+  readAloud: 'Прочитати вголос',
   retry: 'Спробувати ще раз',
   errors: {
     'invalid-data': { title: 'Не вдається показати', body: 'Дані від школи некоректні.' },
@@ -31,6 +32,11 @@ export const uk: Messages = {
   invalidField: (path) => `Поле заповнено неправильно: ${path}`,
   programmes: { wish: 'WIsH', kanjer: 'Kanjertraining', pbs: 'PBS', custom: 'Урок' },
   unknownProgramme: 'Невідома програма',
+  preview: {
+    toggle: 'Переглянути як батьки',
+    label: 'Попередній перегляд:',
+    note: 'так це бачать батьки. Тут нічого не надсилається і не зберігається.',
+  },
   clip: {
     lesson: (n) => `Урок ${n}`,
     lessonLabel: 'Відео з уроку',
@@ -74,6 +80,10 @@ export const uk: Messages = {
     noAnswers: 'Відповідей ще немає.',
     talkedOnly: 'Поговорили про це',
     familyFallback: 'Сім’я',
+    mediaWithheld: 'Фото й відео цього уроку тут не показуються, щоб захистити приватність дітей.',
+    notReached: 'Ще не охоплено',
+    notReachedHint: 'Цей список бачите лише ви. Можливо, запитати особисто?',
+    everyoneReached: 'Усі родини переглянули цей кліп.',
   },
   feedback: {
     toolbar: 'Відреагувати',
@@ -140,7 +150,6 @@ export const uk: Messages = {
     words: { happy: 'радість', angry: 'злість', scared: 'страх', sad: 'сум', proud: 'гордість', tired: 'втома', nervous: 'хвилювання', calm: 'спокій' },
     question: 'Як ти почуваєшся?',
     questionParent: 'Як почувається ваша дитина?',
-    readAloud: 'Прочитати вголос',
     strength: 'Наскільки сильне це почуття?',
     strengthWords: ['зовсім трішки', 'трохи', 'досить сильно', 'сильно', 'дуже сильно'],
     strengthValue: (n) => `${n} з 5`,
