@@ -7,6 +7,7 @@ import { DraftController } from '../core/draft-controller.js';
 import { readStored, removeStored, writeStored } from '../core/draft-store.js';
 import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
 import { parseOrThrow } from '../core/parse.js';
+import { ReadAloudController, readAloudStyles } from '../core/read-aloud.js';
 import { formatRelative } from '../core/i18n.js';
 import {
   ANSWER_MAX_LENGTH,
@@ -72,6 +73,7 @@ const COLUMN_MIN_PX = 130;
  *
  * @csspart base - The card.
  * @csspart focus - The focus of the week.
+ * @csspart read-aloud - The button that reads the focus of the week aloud (where the browser can speak).
  * @csspart table - The grid layout's table.
  * @csspart list - The list layout.
  * @csspart cell - One cell of expectations.
@@ -101,7 +103,7 @@ const COLUMN_MIN_PX = 130;
  * @cssprop [--samen-matrix-focus-color=var(--samen-color-accent)] - Outline and badge of the focus cell.
  */
 export class SamenExpectationMatrix extends SamenElement {
-  static override styles = [...SamenElement.styles, expectationMatrixStyles];
+  static override styles = [...SamenElement.styles, readAloudStyles, expectationMatrixStyles];
 
   /** Id of the matrix at the adapter (a school's matrix or a family's home matrix). */
   @property({ attribute: 'matrix-id', reflect: true }) matrixId = '';
@@ -123,6 +125,7 @@ export class SamenExpectationMatrix extends SamenElement {
   @state() private message = '';
 
   private readonly success = new DraftController(this, ANSWER_MAX_LENGTH);
+  private readonly reader = new ReadAloudController(this);
   private data?: MatrixData;
   private writeId: string | undefined;
   private resizeObserver?: ResizeObserver;
@@ -470,6 +473,12 @@ export class SamenExpectationMatrix extends SamenElement {
       ${chosen.map((e) => html`<p class="focus-text">${e.pictogram ? html`<span aria-hidden="true">${e.pictogram}</span> ` : nothing}${e.text}</p>`)}
       ${focus.why ? html`<p><strong>${t.why}:</strong> ${focus.why}</p>` : nothing}
       ${focus.homeTip ? html`<p><strong>${t.homeTip}:</strong> ${focus.homeTip}</p>` : nothing}
+      ${this.reader.render(this.t.readAloud, this.t.locale, () => [
+        t.focus,
+        t.focusOf(value.label, location.label),
+        ...chosen.map((e) => e.text),
+        focus.homeTip ? `${t.homeTip}: ${focus.homeTip}` : undefined,
+      ])}
       ${canShare ? this.renderSuccessForm() : nothing}
     </section>`;
   }

@@ -10,6 +10,7 @@ import { hasFlag, setFlag } from '../core/draft-store.js';
 import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
 import { formatRelative } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
+import { ReadAloudController, readAloudStyles } from '../core/read-aloud.js';
 import {
   ANSWER_MAX_LENGTH,
   clipReachSchema,
@@ -71,6 +72,7 @@ interface ClipData {
  * @csspart goal - The lesson's goal.
  * @csspart learned - What the children learned.
  * @csspart home-question - The question for home and the answer area (parent).
+ * @csspart read-aloud - The button that reads the home question aloud (where the browser can speak).
  * @csspart answer-input - The answer text area (parent).
  * @csspart send-button - The send button (parent).
  * @csspart talked-button - The "we talked about it at home" button (parent).
@@ -105,7 +107,7 @@ interface ClipData {
  * @cssprop [--samen-clip-media-ratio=16 / 9] - Aspect ratio of the media area.
  */
 export class SamenLessonClip extends SamenElement {
-  static override styles = [...SamenElement.styles, lessonClipStyles];
+  static override styles = [...SamenElement.styles, readAloudStyles, lessonClipStyles];
 
   /** Id of the lesson clip, as the adapter knows it. */
   @property({ attribute: 'clip-id', reflect: true }) clipId = '';
@@ -122,6 +124,7 @@ export class SamenLessonClip extends SamenElement {
 
   /** The parent's answer: kept on every keystroke, sent with a retry-safe idempotency key. */
   private readonly answerDraft = new DraftController(this, ANSWER_MAX_LENGTH);
+  private readonly reader = new ReadAloudController(this);
   private talkedWriteId: string | undefined;
   private lastKind: HomeAnswerKind = 'text';
   private data?: ClipData;
@@ -406,6 +409,7 @@ export class SamenLessonClip extends SamenElement {
     return html`<section role="group" part="home-question" class="home" aria-labelledby="home-heading">
       <h3 id="home-heading">${t.homeQuestion}</h3>
       <p class="question">${clip.homeQuestion}</p>
+      ${this.reader.render(this.t.readAloud, this.t.locale, () => [t.homeQuestion, clip.homeQuestion])}
       ${answer && !this.editing ? this.renderAnswer(answer) : this.renderForm(answer)}
     </section>`;
   }
