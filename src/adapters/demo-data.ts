@@ -173,6 +173,8 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
       postedAt: at(10 - i * 5), classId: 'groep5-kanjer', classLabel: locale === 'nl' ? 'Groep 5' : 'Year 5 (groep 5)',
     };
     seedReach(clipId, kanjerFamilies, 0.6);
+      // Lesson 2: the host has no photo consent for this viewer, so the card shows text only.
+      ...(i === 1 ? { mediaConsent: false } : {}),
   });
 
   // The demo parent (fam-01) starts with nothing done, so the demo shows the first-time path.

@@ -15,7 +15,7 @@ import type {
   Viewer,
 } from '../core/schemas.js';
 import { HOME_REACTIONS } from '../core/schemas.js';
-import { createDemoState, type DemoLocale, type DemoState } from './demo-data.js';
+import { createDemoState, type DemoFamily, type DemoLocale, type DemoState } from './demo-data.js';
 import { withDemoUrls } from './illustrations.js';
 
 export { demoMedia } from './illustrations.js';
@@ -153,7 +153,7 @@ export class MemoryAdapter implements SamenAdapter {
     this.requireRole('teacher');
     const clip = this.store.state.clips[clipId] as { classId?: string } | undefined;
     if (!clip) throw new SamenError('not-found');
-    return computeReach(clipId, this.store.state.families[clip.classId ?? '']?.length ?? 0, this.store.state);
+    return computeReach(clipId, this.store.state.families[clip.classId ?? ''] ?? [], this.store.state);
   }
 
   async getReactions(targetId: string, options?: RequestOptions): Promise<ReactionSummary> {
@@ -478,19 +478,30 @@ export class MemoryAdapter implements SamenAdapter {
 
 /**
  * Reach of a clip, counted per family: seen ⊇ talked about at home ⊇ answered in writing.
- * A family that answered also talked about it and saw it.
+ * A family that answered also talked about it and saw it. Every carer of a family counts
+ * as that family: a second carer who sees or answers adds nothing. Given the class's
+ * families (not just their number), the families not reached yet are listed too.
  */
-export function computeReach(clipId: string, families: number, state: Pick<DemoState, 'seen' | 'answers'>): ClipReach {
+export function computeReach(
+  clipId: string,
+  families: number | readonly DemoFamily[],
+  state: Pick<DemoState, 'seen' | 'answers'>,
+): ClipReach {
   const answers = state.answers.filter((a) => a.clipId === clipId);
   const seen = new Set(state.seen.filter((s) => s.clipId === clipId).map((s) => s.familyId));
   for (const a of answers) seen.add(a.familyId);
+  const notReached =
+    typeof families === 'number'
+      ? undefined
+      : families.filter((f) => !seen.has(f.familyId)).map((f) => ({ familyId: f.familyId, familyName: f.name }));
   return {
     clipId,
-    families,
+    families: typeof families === 'number' ? families : families.length,
     seen: seen.size,
     talked: answers.length,
     answered: answers.filter((a) => a.kind === 'text').length,
     answers: structuredClone(answers).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    ...(notReached ? { notReached } : {}),
   };
 }
 

@@ -82,6 +82,12 @@ export interface SamenFocusDetail {
   expectationId?: string;
 }
 
+export interface SamenAttentionDetail {
+  clipId: string;
+  /** `true`: the home question waits for this family; `false`: answered, talked about, or nothing to ask. */
+  needsAttention: boolean;
+}
+
 export interface SamenSuccessDetail {
   matrixId: string;
   successId: string;
@@ -102,6 +108,7 @@ export interface SamenEventMap {
   'samen-matrix-change': CustomEvent<SamenMatrixChangeDetail>;
   'samen-focus': CustomEvent<SamenFocusDetail>;
   'samen-success': CustomEvent<SamenSuccessDetail>;
+  'samen-attention': CustomEvent<SamenAttentionDetail>;
 }
 
 declare global {

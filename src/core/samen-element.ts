@@ -9,19 +9,34 @@ import { SamenError, toSamenError } from './errors.js';
 import { dispatchSamenEvent, type DetailOf, type SamenEventMap } from './events.js';
 import { messagesFor, onLocalesChange, resolveLocale, type Messages } from './i18n.js';
 import { cardStyles, tokens } from './tokens.styles.js';
+import { previewAdapter, previewStyles, renderPreviewSwitch } from './preview.js';
+
+/** Events a preview swallows, and the controls whose presses it ignores. */
+const PREVIEW_BLOCKED = ['click', 'submit', 'beforeinput', 'keydown'] as const;
+const PREVIEW_CONTROLS = 'button, input, textarea, select, [role="radio"], [role="button"]';
 
 /**
  * Thin base for every Samen widget: adapter and locale from `<samen-provider>` or
  * `configure()`, typed events, and the shared loading and error states.
  */
 export class SamenElement extends LitElement {
-  static override styles = [tokens, cardStyles];
+  static override styles = [tokens, cardStyles, previewStyles];
 
   /** Language of the widget; overrides the provider and the page (`nl`, `en`, …). */
   @property({ reflect: true }) locale?: string;
 
   /** `light`, `dark`, or unset to follow the host page's `color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /**
+   * Read-only preview (what the "Preview as parent" switch renders): the widget reads as a
+   * parent who has done nothing yet, writes nothing (no seen, no answers, no reactions),
+   * fires no events and ignores presses on its controls.
+   */
+  @property({ type: Boolean, reflect: true }) preview = false;
+
+  /** Teacher views: whether the "Preview as parent" switch is on. */
+  @state() protected previewingAsParent = false;
 
   @consume({ context: samenContext, subscribe: true })
   @state()
@@ -31,6 +46,7 @@ export class SamenElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    for (const type of PREVIEW_BLOCKED) this.renderRoot.addEventListener(type, this.blockInPreview, { capture: true });
     const stopDefaults = onPageDefaultsChange(() => this.requestUpdate());
     const stopLocales = onLocalesChange(() => this.requestUpdate());
     this.stopGlobalListeners = () => {
@@ -45,6 +61,7 @@ export class SamenElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    for (const type of PREVIEW_BLOCKED) this.renderRoot.removeEventListener(type, this.blockInPreview, { capture: true });
     this.stopGlobalListeners?.();
     this.stopListening();
     // A widget taken out of the page stops its requests; it loads again if it comes back.
@@ -56,6 +73,27 @@ export class SamenElement extends LitElement {
   }
 
   private interruptedLoad = false;
+
+  /** In a preview, presses on controls, typing and submits stop before any handler runs. */
+  private readonly blockInPreview = (event: Event) => {
+    if (!this.preview) return;
+    // Tab and Escape still move through and out of the preview: it reads, it is no trap.
+    if (event instanceof KeyboardEvent && (event.key === 'Tab' || event.key === 'Escape')) return;
+    const onControl = event.composedPath().some((node) => node instanceof Element && node.matches(PREVIEW_CONTROLS));
+    if (event.type === 'submit' || onControl) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  };
+
+  /**
+   * A teacher view with the "Preview as parent" switch above it: `card` while off, and
+   * `parentView()` (the same widget with `view="parent" preview`) while on.
+   */
+  protected renderWithPreview(card: TemplateResult, parentView: () => TemplateResult): TemplateResult {
+    const on = this.previewingAsParent;
+    return renderPreviewSwitch(this.t, this.resolvedLocale, this.languageDir, on, () => (this.previewingAsParent = !on), on ? parentView() : card);
+  }
 
   /** The widget's data task, aborted when the element leaves the page. */
   protected get loadTask(): Task<readonly unknown[], unknown> | undefined {
@@ -89,7 +127,8 @@ export class SamenElement extends LitElement {
 
   /** The adapter in effect: the provider's, else the page default. */
   get adapter(): SamenAdapter | undefined {
-    return this.config?.adapter ?? pageDefaults().adapter;
+    const adapter = this.config?.adapter ?? pageDefaults().adapter;
+    return adapter && this.preview ? previewAdapter(adapter) : adapter;
   }
 
   /** Element `locale`, own `lang`, provider, `configure()`, nearest `lang`, then Dutch. */
@@ -115,6 +154,8 @@ export class SamenElement extends LitElement {
   /** Dispatches a typed `samen-*` event after the current render, bubbling out of shadow roots. */
   protected async emit<K extends keyof SamenEventMap>(name: K, detail: DetailOf<K>): Promise<void> {
     await this.updateComplete;
+    // A preview is not the parent: the host must never hear of an answer, a seen or an error in it.
+    if (this.preview) return;
     dispatchSamenEvent(this, name, detail);
   }
 

@@ -93,6 +93,13 @@ export const lessonClipSchema = z.object({
   learned: z.optional(text),
   homeQuestion: z.optional(text),
   media: z.optional(z.unknown()),
+  /**
+   * Whether this viewer may see the clip's photos and video (the host's consent
+   * registration, per viewer and item). `false`: the card shows text, goal and question
+   * with a kind placeholder and never puts a media URL in the page; hosts should then
+   * leave `media` out as well. Absent means allowed: the host that sends media has decided.
+   */
+  mediaConsent: z.optional(z.boolean()),
   postedAt: isoDate,
   classId: id,
   classLabel: z.optional(text),
@@ -134,6 +141,11 @@ export const clipReachSchema = z.object({
   talked: count,
   answered: count,
   answers: z.array(homeAnswerSchema),
+  /**
+   * Families the clip has not reached yet (not seen by any of their carers), for the
+   * teacher's private follow-up list. Optional: hosts that leave it out show no list.
+   */
+  notReached: z.optional(z.array(z.object({ familyId: id, familyName: z.optional(text) }))),
 });
 export type ClipReach = z.infer<typeof clipReachSchema>;
 

@@ -201,6 +201,42 @@ export const lessonClipStyles = css`
   .answers time {
     font-size: 0.85em;
   }
+  .media-withheld {
+    display: flex;
+    align-items: center;
+    gap: 0.75em;
+    min-block-size: 4.5em;
+    padding: 0.75em 1em;
+    border-radius: calc(var(--_radius) / 1.5);
+    background: var(--_surface-raised);
+    border: 1px dashed var(--_border);
+  }
+  /* A plain picture frame: says "no photos here" without an alarming icon. */
+  .media-withheld-icon {
+    flex: none;
+    inline-size: 2em;
+    block-size: 1.5em;
+    border: 2px solid currentColor;
+    border-radius: 4px;
+    opacity: 0.7;
+  }
+  .not-reached {
+    margin-block-start: 0.75em;
+  }
+  .not-reached summary {
+    display: flex;
+    align-items: center;
+    min-block-size: var(--_target);
+    cursor: pointer;
+    font-weight: 600;
+  }
+  .not-reached p {
+    margin: 0 0 0.5em;
+  }
+  .not-reached ul {
+    margin: 0;
+    padding-inline-start: 1.2em;
+  }
   samen-feedback-bar {
     border-block-start: 1px solid var(--_border);
     padding-block-start: calc(var(--_space) * 0.75);

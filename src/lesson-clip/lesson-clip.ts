@@ -60,6 +60,7 @@ interface ClipData {
  * @fires {CustomEvent<SamenAnswerDetail>} samen-answer - A parent's answer was stored by the adapter.
  * @fires {CustomEvent<SamenSeenDetail>} samen-seen - The clip was visible to a parent and recorded as seen (once per viewer).
  * @fires {CustomEvent<SamenReactDetail>} samen-react - From the embedded feedback bar: a reaction was stored.
+ * @fires {CustomEvent<SamenAttentionDetail>} samen-attention - `needsAttention` changed (parent view): `true` once the clip loaded with a home question this family has not answered or talked about yet, `false` once it has. The host may send its own gentle reminder; the card itself never nags.
  * @fires {CustomEvent<SamenErrorDetail>} samen-error - Loading, parsing or saving failed; `detail.kind` says why, `detail.fatal` whether the card is still usable.
  *
  * @csspart base - The card.
@@ -80,6 +81,11 @@ interface ClipData {
  * @csspart reach - The class reach numbers and bars (teacher).
  * @csspart answers - The list of answers from families (teacher).
  * @csspart notice - A note about content that could not be shown.
+ * @csspart media-withheld - The neutral placeholder shown instead of photos and video when the viewer has no media consent.
+ * @csspart not-reached - The teacher's private, collapsible list of families the clip has not reached yet.
+ * @csspart preview-bar - The "Preview as parent" switch above the teacher view (teacher).
+ * @csspart preview-toggle - The switch button itself (`aria-pressed`).
+ * @csspart preview-note - The note above the preview: nothing in it is sent or saved.
  * @csspart feedback - The embedded `<samen-feedback-bar>` (its `base` part); its other parts are re-exported as `feedback-*`.
  * @csspart feedback-reactions - The feedback bar's toolbar of reaction buttons (parent).
  * @csspart feedback-reaction - Each reaction button (parent) or count (teacher) of the feedback bar.
@@ -154,7 +160,26 @@ export class SamenLessonClip extends SamenElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.loader.status === TaskStatus.COMPLETE && this.data && !this.seenObserver) this.watchSeen(this.data);
+    const attention = this.needsAttention;
+    if (attention !== this.lastAttention) {
+      this.lastAttention = attention;
+      void this.emit('samen-attention', { clipId: this.clipId, needsAttention: attention });
+    }
   }
+
+  /**
+   * Read-only. `true` when the clip loaded (parent view), has a home question, and this
+   * family has neither answered nor tapped "we talked about it". A host may use it for its
+   * own reminder; it counts nothing up and says nothing to the parent.
+   */
+  get needsAttention(): boolean {
+    const data = this.data;
+    if (this.preview || this.loader.status === TaskStatus.ERROR || !data) return false;
+    if (data.view !== 'parent' || data.view !== this.view || data.clip.id !== this.clipId) return false;
+    return !!data.clip.homeQuestion && data.answer === null;
+  }
+
+  private lastAttention = false;
 
   // ------------------------------------------------------------------ data
 
@@ -214,7 +239,7 @@ export class SamenLessonClip extends SamenElement {
   /** Counts the clip as seen once at least half of it has been on screen. */
   private watchSeen(data: ClipData): void {
     const seenKey = `seen:${data.viewer.id}:${data.clip.id}`;
-    if (this.view !== 'parent' || hasFlag(seenKey) || typeof IntersectionObserver === 'undefined') return;
+    if (this.view !== 'parent' || this.preview || hasFlag(seenKey) || typeof IntersectionObserver === 'undefined') return;
     const adapter = this.adapter;
     let inFlight = false;
     this.seenObserver = new IntersectionObserver(
@@ -321,19 +346,31 @@ export class SamenLessonClip extends SamenElement {
     if (failed) return failed;
     const data = this.data;
     if (!data || data.clip.id !== this.clipId || data.view !== this.view) return this.renderLoading();
-    return this.renderCard(data);
+    if (this.view !== 'teacher') return this.renderCard(data);
+    // The same card as a parent sees it, read-only: nothing in it is sent or marked seen.
+    return this.renderWithPreview(this.renderCard(data), () =>
+      html`<samen-lesson-clip
+        clip-id=${this.clipId}
+        view="parent"
+        preview
+        locale=${this.resolvedLocale}
+        theme=${ifDefined(this.theme)}
+      ></samen-lesson-clip>`,
+    );
   }
 
   private renderCard(data: ClipData): TemplateResult {
     const { clip } = data;
     return html`<article class="card" part="base" aria-labelledby="title" lang=${this.resolvedLocale} dir=${this.languageDir}>
-      ${this.renderHeader(data)} ${this.renderMedia(clip.media, data.mediaRefused, clip.title)}
+      ${this.renderHeader(data)}
+      ${clip.mediaConsent === false ? this.renderMediaWithheld() : this.renderMedia(clip.media, data.mediaRefused, clip.title)}
       ${clip.goal ? this.renderSection('goal', this.t.clip.goal, clip.goal) : nothing}
       ${clip.learned ? this.renderSection('learned', this.t.clip.learned, clip.learned) : nothing}
       ${this.view === 'teacher' && data.reach ? this.renderReach(data.reach) : this.renderHome(data)}
       <samen-feedback-bar
         target-id=${clip.id}
         view=${this.view}
+        ?preview=${this.preview}
         reactions=${CLIP_REACTIONS}
         locale=${this.resolvedLocale}
         theme=${ifDefined(this.theme)}
@@ -364,6 +401,13 @@ export class SamenLessonClip extends SamenElement {
         >
       </p>
     </header>`;
+  }
+
+  /** No consent: a kind placeholder in the media's place, and no media URL anywhere in the page. */
+  private renderMediaWithheld(): TemplateResult {
+    return html`<p part="media-withheld" class="notice media-withheld" role="note">
+      <span class="media-withheld-icon" aria-hidden="true"></span>${this.t.clip.mediaWithheld}
+    </p>`;
   }
 
   private renderMedia(media: Media | undefined, refused: boolean, title: string): TemplateResult | typeof nothing {
@@ -481,6 +525,7 @@ export class SamenLessonClip extends SamenElement {
     return html`<section role="group" part="reach" class="reach" aria-labelledby="reach-heading">
         <h3 id="reach-heading">${t.reach}</h3>
         <dl>${metric(t.seen, reach.seen)} ${metric(t.talked, reach.talked)} ${metric(t.answered, reach.answered)}</dl>
+        ${reach.notReached ? this.renderNotReached(reach) : nothing}
       </section>
       <section role="group" class="answers" aria-labelledby="answers-heading">
         <h3 id="answers-heading">${t.answers}</h3>
@@ -496,5 +541,19 @@ export class SamenLessonClip extends SamenElement {
             </ol>`
           : html`<p class="muted">${t.noAnswers}</p>`}
       </section>`;
+  }
+
+  /** Private to the teacher: who has not seen the clip yet, to ask in person, not to chase. */
+  private renderNotReached(reach: ClipReach): TemplateResult {
+    const t = this.t.clip;
+    const families = reach.notReached ?? [];
+    if (!families.length) return html`<p part="not-reached" class="not-reached muted">${t.everyoneReached}</p>`;
+    return html`<details part="not-reached" class="not-reached">
+      <summary>${t.notReached}: ${t.reachOf(families.length, reach.families)}</summary>
+      <p class="muted">${t.notReachedHint}</p>
+      <ul>
+        ${families.map((f) => html`<li>${f.familyName ?? t.familyFallback}</li>`)}
+      </ul>
+    </details>`;
   }
 }

@@ -22,7 +22,8 @@ export function parseLessonClip(raw: unknown): ParsedClip {
   if (!programme.success) problems.push({ path: 'programme', message: 'unknown programme' });
 
   let media: LessonClip['media'];
-  if (base.media !== undefined && base.media !== null) {
+  // Without consent the media is not even checked: its URLs never reach the card.
+  if (base.mediaConsent !== false && base.media !== undefined && base.media !== null) {
     const parsed = z.safeParse(mediaSchema, base.media);
     if (parsed.success) media = parsed.data;
     else problems.push(...toIssues(parsed.error).map((i) => ({ ...i, path: `media.${i.path}` })));

@@ -1,0 +1,129 @@
+/**
+ * "Preview as parent": a teacher sees the parent view of the same item without writing
+ * anything. The preview element reads through {@link previewAdapter}, which answers as a
+ * parent with no family of their own (nothing answered, nothing reacted) and refuses every
+ * write, so a preview can never mark a clip seen, save an answer or react.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { RequestOptions, SamenAdapter } from './adapter.js';
+import { SamenError } from './errors.js';
+import type { Messages } from './i18n.js';
+import type { ReactionSummary, Viewer } from './schemas.js';
+
+const PREVIEW_VIEWER: Viewer = { id: 'samen-preview', role: 'parent' };
+
+const previews = new WeakMap<SamenAdapter, SamenAdapter>();
+
+function refuse(): Promise<never> {
+  return Promise.reject(new SamenError('forbidden', 'preview: nothing is saved'));
+}
+
+/**
+ * Reads as a parent who has done nothing yet; teacher-only data (who reacted, other
+ * families' replies, reach, class check-ins, successes) is dropped; writes are refused.
+ * One wrapper per adapter, so live-update subscriptions stay stable across renders.
+ */
+export function previewAdapter(adapter: SamenAdapter): SamenAdapter {
+  const known = previews.get(adapter);
+  if (known) return known;
+  const preview: SamenAdapter = {
+    getViewer: async () => structuredClone(PREVIEW_VIEWER),
+    getLessonClip: (clipId, options) => adapter.getLessonClip(clipId, options),
+    getHomeAnswer: async () => null,
+    saveHomeAnswer: refuse,
+    markSeen: refuse,
+    getClipReach: refuse,
+    getReactions: async (targetId: string, options?: RequestOptions): Promise<ReactionSummary> => {
+      const summary = await adapter.getReactions(targetId, options);
+      // Counts are what every parent sees; names, replies and family totals are the teacher's.
+      return { targetId: summary.targetId, counts: summary.counts, mine: [], replies: [] };
+    },
+    setReaction: refuse,
+    addReply: refuse,
+    getRewardChart: (chartId, options) => adapter.getRewardChart(chartId, options),
+    award: refuse,
+    undoAward: refuse,
+    redeem: refuse,
+    // A child's feelings belong to that child's family: the preview shows the empty card.
+    getCheckins: async () => [],
+    getClassCheckins: refuse,
+    saveCheckin: refuse,
+    getExpectationMatrix: (matrixId, options) => adapter.getExpectationMatrix(matrixId, options),
+    saveExpectationMatrix: refuse,
+    shareSuccess: refuse,
+    getSuccesses: refuse,
+  };
+  if (adapter.subscribe) preview.subscribe = (topic, listener) => adapter.subscribe!(topic, listener);
+  previews.set(adapter, preview);
+  return preview;
+}
+
+/**
+ * The teacher's switch and, while it is on, the note above the preview. `content` is the
+ * teacher card when off and the parent-view preview element when on; the button stays
+ * the same element, so focus stays on it.
+ */
+export function renderPreviewSwitch(
+  t: Messages,
+  lang: string,
+  dir: 'rtl' | typeof nothing,
+  on: boolean,
+  toggle: () => void,
+  content: TemplateResult,
+): TemplateResult {
+  return html`<div class="preview-bar" part="preview-bar" lang=${lang} dir=${dir}>
+      <button type="button" class="preview-toggle" part="preview-toggle" aria-pressed=${on ? 'true' : 'false'} @click=${toggle}>
+        <span class="preview-switch" aria-hidden="true"></span>${t.preview.toggle}
+      </button>
+      ${on ? html`<p class="preview-note" part="preview-note"><strong>${t.preview.label}</strong> ${t.preview.note}</p>` : nothing}
+    </div>
+    ${content}`;
+}
+
+export const previewStyles = css`
+  .preview-bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) / 2) var(--_space);
+    margin-block-end: calc(var(--_space) / 2);
+    color: var(--_text);
+  }
+  .preview-toggle {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5em;
+    min-block-size: var(--_target);
+    min-inline-size: var(--_target);
+  }
+  .preview-switch {
+    display: inline-block;
+    inline-size: 2.25em;
+    block-size: 1.25em;
+    border-radius: 1em;
+    border: 2px solid currentColor;
+    position: relative;
+    box-sizing: border-box;
+  }
+  .preview-switch::after {
+    content: '';
+    position: absolute;
+    inset-block-start: 2px;
+    inset-inline-start: 2px;
+    inline-size: calc(1.25em - 8px);
+    block-size: calc(1.25em - 8px);
+    border-radius: 50%;
+    background: currentColor;
+    transition: inset-inline-start 0.15s;
+  }
+  .preview-toggle[aria-pressed='true'] .preview-switch::after {
+    inset-inline-start: calc(100% - 1.25em + 6px);
+  }
+  .preview-note {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .preview-note strong {
+    color: var(--_text);
+  }
+`;
