@@ -1,11 +1,13 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { samenMediaPlugin } from './test/a11y/media-plugin.mjs';
 
 /** Real headless Chromium: Debian's /usr/bin/chromium here and in CI, CHROME_PATH elsewhere. */
 export default {
   files: 'test/**/*.test.ts',
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
+  // samenMediaPlugin: forced-colors emulation for the accessibility tests (test/a11y/).
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), samenMediaPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -169,7 +169,7 @@ ${CUSTOM_SNIPPET}
     const log = document.createElement('ol');
     log.setAttribute('aria-label', 'Adapter calls');
     log.style.cssText = 'margin: 0; padding-inline-start: 1.5rem; font: 0.8rem/1.5 ui-monospace, monospace; overflow-wrap: anywhere';
-    return html`<div style="display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); align-items: start">
+    return html`<div style="display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr)); align-items: start">
       <samen-provider .adapter=${recording(memory, log)} locale=${locale}>
         <samen-lesson-clip clip-id="wish-3" view="parent"></samen-lesson-clip>
       </samen-provider>

@@ -234,7 +234,7 @@ export const SideBySide: Story = {
         ${card({ ...args, view }, viewer, uiLocale(args, globals))}
       </section>`;
     return html`<div
-      style="display: grid; gap: 1rem; padding: 1rem; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); align-items: start"
+      style="display: grid; gap: 1rem; padding: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr)); align-items: start"
     >
       ${pane('parent-1', adapter, 'parent')} ${pane('parent-2 (same family)', adapter.forViewer('parent-2'), 'parent')}
       ${pane('teacher-1', adapter.forViewer('teacher-1'), 'teacher')}

@@ -30,12 +30,13 @@ const labelled = (label: string, content: TemplateResult, extraStyle = '') =>
   </figure>`;
 
 const grid = (...items: TemplateResult[]) =>
-  html`<div style="display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); align-items: start">
+  html`<div style="display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr)); align-items: start">
     ${items}
   </div>`;
 
 const code = (css: string) =>
-  html`<pre style="margin: 1rem 0 0; padding: 1rem; overflow: auto; background: #f3f5f8; border-radius: 8px; font-size: 0.8rem"><code>${css.trim()}</code></pre>`;
+  // A code sample may scroll sideways on a phone; tabindex lets a keyboard scroll it too.
+  html`<pre tabindex="0" style="margin: 1rem 0 0; padding: 1rem; overflow: auto; background: #f3f5f8; border-radius: 8px; font-size: 0.8rem"><code>${css.trim()}</code></pre>`;
 
 const meta: Meta = {
   title: 'Guides/Theming',

@@ -5,6 +5,17 @@ import { css } from 'lit';
  * `poster` attribute (so Storybook and hosts can preview the printout).
  */
 const posterRules = css`
+  /* Black on white whatever the screen's scheme: the light tokens, so no inner panel stays dark. */
+  color-scheme: light;
+  --_surface: #ffffff;
+  --_surface-raised: #f3f5f8;
+  --_text: #000000;
+  --_muted: #4f5a69;
+  --_border: #c9d0da;
+  --_accent: #1a6b58;
+  --_on-accent: #ffffff;
+  --_danger: #b3261e;
+  --_focus: #1558b0;
   box-shadow: none;
   border: 0;
   padding: 0;

@@ -1,0 +1,26 @@
+/**
+ * A test-runner command that @web/test-runner-commands lacks for Chromium: emulating
+ * `forced-colors: active` (Windows high contrast). Its `emulateMedia` only passes the
+ * features Puppeteer accepts (prefers-color-scheme, prefers-reduced-motion), so this speaks
+ * the DevTools protocol directly: `Emulation.setEmulatedMedia` with the given features.
+ * Chromium then really renders with the forced palette, as Windows would.
+ *
+ * From a test: `executeServerCommand('samen-emulate-media', { 'forced-colors': 'active' })`;
+ * an empty object switches every emulated feature off again.
+ */
+export function samenMediaPlugin() {
+  const sessions = new WeakMap();
+  return {
+    name: 'samen-emulate-media',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'samen-emulate-media') return undefined;
+      if (session.browser.type !== 'puppeteer') throw new Error(`samen-emulate-media needs Chromium through Puppeteer, not ${session.browser.type}`);
+      const page = session.browser.getPage(session.id);
+      let cdp = sessions.get(page);
+      if (!cdp) sessions.set(page, (cdp = await page.createCDPSession()));
+      const features = Object.entries(payload && typeof payload === 'object' ? payload : {}).map(([name, value]) => ({ name, value: String(value) }));
+      await cdp.send('Emulation.setEmulatedMedia', { features });
+      return true;
+    },
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * What the accessibility tests share: every story file, rendered the way Storybook renders a
+ * story (args, loaders, render with `loaded` and `globals`), the toolbar's page settings
+ * (language, direction, colour scheme, host theme) and axe limited to WCAG 2.2 A and AA.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import * as adapters from '../../stories/adapters.stories.js';
+import * as expectationMatrix from '../../stories/expectation-matrix.stories.js';
+import * as feedbackBar from '../../stories/feedback-bar.stories.js';
+import * as feelingsCheckin from '../../stories/feelings-checkin.stories.js';
+import * as lessonClip from '../../stories/lesson-clip.stories.js';
+import * as rewardChart from '../../stories/reward-chart.stories.js';
+import * as theming from '../../stories/theming.stories.js';
+import { messagesFor } from '../../src/core/i18n.js';
+// The four home languages, registered as a host registers them.
+import '../../src/locales/ar.js';
+import '../../src/locales/pl.js';
+import '../../src/locales/tr.js';
+import '../../src/locales/uk.js';
+
+type Context = { args: Record<string, unknown>; globals: Record<string, unknown>; loaded: Record<string, unknown> };
+type Loader = (context: Omit<Context, 'loaded'>) => unknown;
+export interface StoryLike {
+  args?: Record<string, unknown>;
+  globals?: Record<string, unknown>;
+  loaders?: Loader[];
+  render?: (args: Record<string, unknown>, context: Context) => TemplateResult;
+}
+export type StoryModule = { default: StoryLike & { title?: string; component?: string } } & Record<string, unknown>;
+
+export const STORY_MODULES = [adapters, expectationMatrix, feedbackBar, feelingsCheckin, lessonClip, rewardChart, theming] as unknown as StoryModule[];
+
+/** `[title, name, meta, story]` for every story of every story file. */
+export function allStories(): [string, string, StoryLike, StoryLike][] {
+  return STORY_MODULES.flatMap((module) =>
+    Object.entries(module)
+      .filter(([name]) => name !== 'default')
+      .map(([name, story]) => [module.default.title!, name, module.default, story as StoryLike] as [string, string, StoryLike, StoryLike]),
+  );
+}
+
+export type Widget = HTMLElement & { updateComplete: Promise<boolean> };
+
+export type Scheme = 'light' | 'dark';
+export type HostTheme = 'samen' | 'high-contrast';
+
+/** Storybook's toolbar decorator (.storybook/preview.ts) applied to this test page. */
+export function applyToolbar({ locale = 'nl', scheme = 'light', hostTheme = 'samen' }: { locale?: string; scheme?: Scheme; hostTheme?: HostTheme }): void {
+  const root = document.documentElement;
+  root.lang = locale;
+  root.dir = messagesFor(locale).dir;
+  root.style.colorScheme = scheme;
+  document.body.style.background = 'Canvas';
+  document.body.style.color = 'CanvasText';
+  if (hostTheme === 'samen') delete root.dataset['hostTheme'];
+  else root.dataset['hostTheme'] = hostTheme;
+}
+
+let hostThemeSheet: HTMLStyleElement | undefined;
+/** Loads examples/themes/high-contrast.css (the host theme the toolbar offers) once. */
+export async function loadHostThemes(): Promise<void> {
+  if (hostThemeSheet) return;
+  const response = await fetch('/examples/themes/high-contrast.css');
+  expect(response.ok, 'examples/themes/high-contrast.css').to.equal(true);
+  hostThemeSheet = document.createElement('style');
+  hostThemeSheet.textContent = await response.text();
+  document.head.append(hostThemeSheet);
+}
+
+export async function renderStory(meta: StoryLike, story: StoryLike, globals: Record<string, unknown> = {}): Promise<HTMLElement> {
+  const args = { ...meta.args, ...story.args };
+  const all = { locale: 'nl', theme: 'light', ...story.globals, ...globals };
+  const loaded: Record<string, unknown> = {};
+  for (const loader of [...(meta.loaders ?? []), ...(story.loaders ?? [])]) Object.assign(loaded, await loader({ args, globals: all }));
+  const render = story.render ?? meta.render;
+  if (!render) throw new Error('story has no render function');
+  return fixture<HTMLElement>(html`<div>${render(args, { args, globals: all, loaded })}</div>`);
+}
+
+export const widgetsIn = (root: ParentNode): Widget[] =>
+  [...root.querySelectorAll<Widget>('*')].filter((el) => el.localName.startsWith('samen-') && el.localName !== 'samen-provider');
+
+/** Waits until every widget in `wrapper` has left its loading state (or, for a Loading story, rendered it). */
+export async function settleAll(wrapper: HTMLElement, loading = false): Promise<Widget[]> {
+  const widgets = widgetsIn(wrapper);
+  for (const widget of widgets) {
+    for (let i = 0; i < 100; i++) {
+      await widget.updateComplete;
+      const busy = !!widget.shadowRoot?.querySelector('[aria-busy="true"].card');
+      if (loading ? busy : !busy) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+  return widgets;
+}
+
+/** WCAG 2.0, 2.1 and 2.2, levels A and AA: the conformance target. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+interface AxeResults {
+  violations: { id: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
+}
+interface Axe {
+  run(context: Element, options: object): Promise<AxeResults>;
+}
+
+let axe: Axe | undefined;
+async function loadAxe(): Promise<Axe> {
+  if (!axe) {
+    // axe-core's browser build registers itself on window (chai-a11y-axe loads it the same way).
+    // @ts-expect-error: a script without types
+    await import('axe-core/axe.min.js');
+    axe = (window as unknown as { axe: Axe }).axe;
+  }
+  return axe;
+}
+
+/** Axe's WCAG 2.2 AA violations inside `element` (shadow roots included), one line each. */
+export async function wcagViolations(element: Element): Promise<string[]> {
+  const results = await (await loadAxe()).run(element, { runOnly: { type: 'tag', values: WCAG_TAGS }, resultTypes: ['violations'] });
+  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} at ${JSON.stringify(n.target)} — ${n.failureSummary ?? ''}`));
+}
+
+/** What scrolls sideways: the page itself, or a widget's card (content wider than it). */
+export function horizontalOverflow(widgets: Widget[]): string[] {
+  const found: string[] = [];
+  const page = document.scrollingElement!;
+  if (page.scrollWidth > page.clientWidth + 1) found.push(`the page: ${page.scrollWidth} px wide in ${page.clientWidth} px`);
+  for (const widget of widgets) {
+    const card = widget.shadowRoot?.querySelector<HTMLElement>('[part~="base"]');
+    if (card && card.scrollWidth > card.clientWidth + 1) found.push(`${widget.localName}: ${card.scrollWidth} px of content in a ${card.clientWidth} px card`);
+  }
+  return found;
+}
+
+export const nextFrame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
