@@ -91,6 +91,9 @@ export class SamenElement extends LitElement {
    * `parentView()` (the same widget with `view="parent" preview`) while on.
    */
   protected renderWithPreview(card: TemplateResult, parentView: () => TemplateResult): TemplateResult {
+    // A widget inside another (the lesson clip's feedback bar) follows its host card's switch.
+    const root = this.getRootNode();
+    if (this.preview || (root instanceof ShadowRoot && root.host instanceof SamenElement)) return card;
     const on = this.previewingAsParent;
     return renderPreviewSwitch(this.t, this.resolvedLocale, this.languageDir, on, () => (this.previewingAsParent = !on), on ? parentView() : card);
   }

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task } from '@lit/task';
 import * as z from 'zod/mini';
 import { newId, type SamenAdapter } from '../core/adapter.js';
@@ -84,6 +85,9 @@ const COLUMN_MIN_PX = 130;
  * @csspart editor - The editing form.
  * @csspart save-button - The editor's save button.
  * @csspart conflict - The "changed by someone else" notice.
+ * @csspart preview-bar - The "Preview as parent" switch above the teacher view (teacher).
+ * @csspart preview-toggle - The switch button itself (`aria-pressed`).
+ * @csspart preview-note - The note above the preview: nothing in it is sent or saved.
  * @csspart error - The error state.
  * @csspart retry - The retry button in the error state.
  *
@@ -351,6 +355,23 @@ export class SamenExpectationMatrix extends SamenElement {
   // ------------------------------------------------------------------ render
 
   protected override render(): TemplateResult {
+    const card = this.renderMatrix();
+    if (this.view !== 'teacher' || this.data?.key !== this.dataKey) return card;
+    // The same matrix as parents see it, read-only: no edits, no successes shared.
+    return this.renderWithPreview(card, () =>
+      html`<samen-expectation-matrix
+        matrix-id=${this.matrixId}
+        view="parent"
+        preview
+        layout=${this.layout}
+        ?poster=${this.poster}
+        locale=${this.resolvedLocale}
+        theme=${ifDefined(this.theme)}
+      ></samen-expectation-matrix>`,
+    );
+  }
+
+  private renderMatrix(): TemplateResult {
     const failed = this.renderFailedLoad(this.loader);
     if (failed) return failed;
     const data = this.data;

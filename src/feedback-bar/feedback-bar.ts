@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task } from '@lit/task';
 import { newId, type SamenAdapter } from '../core/adapter.js';
 import { cspStyle } from '../core/csp-style.js';
@@ -48,6 +49,9 @@ interface BarData {
  * @csspart send-button - The reply send button.
  * @csspart replies - The list of replies.
  * @csspart home-share - The share of families that did the home activity (teacher).
+ * @csspart preview-bar - The "Preview as parent" switch above the teacher view (teacher).
+ * @csspart preview-toggle - The switch button itself (`aria-pressed`).
+ * @csspart preview-note - The note above the preview: nothing in it is sent or saved.
  * @csspart error - The error state.
  * @csspart retry - The retry button in the error state.
  *
@@ -230,9 +234,22 @@ export class SamenFeedbackBar extends SamenElement {
     if (failed) return failed;
     const data = this.data;
     if (!data || data.targetId !== this.targetId || data.view !== this.view) return this.renderLoading();
-    return html`<div part="base" class="bar" lang=${this.resolvedLocale} dir=${this.languageDir}>
+    const bar = html`<div part="base" class="bar" lang=${this.resolvedLocale} dir=${this.languageDir}>
       ${this.view === 'teacher' ? this.renderTeacher(data.summary) : this.renderParent(data)}
     </div>`;
+    if (this.view !== 'teacher') return bar;
+    // What parents see of the same post, read-only: who reacted and the replies stay the teacher's.
+    return this.renderWithPreview(bar, () =>
+      html`<samen-feedback-bar
+        target-id=${this.targetId}
+        view="parent"
+        preview
+        reactions=${this.reactions}
+        ?allow-reply=${this.allowReply}
+        locale=${this.resolvedLocale}
+        theme=${ifDefined(this.theme)}
+      ></samen-feedback-bar>`,
+    );
   }
 
   private renderParent({ summary, viewer }: BarData): TemplateResult {

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task } from '@lit/task';
 import { newId, type SamenAdapter } from '../core/adapter.js';
 import { cspStyle } from '../core/csp-style.js';
@@ -68,6 +69,9 @@ interface CheckinData {
  * @csspart history - The last 14 days (parent).
  * @csspart overview - Today's distribution (teacher).
  * @csspart signals - The list of signals (teacher).
+ * @csspart preview-bar - The "Preview as parent" switch above the teacher view (teacher).
+ * @csspart preview-toggle - The switch button itself (`aria-pressed`).
+ * @csspart preview-note - The note above the preview: nothing in it is sent or saved.
  * @csspart error - The error state.
  * @csspart retry - The retry button in the error state.
  *
@@ -277,6 +281,24 @@ export class SamenFeelingsCheckin extends SamenElement {
   // ------------------------------------------------------------------ render
 
   protected override render(): TemplateResult {
+    const card = this.renderCard();
+    if (this.view !== 'teacher' || this.data?.key !== this.dataKey) return card;
+    // What a parent sees: the check-in for their own child, read-only and empty (no child's
+    // feelings are shown in a preview; they belong to that child's family).
+    return this.renderWithPreview(card, () =>
+      html`<samen-feelings-checkin
+        view="parent"
+        preview
+        child-id="samen-preview"
+        context="home"
+        .feelings=${this.feelings}
+        locale=${this.resolvedLocale}
+        theme=${ifDefined(this.theme)}
+      ></samen-feelings-checkin>`,
+    );
+  }
+
+  private renderCard(): TemplateResult {
     const failed = this.renderFailedLoad(this.loader);
     if (failed) return failed;
     const data = this.data;

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task } from '@lit/task';
 import { newId, type SamenAdapter } from '../core/adapter.js';
 import { cspStyle } from '../core/csp-style.js';
@@ -60,6 +61,9 @@ interface ChartData {
  * @csspart celebration - The celebration banner.
  * @csspart stickers - The list of stickers on a personal chart.
  * @csspart home-sticker - The parent's home-sticker form.
+ * @csspart preview-bar - The "Preview as parent" switch above the teacher view (teacher).
+ * @csspart preview-toggle - The switch button itself (`aria-pressed`).
+ * @csspart preview-note - The note above the preview: nothing in it is sent or saved.
  * @csspart error - The error state.
  * @csspart retry - The retry button in the error state.
  *
@@ -269,6 +273,16 @@ export class SamenRewardChart extends SamenElement {
   // ------------------------------------------------------------------ render
 
   protected override render(): TemplateResult {
+    const chart = this.renderChart();
+    const loaded = this.data?.chartId === this.chartId && this.data.view === this.view;
+    if (this.view !== 'teacher' || !loaded) return chart;
+    // The same chart as parents see it, read-only: no tokens given, nothing redeemed.
+    return this.renderWithPreview(chart, () =>
+      html`<samen-reward-chart chart-id=${this.chartId} view="parent" preview locale=${this.resolvedLocale} theme=${ifDefined(this.theme)}></samen-reward-chart>`,
+    );
+  }
+
+  private renderChart(): TemplateResult {
     const failed = this.renderFailedLoad(this.loader);
     if (failed) return failed;
     const data = this.data;

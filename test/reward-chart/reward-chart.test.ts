@@ -207,6 +207,9 @@ describe('<samen-reward-chart> teacher awards', () => {
     const adapter = adapterFor('teacher');
     const el = await renderChart(adapter, { view: 'teacher' });
     document.getElementById('before')!.focus();
+    // First the "Preview as parent" switch above the chart, then the award buttons.
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement!.part.contains('preview-toggle')).to.equal(true);
     await sendKeys({ press: 'Tab' });
     expect(root(el).activeElement).to.equal(awardButtons(el)[0]);
     await sendKeys({ press: 'Enter' });
@@ -474,7 +477,7 @@ describe('<samen-reward-chart> positive only', () => {
     await expect(el).to.be.accessible();
     for (const node of $$(el, '*')) expect(node.textContent ?? '').to.not.match(NEGATIVE);
     for (const button of $$(el, 'button')) {
-      expect(['award-button', 'undo-button', 'redeem-button'].some((p) => button.part.contains(p)), button.textContent!).to.equal(true);
+      expect(['award-button', 'undo-button', 'redeem-button', 'preview-toggle'].some((p) => button.part.contains(p)), button.textContent!).to.equal(true);
     }
     expect($(el, '.positive-only')!.textContent).to.contain('nooit afgepakt');
   });
