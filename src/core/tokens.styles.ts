@@ -168,4 +168,10 @@ export const cardStyles = css`
   .skeleton span:nth-child(2) {
     width: 70%;
   }
+  /* Windows high contrast drops backgrounds: the loading placeholder keeps an outline. */
+  @media (forced-colors: active) {
+    .skeleton span {
+      border: 1px solid CanvasText;
+    }
+  }
 `;

@@ -138,4 +138,15 @@ export const feedbackBarStyles = css`
     block-size: 100%;
     background: var(--_accent);
   }
+  /* Windows high contrast: the pressed state and the bars keep their meaning in system colours. */
+  @media (forced-colors: active) {
+    .reaction[aria-pressed='true'] {
+      background: Highlight;
+      border-color: Highlight;
+      color: HighlightText;
+    }
+    .bar-track span {
+      background: CanvasText;
+    }
+  }
 `;

@@ -210,4 +210,23 @@ export const feelingsCheckinStyles = css`
     color: var(--_muted);
     font-size: 0.9em;
   }
+  /* Windows high contrast: the chosen feeling and strength, and the filled bars, in system colours. */
+  @media (forced-colors: active) {
+    .feeling:has(input:checked),
+    .level:has(input:checked) {
+      background: Highlight;
+      border-color: Highlight;
+      color: HighlightText;
+    }
+    .thermo span {
+      background: CanvasText;
+    }
+    /* !important: each bar's own colour is set per element, and forced colours would drop it. */
+    .bar span {
+      background: CanvasText !important;
+    }
+    .level:has(input:checked) .thermo span {
+      background: HighlightText;
+    }
+  }
 `;

@@ -241,4 +241,10 @@ export const lessonClipStyles = css`
     border-block-start: 1px solid var(--_border);
     padding-block-start: calc(var(--_space) * 0.75);
   }
+  /* Windows high contrast: the reach bars stay visible (backgrounds are otherwise dropped). */
+  @media (forced-colors: active) {
+    .bar span {
+      background: CanvasText;
+    }
+  }
 `;

@@ -202,4 +202,12 @@ export const rewardChartStyles = css`
   form button {
     justify-self: start;
   }
+  /* Windows high contrast: filled spots and the progress bar stay visible in system colours. */
+  @media (forced-colors: active) {
+    .spot.filled,
+    .bar span {
+      background: CanvasText;
+      border-color: CanvasText;
+    }
+  }
 `;
