@@ -24,6 +24,7 @@ interface Args {
   'onSamen-seen'?: Handler;
   'onSamen-react'?: Handler;
   'onSamen-error'?: Handler;
+  'onSamen-attention'?: Handler;
 }
 
 type Context = StoryContext<Args>;
@@ -70,6 +71,7 @@ const card = (args: Args, adapter: SamenAdapter | undefined, locale: string): Te
       @samen-seen=${args['onSamen-seen']}
       @samen-react=${args['onSamen-react']}
       @samen-error=${args['onSamen-error']}
+      @samen-attention=${args['onSamen-attention']}
     ></samen-lesson-clip>
   </samen-provider>`;
 
@@ -256,5 +258,44 @@ export const QueuedOnThisDevice: Story = {
   play: async ({ canvasElement }) => {
     typeInto(await inWidget<HTMLTextAreaElement>(canvasElement, 'samen-lesson-clip', '[part~="answer-input"]'), 'We oefenden met zeggen wat je voelt.');
     (await inWidget<HTMLButtonElement>(canvasElement, 'samen-lesson-clip', '[part~="send-button"]')).click();
+  },
+};
+
+/**
+ * The host has no media consent for this viewer (`mediaConsent: false`, seeded on
+ * Kanjertraining lesson 2): the card shows the lesson, goal and home question with a kind
+ * placeholder, and no photo URL is put in the page, so nothing is requested.
+ */
+export const MediaConsentWithheld: Story = {
+  args: { 'clip-id': 'kanjer-2' },
+};
+
+/**
+ * The teacher's reach counts families, not carers (two households of one child are one
+ * family), with a private, collapsible list of families not reached yet, to ask in person.
+ * The play function opens the list.
+ */
+export const TeacherNotReached: Story = {
+  args: { view: 'teacher' },
+  loaders: [
+    withAdapter(async (adapter, args) => {
+      // Both carers of the Jansen family see the clip: one family reached, counted once.
+      await adapter.markSeen({ id: 'story-seen-parent-1', clipId: args['clip-id'] });
+      await adapter.forViewer('parent-2').markSeen({ id: 'story-seen-parent-2', clipId: args['clip-id'] });
+    }),
+  ],
+  play: async ({ canvasElement }) => {
+    (await inWidget<HTMLElement>(canvasElement, 'samen-lesson-clip', '[part~="not-reached"] summary')).click();
+  },
+};
+
+/**
+ * "Preview as parent": the teacher's switch renders the parent view of the same clip,
+ * read-only (nothing is sent or marked seen). The play function turns it on.
+ */
+export const PreviewAsParent: Story = {
+  args: { view: 'teacher' },
+  play: async ({ canvasElement }) => {
+    (await inWidget<HTMLButtonElement>(canvasElement, 'samen-lesson-clip', '[part~="preview-toggle"]')).click();
   },
 };

@@ -7,7 +7,7 @@ import { newId, type SamenAdapter } from '../core/adapter.js';
 import { DraftController } from '../core/draft-controller.js';
 import { readStored, removeStored, writeStored } from '../core/draft-store.js';
 import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
-import { parseOrThrow } from '../core/parse.js';
+import { parseOrThrow, toIssues } from '../core/parse.js';
 import { ReadAloudController, readAloudStyles } from '../core/read-aloud.js';
 import { formatRelative } from '../core/i18n.js';
 import {
@@ -205,9 +205,11 @@ export class SamenExpectationMatrix extends SamenElement {
       if (view === 'teacher' && viewer.role === 'teacher' && matrix.kind === 'school') {
         const from = new Date(Date.now() - 28 * 86_400_000).toISOString();
         const raw = await adapter.getSuccesses({ matrixId, from }, { signal });
-        // One bad success is skipped, not the whole matrix.
-        successes = (Array.isArray(raw) ? raw : []).flatMap((s) => {
+        // One bad success is skipped, not the whole matrix, and the host hears which (samen-error).
+        if (!Array.isArray(raw)) issues.push({ path: 'successes', message: 'expected array' });
+        successes = (Array.isArray(raw) ? raw : []).flatMap((s, i) => {
           const parsed = z.safeParse(successSchema, s);
+          if (!parsed.success) issues.push(...toIssues(parsed.error).map((issue) => ({ ...issue, path: `successes.${i}.${issue.path}` })));
           return parsed.success ? [parsed.data] : [];
         });
       }

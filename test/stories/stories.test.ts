@@ -45,6 +45,8 @@ const afterPlay: Record<string, string | { text: string }> = {
   'Widgets/Feedback bar/QueuedOnThisDevice': SAVED_ON_DEVICE,
   'Widgets/Feelings check-in/QueuedOnThisDevice': SAVED_ON_DEVICE,
   'Widgets/Lesson clip/QueuedOnThisDevice': SAVED_ON_DEVICE,
+  'Widgets/Lesson clip/TeacherNotReached': 'details[part~="not-reached"][open]',
+  'Widgets/Lesson clip/PreviewAsParent': 'samen-lesson-clip[preview][view="parent"]',
 };
 
 /** Stories named Loading show the loading state on purpose. */
