@@ -1,0 +1,224 @@
+/**
+ * Malformed data, property-based (fast-check): for every read of every widget, generated
+ * adapter answers that break the schema — a required field missing, a value of the wrong type,
+ * NaN, negative or infinite counts, unknown enum values, huge arrays, deeply nested junk, or no
+ * object at all. Each generated answer must give a clear outcome: a `samen-error` event, and
+ * for a fatal one the translated error state (role=alert) instead of a card or a skeleton —
+ * never an uncaught exception or a console error (Lit's included).
+ */
+import { expect } from '@open-wc/testing';
+import { html, render, type TemplateResult } from 'lit';
+import fc from 'fast-check';
+import * as z from 'zod/mini';
+import '../../src/define/samen-provider.js';
+import '../../src/define/samen-lesson-clip.js';
+import '../../src/define/samen-feedback-bar.js';
+import '../../src/define/samen-reward-chart.js';
+import '../../src/define/samen-feelings-checkin.js';
+import '../../src/define/samen-expectation-matrix.js';
+import {
+  checkinSchema,
+  clipReachSchema,
+  expectationMatrixSchema,
+  homeAnswerSchema,
+  lessonClipSchema,
+  mediaSchema,
+  programmeSchema,
+  reactionSummarySchema,
+  rewardChartSchema,
+  successSchema,
+  viewerSchema,
+} from '../../src/core/schemas.js';
+import type { SamenErrorDetail } from '../../src/core/events.js';
+import { memoryAdapter } from '../helpers/fixtures.js';
+import { ScriptedAdapter, nextTask, tick, watchConsole, type Method } from '../helpers/hostile.js';
+
+type Widget = HTMLElement & { updateComplete: Promise<boolean> };
+
+interface Read {
+  widget: string;
+  method: Method;
+  template: TemplateResult;
+  viewer?: string;
+  /** What the widget accepts, as a yes/no: the generated answer must be one it refuses. */
+  accepts: (value: unknown) => boolean;
+  /** A valid answer to start from. */
+  base: (adapter: ScriptedAdapter) => Promise<unknown>;
+}
+
+const ok = (schema: z.ZodMiniType) => (value: unknown) => z.safeParse(schema, value).success;
+const clipOk = (value: unknown) => {
+  if (!ok(lessonClipSchema)(value)) return false;
+  const clip = value as { programme: unknown; media?: unknown };
+  return ok(programmeSchema)(clip.programme) && (clip.media === undefined || clip.media === null || ok(mediaSchema)(clip.media));
+};
+
+const clip = html`<samen-lesson-clip clip-id="wish-1" view="parent"></samen-lesson-clip>`;
+const clipTeacher = html`<samen-lesson-clip clip-id="wish-2" view="teacher"></samen-lesson-clip>`;
+const bar = html`<samen-feedback-bar target-id="wish-2" view="parent" allow-reply></samen-feedback-bar>`;
+const chart = html`<samen-reward-chart chart-id="personal-child-1" view="parent"></samen-reward-chart>`;
+const feelings = html`<samen-feelings-checkin child-id="child-1" view="parent"></samen-feelings-checkin>`;
+const feelingsTeacher = html`<samen-feelings-checkin class-id="groep6-wish" view="teacher"></samen-feelings-checkin>`;
+const matrix = html`<samen-expectation-matrix matrix-id="matrix-school" view="parent"></samen-expectation-matrix>`;
+const matrixTeacher = html`<samen-expectation-matrix matrix-id="matrix-school" view="teacher"></samen-expectation-matrix>`;
+
+const READS: Read[] = [
+  { widget: 'lesson clip', method: 'getViewer', template: clip, accepts: ok(viewerSchema), base: (a) => a.base.getViewer() },
+  { widget: 'lesson clip', method: 'getLessonClip', template: clip, accepts: clipOk, base: (a) => a.base.getLessonClip('wish-1') },
+  {
+    widget: 'lesson clip',
+    method: 'getHomeAnswer',
+    template: html`<samen-lesson-clip clip-id="wish-2" view="parent"></samen-lesson-clip>`,
+    accepts: (v) => v === null || ok(homeAnswerSchema)(v),
+    base: async (a) =>
+      (await a.base.getHomeAnswer('wish-2')) ?? { id: 'a1', clipId: 'wish-2', familyId: 'fam-01', kind: 'text', text: 'Ja', updatedAt: '2026-11-19T10:00:00Z' },
+  },
+  { widget: 'lesson clip (teacher)', method: 'getClipReach', template: clipTeacher, viewer: 'teacher-1', accepts: ok(clipReachSchema), base: (a) => a.base.getClipReach('wish-2') },
+  { widget: 'feedback bar', method: 'getReactions', template: bar, accepts: ok(reactionSummarySchema), base: (a) => a.base.getReactions('wish-2') },
+  { widget: 'reward chart', method: 'getRewardChart', template: chart, accepts: ok(rewardChartSchema), base: (a) => a.base.getRewardChart('personal-child-1') },
+  { widget: 'feelings check-in', method: 'getCheckins', template: feelings, accepts: ok(z.array(checkinSchema)), base: (a) => a.base.getCheckins({ childId: 'child-1' }) },
+  {
+    widget: 'feelings check-in (teacher)',
+    method: 'getClassCheckins',
+    template: feelingsTeacher,
+    viewer: 'teacher-1',
+    accepts: ok(z.array(checkinSchema)),
+    base: async (a) => (await a.base.getClassCheckins({ classId: 'groep6-wish' })).slice(0, 6),
+  },
+  { widget: 'expectation matrix', method: 'getExpectationMatrix', template: matrix, accepts: ok(expectationMatrixSchema), base: (a) => a.base.getExpectationMatrix('matrix-school') },
+  {
+    widget: 'expectation matrix (teacher)',
+    method: 'getSuccesses',
+    template: matrixTeacher,
+    viewer: 'teacher-1',
+    accepts: ok(z.array(successSchema)),
+    base: async (a) => {
+      const list = await a.base.getSuccesses({ matrixId: 'matrix-school' });
+      return list.length ? list : [{ id: 's1', matrixId: 'matrix-school', text: 'Het lukte', createdAt: '2026-11-19T10:00:00Z' }];
+    },
+  },
+];
+
+// ------------------------------------------------------------------ what a broken host sends
+
+type Path = (string | number)[];
+
+/** Every field path of a value, down to `depth`, the first two items of each array. */
+function pathsOf(value: unknown, depth = 5, prefix: Path = []): Path[] {
+  if (depth === 0 || value === null || typeof value !== 'object') return [];
+  const keys = Array.isArray(value) ? value.slice(0, 2).map((_, i) => i) : Object.keys(value);
+  return keys.flatMap((k) => {
+    const path = [...prefix, k];
+    return [path, ...pathsOf((value as Record<string | number, unknown>)[k], depth - 1, path)];
+  });
+}
+
+function deep(levels: number): unknown {
+  let junk: unknown = { end: true };
+  for (let i = 0; i < levels; i++) junk = i % 2 ? [junk] : { a: junk };
+  return junk;
+}
+
+const HUGE = Array.from({ length: 50_000 }, (_, i) => ({ i, text: i }));
+
+const junk: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(Number.NaN, -1, -0.5, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e308, -2147483648),
+  fc.constantFrom(null, true, false, '', '   ', 'zzz-unknown', 'not-a-date', '2026-13-45T99:99:99Z', 'javascript:alert(1)', 'http://evil.example/x.mp4'),
+  fc.constantFrom<unknown>([], {}, HUGE, deep(300), deep(3000), Symbol.for('x').description, () => 1),
+  fc.integer({ min: -1000, max: -1 }),
+  fc.string({ maxLength: 10 }),
+  fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 4 }),
+  fc.anything({ maxDepth: 3, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true }),
+);
+
+type Mutation = { kind: 'delete'; path: Path } | { kind: 'set'; path: Path; value: unknown } | { kind: 'root'; value: unknown };
+
+function mutations(base: unknown): fc.Arbitrary<Mutation> {
+  const paths = pathsOf(base);
+  const path = fc.constantFrom(...paths);
+  return fc.oneof(
+    { weight: 2, arbitrary: path.map((p) => ({ kind: 'delete' as const, path: p })) },
+    { weight: 6, arbitrary: fc.tuple(path, junk).map(([p, value]) => ({ kind: 'set' as const, path: p, value })) },
+    { weight: 1, arbitrary: junk.map((value) => ({ kind: 'root' as const, value })) },
+  );
+}
+
+function apply(base: unknown, m: Mutation): unknown {
+  if (m.kind === 'root') return m.value;
+  const copy = structuredClone(base) as Record<string | number, unknown>;
+  let node = copy;
+  for (const key of m.path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  const last = m.path[m.path.length - 1]!;
+  if (m.kind === 'delete') {
+    if (Array.isArray(node)) node.splice(last as number, 1);
+    else delete node[last];
+  } else node[last] = m.value;
+  return copy;
+}
+
+const describeMutation = (m: Mutation) =>
+  m.kind === 'root' ? `root = ${typeof m.value}` : `${m.kind} ${m.path.join('.')}${m.kind === 'set' ? ` = ${Array.isArray(m.value) ? `array(${m.value.length})` : typeof m.value}` : ''}`;
+
+export const malformedStats = { cases: 0 };
+const RUNS = 60;
+
+describe('malformed adapter data (fast-check), every read of every widget', () => {
+  const watch = watchConsole();
+  after(() => watch.stop());
+  beforeEach(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('samen:')) localStorage.removeItem(key);
+  });
+
+  for (const read of READS) {
+    it(`${read.widget}: ${read.method} that breaks the schema gives a samen-error and a clear state`, async function () {
+      this.timeout(30_000);
+      const adapter = new ScriptedAdapter(memoryAdapter({ viewerId: read.viewer ?? 'parent-1' }));
+      const base = await read.base(adapter);
+      expect(read.accepts(base), 'the starting point is valid').to.equal(true);
+      const host = document.createElement('div');
+      host.style.inlineSize = '360px';
+      document.body.append(host);
+      try {
+        await fc.assert(
+          fc.asyncProperty(mutations(base), async (m) => {
+            const value = apply(base, m);
+            fc.pre(!read.accepts(value));
+            malformedStats.cases += 1;
+            adapter.patches = { [read.method]: () => value };
+            const errors: SamenErrorDetail[] = [];
+            const onError = (e: Event) => errors.push((e as CustomEvent<SamenErrorDetail>).detail);
+            host.addEventListener('samen-error', onError);
+            render(html`<samen-provider .adapter=${adapter} locale="nl">${read.template}</samen-provider>`, host);
+            const el = host.querySelector<Widget>('samen-provider > *')!;
+            try {
+              for (let i = 0; i < 200 && !errors.length; i++) await (i < 50 ? nextTask() : tick(5));
+              await el.updateComplete;
+              const where = `${read.method}: ${describeMutation(m)}`;
+              expect(errors.length, `samen-error for ${where}`).to.be.above(0);
+              const root = el.shadowRoot!;
+              expect(root.querySelector('[aria-busy="true"].card'), `not stuck loading: ${where}`).to.equal(null);
+              if (errors.some((e) => e.fatal)) {
+                const alert = root.querySelector('.state.error[role="alert"]');
+                expect(alert, `error state for ${where}`).to.not.equal(null);
+                expect(alert!.querySelector('h2')!.textContent!.trim(), 'translated title').to.not.equal('');
+              }
+              expect(watch.problems, where).to.deep.equal([]);
+            } finally {
+              host.removeEventListener('samen-error', onError);
+              render(html``, host);
+            }
+          }),
+          { numRuns: RUNS, seed: 10, endOnFailure: true },
+        );
+      } finally {
+        host.remove();
+      }
+    });
+  }
+
+  it('reports how many cases ran', () => {
+    expect(malformedStats.cases).to.be.at.least(READS.length * RUNS);
+    // eslint-disable-next-line no-console
+    console.info(`[security] malformed data: ${malformedStats.cases} generated cases over ${READS.length} reads`);
+  });
+});
