@@ -25,31 +25,35 @@ const applyTheme = (theme) => {
 form.theme.value = ['blue', 'green', 'high-contrast'].includes(params.get('theme')) ? params.get('theme') : '';
 applyTheme(form.theme.value);
 
-const CLIPS = [...Array.from({ length: 8 }, (_, i) => [`wish-${i + 1}`, `WIsH ${i + 1}`]), ['kanjer-1', 'Kanjertraining 1'], ['kanjer-2', 'Kanjertraining 2']];
+const CLIPS = [...Array.from({ length: 8 }, (_, i) => [`wish-${i + 1}`, `WIsH ${i + 1}`]), ['kanjer-1', 'Kanjertraining 1'], ['kanjer-2', 'Kanjertraining 2 (geen fotoconsent / no photo consent)']];
 for (const [id, label] of CLIPS) form.clip.add(new Option(label, id, false, id === clipId));
 
 const overHttp = params.get('adapter') === 'http';
 const parent = document.getElementById('parent');
 const teacher = document.getElementById('teacher');
+const carer2 = document.getElementById('carer-2');
 let adapter;
 if (overHttp) {
   // The reference server's demo tokens are the viewer ids; a real host passes its session token.
   const http = (viewer) => new HttpAdapter({ baseUrl: '/api', getToken: () => viewer, backoffMs: 300 });
   parent.adapter = new OutboxAdapter(http('parent-1'), { dbName: 'samen-demo-outbox-parent', backoffMs: 1000 });
   teacher.adapter = new OutboxAdapter(http('teacher-1'), { dbName: 'samen-demo-outbox-teacher', backoffMs: 1000 });
+  carer2.adapter = new OutboxAdapter(http('parent-2'), { dbName: 'samen-demo-outbox-parent-2', backoffMs: 1000 });
   document.getElementById('reset').hidden = true;
 } else {
   adapter = new LocalAdapter({ locale: contentLocale, dbName: `samen-demo-${contentLocale}`, latency: 250 });
   parent.adapter = adapter.forViewer('parent-1');
   teacher.adapter = adapter.forViewer('teacher-1');
+  carer2.adapter = adapter.forViewer('parent-2');
 }
-for (const provider of [parent, teacher]) {
+for (const provider of [parent, carer2, teacher]) {
   provider.locale = locale;
   provider.querySelector('samen-lesson-clip').clipId = clipId;
 }
 if (contentLocale === 'en') {
   document.getElementById('parent-heading').textContent = 'Parent (the Jansen family)';
   document.getElementById('teacher-heading').textContent = 'Teacher (Ms Sanne)';
+  document.getElementById('carer-heading').textContent = 'Second carer (other household, same family)';
   document.getElementById('reset').textContent = 'Start the demo again';
   for (const el of document.querySelectorAll('[data-i18n="postTitle"]')) el.textContent = 'Message from school';
   for (const el of document.querySelectorAll('[data-i18n="postBody"]')) el.textContent = 'Friday is kanjer day! Bring something you are proud of.';
@@ -78,11 +82,11 @@ document.getElementById('reset').addEventListener('click', async () => {
 
 // Hosts listen to Samen's events; the log shows names and kinds only, never personal data.
 const log = document.getElementById('log');
-for (const name of ['samen-answer', 'samen-seen', 'samen-react', 'samen-reply', 'samen-award', 'samen-undo', 'samen-redeem', 'samen-checkin', 'samen-signal', 'samen-matrix-change', 'samen-focus', 'samen-success', 'samen-error']) {
+for (const name of ['samen-answer', 'samen-seen', 'samen-react', 'samen-reply', 'samen-award', 'samen-undo', 'samen-redeem', 'samen-checkin', 'samen-signal', 'samen-matrix-change', 'samen-focus', 'samen-success', 'samen-attention', 'samen-error']) {
   document.addEventListener(name, (event) => {
     const item = document.createElement('li');
     const view = event.target.getAttribute('view') ?? '';
-    item.textContent = `${new Date().toLocaleTimeString()} — ${name} (${view}) ${event.detail.kind ?? event.detail.reaction ?? ''}`;
+    item.textContent = `${new Date().toLocaleTimeString()} — ${name} (${view}) ${event.detail.kind ?? event.detail.reaction ?? event.detail.needsAttention ?? ''}`;
     log.prepend(item);
   });
 }
