@@ -5,6 +5,7 @@ import './define/samen-feedback-bar.js';
 import './define/samen-reward-chart.js';
 import './define/samen-feelings-checkin.js';
 import './define/samen-expectation-matrix.js';
+import './define/samen-clip-composer.js';
 
 export * from './core/index.js';
 export { SamenLessonClip } from './lesson-clip/lesson-clip.js';
@@ -16,6 +17,8 @@ export { SamenFeelingsCheckin } from './feelings-checkin/feelings-checkin.js';
 export * from './feelings-checkin/feelings.js';
 export { SamenExpectationMatrix } from './expectation-matrix/expectation-matrix.js';
 export * from './expectation-matrix/matrix.js';
+export { SamenClipComposer, type ComposerClass } from './clip-composer/clip-composer.js';
+export * from './clip-composer/programme-library.js';
 export { MemoryAdapter, computeReach, type MemoryAdapterOptions } from './adapters/memory-adapter.js';
 export { LocalAdapter, type LocalAdapterOptions } from './adapters/local-adapter.js';
 export { HttpAdapter, type HttpAdapterOptions } from './adapters/http-adapter.js';

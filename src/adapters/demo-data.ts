@@ -27,6 +27,8 @@ export interface DemoState {
   classes: Record<string, string[]>;
   matrices: Record<string, ExpectationMatrix>;
   successes: Success[];
+  /** Files teachers uploaded for lesson clips, by media id; clips refer to them as `upload:<mediaId>`. */
+  uploads?: Record<string, { kind: 'video' | 'photo' | 'captions'; type: string; size: number; name: string; blob: Blob }>;
   /** Results of applied writes by idempotency key: a repeated key returns the first result. */
   writes: Record<string, unknown>;
 }

@@ -28,7 +28,7 @@ export class LocalAdapter extends MemoryAdapter {
   }
 
   override forViewer(viewerId: string): LocalAdapter {
-    const view = new LocalAdapter({ viewerId, latency: this.latency, dbName: this.dbName }, this.store);
+    const view = new LocalAdapter({ viewerId, latency: this.latency, uploadMs: this.uploadMs, dbName: this.dbName }, this.store);
     view.loading = this.ready().then(() => {
       view.db = this.db;
     });

@@ -1,4 +1,4 @@
-import type { RequestOptions, SamenAdapter, SamenTopic, Unsubscribe, WriteInput } from '../core/adapter.js';
+import type { RequestOptions, SamenAdapter, SamenTopic, Unsubscribe, UploadOptions, WriteInput } from '../core/adapter.js';
 import { SamenError, type SamenErrorKind } from '../core/errors.js';
 import type {
   Award,
@@ -15,6 +15,8 @@ import type {
   Viewer,
 } from '../core/schemas.js';
 import { HOME_REACTIONS } from '../core/schemas.js';
+import { checkUpload, lessonClipDraftSchema, type LessonClipDraft, type UploadedMedia, type UploadKind } from '../core/schemas.js';
+import { parseOrThrow } from '../core/parse.js';
 import { createDemoState, type DemoFamily, type DemoLocale, type DemoState } from './demo-data.js';
 import { withDemoUrls } from './illustrations.js';
 
@@ -42,6 +44,8 @@ export interface MemoryAdapterOptions {
    * blob: URLs made on this device; a server gives URLs it serves itself (see `demoMedia`).
    */
   mediaUrl?: (ref: string) => string;
+  /** Milliseconds a simulated upload takes, reported in five progress steps. Default 0. */
+  uploadMs?: number;
 }
 
 /** Shared by every viewer of one adapter, so a parent's answer shows up for the teacher. */
@@ -66,12 +70,15 @@ export class MemoryAdapter implements SamenAdapter {
   /** Every call made through this viewer, for tests. */
   readonly calls: { method: Method; input: unknown }[] = [];
   latency: number;
+  /** Milliseconds a simulated upload takes (see {@link MemoryAdapterOptions.uploadMs}). */
+  uploadMs: number;
 
   protected readonly store: MemoryStore;
   protected readonly viewerId: string;
 
   constructor(options: MemoryAdapterOptions = {}, store?: MemoryStore) {
     this.latency = options.latency ?? 0;
+    this.uploadMs = options.uploadMs ?? 0;
     this.viewerId = options.viewerId ?? 'parent-1';
     this.store = store ?? {
       state:
@@ -90,7 +97,7 @@ export class MemoryAdapter implements SamenAdapter {
 
   /** The same data seen by another signed-in person (another carer, the teacher). */
   forViewer(viewerId: string): MemoryAdapter {
-    const view = new (this.constructor as typeof MemoryAdapter)({ viewerId, latency: this.latency }, this.store);
+    const view = new (this.constructor as typeof MemoryAdapter)({ viewerId, latency: this.latency, uploadMs: this.uploadMs }, this.store);
     return view;
   }
 
@@ -137,7 +144,7 @@ export class MemoryAdapter implements SamenAdapter {
     await this.enter('getLessonClip', clipId, options);
     const clip = this.store.state.clips[clipId];
     if (clip === undefined) throw new SamenError('not-found');
-    return withDemoUrls(structuredClone(clip), this.store.mediaUrl) as LessonClip;
+    return this.withUploadUrls(withDemoUrls(structuredClone(clip), this.store.mediaUrl)) as LessonClip;
   }
 
   async getHomeAnswer(clipId: string, options?: RequestOptions): Promise<HomeAnswer | null> {
@@ -372,6 +379,90 @@ export class MemoryAdapter implements SamenAdapter {
     return structuredClone(this.store.state.successes.filter((x) => x.matrixId === query.matrixId && inRange(x.createdAt, query)));
   }
 
+  // ------------------------------------------------------------------ composing lesson clips
+
+  /**
+   * Stores the file on this device (a blob: URL to show it) after a simulated upload of
+   * {@link uploadMs} in five progress steps; an aborted signal stores nothing.
+   */
+  async uploadMedia(input: WriteInput & { file: Blob; name: string; kind: UploadKind }, options?: UploadOptions): Promise<UploadedMedia> {
+    const steps = 5;
+    for (let i = 1; i <= steps; i++) {
+      await delay(this.uploadMs / steps, options?.signal);
+      options?.onProgress?.(i / steps);
+    }
+    const stored = await this.write('uploadMedia', input, options, [], () => {
+      this.requireRole('teacher');
+      const file = input.file;
+      const check = checkUpload({ name: input.name, type: file?.type ?? '', size: file?.size ?? 0 }, input.kind);
+      if (!(file instanceof Blob) || !check.ok) {
+        throw new SamenError('invalid-data', 'upload refused', [{ path: 'file', message: check.ok ? 'not a file' : check.reason }]);
+      }
+      const mediaId = `media-${input.id}`;
+      (this.store.state.uploads ??= {})[mediaId] = { kind: input.kind, type: check.type, size: file.size, name: input.name, blob: file };
+      return { mediaId };
+    });
+    return this.uploaded(stored.mediaId);
+  }
+
+  async getUploadedMedia(mediaId: string, options?: RequestOptions): Promise<UploadedMedia> {
+    await this.enter('getUploadedMedia', mediaId, options);
+    return this.uploaded(mediaId);
+  }
+
+  /** Publishes to one of the teacher's classes; the media refer to this adapter's uploads. */
+  async publishLessonClip(input: WriteInput & LessonClipDraft, options?: RequestOptions): Promise<LessonClip> {
+    const clipId = `clip-${input.id}`;
+    const raw = await this.write('publishLessonClip', input, options, `clip:${clipId}`, () => {
+      this.requireRole('teacher');
+      const { id: _writeId, ...rest } = input;
+      const { media, ...fields } = parseOrThrow(lessonClipDraftSchema, rest, 'clip');
+      if (!this.viewer().classIds?.includes(fields.classId)) throw new SamenError('forbidden');
+      const clip: Record<string, unknown> = { ...fields, id: clipId, postedAt: new Date().toISOString() };
+      for (const key of Object.keys(clip)) if (clip[key] === '' || clip[key] === undefined) delete clip[key];
+      if (media) clip['media'] = this.mediaOfDraft(media);
+      this.store.state.clips[clipId] = clip;
+      return clip;
+    });
+    return this.withUploadUrls(withDemoUrls(raw, this.store.mediaUrl)) as unknown as LessonClip;
+  }
+
+  private mediaOfDraft(media: NonNullable<LessonClipDraft['media']>): unknown {
+    const ref = (mediaId: string, kind: UploadKind) => {
+      if (this.store.state.uploads?.[mediaId]?.kind !== kind) {
+        throw new SamenError('invalid-data', 'unknown upload', [{ path: 'media', message: `no ${kind} upload with this id` }]);
+      }
+      return `upload:${mediaId}`;
+    };
+    if (media.kind === 'photos') return { kind: 'photos', photos: media.photos.map((p) => ({ src: ref(p.mediaId, 'photo'), alt: p.alt })) };
+    const type = this.store.state.uploads?.[media.mediaId]?.type;
+    return {
+      kind: 'video',
+      src: ref(media.mediaId, 'video'),
+      ...(type ? { type } : {}),
+      captions: media.captions.map((c, i) => ({ src: ref(c.mediaId, 'captions'), srclang: c.srclang, label: c.label, ...(i === 0 ? { default: true } : {}) })),
+    };
+  }
+
+  private uploaded(mediaId: string): UploadedMedia {
+    const upload = this.store.state.uploads?.[mediaId];
+    if (!upload) throw new SamenError('not-found');
+    return { mediaId, kind: upload.kind, src: uploadUrl(upload.blob), type: upload.type, size: upload.size, name: upload.name };
+  }
+
+  /** Swaps `upload:<mediaId>` references for blob: URLs of the stored files. */
+  private withUploadUrls<T>(value: T): T {
+    if (typeof value === 'string') {
+      const upload = value.startsWith('upload:') ? this.store.state.uploads?.[value.slice(7)] : undefined;
+      return (upload ? uploadUrl(upload.blob) : value) as T;
+    }
+    if (Array.isArray(value)) return value.map((v) => this.withUploadUrls(v)) as T;
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.withUploadUrls(v)])) as T;
+    }
+    return value;
+  }
+
   // ------------------------------------------------------------------ plumbing
 
   /** Runs before every call; {@link LocalAdapter} loads its state here. */
@@ -503,6 +594,15 @@ export function computeReach(
     answers: structuredClone(answers).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
     ...(notReached ? { notReached } : {}),
   };
+}
+
+const uploadUrls = new WeakMap<Blob, string>();
+
+/** One blob: URL per stored file, for as long as the page lives. */
+function uploadUrl(blob: Blob): string {
+  let url = uploadUrls.get(blob);
+  if (!url) uploadUrls.set(blob, (url = URL.createObjectURL(blob)));
+  return url;
 }
 
 function inRange(iso: string, range: { from?: string; to?: string }): boolean {

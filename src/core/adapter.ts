@@ -6,6 +6,9 @@ import type {
   HomeAnswer,
   HomeAnswerKind,
   LessonClip,
+  LessonClipDraft,
+  UploadedMedia,
+  UploadKind,
   ReactionSummary,
   Reply,
   RewardChart,
@@ -39,6 +42,11 @@ export type SamenTopic =
   | `matrix:${string}`;
 
 export type Unsubscribe = () => void;
+
+/** Options of {@link SamenAdapter.uploadMedia}: cancel with `signal`, hear progress (0–1). */
+export interface UploadOptions extends RequestOptions {
+  onProgress?: (fraction: number) => void;
+}
 
 /**
  * The only door between Samen widgets and a host's backend. Vendors implement it
@@ -125,6 +133,22 @@ export interface SamenAdapter {
   shareSuccess(input: WriteInput & { matrixId: string; expectationId?: string; text: string }, options?: RequestOptions): Promise<Success>;
   /** Successes shared on a matrix since `from` (teachers). */
   getSuccesses(query: { matrixId: string; from?: string }, options?: RequestOptions): Promise<Success[]>;
+
+  // ---- composing lesson clips (optional: without them the composer says it can't publish here)
+  /**
+   * Teacher only: stores a video, photo or captions file. Reports progress through
+   * `options.onProgress`; an aborted `signal` stops the upload and stores nothing. Rejects
+   * with `invalid-data` for a type or size outside `MEDIA_LIMITS` (schemas.ts).
+   */
+  uploadMedia?(input: WriteInput & { file: Blob; name: string; kind: UploadKind }, options?: UploadOptions): Promise<UploadedMedia>;
+  /** A stored upload again, with a `src` this device can show now (blob: URLs end with the page). */
+  getUploadedMedia?(mediaId: string, options?: RequestOptions): Promise<UploadedMedia>;
+  /**
+   * Teacher only: publishes a lesson clip to one of the teacher's classes. Idempotent on
+   * `id`: a retry returns the clip the first call made. The clip is then readable with
+   * {@link getLessonClip} by the class's parents and teacher.
+   */
+  publishLessonClip?(input: WriteInput & LessonClipDraft, options?: RequestOptions): Promise<LessonClip>;
 
   /**
    * Optional live updates: `listener` is called when something under `topic`

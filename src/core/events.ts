@@ -88,6 +88,13 @@ export interface SamenAttentionDetail {
   needsAttention: boolean;
 }
 
+export interface SamenPublishDetail {
+  /** The published clip's id, as `getLessonClip` reads it. */
+  clipId: string;
+  /** The idempotency key the clip was published with. */
+  id: string;
+}
+
 export interface SamenSuccessDetail {
   matrixId: string;
   successId: string;
@@ -108,6 +115,7 @@ export interface SamenEventMap {
   'samen-matrix-change': CustomEvent<SamenMatrixChangeDetail>;
   'samen-focus': CustomEvent<SamenFocusDetail>;
   'samen-success': CustomEvent<SamenSuccessDetail>;
+  'samen-publish': CustomEvent<SamenPublishDetail>;
   'samen-attention': CustomEvent<SamenAttentionDetail>;
 }
 

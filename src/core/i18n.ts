@@ -41,6 +41,8 @@ export interface Messages {
     goal: string;
     learned: string;
     homeQuestion: string;
+    /** Heading of the practice activity for home, beside the question. */
+    homeActivity: string;
     answerLabel: string;
     answerPlaceholder: string;
     charactersLeft: (n: number) => string;
@@ -223,6 +225,61 @@ export interface Messages {
     tooMany: (kind: 'values' | 'locations', max: number) => string;
     tooManyInCell: (cell: string, max: number) => string;
     dataAdjusted: string;
+  };
+  /** The teacher's lesson clip composer (`<samen-clip-composer>`). */
+  composer: {
+    heading: string;
+    intro: string;
+    classLabel: string;
+    programme: string;
+    customProgramme: string;
+    programmeName: string;
+    lesson: string;
+    chooseLesson: string;
+    ownLesson: string;
+    lessonOption: (n: number, title: string) => string;
+    prefilled: string;
+    title: string;
+    learnedHint: string;
+    media: string;
+    mediaHint: (videoMb: number, photoMb: number) => string;
+    chooseMedia: string;
+    captions: string;
+    chooseCaptions: string;
+    captionsHint: string;
+    uploading: (name: string, percent: number) => string;
+    uploaded: (name: string) => string;
+    cancelUpload: string;
+    cancelUploadOf: (name: string) => string;
+    cancelled: (name: string) => string;
+    remove: string;
+    removeOf: (name: string) => string;
+    uploadFailed: (name: string) => string;
+    tooBig: (name: string, maxMb: number) => string;
+    wrongType: (name: string) => string;
+    emptyFile: (name: string) => string;
+    photoAlt: (n: number) => string;
+    photoAltMissing: (n: number) => string;
+    mixedMedia: string;
+    tooManyPhotos: (max: number) => string;
+    mediaLost: (name: string) => string;
+    noUpload: string;
+    noPublish: string;
+    previewLanguage: string;
+    preview: string;
+    hidePreview: string;
+    previewHeading: string;
+    publish: string;
+    publishing: string;
+    published: string;
+    publishFailed: string;
+    another: string;
+    draftKept: string;
+    startOver: string;
+    required: (field: string) => string;
+    fix: string;
+    libraryAdjusted: string;
+    waitForUploads: string;
   };
 }
 

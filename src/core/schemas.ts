@@ -379,6 +379,92 @@ export const lessonClipDraftSchema = z.object({
 });
 export type LessonClipDraft = z.infer<typeof lessonClipDraftSchema>;
 
+// ---------------------------------------------------------------- composing lesson clips
+
+/** What a teacher may attach to a clip: types by MIME type or file extension, and sizes. */
+export const MEDIA_LIMITS = {
+  video: { types: ['video/mp4', 'video/webm'], extensions: ['.mp4', '.webm'], maxBytes: 200 * 1024 * 1024 },
+  photo: { types: ['image/jpeg', 'image/png', 'image/webp'], extensions: ['.jpg', '.jpeg', '.png', '.webp'], maxBytes: 10 * 1024 * 1024 },
+  captions: { types: ['text/vtt'], extensions: ['.vtt'], maxBytes: 1024 * 1024 },
+  /** Photos per clip, as {@link photosMediaSchema} allows. */
+  photos: 20,
+} as const;
+
+export const UPLOAD_KINDS = ['video', 'photo', 'captions'] as const;
+export const uploadKindSchema = z.enum(UPLOAD_KINDS);
+export type UploadKind = z.infer<typeof uploadKindSchema>;
+
+export type UploadCheck = { ok: true; type: string } | { ok: false; reason: 'wrong-type' | 'too-big' | 'empty'; maxBytes: number };
+
+/**
+ * Whether a file may be uploaded as `kind`: its MIME type (or, when the browser gives none,
+ * its extension) and its size. The composer checks before sending; adapters check again.
+ */
+export function checkUpload(file: { name: string; type: string; size: number }, kind: UploadKind): UploadCheck {
+  const limits = MEDIA_LIMITS[kind];
+  const mime = file.type.split(';')[0]!.trim().toLowerCase();
+  const name = file.name.toLowerCase();
+  const byExtension = limits.extensions.findIndex((ext) => name.endsWith(ext));
+  const types: readonly string[] = limits.types;
+  const type = types.includes(mime) ? mime : !mime && byExtension >= 0 ? inferType(kind, limits.extensions[byExtension]!) : undefined;
+  if (!type) return { ok: false, reason: 'wrong-type', maxBytes: limits.maxBytes };
+  if (!(file.size > 0)) return { ok: false, reason: 'empty', maxBytes: limits.maxBytes };
+  if (file.size > limits.maxBytes) return { ok: false, reason: 'too-big', maxBytes: limits.maxBytes };
+  return { ok: true, type };
+}
+
+function inferType(kind: UploadKind, extension: string): string {
+  if (kind === 'captions') return 'text/vtt';
+  const ext = extension.slice(1);
+  return kind === 'video' ? `video/${ext}` : `image/${ext === 'jpg' ? 'jpeg' : ext}`;
+}
+
+/** A file the adapter has stored: referred to by `mediaId` when publishing, shown from `src`. */
+export const uploadedMediaSchema = z.object({
+  mediaId: id,
+  kind: uploadKindSchema,
+  /** Where this device can show it now: https: or blob:. */
+  src: safeUrl,
+  type: z.string().check(z.minLength(1), z.maxLength(100)),
+  size: count,
+  name: z.optional(text),
+});
+export type UploadedMedia = z.infer<typeof uploadedMediaSchema>;
+
+const draftText = z.optional(z.string().check(z.trim(), z.maxLength(2000)));
+
+/** The media of a clip being published: uploads by id, with captions and photo descriptions. */
+export const mediaDraftSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('video'),
+    mediaId: id,
+    captions: z.array(
+      z.object({ mediaId: id, srclang: z.string().check(z.minLength(2), z.maxLength(35)), label: requiredText }),
+    ).check(z.maxLength(10)),
+  }),
+  z.object({
+    kind: z.literal('photos'),
+    photos: z.array(z.object({ mediaId: id, alt: requiredText.check(z.maxLength(500)) })).check(z.minLength(1), z.maxLength(MEDIA_LIMITS.photos)),
+  }),
+]);
+export type MediaDraft = z.infer<typeof mediaDraftSchema>;
+
+/** What a teacher publishes; the adapter adds the id, the date and the media URLs. */
+export const lessonClipDraftSchema = z.object({
+  classId: id,
+  classLabel: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  programme: programmeSchema,
+  programmeLabel: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  lessonNumber: z.optional(z.int().check(z.positive(), z.lte(999))),
+  title: requiredText.check(z.maxLength(200)),
+  goal: draftText,
+  learned: draftText,
+  homeQuestion: draftText,
+  homeActivity: draftText,
+  media: z.optional(mediaDraftSchema),
+});
+export type LessonClipDraft = z.infer<typeof lessonClipDraftSchema>;
+
 export const successSchema = z.object({
   id,
   matrixId: id,

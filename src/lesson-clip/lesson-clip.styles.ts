@@ -106,6 +106,16 @@ export const lessonClipStyles = css`
     font-size: 1.15em;
     font-weight: 600;
   }
+  .activity {
+    display: grid;
+    gap: 0.25em;
+  }
+  .activity h4 {
+    margin: 0;
+    font-size: 1em;
+    color: var(--_muted);
+    font-weight: 600;
+  }
   .answer-form {
     display: grid;
     gap: 0.4em;

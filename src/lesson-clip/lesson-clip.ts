@@ -73,6 +73,7 @@ interface ClipData {
  * @csspart goal - The lesson's goal.
  * @csspart learned - What the children learned.
  * @csspart home-question - The question for home and the answer area (parent).
+ * @csspart home-activity - The practice activity for home, under the question (parent).
  * @csspart read-aloud - The button that reads the home question aloud (where the browser can speak).
  * @csspart answer-input - The answer text area (parent).
  * @csspart send-button - The send button (parent).
@@ -453,6 +454,12 @@ export class SamenLessonClip extends SamenElement {
     return html`<section role="group" part="home-question" class="home" aria-labelledby="home-heading">
       <h3 id="home-heading">${t.homeQuestion}</h3>
       <p class="question">${clip.homeQuestion}</p>
+      ${clip.homeActivity
+        ? html`<div part="home-activity" class="activity">
+            <h4>${t.homeActivity}</h4>
+            <p>${clip.homeActivity}</p>
+          </div>`
+        : nothing}
       ${this.reader.render(this.t.readAloud, this.t.locale, () => [t.homeQuestion, clip.homeQuestion])}
       ${answer && !this.editing ? this.renderAnswer(answer) : this.renderForm(answer)}
     </section>`;

@@ -86,6 +86,22 @@ const SAMPLES: Record<string, unknown[][]> = {
     ['locations', 8],
   ],
   'matrix.tooManyInCell': [['«Respect · Gang»', 5]],
+  'composer.lessonOption': [[3, '«Lichaamstaal»']],
+  'composer.mediaHint': [[200, 10]],
+  'composer.uploading': [['«klas.mp4»', 40]],
+  'composer.uploaded': [['«klas.mp4»']],
+  'composer.cancelUploadOf': [['«klas.mp4»']],
+  'composer.cancelled': [['«klas.mp4»']],
+  'composer.removeOf': [['«klas.mp4»']],
+  'composer.uploadFailed': [['«klas.mp4»']],
+  'composer.tooBig': [['«klas.mp4»', 200]],
+  'composer.wrongType': [['«klas.mp4»']],
+  'composer.emptyFile': [['«klas.mp4»']],
+  'composer.photoAlt': [[3]],
+  'composer.photoAltMissing': [[3]],
+  'composer.tooManyPhotos': [[20]],
+  'composer.mediaLost': [['«klas.mp4»']],
+  'composer.required': [['«Titel»']],
 };
 
 /** Counts that hit every plural category of the six languages, and then some. */

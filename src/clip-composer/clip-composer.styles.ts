@@ -1,0 +1,170 @@
+import { css } from 'lit';
+
+export const clipComposerStyles = css`
+  :host {
+    --_composer-max: var(--samen-composer-max-width, 48rem);
+  }
+  .card {
+    max-inline-size: var(--_composer-max);
+  }
+  h2,
+  h3,
+  p {
+    margin: 0;
+  }
+  h2 {
+    font-size: 1.3em;
+    line-height: 1.25;
+  }
+  h3 {
+    font-size: 1.05em;
+  }
+  form,
+  .fields,
+  .field,
+  fieldset,
+  .uploads,
+  .attached {
+    display: grid;
+    gap: 0.5em;
+  }
+  form {
+    gap: calc(var(--_space) * 0.75);
+  }
+  .choose {
+    display: grid;
+    gap: 0.75em;
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+  }
+  label,
+  legend {
+    font-weight: 600;
+  }
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 1.5);
+    padding: calc(var(--_space) * 0.75);
+    margin: 0;
+    min-inline-size: 0;
+  }
+  legend {
+    padding-inline: 0.25em;
+  }
+  input:not([type='file']),
+  select,
+  textarea {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 1.5);
+    padding: 0.5em 0.75em;
+    min-block-size: var(--_target);
+    inline-size: 100%;
+  }
+  textarea {
+    min-block-size: 4.5em;
+    resize: vertical;
+  }
+  input[type='file'] {
+    font: inherit;
+    min-block-size: var(--_target);
+    inline-size: 100%;
+    color: var(--_text);
+  }
+  input[type='file']::file-selector-button {
+    font: inherit;
+    min-block-size: var(--_target);
+    padding: 0.5em 1em;
+    margin-inline-end: 0.75em;
+    border-radius: calc(var(--_radius) / 1.5);
+    border: 1px solid var(--_border);
+    background: var(--_surface-raised);
+    color: var(--_text);
+    cursor: pointer;
+  }
+  .hint,
+  .muted {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .notice {
+    padding: 0.5em 0.75em;
+    border-radius: calc(var(--_radius) / 1.5);
+    background: var(--_surface-raised);
+    border-inline-start: 4px solid var(--_border);
+  }
+  .problems,
+  .refusals {
+    padding: 0.5em 0.75em;
+    border-inline-start: 4px solid var(--_danger);
+    background: var(--_surface);
+    display: grid;
+    gap: 0.25em;
+  }
+  .problems ul,
+  .refusals ul {
+    margin: 0;
+    padding-inline-start: 1.2em;
+  }
+  .upload,
+  .item {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    align-items: center;
+    justify-content: space-between;
+    padding: 0.5em 0.75em;
+    border-radius: calc(var(--_radius) / 1.5);
+    background: var(--_surface-raised);
+  }
+  .item {
+    display: grid;
+    grid-template-columns: 1fr auto;
+  }
+  .item .alt {
+    grid-column: 1 / -1;
+  }
+  .name {
+    font-weight: 600;
+  }
+  progress {
+    inline-size: 100%;
+    block-size: 0.75em;
+    accent-color: var(--_accent);
+  }
+  .upload .bar {
+    flex: 1 1 10rem;
+    display: grid;
+    gap: 0.25em;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    align-items: center;
+  }
+  .preview-controls {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75em;
+    align-items: end;
+  }
+  .preview-controls .field {
+    flex: 0 1 14rem;
+  }
+  .preview {
+    display: grid;
+    gap: 0.5em;
+    padding: calc(var(--_space) * 0.75);
+    border: 2px dashed var(--_border);
+    border-radius: var(--_radius);
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.65;
+    cursor: not-allowed;
+  }
+  .published {
+    border-inline-start: 4px solid var(--_accent);
+  }
+`;

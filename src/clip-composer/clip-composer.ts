@@ -1,0 +1,813 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { Task } from '@lit/task';
+import * as z from 'zod/mini';
+import { newId, type SamenAdapter } from '../core/adapter.js';
+import { readStored, removeStored, writeStored } from '../core/draft-store.js';
+import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
+import { messagesFor } from '../core/i18n.js';
+import { parseOrThrow } from '../core/parse.js';
+import {
+  checkUpload,
+  lessonClipDraftSchema,
+  MEDIA_LIMITS,
+  PROGRAMMES,
+  uploadedMediaSchema,
+  viewerSchema,
+  type LessonClip,
+  type LessonClipDraft,
+  type MediaDraft,
+  type Programme,
+  type UploadKind,
+  type UploadedMedia,
+  type Viewer,
+} from '../core/schemas.js';
+import { SamenElement } from '../core/samen-element.js';
+import { parseLessonClip } from '../lesson-clip/parse-clip.js';
+import { clipComposerStyles } from './clip-composer.styles.js';
+import { DraftPreviewAdapter, PREVIEW_CLIP_ID } from './preview-adapter.js';
+import { DEFAULT_LIBRARY, extendLibrary, lessonsOf, prefillFor, type LessonTemplate } from './programme-library.js';
+
+/** A class the teacher can post to, as the host names it. */
+export interface ComposerClass {
+  id: string;
+  label?: string;
+}
+
+/** An upload that is done, as kept in the draft. */
+interface Attached {
+  mediaId: string;
+  kind: UploadKind;
+  name: string;
+  type: string;
+  size: number;
+  src: string;
+  /** Photos: the description parents who can't see it hear. */
+  alt: string;
+}
+
+/** An upload on its way. */
+interface Uploading {
+  key: string;
+  name: string;
+  kind: UploadKind;
+  progress: number;
+  controller: AbortController;
+}
+
+const attachedSchema = z.object({
+  mediaId: z.string().check(z.minLength(1)),
+  kind: z.enum(['video', 'photo', 'captions']),
+  name: z.string(),
+  type: z.string(),
+  size: z.number(),
+  src: z.string(),
+  alt: z.string(),
+});
+
+/** The draft as kept on this device; anything else found in storage is ignored. */
+const storedDraftSchema = z.object({
+  classId: z.string(),
+  programme: z.enum(PROGRAMMES),
+  lessonId: z.string(),
+  programmeLabel: z.string(),
+  lessonNumber: z.optional(z.int()),
+  title: z.string(),
+  goal: z.string(),
+  learned: z.string(),
+  homeQuestion: z.string(),
+  homeActivity: z.string(),
+  media: z.array(attachedSchema),
+  previewLocale: z.string(),
+  publishId: z.optional(z.string()),
+});
+type Draft = z.infer<typeof storedDraftSchema>;
+
+type TextField = 'title' | 'goal' | 'learned' | 'homeQuestion' | 'homeActivity' | 'programmeLabel';
+
+interface ComposerData {
+  viewer: Viewer;
+  classes: ComposerClass[];
+}
+
+/** Languages the preview offers when they are registered (nl and en always are). */
+const PREVIEW_LOCALES = ['nl', 'en', 'ar', 'tr', 'pl', 'uk'];
+const MB = 1024 * 1024;
+
+/**
+ * The teacher's lesson clip composer: pick the programme and lesson, and the goal, a "what
+ * we learned" starter, a question and a practice activity for home come pre-filled from the
+ * programme library; attach a video (with captions) or photos; preview exactly as a parent
+ * will see it, in the language they read; publish. The draft survives a reload.
+ *
+ * Needs an adapter with `publishLessonClip` (and `uploadMedia` for media); without them the
+ * composer says what it cannot do here and keeps the draft.
+ *
+ * @summary Post a lesson clip in a minute (teacher).
+ * @tagname samen-clip-composer
+ *
+ * @fires {CustomEvent<SamenPublishDetail>} samen-publish - The clip was published; `detail.clipId` is its id for `<samen-lesson-clip>`.
+ * @fires {CustomEvent<SamenErrorDetail>} samen-error - Loading, an upload or publishing failed, or the school's library had bad entries; `detail.fatal` says whether the composer is still usable.
+ *
+ * @csspart base - The card.
+ * @csspart heading - The composer's heading.
+ * @csspart form - The form with every field.
+ * @csspart programme - The programme select.
+ * @csspart lesson - The lesson select.
+ * @csspart field - Every text field (input or textarea).
+ * @csspart media - The media fieldset (video, photos, captions).
+ * @csspart upload - A file on its way, with its progress bar and stop button.
+ * @csspart attached - A file that is attached.
+ * @csspart notice - A note about what can't be done here.
+ * @csspart problems - What to fix before publishing, or why a file was refused.
+ * @csspart preview-button - The button that shows or hides the preview.
+ * @csspart publish-button - The publish button.
+ * @csspart preview - The preview: the real parent card of the draft.
+ * @csspart published - The confirmation after publishing.
+ * @csspart error - The error state.
+ * @csspart retry - The retry button in the error state.
+ *
+ * @cssprop [--samen-color-surface=#ffffff] - Background of the card and fields. Dark: `#1b1f27`.
+ * @cssprop [--samen-color-surface-raised=#f3f5f8] - Background of uploads and notices. Dark: `#252a34`.
+ * @cssprop [--samen-color-text=#1d2430] - Text colour. Dark: `#eef1f5`.
+ * @cssprop [--samen-color-muted=#4f5a69] - Hints. Dark: `#b3bcc9`.
+ * @cssprop [--samen-color-border=#c9d0da] - Borders. Dark: `#444c5a`.
+ * @cssprop [--samen-color-accent=#1a6b58] - The publish button and progress bars. Dark: `#7fdcc3`.
+ * @cssprop [--samen-color-on-accent=#ffffff] - Text on the accent colour. Dark: `#0d1f1a`.
+ * @cssprop [--samen-color-danger=#b3261e] - Refusals and problems. Dark: `#ff9c92`.
+ * @cssprop [--samen-color-focus=#1558b0] - Focus ring. Dark: `#9ecbff`.
+ * @cssprop [--samen-radius=12px] - Corner radius.
+ * @cssprop [--samen-space=16px] - Base spacing.
+ * @cssprop [--samen-font-family=inherit] - Font; inherits the host app's by default.
+ * @cssprop [--samen-touch-target=44px] - Minimum size of buttons and fields.
+ * @cssprop [--samen-composer-max-width=48rem] - Widest the composer grows.
+ */
+export class SamenClipComposer extends SamenElement {
+  static override styles = [...SamenElement.styles, clipComposerStyles];
+
+  /**
+   * The school's own lessons, added to the shipped library (WIsH 1–8, Kanjertraining, PBS):
+   * an entry with a shipped id replaces it. Checked entry by entry; bad entries are left out.
+   */
+  @property({ attribute: false }) library?: unknown;
+
+  /** The classes the teacher posts to, with the names parents see. Default: the viewer's `classIds`. */
+  @property({ attribute: false }) classes?: ComposerClass[];
+
+  @state() private draft: Draft = emptyDraft('');
+  @state() private uploads: Uploading[] = [];
+  @state() private refusals: string[] = [];
+  @state() private problems: string[] = [];
+  @state() private previewOpen = false;
+  @state() private publishing = false;
+  @state() private publishError: SamenError | undefined;
+  @state() private published: { clipId: string } | undefined;
+  @state() private announcement = '';
+  @state() private libraryProblems = false;
+
+  private lessons: LessonTemplate[] = [...DEFAULT_LIBRARY];
+  private reportedLibrary: unknown = undefined;
+  private draftKey = '';
+  private readonly draftPreview = new DraftPreviewAdapter(() => this.previewClip());
+
+  private readonly loader = new Task(this, {
+    args: () => [this.adapter, this.classes] as const,
+    task: ([adapter], { signal }) => this.load(adapter, signal),
+  });
+
+  protected override get loadTask(): Task<readonly unknown[], unknown> {
+    return this.loader as unknown as Task<readonly unknown[], unknown>;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const upload of this.uploads) upload.controller.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('library')) this.applyLibrary();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.previewOpen) this.draftPreview.changed();
+  }
+
+  // ------------------------------------------------------------------ data
+
+  private applyLibrary(): void {
+    const { lessons, problems } = this.library === undefined ? { lessons: [...DEFAULT_LIBRARY], problems: [] } : extendLibrary(DEFAULT_LIBRARY, this.library);
+    this.lessons = lessons;
+    this.libraryProblems = problems.length > 0;
+    if (problems.length && this.reportedLibrary !== this.library) {
+      this.reportedLibrary = this.library;
+      this.reportError(new SamenError('invalid-data', 'library entries were left out', problems), false);
+    }
+  }
+
+  private async load(adapter: SamenAdapter | undefined, signal: AbortSignal): Promise<ComposerData> {
+    try {
+      if (!adapter) throw new SamenError('not-connected');
+      const viewer = parseOrThrow(viewerSchema, await adapter.getViewer({ signal }), 'viewer');
+      if (viewer.role !== 'teacher') throw new SamenError('forbidden', 'only teachers post lesson clips');
+      const classes = this.classes?.length ? this.classes : (viewer.classIds ?? []).map((id) => ({ id }));
+      if (!classes.length) throw new SamenError('forbidden', 'the teacher has no class');
+      await this.restoreDraft(adapter, viewer, classes, signal);
+      return { viewer, classes };
+    } catch (error) {
+      if (isAbortError(error)) throw error;
+      const samenError = toSamenError(error);
+      this.reportError(samenError);
+      throw samenError;
+    }
+  }
+
+  private async restoreDraft(adapter: SamenAdapter, viewer: Viewer, classes: ComposerClass[], signal: AbortSignal): Promise<void> {
+    const key = `composer:${viewer.id}`;
+    if (key === this.draftKey) return;
+    this.draftKey = key;
+    const stored = z.safeParse(storedDraftSchema, readStored(key));
+    const draft = stored.success ? stored.data : emptyDraft(classes[0]!.id, this.resolvedLocale);
+    if (!classes.some((c) => c.id === draft.classId)) draft.classId = classes[0]!.id;
+    // blob: URLs end with the page: ask the adapter for the files again, or say they are gone.
+    const lost: string[] = [];
+    if (draft.media.length && adapter.getUploadedMedia) {
+      const fresh = await Promise.all(
+        draft.media.map(async (item) => {
+          try {
+            const media = parseOrThrow(uploadedMediaSchema, await adapter.getUploadedMedia!(item.mediaId, { signal }));
+            return { ...item, src: media.src };
+          } catch (error) {
+            if (isAbortError(error)) throw error;
+            lost.push(item.name);
+            return undefined;
+          }
+        }),
+      );
+      draft.media = fresh.filter((m): m is Attached => m !== undefined);
+    }
+    this.draft = draft;
+    this.refusals = lost.map((name) => this.t.composer.mediaLost(name));
+    if (lost.length) this.persist();
+  }
+
+  private persist(): void {
+    if (this.draftKey) writeStored(this.draftKey, this.draft);
+  }
+
+  private patch(patch: Partial<Draft>): void {
+    this.draft = { ...this.draft, ...patch };
+    this.problems = [];
+    this.publishError = undefined;
+    this.persist();
+  }
+
+  // ------------------------------------------------------------------ choosing the lesson
+
+  private get contentLocale(): string {
+    return this.resolvedLocale;
+  }
+
+  /** Another programme: its lessons are offered, what was typed stays. */
+  private chooseProgramme(programme: Programme): void {
+    const { lessonNumber: _drop, ...rest } = this.draft;
+    this.draft = rest;
+    this.patch({ programme, lessonId: '' });
+  }
+
+  /** A lesson from the library fills in every text, to be changed at will. */
+  private chooseLesson(lessonId: string): void {
+    const lesson = this.lessons.find((l) => l.id === lessonId);
+    if (!lesson) {
+      const { lessonNumber: _drop, ...rest } = this.draft;
+      this.draft = rest;
+      this.patch({ lessonId: '' });
+      return;
+    }
+    const texts = prefillFor(lesson, this.contentLocale);
+    this.patch({
+      lessonId,
+      ...(lesson.lessonNumber ? { lessonNumber: lesson.lessonNumber } : {}),
+      title: texts.title,
+      goal: texts.goal,
+      learned: texts.learned,
+      homeQuestion: texts.homeQuestion,
+      homeActivity: texts.homeActivity,
+      ...(lesson.programme === 'custom' ? { programmeLabel: texts.programmeLabel } : {}),
+    });
+    this.announcement = this.t.composer.prefilled;
+  }
+
+  // ------------------------------------------------------------------ media
+
+  private get canUpload(): boolean {
+    return typeof this.adapter?.uploadMedia === 'function';
+  }
+
+  private onFiles(event: Event, kind: 'media' | 'captions'): void {
+    const input = event.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    this.addFiles(files, kind);
+  }
+
+  /** Checks and uploads files; refused ones are listed with the reason. Public for hosts with their own pickers. */
+  addFiles(files: File[], as: 'media' | 'captions' = 'media'): void {
+    const t = this.t.composer;
+    const refusals: string[] = [];
+    for (const file of files) {
+      const kind: UploadKind = as === 'captions' ? 'captions' : guessKind(file);
+      const check = checkUpload(file, kind);
+      if (!check.ok) {
+        refusals.push(
+          check.reason === 'too-big' ? t.tooBig(file.name, Math.round(check.maxBytes / MB)) : check.reason === 'empty' ? t.emptyFile(file.name) : t.wrongType(file.name),
+        );
+        continue;
+      }
+      const pending = [...this.draft.media, ...this.uploads];
+      const hasVideo = pending.some((m) => m.kind === 'video');
+      const photos = pending.filter((m) => m.kind === 'photo').length;
+      if (kind === 'captions' && !hasVideo) {
+        refusals.push(t.wrongType(file.name));
+        continue;
+      }
+      if ((kind === 'video' && (hasVideo || photos > 0)) || (kind === 'photo' && hasVideo)) {
+        refusals.push(t.mixedMedia);
+        continue;
+      }
+      if (kind === 'photo' && photos >= MEDIA_LIMITS.photos) {
+        refusals.push(t.tooManyPhotos(MEDIA_LIMITS.photos));
+        continue;
+      }
+      void this.upload(file, kind);
+    }
+    this.refusals = refusals;
+  }
+
+  private async upload(file: File, kind: UploadKind): Promise<void> {
+    const adapter = this.adapter;
+    if (!adapter?.uploadMedia) return;
+    const t = this.t.composer;
+    const upload: Uploading = { key: newId(), name: file.name, kind, progress: 0, controller: new AbortController() };
+    this.uploads = [...this.uploads, upload];
+    this.problems = [];
+    try {
+      const raw = await adapter.uploadMedia(
+        { id: upload.key, file, name: file.name, kind },
+        {
+          signal: upload.controller.signal,
+          onProgress: (fraction) => {
+            upload.progress = Math.max(0, Math.min(1, Number(fraction) || 0));
+            this.uploads = [...this.uploads];
+          },
+        },
+      );
+      const media: UploadedMedia = parseOrThrow(uploadedMediaSchema, raw, 'upload');
+      this.patch({
+        media: [...this.draft.media, { mediaId: media.mediaId, kind, name: file.name, type: media.type, size: media.size, src: media.src, alt: '' }],
+      });
+      this.announcement = t.uploaded(file.name);
+    } catch (error) {
+      if (isAbortError(error) || upload.controller.signal.aborted) {
+        this.announcement = t.cancelled(file.name);
+      } else {
+        this.refusals = [...this.refusals, t.uploadFailed(file.name)];
+        this.reportError(toSamenError(error), false);
+      }
+    } finally {
+      this.uploads = this.uploads.filter((u) => u !== upload);
+    }
+  }
+
+  private cancelUpload(upload: Uploading): void {
+    upload.controller.abort();
+  }
+
+  private async removeMedia(item: Attached): Promise<void> {
+    this.patch({ media: this.draft.media.filter((m) => m !== item) });
+    this.announcement = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('input[type="file"]')?.focus();
+  }
+
+  private setAlt(item: Attached, alt: string): void {
+    this.patch({ media: this.draft.media.map((m) => (m === item ? { ...m, alt } : m)) });
+  }
+
+  // ------------------------------------------------------------------ preview and publish
+
+  private mediaDraft(): MediaDraft | undefined {
+    const media = this.draft.media;
+    const video = media.find((m) => m.kind === 'video');
+    if (video) {
+      const captions = media.filter((m) => m.kind === 'captions');
+      return { kind: 'video', mediaId: video.mediaId, captions: captions.map((c) => ({ mediaId: c.mediaId, ...this.captionTrack() })) };
+    }
+    const photos = media.filter((m) => m.kind === 'photo');
+    return photos.length ? { kind: 'photos', photos: photos.map((p) => ({ mediaId: p.mediaId, alt: p.alt.trim() })) } : undefined;
+  }
+
+  /** Captions are in the language the teacher writes in. */
+  private captionTrack(): { srclang: string; label: string } {
+    const srclang = this.contentLocale.split('-')[0]!;
+    let label = srclang;
+    try {
+      label = new Intl.DisplayNames([this.resolvedLocale], { type: 'language' }).of(srclang) ?? srclang;
+    } catch {
+      // an unknown code keeps its code as the label
+    }
+    return { srclang, label: label.charAt(0).toLocaleUpperCase(this.resolvedLocale) + label.slice(1) };
+  }
+
+  /** What will be published, without the id and date the adapter adds. */
+  private clipDraft(): LessonClipDraft {
+    const d = this.draft;
+    const label = this.classOf(d.classId)?.label;
+    const media = this.mediaDraft();
+    const text = (value: string) => (value.trim() ? value.trim() : undefined);
+    const draft: Record<string, unknown> = {
+      classId: d.classId,
+      classLabel: label,
+      programme: d.programme,
+      programmeLabel: d.programme === 'custom' ? text(d.programmeLabel) : undefined,
+      lessonNumber: d.lessonNumber,
+      title: d.title.trim(),
+      goal: text(d.goal),
+      learned: text(d.learned),
+      homeQuestion: text(d.homeQuestion),
+      homeActivity: text(d.homeActivity),
+      media,
+    };
+    for (const key of Object.keys(draft)) if (draft[key] === undefined) delete draft[key];
+    return draft as LessonClipDraft;
+  }
+
+  /** The draft as the parent card reads it: the same shape the adapter's published clip has. */
+  private previewClip(): LessonClip {
+    const { media, ...fields } = this.clipDraft();
+    const src = (mediaId: string) => this.draft.media.find((m) => m.mediaId === mediaId)?.src ?? '';
+    const clip: Record<string, unknown> = { ...fields, id: PREVIEW_CLIP_ID, title: fields.title || '…', postedAt: new Date().toISOString() };
+    if (media?.kind === 'photos') clip['media'] = { kind: 'photos', photos: media.photos.map((p) => ({ src: src(p.mediaId), alt: p.alt || '…' })) };
+    if (media?.kind === 'video') {
+      const type = this.draft.media.find((m) => m.mediaId === media.mediaId)?.type;
+      clip['media'] = {
+        kind: 'video',
+        src: src(media.mediaId),
+        ...(type ? { type } : {}),
+        captions: media.captions.map((c, i) => ({ src: src(c.mediaId), srclang: c.srclang, label: c.label, ...(i === 0 ? { default: true } : {}) })),
+      };
+    }
+    return clip as unknown as LessonClip;
+  }
+
+  private classOf(id: string): ComposerClass | undefined {
+    return this.loader.value?.classes.find((c) => c.id === id);
+  }
+
+  /** What stops publishing, in the teacher's words. */
+  private check(): string[] {
+    const t = this.t;
+    const c = t.composer;
+    const d = this.draft;
+    const problems: string[] = [];
+    if (!d.title.trim()) problems.push(c.required(c.title));
+    if (!d.homeQuestion.trim()) problems.push(c.required(t.clip.homeQuestion));
+    if (d.programme === 'custom' && !d.programmeLabel.trim()) problems.push(c.required(c.programmeName));
+    d.media.filter((m) => m.kind === 'photo').forEach((p, i) => {
+      if (!p.alt.trim()) problems.push(c.photoAltMissing(i + 1));
+    });
+    if (this.uploads.length) problems.push(c.waitForUploads);
+    return problems;
+  }
+
+  private async togglePreview(): Promise<void> {
+    this.previewOpen = !this.previewOpen;
+    if (this.previewOpen) this.draftPreview.changed();
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    void this.publish();
+  }
+
+  /** Publishes the draft; a retry (even after a reload) reuses the same idempotency key. */
+  async publish(): Promise<void> {
+    const adapter = this.adapter;
+    if (this.publishing || !adapter?.publishLessonClip || !this.loader.value) return;
+    this.problems = this.check();
+    if (this.problems.length) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.problems')?.focus();
+      return;
+    }
+    const id = this.draft.publishId ?? newId();
+    if (!this.draft.publishId) this.patch({ publishId: id });
+    this.publishing = true;
+    this.publishError = undefined;
+    this.announcement = this.t.composer.publishing;
+    try {
+      const input = parseOrThrow(lessonClipDraftSchema, this.clipDraft(), 'clip');
+      const { clip } = parseLessonClip(await adapter.publishLessonClip({ id, ...input }));
+      removeStored(this.draftKey);
+      this.draft = emptyDraft(this.draft.classId, this.draft.previewLocale);
+      this.previewOpen = false;
+      this.published = { clipId: clip.id };
+      this.announcement = this.t.composer.published;
+      void this.emit('samen-publish', { clipId: clip.id, id });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="published"]')?.focus();
+    } catch (error) {
+      this.publishError = toSamenError(error);
+      this.announcement = '';
+      this.reportError(this.publishError, false);
+    } finally {
+      this.publishing = false;
+    }
+  }
+
+  /** Starts a new clip after publishing, or throws the draft away. */
+  startOver(): void {
+    for (const upload of this.uploads) upload.controller.abort();
+    this.published = undefined;
+    this.refusals = [];
+    this.problems = [];
+    this.publishError = undefined;
+    this.previewOpen = false;
+    this.draft = emptyDraft(this.draft.classId, this.draft.previewLocale);
+    removeStored(this.draftKey);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('select, input')?.focus());
+  }
+
+  // ------------------------------------------------------------------ render
+
+  protected override render(): TemplateResult {
+    const failed = this.renderFailedLoad(this.loader);
+    if (failed) return failed;
+    const data = this.loader.value;
+    if (!data) return this.renderLoading();
+    return html`<div class="card" part="base" lang=${this.resolvedLocale} dir=${this.languageDir}>
+      ${this.published ? this.renderPublished(this.published.clipId) : this.renderForm(data)}
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+    </div>`;
+  }
+
+  private renderPublished(clipId: string): TemplateResult {
+    const c = this.t.composer;
+    return html`<div part="published" class="notice published" tabindex="-1">
+        <h2 part="heading">${c.published}</h2>
+      </div>
+      <samen-lesson-clip clip-id=${clipId} view="teacher" locale=${this.resolvedLocale}></samen-lesson-clip>
+      <div class="actions"><button type="button" class="primary" @click=${this.startOver}>${c.another}</button></div>`;
+  }
+
+  private renderForm(data: ComposerData): TemplateResult {
+    const t = this.t;
+    const c = t.composer;
+    const d = this.draft;
+    const canPublish = typeof this.adapter?.publishLessonClip === 'function';
+    return html`<header>
+        <h2 id="heading" part="heading">${c.heading}</h2>
+        <p class="hint">${c.intro}</p>
+      </header>
+      ${this.libraryProblems ? html`<p part="notice" class="notice" role="note">${c.libraryAdjusted}</p>` : nothing}
+      ${canPublish ? nothing : html`<p part="notice" class="notice no-publish" role="note">${c.noPublish}</p>`}
+      <form part="form" aria-labelledby="heading" novalidate @submit=${this.onSubmit}>
+        ${this.renderChoice(data)} ${this.renderFields()} ${this.renderMedia()}
+        ${this.problems.length
+          ? html`<div part="problems" class="problems" role="alert" tabindex="-1">
+              <p>${c.fix}</p>
+              <ul>
+                ${this.problems.map((p) => html`<li>${p}</li>`)}
+              </ul>
+            </div>`
+          : nothing}
+        ${this.publishError
+          ? html`<div part="problems" class="problems" role="alert">
+              <p>${this.publishError.queued ? t.savedOnDevice : c.publishFailed}</p>
+            </div>`
+          : nothing}
+        <div class="preview-controls">
+          <div class="field">
+            <label for="preview-locale">${c.previewLanguage}</label>
+            <select id="preview-locale" @change=${(e: Event) => this.patch({ previewLocale: (e.target as HTMLSelectElement).value })}>
+              ${this.previewLocales().map(
+                (code) => html`<option value=${code} ?selected=${code === this.previewLocale}>${languageName(code)}</option>`,
+              )}
+            </select>
+          </div>
+          <button type="button" part="preview-button" aria-expanded=${this.previewOpen ? 'true' : 'false'} aria-controls="preview" @click=${this.togglePreview}>
+            ${this.previewOpen ? c.hidePreview : c.preview}
+          </button>
+        </div>
+        <div class="actions">
+          <button
+            type="submit"
+            class="primary"
+            part="publish-button"
+            aria-disabled=${canPublish && !this.publishing ? 'false' : 'true'}
+          >
+            ${this.publishing ? c.publishing : c.publish}
+          </button>
+          <button type="button" @click=${this.startOver}>${c.startOver}</button>
+          ${d.title || d.homeQuestion || d.media.length ? html`<span class="muted">${c.draftKept}</span>` : nothing}
+        </div>
+      </form>
+      <section id="preview" part="preview" class="preview" aria-labelledby="preview-heading" ?hidden=${!this.previewOpen}>
+        <h3 id="preview-heading">${c.previewHeading}</h3>
+        ${this.previewOpen
+          ? html`<samen-provider .adapter=${this.draftPreview} locale=${this.previewLocale}>
+              <samen-lesson-clip clip-id=${PREVIEW_CLIP_ID} view="parent" theme=${this.theme ?? nothing}></samen-lesson-clip>
+            </samen-provider>`
+          : nothing}
+      </section>`;
+  }
+
+  private get previewLocale(): string {
+    const wanted = this.draft.previewLocale || this.resolvedLocale;
+    return this.previewLocales().includes(wanted) ? wanted : this.resolvedLocale;
+  }
+
+  private previewLocales(): string[] {
+    const registered = PREVIEW_LOCALES.filter((code) => messagesFor(code).locale === code);
+    return registered.includes(this.resolvedLocale) ? registered : [this.resolvedLocale, ...registered];
+  }
+
+  private renderChoice(data: ComposerData): TemplateResult {
+    const t = this.t;
+    const c = t.composer;
+    const d = this.draft;
+    const lessons = lessonsOf(this.lessons, d.programme);
+    return html`<div class="choose">
+      ${data.classes.length > 1
+        ? html`<div class="field">
+            <label for="class">${c.classLabel}</label>
+            <select id="class" @change=${(e: Event) => this.patch({ classId: (e.target as HTMLSelectElement).value })}>
+              ${data.classes.map((k) => html`<option value=${k.id} ?selected=${k.id === d.classId}>${k.label ?? k.id}</option>`)}
+            </select>
+          </div>`
+        : nothing}
+      <div class="field">
+        <label for="programme">${c.programme}</label>
+        <select id="programme" part="programme" @change=${(e: Event) => this.chooseProgramme((e.target as HTMLSelectElement).value as Programme)}>
+          ${PROGRAMMES.map(
+            (p) => html`<option value=${p} ?selected=${p === d.programme}>${p === 'custom' ? c.customProgramme : t.programmes[p]}</option>`,
+          )}
+        </select>
+      </div>
+      ${d.programme === 'custom'
+        ? html`<div class="field">
+            <label for="programme-label">${c.programmeName}</label>
+            <input id="programme-label" part="field" maxlength="100" .value=${live(d.programmeLabel)} @input=${this.onText('programmeLabel')} />
+          </div>`
+        : nothing}
+      <div class="field">
+        <label for="lesson">${c.lesson}</label>
+        <select id="lesson" part="lesson" @change=${(e: Event) => this.chooseLesson((e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!d.lessonId}>${lessons.length ? c.chooseLesson : c.ownLesson}</option>
+          ${lessons.map((l) => {
+            const title = prefillFor(l, this.contentLocale).title;
+            return html`<option value=${l.id} ?selected=${l.id === d.lessonId}>${l.lessonNumber ? c.lessonOption(l.lessonNumber, title) : title}</option>`;
+          })}
+        </select>
+      </div>
+    </div>`;
+  }
+
+  private onText(field: TextField) {
+    return (e: Event) => this.patch({ [field]: (e.target as HTMLInputElement | HTMLTextAreaElement).value } as Partial<Draft>);
+  }
+
+  private renderFields(): TemplateResult {
+    const t = this.t;
+    const c = t.composer;
+    const d = this.draft;
+    const area = (field: TextField, label: string, hint?: string) => html`<div class="field">
+      <label for=${field}>${label}</label>
+      ${hint ? html`<p class="hint" id=${`${field}-hint`}>${hint}</p>` : nothing}
+      <textarea
+        id=${field}
+        part="field"
+        rows="2"
+        maxlength="2000"
+        aria-describedby=${hint ? `${field}-hint` : nothing}
+        .value=${live(d[field])}
+        @input=${this.onText(field)}
+      ></textarea>
+    </div>`;
+    return html`<div class="fields">
+      <div class="field">
+        <label for="title">${c.title}</label>
+        <input id="title" part="field" maxlength="200" required aria-required="true" .value=${live(d.title)} @input=${this.onText('title')} />
+      </div>
+      ${area('goal', t.clip.goal)} ${area('learned', t.clip.learned, c.learnedHint)} ${area('homeQuestion', t.clip.homeQuestion)}
+      ${area('homeActivity', t.clip.homeActivity)}
+    </div>`;
+  }
+
+  private renderMedia(): TemplateResult {
+    const c = this.t.composer;
+    const media = this.draft.media;
+    const hasVideo = media.some((m) => m.kind === 'video');
+    const photos = media.filter((m) => m.kind === 'photo');
+    const accept = [...MEDIA_LIMITS.video.types, ...MEDIA_LIMITS.photo.types, ...MEDIA_LIMITS.video.extensions, ...MEDIA_LIMITS.photo.extensions].join(',');
+    return html`<fieldset part="media">
+      <legend>${c.media}</legend>
+      ${this.canUpload
+        ? html`<p class="hint" id="media-hint">${c.mediaHint(MEDIA_LIMITS.video.maxBytes / MB, MEDIA_LIMITS.photo.maxBytes / MB)}</p>
+            <label for="media-input">${c.chooseMedia}</label>
+            <input id="media-input" type="file" multiple accept=${accept} aria-describedby="media-hint" @change=${(e: Event) => this.onFiles(e, 'media')} />
+            ${hasVideo
+              ? html`<label for="captions-input">${c.chooseCaptions}</label>
+                  <p class="hint" id="captions-hint">${c.captionsHint}</p>
+                  <input
+                    id="captions-input"
+                    type="file"
+                    accept=".vtt,text/vtt"
+                    aria-describedby="captions-hint"
+                    @change=${(e: Event) => this.onFiles(e, 'captions')}
+                  />`
+              : nothing}`
+        : html`<p part="notice" class="notice no-upload" role="note">${c.noUpload}</p>`}
+      ${this.refusals.length
+        ? html`<div part="problems" class="refusals" role="alert">
+            <ul>
+              ${this.refusals.map((r) => html`<li>${r}</li>`)}
+            </ul>
+          </div>`
+        : nothing}
+      ${this.uploads.length
+        ? html`<ul class="uploads" role="list">
+            ${this.uploads.map((u) => {
+              const pct = Math.round(u.progress * 100);
+              return html`<li part="upload" class="upload">
+                <div class="bar">
+                  <span>${c.uploading(u.name, pct)}</span>
+                  <progress max="100" .value=${pct} aria-label=${u.name}></progress>
+                </div>
+                <button type="button" aria-label=${c.cancelUploadOf(u.name)} @click=${() => this.cancelUpload(u)}>${c.cancelUpload}</button>
+              </li>`;
+            })}
+          </ul>`
+        : nothing}
+      ${media.length
+        ? html`<ul class="attached" role="list">
+            ${media.map((m) => {
+              const photoIndex = photos.indexOf(m) + 1;
+              return html`<li part="attached" class="item">
+                <span class="name">${m.kind === 'captions' ? `${c.captions}: ` : ''}${m.name}</span>
+                <button type="button" aria-label=${c.removeOf(m.name)} @click=${() => this.removeMedia(m)}>${c.remove}</button>
+                ${m.kind === 'photo'
+                  ? html`<div class="field alt">
+                      <label for=${`alt-${m.mediaId}`}>${c.photoAlt(photoIndex)}</label>
+                      <input
+                        id=${`alt-${m.mediaId}`}
+                        part="field"
+                        maxlength="500"
+                        aria-required="true"
+                        .value=${live(m.alt)}
+                        @input=${(e: Event) => this.setAlt(m, (e.target as HTMLInputElement).value)}
+                      />
+                    </div>`
+                  : nothing}
+              </li>`;
+            })}
+          </ul>`
+        : nothing}
+    </fieldset>`;
+  }
+}
+
+function emptyDraft(classId: string, previewLocale = ''): Draft {
+  return {
+    classId,
+    programme: 'wish',
+    lessonId: '',
+    programmeLabel: '',
+    title: '',
+    goal: '',
+    learned: '',
+    homeQuestion: '',
+    homeActivity: '',
+    media: [],
+    previewLocale,
+  };
+}
+
+function guessKind(file: File): UploadKind {
+  const name = file.name.toLowerCase();
+  if (file.type.startsWith('video/') || /\.(mp4|webm)$/.test(name)) return 'video';
+  if (file.type === 'text/vtt' || name.endsWith('.vtt')) return 'captions';
+  return 'photo';
+}
+
+/** A language's own name ("Nederlands", "العربية"), so a parent's language is findable by its reader. */
+function languageName(code: string): string {
+  try {
+    const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+    return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+  } catch {
+    return code;
+  }
+}
