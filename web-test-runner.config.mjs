@@ -1,13 +1,16 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { samenMediaPlugin } from './test/a11y/media-plugin.mjs';
+import { heapPlugin } from './test/helpers/heap-plugin.mjs';
 
 /** Real headless Chromium: Debian's /usr/bin/chromium here and in CI, CHROME_PATH elsewhere. */
 export default {
   files: 'test/**/*.test.ts',
   nodeResolve: true,
-  // samenMediaPlugin: forced-colors emulation for the accessibility tests (test/a11y/).
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), samenMediaPlugin()],
+  // For the accessibility tests (test/a11y/): forced-colors emulation, and the accessibility tree.
+  // heapPlugin: garbage collection and heap size for the lifecycle test (test/security/).
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), samenMediaPlugin(), a11ySnapshotPlugin(), heapPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

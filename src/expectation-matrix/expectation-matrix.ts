@@ -269,6 +269,19 @@ export class SamenExpectationMatrix extends SamenElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="edit-button"]')?.focus());
   }
 
+  /**
+   * Escape closes the editor when nothing was changed (focus back on the edit button). With
+   * changes it only moves focus to Cancel, so one stray key press never throws work away.
+   */
+  private onEditorKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || event.defaultPrevented || !this.draft || !this.data) return;
+    event.preventDefault();
+    const { version: _draftVersion, ...draft } = this.draft;
+    const { version: _storedVersion, ...stored } = this.data.matrix;
+    if (JSON.stringify(draft) === JSON.stringify(stored)) this.stopEditing();
+    else this.renderRoot.querySelector<HTMLElement>('.editor .cancel')?.focus();
+  }
+
   private async save(event?: Event, baseVersion?: number): Promise<void> {
     event?.preventDefault();
     const adapter = this.adapter;
@@ -577,7 +590,7 @@ export class SamenExpectationMatrix extends SamenElement {
   private renderEditor(draft: ExpectationMatrix): TemplateResult {
     const t = this.t.matrix;
     const conflict = this.saveError?.kind === 'conflict';
-    return html`<form part="editor" class="editor" @submit=${this.save} novalidate aria-label=${t.editing}>
+    return html`<form part="editor" class="editor" @submit=${this.save} @keydown=${this.onEditorKeydown} novalidate aria-label=${t.editing}>
       ${this.editIssues.length
         ? html`<div class="edit-issues" role="alert" tabindex="-1">
             <p>${t.fix}</p>
@@ -607,7 +620,7 @@ export class SamenExpectationMatrix extends SamenElement {
         <button type="submit" class="primary" part="save-button" aria-disabled=${this.saving ? 'true' : 'false'}>
           ${this.saving ? t.saving : t.save}
         </button>
-        <button type="button" @click=${this.stopEditing}>${t.cancel}</button>
+        <button type="button" class="cancel" @click=${this.stopEditing}>${t.cancel}</button>
       </div>
     </form>`;
   }

@@ -198,7 +198,9 @@ export class SamenRewardChart extends SamenElement {
       ...(reason ? { reason } : {}),
     });
     this.lastAward = { id, at: Date.now() };
-    this.message = this.t.reward.awarded;
+    // The award that reaches the goal says so to screen readers too, not only on screen.
+    const reached = progress(this.countOf(data.chart), data.chart.goal).reached;
+    this.message = reached ? `${this.t.reward.awarded} ${this.t.reward.reached}` : this.t.reward.awarded;
     clearTimeout(this.undoTimer);
     this.undoTimer = setTimeout(() => (this.lastAward = undefined), UNDO_WINDOW_MS);
   }
