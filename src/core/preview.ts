@@ -4,10 +4,9 @@
  * parent with no family of their own (nothing answered, nothing reacted) and refuses every
  * write, so a preview can never mark a clip seen, save an answer or react.
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css } from 'lit';
 import type { RequestOptions, SamenAdapter } from './adapter.js';
 import { SamenError } from './errors.js';
-import type { Messages } from './i18n.js';
 import type { ReactionSummary, Viewer } from './schemas.js';
 
 const PREVIEW_VIEWER: Viewer = { id: 'samen-preview', role: 'parent' };
@@ -56,28 +55,6 @@ export function previewAdapter(adapter: SamenAdapter): SamenAdapter {
   if (adapter.subscribe) preview.subscribe = (topic, listener) => adapter.subscribe!(topic, listener);
   previews.set(adapter, preview);
   return preview;
-}
-
-/**
- * The teacher's switch and, while it is on, the note above the preview. `content` is the
- * teacher card when off and the parent-view preview element when on; the button stays
- * the same element, so focus stays on it.
- */
-export function renderPreviewSwitch(
-  t: Messages,
-  lang: string,
-  dir: 'rtl' | typeof nothing,
-  on: boolean,
-  toggle: () => void,
-  content: TemplateResult,
-): TemplateResult {
-  return html`<div class="preview-bar" part="preview-bar" lang=${lang} dir=${dir}>
-      <button type="button" class="preview-toggle" part="preview-toggle" aria-pressed=${on ? 'true' : 'false'} @click=${toggle}>
-        <span class="preview-switch" aria-hidden="true"></span>${t.preview.toggle}
-      </button>
-      ${on ? html`<p class="preview-note" part="preview-note"><strong>${t.preview.label}</strong> ${t.preview.note}</p>` : nothing}
-    </div>
-    ${content}`;
 }
 
 export const previewStyles = css`

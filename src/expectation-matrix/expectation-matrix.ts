@@ -21,6 +21,7 @@ import {
   type Success,
   type Viewer,
 } from '../core/schemas.js';
+import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
 import {
   addAxisItem,
@@ -106,7 +107,7 @@ const COLUMN_MIN_PX = 130;
  * @cssprop [--samen-touch-target=44px] - Minimum size of buttons.
  * @cssprop [--samen-matrix-focus-color=var(--samen-color-accent)] - Outline and badge of the focus cell.
  */
-export class SamenExpectationMatrix extends SamenElement {
+export class SamenExpectationMatrix extends SamenParentPreviewElement {
   static override styles = [...SamenElement.styles, readAloudStyles, expectationMatrixStyles];
 
   /** Id of the matrix at the adapter (a school's matrix or a family's home matrix). */

@@ -17,6 +17,7 @@ import {
   type Reply,
   type Viewer,
 } from '../core/schemas.js';
+import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
 import { feedbackBarStyles } from './feedback-bar.styles.js';
 import { homeShare, optimisticCount, parseReactionList, reactionIcon, withKnownReactions } from './reactions.js';
@@ -69,7 +70,7 @@ interface BarData {
  * @cssprop [--samen-font-family=inherit] - Font; inherits the host app's by default.
  * @cssprop [--samen-touch-target=44px] - Minimum size of buttons.
  */
-export class SamenFeedbackBar extends SamenElement {
+export class SamenFeedbackBar extends SamenParentPreviewElement {
   static override styles = [...SamenElement.styles, feedbackBarStyles];
 
   /** What is being reacted to: a clip id, a chart id, or the host's own post id. */

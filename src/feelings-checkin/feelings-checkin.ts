@@ -9,6 +9,7 @@ import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
 import { parseOrThrow } from '../core/parse.js';
 import { ReadAloudController, readAloudStyles } from '../core/read-aloud.js';
 import { checkinSchema, feelingSetSchema, viewerSchema, type Checkin, type FeelingDefinition, type Viewer } from '../core/schemas.js';
+import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
 import {
   checkinIdFor,
@@ -90,7 +91,7 @@ interface CheckinData {
  * @cssprop [--samen-touch-target=44px] - Minimum size of buttons.
  * @cssprop [--samen-feelings-columns=4] - Feelings per row.
  */
-export class SamenFeelingsCheckin extends SamenElement {
+export class SamenFeelingsCheckin extends SamenParentPreviewElement {
   static override styles = [...SamenElement.styles, readAloudStyles, feelingsCheckinStyles];
   static formAssociated = true;
 

@@ -23,6 +23,7 @@ import {
   type Media,
   type Viewer,
 } from '../core/schemas.js';
+import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
 import { lessonClipStyles } from './lesson-clip.styles.js';
 import { parseLessonClip } from './parse-clip.js';
@@ -113,7 +114,7 @@ interface ClipData {
  * @cssprop [--samen-clip-badge-color=var(--samen-color-accent)] - Background of the programme badge.
  * @cssprop [--samen-clip-media-ratio=16 / 9] - Aspect ratio of the media area.
  */
-export class SamenLessonClip extends SamenElement {
+export class SamenLessonClip extends SamenParentPreviewElement {
   static override styles = [...SamenElement.styles, readAloudStyles, lessonClipStyles];
 
   /** Id of the lesson clip, as the adapter knows it. */

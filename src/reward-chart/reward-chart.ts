@@ -8,6 +8,7 @@ import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
 import { formatRelative } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
 import { awardSchema, rewardChartSchema, viewerSchema, type Award, type RewardChart, type Viewer } from '../core/schemas.js';
+import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
 import { WriteQueue } from '../core/write-queue.js';
 import { progress, recentReasons, sanitizeChart, streak } from './progress.js';
@@ -83,7 +84,7 @@ interface ChartData {
  * @cssprop [--samen-reward-color=var(--samen-color-accent)] - Filled spots and the bar.
  * @cssprop [--samen-reward-home-color=#b86e00] - Stickers given at home. Dark: `#ffc46b`.
  */
-export class SamenRewardChart extends SamenElement {
+export class SamenRewardChart extends SamenParentPreviewElement {
   static override styles = [...SamenElement.styles, rewardChartStyles];
 
   /** Id of the chart, as the adapter knows it. */
