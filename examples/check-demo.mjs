@@ -98,6 +98,21 @@ try {
     success,
   );
 
+  // The teacher posts WIsH lesson 3 with the composer; the parent's card appears and can be answered.
+  const composer = 'samen-clip-composer';
+  await page.waitForSelector(`${composer} >>> #lesson`, { timeout: 10000 });
+  await page.select(`${composer} >>> #lesson`, 'wish-3');
+  await page.click(`${composer} >>> [part~="publish-button"]`);
+  await page.waitForSelector(`${composer} >>> [part~="published"]`, { timeout: 10000 });
+  const newCard = '#new-clips samen-lesson-clip';
+  await page.waitForSelector(`${newCard} >>> textarea`, { timeout: 10000 });
+  const newTitle = await page.$eval(`${newCard} >>> h2`, (el) => el.textContent);
+  if (newTitle !== 'Lichaamstaal') problems.push(`the published clip shows "${newTitle}" to the parent`);
+  await page.type(`${newCard} >>> textarea`, 'We deden het voor de spiegel');
+  await page.click(`${newCard} >>> [part~="send-button"]`);
+  await page.waitForSelector(`${newCard} >>> [part~="answer"]`, { timeout: 10000 });
+  console.log('demo: the teacher published a clip with the composer; the parent answered it');
+
   await new Promise((r) => setTimeout(r, 500));
   if (screenshot) await page.screenshot({ path: screenshot });
 

@@ -80,9 +80,38 @@ document.getElementById('reset').addEventListener('click', async () => {
   location.reload();
 });
 
+// The composer posts to the teacher's classes, named as the host names them. A published clip
+// shows up in the parent's column (and again after a reload: the LocalAdapter keeps it).
+const composer = teacher.querySelector('samen-clip-composer');
+composer.classes = [
+  { id: 'groep6-wish', label: contentLocale === 'nl' ? 'Groep 6' : 'Year 6 (groep 6)' },
+  { id: 'groep5-kanjer', label: contentLocale === 'nl' ? 'Groep 5' : 'Year 5 (groep 5)' },
+];
+const newClips = document.getElementById('new-clips');
+const PUBLISHED_KEY = `samen-demo:published:${contentLocale}`;
+const showPublished = (id) => {
+  const card = document.createElement('samen-lesson-clip');
+  card.setAttribute('view', 'parent');
+  card.clipId = id;
+  newClips.prepend(card);
+};
+const published = () => {
+  try {
+    const ids = JSON.parse(localStorage.getItem(PUBLISHED_KEY) ?? '[]');
+    return Array.isArray(ids) ? ids.filter((id) => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+};
+if (!overHttp) for (const id of published()) showPublished(id);
+composer.addEventListener('samen-publish', (event) => {
+  localStorage.setItem(PUBLISHED_KEY, JSON.stringify([...published(), event.detail.clipId]));
+  showPublished(event.detail.clipId);
+});
+
 // Hosts listen to Samen's events; the log shows names and kinds only, never personal data.
 const log = document.getElementById('log');
-for (const name of ['samen-answer', 'samen-seen', 'samen-react', 'samen-reply', 'samen-award', 'samen-undo', 'samen-redeem', 'samen-checkin', 'samen-signal', 'samen-matrix-change', 'samen-focus', 'samen-success', 'samen-attention', 'samen-error']) {
+for (const name of ['samen-answer', 'samen-seen', 'samen-react', 'samen-reply', 'samen-award', 'samen-undo', 'samen-redeem', 'samen-checkin', 'samen-signal', 'samen-matrix-change', 'samen-focus', 'samen-success', 'samen-attention', 'samen-publish', 'samen-error']) {
   document.addEventListener(name, (event) => {
     const item = document.createElement('li');
     const view = event.target.getAttribute('view') ?? '';
