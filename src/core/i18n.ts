@@ -130,7 +130,6 @@ export interface Messages {
     reasonPlaceholder: string;
     fromSchool: string;
     fromHome: string;
-    streak: (days: number) => string;
     positiveOnly: string;
     dataAdjusted: string;
     actionFailed: string;

@@ -26,25 +26,6 @@ export function progress(count: number, goal: number): Progress {
   };
 }
 
-const DAY = 86_400_000;
-const dayNumber = (date: Date) => Math.floor((date.getTime() - date.getTimezoneOffset() * 60_000) / DAY);
-
-/**
- * Days in a row, ending today or yesterday, with at least one award. A streak is
- * something to be proud of; a broken one is simply not shown (no guilt wording).
- */
-export function streak(awards: readonly Pick<Award, 'createdAt'>[], now: Date): number {
-  const days = new Set(awards.map((a) => dayNumber(new Date(a.createdAt))));
-  let day = dayNumber(now);
-  if (!days.has(day)) day -= 1;
-  let length = 0;
-  while (days.has(day)) {
-    length += 1;
-    day -= 1;
-  }
-  return length;
-}
-
 /** The most recent reasons, newest first, without repeats. */
 export function recentReasons(awards: readonly Award[], focusText: (id: string) => string | undefined, limit = 3): string[] {
   const reasons: string[] = [];

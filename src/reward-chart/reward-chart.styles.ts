@@ -133,8 +133,7 @@ export const rewardChartStyles = css`
   }
   .positive-only,
   .muted,
-  time,
-  .streak {
+  time {
     color: var(--_muted);
     font-size: 0.85em;
   }

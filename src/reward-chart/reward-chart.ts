@@ -11,7 +11,7 @@ import { awardSchema, rewardChartSchema, viewerSchema, type Award, type RewardCh
 import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
 import { WriteQueue } from '../core/write-queue.js';
-import { progress, recentReasons, sanitizeChart, streak } from './progress.js';
+import { progress, recentReasons, sanitizeChart } from './progress.js';
 import { rewardChartStyles } from './reward-chart.styles.js';
 
 /** How long a teacher can take back a mis-tap. */
@@ -293,7 +293,6 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     const { chart } = data;
     const t = this.t.reward;
     const p = progress(this.countOf(chart), chart.goal);
-    const days = streak(chart.awards, new Date());
     return html`<article class="card" part="base" aria-labelledby="title" lang=${this.resolvedLocale} dir=${this.languageDir}>
       <header class="header">
         <p part="badge" class="badge">${chart.kind === 'class' ? t.classChart : t.personalChart(chart.childName)}</p>
@@ -314,7 +313,6 @@ export class SamenRewardChart extends SamenParentPreviewElement {
       ${p.reached || this.celebrating ? this.renderReached(chart, p.reached) : nothing}
       ${this.view === 'teacher' ? this.renderTeacherActions(chart, p.reached) : nothing}
       ${this.view === 'parent' && chart.kind === 'personal' && chart.homeStickersEnabled ? this.renderHomeSticker() : nothing}
-      ${days > 1 ? html`<p class="streak">${t.streak(days)}</p>` : nothing}
       ${chart.kind === 'personal' ? this.renderStickers(chart.awards) : this.renderReasons(chart)}
       ${chart.earnedRewards?.length
         ? html`<section role="group" class="earned" aria-labelledby="earned-heading">

@@ -57,7 +57,6 @@ const SAMPLES: Record<string, unknown[][]> = {
   'reward.awardFor': [['«zelf de tafel gedekt»']],
   'reward.redeemed': [['«extra buitenspelen»']],
   'reward.queued': [[3]],
-  'reward.streak': [[4]],
   'feelings.strengthValue': [[4]],
   'feelings.starter': [['«blij»']],
   'feelings.today': [['«blij»', 4]],
@@ -227,7 +226,6 @@ describe('plural forms', () => {
       'Zostały 22 znaki',
       'Zostało 25 znaków',
     ]);
-    expect([1, 3, 5].map(pl.reward.streak)).to.deep.equal(['1 dzień z rzędu', '3 dni z rzędu', '5 dni z rzędu']);
     expect([1, 2, 5].map(pl.clip.photos)).to.deep.equal(['1 zdjęcie', '2 zdjęcia', '5 zdjęć']);
     expect(pl.clip.reachOf(3, 24)).to.equal('3 z 24 rodzin');
   });
@@ -241,7 +239,6 @@ describe('plural forms', () => {
       'Залишилося 22 символи',
       'Залишилося 25 символів',
     ]);
-    expect([1, 2, 5, 21].map(uk.reward.streak)).to.deep.equal(['1 день поспіль', '2 дні поспіль', '5 днів поспіль', '21 день поспіль']);
     expect([1, 3, 7].map(uk.feelings.checkedIn)).to.deep.equal([
       '1 дитина поділилася почуттями',
       '3 дитини поділилися почуттями',

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { progress, recentReasons, sanitizeChart, streak } from '../../src/reward-chart/progress.js';
+import { progress, recentReasons, sanitizeChart } from '../../src/reward-chart/progress.js';
 import type { Award, RewardChart } from '../../src/core/schemas.js';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
@@ -42,32 +42,6 @@ describe('progress()', () => {
 
   it('floors fractions', () => {
     expect(progress(2.9, 4.5)).to.include({ count: 2, goal: 4, percent: 50, remaining: 2 });
-  });
-});
-
-describe('streak()', () => {
-  it('is 0 without awards', () => {
-    expect(streak([], NOW)).to.equal(0);
-  });
-
-  it('counts days in a row ending today', () => {
-    expect(streak([{ createdAt: daysAgo(0) }, { createdAt: daysAgo(1) }, { createdAt: daysAgo(2) }], NOW)).to.equal(3);
-  });
-
-  it('counts several awards on one day once', () => {
-    expect(streak([{ createdAt: daysAgo(0) }, { createdAt: daysAgo(0, 1) }, { createdAt: daysAgo(1) }], NOW)).to.equal(2);
-  });
-
-  it('still counts a streak that ended yesterday', () => {
-    expect(streak([{ createdAt: daysAgo(1) }, { createdAt: daysAgo(2) }], NOW)).to.equal(2);
-  });
-
-  it('shows nothing for a broken streak', () => {
-    expect(streak([{ createdAt: daysAgo(2) }, { createdAt: daysAgo(3) }], NOW)).to.equal(0);
-  });
-
-  it('stops at the first gap', () => {
-    expect(streak([{ createdAt: daysAgo(0) }, { createdAt: daysAgo(1) }, { createdAt: daysAgo(3) }], NOW)).to.equal(2);
   });
 });
 

@@ -482,6 +482,17 @@ describe('<samen-reward-chart> positive only', () => {
     expect($(el, '.positive-only')!.textContent).to.contain('nooit afgepakt');
   });
 
+  it('keeps no streak: awards on many days in a row are not counted as a run to keep up', async () => {
+    const adapter = adapterFor();
+    const chart = adapter.state.charts[PERSONAL]!;
+    for (let day = 0; day < 6; day += 1) {
+      chart.awards.push({ id: `daily-${day}`, source: 'home', createdAt: new Date(NOW.getTime() - day * 86_400_000).toISOString() });
+    }
+    const el = await renderChart(adapter, { chartId: PERSONAL });
+    await expect(el).to.be.accessible();
+    expect(text(el)).to.not.match(/op rij|in a row|achter elkaar|streak|reeks/i);
+  });
+
   it('a class chart never shows children’s names to parents', async () => {
     const adapter = adapterFor();
     const chart = adapter.state.charts[CLASS]!;

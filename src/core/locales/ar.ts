@@ -160,8 +160,6 @@ export const ar: Messages = {
     reasonPlaceholder: 'مثلًا: ترتيب المائدة دون مساعدة',
     fromSchool: 'في المدرسة',
     fromHome: 'في البيت',
-    streak: (days) =>
-      `${count(days, { one: 'يوم واحد', two: 'يومان', few: `${days} أيام`, many: `${days} يومًا`, other: `${days} يوم` })} على التوالي`,
     positiveOnly: 'إيجابي فقط: نعطي العملات ولا نأخذها أبدًا.',
     dataAdjusted: 'بعض بيانات المدرسة لم تكن صحيحة، فتم تخطّيها.',
     actionFailed: 'لم ينجح ذلك. يُرجى المحاولة مرة أخرى.',

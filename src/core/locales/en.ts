@@ -124,7 +124,6 @@ export const en: Messages = {
     reasonPlaceholder: 'For example: set the table by myself',
     fromSchool: 'At school',
     fromHome: 'At home',
-    streak: (days) => `${days} ${plural(days, 'day', 'days')} in a row`,
     positiveOnly: 'Positive only: tokens are given, never taken away.',
     dataAdjusted: 'Some of the school’s data was not right and was skipped.',
     actionFailed: 'That didn’t work. Please try again.',

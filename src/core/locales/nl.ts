@@ -124,7 +124,6 @@ export const nl: Messages = {
     reasonPlaceholder: 'Bijvoorbeeld: zelf de tafel gedekt',
     fromSchool: 'Op school',
     fromHome: 'Thuis',
-    streak: (days) => `${days} ${plural(days, 'dag', 'dagen')} op rij`,
     positiveOnly: 'Alleen positief: muntjes worden gegeven, nooit afgepakt.',
     dataAdjusted: 'Een paar gegevens van de school klopten niet en zijn overgeslagen.',
     actionFailed: 'Dat lukte niet. Probeer het nog eens.',

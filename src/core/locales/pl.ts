@@ -140,7 +140,6 @@ export const pl: Messages = {
     reasonPlaceholder: 'Na przykład: samodzielne nakrycie do stołu',
     fromSchool: 'W szkole',
     fromHome: 'W domu',
-    streak: (days) => `${days} ${count(days, 'dzień', 'dni', 'dni', 'dnia')} z rzędu`,
     positiveOnly: 'Tylko pozytywnie: żetony dajemy, nigdy ich nie zabieramy.',
     dataAdjusted: 'Część danych ze szkoły była niepoprawna i została pominięta.',
     actionFailed: 'Nie udało się. Spróbuj ponownie.',

@@ -126,7 +126,6 @@ export const tr: Messages = {
     reasonPlaceholder: 'Örneğin: sofrayı kendi başına kurdu',
     fromSchool: 'Okulda',
     fromHome: 'Evde',
-    streak: (days) => `Üst üste ${days} gün`,
     positiveOnly: 'Sadece olumlu: jeton verilir, asla geri alınmaz.',
     dataAdjusted: 'Okulun bazı bilgileri doğru değildi ve atlandı.',
     actionFailed: 'Olmadı. Lütfen tekrar deneyin.',

@@ -141,7 +141,6 @@ export const uk: Messages = {
     reasonPlaceholder: 'Наприклад: самостійно накрили на стіл',
     fromSchool: 'У школі',
     fromHome: 'Вдома',
-    streak: (days) => `${days} ${count(days, 'день', 'дні', 'днів', 'дня')} поспіль`,
     positiveOnly: 'Лише позитив: жетони дають, але ніколи не забирають.',
     dataAdjusted: 'Деякі дані від школи були некоректні, тож їх пропущено.',
     actionFailed: 'Не вдалося. Спробуйте ще раз.',
