@@ -173,10 +173,10 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
       id: clipId, programme: 'kanjer', lessonNumber: i + 1, ...lesson,
       media: { kind: 'photos', photos: [{ src: `illustration:kanjer-${i + 1}`, alt: locale === 'nl' ? 'Vier petten op tafel: wit, zwart, rood en geel' : 'Four caps on a table: white, black, red and yellow' }] },
       postedAt: at(10 - i * 5), classId: 'groep5-kanjer', classLabel: locale === 'nl' ? 'Groep 5' : 'Year 5 (groep 5)',
-    };
-    seedReach(clipId, kanjerFamilies, 0.6);
       // Lesson 2: the host has no photo consent for this viewer, so the card shows text only.
       ...(i === 1 ? { mediaConsent: false } : {}),
+    };
+    seedReach(clipId, kanjerFamilies, 0.6);
   });
 
   // The demo parent (fam-01) starts with nothing done, so the demo shows the first-time path.

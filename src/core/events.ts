@@ -82,17 +82,17 @@ export interface SamenFocusDetail {
   expectationId?: string;
 }
 
-export interface SamenAttentionDetail {
-  clipId: string;
-  /** `true`: the home question waits for this family; `false`: answered, talked about, or nothing to ask. */
-  needsAttention: boolean;
-}
-
 export interface SamenPublishDetail {
   /** The published clip's id, as `getLessonClip` reads it. */
   clipId: string;
   /** The idempotency key the clip was published with. */
   id: string;
+}
+
+export interface SamenAttentionDetail {
+  clipId: string;
+  /** `true`: the home question waits for this family; `false`: answered, talked about, or nothing to ask. */
+  needsAttention: boolean;
 }
 
 export interface SamenSuccessDetail {
@@ -115,8 +115,8 @@ export interface SamenEventMap {
   'samen-matrix-change': CustomEvent<SamenMatrixChangeDetail>;
   'samen-focus': CustomEvent<SamenFocusDetail>;
   'samen-success': CustomEvent<SamenSuccessDetail>;
-  'samen-publish': CustomEvent<SamenPublishDetail>;
   'samen-attention': CustomEvent<SamenAttentionDetail>;
+  'samen-publish': CustomEvent<SamenPublishDetail>;
 }
 
 declare global {
