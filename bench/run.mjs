@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: issue 9's benchmarks in one run and one table.
+ *
+ *  - size (bench/size.mjs): min+gzip / min+brotli of every widget's own code, the core, all
+ *    widgets with lit, single entries, home languages, the script-tag bundle, against the budgets
+ *    in bench/budgets.json; and the peers built the same way;
+ *  - render, scenarios, interaction (CPU 4× throttled), memory, peers (bench/runtime.mjs), in
+ *    headless Chromium.
+ *
+ * Prints the table, writes bench/results.json and the table in BENCHMARKS.md (between its
+ * `bench:table` markers). Exits 1 when a budget is exceeded, something fails to render or
+ * throws, or memory does not return to its baseline; never on a timing.
+ *
+ *   npm run bench               full run (~5–10 minutes on 2 shared cores)
+ *   npm run bench -- --quick    CI smoke (~1 minute): runtime only, one run, ≤ 100 instances,
+ *                               fails only if something does not render or throws; writes
+ *                               bench/.build/results-quick.json, never the committed results
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureSizes } from './size.mjs';
+import { fmt, formatTable, runtimeBench } from './runtime.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const quick = process.argv.includes('--quick');
+const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
+const started = performance.now();
+/** @type {string[]} */
+const failures = [];
+
+/** @typedef {import('./runtime.mjs').Row} Row */
+
+/** @type {Row[]} */
+let sizeRows = [];
+/** @type {Awaited<ReturnType<typeof measureSizes>> | undefined} */
+let sizes;
+if (!quick) {
+  const bundle = join(root, 'dist/samen.bundle.js');
+  if (!existsSync(bundle)) {
+    log('dist/samen.bundle.js is missing: building (npm run build) …');
+    execFileSync('npx', ['rollup', '-c', '--silent'], { cwd: root, stdio: 'inherit' });
+  }
+  log('measuring sizes (bench/size.mjs --peers) …');
+  sizes = await measureSizes({ peers: true });
+  failures.push(...sizes.errors);
+  const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KB`;
+  sizeRows = sizes.rows.map((r) => {
+    const notes = [`brotli ${r.brotli.toLocaleString('en-US')} B`];
+    if (typeof r.budget === 'number') notes.push(`budget ${r.budget.toLocaleString('en-US')} B (${Math.round((100 * r.gzip) / r.budget)}%)${r.gzip > r.budget ? ' OVER' : ''}`);
+    if (typeof r.target === 'number') notes.push(`issue target ${kb(r.target)} ${r.gzip <= r.target ? 'met' : 'not met'}`);
+    if (r.name === 'samen.bundle.js') notes.push(`as built ${statSync(bundle).mtime.toISOString().slice(0, 16)}Z`);
+    if (r.note) notes.push(r.note);
+    return { group: r.peer ? 'size peer' : 'size', name: r.name, metric: 'min+gzip', unit: 'B', median: r.gzip, runs: 1, note: notes.join('; ') };
+  });
+}
+
+/** @type {Awaited<ReturnType<typeof runtimeBench>> | undefined} */
+let runtime;
+try {
+  runtime = await runtimeBench({ quick, log });
+} catch (error) {
+  runtime = /** @type {any} */ (error).partial;
+  failures.push(/** @type {Error} */ (error).message);
+}
+
+const environment = {
+  ...(runtime?.environment ?? {}),
+  machine:
+    'a shared virtual machine: 2 cores, also running other engineers’ builds and tests, so load varies during a run ' +
+    '(see loadAverageAtStart/AtEnd); compare ratios within one run, not milliseconds across runs',
+  totalSecondsWithSizes: Math.round((performance.now() - started) / 100) / 10,
+};
+const rows = [...sizeRows, ...(runtime?.rows ?? [])];
+const result = { environment, sizeNotes: sizes?.notes ?? [], costs: sizes?.costs ?? {}, rows, leaks: runtime?.leaks ?? [], failures };
+
+const env = /** @type {Record<string, any>} */ (environment);
+console.log(
+  `\n${env.chromium} · node ${env.node} · ${env.cores} cores (${env.cpu}) · load ${env.loadAverageAtStart} → ${env.loadAverageAtEnd} · ${quick ? 'quick' : 'full'}`,
+);
+console.log(formatTable(rows));
+if (sizes) console.log(`\nsizes: terser-minified, gzip level 9, brotli quality 11.\n${sizes.notes.map((n) => `· ${n}`).join('\n')}`);
+console.log(`\n${env.totalSecondsWithSizes} s in all`);
+
+if (quick) {
+  mkdirSync(join(root, 'bench/.build'), { recursive: true });
+  writeFileSync(join(root, 'bench/.build/results-quick.json'), `${JSON.stringify(result, null, 2)}\n`);
+} else {
+  writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(result, null, 2)}\n`);
+  updateMarkdown(rows, env);
+  log('wrote bench/results.json and the table in BENCHMARKS.md');
+}
+for (const failure of failures) console.error(`\n✗ ${failure}`);
+process.exit(failures.length ? 1 : 0);
+
+/** Replaces the table between `<!-- bench:table:start -->` and `<!-- bench:table:end -->` in BENCHMARKS.md. */
+function updateMarkdown(/** @type {Row[]} */ all, /** @type {Record<string, any>} */ e) {
+  const file = join(root, 'BENCHMARKS.md');
+  if (!existsSync(file)) return;
+  const text = readFileSync(file, 'utf8');
+  const start = '<!-- bench:table:start -->';
+  const end = '<!-- bench:table:end -->';
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) return;
+  const cell = (/** @type {string} */ s) => s.replace(/\|/g, '\\|');
+  const table = [
+    `Run of ${e.date?.slice(0, 10)} (${e.git}): ${e.chromium}, node ${e.node}, ${e.cores} cores (${e.cpu}), ` +
+      `load ${e.loadAverageAtStart} → ${e.loadAverageAtEnd}; ${e.totalSecondsWithSizes} s. Raw data: bench/results.json.`,
+    '',
+    '| group | name | metric | median | p95 | unit | runs | note |',
+    '| --- | --- | --- | --: | --: | --- | --: | --- |',
+    ...all.map(
+      (r) =>
+        `| ${r.group} | ${cell(r.name)} | ${r.metric} | ${r.unit === 'B' ? r.median.toLocaleString('en-US') : fmt(r.median)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.unit} | ${r.runs} | ${cell(r.note ?? '')} |`,
+    ),
+  ].join('\n');
+  writeFileSync(file, `${text.slice(0, from + start.length)}\n${table}\n${text.slice(to)}`);
+}
