@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { samenMediaPlugin } from './test/a11y/media-plugin.mjs';
 import { heapPlugin } from './test/helpers/heap-plugin.mjs';
 
@@ -7,9 +8,9 @@ import { heapPlugin } from './test/helpers/heap-plugin.mjs';
 export default {
   files: 'test/**/*.test.ts',
   nodeResolve: true,
-  // samenMediaPlugin: forced-colors emulation for the accessibility tests (test/a11y/).
+  // For the accessibility tests (test/a11y/): forced-colors emulation, and the accessibility tree.
   // heapPlugin: garbage collection and heap size for the lifecycle test (test/security/).
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), samenMediaPlugin(), heapPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), samenMediaPlugin(), a11ySnapshotPlugin(), heapPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

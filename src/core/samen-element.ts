@@ -9,7 +9,7 @@ import { SamenError, toSamenError } from './errors.js';
 import { dispatchSamenEvent, type DetailOf, type SamenEventMap } from './events.js';
 import { messagesFor, onLocalesChange, resolveLocale, type Messages } from './i18n.js';
 import { cardStyles, tokens } from './tokens.styles.js';
-import { previewAdapter, previewStyles, renderPreviewSwitch } from './preview.js';
+import { previewAdapter, previewStyles } from './preview.js';
 
 /** Events a preview swallows, and the controls whose presses it ignores. */
 const PREVIEW_BLOCKED = ['click', 'submit', 'beforeinput', 'keydown'] as const;
@@ -34,9 +34,6 @@ export class SamenElement extends LitElement {
    * fires no events and ignores presses on its controls.
    */
   @property({ type: Boolean, reflect: true }) preview = false;
-
-  /** Teacher views: whether the "Preview as parent" switch is on. */
-  @state() protected previewingAsParent = false;
 
   @consume({ context: samenContext, subscribe: true })
   @state()
@@ -86,17 +83,6 @@ export class SamenElement extends LitElement {
     }
   };
 
-  /**
-   * A teacher view with the "Preview as parent" switch above it: `card` while off, and
-   * `parentView()` (the same widget with `view="parent" preview`) while on.
-   */
-  protected renderWithPreview(card: TemplateResult, parentView: () => TemplateResult): TemplateResult {
-    // A widget inside another (the lesson clip's feedback bar) follows its host card's switch.
-    const root = this.getRootNode();
-    if (this.preview || (root instanceof ShadowRoot && root.host instanceof SamenElement)) return card;
-    const on = this.previewingAsParent;
-    return renderPreviewSwitch(this.t, this.resolvedLocale, this.languageDir, on, () => (this.previewingAsParent = !on), on ? parentView() : card);
-  }
 
   /** The widget's data task, aborted when the element leaves the page. */
   protected get loadTask(): Task<readonly unknown[], unknown> | undefined {
