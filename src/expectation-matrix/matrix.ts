@@ -2,7 +2,8 @@
  * Matrix rules, free of the DOM: cleaning what a host sends, validating what an editor
  * saves, immutable edit operations and the teacher's successes per week. Unit-tested.
  */
-import { getISOWeek, getISOWeekYear } from 'date-fns';
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 import * as z from 'zod/mini';
 import type { SamenIssue } from '../core/errors.js';
 import { SamenError } from '../core/errors.js';
