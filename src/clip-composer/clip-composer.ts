@@ -614,7 +614,14 @@ export class SamenClipComposer extends SamenElement {
           ${d.title || d.homeQuestion || d.media.length ? html`<span class="muted">${c.draftKept}</span>` : nothing}
         </div>
       </form>
-      <section id="preview" part="preview" class="preview" aria-labelledby="preview-heading" ?hidden=${!this.previewOpen}>
+      <section
+        id="preview"
+        part="preview"
+        class="preview"
+        aria-labelledby="preview-heading"
+        ?hidden=${!this.previewOpen}
+        @context-provider=${keepPreviewProviderLocal}
+      >
         <h3 id="preview-heading">${c.previewHeading}</h3>
         ${this.previewOpen
           ? html`<samen-provider .adapter=${this.draftPreview} locale=${this.previewLocale}>
@@ -810,4 +817,14 @@ function languageName(code: string): string {
   } catch {
     return code;
   }
+}
+
+/**
+ * The preview's own `<samen-provider>` announces itself when it connects, and the page's
+ * provider then hands every widget it serves a fresh context request, the composer too. That
+ * lands in the middle of the composer's render (an "update after update"), and it is never
+ * needed: the only widget inside the preview's provider is the preview card, created after it.
+ */
+function keepPreviewProviderLocal(event: Event): void {
+  event.stopPropagation();
 }

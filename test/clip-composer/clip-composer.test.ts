@@ -89,6 +89,28 @@ beforeEach(() => {
   configure({ adapter: undefined, locale: undefined });
 });
 
+// Lit's development build warns (once per page) about mistakes such as a change in `updated()`:
+// any warning fails the test it happened in. Forgetting the issued ones lets each test hear its own.
+const litWarnings: string[] = [];
+const warn = console.warn;
+before(() => {
+  console.warn = (...args: unknown[]) => {
+    if (!/Lit is in dev mode/.test(String(args[0]))) litWarnings.push(args.map(String).join(' '));
+    warn.apply(console, args);
+  };
+});
+after(() => {
+  console.warn = warn;
+});
+beforeEach(() => {
+  litWarnings.length = 0;
+  (globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings?.clear();
+});
+afterEach(async () => {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(litWarnings, 'Lit dev-mode warnings').to.deep.equal([]);
+});
+
 describe('<samen-clip-composer>', () => {
   it('starts empty and accessible, with the shipped programmes and WIsH lessons 1–8', async () => {
     const el = await renderComposer(memoryAdapter({ viewerId: 'teacher-1' }));
