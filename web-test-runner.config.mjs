@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { samenMediaPlugin } from './test/a11y/media-plugin.mjs';
 import { heapPlugin } from './test/helpers/heap-plugin.mjs';
+import { samenScreenshotPlugin } from './test/a11y/screenshot-plugin.mjs';
 
 /** Real headless Chromium: Debian's /usr/bin/chromium here and in CI, CHROME_PATH elsewhere. */
 export default {
@@ -10,7 +11,8 @@ export default {
   nodeResolve: true,
   // For the accessibility tests (test/a11y/): forced-colors emulation, and the accessibility tree.
   // heapPlugin: garbage collection and heap size for the lifecycle test (test/security/).
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), samenMediaPlugin(), a11ySnapshotPlugin(), heapPlugin()],
+  // samenScreenshotPlugin: the Arabic screenshots (npm run screenshots:ar; test/a11y/rtl.test.ts).
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), samenMediaPlugin(), a11ySnapshotPlugin(), heapPlugin(), samenScreenshotPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

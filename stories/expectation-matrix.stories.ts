@@ -7,6 +7,8 @@ import { STORY_NOW, inWidget, longText, offlineOutbox, storyAdapter, typeInto } 
 import type { SamenExpectationMatrix } from '../src/expectation-matrix/expectation-matrix.js';
 import '../src/define/samen-provider.js';
 import '../src/define/samen-expectation-matrix.js';
+// The Arabic table, registered the way a host adds a family's home language (for the Arabic story).
+import '../src/locales/ar.js';
 
 const NOW = STORY_NOW;
 
@@ -142,6 +144,14 @@ export const LoadingFailed: Story = {
 };
 
 export const RightToLeft: Story = { args: { layout: 'grid' }, render: (args) => wrap(matrix(args, adapterFor(args.view)), '60rem', 'rtl') };
+
+/**
+ * An Arabic-speaking family, whatever the toolbar says: Arabic labels, right to left, in the layout
+ * that fits (docs/screenshots/ar/expectation-matrix.png).
+ */
+export const Arabic: Story = {
+  render: (args) => html`<div dir="rtl" lang="ar" style="max-width: 60rem">${matrix(args, adapterFor(args.view))}</div>`,
+};
 
 export const Dark: Story = {
   args: { view: 'teacher', layout: 'grid' },

@@ -5,6 +5,8 @@ import type { SamenAdapter } from '../src/core/adapter.js';
 import { STORY_NOW, inWidget, longText, offlineOutbox, storyAdapter } from './support/story-adapter.js';
 import '../src/define/samen-provider.js';
 import '../src/define/samen-feedback-bar.js';
+// The Arabic table, registered the way a host adds a family's home language (for the Arabic story).
+import '../src/locales/ar.js';
 
 const NOW = STORY_NOW;
 
@@ -87,6 +89,14 @@ export const NotConnected: Story = { render: (args) => bar(args, undefined) };
 
 export const RightToLeft: Story = {
   render: (args) => html`<div dir="rtl" style="max-width: 32rem">${bar(args, adapterFor(args.view))}</div>`,
+};
+
+/**
+ * An Arabic-speaking family, whatever the toolbar says: Arabic labels, right to left; the reactions
+ * run from the right and the arrow keys follow them (docs/screenshots/ar/feedback-bar.png).
+ */
+export const Arabic: Story = {
+  render: (args) => html`<div dir="rtl" lang="ar" style="max-width: 32rem">${bar(args, adapterFor(args.view))}</div>`,
 };
 
 export const Dark: Story = {

@@ -6,6 +6,8 @@ import type { SamenAdapter } from '../src/core/adapter.js';
 import { inWidget, offlineOutbox, typeInto, withToolbarNetwork } from './support/story-adapter.js';
 import '../src/define/samen-provider.js';
 import '../src/define/samen-lesson-clip.js';
+// The Arabic table, registered the way a host adds a family's home language (for the Arabic story).
+import '../src/locales/ar.js';
 
 /** Fixed "now" for the seeded data, so dates and reach numbers don't change between runs. */
 const NOW = new Date('2026-11-20T10:00:00Z');
@@ -204,6 +206,15 @@ export const Dutch: Story = {
 export const English: Story = {
   args: { locale: 'en' },
   globals: { locale: 'en' },
+};
+
+/**
+ * An Arabic-speaking family, whatever the toolbar says: the labels in Arabic, right to left; the
+ * teacher's words stay in the school's language (docs/screenshots/ar/lesson-clip.png).
+ */
+export const Arabic: Story = {
+  render: (args, { loaded }) =>
+    html`<div dir="rtl" lang="ar" style="max-width: 34rem">${card(args, loaded['adapter'] as SamenAdapter | undefined, 'ar')}</div>`,
 };
 
 /**

@@ -5,6 +5,8 @@ import type { MemoryAdapter } from '../src/adapters/memory-adapter.js';
 import { STORY_NOW, longText, storyAdapter } from './support/story-adapter.js';
 import '../src/define/samen-provider.js';
 import '../src/define/samen-reward-chart.js';
+// The Arabic table, registered the way a host adds a family's home language (for the Arabic story).
+import '../src/locales/ar.js';
 
 const NOW = STORY_NOW;
 
@@ -90,6 +92,15 @@ export const OfflineAwarding: Story = {
 export const RightToLeft: Story = {
   args: { 'chart-id': 'personal-child-1' },
   render: (args) => html`<div dir="rtl" style="max-width: 34rem">${chart(args, adapterFor(args.view))}</div>`,
+};
+
+/**
+ * An Arabic-speaking family's personal chart, whatever the toolbar says: Arabic labels, right to
+ * left; the spots fill from the right (docs/screenshots/ar/reward-chart.png).
+ */
+export const Arabic: Story = {
+  args: { 'chart-id': 'personal-child-1' },
+  render: (args) => html`<div dir="rtl" lang="ar" style="max-width: 34rem">${chart(args, adapterFor(args.view))}</div>`,
 };
 
 export const Dark: Story = {

@@ -508,8 +508,8 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
       <h3 id="focus-heading">${t.focus}</h3>
       <p class="focus-where">${t.focusOf(value.label, location.label)}</p>
       ${chosen.map((e) => html`<p class="focus-text">${e.pictogram ? html`<span aria-hidden="true">${e.pictogram}</span> ` : nothing}${e.text}</p>`)}
-      ${focus.why ? html`<p><strong>${t.why}:</strong> ${focus.why}</p>` : nothing}
-      ${focus.homeTip ? html`<p><strong>${t.homeTip}:</strong> ${focus.homeTip}</p>` : nothing}
+      ${focus.why ? html`<p><strong>${t.why}:</strong> <bdi>${focus.why}</bdi></p>` : nothing}
+      ${focus.homeTip ? html`<p><strong>${t.homeTip}:</strong> <bdi>${focus.homeTip}</bdi></p>` : nothing}
       ${this.reader.render(this.t.readAloud, this.t.locale, () => [
         t.focus,
         t.focusOf(value.label, location.label),

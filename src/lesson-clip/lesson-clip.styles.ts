@@ -251,6 +251,21 @@ export const lessonClipStyles = css`
     border-block-start: 1px solid var(--_border);
     padding-block-start: calc(var(--_space) * 0.75);
   }
+  /*
+   * The school's and the family's own words take their direction from their first letter, as
+   * dir="auto" would: an English question in an Arabic card keeps its "?" at its end, and an
+   * Arabic answer in a Dutch card reads right to left (test/a11y/rtl.test.ts).
+   */
+  [part~='title'],
+  .meta span,
+  .section p,
+  .question,
+  .activity p,
+  .answer-text,
+  .answers li p,
+  .not-reached li {
+    unicode-bidi: plaintext;
+  }
   /* Windows high contrast: the reach bars stay visible (backgrounds are otherwise dropped). */
   @media (forced-colors: active) {
     .bar span {

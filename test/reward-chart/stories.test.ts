@@ -17,6 +17,11 @@ const expected: Record<string, (root: ShadowRoot) => void> = {
   Failure: (r) => expect(r.querySelector('[part~="retry"]')).to.exist,
   OfflineAwarding: (r) => expect(r.querySelectorAll('[part~="award-button"]')).to.have.length(2),
   RightToLeft: (r) => expect(r.querySelector('[role="progressbar"]')).to.exist,
+  Arabic: (r) => {
+    const card = r.querySelector<HTMLElement>('[part~="base"]')!;
+    expect([card.lang, getComputedStyle(card).direction]).to.deep.equal(['ar', 'rtl']);
+    expect(r.querySelector('[role="progressbar"]')!.getAttribute('aria-valuetext')).to.match(/[\u0600-\u06ff]/);
+  },
   Dark: (r) => expect((r.host as HTMLElement).getAttribute('theme')).to.equal('dark'),
   Loading: (r) => expect(r.querySelector('[aria-busy="true"]')).to.exist,
   InvalidData: (r) => expect(r.querySelector('.state.error')!.textContent).to.include('Dit kan niet getoond worden'),
