@@ -1,4 +1,4 @@
-import type { RequestOptions, SamenAdapter, SamenTopic, Unsubscribe, WriteInput } from '../core/adapter.js';
+import type { RequestOptions, SamenAdapter, SamenTopic, Unsubscribe, UploadOptions, WriteInput } from '../core/adapter.js';
 import { SAMEN_ERROR_KINDS, SamenError, type SamenErrorKind, type SamenIssue } from '../core/errors.js';
 import type {
   Award,
@@ -8,12 +8,16 @@ import type {
   HomeAnswer,
   HomeAnswerKind,
   LessonClip,
+  LessonClipDraft,
   ReactionSummary,
   Reply,
   RewardChart,
   Success,
+  UploadedMedia,
+  UploadKind,
   Viewer,
 } from '../core/schemas.js';
+import { checkUpload } from '../core/schemas.js';
 
 export interface HttpAdapterOptions {
   /** Where the contract lives, e.g. `https://api.school-app.example/samen`. Paths as in `openapi.yaml`. */
@@ -28,11 +32,26 @@ export interface HttpAdapterOptions {
   backoffMs?: number;
   /** Injected for tests and for hosts with their own fetch. Default `globalThis.fetch`. */
   fetch?: typeof fetch;
+  /**
+   * Makes the XMLHttpRequest an upload is sent with: its upload events are the progress
+   * (a fetch body reports none over HTTP/1.1). Default `new XMLHttpRequest()` where it exists;
+   * `false`, or where it doesn't (Node), uploads go through `fetch` and report progress once, at the end.
+   */
+  xhr?: (() => XMLHttpRequest) | false;
 }
 
 type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
-const STATUS_KINDS: Record<number, SamenErrorKind> = { 400: 'invalid-data', 401: 'forbidden', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 422: 'invalid-data' };
+const STATUS_KINDS: Record<number, SamenErrorKind> = {
+  400: 'invalid-data',
+  401: 'forbidden',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'invalid-data',
+  415: 'invalid-data',
+  422: 'invalid-data',
+};
 /** Statuses worth another try: the server or a proxy was briefly unable. */
 const TRANSIENT = new Set([408, 425, 429, 500, 502, 503, 504]);
 
@@ -43,6 +62,11 @@ const TRANSIENT = new Set([408, 425, 429, 500, 502, 503, 504]);
  * (network, timeout, 408/425/429/5xx) are retried with exponential backoff and full
  * jitter, honouring `Retry-After`; every other status maps to a `SamenError` kind at once.
  * Request and response bodies are never logged.
+ *
+ * Composing: `uploadMedia` sends the file as the raw body of `POST /uploads` through
+ * XMLHttpRequest, whose upload events are the progress; it is never retried on its own (a
+ * person retries, with the same key), and a timeout counts from the last progress, not the
+ * start. `publishLessonClip` is a write like the others.
  *
  * Live updates: `subscribe` reads the server's Server-Sent Events stream (`/events`) with
  * `fetch`, so the token goes in a header rather than the URL, and reconnects with backoff.
@@ -57,6 +81,7 @@ export class HttpAdapter implements SamenAdapter {
   private readonly retries: number;
   private readonly backoffMs: number;
   private readonly fetchImpl: typeof fetch;
+  private readonly makeXhr: (() => XMLHttpRequest) | undefined;
   private readonly topics = new Map<string, Set<() => void>>();
   private events?: AbortController;
 
@@ -66,6 +91,7 @@ export class HttpAdapter implements SamenAdapter {
     this.retries = options.retries ?? 3;
     this.backoffMs = options.backoffMs ?? 500;
     this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.makeXhr = options.xhr === false ? undefined : (options.xhr ?? (typeof XMLHttpRequest === 'function' ? () => new XMLHttpRequest() : undefined));
   }
 
   // ------------------------------------------------------------------ reads
@@ -138,6 +164,102 @@ export class HttpAdapter implements SamenAdapter {
   shareSuccess(input: WriteInput & { matrixId: string; expectationId?: string; text: string }, options?: RequestOptions): Promise<Success> {
     const { id, matrixId, ...body } = input;
     return this.request('POST', `/matrices/${enc(matrixId)}/successes`, { key: id, body, options });
+  }
+
+  // ------------------------------------------------------------------ composing lesson clips
+
+  /**
+   * `POST /uploads?kind=…&name=…` with the file as the body. Checked against `MEDIA_LIMITS`
+   * first, so a refused file is never sent.
+   */
+  async uploadMedia(input: WriteInput & { file: Blob; name: string; kind: UploadKind }, options?: UploadOptions): Promise<UploadedMedia> {
+    options?.signal?.throwIfAborted();
+    const file = input.file;
+    const check = checkUpload({ name: input.name, type: file?.type ?? '', size: file?.size ?? 0 }, input.kind);
+    if (!(file instanceof Blob) || !check.ok) {
+      throw new SamenError('invalid-data', 'upload refused', [{ path: 'file', message: check.ok ? 'not a file' : check.reason }]);
+    }
+    const params = new URLSearchParams({ kind: input.kind, name: input.name });
+    const url = `${this.baseUrl}/uploads?${params}`;
+    const headers = { accept: 'application/json', ...(await this.authHeader()), 'idempotency-key': input.id, 'content-type': check.type };
+    const result = this.makeXhr
+      ? await this.sendWithXhr<UploadedMedia>(url, headers, file, options)
+      : await this.sendWithFetch<UploadedMedia>(url, headers, file, options?.signal);
+    options?.onProgress?.(1);
+    return result;
+  }
+  getUploadedMedia(mediaId: string, options?: RequestOptions): Promise<UploadedMedia> {
+    return this.request('GET', `/uploads/${enc(mediaId)}`, { options });
+  }
+  publishLessonClip(input: WriteInput & LessonClipDraft, options?: RequestOptions): Promise<LessonClip> {
+    const { id, ...body } = input;
+    return this.request('POST', '/clips', { key: id, body, options });
+  }
+
+  /** One upload through XMLHttpRequest: progress from its upload events, no retry. */
+  private sendWithXhr<T>(url: string, headers: Record<string, string>, body: Blob, options?: UploadOptions): Promise<T> {
+    const signal = options?.signal;
+    return new Promise<T>((resolve, reject) => {
+      const xhr = this.makeXhr!();
+      let stalled: ReturnType<typeof setTimeout> | undefined;
+      const done = () => {
+        clearTimeout(stalled);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      // A big file on a slow line takes minutes: only silence counts as a timeout.
+      const alive = () => {
+        clearTimeout(stalled);
+        stalled = setTimeout(() => (xhr.abort(), done(), reject(new SamenError('unavailable', 'upload stalled'))), this.timeoutMs);
+      };
+      const onAbort = () => {
+        xhr.abort();
+        done();
+        reject(signal!.reason instanceof DOMException ? signal!.reason : new DOMException('Aborted', 'AbortError'));
+      };
+      xhr.open('POST', url);
+      for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+      xhr.upload.addEventListener('progress', (event) => {
+        alive();
+        // 1 only once the server has stored it.
+        if (event.lengthComputable && event.total > 0) options?.onProgress?.(Math.min(event.loaded / event.total, 0.99));
+      });
+      xhr.addEventListener('progress', alive);
+      xhr.addEventListener('load', () => {
+        done();
+        const text = typeof xhr.responseText === 'string' ? xhr.responseText : '';
+        if (xhr.status >= 200 && xhr.status < 300) {
+          try {
+            resolve(JSON.parse(text) as T);
+          } catch {
+            reject(new SamenError('unavailable', 'malformed response'));
+          }
+        } else {
+          reject(errorFromText(xhr.status, text));
+        }
+      });
+      const failed = () => {
+        done();
+        reject(new SamenError(typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'unavailable'));
+      };
+      xhr.addEventListener('error', failed);
+      xhr.addEventListener('timeout', failed);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      alive();
+      xhr.send(body);
+    });
+  }
+
+  /** One upload through fetch (no XMLHttpRequest here): no timeout but the caller's signal, no retry. */
+  private async sendWithFetch<T>(url: string, headers: Record<string, string>, body: Blob, signal?: AbortSignal): Promise<T> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(url, { method: 'POST', headers, body, ...(signal ? { signal } : {}) });
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason instanceof DOMException ? signal.reason : new DOMException('Aborted', 'AbortError');
+      throw error instanceof SamenError ? error : new SamenError(typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'unavailable');
+    }
+    if (!response.ok) throw await errorFrom(response);
+    return (await response.json()) as T;
   }
 
   // ------------------------------------------------------------------ live updates
@@ -254,10 +376,14 @@ function range(query: { from?: string; to?: string }): string {
 
 /** The server's error kind when it sent a valid one, else one derived from the status. */
 async function errorFrom(response: Response): Promise<SamenError> {
-  let kind: SamenErrorKind = STATUS_KINDS[response.status] ?? 'unavailable';
+  return errorFromText(response.status, await response.text().catch(() => ''));
+}
+
+function errorFromText(status: number, text: string): SamenError {
+  let kind: SamenErrorKind = STATUS_KINDS[status] ?? 'unavailable';
   let issues: SamenIssue[] = [];
   try {
-    const body = (await response.json()) as { error?: { kind?: unknown; issues?: unknown } };
+    const body = JSON.parse(text) as { error?: { kind?: unknown; issues?: unknown } };
     const sent = body.error?.kind;
     if (typeof sent === 'string' && (SAMEN_ERROR_KINDS as readonly string[]).includes(sent)) kind = sent as SamenErrorKind;
     if (Array.isArray(body.error?.issues)) {
@@ -266,7 +392,7 @@ async function errorFrom(response: Response): Promise<SamenError> {
   } catch {
     // Not JSON (a proxy's error page): the status decides.
   }
-  return new SamenError(kind, `HTTP ${response.status}`, issues);
+  return new SamenError(kind, `HTTP ${status}`, issues);
 }
 
 /** `Retry-After` as seconds or an HTTP date, capped at a minute. */

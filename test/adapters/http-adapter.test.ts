@@ -221,3 +221,163 @@ describe('HttpAdapter', () => {
     expect(signals.slice(first.length).some((s) => !s.aborted)).to.equal(true);
   });
 });
+
+/** A scripted XMLHttpRequest: the test moves its upload along and answers it. */
+class FakeXhr extends EventTarget {
+  static made: FakeXhr[] = [];
+  readonly upload = new EventTarget();
+  method = '';
+  url = '';
+  headers: Record<string, string> = {};
+  body: unknown;
+  status = 0;
+  responseText = '';
+  aborted = false;
+  constructor() {
+    super();
+    FakeXhr.made.push(this);
+  }
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers[name.toLowerCase()] = value;
+  }
+  send(body: unknown) {
+    this.body = body;
+  }
+  abort() {
+    this.aborted = true;
+    this.dispatchEvent(new Event('abort'));
+  }
+  progress(loaded: number, total: number) {
+    this.upload.dispatchEvent(new ProgressEvent('progress', { lengthComputable: true, loaded, total }));
+  }
+  respond(status: number, body: unknown) {
+    this.status = status;
+    this.responseText = JSON.stringify(body);
+    this.dispatchEvent(new Event('load'));
+  }
+}
+
+describe('HttpAdapter: uploads and publishing lesson clips', () => {
+  const photo = (size = 2048) => new File([new Uint8Array(size).fill(1)], 'kring.png', { type: 'image/png' });
+  const stored = { mediaId: 'media-1', kind: 'photo', src: 'https://api.school.example/samen/uploads/media-1/content', type: 'image/png', size: 2048, name: 'kring.png' };
+  const uploader = (options: Partial<ConstructorParameters<typeof HttpAdapter>[0]> = {}) => {
+    FakeXhr.made = [];
+    return adapter([], { xhr: () => new FakeXhr() as unknown as XMLHttpRequest, ...options }).http;
+  };
+
+  it('sends the file as the body of POST /uploads with its type, token and key, and reports progress up to 1 when stored', async () => {
+    const http = uploader();
+    const progress: number[] = [];
+    const file = photo();
+    const done = http.uploadMedia({ id: 'upload-1', file, name: 'kring.png', kind: 'photo' }, { onProgress: (f) => progress.push(f) });
+    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    const xhr = FakeXhr.made[0]!;
+    expect(xhr.method).to.equal('POST');
+    expect(xhr.url).to.equal('https://api.school.example/samen/uploads?kind=photo&name=kring.png');
+    expect(xhr.headers).to.include({ authorization: 'Bearer token-123', 'idempotency-key': 'upload-1', 'content-type': 'image/png' });
+    expect(xhr.body).to.equal(file);
+    xhr.progress(512, 2048);
+    xhr.progress(2048, 2048);
+    expect(progress).to.deep.equal([0.25, 0.99]);
+    xhr.respond(201, stored);
+    expect(await done).to.deep.equal(stored);
+    expect(progress).to.deep.equal([0.25, 0.99, 1]);
+  });
+
+  it('stops the upload when the signal aborts, and never retries an upload on its own', async () => {
+    const http = uploader();
+    const controller = new AbortController();
+    const aborted = rejection(http.uploadMedia({ id: 'upload-2', file: photo(), name: 'kring.png', kind: 'photo' }, { signal: controller.signal }));
+    await new Promise((r) => setTimeout(r, 0));
+    FakeXhr.made[0]!.progress(100, 2048);
+    controller.abort();
+    expect(((await aborted) as DOMException).name).to.equal('AbortError');
+    expect(FakeXhr.made[0]!.aborted).to.equal(true);
+
+    const failed = rejection(http.uploadMedia({ id: 'upload-3', file: photo(), name: 'kring.png', kind: 'photo' }));
+    await new Promise((r) => setTimeout(r, 0));
+    FakeXhr.made[1]!.respond(503, { error: { kind: 'unavailable' } });
+    expect(((await failed) as SamenError).kind).to.equal('unavailable');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(FakeXhr.made).to.have.length(2);
+  });
+
+  it('maps the server’s refusals (413 too big, 415 wrong type, 403 not a teacher) to error kinds with their issues', async () => {
+    const http = uploader();
+    const answers: [number, unknown][] = [
+      [413, { error: { kind: 'invalid-data', message: 'too big', issues: [{ path: 'file', message: 'too-big' }] } }],
+      [415, { error: { kind: 'invalid-data' } }],
+      [403, { error: { kind: 'forbidden' } }],
+    ];
+    const kinds: string[] = [];
+    for (const [i, [status, body]] of answers.entries()) {
+      const failed = rejection(http.uploadMedia({ id: `u-${i}`, file: photo(), name: 'kring.png', kind: 'photo' }));
+      await new Promise((r) => setTimeout(r, 0));
+      FakeXhr.made[i]!.respond(status, body);
+      const error = (await failed) as SamenError;
+      kinds.push(error.kind);
+      if (i === 0) expect(error.issues).to.deep.equal([{ path: 'file', message: 'too-big' }]);
+    }
+    expect(kinds).to.deep.equal(['invalid-data', 'invalid-data', 'forbidden']);
+  });
+
+  it('refuses a file outside MEDIA_LIMITS without sending a byte', async () => {
+    const http = uploader();
+    const tooBig = new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'groot.png', { type: 'image/png' });
+    const pdf = new File(['%PDF'], 'brief.pdf', { type: 'application/pdf' });
+    for (const [file, reason] of [[tooBig, 'too-big'], [pdf, 'wrong-type']] as const) {
+      const error = (await rejection(http.uploadMedia({ id: 'u', file, name: file.name, kind: 'photo' }))) as SamenError;
+      expect(error.kind).to.equal('invalid-data');
+      expect(error.issues).to.deep.equal([{ path: 'file', message: reason }]);
+    }
+    expect(FakeXhr.made).to.have.length(0);
+  });
+
+  it('times out an upload only after timeoutMs without progress', async () => {
+    const http = uploader({ timeoutMs: 60 });
+    const upload = rejection(http.uploadMedia({ id: 'slow', file: photo(), name: 'kring.png', kind: 'photo' }));
+    await new Promise((r) => setTimeout(r, 0));
+    const xhr = FakeXhr.made[0]!;
+    for (let i = 1; i <= 4; i++) {
+      await new Promise((r) => setTimeout(r, 40));
+      xhr.progress(i * 100, 2048); // still moving after 160 ms in all
+    }
+    expect(xhr.aborted).to.equal(false);
+    expect(((await upload) as SamenError).kind).to.equal('unavailable');
+    expect(xhr.aborted).to.equal(true);
+  });
+
+  it('uploads through fetch where there is no XMLHttpRequest, with the same headers and no retry', async () => {
+    const sent: { url: string; init: RequestInit }[] = [];
+    const answers = [new Response(null, { status: 503 }), json(stored, 201)];
+    const fetchImpl = (async (url: string, init: RequestInit) => (sent.push({ url, init }), answers.shift()!)) as unknown as typeof fetch;
+    const http = new HttpAdapter({ baseUrl: 'https://api.school.example/samen', getToken: () => 'token-123', backoffMs: 1, fetch: fetchImpl, xhr: false });
+    const file = photo();
+    expect(((await rejection(http.uploadMedia({ id: 'f-1', file, name: 'kring.png', kind: 'photo' }))) as SamenError).kind).to.equal('unavailable');
+    expect(sent).to.have.length(1);
+    const progress: number[] = [];
+    expect(await http.uploadMedia({ id: 'f-1', file, name: 'kring.png', kind: 'photo' }, { onProgress: (f) => progress.push(f) })).to.deep.equal(stored);
+    expect(sent[1]!.init.body).to.equal(file);
+    expect(sent[1]!.init.headers).to.include({ 'idempotency-key': 'f-1', 'content-type': 'image/png', authorization: 'Bearer token-123' });
+    expect(progress).to.deep.equal([1]);
+  });
+
+  it('publishes with POST /clips and the write id as Idempotency-Key, retrying a lost response with the same key', async () => {
+    const clip = { id: 'clip-p1', programme: 'wish', title: 'Lichaamstaal', classId: 'groep6-wish', postedAt: '2026-11-12T08:00:00Z' };
+    const { http, calls } = adapter([new Response(null, { status: 503 }), json(clip), json(stored)]);
+    const draft = { classId: 'groep6-wish', programme: 'wish' as const, title: 'Lichaamstaal', media: { kind: 'photos' as const, photos: [{ mediaId: 'media-1', alt: 'Een kring' }] } };
+    expect(await http.publishLessonClip({ id: 'publish-1', ...draft })).to.deep.equal(clip);
+    expect(calls.map((c) => [c.method, c.url, c.headers['idempotency-key']])).to.deep.equal([
+      ['POST', 'https://api.school.example/samen/clips', 'publish-1'],
+      ['POST', 'https://api.school.example/samen/clips', 'publish-1'],
+    ]);
+    expect(calls[1]!.body).to.deep.equal(draft);
+    expect(await http.getUploadedMedia('media 1')).to.deep.equal(stored);
+    expect(calls[2]!.url).to.equal('https://api.school.example/samen/uploads/media%201');
+  });
+});
