@@ -1,5 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
+import { SamenError } from './errors.js';
+import type { Viewer, ViewerRole } from './schemas.js';
 import { SamenElement } from './samen-element.js';
 
 /**
@@ -10,6 +12,15 @@ import { SamenElement } from './samen-element.js';
 export class SamenParentPreviewElement extends SamenElement {
   /** Teacher views: whether the "Preview as parent" switch is on. */
   @state() protected previewingAsParent = false;
+
+  /**
+   * A teacher view renders teacher-only data (reach, who reacted, other families' replies,
+   * signals, successes) only for a viewer whose role may see it, whatever the `view`
+   * attribute says or the adapter sends: anyone else gets the `forbidden` error state.
+   */
+  protected requireTeacherRole(view: string, viewer: Viewer, roles: readonly ViewerRole[] = ['teacher']): void {
+    if (view === 'teacher' && !roles.includes(viewer.role)) throw new SamenError('forbidden', 'teacher view for a viewer without that role');
+  }
 
   /**
    * A teacher view with the "Preview as parent" switch above it: `card` while off, and

@@ -201,6 +201,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
       if (!matrixId) throw new SamenError('invalid-data', 'missing matrix-id', [{ path: 'matrix-id', message: 'required' }]);
       const [rawViewer, rawMatrix] = await Promise.all([adapter.getViewer({ signal }), adapter.getExpectationMatrix(matrixId, { signal })]);
       const viewer = parseOrThrow(viewerSchema, rawViewer, 'viewer');
+      this.requireTeacherRole(view, viewer);
       const { matrix, issues } = cleanMatrix(rawMatrix);
       let successes: Success[] = [];
       if (view === 'teacher' && viewer.role === 'teacher' && matrix.kind === 'school') {

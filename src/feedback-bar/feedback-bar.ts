@@ -92,6 +92,8 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
 
   private readonly reply = new DraftController(this, REPLY_MAX_LENGTH);
   private readonly inFlight = new Set<ReactionId>();
+  /** Replies this viewer sent in this visit: all a parent without a `familyId` is shown. */
+  private readonly sentReplies = new Set<string>();
   private data?: BarData;
   private reportedIssues = '';
 
@@ -126,6 +128,7 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
         adapter.getReactions(targetId, { signal }),
       ]);
       const viewer = parseOrThrow(viewerSchema, rawViewer, 'viewer');
+      this.requireTeacherRole(view, viewer);
       const { summary, issues } = withKnownReactions(parseOrThrow(reactionSummarySchema, rawSummary, 'reactions'));
       const issueKey = `${targetId}:${issues.map((i) => i.path).join(',')}`;
       if (issues.length && issueKey !== this.reportedIssues) {
@@ -220,6 +223,7 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
     const result = await this.reply.submit((id, text) => adapter.addReply({ id, targetId: data.targetId, text }));
     if (!result) return;
     if (result.ok) {
+      this.sentReplies.add(result.value.id);
       this.message = this.t.feedback.replySent;
       void this.emit('samen-reply', { targetId: data.targetId, text: result.value.text, id: result.value.id });
       void this.loader.run();
@@ -257,7 +261,8 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
     const t = this.t.feedback;
     const offered = this.offered;
     const focusIndex = Math.min(this.focusIndex, offered.length - 1);
-    const mine = (summary.replies ?? []).filter((r) => !viewer.familyId || r.familyId === viewer.familyId);
+    // Only the family's own replies; without a familyId, only the ones just sent from here.
+    const mine = (summary.replies ?? []).filter((r) => (viewer.familyId ? r.familyId === viewer.familyId : this.sentReplies.has(r.id)));
     return html`<div role="toolbar" aria-label=${t.toolbar} part="reactions" class="reactions" @keydown=${this.onToolbarKeydown}>
         ${offered.map((reaction, index) => {
           const on = this.isOn(summary, reaction);

@@ -176,6 +176,8 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
         teacher ? adapter.getClassCheckins({ classId, from }, { signal }) : adapter.getCheckins({ childId, from }, { signal }),
       ]);
       const viewer = parseOrThrow(viewerSchema, rawViewer, 'viewer');
+      // The class overview and its signals: the teacher's, and a care coordinator's (who follows signals up).
+      this.requireTeacherRole(view, viewer, ['teacher', 'care-coordinator']);
       const { checkins, issues } = cleanCheckins(rawCheckins, feelings);
       const issueKey = `${this.dataKey}:${issues.map((i) => i.path).join(',')}`;
       if (issues.length && issueKey !== this.reportedIssues) {

@@ -201,14 +201,17 @@ export class SamenLessonClip extends SamenParentPreviewElement {
         view === 'teacher' ? adapter.getClipReach(clipId, { signal }) : adapter.getHomeAnswer(clipId, { signal }),
       ]);
       const viewer = parseOrThrow(viewerSchema, rawViewer, 'viewer');
+      this.requireTeacherRole(view, viewer);
       const { clip, problems } = parseLessonClip(rawClip);
+      const answer = view === 'parent' && rawExtra ? parseOrThrow(homeAnswerSchema, rawExtra, 'answer') : null;
       const data: ClipData = {
         view,
         viewer,
         clip,
         programmeKnown: !problems.some((p) => p.path === 'programme'),
         mediaRefused: problems.some((p) => p.path.startsWith('media')),
-        answer: view === 'parent' && rawExtra ? parseOrThrow(homeAnswerSchema, rawExtra, 'answer') : null,
+        // Another family's answer, sent by mistake, is not shown as this family's (nor is any to a viewer without a family).
+        answer: answer && viewer.familyId && answer.familyId === viewer.familyId ? answer : null,
       };
       if (view === 'teacher') data.reach = parseOrThrow(clipReachSchema, rawExtra, 'reach');
       this.data = data;

@@ -145,6 +145,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
         adapter.getRewardChart(chartId, { signal }),
       ]);
       const viewer = parseOrThrow(viewerSchema, rawViewer, 'viewer');
+      this.requireTeacherRole(view, viewer);
       const { chart, issues } = sanitizeChart(parseOrThrow(rewardChartSchema, rawChart, 'chart'), new Date());
       const issueKey = `${chartId}:${issues.map((i) => i.path).join(',')}`;
       if (issues.length && issueKey !== this.reportedIssues) {
