@@ -4,11 +4,19 @@
  * `src/adapters/local-adapter.ts` keeps it in IndexedDB: `ready()` loads it (seeding the
  * demo on first start) and `persist()` saves it after every applied write.
  */
+import { randomUUID } from 'node:crypto';
 import { SamenError } from '../../dist/core/errors.js';
 import { MemoryAdapter } from '../../dist/adapters/memory-adapter.js';
 
 /** The one row that holds the state. */
 const STATE_ID = 'main';
+
+/**
+ * MemoryAdapter keeps an upload as a Blob in its state and checks a draft's media there. Here
+ * the bytes live in `samen_uploads`: while a clip is published, its uploads are put in the
+ * state (never saved, see persist) with this empty stand-in for the file.
+ */
+const STORED_ELSEWHERE = new Blob([]);
 
 /**
  * MemoryAdapter's state plus, per idempotency key, the request that applied it.
@@ -82,7 +90,89 @@ export class PostgresAdapter extends MemoryAdapter {
   async getLessonClip(clipId, options = {}) {
     await super.getLessonClip(clipId, options); // the checks (not-found, injected failures)
     const base = options.mediaBase ?? '/api/media/';
-    return mapDemoRefs(structuredClone(this.store.state.clips[clipId]), (ref) => base + encodeURIComponent(ref));
+    const clip = mapDemoRefs(structuredClone(this.store.state.clips[clipId]), (ref) => base + encodeURIComponent(ref));
+    return mapUploadRefs(clip, (mediaId) => uploadUrl(base, mediaId));
+  }
+
+  // ------------------------------------------------------------------ composing lesson clips
+
+  /**
+   * Stores a checked file (the server checked type, size and bytes) for this teacher, once
+   * per idempotency key: the same key again stores nothing and gives the first upload.
+   * @param {{ key: string, kind: 'video' | 'photo' | 'captions', name: string, type: string, bytes: Buffer }} file
+   * @param {{ mediaBase?: string }} [options]
+   * @returns {Promise<{ created: boolean, media: import('../../dist/core/schemas.js').UploadedMedia }>}
+   */
+  async storeUpload({ key, kind, name, type, bytes }, { mediaBase } = {}) {
+    await this.#requireTeacher();
+    const { db } = this.#storage;
+    const inserted = await db.query(
+      `insert into samen_uploads (media_id, owner, idempotency_key, kind, content_type, size, name, bytes)
+       values ($1, $2, $3, $4, $5, $6, $7, $8)
+       on conflict (owner, idempotency_key) do nothing
+       returning media_id`,
+      [`media-${randomUUID()}`, this.viewerId, key, kind, type, bytes.length, name, bytes],
+    );
+    const [row] = await db.query(
+      'select media_id, kind, content_type, size, name from samen_uploads where owner = $1 and idempotency_key = $2',
+      [this.viewerId, key],
+    );
+    return { created: inserted.length > 0, media: uploadedMedia(row, mediaBase) };
+  }
+
+  /**
+   * The teacher's own upload; anyone else's is not found.
+   * @param {string} mediaId
+   * @param {{ mediaBase?: string }} [options]
+   */
+  async getUploadedMedia(mediaId, { mediaBase } = {}) {
+    await this.#requireTeacher();
+    const [row] = await this.#storage.db.query(
+      'select media_id, kind, content_type, size, name from samen_uploads where media_id = $1 and owner = $2',
+      [mediaId, this.viewerId],
+    );
+    if (!row) throw new SamenError('not-found');
+    return uploadedMedia(row, mediaBase);
+  }
+
+  /**
+   * An upload's bytes, for `GET /api/uploads/{mediaId}/content` (no token: `<img>` sends none).
+   * @param {string} mediaId
+   * @returns {Promise<{ type: string, name: string, bytes: Uint8Array } | undefined>}
+   */
+  async uploadContent(mediaId) {
+    const [row] = await this.#storage.db.query('select content_type, name, bytes from samen_uploads where media_id = $1', [mediaId]);
+    return row && { type: row.content_type, name: row.name, bytes: row.bytes };
+  }
+
+  /**
+   * MemoryAdapter's publish (teacher of the class, idempotent on the key, the media must be
+   * uploads of the right kind), with this teacher's uploads from the table.
+   * @param {import('../../dist/core/adapter.js').WriteInput & import('../../dist/core/schemas.js').LessonClipDraft} input
+   * @param {{ signal?: AbortSignal, mediaBase?: string }} [options]
+   */
+  async publishLessonClip(input, options = {}) {
+    /** @type {Record<string, unknown>} */
+    const uploads = {};
+    for (const mediaId of mediaIdsOf(input.media)) {
+      const [row] = await this.#storage.db.query(
+        'select kind, content_type, size, name from samen_uploads where media_id = $1 and owner = $2',
+        [mediaId, this.viewerId],
+      );
+      if (row) uploads[mediaId] = { kind: row.kind, type: row.content_type, size: row.size, name: row.name, blob: STORED_ELSEWHERE };
+    }
+    this.store.state.uploads = /** @type {any} */ (uploads);
+    let clip;
+    try {
+      clip = await super.publishLessonClip(input, options);
+    } finally {
+      delete this.store.state.uploads;
+    }
+    return this.getLessonClip(clip.id, options);
+  }
+
+  async #requireTeacher() {
+    if ((await this.getViewer()).role !== 'teacher') throw new SamenError('forbidden', 'only teachers compose lesson clips');
   }
 
   /** Every demo media reference in the stored clips: the only ones `GET /api/media` serves. */
@@ -121,7 +211,9 @@ export class PostgresAdapter extends MemoryAdapter {
     if (storage.pending && storage.pending.key in state.writes) {
       (state.writeRequests ??= {})[storage.pending.key] = storage.pending.request;
     }
-    const json = JSON.stringify(state);
+    // Uploads are in samen_uploads; the state holds them only while a clip is published.
+    const { uploads: _inTheirOwnTable, ...saved } = state;
+    const json = JSON.stringify(saved);
     let rows;
     try {
       rows = await storage.db.query(
@@ -176,6 +268,39 @@ function mapDemoRefs(value, fn) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapDemoRefs(v, fn)]));
   }
   return value;
+}
+
+/** Deep-copies `value`, passing the media id of every `upload:<mediaId>` string through `fn`. */
+function mapUploadRefs(value, fn) {
+  if (typeof value === 'string') return /^upload:media-[\w-]+$/.test(value) ? fn(value.slice('upload:'.length)) : value;
+  if (Array.isArray(value)) return value.map((v) => mapUploadRefs(v, fn));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapUploadRefs(v, fn)]));
+  }
+  return value;
+}
+
+/** `GET /api/uploads/{mediaId}/content`, beside the demo media of `mediaBase`. */
+function uploadUrl(mediaBase = '/api/media/', mediaId) {
+  return `${mediaBase.replace(/media\/$/, 'uploads/')}${encodeURIComponent(mediaId)}/content`;
+}
+
+function uploadedMedia(row, mediaBase) {
+  return {
+    mediaId: row.media_id,
+    kind: row.kind,
+    src: uploadUrl(mediaBase, row.media_id),
+    type: row.content_type,
+    size: row.size,
+    ...(row.name ? { name: row.name } : {}),
+  };
+}
+
+/** The upload ids a draft's media refer to. */
+function mediaIdsOf(media) {
+  if (!media) return [];
+  if (media.kind === 'photos') return media.photos.map((p) => p.mediaId);
+  return [media.mediaId, ...media.captions.map((c) => c.mediaId)];
 }
 
 /** A database error without its detail, which can quote stored values. */

@@ -11,7 +11,9 @@ import {
   expectationMatrixSchema,
   feelingIdSchema,
   homeAnswerKindSchema,
+  lessonClipDraftSchema,
   reactionIdSchema,
+  uploadKindSchema,
 } from '../../dist/core/schemas.js';
 
 const id = z.string().check(z.minLength(1), z.maxLength(200));
@@ -33,6 +35,7 @@ const range = z.object({ from: z.optional(isoDate), to: z.optional(isoDate) });
  * @property {any} body the checked request body (writes)
  * @property {string} key the Idempotency-Key (writes)
  * @property {string} mediaBase where `GET /api/media/{ref}` lives, for clip media URLs
+ * @property {{ bytes: Buffer, type: string }} [file] the checked file of an upload
  *
  * @typedef {object} Route
  * @property {'GET' | 'PUT' | 'POST' | 'DELETE'} method
@@ -41,6 +44,7 @@ const range = z.object({ from: z.optional(isoDate), to: z.optional(isoDate) });
  * @property {boolean} [write] needs an Idempotency-Key and runs under the write lock
  * @property {z.ZodMiniType} [body] schema of the JSON body; absent: the body is ignored
  * @property {boolean} [optionalBody] an empty body counts as `{}`
+ * @property {boolean} [upload] the body is one file (checked by the server against MEDIA_LIMITS), not JSON
  * @property {z.ZodMiniType} [query] schema of the query parameters
  * @property {(call: Call) => { path: string, message: string }[]} [check] rules a schema can't say
  * @property {(call: Call) => Promise<unknown>} run resolves with the response body; `null`/`undefined` → 204
@@ -74,6 +78,32 @@ export const ROUTES = [
     run: ({ view, params, key }) => view.markSeen({ id: key, clipId: params.clipId }),
   },
   { method: 'GET', path: '/clips/:clipId/reach', op: 'getClipReach', run: ({ view, params }) => view.getClipReach(params.clipId) },
+
+  // ---- composing lesson clips (teachers)
+  {
+    method: 'POST',
+    path: '/clips',
+    op: 'publishLessonClip',
+    write: true,
+    body: lessonClipDraftSchema,
+    run: ({ view, body, key, mediaBase }) => view.publishLessonClip({ ...body, id: key }, { mediaBase }),
+  },
+  {
+    method: 'POST',
+    path: '/uploads',
+    op: 'uploadMedia',
+    write: true,
+    upload: true,
+    query: z.object({ kind: uploadKindSchema, name: z.optional(text(200)) }),
+    run: ({ view, query, file, key, mediaBase }) =>
+      view.storeUpload({ key, kind: query.kind, name: query.name ?? '', ...file }, { mediaBase }),
+  },
+  {
+    method: 'GET',
+    path: '/uploads/:mediaId',
+    op: 'getUploadedMedia',
+    run: ({ view, params, mediaBase }) => view.getUploadedMedia(params.mediaId, { mediaBase }),
+  },
 
   // ---- reactions
   { method: 'GET', path: '/reactions/:targetId', op: 'getReactions', run: ({ view, params }) => view.getReactions(params.targetId) },

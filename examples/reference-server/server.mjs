@@ -21,13 +21,14 @@ import { DEFAULT_DATA_DIR, migrate, openDatabase } from './database.mjs';
 import { ROOT, serveStatic } from '../static-files.mjs';
 
 // The domain logic is the library's build: say plainly when it is missing.
-const [{ PostgresAdapter }, { ROUTES, matchRoute }, { SamenError }, { toIssues }, { resolveDemoUrl }, z] = await Promise.all([
+const [{ PostgresAdapter }, { ROUTES, matchRoute }, { SamenError }, { toIssues }, { resolveDemoUrl }, z, { MEDIA_LIMITS }] = await Promise.all([
   import('./postgres-adapter.mjs'),
   import('./routes.mjs'),
   import('../../dist/core/errors.js'),
   import('../../dist/core/parse.js'),
   import('../../dist/adapters/illustrations.js'),
   import('zod/mini'),
+  import('../../dist/core/schemas.js'),
 ]).catch((error) => {
   if (error?.code === 'ERR_MODULE_NOT_FOUND' && /[/\\]dist[/\\]/.test(String(error.message))) {
     throw new Error('The reference server uses the built library: run `npm run build` first.', { cause: error });
@@ -67,9 +68,10 @@ class HttpError extends SamenError {
    * @param {import('../../dist/core/errors.js').SamenErrorKind} kind
    * @param {string} message
    * @param {Record<string, string>} [headers]
+   * @param {{ path: string, message: string }[]} [issues]
    */
-  constructor(status, kind, message, headers = {}) {
-    super(kind, message);
+  constructor(status, kind, message, headers = {}, issues = []) {
+    super(kind, message, issues);
     this.status = status;
     this.headers = headers;
   }
@@ -139,6 +141,11 @@ export async function createReferenceServer({
         op = 'media';
         return await sendMedia(req, res, path.slice('/media/'.length));
       }
+      const content = /^\/uploads\/([^/]+)\/content$/.exec(path);
+      if (content) {
+        op = 'uploadContent';
+        return await sendUpload(req, res, /** @type {string} */ (content[1]));
+      }
       if (path === '/events') {
         op = 'subscribe';
         if (req.method !== 'GET') throw new HttpError(405, 'not-found', 'method not allowed', { allow: 'GET' });
@@ -158,6 +165,7 @@ export async function createReferenceServer({
       if (!route.write) return sendResult(res, await route.run(call));
 
       call.key = idempotencyKey(req);
+      if (route.upload) return await receiveUpload(req, res, route, call);
       // Routes without a body schema (markSeen, undoAward) ignore whatever was sent.
       if (route.body) call.body = parse(route.body, await readJson(req, !!route.optionalBody), '', 'invalid request body');
       const issues = route.check?.(call) ?? [];
@@ -280,6 +288,81 @@ export async function createReferenceServer({
     res.end(req.method === 'HEAD' ? undefined : bytes);
   }
 
+  /**
+   * `POST /api/uploads?kind=…&name=…`: one file as the raw body. Teachers only, and that is
+   * known before a byte is read; then the type (415), the size (413, from Content-Length when
+   * sent, else while reading) and the first bytes (415 when they are not what the type says).
+   * Stored without the write lock: the table's (owner, key) constraint makes it idempotent.
+   */
+  async function receiveUpload(req, res, route, call) {
+    if ((await call.view.getViewer()).role !== 'teacher') throw new SamenError('forbidden', 'only teachers upload');
+    const { kind } = call.query;
+    const limits = MEDIA_LIMITS[kind];
+    const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (!limits.types.includes(type)) {
+      throw new HttpError(415, 'invalid-data', 'this type cannot be uploaded as this kind', {}, [
+        { path: 'Content-Type', message: `one of ${limits.types.join(', ')}` },
+      ]);
+    }
+    const tooBig = () =>
+      new HttpError(413, 'invalid-data', `a ${kind} is at most ${limits.maxBytes} bytes`, {}, [{ path: 'file', message: 'too-big' }]);
+    if (Number(req.headers['content-length'] ?? 0) > limits.maxBytes) throw tooBig();
+    const bytes = await readBody(req, limits.maxBytes, tooBig);
+    if (!bytes.length) throw new SamenError('invalid-data', 'the file is empty', [{ path: 'file', message: 'empty' }]);
+    if (!looksLike(type, bytes)) {
+      throw new HttpError(415, 'invalid-data', 'the file is not what its type says', {}, [{ path: 'file', message: 'wrong-type' }]);
+    }
+    const { created, media } = await route.run({ ...call, file: { bytes, type } });
+    sendJson(res, created ? 201 : 200, media, created ? {} : { 'idempotent-replayed': 'true' });
+  }
+
+  /**
+   * `GET /api/uploads/{mediaId}/content`: an uploaded file, without a token (an `<img>` can't
+   * send one; the id is random). Only ever as the type checked at upload, never sniffed, as a
+   * sandboxed document if opened on its own, and only for pages of this origin. One byte
+   * range on request, so a video can seek.
+   */
+  async function sendUpload(req, res, encoded) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'not-found', 'method not allowed', { allow: 'GET, HEAD' });
+    let mediaId;
+    try {
+      mediaId = decodeURIComponent(encoded);
+    } catch {
+      mediaId = '';
+    }
+    const file = /^media-[\w-]{1,100}$/.test(mediaId) ? await store.uploadContent(mediaId) : undefined;
+    if (!file) throw new HttpError(404, 'not-found', 'no such upload');
+    const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
+    const headers = {
+      'content-type': file.type,
+      'x-content-type-options': 'nosniff',
+      'content-disposition': contentDisposition(file.name),
+      'content-security-policy': "default-src 'none'; sandbox",
+      'cross-origin-resource-policy': 'same-origin',
+      'cache-control': 'private, max-age=3600',
+      'referrer-policy': 'no-referrer',
+      'accept-ranges': 'bytes',
+    };
+    const range = /^bytes=(\d*)-(\d*)$/.exec(String(req.headers.range ?? ''));
+    let status = 200;
+    let body = bytes;
+    if (range && (range[1] || range[2])) {
+      const size = bytes.length;
+      const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+      const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+      if (start > end || start >= size) {
+        res.writeHead(416, { ...headers, 'content-range': `bytes */${size}` });
+        res.end();
+        return;
+      }
+      status = 206;
+      body = bytes.subarray(start, end + 1);
+      headers['content-range'] = `bytes ${start}-${end}/${size}`;
+    }
+    res.writeHead(status, { ...headers, 'content-length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
   function sendError(res, error) {
     if (res.headersSent) {
       res.destroy();
@@ -342,19 +425,61 @@ function idempotencyKey(req) {
 }
 
 /**
+ * The request body, refused with `tooBig()` as soon as it passes `max` bytes.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {number} max
+ * @param {() => Error} tooBig
+ */
+async function readBody(req, max, tooBig) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > max) throw tooBig();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Whether a file starts the way files of `type` do: a "photo" that is really an HTML page is
+ * refused, whatever its Content-Type said.
+ * @param {string} type
+ * @param {Buffer} bytes
+ */
+export function looksLike(type, bytes) {
+  const at = (offset, text) => bytes.subarray(offset, offset + text.length).toString('latin1') === text;
+  switch (type) {
+    case 'image/jpeg':
+      return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+    case 'image/png':
+      return at(0, '\x89PNG\r\n\x1a\n');
+    case 'image/webp':
+      return at(0, 'RIFF') && at(8, 'WEBP');
+    case 'video/mp4':
+      return at(4, 'ftyp');
+    case 'video/webm':
+      return at(0, '\x1a\x45\xdf\xa3');
+    case 'text/vtt':
+      return at(0, 'WEBVTT') || at(0, '\xef\xbb\xbfWEBVTT');
+    default:
+      return false;
+  }
+}
+
+/** `inline` with the file's name, plain ASCII and RFC 5987 (no quote or control character gets through). */
+function contentDisposition(name) {
+  const ascii = String(name).replace(/[^\x20-\x7e]|["\\]/g, '_').slice(0, 100) || 'file';
+  return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(String(name).slice(0, 100))}`;
+}
+
+/**
  * The request body as JSON; `{}` when empty and `optional`.
  * @param {import('node:http').IncomingMessage} req
  * @param {boolean} optional
  */
 async function readJson(req, optional) {
-  const chunks = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'invalid-data', `request body over ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = (await readBody(req, MAX_BODY_BYTES, () => new HttpError(413, 'invalid-data', `request body over ${MAX_BODY_BYTES} bytes`))).toString('utf8');
   if (!text.trim()) {
     if (optional) return {};
     throw new SamenError('invalid-data', 'a JSON body is required');

@@ -59,6 +59,20 @@ function client(base, token) {
 
 const key = () => randomUUID();
 
+/** The smallest real PNG: 1×1, one grey pixel. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==', 'base64');
+
+/** `POST /uploads` with a raw body, as HttpAdapter sends it. */
+async function upload(base, token, { kind = 'photo', name = 'kring.png', type = 'image/png', bytes = PNG, id = key(), headers = {} } = {}) {
+  const response = await fetch(`${base}/uploads?${new URLSearchParams({ kind, name })}`, {
+    method: 'POST',
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(id ? { 'idempotency-key': id } : {}), 'content-type': type, ...headers },
+    body: bytes,
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+}
+
 /** An open `GET /events` stream; `waitFor(re)` resolves with the first text matching after what was read. */
 async function openEvents(base, token, topics) {
   const controller = new AbortController();
@@ -163,7 +177,7 @@ for (const backend of backends) {
 
     test('migrations are recorded and not applied twice', async () => {
       const rows = await server.api.db.query('select version from schema_migrations order by version');
-      assert.deepEqual(rows.map((r) => r.version), ['001_init']);
+      assert.deepEqual(rows.map((r) => r.version), ['001_init', '002_uploads']);
       assert.deepEqual(await migrate(server.api.db), []);
       const [state] = await server.api.db.query("select revision, state->'clips' ? 'wish-1' as seeded from samen_state where id = 'main'");
       assert.equal(state.seeded, true);
@@ -466,6 +480,109 @@ for (const backend of backends) {
       const noToken = await openEvents(server.base, undefined, ['clip:wish-5']);
       assert.equal(noToken.response.status, 401);
       noToken.close();
+    });
+
+    test('POST /uploads: a teacher’s photo is stored once per key and served back same-origin, as its type and nothing else', async () => {
+      const id = key();
+      const first = await upload(server.base, 'teacher-1', { id, name: 'Kring "groep 6".png' });
+      assert.equal(first.status, 201);
+      assert.match(first.body.mediaId, /^media-[0-9a-f-]{36}$/);
+      assert.deepEqual({ ...first.body, mediaId: undefined }, {
+        mediaId: undefined,
+        kind: 'photo',
+        src: `${server.base}/uploads/${first.body.mediaId}/content`,
+        type: 'image/png',
+        size: PNG.length,
+        name: 'Kring "groep 6".png',
+      });
+      const again = await upload(server.base, 'teacher-1', { id, name: 'anders.png' });
+      assert.equal(again.status, 200);
+      assert.equal(again.headers.get('idempotent-replayed'), 'true');
+      assert.deepEqual(again.body, first.body);
+      const [{ count }] = await server.api.db.query('select count(*)::int as count from samen_uploads where idempotency_key = $1', [id]);
+      assert.equal(count, 1);
+      assert.deepEqual((await teacher('GET', `/uploads/${first.body.mediaId}`)).body, first.body);
+
+      const file = await fetch(first.body.src); // no token, as an <img>
+      assert.equal(file.status, 200);
+      assert.deepEqual(Buffer.from(await file.arrayBuffer()), PNG);
+      assert.equal(file.headers.get('content-type'), 'image/png');
+      assert.equal(file.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(file.headers.get('content-disposition'), `inline; filename="Kring _groep 6_.png"; filename*=UTF-8''Kring%20%22groep%206%22.png`);
+      assert.equal(file.headers.get('cross-origin-resource-policy'), 'same-origin');
+      assert.match(file.headers.get('content-security-policy'), /sandbox/);
+      const part = await fetch(first.body.src, { headers: { range: 'bytes=0-7' } });
+      assert.equal(part.status, 206);
+      assert.equal(part.headers.get('content-range'), `bytes 0-7/${PNG.length}`);
+      assert.deepEqual(Buffer.from(await part.arrayBuffer()), PNG.subarray(0, 8));
+      assert.equal((await fetch(`${server.base}/uploads/media-${randomUUID()}/content`)).status, 404);
+      assert.equal((await fetch(first.body.src, { method: 'DELETE' })).status, 405);
+    });
+
+    test('POST /uploads refuses: not a teacher 403, wrong type 415, bytes that are not the type 415, too big 413, empty 400, no key 400', async () => {
+      const refused = async (status, kind, options, token = 'teacher-1') => {
+        const response = await upload(server.base, token, options);
+        assert.equal(response.status, status, JSON.stringify(options));
+        assert.equal(response.body.error.kind, kind);
+        return response.body.error;
+      };
+      await refused(403, 'forbidden', {}, 'parent-1');
+      await refused(401, 'forbidden', {}, '');
+      await refused(415, 'invalid-data', { type: 'image/svg+xml', name: 'x.svg', bytes: Buffer.from('<svg/>') });
+      await refused(415, 'invalid-data', { type: 'video/mp4', kind: 'photo' });
+      const html = await refused(415, 'invalid-data', { bytes: Buffer.from('<html><script>alert(1)</script>') });
+      assert.deepEqual(html.issues, [{ path: 'file', message: 'wrong-type' }]);
+      const big = await refused(413, 'invalid-data', { kind: 'captions', type: 'text/vtt', name: 'c.vtt', bytes: Buffer.concat([Buffer.from('WEBVTT\n\n'), Buffer.alloc(1024 * 1024)]) });
+      assert.deepEqual(big.issues, [{ path: 'file', message: 'too-big' }]);
+      await refused(400, 'invalid-data', { bytes: Buffer.alloc(0) });
+      await refused(400, 'invalid-data', { id: '' });
+      await refused(400, 'invalid-data', { kind: 'pdf' });
+      const [{ count }] = await server.api.db.query("select count(*)::int as count from samen_uploads where owner <> 'teacher-1'");
+      assert.equal(count, 0);
+      const stored = await upload(server.base, 'teacher-1');
+      assert.equal((await parent('GET', `/uploads/${stored.body.mediaId}`)).status, 403);
+      assert.equal((await teacher('GET', `/uploads/media-${randomUUID()}`)).status, 404);
+    });
+
+    test('POST /clips: a teacher publishes with a photo, once per key; the parent reads it with the photo this server serves', async () => {
+      const photo = await upload(server.base, 'teacher-1');
+      const id = key();
+      const draft = {
+        classId: 'groep6-wish',
+        classLabel: 'Groep 6',
+        programme: 'wish',
+        lessonNumber: 3,
+        title: 'Lichaamstaal',
+        learned: 'Vandaag leerden we dat je lichaam ook praat.',
+        homeQuestion: 'Hoe sta jij als je je zeker voelt?',
+        media: { kind: 'photos', photos: [{ mediaId: photo.body.mediaId, alt: 'Kinderen staan rechtop in een kring' }] },
+      };
+      const published = await teacher('POST', '/clips', { key: id, body: draft });
+      assert.equal(published.status, 200);
+      assert.equal(published.body.id, `clip-${id}`);
+      assert.deepEqual(published.body.media, { kind: 'photos', photos: [{ src: photo.body.src, alt: 'Kinderen staan rechtop in een kring' }] });
+      const replay = await teacher('POST', '/clips', { key: id, body: draft });
+      assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+      assert.deepEqual(replay.body, published.body);
+
+      const seen = await parent('GET', `/clips/${published.body.id}`);
+      assert.equal(seen.status, 200);
+      assert.equal(seen.body.title, 'Lichaamstaal');
+      assert.equal(seen.body.media.photos[0].src, photo.body.src);
+      const [{ uploads, clips }] = await server.api.db.query(
+        "select state ? 'uploads' as uploads, (select count(*)::int from jsonb_object_keys(state->'clips') k where k = $1) as clips from samen_state where id = 'main'",
+        [published.body.id],
+      );
+      assert.equal(uploads, false, 'upload bytes and metadata stay in samen_uploads');
+      assert.equal(clips, 1);
+
+      assert.equal((await parent('POST', '/clips', { key: key(), body: draft })).status, 403);
+      assert.equal((await teacher('POST', '/clips', { key: key(), body: { ...draft, classId: 'groep3-other' } })).status, 403);
+      const unknown = await teacher('POST', '/clips', { key: key(), body: { ...draft, media: { kind: 'photos', photos: [{ mediaId: 'media-nope', alt: 'x' }] } } });
+      assert.equal(unknown.status, 400);
+      const noTitle = await teacher('POST', '/clips', { key: key(), body: { ...draft, title: ' ' } });
+      assert.equal(noTitle.status, 400);
+      assert.equal(noTitle.body.error.issues[0].path, 'title');
     });
 
     test('HttpAdapter from dist/ talks to this server', { skip: !existsSync(HTTP_ADAPTER) && 'dist/adapters/http-adapter.js is not built' }, async () => {
