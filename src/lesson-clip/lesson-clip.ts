@@ -338,9 +338,24 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     this.textarea?.focus();
   }
 
-  private cancelEditing(): void {
+  /** Cancel (or Escape): the sent answer shows again, unchanged, and focus is back on its edit button. */
+  private async cancelEditing(): Promise<void> {
     this.editing = false;
     this.answerDraft.clear();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="answer"] button')?.focus();
+  }
+
+  /**
+   * Escape while changing a sent answer is Cancel. Not while the change is being sent (it may
+   * still arrive), nor while an input method is composing a word, and not for a first answer,
+   * where there is nothing to go back to.
+   */
+  private onFormKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || event.isComposing || event.defaultPrevented) return;
+    if (!this.editing || !this.data?.answer || this.sending) return;
+    event.preventDefault();
+    void this.cancelEditing();
   }
 
   // ------------------------------------------------------------------ render
@@ -484,7 +499,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     const t = this.t.clip;
     const draft = this.answerDraft;
     const busy = this.sending;
-    return html`<form class="answer-form" @submit=${this.onSubmit} aria-busy=${busy ? 'true' : 'false'}>
+    return html`<form class="answer-form" @submit=${this.onSubmit} @keydown=${this.onFormKeydown} aria-busy=${busy ? 'true' : 'false'}>
       <label for="answer">${t.answerLabel}</label>
       <textarea
         id="answer"
