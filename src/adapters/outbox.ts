@@ -1,5 +1,6 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import type { RequestOptions, SamenAdapter, SamenTopic, Unsubscribe, WriteInput } from '../core/adapter.js';
+import { deviceStorageAllowed } from '../core/context.js';
 import { SamenError, toSamenError } from '../core/errors.js';
 
 /** The adapter methods that write; each carries a client-generated `id`. */
@@ -74,8 +75,19 @@ export class OutboxAdapter implements SamenAdapter {
     if (this.enabled) {
       globalThis.addEventListener?.('online', this.onOnline);
       // Writes left from an earlier visit go out first.
-      void this.flush();
+      void this.flushLeftovers();
     }
+  }
+
+  /**
+   * Opens the outbox of an earlier visit only if there is one, so nothing is created on the
+   * device before the first write (by then a page may have turned device storage off).
+   */
+  private async flushLeftovers(): Promise<void> {
+    const name = this.options.dbName ?? 'samen-outbox';
+    const databases = await globalThis.indexedDB?.databases?.().catch(() => undefined);
+    if (databases && !databases.some((d) => d.name === name)) return;
+    await this.flush();
   }
 
   private get enabled(): boolean {
@@ -182,6 +194,8 @@ export class OutboxAdapter implements SamenAdapter {
   // ------------------------------------------------------------------ storage
 
   private open(): Promise<IDBPDatabase | undefined> {
+    // Device storage turned off for the page: the queue lives in memory for this visit.
+    if (!this.db && !deviceStorageAllowed()) return Promise.resolve(undefined);
     this.db ??= openDB(this.options.dbName ?? 'samen-outbox', 1, {
       upgrade(db) {
         const store = db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });

@@ -6,6 +6,12 @@ export interface SamenConfig {
   adapter?: SamenAdapter;
   /** BCP 47 locale, e.g. `nl` or `en`. */
   locale?: string;
+  /**
+   * `false` keeps nothing on this device: drafts, "seen" flags and queued awards live in
+   * memory for this visit only, and the `OutboxAdapter` queues in memory instead of IndexedDB
+   * (shared school tablets). Set it before creating adapters. Default `true`.
+   */
+  deviceStorage?: boolean;
 }
 
 /** Provided by `<samen-provider>`; a Symbol.for key so two copies of the library still meet. */
@@ -19,6 +25,8 @@ export const samenContext = createContext<SamenConfig | undefined>(Symbol.for('s
 interface PageDefaults {
   config: SamenConfig;
   changes: EventTarget;
+  /** `<samen-provider device-storage="off">` elements on the page; any one turns storage off. */
+  storageOff?: Set<object>;
 }
 const PAGE_DEFAULTS: unique symbol = Symbol.for('samen-page-defaults');
 const page: PageDefaults = ((globalThis as { [PAGE_DEFAULTS]?: PageDefaults })[PAGE_DEFAULTS] ??= {
@@ -37,6 +45,21 @@ export function configure(config: SamenConfig): void {
 
 export function pageDefaults(): Readonly<SamenConfig> {
   return page.config;
+}
+
+/** Whether widgets may keep anything on this device (`localStorage`, IndexedDB). */
+export function deviceStorageAllowed(): boolean {
+  return page.config.deviceStorage !== false && !page.storageOff?.size;
+}
+
+/**
+ * A `<samen-provider device-storage="off">` turns device storage off for the whole page while
+ * it is connected: storage is the page's, so the strictest setting wins.
+ */
+export function holdDeviceStorageOff(holder: object, off: boolean): void {
+  const holders = (page.storageOff ??= new Set());
+  if (off) holders.add(holder);
+  else holders.delete(holder);
 }
 
 export function onPageDefaultsChange(listener: () => void): () => void {

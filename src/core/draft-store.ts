@@ -1,7 +1,11 @@
+import { deviceStorageAllowed } from './context.js';
+
 /**
  * Keeps what a parent typed across reloads, crashes and failed sends. Backed by
  * localStorage because a draft must be readable synchronously on first render;
- * storage that throws (private mode, blocked WebView storage) degrades to memory.
+ * storage that throws (private mode, blocked WebView storage) degrades to memory, and so
+ * does a host that turned device storage off (`configure({ deviceStorage: false })` or
+ * `<samen-provider device-storage="off">`): then nothing is read from or written to it.
  */
 export interface Draft {
   text: string;
@@ -12,18 +16,21 @@ export interface Draft {
 const memory = new Map<string, string>();
 const PREFIX = 'samen:';
 
+const inMemory: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = {
+  getItem: (key) => memory.get(key) ?? null,
+  setItem: (key, value) => void memory.set(key, value),
+  removeItem: (key) => void memory.delete(key),
+};
+
 function storage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
+  if (!deviceStorageAllowed()) return inMemory;
   try {
     const store = globalThis.localStorage;
     if (store) return store;
   } catch {
     /* access denied: fall through */
   }
-  return {
-    getItem: (key) => memory.get(key) ?? null,
-    setItem: (key, value) => void memory.set(key, value),
-    removeItem: (key) => void memory.delete(key),
-  };
+  return inMemory;
 }
 
 function safely<T>(fn: () => T, fallback: T): T {
@@ -32,6 +39,14 @@ function safely<T>(fn: () => T, fallback: T): T {
   } catch {
     return fallback;
   }
+}
+
+/**
+ * Forgets what was kept in memory while device storage was off or unavailable — e.g. when a
+ * child on a shared tablet is done and the next one starts.
+ */
+export function forgetMemoryDrafts(): void {
+  memory.clear();
 }
 
 /** Any JSON value kept on this device; `undefined` when missing, unreadable or corrupt. */

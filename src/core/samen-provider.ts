@@ -2,7 +2,7 @@ import { LitElement, html, css } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import type { SamenAdapter } from './adapter.js';
-import { samenContext } from './context.js';
+import { holdDeviceStorageOff, samenContext } from './context.js';
 
 /**
  * Supplies an adapter and a locale to every Samen widget inside it.
@@ -30,9 +30,27 @@ export class SamenProvider extends LitElement {
   /** Language for the widgets inside (`nl`, `en`, …). */
   @property() locale?: string;
 
+  /**
+   * `off` keeps nothing on this device (drafts and queued writes stay in memory for this
+   * visit). Device storage is the page's, so this turns it off for every Samen widget on the
+   * page while this provider is connected, like `configure({ deviceStorage: false })`.
+   */
+  @property({ attribute: 'device-storage', reflect: true }) deviceStorage?: 'on' | 'off';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    holdDeviceStorageOff(this, this.deviceStorage === 'off');
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    holdDeviceStorageOff(this, false);
+  }
+
   private readonly provider = new ContextProvider(this, { context: samenContext, initialValue: {} });
 
   protected override willUpdate(): void {
+    if (this.isConnected) holdDeviceStorageOff(this, this.deviceStorage === 'off');
     this.provider.setValue({
       ...(this.adapter ? { adapter: this.adapter } : {}),
       ...(this.locale ? { locale: this.locale } : {}),
