@@ -487,6 +487,18 @@ export class SamenClipComposer extends SamenElement {
     if (this.previewOpen) this.draftPreview.changed();
   }
 
+  /**
+   * Escape in the open preview, or on its button, closes it and puts focus on the button. A key
+   * the previewed card took itself (its own editing) or an input method's composition is left alone.
+   */
+  private async onPreviewKeydown(event: KeyboardEvent): Promise<void> {
+    if (event.key !== 'Escape' || event.isComposing || event.defaultPrevented || !this.previewOpen) return;
+    event.preventDefault();
+    this.previewOpen = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="preview-button"]')?.focus();
+  }
+
   private onSubmit(event: Event): void {
     event.preventDefault();
     void this.publish();
@@ -597,7 +609,7 @@ export class SamenClipComposer extends SamenElement {
               )}
             </select>
           </div>
-          <button type="button" part="preview-button" aria-expanded=${this.previewOpen ? 'true' : 'false'} aria-controls="preview" @click=${this.togglePreview}>
+          <button type="button" part="preview-button" aria-expanded=${this.previewOpen ? 'true' : 'false'} aria-controls="preview" @click=${this.togglePreview} @keydown=${this.onPreviewKeydown}>
             ${this.previewOpen ? c.hidePreview : c.preview}
           </button>
         </div>
@@ -620,6 +632,7 @@ export class SamenClipComposer extends SamenElement {
         class="preview"
         aria-labelledby="preview-heading"
         ?hidden=${!this.previewOpen}
+        @keydown=${this.onPreviewKeydown}
         @context-provider=${keepPreviewProviderLocal}
       >
         <h3 id="preview-heading">${c.previewHeading}</h3>

@@ -5,6 +5,7 @@ import { Task } from '@lit/task';
 import { newId, type SamenAdapter } from '../core/adapter.js';
 import { cspStyle } from '../core/csp-style.js';
 import { DraftController } from '../core/draft-controller.js';
+import { closeDetailsOnEscape } from '../core/escape.js';
 import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
 import { formatRelative } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
@@ -357,7 +358,7 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
                 ${reactionIcon(reaction)}
                 <span class="count-label">${t.reactionName(t.reactions[reaction], count)}</span>
                 ${names.length
-                  ? html`<details>
+                  ? html`<details @keydown=${closeDetailsOnEscape}>
                       <summary>${t.whoReacted}</summary>
                       <p>${names.join(', ')}</p>
                     </details>`

@@ -6,6 +6,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { newId, type SamenAdapter } from '../core/adapter.js';
 import { cspStyle } from '../core/csp-style.js';
 import { DraftController, type SubmitResult } from '../core/draft-controller.js';
+import { closeDetailsOnEscape } from '../core/escape.js';
 import { hasFlag, setFlag } from '../core/draft-store.js';
 import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
 import { formatRelative } from '../core/i18n.js';
@@ -574,7 +575,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     const t = this.t.clip;
     const families = reach.notReached ?? [];
     if (!families.length) return html`<p part="not-reached" class="not-reached muted">${t.everyoneReached}</p>`;
-    return html`<details part="not-reached" class="not-reached">
+    return html`<details part="not-reached" class="not-reached" @keydown=${closeDetailsOnEscape}>
       <summary>${t.notReached}: ${t.reachOf(families.length, reach.families)}</summary>
       <p class="muted">${t.notReachedHint}</p>
       <ul>

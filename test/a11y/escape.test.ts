@@ -4,12 +4,15 @@
  * the teacher's "not reached yet" and "who reacted" lists, and the clip composer's preview.
  * The matrix editor's Escape is tested in test/a11y/tree.test.ts.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import type { SamenClipComposer } from '../../src/clip-composer/clip-composer.js';
 import { nl } from '../../src/core/locales/nl.js';
 import type { SamenLessonClip } from '../../src/lesson-clip/lesson-clip.js';
-import { memoryAdapter, renderClip } from '../helpers/fixtures.js';
+import '../../src/define/samen-clip-composer.js';
+import '../../src/define/samen-feedback-bar.js';
+import { memoryAdapter, renderClip, settled } from '../helpers/fixtures.js';
 
 const root = (el: HTMLElement) => el.shadowRoot!;
 const focused = (el: HTMLElement) => root(el).activeElement as HTMLElement | null;
@@ -99,5 +102,89 @@ describe('Escape: the lesson clip’s answer editing', () => {
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => answerBox(el)?.textContent?.includes('Eerste versie (gewijzigd)'), 'the change arrives', { timeout: 3000 });
     expect(adapter.state.answers.find((a) => a.familyId === 'fam-01' && a.clipId === 'wish-2')!.text).to.equal('Eerste versie (gewijzigd)');
+  });
+});
+
+/** Opens a <details> by keyboard (Enter on its summary), then Escape from inside it closes it, focus on the summary. */
+async function escapeCloses(el: HTMLElement, details: HTMLDetailsElement): Promise<void> {
+  const summary = details.querySelector('summary')!;
+  expect(details.open, 'closed at first').to.equal(false);
+  summary.focus();
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => details.open, 'opened with Enter');
+  await sendKeys({ press: 'Escape' });
+  expect(details.open, 'Escape closes it').to.equal(false);
+  expect(focused(el), 'focus on its summary').to.equal(summary);
+  // From further inside: a focusable list would have focus there; the list itself is where a click lands.
+  summary.click();
+  await waitUntil(() => details.open, 'opened again');
+  const inside = details.querySelector<HTMLElement>('ul, p')!;
+  inside.tabIndex = -1;
+  inside.focus();
+  await sendKeys({ press: 'Escape' });
+  expect(details.open, 'Escape from inside closes it').to.equal(false);
+  expect(focused(el)).to.equal(summary);
+}
+
+describe('Escape: the teacher’s lists and the composer’s preview', () => {
+  it('closes the lesson clip’s "not reached yet" list', async () => {
+    const teacher = await renderClip(memoryAdapter().forViewer('teacher-1'), { view: 'teacher' });
+    const details = root(teacher).querySelector<HTMLDetailsElement>('details[part~="not-reached"]')!;
+    expect(details.querySelector('summary')!.textContent).to.contain(nl.clip.notReached);
+    await escapeCloses(teacher, details);
+    await expect(teacher).to.be.accessible();
+  });
+
+  it('closes the feedback bar’s "who reacted" list', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${memoryAdapter().forViewer('teacher-1')} locale="nl">
+      <samen-feedback-bar target-id="host-post-1" view="teacher"></samen-feedback-bar>
+    </samen-provider>`);
+    const bar = wrapper.querySelector<HTMLElement & { updateComplete: Promise<boolean> }>('samen-feedback-bar')!;
+    await settled(bar);
+    const details = root(bar).querySelector<HTMLDetailsElement>('details')!;
+    expect(details.querySelector('summary')!.textContent).to.contain(nl.feedback.whoReacted);
+    await escapeCloses(bar, details);
+  });
+
+  it('closes the clip composer’s preview, focus back on its button', async () => {
+    localStorage.removeItem('samen:composer:teacher-1');
+    const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${memoryAdapter({ viewerId: 'teacher-1' })} locale="nl">
+      <samen-clip-composer .classes=${[{ id: 'groep6-wish', label: 'Groep 6' }]}></samen-clip-composer>
+    </samen-provider>`);
+    const el = wrapper.querySelector<SamenClipComposer>('samen-clip-composer')!;
+    await settled(el);
+    // WIsH lesson 3, from the programme library, so the previewed card has a question to answer.
+    for (const [id, value] of [['programme', 'wish'], ['lesson', 'wish-3']] as const) {
+      const select = root(el).querySelector<HTMLSelectElement>(`#${id}`)!;
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+    }
+    const button = root(el).querySelector<HTMLButtonElement>('[part~="preview-button"]')!;
+    const preview = root(el).querySelector<HTMLElement>('[part~="preview"]')!;
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(preview.hidden).to.equal(false);
+
+    // Escape on the button closes it.
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect([button.getAttribute('aria-expanded'), preview.hidden]).to.deep.equal(['false', true]);
+    expect(focused(el)).to.equal(button);
+
+    // Escape from inside the previewed card closes it too, and focus comes back to the button.
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root(el).querySelector('samen-lesson-clip'), 'the previewed card');
+    const card = root(el).querySelector<SamenLessonClip>('samen-lesson-clip')!;
+    await settled(card);
+    const inside = root(card).querySelector<HTMLElement>('textarea')!;
+    inside.focus();
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect([button.getAttribute('aria-expanded'), preview.hidden]).to.deep.equal(['false', true]);
+    expect(focused(el)).to.equal(button);
+    expect(button.textContent!.trim()).to.equal(nl.composer.preview);
   });
 });
