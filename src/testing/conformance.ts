@@ -16,10 +16,12 @@ import {
   clipReachSchema,
   expectationMatrixSchema,
   homeAnswerSchema,
+  lessonClipDraftSchema,
   reactionSummarySchema,
   replySchema,
   rewardChartSchema,
   successSchema,
+  uploadedMediaSchema,
   viewerSchema,
   type Checkin,
   type ExpectationMatrix,
@@ -97,6 +99,13 @@ export interface ConformanceOptions {
    * `false` for an adapter without `subscribe` (widgets then re-read only on their own writes).
    */
   liveUpdates?: false | LiveUpdateOptions;
+  /**
+   * The optional composing methods (`uploadMedia`, `getUploadedMedia`, `publishLessonClip`):
+   * checked when the teacher's adapter has them, passed as "nothing to check" when it has none,
+   * failed when it has only some. `false` leaves the checks out. Publishing adds a clip to
+   * `classId` in the backend on every run.
+   */
+  composing?: false;
 }
 
 // ------------------------------------------------------------------ assertions
@@ -901,6 +910,109 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         ok(!idsOf(await successes(teacher)).includes(id), 'an aborted shareSuccess() must not be stored');
       });
     });
+
+    // ================================================================ composing lesson clips
+    if (options.composing !== false) {
+      describe('composing lesson clips (optional methods): uploads round-trip, publishing is idempotent and readable', () => {
+        const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==';
+        /** A real 1×1 PNG, so a backend that checks what a file is accepts it. */
+        const photo = (): Blob => new Blob([Uint8Array.from(atob(PNG_BASE64), (c) => c.charCodeAt(0))], { type: 'image/png' });
+        type Composing = Required<Pick<SamenAdapter, 'uploadMedia' | 'getUploadedMedia' | 'publishLessonClip'>>;
+        const METHODS = ['uploadMedia', 'getUploadedMedia', 'publishLessonClip'] as const;
+
+        /** The teacher's adapter when it composes; undefined when it has none of the methods. */
+        const composing = (adapter: SamenAdapter): (SamenAdapter & Composing) | undefined => {
+          const has = METHODS.filter((m) => typeof adapter[m] === 'function');
+          if (!has.length) return undefined;
+          ok(has.length === METHODS.length, `teacher has ${has.join(' and ')} but not ${METHODS.filter((m) => !has.includes(m)).join(' or ')}: the composer needs all three`);
+          return adapter as SamenAdapter & Composing;
+        };
+        const composingTest = (title: string, body: (teacher: SamenAdapter & Composing, adapters: ConformanceAdapters) => Promise<void>) =>
+          test(title, async (adapters) => {
+            const teacher = composing(adapters.teacher);
+            if (teacher) await body(teacher, adapters);
+          });
+
+        const upload = async (teacher: Composing, id = key()) =>
+          valid(uploadedMediaSchema, await teacher.uploadMedia({ id, file: photo(), name: 'conformance.png', kind: 'photo' }), 'teacher.uploadMedia()');
+        const draft = (mediaId: string, title = phrase('clip')) =>
+          valid(lessonClipDraftSchema, {
+            classId: f.classId,
+            programme: 'wish',
+            lessonNumber: 3,
+            title,
+            learned: phrase('learned'),
+            homeQuestion: phrase('home question'),
+            media: { kind: 'photos', photos: [{ mediaId, alt: phrase('photo description') }] },
+          }, 'the conformance draft');
+
+        composingTest('uploadMedia → getUploadedMedia: a photo round-trips with its type and size; progress stays within 0…1', async (teacher) => {
+          const progress: number[] = [];
+          const file = photo();
+          const media = valid(
+            uploadedMediaSchema,
+            await teacher.uploadMedia({ id: key(), file, name: 'conformance.png', kind: 'photo' }, { onProgress: (fraction) => progress.push(fraction) }),
+            'teacher.uploadMedia()',
+          );
+          equal(media.kind, 'photo', 'uploadMedia().kind');
+          equal(media.type, 'image/png', 'uploadMedia().type');
+          equal(media.size, file.size, 'uploadMedia().size');
+          ok(progress.every((p, i) => p >= 0 && p <= 1 && (i === 0 || p >= progress[i - 1]!)), `onProgress should report rising fractions within 0…1, got ${show(progress)}`);
+          const again = valid(uploadedMediaSchema, await teacher.getUploadedMedia(media.mediaId), `teacher.getUploadedMedia(${show(media.mediaId)})`);
+          sameFields(again, media, ['mediaId', 'kind', 'type', 'size'], 'getUploadedMedia() after uploadMedia()');
+        });
+
+        composingTest('publishLessonClip: the clip is valid, and the class’s parent and teacher read it with its photo', async (teacher, { parent }) => {
+          const media = await upload(teacher);
+          const input = draft(media.mediaId);
+          const clip = parseLessonClip(await teacher.publishLessonClip({ id: key(), ...input })).clip;
+          equal(clip.title, input.title, 'publishLessonClip().title');
+          equal(clip.classId, f.classId, 'publishLessonClip().classId');
+          ok(clip.media?.kind === 'photos' && clip.media.photos.length === 1, `publishLessonClip().media should be the one photo, got ${show(clip.media)}`);
+          for (const [who, adapter] of [['parent', parent], ['teacher', teacher]] as const) {
+            const read = parseLessonClip(await adapter.getLessonClip(clip.id)).clip;
+            sameFields(read, clip, ['id', 'title', 'learned', 'homeQuestion', 'classId', 'programme'], `${who}.getLessonClip() of the published clip`);
+            if (read.mediaConsent !== false) {
+              const alt = input.media?.kind === 'photos' ? input.media.photos[0]!.alt : '';
+              ok(read.media?.kind === 'photos' && read.media.photos[0]?.alt === alt, `${who}.getLessonClip() should show the photo with its description, got ${show(read.media)}`);
+            }
+          }
+        });
+
+        composingTest('idempotent: uploadMedia and publishLessonClip with the same id twice store and publish once', async (teacher) => {
+          const id = key();
+          const first = await upload(teacher, id);
+          equal((await upload(teacher, id)).mediaId, first.mediaId, 'uploadMedia() retried with the same id: mediaId');
+          const input = { id: key(), ...draft(first.mediaId) };
+          const clip = await teacher.publishLessonClip(input);
+          deepEqual(await teacher.publishLessonClip(input), clip, 'publishLessonClip() retried with the same id');
+        });
+
+        composingTest('errors: a parent may not upload or publish, a file outside MEDIA_LIMITS and an unknown upload are invalid-data', async (teacher, { parent }) => {
+          const media = await upload(teacher);
+          if (typeof parent.uploadMedia === 'function') {
+            await rejects(parent.uploadMedia({ id: key(), file: photo(), name: 'conformance.png', kind: 'photo' }), 'forbidden', 'parent.uploadMedia()');
+          }
+          if (typeof parent.publishLessonClip === 'function') {
+            await rejects(parent.publishLessonClip({ id: key(), ...draft(media.mediaId) }), 'forbidden', 'parent.publishLessonClip()');
+          }
+          const pdf = new Blob(['%PDF-1.7'], { type: 'application/pdf' });
+          await rejects(teacher.uploadMedia({ id: key(), file: pdf, name: 'letter.pdf', kind: 'photo' }), 'invalid-data', 'teacher.uploadMedia() of a PDF as a photo');
+          await rejects(teacher.publishLessonClip({ id: key(), ...draft(`${f.unknownId}-media`) }), 'invalid-data', 'teacher.publishLessonClip() with an unknown mediaId');
+          await rejects(teacher.getUploadedMedia(`${f.unknownId}-media`), 'not-found', 'teacher.getUploadedMedia(unknown)');
+        });
+
+        composingTest('abort: uploadMedia and publishLessonClip reject with AbortError, and the same id then works', async (teacher) => {
+          const id = key();
+          await aborts(teacher.uploadMedia({ id, file: photo(), name: 'conformance.png', kind: 'photo' }, { signal: aborted() }), 'uploadMedia');
+          const media = await upload(teacher, id);
+          const input = { id: key(), ...draft(media.mediaId) };
+          await aborts(teacher.publishLessonClip(input, { signal: aborted() }), 'publishLessonClip');
+          const clip = parseLessonClip(await teacher.publishLessonClip(input)).clip;
+          equal(clip.title, input.title, 'publishLessonClip() after an aborted one with the same id');
+        });
+      });
+    }
 
     // ================================================================ live updates
     if (live) {

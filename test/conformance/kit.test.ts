@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import type { RequestOptions, SamenTopic, Unsubscribe, WriteInput } from '../../src/core/adapter.js';
-import type { Award, Checkin, ExpectationMatrix, ReactionSummary, RewardChart, Success } from '../../src/core/schemas.js';
+import type { Award, Checkin, ExpectationMatrix, LessonClip, ReactionSummary, RewardChart, Success, UploadedMedia } from '../../src/core/schemas.js';
 import { defineAdapterConformance, type ConformanceFixtures } from '../../src/testing/index.js';
 
 const fixtures: ConformanceFixtures = {
@@ -118,6 +118,26 @@ class NotifiesNobody extends MemoryAdapter {
   protected override notify(): void {}
 }
 
+class PublishesEveryRetry extends MemoryAdapter {
+  override publishLessonClip(input: Parameters<MemoryAdapter['publishLessonClip']>[0], options?: RequestOptions): Promise<LessonClip> {
+    return super.publishLessonClip(fresh(input) as typeof input, options);
+  }
+}
+class UploadsWithoutChecks extends MemoryAdapter {
+  override async uploadMedia(input: Parameters<MemoryAdapter['uploadMedia']>[0], options?: RequestOptions): Promise<UploadedMedia> {
+    const bytes = new Blob([await input.file.arrayBuffer()], { type: 'image/png' });
+    return super.uploadMedia({ ...input, file: bytes }, options);
+  }
+}
+class UploadsButCannotPublish extends MemoryAdapter {}
+(UploadsButCannotPublish.prototype as { publishLessonClip?: unknown }).publishLessonClip = undefined;
+class ReportsProgressPastOne extends MemoryAdapter {
+  override uploadMedia(input: Parameters<MemoryAdapter['uploadMedia']>[0], options?: Parameters<MemoryAdapter['uploadMedia']>[1]): Promise<UploadedMedia> {
+    options?.onProgress?.(100);
+    return super.uploadMedia(input, options);
+  }
+}
+
 const mutants: [typeof MemoryAdapter, string][] = [
   [RetriedAwardsCountTwice, 'award: the same id twice adds one award'],
   [RetriedReactionsApplyAgain, 'setReaction: a retry counts once'],
@@ -130,6 +150,10 @@ const mutants: [typeof MemoryAdapter, string][] = [
   [StoresUtc, 'saveCheckin keeps the device’s UTC offset'],
   [NeverUnsubscribes, 'chart: a parent hears the teacher’s award'],
   [NotifiesNobody, 'matrix: the teacher hears a parent’s success'],
+  [PublishesEveryRetry, 'idempotent: uploadMedia and publishLessonClip with the same id twice'],
+  [UploadsWithoutChecks, 'errors: a parent may not upload or publish'],
+  [UploadsButCannotPublish, 'publishLessonClip: the clip is valid'],
+  [ReportsProgressPastOne, 'progress stays within 0…1'],
 ];
 
 describe('the conformance kit catches broken adapters', () => {
