@@ -370,15 +370,34 @@ export class SamenRewardChart extends SamenParentPreviewElement {
       <span aria-hidden="true" class="stars">★ ★ ★</span>
       <p>${this.celebrating ? t.redeemed(this.celebrating) : reached ? t.reached : nothing}</p>
       ${this.view === 'teacher' && reached && !this.redeeming
-        ? html`<button part="redeem-button" class="primary" @click=${() => (this.redeeming = true)}>${t.redeem}</button>`
+        ? html`<button part="redeem-button" class="primary" @click=${this.openNewGoal}>${t.redeem}</button>`
         : nothing}
       ${this.redeeming ? this.renderNewGoalForm(chart) : nothing}
     </div>`;
   }
 
+  /** The reward button opens the new-goal form and moves focus to its first field (the button itself goes away). */
+  private async openNewGoal(): Promise<void> {
+    this.redeeming = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('.new-goal input')?.focus();
+  }
+
+  /**
+   * Escape in the new-goal form closes it unsaved, with focus back on the reward button; not while
+   * it is being saved, nor while an input method is composing a word.
+   */
+  private async onNewGoalKeydown(event: KeyboardEvent): Promise<void> {
+    if (event.key !== 'Escape' || event.isComposing || event.defaultPrevented || this.busy) return;
+    event.preventDefault();
+    this.redeeming = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="redeem-button"]')?.focus();
+  }
+
   private renderNewGoalForm(chart: RewardChart): TemplateResult {
     const t = this.t.reward;
-    return html`<form class="new-goal" @submit=${this.redeem} aria-labelledby="new-goal-heading">
+    return html`<form class="new-goal" @submit=${this.redeem} @keydown=${this.onNewGoalKeydown} aria-labelledby="new-goal-heading">
       <h3 id="new-goal-heading">${t.newGoal}</h3>
       <label>${t.goalLabel} <input name="goal" type="number" min="1" max="1000" required .value=${String(chart.goal)} /></label>
       <label>${t.rewardLabel} <input name="reward" type="text" maxlength="120" required .value=${chart.reward} /></label>

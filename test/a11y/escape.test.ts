@@ -1,7 +1,8 @@
 /**
  * Escape closes what a widget opens, with real key presses (`sendKeys`), and focus goes back to
  * what opened it: the lesson clip's answer editing (the sent answer shows again, unchanged),
- * the teacher's "not reached yet" and "who reacted" lists, and the clip composer's preview.
+ * the teacher's "not reached yet" and "who reacted" lists, the reward chart's new-goal form and
+ * the clip composer's preview.
  * The matrix editor's Escape is tested in test/a11y/tree.test.ts.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
@@ -12,6 +13,7 @@ import { nl } from '../../src/core/locales/nl.js';
 import type { SamenLessonClip } from '../../src/lesson-clip/lesson-clip.js';
 import '../../src/define/samen-clip-composer.js';
 import '../../src/define/samen-feedback-bar.js';
+import '../../src/define/samen-reward-chart.js';
 import { memoryAdapter, renderClip, settled } from '../helpers/fixtures.js';
 
 const root = (el: HTMLElement) => el.shadowRoot!;
@@ -144,6 +146,33 @@ describe('Escape: the teacher’s lists and the composer’s preview', () => {
     const details = root(bar).querySelector<HTMLDetailsElement>('details')!;
     expect(details.querySelector('summary')!.textContent).to.contain(nl.feedback.whoReacted);
     await escapeCloses(bar, details);
+  });
+
+  it('closes the reward chart’s new-goal form unsaved, focus back on the reward button', async () => {
+    const adapter = memoryAdapter({ viewerId: 'teacher-1' });
+    adapter.state.charts['class-wish']!.goal = 31; // the seeded chart has 31 tokens: the goal is reached
+    const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${adapter} locale="nl">
+      <samen-reward-chart chart-id="class-wish" view="teacher"></samen-reward-chart>
+    </samen-provider>`);
+    const el = wrapper.querySelector<HTMLElement & { updateComplete: Promise<boolean> }>('samen-reward-chart')!;
+    await settled(el);
+    const redeem = root(el).querySelector<HTMLButtonElement>('[part~="redeem-button"]')!;
+    expect(redeem.textContent!.trim()).to.equal(nl.reward.redeem);
+    redeem.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const goal = root(el).querySelector<HTMLInputElement>('form.new-goal input[name="goal"]')!;
+    expect(focused(el), 'focus on the new goal, not lost with the button').to.equal(goal);
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: '40' });
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(root(el).querySelector('form.new-goal'), 'the form is closed').to.equal(null);
+    expect(focused(el)?.getAttribute('part')).to.equal('redeem-button');
+    expect(adapter.state.charts['class-wish']).to.include({ goal: 31 });
+    expect(adapter.calls.filter((c) => c.method === 'redeem')).to.have.length(0);
+    await expect(el).to.be.accessible();
   });
 
   it('closes the clip composer’s preview, focus back on its button', async () => {
