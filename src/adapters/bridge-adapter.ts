@@ -1,4 +1,4 @@
-import { newId, type RequestOptions, type SamenAdapter, type SamenTopic, type Unsubscribe, type WriteInput } from '../core/adapter.js';
+import { newId, type RequestOptions, type SamenAdapter, type SamenTopic, type Unsubscribe, type UploadOptions, type WriteInput } from '../core/adapter.js';
 import { SAMEN_ERROR_KINDS, SamenError, toSamenError, type SamenErrorKind } from '../core/errors.js';
 import type {
   Award,
@@ -8,10 +8,13 @@ import type {
   HomeAnswer,
   HomeAnswerKind,
   LessonClip,
+  LessonClipDraft,
   ReactionSummary,
   Reply,
   RewardChart,
   Success,
+  UploadedMedia,
+  UploadKind,
   Viewer,
 } from '../core/schemas.js';
 
@@ -43,6 +46,9 @@ export const BRIDGE_METHODS = Object.freeze([
   'saveExpectationMatrix',
   'shareSuccess',
   'getSuccesses',
+  'uploadMedia',
+  'getUploadedMedia',
+  'publishLessonClip',
 ] as const satisfies readonly Exclude<keyof SamenAdapter, 'subscribe'>[]);
 
 export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
@@ -65,7 +71,8 @@ export type BridgeMessage =
   | { samen: 1; type: 'abort'; id: string }
   | { samen: 1; type: 'subscribe'; id: string; topic: SamenTopic }
   | { samen: 1; type: 'unsubscribe'; id: string }
-  | { samen: 1; type: 'event'; id?: string; topic: SamenTopic };
+  | { samen: 1; type: 'event'; id?: string; topic: SamenTopic }
+  | { samen: 1; type: 'progress'; id: string; fraction: number };
 
 export interface BridgeAdapterOptions {
   /** The window that answers, e.g. `window.parent` for a page inside an iframe. */
@@ -79,11 +86,18 @@ export interface BridgeAdapterOptions {
   timeoutMs?: number;
   /** Called with the origin of every Samen message that came from another window or origin (and was dropped). */
   onForeignMessage?: (origin: string) => void;
+  /**
+   * Whether the host's adapter composes lesson clips (`uploadMedia`, `getUploadedMedia`,
+   * `publishLessonClip`). Default `true`; `false` leaves the three methods out, so
+   * `<samen-clip-composer>` says it can't publish here instead of failing on each upload.
+   */
+  composing?: boolean;
 }
 
 interface Pending {
   resolve(value: unknown): void;
   reject(error: unknown): void;
+  progress?: ((fraction: number) => void) | undefined;
 }
 
 /**
@@ -126,6 +140,7 @@ export class BridgeAdapter implements SamenAdapter {
     this.targetOrigin = options.targetOrigin;
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.onForeignMessage = options.onForeignMessage;
+    if (options.composing === false) Object.assign(this, { uploadMedia: undefined, getUploadedMedia: undefined, publishLessonClip: undefined });
   }
 
   /** How many Samen messages from a wrong window or origin were dropped. */
@@ -199,6 +214,22 @@ export class BridgeAdapter implements SamenAdapter {
     return this.call('shareSuccess', [input], options);
   }
 
+  // ------------------------------------------------------------------ composing lesson clips
+
+  /**
+   * The file travels in the message (a Blob is structured-cloneable, the bytes are not
+   * copied twice); the host's progress comes back as `progress` messages when it sends them.
+   */
+  uploadMedia(input: WriteInput & { file: Blob; name: string; kind: UploadKind }, options?: UploadOptions): Promise<UploadedMedia> {
+    return this.call('uploadMedia', [input], options, options?.onProgress);
+  }
+  getUploadedMedia(mediaId: string, options?: RequestOptions): Promise<UploadedMedia> {
+    return this.call('getUploadedMedia', [mediaId], options);
+  }
+  publishLessonClip(input: WriteInput & LessonClipDraft, options?: RequestOptions): Promise<LessonClip> {
+    return this.call('publishLessonClip', [input], options);
+  }
+
   // ------------------------------------------------------------------ live updates
 
   /** Asks the host to forward changes under `topic`; one host subscription per call. */
@@ -237,7 +268,7 @@ export class BridgeAdapter implements SamenAdapter {
 
   // ------------------------------------------------------------------ plumbing
 
-  private call<T>(method: BridgeMethod, args: unknown[], options?: RequestOptions): Promise<T> {
+  private call<T>(method: BridgeMethod, args: unknown[], options?: RequestOptions, progress?: (fraction: number) => void): Promise<T> {
     const signal = options?.signal;
     if (signal?.aborted) return Promise.reject(abortError(signal));
     if (this.disposed) return Promise.reject(new SamenError('not-connected', 'the bridge was disposed'));
@@ -272,6 +303,7 @@ export class BridgeAdapter implements SamenAdapter {
           settle();
           reject(error);
         },
+        progress,
       });
       signal?.addEventListener('abort', onAbort, { once: true });
       try {
@@ -332,6 +364,8 @@ export class BridgeAdapter implements SamenAdapter {
       if (!pending) return;
       if (message.ok) pending.resolve(message.value);
       else pending.reject(fromBridgeError(message.error));
+    } else if (message?.type === 'progress') {
+      this.pending.get(message.id)?.progress?.(message.fraction);
     } else if (message?.type === 'event') {
       for (const [id, subscription] of [...this.subscriptions]) {
         // With an id the event is for that subscription only; a host that sends only the topic reaches every listener on it.
@@ -388,6 +422,10 @@ export function readBridgeMessage(data: unknown): BridgeMessage | undefined {
     case 'subscribe': {
       const topic = m['topic'];
       return validId && isBridgeTopic(topic) ? { samen: 1, type: 'subscribe', id, topic } : undefined;
+    }
+    case 'progress': {
+      const fraction = m['fraction'];
+      return validId && typeof fraction === 'number' && fraction >= 0 && fraction <= 1 ? { samen: 1, type: 'progress', id, fraction } : undefined;
     }
     case 'event': {
       const topic = m['topic'];

@@ -26,7 +26,7 @@ export interface ServeBridgeOptions {
  * adapter, so a framed page can't hand it a number where an id belongs, or a write
  * without its idempotency key.
  */
-const INPUT: Record<BridgeMethod, 'none' | 'id' | 'query' | 'write'> = {
+const INPUT: Record<BridgeMethod, 'none' | 'id' | 'query' | 'write' | 'upload'> = {
   getViewer: 'none',
   getLessonClip: 'id',
   getHomeAnswer: 'id',
@@ -47,6 +47,9 @@ const INPUT: Record<BridgeMethod, 'none' | 'id' | 'query' | 'write'> = {
   saveExpectationMatrix: 'write',
   shareSuccess: 'write',
   getSuccesses: 'query',
+  uploadMedia: 'upload',
+  getUploadedMedia: 'id',
+  publishLessonClip: 'write',
 };
 
 const MAX_ID_LENGTH = 256;
@@ -110,7 +113,14 @@ export function serveBridge({ adapter, frame, origin, onForeignMessage }: ServeB
     const controller = new AbortController();
     running.set(id, controller);
     try {
-      const value = await invoke(adapter, method, input, { signal: controller.signal });
+      // Progress of an upload goes back as it comes, at most once per whole percent.
+      let reported = -1;
+      const onProgress = (fraction: number) => {
+        const percent = Math.floor(Math.max(0, Math.min(1, Number(fraction) || 0)) * 100);
+        if (percent > reported && !controller.signal.aborted) post({ samen: 1, type: 'progress', id, fraction: (reported = percent) / 100 });
+      };
+      const options = method === 'uploadMedia' ? { signal: controller.signal, onProgress } : { signal: controller.signal };
+      const value = await invoke(adapter, method, input, options);
       if (!controller.signal.aborted) post({ samen: 1, type: 'response', id, ok: true, value });
     } catch (error) {
       // An aborted call's caller has already given up; anything we sent now would be ignored.
@@ -183,7 +193,7 @@ function isBridgeMethod(method: string): method is BridgeMethod {
   return (BRIDGE_METHODS as readonly string[]).includes(method);
 }
 
-function validInput(kind: 'none' | 'id' | 'query' | 'write', input: unknown): boolean {
+function validInput(kind: 'none' | 'id' | 'query' | 'write' | 'upload', input: unknown): boolean {
   switch (kind) {
     case 'none':
       return input === undefined || input === null;
@@ -195,6 +205,9 @@ function validInput(kind: 'none' | 'id' | 'query' | 'write', input: unknown): bo
       const id = isPlainObject(input) ? input['id'] : undefined;
       return typeof id === 'string' && id.length > 0 && id.length <= MAX_ID_LENGTH;
     }
+    case 'upload':
+      // The file arrives as a Blob of this window (postMessage clones it); anything else is not a file.
+      return validInput('write', input) && (input as { file?: unknown }).file instanceof Blob;
   }
 }
 

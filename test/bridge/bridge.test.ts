@@ -667,6 +667,47 @@ describe('bridge: loopback in one page', () => {
   });
 });
 
+describe('bridge: composing lesson clips', () => {
+  const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+
+  it('a teacher in the frame uploads a photo (the file crosses as a Blob, progress comes back) and publishes; the parent reads it', async () => {
+    const host = new MemoryAdapter({ locale: 'nl', viewerId: 'teacher-1', now: NOW, uploadMs: 50 });
+    serve(host, window);
+    const bridge = new BridgeAdapter({ target: window, targetOrigin: ORIGIN, timeoutMs: 5000 });
+    cleanups.push(() => bridge.dispose());
+    const progress: number[] = [];
+    const file = new File([PNG], 'kring.png', { type: 'image/png' });
+    const media = await bridge.uploadMedia({ id: 'up-1', file, name: 'kring.png', kind: 'photo' }, { onProgress: (f) => progress.push(f) });
+    expect(media).to.include({ mediaId: 'media-up-1', kind: 'photo', type: 'image/png', size: PNG.length });
+    expect(progress).to.deep.equal([0.2, 0.4, 0.6, 0.8, 1]);
+    const sent = hostReceived.find((m) => m.type === 'request' && m.method === 'uploadMedia') as unknown as { args: [{ file: Blob }] };
+    expect(sent.args[0].file).to.be.instanceOf(Blob);
+    expect(new Uint8Array(await sent.args[0].file.arrayBuffer())).to.deep.equal(PNG);
+    expect((await bridge.getUploadedMedia('media-up-1')).mediaId).to.equal('media-up-1');
+
+    const draft = { classId: 'groep6-wish', programme: 'wish' as const, title: 'Lichaamstaal', media: { kind: 'photos' as const, photos: [{ mediaId: media.mediaId, alt: 'Een kring' }] } };
+    const clip = await bridge.publishLessonClip({ id: 'pub-1', ...draft });
+    expect(await bridge.publishLessonClip({ id: 'pub-1', ...draft })).to.deep.equal(clip);
+    const read = await host.forViewer('parent-1').getLessonClip(clip.id);
+    expect(read.title).to.equal('Lichaamstaal');
+    expect(read.media).to.deep.include({ kind: 'photos' });
+  });
+
+  it('the host refuses an upload without a file, and a frame told composing: false has no composing methods', async () => {
+    const memory = new MemoryAdapter({ locale: 'nl', viewerId: 'teacher-1', now: NOW });
+    serve(memory, window);
+    const bridge = new BridgeAdapter({ target: window, targetOrigin: ORIGIN, timeoutMs: 5000 });
+    cleanups.push(() => bridge.dispose());
+    const fake = { id: 'up-2', file: { size: 10, type: 'image/png' }, name: 'x.png', kind: 'photo' } as unknown as Parameters<BridgeAdapter['uploadMedia']>[0];
+    expect((await rejection(bridge.uploadMedia(fake))).kind).to.equal('invalid-data');
+    expect(memory.calls.filter((c) => c.method === 'uploadMedia')).to.deep.equal([]);
+
+    const plain = new BridgeAdapter({ target: window, targetOrigin: ORIGIN, composing: false });
+    expect([plain.uploadMedia, plain.getUploadedMedia, plain.publishLessonClip]).to.deep.equal([undefined, undefined, undefined]);
+    expect(typeof plain.getViewer).to.equal('function');
+  });
+});
+
 /**
  * Last in this file on purpose: the test runner keeps the coverage of the last loaded copy of
  * a module, and this framed page's copy of the BridgeAdapter is the one that runs all of it.
@@ -700,6 +741,9 @@ describe('bridge: the whole adapter through a real iframe', () => {
       saveExpectationMatrix: { id: 'w9', matrix, baseVersion: 99 },
       shareSuccess: { id: 'w10', matrixId: 'matrix-school', text: 'Het lukte' },
       getSuccesses: { matrixId: 'matrix-school' },
+      uploadMedia: { id: 'w12', file: new File(['x'], 'kring.png', { type: 'image/png' }), name: 'kring.png', kind: 'photo' },
+      getUploadedMedia: 'media-none',
+      publishLessonClip: { id: 'w13', classId: 'groep6-wish', programme: 'wish', title: 'Lichaamstaal' },
     };
     type Loose = Record<BridgeMethod, (input?: unknown) => Promise<unknown>>;
     for (const method of BRIDGE_METHODS) {
