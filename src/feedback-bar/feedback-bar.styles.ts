@@ -101,6 +101,10 @@ export const feedbackBarStyles = css`
   .author {
     font-weight: 600;
   }
+  /* A family's reply takes its direction from its first letter, as dir="auto" would: Arabic reads right to left in a Dutch card. */
+  .replies li p {
+    unicode-bidi: plaintext;
+  }
   .count-item {
     display: flex;
     flex-wrap: wrap;

@@ -183,6 +183,11 @@ export const rewardChartStyles = css`
   .source {
     font-weight: 600;
   }
+  /* A family's or teacher's own words take their direction from their first letter, as dir="auto" would. */
+  .reason,
+  .reasons li {
+    unicode-bidi: plaintext;
+  }
   .queued {
     display: flex;
     flex-wrap: wrap;

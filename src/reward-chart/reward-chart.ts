@@ -444,7 +444,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
             ${ordered.map(
               (a) => html`<li class=${a.source}>
                 <span class="source">${a.source === 'home' ? t.fromHome : t.fromSchool}</span>
-                ${a.reason ? html`<span>${a.reason}</span>` : nothing}
+                ${a.reason ? html`<span class="reason">${a.reason}</span>` : nothing}
                 <span class="muted">${[a.givenBy, formatRelative(new Date(a.createdAt), this.resolvedLocale)].filter(Boolean).join(' · ')}</span>
               </li>`,
             )}

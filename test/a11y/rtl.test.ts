@@ -10,9 +10,11 @@
  *
  * With SAMEN_SCREENSHOTS=docs/screenshots/ar (`npm run screenshots:ar`) each render is also
  * written as docs/screenshots/ar/<widget>.png (test/a11y/screenshot-plugin.mjs). The last two
- * tests prove the checks can fail: a card forced left to right, and a clipped line.
+ * tests prove the checks can fail: a card forced left to right, and a clipped line. And the other
+ * way round: a family's Arabic words in a Dutch teacher's card read right to left.
  */
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
 import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import * as clipComposer from '../../stories/clip-composer.stories.js';
 import * as expectationMatrix from '../../stories/expectation-matrix.stories.js';
@@ -20,6 +22,7 @@ import * as feedbackBar from '../../stories/feedback-bar.stories.js';
 import * as feelingsCheckin from '../../stories/feelings-checkin.stories.js';
 import * as lessonClip from '../../stories/lesson-clip.stories.js';
 import * as rewardChart from '../../stories/reward-chart.stories.js';
+import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { applyToolbar, horizontalOverflow, nextFrame, renderStory, settleAll, type StoryLike, type StoryModule, type Widget } from './support.js';
 
 /** Widget (the screenshot's file name), its story module, and its Arabic story. */
@@ -147,14 +150,16 @@ export function overflowProblems(widget: Widget): string[] {
   return problems;
 }
 
-const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/;
+const RTL_LETTER = /[\u0590-\u08ff]/;
 const FIRST_STRONG = /[A-Za-z\u00c0-\u024f\u0590-\u08ff]/;
 
 /**
- * The school's and the family's own words (Dutch or English in an Arabic card) read left to right:
- * a sentence that starts with a Latin letter keeps its closing full stop, question mark or bracket
- * at its end, on the right. In a right-to-left paragraph without isolation it jumps to the left
- * (".Zeg duidelijk stop"), which is what `unicode-bidi: plaintext` prevents.
+ * Words keep their own direction in a card of the other: a sentence that starts with a Latin
+ * letter (the school's Dutch or English in an Arabic card) keeps its closing full stop, question
+ * mark or bracket at its end, on the right; one that starts with an Arabic letter (a family's
+ * answer in a Dutch teacher's card) keeps it on the left. Without isolation the bidi algorithm
+ * puts it at the start (".Zeg duidelijk stop"), which is what `unicode-bidi: plaintext` or
+ * `<bdi>` prevents.
  */
 export function bidiProblems(widget: Widget): string[] {
   const problems: string[] = [];
@@ -163,8 +168,10 @@ export function bidiProblems(widget: Widget): string[] {
     for (const node of el.childNodes) {
       const text = node.textContent ?? '';
       const end = text.trimEnd().length;
-      if (node.nodeType !== Node.TEXT_NODE || end < 2 || !/[.?!)\]]$/.test(text.trimEnd())) continue;
-      if (!LATIN_LETTER.test(text.match(FIRST_STRONG)?.[0] ?? '')) continue;
+      if (node.nodeType !== Node.TEXT_NODE || end < 2 || !/[.?!)\]؟]$/.test(text.trimEnd())) continue;
+      const firstStrong = text.match(FIRST_STRONG)?.[0];
+      if (!firstStrong) continue;
+      const rtl = RTL_LETTER.test(firstStrong);
       const at = (i: number) => {
         const range = document.createRange();
         range.setStart(node, i);
@@ -174,8 +181,8 @@ export function bidiProblems(widget: Widget): string[] {
       const last = at(end - 1);
       const before = at(end - 2);
       const sameLine = Math.abs(last.top - before.top) < 2;
-      if (sameLine && last.left < before.left)
-        problems.push(`${widget.localName}: "${text.trim().slice(0, 40)}" ends with its "${text.trimEnd().slice(-1)}" on the left, at its start (in ${label(el)})`);
+      if (sameLine && (rtl ? last.left > before.left : last.left < before.left))
+        problems.push(`${widget.localName}: "${text.trim().slice(0, 40)}" ends with its "${text.trimEnd().slice(-1)}" at its start, on the ${rtl ? 'right' : 'left'} (in ${label(el)})`);
     }
   }
   return problems;
@@ -288,11 +295,53 @@ describe('Arabic, right to left: each widget mirrored, nothing overflowing (docs
     probe.removeAttribute('style');
     probe.textContent = 'Zeg duidelijk “stop, hou op” als iets niet oké is.';
     await nextFrame();
-    expect(bidiProblems(widget!).join('\n')).to.include('ends with its "." on the left');
+    expect(bidiProblems(widget!).join('\n')).to.include('ends with its "." at its start, on the left');
     probe.style.unicodeBidi = 'plaintext';
     await nextFrame();
     expect(bidiProblems(widget!)).to.deep.equal([]);
     probe.remove();
+    wrapper.remove();
+  });
+});
+
+describe('a family’s Arabic words in a Dutch teacher’s card read right to left', () => {
+  const ARABIC_WORDS = 'تحدثنا عن ذلك على العشاء، وتدرّب ابننا على قول «توقف».';
+  const NOW = new Date('2026-11-20T10:00:00Z');
+  before(() => applyToolbar({ locale: 'nl' }));
+  after(() => applyToolbar({ locale: 'ar' }));
+
+  async function teacherCard(adapter: MemoryAdapter, widget: TemplateResult): Promise<[HTMLElement, Widget]> {
+    const wrapper = await fixture<HTMLElement>(html`<div style="width: ${WIDTH}px"><samen-provider .adapter=${adapter.forViewer('teacher-1')} locale="nl">${widget}</samen-provider></div>`);
+    const [el] = await settleAll(wrapper);
+    expect(getComputedStyle(cardOf(el!)).direction).to.equal('ltr');
+    return [wrapper, el!];
+  }
+  const shows = (el: Widget) => expect(deepElements(el.shadowRoot!).some((e) => e.textContent?.includes(ARABIC_WORDS)), 'the words are shown').to.equal(true);
+
+  it('the lesson clip’s answers', async () => {
+    const adapter = new MemoryAdapter({ now: NOW });
+    await adapter.saveHomeAnswer({ id: 'ar-1', clipId: 'wish-2', kind: 'text', text: ARABIC_WORDS });
+    const [wrapper, el] = await teacherCard(adapter, html`<samen-lesson-clip clip-id="wish-2" view="teacher"></samen-lesson-clip>`);
+    shows(el);
+    expect(bidiProblems(el)).to.deep.equal([]);
+    wrapper.remove();
+  });
+
+  it('the feedback bar’s replies', async () => {
+    const adapter = new MemoryAdapter({ now: NOW });
+    await adapter.addReply({ id: 'ar-2', targetId: 'host-post-1', text: ARABIC_WORDS });
+    const [wrapper, el] = await teacherCard(adapter, html`<samen-feedback-bar target-id="host-post-1" view="teacher"></samen-feedback-bar>`);
+    shows(el);
+    expect(bidiProblems(el)).to.deep.equal([]);
+    wrapper.remove();
+  });
+
+  it('the reward chart’s home stickers', async () => {
+    const adapter = new MemoryAdapter({ now: NOW });
+    await adapter.award({ id: 'ar-3', chartId: 'personal-child-1', reason: ARABIC_WORDS });
+    const [wrapper, el] = await teacherCard(adapter, html`<samen-reward-chart chart-id="personal-child-1" view="teacher"></samen-reward-chart>`);
+    shows(el);
+    expect(bidiProblems(el)).to.deep.equal([]);
     wrapper.remove();
   });
 });
