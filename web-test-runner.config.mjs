@@ -4,6 +4,10 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { samenMediaPlugin } from './test/a11y/media-plugin.mjs';
 import { heapPlugin } from './test/helpers/heap-plugin.mjs';
 import { samenScreenshotPlugin } from './test/a11y/screenshot-plugin.mjs';
+import { noThirdPartyRequests } from './test/security/network-plugin.mjs';
+
+/** Every test page records its requests; one to another origin than the test server's fails the run. */
+const network = noThirdPartyRequests();
 
 /** Real headless Chromium: Debian's /usr/bin/chromium here and in CI, CHROME_PATH elsewhere. */
 export default {
@@ -12,9 +16,10 @@ export default {
   // For the accessibility tests (test/a11y/): forced-colors emulation, and the accessibility tree.
   // heapPlugin: garbage collection and heap size for the lifecycle test (test/security/).
   // samenScreenshotPlugin: the Arabic screenshots (npm run screenshots:ar; test/a11y/rtl.test.ts).
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), samenMediaPlugin(), a11ySnapshotPlugin(), heapPlugin(), samenScreenshotPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), samenMediaPlugin(), a11ySnapshotPlugin(), heapPlugin(), samenScreenshotPlugin(), network.plugin],
   browsers: [
     chromeLauncher({
+      createPage: network.createPage,
       launchOptions: {
         executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
         headless: true,

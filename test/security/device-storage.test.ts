@@ -25,15 +25,16 @@ type Widget = HTMLElement & { updateComplete: Promise<boolean> };
 
 /** One outbox database per test, so an open one (the control's) never blocks the next. */
 let outboxDb = '';
-/** Databases the controls created on purpose; every other `samen…` database is a failure. */
+/** Databases the controls created on purpose, and those other test files left in this browser. */
 const controlDbs = new Set<string>();
+let existingDbs = new Set<string>();
 
 function samenKeys(): string[] {
   return Object.keys(localStorage).filter((k) => k.startsWith('samen:'));
 }
 
 async function samenDatabases(): Promise<string[]> {
-  return (await indexedDB.databases()).map((d) => d.name ?? '').filter((name) => name.startsWith('samen') && !controlDbs.has(name));
+  return (await indexedDB.databases()).map((d) => d.name ?? '').filter((name) => name.startsWith('samen') && !controlDbs.has(name) && !existingDbs.has(name));
 }
 
 function clearDevice(): void {
@@ -174,7 +175,8 @@ async function kept(scenario: Scenario): Promise<string[]> {
 
 describe('device storage off: nothing kept on the device', () => {
   let run = 0;
-  beforeEach(() => {
+  beforeEach(async () => {
+    existingDbs = new Set((await indexedDB.databases()).map((d) => d.name ?? ''));
     clearDevice();
     outboxDb = `samen-outbox-device-storage-test-${++run}`;
   });
