@@ -10,3 +10,4 @@ export { SamenElement } from './samen-element.js';
 export { SamenProvider } from './samen-provider.js';
 export { tokens, cardStyles } from './tokens.styles.js';
 export { cspStyle } from './csp-style.js';
+export { forgetMemoryDrafts } from './draft-store.js';
