@@ -12,6 +12,13 @@ export interface SamenConfig {
    * (shared school tablets). Set it before creating adapters. Default `true`.
    */
   deviceStorage?: boolean;
+  /**
+   * BCP 47 language of the school's words (lesson clips, charts, matrices) when their items
+   * carry no `lang` of their own, e.g. `nl`. The widgets then mark those words with it when it
+   * differs from the card's language, so screen readers and read-aloud use the right voice.
+   * Unset (or not a BCP 47 tag): unknown, nothing is marked.
+   */
+  contentLang?: string;
 }
 
 /** Provided by `<samen-provider>`; a Symbol.for key so two copies of the library still meet. */

@@ -3,7 +3,7 @@ import { css, html, nothing, type ReactiveController, type ReactiveControllerHos
 /**
  * Read-aloud for parents and children who read little or read Dutch as a second language:
  * a button that speaks a few sentences in the card's language through the browser's Web
- * Speech API (`speechSynthesis`). Nothing leaves the device; where the API is absent the
+ * Speech API (`speechSynthesis`), and the school's words in theirs. Nothing leaves the device; where the API is absent the
  * button is not shown. Pressing it again while it speaks stops it (`aria-pressed`), and a
  * widget that leaves the page stops speaking.
  *
@@ -29,27 +29,40 @@ export class ReadAloudController implements ReactiveController {
   }
 
   /**
-   * Speaks `sentences` (empty ones left out) as one utterance in `lang`, a BCP 47 tag such
-   * as `ar` or `pl`, so the browser picks a voice of that language. Stops anything speaking.
+   * Speaks `sentences` (empty ones left out) in `lang`, a BCP 47 tag such as `ar` or `pl`, so
+   * the browser picks a voice of that language. A sentence given as `{ text, lang }` is in a
+   * language of its own (the school's Dutch home question in an Arabic card): each run of one
+   * language is its own utterance, queued in order. Stops anything speaking.
    */
-  speak(sentences: readonly (string | undefined)[], lang: string): void {
+  speak(sentences: readonly Spoken[], lang: string): void {
     if (!ReadAloudController.available) return;
-    const text = joinSentences(sentences);
-    if (!text) return;
-    const utterance = new SpeechSynthesisUtterance(text);
-    utterance.lang = lang;
+    const runs = languageRuns(sentences, lang);
+    if (!runs.length) return;
+    const utterances = runs.map((run) => {
+      const utterance = new SpeechSynthesisUtterance(run.text);
+      utterance.lang = run.lang;
+      return utterance;
+    });
+    const last = utterances[utterances.length - 1]!;
     const done = () => {
-      if (this.utterance !== utterance) return;
+      if (this.utterance !== last) return;
       this.utterance = undefined;
       this.speaking = false;
       this.host.requestUpdate();
     };
-    utterance.addEventListener('end', done);
-    utterance.addEventListener('error', done);
+    last.addEventListener('end', done);
+    for (const utterance of utterances) {
+      // One that fails ends the reading: the rest would start mid-way.
+      utterance.addEventListener('error', () => {
+        if (this.utterance !== last) return;
+        speechSynthesis.cancel();
+        done();
+      });
+    }
     speechSynthesis.cancel();
-    this.utterance = utterance;
+    this.utterance = last;
     this.speaking = true;
-    speechSynthesis.speak(utterance);
+    for (const utterance of utterances) speechSynthesis.speak(utterance);
     this.host.requestUpdate();
   }
 
@@ -64,7 +77,7 @@ export class ReadAloudController implements ReactiveController {
    * The read-aloud button, or nothing where the browser cannot speak. `sentences` is called
    * on press, so it reads what the card shows then (e.g. the feeling just chosen).
    */
-  render(label: string, lang: string, sentences: () => readonly (string | undefined)[]): TemplateResult | typeof nothing {
+  render(label: string, lang: string, sentences: () => readonly Spoken[]): TemplateResult | typeof nothing {
     if (!ReadAloudController.available) return nothing;
     return html`<button
       type="button"
@@ -77,6 +90,22 @@ export class ReadAloudController implements ReactiveController {
       ${label}
     </button>`;
   }
+}
+
+/** A sentence to speak: in the card's language, or `{ text, lang }` in a language of its own. */
+export type Spoken = string | undefined | { text: string | undefined; lang: string };
+
+/** Consecutive sentences of one language joined into one text each, empty ones left out. */
+export function languageRuns(sentences: readonly Spoken[], lang: string): { text: string; lang: string }[] {
+  const groups: { lang: string; sentences: (string | undefined)[] }[] = [];
+  for (const sentence of sentences) {
+    const { text, lang: own } = typeof sentence === 'object' ? sentence : { text: sentence, lang };
+    if (!text?.trim()) continue;
+    const last = groups[groups.length - 1];
+    if (last && last.lang === own) last.sentences.push(text);
+    else groups.push({ lang: own, sentences: [text] });
+  }
+  return groups.map((g) => ({ lang: g.lang, text: joinSentences(g.sentences) }));
 }
 
 /** "Vraag voor thuis" + "Wat deed jij vandaag?" → "Vraag voor thuis. Wat deed jij vandaag?" (no "?." pairs). */

@@ -10,6 +10,7 @@ import { dispatchSamenEvent, type DetailOf, type SamenEventMap } from './events.
 import { messagesFor, onLocalesChange, resolveLocale, type Messages } from './i18n.js';
 import { cardStyles, tokens } from './tokens.styles.js';
 import { previewAdapter, previewStyles } from './preview.js';
+import { familyText, isLangTag, schoolText, voiceLang, type TextLanguage } from './content-lang.js';
 
 /** Events a preview swallows, and the controls whose presses it ignores. */
 const PREVIEW_BLOCKED = ['click', 'submit', 'beforeinput', 'keydown'] as const;
@@ -136,6 +137,32 @@ export class SamenElement extends LitElement {
    */
   protected get languageDir(): 'rtl' | typeof nothing {
     return this.t.dir === 'rtl' ? 'rtl' : nothing;
+  }
+
+  /**
+   * The language of an item's school words: its own `lang`, else the provider's or the page's
+   * `contentLang` (unless `pageDefault` is false, for a family's own matrix); `undefined` when
+   * unknown.
+   */
+  protected contentLangOf(itemLang: string | undefined, pageDefault = true): string | undefined {
+    if (itemLang) return itemLang;
+    return pageDefault ? [this.config?.contentLang, pageDefaults().contentLang].find(isLangTag) : undefined;
+  }
+
+  /** `lang` and `dir` for the school's words of an item, when their language differs from the card's. */
+  protected schoolText(itemLang?: string, pageDefault = true): TextLanguage {
+    return schoolText(this.contentLangOf(itemLang, pageDefault), this.resolvedLocale);
+  }
+
+  /** `dir="auto"` (and a known, different `lang`) for a family's own words. */
+  protected familyText(lang?: string): TextLanguage {
+    return familyText(lang, this.resolvedLocale);
+  }
+
+  /** The language read-aloud speaks an item's school words in: theirs (`nl` → `nl-NL`) when it differs, else the card's. */
+  protected voiceFor(itemLang?: string, pageDefault = true): string {
+    const lang = this.schoolText(itemLang, pageDefault).lang;
+    return lang ? voiceLang(lang) : this.t.locale;
   }
 
   protected get t(): Messages {

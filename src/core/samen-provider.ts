@@ -37,6 +37,12 @@ export class SamenProvider extends LitElement {
    */
   @property({ attribute: 'device-storage', reflect: true }) deviceStorage?: 'on' | 'off';
 
+  /**
+   * Language of the school's words inside (`nl`, …) for items without a `lang` of their own,
+   * like `configure({ contentLang })`. Not a BCP 47 tag: ignored.
+   */
+  @property({ attribute: 'content-lang' }) contentLang?: string;
+
   override connectedCallback(): void {
     super.connectedCallback();
     holdDeviceStorageOff(this, this.deviceStorage === 'off');
@@ -54,6 +60,7 @@ export class SamenProvider extends LitElement {
     this.provider.setValue({
       ...(this.adapter ? { adapter: this.adapter } : {}),
       ...(this.locale ? { locale: this.locale } : {}),
+      ...(this.contentLang ? { contentLang: this.contentLang } : {}),
     });
   }
 

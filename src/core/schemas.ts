@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { isSafeUrl } from './safe-url.js';
+import { isLangTag } from './content-lang.js';
 
 /** Longest text a parent can send as a home answer or reply. */
 export const ANSWER_MAX_LENGTH = 500;
@@ -25,6 +26,14 @@ const title = requiredText.check(
 const isoDate = z.iso.datetime({ offset: true });
 const count = z.int().check(z.nonnegative());
 const safeUrl = z.string().check(z.refine(isSafeUrl, { message: 'URL must be https: or blob:' }));
+
+/** A BCP 47 language tag such as `nl` or `en-GB` (conservative: language, script, region, variants). */
+export const langTagSchema = z.string().check(z.refine(isLangTag, { message: 'not a BCP 47 language tag' }));
+/**
+ * The language of an item's school words (`nl`, `en`…); absent means the page's `contentLang`.
+ * A tag that is not BCP 47 is dropped here, never fatal: widgets report it as repaired data.
+ */
+const contentLang = z.optional(z.catch(z.optional(langTagSchema), undefined));
 
 export const PROGRAMMES = ['wish', 'kanjer', 'pbs', 'custom'] as const;
 export const programmeSchema = z.enum(PROGRAMMES);
@@ -105,6 +114,8 @@ export const lessonClipSchema = z.object({
   postedAt: isoDate,
   classId: id,
   classLabel: z.optional(text),
+  /** Language of the clip's words (title, goal, what was learned, home question), e.g. `nl`. */
+  lang: contentLang,
 });
 
 export interface LessonClip extends Omit<z.infer<typeof lessonClipSchema>, 'media' | 'programme'> {
@@ -214,6 +225,8 @@ export const rewardChartSchema = z.object({
   earnedRewards: z.optional(z.array(z.object({ reward: requiredText, earnedAt: isoDate }))),
   childName: z.optional(text),
   homeStickersEnabled: z.optional(z.boolean()),
+  /** Language of the chart's words (title, reward, focus), e.g. `nl`. */
+  lang: contentLang,
 });
 export type RewardChart = z.infer<typeof rewardChartSchema>;
 
@@ -290,6 +303,11 @@ export const expectationMatrixSchema = z.object({
   locations: z.array(matrixAxisSchema).check(z.maxLength(100)),
   cells: z.record(z.string(), z.array(matrixExpectationSchema).check(z.maxLength(100))),
   focus: z.optional(matrixFocusSchema),
+  /**
+   * Language of the matrix's words, e.g. `nl`. A home matrix is the family's own: without a
+   * `lang` it takes no page default, its words keep their own direction instead.
+   */
+  lang: contentLang,
 });
 export type ExpectationMatrix = z.infer<typeof expectationMatrixSchema>;
 
