@@ -164,7 +164,7 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
               { src: `illustration:wish-${i + 1}-b`, alt: locale === 'nl' ? 'Twee kinderen doen een rollenspel' : 'Two children act out a role play' },
             ],
           };
-    state.clips[clipId] = { id: clipId, programme: 'wish', lessonNumber: i + 1, ...lesson, media, postedAt: at(Math.max(daysAgo, 3)), classId: 'groep6-wish', classLabel };
+    state.clips[clipId] = { id: clipId, programme: 'wish', lessonNumber: i + 1, ...lesson, media, postedAt: at(Math.max(daysAgo, 3)), classId: 'groep6-wish', classLabel, lang: locale };
     seedReach(clipId, wishFamilies, i === 7 ? 0.4 : 0.75);
   });
   KANJER[locale].forEach((lesson, i) => {
@@ -172,7 +172,7 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
     state.clips[clipId] = {
       id: clipId, programme: 'kanjer', lessonNumber: i + 1, ...lesson,
       media: { kind: 'photos', photos: [{ src: `illustration:kanjer-${i + 1}`, alt: locale === 'nl' ? 'Vier petten op tafel: wit, zwart, rood en geel' : 'Four caps on a table: white, black, red and yellow' }] },
-      postedAt: at(10 - i * 5), classId: 'groep5-kanjer', classLabel: locale === 'nl' ? 'Groep 5' : 'Year 5 (groep 5)',
+      postedAt: at(10 - i * 5), classId: 'groep5-kanjer', classLabel: locale === 'nl' ? 'Groep 5' : 'Year 5 (groep 5)', lang: locale,
       // Lesson 2: the host has no photo consent for this viewer, so the card shows text only.
       ...(i === 1 ? { mediaConsent: false } : {}),
     };
@@ -223,6 +223,7 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
       id: `a${i}`, source: 'school' as const, expectationId: i % 3 ? 'f1' : 'f2', createdAt: at(i / 3 + 0.1),
     })),
     earnedRewards: [{ reward: nl ? 'Buitenspeeldag' : 'Outdoor play day', earnedAt: at(30) }],
+    lang: locale,
   };
   const stickerReasons = nl
     ? ['Zelf je jas opgehangen', 'Een klasgenoot geholpen', 'Rustig gewacht op je beurt', 'Zelf de tafel gedekt']
@@ -232,6 +233,7 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
     goal: 10, reward: nl ? 'Samen een spelletje kiezen' : 'Choose a game together', childName: 'Noor',
     focus: [{ id: 'p1', text: nl ? 'Ik wacht rustig op mijn beurt' : 'I wait calmly for my turn' }],
     homeStickersEnabled: true,
+    lang: locale,
     awards: Array.from({ length: 6 }, (_, i) => ({
       id: `s${i}`, source: i === 3 || i === 5 ? ('home' as const) : ('school' as const),
       reason: stickerReasons[i % stickerReasons.length]!,
@@ -290,7 +292,7 @@ function demoMatrices(locale: DemoLocale): Record<string, ExpectationMatrix> {
   ];
   const cell = (key: string, texts: string[]) => [key, texts.map((text, i) => ({ id: `exp-${key.replace('/', '-')}-${i + 1}`, text }))] as const;
   const school: ExpectationMatrix = {
-    id: 'matrix-school', kind: 'school', version: 3, title: w('Onze afspraken op De Regenboog', 'Our agreements at De Regenboog'),
+    id: 'matrix-school', kind: 'school', version: 3, title: w('Onze afspraken op De Regenboog', 'Our agreements at De Regenboog'), lang: locale,
     values,
     locations: [
       { id: 'class', label: w('Klas', 'Classroom'), pictogram: '🏫' },
@@ -323,6 +325,7 @@ function demoMatrices(locale: DemoLocale): Record<string, ExpectationMatrix> {
     },
   };
   const home: ExpectationMatrix = {
+    // No `lang`: a home matrix is the family's own words, in whatever language they write them.
     id: 'matrix-home-fam-01', kind: 'home', version: 1, familyId: 'fam-01', title: w('Onze afspraken thuis', 'Our agreements at home'),
     values,
     locations: [

@@ -679,7 +679,7 @@ export class SamenClipComposer extends SamenElement {
       ${d.programme === 'custom'
         ? html`<div class="field">
             <label for="programme-label">${c.programmeName}</label>
-            <input id="programme-label" part="field" maxlength="100" .value=${live(d.programmeLabel)} @input=${this.onText('programmeLabel')} />
+            <input id="programme-label" part="field" dir="auto" maxlength="100" .value=${live(d.programmeLabel)} @input=${this.onText('programmeLabel')} />
           </div>`
         : nothing}
       <div class="field">
@@ -709,6 +709,7 @@ export class SamenClipComposer extends SamenElement {
       <textarea
         id=${field}
         part="field"
+        dir="auto"
         rows="2"
         maxlength="2000"
         aria-describedby=${hint ? `${field}-hint` : nothing}
@@ -719,7 +720,7 @@ export class SamenClipComposer extends SamenElement {
     return html`<div class="fields">
       <div class="field">
         <label for="title">${c.title}</label>
-        <input id="title" part="field" maxlength="200" required aria-required="true" .value=${live(d.title)} @input=${this.onText('title')} />
+        <input id="title" part="field" dir="auto" maxlength="200" required aria-required="true" .value=${live(d.title)} @input=${this.onText('title')} />
       </div>
       ${area('goal', t.clip.goal)} ${area('learned', t.clip.learned, c.learnedHint)} ${area('homeQuestion', t.clip.homeQuestion)}
       ${area('homeActivity', t.clip.homeActivity)}
@@ -784,6 +785,7 @@ export class SamenClipComposer extends SamenElement {
                       <input
                         id=${`alt-${m.mediaId}`}
                         part="field"
+                        dir="auto"
                         maxlength="500"
                         aria-required="true"
                         .value=${live(m.alt)}

@@ -23,6 +23,8 @@ import {
 } from '../core/schemas.js';
 import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
+import { invalidLang, type TextLanguage } from '../core/content-lang.js';
+import { inLanguage, withParts } from '../core/in-language.js';
 import {
   addAxisItem,
   addExpectation,
@@ -203,6 +205,9 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
       const viewer = parseOrThrow(viewerSchema, rawViewer, 'viewer');
       this.requireTeacherRole(view, viewer);
       const { matrix, issues } = cleanMatrix(rawMatrix);
+      // A language tag that is not BCP 47 was dropped by the schema: the words show, unmarked.
+      const badLang = invalidLang(rawMatrix);
+      if (badLang) issues.push(badLang);
       let successes: Success[] = [];
       if (view === 'teacher' && viewer.role === 'teacher' && matrix.kind === 'school') {
         const from = new Date(Date.now() - 28 * 86_400_000).toISOString();
@@ -398,7 +403,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     const title = matrix.title ?? (matrix.kind === 'school' ? t.schoolTitle : t.homeTitle);
     return html`<article class="card ${this.poster ? 'poster' : ''}" part="base" lang=${this.resolvedLocale} dir=${this.languageDir} aria-labelledby="heading">
       <header class="head">
-        <h2 id="heading">${title}</h2>
+        <h2 id="heading" ${inLanguage(matrix.title ? this.wordsOf(matrix) : {})}>${title}</h2>
         ${this.canEdit && !this.draft
           ? html`<button type="button" part="edit-button" class="edit" @click=${this.startEditing}>
               ${matrix.kind === 'school' ? t.edit : t.editHome}
@@ -420,6 +425,15 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
       ${this.view === 'teacher' && matrix.kind === 'school' ? this.renderSuccesses(data.successes) : nothing}`;
   }
 
+  /**
+   * `lang`/`dir` for the matrix's words: the school's language (its own `lang` or the page's
+   * `contentLang`); a home matrix is the family's own words, so without a `lang` it only
+   * takes their direction.
+   */
+  private wordsOf(matrix: ExpectationMatrix): TextLanguage {
+    return matrix.kind === 'home' && !matrix.lang ? this.familyText() : this.schoolText(matrix.lang);
+  }
+
   private isFocus(matrix: ExpectationMatrix, valueId: string, locationId: string): boolean {
     return matrix.focus?.valueId === valueId && matrix.focus.locationId === locationId;
   }
@@ -432,14 +446,15 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
       ${cell.map(
         (e) => html`<li class=${e.id === focusId ? 'focus-expectation' : ''}>
           ${e.pictogram ? html`<span class="pictogram" aria-hidden="true">${e.pictogram}</span>` : nothing}
-          <span>${e.text}</span>
+          <span ${inLanguage(this.wordsOf(matrix))}>${e.text}</span>
         </li>`,
       )}
     </ul>`;
   }
 
-  private label(item: MatrixAxis): TemplateResult {
+  private label(matrix: ExpectationMatrix, item: MatrixAxis): TemplateResult {
     return html`${item.pictogram ? html`<span class="pictogram" aria-hidden="true">${item.pictogram}</span>` : nothing}<span
+        ${inLanguage(this.wordsOf(matrix))}
         >${item.label}</span
       >`;
   }
@@ -456,13 +471,13 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
         <thead>
           <tr>
             <td></td>
-            ${matrix.locations.map((l) => html`<th scope="col">${this.label(l)}</th>`)}
+            ${matrix.locations.map((l) => html`<th scope="col">${this.label(matrix, l)}</th>`)}
           </tr>
         </thead>
         <tbody>
           ${matrix.values.map(
             (v) => html`<tr>
-              <th scope="row">${this.label(v)}</th>
+              <th scope="row">${this.label(matrix, v)}</th>
               ${matrix.locations.map((l) => {
                 const focus = this.isFocus(matrix, v.id, l.id);
                 return html`<td part=${focus ? 'cell focus-cell' : 'cell'} class=${focus ? 'focus-cell' : ''}>
@@ -480,12 +495,12 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     return html`<div part="list" class="list">
       ${matrix.values.map(
         (v) => html`<section role="group" aria-labelledby="value-${v.id}">
-          <h3 id="value-${v.id}">${this.label(v)}</h3>
+          <h3 id="value-${v.id}">${this.label(matrix, v)}</h3>
           <dl>
             ${matrix.locations.map((l) => {
               const focus = this.isFocus(matrix, v.id, l.id);
               return html`<div part=${focus ? 'cell focus-cell' : 'cell'} class="list-cell ${focus ? 'focus-cell' : ''}">
-                <dt>${this.label(l)} ${this.focusBadge(matrix, v, l)}</dt>
+                <dt>${this.label(matrix, l)} ${this.focusBadge(matrix, v, l)}</dt>
                 <dd>${this.renderExpectations(matrix, v, l)}</dd>
               </div>`;
             })}
@@ -505,17 +520,24 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     const cell = cellOf(matrix, focus.valueId, focus.locationId);
     const chosen: MatrixExpectation[] = focus.expectationId ? cell.filter((e) => e.id === focus.expectationId) : cell;
     const canShare = this.view === 'parent' && data.viewer.role === 'parent' && matrix.kind === 'school';
+    const words = this.wordsOf(matrix);
+    const own = (text: string) => html`<span ${inLanguage(words)}>${text}</span>`;
+    // Read aloud: our headings in the card's voice, the matrix's words in theirs.
+    const voice = words.lang ? this.voiceFor(words.lang) : this.t.locale;
     return html`<section role="group" part="focus" class="focus" aria-labelledby="focus-heading">
       <h3 id="focus-heading">${t.focus}</h3>
-      <p class="focus-where">${t.focusOf(value.label, location.label)}</p>
-      ${chosen.map((e) => html`<p class="focus-text">${e.pictogram ? html`<span aria-hidden="true">${e.pictogram}</span> ` : nothing}${e.text}</p>`)}
-      ${focus.why ? html`<p><strong>${t.why}:</strong> <bdi>${focus.why}</bdi></p>` : nothing}
-      ${focus.homeTip ? html`<p><strong>${t.homeTip}:</strong> <bdi>${focus.homeTip}</bdi></p>` : nothing}
+      <p class="focus-where">${withParts(t.focusOf, [value.label, location.label], [own(value.label), own(location.label)])}</p>
+      ${chosen.map(
+        (e) => html`<p class="focus-text" ${inLanguage(words)}>${e.pictogram ? html`<span aria-hidden="true">${e.pictogram}</span> ` : nothing}${e.text}</p>`,
+      )}
+      ${focus.why ? html`<p><strong>${t.why}:</strong> <bdi ${inLanguage(words)}>${focus.why}</bdi></p>` : nothing}
+      ${focus.homeTip ? html`<p><strong>${t.homeTip}:</strong> <bdi ${inLanguage(words)}>${focus.homeTip}</bdi></p>` : nothing}
       ${this.reader.render(this.t.readAloud, this.t.locale, () => [
         t.focus,
-        t.focusOf(value.label, location.label),
-        ...chosen.map((e) => e.text),
-        focus.homeTip ? `${t.homeTip}: ${focus.homeTip}` : undefined,
+        { text: t.focusOf(value.label, location.label), lang: voice },
+        ...chosen.map((e) => ({ text: e.text, lang: voice })),
+        focus.homeTip ? `${t.homeTip}:` : undefined,
+        { text: focus.homeTip, lang: voice },
       ])}
       ${canShare ? this.renderSuccessForm() : nothing}
     </section>`;
@@ -528,6 +550,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
       <label for="success">${t.successLabel}</label>
       <textarea
         id="success"
+        dir="auto"
         rows="2"
         maxlength=${ANSWER_MAX_LENGTH}
         placeholder=${t.successPlaceholder}
@@ -552,7 +575,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
               <ul>
                 ${week.successes.map(
                   (s) => html`<li>
-                    <p>${s.text}</p>
+                    <p ${inLanguage(this.familyText())}>${s.text}</p>
                     <p class="muted">
                       ${s.familyName ?? this.t.clip.familyFallback} ·
                       <time datetime=${s.createdAt}>${formatRelative(new Date(s.createdAt), this.resolvedLocale)}</time>
@@ -639,6 +662,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
           return html`<li>
             <input
               type="text"
+              dir="auto"
               maxlength=${MATRIX_LIMITS.nameLength}
               aria-label=${t.nameOf(kind, index + 1)}
               .value=${item.label}
@@ -676,6 +700,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
         (e, index) => html`<div class="row">
           <input
             type="text"
+            dir="auto"
             maxlength=${MATRIX_LIMITS.expectationLength}
             aria-label=${t.expectationOf(name, index + 1)}
             .value=${e.text}
@@ -741,11 +766,11 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
             </label>
             <label>
               ${t.why}
-              <textarea rows="2" .value=${focus.why ?? ''} @input=${(e: Event) => update({ why: (e.target as HTMLTextAreaElement).value })}></textarea>
+              <textarea rows="2" dir="auto" .value=${focus.why ?? ''} @input=${(e: Event) => update({ why: (e.target as HTMLTextAreaElement).value })}></textarea>
             </label>
             <label>
               ${t.homeTip}
-              <textarea rows="2" .value=${focus.homeTip ?? ''} @input=${(e: Event) => update({ homeTip: (e.target as HTMLTextAreaElement).value })}></textarea>
+              <textarea rows="2" dir="auto" .value=${focus.homeTip ?? ''} @input=${(e: Event) => update({ homeTip: (e.target as HTMLTextAreaElement).value })}></textarea>
             </label>`
         : nothing}
     </fieldset>`;

@@ -20,6 +20,7 @@ import {
 } from '../core/schemas.js';
 import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
+import { inLanguage } from '../core/in-language.js';
 import { feedbackBarStyles } from './feedback-bar.styles.js';
 import { homeShare, optimisticCount, parseReactionList, reactionIcon, withKnownReactions } from './reactions.js';
 
@@ -300,6 +301,7 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
       <textarea
         id="reply"
         part="reply-input"
+        dir="auto"
         rows="2"
         maxlength=${REPLY_MAX_LENGTH}
         placeholder=${t.replyPlaceholder}
@@ -329,8 +331,8 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
       <ol part="replies">
         ${ordered.map(
           (reply) => html`<li>
-            ${reply.authorName && this.view === 'teacher' ? html`<p class="author">${reply.authorName}</p>` : nothing}
-            <p>${reply.text}</p>
+            ${reply.authorName && this.view === 'teacher' ? html`<p class="author" ${inLanguage(this.familyText())}>${reply.authorName}</p>` : nothing}
+            <p ${inLanguage(this.familyText())}>${reply.text}</p>
             <time datetime=${reply.createdAt}>${formatRelative(new Date(reply.createdAt), this.resolvedLocale)}</time>
           </li>`,
         )}

@@ -7,10 +7,11 @@ import { cspStyle } from '../core/csp-style.js';
 import { readStored, removeStored, writeStored } from '../core/draft-store.js';
 import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
 import { parseOrThrow } from '../core/parse.js';
-import { ReadAloudController, readAloudStyles } from '../core/read-aloud.js';
+import { ReadAloudController, readAloudStyles, type Spoken } from '../core/read-aloud.js';
 import { checkinSchema, feelingSetSchema, viewerSchema, type Checkin, type FeelingDefinition, type Viewer } from '../core/schemas.js';
 import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
+import { inLanguage, withParts } from '../core/in-language.js';
 import {
   checkinIdFor,
   cleanCheckins,
@@ -19,6 +20,7 @@ import {
   DEFAULT_SIGNAL_RULE,
   distribution,
   feelingLabel,
+  feelingLabelLang,
   findSignals,
   isoWithOffset,
   lastDays,
@@ -271,12 +273,13 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
   }
 
   /** What the read-aloud button says: the question, then the feeling and strength chosen so far. */
-  private spokenText(feelings: FeelingDefinition[]): (string | undefined)[] {
+  private spokenText(feelings: FeelingDefinition[]): Spoken[] {
     const t = this.t.feelings;
     const chosen = feelings.find((f) => f.id === this.choice.feeling);
     return [
       this.view === 'parent' ? t.questionParent : t.question,
-      chosen ? feelingLabel(chosen, this.resolvedLocale) : undefined,
+      // A host's word in another language than the card's is spoken in that language.
+      chosen ? { text: feelingLabel(chosen, this.resolvedLocale), lang: this.voiceFor(feelingLabelLang(chosen, this.resolvedLocale), false) } : undefined,
       this.choice.strength ? t.strengthWords[this.choice.strength - 1] : undefined,
     ];
   }
@@ -335,7 +338,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
                 @change=${() => this.setChoice({ ...this.choice, feeling: f.id, strength: this.choice.strength ?? 3 })}
               />
               <span class="icon" aria-hidden="true">${f.icon}</span>
-              <span class="word">${feelingLabel(f, locale)}</span>
+              ${this.word(f)}
             </label>`,
           )}
         </fieldset>
@@ -346,7 +349,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
           <button type="submit" class="primary" part="save-button" aria-disabled=${chosen && !this.saving ? 'false' : 'true'}>
             ${this.saving ? t.saving : t.save}
           </button>
-          ${today ? html`<p class="today">${t.today(this.labelOf(data.feelings, today.feeling), today.strength)}</p>` : nothing}
+          ${today ? html`<p class="today">${this.todayText(data.feelings, today)}</p>` : nothing}
         </div>
         <p class="visually-hidden" role="status">${this.message}</p>
       </form>
@@ -375,11 +378,13 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
 
   private renderNote(word: string): TemplateResult {
     const t = this.t.feelings;
-    const label = this.view === 'parent' ? t.noteLabel : t.starter(word);
+    const chosen = this.data?.feelings.find((f) => f.id === this.choice.feeling);
+    const label = this.view === 'parent' ? t.noteLabel : chosen ? withParts(t.starter, [word], [this.word(chosen, 'span', '')]) : t.starter(word);
     return html`<div part="note" class="note">
       <label for="note">${label}</label>
       <textarea
         id="note"
+        dir="auto"
         rows="2"
         maxlength="280"
         placeholder=${this.view === 'parent' ? t.notePlaceholder : ''}
@@ -387,6 +392,22 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
         @input=${(e: Event) => this.setChoice({ ...this.choice, note: (e.target as HTMLTextAreaElement).value })}
       ></textarea>
     </div>`;
+  }
+
+  /** A feeling's word, marked with its language when the host gave it only in another one. */
+  private word(feeling: FeelingDefinition, tag: 'span' | 'strong' = 'span', className = 'word'): TemplateResult {
+    const language = this.schoolText(feelingLabelLang(feeling, this.resolvedLocale), false);
+    const label = feelingLabel(feeling, this.resolvedLocale);
+    return tag === 'strong'
+      ? html`<strong ${inLanguage(language)}>${label}</strong>`
+      : html`<span class=${className} ${inLanguage(language)}>${label}</span>`;
+  }
+
+  private todayText(feelings: FeelingDefinition[], today: Checkin): TemplateResult | string {
+    const t = this.t.feelings;
+    const feeling = feelings.find((f) => f.id === today.feeling);
+    const label = this.labelOf(feelings, today.feeling);
+    return feeling ? withParts((w: string) => t.today(w, today.strength), [label], [this.word(feeling, 'span', '')]) : t.today(label, today.strength);
   }
 
   private labelOf(feelings: FeelingDefinition[], id: string): string {
@@ -415,7 +436,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
                   const f = data.feelings.find((x) => x.id === c.feeling);
                   return html`<span class="entry">
                     <span aria-hidden="true">${f?.icon}</span>
-                    <strong>${this.labelOf(data.feelings, c.feeling)}</strong>
+                    ${f ? this.word(f, 'strong') : html`<strong>${c.feeling}</strong>`}
                     <span class="muted">${t.strengthValue(c.strength)}, ${t.context[c.context]}</span>
                   </span>`;
                 })
@@ -441,7 +462,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
         ${rows.map(
           ({ feeling, count }) => html`<li>
             <span aria-hidden="true" class="icon">${feeling.icon}</span>
-            <span class="word">${feelingLabel(feeling, this.resolvedLocale)}</span>
+            ${this.word(feeling)}
             <span class="bar" aria-hidden="true"
               ><span ${cspStyle({ 'inline-size': `${(count / max) * 100}%`, background: feeling.color })}></span
             ></span>

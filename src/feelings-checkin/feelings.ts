@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import type { SamenIssue } from '../core/errors.js';
 import { messagesFor } from '../core/i18n.js';
 import { toIssues } from '../core/parse.js';
+import { isLangTag } from '../core/content-lang.js';
 import { checkinSchema, type Checkin, type FeelingDefinition } from '../core/schemas.js';
 
 /** The default, child-friendly set. Colour is never the only cue: every feeling has a word and an icon. */
@@ -29,6 +30,20 @@ export function feelingLabel(feeling: FeelingDefinition, locale: string): string
   const table = messagesFor(locale);
   const fromTable = table.locale.split('-')[0] === language ? (table.feelings.words as Record<string, string>)[feeling.id] : undefined;
   return feeling.labels[locale] ?? feeling.labels[language] ?? fromTable ?? feeling.labels['en'] ?? Object.values(feeling.labels)[0]!;
+}
+
+/**
+ * The language of {@link feelingLabel}'s word when it is not `locale`'s: a host's word given
+ * only in Dutch shows in Dutch in an Arabic card, and is marked `lang="nl"`. `undefined` when
+ * the word is in the card's language (or its label key is not a language tag).
+ */
+export function feelingLabelLang(feeling: FeelingDefinition, locale: string): string | undefined {
+  const language = locale.split('-')[0]!;
+  if (feeling.labels[locale] !== undefined || feeling.labels[language] !== undefined) return undefined;
+  const table = messagesFor(locale);
+  if (table.locale.split('-')[0] === language && (table.feelings.words as Record<string, string>)[feeling.id]) return undefined;
+  const key = feeling.labels['en'] !== undefined ? 'en' : Object.keys(feeling.labels)[0];
+  return isLangTag(key) ? key : undefined;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -12,6 +12,7 @@ import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
 import { formatRelative } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
 import { ReadAloudController, readAloudStyles } from '../core/read-aloud.js';
+import { inLanguage } from '../core/in-language.js';
 import {
   ANSWER_MAX_LENGTH,
   clipReachSchema,
@@ -384,9 +385,9 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     const { clip } = data;
     return html`<article class="card" part="base" aria-labelledby="title" lang=${this.resolvedLocale} dir=${this.languageDir}>
       ${this.renderHeader(data)}
-      ${clip.mediaConsent === false ? this.renderMediaWithheld() : this.renderMedia(clip.media, data.mediaRefused, clip.title)}
-      ${clip.goal ? this.renderSection('goal', this.t.clip.goal, clip.goal) : nothing}
-      ${clip.learned ? this.renderSection('learned', this.t.clip.learned, clip.learned) : nothing}
+      ${clip.mediaConsent === false ? this.renderMediaWithheld() : this.renderMedia(clip.media, data.mediaRefused, clip.title, clip.lang)}
+      ${clip.goal ? this.renderSection('goal', this.t.clip.goal, clip.goal, clip.lang) : nothing}
+      ${clip.learned ? this.renderSection('learned', this.t.clip.learned, clip.learned, clip.lang) : nothing}
       ${this.view === 'teacher' && data.reach ? this.renderReach(data.reach) : this.renderHome(data)}
       <samen-feedback-bar
         target-id=${clip.id}
@@ -409,14 +410,17 @@ export class SamenLessonClip extends SamenParentPreviewElement {
         ? clip.programmeLabel ?? t.programmes.custom
         : t.programmes[clip.programme];
     const posted = new Date(clip.postedAt);
+    const school = this.schoolText(clip.lang);
+    // The programme's own name (a custom label) is the school's word; the built-in names are ours.
+    const ownBadge = (!programmeKnown || clip.programme === 'custom') && clip.programmeLabel;
     return html`<header class="header">
       <p class="eyebrow">
-        <span part="badge" class="badge badge-${programmeKnown ? clip.programme : 'unknown'}">${badge}</span>
+        <span part="badge" class="badge badge-${programmeKnown ? clip.programme : 'unknown'}" ${inLanguage(ownBadge ? school : {})}>${badge}</span>
         ${clip.lessonNumber ? html`<span class="lesson-number">${t.clip.lesson(clip.lessonNumber)}</span>` : nothing}
       </p>
-      <h2 id="title" part="title">${clip.title}</h2>
+      <h2 id="title" part="title" ${inLanguage(school)}>${clip.title}</h2>
       <p part="meta" class="meta">
-        ${clip.classLabel ? html`<span>${clip.classLabel}</span>` : nothing}
+        ${clip.classLabel ? html`<span ${inLanguage(school)}>${clip.classLabel}</span>` : nothing}
         <time datetime=${clip.postedAt} title=${posted.toLocaleDateString(this.resolvedLocale)}
           >${t.clip.posted(formatRelative(posted, this.resolvedLocale))}</time
         >
@@ -431,7 +435,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     </p>`;
   }
 
-  private renderMedia(media: Media | undefined, refused: boolean, title: string): TemplateResult | typeof nothing {
+  private renderMedia(media: Media | undefined, refused: boolean, title: string, lang: string | undefined): TemplateResult | typeof nothing {
     if (refused) return html`<p part="notice" class="notice" role="note">${this.t.clip.mediaBlocked}</p>`;
     if (!media) return nothing;
     if (media.kind === 'video') {
@@ -456,31 +460,36 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     const count = media.photos.length;
     return html`<ul part="media photos" class="photos count-${Math.min(count, 3)}" aria-label=${this.t.clip.photos(count)}>
       ${media.photos.map(
-        (photo) => html`<li><img src=${photo.src} alt=${photo.alt} loading="lazy" decoding="async" /></li>`,
+        // The description is the school's words: `lang` on the image is the language of its `alt`.
+        (photo) => html`<li><img src=${photo.src} alt=${photo.alt} loading="lazy" decoding="async" ${inLanguage(this.schoolText(lang))} /></li>`,
       )}
     </ul>`;
   }
 
-  private renderSection(part: 'goal' | 'learned', heading: string, text: string): TemplateResult {
+  private renderSection(part: 'goal' | 'learned', heading: string, text: string, lang: string | undefined): TemplateResult {
     return html`<section part=${part} class="section ${part}">
       <h3>${heading}</h3>
-      <p>${text}</p>
+      <p ${inLanguage(this.schoolText(lang))}>${text}</p>
     </section>`;
   }
 
   private renderHome({ clip, answer }: ClipData): TemplateResult | typeof nothing {
     if (!clip.homeQuestion) return nothing;
     const t = this.t.clip;
+    const school = this.schoolText(clip.lang);
     return html`<section role="group" part="home-question" class="home" aria-labelledby="home-heading">
       <h3 id="home-heading">${t.homeQuestion}</h3>
-      <p class="question">${clip.homeQuestion}</p>
+      <p class="question" ${inLanguage(school)}>${clip.homeQuestion}</p>
       ${clip.homeActivity
         ? html`<div part="home-activity" class="activity">
             <h4>${t.homeActivity}</h4>
-            <p>${clip.homeActivity}</p>
+            <p ${inLanguage(school)}>${clip.homeActivity}</p>
           </div>`
         : nothing}
-      ${this.reader.render(this.t.readAloud, this.t.locale, () => [t.homeQuestion, clip.homeQuestion])}
+      ${this.reader.render(this.t.readAloud, this.t.locale, () => [
+        t.homeQuestion,
+        { text: clip.homeQuestion, lang: this.voiceFor(clip.lang) },
+      ])}
       ${answer && !this.editing ? this.renderAnswer(answer) : this.renderForm(answer)}
     </section>`;
   }
@@ -490,7 +499,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     return html`<div part="answer" class="answer">
       ${answer.kind === 'text'
         ? html`<p class="answer-label">${t.yourAnswer}</p>
-            <p class="answer-text">${answer.text}</p>`
+            <p class="answer-text" ${inLanguage(this.familyText())}>${answer.text}</p>`
         : html`<p class="answer-text"><span aria-hidden="true">✓ </span>${t.talkedAboutItDone}</p>`}
       <button @click=${this.startEditing}>${t.edit}</button>
     </div>`;
@@ -505,6 +514,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       <textarea
         id="answer"
         part="answer-input"
+        dir="auto"
         rows="3"
         maxlength=${ANSWER_MAX_LENGTH}
         placeholder=${t.answerPlaceholder}
@@ -560,8 +570,10 @@ export class SamenLessonClip extends SamenParentPreviewElement {
           ? html`<ol part="answers">
               ${reach.answers.map(
                 (a) => html`<li>
-                  <p class="family">${a.familyName ?? t.familyFallback}</p>
-                  <p>${a.kind === 'text' && a.text ? a.text : html`<span class="muted">${t.talkedOnly}</span>`}</p>
+                  <p class="family" ${inLanguage(a.familyName ? this.familyText() : {})}>${a.familyName ?? t.familyFallback}</p>
+                  ${a.kind === 'text' && a.text
+                    ? html`<p ${inLanguage(this.familyText())}>${a.text}</p>`
+                    : html`<p><span class="muted">${t.talkedOnly}</span></p>`}
                   <time class="muted" datetime=${a.updatedAt}>${formatRelative(new Date(a.updatedAt), this.resolvedLocale)}</time>
                 </li>`,
               )}
@@ -579,7 +591,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       <summary>${t.notReached}: ${t.reachOf(families.length, reach.families)}</summary>
       <p class="muted">${t.notReachedHint}</p>
       <ul>
-        ${families.map((f) => html`<li>${f.familyName ?? t.familyFallback}</li>`)}
+        ${families.map((f) => html`<li ${inLanguage(f.familyName ? this.familyText() : {})}>${f.familyName ?? t.familyFallback}</li>`)}
       </ul>
     </details>`;
   }

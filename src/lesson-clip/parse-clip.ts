@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { SamenIssue } from '../core/errors.js';
 import { parseOrThrow, toIssues } from '../core/parse.js';
+import { invalidLang } from '../core/content-lang.js';
 import { lessonClipSchema, mediaSchema, programmeSchema, type LessonClip } from '../core/schemas.js';
 
 export interface ParsedClip {
@@ -10,9 +11,9 @@ export interface ParsedClip {
 }
 
 /**
- * A clip with a missing title is unusable and throws; a clip with a bad video URL
- * or an unknown programme is still worth reading, so those parts are dropped and
- * reported instead.
+ * A clip with a missing title is unusable and throws; a clip with a bad video URL,
+ * an unknown programme or a bad `lang` is still worth reading, so those parts are
+ * dropped and reported instead.
  */
 export function parseLessonClip(raw: unknown): ParsedClip {
   const base = parseOrThrow(lessonClipSchema, raw);
@@ -20,6 +21,9 @@ export function parseLessonClip(raw: unknown): ParsedClip {
 
   const programme = z.safeParse(programmeSchema, base.programme);
   if (!programme.success) problems.push({ path: 'programme', message: 'unknown programme' });
+  // A language tag that is not BCP 47 is dropped (the schema did): the words show, unmarked.
+  const badLang = invalidLang(raw);
+  if (badLang) problems.push(badLang);
 
   let media: LessonClip['media'];
   // Without consent the media is not even checked: its URLs never reach the card.

@@ -10,6 +10,8 @@ import { parseOrThrow } from '../core/parse.js';
 import { awardSchema, rewardChartSchema, viewerSchema, type Award, type RewardChart, type Viewer } from '../core/schemas.js';
 import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
+import { invalidLang } from '../core/content-lang.js';
+import { inLanguage, withParts } from '../core/in-language.js';
 import { WriteQueue } from '../core/write-queue.js';
 import { progress, recentReasons, sanitizeChart } from './progress.js';
 import { rewardChartStyles } from './reward-chart.styles.js';
@@ -147,6 +149,9 @@ export class SamenRewardChart extends SamenParentPreviewElement {
       const viewer = parseOrThrow(viewerSchema, rawViewer, 'viewer');
       this.requireTeacherRole(view, viewer);
       const { chart, issues } = sanitizeChart(parseOrThrow(rewardChartSchema, rawChart, 'chart'), new Date());
+      // A language tag that is not BCP 47 was dropped by the schema: the words show, unmarked.
+      const badLang = invalidLang(rawChart);
+      if (badLang) issues.push(badLang);
       const issueKey = `${chartId}:${issues.map((i) => i.path).join(',')}`;
       if (issues.length && issueKey !== this.reportedIssues) {
         this.reportedIssues = issueKey;
@@ -294,18 +299,19 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     const { chart } = data;
     const t = this.t.reward;
     const p = progress(this.countOf(chart), chart.goal);
+    const school = this.schoolText(chart.lang);
     return html`<article class="card" part="base" aria-labelledby="title" lang=${this.resolvedLocale} dir=${this.languageDir}>
       <header class="header">
         <p part="badge" class="badge">${chart.kind === 'class' ? t.classChart : t.personalChart(chart.childName)}</p>
-        <h2 id="title" part="title">${chart.title}</h2>
-        <p class="reward">${t.rewardIs(chart.reward)}</p>
+        <h2 id="title" part="title" ${inLanguage(school)}>${chart.title}</h2>
+        <p class="reward">${withParts(t.rewardIs, [chart.reward], [html`<span ${inLanguage(school)}>${chart.reward}</span>`])}</p>
       </header>
       ${chart.focus.length
         ? html`<section role="group" part="focus" class="focus" aria-labelledby="focus-heading">
             <h3 id="focus-heading">${t.focus}</h3>
             <ul>
               ${chart.focus.map(
-                (f) => html`<li>${f.pictogram ? html`<span aria-hidden="true">${f.pictogram}</span>` : nothing}${f.text}</li>`,
+                (f) => html`<li>${f.pictogram ? html`<span aria-hidden="true">${f.pictogram}</span>` : nothing}<span ${inLanguage(school)}>${f.text}</span></li>`,
               )}
             </ul>
           </section>`
@@ -320,7 +326,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
             <h3 id="earned-heading">${t.earnedBefore}</h3>
             <ul>
               ${chart.earnedRewards.map(
-                (r) => html`<li>${r.reward} <time datetime=${r.earnedAt}>${formatRelative(new Date(r.earnedAt), this.resolvedLocale)}</time></li>`,
+                (r) => html`<li><span ${inLanguage(school)}>${r.reward}</span> <time datetime=${r.earnedAt}>${formatRelative(new Date(r.earnedAt), this.resolvedLocale)}</time></li>`,
               )}
             </ul>
           </section>`
@@ -348,7 +354,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
         aria-valuemax=${p.goal}
         aria-valuenow=${Math.min(p.count, p.goal)}
         aria-valuetext=${label}
-        aria-label=${chart.title}
+        aria-labelledby="title"
       >
         ${p.goal <= MAX_SPOTS
           ? html`<span class="spots">
@@ -400,7 +406,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     return html`<form class="new-goal" @submit=${this.redeem} @keydown=${this.onNewGoalKeydown} aria-labelledby="new-goal-heading">
       <h3 id="new-goal-heading">${t.newGoal}</h3>
       <label>${t.goalLabel} <input name="goal" type="number" min="1" max="1000" required .value=${String(chart.goal)} /></label>
-      <label>${t.rewardLabel} <input name="reward" type="text" maxlength="120" required .value=${chart.reward} /></label>
+      <label>${t.rewardLabel} <input name="reward" type="text" dir="auto" maxlength="120" required .value=${chart.reward} /></label>
       <button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>${t.startNewGoal}</button>
     </form>`;
   }
@@ -414,7 +420,8 @@ export class SamenRewardChart extends SamenParentPreviewElement {
         : chart.focus.length
           ? chart.focus.map(
               (f) => html`<button part="award-button" class="primary award" @click=${() => this.award(f.id)}>
-                ${t.award(chart.kind)} <span class="for">${t.awardFor(f.text)}</span>
+                ${t.award(chart.kind)}
+                <span class="for">${withParts(t.awardFor, [f.text], [html`<span ${inLanguage(this.schoolText(chart.lang))}>${f.text}</span>`])}</span>
               </button>`,
             )
           : html`<button part="award-button" class="primary award" @click=${() => this.award()}>${t.award(chart.kind)}</button>`}
@@ -429,7 +436,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     const t = this.t.reward;
     return html`<form part="home-sticker" class="home-sticker" @submit=${this.addHomeSticker}>
       <label for="reason">${t.reasonLabel}</label>
-      <input id="reason" name="reason" type="text" maxlength="120" placeholder=${t.reasonPlaceholder} />
+      <input id="reason" name="reason" type="text" dir="auto" maxlength="120" placeholder=${t.reasonPlaceholder} />
       <button type="submit" class="primary">${t.homeSticker}</button>
     </form>`;
   }
@@ -444,7 +451,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
             ${ordered.map(
               (a) => html`<li class=${a.source}>
                 <span class="source">${a.source === 'home' ? t.fromHome : t.fromSchool}</span>
-                ${a.reason ? html`<span class="reason">${a.reason}</span>` : nothing}
+                ${a.reason ? html`<span class="reason" ${inLanguage(this.familyText())}>${a.reason}</span>` : nothing}
                 <span class="muted">${[a.givenBy, formatRelative(new Date(a.createdAt), this.resolvedLocale)].filter(Boolean).join(' · ')}</span>
               </li>`,
             )}
@@ -459,7 +466,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     return html`<section role="group" class="reasons" aria-labelledby="reasons-heading">
       <h3 id="reasons-heading">${this.t.reward.recent}</h3>
       <ul>
-        ${reasons.map((r) => html`<li>“${r}”</li>`)}
+        ${reasons.map((r) => html`<li ${inLanguage(this.familyText())}>“${r}”</li>`)}
       </ul>
     </section>`;
   }
