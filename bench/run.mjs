@@ -16,16 +16,22 @@
  *   npm run bench -- --quick    CI smoke (~1 minute): runtime only, one run, ≤ 100 instances,
  *                               fails only if something does not render or throws; writes
  *                               bench/.build/results-quick.json, never the committed results
+ *   node bench/run.mjs --markdown  only rewrites BENCHMARKS.md's table from bench/results.json
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureSizes } from './size.mjs';
-import { fmt, formatTable, runtimeBench } from './runtime.mjs';
+import { PEERS, fmt, formatTable, runtimeBench } from './runtime.mjs';
+import { SIZE_PEERS, measureSizes } from './size.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
+if (process.argv.includes('--markdown')) {
+  const saved = JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8'));
+  updateMarkdown(saved.rows, saved.environment);
+  process.exit(0);
+}
 const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
 const started = performance.now();
 /** @type {string[]} */
@@ -46,11 +52,11 @@ if (!quick) {
   log('measuring sizes (bench/size.mjs --peers) …');
   sizes = await measureSizes({ peers: true });
   failures.push(...sizes.errors);
-  const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KB`;
+  const kb = (/** @type {number} */ n) => `${Math.round(n / 1024)} KB`;
   sizeRows = sizes.rows.map((r) => {
     const notes = [`brotli ${r.brotli.toLocaleString('en-US')} B`];
     if (typeof r.budget === 'number') notes.push(`budget ${r.budget.toLocaleString('en-US')} B (${Math.round((100 * r.gzip) / r.budget)}%)${r.gzip > r.budget ? ' OVER' : ''}`);
-    if (typeof r.target === 'number') notes.push(`issue target ${kb(r.target)} ${r.gzip <= r.target ? 'met' : 'not met'}`);
+    if (typeof r.target === 'number') notes.push(`issue target ${kb(r.target)} (${r.target.toLocaleString('en-US')} B) ${r.gzip <= r.target ? 'met' : 'not met'}`);
     if (r.name === 'samen.bundle.js') notes.push(`as built ${statSync(bundle).mtime.toISOString().slice(0, 16)}Z`);
     if (r.note) notes.push(r.note);
     return { group: r.peer ? 'size peer' : 'size', name: r.name, metric: 'min+gzip', unit: 'B', median: r.gzip, runs: 1, note: notes.join('; ') };
@@ -95,16 +101,49 @@ if (quick) {
 for (const failure of failures) console.error(`\n✗ ${failure}`);
 process.exit(failures.length ? 1 : 0);
 
-/** Replaces the table between `<!-- bench:table:start -->` and `<!-- bench:table:end -->` in BENCHMARKS.md. */
+/**
+ * Ours against each peer, per instance: median time to painted (and loaded) at each page size,
+ * as ours ÷ peer, and the gzip size of our single entry with lit ÷ the peer's.
+ */
+function peerSummary(/** @type {Row[]} */ all) {
+  const find = (/** @type {string} */ name, /** @type {string} */ metric) => all.find((r) => r.name === name && r.metric === metric)?.median;
+  const counts = [...new Set(all.filter((r) => r.group === 'render').map((r) => /×(\d+)$/.exec(r.name)?.[1]).filter(Boolean))].map(Number);
+  const lines = [
+    `| ours | peer | ${counts.map((n) => `×${n.toLocaleString('en-US')} painted (loaded)`).join(' | ')} | size, gzip |`,
+    `| --- | --- | ${counts.map(() => '--:').join(' | ')} | --: |`,
+  ];
+  for (const peer of PEERS) {
+    const ratio = (/** @type {number} */ n, /** @type {string} */ metric) => {
+      const ours = find(`${peer.ours} ×${n}`, metric);
+      const theirs = find(`${peer.kind} ×${n}`, metric);
+      return ours && theirs ? `${(ours / theirs).toFixed(2)}×` : '–';
+    };
+    const sizePeer = SIZE_PEERS.find((p) => p.ours === peer.ours);
+    const oursSize = sizePeer && find(`entry/${peer.ours} + lit`, 'min+gzip');
+    const theirSize = sizePeer && find(`peer/${sizePeer.name}`, 'min+gzip');
+    lines.push(
+      `| ${peer.ours} | ${peer.kind} | ${counts.map((n) => `${ratio(n, 'append → painted')} (${ratio(n, 'append → loaded')})`).join(' | ')} | ` +
+        `${oursSize && theirSize ? `${(oursSize / theirSize).toFixed(2)}× (${oursSize.toLocaleString('en-US')} vs ${theirSize.toLocaleString('en-US')} B)` : '–'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Replaces what is between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->` in BENCHMARKS.md. */
+function replaceBlock(/** @type {string} */ text, /** @type {string} */ name, /** @type {string} */ body) {
+  const start = `<!-- bench:${name}:start -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) return text;
+  return `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`;
+}
+
+/** The peer summary and the whole table in BENCHMARKS.md, from this run's rows. */
 function updateMarkdown(/** @type {Row[]} */ all, /** @type {Record<string, any>} */ e) {
   const file = join(root, 'BENCHMARKS.md');
   if (!existsSync(file)) return;
   const text = readFileSync(file, 'utf8');
-  const start = '<!-- bench:table:start -->';
-  const end = '<!-- bench:table:end -->';
-  const from = text.indexOf(start);
-  const to = text.indexOf(end);
-  if (from < 0 || to < from) return;
   const cell = (/** @type {string} */ s) => s.replace(/\|/g, '\\|');
   const table = [
     `Run of ${e.date?.slice(0, 10)} (${e.git}): ${e.chromium}, node ${e.node}, ${e.cores} cores (${e.cpu}), ` +
@@ -117,5 +156,5 @@ function updateMarkdown(/** @type {Row[]} */ all, /** @type {Record<string, any>
         `| ${r.group} | ${cell(r.name)} | ${r.metric} | ${r.unit === 'B' ? r.median.toLocaleString('en-US') : fmt(r.median)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.unit} | ${r.runs} | ${cell(r.note ?? '')} |`,
     ),
   ].join('\n');
-  writeFileSync(file, `${text.slice(0, from + start.length)}\n${table}\n${text.slice(to)}`);
+  writeFileSync(file, replaceBlock(replaceBlock(text, 'summary', peerSummary(all)), 'table', table));
 }

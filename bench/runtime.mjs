@@ -40,7 +40,7 @@ const PLANS = {
 const OURS = ['samen-lesson-clip', 'samen-feedback-bar', 'samen-reward-chart', 'samen-feelings-checkin', 'samen-expectation-matrix'];
 
 /** Each peer and the widget of ours it is compared with. */
-const PEERS = [
+export const PEERS = [
   { page: 'emoji', kind: 'emoji-picker', ours: 'samen-feelings-checkin' },
   { page: 'shoelace', kind: 'sl-rating', ours: 'samen-feedback-bar' },
   { page: 'shoelace', kind: 'sl-card', ours: 'samen-lesson-clip' },
