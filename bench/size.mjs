@@ -10,7 +10,8 @@
  *  - core:          everything else those widgets load (src/core: base element, schemas, i18n with
  *                   Dutch and English, draft store; zod/mini, date-fns functions, @lit/context,
  *                   @lit/task, idb): one chunk;
- *  - all widgets + lit: the five widgets, the provider, the core and lit in one file;
+ *  - all widgets + lit: every widget, the provider, the core and lit: all a page with every widget
+ *                   downloads (chunks compressed one by one);
  *  - entry/<widget>: one widget entry on its own, everything but lit bundled in, for a host
  *                   that uses just that one;
  *  - locale/<xx>:   a home language, loaded only when a host imports it;
