@@ -354,7 +354,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
         aria-valuemax=${p.goal}
         aria-valuenow=${Math.min(p.count, p.goal)}
         aria-valuetext=${label}
-        aria-labelledby="title"
+        aria-label=${chart.title}
       >
         ${p.goal <= MAX_SPOTS
           ? html`<span class="spots">
