@@ -178,6 +178,7 @@ export async function runtimeBench({ quick = false, log = () => {} } = {}) {
       { group: 'scenario', name: 'reward-chart personal ×30', page: 'samen', kind: 'personal-charts-teacher', n: 30, note: "teacher's overview, as test/reward-chart/thirty-charts" },
       { group: 'scenario', name: 'expectation-matrix 5×8', page: 'samen', kind: 'matrix-5x8', n: 1, note: '3 expectations per cell (MATRIX_LIMITS), grid layout' },
       { group: 'scenario', name: 'feelings-checkin class of 32', page: 'samen', kind: 'class-checkins-32', n: 1, note: 'teacher view, 6 days of check-ins' },
+      { group: 'scenario', name: 'clip-composer, teacher', page: 'samen', kind: 'clip-composer-teacher', n: 1, note: 'a new clip: the shipped lesson library, the teacher’s classes, an empty draft' },
     );
     for (const peer of PEERS) for (const n of plan.counts) cases.push({ group: 'peer', name: `${peer.kind} ×${n}`, page: peer.page, kind: peer.kind, n });
     cases.push({

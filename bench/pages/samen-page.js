@@ -11,6 +11,7 @@ import '../../src/define/samen-feedback-bar.ts';
 import '../../src/define/samen-reward-chart.ts';
 import '../../src/define/samen-feelings-checkin.ts';
 import '../../src/define/samen-expectation-matrix.ts';
+import '../../src/define/samen-clip-composer.ts';
 import { installHarness } from './harness.js';
 
 // Every page load starts from the same storage, so every run does the same work: no drafts,
@@ -111,6 +112,8 @@ installHarness({
     },
     'matrix-5x8': { tag: 'samen-expectation-matrix', attrs: () => ({ 'matrix-id': 'matrix-bench-5x8', view: 'parent' }) },
     'class-checkins-32': { tag: 'samen-feelings-checkin', stage: 'teacher', attrs: () => ({ 'class-id': 'bench-class-32', view: 'teacher' }) },
+    // The teacher's composer for a new clip (the shipped lesson library, the teacher's classes).
+    'clip-composer-teacher': { tag: 'samen-clip-composer', stage: 'teacher' },
     // Interactions.
     'class-chart-teacher': { tag: 'samen-reward-chart', stage: 'teacher', attrs: () => ({ 'chart-id': 'class-wish', view: 'teacher' }) },
   },
