@@ -5,7 +5,8 @@ import type { SamenAdapter } from './adapter.js';
 import { holdDeviceStorageOff, samenContext } from './context.js';
 
 /**
- * Supplies an adapter and a locale to every Samen widget inside it.
+ * Supplies an adapter, a locale and the language of the school's words (`content-lang`) to
+ * every Samen widget inside it.
  *
  * @summary Connects the widgets inside to the host's backend.
  * @tagname samen-provider
@@ -13,7 +14,7 @@ import { holdDeviceStorageOff, samenContext } from './context.js';
  *
  * @example
  * ```html
- * <samen-provider locale="en"><samen-lesson-clip clip-id="wish-1"></samen-lesson-clip></samen-provider>
+ * <samen-provider locale="ar" content-lang="nl"><samen-lesson-clip clip-id="wish-1"></samen-lesson-clip></samen-provider>
  * <script type="module">document.querySelector('samen-provider').adapter = myAdapter;</script>
  * ```
  */
