@@ -51,8 +51,15 @@ const browser = await puppeteer.launch({
   protocolTimeout: 60_000,
 });
 
+/**
+ * Each page is its own device: a browser context of its own, so its own connections. Chromium
+ * allows six HTTP/1.1 connections per origin per profile, each adapter's live stream holds one,
+ * and the demo page has three adapters (parent, second carer, teacher): two pages in one
+ * context would leave no connection for a write.
+ */
 async function open() {
-  const page = await browser.newPage();
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
   await page.setViewport({ width: 1200, height: 1000 });
   page.on('console', (msg) => {
     const text = msg.text();
