@@ -18,12 +18,23 @@ export const WRITE_METHODS = [
 ] as const satisfies readonly (keyof SamenAdapter)[];
 export type WriteMethod = (typeof WRITE_METHODS)[number];
 
+/**
+ * Optional writes the outbox queues too, offered only when the wrapped adapter has them.
+ * Publishing a lesson clip is queued like any write: its input is small JSON whose media are
+ * uploads already stored (the composer publishes only once they are done), and it carries
+ * the clip's idempotency key, so a publish sent late, or twice (the outbox's resend and the
+ * teacher's retry with the same key), makes one clip. Uploads are not queued: a video can be
+ * 200 MB, too big to park in IndexedDB on a phone, and its progress only means something live.
+ */
+export const OPTIONAL_WRITE_METHODS = ['publishLessonClip'] as const satisfies readonly (keyof SamenAdapter)[];
+export type QueuedMethod = WriteMethod | (typeof OPTIONAL_WRITE_METHODS)[number];
+
 export interface OutboxEntry {
   /** Order of arrival; writes are sent in this order. */
   seq?: number;
   /** The write's idempotency key: sending it twice applies it once. */
   id: string;
-  method: WriteMethod;
+  method: QueuedMethod;
   input: WriteInput;
   queuedAt: string;
 }
@@ -54,6 +65,10 @@ const TRANSIENT = new Set(['offline', 'unavailable']);
  * and when a page reloads. A permanent refusal drops the entry and calls `onRefused`;
  * the widget keeps the user's text in its own draft. Reads and `subscribe` pass through.
  *
+ * Composing lesson clips: `uploadMedia`, `getUploadedMedia` and `publishLessonClip` are here
+ * only when the wrapped adapter has them (so the composer says it can't publish exactly when
+ * the inner adapter can't). Uploads go straight through, never queued; publishing is queued.
+ *
  * @example
  * provider.adapter = new OutboxAdapter(new HttpAdapter({ baseUrl: '/api/samen', getToken }));
  */
@@ -68,10 +83,18 @@ export class OutboxAdapter implements SamenAdapter {
   private readonly waiters = new Map<string, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   private readonly onOnline = () => void this.flush();
 
+  declare uploadMedia?: SamenAdapter['uploadMedia'];
+  declare getUploadedMedia?: SamenAdapter['getUploadedMedia'];
+  declare publishLessonClip?: SamenAdapter['publishLessonClip'];
+
   constructor(
     private readonly inner: SamenAdapter,
     private readonly options: OutboxOptions = {},
   ) {
+    // Straight through: a file is too big to keep on the device, and its progress is live.
+    if (typeof inner.uploadMedia === 'function') this.uploadMedia = (input, o) => inner.uploadMedia!(input, o);
+    if (typeof inner.getUploadedMedia === 'function') this.getUploadedMedia = (id, o) => inner.getUploadedMedia!(id, o);
+    if (typeof inner.publishLessonClip === 'function') this.publishLessonClip = (input, o) => this.write('publishLessonClip', input, o);
     if (this.enabled) {
       globalThis.addEventListener?.('online', this.onOnline);
       // Writes left from an earlier visit go out first.
@@ -142,7 +165,7 @@ export class OutboxAdapter implements SamenAdapter {
   saveExpectationMatrix: SamenAdapter['saveExpectationMatrix'] = (input, o) => this.write('saveExpectationMatrix', input, o);
   shareSuccess: SamenAdapter['shareSuccess'] = (input, o) => this.write('shareSuccess', input, o);
 
-  private async write<T>(method: WriteMethod, input: WriteInput, options?: RequestOptions): Promise<T> {
+  private async write<T>(method: QueuedMethod, input: WriteInput, options?: RequestOptions): Promise<T> {
     if (!this.enabled) return this.send(method, input, options) as Promise<T>;
     options?.signal?.throwIfAborted();
     const entry: OutboxEntry = { id: input.id, method, input: structuredClone(input), queuedAt: new Date().toISOString() };
@@ -152,8 +175,10 @@ export class OutboxAdapter implements SamenAdapter {
     return result;
   }
 
-  private send(method: WriteMethod, input: WriteInput, options?: RequestOptions): Promise<unknown> {
-    const call = this.inner[method] as (input: WriteInput, options?: RequestOptions) => Promise<unknown>;
+  private async send(method: QueuedMethod, input: WriteInput, options?: RequestOptions): Promise<unknown> {
+    const call = this.inner[method] as ((input: WriteInput, options?: RequestOptions) => Promise<unknown>) | undefined;
+    // A publish queued on an earlier visit, and the app now wraps an adapter that can't: refused for good.
+    if (typeof call !== 'function') throw new SamenError('forbidden', `the adapter has no ${method}`);
     return call.call(this.inner, input, options);
   }
 

@@ -2,8 +2,10 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { OutboxAdapter, type OutboxEntry } from '../../src/adapters/outbox.js';
 import type { SamenError } from '../../src/core/errors.js';
+import type { LessonClip } from '../../src/core/schemas.js';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-lesson-clip.js';
+import '../../src/define/samen-clip-composer.js';
 import { NOW, settled } from '../helpers/fixtures.js';
 
 let dbCount = 0;
@@ -19,6 +21,18 @@ async function rejection(promise: Promise<unknown>): Promise<SamenError> {
   }
   throw new Error('expected a rejection');
 }
+
+/** A teacher's adapter without the optional composing methods (a host that can't take files or publish). */
+const withoutComposing = (adapter: MemoryAdapter) =>
+  Object.assign(Object.create(adapter) as MemoryAdapter, { uploadMedia: undefined, getUploadedMedia: undefined, publishLessonClip: undefined });
+const png = () => new File([new Uint8Array(64).fill(7)], 'kring.png', { type: 'image/png' });
+const clipDraft = (mediaId: string) => ({
+  classId: 'groep6-wish',
+  programme: 'wish' as const,
+  title: 'Lichaamstaal',
+  homeQuestion: 'Hoe zie je dat iemand zich zeker voelt?',
+  media: { kind: 'photos' as const, photos: [{ mediaId, alt: 'Kinderen staan rechtop in een kring' }] },
+});
 
 const replies = (adapter: MemoryAdapter, targetId = 'wish-2') => adapter.state.replies[targetId]?.map((r) => r.text) ?? [];
 
@@ -139,5 +153,93 @@ describe('OutboxAdapter', () => {
     goOnline();
     const teacher = inner.forViewer('teacher-1');
     await waitUntil(async () => (await teacher.getClipReach('wish-2')).answers.some((a) => a.text === 'In de trein besproken'), 'never arrived');
+  });
+
+  describe('composing lesson clips', () => {
+    async function composerOn(adapter: OutboxAdapter) {
+      const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${adapter} locale="nl">
+        <samen-clip-composer .classes=${[{ id: 'groep6-wish', label: 'Groep 6' }]}></samen-clip-composer>
+      </samen-provider>`);
+      const composer = wrapper.querySelector('samen-clip-composer')!;
+      await settled(composer);
+      return composer;
+    }
+
+    it('offers uploads and publishing exactly when the wrapped adapter has them, and the composer says so', async () => {
+      const limited = make(withoutComposing(memory().forViewer('teacher-1')), { dbName: dbName() });
+      expect([limited.uploadMedia, limited.getUploadedMedia, limited.publishLessonClip]).to.deep.equal([undefined, undefined, undefined]);
+      const cannot = await composerOn(limited);
+      expect(cannot.shadowRoot!.querySelector('.no-publish')!.textContent).to.contain('Deze app kan hier geen lesklips plaatsen');
+      expect(cannot.shadowRoot!.querySelector('input[type="file"]')).to.equal(null);
+      cannot.parentElement!.remove();
+
+      const full = make(memory().forViewer('teacher-1'), { dbName: dbName() });
+      const can = await composerOn(full);
+      expect(can.shadowRoot!.querySelector('.no-publish')).to.equal(null);
+      expect(can.shadowRoot!.querySelector('.no-upload')).to.equal(null);
+      expect(can.shadowRoot!.querySelector('input[type="file"]')).to.exist;
+      expect(can.shadowRoot!.querySelector('[part~="publish-button"]')!.getAttribute('aria-disabled')).to.equal('false');
+      await expect(can).to.be.accessible();
+    });
+
+    it('sends uploads straight through with their progress and never keeps a file on the device', async () => {
+      const inner = new MemoryAdapter({ now: NOW, viewerId: 'teacher-1', uploadMs: 50 });
+      const outbox = make(inner, { dbName: dbName() });
+      const progress: number[] = [];
+      const media = await outbox.uploadMedia!({ id: 'up-1', file: png(), name: 'kring.png', kind: 'photo' }, { onProgress: (f) => progress.push(f) });
+      expect(media).to.include({ mediaId: 'media-up-1', kind: 'photo', type: 'image/png', size: 64 });
+      expect(progress[progress.length - 1]).to.equal(1);
+      expect((await outbox.getUploadedMedia!('media-up-1')).src).to.equal(media.src);
+
+      inner.fail('uploadMedia', 'offline');
+      const error = await rejection(outbox.uploadMedia!({ id: 'up-2', file: png(), name: 'kring.png', kind: 'photo' }));
+      expect([error.kind, error.queued]).to.deep.equal(['offline', false]);
+      expect(await outbox.pending()).to.deep.equal([]);
+      inner.recover();
+      const controller = new AbortController();
+      const aborted = outbox.uploadMedia!({ id: 'up-3', file: png(), name: 'kring.png', kind: 'photo' }, { signal: controller.signal });
+      controller.abort();
+      expect((await rejection(aborted)).name).to.equal('AbortError');
+    });
+
+    it('keeps a publish made offline on the device and publishes it once when back online, for the class’s parents to read', async () => {
+      const inner = memory().forViewer('teacher-1');
+      const outbox = make(inner, { dbName: dbName() });
+      const { mediaId } = await outbox.uploadMedia!({ id: 'up-1', file: png(), name: 'kring.png', kind: 'photo' });
+      inner.fail('publishLessonClip', 'offline');
+      const error = await rejection(outbox.publishLessonClip!({ id: 'pub-1', ...clipDraft(mediaId) }));
+      expect([error.kind, error.queued]).to.deep.equal(['offline', true]);
+      expect((await outbox.pending()).map((e) => [e.id, e.method])).to.deep.equal([['pub-1', 'publishLessonClip']]);
+      const parent = inner.forViewer('parent-1');
+      expect((await rejection(parent.getLessonClip('clip-pub-1'))).kind).to.equal('not-found');
+
+      inner.recover();
+      goOnline();
+      await waitUntil(async () => (await outbox.pending()).length === 0, 'the publish never went out');
+      const clip = await parent.getLessonClip('clip-pub-1');
+      expect(clip.title).to.equal('Lichaamstaal');
+      expect(clip.media).to.deep.include({ kind: 'photos' });
+      // The teacher's retry after the outbox sent it (same key) makes no second clip.
+      const again = await outbox.publishLessonClip!({ id: 'pub-1', ...clipDraft(mediaId) });
+      expect(again.id).to.equal('clip-pub-1');
+      expect(Object.values(inner.state.clips).filter((c) => (c as LessonClip).title === 'Lichaamstaal' && (c as LessonClip).id.startsWith('clip-'))).to.have.length(1);
+    });
+
+    it('refuses for good a publish queued on an earlier visit when the adapter it now wraps cannot publish', async () => {
+      const name = dbName();
+      const inner = memory().forViewer('teacher-1');
+      const first = make(inner, { dbName: name });
+      const { mediaId } = await first.uploadMedia!({ id: 'up-1', file: png(), name: 'kring.png', kind: 'photo' });
+      inner.fail('publishLessonClip', 'unavailable');
+      await rejection(first.publishLessonClip!({ id: 'pub-2', ...clipDraft(mediaId) }));
+      first.dispose();
+
+      inner.recover();
+      const refused: [string, string][] = [];
+      const reloaded = make(withoutComposing(inner), { dbName: name, onRefused: (entry, e) => refused.push([entry.id, e.kind]) });
+      await waitUntil(() => refused.length > 0, 'never refused');
+      expect(refused).to.deep.equal([['pub-2', 'forbidden']]);
+      expect(await reloaded.pending()).to.deep.equal([]);
+    });
   });
 });
