@@ -4,11 +4,15 @@
 //   1. a parent's answer reaches the teacher's page live (Server-Sent Events);
 //   2. the server killed (SIGKILL) and restarted while a parent writes loses nothing and
 //      doubles nothing (the outbox resends with the same Idempotency-Key);
-//   3. writes made offline are replayed in order when the browser is back online.
+//   3. writes made offline are replayed in order when the browser is back online;
+//   4. the teacher composes and publishes a clip with a photo in the demo's own composer (its
+//      OutboxAdapter over HttpAdapter: the file goes up through XMLHttpRequest), and the parent's
+//      page shows it with the photo served by the reference server and answers it; the answer
+//      reaches the teacher's card of the new clip live.
 // Fails on console errors, CSP violations or third-party requests.
 // Usage: node examples/check-server.mjs   (after `npm run build`)
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -139,6 +143,71 @@ try {
   const stored = (await replyTexts()).filter((t) => offline.includes(t));
   if (JSON.stringify(stored) !== JSON.stringify(offline)) problems.push(`offline replies arrived as ${JSON.stringify(stored)}`);
   else console.log('server e2e: offline replies replayed in order, once each');
+
+  // 4. Compose → upload → publish on the teacher's page; the parent's page shows the clip and answers it.
+  const composer = '#teacher samen-clip-composer';
+  const inComposer = (selector) => `${composer} >>> ${selector}`;
+  const composerText = () => teacherPage.$eval(composer, (el) => el.shadowRoot?.textContent.replace(/\s+/g, ' ').trim().slice(0, 300)).catch(() => '(none)');
+  const started = Date.now();
+  await teacherPage.bringToFront();
+  try {
+    await teacherPage.waitForSelector(inComposer('#lesson'), { timeout: 15_000 });
+    await teacherPage.waitForSelector(inComposer('#media-input'), { timeout: 5_000 });
+  } catch {
+    throw new Error(`the teacher's composer can't publish over HTTP: "${await composerText()}"`);
+  }
+  await teacherPage.select(inComposer('#lesson'), 'wish-3');
+  // A real 1×1 PNG through the real file picker: the server checks what a file is, not its name.
+  const photo = join(dataDir, 'kring.png');
+  writeFileSync(photo, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==', 'base64'));
+  await (await teacherPage.$(inComposer('#media-input'))).uploadFile(photo);
+  await teacherPage.waitForSelector(inComposer('[part~="attached"] input'), { timeout: 15_000 });
+  const alt = 'Kinderen staan rechtop in een kring';
+  await teacherPage.type(inComposer('[part~="attached"] input'), alt);
+  await teacherPage.click(inComposer('[part~="publish-button"]'));
+  const newCard = inComposer('samen-lesson-clip[view="teacher"]');
+  try {
+    await teacherPage.waitForSelector(newCard, { timeout: 15_000 });
+  } catch {
+    throw new Error(`not published: "${await composerText()}"`);
+  }
+  const clipId = await teacherPage.$eval(newCard, (el) => el.getAttribute('clip-id'));
+  const publishedClip = await api(`/clips/${encodeURIComponent(clipId)}`, 'parent-1');
+  if (publishedClip.title !== 'Lichaamstaal') problems.push(`the published clip as the server gives it: ${JSON.stringify({ title: publishedClip.title })}`);
+
+  await parentPage.bringToFront();
+  await parentPage.evaluate((id) => {
+    const card = document.createElement('samen-lesson-clip');
+    card.setAttribute('view', 'parent');
+    card.clipId = id;
+    document.getElementById('new-clips').prepend(card);
+  }, clipId);
+  const newParentCard = `#new-clips samen-lesson-clip[clip-id="${clipId}"]`;
+  const shown = await parentPage
+    .waitForFunction(
+      (sel) => {
+        const root = document.querySelector(sel)?.shadowRoot;
+        const img = root?.querySelector('img');
+        return img?.complete && img.naturalWidth === 1 && { title: root.querySelector('h2')?.textContent.trim(), src: img.src, alt: img.alt };
+      },
+      { timeout: 15_000, polling: 200 },
+      newParentCard,
+    )
+    .then((handle) => handle.jsonValue())
+    .catch(() => undefined);
+  if (!shown || shown.title !== 'Lichaamstaal' || !shown.src.startsWith(`${BASE}/api/uploads/media-`) || shown.alt !== alt) {
+    problems.push(`the published clip on the parent page: ${JSON.stringify(shown)}`);
+  }
+  const homeAnswer = 'We deden een sterke houding na voor de spiegel.';
+  await parentPage.type(`${newParentCard} >>> textarea`, homeAnswer);
+  await parentPage.click(`${newParentCard} >>> [part~="send-button"]`);
+  await teacherPage.waitForFunction(
+    (sel, text) => document.querySelector(sel)?.shadowRoot?.querySelector('samen-lesson-clip')?.shadowRoot?.querySelector('[part~="answers"]')?.textContent.includes(text),
+    { timeout: 15_000, polling: 200 },
+    composer,
+    homeAnswer,
+  );
+  console.log(`server e2e: a clip composed with a photo was published, shown on the parent page (photo served same-origin) and answered; the answer reached the teacher live (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 } catch (error) {
   problems.push(error instanceof Error ? error.message : String(error));
 } finally {
@@ -150,4 +219,4 @@ if (problems.length) {
   console.error(problems.join('\n'));
   process.exit(1);
 }
-console.log('server e2e passed: HttpAdapter → reference server → database, live updates, outage and offline replay');
+console.log('server e2e passed: HttpAdapter → reference server → database, live updates, outage and offline replay, composing a clip with a photo');
