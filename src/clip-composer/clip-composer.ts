@@ -4,12 +4,14 @@ import { live } from 'lit/directives/live.js';
 import { Task } from '@lit/task';
 import * as z from 'zod/mini';
 import { newId, type SamenAdapter } from '../core/adapter.js';
+import { isLangTag, sameLanguage } from '../core/content-lang.js';
 import { readStored, removeStored, writeStored } from '../core/draft-store.js';
 import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
 import { messagesFor } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
 import {
   checkUpload,
+  langTagSchema,
   lessonClipDraftSchema,
   MEDIA_LIMITS,
   PROGRAMMES,
@@ -27,7 +29,7 @@ import { SamenElement } from '../core/samen-element.js';
 import { parseLessonClip } from '../lesson-clip/parse-clip.js';
 import { clipComposerStyles } from './clip-composer.styles.js';
 import { DraftPreviewAdapter, PREVIEW_CLIP_ID } from './preview-adapter.js';
-import { DEFAULT_LIBRARY, extendLibrary, lessonsOf, prefillFor, type LessonTemplate } from './programme-library.js';
+import { DEFAULT_LIBRARY, extendLibrary, lessonsOf, libraryLanguages, pickLanguage, prefillFor, type LessonTemplate } from './programme-library.js';
 
 /** A class the teacher can post to, as the host names it. */
 export interface ComposerClass {
@@ -81,10 +83,13 @@ const storedDraftSchema = z.object({
   media: z.array(attachedSchema),
   previewLocale: z.string(),
   publishId: z.optional(z.string()),
+  /** The language the teacher writes in, once chosen; until then the UI's. A bad stored tag is dropped. */
+  lang: z.optional(z.catch(z.optional(langTagSchema), undefined)),
 });
 type Draft = z.infer<typeof storedDraftSchema>;
 
 type TextField = 'title' | 'goal' | 'learned' | 'homeQuestion' | 'homeActivity' | 'programmeLabel';
+const TEXT_FIELDS: readonly TextField[] = ['title', 'goal', 'learned', 'homeQuestion', 'homeActivity', 'programmeLabel'];
 
 interface ComposerData {
   viewer: Viewer;
@@ -99,7 +104,9 @@ const MB = 1024 * 1024;
  * The teacher's lesson clip composer: pick the programme and lesson, and the goal, a "what
  * we learned" starter, a question and a practice activity for home come pre-filled from the
  * programme library; attach a video (with captions) or photos; preview exactly as a parent
- * will see it, in the language they read; publish. The draft survives a reload.
+ * will see it, in the language they read; publish. The draft survives a reload. The clip says
+ * the language it is written in (`lang`): the teacher's UI language unless they pick another
+ * (the library fills its texts in in that language when it has them).
  *
  * Needs an adapter with `publishLessonClip` (and `uploadMedia` for media); without them the
  * composer says what it cannot do here and keeps the draft.
@@ -266,8 +273,31 @@ export class SamenClipComposer extends SamenElement {
 
   // ------------------------------------------------------------------ choosing the lesson
 
+  /** The language the teacher writes the clip in: their choice, else the UI's. Sent as the clip's `lang`. */
   private get contentLocale(): string {
-    return this.resolvedLocale;
+    return this.draft.lang && isLangTag(this.draft.lang) ? this.draft.lang : this.resolvedLocale;
+  }
+
+  /** The languages offered for the texts: the UI's, the library's, and those the app can show. */
+  private textLanguages(): string[] {
+    const all = [this.contentLocale, this.resolvedLocale, ...libraryLanguages(this.lessons), ...this.previewLocales()];
+    return all.filter((code, i) => isLangTag(code) && all.findIndex((other) => other.toLowerCase() === code.toLowerCase()) === i);
+  }
+
+  /**
+   * Another language for the texts: what the library filled in and is unchanged is filled in
+   * again in that language (when the library has it); what the teacher typed stays.
+   */
+  private chooseLanguage(lang: string): void {
+    if (!isLangTag(lang)) return;
+    const lesson = this.lessons.find((l) => l.id === this.draft.lessonId);
+    const patch: Partial<Draft> = { lang };
+    if (lesson) {
+      const before = prefillFor(lesson, this.contentLocale);
+      const after = prefillFor(lesson, lang);
+      for (const field of TEXT_FIELDS) if (this.draft[field] === before[field] && after[field]) patch[field] = after[field];
+    }
+    this.patch(patch);
   }
 
   /** Another programme: its lessons are offered, what was typed stays. */
@@ -287,7 +317,10 @@ export class SamenClipComposer extends SamenElement {
       return;
     }
     const texts = prefillFor(lesson, this.contentLocale);
+    // A library without this language fills in another: the clip then says that one.
+    const used = pickLanguage(lesson.title, this.contentLocale);
     this.patch({
+      ...(used && !sameLanguage(used, this.contentLocale) ? { lang: used } : {}),
       lessonId,
       ...(lesson.lessonNumber ? { lessonNumber: lesson.lessonNumber } : {}),
       title: texts.title,
@@ -439,6 +472,7 @@ export class SamenClipComposer extends SamenElement {
       homeQuestion: text(d.homeQuestion),
       homeActivity: text(d.homeActivity),
       media,
+      lang: this.contentLocale,
     };
     for (const key of Object.keys(draft)) if (draft[key] === undefined) delete draft[key];
     return draft as LessonClipDraft;
@@ -523,7 +557,7 @@ export class SamenClipComposer extends SamenElement {
       const input = parseOrThrow(lessonClipDraftSchema, this.clipDraft(), 'clip');
       const { clip } = parseLessonClip(await adapter.publishLessonClip({ id, ...input }));
       removeStored(this.draftKey);
-      this.draft = emptyDraft(this.draft.classId, this.draft.previewLocale);
+      this.draft = emptyDraft(this.draft.classId, this.draft.previewLocale, this.draft.lang);
       this.previewOpen = false;
       this.published = { clipId: clip.id };
       this.announcement = this.t.composer.published;
@@ -547,7 +581,7 @@ export class SamenClipComposer extends SamenElement {
     this.problems = [];
     this.publishError = undefined;
     this.previewOpen = false;
-    this.draft = emptyDraft(this.draft.classId, this.draft.previewLocale);
+    this.draft = emptyDraft(this.draft.classId, this.draft.previewLocale, this.draft.lang);
     removeStored(this.draftKey);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('select, input')?.focus());
   }
@@ -669,6 +703,12 @@ export class SamenClipComposer extends SamenElement {
           </div>`
         : nothing}
       <div class="field">
+        <label for="text-lang">${c.textLanguage}</label>
+        <select id="text-lang" @change=${(e: Event) => this.chooseLanguage((e.target as HTMLSelectElement).value)}>
+          ${this.textLanguages().map((code) => html`<option value=${code} lang=${code} ?selected=${code === this.contentLocale}>${languageName(code)}</option>`)}
+        </select>
+      </div>
+      <div class="field">
         <label for="programme">${c.programme}</label>
         <select id="programme" part="programme" @change=${(e: Event) => this.chooseProgramme((e.target as HTMLSelectElement).value as Programme)}>
           ${PROGRAMMES.map(
@@ -703,12 +743,15 @@ export class SamenClipComposer extends SamenElement {
     const t = this.t;
     const c = t.composer;
     const d = this.draft;
+    // The texts are in the teacher's chosen language: a screen reader reads them in its voice.
+    const lang = sameLanguage(this.contentLocale, this.resolvedLocale) ? nothing : this.contentLocale;
     const area = (field: TextField, label: string, hint?: string) => html`<div class="field">
       <label for=${field}>${label}</label>
       ${hint ? html`<p class="hint" id=${`${field}-hint`}>${hint}</p>` : nothing}
       <textarea
         id=${field}
         part="field"
+        lang=${lang}
         dir="auto"
         rows="2"
         maxlength="2000"
@@ -720,7 +763,7 @@ export class SamenClipComposer extends SamenElement {
     return html`<div class="fields">
       <div class="field">
         <label for="title">${c.title}</label>
-        <input id="title" part="field" dir="auto" maxlength="200" required aria-required="true" .value=${live(d.title)} @input=${this.onText('title')} />
+        <input id="title" part="field" lang=${lang} dir="auto" maxlength="200" required aria-required="true" .value=${live(d.title)} @input=${this.onText('title')} />
       </div>
       ${area('goal', t.clip.goal)} ${area('learned', t.clip.learned, c.learnedHint)} ${area('homeQuestion', t.clip.homeQuestion)}
       ${area('homeActivity', t.clip.homeActivity)}
@@ -801,8 +844,10 @@ export class SamenClipComposer extends SamenElement {
   }
 }
 
-function emptyDraft(classId: string, previewLocale = ''): Draft {
+/** A new draft; the class, preview language and the language the teacher writes in stay. */
+function emptyDraft(classId: string, previewLocale = '', lang?: string): Draft {
   return {
+    ...(lang ? { lang } : {}),
     classId,
     programme: 'wish',
     lessonId: '',

@@ -173,13 +173,25 @@ export function lessonsOf(library: readonly LessonTemplate[], programme: Program
 
 /** A text in `locale`, else its language (`nl-BE` → `nl`), else English, else Dutch, else any. */
 export function pickText(texts: Record<string, string> | undefined, locale: string): string {
-  if (!texts) return '';
+  const key = pickLanguage(texts, locale);
+  return key ? texts![key]! : '';
+}
+
+/** The language {@link pickText} takes the text in: the key it uses, or `undefined` for no text. */
+export function pickLanguage(texts: Record<string, string> | undefined, locale: string): string | undefined {
+  if (!texts) return undefined;
   const code = locale.toLowerCase();
   const language = code.split('-')[0]!;
   const keys = Object.keys(texts);
   const find = (wanted: string) => keys.find((k) => k.toLowerCase() === wanted);
-  const key = find(code) ?? find(language) ?? find('en') ?? find('nl') ?? keys[0];
-  return key ? texts[key]! : '';
+  return find(code) ?? find(language) ?? find('en') ?? find('nl') ?? keys[0];
+}
+
+/** The languages a library's lessons have titles in, as written (`nl`, `en`, a school's `fy`…), in first-seen order. */
+export function libraryLanguages(library: readonly LessonTemplate[]): string[] {
+  const seen = new Map<string, string>();
+  for (const lesson of library) for (const key of Object.keys(lesson.title)) if (!seen.has(key.toLowerCase())) seen.set(key.toLowerCase(), key);
+  return [...seen.values()];
 }
 
 /** What choosing `lesson` fills in, in `locale`. */

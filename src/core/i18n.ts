@@ -264,6 +264,8 @@ export interface Messages {
     mediaLost: (name: string) => string;
     noUpload: string;
     noPublish: string;
+    /** The select of the language the teacher writes the clip in (sent as the clip's `lang`). */
+    textLanguage: string;
     previewLanguage: string;
     preview: string;
     hidePreview: string;

@@ -394,6 +394,8 @@ export const lessonClipDraftSchema = z.object({
   homeQuestion: draftText,
   homeActivity: draftText,
   media: z.optional(mediaDraftSchema),
+  /** The language the teacher wrote the clip's words in (BCP 47); a tag that isn't one is refused. */
+  lang: z.optional(langTagSchema),
 });
 export type LessonClipDraft = z.infer<typeof lessonClipDraftSchema>;
 

@@ -164,7 +164,7 @@ describe('<samen-clip-composer>', () => {
     expect(visibleText(parentCard)).to.equal(previewText);
     expect(parentCard.shadowRoot!.querySelector('img')!.alt).to.equal(previewAlt);
     const raw = teacher.state.clips[clipId] as LessonClip;
-    expect(raw).to.include({ programme: 'wish', lessonNumber: 3, title: 'Lichaamstaal', classId: 'groep6-wish', classLabel: 'Groep 6' });
+    expect(raw).to.include({ programme: 'wish', lessonNumber: 3, title: 'Lichaamstaal', classId: 'groep6-wish', classLabel: 'Groep 6', lang: 'nl' });
     expect(raw.homeActivity).to.contain('spiegel');
 
     // …and the teacher sees it in the class, with its reach.
@@ -181,6 +181,51 @@ describe('<samen-clip-composer>', () => {
     parentCard.shadowRoot!.querySelector<HTMLButtonElement>('[part~="send-button"]')!.click();
     await answered;
     await waitUntil(() => teacherCard.shadowRoot!.textContent!.includes('We deden het voor de spiegel'), 'answer reaches the teacher');
+  });
+
+  it('says the language the clip is written in: the UI’s, or the one the teacher picks (untouched library texts follow), marked on the parent’s card', async () => {
+    const teacher = memoryAdapter({ viewerId: 'teacher-1' });
+    const el = await renderComposer(teacher);
+    const languages = () => [...root(el).querySelectorAll<HTMLOptionElement>('#text-lang option')].map((o) => [o.value, o.textContent!.trim()]);
+    expect(languages().slice(0, 2)).to.deep.equal([['nl', 'Nederlands'], ['en', 'English']]);
+    expect(value(el, 'text-lang')).to.equal('nl');
+    expect(root(el).querySelector('label[for="text-lang"]')!.textContent).to.equal('Taal van de teksten');
+    await choose(el, 'lesson', 'wish-3');
+    await type(el, '#goal', 'Je staat stevig, ook als het spannend is.');
+
+    await choose(el, 'text-lang', 'en');
+    expect(value(el, 'title')).to.equal('Body language');
+    expect(value(el, 'homeQuestion')).to.equal('How can you tell someone feels confident? And scared?');
+    expect(value(el, 'goal'), 'what the teacher typed stays').to.equal('Je staat stevig, ook als het spannend is.');
+    expect($(el, '#title').getAttribute('lang')).to.equal('en');
+    expect($(el, '#goal').getAttribute('lang')).to.equal('en');
+    expect($(el, '#lesson option[value="wish-4"]').textContent).to.contain('Standing up for yourself');
+    await expect(el).to.be.accessible();
+
+    const { clipId } = await publish(el);
+    expect((teacher.state.clips[clipId] as LessonClip).lang).to.equal('en');
+    const card = await renderClip(teacher.forViewer('parent-1'), { clipId });
+    expect(card.shadowRoot!.querySelector('h2')!.getAttribute('lang')).to.equal('en');
+    // The next clip is in the same language.
+    root(el).querySelector<HTMLButtonElement>('.actions .primary')!.click();
+    await el.updateComplete;
+    expect(value(el, 'text-lang')).to.equal('en');
+  });
+
+  it('says the library’s language when it fills in a lesson it has no text for in the teacher’s UI language (Arabic)', async () => {
+    const teacher = memoryAdapter({ viewerId: 'teacher-1' });
+    const el = await renderComposer(teacher, { locale: 'ar' });
+    expect(value(el, 'text-lang')).to.equal('ar');
+    expect($(el, '#title').hasAttribute('lang')).to.equal(false);
+    await choose(el, 'lesson', 'wish-3');
+    expect(value(el, 'title')).to.equal('Body language');
+    expect(value(el, 'text-lang')).to.equal('en');
+    expect($(el, '#title').getAttribute('lang')).to.equal('en');
+    await type(el, '#homeQuestion', 'كيف تعرف أن شخصًا ما يشعر بالثقة؟');
+    await choose(el, 'text-lang', 'ar');
+    expect(value(el, 'title'), 'no Arabic text in the library: the English stays').to.equal('Body language');
+    const { clipId } = await publish(el);
+    expect((teacher.state.clips[clipId] as LessonClip).lang).to.equal('ar');
   });
 
   it('previews in the language a parent reads, right to left for Arabic', async () => {

@@ -3,7 +3,9 @@ import {
   DEFAULT_LIBRARY,
   extendLibrary,
   lessonsOf,
+  libraryLanguages,
   parseLibrary,
+  pickLanguage,
   pickText,
   prefillFor,
 } from '../../src/clip-composer/programme-library.js';
@@ -73,6 +75,16 @@ describe('programme library', () => {
     expect(pickText({ nl: 'hallo' }, 'tr')).to.equal('hallo');
     expect(pickText({ fy: 'hoi' }, 'en')).to.equal('hoi');
     expect(pickText(undefined, 'en')).to.equal('');
+  });
+
+  it('says which language it picked, and which languages a library has (a school’s own added)', () => {
+    expect(pickLanguage({ nl: 'hallo', en: 'hello' }, 'nl-BE')).to.equal('nl');
+    expect(pickLanguage({ nl: 'hallo', en: 'hello' }, 'ar')).to.equal('en');
+    expect(pickLanguage({ fy: 'hoi' }, 'en')).to.equal('fy');
+    expect(pickLanguage(undefined, 'en')).to.equal(undefined);
+    expect(libraryLanguages(DEFAULT_LIBRARY)).to.deep.equal(['nl', 'en']);
+    const own = extendLibrary(DEFAULT_LIBRARY, [{ id: 'rots-1', programme: 'custom', title: { fy: 'Stean as in rots', EN: 'Stand like a rock' } }]).lessons;
+    expect(libraryLanguages(own)).to.deep.equal(['nl', 'en', 'fy']);
   });
 });
 

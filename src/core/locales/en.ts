@@ -254,6 +254,7 @@ export const en: Messages = {
     mediaLost: (name) => `${name} is no longer available. Please add it again.`,
     noUpload: 'This app can’t take videos or photos here. You can post without them.',
     noPublish: 'This app can’t publish lesson clips from here. Your draft is kept on this device.',
+    textLanguage: 'Language of the texts',
     previewLanguage: 'Preview in',
     preview: 'Preview as a parent',
     hidePreview: 'Hide preview',

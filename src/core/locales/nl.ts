@@ -254,6 +254,7 @@ export const nl: Messages = {
     mediaLost: (name) => `${name} is niet meer beschikbaar. Voeg het opnieuw toe.`,
     noUpload: 'Deze app kan hier geen filmpjes of foto’s ontvangen. Je kunt ook zonder plaatsen.',
     noPublish: 'Deze app kan hier geen lesklips plaatsen. Je concept blijft op dit apparaat bewaard.',
+    textLanguage: 'Taal van de teksten',
     previewLanguage: 'Voorbeeld in',
     preview: 'Bekijk als ouder',
     hidePreview: 'Voorbeeld verbergen',

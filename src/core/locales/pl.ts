@@ -272,6 +272,7 @@ export const pl: Messages = {
     mediaLost: (name) => `Plik ${name} nie jest już dostępny. Dodaj go ponownie.`,
     noUpload: 'Ta aplikacja nie przyjmuje tu filmów ani zdjęć. Możesz opublikować bez nich.',
     noPublish: 'Ta aplikacja nie może stąd publikować klipów z lekcji. Twój szkic zostaje zapisany na tym urządzeniu.',
+    textLanguage: 'Język tekstów',
     previewLanguage: 'Podgląd w języku',
     preview: 'Podgląd jako rodzic',
     hidePreview: 'Ukryj podgląd',

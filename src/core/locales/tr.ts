@@ -256,6 +256,7 @@ export const tr: Messages = {
     mediaLost: (name) => `${name} artık kullanılamıyor. Lütfen tekrar ekleyin.`,
     noUpload: 'Bu uygulama burada video veya fotoğraf alamıyor. Onlarsız da paylaşabilirsiniz.',
     noPublish: 'Bu uygulama buradan ders klibi yayınlayamıyor. Taslağınız bu cihazda saklanıyor.',
+    textLanguage: 'Metinlerin dili',
     previewLanguage: 'Önizleme dili',
     preview: 'Veli gibi önizle',
     hidePreview: 'Önizlemeyi gizle',
