@@ -4,7 +4,9 @@
  *  (a) the npm build: one ES module per source file in dist/ (preserveModules), bare
  *      dependencies left external, .d.ts files beside them;
  *  (b) dist/samen.bundle.js: one self-contained, minified ES module for a plain
- *      <script type="module"> (lit, zod, date-fns and idb bundled in).
+ *      <script type="module"> (lit, zod, date-fns and idb bundled in), and beside it in
+ *      dist/samen.bundle/ the languages it loads on demand (English and the home languages:
+ *      same-origin module files, which `script-src 'self'` allows).
  */
 import { readdirSync, rmSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -23,8 +25,9 @@ const defineEntries = readdirSync('src/define')
   .map((f) => `src/define/${f}`);
 
 /**
- * Home languages as data (src/locales/ar.ts, …): an entry each, imported by no widget, so
- * every widget ships with Dutch and English only and a host loads the others it needs.
+ * Languages as data (src/locales/en.ts, ar.ts, …): an entry each, which src/core/i18n.ts loads
+ * with a dynamic import() when a widget first shows that language, so every widget ships with
+ * Dutch only; a host may also import one up front.
  */
 const localeEntries = readdirSync('src/locales')
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
@@ -98,7 +101,9 @@ export default (args) => {
         terser({ ecma: 2020, module: true, format: { comments: false } }),
       ],
       output: {
-        file: 'dist/samen.bundle.js',
+        dir: 'dist',
+        entryFileNames: 'samen.bundle.js',
+        chunkFileNames: 'samen.bundle/[name]-[hash].js',
         format: 'es',
       },
     },

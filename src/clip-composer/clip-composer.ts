@@ -7,7 +7,7 @@ import { newId, type SamenAdapter } from '../core/adapter.js';
 import { isLangTag, sameLanguage } from '../core/content-lang.js';
 import { readStored, removeStored, writeStored } from '../core/draft-store.js';
 import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
-import { messagesFor } from '../core/i18n.js';
+import { hasLocale } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
 import {
   checkUpload,
@@ -684,7 +684,8 @@ export class SamenClipComposer extends SamenElement {
   }
 
   private previewLocales(): string[] {
-    const registered = PREVIEW_LOCALES.filter((code) => messagesFor(code).locale === code);
+    // Every language Samen ships, and any the host registered: the preview loads the one picked.
+    const registered = PREVIEW_LOCALES.filter(hasLocale);
     return registered.includes(this.resolvedLocale) ? registered : [this.resolvedLocale, ...registered];
   }
 

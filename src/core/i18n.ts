@@ -1,14 +1,16 @@
 /**
- * Typed translation tables. A home language (Arabic, Turkish, Polish…) is added as
- * data with {@link registerLocale}: a table that satisfies {@link Messages}, or a partial
- * one whose gaps are filled from English or Dutch. Arabic, Turkish, Polish and Ukrainian
- * ship as separate entries (`@samen/widgets/locales/ar`, …) so no widget carries them.
+ * Typed translation tables. Dutch, the schools' language, is built in and is what a widget
+ * shows for any language it doesn't have. English, Arabic, Turkish, Polish and Ukrainian ship
+ * as separate modules (`@samen/widgets/locales/en`, …) that load on first use: a widget asked
+ * for one shows Dutch for the moment the file takes to arrive, then re-renders in it (a host
+ * that wants no such moment imports the language, or awaits {@link loadLocale}). Any other
+ * language is added as data with {@link registerLocale}: a table that satisfies
+ * {@link Messages}, or a partial one whose gaps are filled from English or Dutch.
  * Relative dates come from the browser's `Intl.RelativeTimeFormat`, so every language has
  * them without shipping date words.
  */
 import type { SamenErrorKind } from './errors.js';
 import type { Programme } from './schemas.js';
-import { en } from './locales/en.js';
 import { nl } from './locales/nl.js';
 
 export { plural, type PluralForms } from './plural.js';
@@ -298,8 +300,55 @@ const shared: LocaleRegistry = ((globalThis as { [LOCALES]?: LocaleRegistry })[L
   tables: new Map(),
   changes: new EventTarget(),
 });
-for (const table of [nl, en]) if (!shared.tables.has(table.locale)) shared.tables.set(table.locale, table);
+if (!shared.tables.has(nl.locale)) shared.tables.set(nl.locale, nl);
 const registry = shared.tables;
+
+/**
+ * The languages that ship with Samen besides Dutch, each a module of its own that registers its
+ * table when loaded: rollup gives each its own file (dist/locales/xx.js, and beside
+ * samen.bundle.js for the script tag), so a page downloads only the languages it shows.
+ */
+const SHIPPED = new Map<string, () => Promise<unknown>>([
+  ['en', () => import('../locales/en.js')],
+  ['ar', () => import('../locales/ar.js')],
+  ['tr', () => import('../locales/tr.js')],
+  ['pl', () => import('../locales/pl.js')],
+  ['uk', () => import('../locales/uk.js')],
+]);
+const loading = new Map<string, Promise<boolean>>();
+
+/**
+ * Makes a language that ships with Samen (`en`, `ar`, `tr`, `pl`, `uk`; `ar-MA` loads `ar`)
+ * ready. Widgets load their language themselves; a host awaits this only to show it from the
+ * first frame. Resolves to whether the language is there (false for one Samen doesn't ship
+ * and no one registered, or when the file could not be loaded: widgets then stay in Dutch).
+ */
+export function loadLocale(requested: string): Promise<boolean> {
+  const code = requested.toLowerCase();
+  const language = code.split('-')[0]!;
+  if (registry.has(code) || registry.has(language)) return Promise.resolve(true);
+  const load = SHIPPED.get(language);
+  if (!load) return Promise.resolve(false);
+  let pending = loading.get(language);
+  if (!pending) {
+    pending = load().then(
+      () => registry.has(language),
+      () => {
+        // Offline, or the file is missing: Dutch stays, and a later render tries again.
+        loading.delete(language);
+        return false;
+      },
+    );
+    loading.set(language, pending);
+  }
+  return pending;
+}
+
+/** Whether `code` can be shown: registered, or shipped with Samen and loaded on first use. */
+export function hasLocale(code: string): boolean {
+  const language = code.toLowerCase().split('-')[0]!;
+  return registry.has(code.toLowerCase()) || registry.has(language) || SHIPPED.has(language);
+}
 
 /** Calls `listener` whenever a language is registered, so widgets showing it re-render (languages may load late). */
 export function onLocalesChange(listener: () => void): () => void {
@@ -331,16 +380,49 @@ export interface RegisterLocaleOptions {
  * a host in plain JavaScript may also pass a partial one. Every key that is missing, empty,
  * of the wrong type, or (for a function) throws or returns no text, falls back to English
  * (or Dutch with `{ fallback: 'nl' }`), so a widget never shows a key name or "undefined".
+ * English loads on first use: until it is there, the gaps show Dutch, and the widgets
+ * re-render once they can show English.
  */
 export function registerLocale(code: string, messages: Messages | PartialMessages, options: RegisterLocaleOptions = {}): void {
-  const base = options.fallback === 'nl' ? nl : en;
   const given: PartialMessages = messages && typeof messages === 'object' ? messages : {};
+  const key = code.toLowerCase();
+  const wantsEnglish = options.fallback !== 'nl';
+  gaps = 0;
+  const table = buildTable(code, given, wantsEnglish ? (english ?? nl) : nl);
+  // A complete English table is the English every partial table falls back to.
+  if (key === 'en' && !gaps) english = table;
+  registry.set(key, table);
+  awaitingEnglish.delete(key);
+  if (wantsEnglish && gaps && !english) {
+    awaitingEnglish.set(key, { given, table });
+    import('./locales/en.js').then(
+      ({ en }) => {
+        english ??= en;
+        for (const [waiting, entry] of awaitingEnglish) {
+          if (registry.get(waiting) === entry.table) registry.set(waiting, buildTable(waiting, entry.given, english));
+        }
+        awaitingEnglish.clear();
+        shared.changes.dispatchEvent(new Event('change'));
+      },
+      () => undefined, // offline: the gaps stay Dutch until the next registration tries again
+    );
+  }
+  shared.changes.dispatchEvent(new Event('change'));
+}
+
+/** English for partial tables' gaps, once a complete English table is loaded or registered. */
+let english: Messages | undefined;
+/** Partial tables filled from Dutch for now, to be filled from English once it has loaded. */
+const awaitingEnglish = new Map<string, { given: PartialMessages; table: Messages }>();
+/** How many keys the last {@link fillGaps} took from its base. */
+let gaps = 0;
+
+function buildTable(code: string, given: PartialMessages, base: Messages): Messages {
   const table = fillGaps(given, base) as Messages;
   table.locale = [given.locale, code].find(isLanguageTag) ?? base.locale;
   const dir = given.dir === 'rtl' || given.dir === 'ltr' ? given.dir : undefined;
   table.dir = dir ?? (RTL_LANGUAGES.test(table.locale) ? 'rtl' : 'ltr');
-  registry.set(code.toLowerCase(), table);
-  shared.changes.dispatchEvent(new Event('change'));
+  return table;
 }
 
 /** Languages written right to left, for a registered table that doesn't say. */
@@ -359,8 +441,8 @@ type Message = (...args: never[]) => string;
 
 /** `value` shaped like `base`, with `base`'s entry wherever `value` has none that fits. */
 function fillGaps(value: unknown, base: unknown): unknown {
-  if (typeof base === 'string') return typeof value === 'string' && value.trim() ? value : base;
-  if (typeof base === 'function') return typeof value === 'function' ? guarded(value as Message, base as Message) : base;
+  if (typeof base === 'string') return typeof value === 'string' && value.trim() ? value : (gaps++, base);
+  if (typeof base === 'function') return typeof value === 'function' ? guarded(value as Message, base as Message) : (gaps++, base);
   if (Array.isArray(base)) return base.map((item, i) => fillGaps(Array.isArray(value) ? value[i] : undefined, item));
   const given = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
   const filled: Record<string, unknown> = {};
@@ -381,13 +463,19 @@ function guarded(message: Message, fallback: Message): Message {
   };
 }
 
-/** The registered locale that best matches `requested` (`nl-BE` → `nl`), else Dutch. */
+/**
+ * The registered locale that best matches `requested` (`nl-BE` → `nl`), else Dutch. A language
+ * that ships with Samen but is not loaded yet starts loading ({@link loadLocale}), and is Dutch
+ * until it is there.
+ */
 export function resolveLocale(requested: string | null | undefined): string {
   if (!requested) return DEFAULT_LOCALE;
   const code = requested.toLowerCase();
   if (registry.has(code)) return code;
   const language = code.split('-')[0]!;
-  return registry.has(language) ? language : DEFAULT_LOCALE;
+  if (registry.has(language)) return language;
+  void loadLocale(language);
+  return DEFAULT_LOCALE;
 }
 
 export function messagesFor(locale: string | null | undefined): Messages {
@@ -417,5 +505,14 @@ export function formatRelative(date: Date, locale: string, now: Date = new Date(
   const [unit, size] = UNITS.find(([, ms]) => Math.abs(diff) >= ms)!;
   const count = Math.trunc(diff / size);
   // "gisteren" reads better than "1 dag geleden"; "vorige maand" would mean the calendar month.
-  return new Intl.RelativeTimeFormat(messages.locale, { numeric: unit === 'day' ? 'auto' : 'always' }).format(count, unit);
+  return relativeFormat(messages.locale, unit === 'day' ? 'auto' : 'always').format(count, unit);
+}
+
+/** One `Intl.RelativeTimeFormat` per language and style, made on first use (a card has several dates). */
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormat(locale: string, numeric: 'auto' | 'always'): Intl.RelativeTimeFormat {
+  const key = `${locale} ${numeric}`;
+  let format = relativeFormats.get(key);
+  if (!format) relativeFormats.set(key, (format = new Intl.RelativeTimeFormat(locale, { numeric })));
+  return format;
 }

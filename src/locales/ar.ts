@@ -1,8 +1,10 @@
 /**
  * Arabic, right to left, as data: importing this module registers the table, so that
  * `locale="ar"` (or `ar-MA`, `ar-SY`, …) on an element, a provider, `configure()` or the
- * nearest `lang` attribute shows the widgets in Arabic. Nothing else in the package imports
- * it: a host that never loads it never downloads it.
+ * nearest `lang` attribute shows the widgets in Arabic. Only the i18n layer loads it, on
+ * demand: a widget asked for Arabic shows Dutch for the moment this file takes to arrive, then
+ * re-renders in Arabic; a page that never shows Arabic never downloads it. Importing it up
+ * front shows Arabic from the very first frame.
  *
  * With npm and a bundler (also fine as a dynamic `import()` when a parent picks the language):
  *

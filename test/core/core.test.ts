@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { LocalAdapter } from '../../src/adapters/local-adapter.js';
 import { SamenError, toSamenError } from '../../src/core/errors.js';
 import { formatRelative, messagesFor, registerLocale, resolveLocale, type Messages } from '../../src/core/i18n.js';
-import { en } from '../../src/core/locales/en.js';
+import { en } from '../../src/locales/en.js';
 import { nl } from '../../src/core/locales/nl.js';
 import { readStored, removeStored, writeStored } from '../../src/core/draft-store.js';
 import { isSafeUrl } from '../../src/core/safe-url.js';

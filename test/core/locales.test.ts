@@ -1,11 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { configure } from '../../src/core/context.js';
 import { formatRelative, messagesFor, registerLocale, resolveLocale, type Messages, type PartialMessages } from '../../src/core/i18n.js';
-import { en } from '../../src/core/locales/en.js';
 import { nl } from '../../src/core/locales/nl.js';
 import { plural } from '../../src/core/plural.js';
 import type { SamenLessonClip } from '../../src/lesson-clip/lesson-clip.js';
-// The entries a host imports: each registers its table as a side effect.
+// The entries a host imports: each registers its table as a side effect (widgets would load
+// them on demand; test/core/lazy-locales.test.ts tests that).
+import { en } from '../../src/locales/en.js';
 import { ar } from '../../src/locales/ar.js';
 import { pl } from '../../src/locales/pl.js';
 import { tr } from '../../src/locales/tr.js';
@@ -290,6 +291,27 @@ describe('registering a language', () => {
     expect(formatRelative(threeDaysAgo, 'uk', now)).to.equal('3 дні тому');
     expect(formatRelative(threeDaysAgo, 'ar', now)).to.be.a('string').and.not.equal('');
     expect(formatRelative(new Date('2026-11-20T09:59:40Z'), 'ar', now)).to.equal(ar.justNow);
+  });
+
+  it('makes one Intl.RelativeTimeFormat per language and style, not one per date', () => {
+    const Original = Intl.RelativeTimeFormat;
+    const intl = Intl as { RelativeTimeFormat: typeof Original };
+    let made = 0;
+    intl.RelativeTimeFormat = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Original>) {
+        super(...args);
+        made++;
+      }
+    };
+    try {
+      const now = new Date('2026-11-20T10:00:00Z');
+      const texts = [2, 3, 5, 26, 50, 100].map((hours) => formatRelative(new Date(now.getTime() - hours * 3_600_000), 'uk', now));
+      expect(texts.slice(0, 3)).to.deep.equal(['2 години тому', '3 години тому', '5 годин тому']);
+      expect(texts.slice(3)).to.deep.equal(['учора', 'позавчора', '4 дні тому']);
+      expect(made, 'one for hours, one for days').to.be.at.most(2);
+    } finally {
+      intl.RelativeTimeFormat = Original;
+    }
   });
 
   it('fills a partial table from English, never showing a key name or "undefined"', () => {

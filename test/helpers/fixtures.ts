@@ -2,6 +2,9 @@ import { fixture, html } from '@open-wc/testing';
 import { MemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory-adapter.js';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-lesson-clip.js';
+// English up front, as a host may import it, so tests in English see it from the first render
+// (widgets would load it on demand: test/core/lazy-locales.test.ts).
+import '../../src/locales/en.js';
 import type { SamenLessonClip } from '../../src/lesson-clip/lesson-clip.js';
 import type { SamenErrorDetail } from '../../src/core/events.js';
 
