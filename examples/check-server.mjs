@@ -147,12 +147,15 @@ try {
   // 4. Compose → upload → publish on the teacher's page; the parent's page shows the clip and answers it.
   const composer = '#teacher samen-clip-composer';
   const inComposer = (selector) => `${composer} >>> ${selector}`;
-  const composerText = () => teacherPage.$eval(composer, (el) => el.shadowRoot?.textContent.replace(/\s+/g, ' ').trim().slice(0, 300)).catch(() => '(none)');
+  // Polled: a selector waited for with page.waitForSelector was sometimes never seen inside the shadow root.
+  const untilInComposer = (selector, timeout) =>
+    teacherPage.waitForFunction((host, sel) => document.querySelector(host)?.shadowRoot?.querySelector(sel), { timeout, polling: 200 }, composer, selector);
+  const composerText = () => teacherPage.$eval(composer, (el) => el.shadowRoot?.textContent.replace(/\s+/g, ' ').trim().slice(-500)).catch(() => '(none)');
   const started = Date.now();
   await teacherPage.bringToFront();
   try {
-    await teacherPage.waitForSelector(inComposer('#lesson'), { timeout: 15_000 });
-    await teacherPage.waitForSelector(inComposer('#media-input'), { timeout: 5_000 });
+    await untilInComposer('#lesson', 15_000);
+    await untilInComposer('#media-input', 5_000);
   } catch {
     throw new Error(`the teacher's composer can't publish over HTTP: "${await composerText()}"`);
   }
@@ -161,19 +164,24 @@ try {
   const photo = join(dataDir, 'kring.png');
   writeFileSync(photo, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==', 'base64'));
   await (await teacherPage.$(inComposer('#media-input'))).uploadFile(photo);
-  await teacherPage.waitForSelector(inComposer('[part~="attached"] input'), { timeout: 15_000 });
+  try {
+    await untilInComposer('[part~="attached"] input', 15_000);
+  } catch {
+    throw new Error(`the photo was not attached: "${await composerText()}"`);
+  }
   const alt = 'Kinderen staan rechtop in een kring';
   await teacherPage.type(inComposer('[part~="attached"] input'), alt);
   await teacherPage.click(inComposer('[part~="publish-button"]'));
   const newCard = inComposer('samen-lesson-clip[view="teacher"]');
   try {
-    await teacherPage.waitForSelector(newCard, { timeout: 15_000 });
+    await untilInComposer('samen-lesson-clip[view="teacher"]', 15_000);
   } catch {
     throw new Error(`not published: "${await composerText()}"`);
   }
   const clipId = await teacherPage.$eval(newCard, (el) => el.getAttribute('clip-id'));
   const publishedClip = await api(`/clips/${encodeURIComponent(clipId)}`, 'parent-1');
-  if (publishedClip.title !== 'Lichaamstaal') problems.push(`the published clip as the server gives it: ${JSON.stringify({ title: publishedClip.title })}`);
+  // The composer says the language the teacher wrote in (the Dutch UI's), and the server keeps it.
+  if (publishedClip.title !== 'Lichaamstaal' || publishedClip.lang !== 'nl') problems.push(`the published clip as the server gives it: ${JSON.stringify({ title: publishedClip.title, lang: publishedClip.lang })}`);
 
   await parentPage.bringToFront();
   await parentPage.evaluate((id) => {

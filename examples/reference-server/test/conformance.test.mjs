@@ -14,7 +14,11 @@ function server() {
     const api = await createReferenceServer({ dataDir: ':memory:', heartbeatMs: 100, log: () => {} });
     const http = createServer(api.handle);
     await new Promise((resolve) => http.listen(0, '127.0.0.1', resolve));
-    return { api, http, base: `http://127.0.0.1:${http.address().port}/api` };
+    const base = `http://127.0.0.1:${http.address().port}/api`;
+    // The widgets run on a page this server serves, and take http: media URLs of the page's own
+    // origin only (src/core/safe-url.ts); Node has no page, so the kit checks as that page would.
+    globalThis.location = /** @type {Location} */ ({ origin: new URL(base).origin });
+    return { api, http, base };
   })();
   return running;
 }

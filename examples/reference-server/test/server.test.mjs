@@ -6,18 +6,19 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createReferenceServer } from '../server.mjs';
-import { migrate } from '../database.mjs';
+import { migrate, MIGRATIONS_DIR, openDatabase } from '../database.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SERVER = join(HERE, '..', 'server.mjs');
 const HTTP_ADAPTER = join(HERE, '..', '..', '..', 'dist', 'adapters', 'http-adapter.js');
+const MEMORY_ADAPTER = join(HERE, '..', '..', '..', 'dist', 'adapters', 'memory-adapter.js');
 
 // ------------------------------------------------------------------ helpers
 
@@ -177,7 +178,7 @@ for (const backend of backends) {
 
     test('migrations are recorded and not applied twice', async () => {
       const rows = await server.api.db.query('select version from schema_migrations order by version');
-      assert.deepEqual(rows.map((r) => r.version), ['001_init', '002_uploads']);
+      assert.deepEqual(rows.map((r) => r.version), ['001_init', '002_uploads', '003_clip_lang']);
       assert.deepEqual(await migrate(server.api.db), []);
       const [state] = await server.api.db.query("select revision, state->'clips' ? 'wish-1' as seeded from samen_state where id = 'main'");
       assert.equal(state.seeded, true);
@@ -556,10 +557,12 @@ for (const backend of backends) {
         learned: 'Vandaag leerden we dat je lichaam ook praat.',
         homeQuestion: 'Hoe sta jij als je je zeker voelt?',
         media: { kind: 'photos', photos: [{ mediaId: photo.body.mediaId, alt: 'Kinderen staan rechtop in een kring' }] },
+        lang: 'nl',
       };
       const published = await teacher('POST', '/clips', { key: id, body: draft });
       assert.equal(published.status, 200);
       assert.equal(published.body.id, `clip-${id}`);
+      assert.equal(published.body.lang, 'nl');
       assert.deepEqual(published.body.media, { kind: 'photos', photos: [{ src: photo.body.src, alt: 'Kinderen staan rechtop in een kring' }] });
       const replay = await teacher('POST', '/clips', { key: id, body: draft });
       assert.equal(replay.headers.get('idempotent-replayed'), 'true');
@@ -568,6 +571,7 @@ for (const backend of backends) {
       const seen = await parent('GET', `/clips/${published.body.id}`);
       assert.equal(seen.status, 200);
       assert.equal(seen.body.title, 'Lichaamstaal');
+      assert.equal(seen.body.lang, 'nl', 'the language the teacher wrote in is stored and returned');
       assert.equal(seen.body.media.photos[0].src, photo.body.src);
       const [{ uploads, clips }] = await server.api.db.query(
         "select state ? 'uploads' as uploads, (select count(*)::int from jsonb_object_keys(state->'clips') k where k = $1) as clips from samen_state where id = 'main'",
@@ -583,6 +587,14 @@ for (const backend of backends) {
       const noTitle = await teacher('POST', '/clips', { key: key(), body: { ...draft, title: ' ' } });
       assert.equal(noTitle.status, 400);
       assert.equal(noTitle.body.error.issues[0].path, 'title');
+      const badLang = await teacher('POST', '/clips', { key: key(), body: { ...draft, lang: 'Nederlands' } });
+      assert.equal(badLang.status, 400);
+      assert.deepEqual(badLang.body.error.issues.map((i) => i.path), ['lang']);
+      const english = await teacher('POST', '/clips', { key: key(), body: { ...draft, title: 'Body language', lang: 'en-GB' } });
+      assert.equal((await parent('GET', `/clips/${english.body.id}`)).body.lang, 'en-GB');
+      const { lang: _none, ...withoutLang } = draft;
+      const unsaid = await teacher('POST', '/clips', { key: key(), body: withoutLang });
+      assert.equal('lang' in (await parent('GET', `/clips/${unsaid.body.id}`)).body, false, 'no lang sent, none made up');
     });
 
     test('HttpAdapter from dist/ talks to this server', { skip: !existsSync(HTTP_ADAPTER) && 'dist/adapters/http-adapter.js is not built' }, async () => {
@@ -611,6 +623,42 @@ for (const backend of backends) {
         teacherAdapter.dispose?.();
       }
     });
+  });
+
+  test(`${backend.name}: migration 003 gives the demo clips of a database seeded before lang their seed language, and leaves published clips alone`, async () => {
+    const { options, cleanup } = await backend.memory();
+    const before = await mkdtemp(join(tmpdir(), 'samen-migrations-'));
+    const db = await openDatabase(options);
+    try {
+      for (const file of ['001_init.sql', '002_uploads.sql']) await copyFile(join(MIGRATIONS_DIR, file), join(before, file));
+      assert.deepEqual(await migrate(db, before), ['001_init', '002_uploads']);
+      // A state as an English server seeded it before clips had a language, plus a teacher's clip.
+      const { MemoryAdapter } = await import(MEMORY_ADAPTER);
+      const state = structuredClone(new MemoryAdapter({ locale: 'en' }).store.state);
+      for (const clip of Object.values(state.clips)) delete clip.lang;
+      state.clips['clip-old'] = { ...state.clips['wish-2'], id: 'clip-old', title: 'Geschreven door de juf' };
+      state.clips['wish-3'].lang = 'fy'; // one that says its language already keeps it
+      await db.query("insert into samen_state (id, state, revision) values ('main', $1::jsonb, 5)", [JSON.stringify(state)]);
+
+      assert.deepEqual(await migrate(db), ['003_clip_lang']);
+      const [row] = await db.query("select state -> 'clips' as clips, revision from samen_state where id = 'main'");
+      const langs = Object.fromEntries(Object.entries(row.clips).map(([id, clip]) => [id, clip.lang]));
+      assert.equal(langs['wish-1'], 'en');
+      assert.equal(langs['kanjer-2'], 'en');
+      assert.deepEqual(Object.keys(langs).filter((id) => langs[id] !== 'en'), ['wish-3', 'clip-old']);
+      assert.equal(langs['wish-3'], 'fy');
+      assert.equal('lang' in row.clips['clip-old'], false);
+      assert.equal(row.revision, 6, 'a process holding the old state cannot save over it');
+      assert.deepEqual({ ...row.clips['wish-2'], lang: undefined }, { ...state.clips['wish-2'], lang: undefined }, 'nothing else changes');
+
+      // The same SQL again changes nothing.
+      await db.exec(await readFile(join(MIGRATIONS_DIR, '003_clip_lang.sql'), 'utf8'));
+      assert.equal((await db.query("select revision from samen_state where id = 'main'"))[0].revision, 6);
+    } finally {
+      await db.close();
+      await rm(before, { recursive: true, force: true });
+      await cleanup();
+    }
   });
 
   test(`${backend.name}: the state survives a restart, and a retried key still applies once`, async () => {
