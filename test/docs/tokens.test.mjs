@@ -15,7 +15,8 @@
  *   found through its import) and imported `css` values. `*.styles.ts` modules are transpiled
  *   and evaluated with lit's own `css` tag, so computed rules (the light and dark token tables
  *   of src/core/tokens.styles.ts) are read as the browser gets them.
- * - Parts: every html`` template in the element's module and its superclasses' modules;
+ * - Parts: every html`` template in the element's module and its superclasses' modules, and in
+ *   the template helpers they import (src/ modules with a template that are no element themselves);
  *   bound values (`part=${on ? 'a b' : 'a'}`, a parameter typed `'goal' | 'learned'`,
  *   `exportparts=${LIST.join(', ')}`) are resolved from their string literals, and anything
  *   the resolver can't read fails the test rather than being skipped.
@@ -406,13 +407,31 @@ function elementsOf(manifest) {
   );
 }
 
-/** The modules whose templates render into this element's shadow root: its own and its superclasses'. */
+/**
+ * Shared template pieces an element module imports (a controller's button, such as the read-aloud
+ * one): modules of src/ with an html`` template that are not elements of their own.
+ */
+function templateHelpers(manifest, path) {
+  const elementModules = new Set(elementsOf(manifest).map(({ module }) => module.path));
+  const helpers = [];
+  for (const statement of source(path).statements) {
+    if (!ts.isImportDeclaration(statement) || statement.importClause?.isTypeOnly) continue;
+    const specifier = statement.moduleSpecifier.text;
+    if (!specifier.startsWith('.')) continue;
+    const imported = relative(ROOT, resolve(ROOT, dirname(path), specifier)).replace(/\.js$/, '.ts');
+    if (!imported.startsWith('src/') || imported.endsWith('.styles.ts') || elementModules.has(imported)) continue;
+    if (/\bhtml`/.test(source(imported).text)) helpers.push(imported);
+  }
+  return helpers;
+}
+
+/** The modules whose templates render into this element's shadow root: its own, its superclasses' and the template helpers they import. */
 function classChain(manifest, module, declaration) {
-  const paths = [module.path];
+  const paths = [module.path, ...templateHelpers(manifest, module.path)];
   let superclass = declaration.superclass;
   while (superclass?.module) {
     const path = modulePath(superclass.module);
-    paths.push(path);
+    paths.push(path, ...templateHelpers(manifest, path).filter((helper) => !paths.includes(helper)));
     const next = manifest.modules.find((m) => m.path === path)?.declarations?.find((d) => d.name === superclass.name);
     superclass = next?.superclass;
   }
