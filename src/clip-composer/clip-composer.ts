@@ -28,6 +28,7 @@ import {
 import { SamenElement } from '../core/samen-element.js';
 import { parseLessonClip } from '../lesson-clip/parse-clip.js';
 import { clipComposerStyles } from './clip-composer.styles.js';
+import { composerMessages, type ComposerMessages } from './messages.js';
 import { DraftPreviewAdapter, PREVIEW_CLIP_ID } from './preview-adapter.js';
 import { DEFAULT_LIBRARY, extendLibrary, lessonsOf, libraryLanguages, pickLanguage, prefillFor, type LessonTemplate } from './programme-library.js';
 
@@ -256,7 +257,7 @@ export class SamenClipComposer extends SamenElement {
       draft.media = fresh.filter((m): m is Attached => m !== undefined);
     }
     this.draft = draft;
-    this.refusals = lost.map((name) => this.t.composer.mediaLost(name));
+    this.refusals = lost.map((name) => this.tc.mediaLost(name));
     if (lost.length) this.persist();
   }
 
@@ -330,7 +331,7 @@ export class SamenClipComposer extends SamenElement {
       homeActivity: texts.homeActivity,
       ...(lesson.programme === 'custom' ? { programmeLabel: texts.programmeLabel } : {}),
     });
-    this.announcement = this.t.composer.prefilled;
+    this.announcement = this.tc.prefilled;
   }
 
   // ------------------------------------------------------------------ media
@@ -348,7 +349,7 @@ export class SamenClipComposer extends SamenElement {
 
   /** Checks and uploads files; refused ones are listed with the reason. Public for hosts with their own pickers. */
   addFiles(files: File[], as: 'media' | 'captions' = 'media'): void {
-    const t = this.t.composer;
+    const t = this.tc;
     const refusals: string[] = [];
     for (const file of files) {
       const kind: UploadKind = as === 'captions' ? 'captions' : guessKind(file);
@@ -382,7 +383,7 @@ export class SamenClipComposer extends SamenElement {
   private async upload(file: File, kind: UploadKind): Promise<void> {
     const adapter = this.adapter;
     if (!adapter?.uploadMedia) return;
-    const t = this.t.composer;
+    const t = this.tc;
     const upload: Uploading = { key: newId(), name: file.name, kind, progress: 0, controller: new AbortController() };
     this.uploads = [...this.uploads, upload];
     this.problems = [];
@@ -503,7 +504,7 @@ export class SamenClipComposer extends SamenElement {
   /** What stops publishing, in the teacher's words. */
   private check(): string[] {
     const t = this.t;
-    const c = t.composer;
+    const c = this.tc;
     const d = this.draft;
     const problems: string[] = [];
     if (!d.title.trim()) problems.push(c.required(c.title));
@@ -552,7 +553,7 @@ export class SamenClipComposer extends SamenElement {
     if (!this.draft.publishId) this.patch({ publishId: id });
     this.publishing = true;
     this.publishError = undefined;
-    this.announcement = this.t.composer.publishing;
+    this.announcement = this.tc.publishing;
     try {
       const input = parseOrThrow(lessonClipDraftSchema, this.clipDraft(), 'clip');
       const { clip } = parseLessonClip(await adapter.publishLessonClip({ id, ...input }));
@@ -560,7 +561,7 @@ export class SamenClipComposer extends SamenElement {
       this.draft = emptyDraft(this.draft.classId, this.draft.previewLocale, this.draft.lang);
       this.previewOpen = false;
       this.published = { clipId: clip.id };
-      this.announcement = this.t.composer.published;
+      this.announcement = this.tc.published;
       void this.emit('samen-publish', { clipId: clip.id, id });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="published"]')?.focus();
@@ -588,11 +589,17 @@ export class SamenClipComposer extends SamenElement {
 
   // ------------------------------------------------------------------ render
 
+  /** The composer's own words (loaded with the language: the shared tables don't carry them). */
+  private get tc(): ComposerMessages {
+    return composerMessages.get(this.resolvedLocale);
+  }
+
   protected override render(): TemplateResult {
     const failed = this.renderFailedLoad(this.loader);
     if (failed) return failed;
     const data = this.loader.value;
-    if (!data) return this.renderLoading();
+    // Loading until its words are there too, rather than Dutch for a moment.
+    if (!data || !composerMessages.ready(this.resolvedLocale)) return this.renderLoading();
     return html`<div class="card" part="base" lang=${this.resolvedLocale} dir=${this.languageDir}>
       ${this.published ? this.renderPublished(this.published.clipId) : this.renderForm(data)}
       <div class="visually-hidden" role="status">${this.announcement}</div>
@@ -600,7 +607,7 @@ export class SamenClipComposer extends SamenElement {
   }
 
   private renderPublished(clipId: string): TemplateResult {
-    const c = this.t.composer;
+    const c = this.tc;
     return html`<div part="published" class="notice published" tabindex="-1">
         <h2 part="heading">${c.published}</h2>
       </div>
@@ -610,7 +617,7 @@ export class SamenClipComposer extends SamenElement {
 
   private renderForm(data: ComposerData): TemplateResult {
     const t = this.t;
-    const c = t.composer;
+    const c = this.tc;
     const d = this.draft;
     const canPublish = typeof this.adapter?.publishLessonClip === 'function';
     return html`<header>
@@ -691,7 +698,7 @@ export class SamenClipComposer extends SamenElement {
 
   private renderChoice(data: ComposerData): TemplateResult {
     const t = this.t;
-    const c = t.composer;
+    const c = this.tc;
     const d = this.draft;
     const lessons = lessonsOf(this.lessons, d.programme);
     return html`<div class="choose">
@@ -742,7 +749,7 @@ export class SamenClipComposer extends SamenElement {
 
   private renderFields(): TemplateResult {
     const t = this.t;
-    const c = t.composer;
+    const c = this.tc;
     const d = this.draft;
     // The texts are in the teacher's chosen language: a screen reader reads them in its voice.
     const lang = sameLanguage(this.contentLocale, this.resolvedLocale) ? nothing : this.contentLocale;
@@ -772,7 +779,7 @@ export class SamenClipComposer extends SamenElement {
   }
 
   private renderMedia(): TemplateResult {
-    const c = this.t.composer;
+    const c = this.tc;
     const media = this.draft.media;
     const hasVideo = media.some((m) => m.kind === 'video');
     const photos = media.filter((m) => m.kind === 'photo');

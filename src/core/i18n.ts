@@ -227,63 +227,6 @@ export interface Messages {
     tooManyInCell: (cell: string, max: number) => string;
     dataAdjusted: string;
   };
-  /** The teacher's lesson clip composer (`<samen-clip-composer>`). */
-  composer: {
-    heading: string;
-    intro: string;
-    classLabel: string;
-    programme: string;
-    customProgramme: string;
-    programmeName: string;
-    lesson: string;
-    chooseLesson: string;
-    ownLesson: string;
-    lessonOption: (n: number, title: string) => string;
-    prefilled: string;
-    title: string;
-    learnedHint: string;
-    media: string;
-    mediaHint: (videoMb: number, photoMb: number) => string;
-    chooseMedia: string;
-    captions: string;
-    chooseCaptions: string;
-    captionsHint: string;
-    uploading: (name: string, percent: number) => string;
-    uploaded: (name: string) => string;
-    cancelUpload: string;
-    cancelUploadOf: (name: string) => string;
-    cancelled: (name: string) => string;
-    remove: string;
-    removeOf: (name: string) => string;
-    uploadFailed: (name: string) => string;
-    tooBig: (name: string, maxMb: number) => string;
-    wrongType: (name: string) => string;
-    emptyFile: (name: string) => string;
-    photoAlt: (n: number) => string;
-    photoAltMissing: (n: number) => string;
-    mixedMedia: string;
-    tooManyPhotos: (max: number) => string;
-    mediaLost: (name: string) => string;
-    noUpload: string;
-    noPublish: string;
-    /** The select of the language the teacher writes the clip in (sent as the clip's `lang`). */
-    textLanguage: string;
-    previewLanguage: string;
-    preview: string;
-    hidePreview: string;
-    previewHeading: string;
-    publish: string;
-    publishing: string;
-    published: string;
-    publishFailed: string;
-    another: string;
-    draftKept: string;
-    startOver: string;
-    required: (field: string) => string;
-    fix: string;
-    libraryAdjusted: string;
-    waitForUploads: string;
-  };
 }
 
 /**
@@ -342,6 +285,70 @@ export function loadLocale(requested: string): Promise<boolean> {
     loading.set(language, pending);
   }
   return pending;
+}
+
+/**
+ * Strings that belong to one widget, kept out of {@link Messages} so that the other widgets
+ * don't carry them (the teacher's clip composer): `nl` is built into that widget, the other
+ * languages are loaded by `loaders` the first time they are asked for, and a language without
+ * its own table (one a host registered) gets English. Widgets re-render when one arrives, as
+ * for {@link registerLocale}.
+ */
+export interface MessageSection<T> {
+  /** The table for a resolved locale (`ar`, `en`, …); Dutch while it loads. */
+  get(locale: string): T;
+  /**
+   * Whether {@link get} gives `locale`'s own table (or English, for one without any), not Dutch
+   * for the moment; if not, starts loading it.
+   */
+  ready(locale: string): boolean;
+  /** Loads the table for `locale` (what `get` does by itself, for a host or test to await). */
+  load(locale: string): Promise<T>;
+}
+
+export function messageSection<T>(nl: T, loaders: Record<string, () => Promise<T>>): MessageSection<T> {
+  const tables = new Map<string, T>([['nl', nl]]);
+  const loads = new Map<string, Promise<T>>();
+  /** `ar-MA` → `ar`; a language with no table of its own → `en`. */
+  const source = (locale: string) => {
+    const language = locale.toLowerCase().split('-')[0]!;
+    return language === 'nl' || Object.prototype.hasOwnProperty.call(loaders, language) ? language : 'en';
+  };
+  const load = (locale: string): Promise<T> => {
+    const code = source(locale);
+    const ready = tables.get(code);
+    if (ready) return Promise.resolve(ready);
+    let pending = loads.get(code);
+    if (!pending) {
+      pending = loaders[code]!().then(
+        (table) => {
+          tables.set(code, table);
+          shared.changes.dispatchEvent(new Event('change'));
+          return table;
+        },
+        () => {
+          loads.delete(code); // offline: Dutch stays, and a later render tries again
+          return nl;
+        },
+      );
+      loads.set(code, pending);
+    }
+    return pending;
+  };
+  return {
+    get(locale) {
+      const table = tables.get(source(locale));
+      if (table) return table;
+      void load(locale);
+      return nl;
+    },
+    ready(locale) {
+      if (tables.has(source(locale))) return true;
+      void load(locale);
+      return false;
+    },
+    load,
+  };
 }
 
 /** Whether `code` can be shown: registered, or shipped with Samen and loaded on first use. */

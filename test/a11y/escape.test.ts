@@ -9,6 +9,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import type { SamenClipComposer } from '../../src/clip-composer/clip-composer.js';
+import { nl as composerNl } from '../../src/clip-composer/locales/nl.js';
 import { nl } from '../../src/core/locales/nl.js';
 import type { SamenLessonClip } from '../../src/lesson-clip/lesson-clip.js';
 import '../../src/define/samen-clip-composer.js';
@@ -214,6 +215,6 @@ describe('Escape: the teacher’s lists and the composer’s preview', () => {
     await el.updateComplete;
     expect([button.getAttribute('aria-expanded'), preview.hidden]).to.deep.equal(['false', true]);
     expect(focused(el)).to.equal(button);
-    expect(button.textContent!.trim()).to.equal(nl.composer.preview);
+    expect(button.textContent!.trim()).to.equal(composerNl.preview);
   });
 });

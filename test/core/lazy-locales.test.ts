@@ -7,6 +7,12 @@ import { en } from '../../src/core/locales/en.js';
 import { nl } from '../../src/core/locales/nl.js';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-lesson-clip.js';
+import '../../src/define/samen-clip-composer.js';
+import type { SamenClipComposer } from '../../src/clip-composer/clip-composer.js';
+import { composerMessages } from '../../src/clip-composer/messages.js';
+import { ar as composerAr } from '../../src/clip-composer/locales/ar.js';
+import { en as composerEn } from '../../src/clip-composer/locales/en.js';
+import { nl as composerNl } from '../../src/clip-composer/locales/nl.js';
 import type { SamenLessonClip } from '../../src/lesson-clip/lesson-clip.js';
 
 /*
@@ -102,6 +108,40 @@ describe('languages other than Dutch load on demand', () => {
     expect(messagesFor('ar-MA').dir).to.equal('rtl');
     for (const shown of seen) expect(shown.alert, shown.text).to.equal(false);
     expect(errors).to.have.length(0);
+  });
+
+  it('the clip composer shows its loading state, not Dutch, until its own words in the language are there', async () => {
+    localStorage.removeItem('samen:composer:teacher-1');
+    const adapter = new MemoryAdapter({ now: NOW, viewerId: 'teacher-1' });
+    const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${adapter} locale="en">
+      <samen-clip-composer .classes=${[{ id: 'groep6-wish', label: 'Groep 6' }]}></samen-clip-composer>
+    </samen-provider>`);
+    const el = wrapper.querySelector<SamenClipComposer>('samen-clip-composer')!;
+    const seen: string[] = [];
+    const record = () => seen.push(el.shadowRoot!.textContent!.replace(/\s+/g, ' '));
+    record();
+    expect(el.shadowRoot!.querySelector('[aria-busy="true"]'), 'its words load with it: not in the shared English table').to.not.equal(null);
+    const observer = new MutationObserver(record);
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    await until(() => !el.shadowRoot!.querySelector('[aria-busy="true"]'), 'the composer leaves its loading state');
+    await el.updateComplete;
+    observer.disconnect();
+    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal(composerEn.heading);
+    expect(composerMessages.ready('en-GB')).to.equal(true);
+    const keyNames = Object.keys(composerEn).filter((key) => /[a-z][A-Z]/.test(key));
+    for (const shown of seen) {
+      expect(shown, 'no Dutch composer words on the way').to.not.contain(composerNl.heading);
+      expect(shown).to.not.contain('undefined');
+      expect(keyNames.filter((key) => shown.includes(key)), shown).to.deep.equal([]);
+    }
+  });
+
+  it('the composer’s own words: each language its own, English for a language a host registered', async () => {
+    expect((await composerMessages.load('ar-MA')).heading).to.equal(composerAr.heading);
+    expect(composerMessages.get('ar')).to.equal(composerAr);
+    registerLocale('sv', { retry: 'Försök igen' });
+    expect(composerMessages.get('sv')).to.equal(composerEn);
+    expect(composerMessages.get('nl-BE')).to.equal(composerNl);
   });
 
   it('loadLocale says whether a language is there; one Samen does not ship stays Dutch', async () => {

@@ -12,8 +12,20 @@ import { pl } from '../../src/locales/pl.js';
 import { tr } from '../../src/locales/tr.js';
 import { uk } from '../../src/locales/uk.js';
 import { memoryAdapter, settled } from '../helpers/fixtures.js';
+// The clip composer's own words, which the shared tables don't carry: checked here as their `composer` section.
+import type { ComposerMessages } from '../../src/clip-composer/messages.js';
+import { ar as composerAr } from '../../src/clip-composer/locales/ar.js';
+import { en as composerEn } from '../../src/clip-composer/locales/en.js';
+import { nl as composerNl } from '../../src/clip-composer/locales/nl.js';
+import { pl as composerPl } from '../../src/clip-composer/locales/pl.js';
+import { tr as composerTr } from '../../src/clip-composer/locales/tr.js';
+import { uk as composerUk } from '../../src/clip-composer/locales/uk.js';
 
-const TABLES: Messages[] = [nl, en, ar, tr, pl, uk];
+const COMPOSER: Record<string, ComposerMessages> = { nl: composerNl, en: composerEn, ar: composerAr, tr: composerTr, pl: composerPl, uk: composerUk };
+/** A shared table with the composer's table for its language beside it, so every check below holds for both. */
+const withComposer = (table: Messages) => ({ ...table, composer: COMPOSER[table.locale]! });
+const TABLES = [nl, en, ar, tr, pl, uk].map(withComposer);
+const [NL, EN, AR, TR, PL, UK] = TABLES as [ReturnType<typeof withComposer>, ...ReturnType<typeof withComposer>[]];
 
 /** Every key path of a message table, with the arity of each function message and each list's length. */
 function shape(table: unknown, prefix = ''): string[] {
@@ -108,13 +120,14 @@ const SAMPLES: Record<string, unknown[][]> = {
 const COUNTS = [0, 1, 2, 3, 4, 5, 10, 11, 12, 14, 19, 20, 21, 22, 24, 25, 99, 100, 101, 102, 103, 111, 1000];
 
 type Fn = (...args: unknown[]) => string;
-const functionPaths = shape(en)
+const functionPaths = shape(EN)
   .filter((p) => p.endsWith(')'))
   .map((p) => p.replace(/\(\d+\)$/, ''));
 
 describe('locale tables', () => {
   it('have exactly the keys, list lengths and parameter counts of English', () => {
-    for (const table of TABLES) expect(shape(table), table.locale).to.deep.equal(shape(en));
+    for (const table of TABLES) expect(shape(table), table.locale).to.deep.equal(shape(EN));
+    expect(shape(EN).filter((p) => p.startsWith('composer.')).length, 'the composer’s section is checked too').to.be.above(40);
   });
 
   it('say which language and direction they are', () => {
@@ -143,8 +156,8 @@ describe('locale tables', () => {
 
   it('are translated: the new tables share no sentence with English or Dutch', () => {
     const shared = new Set(['WIsH', 'Kanjertraining', 'PBS', 'Video', 'Stickers', 'Focus']);
-    const known = new Set([...leaves(en), ...leaves(nl)].map(([, v]) => v).filter((v) => typeof v === 'string'));
-    for (const table of [ar, tr, pl, uk]) {
+    const known = new Set([...leaves(EN), ...leaves(NL)].map(([, v]) => v).filter((v) => typeof v === 'string'));
+    for (const table of [AR!, TR!, PL!, UK!]) {
       const copied = leaves(table)
         .filter(([key, value]) => key !== 'locale' && key !== 'dir' && typeof value === 'string' && known.has(value) && !shared.has(value))
         .map(([key]) => key);

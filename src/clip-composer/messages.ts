@@ -1,0 +1,74 @@
+/**
+ * The clip composer's own words, kept out of the shared tables (src/core/locales/) so that the
+ * parents' widgets never carry the teacher's composer text: Dutch is built in, the other
+ * languages load the first time a composer shows them (src/clip-composer/locales/xx.ts), and a
+ * language a host registered gets English. test/core/locales.test.ts checks every table has
+ * every key and placeholder, as for the shared ones.
+ */
+import { messageSection } from '../core/i18n.js';
+import { nl } from './locales/nl.js';
+
+export interface ComposerMessages {
+  heading: string;
+  intro: string;
+  classLabel: string;
+  programme: string;
+  customProgramme: string;
+  programmeName: string;
+  lesson: string;
+  chooseLesson: string;
+  ownLesson: string;
+  lessonOption: (n: number, title: string) => string;
+  prefilled: string;
+  title: string;
+  learnedHint: string;
+  media: string;
+  mediaHint: (videoMb: number, photoMb: number) => string;
+  chooseMedia: string;
+  captions: string;
+  chooseCaptions: string;
+  captionsHint: string;
+  uploading: (name: string, percent: number) => string;
+  uploaded: (name: string) => string;
+  cancelUpload: string;
+  cancelUploadOf: (name: string) => string;
+  cancelled: (name: string) => string;
+  remove: string;
+  removeOf: (name: string) => string;
+  uploadFailed: (name: string) => string;
+  tooBig: (name: string, maxMb: number) => string;
+  wrongType: (name: string) => string;
+  emptyFile: (name: string) => string;
+  photoAlt: (n: number) => string;
+  photoAltMissing: (n: number) => string;
+  mixedMedia: string;
+  tooManyPhotos: (max: number) => string;
+  mediaLost: (name: string) => string;
+  noUpload: string;
+  noPublish: string;
+  /** The select of the language the teacher writes the clip in (sent as the clip's `lang`). */
+  textLanguage: string;
+  previewLanguage: string;
+  preview: string;
+  hidePreview: string;
+  previewHeading: string;
+  publish: string;
+  publishing: string;
+  published: string;
+  publishFailed: string;
+  another: string;
+  draftKept: string;
+  startOver: string;
+  required: (field: string) => string;
+  fix: string;
+  libraryAdjusted: string;
+  waitForUploads: string;
+}
+
+export const composerMessages = messageSection<ComposerMessages>(nl, {
+  en: () => import('./locales/en.js').then((m) => m.en),
+  ar: () => import('./locales/ar.js').then((m) => m.ar),
+  tr: () => import('./locales/tr.js').then((m) => m.tr),
+  pl: () => import('./locales/pl.js').then((m) => m.pl),
+  uk: () => import('./locales/uk.js').then((m) => m.uk),
+});
