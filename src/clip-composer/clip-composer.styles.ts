@@ -7,11 +7,6 @@ export const clipComposerStyles = css`
   .card {
     max-inline-size: var(--_composer-max);
   }
-  h2,
-  h3,
-  p {
-    margin: 0;
-  }
   h2 {
     font-size: 1.3em;
     line-height: 1.25;
@@ -53,12 +48,6 @@ export const clipComposerStyles = css`
   input:not([type='file']),
   select,
   textarea {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) / 1.5);
-    padding: 0.5em 0.75em;
     min-block-size: var(--_target);
     inline-size: 100%;
   }

@@ -8,7 +8,7 @@ import { TaskStatus } from '@lit/task';
 import { SamenError, toSamenError } from './errors.js';
 import { dispatchSamenEvent, type DetailOf, type SamenEventMap } from './events.js';
 import { messagesFor, onLocalesChange, resolveLocale, type Messages } from './i18n.js';
-import { cardStyles, tokens } from './tokens.styles.js';
+import { baseStyles, cardStyles, tokens } from './tokens.styles.js';
 import { previewAdapter, previewStyles } from './preview.js';
 import { familyText, isLangTag, schoolText, voiceLang, type TextLanguage } from './content-lang.js';
 
@@ -21,7 +21,7 @@ const PREVIEW_CONTROLS = 'button, input, textarea, select, [role="radio"], [role
  * `configure()`, typed events, and the shared loading and error states.
  */
 export class SamenElement extends LitElement {
-  static override styles = [tokens, cardStyles, previewStyles];
+  static override styles = [tokens, baseStyles, cardStyles, previewStyles];
 
   /** Language of the widget; overrides the provider and the page (`nl`, `en`, …). */
   @property({ reflect: true }) locale?: string;

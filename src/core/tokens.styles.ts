@@ -124,6 +124,25 @@ export const tokens = css`
   }
 `;
 
+/**
+ * What every widget's own styles would otherwise repeat: headings and paragraphs without
+ * margins, and the text field look (textareas, selects, text and number inputs). Inside
+ * `:where()`, so any widget rule, however plain its selector, still wins.
+ */
+export const baseStyles = css`
+  :where(h2, h3, h4, p) {
+    margin: 0;
+  }
+  :where(textarea, select, input:not([type='radio'], [type='checkbox'], [type='file'])) {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 1.5);
+    padding: 0.5em 0.75em;
+  }
+`;
+
 /** The shared card frame and states (loading, error) every widget renders. */
 export const cardStyles = css`
   .card {

@@ -53,12 +53,6 @@ export const expectationMatrixStyles = css`
   :host {
     --_focus-color: var(--samen-matrix-focus-color, var(--_accent));
   }
-  h2,
-  h3,
-  h4,
-  p {
-    margin: 0;
-  }
   h2 {
     font-size: 1.25em;
   }
@@ -177,10 +171,7 @@ export const expectationMatrixStyles = css`
   textarea,
   input,
   select {
-    font: inherit;
     color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) / 2);
     padding: 0.5em;
     min-block-size: var(--_target);

@@ -5,10 +5,6 @@ export const feedbackBarStyles = css`
     display: grid;
     gap: 0.5em;
   }
-  h3,
-  p {
-    margin: 0;
-  }
   h3 {
     font-size: 0.95em;
     color: var(--_muted);
@@ -57,12 +53,6 @@ export const feedbackBarStyles = css`
     font-weight: 600;
   }
   textarea {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) / 1.5);
-    padding: 0.5em 0.75em;
     inline-size: 100%;
     resize: vertical;
   }

@@ -1,11 +1,6 @@
 import { css } from 'lit';
 
 export const feelingsCheckinStyles = css`
-  h2,
-  h3,
-  p {
-    margin: 0;
-  }
   h2 {
     font-size: 1.25em;
   }
@@ -118,12 +113,6 @@ export const feelingsCheckinStyles = css`
     font-weight: 600;
   }
   textarea {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) / 1.5);
-    padding: 0.5em 0.75em;
     inline-size: 100%;
   }
   .actions {

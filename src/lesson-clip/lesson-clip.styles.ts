@@ -1,11 +1,6 @@
 import { css } from 'lit';
 
 export const lessonClipStyles = css`
-  h2,
-  h3,
-  p {
-    margin: 0;
-  }
   h2 {
     font-size: 1.3em;
     line-height: 1.25;
@@ -124,12 +119,6 @@ export const lessonClipStyles = css`
     font-weight: 600;
   }
   textarea {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) / 1.5);
-    padding: 0.5em 0.75em;
     min-block-size: 5em;
     resize: vertical;
     inline-size: 100%;

@@ -11,11 +11,6 @@ export const rewardChartStyles = css`
       --_home: var(--samen-reward-home-color, light-dark(#b86e00, #ffc46b));
     }
   }
-  h2,
-  h3,
-  p {
-    margin: 0;
-  }
   h2 {
     font-size: 1.3em;
     line-height: 1.25;
@@ -151,11 +146,6 @@ export const rewardChartStyles = css`
     font-weight: 600;
   }
   input {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) / 1.5);
     padding: 0.4em 0.75em;
     min-block-size: var(--_target);
   }
