@@ -349,6 +349,8 @@ export class SamenClipComposer extends SamenElement {
 
   /** Checks and uploads files; refused ones are listed with the reason. Public for hosts with their own pickers. */
   addFiles(files: File[], as: 'media' | 'captions' = 'media'): void {
+    // Only for a teacher whose composer has loaded: a parent's or child's "no access" state uploads nothing.
+    if (!this.loader.value) return;
     const t = this.tc;
     const refusals: string[] = [];
     for (const file of files) {

@@ -21,6 +21,9 @@ import '../../src/define/samen-feedback-bar.js';
 import '../../src/define/samen-reward-chart.js';
 import '../../src/define/samen-feelings-checkin.js';
 import '../../src/define/samen-expectation-matrix.js';
+import '../../src/define/samen-clip-composer.js';
+import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import type { SamenClipComposer } from '../../src/clip-composer/clip-composer.js';
 import type { Viewer } from '../../src/core/schemas.js';
 import { collectErrors, memoryAdapter } from '../helpers/fixtures.js';
 import { ScriptedAdapter, allElements, type Method } from '../helpers/hostile.js';
@@ -322,4 +325,41 @@ describe('privacy: teacher-only data is never shown to a parent or a child', () 
     expect(other.shadowRoot!.querySelector('[part~="answer-input"]'), 'an empty answer form instead').to.exist;
     expect(domText(other)).not.to.include('SECRET');
   });
+
+  for (const viewer of ['parent', 'child', 'parent without familyId', 'care coordinator'] as const) {
+    it(`clip composer, ${viewer}: "no access", samen-error forbidden, and no upload or publish even when the host calls them`, async () => {
+      // An adapter that would take uploads and publish (it reads as the teacher), told the viewer is not one.
+      const teacher = memoryAdapter({ viewerId: 'teacher-1' });
+      const calls: string[] = [];
+      const adapter = Object.assign(Object.create(teacher) as MemoryAdapter, {
+        getViewer: async () => structuredClone(VIEWERS[viewer]),
+        uploadMedia: (...args: Parameters<MemoryAdapter['uploadMedia']>) => (calls.push('uploadMedia'), teacher.uploadMedia(...args)),
+        getUploadedMedia: (...args: Parameters<MemoryAdapter['getUploadedMedia']>) => (calls.push('getUploadedMedia'), teacher.getUploadedMedia(...args)),
+        publishLessonClip: (...args: Parameters<MemoryAdapter['publishLessonClip']>) => (calls.push('publishLessonClip'), teacher.publishLessonClip(...args)),
+      });
+      let el!: SamenClipComposer;
+      const errors = await collectErrors(async () => {
+        const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${adapter} locale="nl">
+          <samen-clip-composer .classes=${[{ id: 'groep6-wish', label: 'Groep 6' }]}></samen-clip-composer>
+        </samen-provider>`);
+        el = wrapper.querySelector('samen-clip-composer')!;
+        await settledDeep(el);
+      });
+      const alert = el.shadowRoot!.querySelector<HTMLElement>('[role="alert"]');
+      expect(alert, 'error state').to.exist;
+      expect(alert!.innerText).to.include('Geen toegang');
+      expect(el.shadowRoot!.querySelector('[part~="retry"]'), 'no retry for forbidden').to.equal(null);
+      expect(el.shadowRoot!.querySelector('form, input, textarea, select'), 'no form').to.equal(null);
+      expect(errors.map((e) => [e.kind, e.fatal])).to.deep.include(['forbidden', true]);
+      // A host calling the public methods anyway: nothing is sent.
+      el.addFiles([new File([new Uint8Array(64)], 'klas.png', { type: 'image/png' })]);
+      await el.publish();
+      await new Promise((r) => setTimeout(r, 50));
+      await el.updateComplete;
+      expect(calls).to.deep.equal([]);
+      expect(el.shadowRoot!.querySelector('[part~="upload"], [part~="attached"]')).to.equal(null);
+      expect(Object.keys(teacher.state.uploads ?? {})).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+  }
 });
