@@ -173,7 +173,7 @@ export const ComposeToParent: Story = {
       card.clipId = event.detail.clipId;
       provider.replaceChildren(card);
     };
-    return html`<div style="display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr))">
+    return html`<div style="display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr))">
       <samen-provider .adapter=${adapter} locale=${args.locale || 'nl'} @samen-publish=${show}>
         <samen-clip-composer .classes=${CLASSES}></samen-clip-composer>
       </samen-provider>

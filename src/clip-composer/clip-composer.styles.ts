@@ -149,6 +149,11 @@ export const clipComposerStyles = css`
     border: 2px dashed var(--_border);
     border-radius: var(--_radius);
   }
+  /* display: grid above would otherwise show the closed preview (an empty box, and a region
+     with only its heading for a screen reader). */
+  .preview[hidden] {
+    display: none;
+  }
   button[aria-disabled='true'] {
     opacity: 0.65;
     cursor: not-allowed;

@@ -2,11 +2,15 @@
  * What a screen reader gets: each widget's main flow done with real key presses, read back
  * from Chromium's accessibility tree (Puppeteer's snapshot through `a11ySnapshot`): names,
  * roles, states, and the live region's words after the action ("Verstuurd", "Gegeven! Doel
- * bereikt!", …). Also: Escape closes the matrix editor, and focus rings have 3:1 contrast.
+ * bereikt!", "Geplaatst", …). Also: Escape closes the matrix editor, and focus rings have 3:1 contrast.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
+import type { SamenClipComposer } from '../../src/clip-composer/clip-composer.js';
+import { nl as composerNl } from '../../src/clip-composer/locales/nl.js';
+import { DEFAULT_LIBRARY, prefillFor } from '../../src/clip-composer/programme-library.js';
 import { nl } from '../../src/core/locales/nl.js';
+import { storyAdapter, STORY_NOW } from '../../stories/support/story-adapter.js';
 import { allStories, renderStory, settleAll, type Widget } from './support.js';
 
 interface AXNode {
@@ -16,6 +20,11 @@ interface AXNode {
   pressed?: boolean | 'mixed';
   disabled?: boolean;
   valuetext?: string;
+  value?: string | number;
+  valuemax?: number;
+  expanded?: boolean;
+  required?: boolean;
+  description?: string;
   live?: string;
   level?: number;
   children?: AXNode[];
@@ -140,6 +149,121 @@ describe('accessibility tree: each widget’s main flow by keyboard', () => {
     ax = await tree(wrapper);
     expect(liveText(ax)).to.contain(nl.matrix.shared);
   });
+
+  it('clip composer: class, programme and lesson by keyboard; the library’s texts named; upload progress; preview; "Geplaatst"', async function () {
+    this.timeout(15_000);
+    const c = composerNl;
+    localStorage.removeItem('samen:composer:teacher-1');
+    // As the story file builds it, with uploads slow enough to be seen on their way.
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <samen-provider .adapter=${storyAdapter('teacher', undefined, { now: STORY_NOW, uploadMs: 1500 })} locale="nl">
+        <samen-clip-composer .classes=${[{ id: 'groep6-wish', label: 'Groep 6' }, { id: 'groep5-kanjer', label: 'Groep 5' }]}></samen-clip-composer>
+      </samen-provider>
+    </div>`);
+    const [el] = (await settleAll(wrapper)) as [SamenClipComposer & Widget];
+    const focused = () => el.shadowRoot!.activeElement as HTMLElement | null;
+    let ax = await tree(wrapper);
+    expect(find(ax, 'heading', c.heading)?.level, 'the composer’s heading').to.equal(2);
+    expect(find(ax, 'form', c.heading), 'the form, named by the heading').to.exist;
+    expect(find(ax, 'combobox', c.classLabel)?.value, 'class').to.equal('Groep 6');
+    expect(find(ax, 'combobox', c.programme)?.value, 'programme').to.equal(nl.programmes.wish);
+    expect(find(ax, 'combobox', c.lesson)?.value, 'lesson').to.equal(c.chooseLesson);
+    expect(find(ax, 'button', c.preview)?.expanded, 'the preview toggle, closed').to.equal(false);
+    expect(find(ax, 'region', c.previewHeading), 'no preview region while it is closed').to.equal(null);
+    expect(find(ax, 'textbox', c.title)?.required, 'the title is required').to.equal(true);
+
+    // Pick the class, the programme and the lesson with arrow keys, Tab between them.
+    $<HTMLSelectElement>(el, '#class').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused()?.id, 'Tab: from the class to the texts’ language').to.equal('text-lang');
+    await sendKeys({ press: 'Tab' });
+    expect(focused()?.id).to.equal('programme');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused()?.id).to.equal('lesson');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    const lesson = prefillFor(DEFAULT_LIBRARY.find((l) => l.id === 'kanjer-1')!, 'nl');
+    ax = await tree(wrapper);
+    expect(find(ax, 'combobox', c.classLabel)?.value).to.equal('Groep 5');
+    expect(find(ax, 'combobox', c.programme)?.value).to.equal(nl.programmes.kanjer);
+    expect(find(ax, 'combobox', c.lesson)?.value).to.equal(c.lessonOption(1, lesson.title));
+    expect(liveText(ax), 'the live region says the texts were filled in').to.contain(c.prefilled);
+    // The pre-filled fields, each named by its label, with the library's text as its value.
+    for (const [name, value] of [
+      [c.title, lesson.title],
+      [nl.clip.goal, lesson.goal],
+      [nl.clip.learned, lesson.learned],
+      [nl.clip.homeQuestion, lesson.homeQuestion],
+      [nl.clip.homeActivity, lesson.homeActivity],
+    ]) {
+      expect(value, `${name}: the library has a text`).to.not.equal('');
+      expect(find(ax, 'textbox', name)?.value, name).to.equal(value);
+    }
+    expect(find(ax, 'textbox', nl.clip.learned)?.description, 'the starter’s hint').to.equal(c.learnedHint);
+
+    // Tab through the five texts to the file picker: named, with the limits as its description.
+    for (let i = 0; i < 6 && focused()?.id !== 'media-input'; i++) await sendKeys({ press: 'Tab' });
+    expect(focused()?.id, 'Tab reaches the file picker after the texts').to.equal('media-input');
+    const attach = find(ax, 'button', c.chooseMedia)!;
+    expect(attach, 'the file picker, named').to.exist;
+    expect(attach.description).to.equal(c.mediaHint(200, 10));
+
+    // A photo on its way (a host's own picker hands files over like this; a file dialog has no keys here).
+    const canvas = Object.assign(document.createElement('canvas'), { width: 64, height: 36 });
+    const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+    el.addFiles([new File([blob], 'kring.png', { type: 'image/png' })]);
+    await waitUntil(() => ($<HTMLProgressElement>(el, '[part~="upload"] progress')?.value ?? 0) >= 20, 'upload under way', { timeout: 3000 });
+    ax = await tree(wrapper);
+    const bar = find(ax, 'progressbar', 'kring.png')!;
+    expect(bar, 'the upload’s progress bar, named by its file').to.exist;
+    expect([typeof bar.value, bar.valuemax]).to.deep.equal(['number', 100]);
+    expect(bar.value as number).to.be.within(20, 100);
+    expect(find(ax, 'button', c.cancelUploadOf('kring.png')), 'its stop button, named by the file').to.exist;
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.includes(c.uploaded('kring.png')), 'uploaded', { timeout: 5000 });
+    ax = await tree(wrapper);
+    expect(find(ax, 'progressbar'), 'no progress bar once done').to.equal(null);
+    expect(liveText(ax)).to.contain(c.uploaded('kring.png'));
+    expect(find(ax, 'button', c.removeOf('kring.png')), 'remove, named by the file').to.exist;
+
+    // Describe the photo: Tab from the picker past Remove to its description.
+    $<HTMLInputElement>(el, '#media-input').focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused()?.getAttribute('aria-required'), 'the photo’s description').to.equal('true');
+    await sendKeys({ type: 'Kinderen in een kring' });
+    ax = await tree(wrapper);
+    expect(find(ax, 'textbox', c.photoAlt(1))?.value).to.equal('Kinderen in een kring');
+
+    // Open the preview: the toggle says expanded, the region shows the parent's card.
+    await sendKeys({ press: 'Tab' });
+    expect(focused()?.id).to.equal('preview-locale');
+    await sendKeys({ press: 'Tab' });
+    expect(focused()?.getAttribute('part')).to.equal('preview-button');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="preview"] samen-lesson-clip')?.shadowRoot?.querySelector('article'), 'the previewed card');
+    await settleAll(el.shadowRoot!.querySelector<HTMLElement>('[part~="preview"]')!);
+    ax = await tree(wrapper);
+    expect(find(ax, 'button', c.hidePreview)?.expanded, 'the toggle, open').to.equal(true);
+    const region = find(ax, 'region', c.previewHeading)!;
+    expect(region, 'the preview region').to.exist;
+    expect(find(region, 'heading', lesson.title), 'the parent’s card of the draft').to.exist;
+    expect(find(region, 'image', 'Kinderen in een kring'), 'the photo, described').to.exist;
+
+    // Publish: Tab from the preview toggle to Publish, Enter.
+    await sendKeys({ press: 'Tab' });
+    expect(focused()?.getAttribute('part')).to.equal('publish-button');
+    ax = await tree(wrapper);
+    expect(find(ax, 'button', c.publish)?.disabled, 'publish is not disabled').to.not.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !!$(el, '[part~="published"]'), 'published', { timeout: 3000 });
+    await waitUntil(() => focused()?.getAttribute('part') === 'published', 'focus on the confirmation');
+    ax = await tree(wrapper);
+    expect(liveText(ax)).to.contain(c.published);
+    expect(find(ax, 'heading', c.published), 'the confirmation is a heading').to.exist;
+    expect(find(ax, 'button', c.another), 'post another').to.exist;
+  });
 });
 
 describe('Escape closes what opens', () => {
@@ -190,6 +314,7 @@ describe('visible focus', () => {
           ['Reward chart', 'TeacherClass'],
           ['Feelings check-in', 'Child'],
           ['Expectation matrix', 'SchoolMatrix'],
+          ['Clip composer', 'Empty'],
         ] as const) {
           const [, el] = await story(title, name);
           const card = $(el, '[part~="base"]');
@@ -204,7 +329,7 @@ describe('visible focus', () => {
           expect(contrast(style.outlineColor, background), `${title}: ring on card`).to.be.at.least(3);
           checked.push(title);
         }
-        expect(checked).to.have.length(5);
+        expect(checked).to.have.length(6);
       } finally {
         document.documentElement.style.colorScheme = '';
       }
