@@ -277,14 +277,30 @@ export function loadLocale(requested: string): Promise<boolean> {
     pending = load().then(
       () => registry.has(language),
       () => {
-        // Offline, or the file is missing: Dutch stays, and a later render tries again.
+        // Offline, or the file is missing: Dutch stays, and a later render tries again. Widgets
+        // waiting for this language hear of it, so they show Dutch instead of waiting on.
         loading.delete(language);
+        shared.changes.dispatchEvent(new Event('change'));
         return false;
       },
     );
     loading.set(language, pending);
+    // Settled: no longer on its way (a success has registered its table by now).
+    void pending.then(() => loading.get(language) === pending && loading.delete(language));
   }
   return pending;
+}
+
+/**
+ * Whether `requested` is a language Samen ships that is on its way right now (started by
+ * {@link resolveLocale} or {@link loadLocale}). A widget waits the few milliseconds for it instead
+ * of showing Dutch first; if the load fails it is no longer on its way, and Dutch shows.
+ */
+export function isLocaleLoading(requested: string | null | undefined): boolean {
+  if (!requested) return false;
+  const code = requested.toLowerCase();
+  const language = code.split('-')[0]!;
+  return !registry.has(code) && !registry.has(language) && loading.has(language);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { SamenAdapter, SamenTopic } from './adapter.js';
@@ -7,7 +7,7 @@ import type { Task } from '@lit/task';
 import { TaskStatus } from '@lit/task';
 import { SamenError, toSamenError } from './errors.js';
 import { dispatchSamenEvent, type DetailOf, type SamenEventMap } from './events.js';
-import { messagesFor, onLocalesChange, resolveLocale, type Messages } from './i18n.js';
+import { isLocaleLoading, messagesFor, onLocalesChange, resolveLocale, type Messages } from './i18n.js';
 import { baseStyles, cardStyles, tokens } from './tokens.styles.js';
 import { previewAdapter, previewStyles } from './preview.js';
 import { familyText, isLangTag, schoolText, voiceLang, type TextLanguage } from './content-lang.js';
@@ -125,10 +125,24 @@ export class SamenElement extends LitElement {
 
   /** Element `locale`, own `lang`, provider, `configure()`, nearest `lang`, then Dutch. */
   get resolvedLocale(): string {
+    return resolveLocale(this.requestedLocale);
+  }
+
+  private get requestedLocale(): string | null | undefined {
     const fromTree = this.parentElement?.closest('[lang]')?.getAttribute('lang');
-    return resolveLocale(
-      this.locale || this.getAttribute('lang') || this.config?.locale || pageDefaults().locale || fromTree,
-    );
+    return this.locale || this.getAttribute('lang') || this.config?.locale || pageDefaults().locale || fromTree;
+  }
+
+  /**
+   * While the card's language is still loading (the first time a page shows English or a home
+   * language: a few milliseconds), the card waits instead of flashing Dutch; it renders when the
+   * table arrives, or in Dutch if it cannot be loaded. A card already shown keeps its language
+   * until the new one is there.
+   */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    const requested = this.requestedLocale;
+    resolveLocale(requested); // starts the load of a shipped language not loaded yet
+    return !isLocaleLoading(requested) && super.shouldUpdate(changed);
   }
 
   /**
