@@ -161,4 +161,17 @@ export const clipComposerStyles = css`
   .published {
     border-inline-start: 4px solid var(--_accent);
   }
+  /* Windows high contrast drops backgrounds: a file on its way or attached keeps its box, and
+     the publish button that can't publish says so in the system's colour for that. */
+  @media (forced-colors: active) {
+    .upload,
+    .item {
+      border: 1px solid CanvasText;
+    }
+    button[aria-disabled='true'] {
+      color: GrayText;
+      border-color: GrayText;
+      opacity: 1;
+    }
+  }
 `;

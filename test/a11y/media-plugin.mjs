@@ -7,12 +7,17 @@
  *
  * From a test: `executeServerCommand('samen-emulate-media', { 'forced-colors': 'active' })`;
  * an empty object switches every emulated feature off again.
+ *
+ * And what was really painted, for what no computed style can tell (a native <progress>'s fill
+ * in the forced palette): `executeServerCommand('samen-screen-pixels', { x, y, width, height })`
+ * answers a PNG of that rectangle of the viewport (CSS px), as a data: URL.
  */
 export function samenMediaPlugin() {
   const sessions = new WeakMap();
   return {
     name: 'samen-emulate-media',
     async executeCommand({ command, payload, session }) {
+      if (command === 'samen-screen-pixels') return screenPixels(session, payload);
       if (command !== 'samen-emulate-media') return undefined;
       if (session.browser.type !== 'puppeteer') throw new Error(`samen-emulate-media needs Chromium through Puppeteer, not ${session.browser.type}`);
       const page = session.browser.getPage(session.id);
@@ -23,4 +28,15 @@ export function samenMediaPlugin() {
       return true;
     },
   };
+}
+
+async function screenPixels(session, payload) {
+  if (session.browser.type !== 'puppeteer') throw new Error(`samen-screen-pixels needs Chromium through Puppeteer, not ${session.browser.type}`);
+  const { x, y, width, height } = payload ?? {};
+  if (![x, y, width, height].every((n) => typeof n === 'number' && Number.isFinite(n)) || width < 1 || height < 1) {
+    throw new Error(`samen-screen-pixels: a rectangle, not ${JSON.stringify(payload)}`);
+  }
+  const page = session.browser.getPage(session.id);
+  const clip = { x: Math.floor(x), y: Math.floor(y), width: Math.ceil(width), height: Math.ceil(height) };
+  return `data:image/png;base64,${await page.screenshot({ clip, encoding: 'base64' })}`;
 }

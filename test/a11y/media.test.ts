@@ -5,14 +5,22 @@
  * shadows, so a state shown only that way vanishes: these tests check that what is chosen,
  * pressed or filled still looks different from what is not.
  */
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
-import { allStories, renderStory, settleAll, type Widget } from './support.js';
+import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import type { SamenClipComposer } from '../../src/clip-composer/clip-composer.js';
+import { nl as composerNl } from '../../src/clip-composer/locales/nl.js';
+import type { SamenAdapter } from '../../src/core/adapter.js';
+import { storyAdapter, STORY_NOW } from '../../stories/support/story-adapter.js';
+import { allStories, playStory, renderStory, settleAll, type Widget } from './support.js';
 
-const story = (title: string, name: string) => {
+/** A story as Storybook shows it; the composer's reach their state through their play function. */
+const story = async (title: string, name: string) => {
   const found = allStories().find(([t, n]) => t === `Widgets/${title}` && n === name);
   if (!found) throw new Error(`no story ${title}/${name}`);
-  return renderStory(found[2], found[3]);
+  const wrapper = await renderStory(found[2], found[3]);
+  if (title === 'Clip composer') await playStory(wrapper, found[2], found[3]);
+  return wrapper;
 };
 
 async function widget(title: string, name: string): Promise<Widget> {
@@ -30,6 +38,36 @@ const looks = (e: Element) => {
 };
 const paint = (e: Element) => getComputedStyle(e).backgroundColor;
 const transparent = (colour: string) => colour === 'rgba(0, 0, 0, 0)' || colour === 'transparent';
+
+/**
+ * What Chromium really painted along the middle line of `e` (a screenshot through
+ * test/a11y/media-plugin.mjs): `rgb(…)` at `fractions` of its width, from its inline start.
+ */
+async function painted(e: Element, fractions: number[]): Promise<string[]> {
+  e.scrollIntoView({ block: 'center' });
+  const box = e.getBoundingClientRect();
+  const url = await executeServerCommand<string, object>('samen-screen-pixels', { x: box.left, y: box.top, width: box.width, height: box.height });
+  const bitmap = await createImageBitmap(await (await fetch(url!)).blob());
+  const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+  context.drawImage(bitmap, 0, 0);
+  const rtl = getComputedStyle(e).direction === 'rtl';
+  return fractions.map((f) => {
+    const x = Math.min(bitmap.width - 1, Math.floor(bitmap.width * (rtl ? 1 - f : f)));
+    const [r, g, b] = context.getImageData(x, Math.floor(bitmap.height / 2), 1, 1).data;
+    return `rgb(${r}, ${g}, ${b})`;
+  });
+}
+
+/** The composer's teacher with an upload that stops at `fraction` until it is cancelled. */
+function heldUpload(fraction: number): SamenAdapter {
+  const adapter = storyAdapter('teacher', undefined, { now: STORY_NOW });
+  return Object.assign(Object.create(adapter) as MemoryAdapter, {
+    uploadMedia: (_input: unknown, options?: { signal?: AbortSignal; onProgress?: (f: number) => void }) => {
+      options?.onProgress?.(fraction);
+      return new Promise((_resolve, reject) => options?.signal?.addEventListener('abort', () => reject(new DOMException('stopped', 'AbortError'))));
+    },
+  });
+}
 
 beforeEach(() => {
   for (const key of Object.keys(localStorage)) if (key.startsWith('samen:')) localStorage.removeItem(key);
@@ -108,6 +146,48 @@ describe('forced colours (Windows high contrast)', () => {
     expect(cell.textContent).to.contain($(el, '.badge').textContent!.trim());
   });
 
+  it('clip composer: an upload’s progress bar shows its fill, and the file keeps its box', async () => {
+    localStorage.removeItem('samen:composer:teacher-1');
+    const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${heldUpload(0.5)} locale="nl">
+      <samen-clip-composer .classes=${[{ id: 'groep6-wish', label: 'Groep 6' }]}></samen-clip-composer>
+    </samen-provider>`);
+    const el = wrapper.querySelector<SamenClipComposer>('samen-clip-composer')!;
+    await settleAll(wrapper);
+    el.addFiles([new File([new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10])], 'kring.png', { type: 'image/png' })]);
+    await waitUntil(() => $<HTMLProgressElement>(el, '[part~="upload"] progress')?.value === 50, 'half way');
+    const bar = $<HTMLProgressElement>(el, '[part~="upload"] progress');
+    expect(getComputedStyle(bar).forcedColorAdjust, 'the system paints it').to.not.equal('none');
+    const [filled, empty] = await painted(bar, [0.1, 0.9]);
+    expect(filled, 'the filled half looks different from the rest').to.not.equal(empty);
+    expect(filled, 'the fill is not the card’s background').to.not.equal(paint($(el, '[part~="base"]')));
+    expect($(el, '[part~="upload"]').textContent, 'and says it in words').to.contain('50%');
+    const box = getComputedStyle($(el, '[part~="upload"]'));
+    expect([box.borderTopStyle, parseFloat(box.borderTopWidth) >= 1], 'the upload keeps its box').to.deep.equal(['solid', true]);
+    $<HTMLButtonElement>(el, '[part~="upload"] button').click();
+  });
+
+  it('clip composer: the publish button that cannot publish looks different; notices and problems keep their bar', async () => {
+    const enabled = await widget('Clip composer', 'UploadRefused');
+    const refusals = getComputedStyle($(enabled, '.refusals'));
+    expect([refusals.borderInlineStartStyle, parseFloat(refusals.borderInlineStartWidth)], 'refusals’ bar').to.deep.equal(['solid', 4]);
+    const publish = looks($(enabled, '[part~="publish-button"]'));
+    const without = await widget('Clip composer', 'AdapterWithoutUploads');
+    const disabled = $(without, '[part~="publish-button"]');
+    expect(disabled.getAttribute('aria-disabled')).to.equal('true');
+    expect(looks(disabled), 'a publish button that cannot publish').to.not.equal(publish);
+    const notice = getComputedStyle($(without, '.no-publish'));
+    expect([notice.borderInlineStartStyle, parseFloat(notice.borderInlineStartWidth)], 'the notice’s bar').to.deep.equal(['solid', 4]);
+  });
+
+  it('clip composer: the open preview’s toggle says so, and the preview keeps its frame', async () => {
+    const el = await widget('Clip composer', 'Preview');
+    const toggle = $(el, '[part~="preview-button"]');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(toggle.textContent!.trim(), 'its words say it is open').to.equal(composerNl.hidePreview);
+    const frame = getComputedStyle($(el, '[part~="preview"]'));
+    expect([frame.borderTopStyle, parseFloat(frame.borderTopWidth)]).to.deep.equal(['dashed', 2]);
+  });
+
   it('loading: the placeholder keeps an outline', async () => {
     const el = await widget('Lesson clip', 'Loading');
     const line = $(el, '.skeleton span:not(.visually-hidden)');
@@ -116,21 +196,28 @@ describe('forced colours (Windows high contrast)', () => {
 });
 
 describe('reduced motion', () => {
-  /** Every element in every widget's shadow root that animates or transitions, by name. */
-  function moving(widgets: Widget[]): string[] {
-    return widgets.flatMap((w) =>
-      [...w.shadowRoot!.querySelectorAll('*')].flatMap((e) => {
+  /**
+   * Every element in every widget's shadow root that animates or transitions, by name, and in
+   * the widgets inside it (the composer's preview and published card, the clip's feedback bar).
+   */
+  function moving(widgets: Widget[], path = ''): string[] {
+    return widgets.flatMap((w) => {
+      const at = `${path}${w.localName}`;
+      return [...w.shadowRoot!.querySelectorAll('*')].flatMap((e) => {
         const s = getComputedStyle(e);
         const transitions = s.transitionDuration.split(',').some((d) => parseFloat(d) > 0);
-        return s.animationName !== 'none' || transitions ? [`${w.localName} ${e.localName}.${e.getAttribute('class') ?? ''}`] : [];
-      }),
-    );
+        const own = s.animationName !== 'none' || transitions ? [`${at} ${e.localName}.${e.getAttribute('class') ?? ''}`] : [];
+        return e.localName.startsWith('samen-') && e.shadowRoot ? [...own, ...moving([e as Widget], `${at} > `)] : own;
+      });
+    });
   }
 
   const ANIMATED: [string, string][] = [
     ['Reward chart', 'ClassNearlyThere'],
     ['Feedback bar', 'Parent'],
     ['Lesson clip', 'Teacher'],
+    ['Clip composer', 'Preview'],
+    ['Clip composer', 'Published'],
   ];
 
   async function render(): Promise<Widget[]> {
@@ -141,7 +228,10 @@ describe('reduced motion', () => {
 
   it('without the preference, the widgets do move (so the check below can fail)', async () => {
     await emulateMedia({ reducedMotion: 'no-preference' });
-    expect(moving(await render())).to.not.deep.equal([]);
+    const moved = moving(await render());
+    for (const widget of ['samen-reward-chart', 'samen-feedback-bar', 'samen-lesson-clip', 'samen-clip-composer > ']) {
+      expect(moved.some((m) => m.startsWith(widget)), `${widget} moves`).to.equal(true);
+    }
   });
 
   it('with prefers-reduced-motion: reduce, nothing animates or transitions', async () => {
