@@ -648,7 +648,7 @@ export class SamenClipComposer extends SamenElement {
             <label for="preview-locale">${c.previewLanguage}</label>
             <select id="preview-locale" @change=${(e: Event) => this.patch({ previewLocale: (e.target as HTMLSelectElement).value })}>
               ${this.previewLocales().map(
-                (code) => html`<option value=${code} ?selected=${code === this.previewLocale}>${languageName(code)}</option>`,
+                (code) => html`<option value=${code} lang=${code} ?selected=${code === this.previewLocale}>${languageName(code)}</option>`,
               )}
             </select>
           </div>

@@ -171,6 +171,12 @@ describe('accessibility tree: each widget’s main flow by keyboard', () => {
     expect(find(ax, 'button', c.preview)?.expanded, 'the preview toggle, closed').to.equal(false);
     expect(find(ax, 'region', c.previewHeading), 'no preview region while it is closed').to.equal(null);
     expect(find(ax, 'textbox', c.title)?.required, 'the title is required').to.equal(true);
+    // Each language is named in itself ("العربية"), so each option says its language (WCAG 3.1.2).
+    for (const id of ['text-lang', 'preview-locale']) {
+      const options = [...$<HTMLSelectElement>(el, `#${id}`).options];
+      expect(options.length, id).to.be.greaterThan(1);
+      expect(options.map((o) => o.lang), id).to.deep.equal(options.map((o) => o.value));
+    }
 
     // Pick the class, the programme and the lesson with arrow keys, Tab between them.
     $<HTMLSelectElement>(el, '#class').focus();
