@@ -126,6 +126,8 @@ export interface Messages {
     goalLabel: string;
     rewardLabel: string;
     startNewGoal: string;
+    /** Closes the new-goal form unsaved. */
+    cancelNewGoal: string;
     queued: (n: number) => string;
     homeSticker: string;
     reasonLabel: string;

@@ -196,6 +196,11 @@ export const rewardChartStyles = css`
   form button {
     justify-self: start;
   }
+  .new-goal-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
   /* Windows high contrast: filled spots and the progress bar stay visible in system colours. */
   @media (forced-colors: active) {
     .spot.filled,

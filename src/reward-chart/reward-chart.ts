@@ -61,6 +61,7 @@ interface ChartData {
  * @csspart award-button - A teacher's award button.
  * @csspart undo-button - The undo button.
  * @csspart redeem-button - The celebrate button when the goal is reached.
+ * @csspart cancel-button - Closes the new-goal form unsaved (teacher).
  * @csspart celebration - The celebration banner.
  * @csspart stickers - The list of stickers on a personal chart.
  * @csspart home-sticker - The parent's home-sticker form.
@@ -396,6 +397,12 @@ export class SamenRewardChart extends SamenParentPreviewElement {
   private async onNewGoalKeydown(event: KeyboardEvent): Promise<void> {
     if (event.key !== 'Escape' || event.isComposing || event.defaultPrevented || this.busy) return;
     event.preventDefault();
+    await this.closeNewGoal();
+  }
+
+  /** Closes the new-goal form unsaved (Escape or Cancel), with focus back on the reward button. */
+  private async closeNewGoal(): Promise<void> {
+    if (this.busy) return;
     this.redeeming = false;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part~="redeem-button"]')?.focus();
@@ -407,7 +414,10 @@ export class SamenRewardChart extends SamenParentPreviewElement {
       <h3 id="new-goal-heading">${t.newGoal}</h3>
       <label>${t.goalLabel} <input name="goal" type="number" min="1" max="1000" required .value=${String(chart.goal)} /></label>
       <label>${t.rewardLabel} <input name="reward" type="text" dir="auto" maxlength="120" required .value=${chart.reward} /></label>
-      <button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>${t.startNewGoal}</button>
+      <div class="new-goal-actions">
+        <button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>${t.startNewGoal}</button>
+        <button type="button" part="cancel-button" @click=${this.closeNewGoal}>${t.cancelNewGoal}</button>
+      </div>
     </form>`;
   }
 

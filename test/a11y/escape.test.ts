@@ -176,6 +176,29 @@ describe('Escape: the teacher’s lists and the composer’s preview', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('the reward chart’s new-goal form also has a Cancel button (keyboard: Tab to it, Enter): closed unsaved, focus back', async () => {
+    const adapter = memoryAdapter({ viewerId: 'teacher-1' });
+    adapter.state.charts['class-wish']!.goal = 31;
+    const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${adapter} locale="nl">
+      <samen-reward-chart chart-id="class-wish" view="teacher"></samen-reward-chart>
+    </samen-provider>`);
+    const el = wrapper.querySelector<HTMLElement & { updateComplete: Promise<boolean> }>('samen-reward-chart')!;
+    await settled(el);
+    root(el).querySelector<HTMLButtonElement>('[part~="redeem-button"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await sendKeys({ type: '0' });
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'Tab' }); // reward, Start, Cancel
+    expect(focused(el)?.textContent?.trim()).to.equal(nl.reward.cancelNewGoal);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(root(el).querySelector('form.new-goal'), 'the form is closed').to.equal(null);
+    expect(focused(el)?.getAttribute('part')).to.equal('redeem-button');
+    expect(adapter.state.charts['class-wish']).to.include({ goal: 31 });
+    expect(adapter.calls.filter((c) => c.method === 'redeem')).to.have.length(0);
+  });
+
   it('closes the clip composer’s preview, focus back on its button', async () => {
     localStorage.removeItem('samen:composer:teacher-1');
     const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${memoryAdapter({ viewerId: 'teacher-1' })} locale="nl">

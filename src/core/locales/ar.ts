@@ -154,6 +154,7 @@ export const ar: Messages = {
     goalLabel: 'كم العدد',
     rewardLabel: 'المكافأة',
     startNewGoal: 'بدء الهدف الجديد',
+    cancelNewGoal: 'إلغاء',
     queued: (n) => `لم يُرسَل بعد: ${n}. سيُرسَل عندما يعود الاتصال.`,
     homeSticker: 'إعطاء ملصق من البيت',
     reasonLabel: 'لماذا؟',

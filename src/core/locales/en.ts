@@ -118,6 +118,7 @@ export const en: Messages = {
     goalLabel: 'How many',
     rewardLabel: 'Reward',
     startNewGoal: 'Start the new goal',
+    cancelNewGoal: 'Cancel',
     queued: (n) => `${n} not sent yet. They will be sent as soon as there is a connection.`,
     homeSticker: 'Give a home sticker',
     reasonLabel: 'What for?',

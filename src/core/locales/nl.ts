@@ -118,6 +118,7 @@ export const nl: Messages = {
     goalLabel: 'Aantal',
     rewardLabel: 'Beloning',
     startNewGoal: 'Start het nieuwe doel',
+    cancelNewGoal: 'Annuleren',
     queued: (n) => `${n} nog niet verstuurd. Dat gebeurt zodra er weer verbinding is.`,
     homeSticker: 'Thuis-sticker geven',
     reasonLabel: 'Waarvoor?',

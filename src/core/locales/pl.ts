@@ -134,6 +134,7 @@ export const pl: Messages = {
     goalLabel: 'Ile',
     rewardLabel: 'Nagroda',
     startNewGoal: 'Zacznij nowy cel',
+    cancelNewGoal: 'Anuluj',
     queued: (n) => `Jeszcze nie wysłano: ${n}. Wyślemy, gdy tylko będzie połączenie.`,
     homeSticker: 'Daj domową naklejkę',
     reasonLabel: 'Za co?',

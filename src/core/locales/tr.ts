@@ -120,6 +120,7 @@ export const tr: Messages = {
     goalLabel: 'Kaç tane',
     rewardLabel: 'Ödül',
     startNewGoal: 'Yeni hedefi başlat',
+    cancelNewGoal: 'Vazgeç',
     queued: (n) => `${n} tanesi henüz gönderilmedi. Bağlantı gelince gönderilecek.`,
     homeSticker: 'Ev çıkartması ver',
     reasonLabel: 'Ne için?',

@@ -135,6 +135,7 @@ export const uk: Messages = {
     goalLabel: 'Скільки',
     rewardLabel: 'Нагорода',
     startNewGoal: 'Почати нову мету',
+    cancelNewGoal: 'Скасувати',
     queued: (n) => `Ще не надіслано: ${n}. Надішлемо, щойно з’явиться зв’язок.`,
     homeSticker: 'Дати домашню наліпку',
     reasonLabel: 'За що?',
