@@ -188,8 +188,15 @@ export class SamenClipComposer extends SamenElement {
     return this.loader as unknown as Task<readonly unknown[], unknown>;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Uploads stopped when it was taken out of the page are gone (their rows too) when it comes back.
+    if (this.uploads.some((u) => u.controller.signal.aborted)) this.uploads = this.uploads.filter((u) => !u.controller.signal.aborted);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // Stops every upload; a stopped upload changes nothing afterwards (no render while out of the page).
     for (const upload of this.uploads) upload.controller.abort();
   }
 
@@ -395,30 +402,38 @@ export class SamenClipComposer extends SamenElement {
         {
           signal: upload.controller.signal,
           onProgress: (fraction) => {
+            if (upload.controller.signal.aborted) return;
             upload.progress = Math.max(0, Math.min(1, Number(fraction) || 0));
             this.uploads = [...this.uploads];
           },
         },
       );
+      // Stopped (or taken out of the page) and the adapter answered anyway: nothing is attached.
+      if (upload.controller.signal.aborted) return;
       const media: UploadedMedia = parseOrThrow(uploadedMediaSchema, raw, 'upload');
       this.patch({
         media: [...this.draft.media, { mediaId: media.mediaId, kind, name: file.name, type: media.type, size: media.size, src: media.src, alt: '' }],
       });
       this.announcement = t.uploaded(file.name);
     } catch (error) {
-      if (isAbortError(error) || upload.controller.signal.aborted) {
+      // Stopped by the teacher (cancelUpload said so) or by leaving the page: nothing more to do.
+      if (upload.controller.signal.aborted) return;
+      if (isAbortError(error)) {
         this.announcement = t.cancelled(file.name);
       } else {
         this.refusals = [...this.refusals, t.uploadFailed(file.name)];
         this.reportError(toSamenError(error), false);
       }
     } finally {
-      this.uploads = this.uploads.filter((u) => u !== upload);
+      if (!upload.controller.signal.aborted) this.uploads = this.uploads.filter((u) => u !== upload);
     }
   }
 
+  /** Stops an upload at once, even when the adapter never answers. */
   private cancelUpload(upload: Uploading): void {
     upload.controller.abort();
+    this.uploads = this.uploads.filter((u) => u !== upload);
+    this.announcement = this.tc.cancelled(upload.name);
   }
 
   private async removeMedia(item: Attached): Promise<void> {
@@ -579,6 +594,7 @@ export class SamenClipComposer extends SamenElement {
   /** Starts a new clip after publishing, or throws the draft away. */
   startOver(): void {
     for (const upload of this.uploads) upload.controller.abort();
+    this.uploads = [];
     this.published = undefined;
     this.refusals = [];
     this.problems = [];

@@ -4,7 +4,7 @@
  * widgets sharing one outbox that goes offline and back; 1,000 create/connect/disconnect/
  * re-connect rounds with every listener, subscription and observer counted, and the heap.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { render, type TemplateResult } from 'lit';
 import '../../src/define/samen-provider.js';
@@ -13,12 +13,17 @@ import '../../src/define/samen-feedback-bar.js';
 import '../../src/define/samen-reward-chart.js';
 import '../../src/define/samen-feelings-checkin.js';
 import '../../src/define/samen-expectation-matrix.js';
+import '../../src/define/samen-clip-composer.js';
+import type { SamenClipComposer } from '../../src/clip-composer/clip-composer.js';
+import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import type { UploadOptions } from '../../src/core/adapter.js';
+import type { SamenErrorDetail, SamenPublishDetail } from '../../src/core/events.js';
 import type { SamenAdapter } from '../../src/core/adapter.js';
 import { SamenError } from '../../src/core/errors.js';
 import { HttpAdapter } from '../../src/adapters/http-adapter.js';
 import { OutboxAdapter } from '../../src/adapters/outbox.js';
 import type { LessonClip } from '../../src/core/schemas.js';
-import { memoryAdapter, settled } from '../helpers/fixtures.js';
+import { collectErrors, memoryAdapter, settled } from '../helpers/fixtures.js';
 import { METHODS, ScriptedAdapter, tick, until, watchConsole } from '../helpers/hostile.js';
 
 type Widget = HTMLElement & { updateComplete: Promise<boolean> };
@@ -216,6 +221,174 @@ describe('faults', () => {
     outbox.dispose();
     render(html``, host);
     host.remove();
+  });
+});
+
+// ------------------------------------------------------------------ the teacher's clip composer
+
+type Composer = SamenClipComposer & Widget;
+
+async function mountComposer(adapter: SamenAdapter): Promise<Composer> {
+  const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${adapter} locale="nl">
+    <samen-clip-composer .classes=${[{ id: 'groep6-wish', label: 'Groep 6' }]}></samen-clip-composer>
+  </samen-provider>`);
+  const el = wrapper.querySelector<Composer>('samen-clip-composer')!;
+  await settled(el);
+  return el;
+}
+
+const png = (name = 'klas.png') => new File([new Uint8Array(64).fill(7)], name, { type: 'image/png' });
+const inComposer = <T extends HTMLElement>(el: HTMLElement, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+
+/** Counts the composer's renders from now on. */
+function countUpdates(el: HTMLElement): { readonly count: number; reset(): void } {
+  let count = 0;
+  const target = el as unknown as { update: (changed: unknown) => void };
+  const update = target.update;
+  target.update = function (this: unknown, changed: unknown) {
+    count += 1;
+    update.call(this, changed);
+  };
+  return { get count() { return count; }, reset: () => void (count = 0) };
+}
+
+/** An upload that answers only when the test says so, and ignores its signal (the worst adapter). */
+function hangingUploads(teacher: MemoryAdapter) {
+  const pending: { input: Parameters<MemoryAdapter['uploadMedia']>[0]; options: UploadOptions | undefined; resolve: () => void }[] = [];
+  const adapter = Object.assign(Object.create(teacher) as MemoryAdapter, {
+    uploadMedia: (input: Parameters<MemoryAdapter['uploadMedia']>[0], options?: UploadOptions) =>
+      new Promise((resolve) => {
+        options?.onProgress?.(0.3);
+        // When it finally answers, it answers as if nothing had been stopped.
+        pending.push({ input, options, resolve: () => resolve(teacher.uploadMedia(input)) });
+      }),
+  });
+  return { adapter, pending };
+}
+
+const storedDraft = () =>
+  Object.keys(localStorage)
+    .filter((k) => k.startsWith('samen:composer:'))
+    .map((k) => JSON.parse(localStorage.getItem(k)!) as { title: string; media: unknown[]; publishId?: string });
+
+describe('faults: the clip composer', () => {
+  it('a publish that fails for a moment keeps the draft and its photo, even across a reload; the retry sends the same id, and one clip exists', async () => {
+    const teacher = memoryAdapter({ viewerId: 'teacher-1' });
+    const sent: string[] = [];
+    let failures = 2;
+    const flaky = Object.assign(Object.create(teacher) as MemoryAdapter, {
+      publishLessonClip(input: Parameters<MemoryAdapter['publishLessonClip']>[0]) {
+        sent.push(input.id);
+        if (failures-- > 0) return Promise.reject(new SamenError('unavailable', 'try again later'));
+        return teacher.publishLessonClip(input);
+      },
+    });
+    faultStats.injected += 1;
+    let el = await mountComposer(flaky);
+    const lesson = inComposer<HTMLSelectElement>(el, '#lesson')!;
+    lesson.value = 'wish-4';
+    lesson.dispatchEvent(new Event('change'));
+    el.addFiles([png()]);
+    await until(() => !!inComposer(el, '[part~="attached"] input'), 'photo attached');
+    const alt = inComposer<HTMLInputElement>(el, '[part~="attached"] input')!;
+    alt.value = 'De kinderen bestellen zelf bij de bakker';
+    alt.dispatchEvent(new InputEvent('input'));
+    await el.updateComplete;
+    const clipsBefore = Object.keys(teacher.state.clips).length;
+    const errors = await collectErrors(async () => {
+      inComposer(el, '[part~="publish-button"]')!.click();
+      await until(() => !!inComposer(el, '.problems[role="alert"]'), 'failure shown');
+    });
+    expect(errors.map((e: SamenErrorDetail) => [e.kind, e.fatal])).to.deep.equal([['unavailable', false]]);
+    expect(inComposer<HTMLInputElement>(el, '#title')!.value, 'the text stays').to.equal('Voor jezelf opkomen');
+    expect(el.shadowRoot!.querySelectorAll('[part~="attached"]'), 'the photo stays').to.have.length(1);
+    // The teacher closes the tab and comes back: the draft, the photo and the publish key are there.
+    el.parentElement!.remove();
+    el = await mountComposer(flaky);
+    expect(inComposer<HTMLInputElement>(el, '#title')!.value).to.equal('Voor jezelf opkomen');
+    expect(inComposer<HTMLInputElement>(el, '[part~="attached"] input')!.value).to.equal('De kinderen bestellen zelf bij de bakker');
+    inComposer(el, '[part~="publish-button"]')!.click();
+    await until(() => !!inComposer(el, '.problems[role="alert"]'), 'second failure shown');
+    const published = oneEvent(el, 'samen-publish');
+    inComposer(el, '[part~="publish-button"]')!.click();
+    const { clipId, id } = (await published).detail as SamenPublishDetail;
+    expect(sent, 'the same id every time').to.deep.equal([id, id, id]);
+    expect(Object.keys(teacher.state.clips).length - clipsBefore, 'one clip').to.equal(1);
+    expect(teacher.appliedWrites, 'the publish applied once').to.equal(1);
+    expect((teacher.state.clips[clipId] as unknown as { media: { photos: { alt: string }[] } }).media.photos[0]!.alt).to.equal('De kinderen bestellen zelf bij de bakker');
+    expect(storedDraft(), 'the draft is gone once published').to.deep.equal([]);
+  });
+
+  it('an upload that hangs: stop takes it away at once and publishing goes on; its late answer attaches nothing', async () => {
+    const teacher = memoryAdapter({ viewerId: 'teacher-1' });
+    const { adapter, pending } = hangingUploads(teacher);
+    faultStats.injected += 1;
+    const el = await mountComposer(adapter);
+    const watch = watchConsole();
+    try {
+      const lesson = inComposer<HTMLSelectElement>(el, '#lesson')!;
+      lesson.value = 'wish-1';
+      lesson.dispatchEvent(new Event('change'));
+      el.addFiles([png('hangt.png')]);
+      await until(() => !!inComposer(el, '[part~="upload"]'), 'upload shown');
+      inComposer(el, '[part~="upload"] button')!.click();
+      await el.updateComplete;
+      expect(!!inComposer(el, '[part~="upload"]'), 'gone at once').to.equal(false);
+      expect(inComposer(el, '[role="status"]')!.textContent).to.equal('Uploaden van hangt.png gestopt');
+      expect(pending[0]!.options!.signal!.aborted, 'the request was told to stop').to.equal(true);
+      // The adapter answers anyway, with progress first.
+      const updates = countUpdates(el);
+      pending[0]!.options!.onProgress!(0.9);
+      pending[0]!.resolve();
+      await tick(50);
+      expect(updates.count, 'nothing to render').to.equal(0);
+      expect(!!inComposer(el, '[part~="attached"], [part~="upload"]'), 'nothing attached').to.equal(false);
+      expect(storedDraft()[0]!.media, 'nothing in the draft').to.deep.equal([]);
+      // Publishing is not held up by the stopped upload.
+      const published = oneEvent(el, 'samen-publish');
+      inComposer(el, '[part~="publish-button"]')!.click();
+      const { clipId } = (await published).detail as SamenPublishDetail;
+      expect((teacher.state.clips[clipId] as unknown as { media?: unknown }).media).to.equal(undefined);
+      expect(watch.problems).to.deep.equal([]);
+    } finally {
+      watch.stop();
+    }
+  });
+
+  it('a composer taken out of the page mid-upload aborts the upload, stores nothing and does not update afterwards', async () => {
+    for (const kind of ['an adapter that stops', 'an adapter that answers anyway'] as const) {
+      localStorage.clear();
+      const teacher = memoryAdapter({ viewerId: 'teacher-1', uploadMs: 300 });
+      const signals: AbortSignal[] = [];
+      const hanging = hangingUploads(teacher);
+      const adapter =
+        kind === 'an adapter that stops'
+          ? Object.assign(Object.create(teacher) as MemoryAdapter, {
+              uploadMedia: (input: Parameters<MemoryAdapter['uploadMedia']>[0], options?: UploadOptions) => {
+                if (options?.signal) signals.push(options.signal);
+                return teacher.uploadMedia(input, options);
+              },
+            })
+          : hanging.adapter;
+      faultStats.injected += 1;
+      const el = await mountComposer(adapter);
+      el.addFiles([png('weg.png'), png('ook-weg.png')]);
+      await until(() => el.shadowRoot!.querySelectorAll('[part~="upload"]').length === 2, `${kind}: uploads shown`);
+      const updates = countUpdates(el);
+      el.parentElement!.remove();
+      if (kind === 'an adapter that answers anyway') {
+        signals.push(...hanging.pending.map((p) => p.options!.signal!));
+        for (const p of hanging.pending) p.resolve();
+      }
+      await tick(20);
+      updates.reset();
+      await tick(400); // the uploads would have finished by now
+      expect(signals, kind).to.have.length(2);
+      expect(signals.every((s) => s.aborted), `${kind}: aborted`).to.equal(true);
+      expect(updates.count, `${kind}: no update after disconnect`).to.equal(0);
+      expect(storedDraft().flatMap((d) => d.media), `${kind}: nothing attached to the draft`).to.deep.equal([]);
+      if (kind === 'an adapter that stops') expect(Object.keys(teacher.state.uploads ?? {}), 'nothing stored').to.deep.equal([]);
+    }
   });
 });
 
