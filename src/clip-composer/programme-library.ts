@@ -12,10 +12,10 @@ import type { Programme } from '../core/schemas.js';
 /** Languages the shipped library is written in; a school's own lessons may add any. */
 export type LibraryLocale = 'nl' | 'en';
 
-const localized = z.record(
-  z.string().check(z.regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i)),
-  z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)),
-);
+/** Texts per language, each at most `max` long: what the composer's field for it holds, so what it fills in can be published. */
+const localizedUpTo = (max: number) =>
+  z.record(z.string().check(z.regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i)), z.string().check(z.trim(), z.minLength(1), z.maxLength(max)));
+const localized = localizedUpTo(1000);
 
 /** One lesson a teacher can pick. Texts are per language (`nl`, `en`, …). */
 export const lessonTemplateSchema = z.object({
@@ -23,9 +23,9 @@ export const lessonTemplateSchema = z.object({
   id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,59}$/)),
   programme: z.enum(['wish', 'kanjer', 'pbs', 'custom']),
   /** Name of a school's own programme (`custom`), per language. */
-  programmeLabel: z.optional(localized),
+  programmeLabel: z.optional(localizedUpTo(100)),
   lessonNumber: z.optional(z.int().check(z.positive(), z.lte(999))),
-  title: localized,
+  title: localizedUpTo(200),
   goal: z.optional(localized),
   /** A starter for "what we learned", for the teacher to finish in the children's words. */
   learned: z.optional(localized),

@@ -10,7 +10,7 @@
  * and at the end no payload has run (a `window` trap), nothing went to the network.
  * The other direction (typed by the user) is in hostile-input.test.ts.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-lesson-clip.js';
@@ -18,6 +18,9 @@ import '../../src/define/samen-feedback-bar.js';
 import '../../src/define/samen-reward-chart.js';
 import '../../src/define/samen-feelings-checkin.js';
 import '../../src/define/samen-expectation-matrix.js';
+import '../../src/define/samen-clip-composer.js';
+import type { SamenClipComposer } from '../../src/clip-composer/clip-composer.js';
+import type { SamenErrorDetail } from '../../src/core/events.js';
 import { isoWithOffset } from '../../src/feelings-checkin/feelings.js';
 import { DEFAULT_FEELINGS } from '../../src/feelings-checkin/feelings.js';
 import type { ClipReach, ExpectationMatrix, ReactionSummary, RewardChart, Checkin, LessonClip, FeelingDefinition } from '../../src/core/schemas.js';
@@ -387,6 +390,121 @@ describe('hostile text from the adapter, in every field of every widget', () => 
       expect(watch.problems, 'no console error, no uncaught exception').to.deep.equal([]);
     });
   }
+
+  it("clip composer: a school's lesson library and class names of hostile text show as text in the lists, the filled-in fields and the preview", async function () {
+    this.timeout(90_000);
+    const n = CORPUS.length;
+    const text = (k: number, f: number) => nonBlank(CORPUS[(k + f * 101) % n]!);
+    // One lesson per string, each of its six texts another string of the list (rotated).
+    const lesson = (k: number, t: (f: number) => string) => ({
+      id: `school-${k}`,
+      programme: 'custom',
+      lessonNumber: k + 1,
+      title: { nl: t(0) },
+      goal: { nl: t(1) },
+      learned: { nl: t(2) },
+      homeQuestion: { nl: t(3) },
+      homeActivity: { nl: t(4) },
+      programmeLabel: { nl: t(5) },
+    });
+    const library = [lesson(n, (f) => `Gewone tekst ${f}`), ...CORPUS.map((_, k) => lesson(k, (f) => text(k, f)))];
+    const classes = [{ id: 'groep6-wish', label: 'Groep 6' }, ...CORPUS.map((_, k) => ({ id: `class-${k}`, label: text(k, 6) }))];
+    const errors: SamenErrorDetail[] = [];
+    const onError = (e: Event) => errors.push((e as CustomEvent<SamenErrorDetail>).detail);
+    document.addEventListener('samen-error', onError);
+    const wrapper = await fixture<HTMLElement>(html`<div style="inline-size: 320px">
+      <samen-provider .adapter=${memoryAdapter({ viewerId: 'teacher-1' })} locale="nl">
+        <samen-clip-composer .classes=${classes} .library=${library}></samen-clip-composer>
+      </samen-provider>
+    </div>`);
+    const el = wrapper.querySelector<SamenClipComposer>('samen-clip-composer')!;
+    const root = el.shadowRoot!;
+    await settled(el);
+    const select = async (id: string, value: string) => {
+      const box = root.querySelector<HTMLSelectElement>(`#${id}`)!;
+      box.value = value;
+      box.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+    };
+    await select('programme', 'custom');
+    const failures: string[] = [];
+    // The lists: every class name and every lesson title, as text.
+    const classNames = [...root.querySelectorAll('#class option')].map((o) => o.textContent);
+    failures.push(...classes.filter((c) => !classNames.includes(c.label)).map((c) => `class name not shown as text: ${JSON.stringify(c.label).slice(0, 60)}`));
+    // A title longer than the title box holds (200), or a programme name longer than its box (100),
+    // could not be published: such an entry is left out, and said so once, without its texts.
+    const fits = (l: (typeof library)[number]) => l.title.nl.trim().length <= 200 && l.programmeLabel.nl.trim().length <= 100;
+    const kept = library.filter(fits);
+    const left = library.filter((l) => !fits(l));
+    expect(left.length, 'the corpus has texts too long for a title').to.be.above(0);
+    expect(errors.map((e) => [e.kind, e.fatal]), 'one report of the entries left out').to.deep.equal([['invalid-data', false]]);
+    expect(new Set(errors[0]!.issues.map((issue) => Number(issue.path.split('.')[0]))), 'the entries left out').to.deep.equal(new Set(left.map((l) => library.indexOf(l))));
+    const report = JSON.stringify(errors[0]!.issues);
+    for (const l of left) expect(report.includes(l.title.nl.trim()), 'the report carries no texts').to.equal(false);
+    const lessonNames = [...root.querySelectorAll('#lesson option')].map((o) => o.textContent ?? '');
+    expect(lessonNames, 'each kept lesson listed once, with the choose option').to.have.length(kept.length + 1);
+    failures.push(
+      ...kept.filter((l) => !lessonNames.includes(`Les ${l.lessonNumber}: ${l.title.nl.trim()}`)).map((l) => `lesson not listed as text: ${JSON.stringify(l.title.nl).slice(0, 60)}`),
+    );
+
+    // Each lesson chosen fills in its texts, as text, and the open preview shows them.
+    const inputs = ['title', 'goal', 'learned', 'homeQuestion', 'homeActivity', 'programme-label'];
+    const cardFields: Field[] = [
+      { name: 'title', selector: '[part~="title"]', max: 200 },
+      { name: 'goal', selector: '.goal p' },
+      { name: 'learned', selector: '.learned p' },
+      { name: 'home question', selector: '.question' },
+      { name: 'home activity', selector: '[part~="home-activity"] p' },
+      { name: 'programme label', selector: '[part~="badge"]' },
+    ];
+    const preview = () => root.querySelector<HTMLElement & { updateComplete: Promise<boolean> }>('[part~="preview"] samen-lesson-clip');
+    let baseline: ReturnType<typeof shapeOf> | undefined;
+    for (const entry of kept) {
+      if (failures.length >= 20) break;
+      await select('lesson', entry.id);
+      const texts = [entry.title, entry.goal, entry.learned, entry.homeQuestion, entry.homeActivity, entry.programmeLabel].map((t) => t.nl.trim());
+      const what = JSON.stringify(texts).slice(0, 120);
+      inputs.forEach((id, i) => {
+        const box = root.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#${id}`)!;
+        // A text box keeps no line breaks (the browser drops them), a textarea keeps them as \n.
+        const expected = box.localName === 'input' ? texts[i]!.replace(/[\r\n]/g, '') : texts[i]!.replace(/\r\n?/g, '\n');
+        if (box.value !== expected) failures.push(`${id} not filled in as text — ${what}`);
+      });
+      if (!preview()) {
+        root.querySelector<HTMLButtonElement>('[part~="preview-button"]')!.click();
+        await el.updateComplete;
+      }
+      let missing: string[] = [];
+      for (let i = 0; i < 400; i++) {
+        const card = preview();
+        if (card?.shadowRoot) {
+          await card.updateComplete;
+          missing = cardFields.flatMap((field, f) => (readField(card.shadowRoot!, field).includes(shown(texts[f]!, field.max)) ? [] : [field.name]));
+          if (!missing.length) break;
+        }
+        await (i < 50 ? nextTask() : tick(5));
+      }
+      failures.push(...missing.map((m) => `preview: ${m} not shown as text — ${what}`));
+      baseline ??= shapeOf(root);
+      failures.push(...injected(root, baseline).map((p) => `injected ${p} by ${what}`));
+      failures.push(...overflows(el).map((p) => `${p} with ${what}`), ...overflows(preview()!).map((p) => `preview ${p} with ${what}`));
+      stats.renders += 1;
+      stats.fieldChecks += inputs.length + cardFields.length;
+    }
+    stats.fieldChecks += classes.length + library.length;
+    // What the library fills in can be published: the longest title it kept.
+    const longest = kept.reduce((a, b) => (b.title.nl.trim().length > a.title.nl.trim().length ? b : a));
+    await select('lesson', longest.id);
+    const published = oneEvent(el, 'samen-publish');
+    root.querySelector<HTMLButtonElement>('[part~="publish-button"]')!.click();
+    expect((await published).detail.clipId).to.be.a('string');
+    document.removeEventListener('samen-error', onError);
+    await tick(30);
+    expect(failures).to.deep.equal([]);
+    expect(errors, 'no other error').to.have.length(1);
+    expect(trap.hits, 'no payload ran').to.deep.equal([]);
+    expect(watch.problems, 'no console error, no uncaught exception').to.deep.equal([]);
+  });
 
   it('made no request to another origin, and none a payload could have made', () => {
     expect(foreignRequests()).to.deep.equal([]);
