@@ -248,14 +248,18 @@ export class SamenClipComposer extends SamenElement {
     if (!classes.some((c) => c.id === draft.classId)) draft.classId = classes[0]!.id;
     // blob: URLs end with the page: ask the adapter for the files again, or say they are gone.
     const lost: string[] = [];
+    let failed: SamenError | undefined;
     if (draft.media.length && adapter.getUploadedMedia) {
       const fresh = await Promise.all(
         draft.media.map(async (item) => {
           try {
-            const media = parseOrThrow(uploadedMediaSchema, await adapter.getUploadedMedia!(item.mediaId, { signal }));
+            const media = parseOrThrow(uploadedMediaSchema, await adapter.getUploadedMedia!(item.mediaId, { signal }), 'media');
             return { ...item, src: media.src };
           } catch (error) {
             if (isAbortError(error)) throw error;
+            // A file that is gone is said in the list; anything else (a bad answer) is reported too.
+            const samenError = toSamenError(error);
+            if (samenError.kind !== 'not-found') failed ??= samenError;
             lost.push(item.name);
             return undefined;
           }
@@ -266,6 +270,7 @@ export class SamenClipComposer extends SamenElement {
     this.draft = draft;
     this.refusals = lost.map((name) => this.tc.mediaLost(name));
     if (lost.length) this.persist();
+    if (failed) this.reportError(failed, false);
   }
 
   private persist(): void {

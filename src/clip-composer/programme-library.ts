@@ -6,7 +6,6 @@
  */
 import * as z from 'zod/mini';
 import type { SamenIssue } from '../core/errors.js';
-import { toIssues } from '../core/parse.js';
 import type { Programme } from '../core/schemas.js';
 
 /** Languages the shipped library is written in; a school's own lessons may add any. */
@@ -124,6 +123,8 @@ const PBS: LessonTemplate[] = [
 /** The library as shipped: WIsH lessons 1–8, Kanjertraining and PBS, in Dutch and English. */
 export const DEFAULT_LIBRARY: readonly LessonTemplate[] = Object.freeze([...WISH, ...KANJER, ...PBS]);
 
+const FIELDS = new Set(Object.keys(lessonTemplateSchema.shape));
+
 export interface ParsedLibrary {
   lessons: LessonTemplate[];
   /** Entries that were left out, by index and field; values are never included. */
@@ -142,7 +143,8 @@ export function parseLibrary(raw: unknown): ParsedLibrary {
   raw.forEach((entry, i) => {
     const parsed = z.safeParse(lessonTemplateSchema, entry);
     if (!parsed.success) {
-      problems.push(...toIssues(parsed.error).map((issue) => ({ ...issue, path: `${i}.${issue.path}` })));
+      // The path names the entry and its field, never deeper: a language key below is the school's own text.
+      problems.push(...parsed.error.issues.map((issue) => ({ path: `${i}.${FIELDS.has(String(issue.path[0])) ? String(issue.path[0]) : '(root)'}`, message: issue.message })));
     } else if (seen.has(parsed.data.id)) {
       problems.push({ path: `${i}.id`, message: 'duplicate id' });
     } else {

@@ -16,6 +16,11 @@ import '../../src/define/samen-feedback-bar.js';
 import '../../src/define/samen-reward-chart.js';
 import '../../src/define/samen-feelings-checkin.js';
 import '../../src/define/samen-expectation-matrix.js';
+import '../../src/define/samen-clip-composer.js';
+import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import type { SamenClipComposer } from '../../src/clip-composer/clip-composer.js';
+import { lessonTemplateSchema } from '../../src/clip-composer/programme-library.js';
+import { parseLessonClip } from '../../src/lesson-clip/parse-clip.js';
 import {
   checkinSchema,
   clipReachSchema,
@@ -27,6 +32,7 @@ import {
   reactionSummarySchema,
   rewardChartSchema,
   successSchema,
+  uploadedMediaSchema,
   viewerSchema,
 } from '../../src/core/schemas.js';
 import type { SamenErrorDetail } from '../../src/core/events.js';
@@ -133,13 +139,13 @@ const junk: fc.Arbitrary<unknown> = fc.oneof(
 
 type Mutation = { kind: 'delete'; path: Path } | { kind: 'set'; path: Path; value: unknown } | { kind: 'root'; value: unknown };
 
-function mutations(base: unknown): fc.Arbitrary<Mutation> {
+function mutations(base: unknown, values: fc.Arbitrary<unknown> = junk): fc.Arbitrary<Mutation> {
   const paths = pathsOf(base);
   const path = fc.constantFrom(...paths);
   return fc.oneof(
     { weight: 2, arbitrary: path.map((p) => ({ kind: 'delete' as const, path: p })) },
-    { weight: 6, arbitrary: fc.tuple(path, junk).map(([p, value]) => ({ kind: 'set' as const, path: p, value })) },
-    { weight: 1, arbitrary: junk.map((value) => ({ kind: 'root' as const, value })) },
+    { weight: 6, arbitrary: fc.tuple(path, values).map(([p, value]) => ({ kind: 'set' as const, path: p, value })) },
+    { weight: 1, arbitrary: values.map((value) => ({ kind: 'root' as const, value })) },
   );
 }
 
@@ -222,3 +228,233 @@ describe('malformed adapter data (fast-check), every read of every widget', () =
     console.info(`[security] malformed data: ${malformedStats.cases} generated cases over ${READS.length} reads`);
   });
 });
+
+// ------------------------------------------------------------------ the teacher's clip composer
+
+type Composer = SamenClipComposer & Widget;
+const png = () => new File([new Uint8Array(64).fill(7)], 'klas.png', { type: 'image/png' });
+
+/** Waits a while for a samen-error (or until `done`). */
+async function waitFor(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await (i < 50 ? nextTask() : tick(5));
+}
+
+interface ComposerRead {
+  method: 'getViewer' | 'getUploadedMedia' | 'uploadMedia' | 'publishLessonClip';
+  accepts: (value: unknown) => boolean;
+  base: (teacher: MemoryAdapter) => Promise<unknown>;
+  /** Makes the composer read it: mounts it (or uses the one mounted), and acts as the teacher would. */
+  trigger: (mount: () => Promise<Composer>) => Promise<Composer>;
+  /** What the teacher sees instead, besides the samen-error. */
+  shows: (root: ShadowRoot) => boolean;
+  fatal: boolean;
+}
+
+const DRAFT_KEY = 'samen:composer:teacher-1';
+let draftWithPhoto = '';
+const rendered = (root: ShadowRoot) => !!root.querySelector('form') && !root.querySelector('.state.error');
+
+const COMPOSER_READS: ComposerRead[] = [
+  {
+    method: 'getViewer',
+    // A teacher with a class loads; a parent or a class-less teacher is "no access" (privacy.test.ts).
+    accepts: (v) => ok(viewerSchema)(v) && (v as { role: string }).role === 'teacher' && !!(v as { classIds?: string[] }).classIds?.length,
+    base: (teacher) => teacher.getViewer(),
+    trigger: (mount) => mount(),
+    shows: (root) => !!root.querySelector('.state.error[role="alert"] h2')?.textContent?.trim() && !root.querySelector('form'),
+    fatal: true,
+  },
+  {
+    method: 'getUploadedMedia',
+    accepts: ok(uploadedMediaSchema),
+    base: (teacher) => teacher.uploadMedia({ id: 'm-base', file: png(), name: 'klas.png', kind: 'photo' }),
+    trigger: (mount) => {
+      // A draft with a photo, as a reload finds it: the composer asks the adapter for the photo again.
+      localStorage.setItem(DRAFT_KEY, draftWithPhoto);
+      return mount();
+    },
+    shows: (root) => rendered(root) && !!root.querySelector('.refusals[role="alert"]')?.textContent?.includes('klas.png is niet meer beschikbaar') && !root.querySelector('[part~="attached"]'),
+    fatal: false,
+  },
+  {
+    method: 'uploadMedia',
+    accepts: ok(uploadedMediaSchema),
+    base: (teacher) => teacher.uploadMedia({ id: 'm-base', file: png(), name: 'klas.png', kind: 'photo' }),
+    trigger: async (mount) => {
+      const el = await mount();
+      el.addFiles([png()]);
+      return el;
+    },
+    shows: (root) => rendered(root) && !!root.querySelector('.refusals[role="alert"]')?.textContent?.includes('klas.png kon niet worden geüpload') && !root.querySelector('[part~="attached"], [part~="upload"]'),
+    fatal: false,
+  },
+  {
+    method: 'publishLessonClip',
+    accepts: (v) => {
+      try {
+        parseLessonClip(v);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    base: (teacher) => teacher.publishLessonClip({ id: 'p-base', classId: 'groep6-wish', programme: 'wish', title: 'Grenzen aangeven', homeQuestion: 'Wanneer zeg jij stop?' }),
+    trigger: async (mount) => {
+      const el = await mount();
+      const lesson = el.shadowRoot!.querySelector<HTMLSelectElement>('#lesson')!;
+      lesson.value = 'wish-2';
+      lesson.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      el.shadowRoot!.querySelector<HTMLElement>('[part~="publish-button"]')!.click();
+      return el;
+    },
+    shows: (root) =>
+      rendered(root) && !!root.querySelector('.problems[role="alert"]')?.textContent?.includes('Plaatsen is niet gelukt') && root.querySelector<HTMLInputElement>('#title')?.value === 'Grenzen aangeven',
+    fatal: false,
+  },
+];
+
+describe('malformed adapter data (fast-check): the clip composer\'s reads', () => {
+  const watch = watchConsole();
+  after(() => watch.stop());
+  beforeEach(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('samen:')) localStorage.removeItem(key);
+  });
+
+  before(async () => {
+    // The draft a reload finds: one photo, uploaded on the MemoryAdapter, its description filled in.
+    const teacher = memoryAdapter({ viewerId: 'teacher-1' });
+    const host = document.createElement('div');
+    document.body.append(host);
+    render(html`<samen-provider .adapter=${teacher} locale="nl"><samen-clip-composer></samen-clip-composer></samen-provider>`, host);
+    const el = host.querySelector<Composer>('samen-clip-composer')!;
+    await waitFor(() => !!el.shadowRoot?.querySelector('form'));
+    el.addFiles([png()]);
+    await waitFor(() => !!el.shadowRoot!.querySelector('[part~="attached"]'));
+    draftWithPhoto = localStorage.getItem(DRAFT_KEY) ?? '';
+    render(html``, host);
+    host.remove();
+    expect(JSON.parse(draftWithPhoto).media).to.have.length(1);
+  });
+
+  for (const read of COMPOSER_READS) {
+    it(`${read.method} that breaks the schema gives a samen-error and a clear state`, async function () {
+      this.timeout(40_000);
+      const teacher = memoryAdapter({ viewerId: 'teacher-1' });
+      const base = await read.base(teacher);
+      expect(read.accepts(base), 'the starting point is valid').to.equal(true);
+      const host = document.createElement('div');
+      host.style.inlineSize = '360px';
+      document.body.append(host);
+      try {
+        await fc.assert(
+          fc.asyncProperty(mutations(base), async (m) => {
+            const value = apply(base, m);
+            fc.pre(!read.accepts(value));
+            malformedStats.cases += 1;
+            composerStats.cases += 1;
+            const calls: string[] = [];
+            const adapter = Object.assign(Object.create(teacher) as MemoryAdapter, {
+              [read.method]: async () => (calls.push(read.method), structuredClone(value)),
+            });
+            const errors: SamenErrorDetail[] = [];
+            const onError = (e: Event) => errors.push((e as CustomEvent<SamenErrorDetail>).detail);
+            host.addEventListener('samen-error', onError);
+            try {
+              const el = await read.trigger(async () => {
+                render(html`<samen-provider .adapter=${adapter} locale="nl"><samen-clip-composer></samen-clip-composer></samen-provider>`, host);
+                const composer = host.querySelector<Composer>('samen-clip-composer')!;
+                if (read.method !== 'getViewer') await waitFor(() => !!composer.shadowRoot?.querySelector('form'));
+                return composer;
+              });
+              await waitFor(() => errors.length > 0 && read.shows(el.shadowRoot!));
+              await el.updateComplete;
+              const where = `${read.method}: ${describeMutation(m)}`;
+              expect(calls.length, `it read it: ${where}`).to.be.above(0);
+              expect(errors.map((e) => e.fatal), `one samen-error for ${where}`).to.deep.equal([read.fatal]);
+              expect(read.shows(el.shadowRoot!), `clear state for ${where}`).to.equal(true);
+              expect(watch.problems, where).to.deep.equal([]);
+            } finally {
+              host.removeEventListener('samen-error', onError);
+              render(html``, host);
+              for (const key of Object.keys(localStorage)) if (key.startsWith('samen:')) localStorage.removeItem(key);
+            }
+          }),
+          { numRuns: RUNS, seed: 10, endOnFailure: true },
+        );
+      } finally {
+        host.remove();
+      }
+    });
+  }
+
+  it("a school's library with malformed entries: the good ones show, the bad ones are left out with one samen-error that carries no values", async function () {
+    this.timeout(40_000);
+    const SENTINEL = `SENTINEL <img src=x onerror=__samenPwned('library')>`;
+    const good = { id: 'eigen-les', programme: 'wish', lessonNumber: 9, title: { nl: 'Onze eigen les' }, homeQuestion: { nl: 'Wat deden jullie?' } };
+    const base = {
+      id: 'school-les',
+      programme: 'custom',
+      lessonNumber: 1,
+      programmeLabel: { nl: 'Ons programma' },
+      title: { nl: 'Samen spelen' },
+      goal: { nl: 'Je speelt samen.' },
+      learned: { nl: 'Vandaag leerden we samen spelen.' },
+      homeQuestion: { nl: 'Met wie speel jij?' },
+      homeActivity: { nl: 'Speel samen een spel.' },
+    };
+    expect(ok(lessonTemplateSchema)(base) && ok(lessonTemplateSchema)(good), 'the starting points are valid').to.equal(true);
+    const host = document.createElement('div');
+    host.style.inlineSize = '360px';
+    document.body.append(host);
+    render(html`<samen-provider .adapter=${memoryAdapter({ viewerId: 'teacher-1' })} locale="nl"><samen-clip-composer></samen-clip-composer></samen-provider>`, host);
+    const el = host.querySelector<Composer>('samen-clip-composer')!;
+    await waitFor(() => !!el.shadowRoot?.querySelector('form'));
+    const errors: SamenErrorDetail[] = [];
+    const onError = (e: Event) => errors.push((e as CustomEvent<SamenErrorDetail>).detail);
+    host.addEventListener('samen-error', onError);
+    const values = fc.oneof(junk, fc.constant(SENTINEL), fc.constant({ nl: SENTINEL, en: 42 }), fc.constant({ [SENTINEL]: 'tekst' }));
+    try {
+      await fc.assert(
+        fc.asyncProperty(mutations(base, values), fc.boolean(), async (m, asRoot) => {
+          const entry = apply(base, m);
+          fc.pre(!ok(lessonTemplateSchema)(entry));
+          malformedStats.cases += 1;
+          composerStats.cases += 1;
+          errors.length = 0;
+          // The whole library malformed (not a list), or one bad entry beside a good one.
+          const library = asRoot && !Array.isArray(entry) ? entry : [good, entry];
+          el.library = library;
+          await waitFor(() => errors.length > 0);
+          await el.updateComplete;
+          const where = `library${asRoot ? ' root' : ''}: ${describeMutation(m)}`;
+          const root = el.shadowRoot!;
+          expect(errors.map((e) => [e.kind, e.fatal]), `one samen-error for ${where}`).to.deep.equal([['invalid-data', false]]);
+          const issues = errors[0]!.issues;
+          expect(issues.every((i) => Object.keys(i).sort().join() === 'message,path'), `issues are paths and messages: ${where}`).to.equal(true);
+          expect(JSON.stringify(issues), `no values in the issues: ${where}`).to.not.include('SENTINEL');
+          expect(rendered(root), `still usable: ${where}`).to.equal(true);
+          expect(root.querySelector('[part~="notice"]')?.textContent, `says so: ${where}`).to.include('weggelaten');
+          const lessons = [...root.querySelectorAll('#lesson option')].map((o) => o.textContent ?? '');
+          if (library !== entry) expect(lessons, `the good entry is there: ${where}`).to.include('Les 9: Onze eigen les');
+          expect(lessons.join('\n'), `the bad entry is not: ${where}`).to.not.include('SENTINEL');
+          expect(lessons.filter((l) => l.startsWith('Les ')), `the shipped lessons stay: ${where}`).to.have.length.at.least(8);
+          expect(watch.problems, where).to.deep.equal([]);
+        }),
+        { numRuns: RUNS, seed: 10, endOnFailure: true },
+      );
+    } finally {
+      host.removeEventListener('samen-error', onError);
+      render(html``, host);
+      host.remove();
+    }
+  });
+
+  it('reports how many composer cases ran', () => {
+    expect(composerStats.cases).to.be.at.least((COMPOSER_READS.length + 1) * RUNS);
+    // eslint-disable-next-line no-console
+    console.info(`[security] malformed data, composer: ${composerStats.cases} generated cases over ${COMPOSER_READS.length} reads and the library`);
+  });
+});
+
+export const composerStats = { cases: 0 };
