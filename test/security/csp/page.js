@@ -143,5 +143,67 @@ await step('a parent shares a success; the teacher sees it', async () => {
   await until(() => [...teacher.shadowRoot.querySelectorAll('.successes li p')].some((p) => p.textContent === XSS[3]), 'teacher sees success');
 });
 
+// The teacher's composer. Its uploads are served back from the page's own origin, as a school's
+// server does (HttpAdapter); the MemoryAdapter's blob: URLs would need `img-src blob:`.
+const served = new URL('../../../examples/favicon.svg', location.href).href;
+const sameOrigin = (value) =>
+  typeof value === 'string'
+    ? value.startsWith('blob:') ? served : value
+    : Array.isArray(value)
+      ? value.map(sameOrigin)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sameOrigin(v)]))
+        : value;
+const servedFromOrigin = (adapter) =>
+  new Proxy(adapter, {
+    get(target, prop) {
+      const member = target[prop];
+      if (typeof member !== 'function' || prop === 'subscribe') return typeof member === 'function' ? member.bind(target) : member;
+      return async (...args) => sameOrigin(await member.apply(target, args));
+    },
+  });
+const composerProvider = document.createElement('samen-provider');
+composerProvider.adapter = servedFromOrigin(teacherAdapter);
+const composer = document.createElement('samen-clip-composer');
+composerProvider.append(composer);
+const parentCardProvider = document.createElement('samen-provider');
+parentCardProvider.adapter = servedFromOrigin(parentAdapter);
+const parentCard = document.createElement('samen-lesson-clip');
+parentCard.setAttribute('view', 'parent');
+parentCardProvider.append(parentCard);
+root.append(composerProvider, parentCardProvider);
+
+await step("the teacher's clip composer renders", async () => {
+  await until(() => composer.shadowRoot && $(composer, 'form') && !$(composer, '.state.error'), 'composer form');
+});
+
+await step('a teacher fills in a lesson with hostile text and a photo, previews it as a parent and publishes it; the parent sees it as text', async () => {
+  const lesson = $(composer, '#lesson');
+  lesson.value = 'wish-2';
+  lesson.dispatchEvent(new Event('change'));
+  await composer.updateComplete;
+  const texts = { title: XSS[0], goal: XSS[1], learned: XSS[2], homeQuestion: XSS[3], homeActivity: XSS[4] };
+  for (const [id, text] of Object.entries(texts)) {
+    type($(composer, `#${id}`), text);
+    await composer.updateComplete;
+  }
+  composer.addFiles([new File([await (await fetch(served)).blob()], `${XSS[1]}.png`, { type: 'image/png' })]);
+  const alt = await until(() => $(composer, '[part~="attached"] input'), 'photo attached');
+  type(alt, XSS[2]);
+  await composer.updateComplete;
+  $(composer, '[part~="preview-button"]').click();
+  const preview = await until(() => $(composer, '[part~="preview"] samen-lesson-clip'), 'preview');
+  await until(() => preview.shadowRoot?.querySelector('[part~="title"]')?.textContent === XSS[0], 'the preview shows the title as text');
+  await until(() => preview.shadowRoot.querySelector('[part~="photos"] img')?.getAttribute('alt') === XSS[2], 'the preview shows the photo');
+  let published;
+  composer.addEventListener('samen-publish', (e) => (published = e.detail), { once: true });
+  $(composer, '[part~="publish-button"]').click();
+  const { clipId } = await until(() => published, 'published');
+  parentCard.setAttribute('clip-id', clipId);
+  await until(() => parentCard.shadowRoot?.querySelector('[part~="title"]')?.textContent === XSS[0], "the parent's card shows the title as text");
+  await until(() => parentCard.shadowRoot.querySelector('.question')?.textContent === XSS[3], "the parent's card shows the question as text");
+  await until(() => parentCard.shadowRoot.querySelector('[part~="photos"] img')?.complete, "the parent's card shows the photo");
+});
+
 await sleep(200); // an injected handler would have run by now
 window.__samenCsp = { violations, failures, done, pwned, trustedTypes: typeof trustedTypes !== 'undefined' };
