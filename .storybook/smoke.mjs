@@ -70,7 +70,9 @@ try {
           };
           walk(document);
           if (docs) return document.querySelector('.sbdocs, #storybook-docs')?.textContent.length > 0 && widgets.every((w) => w.shadowRoot?.childElementCount);
-          return widgets.length > 0 && widgets.every((w) => w.shadowRoot?.querySelector('[part~="base"]') && (loadingOk || !w.shadowRoot.querySelector('[aria-busy="true"]')));
+          // A teacher view showing "Preview as parent" renders the parent widget inside it (counted on its own) instead of its own card.
+          const rendered = (w) => w.shadowRoot?.querySelector('[part~="base"]') || (w.shadowRoot?.querySelector('[part~="preview-bar"]') && [...w.shadowRoot.querySelectorAll('*')].some((el) => el.localName.startsWith('samen-')));
+          return widgets.length > 0 && widgets.every((w) => rendered(w) && (loadingOk || !w.shadowRoot.querySelector('[aria-busy="true"]')));
         },
         { timeout: 15_000, polling: 100 },
         viewMode === 'docs',
