@@ -266,3 +266,20 @@ export async function until(check: () => boolean, what: string, timeout = 2000):
     await tick(5);
   }
 }
+
+/**
+ * What every hostile-text suite sets up: a script trap and a console watch for the whole suite
+ * (restored after it), and no Samen drafts left from the test before. Call inside `describe`.
+ */
+export function guardHostileSuite(): { trap: ScriptTrap; watch: Watch } {
+  const trap = trapScripts();
+  const watch = watchConsole();
+  after(() => {
+    trap.restore();
+    watch.stop();
+  });
+  beforeEach(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('samen:')) localStorage.removeItem(key);
+  });
+  return { trap, watch };
+}

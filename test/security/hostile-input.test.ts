@@ -22,7 +22,7 @@ import type { LessonClip } from '../../src/core/schemas.js';
 import type { DemoState } from '../../src/adapters/demo-data.js';
 import { dayOf, localDay } from '../../src/feelings-checkin/feelings.js';
 import { memoryAdapter, settled } from '../helpers/fixtures.js';
-import { CORPUS, TRAP, allElements, foreignRequests, injected, nextTask, overflows, shapeOf, tick, trapScripts, watchConsole } from '../helpers/hostile.js';
+import { CORPUS, TRAP, allElements, foreignRequests, guardHostileSuite, injected, nextTask, overflows, shapeOf, tick } from '../helpers/hostile.js';
 
 type Widget = HTMLElement & { updateComplete: Promise<boolean> };
 
@@ -118,15 +118,7 @@ function texts(el: Widget, selector: string): string[] {
 export const inputStats = { sent: 0 };
 
 describe('hostile text typed by the user, in every text box', () => {
-  const trap = trapScripts();
-  const watch = watchConsole();
-  after(() => {
-    trap.restore();
-    watch.stop();
-  });
-  beforeEach(() => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('samen:')) localStorage.removeItem(key);
-  });
+  const { trap, watch } = guardHostileSuite();
 
   for (const box of BOXES) {
     it(`${box.name}: reaches the adapter unchanged and shows as text`, async function () {
@@ -249,15 +241,7 @@ function cardMismatches(card: Element | null | undefined, expected: string[]): s
 export const composerStats = { published: 0, fieldChecks: 0, ms: 0 };
 
 describe('hostile text typed by the teacher, in every text box of the clip composer', () => {
-  const trap = trapScripts();
-  const watch = watchConsole();
-  after(() => {
-    trap.restore();
-    watch.stop();
-  });
-  beforeEach(() => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('samen:')) localStorage.removeItem(key);
-  });
+  const { trap, watch } = guardHostileSuite();
 
   it(`${COMPOSER_FIELDS.map((f) => f.name).join(', ')}: published unchanged, shown as text in the preview and the parent's card`, async function () {
     this.timeout(120_000);

@@ -38,8 +38,7 @@ import {
   shapeOf,
   nextTask,
   tick,
-  trapScripts,
-  watchConsole,
+  guardHostileSuite,
   type Method,
   type Patch,
 } from '../helpers/hostile.js';
@@ -333,15 +332,7 @@ async function load(el: HTMLElement & { updateComplete: Promise<boolean> }, adap
 export const stats = { strings: CORPUS.length, renders: 0, fieldChecks: 0 };
 
 describe('hostile text from the adapter, in every field of every widget', () => {
-  const trap = trapScripts();
-  const watch = watchConsole();
-  after(() => {
-    trap.restore();
-    watch.stop();
-  });
-  beforeEach(() => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('samen:')) localStorage.removeItem(key);
-  });
+  const { trap, watch } = guardHostileSuite();
 
   it('the checks catch a card that renders data as HTML (so they can fail)', async () => {
     const host = await fixture<HTMLElement>(html`<div style="inline-size: 320px"><div></div></div>`);
