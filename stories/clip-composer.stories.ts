@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { MemoryAdapter } from '../src/adapters/memory-adapter.js';
 import type { SamenClipComposer } from '../src/clip-composer/clip-composer.js';
 import type { SamenAdapter } from '../src/core/adapter.js';
@@ -28,7 +28,7 @@ const teacher = (setup?: (adapter: MemoryAdapter) => void) => storyAdapter('teac
 
 const composer = (args: Args, adapter: SamenAdapter | undefined) => {
   freshDraft();
-  return html`<samen-provider .adapter=${adapter} locale=${args.locale || 'nl'}>
+  return html`<samen-provider .adapter=${adapter} locale=${args.locale || nothing}>
     <samen-clip-composer .classes=${CLASSES} theme=${args.theme || ''}></samen-clip-composer>
   </samen-provider>`;
 };
@@ -65,7 +65,8 @@ async function photo(name = 'kring.png'): Promise<File> {
 const meta: Meta<Args> = {
   title: 'Widgets/Clip composer',
   component: 'samen-clip-composer',
-  args: { locale: 'nl', theme: '' },
+  // No locale of its own: the cards follow Storybook's language toolbar (the page's lang).
+  args: { locale: '', theme: '' },
   render: (args) => html`<div style="max-width: 48rem">${composer(args, teacher())}</div>`,
   parameters: {
     docs: {
@@ -174,10 +175,10 @@ export const ComposeToParent: Story = {
       provider.replaceChildren(card);
     };
     return html`<div style="display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr))">
-      <samen-provider .adapter=${adapter} locale=${args.locale || 'nl'} @samen-publish=${show}>
+      <samen-provider .adapter=${adapter} locale=${args.locale || nothing} @samen-publish=${show}>
         <samen-clip-composer .classes=${CLASSES}></samen-clip-composer>
       </samen-provider>
-      <samen-provider id="parent-card" .adapter=${parent} locale=${args.locale || 'nl'}>
+      <samen-provider id="parent-card" .adapter=${parent} locale=${args.locale || nothing}>
         <p>The parent’s card appears here once the clip is published.</p>
       </samen-provider>
     </div>`;
