@@ -57,6 +57,7 @@ export default (args) => {
       input: [
         'src/index.ts',
         'src/core/index.ts',
+        'src/core/policy.ts',
         ...defineEntries,
         ...localeEntries,
         'src/adapters/memory-adapter.ts',

@@ -92,7 +92,8 @@ classChildren.forEach((childId, c) => {
 document.getElementById('parent').adapter = adapter;
 document.getElementById('teacher').adapter = teacher;
 
-const clipIds = Object.keys(state.clips); // the eight WIsH lessons and two Kanjertraining ones
+// The eight WIsH lessons and two Kanjertraining ones: the demo parent's classes (groep 7's clip is not theirs).
+const clipIds = Object.keys(state.clips).filter((id) => /^(wish|kanjer)-/.test(id));
 
 installHarness({
   kinds: {

@@ -3,7 +3,8 @@
  * Kanjertraining class, in Dutch and English. Deterministic for a given seed, so
  * tests and screenshots are stable.
  */
-import type { Checkin, ExpectationMatrix, HomeAnswer, RewardChart, Success, Viewer } from '../core/schemas.js';
+import { hardenState } from './demo-scopes.js';
+import type { Award, Checkin, ExpectationMatrix, HomeAnswer, RewardChart, Success, Viewer } from '../core/schemas.js';
 
 export type DemoLocale = 'nl' | 'en';
 
@@ -11,6 +12,13 @@ export interface DemoFamily {
   familyId: string;
   name: string;
 }
+
+/** A stored award also says who gave it (a viewer id): only they may take it back. */
+export type StoredAward = Award & { givenById?: string };
+/** A stored chart says whose it is: its class, and for a personal chart the child. */
+export type StoredChart = Omit<RewardChart, 'awards'> & { awards: StoredAward[]; classId?: string; childId?: string };
+/** A stored matrix says whose it is: a school's (`schoolId`) or a family's (`familyId`). */
+export type StoredMatrix = ExpectationMatrix & { schoolId?: string };
 
 export interface DemoState {
   viewers: Viewer[];
@@ -21,11 +29,13 @@ export interface DemoState {
   seen: { clipId: string; familyId: string }[];
   reactions: Record<string, Record<string, string[]>>;
   replies: Record<string, { id: string; familyId?: string; authorName?: string; text: string; createdAt: string }[]>;
-  charts: Record<string, RewardChart>;
+  charts: Record<string, StoredChart>;
+  /** Host posts families react to (feedback bar targets that are not clips), by id: their class. */
+  posts: Record<string, { classId: string }>;
   checkins: Checkin[];
   /** Which children are in which class: who a teacher's class overview covers. */
   classes: Record<string, string[]>;
-  matrices: Record<string, ExpectationMatrix>;
+  matrices: Record<string, StoredMatrix>;
   successes: Success[];
   /** Files teachers uploaded for lesson clips, by media id; clips refer to them as `upload:<mediaId>`. */
   uploads?: Record<string, { kind: 'video' | 'photo' | 'captions'; type: string; size: number; name: string; blob: Blob }>;
@@ -112,6 +122,8 @@ const ANSWERS: Record<DemoLocale, string[]> = {
 };
 
 const DAY = 86_400_000;
+/** The one school of the demo. */
+export const SCHOOL_ID = 'school-regenboog';
 
 export interface DemoOptions {
   locale: DemoLocale;
@@ -131,10 +143,19 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
   const kanjerFamilies: DemoFamily[] = SURNAMES.slice(0, 22).map((s, i) => ({ familyId: `kfam-${i + 1}`, name: familyName(s) }));
 
   const state: DemoState = {
+    // Everyone signs in at one school, De Regenboog. Two families and a child login in groep 6,
+    // the groep 6 teacher, a teacher of another class (groep 7), the care coordinator and the
+    // school leader: every role and relation the policy (src/core/policy.ts) knows.
     viewers: [
-      { id: 'parent-1', role: 'parent', familyId: 'fam-01', name: familyName('Jansen'), classIds: ['groep6-wish', 'groep5-kanjer'], childIds: ['child-1'] },
-      { id: 'parent-2', role: 'parent', familyId: 'fam-01', name: familyName('Jansen'), classIds: ['groep6-wish'], childIds: ['child-1'] },
-      { id: 'teacher-1', role: 'teacher', name: locale === 'nl' ? 'Juf Sanne' : 'Ms Sanne', classIds: ['groep6-wish', 'groep5-kanjer'] },
+      { id: 'parent-1', role: 'parent', familyId: 'fam-01', name: familyName('Jansen'), classIds: ['groep6-wish', 'groep5-kanjer'], childIds: ['child-1'], schoolId: SCHOOL_ID },
+      { id: 'parent-2', role: 'parent', familyId: 'fam-01', name: familyName('Jansen'), classIds: ['groep6-wish'], childIds: ['child-1'], schoolId: SCHOOL_ID },
+      { id: 'teacher-1', role: 'teacher', name: locale === 'nl' ? 'Juf Sanne' : 'Ms Sanne', classIds: ['groep6-wish', 'groep5-kanjer'], schoolId: SCHOOL_ID },
+      { id: 'parent-3', role: 'parent', familyId: 'fam-02', name: familyName('de Vries'), classIds: ['groep6-wish'], childIds: ['child-2'], schoolId: SCHOOL_ID },
+      { id: 'child-login-1', role: 'child', familyId: 'fam-01', name: 'Noor', classIds: ['groep6-wish'], childIds: ['child-1'], schoolId: SCHOOL_ID },
+      { id: 'teacher-2', role: 'teacher', name: locale === 'nl' ? 'Meester Bas' : 'Mr Bas', classIds: ['groep7-pbs'], schoolId: SCHOOL_ID },
+      { id: 'parent-4', role: 'parent', familyId: 'g7fam-1', name: familyName('Bakker'), classIds: ['groep7-pbs'], childIds: ['g7child-1'], schoolId: SCHOOL_ID },
+      { id: 'care-1', role: 'care-coordinator', name: locale === 'nl' ? 'Ib’er Fatima' : 'Care coordinator Fatima', classIds: ['groep6-wish', 'groep5-kanjer', 'groep7-pbs'], schoolId: SCHOOL_ID },
+      { id: 'leader-1', role: 'school-leader', name: locale === 'nl' ? 'Directeur Peter' : 'Head teacher Peter', classIds: ['groep6-wish', 'groep5-kanjer', 'groep7-pbs'], schoolId: SCHOOL_ID },
     ],
     clips: {},
     families: { 'groep6-wish': wishFamilies, 'groep5-kanjer': kanjerFamilies },
@@ -143,6 +164,7 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
     reactions: {},
     replies: {},
     charts: {},
+    posts: { 'host-post-1': { classId: 'groep6-wish' } },
     checkins: [],
     classes: {},
     matrices: {},
@@ -224,6 +246,7 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
     })),
     earnedRewards: [{ reward: nl ? 'Buitenspeeldag' : 'Outdoor play day', earnedAt: at(30) }],
     lang: locale,
+    classId: 'groep6-wish',
   };
   const stickerReasons = nl
     ? ['Zelf je jas opgehangen', 'Een klasgenoot geholpen', 'Rustig gewacht op je beurt', 'Zelf de tafel gedekt']
@@ -234,6 +257,8 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
     focus: [{ id: 'p1', text: nl ? 'Ik wacht rustig op mijn beurt' : 'I wait calmly for my turn' }],
     homeStickersEnabled: true,
     lang: locale,
+    classId: 'groep6-wish',
+    childId: 'child-1',
     awards: Array.from({ length: 6 }, (_, i) => ({
       id: `s${i}`, source: i === 3 || i === 5 ? ('home' as const) : ('school' as const),
       reason: stickerReasons[i % stickerReasons.length]!,
@@ -271,6 +296,7 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
   });
 
   Object.assign(state.matrices, demoMatrices(locale));
+  seedSecondClass(state, locale, at);
   const successTexts = nl
     ? ['Hij liep rustig naar de auto toen ik "rustig lopen, net als in de gang" zei.', 'Bij oma in de flat liepen ze samen zacht de trap af.', 'In de supermarkt liep ze naast me in plaats van te rennen.']
     : ['He walked calmly to the car when I said "walk calmly, like in the corridor".', 'At grandma’s flat they walked down the stairs quietly together.', 'In the supermarket she walked beside me instead of running.'];
@@ -278,11 +304,11 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
     id: `success-seed-${i}`, matrixId: 'matrix-school', expectationId: 'exp-respect-corridor-1', text,
     createdAt: at([1, 3, 9][i]!), familyName: familyName(['Visser', 'De Boer', 'Yılmaz'][i]!),
   }));
-  return state;
+  return hardenState(state);
 }
 
 /** The school's PBS matrix (3 values × 5 locations, focus of the week) and family 1's home matrix. */
-function demoMatrices(locale: DemoLocale): Record<string, ExpectationMatrix> {
+function demoMatrices(locale: DemoLocale): Record<string, StoredMatrix> {
   const nl = locale === 'nl';
   const w = (a: string, b: string) => (nl ? a : b);
   const values = [
@@ -291,8 +317,8 @@ function demoMatrices(locale: DemoLocale): Record<string, ExpectationMatrix> {
     { id: 'responsibility', label: w('Verantwoordelijkheid', 'Responsibility'), pictogram: '⭐' },
   ];
   const cell = (key: string, texts: string[]) => [key, texts.map((text, i) => ({ id: `exp-${key.replace('/', '-')}-${i + 1}`, text }))] as const;
-  const school: ExpectationMatrix = {
-    id: 'matrix-school', kind: 'school', version: 3, title: w('Onze afspraken op De Regenboog', 'Our agreements at De Regenboog'), lang: locale,
+  const school: StoredMatrix = {
+    id: 'matrix-school', kind: 'school', schoolId: SCHOOL_ID, version: 3, title: w('Onze afspraken op De Regenboog', 'Our agreements at De Regenboog'), lang: locale,
     values,
     locations: [
       { id: 'class', label: w('Klas', 'Classroom'), pictogram: '🏫' },
@@ -343,4 +369,57 @@ function demoMatrices(locale: DemoLocale): Record<string, ExpectationMatrix> {
     ]),
   };
   return { [school.id]: school, [home.id]: home };
+}
+
+/**
+ * Groep 7 of the same school, taught by teacher-2, with one family signed in (parent-4): the
+ * "other class" every policy test needs. Seeded last, from its own random stream, so the
+ * groep 6 and groep 5 data above are the same as before it existed.
+ */
+function seedSecondClass(state: DemoState, locale: DemoLocale, at: (daysAgo: number) => string): void {
+  const nl = locale === 'nl';
+  const random = prng(97);
+  const families = ['Bakker', 'Smit', 'Mulder'].map((s, i) => ({ familyId: `g7fam-${i + 1}`, name: nl ? `Familie ${s}` : `The ${s} family` }));
+  state.families['groep7-pbs'] = families;
+  state.classes['groep7-pbs'] = families.map((_, i) => `g7child-${i + 1}`);
+  state.clips['pbs-1'] = {
+    id: 'pbs-1', programme: 'pbs', lessonNumber: 1, classId: 'groep7-pbs', classLabel: nl ? 'Groep 7' : 'Year 7 (groep 7)', lang: locale,
+    title: nl ? 'Rustig in de gang' : 'Calm in the corridor',
+    goal: nl ? 'Je loopt rustig in de gang, zodat iedereen kan werken.' : 'You walk calmly in the corridor, so everyone can work.',
+    learned: nl ? 'We oefenden rustig lopen en een zachte stem in de gang.' : 'We practised walking calmly and a quiet voice in the corridor.',
+    homeQuestion: nl ? 'Waar lopen jullie thuis ook rustig?' : 'Where do you walk calmly at home too?',
+    media: { kind: 'photos', photos: [{ src: 'illustration:wish-3-a', alt: nl ? 'Kinderen lopen rustig door de gang' : 'Children walk calmly along the corridor' }] },
+    postedAt: at(2),
+  };
+  state.seen.push({ clipId: 'pbs-1', familyId: 'g7fam-2' });
+  state.answers.push({ id: 'seed-pbs-1-g7fam-2', clipId: 'pbs-1', familyId: 'g7fam-2', familyName: families[1]!.name, kind: 'talked', updatedAt: at(1) });
+  state.reactions['pbs-1'] = { like: ['g7fam-2'] };
+  state.posts['g7-post-1'] = { classId: 'groep7-pbs' };
+  state.charts['class-groep7'] = {
+    id: 'class-groep7', kind: 'class', classId: 'groep7-pbs', title: nl ? 'Samen opruimen' : 'Tidying up together', goal: 20,
+    reward: nl ? 'Spelletjesmiddag' : 'Games afternoon', focus: [{ id: 'g7f1', text: nl ? 'Ik ruim mijn plek op' : 'I tidy my place' }],
+    awards: [{ id: 'g7a1', source: 'school', givenById: 'teacher-2', givenBy: nl ? 'Meester Bas' : 'Mr Bas', createdAt: at(1) }], lang: locale,
+  };
+  state.charts['personal-g7child-1'] = {
+    id: 'personal-g7child-1', kind: 'personal', classId: 'groep7-pbs', childId: 'g7child-1', title: nl ? 'Ik maak mijn werk af' : 'I finish my work',
+    goal: 8, reward: nl ? 'Voorlezen op de bank' : 'Reading together on the sofa', childName: 'Ilse', homeStickersEnabled: true,
+    focus: [{ id: 'g7p1', text: nl ? 'Ik maak mijn werk af' : 'I finish my work' }], awards: [], lang: locale,
+  };
+  ['Ilse', 'Tim', 'Nina'].forEach((childName, i) => {
+    state.checkins.push({
+      id: `checkin:g7child-${i + 1}:school:seed-0`, childId: `g7child-${i + 1}`, childName,
+      feeling: ['happy', 'calm', 'proud'][Math.floor(random() * 3)]!, strength: 2 + i, context: 'school', createdAt: at(0.2),
+    });
+  });
+  state.matrices['matrix-home-g7fam-1'] = {
+    id: 'matrix-home-g7fam-1', kind: 'home', version: 1, familyId: 'g7fam-1', title: nl ? 'Onze afspraken thuis' : 'Our agreements at home',
+    values: [{ id: 'respect', label: 'Respect' }], locations: [{ id: 'meals', label: nl ? 'Eten' : 'Meals' }],
+    cells: { 'respect/meals': [{ id: 'g7-exp-1', text: nl ? 'Ik laat een ander uitpraten' : 'I let others finish talking' }] },
+  };
+  state.matrices['matrix-school-other'] = {
+    // Another school's matrix in the same store: "other school" for everyone here.
+    id: 'matrix-school-other', kind: 'school', version: 1, schoolId: 'school-zonnebloem', title: nl ? 'Afspraken op De Zonnebloem' : 'Agreements at De Zonnebloem',
+    values: [{ id: 'safety', label: nl ? 'Veiligheid' : 'Safety' }], locations: [{ id: 'class', label: nl ? 'Klas' : 'Classroom' }],
+    cells: { 'safety/class': [{ id: 'zb-exp-1', text: nl ? 'Ik blijf op mijn plek' : 'I stay in my seat' }] },
+  };
 }

@@ -39,7 +39,7 @@ export const PROGRAMMES = ['wish', 'kanjer', 'pbs', 'custom'] as const;
 export const programmeSchema = z.enum(PROGRAMMES);
 export type Programme = z.infer<typeof programmeSchema>;
 
-export const viewerRoleSchema = z.enum(['parent', 'teacher', 'child', 'care-coordinator']);
+export const viewerRoleSchema = z.enum(['parent', 'teacher', 'child', 'care-coordinator', 'school-leader']);
 export const viewerSchema = z.object({
   id,
   role: viewerRoleSchema,
@@ -48,6 +48,8 @@ export const viewerSchema = z.object({
   name: z.optional(text),
   classIds: z.optional(z.array(id)),
   childIds: z.optional(z.array(id)),
+  /** The viewer's school: whose expectation matrix is theirs (see src/core/policy.ts). */
+  schoolId: z.optional(id),
 });
 export type Viewer = z.infer<typeof viewerSchema>;
 export type ViewerRole = z.infer<typeof viewerRoleSchema>;

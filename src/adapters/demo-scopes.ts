@@ -1,0 +1,75 @@
+/**
+ * Where each resource of the demo state belongs, for the policy (src/core/policy.ts): the
+ * MemoryAdapter, the LocalAdapter and the reference server ask these before any domain code.
+ * `undefined` means the resource does not exist (`not-found`).
+ */
+import { dict, own } from '../core/dict.js';
+import type { Scope } from '../core/policy.js';
+import type { DemoState, StoredChart, StoredMatrix } from './demo-data.js';
+
+type State = Pick<DemoState, 'clips' | 'posts' | 'charts' | 'classes' | 'families' | 'matrices'>;
+
+/** The class a child is in (the first, should a host list one child in two). */
+export function classOfChild(state: Pick<DemoState, 'classes'>, childId: string): string | undefined {
+  for (const [classId, children] of Object.entries(state.classes)) if (children.includes(childId)) return classId;
+  return undefined;
+}
+
+export function clipScope(state: State, clipId: string): Scope | undefined {
+  const clip = own(state.clips, clipId) as { classId?: unknown } | undefined;
+  if (clip === undefined) return undefined;
+  // A clip without a class (a host's broken data) belongs to nobody's class: nobody may act on it.
+  return { classId: typeof clip?.classId === 'string' ? clip.classId : '' };
+}
+
+/** A feedback-bar target: a clip, or a host post the store knows. */
+export function targetScope(state: State, targetId: string): Scope | undefined {
+  const post = own(state.posts, targetId);
+  return post ? { classId: post.classId } : clipScope(state, targetId);
+}
+
+export function chartOf(state: State, chartId: string): StoredChart | undefined {
+  return own(state.charts, chartId);
+}
+
+export function chartScope(chart: StoredChart): Scope {
+  return { classId: chart.classId ?? '', ...(chart.kind === 'personal' && chart.childId ? { childId: chart.childId } : {}) };
+}
+
+/** One child's check-ins: the child and their class. */
+export function childScope(state: State, childId: string): Scope | undefined {
+  const classId = classOfChild(state, childId);
+  return classId === undefined ? undefined : { childId, classId };
+}
+
+export function classScope(state: State, classId: string): Scope | undefined {
+  return own(state.classes, classId) || own(state.families, classId) ? { classId } : undefined;
+}
+
+export function matrixOf(state: State, matrixId: string): StoredMatrix | undefined {
+  return own(state.matrices, matrixId);
+}
+
+export function matrixScope(matrix: StoredMatrix): Scope {
+  return matrix.kind === 'home' ? { familyId: matrix.familyId ?? '' } : { schoolId: matrix.schoolId ?? '' };
+}
+
+/**
+ * Makes every record of a state that was loaded (JSON, IndexedDB, a clone) null-prototype
+ * again, in place, and fills in what older stored states lack. Returns the same state.
+ */
+export function hardenState<S extends DemoState>(state: S): S {
+  state.clips = dict(state.clips);
+  state.families = dict(state.families);
+  state.reactions = dict(state.reactions);
+  for (const key of Object.keys(state.reactions)) state.reactions[key] = dict(state.reactions[key]);
+  state.replies = dict(state.replies);
+  state.charts = dict(state.charts);
+  state.posts = dict(state.posts ?? {});
+  state.classes = dict(state.classes);
+  state.matrices = dict(state.matrices);
+  for (const matrix of Object.values(state.matrices)) if (matrix && typeof matrix === 'object') matrix.cells = dict(matrix.cells);
+  if (state.uploads) state.uploads = dict(state.uploads);
+  state.writes = dict(state.writes);
+  return state;
+}

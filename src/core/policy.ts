@@ -1,0 +1,201 @@
+/**
+ * Who may see and do what: the one authorization policy of Samen.
+ *
+ * Every read, write and live topic is an {@link Action} on a resource. Whether a viewer may do
+ * it depends on their role and on their relation to that one resource: `own` (their child,
+ * their family, their class, their school, or something they made themselves) or `other`.
+ * {@link POLICY} lists, per action, which relations each role is allowed; anything not listed
+ * is denied. The reference server checks it in one place before any domain code, the
+ * MemoryAdapter and LocalAdapter check the same table, and a generated test proves every cell.
+ * A vendor's backend keeps the same contract (docs/integration.md).
+ *
+ * Pure data and pure functions: no DOM, no adapter, safe to import on a server.
+ */
+import { SamenError } from './errors.js';
+
+export const ROLES = ['parent', 'child', 'teacher', 'care-coordinator', 'school-leader'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const RELATIONS = ['own', 'other'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+/**
+ * Where a resource belongs. A viewer's relation to it is decided by the most personal field
+ * their role has a claim on (see {@link relationOf}).
+ */
+export interface Scope {
+  /** The person who made it (an award, an upload): `own` only for them. */
+  personId?: string;
+  /** The child it is about (a check-in, a personal chart). */
+  childId?: string;
+  /** The family (household) it belongs to (a home answer, a home matrix). */
+  familyId?: string;
+  /** The class it belongs to (a clip, a class chart, a child's class). */
+  classId?: string;
+  /** The school it belongs to (the school's expectation matrix). */
+  schoolId?: string;
+}
+
+/** The viewer fields the policy reads. Structural, so a server can pass its own record. */
+export interface PolicyViewer {
+  id: string;
+  role: string;
+  familyId?: string | undefined;
+  classIds?: readonly string[] | undefined;
+  childIds?: readonly string[] | undefined;
+  schoolId?: string | undefined;
+}
+
+/** What `own` means for each resource, in words (SECURITY.md and docs/integration.md show it). */
+export const RESOURCES = {
+  clip: 'a lesson clip of one of the viewer’s classes',
+  answer: 'the viewer’s family’s home answer to a clip of their class',
+  seen: 'the viewer’s family’s “seen” mark on a clip of their class',
+  reach: 'who a clip of the viewer’s class reached (answers, families not reached)',
+  reactions: 'reactions and replies on a clip or post of the viewer’s class',
+  'class-chart': 'the class reward chart of one of the viewer’s classes',
+  'personal-chart': 'the personal reward chart of the viewer’s child (a teacher: of a child in their class)',
+  award: 'an award the viewer gave themselves',
+  checkin: 'the check-ins of the viewer’s child (the child: their own; a teacher: of a child in their class)',
+  signals: 'the check-in overview and signals of one of the viewer’s classes',
+  'school-matrix': 'the expectation matrix of the viewer’s school',
+  'home-matrix': 'the home matrix of the viewer’s family',
+  successes: 'successes families shared on the viewer’s school’s matrix',
+  upload: 'a file the viewer uploaded',
+} as const;
+export type Resource = keyof typeof RESOURCES;
+
+/** Every action, with the resource it acts on. Live topics use the read action of what they announce. */
+export const ACTIONS = {
+  'clip.read': 'clip',
+  'clip.publish': 'clip',
+  'answer.read': 'answer',
+  'answer.write': 'answer',
+  'seen.write': 'seen',
+  'reach.read': 'reach',
+  'reactions.read': 'reactions',
+  'reaction.write': 'reactions',
+  'reply.write': 'reactions',
+  'class-chart.read': 'class-chart',
+  'class-chart.award': 'class-chart',
+  'class-chart.redeem': 'class-chart',
+  'personal-chart.read': 'personal-chart',
+  'personal-chart.sticker': 'personal-chart',
+  'personal-chart.redeem': 'personal-chart',
+  'award.undo': 'award',
+  'checkin.read': 'checkin',
+  'checkin.write': 'checkin',
+  'signals.read': 'signals',
+  'school-matrix.read': 'school-matrix',
+  'school-matrix.write': 'school-matrix',
+  'home-matrix.read': 'home-matrix',
+  'home-matrix.write': 'home-matrix',
+  'success.write': 'school-matrix',
+  'successes.read': 'successes',
+  'upload.write': 'upload',
+  'upload.read': 'upload',
+} as const satisfies Record<string, Resource>;
+export type Action = keyof typeof ACTIONS;
+
+type Grants = Partial<Record<Role, readonly Relation[]>>;
+const OWN = ['own'] as const;
+
+/**
+ * The policy: per action, the relations each role may act in. Deny by default: a role or a
+ * relation that is not listed may not. Nobody acts on `other` resources: there is no
+ * "see everything" role. A school leader has room here (reads of the school's matrix and
+ * successes); what more a leader sees is for a later, aggregate-only report.
+ */
+export const POLICY: Readonly<Record<Action, Grants>> = {
+  'clip.read': { parent: OWN, child: OWN, teacher: OWN, 'care-coordinator': OWN, 'school-leader': OWN },
+  'clip.publish': { teacher: OWN },
+  'answer.read': { parent: OWN },
+  'answer.write': { parent: OWN },
+  'seen.write': { parent: OWN },
+  'reach.read': { teacher: OWN },
+  'reactions.read': { parent: OWN, teacher: OWN },
+  'reaction.write': { parent: OWN },
+  'reply.write': { parent: OWN },
+  'class-chart.read': { parent: OWN, child: OWN, teacher: OWN, 'care-coordinator': OWN },
+  'class-chart.award': { teacher: OWN },
+  'class-chart.redeem': { teacher: OWN },
+  'personal-chart.read': { parent: OWN, child: OWN, teacher: OWN, 'care-coordinator': OWN },
+  'personal-chart.sticker': { parent: OWN, teacher: OWN },
+  'personal-chart.redeem': { teacher: OWN },
+  'award.undo': { teacher: OWN },
+  'checkin.read': { parent: OWN, child: OWN, teacher: OWN, 'care-coordinator': OWN },
+  'checkin.write': { parent: OWN, child: OWN },
+  'signals.read': { teacher: OWN, 'care-coordinator': OWN },
+  'school-matrix.read': { parent: OWN, child: OWN, teacher: OWN, 'care-coordinator': OWN, 'school-leader': OWN },
+  'school-matrix.write': { teacher: OWN, 'school-leader': OWN },
+  'home-matrix.read': { parent: OWN },
+  'home-matrix.write': { parent: OWN },
+  'success.write': { parent: OWN },
+  'successes.read': { teacher: OWN, 'school-leader': OWN },
+  'upload.write': { teacher: OWN },
+  'upload.read': { teacher: OWN },
+};
+
+/** The live topic kinds and the read each one follows (`feelings:class:…` is the class overview). */
+export const TOPIC_ACTIONS = {
+  clip: 'clip.read',
+  reactions: 'reactions.read',
+  chart: 'class-chart.read', // or personal-chart.read: decided by the chart
+  feelings: 'checkin.read',
+  'feelings:class': 'signals.read',
+  matrix: 'school-matrix.read', // or home-matrix.read: decided by the matrix
+} as const satisfies Record<string, Action>;
+
+/** Whether `role` may do `action` on a resource it stands in `relation` to. Unknown roles may nothing. */
+export function allows(role: string, action: Action, relation: Relation): boolean {
+  const grants = POLICY[action] as Record<string, readonly Relation[] | undefined>;
+  return Object.prototype.hasOwnProperty.call(grants, role) && (grants[role]?.includes(relation) ?? false);
+}
+
+/**
+ * The viewer's relation to a resource. Family members (parents, children) are judged by the
+ * most personal field the resource has (person, child, family, class, school); staff by the
+ * person, then class, then school. A resource with none of the fields a role can claim is `other`.
+ */
+export function relationOf(viewer: PolicyViewer, scope: Scope): Relation {
+  const own = (yes: boolean): Relation => (yes ? 'own' : 'other');
+  if (scope.personId !== undefined) return own(scope.personId === viewer.id);
+  const family = viewer.role === 'parent' || viewer.role === 'child';
+  if (family && scope.childId !== undefined) return own(!!viewer.childIds?.includes(scope.childId));
+  if (family && scope.familyId !== undefined) return own(viewer.familyId !== undefined && scope.familyId === viewer.familyId);
+  if (scope.classId !== undefined) return own(!!viewer.classIds?.includes(scope.classId));
+  if (scope.schoolId !== undefined) return own(viewer.schoolId !== undefined && scope.schoolId === viewer.schoolId);
+  return 'other';
+}
+
+/** Whether `viewer` may do `action` on the resource at `scope`. */
+export function may(viewer: PolicyViewer, action: Action, scope: Scope): boolean {
+  return allows(viewer.role, action, relationOf(viewer, scope));
+}
+
+/** Throws `forbidden` unless `viewer` may do `action` on the resource at `scope`. */
+export function authorize(viewer: PolicyViewer, action: Action, scope: Scope): void {
+  if (!may(viewer, action, scope)) throw new SamenError('forbidden', `not allowed: ${action}`);
+}
+
+/** Every cell of the table (action × role × relation), for tests and the table in SECURITY.md. */
+export function policyCells(): { action: Action; resource: Resource; role: Role; relation: Relation; allowed: boolean }[] {
+  return (Object.keys(ACTIONS) as Action[]).flatMap((action) =>
+    ROLES.flatMap((role) => RELATIONS.map((relation) => ({ action, resource: ACTIONS[action], role, relation, allowed: allows(role, action, relation) }))),
+  );
+}
+
+// ---------------------------------------------------------------- ids at the boundary
+
+/**
+ * What an id that crosses the boundary (a path parameter, a bridge argument, a topic) may look
+ * like: letters, digits and `_ . : @ -`, starting with a letter or digit, at most 200
+ * characters. `__proto__` can't match; `constructor` and `prototype` are refused by name, so no
+ * id can reach an object's inherited members even where a plain object slipped through.
+ */
+export const ID_PATTERN = /^[A-Za-z0-9][\w.:@-]{0,199}$/;
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf']);
+
+export function isSafeId(value: unknown): value is string {
+  return typeof value === 'string' && ID_PATTERN.test(value) && !RESERVED.has(value);
+}
