@@ -61,6 +61,7 @@ export default (args) => {
         ...defineEntries,
         ...localeEntries,
         'src/adapters/memory-adapter.ts',
+        'src/adapters/demo-guard.ts',
         'src/adapters/local-adapter.ts',
         'src/adapters/http-adapter.ts',
         'src/adapters/outbox.ts',

@@ -1,0 +1,152 @@
+/**
+ * The policy (src/core/policy.ts) applied to the demo store: for every adapter method and live
+ * topic, which action it is and where its resource belongs. The MemoryAdapter and LocalAdapter
+ * call {@link authorizeCall} before any domain code, and so does the reference server before
+ * it calls its domain layer: one guard, so a demo behaves like the server.
+ */
+import { SamenError } from '../core/errors.js';
+import { own } from '../core/dict.js';
+import { authorize, isSafeId, type Action, type PolicyViewer, type Scope } from '../core/policy.js';
+import type { DemoState } from './demo-data.js';
+import { chartOf, chartScope, childScope, classScope, clipScope, matrixOf, matrixScope, targetScope } from './demo-scopes.js';
+
+export interface GuardLookups {
+  /**
+   * Who uploaded a file, when uploads are kept outside the state (the reference server keeps
+   * them in a table of their own). Default: the state's `uploads`.
+   */
+  uploadOwner?: (mediaId: string) => string | undefined | Promise<string | undefined>;
+}
+
+type Check = { action: Action; scope: Scope };
+type Guard = (state: DemoState, viewer: PolicyViewer, input: unknown, lookups: GuardLookups) => Check[] | Promise<Check[]>;
+
+const notFound = (): never => {
+  throw new SamenError('not-found');
+};
+
+/** An id from the input: a safe id, or the resource can't exist. */
+function idOf(value: unknown): string {
+  return isSafeId(value) ? value : notFound();
+}
+
+function field(input: unknown, name: string): string {
+  const value = input && typeof input === 'object' ? (input as Record<string, unknown>)[name] : undefined;
+  return idOf(value);
+}
+
+const found = <T>(value: T | undefined): T => (value === undefined ? notFound() : value);
+
+const clip = (action: Action) => (state: DemoState, clipId: string): Check[] => [{ action, scope: found(clipScope(state, idOf(clipId))) }];
+const target = (action: Action) => (state: DemoState, targetId: string): Check[] => [{ action, scope: found(targetScope(state, idOf(targetId))) }];
+
+function chartCheck(state: DemoState, chartId: string, classAction: Action, personalAction: Action): Check {
+  const chart = found(chartOf(state, idOf(chartId)));
+  return { action: chart.kind === 'personal' ? personalAction : classAction, scope: chartScope(chart) };
+}
+
+function matrixCheck(state: DemoState, matrixId: string, schoolAction: Action, homeAction: Action): Check {
+  const matrix = found(matrixOf(state, idOf(matrixId)));
+  return { action: matrix.kind === 'home' ? homeAction : schoolAction, scope: matrixScope(matrix) };
+}
+
+async function uploadOwner(state: DemoState, mediaId: string, lookups: GuardLookups): Promise<string> {
+  const owner = lookups.uploadOwner
+    ? await lookups.uploadOwner(mediaId)
+    : (own(state.uploads ?? {}, mediaId) as { ownerId?: string } | undefined)?.ownerId;
+  return found(owner);
+}
+
+/** Every adapter method: the checks it must pass. A method not listed is denied. */
+const GUARDS: Record<string, Guard> = {
+  getViewer: () => [],
+  getLessonClip: (state, _viewer, input) => clip('clip.read')(state, input as string),
+  getHomeAnswer: (state, _viewer, input) => clip('answer.read')(state, input as string),
+  saveHomeAnswer: (state, _viewer, input) => clip('answer.write')(state, field(input, 'clipId')),
+  markSeen: (state, _viewer, input) => clip('seen.write')(state, field(input, 'clipId')),
+  getClipReach: (state, _viewer, input) => clip('reach.read')(state, input as string),
+  getReactions: (state, _viewer, input) => target('reactions.read')(state, input as string),
+  setReaction: (state, _viewer, input) => target('reaction.write')(state, field(input, 'targetId')),
+  addReply: (state, _viewer, input) => target('reply.write')(state, field(input, 'targetId')),
+  getRewardChart: (state, _viewer, input) => [chartCheck(state, input as string, 'class-chart.read', 'personal-chart.read')],
+  award: (state, _viewer, input) => [chartCheck(state, field(input, 'chartId'), 'class-chart.award', 'personal-chart.sticker')],
+  undoAward: (state, _viewer, input) => {
+    const chartId = field(input, 'chartId');
+    const awardId = field(input, 'awardId');
+    // Taking an award back needs the right to award on this chart, and the award must be one's own.
+    const chart = chartCheck(state, chartId, 'class-chart.award', 'personal-chart.sticker');
+    const award = found(found(chartOf(state, chartId)).awards.find((a) => a.id === awardId));
+    return [chart, { action: 'award.undo', scope: { personId: award.givenById ?? '' } }];
+  },
+  redeem: (state, _viewer, input) => [chartCheck(state, field(input, 'chartId'), 'class-chart.redeem', 'personal-chart.redeem')],
+  getCheckins: (state, _viewer, input) => [{ action: 'checkin.read', scope: found(childScope(state, field(input, 'childId'))) }],
+  getClassCheckins: (state, _viewer, input) => [{ action: 'signals.read', scope: found(classScope(state, field(input, 'classId'))) }],
+  saveCheckin: (state, _viewer, input) => {
+    const childId = field(input, 'childId');
+    const checkinId = field(input, 'checkinId');
+    const checks: Check[] = [{ action: 'checkin.write', scope: found(childScope(state, childId)) }];
+    // A check-in id that is already another child's is that child's check-in: writing it would
+    // replace their feeling (and erase the teacher's signal). It takes the write right on them.
+    const existing = state.checkins.find((c) => c.id === checkinId);
+    if (existing && existing.childId !== childId) checks.push({ action: 'checkin.write', scope: found(childScope(state, existing.childId)) });
+    return checks;
+  },
+  getExpectationMatrix: (state, _viewer, input) => [matrixCheck(state, input as string, 'school-matrix.read', 'home-matrix.read')],
+  saveExpectationMatrix: (state, _viewer, input) => {
+    const matrix = input && typeof input === 'object' ? (input as { matrix?: unknown }).matrix : undefined;
+    return [matrixCheck(state, field(matrix, 'id'), 'school-matrix.write', 'home-matrix.write')];
+  },
+  shareSuccess: (state, _viewer, input) => [matrixCheck(state, field(input, 'matrixId'), 'success.write', 'success.write')],
+  getSuccesses: (state, _viewer, input) => [matrixCheck(state, field(input, 'matrixId'), 'successes.read', 'successes.read')],
+  uploadMedia: (_state, viewer) => [{ action: 'upload.write', scope: { personId: viewer.id } }],
+  getUploadedMedia: async (state, _viewer, input, lookups) => [
+    { action: 'upload.read', scope: { personId: await uploadOwner(state, idOf(input), lookups) } },
+  ],
+  publishLessonClip: (state, _viewer, input) => [{ action: 'clip.publish', scope: found(classScope(state, field(input, 'classId'))) }],
+};
+
+/** The adapter methods the guard knows: every method of `SamenAdapter` but `subscribe`. */
+export const GUARDED_METHODS = Object.keys(GUARDS);
+
+/**
+ * Throws `not-found` when the resource does not exist and `forbidden` when the viewer may not
+ * do this to it; returns when the policy allows the call. Unknown methods are forbidden.
+ */
+export async function authorizeCall(state: DemoState, viewer: PolicyViewer, method: string, input: unknown, lookups: GuardLookups = {}): Promise<void> {
+  const guard = Object.prototype.hasOwnProperty.call(GUARDS, method) ? GUARDS[method] : undefined;
+  if (!guard) throw new SamenError('forbidden', `not allowed: ${method}`);
+  for (const { action, scope } of await guard(state, viewer, input, lookups)) authorize(viewer, action, scope);
+}
+
+/**
+ * A live topic follows the read of what it announces: `clip:<id>` as reading the clip,
+ * `feelings:<childId>` as reading that child's check-ins, `feelings:class:<classId>` as the
+ * class overview. An unknown kind or resource is `not-found`.
+ */
+export function authorizeTopic(state: DemoState, viewer: PolicyViewer, topic: string): void {
+  const [kind, ...rest] = topic.split(':');
+  const id = rest.join(':');
+  let check: Check;
+  switch (kind) {
+    case 'clip':
+      [check] = clip('clip.read')(state, id) as [Check];
+      break;
+    case 'reactions':
+      [check] = target('reactions.read')(state, id) as [Check];
+      break;
+    case 'chart':
+      check = chartCheck(state, id, 'class-chart.read', 'personal-chart.read');
+      break;
+    case 'matrix':
+      check = matrixCheck(state, id, 'school-matrix.read', 'home-matrix.read');
+      break;
+    case 'feelings':
+      check = id.startsWith('class:')
+        ? { action: 'signals.read', scope: found(classScope(state, idOf(id.slice('class:'.length)))) }
+        : { action: 'checkin.read', scope: found(childScope(state, idOf(id))) };
+      break;
+    default:
+      return notFound();
+  }
+  authorize(viewer, check.action, check.scope);
+}
