@@ -44,7 +44,8 @@ type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
 const STATUS_KINDS: Record<number, SamenErrorKind> = {
   400: 'invalid-data',
-  401: 'forbidden',
+  // Not signed in, or the token expired: signing in again may fix it (never a refusal for good).
+  401: 'signed-out',
   403: 'forbidden',
   404: 'not-found',
   409: 'conflict',
@@ -60,7 +61,8 @@ const TRANSIENT = new Set([408, 425, 429, 500, 502, 503, 504]);
  * the bearer token from `getToken()`; writes carry their client-generated id as
  * `Idempotency-Key`, which is what makes them safe to retry. Transient failures
  * (network, timeout, 408/425/429/5xx) are retried with exponential backoff and full
- * jitter, honouring `Retry-After`; every other status maps to a `SamenError` kind at once.
+ * jitter, honouring `Retry-After`; every other status maps to a `SamenError` kind at once
+ * (401 to `signed-out`, whatever the body says, so an outbox keeps the write for after sign-in).
  * Request and response bodies are never logged.
  *
  * Composing: `uploadMedia` sends the file as the raw body of `POST /uploads` through
@@ -385,7 +387,9 @@ function errorFromText(status: number, text: string): SamenError {
   try {
     const body = JSON.parse(text) as { error?: { kind?: unknown; issues?: unknown } };
     const sent = body.error?.kind;
-    if (typeof sent === 'string' && (SAMEN_ERROR_KINDS as readonly string[]).includes(sent)) kind = sent as SamenErrorKind;
+    // A 401 is `signed-out` whatever kind the body names (servers often say `forbidden`): the
+    // status is what tells that signing in again helps.
+    if (status !== 401 && typeof sent === 'string' && (SAMEN_ERROR_KINDS as readonly string[]).includes(sent)) kind = sent as SamenErrorKind;
     if (Array.isArray(body.error?.issues)) {
       issues = body.error.issues.filter((i): i is SamenIssue => !!i && typeof i.path === 'string' && typeof i.message === 'string');
     }

@@ -1,10 +1,16 @@
-/** What went wrong, in terms a widget can show and a host can act on. */
-export type SamenErrorKind = 'invalid-data' | 'not-found' | 'forbidden' | 'conflict' | 'offline' | 'unavailable' | 'not-connected';
+/**
+ * What went wrong, in terms a widget can show and a host can act on. `signed-out`: the
+ * person's session ended or its token expired (HTTP 401); after signing in again the same
+ * request may well succeed, so a write that failed with it is kept, never dropped (see
+ * `OutboxAdapter`'s `onSignedOut`). `forbidden` (403) is a refusal for good.
+ */
+export type SamenErrorKind = 'invalid-data' | 'not-found' | 'forbidden' | 'signed-out' | 'conflict' | 'offline' | 'unavailable' | 'not-connected';
 
 export const SAMEN_ERROR_KINDS: readonly SamenErrorKind[] = [
   'invalid-data',
   'not-found',
   'forbidden',
+  'signed-out',
   'conflict',
   'offline',
   'unavailable',

@@ -25,6 +25,13 @@ export interface Messages {
   justNow: string;
   /** A write kept in the outbox on this device, to be sent when the connection is back. */
   savedOnDevice: string;
+  /**
+   * A write kept on this device because the person was signed out (their session or token
+   * expired): it is sent once they have signed in again.
+   */
+  savedUntilSignedIn: string;
+  /** A write refused because the person was signed out, not kept by an outbox: the text stays in its box. */
+  signedOutKept: string;
   /** The read-aloud button (src/core/read-aloud.ts), for parents and children who read little. */
   readAloud: string;
   errors: Record<SamenErrorKind, { title: string; body: string }>;
