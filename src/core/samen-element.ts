@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { consume } from '@lit/context';
 import type { SamenAdapter, SamenTopic } from './adapter.js';
 import { onPageDefaultsChange, pageDefaults, samenContext, type SamenConfig } from './context.js';
@@ -42,6 +43,16 @@ export class SamenElement extends LitElement {
 
   private stopGlobalListeners?: () => void;
 
+  /**
+   * Whose widget this is now: the viewer's id, and the child's where there is one. Everything
+   * a person typed, chose or queued belongs to it; see {@link enterPerson}.
+   */
+  @state() protected personKey = '';
+
+  /** The adapter the widget last rendered with; another one means another signed-in person may be here. */
+  private adapterSeen?: SamenAdapter;
+  private personEpoch = 0;
+
   override connectedCallback(): void {
     super.connectedCallback();
     for (const type of PREVIEW_BLOCKED) this.renderRoot.addEventListener(type, this.blockInPreview, { capture: true });
@@ -71,6 +82,73 @@ export class SamenElement extends LitElement {
   }
 
   private interruptedLoad = false;
+
+  /**
+   * A host that sets another adapter (someone else signed in, without a reload) gets a widget
+   * that forgets the person before at once, before the new adapter's data is even asked for.
+   */
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const adapter = this.config?.adapter ?? pageDefaults().adapter;
+    if (adapter === this.adapterSeen) return;
+    const hadOne = this.adapterSeen !== undefined;
+    this.adapterSeen = adapter;
+    if (hadOne) this.switchPerson('');
+  }
+
+  // ------------------------------------------------------------------ the person (shared tablet)
+
+  /**
+   * A widget's load calls this with whose data it got (the viewer's id, and the child's where
+   * there is one). When it is someone else than before, {@link forgetPerson} runs first, so the
+   * next person never sees, nor sends, what the one before typed, chose or queued. Their drafts
+   * stay on the device under their own key (or in memory, with device storage off) for when
+   * they come back.
+   */
+  protected enterPerson(key: string): void {
+    if (key !== this.personKey) this.switchPerson(key);
+  }
+
+  private switchPerson(key: string): void {
+    this.personKey = key;
+    this.personEpoch += 1;
+    this.forgetPerson();
+  }
+
+  /**
+   * Drops everything of the person before from memory and the screen: drafts in their
+   * controllers, choices, flags, error and status messages, open forms, the loaded data.
+   * Widgets override it (calling `super`) for their own state; the card's DOM is made anew
+   * by {@link forPerson}.
+   */
+  protected forgetPerson(): void {}
+
+  /** A token for "still the same person"; an action compares it with {@link stillFor} after each await. */
+  protected get personToken(): number {
+    return this.personEpoch;
+  }
+
+  /** Whether the person is still the one `token` was taken for (no switch since). */
+  protected stillFor(token: number): boolean {
+    return token === this.personEpoch;
+  }
+
+  /**
+   * The card, rendered anew (fresh DOM) for each person: no typed text in an uncontrolled
+   * field, no ticked box, no open form or focus of the person before survives a switch.
+   */
+  protected forPerson(template: TemplateResult): TemplateResult {
+    return keyed(this.personKey, template) as unknown as TemplateResult;
+  }
+
+  /**
+   * What a failed write says: kept on this device (and sent later, or after signing in again),
+   * signed out (the text stays in its box), or `fallback`.
+   */
+  protected writeFailedText(error: SamenError, fallback: string): string {
+    if (error.queued) return error.kind === 'signed-out' ? this.t.savedUntilSignedIn : this.t.savedOnDevice;
+    return error.kind === 'signed-out' ? this.t.signedOutKept : fallback;
+  }
 
   /** In a preview, presses on controls, typing and submits stop before any handler runs. */
   private readonly blockInPreview = (event: Event) => {
