@@ -1,5 +1,6 @@
 import { newId, type RequestOptions, type SamenAdapter, type SamenTopic, type Unsubscribe, type UploadOptions, type WriteInput } from '../core/adapter.js';
 import { SAMEN_ERROR_KINDS, SamenError, toSamenError, type SamenErrorKind } from '../core/errors.js';
+import { isSafeId } from '../core/policy.js';
 import type {
   Award,
   Checkin,
@@ -234,7 +235,8 @@ export class BridgeAdapter implements SamenAdapter {
 
   /** Asks the host to forward changes under `topic`; one host subscription per call. */
   subscribe(topic: SamenTopic, listener: () => void): Unsubscribe {
-    if (this.disposed) return () => {};
+    // A topic the host would drop (not `<kind>:<safe id>`) is not sent at all.
+    if (this.disposed || !isBridgeTopic(topic)) return () => {};
     this.listen();
     const id = newId();
     this.subscriptions.set(id, { topic, listener });
@@ -272,6 +274,11 @@ export class BridgeAdapter implements SamenAdapter {
     const signal = options?.signal;
     if (signal?.aborted) return Promise.reject(abortError(signal));
     if (this.disposed) return Promise.reject(new SamenError('not-connected', 'the bridge was disposed'));
+    // The host checks every input the same way; refusing here says so before anything is sent.
+    const checked = readBridgeArgs(method, args);
+    if (!checked.ok) {
+      return Promise.reject(new SamenError('invalid-data', `invalid input for ${method}`, [{ path: checked.path, message: 'refused at the bridge' }]));
+    }
     this.listen();
     const id = newId();
     return new Promise<T>((resolve, reject) => {
@@ -307,7 +314,7 @@ export class BridgeAdapter implements SamenAdapter {
       });
       signal?.addEventListener('abort', onAbort, { once: true });
       try {
-        this.target.postMessage({ samen: 1, type: 'request', id, method, args } satisfies BridgeMessage, this.targetOrigin);
+        this.target.postMessage({ samen: 1, type: 'request', id, method, args: checked.args } satisfies BridgeMessage, this.targetOrigin);
       } catch (error) {
         settle();
         // DataCloneError: the input held something postMessage can't copy (a function, a DOM node).
@@ -380,15 +387,206 @@ export class BridgeAdapter implements SamenAdapter {
 
 const MAX_ID_LENGTH = 128;
 const MAX_MESSAGE_LENGTH = 200;
-const TOPIC = /^(clip|reactions|chart|feelings|matrix):[^\s]{1,256}$/;
+const TOPIC_KINDS: readonly string[] = ['clip', 'reactions', 'chart', 'feelings', 'matrix'];
 
 /** True for anything marked as Samen traffic, before its shape is checked. */
 export function isSamenMessage(data: unknown): data is { samen: 1 } {
-  return typeof data === 'object' && data !== null && (data as { samen?: unknown }).samen === 1;
+  return typeof data === 'object' && data !== null && ownField(data, 'samen') === 1;
 }
 
+/** `data[key]` when it is `data`'s own field: a message's fields are never read off a prototype. */
+function ownField(data: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(data, key) ? (data as Record<string, unknown>)[key] : undefined;
+}
+
+/**
+ * A topic is `<kind>:<id>` (`feelings:class:<classId>` for a class overview) whose id is a safe
+ * id ({@link isSafeId}): `clip:__proto__` or `feelings:class:constructor` never reach a host.
+ */
 export function isBridgeTopic(topic: unknown): topic is SamenTopic {
-  return typeof topic === 'string' && TOPIC.test(topic);
+  if (typeof topic !== 'string') return false;
+  const colon = topic.indexOf(':');
+  if (colon < 0 || !TOPIC_KINDS.includes(topic.slice(0, colon))) return false;
+  const id = topic.slice(colon + 1);
+  return isSafeId(topic.startsWith('feelings:class:') ? id.slice('class:'.length) : id);
+}
+
+// ------------------------------------------------------------------ inputs
+
+type FieldKind = 'id' | 'text' | 'number' | 'boolean' | 'data' | 'file';
+/** The fields of an object input, each a kind; `?` marks an optional one. */
+type Fields = Readonly<Record<string, FieldKind | `${FieldKind}?`>>;
+
+/**
+ * What each method takes as its one argument: nothing, an id, or an object with these fields
+ * (and no others: anything else is left behind). Both ends read every input through
+ * {@link readBridgeArgs}; the host calls its adapter only with what that returns.
+ *
+ * - `id`: a safe id ({@link isSafeId}: letters, digits and `_ . : @ -`, not `__proto__`,
+ *   `constructor`, `prototype`…), for every id, idempotency key, reaction and feeling.
+ * - `text`, `number` (finite), `boolean`: that type. `file`: a Blob.
+ * - `data` (a matrix, a clip's media): plain JSON-like data, copied; no key anywhere may be
+ *   `__proto__`, `constructor` or `prototype`, and every string under a key `id` or `…Id` is a safe id.
+ */
+export const BRIDGE_INPUTS: Readonly<Record<BridgeMethod, 'none' | 'id' | Fields>> = {
+  getViewer: 'none',
+  getLessonClip: 'id',
+  getHomeAnswer: 'id',
+  saveHomeAnswer: { id: 'id', clipId: 'id', kind: 'text', text: 'text?' },
+  markSeen: { id: 'id', clipId: 'id' },
+  getClipReach: 'id',
+  getReactions: 'id',
+  setReaction: { id: 'id', targetId: 'id', reaction: 'id', on: 'boolean' },
+  addReply: { id: 'id', targetId: 'id', text: 'text' },
+  getRewardChart: 'id',
+  award: { id: 'id', chartId: 'id', expectationId: 'id?', reason: 'text?' },
+  undoAward: { id: 'id', chartId: 'id', awardId: 'id' },
+  redeem: { id: 'id', chartId: 'id', nextGoal: 'number?', nextReward: 'text?' },
+  getCheckins: { childId: 'id', from: 'text?', to: 'text?' },
+  getClassCheckins: { classId: 'id', from: 'text?', to: 'text?' },
+  saveCheckin: { id: 'id', checkinId: 'id', childId: 'id', feeling: 'id', strength: 'number', context: 'text', note: 'text?', createdAt: 'text' },
+  getExpectationMatrix: 'id',
+  saveExpectationMatrix: { id: 'id', matrix: 'data', baseVersion: 'number' },
+  shareSuccess: { id: 'id', matrixId: 'id', expectationId: 'id?', text: 'text' },
+  getSuccesses: { matrixId: 'id', from: 'text?' },
+  uploadMedia: { id: 'id', file: 'file', name: 'text', kind: 'text' },
+  getUploadedMedia: 'id',
+  publishLessonClip: {
+    id: 'id',
+    classId: 'id',
+    classLabel: 'text?',
+    programme: 'text',
+    programmeLabel: 'text?',
+    lessonNumber: 'number?',
+    title: 'text',
+    goal: 'text?',
+    learned: 'text?',
+    homeQuestion: 'text?',
+    homeActivity: 'text?',
+    media: 'data?',
+    lang: 'text?',
+  },
+};
+
+/** Keys that lead onto an object's prototype, refused anywhere in an input. */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_DEPTH = 32;
+const MAX_ITEMS = 10_000;
+
+class Refused {
+  constructor(readonly path: string) {}
+}
+
+/**
+ * The arguments of a call to `method`, checked and copied (see {@link BRIDGE_INPUTS}), or the
+ * path of the first field that was refused. The copy is made of fresh plain objects and arrays
+ * holding only the fields the method takes; the input itself is never handed on.
+ */
+export function readBridgeArgs(method: BridgeMethod, args: readonly unknown[]): { ok: true; args: unknown[] } | { ok: false; path: string } {
+  try {
+    if (args.length > 1) throw new Refused('args');
+    const spec = BRIDGE_INPUTS[method];
+    if (spec === 'none') {
+      if (args[0] !== undefined && args[0] !== null) throw new Refused('input');
+      return { ok: true, args: [] };
+    }
+    if (spec === 'id') {
+      if (!isSafeId(args[0])) throw new Refused('id');
+      return { ok: true, args: [args[0]] };
+    }
+    return { ok: true, args: [readFields(spec, args[0])] };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, path: error.path };
+    throw error;
+  }
+}
+
+function readFields(spec: Fields, input: unknown): Record<string, unknown> {
+  if (!isRecord(input)) throw new Refused('input');
+  checkKeys(input, '');
+  const out: Record<string, unknown> = {};
+  for (const [field, declared] of Object.entries(spec)) {
+    const optional = declared.endsWith('?');
+    const kind = (optional ? declared.slice(0, -1) : declared) as FieldKind;
+    const present = Object.prototype.hasOwnProperty.call(input, field);
+    const value = present ? input[field] : undefined;
+    if (value === undefined) {
+      if (!optional) throw new Refused(field);
+      // An optional field sent as `undefined` stays so, as it was written.
+      if (present) out[field] = undefined;
+      continue;
+    }
+    out[field] = readField(kind, value, field);
+  }
+  return out;
+}
+
+function readField(kind: FieldKind, value: unknown, path: string): unknown {
+  switch (kind) {
+    case 'id':
+      if (isSafeId(value)) return value;
+      break;
+    case 'text':
+      if (typeof value === 'string') return value;
+      break;
+    case 'number':
+      if (typeof value === 'number' && Number.isFinite(value)) return value;
+      break;
+    case 'boolean':
+      if (typeof value === 'boolean') return value;
+      break;
+    case 'file':
+      if (isBlob(value)) return value;
+      break;
+    case 'data':
+      return copyData(value, path, 1);
+  }
+  throw new Refused(path);
+}
+
+/** A copy of JSON-like data in fresh plain objects and arrays, refusing prototype keys and unsafe ids. */
+function copyData(value: unknown, path: string, depth: number): unknown {
+  if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (depth > MAX_DEPTH || typeof value !== 'object') throw new Refused(path);
+  if (Array.isArray(value)) {
+    if (value.length > MAX_ITEMS) throw new Refused(path);
+    checkKeys(value, path);
+    return Array.from({ length: value.length }, (_, i) => copyData(value[i], `${path}.${i}`, depth + 1));
+  }
+  if (!isRecord(value)) throw new Refused(path);
+  checkKeys(value, path);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = value[key];
+    const at = `${path}.${key}`;
+    if ((key === 'id' || key.endsWith('Id')) && typeof item === 'string' && !isSafeId(item)) throw new Refused(at);
+    out[key] = copyData(item, at, depth + 1);
+  }
+  return out;
+}
+
+/** Refuses an object with a prototype key of its own, enumerable or not. */
+function checkKeys(value: object, path: string): void {
+  for (const key of Object.getOwnPropertyNames(value)) if (RESERVED_KEYS.has(key)) throw new Refused(path ? `${path}.${key}` : key);
+}
+
+/**
+ * A plain object (`{}`, `Object.create(null)`, or one from another window, as a framed
+ * page's input may be): not an array, Date, Map, Blob or class instance.
+ */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  if (Object.prototype.toString.call(value) !== '[object Object]') return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/** A Blob or File, also one made in another window (a framed page's, a test page's). */
+function isBlob(value: unknown): value is Blob {
+  if (value instanceof Blob) return true;
+  const tag = typeof value === 'object' && value !== null ? Object.prototype.toString.call(value) : '';
+  return tag === '[object Blob]' || tag === '[object File]';
 }
 
 /**
@@ -398,37 +596,41 @@ export function isBridgeTopic(topic: unknown): topic is SamenTopic {
  */
 export function readBridgeMessage(data: unknown): BridgeMessage | undefined {
   if (!isSamenMessage(data)) return undefined;
-  const m = data as Record<string, unknown>;
-  const id = m['id'];
+  const field = (key: string) => ownField(data, key);
+  const id = field('id');
   const validId = typeof id === 'string' && id.length > 0 && id.length <= MAX_ID_LENGTH;
-  switch (m['type']) {
+  switch (field('type')) {
     case 'request': {
-      const { method, args } = m;
+      const method = field('method');
+      const args = field('args');
       if (!validId || typeof method !== 'string' || !Array.isArray(args)) return undefined;
       return { samen: 1, type: 'request', id, method, args };
     }
     case 'response': {
       if (!validId) return undefined;
-      if (m['ok'] === true) return { samen: 1, type: 'response', id, ok: true, value: m['value'] };
-      const error = m['error'] as { kind?: unknown; message?: unknown } | null | undefined;
-      if (m['ok'] !== false || typeof error !== 'object' || error === null || typeof error.kind !== 'string') return undefined;
-      const message = typeof error.message === 'string' ? error.message.slice(0, MAX_MESSAGE_LENGTH) : error.kind;
-      return { samen: 1, type: 'response', id, ok: false, error: { kind: error.kind, message } };
+      if (field('ok') === true) return { samen: 1, type: 'response', id, ok: true, value: field('value') };
+      const error = field('error');
+      if (field('ok') !== false || typeof error !== 'object' || error === null) return undefined;
+      const kind = ownField(error, 'kind');
+      const text = ownField(error, 'message');
+      if (typeof kind !== 'string') return undefined;
+      const message = typeof text === 'string' ? text.slice(0, MAX_MESSAGE_LENGTH) : kind;
+      return { samen: 1, type: 'response', id, ok: false, error: { kind, message } };
     }
     case 'abort':
       return validId ? { samen: 1, type: 'abort', id } : undefined;
     case 'unsubscribe':
       return validId ? { samen: 1, type: 'unsubscribe', id } : undefined;
     case 'subscribe': {
-      const topic = m['topic'];
+      const topic = field('topic');
       return validId && isBridgeTopic(topic) ? { samen: 1, type: 'subscribe', id, topic } : undefined;
     }
     case 'progress': {
-      const fraction = m['fraction'];
+      const fraction = field('fraction');
       return validId && typeof fraction === 'number' && fraction >= 0 && fraction <= 1 ? { samen: 1, type: 'progress', id, fraction } : undefined;
     }
     case 'event': {
-      const topic = m['topic'];
+      const topic = field('topic');
       if (!isBridgeTopic(topic) || (id !== undefined && !validId)) return undefined;
       return validId ? { samen: 1, type: 'event', id, topic } : { samen: 1, type: 'event', topic };
     }

@@ -3,6 +3,7 @@ import {
   assertExactOrigin,
   BRIDGE_METHODS,
   isSamenMessage,
+  readBridgeArgs,
   readBridgeMessage,
   toBridgeError,
   type BridgeError,
@@ -22,39 +23,6 @@ export interface ServeBridgeOptions {
 }
 
 /**
- * What each method takes as its one argument. The host checks this before calling its
- * adapter, so a framed page can't hand it a number where an id belongs, or a write
- * without its idempotency key.
- */
-const INPUT: Record<BridgeMethod, 'none' | 'id' | 'query' | 'write' | 'upload'> = {
-  getViewer: 'none',
-  getLessonClip: 'id',
-  getHomeAnswer: 'id',
-  saveHomeAnswer: 'write',
-  markSeen: 'write',
-  getClipReach: 'id',
-  getReactions: 'id',
-  setReaction: 'write',
-  addReply: 'write',
-  getRewardChart: 'id',
-  award: 'write',
-  undoAward: 'write',
-  redeem: 'write',
-  getCheckins: 'query',
-  getClassCheckins: 'query',
-  saveCheckin: 'write',
-  getExpectationMatrix: 'id',
-  saveExpectationMatrix: 'write',
-  shareSuccess: 'write',
-  getSuccesses: 'query',
-  uploadMedia: 'upload',
-  getUploadedMedia: 'id',
-  publishLessonClip: 'write',
-};
-
-const MAX_ID_LENGTH = 256;
-
-/**
  * Frames served on this page (with how many servers each). A host with several Samen frames
  * serves each separately; their requests reach every server's listener, and must not be
  * reported as foreign by the servers of the other frames.
@@ -64,9 +32,12 @@ const servedFrames = new Map<Window, number>();
 /**
  * Serves a {@link BridgeAdapter} in a framed page from the host's own adapter: listens
  * for requests from `frame` at `origin` only, calls `adapter[method](input, { signal })`
- * for methods on {@link BRIDGE_METHODS} only (anything else is answered with
- * `invalid-data`), and posts each answer back to `frame` at `origin`. Aborts reach the
- * adapter through the signal; `subscribe` messages are forwarded to `adapter.subscribe`.
+ * for methods on {@link BRIDGE_METHODS} only, with a checked copy of the input that holds only
+ * the fields the method takes (`BRIDGE_INPUTS`: every id a safe id, no `__proto__`,
+ * `constructor` or `prototype` key anywhere; anything else is answered with `invalid-data`),
+ * and posts each answer back to `frame` at `origin`. Aborts reach the adapter through the
+ * signal; `subscribe` messages with a valid topic (`<kind>:<safe id>`) are forwarded to
+ * `adapter.subscribe`, others are dropped.
  * Errors leave as `{ kind, message }` only: no stack, no `issues`, no other error's text.
  *
  * Serve as soon as the iframe is in the document, before its page starts asking: the
@@ -108,8 +79,11 @@ export function serveBridge({ adapter, frame, origin, onForeignMessage }: ServeB
     // A reused id would make two answers for one waiting call; the first one wins.
     if (running.has(id)) return;
     if (!isBridgeMethod(method)) return fail(id, { kind: 'invalid-data', message: 'unknown method' });
-    const input = args[0];
-    if (args.length > 1 || !validInput(INPUT[method], input)) return fail(id, { kind: 'invalid-data', message: `invalid input for ${method}` });
+    // The adapter gets a checked copy with only the fields the method takes: safe ids, no
+    // prototype keys (`__proto__`, `constructor`, `prototype`) anywhere, never the message's own objects.
+    const checked = readBridgeArgs(method, args);
+    if (!checked.ok) return fail(id, { kind: 'invalid-data', message: `invalid input for ${method}: ${checked.path}` });
+    const input = checked.args[0];
     const controller = new AbortController();
     running.set(id, controller);
     try {
@@ -185,34 +159,13 @@ export function serveBridge({ adapter, frame, origin, onForeignMessage }: ServeB
  * by an id only it was told.
  */
 function isFarewell(event: MessageEvent): boolean {
-  const type = (event.data as { type?: unknown }).type;
+  const data = event.data as Record<string, unknown>;
+  const type = Object.prototype.hasOwnProperty.call(data, 'type') ? data['type'] : undefined;
   return event.source === null && (type === 'unsubscribe' || type === 'abort');
 }
 
 function isBridgeMethod(method: string): method is BridgeMethod {
   return (BRIDGE_METHODS as readonly string[]).includes(method);
-}
-
-function validInput(kind: 'none' | 'id' | 'query' | 'write' | 'upload', input: unknown): boolean {
-  switch (kind) {
-    case 'none':
-      return input === undefined || input === null;
-    case 'id':
-      return typeof input === 'string' && input.length > 0 && input.length <= MAX_ID_LENGTH;
-    case 'query':
-      return isPlainObject(input);
-    case 'write': {
-      const id = isPlainObject(input) ? input['id'] : undefined;
-      return typeof id === 'string' && id.length > 0 && id.length <= MAX_ID_LENGTH;
-    }
-    case 'upload':
-      // The file arrives as a Blob of this window (postMessage clones it); anything else is not a file.
-      return validInput('write', input) && (input as { file?: unknown }).file instanceof Blob;
-  }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `getViewer` is the one method without an input: its first parameter is the options. */

@@ -645,9 +645,16 @@ describe('bridge: loopback in one page', () => {
     const memory = memoryAdapter();
     const bridge = loopback(hostWith(memory, { getReactions: async () => ({ targetId: 'x', render: () => 'no functions over postMessage' }) }));
     expect(await outcome(bridge.getReactions('wish-2'))).to.deep.equal({ kind: 'invalid-data' });
-    const badInput = { id: 'w', targetId: 'wish-2', text: 'x', node: document.body } as unknown as Parameters<SamenAdapter['addReply']>[0];
+    const badInput = { id: 'w', targetId: 'wish-2', text: document.body } as unknown as Parameters<SamenAdapter['addReply']>[0];
     expect(await outcome(bridge.addReply(badInput))).to.deep.equal({ kind: 'invalid-data' });
-    expect(memory.calls.filter((c) => c.method === 'addReply')).to.have.length(0);
+    const badMatrix = { id: 'w2', matrix: { id: 'matrix-school', render: () => 'no functions' }, baseVersion: 3 } as unknown as Parameters<SamenAdapter['saveExpectationMatrix']>[0];
+    expect(await outcome(bridge.saveExpectationMatrix(badMatrix))).to.deep.equal({ kind: 'invalid-data' });
+    expect(requests(), 'refused before anything was sent').to.have.length(1);
+    expect(memory.calls.filter((c) => c.method === 'addReply' || c.method === 'saveExpectationMatrix')).to.have.length(0);
+    // A field the method does not take is left behind, never sent: the reply goes through without it.
+    const extra = { id: 'w3', targetId: 'wish-2', text: 'Mooi', node: document.body } as unknown as Parameters<SamenAdapter['addReply']>[0];
+    expect(await outcome(bridge.addReply(extra))).to.have.property('value');
+    expect(memory.calls.filter((c) => c.method === 'addReply').map((c) => c.input)).to.deep.equal([{ id: 'w3', targetId: 'wish-2', text: 'Mooi' }]);
   });
 
   it('waits as long as it takes with timeoutMs: Infinity', async () => {
