@@ -116,6 +116,9 @@ interface Pending {
  * - Aborting a call's `signal` rejects it with an `AbortError` and tells the host to abort.
  * - Error kinds from the host are trusted only when they are known Samen kinds; anything
  *   else becomes `unavailable`.
+ * - Inputs are checked as the host checks them ({@link BRIDGE_INPUTS}): an unsafe id or a
+ *   `__proto__` key rejects with `invalid-data` before anything is sent, and only the method's
+ *   fields are sent. A topic that is not `<kind>:<safe id>` is not subscribed to.
  *
  * @example
  * import { BridgeAdapter } from '@samen/widgets/adapters/bridge';
