@@ -226,6 +226,7 @@ export class SamenClipComposer extends SamenElement {
     try {
       if (!adapter) throw new SamenError('not-connected');
       const viewer = parseOrThrow(viewerSchema, await adapter.getViewer({ signal }), 'viewer');
+      this.enterPerson(viewer.id);
       if (viewer.role !== 'teacher') throw new SamenError('forbidden', 'only teachers post lesson clips');
       const classes = this.classes?.length ? this.classes : (viewer.classIds ?? []).map((id) => ({ id }));
       if (!classes.length) throw new SamenError('forbidden', 'the teacher has no class');
@@ -275,6 +276,31 @@ export class SamenClipComposer extends SamenElement {
 
   private persist(): void {
     if (this.draftKey) writeStored(this.draftKey, this.draft);
+  }
+
+  /** Loaded for the teacher here now (not the task's last answer, for whoever was here before). */
+  private get loaded(): ComposerData | undefined {
+    const data = this.loader.value;
+    return data && this.personConfirmed && data.viewer.id === this.personKey ? data : undefined;
+  }
+
+  /**
+   * Another teacher here: the draft of the one before stays stored under their key (for their
+   * return) and is gone from the screen; their uploads stop, nothing of theirs is published.
+   */
+  protected override forgetPerson(): void {
+    super.forgetPerson();
+    for (const upload of this.uploads) upload.controller.abort();
+    this.uploads = [];
+    this.draftKey = '';
+    this.draft = emptyDraft('');
+    this.published = undefined;
+    this.refusals = [];
+    this.problems = [];
+    this.publishError = undefined;
+    this.publishing = false;
+    this.previewOpen = false;
+    this.announcement = '';
   }
 
   private patch(patch: Partial<Draft>): void {
@@ -362,7 +388,7 @@ export class SamenClipComposer extends SamenElement {
   /** Checks and uploads files; refused ones are listed with the reason. Public for hosts with their own pickers. */
   addFiles(files: File[], as: 'media' | 'captions' = 'media'): void {
     // Only for a teacher whose composer has loaded: a parent's or child's "no access" state uploads nothing.
-    if (!this.loader.value) return;
+    if (!this.loaded) return;
     const t = this.tc;
     const refusals: string[] = [];
     for (const file of files) {
@@ -564,7 +590,7 @@ export class SamenClipComposer extends SamenElement {
   /** Publishes the draft; a retry (even after a reload) reuses the same idempotency key. */
   async publish(): Promise<void> {
     const adapter = this.adapter;
-    if (this.publishing || !adapter?.publishLessonClip || !this.loader.value) return;
+    if (this.publishing || !adapter?.publishLessonClip || !this.loaded) return;
     this.problems = this.check();
     if (this.problems.length) {
       await this.updateComplete;
@@ -573,13 +599,17 @@ export class SamenClipComposer extends SamenElement {
     }
     const id = this.draft.publishId ?? newId();
     if (!this.draft.publishId) this.patch({ publishId: id });
+    const person = this.personToken;
+    const draftKey = this.draftKey;
     this.publishing = true;
     this.publishError = undefined;
     this.announcement = this.tc.publishing;
     try {
       const input = parseOrThrow(lessonClipDraftSchema, this.clipDraft(), 'clip');
       const { clip } = parseLessonClip(await adapter.publishLessonClip({ id, ...input }));
-      removeStored(this.draftKey);
+      removeStored(draftKey);
+      // Published for a teacher who is no longer here: nothing of it shows to who is here now.
+      if (!this.stillFor(person)) return;
       this.draft = emptyDraft(this.draft.classId, this.draft.previewLocale, this.draft.lang);
       this.previewOpen = false;
       this.published = { clipId: clip.id };
@@ -588,11 +618,12 @@ export class SamenClipComposer extends SamenElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="published"]')?.focus();
     } catch (error) {
+      if (!this.stillFor(person)) return;
       this.publishError = toSamenError(error);
       this.announcement = '';
       this.reportError(this.publishError, false);
     } finally {
-      this.publishing = false;
+      if (this.stillFor(person)) this.publishing = false;
     }
   }
 
@@ -620,13 +651,14 @@ export class SamenClipComposer extends SamenElement {
   protected override render(): TemplateResult {
     const failed = this.renderFailedLoad(this.loader);
     if (failed) return failed;
-    const data = this.loader.value;
-    // Loading until its words are there too, rather than Dutch for a moment.
+    // Loading until its words are there too, rather than Dutch for a moment; and while another
+    // teacher's composer loads, nothing of the one before (their data is the task's until then).
+    const data = this.loaded;
     if (!data || !composerMessages.ready(this.resolvedLocale)) return this.renderLoading();
-    return html`<div class="card" part="base" lang=${this.resolvedLocale} dir=${this.languageDir}>
+    return this.forPerson(html`<div class="card" part="base" lang=${this.resolvedLocale} dir=${this.languageDir}>
       ${this.published ? this.renderPublished(this.published.clipId) : this.renderForm(data)}
       <div class="visually-hidden" role="status">${this.announcement}</div>
-    </div>`;
+    </div>`);
   }
 
   private renderPublished(clipId: string): TemplateResult {
@@ -661,7 +693,7 @@ export class SamenClipComposer extends SamenElement {
           : nothing}
         ${this.publishError
           ? html`<div part="problems" class="problems" role="alert">
-              <p>${this.publishError.queued ? t.savedOnDevice : c.publishFailed}</p>
+              <p>${this.writeFailedText(this.publishError, c.publishFailed)}</p>
             </div>`
           : nothing}
         <div class="preview-controls">

@@ -49,6 +49,12 @@ export class SamenElement extends LitElement {
    */
   @state() protected personKey = '';
 
+  /**
+   * From an adapter switch until the next load says who is here: the card shows its loading
+   * state (nothing of anyone) and no write starts. The same person again keeps everything.
+   */
+  @state() private awaitingPerson = false;
+
   /** The adapter the widget last rendered with; another one means another signed-in person may be here. */
   private adapterSeen?: SamenAdapter;
   private personEpoch = 0;
@@ -84,16 +90,16 @@ export class SamenElement extends LitElement {
   private interruptedLoad = false;
 
   /**
-   * A host that sets another adapter (someone else signed in, without a reload) gets a widget
-   * that forgets the person before at once, before the new adapter's data is even asked for.
+   * A host that sets another adapter (someone else may have signed in, without a reload): the
+   * card shows nothing of anyone and starts no write until the new adapter's viewer is known
+   * ({@link enterPerson}); someone else then gets a widget that forgot the person before.
    */
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const adapter = this.config?.adapter ?? pageDefaults().adapter;
     if (adapter === this.adapterSeen) return;
-    const hadOne = this.adapterSeen !== undefined;
+    if (this.adapterSeen !== undefined) this.awaitingPerson = true;
     this.adapterSeen = adapter;
-    if (hadOne) this.switchPerson('');
   }
 
   // ------------------------------------------------------------------ the person (shared tablet)
@@ -106,13 +112,16 @@ export class SamenElement extends LitElement {
    * they come back.
    */
   protected enterPerson(key: string): void {
-    if (key !== this.personKey) this.switchPerson(key);
-  }
-
-  private switchPerson(key: string): void {
+    this.awaitingPerson = false;
+    if (key === this.personKey) return;
     this.personKey = key;
     this.personEpoch += 1;
     this.forgetPerson();
+  }
+
+  /** Whether the widget knows who is here (loaded, and no adapter switch since): writes may start. */
+  protected get personConfirmed(): boolean {
+    return this.personKey !== '' && !this.awaitingPerson;
   }
 
   /**
@@ -138,6 +147,7 @@ export class SamenElement extends LitElement {
    * field, no ticked box, no open form or focus of the person before survives a switch.
    */
   protected forPerson(template: TemplateResult): TemplateResult {
+    if (this.awaitingPerson) return this.renderLoading();
     return keyed(this.personKey, template) as unknown as TemplateResult;
   }
 

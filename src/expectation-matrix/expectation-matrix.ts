@@ -135,6 +135,8 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
   private readonly reader = new ReadAloudController(this);
   private data?: MatrixData;
   private writeId: string | undefined;
+  /** Whose edit `draft` is: the key it was restored or started under (viewer and matrix). */
+  private editKey = '';
   private resizeObserver?: ResizeObserver;
   private reportedIssues = '';
 
@@ -160,9 +162,34 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     this.resizeObserver?.disconnect();
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Another matrix: the edits of the one before are not carried over (they stay stored under its key).
+    if ((changed.has('matrixId') || changed.has('view')) && this.hasUpdated) this.forgetEdit();
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if ((this.data?.matrix.locations.length ?? 0) !== this.measuredColumns) this.scheduleMeasure();
+  }
+
+  /** Another person here: their unsent success, their edits and messages are neither shown nor sent. */
+  protected override forgetPerson(): void {
+    super.forgetPerson();
+    this.success.forget();
+    this.data = undefined;
+    this.message = '';
+    this.forgetEdit();
+  }
+
+  /** Drops the edit in memory; a stored one stays under its own key for its own person. */
+  private forgetEdit(): void {
+    this.editKey = '';
+    this.draft = undefined;
+    this.editIssues = [];
+    this.saving = false;
+    this.saveError = undefined;
+    this.writeId = undefined;
   }
 
   private measuredColumns = -1;
@@ -204,6 +231,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
       const [rawViewer, rawMatrix] = await Promise.all([adapter.getViewer({ signal }), adapter.getExpectationMatrix(matrixId, { signal })]);
       const viewer = parseOrThrow(viewerSchema, rawViewer, 'viewer');
       this.requireTeacherRole(view, viewer);
+      this.enterPerson(viewer.id);
       const { matrix, issues } = cleanMatrix(rawMatrix);
       // A language tag that is not BCP 47 was dropped by the schema: the words show, unmarked.
       const badLang = invalidLang(rawMatrix);
@@ -240,6 +268,10 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
 
   /** Unsaved edits survive a reload: they are kept on this device until saved or dropped. */
   private restoreEdit(): void {
+    if (this.editDraftKey !== this.editKey) {
+      this.forgetEdit();
+      this.editKey = this.editDraftKey;
+    }
     if (this.draft || !this.canEdit) return;
     const stored = readStored(this.editDraftKey) as { base?: number; matrix?: unknown } | undefined;
     if (!stored || typeof stored.base !== 'number' || !stored.matrix) return;
@@ -260,6 +292,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
 
   /** Every edit goes through here: kept on the device, and a new write id for a changed draft. */
   private setDraft(matrix: ExpectationMatrix): void {
+    this.editKey = this.editDraftKey;
     this.draft = matrix;
     this.writeId = undefined;
     this.saveError = undefined;
@@ -293,7 +326,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     event?.preventDefault();
     const adapter = this.adapter;
     const draft = this.draft;
-    if (!adapter || !draft || this.saving) return;
+    if (!adapter || !draft || this.saving || !this.personConfirmed) return;
     const matrix = normalizeMatrix(draft);
     this.editIssues = validateMatrix(matrix);
     if (this.editIssues.length) {
@@ -304,12 +337,19 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     const base = baseVersion ?? draft.version;
     const id = (this.writeId ??= newId());
     const previousFocus = this.data?.matrix.focus;
+    const person = this.personToken;
+    const editKey = this.editKey;
     this.saving = true;
     this.saveError = undefined;
     this.message = this.t.matrix.saving;
     try {
       const raw = await adapter.saveExpectationMatrix({ id, matrix: { ...matrix, version: base }, baseVersion: base });
       const saved = cleanMatrix(raw).matrix;
+      // Saved for someone no longer here: their stored edit is done; nothing shows to who is here.
+      if (!this.stillFor(person) || editKey !== this.editKey) {
+        removeStored(editKey);
+        return;
+      }
       if (this.data) this.data = { ...this.data, matrix: saved };
       this.stopEditing();
       this.message = this.t.matrix.saved;
@@ -324,11 +364,13 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
         });
       }
     } catch (error) {
-      this.saveError = toSamenError(error);
+      const samenError = toSamenError(error);
+      if (!this.stillFor(person) || editKey !== this.editKey) return;
+      this.saveError = samenError;
       this.message = '';
       this.reportError(this.saveError, false);
     } finally {
-      this.saving = false;
+      if (this.stillFor(person) && editKey === this.editKey) this.saving = false;
     }
   }
 
@@ -342,11 +384,14 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
   private async keepMine(): Promise<void> {
     const adapter = this.adapter;
     if (!adapter) return;
+    const person = this.personToken;
     try {
       const latest = cleanMatrix(await adapter.getExpectationMatrix(this.matrixId)).matrix;
+      if (!this.stillFor(person)) return;
       this.writeId = undefined;
       await this.save(undefined, latest.version);
     } catch (error) {
+      if (!this.stillFor(person)) return;
       this.saveError = toSamenError(error);
       this.reportError(this.saveError, false);
     }
@@ -358,7 +403,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     event.preventDefault();
     const adapter = this.adapter;
     const matrix = this.data?.matrix;
-    if (!adapter || !matrix) return;
+    if (!adapter || !matrix || !this.personConfirmed) return;
     const expectationId = matrix.focus?.expectationId;
     this.message = this.t.matrix.sharing;
     const result = await this.success.submit((id, text) =>
@@ -401,7 +446,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     const t = this.t.matrix;
     const { matrix } = data;
     const title = matrix.title ?? (matrix.kind === 'school' ? t.schoolTitle : t.homeTitle);
-    return html`<article class="card ${this.poster ? 'poster' : ''}" part="base" lang=${this.resolvedLocale} dir=${this.languageDir} aria-labelledby="heading">
+    return this.forPerson(html`<article class="card ${this.poster ? 'poster' : ''}" part="base" lang=${this.resolvedLocale} dir=${this.languageDir} aria-labelledby="heading">
       <header class="head">
         <h2 id="heading" ${inLanguage(matrix.title ? this.wordsOf(matrix) : {})}>${title}</h2>
         ${this.canEdit && !this.draft
@@ -413,7 +458,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
       ${data.adjusted ? html`<p class="notice" role="note">${t.dataAdjusted}</p>` : nothing}
       ${this.draft ? this.renderEditor(this.draft) : this.renderMatrixView(data)}
       <p class="visually-hidden" role="status">${this.message}</p>
-    </article>`;
+    </article>`);
   }
 
   private renderMatrixView(data: MatrixData): TemplateResult {
@@ -559,7 +604,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
         @input=${(e: Event) => draft.set((e.target as HTMLTextAreaElement).value)}
       ></textarea>
       <p id="success-counter" class="muted counter">${this.t.clip.charactersLeft(draft.remaining)}</p>
-      ${draft.error ? html`<p class="save-error" role="alert">${draft.error.queued ? this.t.savedOnDevice : t.shareFailed}</p>` : nothing}
+      ${draft.error ? html`<p class="save-error" role="alert">${this.writeFailedText(draft.error, t.shareFailed)}</p>` : nothing}
       <button type="submit" class="primary" aria-disabled=${draft.canSend ? 'false' : 'true'}>${draft.sending ? t.sharing : t.share}</button>
     </form>`;
   }
@@ -639,7 +684,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
             </div>
           </div>`
         : this.saveError
-          ? html`<p class="save-error" role="alert">${this.saveError.queued ? this.t.savedOnDevice : t.saveFailed}</p>`
+          ? html`<p class="save-error" role="alert">${this.writeFailedText(this.saveError, t.saveFailed)}</p>`
           : nothing}
       <div class="actions">
         <button type="submit" class="primary" part="save-button" aria-disabled=${this.saving ? 'true' : 'false'}>

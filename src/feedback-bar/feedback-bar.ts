@@ -93,7 +93,8 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
   @state() private focusIndex = 0;
 
   private readonly reply = new DraftController(this, REPLY_MAX_LENGTH);
-  private readonly inFlight = new Set<ReactionId>();
+  /** Reactions on their way, for the person here now (a new set for each person). */
+  private inFlight = new Set<ReactionId>();
   /** Replies this viewer sent in this visit: all a parent without a `familyId` is shown. */
   private readonly sentReplies = new Set<string>();
   private data?: BarData;
@@ -131,6 +132,7 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
       ]);
       const viewer = parseOrThrow(viewerSchema, rawViewer, 'viewer');
       this.requireTeacherRole(view, viewer);
+      this.enterPerson(viewer.id);
       const { summary, issues } = withKnownReactions(parseOrThrow(reactionSummarySchema, rawSummary, 'reactions'));
       const issueKey = `${targetId}:${issues.map((i) => i.path).join(',')}`;
       if (issues.length && issueKey !== this.reportedIssues) {
@@ -147,6 +149,17 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
       this.reportError(samenError);
       throw samenError;
     }
+  }
+
+  /** Another person here: their unsent reply, pending reactions and sent replies are not shown. */
+  protected override forgetPerson(): void {
+    super.forgetPerson();
+    this.reply.forget();
+    this.data = undefined;
+    this.desired = new Map();
+    this.inFlight = new Set();
+    this.sentReplies.clear();
+    this.message = '';
   }
 
   private get offered(): ReactionId[] {
@@ -173,10 +186,13 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
    */
   private async flush(reaction: ReactionId): Promise<void> {
     const adapter = this.adapter;
-    if (this.inFlight.has(reaction) || !adapter) return;
-    this.inFlight.add(reaction);
+    const inFlight = this.inFlight;
+    if (inFlight.has(reaction) || !adapter || !this.personConfirmed) return;
+    const person = this.personToken;
+    inFlight.add(reaction);
     try {
-      for (;;) {
+      // Stops when someone else is here: what they want goes through their own adapter.
+      while (this.stillFor(person)) {
         const data = this.data;
         const wanted = this.desired.get(reaction);
         if (!data || wanted === undefined || wanted === data.summary.mine.includes(reaction)) break;
@@ -186,17 +202,21 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
       }
     } catch (error) {
       const samenError = toSamenError(error);
+      // The reaction of someone no longer here: nothing of it is shown to who is here now.
+      if (!this.stillFor(person)) return;
       const data = this.data;
       const wanted = this.desired.get(reaction);
       // Kept in the outbox and sent later: show it as done, as the host will have it.
       if (samenError.queued && data && wanted !== undefined) data.summary = withOwnReaction(data.summary, reaction, wanted);
-      this.message = samenError.queued ? this.t.savedOnDevice : this.t.feedback.reactionFailed;
+      this.message = this.writeFailedText(samenError, this.t.feedback.reactionFailed);
       this.reportError(samenError, false);
     } finally {
-      this.inFlight.delete(reaction);
-      const next = new Map(this.desired);
-      next.delete(reaction);
-      this.desired = next;
+      inFlight.delete(reaction);
+      if (this.stillFor(person)) {
+        const next = new Map(this.desired);
+        next.delete(reaction);
+        this.desired = next;
+      }
     }
   }
 
@@ -221,7 +241,7 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
     event?.preventDefault();
     const adapter = this.adapter;
     const data = this.data;
-    if (!adapter || !data) return;
+    if (!adapter || !data || !this.personConfirmed) return;
     const result = await this.reply.submit((id, text) => adapter.addReply({ id, targetId: data.targetId, text }));
     if (!result) return;
     if (result.ok) {
@@ -241,9 +261,9 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
     if (failed) return failed;
     const data = this.data;
     if (!data || data.targetId !== this.targetId || data.view !== this.view) return this.renderLoading();
-    const bar = html`<div part="base" class="bar" lang=${this.resolvedLocale} dir=${this.languageDir}>
+    const bar = this.forPerson(html`<div part="base" class="bar" lang=${this.resolvedLocale} dir=${this.languageDir}>
       ${this.view === 'teacher' ? this.renderTeacher(data.summary) : this.renderParent(data)}
-    </div>`;
+    </div>`);
     if (this.view !== 'teacher') return bar;
     // What parents see of the same post, read-only: who reacted and the replies stay the teacher's.
     return this.renderWithPreview(bar, () =>
@@ -312,7 +332,7 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
       <p id="reply-counter" class="counter">${this.t.clip.charactersLeft(draft.remaining)}</p>
       ${draft.error
         ? html`<div class="send-error" role="alert">
-            <p>${draft.error.queued ? this.t.savedOnDevice : t.replyFailed}</p>
+            <p>${this.writeFailedText(draft.error, t.replyFailed)}</p>
             <button type="button" @click=${() => this.sendReply()}>${this.t.retry}</button>
           </div>`
         : nothing}

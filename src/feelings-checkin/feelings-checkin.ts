@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task } from '@lit/task';
@@ -125,6 +125,8 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
 
   private readonly internals: ElementInternals | undefined = this.attachInternals?.();
   private writeId: string | undefined;
+  /** Whose choice `choice` is: the draft key it was restored for (viewer, child, context). */
+  private choiceKey = '';
   private data?: CheckinData;
   private reportedIssues = '';
   private readonly reader = new ReadAloudController(this);
@@ -139,6 +141,33 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
     return this.loader as unknown as Task<readonly unknown[], unknown>;
   }
 
+
+  /**
+   * Another child (or context) on the same tablet: the choice is forgotten at once, before the
+   * next child's check-ins load, so nothing of the child before shows or can be saved for them.
+   */
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if ((changed.has('childId') || changed.has('context') || changed.has('view')) && this.hasUpdated) this.forgetChoice();
+  }
+
+  /** Another person here (signed in, or the child): nothing of the one before is shown or sent. */
+  protected override forgetPerson(): void {
+    super.forgetPerson();
+    this.data = undefined;
+    this.forgetChoice();
+  }
+
+  /** Drops the choice in memory (a draft stays stored under its own key, for its own child). */
+  private forgetChoice(): void {
+    this.choiceKey = '';
+    this.choice = {};
+    this.writeId = undefined;
+    this.saveError = undefined;
+    this.saving = false;
+    this.message = '';
+    this.internals?.setFormValue(null);
+  }
 
   /** Form reset: forget the current choice. */
   formResetCallback(): void {
@@ -180,6 +209,8 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
       const viewer = parseOrThrow(viewerSchema, rawViewer, 'viewer');
       // The class overview and its signals: the teacher's, and a care coordinator's (who follows signals up).
       this.requireTeacherRole(view, viewer, ['teacher', 'care-coordinator']);
+      // On a shared tablet the child changes as much as the signed-in person does.
+      this.enterPerson(`${viewer.id}|${teacher ? '' : childId}`);
       const { checkins, issues } = cleanCheckins(rawCheckins, feelings);
       const issueKey = `${this.dataKey}:${issues.map((i) => i.path).join(',')}`;
       if (issues.length && issueKey !== this.reportedIssues) {
@@ -198,8 +229,16 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
     }
   }
 
-  /** An unsent choice wins; otherwise today's stored check-in is shown, ready to change. */
+  /**
+   * An unsent choice wins; otherwise today's stored check-in is shown, ready to change. For
+   * another viewer, child or context the choice starts from nothing first: the one before is
+   * never carried over.
+   */
   private restoreChoice(context: Context): void {
+    if (this.draftKey !== this.choiceKey) {
+      this.forgetChoice();
+      this.choiceKey = this.draftKey;
+    }
     const draft = readStored(this.draftKey) as Choice | undefined;
     if (draft && typeof draft === 'object' && typeof draft.feeling === 'string') {
       this.setChoice(draft, false);
@@ -239,10 +278,12 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
     const adapter = this.adapter;
     const data = this.data;
     const { feeling, strength, note } = this.choice;
-    if (!adapter || !data || !feeling || !strength || this.saving) return;
+    if (!adapter || !data || !feeling || !strength || this.saving || this.choiceKey !== this.draftKey || !this.personConfirmed) return;
     // Today's check-in keeps its id (the host may have chosen it), so a change replaces it.
     const checkinId = this.todays()?.id ?? checkinIdFor(this.childId, this.context, dayOf(new Date()));
     const id = (this.writeId ??= newId());
+    const person = this.personToken;
+    const draftKey = this.draftKey;
     this.saving = true;
     this.saveError = undefined;
     this.message = this.t.feelings.saving;
@@ -258,17 +299,21 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
         createdAt: isoWithOffset(new Date()),
       });
       const saved = parseOrThrow(checkinSchema, raw, 'checkin');
+      removeStored(draftKey);
+      // Saved for a child who is no longer here: nothing of it is shown to the next one.
+      if (!this.stillFor(person) || draftKey !== this.draftKey) return;
       data.checkins = [...data.checkins.filter((c) => c.id !== saved.id), saved];
-      removeStored(this.draftKey);
       this.writeId = undefined;
       this.message = this.t.feelings.saved;
       void this.emit('samen-checkin', { childId: this.childId, feeling, strength, context: this.context, checkinId: saved.id });
     } catch (error) {
-      this.saveError = toSamenError(error);
+      const samenError = toSamenError(error);
+      if (!this.stillFor(person) || draftKey !== this.draftKey) return;
+      this.saveError = samenError;
       this.message = '';
       this.reportError(this.saveError, false);
     } finally {
-      this.saving = false;
+      if (this.stillFor(person) && draftKey === this.draftKey) this.saving = false;
     }
   }
 
@@ -309,10 +354,10 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
     if (failed) return failed;
     const data = this.data;
     if (!data || data.key !== this.dataKey) return this.renderLoading();
-    return html`<article class="card" part="base" lang=${this.resolvedLocale} dir=${this.languageDir} aria-labelledby="heading">
+    return this.forPerson(html`<article class="card" part="base" lang=${this.resolvedLocale} dir=${this.languageDir} aria-labelledby="heading">
       ${this.view === 'teacher' ? this.renderTeacher(data) : this.renderCheckin(data)}
       ${data.refused ? html`<p class="notice" role="note">${this.t.feelings.feelingsRefused}</p>` : nothing}
-    </article>`;
+    </article>`);
   }
 
   private renderCheckin(data: CheckinData): TemplateResult {
@@ -344,7 +389,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
         </fieldset>
         ${chosen ? this.renderStrength() : nothing}
         ${chosen ? this.renderNote(word) : nothing}
-        ${this.saveError ? html`<p class="save-error" role="alert">${this.saveError.queued ? this.t.savedOnDevice : t.saveFailed}</p>` : nothing}
+        ${this.saveError ? html`<p class="save-error" role="alert">${this.writeFailedText(this.saveError, t.saveFailed)}</p>` : nothing}
         <div class="actions">
           <button type="submit" class="primary" part="save-button" aria-disabled=${chosen && !this.saving ? 'false' : 'true'}>
             ${this.saving ? t.saving : t.save}

@@ -204,6 +204,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       ]);
       const viewer = parseOrThrow(viewerSchema, rawViewer, 'viewer');
       this.requireTeacherRole(view, viewer);
+      this.enterPerson(viewer.id);
       const { clip, problems } = parseLessonClip(rawClip);
       const answer = view === 'parent' && rawExtra ? parseOrThrow(homeAnswerSchema, rawExtra, 'answer') : null;
       const data: ClipData = {
@@ -239,8 +240,29 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   }
 
   private restoreDraft(data: ClipData): void {
-    // Unsent text for a clip that was already answered means the parent was editing.
-    if (this.answerDraft.restore(`draft:${data.viewer.id}:${data.clip.id}`)) this.editing = data.answer !== null;
+    const key = `draft:${data.viewer.id}:${data.clip.id}`;
+    if (key === this.answerDraft.key) return;
+    // Another parent or another clip starts from nothing of the one before; unsent text for a
+    // clip that was already answered means the parent was editing.
+    const restored = this.answerDraft.restore(key);
+    this.editing = restored && data.answer !== null;
+    this.talkedWriteId = undefined;
+    this.talkedError = undefined;
+    this.lastKind = 'text';
+  }
+
+  /** Another person here: nothing of the one before is shown, kept in memory or sent. */
+  protected override forgetPerson(): void {
+    super.forgetPerson();
+    this.stopWatching();
+    this.answerDraft.forget();
+    this.data = undefined;
+    this.editing = false;
+    this.sendingTalked = false;
+    this.talkedWriteId = undefined;
+    this.talkedError = undefined;
+    this.lastKind = 'text';
+    this.announcement = '';
   }
 
   /** Counts the clip as seen once at least half of it has been on screen. */
@@ -292,13 +314,16 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   private async send(kind: HomeAnswerKind): Promise<void> {
     const adapter = this.adapter;
     const data = this.data;
-    // One write at a time: a double tap must not send twice.
-    if (this.sending || !adapter || !data) return;
+    // One write at a time: a double tap must not send twice. Nothing while it is unsure who is here.
+    if (this.sending || !adapter || !data || !this.personConfirmed) return;
+    const person = this.personToken;
     const write = async (id: string, text?: string) =>
       parseOrThrow(homeAnswerSchema, await adapter.saveHomeAnswer({ id, clipId: data.clip.id, kind, ...(text ? { text } : {}) }), 'answer');
     this.lastKind = kind;
     this.announcement = this.t.clip.sending;
     const result = kind === 'text' ? await this.answerDraft.submit(write) : await this.sendTalked(write);
+    // Someone else is here now: the outcome was the person before's, and shows nothing.
+    if (!this.stillFor(person)) return;
     if (!result) {
       this.announcement = '';
       return;
@@ -318,17 +343,19 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   }
 
   private async sendTalked<T>(write: (id: string) => Promise<T>): Promise<SubmitResult<T>> {
+    const person = this.personToken;
     this.sendingTalked = true;
     this.talkedError = undefined;
     try {
       const value = await write((this.talkedWriteId ??= newId()));
-      this.talkedWriteId = undefined;
+      if (this.stillFor(person)) this.talkedWriteId = undefined;
       return { ok: true, value };
     } catch (error) {
-      this.talkedError = toSamenError(error);
-      return { ok: false, error: this.talkedError };
+      const samenError = toSamenError(error);
+      if (this.stillFor(person)) this.talkedError = samenError;
+      return { ok: false, error: samenError };
     } finally {
-      this.sendingTalked = false;
+      if (this.stillFor(person)) this.sendingTalked = false;
     }
   }
 
@@ -368,9 +395,9 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     if (failed) return failed;
     const data = this.data;
     if (!data || data.clip.id !== this.clipId || data.view !== this.view) return this.renderLoading();
-    if (this.view !== 'teacher') return this.renderCard(data);
+    if (this.view !== 'teacher') return this.forPerson(this.renderCard(data));
     // The same card as a parent sees it, read-only: nothing in it is sent or marked seen.
-    return this.renderWithPreview(this.renderCard(data), () =>
+    return this.renderWithPreview(this.forPerson(this.renderCard(data)), () =>
       html`<samen-lesson-clip
         clip-id=${this.clipId}
         view="parent"
@@ -525,7 +552,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       <p id="counter" class="counter">${t.charactersLeft(draft.remaining)}</p>
       ${this.sendError
         ? html`<div class="send-error" role="alert">
-            <p>${this.sendError.queued ? this.t.savedOnDevice : t.sendFailed}</p>
+            <p>${this.writeFailedText(this.sendError, t.sendFailed)}</p>
             <button type="button" @click=${() => this.send(this.lastKind)}>${this.t.retry}</button>
           </div>`
         : nothing}

@@ -7,7 +7,7 @@ import { cspStyle } from '../core/csp-style.js';
 import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
 import { formatRelative } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
-import { awardSchema, rewardChartSchema, viewerSchema, type Award, type RewardChart, type Viewer } from '../core/schemas.js';
+import { awardSchema, rewardChartSchema, UNDO_WINDOW_MS, viewerSchema, type Award, type RewardChart, type Viewer } from '../core/schemas.js';
 import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
 import { invalidLang } from '../core/content-lang.js';
@@ -16,8 +16,7 @@ import { WriteQueue } from '../core/write-queue.js';
 import { progress, recentReasons, sanitizeChart } from './progress.js';
 import { rewardChartStyles } from './reward-chart.styles.js';
 
-/** How long a teacher can take back a mis-tap. */
-export const UNDO_WINDOW_MS = 10_000;
+export { UNDO_WINDOW_MS } from '../core/schemas.js';
 /** Up to this goal the chart shows one spot per token; above it, a bar. */
 const MAX_SPOTS = 60;
 
@@ -149,6 +148,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
       ]);
       const viewer = parseOrThrow(viewerSchema, rawViewer, 'viewer');
       this.requireTeacherRole(view, viewer);
+      this.enterPerson(viewer.id);
       const { chart, issues } = sanitizeChart(parseOrThrow(rewardChartSchema, rawChart, 'chart'), new Date());
       // A language tag that is not BCP 47 was dropped by the schema: the words show, unmarked.
       const badLang = invalidLang(rawChart);
@@ -170,24 +170,54 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     }
   }
 
+  /**
+   * The awards queue of this viewer for this chart. Another viewer or chart closes the old one
+   * (its awards wait on the device for their teacher); before each send the adapter is asked
+   * who is signed in, so awards queued by one teacher never go out under another's session.
+   */
   private connectQueue(adapter: SamenAdapter, viewer: Viewer, chartId: string): void {
     const key = `awards:${viewer.id}:${chartId}`;
-    if (this.queue && this.queueKey === key) return;
+    // A new adapter for the same teacher (the host renewed it): a new queue, sending through it.
+    if (this.queue && this.queueKey === key && this.queueAdapter === adapter) return;
+    this.queue?.close();
     this.queueKey = key;
-    this.queue = new WriteQueue<AwardPayload>(
+    this.queueAdapter = adapter;
+    const queue: WriteQueue<AwardPayload> = new WriteQueue<AwardPayload>(
       key,
       async ({ id, payload }) => {
         const award = parseOrThrow(awardSchema, await adapter.award({ id, ...payload }), 'award');
+        if (this.queue !== queue) return;
         const chart = this.data?.chart;
         if (chart && !chart.awards.some((a) => a.id === award.id)) chart.awards = [...chart.awards, award];
         void this.emit('samen-award', { chartId: payload.chartId, awardId: award.id, ...withOptional(payload) });
       },
-      () => this.requestUpdate(),
+      {
+        onChange: () => this.requestUpdate(),
+        isCurrent: async (): Promise<boolean> => this.queue === queue && this.personConfirmed && parseOrThrow(viewerSchema, await adapter.getViewer(), 'viewer').id === viewer.id,
+      },
     );
-    void this.queue.flush();
+    this.queue = queue;
+    void queue.flush();
+  }
+
+  /** Another person here: their queued awards stay on the device for them; nothing of theirs shows. */
+  protected override forgetPerson(): void {
+    super.forgetPerson();
+    this.queue?.close();
+    this.queue = undefined;
+    this.queueKey = '';
+    this.queueAdapter = undefined;
+    this.data = undefined;
+    clearTimeout(this.undoTimer);
+    this.lastAward = undefined;
+    this.celebrating = '';
+    this.redeeming = false;
+    this.busy = false;
+    this.message = '';
   }
 
   private queueKey = '';
+  private queueAdapter?: SamenAdapter;
 
   /** Awards the host has, plus taps still on their way (never counted twice). */
   private countOf(chart: RewardChart): number {
@@ -199,7 +229,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
 
   private award(expectationId?: string, reason?: string): void {
     const data = this.data;
-    if (!data || !this.queue) return;
+    if (!data || !this.queue || !this.personConfirmed) return;
     const id = this.queue.enqueue({
       chartId: data.chartId,
       ...(expectationId ? { expectationId } : {}),
@@ -217,7 +247,8 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     const data = this.data;
     const last = this.lastAward;
     const adapter = this.adapter;
-    if (!data || !last || !adapter || this.busy) return;
+    if (!data || !last || !adapter || this.busy || !this.personConfirmed) return;
+    const person = this.personToken;
     this.busy = true;
     try {
       // Not sent yet: simply never send it. Otherwise ask the host to take it back.
@@ -231,14 +262,16 @@ export class SamenRewardChart extends SamenParentPreviewElement {
         await adapter.undoAward({ id: newId(), chartId: data.chartId, awardId: last.id });
         data.chart.awards = data.chart.awards.filter((a) => a.id !== last.id);
       }
+      if (!this.stillFor(person)) return;
       this.lastAward = undefined;
       this.message = this.t.reward.undone;
       void this.emit('samen-undo', { chartId: data.chartId, awardId: last.id });
     } catch (error) {
+      if (!this.stillFor(person)) return;
       this.message = this.t.reward.actionFailed;
       this.reportError(toSamenError(error), false);
     } finally {
-      this.busy = false;
+      if (this.stillFor(person)) this.busy = false;
     }
   }
 
@@ -246,11 +279,12 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     event.preventDefault();
     const data = this.data;
     const adapter = this.adapter;
-    if (!data || !adapter || this.busy) return;
+    if (!data || !adapter || this.busy || !this.personConfirmed) return;
     const form = new FormData(event.target as HTMLFormElement);
     const nextGoal = Number(form.get('goal'));
     const nextReward = String(form.get('reward') ?? '').trim();
     const reward = data.chart.reward;
+    const person = this.personToken;
     this.busy = true;
     try {
       const raw = await adapter.redeem({
@@ -260,16 +294,18 @@ export class SamenRewardChart extends SamenParentPreviewElement {
         ...(nextReward ? { nextReward } : {}),
       });
       data.chart = sanitizeChart(parseOrThrow(rewardChartSchema, raw, 'chart'), new Date()).chart;
+      if (!this.stillFor(person)) return;
       this.redeeming = false;
       this.lastAward = undefined;
       this.celebrating = reward;
       this.message = this.t.reward.redeemed(reward);
       void this.emit('samen-redeem', { chartId: data.chartId, reward });
     } catch (error) {
+      if (!this.stillFor(person)) return;
       this.message = this.t.reward.actionFailed;
       this.reportError(toSamenError(error), false);
     } finally {
-      this.busy = false;
+      if (this.stillFor(person)) this.busy = false;
     }
   }
 
@@ -301,7 +337,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     const t = this.t.reward;
     const p = progress(this.countOf(chart), chart.goal);
     const school = this.schoolText(chart.lang);
-    return html`<article class="card" part="base" aria-labelledby="title" lang=${this.resolvedLocale} dir=${this.languageDir}>
+    return this.forPerson(html`<article class="card" part="base" aria-labelledby="title" lang=${this.resolvedLocale} dir=${this.languageDir}>
       <header class="header">
         <p part="badge" class="badge">${chart.kind === 'class' ? t.classChart : t.personalChart(chart.childName)}</p>
         <h2 id="title" part="title" ${inLanguage(school)}>${chart.title}</h2>
@@ -335,12 +371,13 @@ export class SamenRewardChart extends SamenParentPreviewElement {
       ${this.queue?.pending.length && this.queue.error
         ? html`<div class="queued" role="alert">
             <p>${t.queued(this.queue.pending.length)}</p>
+            ${this.queue.error.kind === 'signed-out' ? html`<p>${this.t.errors['signed-out'].body}</p>` : nothing}
             <button @click=${() => this.queue?.flush()}>${this.t.retry}</button>
           </div>`
         : nothing}
       ${data.adjusted ? html`<p class="notice" role="note">${t.dataAdjusted}</p>` : nothing}
       <p class="visually-hidden" role="status">${this.message}</p>
-    </article>`;
+    </article>`);
   }
 
   private renderProgress(chart: RewardChart, p: ReturnType<typeof progress>): TemplateResult {

@@ -178,7 +178,10 @@ describe('<samen-feedback-bar> parent', () => {
     const outbox = new OutboxAdapter(adapter, { dbName: `samen-test-outbox-${Math.random()}`, backoffMs: 60_000 });
     try {
       const el = await renderBar(adapter);
-      (el.closest('samen-provider') as HTMLElement & { adapter: unknown }).adapter = outbox;
+      const provider = el.closest('samen-provider') as HTMLElement & { adapter: unknown; updateComplete: Promise<boolean> };
+      provider.adapter = outbox;
+      // A new adapter: the bar shows its loading state until it knows who is signed in.
+      await provider.updateComplete;
       await settled(el);
       const before = likes(adapter).length;
       like(el).click();
