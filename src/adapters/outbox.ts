@@ -34,6 +34,11 @@ export interface OutboxEntry {
   seq?: number;
   /** The write's idempotency key: sending it twice applies it once. */
   id: string;
+  /**
+   * Who queued it (the outbox's `viewerKey` then). It is sent only while that same viewer is
+   * signed in. Entries kept by an earlier version have none: they are never sent (see `drain`).
+   */
+  viewer?: string;
   method: QueuedMethod;
   input: WriteInput;
   queuedAt: string;
@@ -47,13 +52,40 @@ export interface OutboxOptions {
    * (a school tablet), where one family's words must not wait on the glass for the next.
    */
   enabled?: boolean;
-  /** Called when a queued write is refused for good (e.g. `forbidden`); the entry is dropped. */
+  /**
+   * Called when a queued write is refused for good (e.g. `forbidden`); the entry is dropped.
+   * Also for an entry left by an earlier version without a viewer: whose it is is unknown, so it
+   * is never sent for whoever is signed in now (the person's own draft in the widget still has
+   * the text).
+   */
   onRefused?: (entry: OutboxEntry, error: SamenError) => void;
   /** First retry delay in ms after a transient failure; doubles up to a minute. Default 2000. */
   backoffMs?: number;
+  /**
+   * Who is signed in now, as a string that tells people apart (your session's user id). Every
+   * queued write records it, and a write is sent only while the same key is current: a write
+   * queued by parent A waits on the device while parent B is signed in, and goes out once A is
+   * back — never under B's credentials. Asked for every write and before every send, so give
+   * a cheap one (e.g. `() => session.userId`).
+   *
+   * Default: the `id` of the wrapped adapter's `getViewer()`. A write records the viewer the
+   * widgets last loaded through this outbox (so writing offline needs no request; a write
+   * before any load asks, and when that fails is not kept but sent straight through); before
+   * every send `getViewer()` is asked afresh.
+   */
+  viewerKey?: () => string | Promise<string>;
+  /**
+   * Called when a queued write is answered `signed-out` (HTTP 401: the session ended or its
+   * token expired), once until the outbox is resumed. The write is never dropped for it: it
+   * stays on the device, waiting widgets hear a queued `signed-out` error ("will be sent when
+   * you are signed in again"), and the outbox stops retrying on its own (no timers, no
+   * `online`) until the host signs the person in again (or refreshes its token) and calls
+   * {@link OutboxAdapter.resume}. A successful `getViewer()` through the outbox resumes it too.
+   */
+  onSignedOut?: () => void | Promise<void>;
 }
 
-/** Failures worth waiting out; every other kind is a refusal. */
+/** Failures worth waiting out; every other kind except `signed-out` is a refusal. */
 const TRANSIENT = new Set(['offline', 'unavailable']);
 
 /**
@@ -64,6 +96,12 @@ const TRANSIENT = new Set(['offline', 'unavailable']);
  * sent"), and the outbox sends it when the browser is back online, on a backoff timer,
  * and when a page reloads. A permanent refusal drops the entry and calls `onRefused`;
  * the widget keeps the user's text in its own draft. Reads and `subscribe` pass through.
+ *
+ * One device, several people (a shared tablet, a parent signing out and another in): every
+ * entry records who queued it (`viewerKey`), and the outbox sends an entry only while that
+ * same person is signed in; the others' entries wait on the device for them. A write answered
+ * `signed-out` (401) is kept, never dropped: `onSignedOut` tells the host, which signs the
+ * person in again and calls `resume()`.
  *
  * Composing lesson clips: `uploadMedia`, `getUploadedMedia` and `publishLessonClip` are here
  * only when the wrapped adapter has them (so the composer says it can't publish exactly when
@@ -80,8 +118,15 @@ export class OutboxAdapter implements SamenAdapter {
   private draining: Promise<void> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
+  /** A send was answered `signed-out`: no retries on their own until {@link resume}. */
+  private signedOut = false;
+  private tellSignedOut = false;
+  /** The viewer the widgets last loaded through this outbox: who a write made now belongs to. */
+  private lastViewer: string | undefined;
   private readonly waiters = new Map<string, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
-  private readonly onOnline = () => void this.flush();
+  private readonly onOnline = () => {
+    if (!this.signedOut) void this.flush();
+  };
 
   declare uploadMedia?: SamenAdapter['uploadMedia'];
   declare getUploadedMedia?: SamenAdapter['getUploadedMedia'];
@@ -107,9 +152,11 @@ export class OutboxAdapter implements SamenAdapter {
    * device before the first write (by then a page may have turned device storage off).
    */
   private async flushLeftovers(): Promise<void> {
-    const name = this.options.dbName ?? 'samen-outbox';
-    const databases = await globalThis.indexedDB?.databases?.().catch(() => undefined);
-    if (databases && !databases.some((d) => d.name === name)) return;
+    if (!this.db && !this.memory.length) {
+      const name = this.options.dbName ?? 'samen-outbox';
+      const databases = await globalThis.indexedDB?.databases?.().catch(() => undefined);
+      if (databases && !databases.some((d) => d.name === name)) return;
+    }
     await this.flush();
   }
 
@@ -123,10 +170,33 @@ export class OutboxAdapter implements SamenAdapter {
     return db ? ((await db.getAll('outbox')) as OutboxEntry[]) : [...this.memory];
   }
 
-  /** Sends everything queued, in order; stops at the first transient failure. */
+  /**
+   * Sends everything queued by the viewer signed in now, in order; stops at the first
+   * transient or `signed-out` failure. Other viewers' writes stay for them.
+   */
   flush(): Promise<void> {
-    this.draining ??= this.drain().finally(() => (this.draining = undefined));
+    this.draining ??= this.drain().finally(() => {
+      this.draining = undefined;
+      // Told once the drain is over, so a host that resumes from its callback starts a new one.
+      if (this.tellSignedOut) {
+        this.tellSignedOut = false;
+        void Promise.resolve()
+          .then(() => this.options.onSignedOut?.())
+          .catch(() => {
+            // The host's callback failing changes nothing here: the writes stay until resume().
+          });
+      }
+    });
     return this.draining;
+  }
+
+  /**
+   * After `onSignedOut`: the host has signed the person in again (or refreshed its token).
+   * The outbox retries on its own again, and sends what is waiting for whoever is signed in now.
+   */
+  resume(): Promise<void> {
+    this.signedOut = false;
+    return this.flush();
   }
 
   /** Stops listening for `online` and retrying; queued writes stay for the next visit. */
@@ -137,7 +207,24 @@ export class OutboxAdapter implements SamenAdapter {
 
   // ------------------------------------------------------------------ reads (pass through)
 
-  getViewer: SamenAdapter['getViewer'] = (o) => this.inner.getViewer(o);
+  getViewer: SamenAdapter['getViewer'] = async (o) => {
+    let viewer: Awaited<ReturnType<SamenAdapter['getViewer']>>;
+    try {
+      viewer = await this.inner.getViewer(o);
+    } catch (error) {
+      if (toSamenError(error).kind === 'signed-out') this.lastViewer = undefined;
+      throw error;
+    }
+    const id = typeof viewer?.id === 'string' && viewer.id ? viewer.id : undefined;
+    const before = this.lastViewer;
+    this.lastViewer = id;
+    // Someone is signed in (again, or someone else): what waits for them may go now.
+    if (id && this.enabled && (this.signedOut || id !== before)) {
+      this.signedOut = false;
+      void this.flushLeftovers();
+    }
+    return viewer;
+  };
   getLessonClip: SamenAdapter['getLessonClip'] = (id, o) => this.inner.getLessonClip(id, o);
   getHomeAnswer: SamenAdapter['getHomeAnswer'] = (id, o) => this.inner.getHomeAnswer(id, o);
   getClipReach: SamenAdapter['getClipReach'] = (id, o) => this.inner.getClipReach(id, o);
@@ -168,7 +255,11 @@ export class OutboxAdapter implements SamenAdapter {
   private async write<T>(method: QueuedMethod, input: WriteInput, options?: RequestOptions): Promise<T> {
     if (!this.enabled) return this.send(method, input, options) as Promise<T>;
     options?.signal?.throwIfAborted();
-    const entry: OutboxEntry = { id: input.id, method, input: structuredClone(input), queuedAt: new Date().toISOString() };
+    const viewer = await this.writerKey();
+    // Unknown who is writing: not kept (it could go out later under someone else's session);
+    // sent straight through, and the widget keeps its draft should it fail.
+    if (!viewer) return this.send(method, input, options) as Promise<T>;
+    const entry: OutboxEntry = { id: input.id, viewer, method, input: structuredClone(input), queuedAt: new Date().toISOString() };
     const result = new Promise<T>((resolve, reject) => this.waiters.set(entry.id, { resolve: resolve as (v: unknown) => void, reject }));
     await this.put(entry);
     void this.flush();
@@ -182,23 +273,62 @@ export class OutboxAdapter implements SamenAdapter {
     return call.call(this.inner, input, options);
   }
 
+  /** Whose a write made now is: the host's key, else the viewer the widgets loaded last, else asked. */
+  private async writerKey(): Promise<string | undefined> {
+    try {
+      const key = this.options.viewerKey ? await this.options.viewerKey() : (this.lastViewer ?? (await this.inner.getViewer()).id);
+      return typeof key === 'string' && key ? key : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Who is signed in now, asked afresh before every send. */
+  private async currentKey(): Promise<string> {
+    const key = this.options.viewerKey ? await this.options.viewerKey() : (await this.inner.getViewer()).id;
+    if (typeof key !== 'string' || !key) throw new SamenError('unavailable', 'no viewer key');
+    if (!this.options.viewerKey) this.lastViewer = key;
+    return key;
+  }
+
   private async drain(): Promise<void> {
     clearTimeout(this.retryTimer);
     for (;;) {
-      const [next] = await this.pending();
-      if (!next) return;
+      const all = await this.pending();
+      if (!all.length) return;
+      // Kept by an earlier version, before writes were kept per person: whose it is is unknown,
+      // so it is never sent for whoever is signed in now. Dropped and reported.
+      const orphan = all.find((e) => typeof e.viewer !== 'string' || !e.viewer);
+      if (orphan) {
+        const error = new SamenError('forbidden', 'queued without a viewer: not sent for whoever is signed in now');
+        await this.remove(orphan);
+        this.options.onRefused?.(orphan, error);
+        this.settle(orphan.id, { error });
+        continue;
+      }
+      let viewer: string;
+      try {
+        viewer = await this.currentKey();
+      } catch (thrown) {
+        this.keep(toSamenError(thrown), all);
+        return;
+      }
+      const next = all.find((e) => e.viewer === viewer);
+      if (!next) {
+        // Everything left is someone else's: it waits on the device for them to sign in again.
+        for (const entry of all) this.settle(entry.id, { error: queuedError(new SamenError('signed-out')) });
+        return;
+      }
       try {
         const value = await this.send(next.method, next.input);
         await this.remove(next);
         this.failures = 0;
+        this.signedOut = false;
         this.settle(next.id, { value });
       } catch (thrown) {
         const error = toSamenError(thrown);
-        if (TRANSIENT.has(error.kind)) {
-          this.failures += 1;
-          this.retryTimer = setTimeout(() => void this.flush(), Math.min(60_000, (this.options.backoffMs ?? 2000) * 2 ** (this.failures - 1)));
-          // Everyone still waiting hears it is kept on the device; their writes go later.
-          for (const entry of await this.pending()) this.settle(entry.id, { error: queuedError(error) });
+        if (TRANSIENT.has(error.kind) || error.kind === 'signed-out') {
+          this.keep(error, all.filter((e) => e.viewer === viewer));
           return;
         }
         await this.remove(next);
@@ -206,6 +336,23 @@ export class OutboxAdapter implements SamenAdapter {
         this.settle(next.id, { error });
       }
     }
+  }
+
+  /**
+   * A failure that keeps the writes: signed out (the host hears it once and resumes us), or
+   * anything else worth waiting out (retried on a backoff timer). Everyone still waiting hears
+   * their write is kept on the device and goes later.
+   */
+  private keep(error: SamenError, entries: OutboxEntry[]): void {
+    if (error.kind === 'signed-out') {
+      if (!this.signedOut) this.tellSignedOut = true;
+      this.signedOut = true;
+      for (const entry of entries) this.settle(entry.id, { error: queuedError(error) });
+      return;
+    }
+    this.failures += 1;
+    this.retryTimer = setTimeout(() => void this.flush(), Math.min(60_000, (this.options.backoffMs ?? 2000) * 2 ** (this.failures - 1)));
+    for (const entry of entries) this.settle(entry.id, { error: queuedError(error) });
   }
 
   private settle(id: string, outcome: { value?: unknown; error?: SamenError }): void {
@@ -248,7 +395,11 @@ export class OutboxAdapter implements SamenAdapter {
   }
 }
 
-/** A transient failure of a write that is safe on this device and will be sent later. */
+/**
+ * A write that is safe on this device and will be sent later: when the connection is back
+ * (`offline`, `unavailable`) or when its person has signed in again (`signed-out`).
+ */
 function queuedError(cause: SamenError): SamenError {
-  return new SamenError(cause.kind === 'offline' ? 'offline' : 'unavailable', 'queued on this device', [], true);
+  const kind = cause.kind === 'offline' || cause.kind === 'signed-out' ? cause.kind : 'unavailable';
+  return new SamenError(kind, 'queued on this device', [], true);
 }

@@ -100,6 +100,8 @@ describe('OutboxAdapter', () => {
     const inner = memory();
     const refused: [OutboxEntry, SamenError][] = [];
     const outbox = make(inner, { dbName: dbName(), onRefused: (entry, error) => refused.push([entry, error]) });
+    // As a widget does before it writes: the outbox learns who is signed in (whose the writes are).
+    await outbox.getViewer();
     inner.fail('*', 'offline');
     await rejection(outbox.addReply({ id: 'r1', targetId: 'wish-2', text: 'Eerst' }));
     await rejection(outbox.addReply({ id: 'r2', targetId: 'wish-2', text: 'Daarna' }));
