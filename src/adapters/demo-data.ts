@@ -19,6 +19,24 @@ export type StoredAward = Award & { givenById?: string };
 export type StoredChart = Omit<RewardChart, 'awards'> & { awards: StoredAward[]; classId?: string; childId?: string };
 /** A stored matrix says whose it is: a school's (`schoolId`) or a family's (`familyId`). */
 export type StoredMatrix = ExpectationMatrix & { schoolId?: string };
+/** A file a teacher uploaded; `ownerId` (a viewer id) is who may read it back. */
+export interface StoredUpload {
+  ownerId: string;
+  kind: 'video' | 'photo' | 'captions';
+  type: string;
+  size: number;
+  name: string;
+  blob: Blob;
+}
+/**
+ * An applied write, by its idempotency key: when (ms since epoch; forgotten a day later), a
+ * digest of who sent which request (the same key for another request is refused), its result.
+ */
+export interface StoredWrite {
+  at: number;
+  digest: string;
+  result: unknown;
+}
 
 export interface DemoState {
   viewers: Viewer[];
@@ -38,9 +56,9 @@ export interface DemoState {
   matrices: Record<string, StoredMatrix>;
   successes: Success[];
   /** Files teachers uploaded for lesson clips, by media id; clips refer to them as `upload:<mediaId>`. */
-  uploads?: Record<string, { kind: 'video' | 'photo' | 'captions'; type: string; size: number; name: string; blob: Blob }>;
-  /** Results of applied writes by idempotency key: a repeated key returns the first result. */
-  writes: Record<string, unknown>;
+  uploads?: Record<string, StoredUpload>;
+  /** Applied writes by idempotency key: a repeated key returns the first result. */
+  writes: Record<string, StoredWrite>;
 }
 
 /** Small, fast, seedable PRNG (mulberry32). */

@@ -70,6 +70,13 @@ export function hardenState<S extends DemoState>(state: S): S {
   state.matrices = dict(state.matrices);
   for (const matrix of Object.values(state.matrices)) if (matrix && typeof matrix === 'object') matrix.cells = dict(matrix.cells);
   if (state.uploads) state.uploads = dict(state.uploads);
-  state.writes = dict(state.writes);
+  // Writes remembered in another shape (a state saved before they had a time and a digest)
+  // can't be told apart from a new request: they are forgotten.
+  const writes = dict(state.writes);
+  for (const [key, entry] of Object.entries(writes)) {
+    const ok = entry && typeof entry === 'object' && typeof entry.at === 'number' && typeof entry.digest === 'string';
+    if (!ok) delete writes[key];
+  }
+  state.writes = writes;
   return state;
 }

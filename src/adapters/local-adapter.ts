@@ -1,10 +1,12 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import { createDemoState, type DemoState } from './demo-data.js';
+import { hardenState } from './demo-scopes.js';
 import { MemoryAdapter, type MemoryAdapterOptions, type MemoryStore } from './memory-adapter.js';
 
 const STORE = 'state';
-// Bumped when the demo state's shape changes, so a device re-seeds instead of showing old data as invalid.
-const KEY = 'v3';
+// Bumped when the demo state's shape changes, so a device re-seeds instead of showing old data as invalid
+// (v4: every role of the policy, owners of charts, matrices, awards and uploads, dated idempotency keys).
+const KEY = 'v4';
 
 export interface LocalAdapterOptions extends MemoryAdapterOptions {
   /** IndexedDB database name; one per demo. Default `samen-local`. */
@@ -71,7 +73,8 @@ export class LocalAdapter extends MemoryAdapter {
         },
       });
       const saved = (await this.db.get(STORE, KEY)) as DemoState | undefined;
-      if (saved && typeof saved === 'object' && saved.clips) this.store.state = saved;
+      // IndexedDB gives plain objects back: its records become null-prototype again before use.
+      if (saved && typeof saved === 'object' && saved.clips) this.store.state = hardenState(saved);
       else await this.persist();
     } catch {
       this.db = undefined;

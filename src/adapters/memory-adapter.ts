@@ -1,5 +1,8 @@
 import type { RequestOptions, SamenAdapter, SamenTopic, Unsubscribe, UploadOptions, WriteInput } from '../core/adapter.js';
+import { dict, own } from '../core/dict.js';
 import { SamenError, type SamenErrorKind } from '../core/errors.js';
+import { parseOrThrow } from '../core/parse.js';
+import { isSafeId } from '../core/policy.js';
 import type {
   Award,
   Checkin,
@@ -14,20 +17,49 @@ import type {
   Success,
   Viewer,
 } from '../core/schemas.js';
-import { HOME_REACTIONS } from '../core/schemas.js';
-import { checkUpload, lessonClipDraftSchema, type LessonClipDraft, type UploadedMedia, type UploadKind } from '../core/schemas.js';
-import { parseOrThrow } from '../core/parse.js';
-import { createDemoState, type DemoFamily, type DemoLocale, type DemoState } from './demo-data.js';
+import {
+  checkUpload,
+  HOME_REACTIONS,
+  lessonClipDraftSchema,
+  UNDO_WINDOW_MS,
+  type LessonClipDraft,
+  type UploadedMedia,
+  type UploadKind,
+} from '../core/schemas.js';
+import {
+  createDemoState,
+  type DemoFamily,
+  type DemoLocale,
+  type DemoState,
+  type StoredAward,
+  type StoredChart,
+  type StoredMatrix,
+  type StoredWrite,
+} from './demo-data.js';
+import { authorizeCall, authorizeTopic } from './demo-guard.js';
+import { classOfChild, hardenState, targetScope } from './demo-scopes.js';
 import { withDemoUrls } from './illustrations.js';
+import { checkWriteInput } from './write-checks.js';
 
 export { demoMedia } from './illustrations.js';
 
 type Method = Exclude<keyof SamenAdapter, 'subscribe'>;
 
+/**
+ * How long an applied write's idempotency key is remembered (24 hours): a retry within it
+ * returns the first result; the record then forgets it, so it does not grow for ever in a
+ * long-lived tab or server.
+ */
+export const WRITE_KEY_TTL_MS = 24 * 60 * 60 * 1000;
+
 export interface MemoryAdapterOptions {
   /** Language of the seeded demo content. Default `nl`. */
   locale?: DemoLocale;
-  /** Who is signed in: `parent-1` (default), `parent-2` (second carer, same family) or `teacher-1`. */
+  /**
+   * Who is signed in: `parent-1` (default), `parent-2` (second carer, same family),
+   * `parent-3`, `parent-4`, `child-login-1`, `teacher-1`, `teacher-2`, `care-1` or `leader-1`
+   * (see demo-data.ts). Every call is checked against the policy (src/core/policy.ts) for them.
+   */
   viewerId?: string;
   /** Milliseconds every call waits, to show loading states. Default 0. */
   latency?: number;
@@ -56,9 +88,19 @@ export interface MemoryStore {
   mediaUrl?: ((ref: string) => string) | undefined;
 }
 
+/** States whose records are known to be null-prototype (see `hardenState`). */
+const hardened = new WeakSet<object>();
+/** When each `writes` record was last swept for expired keys. */
+const sweptAt = new WeakMap<object, number>();
+
 /**
  * A complete {@link SamenAdapter} in memory: seeded demo data, configurable latency
  * and failure injection, idempotent writes. For tests, Storybook and demos.
+ *
+ * Every call is authorized before any domain code, by the one policy (src/core/policy.ts)
+ * through the demo guard (demo-guard.ts), exactly as the reference server does: a call the
+ * policy denies rejects with `forbidden`, one on a resource that does not exist with
+ * `not-found`. Live topics follow the read of what they announce (see {@link subscribe}).
  *
  * @example
  * const adapter = new MemoryAdapter({ locale: 'en', latency: 300 });
@@ -93,6 +135,7 @@ export class MemoryAdapter implements SamenAdapter {
       failures: new Map(),
       mediaUrl: options.mediaUrl,
     };
+    this.harden();
   }
 
   /** The same data seen by another signed-in person (another carer, the teacher). */
@@ -108,8 +151,29 @@ export class MemoryAdapter implements SamenAdapter {
 
   /** Replaces a clip with anything at all, the way a buggy host might send it. */
   setRawClip(clipId: string, raw: unknown): void {
+    this.harden();
     this.store.state.clips[clipId] = raw;
     this.notify(`clip:${clipId}`);
+  }
+
+  /**
+   * Registers a host post families can react to: a feedback-bar `target-id` that is not a
+   * lesson clip, in class `classId` (whose parents react and reply, whose teacher reads them).
+   * Reactions on an id the store does not know are `not-found`. The seed has `host-post-1`
+   * (groep6-wish) and `g7-post-1` (groep7-pbs). A MemoryAdapter knows the post at once; await
+   * the result with a LocalAdapter, which adds it to the state it loads and saves it.
+   */
+  addPost(postId: string, classId: string): Promise<void> {
+    if (!isSafeId(postId) || !isSafeId(classId)) throw new SamenError('invalid-data', 'a post needs a safe id and class id');
+    const add = () => {
+      this.harden();
+      this.store.state.posts[postId] = { classId };
+    };
+    add();
+    return this.ready().then(async () => {
+      add();
+      await this.persist();
+    });
   }
 
   /** The next `times` calls to `method` (or to any method, with `*`) fail with `kind`. */
@@ -126,11 +190,27 @@ export class MemoryAdapter implements SamenAdapter {
     this.store.failures.clear();
   }
 
+  /**
+   * Live updates, as the policy allows: a topic follows the read of what it announces
+   * (`clip:<id>` reading the clip, `feelings:<childId>` that child's check-ins,
+   * `feelings:class:<classId>` the class overview…, see `authorizeTopic`). A topic this viewer
+   * may not follow, or that names nothing the store knows, is not subscribed: the listener is
+   * never called and the returned unsubscribe does nothing. A subscribed listener is checked
+   * again on every change, so one whose right has gone hears nothing more.
+   */
   subscribe(topic: SamenTopic, listener: () => void): Unsubscribe {
-    const set = this.store.listeners.get(topic) ?? new Set();
-    set.add(listener);
-    this.store.listeners.set(topic, set);
-    return () => set.delete(listener);
+    if (!this.mayFollow(topic)) return () => {};
+    const guarded = () => {
+      if (this.mayFollow(topic)) listener();
+    };
+    const listeners = this.store.listeners;
+    const set = listeners.get(topic) ?? new Set();
+    set.add(guarded);
+    listeners.set(topic, set);
+    return () => {
+      set.delete(guarded);
+      if (set.size === 0 && listeners.get(topic) === set) listeners.delete(topic);
+    };
   }
 
   // ------------------------------------------------------------------ reads
@@ -142,14 +222,13 @@ export class MemoryAdapter implements SamenAdapter {
 
   async getLessonClip(clipId: string, options?: RequestOptions): Promise<LessonClip> {
     await this.enter('getLessonClip', clipId, options);
-    const clip = this.store.state.clips[clipId];
+    const clip = own(this.store.state.clips, clipId);
     if (clip === undefined) throw new SamenError('not-found');
     return this.withUploadUrls(withDemoUrls(structuredClone(clip), this.store.mediaUrl)) as LessonClip;
   }
 
   async getHomeAnswer(clipId: string, options?: RequestOptions): Promise<HomeAnswer | null> {
     await this.enter('getHomeAnswer', clipId, options);
-    this.requireClip(clipId);
     const familyId = this.viewer().familyId;
     const answer = this.store.state.answers.find((a) => a.clipId === clipId && a.familyId === familyId);
     return answer ? structuredClone(answer) : null;
@@ -157,10 +236,10 @@ export class MemoryAdapter implements SamenAdapter {
 
   async getClipReach(clipId: string, options?: RequestOptions): Promise<ClipReach> {
     await this.enter('getClipReach', clipId, options);
-    this.requireRole('teacher');
-    const clip = this.store.state.clips[clipId] as { classId?: string } | undefined;
-    if (!clip) throw new SamenError('not-found');
-    return computeReach(clipId, this.store.state.families[clip.classId ?? ''] ?? [], this.store.state);
+    const { state } = this.store;
+    const clip = own(state.clips, clipId) as { classId?: unknown } | undefined;
+    const classId = typeof clip?.classId === 'string' ? clip.classId : '';
+    return computeReach(clipId, own(state.families, classId) ?? [], state);
   }
 
   async getReactions(targetId: string, options?: RequestOptions): Promise<ReactionSummary> {
@@ -170,31 +249,23 @@ export class MemoryAdapter implements SamenAdapter {
 
   async getRewardChart(chartId: string, options?: RequestOptions): Promise<RewardChart> {
     await this.enter('getRewardChart', chartId, options);
-    return structuredClone(this.chart(chartId));
+    return publicChart(this.chart(chartId));
   }
 
   async getCheckins(query: { childId: string; from?: string; to?: string }, options?: RequestOptions): Promise<Checkin[]> {
     await this.enter('getCheckins', query, options);
-    this.requireChildAccess(query.childId);
     return structuredClone(this.store.state.checkins.filter((c) => c.childId === query.childId && inRange(c.createdAt, query)));
   }
 
   async getClassCheckins(query: { classId: string; from?: string; to?: string }, options?: RequestOptions): Promise<Checkin[]> {
     await this.enter('getClassCheckins', query, options);
-    this.requireRole('teacher');
-    const children = this.store.state.classes[query.classId];
-    if (!children) throw new SamenError('not-found');
-    if (!this.viewer().classIds?.includes(query.classId)) throw new SamenError('forbidden');
+    const children = own(this.store.state.classes, query.classId) ?? [];
     return structuredClone(this.store.state.checkins.filter((c) => children.includes(c.childId) && inRange(c.createdAt, query)));
   }
 
   async getExpectationMatrix(matrixId: string, options?: RequestOptions): Promise<ExpectationMatrix> {
     await this.enter('getExpectationMatrix', matrixId, options);
-    const matrix = this.store.state.matrices[matrixId];
-    if (!matrix) throw new SamenError('not-found');
-    const viewer = this.viewer();
-    if (matrix.kind === 'home' && viewer.role === 'parent' && viewer.familyId !== matrix.familyId) throw new SamenError('forbidden');
-    return structuredClone(matrix);
+    return structuredClone(this.matrix(matrixId));
   }
 
   // ------------------------------------------------------------------ writes
@@ -204,9 +275,9 @@ export class MemoryAdapter implements SamenAdapter {
     options?: RequestOptions,
   ): Promise<HomeAnswer> {
     return this.write('saveHomeAnswer', input, options, `clip:${input.clipId}`, () => {
-      this.requireClip(input.clipId);
       const viewer = this.viewer();
-      if (!viewer.familyId) throw new SamenError('forbidden');
+      // The policy lets a parent answer for their family; a carer the host gave no family can't.
+      if (!viewer.familyId) throw new SamenError('forbidden', 'no family to answer for');
       const answers = this.store.state.answers;
       const existing = answers.findIndex((a) => a.clipId === input.clipId && a.familyId === viewer.familyId);
       // "We talked about it" never erases a written answer: that answer implies the talk.
@@ -229,7 +300,6 @@ export class MemoryAdapter implements SamenAdapter {
 
   async markSeen(input: WriteInput & { clipId: string }, options?: RequestOptions): Promise<void> {
     await this.write('markSeen', input, options, `clip:${input.clipId}`, () => {
-      this.requireClip(input.clipId);
       const familyId = this.viewer().familyId;
       if (familyId) this.addSeen(input.clipId, familyId);
       return null;
@@ -242,11 +312,13 @@ export class MemoryAdapter implements SamenAdapter {
   ): Promise<ReactionSummary> {
     await this.write('setReaction', input, options, `reactions:${input.targetId}`, () => {
       const familyId = this.viewer().familyId ?? this.viewerId;
-      const byReaction = (this.store.state.reactions[input.targetId] ??= {});
-      const families = new Set(byReaction[input.reaction] ?? []);
+      const reactions = this.store.state.reactions;
+      const byReaction = dict(own(reactions, input.targetId));
+      const families = new Set(own(byReaction, input.reaction) ?? []);
       if (input.on) families.add(familyId);
       else families.delete(familyId);
       byReaction[input.reaction] = [...families];
+      reactions[input.targetId] = byReaction;
       return null;
     });
     return this.reactionSummary(input.targetId);
@@ -262,7 +334,8 @@ export class MemoryAdapter implements SamenAdapter {
         text: input.text,
         createdAt: new Date().toISOString(),
       };
-      (this.store.state.replies[input.targetId] ??= []).push(reply);
+      const replies = this.store.state.replies;
+      replies[input.targetId] = [...(own(replies, input.targetId) ?? []), reply];
       return reply;
     });
   }
@@ -274,41 +347,51 @@ export class MemoryAdapter implements SamenAdapter {
     return this.write('award', input, options, `chart:${input.chartId}`, () => {
       const viewer = this.viewer();
       const chart = this.chart(input.chartId);
-      if (viewer.role !== 'teacher' && !chart.homeStickersEnabled) throw new SamenError('forbidden');
-      const award: Award = {
+      const school = viewer.role === 'teacher';
+      // The policy lets a parent sticker their own child's chart; the school decides whether it is on.
+      if (!school && !chart.homeStickersEnabled) throw new SamenError('forbidden', 'home stickers are off for this chart');
+      const award: StoredAward = {
         id: input.id,
-        source: viewer.role === 'teacher' ? 'school' : 'home',
+        source: school ? 'school' : 'home',
         ...(input.expectationId ? { expectationId: input.expectationId } : {}),
         ...(input.reason ? { reason: input.reason } : {}),
         ...(viewer.name ? { givenBy: viewer.name } : {}),
+        givenById: viewer.id,
         createdAt: new Date().toISOString(),
       };
       chart.awards.push(award);
-      return award;
+      return publicAward(award);
     });
   }
 
+  /**
+   * Takes back an award: only its giver may (the policy's `award.undo`, by `givenById`), and
+   * only within {@link UNDO_WINDOW_MS} of when it was stored; later it is a `conflict`.
+   */
   async undoAward(input: WriteInput & { chartId: string; awardId: string }, options?: RequestOptions): Promise<void> {
     await this.write('undoAward', input, options, `chart:${input.chartId}`, () => {
       const chart = this.chart(input.chartId);
+      const award = chart.awards.find((a) => a.id === input.awardId);
+      if (!award) throw new SamenError('not-found');
+      if (!(Date.now() - Date.parse(award.createdAt) <= UNDO_WINDOW_MS)) throw new SamenError('conflict', 'too late to take this award back');
       chart.awards = chart.awards.filter((a) => a.id !== input.awardId);
       return null;
     });
   }
 
+  /** Redeems a reached goal; before the goal is reached it is a `conflict`. */
   async redeem(
     input: WriteInput & { chartId: string; nextGoal?: number; nextReward?: string },
     options?: RequestOptions,
   ): Promise<RewardChart> {
     return this.write('redeem', input, options, `chart:${input.chartId}`, () => {
-      this.requireRole('teacher');
       const chart = this.chart(input.chartId);
-      if (chart.awards.length < chart.goal) throw new SamenError('forbidden', 'goal not reached');
+      if (chart.awards.length < chart.goal) throw new SamenError('conflict', 'goal not reached');
       chart.earnedRewards = [...(chart.earnedRewards ?? []), { reward: chart.reward, earnedAt: new Date().toISOString() }];
       chart.awards = [];
       if (input.nextGoal) chart.goal = input.nextGoal;
       if (input.nextReward) chart.reward = input.nextReward;
-      return structuredClone(chart);
+      return publicChart(chart);
     });
   }
 
@@ -316,16 +399,26 @@ export class MemoryAdapter implements SamenAdapter {
     input: WriteInput & { checkinId: string } & Omit<Checkin, 'id' | 'childName'>,
     options?: RequestOptions,
   ): Promise<Checkin> {
-    // The child's own topic and every class overview the child is in.
-    const classTopics = Object.entries(this.store.state.classes)
-      .filter(([, children]) => children.includes(input.childId))
-      .map(([classId]) => `feelings:class:${classId}`);
-    return this.write('saveCheckin', input, options, [`feelings:${input.childId}`, ...classTopics], () => {
-      this.requireChildAccess(input.childId);
-      const { id: _writeId, checkinId, ...rest } = input;
-      const checkin: Checkin = { ...rest, id: checkinId };
+    // The child's own topic and the class overview the child is in.
+    const topics = () => {
+      const classId = classOfChild(this.store.state, input.childId);
+      return [`feelings:${input.childId}`, ...(classId === undefined ? [] : [`feelings:class:${classId}`])];
+    };
+    return this.write('saveCheckin', input, options, topics, () => {
       const checkins = this.store.state.checkins;
-      const existing = checkins.findIndex((c) => c.id === checkinId);
+      const existing = checkins.findIndex((c) => c.id === input.checkinId);
+      // The guard refused a check-in id of a child the viewer may not write for; one of another
+      // child of theirs is still that child's check-in, never moved to this one.
+      if (existing >= 0 && checkins[existing]!.childId !== input.childId) throw new SamenError('conflict', 'this check-in is another child’s');
+      const checkin: Checkin = {
+        id: input.checkinId,
+        childId: input.childId,
+        feeling: input.feeling,
+        strength: input.strength,
+        context: input.context,
+        ...(input.note ? { note: input.note } : {}),
+        createdAt: input.createdAt,
+      };
       if (existing >= 0) checkins.splice(existing, 1, checkin);
       else checkins.push(checkin);
       return checkin;
@@ -336,18 +429,18 @@ export class MemoryAdapter implements SamenAdapter {
     input: WriteInput & { matrix: ExpectationMatrix; baseVersion: number },
     options?: RequestOptions,
   ): Promise<ExpectationMatrix> {
-    return this.write('saveExpectationMatrix', input, options, `matrix:${input.matrix.id}`, () => {
-      const stored = this.store.state.matrices[input.matrix.id];
-      if (!stored) throw new SamenError('not-found');
-      const viewer = this.viewer();
-      const allowed = stored.kind === 'school' ? viewer.role === 'teacher' : viewer.role === 'parent' && viewer.familyId === stored.familyId;
-      if (!allowed) throw new SamenError('forbidden');
+    return this.write('saveExpectationMatrix', input, options, `matrix:${input.matrix?.id}`, () => {
+      const stored = this.matrix(input.matrix.id);
       if (stored.version !== input.baseVersion) throw new SamenError('conflict', `stored version is ${stored.version}`);
-      const saved: ExpectationMatrix = {
-        ...structuredClone(input.matrix),
+      // Whose matrix it is stays as stored: a save can't move it to another school or family.
+      const { kind: _kind, familyId: _family, schoolId: _school, version: _version, cells, ...fields } = structuredClone(input.matrix) as StoredMatrix;
+      const saved: StoredMatrix = {
+        ...fields,
         kind: stored.kind,
         ...(stored.familyId ? { familyId: stored.familyId } : {}),
+        ...(stored.schoolId ? { schoolId: stored.schoolId } : {}),
         version: stored.version + 1,
+        cells: dict(cells),
       };
       this.store.state.matrices[input.matrix.id] = saved;
       return structuredClone(saved);
@@ -356,9 +449,7 @@ export class MemoryAdapter implements SamenAdapter {
 
   async shareSuccess(input: WriteInput & { matrixId: string; expectationId?: string; text: string }, options?: RequestOptions): Promise<Success> {
     return this.write('shareSuccess', input, options, `matrix:${input.matrixId}`, () => {
-      if (!this.store.state.matrices[input.matrixId]) throw new SamenError('not-found');
       const viewer = this.viewer();
-      if (viewer.role !== 'parent') throw new SamenError('forbidden');
       const success: Success = {
         id: input.id,
         matrixId: input.matrixId,
@@ -374,8 +465,6 @@ export class MemoryAdapter implements SamenAdapter {
 
   async getSuccesses(query: { matrixId: string; from?: string }, options?: RequestOptions): Promise<Success[]> {
     await this.enter('getSuccesses', query, options);
-    this.requireRole('teacher');
-    if (!this.store.state.matrices[query.matrixId]) throw new SamenError('not-found');
     return structuredClone(this.store.state.successes.filter((x) => x.matrixId === query.matrixId && inRange(x.createdAt, query)));
   }
 
@@ -383,23 +472,26 @@ export class MemoryAdapter implements SamenAdapter {
 
   /**
    * Stores the file on this device (a blob: URL to show it) after a simulated upload of
-   * {@link uploadMs} in five progress steps; an aborted signal stores nothing.
+   * {@link uploadMs} in five progress steps; an aborted signal stores nothing. The upload is
+   * the uploader's: only they read it back ({@link getUploadedMedia}) or publish it.
    */
   async uploadMedia(input: WriteInput & { file: Blob; name: string; kind: UploadKind }, options?: UploadOptions): Promise<UploadedMedia> {
+    // Who may upload is known before a byte is sent.
+    await this.authorize('uploadMedia', input);
     const steps = 5;
     for (let i = 1; i <= steps; i++) {
       await delay(this.uploadMs / steps, options?.signal);
       options?.onProgress?.(i / steps);
     }
     const stored = await this.write('uploadMedia', input, options, [], () => {
-      this.requireRole('teacher');
       const file = input.file;
       const check = checkUpload({ name: input.name, type: file?.type ?? '', size: file?.size ?? 0 }, input.kind);
       if (!(file instanceof Blob) || !check.ok) {
         throw new SamenError('invalid-data', 'upload refused', [{ path: 'file', message: check.ok ? 'not a file' : check.reason }]);
       }
       const mediaId = `media-${input.id}`;
-      (this.store.state.uploads ??= {})[mediaId] = { kind: input.kind, type: check.type, size: file.size, name: input.name, blob: file };
+      const uploads = (this.store.state.uploads ??= dict());
+      uploads[mediaId] = { ownerId: this.viewerId, kind: input.kind, type: check.type, size: file.size, name: input.name, blob: file };
       return { mediaId };
     });
     return this.uploaded(stored.mediaId);
@@ -410,14 +502,12 @@ export class MemoryAdapter implements SamenAdapter {
     return this.uploaded(mediaId);
   }
 
-  /** Publishes to one of the teacher's classes; the media refer to this adapter's uploads. */
+  /** Publishes to one of the teacher's classes; the media must be this teacher's uploads. */
   async publishLessonClip(input: WriteInput & LessonClipDraft, options?: RequestOptions): Promise<LessonClip> {
     const clipId = `clip-${input.id}`;
     const raw = await this.write('publishLessonClip', input, options, `clip:${clipId}`, () => {
-      this.requireRole('teacher');
       const { id: _writeId, ...rest } = input;
       const { media, ...fields } = parseOrThrow(lessonClipDraftSchema, rest, 'clip');
-      if (!this.viewer().classIds?.includes(fields.classId)) throw new SamenError('forbidden');
       const clip: Record<string, unknown> = { ...fields, id: clipId, postedAt: new Date().toISOString() };
       for (const key of Object.keys(clip)) if (clip[key] === '' || clip[key] === undefined) delete clip[key];
       if (media) clip['media'] = this.mediaOfDraft(media);
@@ -428,24 +518,27 @@ export class MemoryAdapter implements SamenAdapter {
   }
 
   private mediaOfDraft(media: NonNullable<LessonClipDraft['media']>): unknown {
+    const upload = (mediaId: string) => own(this.store.state.uploads, mediaId);
     const ref = (mediaId: string, kind: UploadKind) => {
-      if (this.store.state.uploads?.[mediaId]?.kind !== kind) {
-        throw new SamenError('invalid-data', 'unknown upload', [{ path: 'media', message: `no ${kind} upload with this id` }]);
+      const stored = upload(mediaId);
+      if (stored?.kind !== kind || stored.ownerId !== this.viewerId) {
+        throw new SamenError('invalid-data', 'unknown upload', [{ path: 'media', message: `no ${kind} upload of yours with this id` }]);
       }
       return `upload:${mediaId}`;
     };
     if (media.kind === 'photos') return { kind: 'photos', photos: media.photos.map((p) => ({ src: ref(p.mediaId, 'photo'), alt: p.alt })) };
-    const type = this.store.state.uploads?.[media.mediaId]?.type;
+    const src = ref(media.mediaId, 'video');
+    const type = upload(media.mediaId)?.type;
     return {
       kind: 'video',
-      src: ref(media.mediaId, 'video'),
+      src,
       ...(type ? { type } : {}),
       captions: media.captions.map((c, i) => ({ src: ref(c.mediaId, 'captions'), srclang: c.srclang, label: c.label, ...(i === 0 ? { default: true } : {}) })),
     };
   }
 
   private uploaded(mediaId: string): UploadedMedia {
-    const upload = this.store.state.uploads?.[mediaId];
+    const upload = own(this.store.state.uploads, mediaId);
     if (!upload) throw new SamenError('not-found');
     return { mediaId, kind: upload.kind, src: uploadUrl(upload.blob), type: upload.type, size: upload.size, name: upload.name };
   }
@@ -453,7 +546,7 @@ export class MemoryAdapter implements SamenAdapter {
   /** Swaps `upload:<mediaId>` references for blob: URLs of the stored files. */
   private withUploadUrls<T>(value: T): T {
     if (typeof value === 'string') {
-      const upload = value.startsWith('upload:') ? this.store.state.uploads?.[value.slice(7)] : undefined;
+      const upload = value.startsWith('upload:') ? own(this.store.state.uploads, value.slice(7)) : undefined;
       return (upload ? uploadUrl(upload.blob) : value) as T;
     }
     if (Array.isArray(value)) return value.map((v) => this.withUploadUrls(v)) as T;
@@ -475,9 +568,22 @@ export class MemoryAdapter implements SamenAdapter {
     for (const listener of [...(this.store.listeners.get(topic) ?? [])]) listener();
   }
 
-  private async enter(method: Method, input: unknown, options?: RequestOptions): Promise<void> {
+  /**
+   * Makes the state's records null-prototype once per state object: the seed, `options.state`,
+   * a state LocalAdapter loaded from IndexedDB or a server from its database.
+   */
+  private harden(): void {
+    const state = this.store.state;
+    if (hardened.has(state)) return;
+    hardenState(state);
+    hardened.add(state);
+  }
+
+  /** What every call goes through first: the call log, loading, latency, injected failures. */
+  private async arrive(method: Method, input: unknown, options?: RequestOptions): Promise<void> {
     this.calls.push({ method, input });
     await this.ready();
+    this.harden();
     await delay(this.latency, options?.signal);
     const failures = this.store.failures;
     const key = failures.has(method) ? method : failures.has('*') ? '*' : undefined;
@@ -488,22 +594,90 @@ export class MemoryAdapter implements SamenAdapter {
     throw new SamenError(failure.kind);
   }
 
+  /** The policy, before any domain code: `forbidden` or `not-found`, or it returns. */
+  private async authorize(method: Method, input: unknown): Promise<void> {
+    await this.ready();
+    this.harden();
+    await authorizeCall(this.store.state, this.viewer(), method, input);
+  }
+
+  /** A read: arrives, then is authorized. `input` is the method's first argument. */
+  private async enter(method: Method, input: unknown, options?: RequestOptions): Promise<void> {
+    await this.arrive(method, input, options);
+    await this.authorize(method, input);
+  }
+
+  /**
+   * A write: arrives; a key already applied for this same request (viewer, method, input)
+   * returns its first result, one applied for another request is `invalid-data`; otherwise it
+   * is authorized, its input checked against the limits, applied once, saved and announced.
+   */
   private async write<T>(
     method: Method,
     input: WriteInput,
     options: RequestOptions | undefined,
-    topics: string | string[],
+    topics: string | string[] | (() => string[]),
     apply: () => T,
   ): Promise<T> {
-    await this.enter(method, input, options);
-    const writes = this.store.state.writes;
-    if (input.id in writes) return structuredClone(writes[input.id]) as T;
+    await this.arrive(method, input, options);
+    const key: unknown = input && typeof input === 'object' ? input.id : undefined;
+    if (typeof key !== 'string' || key.length === 0 || key.length > 200) {
+      throw new SamenError('invalid-data', 'a write needs an idempotency key', [{ path: 'id', message: 'a string of 1 to 200 characters' }]);
+    }
+    const digest = this.digestOf(method, input);
+    const replay = (): { result: T } | undefined => {
+      const writes = this.store.state.writes;
+      this.expireWrites(writes);
+      const done = own(writes, key);
+      if (!done) return undefined;
+      if (done.digest !== digest) {
+        throw new SamenError('invalid-data', 'this idempotency key was used for another request', [{ path: 'id', message: 'already used for another request' }]);
+      }
+      return { result: structuredClone(done.result) as T };
+    };
+    // A retry is answered before the guard: the award an undo took back is gone by then.
+    const first = replay();
+    if (first) return first.result;
+    await this.authorize(method, input);
+    const again = replay(); // the same key may have landed while the guard ran
+    if (again) return again.result;
+    checkWriteInput(method, input);
     const result = apply();
-    writes[input.id] = result ?? null;
+    const entry: StoredWrite = { at: Date.now(), digest, result: result ?? null };
+    this.store.state.writes[key] = entry;
     this.appliedWrites += 1;
     await this.persist();
-    for (const topic of [topics].flat()) this.notify(topic);
+    for (const topic of typeof topics === 'function' ? topics() : [topics].flat()) this.notify(topic);
     return structuredClone(result);
+  }
+
+  /** Who sent what, in a few characters: the viewer, the method and a hash of the input. */
+  private digestOf(method: Method, input: unknown): string {
+    let json: string;
+    try {
+      json = JSON.stringify(input, (_key, value: unknown) => (value instanceof Blob ? { blob: value.type, size: value.size } : value)) ?? '';
+    } catch {
+      throw new SamenError('invalid-data', 'a write’s input must be plain data');
+    }
+    return `${this.viewerId} ${method} ${hash(json)}`;
+  }
+
+  /** Forgets keys older than {@link WRITE_KEY_TTL_MS}; sweeps at most once a minute. */
+  private expireWrites(writes: Record<string, StoredWrite>): void {
+    const now = Date.now();
+    if (now - (sweptAt.get(writes) ?? Number.NEGATIVE_INFINITY) < 60_000) return;
+    sweptAt.set(writes, now);
+    for (const [key, entry] of Object.entries(writes)) if (!(now - entry.at < WRITE_KEY_TTL_MS)) delete writes[key];
+  }
+
+  private mayFollow(topic: string): boolean {
+    try {
+      this.harden();
+      authorizeTopic(this.store.state, this.viewer(), topic);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private viewer(): Viewer {
@@ -512,25 +686,16 @@ export class MemoryAdapter implements SamenAdapter {
     return viewer;
   }
 
-  private requireClip(clipId: string): void {
-    if (this.store.state.clips[clipId] === undefined) throw new SamenError('not-found');
-  }
-
-  /** Parents see only their own children; a child no class knows is not found. */
-  private requireChildAccess(childId: string): void {
-    const viewer = this.viewer();
-    if (viewer.role === 'parent' && !viewer.childIds?.includes(childId)) throw new SamenError('forbidden');
-    if (!Object.values(this.store.state.classes).some((children) => children.includes(childId))) throw new SamenError('not-found');
-  }
-
-  private requireRole(role: Viewer['role']): void {
-    if (this.viewer().role !== role) throw new SamenError('forbidden');
-  }
-
-  private chart(chartId: string): RewardChart {
-    const chart = this.store.state.charts[chartId];
+  private chart(chartId: string): StoredChart {
+    const chart = own(this.store.state.charts, chartId);
     if (!chart) throw new SamenError('not-found');
     return chart;
+  }
+
+  private matrix(matrixId: string): StoredMatrix {
+    const matrix = own(this.store.state.matrices, matrixId);
+    if (!matrix) throw new SamenError('not-found');
+    return matrix;
   }
 
   private addSeen(clipId: string, familyId: string): void {
@@ -541,30 +706,56 @@ export class MemoryAdapter implements SamenAdapter {
 
   private reactionSummary(targetId: string): ReactionSummary {
     const { state } = this.store;
-    const byReaction = state.reactions[targetId] ?? {};
+    const byReaction = own(state.reactions, targetId) ?? {};
     const viewer = this.viewer();
     const familyId = viewer.familyId ?? this.viewerId;
-    const counts = Object.fromEntries(Object.entries(byReaction).map(([r, families]) => [r, families.length]));
-    const mine = Object.entries(byReaction).filter(([, f]) => f.includes(familyId)).map(([r]) => r);
-    const replies = structuredClone(state.replies[targetId] ?? []);
+    const entries = Object.entries(byReaction);
+    const counts = Object.fromEntries(entries.map(([r, families]) => [r, families.length]));
+    const mine = entries.filter(([, f]) => f.includes(familyId)).map(([r]) => r);
+    const replies = structuredClone(own(state.replies, targetId) ?? []);
     if (viewer.role !== 'teacher') {
       // Parents see counts and their own family's replies, never other families' names.
       return { targetId, counts, mine, replies: replies.filter((r) => r.familyId === familyId) };
     }
-    const classId = (state.clips[targetId] as { classId?: string } | undefined)?.classId ?? viewer.classIds?.[0] ?? '';
-    const families = state.families[classId] ?? [];
+    const families = own(state.families, targetScope(state, targetId)?.classId ?? '') ?? [];
     const nameOf = (id: string) => families.find((f) => f.familyId === id)?.name ?? id;
-    const home = new Set(HOME_REACTIONS.flatMap((r) => byReaction[r] ?? []));
+    const home = new Set(HOME_REACTIONS.flatMap((r) => own(byReaction, r) ?? []));
     return {
       targetId,
       counts,
       mine,
       replies,
-      reactors: Object.fromEntries(Object.entries(byReaction).map(([r, ids]) => [r, ids.map(nameOf)])),
+      reactors: Object.fromEntries(entries.map(([r, ids]) => [r, ids.map(nameOf)])),
       families: families.length,
       homeFamilies: home.size,
     };
   }
+}
+
+/** An award as widgets see it: who gave it by name, not by viewer id. */
+function publicAward({ givenById: _givenById, ...award }: StoredAward): Award {
+  return structuredClone(award);
+}
+
+function publicChart(chart: StoredChart): RewardChart {
+  return { ...structuredClone(chart), awards: chart.awards.map(publicAward) };
+}
+
+/** A 106-bit non-cryptographic hash (two cyrb53 rounds) of a write's input, for its digest. */
+function hash(text: string): string {
+  const round = (seed: number): string => {
+    let h1 = 0xdeadbeef ^ seed;
+    let h2 = 0x41c6ce57 ^ seed;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  };
+  return `${round(1)}.${round(2)}`;
 }
 
 /**

@@ -10,6 +10,15 @@ import { isLangTag } from './content-lang.js';
 export const ANSWER_MAX_LENGTH = 500;
 /** Longest short reply under a post. */
 export const REPLY_MAX_LENGTH = 280;
+/** Longest note with a check-in. */
+export const CHECKIN_NOTE_MAX_LENGTH = 280;
+/** Longest reason for an award, and the longest reward a teacher names for a new goal. */
+export const REWARD_TEXT_MAX_LENGTH = 120;
+/**
+ * How long a teacher can take back a mis-tapped award: the reward chart offers Undo this long,
+ * and adapters refuse an undo of an award older than this.
+ */
+export const UNDO_WINDOW_MS = 10_000;
 /** Texts from the adapter longer than this are cut, so a runaway field can't blow up a card. */
 export const TEXT_DISPLAY_MAX = 4000;
 
