@@ -432,10 +432,16 @@ export class MemoryAdapter implements SamenAdapter {
     return this.write('saveExpectationMatrix', input, options, `matrix:${input.matrix?.id}`, () => {
       const stored = this.matrix(input.matrix.id);
       if (stored.version !== input.baseVersion) throw new SamenError('conflict', `stored version is ${stored.version}`);
-      // Whose matrix it is stays as stored: a save can't move it to another school or family.
-      const { kind: _kind, familyId: _family, schoolId: _school, version: _version, cells, ...fields } = structuredClone(input.matrix) as StoredMatrix;
+      // The matrix's own fields only; whose it is stays as stored (a save can't move it to
+      // another school or family) and the version is the store's.
+      const { id, title, values, locations, cells, focus, lang } = structuredClone(input.matrix);
       const saved: StoredMatrix = {
-        ...fields,
+        id,
+        ...(title !== undefined ? { title } : {}),
+        values,
+        locations,
+        ...(focus !== undefined ? { focus } : {}),
+        ...(lang !== undefined ? { lang } : {}),
         kind: stored.kind,
         ...(stored.familyId ? { familyId: stored.familyId } : {}),
         ...(stored.schoolId ? { schoolId: stored.schoolId } : {}),
