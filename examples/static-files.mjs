@@ -1,8 +1,9 @@
 /**
- * Static files from the repository root, for `examples/serve.mjs` (npm start) and the
- * reference server's CLI: dot-files never served, single byte ranges so <video> can seek,
- * and HTML under a strict Content-Security-Policy with Trusted Types, which proves the
- * widgets run under it (lit creates the one "lit-html" policy).
+ * Static files from the repository, for `examples/serve.mjs` (npm start), the reference
+ * server's CLI and the browser checks: only what the demo pages load (see {@link ALLOWED}),
+ * never a dot-file or `node_modules`, single byte ranges so <video> can seek, and HTML under a
+ * strict Content-Security-Policy with Trusted Types, which proves the widgets run under it (lit
+ * creates the one "lit-html" policy).
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -12,7 +13,22 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const START_PAGE = '/examples/index.html';
 
-const MIME = {
+/**
+ * What is served: these folders (with everything below them) and single files, relative to the
+ * repository root. Anything else, however it is spelt (`/src/`, `/test/`, `/node_modules/`,
+ * `/.git/config`, `/package.json`, the reference server's data folder), is a 404: a folder a
+ * developer or the reference server writes data into inside the repository never downloads.
+ * `examples/reference-server/` is the server's own code and (by default) its PGlite data, so it
+ * is left out although it sits in `examples/`.
+ */
+export const ALLOWED = Object.freeze({
+  folders: ['examples/', 'dist/'],
+  /** The strict-CSP page of test/security/csp/check-csp.mjs and what it loads. */
+  files: ['test/security/csp/page.html', 'test/security/csp/page.js', 'test/security/csp/payloads.js', 'test/security/csp/captions.vtt'],
+  denied: ['examples/reference-server/'],
+});
+
+const MIME = new Map(Object.entries({
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -24,7 +40,7 @@ const MIME = {
   '.vtt': 'text/vtt; charset=utf-8',
   '.webm': 'video/webm',
   '.mp4': 'video/mp4',
-};
+}));
 
 /** Pages from this origin only; lit's one Trusted Types policy. */
 const CSP = [
@@ -54,8 +70,18 @@ function sendText(res, status, text, headers = {}) {
 }
 
 /**
- * A URL path as a file under ROOT, or null when it would leave ROOT or touch a
- * dot-file/folder (.git, .ci, .data, …), which are never served.
+ * Whether a path relative to ROOT (`/`-separated, no leading slash; a folder ends in `/`) may be
+ * served, or, for a folder, may lead to something that may.
+ * @param {string} rel
+ */
+export function isAllowed(rel) {
+  if (ALLOWED.denied.some((folder) => rel.startsWith(folder))) return false;
+  return ALLOWED.folders.some((folder) => rel.startsWith(folder)) || ALLOWED.files.includes(rel);
+}
+
+/**
+ * A URL path as a file under ROOT, or null when it would leave ROOT, is not on the allow-list,
+ * or touches a dot-file/folder (.git, .ci, .data, …) or a `node_modules` folder anywhere.
  * @param {string} urlPath
  */
 function toFilePath(urlPath) {
@@ -67,7 +93,9 @@ function toFilePath(urlPath) {
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return null;
   const segments = decoded.split('/').filter(Boolean);
-  if (segments.some((s) => s.startsWith('.'))) return null; // also rules out '..'
+  if (segments.some((s) => s.startsWith('.') || s === 'node_modules')) return null; // also rules out '..'
+  const rel = segments.join('/') + (decoded.endsWith('/') ? '/' : '');
+  if (!isAllowed(rel) && !isAllowed(`${rel}/`)) return null;
   const file = resolve(ROOT, ...segments);
   return file === ROOT || file.startsWith(ROOT + sep) ? file : null;
 }
@@ -121,7 +149,7 @@ export async function serveStatic(req, res) {
     }
     if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
 
-    const type = MIME[/** @type {keyof typeof MIME} */ (extname(file).toLowerCase())] ?? 'application/octet-stream';
+    const type = MIME.get(extname(file).toLowerCase()) ?? 'application/octet-stream';
     /** @type {Record<string, string | number>} */
     const headers = {
       'Content-Type': type,
