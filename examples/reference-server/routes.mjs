@@ -1,12 +1,20 @@
 /**
  * One route per path and method of `openapi.yaml`, each calling the `SamenAdapter` method
  * of the same `operationId`. Bodies and parameters are checked here against the contract's
- * schemas (reusing the library's zod schemas where it has them), so the store never holds
- * data a widget would then refuse.
+ * schemas (reusing the library's zod schemas where it has them) and the limits the widgets
+ * keep (matrix sizes, text lengths), so the store never holds data a widget would then refuse.
+ * Every id that comes in (path, query, body) is a safe id (`isSafeId` of src/core/policy.ts):
+ * `__proto__`, `constructor` and friends never reach a record.
+ *
+ * Each route says what its adapter method gets as first argument (`input`): that is what the
+ * server's one authorization check (`authorizeCall` of src/adapters/demo-guard.ts) sees, before
+ * the method runs. A write also says how to answer a replayed Idempotency-Key from the store
+ * as it is now (`replay`), since only a digest of each write is kept, never its response.
  */
 import * as z from 'zod/mini';
 import {
   ANSWER_MAX_LENGTH,
+  MATRIX_LIMITS,
   REPLY_MAX_LENGTH,
   expectationMatrixSchema,
   feelingIdSchema,
@@ -15,15 +23,18 @@ import {
   reactionIdSchema,
   uploadKindSchema,
 } from '../../dist/core/schemas.js';
+import { isSafeId } from '../../dist/core/policy.js';
+import { SamenError } from '../../dist/core/errors.js';
 
-const id = z.string().check(z.minLength(1), z.maxLength(200));
+/** An id as the policy allows them at the boundary: letters, digits, `_ . : @ -`, ≤ 200, no reserved name. */
+export const safeId = z.string().check(z.refine(isSafeId, { message: 'not an id' }));
 const isoDate = z.iso.datetime({ offset: true });
 /** Trimmed text of at most `max` characters; `min` 1 for texts that must say something. */
 const text = (max, min = 0) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 /** Texts nobody types long: award reasons, reward names (the widget allows 120). */
 const SHORT_TEXT = 200;
-/** openapi.yaml: `cells.*[].text` maxLength. */
-const EXPECTATION_TEXT = 200;
+/** A caption track's label in the clip composer ("Nederlands", "English (UK)"). */
+const CAPTION_LABEL = 100;
 
 const range = z.object({ from: z.optional(isoDate), to: z.optional(isoDate) });
 
@@ -47,37 +58,67 @@ const range = z.object({ from: z.optional(isoDate), to: z.optional(isoDate) });
  * @property {boolean} [upload] the body is one file (checked by the server against MEDIA_LIMITS), not JSON
  * @property {z.ZodMiniType} [query] schema of the query parameters
  * @property {(call: Call) => { path: string, message: string }[]} [check] rules a schema can't say
- * @property {(call: Call) => Promise<unknown>} run resolves with the response body; `null`/`undefined` → 204
+ * @property {(call: Call) => unknown} input the adapter method's first argument
+ * @property {(call: Call, input: any) => Promise<unknown>} run resolves with the response body; `null`/`undefined` → 204
+ * @property {(input: any) => string | null} [resultId] a write's resource, kept with its idempotency key (never its response)
+ * @property {(call: Call, input: any, resultId: string | null) => Promise<unknown>} [replay] a write's response for a replayed key, read from the store as it is now
  */
+
+/** The item with this id in a list a read returned, or `not-found` (it was taken back since). */
+function byId(list, id) {
+  const item = list.find((x) => x.id === id);
+  if (!item) throw new SamenError('not-found', 'the result of this write is no longer there');
+  return item;
+}
 
 /** @type {Route[]} */
 export const ROUTES = [
-  { method: 'GET', path: '/viewer', op: 'getViewer', run: ({ view }) => view.getViewer() },
+  { method: 'GET', path: '/viewer', op: 'getViewer', input: () => undefined, run: ({ view }) => view.getViewer() },
 
   // ---- lesson clips
   {
     method: 'GET',
     path: '/clips/:clipId',
     op: 'getLessonClip',
-    run: ({ view, params, mediaBase }) => view.getLessonClip(params.clipId, { mediaBase }),
+    input: ({ params }) => params.clipId,
+    run: ({ view, mediaBase }, clipId) => view.getLessonClip(clipId, { mediaBase }),
   },
-  { method: 'GET', path: '/clips/:clipId/answer', op: 'getHomeAnswer', run: ({ view, params }) => view.getHomeAnswer(params.clipId) },
+  {
+    method: 'GET',
+    path: '/clips/:clipId/answer',
+    op: 'getHomeAnswer',
+    input: ({ params }) => params.clipId,
+    run: ({ view }, clipId) => view.getHomeAnswer(clipId),
+  },
   {
     method: 'PUT',
     path: '/clips/:clipId/answer',
     op: 'saveHomeAnswer',
     write: true,
     body: z.object({ kind: homeAnswerKindSchema, text: z.optional(text(ANSWER_MAX_LENGTH)) }),
-    run: ({ view, params, body, key }) => view.saveHomeAnswer({ ...body, id: key, clipId: params.clipId }),
+    input: ({ params, body, key }) => ({ ...body, id: key, clipId: params.clipId }),
+    run: ({ view }, input) => view.saveHomeAnswer(input),
+    // The family's answer to the clip as it is now ("talked" never replaces a written answer).
+    resultId: (input) => input.clipId,
+    replay: async ({ view }, _input, clipId) => (await view.getHomeAnswer(clipId)) ?? byId([], clipId),
   },
   {
     method: 'POST',
     path: '/clips/:clipId/seen',
     op: 'markSeen',
     write: true,
-    run: ({ view, params, key }) => view.markSeen({ id: key, clipId: params.clipId }),
+    input: ({ params, key }) => ({ id: key, clipId: params.clipId }),
+    run: ({ view }, input) => view.markSeen(input),
+    resultId: () => null,
+    replay: async () => null,
   },
-  { method: 'GET', path: '/clips/:clipId/reach', op: 'getClipReach', run: ({ view, params }) => view.getClipReach(params.clipId) },
+  {
+    method: 'GET',
+    path: '/clips/:clipId/reach',
+    op: 'getClipReach',
+    input: ({ params }) => params.clipId,
+    run: ({ view }, clipId) => view.getClipReach(clipId),
+  },
 
   // ---- composing lesson clips (teachers)
   {
@@ -86,7 +127,11 @@ export const ROUTES = [
     op: 'publishLessonClip',
     write: true,
     body: lessonClipDraftSchema,
-    run: ({ view, body, key, mediaBase }) => view.publishLessonClip({ ...body, id: key }, { mediaBase }),
+    check: ({ body }) => draftIssues(body),
+    input: ({ body, key }) => ({ ...body, id: key }),
+    run: ({ view, mediaBase }, input) => view.publishLessonClip(input, { mediaBase }),
+    resultId: (input) => `clip-${input.id}`,
+    replay: ({ view, mediaBase }, _input, clipId) => view.getLessonClip(clipId, { mediaBase }),
   },
   {
     method: 'POST',
@@ -95,25 +140,35 @@ export const ROUTES = [
     write: true,
     upload: true,
     query: z.object({ kind: uploadKindSchema, name: z.optional(text(200)) }),
-    run: ({ view, query, file, key, mediaBase }) =>
-      view.storeUpload({ key, kind: query.kind, name: query.name ?? '', ...file }, { mediaBase }),
+    input: ({ query, key }) => ({ id: key, kind: query.kind, name: query.name ?? '' }),
+    run: ({ view, file, key, mediaBase }, input) => view.storeUpload({ key, kind: input.kind, name: input.name, ...file }, { mediaBase }),
   },
   {
     method: 'GET',
     path: '/uploads/:mediaId',
     op: 'getUploadedMedia',
-    run: ({ view, params, mediaBase }) => view.getUploadedMedia(params.mediaId, { mediaBase }),
+    input: ({ params }) => params.mediaId,
+    run: ({ view, mediaBase }, mediaId) => view.getUploadedMedia(mediaId, { mediaBase }),
   },
 
   // ---- reactions
-  { method: 'GET', path: '/reactions/:targetId', op: 'getReactions', run: ({ view, params }) => view.getReactions(params.targetId) },
+  {
+    method: 'GET',
+    path: '/reactions/:targetId',
+    op: 'getReactions',
+    input: ({ params }) => params.targetId,
+    run: ({ view }, targetId) => view.getReactions(targetId),
+  },
   {
     method: 'POST',
     path: '/reactions/:targetId/replies',
     op: 'addReply',
     write: true,
     body: z.object({ text: text(REPLY_MAX_LENGTH, 1) }),
-    run: ({ view, params, body, key }) => view.addReply({ ...body, id: key, targetId: params.targetId }),
+    input: ({ params, body, key }) => ({ ...body, id: key, targetId: params.targetId }),
+    run: ({ view }, input) => view.addReply(input),
+    resultId: (input) => input.id,
+    replay: async ({ view }, input, replyId) => byId((await view.getReactions(input.targetId)).replies, replyId),
   },
   {
     method: 'PUT',
@@ -123,26 +178,41 @@ export const ROUTES = [
     body: z.object({ on: z.boolean() }),
     check: ({ params }) =>
       z.safeParse(reactionIdSchema, params.reaction).success ? [] : [{ path: 'reaction', message: 'unknown reaction format' }],
-    run: ({ view, params, body, key }) => view.setReaction({ ...body, id: key, targetId: params.targetId, reaction: params.reaction }),
+    input: ({ params, body, key }) => ({ ...body, id: key, targetId: params.targetId, reaction: params.reaction }),
+    run: ({ view }, input) => view.setReaction(input),
+    resultId: (input) => input.targetId,
+    replay: ({ view }, _input, targetId) => view.getReactions(targetId),
   },
 
   // ---- reward charts
-  { method: 'GET', path: '/charts/:chartId', op: 'getRewardChart', run: ({ view, params }) => view.getRewardChart(params.chartId) },
+  {
+    method: 'GET',
+    path: '/charts/:chartId',
+    op: 'getRewardChart',
+    input: ({ params }) => params.chartId,
+    run: ({ view }, chartId) => view.getRewardChart(chartId),
+  },
   {
     method: 'POST',
     path: '/charts/:chartId/awards',
     op: 'award',
     write: true,
-    body: z.object({ expectationId: z.optional(id), reason: z.optional(text(SHORT_TEXT)) }),
+    body: z.object({ expectationId: z.optional(safeId), reason: z.optional(text(SHORT_TEXT)) }),
     optionalBody: true,
-    run: ({ view, params, body, key }) => view.award({ ...body, id: key, chartId: params.chartId }),
+    input: ({ params, body, key }) => ({ ...body, id: key, chartId: params.chartId }),
+    run: ({ view }, input) => view.award(input),
+    resultId: (input) => input.id,
+    replay: async ({ view }, input, awardId) => byId((await view.getRewardChart(input.chartId)).awards, awardId),
   },
   {
     method: 'DELETE',
     path: '/charts/:chartId/awards/:awardId',
     op: 'undoAward',
     write: true,
-    run: ({ view, params, key }) => view.undoAward({ id: key, chartId: params.chartId, awardId: params.awardId }),
+    input: ({ params, key }) => ({ id: key, chartId: params.chartId, awardId: params.awardId }),
+    run: ({ view }, input) => view.undoAward(input),
+    resultId: () => null,
+    replay: async () => null,
   },
   {
     method: 'POST',
@@ -151,7 +221,10 @@ export const ROUTES = [
     write: true,
     body: z.object({ nextGoal: z.optional(z.int().check(z.gte(1), z.lte(1000))), nextReward: z.optional(text(SHORT_TEXT, 1)) }),
     optionalBody: true,
-    run: ({ view, params, body, key }) => view.redeem({ ...body, id: key, chartId: params.chartId }),
+    input: ({ params, body, key }) => ({ ...body, id: key, chartId: params.chartId }),
+    run: ({ view }, input) => view.redeem(input),
+    resultId: (input) => input.chartId,
+    replay: ({ view }, _input, chartId) => view.getRewardChart(chartId),
   },
 
   // ---- feelings
@@ -160,14 +233,16 @@ export const ROUTES = [
     path: '/children/:childId/checkins',
     op: 'getCheckins',
     query: range,
-    run: ({ view, params, query }) => view.getCheckins({ ...query, childId: params.childId }),
+    input: ({ params, query }) => ({ ...query, childId: params.childId }),
+    run: ({ view }, input) => view.getCheckins(input),
   },
   {
     method: 'GET',
     path: '/classes/:classId/checkins',
     op: 'getClassCheckins',
     query: range,
-    run: ({ view, params, query }) => view.getClassCheckins({ ...query, classId: params.classId }),
+    input: ({ params, query }) => ({ ...query, classId: params.classId }),
+    run: ({ view }, input) => view.getClassCheckins(input),
   },
   {
     method: 'PUT',
@@ -175,14 +250,17 @@ export const ROUTES = [
     op: 'saveCheckin',
     write: true,
     body: z.object({
-      childId: id,
+      childId: safeId,
       feeling: feelingIdSchema,
       strength: z.int().check(z.gte(1), z.lte(5)),
       context: z.enum(['home', 'school']),
       note: z.optional(text(280)),
       createdAt: isoDate,
     }),
-    run: ({ view, params, body, key }) => view.saveCheckin({ ...body, id: key, checkinId: params.checkinId }),
+    input: ({ params, body, key }) => ({ ...body, id: key, checkinId: params.checkinId }),
+    run: ({ view }, input) => view.saveCheckin(input),
+    resultId: (input) => input.checkinId,
+    replay: async ({ view }, input, checkinId) => byId(await view.getCheckins({ childId: input.childId }), checkinId),
   },
 
   // ---- expectation matrices
@@ -190,7 +268,8 @@ export const ROUTES = [
     method: 'GET',
     path: '/matrices/:matrixId',
     op: 'getExpectationMatrix',
-    run: ({ view, params }) => view.getExpectationMatrix(params.matrixId),
+    input: ({ params }) => params.matrixId,
+    run: ({ view }, matrixId) => view.getExpectationMatrix(matrixId),
   },
   {
     method: 'PUT',
@@ -198,32 +277,106 @@ export const ROUTES = [
     op: 'saveExpectationMatrix',
     write: true,
     body: z.object({ matrix: expectationMatrixSchema, baseVersion: z.int().check(z.nonnegative()) }),
-    check: ({ params, body }) => [
-      ...(body.matrix.id === params.matrixId ? [] : [{ path: 'matrix.id', message: 'must be the matrix id in the path' }]),
-      ...Object.entries(body.matrix.cells).flatMap(([cell, items]) =>
-        items.flatMap((item, i) =>
-          item.text.length > EXPECTATION_TEXT ? [{ path: `matrix.cells.${cell}.${i}.text`, message: `at most ${EXPECTATION_TEXT} characters` }] : [],
-        ),
-      ),
-    ],
-    run: ({ view, body, key }) => view.saveExpectationMatrix({ ...body, id: key }),
+    check: ({ params, body }) => matrixIssues(body.matrix, params.matrixId),
+    input: ({ body, key }) => ({ ...body, id: key }),
+    run: ({ view }, input) => view.saveExpectationMatrix(input),
+    // The matrix as stored now: after this save, or a later one.
+    resultId: (input) => input.matrix.id,
+    replay: ({ view }, _input, matrixId) => view.getExpectationMatrix(matrixId),
   },
   {
     method: 'GET',
     path: '/matrices/:matrixId/successes',
     op: 'getSuccesses',
     query: z.object({ from: z.optional(isoDate) }),
-    run: ({ view, params, query }) => view.getSuccesses({ ...query, matrixId: params.matrixId }),
+    input: ({ params, query }) => ({ ...query, matrixId: params.matrixId }),
+    run: ({ view }, input) => view.getSuccesses(input),
   },
   {
     method: 'POST',
     path: '/matrices/:matrixId/successes',
     op: 'shareSuccess',
     write: true,
-    body: z.object({ text: text(ANSWER_MAX_LENGTH, 1), expectationId: z.optional(id) }),
-    run: ({ view, params, body, key }) => view.shareSuccess({ ...body, id: key, matrixId: params.matrixId }),
+    body: z.object({ text: text(ANSWER_MAX_LENGTH, 1), expectationId: z.optional(safeId) }),
+    input: ({ params, body, key }) => ({ ...body, id: key, matrixId: params.matrixId }),
+    run: ({ view }, input) => view.shareSuccess(input),
+    // Families can't list successes (teachers read them): the one this family shared, from the store.
+    resultId: (input) => input.id,
+    replay: async ({ view }, _input, successId) => byId([view.successById(successId)].filter(Boolean), successId),
   },
 ];
+
+/**
+ * What the matrix editor refuses to save (MATRIX_LIMITS of src/core/schemas.ts), refused here
+ * too: at most 5 values × 8 places, names of at most 60 characters, at most 3 expectations of
+ * 1 to 200 characters per cell, cells only of listed values and places, every id a safe id and
+ * unique. Issues name fields, never the values (nor a cell key that is not a safe id).
+ * @param {import('../../dist/core/schemas.js').ExpectationMatrix} matrix
+ * @param {string} matrixId the id in the path
+ */
+export function matrixIssues(matrix, matrixId) {
+  /** @type {{ path: string, message: string }[]} */
+  const issues = [];
+  const add = (path, message) => issues.push({ path: `matrix.${path}`, message });
+  if (matrix.id !== matrixId) add('id', 'must be the matrix id in the path');
+  if (matrix.familyId !== undefined && !isSafeId(matrix.familyId)) add('familyId', 'not an id');
+  /** @type {Record<'values' | 'locations', Set<string>>} */
+  const axisIds = { values: new Set(), locations: new Set() };
+  for (const axis of /** @type {const} */ (['values', 'locations'])) {
+    const list = matrix[axis];
+    if (list.length > MATRIX_LIMITS[axis]) add(axis, `at most ${MATRIX_LIMITS[axis]}`);
+    list.forEach((item, i) => {
+      if (!isSafeId(item.id)) add(`${axis}.${i}.id`, 'not an id');
+      else if (axisIds[axis].has(item.id)) add(`${axis}.${i}.id`, 'duplicate id');
+      axisIds[axis].add(item.id);
+      if (item.label.length > MATRIX_LIMITS.nameLength) add(`${axis}.${i}.label`, `at most ${MATRIX_LIMITS.nameLength} characters`);
+    });
+  }
+  const expectationIds = new Set();
+  const cells = Object.entries(matrix.cells);
+  if (cells.length > MATRIX_LIMITS.values * MATRIX_LIMITS.locations) add('cells', 'too many cells');
+  for (const [key, items] of cells.slice(0, MATRIX_LIMITS.values * MATRIX_LIMITS.locations)) {
+    const [valueId = '', locationId = '', ...more] = key.split('/');
+    if (more.length || !axisIds.values.has(valueId) || !axisIds.locations.has(locationId) || !isSafeId(valueId) || !isSafeId(locationId)) {
+      add('cells', 'a cell of a value or place the matrix does not list');
+      continue;
+    }
+    if (items.length > MATRIX_LIMITS.perCell) add(`cells.${key}`, `at most ${MATRIX_LIMITS.perCell}`);
+    items.forEach((item, i) => {
+      if (!isSafeId(item.id)) add(`cells.${key}.${i}.id`, 'not an id');
+      else if (expectationIds.has(item.id)) add(`cells.${key}.${i}.id`, 'duplicate id');
+      expectationIds.add(item.id);
+      if (!item.text) add(`cells.${key}.${i}.text`, 'empty');
+      if (item.text.length > MATRIX_LIMITS.expectationLength) add(`cells.${key}.${i}.text`, `at most ${MATRIX_LIMITS.expectationLength} characters`);
+    });
+  }
+  const { focus } = matrix;
+  if (focus) {
+    if (!axisIds.values.has(focus.valueId) || !axisIds.locations.has(focus.locationId)) add('focus', 'a cell the matrix does not list');
+    if (focus.expectationId !== undefined && !expectationIds.has(focus.expectationId)) add('focus.expectationId', 'not an expectation of the matrix');
+  }
+  return issues;
+}
+
+/**
+ * A lesson clip draft's ids are safe ids, and its caption labels short.
+ * @param {import('../../dist/core/schemas.js').LessonClipDraft} draft
+ */
+function draftIssues(draft) {
+  const issues = [];
+  if (!isSafeId(draft.classId)) issues.push({ path: 'classId', message: 'not an id' });
+  const media = draft.media;
+  if (media?.kind === 'photos') {
+    media.photos.forEach((p, i) => isSafeId(p.mediaId) || issues.push({ path: `media.photos.${i}.mediaId`, message: 'not an id' }));
+  } else if (media?.kind === 'video') {
+    if (!isSafeId(media.mediaId)) issues.push({ path: 'media.mediaId', message: 'not an id' });
+    media.captions.forEach((c, i) => {
+      if (!isSafeId(c.mediaId)) issues.push({ path: `media.captions.${i}.mediaId`, message: 'not an id' });
+      if (c.label.length > CAPTION_LABEL) issues.push({ path: `media.captions.${i}.label`, message: `at most ${CAPTION_LABEL} characters` });
+    });
+  }
+  return issues;
+}
 
 /**
  * The route for `method` and `path` (under /api), with its decoded parameters; or, when only
@@ -250,7 +403,7 @@ function matchPath(pattern, segments) {
   const parts = pattern.split('/').slice(1);
   if (parts.length !== segments.length) return undefined;
   /** @type {Record<string, string>} */
-  const params = {};
+  const params = Object.create(null);
   for (let i = 0; i < parts.length; i++) {
     const part = /** @type {string} */ (parts[i]);
     const segment = /** @type {string} */ (segments[i]);
@@ -264,7 +417,8 @@ function matchPath(pattern, segments) {
     } catch {
       return undefined; // malformed %-escape: no such resource
     }
-    if (!z.safeParse(id, value).success) return undefined;
+    // Not an id this server could have made (`__proto__`, a space, 201 characters): no such resource.
+    if (!isSafeId(value)) return undefined;
     params[part.slice(1)] = value;
   }
   return params;

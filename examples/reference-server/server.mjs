@@ -13,6 +13,7 @@
  */
 import { createServer } from 'node:http';
 import { resolveObjectURL } from 'node:buffer';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +22,17 @@ import { DEFAULT_DATA_DIR, migrate, openDatabase } from './database.mjs';
 import { ROOT, serveStatic } from '../static-files.mjs';
 
 // The domain logic is the library's build: say plainly when it is missing.
-const [{ PostgresAdapter }, { ROUTES, matchRoute }, { SamenError }, { toIssues }, { resolveDemoUrl }, z, { MEDIA_LIMITS }] = await Promise.all([
+const [
+  { PostgresAdapter },
+  { ROUTES, matchRoute },
+  { SamenError },
+  { toIssues },
+  { resolveDemoUrl },
+  z,
+  { MEDIA_LIMITS },
+  { authorizeCall, authorizeTopic },
+  { isSafeId },
+] = await Promise.all([
   import('./postgres-adapter.mjs'),
   import('./routes.mjs'),
   import('../../dist/core/errors.js'),
@@ -29,6 +40,8 @@ const [{ PostgresAdapter }, { ROUTES, matchRoute }, { SamenError }, { toIssues }
   import('../../dist/adapters/illustrations.js'),
   import('zod/mini'),
   import('../../dist/core/schemas.js'),
+  import('../../dist/adapters/demo-guard.js'),
+  import('../../dist/core/policy.js'),
 ]).catch((error) => {
   if (error?.code === 'ERR_MODULE_NOT_FOUND' && /[/\\]dist[/\\]/.test(String(error.message))) {
     throw new Error('The reference server uses the built library: run `npm run build` first.', { cause: error });
@@ -38,22 +51,36 @@ const [{ PostgresAdapter }, { ROUTES, matchRoute }, { SamenError }, { toIssues }
 
 const HOST = '127.0.0.1';
 const DEFAULT_PORT = 8787;
-/** Larger bodies are refused; a whole expectation matrix is a few kB. */
-const MAX_BODY_BYTES = 1 << 20;
-const MAX_TOPICS = 100;
-const TOPIC = /^(clip|reactions|chart|feelings|matrix):[^\s,]{1,200}$/;
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/; // visible ASCII, as openapi.yaml's 1…200 characters
+/**
+ * Larger JSON bodies are refused (413). The largest a widget sends is an expectation matrix at
+ * its limits (5 values × 8 places × 3 expectations of 200 characters, ids of 200): under 100 kB
+ * even with every character escaped.
+ */
+export const MAX_BODY_BYTES = 256 * 1024;
+/** Topics per event stream: a page of 16 clips with their reactions. */
+export const MAX_TOPICS = 32;
+/** Open event streams per viewer (a few tabs and devices); the next one is 429. */
+export const MAX_STREAMS_PER_VIEWER = 6;
+/** Open event streams in all; the next one is 503. */
+const MAX_STREAMS = 1000;
+const TOPIC_KINDS = new Set(['clip', 'reactions', 'chart', 'matrix', 'feelings']);
+/** How long an Idempotency-Key is remembered; older records are swept. */
+export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
+const SWEEP_EVERY_MS = 10 * 60_000;
+/** Issued tokens: `st1.<payload>.<signature>` (see {@link createReferenceServer}'s issueToken). */
+const TOKEN_PREFIX = 'st1.';
 
-/** HTTP status for each `SamenError` kind. 401 (no or unknown token) is decided before any kind. */
-const STATUS = {
-  'invalid-data': 400,
-  forbidden: 403,
-  'not-found': 404,
-  conflict: 409,
-  unavailable: 503,
-  offline: 503,
-  'not-connected': 503,
-};
+/** HTTP status for each `SamenError` kind. */
+const STATUS = new Map([
+  ['invalid-data', 400],
+  ['signed-out', 401],
+  ['forbidden', 403],
+  ['not-found', 404],
+  ['conflict', 409],
+  ['unavailable', 503],
+  ['offline', 503],
+  ['not-connected', 503],
+]);
 
 const API_HEADERS = {
   'cache-control': 'no-store',
@@ -86,6 +113,10 @@ class HttpError extends SamenError {
  * @property {string} [publicUrl] origin clients reach this server at, for media URLs (default: from the Host header)
  * @property {number} [heartbeatMs] comment line on idle event streams, so proxies keep them open
  * @property {(line: string) => void} [log] one line per request: status, method, operation, time. Never bodies.
+ * @property {boolean} [demoTokens] accept `Bearer <viewer id>` (default true: the demo, its checks and the tests use them)
+ * @property {string | Buffer} [tokenSecret] key that signs issued tokens (default: random per process, so they end with it)
+ * @property {number} [idempotencyTtlMs] how long an Idempotency-Key is remembered (default 24 h)
+ * @property {number} [maxStreamsPerViewer] open event streams per viewer (default 6)
  */
 
 /**
@@ -100,6 +131,10 @@ export async function createReferenceServer({
   publicUrl,
   heartbeatMs = 15_000,
   log = () => {},
+  demoTokens = true,
+  tokenSecret = randomBytes(32),
+  idempotencyTtlMs = IDEMPOTENCY_TTL_MS,
+  maxStreamsPerViewer = MAX_STREAMS_PER_VIEWER,
 } = {}) {
   const db = await openDatabase({
     databaseUrl,
@@ -110,8 +145,9 @@ export async function createReferenceServer({
   let store;
   try {
     await migrate(db);
-    store = new PostgresAdapter({ locale, ...(now ? { now } : {}) }, undefined, { db });
+    store = new PostgresAdapter({ locale, ...(now ? { now } : {}) }, undefined, { db, idempotencyTtlMs });
     await store.ready();
+    await store.sweepWriteRecords();
   } catch (error) {
     await db.close().catch(() => {});
     throw error;
@@ -120,7 +156,12 @@ export async function createReferenceServer({
   const withWriteLock = createLock();
   /** Ends each open event stream; see {@link close}. */
   const streams = new Set();
+  /** @type {Map<string, number>} open event streams per viewer id */
+  const streamsOf = new Map();
   let closed = false;
+  let lastSweep = Date.now();
+  /** For the guard: uploads are in their own table, not in the state. */
+  const lookups = { uploadOwner: (/** @type {string} */ mediaId) => store.uploadOwner(mediaId) };
 
   /**
    * Serves `/api/*`; anything else is a 404.
@@ -157,37 +198,57 @@ export async function createReferenceServer({
       if ('allow' in match) throw new HttpError(405, 'not-found', 'method not allowed', { allow: match.allow.join(', ') });
       const { route, params } = match;
       op = route.op;
-      const { viewerId, view } = authenticate(req);
+      const { viewerId, viewer, view } = authenticate(req);
       /** @type {import('./routes.mjs').Call} */
       const call = { view, params, query: {}, body: undefined, key: '', mediaBase: mediaBase(req) };
       if (route.query) call.query = parse(route.query, Object.fromEntries(url.searchParams), 'query', 'invalid query parameters');
 
-      if (!route.write) return sendResult(res, await route.run(call));
+      // The policy (src/core/policy.ts, through the guard of src/adapters/demo-guard.ts), checked
+      // here for every route before any domain code runs: the one place it is enforced. Reads
+      // now; writes under the write lock, against the state they will change.
+      if (!route.write) {
+        const input = route.input(call);
+        await authorizeCall(store.state, viewer, route.op, input, lookups);
+        return sendResult(res, await route.run(call, input));
+      }
 
       call.key = idempotencyKey(req);
-      if (route.upload) return await receiveUpload(req, res, route, call);
+      if (route.upload) {
+        // Known before a byte of the file is read.
+        const input = route.input(call);
+        await authorizeCall(store.state, viewer, route.op, input, lookups);
+        return await receiveUpload(req, res, route, call, input);
+      }
       // Routes without a body schema (markSeen, undoAward) ignore whatever was sent.
       if (route.body) call.body = parse(route.body, await readJson(req, !!route.optionalBody), '', 'invalid request body');
       const issues = route.check?.(call) ?? [];
       if (issues.length) throw new SamenError('invalid-data', 'invalid request', issues);
+      const input = route.input(call);
+      const write = {
+        key: call.key,
+        digest: requestDigest(viewerId, route.op, params, call.body),
+        resultId: /** @type {NonNullable<typeof route.resultId>} */ (route.resultId)(input),
+      };
 
       // One write at a time, applied and saved before its response: a client that got no
       // response can retry with the same key and the write happens exactly once.
-      // Who sent which write, by operation and decoded parameters (not the raw path, whose
-      // %-encoding a client may vary between retries).
-      const request = `${viewerId} ${route.op} ${JSON.stringify(params)}`;
-      let replayed = false;
-      const result = await withWriteLock(() => {
-        if (call.key in store.state.writes) {
-          const owner = store.requestOf(call.key);
-          if (owner !== undefined && owner !== request) {
-            throw new SamenError('invalid-data', 'this Idempotency-Key was used for another request', [
-              { path: 'Idempotency-Key', message: 'already used for another request' },
-            ]);
-          }
-          replayed = true;
+      const { result, replayed } = await withWriteLock(async () => {
+        const record = await store.writeRecord(write.key);
+        if (record && record.digest !== write.digest) {
+          throw new SamenError('invalid-data', 'this Idempotency-Key was used for another request', [
+            { path: 'Idempotency-Key', message: 'already used for another request' },
+          ]);
         }
-        return view.applying(call.key, request, () => route.run(call));
+        try {
+          await authorizeCall(store.state, viewer, route.op, input, lookups);
+        } catch (error) {
+          // A replayed undo finds its award gone: that is what it did. Writes with a resource to
+          // show (resultId) answer the replay from it, so they never get here.
+          if (!(record && write.resultId === null && error instanceof SamenError && error.kind === 'not-found')) throw error;
+        }
+        if (record) return { replayed: true, result: await /** @type {NonNullable<typeof route.replay>} */ (route.replay)(call, input, record.resultId) };
+        sweepNowAndThen();
+        return { replayed: false, result: await view.applying(write, () => route.run(call, input)) };
       });
       return sendResult(res, result, replayed ? { 'idempotent-replayed': 'true' } : {});
     } catch (error) {
@@ -195,13 +256,70 @@ export async function createReferenceServer({
     }
   }
 
-  /** The viewer named by the bearer token: in this demo the token is the viewer id. */
+  /**
+   * The viewer named by the bearer token: an issued token (see {@link issueToken}) that is
+   * signed by this server and not expired, or, with `demoTokens`, a viewer id. Anything else is
+   * 401 with `WWW-Authenticate`, which clients treat as signed out.
+   * @param {import('node:http').IncomingMessage} req
+   */
   function authenticate(req) {
-    const viewerId = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
-    if (!viewerId || !store.state.viewers.some((v) => v.id === viewerId)) {
-      throw new HttpError(401, 'forbidden', 'a valid bearer token is required', { 'www-authenticate': 'Bearer realm="samen"' });
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (!token) throw signedOut('a bearer token is required');
+    let viewerId;
+    /** @type {number | undefined} */
+    let expiresAt;
+    if (token.startsWith(TOKEN_PREFIX)) {
+      const claims = verifyToken(token);
+      if (!claims) throw signedOut('unknown token', 'invalid_token');
+      if (claims.exp <= Date.now()) throw signedOut('the token has expired', 'invalid_token');
+      ({ sub: viewerId, exp: expiresAt } = claims);
+    } else if (demoTokens) {
+      viewerId = token;
     }
-    return { viewerId, view: store.forViewer(viewerId) };
+    const viewer = isSafeId(viewerId) ? store.state.viewers.find((v) => v.id === viewerId) : undefined;
+    if (!viewer) throw signedOut('unknown token', 'invalid_token');
+    return { viewerId: viewer.id, viewer, view: store.forViewer(viewer.id), expiresAt };
+  }
+
+  /**
+   * A token for this viewer until `expiresAt` (default: an hour from now), signed with
+   * `tokenSecret`: `Authorization: Bearer <token>` works for every route and /events until then,
+   * and is 401 from then on. Stateless: a server with the same `tokenSecret` accepts it too.
+   * @param {string} viewerId
+   * @param {{ expiresAt?: Date | number }} [options]
+   */
+  function issueToken(viewerId, { expiresAt = Date.now() + 3_600_000 } = {}) {
+    if (!isSafeId(viewerId)) throw new TypeError('not a viewer id');
+    const exp = typeof expiresAt === 'number' ? expiresAt : expiresAt.getTime();
+    if (!Number.isFinite(exp)) throw new TypeError('expiresAt is not a time');
+    const payload = Buffer.from(JSON.stringify({ sub: viewerId, exp })).toString('base64url');
+    return `${TOKEN_PREFIX}${payload}.${sign(payload)}`;
+  }
+
+  function sign(/** @type {string} */ payload) {
+    return createHmac('sha256', tokenSecret).update(TOKEN_PREFIX + payload).digest('base64url');
+  }
+
+  /** The claims of a token this server signed, or undefined. */
+  function verifyToken(/** @type {string} */ token) {
+    const [payload = '', signature = '', ...rest] = token.slice(TOKEN_PREFIX.length).split('.');
+    if (rest.length || !payload || payload.length > 1000) return undefined;
+    const expected = Buffer.from(sign(payload));
+    const given = Buffer.from(signature);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+    try {
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+      return typeof claims?.sub === 'string' && Number.isFinite(claims?.exp) ? /** @type {{ sub: string, exp: number }} */ (claims) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Forgets expired idempotency keys, at most every few minutes, without holding up the write. */
+  function sweepNowAndThen() {
+    if (Date.now() - lastSweep < SWEEP_EVERY_MS) return;
+    lastSweep = Date.now();
+    store.sweepWriteRecords().catch((error) => log(`idempotency sweep failed (${error?.name ?? 'error'})`));
   }
 
   function mediaBase(req) {
@@ -213,14 +331,20 @@ export async function createReferenceServer({
 
   /**
    * `GET /api/events?topics=a,b`: one `change` event per notification of the shared
-   * store on those topics, until the client goes away.
+   * store on those topics, until the client goes away (or its token expires). Every topic is
+   * authorised as the read it announces; a viewer has at most `maxStreamsPerViewer` streams.
    */
-  async function openEvents(req, res, url, { view }) {
+  async function openEvents(req, res, url, { viewerId, viewer, view, expiresAt }) {
     const topics = [...new Set((url.searchParams.get('topics') ?? '').split(',').filter(Boolean))];
-    if (!topics.length || topics.length > MAX_TOPICS || !topics.every((t) => TOPIC.test(t))) {
+    if (!topics.length || topics.length > MAX_TOPICS || !topics.every(isTopic)) {
       throw new SamenError('invalid-data', 'invalid topics', [{ path: 'topics', message: `1 to ${MAX_TOPICS} comma-separated topics like clip:wish-2` }]);
     }
-    await authorizeTopics(view, topics);
+    for (const topic of topics) authorizeTopic(store.state, viewer, topic);
+    const open = streamsOf.get(viewerId) ?? 0;
+    if (open >= maxStreamsPerViewer) {
+      throw new HttpError(429, 'unavailable', `at most ${maxStreamsPerViewer} open event streams per viewer`, { 'retry-after': '30' });
+    }
+    if (streams.size >= MAX_STREAMS) throw new SamenError('unavailable', 'too many open event streams');
 
     res.writeHead(200, {
       ...API_HEADERS,
@@ -231,32 +355,25 @@ export async function createReferenceServer({
     const send = (/** @type {string} */ text) => {
       if (!res.writableEnded && !res.destroyed) res.write(text);
     };
+    // As this viewer: the domain checks the policy again on every change it announces.
     const unsubscribes = topics.map((topic) =>
-      store.subscribe(topic, () => send(`event: change\ndata: ${JSON.stringify({ topic })}\n\n`)),
+      view.subscribe(topic, () => send(`event: change\ndata: ${JSON.stringify({ topic })}\n\n`)),
     );
     const heartbeat = setInterval(() => send(': heartbeat\n\n'), heartbeatMs);
     const end = () => res.end();
+    // An issued token's stream ends when the token does: the client reconnects and is told (401).
+    const expiry = expiresAt === undefined ? undefined : setTimeout(end, Math.min(Math.max(0, expiresAt - Date.now()), 2 ** 31 - 1));
     streams.add(end);
+    streamsOf.set(viewerId, open + 1);
     res.on('close', () => {
       clearInterval(heartbeat);
+      clearTimeout(expiry);
       for (const unsubscribe of unsubscribes) unsubscribe();
       streams.delete(end);
+      const left = (streamsOf.get(viewerId) ?? 1) - 1;
+      if (left > 0) streamsOf.set(viewerId, left);
+      else streamsOf.delete(viewerId);
     });
-  }
-
-  /**
-   * Notifications carry no data, but when a child checked in is itself sensitive: the
-   * feelings topics follow the same rules as the reads they announce.
-   */
-  async function authorizeTopics(view, topics) {
-    const viewer = await view.getViewer();
-    for (const topic of topics) {
-      if (!topic.startsWith('feelings:')) continue;
-      const allowed = topic.startsWith('feelings:class:')
-        ? viewer.role === 'teacher' // as getClassCheckins
-        : viewer.role !== 'parent' || (viewer.childIds ?? []).includes(topic.slice('feelings:'.length)); // as getCheckins
-      if (!allowed) throw new SamenError('forbidden', `not allowed to follow ${topic}`);
-    }
   }
 
   /**
@@ -289,13 +406,12 @@ export async function createReferenceServer({
   }
 
   /**
-   * `POST /api/uploads?kind=…&name=…`: one file as the raw body. Teachers only, and that is
-   * known before a byte is read; then the type (415), the size (413, from Content-Length when
+   * `POST /api/uploads?kind=…&name=…`: one file as the raw body. The policy was checked before
+   * a byte is read (teachers only); then the type (415), the size (413, from Content-Length when
    * sent, else while reading) and the first bytes (415 when they are not what the type says).
    * Stored without the write lock: the table's (owner, key) constraint makes it idempotent.
    */
-  async function receiveUpload(req, res, route, call) {
-    if ((await call.view.getViewer()).role !== 'teacher') throw new SamenError('forbidden', 'only teachers upload');
+  async function receiveUpload(req, res, route, call, input) {
     const { kind } = call.query;
     const limits = MEDIA_LIMITS[kind];
     const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
@@ -312,7 +428,7 @@ export async function createReferenceServer({
     if (!looksLike(type, bytes)) {
       throw new HttpError(415, 'invalid-data', 'the file is not what its type says', {}, [{ path: 'file', message: 'wrong-type' }]);
     }
-    const { created, media } = await route.run({ ...call, file: { bytes, type } });
+    const { created, media } = await route.run({ ...call, file: { bytes, type } }, input);
     sendJson(res, created ? 201 : 200, media, created ? {} : { 'idempotent-replayed': 'true' });
   }
 
@@ -373,7 +489,7 @@ export async function createReferenceServer({
     let status;
     let body;
     if (error instanceof SamenError) {
-      status = error instanceof HttpError ? error.status : (STATUS[error.kind] ?? 503);
+      status = error instanceof HttpError ? error.status : (STATUS.get(error.kind) ?? 503);
       headers = error instanceof HttpError ? error.headers : {};
       body = { kind: error.kind, message: error.message, ...(error.issues?.length ? { issues: error.issues } : {}) };
     } else {
@@ -382,7 +498,7 @@ export async function createReferenceServer({
       status = 500;
       body = { kind: 'unavailable', message: 'internal error' };
     }
-    if (status === 503 || status === 500) headers['retry-after'] = '1';
+    if ((status === 503 || status === 500) && !headers['retry-after']) headers['retry-after'] = '1';
     if (status === 413) headers.connection = 'close'; // the rest of that body is not read
     sendJson(res, status, { error: body }, headers);
   }
@@ -399,7 +515,42 @@ export async function createReferenceServer({
     await db.close();
   }
 
-  return { handle, close, db };
+  return {
+    handle,
+    close,
+    db,
+    issueToken,
+    /** Forgets idempotency keys older than `idempotencyTtlMs` now; resolves with how many. */
+    sweepIdempotencyKeys: () => store.sweepWriteRecords(),
+  };
+}
+
+/** 401: no, an unknown or an expired token (RFC 6750's `WWW-Authenticate`). */
+function signedOut(/** @type {string} */ message, /** @type {string} */ error = '') {
+  const challenge = error ? `Bearer realm="samen", error="${error}", error_description="${message}"` : 'Bearer realm="samen"';
+  return new HttpError(401, 'signed-out', message, { 'www-authenticate': challenge });
+}
+
+/**
+ * `clip:<id>`, `reactions:<id>`, `chart:<id>`, `matrix:<id>`, `feelings:<childId>` or
+ * `feelings:class:<classId>`, every id a safe id.
+ * @param {string} topic
+ */
+function isTopic(topic) {
+  const colon = topic.indexOf(':');
+  const kind = topic.slice(0, colon);
+  const id = topic.slice(colon + 1);
+  if (colon < 0 || !TOPIC_KINDS.has(kind)) return false;
+  return kind === 'feelings' && id.startsWith('class:') ? isSafeId(id.slice('class:'.length)) : isSafeId(id);
+}
+
+/**
+ * What an Idempotency-Key is bound to: SHA-256 of the viewer, the operation, its decoded path
+ * parameters and a hash of the checked body. Only this is kept, never the request.
+ */
+function requestDigest(viewerId, op, params, body) {
+  const bodyHash = createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex');
+  return createHash('sha256').update(JSON.stringify([viewerId, op, params, bodyHash])).digest('hex');
 }
 
 // ---------------------------------------------------------------------- helpers
@@ -414,11 +565,12 @@ function createLock() {
   };
 }
 
+/** The write's id: it becomes the id of what the write makes (an award, a reply), so a safe id. */
 function idempotencyKey(req) {
   const key = req.headers['idempotency-key'];
-  if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
+  if (typeof key !== 'string' || !isSafeId(key)) {
     throw new SamenError('invalid-data', 'writes need an Idempotency-Key header', [
-      { path: 'Idempotency-Key', message: '1 to 200 visible ASCII characters' },
+      { path: 'Idempotency-Key', message: '1 to 200 letters, digits and _ . : @ - (a UUID)' },
     ]);
   }
   return key;
@@ -479,6 +631,7 @@ function contentDisposition(name) {
  * @param {boolean} optional
  */
 async function readJson(req, optional) {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw new HttpError(413, 'invalid-data', `request body over ${MAX_BODY_BYTES} bytes`);
   const text = (await readBody(req, MAX_BODY_BYTES, () => new HttpError(413, 'invalid-data', `request body over ${MAX_BODY_BYTES} bytes`))).toString('utf8');
   if (!text.trim()) {
     if (optional) return {};
@@ -561,7 +714,7 @@ async function main() {
     const { port: actual } = /** @type {import('node:net').AddressInfo} */ (server.address());
     const where = databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${shortPath(dataDir)}`;
     console.log(`Samen reference server: http://${HOST}:${actual}/api  (state in ${where}; files from ${shortPath(ROOT)})`);
-    console.log('Tokens: Authorization: Bearer parent-1 | parent-2 | teacher-1   (Ctrl+C to stop)');
+    console.log('Demo tokens: Authorization: Bearer parent-1 | parent-3 | child-login-1 | teacher-1 | teacher-2 | care-1 | leader-1   (Ctrl+C to stop)');
   });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void stop(0));
 }

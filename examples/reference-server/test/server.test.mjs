@@ -178,10 +178,10 @@ for (const backend of backends) {
 
     test('migrations are recorded and not applied twice', async () => {
       const rows = await server.api.db.query('select version from schema_migrations order by version');
-      assert.deepEqual(rows.map((r) => r.version), ['001_init', '002_uploads', '003_clip_lang']);
+      assert.deepEqual(rows.map((r) => r.version), ['001_init', '002_uploads', '003_clip_lang', '004_collections_idempotency']);
       assert.deepEqual(await migrate(server.api.db), []);
-      const [state] = await server.api.db.query("select revision, state->'clips' ? 'wish-1' as seeded from samen_state where id = 'main'");
-      assert.equal(state.seeded, true);
+      const [clips] = await server.api.db.query("select data ? 'wish-1' as seeded from samen_collections where name = 'clips'");
+      assert.equal(clips.seeded, true);
     });
 
     test('GET /viewer: who the token belongs to', async () => {
@@ -259,7 +259,7 @@ for (const backend of backends) {
       // A home sticker from a parent, then the teacher fills the chart and redeems it.
       const sticker = await parent('POST', '/charts/personal-child-1/awards', { key: key(), body: { reason: 'Zelf de tafel gedekt' } });
       assert.equal(sticker.body.source, 'home');
-      assert.equal((await teacher('POST', '/charts/personal-child-1/redeem', { key: key() })).status, 403, 'goal not reached');
+      assert.equal((await teacher('POST', '/charts/personal-child-1/redeem', { key: key() })).status, 409, 'goal not reached (a conflict with the chart as stored)');
       for (let i = 0; i < 3; i++) await teacher('POST', '/charts/personal-child-1/awards', { key: key() });
       assert.equal((await parent('POST', '/charts/personal-child-1/redeem', { key: key(), body: {} })).status, 403, 'teachers only');
       const redeemed = await teacher('POST', '/charts/personal-child-1/redeem', { key: key(), body: { nextGoal: 12, nextReward: 'Naar de speeltuin' } });
@@ -365,7 +365,7 @@ for (const backend of backends) {
       assert.ok(results.every((r) => r.status === 200));
       const awards = (await teacher('GET', '/charts/class-wish')).body.awards;
       assert.equal(awards.length, count + 20);
-      const [row] = await server.api.db.query("select jsonb_array_length(state->'charts'->'class-wish'->'awards') as n from samen_state");
+      const [row] = await server.api.db.query("select jsonb_array_length(data->'class-wish'->'awards') as n from samen_collections where name = 'charts'");
       assert.equal(row.n, count + 20, 'saved, not only in memory');
     });
 
@@ -373,15 +373,16 @@ for (const backend of backends) {
       const { db } = server.api;
       const count = (await teacher('GET', '/charts/class-wish')).body.awards.length;
       const id = key();
-      const query = db.query;
-      db.query = async () => {
+      // The save (one transaction) fails; reads of the idempotency record still work.
+      const transaction = db.transaction;
+      db.transaction = async () => {
         throw Object.assign(new Error('terminating connection'), { code: '57P01' });
       };
       let failed;
       try {
         failed = await teacher('POST', '/charts/class-wish/awards', { key: id });
       } finally {
-        db.query = query;
+        db.transaction = transaction;
       }
       assert.deepEqual([failed.status, failed.body.error.kind, failed.headers.get('retry-after')], [503, 'unavailable', '1']);
       assert.equal((await teacher('GET', '/charts/class-wish')).body.awards.length, count, 'rolled back in memory too');
@@ -395,7 +396,7 @@ for (const backend of backends) {
       const count = (await teacher('GET', '/charts/class-wish')).body.awards.length;
       // Another server on the same database saved meanwhile: a newer revision with another goal.
       await server.api.db.query(
-        "update samen_state set revision = revision + 1, state = jsonb_set(state, '{charts,class-wish,goal}', '77') where id = 'main'",
+        "update samen_collections set revision = revision + 1, data = jsonb_set(data, '{class-wish,goal}', '77') where name = 'charts'",
       );
       const id = key();
       const stale = await teacher('POST', '/charts/class-wish/awards', { key: id });
@@ -411,7 +412,7 @@ for (const backend of backends) {
       for (const token of [undefined, 'nobody']) {
         const res = await server.as(token)('GET', '/viewer');
         assert.equal(res.status, 401);
-        assert.equal(res.body.error.kind, 'forbidden');
+        assert.equal(res.body.error.kind, 'signed-out');
         assert.match(res.headers.get('www-authenticate'), /^Bearer/);
       }
       assert.equal((await client(server.base)('GET', '/viewer', { headers: { authorization: 'Basic cGFyZW50LTE6' } })).status, 401);
@@ -444,7 +445,10 @@ for (const backend of backends) {
       assert.equal(tooLong.status, 400);
       const huge = await parent('POST', '/reactions/wish-2/replies', { key: key(), body: { text: 'x'.repeat(1.1 * 2 ** 20) } });
       assert.deepEqual([huge.status, huge.body.error.kind], [413, 'invalid-data']);
-      const badReaction = await parent('PUT', '/reactions/wish-2/NOT%20ONE', { key: key(), body: { on: true } });
+      // A path parameter that is not an id (src/core/policy.ts isSafeId) is no such route: 404.
+      const notAnId = await parent('PUT', '/reactions/wish-2/NOT%20ONE', { key: key(), body: { on: true } });
+      assert.deepEqual([notAnId.status, notAnId.body.error.kind], [404, 'not-found']);
+      const badReaction = await parent('PUT', '/reactions/wish-2/NotOne', { key: key(), body: { on: true } });
       assert.equal(badReaction.status, 400);
     });
 
@@ -528,7 +532,7 @@ for (const backend of backends) {
         return response.body.error;
       };
       await refused(403, 'forbidden', {}, 'parent-1');
-      await refused(401, 'forbidden', {}, '');
+      await refused(401, 'signed-out', {}, '');
       await refused(415, 'invalid-data', { type: 'image/svg+xml', name: 'x.svg', bytes: Buffer.from('<svg/>') });
       await refused(415, 'invalid-data', { type: 'video/mp4', kind: 'photo' });
       const html = await refused(415, 'invalid-data', { bytes: Buffer.from('<html><script>alert(1)</script>') });
@@ -574,14 +578,16 @@ for (const backend of backends) {
       assert.equal(seen.body.lang, 'nl', 'the language the teacher wrote in is stored and returned');
       assert.equal(seen.body.media.photos[0].src, photo.body.src);
       const [{ uploads, clips }] = await server.api.db.query(
-        "select state ? 'uploads' as uploads, (select count(*)::int from jsonb_object_keys(state->'clips') k where k = $1) as clips from samen_state where id = 'main'",
+        "select (select count(*)::int from samen_collections where name = 'uploads') as uploads, (select count(*)::int from samen_collections, jsonb_object_keys(data) k where name = 'clips' and k = $1) as clips",
         [published.body.id],
       );
-      assert.equal(uploads, false, 'upload bytes and metadata stay in samen_uploads');
+      assert.equal(uploads, 0, 'upload bytes and metadata stay in samen_uploads');
       assert.equal(clips, 1);
 
       assert.equal((await parent('POST', '/clips', { key: key(), body: draft })).status, 403);
-      assert.equal((await teacher('POST', '/clips', { key: key(), body: { ...draft, classId: 'groep3-other' } })).status, 403);
+      // Another teacher's class is 403; a class the school doesn't have is 404 (the policy's guard).
+      assert.equal((await teacher('POST', '/clips', { key: key(), body: { ...draft, classId: 'groep7-pbs' } })).status, 403);
+      assert.equal((await teacher('POST', '/clips', { key: key(), body: { ...draft, classId: 'groep3-other' } })).status, 404);
       const unknown = await teacher('POST', '/clips', { key: key(), body: { ...draft, media: { kind: 'photos', photos: [{ mediaId: 'media-nope', alt: 'x' }] } } });
       assert.equal(unknown.status, 400);
       const noTitle = await teacher('POST', '/clips', { key: key(), body: { ...draft, title: ' ' } });
@@ -616,8 +622,10 @@ for (const backend of backends) {
         assert.ok(changed >= 1, 'the teacher heard about the answer');
         unsubscribe();
         await assert.rejects(adapter.getClipReach('wish-6'), { kind: 'forbidden' });
-        const matrix = await teacherAdapter.getExpectationMatrix('matrix-home-fam-01');
+        const matrix = await adapter.getExpectationMatrix('matrix-home-fam-01');
         await assert.rejects(adapter.saveExpectationMatrix({ id: key(), matrix, baseVersion: matrix.version + 5 }), { kind: 'conflict' });
+        // The policy: a teacher does not read a family's home matrix.
+        await assert.rejects(teacherAdapter.getExpectationMatrix('matrix-home-fam-01'), { kind: 'forbidden' });
       } finally {
         adapter.dispose?.();
         teacherAdapter.dispose?.();
@@ -628,19 +636,22 @@ for (const backend of backends) {
   test(`${backend.name}: migration 003 gives the demo clips of a database seeded before lang their seed language, and leaves published clips alone`, async () => {
     const { options, cleanup } = await backend.memory();
     const before = await mkdtemp(join(tmpdir(), 'samen-migrations-'));
+    const upTo003 = await mkdtemp(join(tmpdir(), 'samen-migrations-'));
     const db = await openDatabase(options);
     try {
       for (const file of ['001_init.sql', '002_uploads.sql']) await copyFile(join(MIGRATIONS_DIR, file), join(before, file));
+      for (const file of ['001_init.sql', '002_uploads.sql', '003_clip_lang.sql']) await copyFile(join(MIGRATIONS_DIR, file), join(upTo003, file));
       assert.deepEqual(await migrate(db, before), ['001_init', '002_uploads']);
       // A state as an English server seeded it before clips had a language, plus a teacher's clip.
       const { MemoryAdapter } = await import(MEMORY_ADAPTER);
       const state = structuredClone(new MemoryAdapter({ locale: 'en' }).store.state);
+      delete state.clips['pbs-1']; // groep 7 came later
       for (const clip of Object.values(state.clips)) delete clip.lang;
       state.clips['clip-old'] = { ...state.clips['wish-2'], id: 'clip-old', title: 'Geschreven door de juf' };
       state.clips['wish-3'].lang = 'fy'; // one that says its language already keeps it
       await db.query("insert into samen_state (id, state, revision) values ('main', $1::jsonb, 5)", [JSON.stringify(state)]);
 
-      assert.deepEqual(await migrate(db), ['003_clip_lang']);
+      assert.deepEqual(await migrate(db, upTo003), ['003_clip_lang']);
       const [row] = await db.query("select state -> 'clips' as clips, revision from samen_state where id = 'main'");
       const langs = Object.fromEntries(Object.entries(row.clips).map(([id, clip]) => [id, clip.lang]));
       assert.equal(langs['wish-1'], 'en');
@@ -657,6 +668,56 @@ for (const backend of backends) {
     } finally {
       await db.close();
       await rm(before, { recursive: true, force: true });
+      await rm(upTo003, { recursive: true, force: true });
+      await cleanup();
+    }
+  });
+
+  test(`${backend.name}: migration 004 moves a one-row state to a row per collection without its writes record, and the server runs on it`, async () => {
+    const { options, cleanup } = await backend.store();
+    const upTo003 = await mkdtemp(join(tmpdir(), 'samen-migrations-'));
+    try {
+      for (const file of ['001_init.sql', '002_uploads.sql', '003_clip_lang.sql']) await copyFile(join(MIGRATIONS_DIR, file), join(upTo003, file));
+      const db = await openDatabase(options);
+      /** @type {Record<string, unknown>} */
+      let state;
+      try {
+        assert.deepEqual(await migrate(db, upTo003), ['001_init', '002_uploads', '003_clip_lang']);
+        // A state as a server from before 004 saved it: one row, with every write's whole response.
+        const { MemoryAdapter } = await import(MEMORY_ADAPTER);
+        state = structuredClone(new MemoryAdapter({ locale: 'nl' }).store.state);
+        state.answers.push({
+          id: 'answer-before-004', clipId: 'wish-2', familyId: 'fam-01', familyName: 'Familie Jansen',
+          kind: 'text', text: 'Van voor de migratie.', updatedAt: new Date().toISOString(),
+        });
+        state.writes = { 'answer-before-004': { kept: 'x'.repeat(100_000) } };
+        state.writeRequests = { 'answer-before-004': 'parent-1 saveHomeAnswer {"clipId":"wish-2"}' };
+        await db.query("insert into samen_state (id, state, revision) values ('main', $1::jsonb, 9)", [JSON.stringify(state)]);
+
+        assert.deepEqual(await migrate(db), ['004_collections_idempotency']);
+        const rows = await db.query('select name, pg_column_size(data) as size from samen_collections');
+        const names = rows.map((r) => r.name).sort();
+        assert.deepEqual(names, Object.keys(state).filter((k) => !['writes', 'writeRequests', 'uploads'].includes(k)).sort());
+        assert.ok(rows.every((r) => r.size < 100_000), 'the writes record is not moved anywhere');
+        assert.equal((await db.query("select to_regclass('samen_state') as t"))[0].t, null, 'the one-row table is gone');
+        assert.equal((await db.query('select count(*)::int as n from samen_idempotency'))[0].n, 0);
+      } finally {
+        await db.close();
+      }
+
+      const server = await start(options);
+      try {
+        assert.equal((await server.as('parent-1')('GET', '/clips/wish-2/answer')).body.text, 'Van voor de migratie.');
+        const award = await server.as('teacher-1')('POST', '/charts/class-wish/awards', { key: key(), body: {} });
+        assert.equal(award.status, 200);
+        const [charts] = await server.api.db.query("select revision from samen_collections where name = 'charts'");
+        const [answers] = await server.api.db.query("select revision from samen_collections where name = 'answers'");
+        assert.deepEqual([charts.revision, answers.revision], [1, 0], 'a write saves the collection it changed, and only that one');
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await rm(upTo003, { recursive: true, force: true });
       await cleanup();
     }
   });
