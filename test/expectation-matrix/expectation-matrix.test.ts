@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { SCHOOL_ID } from '../../src/adapters/demo-data.js';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-expectation-matrix.js';
 import type { SamenExpectationMatrix } from '../../src/expectation-matrix/expectation-matrix.js';
@@ -118,7 +119,7 @@ describe('<samen-expectation-matrix> reading', () => {
 
   it('shows an empty matrix as a friendly message', async () => {
     const adapter = adapterFor();
-    adapter.state.matrices[SCHOOL] = { id: SCHOOL, kind: 'school', version: 1, values: [], locations: [], cells: {} };
+    adapter.state.matrices[SCHOOL] = { id: SCHOOL, kind: 'school', schoolId: SCHOOL_ID, version: 1, values: [], locations: [], cells: {} };
     const el = await render(adapter);
     expect(text(el)).to.contain('Er zijn nog geen afspraken.');
     await expect(el).to.be.accessible();
@@ -145,7 +146,8 @@ describe('<samen-expectation-matrix> reading', () => {
 
   it('refuses a matrix broken at the root with a translated error naming the field', async () => {
     const adapter = adapterFor();
-    (adapter.state.matrices as Record<string, unknown>)[SCHOOL] = { id: SCHOOL, kind: 'office', values: 'nope' };
+    // Broken, but the school's own (the store knows whose it is), so the viewer may read it.
+    (adapter.state.matrices as Record<string, unknown>)[SCHOOL] = { id: SCHOOL, kind: 'office', schoolId: SCHOOL_ID, values: 'nope' };
     let el!: SamenExpectationMatrix;
     const errors = await collectErrors(async () => {
       el = await render(adapter, { locale: 'en' });

@@ -169,7 +169,8 @@ describe('<samen-feedback-bar> parent', () => {
     const adapter = adapterFor();
     const el = await renderBar(adapter, { reactions: 'heart' });
     const before = Number(buttons(el)[0]!.getAttribute('aria-label')!.split(', ')[1]);
-    await adapter.forViewer('teacher-1').setReaction({ id: 'x1', targetId: TARGET, reaction: 'heart', on: true });
+    // A carer of another family in the class (teachers don't react: the policy).
+    await adapter.forViewer('parent-3').setReaction({ id: 'x1', targetId: TARGET, reaction: 'heart', on: true });
     await waitUntil(() => buttons(el)[0]!.getAttribute('aria-label') === `Hartje, ${before + 1}`);
   });
   it('offline with the outbox: the reaction shows as done, says it is saved on this device, and is sent once later', async () => {
@@ -220,7 +221,9 @@ describe('<samen-feedback-bar> teacher', () => {
   });
 
   it('says so when there are no reactions yet', async () => {
-    const el = await renderBar(adapterFor('teacher-1'), { view: 'teacher', target: 'brand-new-post', locale: 'en' });
+    const adapter = adapterFor('teacher-1');
+    await adapter.addPost('brand-new-post', 'groep6-wish');
+    const el = await renderBar(adapter, { view: 'teacher', target: 'brand-new-post', locale: 'en' });
     await expect(el).to.be.accessible();
     expect(el.shadowRoot!.textContent).to.contain('No reactions yet.');
     expect(el.shadowRoot!.textContent).to.contain('No messages yet.');
