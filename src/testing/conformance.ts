@@ -123,7 +123,8 @@ function ok(condition: unknown, message: string): asserts condition {
   if (!condition) fail(message);
 }
 
-function show(value: unknown): string {
+/** @internal A short JSON rendering for failure messages (shared with the authorization suite). */
+export function show(value: unknown): string {
   let text: string;
   try {
     text = JSON.stringify(value) ?? String(value);
@@ -166,16 +167,19 @@ function valid<S extends z.ZodMiniType>(schema: S, value: unknown, what: string)
   return fail(`${what} resolved with data the widgets reject (${issues.join('; ')})`);
 }
 
-type Outcome = { settled: 'resolved'; value: unknown } | { settled: 'rejected'; error: unknown };
+/** @internal */
+export type Outcome = { settled: 'resolved'; value: unknown } | { settled: 'rejected'; error: unknown };
 
-async function settle(call: Promise<unknown>): Promise<Outcome> {
+/** @internal */
+export async function settle(call: Promise<unknown>): Promise<Outcome> {
   return call.then(
     (value): Outcome => ({ settled: 'resolved', value }),
     (error: unknown): Outcome => ({ settled: 'rejected', error }),
   );
 }
 
-function describeError(error: unknown): string {
+/** @internal */
+export function describeError(error: unknown): string {
   if (typeof error !== 'object' || error === null) return `a thrown ${show(error)}`;
   const { name, kind, message } = error as { name?: unknown; kind?: unknown; message?: unknown };
   const kindText = typeof kind === 'string' ? `kind "${kind}"` : 'no kind';

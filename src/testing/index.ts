@@ -6,3 +6,10 @@ export {
   type ConformanceOptions,
   type LiveUpdateOptions,
 } from './conformance.js';
+export {
+  defineAuthorizationConformance,
+  type AuthorizationFixtures,
+  type AuthorizationOptions,
+  type AuthorizationViewers,
+  type StaffScope,
+} from './authorization.js';

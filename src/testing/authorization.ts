@@ -1,0 +1,586 @@
+/**
+ * The authorization suite: an opt-in part of the conformance kit that a vendor runs against
+ * their own backend, signed in as several people, to prove it keeps the one authorization
+ * policy of Samen (`POLICY` in `src/core/policy.ts`). See `docs/conformance.md`.
+ *
+ * Nothing here re-types the policy: each check's expectation is `allows(role, action,
+ * relationOf(viewer, scope))`, from the policy module itself. The suite only knows who the
+ * viewers are (parent of family A, …) and where each fixture belongs (clip A is class A's, …).
+ */
+import { newId, type SamenAdapter } from '../core/adapter.js';
+import { ACTIONS, allows, relationOf, type Action, type PolicyViewer, type Relation, type Role, type Scope } from '../core/policy.js';
+import type { ExpectationMatrix, ReactionSummary } from '../core/schemas.js';
+import { ConformanceError, describeError, settle, show, type Outcome } from './conformance.js';
+
+// ------------------------------------------------------------------ options
+
+/** Ids in the vendor's test backend. "Class A" holds families A and B; "class B" is another class of the same school. */
+export interface AuthorizationFixtures {
+  /** The class of family A's and family B's children, taught by teacher A. */
+  classA: string;
+  /** Another class of the same school, taught by teacher B (none of the families above). */
+  classB: string;
+  /** A lesson clip of class A. */
+  clipA: string;
+  /** A lesson clip of class B. */
+  clipB: string;
+  /** Class A's class reward chart. */
+  classChartA: string;
+  /** Class B's class reward chart. */
+  classChartB: string;
+  /** Child A's personal reward chart, with home stickers on (`homeStickersEnabled`), so a parent's sticker is the policy's to decide. */
+  personalChartA: string;
+  /** Optional: the personal reward chart of a child in class B, with home stickers on. */
+  personalChartB?: string;
+  /** Family A's child, in class A. */
+  childA: string;
+  /** Family B's child, in class A too. */
+  childB: string;
+  /** The school's expectation matrix. */
+  schoolMatrix: string;
+  /** Optional: another school's expectation matrix, when your backend serves several schools. */
+  otherSchoolMatrix?: string;
+  /** Family A's home matrix. */
+  homeMatrixA: string;
+}
+
+/** Fresh adapters for one check, each signed in as one person, all on the same backend. */
+export interface AuthorizationViewers {
+  /** A parent (carer) of family A: the parent of `childA`. */
+  parentA: SamenAdapter;
+  /** A parent of family B: the parent of `childB`, in the same class. */
+  parentB: SamenAdapter;
+  /** Child A's own login (role `child`). Required unless `childLogin: false`. */
+  childA?: SamenAdapter;
+  /** The teacher of class A. */
+  teacherA: SamenAdapter;
+  /** The teacher of class B. */
+  teacherB: SamenAdapter;
+  /** A care coordinator; required when the `careCoordinator` option is given. */
+  careCoordinator?: SamenAdapter;
+  /** The school leader; required when the `schoolLeader` option is given. */
+  schoolLeader?: SamenAdapter;
+  /** An expired or invalid session (a revoked token, a signed-out cookie). */
+  expired: SamenAdapter;
+  /** Runs after each check, also when it failed. */
+  cleanup?: () => Promise<void>;
+}
+
+/** The classes a staff member covers: class A, class B or both. */
+export interface StaffScope {
+  classes: readonly ('A' | 'B')[];
+}
+
+export interface AuthorizationOptions {
+  /** Names the suite, e.g. `'ParroAdapter'`. */
+  name: string;
+  describe: (name: string, fn: () => void) => void;
+  it: (name: string, fn: () => Promise<void>) => void;
+  /** Called before every check. */
+  setup: () => Promise<AuthorizationViewers>;
+  fixtures: AuthorizationFixtures;
+  /** `false` when your product has no child logins: the child's checks are left out. */
+  childLogin?: false;
+  /** Check a care coordinator too (`setup` then gives `careCoordinator`), covering these classes. */
+  careCoordinator?: StaffScope;
+  /** Check the school leader too (`setup` then gives `schoolLeader`), covering these classes. */
+  schoolLeader?: StaffScope;
+  /** `false` leaves out the optional composing methods (`uploadMedia`, `getUploadedMedia`, `publishLessonClip`). */
+  composing?: false;
+}
+
+// ------------------------------------------------------------------ who and what
+
+type ViewerKey = 'parentA' | 'parentB' | 'childA' | 'teacherA' | 'teacherB' | 'careCoordinator' | 'schoolLeader';
+
+interface Person extends PolicyViewer {
+  key: ViewerKey;
+  label: string;
+  role: Role;
+}
+
+type TargetKey =
+  | 'clipA'
+  | 'clipB'
+  | 'classA'
+  | 'classB'
+  | 'classChartA'
+  | 'classChartB'
+  | 'personalChartA'
+  | 'personalChartB'
+  | 'childA'
+  | 'childB'
+  | 'schoolMatrix'
+  | 'otherSchoolMatrix'
+  | 'homeMatrixA'
+  | 'awardA'
+  | 'awardB'
+  | 'uploadA'
+  | 'uploadB'
+  | 'newUpload';
+
+interface Target {
+  key: TargetKey;
+  label: string;
+  /** The fixture's id, or '' for things a check makes itself (an award, an upload). */
+  id: string;
+  /** Where it belongs, for `relationOf`; a function when it depends on who acts (their own new upload). */
+  scope: Scope | ((person: Person) => Scope);
+}
+
+/** Symbolic names for what the suite can't read from the fixtures: schools, families, people. */
+const SCHOOL = 'the school';
+const OTHER_SCHOOL = 'another school';
+const FAMILY_A = 'family A';
+const FAMILY_B = 'family B';
+const CHILD_IN_B = 'a child of class B';
+
+/** What one check works with. */
+interface Cell {
+  viewers: AuthorizationViewers;
+  /** The adapter of the person (or the expired session) under test. */
+  as: SamenAdapter;
+  target: Target;
+  /** What the policy says; `false` for the expired session. */
+  allowed: boolean;
+  f: AuthorizationFixtures;
+}
+
+/** One way to exercise an action: the method, the fixtures it is tried on, and the call. */
+interface Probe {
+  action: Action;
+  method: keyof SamenAdapter;
+  targets: readonly TargetKey[];
+  /** The composing methods are optional in `SamenAdapter`. */
+  optional?: true;
+  /**
+   * Kinds an allowed call may answer with instead of resolving: the suite sends allowed writes
+   * in a form the contract refuses after the policy let them through (a stale `baseVersion`, a
+   * text over its length limit), so that they store nothing.
+   */
+  refusals?: readonly string[];
+  /** Sends the call (preparing and tidying up with other viewers where needed); `undefined` when there is nothing to check. */
+  run(cell: Cell): Promise<Outcome | undefined>;
+}
+
+/** Labels every text the suite writes, so a stray one in a test backend is recognisable. */
+const LABEL = 'Samen authorization check';
+/** Longer than every text limit of the contract (`openapi.yaml`): refused with `invalid-data`, stored nowhere. */
+const OVERLONG = `${LABEL} `.padEnd(4001, '·');
+/** A check-in far in the past, out of every week and fortnight a widget shows. */
+const PAST = '2000-01-03T18:00:00+01:00';
+const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==';
+const png = (): Blob => new Blob([Uint8Array.from(atob(PNG_BASE64), (c) => c.charCodeAt(0))], { type: 'image/png' });
+const key = (): string => `authorization-${newId()}`;
+
+function fail(message: string): never {
+  throw new ConformanceError(message);
+}
+
+/** A step that prepares a check (another viewer's award, a matrix to save) must work. */
+async function prepared<T>(call: Promise<T>, what: string): Promise<T> {
+  const outcome = await settle(call);
+  if (outcome.settled === 'rejected') fail(`preparing the check, ${what} failed with ${describeError(outcome.error)}`);
+  return outcome.value as T;
+}
+
+/** Best effort: tidying up may be refused (the check's viewer may not), and must not hide the result. */
+async function tidy(call: () => Promise<unknown> | undefined): Promise<void> {
+  try {
+    await call();
+  } catch {
+    // Nothing to do: what was made stays, and the docs say which writes can stay.
+  }
+}
+
+const probeRead = (action: Action, method: keyof SamenAdapter, targets: readonly TargetKey[], call: (a: SamenAdapter, id: string) => Promise<unknown>): Probe => ({
+  action,
+  method,
+  targets,
+  run: (c) => settle(call(c.as, c.target.id)),
+});
+
+/** The current matrix, read by someone who may (family A's parent for their home matrix, teacher A for the school's). */
+async function currentMatrix(c: Cell): Promise<ExpectationMatrix> {
+  if (c.target.key === 'homeMatrixA') return prepared(c.viewers.parentA.getExpectationMatrix(c.f.homeMatrixA), 'parentA.getExpectationMatrix(homeMatrixA)');
+  const school = await prepared(c.viewers.teacherA.getExpectationMatrix(c.f.schoolMatrix), 'teacherA.getExpectationMatrix(schoolMatrix)');
+  // Nobody here may read another school's matrix: the school's own, renamed, is a well-formed body for it.
+  return c.target.key === 'schoolMatrix' ? school : { ...school, id: c.target.id, version: 1 };
+}
+
+/** Teacher A or B, who gave the award or made the upload the check is about. */
+const maker = (c: Cell): SamenAdapter => (c.target.key.endsWith('B') ? c.viewers.teacherB : c.viewers.teacherA);
+
+const PROBES: readonly Probe[] = [
+  probeRead('clip.read', 'getLessonClip', ['clipA', 'clipB'], (a, id) => a.getLessonClip(id)),
+  {
+    action: 'clip.publish',
+    method: 'publishLessonClip',
+    targets: ['classA', 'classB'],
+    optional: true,
+    // Allowed: a draft naming an upload that doesn't exist, refused by the domain, so nothing is published.
+    refusals: ['invalid-data'],
+    run: async (c) => {
+      if (typeof c.as.publishLessonClip !== 'function') return undefined;
+      const draft = { classId: c.target.id, programme: 'wish' as const, lessonNumber: 1, title: `${LABEL}: this clip should not be published` };
+      const media = { kind: 'photos' as const, photos: [{ mediaId: `${key()}-no-such-upload`, alt: LABEL }] };
+      return settle(c.as.publishLessonClip({ id: key(), ...draft, ...(c.allowed ? { media } : {}) }));
+    },
+  },
+  probeRead('answer.read', 'getHomeAnswer', ['clipA', 'clipB'], (a, id) => a.getHomeAnswer(id)),
+  {
+    action: 'answer.write',
+    method: 'saveHomeAnswer',
+    targets: ['clipA', 'clipB'],
+    refusals: ['invalid-data'],
+    run: (c) =>
+      settle(
+        c.allowed
+          ? c.as.saveHomeAnswer({ id: key(), clipId: c.target.id, kind: 'text', text: OVERLONG })
+          : c.as.saveHomeAnswer({ id: key(), clipId: c.target.id, kind: 'talked' }),
+      ),
+  },
+  {
+    // Harmless as it is: a family that saw a clip is counted once, however often.
+    action: 'seen.write',
+    method: 'markSeen',
+    targets: ['clipA', 'clipB'],
+    run: (c) => settle(c.as.markSeen({ id: key(), clipId: c.target.id })),
+  },
+  probeRead('reach.read', 'getClipReach', ['clipA', 'clipB'], (a, id) => a.getClipReach(id)),
+  probeRead('reactions.read', 'getReactions', ['clipA', 'clipB'], (a, id) => a.getReactions(id)),
+  {
+    action: 'reaction.write',
+    method: 'setReaction',
+    targets: ['clipA', 'clipB'],
+    run: async (c) => {
+      // Allowed: the family's 'like' set to what it already is, a change of nothing.
+      let on = false;
+      if (c.allowed) {
+        const before = await settle(c.as.getReactions(c.target.id));
+        if (before.settled === 'resolved') on = ((before.value as ReactionSummary | null)?.mine ?? []).includes('like');
+      }
+      return settle(c.as.setReaction({ id: key(), targetId: c.target.id, reaction: 'like', on }));
+    },
+  },
+  {
+    action: 'reply.write',
+    method: 'addReply',
+    targets: ['clipA', 'clipB'],
+    refusals: ['invalid-data'],
+    run: (c) => settle(c.as.addReply({ id: key(), targetId: c.target.id, text: c.allowed ? OVERLONG : `${LABEL}: this reply should have been refused` })),
+  },
+  probeRead('class-chart.read', 'getRewardChart', ['classChartA', 'classChartB'], (a, id) => a.getRewardChart(id)),
+  {
+    action: 'class-chart.award',
+    method: 'award',
+    targets: ['classChartA', 'classChartB'],
+    refusals: ['invalid-data'],
+    run: (c) => awardAndTakeBack(c),
+  },
+  {
+    action: 'class-chart.redeem',
+    method: 'redeem',
+    targets: ['classChartA', 'classChartB'],
+    refusals: ['invalid-data', 'conflict'],
+    run: (c) => redeemHarmlessly(c),
+  },
+  probeRead('personal-chart.read', 'getRewardChart', ['personalChartA', 'personalChartB'], (a, id) => a.getRewardChart(id)),
+  {
+    action: 'personal-chart.sticker',
+    method: 'award',
+    targets: ['personalChartA', 'personalChartB'],
+    refusals: ['invalid-data'],
+    run: (c) => awardAndTakeBack(c),
+  },
+  {
+    action: 'personal-chart.redeem',
+    method: 'redeem',
+    targets: ['personalChartA', 'personalChartB'],
+    refusals: ['invalid-data', 'conflict'],
+    run: (c) => redeemHarmlessly(c),
+  },
+  {
+    action: 'award.undo',
+    method: 'undoAward',
+    targets: ['awardA', 'awardB'],
+    run: async (c) => {
+      // Teacher A (or B) gives an award on their class chart; the viewer tries to take it back; then the giver does.
+      const giver = maker(c);
+      const chartId = c.target.key === 'awardA' ? c.f.classChartA : c.f.classChartB;
+      const award = await prepared(giver.award({ id: key(), chartId, reason: LABEL }), `the teacher's award on ${chartId}`);
+      try {
+        return await settle(c.as.undoAward({ id: key(), chartId, awardId: award.id }));
+      } finally {
+        await tidy(() => giver.undoAward({ id: key(), chartId, awardId: award.id }));
+      }
+    },
+  },
+  probeRead('checkin.read', 'getCheckins', ['childA', 'childB'], (a, id) => a.getCheckins({ childId: id })),
+  {
+    action: 'checkin.write',
+    method: 'saveCheckin',
+    targets: ['childA', 'childB'],
+    // Allowed: a note over its limit (280), refused; denied: a check-in in 2000, out of every view.
+    refusals: ['invalid-data'],
+    run: (c) =>
+      settle(
+        c.as.saveCheckin({
+          id: key(),
+          checkinId: key(),
+          childId: c.target.id,
+          feeling: 'happy',
+          strength: 3,
+          context: 'home',
+          createdAt: PAST,
+          ...(c.allowed ? { note: OVERLONG } : {}),
+        }),
+      ),
+  },
+  probeRead('signals.read', 'getClassCheckins', ['classA', 'classB'], (a, id) => a.getClassCheckins({ classId: id })),
+  probeRead('school-matrix.read', 'getExpectationMatrix', ['schoolMatrix', 'otherSchoolMatrix'], (a, id) => a.getExpectationMatrix(id)),
+  {
+    action: 'school-matrix.write',
+    method: 'saveExpectationMatrix',
+    targets: ['schoolMatrix', 'otherSchoolMatrix'],
+    // Allowed: saved from the version before the current one, a `conflict` that changes nothing;
+    // denied: the current matrix unchanged, from its current version.
+    refusals: ['conflict'],
+    run: async (c) => {
+      const matrix = await currentMatrix(c);
+      return settle(c.as.saveExpectationMatrix({ id: key(), matrix, baseVersion: c.allowed ? matrix.version - 1 : matrix.version }));
+    },
+  },
+  probeRead('home-matrix.read', 'getExpectationMatrix', ['homeMatrixA'], (a, id) => a.getExpectationMatrix(id)),
+  {
+    action: 'home-matrix.write',
+    method: 'saveExpectationMatrix',
+    targets: ['homeMatrixA'],
+    refusals: ['conflict'],
+    run: async (c) => {
+      const matrix = await currentMatrix(c);
+      return settle(c.as.saveExpectationMatrix({ id: key(), matrix, baseVersion: c.allowed ? matrix.version - 1 : matrix.version }));
+    },
+  },
+  {
+    action: 'success.write',
+    method: 'shareSuccess',
+    targets: ['schoolMatrix', 'otherSchoolMatrix'],
+    refusals: ['invalid-data'],
+    run: (c) => settle(c.as.shareSuccess({ id: key(), matrixId: c.target.id, text: c.allowed ? OVERLONG : `${LABEL}: this success should have been refused` })),
+  },
+  probeRead('successes.read', 'getSuccesses', ['schoolMatrix', 'otherSchoolMatrix'], (a, id) => a.getSuccesses({ matrixId: id })),
+  {
+    action: 'upload.write',
+    method: 'uploadMedia',
+    targets: ['newUpload'],
+    optional: true,
+    // Allowed: a PDF as a photo, refused (MEDIA_LIMITS); denied: a real 1×1 PNG.
+    refusals: ['invalid-data'],
+    run: async (c) => {
+      if (typeof c.as.uploadMedia !== 'function') return undefined;
+      const file = c.allowed ? new Blob(['%PDF-1.7'], { type: 'application/pdf' }) : png();
+      return settle(c.as.uploadMedia({ id: key(), file, name: c.allowed ? 'authorization-check.pdf' : 'authorization-check.png', kind: 'photo' }));
+    },
+  },
+  {
+    action: 'upload.read',
+    method: 'getUploadedMedia',
+    targets: ['uploadA', 'uploadB'],
+    optional: true,
+    run: async (c) => {
+      const uploader = maker(c);
+      if (typeof c.as.getUploadedMedia !== 'function' || typeof uploader.uploadMedia !== 'function') return undefined;
+      const media = await prepared(uploader.uploadMedia({ id: key(), file: png(), name: 'authorization-check.png', kind: 'photo' }), 'the teacher’s upload');
+      return settle(c.as.getUploadedMedia(media.mediaId));
+    },
+  },
+];
+
+/**
+ * A redeem. Allowed: on a chart whose goal is not reached a plain redeem, which the domain
+ * refuses with `conflict` after the policy let it through; on a reached goal a next goal of 0,
+ * which the contract refuses (minimum 1). Either way nothing is redeemed. Denied: a plain redeem.
+ */
+async function redeemHarmlessly(c: Cell): Promise<Outcome> {
+  const plain = { id: key(), chartId: c.target.id };
+  if (!c.allowed) return settle(c.as.redeem(plain));
+  const chart = await settle(c.as.getRewardChart(c.target.id));
+  const { goal, awards } = (chart.settled === 'resolved' ? chart.value : {}) as { goal?: unknown; awards?: unknown };
+  const short = typeof goal === 'number' && Array.isArray(awards) && awards.length < goal;
+  return settle(c.as.redeem(short ? plain : { ...plain, nextGoal: 0 }));
+}
+
+/**
+ * An award or sticker. Allowed: with a reason longer than the contract allows (refused), and if
+ * the backend stores it anyway, taken back by its giver where the policy lets them (a teacher).
+ */
+async function awardAndTakeBack(c: Cell): Promise<Outcome> {
+  const outcome = await settle(c.as.award({ id: key(), chartId: c.target.id, reason: c.allowed ? OVERLONG : `${LABEL}: this award should have been refused` }));
+  if (outcome.settled === 'resolved') {
+    const awardId = (outcome.value as { id?: unknown } | null)?.id;
+    if (typeof awardId === 'string') await tidy(() => c.as.undoAward({ id: key(), chartId: c.target.id, awardId }));
+  }
+  return outcome;
+}
+
+/** The adapter method the suite checks each action of the policy with (the table in docs/integration.md shows them). */
+export const AUTHORIZATION_METHODS: Readonly<Record<Action, string>> = Object.fromEntries(PROBES.map((p) => [p.action, p.method])) as Record<Action, string>;
+
+// ------------------------------------------------------------------ the suite
+
+/**
+ * Registers the authorization suite: for every action of the policy, every viewer, and a
+ * resource of their own and of someone else, one named check that the backend allows what
+ * `POLICY` allows and refuses the rest; and for every action, one that an expired session is
+ * refused. See `docs/conformance.md`.
+ */
+export function defineAuthorizationConformance(options: AuthorizationOptions): void {
+  const { describe, it, setup, fixtures: f } = options;
+
+  const staff = (key: 'careCoordinator' | 'schoolLeader', label: string, role: Role, scope: StaffScope | undefined): Person[] =>
+    scope ? [{ key, label, id: label, role, classIds: scope.classes.map((c) => (c === 'A' ? f.classA : f.classB)), schoolId: SCHOOL }] : [];
+  const people: Person[] = [
+    { key: 'parentA', label: 'parent A', id: 'parent A', role: 'parent', familyId: FAMILY_A, classIds: [f.classA], childIds: [f.childA], schoolId: SCHOOL },
+    { key: 'parentB', label: 'parent B', id: 'parent B', role: 'parent', familyId: FAMILY_B, classIds: [f.classA], childIds: [f.childB], schoolId: SCHOOL },
+    ...(options.childLogin === false
+      ? []
+      : [{ key: 'childA', label: 'child A', id: 'child A', role: 'child', familyId: FAMILY_A, classIds: [f.classA], childIds: [f.childA], schoolId: SCHOOL } satisfies Person]),
+    { key: 'teacherA', label: 'teacher A', id: 'teacher A', role: 'teacher', classIds: [f.classA], schoolId: SCHOOL },
+    { key: 'teacherB', label: 'teacher B', id: 'teacher B', role: 'teacher', classIds: [f.classB], schoolId: SCHOOL },
+    ...staff('careCoordinator', 'care coordinator', 'care-coordinator', options.careCoordinator),
+    ...staff('schoolLeader', 'school leader', 'school-leader', options.schoolLeader),
+  ];
+
+  const targets: Partial<Record<TargetKey, Target>> = {};
+  const add = (key: TargetKey, label: string, id: string | undefined, scope: Target['scope']) => {
+    if (id !== undefined) targets[key] = { key, label, id, scope };
+  };
+  add('clipA', 'clip A', f.clipA, { classId: f.classA });
+  add('clipB', 'clip B', f.clipB, { classId: f.classB });
+  add('classA', 'class A', f.classA, { classId: f.classA });
+  add('classB', 'class B', f.classB, { classId: f.classB });
+  add('classChartA', 'class chart A', f.classChartA, { classId: f.classA });
+  add('classChartB', 'class chart B', f.classChartB, { classId: f.classB });
+  add('personalChartA', 'child A’s personal chart', f.personalChartA, { classId: f.classA, childId: f.childA });
+  add('personalChartB', 'a class B child’s personal chart', f.personalChartB, { classId: f.classB, childId: CHILD_IN_B });
+  add('childA', 'child A', f.childA, { classId: f.classA, childId: f.childA });
+  add('childB', 'child B', f.childB, { classId: f.classA, childId: f.childB });
+  add('schoolMatrix', 'the school matrix', f.schoolMatrix, { schoolId: SCHOOL });
+  add('otherSchoolMatrix', 'another school’s matrix', f.otherSchoolMatrix, { schoolId: OTHER_SCHOOL });
+  add('homeMatrixA', 'family A’s home matrix', f.homeMatrixA, { familyId: FAMILY_A });
+  add('awardA', 'an award teacher A gave', '', { personId: 'teacher A', classId: f.classA });
+  add('awardB', 'an award teacher B gave', '', { personId: 'teacher B', classId: f.classB });
+  add('uploadA', 'an upload of teacher A', '', { personId: 'teacher A' });
+  add('uploadB', 'an upload of teacher B', '', { personId: 'teacher B' });
+  add('newUpload', 'a new upload of their own', '', (person) => ({ personId: person.id }));
+
+  const scopeOf = (target: Target, person: Person): Scope => (typeof target.scope === 'function' ? target.scope(person) : target.scope);
+  const probes = PROBES.filter((p) => !(p.optional && options.composing === false));
+
+  /** One check with fresh viewers, cleaned up also when it fails. */
+  const check = (title: string, body: (viewers: AuthorizationViewers) => Promise<void>) =>
+    it(title, async () => {
+      const viewers = await setup();
+      try {
+        await body(viewers);
+      } finally {
+        await viewers.cleanup?.();
+      }
+    });
+
+  const adapterOf = (viewers: AuthorizationViewers, key: ViewerKey): SamenAdapter =>
+    viewers[key] ?? fail(`setup() gave no ${key}: ${key === 'childA' ? 'give one, or pass childLogin: false' : `give one, or leave out the ${key} option`}`);
+
+  describe(`${options.name}: authorization (every action of POLICY × viewer × own/other)`, () => {
+    it('the suite has a probe for every action of the policy', async () => {
+      const missing = (Object.keys(ACTIONS) as Action[]).filter((action) => !PROBES.some((p) => p.action === action));
+      if (missing.length) fail(`no probe for ${missing.join(', ')}: the authorization suite is behind src/core/policy.ts`);
+    });
+
+    check('each viewer is who the fixtures say (role; parents A and B in different families; child A in family A)', async (viewers) => {
+      const read = async (key: ViewerKey) => (await prepared(adapterOf(viewers, key).getViewer(), `${key}.getViewer()`)) as { role?: unknown; familyId?: unknown };
+      for (const person of people) {
+        const viewer = await read(person.key);
+        if (viewer.role !== person.role) fail(`${person.key}.getViewer().role: expected ${show(person.role)}, got ${show(viewer.role)}`);
+      }
+      const a = await read('parentA');
+      const b = await read('parentB');
+      if (a.familyId === undefined || a.familyId === b.familyId) fail(`parentA and parentB should be in different families, got ${show(a.familyId)} and ${show(b.familyId)}`);
+      if (options.childLogin !== false) {
+        const child = await read('childA');
+        if (child.familyId !== undefined && child.familyId !== a.familyId) fail(`childA.getViewer().familyId should be family A's ${show(a.familyId)}, got ${show(child.familyId)}`);
+      }
+    });
+
+    check('getViewer: an expired session is refused (signed-out or forbidden)', async (viewers) => {
+      judgeExpired(await settle(viewers.expired.getViewer()), 'expired.getViewer()');
+    });
+
+    for (const probe of probes) {
+      describe(`${probe.action} (${probe.method})`, () => {
+        for (const targetKey of probe.targets) {
+          const target = targets[targetKey];
+          if (!target) continue; // an optional fixture that was not given
+          for (const person of people) {
+            const relation = relationOf(person, scopeOf(target, person));
+            const allowed = allows(person.role, probe.action, relation);
+            const title = `${person.label} · ${relation} (${target.label}) → ${allowed ? 'allowed' : 'denied'}`;
+            check(title, async (viewers) => {
+              const as = adapterOf(viewers, person.key);
+              const outcome = await probe.run({ viewers, as, target, allowed, f });
+              if (outcome === undefined) return; // an optional method this adapter doesn't have
+              judge(outcome, { probe, person, relation, allowed, target });
+            });
+          }
+        }
+        const first = probe.targets.map((k) => targets[k]).find((t) => t !== undefined);
+        if (first) {
+          check(`expired session (${first.label}) → signed-out or forbidden`, async (viewers) => {
+            const outcome = await probe.run({ viewers, as: viewers.expired, target: first, allowed: false, f });
+            if (outcome !== undefined) judgeExpired(outcome, `expired.${probe.method}() on ${first.label} (${probe.action})`);
+          });
+        }
+      });
+    }
+  });
+}
+
+interface Verdict {
+  probe: Probe;
+  person: Person;
+  relation: Relation;
+  allowed: boolean;
+  target: Target;
+}
+
+function kindOf(error: unknown): string | undefined {
+  const kind = (error as { kind?: unknown } | null)?.kind;
+  return typeof kind === 'string' ? kind : undefined;
+}
+
+/**
+ * Allowed: resolves, or refuses the harmless input with one of the probe's domain kinds.
+ * Denied: `forbidden`; on someone else's resource `not-found` too (a backend may hide that it exists).
+ */
+function judge(outcome: Outcome, { probe, person, relation, allowed, target }: Verdict): void {
+  const what = `${person.key}.${probe.method}() on ${target.label} (${probe.action}: ${person.role} · ${relation})`;
+  const kind = outcome.settled === 'rejected' ? kindOf(outcome.error) : undefined;
+  if (allowed) {
+    if (outcome.settled === 'resolved') return;
+    if (kind !== undefined && (probe.refusals ?? []).includes(kind)) return;
+    fail(`${what}: POLICY allows it, but it rejected with ${describeError(outcome.error)}`);
+  }
+  const accepted = relation === 'other' ? ['forbidden', 'not-found'] : ['forbidden'];
+  if (outcome.settled === 'resolved') fail(`${what}: POLICY denies it, but it resolved with ${show(outcome.value)}`);
+  if (kind === undefined || !accepted.includes(kind)) {
+    fail(`${what}: POLICY denies it, so it should reject with kind ${accepted.map((k) => `"${k}"`).join(' or ')}, but it rejected with ${describeError(outcome.error)}`);
+  }
+}
+
+/** An expired or invalid session: `signed-out` (HTTP 401) or `forbidden`, never data. */
+function judgeExpired(outcome: Outcome, what: string): void {
+  if (outcome.settled === 'resolved') fail(`${what}: an expired session should be refused, but it resolved with ${show(outcome.value)}`);
+  const kind = kindOf(outcome.error);
+  if (kind !== 'signed-out' && kind !== 'forbidden') fail(`${what}: an expired session should reject with kind "signed-out" or "forbidden", but it rejected with ${describeError(outcome.error)}`);
+}
