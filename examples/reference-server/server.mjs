@@ -519,6 +519,8 @@ export async function createReferenceServer({
     handle,
     close,
     db,
+    /** The store (PostgresAdapter) itself, for tests: `store.state` is what the server holds in memory. */
+    store,
     issueToken,
     /** Forgets idempotency keys older than `idempotencyTtlMs` now; resolves with how many. */
     sweepIdempotencyKeys: () => store.sweepWriteRecords(),

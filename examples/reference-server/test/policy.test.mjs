@@ -1,0 +1,393 @@
+// The whole authorization table over HTTP: every route of routes.mjs and every live topic kind,
+// as every viewer of the policy school (parent-1 and parent-3: two families of groep 6, parent-4
+// of groep 7, child-login-1, teacher-1, teacher-2, care-1, leader-1), on a resource that is their
+// own and one that is not, plus an expired token. What each answer must be comes from POLICY in
+// src/core/policy.ts (dist/core/policy.js), never typed here: allowed → 2xx, denied → 403,
+// expired → 401. Each check is a named subtest; the last one prints how many cells of the table
+// were checked and which can't be expressed by any route, and why.
+//   node --test examples/reference-server/test/policy.test.mjs     (after `npm run build`)
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { ACTIONS, POLICY, RELATIONS, ROLES, TOPIC_ACTIONS, relationOf } from '../../../dist/core/policy.js';
+import { chartScope, childScope, classScope, clipScope, matrixScope, targetScope } from '../../../dist/adapters/demo-scopes.js';
+import { ROUTES } from '../routes.mjs';
+import { BACKENDS, PNG, VIEWERS, key, openEvents, startPolicySchool, uploadOf } from './helpers.mjs';
+
+/** Whether POLICY lets `role` do `action` on a resource it stands in `relation` to. */
+const granted = (role, action, relation) => (Object.hasOwn(POLICY[action], role) ? POLICY[action][role].includes(relation) : false);
+
+// ------------------------------------------------------------------ resources
+
+/** Candidates per kind of resource; for a viewer and a relation the first that fits is used. */
+const CANDIDATES = {
+  clip: ['wish-2', 'kanjer-1', 'pbs-1', 'g8-clip-1'],
+  target: ['host-post-1', 'g7-post-1', 'g8-post-1'],
+  'class-chart': ['class-wish', 'class-groep7', 'class-groep8'],
+  'personal-chart': ['personal-child-1', 'personal-child-2', 'personal-g7child-1', 'personal-g8child-1'],
+  child: ['child-1', 'child-2', 'g7child-1', 'g8child-1'],
+  class: ['groep6-wish', 'groep5-kanjer', 'groep7-pbs', 'groep8-elders'],
+  'school-matrix': ['matrix-school', 'matrix-school-other'],
+  'home-matrix': ['matrix-home-fam-01', 'matrix-home-fam-02', 'matrix-home-g7fam-1'],
+  upload: VIEWERS.map(uploadOf),
+};
+
+/** Where a resource belongs, by the library's own scopes (the ones the guard uses). */
+function scopeOf(kind, id, state) {
+  switch (kind) {
+    case 'clip':
+      return clipScope(state, id);
+    case 'target':
+      return targetScope(state, id);
+    case 'class-chart':
+    case 'personal-chart':
+      return chartScope(state.charts[id]);
+    case 'child':
+      return childScope(state, id);
+    case 'class':
+      return classScope(state, id);
+    case 'school-matrix':
+    case 'home-matrix':
+      return matrixScope(state.matrices[id]);
+    case 'upload':
+      return { personId: id.slice('media-fixture-'.length) };
+    default:
+      throw new Error(`unknown kind ${kind}`);
+  }
+}
+
+/** Why no resource of `kind` stands in `relation` to a viewer of `role`. */
+function notApplicable(kind, role, relation) {
+  if (kind === 'self') return 'an upload is always the uploader’s own: no route makes one for someone else';
+  if (kind === 'home-matrix' && relation === 'own' && !['parent', 'child'].includes(role)) return 'a home matrix belongs to a family: staff are never its own';
+  return undefined;
+}
+
+// ------------------------------------------------------------------ the table's rows
+
+/**
+ * One row per route (and per kind of resource where a route serves two: a class or a personal
+ * chart, a school or a home matrix) and per live topic kind. `action` is the policy action the
+ * route is; `request` builds the request for resource `id`.
+ */
+const ROWS = [
+  { route: 'GET /viewer', kind: 'none', request: () => ({ method: 'GET', path: '/viewer' }) },
+  { route: 'GET /clips/:clipId', kind: 'clip', action: 'clip.read', request: (id) => ({ method: 'GET', path: `/clips/${id}` }) },
+  { route: 'GET /clips/:clipId/answer', kind: 'clip', action: 'answer.read', request: (id) => ({ method: 'GET', path: `/clips/${id}/answer` }) },
+  {
+    route: 'PUT /clips/:clipId/answer',
+    kind: 'clip',
+    action: 'answer.write',
+    request: (id) => ({ method: 'PUT', path: `/clips/${id}/answer`, key: key(), body: { kind: 'talked' } }),
+  },
+  { route: 'POST /clips/:clipId/seen', kind: 'clip', action: 'seen.write', request: (id) => ({ method: 'POST', path: `/clips/${id}/seen`, key: key() }) },
+  { route: 'GET /clips/:clipId/reach', kind: 'clip', action: 'reach.read', request: (id) => ({ method: 'GET', path: `/clips/${id}/reach` }) },
+  {
+    route: 'POST /clips',
+    kind: 'class',
+    action: 'clip.publish',
+    request: (classId) => ({
+      method: 'POST',
+      path: '/clips',
+      key: key(),
+      body: { classId, programme: 'wish', title: 'Samen sterk (policy)', homeQuestion: 'Wat deden jullie samen?', lang: 'nl' },
+    }),
+  },
+  {
+    route: 'POST /uploads',
+    kind: 'self',
+    action: 'upload.write',
+    request: () => ({ method: 'POST', path: '/uploads?kind=photo&name=kring.png', key: key(), raw: PNG, type: 'image/png' }),
+  },
+  { route: 'GET /uploads/:mediaId', kind: 'upload', action: 'upload.read', request: (id) => ({ method: 'GET', path: `/uploads/${id}` }) },
+  { route: 'GET /reactions/:targetId', kind: 'target', action: 'reactions.read', request: (id) => ({ method: 'GET', path: `/reactions/${id}` }) },
+  {
+    route: 'POST /reactions/:targetId/replies',
+    kind: 'target',
+    action: 'reply.write',
+    request: (id) => ({ method: 'POST', path: `/reactions/${id}/replies`, key: key(), body: { text: 'Mooi gedaan!' } }),
+  },
+  {
+    route: 'PUT /reactions/:targetId/:reaction',
+    kind: 'target',
+    action: 'reaction.write',
+    request: (id) => ({ method: 'PUT', path: `/reactions/${id}/like`, key: key(), body: { on: true } }),
+  },
+  ...['class', 'personal'].flatMap((chart) => [
+    { route: 'GET /charts/:chartId', kind: `${chart}-chart`, action: `${chart}-chart.read`, request: (id) => ({ method: 'GET', path: `/charts/${id}` }) },
+    {
+      route: 'POST /charts/:chartId/awards',
+      kind: `${chart}-chart`,
+      action: chart === 'class' ? 'class-chart.award' : 'personal-chart.sticker',
+      request: (id) => ({ method: 'POST', path: `/charts/${id}/awards`, key: key(), body: {} }),
+    },
+  ]),
+  // Before the redeems: a redeem empties the chart, and with it the awards "other" people gave.
+  {
+    route: 'DELETE /charts/:chartId/awards/:awardId',
+    kind: 'award',
+    action: 'award.undo',
+    request: ({ chartId, awardId }) => ({ method: 'DELETE', path: `/charts/${chartId}/awards/${awardId}`, key: key() }),
+  },
+  ...['class', 'personal'].flatMap((chart) => [
+    {
+      route: 'POST /charts/:chartId/redeem',
+      kind: `${chart}-chart`,
+      action: `${chart}-chart.redeem`,
+      // A redeem the policy allows is tried with the goal (1) reached: one award first.
+      prepare: async ({ as, allowed }, id) => {
+        if (allowed) assert.equal((await as('POST', `/charts/${id}/awards`, { key: key(), body: {} })).status, 200, 'the award before the redeem');
+      },
+      request: (id) => ({ method: 'POST', path: `/charts/${id}/redeem`, key: key(), body: {} }),
+    },
+  ]),
+  { route: 'GET /children/:childId/checkins', kind: 'child', action: 'checkin.read', request: (id) => ({ method: 'GET', path: `/children/${id}/checkins` }) },
+  { route: 'GET /classes/:classId/checkins', kind: 'class', action: 'signals.read', request: (id) => ({ method: 'GET', path: `/classes/${id}/checkins` }) },
+  {
+    route: 'PUT /checkins/:checkinId',
+    kind: 'child',
+    action: 'checkin.write',
+    request: (childId) => {
+      const createdAt = new Date().toISOString();
+      return {
+        method: 'PUT',
+        path: `/checkins/checkin:${childId}:home:${key()}`,
+        key: key(),
+        body: { childId, feeling: 'happy', strength: 3, context: 'home', createdAt },
+      };
+    },
+  },
+  ...['school', 'home'].flatMap((matrix) => [
+    { route: 'GET /matrices/:matrixId', kind: `${matrix}-matrix`, action: `${matrix}-matrix.read`, request: (id) => ({ method: 'GET', path: `/matrices/${id}` }) },
+    {
+      route: 'PUT /matrices/:matrixId',
+      kind: `${matrix}-matrix`,
+      action: `${matrix}-matrix.write`,
+      request: (id, { state }) => {
+        const { schoolId: _school, ...stored } = structuredClone(state.matrices[id]);
+        return { method: 'PUT', path: `/matrices/${id}`, key: key(), body: { matrix: { ...stored, title: 'Onze afspraken (policy)' }, baseVersion: stored.version } };
+      },
+    },
+    {
+      route: 'GET /matrices/:matrixId/successes',
+      kind: `${matrix}-matrix`,
+      action: 'successes.read',
+      request: (id) => ({ method: 'GET', path: `/matrices/${id}/successes` }),
+    },
+    {
+      route: 'POST /matrices/:matrixId/successes',
+      kind: `${matrix}-matrix`,
+      action: 'success.write',
+      request: (id) => ({ method: 'POST', path: `/matrices/${id}/successes`, key: key(), body: { text: 'Het lukte thuis ook.' } }),
+    },
+  ]),
+];
+
+/** Live topics: each follows the read of what it announces (TOPIC_ACTIONS). */
+const TOPICS = [
+  { topic: 'clip', kind: 'clip', action: TOPIC_ACTIONS.clip, name: (id) => `clip:${id}` },
+  { topic: 'reactions', kind: 'target', action: TOPIC_ACTIONS.reactions, name: (id) => `reactions:${id}` },
+  { topic: 'chart', kind: 'class-chart', action: 'class-chart.read', name: (id) => `chart:${id}` },
+  { topic: 'chart', kind: 'personal-chart', action: 'personal-chart.read', name: (id) => `chart:${id}` },
+  { topic: 'matrix', kind: 'school-matrix', action: 'school-matrix.read', name: (id) => `matrix:${id}` },
+  { topic: 'matrix', kind: 'home-matrix', action: 'home-matrix.read', name: (id) => `matrix:${id}` },
+  { topic: 'feelings', kind: 'child', action: TOPIC_ACTIONS.feelings, name: (id) => `feelings:${id}` },
+  { topic: 'feelings:class', kind: 'class', action: TOPIC_ACTIONS['feelings:class'], name: (id) => `feelings:class:${id}` },
+];
+
+// ------------------------------------------------------------------ the test
+
+/** Cells of the table (action|role|relation) checked over HTTP, and those no request can express. */
+const checked = new Set();
+/** @type {Map<string, string>} */
+const inexpressible = new Map();
+let subtests = 0;
+let expiredChecks = 0;
+
+test('every route of routes.mjs and every live topic kind has rows; every row names a policy action', () => {
+  const routes = new Set(ROUTES.map((r) => `${r.method} ${r.path}`));
+  assert.deepEqual([...new Set(ROWS.map((r) => r.route))].sort(), [...routes].sort());
+  assert.deepEqual([...new Set(TOPICS.map((t) => t.topic))].sort(), Object.keys(TOPIC_ACTIONS).sort());
+  for (const row of [...ROWS, ...TOPICS]) if (row.kind !== 'none') assert.ok(Object.hasOwn(ACTIONS, row.action), `${row.route ?? row.topic}: ${row.action}`);
+  const acted = new Set([...ROWS, ...TOPICS].map((r) => r.action));
+  assert.deepEqual(Object.keys(ACTIONS).filter((a) => !acted.has(a)), [], 'every action of the policy is some route’s');
+});
+
+for (const backend of BACKENDS) {
+  describe(`the policy table over HTTP on ${backend.name}`, () => {
+    let server;
+    let state;
+    /** @type {Record<string, import('../../../dist/core/schemas.js').Viewer>} */
+    const viewers = {};
+    before(async () => {
+      server = await startPolicySchool(backend);
+      state = server.api.store.state;
+      for (const v of state.viewers) viewers[v.id] = v;
+    });
+    after(() => server?.stop());
+
+    /** The first candidate of `kind` in `relation` to the viewer, or undefined. */
+    const resource = (kind, viewerId, relation) =>
+      CANDIDATES[kind].find((id) => {
+        const scope = scopeOf(kind, id, state);
+        return scope !== undefined && relationOf(viewers[viewerId], scope) === relation;
+      });
+
+    test('the fixtures stand where the table says (relations typed by hand, for a few)', () => {
+      const rel = (viewerId, kind, id) => relationOf(viewers[viewerId], scopeOf(kind, id, state));
+      assert.equal(rel('parent-1', 'child', 'child-1'), 'own');
+      assert.equal(rel('parent-1', 'child', 'child-2'), 'other', 'another family’s child in the same class');
+      assert.equal(rel('parent-3', 'personal-chart', 'personal-child-1'), 'other');
+      assert.equal(rel('child-login-1', 'child', 'child-2'), 'other');
+      assert.equal(rel('teacher-2', 'clip', 'wish-2'), 'other', 'another teacher’s class');
+      assert.equal(rel('teacher-1', 'class', 'groep7-pbs'), 'other');
+      assert.equal(rel('care-1', 'clip', 'g8-clip-1'), 'other', 'a class not in the care coordinator’s list');
+      assert.equal(rel('leader-1', 'school-matrix', 'matrix-school'), 'own');
+      assert.equal(rel('leader-1', 'school-matrix', 'matrix-school-other'), 'other');
+      assert.equal(rel('teacher-1', 'home-matrix', 'matrix-home-fam-01'), 'other');
+      assert.equal(rel('parent-3', 'home-matrix', 'matrix-home-fam-02'), 'own');
+      assert.equal(rel('teacher-1', 'upload', uploadOf('teacher-2')), 'other');
+    });
+
+    /** Resolves the resource of a row: for undo, an award given by the viewer ("own") or by someone else. */
+    async function awardFor(viewerId, relation) {
+      const as = server.as(viewerId);
+      if (relation === 'other') {
+        // Preferably on a chart of the viewer's own, so only the award's giver differs.
+        const other = viewerId === 'teacher-2' ? { chartId: 'class-groep7', awardId: 'award-by-teacher-1', chartKind: 'class' } : { chartId: 'class-wish', awardId: 'a0', chartKind: 'class' };
+        assert.ok(state.charts[other.chartId].awards.some((a) => a.id === other.awardId), `${other.awardId} is still on ${other.chartId}`);
+        return other;
+      }
+      const fresh = async (chartId, chartKind) => {
+        const made = await as('POST', `/charts/${chartId}/awards`, { key: key(), body: {} });
+        assert.equal(made.status, 200, `${viewerId} gives the award the undo takes back`);
+        return { chartId, awardId: made.body.id, chartKind };
+      };
+      if (viewerId === 'teacher-1') return fresh('class-wish', 'class');
+      if (viewerId === 'teacher-2') return fresh('class-groep7', 'class');
+      if (viewerId === 'parent-1') return fresh('personal-child-1', 'personal');
+      if (viewerId === 'parent-4') return { chartId: 'class-groep7', awardId: 'award-by-parent-4', chartKind: 'class' };
+      return { chartId: 'class-wish', awardId: `award-by-${viewerId}`, chartKind: 'class' };
+    }
+
+    for (const row of ROWS) {
+      describe(row.kind === 'none' ? row.route : `${row.route} (${row.kind}: ${row.action})`, () => {
+        for (const viewerId of VIEWERS) {
+          for (const relation of row.kind === 'none' ? ['—'] : RELATIONS) {
+            const name = row.kind === 'none' ? `${viewerId}` : `${viewerId} on ${relation}`;
+            test(name, async (t) => {
+              const viewer = viewers[viewerId];
+              const as = server.as(viewerId);
+              let id;
+              /** @type {{ action: string, relation: string }[]} */
+              let checks = [];
+              if (row.kind === 'none') {
+                checks = [];
+              } else if (row.kind === 'self') {
+                if (relation === 'other') return void skip(t, row, viewer.role, relation);
+                id = viewerId;
+                checks = [{ action: row.action, relation: 'own' }];
+              } else if (row.kind === 'award') {
+                id = await awardFor(viewerId, relation);
+                const chart = state.charts[id.chartId];
+                checks = [
+                  { action: 'award.undo', relation },
+                  // Taking an award back also takes the right to give one on that chart.
+                  { action: id.chartKind === 'class' ? 'class-chart.award' : 'personal-chart.sticker', relation: relationOf(viewer, chartScope(chart)) },
+                ];
+                assert.equal(relationOf(viewer, { personId: chart.awards.find((a) => a.id === id.awardId)?.givenById ?? '' }), relation);
+              } else {
+                id = resource(row.kind, viewerId, relation);
+                if (id === undefined) return void skip(t, row, viewer.role, relation);
+                checks = [{ action: row.action, relation }];
+              }
+              const allowed = checks.every((c) => granted(viewer.role, c.action, c.relation));
+              await row.prepare?.({ as, allowed }, id);
+              const request = row.request(id, { state });
+              const response = await as(request.method, request.path, request);
+              subtests += 1;
+              if (row.kind !== 'none') checked.add(`${row.action}|${viewer.role}|${relation}`);
+              const what = `${request.method} ${request.path}`;
+              if (allowed) assert.ok(response.status >= 200 && response.status < 300, `${what} allowed: expected 2xx, got ${response.status} ${JSON.stringify(response.body)}`);
+              else assert.deepEqual([response.status, response.body?.error?.kind], [403, 'forbidden'], `${what} denied: expected 403 forbidden, got ${response.status} ${JSON.stringify(response.body)}`);
+            });
+          }
+          test(`${viewerId} with an expired token`, async () => {
+            const expired = server.api.issueToken(viewerId, { expiresAt: Date.now() - 1000 });
+            const id = row.kind === 'none' || row.kind === 'self' ? viewerId : row.kind === 'award' ? { chartId: 'class-wish', awardId: 'a1' } : CANDIDATES[row.kind][0];
+            const request = row.request(id, { state });
+            const response = await server.as(expired)(request.method, request.path, request);
+            subtests += 1;
+            expiredChecks += 1;
+            assert.equal(response.status, 401);
+            assert.equal(response.body.error.kind, 'signed-out');
+            assert.match(response.headers.get('www-authenticate'), /^Bearer realm="samen", error="invalid_token"/);
+          });
+        }
+      });
+    }
+
+    for (const row of TOPICS) {
+      describe(`GET /events topic ${row.topic} (${row.kind}: ${row.action})`, () => {
+        for (const viewerId of VIEWERS) {
+          for (const relation of RELATIONS) {
+            test(`${viewerId} on ${relation}`, async (t) => {
+              const viewer = viewers[viewerId];
+              const id = resource(row.kind, viewerId, relation);
+              if (id === undefined) return void skip(t, row, viewer.role, relation);
+              const allowed = granted(viewer.role, row.action, relation);
+              const events = await openEvents(server.base, viewerId, [row.name(id)]);
+              try {
+                subtests += 1;
+                checked.add(`${row.action}|${viewer.role}|${relation}`);
+                if (allowed) {
+                  assert.equal(events.status, 200);
+                  await events.waitFor(/^: samen events\n\n/);
+                } else {
+                  assert.equal(events.status, 403, `denied: expected 403, got ${events.status}`);
+                }
+              } finally {
+                events.close();
+              }
+            });
+          }
+          test(`${viewerId} with an expired token`, async () => {
+            const expired = server.api.issueToken(viewerId, { expiresAt: Date.now() - 1000 });
+            const events = await openEvents(server.base, expired, [row.name(CANDIDATES[row.kind][0])]);
+            events.close();
+            subtests += 1;
+            expiredChecks += 1;
+            assert.equal(events.status, 401);
+            assert.match(events.response.headers.get('www-authenticate'), /error="invalid_token"/);
+          });
+        }
+      });
+    }
+  });
+}
+
+/** A cell no request can express: recorded with its reason, and the subtest says so. */
+function skip(t, row, role, relation) {
+  const reason = notApplicable(row.kind, role, relation);
+  assert.ok(reason, `${row.route ?? row.topic}: no ${row.kind} stands in "${relation}" to a ${role}, and no reason is known`);
+  inexpressible.set(`${row.action}|${role}|${relation}`, reason);
+  t.skip(`not applicable: ${reason}`);
+}
+
+test('summary: every cell of the policy is checked over HTTP or can’t be expressed by any route, with the reason', (t) => {
+  const cells = Object.keys(ACTIONS).flatMap((action) => ROLES.flatMap((role) => RELATIONS.map((relation) => `${action}|${role}|${relation}`)));
+  const unchecked = cells.filter((cell) => !checked.has(cell));
+  const unexplained = unchecked.filter((cell) => !inexpressible.has(cell));
+  assert.deepEqual(unexplained, [], 'cells neither checked nor explained');
+  const reasons = new Map();
+  for (const cell of unchecked) {
+    const reason = inexpressible.get(cell);
+    reasons.set(reason, [...(reasons.get(reason) ?? []), cell.replaceAll('|', ' ')]);
+  }
+  const lines = [
+    `policy table: ${cells.length} cells (${Object.keys(ACTIONS).length} actions × ${ROLES.length} roles × ${RELATIONS.length} relations); ` +
+      `${cells.length - unchecked.length} checked over HTTP on ${BACKENDS.map((b) => b.name).join(' and ')}, ` +
+      `in ${subtests} requests (${expiredChecks} of them with an expired token); ${unchecked.length} not applicable:`,
+    ...[...reasons].map(([reason, list]) => `  - ${list.join(', ')}: ${reason}`),
+  ];
+  for (const line of lines) t.diagnostic(line);
+});
