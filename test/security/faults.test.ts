@@ -30,7 +30,7 @@ type Widget = HTMLElement & { updateComplete: Promise<boolean> };
 
 const ALL: TemplateResult[] = [
   html`<samen-lesson-clip clip-id="wish-2" view="parent"></samen-lesson-clip>`,
-  html`<samen-feedback-bar target-id="post-1" view="parent" allow-reply></samen-feedback-bar>`,
+  html`<samen-feedback-bar target-id="host-post-1" view="parent" allow-reply></samen-feedback-bar>`,
   html`<samen-reward-chart chart-id="personal-child-1" view="parent"></samen-reward-chart>`,
   html`<samen-feelings-checkin child-id="child-1" view="parent"></samen-feelings-checkin>`,
   html`<samen-expectation-matrix matrix-id="matrix-school" view="parent"></samen-expectation-matrix>`,
@@ -180,6 +180,8 @@ describe('faults', () => {
     const base = memoryAdapter();
     const outbox = new OutboxAdapter(base, { dbName: `samen-faults-${Date.now()}`, backoffMs: 50 });
     const targets = Array.from({ length: 50 }, (_, i) => `post-${i}`);
+    // Host posts of groep 6: a reaction target must be one the store knows.
+    for (const t of targets) await base.addPost(t, 'groep6-wish');
     const host = document.createElement('div');
     document.body.append(host);
     render(

@@ -61,12 +61,12 @@ const BOXES: Box[] = [
   {
     name: 'reply',
     max: 280,
-    parent: html`<samen-feedback-bar target-id="post-typed" view="parent" allow-reply></samen-feedback-bar>`,
-    teacher: html`<samen-feedback-bar target-id="post-typed" view="teacher"></samen-feedback-bar>`,
+    parent: html`<samen-feedback-bar target-id="host-post-1" view="parent" allow-reply></samen-feedback-bar>`,
+    teacher: html`<samen-feedback-bar target-id="host-post-1" view="teacher"></samen-feedback-bar>`,
     shownAt: '[part~="replies"] li p:not(.author)',
     input: 'textarea#reply',
-    reset: (state) => void (state.replies['post-typed'] = []),
-    stored: (state) => state.replies['post-typed']?.[0]?.text,
+    reset: (state) => void (state.replies['host-post-1'] = []),
+    stored: (state) => state.replies['host-post-1']?.[0]?.text,
   },
   {
     name: 'shared success',

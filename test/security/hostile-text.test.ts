@@ -126,7 +126,7 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'feedback bar, parent',
     tag: 'samen-feedback-bar',
-    render: () => html`<samen-feedback-bar target-id="post-1" view="parent" allow-reply></samen-feedback-bar>`,
+    render: () => html`<samen-feedback-bar target-id="host-post-1" view="parent" allow-reply></samen-feedback-bar>`,
     fields: [
       { name: 'own reply', selector: '[part~="replies"] li p' },
       { name: 'second own reply', selector: '[part~="replies"] li p' },
@@ -144,7 +144,7 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'feedback bar, teacher',
     tag: 'samen-feedback-bar',
-    render: () => html`<samen-feedback-bar target-id="post-1" view="teacher"></samen-feedback-bar>`,
+    render: () => html`<samen-feedback-bar target-id="host-post-1" view="teacher"></samen-feedback-bar>`,
     fields: [
       { name: 'who reacted', selector: 'details p', within: true },
       { name: 'reply author', selector: '.author' },

@@ -22,7 +22,7 @@ const teacherAdapter = parentAdapter.forViewer('teacher-1');
 const WIDGETS = [
   ['samen-lesson-clip', { 'clip-id': 'wish-2' }],
   ['samen-lesson-clip', { 'clip-id': 'wish-1' }],
-  ['samen-feedback-bar', { 'target-id': 'post-1', 'allow-reply': '' }],
+  ['samen-feedback-bar', { 'target-id': 'host-post-1', 'allow-reply': '' }],
   ['samen-reward-chart', { 'chart-id': 'personal-child-1' }],
   ['samen-reward-chart', { 'chart-id': 'class-wish' }],
   ['samen-feelings-checkin', { 'child-id': 'child-1', 'class-id': 'groep6-wish' }],
