@@ -67,6 +67,8 @@ const TOPIC_KINDS = new Set(['clip', 'reactions', 'chart', 'matrix', 'feelings']
 /** How long an Idempotency-Key is remembered; older records are swept. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 const SWEEP_EVERY_MS = 10 * 60_000;
+/** JSON members no body may have, at any depth. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Issued tokens: `st1.<payload>.<signature>` (see {@link createReferenceServer}'s issueToken). */
 const TOKEN_PREFIX = 'st1.';
 
@@ -639,12 +641,21 @@ async function readJson(req, optional) {
     if (optional) return {};
     throw new SamenError('invalid-data', 'a JSON body is required');
   }
+  let reserved = false;
+  let body;
   try {
-    return JSON.parse(text);
+    // A member named after an inherited one is refused wherever it is: zod's records would
+    // otherwise take `"__proto__"` as the prototype of the object they build.
+    body = JSON.parse(text, (name, value) => {
+      if (RESERVED_KEYS.has(name)) reserved = true;
+      return value;
+    });
   } catch {
     // Not the parser's message: it quotes the body.
     throw new SamenError('invalid-data', 'malformed JSON');
   }
+  if (reserved) throw new SamenError('invalid-data', 'a member of the body is named __proto__, constructor or prototype');
+  return body;
 }
 
 /** Parsed `data`, or an invalid-data error naming the bad fields (never their values). */
