@@ -15,6 +15,7 @@ import { SamenError } from '../../dist/core/errors.js';
 import { dict } from '../../dist/core/dict.js';
 import { MemoryAdapter } from '../../dist/adapters/memory-adapter.js';
 import { hardenState } from '../../dist/adapters/demo-scopes.js';
+import { isSafeId } from '../../dist/core/policy.js';
 
 /**
  * Parts of MemoryAdapter's state that are never saved: `writes` (its record of applied writes,
@@ -22,7 +23,8 @@ import { hardenState } from '../../dist/adapters/demo-scopes.js';
  * `writeRequests` (what older versions kept beside it) and `uploads` (in `samen_uploads`).
  */
 const NOT_SAVED = new Set(['writes', 'writeRequests', 'uploads']);
-const saved = (/** @type {string} */ name) => !NOT_SAVED.has(name);
+/** A collection this adapter saves: a name the state has, never an inherited member's. */
+const saved = (/** @type {string} */ name) => !NOT_SAVED.has(name) && isSafeId(name);
 /** Any constant, the same for every process seeding this database. */
 const SEED_LOCK = 7_340_002;
 
