@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import { after, describe, it } from 'node:test';
 import { HttpAdapter } from '../../../dist/adapters/http-adapter.js';
-import { defineAdapterConformance } from '../../../dist/testing/index.js';
+import { defineAdapterConformance, defineAuthorizationConformance } from '../../../dist/testing/index.js';
 import { createReferenceServer } from '../server.mjs';
 
 let running;
@@ -60,5 +60,50 @@ defineAdapterConformance({
       return adapter;
     };
     return { parent: as('parent-1'), otherParent: as('parent-2'), teacher: as('teacher-1') };
+  },
+});
+
+// The authorization suite a vendor runs against their backend (docs/conformance.md), here over
+// HTTP against this server, signed in as the seeded school's people (src/adapters/demo-data.ts),
+// with a token that expired a minute ago as the expired session.
+defineAuthorizationConformance({
+  name: 'HttpAdapter → reference server',
+  describe,
+  it,
+  fixtures: {
+    classA: 'groep6-wish',
+    classB: 'groep7-pbs',
+    clipA: 'wish-2',
+    clipB: 'pbs-1',
+    classChartA: 'class-wish',
+    classChartB: 'class-groep7',
+    personalChartA: 'personal-child-1',
+    personalChartB: 'personal-g7child-1',
+    childA: 'child-1',
+    childB: 'child-2',
+    schoolMatrix: 'matrix-school',
+    otherSchoolMatrix: 'matrix-school-other',
+    homeMatrixA: 'matrix-home-fam-01',
+  },
+  careCoordinator: { classes: ['A', 'B'] },
+  schoolLeader: { classes: ['A', 'B'] },
+  setup: async () => {
+    const { api, base } = await server();
+    const as = (token) => {
+      const adapter = new HttpAdapter({ baseUrl: base, getToken: () => token, retries: 0, timeoutMs: 5000 });
+      adapters.push(adapter);
+      return adapter;
+    };
+    const expired = await api.issueToken('parent-1', { expiresAt: new Date(Date.now() - 60_000) });
+    return {
+      parentA: as('parent-1'),
+      parentB: as('parent-3'),
+      childA: as('child-login-1'),
+      teacherA: as('teacher-1'),
+      teacherB: as('teacher-2'),
+      careCoordinator: as('care-1'),
+      schoolLeader: as('leader-1'),
+      expired: as(expired),
+    };
   },
 });
