@@ -73,7 +73,23 @@ const secretReach = (clipId: string) => ({
  * teacher-only reads answer); `getViewer` says who is really looking.
  */
 function leakyAdapter(viewer: ViewerName): ScriptedAdapter {
-  const adapter = new ScriptedAdapter(memoryAdapter({ viewerId: 'teacher-1' }));
+  const base = memoryAdapter({ viewerId: 'teacher-1' });
+  const adapter = new ScriptedAdapter(base);
+  // What only a family may do under the policy (its answer, seen, reactions, replies, check-ins,
+  // successes) the base does as the viewer (added to the store) or, for the answer every patch
+  // replaces anyway, as a parent of the class: a teacher may not.
+  const person = VIEWERS[viewer];
+  if (!base.state.viewers.some((v) => v.id === person.id)) base.state.viewers.push(structuredClone(person));
+  const asViewer = base.forViewer(person.id);
+  const asParent = base.forViewer('parent-1');
+  const familyOnly = { getHomeAnswer: asParent, saveHomeAnswer: asViewer, markSeen: asViewer, setReaction: asViewer, addReply: asViewer, saveCheckin: asViewer, shareSuccess: asViewer };
+  for (const [method, view] of Object.entries(familyOnly) as [Method, MemoryAdapter][]) {
+    (adapter as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+      const value = await (view[method] as (...a: unknown[]) => Promise<unknown>).apply(view, args);
+      const patch = adapter.patches[method];
+      return patch ? patch(structuredClone(value), ...args) : value;
+    };
+  }
   const patches: Partial<Record<Method, (value: unknown, ...args: unknown[]) => unknown>> = {
     getViewer: () => structuredClone(VIEWERS[viewer]),
     getLessonClip: (clip, clipId) => ({ ...(clip as object), reach: secretReach(clipId as string), notReached: [{ familyName: 'SECRET-NOT-REACHED' }] }),
