@@ -70,9 +70,21 @@ export const ManyReactions: Story = {
     ),
 };
 
-export const NoReactionsYet: Story = { args: { 'target-id': 'brand-new-post' } };
+/**
+ * A post of the host nobody reacted to yet. The store only takes reactions on what it knows (a
+ * clip, or a post registered for a class with `adapter.addPost`), so the story registers it.
+ */
+const newPost = (adapter: MemoryAdapter) => void adapter.addPost('brand-new-post', 'groep6-wish');
 
-export const NoReactionsYetTeacher: Story = { args: { 'target-id': 'brand-new-post', view: 'teacher' } };
+export const NoReactionsYet: Story = {
+  args: { 'target-id': 'brand-new-post' },
+  render: (args) => html`<div style="max-width: 32rem">${bar(args, adapterFor(args.view, newPost))}</div>`,
+};
+
+export const NoReactionsYetTeacher: Story = {
+  args: { 'target-id': 'brand-new-post', view: 'teacher' },
+  render: (args) => html`<div style="max-width: 32rem">${bar(args, adapterFor(args.view, newPost))}</div>`,
+};
 
 export const OnlyHomeActivities: Story = { args: { reactions: 'talked-at-home practised-at-home', 'allow-reply': false } };
 

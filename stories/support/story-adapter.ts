@@ -65,7 +65,9 @@ export function storyAdapter(
   setup?: (adapter: MemoryAdapter) => void,
   options: MemoryAdapterOptions = { now: STORY_NOW },
 ): MemoryAdapter {
-  const adapter = new MemoryAdapter({ ...options, viewerId: view === 'teacher' ? 'teacher-1' : 'parent-1' });
+  // The child's view is Noor's own login (child-login-1): the policy lets a child read and write their own check-ins.
+  const viewerId = view === 'teacher' ? 'teacher-1' : view === 'child' ? 'child-login-1' : 'parent-1';
+  const adapter = new MemoryAdapter({ ...options, viewerId });
   setup?.(adapter);
   return withToolbarNetwork(adapter);
 }
