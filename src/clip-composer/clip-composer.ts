@@ -671,7 +671,6 @@ export class SamenClipComposer extends SamenElement {
   }
 
   private renderForm(data: ComposerData): TemplateResult {
-    const t = this.t;
     const c = this.tc;
     const d = this.draft;
     const canPublish = typeof this.adapter?.publishLessonClip === 'function';
