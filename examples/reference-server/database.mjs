@@ -1,12 +1,24 @@
+// @ts-check
 /**
- * The reference server's database: PGlite (PostgreSQL compiled to WebAssembly, embedded,
- * no install) by default, or a real PostgreSQL through `pg` when a URL is given. Both are
- * wrapped in the same small interface and run the same SQL.
+ * The reference server's database: PGlite (PostgreSQL compiled to WebAssembly, embedded, no
+ * install) by default, or a real PostgreSQL through `pg` when a URL is given. Both are reached
+ * through Kysely (typed queries, `db.kysely`) and run the same SQL and the same migrations.
+ *
+ * PGlite is one connection that serialises itself: Kysely's PostgresDialect gets a pool of
+ * exactly one connection over it ({@link pgliteAsPool}), handed to one user at a time, so a
+ * transaction never shares its session with another query.
+ *
+ * Migrations are Kysely's `Migrator` over `migrations/`: `NNN_name.sql` (plain SQL, run as one
+ * script) or `NNN_name.mjs` (`export async function up(db)`), in name order, all pending ones in
+ * one transaction under Kysely's lock, recorded in `kysely_migration`. A database migrated by
+ * the runner from before Kysely (`schema_migrations`) is adopted: its versions are recorded
+ * for Kysely and the old table dropped.
  *
  * @typedef {Record<string, any>} Row
  * @typedef {object} Queryable
  * @property {(sql: string, params?: unknown[]) => Promise<Row[]>} query one statement, with $1… parameters
  * @property {(sql: string) => Promise<void>} exec one or more statements, no parameters (migrations)
+ * @property {import('kysely').Kysely<import('./domain/tables.mjs').Database>} kysely typed queries on the same connection (in a transaction: the transaction's)
  *
  * @typedef {Queryable & {
  *   kind: 'pglite' | 'postgres',
@@ -16,62 +28,69 @@
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const MIGRATIONS_DIR = join(HERE, 'migrations');
 export const DEFAULT_DATA_DIR = join(HERE, '.data');
 
-/** Any constant works; it only has to be the same for every process that migrates this database. */
-const MIGRATION_LOCK = 7_340_001;
+/** Any constant works; it only has to be the same for every process that adopts this database. */
+const ADOPT_LOCK = 7_340_001;
 
 /**
  * Opens PostgreSQL at `databaseUrl`, or else PGlite in `dataDir` (`':memory:'` for a
  * throw-away database).
- * @param {{ databaseUrl?: string, dataDir?: string, onError?: (error: Error) => void }} options
+ * @param {{ databaseUrl?: string, dataDir?: string, onError?: (error: Error) => void, poolSize?: number }} options
  * @returns {Promise<Database>}
  */
-export async function openDatabase({ databaseUrl, dataDir = DEFAULT_DATA_DIR, onError = () => {} }) {
-  return databaseUrl ? openPostgres(databaseUrl, onError) : openPGlite(dataDir);
+export async function openDatabase({ databaseUrl, dataDir = DEFAULT_DATA_DIR, onError = () => {}, poolSize = 10 }) {
+  return databaseUrl ? openPostgres(databaseUrl, onError, poolSize) : openPGlite(dataDir);
 }
 
-/** @returns {Promise<Database>} */
-async function openPostgres(connectionString, onError) {
-  const { default: pg } = await import('pg');
-  // Reads are served from memory and writes are serialised, so two connections are plenty.
-  // The pool replaces a connection that broke, so the server recovers when PostgreSQL is back.
-  const pool = new pg.Pool({ connectionString, max: 2, connectionTimeoutMillis: 5000, statement_timeout: 10_000 });
-  // An idle connection that drops emits here; without a listener it would crash the process.
-  pool.on('error', onError);
-  /** @param {import('pg').Pool | import('pg').PoolClient} client @returns {Queryable} */
-  const wrap = (client) => ({
-    query: async (sql, params) => (await client.query(sql, params)).rows,
-    exec: async (sql) => void (await client.query(sql)), // no parameters: the simple protocol allows several statements
-  });
-  await pool.query('select 1'); // fail at start-up, not on the first request
+/**
+ * @param {import('kysely').Kysely<any>} kysely
+ * @returns {Queryable}
+ */
+function queryable(kysely) {
   return {
-    kind: 'postgres',
-    ...wrap(pool),
-    async transaction(fn) {
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        const result = await fn(wrap(client));
-        await client.query('commit');
-        return result;
-      } catch (error) {
-        await client.query('rollback').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
-    close: () => pool.end(),
+    kysely,
+    query: async (text, params = []) => (await kysely.executeQuery(CompiledQuery.raw(text, params))).rows,
+    // No parameters: PostgreSQL's simple protocol, which allows several statements.
+    exec: async (text) => void (await kysely.executeQuery(CompiledQuery.raw(text, []))),
+  };
+}
+
+/**
+ * @param {import('kysely').Kysely<any>} kysely
+ * @param {'pglite' | 'postgres'} kind
+ * @param {() => Promise<void>} close
+ * @returns {Database}
+ */
+function database(kysely, kind, close) {
+  return {
+    kind,
+    ...queryable(kysely),
+    transaction: (fn) => kysely.transaction().execute((trx) => fn(queryable(trx))),
+    close,
   };
 }
 
 /** @returns {Promise<Database>} */
-async function openPGlite(dataDir) {
+async function openPostgres(/** @type {string} */ connectionString, /** @type {(error: Error) => void} */ onError, /** @type {number} */ poolSize) {
+  const { default: pg } = await import('pg');
+  // Reads and writes are queries now: a pool per process; the pool replaces a connection that
+  // broke, so the server recovers when PostgreSQL is back.
+  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5000, statement_timeout: 10_000 });
+  // An idle connection that drops emits here; without a listener it would crash the process.
+  pool.on('error', onError);
+  await pool.query('select 1'); // fail at start-up, not on the first request
+  const kysely = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  return database(kysely, 'postgres', () => kysely.destroy());
+}
+
+/** @returns {Promise<Database>} */
+async function openPGlite(/** @type {string} */ dataDir) {
   const { PGlite } = await import('@electric-sql/pglite');
   const inMemory = dataDir === ':memory:';
   let release = async () => {};
@@ -90,18 +109,58 @@ async function openPGlite(dataDir) {
     await release();
     throw error;
   }
-  /** @param {import('@electric-sql/pglite').PGlite | import('@electric-sql/pglite').Transaction} client @returns {Queryable} */
-  const wrap = (client) => ({
-    query: async (sql, params) => (await client.query(sql, params)).rows,
-    exec: async (sql) => void (await client.exec(sql)),
+  const kysely = new Kysely({ dialect: new PostgresDialect({ pool: pgliteAsPool(pglite) }) });
+  return database(kysely, 'pglite', async () => {
+    await kysely.destroy(); // ends the pool: closes PGlite
+    await release();
   });
+}
+
+/**
+ * The tiny Kysely dialect shim for PGlite: what PostgresDialect wants of a `pg.Pool` (`connect()`
+ * → a client with `query(sql, params)` and `release()`, and `end()`), over the one PGlite
+ * connection. The connection is lent to one user at a time (a FIFO queue): a transaction keeps it
+ * from `begin` to `commit`, so no other query runs inside it. A query without parameters goes
+ * through PGlite's `exec` (the simple protocol: a migration script of several statements).
+ * @param {import('@electric-sql/pglite').PGlite} pglite
+ */
+export function pgliteAsPool(pglite) {
+  /** @type {Promise<void>} */
+  let tail = Promise.resolve();
+  let ended = false;
+  const client = {
+    /** @param {string} text @param {unknown[]} [params] */
+    async query(text, params = []) {
+      if (!params.length && /;\s*\S/.test(text.replace(/--[^\n]*/g, ''))) {
+        const results = await pglite.exec(text);
+        return results.at(-1) ?? { rows: [], command: 'SELECT', rowCount: 0 };
+      }
+      // PGlite answers with `rows`, `command` and `rowCount`, as pg does.
+      return pglite.query(text, params);
+    },
+  };
   return {
-    kind: 'pglite',
-    ...wrap(pglite),
-    transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
-    async close() {
+    async connect() {
+      if (ended) throw new Error('the database is closed');
+      /** @type {() => void} */
+      let free = () => {};
+      const previous = tail;
+      tail = new Promise((resolve) => (free = resolve));
+      await previous;
+      let released = false;
+      return {
+        query: client.query,
+        release() {
+          if (released) return;
+          released = true;
+          free();
+        },
+      };
+    },
+    async end() {
+      ended = true;
+      await tail;
       await pglite.close();
-      await release();
     },
   };
 }
@@ -112,6 +171,7 @@ const openDirs = new Set();
 /**
  * One process at a time per PGlite directory: two would corrupt it. A lock file holds the
  * owner's pid; a stale one (its process is gone, e.g. after SIGKILL) is taken over.
+ * @param {string} dataDir
  * @returns {Promise<() => Promise<void>>} releases the lock
  */
 async function lockDataDir(dataDir) {
@@ -130,6 +190,7 @@ async function lockDataDir(dataDir) {
   };
 }
 
+/** @param {number} pid */
 function isRunning(pid) {
   try {
     process.kill(pid, 0);
@@ -139,28 +200,81 @@ function isRunning(pid) {
   }
 }
 
+// ---------------------------------------------------------------------- migrations
+
 /**
- * Applies every `NNN_name.sql` in `dir` not yet recorded in `schema_migrations`, in name
- * order, in one transaction; an advisory lock keeps two starting servers from racing.
- * @param {Database} db
- * @returns {Promise<string[]>} the versions applied now
+ * Kysely migrations from a folder: `NNN_name.sql` runs as one script, `NNN_name.mjs` exports
+ * `up(db)` (and may export `down`). The name without its extension is the migration's name.
+ * @param {string} dir
+ * @returns {import('kysely').MigrationProvider}
  */
-export async function migrate(db, dir = MIGRATIONS_DIR) {
-  const files = (await readdir(dir)).filter((f) => /^\d+_[\w-]+\.sql$/.test(f)).sort();
-  return db.transaction(async (tx) => {
-    await tx.query(`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
-    await tx.exec(
-      'create table if not exists schema_migrations (version text primary key, applied_at timestamptz not null default now())',
-    );
-    const applied = new Set((await tx.query('select version from schema_migrations')).map((r) => r.version));
-    const now = [];
-    for (const file of files) {
-      const version = file.replace(/\.sql$/, '');
-      if (applied.has(version)) continue;
-      await tx.exec(await readFile(join(dir, file), 'utf8'));
-      await tx.query('insert into schema_migrations (version) values ($1)', [version]);
-      now.push(version);
-    }
-    return now;
+export function folderMigrations(dir) {
+  return {
+    async getMigrations() {
+      /** @type {Record<string, import('kysely').Migration>} */
+      const migrations = {};
+      for (const file of (await readdir(dir)).sort()) {
+        const match = /^(\d+_[\w-]+)\.(sql|mjs)$/.exec(file);
+        if (!match) continue;
+        const [, name, ext] = /** @type {[string, string, string]} */ (match);
+        const path = join(dir, file);
+        if (ext === 'sql') {
+          const script = await readFile(path, 'utf8');
+          migrations[name] = { up: (db) => sql.raw(script).execute(db).then(() => {}) };
+        } else {
+          migrations[name] = await import(pathToFileURL(path).href);
+        }
+      }
+      return migrations;
+    },
+  };
+}
+
+/**
+ * Applies the pending migrations (all of them, or up to and including `to`), in one
+ * transaction under Kysely's lock. A database the pre-Kysely runner migrated is adopted first.
+ * @param {Database} db
+ * @param {{ dir?: string, to?: string }} [options]
+ * @returns {Promise<string[]>} the names applied now
+ */
+export async function migrate(db, { dir = MIGRATIONS_DIR, to } = {}) {
+  await adoptLegacyMigrations(db);
+  const [{ schema }] = await db.query('select current_schema() as schema');
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: folderMigrations(dir),
+    // In the schema the connection works in: Kysely would otherwise find another schema's
+    // `kysely_migration` (tests give every run a schema of its own in one database).
+    migrationTableSchema: schema,
+  });
+  const { error, results = [] } = to ? await migrator.migrateTo(to) : await migrator.migrateToLatest();
+  if (error) {
+    const failed = results.find((r) => r.status === 'Error');
+    throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${/** @type {Error} */ (error).message}`, { cause: error });
+  }
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * The runner from before Kysely recorded versions in `schema_migrations` (version, applied_at).
+ * Their names are the same: record them in Kysely's table and drop the old one, once.
+ * @param {Database} db
+ */
+async function adoptLegacyMigrations(db) {
+  const [{ legacy }] = await db.query("select to_regclass('schema_migrations') is not null as legacy");
+  if (!legacy) return;
+  await db.transaction(async (tx) => {
+    await tx.query(`select pg_advisory_xact_lock(${ADOPT_LOCK})`);
+    const [{ still }] = await tx.query("select to_regclass('schema_migrations') is not null as still");
+    if (!still) return; // another process adopted it meanwhile
+    // The tables as Kysely's Migrator makes them (it leaves existing ones alone).
+    await tx.exec(`
+      create table if not exists kysely_migration (name varchar(255) not null primary key, timestamp varchar(255) not null);
+      create table if not exists kysely_migration_lock (id varchar(255) not null primary key, is_locked integer not null default 0);
+      insert into kysely_migration (name, timestamp)
+        select version, to_char(applied_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') from schema_migrations
+        on conflict (name) do nothing;
+      drop table schema_migrations;
+    `);
   });
 }

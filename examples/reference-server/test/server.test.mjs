@@ -177,8 +177,8 @@ for (const backend of backends) {
     });
 
     test('migrations are recorded and not applied twice', async () => {
-      const rows = await server.api.db.query('select version from schema_migrations order by version');
-      assert.deepEqual(rows.map((r) => r.version), ['001_init', '002_uploads', '003_clip_lang', '004_collections_idempotency']);
+      const rows = await server.api.db.query('select name from kysely_migration order by name');
+      assert.deepEqual(rows.map((r) => r.name), ['001_init', '002_uploads', '003_clip_lang', '004_collections_idempotency']);
       assert.deepEqual(await migrate(server.api.db), []);
       const [clips] = await server.api.db.query("select data ? 'wish-1' as seeded from samen_collections where name = 'clips'");
       assert.equal(clips.seeded, true);
@@ -641,7 +641,7 @@ for (const backend of backends) {
     try {
       for (const file of ['001_init.sql', '002_uploads.sql']) await copyFile(join(MIGRATIONS_DIR, file), join(before, file));
       for (const file of ['001_init.sql', '002_uploads.sql', '003_clip_lang.sql']) await copyFile(join(MIGRATIONS_DIR, file), join(upTo003, file));
-      assert.deepEqual(await migrate(db, before), ['001_init', '002_uploads']);
+      assert.deepEqual(await migrate(db, { dir: before }), ['001_init', '002_uploads']);
       // A state as an English server seeded it before clips had a language, plus a teacher's clip.
       const { MemoryAdapter } = await import(MEMORY_ADAPTER);
       const state = structuredClone(new MemoryAdapter({ locale: 'en' }).store.state);
@@ -651,7 +651,7 @@ for (const backend of backends) {
       state.clips['wish-3'].lang = 'fy'; // one that says its language already keeps it
       await db.query("insert into samen_state (id, state, revision) values ('main', $1::jsonb, 5)", [JSON.stringify(state)]);
 
-      assert.deepEqual(await migrate(db, upTo003), ['003_clip_lang']);
+      assert.deepEqual(await migrate(db, { dir: upTo003 }), ['003_clip_lang']);
       const [row] = await db.query("select state -> 'clips' as clips, revision from samen_state where id = 'main'");
       const langs = Object.fromEntries(Object.entries(row.clips).map(([id, clip]) => [id, clip.lang]));
       assert.equal(langs['wish-1'], 'en');
@@ -682,7 +682,7 @@ for (const backend of backends) {
       /** @type {Record<string, unknown>} */
       let state;
       try {
-        assert.deepEqual(await migrate(db, upTo003), ['001_init', '002_uploads', '003_clip_lang']);
+        assert.deepEqual(await migrate(db, { dir: upTo003 }), ['001_init', '002_uploads', '003_clip_lang']);
         // A state as a server from before 004 saved it: one row, with every write's whole response.
         const { MemoryAdapter } = await import(MEMORY_ADAPTER);
         state = structuredClone(new MemoryAdapter({ locale: 'nl' }).store.state);
