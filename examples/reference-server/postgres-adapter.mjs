@@ -41,6 +41,9 @@ const STORED_ELSEWHERE = new Blob([]);
  * @property {string} key the Idempotency-Key
  * @property {string} digest SHA-256 of viewer, operation, parameters and body
  * @property {string | null} resultId the resource the write makes or changes, to answer a replay from
+ * @property {string[]} [topics] when given, the topics the write changed are collected here (the
+ *   server publishes them on its live bus once the write is saved) instead of being told to this
+ *   store's own subscribers
  */
 
 /**
@@ -263,6 +266,17 @@ export class PostgresAdapter extends MemoryAdapter {
       unsubscribe();
       if (this.store.listeners.get(topic)?.size === 0) this.store.listeners.delete(topic);
     };
+  }
+
+  /**
+   * MemoryAdapter calls this for every topic a write changed, after the write is saved: with
+   * `pending.topics` it is collected for the server's live bus, which tells every process.
+   * @param {string} topic
+   */
+  notify(topic) {
+    const topics = this.#storage.pending?.topics;
+    if (topics) topics.push(topic);
+    else super.notify(topic);
   }
 
   ready() {

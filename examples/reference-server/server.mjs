@@ -11,6 +11,7 @@
  * As a library: `const { handle, close } = await createReferenceServer({ dataDir: ':memory:' })`
  * and `http.createServer(handle)`.
  */
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { resolveObjectURL } from 'node:buffer';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -19,6 +20,7 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR, migrate, openDatabase } from './database.mjs';
+import { createLiveBus } from './live.mjs';
 import { ROOT, serveStatic } from '../static-files.mjs';
 
 // The domain logic is the library's build: say plainly when it is missing.
@@ -145,11 +147,14 @@ export async function createReferenceServer({
   });
   /** @type {import('./postgres-adapter.mjs').PostgresAdapter} */
   let store;
+  /** Which topics changed, told to every process on this database (live.mjs); /events listens on it. */
+  let bus;
   try {
     await migrate(db);
     store = new PostgresAdapter({ locale, ...(now ? { now } : {}) }, undefined, { db, idempotencyTtlMs });
     await store.ready();
     await store.sweepWriteRecords();
+    bus = await createLiveBus({ db, databaseUrl, log });
   } catch (error) {
     await db.close().catch(() => {});
     throw error;
@@ -230,6 +235,8 @@ export async function createReferenceServer({
         key: call.key,
         digest: requestDigest(viewerId, route.op, params, call.body),
         resultId: /** @type {NonNullable<typeof route.resultId>} */ (route.resultId)(input),
+        /** @type {string[]} the topics the write changed, collected by the store when it is saved */
+        topics: [],
       };
 
       // One write at a time, applied and saved before its response: a client that got no
@@ -252,6 +259,8 @@ export async function createReferenceServer({
         sweepNowAndThen();
         return { replayed: false, result: await view.applying(write, () => route.run(call, input)) };
       });
+      // Saved: every process's streams on these topics hear of it before this write's answer is sent.
+      if (!replayed) await publish(write.topics);
       return sendResult(res, result, replayed ? { 'idempotent-replayed': 'true' } : {});
     } catch (error) {
       sendError(res, error);
@@ -317,6 +326,20 @@ export async function createReferenceServer({
     }
   }
 
+  /**
+   * Tells the live bus which topics a saved write changed. The write stands whatever happens
+   * here: a failure is logged (streams on other processes then hear of it at their next change).
+   * @param {string[]} topics
+   */
+  async function publish(topics) {
+    if (!topics.length) return;
+    try {
+      await bus.publish(topics);
+    } catch (error) {
+      log(`live: could not publish a change (${[error?.name, error?.code].filter(Boolean).join(' ') || 'error'})`);
+    }
+  }
+
   /** Forgets expired idempotency keys, at most every few minutes, without holding up the write. */
   function sweepNowAndThen() {
     if (Date.now() - lastSweep < SWEEP_EVERY_MS) return;
@@ -332,11 +355,12 @@ export async function createReferenceServer({
   }
 
   /**
-   * `GET /api/events?topics=a,b`: one `change` event per notification of the shared
-   * store on those topics, until the client goes away (or its token expires). Every topic is
-   * authorised as the read it announces; a viewer has at most `maxStreamsPerViewer` streams.
+   * `GET /api/events?topics=a,b`: one `change` event per change of those topics on the live bus
+   * (a write saved by any process on this database, see live.mjs), until the client goes away
+   * (or its token expires). Every topic is authorised as the read it announces, at the start
+   * and again on every change; a viewer has at most `maxStreamsPerViewer` streams.
    */
-  async function openEvents(req, res, url, { viewerId, viewer, view, expiresAt }) {
+  async function openEvents(req, res, url, { viewerId, viewer, expiresAt }) {
     const topics = [...new Set((url.searchParams.get('topics') ?? '').split(',').filter(Boolean))];
     if (!topics.length || topics.length > MAX_TOPICS || !topics.every(isTopic)) {
       throw new SamenError('invalid-data', 'invalid topics', [{ path: 'topics', message: `1 to ${MAX_TOPICS} comma-separated topics like clip:wish-2` }]);
@@ -357,9 +381,19 @@ export async function createReferenceServer({
     const send = (/** @type {string} */ text) => {
       if (!res.writableEnded && !res.destroyed) res.write(text);
     };
-    // As this viewer: the domain checks the policy again on every change it announces.
+    // The policy again on every change, as this viewer is now: one whose right has gone hears nothing more.
+    const mayFollow = (/** @type {string} */ topic) => {
+      const current = store.state.viewers.find((v) => v.id === viewerId);
+      try {
+        return !!current && (authorizeTopic(store.state, current, topic), true);
+      } catch {
+        return false;
+      }
+    };
     const unsubscribes = topics.map((topic) =>
-      view.subscribe(topic, () => send(`event: change\ndata: ${JSON.stringify({ topic })}\n\n`)),
+      bus.subscribe(topic, () => {
+        if (mayFollow(topic)) send(`event: change\ndata: ${JSON.stringify({ topic })}\n\n`);
+      }),
     );
     const heartbeat = setInterval(() => send(': heartbeat\n\n'), heartbeatMs);
     const end = () => res.end();
@@ -514,6 +548,7 @@ export async function createReferenceServer({
     closed = true;
     for (const end of streams) end();
     await withWriteLock(async () => {});
+    await bus.close();
     await db.close();
   }
 
@@ -523,6 +558,8 @@ export async function createReferenceServer({
     db,
     /** The store (PostgresAdapter) itself, for tests: `store.state` is what the server holds in memory. */
     store,
+    /** The live bus (live.mjs): `publish(topics)` after a saved write reaches every process's /events streams. */
+    bus,
     issueToken,
     /** Forgets idempotency keys older than `idempotencyTtlMs` now; resolves with how many. */
     sweepIdempotencyKeys: () => store.sweepWriteRecords(),
@@ -683,36 +720,73 @@ function sendJson(res, status, body, headers = {}) {
 
 // ---------------------------------------------------------------------- CLI
 
+/** Worker processes `--workers` allows. */
+const MAX_WORKERS = 64;
+/** A crashed worker is replaced, but not more than this often in {@link RESTART_WINDOW_MS}: then everything stops. */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 60_000;
+/** How long a worker gets to finish after SIGTERM before it is killed. */
+const STOP_GRACE_MS = 10_000;
+
 async function main() {
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       locale: { type: 'string' },
+      workers: { type: 'string' },
+      quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    console.log('node examples/reference-server/server.mjs [--port 8787] [--data-dir DIR | env DATABASE_URL] [--locale nl|en]');
+    console.log('node examples/reference-server/server.mjs [--port 8787] [--data-dir DIR | env DATABASE_URL] [--locale nl|en] [--workers N] [--quiet]');
     return;
   }
   const port = Number.parseInt(values.port ?? process.env.PORT ?? '', 10);
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = values['data-dir'] ?? DEFAULT_DATA_DIR;
   const locale = values.locale === 'en' ? 'en' : 'nl';
+  const workers = values.workers === undefined ? 1 : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS) {
+    console.error(`--workers takes a whole number from 1 to ${MAX_WORKERS}.`);
+    process.exit(2);
+  }
+  if (workers > 1 && !databaseUrl) {
+    console.error(
+      `--workers ${workers} needs PostgreSQL: set DATABASE_URL. A PGlite directory is opened by one process only, ` +
+        'so on PGlite the server runs as one process (leave out --workers).',
+    );
+    process.exit(2);
+  }
+  const options = { port: Number.isNaN(port) ? DEFAULT_PORT : port, databaseUrl, dataDir, locale, workers, quiet: !!values.quiet };
+  if (workers > 1 && cluster.isPrimary) await runPrimary(options);
+  else await serve(options);
+}
 
+/**
+ * One process serving HTTP: the only one, or one of `--workers N` (node:cluster: the workers
+ * share the port, the primary hands each new connection to one of them). With workers, every
+ * response says which one answered (`x-samen-worker: <pid>`).
+ */
+async function serve({ port, databaseUrl, dataDir, locale, workers, quiet }) {
   const api = await createReferenceServer({
     databaseUrl,
     dataDir,
     locale,
     publicUrl: process.env.PUBLIC_URL || undefined,
-    log: (line) => console.log(line),
+    log: quiet ? () => {} : (line) => console.log(line),
   });
+  const worker = cluster.isWorker ? String(process.pid) : undefined;
   const server = createServer((req, res) => {
+    if (worker) res.setHeader('x-samen-worker', worker);
     if (req.url === '/api' || req.url?.startsWith('/api/')) void api.handle(req, res);
     else void serveStatic(req, res);
   });
+  let stopping = false;
   const stop = async (code) => {
+    if (stopping) return;
+    stopping = true;
     server.close();
     server.closeAllConnections();
     await api.close().catch(() => {});
@@ -723,13 +797,88 @@ async function main() {
     console.error(code === 'EADDRINUSE' ? `Port ${port} is in use; try --port ${port + 1}` : `Could not start: ${error.message}`);
     void stop(1);
   });
-  server.listen(Number.isNaN(port) ? DEFAULT_PORT : port, HOST, () => {
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void stop(0));
+  server.listen(port, HOST, () => {
+    if (worker) return; // the primary says where, once every worker listens
     const { port: actual } = /** @type {import('node:net').AddressInfo} */ (server.address());
     const where = databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${shortPath(dataDir)}`;
     console.log(`Samen reference server: http://${HOST}:${actual}/api  (state in ${where}; files from ${shortPath(ROOT)})`);
     console.log('Demo tokens: Authorization: Bearer parent-1 | parent-3 | child-login-1 | teacher-1 | teacher-2 | care-1 | leader-1   (Ctrl+C to stop)');
   });
+}
+
+/**
+ * `--workers N`: migrates once, then forks N workers that share the port and the database (and
+ * hear each other's changes through the live bus). A worker that stops is replaced, at most
+ * {@link MAX_RESTARTS} times a minute; one that cannot start, or more restarts than that, stop
+ * everything (exit 1). SIGINT and SIGTERM stop every worker (each finishes what it is writing),
+ * then the primary.
+ */
+async function runPrimary({ databaseUrl, workers }) {
+  const db = await openDatabase({ databaseUrl });
+  try {
+    const applied = await migrate(db);
+    if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
+  } finally {
+    await db.close();
+  }
+
+  let stopping = false;
+  let started = false;
+  let listening = 0;
+  /** @type {number[]} */
+  const restarts = [];
+  const stop = async (/** @type {number} */ code) => {
+    if (stopping) return;
+    stopping = true;
+    const alive = Object.values(cluster.workers ?? {}).filter((w) => w && !w.isDead());
+    await Promise.all(
+      alive.map(
+        (w) =>
+          new Promise((done) => {
+            const timer = setTimeout(() => w?.process.kill('SIGKILL'), STOP_GRACE_MS);
+            w?.once('exit', () => (clearTimeout(timer), done(undefined)));
+            w?.process.kill('SIGTERM');
+          }),
+      ),
+    );
+    process.exit(code);
+  };
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void stop(0));
+
+  cluster.on('listening', (worker, address) => {
+    if (started) {
+      console.log(`worker ${worker.process.pid} is serving`);
+      return;
+    }
+    listening += 1;
+    if (listening < workers) return;
+    started = true;
+    const pids = Object.values(cluster.workers ?? {}).map((w) => w?.process.pid);
+    console.log(`Samen reference server: http://${HOST}:${address.port}/api  (${workers} workers: ${pids.join(', ')}; state in PostgreSQL (DATABASE_URL); files from ${shortPath(ROOT)})`);
+    console.log('Demo tokens: Authorization: Bearer parent-1 | parent-3 | child-login-1 | teacher-1 | teacher-2 | care-1 | leader-1   (Ctrl+C to stop)');
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    const how = signal ?? `exit ${code}`;
+    if (!started) {
+      console.error(`A worker could not start (${how}); stopping.`);
+      void stop(1);
+      return;
+    }
+    const now = Date.now();
+    restarts.push(now);
+    while (restarts.length && /** @type {number} */ (restarts[0]) <= now - RESTART_WINDOW_MS) restarts.shift();
+    if (restarts.length > MAX_RESTARTS) {
+      console.error(`Workers stopped ${restarts.length} times within a minute (the last: ${how}); stopping.`);
+      void stop(1);
+      return;
+    }
+    console.error(`worker ${worker.process.pid} stopped (${how}); starting another`);
+    cluster.fork();
+  });
+  // With --port 0 the workers share one random port (node:cluster picks it at the first listen).
+  for (let i = 0; i < workers; i++) cluster.fork();
 }
 
 /** Relative to the working directory when inside it, else absolute. */
