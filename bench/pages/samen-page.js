@@ -60,6 +60,7 @@ for (const value of matrixValues) {
 state.matrices['matrix-bench-5x8'] = {
   id: 'matrix-bench-5x8',
   kind: 'school',
+  schoolId: 'school-regenboog', // the demo school's, so its parents may read it (src/core/policy.ts)
   version: 1,
   title: 'Onze afspraken: de volledige matrix',
   values: matrixValues,
