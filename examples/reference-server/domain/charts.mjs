@@ -1,0 +1,167 @@
+// @ts-check
+/**
+ * Reward charts: a class chart or a child's personal chart, positive only. Teachers award; a
+ * family gives home stickers on their child's chart only when the school turned them on. An
+ * award can be taken back by whoever gave it, within UNDO_WINDOW_MS; a goal can be redeemed
+ * once it is reached (before that it is a conflict), which starts the chart afresh.
+ */
+import { sql } from 'kysely';
+import { UNDO_WINDOW_MS } from '../../../dist/core/schemas.js';
+import { NOW, fail, iso, present } from './common.mjs';
+
+/**
+ * @typedef {import('./common.mjs').Session} Session
+ * @typedef {import('./tables.mjs').DB} DB
+ */
+
+/** The chart's awards not redeemed yet, with the giver's name (never their id). @param {DB} db */
+const openAwards = (db) =>
+  db
+    .selectFrom('awards as a')
+    .leftJoin('viewers as v', 'v.id', 'a.given_by')
+    .select(['a.id', 'a.source', 'a.expectation_id', 'a.reason', 'v.name as given_by_name', 'a.created_at'])
+    .where('a.redeemed_in', 'is', null);
+
+/** @param {{ id: string, source: 'school' | 'home', expectation_id: string | null, reason: string | null, given_by_name: string | null, created_at: Date }} row */
+const toAward = (row) => ({
+  id: row.id,
+  source: row.source,
+  ...present({ expectationId: row.expectation_id, reason: row.reason, givenBy: row.given_by_name }),
+  createdAt: iso(row.created_at),
+});
+
+/**
+ * `GET /charts/{chartId}`.
+ * @param {Session} s
+ * @param {string} chartId
+ */
+export async function getRewardChart(s, chartId) {
+  const { db } = s;
+  const chart = await db
+    .selectFrom('reward_charts as c')
+    .leftJoin('children as ch', 'ch.id', 'c.child_id')
+    .select(['c.id', 'c.kind', 'c.class_id', 'c.child_id', 'c.title', 'c.goal', 'c.reward', 'c.home_stickers_enabled', 'c.lang', 'ch.name as child_name'])
+    .where('c.id', '=', chartId)
+    .executeTakeFirst();
+  if (!chart) fail('not-found');
+  const [focus, awards, earned] = await Promise.all([
+    db.selectFrom('chart_focus').select(['id', 'text', 'pictogram']).where('chart_id', '=', chartId).orderBy('position').execute(),
+    openAwards(db).where('a.chart_id', '=', chartId).orderBy('a.created_at').orderBy('a.id').execute(),
+    db.selectFrom('earned_rewards').select(['reward', 'earned_at']).where('chart_id', '=', chartId).orderBy('earned_at').orderBy('id').execute(),
+  ]);
+  return {
+    id: chart.id,
+    kind: chart.kind,
+    title: chart.title,
+    goal: chart.goal,
+    reward: chart.reward,
+    focus: focus.map((f) => ({ id: f.id, text: f.text, ...present({ pictogram: f.pictogram }) })),
+    awards: awards.map(toAward),
+    earnedRewards: earned.map((e) => ({ reward: e.reward, earnedAt: iso(e.earned_at) })),
+    ...present({ childName: chart.child_name }),
+    homeStickersEnabled: chart.home_stickers_enabled,
+    ...present({ lang: chart.lang }),
+    classId: chart.class_id,
+    ...present({ childId: chart.child_id }),
+  };
+}
+
+/**
+ * `POST /charts/{chartId}/awards`: one token, from school (a teacher) or from home (a carer, only
+ * when the chart takes home stickers).
+ * @param {Session} s
+ * @param {{ id: string, chartId: string, expectationId?: string, reason?: string }} input
+ */
+export async function award(s, input) {
+  const { db, viewer } = s;
+  const chart = await db.selectFrom('reward_charts').select(['home_stickers_enabled']).where('id', '=', input.chartId).executeTakeFirst();
+  if (!chart) fail('not-found');
+  const school = viewer.role === 'teacher';
+  // The policy lets a parent sticker their own child's chart; the school decides whether it is on.
+  if (!school && !chart.home_stickers_enabled) fail('forbidden', 'home stickers are off for this chart');
+  await db
+    .insertInto('awards')
+    .values({
+      id: input.id,
+      chart_id: input.chartId,
+      source: school ? 'school' : 'home',
+      expectation_id: input.expectationId ?? null,
+      reason: input.reason ? input.reason : null,
+      given_by: viewer.id,
+      created_at: NOW,
+    })
+    .execute();
+  s.topics.add(`chart:${input.chartId}`);
+  return awardById(db, input.chartId, input.id);
+}
+
+/**
+ * An award still on its chart, as the chart shows it; `not-found` once it was taken back or
+ * redeemed (a replayed award answers from it).
+ * @param {DB} db
+ * @param {string} chartId
+ * @param {string} awardId
+ */
+export async function awardById(db, chartId, awardId) {
+  const row = await openAwards(db).where('a.chart_id', '=', chartId).where('a.id', '=', awardId).executeTakeFirst();
+  return row ? toAward(row) : fail('not-found');
+}
+
+/**
+ * `DELETE /charts/{chartId}/awards/{awardId}`: only by its giver (the policy's `award.undo`),
+ * and only within UNDO_WINDOW_MS of when it was given; later it is a `conflict`.
+ * @param {Session} s
+ * @param {{ chartId: string, awardId: string }} input
+ */
+export async function undoAward(s, input) {
+  const { db } = s;
+  const found = await db
+    .selectFrom('awards')
+    .select([sql`created_at > now() - make_interval(secs => ${UNDO_WINDOW_MS / 1000})`.$castTo().as('in_time')])
+    .where('id', '=', input.awardId)
+    .where('chart_id', '=', input.chartId)
+    .where('redeemed_in', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!found) fail('not-found');
+  if (!found.in_time) fail('conflict', 'too late to take this award back');
+  await db.deleteFrom('awards').where('id', '=', input.awardId).execute();
+  s.topics.add(`chart:${input.chartId}`);
+  return null;
+}
+
+/**
+ * `POST /charts/{chartId}/redeem`: the goal must be reached (else `conflict`). The reward is
+ * recorded as earned, the awards that reached it are kept as redeemed, and the chart starts
+ * again, with a new goal or reward when given.
+ * @param {Session} s
+ * @param {{ chartId: string, nextGoal?: number, nextReward?: string }} input
+ */
+export async function redeem(s, input) {
+  const { db, viewer } = s;
+  // Locked: two redeems at once can't both count the same awards.
+  const chart = await db.selectFrom('reward_charts').select(['goal', 'reward']).where('id', '=', input.chartId).forUpdate().executeTakeFirst();
+  if (!chart) fail('not-found');
+  const [{ n }] = await db
+    .selectFrom('awards')
+    .select(sql`count(*)::int`.$castTo().as('n'))
+    .where('chart_id', '=', input.chartId)
+    .where('redeemed_in', 'is', null)
+    .execute();
+  if (/** @type {number} */ (n) < chart.goal) fail('conflict', 'goal not reached');
+  const earned = await db
+    .insertInto('earned_rewards')
+    .values({ chart_id: input.chartId, reward: chart.reward, earned_at: NOW, redeemed_by: viewer.id })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.updateTable('awards').set({ redeemed_in: earned.id }).where('chart_id', '=', input.chartId).where('redeemed_in', 'is', null).execute();
+  if (input.nextGoal || input.nextReward) {
+    await db
+      .updateTable('reward_charts')
+      .set({ ...(input.nextGoal ? { goal: input.nextGoal } : {}), ...(input.nextReward ? { reward: input.nextReward } : {}) })
+      .where('id', '=', input.chartId)
+      .execute();
+  }
+  s.topics.add(`chart:${input.chartId}`);
+  return getRewardChart(s, input.chartId);
+}

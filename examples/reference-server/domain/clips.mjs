@@ -1,0 +1,208 @@
+// @ts-check
+/**
+ * Lesson clips and what families do with them: the clip with its media, the household's home
+ * answer ("we talked about it" never replaces a written answer), "seen" marks, and a clip's
+ * reach for its teacher (per household: seen ⊇ talked ⊇ answered in writing).
+ */
+import { sql } from 'kysely';
+import { NOW, fail, iso, present } from './common.mjs';
+
+/**
+ * @typedef {import('./common.mjs').Session} Session
+ * @typedef {import('./tables.mjs').DB} DB
+ * @typedef {{ mediaBase?: string }} MediaOptions where `GET /api/media/{ref}` lives, for media URLs
+ */
+
+const DEMO_REF = /^(illustration|captions):[\w-]+$/;
+
+/**
+ * A stored media reference as a URL a page can load: demo pictures and captions from
+ * `GET /api/media/{ref}`, teachers' uploads from `GET /api/uploads/{mediaId}/content`, anything
+ * else (a host's https: URL) as it is.
+ * @param {{ upload_id: string | null, url: string | null }} row
+ * @param {string} mediaBase
+ */
+export function mediaUrl(row, mediaBase) {
+  if (row.upload_id) return uploadUrl(mediaBase, row.upload_id);
+  const url = /** @type {string} */ (row.url);
+  return DEMO_REF.test(url) ? mediaBase + encodeURIComponent(url) : url;
+}
+
+/** `GET /api/uploads/{mediaId}/content`, beside the demo media of `mediaBase`. */
+export function uploadUrl(/** @type {string} */ mediaBase, /** @type {string} */ mediaId) {
+  return `${mediaBase.replace(/media\/$/, 'uploads/')}${encodeURIComponent(mediaId)}/content`;
+}
+
+/**
+ * A clip's media rows as the contract's `media`: a video (with poster and captions) or photos.
+ * @param {import('kysely').Selectable<import('./tables.mjs').ClipMediaTable>[]} rows in position order
+ * @param {string} base
+ */
+function mediaOf(rows, base) {
+  const video = rows.find((r) => r.role === 'video');
+  if (video) {
+    const poster = rows.find((r) => r.role === 'poster');
+    return {
+      kind: 'video',
+      src: mediaUrl(video, base),
+      ...present({ type: video.content_type, poster: poster && mediaUrl(poster, base) }),
+      captions: rows
+        .filter((r) => r.role === 'captions')
+        .map((r) => ({ src: mediaUrl(r, base), srclang: r.srclang, label: r.label, ...(r.is_default ? { default: true } : {}) })),
+    };
+  }
+  const photos = rows.filter((r) => r.role === 'photo');
+  return photos.length ? { kind: 'photos', photos: photos.map((r) => ({ src: mediaUrl(r, base), alt: r.alt })) } : undefined;
+}
+
+/**
+ * `GET /clips/{clipId}`.
+ * @param {Session} s
+ * @param {string} clipId
+ * @param {MediaOptions} [options]
+ */
+export async function getLessonClip(s, clipId, { mediaBase = '/api/media/' } = {}) {
+  const clip = await s.db.selectFrom('clips').selectAll().where('id', '=', clipId).executeTakeFirst();
+  if (!clip) fail('not-found');
+  const media = await s.db.selectFrom('clip_media').selectAll().where('clip_id', '=', clipId).orderBy('position').execute();
+  return {
+    id: clip.id,
+    programme: clip.programme,
+    ...present({ programmeLabel: clip.programme_label, lessonNumber: clip.lesson_number }),
+    title: clip.title,
+    ...present({
+      goal: clip.goal,
+      learned: clip.learned,
+      homeQuestion: clip.home_question,
+      homeActivity: clip.home_activity,
+      media: mediaOf(media, mediaBase),
+      mediaConsent: clip.media_consent,
+    }),
+    postedAt: iso(clip.posted_at),
+    classId: clip.class_id,
+    ...present({ classLabel: clip.class_label, lang: clip.lang }),
+  };
+}
+
+// ------------------------------------------------------------------ home answers
+
+/** @param {DB} db */
+const answers = (db) =>
+  db
+    .selectFrom('home_answers as a')
+    .innerJoin('households as h', 'h.id', 'a.household_id')
+    .select(['a.id', 'a.clip_id', 'a.household_id', 'h.name as family_name', 'a.kind', 'a.text', 'a.updated_at']);
+
+/** @param {{ id: string, clip_id: string, household_id: string, family_name: string, kind: 'text' | 'talked', text: string | null, updated_at: Date }} row */
+const toAnswer = (row) => ({
+  id: row.id,
+  clipId: row.clip_id,
+  familyId: row.household_id,
+  familyName: row.family_name,
+  kind: row.kind,
+  ...present({ text: row.text }),
+  updatedAt: iso(row.updated_at),
+});
+
+/**
+ * The viewer's household's answer to the clip, or null.
+ * @param {Session} s
+ * @param {string} clipId
+ */
+export async function getHomeAnswer(s, clipId) {
+  const familyId = s.viewer.familyId;
+  if (!familyId) return null;
+  const row = await answers(s.db).where('a.clip_id', '=', clipId).where('a.household_id', '=', familyId).executeTakeFirst();
+  return row ? toAnswer(row) : null;
+}
+
+/**
+ * `PUT /clips/{clipId}/answer`: the household's answer, replacing its earlier one; "we talked
+ * about it" never replaces a written answer (that answer implies the talk). Marks the clip seen.
+ * @param {Session} s
+ * @param {{ id: string, clipId: string, kind: 'text' | 'talked', text?: string }} input
+ */
+export async function saveHomeAnswer(s, input) {
+  const { viewer, db } = s;
+  // The policy lets a parent answer for their household; a carer the host gave none can't.
+  const familyId = viewer.familyId ?? fail('forbidden', 'no family to answer for');
+  await db
+    .insertInto('home_answers')
+    .values({
+      clip_id: input.clipId,
+      household_id: familyId,
+      id: input.id,
+      kind: input.kind,
+      text: input.kind === 'text' && input.text ? input.text : null,
+      answered_by: viewer.id,
+      updated_at: NOW,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['clip_id', 'household_id'])
+        .doUpdateSet((eb) => ({
+          id: eb.ref('excluded.id'),
+          kind: eb.ref('excluded.kind'),
+          text: eb.ref('excluded.text'),
+          answered_by: eb.ref('excluded.answered_by'),
+          updated_at: eb.ref('excluded.updated_at'),
+        }))
+        .where(sql`not (excluded.kind = 'talked' and home_answers.kind = 'text')`),
+    )
+    .execute();
+  await addSeen(db, input.clipId, familyId);
+  s.topics.add(`clip:${input.clipId}`);
+  const row = await answers(db).where('a.clip_id', '=', input.clipId).where('a.household_id', '=', familyId).executeTakeFirstOrThrow();
+  return toAnswer(row);
+}
+
+/**
+ * `POST /clips/{clipId}/seen`: once per household (a second carer adds nothing).
+ * @param {Session} s
+ * @param {{ clipId: string }} input
+ */
+export async function markSeen(s, input) {
+  if (s.viewer.familyId) await addSeen(s.db, input.clipId, s.viewer.familyId);
+  s.topics.add(`clip:${input.clipId}`);
+  return null;
+}
+
+/** @param {DB} db @param {string} clipId @param {string} familyId */
+async function addSeen(db, clipId, familyId) {
+  await db.insertInto('seen_marks').values({ clip_id: clipId, household_id: familyId, seen_at: NOW }).onConflict((oc) => oc.doNothing()).execute();
+}
+
+/**
+ * `GET /clips/{clipId}/reach`, for the clip's teacher: counted per household of the class,
+ * with the households it has not reached yet (a private follow-up list).
+ * @param {Session} s
+ * @param {string} clipId
+ */
+export async function getClipReach(s, clipId) {
+  const { db } = s;
+  const clip = await db.selectFrom('clips').select('class_id').where('id', '=', clipId).executeTakeFirst();
+  if (!clip) fail('not-found');
+  const [families, answered, seen] = await Promise.all([
+    db
+      .selectFrom('class_households as ch')
+      .innerJoin('households as h', 'h.id', 'ch.household_id')
+      .select(['h.id', 'h.name'])
+      .where('ch.class_id', '=', clip.class_id)
+      .orderBy('ch.position')
+      .orderBy('h.id')
+      .execute(),
+    answers(db).where('a.clip_id', '=', clipId).orderBy('a.updated_at', 'desc').orderBy('a.id').execute(),
+    db.selectFrom('seen_marks').select('household_id').where('clip_id', '=', clipId).execute(),
+  ]);
+  // A household that answered also saw the clip.
+  const reached = new Set([...seen.map((r) => r.household_id), ...answered.map((a) => a.household_id)]);
+  return {
+    clipId,
+    families: families.length,
+    seen: reached.size,
+    talked: answered.length,
+    answered: answered.filter((a) => a.kind === 'text').length,
+    answers: answered.map(toAnswer),
+    notReached: families.filter((f) => !reached.has(f.id)).map((f) => ({ familyId: f.id, familyName: f.name })),
+  };
+}

@@ -1,0 +1,210 @@
+// @ts-check
+/**
+ * The policy (src/core/policy.ts, from dist/) over the tables: for every route and live topic,
+ * which action it is and where its resource belongs, looked up in SQL (a clip's class, a
+ * chart's class and child, a matrix's school or household, an award's giver). The server calls
+ * {@link authorizeRoute} once per request, before any domain code runs: reads at once, writes
+ * inside their transaction (against the rows they will change), uploads before a byte of the
+ * file is read. `not-found` when the resource does not exist, `forbidden` when the viewer may
+ * not; the same table as src/adapters/demo-guard.ts applies to the demo's state.
+ */
+import { authorize, isSafeId } from '../../../dist/core/policy.js';
+import { fail } from './common.mjs';
+
+/**
+ * @typedef {import('../../../dist/core/policy.js').Action} Action
+ * @typedef {import('../../../dist/core/policy.js').Scope} Scope
+ * @typedef {{ action: Action, scope: Scope }} Check
+ * @typedef {import('./tables.mjs').DB} DB
+ */
+
+/** An id from the input: a safe id, or the resource can't exist. */
+function idOf(/** @type {unknown} */ value) {
+  return isSafeId(value) ? value : fail('not-found');
+}
+
+/** @param {unknown} input @param {string} name */
+function field(input, name) {
+  return idOf(input && typeof input === 'object' ? /** @type {Record<string, unknown>} */ (input)[name] : undefined);
+}
+
+/** @template T @param {T | undefined} value @returns {T} */
+const found = (value) => (value === undefined ? fail('not-found') : value);
+
+// ------------------------------------------------------------------ where things belong
+
+/** A clip's class. @param {DB} db @param {string} clipId @returns {Promise<Scope | undefined>} */
+export async function clipScope(db, clipId) {
+  const clip = await db.selectFrom('clips').select('class_id').where('id', '=', clipId).executeTakeFirst();
+  return clip && { classId: clip.class_id };
+}
+
+/**
+ * A feedback-bar target: a host post, else a clip (a post of the same id wins, as in the demo).
+ * @param {DB} db @param {string} targetId
+ * @returns {Promise<(Scope & { classId: string, kind: 'post' | 'clip' }) | undefined>}
+ */
+export async function targetOf(db, targetId) {
+  const post = await db.selectFrom('posts').select('class_id').where('id', '=', targetId).executeTakeFirst();
+  if (post) return { classId: post.class_id, kind: 'post' };
+  const clip = await db.selectFrom('clips').select('class_id').where('id', '=', targetId).executeTakeFirst();
+  return clip && { classId: clip.class_id, kind: 'clip' };
+}
+
+/** @param {DB} db @param {string} chartId */
+export async function chartOf(db, chartId) {
+  return db.selectFrom('reward_charts').select(['id', 'kind', 'class_id', 'child_id']).where('id', '=', chartId).executeTakeFirst();
+}
+
+/** A class chart belongs to its class; a personal chart to its child (and the child's class). */
+export function chartScope(/** @type {{ class_id: string, child_id: string | null, kind: string }} */ chart) {
+  return { classId: chart.class_id, ...(chart.kind === 'personal' && chart.child_id ? { childId: chart.child_id } : {}) };
+}
+
+/** A child's check-ins: the child and their class. @param {DB} db @param {string} childId @returns {Promise<Scope | undefined>} */
+export async function childScope(db, childId) {
+  const child = await db.selectFrom('children').select('class_id').where('id', '=', childId).executeTakeFirst();
+  return child && { childId, classId: child.class_id };
+}
+
+/** @param {DB} db @param {string} classId @returns {Promise<Scope | undefined>} */
+export async function classScope(db, classId) {
+  const row = await db.selectFrom('classes').select('id').where('id', '=', classId).executeTakeFirst();
+  return row && { classId };
+}
+
+/** @param {DB} db @param {string} matrixId */
+export async function matrixOf(db, matrixId) {
+  return db.selectFrom('matrices').select(['id', 'kind', 'school_id', 'household_id', 'version']).where('id', '=', matrixId).executeTakeFirst();
+}
+
+/** A home matrix belongs to its household; a school's matrix to its school. */
+export function matrixScope(/** @type {{ kind: string, school_id: string | null, household_id: string | null }} */ matrix) {
+  return matrix.kind === 'home' ? { familyId: matrix.household_id ?? '' } : { schoolId: matrix.school_id ?? '' };
+}
+
+// ------------------------------------------------------------------ the checks per route
+
+/** @param {DB} db @param {string} chartId @param {Action} classAction @param {Action} personalAction @returns {Promise<Check>} */
+async function chartCheck(db, chartId, classAction, personalAction) {
+  const chart = found(await chartOf(db, idOf(chartId)));
+  return { action: chart.kind === 'personal' ? personalAction : classAction, scope: chartScope(chart) };
+}
+
+/** @param {DB} db @param {string} matrixId @param {Action} schoolAction @param {Action} homeAction @returns {Promise<Check>} */
+async function matrixCheck(db, matrixId, schoolAction, homeAction) {
+  const matrix = found(await matrixOf(db, idOf(matrixId)));
+  return { action: matrix.kind === 'home' ? homeAction : schoolAction, scope: matrixScope(matrix) };
+}
+
+/** @param {Action} action @returns {(db: DB, clipId: string) => Promise<Check[]>} */
+const clip = (action) => async (db, clipId) => [{ action, scope: found(await clipScope(db, idOf(clipId))) }];
+/** @param {Action} action @returns {(db: DB, targetId: string) => Promise<Check[]>} */
+const target = (action) => async (db, targetId) => [{ action, scope: { classId: found(await targetOf(db, idOf(targetId))).classId } }];
+
+/** @type {Record<string, (db: DB, viewer: import('./common.mjs').Viewer, input: any) => Promise<Check[]>>} */
+const ROUTE_CHECKS = {
+  getViewer: async () => [],
+  getLessonClip: (db, _viewer, clipId) => clip('clip.read')(db, clipId),
+  getHomeAnswer: (db, _viewer, clipId) => clip('answer.read')(db, clipId),
+  saveHomeAnswer: (db, _viewer, input) => clip('answer.write')(db, field(input, 'clipId')),
+  markSeen: (db, _viewer, input) => clip('seen.write')(db, field(input, 'clipId')),
+  getClipReach: (db, _viewer, clipId) => clip('reach.read')(db, clipId),
+  getReactions: (db, _viewer, targetId) => target('reactions.read')(db, targetId),
+  setReaction: (db, _viewer, input) => target('reaction.write')(db, field(input, 'targetId')),
+  addReply: (db, _viewer, input) => target('reply.write')(db, field(input, 'targetId')),
+  getRewardChart: async (db, _viewer, chartId) => [await chartCheck(db, chartId, 'class-chart.read', 'personal-chart.read')],
+  award: async (db, _viewer, input) => [await chartCheck(db, field(input, 'chartId'), 'class-chart.award', 'personal-chart.sticker')],
+  undoAward: async (db, _viewer, input) => {
+    const chartId = field(input, 'chartId');
+    const awardId = field(input, 'awardId');
+    // Taking an award back needs the right to award on this chart, and the award must be one's own.
+    const chart = await chartCheck(db, chartId, 'class-chart.award', 'personal-chart.sticker');
+    const award = found(
+      await db.selectFrom('awards').select('given_by').where('id', '=', awardId).where('chart_id', '=', chartId).where('redeemed_in', 'is', null).executeTakeFirst(),
+    );
+    return [chart, { action: 'award.undo', scope: { personId: award.given_by ?? '' } }];
+  },
+  redeem: async (db, _viewer, input) => [await chartCheck(db, field(input, 'chartId'), 'class-chart.redeem', 'personal-chart.redeem')],
+  getCheckins: async (db, _viewer, input) => [{ action: 'checkin.read', scope: found(await childScope(db, field(input, 'childId'))) }],
+  getClassCheckins: async (db, _viewer, input) => [{ action: 'signals.read', scope: found(await classScope(db, field(input, 'classId'))) }],
+  saveCheckin: async (db, _viewer, input) => {
+    const childId = field(input, 'childId');
+    const checkinId = field(input, 'checkinId');
+    /** @type {Check[]} */
+    const checks = [{ action: 'checkin.write', scope: found(await childScope(db, childId)) }];
+    // A check-in id that is already another child's is that child's check-in: writing it would
+    // replace their feeling. It takes the write right on them too (and is then a conflict).
+    const existing = await db.selectFrom('checkins').select('child_id').where('id', '=', checkinId).executeTakeFirst();
+    if (existing && existing.child_id !== childId) checks.push({ action: 'checkin.write', scope: found(await childScope(db, existing.child_id)) });
+    return checks;
+  },
+  getExpectationMatrix: async (db, _viewer, matrixId) => [await matrixCheck(db, matrixId, 'school-matrix.read', 'home-matrix.read')],
+  saveExpectationMatrix: async (db, _viewer, input) => [
+    await matrixCheck(db, field(input && typeof input === 'object' ? input.matrix : undefined, 'id'), 'school-matrix.write', 'home-matrix.write'),
+  ],
+  shareSuccess: async (db, _viewer, input) => [await matrixCheck(db, field(input, 'matrixId'), 'success.write', 'success.write')],
+  getSuccesses: async (db, _viewer, input) => [await matrixCheck(db, field(input, 'matrixId'), 'successes.read', 'successes.read')],
+  uploadMedia: async (_db, viewer) => [{ action: 'upload.write', scope: { personId: viewer.id } }],
+  getUploadedMedia: async (db, _viewer, mediaId) => {
+    const upload = found(await db.selectFrom('samen_uploads').select('owner').where('media_id', '=', idOf(mediaId)).executeTakeFirst());
+    return [{ action: 'upload.read', scope: { personId: upload.owner } }];
+  },
+  publishLessonClip: async (db, _viewer, input) => [{ action: 'clip.publish', scope: found(await classScope(db, field(input, 'classId'))) }],
+};
+
+/** The operations the policy knows: every route's operationId. */
+export const AUTHORIZED_OPERATIONS = Object.keys(ROUTE_CHECKS);
+
+/**
+ * Throws `not-found` when the resource does not exist and `forbidden` when the viewer may not
+ * do this to it; returns when the policy allows it. An operation the table does not list is
+ * forbidden.
+ * @param {DB} db
+ * @param {import('./common.mjs').Viewer} viewer
+ * @param {string} op the route's operationId
+ * @param {unknown} input what the operation gets (see routes.mjs)
+ */
+export async function authorizeRoute(db, viewer, op, input) {
+  const checks = Object.hasOwn(ROUTE_CHECKS, op) ? ROUTE_CHECKS[op] : undefined;
+  if (!checks) fail('forbidden', `not allowed: ${op}`);
+  for (const { action, scope } of await checks(db, viewer, input)) authorize(viewer, action, scope);
+}
+
+/**
+ * A live topic follows the read of what it announces: `clip:<id>` as reading the clip,
+ * `feelings:<childId>` as reading that child's check-ins, `feelings:class:<classId>` as the
+ * class overview. An unknown kind or resource is `not-found`.
+ * @param {DB} db
+ * @param {import('./common.mjs').Viewer} viewer
+ * @param {string} topic
+ */
+export async function authorizeTopic(db, viewer, topic) {
+  const colon = topic.indexOf(':');
+  const kind = colon < 0 ? topic : topic.slice(0, colon);
+  const id = topic.slice(colon + 1);
+  /** @type {Check} */
+  let check;
+  switch (kind) {
+    case 'clip':
+      [check] = /** @type {[Check]} */ (await clip('clip.read')(db, id));
+      break;
+    case 'reactions':
+      [check] = /** @type {[Check]} */ (await target('reactions.read')(db, id));
+      break;
+    case 'chart':
+      check = await chartCheck(db, id, 'class-chart.read', 'personal-chart.read');
+      break;
+    case 'matrix':
+      check = await matrixCheck(db, id, 'school-matrix.read', 'home-matrix.read');
+      break;
+    case 'feelings':
+      check = id.startsWith('class:')
+        ? { action: 'signals.read', scope: found(await classScope(db, idOf(id.slice('class:'.length)))) }
+        : { action: 'checkin.read', scope: found(await childScope(db, idOf(id))) };
+      break;
+    default:
+      return fail('not-found');
+  }
+  authorize(viewer, check.action, check.scope);
+}

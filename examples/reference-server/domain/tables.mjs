@@ -1,0 +1,282 @@
+// @ts-check
+/**
+ * The tables of migrations/005_relational.sql as Kysely sees them: `Kysely<Database>` makes every
+ * query in domain/ typed (`npm run typecheck:server`). Types only; nothing runs here.
+ *
+ * `Generated<T>`: the database fills it in (a default or an identity). Timestamps are written as
+ * `Date` or ISO strings and read as `Date`; `bigint` counts are cast to `int` in the queries.
+ *
+ * @template T @typedef {import('kysely').Generated<T>} Generated
+ * @typedef {import('kysely').ColumnType<Date, Date | string, Date | string>} Timestamp
+ * @typedef {import('kysely').ColumnType<Date, Date | string | undefined, Date | string>} DefaultTimestamp
+ *
+ * @typedef {object} SchoolsTable
+ * @property {string} id
+ * @property {Generated<string>} name
+ * @property {DefaultTimestamp} created_at
+ *
+ * @typedef {object} ClassesTable
+ * @property {string} id
+ * @property {string} school_id
+ * @property {string | null} label
+ * @property {DefaultTimestamp} created_at
+ *
+ * @typedef {object} HouseholdsTable
+ * @property {string} id
+ * @property {string} school_id
+ * @property {string} name
+ * @property {DefaultTimestamp} created_at
+ *
+ * @typedef {object} ClassHouseholdsTable
+ * @property {string} class_id
+ * @property {string} household_id
+ * @property {Generated<number>} position
+ *
+ * @typedef {object} ChildrenTable
+ * @property {string} id
+ * @property {string} class_id
+ * @property {string | null} household_id
+ * @property {string} name
+ * @property {DefaultTimestamp} created_at
+ *
+ * @typedef {'parent' | 'child' | 'teacher' | 'care-coordinator' | 'school-leader'} Role
+ *
+ * @typedef {object} ViewersTable
+ * @property {string} id
+ * @property {Role} role
+ * @property {string | null} school_id
+ * @property {string | null} household_id
+ * @property {string | null} name
+ * @property {DefaultTimestamp} created_at
+ *
+ * @typedef {object} ViewerClassesTable
+ * @property {string} viewer_id
+ * @property {string} class_id
+ * @property {Generated<number>} position
+ *
+ * @typedef {object} ViewerChildrenTable
+ * @property {string} viewer_id
+ * @property {string} child_id
+ * @property {Generated<number>} position
+ *
+ * @typedef {object} ClipsTable
+ * @property {string} id
+ * @property {string} class_id
+ * @property {string} programme
+ * @property {string | null} programme_label
+ * @property {number | null} lesson_number
+ * @property {string} title
+ * @property {string | null} goal
+ * @property {string | null} learned
+ * @property {string | null} home_question
+ * @property {string | null} home_activity
+ * @property {string | null} class_label
+ * @property {string | null} lang
+ * @property {boolean | null} media_consent
+ * @property {Timestamp} posted_at
+ * @property {string | null} published_by
+ * @property {DefaultTimestamp} created_at
+ *
+ * @typedef {object} ClipMediaTable
+ * @property {string} clip_id
+ * @property {number} position
+ * @property {'photo' | 'video' | 'poster' | 'captions'} role
+ * @property {string | null} upload_id
+ * @property {string | null} url
+ * @property {string | null} alt
+ * @property {string | null} srclang
+ * @property {string | null} label
+ * @property {Generated<boolean>} is_default
+ * @property {string | null} content_type
+ *
+ * @typedef {object} HomeAnswersTable
+ * @property {string} clip_id
+ * @property {string} household_id
+ * @property {string} id
+ * @property {'text' | 'talked'} kind
+ * @property {string | null} text
+ * @property {string | null} answered_by
+ * @property {Timestamp} updated_at
+ *
+ * @typedef {object} SeenMarksTable
+ * @property {string} clip_id
+ * @property {string} household_id
+ * @property {DefaultTimestamp} seen_at
+ *
+ * @typedef {object} PostsTable
+ * @property {string} id
+ * @property {string} class_id
+ * @property {DefaultTimestamp} created_at
+ *
+ * @typedef {object} ReactionsTable
+ * @property {string | null} clip_id
+ * @property {string | null} post_id
+ * @property {import('kysely').GeneratedAlways<string>} target_id
+ * @property {string} reaction
+ * @property {string} household_id
+ * @property {string | null} reacted_by
+ * @property {DefaultTimestamp} created_at
+ *
+ * @typedef {object} RepliesTable
+ * @property {string} id
+ * @property {string | null} clip_id
+ * @property {string | null} post_id
+ * @property {import('kysely').GeneratedAlways<string>} target_id
+ * @property {string | null} household_id
+ * @property {string | null} author_id
+ * @property {string} text
+ * @property {DefaultTimestamp} created_at
+ *
+ * @typedef {object} RewardChartsTable
+ * @property {string} id
+ * @property {'class' | 'personal'} kind
+ * @property {string} class_id
+ * @property {string | null} child_id
+ * @property {string} title
+ * @property {number} goal
+ * @property {string} reward
+ * @property {Generated<boolean>} home_stickers_enabled
+ * @property {string | null} lang
+ * @property {DefaultTimestamp} created_at
+ *
+ * @typedef {object} ChartFocusTable
+ * @property {string} chart_id
+ * @property {number} position
+ * @property {string} id
+ * @property {string} text
+ * @property {string | null} pictogram
+ *
+ * @typedef {object} EarnedRewardsTable
+ * @property {import('kysely').GeneratedAlways<number>} id
+ * @property {string} chart_id
+ * @property {string} reward
+ * @property {Timestamp} earned_at
+ * @property {string | null} redeemed_by
+ *
+ * @typedef {object} AwardsTable
+ * @property {string} id
+ * @property {string} chart_id
+ * @property {'school' | 'home'} source
+ * @property {string | null} expectation_id
+ * @property {string | null} reason
+ * @property {string | null} given_by
+ * @property {Timestamp} created_at
+ * @property {number | null} redeemed_in
+ *
+ * @typedef {object} CheckinsTable
+ * @property {string} id
+ * @property {string} child_id
+ * @property {string} feeling
+ * @property {number} strength
+ * @property {'home' | 'school'} context
+ * @property {string | null} note
+ * @property {Timestamp} created_at
+ * @property {number | null} utc_offset_minutes
+ * @property {string} local_day
+ * @property {string | null} recorded_by
+ * @property {DefaultTimestamp} updated_at
+ *
+ * @typedef {object} MatricesTable
+ * @property {string} id
+ * @property {'school' | 'home'} kind
+ * @property {string | null} school_id
+ * @property {string | null} household_id
+ * @property {number} version
+ * @property {DefaultTimestamp} created_at
+ *
+ * @typedef {object} MatrixVersionsTable
+ * @property {string} matrix_id
+ * @property {number} version
+ * @property {string | null} title
+ * @property {string | null} lang
+ * @property {string | null} saved_by
+ * @property {DefaultTimestamp} saved_at
+ *
+ * @typedef {object} MatrixAxisTable
+ * @property {string} matrix_id
+ * @property {number} version
+ * @property {number} position
+ * @property {string} id
+ * @property {string} label
+ * @property {string | null} pictogram
+ *
+ * @typedef {object} MatrixCellsTable
+ * @property {string} matrix_id
+ * @property {number} version
+ * @property {string} value_id
+ * @property {string} location_id
+ * @property {number} position
+ * @property {string} id
+ * @property {string} text
+ * @property {string | null} pictogram
+ *
+ * @typedef {object} MatrixFocusTable
+ * @property {string} matrix_id
+ * @property {number} version
+ * @property {string} value_id
+ * @property {string} location_id
+ * @property {string | null} expectation_id
+ * @property {string | null} why
+ * @property {string | null} home_tip
+ *
+ * @typedef {object} SuccessesTable
+ * @property {string} id
+ * @property {string} matrix_id
+ * @property {string | null} expectation_id
+ * @property {string} text
+ * @property {string | null} household_id
+ * @property {string | null} shared_by
+ * @property {Timestamp} created_at
+ *
+ * @typedef {object} UploadsTable
+ * @property {string} media_id
+ * @property {string} owner
+ * @property {string} idempotency_key
+ * @property {'video' | 'photo' | 'captions'} kind
+ * @property {string} content_type
+ * @property {number} size
+ * @property {Generated<string>} name
+ * @property {Uint8Array} bytes
+ * @property {DefaultTimestamp} created_at
+ *
+ * @typedef {object} IdempotencyTable
+ * @property {string} key
+ * @property {string} request_digest
+ * @property {string | null} result_id
+ * @property {DefaultTimestamp} created_at
+ *
+ * @typedef {object} Database
+ * @property {SchoolsTable} schools
+ * @property {ClassesTable} classes
+ * @property {HouseholdsTable} households
+ * @property {ClassHouseholdsTable} class_households
+ * @property {ChildrenTable} children
+ * @property {ViewersTable} viewers
+ * @property {ViewerClassesTable} viewer_classes
+ * @property {ViewerChildrenTable} viewer_children
+ * @property {ClipsTable} clips
+ * @property {ClipMediaTable} clip_media
+ * @property {HomeAnswersTable} home_answers
+ * @property {SeenMarksTable} seen_marks
+ * @property {PostsTable} posts
+ * @property {ReactionsTable} reactions
+ * @property {RepliesTable} replies
+ * @property {RewardChartsTable} reward_charts
+ * @property {ChartFocusTable} chart_focus
+ * @property {EarnedRewardsTable} earned_rewards
+ * @property {AwardsTable} awards
+ * @property {CheckinsTable} checkins
+ * @property {MatricesTable} matrices
+ * @property {MatrixVersionsTable} matrix_versions
+ * @property {MatrixAxisTable} matrix_values
+ * @property {MatrixAxisTable} matrix_locations
+ * @property {MatrixCellsTable} matrix_cells
+ * @property {MatrixFocusTable} matrix_focus
+ * @property {SuccessesTable} successes
+ * @property {UploadsTable} samen_uploads
+ * @property {IdempotencyTable} samen_idempotency
+ *
+ * @typedef {import('kysely').Kysely<Database>} DB a database or a transaction: queries run on it
+ */
+
+export {};
