@@ -15,6 +15,8 @@
  *
  *   node bench/server-writes.mjs              1,000 saves (windows of 100)
  *   node bench/server-writes.mjs --quick      100 saves (windows of 25): a CI smoke
+ *   node bench/server-writes.mjs --writes 10000   10,000 saves; from 2,000 on it also prints the
+ *                                             latency and RSS of every block of 1,000 (flat is the point)
  *
  * Exits 1 only when a write fails or the run takes too long (never on a timing); needs
  * `npm run build` (the server uses dist/).
@@ -26,12 +28,20 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 
-const quick = process.argv.includes('--quick');
-const WRITES = quick ? 100 : 1000;
+const { values: args } = parseArgs({ options: { quick: { type: 'boolean' }, writes: { type: 'string' } } });
+const quick = !!args.quick;
+const WRITES = args.writes === undefined ? (quick ? 100 : 1000) : Number(args.writes);
+if (!Number.isInteger(WRITES) || WRITES < 4 || WRITES > 100_000) {
+  console.error('--writes takes a whole number from 4 to 100000');
+  process.exit(2);
+}
 const WINDOW = Math.min(100, Math.floor(WRITES / 4));
-/** The whole run, all databases: stopped beyond this. */
-const DEADLINE_MS = quick ? 3 * 60_000 : 20 * 60_000;
+/** Long runs also report each block of this many saves. */
+const BLOCK = WRITES >= 2000 ? 1000 : 0;
+/** The whole run, all databases: stopped beyond this (a save at the limits takes tens of ms; 150 ms each is plenty). */
+const DEADLINE_MS = Math.max(quick ? 3 * 60_000 : 20 * 60_000, WRITES * 150 * (process.env.DATABASE_URL ? 2 : 1));
 const SMALL_WRITES = 10;
 
 const { createReferenceServer, MAX_BODY_BYTES } = await import('../examples/reference-server/server.mjs');
@@ -133,6 +143,8 @@ async function run(name, options) {
     let bodyBytes = 0;
     let afterWindow = memory();
     const before = memory();
+    /** @type {string[]} per block of BLOCK saves: latency and RSS */
+    const blocks = [];
     for (let n = 0; n < WRITES; n++) {
       if (performance.now() - started > DEADLINE_MS) throw new Error(`stopped after ${n} saves: the run took over ${DEADLINE_MS / 60_000} minutes`);
       const target = n % 4 === 3 ? targets.parent : targets.teacher;
@@ -142,6 +154,10 @@ async function run(name, options) {
       latencies.push(saved.elapsed);
       bodyBytes = Math.max(bodyBytes, saved.bytes);
       if (n + 1 === WINDOW) afterWindow = memory();
+      if (BLOCK && (n + 1) % BLOCK === 0) {
+        const block = latencies.slice(-BLOCK);
+        blocks.push(`${(n + 1) / 1000}k ${ms(percentile(block, 50))}/${ms(percentile(block, 95))} ${mb(memory().rss)}`);
+      }
     }
     const end = memory();
     const smallAfter = [];
@@ -154,6 +170,7 @@ async function run(name, options) {
     return [
       `server writes on ${name}: ${WRITES} matrix saves at the editor's limits (${kb(bodyBytes)} bodies, limit ${kb(MAX_BODY_BYTES)}), 3 by a teacher for every 1 by a parent`,
       `  latency  first ${WINDOW}: p50 ${ms(percentile(first, 50))}, p95 ${ms(percentile(first, 95))}   last ${WINDOW}: p50 ${ms(percentile(last, 50))}, p95 ${ms(percentile(last, 95))}`,
+      ...(blocks.length ? [`  per ${BLOCK.toLocaleString('en')} saves (p50/p95, RSS after a full GC)  ${blocks.join(' · ')}`] : []),
       `  a teacher's award (${SMALL_WRITES} each)  before: p50 ${ms(percentile(smallBefore, 50))}   after: p50 ${ms(percentile(smallAfter, 50))}`,
       `  memory  RSS ${mb(before.rss)} before the saves, ${mb(afterWindow.rss)} after ${WINDOW}, ${mb(end.rss)} after ${WRITES}   JS heap ${mb(before.heapUsed)}, ${mb(afterWindow.heapUsed)}, ${mb(end.heapUsed)}`,
       `  stored  state ${kb(bytes)} in ${rows} rows, ${keys} idempotency records (digest + result id)`,
@@ -169,7 +186,7 @@ const lines = [];
 let failed = false;
 const dataDir = await mkdtemp(join(tmpdir(), 'samen-bench-writes-'));
 try {
-  log(`bench:server-writes: ${WRITES} saves on PGlite${process.env.DATABASE_URL ? ' and PostgreSQL' : ''}…`);
+  log(`bench:server-writes: ${WRITES.toLocaleString('en')} saves on PGlite${process.env.DATABASE_URL ? ' and PostgreSQL' : ''}…`);
   lines.push(...(await run('PGlite', { dataDir })));
 } catch (error) {
   failed = true;
