@@ -441,3 +441,44 @@ function seedSecondClass(state: DemoState, locale: DemoLocale, at: (daysAgo: num
     cells: { 'safety/class': [{ id: 'zb-exp-1', text: nl ? 'Ik blijf op mijn plek' : 'I stay in my seat' }] },
   };
 }
+
+/**
+ * The seeded school in the terms of the conformance kit's authorization suite
+ * (`defineAuthorizationConformance`): class A is groep 6, class B groep 7; the tests and the
+ * reference server's conformance run sign in as {@link DEMO_AUTHORIZATION_VIEWERS}.
+ */
+export const DEMO_AUTHORIZATION_FIXTURES = {
+  classA: 'groep6-wish',
+  classB: 'groep7-pbs',
+  clipA: 'wish-2',
+  clipB: 'pbs-1',
+  classChartA: 'class-wish',
+  classChartB: 'class-groep7',
+  personalChartA: 'personal-child-1',
+  personalChartB: 'personal-g7child-1',
+  childA: 'child-1',
+  childB: 'child-2',
+  schoolMatrix: 'matrix-school',
+  otherSchoolMatrix: 'matrix-school-other',
+  homeMatrixA: 'matrix-home-fam-01',
+} as const;
+
+/** Who plays each part of the authorization suite in the seeded school (viewer ids). */
+export const DEMO_AUTHORIZATION_VIEWERS = {
+  parentA: 'parent-1',
+  parentB: 'parent-3',
+  childA: 'child-login-1',
+  teacherA: 'teacher-1',
+  teacherB: 'teacher-2',
+  careCoordinator: 'care-1',
+  schoolLeader: 'leader-1',
+} as const;
+
+/** Each part of {@link DEMO_AUTHORIZATION_VIEWERS} signed in by `signIn(viewerId)` (an adapter per person). */
+export function demoAuthorizationViewers<T>(signIn: (viewerId: string) => T): Record<keyof typeof DEMO_AUTHORIZATION_VIEWERS, T> {
+  const out = {} as Record<keyof typeof DEMO_AUTHORIZATION_VIEWERS, T>;
+  for (const part of Object.keys(DEMO_AUTHORIZATION_VIEWERS) as (keyof typeof DEMO_AUTHORIZATION_VIEWERS)[]) {
+    out[part] = signIn(DEMO_AUTHORIZATION_VIEWERS[part]);
+  }
+  return out;
+}

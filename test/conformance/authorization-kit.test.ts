@@ -4,40 +4,26 @@
  * with one authorization mistake; the check named beside it must fail for it and pass unchanged.
  */
 import { expect } from '@open-wc/testing';
+import { DEMO_AUTHORIZATION_FIXTURES, demoAuthorizationViewers } from '../../src/adapters/demo-data.js';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import type { SamenAdapter } from '../../src/core/adapter.js';
 import { SamenError } from '../../src/core/errors.js';
 import { ACTIONS, allows, relationOf, type Action } from '../../src/core/policy.js';
 import { defineAuthorizationConformance, type AuthorizationFixtures, type AuthorizationOptions, type AuthorizationViewers } from '../../src/testing/index.js';
 
-const fixtures: AuthorizationFixtures = {
-  classA: 'groep6-wish',
-  classB: 'groep7-pbs',
-  clipA: 'wish-2',
-  clipB: 'pbs-1',
-  classChartA: 'class-wish',
-  classChartB: 'class-groep7',
-  personalChartA: 'personal-child-1',
-  personalChartB: 'personal-g7child-1',
-  childA: 'child-1',
-  childB: 'child-2',
-  schoolMatrix: 'matrix-school',
-  otherSchoolMatrix: 'matrix-school-other',
-  homeMatrixA: 'matrix-home-fam-01',
-};
+const fixtures: AuthorizationFixtures = DEMO_AUTHORIZATION_FIXTURES;
 
 type Viewers = Omit<AuthorizationViewers, 'cleanup'>;
 
 function demoViewers(): Viewers {
   const memory = new MemoryAdapter({ locale: 'en' });
+  return viewersOf(memory);
+}
+
+/** The seeded school's people, each signed in on `memory`, and a session nobody has. */
+function viewersOf(memory: MemoryAdapter): Viewers {
   return {
-    parentA: memory.forViewer('parent-1'),
-    parentB: memory.forViewer('parent-3'),
-    childA: memory.forViewer('child-login-1'),
-    teacherA: memory.forViewer('teacher-1'),
-    teacherB: memory.forViewer('teacher-2'),
-    careCoordinator: memory.forViewer('care-1'),
-    schoolLeader: memory.forViewer('leader-1'),
+    ...demoAuthorizationViewers((viewerId) => memory.forViewer(viewerId)),
     expired: memory.forViewer('signed-out-session'),
   };
 }
@@ -175,16 +161,7 @@ describe('authorization suite: safe to run against a real backend', () => {
   it('every check run on one shared backend leaves only the documented writes (seen marks, unpublished uploads)', async function () {
     this.timeout(20_000);
     const memory = new MemoryAdapter({ locale: 'en' });
-    const shared: Viewers = {
-      parentA: memory.forViewer('parent-1'),
-      parentB: memory.forViewer('parent-3'),
-      childA: memory.forViewer('child-login-1'),
-      teacherA: memory.forViewer('teacher-1'),
-      teacherB: memory.forViewer('teacher-2'),
-      careCoordinator: memory.forViewer('care-1'),
-      schoolLeader: memory.forViewer('leader-1'),
-      expired: memory.forViewer('signed-out-session'),
-    };
+    const shared: Viewers = viewersOf(memory);
     const tests = collect(() => shared);
     const kept = (state: typeof memory.state) =>
       JSON.stringify({

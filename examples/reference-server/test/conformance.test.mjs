@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { after, describe, it } from 'node:test';
 import { HttpAdapter } from '../../../dist/adapters/http-adapter.js';
 import { defineAdapterConformance, defineAuthorizationConformance } from '../../../dist/testing/index.js';
+import { DEMO_AUTHORIZATION_FIXTURES, demoAuthorizationViewers } from '../../../dist/adapters/demo-data.js';
 import { createReferenceServer } from '../server.mjs';
 
 let running;
@@ -70,21 +71,7 @@ defineAuthorizationConformance({
   name: 'HttpAdapter → reference server',
   describe,
   it,
-  fixtures: {
-    classA: 'groep6-wish',
-    classB: 'groep7-pbs',
-    clipA: 'wish-2',
-    clipB: 'pbs-1',
-    classChartA: 'class-wish',
-    classChartB: 'class-groep7',
-    personalChartA: 'personal-child-1',
-    personalChartB: 'personal-g7child-1',
-    childA: 'child-1',
-    childB: 'child-2',
-    schoolMatrix: 'matrix-school',
-    otherSchoolMatrix: 'matrix-school-other',
-    homeMatrixA: 'matrix-home-fam-01',
-  },
+  fixtures: DEMO_AUTHORIZATION_FIXTURES,
   careCoordinator: { classes: ['A', 'B'] },
   schoolLeader: { classes: ['A', 'B'] },
   setup: async () => {
@@ -95,15 +82,6 @@ defineAuthorizationConformance({
       return adapter;
     };
     const expired = await api.issueToken('parent-1', { expiresAt: new Date(Date.now() - 60_000) });
-    return {
-      parentA: as('parent-1'),
-      parentB: as('parent-3'),
-      childA: as('child-login-1'),
-      teacherA: as('teacher-1'),
-      teacherB: as('teacher-2'),
-      careCoordinator: as('care-1'),
-      schoolLeader: as('leader-1'),
-      expired: as(expired),
-    };
+    return { ...demoAuthorizationViewers(as), expired: as(expired) };
   },
 });
