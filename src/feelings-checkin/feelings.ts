@@ -80,6 +80,27 @@ export function checkinIdFor(childId: string, context: 'home' | 'school', day: s
   return `checkin:${childId}:${context}:${day}`;
 }
 
+/** Whether a local day (`YYYY-MM-DD`) is a school day: Monday to Friday. */
+export function isSchoolDay(day: string): boolean {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+/**
+ * The last `n` school days up to and including `today` (today only if it is one), oldest
+ * first: on a Monday, the last 5 are last Tuesday to this Monday; on a Saturday, Monday to Friday.
+ */
+export function lastSchoolDays(today: string, n: number): string[] {
+  const days: string[] = [];
+  // Two weekend days per five school days, and a weekend to start from: never more to look at.
+  for (const day of lastDays(today, Math.ceil((n * 7) / 5) + 2).reverse()) {
+    if (days.length === n) break;
+    if (isSchoolDay(day)) days.push(day);
+  }
+  return days.reverse();
+}
+
 /** The `n` local days ending on `today`, oldest first. */
 export function lastDays(today: string, n: number): string[] {
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
@@ -115,24 +136,40 @@ export function cleanCheckins(raw: unknown, feelings: readonly FeelingDefinition
 }
 
 export interface SignalRule {
-  /** Look at this many recent days… */
+  /** Look at this many recent days (school days, unless `schoolDays` is false)… */
   windowDays: number;
   /** …and signal when at least this many of them had… */
   minDays: number;
   /** …a negative feeling at least this strong. */
   minStrength: number;
+  /**
+   * Count school days only (Monday to Friday), the default: Saturday and Sunday are not in the
+   * window, and a check-in made on them counts toward no day. `false` counts every day.
+   */
+  schoolDays?: boolean;
 }
 
-export const DEFAULT_SIGNAL_RULE: SignalRule = { windowDays: 5, minDays: 3, minStrength: 4 };
+/** A strong (≥ 4) negative feeling on 3 of the last 5 school days. */
+export const DEFAULT_SIGNAL_RULE: SignalRule = { windowDays: 5, minDays: 3, minStrength: 4, schoolDays: true };
 
 export interface Signal {
   childId: string;
   childName?: string;
   /** The local days that counted, oldest first. */
   days: string[];
+  /** The negative feelings of those days (ids, in the order of the feelings set): what the teacher reads, not a label. */
+  feelings: string[];
 }
 
-/** Children who felt strongly bad on `minDays` of the last `windowDays` days. For the teacher only. */
+/** The days a rule looks at, oldest first: the last `windowDays` school days (or days). */
+export function signalWindow(today: string, rule: SignalRule = DEFAULT_SIGNAL_RULE): string[] {
+  return rule.schoolDays === false ? lastDays(today, rule.windowDays) : lastSchoolDays(today, rule.windowDays);
+}
+
+/**
+ * Children who had a strong negative feeling on `minDays` of the last `windowDays` school days
+ * (at home or at school: a day counts once). For the teacher and the care coordinator only.
+ */
 export function findSignals(
   checkins: readonly Checkin[],
   feelings: readonly FeelingDefinition[],
@@ -140,19 +177,25 @@ export function findSignals(
   rule: SignalRule = DEFAULT_SIGNAL_RULE,
 ): Signal[] {
   const negative = new Set(feelings.filter((f) => f.negative).map((f) => f.id));
-  const window = new Set(lastDays(today, rule.windowDays));
-  const byChild = new Map<string, { name?: string; days: Set<string> }>();
+  const window = new Set(signalWindow(today, rule));
+  const byChild = new Map<string, { name?: string; days: Set<string>; feelings: Set<string> }>();
   for (const c of checkins) {
     const day = localDay(c.createdAt);
     if (!window.has(day) || !negative.has(c.feeling) || c.strength < rule.minStrength) continue;
-    const entry = byChild.get(c.childId) ?? { days: new Set<string>() };
+    const entry = byChild.get(c.childId) ?? { days: new Set<string>(), feelings: new Set<string>() };
     entry.days.add(day);
+    entry.feelings.add(c.feeling);
     if (c.childName) entry.name = c.childName;
     byChild.set(c.childId, entry);
   }
   return [...byChild.entries()]
     .filter(([, e]) => e.days.size >= rule.minDays)
-    .map(([childId, e]) => ({ childId, ...(e.name ? { childName: e.name } : {}), days: [...e.days].sort() }));
+    .map(([childId, e]) => ({
+      childId,
+      ...(e.name ? { childName: e.name } : {}),
+      days: [...e.days].sort(),
+      feelings: feelings.filter((f) => e.feelings.has(f.id)).map((f) => f.id),
+    }));
 }
 
 /**

@@ -7,8 +7,10 @@ import {
   distribution,
   feelingLabel,
   findSignals,
+  isSchoolDay,
   isoWithOffset,
   lastDays,
+  lastSchoolDays,
   localDay,
   newestPerContext,
 } from '../../src/feelings-checkin/feelings.js';
@@ -79,7 +81,7 @@ describe('feelings rules', () => {
     it('signals a child with a strong negative feeling on 3 of the last 5 days', () => {
       const list = [checkin({ day: days[0] }), checkin({ day: days[2], feeling: 'scared' }), checkin({ day: days[4], childName: 'Sem' })];
       expect(findSignals(list, DEFAULT_FEELINGS, TODAY)).to.deep.equal([
-        { childId: 'child-7', childName: 'Sem', days: [days[0], days[2], days[4]] },
+        { childId: 'child-7', childName: 'Sem', days: [days[0], days[2], days[4]], feelings: ['scared', 'sad'] },
       ]);
     });
 
@@ -96,7 +98,43 @@ describe('feelings rules', () => {
       const list = [checkin({ day: days[3] }), checkin({ day: days[4], strength: 3 })];
       expect(findSignals(list, DEFAULT_FEELINGS, TODAY)).to.have.length(0);
       expect(findSignals(list, DEFAULT_FEELINGS, TODAY, { windowDays: 2, minDays: 2, minStrength: 3 })).to.have.length(1);
-      expect(DEFAULT_SIGNAL_RULE).to.deep.equal({ windowDays: 5, minDays: 3, minStrength: 4 });
+      expect(DEFAULT_SIGNAL_RULE).to.deep.equal({ windowDays: 5, minDays: 3, minStrength: 4, schoolDays: true });
+    });
+
+    // 2026-11-20 is a Friday; the 21st and 22nd are the weekend, the 23rd a Monday.
+    it('knows school days: Monday to Friday, across month ends', () => {
+      expect(['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23'].map(isSchoolDay)).to.deep.equal([true, false, false, true]);
+      expect(lastSchoolDays('2026-11-23', 5)).to.deep.equal(['2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-23']);
+      expect(lastSchoolDays('2026-11-21', 5), 'on a Saturday: Monday to Friday').to.deep.equal(['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20']);
+      expect(lastSchoolDays('2026-11-22', 5), 'on a Sunday too').to.deep.equal(lastSchoolDays('2026-11-21', 5));
+      expect(lastSchoolDays('2026-12-01', 3)).to.deep.equal(['2026-11-27', '2026-11-30', '2026-12-01']);
+      expect(lastSchoolDays('2026-11-23', 12)).to.have.length(12);
+      expect(lastSchoolDays('2026-11-23', 12).every(isSchoolDay)).to.equal(true);
+    });
+
+    it('counts school days by default: 3 of the last 5 school days, reaching back over the weekend', () => {
+      const monday = '2026-11-23';
+      // Tuesday, Wednesday, Thursday of last week: 3 of the last 5 school days, though only 1 of the last 5 calendar days.
+      const list = ['2026-11-17', '2026-11-18', '2026-11-19'].map((day) => checkin({ day }));
+      expect(findSignals(list, DEFAULT_FEELINGS, monday).map((s) => s.days)).to.deep.equal([['2026-11-17', '2026-11-18', '2026-11-19']]);
+      expect(findSignals(list, DEFAULT_FEELINGS, monday, { ...DEFAULT_SIGNAL_RULE, schoolDays: false })).to.deep.equal([]);
+    });
+
+    it('never counts Saturday or Sunday, nor a check-in made on them', () => {
+      const monday = '2026-11-23';
+      // Friday at school, then Saturday and Sunday at home: one school day, no signal.
+      const weekend = [checkin({ day: '2026-11-20' }), checkin({ day: '2026-11-21', context: 'home' }), checkin({ day: '2026-11-22', context: 'home' })];
+      expect(findSignals(weekend, DEFAULT_FEELINGS, monday)).to.deep.equal([]);
+      expect(findSignals(weekend, DEFAULT_FEELINGS, '2026-11-22'), 'seen on the Sunday itself').to.deep.equal([]);
+      // Counting every day (a host's choice), the same three days are a signal.
+      expect(findSignals(weekend, DEFAULT_FEELINGS, monday, { ...DEFAULT_SIGNAL_RULE, schoolDays: false })).to.have.length(1);
+      // A rule the host set without saying counts school days too.
+      expect(findSignals(weekend, DEFAULT_FEELINGS, monday, { windowDays: 5, minDays: 3, minStrength: 4 })).to.deep.equal([]);
+    });
+
+    it('counts a school day once, whether the feeling was at home or at school', () => {
+      const list = [checkin({ day: days[1], context: 'home' }), checkin({ day: days[2] }), checkin({ day: days[3], context: 'home', feeling: 'angry' })];
+      expect(findSignals(list, DEFAULT_FEELINGS, TODAY)).to.deep.equal([{ childId: 'child-7', days: [days[1], days[2], days[3]], feelings: ['angry', 'sad'] }]);
     });
 
     it('treats only the feelings the set marks negative as negative', () => {
