@@ -173,13 +173,14 @@ async function ownSchema(url) {
 /**
  * 30 classes of 34 families: `load-class-<c>` with its teacher `load-teacher-<c>`, clip
  * `load-clip-<c>` and class chart `load-chart-<c>`; parent `load-parent-<n>` (n from 1) of
- * family `load-family-<n>`, in class ⌈n / 34⌉. The bench learns each parent's class and family
- * from GET /viewer, so it does not depend on this numbering.
+ * family `load-family-<n>`, in class ⌈n / 34⌉ (LOAD_IDS of domain/seed.mjs). The bench learns
+ * each parent's class and family from GET /viewer, so it does not depend on this numbering.
  *
- * TODO(issue 17, storage): today's store keeps one JSONB row per collection, so this writes
- * into those rows while no server runs. When the SQL domain layer lands, call its
- * `seedLoadSchool(db, { classes: 30, familiesPerClass: 34 })` instead, and count with
- * {@link countStored} against its tables.
+ * The reference server is moving from one JSONB row per collection (`samen_collections`, read
+ * into memory) to tables (migration 005, domain/). Until that switch is done both hold the load
+ * school: the collection rows are patched here while no server runs, and the tables get the
+ * domain layer's `seedLoadSchool`. Whichever store the server reads finds it; {@link countStored}
+ * counts the one that holds the writes.
  */
 async function seedLoadSchool(url, { classes, familiesPerClass }) {
   const { createReferenceServer } = await import('../examples/reference-server/server.mjs');
@@ -189,56 +190,80 @@ async function seedLoadSchool(url, { classes, familiesPerClass }) {
   await first.close();
   const db = await openDatabase({ databaseUrl: url });
   try {
-    const read = async (name) => (await db.query('select data from samen_collections where name = $1', [name]))[0].data;
-    const write = (name, data) => db.query('update samen_collections set data = $2::jsonb, revision = revision + 1 where name = $1', [name, JSON.stringify(data)]);
-    const [viewers, families, classMembers, clips, charts] = await Promise.all(['viewers', 'families', 'classes', 'clips', 'charts'].map(read));
-    const school = viewers.find((v) => v.id === 'teacher-1').schoolId;
-    for (let c = 1; c <= classes; c++) {
-      const classId = `load-class-${c}`;
-      viewers.push({ id: `load-teacher-${c}`, role: 'teacher', name: `Juf ${c}`, classIds: [classId], schoolId: school });
-      families[classId] = [];
-      classMembers[classId] = [];
-      for (let i = 1; i <= familiesPerClass; i++) {
-        const n = (c - 1) * familiesPerClass + i;
-        families[classId].push({ familyId: `load-family-${n}`, name: `Familie ${n}` });
-        classMembers[classId].push(`load-child-${n}`);
-        viewers.push({ id: `load-parent-${n}`, role: 'parent', familyId: `load-family-${n}`, name: `Familie ${n}`, classIds: [classId], childIds: [`load-child-${n}`], schoolId: school });
-      }
-      clips[`load-clip-${c}`] = { ...clips['wish-2'], id: `load-clip-${c}`, classId, classLabel: `Klas ${c}` };
-      charts[`load-chart-${c}`] = { ...charts['class-wish'], id: `load-chart-${c}`, classId, goal: 1000, awards: [], earnedRewards: [] };
+    const [{ collections, tables }] = await db.query("select to_regclass('samen_collections') is not null as collections, to_regclass('home_answers') is not null as tables");
+    if (tables) {
+      const { seedLoadSchool: seedTables } = await import('../examples/reference-server/domain/seed.mjs');
+      await seedTables(db, { classes, familiesPerClass });
     }
-    await write('viewers', viewers);
-    await write('families', families);
-    await write('classes', classMembers);
-    await write('clips', clips);
-    await write('charts', charts);
+    if (collections) await seedCollections(db, { classes, familiesPerClass });
   } finally {
     await db.close();
   }
 }
 
+/** The load school in today's collection rows (written while no server runs: it caches them). */
+async function seedCollections(db, { classes, familiesPerClass }) {
+  const read = async (name) => (await db.query('select data from samen_collections where name = $1', [name]))[0].data;
+  const write = (name, data) => db.query('update samen_collections set data = $2::jsonb, revision = revision + 1 where name = $1', [name, JSON.stringify(data)]);
+  const [viewers, families, classMembers, clips, charts] = await Promise.all(['viewers', 'families', 'classes', 'clips', 'charts'].map(read));
+  const school = viewers.find((v) => v.id === 'teacher-1').schoolId;
+  for (let c = 1; c <= classes; c++) {
+    const classId = `load-class-${c}`;
+    viewers.push({ id: `load-teacher-${c}`, role: 'teacher', name: `Juf ${c}`, classIds: [classId], schoolId: school });
+    families[classId] = [];
+    classMembers[classId] = [];
+    for (let i = 1; i <= familiesPerClass; i++) {
+      const n = (c - 1) * familiesPerClass + i;
+      families[classId].push({ familyId: `load-family-${n}`, name: `Familie ${n}` });
+      classMembers[classId].push(`load-child-${n}`);
+      viewers.push({ id: `load-parent-${n}`, role: 'parent', familyId: `load-family-${n}`, name: `Familie ${n}`, classIds: [classId], childIds: [`load-child-${n}`], schoolId: school });
+    }
+    clips[`load-clip-${c}`] = { ...clips['wish-2'], id: `load-clip-${c}`, classId, classLabel: `Klas ${c}` };
+    charts[`load-chart-${c}`] = { ...charts['class-wish'], id: `load-chart-${c}`, classId, goal: 1000, awards: [], earnedRewards: [] };
+  }
+  await write('viewers', viewers);
+  await write('families', families);
+  await write('classes', classMembers);
+  await write('clips', clips);
+  await write('charts', charts);
+}
+
 /**
- * What the database holds for the load school, as counts per key, for the check against
- * what was acknowledged. TODO(issue 17, storage): against the SQL layer's tables once it lands.
+ * What the database holds for the load school, as counts per key (`clip|family`,
+ * `clip|reaction|family`, award id), for the check against what was acknowledged: from the
+ * tables or the collection rows, whichever holds the run's writes.
  */
 async function countStored(url) {
   const { openDatabase } = await import('../examples/reference-server/database.mjs');
   const db = await openDatabase({ databaseUrl: url });
+  const empty = () => ({ answers: new Map(), seen: new Map(), reactions: new Map(), awards: new Map() });
+  const count = (/** @type {Map<string, number>} */ map, /** @type {string} */ k, n = 1) => map.set(k, (map.get(k) ?? 0) + n);
+  const size = (stored) => stored.answers.size + stored.seen.size + stored.reactions.size + stored.awards.size;
   try {
-    const read = async (name) => (await db.query('select data from samen_collections where name = $1', [name]))[0].data;
-    const [answers, seen, reactions, charts] = await Promise.all(['answers', 'seen', 'reactions', 'charts'].map(read));
-    const count = (/** @type {Map<string, number>} */ map, /** @type {string} */ k) => map.set(k, (map.get(k) ?? 0) + 1);
-    const stored = { answers: new Map(), seen: new Map(), reactions: new Map(), awards: new Map() };
-    for (const a of answers) if (a.clipId.startsWith('load-clip-')) count(stored.answers, `${a.clipId}|${a.familyId}`);
-    for (const s of seen) if (s.clipId.startsWith('load-clip-')) count(stored.seen, `${s.clipId}|${s.familyId}`);
-    for (const [target, byReaction] of Object.entries(reactions)) {
-      if (!target.startsWith('load-clip-')) continue;
-      for (const [reaction, families] of Object.entries(byReaction)) for (const f of families) count(stored.reactions, `${target}|${reaction}|${f}`);
+    const [{ collections, tables }] = await db.query("select to_regclass('samen_collections') is not null as collections, to_regclass('home_answers') is not null as tables");
+    const fromTables = empty();
+    if (tables) {
+      for (const r of await db.query("select clip_id, household_id, count(*)::int as n from home_answers where clip_id like 'load-clip-%' group by 1, 2")) count(fromTables.answers, `${r.clip_id}|${r.household_id}`, r.n);
+      for (const r of await db.query("select clip_id, household_id, count(*)::int as n from seen_marks where clip_id like 'load-clip-%' group by 1, 2")) count(fromTables.seen, `${r.clip_id}|${r.household_id}`, r.n);
+      for (const r of await db.query("select target_id, reaction, household_id, count(*)::int as n from reactions where target_id like 'load-clip-%' group by 1, 2, 3")) count(fromTables.reactions, `${r.target_id}|${r.reaction}|${r.household_id}`, r.n);
+      for (const r of await db.query("select id, count(*)::int as n from awards where chart_id like 'load-chart-%' group by 1")) count(fromTables.awards, r.id, r.n);
     }
-    for (const [id, chart] of Object.entries(charts)) {
-      if (id.startsWith('load-chart-')) for (const award of chart.awards) count(stored.awards, award.id);
+    const fromCollections = empty();
+    if (collections) {
+      const read = async (name) => (await db.query('select data from samen_collections where name = $1', [name]))[0]?.data;
+      const [answers = [], seen = [], reactions = {}, charts = {}] = await Promise.all(['answers', 'seen', 'reactions', 'charts'].map(read));
+      for (const a of answers) if (a.clipId.startsWith('load-clip-')) count(fromCollections.answers, `${a.clipId}|${a.familyId}`);
+      for (const s of seen) if (s.clipId.startsWith('load-clip-')) count(fromCollections.seen, `${s.clipId}|${s.familyId}`);
+      for (const [target, byReaction] of Object.entries(reactions)) {
+        if (!target.startsWith('load-clip-')) continue;
+        for (const [reaction, families] of Object.entries(byReaction)) for (const f of families) count(fromCollections.reactions, `${target}|${reaction}|${f}`);
+      }
+      for (const [id, chart] of Object.entries(charts)) {
+        if (id.startsWith('load-chart-')) for (const award of chart.awards) count(fromCollections.awards, award.id);
+      }
     }
-    return stored;
+    if (size(fromTables) && size(fromCollections)) throw new Error('the run’s writes are in the tables and in the collection rows: two stores were written');
+    return size(fromTables) || !collections ? { store: 'tables', ...fromTables } : { store: 'collection rows', ...fromCollections };
   } finally {
     await db.close();
   }
@@ -561,6 +586,8 @@ function check(name, /** @type {Set<string>} */ acknowledged, /** @type {Set<str
   };
 }
 
+const plural = (/** @type {number} */ n, /** @type {string} */ word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function availableCores() {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
@@ -577,7 +604,7 @@ try {
   const server = await startServer(schema.url);
   const { parents, teachers } = await discover(server.base);
   await warmUp(server.base, teachers);
-  log(`bench:server: ${WORKERS} workers at ${server.base}; ${parents.length} parents on ${PARENT_CONNECTIONS} connections, ${teachers.length} teachers on ${TEACHER_CONNECTIONS}, ${DURATION_S} s…`);
+  log(`bench:server: ${plural(WORKERS, 'worker')} at ${server.base}; ${parents.length} parents on ${PARENT_CONNECTIONS} connections, ${teachers.length} teachers on ${TEACHER_CONNECTIONS}, ${DURATION_S} s…`);
 
   /** @type {{ at: number, rows: { pid: number, primary: boolean, rss: number }[] }[]} */
   const memory = [];
@@ -603,7 +630,7 @@ try {
   const p95 = percentile(all, 95);
 
   lines.push(
-    `bench:server: ${WORKERS} workers on PostgreSQL ${schema.version}, 127.0.0.1, ${elapsed.toFixed(0)} s; ${int(parents.length)} parents (${PARENT_CONNECTIONS} connections) and ${teachers.length} teachers (${TEACHER_CONNECTIONS}), every write its own Idempotency-Key, ${RETRY_SHARE * 100}% sent again with it`,
+    `bench:server: ${plural(WORKERS, 'worker')} on PostgreSQL ${schema.version}, 127.0.0.1, ${elapsed.toFixed(0)} s; ${int(parents.length)} parents (${PARENT_CONNECTIONS} connections) and ${teachers.length} teachers (${TEACHER_CONNECTIONS}), every write its own Idempotency-Key, ${RETRY_SHARE * 100}% sent again with it`,
     `  machine      ${availableCores()} cores, load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} at the end; the load generator and PostgreSQL share them`,
     `  throughput   ${int(Math.round(rps))} requests/s   (target ≥ ${TARGETS.rps}: ${met(rps >= TARGETS.rps)})   ${int(total)} answered`,
     `  latency      p50 ${ms(percentile(all, 50))} ms, p95 ${ms(p95)} ms, p99 ${ms(percentile(all, 99))} ms   (target p95 ≤ ${TARGETS.p95} ms: ${met(p95 <= TARGETS.p95)})`,
@@ -618,8 +645,8 @@ try {
   lines.push(
     `  errors       ${errors} (${stats.failed} requests that failed for good, ${stats.replayMismatches} replays answered wrongly, ${timeouts} timeouts, ${connectionErrors} connection errors)`,
     `  retries      ${int(stats.replays)} writes deliberately sent again with their key (answered as replays); ${int(stats.retried503)} sent again after a 503; ${stats.unanswered} after no answer`,
-    `  workers      ${[...stats.workers].map(([pid, n]) => `${pid}: ${((100 * n) / total).toFixed(1)}%`).join(', ')} of the requests`,
   );
+  if (stats.workers.size) lines.push(`  workers      ${[...stats.workers].map(([pid, n]) => `${pid}: ${((100 * n) / total).toFixed(1)}%`).join(', ')} of the requests (x-samen-worker)`);
   for (const example of stats.examples) lines.push(`    e.g. ${example}`);
 
   // Memory over time: the primary and each worker.
@@ -638,7 +665,7 @@ try {
     check('reactions', acked.reactions, sent.reactions, stored.reactions),
     check('awards', acked.awards, sent.awards, stored.awards),
   ];
-  lines.push('  database     every write that got a 2xx stored exactly once (answers and seen marks: one per family and clip)', ...checks.map((c) => c.line));
+  lines.push(`  database     (${stored.store}) every write that got a 2xx stored exactly once (answers and seen marks: one per family and clip)`, ...checks.map((c) => c.line));
   if (errors > 0 || checks.some((c) => !c.ok)) failed = true;
 } catch (error) {
   failed = true;
