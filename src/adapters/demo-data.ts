@@ -155,6 +155,12 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
   const random = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY).toISOString();
+  /** `daysAgo` counted in school days: what happens at school never falls on a Saturday or Sunday. */
+  const atSchool = (daysAgo: number) => {
+    const whole = Math.floor(daysAgo);
+    const part = daysAgo - whole;
+    return at(part + schoolDaysAgo(new Date(now.getTime() - part * DAY), whole + 1)[whole]!);
+  };
   const familyName = (surname: string) => (locale === 'nl' ? `Familie ${surname}` : `The ${surname} family`);
 
   const wishFamilies: DemoFamily[] = SURNAMES.map((s, i) => ({ familyId: `fam-${String(i + 1).padStart(2, '0')}`, name: familyName(s) }));
@@ -260,7 +266,7 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
       { id: 'f2', text: nl ? 'Ik gebruik de juiste stem' : 'I use the right voice', pictogram: '🤫' },
     ],
     awards: Array.from({ length: 31 }, (_, i) => ({
-      id: `a${i}`, source: 'school' as const, expectationId: i % 3 ? 'f1' : 'f2', createdAt: at(i / 3 + 0.1),
+      id: `a${i}`, source: 'school' as const, expectationId: i % 3 ? 'f1' : 'f2', createdAt: atSchool(i / 3 + 0.1),
     })),
     earnedRewards: [{ reward: nl ? 'Buitenspeeldag' : 'Outdoor play day', earnedAt: at(30) }],
     lang: locale,
@@ -280,11 +286,11 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
     awards: Array.from({ length: 6 }, (_, i) => ({
       id: `s${i}`, source: i === 3 || i === 5 ? ('home' as const) : ('school' as const),
       reason: stickerReasons[i % stickerReasons.length]!,
-      givenBy: i === 3 || i === 5 ? familyName('Jansen') : nl ? 'Juf Sanne' : 'Ms Sanne', createdAt: at(6 - i),
+      givenBy: i === 3 || i === 5 ? familyName('Jansen') : nl ? 'Juf Sanne' : 'Ms Sanne', createdAt: i === 3 || i === 5 ? at(6 - i) : atSchool(6 - i),
     })),
   };
-  // Feelings: a fortnight for Noor (child-1) and this week's check-ins for the class,
-  // with one child (child-7) who felt strongly bad on 3 of the last 5 days.
+  // Feelings: a fortnight for Noor (child-1) at home, and the class's check-ins at school on
+  // the last school days, with one child (child-7) who felt very sad on 3 of the last 5 school days.
   const feelingRandom = prng(seed + 2);
   const names = ['Noor', 'Daan', 'Aya', 'Emre', 'Lotte', 'Milan', 'Sem', 'Zoë', 'Yusuf', 'Julia', 'Bram', 'Fenna', 'Adam', 'Sara', 'Finn', 'Lina', 'Mees', 'Hira', 'Jesse', 'Olivia', 'Ravi', 'Tess', 'Kacper', 'Mila'];
   const calm = ['happy', 'calm', 'proud', 'happy', 'tired', 'calm', 'nervous', 'happy'];
@@ -300,21 +306,23 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
     });
   }
   state.classes['groep6-wish'] = names.map((_, i) => `child-${i + 1}`);
+  // Check-ins at school happen on school days only: the last 6 of them, today first if it is one.
+  const schoolDays = schoolDaysAgo(dayStart, 6);
   names.slice(1).forEach((childName, i) => {
     const childId = `child-${i + 2}`;
-    for (let daysAgo = 0; daysAgo < 6; daysAgo++) {
-      const signal = childId === 'child-7' && daysAgo < 4 && daysAgo !== 1;
-      if (feelingRandom() < 0.25 && !signal) continue;
+    schoolDays.forEach((daysAgo, schoolDay) => {
+      const signal = childId === 'child-7' && schoolDay < 4 && schoolDay !== 1;
+      if (feelingRandom() < 0.25 && !signal) return;
       state.checkins.push({
-        id: `checkin:${childId}:school:seed-${daysAgo}`, childId, childName,
+        id: `checkin:${childId}:school:seed-${schoolDay}`, childId, childName,
         feeling: signal ? 'sad' : calm[Math.floor(feelingRandom() * calm.length)]!,
         strength: signal ? 5 : 1 + Math.floor(feelingRandom() * 4), context: 'school', createdAt: atDay(daysAgo, 9),
       });
-    }
+    });
   });
 
   Object.assign(state.matrices, demoMatrices(locale));
-  seedSecondClass(state, locale, at);
+  seedSecondClass(state, locale, at, atSchool);
   const successTexts = nl
     ? ['Hij liep rustig naar de auto toen ik "rustig lopen, net als in de gang" zei.', 'Bij oma in de flat liepen ze samen zacht de trap af.', 'In de supermarkt liep ze naast me in plaats van te rennen.']
     : ['He walked calmly to the car when I said "walk calmly, like in the corridor".', 'At grandma’s flat they walked down the stairs quietly together.', 'In the supermarket she walked beside me instead of running.'];
@@ -323,6 +331,19 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
     createdAt: at([1, 3, 9][i]!), familyName: familyName(['Visser', 'De Boer', 'Yılmaz'][i]!),
   }));
   return hardenState(state);
+}
+
+/**
+ * How many days ago each of the last `n` school days (Monday to Friday) was, newest first,
+ * counted from `from` in this device's zone: on a Sunday, [2, 3, 4, 5, 6, 9] for six.
+ */
+export function schoolDaysAgo(from: Date, n: number): number[] {
+  const days: number[] = [];
+  for (let ago = 0; days.length < n; ago++) {
+    const weekday = new Date(from.getTime() - ago * DAY).getDay();
+    if (weekday !== 0 && weekday !== 6) days.push(ago);
+  }
+  return days;
 }
 
 /** The school's PBS matrix (3 values × 5 locations, focus of the week) and family 1's home matrix. */
@@ -394,7 +415,7 @@ function demoMatrices(locale: DemoLocale): Record<string, StoredMatrix> {
  * "other class" every policy test needs. Seeded last, from its own random stream, so the
  * groep 6 and groep 5 data above are the same as before it existed.
  */
-function seedSecondClass(state: DemoState, locale: DemoLocale, at: (daysAgo: number) => string): void {
+function seedSecondClass(state: DemoState, locale: DemoLocale, at: (daysAgo: number) => string, atSchool: (daysAgo: number) => string): void {
   const nl = locale === 'nl';
   const random = prng(97);
   const families = ['Bakker', 'Smit', 'Mulder'].map((s, i) => ({ familyId: `g7fam-${i + 1}`, name: nl ? `Familie ${s}` : `The ${s} family` }));
@@ -416,7 +437,7 @@ function seedSecondClass(state: DemoState, locale: DemoLocale, at: (daysAgo: num
   state.charts['class-groep7'] = {
     id: 'class-groep7', kind: 'class', classId: 'groep7-pbs', title: nl ? 'Samen opruimen' : 'Tidying up together', goal: 20,
     reward: nl ? 'Spelletjesmiddag' : 'Games afternoon', focus: [{ id: 'g7f1', text: nl ? 'Ik ruim mijn plek op' : 'I tidy my place' }],
-    awards: [{ id: 'g7a1', source: 'school', givenById: 'teacher-2', givenBy: nl ? 'Meester Bas' : 'Mr Bas', createdAt: at(1) }], lang: locale,
+    awards: [{ id: 'g7a1', source: 'school', givenById: 'teacher-2', givenBy: nl ? 'Meester Bas' : 'Mr Bas', createdAt: atSchool(1) }], lang: locale,
   };
   state.charts['personal-g7child-1'] = {
     id: 'personal-g7child-1', kind: 'personal', classId: 'groep7-pbs', childId: 'g7child-1', title: nl ? 'Ik maak mijn werk af' : 'I finish my work',
@@ -426,7 +447,7 @@ function seedSecondClass(state: DemoState, locale: DemoLocale, at: (daysAgo: num
   ['Ilse', 'Tim', 'Nina'].forEach((childName, i) => {
     state.checkins.push({
       id: `checkin:g7child-${i + 1}:school:seed-0`, childId: `g7child-${i + 1}`, childName,
-      feeling: ['happy', 'calm', 'proud'][Math.floor(random() * 3)]!, strength: 2 + i, context: 'school', createdAt: at(0.2),
+      feeling: ['happy', 'calm', 'proud'][Math.floor(random() * 3)]!, strength: 2 + i, context: 'school', createdAt: atSchool(0.2),
     });
   });
   state.matrices['matrix-home-g7fam-1'] = {

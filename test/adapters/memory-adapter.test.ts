@@ -272,3 +272,34 @@ describe('LocalAdapter: a state loaded from IndexedDB is hardened', () => {
     }
   });
 });
+
+describe('Demo data: what could happen at a school', () => {
+  const weekday = (iso: string) => new Date(iso).getDay();
+  const weekend = (iso: string) => weekday(iso) === 0 || weekday(iso) === 6;
+  // A Saturday, a Sunday, a Monday early in the morning and a Wednesday, in this device's zone.
+  const nows = [new Date(2026, 11, 5, 11), new Date(2026, 11, 6, 9, 43), new Date(2026, 11, 7, 1, 30), new Date(2026, 11, 9, 15)];
+
+  it('no check-in at school and no award from school on a Saturday or Sunday', () => {
+    for (const now of nows) {
+      for (const locale of ['nl', 'en'] as const) {
+        const state = createDemoState({ locale, seed: 7, now });
+        const school = state.checkins.filter((c) => c.context === 'school');
+        expect(school.length, `${now}: school check-ins`).to.be.above(50);
+        expect(school.filter((c) => weekend(c.createdAt)).map((c) => c.createdAt), `${now}`).to.deep.equal([]);
+        const awards = Object.values(state.charts).flatMap((chart) => chart.awards.filter((a) => a.source === 'school'));
+        expect(awards.filter((a) => weekend(a.createdAt)).map((a) => a.createdAt), `${now}`).to.deep.equal([]);
+        // Home check-ins happen any day of the week.
+        expect(state.checkins.some((c) => c.context === 'home' && weekend(c.createdAt)), `${now}`).to.equal(true);
+      }
+    }
+  });
+
+  it('seeds one child with a strong sad feeling on 3 of the last 5 school days, whatever the day', () => {
+    for (const now of nows) {
+      const state = createDemoState({ locale: 'nl', seed: 7, now });
+      const strong = state.checkins.filter((c) => c.childId === 'child-7' && c.feeling === 'sad' && c.strength === 5);
+      expect(strong, `${now}`).to.have.length(3);
+      expect(strong.every((c) => !weekend(c.createdAt) && Date.parse(c.createdAt) <= now.getTime() + 9 * 3_600_000), `${now}`).to.equal(true);
+    }
+  });
+});
