@@ -171,12 +171,24 @@ export interface Messages {
     weekDay: (checkins: number, negative: number) => string;
     signals: string;
     noSignals: string;
-    signal: (name: string, days: number) => string;
-    openCare: string;
+    /**
+     * A signal, describing the feelings and never labelling the child: "Op 3 van de laatste 5
+     * schooldagen koos Sem een sterk gevoel: verdrietig en bang." `feelings` is a list the widget
+     * made in the card's language; `window` is how many (school) days the rule looks at.
+     */
+    signal: (name: string, feelings: string, days: number, window: number, schoolDays: boolean) => string;
+    /** Above the careful next steps a signal offers. */
+    nextStep: string;
+    /** The next steps: talk with the child, with the parents, with the care coordinator (a teacher) or the teacher (a care coordinator). */
+    steps: Record<'child' | 'parents' | 'care-coordinator' | 'teacher', string>;
     childFallback: string;
     privacy: string;
     feelingsRefused: string;
   };
+    /** Parent view: who sees this check-in and its note (the teacher; the care coordinator when there is a signal; never other parents). */
+    whoSees: string;
+    /** Child view: the same, for a child. */
+    whoSeesChild: string;
   matrix: {
     schoolTitle: string;
     homeTitle: string;

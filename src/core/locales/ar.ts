@@ -48,7 +48,7 @@ export const ar: Messages = {
   },
   clip: {
     lesson: (n) => `الدرس ${n}`,
-    lessonLabel: 'فيديو الدرس',
+    lessonLabel: 'منشور الدرس',
     goal: 'هدف الدرس',
     learned: 'ماذا تعلّمنا',
     homeQuestion: 'سؤال للحديث في البيت',
@@ -102,7 +102,7 @@ export const ar: Messages = {
     mediaWithheld: 'لا تُعرض صور هذا الدرس ومقاطعه هنا، حفاظًا على خصوصية الأطفال.',
     notReached: 'لم يصلهم بعد',
     notReachedHint: 'أنت وحدك ترى هذه القائمة. ربما تسأل شخصيًا؟',
-    everyoneReached: 'شاهدت كل العائلات هذا المقطع.',
+    everyoneReached: 'شاهدت كل العائلات هذا المنشور.',
   },
   feedback: {
     toolbar: 'تفاعل',
@@ -200,11 +200,21 @@ export const ar: Messages = {
     week: 'هذا الأسبوع',
     weekDay: (checkins, negative) => `التسجيلات: ${checkins}، منها بشعور صعب: ${negative}`,
     signals: 'إشارات',
-    noSignals: 'لا توجد إشارات هذا الأسبوع.',
-    signal: (name, days) => `${name}: شعور سيئ جدًا في ${days} من آخر 5 أيام`,
-    openCare: 'فتح في ملف الرعاية',
+    noSignals: 'لا توجد إشارات الآن.',
+    // A label and numbers ("أيام الدراسة: 3 من 5"), so no noun has to follow the count.
+    signal: (name, feelings, days, window, schoolDays) => `${name}: شعور قوي (${feelings}) — ${schoolDays ? 'أيام الدراسة' : 'الأيام'}: ${days} من ${window}`,
+    nextStep: 'ماذا يمكنك أن تفعل؟',
+    steps: {
+      child: 'اسأل الطفل عن حاله',
+      parents: 'تحدّث مع الأهل',
+      'care-coordinator': 'تشاور مع منسّق الرعاية',
+      teacher: 'تشاور مع المعلّم',
+    },
     childFallback: 'طفل',
-    privacy: 'لا يرى الإشارات إلا أنت ومنسّق الرعاية. يرى الأهل طفلهم فقط.',
+    privacy: 'لا يرى الإشارات إلا المعلّم ومنسّق الرعاية. يرى الأهل طفلهم فقط.',
+    whoSees:
+      'من يرى هذا؟ يرى المعلّم هذا التسجيل وملاحظتكم. إذا لم يكن طفلكم بخير لعدة أيام دراسية، يراه أيضًا منسّق الرعاية في المدرسة. لا يراه الأهل الآخرون أبدًا.',
+    whoSeesChild: 'يرى معلّمك ما تختاره وما تكتبه.',
     feelingsRefused: 'بعض التسجيلات لم تكن صحيحة، فتم تخطّيها.',
   },
   matrix: {

@@ -42,7 +42,7 @@ export const pl: Messages = {
   },
   clip: {
     lesson: (n) => `Lekcja ${n}`,
-    lessonLabel: 'Film z lekcji',
+    lessonLabel: 'Wpis z lekcji',
     goal: 'Cel lekcji',
     learned: 'Czego się nauczyliśmy',
     homeQuestion: 'Pytanie do rozmowy w domu',
@@ -86,7 +86,7 @@ export const pl: Messages = {
     mediaWithheld: 'Zdjęcia i film z tej lekcji nie są tu pokazywane, aby chronić prywatność dzieci.',
     notReached: 'Jeszcze nie dotarło',
     notReachedHint: 'Tylko Ty widzisz tę listę. Może warto zapytać osobiście?',
-    everyoneReached: 'Wszystkie rodziny obejrzały ten klip.',
+    everyoneReached: 'Wszystkie rodziny zobaczyły ten wpis.',
   },
   feedback: {
     toolbar: 'Zareaguj',
@@ -172,11 +172,21 @@ export const pl: Messages = {
     week: 'Ten tydzień',
     weekDay: (checkins, negative) => `Wpisy: ${checkins}, z trudnym uczuciem: ${negative}`,
     signals: 'Sygnały',
-    noSignals: 'W tym tygodniu nie ma sygnałów.',
-    signal: (name, days) => `${name}: bardzo złe samopoczucie przez ${days} z ostatnich 5 dni`,
-    openCare: 'Otwórz w dokumentacji wsparcia',
+    noSignals: 'Teraz nie ma sygnałów.',
+    // A label and numbers ("dni szkolne: 3 z 5"), so no case has to follow the count.
+    signal: (name, feelings, days, window, schoolDays) => `${name}: silne uczucie (${feelings}) – ${schoolDays ? 'dni szkolne' : 'dni'}: ${days} z ${window}`,
+    nextStep: 'Co możesz zrobić?',
+    steps: {
+      child: 'Zapytaj dziecko, jak się czuje',
+      parents: 'Porozmawiaj z rodzicami',
+      'care-coordinator': 'Porozmawiaj z koordynatorem wsparcia',
+      teacher: 'Porozmawiaj z nauczycielem',
+    },
     childFallback: 'Dziecko',
-    privacy: 'Sygnały widzisz tylko Ty i koordynator wsparcia. Rodzice widzą tylko swoje dziecko.',
+    privacy: 'Sygnały widzą tylko nauczyciel i koordynator wsparcia. Rodzice widzą tylko swoje dziecko.',
+    whoSees:
+      'Kto to widzi? Nauczyciel widzi ten wpis i Twoją notatkę. Jeśli dziecko przez kilka dni szkolnych źle się czuje, widzi to też koordynator wsparcia w szkole. Inni rodzice nigdy tego nie widzą.',
+    whoSeesChild: 'Twój nauczyciel widzi, co wybierasz i piszesz.',
     feelingsRefused: 'Część wpisów była niepoprawna i została pominięta.',
   },
   matrix: {

@@ -35,7 +35,7 @@ export const tr: Messages = {
   },
   clip: {
     lesson: (n) => `Ders ${n}`,
-    lessonLabel: 'Ders videosu',
+    lessonLabel: 'Ders paylaşımı',
     goal: 'Dersin amacı',
     learned: 'Neler öğrendik',
     homeQuestion: 'Evde konuşmak için soru',
@@ -73,7 +73,7 @@ export const tr: Messages = {
     mediaWithheld: 'Çocukların gizliliğini korumak için bu dersin fotoğrafları ve videosu burada gösterilmiyor.',
     notReached: 'Henüz ulaşılmadı',
     notReachedHint: 'Bu listeyi yalnızca siz görürsünüz. Belki yüz yüze sorabilirsiniz?',
-    everyoneReached: 'Tüm aileler bu klibi gördü.',
+    everyoneReached: 'Tüm aileler bu paylaşımı gördü.',
   },
   feedback: {
     toolbar: 'Tepki ver',
@@ -157,11 +157,21 @@ export const tr: Messages = {
     week: 'Bu hafta',
     weekDay: (checkins, negative) => `${checkins} kayıt, ${negative} tanesi zor bir duygu`,
     signals: 'Uyarılar',
-    noSignals: 'Bu hafta uyarı yok.',
-    signal: (name, days) => `${name}: son 5 günün ${days} gününde kendini çok kötü hissetti`,
-    openCare: 'Öğrenci destek dosyasında aç',
+    noSignals: 'Şu anda uyarı yok.',
+    signal: (name, feelings, days, window, schoolDays) =>
+      `${name}: son ${window} ${schoolDays ? 'okul gününün' : 'günün'} ${days} gününde güçlü bir duygu (${feelings})`,
+    nextStep: 'Ne yapabilirsiniz?',
+    steps: {
+      child: 'Çocuğa nasıl olduğunu sorun',
+      parents: 'Ailesiyle konuşun',
+      'care-coordinator': 'Rehber öğretmenle görüşün',
+      teacher: 'Sınıf öğretmeniyle görüşün',
+    },
     childFallback: 'Bir çocuk',
-    privacy: 'Uyarıları sadece siz ve rehber öğretmen görür. Veliler sadece kendi çocuklarını görür.',
+    privacy: 'Uyarıları sadece sınıf öğretmeni ve rehber öğretmen görür. Veliler sadece kendi çocuklarını görür.',
+    whoSees:
+      'Bunu kim görür? Öğretmen bu kaydı ve notunuzu görür. Çocuğunuz birkaç okul günü kendini iyi hissetmezse okuldaki rehber öğretmen de görür. Diğer veliler bunu asla görmez.',
+    whoSeesChild: 'Öğretmenin seçtiklerini ve yazdıklarını görür.',
     feelingsRefused: 'Bazı kayıtlar doğru değildi ve atlandı.',
   },
   matrix: {
