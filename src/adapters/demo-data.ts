@@ -178,7 +178,7 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
       { id: 'child-login-1', role: 'child', familyId: 'fam-01', name: 'Noor', classIds: ['groep6-wish'], childIds: ['child-1'], schoolId: SCHOOL_ID },
       { id: 'teacher-2', role: 'teacher', name: locale === 'nl' ? 'Meester Bas' : 'Mr Bas', classIds: ['groep7-pbs'], schoolId: SCHOOL_ID },
       { id: 'parent-4', role: 'parent', familyId: 'g7fam-1', name: familyName('Bakker'), classIds: ['groep7-pbs'], childIds: ['g7child-1'], schoolId: SCHOOL_ID },
-      { id: 'care-1', role: 'care-coordinator', name: locale === 'nl' ? 'Ib’er Fatima' : 'Care coordinator Fatima', classIds: ['groep6-wish', 'groep5-kanjer', 'groep7-pbs'], schoolId: SCHOOL_ID },
+      { id: 'care-1', role: 'care-coordinator', name: locale === 'nl' ? 'IB’er Fatima' : 'Care coordinator Fatima', classIds: ['groep6-wish', 'groep5-kanjer', 'groep7-pbs'], schoolId: SCHOOL_ID },
       { id: 'leader-1', role: 'school-leader', name: locale === 'nl' ? 'Directeur Peter' : 'Head teacher Peter', classIds: ['groep6-wish', 'groep5-kanjer', 'groep7-pbs'], schoolId: SCHOOL_ID },
     ],
     clips: {},

@@ -63,10 +63,18 @@ export interface SamenCheckinDetail {
   checkinId: string;
 }
 
+/**
+ * A careful next step after a signal: talk with the child, with the parents, or with the care
+ * coordinator (IB’er) — with the teacher when the care coordinator is the one looking.
+ */
+export type SignalStep = 'child' | 'parents' | 'care-coordinator' | 'teacher';
+
 export interface SamenSignalDetail {
   childId: string;
   /** The local days that counted (YYYY-MM-DD). */
   days: string[];
+  /** The step the teacher (or care coordinator) chose; the host opens its own way to take it. */
+  step: SignalStep;
 }
 
 export interface SamenMatrixChangeDetail {

@@ -182,18 +182,36 @@ export const feelingsCheckinStyles = css`
   .count {
     text-align: end;
   }
-  .signals li {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
-    align-items: center;
-    padding: 0.5em 0.75em;
-    border-inline-start: 4px solid var(--_danger);
+  /* A signal asks for care, not alarm: the accent colour, not the danger one. */
+  .signals > ul > li {
+    display: grid;
+    gap: 0.4em;
+    padding: 0.6em 0.75em;
+    border-inline-start: 4px solid var(--_accent);
     background: var(--_surface-raised);
     border-radius: calc(var(--_radius) / 1.5);
   }
+  .signals p {
+    margin: 0;
+  }
+  .next-step {
+    font-weight: 600;
+  }
+  .signals .steps {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    padding: 0;
+    margin: 0;
+    list-style: none;
+  }
   .privacy {
     margin-block-start: 0.5em;
+  }
+  .who-sees {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.9em;
   }
   .notice {
     color: var(--_muted);

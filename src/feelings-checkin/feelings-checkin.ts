@@ -8,6 +8,7 @@ import { readStored, removeStored, writeStored } from '../core/draft-store.js';
 import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
 import { parseOrThrow } from '../core/parse.js';
 import { ReadAloudController, readAloudStyles, type Spoken } from '../core/read-aloud.js';
+import type { SignalStep } from '../core/events.js';
 import { checkinSchema, feelingSetSchema, viewerSchema, type Checkin, type FeelingDefinition, type Viewer } from '../core/schemas.js';
 import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
@@ -26,11 +27,28 @@ import {
   lastDays,
   newestPerContext,
   localDay,
+  signalWindow,
+  type Signal,
   type SignalRule,
 } from './feelings.js';
 import { feelingsCheckinStyles } from './feelings-checkin.styles.js';
 
 type View = 'child' | 'parent' | 'teacher';
+
+/** "verdrietig en bang" / "sad and scared": one Intl.ListFormat per language, made on first use. */
+const listFormats = new Map<string, Intl.ListFormat>();
+function listFormat(locale: string): Intl.ListFormat {
+  let format = listFormats.get(locale);
+  if (!format) {
+    try {
+      format = new Intl.ListFormat(locale, { type: 'conjunction' });
+    } catch {
+      format = new Intl.ListFormat('en', { type: 'conjunction' }); // a language tag the browser refuses
+    }
+    listFormats.set(locale, format);
+  }
+  return format;
+}
 type Context = 'home' | 'school';
 
 interface Choice {
@@ -49,9 +67,12 @@ interface CheckinData {
 
 /**
  * How do you feel? A child, alone or with a parent, picks a feeling and how strong it
- * is. Teachers see the class today, the week, and — carefully — signals when one child
- * keeps feeling bad. One child's feelings never show in another family's view; nothing
- * is stored outside the adapter except an unsent choice on this device.
+ * is; the card says plainly who sees it (the teacher; the care coordinator when there is a
+ * signal; never other parents). Teachers see the class today, the week, and — carefully —
+ * signals when a child picks a strong negative feeling on several school days: the signal
+ * describes the feelings, never labels the child, and offers a next step (talk with the child,
+ * with the parents, with the care coordinator). One child's feelings never show in another
+ * family's view; nothing is stored outside the adapter except an unsent choice on this device.
  *
  * Form-associated: inside a host's `<form>`, its value is the JSON of the current choice.
  *
@@ -59,7 +80,7 @@ interface CheckinData {
  * @tagname samen-feelings-checkin
  *
  * @fires {CustomEvent<SamenCheckinDetail>} samen-checkin - The adapter stored today's check-in (a change today replaces it).
- * @fires {CustomEvent<SamenSignalDetail>} samen-signal - The teacher asked to open the host's care flow for a child.
+ * @fires {CustomEvent<SamenSignalDetail>} samen-signal - The teacher (or care coordinator) chose a next step for a signal: `step` is `child`, `parents`, `care-coordinator` or `teacher`; the host opens its own way to take it (a note, a message, an appointment). Samen contacts no one.
  * @fires {CustomEvent<SamenErrorDetail>} samen-error - Loading or saving failed, or check-ins from the adapter were refused.
  *
  * @csspart base - The card.
@@ -72,6 +93,8 @@ interface CheckinData {
  * @csspart history - The last 14 days (parent).
  * @csspart overview - Today's distribution (teacher).
  * @csspart signals - The list of signals (teacher).
+ * @csspart signal-steps - The next steps a signal offers (teacher).
+ * @csspart who-sees - Who sees the check-in and its note (child and parent).
  * @csspart preview-bar - The "Preview as parent" switch above the teacher view (teacher).
  * @csspart preview-toggle - The switch button itself (`aria-pressed`).
  * @csspart preview-note - The note above the preview: nothing in it is sent or saved.
@@ -115,7 +138,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
   /** The host's own feelings set (ids, a word per locale, icon, colour); validated. Defaults to eight child-friendly feelings. */
   @property({ attribute: false }) feelings?: unknown;
 
-  /** When a teacher sees a signal. Default: a strong (≥ 4) negative feeling on 3 of the last 5 days. */
+  /** When a teacher sees a signal. Default: a strong (≥ 4) negative feeling on 3 of the last 5 school days (Saturday and Sunday don't count; `schoolDays: false` counts every day). */
   @property({ attribute: false }) signalRule: SignalRule = DEFAULT_SIGNAL_RULE;
 
   @state() private choice: Choice = {};
@@ -396,6 +419,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
           </button>
           ${today ? html`<p class="today">${this.todayText(data.feelings, today)}</p>` : nothing}
         </div>
+        <p part="who-sees" class="who-sees">${this.view === 'parent' ? t.whoSees : t.whoSeesChild}</p>
         <p class="visually-hidden" role="status">${this.message}</p>
       </form>
       ${this.view === 'parent' ? this.renderHistory(data) : nothing}`;
@@ -501,6 +525,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
     const max = Math.max(1, ...rows.map((r) => r.count));
     const negative = new Set(data.feelings.filter((f) => f.negative).map((f) => f.id));
     const signals = findSignals(data.checkins, data.feelings, today, this.signalRule);
+    const steps: SignalStep[] = ['child', 'parents', data.viewer.role === 'care-coordinator' ? 'teacher' : 'care-coordinator'];
     return html`<h2 id="heading">${t.classToday}</h2>
       <p>${t.checkedIn(children)}</p>
       <ul part="overview" class="overview">
@@ -529,15 +554,35 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
         <h3 id="signals-heading">${t.signals}</h3>
         ${signals.length
           ? html`<ul>
-              ${signals.map(
-                (s) => html`<li>
-                  <p>${t.signal(s.childName ?? t.childFallback, s.days.length)}</p>
-                  <button @click=${() => this.emit('samen-signal', { childId: s.childId, days: s.days })}>${t.openCare}</button>
-                </li>`,
-              )}
+              ${signals.map((s, i) => this.renderSignal(data, s, `signal-${i}`, steps))}
             </ul>`
           : html`<p class="muted">${t.noSignals}</p>`}
         <p class="muted privacy">${t.privacy}</p>
       </section>`;
+  }
+
+  /**
+   * One signal: what the child picked, in words (never a label for the child), and the careful
+   * next steps; each hands the step to the host (`samen-signal`), which knows how to take it.
+   */
+  private renderSignal(data: CheckinData, signal: Signal, id: string, steps: SignalStep[]): TemplateResult {
+    const t = this.t.feelings;
+    const rule = this.signalRule;
+    const words = signal.feelings.map((feelingId) => this.labelOf(data.feelings, feelingId));
+    const feelings = listFormat(this.resolvedLocale).format(words);
+    const window = signalWindow(dayOf(new Date()), rule).length;
+    return html`<li>
+      <p id=${id}>${t.signal(signal.childName ?? t.childFallback, feelings, signal.days.length, window, rule.schoolDays !== false)}</p>
+      <p class="next-step" id=${`${id}-next`}>${t.nextStep}</p>
+      <ul part="signal-steps" class="steps" aria-labelledby=${`${id}-next`}>
+        ${steps.map(
+          (step) => html`<li>
+            <button aria-describedby=${id} @click=${() => this.emit('samen-signal', { childId: signal.childId, days: signal.days, step })}>
+              ${t.steps[step]}
+            </button>
+          </li>`,
+        )}
+      </ul>
+    </li>`;
   }
 }

@@ -247,7 +247,7 @@ describe('OutboxAdapter: signed out (401)', () => {
       return bar.shadowRoot!.querySelector('.send-error')!.textContent!;
     };
     inner.fail('addReply', 'signed-out');
-    expect(await send('Bewaar me')).to.contain('Je bent uitgelogd. Log opnieuw in; wat je schreef staat klaar en wordt daarna verstuurd.');
+    expect(await send('Bewaar me')).to.contain('Je bent uitgelogd. Log opnieuw in. Daarna versturen we wat je schreef.');
     expect(await outbox.pending()).to.have.length(1);
 
     const provider = wrapper as HTMLElement & { adapter: SamenAdapter; updateComplete: Promise<boolean> };
@@ -255,7 +255,7 @@ describe('OutboxAdapter: signed out (401)', () => {
     await provider.updateComplete;
     await settled(bar);
     const text = await send('Niet bewaard');
-    expect(text).to.contain('Je bent uitgelogd. Log opnieuw in; wat je schreef blijft hier staan.');
+    expect(text).to.contain('Je bent uitgelogd. Log opnieuw in. Wat je schreef, blijft hier staan.');
     expect(bar.shadowRoot!.querySelector<HTMLTextAreaElement>('[part~="reply-input"]')!.value).to.equal('Niet bewaard');
   });
 

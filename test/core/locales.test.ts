@@ -54,6 +54,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'clip.lesson': [[7]],
   'clip.charactersLeft': [[7]],
   'clip.posted': [['«3 dagen geleden»']],
+  'clip.coTeacher': [['«Ellen, weerbaarheidsspecialist»']],
   'clip.photos': [[4]],
   'clip.photoOf': [[3, 8]],
   'clip.reachOf': [[3, 24]],
@@ -75,7 +76,10 @@ const SAMPLES: Record<string, unknown[][]> = {
   'feelings.today': [['«blij»', 4]],
   'feelings.checkedIn': [[23]],
   'feelings.weekDay': [[23, 4]],
-  'feelings.signal': [['Amira', 3]],
+  'feelings.signal': [
+    ['Amira', '«verdrietig en bang»', 3, 5, true],
+    ['Amira', '«verdrietig en bang»', 3, 5, false],
+  ],
   'matrix.focusOf': [['«Respect»', '«Gang»']],
   'matrix.week': [[12]],
   'matrix.nameOf': [
@@ -114,6 +118,9 @@ const SAMPLES: Record<string, unknown[][]> = {
   'composer.tooManyPhotos': [[20]],
   'composer.mediaLost': [['«klas.mp4»']],
   'composer.required': [['«Titel»']],
+  'composer.girls': [['«Groep 6»']],
+  'composer.boys': [['«Groep 6»']],
+  'composer.aboutProgramme': [['«WIsH»']],
 };
 
 /** Counts that hit every plural category of the six languages, and then some. */
@@ -177,7 +184,7 @@ describe('locale tables', () => {
           const where = `${table.locale} ${path}(${args.join(', ')}) → ${text}`;
           expect(text, where).to.be.a('string');
           expect(text.trim(), where).to.not.equal('');
-          for (const arg of args) if (!KINDS.has(arg as string)) expect(text, where).to.contain(String(arg));
+          for (const arg of args) if (!KINDS.has(arg as string) && typeof arg !== 'boolean') expect(text, where).to.contain(String(arg));
         }
       }
     }
@@ -220,6 +227,148 @@ describe('locale tables', () => {
       expect(text.trim(), table.locale).to.not.equal('');
     }
   });
+});
+
+/**
+ * Every message that counts something, with the positions of its counts: the words around a
+ * count must agree with it ("1 gezin", "2 gezinnen"; "1 check-in", never "1 check-ins"). Every
+ * other number a message takes is a position or a value, not a count of things; a new message
+ * with a number must be put in one list or the other.
+ */
+const COUNTED: Record<string, number[]> = {
+  'clip.charactersLeft': [0],
+  'clip.photos': [0],
+  'clip.reachOf': [0, 1],
+  'feedback.reactionName': [1],
+  'feedback.homeShare': [0, 1],
+  'reward.progress': [0, 1],
+  'reward.remaining': [0],
+  'reward.queued': [0],
+  'feelings.checkedIn': [0],
+  'feelings.weekDay': [0, 1],
+  'feelings.signal': [2, 3],
+  'matrix.tooLong': [1],
+  'matrix.tooMany': [1],
+  'matrix.tooManyInCell': [1],
+  'composer.mediaHint': [0, 1],
+  'composer.tooBig': [1],
+  'composer.tooManyPhotos': [0],
+};
+const NOT_COUNTS: Record<string, string> = {
+  'clip.lesson': 'the lesson number',
+  'clip.photoOf': 'which photo',
+  'feelings.strengthValue': 'a value on the 1–5 scale',
+  'feelings.today': 'a value on the 1–5 scale',
+  'matrix.week': 'the week number',
+  'matrix.nameOf': 'which value or place',
+  'matrix.expectationOf': 'which agreement',
+  'matrix.removeExpectation': 'which agreement',
+  'matrix.emptyName': 'which value or place',
+  'composer.lessonOption': 'the lesson number',
+  'composer.uploading': 'a percentage',
+  'composer.photoAlt': 'which photo',
+  'composer.photoAltMissing': 'which photo',
+};
+
+/**
+ * The counted words of Dutch and English, singular and plural: the word right after a count
+ * must be the form its number takes (Intl.PluralRules: 1 is `one`, 0 and 2 are `other`), or one
+ * of the words that may follow any count ("3 van 24", "3 to go").
+ */
+const NOUNS: Record<'nl' | 'en', { one: string[]; other: string[]; any: string[] }> = {
+  nl: {
+    one: ['teken', 'foto', 'gezin', 'muntje', 'sticker', 'kind', 'check-in', 'dag', 'schooldag', 'waarde', 'plek', 'afspraak'],
+    other: ['tekens', 'foto’s', "foto's", 'gezinnen', 'muntjes', 'stickers', 'kinderen', 'check-ins', 'dagen', 'schooldagen', 'waarden', 'plekken', 'afspraken'],
+    any: ['van', 'te', 'met', 'koos', 'MB', 'per'],
+  },
+  en: {
+    one: ['character', 'photo', 'family', 'token', 'sticker', 'child', 'check-in', 'day', 'school-day', 'value', 'place', 'agreement'],
+    other: ['characters', 'photos', 'families', 'tokens', 'stickers', 'children', 'check-ins', 'days', 'school-days', 'values', 'places', 'agreements'],
+    any: ['of', 'to', 'with', 'MB', 'each'],
+  },
+};
+
+/** `args` with the count at `index` set to `n`. */
+const withCount = (args: unknown[], index: number, n: number) => args.map((a, j) => (j === index ? n : a));
+
+/** The smallest whole number of each plural category a language has (Polish and Ukrainian `other` is for fractions only). */
+function samplesPerCategory(locale: string): Map<string, number> {
+  const rules = new Intl.PluralRules(locale);
+  const found = new Map<string, number>();
+  for (let n = 0; n <= 200; n++) if (!found.has(rules.select(n))) found.set(rules.select(n), n);
+  return found;
+}
+
+describe('counts in every language', () => {
+  it('every message with a number is either a count or a position, and each count is a number', () => {
+    const numeric = functionPaths.filter((p) => SAMPLES[p]!.some((args) => args.some((a) => typeof a === 'number')));
+    expect(numeric.filter((p) => !COUNTED[p] && !NOT_COUNTS[p]), 'unplaced').to.deep.equal([]);
+    for (const [path, indexes] of Object.entries(COUNTED)) {
+      expect(functionPaths, path).to.include(path);
+      for (const i of indexes) expect(typeof SAMPLES[path]![0]![i], `${path} argument ${i}`).to.equal('number');
+    }
+  });
+
+  for (const locale of ['nl', 'en'] as const) {
+    it(`${locale}: at 0, 1 and 2 the word after every count agrees with it (no "1 … check-ins")`, () => {
+      const table = TABLES.find((t) => t.locale === locale)!;
+      const rules = new Intl.PluralRules(locale);
+      const nouns = NOUNS[locale];
+      const problems: string[] = [];
+      for (const [path, indexes] of Object.entries(COUNTED)) {
+        for (const sample of SAMPLES[path]!) {
+          for (const i of indexes) {
+            for (const n of [0, 1, 2]) {
+              const args = withCount(sample, i, n);
+              // "5 school days" is one counted word.
+              const text = (at(table, path) as Fn)(...args).replace(/school (days?)/g, 'school-$1');
+              for (const [, number, word] of text.matchAll(/(?<![\p{L}\d.,])(\d+) ([^\s.,:;!?()«»]+)/gu)) {
+                const category = rules.select(Number(number));
+                const where = `${path}(${args.join(', ')}) → ${text}`;
+                if (![...nouns.one, ...nouns.other, ...nouns.any].includes(word!)) problems.push(`"${number} ${word}": a word this test does not know, in ${where}`);
+                else if (category === 'one' && nouns.other.includes(word!)) problems.push(`"${number} ${word}" in ${where}`);
+                else if (category !== 'one' && nouns.one.includes(word!)) problems.push(`"${number} ${word}" in ${where}`);
+              }
+            }
+          }
+        }
+      }
+      expect(problems).to.deep.equal([]);
+    });
+  }
+
+  it('nl: the verb agrees with a count of one family', () => {
+    expect(nl.feedback.homeShare(1, 24)).to.equal('1 van 24 gezinnen deed het thuis');
+    expect(nl.feedback.homeShare(2, 24)).to.equal('2 van 24 gezinnen deden het thuis');
+    expect(nl.feelings.weekDay(1, 0)).to.equal('1 check-in, 0 met een moeilijk gevoel');
+    expect(nl.feelings.weekDay(0, 0)).to.equal('0 check-ins, 0 met een moeilijk gevoel');
+    expect(nl.feelings.checkedIn(1)).to.equal('1 kind ingecheckt');
+    expect(en.feelings.weekDay(1, 1)).to.equal('1 check-in, 1 with a difficult feeling');
+  });
+
+  for (const table of TABLES) {
+    it(`${table.locale}: every count gives a distinct, non-empty text for each plural category the language has, never a key`, () => {
+      const categories = samplesPerCategory(table.locale);
+      expect(categories.size, table.locale).to.be.at.least(table.locale === 'ar' ? 6 : table.locale === 'pl' || table.locale === 'uk' ? 3 : 2);
+      // Dotted paths, and key names in camelCase (a plain word like "photos" is also a key, and English).
+      const keys = new Set(functionPaths.flatMap((p) => [p, p.split('.').pop()!]).filter((k) => k.includes('.') || /[a-z][A-Z]/.test(k)));
+      for (const [path, indexes] of Object.entries(COUNTED)) {
+        for (const i of indexes) {
+          const texts = [...categories].map(([category, n]) => {
+            const args = withCount(SAMPLES[path]![0]!, i, n);
+            const text = (at(table, path) as Fn)(...args);
+            const where = `${table.locale} ${path}(${args.join(', ')}) [${category}] → ${text}`;
+            expect(text, where).to.be.a('string');
+            expect(text.trim(), where).to.not.equal('');
+            expect(text, where).to.not.match(/undefined|NaN|\[object|null/);
+            for (const word of text.split(/[\s.,:;!?()«»]+/)) expect(keys.has(word), `${where}: a key name`).to.equal(false);
+            return text;
+          });
+          expect(new Set(texts).size, `${table.locale} ${path} argument ${i}: ${texts.join(' | ')}`).to.equal(texts.length);
+        }
+      }
+    });
+  }
 });
 
 describe('plural forms', () => {

@@ -345,7 +345,7 @@ describe('<samen-expectation-matrix> editing', () => {
       await waitUntil(() => has(el, '[part~="conflict"]'), 'no conflict shown');
     });
     expect(errors.map((e) => e.kind)).to.deep.equal(['conflict']);
-    expect($(el, '[part~="conflict"]')!.textContent).to.contain('Iemand anders heeft de afspraken intussen gewijzigd');
+    expect($(el, '[part~="conflict"]')!.textContent).to.contain('Iemand anders heeft de afspraken net veranderd');
     expect(adapter.state.matrices[SCHOOL]!.values[0]!.label).to.equal('Veiligheid');
     await expect(el).to.be.accessible();
 
@@ -364,7 +364,7 @@ describe('<samen-expectation-matrix> editing', () => {
     adapter.state.matrices[SCHOOL] = { ...adapter.state.matrices[SCHOOL]!, version: 9, title: 'Door een collega' } as ExpectationMatrix;
     $<HTMLButtonElement>(el, '[part~="save-button"]')!.click();
     await waitUntil(() => has(el, '[part~="conflict"]'), 'no conflict shown');
-    button(el, 'Nieuwste versie laden (mijn wijzigingen vervallen)').click();
+    button(el, 'Nieuwste versie laden (mijn veranderingen gaan verloren)').click();
     await waitUntil(() => $(el, 'h2')!.textContent === 'Door een collega', 'latest never loaded');
     expect($$(el, 'thead th')[0]!.textContent!.trim()).to.contain('Klas');
   });
@@ -385,7 +385,7 @@ describe('<samen-expectation-matrix> editing', () => {
     adapter.failNext('saveExpectationMatrix', 'offline');
     $<HTMLButtonElement>(el, '[part~="save-button"]')!.click();
     await waitUntil(() => has(el, '.save-error'), 'no failure shown');
-    expect($(el, '.save-error')!.textContent).to.contain('Je wijzigingen staan er nog');
+    expect($(el, '.save-error')!.textContent).to.contain('Je veranderingen staan er nog');
     $<HTMLButtonElement>(el, '[part~="save-button"]')!.click();
     await waitUntil(() => !has(el, '[part~="editor"]'), 'never saved');
     const home = adapter.state.matrices[HOME]!;
@@ -416,7 +416,7 @@ describe('<samen-expectation-matrix> states', () => {
     const adapter = adapterFor();
     adapter.failNext('getExpectationMatrix', 'offline');
     const el = await render(adapter);
-    expect($(el, '[part~="error"]')!.textContent).to.contain('Geen verbinding');
+    expect($(el, '[part~="error"]')!.textContent).to.contain('Geen internet');
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, '[part~="retry"]')!.click();
     await waitUntil(() => has(el, 'table'), 'never recovered');

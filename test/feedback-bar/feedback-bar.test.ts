@@ -211,7 +211,7 @@ describe('<samen-feedback-bar> teacher', () => {
     const root = el.shadowRoot!;
     expect(root.querySelector('[role="toolbar"]')).to.equal(null);
     const summary = await adapter.getReactions(TARGET);
-    expect(root.querySelector('[part~="home-share"]')!.textContent).to.contain(`${summary.homeFamilies} van 24 gezinnen deden het thuis`);
+    expect(root.querySelector('[part~="home-share"]')!.textContent).to.contain(`${summary.homeFamilies} van 24 gezinnen ${summary.homeFamilies === 1 ? 'deed' : 'deden'} het thuis`);
     const items = [...root.querySelectorAll('.count-item')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
     expect(items[0]).to.contain(`Duim omhoog, ${summary.counts['like']}`);
     expect(root.querySelector('details p')!.textContent).to.contain('Familie');
@@ -250,7 +250,7 @@ describe('<samen-feedback-bar> bad input and failures', () => {
     const el = await renderBar(adapter);
     expect((await error).detail.kind).to.equal('invalid-data');
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
-    expect(alert.textContent).to.contain('Dit kan niet getoond worden');
+    expect(alert.textContent).to.contain('Dit kunnen we niet laten zien');
     expect(alert.textContent).to.contain('counts.like');
     await expect(el).to.be.accessible();
   });

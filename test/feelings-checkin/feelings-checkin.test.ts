@@ -4,7 +4,13 @@ import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-feelings-checkin.js';
 import type { SamenFeelingsCheckin } from '../../src/feelings-checkin/feelings-checkin.js';
-import { checkinIdFor, dayOf, localDay } from '../../src/feelings-checkin/feelings.js';
+import { checkinIdFor, dayOf, isoWithOffset, isSchoolDay, lastDays, localDay } from '../../src/feelings-checkin/feelings.js';
+import { nl } from '../../src/core/locales/nl.js';
+import { en } from '../../src/locales/en.js';
+import { ar } from '../../src/locales/ar.js';
+import { pl } from '../../src/locales/pl.js';
+import { tr } from '../../src/locales/tr.js';
+import { uk } from '../../src/locales/uk.js';
 import type { FeelingDefinition } from '../../src/core/schemas.js';
 import { collectErrors, settled } from '../helpers/fixtures.js';
 
@@ -127,6 +133,21 @@ describe('<samen-feelings-checkin> child and parent', () => {
     expect($(parent, 'h2')!.textContent).to.equal('Hoe voelt je kind zich?');
     await pick(parent, 'tired');
     expect($(parent, '[part~="note"] label')!.textContent).to.contain('iets over vertellen');
+  });
+
+  it('says plainly who sees the check-in and its note: the teacher, the IB’er when there is a signal, never other parents', async () => {
+    const parent = await render(withoutToday(adapterFor('parent')), { view: 'parent' });
+    expect($(parent, '[part~="who-sees"]')!.textContent).to.equal(
+      'Wie ziet dit? De leerkracht ziet deze check-in en je notitie. Gaat het een paar schooldagen niet goed met je kind? Dan kijkt ook de intern begeleider (IB’er) van school mee. Andere ouders zien dit nooit.',
+    );
+    await pick(parent, 'sad', 4);
+    // It stays in view while the parent writes the note.
+    expect(has(parent, '[part~="note"] + * [part~="who-sees"], form [part~="who-sees"]')).to.equal(true);
+    await expect(parent).to.be.accessible();
+    const child = await render(withoutToday(adapterFor()));
+    expect($(child, '[part~="who-sees"]')!.textContent).to.equal('Je juf of meester ziet wat je kiest en schrijft.');
+    const english = await render(withoutToday(adapterFor('parent', 'en')), { view: 'parent', locale: 'en' });
+    expect($(english, '[part~="who-sees"]')!.textContent).to.contain('The teacher sees this check-in and your note.');
   });
 
   it('saves once per day: a change today replaces the check-in under the same id', async () => {
@@ -364,7 +385,7 @@ describe('<samen-feelings-checkin> custom feelings and bad input', () => {
     expect(errors).to.have.length(1);
     expect(errors[0]!.kind).to.equal('invalid-data');
     expect(errors[0]!.issues!.some((i) => i.path.startsWith('feelings'))).to.be.true;
-    expect($(el, '[part~="error"]')!.textContent).to.contain('Dit kan niet getoond worden');
+    expect($(el, '[part~="error"]')!.textContent).to.contain('Dit kunnen we niet laten zien');
     await expect(el).to.be.accessible();
   });
 
@@ -385,7 +406,7 @@ describe('<samen-feelings-checkin> custom feelings and bad input', () => {
     const unconnected = await render(undefined);
     expect($(unconnected, '[part~="error"]')!.textContent).to.contain('Niet verbonden');
     const missing = await render(adapterFor(), { childId: '' });
-    expect($(missing, '[part~="error"]')!.textContent).to.contain('Dit kan niet getoond worden');
+    expect($(missing, '[part~="error"]')!.textContent).to.contain('Dit kunnen we niet laten zien');
   });
 
   it('shows a loading state first, then the form, and recovers after a failed load', async () => {
@@ -408,7 +429,7 @@ describe('<samen-feelings-checkin> teacher', () => {
     const inClass = adapter.state.classes['groep6-wish']!;
     const todays = adapter.state.checkins.filter((c) => inClass.includes(c.childId) && localDay(c.createdAt) === today);
     const children = new Set(todays.map((c) => c.childId)).size;
-    expect(text(el)).to.contain(`${children} kinderen ingecheckt`);
+    expect(text(el)).to.contain(`${children} ${children === 1 ? 'kind' : 'kinderen'} ingecheckt`);
     const counts = $$(el, '[part~="overview"] li').map((li) => Number(li.querySelector('.count')!.textContent));
     expect(counts).to.have.length(8);
     expect(counts.reduce((a, b) => a + b, 0)).to.equal(todays.length);
@@ -416,17 +437,67 @@ describe('<samen-feelings-checkin> teacher', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('signals a child who felt strongly bad on 3 of the last 5 days, and hands the care flow to the host', async () => {
+  it('signals a strong negative feeling on 3 of the last 5 school days, in words about the feeling, with careful next steps for the host', async () => {
     const el = await render(adapterFor('teacher'), { view: 'teacher' });
-    const signals = $$(el, '[part~="signals"] li');
+    const signals = $$(el, '[part~="signals"] > ul > li');
     expect(signals).to.have.length(1);
-    expect(signals[0]!.textContent).to.contain('Sem voelde zich 3 van de laatste 5 dagen sterk naar');
+    const signal = signals[0]!;
+    expect(signal.querySelector('p')!.textContent).to.equal('Op 3 van de laatste 5 schooldagen koos Sem een sterk gevoel: verdrietig.');
+    // A next step to talk, not a one-tap jump into a care file.
+    expect(signal.querySelector('.next-step')!.textContent).to.equal('Wat kun je doen?');
+    const steps = [...signal.querySelectorAll<HTMLButtonElement>('[part~="signal-steps"] button')];
+    expect(steps.map((b) => b.textContent!.trim())).to.deep.equal(['Vraag het kind hoe het gaat', 'Praat met de ouders', 'Overleg met de IB’er']);
+    expect(steps.every((b) => b.getAttribute('aria-describedby') === signal.querySelector('p')!.id)).to.equal(true);
+    expect(text(el)).to.not.match(/zorgdossier|dossier/i);
     const event = oneEvent(el, 'samen-signal');
-    signals[0]!.querySelector('button')!.click();
+    steps[1]!.click();
     const { detail } = await event;
-    expect(detail.childId).to.equal('child-7');
+    expect(detail).to.deep.include({ childId: 'child-7', step: 'parents' });
     expect(detail.days).to.have.length(3);
-    expect(text(el)).to.contain('Alleen jij en de intern begeleider zien signalen');
+    expect(detail.days.every(isSchoolDay)).to.equal(true);
+    expect(text(el)).to.contain('Alleen de leerkracht en de intern begeleider (IB’er) zien signalen');
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers the care coordinator a talk with the teacher instead of with themselves', async () => {
+    const el = await render(adapterFor('teacher').forViewer('care-1'), { view: 'teacher' });
+    const steps = $$(el, '[part~="signal-steps"] button').map((b) => b.textContent!.trim());
+    expect(steps).to.deep.equal(['Vraag het kind hoe het gaat', 'Praat met de ouders', 'Overleg met de leerkracht']);
+    const event = oneEvent(el, 'samen-signal');
+    $$<HTMLButtonElement>(el, '[part~="signal-steps"] button')[2]!.click();
+    expect((await event).detail.step).to.equal('teacher');
+  });
+
+  it('never counts Saturday or Sunday: check-ins at the weekend make no signal, unless the host counts every day', async () => {
+    const adapter = adapterFor('teacher');
+    // Yusuf (child-9) picks "bang", strongly, at home on the last Saturday and Sunday, and nothing else.
+    adapter.state.checkins = adapter.state.checkins.filter((c) => c.childId !== 'child-9');
+    const weekend = lastDays(dayOf(new Date()), 7).filter((day) => !isSchoolDay(day));
+    expect(weekend).to.have.length(2);
+    for (const day of weekend) {
+      const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+      adapter.state.checkins.push({
+        id: `weekend-${day}`, childId: 'child-9', childName: 'Yusuf', feeling: 'scared', strength: 5, context: 'home', createdAt: isoWithOffset(new Date(y, m - 1, d, 10)),
+      });
+    }
+    const el = await render(adapter, { view: 'teacher' });
+    el.signalRule = { windowDays: 5, minDays: 2, minStrength: 4 };
+    await el.updateComplete;
+    expect($(el, '[part~="signals"]')!.textContent).to.not.contain('Yusuf');
+    el.signalRule = { windowDays: 7, minDays: 2, minStrength: 4, schoolDays: false };
+    await el.updateComplete;
+    const yusuf = $$(el, '[part~="signals"] > ul > li').find((li) => li.textContent!.includes('Yusuf'))!;
+    expect(yusuf.querySelector('p')!.textContent).to.equal('Op 2 van de laatste 7 dagen koos Yusuf een sterk gevoel: bang.');
+  });
+
+  it('names feelings, never the child: no label in any language', () => {
+    const labels = /probleemkind|zorgkind|zorgleerling|moeilijk kind|probleem|problem child|troubled|at[- ]risk|difficult child/i;
+    for (const table of [nl, en, ar, pl, tr, uk]) {
+      const t = table.feelings;
+      const texts = [t.signals, t.noSignals, t.nextStep, ...Object.values(t.steps), t.privacy, t.whoSees, t.childFallback, t.signal('Sem', 'x', 3, 5, true), t.signal('Sem', 'x', 3, 5, false)];
+      expect(texts.filter((s) => labels.test(s)), table.locale).to.deep.equal([]);
+      expect(t.signal('Sem', '«verdrietig»', 3, 5, true), table.locale).to.contain('«verdrietig»');
+    }
   });
 
   it('follows a stricter signal rule set by the host', async () => {
@@ -434,7 +505,7 @@ describe('<samen-feelings-checkin> teacher', () => {
     el.signalRule = { windowDays: 5, minDays: 4, minStrength: 4 };
     await el.updateComplete;
     expect($$(el, '[part~="signals"] li')).to.have.length(0);
-    expect(text(el)).to.contain('Geen signalen deze week.');
+    expect(text(el)).to.contain('Er zijn nu geen signalen.');
   });
 
   it('updates live when a child checks in', async () => {

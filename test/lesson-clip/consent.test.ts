@@ -82,7 +82,7 @@ describe('<samen-lesson-clip> media consent', () => {
     expect(text(el)).to.contain('Oefen thuis: hoe zeg je');
     const placeholder = root(el).querySelector('[part~="media-withheld"]')!;
     expect(placeholder.textContent!.trim()).to.equal(
-      'Foto’s en video van deze les worden hier niet getoond, om de privacy van de kinderen te beschermen.',
+      'Foto’s en video van deze les staan hier niet. Zo beschermen we de privacy van de kinderen.',
     );
     expect(root(el).querySelector('img, video, source, track, [part~="media"]')).to.equal(null);
     // Give a lazy image every chance to load before concluding it wasn't asked for.

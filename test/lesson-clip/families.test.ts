@@ -84,7 +84,7 @@ describe('<samen-lesson-clip> families, not clicks', () => {
     for (const family of adapter.state.families['groep6-wish']!) adapter.state.seen.push({ clipId: 'wish-2', familyId: family.familyId });
     const teacher = await renderClip(adapter.forViewer('teacher-1'), { view: 'teacher', locale: 'en' });
     expect(root(teacher).querySelector('details')).to.equal(null);
-    expect(root(teacher).querySelector('[part~="not-reached"]')!.textContent).to.equal('Every family has seen this clip.');
+    expect(root(teacher).querySelector('[part~="not-reached"]')!.textContent).to.equal('Every family has seen this lesson post.');
     await expect(teacher).to.be.accessible();
   });
 

@@ -53,7 +53,7 @@ describe('<samen-lesson-clip> parent view', () => {
     const { detail } = await answered;
     expect(detail).to.include({ clipId: 'wish-2', kind: 'text', text: 'We oefenden het samen' });
     expect(adapter.state.answers.find((a) => a.familyId === 'fam-01' && a.clipId === 'wish-2')!.text).to.equal('We oefenden het samen');
-    await waitUntil(() => root(el).activeElement?.textContent?.trim() === 'Wijzigen', 'focus on Edit');
+    await waitUntil(() => root(el).activeElement?.textContent?.trim() === 'Aanpassen', 'focus on Edit');
     expect(root(el).querySelector('[part~="answer"]')!.textContent).to.contain('We oefenden het samen');
     await expect(el).to.be.accessible();
   });
@@ -247,8 +247,8 @@ describe('<samen-lesson-clip> bad input', () => {
     const { detail } = await error;
     expect(detail).to.include({ kind: 'invalid-data', fatal: true, element: el });
     const alert = root(el).querySelector('[role="alert"]')!;
-    expect(alert.textContent).to.contain('Dit kan niet getoond worden');
-    expect(alert.textContent).to.contain('Veld klopt niet: title');
+    expect(alert.textContent).to.contain('Dit kunnen we niet laten zien');
+    expect(alert.textContent).to.contain('Dit veld klopt niet: title');
     expect(root(el).querySelector('[part~="retry"]')).to.not.equal(null);
     await expect(el).to.be.accessible();
   });
@@ -326,7 +326,7 @@ describe('<samen-lesson-clip> states, adapters and languages', () => {
   });
 
   const failures = [
-    ['offline', 'Geen verbinding'],
+    ['offline', 'Geen internet'],
     ['unavailable', 'Even niet beschikbaar'],
     ['not-found', 'Niet gevonden'],
     ['forbidden', 'Geen toegang'],

@@ -125,7 +125,7 @@ describe('<samen-reward-chart> states', () => {
       el = await renderChart(adapter);
     });
     await expect(el).to.be.accessible();
-    expect($(el, '[role="alert"]')!.textContent).to.contain('Geen verbinding');
+    expect($(el, '[role="alert"]')!.textContent).to.contain('Geen internet');
     expect(errors.map((e) => [e.kind, e.fatal])).to.deep.include(['offline', true]);
     const retry = $<HTMLButtonElement>(el, '[part~="retry"]')!;
     retry.click();
@@ -155,7 +155,7 @@ describe('<samen-reward-chart> states', () => {
         el = await renderChart(adapter);
       });
       await expect(el).to.be.accessible();
-      expect($(el, '[role="alert"]')!.textContent).to.contain('Dit kan niet getoond worden');
+      expect($(el, '[role="alert"]')!.textContent).to.contain('Dit kunnen we niet laten zien');
       expect($(el, '.issues')!.textContent).to.contain('chart.goal');
       expect(bar(el)).to.not.exist;
       const fatal = errors.find((e) => e.kind === 'invalid-data')!;
@@ -256,7 +256,7 @@ describe('<samen-reward-chart> teacher awards', () => {
     }
     await waitUntil(() => alert(el), 'queued alert');
     expect(count(el)).to.equal(34);
-    expect(alert(el)!.textContent).to.contain('3 nog niet verstuurd');
+    expect(alert(el)!.textContent).to.contain('Nog niet verstuurd: 3');
     expect(stored(adapter)).to.have.length(31);
     await expect(el).to.be.accessible();
 
@@ -264,7 +264,7 @@ describe('<samen-reward-chart> teacher awards', () => {
     el = await renderChart(adapter, { view: 'teacher' });
     await waitUntil(() => alert(el), 'queued alert after re-creation');
     expect(count(el)).to.equal(34);
-    expect(alert(el)!.textContent).to.contain('3 nog niet verstuurd');
+    expect(alert(el)!.textContent).to.contain('Nog niet verstuurd: 3');
 
     adapter.recover();
     window.dispatchEvent(new Event('online'));
@@ -283,7 +283,7 @@ describe('<samen-reward-chart> teacher awards', () => {
     const el = await renderChart(adapter, { view: 'teacher', chartId: PERSONAL });
     awardButtons(el)[0]!.click();
     await waitUntil(() => alert(el), 'queued alert');
-    expect(alert(el)!.textContent).to.contain('1 nog niet verstuurd');
+    expect(alert(el)!.textContent).to.contain('Nog niet verstuurd: 1');
     adapter.recover();
     alert(el)!.querySelector('button')!.click();
     await waitUntil(() => !alert(el), 'alert gone');
@@ -311,7 +311,7 @@ describe('<samen-reward-chart> undo', () => {
     await el.updateComplete;
     expect(count(el)).to.equal(31);
     expect(undoButton(el)).to.not.exist;
-    expect($(el, '[role="status"]')!.textContent).to.equal('Teruggedraaid');
+    expect($(el, '[role="status"]')!.textContent).to.equal('Ongedaan gemaakt');
   });
 
   it('undoes an award that is still queued: it is never sent', async () => {

@@ -24,7 +24,7 @@ const expected: Record<string, (root: ShadowRoot) => void> = {
   },
   Dark: (r) => expect((r.host as HTMLElement).getAttribute('theme')).to.equal('dark'),
   Loading: (r) => expect(r.querySelector('[aria-busy="true"]')).to.exist,
-  InvalidData: (r) => expect(r.querySelector('.state.error')!.textContent).to.include('Dit kan niet getoond worden'),
+  InvalidData: (r) => expect(r.querySelector('.state.error')!.textContent).to.include('Dit kunnen we niet laten zien'),
   LongTexts: (r) => {
     const card = r.querySelector<HTMLElement>('[part~="base"]')!;
     expect(card.scrollWidth, 'long words wrap inside the card').to.be.at.most(card.clientWidth + 1);

@@ -92,7 +92,7 @@ describe('media URLs in the lesson clip', () => {
         const before = performance.getEntriesByType('resource').length;
         const el = await renderClip(slot, url);
         const note = el.shadowRoot!.querySelector<HTMLElement>('[part~="notice"]');
-        expect(note?.innerText).to.equal('De video of foto’s kunnen niet veilig getoond worden.');
+        expect(note?.innerText).to.equal('De video of foto’s kunnen we niet veilig laten zien.');
         expect(el.shadowRoot!.querySelector('video, img, track, source'), 'no media element').to.equal(null);
         expect(urlAttributes(el).filter((v) => v.includes('evil') || v.trim().toLowerCase().startsWith('javascript') || v.startsWith('data:') || v.startsWith('file:'))).to.deep.equal([]);
         // The card itself is still there: title and home question.
