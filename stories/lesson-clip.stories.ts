@@ -231,8 +231,9 @@ export const DarkTheme: Story = {
 
 /**
  * One shared MemoryAdapter seen by two carers of the same family and by the teacher
- * (`adapter.forViewer`). Answer or react as a parent: the other carer and the teacher's
- * reach numbers update live through `adapter.subscribe`.
+ * (`adapter.forViewer`). Answer as one parent: the teacher's reach numbers and answers update
+ * live through `adapter.subscribe`; the other carer (another household) does not see the
+ * answer, and answers for themselves. The teacher counts the family once and reads both.
  */
 export const SideBySide: Story = {
   args: { 'clip-id': 'wish-7' },

@@ -13,6 +13,12 @@ export interface DemoFamily {
   name: string;
 }
 
+/**
+ * A stored home answer also says which carer wrote it (`carerId`, a viewer id): each carer reads
+ * only their own (two households of one child don't read each other's), and the teacher counts
+ * the family once. An answer without one (seeded, or from before) is no carer's to read.
+ */
+export type StoredAnswer = HomeAnswer & { carerId?: string };
 /** A stored award also says who gave it (a viewer id): only they may take it back. */
 export type StoredAward = Award & { givenById?: string };
 /** A stored chart says whose it is: its class, and for a personal chart the child. */
@@ -43,7 +49,7 @@ export interface DemoState {
   /** Raw clips: stored unvalidated so tests can inject bad data the way a buggy host would. */
   clips: Record<string, unknown>;
   families: Record<string, DemoFamily[]>;
-  answers: HomeAnswer[];
+  answers: StoredAnswer[];
   seen: { clipId: string; familyId: string }[];
   reactions: Record<string, Record<string, string[]>>;
   replies: Record<string, { id: string; familyId?: string; authorName?: string; text: string; createdAt: string }[]>;

@@ -31,6 +31,7 @@ import {
   type DemoFamily,
   type DemoLocale,
   type DemoState,
+  type StoredAnswer,
   type StoredAward,
   type StoredChart,
   type StoredMatrix,
@@ -227,11 +228,15 @@ export class MemoryAdapter implements SamenAdapter {
     return this.withUploadUrls(withDemoUrls(structuredClone(clip), this.store.mediaUrl)) as LessonClip;
   }
 
+  /**
+   * The viewer's own answer: every carer has their own, so two households of one child (or a
+   * grandparent who picks up) never read each other's. The teacher's reach lists them all and
+   * counts the family once.
+   */
   async getHomeAnswer(clipId: string, options?: RequestOptions): Promise<HomeAnswer | null> {
     await this.enter('getHomeAnswer', clipId, options);
-    const familyId = this.viewer().familyId;
-    const answer = this.store.state.answers.find((a) => a.clipId === clipId && a.familyId === familyId);
-    return answer ? structuredClone(answer) : null;
+    const answer = this.store.state.answers.find((a) => a.clipId === clipId && a.carerId === this.viewerId);
+    return answer ? publicAnswer(answer) : null;
   }
 
   async getClipReach(clipId: string, options?: RequestOptions): Promise<ClipReach> {
@@ -279,10 +284,11 @@ export class MemoryAdapter implements SamenAdapter {
       // The policy lets a parent answer for their family; a carer the host gave no family can't.
       if (!viewer.familyId) throw new SamenError('forbidden', 'no family to answer for');
       const answers = this.store.state.answers;
-      const existing = answers.findIndex((a) => a.clipId === input.clipId && a.familyId === viewer.familyId);
+      // Each carer's own answer: another carer of the family neither replaces nor reads it.
+      const existing = answers.findIndex((a) => a.clipId === input.clipId && a.carerId === viewer.id);
       // "We talked about it" never erases a written answer: that answer implies the talk.
-      if (existing >= 0 && input.kind === 'talked' && answers[existing]!.kind === 'text') return answers[existing]!;
-      const answer: HomeAnswer = {
+      if (existing >= 0 && input.kind === 'talked' && answers[existing]!.kind === 'text') return publicAnswer(answers[existing]!);
+      const answer: StoredAnswer = {
         id: input.id,
         clipId: input.clipId,
         familyId: viewer.familyId,
@@ -290,11 +296,12 @@ export class MemoryAdapter implements SamenAdapter {
         kind: input.kind,
         ...(input.kind === 'text' && input.text ? { text: input.text } : {}),
         updatedAt: new Date().toISOString(),
+        carerId: viewer.id,
       };
       if (existing >= 0) answers.splice(existing, 1, answer);
       else answers.push(answer);
       this.addSeen(input.clipId, viewer.familyId);
-      return answer;
+      return publicAnswer(answer);
     });
   }
 
@@ -738,6 +745,11 @@ export class MemoryAdapter implements SamenAdapter {
   }
 }
 
+/** An answer as widgets see it: whose family, never which carer's viewer id. */
+function publicAnswer({ carerId: _carerId, ...answer }: StoredAnswer): HomeAnswer {
+  return structuredClone(answer);
+}
+
 /** An award as widgets see it: who gave it by name, not by viewer id. */
 function publicAward({ givenById: _givenById, ...award }: StoredAward): Award {
   return structuredClone(award);
@@ -767,8 +779,9 @@ function hash(text: string): string {
 /**
  * Reach of a clip, counted per family: seen ⊇ talked about at home ⊇ answered in writing.
  * A family that answered also talked about it and saw it. Every carer of a family counts
- * as that family: a second carer who sees or answers adds nothing. Given the class's
- * families (not just their number), the families not reached yet are listed too.
+ * as that family: a second carer who sees or answers adds nothing to the counts, and each
+ * carer's own answer is listed. Given the class's families (not just their number), the
+ * families not reached yet are listed too.
  */
 export function computeReach(
   clipId: string,
@@ -778,6 +791,8 @@ export function computeReach(
   const answers = state.answers.filter((a) => a.clipId === clipId);
   const seen = new Set(state.seen.filter((s) => s.clipId === clipId).map((s) => s.familyId));
   for (const a of answers) seen.add(a.familyId);
+  const talked = new Set(answers.map((a) => a.familyId));
+  const answered = new Set(answers.filter((a) => a.kind === 'text').map((a) => a.familyId));
   const notReached =
     typeof families === 'number'
       ? undefined
@@ -786,9 +801,9 @@ export function computeReach(
     clipId,
     families: typeof families === 'number' ? families : families.length,
     seen: seen.size,
-    talked: answers.length,
-    answered: answers.filter((a) => a.kind === 'text').length,
-    answers: structuredClone(answers).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    talked: talked.size,
+    answered: answered.size,
+    answers: answers.map(publicAnswer).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
     ...(notReached ? { notReached } : {}),
   };
 }

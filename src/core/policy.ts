@@ -49,7 +49,7 @@ export interface PolicyViewer {
 /** What `own` means for each resource, in words (SECURITY.md and docs/integration.md show it). */
 export const RESOURCES = {
   clip: 'a lesson clip of one of the viewer’s classes',
-  answer: 'the viewer’s family’s home answer to a clip of their class',
+  answer: 'a home answer of the viewer’s family to a clip of their class (each carer reads and writes only their own)',
   seen: 'the viewer’s family’s “seen” mark on a clip of their class',
   reach: 'who a clip of the viewer’s class reached (answers, families not reached)',
   reactions: 'reactions and replies on a clip or post of the viewer’s class',

@@ -385,7 +385,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         }
       });
 
-      test('saveHomeAnswer → getHomeAnswer: the family reads back what it stored, also as a second carer', async ({ parent, otherParent }) => {
+      test('saveHomeAnswer → getHomeAnswer: each carer reads back their own answer, never another carer’s', async ({ parent, otherParent }) => {
         const viewer = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
         const before = await parent.getHomeAnswer(f.clipId);
         if (before !== null) valid(homeAnswerSchema, before, `parent.getHomeAnswer(${show(f.clipId)})`);
@@ -398,8 +398,18 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         const read = valid(homeAnswerSchema, await parent.getHomeAnswer(f.clipId), `parent.getHomeAnswer(${show(f.clipId)}) after saving`);
         deepEqual(read, saved, 'getHomeAnswer() after saveHomeAnswer()');
         if (otherParent) {
-          const shared = valid(homeAnswerSchema, await otherParent.getHomeAnswer(f.clipId), 'otherParent.getHomeAnswer() (same family)');
-          deepEqual(shared, saved, 'the second carer’s getHomeAnswer() (the answer belongs to the family)');
+          // Two households of one child: a carer's answer is their own, the other carer doesn't read it.
+          const theirs = await otherParent.getHomeAnswer(f.clipId);
+          if (theirs !== null) valid(homeAnswerSchema, theirs, 'otherParent.getHomeAnswer() (same family)');
+          ok(
+            theirs === null || (theirs.id !== saved.id && theirs.text !== text),
+            `the second carer’s getHomeAnswer() should be null or their own answer, never the first carer’s (answers are per carer), got ${show(theirs)}`,
+          );
+          const otherText = phrase('second carer’s answer');
+          const other = valid(homeAnswerSchema, await otherParent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text: otherText }), 'otherParent.saveHomeAnswer()');
+          equal(other.familyId, viewer.familyId, 'otherParent.saveHomeAnswer().familyId (the same family)');
+          equal(valid(homeAnswerSchema, await otherParent.getHomeAnswer(f.clipId), 'otherParent.getHomeAnswer()').text, otherText, 'the second carer’s getHomeAnswer().text');
+          deepEqual(await parent.getHomeAnswer(f.clipId), read, 'parent.getHomeAnswer() after the second carer answered (their answer neither replaces nor shows the first carer’s)');
         }
         const changed = phrase('changed answer');
         await parent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text: changed });
@@ -648,6 +658,20 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         );
         const read = valid(homeAnswerSchema, await parent.getHomeAnswer(f.clipId), 'parent.getHomeAnswer()');
         equal(read.text, newer, 'getHomeAnswer().text after a late retry of an older answer (a retry must not apply again)');
+      });
+
+      test('getClipReach: two carers’ answers count their family once, and the teacher reads both', async ({ parent, otherParent, teacher }) => {
+        const carer = otherParent ?? parent;
+        const viewer = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
+        const before = valid(clipReachSchema, await teacher.getClipReach(f.clipId), 'teacher.getClipReach()');
+        const already = (kind: 'text' | 'talked' | 'any') => before.answers.some((a) => a.familyId === viewer.familyId && (kind === 'any' || a.kind === kind));
+        const first = valid(homeAnswerSchema, await parent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text: phrase('first carer') }), 'parent.saveHomeAnswer()');
+        const second = valid(homeAnswerSchema, await carer.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text: phrase('second carer') }), 'second carer saveHomeAnswer()');
+        const after = valid(clipReachSchema, await teacher.getClipReach(f.clipId), 'teacher.getClipReach() after two carers answered');
+        equal(after.answered - before.answered, already('text') ? 0 : 1, `getClipReach().answered went from ${before.answered} to ${after.answered}: one family answered (counted once, whichever carer)`);
+        equal(after.talked - before.talked, already('any') ? 0 : 1, `getClipReach().talked went from ${before.talked} to ${after.talked}: one family talked about it`);
+        equal(findById(after.answers, second.id, 'getClipReach().answers').text, second.text, 'the second carer’s answer in getClipReach().answers');
+        if (otherParent) equal(findById(after.answers, first.id, 'getClipReach().answers').text, first.text, 'the first carer’s answer in getClipReach().answers (each carer’s answer is listed)');
       });
 
       test('markSeen: the same id twice, or two carers, count the family at most once', async ({ parent, otherParent, teacher }) => {
@@ -1060,8 +1084,8 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
           (a) => a.parent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text: phrase('live answer') }),
         );
         liveTest(
-          'clip: a parent hears the second carer’s answer',
-          (a) => [a.parent, 'parent'],
+          'clip: the teacher hears the second carer’s answer',
+          (a) => [a.teacher, 'teacher'],
           `clip:${f.clipId}`,
           (a) => (a.otherParent ?? a.parent).saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text: phrase('live answer') }),
         );

@@ -273,6 +273,71 @@ describe('LocalAdapter: a state loaded from IndexedDB is hardened', () => {
   });
 });
 
+describe('Home answers are per carer: separated parents don’t read each other’s', () => {
+  for (const [name, make] of [
+    ['MemoryAdapter', async () => ({ adapter: memory(), done: async () => {} })],
+    [
+      'LocalAdapter',
+      async () => {
+        const dbName = `samen-carers-${newId()}`;
+        const adapter = new LocalAdapter({ now: NOW, dbName });
+        return { adapter, dbName, done: async () => (await adapter.close(), void indexedDB.deleteDatabase(dbName)) };
+      },
+    ],
+  ] as const) {
+    it(`${name}: getHomeAnswer is the viewer’s own; saveHomeAnswer stores per carer; the teacher counts the family once and reads both`, async () => {
+      const { adapter: mum, done } = await make();
+      try {
+        const dad = mum.forViewer('parent-2');
+        const teacher = mum.forViewer('teacher-1');
+        const before = await teacher.getClipReach('wish-2');
+        const mine = await mum.saveHomeAnswer({ id: key(), clipId: 'wish-2', kind: 'text', text: 'Van mama' });
+        expect(mine).to.not.have.property('carerId');
+        expect(await dad.getHomeAnswer('wish-2'), 'the other carer reads nothing').to.equal(null);
+        // "We talked about it" from dad neither replaces nor erases mum's written answer.
+        await dad.saveHomeAnswer({ id: key(), clipId: 'wish-2', kind: 'talked' });
+        expect(await mum.getHomeAnswer('wish-2')).to.deep.equal(mine);
+        expect(await dad.getHomeAnswer('wish-2')).to.deep.include({ kind: 'talked', familyId: 'fam-01' });
+        await dad.saveHomeAnswer({ id: key(), clipId: 'wish-2', kind: 'text', text: 'Van papa' });
+        expect((await mum.getHomeAnswer('wish-2'))!.text).to.equal('Van mama');
+        expect((await dad.getHomeAnswer('wish-2'))!.text).to.equal('Van papa');
+        expect(mum.state.answers.filter((a) => a.clipId === 'wish-2' && a.familyId === 'fam-01').map((a) => a.carerId).sort()).to.deep.equal(['parent-1', 'parent-2']);
+
+        const after = await teacher.getClipReach('wish-2');
+        expect(after.talked - before.talked, 'talked: one family').to.equal(1);
+        expect(after.answered - before.answered, 'answered: one family').to.equal(1);
+        expect(after.seen - before.seen, 'seen: one family').to.equal(1);
+        expect(after.answers.filter((a) => a.familyId === 'fam-01').map((a) => a.text).sort()).to.deep.equal(['Van mama', 'Van papa']);
+        expect(JSON.stringify(after), 'no viewer ids for the teacher').to.not.contain('carerId');
+      } finally {
+        await done();
+      }
+    });
+  }
+
+  it('LocalAdapter: each carer’s answer survives a reload as theirs', async () => {
+    const dbName = `samen-carers-reload-${newId()}`;
+    const first = new LocalAdapter({ now: NOW, dbName });
+    try {
+      await first.forViewer('parent-2').saveHomeAnswer({ id: key(), clipId: 'wish-3', kind: 'text', text: 'Alleen van papa' });
+      await first.close();
+      const again = new LocalAdapter({ now: NOW, dbName });
+      expect(await again.getHomeAnswer('wish-3')).to.equal(null);
+      expect((await again.forViewer('parent-2').getHomeAnswer('wish-3'))!.text).to.equal('Alleen van papa');
+      await again.close();
+    } finally {
+      indexedDB.deleteDatabase(dbName);
+    }
+  });
+
+  it('a seeded answer (no carer) is no carer’s to read, and still counts its family', async () => {
+    const parent3 = memory('parent-3');
+    const seeded = parent3.state.answers.filter((a) => a.familyId === 'fam-02');
+    expect(seeded.every((a) => a.carerId === undefined)).to.equal(true);
+    for (const a of seeded) expect(await parent3.getHomeAnswer(a.clipId), a.clipId).to.equal(null);
+  });
+});
+
 describe('Demo data: what could happen at a school', () => {
   const weekday = (iso: string) => new Date(iso).getDay();
   const weekend = (iso: string) => weekday(iso) === 0 || weekday(iso) === 6;

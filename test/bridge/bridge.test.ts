@@ -171,7 +171,7 @@ describe('bridge: widgets in an iframe, served by the host page', () => {
     keptListening('setReaction', 'reactions:wish-2');
   });
 
-  it('renders a lesson clip; "we talked about it" is stored at the host; the other carer\'s answer shows live', async () => {
+  it('renders a lesson clip; "we talked about it" is stored at the host; a change at the host reaches it live, and the other carer\'s answer stays theirs', async () => {
     const memory = memoryAdapter();
     const { win, frame } = await openFrame();
     serve(memory, win);
@@ -186,8 +186,14 @@ describe('bridge: widgets in an iframe, served by the host page', () => {
       'the answer reached the host adapter',
     );
 
+    const reads = () => memory.calls.filter((c) => c.method === 'getHomeAnswer').length;
+    const before = reads();
     await memory.forViewer('parent-2').saveHomeAnswer({ id: 'carer-2', clipId: 'wish-2', kind: 'text', text: 'Van de andere ouder' });
-    await waitUntil(() => root.textContent!.includes('Van de andere ouder'), 'the live update shows in the frame');
+    // The card hears the change and reads again; what it gets back is still this carer's own answer.
+    await waitUntil(() => reads() > before, 'the live update reaches the frame');
+    await settled(clip);
+    expect(root.textContent).to.not.contain('Van de andere ouder');
+    expect(root.querySelector('[part~="answer"]')!.textContent).to.contain('Jullie hebben erover gepraat');
     keptListening('saveHomeAnswer', 'clip:wish-2');
   });
 });

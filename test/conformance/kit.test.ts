@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import type { RequestOptions, SamenTopic, Unsubscribe, WriteInput } from '../../src/core/adapter.js';
-import type { Award, Checkin, ExpectationMatrix, LessonClip, ReactionSummary, RewardChart, Success, UploadedMedia } from '../../src/core/schemas.js';
+import type { Award, Checkin, ClipReach, ExpectationMatrix, HomeAnswer, LessonClip, ReactionSummary, RewardChart, Success, UploadedMedia } from '../../src/core/schemas.js';
 import { defineAdapterConformance, type ConformanceFixtures } from '../../src/testing/index.js';
 
 const fixtures: ConformanceFixtures = {
@@ -129,6 +129,24 @@ class UploadsWithoutChecks extends MemoryAdapter {
     return super.uploadMedia({ ...input, file: bytes }, options);
   }
 }
+/** Answers shared by the family, as before issue 18: a second carer reads the first carer's answer. */
+class SharesAnswersAcrossCarers extends MemoryAdapter {
+  override async getHomeAnswer(clipId: string, options?: RequestOptions): Promise<HomeAnswer | null> {
+    const own = await super.getHomeAnswer(clipId, options);
+    const { familyId } = await this.getViewer();
+    const family = this.state.answers.find((a) => a.clipId === clipId && a.familyId === familyId);
+    if (own || !family) return own;
+    const { carerId: _carer, ...answer } = family;
+    return answer;
+  }
+}
+/** Counts answers instead of families: two carers of one family count twice. */
+class CountsCarers extends MemoryAdapter {
+  override async getClipReach(clipId: string, options?: RequestOptions): Promise<ClipReach> {
+    const reach = await super.getClipReach(clipId, options);
+    return { ...reach, talked: reach.answers.length, answered: reach.answers.filter((a) => a.kind === 'text').length };
+  }
+}
 class UploadsButCannotPublish extends MemoryAdapter {}
 (UploadsButCannotPublish.prototype as { publishLessonClip?: unknown }).publishLessonClip = undefined;
 class ReportsProgressPastOne extends MemoryAdapter {
@@ -154,6 +172,8 @@ const mutants: [typeof MemoryAdapter, string][] = [
   [UploadsWithoutChecks, 'errors: a parent may not upload or publish'],
   [UploadsButCannotPublish, 'publishLessonClip: the clip is valid'],
   [ReportsProgressPastOne, 'progress stays within 0…1'],
+  [SharesAnswersAcrossCarers, 'saveHomeAnswer → getHomeAnswer: each carer reads back their own answer'],
+  [CountsCarers, 'getClipReach: two carers’ answers count their family once'],
 ];
 
 describe('the conformance kit catches broken adapters', () => {

@@ -6,7 +6,10 @@ import type { SamenAttentionDetail } from '../../src/core/events.js';
 import type { SamenLessonClip } from '../../src/lesson-clip/lesson-clip.js';
 import { memoryAdapter, renderClip, settled } from '../helpers/fixtures.js';
 
-/** Every carer counts, as their family: two households of one child are one family reached. */
+/**
+ * Every carer counts, as their family: two households of one child are one family reached. Each
+ * carer's answer is their own: the other household doesn't read it; the teacher reads both.
+ */
 const root = (el: HTMLElement) => el.shadowRoot!;
 const text = (el: HTMLElement) => root(el).textContent!.replace(/\s+/g, ' ');
 const metric = (el: HTMLElement, label: string) =>
@@ -47,13 +50,41 @@ describe('<samen-lesson-clip> families, not clicks', () => {
     await expect(teacher).to.be.accessible();
   });
 
-  it('the other carer sees the family’s answer, and the card asks nothing more of them', async () => {
+  it('each carer’s answer is their own: the other household does not read it, and is asked for its own', async () => {
     const adapter = memoryAdapter();
     await adapter.saveHomeAnswer({ id: 'a1', clipId: 'wish-2', kind: 'text', text: 'Samen geoefend bij het eten' });
     const dad = await renderClip(adapter.forViewer('parent-2'));
-    expect(root(dad).querySelector('[part~="answer"]')!.textContent).to.contain('Samen geoefend bij het eten');
-    expect(dad.needsAttention).to.equal(false);
+    expect(root(dad).querySelector('[part~="answer"]')).to.equal(null);
+    expect(text(dad)).to.not.contain('Samen geoefend bij het eten');
+    expect(root(dad).querySelector<HTMLTextAreaElement>('[part~="answer-input"]')!.value).to.equal('');
+    expect(dad.needsAttention).to.equal(true);
     await expect(dad).to.be.accessible();
+
+    // Dad answers too: neither replaces the other's, each reads back their own.
+    await adapter.forViewer('parent-2').saveHomeAnswer({ id: 'a2', clipId: 'wish-2', kind: 'text', text: 'Bij mij thuis ook geoefend' });
+    expect((await adapter.getHomeAnswer('wish-2'))!.text).to.equal('Samen geoefend bij het eten');
+    expect((await adapter.forViewer('parent-2').getHomeAnswer('wish-2'))!.text).to.equal('Bij mij thuis ook geoefend');
+    expect(await adapter.forViewer('parent-3').getHomeAnswer('wish-2')).to.equal(null);
+  });
+
+  it('the teacher lists each carer’s answer and counts the family once', async () => {
+    const adapter = memoryAdapter({ locale: 'en' });
+    const teacherAdapter = adapter.forViewer('teacher-1');
+    const before = await teacherAdapter.getClipReach('wish-2');
+    await adapter.saveHomeAnswer({ id: 'mum', clipId: 'wish-2', kind: 'text', text: 'Practised at dinner' });
+    await adapter.forViewer('parent-2').saveHomeAnswer({ id: 'dad', clipId: 'wish-2', kind: 'text', text: 'Practised on the way to school' });
+    const after = await teacherAdapter.getClipReach('wish-2');
+    expect(after.answered, 'one family answered').to.equal(before.answered + 1);
+    expect(after.talked).to.equal(before.talked + 1);
+    expect(after.answers.length, 'both answers listed').to.equal(before.answers.length + 2);
+    expect(after.answers.filter((a) => a.familyId === 'fam-01').map((a) => a.text).sort()).to.deep.equal(['Practised at dinner', 'Practised on the way to school']);
+    // No viewer ids leave the adapter: a carer is known to the teacher by name only.
+    expect(JSON.stringify(after)).to.not.match(/parent-[12]|carerId/);
+    const teacher = await renderClip(teacherAdapter, { view: 'teacher', locale: 'en' });
+    const listed = root(teacher).querySelector('[part~="answers"]')!.textContent!;
+    expect(listed).to.contain('Practised at dinner');
+    expect(listed).to.contain('Practised on the way to school');
+    await expect(teacher).to.be.accessible();
   });
 
   it('lists the families not reached yet, privately and collapsed, for the teacher only', async () => {

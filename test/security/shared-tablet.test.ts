@@ -112,19 +112,21 @@ describe('shared tablet: the device belongs to whoever uses it now', () => {
       expect(valueOf(el, '[part~="answer-input"]')).to.equal('Antwoord van ouder A');
     });
 
-    it('a parent who was changing a sent answer: the next parent sees their answer, not the open editor', async () => {
+    it('a parent who was changing a sent answer: the next parent sees their own answer, not the open editor nor A’s', async () => {
       const a = memoryAdapter();
       await a.saveHomeAnswer({ id: 'first', clipId: 'wish-2', kind: 'text', text: 'Ons antwoord' });
+      // parent-2 is the same family in another household, with an answer of their own.
+      await a.forViewer('parent-2').saveHomeAnswer({ id: 'second', clipId: 'wish-2', kind: 'text', text: 'Antwoord van B' });
       const el = await mount(a, html`<samen-lesson-clip clip-id="wish-2" view="parent"></samen-lesson-clip>`, 'samen-lesson-clip');
       await press(el, '[part~="answer"] button');
       await type(el, '[part~="answer-input"]', 'Ons antwoord, half veranderd door A');
       expect(has(el, '[part~="answer-input"]'), '[part~="answer-input"]').to.equal(true);
 
-      // parent-2 is the same family: they see the family's sent answer, not A's half-made change.
+      // Answers are per carer: B sees their own sent answer, neither A's answer nor A's half-made change.
       await switchTo(el, a.forViewer('parent-2'));
       expect(has(el, '[part~="answer-input"]'), '[part~="answer-input"]').to.equal(false);
-      expect($(el, '[part~="answer"]')!.textContent).to.contain('Ons antwoord');
-      expect(shown(el)).not.to.contain('half veranderd door A');
+      expect($(el, '[part~="answer"]')!.textContent).to.contain('Antwoord van B');
+      expect(shown(el)).not.to.contain('Ons antwoord');
     });
 
     it('the "seen" flag is per parent: the next parent\'s own seen is recorded', async () => {
