@@ -58,8 +58,9 @@ const meta: Meta<Args> = {
           'A child, alone or with a parent, picks a feeling (a word, an icon and a colour, never colour alone) and how ' +
           'strong it is on a 1–5 thermometer; a read-aloud button speaks the question for children and parents who read ' +
           'little. One check-in per child, context and day: changing it today replaces it. Parents see their own child’s ' +
-          'last 14 days; teachers see today’s class, the week, and careful signals (strongly negative on 3 of the last 5 ' +
-          'days) that open the host’s own care flow through `samen-signal`.',
+          'last 14 days, and the card says who sees a check-in and its note. Teachers see today’s class, the week, and ' +
+          'careful signals (a strong negative feeling on 3 of the last 5 school days) that describe the feelings, never ' +
+          'label the child, and offer a next step the host takes through `samen-signal`.',
       },
     },
   },
@@ -80,10 +81,10 @@ export const Child: Story = { render: (args) => wrap(checkin(args, adapterFor(ar
 /** A parent with their child: the same choice, a note field, and the last 14 days in words. */
 export const ParentWithHistory: Story = { args: { view: 'parent' } };
 
-/** The teacher: today's class, this week, and one child who felt strongly sad on 3 of the last 5 days. */
+/** The teacher: today's class, this week, and one child who picked a strong sad feeling on 3 of the last 5 school days, with the next steps. */
 export const TeacherWithSignal: Story = { args: { view: 'teacher', context: 'school' } };
 
-/** The same class with a stricter rule set by the school (4 of 5 days): no signals. */
+/** The same class with a stricter rule set by the school (4 of 5 school days): no signals. */
 export const TeacherNoSignals: Story = {
   args: { view: 'teacher', context: 'school' },
   render: (args) =>
