@@ -330,8 +330,8 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
   Object.assign(state.matrices, demoMatrices(locale));
   seedSecondClass(state, locale, at, atSchool);
   const successTexts = nl
-    ? ['Hij liep rustig naar de auto toen ik "rustig lopen, net als in de gang" zei.', 'Bij oma in de flat liepen ze samen zacht de trap af.', 'In de supermarkt liep ze naast me in plaats van te rennen.']
-    : ['He walked calmly to the car when I said "walk calmly, like in the corridor".', 'At grandma’s flat they walked down the stairs quietly together.', 'In the supermarket she walked beside me instead of running.'];
+    ? ['Hij liep rustig naar de auto toen ik “rustig lopen, net als in de gang” zei.', 'Bij oma in de flat liepen ze samen zacht de trap af.', 'In de supermarkt liep ze naast me in plaats van te rennen.']
+    : ['He walked calmly to the car when I said “walk calmly, like in the corridor”.', 'At grandma’s flat they walked down the stairs quietly together.', 'In the supermarket she walked beside me instead of running.'];
   state.successes = successTexts.map((text, i) => ({
     id: `success-seed-${i}`, matrixId: 'matrix-school', expectationId: 'exp-respect-corridor-1', text,
     createdAt: at([1, 3, 9][i]!), familyName: familyName(['Visser', 'De Boer', 'Yılmaz'][i]!),
@@ -392,7 +392,7 @@ function demoMatrices(locale: DemoLocale): Record<string, StoredMatrix> {
     focus: {
       valueId: 'respect', locationId: 'corridor', expectationId: 'exp-respect-corridor-1',
       why: w('In de gang werken andere klassen. Met een zachte stem kan iedereen zich blijven concentreren.', 'Other classes work along the corridor. A quiet voice lets everyone keep concentrating.'),
-      homeTip: w('Oefen thuis de "gangstem": fluister samen op de trap of in de gang van de flat.', 'Practise the "corridor voice" at home: whisper together on the stairs or in the hallway.'),
+      homeTip: w('Oefen thuis de “gangstem”: fluister samen op de trap of in de gang van de flat.', 'Practise the “corridor voice” at home: whisper together on the stairs or in the hallway.'),
     },
   };
   const home: ExpectationMatrix = {

@@ -479,7 +479,7 @@ describe('<samen-reward-chart> positive only', () => {
     for (const button of $$(el, 'button')) {
       expect(['award-button', 'undo-button', 'redeem-button', 'preview-toggle'].some((p) => button.part.contains(p)), button.textContent!).to.equal(true);
     }
-    expect($(el, '.positive-only')!.textContent).to.contain('nooit afgepakt');
+    expect($(el, '.positive-only')!.textContent).to.contain('pakken er nooit een af');
   });
 
   it('keeps no streak: awards on many days in a row are not counted as a run to keep up', async () => {

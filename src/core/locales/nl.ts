@@ -134,7 +134,7 @@ export const nl: Messages = {
     reasonPlaceholder: 'Bijvoorbeeld: zelf de tafel gedekt',
     fromSchool: 'Op school',
     fromHome: 'Thuis',
-    positiveOnly: 'Alleen positief: muntjes worden gegeven, nooit afgepakt.',
+    positiveOnly: 'Alleen positief: we geven muntjes en pakken er nooit een af.',
     dataAdjusted: 'Een paar gegevens van de school klopten niet en zijn overgeslagen.',
     actionFailed: 'Dat lukte niet. Probeer het nog eens.',
   },
