@@ -268,7 +268,7 @@ export const QueuedOnThisDevice: Story = {
     },
   ],
   play: async ({ canvasElement }) => {
-    typeInto(await inWidget<HTMLTextAreaElement>(canvasElement, 'samen-lesson-clip', '[part~="answer-input"]'), 'We oefenden met zeggen wat je voelt.');
+    typeInto(await inWidget<HTMLTextAreaElement>(canvasElement, 'samen-lesson-clip', '[part~="answer-input"]'), 'We oefenden hoe je zegt wat je voelt.');
     (await inWidget<HTMLButtonElement>(canvasElement, 'samen-lesson-clip', '[part~="send-button"]')).click();
   },
 };
