@@ -52,7 +52,7 @@ try {
   await page.waitForSelector(`${teacher} >>> .metric-value`, { timeout: 10000 });
   const before = await answered(page);
 
-  const text = 'We oefenden het aan tafel: "Stop, hou op!" Ze zei het heel sterk.';
+  const text = 'We oefenden het aan tafel: "Ik ben goed in tekenen!" Ze zei het heel trots.';
   await page.type(`${parent} >>> textarea`, text);
   await page.click(`${parent} >>> [part~="send-button"]`);
   await page.waitForSelector(`${parent} >>> [part~="answer"]`, { timeout: 10000 });

@@ -98,7 +98,7 @@ try {
   // 1. An answer travels parent page → server → teacher page, live.
   await parentPage.waitForSelector(`${parentClip} >>> textarea`, { timeout: 15_000 });
   await teacherPage.waitForSelector(`${teacherClip} >>> [part~="answers"]`, { timeout: 15_000 });
-  const answer = 'Over het netwerk: we oefenden "Stop, hou op!" aan tafel.';
+  const answer = 'Over het netwerk: we oefenden "Ik ben goed in tekenen!" aan tafel.';
   await parentPage.bringToFront();
   await parentPage.type(`${parentClip} >>> textarea`, answer);
   await parentPage.click(`${parentClip} >>> [part~="send-button"]`);

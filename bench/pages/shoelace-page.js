@@ -10,10 +10,10 @@ import { installHarness } from './harness.js';
 // A card with about what a lesson clip card shows: picture, title, meta, two short sections, a button.
 const card = (i) => `
   <img slot="image" src="/pages/picture.svg" alt="Kinderen oefenen in de kring" width="480" height="270" />
-  <strong slot="header">Grenzen aangeven</strong>
+  <strong slot="header">Lichaamstaal</strong>
   <p>Groep 6 · les ${(i % 8) + 1}</p>
-  <h3>Doel</h3><p>Je zegt duidelijk “stop, hou op” als iets niet fijn is.</p>
-  <h3>Wat we leerden</h3><p>Als je stop zegt, kijk je de ander aan en praat je met een rustige, sterke stem.</p>
+  <h3>Doel</h3><p>Je laat met je houding zien dat je zeker bent.</p>
+  <h3>Wat we leerden</h3><p>Rechtop staan, schouders naar achteren en de ander aankijken: dan geloven ze je.</p>
   <button slot="footer" type="button">We hebben erover gepraat</button>`;
 
 installHarness({

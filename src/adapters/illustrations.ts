@@ -30,8 +30,8 @@ function svgFor(key: string): string {
 }
 
 const CAPTIONS: Record<string, string> = {
-  nl: 'WEBVTT\n\n00:00.000 --> 00:04.000\nHoi! Vandaag leerden we wie we zijn.\n\n00:04.000 --> 00:08.000\nIk ben goed in helpen en tekenen.\n',
-  en: 'WEBVTT\n\n00:00.000 --> 00:04.000\nHi! Today we learned who we are.\n\n00:04.000 --> 00:08.000\nI am good at helping and drawing.\n',
+  nl: 'WEBVTT\n\n00:00.000 --> 00:04.000\nHoi! Vandaag leerden we hoe je een grens aangeeft.\n\n00:04.000 --> 00:08.000\nDat doe je met de WIsH-stappen.\n',
+  en: 'WEBVTT\n\n00:00.000 --> 00:04.000\nHi! Today we learned how to set a boundary.\n\n00:04.000 --> 00:08.000\nYou do that with the WIsH steps.\n',
 };
 
 const DEMO_REF = /^(illustration|captions):(.+)$/;

@@ -3,6 +3,12 @@
  * question for home and a small practice activity, in Dutch and English, so a teacher posts a
  * lesson clip in a minute. Pure data and functions (no DOM); a school adds or replaces lessons
  * with {@link extendLibrary}, and whatever it passes is checked, never trusted.
+ *
+ * True to the programmes: what comes from a programme itself (a lesson's name in WIsH, the
+ * strong side of each Kanjertraining cap) is marked `programme`; a starting text we wrote for
+ * the teacher to adapt is marked `example`, and the composer says so beside it. What a
+ * programme replaced is never taught here (test/content/programmes.test.ts keeps a list).
+ * docs/programmes.md says, per programme, what comes from where.
  */
 import * as z from 'zod/mini';
 import type { SamenIssue } from '../core/errors.js';
@@ -15,6 +21,17 @@ export type LibraryLocale = 'nl' | 'en';
 const localizedUpTo = (max: number) =>
   z.record(z.string().check(z.regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i)), z.string().check(z.trim(), z.minLength(1), z.maxLength(max)));
 const localized = localizedUpTo(1000);
+
+/** The texts of a lesson the composer fills in. */
+export const LESSON_TEXT_FIELDS = ['title', 'goal', 'learned', 'homeQuestion', 'homeActivity'] as const;
+export type LessonTextField = (typeof LESSON_TEXT_FIELDS)[number];
+
+/**
+ * Where a text comes from: `programme`, the programme's own (WIsH's name for a lesson); or
+ * `example`, a starting text of ours that the teacher adapts to the lesson as given.
+ */
+export const textSourceSchema = z.enum(['programme', 'example']);
+export type TextSource = z.infer<typeof textSourceSchema>;
 
 /** One lesson a teacher can pick. Texts are per language (`nl`, `en`, …). */
 export const lessonTemplateSchema = z.object({
@@ -31,6 +48,14 @@ export const lessonTemplateSchema = z.object({
   homeQuestion: z.optional(localized),
   /** A small, concrete thing to do at home. */
   homeActivity: z.optional(localized),
+  /**
+   * Where the lesson's texts come from. Absent: the school's own lesson (no note is shown).
+   * `sources` overrides it per field: WIsH lesson 7's name is the programme's, its texts are examples.
+   */
+  source: z.optional(textSourceSchema),
+  sources: z.optional(z.partialRecord(z.enum(LESSON_TEXT_FIELDS), textSourceSchema)),
+  /** For the teacher only, never published: what the programme does around this lesson (parents invited, the evaluation). */
+  note: z.optional(localized),
 });
 export type LessonTemplate = z.infer<typeof lessonTemplateSchema>;
 
@@ -46,8 +71,15 @@ export interface LessonPrefill {
 
 type Texts = [title: string, goal: string, learned: string, homeQuestion: string, homeActivity: string];
 
-function lesson(programme: Programme, lessonNumber: number, nl: Texts, en: Texts): LessonTemplate {
+interface LessonOptions {
+  /** Fields that are the programme's own; every other text is an example. */
+  fromProgramme?: LessonTextField[];
+  note?: { nl: string; en: string };
+}
+
+function lesson(programme: Programme, lessonNumber: number, nl: Texts, en: Texts, options: LessonOptions = {}): LessonTemplate {
   const pick = (i: number) => ({ nl: nl[i]!, en: en[i]! });
+  const fromProgramme = options.fromProgramme ?? [];
   return {
     id: `${programme}-${lessonNumber}`,
     programme,
@@ -57,57 +89,92 @@ function lesson(programme: Programme, lessonNumber: number, nl: Texts, en: Texts
     learned: pick(2),
     homeQuestion: pick(3),
     homeActivity: pick(4),
+    source: 'example',
+    ...(fromProgramme.length ? { sources: Object.fromEntries(fromProgramme.map((field) => [field, 'programme' as const])) } : {}),
+    ...(options.note ? { note: { ...options.note } } : {}),
   };
 }
 
 /**
- * WIsH (Weerbaarheid In 's-Hertogenbosch, groep 6): eight lessons on self-image, boundaries,
- * body language, standing up for yourself, feelings, bullying, compliments and support.
+ * WIsH (Weerbaarheid In 's-Hertogenbosch, groep 6): eight practice lessons, given to girls and
+ * boys separately, each by a trainer of their own sex with an external resilience specialist.
+ * From the programme (the school study): lesson 1 "Grens aangeven", lesson 7 "Plankje" and the
+ * last lesson "Samen weerbaar" (the "examenles", which parents attend). Lessons 2–6 follow the
+ * programme's themes (self-image, body language, standing up for yourself, feelings, bullying)
+ * but their names and order are examples. Boundaries are set with the WIsH steps: the school
+ * replaced the old phrase with them school-wide, so no text here teaches another phrase.
  */
 const WISH: LessonTemplate[] = [
   lesson('wish', 1,
+    ['Grens aangeven', 'Je merkt wanneer iets over je grens gaat, en je geeft dat duidelijk aan met de WIsH-stappen.', 'Vandaag leerden we hoe je een grens aangeeft met de WIsH-stappen. Zo gaat het: …', 'Hoe merk jij dat iets over je grens gaat? Wat doe je dan?', 'Laat je kind de WIsH-stappen voordoen zoals in de klas, en oefen ze samen. Gebruik thuis dezelfde woorden als op school.'],
+    ['Setting a boundary', 'You notice when something crosses your boundary, and you make that clear with the WIsH steps.', 'Today we learned how to set a boundary with the WIsH steps. This is how: …', 'How do you notice that something crosses your boundary? What do you do then?', 'Let your child show you the WIsH steps the way they did in class, and practise them together. Use the same words at home as at school.'],
+    {
+      fromProgramme: ['title'],
+      note: {
+        nl: 'Vóór de training zijn ouders uitgenodigd voor een interactieve informatieavond, waar ze de vaardigheden zelf oefenen. Het werkblad van de les gaat mee naar huis.',
+        en: 'Before the training, parents are invited to an interactive information evening where they practise the skills themselves. The lesson’s worksheet goes home.',
+      },
+    }),
+  lesson('wish', 2,
     ['Wie ben ik?', 'Je weet wat je goed kunt en wat je nog wilt leren.', 'Vandaag leerden we dat iedereen ergens goed in is. Ik ben goed in …', 'Noem samen drie dingen waar je kind goed in is.', 'Schrijf of teken samen drie dingen waar je trots op bent en hang het op.'],
     ['Who am I?', 'You know what you are good at and what you still want to learn.', 'Today we learned that everyone is good at something. I am good at …', 'Name three things your child is good at, together.', 'Write or draw three things you are proud of together and put it up.']),
-  lesson('wish', 2,
-    ['Grenzen aangeven', 'Je zegt duidelijk “stop, hou op” als iets niet fijn is.', 'Vandaag leerden we hoe je “stop, hou op” zegt: je kijkt de ander aan en je praat met een rustige, sterke stem.', 'Wanneer zeg jij “stop, hou op”? Hoe voelt dat?', 'Oefen samen: zeg “stop, hou op” met een sterke stem, en een keer met een zachte. Wat werkt beter?'],
-    ['Setting boundaries', 'You say clearly “stop, that’s enough” when something is not OK.', 'Today we learned how to say “stop, that’s enough”: you look at the other person and use a calm, strong voice.', 'When do you say “stop, that’s enough”? How does that feel?', 'Practise together: say “stop, that’s enough” in a strong voice, and once in a small voice. Which works better?']),
   lesson('wish', 3,
     ['Lichaamstaal', 'Je laat met je houding zien dat je zeker bent.', 'Vandaag leerden we dat je lichaam ook praat: rechtop staan, schouders naar achteren en de ander aankijken.', 'Hoe zie je aan iemand dat die zich zeker voelt? En bang?', 'Doe samen een sterke en een bange houding na voor de spiegel. Wat is het verschil?'],
     ['Body language', 'You show with your posture that you are confident.', 'Today we learned that your body talks too: stand up straight, shoulders back and look at the other person.', 'How can you tell someone feels confident? And scared?', 'Act out a strong and a scared posture together in front of the mirror. What is the difference?']),
   lesson('wish', 4,
-    ['Voor jezelf opkomen', 'Je komt op een rustige manier voor jezelf op.', 'Vandaag leerden we dat je niet boos hoeft te worden om voor jezelf op te komen. Je zegt gewoon wat je wilt.', 'Wanneer kwam jij deze week voor jezelf op?', 'Bestel of vraag deze week zelf iets: in de winkel, bij de bakker of op het café.'],
+    ['Voor jezelf opkomen', 'Je komt op een rustige manier voor jezelf op.', 'Vandaag leerden we dat je niet boos hoeft te worden om voor jezelf op te komen. Je zegt gewoon wat je wilt.', 'Wanneer kwam jij deze week voor jezelf op?', 'Bestel of vraag deze week zelf iets: in de winkel, bij de bakker of in het café.'],
     ['Standing up for yourself', 'You stand up for yourself in a calm way.', 'Today we learned that you don’t have to get angry to stand up for yourself. You just say what you want.', 'When did you stand up for yourself this week?', 'This week, order or ask for something yourself: in a shop, at the bakery or at a café.']),
   lesson('wish', 5,
     ['Gevoelens herkennen', 'Je herkent gevoelens bij jezelf en bij een ander.', 'Vandaag leerden we dat je een gevoel ook in je lijf voelt, bijvoorbeeld boosheid in je buik.', 'Waar in je lijf voel jij het als je boos, bang of blij bent?', 'Kies elke avond samen één gevoel van die dag en vertel waar je het voelde.'],
     ['Recognising feelings', 'You recognise feelings in yourself and in others.', 'Today we learned that you feel a feeling in your body too, like anger in your tummy.', 'Where in your body do you feel it when you are angry, scared or happy?', 'Every evening, pick one feeling of the day together and tell where you felt it.']),
   lesson('wish', 6,
-    ['Pesten', 'Je weet het verschil tussen plagen en pesten en wat je kunt doen.', 'Vandaag leerden we het verschil: plagen is samen lachen, pesten is dat steeds dezelfde verdrietig wordt.', 'Wat kun je doen als je ziet dat iemand gepest wordt?', 'Bedenk samen wie je kind kan vragen om te helpen als het pesten ziet, op school en buiten.'],
-    ['Bullying', 'You know the difference between teasing and bullying and what to do.', 'Today we learned the difference: teasing is laughing together, bullying is when the same child gets sad again and again.', 'What can you do when you see someone being bullied?', 'Think together about who your child can ask for help when they see bullying, at school and outside.']),
+    ['Pesten', 'Je weet het verschil tussen plagen en pesten, en bij wie je hulp kunt vragen.', 'Vandaag leerden we het verschil: plagen is samen lachen, pesten is dat steeds dezelfde verdrietig wordt. Je hoeft het niet alleen op te lossen.', 'Wat kun je doen als je ziet dat iemand gepest wordt?', 'Maak samen een lijstje van mensen bij wie je kind hulp kan vragen, op school en buiten, en hang het op.'],
+    ['Bullying', 'You know the difference between teasing and bullying, and who you can ask for help.', 'Today we learned the difference: teasing is laughing together, bullying is when the same child gets sad again and again. You don’t have to solve it alone.', 'What can you do when you see someone being bullied?', 'Make a list together of people your child can ask for help, at school and outside, and put it up.']),
   lesson('wish', 7,
-    ['Complimenten geven en krijgen', 'Je geeft een echt compliment en neemt er een aan.', 'Vandaag leerden we dat je een compliment aanneemt met “dank je wel”.', 'Welk compliment kreeg je laatst? Hoe voelde dat?', 'Geef elkaar deze week elke dag een compliment, ook aan jezelf.'],
-    ['Giving and receiving compliments', 'You give a real compliment and accept one.', 'Today we learned that you accept a compliment with “thank you”.', 'What compliment did you get lately? How did it feel?', 'Give each other a compliment every day this week, and one to yourself.']),
+    ['Plankje', 'Je merkt dat je meer kunt dan je dacht.', 'Vandaag hadden we de les Plankje. Ik voelde …', 'Wat was spannend in de les Plankje, en hoe voelde het daarna?', 'Noem samen iets wat eerst spannend was en toen toch lukte. Vertel elkaar hoe dat voelde.'],
+    ['Plankje', 'You find out that you can do more than you thought.', 'Today we had the Plankje lesson. I felt …', 'What was exciting in the Plankje lesson, and how did it feel afterwards?', 'Name something together that was scary at first and then worked out. Tell each other how that felt.'],
+    { fromProgramme: ['title'] }),
   lesson('wish', 8,
-    ['Samen sterk', 'Je weet bij wie je terecht kunt en je helpt een ander.', 'Vandaag leerden we dat je het niet alleen hoeft te doen. Samen ben je sterker.', 'Bij wie kan je kind terecht als het moeilijk is?', 'Maak samen een lijstje van mensen bij wie je kind terecht kan, en hang het op.'],
-    ['Stronger together', 'You know who you can turn to and you help others.', 'Today we learned that you don’t have to do it alone. Together you are stronger.', 'Who can your child turn to when things are hard?', 'Make a list together of people your child can turn to, and put it up.']),
+    ['Samen weerbaar', 'Je laat zien wat je bij WIsH hebt geleerd, aan je klas en aan je ouders.', 'Vandaag was de laatste les, Samen weerbaar. We lieten zien wat we hebben geleerd. Ik was trots op …', 'Wat uit WIsH wil jij blijven gebruiken?', 'Kies samen één WIsH-stap die jullie thuis blijven gebruiken, en spreek af wanneer.'],
+    ['Resilient together (Samen weerbaar)', 'You show what you learned in WIsH, to your class and to your parents.', 'Today was the last lesson, Samen weerbaar. We showed what we have learned. I was proud of …', 'What from WIsH do you want to keep using?', 'Choose one WIsH step together to keep using at home, and agree when.'],
+    {
+      fromProgramme: ['title'],
+      note: {
+        nl: 'De examenles: ouders komen kijken, nodig ze uit. Na de training gaat een evaluatieformulier naar leerkrachten, trainer, leerlingen en ouders; herhalingslessen in latere jaren houden WIsH levend.',
+        en: 'The “examenles”: parents come to watch, so invite them. After the training an evaluation form goes to teachers, the trainer, pupils and parents; repeat lessons in later years keep WIsH alive.',
+      },
+    }),
 ];
 
-/** Kanjertraining: the four caps (tiger/white, bully bird/black, monkey/red, rabbit/yellow). */
+/**
+ * Kanjertraining: the four caps. Every cap has a strong side the training names, and a text
+ * that describes a cap names both sides (test/content/programmes.test.ts checks it): the tiger
+ * (white cap) is yourself and trustworthy; the pestvogel (black) takes initiative, is strong and
+ * brave, and can act bossy; the aap (red) has humour, is cheerful and optimistic, and can laugh
+ * at others; the konijn (yellow) is friendly, modest, listens well and is empathic, and can be
+ * too anxious to speak. The lessons' names and numbers are examples: schools follow their own
+ * Kanjertraining lesson plan. Home activities never ask families to label each other with a cap.
+ */
 const KANJER: LessonTemplate[] = [
   lesson('kanjer', 1,
-    ['De vier petten', 'Je kent de tijger, de pestvogel, de aap en het konijn.', 'Vandaag leerden we over de vier petten. Met de witte pet van de tijger ben je jezelf en te vertrouwen.', 'Welke pet zet jij thuis weleens op? En welke wil je op?', 'Vertel elkaar bij het eten welke pet je vandaag op had.'],
-    ['The four caps', 'You know the tiger, the bully bird, the monkey and the rabbit.', 'Today we learned about the four caps. With the tiger’s white cap you are yourself and someone to trust.', 'Which cap do you sometimes wear at home? And which one do you want to wear?', 'At dinner, tell each other which cap you wore today.']),
+    ['De vier petten', 'Je kent de vier petten en je weet dat elke pet een sterke kant heeft.', 'Vandaag leerden we over de vier petten. De tijger met de witte pet is zichzelf en te vertrouwen. De pestvogel durft en neemt initiatief, de aap heeft humor en is vrolijk, het konijn is vriendelijk en luistert goed. Ik …', 'Welke sterke kant van de petten herken jij bij jezelf?', 'Vertel elkaar over iemand die jullie een kanjer vinden, en waarom.'],
+    ['The four caps', 'You know the four caps, and that every cap has a strong side.', 'Today we learned about the four caps. The tiger with the white cap is themselves and someone to trust. The bully bird is brave and takes initiative, the monkey has humour and is cheerful, the rabbit is friendly and listens well. I …', 'Which strong side of the caps do you recognise in yourself?', 'Tell each other about someone you think is a kanjer, and why.']),
   lesson('kanjer', 2,
-    ['De pestvogel en de zwarte pet', 'Je merkt het als je de baas speelt, en je kiest de witte pet.', 'Vandaag leerden we dat de pestvogel de baas speelt. Met de witte pet doe je normaal en luister je naar een ander.', 'Wanneer speel je weleens de baas? Wat kun je dan anders doen?', 'Laat je kind deze week één keer kiezen wat jullie samen doen, en luister naar elkaar.'],
-    ['The bully bird and the black cap', 'You notice when you act bossy, and you choose the white cap.', 'Today we learned that the bully bird acts bossy. With the white cap you act normal and listen to others.', 'When do you sometimes act bossy? What can you do instead?', 'Let your child choose once this week what you do together, and listen to each other.']),
+    ['De pestvogel en de zwarte pet', 'Je weet dat de pestvogel sterk is en initiatief neemt, en je merkt het als je de baas speelt.', 'Vandaag leerden we dat de pestvogel sterk is, durft en initiatief neemt, maar soms de baas speelt. Met de witte pet gebruik je je kracht en luister je ook naar een ander.', 'Wanneer nam jij deze week initiatief? Hoe luisterde je ook naar een ander?', 'Laat je kind deze week één keer kiezen wat jullie samen doen, en luister naar elkaar.'],
+    ['The bully bird and the black cap', 'You know the bully bird is strong and takes initiative, and you notice when you act bossy.', 'Today we learned that the bully bird is strong, brave and takes initiative, but sometimes acts bossy. With the white cap you use your strength and listen to others too.', 'When did you take the initiative this week? How did you listen to others too?', 'Let your child choose once this week what you do together, and listen to each other.']),
   lesson('kanjer', 3,
-    ['De aap en de rode pet', 'Je lacht niet mee als een ander wordt uitgelachen.', 'Vandaag leerden we dat de aap grapjes maakt over anderen. Een kanjer lacht niet mee.', 'Wanneer is een grapje leuk, en wanneer niet meer?', 'Vertel elkaar een grapje waar iedereen om kan lachen.'],
-    ['The monkey and the red cap', 'You don’t laugh along when someone is laughed at.', 'Today we learned that the monkey makes jokes about others. A kanjer does not laugh along.', 'When is a joke fun, and when not any more?', 'Tell each other a joke everyone can laugh at.']),
+    ['De aap en de rode pet', 'Je weet dat humor een sterke kant is, en je lacht niet mee als een ander wordt uitgelachen.', 'Vandaag leerden we dat de aap humor heeft, vrolijk en optimistisch is, maar soms grapjes maakt over anderen. Een kanjer maakt grapjes waar iedereen om kan lachen.', 'Wanneer is een grapje leuk, en wanneer niet meer?', 'Vertel elkaar een grapje waar iedereen om kan lachen.'],
+    ['The monkey and the red cap', 'You know humour is a strong side, and you don’t laugh along when someone is laughed at.', 'Today we learned that the monkey has humour, is cheerful and optimistic, but sometimes makes jokes about others. A kanjer makes jokes everyone can laugh at.', 'When is a joke fun, and when not any more?', 'Tell each other a joke everyone can laugh at.']),
   lesson('kanjer', 4,
-    ['Het konijn en de gele pet', 'Je durft te zeggen wat je denkt.', 'Vandaag leerden we dat het konijn bang is en niets durft te zeggen. Met de witte pet zeg je rustig wat je denkt.', 'Wat vind jij spannend om te zeggen? Wat helpt je dan?', 'Oefen samen iets spannends om te zeggen, zoals iets vragen aan de buren.'],
-    ['The rabbit and the yellow cap', 'You dare to say what you think.', 'Today we learned that the rabbit is scared and doesn’t dare to speak. With the white cap you calmly say what you think.', 'What do you find scary to say? What helps you then?', 'Practise something exciting to say together, like asking the neighbours something.']),
+    ['Het konijn en de gele pet', 'Je weet dat vriendelijk zijn en goed luisteren sterke kanten zijn, en je durft te zeggen wat je denkt.', 'Vandaag leerden we dat het konijn vriendelijk en bescheiden is, goed luistert en meeleeft, maar soms niets durft te zeggen. Met de witte pet zeg je rustig wat je denkt.', 'Wat vind jij spannend om te zeggen? Wat helpt je dan?', 'Oefen samen iets spannends om te zeggen, zoals iets vragen aan de buren.'],
+    ['The rabbit and the yellow cap', 'You know that being friendly and listening well are strong sides, and you dare to say what you think.', 'Today we learned that the rabbit is friendly and modest, listens well and feels with others, but sometimes doesn’t dare to speak. With the white cap you calmly say what you think.', 'What do you find scary to say? What helps you then?', 'Practise something exciting to say together, like asking the neighbours something.']),
 ];
 
-/** PBS: teach an expectation of the school's matrix, then reinforce it (the 4:1 rule). */
+/**
+ * PBS: teach an expectation of the school's behaviour matrix, then reinforce it (tokens toward a
+ * group reward, compliments, the 4:1 rule). The expectations are the "ik"-form ones the school
+ * study quotes; PBS has no fixed lessons, so every text here is an example for the school's own matrix.
+ */
 const PBS: LessonTemplate[] = [
   lesson('pbs', 1,
     ['Veiligheid: ik loop rustig in de school', 'Je weet waarom we rustig lopen in de gang en je doet het.', 'Vandaag oefenden we rustig lopen in de gang. Dan botst niemand en kan iedereen werken.', 'Waar is rustig lopen thuis of op straat ook belangrijk?', 'Geef je kind een compliment als het rustig loopt, bijvoorbeeld in de winkel.'],
@@ -116,12 +183,64 @@ const PBS: LessonTemplate[] = [
     ['Respect: ik gebruik de juiste stem', 'Je kiest een stem die past bij de plek.', 'Vandaag leerden we welke stem past: een fluisterstem in de gang, een praatstem in de klas, een buitenstem op het plein.', 'Welke stem past bij het eten, en welke bij het voetballen?', 'Speel samen “welke stem?”: noem een plek en praat met de stem die erbij past.'],
     ['Respect: I use the right voice', 'You choose a voice that fits the place.', 'Today we learned which voice fits: a whisper in the corridor, a talking voice in class, an outside voice in the playground.', 'Which voice fits dinner, and which fits football?', 'Play “which voice?” together: name a place and talk in the voice that fits.']),
   lesson('pbs', 3,
-    ['Verantwoordelijkheid: ik ruim op', 'Je laat alles opgeruimd achter.', 'Vandaag oefenden we opruimen: alles terug op zijn plek voor je weggaat.', 'Wat ruim jij thuis zelf op?', 'Kies samen één ding dat je kind deze week elke dag zelf opruimt, en geef er een compliment voor.'],
-    ['Responsibility: I tidy up', 'You leave everything tidy.', 'Today we practised tidying up: everything back in its place before you leave.', 'What do you tidy up yourself at home?', 'Choose one thing together that your child tidies up every day this week, and give a compliment for it.']),
+    ['Verantwoordelijkheid: ik laat alles opgeruimd achter', 'Je ruimt je spullen op voor je weggaat, zodat de volgende een nette plek vindt.', 'Vandaag oefenden we opruimen: alles terug op zijn plek voor je weggaat.', 'Wat ruim jij thuis zelf op?', 'Kies samen één ding dat je kind deze week elke dag zelf opruimt, en geef er een compliment voor.'],
+    ['Responsibility: I leave everything tidy', 'You tidy your things before you leave, so the next person finds a tidy place.', 'Today we practised tidying up: everything back in its place before you leave.', 'What do you tidy up yourself at home?', 'Choose one thing together that your child tidies up every day this week, and give a compliment for it.']),
 ];
 
 /** The library as shipped: WIsH lessons 1–8, Kanjertraining and PBS, in Dutch and English. */
 export const DEFAULT_LIBRARY: readonly LessonTemplate[] = Object.freeze([...WISH, ...KANJER, ...PBS]);
+
+/**
+ * How each programme runs around its lessons, for the teacher (shown beside the programme in the
+ * composer, never published). All of it is the programme's own, as the school studies describe it.
+ */
+export const PROGRAMME_COURSE: Readonly<Partial<Record<Programme, Readonly<Record<LibraryLocale, readonly string[]>>>>> = Object.freeze({
+  wish: {
+    nl: [
+      'Meisjes en jongens krijgen WIsH apart, elk van een trainer van hun eigen geslacht samen met een weerbaarheidsspecialist. Plaats de les per groep en noem wie hem mee gaf.',
+      'Vóór de training: een interactieve informatieavond voor ouders.',
+      'Bij de lessen: de werkbladen gaan mee naar huis.',
+      'Laatste les: Samen weerbaar, de examenles, waar ouders bij zijn.',
+      'Na de training: een evaluatie voor leerkrachten, trainer, leerlingen en ouders. In latere jaren: herhalingslessen.',
+    ],
+    en: [
+      'Girls and boys are taught WIsH separately, each by a trainer of their own sex together with a resilience specialist. Post the lesson per group and name who taught it with you.',
+      'Before the training: an interactive information evening for parents.',
+      'With the lessons: the worksheets go home.',
+      'Last lesson: Samen weerbaar (resilient together), the “examenles”, which parents attend.',
+      'After the training: an evaluation for teachers, the trainer, pupils and parents. In later years: repeat lessons.',
+    ],
+  },
+  kanjer: {
+    nl: [
+      'Elke pet heeft ook een sterke kant. Tijger (witte pet): jezelf, te vertrouwen. Pestvogel (zwarte pet): neemt initiatief, sterk, durft. Aap (rode pet): humor, vrolijk, optimistisch. Konijn (gele pet): vriendelijk, bescheiden, luistert goed, leeft mee.',
+      'Noem bij een pet altijd beide kanten, en laat gezinnen elkaar geen pet opplakken.',
+    ],
+    en: [
+      'Every cap has a strong side too. Tiger (white cap): yourself, trustworthy. Bully bird (black cap): takes initiative, strong, brave. Monkey (red cap): humour, cheerful, optimistic. Rabbit (yellow cap): friendly, modest, listens well, empathic.',
+      'Always name both sides of a cap, and don’t ask families to pin a cap on each other.',
+    ],
+  },
+  pbs: {
+    nl: ['Leer één of twee verwachtingen uit de gedragsmatrix tegelijk aan en bekrachtig ze: muntjes voor de klas op weg naar een groepsbeloning, vier complimenten per correctie.'],
+    en: ['Teach one or two expectations of the behaviour matrix at a time and reinforce them: tokens for the class toward a group reward, four compliments per correction.'],
+  },
+});
+
+/**
+ * How `programme` runs around its lessons in `locale`'s language, else English (`lang` says
+ * which), or no items for a school's own programme.
+ */
+export function courseOf(programme: Programme, locale: string): { lang: LibraryLocale; items: readonly string[] } {
+  const course = PROGRAMME_COURSE[programme];
+  const lang: LibraryLocale = locale.toLowerCase().split('-')[0] === 'nl' ? 'nl' : 'en';
+  return { lang, items: course ? course[lang] : [] };
+}
+
+/** Where a lesson's `field` comes from, or `undefined` for a school's own text. */
+export function sourceOf(lesson: LessonTemplate, field: LessonTextField): TextSource | undefined {
+  return lesson.sources?.[field] ?? lesson.source;
+}
 
 const FIELDS = new Set(Object.keys(lessonTemplateSchema.shape));
 

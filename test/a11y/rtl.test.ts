@@ -293,7 +293,7 @@ describe('Arabic, right to left: each widget mirrored, nothing overflowing (docs
     expect(overflowProblems(widget!).join('\n')).to.include('sticks out of the card');
 
     probe.removeAttribute('style');
-    probe.textContent = 'Zeg duidelijk “stop, hou op” als iets niet oké is.';
+    probe.textContent = 'Geef duidelijk je grens aan als iets niet oké is.';
     await nextFrame();
     expect(bidiProblems(widget!).join('\n')).to.include('ends with its "." at its start, on the left');
     probe.style.unicodeBidi = 'plaintext';

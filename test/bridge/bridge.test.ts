@@ -178,7 +178,7 @@ describe('bridge: widgets in an iframe, served by the host page', () => {
     const clip = frame.mount('<samen-lesson-clip clip-id="wish-2" view="parent"></samen-lesson-clip>') as SamenLessonClip;
     await settled(clip);
     const root = clip.shadowRoot!;
-    expect(root.querySelector('h2')!.textContent).to.equal('Grenzen aangeven');
+    expect(root.querySelector('h2')!.textContent).to.equal('Wie ben ik?');
 
     root.querySelector<HTMLButtonElement>('[part~="talked-button"]')!.click();
     await waitUntil(

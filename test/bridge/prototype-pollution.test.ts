@@ -277,7 +277,7 @@ describe('bridge: __proto__, constructor and prototype from a framed page (issue
     }
     expect(new Request(url, {}).method).to.equal('GET');
     const clip = await renderClip(memory, { clipId: 'wish-2' });
-    expect(shadow(clip).textContent, 'a lesson clip in the host page').to.contain('Grenzen aangeven');
+    expect(shadow(clip).textContent, 'a lesson clip in the host page').to.contain('Wie ben ik?');
     clip.closest('samen-provider')!.remove();
 
     // ---- every method still answers normally through the bridge (as the host adapter answers it directly)

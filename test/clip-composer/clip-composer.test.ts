@@ -236,7 +236,7 @@ describe('<samen-clip-composer>', () => {
     await choose(el, 'preview-locale', 'ar');
     const preview = await openPreview(el);
     expect(preview.shadowRoot!.querySelector('article')!.getAttribute('dir')).to.equal('rtl');
-    expect(preview.shadowRoot!.querySelector('h2')!.textContent).to.equal('Grenzen aangeven');
+    expect(preview.shadowRoot!.querySelector('h2')!.textContent).to.equal('Wie ben ik?');
     expect(visibleText(preview)).to.contain('الدرس 2');
     await expect(el).to.be.accessible();
   });
@@ -247,7 +247,7 @@ describe('<samen-clip-composer>', () => {
     expect($(el, 'h2').textContent).to.equal('نشر مقطع درس');
     await choose(el, 'lesson', 'wish-1');
     // The library has no Arabic: the lesson comes in English, for the teacher to adapt.
-    expect(value(el, 'title')).to.equal('Who am I?');
+    expect(value(el, 'title')).to.equal('Setting a boundary');
     await expect(el).to.be.accessible();
   });
 
@@ -393,7 +393,7 @@ describe('<samen-clip-composer>', () => {
     });
     expect(errors.map((e: SamenErrorDetail) => e.fatal)).to.deep.equal([false]);
     expect($(el, '.problems').textContent).to.contain('Plaatsen is niet gelukt. Je concept is bewaard');
-    expect(value(el, 'title')).to.equal('Complimenten geven en krijgen');
+    expect(value(el, 'title')).to.equal('Plankje');
     await expect(el).to.be.accessible();
     const { clipId, id } = await publish(el);
     const calls = teacher.calls.filter((c) => c.method === 'publishLessonClip').map((c) => (c.input as { id: string }).id);
@@ -411,7 +411,7 @@ describe('<samen-clip-composer>', () => {
     expect(root(el).activeElement!.id).to.equal('lesson');
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
-    expect(value(el, 'title')).to.equal('Wie ben ik?');
+    expect(value(el, 'title')).to.equal('Grens aangeven');
     await sendKeys({ press: 'Tab' });
     expect(root(el).activeElement!.id).to.equal('title');
     await sendKeys({ press: 'End' });
@@ -420,7 +420,7 @@ describe('<samen-clip-composer>', () => {
     $(el, '[part~="publish-button"]').focus();
     await sendKeys({ press: 'Enter' });
     const { clipId } = (await published).detail;
-    expect((teacher.state.clips[clipId] as LessonClip).title).to.equal('Wie ben ik? (groep 6)');
+    expect((teacher.state.clips[clipId] as LessonClip).title).to.equal('Grens aangeven (groep 6)');
     await waitUntil(() => root(el).activeElement === $(el, '[part~="published"]'), 'focus on the confirmation');
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import {
+  courseOf,
   DEFAULT_LIBRARY,
   extendLibrary,
   lessonsOf,
@@ -8,6 +9,7 @@ import {
   pickLanguage,
   pickText,
   prefillFor,
+  sourceOf,
 } from '../../src/clip-composer/programme-library.js';
 import { checkUpload, MEDIA_LIMITS } from '../../src/core/schemas.js';
 
@@ -15,7 +17,7 @@ describe('programme library', () => {
   it('ships WIsH lessons 1–8 with their themes, in Dutch and English, every text filled', () => {
     const wish = lessonsOf(DEFAULT_LIBRARY, 'wish');
     expect(wish.map((l) => l.lessonNumber)).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(wish.map((l) => l.title['nl'])).to.include.members(['Grenzen aangeven', 'Lichaamstaal', 'Pesten', 'Voor jezelf opkomen', 'Gevoelens herkennen']);
+    expect(wish.map((l) => l.title['nl'])).to.include.members(['Grens aangeven', 'Lichaamstaal', 'Pesten', 'Voor jezelf opkomen', 'Gevoelens herkennen']);
     for (const lesson of DEFAULT_LIBRARY) {
       for (const locale of ['nl', 'en']) {
         const texts = prefillFor(lesson, locale);
@@ -35,6 +37,39 @@ describe('programme library', () => {
     const parsed = parseLibrary(DEFAULT_LIBRARY);
     expect(parsed.problems).to.deep.equal([]);
     expect(parsed.lessons).to.have.length(DEFAULT_LIBRARY.length);
+  });
+
+  it('models WIsH as the study knows it: lesson 1 "Grens aangeven", 7 "Plankje", the last "Samen weerbaar"; the rest examples', () => {
+    const wish = lessonsOf(DEFAULT_LIBRARY, 'wish');
+    expect([1, 7, 8].map((n) => wish[n - 1]!.title['nl'])).to.deep.equal(['Grens aangeven', 'Plankje', 'Samen weerbaar']);
+    for (const lesson of wish) {
+      const known = [1, 7, 8].includes(lesson.lessonNumber!);
+      expect(sourceOf(lesson, 'title'), `${lesson.id} title`).to.equal(known ? 'programme' : 'example');
+      // The texts are starting texts of ours: the study names the lessons, not what they say.
+      for (const field of ['goal', 'learned', 'homeQuestion', 'homeActivity'] as const) expect(sourceOf(lesson, field), `${lesson.id} ${field}`).to.equal('example');
+    }
+    // The course around the lessons: the information evening before, the examenles parents attend, the evaluation after.
+    expect(wish[0]!.note!['nl']).to.contain('informatieavond');
+    expect(wish[7]!.note!['nl']).to.contain('examenles').and.contain('evaluatieformulier');
+    expect(courseOf('wish', 'nl').items.join(' ')).to.contain('apart').and.contain('weerbaarheidsspecialist').and.contain('herhalingslessen');
+    expect(courseOf('wish', 'en-GB')).to.include({ lang: 'en' });
+    expect(courseOf('kanjer', 'ar').lang, 'a language the library lacks gets English').to.equal('en');
+    expect(courseOf('custom', 'nl').items).to.deep.equal([]);
+    for (const lesson of [...lessonsOf(DEFAULT_LIBRARY, 'kanjer'), ...lessonsOf(DEFAULT_LIBRARY, 'pbs')]) expect(lesson.source, lesson.id).to.equal('example');
+  });
+
+  it('takes a school’s own sources and notes, and a school’s lesson without them has no source', () => {
+    const { lessons, problems } = extendLibrary(DEFAULT_LIBRARY, [
+      { id: 'wish-7', programme: 'wish', lessonNumber: 7, title: { nl: 'Plankje' }, goal: { nl: 'Eigen doel' } },
+      { id: 'rots-2', programme: 'custom', title: { nl: 'Water' }, source: 'programme', sources: { goal: 'example' }, note: { nl: 'Gymzaal reserveren' } },
+      { id: 'rots-3', programme: 'custom', title: { nl: 'Fout' }, sources: { nope: 'example' } },
+      { id: 'rots-4', programme: 'custom', title: { nl: 'Fout' }, source: 'guess' },
+    ]);
+    expect(problems.map((p) => p.path)).to.deep.equal(['2.sources', '3.source']);
+    const own = lessons.find((l) => l.id === 'wish-7')!;
+    expect(sourceOf(own, 'title')).to.equal(undefined);
+    const rots = lessons.find((l) => l.id === 'rots-2')!;
+    expect([sourceOf(rots, 'title'), sourceOf(rots, 'goal')]).to.deep.equal(['programme', 'example']);
   });
 
   it('lets a school replace a shipped lesson and add its own programme', () => {

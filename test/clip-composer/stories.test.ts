@@ -56,7 +56,7 @@ describe('clip-composer stories', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="publish-button"]')!.click();
     await waitUntil(() => wrapper.querySelector('#parent-card samen-lesson-clip')?.shadowRoot?.querySelector('textarea'), 'parent card');
     const card = wrapper.querySelector('#parent-card samen-lesson-clip')!;
-    expect(card.shadowRoot!.querySelector('h2')!.textContent).to.equal('Grenzen aangeven');
+    expect(card.shadowRoot!.querySelector('h2')!.textContent).to.equal('Wie ben ik?');
     await expect(wrapper).to.be.accessible();
   });
 

@@ -38,10 +38,10 @@ function allAttributeValues(node: Element | ShadowRoot): string[] {
 
 function photoClip(u: ReturnType<typeof urls>, consent: boolean | undefined) {
   return {
-    id: 'wish-2', programme: 'wish', lessonNumber: 2, title: 'Grenzen aangeven',
-    goal: 'Je zegt duidelijk “stop, hou op” als iets niet fijn is.',
-    learned: 'Als je stop zegt, kijk je de ander aan.',
-    homeQuestion: 'Oefen thuis: hoe zeg je “stop, hou op” met een sterke stem?',
+    id: 'wish-2', programme: 'wish', lessonNumber: 2, title: 'Wie ben ik?',
+    goal: 'Je weet wat je goed kunt en wat je nog wilt leren.',
+    learned: 'Iedereen is ergens goed in.',
+    homeQuestion: 'Noem samen drie dingen waar je kind goed in is.',
     media: { kind: 'photos', photos: [{ src: u.photo, alt: 'Kinderen in de kring' }, { src: u.photo2, alt: 'Een rollenspel' }] },
     ...(consent === undefined ? {} : { mediaConsent: consent }),
     postedAt: '2026-11-10T10:00:00Z', classId: 'groep6-wish', classLabel: 'Groep 6',
@@ -76,10 +76,10 @@ describe('<samen-lesson-clip> media consent', () => {
     adapter.setRawClip('wish-2', photoClip(u, false));
     const el = await renderClip(adapter);
     await expect(el).to.be.accessible();
-    expect(root(el).querySelector('h2')!.textContent).to.equal('Grenzen aangeven');
+    expect(root(el).querySelector('h2')!.textContent).to.equal('Wie ben ik?');
     expect(text(el)).to.contain('Doel van de les');
-    expect(text(el)).to.contain('Je zegt duidelijk');
-    expect(text(el)).to.contain('Oefen thuis: hoe zeg je');
+    expect(text(el)).to.contain('Je weet wat je goed kunt');
+    expect(text(el)).to.contain('Noem samen drie dingen');
     const placeholder = root(el).querySelector('[part~="media-withheld"]')!;
     expect(placeholder.textContent!.trim()).to.equal(
       'Foto’s en video van deze les staan hier niet. Zo beschermen we de privacy van de kinderen.',

@@ -32,10 +32,10 @@ describe('<samen-lesson-clip> parent view', () => {
     await expect(el).to.be.accessible();
     expect(root(el).querySelector('[part~="badge"]')!.textContent).to.equal('WIsH');
     expect(text(el)).to.contain('Les 2');
-    expect(root(el).querySelector('h2')!.textContent).to.equal('Grenzen aangeven');
+    expect(root(el).querySelector('h2')!.textContent).to.equal('Wie ben ik?');
     expect(text(el)).to.contain('Doel van de les');
     expect(text(el)).to.contain('Vraag voor thuis');
-    expect(text(el)).to.contain('Oefen thuis: hoe zeg je');
+    expect(text(el)).to.contain('Noem samen drie dingen');
     expect(root(el).querySelectorAll('img')).to.have.length(2);
     for (const img of root(el).querySelectorAll('img')) expect(img.alt).to.not.equal('');
     expect(root(el).querySelector('time')!.textContent).to.match(/^Geplaatst .* geleden$/);
@@ -263,7 +263,7 @@ describe('<samen-lesson-clip> bad input', () => {
       const { detail } = await error;
       expect(detail.fatal).to.equal(false);
       expect(detail.issues[0]!.path).to.match(/^media/);
-      expect(root(el).querySelector('h2')!.textContent).to.equal('Grenzen aangeven');
+      expect(root(el).querySelector('h2')!.textContent).to.equal('Wie ben ik?');
       expect(root(el).querySelector('video, source, img')).to.equal(null);
       expect(root(el).querySelector('[part~="notice"]')!.textContent).to.contain('niet veilig');
       expect(root(el).innerHTML).to.not.contain(src);
@@ -308,7 +308,7 @@ describe('<samen-lesson-clip> bad input', () => {
     expect(video.autoplay).to.equal(false);
     expect(video.poster).to.match(/^blob:/);
     expect(video.querySelector('track')!.kind).to.equal('captions');
-    expect(video.getAttribute('aria-label')).to.equal('Video: Who am I?');
+    expect(video.getAttribute('aria-label')).to.equal('Video: Setting a boundary');
     await expect(el).to.be.accessible();
   });
 });
@@ -345,7 +345,7 @@ describe('<samen-lesson-clip> states, adapters and languages', () => {
         return;
       }
       retry!.click();
-      await waitUntil(() => root(el).querySelector('h2')?.textContent === 'Grenzen aangeven');
+      await waitUntil(() => root(el).querySelector('h2')?.textContent === 'Wie ben ik?');
     });
   }
 
@@ -354,7 +354,7 @@ describe('<samen-lesson-clip> states, adapters and languages', () => {
     expect(text(el)).to.contain('Niet verbonden');
     await expect(el).to.be.accessible();
     configure({ adapter: memoryAdapter({ locale: 'en' }), locale: 'en' });
-    await waitUntil(() => root(el).querySelector('h2')?.textContent === 'Setting boundaries');
+    await waitUntil(() => root(el).querySelector('h2')?.textContent === 'Who am I?');
     // The provider around it says Dutch, and a provider outranks the page-wide default.
     expect(text(el)).to.contain('Vraag voor thuis');
   });

@@ -298,7 +298,7 @@ const COMPOSER_READS: ComposerRead[] = [
         return false;
       }
     },
-    base: (teacher) => teacher.publishLessonClip({ id: 'p-base', classId: 'groep6-wish', programme: 'wish', title: 'Grenzen aangeven', homeQuestion: 'Wanneer zeg jij stop?' }),
+    base: (teacher) => teacher.publishLessonClip({ id: 'p-base', classId: 'groep6-wish', programme: 'wish', title: 'Wie ben ik?', homeQuestion: 'Noem samen drie dingen waar je kind goed in is.' }),
     trigger: async (mount) => {
       const el = await mount();
       const lesson = el.shadowRoot!.querySelector<HTMLSelectElement>('#lesson')!;
@@ -309,7 +309,7 @@ const COMPOSER_READS: ComposerRead[] = [
       return el;
     },
     shows: (root) =>
-      rendered(root) && !!root.querySelector('.problems[role="alert"]')?.textContent?.includes('Plaatsen is niet gelukt') && root.querySelector<HTMLInputElement>('#title')?.value === 'Grenzen aangeven',
+      rendered(root) && !!root.querySelector('.problems[role="alert"]')?.textContent?.includes('Plaatsen is niet gelukt') && root.querySelector<HTMLInputElement>('#title')?.value === 'Wie ben ik?',
     fatal: false,
   },
 ];
