@@ -75,7 +75,9 @@ const meta: Meta<Args> = {
           'The teacher posts a lesson clip in a minute: pick the programme and lesson, and the goal, a “what we learned” starter, ' +
           'a question and a practice activity for home are filled in from the programme library (WIsH 1–8, Kanjertraining, PBS, ' +
           'or the school’s own). Attach a video with captions or photos (checked for type and size, with progress and stop), ' +
-          'preview it as a parent sees it, in the parent’s language, and publish. The draft stays on the device.',
+          'preview it as a parent sees it, in the parent’s language, and publish. The draft stays on the device. ' +
+          'Beside each text the library filled in, it says whether it is the programme’s own or an example to adapt; ' +
+          'a lesson can name its sub-group (WIsH teaches girls and boys apart) and who taught it with the teacher.',
       },
     },
   },
@@ -91,6 +93,27 @@ export const Empty: Story = {};
 export const PrefilledWishLesson3: Story = {
   play: async ({ canvasElement }) => {
     await chooseLesson(canvasElement, 'wish-3');
+  },
+};
+
+/**
+ * WIsH lesson 1, "Grens aangeven", for the girls' group with the resilience specialist: the
+ * lesson's name is the programme's own, the texts are examples to adapt (the note says so),
+ * and the teacher sees how WIsH runs around its lessons.
+ */
+export const WishLessonForAGroup: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await chooseLesson(canvasElement, 'wish-1');
+    const root = el.shadowRoot!;
+    const fill = (selector: string, text: string) => {
+      const input = root.querySelector<HTMLInputElement>(selector)!;
+      input.value = text;
+      input.dispatchEvent(new Event('input'));
+    };
+    fill('#group', 'Groep 6 — meisjes');
+    fill('#co-teacher', 'Ellen, weerbaarheidsspecialist');
+    root.querySelector<HTMLDetailsElement>('[part~="programme-info"]')!.open = true;
+    await el.updateComplete;
   },
 };
 

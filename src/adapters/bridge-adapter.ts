@@ -458,6 +458,8 @@ export const BRIDGE_INPUTS: Readonly<Record<BridgeMethod, 'none' | 'id' | Fields
     id: 'id',
     classId: 'id',
     classLabel: 'text?',
+    group: 'text?',
+    coTeacher: 'text?',
     programme: 'text',
     programmeLabel: 'text?',
     lessonNumber: 'number?',

@@ -211,6 +211,8 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
   };
 
   const classLabel = locale === 'nl' ? 'Groep 6' : 'Year 6 (groep 6)';
+  // WIsH is taught with an external resilience specialist: the card says who gave the lesson too.
+  const coTeacher = locale === 'nl' ? 'Ellen, weerbaarheidsspecialist' : 'Ellen, resilience specialist';
   WISH[locale].forEach((lesson, i) => {
     const clipId = `wish-${i + 1}`;
     const daysAgo = (8 - i) * 7 - 4;
@@ -224,7 +226,7 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
               { src: `illustration:wish-${i + 1}-b`, alt: locale === 'nl' ? 'Twee kinderen doen een rollenspel' : 'Two children act out a role play' },
             ],
           };
-    state.clips[clipId] = { id: clipId, programme: 'wish', lessonNumber: i + 1, ...lesson, media, postedAt: at(Math.max(daysAgo, 3)), classId: 'groep6-wish', classLabel, lang: locale };
+    state.clips[clipId] = { id: clipId, programme: 'wish', lessonNumber: i + 1, ...lesson, media, postedAt: at(Math.max(daysAgo, 3)), classId: 'groep6-wish', classLabel, coTeacher, lang: locale };
     seedReach(clipId, wishFamilies, i === 7 ? 0.4 : 0.75);
   });
   KANJER[locale].forEach((lesson, i) => {

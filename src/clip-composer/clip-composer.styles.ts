@@ -26,7 +26,8 @@ export const clipComposerStyles = css`
   form {
     gap: calc(var(--_space) * 0.75);
   }
-  .choose {
+  .choose,
+  .who {
     display: grid;
     gap: 0.75em;
     grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
@@ -76,6 +77,25 @@ export const clipComposerStyles = css`
   .muted {
     color: var(--_muted);
     font-size: 0.9em;
+  }
+  /* The lesson's note for the teacher: full width under the selects. */
+  .lesson-note {
+    grid-column: 1 / -1;
+  }
+  .programme-info summary {
+    cursor: pointer;
+    padding-block: 0.6em;
+    font-weight: 600;
+  }
+  .programme-info ul {
+    margin: 0;
+    padding-inline-start: 1.2em;
+    display: grid;
+    gap: 0.25em;
+  }
+  /* "Example text — adapt it to your lesson": beside a text the library filled in. */
+  .source-note {
+    font-style: italic;
   }
   .notice {
     padding: 0.5em 0.75em;

@@ -11,6 +11,8 @@ import { hasLocale } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
 import {
   checkUpload,
+  CLIP_GROUP_MAX_LENGTH,
+  CO_TEACHER_MAX_LENGTH,
   langTagSchema,
   lessonClipDraftSchema,
   MEDIA_LIMITS,
@@ -30,7 +32,20 @@ import { parseLessonClip } from '../lesson-clip/parse-clip.js';
 import { clipComposerStyles } from './clip-composer.styles.js';
 import { composerMessages, type ComposerMessages } from './messages.js';
 import { DraftPreviewAdapter, PREVIEW_CLIP_ID } from './preview-adapter.js';
-import { DEFAULT_LIBRARY, extendLibrary, lessonsOf, libraryLanguages, pickLanguage, prefillFor, type LessonTemplate } from './programme-library.js';
+import {
+  courseOf,
+  DEFAULT_LIBRARY,
+  extendLibrary,
+  lessonsOf,
+  libraryLanguages,
+  pickLanguage,
+  pickText,
+  prefillFor,
+  sourceOf,
+  type LessonTemplate,
+  type LessonTextField,
+  type TextSource,
+} from './programme-library.js';
 
 /** A class the teacher can post to, as the host names it. */
 export interface ComposerClass {
@@ -83,6 +98,9 @@ const storedDraftSchema = z.object({
   homeActivity: z.string(),
   media: z.array(attachedSchema),
   previewLocale: z.string(),
+  /** The sub-group and the co-teacher (drafts kept before they existed have neither). */
+  group: z.optional(z.string()),
+  coTeacher: z.optional(z.string()),
   publishId: z.optional(z.string()),
   /** The language the teacher writes in, once chosen; until then the UI's. A bad stored tag is dropped. */
   lang: z.optional(z.catch(z.optional(langTagSchema), undefined)),
@@ -90,6 +108,8 @@ const storedDraftSchema = z.object({
 type Draft = z.infer<typeof storedDraftSchema>;
 
 type TextField = 'title' | 'goal' | 'learned' | 'homeQuestion' | 'homeActivity' | 'programmeLabel';
+/** Who the lesson was for and with: kept from one clip to the next, like the class. */
+type WhoField = 'group' | 'coTeacher';
 const TEXT_FIELDS: readonly TextField[] = ['title', 'goal', 'learned', 'homeQuestion', 'homeActivity', 'programmeLabel'];
 
 interface ComposerData {
@@ -109,6 +129,12 @@ const MB = 1024 * 1024;
  * the language it is written in (`lang`): the teacher's UI language unless they pick another
  * (the library fills its texts in in that language when it has them).
  *
+ * True to the programmes: beside a text the library filled in, the composer says whether it is
+ * the programme's own (a WIsH lesson's name) or an example to adapt, until the teacher changes
+ * it; how the programme runs around its lessons, and a lesson's note, are shown to the teacher
+ * only. A lesson can name the sub-group it was for ("Groep 6 — meisjes": WIsH teaches girls and
+ * boys apart) and who taught it with the teacher; parents see both on the card.
+ *
  * Needs an adapter with `publishLessonClip` (and `uploadMedia` for media); without them the
  * composer says what it cannot do here and keeps the draft.
  *
@@ -122,7 +148,10 @@ const MB = 1024 * 1024;
  * @csspart heading - The composer's heading.
  * @csspart form - The form with every field.
  * @csspart programme - The programme select.
+ * @csspart programme-info - How the chosen programme runs around its lessons (a disclosure, for the teacher only).
  * @csspart lesson - The lesson select.
+ * @csspart lesson-note - The programme's note for the teacher with the chosen lesson (never published).
+ * @csspart source-note - Beside a text the library filled in: an example to adapt, or the programme's own.
  * @csspart field - Every text field (input or textarea).
  * @csspart media - The media fieldset (video, photos, captions).
  * @csspart upload - A file on its way, with its progress bar and stop button.
@@ -372,6 +401,26 @@ export class SamenClipComposer extends SamenElement {
     this.announcement = this.tc.prefilled;
   }
 
+  /** The sub-group and co-teacher of the draft: they stay for the next clip. */
+  private who(): Partial<Record<WhoField, string>> {
+    return { group: this.draft.group ?? '', coTeacher: this.draft.coTeacher ?? '' };
+  }
+
+  private get chosenLesson(): LessonTemplate | undefined {
+    return this.draft.lessonId ? this.lessons.find((l) => l.id === this.draft.lessonId) : undefined;
+  }
+
+  /**
+   * Where the text in `field` comes from while it is still what the library filled in: the
+   * programme's own or an example. Once the teacher changed it, it is theirs (no note).
+   */
+  private sourceOfField(field: LessonTextField): TextSource | undefined {
+    const lesson = this.chosenLesson;
+    if (!lesson) return undefined;
+    const source = sourceOf(lesson, field);
+    return source && this.draft[field] && this.draft[field] === prefillFor(lesson, this.contentLocale)[field] ? source : undefined;
+  }
+
   // ------------------------------------------------------------------ media
 
   private get canUpload(): boolean {
@@ -512,6 +561,8 @@ export class SamenClipComposer extends SamenElement {
     const draft: Record<string, unknown> = {
       classId: d.classId,
       classLabel: label,
+      group: text(d.group ?? ''),
+      coTeacher: text(d.coTeacher ?? ''),
       programme: d.programme,
       programmeLabel: d.programme === 'custom' ? text(d.programmeLabel) : undefined,
       lessonNumber: d.lessonNumber,
@@ -610,7 +661,7 @@ export class SamenClipComposer extends SamenElement {
       removeStored(draftKey);
       // Published for a teacher who is no longer here: nothing of it shows to who is here now.
       if (!this.stillFor(person)) return;
-      this.draft = emptyDraft(this.draft.classId, this.draft.previewLocale, this.draft.lang);
+      this.draft = emptyDraft(this.draft.classId, this.draft.previewLocale, this.draft.lang, this.who());
       this.previewOpen = false;
       this.published = { clipId: clip.id };
       this.announcement = this.tc.published;
@@ -627,7 +678,7 @@ export class SamenClipComposer extends SamenElement {
     }
   }
 
-  /** Starts a new clip after publishing, or throws the draft away. */
+  /** Starts a new clip after publishing, or throws the draft away (the class, sub-group and co-teacher stay). */
   startOver(): void {
     for (const upload of this.uploads) upload.controller.abort();
     this.uploads = [];
@@ -636,7 +687,7 @@ export class SamenClipComposer extends SamenElement {
     this.problems = [];
     this.publishError = undefined;
     this.previewOpen = false;
-    this.draft = emptyDraft(this.draft.classId, this.draft.previewLocale, this.draft.lang);
+    this.draft = emptyDraft(this.draft.classId, this.draft.previewLocale, this.draft.lang, this.who());
     removeStored(this.draftKey);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('select, input')?.focus());
   }
@@ -681,7 +732,7 @@ export class SamenClipComposer extends SamenElement {
       ${this.libraryProblems ? html`<p part="notice" class="notice" role="note">${c.libraryAdjusted}</p>` : nothing}
       ${canPublish ? nothing : html`<p part="notice" class="notice no-publish" role="note">${c.noPublish}</p>`}
       <form part="form" aria-labelledby="heading" novalidate @submit=${this.onSubmit}>
-        ${this.renderChoice(data)} ${this.renderFields()} ${this.renderMedia()}
+        ${this.renderChoice(data)} ${this.renderFields()} ${this.renderWho(data)} ${this.renderCourse()} ${this.renderMedia()}
         ${this.problems.length
           ? html`<div part="problems" class="problems" role="alert" tabindex="-1">
               <p>${c.fix}</p>
@@ -759,7 +810,7 @@ export class SamenClipComposer extends SamenElement {
       ${data.classes.length > 1
         ? html`<div class="field">
             <label for="class">${c.classLabel}</label>
-            <select id="class" @change=${(e: Event) => this.patch({ classId: (e.target as HTMLSelectElement).value })}>
+            <select id="class" @change=${(e: Event) => this.patch({ classId: (e.target as HTMLSelectElement).value, group: '' })}>
               ${data.classes.map((k) => html`<option value=${k.id} ?selected=${k.id === d.classId}>${k.label ?? k.id}</option>`)}
             </select>
           </div>`
@@ -794,10 +845,93 @@ export class SamenClipComposer extends SamenElement {
           })}
         </select>
       </div>
+      ${this.renderLessonNote()}
     </div>`;
   }
 
-  private onText(field: TextField) {
+  /** How the programme runs around its lessons (WIsH's girls' and boys' groups, Kanjertraining's caps), for the teacher. */
+  private renderCourse(): TemplateResult | typeof nothing {
+    const programme = this.draft.programme;
+    const course = courseOf(programme, this.resolvedLocale);
+    if (programme === 'custom' || !course.items.length) return nothing;
+    const lang = sameLanguage(course.lang, this.resolvedLocale) ? nothing : course.lang;
+    return html`<details part="programme-info" class="programme-info">
+      <summary>${this.tc.aboutProgramme(this.t.programmes[programme])}</summary>
+      <ul lang=${lang}>
+        ${course.items.map((item) => html`<li>${item}</li>`)}
+      </ul>
+    </details>`;
+  }
+
+  /** The programme's note with the chosen lesson (parents invited, the evaluation): the teacher's, never published. */
+  private renderLessonNote(): TemplateResult | typeof nothing {
+    const lesson = this.chosenLesson;
+    const note = pickText(lesson?.note, this.resolvedLocale);
+    if (!note) return nothing;
+    const used = pickLanguage(lesson!.note, this.resolvedLocale)!;
+    return html`<p part="lesson-note" class="notice lesson-note" role="note">
+      <strong>${this.tc.lessonNote}</strong>
+      <span lang=${sameLanguage(used, this.resolvedLocale) ? nothing : used}>${note}</span>
+    </p>`;
+  }
+
+  /** The sub-group the lesson was for and who taught it with the teacher: both optional, both on the parent's card. */
+  private renderWho(data: ComposerData): TemplateResult {
+    const c = this.tc;
+    const d = this.draft;
+    const lang = sameLanguage(this.contentLocale, this.resolvedLocale) ? nothing : this.contentLocale;
+    // WIsH teaches girls and boys apart: offer both groups of the class, in the clip's language when it is loaded.
+    const words = composerMessages.ready(this.contentLocale) ? composerMessages.get(this.contentLocale) : c;
+    const classLabel = this.classOf(d.classId)?.label ?? data.classes.find((k) => k.id === d.classId)?.label ?? '';
+    const suggestions = d.programme === 'wish' && classLabel ? [words.girls(classLabel), words.boys(classLabel)] : [];
+    return html`<div class="who">
+      <div class="field">
+        <label for="group">${c.group}</label>
+        <p class="hint" id="group-hint">${c.groupHint}</p>
+        <input
+          id="group"
+          part="field"
+          lang=${lang}
+          dir="auto"
+          maxlength=${CLIP_GROUP_MAX_LENGTH}
+          autocomplete="off"
+          list=${suggestions.length ? 'group-suggestions' : nothing}
+          aria-describedby="group-hint"
+          .value=${live(d.group ?? '')}
+          @input=${this.onText('group')}
+        />
+        ${suggestions.length
+          ? html`<datalist id="group-suggestions">${suggestions.map((s) => html`<option value=${s}></option>`)}</datalist>`
+          : nothing}
+      </div>
+      <div class="field">
+        <label for="co-teacher">${c.coTeacher}</label>
+        <p class="hint" id="co-teacher-hint">${c.coTeacherHint}</p>
+        <input
+          id="co-teacher"
+          part="field"
+          lang=${lang}
+          dir="auto"
+          maxlength=${CO_TEACHER_MAX_LENGTH}
+          autocomplete="off"
+          aria-describedby="co-teacher-hint"
+          .value=${live(d.coTeacher ?? '')}
+          @input=${this.onText('coTeacher')}
+        />
+      </div>
+    </div>`;
+  }
+
+  /** The note beside a text the library filled in: an example to adapt, or the programme's own. */
+  private renderSourceNote(field: LessonTextField): TemplateResult | typeof nothing {
+    const source = this.sourceOfField(field);
+    if (!source) return nothing;
+    return html`<p part="source-note" class="hint source-note source-${source}" id=${`${field}-source`}>
+      ${source === 'example' ? this.tc.exampleText : this.tc.fromProgramme}
+    </p>`;
+  }
+
+  private onText(field: TextField | WhoField) {
     return (e: Event) => this.patch({ [field]: (e.target as HTMLInputElement | HTMLTextAreaElement).value } as Partial<Draft>);
   }
 
@@ -807,7 +941,10 @@ export class SamenClipComposer extends SamenElement {
     const d = this.draft;
     // The texts are in the teacher's chosen language: a screen reader reads them in its voice.
     const lang = sameLanguage(this.contentLocale, this.resolvedLocale) ? nothing : this.contentLocale;
-    const area = (field: TextField, label: string, hint?: string) => html`<div class="field">
+    // The hint and, while the library's text is unchanged, where it comes from: both describe the field.
+    const describedBy = (field: LessonTextField, hint?: string) =>
+      [hint ? `${field}-hint` : '', this.sourceOfField(field) ? `${field}-source` : ''].filter(Boolean).join(' ') || nothing;
+    const area = (field: LessonTextField, label: string, hint?: string) => html`<div class="field">
       <label for=${field}>${label}</label>
       ${hint ? html`<p class="hint" id=${`${field}-hint`}>${hint}</p>` : nothing}
       <textarea
@@ -817,15 +954,28 @@ export class SamenClipComposer extends SamenElement {
         dir="auto"
         rows="2"
         maxlength="2000"
-        aria-describedby=${hint ? `${field}-hint` : nothing}
+        aria-describedby=${describedBy(field, hint)}
         .value=${live(d[field])}
         @input=${this.onText(field)}
       ></textarea>
+      ${this.renderSourceNote(field)}
     </div>`;
     return html`<div class="fields">
       <div class="field">
         <label for="title">${c.title}</label>
-        <input id="title" part="field" lang=${lang} dir="auto" maxlength="200" required aria-required="true" .value=${live(d.title)} @input=${this.onText('title')} />
+        <input
+          id="title"
+          part="field"
+          lang=${lang}
+          dir="auto"
+          maxlength="200"
+          required
+          aria-required="true"
+          aria-describedby=${describedBy('title')}
+          .value=${live(d.title)}
+          @input=${this.onText('title')}
+        />
+        ${this.renderSourceNote('title')}
       </div>
       ${area('goal', t.clip.goal)} ${area('learned', t.clip.learned, c.learnedHint)} ${area('homeQuestion', t.clip.homeQuestion)}
       ${area('homeActivity', t.clip.homeActivity)}
@@ -906,10 +1056,12 @@ export class SamenClipComposer extends SamenElement {
   }
 }
 
-/** A new draft; the class, preview language and the language the teacher writes in stay. */
-function emptyDraft(classId: string, previewLocale = '', lang?: string): Draft {
+/** A new draft; the class, sub-group, co-teacher, preview language and the language the teacher writes in stay. */
+function emptyDraft(classId: string, previewLocale = '', lang?: string, who: Partial<Record<WhoField, string>> = {}): Draft {
   return {
     ...(lang ? { lang } : {}),
+    ...(who.group ? { group: who.group } : {}),
+    ...(who.coTeacher ? { coTeacher: who.coTeacher } : {}),
     classId,
     programme: 'wish',
     lessonId: '',

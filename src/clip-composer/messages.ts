@@ -63,6 +63,23 @@ export interface ComposerMessages {
   fix: string;
   libraryAdjusted: string;
   waitForUploads: string;
+  /** The optional sub-group the lesson was for ("Groep 6 — meisjes"), and its hint. */
+  group: string;
+  groupHint: string;
+  /** Suggestions for the sub-group: WIsH teaches girls and boys separately. */
+  girls: (classLabel: string) => string;
+  boys: (classLabel: string) => string;
+  /** The optional name of who taught the lesson with the teacher, and its hint. */
+  coTeacher: string;
+  coTeacherHint: string;
+  /** Beside a text the library filled in that is a starting text of ours, not the programme's own. */
+  exampleText: string;
+  /** Beside a text the library filled in that is the programme's own (a WIsH lesson's name). */
+  fromProgramme: string;
+  /** The summary of how a programme runs around its lessons. */
+  aboutProgramme: (name: string) => string;
+  /** The heading of a lesson's note for the teacher (never published). */
+  lessonNote: string;
 }
 
 export const composerMessages = messageSection<ComposerMessages>(nl, {

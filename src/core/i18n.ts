@@ -66,6 +66,8 @@ export interface Messages {
     cancel: string;
     saved: string;
     posted: (relative: string) => string;
+    /** Who taught the lesson with the teacher, as the clip names them: "Met Ellen, weerbaarheidsspecialist". */
+    coTeacher: (name: string) => string;
     video: string;
     photos: (n: number) => string;
     photoOf: (i: number, n: number) => string;

@@ -19,6 +19,10 @@ export const REWARD_TEXT_MAX_LENGTH = 120;
  * and adapters refuse an undo of an award older than this.
  */
 export const UNDO_WINDOW_MS = 10_000;
+/** Longest label of the group a lesson clip is for, e.g. "Groep 6 — meisjes" (WIsH teaches girls and boys apart). */
+export const CLIP_GROUP_MAX_LENGTH = 100;
+/** Longest name of who taught the lesson with the teacher, e.g. "Ellen, weerbaarheidsspecialist". */
+export const CO_TEACHER_MAX_LENGTH = 100;
 /** Texts from the adapter longer than this are cut, so a runaway field can't blow up a card. */
 export const TEXT_DISPLAY_MAX = 4000;
 
@@ -125,6 +129,10 @@ export const lessonClipSchema = z.object({
   postedAt: isoDate,
   classId: id,
   classLabel: z.optional(text),
+  /** The group within the class the lesson was given to, as the teacher names it ("Groep 6 — meisjes"); the card shows it instead of `classLabel`. Optional. */
+  group: z.optional(text),
+  /** Who gave the lesson with the teacher (a resilience specialist, a colleague), as the teacher names them. Optional. */
+  coTeacher: z.optional(text),
   /** Language of the clip's words (title, goal, what was learned, home question), e.g. `nl`. */
   lang: contentLang,
 });
@@ -396,6 +404,10 @@ export type MediaDraft = z.infer<typeof mediaDraftSchema>;
 export const lessonClipDraftSchema = z.object({
   classId: id,
   classLabel: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  /** The group within the class, e.g. "Groep 6 — meisjes"; shown on the parent's card. */
+  group: z.optional(z.string().check(z.trim(), z.maxLength(CLIP_GROUP_MAX_LENGTH))),
+  /** Who taught the lesson with the teacher; shown on the parent's card. */
+  coTeacher: z.optional(z.string().check(z.trim(), z.maxLength(CO_TEACHER_MAX_LENGTH))),
   programme: programmeSchema,
   programmeLabel: z.optional(z.string().check(z.trim(), z.maxLength(100))),
   lessonNumber: z.optional(z.int().check(z.positive(), z.lte(999))),

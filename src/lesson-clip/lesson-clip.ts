@@ -12,7 +12,8 @@ import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
 import { formatRelative } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
 import { ReadAloudController, readAloudStyles } from '../core/read-aloud.js';
-import { inLanguage } from '../core/in-language.js';
+import type { TextLanguage } from '../core/content-lang.js';
+import { inLanguage, withParts } from '../core/in-language.js';
 import {
   ANSWER_MAX_LENGTH,
   clipReachSchema,
@@ -68,8 +69,9 @@ interface ClipData {
  *
  * @csspart base - The card.
  * @csspart badge - The programme badge (WIsH, Kanjertraining, PBS…).
+ * @csspart group - The sub-group the lesson was for ("Groep 6 — meisjes"), shown instead of the class label when the teacher named one.
  * @csspart title - The lesson title.
- * @csspart meta - Class label and posted date.
+ * @csspart meta - Class label, sub-group, who taught the lesson with the teacher, and posted date.
  * @csspart media - The video or photo area.
  * @csspart video - The video element.
  * @csspart photos - The list of photos.
@@ -447,12 +449,24 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       </p>
       <h2 id="title" part="title" ${inLanguage(school)}>${clip.title}</h2>
       <p part="meta" class="meta">
-        ${clip.classLabel ? html`<span ${inLanguage(school)}>${clip.classLabel}</span>` : nothing}
+        ${this.renderAudience(clip, school)}
+        ${clip.coTeacher
+          ? html`<span class="co-teacher">${withParts(t.clip.coTeacher, [clip.coTeacher], [html`<span ${inLanguage(school)}>${clip.coTeacher}</span>`])}</span>`
+          : nothing}
         <time datetime=${clip.postedAt} title=${posted.toLocaleDateString(this.resolvedLocale)}
           >${t.clip.posted(formatRelative(posted, this.resolvedLocale))}</time
         >
       </p>
     </header>`;
+  }
+
+  /**
+   * Who the lesson was for: the sub-group when the teacher named one ("Groep 6 — meisjes": WIsH
+   * teaches girls and boys apart), which says more than the class; else the class.
+   */
+  private renderAudience(clip: LessonClip, school: TextLanguage): TemplateResult | typeof nothing {
+    if (clip.group) return html`<span part="group" class="group" ${inLanguage(school)}>${clip.group}</span>`;
+    return clip.classLabel ? html`<span class="class-label" ${inLanguage(school)}>${clip.classLabel}</span>` : nothing;
   }
 
   /** No consent: a kind placeholder in the media's place, and no media URL anywhere in the page. */

@@ -207,10 +207,10 @@ describe('accessibility tree: each widget’s main flow by keyboard', () => {
       expect(value, `${name}: the library has a text`).to.not.equal('');
       expect(find(ax, 'textbox', name)?.value, name).to.equal(value);
     }
-    expect(find(ax, 'textbox', nl.clip.learned)?.description, 'the starter’s hint').to.equal(c.learnedHint);
+    expect(find(ax, 'textbox', nl.clip.learned)?.description, 'the starter’s hint, and that the library’s text is an example').to.equal(`${c.learnedHint} ${c.exampleText}`);
 
-    // Tab through the five texts to the file picker: named, with the limits as its description.
-    for (let i = 0; i < 6 && focused()?.id !== 'media-input'; i++) await sendKeys({ press: 'Tab' });
+    // Tab through the five texts, the sub-group, the co-teacher and the programme's course to the file picker: named, with the limits as its description.
+    for (let i = 0; i < 9 && focused()?.id !== 'media-input'; i++) await sendKeys({ press: 'Tab' });
     expect(focused()?.id, 'Tab reaches the file picker after the texts').to.equal('media-input');
     const attach = find(ax, 'button', c.chooseMedia)!;
     expect(attach, 'the file picker, named').to.exist;

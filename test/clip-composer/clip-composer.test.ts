@@ -139,6 +139,100 @@ describe('<samen-clip-composer>', () => {
     expect([...root(el).querySelectorAll('#lesson option')].map((o) => o.textContent!.trim())[1]).to.equal('Lesson 1: The four caps');
   });
 
+  it('says beside each library text whether it is the programme’s own or an example to adapt, until the teacher changes it', async () => {
+    const el = await renderComposer(memoryAdapter({ viewerId: 'teacher-1' }));
+    await choose(el, 'lesson', 'wish-1');
+    expect(value(el, 'title')).to.equal('Grens aangeven');
+    const note = (field: string) => root(el).querySelector(`#${field}-source`)?.textContent?.trim();
+    expect(note('title'), 'WIsH names lesson 1 “Grens aangeven”').to.equal('Zo heet de les in het programma');
+    for (const field of ['goal', 'learned', 'homeQuestion', 'homeActivity']) {
+      expect(note(field), field).to.equal('Voorbeeldtekst — pas aan naar jullie les');
+      expect($(el, `#${field}`).getAttribute('aria-describedby'), field).to.contain(`${field}-source`);
+    }
+    expect($(el, '#learned').getAttribute('aria-describedby')).to.equal('learned-hint learned-source');
+    // The programme's course, for the teacher: the information evening with lesson 1, and how WIsH runs.
+    expect($(el, '[part~="lesson-note"]').textContent).to.contain('informatieavond');
+    expect($(el, '[part~="programme-info"] summary').textContent).to.equal('Over WIsH');
+    expect($(el, '[part~="programme-info"]').textContent).to.contain('Meisjes en jongens krijgen WIsH apart');
+    await expect(el).to.be.accessible();
+
+    await type(el, '#goal', 'Je zegt wat je voelt, met de WIsH-stappen.');
+    expect(note('goal'), 'the teacher’s own words carry no note').to.equal(undefined);
+    expect($(el, '#goal').hasAttribute('aria-describedby')).to.equal(false);
+    expect(note('homeQuestion')).to.equal('Voorbeeldtekst — pas aan naar jullie les');
+
+    await choose(el, 'lesson', 'wish-3');
+    expect(note('title'), 'lessons 2–6 are named by us').to.equal('Voorbeeldtekst — pas aan naar jullie les');
+    expect(root(el).querySelector('[part~="lesson-note"]')).to.equal(null);
+    await choose(el, 'text-lang', 'en');
+    expect(note('goal'), 'the library’s English is an example too').to.equal('Voorbeeldtekst — pas aan naar jullie les');
+    await choose(el, 'programme', 'custom');
+    expect(root(el).querySelector('[part~="source-note"], [part~="programme-info"]')).to.equal(null);
+  });
+
+  it('says “example text” in the teacher’s language, and nothing beside a school’s own lesson', async () => {
+    const el = await renderComposer(memoryAdapter({ viewerId: 'teacher-1' }), {
+      locale: 'en',
+      library: [{ id: 'wish-2', programme: 'wish', lessonNumber: 2, title: { en: 'Our own lesson 2' }, goal: { en: 'Our goal' } }],
+    });
+    await choose(el, 'programme', 'kanjer');
+    await choose(el, 'lesson', 'kanjer-1');
+    expect($(el, '#goal-source').textContent!.trim()).to.equal('Example text — adapt it to your lesson');
+    expect($(el, '[part~="programme-info"]').textContent).to.contain('Every cap has a strong side too');
+    await choose(el, 'programme', 'wish');
+    await choose(el, 'lesson', 'wish-2');
+    expect(value(el, 'title')).to.equal('Our own lesson 2');
+    expect(root(el).querySelector('[part~="source-note"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('posts a lesson to a sub-group with a co-teacher: both on the parent’s card, and kept for the next clip', async () => {
+    const teacher = memoryAdapter({ viewerId: 'teacher-1' });
+    const el = await renderComposer(teacher);
+    await choose(el, 'lesson', 'wish-1');
+    const suggestions = [...root(el).querySelectorAll<HTMLOptionElement>('#group-suggestions option')].map((o) => o.value);
+    expect(suggestions, 'WIsH teaches girls and boys apart').to.deep.equal(['Groep 6 — meisjes', 'Groep 6 — jongens']);
+    expect($(el, '#group').getAttribute('list')).to.equal('group-suggestions');
+    expect($(el, '#group').getAttribute('maxlength')).to.equal('100');
+    expect($(el, '#co-teacher').getAttribute('maxlength')).to.equal('100');
+    expect(root(el).querySelector('label[for="group"]')!.textContent).to.equal('Deelgroep (niet verplicht)');
+    expect(root(el).querySelector('label[for="co-teacher"]')!.textContent).to.equal('Samen gegeven met (niet verplicht)');
+    await type(el, '#group', 'Groep 6 — meisjes');
+    await type(el, '#co-teacher', ' Ellen, weerbaarheidsspecialist ');
+    await expect(el).to.be.accessible();
+    const preview = await openPreview(el);
+    expect(visibleText(preview)).to.contain('Groep 6 — meisjes').and.contain('Met Ellen, weerbaarheidsspecialist');
+
+    const { clipId } = await publish(el);
+    expect(teacher.state.clips[clipId]).to.include({ classLabel: 'Groep 6', group: 'Groep 6 — meisjes', coTeacher: 'Ellen, weerbaarheidsspecialist' });
+    const card = await renderClip(teacher.forViewer('parent-1'), { clipId });
+    const meta = card.shadowRoot!.querySelector('[part~="meta"]')!.textContent!.replace(/\s+/g, ' ');
+    expect(meta).to.contain('Groep 6 — meisjes').and.contain('Met Ellen, weerbaarheidsspecialist');
+    expect(meta, 'the sub-group, not the class twice').to.not.match(/Groep 6 Groep 6/);
+    expect(card.shadowRoot!.querySelector('[part~="group"]')!.getAttribute('lang')).to.equal(null);
+
+    root(el).querySelector<HTMLButtonElement>('.actions .primary')!.click();
+    await el.updateComplete;
+    expect([value(el, 'title'), value(el, 'group'), value(el, 'co-teacher')]).to.deep.equal(['', 'Groep 6 — meisjes', ' Ellen, weerbaarheidsspecialist ']);
+    await choose(el, 'programme', 'pbs');
+    expect(root(el).querySelector('#group-suggestions'), 'only WIsH suggests girls and boys').to.equal(null);
+    await choose(el, 'class', 'groep5-kanjer');
+    expect(value(el, 'group'), 'another class: the sub-group of the one before is gone').to.equal('');
+    expect(value(el, 'co-teacher')).to.equal(' Ellen, weerbaarheidsspecialist ');
+  });
+
+  it('reads a draft kept before sub-groups existed, and publishes without them', async () => {
+    const teacher = memoryAdapter({ viewerId: 'teacher-1' });
+    localStorage.setItem(
+      'samen:composer:teacher-1',
+      JSON.stringify({ classId: 'groep6-wish', programme: 'wish', lessonId: 'wish-4', programmeLabel: '', lessonNumber: 4, title: 'Voor jezelf opkomen', goal: '', learned: '', homeQuestion: 'Wanneer kwam jij voor jezelf op?', homeActivity: '', media: [], previewLocale: '' }),
+    );
+    const el = await renderComposer(teacher);
+    expect([value(el, 'title'), value(el, 'group'), value(el, 'co-teacher')]).to.deep.equal(['Voor jezelf opkomen', '', '']);
+    const { clipId } = await publish(el);
+    expect(teacher.state.clips[clipId]).to.not.have.any.keys('group', 'coTeacher');
+  });
+
   it('goes from composing to the parent’s card end to end on the MemoryAdapter: the preview is the parent view', async () => {
     const teacher = memoryAdapter({ viewerId: 'teacher-1' });
     const el = await renderComposer(teacher);

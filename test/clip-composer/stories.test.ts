@@ -11,6 +11,12 @@ const q = (r: ShadowRoot, s: string) => r.querySelector(s);
 const expected: Record<string, (root: ShadowRoot) => void> = {
   Empty: (r) => expect((q(r, '#title') as HTMLInputElement).value).to.equal(''),
   PrefilledWishLesson3: (r) => expect((q(r, '#title') as HTMLInputElement).value).to.equal('Lichaamstaal'),
+  WishLessonForAGroup: (r) => {
+    expect((q(r, '#title') as HTMLInputElement).value).to.equal('Grens aangeven');
+    expect(q(r, '#goal-source')!.textContent).to.contain('Voorbeeldtekst — pas aan naar jullie les');
+    expect((q(r, '#group') as HTMLInputElement).value).to.equal('Groep 6 — meisjes');
+    expect(q(r, '[part~="programme-info"]')!.hasAttribute('open')).to.equal(true);
+  },
   Uploading: (r) => expect(q(r, '[part~="upload"]')!.textContent).to.contain('kring.png: uploaden'),
   UploadRefused: (r) => expect(q(r, '.refusals')!.textContent).to.contain('klassenfoto.jpg is te groot').and.contain('brief-ouders.pdf kan hier niet'),
   Preview: (r) => expect(q(r, '[part~="preview"] samen-lesson-clip')!.shadowRoot!.querySelector('article')!.getAttribute('dir')).to.equal('rtl'),

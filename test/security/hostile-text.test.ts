@@ -87,7 +87,7 @@ const SCENARIOS: Scenario[] = [
       { name: 'goal', selector: '.goal p' },
       { name: 'learned', selector: '.learned p' },
       { name: 'home question', selector: '.question' },
-      { name: 'class label', selector: '.meta span' },
+      { name: 'class label', selector: '.meta .class-label' },
       { name: 'programme label', selector: '[part~="badge"]' },
       { name: 'photo description', selector: '[part~="photos"] img', read: 'alt' },
       { name: 'own answer', selector: '.answer-text' },
@@ -100,6 +100,18 @@ const SCENARIOS: Scenario[] = [
         media: { kind: 'photos', photos: [{ src: photo, alt: t[6] }] },
       }),
       getHomeAnswer: () => ({ id: 'a1', clipId: 'wish-2', familyId: 'fam-01', kind: 'text', text: t[7], updatedAt: new Date().toISOString() }),
+    }),
+  },
+  {
+    name: 'lesson clip, parent: sub-group and co-trainer',
+    tag: 'samen-lesson-clip',
+    render: () => html`<samen-lesson-clip clip-id="wish-2" view="parent"></samen-lesson-clip>`,
+    fields: [
+      { name: 'sub-group', selector: '[part~="group"]' },
+      { name: 'co-trainer', selector: '.co-teacher span' },
+    ],
+    patches: (t) => ({
+      getLessonClip: (clip) => ({ ...(clip as LessonClip), group: t[0], coTeacher: t[1] }),
     }),
   },
   {

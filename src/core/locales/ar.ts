@@ -75,6 +75,7 @@ export const ar: Messages = {
     cancel: 'إلغاء',
     saved: 'تم الإرسال',
     posted: (relative) => `نُشر ${relative}`,
+    coTeacher: (name) => `بمشاركة ${name}`,
     video: 'فيديو',
     photos: (n) =>
       plural('ar', n, {

@@ -51,6 +51,7 @@ export const en: Messages = {
     cancel: 'Cancel',
     saved: 'Sent',
     posted: (relative) => `Posted ${relative}`,
+    coTeacher: (name) => `With ${name}`,
     video: 'Video',
     photos: (n) => `${n} ${plural(n, 'photo', 'photos')}`,
     photoOf: (i, n) => `Photo ${i} of ${n}`,

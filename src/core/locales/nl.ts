@@ -57,6 +57,7 @@ export const nl: Messages = {
     cancel: 'Annuleren',
     saved: 'Verstuurd',
     posted: (relative) => `Geplaatst ${relative}`,
+    coTeacher: (name) => `Met ${name}`,
     video: 'Video',
     photos: (n) => `${n} ${plural(n, "foto", "foto's")}`,
     photoOf: (i, n) => `Foto ${i} van ${n}`,

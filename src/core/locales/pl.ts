@@ -67,6 +67,7 @@ export const pl: Messages = {
     cancel: 'Anuluj',
     saved: 'Wysłano',
     posted: (relative) => `Dodano ${relative}`,
+    coTeacher: (name) => `Lekcję współprowadzi: ${name}`,
     video: 'Film',
     photos: (n) => `${n} ${count(n, 'zdjęcie', 'zdjęcia', 'zdjęć', 'zdjęcia')}`,
     photoOf: (i, n) => `Zdjęcie ${i} z ${n}`,

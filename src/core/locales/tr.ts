@@ -54,6 +54,7 @@ export const tr: Messages = {
     cancel: 'Vazgeç',
     saved: 'Gönderildi',
     posted: (relative) => `${relative} paylaşıldı`,
+    coTeacher: (name) => `Dersi birlikte veren: ${name}`,
     video: 'Video',
     photos: (n) => `${n} fotoğraf`,
     photoOf: (i, n) => `Fotoğraf ${i} / ${n}`,

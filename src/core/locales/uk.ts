@@ -67,6 +67,7 @@ export const uk: Messages = {
     cancel: 'Скасувати',
     saved: 'Надіслано',
     posted: (relative) => `Опубліковано ${relative}`,
+    coTeacher: (name) => `Урок разом веде: ${name}`,
     video: 'Відео',
     // "фото" does not change with the number.
     photos: (n) => `${n} фото`,
