@@ -91,7 +91,8 @@ const CASES: Case[] = [
     prepare: (a) => (a.state.checkins = a.state.checkins.filter((c) => c.childId !== 'child-1')),
     teacher: (a) => provider(a, html`<samen-feelings-checkin class-id="groep6-wish" view="teacher"></samen-feelings-checkin>`),
     parent: (a) => provider(a, html`<samen-feelings-checkin child-id="child-1" view="parent" context="home"></samen-feelings-checkin>`),
-    teacherOnly: ['Signals', 'The class today', 'care coordinator'],
+    // The parent view says who sees a check-in (the care coordinator, for a signal); who sees signals is the teacher's.
+    teacherOnly: ['Signals', 'The class today', 'see signals'],
   },
   {
     name: 'expectation matrix',

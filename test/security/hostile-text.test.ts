@@ -21,7 +21,7 @@ import '../../src/define/samen-expectation-matrix.js';
 import '../../src/define/samen-clip-composer.js';
 import type { SamenClipComposer } from '../../src/clip-composer/clip-composer.js';
 import type { SamenErrorDetail } from '../../src/core/events.js';
-import { isoWithOffset } from '../../src/feelings-checkin/feelings.js';
+import { dayOf, isoWithOffset, lastSchoolDays } from '../../src/feelings-checkin/feelings.js';
 import { DEFAULT_FEELINGS } from '../../src/feelings-checkin/feelings.js';
 import type { ClipReach, ExpectationMatrix, ReactionSummary, RewardChart, Checkin, LessonClip, FeelingDefinition } from '../../src/core/schemas.js';
 import { memoryAdapter, settled } from '../helpers/fixtures.js';
@@ -239,12 +239,12 @@ const SCENARIOS: Scenario[] = [
     render: () => html`<samen-feelings-checkin class-id="groep6-wish" view="teacher"></samen-feelings-checkin>`,
     fields: [{ name: 'child name in a signal', selector: '[part~="signals"] li p', within: true }],
     patches: (t) => ({
-      // Strongly sad on the last three days: a signal for the teacher, under the host's name for the child.
+      // Strongly sad on the last three school days: a signal for the teacher, under the host's name for the child.
       getClassCheckins: () =>
-        [0, 1, 2].map((d) => ({
-          id: `s${d}`, childId: 'child-7', childName: t[0], feeling: 'sad', strength: 5, context: 'school',
-          createdAt: isoWithOffset(new Date(Date.now() - d * 86_400_000)),
-        })) satisfies Checkin[],
+        lastSchoolDays(dayOf(new Date()), 3).map((day, d) => {
+          const [y, m, dd] = day.split('-').map(Number) as [number, number, number];
+          return { id: `s${d}`, childId: 'child-7', childName: t[0], feeling: 'sad', strength: 5, context: 'school', createdAt: isoWithOffset(new Date(y, m - 1, dd, 10)) };
+        }) satisfies Checkin[],
     }),
   },
   {
