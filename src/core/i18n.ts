@@ -143,7 +143,8 @@ export interface Messages {
     reasonPlaceholder: string;
     fromSchool: string;
     fromHome: string;
-    positiveOnly: string;
+    /** Why nothing is ever taken away: tokens on a class chart, stickers on a personal one. */
+    positiveOnly: (kind: 'class' | 'personal') => string;
     dataAdjusted: string;
     actionFailed: string;
   };
@@ -185,12 +186,12 @@ export interface Messages {
     steps: Record<'child' | 'parents' | 'care-coordinator' | 'teacher', string>;
     childFallback: string;
     privacy: string;
-    feelingsRefused: string;
-  };
     /** Parent view: who sees this check-in and its note (the teacher; the care coordinator when there is a signal; never other parents). */
     whoSees: string;
     /** Child view: the same, for a child. */
     whoSeesChild: string;
+    feelingsRefused: string;
+  };
   matrix: {
     schoolTitle: string;
     homeTitle: string;

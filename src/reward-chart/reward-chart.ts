@@ -475,7 +475,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
       ${undoable
         ? html`<button part="undo-button" @click=${this.undo} aria-disabled=${this.busy ? 'true' : 'false'}>${t.undo}</button>`
         : nothing}
-      <p class="positive-only">${t.positiveOnly}</p>
+      <p class="positive-only">${t.positiveOnly(chart.kind)}</p>
     </div>`;
   }
 

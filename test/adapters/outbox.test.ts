@@ -171,7 +171,7 @@ describe('OutboxAdapter', () => {
       const limited = make(withoutComposing(memory().forViewer('teacher-1')), { dbName: dbName() });
       expect([limited.uploadMedia, limited.getUploadedMedia, limited.publishLessonClip]).to.deep.equal([undefined, undefined, undefined]);
       const cannot = await composerOn(limited);
-      expect(cannot.shadowRoot!.querySelector('.no-publish')!.textContent).to.contain('Deze app kan hier geen lesklips plaatsen');
+      expect(cannot.shadowRoot!.querySelector('.no-publish')!.textContent).to.contain('Deze app kan hier geen lesberichten plaatsen');
       expect(cannot.shadowRoot!.querySelector('input[type="file"]')).to.equal(null);
       cannot.parentElement!.remove();
 

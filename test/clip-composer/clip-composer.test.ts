@@ -115,7 +115,7 @@ describe('<samen-clip-composer>', () => {
   it('starts empty and accessible, with the shipped programmes and WIsH lessons 1–8', async () => {
     const el = await renderComposer(memoryAdapter({ viewerId: 'teacher-1' }));
     await expect(el).to.be.accessible();
-    expect($(el, 'h2').textContent).to.equal('Lesklip plaatsen');
+    expect($(el, 'h2').textContent).to.equal('Lesbericht plaatsen');
     const programmes = [...root(el).querySelectorAll('#programme option')].map((o) => o.textContent!.trim());
     expect(programmes).to.deep.equal(['WIsH', 'Kanjertraining', 'PBS', 'Eigen programma']);
     const lessons = [...root(el).querySelectorAll('#lesson option')].map((o) => o.textContent!.trim());
@@ -248,7 +248,7 @@ describe('<samen-clip-composer>', () => {
 
     const { clipId } = await publish(el);
     await waitUntil(() => root(el).querySelector('[part~="published"]'), 'published');
-    expect(text(el)).to.contain('Geplaatst. Ouders kunnen de lesklip nu zien.');
+    expect(text(el)).to.contain('Geplaatst. Ouders kunnen het lesbericht nu zien.');
     expect(root(el).activeElement).to.equal($(el, '[part~="published"]'));
     await expect(el).to.be.accessible();
 
@@ -426,7 +426,7 @@ describe('<samen-clip-composer>', () => {
     await waitUntil(() => root(el).querySelector('[part~="attached"]'), 'photo attached');
     el.addFiles([new File([new Uint8Array(8)], 'les.mp4', { type: 'video/mp4' }), new File(['WEBVTT'], 'nl.vtt', { type: 'text/vtt' })]);
     await el.updateComplete;
-    expect($(el, '.refusals').textContent).to.contain('Een lesklip heeft één filmpje óf foto’s');
+    expect($(el, '.refusals').textContent).to.contain('Een lesbericht heeft één filmpje óf foto’s');
     expect($(el, '.refusals').textContent).to.contain('nl.vtt kan hier niet.');
   });
 
@@ -519,7 +519,7 @@ describe('<samen-clip-composer>', () => {
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
     // Through the teacher's card of the new clip to "post another".
-    for (let i = 0; i < 20 && root(el).activeElement?.textContent?.trim() !== 'Nog een lesklip plaatsen'; i++) await sendKeys({ press: 'Tab' });
+    for (let i = 0; i < 20 && root(el).activeElement?.textContent?.trim() !== 'Nog een lesbericht plaatsen'; i++) await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(value(el, 'title')).to.equal('');
@@ -535,7 +535,7 @@ describe('<samen-clip-composer>', () => {
     });
     const el = await renderComposer(limited);
     expect($(el, '.no-upload').textContent).to.contain('Deze app kan hier geen filmpjes of foto’s ontvangen');
-    expect($(el, '.no-publish').textContent).to.contain('Deze app kan hier geen lesklips plaatsen');
+    expect($(el, '.no-publish').textContent).to.contain('Deze app kan hier geen lesberichten plaatsen');
     expect(root(el).querySelector('input[type="file"]')).to.equal(null);
     await choose(el, 'lesson', 'wish-4');
     expect($(el, '[part~="publish-button"]').getAttribute('aria-disabled')).to.equal('true');

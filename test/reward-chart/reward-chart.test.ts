@@ -482,6 +482,13 @@ describe('<samen-reward-chart> positive only', () => {
     expect($(el, '.positive-only')!.textContent).to.contain('pakken er nooit een af');
   });
 
+  it('says what it gives: tokens on the class chart, stickers on a personal chart (PBS: a personal chart uses stickers)', async () => {
+    const teacher = await renderChart(adapterFor('teacher'), { view: 'teacher' });
+    expect($(teacher, '.positive-only')!.textContent).to.contain('muntjes').and.not.contain('stickers');
+    const personal = await renderChart(adapterFor('teacher'), { chartId: PERSONAL, view: 'teacher' });
+    expect($(personal, '.positive-only')!.textContent).to.contain('stickers').and.not.contain('muntjes');
+  });
+
   it('keeps no streak: awards on many days in a row are not counted as a run to keep up', async () => {
     const adapter = adapterFor();
     const chart = adapter.state.charts[PERSONAL]!;

@@ -135,7 +135,8 @@ export const nl: Messages = {
     reasonPlaceholder: 'Bijvoorbeeld: zelf de tafel gedekt',
     fromSchool: 'Op school',
     fromHome: 'Thuis',
-    positiveOnly: 'Alleen positief: we geven muntjes en pakken er nooit een af.',
+    positiveOnly: (kind) =>
+      kind === 'class' ? 'Alleen positief: we geven muntjes en pakken er nooit een af.' : 'Alleen positief: we geven stickers en pakken er nooit een af.',
     dataAdjusted: 'Een paar gegevens van de school klopten niet en zijn overgeslagen.',
     actionFailed: 'Dat lukte niet. Probeer het nog eens.',
   },

@@ -131,7 +131,7 @@ export const tr: Messages = {
     reasonPlaceholder: 'Örneğin: sofrayı kendi başına kurdu',
     fromSchool: 'Okulda',
     fromHome: 'Evde',
-    positiveOnly: 'Sadece olumlu: jeton verilir, asla geri alınmaz.',
+    positiveOnly: (kind) => (kind === 'class' ? 'Sadece olumlu: jeton verilir, asla geri alınmaz.' : 'Sadece olumlu: çıkartma verilir, asla geri alınmaz.'),
     dataAdjusted: 'Okulun bazı bilgileri doğru değildi ve atlandı.',
     actionFailed: 'Olmadı. Lütfen tekrar deneyin.',
   },
