@@ -66,9 +66,12 @@ export interface SamenAdapter {
   // ---- lesson clips
   /** One lesson clip. Rejects with `not-found` for an unknown id. */
   getLessonClip(clipId: string, options?: RequestOptions): Promise<LessonClip>;
-  /** The viewer's family's own answer to the clip's home question, or `null`. */
+  /**
+   * The signed-in carer's own answer to the clip's home question, or `null`. Answers are private
+   * per carer: another carer of the same family (separated parents) never reads it.
+   */
   getHomeAnswer(clipId: string, options?: RequestOptions): Promise<HomeAnswer | null>;
-  /** Creates or replaces the family's answer. Resolves with the stored answer. */
+  /** Creates or replaces this carer's answer (the family counts once in the teacher's reach). Resolves with the stored answer. */
   saveHomeAnswer(
     input: WriteInput & { clipId: string; kind: HomeAnswerKind; text?: string },
     options?: RequestOptions,
