@@ -95,15 +95,17 @@ export const TeacherNoSignals: Story = {
 
 /**
  * A school's own words (Kanjertraining's caps), set by the host through the `feelings` property.
- * Each cap is named with its strong side too, as the training does (docs/programmes.md).
+ * Each cap is named with its strong side too, as the training does (docs/programmes.md). None is
+ * marked `negative`: a cap is behaviour the child learns to recognise, not a feeling, and picking
+ * one must never raise a signal about a child (that would label them with a cap).
  */
 export const CustomFeelings: Story = {
   args: {
     feelings: [
       { id: 'wit', labels: { nl: 'witte pet: jezelf, te vertrouwen', en: 'white cap: yourself, trustworthy' }, icon: '⚪', color: '#868e96' },
-      { id: 'zwart', labels: { nl: 'zwarte pet: durft, soms de baas', en: 'black cap: brave, sometimes bossy' }, icon: '⚫', color: '#212529', negative: true },
-      { id: 'rood', labels: { nl: 'rode pet: vrolijk, soms ten koste van een ander', en: 'red cap: cheerful, sometimes at others’ expense' }, icon: '🔴', color: '#e03131', negative: true },
-      { id: 'geel', labels: { nl: 'gele pet: luistert goed, soms te stil', en: 'yellow cap: listens well, sometimes too quiet' }, icon: '🟡', color: '#f08c00', negative: true },
+      { id: 'zwart', labels: { nl: 'zwarte pet: durft, soms de baas', en: 'black cap: brave, sometimes bossy' }, icon: '⚫', color: '#212529' },
+      { id: 'rood', labels: { nl: 'rode pet: vrolijk, soms ten koste van een ander', en: 'red cap: cheerful, sometimes at others’ expense' }, icon: '🔴', color: '#e03131' },
+      { id: 'geel', labels: { nl: 'gele pet: luistert goed, soms te stil', en: 'yellow cap: listens well, sometimes too quiet' }, icon: '🟡', color: '#f08c00' },
     ],
   },
   render: (args) => wrap(checkin(args, adapterFor(args.view, freshDay))),
