@@ -163,7 +163,11 @@ async function run(name, options) {
     const smallAfter = [];
     for (let i = 0; i < SMALL_WRITES; i++) smallAfter.push(await award());
 
-    const [{ bytes, rows }] = await api.db.query('select coalesce(sum(octet_length(data::text)), 0)::int as bytes, count(*)::int as rows from samen_collections');
+    // The server's tables (migration 005): their size on disk with indexes, and their rows.
+    const tables = (await api.db.query("select tablename from pg_tables where schemaname = current_schema() and tablename not like 'kysely%' and tablename not in ('samen_uploads', 'samen_idempotency')")).map((r) => r.tablename);
+    const [{ bytes }] = await api.db.query('select coalesce(sum(pg_total_relation_size(to_regclass(t))), 0)::bigint::float8 as bytes from unnest($1::text[]) as t', [tables]);
+    let rows = 0;
+    for (const t of tables) rows += (await api.db.query(`select count(*)::int as n from ${t}`))[0].n;
     const [{ keys }] = await api.db.query('select count(*)::int as keys from samen_idempotency');
     const first = latencies.slice(0, WINDOW);
     const last = latencies.slice(-WINDOW);
@@ -173,7 +177,7 @@ async function run(name, options) {
       ...(blocks.length ? [`  per ${BLOCK.toLocaleString('en')} saves (p50/p95, RSS after a full GC)  ${blocks.join(' · ')}`] : []),
       `  a teacher's award (${SMALL_WRITES} each)  before: p50 ${ms(percentile(smallBefore, 50))}   after: p50 ${ms(percentile(smallAfter, 50))}`,
       `  memory  RSS ${mb(before.rss)} before the saves, ${mb(afterWindow.rss)} after ${WINDOW}, ${mb(end.rss)} after ${WRITES}   JS heap ${mb(before.heapUsed)}, ${mb(afterWindow.heapUsed)}, ${mb(end.heapUsed)}`,
-      `  stored  state ${kb(bytes)} in ${rows} rows, ${keys} idempotency records (digest + result id)`,
+      `  stored  tables ${kb(bytes)} (with indexes) in ${rows} rows, ${keys} idempotency records (digest + result id)`,
     ];
   } finally {
     await api.close();

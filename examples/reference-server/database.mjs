@@ -109,7 +109,8 @@ async function openPGlite(/** @type {string} */ dataDir) {
     await release();
     throw error;
   }
-  const kysely = new Kysely({ dialect: new PostgresDialect({ pool: pgliteAsPool(pglite) }) });
+  // PGlite's results have the `rows`, `command` and `rowCount` of pg's; the types say more.
+  const kysely = new Kysely({ dialect: new PostgresDialect({ pool: /** @type {any} */ (pgliteAsPool(pglite)) }) });
   return database(kysely, 'pglite', async () => {
     await kysely.destroy(); // ends the pool: closes PGlite
     await release();
@@ -216,7 +217,7 @@ export function folderMigrations(dir) {
       for (const file of (await readdir(dir)).sort()) {
         const match = /^(\d+_[\w-]+)\.(sql|mjs)$/.exec(file);
         if (!match) continue;
-        const [, name, ext] = /** @type {[string, string, string]} */ (match);
+        const [, name, ext] = /** @type {[string, string, string]} */ (/** @type {unknown} */ (match));
         const path = join(dir, file);
         if (ext === 'sql') {
           const script = await readFile(path, 'utf8');

@@ -6,9 +6,9 @@
  * Every id that comes in (path, query, body) is a safe id (`isSafeId` of src/core/policy.ts):
  * `__proto__`, `constructor` and friends never reach a record.
  *
- * Each route says what its adapter method gets as first argument (`input`): that is what the
- * server's one authorization check (`authorizeCall` of src/adapters/demo-guard.ts) sees, before
- * the method runs. A write also says how to answer a replayed Idempotency-Key from the store
+ * Each route says what its domain method gets as first argument (`input`): that is what the
+ * server's one authorization check (`authorizeRoute` of domain/policy.mjs) sees, before the
+ * method runs. A write also says how to answer a replayed Idempotency-Key from the store
  * as it is now (`replay`), since only a digest of each write is kept, never its response.
  */
 import * as z from 'zod/mini';
@@ -40,7 +40,7 @@ const range = z.object({ from: z.optional(isoDate), to: z.optional(isoDate) });
 
 /**
  * @typedef {object} Call
- * @property {import('./postgres-adapter.mjs').PostgresAdapter} view the store as the caller sees it
+ * @property {ReturnType<ReturnType<typeof import('./domain/index.mjs').createDomain>['as']>} view the domain as the caller sees it (inside a write: on its transaction)
  * @property {Record<string, string>} params path parameters, decoded and checked
  * @property {Record<string, any>} query checked query parameters
  * @property {any} body the checked request body (writes)
@@ -202,7 +202,7 @@ export const ROUTES = [
     input: ({ params, body, key }) => ({ ...body, id: key, chartId: params.chartId }),
     run: ({ view }, input) => view.award(input),
     resultId: (input) => input.id,
-    replay: async ({ view }, input, awardId) => byId((await view.getRewardChart(input.chartId)).awards, awardId),
+    replay: ({ view }, input, awardId) => view.awardById(input.chartId, awardId),
   },
   {
     method: 'DELETE',
@@ -260,7 +260,7 @@ export const ROUTES = [
     input: ({ params, body, key }) => ({ ...body, id: key, checkinId: params.checkinId }),
     run: ({ view }, input) => view.saveCheckin(input),
     resultId: (input) => input.checkinId,
-    replay: async ({ view }, input, checkinId) => byId(await view.getCheckins({ childId: input.childId }), checkinId),
+    replay: ({ view }, _input, checkinId) => view.checkinById(checkinId),
   },
 
   // ---- expectation matrices
@@ -302,7 +302,7 @@ export const ROUTES = [
     run: ({ view }, input) => view.shareSuccess(input),
     // Families can't list successes (teachers read them): the one this family shared, from the store.
     resultId: (input) => input.id,
-    replay: async ({ view }, _input, successId) => byId([view.successById(successId)].filter(Boolean), successId),
+    replay: ({ view }, _input, successId) => view.successById(successId),
   },
 ];
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * Reference server for the Samen REST contract (`openapi.yaml`): what `HttpAdapter`
- * talks to. The domain logic is the library's own `MemoryAdapter` (from `dist/`, so run
- * `npm run build` first); this file adds HTTP, auth, idempotency keys, Server-Sent
- * Events and persistence in PostgreSQL or PGlite. See README.md beside it.
+ * talks to. Its data is in PostgreSQL tables (PGlite or PostgreSQL, migrations/), its domain
+ * rules in domain/ (the library's policy and schemas come from `dist/`, so run
+ * `npm run build` first); this file adds HTTP, auth, idempotency keys and Server-Sent Events.
+ * See README.md beside it.
  *
  *   node examples/reference-server/server.mjs [--port 8787] [--data-dir DIR] [--locale nl|en]
  *   DATABASE_URL=postgres://… node examples/reference-server/server.mjs
@@ -25,24 +26,26 @@ import { ROOT, serveStatic } from '../static-files.mjs';
 
 // The domain logic is the library's build: say plainly when it is missing.
 const [
-  { PostgresAdapter },
+  { createDomain, asSamenError },
+  { seedDemo },
+  { sweepIdempotency, sweepDraftUploads, DRAFT_UPLOAD_TTL_MS },
   { ROUTES, matchRoute },
   { SamenError },
   { toIssues },
   { resolveDemoUrl },
   z,
   { MEDIA_LIMITS },
-  { authorizeCall, authorizeTopic },
   { isSafeId },
 ] = await Promise.all([
-  import('./postgres-adapter.mjs'),
+  import('./domain/index.mjs'),
+  import('./domain/seed.mjs'),
+  import('./domain/retention.mjs'),
   import('./routes.mjs'),
   import('../../dist/core/errors.js'),
   import('../../dist/core/parse.js'),
   import('../../dist/adapters/illustrations.js'),
   import('zod/mini'),
   import('../../dist/core/schemas.js'),
-  import('../../dist/adapters/demo-guard.js'),
   import('../../dist/core/policy.js'),
 ]).catch((error) => {
   if (error?.code === 'ERR_MODULE_NOT_FOUND' && /[/\\]dist[/\\]/.test(String(error.message))) {
@@ -69,6 +72,8 @@ const TOPIC_KINDS = new Set(['clip', 'reactions', 'chart', 'matrix', 'feelings']
 /** How long an Idempotency-Key is remembered; older records are swept. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 const SWEEP_EVERY_MS = 10 * 60_000;
+/** An open event stream asks the policy again on a change at most this often per topic. */
+const RECHECK_TOPIC_MS = 10_000;
 /** JSON members no body may have, at any depth. */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Issued tokens: `st1.<payload>.<signature>` (see {@link createReferenceServer}'s issueToken). */
@@ -120,11 +125,12 @@ class HttpError extends SamenError {
  * @property {boolean} [demoTokens] accept `Bearer <viewer id>` (default true: the demo, its checks and the tests use them)
  * @property {string | Buffer} [tokenSecret] key that signs issued tokens (default: random per process, so they end with it)
  * @property {number} [idempotencyTtlMs] how long an Idempotency-Key is remembered (default 24 h)
+ * @property {number} [draftUploadTtlMs] how long an upload no published clip uses is kept (default 7 days)
  * @property {number} [maxStreamsPerViewer] open event streams per viewer (default 6)
  */
 
 /**
- * Opens (and on first start migrates and seeds) the store and returns the `/api/*` handler.
+ * Opens (and on first start migrates and seeds) the database and returns the `/api/*` handler.
  * @param {ReferenceServerOptions} [options]
  */
 export async function createReferenceServer({
@@ -138,6 +144,7 @@ export async function createReferenceServer({
   demoTokens = true,
   tokenSecret = randomBytes(32),
   idempotencyTtlMs = IDEMPOTENCY_TTL_MS,
+  draftUploadTtlMs = DRAFT_UPLOAD_TTL_MS,
   maxStreamsPerViewer = MAX_STREAMS_PER_VIEWER,
 } = {}) {
   const db = await openDatabase({
@@ -145,30 +152,32 @@ export async function createReferenceServer({
     dataDir,
     onError: (/** @type {Error & { code?: string }} */ error) => log(`database connection lost (${error.name}${error.code ? ` ${error.code}` : ''}); reconnecting on the next write`),
   });
-  /** @type {import('./postgres-adapter.mjs').PostgresAdapter} */
-  let store;
   /** Which topics changed, told to every process on this database (live.mjs); /events listens on it. */
   let bus;
+  /** @type {ReturnType<typeof createDomain>} The domain layer over the tables (domain/). */
+  let domain;
   try {
     await migrate(db);
-    store = new PostgresAdapter({ locale, ...(now ? { now } : {}) }, undefined, { db, idempotencyTtlMs });
-    await store.ready();
-    await store.sweepWriteRecords();
+    // First start: the demo school, from the library's demo data (under a lock: one process seeds).
+    if (await seedDemo(db, { locale, ...(now ? { now } : {}) })) log(`seeded the demo school (${locale})`);
     bus = await createLiveBus({ db, databaseUrl, log });
+    domain = createDomain({ db, bus, idempotencyTtlMs, log });
+    await sweep();
   } catch (error) {
     await db.close().catch(() => {});
     throw error;
   }
 
-  const withWriteLock = createLock();
+  /** Writes being applied: {@link close} lets them finish. */
+  const writing = new Set();
+  /** Demo media references a stored clip uses (see {@link sendMedia}), once looked up. */
+  const mediaRefs = new Set();
   /** Ends each open event stream; see {@link close}. */
   const streams = new Set();
   /** @type {Map<string, number>} open event streams per viewer id */
   const streamsOf = new Map();
   let closed = false;
   let lastSweep = Date.now();
-  /** For the guard: uploads are in their own table, not in the state. */
-  const lookups = { uploadOwner: (/** @type {string} */ mediaId) => store.uploadOwner(mediaId) };
 
   /**
    * Serves `/api/*`; anything else is a 404.
@@ -197,7 +206,7 @@ export async function createReferenceServer({
       if (path === '/events') {
         op = 'subscribe';
         if (req.method !== 'GET') throw new HttpError(405, 'not-found', 'method not allowed', { allow: 'GET' });
-        return await openEvents(req, res, url, authenticate(req));
+        return await openEvents(req, res, url, await authenticate(req));
       }
 
       const match = matchRoute(req.method ?? 'GET', path, ROUTES);
@@ -205,17 +214,17 @@ export async function createReferenceServer({
       if ('allow' in match) throw new HttpError(405, 'not-found', 'method not allowed', { allow: match.allow.join(', ') });
       const { route, params } = match;
       op = route.op;
-      const { viewerId, viewer, view } = authenticate(req);
+      const { viewerId, viewer, view } = await authenticate(req);
       /** @type {import('./routes.mjs').Call} */
       const call = { view, params, query: {}, body: undefined, key: '', mediaBase: mediaBase(req) };
       if (route.query) call.query = parse(route.query, Object.fromEntries(url.searchParams), 'query', 'invalid query parameters');
 
-      // The policy (src/core/policy.ts, through the guard of src/adapters/demo-guard.ts), checked
-      // here for every route before any domain code runs: the one place it is enforced. Reads
-      // now; writes under the write lock, against the state they will change.
+      // The policy (src/core/policy.ts, over SQL lookups in domain/policy.mjs), checked here for
+      // every route before any domain code runs: the one place it is enforced. Reads now; writes
+      // inside their transaction, against the rows they will change.
       if (!route.write) {
         const input = route.input(call);
-        await authorizeCall(store.state, viewer, route.op, input, lookups);
+        await domain.authorize(viewer, route.op, input);
         return sendResult(res, await route.run(call, input));
       }
 
@@ -223,7 +232,7 @@ export async function createReferenceServer({
       if (route.upload) {
         // Known before a byte of the file is read.
         const input = route.input(call);
-        await authorizeCall(store.state, viewer, route.op, input, lookups);
+        await domain.authorize(viewer, route.op, input);
         return await receiveUpload(req, res, route, call, input);
       }
       // Routes without a body schema (markSeen, undoAward) ignore whatever was sent.
@@ -235,33 +244,29 @@ export async function createReferenceServer({
         key: call.key,
         digest: requestDigest(viewerId, route.op, params, call.body),
         resultId: /** @type {NonNullable<typeof route.resultId>} */ (route.resultId)(input),
-        /** @type {string[]} the topics the write changed, collected by the store when it is saved */
-        topics: [],
+        op: route.op,
+        input,
       };
+      const replay = /** @type {NonNullable<typeof route.replay>} */ (route.replay);
 
-      // One write at a time, applied and saved before its response: a client that got no
-      // response can retry with the same key and the write happens exactly once.
-      const { result, replayed } = await withWriteLock(async () => {
-        const record = await store.writeRecord(write.key);
-        if (record && record.digest !== write.digest) {
-          throw new SamenError('invalid-data', 'this Idempotency-Key was used for another request', [
-            { path: 'Idempotency-Key', message: 'already used for another request' },
-          ]);
-        }
-        try {
-          await authorizeCall(store.state, viewer, route.op, input, lookups);
-        } catch (error) {
-          // A replayed undo finds its award gone: that is what it did. Writes with a resource to
-          // show (resultId) answer the replay from it, so they never get here.
-          if (!(record && write.resultId === null && error instanceof SamenError && error.kind === 'not-found')) throw error;
-        }
-        if (record) return { replayed: true, result: await /** @type {NonNullable<typeof route.replay>} */ (route.replay)(call, input, record.resultId) };
-        sweepNowAndThen();
-        return { replayed: false, result: await view.applying(write, () => route.run(call, input)) };
-      });
-      // Saved: every process's streams on these topics hear of it before this write's answer is sent.
-      if (!replayed) await publish(write.topics);
-      return sendResult(res, result, replayed ? { 'idempotent-replayed': 'true' } : {});
+      // One transaction: the idempotency record claimed, the policy, the write; committed before
+      // its response (and its topics published on the live bus), so a client that got no
+      // response can retry with the same key, on any process, and the write happens exactly once.
+      const applying = domain.write(
+        viewer,
+        write,
+        (tx) => route.run({ ...call, view: tx }, input),
+        (now, resultId) => replay({ ...call, view: now }, input, resultId),
+      );
+      writing.add(applying);
+      let outcome;
+      try {
+        outcome = await applying;
+      } finally {
+        writing.delete(applying);
+      }
+      sweepNowAndThen();
+      return sendResult(res, outcome.result, outcome.replayed ? { 'idempotent-replayed': 'true' } : {});
     } catch (error) {
       sendError(res, error);
     }
@@ -273,7 +278,7 @@ export async function createReferenceServer({
    * 401 with `WWW-Authenticate`, which clients treat as signed out.
    * @param {import('node:http').IncomingMessage} req
    */
-  function authenticate(req) {
+  async function authenticate(req) {
     const token = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
     if (!token) throw signedOut('a bearer token is required');
     let viewerId;
@@ -287,9 +292,9 @@ export async function createReferenceServer({
     } else if (demoTokens) {
       viewerId = token;
     }
-    const viewer = isSafeId(viewerId) ? store.state.viewers.find((v) => v.id === viewerId) : undefined;
+    const viewer = isSafeId(viewerId) ? await domain.viewer(viewerId) : undefined;
     if (!viewer) throw signedOut('unknown token', 'invalid_token');
-    return { viewerId: viewer.id, viewer, view: store.forViewer(viewer.id), expiresAt };
+    return { viewerId: viewer.id, viewer, view: domain.as(viewer), expiresAt };
   }
 
   /**
@@ -327,24 +332,22 @@ export async function createReferenceServer({
   }
 
   /**
-   * Tells the live bus which topics a saved write changed. The write stands whatever happens
-   * here: a failure is logged (streams on other processes then hear of it at their next change).
-   * @param {string[]} topics
+   * What is kept only for a while (domain/retention.mjs): idempotency records past
+   * `idempotencyTtlMs`, uploads no published clip uses past `draftUploadTtlMs`.
+   * @returns {Promise<{ idempotencyKeys: number, draftUploads: number }>}
    */
-  async function publish(topics) {
-    if (!topics.length) return;
-    try {
-      await bus.publish(topics);
-    } catch (error) {
-      log(`live: could not publish a change (${[error?.name, error?.code].filter(Boolean).join(' ') || 'error'})`);
-    }
+  async function sweep() {
+    return {
+      idempotencyKeys: await sweepIdempotency(db.kysely, idempotencyTtlMs),
+      draftUploads: await sweepDraftUploads(db.kysely, draftUploadTtlMs),
+    };
   }
 
-  /** Forgets expired idempotency keys, at most every few minutes, without holding up the write. */
+  /** Sweeps at most every few minutes, without holding up the write. */
   function sweepNowAndThen() {
     if (Date.now() - lastSweep < SWEEP_EVERY_MS) return;
     lastSweep = Date.now();
-    store.sweepWriteRecords().catch((error) => log(`idempotency sweep failed (${error?.name ?? 'error'})`));
+    sweep().catch((error) => log(`retention sweep failed (${error?.name ?? 'error'})`));
   }
 
   function mediaBase(req) {
@@ -358,14 +361,15 @@ export async function createReferenceServer({
    * `GET /api/events?topics=a,b`: one `change` event per change of those topics on the live bus
    * (a write saved by any process on this database, see live.mjs), until the client goes away
    * (or its token expires). Every topic is authorised as the read it announces, at the start
-   * and again on every change; a viewer has at most `maxStreamsPerViewer` streams.
+   * and again on a change (at most every RECHECK_TOPIC_MS per topic: the policy's answer is a
+   * query now); a viewer has at most `maxStreamsPerViewer` streams.
    */
   async function openEvents(req, res, url, { viewerId, viewer, expiresAt }) {
     const topics = [...new Set((url.searchParams.get('topics') ?? '').split(',').filter(Boolean))];
     if (!topics.length || topics.length > MAX_TOPICS || !topics.every(isTopic)) {
       throw new SamenError('invalid-data', 'invalid topics', [{ path: 'topics', message: `1 to ${MAX_TOPICS} comma-separated topics like clip:wish-2` }]);
     }
-    for (const topic of topics) authorizeTopic(store.state, viewer, topic);
+    for (const topic of topics) await domain.authorizeTopic(viewer, topic);
     const open = streamsOf.get(viewerId) ?? 0;
     if (open >= maxStreamsPerViewer) {
       throw new HttpError(429, 'unavailable', `at most ${maxStreamsPerViewer} open event streams per viewer`, { 'retry-after': '30' });
@@ -381,18 +385,23 @@ export async function createReferenceServer({
     const send = (/** @type {string} */ text) => {
       if (!res.writableEnded && !res.destroyed) res.write(text);
     };
-    // The policy again on every change, as this viewer is now: one whose right has gone hears nothing more.
+    // The policy again on a change, as this viewer is now: one whose right has gone (or who was
+    // erased) hears nothing more. Asked at most every RECHECK_TOPIC_MS per topic.
+    /** @type {Map<string, { at: number, ok: Promise<boolean> }>} */
+    const checked = new Map(topics.map((topic) => [topic, { at: Date.now(), ok: Promise.resolve(true) }]));
     const mayFollow = (/** @type {string} */ topic) => {
-      const current = store.state.viewers.find((v) => v.id === viewerId);
-      try {
-        return !!current && (authorizeTopic(store.state, current, topic), true);
-      } catch {
-        return false;
-      }
+      const last = checked.get(topic);
+      if (last && Date.now() - last.at < RECHECK_TOPIC_MS) return last.ok;
+      const ok = domain
+        .viewer(viewerId)
+        .then(async (current) => !!current && (await domain.authorizeTopic(current, topic), true))
+        .catch(() => false);
+      checked.set(topic, { at: Date.now(), ok });
+      return ok;
     };
     const unsubscribes = topics.map((topic) =>
       bus.subscribe(topic, () => {
-        if (mayFollow(topic)) send(`event: change\ndata: ${JSON.stringify({ topic })}\n\n`);
+        void mayFollow(topic).then((ok) => ok && send(`event: change\ndata: ${JSON.stringify({ topic })}\n\n`));
       }),
     );
     const heartbeat = setInterval(() => send(': heartbeat\n\n'), heartbeatMs);
@@ -424,8 +433,11 @@ export async function createReferenceServer({
     } catch {
       ref = '';
     }
-    // Only references stored clips use: each one resolved is cached for good.
-    if (!store.mediaRefs().has(ref)) throw new HttpError(404, 'not-found', 'no such media');
+    // Only references stored clips use: each one found is remembered for good.
+    if (!mediaRefs.has(ref)) {
+      if (!/^(illustration|captions):[\w-]+$/.test(ref) || !(await domain.isClipMedia(ref))) throw new HttpError(404, 'not-found', 'no such media');
+      mediaRefs.add(ref);
+    }
     const blob = resolveObjectURL(resolveDemoUrl(ref));
     if (!blob) throw new HttpError(404, 'not-found', 'no such media');
     const bytes = Buffer.from(await blob.arrayBuffer());
@@ -445,7 +457,7 @@ export async function createReferenceServer({
    * `POST /api/uploads?kind=…&name=…`: one file as the raw body. The policy was checked before
    * a byte is read (teachers only); then the type (415), the size (413, from Content-Length when
    * sent, else while reading) and the first bytes (415 when they are not what the type says).
-   * Stored without the write lock: the table's (owner, key) constraint makes it idempotent.
+   * Its own idempotency: the table's (owner, key) constraint stores a repeated upload once.
    */
   async function receiveUpload(req, res, route, call, input) {
     const { kind } = call.query;
@@ -482,7 +494,7 @@ export async function createReferenceServer({
     } catch {
       mediaId = '';
     }
-    const file = /^media-[\w-]{1,100}$/.test(mediaId) ? await store.uploadContent(mediaId) : undefined;
+    const file = /^media-[\w-]{1,100}$/.test(mediaId) ? await domain.uploadContent(mediaId) : undefined;
     if (!file) throw new HttpError(404, 'not-found', 'no such upload');
     const bytes = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
     const headers = {
@@ -528,6 +540,11 @@ export async function createReferenceServer({
       status = error instanceof HttpError ? error.status : (STATUS.get(error.kind) ?? 503);
       headers = error instanceof HttpError ? error.headers : {};
       body = { kind: error.kind, message: error.message, ...(error.issues?.length ? { issues: error.issues } : {}) };
+    } else if (typeof error?.code === 'string') {
+      // The database (down, a deadlock, a constraint a read can't break): its kind, never its message.
+      const mapped = asSamenError(error);
+      status = STATUS.get(mapped.kind) ?? 503;
+      body = { kind: mapped.kind, message: mapped.message };
     } else {
       // Name and code only: messages of some errors quote the data they choked on.
       log(`unexpected error: ${error?.name ?? 'error'}${error?.code ? ` ${error.code}` : ''}`);
@@ -547,7 +564,7 @@ export async function createReferenceServer({
     if (closed) return;
     closed = true;
     for (const end of streams) end();
-    await withWriteLock(async () => {});
+    await Promise.allSettled([...writing]);
     await bus.close();
     await db.close();
   }
@@ -556,13 +573,15 @@ export async function createReferenceServer({
     handle,
     close,
     db,
-    /** The store (PostgresAdapter) itself, for tests: `store.state` is what the server holds in memory. */
-    store,
+    /** The domain layer (domain/index.mjs): `domain.viewer(id)`, `domain.as(viewer).getRewardChart(id)`, … */
+    domain,
     /** The live bus (live.mjs): `publish(topics)` after a saved write reaches every process's /events streams. */
     bus,
     issueToken,
     /** Forgets idempotency keys older than `idempotencyTtlMs` now; resolves with how many. */
-    sweepIdempotencyKeys: () => store.sweepWriteRecords(),
+    sweepIdempotencyKeys: () => sweepIdempotency(db.kysely, idempotencyTtlMs),
+    /** Both retention sweeps now (idempotency keys, unpublished uploads); resolves with how many of each. */
+    sweep,
   };
 }
 
@@ -595,16 +614,6 @@ function requestDigest(viewerId, op, params, body) {
 }
 
 // ---------------------------------------------------------------------- helpers
-
-/** A promise mutex: `fn`s run one after another, in call order, whatever each one's outcome. */
-function createLock() {
-  let tail = Promise.resolve();
-  return (/** @type {() => Promise<any>} */ fn) => {
-    const run = tail.then(fn, fn);
-    tail = run.catch(() => {});
-    return run;
-  };
-}
 
 /** The write's id: it becomes the id of what the write makes (an award, a reply), so a safe id. */
 function idempotencyKey(req) {
@@ -729,6 +738,9 @@ const RESTART_WINDOW_MS = 60_000;
 const STOP_GRACE_MS = 10_000;
 
 async function main() {
+  // Admin commands (export-family, erase-family: admin.mjs), never over HTTP.
+  const { ADMIN_COMMANDS, runAdminCommand } = await import('./admin.mjs');
+  if (ADMIN_COMMANDS.includes(process.argv[2] ?? '')) process.exit(await runAdminCommand(process.argv[2] ?? '', process.argv.slice(3)));
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
@@ -741,6 +753,7 @@ async function main() {
   });
   if (values.help) {
     console.log('node examples/reference-server/server.mjs [--port 8787] [--data-dir DIR | env DATABASE_URL] [--locale nl|en] [--workers N] [--quiet]');
+    console.log('node examples/reference-server/server.mjs export-family <familyId> | erase-family <familyId> --yes   (admin.mjs)');
     return;
   }
   const port = Number.parseInt(values.port ?? process.env.PORT ?? '', 10);

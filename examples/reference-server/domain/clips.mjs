@@ -1,8 +1,9 @@
 // @ts-check
 /**
- * Lesson clips and what families do with them: the clip with its media, the household's home
- * answer ("we talked about it" never replaces a written answer), "seen" marks, and a clip's
- * reach for its teacher (per household: seen ⊇ talked ⊇ answered in writing).
+ * Lesson clips and what families do with them: the clip with its media, each carer's own home
+ * answer ("we talked about it" never replaces their written answer; another carer of the family
+ * neither reads nor replaces it), "seen" marks per household, and a clip's reach for its
+ * teacher (per household: seen ⊇ talked ⊇ answered in writing; each carer's answer listed).
  */
 import { sql } from 'kysely';
 import { NOW, fail, iso, present } from './common.mjs';
@@ -80,7 +81,7 @@ export async function getLessonClip(s, clipId, { mediaBase = '/api/media/' } = {
     }),
     postedAt: iso(clip.posted_at),
     classId: clip.class_id,
-    ...present({ classLabel: clip.class_label, lang: clip.lang }),
+    ...present({ classLabel: clip.class_label, group: clip.group_label, coTeacher: clip.co_teacher, lang: clip.lang }),
   };
 }
 
@@ -105,20 +106,19 @@ const toAnswer = (row) => ({
 });
 
 /**
- * The viewer's household's answer to the clip, or null.
+ * The viewer's own answer to the clip, or null.
  * @param {Session} s
  * @param {string} clipId
  */
 export async function getHomeAnswer(s, clipId) {
-  const familyId = s.viewer.familyId;
-  if (!familyId) return null;
-  const row = await answers(s.db).where('a.clip_id', '=', clipId).where('a.household_id', '=', familyId).executeTakeFirst();
+  const row = await answers(s.db).where('a.clip_id', '=', clipId).where('a.carer_id', '=', s.viewer.id).executeTakeFirst();
   return row ? toAnswer(row) : null;
 }
 
 /**
- * `PUT /clips/{clipId}/answer`: the household's answer, replacing its earlier one; "we talked
- * about it" never replaces a written answer (that answer implies the talk). Marks the clip seen.
+ * `PUT /clips/{clipId}/answer`: the carer's own answer, replacing their earlier one; "we talked
+ * about it" never replaces their written answer (that answer implies the talk). Marks the clip
+ * seen for the household.
  * @param {Session} s
  * @param {{ id: string, clipId: string, kind: 'text' | 'talked', text?: string }} input
  */
@@ -129,30 +129,30 @@ export async function saveHomeAnswer(s, input) {
   await db
     .insertInto('home_answers')
     .values({
+      id: input.id,
       clip_id: input.clipId,
       household_id: familyId,
-      id: input.id,
+      carer_id: viewer.id,
       kind: input.kind,
       text: input.kind === 'text' && input.text ? input.text : null,
-      answered_by: viewer.id,
       updated_at: NOW,
     })
     .onConflict((oc) =>
       oc
-        .columns(['clip_id', 'household_id'])
+        .constraint('home_answers_carer')
         .doUpdateSet((eb) => ({
           id: eb.ref('excluded.id'),
+          household_id: eb.ref('excluded.household_id'),
           kind: eb.ref('excluded.kind'),
           text: eb.ref('excluded.text'),
-          answered_by: eb.ref('excluded.answered_by'),
           updated_at: eb.ref('excluded.updated_at'),
         }))
-        .where(sql`not (excluded.kind = 'talked' and home_answers.kind = 'text')`),
+        .where(/** @type {import('kysely').RawBuilder<boolean>} */ (sql`not (excluded.kind = 'talked' and home_answers.kind = 'text')`)),
     )
     .execute();
   await addSeen(db, input.clipId, familyId);
   s.topics.add(`clip:${input.clipId}`);
-  const row = await answers(db).where('a.clip_id', '=', input.clipId).where('a.household_id', '=', familyId).executeTakeFirstOrThrow();
+  const row = await answers(db).where('a.clip_id', '=', input.clipId).where('a.carer_id', '=', viewer.id).executeTakeFirstOrThrow();
   return toAnswer(row);
 }
 
@@ -194,14 +194,14 @@ export async function getClipReach(s, clipId) {
     answers(db).where('a.clip_id', '=', clipId).orderBy('a.updated_at', 'desc').orderBy('a.id').execute(),
     db.selectFrom('seen_marks').select('household_id').where('clip_id', '=', clipId).execute(),
   ]);
-  // A household that answered also saw the clip.
+  // A household that answered also saw the clip; two carers of one household count it once.
   const reached = new Set([...seen.map((r) => r.household_id), ...answered.map((a) => a.household_id)]);
   return {
     clipId,
     families: families.length,
     seen: reached.size,
-    talked: answered.length,
-    answered: answered.filter((a) => a.kind === 'text').length,
+    talked: new Set(answered.map((a) => a.household_id)).size,
+    answered: new Set(answered.filter((a) => a.kind === 'text').map((a) => a.household_id)).size,
     answers: answered.map(toAnswer),
     notReached: families.filter((f) => !reached.has(f.id)).map((f) => ({ familyId: f.id, familyName: f.name })),
   };

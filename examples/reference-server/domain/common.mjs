@@ -39,7 +39,7 @@ export function session(db, viewer) {
 }
 
 /** `now()` to the millisecond: what JavaScript's dates (and so the responses) can say. */
-export const NOW = sql`date_trunc('milliseconds', now())`;
+export const NOW = /** @type {import('kysely').RawBuilder<Date>} */ (sql`date_trunc('milliseconds', now())`);
 
 /** @param {import('../../../dist/core/errors.js').SamenErrorKind} kind @param {string} [message] @returns {never} */
 export function fail(kind, message) {

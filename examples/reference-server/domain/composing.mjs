@@ -145,6 +145,8 @@ export async function publishLessonClip(s, input, options = {}) {
       home_question: text(input.homeQuestion),
       home_activity: text(input.homeActivity),
       class_label: text(input.classLabel),
+      group_label: text(input.group),
+      co_teacher: text(input.coTeacher),
       lang: text(input.lang),
       posted_at: NOW,
       published_by: viewer.id,

@@ -49,6 +49,7 @@ const checkins = (db) =>
 
 /** @template {import('kysely').SelectQueryBuilder<any, any, any>} Q @param {Q} query @param {Range} range @returns {Q} */
 function within(query, { from, to }) {
+  /** @type {import('kysely').SelectQueryBuilder<any, any, any>} */
   let q = query;
   if (from) q = q.where('c.created_at', '>=', new Date(from));
   if (to) q = q.where('c.created_at', '<=', new Date(to));

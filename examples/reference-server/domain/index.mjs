@@ -153,7 +153,7 @@ export function createDomain({ db, bus, idempotencyTtlMs = IDEMPOTENCY_TTL_MS, l
               .column('key')
               .doUpdateSet((eb) => ({ request_digest: eb.ref('excluded.request_digest'), result_id: eb.ref('excluded.result_id'), created_at: eb.fn('now') }))
               // Only a record past its time to live, not swept yet, is taken over.
-              .where(sql`samen_idempotency.created_at <= now() - make_interval(secs => ${ttlSeconds})`),
+              .where(/** @type {import('kysely').RawBuilder<boolean>} */ (sql`samen_idempotency.created_at <= now() - make_interval(secs => ${ttlSeconds})`)),
           )
           .returning('key')
           .executeTakeFirst();

@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Data in: the demo school on a database's first start (the library's `createDemoState`,
- * translated into rows), the rows of a state kept by an older server (migration 006), and a
+ * translated into rows), the rows of a state kept by an older server (migration 009), and a
  * load-test school of any size ({@link seedLoadSchool}).
  */
 import { insertAll } from './common.mjs';
@@ -174,6 +174,8 @@ export async function insertState(db, state) {
       home_question: textOrNull(c.homeQuestion)?.slice(0, 4000) ?? null,
       home_activity: textOrNull(c.homeActivity)?.slice(0, 4000) ?? null,
       class_label: textOrNull(c.classLabel)?.slice(0, 200) ?? null,
+      group_label: textOrNull(c.group)?.slice(0, 100) ?? null,
+      co_teacher: textOrNull(c.coTeacher)?.slice(0, 100) ?? null,
       lang: typeof c.lang === 'string' && c.lang.length >= 2 && c.lang.length <= 35 ? c.lang : null,
       media_consent: typeof c.mediaConsent === 'boolean' ? c.mediaConsent : null,
       posted_at: postedAt,
@@ -211,6 +213,7 @@ export async function insertState(db, state) {
   /** A feedback target's column: a post of that id first, as the policy decides. */
   const targetOf = (/** @type {string} */ id) => (postIds.has(id) ? { post_id: id, clip_id: null } : clipIds.has(id) ? { clip_id: id, post_id: null } : undefined);
 
+  // Each carer's own answer (`carerId`); one without a carer (the seed's) counts for its household.
   /** @type {Map<string, Record<string, unknown>>} */
   const answers = new Map();
   for (const a of listOf(state.answers)) {
@@ -219,13 +222,14 @@ export async function insertState(db, state) {
       skipped++;
       continue;
     }
-    answers.set(`${a.clipId}/${a.familyId}`, {
+    const carer = viewerIds.has(a.carerId) ? a.carerId : null;
+    answers.set(`${a.clipId}/${carer ?? `household:${a.familyId}`}`, {
+      id: a.id,
       clip_id: a.clipId,
       household_id: a.familyId,
-      id: a.id,
+      carer_id: carer,
       kind: a.kind,
       text: a.kind === 'text' ? textOrNull(a.text)?.slice(0, 500) ?? null : null,
-      answered_by: null,
       updated_at: at,
     });
   }

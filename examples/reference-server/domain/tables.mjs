@@ -6,7 +6,14 @@
  * `Generated<T>`: the database fills it in (a default or an identity). Timestamps are written as
  * `Date` or ISO strings and read as `Date`; `bigint` counts are cast to `int` in the queries.
  *
- * @template T @typedef {import('kysely').Generated<T>} Generated
+ */
+
+/**
+ * @template T
+ * @typedef {import('kysely').Generated<T>} Generated
+ */
+
+/**
  * @typedef {import('kysely').ColumnType<Date, Date | string, Date | string>} Timestamp
  * @typedef {import('kysely').ColumnType<Date, Date | string | undefined, Date | string>} DefaultTimestamp
  *
@@ -71,6 +78,8 @@
  * @property {string | null} home_question
  * @property {string | null} home_activity
  * @property {string | null} class_label
+ * @property {string | null} group_label the group of the class it was for (migration 008)
+ * @property {string | null} co_teacher who gave it with the teacher (migration 008)
  * @property {string | null} lang
  * @property {boolean | null} media_consent
  * @property {Timestamp} posted_at
@@ -90,12 +99,12 @@
  * @property {string | null} content_type
  *
  * @typedef {object} HomeAnswersTable
+ * @property {string} id
  * @property {string} clip_id
  * @property {string} household_id
- * @property {string} id
+ * @property {string | null} carer_id the carer whose answer it is (migration 007); null: nobody's to read
  * @property {'text' | 'talked'} kind
  * @property {string | null} text
- * @property {string | null} answered_by
  * @property {Timestamp} updated_at
  *
  * @typedef {object} SeenMarksTable

@@ -384,5 +384,5 @@ create index successes_shared_by on successes (shared_by);
 
 -- samen_uploads (002) and samen_idempotency (004) stay as they are; uploads get an index for
 -- the sweep of drafts nobody published (domain/retention.mjs). Their owner becomes a foreign
--- key once the viewers are in their table (006).
+-- key once the viewers are in their table (009).
 create index if not exists samen_uploads_created_at on samen_uploads (created_at);

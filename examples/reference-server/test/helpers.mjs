@@ -171,62 +171,114 @@ export const VIEWERS = ['parent-1', 'parent-3', 'parent-4', 'child-login-1', 'te
  * has (groep 8, with a clip, a post, two charts and a child), a personal chart and a home
  * matrix for the second family, one upload by every viewer (made in the table: only teachers can upload over HTTP),
  * an award on their class chart "given" by every viewer who can't give one, and goals of 1 so a
- * redeem can be tried after one award. Written while no server runs on the store.
+ * redeem can be tried after one award. Written as rows while no server runs on the store.
  * @param {import('../database.mjs').Database} db
  */
 export async function addPolicyFixtures(db) {
-  const now = new Date().toISOString();
-  await patch(db, 'classes', (classes) => ({ ...classes, 'groep8-elders': ['g8child-1'] }));
-  await patch(db, 'families', (families) => ({ ...families, 'groep8-elders': [{ familyId: 'g8fam-1', name: 'Familie Elders' }] }));
-  await patch(db, 'clips', (clips) => ({
-    ...clips,
-    'g8-clip-1': { ...clips['pbs-1'], id: 'g8-clip-1', classId: 'groep8-elders', classLabel: 'Groep 8', title: 'Groep 8: samen sterk' },
-  }));
-  await patch(db, 'posts', (posts) => ({ ...posts, 'g8-post-1': { classId: 'groep8-elders' } }));
-  await patch(db, 'charts', (charts) => {
-    const next = { ...charts };
-    next['class-groep8'] = { ...charts['class-groep7'], id: 'class-groep8', classId: 'groep8-elders', awards: [] };
-    next['personal-g8child-1'] = { ...charts['personal-g7child-1'], id: 'personal-g8child-1', classId: 'groep8-elders', childId: 'g8child-1', awards: [] };
-    next['personal-child-2'] = { ...charts['personal-child-1'], id: 'personal-child-2', childId: 'child-2', childName: 'Daan', awards: [] };
-    for (const id of ['class-wish', 'personal-child-1', 'personal-child-2', 'class-groep7', 'personal-g7child-1', 'class-groep8', 'personal-g8child-1']) {
-      next[id] = { ...next[id], goal: 1 };
-    }
-    // Awards "given" by viewers who can't give one: their undo is still refused.
-    const given = (by, chartId) => ({ id: `award-by-${by}`, source: 'school', givenById: by, givenBy: by, createdAt: now, chartId });
-    for (const [by, chartId] of [['child-login-1', 'class-wish'], ['care-1', 'class-wish'], ['leader-1', 'class-wish'], ['parent-3', 'class-wish'], ['parent-4', 'class-groep7']]) {
-      const { chartId: _c, ...award } = given(by, chartId);
-      next[chartId] = { ...next[chartId], awards: [...next[chartId].awards, award] };
-    }
-    // An award teacher-1 gave on groep 7's chart: "other" for teacher-2 on their own chart.
-    next['class-groep7'] = {
-      ...next['class-groep7'],
-      awards: [...next['class-groep7'].awards, { id: 'award-by-teacher-1', source: 'school', givenById: 'teacher-1', givenBy: 'Juf Sanne', createdAt: now }],
+  await db.transaction(async ({ query }) => {
+    await query("insert into classes (id, school_id, label) values ('groep8-elders', 'school-regenboog', 'Groep 8')");
+    await query("insert into households (id, school_id, name) values ('g8fam-1', 'school-regenboog', 'Familie Elders')");
+    await query("insert into class_households (class_id, household_id, position) values ('groep8-elders', 'g8fam-1', 0)");
+    await query("insert into children (id, class_id, name) values ('g8child-1', 'groep8-elders', 'Kees')");
+    // groep 8's clip: groep 7's, in another class.
+    await query(`insert into clips (id, class_id, programme, lesson_number, title, goal, learned, home_question, class_label, lang, posted_at)
+      select 'g8-clip-1', 'groep8-elders', programme, lesson_number, 'Groep 8: samen sterk', goal, learned, home_question, 'Groep 8', lang, posted_at from clips where id = 'pbs-1'`);
+    await query("insert into clip_media (clip_id, position, role, url, alt) select 'g8-clip-1', position, role, url, alt from clip_media where clip_id = 'pbs-1'");
+    await query("insert into posts (id, class_id) values ('g8-post-1', 'groep8-elders')");
+    // Charts: a copy of another, for another class or child, without awards.
+    const copyChart = async (from, id, classId, childId) => {
+      await query(
+        `insert into reward_charts (id, kind, class_id, child_id, title, goal, reward, home_stickers_enabled, lang)
+         select $2, kind, $3, $4, title, goal, reward, home_stickers_enabled, lang from reward_charts where id = $1`,
+        [from, id, classId, childId],
+      );
+      await query('insert into chart_focus (chart_id, position, id, text, pictogram) select $2, position, id, text, pictogram from chart_focus where chart_id = $1', [from, id]);
     };
-    return next;
-  });
-  await patch(db, 'checkins', (checkins) => [
-    ...checkins,
-    { id: 'checkin:g8child-1:school:seed-0', childId: 'g8child-1', childName: 'Kees', feeling: 'happy', strength: 3, context: 'school', createdAt: now },
-  ]);
-  await patch(db, 'matrices', (matrices) => ({
-    ...matrices,
-    'matrix-home-fam-02': { ...matrices['matrix-home-g7fam-1'], id: 'matrix-home-fam-02', familyId: 'fam-02' },
-  }));
-  for (const owner of VIEWERS) {
-    await db.query(
-      `insert into samen_uploads (media_id, owner, idempotency_key, kind, content_type, size, name, bytes)
-       values ($1, $2, $3, 'photo', 'image/png', $4, 'kring.png', $5)`,
-      [uploadOf(owner), owner, `fixture-${owner}`, PNG.length, PNG],
+    await copyChart('class-groep7', 'class-groep8', 'groep8-elders', null);
+    await copyChart('personal-g7child-1', 'personal-g8child-1', 'groep8-elders', 'g8child-1');
+    await copyChart('personal-child-1', 'personal-child-2', 'groep6-wish', 'child-2');
+    await query(
+      "update reward_charts set goal = 1 where id in ('class-wish', 'personal-child-1', 'personal-child-2', 'class-groep7', 'personal-g7child-1', 'class-groep8', 'personal-g8child-1')",
     );
-  }
+    // Awards "given" by viewers who can't give one: their undo is still refused. And one teacher-1
+    // gave on groep 7's chart: "other" for teacher-2 on their own chart.
+    for (const [by, chartId] of [['child-login-1', 'class-wish'], ['care-1', 'class-wish'], ['leader-1', 'class-wish'], ['parent-3', 'class-wish'], ['parent-4', 'class-groep7'], ['teacher-1', 'class-groep7']]) {
+      await query("insert into awards (id, chart_id, source, given_by, created_at) values ($1, $2, 'school', $3, now())", [`award-by-${by}`, chartId, by]);
+    }
+    await query(
+      "insert into checkins (id, child_id, feeling, strength, context, created_at, local_day) values ('checkin:g8child-1:school:seed-0', 'g8child-1', 'happy', 3, 'school', now(), current_date)",
+    );
+    // The second family's home matrix: a copy of groep 7's family's.
+    await query("insert into matrices (id, kind, household_id, version) select 'matrix-home-fam-02', 'home', 'fam-02', version from matrices where id = 'matrix-home-g7fam-1'");
+    for (const table of ['matrix_versions', 'matrix_values', 'matrix_locations', 'matrix_cells', 'matrix_focus']) {
+      const [{ columns }] = await query(
+        "select string_agg(quote_ident(column_name), ', ' order by ordinal_position) as columns from information_schema.columns where table_schema = current_schema() and table_name = $1 and column_name <> 'matrix_id'",
+        [table],
+      );
+      await query(`insert into ${table} (matrix_id, ${columns}) select 'matrix-home-fam-02', ${columns} from ${table} where matrix_id = 'matrix-home-g7fam-1'`);
+    }
+    for (const owner of VIEWERS) {
+      await query(
+        `insert into samen_uploads (media_id, owner, idempotency_key, kind, content_type, size, name, bytes)
+         values ($1, $2, $3, 'photo', 'image/png', $4, 'kring.png', $5)`,
+        [uploadOf(owner), owner, `fixture-${owner}`, PNG.length, PNG],
+      );
+    }
+  });
 }
 
 /** The media id of the fixture upload `owner` made. */
 export const uploadOf = (owner) => `media-fixture-${owner}`;
 
-async function patch(db, name, fn) {
-  const [row] = await db.query('select data from samen_collections where name = $1', [name]);
-  await db.query('update samen_collections set data = $2::jsonb, revision = revision + 1 where name = $1', [name, JSON.stringify(fn(row.data))]);
+/**
+ * What the policy's scopes need of the database, in the shape of the library's DemoState
+ * (src/adapters/demo-data.ts), so the library's own scope functions (dist/adapters/demo-scopes.js)
+ * judge the rows: viewers, clips and posts with their class, charts with their class, child and
+ * open awards (with who gave them), the children and families of each class, matrices and whose
+ * they are.
+ * @param {import('../database.mjs').Database} db
+ */
+export async function stateOf(db) {
+  const viewers = await db.query(`
+    select v.id, v.role, v.household_id, v.name, v.school_id,
+      array(select c.class_id from viewer_classes c where c.viewer_id = v.id order by c.position)::text[] as class_ids,
+      array(select c.child_id from viewer_children c where c.viewer_id = v.id order by c.position)::text[] as child_ids
+    from viewers v order by v.id`);
+  const byId = (rows, fn) => Object.fromEntries(rows.map((r) => [r.id, fn(r)]));
+  const classes = await db.query('select id from classes order by id');
+  const children = await db.query('select id, class_id from children order by id');
+  const families = await db.query('select ch.class_id, h.id, h.name from class_households ch join households h on h.id = ch.household_id order by ch.position, h.id');
+  const charts = await db.query('select id, kind, class_id, child_id from reward_charts');
+  const awards = await db.query('select id, chart_id, given_by from awards where redeemed_in is null order by created_at, id');
+  return {
+    viewers: viewers.map((v) => ({
+      id: v.id,
+      role: v.role,
+      ...(v.household_id ? { familyId: v.household_id } : {}),
+      ...(v.name ? { name: v.name } : {}),
+      classIds: v.class_ids,
+      childIds: v.child_ids,
+      ...(v.school_id ? { schoolId: v.school_id } : {}),
+    })),
+    clips: byId(await db.query('select id, class_id from clips'), (c) => ({ id: c.id, classId: c.class_id })),
+    posts: byId(await db.query('select id, class_id from posts'), (p) => ({ classId: p.class_id })),
+    charts: byId(charts, (c) => ({
+      id: c.id,
+      kind: c.kind,
+      classId: c.class_id,
+      ...(c.child_id ? { childId: c.child_id } : {}),
+      awards: awards.filter((a) => a.chart_id === c.id).map((a) => ({ id: a.id, ...(a.given_by ? { givenById: a.given_by } : {}) })),
+    })),
+    classes: Object.fromEntries(classes.map((c) => [c.id, children.filter((ch) => ch.class_id === c.id).map((ch) => ch.id)])),
+    families: Object.fromEntries(classes.map((c) => [c.id, families.filter((f) => f.class_id === c.id).map((f) => ({ familyId: f.id, name: f.name }))])),
+    matrices: byId(await db.query('select id, kind, school_id, household_id, version from matrices'), (m) => ({
+      id: m.id,
+      kind: m.kind,
+      version: m.version,
+      ...(m.school_id ? { schoolId: m.school_id } : {}),
+      ...(m.household_id ? { familyId: m.household_id } : {}),
+    })),
+  };
 }
 
 /**

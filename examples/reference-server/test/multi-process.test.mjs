@@ -72,9 +72,8 @@ describe('two servers on one PostgreSQL database', { skip }, () => {
     }
   });
 
-  // Switched on once the SQL domain layer (issue 17, the storage part) reads the database on
-  // every request: today's store serves reads from the state each process loaded.
-  test('server A reads what was written on server B', { todo: 'the SQL domain layer reads from the database on every request' }, async () => {
+  // The domain layer reads the tables on every request: nothing is cached per process.
+  test('server A reads what was written on server B', async () => {
     const store = await POSTGRES.store();
     const a = await start({ ...store.options, log: () => {} });
     const b = await start({ ...store.options, log: () => {} });

@@ -178,10 +178,20 @@ for (const backend of backends) {
 
     test('migrations are recorded and not applied twice', async () => {
       const rows = await server.api.db.query('select name from kysely_migration order by name');
-      assert.deepEqual(rows.map((r) => r.name), ['001_init', '002_uploads', '003_clip_lang', '004_collections_idempotency', '005_relational']);
+      assert.deepEqual(rows.map((r) => r.name), [
+        '001_init',
+        '002_uploads',
+        '003_clip_lang',
+        '004_collections_idempotency',
+        '005_relational',
+        '006_samen_id_check',
+        '007_answers_per_carer',
+        '008_clip_group_co_teacher',
+        '009_collections_to_tables',
+      ]);
       assert.deepEqual(await migrate(server.api.db), []);
-      const [clips] = await server.api.db.query("select data ? 'wish-1' as seeded from samen_collections where name = 'clips'");
-      assert.equal(clips.seeded, true);
+      const [clips] = await server.api.db.query("select count(*)::int as seeded from clips where id = 'wish-1'");
+      assert.equal(clips.seeded, 1);
     });
 
     test('GET /viewer: who the token belongs to', async () => {
@@ -205,7 +215,7 @@ for (const backend of backends) {
       assert.equal((await fetch(`${server.base}/media/illustration%3Anot-in-any-clip`)).status, 404);
     });
 
-    test('GET/PUT /clips/{clipId}/answer: 204 until answered, then the answer (also for the second carer)', async () => {
+    test('GET/PUT /clips/{clipId}/answer: 204 until answered, then the answer; each carer reads their own', async () => {
       assert.equal((await parent('GET', '/clips/wish-3/answer')).status, 204);
       const id = key();
       const saved = await parent('PUT', '/clips/wish-3/answer', { key: id, body: { kind: 'text', text: '  Aan tafel geoefend.  ' } });
@@ -214,7 +224,13 @@ for (const backend of backends) {
       assert.equal(saved.body.text, 'Aan tafel geoefend.'); // trimmed, as the contract's schema does
       assert.equal(saved.body.familyId, 'fam-01');
       assert.deepEqual((await parent('GET', '/clips/wish-3/answer')).body, saved.body);
-      assert.deepEqual((await parent2('GET', '/clips/wish-3/answer')).body, saved.body);
+      // The second carer of the family reads their own answer (none yet), never the first's.
+      assert.equal((await parent2('GET', '/clips/wish-3/answer')).status, 204);
+      const own = await parent2('PUT', '/clips/wish-3/answer', { key: key(), body: { kind: 'talked' } });
+      assert.equal(own.body.kind, 'talked');
+      assert.deepEqual((await parent('GET', '/clips/wish-3/answer')).body, saved.body, 'not replaced by the other carer');
+      const reach = (await teacher('GET', '/clips/wish-3/reach')).body;
+      assert.ok(reach.answers.some((a) => a.id === saved.body.id) && reach.answers.some((a) => a.id === own.body.id), 'the teacher reads both');
     });
 
     test('POST /clips/{clipId}/seen → 204, and GET /clips/{clipId}/reach counts the family once', async () => {
@@ -365,8 +381,8 @@ for (const backend of backends) {
       assert.ok(results.every((r) => r.status === 200));
       const awards = (await teacher('GET', '/charts/class-wish')).body.awards;
       assert.equal(awards.length, count + 20);
-      const [row] = await server.api.db.query("select jsonb_array_length(data->'class-wish'->'awards') as n from samen_collections where name = 'charts'");
-      assert.equal(row.n, count + 20, 'saved, not only in memory');
+      const [row] = await server.api.db.query("select count(*)::int as n from awards where chart_id = 'class-wish' and redeemed_in is null");
+      assert.equal(row.n, count + 20, 'one row per award');
     });
 
     test('a write whose save fails is 503 with Retry-After, changes nothing, and its retry applies once', async () => {
@@ -392,20 +408,17 @@ for (const backend of backends) {
       assert.equal((await teacher('GET', '/charts/class-wish')).body.awards.length, count + 1);
     });
 
-    test('a save over a row another process changed is refused (503); the retry applies on the stored state', async () => {
-      const count = (await teacher('GET', '/charts/class-wish')).body.awards.length;
-      // Another server on the same database saved meanwhile: a newer revision with another goal.
-      await server.api.db.query(
-        "update samen_collections set revision = revision + 1, data = jsonb_set(data, '{class-wish,goal}', '77') where name = 'charts'",
-      );
-      const id = key();
-      const stale = await teacher('POST', '/charts/class-wish/awards', { key: id });
-      assert.equal(stale.status, 503);
-      const retry = await teacher('POST', '/charts/class-wish/awards', { key: id });
-      assert.equal(retry.status, 200);
+    test('what another process wrote is read at once, and a write applies on top of it', async () => {
+      const { goal, awards } = (await teacher('GET', '/charts/class-wish')).body;
+      // Another server on the same database changed the chart meanwhile: nothing is cached here.
+      await server.api.db.query("update reward_charts set goal = 77 where id = 'class-wish'");
+      assert.equal((await parent('GET', '/charts/class-wish')).body.goal, 77);
+      const award = await teacher('POST', '/charts/class-wish/awards', { key: key() });
+      assert.deepEqual([award.status, award.headers.get('idempotent-replayed')], [200, null]);
       const chart = (await teacher('GET', '/charts/class-wish')).body;
       assert.equal(chart.goal, 77, "the other process's change is kept");
-      assert.equal(chart.awards.length, count + 1);
+      assert.equal(chart.awards.length, awards.length + 1);
+      await server.api.db.query("update reward_charts set goal = $1 where id = 'class-wish'", [goal]);
     });
 
     test('errors: 401 without or with an unknown token', async () => {
@@ -562,6 +575,8 @@ for (const backend of backends) {
         homeQuestion: 'Hoe sta jij als je je zeker voelt?',
         media: { kind: 'photos', photos: [{ mediaId: photo.body.mediaId, alt: 'Kinderen staan rechtop in een kring' }] },
         lang: 'nl',
+        group: 'Groep 6 — meisjes',
+        coTeacher: 'Ellen, weerbaarheidsspecialist',
       };
       const published = await teacher('POST', '/clips', { key: id, body: draft });
       assert.equal(published.status, 200);
@@ -576,13 +591,12 @@ for (const backend of backends) {
       assert.equal(seen.status, 200);
       assert.equal(seen.body.title, 'Lichaamstaal');
       assert.equal(seen.body.lang, 'nl', 'the language the teacher wrote in is stored and returned');
+      assert.deepEqual([seen.body.group, seen.body.coTeacher], ['Groep 6 — meisjes', 'Ellen, weerbaarheidsspecialist']);
       assert.equal(seen.body.media.photos[0].src, photo.body.src);
-      const [{ uploads, clips }] = await server.api.db.query(
-        "select (select count(*)::int from samen_collections where name = 'uploads') as uploads, (select count(*)::int from samen_collections, jsonb_object_keys(data) k where name = 'clips' and k = $1) as clips",
-        [published.body.id],
-      );
-      assert.equal(uploads, 0, 'upload bytes and metadata stay in samen_uploads');
-      assert.equal(clips, 1);
+      const media = await server.api.db.query('select position, role, upload_id, url, alt from clip_media where clip_id = $1', [published.body.id]);
+      assert.deepEqual(media, [{ position: 0, role: 'photo', upload_id: photo.body.mediaId, url: null, alt: 'Kinderen staan rechtop in een kring' }], 'the clip refers to the upload row');
+      const [clip] = await server.api.db.query('select class_id, published_by, lang from clips where id = $1', [published.body.id]);
+      assert.deepEqual(clip, { class_id: 'groep6-wish', published_by: 'teacher-1', lang: 'nl' });
 
       assert.equal((await parent('POST', '/clips', { key: key(), body: draft })).status, 403);
       // Another teacher's class is 403; a class the school doesn't have is 404 (the policy's guard).
@@ -673,51 +687,75 @@ for (const backend of backends) {
     }
   });
 
-  test(`${backend.name}: migration 004 moves a one-row state to a row per collection without its writes record, and the server runs on it`, async () => {
+  test(`${backend.name}: a database the old runner migrated to 003 and an old server filled moves into the tables (004, 009), and the server runs on it without seeding`, async () => {
     const { options, cleanup } = await backend.store();
-    const upTo003 = await mkdtemp(join(tmpdir(), 'samen-migrations-'));
     try {
-      for (const file of ['001_init.sql', '002_uploads.sql', '003_clip_lang.sql']) await copyFile(join(MIGRATIONS_DIR, file), join(upTo003, file));
       const db = await openDatabase(options);
       /** @type {Record<string, unknown>} */
       let state;
       try {
-        assert.deepEqual(await migrate(db, { dir: upTo003 }), ['001_init', '002_uploads', '003_clip_lang']);
+        // As the runner from before Kysely left a database: schema_migrations, 001 to 003 applied.
+        await db.exec('create table schema_migrations (version text primary key, applied_at timestamptz not null default now())');
+        for (const version of ['001_init', '002_uploads', '003_clip_lang']) {
+          await db.exec(await readFile(join(MIGRATIONS_DIR, `${version}.sql`), 'utf8'));
+          await db.query('insert into schema_migrations (version) values ($1)', [version]);
+        }
         // A state as a server from before 004 saved it: one row, with every write's whole response.
         const { MemoryAdapter } = await import(MEMORY_ADAPTER);
         state = structuredClone(new MemoryAdapter({ locale: 'nl' }).store.state);
         state.answers.push({
-          id: 'answer-before-004', clipId: 'wish-2', familyId: 'fam-01', familyName: 'Familie Jansen',
+          id: 'answer-before-004', clipId: 'wish-2', familyId: 'fam-01', familyName: 'Familie Jansen', carerId: 'parent-1',
           kind: 'text', text: 'Van voor de migratie.', updatedAt: new Date().toISOString(),
         });
         state.writes = { 'answer-before-004': { kept: 'x'.repeat(100_000) } };
         state.writeRequests = { 'answer-before-004': 'parent-1 saveHomeAnswer {"clipId":"wish-2"}' };
+        // A clip a teacher published with an upload, and one a buggy host left without a class.
+        await db.query(
+          "insert into samen_uploads (media_id, owner, idempotency_key, kind, content_type, size, name, bytes) values ('media-old', 'teacher-1', 'k-old', 'photo', 'image/png', $1, 'kring.png', $2)",
+          [PNG.length, PNG],
+        );
+        state.clips['clip-old'] = { ...state.clips['wish-3'], id: 'clip-old', title: 'Van de juf', media: { kind: 'photos', photos: [{ src: 'upload:media-old', alt: 'Een kring' }] } };
+        state.clips['clip-broken'] = { id: 'clip-broken', title: 'Zonder klas' };
         await db.query("insert into samen_state (id, state, revision) values ('main', $1::jsonb, 9)", [JSON.stringify(state)]);
 
         assert.deepEqual(await migrate(db, { to: '004_collections_idempotency' }), ['004_collections_idempotency']);
+        assert.equal((await db.query("select to_regclass('schema_migrations') as t"))[0].t, null, 'the old runner’s table is adopted and gone');
+        assert.deepEqual((await db.query('select name from kysely_migration order by name')).map((r) => r.name), ['001_init', '002_uploads', '003_clip_lang', '004_collections_idempotency']);
         const rows = await db.query('select name, pg_column_size(data) as size from samen_collections');
         const names = rows.map((r) => r.name).sort();
         assert.deepEqual(names, Object.keys(state).filter((k) => !['writes', 'writeRequests', 'uploads'].includes(k)).sort());
         assert.ok(rows.every((r) => r.size < 100_000), 'the writes record is not moved anywhere');
         assert.equal((await db.query("select to_regclass('samen_state') as t"))[0].t, null, 'the one-row table is gone');
         assert.equal((await db.query('select count(*)::int as n from samen_idempotency'))[0].n, 0);
+
+        // 005 makes the tables (006 to 008 amend them), 009 moves the rows into them and drops samen_collections.
+        assert.deepEqual(await migrate(db), ['005_relational', '006_samen_id_check', '007_answers_per_carer', '008_clip_group_co_teacher', '009_collections_to_tables']);
+        assert.equal((await db.query("select to_regclass('samen_collections') as t"))[0].t, null);
+        const count = async (table) => (await db.query(`select count(*)::int as n from ${table}`))[0].n;
+        assert.equal(await count('viewers'), state.viewers.length);
+        assert.equal(await count('clips'), Object.keys(state.clips).length - 1, 'every clip but the one without a class');
+        assert.equal(await count('home_answers'), state.answers.length);
+        assert.equal(await count('checkins'), state.checkins.length);
+        assert.equal(await count('awards'), Object.values(state.charts).reduce((n, c) => n + c.awards.length, 0));
+        assert.deepEqual(await db.query("select role, upload_id from clip_media where clip_id = 'clip-old'"), [{ role: 'photo', upload_id: 'media-old' }]);
       } finally {
         await db.close();
       }
 
       const server = await start(options);
       try {
+        assert.equal((await server.api.db.query('select count(*)::int as n from schools'))[0].n, 2, 'moved, not seeded again');
         assert.equal((await server.as('parent-1')('GET', '/clips/wish-2/answer')).body.text, 'Van voor de migratie.');
+        const old = await server.as('parent-1')('GET', '/clips/clip-old');
+        assert.equal(old.body.media.photos[0].src, `${server.base}/uploads/media-old/content`);
+        assert.deepEqual(Buffer.from(await (await fetch(old.body.media.photos[0].src)).arrayBuffer()), PNG);
         const award = await server.as('teacher-1')('POST', '/charts/class-wish/awards', { key: key(), body: {} });
         assert.equal(award.status, 200);
-        const [charts] = await server.api.db.query("select revision from samen_collections where name = 'charts'");
-        const [answers] = await server.api.db.query("select revision from samen_collections where name = 'answers'");
-        assert.deepEqual([charts.revision, answers.revision], [1, 0], 'a write saves the collection it changed, and only that one');
+        assert.equal((await server.as('parent-1')('GET', '/charts/class-wish')).body.awards.length, state.charts['class-wish'].awards.length + 1);
       } finally {
         await server.stop();
       }
     } finally {
-      await rm(upTo003, { recursive: true, force: true });
       await cleanup();
     }
   });
