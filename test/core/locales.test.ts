@@ -68,6 +68,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   ],
   'reward.remaining': [[19]],
   'reward.award': [['class'], ['personal']],
+  'reward.positiveOnly': [['class'], ['personal']],
   'reward.awardFor': [['«zelf de tafel gedekt»']],
   'reward.redeemed': [['«extra buitenspelen»']],
   'reward.queued': [[3]],

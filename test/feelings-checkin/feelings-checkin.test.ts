@@ -135,10 +135,10 @@ describe('<samen-feelings-checkin> child and parent', () => {
     expect($(parent, '[part~="note"] label')!.textContent).to.contain('iets over vertellen');
   });
 
-  it('says plainly who sees the check-in and its note: the teacher, the IB’er when there is a signal, never other parents', async () => {
+  it('says plainly who sees the check-in and its note: the teacher and the IB’er (who looks out for signals), never other parents', async () => {
     const parent = await render(withoutToday(adapterFor('parent')), { view: 'parent' });
     expect($(parent, '[part~="who-sees"]')!.textContent).to.equal(
-      'Wie ziet dit? De leerkracht ziet deze check-in en je notitie. Gaat het een paar schooldagen niet goed met je kind? Dan kijkt ook de intern begeleider (IB’er) van school mee. Andere ouders zien dit nooit.',
+      'Wie ziet dit? De leerkracht en de intern begeleider (IB’er) van school zien deze check-in en je notitie. De IB’er let vooral op kinderen die het een paar schooldagen moeilijk hebben. Andere ouders zien dit nooit.',
     );
     await pick(parent, 'sad', 4);
     // It stays in view while the parent writes the note.
@@ -147,7 +147,7 @@ describe('<samen-feelings-checkin> child and parent', () => {
     const child = await render(withoutToday(adapterFor()));
     expect($(child, '[part~="who-sees"]')!.textContent).to.equal('Je juf of meester ziet wat je kiest en schrijft.');
     const english = await render(withoutToday(adapterFor('parent', 'en')), { view: 'parent', locale: 'en' });
-    expect($(english, '[part~="who-sees"]')!.textContent).to.contain('The teacher sees this check-in and your note.');
+    expect($(english, '[part~="who-sees"]')!.textContent).to.contain('The teacher and the school’s care coordinator see this check-in and your note.');
   });
 
   it('saves once per day: a change today replaces the check-in under the same id', async () => {

@@ -169,7 +169,7 @@ export const en: Messages = {
     childFallback: 'a child',
     privacy: 'Only the teacher and the care coordinator see signals. Parents only see their own child.',
     whoSees:
-      'Who sees this? The teacher sees this check-in and your note. If your child does not feel well for a few school days, the school’s care coordinator sees it too. Other parents never see it.',
+      'Who sees this? The teacher and the school’s care coordinator see this check-in and your note. The care coordinator looks out for children who have a hard time for a few school days. Other parents never see it.',
     whoSeesChild: 'Your teacher sees what you choose and write.',
     feelingsRefused: 'Some check-ins were not right and were skipped.',
   },

@@ -176,7 +176,7 @@ export const nl: Messages = {
     childFallback: 'een kind',
     privacy: 'Alleen de leerkracht en de intern begeleider (IB’er) zien signalen. Ouders zien alleen hun eigen kind.',
     whoSees:
-      'Wie ziet dit? De leerkracht ziet deze check-in en je notitie. Gaat het een paar schooldagen niet goed met je kind? Dan kijkt ook de intern begeleider (IB’er) van school mee. Andere ouders zien dit nooit.',
+      'Wie ziet dit? De leerkracht en de intern begeleider (IB’er) van school zien deze check-in en je notitie. De IB’er let vooral op kinderen die het een paar schooldagen moeilijk hebben. Andere ouders zien dit nooit.',
     whoSeesChild: 'Je juf of meester ziet wat je kiest en schrijft.',
     feelingsRefused: 'Een paar check-ins klopten niet en zijn overgeslagen.',
   },

@@ -186,7 +186,7 @@ export const pl: Messages = {
     childFallback: 'Dziecko',
     privacy: 'Sygnały widzą tylko nauczyciel i koordynator wsparcia. Rodzice widzą tylko swoje dziecko.',
     whoSees:
-      'Kto to widzi? Nauczyciel widzi ten wpis i Twoją notatkę. Jeśli dziecko przez kilka dni szkolnych źle się czuje, widzi to też koordynator wsparcia w szkole. Inni rodzice nigdy tego nie widzą.',
+      'Kto to widzi? Nauczyciel i koordynator wsparcia w szkole widzą ten wpis i Twoją notatkę. Koordynator zwraca uwagę zwłaszcza na dzieci, którym przez kilka dni szkolnych jest trudno. Inni rodzice nigdy tego nie widzą.',
     whoSeesChild: 'Twój nauczyciel widzi, co wybierasz i piszesz.',
     feelingsRefused: 'Część wpisów była niepoprawna i została pominięta.',
   },

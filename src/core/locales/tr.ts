@@ -171,7 +171,7 @@ export const tr: Messages = {
     childFallback: 'Bir çocuk',
     privacy: 'Uyarıları sadece sınıf öğretmeni ve rehber öğretmen görür. Veliler sadece kendi çocuklarını görür.',
     whoSees:
-      'Bunu kim görür? Öğretmen bu kaydı ve notunuzu görür. Çocuğunuz birkaç okul günü kendini iyi hissetmezse okuldaki rehber öğretmen de görür. Diğer veliler bunu asla görmez.',
+      'Bunu kim görür? Öğretmen ve okuldaki rehber öğretmen bu kaydı ve notunuzu görür. Rehber öğretmen özellikle birkaç okul günü zorlanan çocuklarla ilgilenir. Diğer veliler bunu asla görmez.',
     whoSeesChild: 'Öğretmenin seçtiklerini ve yazdıklarını görür.',
     feelingsRefused: 'Bazı kayıtlar doğru değildi ve atlandı.',
   },
