@@ -62,6 +62,8 @@ export default (args) => {
         ...localeEntries,
         'src/adapters/memory-adapter.ts',
         'src/adapters/demo-guard.ts',
+        // The seeded school as fixtures for the reference server's conformance run (DEMO_AUTHORIZATION_FIXTURES).
+        'src/adapters/demo-data.ts',
         'src/adapters/local-adapter.ts',
         'src/adapters/http-adapter.ts',
         'src/adapters/outbox.ts',
