@@ -18,7 +18,7 @@
  *
  *   DATABASE_URL=postgres://… npm run bench:server     60 s (in a schema of its own, dropped afterwards)
  *   npm run bench:server -- --quick                      10 s: the CI smoke
- *   options: --duration S  --connections N (parents; teachers get N/10)  --workers N
+ *   options: --duration S  --connections N (parents' connections, default 20; teachers get N/10)  --workers N
  *
  * Without DATABASE_URL it starts a throw-away PostgreSQL cluster of its own (initdb in a temp
  * directory, `su postgres` when run as root, as .ci/run does) and removes it afterwards; without
@@ -28,7 +28,7 @@
 import autocannon from 'autocannon';
 import { execFile as execFileCb, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chown, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { chown, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os, { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -49,7 +49,7 @@ const { values: args } = parseArgs({
 });
 const QUICK = !!args.quick;
 const DURATION_S = Number(args.duration ?? (QUICK ? 10 : 60));
-const PARENT_CONNECTIONS = Number(args.connections ?? 40);
+const PARENT_CONNECTIONS = Number(args.connections ?? 20);
 const TEACHER_CONNECTIONS = Math.max(1, Math.round(PARENT_CONNECTIONS / 10));
 const WORKERS = Number(args.workers ?? 2);
 const CLASSES = 30;
@@ -321,6 +321,33 @@ async function rssOf(primary) {
   return rows;
 }
 
+/** CPU time (user + system, seconds) a process has used, from /proc (Linux; undefined elsewhere). */
+async function cpuSeconds(/** @type {number} */ pid) {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+const CLOCK_TICKS = await execFile('getconf', ['CLK_TCK']).then(({ stdout }) => Number(stdout.trim()) || 100, () => 100);
+
+/**
+ * CPU seconds used so far by the server's processes and by the PostgreSQL backends serving this
+ * run's database (its connections in pg_stat_activity: the pools and the listening connections).
+ */
+async function cpuOf(url, /** @type {number} */ primary) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const backends = (await client.query('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')).rows.map((r) => r.pid);
+  await client.end();
+  const server = await rssOf(primary);
+  const sum = async (/** @type {number[]} */ pids) => (await Promise.all(pids.map(cpuSeconds))).reduce((a, b) => a + (b ?? 0), 0);
+  return { server: await sum(server.map((r) => r.pid)), postgres: await sum(backends), bench: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 };
+}
+
 // ------------------------------------------------------------------ the simulated people
 
 /**
@@ -463,7 +490,27 @@ async function discover(base) {
     );
     people.push(...batch);
   }
-  return { parents: people.filter((p) => p.role === 'parent'), teachers: people.filter((p) => p.role === 'teacher') };
+  // In a fixed shuffled order, so the connections work for families of many classes at once
+  // (in id order, 40 connections would all be on one class's clip).
+  return { parents: shuffled(people.filter((p) => p.role === 'parent')), teachers: people.filter((p) => p.role === 'teacher') };
+}
+
+/** The same permutation every run (mulberry32, seed 17). */
+function shuffled(/** @type {any[]} */ list) {
+  let a = 17;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
 }
 
 /**
@@ -612,6 +659,7 @@ try {
   const t0 = performance.now();
   const sample = async () => memory.push({ at: (performance.now() - t0) / 1000, rows: await rssOf(server.pid) });
   await sample();
+  const cpuBefore = await cpuOf(schema.url, server.pid);
   const sampler = setInterval(() => void sample(), MEMORY_EVERY_MS);
   const loads = [run(server.base, parents, parentFlow, PARENT_CONNECTIONS), run(server.base, teachers, teacherFlow, TEACHER_CONNECTIONS)];
   const results = await Promise.all(loads);
@@ -619,6 +667,7 @@ try {
   const loadAfter = loadavg()[0];
   clearInterval(sampler);
   await sample();
+  const cpuAfter = await cpuOf(schema.url, server.pid);
   const exit = await server.stop();
   if (exit !== 0) throw new Error(`the server did not stop cleanly (${exit}): ${server.output().slice(-500)}`);
 
@@ -648,6 +697,11 @@ try {
   );
   if (stats.workers.size) lines.push(`  workers      ${[...stats.workers].map(([pid, n]) => `${pid}: ${((100 * n) / total).toFixed(1)}%`).join(', ')} of the requests (x-samen-worker)`);
   for (const example of stats.examples) lines.push(`    e.g. ${example}`);
+  const cores = availableCores();
+  const share = (/** @type {number} */ seconds) => `${seconds.toFixed(0)} s (${((100 * seconds) / (elapsed * cores)).toFixed(0)}%)`;
+  lines.push(
+    `  CPU          of ${(elapsed * cores).toFixed(0)} core-seconds: server processes ${share(cpuAfter.server - cpuBefore.server)}, PostgreSQL backends ${share(cpuAfter.postgres - cpuBefore.postgres)}, the load generator ${share(cpuAfter.bench - cpuBefore.bench)}`,
+  );
 
   // Memory over time: the primary and each worker.
   const pids = [...new Set(memory.flatMap((m) => m.rows.map((r) => r.pid)))];
