@@ -17,6 +17,7 @@
  *   node bench/server-writes.mjs --quick      100 saves (windows of 25): a CI smoke
  *   node bench/server-writes.mjs --writes 10000   10,000 saves; from 2,000 on it also prints the
  *                                             latency and RSS of every block of 1,000 (flat is the point)
+ *   --only pglite | --only postgres            one database only
  *
  * Exits 1 only when a write fails or the run takes too long (never on a timing); needs
  * `npm run build` (the server uses dist/).
@@ -30,7 +31,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values: args } = parseArgs({ options: { quick: { type: 'boolean' }, writes: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { quick: { type: 'boolean' }, writes: { type: 'string' }, only: { type: 'string' } } });
+if (args.only !== undefined && args.only !== 'pglite' && args.only !== 'postgres') {
+  console.error('--only takes pglite or postgres');
+  process.exit(2);
+}
+const onPGlite = args.only !== 'postgres';
+const onPostgres = args.only !== 'pglite' && !!process.env.DATABASE_URL;
+if (args.only === 'postgres' && !onPostgres) {
+  console.error('--only postgres needs DATABASE_URL');
+  process.exit(2);
+}
 const quick = !!args.quick;
 const WRITES = args.writes === undefined ? (quick ? 100 : 1000) : Number(args.writes);
 if (!Number.isInteger(WRITES) || WRITES < 4 || WRITES > 100_000) {
@@ -41,7 +52,7 @@ const WINDOW = Math.min(100, Math.floor(WRITES / 4));
 /** Long runs also report each block of this many saves. */
 const BLOCK = WRITES >= 2000 ? 1000 : 0;
 /** The whole run, all databases: stopped beyond this (a save at the limits takes tens of ms; 150 ms each is plenty). */
-const DEADLINE_MS = Math.max(quick ? 3 * 60_000 : 20 * 60_000, WRITES * 150 * (process.env.DATABASE_URL ? 2 : 1));
+const DEADLINE_MS = Math.max(quick ? 3 * 60_000 : 20 * 60_000, WRITES * 150 * (Number(onPGlite) + Number(onPostgres)));
 const SMALL_WRITES = 10;
 
 const { createReferenceServer, MAX_BODY_BYTES } = await import('../examples/reference-server/server.mjs');
@@ -188,17 +199,19 @@ async function run(name, options) {
 
 const lines = [];
 let failed = false;
-const dataDir = await mkdtemp(join(tmpdir(), 'samen-bench-writes-'));
-try {
-  log(`bench:server-writes: ${WRITES.toLocaleString('en')} saves on PGlite${process.env.DATABASE_URL ? ' and PostgreSQL' : ''}…`);
-  lines.push(...(await run('PGlite', { dataDir })));
-} catch (error) {
-  failed = true;
-  lines.push(`PGlite: ${error.message}`);
-} finally {
-  await rm(dataDir, { recursive: true, force: true });
+log(`bench:server-writes: ${WRITES.toLocaleString('en')} saves on ${[onPGlite && 'PGlite', onPostgres && 'PostgreSQL'].filter(Boolean).join(' and ')}…`);
+if (onPGlite) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'samen-bench-writes-'));
+  try {
+    lines.push(...(await run('PGlite', { dataDir })));
+  } catch (error) {
+    failed = true;
+    lines.push(`PGlite: ${error.message}`);
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
 }
-if (process.env.DATABASE_URL) {
+if (onPostgres) {
   const schema = await postgresSchema(process.env.DATABASE_URL);
   try {
     lines.push(...(await run('PostgreSQL (DATABASE_URL)', { databaseUrl: schema.url })));
