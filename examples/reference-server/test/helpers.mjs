@@ -116,7 +116,7 @@ export async function openEvents(base, token, topics, { raw } = {}) {
 }
 
 /** A schema of its own in DATABASE_URL's database, so tests never touch existing tables. */
-async function postgresSchema(url) {
+export async function postgresSchema(url) {
   const { default: pg } = await import('pg');
   const schema = `samen_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   const admin = new pg.Client({ connectionString: url });

@@ -14,6 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createReferenceServer } from '../server.mjs';
 import { migrate, MIGRATIONS_DIR, openDatabase } from '../database.mjs';
+import { postgresSchema } from './helpers.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SERVER = join(HERE, '..', 'server.mjs');
@@ -108,27 +109,6 @@ async function openEvents(base, token, topics) {
     close() {
       controller.abort();
       reader?.cancel().catch(() => {});
-    },
-  };
-}
-
-/** A schema of its own in DATABASE_URL's database, so tests never touch existing tables. */
-async function postgresSchema(url) {
-  const { default: pg } = await import('pg');
-  const schema = `samen_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const scoped = new URL(url);
-  scoped.searchParams.set('options', `-c search_path=${schema}`);
-  return {
-    url: scoped.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`drop schema ${schema} cascade`);
-      await client.end();
     },
   };
 }
