@@ -1,0 +1,269 @@
+/**
+ * The one catalogue of Samen's widgets for the test suites (issues 19 and 20): one row per
+ * widget says its tag, folder, define entry, adapter port, views, and how to render a sample
+ * that loads real seed data from `new MemoryAdapter({ now: NOW, viewerId })`, the live topic it
+ * follows with a way to change that data through the adapter and to see the change in the
+ * widget's shadow DOM.
+ *
+ * A new widget is registered by adding one row: test/widgets/shared-suite.test.ts then runs the
+ * shared suite (accessible in every state, keyboard, right to left, preview as parent, not
+ * connected, moved in the page, removed mid-load, defined twice) for each of its views.
+ */
+import { html, type TemplateResult } from 'lit';
+import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+
+/** The adapter port a widget needs (issue 19: `SamenAdapter` becomes viewer + one port per widget). */
+export type Port = 'clip' | 'feedback' | 'reward' | 'feelings' | 'matrix' | 'composer';
+
+/** Every behaviour of the shared suite, as named in the tests ("<tag> <view>: <behaviour>"). */
+export const BEHAVIOURS = [
+  'accessible when loaded',
+  'accessible while loading',
+  'accessible in the error state',
+  'accessible when not connected',
+  'Tab reaches the first control and shows a visible focus indicator',
+  'reads right to left in a dir=rtl page',
+  'reads right to left in Arabic',
+  'preview as parent writes nothing',
+  'not connected shows "Niet verbonden" and fires samen-error',
+  'shows live updates',
+  'moved in the page keeps live updates',
+  'removed mid-load: no error, and loads when added again',
+  'defined twice: importing the define entry again does not throw',
+] as const;
+export type Behaviour = (typeof BEHAVIOURS)[number];
+
+/** A behaviour that fails today because of a known bug being fixed elsewhere: the suite skips it. */
+export interface KnownBroken {
+  behaviour: Behaviour;
+  /** Only these views (default: every view of the row). */
+  views?: readonly string[];
+  /** Why, with the issue: shown in the skipped test's title. */
+  reason: string;
+}
+
+export interface SampleOptions {
+  /** The `preview` attribute (read-only, what the teacher's "Preview as parent" switch renders). */
+  preview?: boolean;
+}
+
+export interface LiveSpec {
+  /** The topic the widget subscribes to in this view. */
+  topic: (view: string) => string;
+  /** Changes the data under that topic through the adapter (as the right viewer, on the same store). */
+  change: (adapter: MemoryAdapter, view: string) => Promise<unknown>;
+  /** Whether the widget shows the change (false before `change`, true after). */
+  shows: (el: HTMLElement, view: string) => boolean;
+}
+
+export interface WidgetRow {
+  tag: string;
+  /** The widget's folder under src/. */
+  folder: string;
+  /** The define entry, from the repository root. */
+  entry: string;
+  /** Imports the define entry (the same module instance every time). */
+  define: () => Promise<unknown>;
+  port: Port;
+  /** The widget's `view` values; a widget without a `view` property has the one view it is for. */
+  views: readonly string[];
+  /** The signed-in viewer (a seeded viewer id of demo-data.ts) for each view. */
+  viewers: Readonly<Record<string, string>>;
+  /** The widget in `view`, with attributes that load seed data. */
+  sample: (view: string, options?: SampleOptions) => TemplateResult;
+  /** Whether the loaded card shows the sample's seed data (Dutch). */
+  looksLoaded: (el: HTMLElement, view: string) => boolean;
+  /** Live updates; a widget without any has none. */
+  live?: LiveSpec;
+  /**
+   * Opens the teacher's "Preview as parent" and returns the element that shows it. Default: the
+   * `preview-toggle` switch, then the `[preview]` widget it shows.
+   */
+  openPreview?: (el: HTMLElement) => Promise<HTMLElement>;
+  knownBroken?: readonly KnownBroken[];
+}
+
+/** Text the live changes write, so the widget shows something no seed has. */
+export const LIVE_TEXT = 'Live uit de catalogus: samen geoefend';
+
+let writes = 0;
+/** A fresh idempotency key for a write a test makes. */
+export const writeId = (): string => `catalogue-write-${Date.now()}-${++writes}`;
+
+const $ = (el: HTMLElement, selector: string): HTMLElement | null => el.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+const text = (el: HTMLElement): string => el.shadowRoot?.textContent ?? '';
+
+/** `2026-12-06T10:00:00+01:00`: the device's own offset, as the feelings check-in sends it. */
+function isoWithOffset(date: Date): string {
+  const pad = (n: number) => String(Math.trunc(Math.abs(n))).padStart(2, '0');
+  const offset = -date.getTimezoneOffset();
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
+    `${offset >= 0 ? '+' : '-'}${pad(offset / 60)}:${pad(offset % 60)}`
+  );
+}
+
+/** Seeded "now", as test/helpers/fixtures.ts: seeded data and relative dates are the same on every run. */
+export const NOW = new Date('2026-11-20T10:00:00Z');
+
+const ISSUE_19_MOVE = 'issue 19: moved in the page, the widget drops its live subscription and never subscribes again';
+
+export const CATALOGUE: readonly WidgetRow[] = [
+  {
+    tag: 'samen-lesson-clip',
+    folder: 'lesson-clip',
+    entry: 'src/define/samen-lesson-clip.ts',
+    define: () => import('../../src/define/samen-lesson-clip.js'),
+    port: 'clip',
+    views: ['parent', 'teacher'],
+    viewers: { parent: 'parent-1', teacher: 'teacher-1' },
+    sample: (view, { preview = false } = {}) => html`<samen-lesson-clip clip-id="wish-2" view=${view} ?preview=${preview}></samen-lesson-clip>`,
+    looksLoaded: (el) => $(el, '[part~="title"]')?.textContent?.trim() === 'Wie ben ik?',
+    live: {
+      topic: () => 'clip:wish-2',
+      // Parent 1's own answer: their card shows it, the teacher's reach lists it.
+      change: (adapter) => adapter.forViewer('parent-1').saveHomeAnswer({ id: writeId(), clipId: 'wish-2', kind: 'text', text: LIVE_TEXT }),
+      shows: (el) => text(el).includes(LIVE_TEXT),
+    },
+    knownBroken: [{ behaviour: 'moved in the page keeps live updates', reason: ISSUE_19_MOVE }],
+  },
+  {
+    tag: 'samen-feedback-bar',
+    folder: 'feedback-bar',
+    entry: 'src/define/samen-feedback-bar.ts',
+    define: () => import('../../src/define/samen-feedback-bar.js'),
+    port: 'feedback',
+    views: ['parent', 'teacher'],
+    viewers: { parent: 'parent-1', teacher: 'teacher-1' },
+    sample: (view, { preview = false } = {}) =>
+      html`<samen-feedback-bar target-id="host-post-1" view=${view} allow-reply ?preview=${preview}></samen-feedback-bar>`,
+    looksLoaded: (el, view) => (view === 'teacher' ? !!$(el, 'ul.counts [part~="reaction"]') : !!$(el, '[role="toolbar"] [part~="reaction"]')),
+    live: {
+      topic: () => 'reactions:host-post-1',
+      // Parent 1's reply: their own bar lists their family's replies, the teacher's lists all.
+      change: (adapter) => adapter.forViewer('parent-1').addReply({ id: writeId(), targetId: 'host-post-1', text: LIVE_TEXT }),
+      shows: (el) => text(el).includes(LIVE_TEXT),
+    },
+  },
+  {
+    tag: 'samen-reward-chart',
+    folder: 'reward-chart',
+    entry: 'src/define/samen-reward-chart.ts',
+    define: () => import('../../src/define/samen-reward-chart.js'),
+    port: 'reward',
+    views: ['parent', 'teacher'],
+    viewers: { parent: 'parent-1', teacher: 'teacher-1' },
+    // Noor's personal chart: the teacher awards stickers, her parents add home stickers.
+    sample: (view, { preview = false } = {}) =>
+      html`<samen-reward-chart chart-id="personal-child-1" view=${view} ?preview=${preview}></samen-reward-chart>`,
+    looksLoaded: (el) => $(el, '[part~="title"]')?.textContent?.trim() === 'Ik wacht op mijn beurt',
+    live: {
+      topic: () => 'chart:personal-child-1',
+      // The teacher gives a sticker with a reason: the chart lists it.
+      change: (adapter) => adapter.forViewer('teacher-1').award({ id: writeId(), chartId: 'personal-child-1', expectationId: 'p1', reason: LIVE_TEXT }),
+      shows: (el) => ($(el, '[part~="stickers"]')?.textContent ?? '').includes(LIVE_TEXT),
+    },
+  },
+  {
+    tag: 'samen-feelings-checkin',
+    folder: 'feelings-checkin',
+    entry: 'src/define/samen-feelings-checkin.ts',
+    define: () => import('../../src/define/samen-feelings-checkin.js'),
+    port: 'feelings',
+    views: ['child', 'parent', 'teacher'],
+    viewers: { child: 'child-login-1', parent: 'parent-1', teacher: 'teacher-1' },
+    sample: (view, { preview = false } = {}) =>
+      view === 'teacher'
+        ? html`<samen-feelings-checkin view="teacher" class-id="groep6-wish" context="school" ?preview=${preview}></samen-feelings-checkin>`
+        : html`<samen-feelings-checkin view=${view} child-id="child-1" context="home" ?preview=${preview}></samen-feelings-checkin>`,
+    looksLoaded: (el, view) => (view === 'teacher' ? !!$(el, '[part~="overview"]') : !!$(el, '[part~="feelings"] input[type="radio"]')),
+    live: {
+      topic: (view) => (view === 'teacher' ? 'feelings:class:groep6-wish' : 'feelings:child-1'),
+      // Noor's (child-1) check-in today, saved by her parent: the card shows today's feeling,
+      // the class overview counts one check-in today (the seed's are all days before).
+      change: (adapter) => {
+        const now = new Date();
+        const day = isoWithOffset(now).slice(0, 10);
+        return adapter.forViewer('parent-1').saveCheckin({
+          id: writeId(),
+          checkinId: `checkin:child-1:home:${day}`,
+          childId: 'child-1',
+          feeling: 'proud',
+          strength: 5,
+          context: 'home',
+          createdAt: isoWithOffset(now),
+        });
+      },
+      shows: (el, view) =>
+        view === 'teacher'
+          ? [...(el.shadowRoot?.querySelectorAll('[part~="overview"] .count') ?? [])].reduce((sum, c) => sum + Number(c.textContent), 0) === 1
+          : !!$(el, '.today'),
+    },
+    knownBroken: [{ behaviour: 'moved in the page keeps live updates', reason: ISSUE_19_MOVE }],
+  },
+  {
+    tag: 'samen-expectation-matrix',
+    folder: 'expectation-matrix',
+    entry: 'src/define/samen-expectation-matrix.ts',
+    define: () => import('../../src/define/samen-expectation-matrix.js'),
+    port: 'matrix',
+    views: ['parent', 'teacher'],
+    viewers: { parent: 'parent-1', teacher: 'teacher-1' },
+    sample: (view, { preview = false } = {}) =>
+      html`<samen-expectation-matrix matrix-id="matrix-school" view=${view} ?preview=${preview}></samen-expectation-matrix>`,
+    looksLoaded: (el) => $(el, '#heading')?.textContent?.trim() === 'Onze afspraken op De Regenboog',
+    live: {
+      topic: () => 'matrix:matrix-school',
+      // The teacher renames the school's matrix.
+      change: async (adapter) => {
+        const teacher = adapter.forViewer('teacher-1');
+        const matrix = await teacher.getExpectationMatrix('matrix-school');
+        return teacher.saveExpectationMatrix({ id: writeId(), matrix: { ...matrix, title: LIVE_TEXT }, baseVersion: matrix.version });
+      },
+      shows: (el) => $(el, '#heading')?.textContent?.trim() === LIVE_TEXT,
+    },
+    knownBroken: [{ behaviour: 'moved in the page keeps live updates', reason: ISSUE_19_MOVE }],
+  },
+  {
+    tag: 'samen-clip-composer',
+    folder: 'clip-composer',
+    entry: 'src/define/samen-clip-composer.ts',
+    define: () => import('../../src/define/samen-clip-composer.js'),
+    port: 'composer',
+    // No `view` property: the composer is for teachers.
+    views: ['teacher'],
+    viewers: { teacher: 'teacher-1' },
+    sample: (_view, { preview = false } = {}) => html`<samen-clip-composer ?preview=${preview}></samen-clip-composer>`,
+    looksLoaded: (el) => !!$(el, '[part~="form"] select#lesson'),
+    // No live topic: the composer reads nothing that changes under it.
+    // Its "Preview as parent" is its own preview button: the parent's card of the draft.
+    openPreview: async (el) => {
+      const lesson = $(el, 'select#lesson') as HTMLSelectElement;
+      lesson.value = [...lesson.options].find((o) => o.value)!.value;
+      lesson.dispatchEvent(new Event('change'));
+      await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      $(el, '[part~="preview-button"]')!.click();
+      for (let i = 0; i < 100; i++) {
+        const card = el.shadowRoot!.querySelector<HTMLElement>('[part~="preview"] samen-lesson-clip');
+        if (card) return card;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      throw new Error('the composer shows no preview card');
+    },
+  },
+];
+
+/** The catalogue's tags, as one selector: every Samen widget in a subtree. */
+export const WIDGET_SELECTOR = CATALOGUE.map((row) => row.tag).join(', ');
+
+/** The row of `tag`. */
+export function rowOf(tag: string): WidgetRow {
+  const row = CATALOGUE.find((r) => r.tag === tag);
+  if (!row) throw new Error(`no catalogue row for ${tag}`);
+  return row;
+}
+
+/** The known-broken entry for this behaviour in this view, if any. */
+export function knownBroken(row: WidgetRow, view: string, behaviour: Behaviour): KnownBroken | undefined {
+  return row.knownBroken?.find((k) => k.behaviour === behaviour && (!k.views || k.views.includes(view)));
+}

@@ -1,0 +1,316 @@
+/**
+ * The shared widget suite (issue 19): every widget of test/widgets/catalogue.ts, in every view,
+ *
+ * - is accessible (axe) loaded, loading, in its error state and not connected;
+ * - keyboard: Tab from the page reaches its first control, which shows a visible focus ring;
+ * - right to left: in a `dir=rtl` page, and in Arabic in a left-to-right page, the card reads
+ *   right to left;
+ * - preview as parent (teacher views): the "Preview as parent" shows the parent's card, and
+ *   pressing every control in it writes nothing to the adapter;
+ * - not connected: shows the translated "Niet verbonden" and fires `samen-error` (`not-connected`);
+ * - live: a change through the adapter shows, also after the element was moved in the page;
+ * - removed mid-load: no error, nothing thrown, and it loads when added again;
+ * - defined twice: importing its define entry again does not throw, and the tag keeps its class.
+ *
+ * Tests are named "<tag> <view>: <behaviour>". A behaviour a known bug breaks today is listed in
+ * the row's `knownBroken` and skipped here, with the reason in its title.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { SamenErrorDetail } from '../../src/core/events.js';
+import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { CATALOGUE, NOW, knownBroken, type Behaviour, type WidgetRow } from './catalogue.js';
+import { card, isShown, mountWidget, untilShown, type Widget } from './mount.js';
+
+/** The adapter methods that write. */
+const WRITES = new Set([
+  'saveHomeAnswer',
+  'markSeen',
+  'setReaction',
+  'addReply',
+  'award',
+  'undoAward',
+  'redeem',
+  'saveCheckin',
+  'saveExpectationMatrix',
+  'shareSuccess',
+  'uploadMedia',
+  'publishLessonClip',
+]);
+const CONTROLS = 'button, input:not([type="hidden"]), select, textarea, summary, a[href], [tabindex]';
+const ARABIC_LETTER = /[\u0600-\u06ff]/;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Every element below `root` in document order, a nested widget's shadow DOM in its place. */
+function deepElements(root: ParentNode): Element[] {
+  const found: Element[] = [];
+  for (const el of root.querySelectorAll('*')) {
+    found.push(el);
+    if (el.shadowRoot) found.push(...deepElements(el.shadowRoot));
+  }
+  return found;
+}
+
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** The controls a keyboard user reaches with Tab, in order (a radio group by its checked or first radio). */
+function tabbables(el: HTMLElement): HTMLElement[] {
+  return deepElements(el.shadowRoot!).filter((e): e is HTMLElement => {
+    if (!(e instanceof HTMLElement) || !e.matches(CONTROLS) || e.tabIndex < 0) return false;
+    if ((e as HTMLButtonElement).disabled || e.closest('[hidden], [inert]')) return false;
+    if (e.localName === 'summary' && e.parentElement?.localName !== 'details') return false;
+    if (!e.checkVisibility({ visibilityProperty: true })) return false;
+    if (e instanceof HTMLInputElement && e.type === 'radio' && e.name) {
+      const group = [...(e.getRootNode() as ShadowRoot).querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${e.name}"]`)];
+      const checked = group.find((r) => r.checked);
+      return checked ? checked === e : group[0] === e;
+    }
+    return true;
+  });
+}
+
+/** What shows focus on `e`: an outline of 2 px or more, or a box shadow; '' for nothing. */
+function ring(e: Element): string {
+  const s = getComputedStyle(e);
+  if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) return `outline ${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`;
+  return s.boxShadow !== 'none' ? `shadow ${s.boxShadow}` : '';
+}
+
+/** Every `samen-error`, page error and unhandled rejection while `fn` runs (and `settle` ms after). */
+async function collectProblems(fn: () => Promise<unknown>, settle = 30): Promise<{ errors: SamenErrorDetail[]; thrown: unknown[] }> {
+  const errors: SamenErrorDetail[] = [];
+  const thrown: unknown[] = [];
+  const onSamenError = (e: Event) => errors.push((e as CustomEvent<SamenErrorDetail>).detail);
+  const onError = (e: ErrorEvent) => thrown.push(e.error ?? e.message);
+  const onRejection = (e: PromiseRejectionEvent) => thrown.push(e.reason);
+  document.addEventListener('samen-error', onSamenError);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  try {
+    await fn();
+    await sleep(settle);
+  } finally {
+    document.removeEventListener('samen-error', onSamenError);
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+  }
+  return { errors, thrown };
+}
+
+const writesOf = (adapter: { calls: readonly { method: string }[] }) => adapter.calls.filter((c) => WRITES.has(c.method)).map((c) => c.method);
+
+/** The teacher's "Preview as parent": the switch, then the `[preview]` widget it shows. */
+async function openPreview(row: WidgetRow, el: Widget): Promise<HTMLElement> {
+  if (row.openPreview) return row.openPreview(el);
+  const toggle = el.shadowRoot!.querySelector<HTMLElement>('[part~="preview-toggle"]');
+  expect(toggle, 'a "Preview as parent" switch').to.exist;
+  toggle!.click();
+  await el.updateComplete;
+  const preview = () => el.shadowRoot!.querySelector<HTMLElement>(`${row.tag}[preview]`);
+  await waitUntil(preview, 'the preview shows', { timeout: 2000 });
+  expect(toggle!.getAttribute('aria-pressed')).to.equal('true');
+  return preview()!;
+}
+
+/** Defines one test, or skips it with the reason when the row lists it as known broken. */
+function test(row: WidgetRow, view: string, behaviour: Behaviour, fn: (this: Mocha.Context) => Promise<void>): void {
+  const name = `${row.tag} ${view}: ${behaviour}`;
+  const broken = knownBroken(row, view, behaviour);
+  if (broken) it.skip(`${name} (known broken: ${broken.reason})`, fn);
+  else it(name, fn);
+}
+
+beforeEach(() => {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('samen:')) localStorage.removeItem(key);
+});
+
+for (const row of CATALOGUE) {
+  describe(`${row.tag} (the shared widget suite)`, () => {
+    for (const view of row.views) {
+      test(row, view, 'accessible when loaded', async function () {
+        this.timeout(10_000);
+        const { el } = await mountWidget(row, { view });
+        expect(row.looksLoaded(el, view), 'shows the seeded sample').to.equal(true);
+        await expect(el).to.be.accessible();
+      });
+
+      test(row, view, 'accessible while loading', async function () {
+        this.timeout(10_000);
+        const { el } = await mountWidget(row, { view, latency: 5000, wait: false });
+        await waitUntil(() => card(el)?.getAttribute('aria-busy') === 'true', 'the loading state shows');
+        expect(el.shadowRoot!.querySelector('[role="status"]')?.textContent, 'says it is loading').to.include('Laden');
+        await expect(el).to.be.accessible();
+        el.remove();
+      });
+
+      test(row, view, 'accessible in the error state', async function () {
+        this.timeout(10_000);
+        const adapter = new MemoryAdapter({ now: NOW, viewerId: row.viewers[view] });
+        adapter.failNext('*', 'unavailable');
+        const { el } = await mountWidget(row, { view, adapter });
+        const error = el.shadowRoot!.querySelector<HTMLElement>('[part~="error"]');
+        expect(error, 'the error state').to.exist;
+        expect(error!.getAttribute('role')).to.equal('alert');
+        expect(error!.textContent).to.include('Even niet beschikbaar');
+        expect(el.shadowRoot!.querySelector('[part~="retry"]'), 'a retry button').to.exist;
+        await expect(el).to.be.accessible();
+      });
+
+      test(row, view, 'accessible when not connected', async function () {
+        this.timeout(10_000);
+        const { el } = await mountWidget(row, { view, adapter: undefined });
+        expect(el.shadowRoot!.querySelector('[part~="error"]'), 'the not-connected state').to.exist;
+        await expect(el).to.be.accessible();
+      });
+
+      test(row, view, 'Tab reaches the first control and shows a visible focus indicator', async function () {
+        this.timeout(10_000);
+        const { el } = await mountWidget(row, { view });
+        const first = tabbables(el)[0];
+        expect(first, 'a control to reach').to.exist;
+        (document.activeElement as HTMLElement | null)?.blur();
+        await sendKeys({ press: 'Tab' });
+        const active = deepActiveElement() as HTMLElement | null;
+        expect(active, 'focus after one Tab').to.equal(first);
+        // The element itself, or the box drawn around it (a radio's label), shows a ring only while focused.
+        const chain = [active!, active!.parentElement, active!.parentElement?.parentElement].filter((e): e is HTMLElement => !!e);
+        const focused = chain.map(ring);
+        active!.blur();
+        const blurred = chain.map(ring);
+        expect(
+          focused.some((r, i) => r !== '' && r !== blurred[i]),
+          `a focus ring on <${active!.localName}> (focused: ${JSON.stringify(focused)}, not focused: ${JSON.stringify(blurred)})`,
+        ).to.equal(true);
+      });
+
+      test(row, view, 'reads right to left in a dir=rtl page', async () => {
+        const { el } = await mountWidget(row, { view, dir: 'rtl' });
+        expect(row.looksLoaded(el, view), 'shows the seeded sample').to.equal(true);
+        expect(getComputedStyle(card(el)!).direction).to.equal('rtl');
+      });
+
+      test(row, view, 'reads right to left in Arabic', async () => {
+        const { el } = await mountWidget(row, { view, locale: 'ar', dir: 'ltr' });
+        const base = card(el)!;
+        expect(base.getAttribute('aria-busy')).to.not.equal('true');
+        expect(base.closest('[lang]')!.getAttribute('lang'), 'the card says its language').to.equal('ar');
+        expect(getComputedStyle(base).direction).to.equal('rtl');
+        expect(base.textContent, 'Arabic words').to.match(ARABIC_LETTER);
+      });
+
+      if (view === 'teacher') {
+        test(row, view, 'preview as parent writes nothing', async function () {
+          this.timeout(10_000);
+          const { el, adapter } = await mountWidget(row, { view });
+          const before = { calls: writesOf(adapter), applied: adapter.appliedWrites };
+          const preview = (await openPreview(row, el)) as Widget;
+          await untilShown(preview);
+          expect(preview.getAttribute('view'), 'the parent’s card').to.not.equal('teacher');
+          const controls = deepElements(preview.shadowRoot!).filter((e): e is HTMLElement => e instanceof HTMLElement && e.matches(CONTROLS));
+          expect(controls.length, 'controls to press').to.be.greaterThan(0);
+          for (const control of controls) {
+            if (control instanceof HTMLTextAreaElement || (control instanceof HTMLInputElement && control.type === 'text')) {
+              control.value = 'Vanuit de voorvertoning';
+              control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+            }
+            control.click();
+            await sleep(0);
+          }
+          for (const form of deepElements(preview.shadowRoot!).filter((e): e is HTMLFormElement => e instanceof HTMLFormElement)) form.requestSubmit();
+          await sleep(100);
+          expect(writesOf(adapter), 'write calls').to.deep.equal(before.calls);
+          expect(adapter.appliedWrites, 'writes applied').to.equal(before.applied);
+        });
+      }
+
+      test(row, view, 'not connected shows "Niet verbonden" and fires samen-error', async () => {
+        let el: Widget | undefined;
+        const { errors } = await collectProblems(async () => {
+          ({ el } = await mountWidget(row, { view, adapter: undefined }));
+        });
+        expect(card(el!)!.textContent).to.include('Niet verbonden');
+        const mine = errors.filter((e) => e.element === el);
+        expect(mine.map((e) => e.kind)).to.deep.equal(['not-connected']);
+        expect(mine[0]!.fatal).to.equal(true);
+      });
+
+      const live = row.live;
+      if (live) {
+        test(row, view, 'shows live updates', async () => {
+          const { el, adapter } = await mountWidget(row, { view });
+          expect(live.shows(el, view), 'not shown before the change').to.equal(false);
+          await live.change(adapter, view);
+          await waitUntil(() => live.shows(el, view), `the change on ${live.topic(view)} shows`, { timeout: 2000 });
+        });
+
+        test(row, view, 'moved in the page keeps live updates', async () => {
+          const { el, adapter, provider } = await mountWidget(row, { view });
+          const elsewhere = document.createElement('section');
+          provider.appendChild(elsewhere);
+          elsewhere.appendChild(el);
+          await el.updateComplete;
+          await sleep(30);
+          await untilShown(el);
+          expect(row.looksLoaded(el, view), 'still shows the sample after the move').to.equal(true);
+          expect(live.shows(el, view), 'not shown before the change').to.equal(false);
+          await live.change(adapter, view);
+          await waitUntil(() => live.shows(el, view), `the change on ${live.topic(view)} shows after the move`, { timeout: 2000 });
+        });
+      } else {
+        test(row, view, 'moved in the page keeps live updates', async () => {
+          // No live topic: moved, it still shows its loaded card and keeps what was typed.
+          const { el, provider } = await mountWidget(row, { view });
+          const field = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="text"], input:not([type]), textarea')!;
+          expect(field, 'a text field').to.exist;
+          field.value = 'Getypt voor de verhuizing';
+          field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+          await el.updateComplete;
+          const elsewhere = document.createElement('section');
+          provider.appendChild(elsewhere);
+          elsewhere.appendChild(el);
+          await el.updateComplete;
+          await sleep(30);
+          await untilShown(el);
+          expect(row.looksLoaded(el, view), 'still shows the loaded card after the move').to.equal(true);
+          expect(el.shadowRoot!.querySelector<HTMLInputElement>(`#${field.id}`)?.value).to.equal('Getypt voor de verhuizing');
+        });
+      }
+
+      test(row, view, 'removed mid-load: no error, and loads when added again', async function () {
+        this.timeout(10_000);
+        const { el, slot } = await mountWidget(row, { view, latency: 150, wait: false });
+        await waitUntil(() => card(el)?.getAttribute('aria-busy') === 'true', 'the loading state shows');
+        const { errors, thrown } = await collectProblems(async () => {
+          el.remove();
+          await sleep(300);
+        });
+        expect(errors, 'samen-error events').to.deep.equal([]);
+        expect(thrown, 'errors thrown').to.deep.equal([]);
+        slot.appendChild(el);
+        await untilShown(el);
+        expect(isShown(el)).to.equal(true);
+        expect(el.shadowRoot!.querySelector('[part~="error"]'), 'no error state').to.equal(null);
+        expect(row.looksLoaded(el, view), 'loaded the sample').to.equal(true);
+      });
+    }
+
+    test(row, row.views[0]!, 'defined twice: importing the define entry again does not throw', async () => {
+      await row.define();
+      const defined = customElements.get(row.tag);
+      expect(defined, `${row.tag} is defined`).to.exist;
+      // A second instance of the entry module (as a second bundle or a re-run would evaluate it).
+      const again = new URL(`../../${row.entry}`, import.meta.url);
+      again.searchParams.set('again', String(Date.now()));
+      const { thrown } = await collectProblems(() => import(/* @vite-ignore */ again.href));
+      expect(thrown).to.deep.equal([]);
+      expect(customElements.get(row.tag), 'the tag keeps its class').to.equal(defined);
+      const { el } = await mountWidget(row, { view: row.views[0]! });
+      expect(row.looksLoaded(el, row.views[0]!), 'and still works').to.equal(true);
+    });
+  });
+}
