@@ -1,20 +1,10 @@
-import type {
-  Award,
-  Checkin,
-  ClipReach,
-  ExpectationMatrix,
-  HomeAnswer,
-  HomeAnswerKind,
-  LessonClip,
-  LessonClipDraft,
-  UploadedMedia,
-  UploadKind,
-  ReactionSummary,
-  Reply,
-  RewardChart,
-  Success,
-  Viewer,
-} from './schemas.js';
+import type { Viewer } from './schemas.js';
+import type { LessonClipDraft, UploadedMedia, UploadKind } from '../clip-composer/schemas.js';
+import type { ExpectationMatrix, Success } from '../expectation-matrix/schemas.js';
+import type { ReactionSummary, Reply } from '../feedback-bar/schemas.js';
+import type { Checkin } from '../feelings-checkin/schemas.js';
+import type { ClipReach, HomeAnswer, HomeAnswerKind, LessonClip } from '../lesson-clip/schemas.js';
+import type { Award, RewardChart } from '../reward-chart/schemas.js';
 
 /** Every adapter call can be cancelled: widgets abort reads when they disconnect or change id. */
 export interface RequestOptions {
@@ -58,12 +48,40 @@ export interface UploadOptions extends RequestOptions {
  * - Failures reject with a {@link SamenError} (`not-found`, `forbidden`, `offline`,
  *   `unavailable`); anything else is treated as `unavailable`.
  * - The viewer is implicit: the adapter knows who is signed in.
+ *
+ * It is the union of small ports: {@link ViewerPort} (every widget), {@link LivePort}
+ * (optional live updates) and one per widget. A host that embeds only some widgets implements
+ * only their ports (see {@link PORT_METHODS}); a widget whose port is incomplete shows its
+ * not-connected state and names the missing methods in its `samen-error` event.
  */
-export interface SamenAdapter {
+export interface SamenAdapter
+  extends ViewerPort,
+    LivePort,
+    LessonClipPort,
+    FeedbackPort,
+    RewardChartPort,
+    FeelingsPort,
+    ExpectationMatrixPort,
+    ClipComposerPort {}
+
+/** What every widget needs: who is looking. */
+export interface ViewerPort {
   /** Who is looking: role, family, name. */
   getViewer(options?: RequestOptions): Promise<Viewer>;
 
-  // ---- lesson clips
+}
+
+/** Optional for every widget: without it, a widget shows what it loaded and re-reads only after its own writes. */
+export interface LivePort {
+  /**
+   * Optional live updates: `listener` is called when something under `topic`
+   * changed; widgets then re-read. Returns the function that stops listening.
+   */
+  subscribe?(topic: SamenTopic, listener: () => void): Unsubscribe;
+}
+
+/** `<samen-lesson-clip>`: the clip, the carer's answer, "seen", and the teacher's reach. */
+export interface LessonClipPort {
   /** One lesson clip. Rejects with `not-found` for an unknown id. */
   getLessonClip(clipId: string, options?: RequestOptions): Promise<LessonClip>;
   /**
@@ -81,7 +99,10 @@ export interface SamenAdapter {
   /** Teacher only: how far the clip reached the class, with the answers. */
   getClipReach(clipId: string, options?: RequestOptions): Promise<ClipReach>;
 
-  // ---- reactions (feedback bar)
+}
+
+/** `<samen-feedback-bar>`: reactions and short replies under any content. */
+export interface FeedbackPort {
   getReactions(targetId: string, options?: RequestOptions): Promise<ReactionSummary>;
   setReaction(
     input: WriteInput & { targetId: string; reaction: string; on: boolean },
@@ -89,7 +110,10 @@ export interface SamenAdapter {
   ): Promise<ReactionSummary>;
   addReply(input: WriteInput & { targetId: string; text: string }, options?: RequestOptions): Promise<Reply>;
 
-  // ---- reward charts
+}
+
+/** `<samen-reward-chart>`: class and personal charts, positive only. */
+export interface RewardChartPort {
   getRewardChart(chartId: string, options?: RequestOptions): Promise<RewardChart>;
   /** Adds one token or sticker. Positive only: there is no method to deduct. */
   award(
@@ -104,7 +128,10 @@ export interface SamenAdapter {
     options?: RequestOptions,
   ): Promise<RewardChart>;
 
-  // ---- feelings
+}
+
+/** `<samen-feelings-checkin>`: a child's check-ins and the teacher's class overview. */
+export interface FeelingsPort {
   /** Check-ins of one child (parent/child view) within an optional ISO date range. */
   getCheckins(
     query: { childId: string; from?: string; to?: string },
@@ -124,7 +151,10 @@ export interface SamenAdapter {
     options?: RequestOptions,
   ): Promise<Checkin>;
 
-  // ---- expectation matrix
+}
+
+/** `<samen-expectation-matrix>`: the PBS matrix, its focus and the successes shared at home. */
+export interface ExpectationMatrixPort {
   getExpectationMatrix(matrixId: string, options?: RequestOptions): Promise<ExpectationMatrix>;
   /**
    * Saves a whole matrix. `baseVersion` is the version the edit started from: when the
@@ -137,7 +167,10 @@ export interface SamenAdapter {
   /** Successes shared on a matrix since `from` (teachers). */
   getSuccesses(query: { matrixId: string; from?: string }, options?: RequestOptions): Promise<Success[]>;
 
-  // ---- composing lesson clips (optional: without them the composer says it can't publish here)
+}
+
+/** `<samen-clip-composer>`: every method optional; without them the composer says it can't publish here. */
+export interface ClipComposerPort {
   /**
    * Teacher only: stores a video, photo or captions file. Reports progress through
    * `options.onProgress`; an aborted `signal` stops the upload and stores nothing. Rejects
@@ -153,11 +186,45 @@ export interface SamenAdapter {
    */
   publishLessonClip?(input: WriteInput & LessonClipDraft, options?: RequestOptions): Promise<LessonClip>;
 
-  /**
-   * Optional live updates: `listener` is called when something under `topic`
-   * changed; widgets then re-read. Returns the function that stops listening.
-   */
-  subscribe?(topic: SamenTopic, listener: () => void): Unsubscribe;
+}
+
+/**
+ * The methods each widget's port requires besides `getViewer`, by port name: what a host that
+ * embeds only that widget implements. The composer's are all optional.
+ */
+export const PORT_METHODS = {
+  clip: ['getLessonClip', 'getHomeAnswer', 'saveHomeAnswer', 'markSeen', 'getClipReach'],
+  feedback: ['getReactions', 'setReaction', 'addReply'],
+  reward: ['getRewardChart', 'award', 'undoAward', 'redeem'],
+  feelings: ['getCheckins', 'getClassCheckins', 'saveCheckin'],
+  matrix: ['getExpectationMatrix', 'saveExpectationMatrix', 'shareSuccess', 'getSuccesses'],
+  composer: [],
+} as const satisfies Record<string, readonly (keyof SamenAdapter)[]>;
+
+export type PortName = keyof typeof PORT_METHODS;
+
+interface PortsByName {
+  clip: LessonClipPort;
+  feedback: FeedbackPort;
+  reward: RewardChartPort;
+  feelings: FeelingsPort;
+  matrix: ExpectationMatrixPort;
+  composer: ClipComposerPort;
+}
+
+/** An adapter for the widget of port `P` only: the viewer, that port, and optionally live updates. */
+export type AdapterFor<P extends PortName> = ViewerPort & LivePort & PortsByName[P];
+
+/**
+ * What a page may hand to `<samen-provider>` or `configure()`: a whole {@link SamenAdapter}, or
+ * one with only the ports of the widgets it embeds.
+ */
+export type SamenAdapterLike = ViewerPort & Partial<Omit<SamenAdapter, 'getViewer'>>;
+
+/** The methods `adapter` lacks for the widget of `port` (`getViewer` included), in the contract's order. */
+export function missingMethods(adapter: object, port: PortName): string[] {
+  const methods: readonly string[] = ['getViewer', ...PORT_METHODS[port]];
+  return methods.filter((method) => typeof (adapter as Record<string, unknown>)[method] !== 'function');
 }
 
 /** A fresh idempotency key. */

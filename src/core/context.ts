@@ -1,9 +1,9 @@
 import { createContext } from '@lit/context';
-import type { SamenAdapter } from './adapter.js';
+import type { SamenAdapterLike } from './adapter.js';
 
 /** What a page gives every Samen widget: where data comes from, and in which language. */
 export interface SamenConfig {
-  adapter?: SamenAdapter;
+  adapter?: SamenAdapterLike;
   /** BCP 47 locale, e.g. `nl` or `en`. */
   locale?: string;
   /**

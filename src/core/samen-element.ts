@@ -2,13 +2,14 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { consume } from '@lit/context';
-import type { SamenAdapter, SamenTopic } from './adapter.js';
+import type { PortName, SamenAdapter, SamenAdapterLike, SamenTopic } from './adapter.js';
+import { DataController, type DataHost, type DataSource, type DataState } from './data-controller.js';
 import { onPageDefaultsChange, pageDefaults, samenContext, type SamenConfig } from './context.js';
 import type { Task } from '@lit/task';
 import { TaskStatus } from '@lit/task';
 import { SamenError, toSamenError } from './errors.js';
 import { dispatchSamenEvent, type DetailOf, type SamenEventMap } from './events.js';
-import { isLocaleLoading, messagesFor, onLocalesChange, resolveLocale, type Messages } from './i18n.js';
+import { isLocaleLoading, messagesFor, onLocalesChange, resolveLocale, type Messages, type MessageSection } from './i18n.js';
 import { baseStyles, cardStyles, tokens } from './tokens.styles.js';
 import { previewAdapter, previewStyles } from './preview.js';
 import { familyText, isLangTag, schoolText, voiceLang, type TextLanguage } from './content-lang.js';
@@ -56,7 +57,7 @@ export class SamenElement extends LitElement {
   @state() private awaitingPerson = false;
 
   /** The adapter the widget last rendered with; another one means another signed-in person may be here. */
-  private adapterSeen?: SamenAdapter;
+  private adapterSeen?: SamenAdapterLike;
   private personEpoch = 0;
 
   override connectedCallback(): void {
@@ -205,10 +206,51 @@ export class SamenElement extends LitElement {
     return this.subscription !== undefined;
   }
 
-  /** The adapter in effect: the provider's, else the page default. */
+  /** The adapter in effect: the provider's, else the page default (a preview reads through its read-only wrapper). */
   get adapter(): SamenAdapter | undefined {
-    const adapter = this.config?.adapter ?? pageDefaults().adapter;
+    const adapter = this.givenAdapter as SamenAdapter | undefined;
     return adapter && this.preview ? previewAdapter(adapter) : adapter;
+  }
+
+  /** The adapter the page gave (provider or `configure()`), possibly with only some ports. */
+  private get givenAdapter(): SamenAdapterLike | undefined {
+    return this.config?.adapter ?? pageDefaults().adapter;
+  }
+
+  /**
+   * The widget's data path ({@link DataController}): loads through the widget's port, follows
+   * its live topics (also after a move in the page), and says which state to render
+   * ({@link renderData}).
+   */
+  protected useData<A extends readonly unknown[], D, P extends PortName>(source: DataSource<A, D, P>): DataController<A, D, P> {
+    const element = this;
+    const host: DataHost = {
+      addController: (controller) => this.addController(controller),
+      removeController: (controller) => this.removeController(controller),
+      requestUpdate: () => this.requestUpdate(),
+      get updateComplete() {
+        return element.updateComplete;
+      },
+      get isConnected() {
+        return element.isConnected;
+      },
+      adapters: () => ({ given: this.givenAdapter, effective: this.adapter }),
+      enterPerson: (key) => this.enterPerson(key),
+      reportError: (error, fatal) => this.reportError(error, fatal),
+    };
+    return new DataController(host, source);
+  }
+
+  /**
+   * The shared states of a widget's data: the error state (with Retry), loading (also while an
+   * item's arguments changed), or `complete` with what was loaded — for the person here now.
+   */
+  protected renderData<D>(data: DataState<D>, complete: (value: D) => TemplateResult): TemplateResult {
+    const error = data.status === 'error' ? data.error : undefined;
+    if (error) return this.renderError(error, () => void data.run());
+    const value = data.value;
+    if (value === undefined || !data.current) return this.renderLoading();
+    return this.forPerson(complete(value));
   }
 
   /** Element `locale`, own `lang`, provider, `configure()`, nearest `lang`, then Dutch. */
@@ -225,13 +267,24 @@ export class SamenElement extends LitElement {
    * While the card's language is still loading (the first time a page shows English or a home
    * language: a few milliseconds), the card waits instead of flashing Dutch; it renders when the
    * table arrives, or in Dutch if it cannot be loaded. A card already shown keeps its language
-   * until the new one is there.
+   * until the new one is there. The same holds for the widget's own words, the sections it
+   * lists in {@link messageSections}.
    */
   protected override shouldUpdate(changed: PropertyValues): boolean {
     const requested = this.requestedLocale;
     resolveLocale(requested); // starts the load of a shipped language not loaded yet
-    return !isLocaleLoading(requested) && super.shouldUpdate(changed);
+    if (isLocaleLoading(requested)) return false;
+    const locale = this.resolvedLocale;
+    // Every section is asked (each starts its own load), not only up to the first one missing.
+    const waiting = this.messageSections.filter((section) => !section.ready(locale));
+    return !waiting.length && super.shouldUpdate(changed);
   }
+
+  /**
+   * The widget's own words (`defineMessages` in i18n.ts, e.g. `[feedbackMessages]`): the card renders
+   * once each is there in its language, as it waits for the shared table.
+   */
+  protected messageSections: readonly MessageSection<unknown>[] = [];
 
   /**
    * `rtl` for a right-to-left language, so an Arabic card reads right to left even in a

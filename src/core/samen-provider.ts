@@ -1,7 +1,7 @@
 import { LitElement, html, css } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import type { SamenAdapter } from './adapter.js';
+import type { SamenAdapterLike } from './adapter.js';
 import { holdDeviceStorageOff, samenContext } from './context.js';
 
 /**
@@ -26,7 +26,7 @@ export class SamenProvider extends LitElement {
   `;
 
   /** The host's backend. Set as a property: it is an object. */
-  @property({ attribute: false }) adapter?: SamenAdapter;
+  @property({ attribute: false }) adapter?: SamenAdapterLike;
 
   /** Language for the widgets inside (`nl`, `en`, …). */
   @property() locale?: string;

@@ -1,0 +1,292 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { missingMethods, type AdapterFor, type PortName, type SamenAdapterLike, type SamenTopic, type Unsubscribe } from './adapter.js';
+import { isAbortError, SamenError, toSamenError, type SamenIssue } from './errors.js';
+import { parseOrThrow } from './parse.js';
+import { viewerSchema, type Viewer } from './schemas.js';
+
+/** What a widget's load gets: its own port of the adapter, the viewer, its arguments, and a signal. */
+export interface LoadContext<A extends readonly unknown[], P extends PortName> {
+  adapter: AdapterFor<P>;
+  /** The viewer, asked once per adapter for all widgets loading at the same moment, parsed. */
+  viewer: Promise<Viewer>;
+  args: A;
+  /** Aborted when the element leaves the page or its arguments change. */
+  signal: AbortSignal;
+  /** Reports problems in data that still renders (unknown reactions ignored, …) — once per distinct set. */
+  report(issues: readonly SamenIssue[], message: string): void;
+}
+
+export interface DataSource<A extends readonly unknown[], D, P extends PortName> {
+  /** The widget's port: a load starts only when the adapter has all of its methods. */
+  port: P;
+  /** Everything the load depends on besides the adapter; a change (by `===`) loads again. */
+  args: () => A;
+  /** Whose data this is once the viewer is known (the viewer's id, with the child's where there is one). */
+  person?: (viewer: Viewer, args: A) => string;
+  /** Reads and parses: everything the widget shows. Throws a {@link SamenError} for a problem. */
+  load: (context: LoadContext<A, P>) => Promise<D>;
+  /** The live topics of what was loaded: a change under any of them loads again, quietly. */
+  topics?: (data: D, args: A) => readonly SamenTopic[];
+}
+
+/** What the controller needs of its element (the base class wires these to its protected parts). */
+export interface DataHost extends ReactiveControllerHost {
+  readonly isConnected: boolean;
+  /** The adapter as given to the page (for the port check) and the one to read through (a preview's). */
+  adapters(): { given?: SamenAdapterLike; effective?: SamenAdapterLike };
+  enterPerson(key: string): void;
+  reportError(error: SamenError, fatal: boolean): void;
+}
+
+export type DataStatus = 'initial' | 'pending' | 'complete' | 'error';
+
+/** What rendering needs of a {@link DataController}, whatever its arguments and port. */
+export interface DataState<D> {
+  readonly status: DataStatus;
+  readonly value: D | undefined;
+  readonly error: SamenError | undefined;
+  readonly current: boolean;
+  run(): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------- the shared viewer
+
+/**
+ * How long a viewer answer is shared. Widgets that load at the same moment (a page with six of
+ * them) ask once; a later load asks again, because the same adapter object may serve someone
+ * else after the host's sign-in (its token function changes), and the widget must then know.
+ */
+const VIEWER_SHARE_MS = 2_000;
+const viewers = new WeakMap<object, { pending: Promise<unknown>; at: number }>();
+
+function sharedViewer(adapter: SamenAdapterLike, signal: AbortSignal): Promise<Viewer> {
+  let entry = viewers.get(adapter);
+  if (!entry || (entry.at && Date.now() - entry.at > VIEWER_SHARE_MS)) {
+    // Not tied to one widget's signal: another widget may still need the answer.
+    const pending = adapter.getViewer();
+    const fresh = { pending, at: 0 };
+    viewers.set(adapter, fresh);
+    pending.then(
+      () => (fresh.at = Date.now()),
+      () => viewers.get(adapter) === fresh && viewers.delete(adapter),
+    );
+    entry = fresh;
+  }
+  const parsed = entry.pending.then((raw) => parseOrThrow(viewerSchema, raw, 'viewer'));
+  return new Promise<Viewer>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    parsed.then(resolve, reject);
+  });
+}
+
+/** Forgets the viewer shared for `adapter`: the next load asks again (after a sign-in on the same adapter). */
+export function forgetViewer(adapter: object): void {
+  viewers.delete(adapter);
+}
+
+// ---------------------------------------------------------------------------- the controller
+
+/**
+ * The one data path of every widget: loads through the widget's own port (aborted when the
+ * element leaves the page, resumed when it comes back), subscribes to the loaded data's topics
+ * and keeps them across a move in the page, loads again quietly on a live change or a change
+ * of its arguments, takes a write's result without loading again ({@link set}), reports a load
+ * error once as a `samen-error`, and tells the base which state to render ({@link status}).
+ */
+export class DataController<A extends readonly unknown[], D, P extends PortName> implements ReactiveController, DataState<D> {
+  private _status: DataStatus = 'initial';
+  private _value?: D;
+  private _error?: SamenError;
+  private key: readonly unknown[] = [];
+  /** The arguments (and adapter) {@link value} was loaded for. */
+  private valueKey: readonly unknown[] = [];
+  private abort?: AbortController;
+  private interrupted = false;
+  private reportedIssues = '';
+  private subscriptions = new Map<string, Unsubscribe>();
+  private subscribedTo?: SamenAdapterLike;
+  private wantedTopics: readonly SamenTopic[] = [];
+  /** A live change arrived while a load was on its way: that load may have read the data before it. */
+  private changedDuringLoad = false;
+
+  constructor(
+    private readonly host: DataHost,
+    private readonly source: DataSource<A, D, P>,
+  ) {
+    host.addController(this);
+  }
+
+  get status(): DataStatus {
+    return this._status;
+  }
+
+  /** What the last load (or {@link set}) gave; kept while a quiet reload runs. */
+  get value(): D | undefined {
+    return this._value;
+  }
+
+  get error(): SamenError | undefined {
+    return this._error;
+  }
+
+  /** Whether the shown value belongs to the current arguments and adapter (not an old item's). */
+  get current(): boolean {
+    return this._value !== undefined && sameKey(this.valueKey, this.currentKey());
+  }
+
+  /** Whether live updates are on. */
+  get listening(): boolean {
+    return this.subscriptions.size > 0;
+  }
+
+  /** A write's result becomes what the widget shows, without a reload. */
+  set(value: D): void {
+    this._value = value;
+    this.valueKey = this.key;
+    this._status = 'complete';
+    this._error = undefined;
+    this.follow();
+    this.host.requestUpdate();
+  }
+
+  /** Loads again (retry, or after something only this widget knows changed). */
+  run(): Promise<void> {
+    return this.load(this.currentKey());
+  }
+
+  hostConnected(): void {
+    if (this.interrupted) {
+      this.interrupted = false;
+      void this.run();
+      return;
+    }
+    // Back in the page (moved): live updates again, for what is shown.
+    this.follow();
+  }
+
+  hostDisconnected(): void {
+    if (this._status === 'pending') {
+      this.interrupted = true;
+      this.abort?.abort();
+    }
+    // A move is a disconnect and a connect in the same task: keep the subscription through it,
+    // so no change slips through the gap a new subscription opens on a network transport.
+    queueMicrotask(() => {
+      if (!this.host.isConnected) this.unsubscribeAll();
+    });
+  }
+
+  hostUpdate(): void {
+    if (!this.host.isConnected) return;
+    const key = this.currentKey();
+    if (!sameKey(key, this.key) || this._status === 'initial') void this.load(key);
+  }
+
+  private currentKey(): readonly unknown[] {
+    return [this.host.adapters().effective, ...this.source.args()];
+  }
+
+  private async load(key: readonly unknown[]): Promise<void> {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.changedDuringLoad = false;
+    const argsChanged = !sameKey(key, this.key);
+    this.key = key;
+    this._status = 'pending';
+    if (argsChanged) this._error = undefined;
+    this.host.requestUpdate();
+    const { given, effective } = this.host.adapters();
+    const args = key.slice(1) as unknown as A;
+    try {
+      if (!given || !effective) throw new SamenError('not-connected');
+      const missing = missingMethods(given, this.source.port);
+      if (missing.length) {
+        throw new SamenError(
+          'not-connected',
+          `the adapter lacks ${missing.join(', ')}`,
+          missing.map((method) => ({ path: method, message: 'missing' })),
+        );
+      }
+      const adapter = effective as AdapterFor<P>;
+      const viewer = sharedViewer(effective, abort.signal).then((viewer) => {
+        if (!abort.signal.aborted) this.host.enterPerson(this.source.person?.(viewer, args) ?? viewer.id);
+        return viewer;
+      });
+      const value = await this.source.load({
+        adapter,
+        viewer,
+        args,
+        signal: abort.signal,
+        report: (issues, message) => this.reportOnce(issues, message, key),
+      });
+      if (abort.signal.aborted) return;
+      this._value = value;
+      this.valueKey = key;
+      this._error = undefined;
+      this._status = 'complete';
+      this.follow();
+    } catch (error) {
+      if (abort.signal.aborted || isAbortError(error)) return;
+      const samenError = toSamenError(error);
+      if (samenError.kind === 'signed-out' || samenError.kind === 'forbidden') forgetViewer(effective ?? {});
+      this._error = samenError;
+      this._status = 'error';
+      this.host.reportError(samenError, true);
+    } finally {
+      if (this.abort === abort) {
+        this.host.requestUpdate();
+        if (this.changedDuringLoad && this._status === 'complete') void this.run();
+      }
+    }
+  }
+
+  private reportOnce(issues: readonly SamenIssue[], message: string, key: readonly unknown[]): void {
+    if (!issues.length) return;
+    const id = `${key.slice(1).join('\u0000')}:${issues.map((i) => i.path).join(',')}`;
+    if (id === this.reportedIssues) return;
+    this.reportedIssues = id;
+    this.host.reportError(new SamenError('invalid-data', message, issues), false);
+  }
+
+  /** Subscribes to the topics of what is shown; keeps subscriptions that stay, stops the others. */
+  private follow(): void {
+    const adapter = this.host.adapters().effective;
+    const value = this._value;
+    if (!this.host.isConnected || !adapter?.subscribe || value === undefined || !this.source.topics) {
+      if (!this.host.isConnected) return;
+      this.unsubscribeAll();
+      return;
+    }
+    if (adapter !== this.subscribedTo) this.unsubscribeAll();
+    this.subscribedTo = adapter;
+    this.wantedTopics = this.source.topics(value, this.key.slice(1) as unknown as A);
+    const wanted = new Set<string>(this.wantedTopics);
+    for (const [topic, stop] of this.subscriptions) {
+      if (!wanted.has(topic)) {
+        stop();
+        this.subscriptions.delete(topic);
+      }
+    }
+    for (const topic of this.wantedTopics) {
+      if (this.subscriptions.has(topic)) continue;
+      const stop = adapter.subscribe(topic, () => {
+        // A change under a topic still followed: read again, quietly (the card stays as it is).
+        if (!this.subscriptions.has(topic)) return;
+        if (this._status === 'pending') this.changedDuringLoad = true;
+        else void this.run();
+      });
+      this.subscriptions.set(topic, stop);
+    }
+  }
+
+  private unsubscribeAll(): void {
+    for (const stop of this.subscriptions.values()) stop();
+    this.subscriptions.clear();
+    this.subscribedTo = undefined;
+  }
+}
+
+function sameKey(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
