@@ -150,6 +150,12 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
     this.host.requestUpdate();
   }
 
+  /** Drops what was loaded (another person is here): loading shows until their own data is in. */
+  forget(): void {
+    this._value = undefined;
+    this.valueKey = [];
+  }
+
   /** Loads again (retry, or after something only this widget knows changed). */
   run(): Promise<void> {
     return this.load(this.currentKey());

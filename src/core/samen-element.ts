@@ -117,6 +117,7 @@ export class SamenElement extends LitElement {
     if (key === this.personKey) return;
     this.personKey = key;
     this.personEpoch += 1;
+    for (const data of this.dataControllers) data.forget();
     this.forgetPerson();
   }
 
@@ -238,8 +239,12 @@ export class SamenElement extends LitElement {
       enterPerson: (key) => this.enterPerson(key),
       reportError: (error, fatal) => this.reportError(error, fatal),
     };
-    return new DataController(host, source);
+    const controller = new DataController(host, source);
+    this.dataControllers.push(controller);
+    return controller;
   }
+
+  private readonly dataControllers: { forget(): void }[] = [];
 
   /**
    * The shared states of a widget's data: the error state (with Retry), loading (also while an

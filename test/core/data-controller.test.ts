@@ -38,9 +38,12 @@ type FeedbackAdapter = AdapterFor<'feedback'> & {
   listeners: Map<string, Set<() => void>>;
   fire(topic: string): void;
   latency: number;
+  /** Extra time the reactions take beyond `latency`. */
+  readLatency: number;
 };
 
-function feedbackAdapter(viewerId = 'parent-1'): FeedbackAdapter {
+function feedbackAdapter(firstViewer = 'parent-1'): FeedbackAdapter & { viewerId: string } {
+  let viewerId = firstViewer;
   const wait = (ms: number, signal?: AbortSignal) =>
     new Promise<void>((resolve, reject) => {
       const timer = setTimeout(resolve, ms);
@@ -49,12 +52,19 @@ function feedbackAdapter(viewerId = 'parent-1'): FeedbackAdapter {
         reject(new DOMException('aborted', 'AbortError'));
       });
     });
-  const adapter: FeedbackAdapter = {
+  const adapter: FeedbackAdapter & { viewerId: string } = {
+    get viewerId() {
+      return viewerId;
+    },
+    set viewerId(id: string) {
+      viewerId = id;
+    },
     viewerCalls: 0,
     reads: 0,
     likes: 3,
     extra: {},
     latency: 0,
+    readLatency: 0,
     listeners: new Map(),
     fire(topic) {
       for (const listener of this.listeners.get(topic) ?? []) listener();
@@ -66,7 +76,7 @@ function feedbackAdapter(viewerId = 'parent-1'): FeedbackAdapter {
     },
     async getReactions(targetId, options) {
       adapter.reads += 1;
-      await wait(adapter.latency, options?.signal);
+      await wait(adapter.latency + adapter.readLatency, options?.signal);
       return { targetId, counts: { like: adapter.likes, ...adapter.extra }, mine: [] };
     },
     async setReaction() {
@@ -254,5 +264,22 @@ describe('DataController (the data path of every widget)', () => {
     forgetViewer(adapter);
     await el.data.run();
     expect(adapter.viewerCalls).to.equal(calls + 1);
+  });
+
+  it('shows nothing of the person before when someone else signs in on the same adapter', async () => {
+    const adapter = feedbackAdapter();
+    const { el } = await mount(adapter);
+    await waitUntil(() => text(el) === 'parent-1: 3');
+    adapter.viewerId = 'parent-3';
+    adapter.readLatency = 40; // the viewer answers first: from then on, nothing of parent-1
+    forgetViewer(adapter);
+    const reload = el.data.run();
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    await el.updateComplete;
+    const midway = text(el);
+    await reload;
+    await el.updateComplete;
+    expect(midway, 'while the new person’s data loads').to.equal('');
+    expect(text(el)).to.equal('parent-3: 3');
   });
 });
