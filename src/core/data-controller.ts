@@ -219,6 +219,8 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
         if (!abort.signal.aborted) this.host.enterPerson(this.source.person?.(viewer, args) ?? viewer.id);
         return viewer;
       });
+      // A load that fails before it awaits the viewer must not leave a rejection unhandled.
+      viewer.catch(() => undefined);
       const value = await this.source.load({
         adapter,
         viewer,

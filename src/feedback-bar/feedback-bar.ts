@@ -1,28 +1,21 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { Task } from '@lit/task';
-import { newId, type SamenAdapter } from '../core/adapter.js';
+import { newId } from '../core/adapter.js';
 import { cspStyle } from '../core/csp-style.js';
 import { DraftController } from '../core/draft-controller.js';
 import { closeDetailsOnEscape } from '../core/escape.js';
-import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
+import { SamenError, toSamenError } from '../core/errors.js';
 import { formatRelative } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
-import {
-  REPLY_MAX_LENGTH,
-  reactionSummarySchema,
-  viewerSchema,
-  type ReactionId,
-  type ReactionSummary,
-  type Reply,
-  type Viewer,
-} from '../core/schemas.js';
+import type { Viewer } from '../core/schemas.js';
+import { REPLY_MAX_LENGTH, reactionSummarySchema, type ReactionId, type ReactionSummary, type Reply } from './schemas.js';
 import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
 import { inLanguage } from '../core/in-language.js';
 import { feedbackBarStyles } from './feedback-bar.styles.js';
 import { homeShare, optimisticCount, parseReactionList, reactionIcon, withKnownReactions } from './reactions.js';
+import { feedbackMessages, type FeedbackMessages } from './messages.js';
 
 interface BarData {
   targetId: string;
@@ -73,6 +66,13 @@ interface BarData {
  * @cssprop [--samen-touch-target=44px] - Minimum size of buttons.
  */
 export class SamenFeedbackBar extends SamenParentPreviewElement {
+  protected override messageSections = [feedbackMessages];
+
+  /** The feedback bar's own words in its language (./messages.ts); the shared ones are `this.t`. */
+  private get m(): FeedbackMessages {
+    return feedbackMessages.get(this.resolvedLocale);
+  }
+
   static override styles = [...SamenElement.styles, feedbackBarStyles];
 
   /** What is being reacted to: a clip id, a chart id, or the host's own post id. */
@@ -97,65 +97,31 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
   private inFlight = new Set<ReactionId>();
   /** Replies this viewer sent in this visit: all a parent without a `familyId` is shown. */
   private readonly sentReplies = new Set<string>();
-  private data?: BarData;
-  private reportedIssues = '';
 
-  private readonly loader = new Task(this, {
-    args: () => [this.adapter, this.targetId, this.view] as const,
-    task: ([adapter, targetId, view], { signal }) => this.load(adapter, targetId, view, signal),
+  private readonly loader = this.useData({
+    port: 'feedback',
+    args: () => [this.targetId, this.view] as const,
+    load: async ({ adapter, viewer, args: [targetId, view], signal, report }): Promise<BarData> => {
+      if (!targetId) throw new SamenError('invalid-data', 'missing target-id', [{ path: 'target-id', message: 'required' }]);
+      const [who, raw] = await Promise.all([viewer, adapter.getReactions(targetId, { signal })]);
+      this.requireTeacherRole(view, who);
+      const { summary, issues } = withKnownReactions(parseOrThrow(reactionSummarySchema, raw, 'reactions'));
+      report(issues, 'unknown reactions ignored');
+      this.reply.restore(`reply:${who.id}:${targetId}`);
+      return { targetId, view, viewer: who, summary };
+    },
+    topics: ({ targetId }) => [`reactions:${targetId}`],
   });
 
-  protected override get loadTask(): Task<readonly unknown[], unknown> {
-    return this.loader as unknown as Task<readonly unknown[], unknown>;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Re-subscribe after a move in the DOM; the first load subscribes itself.
-    if (this.data && this.adapter) this.listen(this.adapter, `reactions:${this.data.targetId}`, () => void this.loader.run());
-  }
-
-  // ------------------------------------------------------------------ data
-
-  private async load(
-    adapter: SamenAdapter | undefined,
-    targetId: string,
-    view: 'parent' | 'teacher',
-    signal: AbortSignal,
-  ): Promise<BarData> {
-    try {
-      if (!adapter) throw new SamenError('not-connected');
-      if (!targetId) throw new SamenError('invalid-data', 'missing target-id', [{ path: 'target-id', message: 'required' }]);
-      const [rawViewer, rawSummary] = await Promise.all([
-        adapter.getViewer({ signal }),
-        adapter.getReactions(targetId, { signal }),
-      ]);
-      const viewer = parseOrThrow(viewerSchema, rawViewer, 'viewer');
-      this.requireTeacherRole(view, viewer);
-      this.enterPerson(viewer.id);
-      const { summary, issues } = withKnownReactions(parseOrThrow(reactionSummarySchema, rawSummary, 'reactions'));
-      const issueKey = `${targetId}:${issues.map((i) => i.path).join(',')}`;
-      if (issues.length && issueKey !== this.reportedIssues) {
-        this.reportedIssues = issueKey;
-        this.reportError(new SamenError('invalid-data', 'unknown reactions ignored', issues), false);
-      }
-      this.data = { targetId, view, viewer, summary };
-      this.reply.restore(`reply:${viewer.id}:${targetId}`);
-      this.listen(adapter, `reactions:${targetId}`, () => void this.loader.run());
-      return this.data;
-    } catch (error) {
-      if (isAbortError(error)) throw error;
-      const samenError = toSamenError(error);
-      this.reportError(samenError);
-      throw samenError;
-    }
+  /** What is shown: the loaded summary, which a write's result updates in place. */
+  private get data(): BarData | undefined {
+    return this.loader.value;
   }
 
   /** Another person here: their unsent reply, pending reactions and sent replies are not shown. */
   protected override forgetPerson(): void {
     super.forgetPerson();
     this.reply.forget();
-    this.data = undefined;
     this.desired = new Map();
     this.inFlight = new Set();
     this.sentReplies.clear();
@@ -208,7 +174,7 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
       const wanted = this.desired.get(reaction);
       // Kept in the outbox and sent later: show it as done, as the host will have it.
       if (samenError.queued && data && wanted !== undefined) data.summary = withOwnReaction(data.summary, reaction, wanted);
-      this.message = this.writeFailedText(samenError, this.t.feedback.reactionFailed);
+      this.message = this.writeFailedText(samenError, this.m.reactionFailed);
       this.reportError(samenError, false);
     } finally {
       inFlight.delete(reaction);
@@ -246,9 +212,11 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
     if (!result) return;
     if (result.ok) {
       this.sentReplies.add(result.value.id);
-      this.message = this.t.feedback.replySent;
+      this.message = this.m.replySent;
       void this.emit('samen-reply', { targetId: data.targetId, text: result.value.text, id: result.value.id });
-      void this.loader.run();
+      // The stored reply joins the list as it is: no reload (a live update brings the others').
+      const replies = (data.summary.replies ?? []).filter((r) => r.id !== result.value.id);
+      this.loader.set({ ...data, summary: { ...data.summary, replies: [...replies, result.value] } });
     } else {
       this.reportError(result.error, false);
     }
@@ -257,13 +225,13 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
   // ------------------------------------------------------------------ render
 
   protected override render(): TemplateResult {
-    const failed = this.renderFailedLoad(this.loader);
-    if (failed) return failed;
-    const data = this.data;
-    if (!data || data.targetId !== this.targetId || data.view !== this.view) return this.renderLoading();
-    const bar = this.forPerson(html`<div part="base" class="bar" lang=${this.resolvedLocale} dir=${this.languageDir}>
+    return this.renderData(this.loader, (data) => this.renderBar(data));
+  }
+
+  private renderBar(data: BarData): TemplateResult {
+    const bar = html`<div part="base" class="bar" lang=${this.resolvedLocale} dir=${this.languageDir}>
       ${this.view === 'teacher' ? this.renderTeacher(data.summary) : this.renderParent(data)}
-    </div>`);
+    </div>`;
     if (this.view !== 'teacher') return bar;
     // What parents see of the same post, read-only: who reacted and the replies stay the teacher's.
     return this.renderWithPreview(bar, () =>
@@ -280,7 +248,7 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
   }
 
   private renderParent({ summary, viewer }: BarData): TemplateResult {
-    const t = this.t.feedback;
+    const t = this.m;
     const offered = this.offered;
     const focusIndex = Math.min(this.focusIndex, offered.length - 1);
     // Only the family's own replies; without a familyId, only the ones just sent from here.
@@ -314,7 +282,7 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
   }
 
   private renderReplyForm(): TemplateResult {
-    const t = this.t.feedback;
+    const t = this.m;
     const draft = this.reply;
     return html`<form class="reply-form" @submit=${this.sendReply}>
       <label for="reply">${t.replyLabel}</label>
@@ -329,7 +297,7 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
         .value=${draft.text}
         @input=${(e: Event) => draft.set((e.target as HTMLTextAreaElement).value)}
       ></textarea>
-      <p id="reply-counter" class="counter">${this.t.clip.charactersLeft(draft.remaining)}</p>
+      <p id="reply-counter" class="counter">${this.t.charactersLeft(draft.remaining)}</p>
       ${draft.error
         ? html`<div class="send-error" role="alert">
             <p>${this.writeFailedText(draft.error, t.replyFailed)}</p>
@@ -361,7 +329,7 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
   }
 
   private renderTeacher(summary: ReactionSummary): TemplateResult {
-    const t = this.t.feedback;
+    const t = this.m;
     const share = homeShare(summary);
     const total = this.offered.reduce((sum, r) => sum + (summary.counts[r] ?? 0), 0);
     return html`${share !== undefined
