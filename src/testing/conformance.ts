@@ -8,26 +8,25 @@
  * before the write, and every write uses a fresh idempotency key and a fresh text.
  */
 import * as z from 'zod/mini';
-import { newId, type SamenAdapter, type SamenTopic } from '../core/adapter.js';
-import { toIssues } from '../core/parse.js';
 import {
-  awardSchema,
-  checkinSchema,
-  clipReachSchema,
-  expectationMatrixSchema,
-  homeAnswerSchema,
-  lessonClipDraftSchema,
-  reactionSummarySchema,
-  replySchema,
-  rewardChartSchema,
-  successSchema,
-  uploadedMediaSchema,
-  viewerSchema,
-  type Checkin,
-  type ExpectationMatrix,
-  type ReactionSummary,
-  type RewardChart,
-} from '../core/schemas.js';
+  missingMethods,
+  newId,
+  PORT_METHODS,
+  type ClipComposerPort,
+  type LivePort,
+  type PortName,
+  type SamenAdapter,
+  type SamenTopic,
+  type ViewerPort,
+} from '../core/adapter.js';
+import { toIssues } from '../core/parse.js';
+import { viewerSchema } from '../core/schemas.js';
+import { lessonClipDraftSchema, uploadedMediaSchema } from '../clip-composer/schemas.js';
+import { expectationMatrixSchema, successSchema, type ExpectationMatrix } from '../expectation-matrix/schemas.js';
+import { reactionSummarySchema, replySchema, type ReactionSummary } from '../feedback-bar/schemas.js';
+import { checkinSchema, type Checkin } from '../feelings-checkin/schemas.js';
+import { clipReachSchema, homeAnswerSchema } from '../lesson-clip/schemas.js';
+import { awardSchema, rewardChartSchema, type RewardChart } from '../reward-chart/schemas.js';
 import type { SamenErrorKind } from '../core/errors.js';
 import { parseLessonClip } from '../lesson-clip/parse-clip.js';
 
@@ -57,17 +56,42 @@ export interface ConformanceFixtures {
   unknownId: string;
 }
 
-/** Fresh adapters for one test, all signed in to the same backend. */
-export interface ConformanceAdapters {
+/**
+ * The fixtures the checks of each port use. A run with `ports` needs only the ids of those ports;
+ * the viewer's check uses `childId`, `otherChildId` and `classId` when they are given.
+ */
+export const PORT_FIXTURES = {
+  clip: ['clipId', 'classId', 'unknownId'],
+  feedback: ['targetId'],
+  reward: ['classChartId', 'personalChartId', 'unknownId'],
+  feelings: ['childId', 'otherChildId', 'classId', 'unknownId'],
+  matrix: ['matrixId', 'homeMatrixId', 'unknownId'],
+  composer: ['classId', 'unknownId'],
+} as const satisfies Record<PortName, readonly (keyof ConformanceFixtures)[]>;
+
+/** The fixtures a run of the ports `P` needs: e.g. only `targetId` for `'feedback'`. */
+export type FixturesFor<P extends PortName> = Pick<ConformanceFixtures, (typeof PORT_FIXTURES)[P][number]> & Partial<ConformanceFixtures>;
+
+/**
+ * An adapter with the viewer, optional live updates and the ports `P` (the composer's methods
+ * optional, as everywhere). For one port it is `AdapterFor<P>`; for all of them, a `SamenAdapter`.
+ */
+export type PortsAdapter<P extends PortName> = ViewerPort &
+  LivePort &
+  Pick<SamenAdapter, (typeof PORT_METHODS)[P][number]> &
+  ('composer' extends P ? ClipComposerPort : unknown);
+
+/** Fresh adapters for one test, all signed in to the same backend, each with the ports `P` checked. */
+export interface ConformanceAdapters<P extends PortName = PortName> {
   /** A parent of `childId`. */
-  parent: SamenAdapter;
+  parent: PortsAdapter<P>;
   /**
    * A second carer of the same family (another signed-in person). Optional: without it the
    * family checks use `parent` twice and the live-update checks write as the teacher.
    */
-  otherParent?: SamenAdapter;
+  otherParent?: PortsAdapter<P>;
   /** The teacher of `classId`. */
-  teacher: SamenAdapter;
+  teacher: PortsAdapter<P>;
   /** Runs after each test, also when it failed: close connections, drop a test database. */
   cleanup?: () => Promise<void>;
 }
@@ -84,16 +108,24 @@ export interface LiveUpdateOptions {
   settle?: number;
 }
 
-export interface ConformanceOptions {
+export interface ConformanceOptions<P extends PortName = PortName> {
   /** Names the suite, e.g. `'ParroAdapter'`. */
   name: string;
+  /**
+   * The ports to check, for a host that embeds only some widgets (`['feedback']` for the
+   * feedback bar). Default: all of them. `getViewer` is always checked; live updates only on the
+   * topics of these ports; composing only with `'composer'`. The adapters and fixtures need only
+   * what these ports use.
+   */
+  ports?: readonly P[];
   /** The runner's `describe` (mocha, vitest, jest, `node:test`). */
   describe: (name: string, fn: () => void) => void;
   /** The runner's `it` or `test`. */
   it: (name: string, fn: () => Promise<void>) => void;
   /** Called before every test. */
-  setup: () => Promise<ConformanceAdapters>;
-  fixtures: ConformanceFixtures;
+  setup: () => Promise<ConformanceAdapters<NoInfer<P>>>;
+  /** The ids the checks of `ports` use (see {@link PORT_FIXTURES}); all of them by default. */
+  fixtures: FixturesFor<NoInfer<P>>;
   /**
    * Live updates through `subscribe`: checked by default, and then `subscribe` is required.
    * `false` for an adapter without `subscribe` (widgets then re-read only on their own writes).
@@ -283,6 +315,51 @@ async function eventually(check: () => boolean, timeout: number): Promise<boolea
   return true;
 }
 
+// ------------------------------------------------------------------ ports
+
+const PORT_NAMES = Object.keys(PORT_METHODS) as PortName[];
+
+/** What a check is filed under: a widget's port, or `'viewer'` for `getViewer` (checked on every run). */
+type Check = PortName | 'viewer';
+const CHECKS: readonly Check[] = ['viewer', ...PORT_NAMES];
+
+/** The adapters a check's body works with (the kit's own view: every port). */
+type Adapters = ConformanceAdapters<PortName>;
+
+const COMPOSING = ['uploadMedia', 'getUploadedMedia', 'publishLessonClip'] as const satisfies readonly (keyof ClipComposerPort)[];
+const ADAPTER_METHODS = new Set<string>(['getViewer', 'subscribe', ...PORT_NAMES.flatMap((port) => PORT_METHODS[port]), ...COMPOSING]);
+
+/**
+ * `adapter` as the check `title`, filed under `check`, may use it: `getViewer`, `subscribe`, the
+ * port's methods (and the composer's the clip's, to read a published clip back when that port is
+ * checked too). Calling another port's method is a fault of the kit, and fails naming it; a
+ * method the port needs that the adapter lacks fails naming every method it lacks.
+ */
+function confine<A extends object>(adapter: A, who: string, check: Check, title: string, ports: ReadonlySet<PortName>): A {
+  const own: readonly string[] = check === 'viewer' ? [] : PORT_METHODS[check];
+  const allowed = new Set<string>(['getViewer', 'subscribe', ...own]);
+  if (check === 'composer') {
+    for (const method of COMPOSING) allowed.add(method);
+    if (ports.has('clip')) for (const method of PORT_METHODS.clip) allowed.add(method);
+  }
+  const required = new Set<string>(['getViewer', ...own]);
+  return new Proxy(adapter, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property);
+      if (typeof property !== 'string' || !ADAPTER_METHODS.has(property)) return value;
+      if (!allowed.has(property)) {
+        fail(`the kit's check ${show(title)} is filed under ${check} but calls ${who}.${property}(): file it under the port of ${property}`);
+      }
+      if (typeof value === 'function') return value.bind(target);
+      if (required.has(property)) {
+        const missing = check === 'viewer' ? ['getViewer'] : missingMethods(target, check);
+        fail(`${who} lacks ${missing.join(', ')}, which the ${check === 'viewer' ? 'viewer' : `${check} port`} needs`);
+      }
+      return value;
+    },
+  });
+}
+
 // ------------------------------------------------------------------ the suite
 
 /**
@@ -294,20 +371,39 @@ async function eventually(check: () => boolean, timeout: number): Promise<boolea
  *   setup: async () => ({ parent: signIn('parent'), teacher: signIn('teacher') }),
  * });
  */
-export function defineAdapterConformance(options: ConformanceOptions): void {
-  const { describe, it, setup, fixtures: f } = options;
+export function defineAdapterConformance<P extends PortName = PortName>(options: ConformanceOptions<P>): void {
+  // `it` is not taken out of `options`: every check is registered through `test`, with its port.
+  const { describe } = options;
+  const setup = options.setup as () => Promise<Adapters>;
   const live = options.liveUpdates === false ? undefined : { timeout: 2000, quiet: 200, settle: 0, ...options.liveUpdates };
+  const ports = new Set<PortName>(options.ports ?? PORT_NAMES);
+  const unknownPorts = [...ports].filter((port) => !PORT_NAMES.includes(port));
+  if (unknownPorts.length) throw new ConformanceError(`ports: ${show(unknownPorts)} is not a port; the ports are ${PORT_NAMES.join(', ')}`);
+  // Checked by the first check below; the checks of a port read only that port's fixtures.
+  const f = options.fixtures as ConformanceFixtures;
+  const missingFixtures = [...new Set([...ports].flatMap((port) => PORT_FIXTURES[port]))].filter((name) => typeof f[name] !== 'string' || !f[name]);
 
-  /** One test with fresh adapters, cleaned up also when it fails. */
-  const test = (title: string, body: (adapters: ConformanceAdapters) => Promise<void>) =>
-    it(title, async () => {
+  /**
+   * One check of the port `port` ('viewer' for `getViewer`), with fresh adapters, cleaned up also
+   * when it fails. It is registered only when `port` is checked, and its body sees adapters
+   * confined to `port` (see `confine`): a check filed under the wrong port fails on every run.
+   */
+  const test = (port: Check, title: string, body: (adapters: Adapters, unconfined: Adapters) => Promise<void>) => {
+    if (!CHECKS.includes(port)) throw new ConformanceError(`the kit's check ${show(title)} names no port (${show(port)}); file it under one of ${CHECKS.join(', ')}`);
+    if (port !== 'viewer' && !ports.has(port)) return;
+    options.it(title, async () => {
       const adapters = await setup();
       try {
-        await body(adapters);
+        const confined = (who: 'parent' | 'otherParent' | 'teacher') => {
+          const adapter = adapters[who];
+          return adapter && confine(adapter, who, port, title, ports);
+        };
+        await body({ ...adapters, parent: confined('parent')!, otherParent: confined('otherParent'), teacher: confined('teacher')! }, adapters);
       } finally {
         await adapters.cleanup?.();
       }
     });
+  };
 
   // ---- shared steps
 
@@ -345,20 +441,37 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
     return chart;
   };
 
-  describe(`${options.name}: SamenAdapter conformance`, () => {
+  describe(`${options.name}: SamenAdapter conformance${options.ports ? ` (${[...ports].join(', ')})` : ''}`, () => {
+    // ================================================================ the setup
+    describe('setup: the fixtures and adapters have what the checked ports use', () => {
+      test('viewer', 'fixtures: every id the checked ports use is given', async () => {
+        ok(missingFixtures.length === 0, `fixtures lack ${missingFixtures.join(', ')}, which the checks of ${[...ports].join(', ')} use (see PORT_FIXTURES)`);
+      });
+      for (const port of PORT_NAMES) {
+        test(port, `${port} port: every adapter has getViewer, ${PORT_METHODS[port].join(', ') || 'and the optional composing methods'}`, async (_, unconfined) => {
+          for (const who of ['parent', 'otherParent', 'teacher'] as const) {
+            const adapter = unconfined[who];
+            if (!adapter) continue;
+            const missing = missingMethods(adapter, port);
+            ok(missing.length === 0, `${who} lacks ${missing.join(', ')}, which the ${port} port needs (${port === 'clip' ? '<samen-lesson-clip>' : `the ${port} widget`} shows "not connected" without them)`);
+          }
+        });
+      }
+    });
+
     // ================================================================ round-trips
     describe('round-trips: reads pass the widgets’ schemas, writes show in the next read', () => {
-      test('getViewer: each viewer is valid, with its role and family', async ({ parent, otherParent, teacher }) => {
+      test('viewer', 'getViewer: each viewer is valid, with its role and family', async ({ parent, otherParent, teacher }) => {
         const p = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
         equal(p.role, 'parent', 'parent.getViewer().role');
         ok(p.familyId, 'parent.getViewer() should have a familyId: teachers count families, not carers');
-        if (p.childIds) {
+        if (p.childIds && f.childId && f.otherChildId) {
           ok(p.childIds.includes(f.childId), `parent.getViewer().childIds should include childId ${show(f.childId)}, got ${show(p.childIds)}`);
           ok(!p.childIds.includes(f.otherChildId), `parent.getViewer().childIds should not include otherChildId ${show(f.otherChildId)}`);
         }
         const t = valid(viewerSchema, await teacher.getViewer(), 'teacher.getViewer()');
         equal(t.role, 'teacher', 'teacher.getViewer().role');
-        if (t.classIds) ok(t.classIds.includes(f.classId), `teacher.getViewer().classIds should include classId ${show(f.classId)}, got ${show(t.classIds)}`);
+        if (t.classIds && f.classId) ok(t.classIds.includes(f.classId), `teacher.getViewer().classIds should include classId ${show(f.classId)}, got ${show(t.classIds)}`);
         if (otherParent) {
           const o = valid(viewerSchema, await otherParent.getViewer(), 'otherParent.getViewer()');
           equal(o.role, 'parent', 'otherParent.getViewer().role');
@@ -367,7 +480,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         }
       });
 
-      test('getLessonClip: parent and teacher get a clip the widget shows in full', async ({ parent, teacher }) => {
+      test('clip', 'getLessonClip: parent and teacher get a clip the widget shows in full', async ({ parent, teacher }) => {
         for (const [who, adapter] of [['parent', parent], ['teacher', teacher]] as const) {
           const what = `${who}.getLessonClip(${show(f.clipId)})`;
           const raw = await adapter.getLessonClip(f.clipId);
@@ -385,7 +498,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         }
       });
 
-      test('saveHomeAnswer → getHomeAnswer: each carer reads back their own answer, never another carer’s', async ({ parent, otherParent }) => {
+      test('clip', 'saveHomeAnswer → getHomeAnswer: each carer reads back their own answer, never another carer’s', async ({ parent, otherParent }) => {
         const viewer = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
         const before = await parent.getHomeAnswer(f.clipId);
         if (before !== null) valid(homeAnswerSchema, before, `parent.getHomeAnswer(${show(f.clipId)})`);
@@ -417,7 +530,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         equal(replaced.text, changed, 'getHomeAnswer().text after a second answer (it replaces the first)');
       });
 
-      test('getClipReach: the teacher sees the family’s answer, with consistent counts', async ({ parent, teacher }) => {
+      test('clip', 'getClipReach: the teacher sees the family’s answer, with consistent counts', async ({ parent, teacher }) => {
         const viewer = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
         const text = phrase('answer for the teacher');
         const saved = valid(homeAnswerSchema, await parent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text }), 'parent.saveHomeAnswer()');
@@ -432,7 +545,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         equal(answer.familyId, viewer.familyId, 'getClipReach() answer familyId');
       });
 
-      test('setReaction → getReactions: the family’s reaction shows in mine and in counts, and can be taken back', async ({ parent, otherParent }) => {
+      test('feedback', 'setReaction → getReactions: the family’s reaction shows in mine and in counts, and can be taken back', async ({ parent, otherParent }) => {
         const reaction = 'clap';
         await parent.setReaction({ id: key(), targetId: f.targetId, reaction, on: false });
         const before = valid(reactionSummarySchema, await parent.getReactions(f.targetId), `parent.getReactions(${show(f.targetId)})`);
@@ -453,7 +566,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         equal(count(off, reaction), count(before, reaction), `setReaction(on: false) counts.${reaction}`);
       });
 
-      test('addReply → getReactions: the reply is among the family’s replies', async ({ parent }) => {
+      test('feedback', 'addReply → getReactions: the reply is among the family’s replies', async ({ parent }) => {
         const text = phrase('reply');
         const id = key();
         const reply = valid(replySchema, await parent.addReply({ id, targetId: f.targetId, text }), 'parent.addReply()');
@@ -463,7 +576,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         deepEqual(read, reply, 'the reply in getReactions().replies (as addReply resolved)');
       });
 
-      test('getRewardChart: the class and the personal chart are valid for teacher and parent', async ({ parent, teacher }) => {
+      test('reward', 'getRewardChart: the class and the personal chart are valid for teacher and parent', async ({ parent, teacher }) => {
         for (const [who, adapter] of [['parent', parent], ['teacher', teacher]] as const) {
           const classChart = valid(rewardChartSchema, await adapter.getRewardChart(f.classChartId), `${who}.getRewardChart(${show(f.classChartId)})`);
           equal(classChart.id, f.classChartId, `${who}.getRewardChart(classChartId).id`);
@@ -474,7 +587,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         }
       });
 
-      test('award → getRewardChart: the chart has exactly one more award, the one returned', async ({ parent, teacher }) => {
+      test('reward', 'award → getRewardChart: the chart has exactly one more award, the one returned', async ({ parent, teacher }) => {
         const before = await teacherChart(teacher);
         const parentBefore = valid(rewardChartSchema, await parent.getRewardChart(f.classChartId), 'parent.getRewardChart(classChartId)');
         const expectationId = before.focus[0]?.id;
@@ -491,7 +604,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         equal(parentAfter.awards.length, parentBefore.awards.length + 1, 'parent’s view of the class chart: awards.length after one award');
       });
 
-      test('award by a parent: a home sticker where homeStickersEnabled, forbidden elsewhere', async ({ parent }) => {
+      test('reward', 'award by a parent: a home sticker where homeStickersEnabled, forbidden elsewhere', async ({ parent }) => {
         for (const chartId of [f.personalChartId, f.classChartId]) {
           const what = `parent.award({ chartId: ${show(chartId)} })`;
           const before = valid(rewardChartSchema, await parent.getRewardChart(chartId), `parent.getRewardChart(${show(chartId)})`);
@@ -508,7 +621,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         }
       });
 
-      test('undoAward: takes back exactly that award', async ({ teacher }) => {
+      test('reward', 'undoAward: takes back exactly that award', async ({ teacher }) => {
         const before = await teacherChart(teacher);
         const award = valid(awardSchema, await teacher.award({ id: key(), chartId: f.classChartId }), 'teacher.award()');
         await teacher.undoAward({ id: key(), chartId: f.classChartId, awardId: award.id });
@@ -517,7 +630,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         deepEqual(idsOf(after.awards).sort(), idsOf(before.awards).sort(), 'award ids after award + undoAward (as before)');
       });
 
-      test('redeem: a reached goal is celebrated and a new goal starts from zero', async ({ teacher }) => {
+      test('reward', 'redeem: a reached goal is celebrated and a new goal starts from zero', async ({ teacher }) => {
         const reached = await reachGoal(teacher);
         const nextReward = phrase('reward');
         const result = valid(rewardChartSchema, await teacher.redeem({ id: key(), chartId: f.classChartId, nextGoal: 7, nextReward }), 'teacher.redeem()');
@@ -531,7 +644,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         sameFields(read, result, ['goal', 'reward', 'awards', 'earnedRewards'], 'getRewardChart() after redeem (as redeem resolved)');
       });
 
-      test('saveCheckin → getCheckins / getClassCheckins: stored under checkinId, seen by family and teacher', async ({ parent, teacher }) => {
+      test('feelings', 'saveCheckin → getCheckins / getClassCheckins: stored under checkinId, seen by family and teacher', async ({ parent, teacher }) => {
         const input = checkinInput();
         const saved = valid(checkinSchema, await parent.saveCheckin(input), 'parent.saveCheckin()');
         equal(saved.id, input.checkinId, 'saveCheckin().id (the checkinId)');
@@ -547,7 +660,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         sameFields(findById(classList, input.checkinId, 'teacher.getClassCheckins()'), saved, ['childId', 'feeling', 'strength', 'context', 'createdAt'], 'the check-in in getClassCheckins()');
       });
 
-      test('saveCheckin with the same checkinId and a new id replaces the check-in', async ({ parent }) => {
+      test('feelings', 'saveCheckin with the same checkinId and a new id replaces the check-in', async ({ parent }) => {
         const first = checkinInput({ feeling: 'happy', strength: 2 });
         await parent.saveCheckin(first);
         const second = { ...first, id: key(), feeling: 'tired', strength: 5 };
@@ -558,7 +671,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         equal(read.strength, 5, 'getCheckins() strength after a change');
       });
 
-      test('getCheckins and getClassCheckins keep to the from/to range', async ({ parent, teacher }) => {
+      test('feelings', 'getCheckins and getClassCheckins keep to the from/to range', async ({ parent, teacher }) => {
         const input = checkinInput();
         await parent.saveCheckin(input);
         const around = { from: new Date(Date.now() - DAY).toISOString(), to: new Date(Date.now() + DAY).toISOString() };
@@ -575,7 +688,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         ok(classPast.every((c) => inRange(c, past)), `getClassCheckins(${show(past)}) returned check-ins outside the range`);
       });
 
-      test('saveCheckin keeps the device’s UTC offset, so the child’s local day is kept', async ({ parent }) => {
+      test('feelings', 'saveCheckin keeps the device’s UTC offset, so the child’s local day is kept', async ({ parent }) => {
         // 00:30 at +02:00 is 22:30 UTC the day before: a store that drops the offset moves the day.
         const day = new Date(Date.now() - DAY).toISOString().slice(0, 10);
         const input = checkinInput({ createdAt: `${day}T00:30:00+02:00` });
@@ -585,7 +698,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         equal(read.createdAt.slice(0, 10), day, `getCheckins() createdAt ${show(read.createdAt)}: local day as written with ${show(input.createdAt)}`);
       });
 
-      test('getExpectationMatrix: the school and the home matrix are valid', async ({ parent, teacher }) => {
+      test('matrix', 'getExpectationMatrix: the school and the home matrix are valid', async ({ parent, teacher }) => {
         const viewer = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
         for (const [who, adapter] of [['parent', parent], ['teacher', teacher]] as const) {
           const school = await readMatrix(adapter, f.matrixId, who);
@@ -599,7 +712,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
       });
 
       for (const [which, who] of [['school', 'teacher'], ['home', 'parent']] as const) {
-        test(`saveExpectationMatrix: the ${who} saves the ${which} matrix from its version; the result and every read carry version + 1`, async (adapters) => {
+        test('matrix', `saveExpectationMatrix: the ${who} saves the ${which} matrix from its version; the result and every read carry version + 1`, async (adapters) => {
           const editor = adapters[who];
           const matrixId = which === 'school' ? f.matrixId : f.homeMatrixId;
           const current = await readMatrix(editor, matrixId, who);
@@ -618,7 +731,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         });
       }
 
-      test('shareSuccess → getSuccesses: the teacher sees the parent’s success, within from', async ({ parent, teacher }) => {
+      test('matrix', 'shareSuccess → getSuccesses: the teacher sees the parent’s success, within from', async ({ parent, teacher }) => {
         const matrix = await readMatrix(parent, f.matrixId, 'parent');
         const expectationId = matrix.focus?.expectationId;
         const text = phrase('success');
@@ -643,7 +756,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
 
     // ================================================================ idempotent writes
     describe('idempotent writes: the same id twice has the effect of once and resolves the same', () => {
-      test('saveHomeAnswer: a retry resolves the same, and a late retry does not undo a newer answer', async ({ parent }) => {
+      test('clip', 'saveHomeAnswer: a retry resolves the same, and a late retry does not undo a newer answer', async ({ parent }) => {
         const first = { id: key(), clipId: f.clipId, kind: 'text' as const, text: phrase('answer') };
         const a = await parent.saveHomeAnswer(first);
         deepEqual(await parent.saveHomeAnswer(first), a, 'saveHomeAnswer() retried with the same id');
@@ -660,7 +773,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         equal(read.text, newer, 'getHomeAnswer().text after a late retry of an older answer (a retry must not apply again)');
       });
 
-      test('getClipReach: two carers’ answers count their family once, and the teacher reads both', async ({ parent, otherParent, teacher }) => {
+      test('clip', 'getClipReach: two carers’ answers count their family once, and the teacher reads both', async ({ parent, otherParent, teacher }) => {
         const carer = otherParent ?? parent;
         const viewer = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
         const before = valid(clipReachSchema, await teacher.getClipReach(f.clipId), 'teacher.getClipReach()');
@@ -674,7 +787,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         if (otherParent) equal(findById(after.answers, first.id, 'getClipReach().answers').text, first.text, 'the first carer’s answer in getClipReach().answers (each carer’s answer is listed)');
       });
 
-      test('markSeen: the same id twice, or two carers, count the family at most once', async ({ parent, otherParent, teacher }) => {
+      test('clip', 'markSeen: the same id twice, or two carers, count the family at most once', async ({ parent, otherParent, teacher }) => {
         const carer = otherParent ?? parent;
         const before = valid(clipReachSchema, await teacher.getClipReach(f.clipId), 'teacher.getClipReach()');
         const input = { id: key(), clipId: f.clipId };
@@ -689,7 +802,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         );
       });
 
-      test('setReaction: a retry counts once, and a late retry does not undo a newer change', async ({ parent }) => {
+      test('feedback', 'setReaction: a retry counts once, and a late retry does not undo a newer change', async ({ parent }) => {
         const reaction = 'heart';
         await parent.setReaction({ id: key(), targetId: f.targetId, reaction, on: false });
         const before = valid(reactionSummarySchema, await parent.getReactions(f.targetId), 'parent.getReactions()');
@@ -705,7 +818,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         equal(count(late, reaction), count(before, reaction), `counts.${reaction} after a late retry`);
       });
 
-      test('addReply: the same id twice stores one reply', async ({ parent }) => {
+      test('feedback', 'addReply: the same id twice stores one reply', async ({ parent }) => {
         const before = valid(reactionSummarySchema, await parent.getReactions(f.targetId), 'parent.getReactions()');
         const input = { id: key(), targetId: f.targetId, text: phrase('reply') };
         const first = await parent.addReply(input);
@@ -715,7 +828,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         equal((after.replies ?? []).length, (before.replies ?? []).length + 1, 'replies.length after a retried reply');
       });
 
-      test('award: the same id twice adds one award', async ({ teacher }) => {
+      test('reward', 'award: the same id twice adds one award', async ({ teacher }) => {
         const before = await teacherChart(teacher);
         const input = { id: key(), chartId: f.classChartId };
         const first = await teacher.award(input);
@@ -724,7 +837,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         equal(after.awards.length, before.awards.length + 1, 'awards.length after award() retried');
       });
 
-      test('undoAward: the same id twice takes back that one award only', async ({ teacher }) => {
+      test('reward', 'undoAward: the same id twice takes back that one award only', async ({ teacher }) => {
         const award = valid(awardSchema, await teacher.award({ id: key(), chartId: f.classChartId }), 'teacher.award()');
         const before = await teacherChart(teacher);
         const undo = { id: key(), chartId: f.classChartId, awardId: award.id };
@@ -735,7 +848,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         ok(!idsOf(after.awards).includes(award.id), 'the award should be gone after undoAward()');
       });
 
-      test('redeem: the same id twice celebrates once', async ({ teacher }) => {
+      test('reward', 'redeem: the same id twice celebrates once', async ({ teacher }) => {
         const reached = await reachGoal(teacher);
         const input = { id: key(), chartId: f.classChartId, nextGoal: 9, nextReward: phrase('reward') };
         const first = await teacher.redeem(input);
@@ -744,7 +857,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         equal((after.earnedRewards ?? []).length, (reached.earnedRewards ?? []).length + 1, 'earnedRewards.length after redeem() retried');
       });
 
-      test('saveCheckin: the same id twice stores one check-in, and a late retry does not undo a change', async ({ parent }) => {
+      test('feelings', 'saveCheckin: the same id twice stores one check-in, and a late retry does not undo a change', async ({ parent }) => {
         const input = checkinInput({ feeling: 'calm', strength: 1 });
         const first = await parent.saveCheckin(input);
         deepEqual(await parent.saveCheckin(input), first, 'saveCheckin() retried with the same id');
@@ -755,7 +868,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         equal(read.feeling, 'nervous', 'getCheckins() feeling after a late retry of the first version (a retry must not apply again)');
       });
 
-      test('saveExpectationMatrix: a retry resolves the same, bumps the version once and is no conflict', async ({ teacher }) => {
+      test('matrix', 'saveExpectationMatrix: a retry resolves the same, bumps the version once and is no conflict', async ({ teacher }) => {
         const current = await readMatrix(teacher, f.matrixId, 'teacher');
         const input = { id: key(), matrix: { ...current, title: phrase('matrix') }, baseVersion: current.version };
         const first = await teacher.saveExpectationMatrix(input);
@@ -765,7 +878,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         equal((await readMatrix(teacher, f.matrixId, 'teacher')).version, current.version + 1, 'version after saveExpectationMatrix() retried');
       });
 
-      test('shareSuccess: the same id twice shares one success', async ({ parent, teacher }) => {
+      test('matrix', 'shareSuccess: the same id twice shares one success', async ({ parent, teacher }) => {
         const before = await successes(teacher);
         const input = { id: key(), matrixId: f.matrixId, text: phrase('success') };
         const first = valid(successSchema, await parent.shareSuccess(input), 'parent.shareSuccess()');
@@ -779,73 +892,74 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
     // ================================================================ error mapping
     describe('error mapping: SamenError kinds the widgets act on', () => {
       const u = () => f.unknownId;
-      const notFound: [string, (a: ConformanceAdapters) => Promise<unknown>][] = [
-        ['parent.getLessonClip(unknownId)', (a) => a.parent.getLessonClip(u())],
-        ['parent.getHomeAnswer(unknownId)', (a) => a.parent.getHomeAnswer(u())],
-        ['parent.saveHomeAnswer({ clipId: unknownId })', (a) => a.parent.saveHomeAnswer({ id: key(), clipId: u(), kind: 'talked' })],
-        ['parent.markSeen({ clipId: unknownId })', (a) => a.parent.markSeen({ id: key(), clipId: u() })],
-        ['teacher.getClipReach(unknownId)', (a) => a.teacher.getClipReach(u())],
-        ['teacher.getRewardChart(unknownId)', (a) => a.teacher.getRewardChart(u())],
-        ['teacher.award({ chartId: unknownId })', (a) => a.teacher.award({ id: key(), chartId: u() })],
-        ['teacher.undoAward({ chartId: unknownId })', (a) => a.teacher.undoAward({ id: key(), chartId: u(), awardId: u() })],
-        ['teacher.redeem({ chartId: unknownId })', (a) => a.teacher.redeem({ id: key(), chartId: u() })],
-        ['teacher.getExpectationMatrix(unknownId)', (a) => a.teacher.getExpectationMatrix(u())],
+      const notFound: [Check, string, (a: Adapters) => Promise<unknown>][] = [
+        ['clip', 'parent.getLessonClip(unknownId)', (a) => a.parent.getLessonClip(u())],
+        ['clip', 'parent.getHomeAnswer(unknownId)', (a) => a.parent.getHomeAnswer(u())],
+        ['clip', 'parent.saveHomeAnswer({ clipId: unknownId })', (a) => a.parent.saveHomeAnswer({ id: key(), clipId: u(), kind: 'talked' })],
+        ['clip', 'parent.markSeen({ clipId: unknownId })', (a) => a.parent.markSeen({ id: key(), clipId: u() })],
+        ['clip', 'teacher.getClipReach(unknownId)', (a) => a.teacher.getClipReach(u())],
+        ['reward', 'teacher.getRewardChart(unknownId)', (a) => a.teacher.getRewardChart(u())],
+        ['reward', 'teacher.award({ chartId: unknownId })', (a) => a.teacher.award({ id: key(), chartId: u() })],
+        ['reward', 'teacher.undoAward({ chartId: unknownId })', (a) => a.teacher.undoAward({ id: key(), chartId: u(), awardId: u() })],
+        ['reward', 'teacher.redeem({ chartId: unknownId })', (a) => a.teacher.redeem({ id: key(), chartId: u() })],
+        ['matrix', 'teacher.getExpectationMatrix(unknownId)', (a) => a.teacher.getExpectationMatrix(u())],
         [
+          'matrix',
           'teacher.saveExpectationMatrix({ matrix: { id: unknownId } })',
           async (a) => {
             const matrix = await readMatrix(a.teacher, f.matrixId, 'teacher');
             return a.teacher.saveExpectationMatrix({ id: key(), matrix: { ...matrix, id: u() }, baseVersion: matrix.version });
           },
         ],
-        ['parent.shareSuccess({ matrixId: unknownId })', (a) => a.parent.shareSuccess({ id: key(), matrixId: u(), text: phrase('success') })],
-        ['teacher.getSuccesses({ matrixId: unknownId })', (a) => a.teacher.getSuccesses({ matrixId: u() })],
+        ['matrix', 'parent.shareSuccess({ matrixId: unknownId })', (a) => a.parent.shareSuccess({ id: key(), matrixId: u(), text: phrase('success') })],
+        ['matrix', 'teacher.getSuccesses({ matrixId: unknownId })', (a) => a.teacher.getSuccesses({ matrixId: u() })],
       ];
-      for (const [what, call] of notFound) {
-        test(`${what} rejects with not-found`, async (adapters) => {
+      for (const [port, what, call] of notFound) {
+        test(port, `${what} rejects with not-found`, async (adapters) => {
           await rejects(call(adapters), 'not-found', what);
         });
       }
 
       // Children and classes are personal data: a host may answer forbidden to avoid telling
       // which ids exist, so either kind passes here, but never data.
-      const unknownPeople: [string, (a: ConformanceAdapters) => Promise<unknown>][] = [
-        ['teacher.getCheckins({ childId: unknownId })', (a) => a.teacher.getCheckins({ childId: u() })],
-        ['teacher.getClassCheckins({ classId: unknownId })', (a) => a.teacher.getClassCheckins({ classId: u() })],
-        ['teacher.saveCheckin({ childId: unknownId })', (a) => a.teacher.saveCheckin(checkinInput({ childId: u(), context: 'school' }))],
+      const unknownPeople: [Check, string, (a: Adapters) => Promise<unknown>][] = [
+        ['feelings', 'teacher.getCheckins({ childId: unknownId })', (a) => a.teacher.getCheckins({ childId: u() })],
+        ['feelings', 'teacher.getClassCheckins({ classId: unknownId })', (a) => a.teacher.getClassCheckins({ classId: u() })],
+        ['feelings', 'teacher.saveCheckin({ childId: unknownId })', (a) => a.teacher.saveCheckin(checkinInput({ childId: u(), context: 'school' }))],
       ];
-      for (const [what, call] of unknownPeople) {
-        test(`${what} rejects with not-found or forbidden`, async (adapters) => {
+      for (const [port, what, call] of unknownPeople) {
+        test(port, `${what} rejects with not-found or forbidden`, async (adapters) => {
           await rejects(call(adapters), ['not-found', 'forbidden'], what);
         });
       }
 
-      const teacherOnly: [string, (a: ConformanceAdapters) => Promise<unknown>][] = [
-        ['parent.getClipReach(clipId)', (a) => a.parent.getClipReach(f.clipId)],
-        ['parent.getClassCheckins({ classId })', (a) => a.parent.getClassCheckins({ classId: f.classId })],
-        ['parent.getSuccesses({ matrixId })', (a) => a.parent.getSuccesses({ matrixId: f.matrixId })],
-        ['parent.getCheckins({ childId: otherChildId })', (a) => a.parent.getCheckins({ childId: f.otherChildId })],
+      const teacherOnly: [Check, string, (a: Adapters) => Promise<unknown>][] = [
+        ['clip', 'parent.getClipReach(clipId)', (a) => a.parent.getClipReach(f.clipId)],
+        ['feelings', 'parent.getClassCheckins({ classId })', (a) => a.parent.getClassCheckins({ classId: f.classId })],
+        ['matrix', 'parent.getSuccesses({ matrixId })', (a) => a.parent.getSuccesses({ matrixId: f.matrixId })],
+        ['feelings', 'parent.getCheckins({ childId: otherChildId })', (a) => a.parent.getCheckins({ childId: f.otherChildId })],
       ];
-      for (const [what, call] of teacherOnly) {
-        test(`${what} rejects with forbidden`, async (adapters) => {
+      for (const [port, what, call] of teacherOnly) {
+        test(port, `${what} rejects with forbidden`, async (adapters) => {
           await rejects(call(adapters), 'forbidden', what);
         });
       }
 
-      test('parent.saveCheckin({ childId: otherChildId }) rejects with forbidden and stores nothing', async ({ parent, teacher }) => {
+      test('feelings', 'parent.saveCheckin({ childId: otherChildId }) rejects with forbidden and stores nothing', async ({ parent, teacher }) => {
         const input = checkinInput({ childId: f.otherChildId });
         await rejects(parent.saveCheckin(input), 'forbidden', 'parent.saveCheckin() for another family’s child');
         const list = valid(checkinList, await teacher.getCheckins({ childId: f.otherChildId }), 'teacher.getCheckins({ childId: otherChildId })');
         ok(!idsOf(list).includes(input.checkinId), 'a forbidden saveCheckin() must not be stored');
       });
 
-      test('parent.saveExpectationMatrix(school matrix) rejects with forbidden and changes nothing', async ({ parent, teacher }) => {
+      test('matrix', 'parent.saveExpectationMatrix(school matrix) rejects with forbidden and changes nothing', async ({ parent, teacher }) => {
         const current = await readMatrix(teacher, f.matrixId, 'teacher');
         const what = 'parent.saveExpectationMatrix() of the school matrix';
         await rejects(parent.saveExpectationMatrix({ id: key(), matrix: { ...current, title: phrase('matrix') }, baseVersion: current.version }), 'forbidden', what);
         deepEqual(await readMatrix(teacher, f.matrixId, 'teacher'), current, `the school matrix after a forbidden save`);
       });
 
-      test('saveExpectationMatrix from an older version rejects with conflict and changes nothing', async ({ teacher }) => {
+      test('matrix', 'saveExpectationMatrix from an older version rejects with conflict and changes nothing', async ({ teacher }) => {
         const start = await readMatrix(teacher, f.matrixId, 'teacher');
         // Parsed like every read: fields the widgets don't know (a stored schoolId) are not part of the comparison.
         const stored = valid(
@@ -863,36 +977,36 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
 
     // ================================================================ abort
     describe('abort: an aborted signal rejects with AbortError, and an aborted write does not apply', () => {
-      const reads: [string, (a: ConformanceAdapters, signal: AbortSignal) => Promise<unknown>][] = [
-        ['getViewer', (a, signal) => a.parent.getViewer({ signal })],
-        ['getLessonClip', (a, signal) => a.parent.getLessonClip(f.clipId, { signal })],
-        ['getHomeAnswer', (a, signal) => a.parent.getHomeAnswer(f.clipId, { signal })],
-        ['getClipReach', (a, signal) => a.teacher.getClipReach(f.clipId, { signal })],
-        ['getReactions', (a, signal) => a.parent.getReactions(f.targetId, { signal })],
-        ['getRewardChart', (a, signal) => a.parent.getRewardChart(f.classChartId, { signal })],
-        ['getCheckins', (a, signal) => a.parent.getCheckins({ childId: f.childId }, { signal })],
-        ['getClassCheckins', (a, signal) => a.teacher.getClassCheckins({ classId: f.classId }, { signal })],
-        ['getExpectationMatrix', (a, signal) => a.parent.getExpectationMatrix(f.matrixId, { signal })],
-        ['getSuccesses', (a, signal) => a.teacher.getSuccesses({ matrixId: f.matrixId }, { signal })],
+      const reads: [Check, string, (a: Adapters, signal: AbortSignal) => Promise<unknown>][] = [
+        ['viewer', 'getViewer', (a, signal) => a.parent.getViewer({ signal })],
+        ['clip', 'getLessonClip', (a, signal) => a.parent.getLessonClip(f.clipId, { signal })],
+        ['clip', 'getHomeAnswer', (a, signal) => a.parent.getHomeAnswer(f.clipId, { signal })],
+        ['clip', 'getClipReach', (a, signal) => a.teacher.getClipReach(f.clipId, { signal })],
+        ['feedback', 'getReactions', (a, signal) => a.parent.getReactions(f.targetId, { signal })],
+        ['reward', 'getRewardChart', (a, signal) => a.parent.getRewardChart(f.classChartId, { signal })],
+        ['feelings', 'getCheckins', (a, signal) => a.parent.getCheckins({ childId: f.childId }, { signal })],
+        ['feelings', 'getClassCheckins', (a, signal) => a.teacher.getClassCheckins({ classId: f.classId }, { signal })],
+        ['matrix', 'getExpectationMatrix', (a, signal) => a.parent.getExpectationMatrix(f.matrixId, { signal })],
+        ['matrix', 'getSuccesses', (a, signal) => a.teacher.getSuccesses({ matrixId: f.matrixId }, { signal })],
       ];
-      for (const [method, call] of reads) {
-        test(`${method} rejects with AbortError`, async (adapters) => {
+      for (const [port, method, call] of reads) {
+        test(port, `${method} rejects with AbortError`, async (adapters) => {
           await aborts(call(adapters, aborted()), method);
         });
       }
 
-      test('saveHomeAnswer does not apply', async ({ parent }) => {
+      test('clip', 'saveHomeAnswer does not apply', async ({ parent }) => {
         const text = phrase('aborted answer');
         await aborts(parent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text }, { signal: aborted() }), 'saveHomeAnswer');
         const read = await parent.getHomeAnswer(f.clipId);
         ok(read?.text !== text, 'an aborted saveHomeAnswer() must not be stored');
       });
 
-      test('markSeen rejects with AbortError', async ({ parent }) => {
+      test('clip', 'markSeen rejects with AbortError', async ({ parent }) => {
         await aborts(parent.markSeen({ id: key(), clipId: f.clipId }, { signal: aborted() }), 'markSeen');
       });
 
-      test('setReaction does not apply', async ({ parent }) => {
+      test('feedback', 'setReaction does not apply', async ({ parent }) => {
         const reaction = 'like';
         await parent.setReaction({ id: key(), targetId: f.targetId, reaction, on: false });
         await aborts(parent.setReaction({ id: key(), targetId: f.targetId, reaction, on: true }, { signal: aborted() }), 'setReaction');
@@ -900,14 +1014,14 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         ok(!read.mine.includes(reaction), 'an aborted setReaction() must not apply');
       });
 
-      test('addReply does not apply', async ({ parent }) => {
+      test('feedback', 'addReply does not apply', async ({ parent }) => {
         const id = key();
         await aborts(parent.addReply({ id, targetId: f.targetId, text: phrase('aborted reply') }, { signal: aborted() }), 'addReply');
         const read = valid(reactionSummarySchema, await parent.getReactions(f.targetId), 'parent.getReactions()');
         ok(!idsOf(read.replies ?? []).includes(id), 'an aborted addReply() must not be stored');
       });
 
-      test('award does not apply, and a retry with the same id then applies once', async ({ teacher }) => {
+      test('reward', 'award does not apply, and a retry with the same id then applies once', async ({ teacher }) => {
         const before = await teacherChart(teacher);
         const input = { id: key(), chartId: f.classChartId };
         await aborts(teacher.award(input, { signal: aborted() }), 'award');
@@ -916,25 +1030,25 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         equal((await teacherChart(teacher)).awards.length, before.awards.length + 1, 'awards.length after retrying an aborted award() (its id was never used)');
       });
 
-      test('undoAward does not apply', async ({ teacher }) => {
+      test('reward', 'undoAward does not apply', async ({ teacher }) => {
         const award = valid(awardSchema, await teacher.award({ id: key(), chartId: f.classChartId }), 'teacher.award()');
         await aborts(teacher.undoAward({ id: key(), chartId: f.classChartId, awardId: award.id }, { signal: aborted() }), 'undoAward');
         findById((await teacherChart(teacher)).awards, award.id, 'the chart after an aborted undoAward()');
       });
 
-      test('redeem does not apply', async ({ teacher }) => {
+      test('reward', 'redeem does not apply', async ({ teacher }) => {
         const before = await teacherChart(teacher);
         await aborts(teacher.redeem({ id: key(), chartId: f.classChartId, nextGoal: 3 }, { signal: aborted() }), 'redeem');
         sameFields(await teacherChart(teacher), before, ['goal', 'reward', 'awards', 'earnedRewards'], 'the chart after an aborted redeem()');
       });
 
-      test('saveCheckin does not apply', async ({ parent }) => {
+      test('feelings', 'saveCheckin does not apply', async ({ parent }) => {
         const input = checkinInput();
         await aborts(parent.saveCheckin(input, { signal: aborted() }), 'saveCheckin');
         ok(!idsOf(await childCheckins(parent, 'parent')).includes(input.checkinId), 'an aborted saveCheckin() must not be stored');
       });
 
-      test('saveExpectationMatrix does not apply', async ({ teacher }) => {
+      test('matrix', 'saveExpectationMatrix does not apply', async ({ teacher }) => {
         const current = await readMatrix(teacher, f.matrixId, 'teacher');
         await aborts(
           teacher.saveExpectationMatrix({ id: key(), matrix: { ...current, title: phrase('aborted') }, baseVersion: current.version }, { signal: aborted() }),
@@ -943,7 +1057,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
         deepEqual(await readMatrix(teacher, f.matrixId, 'teacher'), current, 'the matrix after an aborted saveExpectationMatrix()');
       });
 
-      test('shareSuccess does not apply', async ({ parent, teacher }) => {
+      test('matrix', 'shareSuccess does not apply', async ({ parent, teacher }) => {
         const id = key();
         await aborts(parent.shareSuccess({ id, matrixId: f.matrixId, text: phrase('aborted success') }, { signal: aborted() }), 'shareSuccess');
         ok(!idsOf(await successes(teacher)).includes(id), 'an aborted shareSuccess() must not be stored');
@@ -951,7 +1065,7 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
     });
 
     // ================================================================ composing lesson clips
-    if (options.composing !== false) {
+    if (options.composing !== false && ports.has('composer')) {
       describe('composing lesson clips (optional methods): uploads round-trip, publishing is idempotent and readable', () => {
         const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==';
         /** A real 1×1 PNG, so a backend that checks what a file is accepts it. */
@@ -966,8 +1080,8 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
           ok(has.length === METHODS.length, `teacher has ${has.join(' and ')} but not ${METHODS.filter((m) => !has.includes(m)).join(' or ')}: the composer needs all three`);
           return adapter as SamenAdapter & Composing;
         };
-        const composingTest = (title: string, body: (teacher: SamenAdapter & Composing, adapters: ConformanceAdapters) => Promise<void>) =>
-          test(title, async (adapters) => {
+        const composingTest = (title: string, body: (teacher: SamenAdapter & Composing, adapters: Adapters) => Promise<void>) =>
+          test('composer', title, async (adapters) => {
             const teacher = composing(adapters.teacher);
             if (teacher) await body(teacher, adapters);
           });
@@ -1008,7 +1122,8 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
           equal(clip.title, input.title, 'publishLessonClip().title');
           equal(clip.classId, f.classId, 'publishLessonClip().classId');
           ok(clip.media?.kind === 'photos' && clip.media.photos.length === 1, `publishLessonClip().media should be the one photo, got ${show(clip.media)}`);
-          for (const [who, adapter] of [['parent', parent], ['teacher', teacher]] as const) {
+          // Read back where the clip port is checked too: a host may compose without showing clips.
+          for (const [who, adapter] of ports.has('clip') ? ([['parent', parent], ['teacher', teacher]] as const) : []) {
             const read = parseLessonClip(await adapter.getLessonClip(clip.id)).clip;
             sameFields(read, clip, ['id', 'title', 'learned', 'homeQuestion', 'classId', 'programme'], `${who}.getLessonClip() of the published clip`);
             if (read.mediaConsent !== false) {
@@ -1056,82 +1171,91 @@ export function defineAdapterConformance(options: ConformanceOptions): void {
     // ================================================================ live updates
     if (live) {
       describe('live updates: another viewer’s write notifies the topic, unsubscribe stops it', () => {
-        type Write = (a: ConformanceAdapters) => Promise<unknown>;
-        const liveTest = (title: string, listener: (a: ConformanceAdapters) => [SamenAdapter, string], topic: SamenTopic, write: Write) =>
-          test(title, async (adapters) => {
+        type Write = (a: Adapters) => Promise<unknown>;
+        const liveTest = (port: PortName, title: string, listener: (a: Adapters) => [SamenAdapter, string], topic: () => SamenTopic, write: Write) =>
+          test(port, title, async (adapters) => {
             const [adapter, who] = listener(adapters);
-            const probe = listen(adapter, topic, who);
+            const probe = listen(adapter, topic(), who);
             try {
               if (live.settle) await sleep(live.settle);
               await write(adapters);
               const notified = await eventually(() => probe.calls > 0, live.timeout);
-              ok(notified, `${who} subscribed to ${show(topic)} was not notified within ${live.timeout} ms of the write`);
+              ok(notified, `${who} subscribed to ${show(topic())} was not notified within ${live.timeout} ms of the write`);
             } finally {
               probe.stop();
             }
             const calls = probe.calls;
             await write(adapters);
             await sleep(live.quiet);
-            equal(probe.calls, calls, `notifications to ${who}'s ${show(topic)} listener after unsubscribing`);
+            equal(probe.calls, calls, `notifications to ${who}'s ${show(topic())} listener after unsubscribing`);
           });
 
-        const carer = (a: ConformanceAdapters) => a.otherParent ?? a.teacher;
+        const carer = (a: Adapters) => a.otherParent ?? a.teacher;
 
         liveTest(
+          'clip',
           'clip: the teacher’s view hears a parent’s answer',
           (a) => [a.teacher, 'teacher'],
-          `clip:${f.clipId}`,
+          () => `clip:${f.clipId}`,
           (a) => a.parent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text: phrase('live answer') }),
         );
         liveTest(
+          'clip',
           'clip: the teacher hears the second carer’s answer',
           (a) => [a.teacher, 'teacher'],
-          `clip:${f.clipId}`,
+          () => `clip:${f.clipId}`,
           (a) => (a.otherParent ?? a.parent).saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text: phrase('live answer') }),
         );
         liveTest(
+          'feedback',
           'reactions: a parent hears a reaction of another viewer',
           (a) => [a.parent, 'parent'],
-          `reactions:${f.targetId}`,
+          () => `reactions:${f.targetId}`,
           (a) => carer(a).setReaction({ id: key(), targetId: f.targetId, reaction: 'clap', on: true }),
         );
         liveTest(
+          'feedback',
           'reactions: the teacher hears a parent’s reply',
           (a) => [a.teacher, 'teacher'],
-          `reactions:${f.targetId}`,
+          () => `reactions:${f.targetId}`,
           (a) => a.parent.addReply({ id: key(), targetId: f.targetId, text: phrase('live reply') }),
         );
         liveTest(
+          'reward',
           'chart: a parent hears the teacher’s award',
           (a) => [a.parent, 'parent'],
-          `chart:${f.classChartId}`,
+          () => `chart:${f.classChartId}`,
           (a) => a.teacher.award({ id: key(), chartId: f.classChartId }),
         );
         liveTest(
+          'feelings',
           'feelings:<childId>: a parent hears a check-in for the child saved by another viewer',
           (a) => [a.parent, 'parent'],
-          `feelings:${f.childId}`,
+          () => `feelings:${f.childId}`,
           (a) => carer(a).saveCheckin(checkinInput({ context: a.otherParent ? 'home' : 'school' })),
         );
         liveTest(
+          'feelings',
           'feelings:class:<classId>: the teacher hears a parent’s check-in',
           (a) => [a.teacher, 'teacher'],
-          `feelings:class:${f.classId}`,
+          () => `feelings:class:${f.classId}`,
           (a) => a.parent.saveCheckin(checkinInput()),
         );
         liveTest(
+          'matrix',
           'matrix: a parent hears the teacher’s saved matrix',
           (a) => [a.parent, 'parent'],
-          `matrix:${f.matrixId}`,
+          () => `matrix:${f.matrixId}`,
           async (a) => {
             const current = await readMatrix(a.teacher, f.matrixId, 'teacher');
             return a.teacher.saveExpectationMatrix({ id: key(), matrix: { ...current, title: phrase('live matrix') }, baseVersion: current.version });
           },
         );
         liveTest(
+          'matrix',
           'matrix: the teacher hears a parent’s success',
           (a) => [a.teacher, 'teacher'],
-          `matrix:${f.matrixId}`,
+          () => `matrix:${f.matrixId}`,
           (a) => a.parent.shareSuccess({ id: key(), matrixId: f.matrixId, text: phrase('live success') }),
         );
       });

@@ -1,10 +1,13 @@
 export {
   ConformanceError,
   defineAdapterConformance,
+  PORT_FIXTURES,
   type ConformanceAdapters,
   type ConformanceFixtures,
   type ConformanceOptions,
+  type FixturesFor,
   type LiveUpdateOptions,
+  type PortsAdapter,
 } from './conformance.js';
 export {
   defineAuthorizationConformance,

@@ -5,8 +5,13 @@
  */
 import { expect } from '@open-wc/testing';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
-import type { RequestOptions, SamenTopic, Unsubscribe, WriteInput } from '../../src/core/adapter.js';
-import type { Award, Checkin, ClipReach, ExpectationMatrix, HomeAnswer, LessonClip, ReactionSummary, RewardChart, Success, UploadedMedia } from '../../src/core/schemas.js';
+import type { AdapterFor, PortName, RequestOptions, SamenTopic, Unsubscribe, WriteInput } from '../../src/core/adapter.js';
+import type { UploadedMedia } from '../../src/clip-composer/schemas.js';
+import type { ExpectationMatrix, Success } from '../../src/expectation-matrix/schemas.js';
+import type { ReactionSummary } from '../../src/feedback-bar/schemas.js';
+import type { Checkin } from '../../src/feelings-checkin/schemas.js';
+import type { ClipReach, HomeAnswer, LessonClip } from '../../src/lesson-clip/schemas.js';
+import type { Award, RewardChart } from '../../src/reward-chart/schemas.js';
 import { defineAdapterConformance, type ConformanceFixtures } from '../../src/testing/index.js';
 
 const fixtures: ConformanceFixtures = {
@@ -22,18 +27,30 @@ const fixtures: ConformanceFixtures = {
   unknownId: 'conformance-unknown',
 };
 
-/** Registers the kit for `Adapter` with a collecting describe/it, and returns its tests by full title. */
-function collect(Adapter: typeof MemoryAdapter): Map<string, () => Promise<void>> {
-  const tests = new Map<string, () => Promise<void>>();
+type Tests = Map<string, () => Promise<void>>;
+
+/** A describe/it pair that collects the tests by full title (without the suite's own name). */
+function collector(): { tests: Tests; describe: (name: string, fn: () => void) => void; it: (name: string, fn: () => Promise<void>) => void } {
+  const tests: Tests = new Map();
   const path: string[] = [];
-  defineAdapterConformance({
-    name: Adapter.name,
+  return {
+    tests,
     describe: (name, fn) => {
       path.push(name);
       fn();
       path.pop();
     },
     it: (name, fn) => void tests.set([...path.slice(1), name].join(' > '), fn),
+  };
+}
+
+/** Registers the kit for `Adapter` with a collecting describe/it, and returns its tests by full title. */
+function collect(Adapter: typeof MemoryAdapter): Tests {
+  const { tests, describe, it } = collector();
+  defineAdapterConformance({
+    name: Adapter.name,
+    describe,
+    it,
     fixtures,
     setup: async () => {
       const parent = new Adapter({ locale: 'en' });
@@ -43,7 +60,63 @@ function collect(Adapter: typeof MemoryAdapter): Map<string, () => Promise<void>
   return tests;
 }
 
-async function outcome(tests: Map<string, () => Promise<void>>, fragment: string): Promise<string> {
+/** A vendor's adapter for the feedback bar only: the viewer, its port and live updates, over a MemoryAdapter. */
+function feedbackOnly(memory: MemoryAdapter): AdapterFor<'feedback'> {
+  return {
+    getViewer: (options) => memory.getViewer(options),
+    getReactions: (targetId, options) => memory.getReactions(targetId, options),
+    setReaction: (input, options) => memory.setReaction(input, options),
+    addReply: (input, options) => memory.addReply(input, options),
+    subscribe: (topic, listener) => memory.subscribe(topic, listener),
+  };
+}
+
+/**
+ * Registers the kit for `ports` against feedback-only adapters (only `targetId` as fixture). Other
+ * ports than 'feedback' don't type-check with these adapters (see below); a vendor in plain
+ * JavaScript can still ask for them, which the cast stands for.
+ */
+function collectFeedbackOnly(ports: PortName[]): Tests {
+  const { tests, describe, it } = collector();
+  defineAdapterConformance({
+    name: 'FeedbackOnly',
+    ports: ports as 'feedback'[],
+    describe,
+    it,
+    fixtures: { targetId: 'wish-2' },
+    setup: async () => {
+      const parent = new MemoryAdapter({ locale: 'en' });
+      return { parent: feedbackOnly(parent), otherParent: feedbackOnly(parent.forViewer('parent-2')), teacher: feedbackOnly(parent.forViewer('teacher-1')) };
+    },
+  });
+  return tests;
+}
+
+/** Type-checked only: the adapters and fixtures a run needs follow from `ports`. */
+export function typedPorts(memory: MemoryAdapter): void {
+  const { describe, it } = collector();
+  const setup = async () => ({ parent: feedbackOnly(memory), teacher: feedbackOnly(memory) });
+  defineAdapterConformance({ name: 'FeedbackOnly', ports: ['feedback'], describe, it, fixtures: { targetId: 'wish-2' }, setup });
+  // @ts-expect-error the lesson clip's port needs getLessonClip and the rest, which a feedback-only adapter lacks
+  defineAdapterConformance({ name: 'FeedbackOnly', ports: ['clip'], describe, it, fixtures, setup });
+  // @ts-expect-error a run of every port needs every fixture
+  defineAdapterConformance({ name: 'MemoryAdapter', describe, it, fixtures: { targetId: 'wish-2' }, setup: async () => ({ parent: memory, teacher: memory }) });
+}
+
+async function run(tests: Tests): Promise<Map<string, string>> {
+  const results = new Map<string, string>();
+  for (const [title, fn] of tests) {
+    try {
+      await fn();
+      results.set(title, 'passed');
+    } catch (error) {
+      results.set(title, `failed: ${(error as Error).message}`);
+    }
+  }
+  return results;
+}
+
+async function outcome(tests: Tests, fragment: string): Promise<string> {
   const matches = [...tests.keys()].filter((title) => title.includes(fragment));
   expect(matches, `tests matching ${fragment}`).to.have.length(1);
   try {
@@ -189,5 +262,72 @@ describe('the conformance kit catches broken adapters', () => {
   it('names the method, the expectation and what happened', async () => {
     const message = await outcome(collect(RetriedAwardsCountTwice), 'award: the same id twice adds one award');
     expect(message).to.contain('award() retried with the same id');
+  });
+});
+
+describe('the conformance kit per port (ports)', () => {
+  it('a feedback-only adapter passes a run with ports: [\'feedback\'], which checks the viewer, reactions, replies and their live updates', async () => {
+    const tests = collectFeedbackOnly(['feedback']);
+    const results = await run(tests);
+    const failed = [...results].filter(([, result]) => result !== 'passed');
+    expect(failed, 'failed checks').to.deep.equal([]);
+    const titles = [...tests.keys()];
+    for (const fragment of ['getViewer: each viewer is valid', 'setReaction → getReactions', 'addReply: the same id twice', 'getReactions rejects with AbortError', 'reactions: a parent hears a reaction']) {
+      expect(titles.some((title) => title.includes(fragment)), fragment).to.equal(true);
+    }
+    for (const fragment of ['getLessonClip', 'award', 'saveCheckin', 'saveExpectationMatrix', 'uploadMedia', 'chart: a parent hears']) {
+      expect(titles.filter((title) => title.includes(fragment)), fragment).to.deep.equal([]);
+    }
+  });
+
+  it('a feedback-only adapter fails a run with ports: [\'clip\'], naming the methods it lacks', async () => {
+    const results = await run(collectFeedbackOnly(['clip']));
+    const portCheck = [...results].find(([title]) => title.includes('clip port: every adapter has'));
+    expect(portCheck?.[1]).to.equal('failed: parent lacks getLessonClip, getHomeAnswer, saveHomeAnswer, markSeen, getClipReach, which the clip port needs (<samen-lesson-clip> shows "not connected" without them)');
+    const clipChecks = [...results].filter(([title]) => title.includes('getLessonClip: parent and teacher'));
+    expect(clipChecks).to.have.length(1);
+    expect(clipChecks[0]![1]).to.contain('parent lacks getLessonClip, getHomeAnswer, saveHomeAnswer, markSeen, getClipReach');
+    expect([...results].filter(([title]) => title.startsWith('setup: the fixtures') && title.includes('fixtures:'))[0]?.[1]).to.match(/^failed: fixtures lack clipId, classId, unknownId/);
+  });
+
+  const PORTS = ['clip', 'feedback', 'reward', 'feelings', 'matrix', 'composer'] as const;
+  const memoryRun = (port: PortName): Tests => {
+    const { tests, describe, it } = collector();
+    defineAdapterConformance({
+      name: 'MemoryAdapter',
+      ports: [port],
+      describe,
+      it,
+      fixtures,
+      setup: async () => {
+        const parent = new MemoryAdapter({ locale: 'en' });
+        return { parent, otherParent: parent.forViewer('parent-2'), teacher: parent.forViewer('teacher-1') };
+      },
+    });
+    return tests;
+  };
+
+  it('files every check under one port: one run per port covers the full run, the viewer’s checks in each', () => {
+    const full = [...collect(MemoryAdapter).keys()];
+    const perPort = PORTS.map((port) => [...memoryRun(port).keys()]);
+    const viewerChecks = perPort.reduce((common, titles) => common.filter((title) => titles.includes(title)));
+    expect(viewerChecks.some((title) => title.includes('getViewer: each viewer is valid'))).to.equal(true);
+    const rest = perPort.flatMap((titles) => titles.filter((title) => !viewerChecks.includes(title)));
+    expect(rest.length - new Set(rest).size, 'checks in two ports').to.equal(0);
+    expect([...viewerChecks, ...rest].sort()).to.deep.equal([...full].sort());
+  });
+
+  // Each check sees adapters confined to its port: one that calls another port's method (filed
+  // under the wrong port) fails here, although MemoryAdapter has every method.
+  for (const port of PORTS) {
+    it(`MemoryAdapter passes the run with ports: ['${port}'] (no check reaches outside its port)`, async function () {
+      this.timeout(30_000);
+      const failed = [...(await run(memoryRun(port)))].filter(([, result]) => result !== 'passed');
+      expect(failed).to.deep.equal([]);
+    });
+  }
+
+  it('refuses an unknown port', () => {
+    expect(() => collectFeedbackOnly(['feedbak' as PortName])).to.throw(/"feedbak"\] is not a port/);
   });
 });
