@@ -1,26 +1,17 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { Task } from '@lit/task';
 import * as z from 'zod/mini';
-import { newId, type SamenAdapter } from '../core/adapter.js';
+import { newId } from '../core/adapter.js';
+import type { LoadContext } from '../core/data-controller.js';
 import { DraftController } from '../core/draft-controller.js';
 import { readStored, removeStored, writeStored } from '../core/draft-store.js';
-import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
-import { parseOrThrow, toIssues } from '../core/parse.js';
+import { SamenError, toSamenError } from '../core/errors.js';
+import { toIssues } from '../core/parse.js';
 import { ReadAloudController, readAloudStyles } from '../core/read-aloud.js';
 import { formatRelative } from '../core/i18n.js';
-import {
-  ANSWER_MAX_LENGTH,
-  MATRIX_LIMITS,
-  successSchema,
-  viewerSchema,
-  type ExpectationMatrix,
-  type MatrixAxis,
-  type MatrixExpectation,
-  type Success,
-  type Viewer,
-} from '../core/schemas.js';
+import type { Viewer } from '../core/schemas.js';
+import { MATRIX_LIMITS, SUCCESS_MAX_LENGTH, successSchema, type ExpectationMatrix, type MatrixAxis, type MatrixExpectation, type Success } from './schemas.js';
 import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
 import { invalidLang, type TextLanguage } from '../core/content-lang.js';
@@ -44,12 +35,12 @@ import {
   type EditIssue,
 } from './matrix.js';
 import { expectationMatrixStyles } from './expectation-matrix.styles.js';
+import { matrixMessages, type MatrixMessages } from './messages.js';
 
 type View = 'parent' | 'teacher';
 type Layout = 'auto' | 'grid' | 'list';
 
 interface MatrixData {
-  key: string;
   viewer: Viewer;
   matrix: ExpectationMatrix;
   successes: Success[];
@@ -110,6 +101,13 @@ const COLUMN_MIN_PX = 130;
  * @cssprop [--samen-matrix-focus-color=var(--samen-color-accent)] - Outline and badge of the focus cell.
  */
 export class SamenExpectationMatrix extends SamenParentPreviewElement {
+  protected override messageSections = [matrixMessages];
+
+  /** The matrix's own words in its language (./messages.ts); the shared ones are `this.t`. */
+  private get m(): MatrixMessages {
+    return matrixMessages.get(this.resolvedLocale);
+  }
+
   static override styles = [...SamenElement.styles, readAloudStyles, expectationMatrixStyles];
 
   /** Id of the matrix at the adapter (a school's matrix or a family's home matrix). */
@@ -131,22 +129,23 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
   @state() private saveError: SamenError | undefined;
   @state() private message = '';
 
-  private readonly success = new DraftController(this, ANSWER_MAX_LENGTH);
+  private readonly success = new DraftController(this, SUCCESS_MAX_LENGTH);
   private readonly reader = new ReadAloudController(this);
-  private data?: MatrixData;
   private writeId: string | undefined;
   /** Whose edit `draft` is: the key it was restored or started under (viewer and matrix). */
   private editKey = '';
   private resizeObserver?: ResizeObserver;
-  private reportedIssues = '';
 
-  private readonly loader = new Task(this, {
-    args: () => [this.adapter, this.matrixId, this.view] as const,
-    task: ([adapter, matrixId, view], { signal }) => this.load(adapter, matrixId, view, signal),
+  private readonly loader = this.useData({
+    port: 'matrix',
+    args: () => [this.matrixId, this.view] as const,
+    load: (context) => this.load(context),
+    topics: (_data, [matrixId]) => [`matrix:${matrixId}`],
   });
 
-  protected override get loadTask(): Task<readonly unknown[], unknown> {
-    return this.loader as unknown as Task<readonly unknown[], unknown>;
+  /** What is shown: the loaded matrix, which a save's result replaces without a reload. */
+  private get data(): MatrixData | undefined {
+    return this.loader.value;
   }
 
   override connectedCallback(): void {
@@ -177,7 +176,6 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
   protected override forgetPerson(): void {
     super.forgetPerson();
     this.success.forget();
-    this.data = undefined;
     this.message = '';
     this.forgetEdit();
   }
@@ -208,77 +206,67 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     if (narrow !== this.narrow) this.narrow = narrow;
   }
 
-  private get dataKey(): string {
-    return [this.matrixId, this.view].join('|');
+  private get editDraftKey(): string {
+    return this.editDraftKeyFor(this.data?.viewer);
   }
 
-  private get editDraftKey(): string {
-    return `matrix-edit:${this.data?.viewer.id ?? ''}:${this.matrixId}`;
+  private editDraftKeyFor(viewer: Viewer | undefined): string {
+    return `matrix-edit:${viewer?.id ?? ''}:${this.matrixId}`;
   }
 
   private get canEdit(): boolean {
     const data = this.data;
-    if (!data) return false;
-    return data.matrix.kind === 'school' ? this.view === 'teacher' && data.viewer.role === 'teacher' : this.view === 'parent' && data.viewer.role === 'parent';
+    return !!data && this.mayEdit(data.viewer, data.matrix);
+  }
+
+  /** A school matrix is the teacher's to edit (teacher view), a home matrix the family's (parent view). */
+  private mayEdit(viewer: Viewer, matrix: ExpectationMatrix): boolean {
+    return matrix.kind === 'school' ? this.view === 'teacher' && viewer.role === 'teacher' : this.view === 'parent' && viewer.role === 'parent';
   }
 
   // ------------------------------------------------------------------ data
 
-  private async load(adapter: SamenAdapter | undefined, matrixId: string, view: View, signal: AbortSignal): Promise<MatrixData> {
-    try {
-      if (!adapter) throw new SamenError('not-connected');
-      if (!matrixId) throw new SamenError('invalid-data', 'missing matrix-id', [{ path: 'matrix-id', message: 'required' }]);
-      const [rawViewer, rawMatrix] = await Promise.all([adapter.getViewer({ signal }), adapter.getExpectationMatrix(matrixId, { signal })]);
-      const viewer = parseOrThrow(viewerSchema, rawViewer, 'viewer');
-      this.requireTeacherRole(view, viewer);
-      this.enterPerson(viewer.id);
-      const { matrix, issues } = cleanMatrix(rawMatrix);
-      // A language tag that is not BCP 47 was dropped by the schema: the words show, unmarked.
-      const badLang = invalidLang(rawMatrix);
-      if (badLang) issues.push(badLang);
-      let successes: Success[] = [];
-      if (view === 'teacher' && viewer.role === 'teacher' && matrix.kind === 'school') {
-        const from = new Date(Date.now() - 28 * 86_400_000).toISOString();
-        const raw = await adapter.getSuccesses({ matrixId, from }, { signal });
-        // One bad success is skipped, not the whole matrix, and the host hears which (samen-error).
-        if (!Array.isArray(raw)) issues.push({ path: 'successes', message: 'expected array' });
-        successes = (Array.isArray(raw) ? raw : []).flatMap((s, i) => {
-          const parsed = z.safeParse(successSchema, s);
-          if (!parsed.success) issues.push(...toIssues(parsed.error).map((issue) => ({ ...issue, path: `successes.${i}.${issue.path}` })));
-          return parsed.success ? [parsed.data] : [];
-        });
-      }
-      const issueKey = `${matrixId}:${issues.map((i) => i.path).join(',')}`;
-      if (issues.length && issueKey !== this.reportedIssues) {
-        this.reportedIssues = issueKey;
-        this.reportError(new SamenError('invalid-data', 'matrix adjusted', issues), false);
-      }
-      this.data = { key: [matrixId, view].join('|'), viewer, matrix, successes, adjusted: issues.length > 0 };
-      this.success.restore(`success:${viewer.id}:${matrixId}`);
-      this.restoreEdit();
-      this.listen(adapter, `matrix:${matrixId}`, () => void this.loader.run());
-      return this.data;
-    } catch (error) {
-      if (isAbortError(error)) throw error;
-      const samenError = toSamenError(error);
-      this.reportError(samenError);
-      throw samenError;
+  private async load({ adapter, viewer: who, args: [matrixId, view], signal, report }: LoadContext<readonly [string, View], 'matrix'>): Promise<MatrixData> {
+    if (!matrixId) throw new SamenError('invalid-data', 'missing matrix-id', [{ path: 'matrix-id', message: 'required' }]);
+    const [viewer, rawMatrix] = await Promise.all([who, adapter.getExpectationMatrix(matrixId, { signal })]);
+    this.requireTeacherRole(view, viewer);
+    const { matrix, issues } = cleanMatrix(rawMatrix);
+    // A language tag that is not BCP 47 was dropped by the schema: the words show, unmarked.
+    const badLang = invalidLang(rawMatrix);
+    if (badLang) issues.push(badLang);
+    let successes: Success[] = [];
+    if (view === 'teacher' && viewer.role === 'teacher' && matrix.kind === 'school') {
+      const from = new Date(Date.now() - 28 * 86_400_000).toISOString();
+      const raw = await adapter.getSuccesses({ matrixId, from }, { signal });
+      // One bad success is skipped, not the whole matrix, and the host hears which (samen-error).
+      if (!Array.isArray(raw)) issues.push({ path: 'successes', message: 'expected array' });
+      successes = (Array.isArray(raw) ? raw : []).flatMap((s, i) => {
+        const parsed = z.safeParse(successSchema, s);
+        if (!parsed.success) issues.push(...toIssues(parsed.error).map((issue) => ({ ...issue, path: `successes.${i}.${issue.path}` })));
+        return parsed.success ? [parsed.data] : [];
+      });
     }
+    report(issues, 'matrix adjusted');
+    const data: MatrixData = { viewer, matrix, successes, adjusted: issues.length > 0 };
+    this.success.restore(`success:${viewer.id}:${matrixId}`);
+    this.restoreEdit(viewer, matrix);
+    return data;
   }
 
   /** Unsaved edits survive a reload: they are kept on this device until saved or dropped. */
-  private restoreEdit(): void {
-    if (this.editDraftKey !== this.editKey) {
+  private restoreEdit(viewer: Viewer, matrix: ExpectationMatrix): void {
+    const key = this.editDraftKeyFor(viewer);
+    if (key !== this.editKey) {
       this.forgetEdit();
-      this.editKey = this.editDraftKey;
+      this.editKey = key;
     }
-    if (this.draft || !this.canEdit) return;
-    const stored = readStored(this.editDraftKey) as { base?: number; matrix?: unknown } | undefined;
+    if (this.draft || !this.mayEdit(viewer, matrix)) return;
+    const stored = readStored(key) as { base?: number; matrix?: unknown } | undefined;
     if (!stored || typeof stored.base !== 'number' || !stored.matrix) return;
     try {
       this.draft = { ...cleanMatrix(stored.matrix).matrix, version: stored.base };
     } catch {
-      removeStored(this.editDraftKey);
+      removeStored(key);
     }
   }
 
@@ -341,7 +329,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     const editKey = this.editKey;
     this.saving = true;
     this.saveError = undefined;
-    this.message = this.t.matrix.saving;
+    this.message = this.m.saving;
     try {
       const raw = await adapter.saveExpectationMatrix({ id, matrix: { ...matrix, version: base }, baseVersion: base });
       const saved = cleanMatrix(raw).matrix;
@@ -350,9 +338,9 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
         removeStored(editKey);
         return;
       }
-      if (this.data) this.data = { ...this.data, matrix: saved };
+      if (this.data) this.loader.set({ ...this.data, matrix: saved });
       this.stopEditing();
-      this.message = this.t.matrix.saved;
+      this.message = this.m.saved;
       void this.emit('samen-matrix-change', { matrixId: saved.id, version: saved.version });
       const focus = saved.focus;
       if (focus && JSON.stringify(focus) !== JSON.stringify(previousFocus)) {
@@ -405,13 +393,13 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     const matrix = this.data?.matrix;
     if (!adapter || !matrix || !this.personConfirmed) return;
     const expectationId = matrix.focus?.expectationId;
-    this.message = this.t.matrix.sharing;
+    this.message = this.m.sharing;
     const result = await this.success.submit((id, text) =>
       adapter.shareSuccess({ id, matrixId: matrix.id, text, ...(expectationId ? { expectationId } : {}) }),
     );
     if (!result) return;
     if (result.ok) {
-      this.message = this.t.matrix.shared;
+      this.message = this.m.shared;
       void this.emit('samen-success', { matrixId: matrix.id, successId: result.value.id });
     } else {
       this.message = '';
@@ -423,7 +411,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
 
   protected override render(): TemplateResult {
     const card = this.renderMatrix();
-    if (this.view !== 'teacher' || this.data?.key !== this.dataKey) return card;
+    if (this.view !== 'teacher' || !this.loader.current) return card;
     // The same matrix as parents see it, read-only: no edits, no successes shared.
     return this.renderWithPreview(card, () =>
       html`<samen-expectation-matrix
@@ -439,14 +427,14 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
   }
 
   private renderMatrix(): TemplateResult {
-    const failed = this.renderFailedLoad(this.loader);
-    if (failed) return failed;
-    const data = this.data;
-    if (!data || data.key !== this.dataKey) return this.renderLoading();
-    const t = this.t.matrix;
+    return this.renderData(this.loader, (data) => this.renderCard(data));
+  }
+
+  private renderCard(data: MatrixData): TemplateResult {
+    const t = this.m;
     const { matrix } = data;
     const title = matrix.title ?? (matrix.kind === 'school' ? t.schoolTitle : t.homeTitle);
-    return this.forPerson(html`<article class="card ${this.poster ? 'poster' : ''}" part="base" lang=${this.resolvedLocale} dir=${this.languageDir} aria-labelledby="heading">
+    return html`<article class="card ${this.poster ? 'poster' : ''}" part="base" lang=${this.resolvedLocale} dir=${this.languageDir} aria-labelledby="heading">
       <header class="head">
         <h2 id="heading" ${inLanguage(matrix.title ? this.wordsOf(matrix) : {})}>${title}</h2>
         ${this.canEdit && !this.draft
@@ -458,7 +446,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
       ${data.adjusted ? html`<p class="notice" role="note">${t.dataAdjusted}</p>` : nothing}
       ${this.draft ? this.renderEditor(this.draft) : this.renderMatrixView(data)}
       <p class="visually-hidden" role="status">${this.message}</p>
-    </article>`);
+    </article>`;
   }
 
   private renderMatrixView(data: MatrixData): TemplateResult {
@@ -466,7 +454,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     const empty = !matrix.values.length || !matrix.locations.length;
     const list = this.layout === 'list' || (this.layout === 'auto' && this.narrow);
     return html`${this.renderFocus(data)}
-      ${empty ? html`<p class="empty">${this.t.matrix.empty}</p>` : list ? this.renderList(matrix) : this.renderTable(matrix)}
+      ${empty ? html`<p class="empty">${this.m.empty}</p>` : list ? this.renderList(matrix) : this.renderTable(matrix)}
       ${this.view === 'teacher' && matrix.kind === 'school' ? this.renderSuccesses(data.successes) : nothing}`;
   }
 
@@ -486,7 +474,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
   private renderExpectations(matrix: ExpectationMatrix, value: MatrixAxis, location: MatrixAxis): TemplateResult {
     const cell = cellOf(matrix, value.id, location.id);
     const focusId = this.isFocus(matrix, value.id, location.id) ? matrix.focus?.expectationId : undefined;
-    if (!cell.length) return html`<span class="muted">${this.t.matrix.emptyCell}</span>`;
+    if (!cell.length) return html`<span class="muted">${this.m.emptyCell}</span>`;
     return html`<ul>
       ${cell.map(
         (e) => html`<li class=${e.id === focusId ? 'focus-expectation' : ''}>
@@ -505,11 +493,11 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
   }
 
   private focusBadge(matrix: ExpectationMatrix, value: MatrixAxis, location: MatrixAxis): TemplateResult | typeof nothing {
-    return this.isFocus(matrix, value.id, location.id) ? html`<strong class="badge">${this.t.matrix.focusBadge}</strong>` : nothing;
+    return this.isFocus(matrix, value.id, location.id) ? html`<strong class="badge">${this.m.focusBadge}</strong>` : nothing;
   }
 
   private renderTable(matrix: ExpectationMatrix): TemplateResult {
-    const t = this.t.matrix;
+    const t = this.m;
     return html`<div class="table-wrap">
       <table part="table">
         <caption class="visually-hidden">${t.caption}</caption>
@@ -559,7 +547,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     const { matrix } = data;
     const focus = matrix.focus;
     if (!focus) return nothing;
-    const t = this.t.matrix;
+    const t = this.m;
     const value = matrix.values.find((v) => v.id === focus.valueId)!;
     const location = matrix.locations.find((l) => l.id === focus.locationId)!;
     const cell = cellOf(matrix, focus.valueId, focus.locationId);
@@ -589,7 +577,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
   }
 
   private renderSuccessForm(): TemplateResult {
-    const t = this.t.matrix;
+    const t = this.m;
     const draft = this.success;
     return html`<form part="success-form" class="success-form" @submit=${this.shareSuccess}>
       <label for="success">${t.successLabel}</label>
@@ -597,20 +585,20 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
         id="success"
         dir="auto"
         rows="2"
-        maxlength=${ANSWER_MAX_LENGTH}
+        maxlength=${SUCCESS_MAX_LENGTH}
         placeholder=${t.successPlaceholder}
         aria-describedby="success-counter"
         .value=${draft.text}
         @input=${(e: Event) => draft.set((e.target as HTMLTextAreaElement).value)}
       ></textarea>
-      <p id="success-counter" class="muted counter">${this.t.clip.charactersLeft(draft.remaining)}</p>
+      <p id="success-counter" class="muted counter">${this.t.charactersLeft(draft.remaining)}</p>
       ${draft.error ? html`<p class="save-error" role="alert">${this.writeFailedText(draft.error, t.shareFailed)}</p>` : nothing}
       <button type="submit" class="primary" aria-disabled=${draft.canSend ? 'false' : 'true'}>${draft.sending ? t.sharing : t.share}</button>
     </form>`;
   }
 
   private renderSuccesses(successes: Success[]): TemplateResult {
-    const t = this.t.matrix;
+    const t = this.m;
     const weeks = successesByWeek(successes);
     return html`<section role="group" part="successes" class="successes" aria-labelledby="successes-heading">
       <h3 id="successes-heading">${t.successes}</h3>
@@ -622,7 +610,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
                   (s) => html`<li>
                     <p ${inLanguage(this.familyText())}>${s.text}</p>
                     <p class="muted">
-                      ${s.familyName ?? this.t.clip.familyFallback} ·
+                      ${s.familyName ?? this.t.familyFallback} ·
                       <time datetime=${s.createdAt}>${formatRelative(new Date(s.createdAt), this.resolvedLocale)}</time>
                     </p>
                   </li>`,
@@ -636,7 +624,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
   // ------------------------------------------------------------------ editor
 
   private issueText(issue: EditIssue, matrix: ExpectationMatrix): string {
-    const t = this.t.matrix;
+    const t = this.m;
     const cellName = (key: string) => {
       const [valueId, locationId] = key.split('/');
       const value = matrix.values.find((v) => v.id === valueId)?.label ?? '';
@@ -658,7 +646,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
   }
 
   private renderEditor(draft: ExpectationMatrix): TemplateResult {
-    const t = this.t.matrix;
+    const t = this.m;
     const conflict = this.saveError?.kind === 'conflict';
     return html`<form part="editor" class="editor" @submit=${this.save} @keydown=${this.onEditorKeydown} novalidate aria-label=${t.editing}>
       ${this.editIssues.length
@@ -696,7 +684,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
   }
 
   private renderAxisEditor(draft: ExpectationMatrix, axis: Axis): TemplateResult {
-    const t = this.t.matrix;
+    const t = this.m;
     const kind = axis === 'values' ? 'value' : 'location';
     const items = draft[axis];
     return html`<fieldset class="axis-editor">
@@ -735,7 +723,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
   }
 
   private renderCellEditor(draft: ExpectationMatrix, value: MatrixAxis, location: MatrixAxis): TemplateResult {
-    const t = this.t.matrix;
+    const t = this.m;
     const key = cellKey(value.id, location.id);
     const cell = draft.cells[key] ?? [];
     const name = t.focusOf(value.label, location.label);
@@ -773,7 +761,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
   }
 
   private renderFocusEditor(draft: ExpectationMatrix): TemplateResult {
-    const t = this.t.matrix;
+    const t = this.m;
     const focus = draft.focus;
     const cell = focus ? cellOf(draft, focus.valueId, focus.locationId) : [];
     const update = (patch: Partial<NonNullable<ExpectationMatrix['focus']>>) => {

@@ -222,7 +222,6 @@ export const CATALOGUE: readonly WidgetRow[] = [
       },
       shows: (el) => $(el, '#heading')?.textContent?.trim() === LIVE_TEXT,
     },
-    knownBroken: [{ behaviour: 'moved in the page keeps live updates', reason: ISSUE_19_MOVE }],
   },
   {
     tag: 'samen-clip-composer',
