@@ -5,11 +5,12 @@ import { samenMediaPlugin } from './test/a11y/media-plugin.mjs';
 import { heapPlugin } from './test/helpers/heap-plugin.mjs';
 import { samenScreenshotPlugin } from './test/a11y/screenshot-plugin.mjs';
 import { noThirdPartyRequests } from './test/security/network-plugin.mjs';
+import { CHROME_PATH, CHROMIUM_FLAGS } from './scripts/browser.mjs';
 
 /** Every test page records its requests; one to another origin than the test server's fails the run. */
 const network = noThirdPartyRequests();
 
-/** Real headless Chromium: Debian's /usr/bin/chromium here and in CI, CHROME_PATH elsewhere. */
+/** Real headless Chromium: Debian's /usr/bin/chromium here and in CI, CHROME_PATH elsewhere (scripts/browser.mjs). */
 export default {
   files: 'test/**/*.test.ts',
   nodeResolve: true,
@@ -21,21 +22,11 @@ export default {
     chromeLauncher({
       createPage: network.createPage,
       launchOptions: {
-        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        executablePath: CHROME_PATH,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          // Test files run in parallel pages; without these, the page in the background
-          // gets throttled timers and no IntersectionObserver callbacks, and tests time out.
-          '--disable-background-timer-throttling',
-          '--disable-renderer-backgrounding',
-          '--disable-backgrounding-occluded-windows',
-        ],
+        // scripts/browser.mjs's one flag list (it keeps background pages unthrottled too: test
+        // files run in parallel pages). The test server is on localhost, so without LOCAL_ONLY_FLAG.
+        args: [...CHROMIUM_FLAGS],
       },
     }),
   ],

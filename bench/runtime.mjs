@@ -26,9 +26,8 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import { launch, startStaticServer, watchPage } from '../scripts/browser.mjs';
 import { buildPages } from './runtime/build.mjs';
-import { serve } from './runtime/server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -97,25 +96,11 @@ export async function runtimeBench({ quick = false, log = () => {} } = {}) {
     phaseStart = performance.now();
   };
 
-  const server = await serve({ '/pages/': join(root, 'bench/pages'), '/build/': join(root, 'bench/.build') });
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    protocolTimeout: 600_000,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-background-timer-throttling',
-      '--disable-renderer-backgrounding',
-      '--disable-backgrounding-occluded-windows',
-      // Belt and braces: a request to any other host fails to resolve instead of leaving the machine.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
+  const server = await startStaticServer({ mounts: { '/pages/': join(root, 'bench/pages'), '/build/': join(root, 'bench/.build') } });
+  // scripts/browser.mjs's flags; its launch() also makes every other host fail to resolve.
+  const browser = await launch({ protocolTimeout: 600_000 });
+  /** @type {import('../scripts/browser.mjs').Watcher[]} every page's console errors, page errors and third-party requests */
+  const watchers = [];
   const environment = {
     date: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
@@ -137,14 +122,7 @@ export async function runtimeBench({ quick = false, log = () => {} } = {}) {
   const openPage = async (/** @type {string} */ name, context = browser.defaultBrowserContext()) => {
     const page = await context.newPage();
     await page.setViewport(VIEWPORT);
-    page.on('pageerror', (error) => problems.push(`${name}: page error: ${error.message}`));
-    page.on('console', (msg) => msg.type() === 'error' && problems.push(`${name}: console error: ${msg.text()}`));
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== server.origin) {
-        problems.push(`${name}: third-party request: ${request.url()}`);
-      }
-    });
+    watchers.push(await watchPage(page, { origin: server.origin, console: ['error'], csp: false, prefix: `${name}: ` }));
     await page.goto(`${server.origin}/pages/${name}.html`, { waitUntil: 'load' });
     await page.waitForFunction(() => document.documentElement.dataset.benchReady === 'true', { timeout: 30_000 });
     return page;
@@ -426,6 +404,7 @@ export async function runtimeBench({ quick = false, log = () => {} } = {}) {
     await browser.close();
     await server.close();
   }
+  for (const watcher of watchers) problems.push(...watcher.problems);
 
   Object.assign(environment, {
     loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))),

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
  * Zero-dependency static server for the examples: serves the repository root on
- * http://127.0.0.1:$PORT (default 8000), `/` redirects to /examples/index.html.
+ * http://127.0.0.1:$PORT (default 8000; 0 picks a free port), `/` redirects to
+ * /examples/index.html. The files and headers are examples/static-files.mjs's (over
+ * scripts/browser.mjs's static server).
  *
  * HTML pages get a strict Content-Security-Policy with Trusted Types, so the examples
  * prove that the widgets run under it (lit creates the one "lit-html" policy).
@@ -15,7 +17,8 @@ import { createServer } from 'node:http';
 import { ROOT, START_PAGE, serveStatic } from './static-files.mjs';
 
 const HOST = '127.0.0.1';
-const PORT = Number.parseInt(process.env.PORT ?? '', 10) || 8000;
+const parsed = Number.parseInt(process.env.PORT ?? '', 10);
+const PORT = Number.isNaN(parsed) ? 8000 : parsed;
 
 const server = createServer((req, res) => {
   const started = Date.now();
@@ -53,7 +56,8 @@ server.on('error', (err) => {
 });
 
 server.listen(PORT, HOST, () => {
-  const url = `http://${HOST}:${PORT}${START_PAGE}`;
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  const url = `http://${HOST}:${port}${START_PAGE}`;
   console.log(`Serving ${ROOT}\n  ${url}\n(Ctrl+C to stop)`);
   if (!process.env.CI && !process.argv.includes('--no-open')) openBrowser(url);
 });

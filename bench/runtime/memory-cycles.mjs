@@ -10,18 +10,13 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
-import { serve } from './server.mjs';
+import { launch, startStaticServer } from '../../scripts/browser.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const kind = process.argv[2] ?? 'samen-feedback-bar';
 const cycles = Number(process.argv[3] ?? 6);
-const server = await serve({ '/pages/': join(root, 'bench/pages'), '/build/': join(root, 'bench/.build') });
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
-});
+const server = await startStaticServer({ mounts: { '/pages/': join(root, 'bench/pages'), '/build/': join(root, 'bench/.build') } });
+const browser = await launch();
 try {
   const page = await browser.newPage();
   await page.goto(`${server.origin}/pages/samen.html`);

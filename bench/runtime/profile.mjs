@@ -11,10 +11,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { buildPages } from './build.mjs';
-import { serve } from './server.mjs';
+import { launch, startStaticServer } from '../../scripts/browser.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -26,12 +25,8 @@ const [pageName = 'samen', kind = 'samen-lesson-clip', count = '100'] = args;
 
 const out = join(root, 'bench/.build');
 if (rebuild || !existsSync(join(out, `${pageName}.js`))) await buildPages(root, out);
-const server = await serve({ '/pages/': join(root, 'bench/pages'), '/build/': out });
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
-});
+const server = await startStaticServer({ mounts: { '/pages/': join(root, 'bench/pages'), '/build/': out } });
+const browser = await launch();
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });

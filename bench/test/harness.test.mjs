@@ -4,24 +4,19 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
 import { buildPages } from '../runtime/build.mjs';
-import { serve } from '../runtime/server.mjs';
+import { launch, startStaticServer } from '../../scripts/browser.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 /** @type {import('puppeteer-core').Browser} */
 let browser;
-/** @type {Awaited<ReturnType<typeof serve>>} */
+/** @type {Awaited<ReturnType<typeof startStaticServer>>} */
 let server;
 
 before(async () => {
   await buildPages(root, join(root, 'bench/.build'));
-  server = await serve({ '/pages/': join(root, 'bench/pages'), '/build/': join(root, 'bench/.build') });
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
-  });
+  server = await startStaticServer({ mounts: { '/pages/': join(root, 'bench/pages'), '/build/': join(root, 'bench/.build') } });
+  browser = await launch();
 });
 after(async () => {
   await browser?.close();

@@ -1,7 +1,7 @@
 /**
  * No third-party traffic from any test page: every page the Chromium launcher opens records
  * its requests, and a request to any origin other than the test server's (data: and blob:
- * aside) fails the run, listed by URL. Wired in web-test-runner.config.mjs:
+ * aside: scripts/browser.mjs's isThirdParty) fails the run, listed by URL. Wired in web-test-runner.config.mjs:
  *
  *   const network = noThirdPartyRequests();
  *   chromeLauncher({ createPage: network.createPage, … }), plugins: [network.plugin, …]
@@ -9,7 +9,7 @@
  * The run fails through the process's exit code (the test runner has already decided pass or
  * fail by the time its server stops), after the list is printed.
  */
-const IGNORED = /^(data|blob|about|chrome|chrome-extension|devtools):/i;
+import { isThirdParty } from '../../scripts/browser.mjs';
 
 export function noThirdPartyRequests() {
   /** URL → how many times it was requested. */
@@ -21,14 +21,7 @@ export function noThirdPartyRequests() {
       const own = `${config.protocol ?? 'http:'}//${config.hostname ?? 'localhost'}:${config.port}`;
       page.on('request', (request) => {
         const url = request.url();
-        if (IGNORED.test(url)) return;
-        let origin;
-        try {
-          origin = new URL(url).origin;
-        } catch {
-          origin = url;
-        }
-        if (origin !== own) found.set(url, (found.get(url) ?? 0) + 1);
+        if (isThirdParty(url, own)) found.set(url, (found.get(url) ?? 0) + 1);
       });
       return page;
     },
