@@ -68,7 +68,7 @@ test('data folders, sources, tests, node_modules, .git and the reference serverâ
     '/.ci/run',
     '/src/core/policy.ts',
     '/src/',
-    '/test/security/csp/check-csp.mjs',
+    '/test/security/csp/csp.test.mjs',
     '/test/docs/',
     '/package.json',
     '/package-lock.json',

@@ -1,4 +1,4 @@
-// Runs in test/security/csp/page.html, served by check-csp.mjs with
+// Runs in test/security/csp/page.html, served by csp.test.mjs with
 //   Content-Security-Policy: default-src 'self'; script-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html
 // Renders every widget in every view from the built script-tag bundle, uses each one the way a
 // parent or teacher does, sends hostile text through them, and reports to the checker in
@@ -12,6 +12,8 @@ document.addEventListener('securitypolicyviolation', (e) =>
 );
 const failures = [];
 const done = [];
+/** Every step in order, with its error if it failed: one test each in csp.test.mjs. */
+const steps = [];
 const pwned = [];
 window.__samenPwned = (what) => pwned.push(String(what));
 
@@ -63,8 +65,10 @@ async function step(name, fn) {
   try {
     await fn();
     done.push(name);
+    steps.push({ name });
   } catch (error) {
     failures.push(`${name}: ${error.message}`);
+    steps.push({ name, error: error.message });
   }
 }
 function type(box, text) {
@@ -206,4 +210,4 @@ await step('a teacher fills in a lesson with hostile text and a photo, previews 
 });
 
 await sleep(200); // an injected handler would have run by now
-window.__samenCsp = { violations, failures, done, pwned, trustedTypes: typeof trustedTypes !== 'undefined' };
+window.__samenCsp = { violations, failures, done, steps, pwned, trustedTypes: typeof trustedTypes !== 'undefined' };

@@ -1,0 +1,121 @@
+// End to end, the demo host page as a vendor ships it: the built bundle, served by `npm start`'s
+// server (examples/serve.mjs) with a strict CSP and Trusted Types. A parent answers, checks in
+// a feeling and shares a success on the matrix, a teacher publishes a clip with the composer,
+// and the teacher's column updates live; both survive a reload; the host theme, Arabic and the
+// plain-html page work. Every test also fails on a console error or warning, an uncaught error,
+// a CSP or Trusted Types violation or a request to another origin while it ran.
+//   node --test examples/test/demo.test.mjs      (after `npm run build`; npm run test:demo)
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launch, watchPage, withoutProblems } from '../../scripts/browser.mjs';
+import {
+  ANSWER,
+  SUCCESS,
+  answerAsParent,
+  checkInScared,
+  feelingsParent,
+  openDemo,
+  parent,
+  publishAndAnswer,
+  scaredCount,
+  shareSuccess,
+  startDemoServer,
+  teacherMetrics,
+} from './demo-steps.mjs';
+
+/** @type {Awaited<ReturnType<typeof startDemoServer>>} */
+let server;
+/** @type {import('puppeteer-core').Browser} */
+let browser;
+/** @type {import('puppeteer-core').Page} */
+let page;
+/** @type {import('../../scripts/browser.mjs').Watcher} */
+let watcher;
+
+before(async () => {
+  server = await startDemoServer();
+  browser = await launch();
+  page = await browser.newPage();
+  await page.setViewport({ width: 1200, height: 1000, deviceScaleFactor: 1 });
+  watcher = await watchPage(page, { origin: server.origin });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+/** Steps that also fail on what the page did wrong meanwhile. @param {() => Promise<void>} steps */
+const clean = (steps) => withoutProblems([watcher], steps);
+
+/** @type {string[]} the teacher's metrics before the parent answered */
+let before_;
+
+test("examples/index.html: a parent's answer reaches the teacher's clip live", () =>
+  clean(async () => {
+    await openDemo(page, server.origin);
+    const { before: metrics, teacherText } = await answerAsParent(page);
+    before_ = metrics;
+    assert.ok(teacherText.includes(ANSWER), 'the teacher did not see the answer live');
+  }));
+
+test("examples/index.html: a parent's check-in (scared) reaches the teacher's overview live", () =>
+  clean(async () => {
+    const count = await checkInScared(page);
+    assert.equal(count, '0', `expected no scared check-ins before, saw ${count}`);
+  }));
+
+test("examples/index.html: a success from home reaches the teacher's matrix live", () =>
+  clean(async () => {
+    await shareSuccess(page);
+  }));
+
+test("examples/index.html: the teacher publishes a clip with the composer; the parent's new card shows it and is answered", () =>
+  clean(async () => {
+    const title = await publishAndAnswer(page);
+    assert.equal(title, 'Lichaamstaal', `the published clip shows "${title}" to the parent`);
+    await new Promise((r) => setTimeout(r, 500)); // anything late (a deferred warning) still counts
+  }));
+
+test('examples/index.html: the answer and the check-in survive a reload', (t) =>
+  clean(async () => {
+    await page.reload({ waitUntil: 'networkidle0' });
+    await page.waitForSelector(`${parent} >>> [part~="answer"]`, { timeout: 10_000 });
+    const kept = await page.$eval(`${parent} >>> [part~="answer"]`, (el) => el.textContent);
+    assert.ok(kept.includes(ANSWER), 'the answer did not survive a reload');
+    await page.waitForSelector(`${feelingsParent} >>> .today`, { timeout: 10_000 });
+    const today = await page.$eval(`${feelingsParent} >>> .today`, (el) => el.textContent.trim());
+    assert.equal(today, 'Vandaag: bang (2 van 5)', `the check-in did not survive a reload: "${today}"`);
+    t.diagnostic(`answered ${before_?.[2]} → ${(await teacherMetrics(page))[2]}; scared check-ins ${await scaredCount(page)}; success "${SUCCESS}" shared`);
+  }));
+
+test('examples/index.html: the host-theme switch restyles the widgets in place and is kept in the address', (t) =>
+  clean(async () => {
+    const border = () => page.$eval(`${parent} >>> [part~="base"]`, (el) => getComputedStyle(el).borderTopColor);
+    const defaultBorder = await border();
+    await page.select('select[name="theme"]', 'high-contrast');
+    const contrastBorder = await border();
+    // High-contrast borders are black.
+    assert.ok(
+      contrastBorder === 'rgb(0, 0, 0)' && contrastBorder !== defaultBorder,
+      `the high-contrast theme did not reach the widgets: border ${defaultBorder} → ${contrastBorder}`,
+    );
+    assert.ok(page.url().includes('theme=high-contrast'), 'the chosen theme is not kept in the address');
+    t.diagnostic(`card border ${defaultBorder} → ${contrastBorder}`);
+  }));
+
+test('examples/index.html?locale=ar: Arabic loads as data beside the bundle, right to left', () =>
+  clean(async () => {
+    await page.goto(`${server.origin}/examples/index.html?locale=ar`, { waitUntil: 'networkidle0' });
+    await page.waitForSelector(`${parent} >>> [part~="send-button"]`, { timeout: 10_000 });
+    const arabic = await page.$eval(`${parent} >>> [part~="base"]`, (el) => ({ dir: getComputedStyle(el).direction, text: el.textContent }));
+    assert.ok(arabic.dir === 'rtl' && arabic.text.includes('سؤال'), `Arabic did not load: ${arabic.dir}, "${arabic.text.slice(0, 80)}"`);
+  }));
+
+test('examples/plain-html/index.html: the one-script-tag page renders its widgets under the same CSP', () =>
+  clean(async () => {
+    await page.goto(`${server.origin}/examples/plain-html/index.html`, { waitUntil: 'networkidle0' });
+    await page.waitForSelector('samen-lesson-clip >>> textarea', { timeout: 10_000 });
+    await page.waitForSelector('samen-feelings-checkin >>> input[name="feeling"]', { timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 300)); // anything late still counts
+  }));
