@@ -70,8 +70,10 @@ export default (args) => {
         'src/adapters/bridge-adapter.ts',
         'src/adapters/bridge-host.ts',
         'src/testing/index.ts',
-        'src/frameworks/react.ts',
-        'src/frameworks/vue.ts',
+        // Not src/frameworks/react.ts and vue.ts: the generated React and Vue typings are types
+        // only (`import type {} from '@samen/widgets/react'`), so they would be empty JavaScript
+        // chunks. The typescript plugin writes their declarations with every other file's
+        // (dist/frameworks/*.d.ts), and package.json exports them as types only.
       ],
       external,
       onwarn,
