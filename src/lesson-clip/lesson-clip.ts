@@ -2,34 +2,24 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { Task, TaskStatus } from '@lit/task';
-import { newId, type SamenAdapter } from '../core/adapter.js';
+import { newId } from '../core/adapter.js';
 import { cspStyle } from '../core/csp-style.js';
 import { DraftController, type SubmitResult } from '../core/draft-controller.js';
 import { closeDetailsOnEscape } from '../core/escape.js';
 import { hasFlag, setFlag } from '../core/draft-store.js';
-import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
+import { SamenError, toSamenError } from '../core/errors.js';
 import { formatRelative } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
 import { ReadAloudController, readAloudStyles } from '../core/read-aloud.js';
 import type { TextLanguage } from '../core/content-lang.js';
 import { inLanguage, withParts } from '../core/in-language.js';
-import {
-  ANSWER_MAX_LENGTH,
-  clipReachSchema,
-  homeAnswerSchema,
-  viewerSchema,
-  type ClipReach,
-  type HomeAnswer,
-  type HomeAnswerKind,
-  type LessonClip,
-  type Media,
-  type Viewer,
-} from '../core/schemas.js';
+import type { Viewer } from '../core/schemas.js';
+import { ANSWER_MAX_LENGTH, clipReachSchema, homeAnswerSchema, type ClipReach, type HomeAnswer, type HomeAnswerKind, type LessonClip, type Media } from './schemas.js';
 import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
 import { lessonClipStyles } from './lesson-clip.styles.js';
 import { parseLessonClip } from './parse-clip.js';
+import { clipMessages, type ClipMessages } from './messages.js';
 
 /** "We talked about it" is the home question's own button, so the bar leaves it out. */
 const CLIP_REACTIONS = 'like heart clap practised-at-home';
@@ -119,6 +109,13 @@ interface ClipData {
  * @cssprop [--samen-clip-media-ratio=16 / 9] - Aspect ratio of the media area.
  */
 export class SamenLessonClip extends SamenParentPreviewElement {
+  protected override messageSections = [clipMessages];
+
+  /** The lesson clip's own words in its language (./messages.ts); the shared ones are `this.t`. */
+  private get m(): ClipMessages {
+    return clipMessages.get(this.resolvedLocale);
+  }
+
   static override styles = [...SamenElement.styles, readAloudStyles, lessonClipStyles];
 
   /** Id of the lesson clip, as the adapter knows it. */
@@ -139,22 +136,49 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   private readonly reader = new ReadAloudController(this);
   private talkedWriteId: string | undefined;
   private lastKind: HomeAnswerKind = 'text';
-  private data?: ClipData;
   private seenObserver?: IntersectionObserver;
-  private reportedProblems = '';
 
-  private readonly loader = new Task(this, {
-    args: () => [this.adapter, this.clipId, this.view] as const,
-    task: ([adapter, clipId, view], { signal }) => this.load(adapter, clipId, view, signal),
+  private readonly loader = this.useData({
+    port: 'clip',
+    args: () => [this.clipId, this.view] as const,
+    load: async ({ adapter, viewer, args: [clipId, view], signal, report }): Promise<ClipData> => {
+      this.stopWatching();
+      if (!clipId) throw new SamenError('invalid-data', 'missing clip-id', [{ path: 'clip-id', message: 'required' }]);
+      const [who, rawClip, rawExtra] = await Promise.all([
+        viewer,
+        adapter.getLessonClip(clipId, { signal }),
+        view === 'teacher' ? adapter.getClipReach(clipId, { signal }) : adapter.getHomeAnswer(clipId, { signal }),
+      ]);
+      this.requireTeacherRole(view, who);
+      const { clip, problems } = parseLessonClip(rawClip);
+      const answer = view === 'parent' && rawExtra ? parseOrThrow(homeAnswerSchema, rawExtra, 'answer') : null;
+      const data: ClipData = {
+        view,
+        viewer: who,
+        clip,
+        programmeKnown: !problems.some((p) => p.path === 'programme'),
+        mediaRefused: problems.some((p) => p.path.startsWith('media')),
+        // Another family's answer, sent by mistake, is not shown as this family's (nor is any to a viewer without a family).
+        answer: answer && who.familyId && answer.familyId === who.familyId ? answer : null,
+      };
+      if (view === 'teacher') data.reach = parseOrThrow(clipReachSchema, rawExtra, 'reach');
+      this.restoreDraft(data);
+      report(problems, 'parts of the clip were refused');
+      return data;
+    },
+    topics: (_data, [clipId]) => [`clip:${clipId}`],
   });
 
-  protected override get loadTask(): Task<readonly unknown[], unknown> {
-    return this.loader as unknown as Task<readonly unknown[], unknown>;
+  /** What is shown: the loaded clip, which the parent's own answer updates in place. */
+  private get data(): ClipData | undefined {
+    return this.loader.value;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.retryWhenOnline);
+    // Back in the page (moved): the seen-observer, stopped on leaving, watches again after this render.
+    if (this.data) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -165,7 +189,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.loader.status === TaskStatus.COMPLETE && this.data && !this.seenObserver) this.watchSeen(this.data);
+    if (this.loader.status === 'complete' && this.loader.current && this.data && !this.seenObserver) this.watchSeen(this.data);
     const attention = this.needsAttention;
     if (attention !== this.lastAttention) {
       this.lastAttention = attention;
@@ -180,7 +204,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
    */
   get needsAttention(): boolean {
     const data = this.data;
-    if (this.preview || this.loader.status === TaskStatus.ERROR || !data) return false;
+    if (this.preview || this.loader.status === 'error' || !data) return false;
     if (data.view !== 'parent' || data.view !== this.view || data.clip.id !== this.clipId) return false;
     return !!data.clip.homeQuestion && data.answer === null;
   }
@@ -188,53 +212,6 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   private lastAttention = false;
 
   // ------------------------------------------------------------------ data
-
-  private async load(
-    adapter: SamenAdapter | undefined,
-    clipId: string,
-    view: 'parent' | 'teacher',
-    signal: AbortSignal,
-  ): Promise<ClipData> {
-    this.stopWatching();
-    try {
-      if (!adapter) throw new SamenError('not-connected');
-      if (!clipId) throw new SamenError('invalid-data', 'missing clip-id', [{ path: 'clip-id', message: 'required' }]);
-      const [rawViewer, rawClip, rawExtra] = await Promise.all([
-        adapter.getViewer({ signal }),
-        adapter.getLessonClip(clipId, { signal }),
-        view === 'teacher' ? adapter.getClipReach(clipId, { signal }) : adapter.getHomeAnswer(clipId, { signal }),
-      ]);
-      const viewer = parseOrThrow(viewerSchema, rawViewer, 'viewer');
-      this.requireTeacherRole(view, viewer);
-      this.enterPerson(viewer.id);
-      const { clip, problems } = parseLessonClip(rawClip);
-      const answer = view === 'parent' && rawExtra ? parseOrThrow(homeAnswerSchema, rawExtra, 'answer') : null;
-      const data: ClipData = {
-        view,
-        viewer,
-        clip,
-        programmeKnown: !problems.some((p) => p.path === 'programme'),
-        mediaRefused: problems.some((p) => p.path.startsWith('media')),
-        // Another family's answer, sent by mistake, is not shown as this family's (nor is any to a viewer without a family).
-        answer: answer && viewer.familyId && answer.familyId === viewer.familyId ? answer : null,
-      };
-      if (view === 'teacher') data.reach = parseOrThrow(clipReachSchema, rawExtra, 'reach');
-      this.data = data;
-      this.restoreDraft(data);
-      this.listen(adapter, `clip:${clipId}`, () => void this.loader.run());
-      const problemKey = `${clipId}:${problems.map((p) => p.path).join(',')}`;
-      if (problems.length && problemKey !== this.reportedProblems) {
-        this.reportedProblems = problemKey;
-        this.reportError(new SamenError('invalid-data', 'parts of the clip were refused', problems), false);
-      }
-      return data;
-    } catch (error) {
-      if (isAbortError(error)) throw error;
-      const samenError = toSamenError(error);
-      this.reportError(samenError);
-      throw samenError;
-    }
-  }
 
   private stopWatching(): void {
     this.seenObserver?.disconnect();
@@ -258,7 +235,6 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     super.forgetPerson();
     this.stopWatching();
     this.answerDraft.forget();
-    this.data = undefined;
     this.editing = false;
     this.sendingTalked = false;
     this.talkedWriteId = undefined;
@@ -322,7 +298,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     const write = async (id: string, text?: string) =>
       parseOrThrow(homeAnswerSchema, await adapter.saveHomeAnswer({ id, clipId: data.clip.id, kind, ...(text ? { text } : {}) }), 'answer');
     this.lastKind = kind;
-    this.announcement = this.t.clip.sending;
+    this.announcement = this.m.sending;
     const result = kind === 'text' ? await this.answerDraft.submit(write) : await this.sendTalked(write);
     // Someone else is here now: the outcome was the person before's, and shows nothing.
     if (!this.stillFor(person)) return;
@@ -336,9 +312,13 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       return;
     }
     const answer = result.value;
-    data.answer = answer;
+    // The stored answer is all the card shows of it: it takes its place without a reload (a
+    // live update still brings what others changed). On the data shown now, which a quiet
+    // reload during the send may have renewed.
+    const shown = this.data?.clip.id === data.clip.id && this.data.view === data.view ? this.data : data;
+    this.loader.set({ ...shown, answer });
     this.editing = false;
-    this.announcement = this.t.clip.saved;
+    this.announcement = this.m.saved;
     void this.emit('samen-answer', { clipId: data.clip.id, kind, id: answer.id, ...(answer.text ? { text: answer.text } : {}) });
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part~="answer"] button')?.focus();
@@ -392,22 +372,21 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   // ------------------------------------------------------------------ render
 
   protected override render(): TemplateResult {
-    // Keep showing the card during a live refresh instead of flashing the skeleton.
-    const failed = this.renderFailedLoad(this.loader);
-    if (failed) return failed;
-    const data = this.data;
-    if (!data || data.clip.id !== this.clipId || data.view !== this.view) return this.renderLoading();
-    if (this.view !== 'teacher') return this.forPerson(this.renderCard(data));
-    // The same card as a parent sees it, read-only: nothing in it is sent or marked seen.
-    return this.renderWithPreview(this.forPerson(this.renderCard(data)), () =>
-      html`<samen-lesson-clip
-        clip-id=${this.clipId}
-        view="parent"
-        preview
-        locale=${this.resolvedLocale}
-        theme=${ifDefined(this.theme)}
-      ></samen-lesson-clip>`,
-    );
+    // The card stays during a live refresh (no skeleton flash); another clip or view shows loading.
+    return this.renderData(this.loader, (data) => {
+      const card = this.renderCard(data);
+      if (this.view !== 'teacher') return card;
+      // The same card as a parent sees it, read-only: nothing in it is sent or marked seen.
+      return this.renderWithPreview(card, () =>
+        html`<samen-lesson-clip
+          clip-id=${this.clipId}
+          view="parent"
+          preview
+          locale=${this.resolvedLocale}
+          theme=${ifDefined(this.theme)}
+        ></samen-lesson-clip>`,
+      );
+    });
   }
 
   private renderCard(data: ClipData): TemplateResult {
@@ -415,8 +394,8 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     return html`<article class="card" part="base" aria-labelledby="title" lang=${this.resolvedLocale} dir=${this.languageDir}>
       ${this.renderHeader(data)}
       ${clip.mediaConsent === false ? this.renderMediaWithheld() : this.renderMedia(clip.media, data.mediaRefused, clip.title, clip.lang)}
-      ${clip.goal ? this.renderSection('goal', this.t.clip.goal, clip.goal, clip.lang) : nothing}
-      ${clip.learned ? this.renderSection('learned', this.t.clip.learned, clip.learned, clip.lang) : nothing}
+      ${clip.goal ? this.renderSection('goal', this.m.goal, clip.goal, clip.lang) : nothing}
+      ${clip.learned ? this.renderSection('learned', this.m.learned, clip.learned, clip.lang) : nothing}
       ${this.view === 'teacher' && data.reach ? this.renderReach(data.reach) : this.renderHome(data)}
       <samen-feedback-bar
         target-id=${clip.id}
@@ -445,16 +424,16 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     return html`<header class="header">
       <p class="eyebrow">
         <span part="badge" class="badge badge-${programmeKnown ? clip.programme : 'unknown'}" ${inLanguage(ownBadge ? school : {})}>${badge}</span>
-        ${clip.lessonNumber ? html`<span class="lesson-number">${t.clip.lesson(clip.lessonNumber)}</span>` : nothing}
+        ${clip.lessonNumber ? html`<span class="lesson-number">${this.m.lesson(clip.lessonNumber)}</span>` : nothing}
       </p>
       <h2 id="title" part="title" ${inLanguage(school)}>${clip.title}</h2>
       <p part="meta" class="meta">
         ${this.renderAudience(clip, school)}
         ${clip.coTeacher
-          ? html`<span class="co-teacher">${withParts(t.clip.coTeacher, [clip.coTeacher], [html`<span ${inLanguage(school)}>${clip.coTeacher}</span>`])}</span>`
+          ? html`<span class="co-teacher">${withParts(this.m.coTeacher, [clip.coTeacher], [html`<span ${inLanguage(school)}>${clip.coTeacher}</span>`])}</span>`
           : nothing}
         <time datetime=${clip.postedAt} title=${posted.toLocaleDateString(this.resolvedLocale)}
-          >${t.clip.posted(formatRelative(posted, this.resolvedLocale))}</time
+          >${this.m.posted(formatRelative(posted, this.resolvedLocale))}</time
         >
       </p>
     </header>`;
@@ -472,12 +451,12 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   /** No consent: a kind placeholder in the media's place, and no media URL anywhere in the page. */
   private renderMediaWithheld(): TemplateResult {
     return html`<p part="media-withheld" class="notice media-withheld" role="note">
-      <span class="media-withheld-icon" aria-hidden="true"></span>${this.t.clip.mediaWithheld}
+      <span class="media-withheld-icon" aria-hidden="true"></span>${this.m.mediaWithheld}
     </p>`;
   }
 
   private renderMedia(media: Media | undefined, refused: boolean, title: string, lang: string | undefined): TemplateResult | typeof nothing {
-    if (refused) return html`<p part="notice" class="notice" role="note">${this.t.clip.mediaBlocked}</p>`;
+    if (refused) return html`<p part="notice" class="notice" role="note">${this.m.mediaBlocked}</p>`;
     if (!media) return nothing;
     if (media.kind === 'video') {
       return html`<figure part="media" class="media">
@@ -487,7 +466,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
           playsinline
           preload="none"
           poster=${ifDefined(media.poster)}
-          aria-label=${`${this.t.clip.video}: ${title}`}
+          aria-label=${`${this.m.video}: ${title}`}
         >
           <source src=${media.src} type=${ifDefined(media.type)} />
           ${media.captions.map(
@@ -495,11 +474,11 @@ export class SamenLessonClip extends SamenParentPreviewElement {
               html`<track kind="captions" src=${track.src} srclang=${track.srclang} label=${track.label} ?default=${!!track.default} />`,
           )}
         </video>
-        ${media.captions.length ? nothing : html`<figcaption class="notice">${this.t.clip.noCaptions}</figcaption>`}
+        ${media.captions.length ? nothing : html`<figcaption class="notice">${this.m.noCaptions}</figcaption>`}
       </figure>`;
     }
     const count = media.photos.length;
-    return html`<ul part="media photos" class="photos count-${Math.min(count, 3)}" aria-label=${this.t.clip.photos(count)}>
+    return html`<ul part="media photos" class="photos count-${Math.min(count, 3)}" aria-label=${this.m.photos(count)}>
       ${media.photos.map(
         // The description is the school's words: `lang` on the image is the language of its `alt`.
         (photo) => html`<li><img src=${photo.src} alt=${photo.alt} loading="lazy" decoding="async" ${inLanguage(this.schoolText(lang))} /></li>`,
@@ -516,7 +495,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
 
   private renderHome({ clip, answer }: ClipData): TemplateResult | typeof nothing {
     if (!clip.homeQuestion) return nothing;
-    const t = this.t.clip;
+    const t = this.m;
     const school = this.schoolText(clip.lang);
     return html`<section role="group" part="home-question" class="home" aria-labelledby="home-heading">
       <h3 id="home-heading">${t.homeQuestion}</h3>
@@ -536,7 +515,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   }
 
   private renderAnswer(answer: HomeAnswer): TemplateResult {
-    const t = this.t.clip;
+    const t = this.m;
     return html`<div part="answer" class="answer">
       ${answer.kind === 'text'
         ? html`<p class="answer-label">${t.yourAnswer}</p>
@@ -547,7 +526,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   }
 
   private renderForm(answer: HomeAnswer | null): TemplateResult {
-    const t = this.t.clip;
+    const t = this.m;
     const draft = this.answerDraft;
     const busy = this.sending;
     return html`<form class="answer-form" @submit=${this.onSubmit} @keydown=${this.onFormKeydown} aria-busy=${busy ? 'true' : 'false'}>
@@ -563,7 +542,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
         .value=${live(draft.text)}
         @input=${(e: Event) => draft.set((e.target as HTMLTextAreaElement).value)}
       ></textarea>
-      <p id="counter" class="counter">${t.charactersLeft(draft.remaining)}</p>
+      <p id="counter" class="counter">${this.t.charactersLeft(draft.remaining)}</p>
       ${this.sendError
         ? html`<div class="send-error" role="alert">
             <p>${this.writeFailedText(this.sendError, t.sendFailed)}</p>
@@ -589,7 +568,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   }
 
   private renderReach(reach: ClipReach): TemplateResult {
-    const t = this.t.clip;
+    const t = this.m;
     const metric = (label: string, n: number) => {
       const share = reach.families ? Math.min(100, Math.round((n / reach.families) * 100)) : 0;
       return html`<div class="metric">
@@ -611,7 +590,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
           ? html`<ol part="answers">
               ${reach.answers.map(
                 (a) => html`<li>
-                  <p class="family" ${inLanguage(a.familyName ? this.familyText() : {})}>${a.familyName ?? t.familyFallback}</p>
+                  <p class="family" ${inLanguage(a.familyName ? this.familyText() : {})}>${a.familyName ?? this.t.familyFallback}</p>
                   ${a.kind === 'text' && a.text
                     ? html`<p ${inLanguage(this.familyText())}>${a.text}</p>`
                     : html`<p><span class="muted">${t.talkedOnly}</span></p>`}
@@ -625,14 +604,14 @@ export class SamenLessonClip extends SamenParentPreviewElement {
 
   /** Private to the teacher: who has not seen the clip yet, to ask in person, not to chase. */
   private renderNotReached(reach: ClipReach): TemplateResult {
-    const t = this.t.clip;
+    const t = this.m;
     const families = reach.notReached ?? [];
     if (!families.length) return html`<p part="not-reached" class="not-reached muted">${t.everyoneReached}</p>`;
     return html`<details part="not-reached" class="not-reached" @keydown=${closeDetailsOnEscape}>
       <summary>${t.notReached}: ${t.reachOf(families.length, reach.families)}</summary>
       <p class="muted">${t.notReachedHint}</p>
       <ul>
-        ${families.map((f) => html`<li ${inLanguage(f.familyName ? this.familyText() : {})}>${f.familyName ?? t.familyFallback}</li>`)}
+        ${families.map((f) => html`<li ${inLanguage(f.familyName ? this.familyText() : {})}>${f.familyName ?? this.t.familyFallback}</li>`)}
       </ul>
     </details>`;
   }

@@ -125,7 +125,6 @@ export const CATALOGUE: readonly WidgetRow[] = [
       change: (adapter) => adapter.forViewer('parent-1').saveHomeAnswer({ id: writeId(), clipId: 'wish-2', kind: 'text', text: LIVE_TEXT }),
       shows: (el) => text(el).includes(LIVE_TEXT),
     },
-    knownBroken: [{ behaviour: 'moved in the page keeps live updates', reason: ISSUE_19_MOVE }],
   },
   {
     tag: 'samen-feedback-bar',
@@ -199,7 +198,6 @@ export const CATALOGUE: readonly WidgetRow[] = [
           ? [...(el.shadowRoot?.querySelectorAll('[part~="overview"] .count') ?? [])].reduce((sum, c) => sum + Number(c.textContent), 0) === 1
           : !!$(el, '.today'),
     },
-    knownBroken: [{ behaviour: 'moved in the page keeps live updates', reason: ISSUE_19_MOVE }],
   },
   {
     tag: 'samen-expectation-matrix',
