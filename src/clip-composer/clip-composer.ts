@@ -9,28 +9,14 @@ import { readStored, removeStored, writeStored } from '../core/draft-store.js';
 import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
 import { hasLocale } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
-import {
-  checkUpload,
-  CLIP_GROUP_MAX_LENGTH,
-  CO_TEACHER_MAX_LENGTH,
-  langTagSchema,
-  lessonClipDraftSchema,
-  MEDIA_LIMITS,
-  PROGRAMMES,
-  uploadedMediaSchema,
-  viewerSchema,
-  type LessonClip,
-  type LessonClipDraft,
-  type MediaDraft,
-  type Programme,
-  type UploadKind,
-  type UploadedMedia,
-  type Viewer,
-} from '../core/schemas.js';
+import { langTagSchema, PROGRAMMES, viewerSchema, type Programme, type Viewer } from '../core/schemas.js';
+import { checkUpload, CLIP_DRAFT_LIMITS, CLIP_GROUP_MAX_LENGTH, CO_TEACHER_MAX_LENGTH, clipFromDraft, lessonClipDraftSchema, MEDIA_LIMITS, uploadedMediaSchema, type LessonClipDraft, type MediaDraft, type UploadKind, type UploadedMedia } from './schemas.js';
+import type { LessonClip } from '../lesson-clip/schemas.js';
 import { SamenElement } from '../core/samen-element.js';
 import { parseLessonClip } from '../lesson-clip/parse-clip.js';
 import { clipComposerStyles } from './clip-composer.styles.js';
 import { composerMessages, type ComposerMessages } from './messages.js';
+import { clipMessages, type ClipMessages } from '../lesson-clip/messages.js';
 import { DraftPreviewAdapter, PREVIEW_CLIP_ID } from './preview-adapter.js';
 import {
   courseOf,
@@ -298,7 +284,7 @@ export class SamenClipComposer extends SamenElement {
       draft.media = fresh.filter((m): m is Attached => m !== undefined);
     }
     this.draft = draft;
-    this.refusals = lost.map((name) => this.tc.mediaLost(name));
+    this.refusals = lost.map((name) => this.m.mediaLost(name));
     if (lost.length) this.persist();
     if (failed) this.reportError(failed, false);
   }
@@ -398,7 +384,7 @@ export class SamenClipComposer extends SamenElement {
       homeActivity: texts.homeActivity,
       ...(lesson.programme === 'custom' ? { programmeLabel: texts.programmeLabel } : {}),
     });
-    this.announcement = this.tc.prefilled;
+    this.announcement = this.m.prefilled;
   }
 
   /** The sub-group and co-teacher of the draft: they stay for the next clip. */
@@ -438,7 +424,7 @@ export class SamenClipComposer extends SamenElement {
   addFiles(files: File[], as: 'media' | 'captions' = 'media'): void {
     // Only for a teacher whose composer has loaded: a parent's or child's "no access" state uploads nothing.
     if (!this.loaded) return;
-    const t = this.tc;
+    const t = this.m;
     const refusals: string[] = [];
     for (const file of files) {
       const kind: UploadKind = as === 'captions' ? 'captions' : guessKind(file);
@@ -472,7 +458,7 @@ export class SamenClipComposer extends SamenElement {
   private async upload(file: File, kind: UploadKind): Promise<void> {
     const adapter = this.adapter;
     if (!adapter?.uploadMedia) return;
-    const t = this.tc;
+    const t = this.m;
     const upload: Uploading = { key: newId(), name: file.name, kind, progress: 0, controller: new AbortController() };
     this.uploads = [...this.uploads, upload];
     this.problems = [];
@@ -513,7 +499,7 @@ export class SamenClipComposer extends SamenElement {
   private cancelUpload(upload: Uploading): void {
     upload.controller.abort();
     this.uploads = this.uploads.filter((u) => u !== upload);
-    this.announcement = this.tc.cancelled(upload.name);
+    this.announcement = this.m.cancelled(upload.name);
   }
 
   private async removeMedia(item: Attached): Promise<void> {
@@ -580,20 +566,14 @@ export class SamenClipComposer extends SamenElement {
 
   /** The draft as the parent card reads it: the same shape the adapter's published clip has. */
   private previewClip(): LessonClip {
-    const { media, ...fields } = this.clipDraft();
-    const src = (mediaId: string) => this.draft.media.find((m) => m.mediaId === mediaId)?.src ?? '';
-    const clip: Record<string, unknown> = { ...fields, id: PREVIEW_CLIP_ID, title: fields.title || '…', postedAt: new Date().toISOString() };
-    if (media?.kind === 'photos') clip['media'] = { kind: 'photos', photos: media.photos.map((p) => ({ src: src(p.mediaId), alt: p.alt || '…' })) };
-    if (media?.kind === 'video') {
-      const type = this.draft.media.find((m) => m.mediaId === media.mediaId)?.type;
-      clip['media'] = {
-        kind: 'video',
-        src: src(media.mediaId),
-        ...(type ? { type } : {}),
-        captions: media.captions.map((c, i) => ({ src: src(c.mediaId), srclang: c.srclang, label: c.label, ...(i === 0 ? { default: true } : {}) })),
-      };
-    }
-    return clip as unknown as LessonClip;
+    const draft = this.clipDraft();
+    const media: MediaDraft | undefined =
+      draft.media?.kind === 'photos' ? { ...draft.media, photos: draft.media.photos.map((p) => ({ ...p, alt: p.alt || '…' })) } : draft.media;
+    return clipFromDraft(
+      { ...draft, title: draft.title || '…', media },
+      { id: PREVIEW_CLIP_ID, postedAt: new Date().toISOString() },
+      (mediaId) => this.draft.media.find((m) => m.mediaId === mediaId),
+    );
   }
 
   private classOf(id: string): ComposerClass | undefined {
@@ -602,12 +582,11 @@ export class SamenClipComposer extends SamenElement {
 
   /** What stops publishing, in the teacher's words. */
   private check(): string[] {
-    const t = this.t;
-    const c = this.tc;
+    const c = this.m;
     const d = this.draft;
     const problems: string[] = [];
     if (!d.title.trim()) problems.push(c.required(c.title));
-    if (!d.homeQuestion.trim()) problems.push(c.required(t.clip.homeQuestion));
+    if (!d.homeQuestion.trim()) problems.push(c.required(this.clipWords.homeQuestion));
     if (d.programme === 'custom' && !d.programmeLabel.trim()) problems.push(c.required(c.programmeName));
     d.media.filter((m) => m.kind === 'photo').forEach((p, i) => {
       if (!p.alt.trim()) problems.push(c.photoAltMissing(i + 1));
@@ -654,7 +633,7 @@ export class SamenClipComposer extends SamenElement {
     const draftKey = this.draftKey;
     this.publishing = true;
     this.publishError = undefined;
-    this.announcement = this.tc.publishing;
+    this.announcement = this.m.publishing;
     try {
       const input = parseOrThrow(lessonClipDraftSchema, this.clipDraft(), 'clip');
       const { clip } = parseLessonClip(await adapter.publishLessonClip({ id, ...input }));
@@ -664,7 +643,7 @@ export class SamenClipComposer extends SamenElement {
       this.draft = emptyDraft(this.draft.classId, this.draft.previewLocale, this.draft.lang, this.who());
       this.previewOpen = false;
       this.published = { clipId: clip.id };
-      this.announcement = this.tc.published;
+      this.announcement = this.m.published;
       void this.emit('samen-publish', { clipId: clip.id, id });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="published"]')?.focus();
@@ -695,17 +674,23 @@ export class SamenClipComposer extends SamenElement {
   // ------------------------------------------------------------------ render
 
   /** The composer's own words (loaded with the language: the shared tables don't carry them). */
-  private get tc(): ComposerMessages {
+  private get m(): ComposerMessages {
     return composerMessages.get(this.resolvedLocale);
+  }
+
+  /** The lesson clip's words for the fields the composer fills in (it composes a lesson clip, and previews one). */
+  private get clipWords(): ClipMessages {
+    return clipMessages.get(this.resolvedLocale);
   }
 
   protected override render(): TemplateResult {
     const failed = this.renderFailedLoad(this.loader);
     if (failed) return failed;
-    // Loading until its words are there too, rather than Dutch for a moment; and while another
+    // Loading until its words (and the lesson clip's it borrows) are there too, rather than Dutch for a moment; and while another
     // teacher's composer loads, nothing of the one before (their data is the task's until then).
     const data = this.loaded;
-    if (!data || !composerMessages.ready(this.resolvedLocale)) return this.renderLoading();
+    const waiting = [composerMessages, clipMessages].filter((words) => !words.ready(this.resolvedLocale)); // each starts its load
+    if (!data || waiting.length) return this.renderLoading();
     return this.forPerson(html`<div class="card" part="base" lang=${this.resolvedLocale} dir=${this.languageDir}>
       ${this.published ? this.renderPublished(this.published.clipId) : this.renderForm(data)}
       <div class="visually-hidden" role="status">${this.announcement}</div>
@@ -713,7 +698,7 @@ export class SamenClipComposer extends SamenElement {
   }
 
   private renderPublished(clipId: string): TemplateResult {
-    const c = this.tc;
+    const c = this.m;
     return html`<div part="published" class="notice published" tabindex="-1">
         <h2 part="heading">${c.published}</h2>
       </div>
@@ -722,7 +707,7 @@ export class SamenClipComposer extends SamenElement {
   }
 
   private renderForm(data: ComposerData): TemplateResult {
-    const c = this.tc;
+    const c = this.m;
     const d = this.draft;
     const canPublish = typeof this.adapter?.publishLessonClip === 'function';
     return html`<header>
@@ -803,7 +788,7 @@ export class SamenClipComposer extends SamenElement {
 
   private renderChoice(data: ComposerData): TemplateResult {
     const t = this.t;
-    const c = this.tc;
+    const c = this.m;
     const d = this.draft;
     const lessons = lessonsOf(this.lessons, d.programme);
     return html`<div class="choose">
@@ -832,7 +817,7 @@ export class SamenClipComposer extends SamenElement {
       ${d.programme === 'custom'
         ? html`<div class="field">
             <label for="programme-label">${c.programmeName}</label>
-            <input id="programme-label" part="field" dir="auto" maxlength="100" .value=${live(d.programmeLabel)} @input=${this.onText('programmeLabel')} />
+            <input id="programme-label" part="field" dir="auto" maxlength=${CLIP_DRAFT_LIMITS.programmeLabel} .value=${live(d.programmeLabel)} @input=${this.onText('programmeLabel')} />
           </div>`
         : nothing}
       <div class="field">
@@ -856,7 +841,7 @@ export class SamenClipComposer extends SamenElement {
     if (programme === 'custom' || !course.items.length) return nothing;
     const lang = sameLanguage(course.lang, this.resolvedLocale) ? nothing : course.lang;
     return html`<details part="programme-info" class="programme-info">
-      <summary>${this.tc.aboutProgramme(this.t.programmes[programme])}</summary>
+      <summary>${this.m.aboutProgramme(this.t.programmes[programme])}</summary>
       <ul lang=${lang}>
         ${course.items.map((item) => html`<li>${item}</li>`)}
       </ul>
@@ -870,14 +855,14 @@ export class SamenClipComposer extends SamenElement {
     if (!note) return nothing;
     const used = pickLanguage(lesson!.note, this.resolvedLocale)!;
     return html`<p part="lesson-note" class="notice lesson-note" role="note">
-      <strong>${this.tc.lessonNote}</strong>
+      <strong>${this.m.lessonNote}</strong>
       <span lang=${sameLanguage(used, this.resolvedLocale) ? nothing : used}>${note}</span>
     </p>`;
   }
 
   /** The sub-group the lesson was for and who taught it with the teacher: both optional, both on the parent's card. */
   private renderWho(data: ComposerData): TemplateResult {
-    const c = this.tc;
+    const c = this.m;
     const d = this.draft;
     const lang = sameLanguage(this.contentLocale, this.resolvedLocale) ? nothing : this.contentLocale;
     // WIsH teaches girls and boys apart: offer both groups of the class, in the clip's language when it is loaded.
@@ -927,7 +912,7 @@ export class SamenClipComposer extends SamenElement {
     const source = this.sourceOfField(field);
     if (!source) return nothing;
     return html`<p part="source-note" class="hint source-note source-${source}" id=${`${field}-source`}>
-      ${source === 'example' ? this.tc.exampleText : this.tc.fromProgramme}
+      ${source === 'example' ? this.m.exampleText : this.m.fromProgramme}
     </p>`;
   }
 
@@ -936,8 +921,7 @@ export class SamenClipComposer extends SamenElement {
   }
 
   private renderFields(): TemplateResult {
-    const t = this.t;
-    const c = this.tc;
+    const c = this.m;
     const d = this.draft;
     // The texts are in the teacher's chosen language: a screen reader reads them in its voice.
     const lang = sameLanguage(this.contentLocale, this.resolvedLocale) ? nothing : this.contentLocale;
@@ -953,7 +937,7 @@ export class SamenClipComposer extends SamenElement {
         lang=${lang}
         dir="auto"
         rows="2"
-        maxlength="2000"
+        maxlength=${CLIP_DRAFT_LIMITS.text}
         aria-describedby=${describedBy(field, hint)}
         .value=${live(d[field])}
         @input=${this.onText(field)}
@@ -968,7 +952,7 @@ export class SamenClipComposer extends SamenElement {
           part="field"
           lang=${lang}
           dir="auto"
-          maxlength="200"
+          maxlength=${CLIP_DRAFT_LIMITS.title}
           required
           aria-required="true"
           aria-describedby=${describedBy('title')}
@@ -977,13 +961,13 @@ export class SamenClipComposer extends SamenElement {
         />
         ${this.renderSourceNote('title')}
       </div>
-      ${area('goal', t.clip.goal)} ${area('learned', t.clip.learned, c.learnedHint)} ${area('homeQuestion', t.clip.homeQuestion)}
-      ${area('homeActivity', t.clip.homeActivity)}
+      ${area('goal', this.clipWords.goal)} ${area('learned', this.clipWords.learned, c.learnedHint)} ${area('homeQuestion', this.clipWords.homeQuestion)}
+      ${area('homeActivity', this.clipWords.homeActivity)}
     </div>`;
   }
 
   private renderMedia(): TemplateResult {
-    const c = this.tc;
+    const c = this.m;
     const media = this.draft.media;
     const hasVideo = media.some((m) => m.kind === 'video');
     const photos = media.filter((m) => m.kind === 'photo');
@@ -1041,7 +1025,7 @@ export class SamenClipComposer extends SamenElement {
                         id=${`alt-${m.mediaId}`}
                         part="field"
                         dir="auto"
-                        maxlength="500"
+                        maxlength=${CLIP_DRAFT_LIMITS.alt}
                         aria-required="true"
                         .value=${live(m.alt)}
                         @input=${(e: Event) => this.setAlt(m, (e.target as HTMLInputElement).value)}

@@ -1,11 +1,13 @@
 /**
  * The clip composer's own words, kept out of the shared tables (src/core/locales/) so that the
- * parents' widgets never carry the teacher's composer text: Dutch is built in, the other
- * languages load the first time a composer shows them (src/clip-composer/locales/xx.ts), and a
- * language a host registered gets English. test/core/locales.test.ts checks every table has
- * every key and placeholder, as for the shared ones.
+ * parents' widgets never carry the teacher's composer text: its section of the translation
+ * tables (see `defineMessages` in src/core/i18n.ts). Dutch is built in, the other languages load
+ * the first time a composer shows them (src/clip-composer/locales/xx.ts), and a language a host
+ * registered may bring a `composer` section of its own, filled from English (or Dutch), else
+ * gets English. test/core/locales.test.ts checks every table has every key and placeholder, as
+ * for the shared ones.
  */
-import { messageSection } from '../core/i18n.js';
+import { defineMessages } from '../core/i18n.js';
 import { nl } from './locales/nl.js';
 
 export interface ComposerMessages {
@@ -82,7 +84,13 @@ export interface ComposerMessages {
   lessonNote: string;
 }
 
-export const composerMessages = messageSection<ComposerMessages>(nl, {
+declare module '../core/i18n.js' {
+  interface SectionMessages {
+    composer: ComposerMessages;
+  }
+}
+
+export const composerMessages = defineMessages('composer', nl, {
   en: () => import('./locales/en.js').then((m) => m.en),
   ar: () => import('./locales/ar.js').then((m) => m.ar),
   tr: () => import('./locales/tr.js').then((m) => m.tr),

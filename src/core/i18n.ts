@@ -1,11 +1,15 @@
 /**
- * Typed translation tables. Dutch, the schools' language, is built in and is what a widget
- * shows for any language it doesn't have. English, Arabic, Turkish, Polish and Ukrainian ship
- * as separate modules (`@samen/widgets/locales/en`, …) that load on first use: a widget asked
- * for one shows Dutch for the moment the file takes to arrive, then re-renders in it (a host
- * that wants no such moment imports the language, or awaits {@link loadLocale}). Any other
- * language is added as data with {@link registerLocale}: a table that satisfies
- * {@link Messages}, or a partial one whose gaps are filled from English or Dutch.
+ * Typed translation tables, in two parts with one rule: the shared table ({@link Messages}:
+ * loading, retry, errors, the preview switch, read aloud, programmes, …) and each widget's own
+ * words, a section it defines in its folder with {@link defineMessages} (src/feedback-bar/messages.ts,
+ * …), so a page carries only the words of the widgets it shows. Dutch, the schools' language,
+ * is built in and is what a widget shows for any language it doesn't have. English, Arabic,
+ * Turkish, Polish and Ukrainian load on first use (`@samen/widgets/locales/xx`: the shared table
+ * and the parents' widgets' sections; the teacher's composer loads its own words): a widget
+ * asked for one waits the moment the file takes to arrive, then renders in it (a host that wants
+ * no such moment imports the language, or awaits {@link loadLocale}). Any other language is added as data with {@link registerLocale}:
+ * a table that satisfies {@link LocaleTable} (the shared keys and, by name, the widgets'
+ * sections), or a partial one whose gaps are filled from English or Dutch.
  * Relative dates come from the browser's `Intl.RelativeTimeFormat`, so every language has
  * them without shipping date words.
  */
@@ -38,218 +42,15 @@ export interface Messages {
   invalidField: (path: string) => string;
   programmes: Record<Programme, string>;
   unknownProgramme: string;
+  /** A text box's counter (the lesson clip's answer, the feedback bar's reply, the matrix's success). */
+  charactersLeft: (n: number) => string;
+  /** A family whose name the widget was not given (the lesson clip's answers, the matrix's successes). */
+  familyFallback: string;
   /** The teacher's "Preview as parent" switch and the note above the preview. */
   preview: {
     toggle: string;
     label: string;
     note: string;
-  };
-  clip: {
-    lesson: (n: number) => string;
-    lessonLabel: string;
-    goal: string;
-    learned: string;
-    homeQuestion: string;
-    /** Heading of the practice activity for home, beside the question. */
-    homeActivity: string;
-    answerLabel: string;
-    answerPlaceholder: string;
-    charactersLeft: (n: number) => string;
-    send: string;
-    sending: string;
-    sendFailed: string;
-    draftKept: string;
-    talkedAboutIt: string;
-    talkedAboutItDone: string;
-    yourAnswer: string;
-    edit: string;
-    cancel: string;
-    saved: string;
-    posted: (relative: string) => string;
-    /** Who taught the lesson with the teacher, as the clip names them: "Met Ellen, weerbaarheidsspecialist". */
-    coTeacher: (name: string) => string;
-    video: string;
-    photos: (n: number) => string;
-    photoOf: (i: number, n: number) => string;
-    previousPhoto: string;
-    nextPhoto: string;
-    mediaBlocked: string;
-    noCaptions: string;
-    reach: string;
-    reachOf: (n: number, total: number) => string;
-    seen: string;
-    talked: string;
-    answered: string;
-    answers: string;
-    noAnswers: string;
-    talkedOnly: string;
-    familyFallback: string;
-    /** Shown instead of photos and video when the viewer has no media consent: kind, never blaming. */
-    mediaWithheld: string;
-    /** Teacher only: the private list of families the clip has not reached yet. */
-    notReached: string;
-    notReachedHint: string;
-    everyoneReached: string;
-  };
-  feedback: {
-    toolbar: string;
-    reactions: Record<'like' | 'heart' | 'clap' | 'talked-at-home' | 'practised-at-home', string>;
-    /** Accessible name of a reaction button: "Duim omhoog, 9". */
-    reactionName: (label: string, count: number) => string;
-    reactionFailed: string;
-    replyLabel: string;
-    replyPlaceholder: string;
-    send: string;
-    sending: string;
-    replyFailed: string;
-    replySent: string;
-    yourReplies: string;
-    replies: string;
-    noReplies: string;
-    noReactions: string;
-    whoReacted: string;
-    nobody: string;
-    homeShare: (n: number, total: number) => string;
-  };
-  reward: {
-    classChart: string;
-    personalChart: (name?: string) => string;
-    rewardIs: (reward: string) => string;
-    /** "31 van 50 muntjes" (class) / "6 van 10 stickers" (personal). */
-    progress: (count: number, goal: number, kind: 'class' | 'personal') => string;
-    remaining: (n: number) => string;
-    reached: string;
-    focus: string;
-    recent: string;
-    stickers: string;
-    noAwardsYet: string;
-    earnedBefore: string;
-    award: (kind: 'class' | 'personal') => string;
-    awardFor: (text: string) => string;
-    awarded: string;
-    undo: string;
-    undone: string;
-    redeem: string;
-    redeemed: (reward: string) => string;
-    newGoal: string;
-    goalLabel: string;
-    rewardLabel: string;
-    startNewGoal: string;
-    /** Closes the new-goal form unsaved. */
-    cancelNewGoal: string;
-    queued: (n: number) => string;
-    homeSticker: string;
-    reasonLabel: string;
-    reasonPlaceholder: string;
-    fromSchool: string;
-    fromHome: string;
-    /** Why nothing is ever taken away: tokens on a class chart, stickers on a personal one. */
-    positiveOnly: (kind: 'class' | 'personal') => string;
-    dataAdjusted: string;
-    actionFailed: string;
-  };
-  feelings: {
-    /** The built-in feelings' words, by feeling id, for languages the host's feelings set doesn't name. */
-    words: Record<'happy' | 'angry' | 'scared' | 'sad' | 'proud' | 'tired' | 'nervous' | 'calm', string>;
-    question: string;
-    questionParent: string;
-    strength: string;
-    /** Words for strength 1–5, shown beside the number. */
-    strengthWords: [string, string, string, string, string];
-    strengthValue: (n: number) => string;
-    noteLabel: string;
-    notePlaceholder: string;
-    starter: (word: string) => string;
-    save: string;
-    saving: string;
-    saved: string;
-    saveFailed: string;
-    today: (word: string, strength: number) => string;
-    context: Record<'home' | 'school', string>;
-    history: string;
-    noCheckin: string;
-    classToday: string;
-    checkedIn: (n: number) => string;
-    week: string;
-    weekDay: (checkins: number, negative: number) => string;
-    signals: string;
-    noSignals: string;
-    /**
-     * A signal, describing the feelings and never labelling the child: "Op 3 van de laatste 5
-     * schooldagen koos Sem een sterk gevoel: verdrietig en bang." `feelings` is a list the widget
-     * made in the card's language; `window` is how many (school) days the rule looks at.
-     */
-    signal: (name: string, feelings: string, days: number, window: number, schoolDays: boolean) => string;
-    /** Above the careful next steps a signal offers. */
-    nextStep: string;
-    /** The next steps: talk with the child, with the parents, with the care coordinator (a teacher) or the teacher (a care coordinator). */
-    steps: Record<'child' | 'parents' | 'care-coordinator' | 'teacher', string>;
-    childFallback: string;
-    privacy: string;
-    /** Parent view: who sees this check-in and its note (the teacher; the care coordinator when there is a signal; never other parents). */
-    whoSees: string;
-    /** Child view: the same, for a child. */
-    whoSeesChild: string;
-    feelingsRefused: string;
-  };
-  matrix: {
-    schoolTitle: string;
-    homeTitle: string;
-    /** Caption for screen readers: what the rows and columns are. */
-    caption: string;
-    value: string;
-    location: string;
-    empty: string;
-    emptyCell: string;
-    focus: string;
-    focusBadge: string;
-    focusOf: (value: string, location: string) => string;
-    why: string;
-    homeTip: string;
-    successLabel: string;
-    successPlaceholder: string;
-    share: string;
-    sharing: string;
-    shared: string;
-    shareFailed: string;
-    successes: string;
-    noSuccesses: string;
-    week: (n: number) => string;
-    edit: string;
-    editHome: string;
-    editing: string;
-    values: string;
-    locations: string;
-    expectations: string;
-    addValue: string;
-    addLocation: string;
-    addExpectation: string;
-    nameOf: (kind: 'value' | 'location', n: number) => string;
-    expectationOf: (cell: string, n: number) => string;
-    moveUp: (name: string) => string;
-    moveDown: (name: string) => string;
-    remove: (name: string) => string;
-    removeExpectation: (n: number) => string;
-    focusValue: string;
-    focusLocation: string;
-    focusExpectation: string;
-    wholeCell: string;
-    noFocus: string;
-    save: string;
-    saving: string;
-    saved: string;
-    cancel: string;
-    saveFailed: string;
-    conflict: string;
-    loadLatest: string;
-    keepMine: string;
-    fix: string;
-    emptyName: (kind: 'value' | 'location', n: number) => string;
-    emptyExpectation: (cell: string) => string;
-    tooLong: (cell: string, max: number) => string;
-    tooMany: (kind: 'values' | 'locations', max: number) => string;
-    tooManyInCell: (cell: string, max: number) => string;
-    dataAdjusted: string;
   };
 }
 
@@ -261,6 +62,8 @@ export interface Messages {
 interface LocaleRegistry {
   tables: Map<string, Messages>;
   changes: EventTarget;
+  /** What each registered language was given, widgets' sections included (added later: a registry an older copy made has none yet). */
+  given?: Map<string, RegisteredLocale>;
 }
 const LOCALES: unique symbol = Symbol.for('samen-locales');
 const shared: LocaleRegistry = ((globalThis as { [LOCALES]?: LocaleRegistry })[LOCALES] ??= {
@@ -271,9 +74,10 @@ if (!shared.tables.has(nl.locale)) shared.tables.set(nl.locale, nl);
 const registry = shared.tables;
 
 /**
- * The languages that ship with Samen besides Dutch, each a module of its own that registers its
- * table when loaded: rollup gives each its own file (dist/locales/xx.js, and beside
- * samen.bundle.js for the script tag), so a page downloads only the languages it shows.
+ * The languages that ship with Samen besides Dutch, each a module of its own that registers the
+ * language when loaded (src/locales/xx.ts: the shared table and the parents' widgets' sections;
+ * the composer loads its own words): rollup gives each its own file (dist/locales/xx.js, and
+ * beside samen.bundle.js for the script tag), so a page downloads only the languages it shows.
  */
 const SHIPPED = new Map<string, () => Promise<unknown>>([
   ['en', () => import('../locales/en.js')],
@@ -286,8 +90,8 @@ const loading = new Map<string, Promise<boolean>>();
 
 /**
  * Makes a language that ships with Samen (`en`, `ar`, `tr`, `pl`, `uk`; `ar-MA` loads `ar`)
- * ready. Widgets load their language themselves; a host awaits this only to show it from the
- * first frame. Resolves to whether the language is there (false for one Samen doesn't ship
+ * ready: the shared table and the parents' widgets' words (the composer loads its own). Widgets
+ * load their language themselves; a host awaits this only to show it from the first frame. Resolves to whether the language is there (false for one Samen doesn't ship
  * and no one registered, or when the file could not be loaded: widgets then stay in Dutch).
  */
 export function loadLocale(requested: string): Promise<boolean> {
@@ -328,66 +132,159 @@ export function isLocaleLoading(requested: string | null | undefined): boolean {
 }
 
 /**
- * Strings that belong to one widget, kept out of {@link Messages} so that the other widgets
- * don't carry them (the teacher's clip composer): `nl` is built into that widget, the other
- * languages are loaded by `loaders` the first time they are asked for, and a language without
- * its own table (one a host registered) gets English. Widgets re-render when one arrives, as
- * for {@link registerLocale}.
+ * The words of one widget, by section name, kept out of {@link Messages} so that the other
+ * widgets don't carry them: each widget's messages.ts adds its section here
+ * (`declare module '../core/i18n.js' { interface SectionMessages { feedback: FeedbackMessages } }`)
+ * and defines it with {@link defineMessages}, so a table passed to {@link registerLocale} is
+ * type-checked for the sections of the widgets the host uses.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface SectionMessages {}
+
+/**
+ * A widget's words in every language (made by {@link defineMessages}). The table for a
+ * language is, by one rule for every widget:
+ * 1. the one Samen ships (Dutch built in, the others loaded the first time they are asked
+ *    for; a complete section registered for a shipped language, as `@samen/widgets/locales/xx`
+ *    does, is that table arriving as data);
+ * 2. else the section a host registered with {@link registerLocale} (`{ ...shared, feedback: {…} }`),
+ *    its gaps filled from the English section (or Dutch with `{ fallback: 'nl' }`), with the same
+ *    rules as the shared table's (a missing, empty or wrongly typed entry, or a function that
+ *    throws or gives no text, takes the fallback's);
+ * 3. else English (or Dutch with `{ fallback: 'nl' }`): a registered language without this section,
+ *    or one nobody registered.
+ * Until English (or the language itself) has loaded, the table is Dutch for the moment:
+ * {@link MessageSection.ready} says so, and SamenElement does not render until it is there
+ * (`messageSections`). Widgets re-render when one arrives, as for {@link registerLocale}.
  */
 export interface MessageSection<T> {
-  /** The table for a resolved locale (`ar`, `en`, …); Dutch while it loads. */
+  /** The table for a locale (`ar`, `ar-MA`, a registered `sv`, …); Dutch while it loads. */
   get(locale: string): T;
-  /**
-   * Whether {@link get} gives `locale`'s own table (or English, for one without any), not Dutch
-   * for the moment; if not, starts loading it.
-   */
+  /** Whether {@link get} gives `locale`'s own table (not Dutch for the moment); if not, starts loading what it needs. */
   ready(locale: string): boolean;
-  /** Loads the table for `locale` (what `get` does by itself, for a host or test to await). */
+  /** Loads what `locale`'s table needs and gives it (what `get` does by itself, for a host or test to await). */
   load(locale: string): Promise<T>;
 }
 
-export function messageSection<T>(nl: T, loaders: Record<string, () => Promise<T>>): MessageSection<T> {
-  const tables = new Map<string, T>([['nl', nl]]);
+/** What a host registered for each language, kept whole for the widgets' sections (see {@link defineMessages}). */
+interface RegisteredLocale {
+  given: PartialMessages;
+  fallback: 'en' | 'nl';
+}
+const registered: Map<string, RegisteredLocale> = (shared.given ??= new Map());
+
+const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+
+/** Whether a host's section fits its base everywhere (no gap to fill). */
+function complete(given: unknown, base: unknown): boolean {
+  const before = gaps;
+  gaps = 0;
+  fillGaps(given, base);
+  const none = gaps === 0;
+  gaps = before;
+  return none;
+}
+
+/**
+ * A widget's words, {@link MessageSection}: `nl` is built into the widget, `loaders` load the
+ * other languages Samen ships (each a module of its own, src/<widget>/locales/xx.ts).
+ */
+export function defineMessages<K extends keyof SectionMessages>(
+  name: K,
+  nl: SectionMessages[K],
+  loaders: Record<string, () => Promise<SectionMessages[K]>>,
+): MessageSection<SectionMessages[K]> {
+  type T = SectionMessages[K];
+  const shipped = new Map<string, T>([['nl', nl]]);
   const loads = new Map<string, Promise<T>>();
-  /** `ar-MA` → `ar`; a language with no table of its own → `en`. */
-  const source = (locale: string) => {
-    const language = locale.toLowerCase().split('-')[0]!;
-    return language === 'nl' || Object.prototype.hasOwnProperty.call(loaders, language) ? language : 'en';
-  };
-  const load = (locale: string): Promise<T> => {
-    const code = source(locale);
-    const ready = tables.get(code);
+  /** Languages whose file could not be loaded (offline): Dutch shows instead of waiting on; `load` tries again. */
+  const failed = new Set<string>();
+  /** Registered sections with their gaps filled, by language, with what they were made from. */
+  const filled = new Map<string, { from: RegisteredLocale; base: T; table: T }>();
+
+  const loadShipped = (language: string): Promise<T> => {
+    const ready = shipped.get(language);
     if (ready) return Promise.resolve(ready);
-    let pending = loads.get(code);
+    let pending = loads.get(language);
     if (!pending) {
-      pending = loaders[code]!().then(
+      failed.delete(language);
+      pending = loaders[language]!().then(
         (table) => {
-          tables.set(code, table);
+          shipped.set(language, table);
+          loads.delete(language);
           shared.changes.dispatchEvent(new Event('change'));
           return table;
         },
         () => {
-          loads.delete(code); // offline: Dutch stays, and a later render tries again
+          loads.delete(language);
+          failed.add(language);
+          shared.changes.dispatchEvent(new Event('change'));
           return nl;
         },
       );
-      loads.set(code, pending);
+      loads.set(language, pending);
     }
     return pending;
   };
+
+  /** The section a host registered for `key` (`ar`, `sv`, `sv-fi`), if any. */
+  const sectionOf = (key: string): unknown => {
+    const given = registered.get(key)?.given;
+    return given && typeof given === 'object' ? (given as Record<string, unknown>)[name] : undefined;
+  };
+
+  /**
+   * A shipped language's table, if it is here: loaded, or registered complete as data (what
+   * `@samen/widgets/locales/xx` does: the same table, arrived another way).
+   */
+  const shippedTable = (language: string): T | undefined => {
+    let table = shipped.get(language);
+    const given = table ? undefined : sectionOf(language);
+    if (given && complete(given, nl)) shipped.set(language, (table = given as T));
+    return table;
+  };
+
+  /** The table for `locale`, whether it is final, and what it waits for if not. */
+  const find = (locale: string): { table: T; ready: boolean; wait?: () => Promise<T> } => {
+    const code = locale.toLowerCase();
+    const language = code.split('-')[0]!;
+    if (language === 'nl' || hasOwn(loaders, language)) {
+      const table = shippedTable(language);
+      if (table) return { table, ready: true };
+      return { table: nl, ready: failed.has(language), wait: () => loadShipped(language) };
+    }
+    const key = registered.has(code) ? code : language;
+    const entry = registered.get(key);
+    const given = sectionOf(key);
+    const fallback = entry?.fallback ?? 'en';
+    const base = fallback === 'nl' ? nl : shippedTable('en');
+    const wait = base ? undefined : () => loadShipped('en');
+    const ready = !!base || failed.has('en');
+    if (!given || typeof given !== 'object') return { table: base ?? nl, ready, ...(wait && { wait }) };
+    const from = base ?? nl;
+    let cached = filled.get(key);
+    if (!cached || cached.from !== entry || cached.base !== from) filled.set(key, (cached = { from: entry!, base: from, table: fillGaps(given, from) as T }));
+    // A complete section takes nothing from English: it is final before English is there.
+    const final = ready || complete(given, nl);
+    return { table: cached.table, ready: final, ...(!final && wait && { wait }) };
+  };
+
   return {
     get(locale) {
-      const table = tables.get(source(locale));
-      if (table) return table;
-      void load(locale);
-      return nl;
+      const found = find(locale);
+      if (!found.ready) void found.wait?.();
+      return found.table;
     },
     ready(locale) {
-      if (tables.has(source(locale))) return true;
-      void load(locale);
-      return false;
+      const found = find(locale);
+      if (!found.ready) void found.wait?.();
+      return found.ready;
     },
-    load,
+    async load(locale) {
+      const found = find(locale);
+      if (found.wait) await found.wait();
+      return find(locale).table;
+    },
   };
 }
 
@@ -414,8 +311,15 @@ export type DeepPartial<T> = T extends (...args: never[]) => unknown
       ? { [K in keyof T]?: DeepPartial<T[K]> }
       : T;
 
-/** A table that may leave keys out; see {@link registerLocale}. */
-export type PartialMessages = DeepPartial<Messages>;
+/**
+ * A whole language as a host registers it: the shared table, and the sections of the widgets it
+ * shows, by name (`{ ...shared, clip: {…}, feedback: {…}, composer: {…} }`). Each section is
+ * checked against its widget's table (see {@link SectionMessages}).
+ */
+export type LocaleTable = Messages & Partial<SectionMessages>;
+
+/** A table that may leave keys out, in the shared table and in any section; see {@link registerLocale}. */
+export type PartialMessages = DeepPartial<Messages & SectionMessages>;
 
 export interface RegisterLocaleOptions {
   /** The built-in table that fills keys the new table lacks: `en` (default) or `nl`. */
@@ -423,17 +327,21 @@ export interface RegisterLocaleOptions {
 }
 
 /**
- * Adds or replaces a language. A complete table is type-checked against {@link Messages};
- * a host in plain JavaScript may also pass a partial one. Every key that is missing, empty,
+ * Adds or replaces a language. A complete table is type-checked against {@link Messages} and
+ * the sections it brings against their widgets' ({@link LocaleTable}); a host in plain
+ * JavaScript may also pass a partial one. A widget's section the table leaves out is that
+ * widget's English (see {@link MessageSection} for the one rule). Every key that is missing, empty,
  * of the wrong type, or (for a function) throws or returns no text, falls back to English
  * (or Dutch with `{ fallback: 'nl' }`), so a widget never shows a key name or "undefined".
  * English loads on first use: until it is there, the gaps show Dutch, and the widgets
  * re-render once they can show English.
  */
-export function registerLocale(code: string, messages: Messages | PartialMessages, options: RegisterLocaleOptions = {}): void {
+export function registerLocale(code: string, messages: LocaleTable | PartialMessages, options: RegisterLocaleOptions = {}): void {
   const given: PartialMessages = messages && typeof messages === 'object' ? messages : {};
   const key = code.toLowerCase();
   const wantsEnglish = options.fallback !== 'nl';
+  // The widgets' sections are filled by the same rule when a widget asks for them (defineMessages).
+  registered.set(key, { given, fallback: wantsEnglish ? 'en' : 'nl' });
   gaps = 0;
   const table = buildTable(code, given, wantsEnglish ? (english ?? nl) : nl);
   // A complete English table is the English every partial table falls back to.
@@ -465,6 +373,7 @@ const awaitingEnglish = new Map<string, { given: PartialMessages; table: Message
 let gaps = 0;
 
 function buildTable(code: string, given: PartialMessages, base: Messages): Messages {
+  // Only the shared keys (the base's): the widgets' sections are filled by defineMessages.
   const table = fillGaps(given, base) as Messages;
   table.locale = [given.locale, code].find(isLanguageTag) ?? base.locale;
   const dir = given.dir === 'rtl' || given.dir === 'ltr' ? given.dir : undefined;

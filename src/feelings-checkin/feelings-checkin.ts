@@ -1,15 +1,15 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { Task } from '@lit/task';
-import { newId, type SamenAdapter } from '../core/adapter.js';
+import { newId } from '../core/adapter.js';
 import { cspStyle } from '../core/csp-style.js';
 import { readStored, removeStored, writeStored } from '../core/draft-store.js';
-import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
+import { SamenError, toSamenError } from '../core/errors.js';
 import { parseOrThrow } from '../core/parse.js';
 import { ReadAloudController, readAloudStyles, type Spoken } from '../core/read-aloud.js';
 import type { SignalStep } from '../core/events.js';
-import { checkinSchema, feelingSetSchema, viewerSchema, type Checkin, type FeelingDefinition, type Viewer } from '../core/schemas.js';
+import type { Viewer } from '../core/schemas.js';
+import { checkinSchema, feelingSetSchema, type Checkin, type FeelingDefinition } from './schemas.js';
 import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
 import { inLanguage, withParts } from '../core/in-language.js';
@@ -32,6 +32,7 @@ import {
   type SignalRule,
 } from './feelings.js';
 import { feelingsCheckinStyles } from './feelings-checkin.styles.js';
+import { feelingsMessages, type FeelingsMessages } from './messages.js';
 
 type View = 'child' | 'parent' | 'teacher';
 
@@ -58,11 +59,23 @@ interface Choice {
 }
 
 interface CheckinData {
-  key: string;
   viewer: Viewer;
   feelings: FeelingDefinition[];
   checkins: Checkin[];
   refused: boolean;
+}
+
+/** Where an unsent choice waits on this device: per viewer, child and context. */
+function draftKeyFor(viewerId: string | undefined, childId: string, context: Context): string {
+  return `checkin-draft:${viewerId ?? ''}:${childId}:${context}`;
+}
+
+/** Today's check-in of `childId` in `context`; the newest, should a host have kept several. */
+function todaysIn(data: CheckinData, childId: string, context: Context): Checkin | undefined {
+  const day = dayOf(new Date());
+  return data.checkins
+    .filter((c) => c.childId === childId && c.context === context && localDay(c.createdAt) === day)
+    .reduce<Checkin | undefined>((newest, c) => (!newest || Date.parse(c.createdAt) >= Date.parse(newest.createdAt) ? c : newest), undefined);
 }
 
 /**
@@ -117,6 +130,13 @@ interface CheckinData {
  * @cssprop [--samen-feelings-columns=4] - Feelings per row.
  */
 export class SamenFeelingsCheckin extends SamenParentPreviewElement {
+  protected override messageSections = [feelingsMessages];
+
+  /** The check-in's own words in its language (./messages.ts); the shared ones are `this.t`. */
+  private get m(): FeelingsMessages {
+    return feelingsMessages.get(this.resolvedLocale);
+  }
+
   static override styles = [...SamenElement.styles, readAloudStyles, feelingsCheckinStyles];
   static formAssociated = true;
 
@@ -150,18 +170,39 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
   private writeId: string | undefined;
   /** Whose choice `choice` is: the draft key it was restored for (viewer, child, context). */
   private choiceKey = '';
-  private data?: CheckinData;
-  private reportedIssues = '';
   private readonly reader = new ReadAloudController(this);
 
-  private readonly loader = new Task(this, {
-    args: () => [this.adapter, this.view, this.childId, this.classId, this.context, this.feelings] as const,
-    task: ([adapter, view, childId, classId, context, feelings], { signal }) =>
-      this.load(adapter, view, childId, classId, context, feelings, signal),
+  private readonly loader = this.useData({
+    port: 'feelings',
+    args: () => [this.view, this.childId, this.classId, this.context, this.feelings] as const,
+    // On a shared tablet the child changes as much as the signed-in person does.
+    person: (viewer, [view, childId]) => `${viewer.id}|${view === 'teacher' ? '' : childId}`,
+    load: async ({ adapter, viewer, args: [view, childId, classId, context, customFeelings], signal, report }): Promise<CheckinData> => {
+      const feelings = customFeelings === undefined ? DEFAULT_FEELINGS : parseOrThrow(feelingSetSchema, customFeelings, 'feelings');
+      const teacher = view === 'teacher';
+      if (teacher ? !classId : !childId) {
+        const path = teacher ? 'class-id' : 'child-id';
+        throw new SamenError('invalid-data', `missing ${path}`, [{ path, message: 'required' }]);
+      }
+      const from = new Date(Date.now() - (teacher ? 8 : 15) * 86_400_000).toISOString();
+      const [who, rawCheckins] = await Promise.all([
+        viewer,
+        teacher ? adapter.getClassCheckins({ classId, from }, { signal }) : adapter.getCheckins({ childId, from }, { signal }),
+      ]);
+      // The class overview and its signals: the teacher's, and a care coordinator's (who follows signals up).
+      this.requireTeacherRole(view, who, ['teacher', 'care-coordinator']);
+      const { checkins, issues } = cleanCheckins(rawCheckins, feelings);
+      report(issues, 'check-ins refused');
+      const data: CheckinData = { viewer: who, feelings, checkins, refused: issues.length > 0 };
+      if (!teacher && !signal.aborted) this.restoreChoice(data, childId, context);
+      return data;
+    },
+    topics: (_data, [view, childId, classId]) => [view === 'teacher' ? `feelings:class:${classId}` : `feelings:${childId}`],
   });
 
-  protected override get loadTask(): Task<readonly unknown[], unknown> {
-    return this.loader as unknown as Task<readonly unknown[], unknown>;
+  /** What is shown: the loaded check-ins of this child or class (a saved check-in joins them in place). */
+  private get data(): CheckinData | undefined {
+    return this.loader.current ? this.loader.value : undefined;
   }
 
 
@@ -177,7 +218,6 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
   /** Another person here (signed in, or the child): nothing of the one before is shown or sent. */
   protected override forgetPerson(): void {
     super.forgetPerson();
-    this.data = undefined;
     this.forgetChoice();
   }
 
@@ -197,86 +237,36 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
     this.setChoice({});
   }
 
-  private get dataKey(): string {
-    return [this.view, this.childId, this.classId, this.context].join('|');
-  }
-
   private get draftKey(): string {
-    return `checkin-draft:${this.data?.viewer.id ?? ''}:${this.childId}:${this.context}`;
+    return draftKeyFor(this.data?.viewer.id, this.childId, this.context);
   }
 
   // ------------------------------------------------------------------ data
-
-  private async load(
-    adapter: SamenAdapter | undefined,
-    view: View,
-    childId: string,
-    classId: string,
-    context: Context,
-    customFeelings: unknown,
-    signal: AbortSignal,
-  ): Promise<CheckinData> {
-    try {
-      if (!adapter) throw new SamenError('not-connected');
-      const feelings = customFeelings === undefined ? DEFAULT_FEELINGS : parseOrThrow(feelingSetSchema, customFeelings, 'feelings');
-      const teacher = view === 'teacher';
-      if (teacher ? !classId : !childId) {
-        const path = teacher ? 'class-id' : 'child-id';
-        throw new SamenError('invalid-data', `missing ${path}`, [{ path, message: 'required' }]);
-      }
-      const from = new Date(Date.now() - (teacher ? 8 : 15) * 86_400_000).toISOString();
-      const [rawViewer, rawCheckins] = await Promise.all([
-        adapter.getViewer({ signal }),
-        teacher ? adapter.getClassCheckins({ classId, from }, { signal }) : adapter.getCheckins({ childId, from }, { signal }),
-      ]);
-      const viewer = parseOrThrow(viewerSchema, rawViewer, 'viewer');
-      // The class overview and its signals: the teacher's, and a care coordinator's (who follows signals up).
-      this.requireTeacherRole(view, viewer, ['teacher', 'care-coordinator']);
-      // On a shared tablet the child changes as much as the signed-in person does.
-      this.enterPerson(`${viewer.id}|${teacher ? '' : childId}`);
-      const { checkins, issues } = cleanCheckins(rawCheckins, feelings);
-      const issueKey = `${this.dataKey}:${issues.map((i) => i.path).join(',')}`;
-      if (issues.length && issueKey !== this.reportedIssues) {
-        this.reportedIssues = issueKey;
-        this.reportError(new SamenError('invalid-data', 'check-ins refused', issues), false);
-      }
-      this.data = { key: [view, childId, classId, context].join('|'), viewer, feelings, checkins, refused: issues.length > 0 };
-      if (!teacher) this.restoreChoice(context);
-      this.listen(adapter, teacher ? `feelings:class:${classId}` : `feelings:${childId}`, () => void this.loader.run());
-      return this.data;
-    } catch (error) {
-      if (isAbortError(error)) throw error;
-      const samenError = toSamenError(error);
-      this.reportError(samenError);
-      throw samenError;
-    }
-  }
 
   /**
    * An unsent choice wins; otherwise today's stored check-in is shown, ready to change. For
    * another viewer, child or context the choice starts from nothing first: the one before is
    * never carried over.
    */
-  private restoreChoice(context: Context): void {
-    if (this.draftKey !== this.choiceKey) {
+  private restoreChoice(data: CheckinData, childId: string, context: Context): void {
+    // Restored while `data` is being loaded: its key, not the one of what is shown now.
+    const draftKey = draftKeyFor(data.viewer.id, childId, context);
+    if (draftKey !== this.choiceKey) {
       this.forgetChoice();
-      this.choiceKey = this.draftKey;
+      this.choiceKey = draftKey;
     }
-    const draft = readStored(this.draftKey) as Choice | undefined;
+    const draft = readStored(draftKey) as Choice | undefined;
     if (draft && typeof draft === 'object' && typeof draft.feeling === 'string') {
       this.setChoice(draft, false);
       return;
     }
-    const today = this.todays(context);
+    const today = todaysIn(data, childId, context);
     if (today) this.setChoice({ feeling: today.feeling, strength: today.strength, ...(today.note ? { note: today.note } : {}) }, false);
   }
 
   /** Today's check-in for this child and context; the newest, should a host have kept several. */
-  private todays(context: Context = this.context): Checkin | undefined {
-    const day = dayOf(new Date());
-    return this.data?.checkins
-      .filter((c) => c.childId === this.childId && c.context === context && localDay(c.createdAt) === day)
-      .reduce<Checkin | undefined>((newest, c) => (!newest || Date.parse(c.createdAt) >= Date.parse(newest.createdAt) ? c : newest), undefined);
+  private todays(): Checkin | undefined {
+    return this.data && todaysIn(this.data, this.childId, this.context);
   }
 
   private setChoice(choice: Choice, persist = true): void {
@@ -309,7 +299,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
     const draftKey = this.draftKey;
     this.saving = true;
     this.saveError = undefined;
-    this.message = this.t.feelings.saving;
+    this.message = this.m.saving;
     try {
       const raw = await adapter.saveCheckin({
         id,
@@ -325,9 +315,13 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
       removeStored(draftKey);
       // Saved for a child who is no longer here: nothing of it is shown to the next one.
       if (!this.stillFor(person) || draftKey !== this.draftKey) return;
-      data.checkins = [...data.checkins.filter((c) => c.id !== saved.id), saved];
+      // The stored check-in joins what is shown as the adapter returned it: no reload (it holds
+      // all the card shows of it; a live update brings anyone else's). Into what is shown now,
+      // should a live reload have replaced what was shown when saving began.
+      const shown = this.data ?? data;
+      this.loader.set({ ...shown, checkins: [...shown.checkins.filter((c) => c.id !== saved.id), saved] });
       this.writeId = undefined;
-      this.message = this.t.feelings.saved;
+      this.message = this.m.saved;
       void this.emit('samen-checkin', { childId: this.childId, feeling, strength, context: this.context, checkinId: saved.id });
     } catch (error) {
       const samenError = toSamenError(error);
@@ -342,7 +336,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
 
   /** What the read-aloud button says: the question, then the feeling and strength chosen so far. */
   private spokenText(feelings: FeelingDefinition[]): Spoken[] {
-    const t = this.t.feelings;
+    const t = this.m;
     const chosen = feelings.find((f) => f.id === this.choice.feeling);
     return [
       this.view === 'parent' ? t.questionParent : t.question,
@@ -355,8 +349,15 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
   // ------------------------------------------------------------------ render
 
   protected override render(): TemplateResult {
-    const card = this.renderCard();
-    if (this.view !== 'teacher' || this.data?.key !== this.dataKey) return card;
+    return this.renderData(this.loader, (data) => this.renderLoaded(data));
+  }
+
+  private renderLoaded(data: CheckinData): TemplateResult {
+    const card = html`<article class="card" part="base" lang=${this.resolvedLocale} dir=${this.languageDir} aria-labelledby="heading">
+      ${this.view === 'teacher' ? this.renderTeacher(data) : this.renderCheckin(data)}
+      ${data.refused ? html`<p class="notice" role="note">${this.m.feelingsRefused}</p>` : nothing}
+    </article>`;
+    if (this.view !== 'teacher') return card;
     // What a parent sees: the check-in for their own child, read-only and empty (no child's
     // feelings are shown in a preview; they belong to that child's family).
     return this.renderWithPreview(card, () =>
@@ -372,19 +373,8 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
     );
   }
 
-  private renderCard(): TemplateResult {
-    const failed = this.renderFailedLoad(this.loader);
-    if (failed) return failed;
-    const data = this.data;
-    if (!data || data.key !== this.dataKey) return this.renderLoading();
-    return this.forPerson(html`<article class="card" part="base" lang=${this.resolvedLocale} dir=${this.languageDir} aria-labelledby="heading">
-      ${this.view === 'teacher' ? this.renderTeacher(data) : this.renderCheckin(data)}
-      ${data.refused ? html`<p class="notice" role="note">${this.t.feelings.feelingsRefused}</p>` : nothing}
-    </article>`);
-  }
-
   private renderCheckin(data: CheckinData): TemplateResult {
-    const t = this.t.feelings;
+    const t = this.m;
     const locale = this.resolvedLocale;
     const chosen = data.feelings.find((f) => f.id === this.choice.feeling);
     const word = chosen ? feelingLabel(chosen, locale) : '…';
@@ -426,7 +416,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
   }
 
   private renderStrength(): TemplateResult {
-    const t = this.t.feelings;
+    const t = this.m;
     return html`<fieldset part="strength" class="strength">
       <legend>${t.strength}</legend>
       ${[1, 2, 3, 4, 5].map(
@@ -446,7 +436,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
   }
 
   private renderNote(word: string): TemplateResult {
-    const t = this.t.feelings;
+    const t = this.m;
     const chosen = this.data?.feelings.find((f) => f.id === this.choice.feeling);
     const label = this.view === 'parent' ? t.noteLabel : chosen ? withParts(t.starter, [word], [this.word(chosen, 'span', '')]) : t.starter(word);
     return html`<div part="note" class="note">
@@ -473,7 +463,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
   }
 
   private todayText(feelings: FeelingDefinition[], today: Checkin): TemplateResult | string {
-    const t = this.t.feelings;
+    const t = this.m;
     const feeling = feelings.find((f) => f.id === today.feeling);
     const label = this.labelOf(feelings, today.feeling);
     return feeling ? withParts((w: string) => t.today(w, today.strength), [label], [this.word(feeling, 'span', '')]) : t.today(label, today.strength);
@@ -490,7 +480,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
   }
 
   private renderHistory(data: CheckinData): TemplateResult {
-    const t = this.t.feelings;
+    const t = this.m;
     const days = lastDays(dayOf(new Date()), 14).reverse();
     const mine = data.checkins.filter((c) => c.childId === this.childId);
     return html`<section role="group" part="history" class="history" aria-labelledby="history-heading">
@@ -517,7 +507,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
   }
 
   private renderTeacher(data: CheckinData): TemplateResult {
-    const t = this.t.feelings;
+    const t = this.m;
     const today = dayOf(new Date());
     const todays = data.checkins.filter((c) => localDay(c.createdAt) === today);
     const children = new Set(todays.map((c) => c.childId)).size;
@@ -566,7 +556,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
    * next steps; each hands the step to the host (`samen-signal`), which knows how to take it.
    */
   private renderSignal(data: CheckinData, signal: Signal, id: string, steps: SignalStep[]): TemplateResult {
-    const t = this.t.feelings;
+    const t = this.m;
     const rule = this.signalRule;
     const words = signal.feelings.map((feelingId) => this.labelOf(data.feelings, feelingId));
     const feelings = listFormat(this.resolvedLocale).format(words);

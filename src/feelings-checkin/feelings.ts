@@ -5,9 +5,10 @@
 import * as z from 'zod/mini';
 import type { SamenIssue } from '../core/errors.js';
 import { messagesFor } from '../core/i18n.js';
+import { feelingsMessages } from './messages.js';
 import { toIssues } from '../core/parse.js';
 import { isLangTag } from '../core/content-lang.js';
-import { checkinSchema, type Checkin, type FeelingDefinition } from '../core/schemas.js';
+import { checkinSchema, type Checkin, type FeelingDefinition } from './schemas.js';
 
 /** The default, child-friendly set. Colour is never the only cue: every feeling has a word and an icon. */
 export const DEFAULT_FEELINGS: FeelingDefinition[] = [
@@ -28,7 +29,7 @@ export const DEFAULT_FEELINGS: FeelingDefinition[] = [
 export function feelingLabel(feeling: FeelingDefinition, locale: string): string {
   const language = locale.split('-')[0]!;
   const table = messagesFor(locale);
-  const fromTable = table.locale.split('-')[0] === language ? (table.feelings.words as Record<string, string>)[feeling.id] : undefined;
+  const fromTable = table.locale.split('-')[0] === language ? (feelingsMessages.get(locale).words as Record<string, string>)[feeling.id] : undefined;
   return feeling.labels[locale] ?? feeling.labels[language] ?? fromTable ?? feeling.labels['en'] ?? Object.values(feeling.labels)[0]!;
 }
 
@@ -41,7 +42,7 @@ export function feelingLabelLang(feeling: FeelingDefinition, locale: string): st
   const language = locale.split('-')[0]!;
   if (feeling.labels[locale] !== undefined || feeling.labels[language] !== undefined) return undefined;
   const table = messagesFor(locale);
-  if (table.locale.split('-')[0] === language && (table.feelings.words as Record<string, string>)[feeling.id]) return undefined;
+  if (table.locale.split('-')[0] === language && (feelingsMessages.get(locale).words as Record<string, string>)[feeling.id]) return undefined;
   const key = feeling.labels['en'] !== undefined ? 'en' : Object.keys(feeling.labels)[0];
   return isLangTag(key) ? key : undefined;
 }

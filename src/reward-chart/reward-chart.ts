@@ -1,13 +1,13 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { Task } from '@lit/task';
-import { newId, type SamenAdapter } from '../core/adapter.js';
+import { newId, type AdapterFor } from '../core/adapter.js';
 import { cspStyle } from '../core/csp-style.js';
-import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
+import { SamenError, toSamenError } from '../core/errors.js';
 import { formatRelative } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
-import { awardSchema, rewardChartSchema, UNDO_WINDOW_MS, viewerSchema, type Award, type RewardChart, type Viewer } from '../core/schemas.js';
+import type { Viewer } from '../core/schemas.js';
+import { awardSchema, rewardChartSchema, UNDO_WINDOW_MS, type Award, type RewardChart } from './schemas.js';
 import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
 import { invalidLang } from '../core/content-lang.js';
@@ -15,8 +15,9 @@ import { inLanguage, withParts } from '../core/in-language.js';
 import { WriteQueue } from '../core/write-queue.js';
 import { progress, recentReasons, sanitizeChart } from './progress.js';
 import { rewardChartStyles } from './reward-chart.styles.js';
+import { rewardMessages, type RewardMessages } from './messages.js';
 
-export { UNDO_WINDOW_MS } from '../core/schemas.js';
+export { UNDO_WINDOW_MS } from './schemas.js';
 /** Up to this goal the chart shows one spot per token; above it, a bar. */
 const MAX_SPOTS = 60;
 
@@ -87,6 +88,13 @@ interface ChartData {
  * @cssprop [--samen-reward-home-color=#b86e00] - Stickers given at home. Dark: `#ffc46b`.
  */
 export class SamenRewardChart extends SamenParentPreviewElement {
+  protected override messageSections = [rewardMessages];
+
+  /** The reward chart's own words in its language (./messages.ts); the shared ones are `this.t`. */
+  private get m(): RewardMessages {
+    return rewardMessages.get(this.resolvedLocale);
+  }
+
   static override styles = [...SamenElement.styles, rewardChartStyles];
 
   /** Id of the chart, as the adapter knows it. */
@@ -102,25 +110,36 @@ export class SamenRewardChart extends SamenParentPreviewElement {
   @state() private busy = false;
 
   private queue?: WriteQueue<AwardPayload>;
-  private data?: ChartData;
+  /** The queue was connected by a load: it starts sending once that chart is shown (and followed live). */
+  private flushWhenShown = false;
   private undoTimer?: ReturnType<typeof setTimeout>;
-  private reportedIssues = '';
 
-  private readonly loader = new Task(this, {
-    args: () => [this.adapter, this.chartId, this.view] as const,
-    task: ([adapter, chartId, view], { signal }) => this.load(adapter, chartId, view, signal),
+  private readonly loader = this.useData({
+    port: 'reward',
+    args: () => [this.chartId, this.view] as const,
+    load: async ({ adapter, viewer, args: [chartId, view], signal, report }): Promise<ChartData> => {
+      if (!chartId) throw new SamenError('invalid-data', 'missing chart-id', [{ path: 'chart-id', message: 'required' }]);
+      const [who, rawChart] = await Promise.all([viewer, adapter.getRewardChart(chartId, { signal })]);
+      this.requireTeacherRole(view, who);
+      const { chart, issues } = sanitizeChart(parseOrThrow(rewardChartSchema, rawChart, 'chart'), new Date());
+      // A language tag that is not BCP 47 was dropped by the schema: the words show, unmarked.
+      const badLang = invalidLang(rawChart);
+      if (badLang) issues.push(badLang);
+      report(issues, 'chart data adjusted');
+      this.connectQueue(adapter, who, chartId);
+      return { chartId, view, viewer: who, chart, adjusted: issues.length > 0 };
+    },
+    topics: ({ chartId }) => [`chart:${chartId}`],
   });
 
-  protected override get loadTask(): Task<readonly unknown[], unknown> {
-    return this.loader as unknown as Task<readonly unknown[], unknown>;
+  /** What is shown: the loaded chart, which a write's result updates in place. */
+  private get data(): ChartData | undefined {
+    return this.loader.value;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.flushWhenOnline);
-    // Moved in the page: disconnecting dropped the live subscription and the task's
-    // arguments are unchanged, so it would never run again. Reload to subscribe anew.
-    if (this.hasUpdated && !this.listening) void this.loader.run();
   }
 
   override disconnectedCallback(): void {
@@ -133,49 +152,15 @@ export class SamenRewardChart extends SamenParentPreviewElement {
 
   // ------------------------------------------------------------------ data
 
-  private async load(
-    adapter: SamenAdapter | undefined,
-    chartId: string,
-    view: 'parent' | 'teacher',
-    signal: AbortSignal,
-  ): Promise<ChartData> {
-    try {
-      if (!adapter) throw new SamenError('not-connected');
-      if (!chartId) throw new SamenError('invalid-data', 'missing chart-id', [{ path: 'chart-id', message: 'required' }]);
-      const [rawViewer, rawChart] = await Promise.all([
-        adapter.getViewer({ signal }),
-        adapter.getRewardChart(chartId, { signal }),
-      ]);
-      const viewer = parseOrThrow(viewerSchema, rawViewer, 'viewer');
-      this.requireTeacherRole(view, viewer);
-      this.enterPerson(viewer.id);
-      const { chart, issues } = sanitizeChart(parseOrThrow(rewardChartSchema, rawChart, 'chart'), new Date());
-      // A language tag that is not BCP 47 was dropped by the schema: the words show, unmarked.
-      const badLang = invalidLang(rawChart);
-      if (badLang) issues.push(badLang);
-      const issueKey = `${chartId}:${issues.map((i) => i.path).join(',')}`;
-      if (issues.length && issueKey !== this.reportedIssues) {
-        this.reportedIssues = issueKey;
-        this.reportError(new SamenError('invalid-data', 'chart data adjusted', issues), false);
-      }
-      this.data = { chartId, view, viewer, chart, adjusted: issues.length > 0 };
-      this.connectQueue(adapter, viewer, chartId);
-      this.listen(adapter, `chart:${chartId}`, () => void this.loader.run());
-      return this.data;
-    } catch (error) {
-      if (isAbortError(error)) throw error;
-      const samenError = toSamenError(error);
-      this.reportError(samenError);
-      throw samenError;
-    }
-  }
-
   /**
    * The awards queue of this viewer for this chart. Another viewer or chart closes the old one
-   * (its awards wait on the device for their teacher); before each send the adapter is asked
-   * who is signed in, so awards queued by one teacher never go out under another's session.
+   * (its awards wait on the device for their teacher); before each send the queue checks that
+   * the person the chart was last loaded for is still its own (a load for someone else closes
+   * it first), so awards queued by one teacher never go out under another's session. It sends
+   * once the chart is shown ({@link updated}): an award landing earlier could slip past the
+   * live subscription that starts then, and the chart would never count it.
    */
-  private connectQueue(adapter: SamenAdapter, viewer: Viewer, chartId: string): void {
+  private connectQueue(adapter: AdapterFor<'reward'>, viewer: Viewer, chartId: string): void {
     const key = `awards:${viewer.id}:${chartId}`;
     // A new adapter for the same teacher (the host renewed it): a new queue, sending through it.
     if (this.queue && this.queueKey === key && this.queueAdapter === adapter) return;
@@ -187,17 +172,29 @@ export class SamenRewardChart extends SamenParentPreviewElement {
       async ({ id, payload }) => {
         const award = parseOrThrow(awardSchema, await adapter.award({ id, ...payload }), 'award');
         if (this.queue !== queue) return;
-        const chart = this.data?.chart;
-        if (chart && !chart.awards.some((a) => a.id === award.id)) chart.awards = [...chart.awards, award];
+        // The stored award joins the shown chart in place: no reload (a live update brings others').
+        const data = this.data;
+        if (data?.chartId === payload.chartId && !data.chart.awards.some((a) => a.id === award.id)) {
+          data.chart = { ...data.chart, awards: [...data.chart.awards, award] };
+        }
         void this.emit('samen-award', { chartId: payload.chartId, awardId: award.id, ...withOptional(payload) });
       },
       {
         onChange: () => this.requestUpdate(),
-        isCurrent: async (): Promise<boolean> => this.queue === queue && this.personConfirmed && parseOrThrow(viewerSchema, await adapter.getViewer(), 'viewer').id === viewer.id,
+        // The loaded viewer, not another getViewer per send: a load that finds someone else closes this queue.
+        isCurrent: () => this.queue === queue && this.personConfirmed && this.personKey === viewer.id,
       },
     );
     this.queue = queue;
-    void queue.flush();
+    this.flushWhenShown = true;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.flushWhenShown && this.queue && this.loader.current) {
+      this.flushWhenShown = false;
+      void this.queue.flush();
+    }
   }
 
   /** Another person here: their queued awards stay on the device for them; nothing of theirs shows. */
@@ -207,7 +204,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     this.queue = undefined;
     this.queueKey = '';
     this.queueAdapter = undefined;
-    this.data = undefined;
+    this.flushWhenShown = false;
     clearTimeout(this.undoTimer);
     this.lastAward = undefined;
     this.celebrating = '';
@@ -217,7 +214,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
   }
 
   private queueKey = '';
-  private queueAdapter?: SamenAdapter;
+  private queueAdapter?: AdapterFor<'reward'>;
 
   /** Awards the host has, plus taps still on their way (never counted twice). */
   private countOf(chart: RewardChart): number {
@@ -238,7 +235,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     this.lastAward = { id, at: Date.now() };
     // The award that reaches the goal says so to screen readers too, not only on screen.
     const reached = progress(this.countOf(data.chart), data.chart.goal).reached;
-    this.message = reached ? `${this.t.reward.awarded} ${this.t.reward.reached}` : this.t.reward.awarded;
+    this.message = reached ? `${this.m.awarded} ${this.m.reached}` : this.m.awarded;
     clearTimeout(this.undoTimer);
     this.undoTimer = setTimeout(() => (this.lastAward = undefined), UNDO_WINDOW_MS);
   }
@@ -264,11 +261,11 @@ export class SamenRewardChart extends SamenParentPreviewElement {
       }
       if (!this.stillFor(person)) return;
       this.lastAward = undefined;
-      this.message = this.t.reward.undone;
+      this.message = this.m.undone;
       void this.emit('samen-undo', { chartId: data.chartId, awardId: last.id });
     } catch (error) {
       if (!this.stillFor(person)) return;
-      this.message = this.t.reward.actionFailed;
+      this.message = this.m.actionFailed;
       this.reportError(toSamenError(error), false);
     } finally {
       if (this.stillFor(person)) this.busy = false;
@@ -293,16 +290,19 @@ export class SamenRewardChart extends SamenParentPreviewElement {
         ...(Number.isInteger(nextGoal) && nextGoal > 0 ? { nextGoal } : {}),
         ...(nextReward ? { nextReward } : {}),
       });
-      data.chart = sanitizeChart(parseOrThrow(rewardChartSchema, raw, 'chart'), new Date()).chart;
+      const chart = sanitizeChart(parseOrThrow(rewardChartSchema, raw, 'chart'), new Date()).chart;
       if (!this.stillFor(person)) return;
+      // The host's answer is the whole new chart (new goal, earned reward, no tokens): shown as it is, no reload.
+      const shown = this.data;
+      if (shown?.chartId === data.chartId && this.loader.current) this.loader.set({ ...shown, chart });
       this.redeeming = false;
       this.lastAward = undefined;
       this.celebrating = reward;
-      this.message = this.t.reward.redeemed(reward);
+      this.message = this.m.redeemed(reward);
       void this.emit('samen-redeem', { chartId: data.chartId, reward });
     } catch (error) {
       if (!this.stillFor(person)) return;
-      this.message = this.t.reward.actionFailed;
+      this.message = this.m.actionFailed;
       this.reportError(toSamenError(error), false);
     } finally {
       if (this.stillFor(person)) this.busy = false;
@@ -319,25 +319,20 @@ export class SamenRewardChart extends SamenParentPreviewElement {
   // ------------------------------------------------------------------ render
 
   protected override render(): TemplateResult {
-    const chart = this.renderChart();
-    const loaded = this.data?.chartId === this.chartId && this.data.view === this.view;
-    if (this.view !== 'teacher' || !loaded) return chart;
+    const chart = this.renderData(this.loader, (data) => this.renderChart(data));
+    if (this.view !== 'teacher' || !this.loader.current) return chart;
     // The same chart as parents see it, read-only: no tokens given, nothing redeemed.
     return this.renderWithPreview(chart, () =>
       html`<samen-reward-chart chart-id=${this.chartId} view="parent" preview locale=${this.resolvedLocale} theme=${ifDefined(this.theme)}></samen-reward-chart>`,
     );
   }
 
-  private renderChart(): TemplateResult {
-    const failed = this.renderFailedLoad(this.loader);
-    if (failed) return failed;
-    const data = this.data;
-    if (!data || data.chartId !== this.chartId || data.view !== this.view) return this.renderLoading();
+  private renderChart(data: ChartData): TemplateResult {
     const { chart } = data;
-    const t = this.t.reward;
+    const t = this.m;
     const p = progress(this.countOf(chart), chart.goal);
     const school = this.schoolText(chart.lang);
-    return this.forPerson(html`<article class="card" part="base" aria-labelledby="title" lang=${this.resolvedLocale} dir=${this.languageDir}>
+    return html`<article class="card" part="base" aria-labelledby="title" lang=${this.resolvedLocale} dir=${this.languageDir}>
       <header class="header">
         <p part="badge" class="badge">${chart.kind === 'class' ? t.classChart : t.personalChart(chart.childName)}</p>
         <h2 id="title" part="title" ${inLanguage(school)}>${chart.title}</h2>
@@ -377,11 +372,11 @@ export class SamenRewardChart extends SamenParentPreviewElement {
         : nothing}
       ${data.adjusted ? html`<p class="notice" role="note">${t.dataAdjusted}</p>` : nothing}
       <p class="visually-hidden" role="status">${this.message}</p>
-    </article>`);
+    </article>`;
   }
 
   private renderProgress(chart: RewardChart, p: ReturnType<typeof progress>): TemplateResult {
-    const t = this.t.reward;
+    const t = this.m;
     const label = t.progress(Math.min(p.count, p.goal), p.goal, chart.kind);
     return html`<div class="progress-wrap">
       <div
@@ -409,7 +404,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
   }
 
   private renderReached(chart: RewardChart, reached: boolean): TemplateResult {
-    const t = this.t.reward;
+    const t = this.m;
     return html`<div part="celebration" class="celebration ${this.celebrating ? 'party' : ''}">
       <span aria-hidden="true" class="stars">★ ★ ★</span>
       <p>${this.celebrating ? t.redeemed(this.celebrating) : reached ? t.reached : nothing}</p>
@@ -446,7 +441,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
   }
 
   private renderNewGoalForm(chart: RewardChart): TemplateResult {
-    const t = this.t.reward;
+    const t = this.m;
     return html`<form class="new-goal" @submit=${this.redeem} @keydown=${this.onNewGoalKeydown} aria-labelledby="new-goal-heading">
       <h3 id="new-goal-heading">${t.newGoal}</h3>
       <label>${t.goalLabel} <input name="goal" type="number" min="1" max="1000" required .value=${String(chart.goal)} /></label>
@@ -459,7 +454,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
   }
 
   private renderTeacherActions(chart: RewardChart, reached: boolean): TemplateResult {
-    const t = this.t.reward;
+    const t = this.m;
     const undoable = this.lastAward && Date.now() - this.lastAward.at < UNDO_WINDOW_MS;
     return html`<div class="actions">
       ${reached
@@ -480,7 +475,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
   }
 
   private renderHomeSticker(): TemplateResult {
-    const t = this.t.reward;
+    const t = this.m;
     return html`<form part="home-sticker" class="home-sticker" @submit=${this.addHomeSticker}>
       <label for="reason">${t.reasonLabel}</label>
       <input id="reason" name="reason" type="text" dir="auto" maxlength="120" placeholder=${t.reasonPlaceholder} />
@@ -489,7 +484,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
   }
 
   private renderStickers(awards: readonly Award[]): TemplateResult {
-    const t = this.t.reward;
+    const t = this.m;
     const ordered = [...awards].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     return html`<section role="group" class="stickers" aria-labelledby="stickers-heading">
       <h3 id="stickers-heading">${t.stickers}</h3>
@@ -511,7 +506,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     const reasons = recentReasons(chart.awards, (id) => chart.focus.find((f) => f.id === id)?.text);
     if (!reasons.length) return nothing;
     return html`<section role="group" class="reasons" aria-labelledby="reasons-heading">
-      <h3 id="reasons-heading">${this.t.reward.recent}</h3>
+      <h3 id="reasons-heading">${this.m.recent}</h3>
       <ul>
         ${reasons.map((r) => html`<li ${inLanguage(this.familyText())}>“${r}”</li>`)}
       </ul>

@@ -10,7 +10,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import type { SamenClipComposer } from '../../src/clip-composer/clip-composer.js';
 import { nl as composerNl } from '../../src/clip-composer/locales/nl.js';
-import { nl } from '../../src/core/locales/nl.js';
+import { nl } from '../helpers/tables.js';
 import type { SamenLessonClip } from '../../src/lesson-clip/lesson-clip.js';
 import '../../src/define/samen-clip-composer.js';
 import '../../src/define/samen-feedback-bar.js';

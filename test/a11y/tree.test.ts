@@ -9,7 +9,7 @@ import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-
 import type { SamenClipComposer } from '../../src/clip-composer/clip-composer.js';
 import { nl as composerNl } from '../../src/clip-composer/locales/nl.js';
 import { DEFAULT_LIBRARY, prefillFor } from '../../src/clip-composer/programme-library.js';
-import { nl } from '../../src/core/locales/nl.js';
+import { nl } from '../helpers/tables.js';
 import { storyAdapter, STORY_NOW } from '../../stories/support/story-adapter.js';
 import { allStories, renderStory, settleAll, type Widget } from './support.js';
 

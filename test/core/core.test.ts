@@ -3,7 +3,7 @@ import { LocalAdapter } from '../../src/adapters/local-adapter.js';
 import { SamenError, toSamenError } from '../../src/core/errors.js';
 import { formatRelative, messagesFor, registerLocale, resolveLocale, type Messages } from '../../src/core/i18n.js';
 import { en } from '../../src/locales/en.js';
-import { nl } from '../../src/core/locales/nl.js';
+import { nl } from '../helpers/tables.js';
 import { readStored, removeStored, writeStored } from '../../src/core/draft-store.js';
 import { isSafeUrl } from '../../src/core/safe-url.js';
 import { WriteQueue, type QueuedWrite } from '../../src/core/write-queue.js';
@@ -59,8 +59,8 @@ describe('i18n', () => {
   });
 
   it('counts in plurals', () => {
-    expect(nl.clip.charactersLeft(1)).to.equal('Nog 1 teken');
-    expect(nl.clip.charactersLeft(2)).to.equal('Nog 2 tekens');
+    expect(nl.charactersLeft(1)).to.equal('Nog 1 teken');
+    expect(nl.charactersLeft(2)).to.equal('Nog 2 tekens');
     expect(en.feelings.checkedIn(1)).to.equal('1 child checked in');
   });
 });

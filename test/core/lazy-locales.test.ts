@@ -14,6 +14,10 @@ import { ar as composerAr } from '../../src/clip-composer/locales/ar.js';
 import { en as composerEn } from '../../src/clip-composer/locales/en.js';
 import { nl as composerNl } from '../../src/clip-composer/locales/nl.js';
 import type { SamenLessonClip } from '../../src/lesson-clip/lesson-clip.js';
+import { clipMessages } from '../../src/lesson-clip/messages.js';
+import { ar as clipAr } from '../../src/lesson-clip/locales/ar.js';
+import { en as clipEn } from '../../src/lesson-clip/locales/en.js';
+import { nl as clipNl } from '../../src/lesson-clip/locales/nl.js';
 
 /*
  * This page imports no language entry (unlike test/helpers/fixtures.ts, which loads English up
@@ -68,12 +72,14 @@ describe('languages other than Dutch load on demand', () => {
   it('fill a partial table from Dutch until English has loaded, then from English', async () => {
     const changed = nextChange();
     registerLocale('fr', { clip: { goal: 'But de la leçon' } });
-    expect(messagesFor('fr').clip.goal).to.equal('But de la leçon');
-    expect(messagesFor('fr').clip.homeQuestion, 'for now').to.equal(nl.clip.homeQuestion);
+    expect(clipMessages.get('fr').goal).to.equal('But de la leçon');
+    expect(clipMessages.get('fr').homeQuestion, 'for now').to.equal(clipNl.homeQuestion);
     await changed;
-    await until(() => messagesFor('fr').clip.homeQuestion === en.clip.homeQuestion, 'the gaps are English once it has loaded');
-    expect(messagesFor('fr').clip.goal).to.equal('But de la leçon');
-    expect(messagesFor('fr').clip.charactersLeft(2)).to.equal('2 characters left');
+    // The shared table and the lesson clip's section each fill their gaps once their English is there.
+    const english = () => clipMessages.get('fr').homeQuestion === clipEn.homeQuestion && messagesFor('fr').unknownProgramme === en.unknownProgramme;
+    await until(english, 'the gaps are English once it has loaded');
+    expect(clipMessages.get('fr').goal).to.equal('But de la leçon');
+    expect(messagesFor('fr').charactersLeft(2)).to.equal('2 characters left');
     // Loading English for the gaps registers no English for the widgets: that is its own file.
     expect(resolveLocale('en-GB')).to.equal('nl');
   });
@@ -82,12 +88,12 @@ describe('languages other than Dutch load on demand', () => {
     const { el, seen, errors, stop } = await renderRecorded('en');
     expect(seen[0]!.lang, 'nothing rendered before English is there').to.equal(undefined);
     expect(await loadLocale('en')).to.equal(true);
-    await until(() => snapshot(el).text.includes(en.clip.homeQuestion), 'the card re-renders in English');
+    await until(() => snapshot(el).text.includes(clipEn.homeQuestion), 'the card re-renders in English');
     stop();
     const last = snapshot(el);
     expect(last.lang).to.equal('en');
-    expect(last.text).to.contain(en.clip.goal);
-    expect(last.text).to.not.contain(nl.clip.goal);
+    expect(last.text).to.contain(clipEn.goal);
+    expect(last.text).to.not.contain(clipNl.goal);
     const keyName = /\b[a-z]+[A-Z][a-zA-Z]*\b|undefined|NaN/;
     for (const shown of seen) {
       expect(shown.alert, shown.text).to.equal(false);
@@ -102,7 +108,7 @@ describe('languages other than Dutch load on demand', () => {
     expect(resolveLocale('ar-SY'), 'not loaded yet').to.equal('nl');
     const { el, seen, errors, stop } = await renderRecorded('ar-SY');
     await until(() => snapshot(el).lang === 'ar', 'the card re-renders in Arabic');
-    await until(() => snapshot(el).text.includes(ar.clip.homeQuestion), 'with its words');
+    await until(() => snapshot(el).text.includes(clipAr.homeQuestion), 'with its words');
     stop();
     expect(el.shadowRoot!.querySelector('[part~="base"]')!.getAttribute('dir')).to.equal('rtl');
     expect(messagesFor('ar-MA').dir).to.equal('rtl');

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { configure } from '../../src/core/context.js';
-import { formatRelative, messagesFor, registerLocale, resolveLocale, type Messages, type PartialMessages } from '../../src/core/i18n.js';
-import { nl } from '../../src/core/locales/nl.js';
+import { formatRelative, messagesFor, registerLocale, resolveLocale, type Messages, type PartialMessages, type SectionMessages } from '../../src/core/i18n.js';
+import { nl } from '../helpers/tables.js';
 import { plural } from '../../src/core/plural.js';
 import type { SamenLessonClip } from '../../src/lesson-clip/lesson-clip.js';
 // The entries a host imports: each registers its table as a side effect (widgets would load
@@ -12,8 +12,14 @@ import { pl } from '../../src/locales/pl.js';
 import { tr } from '../../src/locales/tr.js';
 import { uk } from '../../src/locales/uk.js';
 import { memoryAdapter, settled } from '../helpers/fixtures.js';
-// The clip composer's own words, which the shared tables don't carry: checked here as their `composer` section.
-import type { ComposerMessages } from '../../src/clip-composer/messages.js';
+// The widgets' own words: the language entries carry the parents' widgets' sections; the clip
+// composer's words are its own, checked here as their `composer` section.
+import { clipMessages } from '../../src/lesson-clip/messages.js';
+import { feedbackMessages } from '../../src/feedback-bar/messages.js';
+import { rewardMessages } from '../../src/reward-chart/messages.js';
+import { feelingsMessages } from '../../src/feelings-checkin/messages.js';
+import { matrixMessages } from '../../src/expectation-matrix/messages.js';
+import { composerMessages, type ComposerMessages } from '../../src/clip-composer/messages.js';
 import { ar as composerAr } from '../../src/clip-composer/locales/ar.js';
 import { en as composerEn } from '../../src/clip-composer/locales/en.js';
 import { nl as composerNl } from '../../src/clip-composer/locales/nl.js';
@@ -21,11 +27,23 @@ import { pl as composerPl } from '../../src/clip-composer/locales/pl.js';
 import { tr as composerTr } from '../../src/clip-composer/locales/tr.js';
 import { uk as composerUk } from '../../src/clip-composer/locales/uk.js';
 
+type Whole = Messages & SectionMessages;
 const COMPOSER: Record<string, ComposerMessages> = { nl: composerNl, en: composerEn, ar: composerAr, tr: composerTr, pl: composerPl, uk: composerUk };
-/** A shared table with the composer's table for its language beside it, so every check below holds for both. */
-const withComposer = (table: Messages) => ({ ...table, composer: COMPOSER[table.locale]! });
+/** A language's table with the composer's table for its language beside it, so every check below holds for every section. */
+const withComposer = (table: Omit<Whole, 'composer'>): Whole => ({ ...table, composer: COMPOSER[table.locale]! });
 const TABLES = [nl, en, ar, tr, pl, uk].map(withComposer);
-const [NL, EN, AR, TR, PL, UK] = TABLES as [ReturnType<typeof withComposer>, ...ReturnType<typeof withComposer>[]];
+const [NL, EN, AR, TR, PL, UK] = TABLES as [Whole, ...Whole[]];
+
+/** What the widgets show for `locale`: the shared table and each widget's section. */
+const whole = (locale: string): Whole => ({
+  ...messagesFor(locale),
+  clip: clipMessages.get(resolveLocale(locale)),
+  feedback: feedbackMessages.get(resolveLocale(locale)),
+  reward: rewardMessages.get(resolveLocale(locale)),
+  feelings: feelingsMessages.get(resolveLocale(locale)),
+  matrix: matrixMessages.get(resolveLocale(locale)),
+  composer: composerMessages.get(resolveLocale(locale)),
+});
 
 /** Every key path of a message table, with the arity of each function message and each list's length. */
 function shape(table: unknown, prefix = ''): string[] {
@@ -52,7 +70,7 @@ const KINDS = new Set(['class', 'personal', 'value', 'location', 'values', 'loca
 const SAMPLES: Record<string, unknown[][]> = {
   invalidField: [['media.src']],
   'clip.lesson': [[7]],
-  'clip.charactersLeft': [[7]],
+  charactersLeft: [[7]],
   'clip.posted': [['«3 dagen geleden»']],
   'clip.coTeacher': [['«Ellen, weerbaarheidsspecialist»']],
   'clip.photos': [[4]],
@@ -237,7 +255,7 @@ describe('locale tables', () => {
  * with a number must be put in one list or the other.
  */
 const COUNTED: Record<string, number[]> = {
-  'clip.charactersLeft': [0],
+  charactersLeft: [0],
   'clip.photos': [0],
   'clip.reachOf': [0, 1],
   'feedback.reactionName': [1],
@@ -383,7 +401,7 @@ describe('plural forms', () => {
   });
 
   it('counts characters in Polish: 1 znak, 2 znaki, 5 znaków, 22 znaki, 25 znaków', () => {
-    expect([1, 2, 5, 22, 25].map(pl.clip.charactersLeft)).to.deep.equal([
+    expect([1, 2, 5, 22, 25].map(pl.charactersLeft)).to.deep.equal([
       'Został 1 znak',
       'Zostały 2 znaki',
       'Zostało 5 znaków',
@@ -395,7 +413,7 @@ describe('plural forms', () => {
   });
 
   it('counts characters in Ukrainian: 1 символ, 2 символи, 5 символів, 21 символ', () => {
-    expect([1, 2, 5, 21, 22, 25].map(uk.clip.charactersLeft)).to.deep.equal([
+    expect([1, 2, 5, 21, 22, 25].map(uk.charactersLeft)).to.deep.equal([
       'Залишився 1 символ',
       'Залишилося 2 символи',
       'Залишилося 5 символів',
@@ -411,7 +429,7 @@ describe('plural forms', () => {
   });
 
   it('counts in Arabic with six forms: zero, one, two (dual), few, many, other', () => {
-    const texts = [0, 1, 2, 3, 11, 100].map(ar.clip.charactersLeft);
+    const texts = [0, 1, 2, 3, 11, 100].map(ar.charactersLeft);
     expect(new Set(texts).size).to.equal(6);
     expect(texts[1]).to.equal('بقي حرف واحد');
     expect(texts[2]).to.equal('بقي حرفان');
@@ -424,10 +442,10 @@ describe('plural forms', () => {
   });
 
   it('keeps one form for every count in Turkish, and two in English and Dutch', () => {
-    expect([1, 2, 5].map(tr.clip.charactersLeft)).to.deep.equal(['1 karakter kaldı', '2 karakter kaldı', '5 karakter kaldı']);
-    expect(en.clip.charactersLeft(1)).to.equal('1 character left');
-    expect(en.clip.charactersLeft(2)).to.equal('2 characters left');
-    expect(nl.clip.charactersLeft(1)).to.equal('Nog 1 teken');
+    expect([1, 2, 5].map(tr.charactersLeft)).to.deep.equal(['1 karakter kaldı', '2 karakter kaldı', '5 karakter kaldı']);
+    expect(en.charactersLeft(1)).to.equal('1 character left');
+    expect(en.charactersLeft(2)).to.equal('2 characters left');
+    expect(nl.charactersLeft(1)).to.equal('Nog 1 teken');
   });
 });
 
@@ -435,8 +453,8 @@ describe('registering a language', () => {
   it('is what importing a locale entry does', () => {
     for (const [code, table] of [['ar', ar], ['tr', tr], ['pl', pl], ['uk', uk]] as const) {
       expect(resolveLocale(code)).to.equal(code);
-      expect(messagesFor(code).clip.send).to.equal(table.clip.send);
-      expect(messagesFor(code).clip.charactersLeft(5)).to.equal(table.clip.charactersLeft(5));
+      expect(whole(code).clip.send).to.equal(table.clip.send);
+      expect(messagesFor(code).charactersLeft(5)).to.equal(table.charactersLeft(5));
       expect(messagesFor(code).dir).to.equal(table.dir);
     }
     expect(resolveLocale('ar-MA')).to.equal('ar');
@@ -478,11 +496,11 @@ describe('registering a language', () => {
   });
 
   it('fills a partial table from English, never showing a key name or "undefined"', () => {
-    registerLocale('xx', { retry: 'Xretry', clip: { send: 'Xsend', charactersLeft: (n) => `X${n}` } });
-    const t = messagesFor('xx-YY');
+    registerLocale('xx', { retry: 'Xretry', charactersLeft: (n) => `X${n}`, clip: { send: 'Xsend' } });
+    const t = whole('xx-YY');
     expect(t.retry).to.equal('Xretry');
     expect(t.clip.send).to.equal('Xsend');
-    expect(t.clip.charactersLeft(4)).to.equal('X4');
+    expect(t.charactersLeft(4)).to.equal('X4');
     expect(t.clip.homeQuestion).to.equal(en.clip.homeQuestion);
     expect(t.errors.offline).to.deep.equal(en.errors.offline);
     expect(t.feelings.strengthWords).to.deep.equal(en.feelings.strengthWords);
@@ -491,14 +509,14 @@ describe('registering a language', () => {
     expect(t.dir).to.equal('ltr');
     // The host's functions are wrapped (so their parameter count reads 0); the key set is English's.
     const keys = (table: unknown) => shape(table).map((p) => p.replace(/\(\d\)$/, '()'));
-    expect(keys(t)).to.deep.equal(keys(en));
+    expect(keys(t)).to.deep.equal(keys(EN));
   });
 
   it('or from Dutch, if the host asks', () => {
     registerLocale('yy', { clip: { send: 'Ysend' } }, { fallback: 'nl' });
-    expect(messagesFor('yy').clip.send).to.equal('Ysend');
-    expect(messagesFor('yy').clip.homeQuestion).to.equal(nl.clip.homeQuestion);
-    expect(messagesFor('yy').clip.charactersLeft(2)).to.equal('Nog 2 tekens');
+    expect(whole('yy').clip.send).to.equal('Ysend');
+    expect(whole('yy').clip.homeQuestion).to.equal(nl.clip.homeQuestion);
+    expect(messagesFor('yy').charactersLeft(2)).to.equal('Nog 2 tekens');
   });
 
   it('survives what plain JavaScript can pass: wrong types, empty strings, throwing or silent functions', () => {
@@ -509,18 +527,18 @@ describe('registering a language', () => {
       loading: '   ',
       errors: null,
       programmes: 'WIsH',
+      charactersLeft: 'nog wat',
       clip: {
         lesson: () => {
           throw new Error('oops');
         },
         photos: () => undefined,
-        charactersLeft: 'nog wat',
         send: ['Send'],
       },
       feelings: { strengthWords: ['ein bisschen', '', null], context: { home: 'zu Hause' } },
     } as unknown as PartialMessages;
     expect(() => registerLocale('zz', broken)).to.not.throw();
-    const t = messagesFor('zz');
+    const t = whole('zz');
     expect(t.locale).to.equal('zz');
     expect(t.dir).to.equal('ltr');
     expect(t.retry).to.equal(en.retry);
@@ -529,13 +547,13 @@ describe('registering a language', () => {
     expect(t.programmes).to.deep.equal(en.programmes);
     expect(t.clip.lesson(2)).to.equal('Lesson 2');
     expect(t.clip.photos(3)).to.equal('3 photos');
-    expect(t.clip.charactersLeft(3)).to.equal('3 characters left');
+    expect(t.charactersLeft(3)).to.equal('3 characters left');
     expect(t.clip.send).to.equal(en.clip.send);
     expect(t.feelings.strengthWords).to.deep.equal(['ein bisschen', 'a bit', 'quite', 'very', 'very, very']);
     expect(t.feelings.context).to.deep.equal({ home: 'zu Hause', school: 'at school' });
     expect(formatRelative(new Date(Date.now() - 3 * 86_400_000), 'zz')).to.be.a('string');
     expect(() => registerLocale('zz2', undefined as unknown as PartialMessages)).to.not.throw();
-    expect(messagesFor('zz2').clip.send).to.equal(en.clip.send);
+    expect(whole('zz2').clip.send).to.equal(en.clip.send);
   });
 
   it('guesses the direction of a right-to-left language whose table doesn’t say', () => {
@@ -545,8 +563,8 @@ describe('registering a language', () => {
   });
 
   it('leaves English and Dutch as they were', () => {
-    expect(messagesFor('en').clip.send).to.equal('Send');
-    expect(messagesFor('nl').clip.send).to.equal('Versturen');
+    expect(whole('en').clip.send).to.equal('Send');
+    expect(whole('nl').clip.send).to.equal('Versturen');
     expect(resolveLocale('de')).to.equal('nl');
   });
 });

@@ -5,13 +5,13 @@ import '../../src/define/samen-provider.js';
 import '../../src/define/samen-feelings-checkin.js';
 import type { SamenFeelingsCheckin } from '../../src/feelings-checkin/feelings-checkin.js';
 import { checkinIdFor, dayOf, isoWithOffset, isSchoolDay, lastDays, localDay } from '../../src/feelings-checkin/feelings.js';
-import { nl } from '../../src/core/locales/nl.js';
+import { nl } from '../helpers/tables.js';
 import { en } from '../../src/locales/en.js';
 import { ar } from '../../src/locales/ar.js';
 import { pl } from '../../src/locales/pl.js';
 import { tr } from '../../src/locales/tr.js';
 import { uk } from '../../src/locales/uk.js';
-import type { FeelingDefinition } from '../../src/core/schemas.js';
+import type { FeelingDefinition } from '../../src/feelings-checkin/schemas.js';
 import { collectErrors, settled } from '../helpers/fixtures.js';
 
 type View = 'child' | 'parent' | 'teacher';

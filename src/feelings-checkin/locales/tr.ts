@@ -1,0 +1,42 @@
+import type { FeelingsMessages } from '../messages.js';
+
+export const tr: FeelingsMessages = {
+  words: { happy: 'mutlu', angry: 'kızgın', scared: 'korkmuş', sad: 'üzgün', proud: 'gururlu', tired: 'yorgun', nervous: 'gergin', calm: 'sakin' },
+  question: 'Nasıl hissediyorsun?',
+  questionParent: 'Çocuğunuz nasıl hissediyor?',
+  strength: 'Bu duygu ne kadar güçlü?',
+  strengthWords: ['çok az', 'biraz', 'epey', 'çok', 'çok çok'],
+  strengthValue: (n) => `${n} / 5`,
+  noteLabel: 'Anlatmak istediğiniz bir şey var mı? (isteğe bağlı)',
+  notePlaceholder: 'Örneğin: yüzmeden sonra yorgundu',
+  starter: (word) => `Kendimi ${word} hissediyorum, çünkü …`,
+  save: 'Kaydet',
+  saving: 'Kaydediliyor…',
+  saved: 'Kaydedildi. Teşekkürler!',
+  saveFailed: 'Kaydedilemedi. Seçiminiz saklandı.',
+  today: (word, strength) => `Bugün: ${word} (${strength} / 5)`,
+  context: { home: 'evde', school: 'okulda' },
+  history: 'Son 14 gün',
+  noCheckin: 'kayıt yok',
+  classToday: 'Bugün sınıf',
+  checkedIn: (n) => `${n} çocuk duygusunu paylaştı`,
+  week: 'Bu hafta',
+  weekDay: (checkins, negative) => `${checkins} kayıt, ${negative} tanesi zor bir duygu`,
+  signals: 'Uyarılar',
+  noSignals: 'Şu anda uyarı yok.',
+  signal: (name, feelings, days, window, schoolDays) =>
+    `${name}: son ${window} ${schoolDays ? 'okul gününün' : 'günün'} ${days} gününde güçlü bir duygu (${feelings})`,
+  nextStep: 'Ne yapabilirsiniz?',
+  steps: {
+    child: 'Çocuğa nasıl olduğunu sorun',
+    parents: 'Ailesiyle konuşun',
+    'care-coordinator': 'Rehber öğretmenle görüşün',
+    teacher: 'Sınıf öğretmeniyle görüşün',
+  },
+  childFallback: 'Bir çocuk',
+  privacy: 'Uyarıları sadece sınıf öğretmeni ve rehber öğretmen görür. Veliler sadece kendi çocuklarını görür.',
+  whoSees:
+    'Bunu kim görür? Öğretmen ve okuldaki rehber öğretmen bu kaydı ve notunuzu görür. Rehber öğretmen özellikle birkaç okul günü zorlanan çocuklarla ilgilenir. Diğer veliler bunu asla görmez.',
+  whoSeesChild: 'Öğretmenin seçtiklerini ve yazdıklarını görür.',
+  feelingsRefused: 'Bazı kayıtlar doğru değildi ve atlandı.',
+};

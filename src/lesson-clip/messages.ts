@@ -1,0 +1,69 @@
+/**
+ * The words of the lesson clip, its section of the translation tables (see `defineMessages` in
+ * src/core/i18n.ts): Dutch is built in, the other shipped languages load the first time the lesson clip
+ * shows them (./locales/xx.ts), and a language a host registers with `registerLocale` may bring
+ * a `clip` section of its own, whose gaps are filled from English (or Dutch). Shared words
+ * (loading, retry, errors, characters left, …) are in the core table, `this.t`.
+ */
+import { defineMessages } from '../core/i18n.js';
+import { nl } from './locales/nl.js';
+
+export interface ClipMessages {
+  lesson: (n: number) => string;
+  lessonLabel: string;
+  goal: string;
+  learned: string;
+  homeQuestion: string;
+  /** Heading of the practice activity for home, beside the question. */
+  homeActivity: string;
+  answerLabel: string;
+  answerPlaceholder: string;
+  send: string;
+  sending: string;
+  sendFailed: string;
+  draftKept: string;
+  talkedAboutIt: string;
+  talkedAboutItDone: string;
+  yourAnswer: string;
+  edit: string;
+  cancel: string;
+  saved: string;
+  posted: (relative: string) => string;
+  /** Who taught the lesson with the teacher, as the clip names them: "Met Ellen, weerbaarheidsspecialist". */
+  coTeacher: (name: string) => string;
+  video: string;
+  photos: (n: number) => string;
+  photoOf: (i: number, n: number) => string;
+  previousPhoto: string;
+  nextPhoto: string;
+  mediaBlocked: string;
+  noCaptions: string;
+  reach: string;
+  reachOf: (n: number, total: number) => string;
+  seen: string;
+  talked: string;
+  answered: string;
+  answers: string;
+  noAnswers: string;
+  talkedOnly: string;
+  /** Shown instead of photos and video when the viewer has no media consent: kind, never blaming. */
+  mediaWithheld: string;
+  /** Teacher only: the private list of families the clip has not reached yet. */
+  notReached: string;
+  notReachedHint: string;
+  everyoneReached: string;
+}
+
+declare module '../core/i18n.js' {
+  interface SectionMessages {
+    clip: ClipMessages;
+  }
+}
+
+export const clipMessages = defineMessages('clip', nl, {
+  en: () => import('./locales/en.js').then((m) => m.en),
+  ar: () => import('./locales/ar.js').then((m) => m.ar),
+  tr: () => import('./locales/tr.js').then((m) => m.tr),
+  pl: () => import('./locales/pl.js').then((m) => m.pl),
+  uk: () => import('./locales/uk.js').then((m) => m.uk),
+});

@@ -1,0 +1,61 @@
+/**
+ * The words of the reward chart, its section of the translation tables (see `defineMessages` in
+ * src/core/i18n.ts): Dutch is built in, the other shipped languages load the first time the reward chart
+ * shows them (./locales/xx.ts), and a language a host registers with `registerLocale` may bring
+ * a `reward` section of its own, whose gaps are filled from English (or Dutch). Shared words
+ * (loading, retry, errors, characters left, …) are in the core table, `this.t`.
+ */
+import { defineMessages } from '../core/i18n.js';
+import { nl } from './locales/nl.js';
+
+export interface RewardMessages {
+  classChart: string;
+  personalChart: (name?: string) => string;
+  rewardIs: (reward: string) => string;
+  /** "31 van 50 muntjes" (class) / "6 van 10 stickers" (personal). */
+  progress: (count: number, goal: number, kind: 'class' | 'personal') => string;
+  remaining: (n: number) => string;
+  reached: string;
+  focus: string;
+  recent: string;
+  stickers: string;
+  noAwardsYet: string;
+  earnedBefore: string;
+  award: (kind: 'class' | 'personal') => string;
+  awardFor: (text: string) => string;
+  awarded: string;
+  undo: string;
+  undone: string;
+  redeem: string;
+  redeemed: (reward: string) => string;
+  newGoal: string;
+  goalLabel: string;
+  rewardLabel: string;
+  startNewGoal: string;
+  /** Closes the new-goal form unsaved. */
+  cancelNewGoal: string;
+  queued: (n: number) => string;
+  homeSticker: string;
+  reasonLabel: string;
+  reasonPlaceholder: string;
+  fromSchool: string;
+  fromHome: string;
+  /** Why nothing is ever taken away: tokens on a class chart, stickers on a personal one. */
+  positiveOnly: (kind: 'class' | 'personal') => string;
+  dataAdjusted: string;
+  actionFailed: string;
+}
+
+declare module '../core/i18n.js' {
+  interface SectionMessages {
+    reward: RewardMessages;
+  }
+}
+
+export const rewardMessages = defineMessages('reward', nl, {
+  en: () => import('./locales/en.js').then((m) => m.en),
+  ar: () => import('./locales/ar.js').then((m) => m.ar),
+  tr: () => import('./locales/tr.js').then((m) => m.tr),
+  pl: () => import('./locales/pl.js').then((m) => m.pl),
+  uk: () => import('./locales/uk.js').then((m) => m.uk),
+});
