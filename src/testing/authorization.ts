@@ -7,10 +7,11 @@
  * relationOf(viewer, scope))`, from the policy module itself. The suite only knows who the
  * viewers are (parent of family A, …) and where each fixture belongs (clip A is class A's, …).
  */
-import { newId, type SamenAdapter } from '../core/adapter.js';
+import { newId, PORT_METHODS, type PortName, type SamenAdapter } from '../core/adapter.js';
 import { ACTIONS, allows, relationOf, type Action, type PolicyViewer, type Relation, type Role, type Scope } from '../core/policy.js';
-import type { ExpectationMatrix, ReactionSummary } from '../core/schemas.js';
-import { ConformanceError, describeError, settle, show, type Outcome } from './conformance.js';
+import type { ExpectationMatrix } from '../expectation-matrix/schemas.js';
+import type { ReactionSummary } from '../feedback-bar/schemas.js';
+import { ConformanceError, describeError, settle, show, type Outcome, type PortsAdapter } from './conformance.js';
 
 // ------------------------------------------------------------------ options
 
@@ -44,24 +45,47 @@ export interface AuthorizationFixtures {
   homeMatrixA: string;
 }
 
-/** Fresh adapters for one check, each signed in as one person, all on the same backend. */
-export interface AuthorizationViewers {
+/**
+ * The fixtures each port's checks use besides the people's (`classA`, `classB`, `childA`,
+ * `childB`, which every run uses). A run with `ports` needs only those.
+ */
+export const AUTHORIZATION_PORT_FIXTURES = {
+  clip: ['clipA', 'clipB'],
+  feedback: ['clipA', 'clipB'],
+  reward: ['classChartA', 'classChartB', 'personalChartA'],
+  feelings: [],
+  matrix: ['schoolMatrix', 'homeMatrixA'],
+  composer: [],
+} as const satisfies Record<PortName, readonly (keyof AuthorizationFixtures)[]>;
+
+/** What every run uses: who the people are. */
+const PEOPLE_FIXTURES = ['classA', 'classB', 'childA', 'childB'] as const satisfies readonly (keyof AuthorizationFixtures)[];
+
+/** The fixtures a run of the ports `P` needs. */
+export type AuthorizationFixturesFor<P extends PortName> = Pick<
+  AuthorizationFixtures,
+  (typeof PEOPLE_FIXTURES)[number] | (typeof AUTHORIZATION_PORT_FIXTURES)[P][number]
+> &
+  Partial<AuthorizationFixtures>;
+
+/** Fresh adapters for one check, each signed in as one person, all on the same backend, each with the ports `P`. */
+export interface AuthorizationViewers<P extends PortName = PortName> {
   /** A parent (carer) of family A: the parent of `childA`. */
-  parentA: SamenAdapter;
+  parentA: PortsAdapter<P>;
   /** A parent of family B: the parent of `childB`, in the same class. */
-  parentB: SamenAdapter;
+  parentB: PortsAdapter<P>;
   /** Child A's own login (role `child`). Required unless `childLogin: false`. */
-  childA?: SamenAdapter;
+  childA?: PortsAdapter<P>;
   /** The teacher of class A. */
-  teacherA: SamenAdapter;
+  teacherA: PortsAdapter<P>;
   /** The teacher of class B. */
-  teacherB: SamenAdapter;
+  teacherB: PortsAdapter<P>;
   /** A care coordinator; required when the `careCoordinator` option is given. */
-  careCoordinator?: SamenAdapter;
+  careCoordinator?: PortsAdapter<P>;
   /** The school leader; required when the `schoolLeader` option is given. */
-  schoolLeader?: SamenAdapter;
+  schoolLeader?: PortsAdapter<P>;
   /** An expired or invalid session (a revoked token, a signed-out cookie). */
-  expired: SamenAdapter;
+  expired: PortsAdapter<P>;
   /** Runs after each check, also when it failed. */
   cleanup?: () => Promise<void>;
 }
@@ -71,14 +95,19 @@ export interface StaffScope {
   classes: readonly ('A' | 'B')[];
 }
 
-export interface AuthorizationOptions {
+export interface AuthorizationOptions<P extends PortName = PortName> {
   /** Names the suite, e.g. `'ParroAdapter'`. */
   name: string;
+  /**
+   * The ports to check, for a host that embeds only some widgets (`['feedback']`): only the
+   * actions of those widgets' methods. Default: all of them. `getViewer` is always checked.
+   */
+  ports?: readonly P[];
   describe: (name: string, fn: () => void) => void;
   it: (name: string, fn: () => Promise<void>) => void;
   /** Called before every check. */
-  setup: () => Promise<AuthorizationViewers>;
-  fixtures: AuthorizationFixtures;
+  setup: () => Promise<AuthorizationViewers<NoInfer<P>>>;
+  fixtures: AuthorizationFixturesFor<NoInfer<P>>;
   /** `false` when your product has no child logins: the child's checks are left out. */
   childLogin?: false;
   /** Check a care coordinator too (`setup` then gives `careCoordinator`), covering these classes. */
@@ -149,6 +178,8 @@ interface Cell {
 /** One way to exercise an action: the method, the fixtures it is tried on, and the call. */
 interface Probe {
   action: Action;
+  /** The port of `method`: the probe runs only when that port is checked (the suite checks that `method` is that port's). */
+  port: PortName;
   method: keyof SamenAdapter;
   targets: readonly TargetKey[];
   /** The composing methods are optional in `SamenAdapter`. */
@@ -193,8 +224,15 @@ async function tidy(call: () => Promise<unknown> | undefined): Promise<void> {
   }
 }
 
-const probeRead = (action: Action, method: keyof SamenAdapter, targets: readonly TargetKey[], call: (a: SamenAdapter, id: string) => Promise<unknown>): Probe => ({
+const probeRead = (
+  port: PortName,
+  action: Action,
+  method: keyof SamenAdapter,
+  targets: readonly TargetKey[],
+  call: (a: SamenAdapter, id: string) => Promise<unknown>,
+): Probe => ({
   action,
+  port,
   method,
   targets,
   run: (c) => settle(call(c.as, c.target.id)),
@@ -212,9 +250,10 @@ async function currentMatrix(c: Cell): Promise<ExpectationMatrix> {
 const maker = (c: Cell): SamenAdapter => (c.target.key.endsWith('B') ? c.viewers.teacherB : c.viewers.teacherA);
 
 const PROBES: readonly Probe[] = [
-  probeRead('clip.read', 'getLessonClip', ['clipA', 'clipB'], (a, id) => a.getLessonClip(id)),
+  probeRead('clip', 'clip.read', 'getLessonClip', ['clipA', 'clipB'], (a, id) => a.getLessonClip(id)),
   {
     action: 'clip.publish',
+    port: 'composer',
     method: 'publishLessonClip',
     targets: ['classA', 'classB'],
     optional: true,
@@ -227,9 +266,10 @@ const PROBES: readonly Probe[] = [
       return settle(c.as.publishLessonClip({ id: key(), ...draft, ...(c.allowed ? { media } : {}) }));
     },
   },
-  probeRead('answer.read', 'getHomeAnswer', ['clipA', 'clipB'], (a, id) => a.getHomeAnswer(id)),
+  probeRead('clip', 'answer.read', 'getHomeAnswer', ['clipA', 'clipB'], (a, id) => a.getHomeAnswer(id)),
   {
     action: 'answer.write',
+    port: 'clip',
     method: 'saveHomeAnswer',
     targets: ['clipA', 'clipB'],
     refusals: ['invalid-data'],
@@ -243,14 +283,16 @@ const PROBES: readonly Probe[] = [
   {
     // Harmless as it is: a family that saw a clip is counted once, however often.
     action: 'seen.write',
+    port: 'clip',
     method: 'markSeen',
     targets: ['clipA', 'clipB'],
     run: (c) => settle(c.as.markSeen({ id: key(), clipId: c.target.id })),
   },
-  probeRead('reach.read', 'getClipReach', ['clipA', 'clipB'], (a, id) => a.getClipReach(id)),
-  probeRead('reactions.read', 'getReactions', ['clipA', 'clipB'], (a, id) => a.getReactions(id)),
+  probeRead('clip', 'reach.read', 'getClipReach', ['clipA', 'clipB'], (a, id) => a.getClipReach(id)),
+  probeRead('feedback', 'reactions.read', 'getReactions', ['clipA', 'clipB'], (a, id) => a.getReactions(id)),
   {
     action: 'reaction.write',
+    port: 'feedback',
     method: 'setReaction',
     targets: ['clipA', 'clipB'],
     run: async (c) => {
@@ -265,14 +307,16 @@ const PROBES: readonly Probe[] = [
   },
   {
     action: 'reply.write',
+    port: 'feedback',
     method: 'addReply',
     targets: ['clipA', 'clipB'],
     refusals: ['invalid-data'],
     run: (c) => settle(c.as.addReply({ id: key(), targetId: c.target.id, text: c.allowed ? OVERLONG : `${LABEL}: this reply should have been refused` })),
   },
-  probeRead('class-chart.read', 'getRewardChart', ['classChartA', 'classChartB'], (a, id) => a.getRewardChart(id)),
+  probeRead('reward', 'class-chart.read', 'getRewardChart', ['classChartA', 'classChartB'], (a, id) => a.getRewardChart(id)),
   {
     action: 'class-chart.award',
+    port: 'reward',
     method: 'award',
     targets: ['classChartA', 'classChartB'],
     refusals: ['invalid-data'],
@@ -280,14 +324,16 @@ const PROBES: readonly Probe[] = [
   },
   {
     action: 'class-chart.redeem',
+    port: 'reward',
     method: 'redeem',
     targets: ['classChartA', 'classChartB'],
     refusals: ['invalid-data', 'conflict'],
     run: (c) => redeemHarmlessly(c),
   },
-  probeRead('personal-chart.read', 'getRewardChart', ['personalChartA', 'personalChartB'], (a, id) => a.getRewardChart(id)),
+  probeRead('reward', 'personal-chart.read', 'getRewardChart', ['personalChartA', 'personalChartB'], (a, id) => a.getRewardChart(id)),
   {
     action: 'personal-chart.sticker',
+    port: 'reward',
     method: 'award',
     targets: ['personalChartA', 'personalChartB'],
     refusals: ['invalid-data'],
@@ -295,6 +341,7 @@ const PROBES: readonly Probe[] = [
   },
   {
     action: 'personal-chart.redeem',
+    port: 'reward',
     method: 'redeem',
     targets: ['personalChartA', 'personalChartB'],
     refusals: ['invalid-data', 'conflict'],
@@ -302,6 +349,7 @@ const PROBES: readonly Probe[] = [
   },
   {
     action: 'award.undo',
+    port: 'reward',
     method: 'undoAward',
     targets: ['awardA', 'awardB'],
     run: async (c) => {
@@ -316,9 +364,10 @@ const PROBES: readonly Probe[] = [
       }
     },
   },
-  probeRead('checkin.read', 'getCheckins', ['childA', 'childB'], (a, id) => a.getCheckins({ childId: id })),
+  probeRead('feelings', 'checkin.read', 'getCheckins', ['childA', 'childB'], (a, id) => a.getCheckins({ childId: id })),
   {
     action: 'checkin.write',
+    port: 'feelings',
     method: 'saveCheckin',
     targets: ['childA', 'childB'],
     // Allowed: a note over its limit (280), refused; denied: a check-in in 2000, out of every view.
@@ -337,10 +386,11 @@ const PROBES: readonly Probe[] = [
         }),
       ),
   },
-  probeRead('signals.read', 'getClassCheckins', ['classA', 'classB'], (a, id) => a.getClassCheckins({ classId: id })),
-  probeRead('school-matrix.read', 'getExpectationMatrix', ['schoolMatrix', 'otherSchoolMatrix'], (a, id) => a.getExpectationMatrix(id)),
+  probeRead('feelings', 'signals.read', 'getClassCheckins', ['classA', 'classB'], (a, id) => a.getClassCheckins({ classId: id })),
+  probeRead('matrix', 'school-matrix.read', 'getExpectationMatrix', ['schoolMatrix', 'otherSchoolMatrix'], (a, id) => a.getExpectationMatrix(id)),
   {
     action: 'school-matrix.write',
+    port: 'matrix',
     method: 'saveExpectationMatrix',
     targets: ['schoolMatrix', 'otherSchoolMatrix'],
     // Allowed: saved from the version before the current one, a `conflict` that changes nothing;
@@ -351,9 +401,10 @@ const PROBES: readonly Probe[] = [
       return settle(c.as.saveExpectationMatrix({ id: key(), matrix, baseVersion: c.allowed ? matrix.version - 1 : matrix.version }));
     },
   },
-  probeRead('home-matrix.read', 'getExpectationMatrix', ['homeMatrixA'], (a, id) => a.getExpectationMatrix(id)),
+  probeRead('matrix', 'home-matrix.read', 'getExpectationMatrix', ['homeMatrixA'], (a, id) => a.getExpectationMatrix(id)),
   {
     action: 'home-matrix.write',
+    port: 'matrix',
     method: 'saveExpectationMatrix',
     targets: ['homeMatrixA'],
     refusals: ['conflict'],
@@ -364,14 +415,16 @@ const PROBES: readonly Probe[] = [
   },
   {
     action: 'success.write',
+    port: 'matrix',
     method: 'shareSuccess',
     targets: ['schoolMatrix', 'otherSchoolMatrix'],
     refusals: ['invalid-data'],
     run: (c) => settle(c.as.shareSuccess({ id: key(), matrixId: c.target.id, text: c.allowed ? OVERLONG : `${LABEL}: this success should have been refused` })),
   },
-  probeRead('successes.read', 'getSuccesses', ['schoolMatrix', 'otherSchoolMatrix'], (a, id) => a.getSuccesses({ matrixId: id })),
+  probeRead('matrix', 'successes.read', 'getSuccesses', ['schoolMatrix', 'otherSchoolMatrix'], (a, id) => a.getSuccesses({ matrixId: id })),
   {
     action: 'upload.write',
+    port: 'composer',
     method: 'uploadMedia',
     targets: ['newUpload'],
     optional: true,
@@ -385,6 +438,7 @@ const PROBES: readonly Probe[] = [
   },
   {
     action: 'upload.read',
+    port: 'composer',
     method: 'getUploadedMedia',
     targets: ['uploadA', 'uploadB'],
     optional: true,
@@ -435,8 +489,14 @@ export const AUTHORIZATION_METHODS: Readonly<Record<Action, string>> = Object.fr
  * `POLICY` allows and refuses the rest; and for every action, one that an expired session is
  * refused. See `docs/conformance.md`.
  */
-export function defineAuthorizationConformance(options: AuthorizationOptions): void {
-  const { describe, it, setup, fixtures: f } = options;
+export function defineAuthorizationConformance<P extends PortName = PortName>(options: AuthorizationOptions<P>): void {
+  const { describe, it } = options;
+  const setup = options.setup as () => Promise<AuthorizationViewers>;
+  const ports = new Set<PortName>(options.ports ?? PORT_NAMES);
+  const unknownPorts = [...ports].filter((port) => !PORT_NAMES.includes(port));
+  if (unknownPorts.length) throw new ConformanceError(`ports: ${show(unknownPorts)} is not a port; the ports are ${PORT_NAMES.join(', ')}`);
+  const f = options.fixtures as AuthorizationFixtures;
+  const missingFixtures = [...new Set([...PEOPLE_FIXTURES, ...[...ports].flatMap((port) => AUTHORIZATION_PORT_FIXTURES[port])])].filter((name) => !f[name]);
 
   const staff = (key: 'careCoordinator' | 'schoolLeader', label: string, role: Role, scope: StaffScope | undefined): Person[] =>
     scope ? [{ key, label, id: label, role, classIds: scope.classes.map((c) => (c === 'A' ? f.classA : f.classB)), schoolId: SCHOOL }] : [];
@@ -476,7 +536,7 @@ export function defineAuthorizationConformance(options: AuthorizationOptions): v
   add('newUpload', 'a new upload of their own', '', (person) => ({ personId: person.id }));
 
   const scopeOf = (target: Target, person: Person): Scope => (typeof target.scope === 'function' ? target.scope(person) : target.scope);
-  const probes = PROBES.filter((p) => !(p.optional && options.composing === false));
+  const probes = PROBES.filter((p) => ports.has(p.port) && !(p.optional && options.composing === false));
 
   /** One check with fresh viewers, cleaned up also when it fails. */
   const check = (title: string, body: (viewers: AuthorizationViewers) => Promise<void>) =>
@@ -496,9 +556,13 @@ export function defineAuthorizationConformance(options: AuthorizationOptions): v
     it('the suite has a probe for every action of the policy', async () => {
       const missing = (Object.keys(ACTIONS) as Action[]).filter((action) => !PROBES.some((p) => p.action === action));
       if (missing.length) fail(`no probe for ${missing.join(', ')}: the authorization suite is behind src/core/policy.ts`);
+      // Each probe runs only when its port is checked: it must be the port of its method.
+      const misfiled = PROBES.filter((p) => !portMethods(p.port).includes(p.method)).map((p) => `${p.action} (${p.method}) under ${show(p.port)}`);
+      if (misfiled.length) fail(`probes filed under another port than their method's: ${misfiled.join('; ')}`);
     });
 
     check('each viewer is who the fixtures say (role; parents A and B in different families; child A in family A)', async (viewers) => {
+      if (missingFixtures.length) fail(`fixtures lack ${missingFixtures.join(', ')}, which the checks of ${[...ports].join(', ')} use`);
       const read = async (key: ViewerKey) => (await prepared(adapterOf(viewers, key).getViewer(), `${key}.getViewer()`)) as { role?: unknown; familyId?: unknown };
       for (const person of people) {
         const viewer = await read(person.key);
@@ -544,6 +608,13 @@ export function defineAuthorizationConformance(options: AuthorizationOptions): v
       });
     }
   });
+}
+
+const PORT_NAMES = Object.keys(PORT_METHODS) as PortName[];
+
+/** The methods of `port`: its required ones, and the composer's optional ones. */
+function portMethods(port: PortName): readonly string[] {
+  return port === 'composer' ? ['uploadMedia', 'getUploadedMedia', 'publishLessonClip'] : PORT_METHODS[port];
 }
 
 interface Verdict {

@@ -10,8 +10,10 @@ export {
   type PortsAdapter,
 } from './conformance.js';
 export {
+  AUTHORIZATION_PORT_FIXTURES,
   defineAuthorizationConformance,
   type AuthorizationFixtures,
+  type AuthorizationFixturesFor,
   type AuthorizationOptions,
   type AuthorizationViewers,
   type StaffScope,

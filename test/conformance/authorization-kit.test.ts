@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { DEMO_AUTHORIZATION_FIXTURES, demoAuthorizationViewers } from '../../src/adapters/demo-data.js';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
-import type { SamenAdapter } from '../../src/core/adapter.js';
+import type { AdapterFor, SamenAdapter } from '../../src/core/adapter.js';
 import { SamenError } from '../../src/core/errors.js';
 import { ACTIONS, allows, relationOf, type Action } from '../../src/core/policy.js';
 import { defineAuthorizationConformance, type AuthorizationFixtures, type AuthorizationOptions, type AuthorizationViewers } from '../../src/testing/index.js';
@@ -189,5 +189,50 @@ describe('authorization suite: safe to run against a real backend', () => {
     // What the suite does store, as docs/conformance.md says: a family's seen mark, and teachers' unpublished uploads.
     expect(memory.state.seen.length).to.be.at.least(seenBefore);
     expect(Object.keys(memory.state.uploads ?? {}).length, 'unpublished uploads of teacher A and B').to.be.above(0);
+  });
+});
+
+describe('authorization suite per port (ports)', () => {
+  /** A vendor's adapter for the feedback bar only. */
+  const feedbackOnly = (backend: MemoryAdapter): AdapterFor<'feedback'> => ({
+    getViewer: (options) => backend.getViewer(options),
+    getReactions: (targetId, options) => backend.getReactions(targetId, options),
+    setReaction: (input, options) => backend.setReaction(input, options),
+    addReply: (input, options) => backend.addReply(input, options),
+  });
+
+  it('a feedback-only backend passes the run with ports: [\'feedback\'], which checks the viewers and the feedback actions only', async function () {
+    this.timeout(20_000);
+    const tests = new Map<string, () => Promise<void>>();
+    const path: string[] = [];
+    const { clipA, clipB, classA, classB, childA, childB } = fixtures;
+    defineAuthorizationConformance({
+      name: 'FeedbackOnly',
+      ports: ['feedback'],
+      describe: (name, fn) => {
+        path.push(name);
+        fn();
+        path.pop();
+      },
+      it: (name, fn) => void tests.set([...path.slice(1), name].join(' > '), fn),
+      fixtures: { clipA, clipB, classA, classB, childA, childB },
+      careCoordinator: { classes: ['A', 'B'] },
+      schoolLeader: { classes: ['A', 'B'] },
+      setup: async () => {
+        const memory = new MemoryAdapter({ locale: 'en' });
+        return { ...demoAuthorizationViewers((viewerId) => feedbackOnly(memory.forViewer(viewerId))), expired: feedbackOnly(memory.forViewer('signed-out-session')) };
+      },
+    });
+    const actions = new Set([...tests.keys()].map((title) => /^([\w.-]+) \(/.exec(title)?.[1]).filter((action) => action !== undefined));
+    expect([...actions].sort()).to.deep.equal(['reaction.write', 'reactions.read', 'reply.write']);
+    const failed: string[] = [];
+    for (const [title, run] of tests) {
+      try {
+        await run();
+      } catch (error) {
+        failed.push(`${title}: ${(error as Error).message}`);
+      }
+    }
+    expect(failed).to.deep.equal([]);
   });
 });

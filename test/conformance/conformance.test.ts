@@ -6,7 +6,7 @@ import { BridgeAdapter } from '../../src/adapters/bridge-adapter.js';
 import { serveBridge } from '../../src/adapters/bridge-host.js';
 import { LocalAdapter } from '../../src/adapters/local-adapter.js';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
-import { newId } from '../../src/core/adapter.js';
+import { newId, type AdapterFor } from '../../src/core/adapter.js';
 import { defineAdapterConformance, type ConformanceFixtures } from '../../src/testing/index.js';
 
 /** Ids in the seeded demo data (src/adapters/demo-data.ts). */
@@ -77,5 +77,28 @@ defineAdapterConformance({
         stop();
       },
     };
+  },
+});
+
+/** A vendor's adapter for the feedback bar only: the viewer, the feedback port and live updates. */
+function feedbackOnly(backend: MemoryAdapter): AdapterFor<'feedback'> {
+  return {
+    getViewer: (options) => backend.getViewer(options),
+    getReactions: (targetId, options) => backend.getReactions(targetId, options),
+    setReaction: (input, options) => backend.setReaction(input, options),
+    addReply: (input, options) => backend.addReply(input, options),
+    subscribe: (topic, listener) => backend.subscribe(topic, listener),
+  };
+}
+
+defineAdapterConformance({
+  name: 'A feedback-only adapter',
+  ports: ['feedback'],
+  describe,
+  it,
+  fixtures: { targetId: 'host-post-1' },
+  setup: async () => {
+    const parent = new MemoryAdapter({ locale: 'en' });
+    return { parent: feedbackOnly(parent), otherParent: feedbackOnly(parent.forViewer('parent-2')), teacher: feedbackOnly(parent.forViewer('teacher-1')) };
   },
 });
