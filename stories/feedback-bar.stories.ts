@@ -1,10 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { MemoryAdapter } from '../src/adapters/memory-adapter.js';
-import type { SamenAdapter } from '../src/core/adapter.js';
+import type { AdapterFor, SamenAdapter } from '../src/core/adapter.js';
 import { STORY_NOW, inWidget, longText, offlineOutbox, storyAdapter } from './support/story-adapter.js';
 import '../src/define/samen-provider.js';
 import '../src/define/samen-feedback-bar.js';
+// For the vendor-adapter story: a lesson clip on an adapter without its port.
+import '../src/define/samen-lesson-clip.js';
 // The Arabic table, registered the way a host adds a family's home language (for the Arabic story).
 import '../src/locales/ar.js';
 
@@ -159,4 +161,31 @@ export const LongTexts: Story = {
         }),
       )}
     </div>`,
+};
+
+/**
+ * A vendor that embeds only the feedback bar implements only its port: `getViewer`, `getReactions`,
+ * `setReaction`, `addReply` (and `subscribe` for live updates), typed as `AdapterFor<'feedback'>`.
+ * The bar works as with a whole adapter; a lesson clip on the same adapter shows "Niet verbonden"
+ * and its `samen-error` names the methods it lacks (`getLessonClip`, …).
+ */
+export const VendorAdapterWithOnlyItsPort: Story = {
+  name: 'Vendor adapter with only its port',
+  render: (args) => {
+    // The vendor's backend; here the story's MemoryAdapter stands in for it.
+    const backend = adapterFor(args.view);
+    const feedbackOnly: AdapterFor<'feedback'> = {
+      getViewer: (options) => backend.getViewer(options),
+      getReactions: (targetId, options) => backend.getReactions(targetId, options),
+      setReaction: (input, options) => backend.setReaction(input, options),
+      addReply: (input, options) => backend.addReply(input, options),
+      subscribe: (topic, listener) => backend.subscribe(topic, listener),
+    };
+    return html`<div style="max-width: 32rem; display: grid; gap: 1rem">
+      <samen-provider .adapter=${feedbackOnly}>
+        <samen-feedback-bar target-id=${args['target-id']} view=${args.view} reactions=${args.reactions} ?allow-reply=${args['allow-reply']}></samen-feedback-bar>
+        <samen-lesson-clip clip-id="wish-2" view=${args.view}></samen-lesson-clip>
+      </samen-provider>
+    </div>`;
+  },
 };
