@@ -4,7 +4,7 @@
  * 32 check-ins) added to its state. Built from src/ by bench/runtime/build.mjs.
  */
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.ts';
-import { MATRIX_LIMITS } from '../../src/core/schemas.ts';
+import { MATRIX_LIMITS } from '../../src/expectation-matrix/schemas.ts';
 import '../../src/define/samen-provider.ts';
 import '../../src/define/samen-lesson-clip.ts';
 import '../../src/define/samen-feedback-bar.ts';

@@ -12,17 +12,11 @@
  * as it is now (`replay`), since only a digest of each write is kept, never its response.
  */
 import * as z from 'zod/mini';
-import {
-  ANSWER_MAX_LENGTH,
-  MATRIX_LIMITS,
-  REPLY_MAX_LENGTH,
-  expectationMatrixSchema,
-  feelingIdSchema,
-  homeAnswerKindSchema,
-  lessonClipDraftSchema,
-  reactionIdSchema,
-  uploadKindSchema,
-} from '../../dist/core/schemas.js';
+import { lessonClipDraftSchema, uploadKindSchema } from '../../dist/clip-composer/schemas.js';
+import { MATRIX_LIMITS, expectationMatrixSchema } from '../../dist/expectation-matrix/schemas.js';
+import { REPLY_MAX_LENGTH, reactionIdSchema } from '../../dist/feedback-bar/schemas.js';
+import { feelingIdSchema } from '../../dist/feelings-checkin/schemas.js';
+import { ANSWER_MAX_LENGTH, homeAnswerKindSchema } from '../../dist/lesson-clip/schemas.js';
 import { isSafeId } from '../../dist/core/policy.js';
 import { SamenError } from '../../dist/core/errors.js';
 
@@ -311,7 +305,7 @@ export const ROUTES = [
  * too: at most 5 values × 8 places, names of at most 60 characters, at most 3 expectations of
  * 1 to 200 characters per cell, cells only of listed values and places, every id a safe id and
  * unique. Issues name fields, never the values (nor a cell key that is not a safe id).
- * @param {import('../../dist/core/schemas.js').ExpectationMatrix} matrix
+ * @param {import('../../dist/expectation-matrix/schemas.js').ExpectationMatrix} matrix
  * @param {string} matrixId the id in the path
  */
 export function matrixIssues(matrix, matrixId) {
@@ -360,7 +354,7 @@ export function matrixIssues(matrix, matrixId) {
 
 /**
  * A lesson clip draft's ids are safe ids, and its caption labels short.
- * @param {import('../../dist/core/schemas.js').LessonClipDraft} draft
+ * @param {import('../../dist/clip-composer/schemas.js').LessonClipDraft} draft
  */
 function draftIssues(draft) {
   const issues = [];

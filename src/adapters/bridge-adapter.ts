@@ -1,23 +1,13 @@
 import { newId, type RequestOptions, type SamenAdapter, type SamenTopic, type Unsubscribe, type UploadOptions, type WriteInput } from '../core/adapter.js';
 import { SAMEN_ERROR_KINDS, SamenError, toSamenError, type SamenErrorKind } from '../core/errors.js';
 import { isSafeId } from '../core/policy.js';
-import type {
-  Award,
-  Checkin,
-  ClipReach,
-  ExpectationMatrix,
-  HomeAnswer,
-  HomeAnswerKind,
-  LessonClip,
-  LessonClipDraft,
-  ReactionSummary,
-  Reply,
-  RewardChart,
-  Success,
-  UploadedMedia,
-  UploadKind,
-  Viewer,
-} from '../core/schemas.js';
+import type { Viewer } from '../core/schemas.js';
+import type { LessonClipDraft, UploadedMedia, UploadKind } from '../clip-composer/schemas.js';
+import type { ExpectationMatrix, Success } from '../expectation-matrix/schemas.js';
+import type { ReactionSummary, Reply } from '../feedback-bar/schemas.js';
+import type { Checkin } from '../feelings-checkin/schemas.js';
+import type { ClipReach, HomeAnswer, HomeAnswerKind, LessonClip } from '../lesson-clip/schemas.js';
+import type { Award, RewardChart } from '../reward-chart/schemas.js';
 
 /**
  * Every {@link SamenAdapter} method the bridge carries, and nothing else: the host calls

@@ -4,7 +4,11 @@
  * tests and screenshots are stable.
  */
 import { hardenState } from './demo-scopes.js';
-import type { Award, Checkin, ExpectationMatrix, HomeAnswer, RewardChart, Success, Viewer } from '../core/schemas.js';
+import type { Viewer } from '../core/schemas.js';
+import type { ExpectationMatrix, Success } from '../expectation-matrix/schemas.js';
+import type { Checkin } from '../feelings-checkin/schemas.js';
+import type { HomeAnswer } from '../lesson-clip/schemas.js';
+import type { Award, RewardChart } from '../reward-chart/schemas.js';
 
 export type DemoLocale = 'nl' | 'en';
 

@@ -1,23 +1,13 @@
 import type { RequestOptions, SamenAdapter, SamenTopic, Unsubscribe, UploadOptions, WriteInput } from '../core/adapter.js';
 import { SAMEN_ERROR_KINDS, SamenError, type SamenErrorKind, type SamenIssue } from '../core/errors.js';
-import type {
-  Award,
-  Checkin,
-  ClipReach,
-  ExpectationMatrix,
-  HomeAnswer,
-  HomeAnswerKind,
-  LessonClip,
-  LessonClipDraft,
-  ReactionSummary,
-  Reply,
-  RewardChart,
-  Success,
-  UploadedMedia,
-  UploadKind,
-  Viewer,
-} from '../core/schemas.js';
-import { checkUpload } from '../core/schemas.js';
+import type { Viewer } from '../core/schemas.js';
+import type { LessonClipDraft, UploadedMedia, UploadKind } from '../clip-composer/schemas.js';
+import type { ExpectationMatrix, Success } from '../expectation-matrix/schemas.js';
+import type { ReactionSummary, Reply } from '../feedback-bar/schemas.js';
+import type { Checkin } from '../feelings-checkin/schemas.js';
+import type { ClipReach, HomeAnswer, HomeAnswerKind, LessonClip } from '../lesson-clip/schemas.js';
+import type { Award, RewardChart } from '../reward-chart/schemas.js';
+import { checkUpload } from '../clip-composer/schemas.js';
 
 export interface HttpAdapterOptions {
   /** Where the contract lives, e.g. `https://api.school-app.example/samen`. Paths as in `openapi.yaml`. */

@@ -3,29 +3,15 @@ import { dict, own } from '../core/dict.js';
 import { SamenError, type SamenErrorKind } from '../core/errors.js';
 import { parseOrThrow } from '../core/parse.js';
 import { isSafeId } from '../core/policy.js';
-import type {
-  Award,
-  Checkin,
-  ClipReach,
-  ExpectationMatrix,
-  HomeAnswer,
-  HomeAnswerKind,
-  LessonClip,
-  ReactionSummary,
-  Reply,
-  RewardChart,
-  Success,
-  Viewer,
-} from '../core/schemas.js';
-import {
-  checkUpload,
-  HOME_REACTIONS,
-  lessonClipDraftSchema,
-  UNDO_WINDOW_MS,
-  type LessonClipDraft,
-  type UploadedMedia,
-  type UploadKind,
-} from '../core/schemas.js';
+import type { Viewer } from '../core/schemas.js';
+import type { ExpectationMatrix, Success } from '../expectation-matrix/schemas.js';
+import type { ReactionSummary, Reply } from '../feedback-bar/schemas.js';
+import type { Checkin } from '../feelings-checkin/schemas.js';
+import type { ClipReach, HomeAnswer, HomeAnswerKind, LessonClip } from '../lesson-clip/schemas.js';
+import type { Award, RewardChart } from '../reward-chart/schemas.js';
+import { checkUpload, lessonClipDraftSchema, type LessonClipDraft, type UploadedMedia, type UploadKind } from '../clip-composer/schemas.js';
+import { HOME_REACTIONS } from '../feedback-bar/schemas.js';
+import { UNDO_WINDOW_MS } from '../reward-chart/schemas.js';
 import {
   createDemoState,
   type DemoFamily,

@@ -7,18 +7,11 @@
 import * as z from 'zod/mini';
 import { SamenError, type SamenIssue } from '../core/errors.js';
 import { toIssues } from '../core/parse.js';
-import {
-  ANSWER_MAX_LENGTH,
-  CHECKIN_NOTE_MAX_LENGTH,
-  expectationMatrixSchema,
-  feelingIdSchema,
-  homeAnswerKindSchema,
-  MATRIX_LIMITS,
-  reactionIdSchema,
-  REPLY_MAX_LENGTH,
-  REWARD_TEXT_MAX_LENGTH,
-  type ExpectationMatrix,
-} from '../core/schemas.js';
+import { expectationMatrixSchema, MATRIX_LIMITS, SUCCESS_MAX_LENGTH, type ExpectationMatrix } from '../expectation-matrix/schemas.js';
+import { reactionIdSchema, REPLY_MAX_LENGTH } from '../feedback-bar/schemas.js';
+import { CHECKIN_NOTE_MAX_LENGTH, feelingIdSchema } from '../feelings-checkin/schemas.js';
+import { ANSWER_MAX_LENGTH, homeAnswerKindSchema } from '../lesson-clip/schemas.js';
+import { REWARD_TEXT_MAX_LENGTH } from '../reward-chart/schemas.js';
 
 const optionalId = z.optional(z.string().check(z.minLength(1), z.maxLength(200)));
 /** At most `max` characters once trimmed (the textarea's `maxlength` on what is kept). */
@@ -42,7 +35,7 @@ const INPUTS: Record<string, z.ZodMiniType> = {
     createdAt: z.iso.datetime({ offset: true }),
   }),
   saveExpectationMatrix: z.object({ matrix: expectationMatrixSchema, baseVersion: z.int() }),
-  shareSuccess: z.object({ expectationId: optionalId, text: oneTo(ANSWER_MAX_LENGTH) }),
+  shareSuccess: z.object({ expectationId: optionalId, text: oneTo(SUCCESS_MAX_LENGTH) }),
 };
 
 /** Throws `invalid-data` naming the fields when `input` of `method` is outside the limits. */

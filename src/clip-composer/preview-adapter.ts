@@ -1,6 +1,8 @@
 import type { RequestOptions, SamenAdapter, SamenTopic, Unsubscribe } from '../core/adapter.js';
 import { SamenError } from '../core/errors.js';
-import type { HomeAnswer, LessonClip, ReactionSummary, Viewer } from '../core/schemas.js';
+import type { Viewer } from '../core/schemas.js';
+import type { ReactionSummary } from '../feedback-bar/schemas.js';
+import type { HomeAnswer, LessonClip } from '../lesson-clip/schemas.js';
 
 /** The clip id a preview card reads. */
 export const PREVIEW_CLIP_ID = 'samen-draft-preview';

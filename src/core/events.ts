@@ -1,5 +1,5 @@
 import type { SamenErrorKind, SamenIssue } from './errors.js';
-import type { HomeAnswerKind } from './schemas.js';
+import type { HomeAnswerKind } from '../lesson-clip/schemas.js';
 
 export interface SamenErrorDetail {
   kind: SamenErrorKind;

@@ -7,7 +7,8 @@
 import { css } from 'lit';
 import type { RequestOptions, SamenAdapter } from './adapter.js';
 import { SamenError } from './errors.js';
-import type { ReactionSummary, Viewer } from './schemas.js';
+import type { Viewer } from './schemas.js';
+import type { ReactionSummary } from '../feedback-bar/schemas.js';
 
 const PREVIEW_VIEWER: Viewer = { id: 'samen-preview', role: 'parent' };
 

@@ -8,15 +8,7 @@ import * as z from 'zod/mini';
 import type { SamenIssue } from '../core/errors.js';
 import { SamenError } from '../core/errors.js';
 import { toIssues } from '../core/parse.js';
-import {
-  expectationMatrixSchema,
-  MATRIX_LIMITS,
-  type ExpectationMatrix,
-  type MatrixAxis,
-  type MatrixExpectation,
-  type MatrixFocus,
-  type Success,
-} from '../core/schemas.js';
+import { expectationMatrixSchema, MATRIX_LIMITS, type ExpectationMatrix, type MatrixAxis, type MatrixExpectation, type MatrixFocus, type Success } from './schemas.js';
 
 export type Axis = 'values' | 'locations';
 

@@ -1,6 +1,6 @@
 import { svg, type SVGTemplateResult } from 'lit';
 import type { SamenIssue } from '../core/errors.js';
-import { REACTIONS, type ReactionId, type ReactionSummary } from '../core/schemas.js';
+import { REACTIONS, type ReactionId, type ReactionSummary } from './schemas.js';
 
 /**
  * Icons as SVG paths (Material Symbols, Apache-2.0) rather than emoji: the same on every

@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import type { SamenIssue } from '../core/errors.js';
 import { parseOrThrow, toIssues } from '../core/parse.js';
 import { invalidLang } from '../core/content-lang.js';
-import { lessonClipSchema, mediaSchema, programmeSchema, type LessonClip } from '../core/schemas.js';
+import { programmeSchema } from '../core/schemas.js';
+import { lessonClipSchema, mediaSchema, type LessonClip } from './schemas.js';
 
 export interface ParsedClip {
   clip: LessonClip;

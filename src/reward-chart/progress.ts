@@ -3,7 +3,7 @@
  * Positive only, by design: there is no deduction and no ranking anywhere here.
  */
 import type { SamenIssue } from '../core/errors.js';
-import type { Award, RewardChart } from '../core/schemas.js';
+import type { Award, RewardChart } from './schemas.js';
 
 export interface Progress {
   count: number;

@@ -17,7 +17,7 @@ import '../../src/define/samen-reward-chart.js';
 import { configure } from '../../src/core/context.js';
 import { directionOf, isLangTag, voiceLang } from '../../src/core/content-lang.js';
 import { withParts } from '../../src/core/in-language.js';
-import type { FeelingDefinition } from '../../src/core/schemas.js';
+import type { FeelingDefinition } from '../../src/feelings-checkin/schemas.js';
 import { ar } from '../../src/locales/ar.js';
 import { collectErrors, NOW, settled } from '../helpers/fixtures.js';
 

@@ -9,14 +9,11 @@ import { MemoryAdapter, WRITE_KEY_TTL_MS } from '../../src/adapters/memory-adapt
 import { createDemoState } from '../../src/adapters/demo-data.js';
 import { newId } from '../../src/core/adapter.js';
 import { SamenError } from '../../src/core/errors.js';
-import {
-  ANSWER_MAX_LENGTH,
-  CHECKIN_NOTE_MAX_LENGTH,
-  MATRIX_LIMITS,
-  REPLY_MAX_LENGTH,
-  REWARD_TEXT_MAX_LENGTH,
-  type ExpectationMatrix,
-} from '../../src/core/schemas.js';
+import { MATRIX_LIMITS, type ExpectationMatrix } from '../../src/expectation-matrix/schemas.js';
+import { REPLY_MAX_LENGTH } from '../../src/feedback-bar/schemas.js';
+import { CHECKIN_NOTE_MAX_LENGTH } from '../../src/feelings-checkin/schemas.js';
+import { ANSWER_MAX_LENGTH } from '../../src/lesson-clip/schemas.js';
+import { REWARD_TEXT_MAX_LENGTH } from '../../src/reward-chart/schemas.js';
 import { NOW } from '../helpers/fixtures.js';
 
 let n = 0;

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { OutboxAdapter, type OutboxEntry } from '../../src/adapters/outbox.js';
 import type { SamenError } from '../../src/core/errors.js';
-import type { LessonClip } from '../../src/core/schemas.js';
+import type { LessonClip } from '../../src/lesson-clip/schemas.js';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-lesson-clip.js';
 import '../../src/define/samen-clip-composer.js';

@@ -16,7 +16,7 @@ import { BRIDGE_INPUTS, BRIDGE_METHODS, type BridgeMessage, type BridgeMethod } 
 import { serveBridge } from '../../src/adapters/bridge-host.js';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import type { SamenAdapter, SamenTopic, Unsubscribe } from '../../src/core/adapter.js';
-import type { ExpectationMatrix } from '../../src/core/schemas.js';
+import type { ExpectationMatrix } from '../../src/expectation-matrix/schemas.js';
 import { NOW, renderClip, shadow } from '../helpers/fixtures.js';
 import type { BridgeFrame } from './frame.js';
 

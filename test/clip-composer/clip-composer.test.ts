@@ -6,7 +6,7 @@ import type { SamenClipComposer } from '../../src/clip-composer/clip-composer.js
 import type { SamenAdapter } from '../../src/core/adapter.js';
 import { configure } from '../../src/core/context.js';
 import type { SamenErrorDetail, SamenPublishDetail } from '../../src/core/events.js';
-import type { LessonClip } from '../../src/core/schemas.js';
+import type { LessonClip } from '../../src/lesson-clip/schemas.js';
 import '../../src/define/samen-clip-composer.js';
 import '../../src/locales/ar.js';
 import { collectErrors, memoryAdapter, NOW, renderClip, settled } from '../helpers/fixtures.js';

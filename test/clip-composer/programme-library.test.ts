@@ -11,7 +11,7 @@ import {
   prefillFor,
   sourceOf,
 } from '../../src/clip-composer/programme-library.js';
-import { checkUpload, MEDIA_LIMITS } from '../../src/core/schemas.js';
+import { checkUpload, MEDIA_LIMITS } from '../../src/clip-composer/schemas.js';
 
 describe('programme library', () => {
   it('ships WIsH lessons 1–8 with their themes, in Dutch and English, every text filled', () => {

@@ -24,7 +24,8 @@ import { nl } from '../../src/core/locales/nl.js';
 import { pl } from '../../src/core/locales/pl.js';
 import { tr } from '../../src/core/locales/tr.js';
 import { uk } from '../../src/core/locales/uk.js';
-import type { FeelingDefinition, LessonClip } from '../../src/core/schemas.js';
+import type { FeelingDefinition } from '../../src/feelings-checkin/schemas.js';
+import type { LessonClip } from '../../src/lesson-clip/schemas.js';
 import { CustomFeelings } from '../../stories/feelings-checkin.stories.js';
 
 /** What a programme replaced or warns against, in any language Samen ships or may ship. */

@@ -5,7 +5,7 @@ import { SCHOOL_ID } from '../../src/adapters/demo-data.js';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-expectation-matrix.js';
 import type { SamenExpectationMatrix } from '../../src/expectation-matrix/expectation-matrix.js';
-import type { ExpectationMatrix } from '../../src/core/schemas.js';
+import type { ExpectationMatrix } from '../../src/expectation-matrix/schemas.js';
 import { NOW, collectErrors, settled } from '../helpers/fixtures.js';
 
 type View = 'parent' | 'teacher';

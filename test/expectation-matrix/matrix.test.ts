@@ -14,7 +14,7 @@ import {
   successesByWeek,
   validateMatrix,
 } from '../../src/expectation-matrix/matrix.js';
-import { MATRIX_LIMITS, type ExpectationMatrix } from '../../src/core/schemas.js';
+import { MATRIX_LIMITS, type ExpectationMatrix } from '../../src/expectation-matrix/schemas.js';
 
 const base = (): ExpectationMatrix => ({
   id: 'm',

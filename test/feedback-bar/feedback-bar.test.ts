@@ -6,7 +6,7 @@ import '../../src/define/samen-provider.js';
 import '../../src/define/samen-feedback-bar.js';
 import type { SamenFeedbackBar } from '../../src/feedback-bar/feedback-bar.js';
 import { optimisticCount, parseReactionList, withKnownReactions, homeShare } from '../../src/feedback-bar/reactions.js';
-import type { ReactionSummary } from '../../src/core/schemas.js';
+import type { ReactionSummary } from '../../src/feedback-bar/schemas.js';
 import { NOW, settled } from '../helpers/fixtures.js';
 
 const TARGET = 'host-post-1';

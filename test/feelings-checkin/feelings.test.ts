@@ -14,7 +14,7 @@ import {
   localDay,
   newestPerContext,
 } from '../../src/feelings-checkin/feelings.js';
-import type { Checkin } from '../../src/core/schemas.js';
+import type { Checkin } from '../../src/feelings-checkin/schemas.js';
 
 const TODAY = '2026-11-20';
 

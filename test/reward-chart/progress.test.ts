@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { progress, recentReasons, sanitizeChart } from '../../src/reward-chart/progress.js';
-import type { Award, RewardChart } from '../../src/core/schemas.js';
+import type { Award, RewardChart } from '../../src/reward-chart/schemas.js';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
 const DAY = 86_400_000;

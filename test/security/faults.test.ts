@@ -22,7 +22,7 @@ import type { SamenAdapter } from '../../src/core/adapter.js';
 import { SamenError } from '../../src/core/errors.js';
 import { HttpAdapter } from '../../src/adapters/http-adapter.js';
 import { OutboxAdapter } from '../../src/adapters/outbox.js';
-import type { LessonClip } from '../../src/core/schemas.js';
+import type { LessonClip } from '../../src/lesson-clip/schemas.js';
 import { collectErrors, memoryAdapter, settled } from '../helpers/fixtures.js';
 import { METHODS, ScriptedAdapter, tick, until, watchConsole } from '../helpers/hostile.js';
 

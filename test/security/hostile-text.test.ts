@@ -23,7 +23,11 @@ import type { SamenClipComposer } from '../../src/clip-composer/clip-composer.js
 import type { SamenErrorDetail } from '../../src/core/events.js';
 import { dayOf, isoWithOffset, lastSchoolDays } from '../../src/feelings-checkin/feelings.js';
 import { DEFAULT_FEELINGS } from '../../src/feelings-checkin/feelings.js';
-import type { ClipReach, ExpectationMatrix, ReactionSummary, RewardChart, Checkin, LessonClip, FeelingDefinition } from '../../src/core/schemas.js';
+import type { ExpectationMatrix } from '../../src/expectation-matrix/schemas.js';
+import type { ReactionSummary } from '../../src/feedback-bar/schemas.js';
+import type { Checkin, FeelingDefinition } from '../../src/feelings-checkin/schemas.js';
+import type { ClipReach, LessonClip } from '../../src/lesson-clip/schemas.js';
+import type { RewardChart } from '../../src/reward-chart/schemas.js';
 import { memoryAdapter, settled } from '../helpers/fixtures.js';
 import {
   CORPUS,

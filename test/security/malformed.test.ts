@@ -21,20 +21,13 @@ import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import type { SamenClipComposer } from '../../src/clip-composer/clip-composer.js';
 import { lessonTemplateSchema } from '../../src/clip-composer/programme-library.js';
 import { parseLessonClip } from '../../src/lesson-clip/parse-clip.js';
-import {
-  checkinSchema,
-  clipReachSchema,
-  expectationMatrixSchema,
-  homeAnswerSchema,
-  lessonClipSchema,
-  mediaSchema,
-  programmeSchema,
-  reactionSummarySchema,
-  rewardChartSchema,
-  successSchema,
-  uploadedMediaSchema,
-  viewerSchema,
-} from '../../src/core/schemas.js';
+import { programmeSchema, viewerSchema } from '../../src/core/schemas.js';
+import { uploadedMediaSchema } from '../../src/clip-composer/schemas.js';
+import { expectationMatrixSchema, successSchema } from '../../src/expectation-matrix/schemas.js';
+import { reactionSummarySchema } from '../../src/feedback-bar/schemas.js';
+import { checkinSchema } from '../../src/feelings-checkin/schemas.js';
+import { clipReachSchema, homeAnswerSchema, lessonClipSchema, mediaSchema } from '../../src/lesson-clip/schemas.js';
+import { rewardChartSchema } from '../../src/reward-chart/schemas.js';
 import type { SamenErrorDetail } from '../../src/core/events.js';
 import { memoryAdapter } from '../helpers/fixtures.js';
 import { ScriptedAdapter, nextTask, tick, watchConsole, type Method } from '../helpers/hostile.js';

@@ -7,7 +7,8 @@
 import { expect } from '@open-wc/testing';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { SamenError } from '../../src/core/errors.js';
-import { UNDO_WINDOW_MS, type Checkin } from '../../src/core/schemas.js';
+import type { Checkin } from '../../src/feelings-checkin/schemas.js';
+import { UNDO_WINDOW_MS } from '../../src/reward-chart/schemas.js';
 import { NOW } from '../helpers/fixtures.js';
 
 let n = 0;

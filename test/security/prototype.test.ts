@@ -13,7 +13,7 @@ import { LocalAdapter } from '../../src/adapters/local-adapter.js';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { newId, type SamenTopic } from '../../src/core/adapter.js';
 import { SAMEN_ERROR_KINDS, SamenError } from '../../src/core/errors.js';
-import type { ExpectationMatrix } from '../../src/core/schemas.js';
+import type { ExpectationMatrix } from '../../src/expectation-matrix/schemas.js';
 import { NOW } from '../helpers/fixtures.js';
 
 const WORDS = ['__proto__', 'constructor', 'prototype'] as const;

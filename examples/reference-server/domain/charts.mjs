@@ -6,7 +6,7 @@
  * once it is reached (before that it is a conflict), which starts the chart afresh.
  */
 import { sql } from 'kysely';
-import { UNDO_WINDOW_MS } from '../../../dist/core/schemas.js';
+import { UNDO_WINDOW_MS } from '../../../dist/reward-chart/schemas.js';
 import { NOW, fail, iso, present } from './common.mjs';
 
 /**

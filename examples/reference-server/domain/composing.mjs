@@ -89,7 +89,7 @@ export async function isClipMedia(db, ref) {
  * `POST /clips`: publishes a lesson clip to one of the teacher's classes (the policy checked
  * the class), as `clip-<Idempotency-Key>`, with the teacher's uploads as its media.
  * @param {Session} s
- * @param {import('../../../dist/core/schemas.js').LessonClipDraft & { id: string }} input
+ * @param {import('../../../dist/clip-composer/schemas.js').LessonClipDraft & { id: string }} input
  * @param {{ mediaBase?: string }} [options]
  */
 export async function publishLessonClip(s, input, options = {}) {

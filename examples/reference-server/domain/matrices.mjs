@@ -12,7 +12,7 @@ import { NOW, fail, insertAll, iso, present } from './common.mjs';
 /**
  * @typedef {import('./common.mjs').Session} Session
  * @typedef {import('./tables.mjs').DB} DB
- * @typedef {import('../../../dist/core/schemas.js').ExpectationMatrix} ExpectationMatrix
+ * @typedef {import('../../../dist/expectation-matrix/schemas.js').ExpectationMatrix} ExpectationMatrix
  */
 
 /** Versions of a matrix kept: the current one and those before it, for a look back. */

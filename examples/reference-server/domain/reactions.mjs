@@ -5,7 +5,7 @@
  * class's teacher sees who reacted, all replies, and how many households did the home activity.
  */
 import { sql } from 'kysely';
-import { HOME_REACTIONS } from '../../../dist/core/schemas.js';
+import { HOME_REACTIONS } from '../../../dist/feedback-bar/schemas.js';
 import { NOW, fail, iso, present } from './common.mjs';
 import { targetOf } from './policy.mjs';
 

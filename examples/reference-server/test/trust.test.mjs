@@ -6,7 +6,7 @@
 // On PGlite, and on PostgreSQL too when DATABASE_URL is set.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { MATRIX_LIMITS } from '../../../dist/core/schemas.js';
+import { MATRIX_LIMITS } from '../../../dist/expectation-matrix/schemas.js';
 import { ROUTES } from '../routes.mjs';
 import { MAX_BODY_BYTES, MAX_STREAMS_PER_VIEWER, MAX_TOPICS } from '../server.mjs';
 import { BACKENDS, PNG, key, openEvents, start } from './helpers.mjs';

@@ -1,0 +1,161 @@
+/**
+ * The clip composer's zod/mini schemas, types and limits: uploads (MEDIA_LIMITS, checkUpload),
+ * the draft a teacher publishes, and how a draft reads as the lesson clip it becomes. The
+ * composer shows lesson clips, so it builds on src/lesson-clip/schemas.ts.
+ */
+import * as z from 'zod/mini';
+import type { LessonClip, Media } from '../lesson-clip/schemas.js';
+import { idSchema as id, requiredTextSchema as requiredText, textSchema as text, countSchema as count, safeUrlSchema as safeUrl, programmeSchema, langTagSchema } from '../core/schemas.js';
+
+/**
+ * The longest texts a draft may hold, as {@link lessonClipDraftSchema} checks them: the composer's
+ * fields take their `maxlength` from here, never re-typed.
+ */
+export const CLIP_DRAFT_LIMITS = {
+  /** The clip's title. */
+  title: 200,
+  /** The class label the clip is posted with. */
+  classLabel: 200,
+  /** The name of a `custom` programme. */
+  programmeLabel: 100,
+  /** Goal, what was learned, home question and home activity. */
+  text: 2000,
+  /** A photo's description. */
+  alt: 500,
+  /** Caption tracks per video. */
+  captions: 10,
+} as const;
+
+/** Longest label of the group a lesson clip is for, e.g. "Groep 6 — meisjes" (WIsH teaches girls and boys apart). */
+export const CLIP_GROUP_MAX_LENGTH = 100;
+/** Longest name of who taught the lesson with the teacher, e.g. "Ellen, weerbaarheidsspecialist". */
+export const CO_TEACHER_MAX_LENGTH = 100;
+
+/** What a teacher may attach to a clip: types by MIME type or file extension, and sizes. */
+export const MEDIA_LIMITS = {
+  video: { types: ['video/mp4', 'video/webm'], extensions: ['.mp4', '.webm'], maxBytes: 200 * 1024 * 1024 },
+  photo: { types: ['image/jpeg', 'image/png', 'image/webp'], extensions: ['.jpg', '.jpeg', '.png', '.webp'], maxBytes: 10 * 1024 * 1024 },
+  captions: { types: ['text/vtt'], extensions: ['.vtt'], maxBytes: 1024 * 1024 },
+  /** Photos per clip, as {@link photosMediaSchema} allows. */
+  photos: 20,
+} as const;
+
+export const UPLOAD_KINDS = ['video', 'photo', 'captions'] as const;
+export const uploadKindSchema = z.enum(UPLOAD_KINDS);
+export type UploadKind = z.infer<typeof uploadKindSchema>;
+
+export type UploadCheck = { ok: true; type: string } | { ok: false; reason: 'wrong-type' | 'too-big' | 'empty'; maxBytes: number };
+
+/**
+ * Whether a file may be uploaded as `kind`: its MIME type (or, when the browser gives none,
+ * its extension) and its size. The composer checks before sending; adapters check again.
+ */
+export function checkUpload(file: { name: string; type: string; size: number }, kind: UploadKind): UploadCheck {
+  const limits = MEDIA_LIMITS[kind];
+  const mime = file.type.split(';')[0]!.trim().toLowerCase();
+  const name = file.name.toLowerCase();
+  const byExtension = limits.extensions.findIndex((ext) => name.endsWith(ext));
+  const types: readonly string[] = limits.types;
+  const type = types.includes(mime) ? mime : !mime && byExtension >= 0 ? inferType(kind, limits.extensions[byExtension]!) : undefined;
+  if (!type) return { ok: false, reason: 'wrong-type', maxBytes: limits.maxBytes };
+  if (!(file.size > 0)) return { ok: false, reason: 'empty', maxBytes: limits.maxBytes };
+  if (file.size > limits.maxBytes) return { ok: false, reason: 'too-big', maxBytes: limits.maxBytes };
+  return { ok: true, type };
+}
+
+function inferType(kind: UploadKind, extension: string): string {
+  if (kind === 'captions') return 'text/vtt';
+  const ext = extension.slice(1);
+  return kind === 'video' ? `video/${ext}` : `image/${ext === 'jpg' ? 'jpeg' : ext}`;
+}
+
+/** A file the adapter has stored: referred to by `mediaId` when publishing, shown from `src`. */
+export const uploadedMediaSchema = z.object({
+  mediaId: id,
+  kind: uploadKindSchema,
+  /** Where this device can show it now: https: or blob:. */
+  src: safeUrl,
+  type: z.string().check(z.minLength(1), z.maxLength(100)),
+  size: count,
+  name: z.optional(text),
+});
+export type UploadedMedia = z.infer<typeof uploadedMediaSchema>;
+
+const draftText = z.optional(z.string().check(z.trim(), z.maxLength(CLIP_DRAFT_LIMITS.text)));
+
+/** The media of a clip being published: uploads by id, with captions and photo descriptions. */
+export const mediaDraftSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('video'),
+    mediaId: id,
+    captions: z.array(
+      z.object({ mediaId: id, srclang: z.string().check(z.minLength(2), z.maxLength(35)), label: requiredText }),
+    ).check(z.maxLength(CLIP_DRAFT_LIMITS.captions)),
+  }),
+  z.object({
+    kind: z.literal('photos'),
+    photos: z.array(z.object({ mediaId: id, alt: requiredText.check(z.maxLength(CLIP_DRAFT_LIMITS.alt)) })).check(z.minLength(1), z.maxLength(MEDIA_LIMITS.photos)),
+  }),
+]);
+export type MediaDraft = z.infer<typeof mediaDraftSchema>;
+
+/** What a teacher publishes; the adapter adds the id, the date and the media URLs. */
+export const lessonClipDraftSchema = z.object({
+  classId: id,
+  classLabel: z.optional(z.string().check(z.trim(), z.maxLength(CLIP_DRAFT_LIMITS.classLabel))),
+  /** The group within the class, e.g. "Groep 6 — meisjes"; shown on the parent's card. */
+  group: z.optional(z.string().check(z.trim(), z.maxLength(CLIP_GROUP_MAX_LENGTH))),
+  /** Who taught the lesson with the teacher; shown on the parent's card. */
+  coTeacher: z.optional(z.string().check(z.trim(), z.maxLength(CO_TEACHER_MAX_LENGTH))),
+  programme: programmeSchema,
+  programmeLabel: z.optional(z.string().check(z.trim(), z.maxLength(CLIP_DRAFT_LIMITS.programmeLabel))),
+  lessonNumber: z.optional(z.int().check(z.positive(), z.lte(999))),
+  title: requiredText.check(z.maxLength(CLIP_DRAFT_LIMITS.title)),
+  goal: draftText,
+  learned: draftText,
+  homeQuestion: draftText,
+  homeActivity: draftText,
+  media: z.optional(mediaDraftSchema),
+  /** The language the teacher wrote the clip's words in (BCP 47); a tag that isn't one is refused. */
+  lang: z.optional(langTagSchema),
+});
+export type LessonClipDraft = z.infer<typeof lessonClipDraftSchema>;
+
+/** A stored upload as a published clip shows it: where it is, and its type when known. */
+export interface StoredFile {
+  src: string;
+  type?: string;
+}
+
+/**
+ * A draft's media as the published clip carries it: each upload id swapped for the file's
+ * `src` (and a video's `type`); the first caption track is the default. An upload `fileOf`
+ * doesn't know gets an empty `src`, which the card's URL check hides.
+ */
+export function mediaFromDraft(media: MediaDraft, fileOf: (mediaId: string) => StoredFile | undefined): Media {
+  const src = (mediaId: string) => fileOf(mediaId)?.src ?? '';
+  if (media.kind === 'photos') return { kind: 'photos', photos: media.photos.map((p) => ({ src: src(p.mediaId), alt: p.alt })) };
+  const type = fileOf(media.mediaId)?.type;
+  return {
+    kind: 'video',
+    src: src(media.mediaId),
+    ...(type ? { type } : {}),
+    captions: media.captions.map((c, i) => ({ src: src(c.mediaId), srclang: c.srclang, label: c.label, ...(i === 0 ? { default: true } : {}) })),
+  };
+}
+
+/**
+ * The lesson clip a draft becomes once published: the draft's fields, the id and date the
+ * adapter gives it, and its media from {@link mediaFromDraft}. The composer's preview shows a
+ * draft this way, the same shape the adapter returns.
+ */
+export function clipFromDraft(
+  draft: LessonClipDraft,
+  published: Pick<LessonClip, 'id' | 'postedAt'>,
+  fileOf: (mediaId: string) => StoredFile | undefined,
+): LessonClip {
+  const { media, ...fields } = draft;
+  const clip: LessonClip = { ...fields, ...published };
+  if (media) clip.media = mediaFromDraft(media, fileOf);
+  return clip;
+}

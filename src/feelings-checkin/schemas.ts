@@ -1,0 +1,40 @@
+/**
+ * The feelings check-in's zod/mini schemas, types and limits: feelings (the default set and a
+ * host's own) and check-ins.
+ */
+import * as z from 'zod/mini';
+import { idSchema as id, requiredTextSchema as requiredText, textSchema as text, isoDateSchema as isoDate } from '../core/schemas.js';
+
+/** Longest note with a check-in. */
+export const CHECKIN_NOTE_MAX_LENGTH = 280;
+
+export const FEELINGS = ['happy', 'angry', 'scared', 'sad', 'proud', 'tired', 'nervous', 'calm'] as const;
+/** A feeling id: the default set above or a host's own (e.g. a school's Kanjertraining words). */
+export const feelingIdSchema = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,39}$/));
+
+/** A host-configured feeling: id, a word per locale, an icon and a colour (never the only cue). */
+export const feelingDefinitionSchema = z.object({
+  id: feelingIdSchema,
+  labels: z.record(z.string(), requiredText),
+  icon: z.string().check(z.minLength(1), z.maxLength(8)),
+  color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)),
+  /** Counts toward a teacher's signal when strong and repeated. */
+  negative: z.optional(z.boolean()),
+});
+export type FeelingDefinition = z.infer<typeof feelingDefinitionSchema>;
+export const feelingSetSchema = z.array(feelingDefinitionSchema).check(z.minLength(2), z.maxLength(12));
+
+export const checkinSchema = z.object({
+  /** One check-in per child, context and local day: changing it today replaces it. */
+  id,
+  childId: id,
+  /** Teacher view only, as the host names the child. */
+  childName: z.optional(text),
+  feeling: feelingIdSchema,
+  strength: z.int().check(z.gte(1), z.lte(5)),
+  context: z.enum(['home', 'school']),
+  note: z.optional(text),
+  /** With the device's UTC offset, so the child's local day is kept (23:30 stays on its day). */
+  createdAt: isoDate,
+});
+export type Checkin = z.infer<typeof checkinSchema>;

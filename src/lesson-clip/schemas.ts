@@ -1,0 +1,122 @@
+/**
+ * The lesson clip's zod/mini schemas, types and limits: the clip and its media, a family's
+ * home answer (and the input to write one), and the teacher's reach. Shared building blocks
+ * come from src/core/schemas.ts.
+ */
+import * as z from 'zod/mini';
+import { idSchema as id, requiredTextSchema as requiredText, textSchema as text, titleSchema as title, isoDateSchema as isoDate, countSchema as count, safeUrlSchema as safeUrl, contentLangSchema as contentLang, type Programme } from '../core/schemas.js';
+
+/** Longest text a parent can send as a home answer or reply. */
+export const ANSWER_MAX_LENGTH = 500;
+
+export const captionTrackSchema = z.object({
+  src: safeUrl,
+  srclang: z.string().check(z.minLength(2), z.maxLength(35)),
+  label: requiredText,
+  default: z.optional(z.boolean()),
+});
+
+export const videoMediaSchema = z.object({
+  kind: z.literal('video'),
+  src: safeUrl,
+  type: z.optional(z.string()),
+  poster: z.optional(safeUrl),
+  captions: z.array(captionTrackSchema),
+  durationSeconds: z.optional(z.number().check(z.nonnegative())),
+});
+
+export const photoSchema = z.object({
+  src: safeUrl,
+  /** Required: a photo without a description is not accessible. */
+  alt: requiredText,
+});
+
+export const photosMediaSchema = z.object({
+  kind: z.literal('photos'),
+  photos: z.array(photoSchema).check(z.minLength(1), z.maxLength(20)),
+});
+
+export const mediaSchema = z.discriminatedUnion('kind', [videoMediaSchema, photosMediaSchema]);
+export type Media = z.infer<typeof mediaSchema>;
+export type VideoMedia = z.infer<typeof videoMediaSchema>;
+export type PhotosMedia = z.infer<typeof photosMediaSchema>;
+
+/**
+ * A lesson clip. `media` and `programme` are checked separately by the widget
+ * (see `parseLessonClip`) so a bad video URL hides the video, not the lesson.
+ */
+export const lessonClipSchema = z.object({
+  id,
+  programme: z.string(),
+  /** Name shown on the badge for `custom` programmes. */
+  programmeLabel: z.optional(text),
+  lessonNumber: z.optional(z.int().check(z.positive(), z.lte(999))),
+  title,
+  goal: z.optional(text),
+  /** What the children learned, in their own words. */
+  learned: z.optional(text),
+  homeQuestion: z.optional(text),
+  /** A small, concrete thing to practise at home, beside the question. */
+  homeActivity: z.optional(text),
+  media: z.optional(z.unknown()),
+  /**
+   * Whether this viewer may see the clip's photos and video (the host's consent
+   * registration, per viewer and item). `false`: the card shows text, goal and question
+   * with a kind placeholder and never puts a media URL in the page; hosts should then
+   * leave `media` out as well. Absent means allowed: the host that sends media has decided.
+   */
+  mediaConsent: z.optional(z.boolean()),
+  postedAt: isoDate,
+  classId: id,
+  classLabel: z.optional(text),
+  /** The group within the class the lesson was given to, as the teacher names it ("Groep 6 — meisjes"); the card shows it instead of `classLabel`. Optional. */
+  group: z.optional(text),
+  /** Who gave the lesson with the teacher (a resilience specialist, a colleague), as the teacher names them. Optional. */
+  coTeacher: z.optional(text),
+  /** Language of the clip's words (title, goal, what was learned, home question), e.g. `nl`. */
+  lang: contentLang,
+});
+
+export interface LessonClip extends Omit<z.infer<typeof lessonClipSchema>, 'media' | 'programme'> {
+  programme: Programme;
+  media?: Media;
+}
+
+export const homeAnswerKindSchema = z.enum(['text', 'talked']);
+export type HomeAnswerKind = z.infer<typeof homeAnswerKindSchema>;
+
+export const homeAnswerSchema = z.object({
+  id,
+  clipId: id,
+  familyId: id,
+  /** Display name as the host gives it, e.g. "Familie Jansen". */
+  familyName: z.optional(text),
+  kind: homeAnswerKindSchema,
+  text: z.optional(text),
+  updatedAt: isoDate,
+});
+export type HomeAnswer = z.infer<typeof homeAnswerSchema>;
+
+/** Input for a write: text is bounded here, the same rule the textarea enforces. */
+export const homeAnswerInputSchema = z.object({
+  clipId: id,
+  kind: homeAnswerKindSchema,
+  text: z.optional(z.string().check(z.trim(), z.maxLength(ANSWER_MAX_LENGTH))),
+});
+export type HomeAnswerInput = z.infer<typeof homeAnswerInputSchema>;
+
+export const clipReachSchema = z.object({
+  clipId: id,
+  /** Number of families in the class. */
+  families: count,
+  seen: count,
+  talked: count,
+  answered: count,
+  answers: z.array(homeAnswerSchema),
+  /**
+   * Families the clip has not reached yet (not seen by any of their carers), for the
+   * teacher's private follow-up list. Optional: hosts that leave it out show no list.
+   */
+  notReached: z.optional(z.array(z.object({ familyId: id, familyName: z.optional(text) }))),
+});
+export type ClipReach = z.infer<typeof clipReachSchema>;

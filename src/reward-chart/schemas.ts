@@ -1,0 +1,46 @@
+/**
+ * The reward chart's zod/mini schemas, types and limits: the chart, its focus expectations
+ * and awards.
+ */
+import * as z from 'zod/mini';
+import { idSchema as id, requiredTextSchema as requiredText, textSchema as text, titleSchema as title, isoDateSchema as isoDate, contentLangSchema as contentLang, pictogramSchema } from '../core/schemas.js';
+
+/** Longest reason for an award, and the longest reward a teacher names for a new goal. */
+export const REWARD_TEXT_MAX_LENGTH = 120;
+/**
+ * How long a teacher can take back a mis-tapped award: the reward chart offers Undo this long,
+ * and adapters refuse an undo of an award older than this.
+ */
+export const UNDO_WINDOW_MS = 10_000;
+
+export const focusExpectationSchema = z.object({ id, text: requiredText, pictogram: pictogramSchema });
+export type FocusExpectation = z.infer<typeof focusExpectationSchema>;
+
+export const awardSchema = z.object({
+  id,
+  /** Who gave it: at school or at home. */
+  source: z.enum(['school', 'home']),
+  /** The focus expectation this award reinforces, if any. */
+  expectationId: z.optional(id),
+  reason: z.optional(text),
+  givenBy: z.optional(text),
+  createdAt: isoDate,
+});
+export type Award = z.infer<typeof awardSchema>;
+
+export const rewardChartSchema = z.object({
+  id,
+  kind: z.enum(['class', 'personal']),
+  title,
+  /** Tokens needed for the reward; positive only, by design. */
+  goal: z.int().check(z.positive(), z.lte(1000)),
+  reward: requiredText,
+  focus: z.array(focusExpectationSchema).check(z.maxLength(2)),
+  awards: z.array(awardSchema),
+  earnedRewards: z.optional(z.array(z.object({ reward: requiredText, earnedAt: isoDate }))),
+  childName: z.optional(text),
+  homeStickersEnabled: z.optional(z.boolean()),
+  /** Language of the chart's words (title, reward, focus), e.g. `nl`. */
+  lang: contentLang,
+});
+export type RewardChart = z.infer<typeof rewardChartSchema>;
