@@ -200,7 +200,7 @@ export function defineMessages<K extends keyof SectionMessages>(
   /** Languages whose file could not be loaded (offline): Dutch shows instead of waiting on; `load` tries again. */
   const failed = new Set<string>();
   /** Registered sections with their gaps filled, by language, with what they were made from. */
-  const filled = new Map<string, { from: RegisteredLocale; base: T; table: T }>();
+  const filled = new Map<string, { from: RegisteredLocale; base: T; table: T; complete: boolean }>();
 
   const loadShipped = (language: string): Promise<T> => {
     const ready = shipped.get(language);
@@ -263,9 +263,11 @@ export function defineMessages<K extends keyof SectionMessages>(
     if (!given || typeof given !== 'object') return { table: base ?? nl, ready, ...(wait && { wait }) };
     const from = base ?? nl;
     let cached = filled.get(key);
-    if (!cached || cached.from !== entry || cached.base !== from) filled.set(key, (cached = { from: entry!, base: from, table: fillGaps(given, from) as T }));
+    if (!cached || cached.from !== entry || cached.base !== from) {
+      filled.set(key, (cached = { from: entry!, base: from, table: fillGaps(given, from) as T, complete: complete(given, nl) }));
+    }
     // A complete section takes nothing from English: it is final before English is there.
-    const final = ready || complete(given, nl);
+    const final = ready || cached.complete;
     return { table: cached.table, ready: final, ...(!final && wait && { wait }) };
   };
 
