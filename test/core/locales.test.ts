@@ -556,6 +556,28 @@ describe('registering a language', () => {
     expect(whole('zz2').clip.send).to.equal(en.clip.send);
   });
 
+  it('fills every widget’s section by the same rule: a registered section gap by gap, a missing one is English (or Dutch)', async () => {
+    registerLocale('ww', {
+      feedback: { send: 'Wsend', replyLabel: '  ', homeShare: () => { throw new Error('oops'); } },
+      composer: { heading: 'Wheading', intro: 42 },
+    } as unknown as PartialMessages);
+    const feedback = feedbackMessages.get('ww-XX');
+    expect(feedback.send).to.equal('Wsend');
+    expect(feedback.replyLabel).to.equal(en.feedback.replyLabel);
+    expect(feedback.homeShare(3, 24)).to.equal(en.feedback.homeShare(3, 24));
+    expect(rewardMessages.get('ww'), 'a section the table leaves out').to.equal(rewardMessages.get('en'));
+    const composer = await composerMessages.load('ww');
+    expect(composer.heading).to.equal('Wheading');
+    expect(composer.intro).to.equal(composerEn.intro);
+    expect(composerMessages.ready('ww')).to.equal(true);
+
+    registerLocale('vv', { retry: 'Vretry', matrix: { save: 'Vsave' } }, { fallback: 'nl' });
+    expect(matrixMessages.get('vv').save).to.equal('Vsave');
+    expect(matrixMessages.get('vv').cancel).to.equal(nl.matrix.cancel);
+    expect(clipMessages.get('vv')).to.equal(clipMessages.get('nl'));
+    expect(clipMessages.ready('vv')).to.equal(true);
+  });
+
   it('guesses the direction of a right-to-left language whose table doesn’t say', () => {
     registerLocale('fa', { retry: 'دوباره امتحان کنید' });
     expect(messagesFor('fa').dir).to.equal('rtl');
