@@ -128,9 +128,22 @@ function entryPoints() {
   return entries;
 }
 
+/** The class entries (`./feedback-bar/class`, …) by the source module they are built from. */
+function classEntries() {
+  const { name, exports } = JSON.parse(readFileSync('package.json', 'utf8'));
+  const entries = new Map();
+  for (const [key, target] of Object.entries(exports)) {
+    const types = typeof target === 'object' ? target.types : undefined;
+    const module = /^\.\/dist\/(.+)\.d\.ts$/.exec(types ?? '')?.[1];
+    if (module && key.endsWith('/class')) entries.set(`src/${module}.ts`, `${name}${key.slice(1)}`);
+  }
+  return entries;
+}
+
 function apiMarkdown(manifest) {
   const details = eventDetails();
   const entries = entryPoints();
+  const classes = classEntries();
   const index = manifest.modules.find((m) => m.path === 'src/index.ts');
   const declarations = manifest.modules
     .flatMap((module) => (module.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => ({ module, d })))
@@ -160,7 +173,10 @@ function apiMarkdown(manifest) {
     if (d.description) out.push(d.description, '');
     out.push(
       `\`import '${entries.get(d.tagName) ?? '@samen/widgets'}';\` defines it` +
-        (exported ? `; the class is \`${d.name}\` (\`import { ${d.name} } from '@samen/widgets'\`).` : '.'),
+        (exported ? `; the class is \`${d.name}\` (\`import { ${d.name} } from '@samen/widgets'\`).` : '.') +
+        (classes.has(module.path)
+          ? ` \`import { ${d.name} } from '${classes.get(module.path)}';\` gives the class alone and defines nothing.`
+          : ''),
     );
 
     const fields = (d.members ?? []).filter((m) => m.kind === 'field' && !m.static && !['private', 'protected'].includes(m.privacy));

@@ -25,6 +25,20 @@ const defineEntries = readdirSync('src/define')
   .map((f) => `src/define/${f}`);
 
 /**
+ * The classes alone (`@samen/widgets/feedback-bar/class`, …): the same modules the define entries
+ * import, as entries of their own so that their exports stay whole. They define nothing.
+ */
+const classEntries = [
+  'src/lesson-clip/lesson-clip.ts',
+  'src/feedback-bar/feedback-bar.ts',
+  'src/reward-chart/reward-chart.ts',
+  'src/feelings-checkin/feelings-checkin.ts',
+  'src/expectation-matrix/expectation-matrix.ts',
+  'src/clip-composer/clip-composer.ts',
+  'src/core/samen-provider.ts',
+];
+
+/**
  * Languages as data (src/locales/en.ts, ar.ts, …): an entry each, which src/core/i18n.ts loads
  * with a dynamic import() when a widget first shows that language, so every widget ships with
  * Dutch only; a host may also import one up front.
@@ -59,6 +73,7 @@ export default (args) => {
         'src/core/index.ts',
         'src/core/policy.ts',
         ...defineEntries,
+        ...classEntries,
         ...localeEntries,
         'src/adapters/memory-adapter.ts',
         'src/adapters/demo-guard.ts',
