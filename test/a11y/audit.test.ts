@@ -29,6 +29,7 @@ import {
   type Scheme,
   type StoryLike,
 } from './support.js';
+import { CATALOGUE, WIDGET_SELECTOR } from '../widgets/catalogue.js';
 
 const VIEWPORTS = [
   { name: '200 % zoom (640 × 400)', width: 640, height: 400 },
@@ -50,17 +51,10 @@ const THEMES: { name: string; scheme: Scheme; hostTheme: HostTheme }[] = [
 
 const LOCALES = ['nl', 'en', 'ar', 'tr', 'pl', 'uk'] as const;
 
-/** The story that shows each widget's main flow, checked in every language. */
-const MAIN_STORIES: Record<string, string> = {
-  'Widgets/Lesson clip': 'Parent',
-  'Widgets/Feedback bar': 'Parent',
-  'Widgets/Reward chart': 'PersonalSchoolAndHome',
-  'Widgets/Feelings check-in': 'Child',
-  'Widgets/Expectation matrix': 'SchoolMatrix',
-  'Widgets/Clip composer': 'PrefilledWishLesson3',
-};
+/** The story that shows each widget's main flow, checked in every language (the widget catalogue's `stories.main`). */
+const MAIN_STORIES: Record<string, string> = Object.fromEntries(CATALOGUE.map((row) => [row.stories.title, row.stories.main]));
 
-const WIDGETS = 'samen-lesson-clip, samen-feedback-bar, samen-reward-chart, samen-feelings-checkin, samen-expectation-matrix, samen-clip-composer';
+const WIDGETS = WIDGET_SELECTOR;
 
 /**
  * The composer's stories set their language as an arg (`locale: 'nl'` in the story file's

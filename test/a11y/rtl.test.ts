@@ -16,24 +16,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
-import * as clipComposer from '../../stories/clip-composer.stories.js';
-import * as expectationMatrix from '../../stories/expectation-matrix.stories.js';
 import * as feedbackBar from '../../stories/feedback-bar.stories.js';
-import * as feelingsCheckin from '../../stories/feelings-checkin.stories.js';
-import * as lessonClip from '../../stories/lesson-clip.stories.js';
-import * as rewardChart from '../../stories/reward-chart.stories.js';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { CATALOGUE } from '../widgets/catalogue.js';
 import { applyToolbar, horizontalOverflow, nextFrame, renderStory, settleAll, type StoryLike, type StoryModule, type Widget } from './support.js';
 
-/** Widget (the screenshot's file name), its story module, and its Arabic story. */
-const ARABIC = [
-  ['lesson-clip', lessonClip, 'Arabic'],
-  ['feedback-bar', feedbackBar, 'Arabic'],
-  ['reward-chart', rewardChart, 'Arabic'],
-  ['feelings-checkin', feelingsCheckin, 'ArabicRightToLeft'],
-  ['expectation-matrix', expectationMatrix, 'Arabic'],
-  ['clip-composer', clipComposer, 'RightToLeft'],
-] as unknown as [string, StoryModule, string][];
+/** Widget (its folder: the screenshot's file name), its story module, and its Arabic story: from the widget catalogue. */
+const ARABIC = CATALOGUE.map((row) => [row.folder, async () => (await row.stories.load()) as unknown as StoryModule, row.stories.arabic] as const);
 
 /** Toolbars and radio groups each widget's Arabic story shows (the lesson clip has its reactions bar inside). */
 const ARROW_GROUPS: Record<string, number> = { 'lesson-clip': 1, 'feedback-bar': 1, 'feelings-checkin': 2 };
@@ -233,10 +222,10 @@ async function render(module: StoryModule, story: string): Promise<[HTMLElement,
 }
 
 describe('Arabic, right to left: each widget mirrored, nothing overflowing (docs/screenshots/ar/)', () => {
-  for (const [file, module, story] of ARABIC) {
+  for (const [file, load, story] of ARABIC) {
     it(`${file}: ${story}`, async function () {
       this.timeout(15_000);
-      const [wrapper, widgets] = await render(module, story);
+      const [wrapper, widgets] = await render(await load(), story);
       expect(widgets.map((w) => w.localName), 'the widget').to.include(`samen-${file}`);
       for (const widget of widgets) {
         const card = cardOf(widget);

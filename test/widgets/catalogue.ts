@@ -56,6 +56,18 @@ export interface LiveSpec {
   shows: (el: HTMLElement, view: string) => boolean;
 }
 
+/** The widget's Storybook stories (stories/<folder>.stories.ts), for the suites that render them. */
+export interface StoriesSpec {
+  /** The story file's `title`. */
+  title: string;
+  /** The story file. */
+  load: () => Promise<Record<string, unknown>>;
+  /** The story that shows the widget's main flow (checked in every language by test/a11y/audit.test.ts). */
+  main: string;
+  /** The story that shows it in Arabic, right to left (test/a11y/rtl.test.ts, docs/screenshots/ar/<folder>.png). */
+  arabic: string;
+}
+
 export interface WidgetRow {
   tag: string;
   /** The widget's folder under src/. */
@@ -81,6 +93,7 @@ export interface WidgetRow {
    */
   openPreview?: (el: HTMLElement) => Promise<HTMLElement>;
   knownBroken?: readonly KnownBroken[];
+  stories: StoriesSpec;
 }
 
 /** Text the live changes write, so the widget shows something no seed has. */
@@ -106,12 +119,14 @@ function isoWithOffset(date: Date): string {
 /** Seeded "now", as test/helpers/fixtures.ts: seeded data and relative dates are the same on every run. */
 export const NOW = new Date('2026-11-20T10:00:00Z');
 
-const ISSUE_19_MOVE = 'issue 19: moved in the page, the widget drops its live subscription and never subscribes again';
+/** The reason to give for a widget that stops its live updates when moved in the page (issue 19). */
+export const ISSUE_19_MOVE = 'issue 19: moved in the page, the widget drops its live subscription and never subscribes again';
 
 export const CATALOGUE: readonly WidgetRow[] = [
   {
     tag: 'samen-lesson-clip',
     folder: 'lesson-clip',
+    stories: { title: 'Widgets/Lesson clip', load: () => import('../../stories/lesson-clip.stories.js'), main: 'Parent', arabic: 'Arabic' },
     entry: 'src/define/samen-lesson-clip.ts',
     define: () => import('../../src/define/samen-lesson-clip.js'),
     port: 'clip',
@@ -129,6 +144,7 @@ export const CATALOGUE: readonly WidgetRow[] = [
   {
     tag: 'samen-feedback-bar',
     folder: 'feedback-bar',
+    stories: { title: 'Widgets/Feedback bar', load: () => import('../../stories/feedback-bar.stories.js'), main: 'Parent', arabic: 'Arabic' },
     entry: 'src/define/samen-feedback-bar.ts',
     define: () => import('../../src/define/samen-feedback-bar.js'),
     port: 'feedback',
@@ -147,6 +163,7 @@ export const CATALOGUE: readonly WidgetRow[] = [
   {
     tag: 'samen-reward-chart',
     folder: 'reward-chart',
+    stories: { title: 'Widgets/Reward chart', load: () => import('../../stories/reward-chart.stories.js'), main: 'PersonalSchoolAndHome', arabic: 'Arabic' },
     entry: 'src/define/samen-reward-chart.ts',
     define: () => import('../../src/define/samen-reward-chart.js'),
     port: 'reward',
@@ -166,6 +183,7 @@ export const CATALOGUE: readonly WidgetRow[] = [
   {
     tag: 'samen-feelings-checkin',
     folder: 'feelings-checkin',
+    stories: { title: 'Widgets/Feelings check-in', load: () => import('../../stories/feelings-checkin.stories.js'), main: 'Child', arabic: 'ArabicRightToLeft' },
     entry: 'src/define/samen-feelings-checkin.ts',
     define: () => import('../../src/define/samen-feelings-checkin.js'),
     port: 'feelings',
@@ -202,6 +220,7 @@ export const CATALOGUE: readonly WidgetRow[] = [
   {
     tag: 'samen-expectation-matrix',
     folder: 'expectation-matrix',
+    stories: { title: 'Widgets/Expectation matrix', load: () => import('../../stories/expectation-matrix.stories.js'), main: 'SchoolMatrix', arabic: 'Arabic' },
     entry: 'src/define/samen-expectation-matrix.ts',
     define: () => import('../../src/define/samen-expectation-matrix.js'),
     port: 'matrix',
@@ -224,6 +243,7 @@ export const CATALOGUE: readonly WidgetRow[] = [
   {
     tag: 'samen-clip-composer',
     folder: 'clip-composer',
+    stories: { title: 'Widgets/Clip composer', load: () => import('../../stories/clip-composer.stories.js'), main: 'PrefilledWishLesson3', arabic: 'RightToLeft' },
     entry: 'src/define/samen-clip-composer.ts',
     define: () => import('../../src/define/samen-clip-composer.js'),
     port: 'composer',
