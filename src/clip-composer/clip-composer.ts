@@ -1,18 +1,18 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { Task } from '@lit/task';
 import * as z from 'zod/mini';
-import { newId, type SamenAdapter } from '../core/adapter.js';
+import { newId, type AdapterFor } from '../core/adapter.js';
 import { isLangTag, sameLanguage } from '../core/content-lang.js';
 import { readStored, removeStored, writeStored } from '../core/draft-store.js';
 import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
 import { hasLocale } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
-import { langTagSchema, PROGRAMMES, viewerSchema, type Programme, type Viewer } from '../core/schemas.js';
-import { checkUpload, CLIP_DRAFT_LIMITS, CLIP_GROUP_MAX_LENGTH, CO_TEACHER_MAX_LENGTH, clipFromDraft, lessonClipDraftSchema, MEDIA_LIMITS, uploadedMediaSchema, type LessonClipDraft, type MediaDraft, type UploadKind, type UploadedMedia } from './schemas.js';
+import { langTagSchema, PROGRAMMES, type Programme, type Viewer } from '../core/schemas.js';
+import { CLIP_DRAFT_LIMITS, CLIP_GROUP_MAX_LENGTH, CO_TEACHER_MAX_LENGTH, clipFromDraft, lessonClipDraftSchema, MEDIA_LIMITS, uploadedMediaSchema, type LessonClipDraft, type MediaDraft, type UploadKind } from './schemas.js';
 import type { LessonClip } from '../lesson-clip/schemas.js';
 import { SamenElement } from '../core/samen-element.js';
+import { UploadController, type Upload, type UploadOutcome, type UploadRefusal } from '../core/upload-controller.js';
 import { parseLessonClip } from '../lesson-clip/parse-clip.js';
 import { clipComposerStyles } from './clip-composer.styles.js';
 import { composerMessages, type ComposerMessages } from './messages.js';
@@ -49,15 +49,6 @@ interface Attached {
   src: string;
   /** Photos: the description parents who can't see it hear. */
   alt: string;
-}
-
-/** An upload on its way. */
-interface Uploading {
-  key: string;
-  name: string;
-  kind: UploadKind;
-  progress: number;
-  controller: AbortController;
 }
 
 const attachedSchema = z.object({
@@ -179,7 +170,6 @@ export class SamenClipComposer extends SamenElement {
   @property({ attribute: false }) classes?: ComposerClass[];
 
   @state() private draft: Draft = emptyDraft('');
-  @state() private uploads: Uploading[] = [];
   @state() private refusals: string[] = [];
   @state() private problems: string[] = [];
   @state() private previewOpen = false;
@@ -194,26 +184,26 @@ export class SamenClipComposer extends SamenElement {
   private draftKey = '';
   private readonly draftPreview = new DraftPreviewAdapter(() => this.previewClip());
 
-  private readonly loader = new Task(this, {
-    args: () => [this.adapter, this.classes] as const,
-    task: ([adapter], { signal }) => this.load(adapter, signal),
+  /** The teacher and their classes, through the composer's port; the draft kept on this device comes back with them. */
+  private readonly loader = this.useData({
+    port: 'composer',
+    args: () => [this.classes] as const,
+    load: async ({ adapter, viewer: whose, args: [given], signal }): Promise<ComposerData> => {
+      const viewer = await whose;
+      if (viewer.role !== 'teacher') throw new SamenError('forbidden', 'only teachers post lesson clips');
+      const classes = given?.length ? given : (viewer.classIds ?? []).map((id) => ({ id }));
+      if (!classes.length) throw new SamenError('forbidden', 'the teacher has no class');
+      await this.restoreDraft(adapter, viewer, classes, signal);
+      return { viewer, classes };
+    },
   });
 
-  protected override get loadTask(): Task<readonly unknown[], unknown> {
-    return this.loader as unknown as Task<readonly unknown[], unknown>;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Uploads stopped when it was taken out of the page are gone (their rows too) when it comes back.
-    if (this.uploads.some((u) => u.controller.signal.aborted)) this.uploads = this.uploads.filter((u) => !u.controller.signal.aborted);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // Stops every upload; a stopped upload changes nothing afterwards (no render while out of the page).
-    for (const upload of this.uploads) upload.controller.abort();
-  }
+  /** The files on their way (progress, Stop, a retry under the same id); stopped when the composer leaves the page. */
+  private readonly uploads = new UploadController(this, {
+    adapter: () => this.adapter,
+    attached: () => this.draft.media,
+    settled: (outcome) => this.uploadSettled(outcome),
+  });
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -237,28 +227,9 @@ export class SamenClipComposer extends SamenElement {
     }
   }
 
-  private async load(adapter: SamenAdapter | undefined, signal: AbortSignal): Promise<ComposerData> {
-    try {
-      if (!adapter) throw new SamenError('not-connected');
-      const viewer = parseOrThrow(viewerSchema, await adapter.getViewer({ signal }), 'viewer');
-      this.enterPerson(viewer.id);
-      if (viewer.role !== 'teacher') throw new SamenError('forbidden', 'only teachers post lesson clips');
-      const classes = this.classes?.length ? this.classes : (viewer.classIds ?? []).map((id) => ({ id }));
-      if (!classes.length) throw new SamenError('forbidden', 'the teacher has no class');
-      await this.restoreDraft(adapter, viewer, classes, signal);
-      return { viewer, classes };
-    } catch (error) {
-      if (isAbortError(error)) throw error;
-      const samenError = toSamenError(error);
-      this.reportError(samenError);
-      throw samenError;
-    }
-  }
-
-  private async restoreDraft(adapter: SamenAdapter, viewer: Viewer, classes: ComposerClass[], signal: AbortSignal): Promise<void> {
+  private async restoreDraft(adapter: AdapterFor<'composer'>, viewer: Viewer, classes: ComposerClass[], signal: AbortSignal): Promise<void> {
     const key = `composer:${viewer.id}`;
     if (key === this.draftKey) return;
-    this.draftKey = key;
     const stored = z.safeParse(storedDraftSchema, readStored(key));
     const draft = stored.success ? stored.data : emptyDraft(classes[0]!.id, this.resolvedLocale);
     if (!classes.some((c) => c.id === draft.classId)) draft.classId = classes[0]!.id;
@@ -283,6 +254,9 @@ export class SamenClipComposer extends SamenElement {
       );
       draft.media = fresh.filter((m): m is Attached => m !== undefined);
     }
+    // A load stopped on the way (left the page, another adapter) restores nothing: the next load does.
+    if (signal.aborted) throw signal.reason;
+    this.draftKey = key;
     this.draft = draft;
     this.refusals = lost.map((name) => this.m.mediaLost(name));
     if (lost.length) this.persist();
@@ -293,9 +267,9 @@ export class SamenClipComposer extends SamenElement {
     if (this.draftKey) writeStored(this.draftKey, this.draft);
   }
 
-  /** Loaded for the teacher here now (not the task's last answer, for whoever was here before). */
+  /** Loaded for the teacher here now (not the last answer, for whoever was here before). */
   private get loaded(): ComposerData | undefined {
-    const data = this.loader.value;
+    const data = this.loader.current ? this.loader.value : undefined;
     return data && this.personConfirmed && data.viewer.id === this.personKey ? data : undefined;
   }
 
@@ -305,8 +279,7 @@ export class SamenClipComposer extends SamenElement {
    */
   protected override forgetPerson(): void {
     super.forgetPerson();
-    for (const upload of this.uploads) upload.controller.abort();
-    this.uploads = [];
+    this.uploads.forget();
     this.draftKey = '';
     this.draft = emptyDraft('');
     this.published = undefined;
@@ -410,7 +383,7 @@ export class SamenClipComposer extends SamenElement {
   // ------------------------------------------------------------------ media
 
   private get canUpload(): boolean {
-    return typeof this.adapter?.uploadMedia === 'function';
+    return this.uploads.canUpload;
   }
 
   private onFiles(event: Event, kind: 'media' | 'captions'): void {
@@ -424,81 +397,50 @@ export class SamenClipComposer extends SamenElement {
   addFiles(files: File[], as: 'media' | 'captions' = 'media'): void {
     // Only for a teacher whose composer has loaded: a parent's or child's "no access" state uploads nothing.
     if (!this.loaded) return;
-    const t = this.m;
-    const refusals: string[] = [];
-    for (const file of files) {
-      const kind: UploadKind = as === 'captions' ? 'captions' : guessKind(file);
-      const check = checkUpload(file, kind);
-      if (!check.ok) {
-        refusals.push(
-          check.reason === 'too-big' ? t.tooBig(file.name, Math.round(check.maxBytes / MB)) : check.reason === 'empty' ? t.emptyFile(file.name) : t.wrongType(file.name),
-        );
-        continue;
-      }
-      const pending = [...this.draft.media, ...this.uploads];
-      const hasVideo = pending.some((m) => m.kind === 'video');
-      const photos = pending.filter((m) => m.kind === 'photo').length;
-      if (kind === 'captions' && !hasVideo) {
-        refusals.push(t.wrongType(file.name));
-        continue;
-      }
-      if ((kind === 'video' && (hasVideo || photos > 0)) || (kind === 'photo' && hasVideo)) {
-        refusals.push(t.mixedMedia);
-        continue;
-      }
-      if (kind === 'photo' && photos >= MEDIA_LIMITS.photos) {
-        refusals.push(t.tooManyPhotos(MEDIA_LIMITS.photos));
-        continue;
-      }
-      void this.upload(file, kind);
-    }
-    this.refusals = refusals;
+    const before = this.uploads.uploading.length;
+    const refused = this.uploads.add(files, as);
+    if (this.uploads.uploading.length !== before) this.problems = [];
+    this.refusals = refused.map((refusal) => this.refusalText(refusal));
   }
 
-  private async upload(file: File, kind: UploadKind): Promise<void> {
-    const adapter = this.adapter;
-    if (!adapter?.uploadMedia) return;
+  /** Why a file was refused, in the teacher's words. */
+  private refusalText(refusal: UploadRefusal): string {
     const t = this.m;
-    const upload: Uploading = { key: newId(), name: file.name, kind, progress: 0, controller: new AbortController() };
-    this.uploads = [...this.uploads, upload];
-    this.problems = [];
-    try {
-      const raw = await adapter.uploadMedia(
-        { id: upload.key, file, name: file.name, kind },
-        {
-          signal: upload.controller.signal,
-          onProgress: (fraction) => {
-            if (upload.controller.signal.aborted) return;
-            upload.progress = Math.max(0, Math.min(1, Number(fraction) || 0));
-            this.uploads = [...this.uploads];
-          },
-        },
-      );
-      // Stopped (or taken out of the page) and the adapter answered anyway: nothing is attached.
-      if (upload.controller.signal.aborted) return;
-      const media: UploadedMedia = parseOrThrow(uploadedMediaSchema, raw, 'upload');
+    switch (refusal.reason) {
+      case 'too-big':
+        return t.tooBig(refusal.name, Math.round(refusal.maxBytes / MB));
+      case 'empty':
+        return t.emptyFile(refusal.name);
+      case 'wrong-type':
+        return t.wrongType(refusal.name);
+      case 'mixed':
+        return t.mixedMedia;
+      case 'too-many':
+        return t.tooManyPhotos(refusal.max);
+    }
+  }
+
+  /** An upload ended: the file joins the draft, or the teacher hears it was stopped or failed. */
+  private uploadSettled(outcome: UploadOutcome): void {
+    const { upload } = outcome;
+    const t = this.m;
+    if (outcome.status === 'uploaded') {
+      const { media } = outcome;
       this.patch({
-        media: [...this.draft.media, { mediaId: media.mediaId, kind, name: file.name, type: media.type, size: media.size, src: media.src, alt: '' }],
+        media: [...this.draft.media, { mediaId: media.mediaId, kind: upload.kind, name: upload.name, type: media.type, size: media.size, src: media.src, alt: '' }],
       });
-      this.announcement = t.uploaded(file.name);
-    } catch (error) {
-      // Stopped by the teacher (cancelUpload said so) or by leaving the page: nothing more to do.
-      if (upload.controller.signal.aborted) return;
-      if (isAbortError(error)) {
-        this.announcement = t.cancelled(file.name);
-      } else {
-        this.refusals = [...this.refusals, t.uploadFailed(file.name)];
-        this.reportError(toSamenError(error), false);
-      }
-    } finally {
-      if (!upload.controller.signal.aborted) this.uploads = this.uploads.filter((u) => u !== upload);
+      this.announcement = t.uploaded(upload.name);
+    } else if (outcome.status === 'cancelled') {
+      this.announcement = t.cancelled(upload.name);
+    } else if (outcome.status === 'failed') {
+      this.refusals = [...this.refusals, t.uploadFailed(upload.name)];
+      this.reportError(outcome.error, false);
     }
   }
 
   /** Stops an upload at once, even when the adapter never answers. */
-  private cancelUpload(upload: Uploading): void {
-    upload.controller.abort();
-    this.uploads = this.uploads.filter((u) => u !== upload);
+  private cancelUpload(upload: Upload): void {
+    this.uploads.stop(upload);
     this.announcement = this.m.cancelled(upload.name);
   }
 
@@ -591,7 +533,7 @@ export class SamenClipComposer extends SamenElement {
     d.media.filter((m) => m.kind === 'photo').forEach((p, i) => {
       if (!p.alt.trim()) problems.push(c.photoAltMissing(i + 1));
     });
-    if (this.uploads.length) problems.push(c.waitForUploads);
+    if (this.uploads.uploading.length) problems.push(c.waitForUploads);
     return problems;
   }
 
@@ -659,8 +601,7 @@ export class SamenClipComposer extends SamenElement {
 
   /** Starts a new clip after publishing, or throws the draft away (the class, sub-group and co-teacher stay). */
   startOver(): void {
-    for (const upload of this.uploads) upload.controller.abort();
-    this.uploads = [];
+    this.uploads.forget();
     this.published = undefined;
     this.refusals = [];
     this.problems = [];
@@ -684,17 +625,16 @@ export class SamenClipComposer extends SamenElement {
   }
 
   protected override render(): TemplateResult {
-    const failed = this.renderFailedLoad(this.loader);
-    if (failed) return failed;
-    // Loading until its words (and the lesson clip's it borrows) are there too, rather than Dutch for a moment; and while another
-    // teacher's composer loads, nothing of the one before (their data is the task's until then).
-    const data = this.loaded;
+    // Loading until its words (and the lesson clip's it borrows) are there too, rather than Dutch for a moment.
     const waiting = [composerMessages, clipMessages].filter((words) => !words.ready(this.resolvedLocale)); // each starts its load
-    if (!data || waiting.length) return this.renderLoading();
-    return this.forPerson(html`<div class="card" part="base" lang=${this.resolvedLocale} dir=${this.languageDir}>
-      ${this.published ? this.renderPublished(this.published.clipId) : this.renderForm(data)}
-      <div class="visually-hidden" role="status">${this.announcement}</div>
-    </div>`);
+    return this.renderData(this.loader, (data) =>
+      waiting.length
+        ? this.renderLoading()
+        : html`<div class="card" part="base" lang=${this.resolvedLocale} dir=${this.languageDir}>
+            ${this.published ? this.renderPublished(this.published.clipId) : this.renderForm(data)}
+            <div class="visually-hidden" role="status">${this.announcement}</div>
+          </div>`,
+    );
   }
 
   private renderPublished(clipId: string): TemplateResult {
@@ -997,9 +937,9 @@ export class SamenClipComposer extends SamenElement {
             </ul>
           </div>`
         : nothing}
-      ${this.uploads.length
+      ${this.uploads.uploading.length
         ? html`<ul class="uploads" role="list">
-            ${this.uploads.map((u) => {
+            ${this.uploads.uploading.map((u) => {
               const pct = Math.round(u.progress * 100);
               return html`<li part="upload" class="upload">
                 <div class="bar">
@@ -1058,13 +998,6 @@ function emptyDraft(classId: string, previewLocale = '', lang?: string, who: Par
     media: [],
     previewLocale,
   };
-}
-
-function guessKind(file: File): UploadKind {
-  const name = file.name.toLowerCase();
-  if (file.type.startsWith('video/') || /\.(mp4|webm)$/.test(name)) return 'video';
-  if (file.type === 'text/vtt' || name.endsWith('.vtt')) return 'captions';
-  return 'photo';
 }
 
 /** A language's own name ("Nederlands", "العربية"), so a parent's language is findable by its reader. */
