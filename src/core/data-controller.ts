@@ -52,37 +52,31 @@ export interface DataState<D> {
 // ---------------------------------------------------------------------------- the shared viewer
 
 /**
- * How long a viewer answer is shared. Widgets that load at the same moment (a page with six of
- * them) ask once; a later load asks again, because the same adapter object may serve someone
- * else after the host's sign-in (its token function changes), and the widget must then know.
+ * The viewer request on its way, per adapter: widgets that load at the same moment (a page with
+ * six of them) ask once. A load that starts after it answered asks again, because the same
+ * adapter object may speak for someone else after the host's sign-in (its token function
+ * changes), and the widget must then know before it shows or sends anything.
  */
-const VIEWER_SHARE_MS = 2_000;
-const viewers = new WeakMap<object, { pending: Promise<unknown>; at: number }>();
+const viewers = new WeakMap<object, Promise<unknown>>();
 
-function sharedViewer(adapter: SamenAdapterLike, signal: AbortSignal): Promise<Viewer> {
-  let entry = viewers.get(adapter);
-  if (!entry || (entry.at && Date.now() - entry.at > VIEWER_SHARE_MS)) {
+/** The viewer of `adapter`, parsed; shared with the other loads while the request is on its way. */
+export function sharedViewer(adapter: SamenAdapterLike, signal?: AbortSignal): Promise<Viewer> {
+  let pending = viewers.get(adapter);
+  if (!pending) {
     // Not tied to one widget's signal: another widget may still need the answer.
-    const pending = adapter.getViewer();
-    const fresh = { pending, at: 0 };
-    viewers.set(adapter, fresh);
-    pending.then(
-      () => (fresh.at = Date.now()),
-      () => viewers.get(adapter) === fresh && viewers.delete(adapter),
-    );
-    entry = fresh;
+    const request = adapter.getViewer();
+    pending = request;
+    viewers.set(adapter, request);
+    const done = () => viewers.get(adapter) === request && viewers.delete(adapter);
+    request.then(done, done);
   }
-  const parsed = entry.pending.then((raw) => parseOrThrow(viewerSchema, raw, 'viewer'));
+  const parsed = pending.then((raw) => parseOrThrow(viewerSchema, raw, 'viewer'));
+  if (!signal) return parsed;
   return new Promise<Viewer>((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     signal.addEventListener('abort', () => reject(signal.reason), { once: true });
     parsed.then(resolve, reject);
   });
-}
-
-/** Forgets the viewer shared for `adapter`: the next load asks again (after a sign-in on the same adapter). */
-export function forgetViewer(adapter: object): void {
-  viewers.delete(adapter);
 }
 
 // ---------------------------------------------------------------------------- the controller
@@ -237,7 +231,6 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
     } catch (error) {
       if (abort.signal.aborted || isAbortError(error)) return;
       const samenError = toSamenError(error);
-      if (samenError.kind === 'signed-out' || samenError.kind === 'forbidden') forgetViewer(effective ?? {});
       this._error = samenError;
       this._status = 'error';
       this.host.reportError(samenError, true);

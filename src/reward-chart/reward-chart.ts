@@ -8,6 +8,7 @@ import { formatRelative } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
 import type { Viewer } from '../core/schemas.js';
 import { awardSchema, rewardChartSchema, UNDO_WINDOW_MS, type Award, type RewardChart } from './schemas.js';
+import { sharedViewer } from '../core/data-controller.js';
 import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
 import { invalidLang } from '../core/content-lang.js';
@@ -154,9 +155,9 @@ export class SamenRewardChart extends SamenParentPreviewElement {
 
   /**
    * The awards queue of this viewer for this chart. Another viewer or chart closes the old one
-   * (its awards wait on the device for their teacher); before each send the queue checks that
-   * the person the chart was last loaded for is still its own (a load for someone else closes
-   * it first), so awards queued by one teacher never go out under another's session. It sends
+   * (its awards wait on the device for their teacher); before each send the queue asks the
+   * adapter who is signed in, so awards queued by one teacher never go out under another's
+   * session, also after a token swap on the same adapter object. It sends
    * once the chart is shown ({@link updated}): an award landing earlier could slip past the
    * live subscription that starts then, and the chart would never count it.
    */
@@ -181,8 +182,9 @@ export class SamenRewardChart extends SamenParentPreviewElement {
       },
       {
         onChange: () => this.requestUpdate(),
-        // The loaded viewer, not another getViewer per send: a load that finds someone else closes this queue.
-        isCurrent: () => this.queue === queue && this.personConfirmed && this.personKey === viewer.id,
+        // Asked before every send: the same adapter object may speak for someone else after a
+        // token swap, and a queued award must never go out under another teacher's session.
+        isCurrent: async () => this.queue === queue && this.personConfirmed && (await sharedViewer(adapter)).id === viewer.id,
       },
     );
     this.queue = queue;
