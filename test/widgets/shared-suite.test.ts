@@ -241,14 +241,16 @@ for (const row of CATALOGUE) {
 
       const live = row.live;
       if (live) {
-        test(row, view, 'shows live updates', async () => {
+        test(row, view, 'shows live updates', async function () {
+          this.timeout(10_000);
           const { el, adapter } = await mountWidget(row, { view });
           expect(live.shows(el, view), 'not shown before the change').to.equal(false);
           await live.change(adapter, view);
-          await waitUntil(() => live.shows(el, view), `the change on ${live.topic(view)} shows`, { timeout: 2000 });
+          await waitUntil(() => live.shows(el, view), `the change on ${live.topic(view)} shows`, { timeout: 4000 });
         });
 
-        test(row, view, 'moved in the page keeps live updates', async () => {
+        test(row, view, 'moved in the page keeps live updates', async function () {
+          this.timeout(10_000);
           const { el, adapter, provider } = await mountWidget(row, { view });
           const elsewhere = document.createElement('section');
           provider.appendChild(elsewhere);
@@ -259,7 +261,7 @@ for (const row of CATALOGUE) {
           expect(row.looksLoaded(el, view), 'still shows the sample after the move').to.equal(true);
           expect(live.shows(el, view), 'not shown before the change').to.equal(false);
           await live.change(adapter, view);
-          await waitUntil(() => live.shows(el, view), `the change on ${live.topic(view)} shows after the move`, { timeout: 2000 });
+          await waitUntil(() => live.shows(el, view), `the change on ${live.topic(view)} shows after the move`, { timeout: 4000 });
         });
       } else {
         test(row, view, 'moved in the page keeps live updates', async () => {
@@ -283,11 +285,12 @@ for (const row of CATALOGUE) {
 
       test(row, view, 'removed mid-load: no error, and loads when added again', async function () {
         this.timeout(10_000);
-        const { el, slot } = await mountWidget(row, { view, latency: 150, wait: false });
-        await waitUntil(() => card(el)?.getAttribute('aria-busy') === 'true', 'the loading state shows');
+        const { el, slot } = await mountWidget(row, { view, latency: 500, wait: false });
+        await waitUntil(() => card(el)?.getAttribute('aria-busy') === 'true', 'the loading state shows', { interval: 5 });
         const { errors, thrown } = await collectProblems(async () => {
           el.remove();
-          await sleep(300);
+          // Longer than the load would have taken.
+          await sleep(700);
         });
         expect(errors, 'samen-error events').to.deep.equal([]);
         expect(thrown, 'errors thrown').to.deep.equal([]);
