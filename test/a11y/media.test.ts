@@ -12,6 +12,7 @@ import type { SamenClipComposer } from '../../src/clip-composer/clip-composer.js
 import { nl as composerNl } from '../../src/clip-composer/locales/nl.js';
 import type { SamenAdapter } from '../../src/core/adapter.js';
 import { storyAdapter, STORY_NOW } from '../../stories/support/story-adapter.js';
+import { rowOf } from '../widgets/catalogue.js';
 import { allStories, playStory, renderStory, settleAll, type Widget } from './support.js';
 
 /** A story as Storybook shows it; the composer's reach their state through their play function. */
@@ -212,24 +213,30 @@ describe('reduced motion', () => {
     });
   }
 
-  const ANIMATED: [string, string][] = [
-    ['Reward chart', 'ClassNearlyThere'],
-    ['Feedback bar', 'Parent'],
-    ['Lesson clip', 'Teacher'],
-    ['Clip composer', 'Preview'],
-    ['Clip composer', 'Published'],
+  /**
+   * Stories that move, by the widget catalogue's tag, and where the movement is: in the widget's
+   * own shadow DOM, or (`nested`) in a widget it shows (the composer's preview and published card).
+   */
+  const ANIMATED: [tag: string, story: string, nested?: 'nested'][] = [
+    ['samen-reward-chart', 'ClassNearlyThere'],
+    ['samen-feedback-bar', 'Parent'],
+    ['samen-lesson-clip', 'Teacher'],
+    ['samen-clip-composer', 'Preview', 'nested'],
+    ['samen-clip-composer', 'Published', 'nested'],
   ];
+  /** What `moving` names first for each: the widget, or the widget it shows (`samen-clip-composer > `). */
+  const MOVERS = [...new Set(ANIMATED.map(([tag, , nested]) => (nested ? `${tag} > ` : tag)))];
 
   async function render(): Promise<Widget[]> {
     const widgets: Widget[] = [];
-    for (const [title, name] of ANIMATED) widgets.push(...(await settleAll(await story(title, name))));
+    for (const [tag, name] of ANIMATED) widgets.push(...(await settleAll(await story(rowOf(tag).stories.title.replace(/^Widgets\//, ''), name))));
     return widgets;
   }
 
   it('without the preference, the widgets do move (so the check below can fail)', async () => {
     await emulateMedia({ reducedMotion: 'no-preference' });
     const moved = moving(await render());
-    for (const widget of ['samen-reward-chart', 'samen-feedback-bar', 'samen-lesson-clip', 'samen-clip-composer > ']) {
+    for (const widget of MOVERS) {
       expect(moved.some((m) => m.startsWith(widget)), `${widget} moves`).to.equal(true);
     }
   });
