@@ -15,7 +15,7 @@ import typescript from '@rollup/plugin-typescript';
 
 /**
  * Bare dependencies of the npm build (package.json "dependencies") and their subpaths.
- * `@lit\/[^/]+` so that every @lit/* package (@lit/context, @lit/task, …) matches.
+ * `@lit\/[^/]+` so that every @lit/* package (@lit/context, …) matches.
  */
 const external = (/** @type {string} */ id) => /^(lit|@lit\/[^/]+|zod|date-fns|idb)(\/|$)/.test(id);
 

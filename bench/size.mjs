@@ -9,7 +9,7 @@
  *                   clip composer shows lesson clips) loads that widget's chunk too;
  *  - core:          everything else those widgets load up front (src/core: base element, schemas,
  *                   i18n with Dutch, draft store; zod/mini, date-fns functions, @lit/context,
- *                   @lit/task, idb): one chunk. What loads on demand (other languages, a widget's
+ *                   idb): one chunk. What loads on demand (other languages, a widget's
  *                   own strings in them) is not in it: see the notes and locale/<xx>;
  *  - all widgets + lit: every widget, the provider, the core and lit: all a page with every widget
  *                   downloads up front (chunks compressed one by one; no language but Dutch);

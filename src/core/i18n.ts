@@ -40,6 +40,8 @@ export interface Messages {
   readAloud: string;
   errors: Record<SamenErrorKind, { title: string; body: string }>;
   invalidField: (path: string) => string;
+  /** The not-connected state of a widget whose adapter lacks methods of its port: they are named (for the vendor). */
+  missingMethods: (methods: string) => string;
   programmes: Record<Programme, string>;
   unknownProgramme: string;
   /** A text box's counter (the lesson clip's answer, the feedback bar's reply, the matrix's success). */

@@ -5,8 +5,6 @@ import { consume } from '@lit/context';
 import type { PortName, SamenAdapter, SamenAdapterLike, SamenTopic } from './adapter.js';
 import { DataController, type DataHost, type DataSource, type DataState } from './data-controller.js';
 import { onPageDefaultsChange, pageDefaults, samenContext, type SamenConfig } from './context.js';
-import type { Task } from '@lit/task';
-import { TaskStatus } from '@lit/task';
 import { SamenError, toSamenError } from './errors.js';
 import { dispatchSamenEvent, type DetailOf, type SamenEventMap } from './events.js';
 import { isLocaleLoading, messagesFor, onLocalesChange, resolveLocale, type Messages, type MessageSection } from './i18n.js';
@@ -69,26 +67,13 @@ export class SamenElement extends LitElement {
       stopDefaults();
       stopLocales();
     };
-    if (this.interruptedLoad) {
-      this.interruptedLoad = false;
-      void this.loadTask?.run();
-    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const type of PREVIEW_BLOCKED) this.renderRoot.removeEventListener(type, this.blockInPreview, { capture: true });
     this.stopGlobalListeners?.();
-    this.stopListening();
-    // A widget taken out of the page stops its requests; it loads again if it comes back.
-    const task = this.loadTask;
-    if (task?.status === TaskStatus.PENDING) {
-      this.interruptedLoad = true;
-      task.abort();
-    }
   }
-
-  private interruptedLoad = false;
 
   /**
    * A host that sets another adapter (someone else may have signed in, without a reload): the
@@ -174,38 +159,6 @@ export class SamenElement extends LitElement {
     }
   };
 
-
-  /** The widget's data task, aborted when the element leaves the page. */
-  protected get loadTask(): Task<readonly unknown[], unknown> | undefined {
-    return undefined;
-  }
-
-  private subscription?: { adapter: SamenAdapter; topic: SamenTopic; stop: () => void };
-
-  /**
-   * Live updates: `onChange` runs when the adapter reports a change under `topic`. An
-   * existing subscription to the same adapter and topic is kept, not renewed, so no change
-   * slips through the gap a re-subscribe opens on a network or postMessage transport.
-   */
-  protected listen(adapter: SamenAdapter, topic: SamenTopic, onChange: () => void): void {
-    // A load that finishes after the widget left the page must not subscribe: nothing would stop it.
-    if (!this.isConnected) return;
-    const current = this.subscription;
-    if (current?.adapter === adapter && current.topic === topic) return;
-    current?.stop();
-    const stop = adapter.subscribe?.(topic, onChange);
-    this.subscription = stop ? { adapter, topic, stop } : undefined;
-  }
-
-  protected stopListening(): void {
-    this.subscription?.stop();
-    this.subscription = undefined;
-  }
-
-  /** Whether live updates are on (after a move in the page they are off until the next load). */
-  protected get listening(): boolean {
-    return this.subscription !== undefined;
-  }
 
   /** The adapter in effect: the provider's, else the page default (a preview reads through its read-only wrapper). */
   get adapter(): SamenAdapter | undefined {
@@ -347,23 +300,19 @@ export class SamenElement extends LitElement {
     </div>`;
   }
 
-  /** The error state of a failed load, whose retry loads again; `undefined` unless the load failed. */
-  protected renderFailedLoad(loader: Task<readonly unknown[], unknown>): TemplateResult | undefined {
-    if (loader.status !== TaskStatus.ERROR) return undefined;
-    return this.renderError(toSamenError(loader.error), () => void loader.run());
-  }
-
   protected renderError(error: SamenError, retry?: () => void): TemplateResult {
     const text = this.t.errors[error.kind];
     const canRetry = retry && error.kind !== 'not-connected' && error.kind !== 'forbidden';
     return html`<div class="card state error" part="base error" role="alert" lang=${this.resolvedLocale} dir=${this.languageDir}>
       <h2>${text.title}</h2>
       <p>${text.body}</p>
-      ${error.issues.length
-        ? html`<ul class="issues">
-            ${error.issues.map((issue) => html`<li>${this.t.invalidField(issue.path)}</li>`)}
-          </ul>`
-        : nothing}
+      ${error.kind === 'not-connected' && error.issues.length
+        ? html`<p class="issues">${this.t.missingMethods(error.issues.map((issue) => issue.path).join(', '))}</p>`
+        : error.issues.length
+          ? html`<ul class="issues">
+              ${error.issues.map((issue) => html`<li>${this.t.invalidField(issue.path)}</li>`)}
+            </ul>`
+          : nothing}
       ${canRetry ? html`<button part="retry" @click=${retry}>${this.t.retry}</button>` : nothing}
     </div>`;
   }

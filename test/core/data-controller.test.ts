@@ -197,8 +197,7 @@ describe('DataController (the data path of every widget)', () => {
     await el.updateComplete;
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
     expect(alert.textContent).to.contain('Niet verbonden');
-    expect(alert.textContent).to.contain('setReaction');
-    expect(alert.textContent).to.contain('addReply');
+    expect(alert.textContent).to.contain('Nog niet gekoppeld: setReaction, addReply');
     expect(alert.querySelector('button'), 'no retry for a missing method').to.equal(null);
   });
 

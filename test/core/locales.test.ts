@@ -69,6 +69,7 @@ const KINDS = new Set(['class', 'personal', 'value', 'location', 'values', 'loca
 /** Sample arguments for every function message, chosen so Arabic shows them as digits (3–99). */
 const SAMPLES: Record<string, unknown[][]> = {
   invalidField: [['media.src']],
+  missingMethods: [['getReactions, addReply']],
   'clip.lesson': [[7]],
   charactersLeft: [[7]],
   'clip.posted': [['«3 dagen geleden»']],

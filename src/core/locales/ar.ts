@@ -30,6 +30,7 @@ export const ar: Messages = {
     'not-connected': { title: 'غير متصل', body: 'لم يتم ربط هذا التطبيق بـ Samen بعد.' },
   },
   invalidField: (path) => `هذا الحقل غير صحيح: ${path}`,
+  missingMethods: (methods) => `لم يتم ربطها بعد: ${methods}`,
   programmes: { wish: 'WIsH', kanjer: 'Kanjertraining', pbs: 'PBS', custom: 'درس' },
   unknownProgramme: 'برنامج غير معروف',
   charactersLeft: (n) =>

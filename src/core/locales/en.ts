@@ -23,6 +23,7 @@ export const en: Messages = {
     'not-connected': { title: 'Not connected', body: 'This app has not connected Samen yet.' },
   },
   invalidField: (path) => `Field is not right: ${path}`,
+  missingMethods: (methods) => `Not connected yet: ${methods}`,
   programmes: { wish: 'WIsH', kanjer: 'Kanjertraining', pbs: 'PBS', custom: 'Lesson' },
   unknownProgramme: 'Unknown programme',
   charactersLeft: (n) => `${n} ${plural(n, 'character', 'characters')} left`,

@@ -30,6 +30,7 @@ export const nl: Messages = {
     'not-connected': { title: 'Niet verbonden', body: 'Deze app is nog niet met Samen verbonden.' },
   },
   invalidField: (path) => `Dit veld klopt niet: ${path}`,
+  missingMethods: (methods) => `Nog niet gekoppeld: ${methods}`,
   programmes: { wish: 'WIsH', kanjer: 'Kanjertraining', pbs: 'PBS', custom: 'Les' },
   unknownProgramme: 'Onbekend lesprogramma',
   charactersLeft: (n) => `Nog ${n} ${plural(n, 'teken', 'tekens')}`,

@@ -28,6 +28,7 @@ export const pl: Messages = {
     'not-connected': { title: 'Brak połączenia z Samen', body: 'Ta aplikacja nie jest jeszcze połączona z Samen.' },
   },
   invalidField: (path) => `To pole jest niepoprawne: ${path}`,
+  missingMethods: (methods) => `Jeszcze niepodłączone: ${methods}`,
   programmes: { wish: 'WIsH', kanjer: 'Kanjertraining', pbs: 'PBS', custom: 'Lekcja' },
   unknownProgramme: 'Nieznany program',
   charactersLeft: (n) =>

@@ -27,6 +27,7 @@ export const tr: Messages = {
     'not-connected': { title: 'Bağlı değil', body: 'Bu uygulama henüz Samen ile bağlanmadı.' },
   },
   invalidField: (path) => `Bu alan doğru değil: ${path}`,
+  missingMethods: (methods) => `Henüz bağlanmadı: ${methods}`,
   programmes: { wish: 'WIsH', kanjer: 'Kanjertraining', pbs: 'PBS', custom: 'Ders' },
   unknownProgramme: 'Bilinmeyen program',
   charactersLeft: (n) => `${n} karakter kaldı`,

@@ -28,6 +28,7 @@ export const uk: Messages = {
     'not-connected': { title: 'Не підключено', body: 'Цей застосунок ще не підключив Samen.' },
   },
   invalidField: (path) => `Поле заповнено неправильно: ${path}`,
+  missingMethods: (methods) => `Ще не під’єднано: ${methods}`,
   programmes: { wish: 'WIsH', kanjer: 'Kanjertraining', pbs: 'PBS', custom: 'Урок' },
   unknownProgramme: 'Невідома програма',
   charactersLeft: (n) =>
