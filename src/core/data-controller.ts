@@ -57,24 +57,46 @@ export interface DataState<D> {
  * adapter object may speak for someone else after the host's sign-in (its token function
  * changes), and the widget must then know before it shows or sends anything.
  */
-const viewers = new WeakMap<object, Promise<unknown>>();
+interface ViewerRequest {
+  pending: Promise<unknown>;
+  abort: AbortController;
+  /** Loads still waiting for the answer: when the last one is aborted, so is the request. */
+  waiting: number;
+}
+const viewers = new WeakMap<object, ViewerRequest>();
 
-/** The viewer of `adapter`, parsed; shared with the other loads while the request is on its way. */
+/**
+ * The viewer of `adapter`, parsed; shared with the other loads while the request is on its way.
+ * Without a `signal` the caller waits for good (the request is not aborted for it).
+ */
 export function sharedViewer(adapter: SamenAdapterLike, signal?: AbortSignal): Promise<Viewer> {
-  let pending = viewers.get(adapter);
-  if (!pending) {
-    // Not tied to one widget's signal: another widget may still need the answer.
-    const request = adapter.getViewer();
-    pending = request;
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  let entry = viewers.get(adapter);
+  if (!entry) {
+    const abort = new AbortController();
+    const request: ViewerRequest = { pending: adapter.getViewer({ signal: abort.signal }), abort, waiting: 0 };
     viewers.set(adapter, request);
     const done = () => viewers.get(adapter) === request && viewers.delete(adapter);
-    request.then(done, done);
+    request.pending.then(done, done);
+    entry = request;
   }
-  const parsed = pending.then((raw) => parseOrThrow(viewerSchema, raw, 'viewer'));
+  const request = entry;
+  request.waiting += signal ? 1 : Infinity;
+  const parsed = request.pending.then((raw) => parseOrThrow(viewerSchema, raw, 'viewer'));
   if (!signal) return parsed;
   return new Promise<Viewer>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        reject(signal.reason);
+        // Nobody waits any more (every widget that asked left the page): stop the request too.
+        if (--request.waiting === 0 && viewers.get(adapter) === request) {
+          viewers.delete(adapter);
+          request.abort.abort();
+        }
+      },
+      { once: true },
+    );
     parsed.then(resolve, reject);
   });
 }
