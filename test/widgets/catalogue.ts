@@ -26,6 +26,8 @@ export const BEHAVIOURS = [
   'reads right to left in Arabic',
   'preview as parent writes nothing',
   'not connected shows "Niet verbonden" and fires samen-error',
+  'works with an adapter of only its port',
+  'its port incomplete: not connected, naming the missing methods',
   'shows live updates',
   'moved in the page keeps live updates',
   'removed mid-load: no error, and loads when added again',
@@ -140,6 +142,13 @@ export const CATALOGUE: readonly WidgetRow[] = [
       change: (adapter) => adapter.forViewer('parent-1').saveHomeAnswer({ id: writeId(), clipId: 'wish-2', kind: 'text', text: LIVE_TEXT }),
       shows: (el) => text(el).includes(LIVE_TEXT),
     },
+    knownBroken: [
+      {
+        behaviour: 'works with an adapter of only its port',
+        reason:
+          'issue 19: on an adapter of only the clip port (as docs/integration.md’s port table says), the card’s own feedback bar shows “Niet verbonden … Nog niet gekoppeld: getReactions, setReaction, addReply” and fires a fatal not-connected samen-error',
+      },
+    ],
   },
   {
     tag: 'samen-feedback-bar',

@@ -8,6 +8,8 @@
  * - preview as parent (teacher views): the "Preview as parent" shows the parent's card, and
  *   pressing every control in it writes nothing to the adapter;
  * - not connected: shows the translated "Niet verbonden" and fires `samen-error` (`not-connected`);
+ * - ports: it works with an adapter of only the viewer, live updates and its port; with its port
+ *   incomplete it is not connected and names the missing methods;
  * - live: a change through the adapter shows, also after the element was moved in the page;
  * - removed mid-load: no error, nothing thrown, and it loads when added again;
  * - defined twice: importing its define entry again does not throw, and the tag keeps its class.
@@ -19,6 +21,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { SamenErrorDetail } from '../../src/core/events.js';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { PORT_METHODS } from '../../src/core/adapter.js';
 import { CATALOGUE, NOW, knownBroken, type Behaviour, type WidgetRow } from './catalogue.js';
 import { card, isShown, mountWidget, untilShown, type Widget } from './mount.js';
 
@@ -116,6 +119,12 @@ function named(e: Element | null | undefined): string {
 
 /** A samen-error's detail without its element, for assertion messages. */
 const errorNamed = (d: SamenErrorDetail) => `${d.kind}${d.fatal ? ' (fatal)' : ''} from ${d.element?.localName}`;
+
+/** `full`'s `getViewer`, `subscribe` and `methods` only: what a vendor implements for one widget. */
+function adapterWith(full: MemoryAdapter, methods: readonly string[]): Record<string, unknown> {
+  const source = full as unknown as Record<string, (...args: unknown[]) => unknown>;
+  return Object.fromEntries(['getViewer', 'subscribe', ...methods].map((m) => [m, source[m]!.bind(full)]));
+}
 
 const writesOf = (adapter: { calls: readonly { method: string }[] }) => adapter.calls.filter((c) => WRITES.has(c.method)).map((c) => c.method);
 
@@ -253,6 +262,39 @@ for (const row of CATALOGUE) {
         const mine = errors.filter((e) => e.element === el);
         expect(mine.map(errorNamed)).to.deep.equal([`not-connected (fatal) from ${row.tag}`]);
       });
+
+      test(row, view, 'works with an adapter of only its port', async function () {
+        this.timeout(10_000);
+        const full = new MemoryAdapter({ now: NOW, viewerId: row.viewers[view] });
+        let el: Widget | undefined;
+        const { errors } = await collectProblems(async () => {
+          ({ el } = await mountWidget(row, { view, adapter: adapterWith(full, PORT_METHODS[row.port]) as never }));
+          // Widgets it shows inside (the lesson clip's feedback bar) load too.
+          for (const inner of deepElements(el.shadowRoot!).filter((e) => e.localName.startsWith('samen-'))) await untilShown(inner as Widget);
+        });
+        expect(row.looksLoaded(el!, view), 'shows the seeded sample').to.equal(true);
+        const states = deepElements(el!.shadowRoot!).filter((e) => e.matches('[part~="error"]'));
+        expect(states.map(named), 'no error or not-connected state anywhere in it').to.deep.equal([]);
+        expect(errors.map(errorNamed), 'samen-error events').to.deep.equal([]);
+      });
+
+      if (PORT_METHODS[row.port].length) {
+        test(row, view, 'its port incomplete: not connected, naming the missing methods', async () => {
+          const full = new MemoryAdapter({ now: NOW, viewerId: row.viewers[view] });
+          // Every other widget's port, not this one's.
+          const others = Object.entries(PORT_METHODS).flatMap(([port, methods]) => (port === row.port ? [] : [...methods]));
+          let el: Widget | undefined;
+          const { errors } = await collectProblems(async () => {
+            ({ el } = await mountWidget(row, { view, adapter: adapterWith(full, others) as never }));
+          });
+          const shown = card(el!)!.textContent!;
+          expect(shown).to.include('Niet verbonden');
+          for (const method of PORT_METHODS[row.port]) expect(shown, `names ${method}`).to.include(method);
+          const mine = errors.filter((e) => e.element === el);
+          expect(mine.map(errorNamed)).to.deep.equal([`not-connected (fatal) from ${row.tag}`]);
+          expect(mine[0]!.issues.map((i) => i.path)).to.have.members([...PORT_METHODS[row.port]]);
+        });
+      }
 
       const live = row.live;
       if (live) {
