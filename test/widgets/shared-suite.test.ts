@@ -153,6 +153,26 @@ beforeEach(() => {
   for (const key of Object.keys(localStorage)) if (key.startsWith('samen:')) localStorage.removeItem(key);
 });
 
+describe('the widget catalogue', () => {
+  it('has one row for every widget of custom-elements.json, in its own folder', async () => {
+    const manifest = (await (await fetch('/custom-elements.json')).json()) as {
+      modules: { path: string; declarations?: { tagName?: string }[] }[];
+    };
+    const widgets = manifest.modules
+      .flatMap((m) => (m.declarations ?? []).flatMap((d) => (d.tagName ? [`${d.tagName} in ${m.path.split('/').slice(0, 2).join('/')}`] : [])))
+      .filter((w) => !w.startsWith('samen-provider '));
+    expect(CATALOGUE.map((row) => `${row.tag} in src/${row.folder}`)).to.have.members(widgets);
+  });
+
+  it('names define entries that the package exports as ./<folder>', async () => {
+    const pkg = (await (await fetch('/package.json')).json()) as { exports: Record<string, { default?: string }> };
+    for (const row of CATALOGUE) {
+      expect(row.entry, row.tag).to.equal(`src/define/${row.tag}.ts`);
+      expect(pkg.exports[`./${row.folder}`]?.default, `${row.tag}: the package's ./${row.folder}`).to.equal(`./dist/define/${row.tag}.js`);
+    }
+  });
+});
+
 for (const row of CATALOGUE) {
   describe(`${row.tag} (the shared widget suite)`, () => {
     for (const view of row.views) {
