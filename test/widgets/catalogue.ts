@@ -134,7 +134,8 @@ export const CATALOGUE: readonly WidgetRow[] = [
     port: 'clip',
     views: ['parent', 'teacher'],
     viewers: { parent: 'parent-1', teacher: 'teacher-1' },
-    sample: (view, { preview = false } = {}) => html`<samen-lesson-clip clip-id="wish-2" view=${view} ?preview=${preview}></samen-lesson-clip>`,
+    sample: (view, { preview = false } = {}) =>
+      html`<samen-lesson-clip clip-id="wish-2" view=${view} ?preview=${preview}></samen-lesson-clip>`,
     looksLoaded: (el) => $(el, '[part~="title"]')?.textContent?.trim() === 'Wie ben ik?',
     live: {
       topic: () => 'clip:wish-2',
@@ -153,7 +154,12 @@ export const CATALOGUE: readonly WidgetRow[] = [
   {
     tag: 'samen-feedback-bar',
     folder: 'feedback-bar',
-    stories: { title: 'Widgets/Feedback bar', load: () => import('../../stories/feedback-bar.stories.js'), main: 'Parent', arabic: 'Arabic' },
+    stories: {
+      title: 'Widgets/Feedback bar',
+      load: () => import('../../stories/feedback-bar.stories.js'),
+      main: 'Parent',
+      arabic: 'Arabic',
+    },
     entry: 'src/define/samen-feedback-bar.ts',
     define: () => import('../../src/define/samen-feedback-bar.js'),
     port: 'feedback',
@@ -161,7 +167,8 @@ export const CATALOGUE: readonly WidgetRow[] = [
     viewers: { parent: 'parent-1', teacher: 'teacher-1' },
     sample: (view, { preview = false } = {}) =>
       html`<samen-feedback-bar target-id="host-post-1" view=${view} allow-reply ?preview=${preview}></samen-feedback-bar>`,
-    looksLoaded: (el, view) => (view === 'teacher' ? !!$(el, 'ul.counts [part~="reaction"]') : !!$(el, '[role="toolbar"] [part~="reaction"]')),
+    looksLoaded: (el, view) =>
+      view === 'teacher' ? !!$(el, 'ul.counts [part~="reaction"]') : !!$(el, '[role="toolbar"] [part~="reaction"]'),
     live: {
       topic: () => 'reactions:host-post-1',
       // Parent 1's reply: their own bar lists their family's replies, the teacher's lists all.
@@ -172,7 +179,12 @@ export const CATALOGUE: readonly WidgetRow[] = [
   {
     tag: 'samen-reward-chart',
     folder: 'reward-chart',
-    stories: { title: 'Widgets/Reward chart', load: () => import('../../stories/reward-chart.stories.js'), main: 'PersonalSchoolAndHome', arabic: 'Arabic' },
+    stories: {
+      title: 'Widgets/Reward chart',
+      load: () => import('../../stories/reward-chart.stories.js'),
+      main: 'PersonalSchoolAndHome',
+      arabic: 'Arabic',
+    },
     entry: 'src/define/samen-reward-chart.ts',
     define: () => import('../../src/define/samen-reward-chart.js'),
     port: 'reward',
@@ -185,14 +197,20 @@ export const CATALOGUE: readonly WidgetRow[] = [
     live: {
       topic: () => 'chart:personal-child-1',
       // The teacher gives a sticker with a reason: the chart lists it.
-      change: (adapter) => adapter.forViewer('teacher-1').award({ id: writeId(), chartId: 'personal-child-1', expectationId: 'p1', reason: LIVE_TEXT }),
+      change: (adapter) =>
+        adapter.forViewer('teacher-1').award({ id: writeId(), chartId: 'personal-child-1', expectationId: 'p1', reason: LIVE_TEXT }),
       shows: (el) => ($(el, '[part~="stickers"]')?.textContent ?? '').includes(LIVE_TEXT),
     },
   },
   {
     tag: 'samen-feelings-checkin',
     folder: 'feelings-checkin',
-    stories: { title: 'Widgets/Feelings check-in', load: () => import('../../stories/feelings-checkin.stories.js'), main: 'Child', arabic: 'ArabicRightToLeft' },
+    stories: {
+      title: 'Widgets/Feelings check-in',
+      load: () => import('../../stories/feelings-checkin.stories.js'),
+      main: 'Child',
+      arabic: 'ArabicRightToLeft',
+    },
     entry: 'src/define/samen-feelings-checkin.ts',
     define: () => import('../../src/define/samen-feelings-checkin.js'),
     port: 'feelings',
@@ -222,14 +240,20 @@ export const CATALOGUE: readonly WidgetRow[] = [
       },
       shows: (el, view) =>
         view === 'teacher'
-          ? [...(el.shadowRoot?.querySelectorAll('[part~="overview"] .count') ?? [])].reduce((sum, c) => sum + Number(c.textContent), 0) === 1
+          ? [...(el.shadowRoot?.querySelectorAll('[part~="overview"] .count') ?? [])].reduce((sum, c) => sum + Number(c.textContent), 0) ===
+            1
           : !!$(el, '.today'),
     },
   },
   {
     tag: 'samen-expectation-matrix',
     folder: 'expectation-matrix',
-    stories: { title: 'Widgets/Expectation matrix', load: () => import('../../stories/expectation-matrix.stories.js'), main: 'SchoolMatrix', arabic: 'Arabic' },
+    stories: {
+      title: 'Widgets/Expectation matrix',
+      load: () => import('../../stories/expectation-matrix.stories.js'),
+      main: 'SchoolMatrix',
+      arabic: 'Arabic',
+    },
     entry: 'src/define/samen-expectation-matrix.ts',
     define: () => import('../../src/define/samen-expectation-matrix.js'),
     port: 'matrix',
@@ -252,7 +276,12 @@ export const CATALOGUE: readonly WidgetRow[] = [
   {
     tag: 'samen-clip-composer',
     folder: 'clip-composer',
-    stories: { title: 'Widgets/Clip composer', load: () => import('../../stories/clip-composer.stories.js'), main: 'PrefilledWishLesson3', arabic: 'RightToLeft' },
+    stories: {
+      title: 'Widgets/Clip composer',
+      load: () => import('../../stories/clip-composer.stories.js'),
+      main: 'PrefilledWishLesson3',
+      arabic: 'RightToLeft',
+    },
     entry: 'src/define/samen-clip-composer.ts',
     define: () => import('../../src/define/samen-clip-composer.js'),
     port: 'composer',

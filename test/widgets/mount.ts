@@ -72,11 +72,13 @@ export async function mountWidget(row: WidgetRow, options: MountOptions = {}): P
   const adapter =
     'adapter' in options ? options.adapter : new MemoryAdapter({ now: NOW, viewerId: row.viewers[view], latency: options.latency ?? 0 });
   await row.define();
-  const wrapper = await fixture<HTMLElement>(html`<div dir=${options.dir ?? 'ltr'}>
-    <samen-provider .adapter=${adapter} locale=${options.locale ?? 'nl'}>
-      <div class="samen-slot">${row.sample(view, { preview: options.preview ?? false })}</div>
-    </samen-provider>
-  </div>`);
+  const wrapper = await fixture<HTMLElement>(
+    html`<div dir=${options.dir ?? 'ltr'}>
+      <samen-provider .adapter=${adapter} locale=${options.locale ?? 'nl'}>
+        <div class="samen-slot">${row.sample(view, { preview: options.preview ?? false })}</div>
+      </samen-provider>
+    </div>`,
+  );
   const provider = wrapper.querySelector<HTMLElement>('samen-provider')!;
   const slot = wrapper.querySelector<HTMLElement>('.samen-slot')!;
   const el = slot.querySelector<Widget>(row.tag)!;

@@ -111,7 +111,9 @@ async function collectProblems(fn: () => Promise<unknown>, settle = 30): Promise
  */
 function named(e: Element | null | undefined): string {
   if (!e) return String(e);
-  const attrs = ['id', 'part', 'class', 'name', 'value', 'aria-label'].flatMap((a) => (e.hasAttribute(a) ? [`${a}="${e.getAttribute(a)}"`] : []));
+  const attrs = ['id', 'part', 'class', 'name', 'value', 'aria-label'].flatMap((a) =>
+    e.hasAttribute(a) ? [`${a}="${e.getAttribute(a)}"`] : [],
+  );
   const root = e.getRootNode();
   const host = root instanceof ShadowRoot ? ` in ${root.host.localName}` : '';
   return `<${[e.localName, ...attrs].join(' ')}> "${(e.textContent ?? '').trim().slice(0, 40)}"${host}`;
@@ -126,7 +128,8 @@ function adapterWith(full: MemoryAdapter, methods: readonly string[]): Record<st
   return Object.fromEntries(['getViewer', 'subscribe', ...methods].map((m) => [m, source[m]!.bind(full)]));
 }
 
-const writesOf = (adapter: { calls: readonly { method: string }[] }) => adapter.calls.filter((c) => WRITES.has(c.method)).map((c) => c.method);
+const writesOf = (adapter: { calls: readonly { method: string }[] }) =>
+  adapter.calls.filter((c) => WRITES.has(c.method)).map((c) => c.method);
 
 /** The teacher's "Preview as parent": the switch, then the `[preview]` widget it shows. */
 async function openPreview(row: WidgetRow, el: Widget): Promise<HTMLElement> {
@@ -159,7 +162,9 @@ describe('the widget catalogue', () => {
       modules: { path: string; declarations?: { tagName?: string }[] }[];
     };
     const widgets = manifest.modules
-      .flatMap((m) => (m.declarations ?? []).flatMap((d) => (d.tagName ? [`${d.tagName} in ${m.path.split('/').slice(0, 2).join('/')}`] : [])))
+      .flatMap((m) =>
+        (m.declarations ?? []).flatMap((d) => (d.tagName ? [`${d.tagName} in ${m.path.split('/').slice(0, 2).join('/')}`] : [])),
+      )
       .filter((w) => !w.startsWith('samen-provider '));
     expect(CATALOGUE.map((row) => `${row.tag} in src/${row.folder}`)).to.have.members(widgets);
   });
@@ -256,7 +261,9 @@ for (const row of CATALOGUE) {
           const preview = (await openPreview(row, el)) as Widget;
           await untilShown(preview);
           expect(preview.getAttribute('view'), 'the parent’s card').to.not.equal('teacher');
-          const controls = deepElements(preview.shadowRoot!).filter((e): e is HTMLElement => e instanceof HTMLElement && e.matches(CONTROLS));
+          const controls = deepElements(preview.shadowRoot!).filter(
+            (e): e is HTMLElement => e instanceof HTMLElement && e.matches(CONTROLS),
+          );
           expect(controls.length, 'controls to press').to.be.greaterThan(0);
           for (const control of controls) {
             if (control instanceof HTMLTextAreaElement || (control instanceof HTMLInputElement && control.type === 'text')) {
@@ -266,7 +273,8 @@ for (const row of CATALOGUE) {
             control.click();
             await sleep(0);
           }
-          for (const form of deepElements(preview.shadowRoot!).filter((e): e is HTMLFormElement => e instanceof HTMLFormElement)) form.requestSubmit();
+          for (const form of deepElements(preview.shadowRoot!).filter((e): e is HTMLFormElement => e instanceof HTMLFormElement))
+            form.requestSubmit();
           await sleep(100);
           expect(writesOf(adapter), 'write calls').to.deep.equal(before.calls);
           expect(adapter.appliedWrites, 'writes applied').to.equal(before.applied);
@@ -290,7 +298,8 @@ for (const row of CATALOGUE) {
         const { errors } = await collectProblems(async () => {
           ({ el } = await mountWidget(row, { view, adapter: adapterWith(full, PORT_METHODS[row.port]) as never }));
           // Widgets it shows inside (the lesson clip's feedback bar) load too.
-          for (const inner of deepElements(el.shadowRoot!).filter((e) => e.localName.startsWith('samen-'))) await untilShown(inner as Widget);
+          for (const inner of deepElements(el.shadowRoot!).filter((e) => e.localName.startsWith('samen-')))
+            await untilShown(inner as Widget);
         });
         expect(row.looksLoaded(el!, view), 'shows the seeded sample').to.equal(true);
         const states = deepElements(el!.shadowRoot!).filter((e) => e.matches('[part~="error"]'));
