@@ -301,7 +301,7 @@ export const ROUTES = [
 ];
 
 /**
- * What the matrix editor refuses to save (MATRIX_LIMITS of src/core/schemas.ts), refused here
+ * What the matrix editor refuses to save (MATRIX_LIMITS of src/expectation-matrix/schemas.ts), refused here
  * too: at most 5 values × 8 places, names of at most 60 characters, at most 3 expectations of
  * 1 to 200 characters per cell, cells only of listed values and places, every id a safe id and
  * unique. Issues name fields, never the values (nor a cell key that is not a safe id).

@@ -45,7 +45,7 @@ const [
   import('../../dist/core/parse.js'),
   import('../../dist/adapters/illustrations.js'),
   import('zod/mini'),
-  import('../../dist/core/schemas.js'),
+  import('../../dist/clip-composer/schemas.js'),
   import('../../dist/core/policy.js'),
 ]).catch((error) => {
   if (error?.code === 'ERR_MODULE_NOT_FOUND' && /[/\\]dist[/\\]/.test(String(error.message))) {

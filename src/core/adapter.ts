@@ -174,7 +174,7 @@ export interface ClipComposerPort {
   /**
    * Teacher only: stores a video, photo or captions file. Reports progress through
    * `options.onProgress`; an aborted `signal` stops the upload and stores nothing. Rejects
-   * with `invalid-data` for a type or size outside `MEDIA_LIMITS` (schemas.ts).
+   * with `invalid-data` for a type or size outside `MEDIA_LIMITS` (src/clip-composer/schemas.ts).
    */
   uploadMedia?(input: WriteInput & { file: Blob; name: string; kind: UploadKind }, options?: UploadOptions): Promise<UploadedMedia>;
   /** A stored upload again, with a `src` this device can show now (blob: URLs end with the page). */

@@ -2,10 +2,10 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { consume } from '@lit/context';
-import type { PortName, SamenAdapter, SamenAdapterLike, SamenTopic } from './adapter.js';
+import { missingMethods, type PortName, type SamenAdapter, type SamenAdapterLike } from './adapter.js';
 import { DataController, type DataHost, type DataSource, type DataState } from './data-controller.js';
 import { onPageDefaultsChange, pageDefaults, samenContext, type SamenConfig } from './context.js';
-import { SamenError, toSamenError } from './errors.js';
+import { SamenError } from './errors.js';
 import { dispatchSamenEvent, type DetailOf, type SamenEventMap } from './events.js';
 import { isLocaleLoading, messagesFor, onLocalesChange, resolveLocale, type Messages, type MessageSection } from './i18n.js';
 import { baseStyles, cardStyles, tokens } from './tokens.styles.js';
@@ -169,6 +169,12 @@ export class SamenElement extends LitElement {
   /** The adapter the page gave (provider or `configure()`), possibly with only some ports. */
   private get givenAdapter(): SamenAdapterLike | undefined {
     return this.config?.adapter ?? pageDefaults().adapter;
+  }
+
+  /** Whether the page's adapter has every method of `port` (a widget embedded in another shows only then). */
+  protected hasPort(port: PortName): boolean {
+    const adapter = this.givenAdapter;
+    return !!adapter && missingMethods(adapter, port).length === 0;
   }
 
   /**

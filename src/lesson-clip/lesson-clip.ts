@@ -397,15 +397,17 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       ${clip.goal ? this.renderSection('goal', this.m.goal, clip.goal, clip.lang) : nothing}
       ${clip.learned ? this.renderSection('learned', this.m.learned, clip.learned, clip.lang) : nothing}
       ${this.view === 'teacher' && data.reach ? this.renderReach(data.reach) : this.renderHome(data)}
-      <samen-feedback-bar
-        target-id=${clip.id}
-        view=${this.view}
-        ?preview=${this.preview}
-        reactions=${CLIP_REACTIONS}
-        locale=${this.resolvedLocale}
-        theme=${ifDefined(this.theme)}
-        exportparts=${FEEDBACK_PARTS}
-      ></samen-feedback-bar>
+      ${this.hasPort('feedback')
+        ? html`<samen-feedback-bar
+            target-id=${clip.id}
+            view=${this.view}
+            ?preview=${this.preview}
+            reactions=${CLIP_REACTIONS}
+            locale=${this.resolvedLocale}
+            theme=${ifDefined(this.theme)}
+            exportparts=${FEEDBACK_PARTS}
+          ></samen-feedback-bar>`
+        : nothing /* a host with only the clip port: the clip without reactions, not a not-connected bar */}
       <div class="visually-hidden" role="status">${this.announcement}</div>
     </article>`;
   }

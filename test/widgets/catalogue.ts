@@ -143,13 +143,6 @@ export const CATALOGUE: readonly WidgetRow[] = [
       change: (adapter) => adapter.forViewer('parent-1').saveHomeAnswer({ id: writeId(), clipId: 'wish-2', kind: 'text', text: LIVE_TEXT }),
       shows: (el) => text(el).includes(LIVE_TEXT),
     },
-    knownBroken: [
-      {
-        behaviour: 'works with an adapter of only its port',
-        reason:
-          'issue 19: on an adapter of only the clip port (as docs/integration.md’s port table says), the card’s own feedback bar shows “Niet verbonden … Nog niet gekoppeld: getReactions, setReaction, addReply” and fires a fatal not-connected samen-error',
-      },
-    ],
   },
   {
     tag: 'samen-feedback-bar',
