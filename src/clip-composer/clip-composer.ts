@@ -12,7 +12,7 @@ import { langTagSchema, PROGRAMMES, type Programme, type Viewer } from '../core/
 import { CLIP_DRAFT_LIMITS, CLIP_GROUP_MAX_LENGTH, CO_TEACHER_MAX_LENGTH, clipFromDraft, lessonClipDraftSchema, MEDIA_LIMITS, uploadedMediaSchema, type LessonClipDraft, type MediaDraft, type UploadKind } from './schemas.js';
 import type { LessonClip } from '../lesson-clip/schemas.js';
 import { SamenElement } from '../core/samen-element.js';
-import { UploadController, type Upload, type UploadOutcome, type UploadRefusal } from '../core/upload-controller.js';
+import { UploadController, type Upload, type UploadOutcome, type UploadRefusal } from './upload-controller.js';
 import { parseLessonClip } from '../lesson-clip/parse-clip.js';
 import { clipComposerStyles } from './clip-composer.styles.js';
 import { composerMessages, type ComposerMessages } from './messages.js';

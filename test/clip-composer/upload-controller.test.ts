@@ -4,7 +4,7 @@ import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import type { SamenClipComposer } from '../../src/clip-composer/clip-composer.js';
 import type { ClipComposerPort } from '../../src/core/adapter.js';
 import { SamenError } from '../../src/core/errors.js';
-import { UploadController, type UploadOutcome } from '../../src/core/upload-controller.js';
+import { UploadController, type UploadOutcome } from '../../src/clip-composer/upload-controller.js';
 import type { UploadKind } from '../../src/clip-composer/schemas.js';
 import '../../src/define/samen-clip-composer.js';
 import { memoryAdapter, settled } from '../helpers/fixtures.js';

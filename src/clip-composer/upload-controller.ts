@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { newId, type ClipComposerPort } from './adapter.js';
-import { isAbortError, toSamenError, type SamenError } from './errors.js';
-import { parseOrThrow } from './parse.js';
-import { checkUpload, MEDIA_LIMITS, uploadedMediaSchema, type UploadedMedia, type UploadKind } from '../clip-composer/schemas.js';
+import { newId, type ClipComposerPort } from '../core/adapter.js';
+import { isAbortError, toSamenError, type SamenError } from '../core/errors.js';
+import { parseOrThrow } from '../core/parse.js';
+import { checkUpload, MEDIA_LIMITS, uploadedMediaSchema, type UploadedMedia, type UploadKind } from './schemas.js';
 
 /** A file on its way, or one whose upload failed (kept for a retry under the same write id). */
 export interface Upload {
