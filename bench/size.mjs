@@ -13,6 +13,10 @@
  *                   own strings in them) is not in it: see the notes and locale/<xx>;
  *  - all widgets + lit: every widget, the provider, the core and lit: all a page with every widget
  *                   downloads up front (chunks compressed one by one; no language but Dutch);
+ *  - entry+lit/<widget>: a parent-facing widget's entry with lit, what a Dutch page loads up
+ *                   front for it (issue 19's targets: feedback bar 18 KB, the others 22 KB);
+ *  - five parent widgets + lit: the five parent-facing widgets, the provider, the core and lit
+ *                   (issue 19's target: 50 KB; the composer loads on its own);
  *  - entry/<widget>: one widget entry on its own, everything but lit bundled in, for a host
  *                   that uses just that one (what it loads on demand left out);
  *  - locale/<xx>:   a language other than Dutch, loaded when a widget first shows it;
@@ -230,6 +234,27 @@ export async function measureSizes({ peers = false } = {}) {
       rows.push(measure(`entry/${widget}`, loaded.map((c) => c.code).join('\n')));
     }
 
+    // 3b. Issue 19's figures: one parent-facing widget with lit (what a Dutch page downloads up
+    // front for it), and the five parent-facing widgets together with lit and the core (the
+    // composer, for teachers only, loads on its own).
+    const parentWidgets = widgets.filter((w) => w !== 'samen-clip-composer' && w !== 'samen-provider');
+    for (const widget of parentWidgets) {
+      const bundle = await build(join('src/define', `${widget}.ts`));
+      const { output: single } = await bundle.generate({ format: 'es' });
+      await bundle.close();
+      const loaded = eagerChunks(/** @type {import('rollup').OutputChunk[]} */ (single.filter((o) => o.type === 'chunk')));
+      rows.push(measure(`entry+lit/${widget}`, loaded.map((c) => c.code).join('\n')));
+    }
+    const five = await build(['samen-provider', ...parentWidgets].map((w) => join('src/define', `${w}.ts`)));
+    const fiveOut = await five.generate({ format: 'es', chunkFileNames: 'shared-[hash].js' });
+    await five.close();
+    const fiveChunks = eagerChunks(/** @type {import('rollup').OutputChunk[]} */ (fiveOut.output.filter((o) => o.type === 'chunk')));
+    rows.push({
+      ...measure('five parent widgets + lit', fiveChunks.map((c) => c.code).join('\n')),
+      gzip: fiveChunks.reduce((sum, c) => sum + gzipSize(c.code), 0),
+      brotli: fiveChunks.reduce((sum, c) => sum + brotliSize(c.code), 0),
+    });
+
     // 4. Home languages, as a host loads one.
     for (const file of readdirSync('src/locales').filter((f) => f.endsWith('.ts')).sort()) {
       const bundle = await build(join('src/locales', file), { external: (id) => /core[\\/]i18n/.test(id) });
@@ -318,7 +343,7 @@ export function rebaseline(current, rows, factor = 1.05) {
 /** The table as text, for the console and BENCHMARKS.md. */
 export function sizeTable(/** @type {Awaited<ReturnType<typeof measureSizes>>['rows']} */ rows) {
   const fmt = (/** @type {number | undefined} */ n) => (n == null ? '-' : n.toLocaleString('en-US'));
-  const table = [['', 'min', 'gzip', 'brotli', 'budget (gzip)', 'used', 'issue 9 target / note']];
+  const table = [['', 'min', 'gzip', 'brotli', 'budget (gzip)', 'used', 'target / note']];
   for (const r of rows) {
     const used = typeof r.budget === 'number' ? `${Math.round((r.gzip / r.budget) * 100)}%` : '-';
     const target = typeof r.target === 'number' ? `${fmt(r.target)} ${r.gzip <= r.target ? 'met' : 'not yet'}` : (r.note ?? '');
