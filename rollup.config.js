@@ -102,9 +102,7 @@ export default (args) => {
         // not a dependency: rollup keeps it as a module of its own. npm never packs a folder
         // named node_modules, so that module goes to dist/_vendor/ instead.
         entryFileNames: (chunk) =>
-          /(^|\/)node_modules\//.test(chunk.name)
-            ? `_vendor/${chunk.name.replace(/^(.*\/)?node_modules\//, '')}.js`
-            : '[name].js',
+          /(^|\/)node_modules\//.test(chunk.name) ? `_vendor/${chunk.name.replace(/^(.*\/)?node_modules\//, '')}.js` : '[name].js',
       },
     },
     {

@@ -17,7 +17,14 @@ export default {
   // For the accessibility tests (test/a11y/): forced-colors emulation, and the accessibility tree.
   // heapPlugin: garbage collection and heap size for the lifecycle test (test/security/).
   // samenScreenshotPlugin: the Arabic screenshots (npm run screenshots:ar; test/a11y/rtl.test.ts).
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), samenMediaPlugin(), a11ySnapshotPlugin(), heapPlugin(), samenScreenshotPlugin(), network.plugin],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }),
+    samenMediaPlugin(),
+    a11ySnapshotPlugin(),
+    heapPlugin(),
+    samenScreenshotPlugin(),
+    network.plugin,
+  ],
   browsers: [
     chromeLauncher({
       createPage: network.createPage,

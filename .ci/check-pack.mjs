@@ -12,7 +12,8 @@ const allowed = (path) => path.startsWith('dist/') || ['package.json', 'README.m
 for (const path of files) {
   if (!allowed(path)) problems.push(`unexpected file in the package: ${path}`);
   if (/\.map$/.test(path)) problems.push(`source map in the package: ${path}`);
-  if (/(^|\/)(test|stories|__tests__)\//.test(path) || /\.(test|stories)\.[jt]s$/.test(path)) problems.push(`test or story in the package: ${path}`);
+  if (/(^|\/)(test|stories|__tests__)\//.test(path) || /\.(test|stories)\.[jt]s$/.test(path))
+    problems.push(`test or story in the package: ${path}`);
 }
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));

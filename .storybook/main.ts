@@ -6,7 +6,10 @@ const config: StorybookConfig = {
   // Docs pages (autodocs is switched on for every story with `tags` in preview.ts).
   // addon-a11y: axe on every story in the Accessibility panel.
   // remark-gfm: the MDX guides use GitHub-style tables.
-  addons: [{ name: '@storybook/addon-docs', options: { mdxPluginOptions: { mdxCompileOptions: { remarkPlugins: [remarkGfm] } } } }, '@storybook/addon-a11y'],
+  addons: [
+    { name: '@storybook/addon-docs', options: { mdxPluginOptions: { mdxCompileOptions: { remarkPlugins: [remarkGfm] } } } },
+    '@storybook/addon-a11y',
+  ],
   framework: { name: '@storybook/web-components-vite', options: {} },
   // No internet here or in CI: never phone home.
   core: { disableTelemetry: true },

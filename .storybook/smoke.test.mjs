@@ -65,19 +65,27 @@ for (const entry of entries) {
               }
             };
             walk(document);
-            if (docs) return document.querySelector('.sbdocs, #storybook-docs')?.textContent.length > 0 && widgets.every((w) => w.shadowRoot?.childElementCount);
+            if (docs)
+              return (
+                document.querySelector('.sbdocs, #storybook-docs')?.textContent.length > 0 &&
+                widgets.every((w) => w.shadowRoot?.childElementCount)
+              );
             // A teacher view showing "Preview as parent" renders the parent widget inside it (counted on its own) instead of its own card.
             const rendered = (w) =>
               w.shadowRoot?.querySelector('[part~="base"]') ||
-              (w.shadowRoot?.querySelector('[part~="preview-bar"]') && [...w.shadowRoot.querySelectorAll('*')].some((el) => el.localName.startsWith('samen-')));
-            return widgets.length > 0 && widgets.every((w) => rendered(w) && (loadingOk || !w.shadowRoot.querySelector('[aria-busy="true"]')));
+              (w.shadowRoot?.querySelector('[part~="preview-bar"]') &&
+                [...w.shadowRoot.querySelectorAll('*')].some((el) => el.localName.startsWith('samen-')));
+            return (
+              widgets.length > 0 && widgets.every((w) => rendered(w) && (loadingOk || !w.shadowRoot.querySelector('[aria-busy="true"]')))
+            );
           },
           { timeout: 15_000, polling: 100 },
           viewMode === 'docs',
           loadingOnPurpose(entry.id),
         )
         .catch(() => assert.fail(`${entry.id}: did not render a widget within 15 s`));
-    }));
+    }),
+  );
 }
 
 test('guides-events--docs: the Markdown tables of the MDX guides render as tables (remark-gfm), not as pipes in a paragraph', () =>
@@ -100,7 +108,12 @@ const clipIn = async (/** @type {string} */ globals) => {
   );
   return clip.evaluate((el) => {
     const base = el.shadowRoot.querySelector('[part~="base"]');
-    return { text: base.textContent, background: getComputedStyle(base).backgroundColor, error: !!el.shadowRoot.querySelector('.state.error'), dir: document.dir };
+    return {
+      text: base.textContent,
+      background: getComputedStyle(base).backgroundColor,
+      error: !!el.shadowRoot.querySelector('.state.error'),
+      dir: document.dir,
+    };
   });
 };
 

@@ -55,11 +55,23 @@ if (!quick) {
   const kb = (/** @type {number} */ n) => `${Math.round(n / 1024)} KB`;
   sizeRows = sizes.rows.map((r) => {
     const notes = [`brotli ${r.brotli.toLocaleString('en-US')} B`];
-    if (typeof r.budget === 'number') notes.push(`budget ${r.budget.toLocaleString('en-US')} B (${Math.round((100 * r.gzip) / r.budget)}%)${r.gzip > r.budget ? ' OVER' : ''}`);
-    if (typeof r.target === 'number') notes.push(`issue target ${kb(r.target)} (${r.target.toLocaleString('en-US')} B) ${r.gzip <= r.target ? 'met' : 'not met'}`);
+    if (typeof r.budget === 'number')
+      notes.push(
+        `budget ${r.budget.toLocaleString('en-US')} B (${Math.round((100 * r.gzip) / r.budget)}%)${r.gzip > r.budget ? ' OVER' : ''}`,
+      );
+    if (typeof r.target === 'number')
+      notes.push(`issue target ${kb(r.target)} (${r.target.toLocaleString('en-US')} B) ${r.gzip <= r.target ? 'met' : 'not met'}`);
     if (r.name === 'samen.bundle.js') notes.push(`as built ${statSync(bundle).mtime.toISOString().slice(0, 16)}Z`);
     if (r.note) notes.push(r.note);
-    return { group: r.peer ? 'size peer' : 'size', name: r.name, metric: 'min+gzip', unit: 'B', median: r.gzip, runs: 1, note: notes.join('; ') };
+    return {
+      group: r.peer ? 'size peer' : 'size',
+      name: r.name,
+      metric: 'min+gzip',
+      unit: 'B',
+      median: r.gzip,
+      runs: 1,
+      note: notes.join('; '),
+    };
   });
 }
 
@@ -106,8 +118,16 @@ process.exit(failures.length ? 1 : 0);
  * as ours ÷ peer, and the gzip size of our single entry with lit ÷ the peer's.
  */
 function peerSummary(/** @type {Row[]} */ all) {
-  const find = (/** @type {string} */ name, /** @type {string} */ metric) => all.find((r) => r.name === name && r.metric === metric)?.median;
-  const counts = [...new Set(all.filter((r) => r.group === 'render').map((r) => /×(\d+)$/.exec(r.name)?.[1]).filter(Boolean))].map(Number);
+  const find = (/** @type {string} */ name, /** @type {string} */ metric) =>
+    all.find((r) => r.name === name && r.metric === metric)?.median;
+  const counts = [
+    ...new Set(
+      all
+        .filter((r) => r.group === 'render')
+        .map((r) => /×(\d+)$/.exec(r.name)?.[1])
+        .filter(Boolean),
+    ),
+  ].map(Number);
   const lines = [
     `| ours | peer | ${counts.map((n) => `×${n.toLocaleString('en-US')} painted (loaded)`).join(' | ')} | size, gzip |`,
     `| --- | --- | ${counts.map(() => '--:').join(' | ')} | --: |`,

@@ -144,7 +144,14 @@ export async function runtimeBench({ quick = false, log = () => {} } = {}) {
     const cases = [];
     for (const kind of OURS) for (const n of plan.counts) cases.push({ group: 'render', name: `${kind} ×${n}`, page: 'samen', kind, n });
     cases.push(
-      { group: 'scenario', name: `lesson-clip feed ×${plan.feed}`, page: 'samen', kind: 'lesson-clip-feed', n: plan.feed, note: 'parent view, the 10 seeded clips in turn' },
+      {
+        group: 'scenario',
+        name: `lesson-clip feed ×${plan.feed}`,
+        page: 'samen',
+        kind: 'lesson-clip-feed',
+        n: plan.feed,
+        note: 'parent view, the 10 seeded clips in turn',
+      },
       {
         group: 'scenario',
         name: 'lesson-clip ×100, one clip not yet seen',
@@ -153,12 +160,41 @@ export async function runtimeBench({ quick = false, log = () => {} } = {}) {
         n: 100,
         note: 'the cards on screen mark it seen; that write reloads all 100 copies (live updates)',
       },
-      { group: 'scenario', name: 'reward-chart personal ×30', page: 'samen', kind: 'personal-charts-teacher', n: 30, note: "teacher's overview, as test/reward-chart/thirty-charts" },
-      { group: 'scenario', name: 'expectation-matrix 5×8', page: 'samen', kind: 'matrix-5x8', n: 1, note: '3 expectations per cell (MATRIX_LIMITS), grid layout' },
-      { group: 'scenario', name: 'feelings-checkin class of 32', page: 'samen', kind: 'class-checkins-32', n: 1, note: 'teacher view, 6 days of check-ins' },
-      { group: 'scenario', name: 'clip-composer, teacher', page: 'samen', kind: 'clip-composer-teacher', n: 1, note: 'a new clip: the shipped lesson library, the teacher’s classes, an empty draft' },
+      {
+        group: 'scenario',
+        name: 'reward-chart personal ×30',
+        page: 'samen',
+        kind: 'personal-charts-teacher',
+        n: 30,
+        note: "teacher's overview, as test/reward-chart/thirty-charts",
+      },
+      {
+        group: 'scenario',
+        name: 'expectation-matrix 5×8',
+        page: 'samen',
+        kind: 'matrix-5x8',
+        n: 1,
+        note: '3 expectations per cell (MATRIX_LIMITS), grid layout',
+      },
+      {
+        group: 'scenario',
+        name: 'feelings-checkin class of 32',
+        page: 'samen',
+        kind: 'class-checkins-32',
+        n: 1,
+        note: 'teacher view, 6 days of check-ins',
+      },
+      {
+        group: 'scenario',
+        name: 'clip-composer, teacher',
+        page: 'samen',
+        kind: 'clip-composer-teacher',
+        n: 1,
+        note: 'a new clip: the shipped lesson library, the teacher’s classes, an empty draft',
+      },
     );
-    for (const peer of PEERS) for (const n of plan.counts) cases.push({ group: 'peer', name: `${peer.kind} ×${n}`, page: peer.page, kind: peer.kind, n });
+    for (const peer of PEERS)
+      for (const n of plan.counts) cases.push({ group: 'peer', name: `${peer.kind} ×${n}`, page: peer.page, kind: peer.kind, n });
     cases.push({
       group: 'peer',
       name: 'emoji-picker ×1, first visit',
@@ -203,7 +239,8 @@ export async function runtimeBench({ quick = false, log = () => {} } = {}) {
       }
     }
 
-    const stats = (/** @type {string} */ name, /** @type {'ready' | 'paint' | 'quiet'} */ metric) => summarize(/** @type {any} */ (samples.get(name))[metric]);
+    const stats = (/** @type {string} */ name, /** @type {'ready' | 'paint' | 'quiet'} */ metric) =>
+      summarize(/** @type {any} */ (samples.get(name))[metric]);
     const METRICS = { ready: 'append → loaded', paint: 'append → painted', quiet: 'append → quiet' };
     for (const c of cases) {
       for (const metric of /** @type {const} */ (['ready', 'paint', 'quiet'])) {
@@ -215,7 +252,9 @@ export async function runtimeBench({ quick = false, log = () => {} } = {}) {
         const peer = PEERS.find((p) => c.kind === p.kind && c.group === 'peer' && c.context === undefined);
         if (peer) {
           const ours = stats(`${peer.ours} ×${c.n}`, metric);
-          notes.push(`ours ÷ peer: ${peer.ours} ${(ours.median / s.median).toFixed(2)}× (${fmt(ours.median / c.n)} vs ${fmt(s.median / c.n)} ms/instance)`);
+          notes.push(
+            `ours ÷ peer: ${peer.ours} ${(ours.median / s.median).toFixed(2)}× (${fmt(ours.median / c.n)} vs ${fmt(s.median / c.n)} ms/instance)`,
+          );
         }
         if (c.note) notes.push(c.note);
         rows.push({
@@ -318,11 +357,13 @@ export async function runtimeBench({ quick = false, log = () => {} } = {}) {
             return n;
           };
           // (The prototypes of subclasses, HTMLDivElement.prototype and the like, are found too: skipped.)
-          const instances = await countObjects(`customElements.get(${JSON.stringify(kind)}).prototype`, (all) =>
-            all.filter((o) => !Object.hasOwn(o, 'constructor')).length,
+          const instances = await countObjects(
+            `customElements.get(${JSON.stringify(kind)}).prototype`,
+            (all) => all.filter((o) => !Object.hasOwn(o, 'constructor')).length,
           );
-          const detached = await countObjects('Element.prototype', (all) =>
-            all.filter((o) => !Object.hasOwn(o, 'constructor') && !o.isConnected).length,
+          const detached = await countObjects(
+            'Element.prototype',
+            (all) => all.filter((o) => !Object.hasOwn(o, 'constructor') && !o.isConnected).length,
           );
           return { heapKB: heap / 1024, documents: dom.documents, nodes: dom.nodes, listeners: dom.jsEventListeners, instances, detached };
         };
@@ -338,7 +379,8 @@ export async function runtimeBench({ quick = false, log = () => {} } = {}) {
           await page.evaluate((k, n) => /** @type {any} */ (window).bench.mount(k, n), kind, plan.memoryCount);
           if (cycle === 0) {
             mounted = (await measure()).instances;
-            if (mounted !== plan.memoryCount) problems.push(`memory ${kind}: ${mounted} live instances counted while ${plan.memoryCount} are mounted`);
+            if (mounted !== plan.memoryCount)
+              problems.push(`memory ${kind}: ${mounted} live instances counted while ${plan.memoryCount} are mounted`);
           }
           await page.evaluate(() => /** @type {any} */ (window).bench.clear());
           after.push(await measure());
@@ -351,13 +393,23 @@ export async function runtimeBench({ quick = false, log = () => {} } = {}) {
           { metric: 'JS heap Δ', unit: 'KB', key: /** @type {const} */ ('heapKB'), limit: heapLimitKB, base: base.heapKB },
           { metric: 'DOM nodes Δ', unit: 'count', key: /** @type {const} */ ('nodes'), limit: 100, base: base.nodes },
           { metric: 'detached elements Δ', unit: 'count', key: /** @type {const} */ ('detached'), limit: 0, base: base.detached },
-          { metric: 'live instances', unit: 'count', key: /** @type {const} */ ('instances'), limit: 0, base: 0, extra: `${mounted} while mounted` },
+          {
+            metric: 'live instances',
+            unit: 'count',
+            key: /** @type {const} */ ('instances'),
+            limit: 0,
+            base: 0,
+            extra: `${mounted} while mounted`,
+          },
           { metric: 'JS event listeners Δ', unit: 'count', key: /** @type {const} */ ('listeners'), limit: 20, base: base.listeners },
           { metric: 'documents Δ', unit: 'count', key: /** @type {const} */ ('documents'), limit: 0, base: base.documents },
         ];
         for (const check of checks) {
           const delta = last[check.key] - check.base;
-          if (delta > check.limit) leaks.push(`${kind}: ${check.metric} ${fmt(delta)} ${check.unit} after ${plan.memoryCount} created and removed (limit ${fmt(check.limit)})`);
+          if (delta > check.limit)
+            leaks.push(
+              `${kind}: ${check.metric} ${fmt(delta)} ${check.unit} after ${plan.memoryCount} created and removed (limit ${fmt(check.limit)})`,
+            );
           rows.push({
             group: 'memory',
             name: `${kind} ×${plan.memoryCount} created and removed`,
@@ -378,7 +430,8 @@ export async function runtimeBench({ quick = false, log = () => {} } = {}) {
         if (after.length >= 2) {
           const growth = ((last.heapKB - after[after.length - 2].heapKB) * 1024) / plan.memoryCount;
           const limit = 100;
-          if (growth > limit) leaks.push(`${kind}: the JS heap grew ${fmt(growth)} B per instance in the last of ${after.length} cycles (limit ${limit})`);
+          if (growth > limit)
+            leaks.push(`${kind}: the JS heap grew ${fmt(growth)} B per instance in the last of ${after.length} cycles (limit ${limit})`);
           rows.push({
             group: 'memory',
             name: `${kind} ×${plan.memoryCount} created and removed`,
@@ -435,7 +488,10 @@ function summarize(/** @type {number[]} */ values) {
  * The Event Timing duration of each tap: the longest entry of the interaction that started
  * before the tap's click and after the previous one. `undefined` when under the threshold.
  */
-function eventDurations(/** @type {{ at: number }[]} */ taps, /** @type {{ interactionId: number, startTime: number, duration: number }[]} */ entries) {
+function eventDurations(
+  /** @type {{ at: number }[]} */ taps,
+  /** @type {{ interactionId: number, startTime: number, duration: number }[]} */ entries,
+) {
   /** @type {Map<number, { start: number, duration: number }>} */
   const interactions = new Map();
   for (const e of entries) {
@@ -474,7 +530,16 @@ function gitDescribe() {
 /** A plain-text table of the rows. */
 export function formatTable(/** @type {Row[]} */ rows) {
   const header = ['group', 'name', 'metric', 'median', 'p95', 'unit', 'runs', 'note'];
-  const lines = rows.map((r) => [r.group, r.name, r.metric, fmt(r.median), r.p95 === undefined ? '' : fmt(r.p95), r.unit, String(r.runs), r.note ?? '']);
+  const lines = rows.map((r) => [
+    r.group,
+    r.name,
+    r.metric,
+    fmt(r.median),
+    r.p95 === undefined ? '' : fmt(r.p95),
+    r.unit,
+    String(r.runs),
+    r.note ?? '',
+  ]);
   const widths = header.slice(0, -1).map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const right = new Set([3, 4, 6]);
   const pad = (/** @type {string[]} */ cells) =>
@@ -497,9 +562,15 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   if (result) {
     const env = result.environment;
-    console.log(`\n${env.chromium} · node ${env.node} · ${env.cores} cores (${env.cpu}) · load ${env.loadAverageAtStart} → ${env.loadAverageAtEnd} · ${env.mode}`);
+    console.log(
+      `\n${env.chromium} · node ${env.node} · ${env.cores} cores (${env.cpu}) · load ${env.loadAverageAtStart} → ${env.loadAverageAtEnd} · ${env.mode}`,
+    );
     console.log(formatTable(result.rows));
-    console.log(`\n${env.totalSeconds} s in all: ${Object.entries(env.phaseSeconds).map(([k, v]) => `${k} ${v} s`).join(', ')}`);
+    console.log(
+      `\n${env.totalSeconds} s in all: ${Object.entries(env.phaseSeconds)
+        .map(([k, v]) => `${k} ${v} s`)
+        .join(', ')}`,
+    );
     writeFileSync(join(root, 'bench/.build/results-runtime.json'), `${JSON.stringify(result, null, 2)}\n`);
   }
   process.exit(failed ? 1 : 0);

@@ -76,7 +76,10 @@ const started = performance.now();
 /** Undone in reverse order on the way out, also when the deadline stops the run. */
 const cleanups = [];
 async function cleanup() {
-  while (cleanups.length) await cleanups.pop()().catch((error) => log(`cleanup: ${error.message}`));
+  while (cleanups.length)
+    await cleanups
+      .pop()()
+      .catch((error) => log(`cleanup: ${error.message}`));
 }
 const watchdog = setTimeout(async () => {
   log(`bench:server: stopped after ${DEADLINE_MS / 1000} s (the run took too long)`);
@@ -117,7 +120,16 @@ async function postgres() {
   const port = await freePort();
   log(`bench:server: no DATABASE_URL; a throw-away PostgreSQL in ${dir} on 127.0.0.1:${port}`);
   await run('initdb', ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres']);
-  await run('pg_ctl', ['-D', join(dir, 'data'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, '-l', join(dir, 'log'), '-w', 'start']);
+  await run('pg_ctl', [
+    '-D',
+    join(dir, 'data'),
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    'start',
+  ]);
   cleanups.push(async () => {
     await run('pg_ctl', ['-D', join(dir, 'data'), '-m', 'fast', 'stop']).catch(() => {});
     await rm(dir, { recursive: true, force: true });
@@ -190,7 +202,9 @@ async function seedLoadSchool(url, { classes, familiesPerClass }) {
   await first.close();
   const db = await openDatabase({ databaseUrl: url });
   try {
-    const [{ collections, tables }] = await db.query("select to_regclass('samen_collections') is not null as collections, to_regclass('home_answers') is not null as tables");
+    const [{ collections, tables }] = await db.query(
+      "select to_regclass('samen_collections') is not null as collections, to_regclass('home_answers') is not null as tables",
+    );
     if (tables) {
       const { seedLoadSchool: seedTables } = await import('../examples/reference-server/domain/seed.mjs');
       await seedTables(db, { classes, familiesPerClass });
@@ -204,8 +218,11 @@ async function seedLoadSchool(url, { classes, familiesPerClass }) {
 /** The load school in today's collection rows (written while no server runs: it caches them). */
 async function seedCollections(db, { classes, familiesPerClass }) {
   const read = async (name) => (await db.query('select data from samen_collections where name = $1', [name]))[0].data;
-  const write = (name, data) => db.query('update samen_collections set data = $2::jsonb, revision = revision + 1 where name = $1', [name, JSON.stringify(data)]);
-  const [viewers, families, classMembers, clips, charts] = await Promise.all(['viewers', 'families', 'classes', 'clips', 'charts'].map(read));
+  const write = (name, data) =>
+    db.query('update samen_collections set data = $2::jsonb, revision = revision + 1 where name = $1', [name, JSON.stringify(data)]);
+  const [viewers, families, classMembers, clips, charts] = await Promise.all(
+    ['viewers', 'families', 'classes', 'clips', 'charts'].map(read),
+  );
   const school = viewers.find((v) => v.id === 'teacher-1').schoolId;
   for (let c = 1; c <= classes; c++) {
     const classId = `load-class-${c}`;
@@ -216,7 +233,15 @@ async function seedCollections(db, { classes, familiesPerClass }) {
       const n = (c - 1) * familiesPerClass + i;
       families[classId].push({ familyId: `load-family-${n}`, name: `Familie ${n}` });
       classMembers[classId].push(`load-child-${n}`);
-      viewers.push({ id: `load-parent-${n}`, role: 'parent', familyId: `load-family-${n}`, name: `Familie ${n}`, classIds: [classId], childIds: [`load-child-${n}`], schoolId: school });
+      viewers.push({
+        id: `load-parent-${n}`,
+        role: 'parent',
+        familyId: `load-family-${n}`,
+        name: `Familie ${n}`,
+        classIds: [classId],
+        childIds: [`load-child-${n}`],
+        schoolId: school,
+      });
     }
     clips[`load-clip-${c}`] = { ...clips['wish-2'], id: `load-clip-${c}`, classId, classLabel: `Klas ${c}` };
     charts[`load-chart-${c}`] = { ...charts['class-wish'], id: `load-chart-${c}`, classId, goal: 1000, awards: [], earnedRewards: [] };
@@ -240,29 +265,45 @@ async function countStored(url) {
   const count = (/** @type {Map<string, number>} */ map, /** @type {string} */ k, n = 1) => map.set(k, (map.get(k) ?? 0) + n);
   const size = (stored) => stored.answers.size + stored.seen.size + stored.reactions.size + stored.awards.size;
   try {
-    const [{ collections, tables }] = await db.query("select to_regclass('samen_collections') is not null as collections, to_regclass('home_answers') is not null as tables");
+    const [{ collections, tables }] = await db.query(
+      "select to_regclass('samen_collections') is not null as collections, to_regclass('home_answers') is not null as tables",
+    );
     const fromTables = empty();
     if (tables) {
-      for (const r of await db.query("select clip_id, household_id, count(*)::int as n from home_answers where clip_id like 'load-clip-%' group by 1, 2")) count(fromTables.answers, `${r.clip_id}|${r.household_id}`, r.n);
-      for (const r of await db.query("select clip_id, household_id, count(*)::int as n from seen_marks where clip_id like 'load-clip-%' group by 1, 2")) count(fromTables.seen, `${r.clip_id}|${r.household_id}`, r.n);
-      for (const r of await db.query("select target_id, reaction, household_id, count(*)::int as n from reactions where target_id like 'load-clip-%' group by 1, 2, 3")) count(fromTables.reactions, `${r.target_id}|${r.reaction}|${r.household_id}`, r.n);
-      for (const r of await db.query("select id, count(*)::int as n from awards where chart_id like 'load-chart-%' group by 1")) count(fromTables.awards, r.id, r.n);
+      for (const r of await db.query(
+        "select clip_id, household_id, count(*)::int as n from home_answers where clip_id like 'load-clip-%' group by 1, 2",
+      ))
+        count(fromTables.answers, `${r.clip_id}|${r.household_id}`, r.n);
+      for (const r of await db.query(
+        "select clip_id, household_id, count(*)::int as n from seen_marks where clip_id like 'load-clip-%' group by 1, 2",
+      ))
+        count(fromTables.seen, `${r.clip_id}|${r.household_id}`, r.n);
+      for (const r of await db.query(
+        "select target_id, reaction, household_id, count(*)::int as n from reactions where target_id like 'load-clip-%' group by 1, 2, 3",
+      ))
+        count(fromTables.reactions, `${r.target_id}|${r.reaction}|${r.household_id}`, r.n);
+      for (const r of await db.query("select id, count(*)::int as n from awards where chart_id like 'load-chart-%' group by 1"))
+        count(fromTables.awards, r.id, r.n);
     }
     const fromCollections = empty();
     if (collections) {
       const read = async (name) => (await db.query('select data from samen_collections where name = $1', [name]))[0]?.data;
-      const [answers = [], seen = [], reactions = {}, charts = {}] = await Promise.all(['answers', 'seen', 'reactions', 'charts'].map(read));
+      const [answers = [], seen = [], reactions = {}, charts = {}] = await Promise.all(
+        ['answers', 'seen', 'reactions', 'charts'].map(read),
+      );
       for (const a of answers) if (a.clipId.startsWith('load-clip-')) count(fromCollections.answers, `${a.clipId}|${a.familyId}`);
       for (const s of seen) if (s.clipId.startsWith('load-clip-')) count(fromCollections.seen, `${s.clipId}|${s.familyId}`);
       for (const [target, byReaction] of Object.entries(reactions)) {
         if (!target.startsWith('load-clip-')) continue;
-        for (const [reaction, families] of Object.entries(byReaction)) for (const f of families) count(fromCollections.reactions, `${target}|${reaction}|${f}`);
+        for (const [reaction, families] of Object.entries(byReaction))
+          for (const f of families) count(fromCollections.reactions, `${target}|${reaction}|${f}`);
       }
       for (const [id, chart] of Object.entries(charts)) {
         if (id.startsWith('load-chart-')) for (const award of chart.awards) count(fromCollections.awards, award.id);
       }
     }
-    if (size(fromTables) && size(fromCollections)) throw new Error('the run’s writes are in the tables and in the collection rows: two stores were written');
+    if (size(fromTables) && size(fromCollections))
+      throw new Error('the run’s writes are in the tables and in the collection rows: two stores were written');
     return size(fromTables) || !collections ? { store: 'tables', ...fromTables } : { store: 'collection rows', ...fromCollections };
   } finally {
     await db.close();
@@ -291,7 +332,7 @@ async function startServer(url) {
     const onData = (chunk) => {
       output += chunk;
       const match = /Samen reference server: (http:\/\/127\.0\.0\.1:\d+\/api)/.exec(output);
-      if (match) clearTimeout(timer), resolve(match[1]);
+      if (match) (clearTimeout(timer), resolve(match[1]));
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
@@ -311,7 +352,9 @@ async function startServer(url) {
 
 /** RSS (bytes) of the primary and each of its workers, by pid. */
 async function rssOf(primary) {
-  const { stdout } = await execFile('ps', ['-o', 'pid=,ppid=,rss=', '-p', String(primary), '--ppid', String(primary)]).catch(() => ({ stdout: '' }));
+  const { stdout } = await execFile('ps', ['-o', 'pid=,ppid=,rss=', '-p', String(primary), '--ppid', String(primary)]).catch(() => ({
+    stdout: '',
+  }));
   /** @type {{ pid: number, primary: boolean, rss: number }[]} */
   const rows = [];
   for (const line of stdout.trim().split('\n')) {
@@ -331,7 +374,10 @@ async function cpuSeconds(/** @type {number} */ pid) {
     return undefined;
   }
 }
-const CLOCK_TICKS = await execFile('getconf', ['CLK_TCK']).then(({ stdout }) => Number(stdout.trim()) || 100, () => 100);
+const CLOCK_TICKS = await execFile('getconf', ['CLK_TCK']).then(
+  ({ stdout }) => Number(stdout.trim()) || 100,
+  () => 100,
+);
 
 /**
  * CPU seconds used so far by the server's processes and by the PostgreSQL backends serving this
@@ -341,11 +387,17 @@ async function cpuOf(url, /** @type {number} */ primary) {
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const backends = (await client.query('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')).rows.map((r) => r.pid);
+  const backends = (
+    await client.query('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')
+  ).rows.map((r) => r.pid);
   await client.end();
   const server = await rssOf(primary);
   const sum = async (/** @type {number[]} */ pids) => (await Promise.all(pids.map(cpuSeconds))).reduce((a, b) => a + (b ?? 0), 0);
-  return { server: await sum(server.map((r) => r.pid)), postgres: await sum(backends), bench: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 };
+  return {
+    server: await sum(server.map((r) => r.pid)),
+    postgres: await sum(backends),
+    bench: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+  };
 }
 
 // ------------------------------------------------------------------ the simulated people
@@ -393,12 +445,26 @@ const stats = {
 function writeOp(kind, method, path, token, body, set, what) {
   const key = `load-${randomUUID()}`;
   const item = what ?? key;
-  return { kind, method, path, token, key, body: JSON.stringify(body), attempts: 0, sent: () => sent[set].add(item), ack: () => acked[set].add(item) };
+  return {
+    kind,
+    method,
+    path,
+    token,
+    key,
+    body: JSON.stringify(body),
+    attempts: 0,
+    sent: () => sent[set].add(item),
+    ack: () => acked[set].add(item),
+  };
 }
 const readOp = (kind, path, token) => ({ kind, method: 'GET', path, token, attempts: 0 });
 /** After a write, sometimes the same write again (same key and body), as a client that lost the answer. */
 function withRetries(/** @type {Op[]} */ ops) {
-  return ops.flatMap((op) => (op.key && Math.random() < RETRY_SHARE ? [op, { ...op, kind: `${op.kind} (same key again)`, again: true, first: op, attempts: 0 }] : [op]));
+  return ops.flatMap((op) =>
+    op.key && Math.random() < RETRY_SHARE
+      ? [op, { ...op, kind: `${op.kind} (same key again)`, again: true, first: op, attempts: 0 }]
+      : [op],
+  );
 }
 
 /**
@@ -451,7 +517,8 @@ function device(nextFlow) {
         stats.replays += 1;
         // The first send was acknowledged: this one must be answered as a replay of it.
         if (op.first?.acked && headers['idempotent-replayed'] !== 'true') mismatch(op, 'a repeated key was applied again');
-        if (op.first?.acked && op.kind.startsWith('award') && JSON.parse(body).id !== op.key) mismatch(op, 'a replayed award is another award');
+        if (op.first?.acked && op.kind.startsWith('award') && JSON.parse(body).id !== op.key)
+          mismatch(op, 'a replayed award is another award');
       }
       op.acked = true;
       op.ack?.();
@@ -608,7 +675,8 @@ function run(base, /** @type {any[]} */ people, flow, connections) {
 
 // ------------------------------------------------------------------ report
 
-const percentile = (/** @type {number[]} */ sorted, /** @type {number} */ p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+const percentile = (/** @type {number[]} */ sorted, /** @type {number} */ p) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 const ms = (/** @type {number} */ value) => `${value.toFixed(1)}`.padStart(7);
 const mb = (/** @type {number} */ bytes) => `${Math.round(bytes / 2 ** 20)}`;
 const int = (/** @type {number} */ n) => n.toLocaleString('en');
@@ -619,7 +687,12 @@ const met = (/** @type {boolean} */ yes) => (yes ? 'met' : 'NOT met');
  * stored more than once, invented = stored but never sent. Stored without a 2xx is allowed for
  * a write that was sent but whose answer did not come (in flight when the run ended).
  */
-function check(name, /** @type {Set<string>} */ acknowledged, /** @type {Set<string>} */ sentOnce, /** @type {Map<string, number>} */ stored) {
+function check(
+  name,
+  /** @type {Set<string>} */ acknowledged,
+  /** @type {Set<string>} */ sentOnce,
+  /** @type {Map<string, number>} */ stored,
+) {
   let lost = 0;
   for (const k of acknowledged) if (!stored.has(k)) lost += 1;
   let doubled = 0;
@@ -651,7 +724,9 @@ try {
   const server = await startServer(schema.url);
   const { parents, teachers } = await discover(server.base);
   await warmUp(server.base, teachers);
-  log(`bench:server: ${plural(WORKERS, 'worker')} at ${server.base}; ${parents.length} parents on ${PARENT_CONNECTIONS} connections, ${teachers.length} teachers on ${TEACHER_CONNECTIONS}, ${DURATION_S} s…`);
+  log(
+    `bench:server: ${plural(WORKERS, 'worker')} at ${server.base}; ${parents.length} parents on ${PARENT_CONNECTIONS} connections, ${teachers.length} teachers on ${TEACHER_CONNECTIONS}, ${DURATION_S} s…`,
+  );
 
   /** @type {{ at: number, rows: { pid: number, primary: boolean, rss: number }[] }[]} */
   const memory = [];
@@ -687,15 +762,22 @@ try {
   );
   for (const [kind, list] of [...stats.latency].sort(([a], [b]) => a.localeCompare(b))) {
     const sorted = [...list].sort((a, b) => a - b);
-    const statuses = [...stats.statuses].filter(([k]) => k.startsWith(`${kind} `) && /^\d+$/.test(k.slice(kind.length + 1))).map(([k, n]) => `${k.slice(kind.length + 1)}×${int(n)}`);
-    lines.push(`    ${kind.padEnd(28)} ${int(sorted.length).padStart(7)}  ${ms(percentile(sorted, 50))}  ${ms(percentile(sorted, 95))}  ${ms(percentile(sorted, 99))}         ${statuses.join(' ')}`);
+    const statuses = [...stats.statuses]
+      .filter(([k]) => k.startsWith(`${kind} `) && /^\d+$/.test(k.slice(kind.length + 1)))
+      .map(([k, n]) => `${k.slice(kind.length + 1)}×${int(n)}`);
+    lines.push(
+      `    ${kind.padEnd(28)} ${int(sorted.length).padStart(7)}  ${ms(percentile(sorted, 50))}  ${ms(percentile(sorted, 95))}  ${ms(percentile(sorted, 99))}         ${statuses.join(' ')}`,
+    );
   }
   const errors = stats.failed + stats.replayMismatches + timeouts + connectionErrors;
   lines.push(
     `  errors       ${errors} (${stats.failed} requests that failed for good, ${stats.replayMismatches} replays answered wrongly, ${timeouts} timeouts, ${connectionErrors} connection errors)`,
     `  retries      ${int(stats.replays)} writes deliberately sent again with their key (answered as replays); ${int(stats.retried503)} sent again after a 503; ${stats.unanswered} after no answer`,
   );
-  if (stats.workers.size) lines.push(`  workers      ${[...stats.workers].map(([pid, n]) => `${pid}: ${((100 * n) / total).toFixed(1)}%`).join(', ')} of the requests (x-samen-worker)`);
+  if (stats.workers.size)
+    lines.push(
+      `  workers      ${[...stats.workers].map(([pid, n]) => `${pid}: ${((100 * n) / total).toFixed(1)}%`).join(', ')} of the requests (x-samen-worker)`,
+    );
   for (const example of stats.examples) lines.push(`    e.g. ${example}`);
   const cores = availableCores();
   const share = (/** @type {number} */ seconds) => `${seconds.toFixed(0)} s (${((100 * seconds) / (elapsed * cores)).toFixed(0)}%)`;
@@ -706,9 +788,13 @@ try {
   // Memory over time: the primary and each worker.
   const pids = [...new Set(memory.flatMap((m) => m.rows.map((r) => r.pid)))];
   const primary = server.pid;
-  lines.push(`  memory (RSS, MB) every ${MEMORY_EVERY_MS / 1000} s:   ${pids.map((pid) => (pid === primary ? `primary ${pid}` : `worker ${pid}`)).join('   ')}`);
+  lines.push(
+    `  memory (RSS, MB) every ${MEMORY_EVERY_MS / 1000} s:   ${pids.map((pid) => (pid === primary ? `primary ${pid}` : `worker ${pid}`)).join('   ')}`,
+  );
   for (const m of memory) {
-    lines.push(`    ${`${m.at.toFixed(0)} s`.padStart(6)}   ${pids.map((pid) => (m.rows.find((r) => r.pid === pid) ? mb(m.rows.find((r) => r.pid === pid).rss) : '-').padStart(pid === primary ? 14 : 13)).join('  ')}`);
+    lines.push(
+      `    ${`${m.at.toFixed(0)} s`.padStart(6)}   ${pids.map((pid) => (m.rows.find((r) => r.pid === pid) ? mb(m.rows.find((r) => r.pid === pid).rss) : '-').padStart(pid === primary ? 14 : 13)).join('  ')}`,
+    );
   }
 
   // The database against what the clients were told.
@@ -719,7 +805,10 @@ try {
     check('reactions', acked.reactions, sent.reactions, stored.reactions),
     check('awards', acked.awards, sent.awards, stored.awards),
   ];
-  lines.push(`  database     (${stored.store}) every write that got a 2xx stored exactly once (answers and seen marks: one per family and clip)`, ...checks.map((c) => c.line));
+  lines.push(
+    `  database     (${stored.store}) every write that got a 2xx stored exactly once (answers and seen marks: one per family and clip)`,
+    ...checks.map((c) => c.line),
+  );
   if (errors > 0 || checks.some((c) => !c.ok)) failed = true;
 } catch (error) {
   failed = true;

@@ -73,19 +73,36 @@ const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
 /** A matrix at every limit of the editor, with a title that says which save this is. */
 function maxMatrix(base, n) {
   const long = (prefix, i) => `${prefix}${i}-`.padEnd(200, 'x');
-  const values = Array.from({ length: MATRIX_LIMITS.values }, (_, i) => ({ id: long('v', i), label: 'W'.repeat(MATRIX_LIMITS.nameLength), pictogram: '🛡️' }));
-  const locations = Array.from({ length: MATRIX_LIMITS.locations }, (_, i) => ({ id: long('l', i), label: 'P'.repeat(MATRIX_LIMITS.nameLength), pictogram: '🏫' }));
+  const values = Array.from({ length: MATRIX_LIMITS.values }, (_, i) => ({
+    id: long('v', i),
+    label: 'W'.repeat(MATRIX_LIMITS.nameLength),
+    pictogram: '🛡️',
+  }));
+  const locations = Array.from({ length: MATRIX_LIMITS.locations }, (_, i) => ({
+    id: long('l', i),
+    label: 'P'.repeat(MATRIX_LIMITS.nameLength),
+    pictogram: '🏫',
+  }));
   /** @type {Record<string, { id: string, text: string }[]>} */
   const cells = {};
   let e = 0;
   for (const v of values) {
     for (const l of locations) {
-      cells[`${v.id}/${l.id}`] = Array.from({ length: MATRIX_LIMITS.perCell }, () => ({ id: long('e', e++), text: `${n} `.padEnd(MATRIX_LIMITS.expectationLength, 'é') }));
+      cells[`${v.id}/${l.id}`] = Array.from({ length: MATRIX_LIMITS.perCell }, () => ({
+        id: long('e', e++),
+        text: `${n} `.padEnd(MATRIX_LIMITS.expectationLength, 'é'),
+      }));
     }
   }
   const { schoolId: _school, ...rest } = base;
   const first = /** @type {{ id: string }} */ (cells[`${values[0].id}/${locations[0].id}`]?.[0]);
-  const focus = { valueId: values[0].id, locationId: locations[0].id, expectationId: first.id, why: 'w'.repeat(1000), homeTip: 'h'.repeat(1000) };
+  const focus = {
+    valueId: values[0].id,
+    locationId: locations[0].id,
+    expectationId: first.id,
+    why: 'w'.repeat(1000),
+    homeTip: 'h'.repeat(1000),
+  };
   return { ...rest, title: `Save ${n}`.padEnd(200, '.'), values, locations, cells, focus };
 }
 
@@ -131,7 +148,10 @@ async function run(name, options) {
     const t0 = performance.now();
     const response = await fetch(base + path, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json', 'idempotency-key': randomUUID() } : {}) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body ? { 'content-type': 'application/json', 'idempotency-key': randomUUID() } : {}),
+      },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
     const text = await response.text();
@@ -157,7 +177,8 @@ async function run(name, options) {
     /** @type {string[]} per block of BLOCK saves: latency and RSS */
     const blocks = [];
     for (let n = 0; n < WRITES; n++) {
-      if (performance.now() - started > DEADLINE_MS) throw new Error(`stopped after ${n} saves: the run took over ${DEADLINE_MS / 60_000} minutes`);
+      if (performance.now() - started > DEADLINE_MS)
+        throw new Error(`stopped after ${n} saves: the run took over ${DEADLINE_MS / 60_000} minutes`);
       const target = n % 4 === 3 ? targets.parent : targets.teacher;
       const matrix = maxMatrix(target.matrix, n);
       const saved = await call(target.token, 'PUT', `/matrices/${target.id}`, { matrix, baseVersion: target.matrix.version });
@@ -175,8 +196,15 @@ async function run(name, options) {
     for (let i = 0; i < SMALL_WRITES; i++) smallAfter.push(await award());
 
     // The server's tables (migration 005): their size on disk with indexes, and their rows.
-    const tables = (await api.db.query("select tablename from pg_tables where schemaname = current_schema() and tablename not like 'kysely%' and tablename not in ('samen_uploads', 'samen_idempotency')")).map((r) => r.tablename);
-    const [{ bytes }] = await api.db.query('select coalesce(sum(pg_total_relation_size(to_regclass(t))), 0)::bigint::float8 as bytes from unnest($1::text[]) as t', [tables]);
+    const tables = (
+      await api.db.query(
+        "select tablename from pg_tables where schemaname = current_schema() and tablename not like 'kysely%' and tablename not in ('samen_uploads', 'samen_idempotency')",
+      )
+    ).map((r) => r.tablename);
+    const [{ bytes }] = await api.db.query(
+      'select coalesce(sum(pg_total_relation_size(to_regclass(t))), 0)::bigint::float8 as bytes from unnest($1::text[]) as t',
+      [tables],
+    );
     let rows = 0;
     for (const t of tables) rows += (await api.db.query(`select count(*)::int as n from ${t}`))[0].n;
     const [{ keys }] = await api.db.query('select count(*)::int as keys from samen_idempotency');
@@ -199,7 +227,9 @@ async function run(name, options) {
 
 const lines = [];
 let failed = false;
-log(`bench:server-writes: ${WRITES.toLocaleString('en')} saves on ${[onPGlite && 'PGlite', onPostgres && 'PostgreSQL'].filter(Boolean).join(' and ')}…`);
+log(
+  `bench:server-writes: ${WRITES.toLocaleString('en')} saves on ${[onPGlite && 'PGlite', onPostgres && 'PostgreSQL'].filter(Boolean).join(' and ')}…`,
+);
 if (onPGlite) {
   const dataDir = await mkdtemp(join(tmpdir(), 'samen-bench-writes-'));
   try {

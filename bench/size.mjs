@@ -59,7 +59,8 @@ const isLazyLanguage = (/** @type {string} */ id) => /src[\\/](?:[\w-]+[\\/])?lo
 function eagerChunks(/** @type {import('rollup').OutputChunk[]} */ chunks) {
   const byFile = new Map(chunks.map((c) => [c.fileName, c]));
   const eager = new Set(chunks.filter((c) => c.isEntry));
-  for (const chunk of eager) for (const file of chunk.imports) if (byFile.has(file)) eager.add(/** @type {import('rollup').OutputChunk} */ (byFile.get(file)));
+  for (const chunk of eager)
+    for (const file of chunk.imports) if (byFile.has(file)) eager.add(/** @type {import('rollup').OutputChunk} */ (byFile.get(file)));
   return chunks.filter((c) => eager.has(c));
 }
 
@@ -102,9 +103,17 @@ const measure = (/** @type {string} */ name, /** @type {string | Buffer} */ code
 });
 
 /** gzip and brotli of a build's chunks, each compressed on its own (separate files, as a browser gets them). */
-async function buildSize(/** @type {Parameters<typeof build>[0]} */ input, /** @type {Parameters<typeof build>[1]} */ options, inline = false) {
+async function buildSize(
+  /** @type {Parameters<typeof build>[0]} */ input,
+  /** @type {Parameters<typeof build>[1]} */ options,
+  inline = false,
+) {
   const bundle = await build(input, options);
-  const { output } = await bundle.generate({ format: 'es', chunkFileNames: 'shared-[hash].js', ...(inline ? { inlineDynamicImports: true } : {}) });
+  const { output } = await bundle.generate({
+    format: 'es',
+    chunkFileNames: 'shared-[hash].js',
+    ...(inline ? { inlineDynamicImports: true } : {}),
+  });
   await bundle.close();
   const chunks = /** @type {import('rollup').OutputChunk[]} */ (output.filter((o) => o.type === 'chunk'));
   return {
@@ -118,7 +127,11 @@ async function buildSize(/** @type {Parameters<typeof build>[0]} */ input, /** @
 /** Each peer of the runtime bench, and the single entry of ours it is compared with. */
 export const SIZE_PEERS = [
   { name: 'emoji-picker-element', source: "import 'emoji-picker-element';", ours: 'samen-feelings-checkin' },
-  { name: 'sl-rating (Shoelace)', source: "import '@shoelace-style/shoelace/dist/components/rating/rating.js';", ours: 'samen-feedback-bar' },
+  {
+    name: 'sl-rating (Shoelace)',
+    source: "import '@shoelace-style/shoelace/dist/components/rating/rating.js';",
+    ours: 'samen-feedback-bar',
+  },
   { name: 'sl-card (Shoelace)', source: "import '@shoelace-style/shoelace/dist/components/card/card.js';", ours: 'samen-lesson-clip' },
 ];
 
@@ -143,7 +156,9 @@ export async function measureSizes({ peers = false } = {}) {
   /** @type {Record<string, number>} gzip bytes */
   const costs = {};
   try {
-    const defineFiles = readdirSync('src/define').filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
+    const defineFiles = readdirSync('src/define')
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+      .sort();
     const widgets = defineFiles.map((f) => f.replace(/\.ts$/, ''));
 
     // 1. Widgets together, code-split by source folder: own code per widget, and the core.
@@ -151,7 +166,10 @@ export async function measureSizes({ peers = false } = {}) {
     // not move that code into the core (nor leave its owner with an empty chunk).
     const folderOf = new Map(widgets.map((w) => [w, w.replace(/^samen-/, '')]));
     const splitBuild = async (/** @type {(id: string) => boolean} */ external) => {
-      const split = await build(defineFiles.map((f) => join('src/define', f)), { external });
+      const split = await build(
+        defineFiles.map((f) => join('src/define', f)),
+        { external },
+      );
       const { output } = await split.generate({
         format: 'es',
         entryFileNames: '[name].js',
@@ -193,25 +211,42 @@ export async function measureSizes({ peers = false } = {}) {
     costs['date-fns'] = allGzip - (await without(/^date-fns(\/|$)/));
     // The least any use of zod/mini costs: one object of one string, parsed.
     costs['zod floor'] = (
-      await buildSize('zod-floor', { virtual: { 'zod-floor': "import * as z from 'zod/mini'; export const p = (v) => z.safeParse(z.object({ a: z.string() }), v);" } })
+      await buildSize('zod-floor', {
+        virtual: { 'zod-floor': "import * as z from 'zod/mini'; export const p = (v) => z.safeParse(z.object({ a: z.string() }), v);" },
+      })
     ).gzip;
     const fmtB = (/** @type {number} */ n) => `${n.toLocaleString('en-US')} B`;
-    const zodModules = [...new Set(chunks.flatMap((c) => Object.entries(c.modules)).filter(([id, m]) => inZod(id) && m.renderedLength > 0).map(([id]) => id))]
-      .map((id) => id.replace(/^.*[\\/]node_modules[\\/]zod[\\/]/, '').replace(/\.js$/, ''));
+    const zodModules = [
+      ...new Set(
+        chunks
+          .flatMap((c) => Object.entries(c.modules))
+          .filter(([id, m]) => inZod(id) && m.renderedLength > 0)
+          .map(([id]) => id),
+      ),
+    ].map((id) => id.replace(/^.*[\\/]node_modules[\\/]zod[\\/]/, '').replace(/\.js$/, ''));
     notes.push(
       `zod (zod/mini): ${fmtB(costs.zod)} gzip of the core (the same build without zod); any use of zod/mini costs at least ${fmtB(costs['zod floor'])}; ` +
         `modules: ${zodModules.join(', ')} (no zod locales, no JSON Schema, no full zod)`,
     );
-    const dateFnsFunctions = [...new Set(chunks.flatMap((c) => Object.entries(c.modules)).filter(([id, m]) => inPackage('date-fns')(id) && m.renderedLength > 0).map(([id]) => id))]
-      .map((id) => id.replace(/^.*[\\/]node_modules[\\/]date-fns[\\/]/, '').replace(/\.js$/, ''));
+    const dateFnsFunctions = [
+      ...new Set(
+        chunks
+          .flatMap((c) => Object.entries(c.modules))
+          .filter(([id, m]) => inPackage('date-fns')(id) && m.renderedLength > 0)
+          .map(([id]) => id),
+      ),
+    ].map((id) => id.replace(/^.*[\\/]node_modules[\\/]date-fns[\\/]/, '').replace(/\.js$/, ''));
     notes.push(`date-fns: ${fmtB(costs['date-fns'])} gzip of the core (${dateFnsFunctions.join(', ')})`);
     notes.push(`core without zod: ${fmtB(core.gzip - costs.zod)} gzip`);
     const allModules = chunks.flatMap((c) => Object.keys(c.modules));
     const eagerLanguages = allModules.filter(isLazyLanguage);
-    if (eagerLanguages.length) errors.push(`languages other than Dutch must load lazily, but the widgets include: ${eagerLanguages.join(', ')}`);
+    if (eagerLanguages.length)
+      errors.push(`languages other than Dutch must load lazily, but the widgets include: ${eagerLanguages.join(', ')}`);
     else notes.push('languages other than Dutch (en, ar, tr, pl, uk): none in the widgets or the core; each loads on demand');
     const lazyModules = (/** @type {import('rollup').OutputChunk} */ c) =>
-      Object.keys(c.modules).map((id) => id.replace(/^.*[\\/]src[\\/]/, '').replace(/\.ts$/, '')).join(' + ');
+      Object.keys(c.modules)
+        .map((id) => id.replace(/^.*[\\/]src[\\/]/, '').replace(/\.ts$/, ''))
+        .join(' + ');
     notes.push(`loaded on demand (gzip): ${lazy.map((c) => `${lazyModules(c)} ${fmtB(gzipSize(c.code))}`).join('; ')}`);
 
     // 2. Everything a page with all five widgets downloads: widgets, core and lit.
@@ -256,7 +291,9 @@ export async function measureSizes({ peers = false } = {}) {
     });
 
     // 4. Home languages, as a host loads one.
-    for (const file of readdirSync('src/locales').filter((f) => f.endsWith('.ts')).sort()) {
+    for (const file of readdirSync('src/locales')
+      .filter((f) => f.endsWith('.ts'))
+      .sort()) {
       const bundle = await build(join('src/locales', file), { external: (id) => /core[\\/]i18n/.test(id) });
       const { output: lang } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
       await bundle.close();
@@ -269,7 +306,14 @@ export async function measureSizes({ peers = false } = {}) {
         const theirs = await buildSize(peer.name, { virtual: { [peer.name]: peer.source } }, true);
         const ours = await buildSize(join('src/define', `${peer.ours}.ts`), {}, true);
         const ratio = (ours.gzip / theirs.gzip).toFixed(2);
-        rows.push({ name: `peer/${peer.name}`, min: theirs.min, gzip: theirs.gzip, brotli: theirs.brotli, peer: true, note: `lit and all its code included` });
+        rows.push({
+          name: `peer/${peer.name}`,
+          min: theirs.min,
+          gzip: theirs.gzip,
+          brotli: theirs.brotli,
+          peer: true,
+          note: `lit and all its code included`,
+        });
         rows.push({
           name: `entry/${peer.ours} + lit`,
           min: ours.min,
@@ -299,7 +343,9 @@ export async function measureSizes({ peers = false } = {}) {
             `or run \`node bench/size.mjs --update-budgets\` to re-baseline (measured ${row.gzip.toLocaleString('en-US')} B gzip)`,
         );
       } else if (row.gzip > row.budget) {
-        errors.push(`${row.name}: ${row.gzip.toLocaleString('en-US')} B min+gzip is over its budget of ${row.budget.toLocaleString('en-US')} B`);
+        errors.push(
+          `${row.name}: ${row.gzip.toLocaleString('en-US')} B min+gzip is over its budget of ${row.budget.toLocaleString('en-US')} B`,
+        );
       }
     }
   } catch (error) {
@@ -373,7 +419,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     }
     writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
     for (const row of rows) row.budget = budgets[row.name] ?? row.budget;
-    console.log(changes.length ? `bench/budgets.json re-baselined to measured × 1.05:\n${changes.join('\n')}\n` : 'bench/budgets.json: no budget changed\n');
+    console.log(
+      changes.length
+        ? `bench/budgets.json re-baselined to measured × 1.05:\n${changes.join('\n')}\n`
+        : 'bench/budgets.json: no budget changed\n',
+    );
   }
   console.log(sizeTable(rows));
   console.log(`\nbytes: terser-minified; gzip level 9, brotli quality 11.\n${notes.map((n) => `· ${n}`).join('\n')}`);

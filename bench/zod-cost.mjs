@@ -30,10 +30,20 @@ const feats = {
   discriminatedUnion: "b: z.discriminatedUnion('k', [z.object({ k: z.literal('a') }), z.object({ k: z.literal('b') })]),",
 };
 let key = 0;
-feats['all of them'] = Object.values(feats).join(' ').replace(/b:/g, () => `b${(key += 1)}:`);
+feats['all of them'] = Object.values(feats)
+  .join(' ')
+  .replace(/b:/g, () => `b${(key += 1)}:`);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const size = async (/** @type {string} */ src) => {
-  const b = await rollup({ input: 'v', onwarn(){}, plugins: [{ name: 'v', resolveId: (id, imp) => (id === 'v' && !imp ? '\0v' : null), load: (id) => (id === '\0v' ? src : null) }, nodeResolve({ browser: true, rootDir: root }), terser({ ecma: 2020, module: true, format: { comments: false } })] });
+  const b = await rollup({
+    input: 'v',
+    onwarn() {},
+    plugins: [
+      { name: 'v', resolveId: (id, imp) => (id === 'v' && !imp ? '\0v' : null), load: (id) => (id === '\0v' ? src : null) },
+      nodeResolve({ browser: true, rootDir: root }),
+      terser({ ecma: 2020, module: true, format: { comments: false } }),
+    ],
+  });
   const { output } = await b.generate({ format: 'es' });
   return gzipSync(output[0].code, { level: 9 }).length;
 };

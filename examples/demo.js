@@ -25,7 +25,11 @@ const applyTheme = (theme) => {
 form.theme.value = ['blue', 'green', 'high-contrast'].includes(params.get('theme')) ? params.get('theme') : '';
 applyTheme(form.theme.value);
 
-const CLIPS = [...Array.from({ length: 8 }, (_, i) => [`wish-${i + 1}`, `WIsH ${i + 1}`]), ['kanjer-1', 'Kanjertraining 1'], ['kanjer-2', 'Kanjertraining 2 (geen fotoconsent / no photo consent)']];
+const CLIPS = [
+  ...Array.from({ length: 8 }, (_, i) => [`wish-${i + 1}`, `WIsH ${i + 1}`]),
+  ['kanjer-1', 'Kanjertraining 1'],
+  ['kanjer-2', 'Kanjertraining 2 (geen fotoconsent / no photo consent)'],
+];
 for (const [id, label] of CLIPS) form.clip.add(new Option(label, id, false, id === clipId));
 
 const overHttp = params.get('adapter') === 'http';
@@ -56,7 +60,8 @@ if (contentLocale === 'en') {
   document.getElementById('carer-heading').textContent = 'Second carer (other household, same family)';
   document.getElementById('reset').textContent = 'Start the demo again';
   for (const el of document.querySelectorAll('[data-i18n="postTitle"]')) el.textContent = 'Message from school';
-  for (const el of document.querySelectorAll('[data-i18n="postBody"]')) el.textContent = 'Friday is kanjer day! Bring something you are proud of.';
+  for (const el of document.querySelectorAll('[data-i18n="postBody"]'))
+    el.textContent = 'Friday is kanjer day! Bring something you are proud of.';
 }
 
 const demoQuery = () =>
@@ -111,7 +116,23 @@ composer.addEventListener('samen-publish', (event) => {
 
 // Hosts listen to Samen's events; the log shows names and kinds only, never personal data.
 const log = document.getElementById('log');
-for (const name of ['samen-answer', 'samen-seen', 'samen-react', 'samen-reply', 'samen-award', 'samen-undo', 'samen-redeem', 'samen-checkin', 'samen-signal', 'samen-matrix-change', 'samen-focus', 'samen-success', 'samen-attention', 'samen-publish', 'samen-error']) {
+for (const name of [
+  'samen-answer',
+  'samen-seen',
+  'samen-react',
+  'samen-reply',
+  'samen-award',
+  'samen-undo',
+  'samen-redeem',
+  'samen-checkin',
+  'samen-signal',
+  'samen-matrix-change',
+  'samen-focus',
+  'samen-success',
+  'samen-attention',
+  'samen-publish',
+  'samen-error',
+]) {
   document.addEventListener(name, (event) => {
     const item = document.createElement('li');
     const view = event.target.getAttribute('view') ?? '';

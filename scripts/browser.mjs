@@ -111,7 +111,10 @@ export function isThirdParty(url, origin) {
  * @param {WatchOptions} options
  * @returns {Promise<Watcher>}
  */
-export async function watchPage(page, { origin, console: levels = ['error', 'warn'], ignoreConsole, csp = true, httpErrors = false, failedRequests = false, prefix = '' }) {
+export async function watchPage(
+  page,
+  { origin, console: levels = ['error', 'warn'], ignoreConsole, csp = true, httpErrors = false, failedRequests = false, prefix = '' },
+) {
   /** @type {string[]} */
   const problems = [];
   let stopped = false;
@@ -139,7 +142,9 @@ export async function watchPage(page, { origin, console: levels = ['error', 'war
     await page.exposeFunction('__samenReportViolation', (/** @type {string} */ v) => report(`CSP/Trusted Types violation: ${v}`));
     await page.evaluateOnNewDocument(() => {
       document.addEventListener('securitypolicyviolation', (e) =>
-        /** @type {any} */ (window).__samenReportViolation(`${e.violatedDirective} blocked ${e.blockedURI || e.sample || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`),
+        /** @type {any} */ (window).__samenReportViolation(
+          `${e.violatedDirective} blocked ${e.blockedURI || e.sample || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+        ),
       );
     });
   }
@@ -260,7 +265,8 @@ export function staticHandler(options) {
       return;
     }
     let file = toFilePath(pathname, options);
-    const notFound = () => (emptyFavicon && pathname === '/favicon.ico' ? void res.writeHead(204).end() : sendText(res, 404, 'Not Found\n'));
+    const notFound = () =>
+      emptyFavicon && pathname === '/favicon.ico' ? void res.writeHead(204).end() : sendText(res, 404, 'Not Found\n');
     if (!file) return notFound();
     try {
       let info = await stat(file);

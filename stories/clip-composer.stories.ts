@@ -119,7 +119,11 @@ export const WishLessonForAGroup: Story = {
 
 /** A photo on its way, with its progress bar and a stop button. */
 export const Uploading: Story = {
-  render: (args) => composer(args, teacher((adapter) => (adapter.uploadMs = 60_000))),
+  render: (args) =>
+    composer(
+      args,
+      teacher((adapter) => (adapter.uploadMs = 60_000)),
+    ),
   play: async ({ canvasElement }) => {
     const el = await chooseLesson(canvasElement, 'wish-3');
     el.addFiles([await photo()]);
@@ -141,7 +145,11 @@ export const UploadRefused: Story = {
 
 /** The preview: the real parent card of the draft, here in Arabic, right to left. */
 export const Preview: Story = {
-  render: (args) => composer(args, teacher((adapter) => (adapter.uploadMs = 0))),
+  render: (args) =>
+    composer(
+      args,
+      teacher((adapter) => (adapter.uploadMs = 0)),
+    ),
   play: async ({ canvasElement }) => {
     const el = await chooseLesson(canvasElement, 'wish-3');
     el.addFiles([await photo()]);
@@ -170,7 +178,14 @@ export const Published: Story = {
 export const AdapterWithoutUploads: Story = {
   render: (args) => {
     const adapter = teacher();
-    return composer(args, Object.assign(Object.create(adapter) as MemoryAdapter, { uploadMedia: undefined, publishLessonClip: undefined, getUploadedMedia: undefined }));
+    return composer(
+      args,
+      Object.assign(Object.create(adapter) as MemoryAdapter, {
+        uploadMedia: undefined,
+        publishLessonClip: undefined,
+        getUploadedMedia: undefined,
+      }),
+    );
   },
 };
 

@@ -99,7 +99,11 @@ export const Conflict: Story = {
     const el = await openEditor(canvasElement);
     const adapter = (canvasElement.querySelector('[data-conflict]') as HTMLElement & { adapter: MemoryAdapter }).adapter;
     const stored = adapter.state.matrices['matrix-school']!;
-    await adapter.saveExpectationMatrix({ id: 'story-colleague', matrix: { ...stored, title: 'Onze afspraken (door een collega)' }, baseVersion: stored.version });
+    await adapter.saveExpectationMatrix({
+      id: 'story-colleague',
+      matrix: { ...stored, title: 'Onze afspraken (door een collega)' },
+      baseVersion: stored.version,
+    });
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="save-button"]')!.click();
   },
 };
@@ -119,7 +123,16 @@ export const PrintView: Story = { args: { view: 'teacher', layout: 'grid', poste
 /** No values or places yet. */
 export const Empty: Story = {
   render: (args) =>
-    wrap(matrix(args, adapterFor(args.view, (a) => (a.state.matrices['matrix-school'] = { id: 'matrix-school', kind: 'school', version: 1, values: [], locations: [], cells: {} })))),
+    wrap(
+      matrix(
+        args,
+        adapterFor(
+          args.view,
+          (a) =>
+            (a.state.matrices['matrix-school'] = { id: 'matrix-school', kind: 'school', version: 1, values: [], locations: [], cells: {} }),
+        ),
+      ),
+    ),
 };
 
 /** The host sends cells for unknown places and four expectations in one cell: repaired, and said so. */
@@ -140,7 +153,13 @@ export const RepairedData: Story = {
 
 /** The matrix cannot be loaded: error state with a retry button. */
 export const LoadingFailed: Story = {
-  render: (args) => wrap(matrix(args, adapterFor(args.view, (a) => a.fail('getExpectationMatrix', 'offline')))),
+  render: (args) =>
+    wrap(
+      matrix(
+        args,
+        adapterFor(args.view, (a) => a.fail('getExpectationMatrix', 'offline')),
+      ),
+    ),
 };
 
 export const RightToLeft: Story = { args: { layout: 'grid' }, render: (args) => wrap(matrix(args, adapterFor(args.view)), '60rem', 'rtl') };
@@ -155,19 +174,29 @@ export const Arabic: Story = {
 
 export const Dark: Story = {
   args: { view: 'teacher', layout: 'grid' },
-  render: (args) => html`<div style="background:#101318; padding:1rem; max-width: 62rem">${matrix(args, adapterFor(args.view), 'dark')}</div>`,
+  render: (args) =>
+    html`<div style="background:#101318; padding:1rem; max-width: 62rem">${matrix(args, adapterFor(args.view), 'dark')}</div>`,
 };
 
 /** Waiting for the host: the skeleton a parent sees on a slow connection. */
 export const Loading: Story = {
-  render: (args) => wrap(matrix(args, adapterFor(args.view, (adapter) => (adapter.latency = 86_400_000)))),
+  render: (args) =>
+    wrap(
+      matrix(
+        args,
+        adapterFor(args.view, (adapter) => (adapter.latency = 86_400_000)),
+      ),
+    ),
 };
 
 /** Offline: a parent's "it worked at home" is kept on this device (outbox) and shared when the connection is back. */
 export const QueuedOnThisDevice: Story = {
   render: (args) => wrap(matrix(args, offlineOutbox(adapterFor(args.view)))),
   play: async ({ canvasElement }) => {
-    typeInto(await inWidget<HTMLTextAreaElement>(canvasElement, 'samen-expectation-matrix', '#success'), 'Bij het tandenpoetsen wachtte hij rustig.');
+    typeInto(
+      await inWidget<HTMLTextAreaElement>(canvasElement, 'samen-expectation-matrix', '#success'),
+      'Bij het tandenpoetsen wachtte hij rustig.',
+    );
     (await inWidget<HTMLButtonElement>(canvasElement, 'samen-expectation-matrix', '[part~="success-form"] button[type="submit"]')).click();
   },
 };
@@ -182,7 +211,10 @@ export const LongTexts: Story = {
           const stored = adapter.state.matrices['matrix-school']!;
           stored.values = stored.values.map((v) => ({ ...v, name: longText('Verantwoordelijkheid ', 40) }));
           stored.cells = Object.fromEntries(
-            Object.entries(stored.cells).map(([key, cell]) => [key, cell.map((e) => ({ ...e, text: longText('Ik ruim mijn spullen zorgvuldig op ', 120) }))]),
+            Object.entries(stored.cells).map(([key, cell]) => [
+              key,
+              cell.map((e) => ({ ...e, text: longText('Ik ruim mijn spullen zorgvuldig op ', 120) })),
+            ]),
           );
         }),
       ),

@@ -92,11 +92,19 @@ export const OnlyHomeActivities: Story = { args: { reactions: 'talked-at-home pr
 
 /** Every tap is refused by the host: the bar rolls back and says so. */
 export const ReactionRefused: Story = {
-  render: (args) => bar(args, adapterFor(args.view, (adapter) => adapter.fail('setReaction', 'unavailable'))),
+  render: (args) =>
+    bar(
+      args,
+      adapterFor(args.view, (adapter) => adapter.fail('setReaction', 'unavailable')),
+    ),
 };
 
 export const LoadingFailed: Story = {
-  render: (args) => bar(args, adapterFor(args.view, (adapter) => adapter.fail('getReactions', 'offline'))),
+  render: (args) =>
+    bar(
+      args,
+      adapterFor(args.view, (adapter) => adapter.fail('getReactions', 'offline')),
+    ),
 };
 
 export const NotConnected: Story = { render: (args) => bar(args, undefined) };
@@ -126,7 +134,11 @@ export const DarkTeacher: Story = {
 
 /** Waiting for the host: the skeleton a parent sees on a slow connection. */
 export const Loading: Story = {
-  render: (args) => bar(args, adapterFor(args.view, (adapter) => (adapter.latency = 86_400_000))),
+  render: (args) =>
+    bar(
+      args,
+      adapterFor(args.view, (adapter) => (adapter.latency = 86_400_000)),
+    ),
 };
 
 /** The host sends reactions that break the contract (a negative count, a number as a name): an error state, not a wrong count. */
@@ -143,7 +155,8 @@ export const InvalidData: Story = {
 /** Offline on a train: the like is kept on this device (outbox) and shown as done; it is sent when the connection is back. */
 export const QueuedOnThisDevice: Story = {
   render: (args) => html`<div style="max-width: 32rem">${bar(args, offlineOutbox(adapterFor(args.view)))}</div>`,
-  play: async ({ canvasElement }) => (await inWidget<HTMLButtonElement>(canvasElement, 'samen-feedback-bar', '[role="toolbar"] button')).click(),
+  play: async ({ canvasElement }) =>
+    (await inWidget<HTMLButtonElement>(canvasElement, 'samen-feedback-bar', '[role="toolbar"] button')).click(),
 };
 
 /** Long replies and names: long words wrap inside the card, nothing overflows. */
@@ -155,8 +168,19 @@ export const LongTexts: Story = {
         args,
         adapterFor(args.view, (adapter) => {
           adapter.state.replies[args['target-id']] = [
-            { id: 'long-1', familyId: 'fam-01', authorName: longText('Familie Vermeulen-van den Broek ', 120), text: longText('Wij hebben thuis heel lang gepraat over de oefening en ', 280), createdAt: '2026-11-19T18:00:00Z' },
-            { id: 'long-2', familyId: 'fam-02', text: longText('Superkalifragilistischexpialidocious', 280), createdAt: '2026-11-19T19:00:00Z' },
+            {
+              id: 'long-1',
+              familyId: 'fam-01',
+              authorName: longText('Familie Vermeulen-van den Broek ', 120),
+              text: longText('Wij hebben thuis heel lang gepraat over de oefening en ', 280),
+              createdAt: '2026-11-19T18:00:00Z',
+            },
+            {
+              id: 'long-2',
+              familyId: 'fam-02',
+              text: longText('Superkalifragilistischexpialidocious', 280),
+              createdAt: '2026-11-19T19:00:00Z',
+            },
           ];
         }),
       )}

@@ -72,7 +72,9 @@ type Story = StoryObj<Args>;
 /** Removes today's check-in of child-1, so the form starts empty. */
 const freshDay = (adapter: MemoryAdapter) => {
   const today = new Date().toDateString();
-  adapter.state.checkins = adapter.state.checkins.filter((c) => !(c.childId === 'child-1' && new Date(c.createdAt).toDateString() === today));
+  adapter.state.checkins = adapter.state.checkins.filter(
+    (c) => !(c.childId === 'child-1' && new Date(c.createdAt).toDateString() === today),
+  );
 };
 
 /** A child checks in: eight feelings, then strength and a sentence starter once one is picked. */
@@ -102,10 +104,30 @@ export const TeacherNoSignals: Story = {
 export const CustomFeelings: Story = {
   args: {
     feelings: [
-      { id: 'wit', labels: { nl: 'witte pet: jezelf, te vertrouwen', en: 'white cap: yourself, trustworthy' }, icon: '⚪', color: '#868e96' },
-      { id: 'zwart', labels: { nl: 'zwarte pet: durft, soms de baas', en: 'black cap: brave, sometimes bossy' }, icon: '⚫', color: '#212529' },
-      { id: 'rood', labels: { nl: 'rode pet: vrolijk, soms ten koste van een ander', en: 'red cap: cheerful, sometimes at others’ expense' }, icon: '🔴', color: '#e03131' },
-      { id: 'geel', labels: { nl: 'gele pet: luistert goed, soms te stil', en: 'yellow cap: listens well, sometimes too quiet' }, icon: '🟡', color: '#f08c00' },
+      {
+        id: 'wit',
+        labels: { nl: 'witte pet: jezelf, te vertrouwen', en: 'white cap: yourself, trustworthy' },
+        icon: '⚪',
+        color: '#868e96',
+      },
+      {
+        id: 'zwart',
+        labels: { nl: 'zwarte pet: durft, soms de baas', en: 'black cap: brave, sometimes bossy' },
+        icon: '⚫',
+        color: '#212529',
+      },
+      {
+        id: 'rood',
+        labels: { nl: 'rode pet: vrolijk, soms ten koste van een ander', en: 'red cap: cheerful, sometimes at others’ expense' },
+        icon: '🔴',
+        color: '#e03131',
+      },
+      {
+        id: 'geel',
+        labels: { nl: 'gele pet: luistert goed, soms te stil', en: 'yellow cap: listens well, sometimes too quiet' },
+        icon: '🟡',
+        color: '#f08c00',
+      },
     ],
   },
   render: (args) => wrap(checkin(args, adapterFor(args.view, freshDay))),
@@ -118,13 +140,28 @@ export const InvalidFeelings: Story = {
 
 /** Saving fails (offline): the choice stays, a message says so, and pressing save again retries with the same id. */
 export const SaveFails: Story = {
-  render: (args) => wrap(checkin(args, adapterFor(args.view, (adapter) => { freshDay(adapter); adapter.fail('saveCheckin', 'offline'); }))),
+  render: (args) =>
+    wrap(
+      checkin(
+        args,
+        adapterFor(args.view, (adapter) => {
+          freshDay(adapter);
+          adapter.fail('saveCheckin', 'offline');
+        }),
+      ),
+    ),
 };
 
 /** The check-ins cannot be loaded: error state with a retry button. */
 export const LoadingFailed: Story = {
   args: { view: 'parent' },
-  render: (args) => wrap(checkin(args, adapterFor(args.view, (adapter) => adapter.fail('getCheckins', 'unavailable')))),
+  render: (args) =>
+    wrap(
+      checkin(
+        args,
+        adapterFor(args.view, (adapter) => adapter.fail('getCheckins', 'unavailable')),
+      ),
+    ),
 };
 
 /** No adapter connected. */
@@ -146,12 +183,19 @@ export const ArabicRightToLeft: Story = {
 
 export const Dark: Story = {
   args: { view: 'teacher', context: 'school' },
-  render: (args) => html`<div style="background:#101318; padding:1rem; max-width: 38rem">${checkin(args, adapterFor(args.view), 'dark')}</div>`,
+  render: (args) =>
+    html`<div style="background:#101318; padding:1rem; max-width: 38rem">${checkin(args, adapterFor(args.view), 'dark')}</div>`,
 };
 
 /** Waiting for the host: the skeleton a parent sees on a slow connection. */
 export const Loading: Story = {
-  render: (args) => wrap(checkin(args, adapterFor(args.view, (adapter) => (adapter.latency = 86_400_000)))),
+  render: (args) =>
+    wrap(
+      checkin(
+        args,
+        adapterFor(args.view, (adapter) => (adapter.latency = 86_400_000)),
+      ),
+    ),
 };
 
 /** Offline: the check-in is kept on this device (outbox) and sent when the connection is back. */

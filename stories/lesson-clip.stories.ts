@@ -84,8 +84,7 @@ const meta: Meta<Args> = {
   component: 'samen-lesson-clip',
   args: { 'clip-id': 'wish-2', view: 'parent' },
   loaders: [withAdapter()],
-  render: (args, { loaded, globals }) =>
-    column(card(args, loaded['adapter'] as SamenAdapter | undefined, uiLocale(args, globals))),
+  render: (args, { loaded, globals }) => column(card(args, loaded['adapter'] as SamenAdapter | undefined, uiLocale(args, globals))),
 };
 export default meta;
 
@@ -166,7 +165,12 @@ export const Photos: Story = {
     withAdapter((adapter, _args, locale) => {
       const en = locale === 'en';
       const alts = en
-        ? ['A strong posture: standing up straight', 'A scared posture: shoulders up', 'Looking each other in the eye', 'The whole class in a circle']
+        ? [
+            'A strong posture: standing up straight',
+            'A scared posture: shoulders up',
+            'Looking each other in the eye',
+            'The whole class in a circle',
+          ]
         : ['Een sterke houding: rechtop staan', 'Een bange houding: schouders omhoog', 'Elkaar aankijken', 'De hele klas in de kring'];
       patchClip('wish-3', { media: { kind: 'photos', photos: alts.map((alt, i) => ({ src: `illustration:photos-${i}`, alt })) } })(adapter);
     }),
@@ -268,7 +272,10 @@ export const QueuedOnThisDevice: Story = {
     },
   ],
   play: async ({ canvasElement }) => {
-    typeInto(await inWidget<HTMLTextAreaElement>(canvasElement, 'samen-lesson-clip', '[part~="answer-input"]'), 'We oefenden hoe je zegt wat je voelt.');
+    typeInto(
+      await inWidget<HTMLTextAreaElement>(canvasElement, 'samen-lesson-clip', '[part~="answer-input"]'),
+      'We oefenden hoe je zegt wat je voelt.',
+    );
     (await inWidget<HTMLButtonElement>(canvasElement, 'samen-lesson-clip', '[part~="send-button"]')).click();
   },
 };

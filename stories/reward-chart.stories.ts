@@ -80,13 +80,21 @@ export const TeacherPersonal: Story = { args: { 'chart-id': 'personal-child-1', 
 
 /** The host cannot load the chart: error state with a retry button. */
 export const Failure: Story = {
-  render: (args) => wrap(args, adapterFor(args.view, (adapter) => adapter.fail('getRewardChart', 'offline'))),
+  render: (args) =>
+    wrap(
+      args,
+      adapterFor(args.view, (adapter) => adapter.fail('getRewardChart', 'offline')),
+    ),
 };
 
 /** The connection is gone: taps are counted at once, queued on the device and sent when back online. */
 export const OfflineAwarding: Story = {
   args: { view: 'teacher' },
-  render: (args) => wrap(args, adapterFor(args.view, (adapter) => adapter.fail('award', 'offline'))),
+  render: (args) =>
+    wrap(
+      args,
+      adapterFor(args.view, (adapter) => adapter.fail('award', 'offline')),
+    ),
 };
 
 export const RightToLeft: Story = {
@@ -111,7 +119,11 @@ export const Dark: Story = {
 
 /** Waiting for the host: the skeleton a parent sees on a slow connection. */
 export const Loading: Story = {
-  render: (args) => wrap(args, adapterFor(args.view, (adapter) => (adapter.latency = 86_400_000))),
+  render: (args) =>
+    wrap(
+      args,
+      adapterFor(args.view, (adapter) => (adapter.latency = 86_400_000)),
+    ),
 };
 
 /** The host sends a chart that breaks the contract (a goal of zero, an award without an id): an error state, never a wrong chart. */

@@ -73,7 +73,8 @@ export function installHarness({ kinds, loaded, failed = () => undefined, activi
       pending = pending.filter((el) => !(loaded(el) && !(/** @type {any} */ (el).isUpdatePending)));
       if (!pending.length) return;
       if (errors.length) throw new Error(errors.join('; '));
-      if (performance.now() - start > timeoutMs) throw new Error(`${pending.length} of ${els.length} <${els[0]?.localName}> never finished loading`);
+      if (performance.now() - start > timeoutMs)
+        throw new Error(`${pending.length} of ${els.length} <${els[0]?.localName}> never finished loading`);
       await tick();
     }
   }
@@ -167,7 +168,8 @@ export function installHarness({ kinds, loaded, failed = () => undefined, activi
       );
       new PerformanceObserver((list) => {
         for (const e of /** @type {any[]} */ (list.getEntries())) {
-          if (e.interactionId) bench.eventEntries.push({ interactionId: e.interactionId, startTime: e.startTime, duration: e.duration, name: e.name });
+          if (e.interactionId)
+            bench.eventEntries.push({ interactionId: e.interactionId, startTime: e.startTime, duration: e.duration, name: e.name });
         }
       }).observe(/** @type {any} */ ({ type: 'event', durationThreshold: 16, buffered: true }));
     },

@@ -66,7 +66,13 @@ state.matrices['matrix-bench-5x8'] = {
   values: matrixValues,
   locations: matrixLocations,
   cells,
-  focus: { valueId: 'value-2', locationId: 'loc-3', expectationId: 'exp-value-2-loc-3-1', why: 'Zo blijft het rustig.', homeTip: 'Oefen het thuis ook.' },
+  focus: {
+    valueId: 'value-2',
+    locationId: 'loc-3',
+    expectationId: 'exp-value-2-loc-3-1',
+    why: 'Zo blijft het rustig.',
+    homeTip: 'Oefen het thuis ook.',
+  },
 };
 
 // A class of 32 with this week's check-ins (one child with a signal), for the teacher overview.
@@ -106,14 +112,22 @@ installHarness({
     'samen-expectation-matrix': { tag: 'samen-expectation-matrix', attrs: () => ({ 'matrix-id': 'matrix-school', view: 'parent' }) },
     // Scenarios.
     'lesson-clip-unseen': { tag: 'samen-lesson-clip', attrs: () => ({ 'clip-id': 'wish-3', view: 'parent' }), settle: true },
-    'lesson-clip-feed': { tag: 'samen-lesson-clip', attrs: (i) => ({ 'clip-id': clipIds[i % clipIds.length], view: 'parent' }), settle: true },
+    'lesson-clip-feed': {
+      tag: 'samen-lesson-clip',
+      attrs: (i) => ({ 'clip-id': clipIds[i % clipIds.length], view: 'parent' }),
+      settle: true,
+    },
     'personal-charts-teacher': {
       tag: 'samen-reward-chart',
       stage: 'teacher',
       attrs: (i) => ({ 'chart-id': personalIds[i % personalIds.length], view: 'teacher' }),
     },
     'matrix-5x8': { tag: 'samen-expectation-matrix', attrs: () => ({ 'matrix-id': 'matrix-bench-5x8', view: 'parent' }) },
-    'class-checkins-32': { tag: 'samen-feelings-checkin', stage: 'teacher', attrs: () => ({ 'class-id': 'bench-class-32', view: 'teacher' }) },
+    'class-checkins-32': {
+      tag: 'samen-feelings-checkin',
+      stage: 'teacher',
+      attrs: () => ({ 'class-id': 'bench-class-32', view: 'teacher' }),
+    },
     // The teacher's composer for a new clip (the shipped lesson library, the teacher's classes).
     'clip-composer-teacher': { tag: 'samen-clip-composer', stage: 'teacher' },
     // Interactions.
@@ -122,7 +136,10 @@ installHarness({
   // The widget's loading state is gone: its card is there and nothing in it is busy.
   loaded: (el) => !!el.shadowRoot?.querySelector('[part~="base"]') && !el.shadowRoot.querySelector('[aria-busy="true"]'),
   activity: () => adapter.calls.length + teacher.calls.length,
-  failed: (el) => (el.shadowRoot?.querySelector('[part~="error"]') ? el.shadowRoot.querySelector('[part~="error"]').textContent.trim().replace(/\s+/g, ' ') : undefined),
+  failed: (el) =>
+    el.shadowRoot?.querySelector('[part~="error"]')
+      ? el.shadowRoot.querySelector('[part~="error"]').textContent.trim().replace(/\s+/g, ' ')
+      : undefined,
 });
 
 // Memory: what the adapter keeps per call is not the widgets' doing, so the bench can set it aside.

@@ -33,10 +33,7 @@ export async function buildPages(root, out) {
         if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'SOURCEMAP_ERROR') return;
         warnings.push(`${name}: ${warning.message.split('\n')[0]}`);
       },
-      plugins: [
-        nodeResolve({ browser: true }),
-        ...(name === 'samen' ? [transpileTs(root)] : []),
-      ],
+      plugins: [nodeResolve({ browser: true }), ...(name === 'samen' ? [transpileTs(root)] : [])],
     });
     // Source maps let bench/runtime/profile.mjs name the source file of every profile sample.
     await bundle.write({ file: join(out, `${name}.js`), format: 'es', inlineDynamicImports: true, sourcemap: true });

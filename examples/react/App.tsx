@@ -20,11 +20,7 @@ export function App() {
       <section>
         <h2>Parent</h2>
         <samen-provider adapter={parentAdapter} locale="en">
-          <samen-lesson-clip
-            clipId="wish-2"
-            view="parent"
-            onsamen-answer={(e) => setLastAnswer(e.detail.text ?? e.detail.kind)}
-          />
+          <samen-lesson-clip clipId="wish-2" view="parent" onsamen-answer={(e) => setLastAnswer(e.detail.text ?? e.detail.kind)} />
         </samen-provider>
         <p id="last-answer" role="status">
           Last answer: {lastAnswer}

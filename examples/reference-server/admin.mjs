@@ -29,10 +29,18 @@ node examples/reference-server/server.mjs erase-family <familyId> [--data-dir DI
  * @param {string[]} args what follows it on the command line
  * @param {{ out?: (text: string) => void, err?: (text: string) => void, env?: NodeJS.ProcessEnv }} [io]
  */
-export async function runAdminCommand(command, args, { out = (t) => process.stdout.write(t), err = (t) => process.stderr.write(t), env = process.env } = {}) {
+export async function runAdminCommand(
+  command,
+  args,
+  { out = (t) => process.stdout.write(t), err = (t) => process.stderr.write(t), env = process.env } = {},
+) {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { 'data-dir': { type: 'string' }, out: { type: 'string' }, yes: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { 'data-dir': { type: 'string' }, out: { type: 'string' }, yes: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (error) {
     err(`${/** @type {Error} */ (error).message}\n${USAGE}\n`);
     return 2;
@@ -71,7 +79,9 @@ export async function runAdminCommand(command, args, { out = (t) => process.stdo
           .filter(([, v]) => Array.isArray(v))
           .map(([k, v]) => [k, /** @type {unknown[]} */ (v).length]),
       );
-      err(`Would erase family ${familyId} (${data.family.name}): ${JSON.stringify(counts)}\nNothing was erased: add --yes to erase it. This can't be undone.\n`);
+      err(
+        `Would erase family ${familyId} (${data.family.name}): ${JSON.stringify(counts)}\nNothing was erased: add --yes to erase it. This can't be undone.\n`,
+      );
       return 1;
     }
     const { erased, topics } = await eraseFamily(db, familyId);
@@ -83,7 +93,11 @@ export async function runAdminCommand(command, args, { out = (t) => process.stdo
     return 0;
   } catch (error) {
     const kind = /** @type {{ kind?: string }} */ (error)?.kind;
-    err(kind === 'not-found' ? `No family ${familyId} in this database.\n` : `Failed: ${/** @type {Error} */ (error)?.name ?? 'error'} ${/** @type {{ code?: string }} */ (error)?.code ?? ''}\n`);
+    err(
+      kind === 'not-found'
+        ? `No family ${familyId} in this database.\n`
+        : `Failed: ${/** @type {Error} */ (error)?.name ?? 'error'} ${/** @type {{ code?: string }} */ (error)?.code ?? ''}\n`,
+    );
     return 1;
   } finally {
     await db.close();

@@ -77,7 +77,11 @@ function database(kysely, kind, close) {
 }
 
 /** @returns {Promise<Database>} */
-async function openPostgres(/** @type {string} */ connectionString, /** @type {(error: Error) => void} */ onError, /** @type {number} */ poolSize) {
+async function openPostgres(
+  /** @type {string} */ connectionString,
+  /** @type {(error: Error) => void} */ onError,
+  /** @type {number} */ poolSize,
+) {
   const { default: pg } = await import('pg');
   // Reads and writes are queries now: a pool per process; the pool replaces a connection that
   // broke, so the server recovers when PostgreSQL is back.
@@ -221,7 +225,13 @@ export function folderMigrations(dir) {
         const path = join(dir, file);
         if (ext === 'sql') {
           const script = await readFile(path, 'utf8');
-          migrations[name] = { up: (db) => sql.raw(script).execute(db).then(() => {}) };
+          migrations[name] = {
+            up: (db) =>
+              sql
+                .raw(script)
+                .execute(db)
+                .then(() => {}),
+          };
         } else {
           migrations[name] = await import(pathToFileURL(path).href);
         }

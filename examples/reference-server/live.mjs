@@ -110,7 +110,12 @@ export async function createLiveBus({ db, databaseUrl, log = () => {}, pingMs = 
 
   /** Connects and LISTENs; throws when it can't (the caller retries). */
   async function listen() {
-    const next = new pg.Client({ connectionString: databaseUrl, application_name: 'samen-live', keepAlive: true, connectionTimeoutMillis: 5000 });
+    const next = new pg.Client({
+      connectionString: databaseUrl,
+      application_name: 'samen-live',
+      keepAlive: true,
+      connectionTimeoutMillis: 5000,
+    });
     // Without a listener an error event would crash the process; a dropped connection is retried.
     next.on('error', (error) => lost(next, error));
     next.on('end', () => lost(next));
@@ -144,7 +149,10 @@ export async function createLiveBus({ db, databaseUrl, log = () => {}, pingMs = 
       const current = client;
       if (!current) return;
       let timer;
-      Promise.race([current.query('select 1'), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('ping timed out')), 10_000)))])
+      Promise.race([
+        current.query('select 1'),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('ping timed out')), 10_000))),
+      ])
         .catch((error) => lost(current, error))
         .finally(() => clearTimeout(timer));
     }, pingMs);
@@ -173,7 +181,9 @@ export async function createLiveBus({ db, databaseUrl, log = () => {}, pingMs = 
         await listen();
       } catch (error) {
         connecting = false;
-        log(`live: reconnecting failed (${/** @type {Error & { code?: string }} */ (error)?.code ?? /** @type {Error} */ (error)?.name ?? 'error'}); trying again`);
+        log(
+          `live: reconnecting failed (${/** @type {Error & { code?: string }} */ (error)?.code ?? /** @type {Error} */ (error)?.name ?? 'error'}); trying again`,
+        );
         schedule();
         return;
       }

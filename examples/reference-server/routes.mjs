@@ -341,13 +341,15 @@ export function matrixIssues(matrix, matrixId) {
       else if (expectationIds.has(item.id)) add(`cells.${key}.${i}.id`, 'duplicate id');
       expectationIds.add(item.id);
       if (!item.text) add(`cells.${key}.${i}.text`, 'empty');
-      if (item.text.length > MATRIX_LIMITS.expectationLength) add(`cells.${key}.${i}.text`, `at most ${MATRIX_LIMITS.expectationLength} characters`);
+      if (item.text.length > MATRIX_LIMITS.expectationLength)
+        add(`cells.${key}.${i}.text`, `at most ${MATRIX_LIMITS.expectationLength} characters`);
     });
   }
   const { focus } = matrix;
   if (focus) {
     if (!axisIds.values.has(focus.valueId) || !axisIds.locations.has(focus.locationId)) add('focus', 'a cell the matrix does not list');
-    if (focus.expectationId !== undefined && !expectationIds.has(focus.expectationId)) add('focus.expectationId', 'not an expectation of the matrix');
+    if (focus.expectationId !== undefined && !expectationIds.has(focus.expectationId))
+      add('focus.expectationId', 'not an expectation of the matrix');
   }
   return issues;
 }
@@ -366,7 +368,8 @@ function draftIssues(draft) {
     if (!isSafeId(media.mediaId)) issues.push({ path: 'media.mediaId', message: 'not an id' });
     media.captions.forEach((c, i) => {
       if (!isSafeId(c.mediaId)) issues.push({ path: `media.captions.${i}.mediaId`, message: 'not an id' });
-      if (c.label.length > CAPTION_LABEL) issues.push({ path: `media.captions.${i}.label`, message: `at most ${CAPTION_LABEL} characters` });
+      if (c.label.length > CAPTION_LABEL)
+        issues.push({ path: `media.captions.${i}.label`, message: `at most ${CAPTION_LABEL} characters` });
     });
   }
   return issues;

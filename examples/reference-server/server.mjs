@@ -150,7 +150,8 @@ export async function createReferenceServer({
   const db = await openDatabase({
     databaseUrl,
     dataDir,
-    onError: (/** @type {Error & { code?: string }} */ error) => log(`database connection lost (${error.name}${error.code ? ` ${error.code}` : ''}); reconnecting on the next write`),
+    onError: (/** @type {Error & { code?: string }} */ error) =>
+      log(`database connection lost (${error.name}${error.code ? ` ${error.code}` : ''}); reconnecting on the next write`),
   });
   /** Which topics changed, told to every process on this database (live.mjs); /events listens on it. */
   let bus;
@@ -313,7 +314,9 @@ export async function createReferenceServer({
   }
 
   function sign(/** @type {string} */ payload) {
-    return createHmac('sha256', tokenSecret).update(TOKEN_PREFIX + payload).digest('base64url');
+    return createHmac('sha256', tokenSecret)
+      .update(TOKEN_PREFIX + payload)
+      .digest('base64url');
   }
 
   /** The claims of a token this server signed, or undefined. */
@@ -325,7 +328,9 @@ export async function createReferenceServer({
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
     try {
       const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-      return typeof claims?.sub === 'string' && Number.isFinite(claims?.exp) ? /** @type {{ sub: string, exp: number }} */ (claims) : undefined;
+      return typeof claims?.sub === 'string' && Number.isFinite(claims?.exp)
+        ? /** @type {{ sub: string, exp: number }} */ (claims)
+        : undefined;
     } catch {
       return undefined;
     }
@@ -367,7 +372,9 @@ export async function createReferenceServer({
   async function openEvents(req, res, url, { viewerId, viewer, expiresAt }) {
     const topics = [...new Set((url.searchParams.get('topics') ?? '').split(',').filter(Boolean))];
     if (!topics.length || topics.length > MAX_TOPICS || !topics.every(isTopic)) {
-      throw new SamenError('invalid-data', 'invalid topics', [{ path: 'topics', message: `1 to ${MAX_TOPICS} comma-separated topics like clip:wish-2` }]);
+      throw new SamenError('invalid-data', 'invalid topics', [
+        { path: 'topics', message: `1 to ${MAX_TOPICS} comma-separated topics like clip:wish-2` },
+      ]);
     }
     for (const topic of topics) await domain.authorizeTopic(viewer, topic);
     const open = streamsOf.get(viewerId) ?? 0;
@@ -435,7 +442,8 @@ export async function createReferenceServer({
     }
     // Only references stored clips use: each one found is remembered for good.
     if (!mediaRefs.has(ref)) {
-      if (!/^(illustration|captions):[\w-]+$/.test(ref) || !(await domain.isClipMedia(ref))) throw new HttpError(404, 'not-found', 'no such media');
+      if (!/^(illustration|captions):[\w-]+$/.test(ref) || !(await domain.isClipMedia(ref)))
+        throw new HttpError(404, 'not-found', 'no such media');
       mediaRefs.add(ref);
     }
     const blob = resolveObjectURL(resolveDemoUrl(ref));
@@ -462,7 +470,10 @@ export async function createReferenceServer({
   async function receiveUpload(req, res, route, call, input) {
     const { kind } = call.query;
     const limits = MEDIA_LIMITS[kind];
-    const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
     if (!limits.types.includes(type)) {
       throw new HttpError(415, 'invalid-data', 'this type cannot be uploaded as this kind', {}, [
         { path: 'Content-Type', message: `one of ${limits.types.join(', ')}` },
@@ -609,8 +620,12 @@ function isTopic(topic) {
  * parameters and a hash of the checked body. Only this is kept, never the request.
  */
 function requestDigest(viewerId, op, params, body) {
-  const bodyHash = createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex');
-  return createHash('sha256').update(JSON.stringify([viewerId, op, params, bodyHash])).digest('hex');
+  const bodyHash = createHash('sha256')
+    .update(JSON.stringify(body ?? null))
+    .digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([viewerId, op, params, bodyHash]))
+    .digest('hex');
 }
 
 // ---------------------------------------------------------------------- helpers
@@ -671,7 +686,10 @@ export function looksLike(type, bytes) {
 
 /** `inline` with the file's name, plain ASCII and RFC 5987 (no quote or control character gets through). */
 function contentDisposition(name) {
-  const ascii = String(name).replace(/[^\x20-\x7e]|["\\]/g, '_').slice(0, 100) || 'file';
+  const ascii =
+    String(name)
+      .replace(/[^\x20-\x7e]|["\\]/g, '_')
+      .slice(0, 100) || 'file';
   return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(String(name).slice(0, 100))}`;
 }
 
@@ -681,8 +699,11 @@ function contentDisposition(name) {
  * @param {boolean} optional
  */
 async function readJson(req, optional) {
-  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw new HttpError(413, 'invalid-data', `request body over ${MAX_BODY_BYTES} bytes`);
-  const text = (await readBody(req, MAX_BODY_BYTES, () => new HttpError(413, 'invalid-data', `request body over ${MAX_BODY_BYTES} bytes`))).toString('utf8');
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES)
+    throw new HttpError(413, 'invalid-data', `request body over ${MAX_BODY_BYTES} bytes`);
+  const text = (
+    await readBody(req, MAX_BODY_BYTES, () => new HttpError(413, 'invalid-data', `request body over ${MAX_BODY_BYTES} bytes`))
+  ).toString('utf8');
   if (!text.trim()) {
     if (optional) return {};
     throw new SamenError('invalid-data', 'a JSON body is required');
@@ -752,7 +773,9 @@ async function main() {
     },
   });
   if (values.help) {
-    console.log('node examples/reference-server/server.mjs [--port 8787] [--data-dir DIR | env DATABASE_URL] [--locale nl|en] [--workers N] [--quiet]');
+    console.log(
+      'node examples/reference-server/server.mjs [--port 8787] [--data-dir DIR | env DATABASE_URL] [--locale nl|en] [--workers N] [--quiet]',
+    );
     console.log('node examples/reference-server/server.mjs export-family <familyId> | erase-family <familyId> --yes   (admin.mjs)');
     return;
   }
@@ -816,7 +839,9 @@ async function serve({ port, databaseUrl, dataDir, locale, workers, quiet }) {
     const { port: actual } = /** @type {import('node:net').AddressInfo} */ (server.address());
     const where = databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${shortPath(dataDir)}`;
     console.log(`Samen reference server: http://${HOST}:${actual}/api  (state in ${where}; files from ${shortPath(ROOT)})`);
-    console.log('Demo tokens: Authorization: Bearer parent-1 | parent-3 | child-login-1 | teacher-1 | teacher-2 | care-1 | leader-1   (Ctrl+C to stop)');
+    console.log(
+      'Demo tokens: Authorization: Bearer parent-1 | parent-3 | child-login-1 | teacher-1 | teacher-2 | care-1 | leader-1   (Ctrl+C to stop)',
+    );
   });
 }
 
@@ -868,8 +893,12 @@ async function runPrimary({ databaseUrl, workers }) {
     if (listening < workers) return;
     started = true;
     const pids = Object.values(cluster.workers ?? {}).map((w) => w?.process.pid);
-    console.log(`Samen reference server: http://${HOST}:${address.port}/api  (${workers} workers: ${pids.join(', ')}; state in PostgreSQL (DATABASE_URL); files from ${shortPath(ROOT)})`);
-    console.log('Demo tokens: Authorization: Bearer parent-1 | parent-3 | child-login-1 | teacher-1 | teacher-2 | care-1 | leader-1   (Ctrl+C to stop)');
+    console.log(
+      `Samen reference server: http://${HOST}:${address.port}/api  (${workers} workers: ${pids.join(', ')}; state in PostgreSQL (DATABASE_URL); files from ${shortPath(ROOT)})`,
+    );
+    console.log(
+      'Demo tokens: Authorization: Bearer parent-1 | parent-3 | child-login-1 | teacher-1 | teacher-2 | care-1 | leader-1   (Ctrl+C to stop)',
+    );
   });
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;

@@ -44,10 +44,13 @@ export async function startDemoServer() {
 
 /** The teacher's reach metrics ("seen", "talked", "answered"), once they show. @param {Page} page */
 export const teacherMetrics = (page) =>
-  page.$eval(`${teacher} >>> .reach dd`, () => null).then(() => page.$$eval(`${teacher} >>> .metric-value`, (els) => els.map((el) => el.textContent.trim())));
+  page
+    .$eval(`${teacher} >>> .reach dd`, () => null)
+    .then(() => page.$$eval(`${teacher} >>> .metric-value`, (els) => els.map((el) => el.textContent.trim())));
 
 /** How many scared check-ins the teacher's overview counts. @param {Page} page */
-export const scaredCount = (page) => page.$eval(`${feelingsTeacher} >>> [part~="overview"] li:nth-child(3) .count`, (el) => el.textContent.trim());
+export const scaredCount = (page) =>
+  page.$eval(`${feelingsTeacher} >>> [part~="overview"] li:nth-child(3) .count`, (el) => el.textContent.trim());
 
 /** @param {Page} page @param {string} origin */
 export async function openDemo(page, origin) {
@@ -94,7 +97,8 @@ export async function checkInScared(page) {
   await page.click(`${feelingsParent} >>> label.level-2`);
   await page.click(`${feelingsParent} >>> [part~="save-button"]`);
   await page.waitForFunction(
-    (sel) => document.querySelector(sel)?.shadowRoot?.querySelector('[part~="overview"] li:nth-child(3) .count')?.textContent.trim() === '1',
+    (sel) =>
+      document.querySelector(sel)?.shadowRoot?.querySelector('[part~="overview"] li:nth-child(3) .count')?.textContent.trim() === '1',
     { timeout: TIMEOUT },
     feelingsTeacher,
   );

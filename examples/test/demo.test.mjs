@@ -86,7 +86,9 @@ test('examples/index.html: the answer and the check-in survive a reload', (t) =>
     await page.waitForSelector(`${feelingsParent} >>> .today`, { timeout: 10_000 });
     const today = await page.$eval(`${feelingsParent} >>> .today`, (el) => el.textContent.trim());
     assert.equal(today, 'Vandaag: bang (2 van 5)', `the check-in did not survive a reload: "${today}"`);
-    t.diagnostic(`answered ${before_?.[2]} → ${(await teacherMetrics(page))[2]}; scared check-ins ${await scaredCount(page)}; success "${SUCCESS}" shared`);
+    t.diagnostic(
+      `answered ${before_?.[2]} → ${(await teacherMetrics(page))[2]}; scared check-ins ${await scaredCount(page)}; success "${SUCCESS}" shared`,
+    );
   }));
 
 test('examples/index.html: the host-theme switch restyles the widgets in place and is kept in the address', (t) =>
@@ -108,7 +110,10 @@ test('examples/index.html?locale=ar: Arabic loads as data beside the bundle, rig
   clean(async () => {
     await page.goto(`${server.origin}/examples/index.html?locale=ar`, { waitUntil: 'networkidle0' });
     await page.waitForSelector(`${parent} >>> [part~="send-button"]`, { timeout: 10_000 });
-    const arabic = await page.$eval(`${parent} >>> [part~="base"]`, (el) => ({ dir: getComputedStyle(el).direction, text: el.textContent }));
+    const arabic = await page.$eval(`${parent} >>> [part~="base"]`, (el) => ({
+      dir: getComputedStyle(el).direction,
+      text: el.textContent,
+    }));
     assert.ok(arabic.dir === 'rtl' && arabic.text.includes('سؤال'), `Arabic did not load: ${arabic.dir}, "${arabic.text.slice(0, 80)}"`);
   }));
 

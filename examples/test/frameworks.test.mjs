@@ -41,10 +41,14 @@ test('dist/ is built', () => {
 });
 
 test('the React example type-checks against the generated JSX typings (dist/frameworks/react.d.ts)', () => {
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'examples/react/tsconfig.json', '--noEmit'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const tsc = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'examples/react/tsconfig.json', '--noEmit'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   assert.equal(tsc.status, 0, `the React example does not type-check:\n${tsc.stdout}${tsc.stderr}`);
 });
 

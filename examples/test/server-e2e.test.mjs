@@ -51,7 +51,8 @@ async function startServer() {
   return child;
 }
 
-const api = async (path, token = 'teacher-1') => (await fetch(`${BASE}/api${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
+const api = async (path, token = 'teacher-1') =>
+  (await fetch(`${BASE}/api${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
 const replyTexts = async () => ((await api('/reactions/host-post-1')).replies ?? []).map((r) => r.text);
 const until = async (check, what, timeout = 20_000) => {
   const end = Date.now() + timeout;
@@ -183,8 +184,14 @@ test("the teacher composes and publishes a clip with a photo; the parent's page 
     const inComposer = (selector) => `${composer} >>> ${selector}`;
     // Polled: a selector waited for with page.waitForSelector was sometimes never seen inside the shadow root.
     const untilInComposer = (selector, timeout) =>
-      teacherPage.waitForFunction((host, sel) => document.querySelector(host)?.shadowRoot?.querySelector(sel), { timeout, polling: 200 }, composer, selector);
-    const composerText = () => teacherPage.$eval(composer, (el) => el.shadowRoot?.textContent.replace(/\s+/g, ' ').trim().slice(-500)).catch(() => '(none)');
+      teacherPage.waitForFunction(
+        (host, sel) => document.querySelector(host)?.shadowRoot?.querySelector(sel),
+        { timeout, polling: 200 },
+        composer,
+        selector,
+      );
+    const composerText = () =>
+      teacherPage.$eval(composer, (el) => el.shadowRoot?.textContent.replace(/\s+/g, ' ').trim().slice(-500)).catch(() => '(none)');
     const started = Date.now();
     await teacherPage.bringToFront();
     try {
@@ -196,7 +203,10 @@ test("the teacher composes and publishes a clip with a photo; the parent's page 
     await teacherPage.select(inComposer('#lesson'), 'wish-3');
     // A real 1×1 PNG through the real file picker: the server checks what a file is, not its name.
     const photo = join(dataDir, 'kring.png');
-    writeFileSync(photo, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==', 'base64'));
+    writeFileSync(
+      photo,
+      Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==', 'base64'),
+    );
     await (await teacherPage.$(inComposer('#media-input'))).uploadFile(photo);
     try {
       await untilInComposer('[part~="attached"] input', 15_000);
@@ -234,7 +244,9 @@ test("the teacher composes and publishes a clip with a photo; the parent's page 
         (sel) => {
           const root = document.querySelector(sel)?.shadowRoot;
           const img = root?.querySelector('img');
-          return img?.complete && img.naturalWidth === 1 && { title: root.querySelector('h2')?.textContent.trim(), src: img.src, alt: img.alt };
+          return (
+            img?.complete && img.naturalWidth === 1 && { title: root.querySelector('h2')?.textContent.trim(), src: img.src, alt: img.alt }
+          );
         },
         { timeout: 15_000, polling: 200 },
         newParentCard,
@@ -249,7 +261,12 @@ test("the teacher composes and publishes a clip with a photo; the parent's page 
     await parentPage.type(`${newParentCard} >>> textarea`, homeAnswer);
     await parentPage.click(`${newParentCard} >>> [part~="send-button"]`);
     await teacherPage.waitForFunction(
-      (sel, text) => document.querySelector(sel)?.shadowRoot?.querySelector('samen-lesson-clip')?.shadowRoot?.querySelector('[part~="answers"]')?.textContent.includes(text),
+      (sel, text) =>
+        document
+          .querySelector(sel)
+          ?.shadowRoot?.querySelector('samen-lesson-clip')
+          ?.shadowRoot?.querySelector('[part~="answers"]')
+          ?.textContent.includes(text),
       { timeout: 15_000, polling: 200 },
       composer,
       homeAnswer,

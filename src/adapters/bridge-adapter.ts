@@ -1,4 +1,12 @@
-import { newId, type RequestOptions, type SamenAdapter, type SamenTopic, type Unsubscribe, type UploadOptions, type WriteInput } from '../core/adapter.js';
+import {
+  newId,
+  type RequestOptions,
+  type SamenAdapter,
+  type SamenTopic,
+  type Unsubscribe,
+  type UploadOptions,
+  type WriteInput,
+} from '../core/adapter.js';
 import { SAMEN_ERROR_KINDS, SamenError, toSamenError, type SamenErrorKind } from '../core/errors.js';
 import { isSafeId } from '../core/policy.js';
 import type { Viewer } from '../core/schemas.js';
@@ -134,7 +142,8 @@ export class BridgeAdapter implements SamenAdapter {
     this.targetOrigin = options.targetOrigin;
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.onForeignMessage = options.onForeignMessage;
-    if (options.composing === false) Object.assign(this, { uploadMedia: undefined, getUploadedMedia: undefined, publishLessonClip: undefined });
+    if (options.composing === false)
+      Object.assign(this, { uploadMedia: undefined, getUploadedMedia: undefined, publishLessonClip: undefined });
   }
 
   /** How many Samen messages from a wrong window or origin were dropped. */
@@ -177,7 +186,10 @@ export class BridgeAdapter implements SamenAdapter {
 
   // ------------------------------------------------------------------ writes
 
-  saveHomeAnswer(input: WriteInput & { clipId: string; kind: HomeAnswerKind; text?: string }, options?: RequestOptions): Promise<HomeAnswer> {
+  saveHomeAnswer(
+    input: WriteInput & { clipId: string; kind: HomeAnswerKind; text?: string },
+    options?: RequestOptions,
+  ): Promise<HomeAnswer> {
     return this.call('saveHomeAnswer', [input], options);
   }
   async markSeen(input: WriteInput & { clipId: string }, options?: RequestOptions): Promise<void> {
@@ -201,7 +213,10 @@ export class BridgeAdapter implements SamenAdapter {
   saveCheckin(input: WriteInput & { checkinId: string } & Omit<Checkin, 'id' | 'childName'>, options?: RequestOptions): Promise<Checkin> {
     return this.call('saveCheckin', [input], options);
   }
-  saveExpectationMatrix(input: WriteInput & { matrix: ExpectationMatrix; baseVersion: number }, options?: RequestOptions): Promise<ExpectationMatrix> {
+  saveExpectationMatrix(
+    input: WriteInput & { matrix: ExpectationMatrix; baseVersion: number },
+    options?: RequestOptions,
+  ): Promise<ExpectationMatrix> {
     return this.call('saveExpectationMatrix', [input], options);
   }
   shareSuccess(input: WriteInput & { matrixId: string; expectationId?: string; text: string }, options?: RequestOptions): Promise<Success> {
@@ -270,7 +285,9 @@ export class BridgeAdapter implements SamenAdapter {
     // The host checks every input the same way; refusing here says so before anything is sent.
     const checked = readBridgeArgs(method, args);
     if (!checked.ok) {
-      return Promise.reject(new SamenError('invalid-data', `invalid input for ${method}`, [{ path: checked.path, message: 'refused at the bridge' }]));
+      return Promise.reject(
+        new SamenError('invalid-data', `invalid input for ${method}`, [{ path: checked.path, message: 'refused at the bridge' }]),
+      );
     }
     this.listen();
     const id = newId();
@@ -437,7 +454,16 @@ export const BRIDGE_INPUTS: Readonly<Record<BridgeMethod, 'none' | 'id' | Fields
   redeem: { id: 'id', chartId: 'id', nextGoal: 'number?', nextReward: 'text?' },
   getCheckins: { childId: 'id', from: 'text?', to: 'text?' },
   getClassCheckins: { classId: 'id', from: 'text?', to: 'text?' },
-  saveCheckin: { id: 'id', checkinId: 'id', childId: 'id', feeling: 'id', strength: 'number', context: 'text', note: 'text?', createdAt: 'text' },
+  saveCheckin: {
+    id: 'id',
+    checkinId: 'id',
+    childId: 'id',
+    feeling: 'id',
+    strength: 'number',
+    context: 'text',
+    note: 'text?',
+    createdAt: 'text',
+  },
   getExpectationMatrix: 'id',
   saveExpectationMatrix: { id: 'id', matrix: 'data', baseVersion: 'number' },
   shareSuccess: { id: 'id', matrixId: 'id', expectationId: 'id?', text: 'text' },
@@ -477,7 +503,10 @@ class Refused {
  * path of the first field that was refused. The copy is made of fresh plain objects and arrays
  * holding only the fields the method takes; the input itself is never handed on.
  */
-export function readBridgeArgs(method: BridgeMethod, args: readonly unknown[]): { ok: true; args: unknown[] } | { ok: false; path: string } {
+export function readBridgeArgs(
+  method: BridgeMethod,
+  args: readonly unknown[],
+): { ok: true; args: unknown[] } | { ok: false; path: string } {
   try {
     if (args.length > 1) throw new Refused('args');
     const spec = BRIDGE_INPUTS[method];
@@ -622,7 +651,9 @@ export function readBridgeMessage(data: unknown): BridgeMessage | undefined {
     }
     case 'progress': {
       const fraction = field('fraction');
-      return validId && typeof fraction === 'number' && fraction >= 0 && fraction <= 1 ? { samen: 1, type: 'progress', id, fraction } : undefined;
+      return validId && typeof fraction === 'number' && fraction >= 0 && fraction <= 1
+        ? { samen: 1, type: 'progress', id, fraction }
+        : undefined;
     }
     case 'event': {
       const topic = field('topic');
@@ -677,5 +708,7 @@ function isKnownKind(kind: unknown): kind is SamenErrorKind {
 
 function abortError(signal: AbortSignal | undefined): DOMException {
   const reason: unknown = signal?.reason;
-  return reason instanceof DOMException && reason.name === 'AbortError' ? reason : new DOMException('The bridge call was aborted', 'AbortError');
+  return reason instanceof DOMException && reason.name === 'AbortError'
+    ? reason
+    : new DOMException('The bridge call was aborted', 'AbortError');
 }

@@ -91,7 +91,8 @@ export function serveBridge({ adapter, frame, origin, onForeignMessage }: ServeB
       let reported = -1;
       const onProgress = (fraction: number) => {
         const percent = Math.floor(Math.max(0, Math.min(1, Number(fraction) || 0)) * 100);
-        if (percent > reported && !controller.signal.aborted) post({ samen: 1, type: 'progress', id, fraction: (reported = percent) / 100 });
+        if (percent > reported && !controller.signal.aborted)
+          post({ samen: 1, type: 'progress', id, fraction: (reported = percent) / 100 });
       };
       const options = method === 'uploadMedia' ? { signal: controller.signal, onProgress } : { signal: controller.signal };
       const value = await invoke(adapter, method, input, options);
@@ -124,7 +125,10 @@ export function serveBridge({ adapter, frame, origin, onForeignMessage }: ServeB
       case 'subscribe': {
         const { id, topic } = message;
         if (subscriptions.has(id) || !adapter.subscribe) break;
-        subscriptions.set(id, adapter.subscribe(topic, () => post({ samen: 1, type: 'event', id, topic })));
+        subscriptions.set(
+          id,
+          adapter.subscribe(topic, () => post({ samen: 1, type: 'event', id, topic })),
+        );
         break;
       }
       case 'unsubscribe':

@@ -37,8 +37,12 @@ function field(input: unknown, name: string): string {
 
 const found = <T>(value: T | undefined): T => (value === undefined ? notFound() : value);
 
-const clip = (action: Action) => (state: DemoState, clipId: string): Check[] => [{ action, scope: found(clipScope(state, idOf(clipId))) }];
-const target = (action: Action) => (state: DemoState, targetId: string): Check[] => [{ action, scope: found(targetScope(state, idOf(targetId))) }];
+const clip =
+  (action: Action) =>
+  (state: DemoState, clipId: string): Check[] => [{ action, scope: found(clipScope(state, idOf(clipId))) }];
+const target =
+  (action: Action) =>
+  (state: DemoState, targetId: string): Check[] => [{ action, scope: found(targetScope(state, idOf(targetId))) }];
 
 function chartCheck(state: DemoState, chartId: string, classAction: Action, personalAction: Action): Check {
   const chart = found(chartOf(state, idOf(chartId)));
@@ -88,7 +92,8 @@ const GUARDS: Record<string, Guard> = {
     // A check-in id that is already another child's is that child's check-in: writing it would
     // replace their feeling (and erase the teacher's signal). It takes the write right on them.
     const existing = state.checkins.find((c) => c.id === checkinId);
-    if (existing && existing.childId !== childId) checks.push({ action: 'checkin.write', scope: found(childScope(state, existing.childId)) });
+    if (existing && existing.childId !== childId)
+      checks.push({ action: 'checkin.write', scope: found(childScope(state, existing.childId)) });
     return checks;
   },
   getExpectationMatrix: (state, _viewer, input) => [matrixCheck(state, input as string, 'school-matrix.read', 'home-matrix.read')],
@@ -112,7 +117,13 @@ export const GUARDED_METHODS = Object.keys(GUARDS);
  * Throws `not-found` when the resource does not exist and `forbidden` when the viewer may not
  * do this to it; returns when the policy allows the call. Unknown methods are forbidden.
  */
-export async function authorizeCall(state: DemoState, viewer: PolicyViewer, method: string, input: unknown, lookups: GuardLookups = {}): Promise<void> {
+export async function authorizeCall(
+  state: DemoState,
+  viewer: PolicyViewer,
+  method: string,
+  input: unknown,
+  lookups: GuardLookups = {},
+): Promise<void> {
   const guard = Object.prototype.hasOwnProperty.call(GUARDS, method) ? GUARDS[method] : undefined;
   if (!guard) throw new SamenError('forbidden', `not allowed: ${method}`);
   for (const { action, scope } of await guard(state, viewer, input, lookups)) authorize(viewer, action, scope);

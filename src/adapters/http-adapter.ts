@@ -83,7 +83,8 @@ export class HttpAdapter implements SamenAdapter {
     this.retries = options.retries ?? 3;
     this.backoffMs = options.backoffMs ?? 500;
     this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
-    this.makeXhr = options.xhr === false ? undefined : (options.xhr ?? (typeof XMLHttpRequest === 'function' ? () => new XMLHttpRequest() : undefined));
+    this.makeXhr =
+      options.xhr === false ? undefined : (options.xhr ?? (typeof XMLHttpRequest === 'function' ? () => new XMLHttpRequest() : undefined));
   }
 
   // ------------------------------------------------------------------ reads
@@ -121,7 +122,10 @@ export class HttpAdapter implements SamenAdapter {
 
   // ------------------------------------------------------------------ writes
 
-  saveHomeAnswer(input: WriteInput & { clipId: string; kind: HomeAnswerKind; text?: string }, options?: RequestOptions): Promise<HomeAnswer> {
+  saveHomeAnswer(
+    input: WriteInput & { clipId: string; kind: HomeAnswerKind; text?: string },
+    options?: RequestOptions,
+  ): Promise<HomeAnswer> {
     const { id, clipId, ...body } = input;
     return this.request('PUT', `/clips/${enc(clipId)}/answer`, { key: id, body, options });
   }
@@ -129,7 +133,11 @@ export class HttpAdapter implements SamenAdapter {
     await this.request('POST', `/clips/${enc(input.clipId)}/seen`, { key: input.id, options });
   }
   setReaction(input: WriteInput & { targetId: string; reaction: string; on: boolean }, options?: RequestOptions): Promise<ReactionSummary> {
-    return this.request('PUT', `/reactions/${enc(input.targetId)}/${enc(input.reaction)}`, { key: input.id, body: { on: input.on }, options });
+    return this.request('PUT', `/reactions/${enc(input.targetId)}/${enc(input.reaction)}`, {
+      key: input.id,
+      body: { on: input.on },
+      options,
+    });
   }
   addReply(input: WriteInput & { targetId: string; text: string }, options?: RequestOptions): Promise<Reply> {
     return this.request('POST', `/reactions/${enc(input.targetId)}/replies`, { key: input.id, body: { text: input.text }, options });
@@ -149,7 +157,10 @@ export class HttpAdapter implements SamenAdapter {
     const { id, checkinId, ...body } = input;
     return this.request('PUT', `/checkins/${enc(checkinId)}`, { key: id, body, options });
   }
-  saveExpectationMatrix(input: WriteInput & { matrix: ExpectationMatrix; baseVersion: number }, options?: RequestOptions): Promise<ExpectationMatrix> {
+  saveExpectationMatrix(
+    input: WriteInput & { matrix: ExpectationMatrix; baseVersion: number },
+    options?: RequestOptions,
+  ): Promise<ExpectationMatrix> {
     const { id, ...body } = input;
     return this.request('PUT', `/matrices/${enc(input.matrix.id)}`, { key: id, body, options });
   }
@@ -248,7 +259,9 @@ export class HttpAdapter implements SamenAdapter {
       response = await this.fetchImpl(url, { method: 'POST', headers, body, ...(signal ? { signal } : {}) });
     } catch (error) {
       if (signal?.aborted) throw signal.reason instanceof DOMException ? signal.reason : new DOMException('Aborted', 'AbortError');
-      throw error instanceof SamenError ? error : new SamenError(typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'unavailable');
+      throw error instanceof SamenError
+        ? error
+        : new SamenError(typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'unavailable');
     }
     if (!response.ok) throw await errorFrom(response);
     return (await response.json()) as T;
@@ -315,7 +328,11 @@ export class HttpAdapter implements SamenAdapter {
     return token ? { authorization: `Bearer ${token}` } : {};
   }
 
-  private async request<T>(method: Method, path: string, init: { key?: string; body?: unknown; options?: RequestOptions | undefined }): Promise<T> {
+  private async request<T>(
+    method: Method,
+    path: string,
+    init: { key?: string; body?: unknown; options?: RequestOptions | undefined },
+  ): Promise<T> {
     const outer = init.options?.signal;
     for (let attempt = 0; ; attempt++) {
       outer?.throwIfAborted();
@@ -344,7 +361,10 @@ export class HttpAdapter implements SamenAdapter {
         if (outer?.aborted) throw outer.reason instanceof DOMException ? outer.reason : new DOMException('Aborted', 'AbortError');
         if (error instanceof SamenError && !TRANSIENT_KINDS.has(error.kind)) throw error;
         // A network failure or our own timeout: offline if the browser says so.
-        failure = error instanceof SamenError ? error : new SamenError(typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'unavailable');
+        failure =
+          error instanceof SamenError
+            ? error
+            : new SamenError(typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'unavailable');
       } finally {
         clearTimeout(timer);
       }
@@ -379,7 +399,8 @@ function errorFromText(status: number, text: string): SamenError {
     const sent = body.error?.kind;
     // A 401 is `signed-out` whatever kind the body names (servers often say `forbidden`): the
     // status is what tells that signing in again helps.
-    if (status !== 401 && typeof sent === 'string' && (SAMEN_ERROR_KINDS as readonly string[]).includes(sent)) kind = sent as SamenErrorKind;
+    if (status !== 401 && typeof sent === 'string' && (SAMEN_ERROR_KINDS as readonly string[]).includes(sent))
+      kind = sent as SamenErrorKind;
     if (Array.isArray(body.error?.issues)) {
       issues = body.error.issues.filter((i): i is SamenIssue => !!i && typeof i.path === 'string' && typeof i.message === 'string');
     }

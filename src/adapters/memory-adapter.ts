@@ -333,10 +333,7 @@ export class MemoryAdapter implements SamenAdapter {
     });
   }
 
-  async award(
-    input: WriteInput & { chartId: string; expectationId?: string; reason?: string },
-    options?: RequestOptions,
-  ): Promise<Award> {
+  async award(input: WriteInput & { chartId: string; expectationId?: string; reason?: string }, options?: RequestOptions): Promise<Award> {
     return this.write('award', input, options, `chart:${input.chartId}`, () => {
       const viewer = this.viewer();
       const chart = this.chart(input.chartId);
@@ -366,7 +363,8 @@ export class MemoryAdapter implements SamenAdapter {
       const chart = this.chart(input.chartId);
       const award = chart.awards.find((a) => a.id === input.awardId);
       if (!award) throw new SamenError('not-found');
-      if (!(Date.now() - Date.parse(award.createdAt) <= UNDO_WINDOW_MS)) throw new SamenError('conflict', 'too late to take this award back');
+      if (!(Date.now() - Date.parse(award.createdAt) <= UNDO_WINDOW_MS))
+        throw new SamenError('conflict', 'too late to take this award back');
       chart.awards = chart.awards.filter((a) => a.id !== input.awardId);
       return null;
     });
@@ -402,7 +400,8 @@ export class MemoryAdapter implements SamenAdapter {
       const existing = checkins.findIndex((c) => c.id === input.checkinId);
       // The guard refused a check-in id of a child the viewer may not write for; one of another
       // child of theirs is still that child's check-in, never moved to this one.
-      if (existing >= 0 && checkins[existing]!.childId !== input.childId) throw new SamenError('conflict', 'this check-in is another child’s');
+      if (existing >= 0 && checkins[existing]!.childId !== input.childId)
+        throw new SamenError('conflict', 'this check-in is another child’s');
       const checkin: Checkin = {
         id: input.checkinId,
         childId: input.childId,
@@ -446,7 +445,10 @@ export class MemoryAdapter implements SamenAdapter {
     });
   }
 
-  async shareSuccess(input: WriteInput & { matrixId: string; expectationId?: string; text: string }, options?: RequestOptions): Promise<Success> {
+  async shareSuccess(
+    input: WriteInput & { matrixId: string; expectationId?: string; text: string },
+    options?: RequestOptions,
+  ): Promise<Success> {
     return this.write('shareSuccess', input, options, `matrix:${input.matrixId}`, () => {
       const viewer = this.viewer();
       const success: Success = {
@@ -532,7 +534,12 @@ export class MemoryAdapter implements SamenAdapter {
       kind: 'video',
       src,
       ...(type ? { type } : {}),
-      captions: media.captions.map((c, i) => ({ src: ref(c.mediaId, 'captions'), srclang: c.srclang, label: c.label, ...(i === 0 ? { default: true } : {}) })),
+      captions: media.captions.map((c, i) => ({
+        src: ref(c.mediaId, 'captions'),
+        srclang: c.srclang,
+        label: c.label,
+        ...(i === 0 ? { default: true } : {}),
+      })),
     };
   }
 
@@ -621,7 +628,9 @@ export class MemoryAdapter implements SamenAdapter {
     await this.arrive(method, input, options);
     const key: unknown = input && typeof input === 'object' ? input.id : undefined;
     if (typeof key !== 'string' || key.length === 0 || key.length > 200) {
-      throw new SamenError('invalid-data', 'a write needs an idempotency key', [{ path: 'id', message: 'a string of 1 to 200 characters' }]);
+      throw new SamenError('invalid-data', 'a write needs an idempotency key', [
+        { path: 'id', message: 'a string of 1 to 200 characters' },
+      ]);
     }
     const digest = this.digestOf(method, input);
     const replay = (): { result: T } | undefined => {
@@ -630,7 +639,9 @@ export class MemoryAdapter implements SamenAdapter {
       const done = own(writes, key);
       if (!done) return undefined;
       if (done.digest !== digest) {
-        throw new SamenError('invalid-data', 'this idempotency key was used for another request', [{ path: 'id', message: 'already used for another request' }]);
+        throw new SamenError('invalid-data', 'this idempotency key was used for another request', [
+          { path: 'id', message: 'already used for another request' },
+        ]);
       }
       return { result: structuredClone(done.result) as T };
     };
@@ -654,7 +665,8 @@ export class MemoryAdapter implements SamenAdapter {
   private digestOf(method: Method, input: unknown): string {
     let json: string;
     try {
-      json = JSON.stringify(input, (_key, value: unknown) => (value instanceof Blob ? { blob: value.type, size: value.size } : value)) ?? '';
+      json =
+        JSON.stringify(input, (_key, value: unknown) => (value instanceof Blob ? { blob: value.type, size: value.size } : value)) ?? '';
     } catch {
       throw new SamenError('invalid-data', 'a write’s input must be plain data');
     }

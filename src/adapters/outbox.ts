@@ -328,7 +328,10 @@ export class OutboxAdapter implements SamenAdapter {
       } catch (thrown) {
         const error = toSamenError(thrown);
         if (TRANSIENT.has(error.kind) || error.kind === 'signed-out') {
-          this.keep(error, all.filter((e) => e.viewer === viewer));
+          this.keep(
+            error,
+            all.filter((e) => e.viewer === viewer),
+          );
           return;
         }
         await this.remove(next);

@@ -59,7 +59,8 @@ export function matrixLimitIssues(matrix: ExpectationMatrix): SamenIssue[] {
   for (const axis of ['values', 'locations'] as const) {
     if (matrix[axis].length > MATRIX_LIMITS[axis]) issues.push({ path: `matrix.${axis}`, message: `more than ${MATRIX_LIMITS[axis]}` });
     matrix[axis].forEach((item, i) => {
-      if (item.label.trim().length > MATRIX_LIMITS.nameLength) issues.push({ path: `matrix.${axis}.${i}.label`, message: `longer than ${MATRIX_LIMITS.nameLength}` });
+      if (item.label.trim().length > MATRIX_LIMITS.nameLength)
+        issues.push({ path: `matrix.${axis}.${i}.label`, message: `longer than ${MATRIX_LIMITS.nameLength}` });
     });
   }
   const keys = new Set(matrix.values.flatMap((v) => matrix.locations.map((l) => `${v.id}/${l.id}`)));

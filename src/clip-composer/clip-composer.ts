@@ -9,7 +9,18 @@ import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
 import { hasLocale } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
 import { langTagSchema, PROGRAMMES, type Programme, type Viewer } from '../core/schemas.js';
-import { CLIP_DRAFT_LIMITS, CLIP_GROUP_MAX_LENGTH, CO_TEACHER_MAX_LENGTH, clipFromDraft, lessonClipDraftSchema, MEDIA_LIMITS, uploadedMediaSchema, type LessonClipDraft, type MediaDraft, type UploadKind } from './schemas.js';
+import {
+  CLIP_DRAFT_LIMITS,
+  CLIP_GROUP_MAX_LENGTH,
+  CO_TEACHER_MAX_LENGTH,
+  clipFromDraft,
+  lessonClipDraftSchema,
+  MEDIA_LIMITS,
+  uploadedMediaSchema,
+  type LessonClipDraft,
+  type MediaDraft,
+  type UploadKind,
+} from './schemas.js';
 import type { LessonClip } from '../lesson-clip/schemas.js';
 import { SamenElement } from '../core/samen-element.js';
 import { UploadController, type Upload, type UploadOutcome, type UploadRefusal } from './upload-controller.js';
@@ -218,7 +229,8 @@ export class SamenClipComposer extends SamenElement {
   // ------------------------------------------------------------------ data
 
   private applyLibrary(): void {
-    const { lessons, problems } = this.library === undefined ? { lessons: [...DEFAULT_LIBRARY], problems: [] } : extendLibrary(DEFAULT_LIBRARY, this.library);
+    const { lessons, problems } =
+      this.library === undefined ? { lessons: [...DEFAULT_LIBRARY], problems: [] } : extendLibrary(DEFAULT_LIBRARY, this.library);
     this.lessons = lessons;
     this.libraryProblems = problems.length > 0;
     if (problems.length && this.reportedLibrary !== this.library) {
@@ -227,7 +239,12 @@ export class SamenClipComposer extends SamenElement {
     }
   }
 
-  private async restoreDraft(adapter: AdapterFor<'composer'>, viewer: Viewer, classes: ComposerClass[], signal: AbortSignal): Promise<void> {
+  private async restoreDraft(
+    adapter: AdapterFor<'composer'>,
+    viewer: Viewer,
+    classes: ComposerClass[],
+    signal: AbortSignal,
+  ): Promise<void> {
     const key = `composer:${viewer.id}`;
     if (key === this.draftKey) return;
     const stored = z.safeParse(storedDraftSchema, readStored(key));
@@ -427,7 +444,10 @@ export class SamenClipComposer extends SamenElement {
     if (outcome.status === 'uploaded') {
       const { media } = outcome;
       this.patch({
-        media: [...this.draft.media, { mediaId: media.mediaId, kind: upload.kind, name: upload.name, type: media.type, size: media.size, src: media.src, alt: '' }],
+        media: [
+          ...this.draft.media,
+          { mediaId: media.mediaId, kind: upload.kind, name: upload.name, type: media.type, size: media.size, src: media.src, alt: '' },
+        ],
       });
       this.announcement = t.uploaded(upload.name);
     } else if (outcome.status === 'cancelled') {
@@ -510,7 +530,9 @@ export class SamenClipComposer extends SamenElement {
   private previewClip(): LessonClip {
     const draft = this.clipDraft();
     const media: MediaDraft | undefined =
-      draft.media?.kind === 'photos' ? { ...draft.media, photos: draft.media.photos.map((p) => ({ ...p, alt: p.alt || '…' })) } : draft.media;
+      draft.media?.kind === 'photos'
+        ? { ...draft.media, photos: draft.media.photos.map((p) => ({ ...p, alt: p.alt || '…' })) }
+        : draft.media;
     return clipFromDraft(
       { ...draft, title: draft.title || '…', media },
       { id: PREVIEW_CLIP_ID, postedAt: new Date().toISOString() },
@@ -530,9 +552,11 @@ export class SamenClipComposer extends SamenElement {
     if (!d.title.trim()) problems.push(c.required(c.title));
     if (!d.homeQuestion.trim()) problems.push(c.required(this.clipWords.homeQuestion));
     if (d.programme === 'custom' && !d.programmeLabel.trim()) problems.push(c.required(c.programmeName));
-    d.media.filter((m) => m.kind === 'photo').forEach((p, i) => {
-      if (!p.alt.trim()) problems.push(c.photoAltMissing(i + 1));
-    });
+    d.media
+      .filter((m) => m.kind === 'photo')
+      .forEach((p, i) => {
+        if (!p.alt.trim()) problems.push(c.photoAltMissing(i + 1));
+      });
     if (this.uploads.uploading.length) problems.push(c.waitForUploads);
     return problems;
   }
@@ -658,19 +682,23 @@ export class SamenClipComposer extends SamenElement {
       ${canPublish ? nothing : html`<p part="notice" class="notice no-publish" role="note">${c.noPublish}</p>`}
       <form part="form" aria-labelledby="heading" novalidate @submit=${this.onSubmit}>
         ${this.renderChoice(data)} ${this.renderFields()} ${this.renderWho(data)} ${this.renderCourse()} ${this.renderMedia()}
-        ${this.problems.length
-          ? html`<div part="problems" class="problems" role="alert" tabindex="-1">
+        ${
+          this.problems.length
+            ? html`<div part="problems" class="problems" role="alert" tabindex="-1">
               <p>${c.fix}</p>
               <ul>
                 ${this.problems.map((p) => html`<li>${p}</li>`)}
               </ul>
             </div>`
-          : nothing}
-        ${this.publishError
-          ? html`<div part="problems" class="problems" role="alert">
+            : nothing
+        }
+        ${
+          this.publishError
+            ? html`<div part="problems" class="problems" role="alert">
               <p>${this.writeFailedText(this.publishError, c.publishFailed)}</p>
             </div>`
-          : nothing}
+            : nothing
+        }
         <div class="preview-controls">
           <div class="field">
             <label for="preview-locale">${c.previewLanguage}</label>
@@ -707,11 +735,13 @@ export class SamenClipComposer extends SamenElement {
         @context-provider=${keepPreviewProviderLocal}
       >
         <h3 id="preview-heading">${c.previewHeading}</h3>
-        ${this.previewOpen
-          ? html`<samen-provider .adapter=${this.draftPreview} locale=${this.previewLocale}>
+        ${
+          this.previewOpen
+            ? html`<samen-provider .adapter=${this.draftPreview} locale=${this.previewLocale}>
               <samen-lesson-clip clip-id=${PREVIEW_CLIP_ID} view="parent" theme=${this.theme ?? nothing}></samen-lesson-clip>
             </samen-provider>`
-          : nothing}
+            : nothing
+        }
       </section>`;
   }
 
@@ -732,14 +762,16 @@ export class SamenClipComposer extends SamenElement {
     const d = this.draft;
     const lessons = lessonsOf(this.lessons, d.programme);
     return html`<div class="choose">
-      ${data.classes.length > 1
-        ? html`<div class="field">
+      ${
+        data.classes.length > 1
+          ? html`<div class="field">
             <label for="class">${c.classLabel}</label>
             <select id="class" @change=${(e: Event) => this.patch({ classId: (e.target as HTMLSelectElement).value, group: '' })}>
               ${data.classes.map((k) => html`<option value=${k.id} ?selected=${k.id === d.classId}>${k.label ?? k.id}</option>`)}
             </select>
           </div>`
-        : nothing}
+          : nothing
+      }
       <div class="field">
         <label for="text-lang">${c.textLanguage}</label>
         <select id="text-lang" @change=${(e: Event) => this.chooseLanguage((e.target as HTMLSelectElement).value)}>
@@ -754,12 +786,14 @@ export class SamenClipComposer extends SamenElement {
           )}
         </select>
       </div>
-      ${d.programme === 'custom'
-        ? html`<div class="field">
+      ${
+        d.programme === 'custom'
+          ? html`<div class="field">
             <label for="programme-label">${c.programmeName}</label>
             <input id="programme-label" part="field" dir="auto" maxlength=${CLIP_DRAFT_LIMITS.programmeLabel} .value=${live(d.programmeLabel)} @input=${this.onText('programmeLabel')} />
           </div>`
-        : nothing}
+          : nothing
+      }
       <div class="field">
         <label for="lesson">${c.lesson}</label>
         <select id="lesson" part="lesson" @change=${(e: Event) => this.chooseLesson((e.target as HTMLSelectElement).value)}>
@@ -825,9 +859,11 @@ export class SamenClipComposer extends SamenElement {
           .value=${live(d.group ?? '')}
           @input=${this.onText('group')}
         />
-        ${suggestions.length
-          ? html`<datalist id="group-suggestions">${suggestions.map((s) => html`<option value=${s}></option>`)}</datalist>`
-          : nothing}
+        ${
+          suggestions.length
+            ? html`<datalist id="group-suggestions">${suggestions.map((s) => html`<option value=${s}></option>`)}</datalist>`
+            : nothing
+        }
       </div>
       <div class="field">
         <label for="co-teacher">${c.coTeacher}</label>
@@ -911,15 +947,22 @@ export class SamenClipComposer extends SamenElement {
     const media = this.draft.media;
     const hasVideo = media.some((m) => m.kind === 'video');
     const photos = media.filter((m) => m.kind === 'photo');
-    const accept = [...MEDIA_LIMITS.video.types, ...MEDIA_LIMITS.photo.types, ...MEDIA_LIMITS.video.extensions, ...MEDIA_LIMITS.photo.extensions].join(',');
+    const accept = [
+      ...MEDIA_LIMITS.video.types,
+      ...MEDIA_LIMITS.photo.types,
+      ...MEDIA_LIMITS.video.extensions,
+      ...MEDIA_LIMITS.photo.extensions,
+    ].join(',');
     return html`<fieldset part="media">
       <legend>${c.media}</legend>
-      ${this.canUpload
-        ? html`<p class="hint" id="media-hint">${c.mediaHint(MEDIA_LIMITS.video.maxBytes / MB, MEDIA_LIMITS.photo.maxBytes / MB)}</p>
+      ${
+        this.canUpload
+          ? html`<p class="hint" id="media-hint">${c.mediaHint(MEDIA_LIMITS.video.maxBytes / MB, MEDIA_LIMITS.photo.maxBytes / MB)}</p>
             <label for="media-input">${c.chooseMedia}</label>
             <input id="media-input" type="file" multiple accept=${accept} aria-describedby="media-hint" @change=${(e: Event) => this.onFiles(e, 'media')} />
-            ${hasVideo
-              ? html`<label for="captions-input">${c.chooseCaptions}</label>
+            ${
+              hasVideo
+                ? html`<label for="captions-input">${c.chooseCaptions}</label>
                   <p class="hint" id="captions-hint">${c.captionsHint}</p>
                   <input
                     id="captions-input"
@@ -928,17 +971,22 @@ export class SamenClipComposer extends SamenElement {
                     aria-describedby="captions-hint"
                     @change=${(e: Event) => this.onFiles(e, 'captions')}
                   />`
-              : nothing}`
-        : html`<p part="notice" class="notice no-upload" role="note">${c.noUpload}</p>`}
-      ${this.refusals.length
-        ? html`<div part="problems" class="refusals" role="alert">
+                : nothing
+            }`
+          : html`<p part="notice" class="notice no-upload" role="note">${c.noUpload}</p>`
+      }
+      ${
+        this.refusals.length
+          ? html`<div part="problems" class="refusals" role="alert">
             <ul>
               ${this.refusals.map((r) => html`<li>${r}</li>`)}
             </ul>
           </div>`
-        : nothing}
-      ${this.uploads.uploading.length
-        ? html`<ul class="uploads" role="list">
+          : nothing
+      }
+      ${
+        this.uploads.uploading.length
+          ? html`<ul class="uploads" role="list">
             ${this.uploads.uploading.map((u) => {
               const pct = Math.round(u.progress * 100);
               return html`<li part="upload" class="upload">
@@ -950,16 +998,19 @@ export class SamenClipComposer extends SamenElement {
               </li>`;
             })}
           </ul>`
-        : nothing}
-      ${media.length
-        ? html`<ul class="attached" role="list">
+          : nothing
+      }
+      ${
+        media.length
+          ? html`<ul class="attached" role="list">
             ${media.map((m) => {
               const photoIndex = photos.indexOf(m) + 1;
               return html`<li part="attached" class="item">
                 <span class="name">${m.kind === 'captions' ? `${c.captions}: ` : ''}${m.name}</span>
                 <button type="button" aria-label=${c.removeOf(m.name)} @click=${() => this.removeMedia(m)}>${c.remove}</button>
-                ${m.kind === 'photo'
-                  ? html`<div class="field alt">
+                ${
+                  m.kind === 'photo'
+                    ? html`<div class="field alt">
                       <label for=${`alt-${m.mediaId}`}>${c.photoAlt(photoIndex)}</label>
                       <input
                         id=${`alt-${m.mediaId}`}
@@ -971,11 +1022,13 @@ export class SamenClipComposer extends SamenElement {
                         @input=${(e: Event) => this.setAlt(m, (e.target as HTMLInputElement).value)}
                       />
                     </div>`
-                  : nothing}
+                    : nothing
+                }
               </li>`;
             })}
           </ul>`
-        : nothing}
+          : nothing
+      }
     </fieldset>`;
   }
 }

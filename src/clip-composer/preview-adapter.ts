@@ -64,7 +64,12 @@ export class DraftPreviewAdapter implements SamenAdapter {
   }
 
   async setReaction(input: { targetId: string; reaction: string; on: boolean }): Promise<ReactionSummary> {
-    return { targetId: input.targetId, counts: input.on ? { [input.reaction]: 1 } : {}, mine: input.on ? [input.reaction] : [], replies: [] };
+    return {
+      targetId: input.targetId,
+      counts: input.on ? { [input.reaction]: 1 } : {},
+      mine: input.on ? [input.reaction] : [],
+      replies: [],
+    };
   }
 
   async addReply(input: { id: string; text: string }) {

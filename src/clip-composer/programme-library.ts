@@ -105,45 +105,165 @@ function lesson(programme: Programme, lessonNumber: number, nl: Texts, en: Texts
  * replaced the old phrase with them school-wide, so no text here teaches another phrase.
  */
 const WISH: LessonTemplate[] = [
-  lesson('wish', 1,
-    ['Grens aangeven', 'Je merkt wanneer iets over je grens gaat, en je geeft dat duidelijk aan met de WIsH-stappen.', 'Vandaag leerden we hoe je een grens aangeeft met de WIsH-stappen. Zo gaat het: …', 'Hoe merk jij dat iets over je grens gaat? Wat doe je dan?', 'Laat je kind de WIsH-stappen voordoen zoals in de klas, en oefen ze samen. Gebruik thuis dezelfde woorden als op school.'],
-    ['Setting a boundary', 'You notice when something crosses your boundary, and you make that clear with the WIsH steps.', 'Today we learned how to set a boundary with the WIsH steps. This is how: …', 'How do you notice that something crosses your boundary? What do you do then?', 'Let your child show you the WIsH steps the way they did in class, and practise them together. Use the same words at home as at school.'],
+  lesson(
+    'wish',
+    1,
+    [
+      'Grens aangeven',
+      'Je merkt wanneer iets over je grens gaat, en je geeft dat duidelijk aan met de WIsH-stappen.',
+      'Vandaag leerden we hoe je een grens aangeeft met de WIsH-stappen. Zo gaat het: …',
+      'Hoe merk jij dat iets over je grens gaat? Wat doe je dan?',
+      'Laat je kind de WIsH-stappen voordoen zoals in de klas, en oefen ze samen. Gebruik thuis dezelfde woorden als op school.',
+    ],
+    [
+      'Setting a boundary',
+      'You notice when something crosses your boundary, and you make that clear with the WIsH steps.',
+      'Today we learned how to set a boundary with the WIsH steps. This is how: …',
+      'How do you notice that something crosses your boundary? What do you do then?',
+      'Let your child show you the WIsH steps the way they did in class, and practise them together. Use the same words at home as at school.',
+    ],
     {
       fromProgramme: ['title'],
       note: {
         nl: 'Vóór de training zijn ouders uitgenodigd voor een interactieve informatieavond, waar ze de vaardigheden zelf oefenen. Het werkblad van de les gaat mee naar huis.',
         en: 'Before the training, parents are invited to an interactive information evening where they practise the skills themselves. The lesson’s worksheet goes home.',
       },
-    }),
-  lesson('wish', 2,
-    ['Wie ben ik?', 'Je weet wat je goed kunt en wat je nog wilt leren.', 'Vandaag leerden we dat iedereen ergens goed in is. Ik ben goed in …', 'Noem samen drie dingen waar je kind goed in is.', 'Schrijf of teken samen drie dingen waar je trots op bent en hang het op.'],
-    ['Who am I?', 'You know what you are good at and what you still want to learn.', 'Today we learned that everyone is good at something. I am good at …', 'Name three things your child is good at, together.', 'Write or draw three things you are proud of together and put it up.']),
-  lesson('wish', 3,
-    ['Lichaamstaal', 'Je laat met je houding zien dat je zeker bent.', 'Vandaag leerden we dat je lichaam ook praat: rechtop staan, schouders naar achteren en de ander aankijken.', 'Hoe zie je aan iemand dat die zich zeker voelt? En bang?', 'Doe samen een sterke en een bange houding na voor de spiegel. Wat is het verschil?'],
-    ['Body language', 'You show with your posture that you are confident.', 'Today we learned that your body talks too: stand up straight, shoulders back and look at the other person.', 'How can you tell someone feels confident? And scared?', 'Act out a strong and a scared posture together in front of the mirror. What is the difference?']),
-  lesson('wish', 4,
-    ['Voor jezelf opkomen', 'Je komt op een rustige manier voor jezelf op.', 'Vandaag leerden we dat je niet boos hoeft te worden om voor jezelf op te komen. Je zegt gewoon wat je wilt.', 'Wanneer kwam jij deze week voor jezelf op?', 'Bestel of vraag deze week zelf iets: in de winkel, bij de bakker of in het café.'],
-    ['Standing up for yourself', 'You stand up for yourself in a calm way.', 'Today we learned that you don’t have to get angry to stand up for yourself. You just say what you want.', 'When did you stand up for yourself this week?', 'This week, order or ask for something yourself: in a shop, at the bakery or at a café.']),
-  lesson('wish', 5,
-    ['Gevoelens herkennen', 'Je herkent gevoelens bij jezelf en bij een ander.', 'Vandaag leerden we dat je een gevoel ook in je lijf voelt, bijvoorbeeld boosheid in je buik.', 'Waar in je lijf voel jij het als je boos, bang of blij bent?', 'Kies elke avond samen één gevoel van die dag en vertel waar je het voelde.'],
-    ['Recognising feelings', 'You recognise feelings in yourself and in others.', 'Today we learned that you feel a feeling in your body too, like anger in your tummy.', 'Where in your body do you feel it when you are angry, scared or happy?', 'Every evening, pick one feeling of the day together and tell where you felt it.']),
-  lesson('wish', 6,
-    ['Pesten', 'Je weet het verschil tussen plagen en pesten, en bij wie je hulp kunt vragen.', 'Vandaag leerden we het verschil: plagen is samen lachen, pesten is dat steeds dezelfde verdrietig wordt. Je hoeft het niet alleen op te lossen.', 'Wat kun je doen als je ziet dat iemand gepest wordt?', 'Maak samen een lijstje van mensen bij wie je kind hulp kan vragen, op school en buiten, en hang het op.'],
-    ['Bullying', 'You know the difference between teasing and bullying, and who you can ask for help.', 'Today we learned the difference: teasing is laughing together, bullying is when the same child gets sad again and again. You don’t have to solve it alone.', 'What can you do when you see someone being bullied?', 'Make a list together of people your child can ask for help, at school and outside, and put it up.']),
-  lesson('wish', 7,
-    ['Plankje', 'Je merkt dat je meer kunt dan je dacht.', 'Vandaag hadden we de les Plankje. Ik voelde …', 'Wat was spannend in de les Plankje, en hoe voelde het daarna?', 'Noem samen iets wat eerst spannend was en toen toch lukte. Vertel elkaar hoe dat voelde.'],
-    ['Plankje', 'You find out that you can do more than you thought.', 'Today we had the Plankje lesson. I felt …', 'What was exciting in the Plankje lesson, and how did it feel afterwards?', 'Name something together that was scary at first and then worked out. Tell each other how that felt.'],
-    { fromProgramme: ['title'] }),
-  lesson('wish', 8,
-    ['Samen weerbaar', 'Je laat zien wat je bij WIsH hebt geleerd, aan je klas en aan je ouders.', 'Vandaag was de laatste les, Samen weerbaar. We lieten zien wat we hebben geleerd. Ik was trots op …', 'Wat uit WIsH wil jij blijven gebruiken?', 'Kies samen één WIsH-stap die jullie thuis blijven gebruiken, en spreek af wanneer.'],
-    ['Resilient together (Samen weerbaar)', 'You show what you learned in WIsH, to your class and to your parents.', 'Today was the last lesson, Samen weerbaar. We showed what we have learned. I was proud of …', 'What from WIsH do you want to keep using?', 'Choose one WIsH step together to keep using at home, and agree when.'],
+    },
+  ),
+  lesson(
+    'wish',
+    2,
+    [
+      'Wie ben ik?',
+      'Je weet wat je goed kunt en wat je nog wilt leren.',
+      'Vandaag leerden we dat iedereen ergens goed in is. Ik ben goed in …',
+      'Noem samen drie dingen waar je kind goed in is.',
+      'Schrijf of teken samen drie dingen waar je trots op bent en hang het op.',
+    ],
+    [
+      'Who am I?',
+      'You know what you are good at and what you still want to learn.',
+      'Today we learned that everyone is good at something. I am good at …',
+      'Name three things your child is good at, together.',
+      'Write or draw three things you are proud of together and put it up.',
+    ],
+  ),
+  lesson(
+    'wish',
+    3,
+    [
+      'Lichaamstaal',
+      'Je laat met je houding zien dat je zeker bent.',
+      'Vandaag leerden we dat je lichaam ook praat: rechtop staan, schouders naar achteren en de ander aankijken.',
+      'Hoe zie je aan iemand dat die zich zeker voelt? En bang?',
+      'Doe samen een sterke en een bange houding na voor de spiegel. Wat is het verschil?',
+    ],
+    [
+      'Body language',
+      'You show with your posture that you are confident.',
+      'Today we learned that your body talks too: stand up straight, shoulders back and look at the other person.',
+      'How can you tell someone feels confident? And scared?',
+      'Act out a strong and a scared posture together in front of the mirror. What is the difference?',
+    ],
+  ),
+  lesson(
+    'wish',
+    4,
+    [
+      'Voor jezelf opkomen',
+      'Je komt op een rustige manier voor jezelf op.',
+      'Vandaag leerden we dat je niet boos hoeft te worden om voor jezelf op te komen. Je zegt gewoon wat je wilt.',
+      'Wanneer kwam jij deze week voor jezelf op?',
+      'Bestel of vraag deze week zelf iets: in de winkel, bij de bakker of in het café.',
+    ],
+    [
+      'Standing up for yourself',
+      'You stand up for yourself in a calm way.',
+      'Today we learned that you don’t have to get angry to stand up for yourself. You just say what you want.',
+      'When did you stand up for yourself this week?',
+      'This week, order or ask for something yourself: in a shop, at the bakery or at a café.',
+    ],
+  ),
+  lesson(
+    'wish',
+    5,
+    [
+      'Gevoelens herkennen',
+      'Je herkent gevoelens bij jezelf en bij een ander.',
+      'Vandaag leerden we dat je een gevoel ook in je lijf voelt, bijvoorbeeld boosheid in je buik.',
+      'Waar in je lijf voel jij het als je boos, bang of blij bent?',
+      'Kies elke avond samen één gevoel van die dag en vertel waar je het voelde.',
+    ],
+    [
+      'Recognising feelings',
+      'You recognise feelings in yourself and in others.',
+      'Today we learned that you feel a feeling in your body too, like anger in your tummy.',
+      'Where in your body do you feel it when you are angry, scared or happy?',
+      'Every evening, pick one feeling of the day together and tell where you felt it.',
+    ],
+  ),
+  lesson(
+    'wish',
+    6,
+    [
+      'Pesten',
+      'Je weet het verschil tussen plagen en pesten, en bij wie je hulp kunt vragen.',
+      'Vandaag leerden we het verschil: plagen is samen lachen, pesten is dat steeds dezelfde verdrietig wordt. Je hoeft het niet alleen op te lossen.',
+      'Wat kun je doen als je ziet dat iemand gepest wordt?',
+      'Maak samen een lijstje van mensen bij wie je kind hulp kan vragen, op school en buiten, en hang het op.',
+    ],
+    [
+      'Bullying',
+      'You know the difference between teasing and bullying, and who you can ask for help.',
+      'Today we learned the difference: teasing is laughing together, bullying is when the same child gets sad again and again. You don’t have to solve it alone.',
+      'What can you do when you see someone being bullied?',
+      'Make a list together of people your child can ask for help, at school and outside, and put it up.',
+    ],
+  ),
+  lesson(
+    'wish',
+    7,
+    [
+      'Plankje',
+      'Je merkt dat je meer kunt dan je dacht.',
+      'Vandaag hadden we de les Plankje. Ik voelde …',
+      'Wat was spannend in de les Plankje, en hoe voelde het daarna?',
+      'Noem samen iets wat eerst spannend was en toen toch lukte. Vertel elkaar hoe dat voelde.',
+    ],
+    [
+      'Plankje',
+      'You find out that you can do more than you thought.',
+      'Today we had the Plankje lesson. I felt …',
+      'What was exciting in the Plankje lesson, and how did it feel afterwards?',
+      'Name something together that was scary at first and then worked out. Tell each other how that felt.',
+    ],
+    { fromProgramme: ['title'] },
+  ),
+  lesson(
+    'wish',
+    8,
+    [
+      'Samen weerbaar',
+      'Je laat zien wat je bij WIsH hebt geleerd, aan je klas en aan je ouders.',
+      'Vandaag was de laatste les, Samen weerbaar. We lieten zien wat we hebben geleerd. Ik was trots op …',
+      'Wat uit WIsH wil jij blijven gebruiken?',
+      'Kies samen één WIsH-stap die jullie thuis blijven gebruiken, en spreek af wanneer.',
+    ],
+    [
+      'Resilient together (Samen weerbaar)',
+      'You show what you learned in WIsH, to your class and to your parents.',
+      'Today was the last lesson, Samen weerbaar. We showed what we have learned. I was proud of …',
+      'What from WIsH do you want to keep using?',
+      'Choose one WIsH step together to keep using at home, and agree when.',
+    ],
     {
       fromProgramme: ['title'],
       note: {
         nl: 'De examenles: ouders komen kijken, nodig ze uit. Na de training gaat een evaluatieformulier naar leerkrachten, trainer, leerlingen en ouders; herhalingslessen in latere jaren houden WIsH levend.',
         en: 'The “examenles”: parents come to watch, so invite them. After the training an evaluation form goes to teachers, the trainer, pupils and parents; repeat lessons in later years keep WIsH alive.',
       },
-    }),
+    },
+  ),
 ];
 
 /**
@@ -156,18 +276,78 @@ const WISH: LessonTemplate[] = [
  * Kanjertraining lesson plan. Home activities never ask families to label each other with a cap.
  */
 const KANJER: LessonTemplate[] = [
-  lesson('kanjer', 1,
-    ['De vier petten', 'Je kent de vier petten en je weet dat elke pet een sterke kant heeft.', 'Vandaag leerden we over de vier petten. De tijger met de witte pet is zichzelf en te vertrouwen. De pestvogel durft en neemt initiatief, de aap heeft humor en is vrolijk, het konijn is vriendelijk en luistert goed. Ik …', 'Welke sterke kant van de petten herken jij bij jezelf?', 'Vertel elkaar over iemand die jullie een kanjer vinden, en waarom.'],
-    ['The four caps', 'You know the four caps, and that every cap has a strong side.', 'Today we learned about the four caps. The tiger with the white cap is themselves and someone to trust. The bully bird is brave and takes initiative, the monkey has humour and is cheerful, the rabbit is friendly and listens well. I …', 'Which strong side of the caps do you recognise in yourself?', 'Tell each other about someone you think is a kanjer, and why.']),
-  lesson('kanjer', 2,
-    ['De pestvogel en de zwarte pet', 'Je weet dat de pestvogel sterk is en initiatief neemt, en je merkt het als je de baas speelt.', 'Vandaag leerden we dat de pestvogel sterk is, durft en initiatief neemt, maar soms de baas speelt. Met de witte pet gebruik je je kracht en luister je ook naar een ander.', 'Wanneer nam jij deze week initiatief? Hoe luisterde je ook naar een ander?', 'Laat je kind deze week één keer kiezen wat jullie samen doen, en luister naar elkaar.'],
-    ['The bully bird and the black cap', 'You know the bully bird is strong and takes initiative, and you notice when you act bossy.', 'Today we learned that the bully bird is strong, brave and takes initiative, but sometimes acts bossy. With the white cap you use your strength and listen to others too.', 'When did you take the initiative this week? How did you listen to others too?', 'Let your child choose once this week what you do together, and listen to each other.']),
-  lesson('kanjer', 3,
-    ['De aap en de rode pet', 'Je weet dat humor een sterke kant is, en je lacht niet mee als een ander wordt uitgelachen.', 'Vandaag leerden we dat de aap humor heeft, vrolijk en optimistisch is, maar soms grapjes maakt over anderen. Een kanjer maakt grapjes waar iedereen om kan lachen.', 'Wanneer is een grapje leuk, en wanneer niet meer?', 'Vertel elkaar een grapje waar iedereen om kan lachen.'],
-    ['The monkey and the red cap', 'You know humour is a strong side, and you don’t laugh along when someone is laughed at.', 'Today we learned that the monkey has humour, is cheerful and optimistic, but sometimes makes jokes about others. A kanjer makes jokes everyone can laugh at.', 'When is a joke fun, and when not any more?', 'Tell each other a joke everyone can laugh at.']),
-  lesson('kanjer', 4,
-    ['Het konijn en de gele pet', 'Je weet dat vriendelijk zijn en goed luisteren sterke kanten zijn, en je durft te zeggen wat je denkt.', 'Vandaag leerden we dat het konijn vriendelijk en bescheiden is, goed luistert en meeleeft, maar soms niets durft te zeggen. Met de witte pet zeg je rustig wat je denkt.', 'Wat vind jij spannend om te zeggen? Wat helpt je dan?', 'Oefen samen iets spannends om te zeggen, zoals iets vragen aan de buren.'],
-    ['The rabbit and the yellow cap', 'You know that being friendly and listening well are strong sides, and you dare to say what you think.', 'Today we learned that the rabbit is friendly and modest, listens well and feels with others, but sometimes doesn’t dare to speak. With the white cap you calmly say what you think.', 'What do you find scary to say? What helps you then?', 'Practise something exciting to say together, like asking the neighbours something.']),
+  lesson(
+    'kanjer',
+    1,
+    [
+      'De vier petten',
+      'Je kent de vier petten en je weet dat elke pet een sterke kant heeft.',
+      'Vandaag leerden we over de vier petten. De tijger met de witte pet is zichzelf en te vertrouwen. De pestvogel durft en neemt initiatief, de aap heeft humor en is vrolijk, het konijn is vriendelijk en luistert goed. Ik …',
+      'Welke sterke kant van de petten herken jij bij jezelf?',
+      'Vertel elkaar over iemand die jullie een kanjer vinden, en waarom.',
+    ],
+    [
+      'The four caps',
+      'You know the four caps, and that every cap has a strong side.',
+      'Today we learned about the four caps. The tiger with the white cap is themselves and someone to trust. The bully bird is brave and takes initiative, the monkey has humour and is cheerful, the rabbit is friendly and listens well. I …',
+      'Which strong side of the caps do you recognise in yourself?',
+      'Tell each other about someone you think is a kanjer, and why.',
+    ],
+  ),
+  lesson(
+    'kanjer',
+    2,
+    [
+      'De pestvogel en de zwarte pet',
+      'Je weet dat de pestvogel sterk is en initiatief neemt, en je merkt het als je de baas speelt.',
+      'Vandaag leerden we dat de pestvogel sterk is, durft en initiatief neemt, maar soms de baas speelt. Met de witte pet gebruik je je kracht en luister je ook naar een ander.',
+      'Wanneer nam jij deze week initiatief? Hoe luisterde je ook naar een ander?',
+      'Laat je kind deze week één keer kiezen wat jullie samen doen, en luister naar elkaar.',
+    ],
+    [
+      'The bully bird and the black cap',
+      'You know the bully bird is strong and takes initiative, and you notice when you act bossy.',
+      'Today we learned that the bully bird is strong, brave and takes initiative, but sometimes acts bossy. With the white cap you use your strength and listen to others too.',
+      'When did you take the initiative this week? How did you listen to others too?',
+      'Let your child choose once this week what you do together, and listen to each other.',
+    ],
+  ),
+  lesson(
+    'kanjer',
+    3,
+    [
+      'De aap en de rode pet',
+      'Je weet dat humor een sterke kant is, en je lacht niet mee als een ander wordt uitgelachen.',
+      'Vandaag leerden we dat de aap humor heeft, vrolijk en optimistisch is, maar soms grapjes maakt over anderen. Een kanjer maakt grapjes waar iedereen om kan lachen.',
+      'Wanneer is een grapje leuk, en wanneer niet meer?',
+      'Vertel elkaar een grapje waar iedereen om kan lachen.',
+    ],
+    [
+      'The monkey and the red cap',
+      'You know humour is a strong side, and you don’t laugh along when someone is laughed at.',
+      'Today we learned that the monkey has humour, is cheerful and optimistic, but sometimes makes jokes about others. A kanjer makes jokes everyone can laugh at.',
+      'When is a joke fun, and when not any more?',
+      'Tell each other a joke everyone can laugh at.',
+    ],
+  ),
+  lesson(
+    'kanjer',
+    4,
+    [
+      'Het konijn en de gele pet',
+      'Je weet dat vriendelijk zijn en goed luisteren sterke kanten zijn, en je durft te zeggen wat je denkt.',
+      'Vandaag leerden we dat het konijn vriendelijk en bescheiden is, goed luistert en meeleeft, maar soms niets durft te zeggen. Met de witte pet zeg je rustig wat je denkt.',
+      'Wat vind jij spannend om te zeggen? Wat helpt je dan?',
+      'Oefen samen iets spannends om te zeggen, zoals iets vragen aan de buren.',
+    ],
+    [
+      'The rabbit and the yellow cap',
+      'You know that being friendly and listening well are strong sides, and you dare to say what you think.',
+      'Today we learned that the rabbit is friendly and modest, listens well and feels with others, but sometimes doesn’t dare to speak. With the white cap you calmly say what you think.',
+      'What do you find scary to say? What helps you then?',
+      'Practise something exciting to say together, like asking the neighbours something.',
+    ],
+  ),
 ];
 
 /**
@@ -176,15 +356,60 @@ const KANJER: LessonTemplate[] = [
  * study quotes; PBS has no fixed lessons, so every text here is an example for the school's own matrix.
  */
 const PBS: LessonTemplate[] = [
-  lesson('pbs', 1,
-    ['Veiligheid: ik loop rustig in de school', 'Je weet waarom we rustig lopen in de gang en je doet het.', 'Vandaag oefenden we rustig lopen in de gang. Dan botst niemand en kan iedereen werken.', 'Waar is rustig lopen thuis of op straat ook belangrijk?', 'Geef je kind een compliment als het rustig loopt, bijvoorbeeld in de winkel.'],
-    ['Safety: I walk calmly in school', 'You know why we walk calmly in the corridor, and you do it.', 'Today we practised walking calmly in the corridor. Then nobody bumps into anyone and everyone can work.', 'Where is walking calmly important at home or outside too?', 'Give your child a compliment when they walk calmly, for example in a shop.']),
-  lesson('pbs', 2,
-    ['Respect: ik gebruik de juiste stem', 'Je kiest een stem die past bij de plek.', 'Vandaag leerden we welke stem past: een fluisterstem in de gang, een praatstem in de klas, een buitenstem op het plein.', 'Welke stem past bij het eten, en welke bij het voetballen?', 'Speel samen “welke stem?”: noem een plek en praat met de stem die erbij past.'],
-    ['Respect: I use the right voice', 'You choose a voice that fits the place.', 'Today we learned which voice fits: a whisper in the corridor, a talking voice in class, an outside voice in the playground.', 'Which voice fits dinner, and which fits football?', 'Play “which voice?” together: name a place and talk in the voice that fits.']),
-  lesson('pbs', 3,
-    ['Verantwoordelijkheid: ik laat alles opgeruimd achter', 'Je ruimt je spullen op voor je weggaat, zodat de volgende een nette plek vindt.', 'Vandaag oefenden we opruimen: alles terug op zijn plek voor je weggaat.', 'Wat ruim jij thuis zelf op?', 'Kies samen één ding dat je kind deze week elke dag zelf opruimt, en geef er een compliment voor.'],
-    ['Responsibility: I leave everything tidy', 'You tidy your things before you leave, so the next person finds a tidy place.', 'Today we practised tidying up: everything back in its place before you leave.', 'What do you tidy up yourself at home?', 'Choose one thing together that your child tidies up every day this week, and give a compliment for it.']),
+  lesson(
+    'pbs',
+    1,
+    [
+      'Veiligheid: ik loop rustig in de school',
+      'Je weet waarom we rustig lopen in de gang en je doet het.',
+      'Vandaag oefenden we rustig lopen in de gang. Dan botst niemand en kan iedereen werken.',
+      'Waar is rustig lopen thuis of op straat ook belangrijk?',
+      'Geef je kind een compliment als het rustig loopt, bijvoorbeeld in de winkel.',
+    ],
+    [
+      'Safety: I walk calmly in school',
+      'You know why we walk calmly in the corridor, and you do it.',
+      'Today we practised walking calmly in the corridor. Then nobody bumps into anyone and everyone can work.',
+      'Where is walking calmly important at home or outside too?',
+      'Give your child a compliment when they walk calmly, for example in a shop.',
+    ],
+  ),
+  lesson(
+    'pbs',
+    2,
+    [
+      'Respect: ik gebruik de juiste stem',
+      'Je kiest een stem die past bij de plek.',
+      'Vandaag leerden we welke stem past: een fluisterstem in de gang, een praatstem in de klas, een buitenstem op het plein.',
+      'Welke stem past bij het eten, en welke bij het voetballen?',
+      'Speel samen “welke stem?”: noem een plek en praat met de stem die erbij past.',
+    ],
+    [
+      'Respect: I use the right voice',
+      'You choose a voice that fits the place.',
+      'Today we learned which voice fits: a whisper in the corridor, a talking voice in class, an outside voice in the playground.',
+      'Which voice fits dinner, and which fits football?',
+      'Play “which voice?” together: name a place and talk in the voice that fits.',
+    ],
+  ),
+  lesson(
+    'pbs',
+    3,
+    [
+      'Verantwoordelijkheid: ik laat alles opgeruimd achter',
+      'Je ruimt je spullen op voor je weggaat, zodat de volgende een nette plek vindt.',
+      'Vandaag oefenden we opruimen: alles terug op zijn plek voor je weggaat.',
+      'Wat ruim jij thuis zelf op?',
+      'Kies samen één ding dat je kind deze week elke dag zelf opruimt, en geef er een compliment voor.',
+    ],
+    [
+      'Responsibility: I leave everything tidy',
+      'You tidy your things before you leave, so the next person finds a tidy place.',
+      'Today we practised tidying up: everything back in its place before you leave.',
+      'What do you tidy up yourself at home?',
+      'Choose one thing together that your child tidies up every day this week, and give a compliment for it.',
+    ],
+  ),
 ];
 
 /** The library as shipped: WIsH lessons 1–8, Kanjertraining and PBS, in Dutch and English. */
@@ -222,8 +447,12 @@ export const PROGRAMME_COURSE: Readonly<Partial<Record<Programme, Readonly<Recor
     ],
   },
   pbs: {
-    nl: ['Leer één of twee verwachtingen uit de gedragsmatrix tegelijk aan en bekrachtig ze: muntjes voor de klas op weg naar een groepsbeloning, vier complimenten per correctie.'],
-    en: ['Teach one or two expectations of the behaviour matrix at a time and reinforce them: tokens for the class toward a group reward, four compliments per correction.'],
+    nl: [
+      'Leer één of twee verwachtingen uit de gedragsmatrix tegelijk aan en bekrachtig ze: muntjes voor de klas op weg naar een groepsbeloning, vier complimenten per correctie.',
+    ],
+    en: [
+      'Teach one or two expectations of the behaviour matrix at a time and reinforce them: tokens for the class toward a group reward, four compliments per correction.',
+    ],
   },
 });
 
@@ -263,7 +492,12 @@ export function parseLibrary(raw: unknown): ParsedLibrary {
     const parsed = z.safeParse(lessonTemplateSchema, entry);
     if (!parsed.success) {
       // The path names the entry and its field, never deeper: a language key below is the school's own text.
-      problems.push(...parsed.error.issues.map((issue) => ({ path: `${i}.${FIELDS.has(String(issue.path[0])) ? String(issue.path[0]) : '(root)'}`, message: issue.message })));
+      problems.push(
+        ...parsed.error.issues.map((issue) => ({
+          path: `${i}.${FIELDS.has(String(issue.path[0])) ? String(issue.path[0]) : '(root)'}`,
+          message: issue.message,
+        })),
+      );
     } else if (seen.has(parsed.data.id)) {
       problems.push({ path: `${i}.id`, message: 'duplicate id' });
     } else {
@@ -311,7 +545,8 @@ export function pickLanguage(texts: Record<string, string> | undefined, locale: 
 /** The languages a library's lessons have titles in, as written (`nl`, `en`, a school's `fy`…), in first-seen order. */
 export function libraryLanguages(library: readonly LessonTemplate[]): string[] {
   const seen = new Map<string, string>();
-  for (const lesson of library) for (const key of Object.keys(lesson.title)) if (!seen.has(key.toLowerCase())) seen.set(key.toLowerCase(), key);
+  for (const lesson of library)
+    for (const key of Object.keys(lesson.title)) if (!seen.has(key.toLowerCase())) seen.set(key.toLowerCase(), key);
   return [...seen.values()];
 }
 

@@ -5,7 +5,15 @@
  */
 import * as z from 'zod/mini';
 import type { LessonClip, Media } from '../lesson-clip/schemas.js';
-import { idSchema as id, requiredTextSchema as requiredText, textSchema as text, countSchema as count, safeUrlSchema as safeUrl, programmeSchema, langTagSchema } from '../core/schemas.js';
+import {
+  idSchema as id,
+  requiredTextSchema as requiredText,
+  textSchema as text,
+  countSchema as count,
+  safeUrlSchema as safeUrl,
+  programmeSchema,
+  langTagSchema,
+} from '../core/schemas.js';
 
 /**
  * The longest texts a draft may hold, as {@link lessonClipDraftSchema} checks them: the composer's
@@ -88,13 +96,15 @@ export const mediaDraftSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('video'),
     mediaId: id,
-    captions: z.array(
-      z.object({ mediaId: id, srclang: z.string().check(z.minLength(2), z.maxLength(35)), label: requiredText }),
-    ).check(z.maxLength(CLIP_DRAFT_LIMITS.captions)),
+    captions: z
+      .array(z.object({ mediaId: id, srclang: z.string().check(z.minLength(2), z.maxLength(35)), label: requiredText }))
+      .check(z.maxLength(CLIP_DRAFT_LIMITS.captions)),
   }),
   z.object({
     kind: z.literal('photos'),
-    photos: z.array(z.object({ mediaId: id, alt: requiredText.check(z.maxLength(CLIP_DRAFT_LIMITS.alt)) })).check(z.minLength(1), z.maxLength(MEDIA_LIMITS.photos)),
+    photos: z
+      .array(z.object({ mediaId: id, alt: requiredText.check(z.maxLength(CLIP_DRAFT_LIMITS.alt)) }))
+      .check(z.minLength(1), z.maxLength(MEDIA_LIMITS.photos)),
   }),
 ]);
 export type MediaDraft = z.infer<typeof mediaDraftSchema>;
@@ -140,7 +150,12 @@ export function mediaFromDraft(media: MediaDraft, fileOf: (mediaId: string) => S
     kind: 'video',
     src: src(media.mediaId),
     ...(type ? { type } : {}),
-    captions: media.captions.map((c, i) => ({ src: src(c.mediaId), srclang: c.srclang, label: c.label, ...(i === 0 ? { default: true } : {}) })),
+    captions: media.captions.map((c, i) => ({
+      src: src(c.mediaId),
+      srclang: c.srclang,
+      label: c.label,
+      ...(i === 0 ? { default: true } : {}),
+    })),
   };
 }
 

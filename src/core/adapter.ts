@@ -24,12 +24,7 @@ export interface WriteInput {
  * `feelings:<childId>` for one child and `feelings:class:<classId>` for a class overview;
  * a saved check-in notifies both.
  */
-export type SamenTopic =
-  | `clip:${string}`
-  | `reactions:${string}`
-  | `chart:${string}`
-  | `feelings:${string}`
-  | `matrix:${string}`;
+export type SamenTopic = `clip:${string}` | `reactions:${string}` | `chart:${string}` | `feelings:${string}` | `matrix:${string}`;
 
 export type Unsubscribe = () => void;
 
@@ -55,20 +50,12 @@ export interface UploadOptions extends RequestOptions {
  * not-connected state and names the missing methods in its `samen-error` event.
  */
 export interface SamenAdapter
-  extends ViewerPort,
-    LivePort,
-    LessonClipPort,
-    FeedbackPort,
-    RewardChartPort,
-    FeelingsPort,
-    ExpectationMatrixPort,
-    ClipComposerPort {}
+  extends ViewerPort, LivePort, LessonClipPort, FeedbackPort, RewardChartPort, FeelingsPort, ExpectationMatrixPort, ClipComposerPort {}
 
 /** What every widget needs: who is looking. */
 export interface ViewerPort {
   /** Who is looking: role, family, name. */
   getViewer(options?: RequestOptions): Promise<Viewer>;
-
 }
 
 /** Optional for every widget: without it, a widget shows what it loaded and re-reads only after its own writes. */
@@ -98,59 +85,37 @@ export interface LessonClipPort {
   markSeen(input: WriteInput & { clipId: string }, options?: RequestOptions): Promise<void>;
   /** Teacher only: how far the clip reached the class, with the answers. */
   getClipReach(clipId: string, options?: RequestOptions): Promise<ClipReach>;
-
 }
 
 /** `<samen-feedback-bar>`: reactions and short replies under any content. */
 export interface FeedbackPort {
   getReactions(targetId: string, options?: RequestOptions): Promise<ReactionSummary>;
-  setReaction(
-    input: WriteInput & { targetId: string; reaction: string; on: boolean },
-    options?: RequestOptions,
-  ): Promise<ReactionSummary>;
+  setReaction(input: WriteInput & { targetId: string; reaction: string; on: boolean }, options?: RequestOptions): Promise<ReactionSummary>;
   addReply(input: WriteInput & { targetId: string; text: string }, options?: RequestOptions): Promise<Reply>;
-
 }
 
 /** `<samen-reward-chart>`: class and personal charts, positive only. */
 export interface RewardChartPort {
   getRewardChart(chartId: string, options?: RequestOptions): Promise<RewardChart>;
   /** Adds one token or sticker. Positive only: there is no method to deduct. */
-  award(
-    input: WriteInput & { chartId: string; expectationId?: string; reason?: string },
-    options?: RequestOptions,
-  ): Promise<Award>;
+  award(input: WriteInput & { chartId: string; expectationId?: string; reason?: string }, options?: RequestOptions): Promise<Award>;
   /** Takes back a mis-tapped award within the host's undo window. */
   undoAward(input: WriteInput & { chartId: string; awardId: string }, options?: RequestOptions): Promise<void>;
   /** Redeems the reward once the goal is reached and starts a new goal. */
-  redeem(
-    input: WriteInput & { chartId: string; nextGoal?: number; nextReward?: string },
-    options?: RequestOptions,
-  ): Promise<RewardChart>;
-
+  redeem(input: WriteInput & { chartId: string; nextGoal?: number; nextReward?: string }, options?: RequestOptions): Promise<RewardChart>;
 }
 
 /** `<samen-feelings-checkin>`: a child's check-ins and the teacher's class overview. */
 export interface FeelingsPort {
   /** Check-ins of one child (parent/child view) within an optional ISO date range. */
-  getCheckins(
-    query: { childId: string; from?: string; to?: string },
-    options?: RequestOptions,
-  ): Promise<Checkin[]>;
+  getCheckins(query: { childId: string; from?: string; to?: string }, options?: RequestOptions): Promise<Checkin[]>;
   /** Teacher only: the class's check-ins; the host enforces who may see them. */
-  getClassCheckins(
-    query: { classId: string; from?: string; to?: string },
-    options?: RequestOptions,
-  ): Promise<Checkin[]>;
+  getClassCheckins(query: { classId: string; from?: string; to?: string }, options?: RequestOptions): Promise<Checkin[]>;
   /**
    * Creates or replaces the check-in `checkinId` (one per child, context and local day).
    * `id` is the write's idempotency key as everywhere; `createdAt` carries the device's offset.
    */
-  saveCheckin(
-    input: WriteInput & { checkinId: string } & Omit<Checkin, 'id' | 'childName'>,
-    options?: RequestOptions,
-  ): Promise<Checkin>;
-
+  saveCheckin(input: WriteInput & { checkinId: string } & Omit<Checkin, 'id' | 'childName'>, options?: RequestOptions): Promise<Checkin>;
 }
 
 /** `<samen-expectation-matrix>`: the PBS matrix, its focus and the successes shared at home. */
@@ -161,12 +126,14 @@ export interface ExpectationMatrixPort {
    * stored version differs, reject with `SamenError('conflict')` and change nothing. The
    * result carries the new version.
    */
-  saveExpectationMatrix(input: WriteInput & { matrix: ExpectationMatrix; baseVersion: number }, options?: RequestOptions): Promise<ExpectationMatrix>;
+  saveExpectationMatrix(
+    input: WriteInput & { matrix: ExpectationMatrix; baseVersion: number },
+    options?: RequestOptions,
+  ): Promise<ExpectationMatrix>;
   /** A parent's "it worked at home when…" on the focus of the week. */
   shareSuccess(input: WriteInput & { matrixId: string; expectationId?: string; text: string }, options?: RequestOptions): Promise<Success>;
   /** Successes shared on a matrix since `from` (teachers). */
   getSuccesses(query: { matrixId: string; from?: string }, options?: RequestOptions): Promise<Success[]>;
-
 }
 
 /** `<samen-clip-composer>`: every method optional; without them the composer says it can't publish here. */
@@ -185,7 +152,6 @@ export interface ClipComposerPort {
    * {@link getLessonClip} by the class's parents and teacher.
    */
   publishLessonClip?(input: WriteInput & LessonClipDraft, options?: RequestOptions): Promise<LessonClip>;
-
 }
 
 /**

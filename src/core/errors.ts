@@ -4,7 +4,8 @@
  * request may well succeed, so a write that failed with it is kept, never dropped (see
  * `OutboxAdapter`'s `onSignedOut`). `forbidden` (403) is a refusal for good.
  */
-export type SamenErrorKind = 'invalid-data' | 'not-found' | 'forbidden' | 'signed-out' | 'conflict' | 'offline' | 'unavailable' | 'not-connected';
+export type SamenErrorKind =
+  'invalid-data' | 'not-found' | 'forbidden' | 'signed-out' | 'conflict' | 'offline' | 'unavailable' | 'not-connected';
 
 export const SAMEN_ERROR_KINDS: readonly SamenErrorKind[] = [
   'invalid-data',

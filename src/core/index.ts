@@ -35,14 +35,7 @@ export {
   type SamenConfig,
   samenContext,
 } from './context.js';
-export {
-  isAbortError,
-  SAMEN_ERROR_KINDS,
-  SamenError,
-  type SamenErrorKind,
-  type SamenIssue,
-  toSamenError,
-} from './errors.js';
+export { isAbortError, SAMEN_ERROR_KINDS, SamenError, type SamenErrorKind, type SamenIssue, toSamenError } from './errors.js';
 export {
   type DetailOf,
   dispatchSamenEvent,

@@ -19,7 +19,8 @@ export class SamenParentPreviewElement extends SamenElement {
    * attribute says or the adapter sends: anyone else gets the `forbidden` error state.
    */
   protected requireTeacherRole(view: string, viewer: Viewer, roles: readonly ViewerRole[] = ['teacher']): void {
-    if (view === 'teacher' && !roles.includes(viewer.role)) throw new SamenError('forbidden', 'teacher view for a viewer without that role');
+    if (view === 'teacher' && !roles.includes(viewer.role))
+      throw new SamenError('forbidden', 'teacher view for a viewer without that role');
   }
 
   /**

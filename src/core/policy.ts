@@ -181,7 +181,9 @@ export function authorize(viewer: PolicyViewer, action: Action, scope: Scope): v
 /** Every cell of the table (action × role × relation), for tests and the table in SECURITY.md. */
 export function policyCells(): { action: Action; resource: Resource; role: Role; relation: Relation; allowed: boolean }[] {
   return (Object.keys(ACTIONS) as Action[]).flatMap((action) =>
-    ROLES.flatMap((role) => RELATIONS.map((relation) => ({ action, resource: ACTIONS[action], role, relation, allowed: allows(role, action, relation) }))),
+    ROLES.flatMap((role) =>
+      RELATIONS.map((relation) => ({ action, resource: ACTIONS[action], role, relation, allowed: allows(role, action, relation) })),
+    ),
   );
 }
 

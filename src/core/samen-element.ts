@@ -159,7 +159,6 @@ export class SamenElement extends LitElement {
     }
   };
 
-
   /** The adapter in effect: the provider's, else the page default (a preview reads through its read-only wrapper). */
   get adapter(): SamenAdapter | undefined {
     const adapter = this.givenAdapter as SamenAdapter | undefined;
@@ -312,13 +311,15 @@ export class SamenElement extends LitElement {
     return html`<div class="card state error" part="base error" role="alert" lang=${this.resolvedLocale} dir=${this.languageDir}>
       <h2>${text.title}</h2>
       <p>${text.body}</p>
-      ${error.kind === 'not-connected' && error.issues.length
-        ? html`<p class="issues">${this.t.missingMethods(error.issues.map((issue) => issue.path).join(', '))}</p>`
-        : error.issues.length
-          ? html`<ul class="issues">
+      ${
+        error.kind === 'not-connected' && error.issues.length
+          ? html`<p class="issues">${this.t.missingMethods(error.issues.map((issue) => issue.path).join(', '))}</p>`
+          : error.issues.length
+            ? html`<ul class="issues">
               ${error.issues.map((issue) => html`<li>${this.t.invalidField(issue.path)}</li>`)}
             </ul>`
-          : nothing}
+            : nothing
+      }
       ${canRetry ? html`<button part="retry" @click=${retry}>${this.t.retry}</button>` : nothing}
     </div>`;
   }

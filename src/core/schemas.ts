@@ -20,9 +20,7 @@ export const textSchema = z.string().check(
   z.trim(),
   z.overwrite((s) => (s.length > TEXT_DISPLAY_MAX ? `${s.slice(0, TEXT_DISPLAY_MAX)}…` : s)),
 );
-export const titleSchema = requiredTextSchema.check(
-  z.overwrite((s) => (s.length > 200 ? `${s.slice(0, 200)}…` : s)),
-);
+export const titleSchema = requiredTextSchema.check(z.overwrite((s) => (s.length > 200 ? `${s.slice(0, 200)}…` : s)));
 export const isoDateSchema = z.iso.datetime({ offset: true });
 export const countSchema = z.int().check(z.nonnegative());
 export const safeUrlSchema = z.string().check(z.refine(isSafeUrl, { message: 'URL must be https: or blob:' }));

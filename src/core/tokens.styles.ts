@@ -33,8 +33,7 @@ const DARK: typeof LIGHT = {
   focus: '#9ecbff',
 };
 const names = Object.keys(LIGHT) as (keyof typeof LIGHT)[];
-const declare = (value: (name: keyof typeof LIGHT) => string) =>
-  unsafeCSS(names.map((name) => `--_d-${name}: ${value(name)};`).join('\n'));
+const declare = (value: (name: keyof typeof LIGHT) => string) => unsafeCSS(names.map((name) => `--_d-${name}: ${value(name)};`).join('\n'));
 
 export const tokens = css`
   :host {

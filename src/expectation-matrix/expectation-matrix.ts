@@ -11,7 +11,15 @@ import { toIssues } from '../core/parse.js';
 import { ReadAloudController, readAloudStyles } from '../core/read-aloud.js';
 import { formatRelative } from '../core/i18n.js';
 import type { Viewer } from '../core/schemas.js';
-import { MATRIX_LIMITS, SUCCESS_MAX_LENGTH, successSchema, type ExpectationMatrix, type MatrixAxis, type MatrixExpectation, type Success } from './schemas.js';
+import {
+  MATRIX_LIMITS,
+  SUCCESS_MAX_LENGTH,
+  successSchema,
+  type ExpectationMatrix,
+  type MatrixAxis,
+  type MatrixExpectation,
+  type Success,
+} from './schemas.js';
 import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
 import { invalidLang, type TextLanguage } from '../core/content-lang.js';
@@ -221,12 +229,20 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
 
   /** A school matrix is the teacher's to edit (teacher view), a home matrix the family's (parent view). */
   private mayEdit(viewer: Viewer, matrix: ExpectationMatrix): boolean {
-    return matrix.kind === 'school' ? this.view === 'teacher' && viewer.role === 'teacher' : this.view === 'parent' && viewer.role === 'parent';
+    return matrix.kind === 'school'
+      ? this.view === 'teacher' && viewer.role === 'teacher'
+      : this.view === 'parent' && viewer.role === 'parent';
   }
 
   // ------------------------------------------------------------------ data
 
-  private async load({ adapter, viewer: who, args: [matrixId, view], signal, report }: LoadContext<readonly [string, View], 'matrix'>): Promise<MatrixData> {
+  private async load({
+    adapter,
+    viewer: who,
+    args: [matrixId, view],
+    signal,
+    report,
+  }: LoadContext<readonly [string, View], 'matrix'>): Promise<MatrixData> {
     if (!matrixId) throw new SamenError('invalid-data', 'missing matrix-id', [{ path: 'matrix-id', message: 'required' }]);
     const [viewer, rawMatrix] = await Promise.all([who, adapter.getExpectationMatrix(matrixId, { signal })]);
     this.requireTeacherRole(view, viewer);
@@ -413,8 +429,10 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     const card = this.renderMatrix();
     if (this.view !== 'teacher' || !this.loader.current) return card;
     // The same matrix as parents see it, read-only: no edits, no successes shared.
-    return this.renderWithPreview(card, () =>
-      html`<samen-expectation-matrix
+    return this.renderWithPreview(
+      card,
+      () =>
+        html`<samen-expectation-matrix
         matrix-id=${this.matrixId}
         view="parent"
         preview
@@ -437,11 +455,13 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     return html`<article class="card ${this.poster ? 'poster' : ''}" part="base" lang=${this.resolvedLocale} dir=${this.languageDir} aria-labelledby="heading">
       <header class="head">
         <h2 id="heading" ${inLanguage(matrix.title ? this.wordsOf(matrix) : {})}>${title}</h2>
-        ${this.canEdit && !this.draft
-          ? html`<button type="button" part="edit-button" class="edit" @click=${this.startEditing}>
+        ${
+          this.canEdit && !this.draft
+            ? html`<button type="button" part="edit-button" class="edit" @click=${this.startEditing}>
               ${matrix.kind === 'school' ? t.edit : t.editHome}
             </button>`
-          : nothing}
+            : nothing
+        }
       </header>
       ${data.adjusted ? html`<p class="notice" role="note">${t.dataAdjusted}</p>` : nothing}
       ${this.draft ? this.renderEditor(this.draft) : this.renderMatrixView(data)}
@@ -561,7 +581,8 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
       <h3 id="focus-heading">${t.focus}</h3>
       <p class="focus-where">${withParts(t.focusOf, [value.label, location.label], [own(value.label), own(location.label)])}</p>
       ${chosen.map(
-        (e) => html`<p class="focus-text" ${inLanguage(words)}>${e.pictogram ? html`<span aria-hidden="true">${e.pictogram}</span> ` : nothing}${e.text}</p>`,
+        (e) =>
+          html`<p class="focus-text" ${inLanguage(words)}>${e.pictogram ? html`<span aria-hidden="true">${e.pictogram}</span> ` : nothing}${e.text}</p>`,
       )}
       ${focus.why ? html`<p><strong>${t.why}:</strong> <bdi ${inLanguage(words)}>${focus.why}</bdi></p>` : nothing}
       ${focus.homeTip ? html`<p><strong>${t.homeTip}:</strong> <bdi ${inLanguage(words)}>${focus.homeTip}</bdi></p>` : nothing}
@@ -602,9 +623,10 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     const weeks = successesByWeek(successes);
     return html`<section role="group" part="successes" class="successes" aria-labelledby="successes-heading">
       <h3 id="successes-heading">${t.successes}</h3>
-      ${weeks.length
-        ? weeks.map(
-            (week) => html`<h4>${t.week(week.week)}</h4>
+      ${
+        weeks.length
+          ? weeks.map(
+              (week) => html`<h4>${t.week(week.week)}</h4>
               <ul>
                 ${week.successes.map(
                   (s) => html`<li>
@@ -616,8 +638,9 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
                   </li>`,
                 )}
               </ul>`,
-          )
-        : html`<p class="muted">${t.noSuccesses}</p>`}
+            )
+          : html`<p class="muted">${t.noSuccesses}</p>`
+      }
     </section>`;
   }
 
@@ -649,31 +672,35 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     const t = this.m;
     const conflict = this.saveError?.kind === 'conflict';
     return html`<form part="editor" class="editor" @submit=${this.save} @keydown=${this.onEditorKeydown} novalidate aria-label=${t.editing}>
-      ${this.editIssues.length
-        ? html`<div class="edit-issues" role="alert" tabindex="-1">
+      ${
+        this.editIssues.length
+          ? html`<div class="edit-issues" role="alert" tabindex="-1">
             <p>${t.fix}</p>
             <ul>
               ${this.editIssues.map((issue) => html`<li>${this.issueText(issue, draft)}</li>`)}
             </ul>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.renderAxisEditor(draft, 'values')} ${this.renderAxisEditor(draft, 'locations')}
       <fieldset class="cells-editor">
         <legend>${t.expectations}</legend>
         ${draft.values.map((v) => draft.locations.map((l) => this.renderCellEditor(draft, v, l)))}
       </fieldset>
       ${draft.kind === 'school' ? this.renderFocusEditor(draft) : nothing}
-      ${conflict
-        ? html`<div part="conflict" class="conflict" role="alert">
+      ${
+        conflict
+          ? html`<div part="conflict" class="conflict" role="alert">
             <p>${t.conflict}</p>
             <div class="actions">
               <button type="button" @click=${this.loadLatest}>${t.loadLatest}</button>
               <button type="button" @click=${this.keepMine}>${t.keepMine}</button>
             </div>
           </div>`
-        : this.saveError
-          ? html`<p class="save-error" role="alert">${this.writeFailedText(this.saveError, t.saveFailed)}</p>`
-          : nothing}
+          : this.saveError
+            ? html`<p class="save-error" role="alert">${this.writeFailedText(this.saveError, t.saveFailed)}</p>`
+            : nothing
+      }
       <div class="actions">
         <button type="submit" class="primary" part="save-button" aria-disabled=${this.saving ? 'true' : 'false'}>
           ${this.saving ? t.saving : t.save}
@@ -743,11 +770,13 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
             @click=${() => this.setDraft(removeExpectation(draft, key, index))}>✕</button>
         </div>`,
       )}
-      ${cell.length < MATRIX_LIMITS.perCell
-        ? html`<button type="button" class="add" aria-label=${`${t.addExpectation} (${name})`} @click=${() => this.addToCell(draft, key)}>
+      ${
+        cell.length < MATRIX_LIMITS.perCell
+          ? html`<button type="button" class="add" aria-label=${`${t.addExpectation} (${name})`} @click=${() => this.addToCell(draft, key)}>
             <span aria-hidden="true">+</span> ${t.addExpectation}
           </button>`
-        : nothing}
+          : nothing
+      }
     </fieldset>`;
   }
 
@@ -783,8 +812,9 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
           ${draft.values.map((v) => html`<option value=${v.id} ?selected=${focus?.valueId === v.id}>${v.label}</option>`)}
         </select>
       </label>
-      ${focus
-        ? html`<label>
+      ${
+        focus
+          ? html`<label>
               ${t.focusLocation}
               <select @change=${(e: Event) => update({ locationId: (e.target as HTMLSelectElement).value, expectationId: undefined })}>
                 ${draft.locations.map((l) => html`<option value=${l.id} ?selected=${focus.locationId === l.id}>${l.label}</option>`)}
@@ -805,7 +835,8 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
               ${t.homeTip}
               <textarea rows="2" dir="auto" .value=${focus.homeTip ?? ''} @input=${(e: Event) => update({ homeTip: (e.target as HTMLTextAreaElement).value })}></textarea>
             </label>`
-        : nothing}
+          : nothing
+      }
     </fieldset>`;
   }
 }

@@ -8,7 +8,15 @@ import * as z from 'zod/mini';
 import type { SamenIssue } from '../core/errors.js';
 import { SamenError } from '../core/errors.js';
 import { toIssues } from '../core/parse.js';
-import { expectationMatrixSchema, MATRIX_LIMITS, type ExpectationMatrix, type MatrixAxis, type MatrixExpectation, type MatrixFocus, type Success } from './schemas.js';
+import {
+  expectationMatrixSchema,
+  MATRIX_LIMITS,
+  type ExpectationMatrix,
+  type MatrixAxis,
+  type MatrixExpectation,
+  type MatrixFocus,
+  type Success,
+} from './schemas.js';
 
 export type Axis = 'values' | 'locations';
 
@@ -26,7 +34,12 @@ export function cellOf(matrix: ExpectationMatrix, valueId: string, locationId: s
  */
 export function cleanMatrix(raw: unknown): { matrix: ExpectationMatrix; issues: SamenIssue[] } {
   const parsed = z.safeParse(expectationMatrixSchema, raw);
-  if (!parsed.success) throw new SamenError('invalid-data', 'matrix refused', toIssues(parsed.error).map((i) => ({ ...i, path: `matrix.${i.path}` })));
+  if (!parsed.success)
+    throw new SamenError(
+      'invalid-data',
+      'matrix refused',
+      toIssues(parsed.error).map((i) => ({ ...i, path: `matrix.${i.path}` })),
+    );
   const input = parsed.data;
   const issues: SamenIssue[] = [];
 

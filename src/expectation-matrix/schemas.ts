@@ -3,7 +3,16 @@
  * successes families share.
  */
 import * as z from 'zod/mini';
-import { idSchema as id, requiredTextSchema as requiredText, textSchema as text, titleSchema as title, isoDateSchema as isoDate, countSchema as count, contentLangSchema as contentLang, pictogramSchema } from '../core/schemas.js';
+import {
+  idSchema as id,
+  requiredTextSchema as requiredText,
+  textSchema as text,
+  titleSchema as title,
+  isoDateSchema as isoDate,
+  countSchema as count,
+  contentLangSchema as contentLang,
+  pictogramSchema,
+} from '../core/schemas.js';
 
 /** What an editor may save: the limits a printed matrix stays readable with. */
 export const MATRIX_LIMITS = { values: 5, locations: 8, perCell: 3, expectationLength: 200, nameLength: 60 } as const;

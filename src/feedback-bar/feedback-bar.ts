@@ -234,8 +234,10 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
     </div>`;
     if (this.view !== 'teacher') return bar;
     // What parents see of the same post, read-only: who reacted and the replies stay the teacher's.
-    return this.renderWithPreview(bar, () =>
-      html`<samen-feedback-bar
+    return this.renderWithPreview(
+      bar,
+      () =>
+        html`<samen-feedback-bar
         target-id=${this.targetId}
         view="parent"
         preview
@@ -298,12 +300,14 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
         @input=${(e: Event) => draft.set((e.target as HTMLTextAreaElement).value)}
       ></textarea>
       <p id="reply-counter" class="counter">${this.t.charactersLeft(draft.remaining)}</p>
-      ${draft.error
-        ? html`<div class="send-error" role="alert">
+      ${
+        draft.error
+          ? html`<div class="send-error" role="alert">
             <p>${this.writeFailedText(draft.error, t.replyFailed)}</p>
             <button type="button" @click=${() => this.sendReply()}>${this.t.retry}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
       <div>
         <button type="submit" class="primary" part="send-button" aria-disabled=${draft.canSend ? 'false' : 'true'}>
           ${draft.sending ? t.sending : t.send}
@@ -332,33 +336,37 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
     const t = this.m;
     const share = homeShare(summary);
     const total = this.offered.reduce((sum, r) => sum + (summary.counts[r] ?? 0), 0);
-    return html`${share !== undefined
+    return html`${
+      share !== undefined
         ? html`<div part="home-share" class="home-share">
             <p>${t.homeShare(Math.min(summary.homeFamilies ?? 0, summary.families ?? 0), summary.families ?? 0)}</p>
             <span class="bar-track" aria-hidden="true"><span ${cspStyle({ 'inline-size': `${share}%` })}></span></span>
           </div>`
-        : nothing}
-      ${total === 0
-        ? html`<p class="muted">${t.noReactions}</p>`
-        : html`<ul class="counts" aria-label=${t.toolbar}>
+        : nothing
+    }
+      ${
+        total === 0
+          ? html`<p class="muted">${t.noReactions}</p>`
+          : html`<ul class="counts" aria-label=${t.toolbar}>
             ${this.offered.map((reaction) => {
               const count = summary.counts[reaction] ?? 0;
               const names = summary.reactors?.[reaction] ?? [];
               return html`<li part="reaction" class="count-item">
                 ${reactionIcon(reaction)}
                 <span class="count-label">${t.reactionName(t.reactions[reaction], count)}</span>
-                ${names.length
-                  ? html`<details @keydown=${closeDetailsOnEscape}>
+                ${
+                  names.length
+                    ? html`<details @keydown=${closeDetailsOnEscape}>
                       <summary>${t.whoReacted}</summary>
                       <p>${names.join(', ')}</p>
                     </details>`
-                  : nothing}
+                    : nothing
+                }
               </li>`;
             })}
-          </ul>`}
-      ${summary.replies?.length
-        ? this.renderReplies(t.replies, summary.replies)
-        : html`<p class="muted">${t.noReplies}</p>`}`;
+          </ul>`
+      }
+      ${summary.replies?.length ? this.renderReplies(t.replies, summary.replies) : html`<p class="muted">${t.noReplies}</p>`}`;
   }
 }
 

@@ -3,7 +3,13 @@
  * short replies under a post.
  */
 import * as z from 'zod/mini';
-import { idSchema as id, requiredTextSchema as requiredText, textSchema as text, isoDateSchema as isoDate, countSchema as count } from '../core/schemas.js';
+import {
+  idSchema as id,
+  requiredTextSchema as requiredText,
+  textSchema as text,
+  isoDateSchema as isoDate,
+  countSchema as count,
+} from '../core/schemas.js';
 
 /** Longest short reply under a post. */
 export const REPLY_MAX_LENGTH = 280;

@@ -75,7 +75,10 @@ function todaysIn(data: CheckinData, childId: string, context: Context): Checkin
   const day = dayOf(new Date());
   return data.checkins
     .filter((c) => c.childId === childId && c.context === context && localDay(c.createdAt) === day)
-    .reduce<Checkin | undefined>((newest, c) => (!newest || Date.parse(c.createdAt) >= Date.parse(newest.createdAt) ? c : newest), undefined);
+    .reduce<Checkin | undefined>(
+      (newest, c) => (!newest || Date.parse(c.createdAt) >= Date.parse(newest.createdAt) ? c : newest),
+      undefined,
+    );
 }
 
 /**
@@ -204,7 +207,6 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
   private get data(): CheckinData | undefined {
     return this.loader.current ? this.loader.value : undefined;
   }
-
 
   /**
    * Another child (or context) on the same tablet: the choice is forgotten at once, before the
@@ -341,7 +343,9 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
     return [
       this.view === 'parent' ? t.questionParent : t.question,
       // A host's word in another language than the card's is spoken in that language.
-      chosen ? { text: feelingLabel(chosen, this.resolvedLocale), lang: this.voiceFor(feelingLabelLang(chosen, this.resolvedLocale), false) } : undefined,
+      chosen
+        ? { text: feelingLabel(chosen, this.resolvedLocale), lang: this.voiceFor(feelingLabelLang(chosen, this.resolvedLocale), false) }
+        : undefined,
       this.choice.strength ? t.strengthWords[this.choice.strength - 1] : undefined,
     ];
   }
@@ -360,8 +364,10 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
     if (this.view !== 'teacher') return card;
     // What a parent sees: the check-in for their own child, read-only and empty (no child's
     // feelings are shown in a preview; they belong to that child's family).
-    return this.renderWithPreview(card, () =>
-      html`<samen-feelings-checkin
+    return this.renderWithPreview(
+      card,
+      () =>
+        html`<samen-feelings-checkin
         view="parent"
         preview
         child-id="samen-preview"
@@ -438,7 +444,8 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
   private renderNote(word: string): TemplateResult {
     const t = this.m;
     const chosen = this.data?.feelings.find((f) => f.id === this.choice.feeling);
-    const label = this.view === 'parent' ? t.noteLabel : chosen ? withParts(t.starter, [word], [this.word(chosen, 'span', '')]) : t.starter(word);
+    const label =
+      this.view === 'parent' ? t.noteLabel : chosen ? withParts(t.starter, [word], [this.word(chosen, 'span', '')]) : t.starter(word);
     return html`<div part="note" class="note">
       <label for="note">${label}</label>
       <textarea
@@ -466,7 +473,9 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
     const t = this.m;
     const feeling = feelings.find((f) => f.id === today.feeling);
     const label = this.labelOf(feelings, today.feeling);
-    return feeling ? withParts((w: string) => t.today(w, today.strength), [label], [this.word(feeling, 'span', '')]) : t.today(label, today.strength);
+    return feeling
+      ? withParts((w: string) => t.today(w, today.strength), [label], [this.word(feeling, 'span', '')])
+      : t.today(label, today.strength);
   }
 
   private labelOf(feelings: FeelingDefinition[], id: string): string {
@@ -490,16 +499,18 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
           const entries = newestPerContext(mine.filter((c) => localDay(c.createdAt) === day));
           return html`<li>
             <span class="day">${this.dayName(day)}</span>
-            ${entries.length
-              ? entries.map((c) => {
-                  const f = data.feelings.find((x) => x.id === c.feeling);
-                  return html`<span class="entry">
+            ${
+              entries.length
+                ? entries.map((c) => {
+                    const f = data.feelings.find((x) => x.id === c.feeling);
+                    return html`<span class="entry">
                     <span aria-hidden="true">${f?.icon}</span>
                     ${f ? this.word(f, 'strong') : html`<strong>${c.feeling}</strong>`}
                     <span class="muted">${t.strengthValue(c.strength)}, ${t.context[c.context]}</span>
                   </span>`;
-                })
-              : html`<span class="muted">${t.noCheckin}</span>`}
+                  })
+                : html`<span class="muted">${t.noCheckin}</span>`
+            }
           </li>`;
         })}
       </ol>
@@ -542,11 +553,13 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
       </section>
       <section role="group" part="signals" class="signals" aria-labelledby="signals-heading">
         <h3 id="signals-heading">${t.signals}</h3>
-        ${signals.length
-          ? html`<ul>
+        ${
+          signals.length
+            ? html`<ul>
               ${signals.map((s, i) => this.renderSignal(data, s, `signal-${i}`, steps))}
             </ul>`
-          : html`<p class="muted">${t.noSignals}</p>`}
+            : html`<p class="muted">${t.noSignals}</p>`
+        }
         <p class="muted privacy">${t.privacy}</p>
       </section>`;
   }

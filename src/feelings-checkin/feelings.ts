@@ -29,7 +29,8 @@ export const DEFAULT_FEELINGS: FeelingDefinition[] = [
 export function feelingLabel(feeling: FeelingDefinition, locale: string): string {
   const language = locale.split('-')[0]!;
   const table = messagesFor(locale);
-  const fromTable = table.locale.split('-')[0] === language ? (feelingsMessages.get(locale).words as Record<string, string>)[feeling.id] : undefined;
+  const fromTable =
+    table.locale.split('-')[0] === language ? (feelingsMessages.get(locale).words as Record<string, string>)[feeling.id] : undefined;
   return feeling.labels[locale] ?? feeling.labels[language] ?? fromTable ?? feeling.labels['en'] ?? Object.values(feeling.labels)[0]!;
 }
 
@@ -42,7 +43,8 @@ export function feelingLabelLang(feeling: FeelingDefinition, locale: string): st
   const language = locale.split('-')[0]!;
   if (feeling.labels[locale] !== undefined || feeling.labels[language] !== undefined) return undefined;
   const table = messagesFor(locale);
-  if (table.locale.split('-')[0] === language && (feelingsMessages.get(locale).words as Record<string, string>)[feeling.id]) return undefined;
+  if (table.locale.split('-')[0] === language && (feelingsMessages.get(locale).words as Record<string, string>)[feeling.id])
+    return undefined;
   const key = feeling.labels['en'] !== undefined ? 'en' : Object.keys(feeling.labels)[0];
   return isLangTag(key) ? key : undefined;
 }
@@ -213,7 +215,11 @@ export function newestPerContext(checkins: readonly Checkin[]): Checkin[] {
 }
 
 /** How many check-ins per feeling on one day, in the order of the feelings set. */
-export function distribution(checkins: readonly Checkin[], feelings: readonly FeelingDefinition[], day: string): { feeling: FeelingDefinition; count: number }[] {
+export function distribution(
+  checkins: readonly Checkin[],
+  feelings: readonly FeelingDefinition[],
+  day: string,
+): { feeling: FeelingDefinition; count: number }[] {
   const today = checkins.filter((c) => localDay(c.createdAt) === day);
   return feelings.map((feeling) => ({ feeling, count: today.filter((c) => c.feeling === feeling.id).length }));
 }

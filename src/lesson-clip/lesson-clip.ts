@@ -14,7 +14,16 @@ import { ReadAloudController, readAloudStyles } from '../core/read-aloud.js';
 import type { TextLanguage } from '../core/content-lang.js';
 import { inLanguage, withParts } from '../core/in-language.js';
 import type { Viewer } from '../core/schemas.js';
-import { ANSWER_MAX_LENGTH, clipReachSchema, homeAnswerSchema, type ClipReach, type HomeAnswer, type HomeAnswerKind, type LessonClip, type Media } from './schemas.js';
+import {
+  ANSWER_MAX_LENGTH,
+  clipReachSchema,
+  homeAnswerSchema,
+  type ClipReach,
+  type HomeAnswer,
+  type HomeAnswerKind,
+  type LessonClip,
+  type Media,
+} from './schemas.js';
 import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
 import { lessonClipStyles } from './lesson-clip.styles.js';
@@ -377,8 +386,10 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       const card = this.renderCard(data);
       if (this.view !== 'teacher') return card;
       // The same card as a parent sees it, read-only: nothing in it is sent or marked seen.
-      return this.renderWithPreview(card, () =>
-        html`<samen-lesson-clip
+      return this.renderWithPreview(
+        card,
+        () =>
+          html`<samen-lesson-clip
           clip-id=${this.clipId}
           view="parent"
           preview
@@ -397,8 +408,9 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       ${clip.goal ? this.renderSection('goal', this.m.goal, clip.goal, clip.lang) : nothing}
       ${clip.learned ? this.renderSection('learned', this.m.learned, clip.learned, clip.lang) : nothing}
       ${this.view === 'teacher' && data.reach ? this.renderReach(data.reach) : this.renderHome(data)}
-      ${this.hasPort('feedback')
-        ? html`<samen-feedback-bar
+      ${
+        this.hasPort('feedback')
+          ? html`<samen-feedback-bar
             target-id=${clip.id}
             view=${this.view}
             ?preview=${this.preview}
@@ -407,7 +419,8 @@ export class SamenLessonClip extends SamenParentPreviewElement {
             theme=${ifDefined(this.theme)}
             exportparts=${FEEDBACK_PARTS}
           ></samen-feedback-bar>`
-        : nothing /* a host with only the clip port: the clip without reactions, not a not-connected bar */}
+          : nothing /* a host with only the clip port: the clip without reactions, not a not-connected bar */
+      }
       <div class="visually-hidden" role="status">${this.announcement}</div>
     </article>`;
   }
@@ -415,9 +428,9 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   private renderHeader({ clip, programmeKnown }: ClipData): TemplateResult {
     const t = this.t;
     const badge = !programmeKnown
-      ? clip.programmeLabel ?? t.unknownProgramme
+      ? (clip.programmeLabel ?? t.unknownProgramme)
       : clip.programme === 'custom'
-        ? clip.programmeLabel ?? t.programmes.custom
+        ? (clip.programmeLabel ?? t.programmes.custom)
         : t.programmes[clip.programme];
     const posted = new Date(clip.postedAt);
     const school = this.schoolText(clip.lang);
@@ -431,9 +444,11 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       <h2 id="title" part="title" ${inLanguage(school)}>${clip.title}</h2>
       <p part="meta" class="meta">
         ${this.renderAudience(clip, school)}
-        ${clip.coTeacher
-          ? html`<span class="co-teacher">${withParts(this.m.coTeacher, [clip.coTeacher], [html`<span ${inLanguage(school)}>${clip.coTeacher}</span>`])}</span>`
-          : nothing}
+        ${
+          clip.coTeacher
+            ? html`<span class="co-teacher">${withParts(this.m.coTeacher, [clip.coTeacher], [html`<span ${inLanguage(school)}>${clip.coTeacher}</span>`])}</span>`
+            : nothing
+        }
         <time datetime=${clip.postedAt} title=${posted.toLocaleDateString(this.resolvedLocale)}
           >${this.m.posted(formatRelative(posted, this.resolvedLocale))}</time
         >
@@ -457,7 +472,12 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     </p>`;
   }
 
-  private renderMedia(media: Media | undefined, refused: boolean, title: string, lang: string | undefined): TemplateResult | typeof nothing {
+  private renderMedia(
+    media: Media | undefined,
+    refused: boolean,
+    title: string,
+    lang: string | undefined,
+  ): TemplateResult | typeof nothing {
     if (refused) return html`<p part="notice" class="notice" role="note">${this.m.mediaBlocked}</p>`;
     if (!media) return nothing;
     if (media.kind === 'video') {
@@ -483,7 +503,8 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     return html`<ul part="media photos" class="photos count-${Math.min(count, 3)}" aria-label=${this.m.photos(count)}>
       ${media.photos.map(
         // The description is the school's words: `lang` on the image is the language of its `alt`.
-        (photo) => html`<li><img src=${photo.src} alt=${photo.alt} loading="lazy" decoding="async" ${inLanguage(this.schoolText(lang))} /></li>`,
+        (photo) =>
+          html`<li><img src=${photo.src} alt=${photo.alt} loading="lazy" decoding="async" ${inLanguage(this.schoolText(lang))} /></li>`,
       )}
     </ul>`;
   }
@@ -502,12 +523,14 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     return html`<section role="group" part="home-question" class="home" aria-labelledby="home-heading">
       <h3 id="home-heading">${t.homeQuestion}</h3>
       <p class="question" ${inLanguage(school)}>${clip.homeQuestion}</p>
-      ${clip.homeActivity
-        ? html`<div part="home-activity" class="activity">
+      ${
+        clip.homeActivity
+          ? html`<div part="home-activity" class="activity">
             <h4>${t.homeActivity}</h4>
             <p ${inLanguage(school)}>${clip.homeActivity}</p>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.reader.render(this.t.readAloud, this.t.locale, () => [
         t.homeQuestion,
         { text: clip.homeQuestion, lang: this.voiceFor(clip.lang) },
@@ -519,10 +542,12 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   private renderAnswer(answer: HomeAnswer): TemplateResult {
     const t = this.m;
     return html`<div part="answer" class="answer">
-      ${answer.kind === 'text'
-        ? html`<p class="answer-label">${t.yourAnswer}</p>
+      ${
+        answer.kind === 'text'
+          ? html`<p class="answer-label">${t.yourAnswer}</p>
             <p class="answer-text" ${inLanguage(this.familyText())}>${answer.text}</p>`
-        : html`<p class="answer-text"><span aria-hidden="true">✓ </span>${t.talkedAboutItDone}</p>`}
+          : html`<p class="answer-text"><span aria-hidden="true">✓ </span>${t.talkedAboutItDone}</p>`
+      }
       <button @click=${this.startEditing}>${t.edit}</button>
     </div>`;
   }
@@ -545,12 +570,14 @@ export class SamenLessonClip extends SamenParentPreviewElement {
         @input=${(e: Event) => draft.set((e.target as HTMLTextAreaElement).value)}
       ></textarea>
       <p id="counter" class="counter">${this.t.charactersLeft(draft.remaining)}</p>
-      ${this.sendError
-        ? html`<div class="send-error" role="alert">
+      ${
+        this.sendError
+          ? html`<div class="send-error" role="alert">
             <p>${this.writeFailedText(this.sendError, t.sendFailed)}</p>
             <button type="button" @click=${() => this.send(this.lastKind)}>${this.t.retry}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
       <div class="actions">
         <button
           type="submit"
@@ -560,11 +587,13 @@ export class SamenLessonClip extends SamenParentPreviewElement {
         >
           ${draft.sending ? t.sending : t.send}
         </button>
-        ${answer
-          ? html`<button type="button" @click=${this.cancelEditing}>${t.cancel}</button>`
-          : html`<button type="button" part="talked-button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => this.send('talked')}>
+        ${
+          answer
+            ? html`<button type="button" @click=${this.cancelEditing}>${t.cancel}</button>`
+            : html`<button type="button" part="talked-button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => this.send('talked')}>
               ${this.sendingTalked ? t.sending : t.talkedAboutIt}
-            </button>`}
+            </button>`
+        }
       </div>
     </form>`;
   }
@@ -588,19 +617,23 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       </section>
       <section role="group" class="answers" aria-labelledby="answers-heading">
         <h3 id="answers-heading">${t.answers}</h3>
-        ${reach.answers.length
-          ? html`<ol part="answers">
+        ${
+          reach.answers.length
+            ? html`<ol part="answers">
               ${reach.answers.map(
                 (a) => html`<li>
                   <p class="family" ${inLanguage(a.familyName ? this.familyText() : {})}>${a.familyName ?? this.t.familyFallback}</p>
-                  ${a.kind === 'text' && a.text
-                    ? html`<p ${inLanguage(this.familyText())}>${a.text}</p>`
-                    : html`<p><span class="muted">${t.talkedOnly}</span></p>`}
+                  ${
+                    a.kind === 'text' && a.text
+                      ? html`<p ${inLanguage(this.familyText())}>${a.text}</p>`
+                      : html`<p><span class="muted">${t.talkedOnly}</span></p>`
+                  }
                   <time class="muted" datetime=${a.updatedAt}>${formatRelative(new Date(a.updatedAt), this.resolvedLocale)}</time>
                 </li>`,
               )}
             </ol>`
-          : html`<p class="muted">${t.noAnswers}</p>`}
+            : html`<p class="muted">${t.noAnswers}</p>`
+        }
       </section>`;
   }
 

@@ -4,7 +4,17 @@
  * come from src/core/schemas.ts.
  */
 import * as z from 'zod/mini';
-import { idSchema as id, requiredTextSchema as requiredText, textSchema as text, titleSchema as title, isoDateSchema as isoDate, countSchema as count, safeUrlSchema as safeUrl, contentLangSchema as contentLang, type Programme } from '../core/schemas.js';
+import {
+  idSchema as id,
+  requiredTextSchema as requiredText,
+  textSchema as text,
+  titleSchema as title,
+  isoDateSchema as isoDate,
+  countSchema as count,
+  safeUrlSchema as safeUrl,
+  contentLangSchema as contentLang,
+  type Programme,
+} from '../core/schemas.js';
 
 /** Longest text a parent can send as a home answer or reply. */
 export const ANSWER_MAX_LENGTH = 500;

@@ -324,8 +324,10 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     const chart = this.renderData(this.loader, (data) => this.renderChart(data));
     if (this.view !== 'teacher' || !this.loader.current) return chart;
     // The same chart as parents see it, read-only: no tokens given, nothing redeemed.
-    return this.renderWithPreview(chart, () =>
-      html`<samen-reward-chart chart-id=${this.chartId} view="parent" preview locale=${this.resolvedLocale} theme=${ifDefined(this.theme)}></samen-reward-chart>`,
+    return this.renderWithPreview(
+      chart,
+      () =>
+        html`<samen-reward-chart chart-id=${this.chartId} view="parent" preview locale=${this.resolvedLocale} theme=${ifDefined(this.theme)}></samen-reward-chart>`,
     );
   }
 
@@ -340,38 +342,46 @@ export class SamenRewardChart extends SamenParentPreviewElement {
         <h2 id="title" part="title" ${inLanguage(school)}>${chart.title}</h2>
         <p class="reward">${withParts(t.rewardIs, [chart.reward], [html`<span ${inLanguage(school)}>${chart.reward}</span>`])}</p>
       </header>
-      ${chart.focus.length
-        ? html`<section role="group" part="focus" class="focus" aria-labelledby="focus-heading">
+      ${
+        chart.focus.length
+          ? html`<section role="group" part="focus" class="focus" aria-labelledby="focus-heading">
             <h3 id="focus-heading">${t.focus}</h3>
             <ul>
               ${chart.focus.map(
-                (f) => html`<li>${f.pictogram ? html`<span aria-hidden="true">${f.pictogram}</span>` : nothing}<span ${inLanguage(school)}>${f.text}</span></li>`,
+                (f) =>
+                  html`<li>${f.pictogram ? html`<span aria-hidden="true">${f.pictogram}</span>` : nothing}<span ${inLanguage(school)}>${f.text}</span></li>`,
               )}
             </ul>
           </section>`
-        : nothing}
+          : nothing
+      }
       ${this.renderProgress(chart, p)}
       ${p.reached || this.celebrating ? this.renderReached(chart, p.reached) : nothing}
       ${this.view === 'teacher' ? this.renderTeacherActions(chart, p.reached) : nothing}
       ${this.view === 'parent' && chart.kind === 'personal' && chart.homeStickersEnabled ? this.renderHomeSticker() : nothing}
       ${chart.kind === 'personal' ? this.renderStickers(chart.awards) : this.renderReasons(chart)}
-      ${chart.earnedRewards?.length
-        ? html`<section role="group" class="earned" aria-labelledby="earned-heading">
+      ${
+        chart.earnedRewards?.length
+          ? html`<section role="group" class="earned" aria-labelledby="earned-heading">
             <h3 id="earned-heading">${t.earnedBefore}</h3>
             <ul>
               ${chart.earnedRewards.map(
-                (r) => html`<li><span ${inLanguage(school)}>${r.reward}</span> <time datetime=${r.earnedAt}>${formatRelative(new Date(r.earnedAt), this.resolvedLocale)}</time></li>`,
+                (r) =>
+                  html`<li><span ${inLanguage(school)}>${r.reward}</span> <time datetime=${r.earnedAt}>${formatRelative(new Date(r.earnedAt), this.resolvedLocale)}</time></li>`,
               )}
             </ul>
           </section>`
-        : nothing}
-      ${this.queue?.pending.length && this.queue.error
-        ? html`<div class="queued" role="alert">
+          : nothing
+      }
+      ${
+        this.queue?.pending.length && this.queue.error
+          ? html`<div class="queued" role="alert">
             <p>${t.queued(this.queue.pending.length)}</p>
             ${this.queue.error.kind === 'signed-out' ? html`<p>${this.t.errors['signed-out'].body}</p>` : nothing}
             <button @click=${() => this.queue?.flush()}>${this.t.retry}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${data.adjusted ? html`<p class="notice" role="note">${t.dataAdjusted}</p>` : nothing}
       <p class="visually-hidden" role="status">${this.message}</p>
     </article>`;
@@ -391,13 +401,17 @@ export class SamenRewardChart extends SamenParentPreviewElement {
         aria-valuetext=${label}
         aria-label=${chart.title}
       >
-        ${p.goal <= MAX_SPOTS
-          ? html`<span class="spots">
+        ${
+          p.goal <= MAX_SPOTS
+            ? html`<span class="spots">
               ${Array.from({ length: p.goal }, (_, i) =>
-                i < p.count ? html`<span part="spot spot-filled" class="spot filled"></span>` : html`<span part="spot" class="spot"></span>`,
+                i < p.count
+                  ? html`<span part="spot spot-filled" class="spot filled"></span>`
+                  : html`<span part="spot" class="spot"></span>`,
               )}
             </span>`
-          : html`<span class="bar"><span ${cspStyle({ 'inline-size': `${p.percent}%` })}></span></span>`}
+            : html`<span class="bar"><span ${cspStyle({ 'inline-size': `${p.percent}%` })}></span></span>`
+        }
       </div>
       <p class="count" aria-hidden="true">
         <strong>${label}</strong>${p.reached ? nothing : html` · ${t.remaining(p.remaining)}`}
@@ -410,9 +424,11 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     return html`<div part="celebration" class="celebration ${this.celebrating ? 'party' : ''}">
       <span aria-hidden="true" class="stars">★ ★ ★</span>
       <p>${this.celebrating ? t.redeemed(this.celebrating) : reached ? t.reached : nothing}</p>
-      ${this.view === 'teacher' && reached && !this.redeeming
-        ? html`<button part="redeem-button" class="primary" @click=${this.openNewGoal}>${t.redeem}</button>`
-        : nothing}
+      ${
+        this.view === 'teacher' && reached && !this.redeeming
+          ? html`<button part="redeem-button" class="primary" @click=${this.openNewGoal}>${t.redeem}</button>`
+          : nothing
+      }
       ${this.redeeming ? this.renderNewGoalForm(chart) : nothing}
     </div>`;
   }
@@ -459,19 +475,23 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     const t = this.m;
     const undoable = this.lastAward && Date.now() - this.lastAward.at < UNDO_WINDOW_MS;
     return html`<div class="actions">
-      ${reached
-        ? nothing
-        : chart.focus.length
-          ? chart.focus.map(
-              (f) => html`<button part="award-button" class="primary award" @click=${() => this.award(f.id)}>
+      ${
+        reached
+          ? nothing
+          : chart.focus.length
+            ? chart.focus.map(
+                (f) => html`<button part="award-button" class="primary award" @click=${() => this.award(f.id)}>
                 ${t.award(chart.kind)}
                 <span class="for">${withParts(t.awardFor, [f.text], [html`<span ${inLanguage(this.schoolText(chart.lang))}>${f.text}</span>`])}</span>
               </button>`,
-            )
-          : html`<button part="award-button" class="primary award" @click=${() => this.award()}>${t.award(chart.kind)}</button>`}
-      ${undoable
-        ? html`<button part="undo-button" @click=${this.undo} aria-disabled=${this.busy ? 'true' : 'false'}>${t.undo}</button>`
-        : nothing}
+              )
+            : html`<button part="award-button" class="primary award" @click=${() => this.award()}>${t.award(chart.kind)}</button>`
+      }
+      ${
+        undoable
+          ? html`<button part="undo-button" @click=${this.undo} aria-disabled=${this.busy ? 'true' : 'false'}>${t.undo}</button>`
+          : nothing
+      }
       <p class="positive-only">${t.positiveOnly(chart.kind)}</p>
     </div>`;
   }
@@ -490,8 +510,9 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     const ordered = [...awards].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     return html`<section role="group" class="stickers" aria-labelledby="stickers-heading">
       <h3 id="stickers-heading">${t.stickers}</h3>
-      ${ordered.length
-        ? html`<ol part="stickers">
+      ${
+        ordered.length
+          ? html`<ol part="stickers">
             ${ordered.map(
               (a) => html`<li class=${a.source}>
                 <span class="source">${a.source === 'home' ? t.fromHome : t.fromSchool}</span>
@@ -500,7 +521,8 @@ export class SamenRewardChart extends SamenParentPreviewElement {
               </li>`,
             )}
           </ol>`
-        : html`<p class="muted">${t.noAwardsYet}</p>`}
+          : html`<p class="muted">${t.noAwardsYet}</p>`
+      }
     </section>`;
   }
 

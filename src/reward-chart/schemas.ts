@@ -3,7 +3,15 @@
  * and awards.
  */
 import * as z from 'zod/mini';
-import { idSchema as id, requiredTextSchema as requiredText, textSchema as text, titleSchema as title, isoDateSchema as isoDate, contentLangSchema as contentLang, pictogramSchema } from '../core/schemas.js';
+import {
+  idSchema as id,
+  requiredTextSchema as requiredText,
+  textSchema as text,
+  titleSchema as title,
+  isoDateSchema as isoDate,
+  contentLangSchema as contentLang,
+  pictogramSchema,
+} from '../core/schemas.js';
 
 /** Longest reason for an award, and the longest reward a teacher names for a new goal. */
 export const REWARD_TEXT_MAX_LENGTH = 120;

@@ -240,7 +240,8 @@ const probeRead = (
 
 /** The current matrix, read by someone who may (family A's parent for their home matrix, teacher A for the school's). */
 async function currentMatrix(c: Cell): Promise<ExpectationMatrix> {
-  if (c.target.key === 'homeMatrixA') return prepared(c.viewers.parentA.getExpectationMatrix(c.f.homeMatrixA), 'parentA.getExpectationMatrix(homeMatrixA)');
+  if (c.target.key === 'homeMatrixA')
+    return prepared(c.viewers.parentA.getExpectationMatrix(c.f.homeMatrixA), 'parentA.getExpectationMatrix(homeMatrixA)');
   const school = await prepared(c.viewers.teacherA.getExpectationMatrix(c.f.schoolMatrix), 'teacherA.getExpectationMatrix(schoolMatrix)');
   // Nobody here may read another school's matrix: the school's own, renamed, is a well-formed body for it.
   return c.target.key === 'schoolMatrix' ? school : { ...school, id: c.target.id, version: 1 };
@@ -261,7 +262,12 @@ const PROBES: readonly Probe[] = [
     refusals: ['invalid-data'],
     run: async (c) => {
       if (typeof c.as.publishLessonClip !== 'function') return undefined;
-      const draft = { classId: c.target.id, programme: 'wish' as const, lessonNumber: 1, title: `${LABEL}: this clip should not be published` };
+      const draft = {
+        classId: c.target.id,
+        programme: 'wish' as const,
+        lessonNumber: 1,
+        title: `${LABEL}: this clip should not be published`,
+      };
       const media = { kind: 'photos' as const, photos: [{ mediaId: `${key()}-no-such-upload`, alt: LABEL }] };
       return settle(c.as.publishLessonClip({ id: key(), ...draft, ...(c.allowed ? { media } : {}) }));
     },
@@ -311,7 +317,10 @@ const PROBES: readonly Probe[] = [
     method: 'addReply',
     targets: ['clipA', 'clipB'],
     refusals: ['invalid-data'],
-    run: (c) => settle(c.as.addReply({ id: key(), targetId: c.target.id, text: c.allowed ? OVERLONG : `${LABEL}: this reply should have been refused` })),
+    run: (c) =>
+      settle(
+        c.as.addReply({ id: key(), targetId: c.target.id, text: c.allowed ? OVERLONG : `${LABEL}: this reply should have been refused` }),
+      ),
   },
   probeRead('reward', 'class-chart.read', 'getRewardChart', ['classChartA', 'classChartB'], (a, id) => a.getRewardChart(id)),
   {
@@ -387,7 +396,9 @@ const PROBES: readonly Probe[] = [
       ),
   },
   probeRead('feelings', 'signals.read', 'getClassCheckins', ['classA', 'classB'], (a, id) => a.getClassCheckins({ classId: id })),
-  probeRead('matrix', 'school-matrix.read', 'getExpectationMatrix', ['schoolMatrix', 'otherSchoolMatrix'], (a, id) => a.getExpectationMatrix(id)),
+  probeRead('matrix', 'school-matrix.read', 'getExpectationMatrix', ['schoolMatrix', 'otherSchoolMatrix'], (a, id) =>
+    a.getExpectationMatrix(id),
+  ),
   {
     action: 'school-matrix.write',
     port: 'matrix',
@@ -419,7 +430,14 @@ const PROBES: readonly Probe[] = [
     method: 'shareSuccess',
     targets: ['schoolMatrix', 'otherSchoolMatrix'],
     refusals: ['invalid-data'],
-    run: (c) => settle(c.as.shareSuccess({ id: key(), matrixId: c.target.id, text: c.allowed ? OVERLONG : `${LABEL}: this success should have been refused` })),
+    run: (c) =>
+      settle(
+        c.as.shareSuccess({
+          id: key(),
+          matrixId: c.target.id,
+          text: c.allowed ? OVERLONG : `${LABEL}: this success should have been refused`,
+        }),
+      ),
   },
   probeRead('matrix', 'successes.read', 'getSuccesses', ['schoolMatrix', 'otherSchoolMatrix'], (a, id) => a.getSuccesses({ matrixId: id })),
   {
@@ -433,7 +451,9 @@ const PROBES: readonly Probe[] = [
     run: async (c) => {
       if (typeof c.as.uploadMedia !== 'function') return undefined;
       const file = c.allowed ? new Blob(['%PDF-1.7'], { type: 'application/pdf' }) : png();
-      return settle(c.as.uploadMedia({ id: key(), file, name: c.allowed ? 'authorization-check.pdf' : 'authorization-check.png', kind: 'photo' }));
+      return settle(
+        c.as.uploadMedia({ id: key(), file, name: c.allowed ? 'authorization-check.pdf' : 'authorization-check.png', kind: 'photo' }),
+      );
     },
   },
   {
@@ -445,7 +465,10 @@ const PROBES: readonly Probe[] = [
     run: async (c) => {
       const uploader = maker(c);
       if (typeof c.as.getUploadedMedia !== 'function' || typeof uploader.uploadMedia !== 'function') return undefined;
-      const media = await prepared(uploader.uploadMedia({ id: key(), file: png(), name: 'authorization-check.png', kind: 'photo' }), 'the teacher’s upload');
+      const media = await prepared(
+        uploader.uploadMedia({ id: key(), file: png(), name: 'authorization-check.png', kind: 'photo' }),
+        'the teacher’s upload',
+      );
       return settle(c.as.getUploadedMedia(media.mediaId));
     },
   },
@@ -470,7 +493,9 @@ async function redeemHarmlessly(c: Cell): Promise<Outcome> {
  * the backend stores it anyway, taken back by its giver where the policy lets them (a teacher).
  */
 async function awardAndTakeBack(c: Cell): Promise<Outcome> {
-  const outcome = await settle(c.as.award({ id: key(), chartId: c.target.id, reason: c.allowed ? OVERLONG : `${LABEL}: this award should have been refused` }));
+  const outcome = await settle(
+    c.as.award({ id: key(), chartId: c.target.id, reason: c.allowed ? OVERLONG : `${LABEL}: this award should have been refused` }),
+  );
   if (outcome.settled === 'resolved') {
     const awardId = (outcome.value as { id?: unknown } | null)?.id;
     if (typeof awardId === 'string') await tidy(() => c.as.undoAward({ id: key(), chartId: c.target.id, awardId }));
@@ -479,7 +504,9 @@ async function awardAndTakeBack(c: Cell): Promise<Outcome> {
 }
 
 /** The adapter method the suite checks each action of the policy with (the table in docs/integration.md shows them). */
-export const AUTHORIZATION_METHODS: Readonly<Record<Action, string>> = Object.fromEntries(PROBES.map((p) => [p.action, p.method])) as Record<Action, string>;
+export const AUTHORIZATION_METHODS: Readonly<Record<Action, string>> = Object.fromEntries(
+  PROBES.map((p) => [p.action, p.method]),
+) as Record<Action, string>;
 
 // ------------------------------------------------------------------ the suite
 
@@ -496,16 +523,47 @@ export function defineAuthorizationConformance<P extends PortName = PortName>(op
   const unknownPorts = [...ports].filter((port) => !PORT_NAMES.includes(port));
   if (unknownPorts.length) throw new ConformanceError(`ports: ${show(unknownPorts)} is not a port; the ports are ${PORT_NAMES.join(', ')}`);
   const f = options.fixtures as AuthorizationFixtures;
-  const missingFixtures = [...new Set([...PEOPLE_FIXTURES, ...[...ports].flatMap((port) => AUTHORIZATION_PORT_FIXTURES[port])])].filter((name) => !f[name]);
+  const missingFixtures = [...new Set([...PEOPLE_FIXTURES, ...[...ports].flatMap((port) => AUTHORIZATION_PORT_FIXTURES[port])])].filter(
+    (name) => !f[name],
+  );
 
   const staff = (key: 'careCoordinator' | 'schoolLeader', label: string, role: Role, scope: StaffScope | undefined): Person[] =>
     scope ? [{ key, label, id: label, role, classIds: scope.classes.map((c) => (c === 'A' ? f.classA : f.classB)), schoolId: SCHOOL }] : [];
   const people: Person[] = [
-    { key: 'parentA', label: 'parent A', id: 'parent A', role: 'parent', familyId: FAMILY_A, classIds: [f.classA], childIds: [f.childA], schoolId: SCHOOL },
-    { key: 'parentB', label: 'parent B', id: 'parent B', role: 'parent', familyId: FAMILY_B, classIds: [f.classA], childIds: [f.childB], schoolId: SCHOOL },
+    {
+      key: 'parentA',
+      label: 'parent A',
+      id: 'parent A',
+      role: 'parent',
+      familyId: FAMILY_A,
+      classIds: [f.classA],
+      childIds: [f.childA],
+      schoolId: SCHOOL,
+    },
+    {
+      key: 'parentB',
+      label: 'parent B',
+      id: 'parent B',
+      role: 'parent',
+      familyId: FAMILY_B,
+      classIds: [f.classA],
+      childIds: [f.childB],
+      schoolId: SCHOOL,
+    },
     ...(options.childLogin === false
       ? []
-      : [{ key: 'childA', label: 'child A', id: 'child A', role: 'child', familyId: FAMILY_A, classIds: [f.classA], childIds: [f.childA], schoolId: SCHOOL } satisfies Person]),
+      : [
+          {
+            key: 'childA',
+            label: 'child A',
+            id: 'child A',
+            role: 'child',
+            familyId: FAMILY_A,
+            classIds: [f.classA],
+            childIds: [f.childA],
+            schoolId: SCHOOL,
+          } satisfies Person,
+        ]),
     { key: 'teacherA', label: 'teacher A', id: 'teacher A', role: 'teacher', classIds: [f.classA], schoolId: SCHOOL },
     { key: 'teacherB', label: 'teacher B', id: 'teacher B', role: 'teacher', classIds: [f.classB], schoolId: SCHOOL },
     ...staff('careCoordinator', 'care coordinator', 'care-coordinator', options.careCoordinator),
@@ -550,30 +608,38 @@ export function defineAuthorizationConformance<P extends PortName = PortName>(op
     });
 
   const adapterOf = (viewers: AuthorizationViewers, key: ViewerKey): SamenAdapter =>
-    viewers[key] ?? fail(`setup() gave no ${key}: ${key === 'childA' ? 'give one, or pass childLogin: false' : `give one, or leave out the ${key} option`}`);
+    viewers[key] ??
+    fail(
+      `setup() gave no ${key}: ${key === 'childA' ? 'give one, or pass childLogin: false' : `give one, or leave out the ${key} option`}`,
+    );
 
   describe(`${options.name}: authorization (every action of POLICY × viewer × own/other)`, () => {
     it('the suite has a probe for every action of the policy', async () => {
       const missing = (Object.keys(ACTIONS) as Action[]).filter((action) => !PROBES.some((p) => p.action === action));
       if (missing.length) fail(`no probe for ${missing.join(', ')}: the authorization suite is behind src/core/policy.ts`);
       // Each probe runs only when its port is checked: it must be the port of its method.
-      const misfiled = PROBES.filter((p) => !portMethods(p.port).includes(p.method)).map((p) => `${p.action} (${p.method}) under ${show(p.port)}`);
+      const misfiled = PROBES.filter((p) => !portMethods(p.port).includes(p.method)).map(
+        (p) => `${p.action} (${p.method}) under ${show(p.port)}`,
+      );
       if (misfiled.length) fail(`probes filed under another port than their method's: ${misfiled.join('; ')}`);
     });
 
     check('each viewer is who the fixtures say (role; parents A and B in different families; child A in family A)', async (viewers) => {
       if (missingFixtures.length) fail(`fixtures lack ${missingFixtures.join(', ')}, which the checks of ${[...ports].join(', ')} use`);
-      const read = async (key: ViewerKey) => (await prepared(adapterOf(viewers, key).getViewer(), `${key}.getViewer()`)) as { role?: unknown; familyId?: unknown };
+      const read = async (key: ViewerKey) =>
+        (await prepared(adapterOf(viewers, key).getViewer(), `${key}.getViewer()`)) as { role?: unknown; familyId?: unknown };
       for (const person of people) {
         const viewer = await read(person.key);
         if (viewer.role !== person.role) fail(`${person.key}.getViewer().role: expected ${show(person.role)}, got ${show(viewer.role)}`);
       }
       const a = await read('parentA');
       const b = await read('parentB');
-      if (a.familyId === undefined || a.familyId === b.familyId) fail(`parentA and parentB should be in different families, got ${show(a.familyId)} and ${show(b.familyId)}`);
+      if (a.familyId === undefined || a.familyId === b.familyId)
+        fail(`parentA and parentB should be in different families, got ${show(a.familyId)} and ${show(b.familyId)}`);
       if (options.childLogin !== false) {
         const child = await read('childA');
-        if (child.familyId !== undefined && child.familyId !== a.familyId) fail(`childA.getViewer().familyId should be family A's ${show(a.familyId)}, got ${show(child.familyId)}`);
+        if (child.familyId !== undefined && child.familyId !== a.familyId)
+          fail(`childA.getViewer().familyId should be family A's ${show(a.familyId)}, got ${show(child.familyId)}`);
       }
     });
 
@@ -645,7 +711,9 @@ function judge(outcome: Outcome, { probe, person, relation, allowed, target }: V
   const accepted = relation === 'other' ? ['forbidden', 'not-found'] : ['forbidden'];
   if (outcome.settled === 'resolved') fail(`${what}: POLICY denies it, but it resolved with ${show(outcome.value)}`);
   if (kind === undefined || !accepted.includes(kind)) {
-    fail(`${what}: POLICY denies it, so it should reject with kind ${accepted.map((k) => `"${k}"`).join(' or ')}, but it rejected with ${describeError(outcome.error)}`);
+    fail(
+      `${what}: POLICY denies it, so it should reject with kind ${accepted.map((k) => `"${k}"`).join(' or ')}, but it rejected with ${describeError(outcome.error)}`,
+    );
   }
 }
 
@@ -653,5 +721,8 @@ function judge(outcome: Outcome, { probe, person, relation, allowed, target }: V
 function judgeExpired(outcome: Outcome, what: string): void {
   if (outcome.settled === 'resolved') fail(`${what}: an expired session should be refused, but it resolved with ${show(outcome.value)}`);
   const kind = kindOf(outcome.error);
-  if (kind !== 'signed-out' && kind !== 'forbidden') fail(`${what}: an expired session should reject with kind "signed-out" or "forbidden", but it rejected with ${describeError(outcome.error)}`);
+  if (kind !== 'signed-out' && kind !== 'forbidden')
+    fail(
+      `${what}: an expired session should reject with kind "signed-out" or "forbidden", but it rejected with ${describeError(outcome.error)}`,
+    );
 }

@@ -238,7 +238,8 @@ async function aborts(call: Promise<unknown>, what: string): Promise<void> {
   const outcome = await settle(call);
   if (outcome.settled === 'resolved') fail(`${what} with an aborted signal should reject with an AbortError, but it resolved`);
   const name = (outcome.error as { name?: unknown } | null)?.name;
-  if (name !== 'AbortError') fail(`${what} with an aborted signal should reject with an AbortError, but it rejected with ${describeError(outcome.error)}`);
+  if (name !== 'AbortError')
+    fail(`${what} with an aborted signal should reject with an AbortError, but it rejected with ${describeError(outcome.error)}`);
 }
 
 // ------------------------------------------------------------------ small helpers
@@ -297,7 +298,8 @@ function listen(adapter: SamenAdapter, topic: SamenTopic, who: string): Probe {
   const stop = adapter.subscribe(topic, () => {
     calls += 1;
   });
-  if (typeof stop !== 'function') fail(`${who}.subscribe(${show(topic)}) should return the function that stops listening, got ${show(stop)}`);
+  if (typeof stop !== 'function')
+    fail(`${who}.subscribe(${show(topic)}) should return the function that stops listening, got ${show(stop)}`);
   return {
     get calls() {
       return calls;
@@ -348,7 +350,9 @@ function confine<A extends object>(adapter: A, who: string, check: Check, title:
       const value: unknown = Reflect.get(target, property);
       if (typeof property !== 'string' || !ADAPTER_METHODS.has(property)) return value;
       if (!allowed.has(property)) {
-        fail(`the kit's check ${show(title)} is filed under ${check} but calls ${who}.${property}(): file it under the port of ${property}`);
+        fail(
+          `the kit's check ${show(title)} is filed under ${check} but calls ${who}.${property}(): file it under the port of ${property}`,
+        );
       }
       if (typeof value === 'function') return value.bind(target);
       if (required.has(property)) {
@@ -381,7 +385,9 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
   if (unknownPorts.length) throw new ConformanceError(`ports: ${show(unknownPorts)} is not a port; the ports are ${PORT_NAMES.join(', ')}`);
   // Checked by the first check below; the checks of a port read only that port's fixtures.
   const f = options.fixtures as ConformanceFixtures;
-  const missingFixtures = [...new Set([...ports].flatMap((port) => PORT_FIXTURES[port]))].filter((name) => typeof f[name] !== 'string' || !f[name]);
+  const missingFixtures = [...new Set([...ports].flatMap((port) => PORT_FIXTURES[port]))].filter(
+    (name) => typeof f[name] !== 'string' || !f[name],
+  );
 
   /**
    * One check of the port `port` ('viewer' for `getViewer`), with fresh adapters, cleaned up also
@@ -389,7 +395,8 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
    * confined to `port` (see `confine`): a check filed under the wrong port fails on every run.
    */
   const test = (port: Check, title: string, body: (adapters: Adapters, unconfined: Adapters) => Promise<void>) => {
-    if (!CHECKS.includes(port)) throw new ConformanceError(`the kit's check ${show(title)} names no port (${show(port)}); file it under one of ${CHECKS.join(', ')}`);
+    if (!CHECKS.includes(port))
+      throw new ConformanceError(`the kit's check ${show(title)} names no port (${show(port)}); file it under one of ${CHECKS.join(', ')}`);
     if (port !== 'viewer' && !ports.has(port)) return;
     options.it(title, async () => {
       const adapters = await setup();
@@ -398,7 +405,10 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
           const adapter = adapters[who];
           return adapter && confine(adapter, who, port, title, ports);
         };
-        await body({ ...adapters, parent: confined('parent')!, otherParent: confined('otherParent'), teacher: confined('teacher')! }, adapters);
+        await body(
+          { ...adapters, parent: confined('parent')!, otherParent: confined('otherParent'), teacher: confined('teacher')! },
+          adapters,
+        );
       } finally {
         await adapters.cleanup?.();
       }
@@ -413,8 +423,11 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
   const readMatrix = async (adapter: SamenAdapter, matrixId: string, who: string): Promise<ExpectationMatrix> =>
     valid(expectationMatrixSchema, await adapter.getExpectationMatrix(matrixId), `${who}.getExpectationMatrix(${show(matrixId)})`);
 
-  const childCheckins = async (adapter: SamenAdapter, who: string, query: { childId: string; from?: string; to?: string } = { childId: f.childId }) =>
-    valid(checkinList, await adapter.getCheckins(query), `${who}.getCheckins(${show(query)})`);
+  const childCheckins = async (
+    adapter: SamenAdapter,
+    who: string,
+    query: { childId: string; from?: string; to?: string } = { childId: f.childId },
+  ) => valid(checkinList, await adapter.getCheckins(query), `${who}.getCheckins(${show(query)})`);
 
   const successes = async (teacher: SamenAdapter, query: { matrixId: string; from?: string } = { matrixId: f.matrixId }) =>
     valid(successList, await teacher.getSuccesses(query), `teacher.getSuccesses(${show(query)})`);
@@ -434,10 +447,16 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
   const reachGoal = async (teacher: SamenAdapter): Promise<RewardChart> => {
     let chart = await teacherChart(teacher);
     const missing = chart.goal - chart.awards.length;
-    ok(missing <= 200, `fixture classChartId ${show(f.classChartId)} needs ${missing} more awards to reach its goal; use a chart within 200 of its goal`);
+    ok(
+      missing <= 200,
+      `fixture classChartId ${show(f.classChartId)} needs ${missing} more awards to reach its goal; use a chart within 200 of its goal`,
+    );
     for (let i = 0; i < missing; i++) await teacher.award({ id: key(), chartId: f.classChartId });
     chart = await teacherChart(teacher);
-    ok(chart.awards.length >= chart.goal, `after ${missing} awards the class chart should have reached its goal ${chart.goal}, but has ${chart.awards.length} awards`);
+    ok(
+      chart.awards.length >= chart.goal,
+      `after ${missing} awards the class chart should have reached its goal ${chart.goal}, but has ${chart.awards.length} awards`,
+    );
     return chart;
   };
 
@@ -445,17 +464,27 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
     // ================================================================ the setup
     describe('setup: the fixtures and adapters have what the checked ports use', () => {
       test('viewer', 'fixtures: every id the checked ports use is given', async () => {
-        ok(missingFixtures.length === 0, `fixtures lack ${missingFixtures.join(', ')}, which the checks of ${[...ports].join(', ')} use (see PORT_FIXTURES)`);
+        ok(
+          missingFixtures.length === 0,
+          `fixtures lack ${missingFixtures.join(', ')}, which the checks of ${[...ports].join(', ')} use (see PORT_FIXTURES)`,
+        );
       });
       for (const port of PORT_NAMES) {
-        test(port, `${port} port: every adapter has getViewer, ${PORT_METHODS[port].join(', ') || 'and the optional composing methods'}`, async (_, unconfined) => {
-          for (const who of ['parent', 'otherParent', 'teacher'] as const) {
-            const adapter = unconfined[who];
-            if (!adapter) continue;
-            const missing = missingMethods(adapter, port);
-            ok(missing.length === 0, `${who} lacks ${missing.join(', ')}, which the ${port} port needs (${port === 'clip' ? '<samen-lesson-clip>' : `the ${port} widget`} shows "not connected" without them)`);
-          }
-        });
+        test(
+          port,
+          `${port} port: every adapter has getViewer, ${PORT_METHODS[port].join(', ') || 'and the optional composing methods'}`,
+          async (_, unconfined) => {
+            for (const who of ['parent', 'otherParent', 'teacher'] as const) {
+              const adapter = unconfined[who];
+              if (!adapter) continue;
+              const missing = missingMethods(adapter, port);
+              ok(
+                missing.length === 0,
+                `${who} lacks ${missing.join(', ')}, which the ${port} port needs (${port === 'clip' ? '<samen-lesson-clip>' : `the ${port} widget`} shows "not connected" without them)`,
+              );
+            }
+          },
+        );
       }
     });
 
@@ -466,12 +495,19 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
         equal(p.role, 'parent', 'parent.getViewer().role');
         ok(p.familyId, 'parent.getViewer() should have a familyId: teachers count families, not carers');
         if (p.childIds && f.childId && f.otherChildId) {
-          ok(p.childIds.includes(f.childId), `parent.getViewer().childIds should include childId ${show(f.childId)}, got ${show(p.childIds)}`);
+          ok(
+            p.childIds.includes(f.childId),
+            `parent.getViewer().childIds should include childId ${show(f.childId)}, got ${show(p.childIds)}`,
+          );
           ok(!p.childIds.includes(f.otherChildId), `parent.getViewer().childIds should not include otherChildId ${show(f.otherChildId)}`);
         }
         const t = valid(viewerSchema, await teacher.getViewer(), 'teacher.getViewer()');
         equal(t.role, 'teacher', 'teacher.getViewer().role');
-        if (t.classIds && f.classId) ok(t.classIds.includes(f.classId), `teacher.getViewer().classIds should include classId ${show(f.classId)}, got ${show(t.classIds)}`);
+        if (t.classIds && f.classId)
+          ok(
+            t.classIds.includes(f.classId),
+            `teacher.getViewer().classIds should include classId ${show(f.classId)}, got ${show(t.classIds)}`,
+          );
         if (otherParent) {
           const o = valid(viewerSchema, await otherParent.getViewer(), 'otherParent.getViewer()');
           equal(o.role, 'parent', 'otherParent.getViewer().role');
@@ -481,7 +517,10 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
       });
 
       test('clip', 'getLessonClip: parent and teacher get a clip the widget shows in full', async ({ parent, teacher }) => {
-        for (const [who, adapter] of [['parent', parent], ['teacher', teacher]] as const) {
+        for (const [who, adapter] of [
+          ['parent', parent],
+          ['teacher', teacher],
+        ] as const) {
           const what = `${who}.getLessonClip(${show(f.clipId)})`;
           const raw = await adapter.getLessonClip(f.clipId);
           let parsed: ReturnType<typeof parseLessonClip>;
@@ -498,46 +537,77 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
         }
       });
 
-      test('clip', 'saveHomeAnswer → getHomeAnswer: each carer reads back their own answer, never another carer’s', async ({ parent, otherParent }) => {
-        const viewer = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
-        const before = await parent.getHomeAnswer(f.clipId);
-        if (before !== null) valid(homeAnswerSchema, before, `parent.getHomeAnswer(${show(f.clipId)})`);
-        const text = phrase('answer');
-        const saved = valid(homeAnswerSchema, await parent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text }), 'parent.saveHomeAnswer()');
-        equal(saved.clipId, f.clipId, 'saveHomeAnswer().clipId');
-        equal(saved.kind, 'text', 'saveHomeAnswer().kind');
-        equal(saved.text, text, 'saveHomeAnswer().text');
-        equal(saved.familyId, viewer.familyId, 'saveHomeAnswer().familyId');
-        const read = valid(homeAnswerSchema, await parent.getHomeAnswer(f.clipId), `parent.getHomeAnswer(${show(f.clipId)}) after saving`);
-        deepEqual(read, saved, 'getHomeAnswer() after saveHomeAnswer()');
-        if (otherParent) {
-          // Two households of one child: a carer's answer is their own, the other carer doesn't read it.
-          const theirs = await otherParent.getHomeAnswer(f.clipId);
-          if (theirs !== null) valid(homeAnswerSchema, theirs, 'otherParent.getHomeAnswer() (same family)');
-          ok(
-            theirs === null || (theirs.id !== saved.id && theirs.text !== text),
-            `the second carer’s getHomeAnswer() should be null or their own answer, never the first carer’s (answers are per carer), got ${show(theirs)}`,
+      test(
+        'clip',
+        'saveHomeAnswer → getHomeAnswer: each carer reads back their own answer, never another carer’s',
+        async ({ parent, otherParent }) => {
+          const viewer = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
+          const before = await parent.getHomeAnswer(f.clipId);
+          if (before !== null) valid(homeAnswerSchema, before, `parent.getHomeAnswer(${show(f.clipId)})`);
+          const text = phrase('answer');
+          const saved = valid(
+            homeAnswerSchema,
+            await parent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text }),
+            'parent.saveHomeAnswer()',
           );
-          const otherText = phrase('second carer’s answer');
-          const other = valid(homeAnswerSchema, await otherParent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text: otherText }), 'otherParent.saveHomeAnswer()');
-          equal(other.familyId, viewer.familyId, 'otherParent.saveHomeAnswer().familyId (the same family)');
-          equal(valid(homeAnswerSchema, await otherParent.getHomeAnswer(f.clipId), 'otherParent.getHomeAnswer()').text, otherText, 'the second carer’s getHomeAnswer().text');
-          deepEqual(await parent.getHomeAnswer(f.clipId), read, 'parent.getHomeAnswer() after the second carer answered (their answer neither replaces nor shows the first carer’s)');
-        }
-        const changed = phrase('changed answer');
-        await parent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text: changed });
-        const replaced = valid(homeAnswerSchema, await parent.getHomeAnswer(f.clipId), 'parent.getHomeAnswer() after a second answer');
-        equal(replaced.text, changed, 'getHomeAnswer().text after a second answer (it replaces the first)');
-      });
+          equal(saved.clipId, f.clipId, 'saveHomeAnswer().clipId');
+          equal(saved.kind, 'text', 'saveHomeAnswer().kind');
+          equal(saved.text, text, 'saveHomeAnswer().text');
+          equal(saved.familyId, viewer.familyId, 'saveHomeAnswer().familyId');
+          const read = valid(
+            homeAnswerSchema,
+            await parent.getHomeAnswer(f.clipId),
+            `parent.getHomeAnswer(${show(f.clipId)}) after saving`,
+          );
+          deepEqual(read, saved, 'getHomeAnswer() after saveHomeAnswer()');
+          if (otherParent) {
+            // Two households of one child: a carer's answer is their own, the other carer doesn't read it.
+            const theirs = await otherParent.getHomeAnswer(f.clipId);
+            if (theirs !== null) valid(homeAnswerSchema, theirs, 'otherParent.getHomeAnswer() (same family)');
+            ok(
+              theirs === null || (theirs.id !== saved.id && theirs.text !== text),
+              `the second carer’s getHomeAnswer() should be null or their own answer, never the first carer’s (answers are per carer), got ${show(theirs)}`,
+            );
+            const otherText = phrase('second carer’s answer');
+            const other = valid(
+              homeAnswerSchema,
+              await otherParent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text: otherText }),
+              'otherParent.saveHomeAnswer()',
+            );
+            equal(other.familyId, viewer.familyId, 'otherParent.saveHomeAnswer().familyId (the same family)');
+            equal(
+              valid(homeAnswerSchema, await otherParent.getHomeAnswer(f.clipId), 'otherParent.getHomeAnswer()').text,
+              otherText,
+              'the second carer’s getHomeAnswer().text',
+            );
+            deepEqual(
+              await parent.getHomeAnswer(f.clipId),
+              read,
+              'parent.getHomeAnswer() after the second carer answered (their answer neither replaces nor shows the first carer’s)',
+            );
+          }
+          const changed = phrase('changed answer');
+          await parent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text: changed });
+          const replaced = valid(homeAnswerSchema, await parent.getHomeAnswer(f.clipId), 'parent.getHomeAnswer() after a second answer');
+          equal(replaced.text, changed, 'getHomeAnswer().text after a second answer (it replaces the first)');
+        },
+      );
 
       test('clip', 'getClipReach: the teacher sees the family’s answer, with consistent counts', async ({ parent, teacher }) => {
         const viewer = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
         const text = phrase('answer for the teacher');
-        const saved = valid(homeAnswerSchema, await parent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text }), 'parent.saveHomeAnswer()');
+        const saved = valid(
+          homeAnswerSchema,
+          await parent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text }),
+          'parent.saveHomeAnswer()',
+        );
         const reach = valid(clipReachSchema, await teacher.getClipReach(f.clipId), `teacher.getClipReach(${show(f.clipId)})`);
         equal(reach.clipId, f.clipId, 'getClipReach().clipId');
         ok(reach.seen <= reach.families, `getClipReach(): seen (${reach.seen}) should not exceed families (${reach.families})`);
-        ok(reach.talked <= reach.seen, `getClipReach(): talked (${reach.talked}) should not exceed seen (${reach.seen}): a family that talked about it saw it`);
+        ok(
+          reach.talked <= reach.seen,
+          `getClipReach(): talked (${reach.talked}) should not exceed seen (${reach.seen}): a family that talked about it saw it`,
+        );
         ok(reach.answered <= reach.talked, `getClipReach(): answered (${reach.answered}) should not exceed talked (${reach.talked})`);
         ok(reach.answered >= 1, 'getClipReach().answered should count the answer just saved');
         const answer = findById(reach.answers, saved.id, 'getClipReach().answers');
@@ -545,26 +615,54 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
         equal(answer.familyId, viewer.familyId, 'getClipReach() answer familyId');
       });
 
-      test('feedback', 'setReaction → getReactions: the family’s reaction shows in mine and in counts, and can be taken back', async ({ parent, otherParent }) => {
-        const reaction = 'clap';
-        await parent.setReaction({ id: key(), targetId: f.targetId, reaction, on: false });
-        const before = valid(reactionSummarySchema, await parent.getReactions(f.targetId), `parent.getReactions(${show(f.targetId)})`);
-        equal(before.targetId, f.targetId, 'getReactions().targetId');
-        ok(!before.mine.includes(reaction), `after setReaction(on: false) mine should not include ${show(reaction)}, got ${show(before.mine)}`);
-        const on = valid(reactionSummarySchema, await parent.setReaction({ id: key(), targetId: f.targetId, reaction, on: true }), 'parent.setReaction(on: true)');
-        ok(on.mine.includes(reaction), `setReaction(on: true) should resolve with mine including ${show(reaction)}, got ${show(on.mine)}`);
-        equal(count(on, reaction), count(before, reaction) + 1, `setReaction(on: true) counts.${reaction}`);
-        const read = valid(reactionSummarySchema, await parent.getReactions(f.targetId), 'parent.getReactions() after setReaction');
-        deepEqual([...read.mine].sort(), [...on.mine].sort(), 'getReactions().mine after setReaction (as setReaction resolved)');
-        deepEqual(read.counts, on.counts, 'getReactions().counts after setReaction (as setReaction resolved)');
-        if (otherParent) {
-          const shared = valid(reactionSummarySchema, await otherParent.getReactions(f.targetId), 'otherParent.getReactions() (same family)');
-          ok(shared.mine.includes(reaction), `the second carer’s mine should include the family’s ${show(reaction)}, got ${show(shared.mine)}`);
-        }
-        const off = valid(reactionSummarySchema, await parent.setReaction({ id: key(), targetId: f.targetId, reaction, on: false }), 'parent.setReaction(on: false)');
-        ok(!off.mine.includes(reaction), `setReaction(on: false) should resolve without ${show(reaction)} in mine, got ${show(off.mine)}`);
-        equal(count(off, reaction), count(before, reaction), `setReaction(on: false) counts.${reaction}`);
-      });
+      test(
+        'feedback',
+        'setReaction → getReactions: the family’s reaction shows in mine and in counts, and can be taken back',
+        async ({ parent, otherParent }) => {
+          const reaction = 'clap';
+          await parent.setReaction({ id: key(), targetId: f.targetId, reaction, on: false });
+          const before = valid(reactionSummarySchema, await parent.getReactions(f.targetId), `parent.getReactions(${show(f.targetId)})`);
+          equal(before.targetId, f.targetId, 'getReactions().targetId');
+          ok(
+            !before.mine.includes(reaction),
+            `after setReaction(on: false) mine should not include ${show(reaction)}, got ${show(before.mine)}`,
+          );
+          const on = valid(
+            reactionSummarySchema,
+            await parent.setReaction({ id: key(), targetId: f.targetId, reaction, on: true }),
+            'parent.setReaction(on: true)',
+          );
+          ok(
+            on.mine.includes(reaction),
+            `setReaction(on: true) should resolve with mine including ${show(reaction)}, got ${show(on.mine)}`,
+          );
+          equal(count(on, reaction), count(before, reaction) + 1, `setReaction(on: true) counts.${reaction}`);
+          const read = valid(reactionSummarySchema, await parent.getReactions(f.targetId), 'parent.getReactions() after setReaction');
+          deepEqual([...read.mine].sort(), [...on.mine].sort(), 'getReactions().mine after setReaction (as setReaction resolved)');
+          deepEqual(read.counts, on.counts, 'getReactions().counts after setReaction (as setReaction resolved)');
+          if (otherParent) {
+            const shared = valid(
+              reactionSummarySchema,
+              await otherParent.getReactions(f.targetId),
+              'otherParent.getReactions() (same family)',
+            );
+            ok(
+              shared.mine.includes(reaction),
+              `the second carer’s mine should include the family’s ${show(reaction)}, got ${show(shared.mine)}`,
+            );
+          }
+          const off = valid(
+            reactionSummarySchema,
+            await parent.setReaction({ id: key(), targetId: f.targetId, reaction, on: false }),
+            'parent.setReaction(on: false)',
+          );
+          ok(
+            !off.mine.includes(reaction),
+            `setReaction(on: false) should resolve without ${show(reaction)} in mine, got ${show(off.mine)}`,
+          );
+          equal(count(off, reaction), count(before, reaction), `setReaction(on: false) counts.${reaction}`);
+        },
+      );
 
       test('feedback', 'addReply → getReactions: the reply is among the family’s replies', async ({ parent }) => {
         const text = phrase('reply');
@@ -577,11 +675,22 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
       });
 
       test('reward', 'getRewardChart: the class and the personal chart are valid for teacher and parent', async ({ parent, teacher }) => {
-        for (const [who, adapter] of [['parent', parent], ['teacher', teacher]] as const) {
-          const classChart = valid(rewardChartSchema, await adapter.getRewardChart(f.classChartId), `${who}.getRewardChart(${show(f.classChartId)})`);
+        for (const [who, adapter] of [
+          ['parent', parent],
+          ['teacher', teacher],
+        ] as const) {
+          const classChart = valid(
+            rewardChartSchema,
+            await adapter.getRewardChart(f.classChartId),
+            `${who}.getRewardChart(${show(f.classChartId)})`,
+          );
           equal(classChart.id, f.classChartId, `${who}.getRewardChart(classChartId).id`);
           equal(classChart.kind, 'class', `${who}.getRewardChart(classChartId).kind`);
-          const personal = valid(rewardChartSchema, await adapter.getRewardChart(f.personalChartId), `${who}.getRewardChart(${show(f.personalChartId)})`);
+          const personal = valid(
+            rewardChartSchema,
+            await adapter.getRewardChart(f.personalChartId),
+            `${who}.getRewardChart(${show(f.personalChartId)})`,
+          );
           equal(personal.id, f.personalChartId, `${who}.getRewardChart(personalChartId).id`);
           equal(personal.kind, 'personal', `${who}.getRewardChart(personalChartId).kind`);
         }
@@ -593,14 +702,26 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
         const expectationId = before.focus[0]?.id;
         const reason = phrase('reason');
         const id = key();
-        const award = valid(awardSchema, await teacher.award({ id, chartId: f.classChartId, reason, ...(expectationId ? { expectationId } : {}) }), 'teacher.award()');
+        const award = valid(
+          awardSchema,
+          await teacher.award({ id, chartId: f.classChartId, reason, ...(expectationId ? { expectationId } : {}) }),
+          'teacher.award()',
+        );
         equal(award.source, 'school', 'teacher.award().source');
         equal(award.reason, reason, 'teacher.award().reason');
         equal(award.expectationId, expectationId, 'teacher.award().expectationId');
         const after = await teacherChart(teacher);
         equal(after.awards.length, before.awards.length + 1, 'teacher.getRewardChart().awards.length after one award');
-        deepEqual(findById(after.awards, award.id, 'getRewardChart().awards after award'), award, 'the award in getRewardChart() (as award resolved)');
-        const parentAfter = valid(rewardChartSchema, await parent.getRewardChart(f.classChartId), 'parent.getRewardChart(classChartId) after award');
+        deepEqual(
+          findById(after.awards, award.id, 'getRewardChart().awards after award'),
+          award,
+          'the award in getRewardChart() (as award resolved)',
+        );
+        const parentAfter = valid(
+          rewardChartSchema,
+          await parent.getRewardChart(f.classChartId),
+          'parent.getRewardChart(classChartId) after award',
+        );
         equal(parentAfter.awards.length, parentBefore.awards.length + 1, 'parent’s view of the class chart: awards.length after one award');
       });
 
@@ -611,7 +732,11 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
           if (before.homeStickersEnabled) {
             const award = valid(awardSchema, await parent.award({ id: key(), chartId, reason: phrase('home sticker') }), what);
             equal(award.source, 'home', `${what}.source`);
-            const after = valid(rewardChartSchema, await parent.getRewardChart(chartId), `parent.getRewardChart(${show(chartId)}) after a home sticker`);
+            const after = valid(
+              rewardChartSchema,
+              await parent.getRewardChart(chartId),
+              `parent.getRewardChart(${show(chartId)}) after a home sticker`,
+            );
             equal(after.awards.length, before.awards.length + 1, `awards.length of ${show(chartId)} after a home sticker`);
           } else {
             await rejects(parent.award({ id: key(), chartId }), 'forbidden', `${what} on a chart without homeStickersEnabled`);
@@ -633,32 +758,60 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
       test('reward', 'redeem: a reached goal is celebrated and a new goal starts from zero', async ({ teacher }) => {
         const reached = await reachGoal(teacher);
         const nextReward = phrase('reward');
-        const result = valid(rewardChartSchema, await teacher.redeem({ id: key(), chartId: f.classChartId, nextGoal: 7, nextReward }), 'teacher.redeem()');
+        const result = valid(
+          rewardChartSchema,
+          await teacher.redeem({ id: key(), chartId: f.classChartId, nextGoal: 7, nextReward }),
+          'teacher.redeem()',
+        );
         equal(result.goal, 7, 'redeem().goal (nextGoal)');
         equal(result.reward, nextReward, 'redeem().reward (nextReward)');
         equal(result.awards.length, 0, 'redeem().awards.length (a new goal starts from zero)');
         const earned = result.earnedRewards ?? [];
         equal(earned.length, (reached.earnedRewards ?? []).length + 1, 'redeem().earnedRewards.length');
-        ok(earned.some((e) => e.reward === reached.reward), `redeem().earnedRewards should include the redeemed reward ${show(reached.reward)}`);
+        ok(
+          earned.some((e) => e.reward === reached.reward),
+          `redeem().earnedRewards should include the redeemed reward ${show(reached.reward)}`,
+        );
         const read = await teacherChart(teacher);
         sameFields(read, result, ['goal', 'reward', 'awards', 'earnedRewards'], 'getRewardChart() after redeem (as redeem resolved)');
       });
 
-      test('feelings', 'saveCheckin → getCheckins / getClassCheckins: stored under checkinId, seen by family and teacher', async ({ parent, teacher }) => {
-        const input = checkinInput();
-        const saved = valid(checkinSchema, await parent.saveCheckin(input), 'parent.saveCheckin()');
-        equal(saved.id, input.checkinId, 'saveCheckin().id (the checkinId)');
-        equal(saved.childId, input.childId, 'saveCheckin().childId');
-        equal(saved.feeling, input.feeling, 'saveCheckin().feeling');
-        equal(saved.strength, input.strength, 'saveCheckin().strength');
-        equal(saved.context, input.context, 'saveCheckin().context');
-        equal(Date.parse(saved.createdAt), Date.parse(input.createdAt), 'saveCheckin().createdAt (same instant)');
-        const mine = await childCheckins(parent, 'parent');
-        ok(mine.every((c) => c.childId === f.childId), `parent.getCheckins({ childId }) should only hold that child, got ${show(mine.map((c) => c.childId))}`);
-        sameFields(findById(mine, input.checkinId, 'parent.getCheckins()'), saved, ['childId', 'feeling', 'strength', 'context', 'createdAt'], 'the check-in in getCheckins()');
-        const classList = valid(checkinList, await teacher.getClassCheckins({ classId: f.classId }), `teacher.getClassCheckins(${show({ classId: f.classId })})`);
-        sameFields(findById(classList, input.checkinId, 'teacher.getClassCheckins()'), saved, ['childId', 'feeling', 'strength', 'context', 'createdAt'], 'the check-in in getClassCheckins()');
-      });
+      test(
+        'feelings',
+        'saveCheckin → getCheckins / getClassCheckins: stored under checkinId, seen by family and teacher',
+        async ({ parent, teacher }) => {
+          const input = checkinInput();
+          const saved = valid(checkinSchema, await parent.saveCheckin(input), 'parent.saveCheckin()');
+          equal(saved.id, input.checkinId, 'saveCheckin().id (the checkinId)');
+          equal(saved.childId, input.childId, 'saveCheckin().childId');
+          equal(saved.feeling, input.feeling, 'saveCheckin().feeling');
+          equal(saved.strength, input.strength, 'saveCheckin().strength');
+          equal(saved.context, input.context, 'saveCheckin().context');
+          equal(Date.parse(saved.createdAt), Date.parse(input.createdAt), 'saveCheckin().createdAt (same instant)');
+          const mine = await childCheckins(parent, 'parent');
+          ok(
+            mine.every((c) => c.childId === f.childId),
+            `parent.getCheckins({ childId }) should only hold that child, got ${show(mine.map((c) => c.childId))}`,
+          );
+          sameFields(
+            findById(mine, input.checkinId, 'parent.getCheckins()'),
+            saved,
+            ['childId', 'feeling', 'strength', 'context', 'createdAt'],
+            'the check-in in getCheckins()',
+          );
+          const classList = valid(
+            checkinList,
+            await teacher.getClassCheckins({ classId: f.classId }),
+            `teacher.getClassCheckins(${show({ classId: f.classId })})`,
+          );
+          sameFields(
+            findById(classList, input.checkinId, 'teacher.getClassCheckins()'),
+            saved,
+            ['childId', 'feeling', 'strength', 'context', 'createdAt'],
+            'the check-in in getClassCheckins()',
+          );
+        },
+      );
 
       test('feelings', 'saveCheckin with the same checkinId and a new id replaces the check-in', async ({ parent }) => {
         const first = checkinInput({ feeling: 'happy', strength: 2 });
@@ -682,10 +835,23 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
         ok(!idsOf(outside).includes(input.checkinId), 'getCheckins() for a range that ended two days ago should not hold today’s check-in');
         const inRange = (c: Checkin, range: { from: string; to: string }) =>
           Date.parse(c.createdAt) >= Date.parse(range.from) && Date.parse(c.createdAt) <= Date.parse(range.to);
-        ok(outside.every((c) => inRange(c, past)), `getCheckins(${show(past)}) returned check-ins outside the range: ${show(outside.filter((c) => !inRange(c, past)).map((c) => c.createdAt))}`);
-        const classPast = valid(checkinList, await teacher.getClassCheckins({ classId: f.classId, ...past }), 'teacher.getClassCheckins() for a past range');
-        ok(!idsOf(classPast).includes(input.checkinId), 'getClassCheckins() for a range that ended two days ago should not hold today’s check-in');
-        ok(classPast.every((c) => inRange(c, past)), `getClassCheckins(${show(past)}) returned check-ins outside the range`);
+        ok(
+          outside.every((c) => inRange(c, past)),
+          `getCheckins(${show(past)}) returned check-ins outside the range: ${show(outside.filter((c) => !inRange(c, past)).map((c) => c.createdAt))}`,
+        );
+        const classPast = valid(
+          checkinList,
+          await teacher.getClassCheckins({ classId: f.classId, ...past }),
+          'teacher.getClassCheckins() for a past range',
+        );
+        ok(
+          !idsOf(classPast).includes(input.checkinId),
+          'getClassCheckins() for a range that ended two days ago should not hold today’s check-in',
+        );
+        ok(
+          classPast.every((c) => inRange(c, past)),
+          `getClassCheckins(${show(past)}) returned check-ins outside the range`,
+        );
       });
 
       test('feelings', 'saveCheckin keeps the device’s UTC offset, so the child’s local day is kept', async ({ parent }) => {
@@ -695,12 +861,19 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
         await parent.saveCheckin(input);
         const read = findById(await childCheckins(parent, 'parent'), input.checkinId, 'parent.getCheckins()');
         equal(Date.parse(read.createdAt), Date.parse(input.createdAt), 'getCheckins() createdAt (same instant)');
-        equal(read.createdAt.slice(0, 10), day, `getCheckins() createdAt ${show(read.createdAt)}: local day as written with ${show(input.createdAt)}`);
+        equal(
+          read.createdAt.slice(0, 10),
+          day,
+          `getCheckins() createdAt ${show(read.createdAt)}: local day as written with ${show(input.createdAt)}`,
+        );
       });
 
       test('matrix', 'getExpectationMatrix: the school and the home matrix are valid', async ({ parent, teacher }) => {
         const viewer = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
-        for (const [who, adapter] of [['parent', parent], ['teacher', teacher]] as const) {
+        for (const [who, adapter] of [
+          ['parent', parent],
+          ['teacher', teacher],
+        ] as const) {
           const school = await readMatrix(adapter, f.matrixId, who);
           equal(school.id, f.matrixId, `${who}.getExpectationMatrix(matrixId).id`);
           equal(school.kind, 'school', `${who}.getExpectationMatrix(matrixId).kind`);
@@ -711,24 +884,40 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
         if (home.familyId !== undefined) equal(home.familyId, viewer.familyId, 'parent.getExpectationMatrix(homeMatrixId).familyId');
       });
 
-      for (const [which, who] of [['school', 'teacher'], ['home', 'parent']] as const) {
-        test('matrix', `saveExpectationMatrix: the ${who} saves the ${which} matrix from its version; the result and every read carry version + 1`, async (adapters) => {
-          const editor = adapters[who];
-          const matrixId = which === 'school' ? f.matrixId : f.homeMatrixId;
-          const current = await readMatrix(editor, matrixId, who);
-          const title = phrase('matrix');
-          const saved = valid(
-            expectationMatrixSchema,
-            await editor.saveExpectationMatrix({ id: key(), matrix: { ...current, title }, baseVersion: current.version }),
-            `${who}.saveExpectationMatrix()`,
-          );
-          equal(saved.version, current.version + 1, 'saveExpectationMatrix().version');
-          equal(saved.title, title, 'saveExpectationMatrix().title');
-          equal(saved.id, matrixId, 'saveExpectationMatrix().id');
-          deepEqual(await readMatrix(editor, matrixId, who), saved, 'getExpectationMatrix() after saving (as saveExpectationMatrix resolved)');
-          const other = which === 'school' ? adapters.parent : adapters.otherParent;
-          if (other) equal((await readMatrix(other, matrixId, 'another viewer')).version, current.version + 1, `another viewer’s ${which} matrix version after saving`);
-        });
+      for (const [which, who] of [
+        ['school', 'teacher'],
+        ['home', 'parent'],
+      ] as const) {
+        test(
+          'matrix',
+          `saveExpectationMatrix: the ${who} saves the ${which} matrix from its version; the result and every read carry version + 1`,
+          async (adapters) => {
+            const editor = adapters[who];
+            const matrixId = which === 'school' ? f.matrixId : f.homeMatrixId;
+            const current = await readMatrix(editor, matrixId, who);
+            const title = phrase('matrix');
+            const saved = valid(
+              expectationMatrixSchema,
+              await editor.saveExpectationMatrix({ id: key(), matrix: { ...current, title }, baseVersion: current.version }),
+              `${who}.saveExpectationMatrix()`,
+            );
+            equal(saved.version, current.version + 1, 'saveExpectationMatrix().version');
+            equal(saved.title, title, 'saveExpectationMatrix().title');
+            equal(saved.id, matrixId, 'saveExpectationMatrix().id');
+            deepEqual(
+              await readMatrix(editor, matrixId, who),
+              saved,
+              'getExpectationMatrix() after saving (as saveExpectationMatrix resolved)',
+            );
+            const other = which === 'school' ? adapters.parent : adapters.otherParent;
+            if (other)
+              equal(
+                (await readMatrix(other, matrixId, 'another viewer')).version,
+                current.version + 1,
+                `another viewer’s ${which} matrix version after saving`,
+              );
+          },
+        );
       }
 
       test('matrix', 'shareSuccess → getSuccesses: the teacher sees the parent’s success, within from', async ({ parent, teacher }) => {
@@ -744,8 +933,16 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
         equal(success.matrixId, f.matrixId, 'shareSuccess().matrixId');
         equal(success.expectationId, expectationId, 'shareSuccess().expectationId');
         const list = await successes(teacher);
-        ok(list.every((s) => s.matrixId === f.matrixId), 'getSuccesses({ matrixId }) should only hold that matrix’s successes');
-        sameFields(findById(list, success.id, 'teacher.getSuccesses()'), success, ['matrixId', 'expectationId', 'text', 'createdAt'], 'the success in getSuccesses()');
+        ok(
+          list.every((s) => s.matrixId === f.matrixId),
+          'getSuccesses({ matrixId }) should only hold that matrix’s successes',
+        );
+        sameFields(
+          findById(list, success.id, 'teacher.getSuccesses()'),
+          success,
+          ['matrixId', 'expectationId', 'text', 'createdAt'],
+          'the success in getSuccesses()',
+        );
         const from = new Date(Date.parse(success.createdAt) - 60_000).toISOString();
         findById(await successes(teacher, { matrixId: f.matrixId, from }), success.id, 'getSuccesses() from a minute before');
         const later = new Date(Date.now() + DAY).toISOString();
@@ -773,34 +970,68 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
         equal(read.text, newer, 'getHomeAnswer().text after a late retry of an older answer (a retry must not apply again)');
       });
 
-      test('clip', 'getClipReach: two carers’ answers count their family once, and the teacher reads both', async ({ parent, otherParent, teacher }) => {
-        const carer = otherParent ?? parent;
-        const viewer = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
-        const before = valid(clipReachSchema, await teacher.getClipReach(f.clipId), 'teacher.getClipReach()');
-        const already = (kind: 'text' | 'talked' | 'any') => before.answers.some((a) => a.familyId === viewer.familyId && (kind === 'any' || a.kind === kind));
-        const first = valid(homeAnswerSchema, await parent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text: phrase('first carer') }), 'parent.saveHomeAnswer()');
-        const second = valid(homeAnswerSchema, await carer.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text: phrase('second carer') }), 'second carer saveHomeAnswer()');
-        const after = valid(clipReachSchema, await teacher.getClipReach(f.clipId), 'teacher.getClipReach() after two carers answered');
-        equal(after.answered - before.answered, already('text') ? 0 : 1, `getClipReach().answered went from ${before.answered} to ${after.answered}: one family answered (counted once, whichever carer)`);
-        equal(after.talked - before.talked, already('any') ? 0 : 1, `getClipReach().talked went from ${before.talked} to ${after.talked}: one family talked about it`);
-        equal(findById(after.answers, second.id, 'getClipReach().answers').text, second.text, 'the second carer’s answer in getClipReach().answers');
-        if (otherParent) equal(findById(after.answers, first.id, 'getClipReach().answers').text, first.text, 'the first carer’s answer in getClipReach().answers (each carer’s answer is listed)');
-      });
+      test(
+        'clip',
+        'getClipReach: two carers’ answers count their family once, and the teacher reads both',
+        async ({ parent, otherParent, teacher }) => {
+          const carer = otherParent ?? parent;
+          const viewer = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
+          const before = valid(clipReachSchema, await teacher.getClipReach(f.clipId), 'teacher.getClipReach()');
+          const already = (kind: 'text' | 'talked' | 'any') =>
+            before.answers.some((a) => a.familyId === viewer.familyId && (kind === 'any' || a.kind === kind));
+          const first = valid(
+            homeAnswerSchema,
+            await parent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text: phrase('first carer') }),
+            'parent.saveHomeAnswer()',
+          );
+          const second = valid(
+            homeAnswerSchema,
+            await carer.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text: phrase('second carer') }),
+            'second carer saveHomeAnswer()',
+          );
+          const after = valid(clipReachSchema, await teacher.getClipReach(f.clipId), 'teacher.getClipReach() after two carers answered');
+          equal(
+            after.answered - before.answered,
+            already('text') ? 0 : 1,
+            `getClipReach().answered went from ${before.answered} to ${after.answered}: one family answered (counted once, whichever carer)`,
+          );
+          equal(
+            after.talked - before.talked,
+            already('any') ? 0 : 1,
+            `getClipReach().talked went from ${before.talked} to ${after.talked}: one family talked about it`,
+          );
+          equal(
+            findById(after.answers, second.id, 'getClipReach().answers').text,
+            second.text,
+            'the second carer’s answer in getClipReach().answers',
+          );
+          if (otherParent)
+            equal(
+              findById(after.answers, first.id, 'getClipReach().answers').text,
+              first.text,
+              'the first carer’s answer in getClipReach().answers (each carer’s answer is listed)',
+            );
+        },
+      );
 
-      test('clip', 'markSeen: the same id twice, or two carers, count the family at most once', async ({ parent, otherParent, teacher }) => {
-        const carer = otherParent ?? parent;
-        const before = valid(clipReachSchema, await teacher.getClipReach(f.clipId), 'teacher.getClipReach()');
-        const input = { id: key(), clipId: f.clipId };
-        await parent.markSeen(input);
-        await parent.markSeen(input);
-        await carer.markSeen({ id: key(), clipId: f.clipId });
-        const after = valid(clipReachSchema, await teacher.getClipReach(f.clipId), 'teacher.getClipReach() after markSeen');
-        ok(after.seen >= 1, 'getClipReach().seen after markSeen should count the family');
-        ok(
-          after.seen - before.seen <= 1,
-          `getClipReach().seen went from ${before.seen} to ${after.seen} after one family marked the clip seen three times: it counts families, once`,
-        );
-      });
+      test(
+        'clip',
+        'markSeen: the same id twice, or two carers, count the family at most once',
+        async ({ parent, otherParent, teacher }) => {
+          const carer = otherParent ?? parent;
+          const before = valid(clipReachSchema, await teacher.getClipReach(f.clipId), 'teacher.getClipReach()');
+          const input = { id: key(), clipId: f.clipId };
+          await parent.markSeen(input);
+          await parent.markSeen(input);
+          await carer.markSeen({ id: key(), clipId: f.clipId });
+          const after = valid(clipReachSchema, await teacher.getClipReach(f.clipId), 'teacher.getClipReach() after markSeen');
+          ok(after.seen >= 1, 'getClipReach().seen after markSeen should count the family');
+          ok(
+            after.seen - before.seen <= 1,
+            `getClipReach().seen went from ${before.seen} to ${after.seen} after one family marked the clip seen three times: it counts families, once`,
+          );
+        },
+      );
 
       test('feedback', 'setReaction: a retry counts once, and a late retry does not undo a newer change', async ({ parent }) => {
         const reaction = 'heart';
@@ -814,7 +1045,10 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
         await parent.setReaction({ id: key(), targetId: f.targetId, reaction, on: false });
         await parent.setReaction(on);
         const late = valid(reactionSummarySchema, await parent.getReactions(f.targetId), 'parent.getReactions() after a late retry');
-        ok(!late.mine.includes(reaction), `a late retry of an old setReaction(on: true) must not apply again, but mine is ${show(late.mine)}`);
+        ok(
+          !late.mine.includes(reaction),
+          `a late retry of an old setReaction(on: true) must not apply again, but mine is ${show(late.mine)}`,
+        );
         equal(count(late, reaction), count(before, reaction), `counts.${reaction} after a late retry`);
       });
 
@@ -857,25 +1091,36 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
         equal((after.earnedRewards ?? []).length, (reached.earnedRewards ?? []).length + 1, 'earnedRewards.length after redeem() retried');
       });
 
-      test('feelings', 'saveCheckin: the same id twice stores one check-in, and a late retry does not undo a change', async ({ parent }) => {
-        const input = checkinInput({ feeling: 'calm', strength: 1 });
-        const first = await parent.saveCheckin(input);
-        deepEqual(await parent.saveCheckin(input), first, 'saveCheckin() retried with the same id');
-        findById(await childCheckins(parent, 'parent'), input.checkinId, 'parent.getCheckins() after a retried check-in');
-        await parent.saveCheckin({ ...input, id: key(), feeling: 'nervous', strength: 3 });
-        await parent.saveCheckin(input);
-        const read = findById(await childCheckins(parent, 'parent'), input.checkinId, 'parent.getCheckins() after a late retry');
-        equal(read.feeling, 'nervous', 'getCheckins() feeling after a late retry of the first version (a retry must not apply again)');
-      });
+      test(
+        'feelings',
+        'saveCheckin: the same id twice stores one check-in, and a late retry does not undo a change',
+        async ({ parent }) => {
+          const input = checkinInput({ feeling: 'calm', strength: 1 });
+          const first = await parent.saveCheckin(input);
+          deepEqual(await parent.saveCheckin(input), first, 'saveCheckin() retried with the same id');
+          findById(await childCheckins(parent, 'parent'), input.checkinId, 'parent.getCheckins() after a retried check-in');
+          await parent.saveCheckin({ ...input, id: key(), feeling: 'nervous', strength: 3 });
+          await parent.saveCheckin(input);
+          const read = findById(await childCheckins(parent, 'parent'), input.checkinId, 'parent.getCheckins() after a late retry');
+          equal(read.feeling, 'nervous', 'getCheckins() feeling after a late retry of the first version (a retry must not apply again)');
+        },
+      );
 
       test('matrix', 'saveExpectationMatrix: a retry resolves the same, bumps the version once and is no conflict', async ({ teacher }) => {
         const current = await readMatrix(teacher, f.matrixId, 'teacher');
         const input = { id: key(), matrix: { ...current, title: phrase('matrix') }, baseVersion: current.version };
         const first = await teacher.saveExpectationMatrix(input);
         const outcome = await settle(teacher.saveExpectationMatrix(input));
-        if (outcome.settled === 'rejected') fail(`saveExpectationMatrix() retried with the same id should resolve as the first time, but it rejected with ${describeError(outcome.error)}`);
+        if (outcome.settled === 'rejected')
+          fail(
+            `saveExpectationMatrix() retried with the same id should resolve as the first time, but it rejected with ${describeError(outcome.error)}`,
+          );
         deepEqual(outcome.value, first, 'saveExpectationMatrix() retried with the same id');
-        equal((await readMatrix(teacher, f.matrixId, 'teacher')).version, current.version + 1, 'version after saveExpectationMatrix() retried');
+        equal(
+          (await readMatrix(teacher, f.matrixId, 'teacher')).version,
+          current.version + 1,
+          'version after saveExpectationMatrix() retried',
+        );
       });
 
       test('matrix', 'shareSuccess: the same id twice shares one success', async ({ parent, teacher }) => {
@@ -895,7 +1140,11 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
       const notFound: [Check, string, (a: Adapters) => Promise<unknown>][] = [
         ['clip', 'parent.getLessonClip(unknownId)', (a) => a.parent.getLessonClip(u())],
         ['clip', 'parent.getHomeAnswer(unknownId)', (a) => a.parent.getHomeAnswer(u())],
-        ['clip', 'parent.saveHomeAnswer({ clipId: unknownId })', (a) => a.parent.saveHomeAnswer({ id: key(), clipId: u(), kind: 'talked' })],
+        [
+          'clip',
+          'parent.saveHomeAnswer({ clipId: unknownId })',
+          (a) => a.parent.saveHomeAnswer({ id: key(), clipId: u(), kind: 'talked' }),
+        ],
         ['clip', 'parent.markSeen({ clipId: unknownId })', (a) => a.parent.markSeen({ id: key(), clipId: u() })],
         ['clip', 'teacher.getClipReach(unknownId)', (a) => a.teacher.getClipReach(u())],
         ['reward', 'teacher.getRewardChart(unknownId)', (a) => a.teacher.getRewardChart(u())],
@@ -911,7 +1160,11 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
             return a.teacher.saveExpectationMatrix({ id: key(), matrix: { ...matrix, id: u() }, baseVersion: matrix.version });
           },
         ],
-        ['matrix', 'parent.shareSuccess({ matrixId: unknownId })', (a) => a.parent.shareSuccess({ id: key(), matrixId: u(), text: phrase('success') })],
+        [
+          'matrix',
+          'parent.shareSuccess({ matrixId: unknownId })',
+          (a) => a.parent.shareSuccess({ id: key(), matrixId: u(), text: phrase('success') }),
+        ],
         ['matrix', 'teacher.getSuccesses({ matrixId: unknownId })', (a) => a.teacher.getSuccesses({ matrixId: u() })],
       ];
       for (const [port, what, call] of notFound) {
@@ -925,7 +1178,11 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
       const unknownPeople: [Check, string, (a: Adapters) => Promise<unknown>][] = [
         ['feelings', 'teacher.getCheckins({ childId: unknownId })', (a) => a.teacher.getCheckins({ childId: u() })],
         ['feelings', 'teacher.getClassCheckins({ classId: unknownId })', (a) => a.teacher.getClassCheckins({ classId: u() })],
-        ['feelings', 'teacher.saveCheckin({ childId: unknownId })', (a) => a.teacher.saveCheckin(checkinInput({ childId: u(), context: 'school' }))],
+        [
+          'feelings',
+          'teacher.saveCheckin({ childId: unknownId })',
+          (a) => a.teacher.saveCheckin(checkinInput({ childId: u(), context: 'school' })),
+        ],
       ];
       for (const [port, what, call] of unknownPeople) {
         test(port, `${what} rejects with not-found or forbidden`, async (adapters) => {
@@ -945,19 +1202,35 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
         });
       }
 
-      test('feelings', 'parent.saveCheckin({ childId: otherChildId }) rejects with forbidden and stores nothing', async ({ parent, teacher }) => {
-        const input = checkinInput({ childId: f.otherChildId });
-        await rejects(parent.saveCheckin(input), 'forbidden', 'parent.saveCheckin() for another family’s child');
-        const list = valid(checkinList, await teacher.getCheckins({ childId: f.otherChildId }), 'teacher.getCheckins({ childId: otherChildId })');
-        ok(!idsOf(list).includes(input.checkinId), 'a forbidden saveCheckin() must not be stored');
-      });
+      test(
+        'feelings',
+        'parent.saveCheckin({ childId: otherChildId }) rejects with forbidden and stores nothing',
+        async ({ parent, teacher }) => {
+          const input = checkinInput({ childId: f.otherChildId });
+          await rejects(parent.saveCheckin(input), 'forbidden', 'parent.saveCheckin() for another family’s child');
+          const list = valid(
+            checkinList,
+            await teacher.getCheckins({ childId: f.otherChildId }),
+            'teacher.getCheckins({ childId: otherChildId })',
+          );
+          ok(!idsOf(list).includes(input.checkinId), 'a forbidden saveCheckin() must not be stored');
+        },
+      );
 
-      test('matrix', 'parent.saveExpectationMatrix(school matrix) rejects with forbidden and changes nothing', async ({ parent, teacher }) => {
-        const current = await readMatrix(teacher, f.matrixId, 'teacher');
-        const what = 'parent.saveExpectationMatrix() of the school matrix';
-        await rejects(parent.saveExpectationMatrix({ id: key(), matrix: { ...current, title: phrase('matrix') }, baseVersion: current.version }), 'forbidden', what);
-        deepEqual(await readMatrix(teacher, f.matrixId, 'teacher'), current, `the school matrix after a forbidden save`);
-      });
+      test(
+        'matrix',
+        'parent.saveExpectationMatrix(school matrix) rejects with forbidden and changes nothing',
+        async ({ parent, teacher }) => {
+          const current = await readMatrix(teacher, f.matrixId, 'teacher');
+          const what = 'parent.saveExpectationMatrix() of the school matrix';
+          await rejects(
+            parent.saveExpectationMatrix({ id: key(), matrix: { ...current, title: phrase('matrix') }, baseVersion: current.version }),
+            'forbidden',
+            what,
+          );
+          deepEqual(await readMatrix(teacher, f.matrixId, 'teacher'), current, `the school matrix after a forbidden save`);
+        },
+      );
 
       test('matrix', 'saveExpectationMatrix from an older version rejects with conflict and changes nothing', async ({ teacher }) => {
         const start = await readMatrix(teacher, f.matrixId, 'teacher');
@@ -970,7 +1243,11 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
         const current = await readMatrix(teacher, f.matrixId, 'teacher');
         deepEqual(current, stored, 'getExpectationMatrix() after the first save');
         const stale = { id: key(), matrix: { ...start, title: phrase('stale edit') }, baseVersion: current.version - 1 };
-        await rejects(teacher.saveExpectationMatrix(stale), 'conflict', `saveExpectationMatrix() with baseVersion ${stale.baseVersion} while version ${current.version} is stored`);
+        await rejects(
+          teacher.saveExpectationMatrix(stale),
+          'conflict',
+          `saveExpectationMatrix() with baseVersion ${stale.baseVersion} while version ${current.version} is stored`,
+        );
         deepEqual(await readMatrix(teacher, f.matrixId, 'teacher'), current, 'the matrix after a conflicting save');
       });
     });
@@ -1027,7 +1304,11 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
         await aborts(teacher.award(input, { signal: aborted() }), 'award');
         equal((await teacherChart(teacher)).awards.length, before.awards.length, 'awards.length after an aborted award()');
         await teacher.award(input);
-        equal((await teacherChart(teacher)).awards.length, before.awards.length + 1, 'awards.length after retrying an aborted award() (its id was never used)');
+        equal(
+          (await teacherChart(teacher)).awards.length,
+          before.awards.length + 1,
+          'awards.length after retrying an aborted award() (its id was never used)',
+        );
       });
 
       test('reward', 'undoAward does not apply', async ({ teacher }) => {
@@ -1039,7 +1320,12 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
       test('reward', 'redeem does not apply', async ({ teacher }) => {
         const before = await teacherChart(teacher);
         await aborts(teacher.redeem({ id: key(), chartId: f.classChartId, nextGoal: 3 }, { signal: aborted() }), 'redeem');
-        sameFields(await teacherChart(teacher), before, ['goal', 'reward', 'awards', 'earnedRewards'], 'the chart after an aborted redeem()');
+        sameFields(
+          await teacherChart(teacher),
+          before,
+          ['goal', 'reward', 'awards', 'earnedRewards'],
+          'the chart after an aborted redeem()',
+        );
       });
 
       test('feelings', 'saveCheckin does not apply', async ({ parent }) => {
@@ -1051,7 +1337,10 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
       test('matrix', 'saveExpectationMatrix does not apply', async ({ teacher }) => {
         const current = await readMatrix(teacher, f.matrixId, 'teacher');
         await aborts(
-          teacher.saveExpectationMatrix({ id: key(), matrix: { ...current, title: phrase('aborted') }, baseVersion: current.version }, { signal: aborted() }),
+          teacher.saveExpectationMatrix(
+            { id: key(), matrix: { ...current, title: phrase('aborted') }, baseVersion: current.version },
+            { signal: aborted() },
+          ),
           'saveExpectationMatrix',
         );
         deepEqual(await readMatrix(teacher, f.matrixId, 'teacher'), current, 'the matrix after an aborted saveExpectationMatrix()');
@@ -1059,7 +1348,10 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
 
       test('matrix', 'shareSuccess does not apply', async ({ parent, teacher }) => {
         const id = key();
-        await aborts(parent.shareSuccess({ id, matrixId: f.matrixId, text: phrase('aborted success') }, { signal: aborted() }), 'shareSuccess');
+        await aborts(
+          parent.shareSuccess({ id, matrixId: f.matrixId, text: phrase('aborted success') }, { signal: aborted() }),
+          'shareSuccess',
+        );
         ok(!idsOf(await successes(teacher)).includes(id), 'an aborted shareSuccess() must not be stored');
       });
     });
@@ -1077,7 +1369,10 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
         const composing = (adapter: SamenAdapter): (SamenAdapter & Composing) | undefined => {
           const has = METHODS.filter((m) => typeof adapter[m] === 'function');
           if (!has.length) return undefined;
-          ok(has.length === METHODS.length, `teacher has ${has.join(' and ')} but not ${METHODS.filter((m) => !has.includes(m)).join(' or ')}: the composer needs all three`);
+          ok(
+            has.length === METHODS.length,
+            `teacher has ${has.join(' and ')} but not ${METHODS.filter((m) => !has.includes(m)).join(' or ')}: the composer needs all three`,
+          );
           return adapter as SamenAdapter & Composing;
         };
         const composingTest = (title: string, body: (teacher: SamenAdapter & Composing, adapters: Adapters) => Promise<void>) =>
@@ -1087,51 +1382,91 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
           });
 
         const upload = async (teacher: Composing, id = key()) =>
-          valid(uploadedMediaSchema, await teacher.uploadMedia({ id, file: photo(), name: 'conformance.png', kind: 'photo' }), 'teacher.uploadMedia()');
-        const draft = (mediaId: string, title = phrase('clip')) =>
-          valid(lessonClipDraftSchema, {
-            classId: f.classId,
-            programme: 'wish',
-            lessonNumber: 3,
-            title,
-            learned: phrase('learned'),
-            homeQuestion: phrase('home question'),
-            media: { kind: 'photos', photos: [{ mediaId, alt: phrase('photo description') }] },
-          }, 'the conformance draft');
-
-        composingTest('uploadMedia → getUploadedMedia: a photo round-trips with its type and size; progress stays within 0…1', async (teacher) => {
-          const progress: number[] = [];
-          const file = photo();
-          const media = valid(
+          valid(
             uploadedMediaSchema,
-            await teacher.uploadMedia({ id: key(), file, name: 'conformance.png', kind: 'photo' }, { onProgress: (fraction) => progress.push(fraction) }),
+            await teacher.uploadMedia({ id, file: photo(), name: 'conformance.png', kind: 'photo' }),
             'teacher.uploadMedia()',
           );
-          equal(media.kind, 'photo', 'uploadMedia().kind');
-          equal(media.type, 'image/png', 'uploadMedia().type');
-          equal(media.size, file.size, 'uploadMedia().size');
-          ok(progress.every((p, i) => p >= 0 && p <= 1 && (i === 0 || p >= progress[i - 1]!)), `onProgress should report rising fractions within 0…1, got ${show(progress)}`);
-          const again = valid(uploadedMediaSchema, await teacher.getUploadedMedia(media.mediaId), `teacher.getUploadedMedia(${show(media.mediaId)})`);
-          sameFields(again, media, ['mediaId', 'kind', 'type', 'size'], 'getUploadedMedia() after uploadMedia()');
-        });
+        const draft = (mediaId: string, title = phrase('clip')) =>
+          valid(
+            lessonClipDraftSchema,
+            {
+              classId: f.classId,
+              programme: 'wish',
+              lessonNumber: 3,
+              title,
+              learned: phrase('learned'),
+              homeQuestion: phrase('home question'),
+              media: { kind: 'photos', photos: [{ mediaId, alt: phrase('photo description') }] },
+            },
+            'the conformance draft',
+          );
 
-        composingTest('publishLessonClip: the clip is valid, and the class’s parent and teacher read it with its photo', async (teacher, { parent }) => {
-          const media = await upload(teacher);
-          const input = draft(media.mediaId);
-          const clip = parseLessonClip(await teacher.publishLessonClip({ id: key(), ...input })).clip;
-          equal(clip.title, input.title, 'publishLessonClip().title');
-          equal(clip.classId, f.classId, 'publishLessonClip().classId');
-          ok(clip.media?.kind === 'photos' && clip.media.photos.length === 1, `publishLessonClip().media should be the one photo, got ${show(clip.media)}`);
-          // Read back where the clip port is checked too: a host may compose without showing clips.
-          for (const [who, adapter] of ports.has('clip') ? ([['parent', parent], ['teacher', teacher]] as const) : []) {
-            const read = parseLessonClip(await adapter.getLessonClip(clip.id)).clip;
-            sameFields(read, clip, ['id', 'title', 'learned', 'homeQuestion', 'classId', 'programme'], `${who}.getLessonClip() of the published clip`);
-            if (read.mediaConsent !== false) {
-              const alt = input.media?.kind === 'photos' ? input.media.photos[0]!.alt : '';
-              ok(read.media?.kind === 'photos' && read.media.photos[0]?.alt === alt, `${who}.getLessonClip() should show the photo with its description, got ${show(read.media)}`);
+        composingTest(
+          'uploadMedia → getUploadedMedia: a photo round-trips with its type and size; progress stays within 0…1',
+          async (teacher) => {
+            const progress: number[] = [];
+            const file = photo();
+            const media = valid(
+              uploadedMediaSchema,
+              await teacher.uploadMedia(
+                { id: key(), file, name: 'conformance.png', kind: 'photo' },
+                { onProgress: (fraction) => progress.push(fraction) },
+              ),
+              'teacher.uploadMedia()',
+            );
+            equal(media.kind, 'photo', 'uploadMedia().kind');
+            equal(media.type, 'image/png', 'uploadMedia().type');
+            equal(media.size, file.size, 'uploadMedia().size');
+            ok(
+              progress.every((p, i) => p >= 0 && p <= 1 && (i === 0 || p >= progress[i - 1]!)),
+              `onProgress should report rising fractions within 0…1, got ${show(progress)}`,
+            );
+            const again = valid(
+              uploadedMediaSchema,
+              await teacher.getUploadedMedia(media.mediaId),
+              `teacher.getUploadedMedia(${show(media.mediaId)})`,
+            );
+            sameFields(again, media, ['mediaId', 'kind', 'type', 'size'], 'getUploadedMedia() after uploadMedia()');
+          },
+        );
+
+        composingTest(
+          'publishLessonClip: the clip is valid, and the class’s parent and teacher read it with its photo',
+          async (teacher, { parent }) => {
+            const media = await upload(teacher);
+            const input = draft(media.mediaId);
+            const clip = parseLessonClip(await teacher.publishLessonClip({ id: key(), ...input })).clip;
+            equal(clip.title, input.title, 'publishLessonClip().title');
+            equal(clip.classId, f.classId, 'publishLessonClip().classId');
+            ok(
+              clip.media?.kind === 'photos' && clip.media.photos.length === 1,
+              `publishLessonClip().media should be the one photo, got ${show(clip.media)}`,
+            );
+            // Read back where the clip port is checked too: a host may compose without showing clips.
+            for (const [who, adapter] of ports.has('clip')
+              ? ([
+                  ['parent', parent],
+                  ['teacher', teacher],
+                ] as const)
+              : []) {
+              const read = parseLessonClip(await adapter.getLessonClip(clip.id)).clip;
+              sameFields(
+                read,
+                clip,
+                ['id', 'title', 'learned', 'homeQuestion', 'classId', 'programme'],
+                `${who}.getLessonClip() of the published clip`,
+              );
+              if (read.mediaConsent !== false) {
+                const alt = input.media?.kind === 'photos' ? input.media.photos[0]!.alt : '';
+                ok(
+                  read.media?.kind === 'photos' && read.media.photos[0]?.alt === alt,
+                  `${who}.getLessonClip() should show the photo with its description, got ${show(read.media)}`,
+                );
+              }
             }
-          }
-        });
+          },
+        );
 
         composingTest('idempotent: uploadMedia and publishLessonClip with the same id twice store and publish once', async (teacher) => {
           const id = key();
@@ -1142,23 +1477,41 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
           deepEqual(await teacher.publishLessonClip(input), clip, 'publishLessonClip() retried with the same id');
         });
 
-        composingTest('errors: a parent may not upload or publish, a file outside MEDIA_LIMITS and an unknown upload are invalid-data', async (teacher, { parent }) => {
-          const media = await upload(teacher);
-          if (typeof parent.uploadMedia === 'function') {
-            await rejects(parent.uploadMedia({ id: key(), file: photo(), name: 'conformance.png', kind: 'photo' }), 'forbidden', 'parent.uploadMedia()');
-          }
-          if (typeof parent.publishLessonClip === 'function') {
-            await rejects(parent.publishLessonClip({ id: key(), ...draft(media.mediaId) }), 'forbidden', 'parent.publishLessonClip()');
-          }
-          const pdf = new Blob(['%PDF-1.7'], { type: 'application/pdf' });
-          await rejects(teacher.uploadMedia({ id: key(), file: pdf, name: 'letter.pdf', kind: 'photo' }), 'invalid-data', 'teacher.uploadMedia() of a PDF as a photo');
-          await rejects(teacher.publishLessonClip({ id: key(), ...draft(`${f.unknownId}-media`) }), 'invalid-data', 'teacher.publishLessonClip() with an unknown mediaId');
-          await rejects(teacher.getUploadedMedia(`${f.unknownId}-media`), 'not-found', 'teacher.getUploadedMedia(unknown)');
-        });
+        composingTest(
+          'errors: a parent may not upload or publish, a file outside MEDIA_LIMITS and an unknown upload are invalid-data',
+          async (teacher, { parent }) => {
+            const media = await upload(teacher);
+            if (typeof parent.uploadMedia === 'function') {
+              await rejects(
+                parent.uploadMedia({ id: key(), file: photo(), name: 'conformance.png', kind: 'photo' }),
+                'forbidden',
+                'parent.uploadMedia()',
+              );
+            }
+            if (typeof parent.publishLessonClip === 'function') {
+              await rejects(parent.publishLessonClip({ id: key(), ...draft(media.mediaId) }), 'forbidden', 'parent.publishLessonClip()');
+            }
+            const pdf = new Blob(['%PDF-1.7'], { type: 'application/pdf' });
+            await rejects(
+              teacher.uploadMedia({ id: key(), file: pdf, name: 'letter.pdf', kind: 'photo' }),
+              'invalid-data',
+              'teacher.uploadMedia() of a PDF as a photo',
+            );
+            await rejects(
+              teacher.publishLessonClip({ id: key(), ...draft(`${f.unknownId}-media`) }),
+              'invalid-data',
+              'teacher.publishLessonClip() with an unknown mediaId',
+            );
+            await rejects(teacher.getUploadedMedia(`${f.unknownId}-media`), 'not-found', 'teacher.getUploadedMedia(unknown)');
+          },
+        );
 
         composingTest('abort: uploadMedia and publishLessonClip reject with AbortError, and the same id then works', async (teacher) => {
           const id = key();
-          await aborts(teacher.uploadMedia({ id, file: photo(), name: 'conformance.png', kind: 'photo' }, { signal: aborted() }), 'uploadMedia');
+          await aborts(
+            teacher.uploadMedia({ id, file: photo(), name: 'conformance.png', kind: 'photo' }, { signal: aborted() }),
+            'uploadMedia',
+          );
           const media = await upload(teacher, id);
           const input = { id: key(), ...draft(media.mediaId) };
           await aborts(teacher.publishLessonClip(input, { signal: aborted() }), 'publishLessonClip');
@@ -1172,7 +1525,13 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
     if (live) {
       describe('live updates: another viewer’s write notifies the topic, unsubscribe stops it', () => {
         type Write = (a: Adapters) => Promise<unknown>;
-        const liveTest = (port: PortName, title: string, listener: (a: Adapters) => [SamenAdapter, string], topic: () => SamenTopic, write: Write) =>
+        const liveTest = (
+          port: PortName,
+          title: string,
+          listener: (a: Adapters) => [SamenAdapter, string],
+          topic: () => SamenTopic,
+          write: Write,
+        ) =>
           test(port, title, async (adapters) => {
             const [adapter, who] = listener(adapters);
             const probe = listen(adapter, topic(), who);
@@ -1248,7 +1607,11 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
           () => `matrix:${f.matrixId}`,
           async (a) => {
             const current = await readMatrix(a.teacher, f.matrixId, 'teacher');
-            return a.teacher.saveExpectationMatrix({ id: key(), matrix: { ...current, title: phrase('live matrix') }, baseVersion: current.version });
+            return a.teacher.saveExpectationMatrix({
+              id: key(),
+              matrix: { ...current, title: phrase('live matrix') },
+              baseVersion: current.version,
+            });
           },
         );
         liveTest(

@@ -84,7 +84,17 @@ describe('language of parts (WCAG 3.1.2)', () => {
       expect(card.getAttribute('dir')).to.equal('rtl');
       expectDutch([$(el, '[part~="title"]'), $(el, '.meta span'), $(el, '.goal p'), $(el, '.learned p'), $(el, '.question')], 'clip words');
       expectDutch($$(el, '[part~="media"] img'), 'photo descriptions');
-      expectArabic([$(el, '.goal h3'), $(el, '.learned h3'), $(el, '#home-heading'), $(el, 'label[for="answer"]'), $(el, '[part~="send-button"]'), $(el, 'time')], 'labels');
+      expectArabic(
+        [
+          $(el, '.goal h3'),
+          $(el, '.learned h3'),
+          $(el, '#home-heading'),
+          $(el, 'label[for="answer"]'),
+          $(el, '[part~="send-button"]'),
+          $(el, 'time'),
+        ],
+        'labels',
+      );
       expect(text($(el, '#home-heading'))).to.equal(ar.clip.homeQuestion);
 
       const button = $(el, '[part~="read-aloud"]');
@@ -172,7 +182,10 @@ describe('language of parts (WCAG 3.1.2)', () => {
     });
 
     it("gives families' answers dir=auto and no lang in the teacher's view", async () => {
-      const el = await render(dutchSchool('teacher-1'), html`<samen-lesson-clip clip-id="wish-2" view="teacher" locale="ar"></samen-lesson-clip>`);
+      const el = await render(
+        dutchSchool('teacher-1'),
+        html`<samen-lesson-clip clip-id="wish-2" view="teacher" locale="ar"></samen-lesson-clip>`,
+      );
       const answers = $$(el, '[part~="answers"] li p:not(.family)').filter((p) => !p.querySelector('.muted'));
       expect(answers.length, 'seeded text answers').to.be.greaterThan(0);
       for (const p of answers) {
@@ -185,8 +198,19 @@ describe('language of parts (WCAG 3.1.2)', () => {
 
   describe('reward chart', () => {
     it("marks the chart's title, reward, focus and earned rewards; the sentence around the reward stays Arabic", async () => {
-      const el = await render(dutchSchool(), html`<samen-reward-chart chart-id="class-wish" view="parent" locale="ar"></samen-reward-chart>`);
-      expectDutch([$(el, '[part~="title"]'), $(el, '.reward span'), ...$$(el, '[part~="focus"] li span:not([aria-hidden])'), ...$$(el, '.earned li span')], 'chart words');
+      const el = await render(
+        dutchSchool(),
+        html`<samen-reward-chart chart-id="class-wish" view="parent" locale="ar"></samen-reward-chart>`,
+      );
+      expectDutch(
+        [
+          $(el, '[part~="title"]'),
+          $(el, '.reward span'),
+          ...$$(el, '[part~="focus"] li span:not([aria-hidden])'),
+          ...$$(el, '.earned li span'),
+        ],
+        'chart words',
+      );
       const reward = $(el, '.reward');
       expect(reward.hasAttribute('lang')).to.equal(false);
       expect(langOf(reward)).to.equal('ar');
@@ -195,13 +219,19 @@ describe('language of parts (WCAG 3.1.2)', () => {
     });
 
     it("marks the focus inside the teacher's award button, and the home sticker box follows what is typed", async () => {
-      const teacher = await render(dutchSchool('teacher-1'), html`<samen-reward-chart chart-id="class-wish" view="teacher" locale="ar"></samen-reward-chart>`);
+      const teacher = await render(
+        dutchSchool('teacher-1'),
+        html`<samen-reward-chart chart-id="class-wish" view="teacher" locale="ar"></samen-reward-chart>`,
+      );
       const button = $(teacher, '[part~="award-button"]');
       expect(langOf(button)).to.equal('ar');
       expectDutch([button.querySelector<HTMLElement>('.for span')!], 'focus in the button');
       await expect(teacher).to.be.accessible();
 
-      const parent = await render(dutchSchool(), html`<samen-reward-chart chart-id="personal-child-1" view="parent" locale="ar"></samen-reward-chart>`);
+      const parent = await render(
+        dutchSchool(),
+        html`<samen-reward-chart chart-id="personal-child-1" view="parent" locale="ar"></samen-reward-chart>`,
+      );
       expect($(parent, '#reason').getAttribute('dir')).to.equal('auto');
       for (const reason of $$(parent, '.reason')) expect(reason.getAttribute('dir'), text(reason)).to.equal('auto');
       await expect(parent).to.be.accessible();
@@ -211,7 +241,10 @@ describe('language of parts (WCAG 3.1.2)', () => {
       const adapter = dutchSchool();
       (adapter.state.charts['class-wish'] as unknown as Record<string, unknown>)['lang'] = 42;
       let el!: Widget;
-      const errors = await collectErrors(async () => (el = await render(adapter, html`<samen-reward-chart chart-id="class-wish" view="parent" locale="ar"></samen-reward-chart>`)));
+      const errors = await collectErrors(
+        async () =>
+          (el = await render(adapter, html`<samen-reward-chart chart-id="class-wish" view="parent" locale="ar"></samen-reward-chart>`)),
+      );
       expect(errors.some((e) => !e.fatal && e.issues.some((i) => i.path === 'lang'))).to.equal(true);
       expect($(el, '[part~="title"]').hasAttribute('lang')).to.equal(false);
       await expect(el).to.be.accessible();
@@ -225,9 +258,20 @@ describe('language of parts (WCAG 3.1.2)', () => {
     it('marks values, locations, expectations and the focus of the week, and reads them with a Dutch voice', async () => {
       stubSpeech();
       const el = await render(dutchSchool(), matrix());
-      expectDutch([$(el, '#heading'), ...$$(el, '[part~="list"] h3 span:not(.pictogram)'), ...$$(el, '[part~="list"] dt > span:not(.pictogram)'), ...$$(el, '[part~="list"] li span:not(.pictogram)')], 'matrix words');
+      expectDutch(
+        [
+          $(el, '#heading'),
+          ...$$(el, '[part~="list"] h3 span:not(.pictogram)'),
+          ...$$(el, '[part~="list"] dt > span:not(.pictogram)'),
+          ...$$(el, '[part~="list"] li span:not(.pictogram)'),
+        ],
+        'matrix words',
+      );
       expectDutch([...$$(el, '.focus-where span'), ...$$(el, '.focus-text'), ...$$(el, '[part~="focus"] bdi')], 'focus of the week');
-      expectArabic([$(el, '#focus-heading'), $(el, '.focus-where'), ...$$(el, '[part~="focus"] strong'), $(el, 'label[for="success"]')], 'labels');
+      expectArabic(
+        [$(el, '#focus-heading'), $(el, '.focus-where'), ...$$(el, '[part~="focus"] strong'), $(el, 'label[for="success"]')],
+        'labels',
+      );
       expect($(el, '#success').getAttribute('dir')).to.equal('auto');
 
       $(el, '[part~="read-aloud"]').click();
@@ -291,13 +335,19 @@ describe('language of parts (WCAG 3.1.2)', () => {
 
   describe('feedback bar', () => {
     it('gives replies and the reply box dir=auto', async () => {
-      const teacher = await render(dutchSchool('teacher-1'), html`<samen-feedback-bar target-id="wish-2" view="teacher" locale="ar"></samen-feedback-bar>`);
+      const teacher = await render(
+        dutchSchool('teacher-1'),
+        html`<samen-feedback-bar target-id="wish-2" view="teacher" locale="ar"></samen-feedback-bar>`,
+      );
       const replies = $$(teacher, '[part~="replies"] li p');
       expect(replies.length).to.be.greaterThan(0);
       for (const p of replies) expect(p.getAttribute('dir'), text(p)).to.equal('auto');
       await expect(teacher).to.be.accessible();
 
-      const parent = await render(dutchSchool(), html`<samen-feedback-bar target-id="wish-2" view="parent" allow-reply locale="ar"></samen-feedback-bar>`);
+      const parent = await render(
+        dutchSchool(),
+        html`<samen-feedback-bar target-id="wish-2" view="parent" allow-reply locale="ar"></samen-feedback-bar>`,
+      );
       expect($(parent, '[part~="reply-input"]').getAttribute('dir')).to.equal('auto');
     });
   });

@@ -207,7 +207,10 @@ describe('Escape: the teacher’s lists and the composer’s preview', () => {
     const el = wrapper.querySelector<SamenClipComposer>('samen-clip-composer')!;
     await settled(el);
     // WIsH lesson 3, from the programme library, so the previewed card has a question to answer.
-    for (const [id, value] of [['programme', 'wish'], ['lesson', 'wish-3']] as const) {
+    for (const [id, value] of [
+      ['programme', 'wish'],
+      ['lesson', 'wish-3'],
+    ] as const) {
       const select = root(el).querySelector<HTMLSelectElement>(`#${id}`)!;
       select.value = value;
       select.dispatchEvent(new Event('change'));

@@ -19,11 +19,15 @@ export function samenMediaPlugin() {
     async executeCommand({ command, payload, session }) {
       if (command === 'samen-screen-pixels') return screenPixels(session, payload);
       if (command !== 'samen-emulate-media') return undefined;
-      if (session.browser.type !== 'puppeteer') throw new Error(`samen-emulate-media needs Chromium through Puppeteer, not ${session.browser.type}`);
+      if (session.browser.type !== 'puppeteer')
+        throw new Error(`samen-emulate-media needs Chromium through Puppeteer, not ${session.browser.type}`);
       const page = session.browser.getPage(session.id);
       let cdp = sessions.get(page);
       if (!cdp) sessions.set(page, (cdp = await page.createCDPSession()));
-      const features = Object.entries(payload && typeof payload === 'object' ? payload : {}).map(([name, value]) => ({ name, value: String(value) }));
+      const features = Object.entries(payload && typeof payload === 'object' ? payload : {}).map(([name, value]) => ({
+        name,
+        value: String(value),
+      }));
       await cdp.send('Emulation.setEmulatedMedia', { features });
       return true;
     },
@@ -31,7 +35,8 @@ export function samenMediaPlugin() {
 }
 
 async function screenPixels(session, payload) {
-  if (session.browser.type !== 'puppeteer') throw new Error(`samen-screen-pixels needs Chromium through Puppeteer, not ${session.browser.type}`);
+  if (session.browser.type !== 'puppeteer')
+    throw new Error(`samen-screen-pixels needs Chromium through Puppeteer, not ${session.browser.type}`);
   const { x, y, width, height } = payload ?? {};
   if (![x, y, width, height].every((n) => typeof n === 'number' && Number.isFinite(n)) || width < 1 || height < 1) {
     throw new Error(`samen-screen-pixels: a rectangle, not ${JSON.stringify(payload)}`);

@@ -47,7 +47,12 @@ const transparent = (colour: string) => colour === 'rgba(0, 0, 0, 0)' || colour 
 async function painted(e: Element, fractions: number[]): Promise<string[]> {
   e.scrollIntoView({ block: 'center' });
   const box = e.getBoundingClientRect();
-  const url = await executeServerCommand<string, object>('samen-screen-pixels', { x: box.left, y: box.top, width: box.width, height: box.height });
+  const url = await executeServerCommand<string, object>('samen-screen-pixels', {
+    x: box.left,
+    y: box.top,
+    width: box.width,
+    height: box.height,
+  });
   const bitmap = await createImageBitmap(await (await fetch(url!)).blob());
   const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
   context.drawImage(bitmap, 0, 0);
@@ -65,7 +70,9 @@ function heldUpload(fraction: number): SamenAdapter {
   return Object.assign(Object.create(adapter) as MemoryAdapter, {
     uploadMedia: (_input: unknown, options?: { signal?: AbortSignal; onProgress?: (f: number) => void }) => {
       options?.onProgress?.(fraction);
-      return new Promise((_resolve, reject) => options?.signal?.addEventListener('abort', () => reject(new DOMException('stopped', 'AbortError'))));
+      return new Promise((_resolve, reject) =>
+        options?.signal?.addEventListener('abort', () => reject(new DOMException('stopped', 'AbortError'))),
+      );
     },
   });
 }
@@ -229,7 +236,8 @@ describe('reduced motion', () => {
 
   async function render(): Promise<Widget[]> {
     const widgets: Widget[] = [];
-    for (const [tag, name] of ANIMATED) widgets.push(...(await settleAll(await story(rowOf(tag).stories.title.replace(/^Widgets\//, ''), name))));
+    for (const [tag, name] of ANIMATED)
+      widgets.push(...(await settleAll(await story(rowOf(tag).stories.title.replace(/^Widgets\//, ''), name))));
     return widgets;
   }
 
@@ -237,7 +245,10 @@ describe('reduced motion', () => {
     await emulateMedia({ reducedMotion: 'no-preference' });
     const moved = moving(await render());
     for (const widget of MOVERS) {
-      expect(moved.some((m) => m.startsWith(widget)), `${widget} moves`).to.equal(true);
+      expect(
+        moved.some((m) => m.startsWith(widget)),
+        `${widget} moves`,
+      ).to.equal(true);
     }
   });
 

@@ -49,7 +49,8 @@ afterEach(() => {
 const WIDGETS = {
   clip: (locale: string) => html`<samen-lesson-clip clip-id="wish-2" view="parent" locale=${locale}></samen-lesson-clip>`,
   feelings: (locale: string) => html`<samen-feelings-checkin child-id="child-1" view="child" locale=${locale}></samen-feelings-checkin>`,
-  matrix: (locale: string) => html`<samen-expectation-matrix matrix-id="matrix-school" view="parent" layout="list" locale=${locale}></samen-expectation-matrix>`,
+  matrix: (locale: string) =>
+    html`<samen-expectation-matrix matrix-id="matrix-school" view="parent" layout="list" locale=${locale}></samen-expectation-matrix>`,
 };
 
 async function render(kind: keyof typeof WIDGETS, locale: string): Promise<Widget> {
@@ -70,7 +71,7 @@ function nameOf(button: HTMLButtonElement): string {
 }
 
 describe('read-aloud', () => {
-  it('reads the heading in Arabic with an Arabic voice and the school\'s English question with an English one, from the keyboard', async () => {
+  it("reads the heading in Arabic with an Arabic voice and the school's English question with an English one, from the keyboard", async () => {
     stubSpeech();
     const el = await render('clip', 'ar');
     const button = readButton(el)!;
@@ -120,7 +121,10 @@ describe('read-aloud', () => {
   });
 
   it('reads the focus of the week in Polish and Ukrainian', async () => {
-    for (const [locale, table] of [['pl', pl], ['uk', uk]] as const) {
+    for (const [locale, table] of [
+      ['pl', pl],
+      ['uk', uk],
+    ] as const) {
       stubSpeech();
       const el = await render('matrix', locale);
       const button = readButton(el)!;

@@ -19,10 +19,21 @@ import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-co
 import * as feedbackBar from '../../stories/feedback-bar.stories.js';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { CATALOGUE } from '../widgets/catalogue.js';
-import { applyToolbar, horizontalOverflow, nextFrame, renderStory, settleAll, type StoryLike, type StoryModule, type Widget } from './support.js';
+import {
+  applyToolbar,
+  horizontalOverflow,
+  nextFrame,
+  renderStory,
+  settleAll,
+  type StoryLike,
+  type StoryModule,
+  type Widget,
+} from './support.js';
 
 /** Widget (its folder: the screenshot's file name), its story module, and its Arabic story: from the widget catalogue. */
-const ARABIC = CATALOGUE.map((row) => [row.folder, async () => (await row.stories.load()) as unknown as StoryModule, row.stories.arabic] as const);
+const ARABIC = CATALOGUE.map(
+  (row) => [row.folder, async () => (await row.stories.load()) as unknown as StoryModule, row.stories.arabic] as const,
+);
 
 /** Toolbars and radio groups each widget's Arabic story shows (the lesson clip has its reactions bar inside). */
 const ARROW_GROUPS: Record<string, number> = { 'lesson-clip': 1, 'feedback-bar': 1, 'feelings-checkin': 2 };
@@ -53,7 +64,7 @@ function shown(el: Element): boolean {
   const box = el.getBoundingClientRect();
   if (box.width <= 1 || box.height <= 1) return false;
   if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
-  for (let at: Element | null = el; at; at = at.parentElement ?? ((at.getRootNode() as ShadowRoot).host ?? null)) {
+  for (let at: Element | null = el; at; at = at.parentElement ?? (at.getRootNode() as ShadowRoot).host ?? null) {
     const style = getComputedStyle(at);
     if (style.clipPath.startsWith('inset(50%') || style.clip === 'rect(0px, 0px, 0px, 0px)') return false;
   }
@@ -88,10 +99,15 @@ export function mirrorProblems(widget: Widget): string[] {
   else {
     const range = document.createRange();
     range.selectNodeContents(first);
-    const line = heading ? [...range.getClientRects()].filter((r) => r.width > 0).sort((a, b) => a.top - b.top || b.right - a.right)[0]! : first.getBoundingClientRect();
+    const line = heading
+      ? [...range.getClientRects()].filter((r) => r.width > 0).sort((a, b) => a.top - b.top || b.right - a.right)[0]!
+      : first.getBoundingClientRect();
     const fromStart = inner.right - line.right; // inline-start is the right in RTL
     const fromEnd = line.left - inner.left;
-    if (fromStart > fromEnd + 1) problems.push(`${name}: ${label(first)} starts ${Math.round(fromEnd)} px from the left and ${Math.round(fromStart)} px from the right`);
+    if (fromStart > fromEnd + 1)
+      problems.push(
+        `${name}: ${label(first)} starts ${Math.round(fromEnd)} px from the left and ${Math.round(fromStart)} px from the right`,
+      );
   }
 
   for (let i = 1; i < controls.length; i++) {
@@ -126,12 +142,18 @@ export function overflowProblems(widget: Widget): string[] {
       const range = document.createRange();
       range.selectNodeContents(node);
       const clipping: Element[] = [];
-      for (let at: Element | null = el; at && at !== widget; at = at.parentElement ?? ((at.getRootNode() as ShadowRoot).host ?? null)) if (clips(at)) clipping.push(at);
+      for (let at: Element | null = el; at && at !== widget; at = at.parentElement ?? (at.getRootNode() as ShadowRoot).host ?? null)
+        if (clips(at)) clipping.push(at);
       for (const line of range.getClientRects()) {
         if (line.width === 0) continue;
-        for (const [box, what] of [[cardBox, 'the card'], ...clipping.map((c) => [c.getBoundingClientRect(), label(c)] as const)] as const) {
+        for (const [box, what] of [
+          [cardBox, 'the card'],
+          ...clipping.map((c) => [c.getBoundingClientRect(), label(c)] as const),
+        ] as const) {
           if (line.left < box.left - 1 || line.right > box.right + 1)
-            problems.push(`${name}: "${node.textContent!.trim().slice(0, 30)}" (${Math.round(line.left)}–${Math.round(line.right)} px) sticks out of ${what} (${Math.round(box.left)}–${Math.round(box.right)} px)`);
+            problems.push(
+              `${name}: "${node.textContent!.trim().slice(0, 30)}" (${Math.round(line.left)}–${Math.round(line.right)} px) sticks out of ${what} (${Math.round(box.left)}–${Math.round(box.right)} px)`,
+            );
         }
       }
     }
@@ -171,7 +193,9 @@ export function bidiProblems(widget: Widget): string[] {
       const before = at(end - 2);
       const sameLine = Math.abs(last.top - before.top) < 2;
       if (sameLine && (rtl ? last.left > before.left : last.left < before.left))
-        problems.push(`${widget.localName}: "${text.trim().slice(0, 40)}" ends with its "${text.trimEnd().slice(-1)}" at its start, on the ${rtl ? 'right' : 'left'} (in ${label(el)})`);
+        problems.push(
+          `${widget.localName}: "${text.trim().slice(0, 40)}" ends with its "${text.trimEnd().slice(-1)}" at its start, on the ${rtl ? 'right' : 'left'} (in ${label(el)})`,
+        );
     }
   }
   return problems;
@@ -182,7 +206,10 @@ function arrowGroups(widget: Widget): { what: string; items: HTMLElement[] }[] {
   const card = cardOf(widget);
   const groups: { what: string; items: HTMLElement[] }[] = [];
   for (const toolbar of deepElements(card).filter((el) => el.getAttribute('role') === 'toolbar')) {
-    groups.push({ what: `toolbar "${toolbar.getAttribute('aria-label')}"`, items: [...toolbar.querySelectorAll<HTMLElement>('button')].filter(shown) });
+    groups.push({
+      what: `toolbar "${toolbar.getAttribute('aria-label')}"`,
+      items: [...toolbar.querySelectorAll<HTMLElement>('button')].filter(shown),
+    });
   }
   const radios = deepElements(card).filter((el): el is HTMLInputElement => el instanceof HTMLInputElement && el.type === 'radio');
   for (const group of new Set(radios.map((r) => r.name))) {
@@ -214,7 +241,13 @@ async function render(module: StoryModule, story: string): Promise<[HTMLElement,
   const found = module[story] as StoryLike | undefined;
   if (!found) throw new Error(`no story ${story}`);
   const wrapper = await renderStory(module.default, found, { locale: 'ar' });
-  Object.assign(wrapper.style, { boxSizing: 'border-box', width: `${WIDTH}px`, padding: '12px', background: 'Canvas', color: 'CanvasText' });
+  Object.assign(wrapper.style, {
+    boxSizing: 'border-box',
+    width: `${WIDTH}px`,
+    padding: '12px',
+    background: 'Canvas',
+    color: 'CanvasText',
+  });
   const widgets = await settleAll(wrapper);
   await document.fonts.ready;
   await nextFrame();
@@ -226,7 +259,10 @@ describe('Arabic, right to left: each widget mirrored, nothing overflowing (docs
     it(`${file}: ${story}`, async function () {
       this.timeout(15_000);
       const [wrapper, widgets] = await render(await load(), story);
-      expect(widgets.map((w) => w.localName), 'the widget').to.include(`samen-${file}`);
+      expect(
+        widgets.map((w) => w.localName),
+        'the widget',
+      ).to.include(`samen-${file}`);
       for (const widget of widgets) {
         const card = cardOf(widget);
         expect(card.closest('[lang]')!.getAttribute('lang'), `${widget.localName}: Arabic`).to.equal('ar');
@@ -234,7 +270,13 @@ describe('Arabic, right to left: each widget mirrored, nothing overflowing (docs
       }
 
       const box = wrapper.getBoundingClientRect();
-      await executeServerCommand('samen-screenshot', { name: file, x: box.left + scrollX, y: box.top + scrollY, width: box.width, height: box.height });
+      await executeServerCommand('samen-screenshot', {
+        name: file,
+        x: box.left + scrollX,
+        y: box.top + scrollY,
+        width: box.width,
+        height: box.height,
+      });
 
       expect(widgets.flatMap(mirrorProblems), 'mirrored').to.deep.equal([]);
       expect([...horizontalOverflow(widgets), ...widgets.flatMap(overflowProblems)], 'nothing overflows').to.deep.equal([]);
@@ -249,7 +291,9 @@ describe('Arabic, right to left: each widget mirrored, nothing overflowing (docs
           await widget.updateComplete;
           const reached = deepActiveElement();
           expect(reached, `${widget.localName}: ArrowLeft in the ${what} moves to its second item`).to.equal(items[1]);
-          expect(centre(items[1]!), `${widget.localName}: the second item of the ${what} stands left of the first`).to.be.lessThan(centre(items[0]!));
+          expect(centre(items[1]!), `${widget.localName}: the second item of the ${what} stands left of the first`).to.be.lessThan(
+            centre(items[0]!),
+          );
           await sendKeys({ press: 'ArrowRight' });
           expect(deepActiveElement(), `${widget.localName}: ArrowRight in the ${what} moves back`).to.equal(items[0]);
         }
@@ -300,12 +344,18 @@ describe('a family’s Arabic words in a Dutch teacher’s card read right to le
   after(() => applyToolbar({ locale: 'ar' }));
 
   async function teacherCard(adapter: MemoryAdapter, widget: TemplateResult): Promise<[HTMLElement, Widget]> {
-    const wrapper = await fixture<HTMLElement>(html`<div style="width: ${WIDTH}px"><samen-provider .adapter=${adapter.forViewer('teacher-1')} locale="nl">${widget}</samen-provider></div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div style="width: ${WIDTH}px"><samen-provider .adapter=${adapter.forViewer('teacher-1')} locale="nl">${widget}</samen-provider></div>`,
+    );
     const [el] = await settleAll(wrapper);
     expect(getComputedStyle(cardOf(el!)).direction).to.equal('ltr');
     return [wrapper, el!];
   }
-  const shows = (el: Widget) => expect(deepElements(el.shadowRoot!).some((e) => e.textContent?.includes(ARABIC_WORDS)), 'the words are shown').to.equal(true);
+  const shows = (el: Widget) =>
+    expect(
+      deepElements(el.shadowRoot!).some((e) => e.textContent?.includes(ARABIC_WORDS)),
+      'the words are shown',
+    ).to.equal(true);
 
   it('the lesson clip’s answers', async () => {
     const adapter = new MemoryAdapter({ now: NOW });
@@ -319,7 +369,10 @@ describe('a family’s Arabic words in a Dutch teacher’s card read right to le
   it('the feedback bar’s replies', async () => {
     const adapter = new MemoryAdapter({ now: NOW });
     await adapter.addReply({ id: 'ar-2', targetId: 'host-post-1', text: ARABIC_WORDS });
-    const [wrapper, el] = await teacherCard(adapter, html`<samen-feedback-bar target-id="host-post-1" view="teacher"></samen-feedback-bar>`);
+    const [wrapper, el] = await teacherCard(
+      adapter,
+      html`<samen-feedback-bar target-id="host-post-1" view="teacher"></samen-feedback-bar>`,
+    );
     shows(el);
     expect(bidiProblems(el)).to.deep.equal([]);
     wrapper.remove();
@@ -328,7 +381,10 @@ describe('a family’s Arabic words in a Dutch teacher’s card read right to le
   it('the reward chart’s home stickers', async () => {
     const adapter = new MemoryAdapter({ now: NOW });
     await adapter.award({ id: 'ar-3', chartId: 'personal-child-1', reason: ARABIC_WORDS });
-    const [wrapper, el] = await teacherCard(adapter, html`<samen-reward-chart chart-id="personal-child-1" view="teacher"></samen-reward-chart>`);
+    const [wrapper, el] = await teacherCard(
+      adapter,
+      html`<samen-reward-chart chart-id="personal-child-1" view="teacher"></samen-reward-chart>`,
+    );
     shows(el);
     expect(bidiProblems(el)).to.deep.equal([]);
     wrapper.remove();

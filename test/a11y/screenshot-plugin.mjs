@@ -17,9 +17,11 @@ export function samenScreenshotPlugin() {
       if (command !== 'samen-screenshot') return undefined;
       const folder = process.env.SAMEN_SCREENSHOTS;
       if (!folder) return false;
-      if (session.browser.type !== 'puppeteer') throw new Error(`samen-screenshot needs Chromium through Puppeteer, not ${session.browser.type}`);
+      if (session.browser.type !== 'puppeteer')
+        throw new Error(`samen-screenshot needs Chromium through Puppeteer, not ${session.browser.type}`);
       const { name, x, y, width, height } = payload ?? {};
-      if (typeof name !== 'string' || !/^[a-z0-9-]+$/.test(name)) throw new Error(`samen-screenshot: a plain file name, not ${JSON.stringify(name)}`);
+      if (typeof name !== 'string' || !/^[a-z0-9-]+$/.test(name))
+        throw new Error(`samen-screenshot: a plain file name, not ${JSON.stringify(name)}`);
       const page = session.browser.getPage(session.id);
       const dir = resolve(folder);
       await mkdir(dir, { recursive: true });

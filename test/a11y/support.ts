@@ -31,7 +31,16 @@ export interface StoryLike {
 }
 export type StoryModule = { default: StoryLike & { title?: string; component?: string } } & Record<string, unknown>;
 
-export const STORY_MODULES = [adapters, clipComposer, expectationMatrix, feedbackBar, feelingsCheckin, lessonClip, rewardChart, theming] as unknown as StoryModule[];
+export const STORY_MODULES = [
+  adapters,
+  clipComposer,
+  expectationMatrix,
+  feedbackBar,
+  feelingsCheckin,
+  lessonClip,
+  rewardChart,
+  theming,
+] as unknown as StoryModule[];
 
 /**
  * Story files whose stories reach their state only through their play function (the composer's
@@ -54,7 +63,15 @@ export type Scheme = 'light' | 'dark';
 export type HostTheme = 'samen' | 'high-contrast';
 
 /** Storybook's toolbar decorator (.storybook/preview.ts) applied to this test page. */
-export function applyToolbar({ locale = 'nl', scheme = 'light', hostTheme = 'samen' }: { locale?: string; scheme?: Scheme; hostTheme?: HostTheme }): void {
+export function applyToolbar({
+  locale = 'nl',
+  scheme = 'light',
+  hostTheme = 'samen',
+}: {
+  locale?: string;
+  scheme?: Scheme;
+  hostTheme?: HostTheme;
+}): void {
   const root = document.documentElement;
   root.lang = locale;
   root.dir = messagesFor(locale).dir;
@@ -91,7 +108,12 @@ export async function renderStory(meta: StoryLike, story: StoryLike, globals: Re
  * then waits for every widget the play brought up inside another's shadow root (the composer's
  * preview card and its published clip) to leave its loading state.
  */
-export async function playStory(wrapper: HTMLElement, meta: StoryLike, story: StoryLike, globals: Record<string, unknown> = {}): Promise<void> {
+export async function playStory(
+  wrapper: HTMLElement,
+  meta: StoryLike,
+  story: StoryLike,
+  globals: Record<string, unknown> = {},
+): Promise<void> {
   const play = story.play ?? meta.play;
   if (!play) return;
   const args = { ...meta.args, ...story.args };
@@ -144,7 +166,9 @@ async function loadAxe(): Promise<Axe> {
 /** Axe's WCAG 2.2 AA violations inside `element` (shadow roots included), one line each. */
 export async function wcagViolations(element: Element): Promise<string[]> {
   const results = await (await loadAxe()).run(element, { runOnly: { type: 'tag', values: WCAG_TAGS }, resultTypes: ['violations'] });
-  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} at ${JSON.stringify(n.target)} — ${n.failureSummary ?? ''}`));
+  return results.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id}: ${v.help} at ${JSON.stringify(n.target)} — ${n.failureSummary ?? ''}`),
+  );
 }
 
 /** What scrolls sideways: the page itself, or a widget's card (content wider than it). */
@@ -154,7 +178,8 @@ export function horizontalOverflow(widgets: Widget[]): string[] {
   if (page.scrollWidth > page.clientWidth + 1) found.push(`the page: ${page.scrollWidth} px wide in ${page.clientWidth} px`);
   for (const widget of widgets) {
     const card = widget.shadowRoot?.querySelector<HTMLElement>('[part~="base"]');
-    if (card && card.scrollWidth > card.clientWidth + 1) found.push(`${widget.localName}: ${card.scrollWidth} px of content in a ${card.clientWidth} px card`);
+    if (card && card.scrollWidth > card.clientWidth + 1)
+      found.push(`${widget.localName}: ${card.scrollWidth} px of content in a ${card.clientWidth} px card`);
   }
   return found;
 }

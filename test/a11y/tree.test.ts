@@ -38,10 +38,14 @@ async function tree(_wrapper: HTMLElement): Promise<AXNode> {
   return (await a11ySnapshot({})) as unknown as AXNode;
 }
 const find = (root: AXNode, role: string, name?: string | RegExp) =>
-  findAccessibilityNode<AXNode>(root as AXNode & { children: AXNode[] }, (n) =>
-    n.role === role && (name === undefined || (typeof name === 'string' ? n.name === name : name.test(n.name))),
+  findAccessibilityNode<AXNode>(
+    root as AXNode & { children: AXNode[] },
+    (n) => n.role === role && (name === undefined || (typeof name === 'string' ? n.name === name : name.test(n.name))),
   );
-const all = (root: AXNode, role: string): AXNode[] => [...(root.role === role ? [root] : []), ...(root.children ?? []).flatMap((c) => all(c, role))];
+const all = (root: AXNode, role: string): AXNode[] => [
+  ...(root.role === role ? [root] : []),
+  ...(root.children ?? []).flatMap((c) => all(c, role)),
+];
 /** The words inside a node (a live region's text is in its StaticText children). */
 const words = (node: AXNode | null): string =>
   node ? [node.role === 'StaticText' ? node.name : '', ...(node.children ?? []).map(words)].join(' ').replace(/\s+/g, ' ').trim() : '';
@@ -106,7 +110,11 @@ describe('accessibility tree: each widget’s main flow by keyboard', () => {
     let ax = await tree(wrapper);
     const bar = find(ax, 'progressbar')!;
     expect(bar, 'progressbar').to.exist;
-    expect([bar.name, (bar as { value?: number }).value, (bar as { valuemax?: number }).valuemax]).to.deep.equal(['Rustig in de gang', 31, 32]);
+    expect([bar.name, (bar as { value?: number }).value, (bar as { valuemax?: number }).valuemax]).to.deep.equal([
+      'Rustig in de gang',
+      31,
+      32,
+    ]);
     const award = $<HTMLButtonElement>(el, '[part~="award-button"]');
     award.focus();
     await sendKeys({ press: 'Enter' });
@@ -157,7 +165,10 @@ describe('accessibility tree: each widget’s main flow by keyboard', () => {
     // As the story file builds it, with uploads slow enough to be seen on their way.
     const wrapper = await fixture<HTMLElement>(html`<div>
       <samen-provider .adapter=${storyAdapter('teacher', undefined, { now: STORY_NOW, uploadMs: 1500 })} locale="nl">
-        <samen-clip-composer .classes=${[{ id: 'groep6-wish', label: 'Groep 6' }, { id: 'groep5-kanjer', label: 'Groep 5' }]}></samen-clip-composer>
+        <samen-clip-composer .classes=${[
+          { id: 'groep6-wish', label: 'Groep 6' },
+          { id: 'groep5-kanjer', label: 'Groep 5' },
+        ]}></samen-clip-composer>
       </samen-provider>
     </div>`);
     const [el] = (await settleAll(wrapper)) as [SamenClipComposer & Widget];
@@ -175,7 +186,10 @@ describe('accessibility tree: each widget’s main flow by keyboard', () => {
     for (const id of ['text-lang', 'preview-locale']) {
       const options = [...$<HTMLSelectElement>(el, `#${id}`).options];
       expect(options.length, id).to.be.greaterThan(1);
-      expect(options.map((o) => o.lang), id).to.deep.equal(options.map((o) => o.value));
+      expect(
+        options.map((o) => o.lang),
+        id,
+      ).to.deep.equal(options.map((o) => o.value));
     }
 
     // Pick the class, the programme and the lesson with arrow keys, Tab between them.
@@ -190,7 +204,10 @@ describe('accessibility tree: each widget’s main flow by keyboard', () => {
     expect(focused()?.id).to.equal('lesson');
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
-    const lesson = prefillFor(DEFAULT_LIBRARY.find((l) => l.id === 'kanjer-1')!, 'nl');
+    const lesson = prefillFor(
+      DEFAULT_LIBRARY.find((l) => l.id === 'kanjer-1')!,
+      'nl',
+    );
     ax = await tree(wrapper);
     expect(find(ax, 'combobox', c.classLabel)?.value).to.equal('Groep 5');
     expect(find(ax, 'combobox', c.programme)?.value).to.equal(nl.programmes.kanjer);
@@ -207,7 +224,9 @@ describe('accessibility tree: each widget’s main flow by keyboard', () => {
       expect(value, `${name}: the library has a text`).to.not.equal('');
       expect(find(ax, 'textbox', name)?.value, name).to.equal(value);
     }
-    expect(find(ax, 'textbox', nl.clip.learned)?.description, 'the starter’s hint, and that the library’s text is an example').to.equal(`${c.learnedHint} ${c.exampleText}`);
+    expect(find(ax, 'textbox', nl.clip.learned)?.description, 'the starter’s hint, and that the library’s text is an example').to.equal(
+      `${c.learnedHint} ${c.exampleText}`,
+    );
 
     // Tab through the five texts, the sub-group, the co-teacher and the programme's course to the file picker: named, with the limits as its description.
     for (let i = 0; i < 9 && focused()?.id !== 'media-input'; i++) await sendKeys({ press: 'Tab' });
@@ -220,14 +239,18 @@ describe('accessibility tree: each widget’s main flow by keyboard', () => {
     const canvas = Object.assign(document.createElement('canvas'), { width: 64, height: 36 });
     const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
     el.addFiles([new File([blob], 'kring.png', { type: 'image/png' })]);
-    await waitUntil(() => ($<HTMLProgressElement>(el, '[part~="upload"] progress')?.value ?? 0) >= 20, 'upload under way', { timeout: 3000 });
+    await waitUntil(() => ($<HTMLProgressElement>(el, '[part~="upload"] progress')?.value ?? 0) >= 20, 'upload under way', {
+      timeout: 3000,
+    });
     ax = await tree(wrapper);
     const bar = find(ax, 'progressbar', 'kring.png')!;
     expect(bar, 'the upload’s progress bar, named by its file').to.exist;
     expect([typeof bar.value, bar.valuemax]).to.deep.equal(['number', 100]);
     expect(bar.value as number).to.be.within(20, 100);
     expect(find(ax, 'button', c.cancelUploadOf('kring.png')), 'its stop button, named by the file').to.exist;
-    await waitUntil(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.includes(c.uploaded('kring.png')), 'uploaded', { timeout: 5000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.includes(c.uploaded('kring.png')), 'uploaded', {
+      timeout: 5000,
+    });
     ax = await tree(wrapper);
     expect(find(ax, 'progressbar'), 'no progress bar once done').to.equal(null);
     expect(liveText(ax)).to.contain(c.uploaded('kring.png'));
@@ -248,7 +271,10 @@ describe('accessibility tree: each widget’s main flow by keyboard', () => {
     await sendKeys({ press: 'Tab' });
     expect(focused()?.getAttribute('part')).to.equal('preview-button');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~="preview"] samen-lesson-clip')?.shadowRoot?.querySelector('article'), 'the previewed card');
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('[part~="preview"] samen-lesson-clip')?.shadowRoot?.querySelector('article'),
+      'the previewed card',
+    );
     await settleAll(el.shadowRoot!.querySelector<HTMLElement>('[part~="preview"]')!);
     ax = await tree(wrapper);
     expect(find(ax, 'button', c.hidePreview)?.expanded, 'the toggle, open').to.equal(true);
@@ -298,10 +324,13 @@ describe('Escape closes what opens', () => {
 describe('visible focus', () => {
   /** sRGB relative luminance of a computed `rgb(…)` colour (WCAG 2.2). */
   function luminance(rgb: string): number {
-    const [r, g, b] = rgb.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
-      const c = Number(v) / 255;
-      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
+    const [r, g, b] = rgb
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
   }
   const contrast = (a: string, b: string) => {

@@ -15,7 +15,9 @@ interface Call {
 function fakeFetch(script: (Response | Error | (() => Promise<Response>))[]): { fetch: typeof fetch; calls: Call[] } {
   const calls: Call[] = [];
   const fetchImpl = (async (url: string, init: RequestInit = {}) => {
-    const headers = Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
+    const headers = Object.fromEntries(
+      Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]),
+    );
     calls.push({ url, method: init.method ?? 'GET', headers, ...(init.body ? { body: JSON.parse(String(init.body)) } : {}) });
     const next = script.shift() ?? new Response(null, { status: 500 });
     if (next instanceof Error) throw next;
@@ -36,7 +38,16 @@ const never = () => new Promise<Response>(() => {});
 
 const adapter = (script: Parameters<typeof fakeFetch>[0], options: Partial<ConstructorParameters<typeof HttpAdapter>[0]> = {}) => {
   const fake = fakeFetch(script);
-  return { http: new HttpAdapter({ baseUrl: 'https://api.school.example/samen/', getToken: () => 'token-123', backoffMs: 1, fetch: fake.fetch, ...options }), calls: fake.calls };
+  return {
+    http: new HttpAdapter({
+      baseUrl: 'https://api.school.example/samen/',
+      getToken: () => 'token-123',
+      backoffMs: 1,
+      fetch: fake.fetch,
+      ...options,
+    }),
+    calls: fake.calls,
+  };
 };
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -62,7 +73,11 @@ describe('HttpAdapter', () => {
     const { http, calls } = adapter([json({ id: 'a1' }), new Response(null, { status: 204 })]);
     await http.award({ id: 'write-7', chartId: 'class-wish', reason: 'Rustig in de gang' });
     await http.undoAward({ id: 'write-8', chartId: 'class-wish', awardId: 'a1' });
-    expect(calls[0]).to.deep.include({ url: 'https://api.school.example/samen/charts/class-wish/awards', method: 'POST', body: { reason: 'Rustig in de gang' } });
+    expect(calls[0]).to.deep.include({
+      url: 'https://api.school.example/samen/charts/class-wish/awards',
+      method: 'POST',
+      body: { reason: 'Rustig in de gang' },
+    });
     expect(calls[0]!.headers['idempotency-key']).to.equal('write-7');
     expect(calls[0]!.headers['content-type']).to.equal('application/json');
     expect(calls[1]).to.deep.include({ url: 'https://api.school.example/samen/charts/class-wish/awards/a1', method: 'DELETE' });
@@ -76,7 +91,15 @@ describe('HttpAdapter', () => {
     await http.setReaction({ id: 'k3', targetId: 'wish-2', reaction: 'heart', on: true });
     await http.addReply({ id: 'k4', targetId: 'wish-2', text: 'Fijn' });
     await http.redeem({ id: 'k5', chartId: 'class-wish', nextGoal: 40 });
-    await http.saveCheckin({ id: 'k6', checkinId: 'c1', childId: 'child-1', feeling: 'happy', strength: 3, context: 'home', createdAt: '2026-11-20T10:00:00+01:00' });
+    await http.saveCheckin({
+      id: 'k6',
+      checkinId: 'c1',
+      childId: 'child-1',
+      feeling: 'happy',
+      strength: 3,
+      context: 'home',
+      createdAt: '2026-11-20T10:00:00+01:00',
+    });
     const matrix = { id: 'matrix-school', kind: 'school' as const, version: 3, values: [], locations: [], cells: {} };
     await http.saveExpectationMatrix({ id: 'k7', matrix, baseVersion: 3 });
     await http.shareSuccess({ id: 'k8', matrixId: 'matrix-school', text: 'Gelukt' });
@@ -92,7 +115,13 @@ describe('HttpAdapter', () => {
       'POST /matrices/matrix-school/successes',
       'GET /matrices/matrix-school/successes',
     ]);
-    expect(calls[5]!.body).to.deep.equal({ childId: 'child-1', feeling: 'happy', strength: 3, context: 'home', createdAt: '2026-11-20T10:00:00+01:00' });
+    expect(calls[5]!.body).to.deep.equal({
+      childId: 'child-1',
+      feeling: 'happy',
+      strength: 3,
+      context: 'home',
+      createdAt: '2026-11-20T10:00:00+01:00',
+    });
     expect(calls[6]!.body).to.deep.equal({ matrix, baseVersion: 3 });
   });
 
@@ -103,7 +132,13 @@ describe('HttpAdapter', () => {
 
   it('maps statuses to error kinds at once, without retrying', async () => {
     // 401 is signed-out even when the body says forbidden (as the reference server's does): signing in again may help.
-    for (const [status, kind] of [[400, 'invalid-data'], [401, 'signed-out'], [403, 'forbidden'], [404, 'not-found'], [409, 'conflict']] as const) {
+    for (const [status, kind] of [
+      [400, 'invalid-data'],
+      [401, 'signed-out'],
+      [403, 'forbidden'],
+      [404, 'not-found'],
+      [409, 'conflict'],
+    ] as const) {
       const { http, calls } = adapter([json({ error: { kind: status === 401 ? 'forbidden' : undefined } }, status)]);
       const error = (await rejection(http.getLessonClip('x'))) as SamenError;
       expect(error, String(status)).to.be.instanceOf(SamenError);
@@ -119,7 +154,12 @@ describe('HttpAdapter', () => {
   });
 
   it('retries transient failures with the same Idempotency-Key, so a retried write applies once', async () => {
-    const { http, calls } = adapter([new TypeError('Failed to fetch'), json({}, 503, { 'retry-after': '0' }), new Response('bad gateway', { status: 502 }), json({ id: 'r1', text: 'Fijn', createdAt: '2026-11-20T10:00:00Z' })]);
+    const { http, calls } = adapter([
+      new TypeError('Failed to fetch'),
+      json({}, 503, { 'retry-after': '0' }),
+      new Response('bad gateway', { status: 502 }),
+      json({ id: 'r1', text: 'Fijn', createdAt: '2026-11-20T10:00:00Z' }),
+    ]);
     const reply = await http.addReply({ id: 'reply-1', targetId: 'wish-2', text: 'Fijn' });
     expect(reply.id).to.equal('r1');
     expect(calls).to.have.length(4);
@@ -157,7 +197,9 @@ describe('HttpAdapter', () => {
     expect(parseRetryAfter(null, now)).to.equal(undefined);
     for (let attempt = 0; attempt < 8; attempt++) {
       const wait = backoff(attempt, 500, 10_000);
-      expect(wait).to.be.at.least(0).and.below(Math.min(10_000, 500 * 2 ** attempt) + 1);
+      expect(wait)
+        .to.be.at.least(0)
+        .and.below(Math.min(10_000, 500 * 2 ** attempt) + 1);
     }
   });
 
@@ -169,7 +211,9 @@ describe('HttpAdapter', () => {
       return { restore: () => (console[m] = original), count: () => calls };
     });
     try {
-      const { http } = adapter([json({ error: { kind: 'forbidden' } }, 403), new TypeError('Failed to fetch'), json({}, 500)], { retries: 1 });
+      const { http } = adapter([json({ error: { kind: 'forbidden' } }, 403), new TypeError('Failed to fetch'), json({}, 500)], {
+        retries: 1,
+      });
       await rejection(http.saveHomeAnswer({ id: 'k', clipId: 'wish-2', kind: 'text', text: 'Privé antwoord' }));
       await rejection(http.getViewer());
     } finally {
@@ -206,7 +250,9 @@ describe('HttpAdapter', () => {
     const signals: AbortSignal[] = [];
     const fetchImpl = ((_url: string, init: RequestInit = {}) => {
       signals.push(init.signal!);
-      return new Promise<Response>((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError'))));
+      return new Promise<Response>((_resolve, reject) =>
+        init.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError'))),
+      );
     }) as unknown as typeof fetch;
     const http = new HttpAdapter({ baseUrl: 'https://api.school.example/samen', fetch: fetchImpl });
     const wrapper = await fixture<HTMLElement>(html`<div><samen-provider .adapter=${http}>
@@ -216,7 +262,10 @@ describe('HttpAdapter', () => {
     await waitUntil(() => signals.length >= 2, 'no requests started');
     const first = signals.slice();
     provider.remove();
-    expect(first.every((s) => s.aborted), 'requests aborted on disconnect').to.equal(true);
+    expect(
+      first.every((s) => s.aborted),
+      'requests aborted on disconnect',
+    ).to.equal(true);
     wrapper.append(provider);
     await waitUntil(() => signals.length > first.length, 'no new load after coming back');
     expect(signals.slice(first.length).some((s) => !s.aborted)).to.equal(true);
@@ -264,7 +313,14 @@ class FakeXhr extends EventTarget {
 
 describe('HttpAdapter: uploads and publishing lesson clips', () => {
   const photo = (size = 2048) => new File([new Uint8Array(size).fill(1)], 'kring.png', { type: 'image/png' });
-  const stored = { mediaId: 'media-1', kind: 'photo', src: 'https://api.school.example/samen/uploads/media-1/content', type: 'image/png', size: 2048, name: 'kring.png' };
+  const stored = {
+    mediaId: 'media-1',
+    kind: 'photo',
+    src: 'https://api.school.example/samen/uploads/media-1/content',
+    type: 'image/png',
+    size: 2048,
+    name: 'kring.png',
+  };
   const uploader = (options: Partial<ConstructorParameters<typeof HttpAdapter>[0]> = {}) => {
     FakeXhr.made = [];
     return adapter([], { xhr: () => new FakeXhr() as unknown as XMLHttpRequest, ...options }).http;
@@ -293,7 +349,9 @@ describe('HttpAdapter: uploads and publishing lesson clips', () => {
   it('stops the upload when the signal aborts, and never retries an upload on its own', async () => {
     const http = uploader();
     const controller = new AbortController();
-    const aborted = rejection(http.uploadMedia({ id: 'upload-2', file: photo(), name: 'kring.png', kind: 'photo' }, { signal: controller.signal }));
+    const aborted = rejection(
+      http.uploadMedia({ id: 'upload-2', file: photo(), name: 'kring.png', kind: 'photo' }, { signal: controller.signal }),
+    );
     await new Promise((r) => setTimeout(r, 0));
     FakeXhr.made[0]!.progress(100, 2048);
     controller.abort();
@@ -331,7 +389,10 @@ describe('HttpAdapter: uploads and publishing lesson clips', () => {
     const http = uploader();
     const tooBig = new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'groot.png', { type: 'image/png' });
     const pdf = new File(['%PDF'], 'brief.pdf', { type: 'application/pdf' });
-    for (const [file, reason] of [[tooBig, 'too-big'], [pdf, 'wrong-type']] as const) {
+    for (const [file, reason] of [
+      [tooBig, 'too-big'],
+      [pdf, 'wrong-type'],
+    ] as const) {
       const error = (await rejection(http.uploadMedia({ id: 'u', file, name: file.name, kind: 'photo' }))) as SamenError;
       expect(error.kind).to.equal('invalid-data');
       expect(error.issues).to.deep.equal([{ path: 'file', message: reason }]);
@@ -357,12 +418,22 @@ describe('HttpAdapter: uploads and publishing lesson clips', () => {
     const sent: { url: string; init: RequestInit }[] = [];
     const answers = [new Response(null, { status: 503 }), json(stored, 201)];
     const fetchImpl = (async (url: string, init: RequestInit) => (sent.push({ url, init }), answers.shift()!)) as unknown as typeof fetch;
-    const http = new HttpAdapter({ baseUrl: 'https://api.school.example/samen', getToken: () => 'token-123', backoffMs: 1, fetch: fetchImpl, xhr: false });
+    const http = new HttpAdapter({
+      baseUrl: 'https://api.school.example/samen',
+      getToken: () => 'token-123',
+      backoffMs: 1,
+      fetch: fetchImpl,
+      xhr: false,
+    });
     const file = photo();
-    expect(((await rejection(http.uploadMedia({ id: 'f-1', file, name: 'kring.png', kind: 'photo' }))) as SamenError).kind).to.equal('unavailable');
+    expect(((await rejection(http.uploadMedia({ id: 'f-1', file, name: 'kring.png', kind: 'photo' }))) as SamenError).kind).to.equal(
+      'unavailable',
+    );
     expect(sent).to.have.length(1);
     const progress: number[] = [];
-    expect(await http.uploadMedia({ id: 'f-1', file, name: 'kring.png', kind: 'photo' }, { onProgress: (f) => progress.push(f) })).to.deep.equal(stored);
+    expect(
+      await http.uploadMedia({ id: 'f-1', file, name: 'kring.png', kind: 'photo' }, { onProgress: (f) => progress.push(f) }),
+    ).to.deep.equal(stored);
     expect(sent[1]!.init.body).to.equal(file);
     expect(sent[1]!.init.headers).to.include({ 'idempotency-key': 'f-1', 'content-type': 'image/png', authorization: 'Bearer token-123' });
     expect(progress).to.deep.equal([1]);
@@ -371,7 +442,12 @@ describe('HttpAdapter: uploads and publishing lesson clips', () => {
   it('publishes with POST /clips and the write id as Idempotency-Key, retrying a lost response with the same key', async () => {
     const clip = { id: 'clip-p1', programme: 'wish', title: 'Lichaamstaal', classId: 'groep6-wish', postedAt: '2026-11-12T08:00:00Z' };
     const { http, calls } = adapter([new Response(null, { status: 503 }), json(clip), json(stored)]);
-    const draft = { classId: 'groep6-wish', programme: 'wish' as const, title: 'Lichaamstaal', media: { kind: 'photos' as const, photos: [{ mediaId: 'media-1', alt: 'Een kring' }] } };
+    const draft = {
+      classId: 'groep6-wish',
+      programme: 'wish' as const,
+      title: 'Lichaamstaal',
+      media: { kind: 'photos' as const, photos: [{ mediaId: 'media-1', alt: 'Een kring' }] },
+    };
     expect(await http.publishLessonClip({ id: 'publish-1', ...draft })).to.deep.equal(clip);
     expect(calls.map((c) => [c.method, c.url, c.headers['idempotency-key']])).to.deep.equal([
       ['POST', 'https://api.school.example/samen/clips', 'publish-1'],

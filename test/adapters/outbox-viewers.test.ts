@@ -145,7 +145,12 @@ describe('OutboxAdapter: writes per viewer', () => {
         d.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex('id', 'id', { unique: true });
       },
     });
-    await db.add('outbox', { id: 'old-1', method: 'addReply', input: { id: 'old-1', targetId: 'wish-2', text: 'Van vroeger, van iemand' }, queuedAt: NOW.toISOString() });
+    await db.add('outbox', {
+      id: 'old-1',
+      method: 'addReply',
+      input: { id: 'old-1', targetId: 'wish-2', text: 'Van vroeger, van iemand' },
+      queuedAt: NOW.toISOString(),
+    });
     db.close();
 
     const inner = memory();
@@ -227,7 +232,7 @@ describe('OutboxAdapter: signed out (401)', () => {
     expect(posts).to.deep.equal([{ auth: 'Bearer fresh', key: 'w-http' }]);
   });
 
-  it("a widget says it is kept until the parent signs in again; without an outbox, that the text stays", async () => {
+  it('a widget says it is kept until the parent signs in again; without an outbox, that the text stays', async () => {
     const inner = memory();
     const outbox = new OutboxAdapter(inner, { dbName: dbName(), backoffMs: 60_000 });
     outboxes.push(outbox);

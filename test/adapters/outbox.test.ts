@@ -24,7 +24,11 @@ async function rejection(promise: Promise<unknown>): Promise<SamenError> {
 
 /** A teacher's adapter without the optional composing methods (a host that can't take files or publish). */
 const withoutComposing = (adapter: MemoryAdapter) =>
-  Object.assign(Object.create(adapter) as MemoryAdapter, { uploadMedia: undefined, getUploadedMedia: undefined, publishLessonClip: undefined });
+  Object.assign(Object.create(adapter) as MemoryAdapter, {
+    uploadMedia: undefined,
+    getUploadedMedia: undefined,
+    publishLessonClip: undefined,
+  });
 const png = () => new File([new Uint8Array(64).fill(7)], 'kring.png', { type: 'image/png' });
 const clipDraft = (mediaId: string) => ({
   classId: 'groep6-wish',
@@ -58,8 +62,14 @@ describe('OutboxAdapter', () => {
     const inner = memory();
     const outbox = make(inner, { dbName: dbName() });
     inner.fail('addReply', 'offline');
-    const errors = await Promise.all(['een', 'twee', 'drie'].map((text, i) => rejection(outbox.addReply({ id: `w${i}`, targetId: 'wish-2', text }))));
-    expect(errors.map((e) => [e.kind, e.queued])).to.deep.equal([['offline', true], ['offline', true], ['offline', true]]);
+    const errors = await Promise.all(
+      ['een', 'twee', 'drie'].map((text, i) => rejection(outbox.addReply({ id: `w${i}`, targetId: 'wish-2', text }))),
+    );
+    expect(errors.map((e) => [e.kind, e.queued])).to.deep.equal([
+      ['offline', true],
+      ['offline', true],
+      ['offline', true],
+    ]);
     expect((await outbox.pending()).map((e) => e.id)).to.deep.equal(['w0', 'w1', 'w2']);
     const before = inner.appliedWrites;
 
@@ -154,7 +164,10 @@ describe('OutboxAdapter', () => {
     inner.recover();
     goOnline();
     const teacher = inner.forViewer('teacher-1');
-    await waitUntil(async () => (await teacher.getClipReach('wish-2')).answers.some((a) => a.text === 'In de trein besproken'), 'never arrived');
+    await waitUntil(
+      async () => (await teacher.getClipReach('wish-2')).answers.some((a) => a.text === 'In de trein besproken'),
+      'never arrived',
+    );
   });
 
   describe('composing lesson clips', () => {
@@ -188,7 +201,10 @@ describe('OutboxAdapter', () => {
       const inner = new MemoryAdapter({ now: NOW, viewerId: 'teacher-1', uploadMs: 50 });
       const outbox = make(inner, { dbName: dbName() });
       const progress: number[] = [];
-      const media = await outbox.uploadMedia!({ id: 'up-1', file: png(), name: 'kring.png', kind: 'photo' }, { onProgress: (f) => progress.push(f) });
+      const media = await outbox.uploadMedia!(
+        { id: 'up-1', file: png(), name: 'kring.png', kind: 'photo' },
+        { onProgress: (f) => progress.push(f) },
+      );
       expect(media).to.include({ mediaId: 'media-up-1', kind: 'photo', type: 'image/png', size: 64 });
       expect(progress[progress.length - 1]).to.equal(1);
       expect((await outbox.getUploadedMedia!('media-up-1')).src).to.equal(media.src);
@@ -224,7 +240,11 @@ describe('OutboxAdapter', () => {
       // The teacher's retry after the outbox sent it (same key) makes no second clip.
       const again = await outbox.publishLessonClip!({ id: 'pub-1', ...clipDraft(mediaId) });
       expect(again.id).to.equal('clip-pub-1');
-      expect(Object.values(inner.state.clips).filter((c) => (c as LessonClip).title === 'Lichaamstaal' && (c as LessonClip).id.startsWith('clip-'))).to.have.length(1);
+      expect(
+        Object.values(inner.state.clips).filter(
+          (c) => (c as LessonClip).title === 'Lichaamstaal' && (c as LessonClip).id.startsWith('clip-'),
+        ),
+      ).to.have.length(1);
     });
 
     it('refuses for good a publish queued on an earlier visit when the adapter it now wraps cannot publish', async () => {

@@ -124,7 +124,10 @@ const memoryAdapter = () => new MemoryAdapter({ now: NOW });
 function keptListening(method: BridgeMethod, topic: SamenTopic): void {
   const written = hostReceived.findIndex((m) => m.type === 'request' && m.method === method);
   expect(written, `a ${method} request`).to.be.at.least(0);
-  expect(hostReceived.slice(written).some((m) => m.type === 'unsubscribe'), `${topic} was re-subscribed after ${method}`).to.equal(false);
+  expect(
+    hostReceived.slice(written).some((m) => m.type === 'unsubscribe'),
+    `${topic} was re-subscribed after ${method}`,
+  ).to.equal(false);
 }
 
 type Axe = { run(context: Element): Promise<{ violations: { id: string; help: string }[] }> };
@@ -288,7 +291,10 @@ describe('bridge: protocol', () => {
 
     gate.resolve();
     await sleep(30);
-    expect(responses(frame).filter((r) => r.id === id), 'no answer after an abort').to.have.length(0);
+    expect(
+      responses(frame).filter((r) => r.id === id),
+      'no answer after an abort',
+    ).to.have.length(0);
 
     // Already aborted: nothing is sent at all.
     const sentBefore = requests().length;
@@ -330,10 +336,7 @@ describe('bridge: protocol', () => {
     const call = frame.adapter.getViewer();
     await waitUntil(() => requests().length === 1);
     const id = requests()[0]!.id;
-    win.postMessage(
-      { samen: 1, type: 'response', id, ok: false, error: { kind: 'teapot', message: 'short and stout' } },
-      ORIGIN,
-    );
+    win.postMessage({ samen: 1, type: 'response', id, ok: false, error: { kind: 'teapot', message: 'short and stout' } }, ORIGIN);
     expect(await rejection(call)).to.include({ kind: 'unavailable', message: 'short and stout' });
   });
 
@@ -345,7 +348,13 @@ describe('bridge: protocol', () => {
     for (const method of bad) frame.post({ samen: 1, type: 'request', id: `bad-${method}`, method, args: ['getLessonClip', 'forbidden'] });
     frame.post({ samen: 1, type: 'request', id: 'bad-input', method: 'getLessonClip', args: [{ evil: true }] });
     frame.post({ samen: 1, type: 'request', id: 'two-args', method: 'getLessonClip', args: ['wish-2', 'wish-3'] });
-    frame.post({ samen: 1, type: 'request', id: 'no-key', method: 'setReaction', args: [{ targetId: 'wish-2', reaction: 'like', on: true }] });
+    frame.post({
+      samen: 1,
+      type: 'request',
+      id: 'no-key',
+      method: 'setReaction',
+      args: [{ targetId: 'wish-2', reaction: 'like', on: true }],
+    });
     frame.post({ samen: 1, type: 'request', id: 'no-query', method: 'getCheckins', args: ['child-1'] });
     const expected = bad.length + 4;
     await waitUntil(() => responses(frame).length === expected, 'every request answered');
@@ -612,7 +621,16 @@ describe('bridge: protocol', () => {
   });
 
   it('refuses "*" and origins that are not exactly an origin', () => {
-    for (const origin of ['*', '/', '', 'null', 'app.example', 'https://app.example/', 'https://app.example:443', 'https://app.example/samen']) {
+    for (const origin of [
+      '*',
+      '/',
+      '',
+      'null',
+      'app.example',
+      'https://app.example/',
+      'https://app.example:443',
+      'https://app.example/samen',
+    ]) {
       expect(() => new BridgeAdapter({ target: window, targetOrigin: origin }), origin).to.throw(TypeError);
       expect(() => serveBridge({ adapter: memoryAdapter(), frame: window, origin }), origin).to.throw(TypeError);
     }
@@ -632,7 +650,13 @@ describe('bridge: protocol', () => {
         const value = request.method === 'getViewer' ? await memory.getViewer() : await method(request.args[0]);
         return JSON.stringify({ samen: 1, type: 'response', id: request.id, ok: true, value: value ?? null });
       } catch (error) {
-        return JSON.stringify({ samen: 1, type: 'response', id: request.id, ok: false, error: { kind: (error as SamenError).kind, message: 'nope' } });
+        return JSON.stringify({
+          samen: 1,
+          type: 'response',
+          id: request.id,
+          ok: false,
+          error: { kind: (error as SamenError).kind, message: 'nope' },
+        });
       }
     };
     const glue = (event: MessageEvent) => {
@@ -671,18 +695,24 @@ describe('bridge: loopback in one page', () => {
 
   it('answers "invalid-data" when a result cannot be copied, and rejects input that cannot be sent', async () => {
     const memory = memoryAdapter();
-    const bridge = loopback(hostWith(memory, { getReactions: async () => ({ targetId: 'x', render: () => 'no functions over postMessage' }) }));
+    const bridge = loopback(
+      hostWith(memory, { getReactions: async () => ({ targetId: 'x', render: () => 'no functions over postMessage' }) }),
+    );
     expect(await outcome(bridge.getReactions('wish-2'))).to.deep.equal({ kind: 'invalid-data' });
     const badInput = { id: 'w', targetId: 'wish-2', text: document.body } as unknown as Parameters<SamenAdapter['addReply']>[0];
     expect(await outcome(bridge.addReply(badInput))).to.deep.equal({ kind: 'invalid-data' });
-    const badMatrix = { id: 'w2', matrix: { id: 'matrix-school', render: () => 'no functions' }, baseVersion: 3 } as unknown as Parameters<SamenAdapter['saveExpectationMatrix']>[0];
+    const badMatrix = { id: 'w2', matrix: { id: 'matrix-school', render: () => 'no functions' }, baseVersion: 3 } as unknown as Parameters<
+      SamenAdapter['saveExpectationMatrix']
+    >[0];
     expect(await outcome(bridge.saveExpectationMatrix(badMatrix))).to.deep.equal({ kind: 'invalid-data' });
     expect(requests(), 'refused before anything was sent').to.have.length(1);
     expect(memory.calls.filter((c) => c.method === 'addReply' || c.method === 'saveExpectationMatrix')).to.have.length(0);
     // A field the method does not take is left behind, never sent: the reply goes through without it.
     const extra = { id: 'w3', targetId: 'wish-2', text: 'Mooi', node: document.body } as unknown as Parameters<SamenAdapter['addReply']>[0];
     expect(await outcome(bridge.addReply(extra))).to.have.property('value');
-    expect(memory.calls.filter((c) => c.method === 'addReply').map((c) => c.input)).to.deep.equal([{ id: 'w3', targetId: 'wish-2', text: 'Mooi' }]);
+    expect(memory.calls.filter((c) => c.method === 'addReply').map((c) => c.input)).to.deep.equal([
+      { id: 'w3', targetId: 'wish-2', text: 'Mooi' },
+    ]);
   });
 
   it('waits as long as it takes with timeoutMs: Infinity', async () => {
@@ -703,7 +733,9 @@ describe('bridge: loopback in one page', () => {
 });
 
 describe('bridge: composing lesson clips', () => {
-  const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+  const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg=='), (c) =>
+    c.charCodeAt(0),
+  );
 
   it('a teacher in the frame uploads a photo (the file crosses as a Blob, progress comes back) and publishes; the parent reads it', async () => {
     const host = new MemoryAdapter({ locale: 'nl', viewerId: 'teacher-1', now: NOW, uploadMs: 50 });
@@ -720,7 +752,12 @@ describe('bridge: composing lesson clips', () => {
     expect(new Uint8Array(await sent.args[0].file.arrayBuffer())).to.deep.equal(PNG);
     expect((await bridge.getUploadedMedia('media-up-1')).mediaId).to.equal('media-up-1');
 
-    const draft = { classId: 'groep6-wish', programme: 'wish' as const, title: 'Lichaamstaal', media: { kind: 'photos' as const, photos: [{ mediaId: media.mediaId, alt: 'Een kring' }] } };
+    const draft = {
+      classId: 'groep6-wish',
+      programme: 'wish' as const,
+      title: 'Lichaamstaal',
+      media: { kind: 'photos' as const, photos: [{ mediaId: media.mediaId, alt: 'Een kring' }] },
+    };
     const clip = await bridge.publishLessonClip({ id: 'pub-1', ...draft });
     expect(await bridge.publishLessonClip({ id: 'pub-1', ...draft })).to.deep.equal(clip);
     const read = await host.forViewer('parent-1').getLessonClip(clip.id);
@@ -733,7 +770,9 @@ describe('bridge: composing lesson clips', () => {
     serve(memory, window);
     const bridge = new BridgeAdapter({ target: window, targetOrigin: ORIGIN, timeoutMs: 5000 });
     cleanups.push(() => bridge.dispose());
-    const fake = { id: 'up-2', file: { size: 10, type: 'image/png' }, name: 'x.png', kind: 'photo' } as unknown as Parameters<BridgeAdapter['uploadMedia']>[0];
+    const fake = { id: 'up-2', file: { size: 10, type: 'image/png' }, name: 'x.png', kind: 'photo' } as unknown as Parameters<
+      BridgeAdapter['uploadMedia']
+    >[0];
     expect((await rejection(bridge.uploadMedia(fake))).kind).to.equal('invalid-data');
     expect(memory.calls.filter((c) => c.method === 'uploadMedia')).to.deep.equal([]);
 
@@ -771,7 +810,15 @@ describe('bridge: the whole adapter through a real iframe', () => {
       redeem: { id: 'w7', chartId: 'class-wish' },
       getCheckins: { childId: 'child-1' },
       getClassCheckins: { classId: 'groep6-wish' },
-      saveCheckin: { id: 'w8', checkinId: 'c-1', childId: 'child-1', feeling: 'happy', strength: 4, context: 'home', createdAt: '2026-11-20T11:00:00+01:00' },
+      saveCheckin: {
+        id: 'w8',
+        checkinId: 'c-1',
+        childId: 'child-1',
+        feeling: 'happy',
+        strength: 4,
+        context: 'home',
+        createdAt: '2026-11-20T11:00:00+01:00',
+      },
       getExpectationMatrix: 'matrix-school',
       saveExpectationMatrix: { id: 'w9', matrix, baseVersion: 99 },
       shareSuccess: { id: 'w10', matrixId: 'matrix-school', text: 'Het lukte' },
@@ -783,12 +830,16 @@ describe('bridge: the whole adapter through a real iframe', () => {
     type Loose = Record<BridgeMethod, (input?: unknown) => Promise<unknown>>;
     for (const method of BRIDGE_METHODS) {
       const input = inputs[method];
-      const call = (adapter: SamenAdapter) => (method === 'getViewer' ? adapter.getViewer() : (adapter as unknown as Loose)[method].call(adapter, input));
+      const call = (adapter: SamenAdapter) =>
+        method === 'getViewer' ? adapter.getViewer() : (adapter as unknown as Loose)[method].call(adapter, input);
       const viaBridge = await outcome(call(bridge));
       // Reads are repeatable, and a write's id replays its stored result: the direct call must agree.
       const direct = await outcome(call(host));
       expect(viaBridge, method).to.deep.equal(direct);
-      expect(calls.filter((c) => c.method === method).map((c) => c.input), method).to.deep.equal([input, input]);
+      expect(
+        calls.filter((c) => c.method === method).map((c) => c.input),
+        method,
+      ).to.deep.equal([input, input]);
     }
     expect(requests().map((r) => r.method)).to.deep.equal([...BRIDGE_METHODS]);
 

@@ -26,7 +26,14 @@ const WORDS = ['__proto__', 'constructor', 'prototype'] as const;
  * What a successful pollution would write: `method`/`body`/`headers` break every `fetch(url, {})`
  * (the init dictionary reads them off the prototype), `role` makes any viewer look like a teacher.
  */
-const PAYLOAD = { polluted: 'yes', role: 'teacher', method: 'DELETE', body: 'x', headers: { 'x-polluted': '1' }, homeStickersEnabled: true };
+const PAYLOAD = {
+  polluted: 'yes',
+  role: 'teacher',
+  method: 'DELETE',
+  body: 'x',
+  headers: { 'x-polluted': '1' },
+  homeStickersEnabled: true,
+};
 const PAYLOAD_KEYS = Object.keys(PAYLOAD);
 
 const cleanups: (() => void)[] = [];
@@ -63,11 +70,14 @@ function jsonWithProto(value: object): Record<string, unknown> {
 }
 
 /** The host's whole data, as text. */
-const snapshot = (memory: MemoryAdapter) => JSON.stringify(memory.state, (_key, value: unknown) => (value instanceof Blob ? `blob:${value.size}` : value));
+const snapshot = (memory: MemoryAdapter) =>
+  JSON.stringify(memory.state, (_key, value: unknown) => (value instanceof Blob ? `blob:${value.size}` : value));
 
 /** Own names of the prototypes a pollution would touch, in this page and the framed one. */
 function prototypeNames(win: Window & typeof globalThis): string[] {
-  return [win.Object.prototype, win.Array.prototype, win.Function.prototype, win.String.prototype].flatMap((proto) => Object.getOwnPropertyNames(proto)).sort();
+  return [win.Object.prototype, win.Array.prototype, win.Function.prototype, win.String.prototype]
+    .flatMap((proto) => Object.getOwnPropertyNames(proto))
+    .sort();
 }
 
 function noPollution(win: Window & typeof globalThis, where: string): void {
@@ -95,7 +105,15 @@ function validInputs(matrix: ExpectationMatrix, file: Blob): Record<BridgeMethod
     redeem: { id: 'ok-7', chartId: 'class-wish' },
     getCheckins: { childId: 'child-1' },
     getClassCheckins: { classId: 'groep6-wish' },
-    saveCheckin: { id: 'ok-8', checkinId: 'c-1', childId: 'child-1', feeling: 'happy', strength: 4, context: 'home', createdAt: '2026-11-20T11:00:00+01:00' },
+    saveCheckin: {
+      id: 'ok-8',
+      checkinId: 'c-1',
+      childId: 'child-1',
+      feeling: 'happy',
+      strength: 4,
+      context: 'home',
+      createdAt: '2026-11-20T11:00:00+01:00',
+    },
     getExpectationMatrix: 'matrix-home-fam-01',
     saveExpectationMatrix: { id: 'ok-9', matrix, baseVersion: matrix.version },
     shareSuccess: { id: 'ok-10', matrixId: 'matrix-school', text: 'Het lukte' },
@@ -149,7 +167,8 @@ function nestedHostileCalls(valid: Record<BridgeMethod, unknown>): Hostile[] {
   const publish = valid.publishLessonClip as Record<string, unknown>;
   const matrix = save.matrix;
   const calls: Hostile[] = [];
-  const saveWith = (what: string, changed: unknown) => calls.push({ method: 'saveExpectationMatrix', what, args: [{ ...save, matrix: changed }] });
+  const saveWith = (what: string, changed: unknown) =>
+    calls.push({ method: 'saveExpectationMatrix', what, args: [{ ...save, matrix: changed }] });
   for (const word of WORDS) {
     saveWith(`${word} as the matrix id`, { ...matrix, id: word });
     saveWith(`${word} as a key of the matrix`, withKey(matrix, word, PAYLOAD));
@@ -157,11 +176,23 @@ function nestedHostileCalls(valid: Record<BridgeMethod, unknown>): Hostile[] {
     saveWith(`${word} as a value id`, { ...matrix, values: [{ ...matrix.values[0]!, id: word }, ...matrix.values.slice(1)] });
     saveWith(`${word} as the focus expectationId`, { ...matrix, focus: { valueId: 'respect', locationId: 'meals', expectationId: word } });
     const photo = { mediaId: 'media-none', alt: 'Een kring' };
-    calls.push({ method: 'publishLessonClip', what: `${word} as a photo's mediaId`, args: [{ ...publish, media: { kind: 'photos', photos: [{ ...photo, mediaId: word }] } }] });
-    calls.push({ method: 'publishLessonClip', what: `${word} as a key of a photo`, args: [{ ...publish, media: { kind: 'photos', photos: [withKey(photo, word, PAYLOAD)] } }] });
+    calls.push({
+      method: 'publishLessonClip',
+      what: `${word} as a photo's mediaId`,
+      args: [{ ...publish, media: { kind: 'photos', photos: [{ ...photo, mediaId: word }] } }],
+    });
+    calls.push({
+      method: 'publishLessonClip',
+      what: `${word} as a key of a photo`,
+      args: [{ ...publish, media: { kind: 'photos', photos: [withKey(photo, word, PAYLOAD)] } }],
+    });
   }
   saveWith('a JSON {"__proto__": …} matrix', jsonWithProto(matrix));
-  calls.push({ method: 'publishLessonClip', what: 'JSON {"__proto__": …} media', args: [{ ...publish, media: jsonWithProto({ kind: 'photos', photos: [] }) }] });
+  calls.push({
+    method: 'publishLessonClip',
+    what: 'JSON {"__proto__": …} media',
+    args: [{ ...publish, media: jsonWithProto({ kind: 'photos', photos: [] }) }],
+  });
   return calls;
 }
 
@@ -196,7 +227,10 @@ describe('bridge: __proto__, constructor and prototype from a framed page (issue
     const framedNames = prototypeNames(win as Window & typeof globalThis);
     cleanups.push(serveBridge({ adapter: host, frame: win, origin: ORIGIN }));
 
-    const classAwards = () => ({ 'class-wish': memory.state.charts['class-wish']!.awards.length, 'class-groep7': memory.state.charts['class-groep7']!.awards.length });
+    const classAwards = () => ({
+      'class-wish': memory.state.charts['class-wish']!.awards.length,
+      'class-groep7': memory.state.charts['class-groep7']!.awards.length,
+    });
     const awardsBefore = classAwards();
     const stateBefore = snapshot(memory);
     const matrix = await memory.getExpectationMatrix('matrix-home-fam-01');
@@ -215,17 +249,23 @@ describe('bridge: __proto__, constructor and prototype from a framed page (issue
     cleanups.push(() => window.removeEventListener('message', sniff));
     for (const { id, method, args } of sent) frame.post({ samen: 1, type: 'request', id, method, args });
 
-    const answers = () => (frame.received as BridgeMessage[]).filter((m): m is Extract<BridgeMessage, { type: 'response' }> => m.type === 'response');
+    const answers = () =>
+      (frame.received as BridgeMessage[]).filter((m): m is Extract<BridgeMessage, { type: 'response' }> => m.type === 'response');
     await waitUntil(() => answers().length >= sent.length, 'every hostile request answered', { timeout: 4000 });
     // The attack is real: the host did receive `__proto__` as an own key of the input.
-    const protoKeyed = received.find((m) => m.type === 'request' && m.method === 'award' && Object.prototype.hasOwnProperty.call((m.args[0] ?? {}) as object, '__proto__'));
+    const protoKeyed = received.find(
+      (m) => m.type === 'request' && m.method === 'award' && Object.prototype.hasOwnProperty.call((m.args[0] ?? {}) as object, '__proto__'),
+    );
     expect(protoKeyed, 'a request whose input has its own "__proto__" key reached the host window').to.not.equal(undefined);
     for (const { id, method, what } of sent) {
       const answer = answers().find((r) => r.id === id);
       expect(answer, `${method}: ${what} was answered`).to.not.equal(undefined);
       expect(answer!.ok ? 'resolved' : answer!.error.kind, `${method}: ${what}`).to.equal('invalid-data');
     }
-    expect(calls.map((c) => c.method), 'no hostile input reached the host adapter').to.deep.equal([]);
+    expect(
+      calls.map((c) => c.method),
+      'no hostile input reached the host adapter',
+    ).to.deep.equal([]);
 
     // ---- the same through the BridgeAdapter's own methods: refused before anything is sent
     // (getViewer is left out: its one parameter is the options, there is no input to attack.)
@@ -256,7 +296,10 @@ describe('bridge: __proto__, constructor and prototype from a framed page (issue
     // ---- and the other way: a host (or a forger) answering the framed page with the same payloads
     win.postMessage({ samen: 1, type: 'event', topic: 'clip:__proto__' }, ORIGIN);
     win.postMessage({ samen: 1, type: 'response', id: '__proto__', ok: true, value: jsonWithProto({}) }, ORIGIN);
-    win.postMessage(jsonWithProto({ samen: 1, type: 'response', id: 'constructor', ok: false, error: jsonWithProto({ kind: 'forbidden' }) }), ORIGIN);
+    win.postMessage(
+      jsonWithProto({ samen: 1, type: 'response', id: 'constructor', ok: false, error: jsonWithProto({ kind: 'forbidden' }) }),
+      ORIGIN,
+    );
     await new Promise((r) => setTimeout(r, 50));
 
     // ---- nothing was polluted, in either page
@@ -290,7 +333,8 @@ describe('bridge: __proto__, constructor and prototype from a framed page (issue
       );
     for (const method of BRIDGE_METHODS) {
       const input = valid[method];
-      const call = (adapter: SamenAdapter) => (method === 'getViewer' ? adapter.getViewer() : (adapter as unknown as Loose)[method].call(adapter, input));
+      const call = (adapter: SamenAdapter) =>
+        method === 'getViewer' ? adapter.getViewer() : (adapter as unknown as Loose)[method].call(adapter, input);
       const viaBridge = await outcome(call(frame.adapter));
       // Reads are repeatable, and a write's id replays its stored result: the direct call must agree.
       const direct = await outcome(call(host));
@@ -305,7 +349,10 @@ describe('bridge: __proto__, constructor and prototype from a framed page (issue
     expect(refused, 'a parent’s award on the class chart').to.deep.equal({ kind: 'forbidden' });
     expect(classAwards(), 'class tokens at the end').to.deep.equal(awardsBefore);
     for (const chartId of ['class-wish', 'class-groep7']) {
-      expect(memory.state.charts[chartId]!.awards.filter((a) => a.source === 'home'), `home awards on ${chartId}`).to.deep.equal([]);
+      expect(
+        memory.state.charts[chartId]!.awards.filter((a) => a.source === 'home'),
+        `home awards on ${chartId}`,
+      ).to.deep.equal([]);
     }
     noPollution(window, 'host page at the end');
     expect(prototypeNames(window)).to.deep.equal(beforeNames);

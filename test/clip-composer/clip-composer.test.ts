@@ -36,7 +36,10 @@ function visibleText(node: Node): string {
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
-async function renderComposer(adapter: SamenAdapter | undefined, { locale = 'nl', classes = CLASSES as typeof CLASSES | undefined, library = undefined as unknown } = {}) {
+async function renderComposer(
+  adapter: SamenAdapter | undefined,
+  { locale = 'nl', classes = CLASSES as typeof CLASSES | undefined, library = undefined as unknown } = {},
+) {
   const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${adapter} locale=${locale}>
     <samen-clip-composer .classes=${classes} .library=${library}></samen-clip-composer>
   </samen-provider>`);
@@ -204,7 +207,11 @@ describe('<samen-clip-composer>', () => {
     expect(visibleText(preview)).to.contain('Groep 6 — meisjes').and.contain('Met Ellen, weerbaarheidsspecialist');
 
     const { clipId } = await publish(el);
-    expect(teacher.state.clips[clipId]).to.include({ classLabel: 'Groep 6', group: 'Groep 6 — meisjes', coTeacher: 'Ellen, weerbaarheidsspecialist' });
+    expect(teacher.state.clips[clipId]).to.include({
+      classLabel: 'Groep 6',
+      group: 'Groep 6 — meisjes',
+      coTeacher: 'Ellen, weerbaarheidsspecialist',
+    });
     const card = await renderClip(teacher.forViewer('parent-1'), { clipId });
     const meta = card.shadowRoot!.querySelector('[part~="meta"]')!.textContent!.replace(/\s+/g, ' ');
     expect(meta).to.contain('Groep 6 — meisjes').and.contain('Met Ellen, weerbaarheidsspecialist');
@@ -213,7 +220,11 @@ describe('<samen-clip-composer>', () => {
 
     root(el).querySelector<HTMLButtonElement>('.actions .primary')!.click();
     await el.updateComplete;
-    expect([value(el, 'title'), value(el, 'group'), value(el, 'co-teacher')]).to.deep.equal(['', 'Groep 6 — meisjes', ' Ellen, weerbaarheidsspecialist ']);
+    expect([value(el, 'title'), value(el, 'group'), value(el, 'co-teacher')]).to.deep.equal([
+      '',
+      'Groep 6 — meisjes',
+      ' Ellen, weerbaarheidsspecialist ',
+    ]);
     await choose(el, 'programme', 'pbs');
     expect(root(el).querySelector('#group-suggestions'), 'only WIsH suggests girls and boys').to.equal(null);
     await choose(el, 'class', 'groep5-kanjer');
@@ -225,7 +236,20 @@ describe('<samen-clip-composer>', () => {
     const teacher = memoryAdapter({ viewerId: 'teacher-1' });
     localStorage.setItem(
       'samen:composer:teacher-1',
-      JSON.stringify({ classId: 'groep6-wish', programme: 'wish', lessonId: 'wish-4', programmeLabel: '', lessonNumber: 4, title: 'Voor jezelf opkomen', goal: '', learned: '', homeQuestion: 'Wanneer kwam jij voor jezelf op?', homeActivity: '', media: [], previewLocale: '' }),
+      JSON.stringify({
+        classId: 'groep6-wish',
+        programme: 'wish',
+        lessonId: 'wish-4',
+        programmeLabel: '',
+        lessonNumber: 4,
+        title: 'Voor jezelf opkomen',
+        goal: '',
+        learned: '',
+        homeQuestion: 'Wanneer kwam jij voor jezelf op?',
+        homeActivity: '',
+        media: [],
+        previewLocale: '',
+      }),
     );
     const el = await renderComposer(teacher);
     expect([value(el, 'title'), value(el, 'group'), value(el, 'co-teacher')]).to.deep.equal(['Voor jezelf opkomen', '', '']);
@@ -258,7 +282,14 @@ describe('<samen-clip-composer>', () => {
     expect(visibleText(parentCard)).to.equal(previewText);
     expect(parentCard.shadowRoot!.querySelector('img')!.alt).to.equal(previewAlt);
     const raw = teacher.state.clips[clipId] as LessonClip;
-    expect(raw).to.include({ programme: 'wish', lessonNumber: 3, title: 'Lichaamstaal', classId: 'groep6-wish', classLabel: 'Groep 6', lang: 'nl' });
+    expect(raw).to.include({
+      programme: 'wish',
+      lessonNumber: 3,
+      title: 'Lichaamstaal',
+      classId: 'groep6-wish',
+      classLabel: 'Groep 6',
+      lang: 'nl',
+    });
     expect(raw.homeActivity).to.contain('spiegel');
 
     // …and the teacher sees it in the class, with its reach.
@@ -280,8 +311,12 @@ describe('<samen-clip-composer>', () => {
   it('says the language the clip is written in: the UI’s, or the one the teacher picks (untouched library texts follow), marked on the parent’s card', async () => {
     const teacher = memoryAdapter({ viewerId: 'teacher-1' });
     const el = await renderComposer(teacher);
-    const languages = () => [...root(el).querySelectorAll<HTMLOptionElement>('#text-lang option')].map((o) => [o.value, o.textContent!.trim()]);
-    expect(languages().slice(0, 2)).to.deep.equal([['nl', 'Nederlands'], ['en', 'English']]);
+    const languages = () =>
+      [...root(el).querySelectorAll<HTMLOptionElement>('#text-lang option')].map((o) => [o.value, o.textContent!.trim()]);
+    expect(languages().slice(0, 2)).to.deep.equal([
+      ['nl', 'Nederlands'],
+      ['en', 'English'],
+    ]);
     expect(value(el, 'text-lang')).to.equal('nl');
     expect(root(el).querySelector('label[for="text-lang"]')!.textContent).to.equal('Taal van de teksten');
     await choose(el, 'lesson', 'wish-3');
@@ -460,7 +495,10 @@ describe('<samen-clip-composer>', () => {
     await waitUntil(() => root(el).querySelector('.problems'), 'problems');
     const problems = $(el, '.problems');
     expect(root(el).activeElement).to.equal(problems);
-    expect(problems.textContent).to.contain('Vul in: Titel').and.contain('Vul in: Vraag voor thuis').and.contain('Foto 1 heeft nog geen beschrijving.');
+    expect(problems.textContent)
+      .to.contain('Vul in: Titel')
+      .and.contain('Vul in: Vraag voor thuis')
+      .and.contain('Foto 1 heeft nog geen beschrijving.');
     expect(teacher.calls.filter((c) => c.method === 'publishLessonClip')).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
@@ -519,7 +557,8 @@ describe('<samen-clip-composer>', () => {
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
     // Through the teacher's card of the new clip to "post another".
-    for (let i = 0; i < 20 && root(el).activeElement?.textContent?.trim() !== 'Nog een lesbericht plaatsen'; i++) await sendKeys({ press: 'Tab' });
+    for (let i = 0; i < 20 && root(el).activeElement?.textContent?.trim() !== 'Nog een lesbericht plaatsen'; i++)
+      await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(value(el, 'title')).to.equal('');
@@ -553,7 +592,14 @@ describe('<samen-clip-composer>', () => {
     const errors = await collectErrors(async () => {
       el = await renderComposer(memoryAdapter({ viewerId: 'teacher-1' }), {
         library: [
-          { id: 'rots-1', programme: 'custom', programmeLabel: { nl: 'Rots en Water' }, lessonNumber: 1, title: { nl: 'Staan als een rots' }, homeQuestion: { nl: 'Waar sta jij stevig?' } },
+          {
+            id: 'rots-1',
+            programme: 'custom',
+            programmeLabel: { nl: 'Rots en Water' },
+            lessonNumber: 1,
+            title: { nl: 'Staan als een rots' },
+            homeQuestion: { nl: 'Waar sta jij stevig?' },
+          },
           { id: 'BAD', programme: 'wish', title: { nl: 'Geheime titel' } },
           'nonsense',
         ],

@@ -17,7 +17,13 @@ describe('programme library', () => {
   it('ships WIsH lessons 1–8 with their themes, in Dutch and English, every text filled', () => {
     const wish = lessonsOf(DEFAULT_LIBRARY, 'wish');
     expect(wish.map((l) => l.lessonNumber)).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(wish.map((l) => l.title['nl'])).to.include.members(['Grens aangeven', 'Lichaamstaal', 'Pesten', 'Voor jezelf opkomen', 'Gevoelens herkennen']);
+    expect(wish.map((l) => l.title['nl'])).to.include.members([
+      'Grens aangeven',
+      'Lichaamstaal',
+      'Pesten',
+      'Voor jezelf opkomen',
+      'Gevoelens herkennen',
+    ]);
     for (const lesson of DEFAULT_LIBRARY) {
       for (const locale of ['nl', 'en']) {
         const texts = prefillFor(lesson, locale);
@@ -46,22 +52,34 @@ describe('programme library', () => {
       const known = [1, 7, 8].includes(lesson.lessonNumber!);
       expect(sourceOf(lesson, 'title'), `${lesson.id} title`).to.equal(known ? 'programme' : 'example');
       // The texts are starting texts of ours: the study names the lessons, not what they say.
-      for (const field of ['goal', 'learned', 'homeQuestion', 'homeActivity'] as const) expect(sourceOf(lesson, field), `${lesson.id} ${field}`).to.equal('example');
+      for (const field of ['goal', 'learned', 'homeQuestion', 'homeActivity'] as const)
+        expect(sourceOf(lesson, field), `${lesson.id} ${field}`).to.equal('example');
     }
     // The course around the lessons: the information evening before, the examenles parents attend, the evaluation after.
     expect(wish[0]!.note!['nl']).to.contain('informatieavond');
     expect(wish[7]!.note!['nl']).to.contain('examenles').and.contain('evaluatieformulier');
-    expect(courseOf('wish', 'nl').items.join(' ')).to.contain('apart').and.contain('weerbaarheidsspecialist').and.contain('herhalingslessen');
+    expect(courseOf('wish', 'nl').items.join(' '))
+      .to.contain('apart')
+      .and.contain('weerbaarheidsspecialist')
+      .and.contain('herhalingslessen');
     expect(courseOf('wish', 'en-GB')).to.include({ lang: 'en' });
     expect(courseOf('kanjer', 'ar').lang, 'a language the library lacks gets English').to.equal('en');
     expect(courseOf('custom', 'nl').items).to.deep.equal([]);
-    for (const lesson of [...lessonsOf(DEFAULT_LIBRARY, 'kanjer'), ...lessonsOf(DEFAULT_LIBRARY, 'pbs')]) expect(lesson.source, lesson.id).to.equal('example');
+    for (const lesson of [...lessonsOf(DEFAULT_LIBRARY, 'kanjer'), ...lessonsOf(DEFAULT_LIBRARY, 'pbs')])
+      expect(lesson.source, lesson.id).to.equal('example');
   });
 
   it('takes a school’s own sources and notes, and a school’s lesson without them has no source', () => {
     const { lessons, problems } = extendLibrary(DEFAULT_LIBRARY, [
       { id: 'wish-7', programme: 'wish', lessonNumber: 7, title: { nl: 'Plankje' }, goal: { nl: 'Eigen doel' } },
-      { id: 'rots-2', programme: 'custom', title: { nl: 'Water' }, source: 'programme', sources: { goal: 'example' }, note: { nl: 'Gymzaal reserveren' } },
+      {
+        id: 'rots-2',
+        programme: 'custom',
+        title: { nl: 'Water' },
+        source: 'programme',
+        sources: { goal: 'example' },
+        note: { nl: 'Gymzaal reserveren' },
+      },
       { id: 'rots-3', programme: 'custom', title: { nl: 'Fout' }, sources: { nope: 'example' } },
       { id: 'rots-4', programme: 'custom', title: { nl: 'Fout' }, source: 'guess' },
     ]);
@@ -79,7 +97,11 @@ describe('programme library', () => {
     ]);
     expect(problems).to.deep.equal([]);
     expect(lessons).to.have.length(DEFAULT_LIBRARY.length + 1);
-    expect(prefillFor(lessonsOf(lessons, 'wish')[2]!, 'nl')).to.include({ title: 'Sterke houding', goal: '', homeQuestion: 'Hoe sta jij sterk?' });
+    expect(prefillFor(lessonsOf(lessons, 'wish')[2]!, 'nl')).to.include({
+      title: 'Sterke houding',
+      goal: '',
+      homeQuestion: 'Hoe sta jij sterk?',
+    });
     expect(prefillFor(lessonsOf(lessons, 'custom')[0]!, 'en')).to.include({ title: 'Staan als een rots', programmeLabel: 'Rots en Water' });
     // The shipped library itself is untouched.
     expect(DEFAULT_LIBRARY.find((l) => l.id === 'wish-3')!.title['nl']).to.equal('Lichaamstaal');
@@ -90,7 +112,7 @@ describe('programme library', () => {
       { id: 'ok-1', programme: 'pbs', title: { nl: 'Goed' } },
       { id: 'Not An Id', programme: 'pbs', title: { nl: 'Geheim' } },
       { id: 'ok-2', programme: 'tv', title: { nl: 'x' } },
-      { id: 'ok-3', programme: 'pbs', title: {} , lessonNumber: -1 },
+      { id: 'ok-3', programme: 'pbs', title: {}, lessonNumber: -1 },
       'a string',
       null,
       { id: 'ok-1', programme: 'pbs', title: { nl: 'Dubbel' } },
@@ -118,7 +140,9 @@ describe('programme library', () => {
     expect(pickLanguage({ fy: 'hoi' }, 'en')).to.equal('fy');
     expect(pickLanguage(undefined, 'en')).to.equal(undefined);
     expect(libraryLanguages(DEFAULT_LIBRARY)).to.deep.equal(['nl', 'en']);
-    const own = extendLibrary(DEFAULT_LIBRARY, [{ id: 'rots-1', programme: 'custom', title: { fy: 'Stean as in rots', EN: 'Stand like a rock' } }]).lessons;
+    const own = extendLibrary(DEFAULT_LIBRARY, [
+      { id: 'rots-1', programme: 'custom', title: { fy: 'Stean as in rots', EN: 'Stand like a rock' } },
+    ]).lessons;
     expect(libraryLanguages(own)).to.deep.equal(['nl', 'en', 'fy']);
   });
 });
@@ -131,7 +155,11 @@ describe('upload checks', () => {
     expect(checkUpload({ name: 'les.mov', type: 'video/quicktime', size: 5 }, 'video')).to.include({ ok: false, reason: 'wrong-type' });
     expect(checkUpload({ name: 'les.mp4', type: 'video/mp4', size: 200 * MB + 1 }, 'video')).to.include({ ok: false, reason: 'too-big' });
     expect(checkUpload({ name: 'a.JPG', type: '', size: 5 }, 'photo')).to.deep.equal({ ok: true, type: 'image/jpeg' });
-    expect(checkUpload({ name: 'a.png', type: 'image/png', size: 10 * MB + 1 }, 'photo')).to.include({ ok: false, reason: 'too-big', maxBytes: MEDIA_LIMITS.photo.maxBytes });
+    expect(checkUpload({ name: 'a.png', type: 'image/png', size: 10 * MB + 1 }, 'photo')).to.include({
+      ok: false,
+      reason: 'too-big',
+      maxBytes: MEDIA_LIMITS.photo.maxBytes,
+    });
     expect(checkUpload({ name: 'a.svg', type: 'image/svg+xml', size: 5 }, 'photo')).to.include({ ok: false, reason: 'wrong-type' });
     expect(checkUpload({ name: 'nl.vtt', type: '', size: 5 }, 'captions')).to.deep.equal({ ok: true, type: 'text/vtt' });
     expect(checkUpload({ name: 'nl.srt', type: 'text/plain', size: 5 }, 'captions')).to.include({ ok: false, reason: 'wrong-type' });

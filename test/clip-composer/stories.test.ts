@@ -18,8 +18,10 @@ const expected: Record<string, (root: ShadowRoot) => void> = {
     expect(q(r, '[part~="programme-info"]')!.hasAttribute('open')).to.equal(true);
   },
   Uploading: (r) => expect(q(r, '[part~="upload"]')!.textContent).to.contain('kring.png: uploaden'),
-  UploadRefused: (r) => expect(q(r, '.refusals')!.textContent).to.contain('klassenfoto.jpg is te groot').and.contain('brief-ouders.pdf kan hier niet'),
-  Preview: (r) => expect(q(r, '[part~="preview"] samen-lesson-clip')!.shadowRoot!.querySelector('article')!.getAttribute('dir')).to.equal('rtl'),
+  UploadRefused: (r) =>
+    expect(q(r, '.refusals')!.textContent).to.contain('klassenfoto.jpg is te groot').and.contain('brief-ouders.pdf kan hier niet'),
+  Preview: (r) =>
+    expect(q(r, '[part~="preview"] samen-lesson-clip')!.shadowRoot!.querySelector('article')!.getAttribute('dir')).to.equal('rtl'),
   Published: (r) => expect(q(r, '[part~="published"]')).to.exist,
   AdapterWithoutUploads: (r) => expect(q(r, '.no-publish')).to.exist,
   RightToLeft: (r) => expect(q(r, '[part~="base"]')!.getAttribute('dir')).to.equal('rtl'),

@@ -36,7 +36,8 @@ customElements.define('test-upload-card', UploadCard);
 const png = (name = 'klas.png', size = 64) => new File([new Uint8Array(size).fill(7)], name, { type: 'image/png' });
 const rows = (el: UploadCard) => [...el.shadowRoot!.querySelectorAll('.upload')].map((li) => li.textContent!.trim());
 const stored = (adapter: MemoryAdapter) => Object.keys(adapter.state.uploads ?? {});
-const uploadCalls = (adapter: MemoryAdapter) => adapter.calls.filter((c) => c.method === 'uploadMedia').map((c) => (c.input as { id: string }).id);
+const uploadCalls = (adapter: MemoryAdapter) =>
+  adapter.calls.filter((c) => c.method === 'uploadMedia').map((c) => (c.input as { id: string }).id);
 
 async function card(adapter: Pick<ClipComposerPort, 'uploadMedia'> | undefined): Promise<UploadCard> {
   const el = await fixture<UploadCard>(html`<test-upload-card></test-upload-card>`);
@@ -81,7 +82,8 @@ describe('UploadController', () => {
     const deaf = {
       uploadMedia: () =>
         new Promise<never>((resolve) => {
-          answer = () => resolve({ mediaId: 'media-late', kind: 'photo', src: 'https://example.org/late.png', type: 'image/png', size: 64 } as never);
+          answer = () =>
+            resolve({ mediaId: 'media-late', kind: 'photo', src: 'https://example.org/late.png', type: 'image/png', size: 64 } as never);
         }),
     };
     el.adapter = deaf;
@@ -163,7 +165,9 @@ describe('UploadController', () => {
     ]);
     expect(uploadCalls(teacher)).to.deep.equal([]);
     // A photo on its way: a video no longer fits.
-    expect(el.uploads.add([png(), new File([new Uint8Array(8)], 'les.mp4', { type: 'video/mp4' })])).to.deep.equal([{ name: 'les.mp4', reason: 'mixed' }]);
+    expect(el.uploads.add([png(), new File([new Uint8Array(8)], 'les.mp4', { type: 'video/mp4' })])).to.deep.equal([
+      { name: 'les.mp4', reason: 'mixed' },
+    ]);
     el.attached = Array.from({ length: 20 }, (_, i) => ({ kind: 'photo' as const, mediaId: `m${i}` }));
     expect(el.uploads.add([png('nog.png')])).to.deep.equal([{ name: 'nog.png', reason: 'too-many', max: 20 }]);
     // Without uploadMedia nothing is sent.
@@ -198,7 +202,10 @@ describe('UploadController', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="upload"]'), 'upload shown');
     const second = first.forViewer('teacher-2');
     wrapper.adapter = second;
-    await waitUntil(() => el.shadowRoot!.querySelector('#programme') && !el.shadowRoot!.querySelector('[part~="upload"]'), 'the next teacher’s composer');
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('#programme') && !el.shadowRoot!.querySelector('[part~="upload"]'),
+      'the next teacher’s composer',
+    );
     await new Promise((r) => setTimeout(r, 1200));
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part~="upload"]')).to.equal(null);

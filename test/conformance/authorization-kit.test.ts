@@ -9,7 +9,12 @@ import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import type { AdapterFor, SamenAdapter } from '../../src/core/adapter.js';
 import { SamenError } from '../../src/core/errors.js';
 import { ACTIONS, allows, relationOf, type Action } from '../../src/core/policy.js';
-import { defineAuthorizationConformance, type AuthorizationFixtures, type AuthorizationOptions, type AuthorizationViewers } from '../../src/testing/index.js';
+import {
+  defineAuthorizationConformance,
+  type AuthorizationFixtures,
+  type AuthorizationOptions,
+  type AuthorizationViewers,
+} from '../../src/testing/index.js';
 
 const fixtures: AuthorizationFixtures = DEMO_AUTHORIZATION_FIXTURES;
 
@@ -34,7 +39,10 @@ function changed(adapter: SamenAdapter, overrides: Partial<Record<keyof SamenAda
 }
 
 /** Registers the suite with a collecting describe/it and returns its checks by full title. */
-function collect(change: (viewers: Viewers) => Viewers = (v) => v, options: Partial<AuthorizationOptions> = {}): Map<string, () => Promise<void>> {
+function collect(
+  change: (viewers: Viewers) => Viewers = (v) => v,
+  options: Partial<AuthorizationOptions> = {},
+): Map<string, () => Promise<void>> {
   const tests = new Map<string, () => Promise<void>>();
   const path: string[] = [];
   defineAuthorizationConformance({
@@ -77,10 +85,15 @@ describe('authorization suite: one named check per cell, expectations from POLIC
     const titles = [...tests.keys()];
     for (const action of Object.keys(ACTIONS) as Action[]) {
       expect(titles.filter((t) => t.startsWith(`${action} (`)).length, `checks of ${action}`).to.be.at.least(3);
-      expect(titles.some((t) => t.startsWith(`${action} (`) && t.includes('expired session')), `an expired check of ${action}`).to.equal(true);
+      expect(
+        titles.some((t) => t.startsWith(`${action} (`) && t.includes('expired session')),
+        `an expired check of ${action}`,
+      ).to.equal(true);
     }
     // Read from POLICY: a parent may read their class's clip, a teacher of another class may not.
-    expect(allows('parent', 'clip.read', relationOf({ id: 'p', role: 'parent', classIds: ['groep6-wish'] }, { classId: 'groep6-wish' }))).to.equal(true);
+    expect(
+      allows('parent', 'clip.read', relationOf({ id: 'p', role: 'parent', classIds: ['groep6-wish'] }, { classId: 'groep6-wish' })),
+    ).to.equal(true);
     expect(titles).to.include('clip.read (getLessonClip) > parent A · own (clip A) → allowed');
     expect(titles).to.include('clip.read (getLessonClip) > teacher B · other (clip A) → denied');
     expect(titles).to.include('class-chart.award (award) > parent A · own (class chart A) → denied');
@@ -97,10 +110,18 @@ describe('authorization suite: one named check per cell, expectations from POLIC
 
   it('leaves out the child, the optional staff and fixtures, and the composing methods when told', () => {
     const all = collect();
-    const fewer = collect((v) => v, { childLogin: false, careCoordinator: undefined, schoolLeader: undefined, composing: false, fixtures: { ...fixtures, personalChartB: undefined, otherSchoolMatrix: undefined } as unknown as AuthorizationFixtures });
+    const fewer = collect((v) => v, {
+      childLogin: false,
+      careCoordinator: undefined,
+      schoolLeader: undefined,
+      composing: false,
+      fixtures: { ...fixtures, personalChartB: undefined, otherSchoolMatrix: undefined } as unknown as AuthorizationFixtures,
+    });
     const titles = [...fewer.keys()];
     expect(titles.some((t) => t.includes('child A ·') || t.includes('care coordinator') || t.includes('school leader'))).to.equal(false);
-    expect(titles.some((t) => t.includes('uploadMedia') || t.includes('publishLessonClip') || t.includes('getUploadedMedia'))).to.equal(false);
+    expect(titles.some((t) => t.includes('uploadMedia') || t.includes('publishLessonClip') || t.includes('getUploadedMedia'))).to.equal(
+      false,
+    );
     expect(titles.some((t) => t.includes('another school') || t.includes('class B child'))).to.equal(false);
     expect(fewer.size).to.be.below(all.size);
   });
@@ -120,40 +141,60 @@ describe('authorization suite: one named check per cell, expectations from POLIC
   });
 
   it('fails a backend that lets a parent award class tokens', async () => {
-    const tests = collect((v) => ({ ...v, parentA: changed(v.parentA, { award: (input: Parameters<SamenAdapter['award']>[0]) => v.teacherA.award(input) }) }));
-    expect(await outcome(tests, 'class-chart.award (award) > parent A · own (class chart A) → denied')).to.match(/^failed: parentA\.award\(\) on class chart A \(class-chart\.award: parent · own\): POLICY denies it, but it resolved/);
+    const tests = collect((v) => ({
+      ...v,
+      parentA: changed(v.parentA, { award: (input: Parameters<SamenAdapter['award']>[0]) => v.teacherA.award(input) }),
+    }));
+    expect(await outcome(tests, 'class-chart.award (award) > parent A · own (class chart A) → denied')).to.match(
+      /^failed: parentA\.award\(\) on class chart A \(class-chart\.award: parent · own\): POLICY denies it, but it resolved/,
+    );
     expect(await outcome(tests, 'class-chart.award (award) > teacher A · own (class chart A) → allowed')).to.equal('passed');
   });
 
   it('fails a backend that refuses what the policy allows', async () => {
     const tests = collect((v) => ({ ...v, parentA: changed(v.parentA, { getLessonClip: refuse('forbidden') }) }));
-    expect(await outcome(tests, 'clip.read (getLessonClip) > parent A · own (clip A) → allowed')).to.match(/POLICY allows it, but it rejected with SamenError with kind "forbidden"/);
+    expect(await outcome(tests, 'clip.read (getLessonClip) > parent A · own (clip A) → allowed')).to.match(
+      /POLICY allows it, but it rejected with SamenError with kind "forbidden"/,
+    );
   });
 
   it('accepts not-found for someone else’s resource (hiding that it exists), never for the viewer’s own', async () => {
-    const tests = collect((v) => ({ ...v, parentA: changed(v.parentA, { getClipReach: refuse('not-found'), getHomeAnswer: refuse('not-found') }) }));
-    expect(await outcome(tests, 'reach.read (getClipReach) > parent A · own (clip A) → denied')).to.match(/should reject with kind "forbidden", but it rejected with SamenError with kind "not-found"/);
+    const tests = collect((v) => ({
+      ...v,
+      parentA: changed(v.parentA, { getClipReach: refuse('not-found'), getHomeAnswer: refuse('not-found') }),
+    }));
+    expect(await outcome(tests, 'reach.read (getClipReach) > parent A · own (clip A) → denied')).to.match(
+      /should reject with kind "forbidden", but it rejected with SamenError with kind "not-found"/,
+    );
     expect(await outcome(tests, 'answer.read (getHomeAnswer) > parent A · other (clip B) → denied')).to.equal('passed');
   });
 
   it('fails a backend that checks the input before the policy, for a denied write', async () => {
     const tests = collect((v) => ({ ...v, parentB: changed(v.parentB, { addReply: refuse('invalid-data') }) }));
-    expect(await outcome(tests, 'reply.write (addReply) > parent B · other (clip B) → denied')).to.match(/should reject with kind "forbidden" or "not-found", but it rejected with SamenError with kind "invalid-data"/);
+    expect(await outcome(tests, 'reply.write (addReply) > parent B · other (clip B) → denied')).to.match(
+      /should reject with kind "forbidden" or "not-found", but it rejected with SamenError with kind "invalid-data"/,
+    );
   });
 
   it('fails an expired session that is served, or refused with another kind; accepts signed-out', async () => {
     const served = collect((v) => ({ ...v, expired: v.parentA }));
-    expect(await outcome(served, 'getViewer: an expired session is refused (signed-out or forbidden)')).to.match(/an expired session should be refused, but it resolved/);
+    expect(await outcome(served, 'getViewer: an expired session is refused (signed-out or forbidden)')).to.match(
+      /an expired session should be refused, but it resolved/,
+    );
     expect(await outcome(served, 'checkin.read (getCheckins) > expired session (child A) → signed-out or forbidden')).to.match(/resolved/);
     const wrongKind = collect((v) => ({ ...v, expired: changed(v.expired, { getLessonClip: refuse('not-found') }) }));
-    expect(await outcome(wrongKind, 'clip.read (getLessonClip) > expired session (clip A) → signed-out or forbidden')).to.match(/"signed-out" or "forbidden", but it rejected with SamenError with kind "not-found"/);
+    expect(await outcome(wrongKind, 'clip.read (getLessonClip) > expired session (clip A) → signed-out or forbidden')).to.match(
+      /"signed-out" or "forbidden", but it rejected with SamenError with kind "not-found"/,
+    );
     const signedOut = collect((v) => ({ ...v, expired: changed(v.expired, { getLessonClip: refuse('signed-out') }) }));
     expect(await outcome(signedOut, 'clip.read (getLessonClip) > expired session (clip A) → signed-out or forbidden')).to.equal('passed');
   });
 
   it('fails when the viewers are not who the fixtures say', async () => {
     const swapped = collect((v) => ({ ...v, parentB: (v.parentA as MemoryAdapter).forViewer('parent-2') }));
-    expect(await outcome(swapped, 'each viewer is who the fixtures say (role; parents A and B in different families; child A in family A)')).to.match(/parentA and parentB should be in different families/);
+    expect(
+      await outcome(swapped, 'each viewer is who the fixtures say (role; parents A and B in different families; child A in family A)'),
+    ).to.match(/parentA and parentB should be in different families/);
   });
 });
 
@@ -185,7 +226,10 @@ describe('authorization suite: safe to run against a real backend', () => {
       }
     }
     expect(failed, 'checks that failed on the shared backend').to.deep.equal([]);
-    expect(kept(memory.state), 'clips, answers, reactions, replies, charts, check-ins, matrices and successes after the whole suite').to.equal(before);
+    expect(
+      kept(memory.state),
+      'clips, answers, reactions, replies, charts, check-ins, matrices and successes after the whole suite',
+    ).to.equal(before);
     // What the suite does store, as docs/conformance.md says: a family's seen mark, and teachers' unpublished uploads.
     expect(memory.state.seen.length).to.be.at.least(seenBefore);
     expect(Object.keys(memory.state.uploads ?? {}).length, 'unpublished uploads of teacher A and B').to.be.above(0);
@@ -201,7 +245,7 @@ describe('authorization suite per port (ports)', () => {
     addReply: (input, options) => backend.addReply(input, options),
   });
 
-  it('a feedback-only backend passes the run with ports: [\'feedback\'], which checks the viewers and the feedback actions only', async function () {
+  it("a feedback-only backend passes the run with ports: ['feedback'], which checks the viewers and the feedback actions only", async function () {
     this.timeout(20_000);
     const tests = new Map<string, () => Promise<void>>();
     const path: string[] = [];
@@ -220,7 +264,10 @@ describe('authorization suite per port (ports)', () => {
       schoolLeader: { classes: ['A', 'B'] },
       setup: async () => {
         const memory = new MemoryAdapter({ locale: 'en' });
-        return { ...demoAuthorizationViewers((viewerId) => feedbackOnly(memory.forViewer(viewerId))), expired: feedbackOnly(memory.forViewer('signed-out-session')) };
+        return {
+          ...demoAuthorizationViewers((viewerId) => feedbackOnly(memory.forViewer(viewerId))),
+          expired: feedbackOnly(memory.forViewer('signed-out-session')),
+        };
       },
     });
     const actions = new Set([...tests.keys()].map((title) => /^([\w.-]+) \(/.exec(title)?.[1]).filter((action) => action !== undefined));

@@ -99,6 +99,10 @@ defineAdapterConformance({
   fixtures: { targetId: 'host-post-1' },
   setup: async () => {
     const parent = new MemoryAdapter({ locale: 'en' });
-    return { parent: feedbackOnly(parent), otherParent: feedbackOnly(parent.forViewer('parent-2')), teacher: feedbackOnly(parent.forViewer('teacher-1')) };
+    return {
+      parent: feedbackOnly(parent),
+      otherParent: feedbackOnly(parent.forViewer('parent-2')),
+      teacher: feedbackOnly(parent.forViewer('teacher-1')),
+    };
   },
 });

@@ -30,7 +30,11 @@ const fixtures: ConformanceFixtures = {
 type Tests = Map<string, () => Promise<void>>;
 
 /** A describe/it pair that collects the tests by full title (without the suite's own name). */
-function collector(): { tests: Tests; describe: (name: string, fn: () => void) => void; it: (name: string, fn: () => Promise<void>) => void } {
+function collector(): {
+  tests: Tests;
+  describe: (name: string, fn: () => void) => void;
+  it: (name: string, fn: () => Promise<void>) => void;
+} {
   const tests: Tests = new Map();
   const path: string[] = [];
   return {
@@ -86,7 +90,11 @@ function collectFeedbackOnly(ports: PortName[]): Tests {
     fixtures: { targetId: 'wish-2' },
     setup: async () => {
       const parent = new MemoryAdapter({ locale: 'en' });
-      return { parent: feedbackOnly(parent), otherParent: feedbackOnly(parent.forViewer('parent-2')), teacher: feedbackOnly(parent.forViewer('teacher-1')) };
+      return {
+        parent: feedbackOnly(parent),
+        otherParent: feedbackOnly(parent.forViewer('parent-2')),
+        teacher: feedbackOnly(parent.forViewer('teacher-1')),
+      };
     },
   });
   return tests;
@@ -99,8 +107,14 @@ export function typedPorts(memory: MemoryAdapter): void {
   defineAdapterConformance({ name: 'FeedbackOnly', ports: ['feedback'], describe, it, fixtures: { targetId: 'wish-2' }, setup });
   // @ts-expect-error the lesson clip's port needs getLessonClip and the rest, which a feedback-only adapter lacks
   defineAdapterConformance({ name: 'FeedbackOnly', ports: ['clip'], describe, it, fixtures, setup });
-  // @ts-expect-error a run of every port needs every fixture
-  defineAdapterConformance({ name: 'MemoryAdapter', describe, it, fixtures: { targetId: 'wish-2' }, setup: async () => ({ parent: memory, teacher: memory }) });
+  defineAdapterConformance({
+    name: 'MemoryAdapter',
+    describe,
+    it,
+    // @ts-expect-error a run of every port needs every fixture
+    fixtures: { targetId: 'wish-2' },
+    setup: async () => ({ parent: memory, teacher: memory }),
+  });
 }
 
 async function run(tests: Tests): Promise<Map<string, string>> {
@@ -135,7 +149,10 @@ class RetriedAwardsCountTwice extends MemoryAdapter {
   }
 }
 class RetriedReactionsApplyAgain extends MemoryAdapter {
-  override setReaction(input: WriteInput & { targetId: string; reaction: string; on: boolean }, options?: RequestOptions): Promise<ReactionSummary> {
+  override setReaction(
+    input: WriteInput & { targetId: string; reaction: string; on: boolean },
+    options?: RequestOptions,
+  ): Promise<ReactionSummary> {
     return super.setReaction(fresh(input) as typeof input, options);
   }
 }
@@ -171,7 +188,10 @@ class LeaksSuccessesToParents extends MemoryAdapter {
   }
 }
 class LastWriteWins extends MemoryAdapter {
-  override async saveExpectationMatrix(input: WriteInput & { matrix: ExpectationMatrix; baseVersion: number }, options?: RequestOptions): Promise<ExpectationMatrix> {
+  override async saveExpectationMatrix(
+    input: WriteInput & { matrix: ExpectationMatrix; baseVersion: number },
+    options?: RequestOptions,
+  ): Promise<ExpectationMatrix> {
     const stored = this.state.matrices[input.matrix.id];
     return super.saveExpectationMatrix({ ...input, baseVersion: stored?.version ?? input.baseVersion }, options);
   }
@@ -223,7 +243,10 @@ class CountsCarers extends MemoryAdapter {
 class UploadsButCannotPublish extends MemoryAdapter {}
 (UploadsButCannotPublish.prototype as { publishLessonClip?: unknown }).publishLessonClip = undefined;
 class ReportsProgressPastOne extends MemoryAdapter {
-  override uploadMedia(input: Parameters<MemoryAdapter['uploadMedia']>[0], options?: Parameters<MemoryAdapter['uploadMedia']>[1]): Promise<UploadedMedia> {
+  override uploadMedia(
+    input: Parameters<MemoryAdapter['uploadMedia']>[0],
+    options?: Parameters<MemoryAdapter['uploadMedia']>[1],
+  ): Promise<UploadedMedia> {
     options?.onProgress?.(100);
     return super.uploadMedia(input, options);
   }
@@ -266,28 +289,44 @@ describe('the conformance kit catches broken adapters', () => {
 });
 
 describe('the conformance kit per port (ports)', () => {
-  it('a feedback-only adapter passes a run with ports: [\'feedback\'], which checks the viewer, reactions, replies and their live updates', async () => {
+  it("a feedback-only adapter passes a run with ports: ['feedback'], which checks the viewer, reactions, replies and their live updates", async () => {
     const tests = collectFeedbackOnly(['feedback']);
     const results = await run(tests);
     const failed = [...results].filter(([, result]) => result !== 'passed');
     expect(failed, 'failed checks').to.deep.equal([]);
     const titles = [...tests.keys()];
-    for (const fragment of ['getViewer: each viewer is valid', 'setReaction → getReactions', 'addReply: the same id twice', 'getReactions rejects with AbortError', 'reactions: a parent hears a reaction']) {
-      expect(titles.some((title) => title.includes(fragment)), fragment).to.equal(true);
+    for (const fragment of [
+      'getViewer: each viewer is valid',
+      'setReaction → getReactions',
+      'addReply: the same id twice',
+      'getReactions rejects with AbortError',
+      'reactions: a parent hears a reaction',
+    ]) {
+      expect(
+        titles.some((title) => title.includes(fragment)),
+        fragment,
+      ).to.equal(true);
     }
     for (const fragment of ['getLessonClip', 'award', 'saveCheckin', 'saveExpectationMatrix', 'uploadMedia', 'chart: a parent hears']) {
-      expect(titles.filter((title) => title.includes(fragment)), fragment).to.deep.equal([]);
+      expect(
+        titles.filter((title) => title.includes(fragment)),
+        fragment,
+      ).to.deep.equal([]);
     }
   });
 
-  it('a feedback-only adapter fails a run with ports: [\'clip\'], naming the methods it lacks', async () => {
+  it("a feedback-only adapter fails a run with ports: ['clip'], naming the methods it lacks", async () => {
     const results = await run(collectFeedbackOnly(['clip']));
     const portCheck = [...results].find(([title]) => title.includes('clip port: every adapter has'));
-    expect(portCheck?.[1]).to.equal('failed: parent lacks getLessonClip, getHomeAnswer, saveHomeAnswer, markSeen, getClipReach, which the clip port needs (<samen-lesson-clip> shows "not connected" without them)');
+    expect(portCheck?.[1]).to.equal(
+      'failed: parent lacks getLessonClip, getHomeAnswer, saveHomeAnswer, markSeen, getClipReach, which the clip port needs (<samen-lesson-clip> shows "not connected" without them)',
+    );
     const clipChecks = [...results].filter(([title]) => title.includes('getLessonClip: parent and teacher'));
     expect(clipChecks).to.have.length(1);
     expect(clipChecks[0]![1]).to.contain('parent lacks getLessonClip, getHomeAnswer, saveHomeAnswer, markSeen, getClipReach');
-    expect([...results].filter(([title]) => title.startsWith('setup: the fixtures') && title.includes('fixtures:'))[0]?.[1]).to.match(/^failed: fixtures lack clipId, classId, unknownId/);
+    expect([...results].filter(([title]) => title.startsWith('setup: the fixtures') && title.includes('fixtures:'))[0]?.[1]).to.match(
+      /^failed: fixtures lack clipId, classId, unknownId/,
+    );
   });
 
   const PORTS = ['clip', 'feedback', 'reward', 'feelings', 'matrix', 'composer'] as const;

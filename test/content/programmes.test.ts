@@ -17,7 +17,15 @@ import { nl as composerNl } from '../../src/clip-composer/locales/nl.js';
 import { pl as composerPl } from '../../src/clip-composer/locales/pl.js';
 import { tr as composerTr } from '../../src/clip-composer/locales/tr.js';
 import { uk as composerUk } from '../../src/clip-composer/locales/uk.js';
-import { DEFAULT_LIBRARY, LESSON_TEXT_FIELDS, lessonsOf, pickText, PROGRAMME_COURSE, sourceOf, type LessonTemplate } from '../../src/clip-composer/programme-library.js';
+import {
+  DEFAULT_LIBRARY,
+  LESSON_TEXT_FIELDS,
+  lessonsOf,
+  pickText,
+  PROGRAMME_COURSE,
+  sourceOf,
+  type LessonTemplate,
+} from '../../src/clip-composer/programme-library.js';
 import { ar } from '../../src/core/locales/ar.js';
 import { en } from '../../src/core/locales/en.js';
 import { nl } from '../../src/core/locales/nl.js';
@@ -106,7 +114,10 @@ export function oneSidedCaps(text: string, lang: 'nl' | 'en'): string[] {
 
 const NOW = new Date('2026-11-20T10:00:00Z');
 const DEMO_LOCALES: DemoLocale[] = ['nl', 'en'];
-const demo = Object.fromEntries(DEMO_LOCALES.map((locale) => [locale, createDemoState({ locale, seed: 1, now: NOW })])) as Record<DemoLocale, ReturnType<typeof createDemoState>>;
+const demo = Object.fromEntries(DEMO_LOCALES.map((locale) => [locale, createDemoState({ locale, seed: 1, now: NOW })])) as Record<
+  DemoLocale,
+  ReturnType<typeof createDemoState>
+>;
 const WIDGET_TABLES = { nl, en, ar, tr, pl, uk };
 const COMPOSER_TABLES = { nl: composerNl, en: composerEn, ar: composerAr, tr: composerTr, pl: composerPl, uk: composerUk };
 
@@ -149,7 +160,10 @@ describe('content: true to the programmes', () => {
     const texts = builtInTexts();
     expect(texts.length, 'the texts are all there to check').to.be.above(800);
     for (const where of ['programme library', 'demo data (nl)', 'demo data (en)', 'composer table (uk)', 'widget table (ar)']) {
-      expect(texts.some((t) => t.where.startsWith(where)), where).to.equal(true);
+      expect(
+        texts.some((t) => t.where.startsWith(where)),
+        where,
+      ).to.equal(true);
     }
     expect(neverHits(texts)).to.deep.equal([]);
   });
@@ -157,10 +171,12 @@ describe('content: true to the programmes', () => {
   it('Kanjertraining: wherever a cap is described, its strong side is named too', () => {
     const problems: string[] = [];
     for (const lesson of lessonsOf(DEFAULT_LIBRARY, 'kanjer')) {
-      for (const lang of ['nl', 'en'] as const) problems.push(...oneSidedCaps(lessonText(lesson, lang), lang).map((cap) => `library ${lesson.id} (${lang}): ${cap}`));
+      for (const lang of ['nl', 'en'] as const)
+        problems.push(...oneSidedCaps(lessonText(lesson, lang), lang).map((cap) => `library ${lesson.id} (${lang}): ${cap}`));
     }
     for (const lang of ['nl', 'en'] as const) {
-      for (const item of PROGRAMME_COURSE.kanjer![lang]) problems.push(...oneSidedCaps(item, lang).map((cap) => `course (${lang}): ${cap}`));
+      for (const item of PROGRAMME_COURSE.kanjer![lang])
+        problems.push(...oneSidedCaps(item, lang).map((cap) => `course (${lang}): ${cap}`));
       for (const [id, clip] of Object.entries(demo[lang].clips)) {
         const c = clip as LessonClip;
         const text = [c.title, c.goal, c.learned, c.homeQuestion, c.homeActivity].join(' ');
@@ -172,7 +188,11 @@ describe('content: true to the programmes', () => {
     }
     expect(problems).to.deep.equal([]);
     // The strong sides are there at all (a library without caps would pass the check above).
-    expect(lessonText(lessonsOf(DEFAULT_LIBRARY, 'kanjer')[0]!, 'nl')).to.match(/pestvogel/).and.match(/initiatief/).and.match(/humor/).and.match(/luistert goed/);
+    expect(lessonText(lessonsOf(DEFAULT_LIBRARY, 'kanjer')[0]!, 'nl'))
+      .to.match(/pestvogel/)
+      .and.match(/initiatief/)
+      .and.match(/humor/)
+      .and.match(/luistert goed/);
   });
 
   it('every built-in lesson has a goal, a starter, a home question and a practice activity in Dutch and English, and says where they come from', () => {
@@ -192,7 +212,9 @@ describe('content: true to the programmes', () => {
     for (const lang of DEMO_LOCALES) {
       const clips = Object.values(demo[lang].clips) as LessonClip[];
       const seeded = clips.filter((c) => c.programme === 'wish' || c.programme === 'kanjer');
-      expect(seeded.map((c) => c.id).sort(), lang).to.deep.equal(['kanjer-1', 'kanjer-2', ...Array.from({ length: 8 }, (_, i) => `wish-${i + 1}`)].sort());
+      expect(seeded.map((c) => c.id).sort(), lang).to.deep.equal(
+        ['kanjer-1', 'kanjer-2', ...Array.from({ length: 8 }, (_, i) => `wish-${i + 1}`)].sort(),
+      );
       for (const clip of seeded) {
         const lesson = DEFAULT_LIBRARY.find((l) => l.id === `${clip.programme}-${clip.lessonNumber}`);
         if (!lesson) {

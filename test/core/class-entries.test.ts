@@ -47,7 +47,9 @@ describe('class entries: the class alone, nothing defined', () => {
   it('package.json has a class entry beside every define entry, with types beside the module', async () => {
     const entries = await classEntries();
     expect(entries.map(([key]) => key).sort()).to.deep.equal(
-      ['clip-composer', 'expectation-matrix', 'feedback-bar', 'feelings-checkin', 'lesson-clip', 'provider', 'reward-chart'].map((w) => `./${w}/class`),
+      ['clip-composer', 'expectation-matrix', 'feedback-bar', 'feelings-checkin', 'lesson-clip', 'provider', 'reward-chart'].map(
+        (w) => `./${w}/class`,
+      ),
     );
     for (const [key, target] of entries) {
       expect(Object.keys(CLASSES), key).to.include(moduleOf(target));
@@ -84,7 +86,10 @@ describe('class entries: the class alone, nothing defined', () => {
     }
     for (const [, target] of await classEntries()) {
       const dir = target.default.replace(/[^/]+$/, '');
-      expect(pkg.sideEffects.some((p) => p === target.default || p === `${dir}*.js`), target.default).to.equal(false);
+      expect(
+        pkg.sideEffects.some((p) => p === target.default || p === `${dir}*.js`),
+        target.default,
+      ).to.equal(false);
     }
   });
 });

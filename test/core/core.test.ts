@@ -12,7 +12,8 @@ import { WriteQueue, type QueuedWrite } from '../../src/core/write-queue.js';
 function shape(table: unknown, prefix = ''): string[] {
   if (typeof table === 'function') return [`${prefix}(${table.length})`];
   if (Array.isArray(table)) return [`${prefix}[${table.length}]`];
-  if (table && typeof table === 'object') return Object.entries(table).flatMap(([key, value]) => shape(value, prefix ? `${prefix}.${key}` : key));
+  if (table && typeof table === 'object')
+    return Object.entries(table).flatMap(([key, value]) => shape(value, prefix ? `${prefix}.${key}` : key));
   return [prefix];
 }
 
@@ -66,11 +67,20 @@ describe('i18n', () => {
 });
 
 describe('safe URLs', () => {
-  it('allows https, blob and http of the page\'s own origin only (see test/security/media-urls.test.ts)', () => {
+  it("allows https, blob and http of the page's own origin only (see test/security/media-urls.test.ts)", () => {
     for (const url of ['https://school.example/clip.mp4', 'blob:https://school.example/6d1f', `${location.origin}/a.jpg`, '/x.vtt']) {
       expect(isSafeUrl(url), url).to.be.true;
     }
-    for (const url of ['http://video.example/a.mp4', 'javascript:alert(1)', 'data:image/svg+xml,<svg onload=alert(1)>', 'file:///etc/passwd', 'JaVaScRiPt:alert(1)', 'http://[', 'ftp://x.example/a', 'http://127.0.0.1:1/x.vtt']) {
+    for (const url of [
+      'http://video.example/a.mp4',
+      'javascript:alert(1)',
+      'data:image/svg+xml,<svg onload=alert(1)>',
+      'file:///etc/passwd',
+      'JaVaScRiPt:alert(1)',
+      'http://[',
+      'ftp://x.example/a',
+      'http://127.0.0.1:1/x.vtt',
+    ]) {
       expect(isSafeUrl(url), url).to.be.false;
     }
   });

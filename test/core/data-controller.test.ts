@@ -164,7 +164,9 @@ describe('DataController (the data path of every widget)', () => {
     const adapter = feedbackAdapter();
     adapter.latency = 50;
     const errors: SamenErrorDetail[] = [];
-    const wrapper = await fixture<HTMLElement>(html`<div @samen-error=${(e: CustomEvent<SamenErrorDetail>) => errors.push(e.detail)}></div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div @samen-error=${(e: CustomEvent<SamenErrorDetail>) => errors.push(e.detail)}></div>`,
+    );
     const provider = document.createElement('samen-provider') as HTMLElement & { adapter?: object };
     provider.adapter = adapter;
     const el = document.createElement('test-data-card') as DataCard;

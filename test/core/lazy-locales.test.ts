@@ -25,12 +25,13 @@ import { nl as clipNl } from '../../src/lesson-clip/locales/nl.js';
  */
 
 const NOW = new Date('2026-11-20T10:00:00Z');
-const nextChange = () => new Promise<void>((resolve) => {
-  const stop = onLocalesChange(() => {
-    stop();
-    resolve();
+const nextChange = () =>
+  new Promise<void>((resolve) => {
+    const stop = onLocalesChange(() => {
+      stop();
+      resolve();
+    });
   });
-});
 
 /** What the card shows, its own and its feedback bar's text, and whether any of it is an error. */
 function snapshot(el: SamenLessonClip) {
@@ -76,7 +77,8 @@ describe('languages other than Dutch load on demand', () => {
     expect(clipMessages.get('fr').homeQuestion, 'for now').to.equal(clipNl.homeQuestion);
     await changed;
     // The shared table and the lesson clip's section each fill their gaps once their English is there.
-    const english = () => clipMessages.get('fr').homeQuestion === clipEn.homeQuestion && messagesFor('fr').unknownProgramme === en.unknownProgramme;
+    const english = () =>
+      clipMessages.get('fr').homeQuestion === clipEn.homeQuestion && messagesFor('fr').unknownProgramme === en.unknownProgramme;
     await until(english, 'the gaps are English once it has loaded');
     expect(clipMessages.get('fr').goal).to.equal('But de la leçon');
     expect(messagesFor('fr').charactersLeft(2)).to.equal('2 characters left');
@@ -126,7 +128,9 @@ describe('languages other than Dutch load on demand', () => {
     const seen: string[] = [];
     const record = () => seen.push(el.shadowRoot!.textContent!.replace(/\s+/g, ' '));
     record();
-    expect(el.shadowRoot!.querySelector('[aria-busy="true"]'), 'its words load with it: not in the shared English table').to.not.equal(null);
+    expect(el.shadowRoot!.querySelector('[aria-busy="true"]'), 'its words load with it: not in the shared English table').to.not.equal(
+      null,
+    );
     const observer = new MutationObserver(record);
     observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
     await until(() => !el.shadowRoot!.querySelector('[aria-busy="true"]'), 'the composer leaves its loading state');
@@ -138,7 +142,10 @@ describe('languages other than Dutch load on demand', () => {
     for (const shown of seen) {
       expect(shown, 'no Dutch composer words on the way').to.not.contain(composerNl.heading);
       expect(shown).to.not.contain('undefined');
-      expect(keyNames.filter((key) => shown.includes(key)), shown).to.deep.equal([]);
+      expect(
+        keyNames.filter((key) => shown.includes(key)),
+        shown,
+      ).to.deep.equal([]);
     }
   });
 

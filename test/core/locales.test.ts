@@ -1,6 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { configure } from '../../src/core/context.js';
-import { formatRelative, messagesFor, registerLocale, resolveLocale, type Messages, type PartialMessages, type SectionMessages } from '../../src/core/i18n.js';
+import {
+  formatRelative,
+  messagesFor,
+  registerLocale,
+  resolveLocale,
+  type Messages,
+  type PartialMessages,
+  type SectionMessages,
+} from '../../src/core/i18n.js';
 import { nl } from '../helpers/tables.js';
 import { plural } from '../../src/core/plural.js';
 import type { SamenLessonClip } from '../../src/lesson-clip/lesson-clip.js';
@@ -28,7 +36,14 @@ import { tr as composerTr } from '../../src/clip-composer/locales/tr.js';
 import { uk as composerUk } from '../../src/clip-composer/locales/uk.js';
 
 type Whole = Messages & SectionMessages;
-const COMPOSER: Record<string, ComposerMessages> = { nl: composerNl, en: composerEn, ar: composerAr, tr: composerTr, pl: composerPl, uk: composerUk };
+const COMPOSER: Record<string, ComposerMessages> = {
+  nl: composerNl,
+  en: composerEn,
+  ar: composerAr,
+  tr: composerTr,
+  pl: composerPl,
+  uk: composerUk,
+};
 /** A language's table with the composer's table for its language beside it, so every check below holds for every section. */
 const withComposer = (table: Omit<Whole, 'composer'>): Whole => ({ ...table, composer: COMPOSER[table.locale]! });
 const TABLES = [nl, en, ar, tr, pl, uk].map(withComposer);
@@ -49,7 +64,8 @@ const whole = (locale: string): Whole => ({
 function shape(table: unknown, prefix = ''): string[] {
   if (typeof table === 'function') return [`${prefix}(${table.length})`];
   if (Array.isArray(table)) return [`${prefix}[${table.length}]`];
-  if (table && typeof table === 'object') return Object.entries(table).flatMap(([key, value]) => shape(value, prefix ? `${prefix}.${key}` : key));
+  if (table && typeof table === 'object')
+    return Object.entries(table).flatMap(([key, value]) => shape(value, prefix ? `${prefix}.${key}` : key));
   return [prefix];
 }
 
@@ -298,12 +314,39 @@ const NOT_COUNTS: Record<string, string> = {
 const NOUNS: Record<'nl' | 'en', { one: string[]; other: string[]; any: string[] }> = {
   nl: {
     one: ['teken', 'foto', 'gezin', 'muntje', 'sticker', 'kind', 'check-in', 'dag', 'schooldag', 'waarde', 'plek', 'afspraak'],
-    other: ['tekens', 'foto’s', "foto's", 'gezinnen', 'muntjes', 'stickers', 'kinderen', 'check-ins', 'dagen', 'schooldagen', 'waarden', 'plekken', 'afspraken'],
+    other: [
+      'tekens',
+      'foto’s',
+      "foto's",
+      'gezinnen',
+      'muntjes',
+      'stickers',
+      'kinderen',
+      'check-ins',
+      'dagen',
+      'schooldagen',
+      'waarden',
+      'plekken',
+      'afspraken',
+    ],
     any: ['van', 'te', 'met', 'koos', 'MB', 'per'],
   },
   en: {
     one: ['character', 'photo', 'family', 'token', 'sticker', 'child', 'check-in', 'day', 'school-day', 'value', 'place', 'agreement'],
-    other: ['characters', 'photos', 'families', 'tokens', 'stickers', 'children', 'check-ins', 'days', 'school-days', 'values', 'places', 'agreements'],
+    other: [
+      'characters',
+      'photos',
+      'families',
+      'tokens',
+      'stickers',
+      'children',
+      'check-ins',
+      'days',
+      'school-days',
+      'values',
+      'places',
+      'agreements',
+    ],
     any: ['of', 'to', 'with', 'MB', 'each'],
   },
 };
@@ -322,7 +365,10 @@ function samplesPerCategory(locale: string): Map<string, number> {
 describe('counts in every language', () => {
   it('every message with a number is either a count or a position, and each count is a number', () => {
     const numeric = functionPaths.filter((p) => SAMPLES[p]!.some((args) => args.some((a) => typeof a === 'number')));
-    expect(numeric.filter((p) => !COUNTED[p] && !NOT_COUNTS[p]), 'unplaced').to.deep.equal([]);
+    expect(
+      numeric.filter((p) => !COUNTED[p] && !NOT_COUNTS[p]),
+      'unplaced',
+    ).to.deep.equal([]);
     for (const [path, indexes] of Object.entries(COUNTED)) {
       expect(functionPaths, path).to.include(path);
       for (const i of indexes) expect(typeof SAMPLES[path]![0]![i], `${path} argument ${i}`).to.equal('number');
@@ -345,7 +391,8 @@ describe('counts in every language', () => {
               for (const [, number, word] of text.matchAll(/(?<![\p{L}\d.,])(\d+) ([^\s.,:;!?()«»]+)/gu)) {
                 const category = rules.select(Number(number));
                 const where = `${path}(${args.join(', ')}) → ${text}`;
-                if (![...nouns.one, ...nouns.other, ...nouns.any].includes(word!)) problems.push(`"${number} ${word}": a word this test does not know, in ${where}`);
+                if (![...nouns.one, ...nouns.other, ...nouns.any].includes(word!))
+                  problems.push(`"${number} ${word}": a word this test does not know, in ${where}`);
                 else if (category === 'one' && nouns.other.includes(word!)) problems.push(`"${number} ${word}" in ${where}`);
                 else if (category !== 'one' && nouns.one.includes(word!)) problems.push(`"${number} ${word}" in ${where}`);
               }
@@ -369,7 +416,9 @@ describe('counts in every language', () => {
   for (const table of TABLES) {
     it(`${table.locale}: every count gives a distinct, non-empty text for each plural category the language has, never a key`, () => {
       const categories = samplesPerCategory(table.locale);
-      expect(categories.size, table.locale).to.be.at.least(table.locale === 'ar' ? 6 : table.locale === 'pl' || table.locale === 'uk' ? 3 : 2);
+      expect(categories.size, table.locale).to.be.at.least(
+        table.locale === 'ar' ? 6 : table.locale === 'pl' || table.locale === 'uk' ? 3 : 2,
+      );
       // Dotted paths, and key names in camelCase (a plain word like "photos" is also a key, and English).
       const keys = new Set(functionPaths.flatMap((p) => [p, p.split('.').pop()!]).filter((k) => k.includes('.') || /[a-z][A-Z]/.test(k)));
       for (const [path, indexes] of Object.entries(COUNTED)) {
@@ -452,7 +501,12 @@ describe('plural forms', () => {
 
 describe('registering a language', () => {
   it('is what importing a locale entry does', () => {
-    for (const [code, table] of [['ar', ar], ['tr', tr], ['pl', pl], ['uk', uk]] as const) {
+    for (const [code, table] of [
+      ['ar', ar],
+      ['tr', tr],
+      ['pl', pl],
+      ['uk', uk],
+    ] as const) {
       expect(resolveLocale(code)).to.equal(code);
       expect(whole(code).clip.send).to.equal(table.clip.send);
       expect(messagesFor(code).charactersLeft(5)).to.equal(table.charactersLeft(5));
@@ -471,7 +525,9 @@ describe('registering a language', () => {
     expect(formatRelative(threeDaysAgo, 'tr', now)).to.equal('3 gün önce');
     expect(formatRelative(threeDaysAgo, 'pl', now)).to.equal('3 dni temu');
     expect(formatRelative(threeDaysAgo, 'uk', now)).to.equal('3 дні тому');
-    expect(formatRelative(threeDaysAgo, 'ar', now)).to.be.a('string').and.not.equal('');
+    expect(formatRelative(threeDaysAgo, 'ar', now))
+      .to.be.a('string')
+      .and.not.equal('');
     expect(formatRelative(new Date('2026-11-20T09:59:40Z'), 'ar', now)).to.equal(ar.justNow);
   });
 
@@ -559,7 +615,13 @@ describe('registering a language', () => {
 
   it('fills every widget’s section by the same rule: a registered section gap by gap, a missing one is English (or Dutch)', async () => {
     registerLocale('ww', {
-      feedback: { send: 'Wsend', replyLabel: '  ', homeShare: () => { throw new Error('oops'); } },
+      feedback: {
+        send: 'Wsend',
+        replyLabel: '  ',
+        homeShare: () => {
+          throw new Error('oops');
+        },
+      },
       composer: { heading: 'Wheading', intro: 42 },
     } as unknown as PartialMessages);
     const feedback = feedbackMessages.get('ww-XX');

@@ -44,8 +44,16 @@ async function deepSettled(el: Widget): Promise<void> {
 const toggle = (el: Widget) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="preview-toggle"]')!;
 
 const WRITES = [
-  'saveHomeAnswer', 'markSeen', 'setReaction', 'addReply', 'award', 'undoAward', 'redeem',
-  'saveCheckin', 'saveExpectationMatrix', 'shareSuccess',
+  'saveHomeAnswer',
+  'markSeen',
+  'setReaction',
+  'addReply',
+  'award',
+  'undoAward',
+  'redeem',
+  'saveCheckin',
+  'saveExpectationMatrix',
+  'shareSuccess',
 ];
 
 interface Case {
@@ -97,8 +105,10 @@ const CASES: Case[] = [
   {
     name: 'expectation matrix',
     tag: 'samen-expectation-matrix',
-    teacher: (a) => provider(a, html`<samen-expectation-matrix matrix-id="matrix-school" view="teacher" layout="list"></samen-expectation-matrix>`),
-    parent: (a) => provider(a, html`<samen-expectation-matrix matrix-id="matrix-school" view="parent" layout="list"></samen-expectation-matrix>`),
+    teacher: (a) =>
+      provider(a, html`<samen-expectation-matrix matrix-id="matrix-school" view="teacher" layout="list"></samen-expectation-matrix>`),
+    parent: (a) =>
+      provider(a, html`<samen-expectation-matrix matrix-id="matrix-school" view="parent" layout="list"></samen-expectation-matrix>`),
     teacherOnly: ['Edit', 'Visser'],
   },
 ];
@@ -136,7 +146,8 @@ describe('Preview as parent', () => {
         const teacher = (await fixture<HTMLElement>(c.teacher(teacherAdapter))).querySelector<Widget>(c.tag)!;
         await deepSettled(teacher);
         const teacherText = visibleText(teacher.shadowRoot!);
-        for (const words of c.teacherOnly) if (words !== ' family' && words !== 'Edit') expect(teacherText, 'teacher view shows it').to.contain(words.trim());
+        for (const words of c.teacherOnly)
+          if (words !== ' family' && words !== 'Edit') expect(teacherText, 'teacher view shows it').to.contain(words.trim());
 
         toggle(teacher).focus();
         await sendKeys({ press: 'Enter' });
@@ -161,13 +172,25 @@ describe('Preview as parent', () => {
 
         // Press everything and type: nothing is written, no samen-* event reaches the host.
         const events: string[] = [];
-        const names = ['samen-answer', 'samen-seen', 'samen-react', 'samen-reply', 'samen-award', 'samen-checkin', 'samen-success', 'samen-error', 'samen-attention', 'samen-matrix-change'];
+        const names = [
+          'samen-answer',
+          'samen-seen',
+          'samen-react',
+          'samen-reply',
+          'samen-award',
+          'samen-checkin',
+          'samen-success',
+          'samen-error',
+          'samen-attention',
+          'samen-matrix-change',
+        ];
         const listener = (e: Event) => events.push(e.type);
         for (const n of names) document.addEventListener(n, listener);
         const writesBefore = adapter.appliedWrites + teacherAdapter.appliedWrites;
         try {
           const controls = [...preview.shadowRoot!.querySelectorAll<HTMLElement>('button, input, textarea')];
-          for (const inner of preview.shadowRoot!.querySelectorAll('samen-feedback-bar')) controls.push(...inner.shadowRoot!.querySelectorAll<HTMLElement>('button'));
+          for (const inner of preview.shadowRoot!.querySelectorAll('samen-feedback-bar'))
+            controls.push(...inner.shadowRoot!.querySelectorAll<HTMLElement>('button'));
           for (const control of controls) control.click();
           const field = preview.shadowRoot!.querySelector('textarea');
           if (field) {
@@ -196,7 +219,9 @@ describe('Preview as parent', () => {
   it('the lesson clip preview never marks the clip seen, even in full view', async () => {
     const adapter = new MemoryAdapter({ now: NOW, locale: 'en' });
     const teacherAdapter = adapter.forViewer('teacher-1');
-    const wrapper = await fixture<HTMLElement>(provider(teacherAdapter, html`<samen-lesson-clip clip-id="wish-2" view="teacher"></samen-lesson-clip>`));
+    const wrapper = await fixture<HTMLElement>(
+      provider(teacherAdapter, html`<samen-lesson-clip clip-id="wish-2" view="teacher"></samen-lesson-clip>`),
+    );
     const teacher = wrapper.querySelector<Widget>('samen-lesson-clip')!;
     await deepSettled(teacher);
     const seenBefore = adapter.state.seen.length;
@@ -214,7 +239,9 @@ describe('Preview as parent', () => {
   it('speaks the teacher’s language, right to left in Arabic', async () => {
     await import('../../src/locales/ar.js');
     const adapter = new MemoryAdapter({ now: NOW, viewerId: 'teacher-1' });
-    const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${adapter} locale="ar"><samen-reward-chart chart-id="class-wish" view="teacher"></samen-reward-chart></samen-provider>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<samen-provider .adapter=${adapter} locale="ar"><samen-reward-chart chart-id="class-wish" view="teacher"></samen-reward-chart></samen-provider>`,
+    );
     const el = wrapper.querySelector<Widget>('samen-reward-chart')!;
     await settled(el);
     toggle(el).click();

@@ -19,7 +19,11 @@ for (const document of DOCUMENTS) {
     const end = text.indexOf(END);
     assert.ok(start >= 0 && end > start, `${document} should have the policy table markers`);
     assert.equal(text.indexOf(START, start + 1), -1, `${document} should carry the table once`);
-    assert.equal(text.slice(start, end + END.length), table, `${document}: the table differs from POLICY; run node scripts/policy-table.mjs --write`);
+    assert.equal(
+      text.slice(start, end + END.length),
+      table,
+      `${document}: the table differs from POLICY; run node scripts/policy-table.mjs --write`,
+    );
   });
 }
 
@@ -28,7 +32,10 @@ test('the generated table has a row per action with every role’s cell as POLIC
   for (const action of Object.keys(ACTIONS)) {
     const row = table.split('\n').find((line) => line.startsWith(`| \`${action}\` |`));
     assert.ok(row, `a row for ${action}`);
-    const cells = row.split('|').slice(1, -1).map((cell) => cell.trim());
+    const cells = row
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
     ROLES.forEach((role, i) => {
       const grants = POLICY[action][role] ?? [];
       assert.equal(cells[3 + i], grants.length ? grants.join(' + ') : '—', `${action} × ${role}`);

@@ -35,8 +35,14 @@ const MANIFEST = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'ut
 
 const DOCS = [
   'README.md',
-  ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`),
-  ...readdirSync(join(ROOT, 'stories')).filter((f) => f.endsWith('.mdx')).sort().map((f) => `stories/${f}`),
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `docs/${f}`),
+  ...readdirSync(join(ROOT, 'stories'))
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()
+    .map((f) => `stories/${f}`),
 ];
 
 /** What the prose of the docs takes for granted. */
@@ -73,10 +79,12 @@ declare global {
 
 /** Test runners the docs show, as modules (a script file, so these are ambient declarations). */
 const RUNNERS = ['vitest', '@jest/globals', 'node:test']
-  .map((name) => `declare module '${name}' {
+  .map(
+    (name) => `declare module '${name}' {
   export const describe: (name: string, body: () => void) => void;
   export const it: (name: string, body: () => void | Promise<void>) => void;
-}`)
+}`,
+  )
   .join('\n');
 
 /** Files the docs import that stand for the reader's own code. */
@@ -85,7 +93,22 @@ const STUBS = {
 export declare const MyAdapter: new (options: { baseUrl: string; token: string }) => SamenAdapter;`,
 };
 
-const GLOBAL_ATTRIBUTES = new Set(['id', 'class', 'style', 'hidden', 'lang', 'dir', 'title', 'slot', 'part', 'exportparts', 'tabindex', 'inert', 'role', 'translate']);
+const GLOBAL_ATTRIBUTES = new Set([
+  'id',
+  'class',
+  'style',
+  'hidden',
+  'lang',
+  'dir',
+  'title',
+  'slot',
+  'part',
+  'exportparts',
+  'tabindex',
+  'inert',
+  'role',
+  'translate',
+]);
 
 /* ------------------------------------------------------------------ blocks */
 
@@ -152,7 +175,9 @@ function allowedValues(module, attribute) {
 /** Problems with the Samen elements an HTML snippet uses. */
 function htmlProblems(block) {
   const problems = [];
-  const markup = block.code.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' ')).replace(/<script\b[\s\S]*?<\/script>/g, (c) => c.replace(/[^\n]/g, ' '));
+  const markup = block.code
+    .replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '))
+    .replace(/<script\b[\s\S]*?<\/script>/g, (c) => c.replace(/[^\n]/g, ' '));
   for (const tag of markup.matchAll(/<([a-z][a-z0-9]*-[a-z0-9-]*)(\s[^>]*?)?\/?>/g)) {
     const [, name, attrs = ''] = tag;
     const line = block.line + markup.slice(0, tag.index).split('\n').length - 1;
@@ -258,7 +283,11 @@ function typecheck(snippets) {
     const roots = [...files.keys()].filter((f) => group(files.get(f)));
     if (!roots.length) continue;
     const program = ts.createProgram([join(scratch, 'prelude.d.ts'), join(scratch, 'runners.d.ts'), ...roots], options);
-    const diagnostics = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics(), ...roots.flatMap((f) => ts.getPreEmitDiagnostics(program, program.getSourceFile(f)))];
+    const diagnostics = [
+      ...program.getOptionsDiagnostics(),
+      ...program.getGlobalDiagnostics(),
+      ...roots.flatMap((f) => ts.getPreEmitDiagnostics(program, program.getSourceFile(f))),
+    ];
     for (const d of diagnostics) {
       const text = ts.flattenDiagnosticMessageText(d.messageText, '\n  ');
       const snippet = d.file && files.get(d.file.fileName);
@@ -284,10 +313,21 @@ const snippets = blocks.flatMap(scriptsOf);
 /** Deliberately wrong snippets: the checks must catch each one. */
 const BROKEN = [
   { doc: 'self-check', line: 1, ext: 'js', code: `import { configure } from '@samen/widgets/core';\nconfigure({ adaptor: myAdapter });` },
-  { doc: 'self-check', line: 10, ext: 'ts', code: `import { HttpAdapter } from '@samen/widgets/adapters/http';\nnew HttpAdapter({ baseURL: '/api' });` },
+  {
+    doc: 'self-check',
+    line: 10,
+    ext: 'ts',
+    code: `import { HttpAdapter } from '@samen/widgets/adapters/http';\nnew HttpAdapter({ baseURL: '/api' });`,
+  },
   { doc: 'self-check', line: 20, ext: 'js', code: `import '@samen/widgets/lesson-clips';` },
 ];
-const BROKEN_HTML = { doc: 'self-check', line: 30, lang: 'html', meta: [], code: `<samen-lesson-clip clipid="x" view="child"></samen-lesson-clip>\n<samen-reward-card></samen-reward-card>` };
+const BROKEN_HTML = {
+  doc: 'self-check',
+  line: 30,
+  lang: 'html',
+  meta: [],
+  code: `<samen-lesson-clip clipid="x" view="child"></samen-lesson-clip>\n<samen-reward-card></samen-reward-card>`,
+};
 
 describe('docs snippets', () => {
   assert.ok(
@@ -298,7 +338,10 @@ describe('docs snippets', () => {
 
   test('the docs have snippets to check', () => {
     assert.ok(snippets.length >= 10, `only ${snippets.length} checkable snippets found in ${DOCS.join(', ')}`);
-    assert.ok(blocks.some((b) => b.lang === 'html'), 'no HTML snippets found');
+    assert.ok(
+      blocks.some((b) => b.lang === 'html'),
+      'no HTML snippets found',
+    );
   });
 
   for (const snippet of snippets) {
@@ -335,7 +378,11 @@ describe('docs snippets', () => {
     assert.match(html, /<samen-lesson-clip> has no attribute "clipid"/);
     assert.match(html, /view="child".*one of parent, teacher/);
     assert.match(html, /<samen-reward-card> is not an element/);
-    const css = cssProblems({ doc: 'self-check', line: 40, code: `a { --samen-colour-accent: red; }\nsamen-lesson-clip::part(headline) { color: red; }` }).join('\n');
+    const css = cssProblems({
+      doc: 'self-check',
+      line: 40,
+      code: `a { --samen-colour-accent: red; }\nsamen-lesson-clip::part(headline) { color: red; }`,
+    }).join('\n');
     assert.match(css, /--samen-colour-accent is not a custom property/);
     assert.match(css, /<samen-lesson-clip> has no part "headline"/);
   });

@@ -105,7 +105,8 @@ async function evaluateStylesModule(path) {
     const js = outputText.replace(/from\s+(['"])([^'"]+)\1/g, (whole, _q, specifier) => {
       if (specifier === 'lit') return `from ${JSON.stringify(LIT)}`;
       const target = resolveSpecifier(path, specifier);
-      if (target?.endsWith('.styles.ts')) return `from ${JSON.stringify(pathToFileURL(join(scratch, target.replace(/\.ts$/, '.mjs'))).href)}`;
+      if (target?.endsWith('.styles.ts'))
+        return `from ${JSON.stringify(pathToFileURL(join(scratch, target.replace(/\.ts$/, '.mjs'))).href)}`;
       throw new Error(`${path}: a styles module may import only lit and other *.styles.ts modules, not ${specifier}`);
     });
     // Write (and import) the styles modules it imports first.
@@ -265,7 +266,9 @@ function resolveValue(value, theme, decls, depth = 0) {
       if (name.startsWith('--samen-')) out += `var(${name})`;
       else {
         const own = decls.filter((d) => d.property === name);
-        const light = own.find((d) => !d.context.some((c) => DARK_CONTEXT.test(c) || c.startsWith('@'))) ?? own.find((d) => !d.context.some((c) => DARK_CONTEXT.test(c)));
+        const light =
+          own.find((d) => !d.context.some((c) => DARK_CONTEXT.test(c) || c.startsWith('@'))) ??
+          own.find((d) => !d.context.some((c) => DARK_CONTEXT.test(c)));
         const dark = own.find((d) => d.context.some((c) => DARK_CONTEXT.test(c)));
         const chosen = (theme === 'dark' && dark) || light;
         if (chosen) out += resolveValue(chosen.value, theme, decls, depth + 1);
@@ -326,7 +329,13 @@ function stringValues(node) {
       if (ts.isIdentifier(list)) list = findVariable(node.getSourceFile().fileName, list.text)?.initializer ?? list;
       if (ts.isArrayLiteralExpression(list)) {
         const separator = node.arguments[0] ? stringValues(node.arguments[0]) : [','];
-        if (separator.length === 1) return [list.elements.map((e) => stringValues(e)).map((v) => (v.length === 1 ? v[0] : unsure(e))).join(separator[0])];
+        if (separator.length === 1)
+          return [
+            list.elements
+              .map((e) => stringValues(e))
+              .map((v) => (v.length === 1 ? v[0] : unsure(e)))
+              .join(separator[0]),
+          ];
       }
     }
   }
@@ -353,7 +362,9 @@ function literalTypes(type) {
 }
 
 function unsure(node) {
-  throw new Error(`${where(node)}: can't tell which parts \`${node.getText()}\` names; bind string literals, or extend stringValues in test/docs/tokens.test.mjs`);
+  throw new Error(
+    `${where(node)}: can't tell which parts \`${node.getText()}\` names; bind string literals, or extend stringValues in test/docs/tokens.test.mjs`,
+  );
 }
 
 /** Parts rendered by the html`` templates of these modules: `{ parts: Map<name, site>, exported: [{ tag, inner, outer, site }] }`. */
@@ -381,7 +392,10 @@ function templateParts(paths) {
               for (const name of value.split(/\s+/).filter(Boolean)) if (!parts.has(name)) parts.set(name, site);
             } else {
               const tag = [...markup.slice(0, m.index).matchAll(/<([a-z][a-z0-9]*-[a-z0-9-]*)/g)].at(-1)?.[1];
-              for (const entry of value.split(',').map((e) => e.trim()).filter(Boolean)) {
+              for (const entry of value
+                .split(',')
+                .map((e) => e.trim())
+                .filter(Boolean)) {
                 const [inner, outer = inner] = entry.split(':').map((s) => s.trim());
                 exported.push({ tag, inner, outer, site });
                 if (!parts.has(outer)) parts.set(outer, site);
@@ -452,7 +466,8 @@ function problemsFor(manifest, declaration, code) {
     const doc = documented.get(name);
     if (!doc) problems.push(`${name} is read (default ${light}) but not documented: add \`@cssprop [${name}=${light}] - …\``);
     else if (doc.default === undefined) problems.push(`${name} is documented without a default: write \`@cssprop [${name}=${light}] - …\``);
-    else if (normalize(doc.default) !== light) problems.push(`${name} is documented with default ${doc.default}, but the code falls back to ${light}`);
+    else if (normalize(doc.default) !== light)
+      problems.push(`${name} is documented with default ${doc.default}, but the code falls back to ${light}`);
     if (doc && dark !== light && !normalize(doc.description ?? '').includes(dark)) {
       problems.push(`${name}: the dark theme falls back to ${dark}; say so in its description`);
     }
@@ -489,7 +504,10 @@ describe('custom properties and parts are documented with defaults', () => {
   for (const { module, declaration } of elements) {
     test(`<${declaration.tagName}> (${module.path})`, async () => {
       const problems = problemsFor(MANIFEST, declaration, await codeOf(MANIFEST, module, declaration));
-      if (problems.length) assert.fail(`\n${problems.join('\n')}\n\nFix the JSDoc above class ${declaration.name} in ${module.path}, then run \`npm run analyze\`.`);
+      if (problems.length)
+        assert.fail(
+          `\n${problems.join('\n')}\n\nFix the JSDoc above class ${declaration.name} in ${module.path}, then run \`npm run analyze\`.`,
+        );
     });
   }
 });
@@ -509,7 +527,11 @@ describe('the checker itself', () => {
     for (const part of ['goal', 'learned', 'media', 'photos', 'error', 'retry', 'feedback', 'feedback-reaction-pressed']) {
       assert.ok(code.parts.has(part), `part ${part}`);
     }
-    assert.ok(code.exported.some((e) => e.tag === 'samen-feedback-bar' && e.inner === 'reaction-pressed' && e.outer === 'feedback-reaction-pressed'));
+    assert.ok(
+      code.exported.some(
+        (e) => e.tag === 'samen-feedback-bar' && e.inner === 'reaction-pressed' && e.outer === 'feedback-reaction-pressed',
+      ),
+    );
   });
 
   test('fails for an undocumented property, a missing default, a wrong default, an undocumented part and a stale entry', async () => {
@@ -517,7 +539,9 @@ describe('the checker itself', () => {
     const broken = structuredClone(clip.declaration);
     broken.cssProperties = broken.cssProperties
       .filter((p) => p.name !== '--samen-radius')
-      .map((p) => (p.name === '--samen-space' ? { ...p, default: undefined } : p.name === '--samen-touch-target' ? { ...p, default: '40px' } : p));
+      .map((p) =>
+        p.name === '--samen-space' ? { ...p, default: undefined } : p.name === '--samen-touch-target' ? { ...p, default: '40px' } : p,
+      );
     broken.cssProperties.push({ name: '--samen-nothing', default: '0', description: 'Read by nobody.' });
     broken.cssParts = broken.cssParts.filter((p) => p.name !== 'goal');
     const problems = problemsFor(MANIFEST, broken, code).join('\n');

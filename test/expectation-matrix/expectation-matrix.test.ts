@@ -37,7 +37,9 @@ async function render(adapter: MemoryAdapter | undefined, options: RenderOptions
 }
 
 const $ = <E extends Element = HTMLElement>(el: HTMLElement, selector: string) => el.shadowRoot!.querySelector<E & Element>(selector);
-const $$ = <E extends Element = HTMLElement>(el: HTMLElement, selector: string) => [...el.shadowRoot!.querySelectorAll<E & Element>(selector)];
+const $$ = <E extends Element = HTMLElement>(el: HTMLElement, selector: string) => [
+  ...el.shadowRoot!.querySelectorAll<E & Element>(selector),
+];
 const has = (el: HTMLElement, selector: string) => !!el.shadowRoot!.querySelector(selector);
 const text = (el: HTMLElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 /** A button by its accessible name: aria-label, else its text without aria-hidden decoration. */
@@ -58,7 +60,6 @@ async function type(el: SamenExpectationMatrix, field: HTMLInputElement | HTMLTe
   await el.updateComplete;
 }
 
-
 beforeEach(() => {
   for (const key of Object.keys(localStorage)) if (key.startsWith('samen:')) localStorage.removeItem(key);
 });
@@ -67,8 +68,18 @@ describe('<samen-expectation-matrix> reading', () => {
   it('is a real table: values as row headers, places as column headers, 1–3 expectations per cell', async () => {
     const el = await render(adapterFor());
     const table = $(el, 'table')!;
-    expect([...table.querySelectorAll('th[scope="col"]')].map((th) => th.textContent!.trim())).to.deep.equal(['🏫Klas', '🚶Gang', '⚽Plein', '🚻Toilet', '🤸Gymzaal']);
-    expect([...table.querySelectorAll('th[scope="row"]')].map((th) => th.textContent!.trim())).to.deep.equal(['🛡️Veiligheid', '🤝Respect', '⭐Verantwoordelijkheid']);
+    expect([...table.querySelectorAll('th[scope="col"]')].map((th) => th.textContent!.trim())).to.deep.equal([
+      '🏫Klas',
+      '🚶Gang',
+      '⚽Plein',
+      '🚻Toilet',
+      '🤸Gymzaal',
+    ]);
+    expect([...table.querySelectorAll('th[scope="row"]')].map((th) => th.textContent!.trim())).to.deep.equal([
+      '🛡️Veiligheid',
+      '🤝Respect',
+      '⭐Verantwoordelijkheid',
+    ]);
     // Row 2 (Respect), column 2 (Gang): what a screen reader announces with the headers.
     const cell = table.querySelectorAll('tbody tr')[1]!.querySelectorAll('td')[1]!;
     expect(cell.textContent).to.contain('Ik gebruik een zachte stem');

@@ -76,7 +76,13 @@ describe('matrix rules', () => {
     expect(matrix.cells['safety/class']).to.have.length(3);
     expect(matrix.cells['respect/corridor']).to.equal(undefined);
     expect(matrix.focus).to.deep.equal({ valueId: 'respect', locationId: 'corridor' });
-    expect(issues.map((i) => i.path)).to.have.members(['values.2.id', 'cells.ghost/class', 'cells.safety/class', 'cells.respect/corridor.0', 'focus.expectationId']);
+    expect(issues.map((i) => i.path)).to.have.members([
+      'values.2.id',
+      'cells.ghost/class',
+      'cells.safety/class',
+      'cells.respect/corridor.0',
+      'focus.expectationId',
+    ]);
   });
 
   it('keeps the first 5 values and 8 locations of an oversized matrix', () => {
@@ -138,7 +144,10 @@ describe('matrix rules', () => {
   });
 
   it('saves trimmed texts and no empty or orphaned cells', () => {
-    const m = { ...renameAxisItem(base(), 'values', 0, '  Veiligheid  '), cells: { ...base().cells, 'safety/class': [], 'gone/class': [{ id: 'z', text: 'x' }] } };
+    const m = {
+      ...renameAxisItem(base(), 'values', 0, '  Veiligheid  '),
+      cells: { ...base().cells, 'safety/class': [], 'gone/class': [{ id: 'z', text: 'x' }] },
+    };
     const saved = normalizeMatrix(editExpectation(m, 'safety/corridor', 0, '  Ik loop rustig  '));
     expect(saved.values[0]!.label).to.equal('Veiligheid');
     expect(saved.cells['safety/corridor']![0]!.text).to.equal('Ik loop rustig');
@@ -148,8 +157,17 @@ describe('matrix rules', () => {
 
   it('groups successes per ISO week, newest first', () => {
     const s = (id: string, createdAt: string) => ({ id, matrixId: 'm', text: id, createdAt });
-    const weeks = successesByWeek([s('a', '2026-11-16T10:00:00Z'), s('b', '2026-11-20T10:00:00Z'), s('c', '2026-11-10T10:00:00Z'), s('d', '2026-01-01T10:00:00Z')]);
-    expect(weeks.map((w) => [w.key, w.week])).to.deep.equal([['2026-W47', 47], ['2026-W46', 46], ['2026-W01', 1]]);
+    const weeks = successesByWeek([
+      s('a', '2026-11-16T10:00:00Z'),
+      s('b', '2026-11-20T10:00:00Z'),
+      s('c', '2026-11-10T10:00:00Z'),
+      s('d', '2026-01-01T10:00:00Z'),
+    ]);
+    expect(weeks.map((w) => [w.key, w.week])).to.deep.equal([
+      ['2026-W47', 47],
+      ['2026-W46', 46],
+      ['2026-W01', 1],
+    ]);
     expect(weeks[0]!.successes.map((x) => x.id)).to.deep.equal(['b', 'a']);
   });
 });

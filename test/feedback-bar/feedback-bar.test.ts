@@ -94,7 +94,9 @@ describe('<samen-feedback-bar> parent', () => {
     // 20 taps = back where we started; 21 taps = on, counted once.
     like(el).click();
     await waitUntil(() => adapter.calls.filter((c) => c.method === 'setReaction').length > 0);
-    await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy="true"]') && likes(adapter).includes('fam-01'), 'like stored', { timeout: 3000 });
+    await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy="true"]') && likes(adapter).includes('fam-01'), 'like stored', {
+      timeout: 3000,
+    });
     await new Promise((r) => setTimeout(r, 100));
     expect(likes(adapter).length).to.equal(before + 1);
     const writes = adapter.calls.filter((c) => c.method === 'setReaction').length;
@@ -211,7 +213,9 @@ describe('<samen-feedback-bar> teacher', () => {
     const root = el.shadowRoot!;
     expect(root.querySelector('[role="toolbar"]')).to.equal(null);
     const summary = await adapter.getReactions(TARGET);
-    expect(root.querySelector('[part~="home-share"]')!.textContent).to.contain(`${summary.homeFamilies} van 24 gezinnen ${summary.homeFamilies === 1 ? 'deed' : 'deden'} het thuis`);
+    expect(root.querySelector('[part~="home-share"]')!.textContent).to.contain(
+      `${summary.homeFamilies} van 24 gezinnen ${summary.homeFamilies === 1 ? 'deed' : 'deden'} het thuis`,
+    );
     const items = [...root.querySelectorAll('.count-item')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
     expect(items[0]).to.contain(`Duim omhoog, ${summary.counts['like']}`);
     expect(root.querySelector('details p')!.textContent).to.contain('Familie');

@@ -85,12 +85,20 @@ describe('a vendor adapter with only the feedback port', () => {
       const bar = wrapper.querySelector('samen-feedback-bar')!;
       await settled(clip);
       await settled(bar);
-      await waitUntil(() => clip.shadowRoot!.textContent!.includes('Niet verbonden'), 'the lesson clip says it is not connected', { timeout: 2000 });
+      await waitUntil(() => clip.shadowRoot!.textContent!.includes('Niet verbonden'), 'the lesson clip says it is not connected', {
+        timeout: 2000,
+      });
       await expect(clip).to.be.accessible();
       const mine = errors.filter((e) => e.element === clip);
       expect(mine.map((e) => e.kind)).to.deep.equal(['not-connected']);
       expect(mine[0]!.fatal).to.equal(true);
-      expect(mine[0]!.issues.map((i) => i.path)).to.deep.equal(['getLessonClip', 'getHomeAnswer', 'saveHomeAnswer', 'markSeen', 'getClipReach']);
+      expect(mine[0]!.issues.map((i) => i.path)).to.deep.equal([
+        'getLessonClip',
+        'getHomeAnswer',
+        'saveHomeAnswer',
+        'markSeen',
+        'getClipReach',
+      ]);
       // The feedback bar beside it works: no error of its own.
       expect(errors.filter((e) => e.element === bar)).to.deep.equal([]);
       expect(buttons(bar)).to.have.length(5);

@@ -47,7 +47,9 @@ async function render(adapter: MemoryAdapter | undefined, options: RenderOptions
 }
 
 const $ = <E extends Element = HTMLElement>(el: HTMLElement, selector: string) => el.shadowRoot!.querySelector<E & Element>(selector);
-const $$ = <E extends Element = HTMLElement>(el: HTMLElement, selector: string) => [...el.shadowRoot!.querySelectorAll<E & Element>(selector)];
+const $$ = <E extends Element = HTMLElement>(el: HTMLElement, selector: string) => [
+  ...el.shadowRoot!.querySelectorAll<E & Element>(selector),
+];
 const feelingRadios = (el: HTMLElement) => $$<HTMLInputElement>(el, 'input[name="feeling"]');
 const strengthRadios = (el: HTMLElement) => $$<HTMLInputElement>(el, 'input[name="strength"]');
 /** A boolean, so a failing check prints `true`/`false` instead of inspecting a whole shadow tree. */
@@ -61,7 +63,10 @@ const todays = (adapter: MemoryAdapter, childId = 'child-1') =>
 
 /** Picks a feeling the way a user does: a click on its label. */
 async function pick(el: SamenFeelingsCheckin, feelingId: string, strength?: number): Promise<void> {
-  feelingRadios(el).find((r) => r.value === feelingId)!.closest('label')!.click();
+  feelingRadios(el)
+    .find((r) => r.value === feelingId)!
+    .closest('label')!
+    .click();
   await el.updateComplete;
   if (strength) {
     strengthRadios(el)[strength - 1]!.closest('label')!.click();
@@ -75,7 +80,6 @@ async function save(el: SamenFeelingsCheckin): Promise<void> {
   await waitUntil(() => !saveButton(el).textContent!.includes('Bezig'), 'save never finished');
   await el.updateComplete;
 }
-
 
 /** Today's seeded home check-in is removed, so every test starts with an empty choice. */
 function withoutToday(adapter: MemoryAdapter): MemoryAdapter {
@@ -147,7 +151,9 @@ describe('<samen-feelings-checkin> child and parent', () => {
     const child = await render(withoutToday(adapterFor()));
     expect($(child, '[part~="who-sees"]')!.textContent).to.equal('Je juf of meester ziet wat je kiest en schrijft.');
     const english = await render(withoutToday(adapterFor('parent', 'en')), { view: 'parent', locale: 'en' });
-    expect($(english, '[part~="who-sees"]')!.textContent).to.contain('The teacher and the school’s care coordinator see this check-in and your note.');
+    expect($(english, '[part~="who-sees"]')!.textContent).to.contain(
+      'The teacher and the school’s care coordinator see this check-in and your note.',
+    );
   });
 
   it('saves once per day: a change today replaces the check-in under the same id', async () => {
@@ -156,7 +162,13 @@ describe('<samen-feelings-checkin> child and parent', () => {
     await pick(el, 'happy', 2);
     const event = oneEvent(el, 'samen-checkin');
     await save(el);
-    expect((await event).detail).to.deep.equal({ childId: 'child-1', feeling: 'happy', strength: 2, context: 'home', checkinId: todayId() });
+    expect((await event).detail).to.deep.equal({
+      childId: 'child-1',
+      feeling: 'happy',
+      strength: 2,
+      context: 'home',
+      checkinId: todayId(),
+    });
     expect(status(el)).to.equal('Opgeslagen. Dank je wel!');
     expect(text(el)).to.contain('Vandaag: blij (2 van 5)');
 
@@ -171,7 +183,13 @@ describe('<samen-feelings-checkin> child and parent', () => {
   it("opens on today's check-in, ready to change", async () => {
     const adapter = withoutToday(adapterFor());
     await adapter.saveCheckin({
-      id: 'w-1', checkinId: todayId(), childId: 'child-1', feeling: 'nervous', strength: 4, context: 'home', createdAt: new Date().toISOString(),
+      id: 'w-1',
+      checkinId: todayId(),
+      childId: 'child-1',
+      feeling: 'nervous',
+      strength: 4,
+      context: 'home',
+      createdAt: new Date().toISOString(),
     });
     const el = await render(adapter);
     expect(feelingRadios(el).find((r) => r.checked)!.value).to.equal('nervous');
@@ -183,14 +201,24 @@ describe('<samen-feelings-checkin> child and parent', () => {
     const adapter = withoutToday(adapterFor());
     const earlier = new Date(Date.now() - 60_000).toISOString();
     adapter.state.checkins.push(
-      { id: 'host-41', childId: 'child-1', feeling: 'tired', strength: 2, context: 'home', createdAt: new Date(Date.parse(earlier) - 1000).toISOString() },
+      {
+        id: 'host-41',
+        childId: 'child-1',
+        feeling: 'tired',
+        strength: 2,
+        context: 'home',
+        createdAt: new Date(Date.parse(earlier) - 1000).toISOString(),
+      },
       { id: 'host-42', childId: 'child-1', feeling: 'happy', strength: 3, context: 'home', createdAt: earlier },
     );
     const el = await render(adapter);
     expect(text(el)).to.contain('Vandaag: blij (3 van 5)');
     await pick(el, 'proud', 4);
     await save(el);
-    expect(todays(adapter).map((c) => [c.id, c.feeling])).to.deep.equal([['host-41', 'tired'], ['host-42', 'proud']]);
+    expect(todays(adapter).map((c) => [c.id, c.feeling])).to.deep.equal([
+      ['host-41', 'tired'],
+      ['host-42', 'proud'],
+    ]);
     expect(text(el)).to.contain('Vandaag: trots (4 van 5)');
   });
 
@@ -342,7 +370,11 @@ describe('<samen-feelings-checkin> child and parent', () => {
     const start = Date.now() - 13 * 86_400_000;
     for (let i = 0; i < 10_000; i++) {
       adapter.state.checkins.push({
-        id: `bulk-${i}`, childId: 'child-1', feeling: 'calm', strength: 1 + (i % 5), context: 'school',
+        id: `bulk-${i}`,
+        childId: 'child-1',
+        feeling: 'calm',
+        strength: 1 + (i % 5),
+        context: 'school',
         createdAt: new Date(start + (i * 13 * 86_400_000) / 10_000).toISOString(),
       });
     }
@@ -391,7 +423,14 @@ describe('<samen-feelings-checkin> custom feelings and bad input', () => {
 
   it('skips check-ins it cannot show, says so, and shows the rest', async () => {
     const adapter = adapterFor('parent');
-    adapter.state.checkins.push({ id: 'bad-1', childId: 'child-1', feeling: 'hungry', strength: 9, context: 'home', createdAt: new Date().toISOString() } as never);
+    adapter.state.checkins.push({
+      id: 'bad-1',
+      childId: 'child-1',
+      feeling: 'hungry',
+      strength: 9,
+      context: 'home',
+      createdAt: new Date().toISOString(),
+    } as never);
     let el!: SamenFeelingsCheckin;
     const errors = await collectErrors(async () => {
       el = await render(adapter, { view: 'parent' });
@@ -446,7 +485,11 @@ describe('<samen-feelings-checkin> teacher', () => {
     // A next step to talk, not a one-tap jump into a care file.
     expect(signal.querySelector('.next-step')!.textContent).to.equal('Wat kun je doen?');
     const steps = [...signal.querySelectorAll<HTMLButtonElement>('[part~="signal-steps"] button')];
-    expect(steps.map((b) => b.textContent!.trim())).to.deep.equal(['Vraag het kind hoe het gaat', 'Praat met de ouders', 'Overleg met de IB’er']);
+    expect(steps.map((b) => b.textContent!.trim())).to.deep.equal([
+      'Vraag het kind hoe het gaat',
+      'Praat met de ouders',
+      'Overleg met de IB’er',
+    ]);
     expect(steps.every((b) => b.getAttribute('aria-describedby') === signal.querySelector('p')!.id)).to.equal(true);
     expect(text(el)).to.not.match(/zorgdossier|dossier/i);
     const event = oneEvent(el, 'samen-signal');
@@ -477,7 +520,13 @@ describe('<samen-feelings-checkin> teacher', () => {
     for (const day of weekend) {
       const [y, m, d] = day.split('-').map(Number) as [number, number, number];
       adapter.state.checkins.push({
-        id: `weekend-${day}`, childId: 'child-9', childName: 'Yusuf', feeling: 'scared', strength: 5, context: 'home', createdAt: isoWithOffset(new Date(y, m - 1, d, 10)),
+        id: `weekend-${day}`,
+        childId: 'child-9',
+        childName: 'Yusuf',
+        feeling: 'scared',
+        strength: 5,
+        context: 'home',
+        createdAt: isoWithOffset(new Date(y, m - 1, d, 10)),
       });
     }
     const el = await render(adapter, { view: 'teacher' });
@@ -494,8 +543,21 @@ describe('<samen-feelings-checkin> teacher', () => {
     const labels = /probleemkind|zorgkind|zorgleerling|moeilijk kind|probleem|problem child|troubled|at[- ]risk|difficult child/i;
     for (const table of [nl, en, ar, pl, tr, uk]) {
       const t = table.feelings;
-      const texts = [t.signals, t.noSignals, t.nextStep, ...Object.values(t.steps), t.privacy, t.whoSees, t.childFallback, t.signal('Sem', 'x', 3, 5, true), t.signal('Sem', 'x', 3, 5, false)];
-      expect(texts.filter((s) => labels.test(s)), table.locale).to.deep.equal([]);
+      const texts = [
+        t.signals,
+        t.noSignals,
+        t.nextStep,
+        ...Object.values(t.steps),
+        t.privacy,
+        t.whoSees,
+        t.childFallback,
+        t.signal('Sem', 'x', 3, 5, true),
+        t.signal('Sem', 'x', 3, 5, false),
+      ];
+      expect(
+        texts.filter((s) => labels.test(s)),
+        table.locale,
+      ).to.deep.equal([]);
       expect(t.signal('Sem', '«verdrietig»', 3, 5, true), table.locale).to.contain('«verdrietig»');
     }
   });
@@ -514,9 +576,18 @@ describe('<samen-feelings-checkin> teacher', () => {
     const before = Number($$(el, '[part~="overview"] li')[4]!.querySelector('.count')!.textContent);
     const parent = teacherAdapter.forViewer('parent-1');
     await parent.saveCheckin({
-      id: 'live-1', checkinId: 'live-checkin', childId: 'child-1', feeling: 'proud', strength: 3, context: 'school', createdAt: new Date().toISOString(),
+      id: 'live-1',
+      checkinId: 'live-checkin',
+      childId: 'child-1',
+      feeling: 'proud',
+      strength: 3,
+      context: 'school',
+      createdAt: new Date().toISOString(),
     });
-    await waitUntil(() => Number($$(el, '[part~="overview"] li')[4]!.querySelector('.count')!.textContent) === before + 1, 'no live update');
+    await waitUntil(
+      () => Number($$(el, '[part~="overview"] li')[4]!.querySelector('.count')!.textContent) === before + 1,
+      'no live update',
+    );
   });
 
   it('is refused to a parent', async () => {

@@ -105,7 +105,13 @@ describe('feelings rules', () => {
     it('knows school days: Monday to Friday, across month ends', () => {
       expect(['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23'].map(isSchoolDay)).to.deep.equal([true, false, false, true]);
       expect(lastSchoolDays('2026-11-23', 5)).to.deep.equal(['2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-23']);
-      expect(lastSchoolDays('2026-11-21', 5), 'on a Saturday: Monday to Friday').to.deep.equal(['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20']);
+      expect(lastSchoolDays('2026-11-21', 5), 'on a Saturday: Monday to Friday').to.deep.equal([
+        '2026-11-16',
+        '2026-11-17',
+        '2026-11-18',
+        '2026-11-19',
+        '2026-11-20',
+      ]);
       expect(lastSchoolDays('2026-11-22', 5), 'on a Sunday too').to.deep.equal(lastSchoolDays('2026-11-21', 5));
       expect(lastSchoolDays('2026-12-01', 3)).to.deep.equal(['2026-11-27', '2026-11-30', '2026-12-01']);
       expect(lastSchoolDays('2026-11-23', 12)).to.have.length(12);
@@ -123,7 +129,11 @@ describe('feelings rules', () => {
     it('never counts Saturday or Sunday, nor a check-in made on them', () => {
       const monday = '2026-11-23';
       // Friday at school, then Saturday and Sunday at home: one school day, no signal.
-      const weekend = [checkin({ day: '2026-11-20' }), checkin({ day: '2026-11-21', context: 'home' }), checkin({ day: '2026-11-22', context: 'home' })];
+      const weekend = [
+        checkin({ day: '2026-11-20' }),
+        checkin({ day: '2026-11-21', context: 'home' }),
+        checkin({ day: '2026-11-22', context: 'home' }),
+      ];
       expect(findSignals(weekend, DEFAULT_FEELINGS, monday)).to.deep.equal([]);
       expect(findSignals(weekend, DEFAULT_FEELINGS, '2026-11-22'), 'seen on the Sunday itself').to.deep.equal([]);
       // Counting every day (a host's choice), the same three days are a signal.
@@ -133,8 +143,14 @@ describe('feelings rules', () => {
     });
 
     it('counts a school day once, whether the feeling was at home or at school', () => {
-      const list = [checkin({ day: days[1], context: 'home' }), checkin({ day: days[2] }), checkin({ day: days[3], context: 'home', feeling: 'angry' })];
-      expect(findSignals(list, DEFAULT_FEELINGS, TODAY)).to.deep.equal([{ childId: 'child-7', days: [days[1], days[2], days[3]], feelings: ['angry', 'sad'] }]);
+      const list = [
+        checkin({ day: days[1], context: 'home' }),
+        checkin({ day: days[2] }),
+        checkin({ day: days[3], context: 'home', feeling: 'angry' }),
+      ];
+      expect(findSignals(list, DEFAULT_FEELINGS, TODAY)).to.deep.equal([
+        { childId: 'child-7', days: [days[1], days[2], days[3]], feelings: ['angry', 'sad'] },
+      ]);
     });
 
     it('treats only the feelings the set marks negative as negative', () => {
@@ -155,7 +171,12 @@ describe('feelings rules', () => {
 
   it('counts today per feeling in the order of the set', () => {
     const rows = distribution(
-      [checkin({ feeling: 'happy' }), checkin({ feeling: 'happy' }), checkin({ feeling: 'calm' }), checkin({ feeling: 'happy', day: '2026-11-19' })],
+      [
+        checkin({ feeling: 'happy' }),
+        checkin({ feeling: 'happy' }),
+        checkin({ feeling: 'calm' }),
+        checkin({ feeling: 'happy', day: '2026-11-19' }),
+      ],
       DEFAULT_FEELINGS,
       TODAY,
     );
@@ -178,7 +199,16 @@ describe('feelings rules', () => {
   });
 
   it('gives every default feeling a word in Dutch and English and an icon, so colour is never the only cue', () => {
-    expect(DEFAULT_FEELINGS.map((f) => f.labels['nl'])).to.deep.equal(['blij', 'boos', 'bang', 'verdrietig', 'trots', 'moe', 'zenuwachtig', 'rustig']);
+    expect(DEFAULT_FEELINGS.map((f) => f.labels['nl'])).to.deep.equal([
+      'blij',
+      'boos',
+      'bang',
+      'verdrietig',
+      'trots',
+      'moe',
+      'zenuwachtig',
+      'rustig',
+    ]);
     for (const f of DEFAULT_FEELINGS) {
       expect(f.labels['en'], f.id).to.be.a('string').and.not.empty;
       expect(f.icon, f.id).to.not.be.empty;

@@ -17,10 +17,26 @@ export type Patch = (value: unknown, ...args: unknown[]) => unknown;
  * `refresh()` tells every subscriber that something changed, so widgets load again.
  */
 export const METHODS: readonly Method[] = [
-  'getViewer', 'getLessonClip', 'getHomeAnswer', 'saveHomeAnswer', 'markSeen', 'getClipReach',
-  'getReactions', 'setReaction', 'addReply', 'getRewardChart', 'award', 'undoAward', 'redeem',
-  'getCheckins', 'getClassCheckins', 'saveCheckin', 'getExpectationMatrix', 'saveExpectationMatrix',
-  'shareSuccess', 'getSuccesses',
+  'getViewer',
+  'getLessonClip',
+  'getHomeAnswer',
+  'saveHomeAnswer',
+  'markSeen',
+  'getClipReach',
+  'getReactions',
+  'setReaction',
+  'addReply',
+  'getRewardChart',
+  'award',
+  'undoAward',
+  'redeem',
+  'getCheckins',
+  'getClassCheckins',
+  'saveCheckin',
+  'getExpectationMatrix',
+  'saveExpectationMatrix',
+  'shareSuccess',
+  'getSuccesses',
 ];
 
 export class ScriptedAdapter implements SamenAdapter {

@@ -18,11 +18,21 @@ let run = 0;
 function urls() {
   run += 1;
   const base = `${location.origin}/__samen-consent-test__/${run}-${Date.now()}`;
-  return { photo: `${base}/photo-a.png`, photo2: `${base}/photo-b.png`, video: `${base}/clip.mp4`, poster: `${base}/poster.png`, captions: `${base}/captions.vtt`, base };
+  return {
+    photo: `${base}/photo-a.png`,
+    photo2: `${base}/photo-b.png`,
+    video: `${base}/clip.mp4`,
+    poster: `${base}/poster.png`,
+    captions: `${base}/captions.vtt`,
+    base,
+  };
 }
 
 function requested(base: string): string[] {
-  return performance.getEntriesByType('resource').map((e) => e.name).filter((name) => name.startsWith(base));
+  return performance
+    .getEntriesByType('resource')
+    .map((e) => e.name)
+    .filter((name) => name.startsWith(base));
 }
 
 /** Every attribute value in the element's tree, through every shadow root. */
@@ -38,20 +48,36 @@ function allAttributeValues(node: Element | ShadowRoot): string[] {
 
 function photoClip(u: ReturnType<typeof urls>, consent: boolean | undefined) {
   return {
-    id: 'wish-2', programme: 'wish', lessonNumber: 2, title: 'Wie ben ik?',
+    id: 'wish-2',
+    programme: 'wish',
+    lessonNumber: 2,
+    title: 'Wie ben ik?',
     goal: 'Je weet wat je goed kunt en wat je nog wilt leren.',
     learned: 'Iedereen is ergens goed in.',
     homeQuestion: 'Noem samen drie dingen waar je kind goed in is.',
-    media: { kind: 'photos', photos: [{ src: u.photo, alt: 'Kinderen in de kring' }, { src: u.photo2, alt: 'Een rollenspel' }] },
+    media: {
+      kind: 'photos',
+      photos: [
+        { src: u.photo, alt: 'Kinderen in de kring' },
+        { src: u.photo2, alt: 'Een rollenspel' },
+      ],
+    },
     ...(consent === undefined ? {} : { mediaConsent: consent }),
-    postedAt: '2026-11-10T10:00:00Z', classId: 'groep6-wish', classLabel: 'Groep 6',
+    postedAt: '2026-11-10T10:00:00Z',
+    classId: 'groep6-wish',
+    classLabel: 'Groep 6',
   };
 }
 
 function videoClip(u: ReturnType<typeof urls>, consent: boolean) {
   return {
     ...photoClip(u, consent),
-    media: { kind: 'video', src: u.video, poster: u.poster, captions: [{ src: u.captions, srclang: 'nl', label: 'Nederlands', default: true }] },
+    media: {
+      kind: 'video',
+      src: u.video,
+      poster: u.poster,
+      captions: [{ src: u.captions, srclang: 'nl', label: 'Nederlands', default: true }],
+    },
   };
 }
 

@@ -13,7 +13,8 @@ import { memoryAdapter, renderClip, settled } from '../helpers/fixtures.js';
 const root = (el: HTMLElement) => el.shadowRoot!;
 const text = (el: HTMLElement) => root(el).textContent!.replace(/\s+/g, ' ');
 const metric = (el: HTMLElement, label: string) =>
-  [...root(el).querySelectorAll('.metric')].find((m) => m.querySelector('dt')!.textContent === label)!.querySelector('.metric-value')!.textContent;
+  [...root(el).querySelectorAll('.metric')].find((m) => m.querySelector('dt')!.textContent === label)!.querySelector('.metric-value')!
+    .textContent;
 
 async function refreshed(el: SamenLessonClip, change: () => Promise<unknown>) {
   await change();
@@ -33,7 +34,11 @@ describe('<samen-lesson-clip> families, not clicks', () => {
     const mum = adapter; // parent-1, household 1
     const dad = adapter.forViewer('parent-2'); // parent-2, household 2, same family fam-01
     const teacher = await renderClip(adapter.forViewer('teacher-1'), { view: 'teacher', locale: 'en' });
-    const before = { seen: metric(teacher, 'Seen'), talked: metric(teacher, 'Talked about at home'), answered: metric(teacher, 'Answered') };
+    const before = {
+      seen: metric(teacher, 'Seen'),
+      talked: metric(teacher, 'Talked about at home'),
+      answered: metric(teacher, 'Answered'),
+    };
     const n = (s: string) => Number(s.split(' ')[0]);
 
     await refreshed(teacher, () => mum.markSeen({ id: 'seen-mum', clipId: 'wish-2' }));
@@ -72,12 +77,19 @@ describe('<samen-lesson-clip> families, not clicks', () => {
     const teacherAdapter = adapter.forViewer('teacher-1');
     const before = await teacherAdapter.getClipReach('wish-2');
     await adapter.saveHomeAnswer({ id: 'mum', clipId: 'wish-2', kind: 'text', text: 'Practised at dinner' });
-    await adapter.forViewer('parent-2').saveHomeAnswer({ id: 'dad', clipId: 'wish-2', kind: 'text', text: 'Practised on the way to school' });
+    await adapter
+      .forViewer('parent-2')
+      .saveHomeAnswer({ id: 'dad', clipId: 'wish-2', kind: 'text', text: 'Practised on the way to school' });
     const after = await teacherAdapter.getClipReach('wish-2');
     expect(after.answered, 'one family answered').to.equal(before.answered + 1);
     expect(after.talked).to.equal(before.talked + 1);
     expect(after.answers.length, 'both answers listed').to.equal(before.answers.length + 2);
-    expect(after.answers.filter((a) => a.familyId === 'fam-01').map((a) => a.text).sort()).to.deep.equal(['Practised at dinner', 'Practised on the way to school']);
+    expect(
+      after.answers
+        .filter((a) => a.familyId === 'fam-01')
+        .map((a) => a.text)
+        .sort(),
+    ).to.deep.equal(['Practised at dinner', 'Practised on the way to school']);
     // No viewer ids leave the adapter: a carer is known to the teacher by name only.
     expect(JSON.stringify(after)).to.not.match(/parent-[12]|carerId/);
     const teacher = await renderClip(teacherAdapter, { view: 'teacher', locale: 'en' });
@@ -189,7 +201,9 @@ describe('<samen-lesson-clip> needsAttention', () => {
   it('is false while the card has not loaded or failed to load', async () => {
     const adapter = memoryAdapter();
     adapter.fail('getLessonClip', 'unavailable');
-    const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${adapter}><samen-lesson-clip clip-id="wish-2"></samen-lesson-clip></samen-provider>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<samen-provider .adapter=${adapter}><samen-lesson-clip clip-id="wish-2"></samen-lesson-clip></samen-provider>`,
+    );
     const el = wrapper.querySelector<SamenLessonClip>('samen-lesson-clip')!;
     expect(el.needsAttention).to.equal(false);
     await waitUntil(() => root(el).querySelector('[part~="error"]'), 'error state');

@@ -199,11 +199,7 @@ describe('<samen-lesson-clip> teacher view', () => {
     await expect(el).to.be.accessible();
     const reach = computeReach('wish-2', 24, adapter.state);
     const values = [...root(el).querySelectorAll('.metric-value')].map((v) => v.textContent);
-    expect(values).to.deep.equal([
-      `${reach.seen} van 24 gezinnen`,
-      `${reach.talked} van 24 gezinnen`,
-      `${reach.answered} van 24 gezinnen`,
-    ]);
+    expect(values).to.deep.equal([`${reach.seen} van 24 gezinnen`, `${reach.talked} van 24 gezinnen`, `${reach.answered} van 24 gezinnen`]);
     const families = [...root(el).querySelectorAll('[part~="answers"] .family')].map((f) => f.textContent);
     expect(families).to.deep.equal(reach.answers.map((a) => a.familyName));
     expect(root(el).querySelector('textarea')).to.equal(null);

@@ -125,7 +125,13 @@ describe('sanitizeChart()', () => {
   });
 
   it('keeps tokens beyond the goal; progress shows reached and 100 percent', () => {
-    const { chart: out, issues } = sanitizeChart(chart(Array.from({ length: 8 }, (_, i) => award(`a${i}`)), { goal: 5 }), NOW);
+    const { chart: out, issues } = sanitizeChart(
+      chart(
+        Array.from({ length: 8 }, (_, i) => award(`a${i}`)),
+        { goal: 5 },
+      ),
+      NOW,
+    );
     expect(issues).to.deep.equal([]);
     expect(out.awards).to.have.length(8);
     expect(progress(out.awards.length, out.goal)).to.include({ percent: 100, reached: true, remaining: 0 });

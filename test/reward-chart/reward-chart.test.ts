@@ -34,7 +34,9 @@ async function renderChart(
 
 const root = (el: SamenRewardChart) => el.shadowRoot!;
 const $ = <E extends Element = HTMLElement>(el: SamenRewardChart, selector: string) => root(el).querySelector<E & Element>(selector);
-const $$ = <E extends Element = HTMLElement>(el: SamenRewardChart, selector: string) => [...root(el).querySelectorAll<E & Element>(selector)];
+const $$ = <E extends Element = HTMLElement>(el: SamenRewardChart, selector: string) => [
+  ...root(el).querySelectorAll<E & Element>(selector),
+];
 const bar = (el: SamenRewardChart) => $(el, '[role="progressbar"]')!;
 const count = (el: SamenRewardChart) => Number(bar(el).getAttribute('aria-valuenow'));
 const awardButtons = (el: SamenRewardChart) => $$<HTMLButtonElement>(el, '[part~="award-button"]');
@@ -44,7 +46,6 @@ const alert = (el: SamenRewardChart) => $(el, '.queued[role="alert"]');
 const stored = (adapter: MemoryAdapter, chartId = CLASS) => adapter.state.charts[chartId]!.awards;
 const text = (el: SamenRewardChart) => root(el).textContent!.replace(/\s+/g, ' ');
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
-
 
 beforeEach(() => {
   for (const key of Object.keys(localStorage)) if (key.startsWith('samen:')) localStorage.removeItem(key);
@@ -477,7 +478,10 @@ describe('<samen-reward-chart> positive only', () => {
     await expect(el).to.be.accessible();
     for (const node of $$(el, '*')) expect(node.textContent ?? '').to.not.match(NEGATIVE);
     for (const button of $$(el, 'button')) {
-      expect(['award-button', 'undo-button', 'redeem-button', 'preview-toggle'].some((p) => button.part.contains(p)), button.textContent!).to.equal(true);
+      expect(
+        ['award-button', 'undo-button', 'redeem-button', 'preview-toggle'].some((p) => button.part.contains(p)),
+        button.textContent!,
+      ).to.equal(true);
     }
     expect($(el, '.positive-only')!.textContent).to.contain('pakken er nooit een af');
   });
@@ -504,7 +508,13 @@ describe('<samen-reward-chart> positive only', () => {
     const adapter = adapterFor();
     const chart = adapter.state.charts[CLASS]!;
     chart.childName = 'Noor';
-    chart.awards.push({ id: 'named', source: 'school', reason: 'Rustig gewacht', givenBy: 'Noor Jansen', createdAt: new Date(NOW.getTime() + 3_600_000).toISOString() });
+    chart.awards.push({
+      id: 'named',
+      source: 'school',
+      reason: 'Rustig gewacht',
+      givenBy: 'Noor Jansen',
+      createdAt: new Date(NOW.getTime() + 3_600_000).toISOString(),
+    });
     const el = await renderChart(adapter);
     await expect(el).to.be.accessible();
     expect(text(el)).to.contain('Rustig gewacht');

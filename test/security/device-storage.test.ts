@@ -34,7 +34,9 @@ function samenKeys(): string[] {
 }
 
 async function samenDatabases(): Promise<string[]> {
-  return (await indexedDB.databases()).map((d) => d.name ?? '').filter((name) => name.startsWith('samen') && !controlDbs.has(name) && !existingDbs.has(name));
+  return (await indexedDB.databases())
+    .map((d) => d.name ?? '')
+    .filter((name) => name.startsWith('samen') && !controlDbs.has(name) && !existingDbs.has(name));
 }
 
 function clearDevice(): void {
@@ -223,7 +225,7 @@ describe('device storage off: nothing kept on the device', () => {
     }
   }
 
-  it('the provider\'s switch holds only while it is on the page, and the property works like the attribute', async () => {
+  it("the provider's switch holds only while it is on the page, and the property works like the attribute", async () => {
     const wrapper = await fixture<HTMLElement>(html`<samen-provider device-storage="off"></samen-provider>`);
     expect(deviceStorageAllowed()).to.be.false;
     const provider = wrapper as HTMLElement & { deviceStorage?: string; updateComplete: Promise<boolean> };

@@ -47,7 +47,10 @@ const isError = (el: Widget) => !!el.shadowRoot?.querySelector('.state.error[rol
 export const faultStats = { injected: 0 };
 
 /** Wraps every method of an adapter: `around(method, call)` decides what each call does. */
-function wrap(base: SamenAdapter, around: (method: string, call: () => Promise<unknown>, args: unknown[]) => Promise<unknown>): SamenAdapter {
+function wrap(
+  base: SamenAdapter,
+  around: (method: string, call: () => Promise<unknown>, args: unknown[]) => Promise<unknown>,
+): SamenAdapter {
   const adapter: Record<string, unknown> = { subscribe: base.subscribe?.bind(base) };
   for (const method of METHODS) {
     adapter[method] = (...args: unknown[]) => around(method, () => (base[method] as (...a: unknown[]) => Promise<unknown>)(...args), args);
@@ -94,7 +97,9 @@ describe('faults', () => {
       return call();
     });
     faultStats.injected += 1;
-    const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${slow}><samen-lesson-clip clip-id="wish-1"></samen-lesson-clip></samen-provider>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<samen-provider .adapter=${slow}><samen-lesson-clip clip-id="wish-1"></samen-lesson-clip></samen-provider>`,
+    );
     const el = wrapper.firstElementChild as Widget & { clipId: string };
     await tick(10);
     el.clipId = 'wish-2';
@@ -140,7 +145,10 @@ describe('faults', () => {
     expect(clip.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea#answer')!.value, 'text kept').to.equal('We oefenden het thuis');
     const writes = base.appliedWrites;
     clip.shadowRoot!.querySelector<HTMLButtonElement>('.send-error button')!.click();
-    await until(() => base.state.answers.some((a) => a.clipId === 'wish-2' && a.familyId === 'fam-01' && a.text === 'We oefenden het thuis'), 'sent on retry');
+    await until(
+      () => base.state.answers.some((a) => a.clipId === 'wish-2' && a.familyId === 'fam-01' && a.text === 'We oefenden het thuis'),
+      'sent on retry',
+    );
     await tick(50);
     expect(base.appliedWrites - writes, 'applied once').to.equal(1);
   });
@@ -154,7 +162,9 @@ describe('faults', () => {
       return getLessonClip(id, options);
     };
     faultStats.injected += 1;
-    const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${adapter}><samen-lesson-clip clip-id="wish-2"></samen-lesson-clip></samen-provider>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<samen-provider .adapter=${adapter}><samen-lesson-clip clip-id="wish-2"></samen-lesson-clip></samen-provider>`,
+    );
     const el = wrapper.firstElementChild as Widget;
     await tick(20);
     let updates = 0;
@@ -170,7 +180,10 @@ describe('faults', () => {
     updates = 0;
     await tick(250);
     expect(signals.length).to.be.above(0);
-    expect(signals.every((s) => s.aborted), 'request aborted').to.equal(true);
+    expect(
+      signals.every((s) => s.aborted),
+      'request aborted',
+    ).to.equal(true);
     expect(updates, 'no update after disconnect').to.equal(0);
     expect(adapter.subscriptions, 'no subscription left').to.equal(0);
   });
@@ -216,7 +229,10 @@ describe('faults', () => {
     await until(() => targets.every((t) => (base.state.replies[t]?.length ?? 0) >= 4), 'all delivered', 20_000);
     await tick(200);
     for (const t of targets) {
-      expect(base.state.replies[t]!.map((r) => r.text), t).to.deep.equal([`${t} #0`, `${t} #1`, `${t} #2`, `${t} #3`]);
+      expect(
+        base.state.replies[t]!.map((r) => r.text),
+        t,
+      ).to.deep.equal([`${t} #0`, `${t} #1`, `${t} #2`, `${t} #3`]);
     }
     expect(base.appliedWrites, 'each exactly once').to.equal(200);
     expect((await outbox.pending()).length).to.equal(0);
@@ -251,7 +267,12 @@ function countUpdates(el: HTMLElement): { readonly count: number; reset(): void 
     count += 1;
     update.call(this, changed);
   };
-  return { get count() { return count; }, reset: () => void (count = 0) };
+  return {
+    get count() {
+      return count;
+    },
+    reset: () => void (count = 0),
+  };
 }
 
 /** An upload that answers only when the test says so, and ignores its signal (the worst adapter). */
@@ -317,7 +338,9 @@ describe('faults: the clip composer', () => {
     expect(sent, 'the same id every time').to.deep.equal([id, id, id]);
     expect(Object.keys(teacher.state.clips).length - clipsBefore, 'one clip').to.equal(1);
     expect(teacher.appliedWrites, 'the publish applied once').to.equal(1);
-    expect((teacher.state.clips[clipId] as unknown as { media: { photos: { alt: string }[] } }).media.photos[0]!.alt).to.equal('De kinderen bestellen zelf bij de bakker');
+    expect((teacher.state.clips[clipId] as unknown as { media: { photos: { alt: string }[] } }).media.photos[0]!.alt).to.equal(
+      'De kinderen bestellen zelf bij de bakker',
+    );
     expect(storedDraft(), 'the draft is gone once published').to.deep.equal([]);
   });
 
@@ -386,9 +409,15 @@ describe('faults: the clip composer', () => {
       updates.reset();
       await tick(400); // the uploads would have finished by now
       expect(signals, kind).to.have.length(2);
-      expect(signals.every((s) => s.aborted), `${kind}: aborted`).to.equal(true);
+      expect(
+        signals.every((s) => s.aborted),
+        `${kind}: aborted`,
+      ).to.equal(true);
       expect(updates.count, `${kind}: no update after disconnect`).to.equal(0);
-      expect(storedDraft().flatMap((d) => d.media), `${kind}: nothing attached to the draft`).to.deep.equal([]);
+      expect(
+        storedDraft().flatMap((d) => d.media),
+        `${kind}: nothing attached to the draft`,
+      ).to.deep.equal([]);
       if (kind === 'an adapter that stops') expect(Object.keys(teacher.state.uploads ?? {}), 'nothing stored').to.deep.equal([]);
     }
   });
@@ -407,19 +436,30 @@ function countListeners(): { live: () => number; restore: () => void } {
     return `${type}:${ids.get(listener as object)}:${typeof options === 'boolean' ? options : !!options?.capture}`;
   };
   const { addEventListener, removeEventListener } = EventTarget.prototype;
-  EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+  EventTarget.prototype.addEventListener = function (
+    this: EventTarget,
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ) {
     const k = key(type, listener, options);
     const once = typeof options === 'object' && options?.once;
     if (k && !once) (live.get(this) ?? live.set(this, new Set()).get(this)!).add(k);
     addEventListener.call(this, type, listener, options);
   };
-  EventTarget.prototype.removeEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
+  EventTarget.prototype.removeEventListener = function (
+    this: EventTarget,
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ) {
     const k = key(type, listener, options);
     if (k) live.get(this)?.delete(k);
     removeEventListener.call(this, type, listener, options);
   };
   return {
-    live: () => [...live.entries()].filter(([target]) => !(target instanceof Node) || target.isConnected).reduce((n, [, set]) => n + set.size, 0),
+    live: () =>
+      [...live.entries()].filter(([target]) => !(target instanceof Node) || target.isConnected).reduce((n, [, set]) => n + set.size, 0),
     restore: () => {
       live.clear();
       EventTarget.prototype.addEventListener = addEventListener;

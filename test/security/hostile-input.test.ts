@@ -22,7 +22,18 @@ import type { LessonClip } from '../../src/lesson-clip/schemas.js';
 import type { DemoState } from '../../src/adapters/demo-data.js';
 import { dayOf, localDay } from '../../src/feelings-checkin/feelings.js';
 import { memoryAdapter, settled } from '../helpers/fixtures.js';
-import { CORPUS, TRAP, allElements, foreignRequests, guardHostileSuite, injected, nextTask, overflows, shapeOf, tick } from '../helpers/hostile.js';
+import {
+  CORPUS,
+  TRAP,
+  allElements,
+  foreignRequests,
+  guardHostileSuite,
+  injected,
+  nextTask,
+  overflows,
+  shapeOf,
+  tick,
+} from '../helpers/hostile.js';
 
 type Widget = HTMLElement & { updateComplete: Promise<boolean> };
 
@@ -99,7 +110,8 @@ const BOXES: Box[] = [
       await el.updateComplete;
     },
     reset: (state) => void (state.checkins = state.checkins.filter((c) => c.childId !== 'child-1')),
-    stored: (state) => state.checkins.find((c) => c.childId === 'child-1' && c.context === 'home' && localDay(c.createdAt) === dayOf(new Date()))?.note,
+    stored: (state) =>
+      state.checkins.find((c) => c.childId === 'child-1' && c.context === 'home' && localDay(c.createdAt) === dayOf(new Date()))?.note,
   },
 ];
 
@@ -112,7 +124,9 @@ async function until(check: () => boolean): Promise<boolean> {
 }
 
 function texts(el: Widget, selector: string): string[] {
-  return allElements(el.shadowRoot!).filter((e) => e.matches(selector)).map((e) => e.textContent ?? '');
+  return allElements(el.shadowRoot!)
+    .filter((e) => e.matches(selector))
+    .map((e) => e.textContent ?? '');
 }
 
 export const inputStats = { sent: 0 };
@@ -203,8 +217,20 @@ const COMPOSER_FIELDS: ComposerField[] = [
   { name: 'goal', input: 'textarea#goal', max: 2000, shownAt: '.goal p', stored: (c) => c['goal'] },
   { name: 'what we learned', input: 'textarea#learned', max: 2000, shownAt: '.learned p', stored: (c) => c['learned'] },
   { name: 'home question', input: 'textarea#homeQuestion', max: 2000, shownAt: '.question', stored: (c) => c['homeQuestion'] },
-  { name: 'practice activity', input: 'textarea#homeActivity', max: 2000, shownAt: '[part~="home-activity"] p', stored: (c) => c['homeActivity'] },
-  { name: "own programme's name", input: 'input#programme-label', max: 100, shownAt: '[part~="badge"]', stored: (c) => c['programmeLabel'] },
+  {
+    name: 'practice activity',
+    input: 'textarea#homeActivity',
+    max: 2000,
+    shownAt: '[part~="home-activity"] p',
+    stored: (c) => c['homeActivity'],
+  },
+  {
+    name: "own programme's name",
+    input: 'input#programme-label',
+    max: 100,
+    shownAt: '[part~="badge"]',
+    stored: (c) => c['programmeLabel'],
+  },
   ...Array.from({ length: PHOTOS }, (_, i): ComposerField => ({
     name: `photo ${i + 1} description`,
     input: `[part~="attached"]:nth-of-type(${i + 1}) input`,
@@ -230,7 +256,7 @@ function cardTexts(card: Element | null | undefined, field: ComposerField): stri
   if (!card?.shadowRoot) return [];
   return allElements(card.shadowRoot)
     .filter((e) => e.matches(field.shownAt))
-    .map((e) => (field.read === 'alt' ? e.getAttribute('alt') ?? '' : e.textContent ?? ''));
+    .map((e) => (field.read === 'alt' ? (e.getAttribute('alt') ?? '') : (e.textContent ?? '')));
 }
 
 /** Fields the card doesn't show as exactly their text (yet). */
@@ -270,7 +296,8 @@ describe('hostile text typed by the teacher, in every text box of the clip compo
     const preview = () => $('[part~="preview"] samen-lesson-clip');
     const published = () => $('[part~="published"] ~ samen-lesson-clip');
 
-    let baselines: { composer: ReturnType<typeof shapeOf>; published: ReturnType<typeof shapeOf>; parent: ReturnType<typeof shapeOf> } | undefined;
+    let baselines:
+      { composer: ReturnType<typeof shapeOf>; published: ReturnType<typeof shapeOf>; parent: ReturnType<typeof shapeOf> } | undefined;
     const failures: string[] = [];
     const n = CORPUS.length;
     // Each box has its own queue of the corpus (rotated, so the boxes see different strings in
@@ -280,7 +307,9 @@ describe('hostile text typed by the teacher, in every text box of the clip compo
     let benign = true;
     while (benign || queues.some((q) => q.length)) {
       if (failures.length >= 20) break;
-      const typed = COMPOSER_FIELDS.map((f, i) => (benign ? `Gewone tekst ${i}` : take(queues[i]!, f.max, f.input.startsWith('textarea') ? '\n' : ' ')));
+      const typed = COMPOSER_FIELDS.map((f, i) =>
+        benign ? `Gewone tekst ${i}` : take(queues[i]!, f.max, f.input.startsWith('textarea') ? '\n' : ' '),
+      );
       const expected = typed.map((t) => t.trim());
       const what = JSON.stringify(typed).slice(0, 120);
       // A new clip: the school's own programme (its name is a text box), two photos.
@@ -304,7 +333,10 @@ describe('hostile text typed by the teacher, in every text box of the clip compo
       const formShape = baselines?.composer ?? shapeOf(composer.shadowRoot!);
       if (baselines) {
         failures.push(...injected(composer.shadowRoot!, baselines.composer).map((p) => `composer: injected ${p} by ${what}`));
-        failures.push(...overflows(composer).map((p) => `${p} with ${what}`), ...overflows(preview()!).map((p) => `preview ${p} with ${what}`));
+        failures.push(
+          ...overflows(composer).map((p) => `${p} with ${what}`),
+          ...overflows(preview()!).map((p) => `preview ${p} with ${what}`),
+        );
       }
       // Publish; it reaches the adapter unchanged.
       const sent = oneEvent(composer, 'samen-publish');
@@ -312,14 +344,16 @@ describe('hostile text typed by the teacher, in every text box of the clip compo
       const { clipId } = (await sent).detail as SamenPublishDetail;
       const stored = teacher.state.clips[clipId] as unknown as Record<string, unknown>;
       for (const [i, field] of COMPOSER_FIELDS.entries()) {
-        if (field.stored(stored) !== expected[i]) failures.push(`${field.name} stored as ${JSON.stringify(field.stored(stored))?.slice(0, 60)} for ${what}`);
+        if (field.stored(stored) !== expected[i])
+          failures.push(`${field.name} stored as ${JSON.stringify(field.stored(stored))?.slice(0, 60)} for ${what}`);
       }
       // The parent's card and the teacher's confirmation show it as text.
       parent.clipId = clipId;
       if (!(await until(() => !cardMismatches(parent, expected).length))) {
         failures.push(`parent's card: ${cardMismatches(parent, expected).join(', ')} not shown as text — ${what}`);
       }
-      if (!(await until(() => cardTexts(published(), COMPOSER_FIELDS[0]!).includes(expected[0]!)))) failures.push(`confirmation: title not shown — ${what}`);
+      if (!(await until(() => cardTexts(published(), COMPOSER_FIELDS[0]!).includes(expected[0]!))))
+        failures.push(`confirmation: title not shown — ${what}`);
       if (!baselines) {
         baselines = { composer: formShape, published: shapeOf(composer.shadowRoot!), parent: shapeOf(parent.shadowRoot!) };
       } else {
@@ -340,12 +374,17 @@ describe('hostile text typed by the teacher, in every text box of the clip compo
     expect(failures).to.deep.equal([]);
     expect(trap.hits, 'no payload ran').to.deep.equal([]);
     expect(watch.problems, 'no console error, no uncaught exception').to.deep.equal([]);
-    expect(queues.every((q) => !q.length), 'every string typed into every box').to.equal(true);
+    expect(
+      queues.every((q) => !q.length),
+      'every string typed into every box',
+    ).to.equal(true);
     // eslint-disable-next-line no-console
-    console.info(`[security] hostile input, composer: ${n} strings typed into each of ${COMPOSER_FIELDS.length} boxes, ${composerStats.published} published, ${Math.round(composerStats.ms)} ms`);
+    console.info(
+      `[security] hostile input, composer: ${n} strings typed into each of ${COMPOSER_FIELDS.length} boxes, ${composerStats.published} published, ${Math.round(composerStats.ms)} ms`,
+    );
   });
 
-  it("files with hostile names show as text while uploading, attached and refused; files breaking the limits never reach the adapter", async function () {
+  it('files with hostile names show as text while uploading, attached and refused; files breaking the limits never reach the adapter', async function () {
     this.timeout(30_000);
     const teacher: MemoryAdapter = memoryAdapter({ viewerId: 'teacher-1', uploadMs: 200 });
     const uploads: string[] = [];
@@ -392,7 +431,8 @@ describe('hostile text typed by the teacher, in every text box of the clip compo
     for (const name of NAMES) {
       const what = JSON.stringify(name).slice(0, 60);
       if (!textOf('[part~="upload"] .bar span').some((t) => t.includes(name))) failures.push(`uploading: ${what} not shown as text`);
-      if (![...root.querySelectorAll('[part~="upload"] progress')].some((p) => p.getAttribute('aria-label') === name)) failures.push(`progress not named ${what}`);
+      if (![...root.querySelectorAll('[part~="upload"] progress')].some((p) => p.getAttribute('aria-label') === name))
+        failures.push(`progress not named ${what}`);
     }
     failures.push(...injected(root, baseline).map((p) => `uploading: injected ${p}`), ...overflows(el).map((p) => `uploading: ${p}`));
     await until(() => root.querySelectorAll('[part~="attached"]').length === NAMES.length);
@@ -400,7 +440,8 @@ describe('hostile text typed by the teacher, in every text box of the clip compo
     for (const name of NAMES) {
       const what = JSON.stringify(name).slice(0, 60);
       if (!textOf('[part~="attached"] .name').includes(name)) failures.push(`attached: ${what} not shown as text`);
-      if (![...root.querySelectorAll('[part~="attached"] button')].some((b) => b.getAttribute('aria-label')?.includes(name))) failures.push(`remove button not named ${what}`);
+      if (![...root.querySelectorAll('[part~="attached"] button')].some((b) => b.getAttribute('aria-label')?.includes(name)))
+        failures.push(`remove button not named ${what}`);
       if (!stored.includes(name)) failures.push(`adapter got another name than ${what}`);
     }
     failures.push(...injected(root, baseline).map((p) => `attached: injected ${p}`), ...overflows(el).map((p) => `attached: ${p}`));

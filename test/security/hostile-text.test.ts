@@ -47,7 +47,6 @@ import {
   type Patch,
 } from '../helpers/hostile.js';
 
-
 /** Required text fields refuse blank strings (an error state, tested in malformed.test.ts); give those a visible edge. */
 const nonBlank = (s: string) => (s.trim() ? s : `[${s}]`);
 /** What the schema makes of a text: trimmed; titles and labels clamped at 200. */
@@ -99,11 +98,23 @@ const SCENARIOS: Scenario[] = [
     patches: (t) => ({
       getLessonClip: (clip) => ({
         ...(clip as LessonClip),
-        title: t[0], goal: t[1], learned: t[2], homeQuestion: t[3], classLabel: t[4],
-        programme: 'custom', programmeLabel: t[5],
+        title: t[0],
+        goal: t[1],
+        learned: t[2],
+        homeQuestion: t[3],
+        classLabel: t[4],
+        programme: 'custom',
+        programmeLabel: t[5],
         media: { kind: 'photos', photos: [{ src: photo, alt: t[6] }] },
       }),
-      getHomeAnswer: () => ({ id: 'a1', clipId: 'wish-2', familyId: 'fam-01', kind: 'text', text: t[7], updatedAt: new Date().toISOString() }),
+      getHomeAnswer: () => ({
+        id: 'a1',
+        clipId: 'wish-2',
+        familyId: 'fam-01',
+        kind: 'text',
+        text: t[7],
+        updatedAt: new Date().toISOString(),
+      }),
     }),
   },
   {
@@ -133,7 +144,15 @@ const SCENARIOS: Scenario[] = [
       getClipReach: (reach) => ({
         ...(reach as ClipReach),
         answers: [
-          { id: 'a1', clipId: 'wish-2', familyId: 'fam-01', familyName: t[1], kind: 'text', text: t[2], updatedAt: new Date().toISOString() },
+          {
+            id: 'a1',
+            clipId: 'wish-2',
+            familyId: 'fam-01',
+            familyName: t[1],
+            kind: 'text',
+            text: t[2],
+            updatedAt: new Date().toISOString(),
+          },
           { id: 'a2', clipId: 'wish-2', familyId: 'fam-02', kind: 'text', text: t[3], updatedAt: new Date().toISOString() },
         ],
       }),
@@ -192,7 +211,10 @@ const SCENARIOS: Scenario[] = [
     patches: (t) => ({
       getRewardChart: (c) => ({
         ...(c as RewardChart),
-        title: t[0], reward: t[1], focus: [{ id: 'p1', text: t[2] }], childName: t[3],
+        title: t[0],
+        reward: t[1],
+        focus: [{ id: 'p1', text: t[2] }],
+        childName: t[3],
         awards: [{ id: 'aw1', source: 'home', reason: t[4], givenBy: t[5], createdAt: '2026-11-19T10:00:00Z' }],
         earnedRewards: [{ reward: t[6], earnedAt: '2026-11-01T10:00:00Z' }],
       }),
@@ -210,7 +232,8 @@ const SCENARIOS: Scenario[] = [
     patches: (t) => ({
       getRewardChart: (c) => ({
         ...(c as RewardChart),
-        title: t[0], focus: [{ id: 'f1', text: t[1] }],
+        title: t[0],
+        focus: [{ id: 'f1', text: t[1] }],
         awards: [{ id: 'aw1', source: 'school', reason: t[2], createdAt: '2026-11-19T10:00:00Z' }],
       }),
     }),
@@ -226,15 +249,13 @@ const SCENARIOS: Scenario[] = [
     ],
     props: (el, t) => {
       const [a, b, ...rest] = DEFAULT_FEELINGS as FeelingDefinition[];
-      (el as HTMLElement & { feelings: unknown }).feelings = [
-        { ...a!, labels: { nl: t[0] } },
-        { ...b!, labels: { nl: t[1] } },
-        ...rest,
-      ];
+      (el as HTMLElement & { feelings: unknown }).feelings = [{ ...a!, labels: { nl: t[0] } }, { ...b!, labels: { nl: t[1] } }, ...rest];
     },
     patches: (t) => ({
       getCheckins: () =>
-        [{ id: 'c-today', childId: 'child-1', feeling: 'happy', strength: 3, context: 'home', note: t[2], createdAt: today() }] satisfies Checkin[],
+        [
+          { id: 'c-today', childId: 'child-1', feeling: 'happy', strength: 3, context: 'home', note: t[2], createdAt: today() },
+        ] satisfies Checkin[],
     }),
   },
   {
@@ -247,7 +268,15 @@ const SCENARIOS: Scenario[] = [
       getClassCheckins: () =>
         lastSchoolDays(dayOf(new Date()), 3).map((day, d) => {
           const [y, m, dd] = day.split('-').map(Number) as [number, number, number];
-          return { id: `s${d}`, childId: 'child-7', childName: t[0], feeling: 'sad', strength: 5, context: 'school', createdAt: isoWithOffset(new Date(y, m - 1, dd, 10)) };
+          return {
+            id: `s${d}`,
+            childId: 'child-7',
+            childName: t[0],
+            feeling: 'sad',
+            strength: 5,
+            context: 'school',
+            createdAt: isoWithOffset(new Date(y, m - 1, dd, 10)),
+          };
         }) satisfies Checkin[],
     }),
   },
@@ -296,7 +325,9 @@ const SCENARIOS: Scenario[] = [
         cells: { 'v1/l1': [{ id: 'e1', text: t[2] }] },
         focus: { valueId: 'v1', locationId: 'l1' },
       }),
-      getSuccesses: () => [{ id: 's1', matrixId: 'matrix-school', text: t[3], familyName: t[4], createdAt: new Date(Date.now() - 3600_000).toISOString() }],
+      getSuccesses: () => [
+        { id: 's1', matrixId: 'matrix-school', text: t[3], familyName: t[4], createdAt: new Date(Date.now() - 3600_000).toISOString() },
+      ],
     }),
   },
 ];
@@ -309,7 +340,13 @@ function viewerFor(scenario: Scenario): string {
 function readField(root: ShadowRoot, field: Field): string[] {
   return allElements(root)
     .filter((el) => el.matches(field.selector))
-    .map((el) => (field.read === 'alt' ? el.getAttribute('alt') ?? '' : field.read === 'value' ? (el as HTMLTextAreaElement).value : el.textContent ?? ''));
+    .map((el) =>
+      field.read === 'alt'
+        ? (el.getAttribute('alt') ?? '')
+        : field.read === 'value'
+          ? (el as HTMLTextAreaElement).value
+          : (el.textContent ?? ''),
+    );
 }
 
 /** Fields that don't show their string (yet). */
@@ -331,7 +368,12 @@ async function mount(scenario: Scenario, adapter: ScriptedAdapter): Promise<HTML
 }
 
 /** Loads `text` into the widget and waits until every field shows it. */
-async function load(el: HTMLElement & { updateComplete: Promise<boolean> }, adapter: ScriptedAdapter, scenario: Scenario, text: string[]): Promise<string[]> {
+async function load(
+  el: HTMLElement & { updateComplete: Promise<boolean> },
+  adapter: ScriptedAdapter,
+  scenario: Scenario,
+  text: string[],
+): Promise<string[]> {
   adapter.patches = scenario.patches(text);
   if (scenario.props) scenario.props(el, text);
   adapter.refresh();
@@ -437,21 +479,32 @@ describe('hostile text from the adapter, in every field of every widget', () => 
     const failures: string[] = [];
     // The lists: every class name and every lesson title, as text.
     const classNames = [...root.querySelectorAll('#class option')].map((o) => o.textContent);
-    failures.push(...classes.filter((c) => !classNames.includes(c.label)).map((c) => `class name not shown as text: ${JSON.stringify(c.label).slice(0, 60)}`));
+    failures.push(
+      ...classes
+        .filter((c) => !classNames.includes(c.label))
+        .map((c) => `class name not shown as text: ${JSON.stringify(c.label).slice(0, 60)}`),
+    );
     // A title longer than the title box holds (200), or a programme name longer than its box (100),
     // could not be published: such an entry is left out, and said so once, without its texts.
     const fits = (l: (typeof library)[number]) => l.title.nl.trim().length <= 200 && l.programmeLabel.nl.trim().length <= 100;
     const kept = library.filter(fits);
     const left = library.filter((l) => !fits(l));
     expect(left.length, 'the corpus has texts too long for a title').to.be.above(0);
-    expect(errors.map((e) => [e.kind, e.fatal]), 'one report of the entries left out').to.deep.equal([['invalid-data', false]]);
-    expect(new Set(errors[0]!.issues.map((issue) => Number(issue.path.split('.')[0]))), 'the entries left out').to.deep.equal(new Set(left.map((l) => library.indexOf(l))));
+    expect(
+      errors.map((e) => [e.kind, e.fatal]),
+      'one report of the entries left out',
+    ).to.deep.equal([['invalid-data', false]]);
+    expect(new Set(errors[0]!.issues.map((issue) => Number(issue.path.split('.')[0]))), 'the entries left out').to.deep.equal(
+      new Set(left.map((l) => library.indexOf(l))),
+    );
     const report = JSON.stringify(errors[0]!.issues);
     for (const l of left) expect(report.includes(l.title.nl.trim()), 'the report carries no texts').to.equal(false);
     const lessonNames = [...root.querySelectorAll('#lesson option')].map((o) => o.textContent ?? '');
     expect(lessonNames, 'each kept lesson listed once, with the choose option').to.have.length(kept.length + 1);
     failures.push(
-      ...kept.filter((l) => !lessonNames.includes(`Les ${l.lessonNumber}: ${l.title.nl.trim()}`)).map((l) => `lesson not listed as text: ${JSON.stringify(l.title.nl).slice(0, 60)}`),
+      ...kept
+        .filter((l) => !lessonNames.includes(`Les ${l.lessonNumber}: ${l.title.nl.trim()}`))
+        .map((l) => `lesson not listed as text: ${JSON.stringify(l.title.nl).slice(0, 60)}`),
     );
 
     // Each lesson chosen fills in its texts, as text, and the open preview shows them.
@@ -469,7 +522,9 @@ describe('hostile text from the adapter, in every field of every widget', () => 
     for (const entry of kept) {
       if (failures.length >= 20) break;
       await select('lesson', entry.id);
-      const texts = [entry.title, entry.goal, entry.learned, entry.homeQuestion, entry.homeActivity, entry.programmeLabel].map((t) => t.nl.trim());
+      const texts = [entry.title, entry.goal, entry.learned, entry.homeQuestion, entry.homeActivity, entry.programmeLabel].map((t) =>
+        t.nl.trim(),
+      );
       const what = JSON.stringify(texts).slice(0, 120);
       inputs.forEach((id, i) => {
         const box = root.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#${id}`)!;
@@ -486,7 +541,9 @@ describe('hostile text from the adapter, in every field of every widget', () => 
         const card = preview();
         if (card?.shadowRoot) {
           await card.updateComplete;
-          missing = cardFields.flatMap((field, f) => (readField(card.shadowRoot!, field).includes(shown(texts[f]!, field.max)) ? [] : [field.name]));
+          missing = cardFields.flatMap((field, f) =>
+            readField(card.shadowRoot!, field).includes(shown(texts[f]!, field.max)) ? [] : [field.name],
+          );
           if (!missing.length) break;
         }
         await (i < 50 ? nextTask() : tick(5));

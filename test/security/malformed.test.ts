@@ -70,12 +70,44 @@ const READS: Read[] = [
     template: html`<samen-lesson-clip clip-id="wish-2" view="parent"></samen-lesson-clip>`,
     accepts: (v) => v === null || ok(homeAnswerSchema)(v),
     base: async (a) =>
-      (await a.base.getHomeAnswer('wish-2')) ?? { id: 'a1', clipId: 'wish-2', familyId: 'fam-01', kind: 'text', text: 'Ja', updatedAt: '2026-11-19T10:00:00Z' },
+      (await a.base.getHomeAnswer('wish-2')) ?? {
+        id: 'a1',
+        clipId: 'wish-2',
+        familyId: 'fam-01',
+        kind: 'text',
+        text: 'Ja',
+        updatedAt: '2026-11-19T10:00:00Z',
+      },
   },
-  { widget: 'lesson clip (teacher)', method: 'getClipReach', template: clipTeacher, viewer: 'teacher-1', accepts: ok(clipReachSchema), base: (a) => a.base.getClipReach('wish-2') },
-  { widget: 'feedback bar', method: 'getReactions', template: bar, accepts: ok(reactionSummarySchema), base: (a) => a.base.getReactions('wish-2') },
-  { widget: 'reward chart', method: 'getRewardChart', template: chart, accepts: ok(rewardChartSchema), base: (a) => a.base.getRewardChart('personal-child-1') },
-  { widget: 'feelings check-in', method: 'getCheckins', template: feelings, accepts: ok(z.array(checkinSchema)), base: (a) => a.base.getCheckins({ childId: 'child-1' }) },
+  {
+    widget: 'lesson clip (teacher)',
+    method: 'getClipReach',
+    template: clipTeacher,
+    viewer: 'teacher-1',
+    accepts: ok(clipReachSchema),
+    base: (a) => a.base.getClipReach('wish-2'),
+  },
+  {
+    widget: 'feedback bar',
+    method: 'getReactions',
+    template: bar,
+    accepts: ok(reactionSummarySchema),
+    base: (a) => a.base.getReactions('wish-2'),
+  },
+  {
+    widget: 'reward chart',
+    method: 'getRewardChart',
+    template: chart,
+    accepts: ok(rewardChartSchema),
+    base: (a) => a.base.getRewardChart('personal-child-1'),
+  },
+  {
+    widget: 'feelings check-in',
+    method: 'getCheckins',
+    template: feelings,
+    accepts: ok(z.array(checkinSchema)),
+    base: (a) => a.base.getCheckins({ childId: 'child-1' }),
+  },
   {
     widget: 'feelings check-in (teacher)',
     method: 'getClassCheckins',
@@ -84,7 +116,13 @@ const READS: Read[] = [
     accepts: ok(z.array(checkinSchema)),
     base: async (a) => (await a.base.getClassCheckins({ classId: 'groep6-wish' })).slice(0, 6),
   },
-  { widget: 'expectation matrix', method: 'getExpectationMatrix', template: matrix, accepts: ok(expectationMatrixSchema), base: (a) => a.base.getExpectationMatrix('matrix-school') },
+  {
+    widget: 'expectation matrix',
+    method: 'getExpectationMatrix',
+    template: matrix,
+    accepts: ok(expectationMatrixSchema),
+    base: (a) => a.base.getExpectationMatrix('matrix-school'),
+  },
   {
     widget: 'expectation matrix (teacher)',
     method: 'getSuccesses',
@@ -122,12 +160,31 @@ const HUGE = Array.from({ length: 50_000 }, (_, i) => ({ i, text: i }));
 
 const junk: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(Number.NaN, -1, -0.5, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e308, -2147483648),
-  fc.constantFrom(null, true, false, '', '   ', 'zzz-unknown', 'not-a-date', '2026-13-45T99:99:99Z', 'javascript:alert(1)', 'http://evil.example/x.mp4'),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    '',
+    '   ',
+    'zzz-unknown',
+    'not-a-date',
+    '2026-13-45T99:99:99Z',
+    'javascript:alert(1)',
+    'http://evil.example/x.mp4',
+  ),
   fc.constantFrom<unknown>([], {}, HUGE, deep(300), deep(3000), Symbol.for('x').description, () => 1),
   fc.integer({ min: -1000, max: -1 }),
   fc.string({ maxLength: 10 }),
   fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 4 }),
-  fc.anything({ maxDepth: 3, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true }),
+  fc.anything({
+    maxDepth: 3,
+    withNullPrototype: true,
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+  }),
 );
 
 type Mutation = { kind: 'delete'; path: Path } | { kind: 'set'; path: Path; value: unknown } | { kind: 'root'; value: unknown };
@@ -156,7 +213,9 @@ function apply(base: unknown, m: Mutation): unknown {
 }
 
 const describeMutation = (m: Mutation) =>
-  m.kind === 'root' ? `root = ${typeof m.value}` : `${m.kind} ${m.path.join('.')}${m.kind === 'set' ? ` = ${Array.isArray(m.value) ? `array(${m.value.length})` : typeof m.value}` : ''}`;
+  m.kind === 'root'
+    ? `root = ${typeof m.value}`
+    : `${m.kind} ${m.path.join('.')}${m.kind === 'set' ? ` = ${Array.isArray(m.value) ? `array(${m.value.length})` : typeof m.value}` : ''}`;
 
 export const malformedStats = { cases: 0 };
 const RUNS = 60;
@@ -266,7 +325,10 @@ const COMPOSER_READS: ComposerRead[] = [
       localStorage.setItem(DRAFT_KEY, draftWithPhoto);
       return mount();
     },
-    shows: (root) => rendered(root) && !!root.querySelector('.refusals[role="alert"]')?.textContent?.includes('klas.png is niet meer beschikbaar') && !root.querySelector('[part~="attached"]'),
+    shows: (root) =>
+      rendered(root) &&
+      !!root.querySelector('.refusals[role="alert"]')?.textContent?.includes('klas.png is niet meer beschikbaar') &&
+      !root.querySelector('[part~="attached"]'),
     fatal: false,
   },
   {
@@ -278,7 +340,10 @@ const COMPOSER_READS: ComposerRead[] = [
       el.addFiles([png()]);
       return el;
     },
-    shows: (root) => rendered(root) && !!root.querySelector('.refusals[role="alert"]')?.textContent?.includes('klas.png kon niet worden geüpload') && !root.querySelector('[part~="attached"], [part~="upload"]'),
+    shows: (root) =>
+      rendered(root) &&
+      !!root.querySelector('.refusals[role="alert"]')?.textContent?.includes('klas.png kon niet worden geüpload') &&
+      !root.querySelector('[part~="attached"], [part~="upload"]'),
     fatal: false,
   },
   {
@@ -291,7 +356,14 @@ const COMPOSER_READS: ComposerRead[] = [
         return false;
       }
     },
-    base: (teacher) => teacher.publishLessonClip({ id: 'p-base', classId: 'groep6-wish', programme: 'wish', title: 'Wie ben ik?', homeQuestion: 'Noem samen drie dingen waar je kind goed in is.' }),
+    base: (teacher) =>
+      teacher.publishLessonClip({
+        id: 'p-base',
+        classId: 'groep6-wish',
+        programme: 'wish',
+        title: 'Wie ben ik?',
+        homeQuestion: 'Noem samen drie dingen waar je kind goed in is.',
+      }),
     trigger: async (mount) => {
       const el = await mount();
       const lesson = el.shadowRoot!.querySelector<HTMLSelectElement>('#lesson')!;
@@ -302,12 +374,14 @@ const COMPOSER_READS: ComposerRead[] = [
       return el;
     },
     shows: (root) =>
-      rendered(root) && !!root.querySelector('.problems[role="alert"]')?.textContent?.includes('Plaatsen is niet gelukt') && root.querySelector<HTMLInputElement>('#title')?.value === 'Wie ben ik?',
+      rendered(root) &&
+      !!root.querySelector('.problems[role="alert"]')?.textContent?.includes('Plaatsen is niet gelukt') &&
+      root.querySelector<HTMLInputElement>('#title')?.value === 'Wie ben ik?',
     fatal: false,
   },
 ];
 
-describe('malformed adapter data (fast-check): the clip composer\'s reads', () => {
+describe("malformed adapter data (fast-check): the clip composer's reads", () => {
   const watch = watchConsole();
   after(() => watch.stop());
   beforeEach(() => {
@@ -355,7 +429,10 @@ describe('malformed adapter data (fast-check): the clip composer\'s reads', () =
             host.addEventListener('samen-error', onError);
             try {
               const el = await read.trigger(async () => {
-                render(html`<samen-provider .adapter=${adapter} locale="nl"><samen-clip-composer></samen-clip-composer></samen-provider>`, host);
+                render(
+                  html`<samen-provider .adapter=${adapter} locale="nl"><samen-clip-composer></samen-clip-composer></samen-provider>`,
+                  host,
+                );
                 const composer = host.querySelector<Composer>('samen-clip-composer')!;
                 if (read.method !== 'getViewer') await waitFor(() => !!composer.shadowRoot?.querySelector('form'));
                 return composer;
@@ -364,7 +441,10 @@ describe('malformed adapter data (fast-check): the clip composer\'s reads', () =
               await el.updateComplete;
               const where = `${read.method}: ${describeMutation(m)}`;
               expect(calls.length, `it read it: ${where}`).to.be.above(0);
-              expect(errors.map((e) => e.fatal), `one samen-error for ${where}`).to.deep.equal([read.fatal]);
+              expect(
+                errors.map((e) => e.fatal),
+                `one samen-error for ${where}`,
+              ).to.deep.equal([read.fatal]);
               expect(read.shows(el.shadowRoot!), `clear state for ${where}`).to.equal(true);
               expect(watch.problems, where).to.deep.equal([]);
             } finally {
@@ -384,7 +464,13 @@ describe('malformed adapter data (fast-check): the clip composer\'s reads', () =
   it("a school's library with malformed entries: the good ones show, the bad ones are left out with one samen-error that carries no values", async function () {
     this.timeout(40_000);
     const SENTINEL = `SENTINEL <img src=x onerror=__samenPwned('library')>`;
-    const good = { id: 'eigen-les', programme: 'wish', lessonNumber: 9, title: { nl: 'Onze eigen les' }, homeQuestion: { nl: 'Wat deden jullie?' } };
+    const good = {
+      id: 'eigen-les',
+      programme: 'wish',
+      lessonNumber: 9,
+      title: { nl: 'Onze eigen les' },
+      homeQuestion: { nl: 'Wat deden jullie?' },
+    };
     const base = {
       id: 'school-les',
       programme: 'custom',
@@ -400,7 +486,10 @@ describe('malformed adapter data (fast-check): the clip composer\'s reads', () =
     const host = document.createElement('div');
     host.style.inlineSize = '360px';
     document.body.append(host);
-    render(html`<samen-provider .adapter=${memoryAdapter({ viewerId: 'teacher-1' })} locale="nl"><samen-clip-composer></samen-clip-composer></samen-provider>`, host);
+    render(
+      html`<samen-provider .adapter=${memoryAdapter({ viewerId: 'teacher-1' })} locale="nl"><samen-clip-composer></samen-clip-composer></samen-provider>`,
+      host,
+    );
     const el = host.querySelector<Composer>('samen-clip-composer')!;
     await waitFor(() => !!el.shadowRoot?.querySelector('form'));
     const errors: SamenErrorDetail[] = [];
@@ -422,16 +511,25 @@ describe('malformed adapter data (fast-check): the clip composer\'s reads', () =
           await el.updateComplete;
           const where = `library${asRoot ? ' root' : ''}: ${describeMutation(m)}`;
           const root = el.shadowRoot!;
-          expect(errors.map((e) => [e.kind, e.fatal]), `one samen-error for ${where}`).to.deep.equal([['invalid-data', false]]);
+          expect(
+            errors.map((e) => [e.kind, e.fatal]),
+            `one samen-error for ${where}`,
+          ).to.deep.equal([['invalid-data', false]]);
           const issues = errors[0]!.issues;
-          expect(issues.every((i) => Object.keys(i).sort().join() === 'message,path'), `issues are paths and messages: ${where}`).to.equal(true);
+          expect(
+            issues.every((i) => Object.keys(i).sort().join() === 'message,path'),
+            `issues are paths and messages: ${where}`,
+          ).to.equal(true);
           expect(JSON.stringify(issues), `no values in the issues: ${where}`).to.not.include('SENTINEL');
           expect(rendered(root), `still usable: ${where}`).to.equal(true);
           expect(root.querySelector('[part~="notice"]')?.textContent, `says so: ${where}`).to.include('weggelaten');
           const lessons = [...root.querySelectorAll('#lesson option')].map((o) => o.textContent ?? '');
           if (library !== entry) expect(lessons, `the good entry is there: ${where}`).to.include('Les 9: Onze eigen les');
           expect(lessons.join('\n'), `the bad entry is not: ${where}`).to.not.include('SENTINEL');
-          expect(lessons.filter((l) => l.startsWith('Les ')), `the shipped lessons stay: ${where}`).to.have.length.at.least(8);
+          expect(
+            lessons.filter((l) => l.startsWith('Les ')),
+            `the shipped lessons stay: ${where}`,
+          ).to.have.length.at.least(8);
           expect(watch.problems, where).to.deep.equal([]);
         }),
         { numRuns: RUNS, seed: 10, endOnFailure: true },
@@ -446,7 +544,9 @@ describe('malformed adapter data (fast-check): the clip composer\'s reads', () =
   it('reports how many composer cases ran', () => {
     expect(composerStats.cases).to.be.at.least((COMPOSER_READS.length + 1) * RUNS);
     // eslint-disable-next-line no-console
-    console.info(`[security] malformed data, composer: ${composerStats.cases} generated cases over ${COMPOSER_READS.length} reads and the library`);
+    console.info(
+      `[security] malformed data, composer: ${composerStats.cases} generated cases over ${COMPOSER_READS.length} reads and the library`,
+    );
   });
 });
 

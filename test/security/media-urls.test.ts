@@ -33,7 +33,7 @@ const REFUSED: Record<string, string> = {
 };
 
 const ALLOWED: Record<string, () => string> = {
-  'http: of the page\'s own origin': () => SAME_ORIGIN,
+  "http: of the page's own origin": () => SAME_ORIGIN,
   'relative, resolving to the same origin': () => '/examples/favicon.svg?relative',
   'relative to the page, ./': () => './examples/favicon.svg?dot',
   'blob:': () => URL.createObjectURL(new Blob(['x'], { type: 'image/png' })),
@@ -42,12 +42,21 @@ const ALLOWED: Record<string, () => string> = {
 function mediaWith(slot: Slot, url: string): unknown {
   // The other slots hold files the test server has (the video itself is never loaded: preload none).
   const picture = `${location.origin}/examples/favicon.svg?other`;
-  if (slot === 'photo') return { kind: 'photos', photos: [{ src: url, alt: 'Kinderen in de kring' }, { src: picture, alt: 'Het bord' }] };
+  if (slot === 'photo')
+    return {
+      kind: 'photos',
+      photos: [
+        { src: url, alt: 'Kinderen in de kring' },
+        { src: picture, alt: 'Het bord' },
+      ],
+    };
   return {
     kind: 'video',
     src: slot === 'video src' ? url : `${location.origin}/examples/clip.mp4`,
     poster: slot === 'poster' ? url : picture,
-    captions: [{ src: slot === 'captions' ? url : `${location.origin}/test/security/csp/captions.vtt`, srclang: 'nl', label: 'Nederlands' }],
+    captions: [
+      { src: slot === 'captions' ? url : `${location.origin}/test/security/csp/captions.vtt`, srclang: 'nl', label: 'Nederlands' },
+    ],
   };
 }
 
@@ -69,8 +78,13 @@ function urlAttributes(el: Element): string[] {
 }
 
 describe('media URLs in the lesson clip', () => {
-  it('isSafeUrl: https of any origin, blob, and the page\'s own origin; nothing else', () => {
-    for (const url of ['https://media.school.example/a.mp4', 'https:media.school.example/a.mp4', 'blob:https://school.example/6d1f', ...Object.values(ALLOWED).map((f) => f())]) {
+  it("isSafeUrl: https of any origin, blob, and the page's own origin; nothing else", () => {
+    for (const url of [
+      'https://media.school.example/a.mp4',
+      'https:media.school.example/a.mp4',
+      'blob:https://school.example/6d1f',
+      ...Object.values(ALLOWED).map((f) => f()),
+    ]) {
       expect(isSafeUrl(url), url).to.be.true;
     }
     for (const [name, url] of Object.entries(REFUSED)) expect(isSafeUrl(url), name).to.be.false;
@@ -94,11 +108,18 @@ describe('media URLs in the lesson clip', () => {
         const note = el.shadowRoot!.querySelector<HTMLElement>('[part~="notice"]');
         expect(note?.innerText).to.equal('De video of foto’s kunnen we niet veilig laten zien.');
         expect(el.shadowRoot!.querySelector('video, img, track, source'), 'no media element').to.equal(null);
-        expect(urlAttributes(el).filter((v) => v.includes('evil') || v.trim().toLowerCase().startsWith('javascript') || v.startsWith('data:') || v.startsWith('file:'))).to.deep.equal([]);
+        expect(
+          urlAttributes(el).filter(
+            (v) => v.includes('evil') || v.trim().toLowerCase().startsWith('javascript') || v.startsWith('data:') || v.startsWith('file:'),
+          ),
+        ).to.deep.equal([]);
         // The card itself is still there: title and home question.
         expect(el.shadowRoot!.querySelector('[part~="title"]')).to.exist;
         await new Promise((r) => setTimeout(r, 30));
-        const requested = performance.getEntriesByType('resource').slice(before).map((e) => e.name);
+        const requested = performance
+          .getEntriesByType('resource')
+          .slice(before)
+          .map((e) => e.name);
         expect(requested.filter((n) => !n.startsWith(location.origin))).to.deep.equal([]);
         expect((window as { __samenPwned?: unknown }).__samenPwned).to.equal(undefined);
         await expect(el).to.be.accessible();

@@ -26,7 +26,13 @@ async function kindOf(promise: Promise<unknown>): Promise<string> {
 /** The seeded school, with a second teacher of groep 6 (a co-teacher: same class, another person). */
 function school(viewerId = 'parent-1'): MemoryAdapter {
   const adapter = new MemoryAdapter({ now: NOW, viewerId });
-  adapter.state.viewers.push({ id: 'teacher-3', role: 'teacher', name: 'Meester Tom', classIds: ['groep6-wish'], schoolId: 'school-regenboog' });
+  adapter.state.viewers.push({
+    id: 'teacher-3',
+    role: 'teacher',
+    name: 'Meester Tom',
+    classIds: ['groep6-wish'],
+    schoolId: 'school-regenboog',
+  });
   return adapter;
 }
 
@@ -55,7 +61,9 @@ describe('ownership of writes', () => {
   it('another teacher of the same class may not take it back', async () => {
     const adapter = school();
     const award = await adapter.forViewer('teacher-1').award({ id: key(), chartId: 'class-wish' });
-    expect(await kindOf(adapter.forViewer('teacher-3').undoAward({ id: key(), chartId: 'class-wish', awardId: award.id }))).to.equal('forbidden');
+    expect(await kindOf(adapter.forViewer('teacher-3').undoAward({ id: key(), chartId: 'class-wish', awardId: award.id }))).to.equal(
+      'forbidden',
+    );
     expect(awardIds(adapter, 'class-wish')).to.include(award.id);
   });
 
@@ -82,7 +90,9 @@ describe('ownership of writes', () => {
     for (const viewerId of ['teacher-1', 'teacher-3', 'parent-1', 'care-1', 'leader-1']) {
       const view = adapter.forViewer(viewerId);
       expect(await kindOf(view.undoAward({ id: key(), chartId: 'class-wish', awardId: 'a0' })), `${viewerId} on a0`).to.equal('forbidden');
-      expect(await kindOf(view.undoAward({ id: key(), chartId: 'personal-child-1', awardId: 's0' })), `${viewerId} on s0`).to.equal('forbidden');
+      expect(await kindOf(view.undoAward({ id: key(), chartId: 'personal-child-1', awardId: 's0' })), `${viewerId} on s0`).to.equal(
+        'forbidden',
+      );
     }
     expect(awardIds(adapter, 'class-wish')).to.include('a0');
     expect(awardIds(adapter, 'personal-child-1')).to.include('s0');
@@ -91,7 +101,9 @@ describe('ownership of writes', () => {
   it('a parent stickers their own child’s chart, never another family’s (parent-3 on child-1’s)', async () => {
     const adapter = school();
     const before = awardIds(adapter, 'personal-child-1');
-    expect(await kindOf(adapter.forViewer('parent-3').award({ id: key(), chartId: 'personal-child-1', reason: 'Hallo' }))).to.equal('forbidden');
+    expect(await kindOf(adapter.forViewer('parent-3').award({ id: key(), chartId: 'personal-child-1', reason: 'Hallo' }))).to.equal(
+      'forbidden',
+    );
     expect(awardIds(adapter, 'personal-child-1')).to.deep.equal(before);
     const sticker = await adapter.forViewer('parent-1').award({ id: key(), chartId: 'personal-child-1', reason: 'Tafel gedekt' });
     expect(sticker.source).to.equal('home');
@@ -126,7 +138,10 @@ describe('the findings of issue 16, replayed', () => {
     const adapter = school();
     const award = await adapter.forViewer('teacher-1').award({ id: key(), chartId: 'class-wish' });
     for (const viewerId of ['parent-1', 'parent-3']) {
-      expect(await kindOf(adapter.forViewer(viewerId).undoAward({ id: key(), chartId: 'class-wish', awardId: award.id })), viewerId).to.equal('forbidden');
+      expect(
+        await kindOf(adapter.forViewer(viewerId).undoAward({ id: key(), chartId: 'class-wish', awardId: award.id })),
+        viewerId,
+      ).to.equal('forbidden');
     }
     expect(awardIds(adapter, 'class-wish')).to.include(award.id);
   });

@@ -60,16 +60,34 @@ function demoSchool(): DemoState {
   state.families[OTHER_SCHOOL_CLASS] = [{ familyId: 'zb-fam-1', name: 'Familie Zon' }];
   state.clips['zb-1'] = { ...clone(g7Clip), id: 'zb-1', classId: OTHER_SCHOOL_CLASS };
   state.posts['zb-post-1'] = { classId: OTHER_SCHOOL_CLASS };
-  state.charts['zb-class'] = { ...clone(classWish), id: 'zb-class', classId: OTHER_SCHOOL_CLASS, awards: [{ id: 'zb-a1', source: 'school', givenById: 'zb-teacher', createdAt: now }] };
+  state.charts['zb-class'] = {
+    ...clone(classWish),
+    id: 'zb-class',
+    classId: OTHER_SCHOOL_CLASS,
+    awards: [{ id: 'zb-a1', source: 'school', givenById: 'zb-teacher', createdAt: now }],
+  };
   state.charts['zb-personal'] = {
-    ...clone(personal), id: 'zb-personal', classId: OTHER_SCHOOL_CLASS, childId: 'zb-child-1',
+    ...clone(personal),
+    id: 'zb-personal',
+    classId: OTHER_SCHOOL_CLASS,
+    childId: 'zb-child-1',
     awards: [{ id: 'zb-s1', source: 'school', givenById: 'zb-teacher', createdAt: now }],
   };
   state.charts['personal-child-2'] = {
-    ...clone(personal), id: 'personal-child-2', childId: 'child-2', childName: 'Daan',
+    ...clone(personal),
+    id: 'personal-child-2',
+    childId: 'child-2',
+    childName: 'Daan',
     awards: [{ id: 'c2-s1', source: 'school', givenById: 'teacher-1', createdAt: now }],
   };
-  state.checkins.push({ id: 'checkin:zb-child-1:school:seed-0', childId: 'zb-child-1', feeling: 'happy', strength: 2, context: 'school', createdAt: now });
+  state.checkins.push({
+    id: 'checkin:zb-child-1:school:seed-0',
+    childId: 'zb-child-1',
+    feeling: 'happy',
+    strength: 2,
+    context: 'school',
+    createdAt: now,
+  });
 
   const uploads = (state.uploads ??= {});
   const upload = (ownerId: string) => ({ ownerId, kind: 'photo' as const, type: 'image/png', size: 8, name: 'foto.png', blob: PNG() });
@@ -127,7 +145,9 @@ function resources(kind: Kind, v: Viewer, relation: Relation): string[] | string
     case 'class-chart':
       return own ? ['class-wish'] : [...notGroep7(v, 'class-groep7'), 'zb-class'];
     case 'personal-chart':
-      return own ? ['personal-child-1'] : [...(family(v) ? ['personal-child-2'] : []), ...notGroep7(v, 'personal-g7child-1'), 'zb-personal'];
+      return own
+        ? ['personal-child-1']
+        : [...(family(v) ? ['personal-child-2'] : []), ...notGroep7(v, 'personal-g7child-1'), 'zb-personal'];
     case 'child':
       return own ? ['child-1'] : [...(family(v) ? ['child-2'] : []), ...notGroep7(v, 'g7child-1'), 'zb-child-1'];
     case 'class':
@@ -162,11 +182,21 @@ interface Row {
 }
 
 /** One action on one kind of resource, one case per resource. */
-function on(kind: Kind, action: Action, run: (a: Probe, id: string) => Promise<unknown>, prepare?: (s: DemoState, id: string) => void): Cases {
+function on(
+  kind: Kind,
+  action: Action,
+  run: (a: Probe, id: string) => Promise<unknown>,
+  prepare?: (s: DemoState, id: string) => void,
+): Cases {
   return (v, relation) => {
     const ids = resources(kind, v, relation);
     if (typeof ids === 'string') return ids;
-    return ids.map((id) => ({ what: id, needs: [[action, relation]], run: (a) => run(a, id), ...(prepare ? { prepare: (s: DemoState) => prepare(s, id) } : {}) }));
+    return ids.map((id) => ({
+      what: id,
+      needs: [[action, relation]],
+      run: (a) => run(a, id),
+      ...(prepare ? { prepare: (s: DemoState) => prepare(s, id) } : {}),
+    }));
   };
 }
 
@@ -199,7 +229,10 @@ function undo(kind: 'class-chart' | 'personal-chart'): Cases {
             ];
     return pairs.map(([chartId, awardId, chartRelation]) => ({
       what: `${awardId} on ${chartId}`,
-      needs: [[chartAction, chartRelation], ['award.undo', relation]],
+      needs: [
+        [chartAction, chartRelation],
+        ['award.undo', relation],
+      ],
       run: (a) => a.undoAward({ id: key(), chartId, awardId }),
     }));
   };
@@ -211,14 +244,17 @@ const ROWS: Row[] = [
   {
     name: 'getViewer',
     method: 'getViewer',
-    cases: (_v, relation) => (relation === 'own' ? [{ what: 'oneself', needs: [], run: (a) => a.getViewer() }] : 'a viewer only ever asks who they are themselves'),
+    cases: (_v, relation) =>
+      relation === 'own' ? [{ what: 'oneself', needs: [], run: (a) => a.getViewer() }] : 'a viewer only ever asks who they are themselves',
   },
   { name: 'getLessonClip', method: 'getLessonClip', cases: on('clip', 'clip.read', (a, id) => a.getLessonClip(id)) },
   { name: 'getHomeAnswer', method: 'getHomeAnswer', cases: on('clip', 'answer.read', (a, id) => a.getHomeAnswer(id)) },
   {
     name: 'saveHomeAnswer',
     method: 'saveHomeAnswer',
-    cases: on('clip', 'answer.write', (a, clipId) => a.saveHomeAnswer({ id: key(), clipId, kind: 'text', text: 'We hebben het geoefend.' })),
+    cases: on('clip', 'answer.write', (a, clipId) =>
+      a.saveHomeAnswer({ id: key(), clipId, kind: 'text', text: 'We hebben het geoefend.' }),
+    ),
   },
   { name: 'markSeen', method: 'markSeen', cases: on('clip', 'seen.write', (a, clipId) => a.markSeen({ id: key(), clipId })) },
   { name: 'getClipReach', method: 'getClipReach', cases: on('clip', 'reach.read', (a, id) => a.getClipReach(id)) },
@@ -234,11 +270,31 @@ const ROWS: Row[] = [
     method: 'setReaction',
     cases: on('post', 'reaction.write', (a, targetId) => a.setReaction({ id: key(), targetId, reaction: 'heart', on: true })),
   },
-  { name: 'addReply (clip)', method: 'addReply', cases: on('clip', 'reply.write', (a, targetId) => a.addReply({ id: key(), targetId, text: 'Fijn!' })) },
-  { name: 'addReply (post)', method: 'addReply', cases: on('post', 'reply.write', (a, targetId) => a.addReply({ id: key(), targetId, text: 'Fijn!' })) },
-  { name: 'getRewardChart (class chart)', method: 'getRewardChart', cases: on('class-chart', 'class-chart.read', (a, id) => a.getRewardChart(id)) },
-  { name: 'getRewardChart (personal chart)', method: 'getRewardChart', cases: on('personal-chart', 'personal-chart.read', (a, id) => a.getRewardChart(id)) },
-  { name: 'award (class chart)', method: 'award', cases: on('class-chart', 'class-chart.award', (a, chartId) => a.award({ id: key(), chartId })) },
+  {
+    name: 'addReply (clip)',
+    method: 'addReply',
+    cases: on('clip', 'reply.write', (a, targetId) => a.addReply({ id: key(), targetId, text: 'Fijn!' })),
+  },
+  {
+    name: 'addReply (post)',
+    method: 'addReply',
+    cases: on('post', 'reply.write', (a, targetId) => a.addReply({ id: key(), targetId, text: 'Fijn!' })),
+  },
+  {
+    name: 'getRewardChart (class chart)',
+    method: 'getRewardChart',
+    cases: on('class-chart', 'class-chart.read', (a, id) => a.getRewardChart(id)),
+  },
+  {
+    name: 'getRewardChart (personal chart)',
+    method: 'getRewardChart',
+    cases: on('personal-chart', 'personal-chart.read', (a, id) => a.getRewardChart(id)),
+  },
+  {
+    name: 'award (class chart)',
+    method: 'award',
+    cases: on('class-chart', 'class-chart.award', (a, chartId) => a.award({ id: key(), chartId })),
+  },
   {
     name: 'award (personal chart)',
     method: 'award',
@@ -257,16 +313,36 @@ const ROWS: Row[] = [
     cases: on('personal-chart', 'personal-chart.redeem', (a, chartId) => a.redeem({ id: key(), chartId, nextGoal: 5 }), reachGoal),
   },
   { name: 'getCheckins', method: 'getCheckins', cases: on('child', 'checkin.read', (a, childId) => a.getCheckins({ childId })) },
-  { name: 'getClassCheckins', method: 'getClassCheckins', cases: on('class', 'signals.read', (a, classId) => a.getClassCheckins({ classId })) },
+  {
+    name: 'getClassCheckins',
+    method: 'getClassCheckins',
+    cases: on('class', 'signals.read', (a, classId) => a.getClassCheckins({ classId })),
+  },
   {
     name: 'saveCheckin',
     method: 'saveCheckin',
     cases: on('child', 'checkin.write', (a, childId) =>
-      a.saveCheckin({ id: key(), checkinId: `checkin:${childId}:home:policy`, childId, feeling: 'happy', strength: 2, context: 'home', createdAt: new Date().toISOString() }),
+      a.saveCheckin({
+        id: key(),
+        checkinId: `checkin:${childId}:home:policy`,
+        childId,
+        feeling: 'happy',
+        strength: 2,
+        context: 'home',
+        createdAt: new Date().toISOString(),
+      }),
     ),
   },
-  { name: 'getExpectationMatrix (school)', method: 'getExpectationMatrix', cases: on('school-matrix', 'school-matrix.read', (a, id) => a.getExpectationMatrix(id)) },
-  { name: 'getExpectationMatrix (home)', method: 'getExpectationMatrix', cases: on('home-matrix', 'home-matrix.read', (a, id) => a.getExpectationMatrix(id)) },
+  {
+    name: 'getExpectationMatrix (school)',
+    method: 'getExpectationMatrix',
+    cases: on('school-matrix', 'school-matrix.read', (a, id) => a.getExpectationMatrix(id)),
+  },
+  {
+    name: 'getExpectationMatrix (home)',
+    method: 'getExpectationMatrix',
+    cases: on('home-matrix', 'home-matrix.read', (a, id) => a.getExpectationMatrix(id)),
+  },
   {
     name: 'saveExpectationMatrix (school)',
     method: 'saveExpectationMatrix',
@@ -293,21 +369,37 @@ const ROWS: Row[] = [
     method: 'shareSuccess',
     cases: on('home-matrix', 'success.write', (a, matrixId) => a.shareSuccess({ id: key(), matrixId, text: 'Het lukte thuis ook.' })),
   },
-  { name: 'getSuccesses (school matrix)', method: 'getSuccesses', cases: on('school-matrix', 'successes.read', (a, matrixId) => a.getSuccesses({ matrixId })) },
-  { name: 'getSuccesses (home matrix)', method: 'getSuccesses', cases: on('home-matrix', 'successes.read', (a, matrixId) => a.getSuccesses({ matrixId })) },
+  {
+    name: 'getSuccesses (school matrix)',
+    method: 'getSuccesses',
+    cases: on('school-matrix', 'successes.read', (a, matrixId) => a.getSuccesses({ matrixId })),
+  },
+  {
+    name: 'getSuccesses (home matrix)',
+    method: 'getSuccesses',
+    cases: on('home-matrix', 'successes.read', (a, matrixId) => a.getSuccesses({ matrixId })),
+  },
   {
     name: 'uploadMedia',
     method: 'uploadMedia',
     cases: (_v, relation) =>
       relation === 'own'
-        ? [{ what: 'a photo', needs: [['upload.write', 'own']], run: (a) => a.uploadMedia({ id: key(), file: PNG(), name: 'foto.png', kind: 'photo' }) }]
+        ? [
+            {
+              what: 'a photo',
+              needs: [['upload.write', 'own']],
+              run: (a) => a.uploadMedia({ id: key(), file: PNG(), name: 'foto.png', kind: 'photo' }),
+            },
+          ]
         : 'an upload is always the uploader’s own: nobody uploads as someone else',
   },
   { name: 'getUploadedMedia', method: 'getUploadedMedia', cases: on('upload', 'upload.read', (a, id) => a.getUploadedMedia(id)) },
   {
     name: 'publishLessonClip',
     method: 'publishLessonClip',
-    cases: on('class', 'clip.publish', (a, classId) => a.publishLessonClip({ id: key(), classId, programme: 'custom', title: 'Samen opruimen' })),
+    cases: on('class', 'clip.publish', (a, classId) =>
+      a.publishLessonClip({ id: key(), classId, programme: 'custom', title: 'Samen opruimen' }),
+    ),
   },
 ];
 
@@ -417,7 +509,9 @@ describe('the policy, cell by cell (MemoryAdapter)', () => {
               if (allowedAll[i]) {
                 expect(outcome, `${where}: POLICY allows it, so it must resolve`).to.deep.equal({ ok: true });
               } else {
-                expect(outcome.ok ? 'resolved' : outcome.kind, `${where}: POLICY denies it, so it must reject with forbidden`).to.equal('forbidden');
+                expect(outcome.ok ? 'resolved' : outcome.kind, `${where}: POLICY denies it, so it must reject with forbidden`).to.equal(
+                  'forbidden',
+                );
                 expect(snapshot(adapter.state), `${where}: a refused call changes nothing`).to.equal(before);
               }
             }

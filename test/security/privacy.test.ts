@@ -31,7 +31,14 @@ import { ScriptedAdapter, allElements, type Method } from '../helpers/hostile.js
 type Widget = HTMLElement & { updateComplete: Promise<boolean> };
 
 const VIEWERS = {
-  parent: { id: 'parent-leak', role: 'parent', familyId: 'fam-01', name: 'Familie Jansen', classIds: ['groep6-wish'], childIds: ['child-1'] },
+  parent: {
+    id: 'parent-leak',
+    role: 'parent',
+    familyId: 'fam-01',
+    name: 'Familie Jansen',
+    classIds: ['groep6-wish'],
+    childIds: ['child-1'],
+  },
   child: { id: 'child-leak', role: 'child', childIds: ['child-1'], classIds: ['groep6-wish'] },
   'parent without familyId': { id: 'parent-nofamily', role: 'parent', classIds: ['groep6-wish'], childIds: ['child-1'] },
   teacher: { id: 'teacher-1', role: 'teacher', name: 'Juf Sanne', classIds: ['groep6-wish', 'groep5-kanjer'] },
@@ -50,8 +57,26 @@ const at = (daysAgo: number, hour = 9) => {
 /** Other children's check-ins: strong and negative on five days running (a signal in a teacher view). */
 function otherChildrensCheckins() {
   return [0, 1, 2, 3, 4].flatMap((daysAgo) => [
-    { id: `leak-a-${daysAgo}`, childId: 'child-7', childName: 'SECRET-CHILD-NAME', feeling: 'scared', strength: 5, context: 'home', note: 'SECRET-CHILD-NOTE', createdAt: at(daysAgo, 8) },
-    { id: `leak-b-${daysAgo}`, childId: 'child-8', childName: 'SECRET-OTHER-CHILD', feeling: 'angry', strength: 5, context: 'school', note: 'SECRET-NOTE-2', createdAt: at(daysAgo, 11) },
+    {
+      id: `leak-a-${daysAgo}`,
+      childId: 'child-7',
+      childName: 'SECRET-CHILD-NAME',
+      feeling: 'scared',
+      strength: 5,
+      context: 'home',
+      note: 'SECRET-CHILD-NOTE',
+      createdAt: at(daysAgo, 8),
+    },
+    {
+      id: `leak-b-${daysAgo}`,
+      childId: 'child-8',
+      childName: 'SECRET-OTHER-CHILD',
+      feeling: 'angry',
+      strength: 5,
+      context: 'school',
+      note: 'SECRET-NOTE-2',
+      createdAt: at(daysAgo, 11),
+    },
   ]);
 }
 
@@ -62,7 +87,15 @@ const secretReach = (clipId: string) => ({
   talked: 210,
   answered: 123,
   answers: [
-    { id: 'leak-answer-1', clipId, familyId: 'fam-77', familyName: 'SECRET-FAMILY-ANSWERED', kind: 'text', text: 'SECRET-ANSWER-TEXT', updatedAt: at(1) },
+    {
+      id: 'leak-answer-1',
+      clipId,
+      familyId: 'fam-77',
+      familyName: 'SECRET-FAMILY-ANSWERED',
+      kind: 'text',
+      text: 'SECRET-ANSWER-TEXT',
+      updatedAt: at(1),
+    },
     { id: 'leak-answer-2', clipId, familyId: 'fam-78', familyName: 'SECRET-FAMILY-TALKED', kind: 'talked', updatedAt: at(2) },
   ],
   notReached: [{ familyId: 'fam-79', familyName: 'SECRET-NOT-REACHED' }],
@@ -82,7 +115,15 @@ function leakyAdapter(viewer: ViewerName): ScriptedAdapter {
   if (!base.state.viewers.some((v) => v.id === person.id)) base.state.viewers.push(structuredClone(person));
   const asViewer = base.forViewer(person.id);
   const asParent = base.forViewer('parent-1');
-  const familyOnly = { getHomeAnswer: asParent, saveHomeAnswer: asViewer, markSeen: asViewer, setReaction: asViewer, addReply: asViewer, saveCheckin: asViewer, shareSuccess: asViewer };
+  const familyOnly = {
+    getHomeAnswer: asParent,
+    saveHomeAnswer: asViewer,
+    markSeen: asViewer,
+    setReaction: asViewer,
+    addReply: asViewer,
+    saveCheckin: asViewer,
+    shareSuccess: asViewer,
+  };
   for (const [method, view] of Object.entries(familyOnly) as [Method, MemoryAdapter][]) {
     (adapter as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
       const value = await (view[method] as (...a: unknown[]) => Promise<unknown>).apply(view, args);
@@ -92,7 +133,11 @@ function leakyAdapter(viewer: ViewerName): ScriptedAdapter {
   }
   const patches: Partial<Record<Method, (value: unknown, ...args: unknown[]) => unknown>> = {
     getViewer: () => structuredClone(VIEWERS[viewer]),
-    getLessonClip: (clip, clipId) => ({ ...(clip as object), reach: secretReach(clipId as string), notReached: [{ familyName: 'SECRET-NOT-REACHED' }] }),
+    getLessonClip: (clip, clipId) => ({
+      ...(clip as object),
+      reach: secretReach(clipId as string),
+      notReached: [{ familyName: 'SECRET-NOT-REACHED' }],
+    }),
     // Another family's answer, as if it were this family's.
     getHomeAnswer: (_value, clipId) => ({
       id: 'leak-answer-0',
@@ -118,12 +163,23 @@ function leakyAdapter(viewer: ViewerName): ScriptedAdapter {
       ],
       ...SECRET_COUNTS,
     }),
-    getRewardChart: (chart) => ({ ...(chart as object), reach: secretReach('chart'), reactors: ['SECRET-REACTOR-CHART'], ...SECRET_COUNTS }),
+    getRewardChart: (chart) => ({
+      ...(chart as object),
+      reach: secretReach('chart'),
+      reactors: ['SECRET-REACTOR-CHART'],
+      ...SECRET_COUNTS,
+    }),
     getCheckins: (own) => [...(own as unknown[]), ...otherChildrensCheckins()],
     getClassCheckins: (own) => [...(own as unknown[]), ...otherChildrensCheckins()],
     getExpectationMatrix: (matrix) => ({ ...(matrix as object), successes: [{ text: 'SECRET-SUCCESS-IN-MATRIX' }] }),
     getSuccesses: () => [
-      { id: 'leak-success-1', matrixId: 'matrix-school', text: 'SECRET-SUCCESS-TEXT', familyName: 'SECRET-SUCCESS-FAMILY', createdAt: at(1) },
+      {
+        id: 'leak-success-1',
+        matrixId: 'matrix-school',
+        text: 'SECRET-SUCCESS-TEXT',
+        familyName: 'SECRET-SUCCESS-FAMILY',
+        createdAt: at(1),
+      },
     ],
   };
   adapter.patches = patches;
@@ -269,8 +325,22 @@ describe('privacy: teacher-only data is never shown to a parent or a child', () 
           expect(leaks(el).dom, 'shadow DOM text and attributes').to.deep.equal([]);
           // No teacher controls or teacher-only parts either.
           const parts = shadowRoots(el).flatMap((root) => [...root.querySelectorAll('[part]')].map((n) => n.getAttribute('part')!));
-          for (const part of ['reach', 'answers', 'not-reached', 'home-share', 'signals', 'overview', 'successes', 'award-button', 'undo-button', 'redeem-button']) {
-            expect(parts.some((p) => p.split(/\s+/).includes(part)), `part ${part}`).to.be.false;
+          for (const part of [
+            'reach',
+            'answers',
+            'not-reached',
+            'home-share',
+            'signals',
+            'overview',
+            'successes',
+            'award-button',
+            'undo-button',
+            'redeem-button',
+          ]) {
+            expect(
+              parts.some((p) => p.split(/\s+/).includes(part)),
+              `part ${part}`,
+            ).to.be.false;
           }
           if (c.widget === 'feedback bar' && viewer === 'parent') {
             // The control: the family's own reply is shown, so the filter is not simply "show nothing".
@@ -308,7 +378,7 @@ describe('privacy: teacher-only data is never shown to a parent or a child', () 
     }
   }
 
-  it('feedback bar, parent without familyId: their own reply just sent is shown, nobody else\'s', async () => {
+  it("feedback bar, parent without familyId: their own reply just sent is shown, nobody else's", async () => {
     const adapter = leakyAdapter('parent without familyId');
     const el = await mount(adapter, CASES[1]!.own('parent without familyId'), 'samen-feedback-bar');
     const textarea = el.shadowRoot!.querySelector('textarea')!;
@@ -332,9 +402,16 @@ describe('privacy: teacher-only data is never shown to a parent or a child', () 
     expect(visibleText(el)).not.to.include('OUR OWN REPLY');
   });
 
-  it('lesson clip: a family\'s own answer is shown, another family\'s (sent by mistake) is not', async () => {
+  it("lesson clip: a family's own answer is shown, another family's (sent by mistake) is not", async () => {
     const adapter = leakyAdapter('parent');
-    adapter.patches.getHomeAnswer = (_v, clipId) => ({ id: 'own', clipId, familyId: 'fam-01', kind: 'text', text: 'ONS EIGEN ANTWOORD', updatedAt: at(1) });
+    adapter.patches.getHomeAnswer = (_v, clipId) => ({
+      id: 'own',
+      clipId,
+      familyId: 'fam-01',
+      kind: 'text',
+      text: 'ONS EIGEN ANTWOORD',
+      updatedAt: at(1),
+    });
     const own = await mount(adapter, CASES[0]!.own('parent'), 'samen-lesson-clip');
     expect(visibleText(own)).to.include('ONS EIGEN ANTWOORD');
     const other = await mount(leakyAdapter('parent'), CASES[0]!.own('parent'), 'samen-lesson-clip');
@@ -350,8 +427,14 @@ describe('privacy: teacher-only data is never shown to a parent or a child', () 
       const adapter = Object.assign(Object.create(teacher) as MemoryAdapter, {
         getViewer: async () => structuredClone(VIEWERS[viewer]),
         uploadMedia: (...args: Parameters<MemoryAdapter['uploadMedia']>) => (calls.push('uploadMedia'), teacher.uploadMedia(...args)),
-        getUploadedMedia: (...args: Parameters<MemoryAdapter['getUploadedMedia']>) => (calls.push('getUploadedMedia'), teacher.getUploadedMedia(...args)),
-        publishLessonClip: (...args: Parameters<MemoryAdapter['publishLessonClip']>) => (calls.push('publishLessonClip'), teacher.publishLessonClip(...args)),
+        getUploadedMedia: (...args: Parameters<MemoryAdapter['getUploadedMedia']>) => (
+          calls.push('getUploadedMedia'),
+          teacher.getUploadedMedia(...args)
+        ),
+        publishLessonClip: (...args: Parameters<MemoryAdapter['publishLessonClip']>) => (
+          calls.push('publishLessonClip'),
+          teacher.publishLessonClip(...args)
+        ),
       });
       let el!: SamenClipComposer;
       const errors = await collectErrors(async () => {

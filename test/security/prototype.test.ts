@@ -23,7 +23,12 @@ const PNG = () => new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: '
 
 /** Object.prototype's members and their values, to compare after. */
 function prototypeMembers(): Map<string | symbol, unknown> {
-  return new Map(Reflect.ownKeys(Object.prototype).map((k) => [k, Object.getOwnPropertyDescriptor(Object.prototype, k)!.value ?? Object.getOwnPropertyDescriptor(Object.prototype, k)!.get]));
+  return new Map(
+    Reflect.ownKeys(Object.prototype).map((k) => [
+      k,
+      Object.getOwnPropertyDescriptor(Object.prototype, k)!.value ?? Object.getOwnPropertyDescriptor(Object.prototype, k)!.get,
+    ]),
+  );
 }
 
 async function outcome(call: () => Promise<unknown> | unknown): Promise<string> {
@@ -67,31 +72,62 @@ function hostileCalls(a: MemoryAdapter, word: string): [string, () => Promise<un
     ['getRewardChart(word)', () => a.getRewardChart(word)],
     ['award chartId', () => a.award({ id: key(), chartId: word })],
     ['award expectationId', () => a.award({ id: key(), chartId: 'personal-child-1', expectationId: word, reason: word })],
-    ['award own __proto__', () => a.award(withOwnProto({ id: key(), chartId: 'class-wish' }, { homeStickersEnabled: true, givenById: 'teacher-1' }))],
+    [
+      'award own __proto__',
+      () => a.award(withOwnProto({ id: key(), chartId: 'class-wish' }, { homeStickersEnabled: true, givenById: 'teacher-1' })),
+    ],
     ['undoAward awardId', () => a.undoAward({ id: key(), chartId: 'class-wish', awardId: word })],
     ['undoAward chartId', () => a.undoAward({ id: key(), chartId: word, awardId: 'a0' })],
     ['redeem chartId', () => a.redeem({ id: key(), chartId: word })],
     ['getCheckins childId', () => a.getCheckins({ childId: word })],
     ['getClassCheckins classId', () => a.getClassCheckins({ classId: word })],
-    ['saveCheckin childId', () => a.saveCheckin({ id: key(), checkinId: key(), childId: word, feeling: 'happy', strength: 2, context: 'home', createdAt: now })],
-    ['saveCheckin checkinId', () => a.saveCheckin({ id: key(), checkinId: word, childId: 'child-1', feeling: 'happy', strength: 2, context: 'home', createdAt: now })],
-    ['saveCheckin feeling', () => a.saveCheckin({ id: key(), checkinId: key(), childId: 'child-1', feeling: word, strength: 2, context: 'home', createdAt: now })],
+    [
+      'saveCheckin childId',
+      () => a.saveCheckin({ id: key(), checkinId: key(), childId: word, feeling: 'happy', strength: 2, context: 'home', createdAt: now }),
+    ],
+    [
+      'saveCheckin checkinId',
+      () =>
+        a.saveCheckin({ id: key(), checkinId: word, childId: 'child-1', feeling: 'happy', strength: 2, context: 'home', createdAt: now }),
+    ],
+    [
+      'saveCheckin feeling',
+      () => a.saveCheckin({ id: key(), checkinId: key(), childId: 'child-1', feeling: word, strength: 2, context: 'home', createdAt: now }),
+    ],
     ['getExpectationMatrix(word)', () => a.getExpectationMatrix(word)],
-    ['saveExpectationMatrix matrix.id', () => a.saveExpectationMatrix({ id: key(), matrix: { ...matrix(), id: word }, baseVersion: matrix().version })],
-    ['saveExpectationMatrix cell key', () => a.saveExpectationMatrix({ id: key(), matrix: { ...matrix(), cells: cells(word) }, baseVersion: matrix().version })],
+    [
+      'saveExpectationMatrix matrix.id',
+      () => a.saveExpectationMatrix({ id: key(), matrix: { ...matrix(), id: word }, baseVersion: matrix().version }),
+    ],
+    [
+      'saveExpectationMatrix cell key',
+      () => a.saveExpectationMatrix({ id: key(), matrix: { ...matrix(), cells: cells(word) }, baseVersion: matrix().version }),
+    ],
     [
       'saveExpectationMatrix home cell key',
-      () => a.saveExpectationMatrix({ id: key(), matrix: { ...homeMatrix(), cells: { ...cells(word), ...homeMatrix().cells } }, baseVersion: homeMatrix().version }),
+      () =>
+        a.saveExpectationMatrix({
+          id: key(),
+          matrix: { ...homeMatrix(), cells: { ...cells(word), ...homeMatrix().cells } },
+          baseVersion: homeMatrix().version,
+        }),
     ],
     [
       'saveExpectationMatrix axis ids',
       () => {
         const m = homeMatrix();
         const axes = { values: [{ id: word, label: word }], locations: [{ id: word, label: word }] };
-        return a.saveExpectationMatrix({ id: key(), matrix: { ...m, ...axes, cells: cells(`${word}/${word}`), focus: { valueId: word, locationId: word } }, baseVersion: m.version });
+        return a.saveExpectationMatrix({
+          id: key(),
+          matrix: { ...m, ...axes, cells: cells(`${word}/${word}`), focus: { valueId: word, locationId: word } },
+          baseVersion: m.version,
+        });
       },
     ],
-    ['saveExpectationMatrix own __proto__', () => a.saveExpectationMatrix(withOwnProto({ id: key(), matrix: withOwnProto(homeMatrix()), baseVersion: homeMatrix().version }))],
+    [
+      'saveExpectationMatrix own __proto__',
+      () => a.saveExpectationMatrix(withOwnProto({ id: key(), matrix: withOwnProto(homeMatrix()), baseVersion: homeMatrix().version })),
+    ],
     ['shareSuccess matrixId', () => a.shareSuccess({ id: key(), matrixId: word, text: word })],
     ['shareSuccess expectationId', () => a.shareSuccess({ id: key(), matrixId: 'matrix-school', expectationId: word, text: word })],
     ['getSuccesses matrixId', () => a.getSuccesses({ matrixId: word })],
@@ -101,7 +137,14 @@ function hostileCalls(a: MemoryAdapter, word: string): [string, () => Promise<un
     ['publishLessonClip id', () => a.publishLessonClip({ id: word, classId: 'groep6-wish', programme: 'custom', title: word })],
     [
       'publishLessonClip media',
-      () => a.publishLessonClip({ id: key(), classId: 'groep6-wish', programme: 'custom', title: 'Les', media: { kind: 'photos', photos: [{ mediaId: word, alt: word }] } }),
+      () =>
+        a.publishLessonClip({
+          id: key(),
+          classId: 'groep6-wish',
+          programme: 'custom',
+          title: 'Les',
+          media: { kind: 'photos', photos: [{ mediaId: word, alt: word }] },
+        }),
     ],
     ['addPost', () => a.addPost(word, 'groep6-wish')],
     ['addPost class', () => a.addPost(`post-${word}`, word)],
@@ -109,7 +152,16 @@ function hostileCalls(a: MemoryAdapter, word: string): [string, () => Promise<un
       'subscribe',
       () => {
         let heard = 0;
-        const topics = [`clip:${word}`, `reactions:${word}`, `chart:${word}`, `feelings:${word}`, `feelings:class:${word}`, `matrix:${word}`, `${word}:x`, word];
+        const topics = [
+          `clip:${word}`,
+          `reactions:${word}`,
+          `chart:${word}`,
+          `feelings:${word}`,
+          `feelings:class:${word}`,
+          `matrix:${word}`,
+          `${word}:x`,
+          word,
+        ];
         const stops = topics.map((t) => a.subscribe(t as SamenTopic, () => (heard += 1)));
         for (const stop of stops) stop();
         if (heard) throw new Error('a listener was called');
@@ -124,7 +176,10 @@ async function answers(parent: MemoryAdapter, teacher: MemoryAdapter): Promise<R
   const version = (id: string) => parent.state.matrices[id]!.version;
   const out: Record<string, string> = {};
   const run = async (name: string, call: () => Promise<unknown>) => (out[name] = await outcome(call));
-  for (const [who, a] of [['parent-1', parent], ['teacher-1', teacher]] as const) {
+  for (const [who, a] of [
+    ['parent-1', parent],
+    ['teacher-1', teacher],
+  ] as const) {
     await run(`${who} getViewer`, () => a.getViewer());
     await run(`${who} getLessonClip`, () => a.getLessonClip('wish-2'));
     await run(`${who} getHomeAnswer`, () => a.getHomeAnswer('wish-2'));
@@ -141,16 +196,34 @@ async function answers(parent: MemoryAdapter, teacher: MemoryAdapter): Promise<R
     await run(`${who} redeem`, () => a.redeem({ id: key(), chartId: 'class-wish' }));
     await run(`${who} getCheckins`, () => a.getCheckins({ childId: 'child-1' }));
     await run(`${who} getClassCheckins`, () => a.getClassCheckins({ classId: 'groep6-wish' }));
-    await run(`${who} saveCheckin`, () => a.saveCheckin({ id: key(), checkinId: `checkin:child-1:home:${key()}`, childId: 'child-1', feeling: 'calm', strength: 2, context: 'home', createdAt: now }));
+    await run(`${who} saveCheckin`, () =>
+      a.saveCheckin({
+        id: key(),
+        checkinId: `checkin:child-1:home:${key()}`,
+        childId: 'child-1',
+        feeling: 'calm',
+        strength: 2,
+        context: 'home',
+        createdAt: now,
+      }),
+    );
     await run(`${who} getExpectationMatrix`, () => a.getExpectationMatrix('matrix-school'));
     const own = who === 'teacher-1' ? 'matrix-school' : 'matrix-home-fam-01';
-    await run(`${who} saveExpectationMatrix`, () => a.saveExpectationMatrix({ id: key(), matrix: { ...structuredClone(a.state.matrices[own]!), title: 'Afspraken' }, baseVersion: version(own) }));
+    await run(`${who} saveExpectationMatrix`, () =>
+      a.saveExpectationMatrix({
+        id: key(),
+        matrix: { ...structuredClone(a.state.matrices[own]!), title: 'Afspraken' },
+        baseVersion: version(own),
+      }),
+    );
     await run(`${who} shareSuccess`, () => a.shareSuccess({ id: key(), matrixId: 'matrix-school', text: 'Gelukt' }));
     await run(`${who} getSuccesses`, () => a.getSuccesses({ matrixId: 'matrix-school' }));
     const upload = await a.uploadMedia({ id: key(), file: PNG(), name: 'foto.png', kind: 'photo' }).catch(() => undefined);
     out[`${who} uploadMedia`] = upload ? 'ok' : 'refused';
     await run(`${who} getUploadedMedia`, () => a.getUploadedMedia(upload?.mediaId ?? 'media-none'));
-    await run(`${who} publishLessonClip`, () => a.publishLessonClip({ id: key(), classId: 'groep6-wish', programme: 'custom', title: 'Les' }));
+    await run(`${who} publishLessonClip`, () =>
+      a.publishLessonClip({ id: key(), classId: 'groep6-wish', programme: 'custom', title: 'Les' }),
+    );
     let heard = 0;
     const stop = a.subscribe('reactions:wish-2', () => (heard += 1));
     await parent.setReaction({ id: key(), targetId: 'wish-2', reaction: 'like', on: heard % 2 === 0 });
@@ -189,7 +262,9 @@ async function prove(make: () => Promise<MemoryAdapter>, reload?: (a: MemoryAdap
   const after = await answers(store, store.forViewer('teacher-1'));
   expect(after).to.deep.equal(before);
   // A parent never gave class tokens on the way.
-  expect(store.state.charts['class-wish']!.awards.filter((a) => a.source === 'home' || a.givenById?.startsWith('parent'))).to.deep.equal([]);
+  expect(store.state.charts['class-wish']!.awards.filter((a) => a.source === 'home' || a.givenById?.startsWith('parent'))).to.deep.equal(
+    [],
+  );
 }
 
 describe('prototype keys through every method', () => {

@@ -28,7 +28,13 @@ type Widget = HTMLElement & { updateComplete: Promise<boolean> };
 type Provider = HTMLElement & { adapter?: SamenAdapter; updateComplete: Promise<boolean> };
 
 /** A co-teacher of the same classes (a "duo-juf"), so switching teachers needs no other rights. */
-const CO_TEACHER: Viewer = { id: 'teacher-duo', role: 'teacher', name: 'Juf Fatima', classIds: ['groep6-wish', 'groep5-kanjer'], schoolId: 'school-regenboog' };
+const CO_TEACHER: Viewer = {
+  id: 'teacher-duo',
+  role: 'teacher',
+  name: 'Juf Fatima',
+  classIds: ['groep6-wish', 'groep5-kanjer'],
+  schoolId: 'school-regenboog',
+};
 
 function withCoTeacher(adapter: MemoryAdapter): MemoryAdapter {
   adapter.state.viewers.push(structuredClone(CO_TEACHER));
@@ -40,7 +46,12 @@ function clearDevice(): void {
   for (const key of Object.keys(localStorage)) if (key.startsWith('samen:')) localStorage.removeItem(key);
 }
 
-async function mount<T extends Widget>(adapter: SamenAdapter, template: TemplateResult, tag: string, storage: 'on' | 'off' = 'on'): Promise<T> {
+async function mount<T extends Widget>(
+  adapter: SamenAdapter,
+  template: TemplateResult,
+  tag: string,
+  storage: 'on' | 'off' = 'on',
+): Promise<T> {
   const wrapper = await fixture<HTMLElement>(
     storage === 'off'
       ? html`<samen-provider .adapter=${adapter} locale="nl" device-storage="off">${template}</samen-provider>`
@@ -143,7 +154,11 @@ describe('shared tablet: the device belongs to whoever uses it now', () => {
   describe('<samen-feedback-bar>', () => {
     it("another parent signs in: A's unsent reply is not shown and Send does not send it", async () => {
       const a = memoryAdapter();
-      const el = await mount(a, html`<samen-feedback-bar target-id="wish-2" view="parent" allow-reply></samen-feedback-bar>`, 'samen-feedback-bar');
+      const el = await mount(
+        a,
+        html`<samen-feedback-bar target-id="wish-2" view="parent" allow-reply></samen-feedback-bar>`,
+        'samen-feedback-bar',
+      );
       await expect(el).to.be.accessible();
       await type(el, '[part~="reply-input"]', 'Reactie van ouder A');
       expect(valueOf(el, '[part~="reply-input"]')).to.equal('Reactie van ouder A');
@@ -170,7 +185,11 @@ describe('shared tablet: the device belongs to whoever uses it now', () => {
           return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current) : value;
         },
       });
-      const el = await mount(session, html`<samen-feedback-bar target-id="wish-2" view="parent" allow-reply></samen-feedback-bar>`, 'samen-feedback-bar');
+      const el = await mount(
+        session,
+        html`<samen-feedback-bar target-id="wish-2" view="parent" allow-reply></samen-feedback-bar>`,
+        'samen-feedback-bar',
+      );
       await type(el, '[part~="reply-input"]', 'Nog niet verstuurd, van A');
       current = b;
       // Something changes on the post; the bar loads again and finds another viewer.
@@ -185,7 +204,12 @@ describe('shared tablet: the device belongs to whoever uses it now', () => {
   describe('<samen-feelings-checkin>', () => {
     it('device storage off, the next child on the tablet: nothing of the child before is shown, and Save does not store it as theirs', async () => {
       const teacher = memoryAdapter({ viewerId: 'teacher-1' });
-      const el = await mount(teacher, html`<samen-feelings-checkin view="child" child-id="child-2" context="home"></samen-feelings-checkin>`, 'samen-feelings-checkin', 'off');
+      const el = await mount(
+        teacher,
+        html`<samen-feelings-checkin view="child" child-id="child-2" context="home"></samen-feelings-checkin>`,
+        'samen-feelings-checkin',
+        'off',
+      );
       await expect(el).to.be.accessible();
       $<HTMLInputElement>(el, 'input[name="feeling"][value="scared"]')!.click();
       await el.updateComplete;
@@ -211,7 +235,12 @@ describe('shared tablet: the device belongs to whoever uses it now', () => {
       await el.updateComplete;
       await press(el, '[part~="save-button"]');
       await waitUntil(() => callsOf(teacher, 'saveCheckin').length === 1, 'never saved');
-      expect(callsOf(teacher, 'saveCheckin')[0]!.input).to.deep.include({ childId: 'child-3', feeling: 'happy', strength: 3, context: 'home' });
+      expect(callsOf(teacher, 'saveCheckin')[0]!.input).to.deep.include({
+        childId: 'child-3',
+        feeling: 'happy',
+        strength: 3,
+        context: 'home',
+      });
       expect(callsOf(teacher, 'saveCheckin')[0]!.input).not.to.have.property('note');
       expect(teacher.state.checkins.filter((c) => c.childId === 'child-3' && c.note === 'Ik ben bang voor de toets')).to.deep.equal([]);
 
@@ -226,8 +255,20 @@ describe('shared tablet: the device belongs to whoever uses it now', () => {
     it('configure({ deviceStorage: false }), a child with a check-in today and then one without: the next child starts empty', async () => {
       configure({ deviceStorage: false });
       const teacher = memoryAdapter({ viewerId: 'teacher-1' });
-      teacher.state.checkins.push({ id: 'today-child-2', childId: 'child-2', feeling: 'sad', strength: 4, context: 'home', note: 'Mijn konijn is ziek', createdAt: new Date().toISOString() });
-      const el = await mount(teacher, html`<samen-feelings-checkin view="child" child-id="child-2" context="home"></samen-feelings-checkin>`, 'samen-feelings-checkin');
+      teacher.state.checkins.push({
+        id: 'today-child-2',
+        childId: 'child-2',
+        feeling: 'sad',
+        strength: 4,
+        context: 'home',
+        note: 'Mijn konijn is ziek',
+        createdAt: new Date().toISOString(),
+      });
+      const el = await mount(
+        teacher,
+        html`<samen-feelings-checkin view="child" child-id="child-2" context="home"></samen-feelings-checkin>`,
+        'samen-feelings-checkin',
+      );
       expect($<HTMLInputElement>(el, 'input[name="feeling"][value="sad"]')!.checked).to.equal(true);
       expect(valueOf(el, '#note')).to.equal('Mijn konijn is ziek');
 
@@ -240,9 +281,13 @@ describe('shared tablet: the device belongs to whoever uses it now', () => {
       expect(callsOf(teacher, 'saveCheckin').filter((c) => (c.input as { childId: string }).childId === 'child-4')).to.deep.equal([]);
     });
 
-    it('another parent of the same child signs in: the unsent choice stays the first parent\'s', async () => {
+    it("another parent of the same child signs in: the unsent choice stays the first parent's", async () => {
       const a = memoryAdapter();
-      const el = await mount(a, html`<samen-feelings-checkin view="parent" child-id="child-1" context="school"></samen-feelings-checkin>`, 'samen-feelings-checkin');
+      const el = await mount(
+        a,
+        html`<samen-feelings-checkin view="parent" child-id="child-1" context="school"></samen-feelings-checkin>`,
+        'samen-feelings-checkin',
+      );
       $<HTMLInputElement>(el, 'input[name="feeling"][value="proud"]')!.click();
       await el.updateComplete;
       await type(el, '#note', 'Notitie van ouder A');
@@ -259,7 +304,11 @@ describe('shared tablet: the device belongs to whoever uses it now', () => {
   describe('<samen-expectation-matrix>', () => {
     it("another parent signs in: A's unsent success is not shown and Share does not send it", async () => {
       const a = memoryAdapter();
-      const el = await mount(a, html`<samen-expectation-matrix matrix-id="matrix-school" view="parent"></samen-expectation-matrix>`, 'samen-expectation-matrix');
+      const el = await mount(
+        a,
+        html`<samen-expectation-matrix matrix-id="matrix-school" view="parent"></samen-expectation-matrix>`,
+        'samen-expectation-matrix',
+      );
       await expect(el).to.be.accessible();
       await type(el, '[part~="success-form"] textarea', 'Succes van ouder A');
 
@@ -273,7 +322,11 @@ describe('shared tablet: the device belongs to whoever uses it now', () => {
 
     it("another teacher signs in: the teacher's unsaved edit of the school matrix is not shown nor saved, and comes back for them", async () => {
       const a = withCoTeacher(memoryAdapter({ viewerId: 'teacher-1' }));
-      const el = await mount(a, html`<samen-expectation-matrix matrix-id="matrix-school" view="teacher"></samen-expectation-matrix>`, 'samen-expectation-matrix');
+      const el = await mount(
+        a,
+        html`<samen-expectation-matrix matrix-id="matrix-school" view="teacher"></samen-expectation-matrix>`,
+        'samen-expectation-matrix',
+      );
       await press(el, '[part~="edit-button"]');
       await type(el, '[part~="editor"] input', 'Waarde van juf Sanne');
       expect(valueOf(el, '[part~="editor"] input')).to.equal('Waarde van juf Sanne');
@@ -294,7 +347,11 @@ describe('shared tablet: the device belongs to whoever uses it now', () => {
 
     it("the other parent of the family: one parent's unsaved home-matrix edit is not theirs", async () => {
       const a = memoryAdapter();
-      const el = await mount(a, html`<samen-expectation-matrix matrix-id="matrix-home-fam-01" view="parent"></samen-expectation-matrix>`, 'samen-expectation-matrix');
+      const el = await mount(
+        a,
+        html`<samen-expectation-matrix matrix-id="matrix-home-fam-01" view="parent"></samen-expectation-matrix>`,
+        'samen-expectation-matrix',
+      );
       await press(el, '[part~="edit-button"]');
       await type(el, '[part~="editor"] input', 'Thuiswaarde van ouder A');
 
@@ -309,7 +366,11 @@ describe('shared tablet: the device belongs to whoever uses it now', () => {
   describe('<samen-reward-chart>', () => {
     it("another teacher signs in: the first one's new-goal form is closed, its words gone, and nothing is redeemed", async () => {
       const a = withCoTeacher(memoryAdapter({ viewerId: 'teacher-1' }));
-      const el = await mount(a, html`<samen-reward-chart chart-id="personal-child-1" view="teacher"></samen-reward-chart>`, 'samen-reward-chart');
+      const el = await mount(
+        a,
+        html`<samen-reward-chart chart-id="personal-child-1" view="teacher"></samen-reward-chart>`,
+        'samen-reward-chart',
+      );
       await expect(el).to.be.accessible();
       for (let i = 0; i < 4; i++) await press(el, '[part~="award-button"]');
       await waitUntil(() => $(el, '[part~="redeem-button"]'), 'goal never reached');
@@ -327,7 +388,11 @@ describe('shared tablet: the device belongs to whoever uses it now', () => {
 
     it("another parent signs in: A's home-sticker reason is gone and the sticker button does not send it", async () => {
       const a = memoryAdapter();
-      const el = await mount(a, html`<samen-reward-chart chart-id="personal-child-1" view="parent"></samen-reward-chart>`, 'samen-reward-chart');
+      const el = await mount(
+        a,
+        html`<samen-reward-chart chart-id="personal-child-1" view="parent"></samen-reward-chart>`,
+        'samen-reward-chart',
+      );
       await type(el, '[part~="home-sticker"] input', 'Reden van ouder A');
       expect(valueOf(el, '[part~="home-sticker"] input')).to.equal('Reden van ouder A');
 
@@ -340,9 +405,13 @@ describe('shared tablet: the device belongs to whoever uses it now', () => {
       expect(callsOf(a, 'award')).to.deep.equal([]);
     });
 
-    it("awards queued offline by one teacher are never sent while another is signed in, and go once when she is back", async () => {
+    it('awards queued offline by one teacher are never sent while another is signed in, and go once when she is back', async () => {
       const a = withCoTeacher(memoryAdapter({ viewerId: 'teacher-1' }));
-      const el = await mount(a, html`<samen-reward-chart chart-id="personal-child-1" view="teacher"></samen-reward-chart>`, 'samen-reward-chart');
+      const el = await mount(
+        a,
+        html`<samen-reward-chart chart-id="personal-child-1" view="teacher"></samen-reward-chart>`,
+        'samen-reward-chart',
+      );
       a.fail('award', 'offline');
       await press(el, '[part~="award-button"]');
       await press(el, '[part~="award-button"]');
@@ -389,7 +458,7 @@ describe('shared tablet: the device belongs to whoever uses it now', () => {
       expect(valueOf(el, '#title')).to.equal('Clip van juf Sanne');
     });
 
-    it("another teacher signs in after the first one published: not her clip and notice, but an empty composer", async () => {
+    it('another teacher signs in after the first one published: not her clip and notice, but an empty composer', async () => {
       const a = withCoTeacher(memoryAdapter({ viewerId: 'teacher-1' }));
       const classes = [{ id: 'groep6-wish', label: 'Groep 6' }];
       const el = await mount(a, html`<samen-clip-composer .classes=${classes}></samen-clip-composer>`, 'samen-clip-composer');
@@ -398,7 +467,9 @@ describe('shared tablet: the device belongs to whoever uses it now', () => {
       lesson.dispatchEvent(new Event('change'));
       await el.updateComplete;
       await type(el, '#learned', 'Geleerd in de klas van juf Sanne');
-      (el as unknown as { addFiles(files: File[]): void }).addFiles([new File([new Uint8Array(64).fill(7)], 'klas.png', { type: 'image/png' })]);
+      (el as unknown as { addFiles(files: File[]): void }).addFiles([
+        new File([new Uint8Array(64).fill(7)], 'klas.png', { type: 'image/png' }),
+      ]);
       await waitUntil(() => $(el, '[part~="attached"] input'), 'photo attached');
       await type(el, '[part~="attached"] input', 'Kinderen in een kring');
       await press(el, '[part~="publish-button"]');

@@ -78,7 +78,9 @@ for (const module of modules) {
     for (const [name, story] of stories) {
       it(`${name} renders a widget and is accessible`, async () => {
         const wrapper = await renderStory(meta, story);
-        const widgets = [...wrapper.querySelectorAll<Widget>('*')].filter((el) => el.localName.startsWith('samen-') && el.localName !== 'samen-provider');
+        const widgets = [...wrapper.querySelectorAll<Widget>('*')].filter(
+          (el) => el.localName.startsWith('samen-') && el.localName !== 'samen-provider',
+        );
         expect(widgets.length, 'a samen-* widget').to.be.greaterThan(0);
         for (const widget of widgets) {
           if (staysLoading(name)) {

@@ -28,10 +28,13 @@ after(() => sheets.forEach((style) => style.remove()));
 
 /** sRGB relative luminance of a computed `rgb(…)` colour (WCAG 2.2 definition). */
 function luminance(rgb: string): number {
-  const [r, g, b] = rgb.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
-    const c = Number(v) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
+  const [r, g, b] = rgb
+    .match(/[\d.]+/g)!
+    .slice(0, 3)
+    .map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 const contrast = (a: string, b: string) => {
@@ -53,7 +56,9 @@ for (const theme of THEMES) {
   for (const scheme of SCHEMES) {
     describe(`host theme ${theme}, ${scheme}`, () => {
       const themed = (content: unknown) =>
-        fixture<HTMLElement>(html`<div data-host-theme=${theme} style="color-scheme: ${scheme}; background: Canvas; color: CanvasText; max-width: 40rem">${content}</div>`);
+        fixture<HTMLElement>(
+          html`<div data-host-theme=${theme} style="color-scheme: ${scheme}; background: Canvas; color: CanvasText; max-width: 40rem">${content}</div>`,
+        );
 
       it('defines every colour token, and its pairs have AA contrast', async () => {
         const container = await themed(html``);
@@ -73,7 +78,9 @@ for (const theme of THEMES) {
 
       it('in dark mode, the widgets get the dark colours (light-dark() resolves inside shadow roots)', async () => {
         const adapter = memoryAdapter();
-        const container = await themed(html`<samen-provider .adapter=${adapter}><samen-reward-chart chart-id="class-wish" view="parent"></samen-reward-chart></samen-provider>`);
+        const container = await themed(
+          html`<samen-provider .adapter=${adapter}><samen-reward-chart chart-id="class-wish" view="parent"></samen-reward-chart></samen-provider>`,
+        );
         const chart = container.querySelector('samen-reward-chart')!;
         await settled(chart);
         const card = chart.shadowRoot!.querySelector('.card')!;

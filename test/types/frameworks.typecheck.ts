@@ -32,4 +32,11 @@ export const matrix: Props<'samen-expectation-matrix'> = { matrixId: 'matrix-sch
 
 // Vue: every element is a global component in templates.
 export type VueTags = keyof GlobalComponents & `samen-${string}`;
-export const vueTags: VueTags[] = ['samen-lesson-clip', 'samen-feedback-bar', 'samen-reward-chart', 'samen-feelings-checkin', 'samen-expectation-matrix', 'samen-provider'];
+export const vueTags: VueTags[] = [
+  'samen-lesson-clip',
+  'samen-feedback-bar',
+  'samen-reward-chart',
+  'samen-feelings-checkin',
+  'samen-expectation-matrix',
+  'samen-provider',
+];

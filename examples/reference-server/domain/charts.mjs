@@ -40,14 +40,31 @@ export async function getRewardChart(s, chartId) {
   const chart = await db
     .selectFrom('reward_charts as c')
     .leftJoin('children as ch', 'ch.id', 'c.child_id')
-    .select(['c.id', 'c.kind', 'c.class_id', 'c.child_id', 'c.title', 'c.goal', 'c.reward', 'c.home_stickers_enabled', 'c.lang', 'ch.name as child_name'])
+    .select([
+      'c.id',
+      'c.kind',
+      'c.class_id',
+      'c.child_id',
+      'c.title',
+      'c.goal',
+      'c.reward',
+      'c.home_stickers_enabled',
+      'c.lang',
+      'ch.name as child_name',
+    ])
     .where('c.id', '=', chartId)
     .executeTakeFirst();
   if (!chart) fail('not-found');
   const [focus, awards, earned] = await Promise.all([
     db.selectFrom('chart_focus').select(['id', 'text', 'pictogram']).where('chart_id', '=', chartId).orderBy('position').execute(),
     openAwards(db).where('a.chart_id', '=', chartId).orderBy('a.created_at').orderBy('a.id').execute(),
-    db.selectFrom('earned_rewards').select(['reward', 'earned_at']).where('chart_id', '=', chartId).orderBy('earned_at').orderBy('id').execute(),
+    db
+      .selectFrom('earned_rewards')
+      .select(['reward', 'earned_at'])
+      .where('chart_id', '=', chartId)
+      .orderBy('earned_at')
+      .orderBy('id')
+      .execute(),
   ]);
   return {
     id: chart.id,
@@ -140,7 +157,12 @@ export async function undoAward(s, input) {
 export async function redeem(s, input) {
   const { db, viewer } = s;
   // Locked: two redeems at once can't both count the same awards.
-  const chart = await db.selectFrom('reward_charts').select(['goal', 'reward']).where('id', '=', input.chartId).forUpdate().executeTakeFirst();
+  const chart = await db
+    .selectFrom('reward_charts')
+    .select(['goal', 'reward'])
+    .where('id', '=', input.chartId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!chart) fail('not-found');
   const [{ n }] = await db
     .selectFrom('awards')
@@ -154,7 +176,12 @@ export async function redeem(s, input) {
     .values({ chart_id: input.chartId, reward: chart.reward, earned_at: NOW, redeemed_by: viewer.id })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.updateTable('awards').set({ redeemed_in: earned.id }).where('chart_id', '=', input.chartId).where('redeemed_in', 'is', null).execute();
+  await db
+    .updateTable('awards')
+    .set({ redeemed_in: earned.id })
+    .where('chart_id', '=', input.chartId)
+    .where('redeemed_in', 'is', null)
+    .execute();
   if (input.nextGoal || input.nextReward) {
     await db
       .updateTable('reward_charts')

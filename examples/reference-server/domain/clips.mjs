@@ -169,7 +169,11 @@ export async function markSeen(s, input) {
 
 /** @param {DB} db @param {string} clipId @param {string} familyId */
 async function addSeen(db, clipId, familyId) {
-  await db.insertInto('seen_marks').values({ clip_id: clipId, household_id: familyId, seen_at: NOW }).onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto('seen_marks')
+    .values({ clip_id: clipId, household_id: familyId, seen_at: NOW })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 /**

@@ -81,5 +81,9 @@ export function* slices(list, size = 500) {
  * @param {Record<string, unknown>[]} rows
  */
 export async function insertAll(db, table, rows) {
-  for (const slice of slices(rows)) await db.insertInto(table).values(/** @type {any} */ (slice)).execute();
+  for (const slice of slices(rows))
+    await db
+      .insertInto(table)
+      .values(/** @type {any} */ (slice))
+      .execute();
 }

@@ -35,7 +35,16 @@ function uploadedMedia(row, mediaBase = '/api/media/') {
 export async function storeUpload(s, { key, kind, name, type, bytes }, { mediaBase } = {}) {
   const inserted = await s.db
     .insertInto('samen_uploads')
-    .values({ media_id: `media-${randomUUID()}`, owner: s.viewer.id, idempotency_key: key, kind, content_type: type, size: bytes.length, name, bytes })
+    .values({
+      media_id: `media-${randomUUID()}`,
+      owner: s.viewer.id,
+      idempotency_key: key,
+      kind,
+      content_type: type,
+      size: bytes.length,
+      name,
+      bytes,
+    })
     .onConflict((oc) => oc.columns(['owner', 'idempotency_key']).doNothing())
     .returning('media_id')
     .execute();
@@ -71,7 +80,11 @@ export async function getUploadedMedia(s, mediaId, { mediaBase } = {}) {
  * @returns {Promise<{ type: string, name: string, bytes: Uint8Array } | undefined>}
  */
 export async function uploadContent(db, mediaId) {
-  const row = await db.selectFrom('samen_uploads').select(['content_type', 'name', 'bytes']).where('media_id', '=', mediaId).executeTakeFirst();
+  const row = await db
+    .selectFrom('samen_uploads')
+    .select(['content_type', 'name', 'bytes'])
+    .where('media_id', '=', mediaId)
+    .executeTakeFirst();
   return row && { type: row.content_type, name: row.name, bytes: row.bytes };
 }
 
@@ -103,7 +116,12 @@ export async function publishLessonClip(s, input, options = {}) {
     /** @type {Map<string, { kind: string, content_type: string }>} */
     const uploads = new Map();
     const ids = media.kind === 'photos' ? media.photos.map((p) => p.mediaId) : [media.mediaId, ...media.captions.map((c) => c.mediaId)];
-    for (const row of await db.selectFrom('samen_uploads').select(['media_id', 'kind', 'content_type']).where('media_id', 'in', ids).where('owner', '=', viewer.id).execute()) {
+    for (const row of await db
+      .selectFrom('samen_uploads')
+      .select(['media_id', 'kind', 'content_type'])
+      .where('media_id', 'in', ids)
+      .where('owner', '=', viewer.id)
+      .execute()) {
       uploads.set(row.media_id, row);
     }
     const upload = (/** @type {string} */ mediaId, /** @type {string} */ kind) => {
@@ -116,9 +134,21 @@ export async function publishLessonClip(s, input, options = {}) {
     /** @type {import('kysely').Insertable<import('./tables.mjs').ClipMediaTable>[]} */
     const rows =
       media.kind === 'photos'
-        ? media.photos.map((p, position) => ({ clip_id: clipId, position, role: 'photo', upload_id: upload(p.mediaId, 'photo') && p.mediaId, alt: p.alt }))
+        ? media.photos.map((p, position) => ({
+            clip_id: clipId,
+            position,
+            role: 'photo',
+            upload_id: upload(p.mediaId, 'photo') && p.mediaId,
+            alt: p.alt,
+          }))
         : [
-            { clip_id: clipId, position: 0, role: 'video', upload_id: media.mediaId, content_type: upload(media.mediaId, 'video').content_type },
+            {
+              clip_id: clipId,
+              position: 0,
+              role: 'video',
+              upload_id: media.mediaId,
+              content_type: upload(media.mediaId, 'video').content_type,
+            },
             ...media.captions.map((c, i) => ({
               clip_id: clipId,
               position: i + 1,
@@ -156,4 +186,3 @@ export async function publishLessonClip(s, input, options = {}) {
   s.topics.add(`clip:${clipId}`);
   return getLessonClip(s, clipId, options);
 }
-

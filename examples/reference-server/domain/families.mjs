@@ -42,20 +42,36 @@ export async function exportFamily(database, familyId) {
     const ofPeople = peopleIds.length ? peopleIds : none;
     const ofChildren = childIds.length ? childIds : none;
 
-    const [classes, links, childLinks, answers, seen, reactions, replies, given, checkins, charts, homeMatrices, successes] = await Promise.all([
-      db.selectFrom('class_households').select(['class_id', 'position']).where('household_id', '=', familyId).orderBy('class_id').execute(),
-      db.selectFrom('viewer_classes').selectAll().where('viewer_id', 'in', ofPeople).orderBy('viewer_id').orderBy('position').execute(),
-      db.selectFrom('viewer_children').selectAll().where('viewer_id', 'in', ofPeople).orderBy('viewer_id').orderBy('position').execute(),
-      db.selectFrom('home_answers').selectAll().where('household_id', '=', familyId).orderBy('updated_at').execute(),
-      db.selectFrom('seen_marks').selectAll().where('household_id', '=', familyId).orderBy('seen_at').execute(),
-      db.selectFrom('reactions').selectAll().where('household_id', '=', familyId).orderBy('created_at').execute(),
-      db.selectFrom('replies').selectAll().where((eb) => eb.or([eb('household_id', '=', familyId), eb('author_id', 'in', ofPeople)])).orderBy('created_at').execute(),
-      db.selectFrom('awards').selectAll().where('given_by', 'in', ofPeople).orderBy('created_at').execute(),
-      db.selectFrom('checkins').selectAll().where('child_id', 'in', ofChildren).orderBy('created_at').execute(),
-      db.selectFrom('reward_charts').selectAll().where('child_id', 'in', ofChildren).orderBy('id').execute(),
-      db.selectFrom('matrices').select('id').where('household_id', '=', familyId).orderBy('id').execute(),
-      db.selectFrom('successes').selectAll().where((eb) => eb.or([eb('household_id', '=', familyId), eb('shared_by', 'in', ofPeople)])).orderBy('created_at').execute(),
-    ]);
+    const [classes, links, childLinks, answers, seen, reactions, replies, given, checkins, charts, homeMatrices, successes] =
+      await Promise.all([
+        db
+          .selectFrom('class_households')
+          .select(['class_id', 'position'])
+          .where('household_id', '=', familyId)
+          .orderBy('class_id')
+          .execute(),
+        db.selectFrom('viewer_classes').selectAll().where('viewer_id', 'in', ofPeople).orderBy('viewer_id').orderBy('position').execute(),
+        db.selectFrom('viewer_children').selectAll().where('viewer_id', 'in', ofPeople).orderBy('viewer_id').orderBy('position').execute(),
+        db.selectFrom('home_answers').selectAll().where('household_id', '=', familyId).orderBy('updated_at').execute(),
+        db.selectFrom('seen_marks').selectAll().where('household_id', '=', familyId).orderBy('seen_at').execute(),
+        db.selectFrom('reactions').selectAll().where('household_id', '=', familyId).orderBy('created_at').execute(),
+        db
+          .selectFrom('replies')
+          .selectAll()
+          .where((eb) => eb.or([eb('household_id', '=', familyId), eb('author_id', 'in', ofPeople)]))
+          .orderBy('created_at')
+          .execute(),
+        db.selectFrom('awards').selectAll().where('given_by', 'in', ofPeople).orderBy('created_at').execute(),
+        db.selectFrom('checkins').selectAll().where('child_id', 'in', ofChildren).orderBy('created_at').execute(),
+        db.selectFrom('reward_charts').selectAll().where('child_id', 'in', ofChildren).orderBy('id').execute(),
+        db.selectFrom('matrices').select('id').where('household_id', '=', familyId).orderBy('id').execute(),
+        db
+          .selectFrom('successes')
+          .selectAll()
+          .where((eb) => eb.or([eb('household_id', '=', familyId), eb('shared_by', 'in', ofPeople)]))
+          .orderBy('created_at')
+          .execute(),
+      ]);
     const chartIds = charts.length ? charts.map((c) => c.id) : none;
     const [chartAwards, earned, focus] = await Promise.all([
       db.selectFrom('awards').selectAll().where('chart_id', 'in', chartIds).orderBy('created_at').execute(),
@@ -64,7 +80,12 @@ export async function exportFamily(database, familyId) {
     ]);
     const matrices = [];
     for (const { id } of homeMatrices) {
-      const versions = await db.selectFrom('matrix_versions').select(['version', 'saved_by', 'saved_at']).where('matrix_id', '=', id).orderBy('version').execute();
+      const versions = await db
+        .selectFrom('matrix_versions')
+        .select(['version', 'saved_by', 'saved_at'])
+        .where('matrix_id', '=', id)
+        .orderBy('version')
+        .execute();
       matrices.push({
         ...(await getExpectationMatrix({ db }, id)),
         versionsKept: versions.map((v) => ({ version: v.version, savedBy: v.saved_by, savedAt: when(v.saved_at) })),
@@ -74,7 +95,13 @@ export async function exportFamily(database, familyId) {
     return {
       kind: 'samen-family-export',
       exportedAt: new Date().toISOString(),
-      family: { id: household.id, name: household.name, schoolId: household.school_id, createdAt: when(household.created_at), classes: classes.map((c) => c.class_id) },
+      family: {
+        id: household.id,
+        name: household.name,
+        schoolId: household.school_id,
+        createdAt: when(household.created_at),
+        classes: classes.map((c) => c.class_id),
+      },
       people: people.map((p) => ({
         id: p.id,
         role: p.role,
@@ -85,11 +112,38 @@ export async function exportFamily(database, familyId) {
         createdAt: when(p.created_at),
       })),
       children: children.map((c) => ({ id: c.id, name: c.name, classId: c.class_id, createdAt: when(c.created_at) })),
-      homeAnswers: answers.map((a) => ({ id: a.id, clipId: a.clip_id, kind: a.kind, text: a.text, carerId: a.carer_id, updatedAt: when(a.updated_at) })),
+      homeAnswers: answers.map((a) => ({
+        id: a.id,
+        clipId: a.clip_id,
+        kind: a.kind,
+        text: a.text,
+        carerId: a.carer_id,
+        updatedAt: when(a.updated_at),
+      })),
       seen: seen.map((s) => ({ clipId: s.clip_id, seenAt: when(s.seen_at) })),
-      reactions: reactions.map((r) => ({ targetId: r.target_id, reaction: r.reaction, reactedBy: r.reacted_by, createdAt: when(r.created_at) })),
-      replies: replies.map((r) => ({ id: r.id, targetId: r.target_id, text: r.text, authorId: r.author_id, createdAt: when(r.created_at) })),
-      awardsGiven: given.map((a) => ({ id: a.id, chartId: a.chart_id, source: a.source, expectationId: a.expectation_id, reason: a.reason, givenBy: a.given_by, createdAt: when(a.created_at), redeemed: a.redeemed_in !== null })),
+      reactions: reactions.map((r) => ({
+        targetId: r.target_id,
+        reaction: r.reaction,
+        reactedBy: r.reacted_by,
+        createdAt: when(r.created_at),
+      })),
+      replies: replies.map((r) => ({
+        id: r.id,
+        targetId: r.target_id,
+        text: r.text,
+        authorId: r.author_id,
+        createdAt: when(r.created_at),
+      })),
+      awardsGiven: given.map((a) => ({
+        id: a.id,
+        chartId: a.chart_id,
+        source: a.source,
+        expectationId: a.expectation_id,
+        reason: a.reason,
+        givenBy: a.given_by,
+        createdAt: when(a.created_at),
+        redeemed: a.redeemed_in !== null,
+      })),
       checkins: checkins.map((c) => ({
         id: c.id,
         childId: c.child_id,
@@ -111,11 +165,28 @@ export async function exportFamily(database, familyId) {
         focus: focus.filter((f) => f.chart_id === c.id).map((f) => ({ id: f.id, text: f.text, pictogram: f.pictogram })),
         awards: chartAwards
           .filter((a) => a.chart_id === c.id)
-          .map((a) => ({ id: a.id, source: a.source, expectationId: a.expectation_id, reason: a.reason, givenBy: a.given_by, createdAt: when(a.created_at), redeemed: a.redeemed_in !== null })),
-        earnedRewards: earned.filter((e) => e.chart_id === c.id).map((e) => ({ reward: e.reward, earnedAt: when(e.earned_at), redeemedBy: e.redeemed_by })),
+          .map((a) => ({
+            id: a.id,
+            source: a.source,
+            expectationId: a.expectation_id,
+            reason: a.reason,
+            givenBy: a.given_by,
+            createdAt: when(a.created_at),
+            redeemed: a.redeemed_in !== null,
+          })),
+        earnedRewards: earned
+          .filter((e) => e.chart_id === c.id)
+          .map((e) => ({ reward: e.reward, earnedAt: when(e.earned_at), redeemedBy: e.redeemed_by })),
       })),
       homeMatrices: matrices,
-      successes: successes.map((s) => ({ id: s.id, matrixId: s.matrix_id, expectationId: s.expectation_id, text: s.text, sharedBy: s.shared_by, createdAt: when(s.created_at) })),
+      successes: successes.map((s) => ({
+        id: s.id,
+        matrixId: s.matrix_id,
+        expectationId: s.expectation_id,
+        text: s.text,
+        sharedBy: s.shared_by,
+        createdAt: when(s.created_at),
+      })),
     };
   });
 }
@@ -146,13 +217,19 @@ export async function eraseFamily(database, familyId) {
 
     // What changes for others, to tell their open streams.
     const topics = new Set();
-    for (const r of await db.selectFrom('home_answers').select('clip_id').where('household_id', '=', familyId).execute()) topics.add(`clip:${r.clip_id}`);
-    for (const r of await db.selectFrom('seen_marks').select('clip_id').where('household_id', '=', familyId).execute()) topics.add(`clip:${r.clip_id}`);
-    for (const r of await db.selectFrom('reactions').select('target_id').where('household_id', '=', familyId).execute()) topics.add(`reactions:${r.target_id}`);
-    for (const r of await db.selectFrom('replies').select('target_id').where('household_id', '=', familyId).execute()) topics.add(`reactions:${r.target_id}`);
+    for (const r of await db.selectFrom('home_answers').select('clip_id').where('household_id', '=', familyId).execute())
+      topics.add(`clip:${r.clip_id}`);
+    for (const r of await db.selectFrom('seen_marks').select('clip_id').where('household_id', '=', familyId).execute())
+      topics.add(`clip:${r.clip_id}`);
+    for (const r of await db.selectFrom('reactions').select('target_id').where('household_id', '=', familyId).execute())
+      topics.add(`reactions:${r.target_id}`);
+    for (const r of await db.selectFrom('replies').select('target_id').where('household_id', '=', familyId).execute())
+      topics.add(`reactions:${r.target_id}`);
     for (const c of children) topics.add(`feelings:${c.id}`).add(`feelings:class:${c.class_id}`);
-    for (const r of await db.selectFrom('reward_charts').select('id').where('child_id', 'in', ofChildren).execute()) topics.add(`chart:${r.id}`);
-    for (const r of await db.selectFrom('successes').select('matrix_id').where('household_id', '=', familyId).execute()) topics.add(`matrix:${r.matrix_id}`);
+    for (const r of await db.selectFrom('reward_charts').select('id').where('child_id', 'in', ofChildren).execute())
+      topics.add(`chart:${r.id}`);
+    for (const r of await db.selectFrom('successes').select('matrix_id').where('household_id', '=', familyId).execute())
+      topics.add(`matrix:${r.matrix_id}`);
 
     const erased = {
       people: people.length,
@@ -160,11 +237,15 @@ export async function eraseFamily(database, familyId) {
       homeAnswers: await count(db.selectFrom('home_answers').where('household_id', '=', familyId)),
       seen: await count(db.selectFrom('seen_marks').where('household_id', '=', familyId)),
       reactions: await count(db.selectFrom('reactions').where('household_id', '=', familyId)),
-      replies: await count(db.selectFrom('replies').where((eb) => eb.or([eb('household_id', '=', familyId), eb('author_id', 'in', ofPeople)]))),
+      replies: await count(
+        db.selectFrom('replies').where((eb) => eb.or([eb('household_id', '=', familyId), eb('author_id', 'in', ofPeople)])),
+      ),
       checkins: await count(db.selectFrom('checkins').where('child_id', 'in', ofChildren)),
       personalCharts: await count(db.selectFrom('reward_charts').where('child_id', 'in', ofChildren)),
       homeMatrices: await count(db.selectFrom('matrices').where('household_id', '=', familyId)),
-      successes: await count(db.selectFrom('successes').where((eb) => eb.or([eb('household_id', '=', familyId), eb('shared_by', 'in', ofPeople)]))),
+      successes: await count(
+        db.selectFrom('successes').where((eb) => eb.or([eb('household_id', '=', familyId), eb('shared_by', 'in', ofPeople)])),
+      ),
       awardsAnonymised: 0,
     };
 

@@ -45,7 +45,17 @@ const checkins = (db) =>
   db
     .selectFrom('checkins as c')
     .innerJoin('children as ch', 'ch.id', 'c.child_id')
-    .select(['c.id', 'c.child_id', 'ch.name as child_name', 'c.feeling', 'c.strength', 'c.context', 'c.note', 'c.created_at', 'c.utc_offset_minutes']);
+    .select([
+      'c.id',
+      'c.child_id',
+      'ch.name as child_name',
+      'c.feeling',
+      'c.strength',
+      'c.context',
+      'c.note',
+      'c.created_at',
+      'c.utc_offset_minutes',
+    ]);
 
 /** @template {import('kysely').SelectQueryBuilder<any, any, any>} Q @param {Q} query @param {Range} range @returns {Q} */
 function within(query, { from, to }) {

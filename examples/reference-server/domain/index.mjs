@@ -151,14 +151,26 @@ export function createDomain({ db, bus, idempotencyTtlMs = IDEMPOTENCY_TTL_MS, l
           .onConflict((oc) =>
             oc
               .column('key')
-              .doUpdateSet((eb) => ({ request_digest: eb.ref('excluded.request_digest'), result_id: eb.ref('excluded.result_id'), created_at: eb.fn('now') }))
+              .doUpdateSet((eb) => ({
+                request_digest: eb.ref('excluded.request_digest'),
+                result_id: eb.ref('excluded.result_id'),
+                created_at: eb.fn('now'),
+              }))
               // Only a record past its time to live, not swept yet, is taken over.
-              .where(/** @type {import('kysely').RawBuilder<boolean>} */ (sql`samen_idempotency.created_at <= now() - make_interval(secs => ${ttlSeconds})`)),
+              .where(
+                /** @type {import('kysely').RawBuilder<boolean>} */ (
+                  sql`samen_idempotency.created_at <= now() - make_interval(secs => ${ttlSeconds})`
+                ),
+              ),
           )
           .returning('key')
           .executeTakeFirst();
         if (!claimed) {
-          const record = await trx.selectFrom('samen_idempotency').select(['request_digest', 'result_id']).where('key', '=', key).executeTakeFirstOrThrow();
+          const record = await trx
+            .selectFrom('samen_idempotency')
+            .select(['request_digest', 'result_id'])
+            .where('key', '=', key)
+            .executeTakeFirstOrThrow();
           return { applied: /** @type {const} */ (false), record };
         }
         await authorizeRoute(trx, viewer, op, input);
@@ -187,7 +199,9 @@ export function createDomain({ db, bus, idempotencyTtlMs = IDEMPOTENCY_TTL_MS, l
     if (outcome.topics.length && bus) {
       // The write stands whatever happens here: a failed publish is logged, streams on other
       // processes then hear of it at their next change.
-      await bus.publish(outcome.topics).catch((/** @type {any} */ error) => log(`live: could not publish a change (${error?.name ?? 'error'})`));
+      await bus
+        .publish(outcome.topics)
+        .catch((/** @type {any} */ error) => log(`live: could not publish a change (${error?.name ?? 'error'})`));
     }
     return { replayed: false, result: outcome.result };
   }

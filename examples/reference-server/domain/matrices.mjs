@@ -33,14 +33,24 @@ export async function getExpectationMatrix(s, matrixId) {
     .executeTakeFirst();
   if (!matrix) fail('not-found');
   const at = /** @param {'matrix_values' | 'matrix_locations'} table */ (table) =>
-    db.selectFrom(table).select(['id', 'label', 'pictogram']).where('matrix_id', '=', matrixId).where('version', '=', matrix.version).orderBy('position').execute();
+    db
+      .selectFrom(table)
+      .select(['id', 'label', 'pictogram'])
+      .where('matrix_id', '=', matrixId)
+      .where('version', '=', matrix.version)
+      .orderBy('position')
+      .execute();
   const [values, locations, cells, focus] = await Promise.all([
     at('matrix_values'),
     at('matrix_locations'),
     db
       .selectFrom('matrix_cells as c')
-      .innerJoin('matrix_values as v', (join) => join.onRef('v.matrix_id', '=', 'c.matrix_id').onRef('v.version', '=', 'c.version').onRef('v.id', '=', 'c.value_id'))
-      .innerJoin('matrix_locations as l', (join) => join.onRef('l.matrix_id', '=', 'c.matrix_id').onRef('l.version', '=', 'c.version').onRef('l.id', '=', 'c.location_id'))
+      .innerJoin('matrix_values as v', (join) =>
+        join.onRef('v.matrix_id', '=', 'c.matrix_id').onRef('v.version', '=', 'c.version').onRef('v.id', '=', 'c.value_id'),
+      )
+      .innerJoin('matrix_locations as l', (join) =>
+        join.onRef('l.matrix_id', '=', 'c.matrix_id').onRef('l.version', '=', 'c.version').onRef('l.id', '=', 'c.location_id'),
+      )
       .select(['c.value_id', 'c.location_id', 'c.id', 'c.text', 'c.pictogram'])
       .where('c.matrix_id', '=', matrixId)
       .where('c.version', '=', matrix.version)
@@ -52,7 +62,8 @@ export async function getExpectationMatrix(s, matrixId) {
   ]);
   /** @type {Record<string, { id: string, text: string, pictogram?: string }[]>} */
   const byCell = {};
-  for (const c of cells) (byCell[`${c.value_id}/${c.location_id}`] ??= []).push({ id: c.id, text: c.text, ...present({ pictogram: c.pictogram }) });
+  for (const c of cells)
+    (byCell[`${c.value_id}/${c.location_id}`] ??= []).push({ id: c.id, text: c.text, ...present({ pictogram: c.pictogram }) });
   const axis = (/** @type {{ id: string, label: string, pictogram: string | null }[]} */ list) =>
     list.map((a) => ({ id: a.id, label: a.label, ...present({ pictogram: a.pictogram }) }));
   return {
@@ -95,7 +106,15 @@ export async function insertVersion(db, matrixId, version, matrix, savedBy) {
   await insertAll(db, 'matrix_locations', axis(matrix.locations));
   const cells = Object.entries(matrix.cells).flatMap(([cell, items]) => {
     const [valueId, locationId] = cell.split('/');
-    return items.map((e, position) => ({ ...key, value_id: valueId, location_id: locationId, position, id: e.id, text: e.text, pictogram: e.pictogram ?? null }));
+    return items.map((e, position) => ({
+      ...key,
+      value_id: valueId,
+      location_id: locationId,
+      position,
+      id: e.id,
+      text: e.text,
+      pictogram: e.pictogram ?? null,
+    }));
   });
   await insertAll(db, 'matrix_cells', cells);
   const { focus } = matrix;
@@ -138,7 +157,11 @@ export async function saveExpectationMatrix(s, input) {
     fail('conflict', `stored version is ${stored.version}`);
   }
   await insertVersion(db, matrixId, bumped.version, input.matrix, viewer.id);
-  await db.deleteFrom('matrix_versions').where('matrix_id', '=', matrixId).where('version', '<=', bumped.version - MATRIX_VERSIONS_KEPT).execute();
+  await db
+    .deleteFrom('matrix_versions')
+    .where('matrix_id', '=', matrixId)
+    .where('version', '<=', bumped.version - MATRIX_VERSIONS_KEPT)
+    .execute();
   s.topics.add(`matrix:${matrixId}`);
   return getExpectationMatrix(s, matrixId);
 }
@@ -151,7 +174,14 @@ const successes = (db) =>
     .selectFrom('successes as x')
     .leftJoin('households as h', 'h.id', 'x.household_id')
     .leftJoin('viewers as v', 'v.id', 'x.shared_by')
-    .select(['x.id', 'x.matrix_id', 'x.expectation_id', 'x.text', 'x.created_at', sql`coalesce(h.name, v.name)`.$castTo().as('family_name')]);
+    .select([
+      'x.id',
+      'x.matrix_id',
+      'x.expectation_id',
+      'x.text',
+      'x.created_at',
+      sql`coalesce(h.name, v.name)`.$castTo().as('family_name'),
+    ]);
 
 /** @param {{ id: string, matrix_id: string, expectation_id: string | null, text: string, created_at: Date, family_name: unknown }} row */
 const toSuccess = (row) => ({

@@ -75,7 +75,11 @@ export async function classScope(db, classId) {
 
 /** @param {DB} db @param {string} matrixId */
 export async function matrixOf(db, matrixId) {
-  return db.selectFrom('matrices').select(['id', 'kind', 'school_id', 'household_id', 'version']).where('id', '=', matrixId).executeTakeFirst();
+  return db
+    .selectFrom('matrices')
+    .select(['id', 'kind', 'school_id', 'household_id', 'version'])
+    .where('id', '=', matrixId)
+    .executeTakeFirst();
 }
 
 /** A home matrix belongs to its household; a school's matrix to its school. */
@@ -121,7 +125,13 @@ const ROUTE_CHECKS = {
     // Taking an award back needs the right to award on this chart, and the award must be one's own.
     const chart = await chartCheck(db, chartId, 'class-chart.award', 'personal-chart.sticker');
     const award = found(
-      await db.selectFrom('awards').select('given_by').where('id', '=', awardId).where('chart_id', '=', chartId).where('redeemed_in', 'is', null).executeTakeFirst(),
+      await db
+        .selectFrom('awards')
+        .select('given_by')
+        .where('id', '=', awardId)
+        .where('chart_id', '=', chartId)
+        .where('redeemed_in', 'is', null)
+        .executeTakeFirst(),
     );
     return [chart, { action: 'award.undo', scope: { personId: award.given_by ?? '' } }];
   },
@@ -136,12 +146,18 @@ const ROUTE_CHECKS = {
     // A check-in id that is already another child's is that child's check-in: writing it would
     // replace their feeling. It takes the write right on them too (and is then a conflict).
     const existing = await db.selectFrom('checkins').select('child_id').where('id', '=', checkinId).executeTakeFirst();
-    if (existing && existing.child_id !== childId) checks.push({ action: 'checkin.write', scope: found(await childScope(db, existing.child_id)) });
+    if (existing && existing.child_id !== childId)
+      checks.push({ action: 'checkin.write', scope: found(await childScope(db, existing.child_id)) });
     return checks;
   },
   getExpectationMatrix: async (db, _viewer, matrixId) => [await matrixCheck(db, matrixId, 'school-matrix.read', 'home-matrix.read')],
   saveExpectationMatrix: async (db, _viewer, input) => [
-    await matrixCheck(db, field(input && typeof input === 'object' ? input.matrix : undefined, 'id'), 'school-matrix.write', 'home-matrix.write'),
+    await matrixCheck(
+      db,
+      field(input && typeof input === 'object' ? input.matrix : undefined, 'id'),
+      'school-matrix.write',
+      'home-matrix.write',
+    ),
   ],
   shareSuccess: async (db, _viewer, input) => [await matrixCheck(db, field(input, 'matrixId'), 'success.write', 'success.write')],
   getSuccesses: async (db, _viewer, input) => [await matrixCheck(db, field(input, 'matrixId'), 'successes.read', 'successes.read')],
@@ -150,7 +166,9 @@ const ROUTE_CHECKS = {
     const upload = found(await db.selectFrom('samen_uploads').select('owner').where('media_id', '=', idOf(mediaId)).executeTakeFirst());
     return [{ action: 'upload.read', scope: { personId: upload.owner } }];
   },
-  publishLessonClip: async (db, _viewer, input) => [{ action: 'clip.publish', scope: found(await classScope(db, field(input, 'classId'))) }],
+  publishLessonClip: async (db, _viewer, input) => [
+    { action: 'clip.publish', scope: found(await classScope(db, field(input, 'classId'))) },
+  ],
 };
 
 /** The operations the policy knows: every route's operationId. */

@@ -78,7 +78,9 @@ export async function getReactions(s, targetId) {
     .select(sql`count(*)::int`.$castTo().as('families'))
     .where('class_id', '=', where.classId)
     .execute();
-  const home = new Set(rows.filter((r) => /** @type {readonly string[]} */ (HOME_REACTIONS).includes(r.reaction)).map((r) => r.household_id));
+  const home = new Set(
+    rows.filter((r) => /** @type {readonly string[]} */ (HOME_REACTIONS).includes(r.reaction)).map((r) => r.household_id),
+  );
   return {
     targetId,
     counts,
@@ -102,11 +104,22 @@ export async function setReaction(s, input) {
   if (input.on) {
     await db
       .insertInto('reactions')
-      .values({ ...targetColumns(where, input.targetId), reaction: input.reaction, household_id: familyId, reacted_by: viewer.id, created_at: NOW })
+      .values({
+        ...targetColumns(where, input.targetId),
+        reaction: input.reaction,
+        household_id: familyId,
+        reacted_by: viewer.id,
+        created_at: NOW,
+      })
       .onConflict((oc) => oc.doNothing())
       .execute();
   } else {
-    await db.deleteFrom('reactions').where('target_id', '=', input.targetId).where('reaction', '=', input.reaction).where('household_id', '=', familyId).execute();
+    await db
+      .deleteFrom('reactions')
+      .where('target_id', '=', input.targetId)
+      .where('reaction', '=', input.reaction)
+      .where('household_id', '=', familyId)
+      .execute();
   }
   s.topics.add(`reactions:${input.targetId}`);
   return getReactions(s, input.targetId);
@@ -122,7 +135,14 @@ export async function addReply(s, input) {
   const where = await target(db, input.targetId);
   await db
     .insertInto('replies')
-    .values({ id: input.id, ...targetColumns(where, input.targetId), household_id: viewer.familyId ?? null, author_id: viewer.id, text: input.text, created_at: NOW })
+    .values({
+      id: input.id,
+      ...targetColumns(where, input.targetId),
+      household_id: viewer.familyId ?? null,
+      author_id: viewer.id,
+      text: input.text,
+      created_at: NOW,
+    })
     .execute();
   s.topics.add(`reactions:${input.targetId}`);
   return replyById(db, input.id);

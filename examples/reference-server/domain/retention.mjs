@@ -36,7 +36,9 @@ export async function sweepDraftUploads(db, ttlMs = DRAFT_UPLOAD_TTL_MS) {
   const rows = await db
     .deleteFrom('samen_uploads as u')
     .where(/** @type {import('kysely').RawBuilder<boolean>} */ (sql`u.created_at <= now() - make_interval(secs => ${ttlMs / 1000})`))
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('clip_media as m').select('m.clip_id').whereRef('m.upload_id', '=', 'u.media_id'))))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('clip_media as m').select('m.clip_id').whereRef('m.upload_id', '=', 'u.media_id'))),
+    )
     .returning('u.media_id')
     .execute();
   return rows.length;

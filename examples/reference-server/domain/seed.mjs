@@ -78,7 +78,11 @@ export async function insertState(db, state) {
   const schools = new Set([defaultSchool]);
   for (const v of viewers) if (isId(v.schoolId)) schools.add(v.schoolId);
   for (const m of Object.values(matrices)) if (m?.kind !== 'home' && isId(m?.schoolId)) schools.add(m.schoolId);
-  await insertAll(db, 'schools', [...schools].map((id) => ({ id, name: SCHOOL_NAMES[id] ?? '' })));
+  await insertAll(
+    db,
+    'schools',
+    [...schools].map((id) => ({ id, name: SCHOOL_NAMES[id] ?? '' })),
+  );
 
   /** @type {Map<string, { school_id: string, label: string | null }>} */
   const classes = new Map();
@@ -91,7 +95,11 @@ export async function insertState(db, state) {
   for (const id of [...Object.keys(rosters), ...Object.keys(families)]) addClass(id);
   for (const v of viewers) listOf(v.classIds).forEach(addClass);
   for (const c of [...Object.values(clips), ...Object.values(posts), ...Object.values(charts)]) addClass(c?.classId);
-  await insertAll(db, 'classes', [...classes].map(([id, c]) => ({ id, ...c })));
+  await insertAll(
+    db,
+    'classes',
+    [...classes].map(([id, c]) => ({ id, ...c })),
+  );
 
   // ---- households: the classes' families, and any a viewer or a record names
   /** @type {Map<string, { school_id: string, name: string }>} */
@@ -105,45 +113,89 @@ export async function insertState(db, state) {
   const roster = [];
   for (const [classId, list] of Object.entries(families)) {
     listOf(list).forEach((f, position) => {
-      if (classes.has(classId) && addHousehold(f?.familyId, f?.name, classes.get(classId)?.school_id)) roster.push({ class_id: classId, household_id: f.familyId, position });
+      if (classes.has(classId) && addHousehold(f?.familyId, f?.name, classes.get(classId)?.school_id))
+        roster.push({ class_id: classId, household_id: f.familyId, position });
     });
   }
-  for (const v of viewers) if (v.role === 'parent' || v.role === 'child') addHousehold(v.familyId, v.role === 'parent' ? v.name : undefined, isId(v.schoolId) ? v.schoolId : defaultSchool);
+  for (const v of viewers)
+    if (v.role === 'parent' || v.role === 'child')
+      addHousehold(v.familyId, v.role === 'parent' ? v.name : undefined, isId(v.schoolId) ? v.schoolId : defaultSchool);
   for (const m of Object.values(matrices)) if (m?.kind === 'home') addHousehold(m.familyId, undefined);
   for (const a of listOf(state.answers)) addHousehold(a?.familyId, a?.familyName);
   for (const list of Object.values(recordOf(state.replies))) for (const r of listOf(list)) addHousehold(r?.familyId, r?.authorName);
   for (const s of listOf(state.seen)) addHousehold(s?.familyId, undefined);
-  for (const byReaction of Object.values(recordOf(state.reactions))) for (const ids of Object.values(recordOf(byReaction))) listOf(ids).forEach((id) => viewers.some((v) => v.id === id) || addHousehold(id, undefined));
-  await insertAll(db, 'households', [...households].map(([id, h]) => ({ id, ...h })));
+  for (const byReaction of Object.values(recordOf(state.reactions)))
+    for (const ids of Object.values(recordOf(byReaction)))
+      listOf(ids).forEach((id) => viewers.some((v) => v.id === id) || addHousehold(id, undefined));
+  await insertAll(
+    db,
+    'households',
+    [...households].map(([id, h]) => ({ id, ...h })),
+  );
   await insertAll(db, 'class_households', roster);
 
   // ---- children: the classes' rosters, named from what mentions them
   /** @type {Map<string, string>} */
   const childNames = new Map();
-  for (const c of listOf(state.checkins)) if (isId(c?.childId) && isText(c?.childName) && !childNames.has(c.childId)) childNames.set(c.childId, c.childName);
-  for (const c of Object.values(charts)) if (isId(c?.childId) && isText(c?.childName) && !childNames.has(c.childId)) childNames.set(c.childId, c.childName);
-  for (const v of viewers) if (v.role === 'child' && isText(v.name)) for (const id of listOf(v.childIds)) if (!childNames.has(id)) childNames.set(id, v.name);
+  for (const c of listOf(state.checkins))
+    if (isId(c?.childId) && isText(c?.childName) && !childNames.has(c.childId)) childNames.set(c.childId, c.childName);
+  for (const c of Object.values(charts))
+    if (isId(c?.childId) && isText(c?.childName) && !childNames.has(c.childId)) childNames.set(c.childId, c.childName);
+  for (const v of viewers)
+    if (v.role === 'child' && isText(v.name)) for (const id of listOf(v.childIds)) if (!childNames.has(id)) childNames.set(id, v.name);
   /** @type {Map<string, { class_id: string, household_id: string | null, name: string }>} */
   const children = new Map();
   const addChild = (/** @type {unknown} */ childId, /** @type {unknown} */ classId) => {
     if (!isId(childId) || children.has(childId) || !isId(classId) || !classes.has(classId)) return;
-    const family = viewers.find((v) => (v.role === 'parent' || v.role === 'child') && isId(v.familyId) && listOf(v.childIds).includes(childId));
-    children.set(childId, { class_id: classId, household_id: family?.familyId ?? null, name: (childNames.get(childId) ?? childId).slice(0, 100) });
+    const family = viewers.find(
+      (v) => (v.role === 'parent' || v.role === 'child') && isId(v.familyId) && listOf(v.childIds).includes(childId),
+    );
+    children.set(childId, {
+      class_id: classId,
+      household_id: family?.familyId ?? null,
+      name: (childNames.get(childId) ?? childId).slice(0, 100),
+    });
   };
   for (const [classId, list] of Object.entries(rosters)) for (const childId of listOf(list)) addChild(childId, classId);
   for (const c of Object.values(charts)) addChild(c?.childId, c?.classId);
   for (const v of viewers) for (const childId of listOf(v.childIds)) addChild(childId, listOf(v.classIds)[0]);
-  await insertAll(db, 'children', [...children].map(([id, c]) => ({ id, ...c })));
+  await insertAll(
+    db,
+    'children',
+    [...children].map(([id, c]) => ({ id, ...c })),
+  );
 
   // ---- viewers, their classes and children
   const family = (/** @type {any} */ v) => ((v.role === 'parent' || v.role === 'child') && households.has(v.familyId) ? v.familyId : null);
   await insertAll(
     db,
     'viewers',
-    viewers.map((v) => ({ id: v.id, role: v.role, school_id: schools.has(v.schoolId) ? v.schoolId : null, household_id: family(v), name: textOrNull(v.name)?.slice(0, 200) ?? null })),
+    viewers.map((v) => ({
+      id: v.id,
+      role: v.role,
+      school_id: schools.has(v.schoolId) ? v.schoolId : null,
+      household_id: family(v),
+      name: textOrNull(v.name)?.slice(0, 200) ?? null,
+    })),
   );
-  await insertAll(db, 'viewer_classes', viewers.flatMap((v) => [...new Set(listOf(v.classIds))].filter((id) => classes.has(id)).map((class_id, position) => ({ viewer_id: v.id, class_id, position }))));
-  await insertAll(db, 'viewer_children', viewers.flatMap((v) => [...new Set(listOf(v.childIds))].filter((id) => children.has(id)).map((child_id, position) => ({ viewer_id: v.id, child_id, position }))));
+  await insertAll(
+    db,
+    'viewer_classes',
+    viewers.flatMap((v) =>
+      [...new Set(listOf(v.classIds))]
+        .filter((id) => classes.has(id))
+        .map((class_id, position) => ({ viewer_id: v.id, class_id, position })),
+    ),
+  );
+  await insertAll(
+    db,
+    'viewer_children',
+    viewers.flatMap((v) =>
+      [...new Set(listOf(v.childIds))]
+        .filter((id) => children.has(id))
+        .map((child_id, position) => ({ viewer_id: v.id, child_id, position })),
+    ),
+  );
   const viewerIds = new Set(viewers.map((v) => v.id));
 
   // ---- clips and their media
@@ -197,7 +249,13 @@ export async function insertState(db, state) {
       add(ref(media.src), { role: 'video', content_type: textOrNull(media.type) });
       if (media.poster) add(ref(media.poster), { role: 'poster' });
       for (const t of listOf(media.captions)) {
-        if (isText(t?.srclang) && isText(t?.label)) add(ref(t.src), { role: 'captions', srclang: t.srclang.slice(0, 35), label: t.label.slice(0, 200), is_default: t.default === true });
+        if (isText(t?.srclang) && isText(t?.label))
+          add(ref(t.src), {
+            role: 'captions',
+            srclang: t.srclang.slice(0, 35),
+            label: t.label.slice(0, 200),
+            is_default: t.default === true,
+          });
       }
     } else if (media.kind === 'photos') {
       for (const p of listOf(media.photos)) if (isText(p?.alt)) add(ref(p.src), { role: 'photo', alt: p.alt.slice(0, 1000) });
@@ -208,10 +266,19 @@ export async function insertState(db, state) {
   const clipIds = new Set(clipRows.map((c) => /** @type {string} */ (c.id)));
 
   // ---- posts, and what families did: answers, seen, reactions, replies
-  const postIds = new Set(Object.entries(posts).filter(([id, p]) => isId(id) && classes.has(p?.classId)).map(([id]) => id));
-  await insertAll(db, 'posts', [...postIds].map((id) => ({ id, class_id: posts[id].classId })));
+  const postIds = new Set(
+    Object.entries(posts)
+      .filter(([id, p]) => isId(id) && classes.has(p?.classId))
+      .map(([id]) => id),
+  );
+  await insertAll(
+    db,
+    'posts',
+    [...postIds].map((id) => ({ id, class_id: posts[id].classId })),
+  );
   /** A feedback target's column: a post of that id first, as the policy decides. */
-  const targetOf = (/** @type {string} */ id) => (postIds.has(id) ? { post_id: id, clip_id: null } : clipIds.has(id) ? { clip_id: id, post_id: null } : undefined);
+  const targetOf = (/** @type {string} */ id) =>
+    postIds.has(id) ? { post_id: id, clip_id: null } : clipIds.has(id) ? { clip_id: id, post_id: null } : undefined;
 
   // Each carer's own answer (`carerId`); one without a carer (the seed's) counts for its household.
   /** @type {Map<string, Record<string, unknown>>} */
@@ -229,13 +296,21 @@ export async function insertState(db, state) {
       household_id: a.familyId,
       carer_id: carer,
       kind: a.kind,
-      text: a.kind === 'text' ? textOrNull(a.text)?.slice(0, 500) ?? null : null,
+      text: a.kind === 'text' ? (textOrNull(a.text)?.slice(0, 500) ?? null) : null,
       updated_at: at,
     });
   }
   await insertAll(db, 'home_answers', [...answers.values()]);
-  const seen = new Set(listOf(state.seen).filter((s) => clipIds.has(s?.clipId) && households.has(s?.familyId)).map((s) => `${s.clipId}\n${s.familyId}`));
-  await insertAll(db, 'seen_marks', [...seen].map((key) => ({ clip_id: key.split('\n')[0], household_id: key.split('\n')[1] })));
+  const seen = new Set(
+    listOf(state.seen)
+      .filter((s) => clipIds.has(s?.clipId) && households.has(s?.familyId))
+      .map((s) => `${s.clipId}\n${s.familyId}`),
+  );
+  await insertAll(
+    db,
+    'seen_marks',
+    [...seen].map((key) => ({ clip_id: key.split('\n')[0], household_id: key.split('\n')[1] })),
+  );
 
   /** @type {Record<string, unknown>[]} */
   const reactionRows = [];
@@ -258,7 +333,14 @@ export async function insertState(db, state) {
         skipped++;
         continue;
       }
-      replyRows.push({ id: r.id, ...target, household_id: households.has(r.familyId) ? r.familyId : null, author_id: null, text: r.text.slice(0, 280), created_at: at });
+      replyRows.push({
+        id: r.id,
+        ...target,
+        household_id: households.has(r.familyId) ? r.familyId : null,
+        author_id: null,
+        text: r.text.slice(0, 280),
+        created_at: at,
+      });
     }
   }
   await insertAll(db, 'replies', replyRows);
@@ -273,7 +355,13 @@ export async function insertState(db, state) {
   for (const [id, raw] of Object.entries(charts)) {
     const c = recordOf(raw);
     const kind = c.kind === 'personal' ? 'personal' : 'class';
-    if (!isId(id) || !classes.has(c.classId) || (kind === 'personal' && !children.has(c.childId)) || !isText(c.title) || !isText(c.reward)) {
+    if (
+      !isId(id) ||
+      !classes.has(c.classId) ||
+      (kind === 'personal' && !children.has(c.childId)) ||
+      !isText(c.title) ||
+      !isText(c.reward)
+    ) {
       skipped++;
       continue;
     }
@@ -292,10 +380,22 @@ export async function insertState(db, state) {
         lang: typeof c.lang === 'string' && c.lang.length >= 2 && c.lang.length <= 35 ? c.lang : null,
       })
       .execute();
-    const focus = listOf(c.focus).filter((f) => isId(f?.id) && isText(f?.text)).slice(0, 2);
-    await insertAll(db, 'chart_focus', focus.map((f, position) => ({ chart_id: id, position, id: f.id, text: f.text.slice(0, 200), pictogram: textOrNull(f.pictogram)?.slice(0, 16) ?? null })));
+    const focus = listOf(c.focus)
+      .filter((f) => isId(f?.id) && isText(f?.text))
+      .slice(0, 2);
+    await insertAll(
+      db,
+      'chart_focus',
+      focus.map((f, position) => ({
+        chart_id: id,
+        position,
+        id: f.id,
+        text: f.text.slice(0, 200),
+        pictogram: textOrNull(f.pictogram)?.slice(0, 16) ?? null,
+      })),
+    );
     const school = /** @type {string} */ (classes.get(c.classId)?.school_id);
-    const awards = listOf(c.awards).filter((a) => isId(a?.id) && dateOf(a?.createdAt) ? true : (skipped++, false));
+    const awards = listOf(c.awards).filter((a) => (isId(a?.id) && dateOf(a?.createdAt) ? true : (skipped++, false)));
     await insertAll(
       db,
       'awards',
@@ -312,7 +412,9 @@ export async function insertState(db, state) {
     await insertAll(
       db,
       'earned_rewards',
-      listOf(c.earnedRewards).filter((e) => isText(e?.reward) && dateOf(e?.earnedAt)).map((e) => ({ chart_id: id, reward: e.reward.slice(0, 200), earned_at: dateOf(e.earnedAt) })),
+      listOf(c.earnedRewards)
+        .filter((e) => isText(e?.reward) && dateOf(e?.earnedAt))
+        .map((e) => ({ chart_id: id, reward: e.reward.slice(0, 200), earned_at: dateOf(e.earnedAt) })),
     );
   }
 
@@ -320,7 +422,15 @@ export async function insertState(db, state) {
   /** @type {Record<string, unknown>[]} */
   const checkinRows = [];
   for (const c of listOf(state.checkins)) {
-    const ok = isId(c?.id) && children.has(c?.childId) && /^[a-z][a-z0-9-]{0,39}$/.test(c?.feeling) && Number.isInteger(c?.strength) && c.strength >= 1 && c.strength <= 5 && ['home', 'school'].includes(c?.context) && dateOf(c?.createdAt);
+    const ok =
+      isId(c?.id) &&
+      children.has(c?.childId) &&
+      /^[a-z][a-z0-9-]{0,39}$/.test(c?.feeling) &&
+      Number.isInteger(c?.strength) &&
+      c.strength >= 1 &&
+      c.strength <= 5 &&
+      ['home', 'school'].includes(c?.context) &&
+      dateOf(c?.createdAt);
     if (!ok) {
       skipped++;
       continue;
@@ -351,7 +461,13 @@ export async function insertState(db, state) {
     }
     await db
       .insertInto('matrices')
-      .values({ id, kind: home ? 'home' : 'school', school_id: home ? null : m.schoolId, household_id: home ? m.familyId : null, version: m.version })
+      .values({
+        id,
+        kind: home ? 'home' : 'school',
+        school_id: home ? null : m.schoolId,
+        household_id: home ? m.familyId : null,
+        version: m.version,
+      })
       .execute();
     await insertVersion(db, id, m.version, matrixContent(m), null);
   }
@@ -368,7 +484,14 @@ export async function insertState(db, state) {
     }
     const name = typeof s.familyName === 'string' ? s.familyName.toLocaleLowerCase() : undefined;
     const householdId = name ? [...households].find(([, h]) => h.name.toLocaleLowerCase() === name)?.[0] : undefined;
-    successRows.push({ id: s.id, matrix_id: s.matrixId, expectation_id: isId(s.expectationId) ? s.expectationId : null, text: s.text.slice(0, 500), household_id: householdId ?? null, created_at: at });
+    successRows.push({
+      id: s.id,
+      matrix_id: s.matrixId,
+      expectation_id: isId(s.expectationId) ? s.expectationId : null,
+      text: s.text.slice(0, 500),
+      household_id: householdId ?? null,
+      created_at: at,
+    });
   }
   await insertAll(db, 'successes', successRows);
   return { skipped };
@@ -409,12 +532,21 @@ function matrixContent(m) {
       ? {
           valueId: f.valueId,
           locationId: f.locationId,
-          ...(expectationIds.has(f.expectationId) && cells[`${f.valueId}/${f.locationId}`]?.some((e) => e.id === f.expectationId) ? { expectationId: f.expectationId } : {}),
+          ...(expectationIds.has(f.expectationId) && cells[`${f.valueId}/${f.locationId}`]?.some((e) => e.id === f.expectationId)
+            ? { expectationId: f.expectationId }
+            : {}),
           ...(isText(f.why) ? { why: f.why.slice(0, 4000) } : {}),
           ...(isText(f.homeTip) ? { homeTip: f.homeTip.slice(0, 4000) } : {}),
         }
       : undefined;
-  return { title: isText(m.title) ? m.title.slice(0, 200) : undefined, lang: typeof m.lang === 'string' && m.lang.length >= 2 && m.lang.length <= 35 ? m.lang : undefined, values, locations, cells, focus };
+  return {
+    title: isText(m.title) ? m.title.slice(0, 200) : undefined,
+    lang: typeof m.lang === 'string' && m.lang.length >= 2 && m.lang.length <= 35 ? m.lang : undefined,
+    values,
+    locations,
+    cells,
+    focus,
+  };
 }
 
 // ------------------------------------------------------------------ a school for the load test
@@ -457,19 +589,45 @@ export async function seedLoadSchool(db, { classes = 30, familiesPerClass = 34, 
     const range = (/** @type {number} */ count) => Array.from({ length: count }, (_, i) => i + 1);
     const classOf = (/** @type {number} */ n) => Math.ceil(n / familiesPerClass);
     await k.insertInto('schools').values({ id: ids.school, name: 'Load test school' }).execute();
-    await insertAll(k, 'classes', range(classes).map((c) => ({ id: ids.class(c), school_id: ids.school, label: `Klas ${c}` })));
-    await insertAll(k, 'households', range(families).map((n) => ({ id: ids.family(n), school_id: ids.school, name: `Familie ${n}` })));
-    await insertAll(k, 'class_households', range(families).map((n) => ({ class_id: ids.class(classOf(n)), household_id: ids.family(n), position: (n - 1) % familiesPerClass })));
-    await insertAll(k, 'children', range(families).map((n) => ({ id: ids.child(n), class_id: ids.class(classOf(n)), household_id: ids.family(n), name: `Kind ${n}` })));
+    await insertAll(
+      k,
+      'classes',
+      range(classes).map((c) => ({ id: ids.class(c), school_id: ids.school, label: `Klas ${c}` })),
+    );
+    await insertAll(
+      k,
+      'households',
+      range(families).map((n) => ({ id: ids.family(n), school_id: ids.school, name: `Familie ${n}` })),
+    );
+    await insertAll(
+      k,
+      'class_households',
+      range(families).map((n) => ({ class_id: ids.class(classOf(n)), household_id: ids.family(n), position: (n - 1) % familiesPerClass })),
+    );
+    await insertAll(
+      k,
+      'children',
+      range(families).map((n) => ({ id: ids.child(n), class_id: ids.class(classOf(n)), household_id: ids.family(n), name: `Kind ${n}` })),
+    );
     await insertAll(k, 'viewers', [
       ...range(classes).map((c) => ({ id: ids.teacher(c), role: 'teacher', school_id: ids.school, household_id: null, name: `Juf ${c}` })),
-      ...range(families).map((n) => ({ id: ids.parent(n), role: 'parent', school_id: ids.school, household_id: ids.family(n), name: `Familie ${n}` })),
+      ...range(families).map((n) => ({
+        id: ids.parent(n),
+        role: 'parent',
+        school_id: ids.school,
+        household_id: ids.family(n),
+        name: `Familie ${n}`,
+      })),
     ]);
     await insertAll(k, 'viewer_classes', [
       ...range(classes).map((c) => ({ viewer_id: ids.teacher(c), class_id: ids.class(c), position: 0 })),
       ...range(families).map((n) => ({ viewer_id: ids.parent(n), class_id: ids.class(classOf(n)), position: 0 })),
     ]);
-    await insertAll(k, 'viewer_children', range(families).map((n) => ({ viewer_id: ids.parent(n), child_id: ids.child(n), position: 0 })));
+    await insertAll(
+      k,
+      'viewer_children',
+      range(families).map((n) => ({ viewer_id: ids.parent(n), child_id: ids.child(n), position: 0 })),
+    );
     await insertAll(
       k,
       'clips',
@@ -486,10 +644,31 @@ export async function seedLoadSchool(db, { classes = 30, familiesPerClass = 34, 
         posted_at: now,
       })),
     );
-    await insertAll(k, 'clip_media', range(classes).map((c) => ({ clip_id: ids.clip(c), position: 0, role: 'photo', url: 'illustration:wish-8-a', alt: 'Kinderen in een kring' })));
-    await insertAll(k, 'posts', range(classes).map((c) => ({ id: ids.post(c), class_id: ids.class(c) })));
+    await insertAll(
+      k,
+      'clip_media',
+      range(classes).map((c) => ({
+        clip_id: ids.clip(c),
+        position: 0,
+        role: 'photo',
+        url: 'illustration:wish-8-a',
+        alt: 'Kinderen in een kring',
+      })),
+    );
+    await insertAll(
+      k,
+      'posts',
+      range(classes).map((c) => ({ id: ids.post(c), class_id: ids.class(c) })),
+    );
     await insertAll(k, 'reward_charts', [
-      ...range(classes).map((c) => ({ id: ids.chart(c), kind: 'class', class_id: ids.class(c), title: 'Rustig in de gang', goal: 1000, reward: 'Extra gymles' })),
+      ...range(classes).map((c) => ({
+        id: ids.chart(c),
+        kind: 'class',
+        class_id: ids.class(c),
+        title: 'Rustig in de gang',
+        goal: 1000,
+        reward: 'Extra gymles',
+      })),
       ...range(families).map((n) => ({
         id: ids.personalChart(n),
         kind: 'personal',
@@ -501,7 +680,11 @@ export async function seedLoadSchool(db, { classes = 30, familiesPerClass = 34, 
         home_stickers_enabled: true,
       })),
     ]);
-    await insertAll(k, 'chart_focus', range(classes).map((c) => ({ chart_id: ids.chart(c), position: 0, id: 'f1', text: 'Ik loop rustig in de gang' })));
+    await insertAll(
+      k,
+      'chart_focus',
+      range(classes).map((c) => ({ chart_id: ids.chart(c), position: 0, id: 'f1', text: 'Ik loop rustig in de gang' })),
+    );
     await k.insertInto('matrices').values({ id: ids.schoolMatrix, kind: 'school', school_id: ids.school, version: 1 }).execute();
     await insertVersion(
       k,
@@ -519,4 +702,3 @@ export async function seedLoadSchool(db, { classes = 30, familiesPerClass = 34, 
   });
   return { created, classes, families, viewers: classes + families };
 }
-

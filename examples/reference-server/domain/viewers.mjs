@@ -19,8 +19,12 @@ export async function loadViewer(db, viewerId) {
       'v.household_id',
       'v.name',
       'v.school_id',
-      sql`array(select vc.class_id from viewer_classes vc where vc.viewer_id = v.id order by vc.position, vc.class_id)::text[]`.$castTo().as('class_ids'),
-      sql`array(select vc.child_id from viewer_children vc where vc.viewer_id = v.id order by vc.position, vc.child_id)::text[]`.$castTo().as('child_ids'),
+      sql`array(select vc.class_id from viewer_classes vc where vc.viewer_id = v.id order by vc.position, vc.class_id)::text[]`
+        .$castTo()
+        .as('class_ids'),
+      sql`array(select vc.child_id from viewer_children vc where vc.viewer_id = v.id order by vc.position, vc.child_id)::text[]`
+        .$castTo()
+        .as('child_ids'),
     ])
     .executeTakeFirst();
   if (!row) return undefined;

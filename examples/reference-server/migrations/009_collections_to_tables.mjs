@@ -34,7 +34,9 @@ export async function up(db) {
     where not exists (select 1 from viewers v where v.id = u.owner)
       and not exists (select 1 from clip_media m where m.upload_id = u.media_id)
   `.execute(db);
-  await sql`alter table samen_uploads add constraint samen_uploads_owner_fkey foreign key (owner) references viewers (id) on delete cascade not valid`.execute(db);
+  await sql`alter table samen_uploads add constraint samen_uploads_owner_fkey foreign key (owner) references viewers (id) on delete cascade not valid`.execute(
+    db,
+  );
   // Checked for the rows there are, unless one a clip shows has no owner any more.
   await sql`
     do $$ begin

@@ -90,7 +90,10 @@ export async function openEvents(base, token, topics, { raw } = {}) {
         const left = deadline - Date.now();
         if (left <= 0) throw new Error(`no ${pattern} on the event stream; got ${JSON.stringify(buffer)}`);
         let timer;
-        const chunk = await Promise.race([reader.read(), new Promise((resolve) => (timer = setTimeout(() => resolve({ timeout: true }), left)))]);
+        const chunk = await Promise.race([
+          reader.read(),
+          new Promise((resolve) => (timer = setTimeout(() => resolve({ timeout: true }), left))),
+        ]);
         clearTimeout(timer);
         if (chunk.done) throw new Error('event stream ended');
         if (!chunk.timeout) buffer += chunk.value;
@@ -103,7 +106,10 @@ export async function openEvents(base, token, topics, { raw } = {}) {
         const left = deadline - Date.now();
         if (left <= 0) throw new Error('the event stream did not end');
         let timer;
-        const chunk = await Promise.race([reader.read(), new Promise((resolve) => (timer = setTimeout(() => resolve({ timeout: true }), left)))]);
+        const chunk = await Promise.race([
+          reader.read(),
+          new Promise((resolve) => (timer = setTimeout(() => resolve({ timeout: true }), left))),
+        ]);
         clearTimeout(timer);
         if (chunk.done) return;
       }
@@ -183,7 +189,9 @@ export async function addPolicyFixtures(db) {
     // groep 8's clip: groep 7's, in another class.
     await query(`insert into clips (id, class_id, programme, lesson_number, title, goal, learned, home_question, class_label, lang, posted_at)
       select 'g8-clip-1', 'groep8-elders', programme, lesson_number, 'Groep 8: samen sterk', goal, learned, home_question, 'Groep 8', lang, posted_at from clips where id = 'pbs-1'`);
-    await query("insert into clip_media (clip_id, position, role, url, alt) select 'g8-clip-1', position, role, url, alt from clip_media where clip_id = 'pbs-1'");
+    await query(
+      "insert into clip_media (clip_id, position, role, url, alt) select 'g8-clip-1', position, role, url, alt from clip_media where clip_id = 'pbs-1'",
+    );
     await query("insert into posts (id, class_id) values ('g8-post-1', 'groep8-elders')");
     // Charts: a copy of another, for another class or child, without awards.
     const copyChart = async (from, id, classId, childId) => {
@@ -192,7 +200,10 @@ export async function addPolicyFixtures(db) {
          select $2, kind, $3, $4, title, goal, reward, home_stickers_enabled, lang from reward_charts where id = $1`,
         [from, id, classId, childId],
       );
-      await query('insert into chart_focus (chart_id, position, id, text, pictogram) select $2, position, id, text, pictogram from chart_focus where chart_id = $1', [from, id]);
+      await query(
+        'insert into chart_focus (chart_id, position, id, text, pictogram) select $2, position, id, text, pictogram from chart_focus where chart_id = $1',
+        [from, id],
+      );
     };
     await copyChart('class-groep7', 'class-groep8', 'groep8-elders', null);
     await copyChart('personal-g7child-1', 'personal-g8child-1', 'groep8-elders', 'g8child-1');
@@ -202,20 +213,35 @@ export async function addPolicyFixtures(db) {
     );
     // Awards "given" by viewers who can't give one: their undo is still refused. And one teacher-1
     // gave on groep 7's chart: "other" for teacher-2 on their own chart.
-    for (const [by, chartId] of [['child-login-1', 'class-wish'], ['care-1', 'class-wish'], ['leader-1', 'class-wish'], ['parent-3', 'class-wish'], ['parent-4', 'class-groep7'], ['teacher-1', 'class-groep7']]) {
-      await query("insert into awards (id, chart_id, source, given_by, created_at) values ($1, $2, 'school', $3, now())", [`award-by-${by}`, chartId, by]);
+    for (const [by, chartId] of [
+      ['child-login-1', 'class-wish'],
+      ['care-1', 'class-wish'],
+      ['leader-1', 'class-wish'],
+      ['parent-3', 'class-wish'],
+      ['parent-4', 'class-groep7'],
+      ['teacher-1', 'class-groep7'],
+    ]) {
+      await query("insert into awards (id, chart_id, source, given_by, created_at) values ($1, $2, 'school', $3, now())", [
+        `award-by-${by}`,
+        chartId,
+        by,
+      ]);
     }
     await query(
       "insert into checkins (id, child_id, feeling, strength, context, created_at, local_day) values ('checkin:g8child-1:school:seed-0', 'g8child-1', 'happy', 3, 'school', now(), current_date)",
     );
     // The second family's home matrix: a copy of groep 7's family's.
-    await query("insert into matrices (id, kind, household_id, version) select 'matrix-home-fam-02', 'home', 'fam-02', version from matrices where id = 'matrix-home-g7fam-1'");
+    await query(
+      "insert into matrices (id, kind, household_id, version) select 'matrix-home-fam-02', 'home', 'fam-02', version from matrices where id = 'matrix-home-g7fam-1'",
+    );
     for (const table of ['matrix_versions', 'matrix_values', 'matrix_locations', 'matrix_cells', 'matrix_focus']) {
       const [{ columns }] = await query(
         "select string_agg(quote_ident(column_name), ', ' order by ordinal_position) as columns from information_schema.columns where table_schema = current_schema() and table_name = $1 and column_name <> 'matrix_id'",
         [table],
       );
-      await query(`insert into ${table} (matrix_id, ${columns}) select 'matrix-home-fam-02', ${columns} from ${table} where matrix_id = 'matrix-home-g7fam-1'`);
+      await query(
+        `insert into ${table} (matrix_id, ${columns}) select 'matrix-home-fam-02', ${columns} from ${table} where matrix_id = 'matrix-home-g7fam-1'`,
+      );
     }
     for (const owner of VIEWERS) {
       await query(
@@ -247,7 +273,9 @@ export async function stateOf(db) {
   const byId = (rows, fn) => Object.fromEntries(rows.map((r) => [r.id, fn(r)]));
   const classes = await db.query('select id from classes order by id');
   const children = await db.query('select id, class_id from children order by id');
-  const families = await db.query('select ch.class_id, h.id, h.name from class_households ch join households h on h.id = ch.household_id order by ch.position, h.id');
+  const families = await db.query(
+    'select ch.class_id, h.id, h.name from class_households ch join households h on h.id = ch.household_id order by ch.position, h.id',
+  );
   const charts = await db.query('select id, kind, class_id, child_id from reward_charts');
   const awards = await db.query('select id, chart_id, given_by from awards where redeemed_in is null order by created_at, id');
   return {
@@ -270,7 +298,9 @@ export async function stateOf(db) {
       awards: awards.filter((a) => a.chart_id === c.id).map((a) => ({ id: a.id, ...(a.given_by ? { givenById: a.given_by } : {}) })),
     })),
     classes: Object.fromEntries(classes.map((c) => [c.id, children.filter((ch) => ch.class_id === c.id).map((ch) => ch.id)])),
-    families: Object.fromEntries(classes.map((c) => [c.id, families.filter((f) => f.class_id === c.id).map((f) => ({ familyId: f.id, name: f.name }))])),
+    families: Object.fromEntries(
+      classes.map((c) => [c.id, families.filter((f) => f.class_id === c.id).map((f) => ({ familyId: f.id, name: f.name }))]),
+    ),
     matrices: byId(await db.query('select id, kind, school_id, household_id, version from matrices'), (m) => ({
       id: m.id,
       kind: m.kind,

@@ -27,13 +27,19 @@ describe('live bus: payloads and channels', () => {
     const out = payloads(topics);
     assert.ok(out.length > 1, 'more than one payload');
     for (const payload of out) assert.ok(Buffer.byteLength(payload) <= MAX_PAYLOAD_BYTES && MAX_PAYLOAD_BYTES < 8000);
-    assert.deepEqual(out.flatMap((p) => JSON.parse(p)), topics);
+    assert.deepEqual(
+      out.flatMap((p) => JSON.parse(p)),
+      topics,
+    );
     assert.deepEqual(payloads(['clip:a', 'chart:b']), ['["clip:a","chart:b"]']);
     assert.deepEqual(payloads([]), []);
     // Multi-byte characters count as bytes, not characters.
     const wide = Array.from({ length: 100 }, (_, i) => `clip:${i}-${'é'.repeat(100)}`);
     for (const payload of payloads(wide)) assert.ok(Buffer.byteLength(payload) <= MAX_PAYLOAD_BYTES);
-    assert.deepEqual(payloads(wide).flatMap((p) => JSON.parse(p)), wide);
+    assert.deepEqual(
+      payloads(wide).flatMap((p) => JSON.parse(p)),
+      wide,
+    );
   });
 
   test('the channel is samen_changes in public, one per other schema, never over 63 characters', () => {
@@ -169,7 +175,10 @@ describe('live bus on PostgreSQL (DATABASE_URL)', { skip: !process.env.DATABASE_
       // Back: every subscriber re-reads once (what was published meanwhile is not missed).
       await until(() => heard.clip === 1 && heard.chart === 1, 5000, 'the re-read after reconnecting');
       assert.equal(heard.other, 0, 'the other process kept its connection: nothing to re-read');
-      assert.ok(a.lines.some((l) => /listening connection lost/.test(l)) && a.lines.some((l) => /listening again/.test(l)), a.lines.join('\n'));
+      assert.ok(
+        a.lines.some((l) => /listening connection lost/.test(l)) && a.lines.some((l) => /listening again/.test(l)),
+        a.lines.join('\n'),
+      );
       // And it hears what is published from now on.
       await b.bus.publish(['clip:x']);
       await until(() => heard.clip === 2 && heard.other === 1, 5000, 'the next change');
@@ -194,7 +203,10 @@ describe('live bus on PostgreSQL (DATABASE_URL)', { skip: !process.env.DATABASE_
         await until(() => heard === round, 5000, `re-read ${round}`);
       }
       await a.bus.close();
-      const [{ n }] = await b.db.query("select count(*)::int as n from pg_stat_activity where application_name = 'samen-live' and pid = $1", [a.bus.backendPid ?? -1]);
+      const [{ n }] = await b.db.query(
+        "select count(*)::int as n from pg_stat_activity where application_name = 'samen-live' and pid = $1",
+        [a.bus.backendPid ?? -1],
+      );
       assert.equal(n, 0);
       assert.equal(a.bus.backendPid, undefined);
     } finally {

@@ -81,7 +81,10 @@ describe('two servers on one PostgreSQL database', { skip }, () => {
       const award = await write(b.as('teacher-1'), 'POST', '/charts/class-wish/awards', { reason: 'Geholpen' });
       assert.equal(award.status, 200);
       const read = await a.as('parent-1')('GET', '/charts/class-wish');
-      assert.ok(read.body.awards.some((x) => x.id === award.body.id), 'the award made on B is read on A');
+      assert.ok(
+        read.body.awards.some((x) => x.id === award.body.id),
+        'the award made on B is read on A',
+      );
     } finally {
       await a.stop();
       await b.stop();
@@ -135,7 +138,9 @@ function fresh(base, token, method, path, { body, idempotencyKey } = {}) {
         let data = '';
         res.setEncoding('utf8');
         res.on('data', (chunk) => (data += chunk));
-        res.on('end', () => resolve({ status: res.statusCode, worker: res.headers['x-samen-worker'], body: data ? JSON.parse(data) : undefined }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode, worker: res.headers['x-samen-worker'], body: data ? JSON.parse(data) : undefined }),
+        );
       },
     );
     req.on('error', reject);
@@ -145,7 +150,10 @@ function fresh(base, token, method, path, { body, idempotencyKey } = {}) {
 
 /** `node server.mjs --workers N --port 0`, resolved once it printed its URL (or exited). */
 function spawnWorkers(env, workers = 2) {
-  const child = spawn(process.execPath, [SERVER, '--port', '0', '--workers', String(workers), '--quiet'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER, '--port', '0', '--workers', String(workers), '--quiet'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
   const ready = new Promise((resolve, reject) => {
@@ -229,10 +237,18 @@ describe('CLI --workers 2 on PostgreSQL', { skip }, () => {
     // A worker that dies is replaced.
     const victim = pids.find((pid) => pid !== streamWorker) ?? pids[0];
     process.kill(victim, 'SIGKILL');
-    await until(() => /worker \d+ stopped \(SIGKILL\); starting another/.test(cli.output()) && /worker \d+ is serving/.test(cli.output()), 30_000, 'a replacement');
+    await until(
+      () => /worker \d+ stopped \(SIGKILL\); starting another/.test(cli.output()) && /worker \d+ is serving/.test(cli.output()),
+      30_000,
+      'a replacement',
+    );
     const replacement = Number(/worker (\d+) is serving/.exec(cli.output())[1]);
     assert.ok(!pids.includes(replacement));
-    await until(async () => Number((await fresh(base, 'parent-1', 'GET', '/viewer')).worker) === replacement, 10_000, 'the replacement to serve');
+    await until(
+      async () => Number((await fresh(base, 'parent-1', 'GET', '/viewer')).worker) === replacement,
+      10_000,
+      'the replacement to serve',
+    );
 
     // SIGTERM: every worker stops, then the primary, cleanly.
     cli.child.kill('SIGTERM');

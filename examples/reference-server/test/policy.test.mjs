@@ -58,7 +58,8 @@ function scopeOf(kind, id, state) {
 /** Why no resource of `kind` stands in `relation` to a viewer of `role`. */
 function notApplicable(kind, role, relation) {
   if (kind === 'self') return 'an upload is always the uploader’s own: no route makes one for someone else';
-  if (kind === 'home-matrix' && relation === 'own' && !['parent', 'child'].includes(role)) return 'a home matrix belongs to a family: staff are never its own';
+  if (kind === 'home-matrix' && relation === 'own' && !['parent', 'child'].includes(role))
+    return 'a home matrix belongs to a family: staff are never its own';
   return undefined;
 }
 
@@ -72,15 +73,30 @@ function notApplicable(kind, role, relation) {
 const ROWS = [
   { route: 'GET /viewer', kind: 'none', request: () => ({ method: 'GET', path: '/viewer' }) },
   { route: 'GET /clips/:clipId', kind: 'clip', action: 'clip.read', request: (id) => ({ method: 'GET', path: `/clips/${id}` }) },
-  { route: 'GET /clips/:clipId/answer', kind: 'clip', action: 'answer.read', request: (id) => ({ method: 'GET', path: `/clips/${id}/answer` }) },
+  {
+    route: 'GET /clips/:clipId/answer',
+    kind: 'clip',
+    action: 'answer.read',
+    request: (id) => ({ method: 'GET', path: `/clips/${id}/answer` }),
+  },
   {
     route: 'PUT /clips/:clipId/answer',
     kind: 'clip',
     action: 'answer.write',
     request: (id) => ({ method: 'PUT', path: `/clips/${id}/answer`, key: key(), body: { kind: 'talked' } }),
   },
-  { route: 'POST /clips/:clipId/seen', kind: 'clip', action: 'seen.write', request: (id) => ({ method: 'POST', path: `/clips/${id}/seen`, key: key() }) },
-  { route: 'GET /clips/:clipId/reach', kind: 'clip', action: 'reach.read', request: (id) => ({ method: 'GET', path: `/clips/${id}/reach` }) },
+  {
+    route: 'POST /clips/:clipId/seen',
+    kind: 'clip',
+    action: 'seen.write',
+    request: (id) => ({ method: 'POST', path: `/clips/${id}/seen`, key: key() }),
+  },
+  {
+    route: 'GET /clips/:clipId/reach',
+    kind: 'clip',
+    action: 'reach.read',
+    request: (id) => ({ method: 'GET', path: `/clips/${id}/reach` }),
+  },
   {
     route: 'POST /clips',
     kind: 'class',
@@ -99,7 +115,12 @@ const ROWS = [
     request: () => ({ method: 'POST', path: '/uploads?kind=photo&name=kring.png', key: key(), raw: PNG, type: 'image/png' }),
   },
   { route: 'GET /uploads/:mediaId', kind: 'upload', action: 'upload.read', request: (id) => ({ method: 'GET', path: `/uploads/${id}` }) },
-  { route: 'GET /reactions/:targetId', kind: 'target', action: 'reactions.read', request: (id) => ({ method: 'GET', path: `/reactions/${id}` }) },
+  {
+    route: 'GET /reactions/:targetId',
+    kind: 'target',
+    action: 'reactions.read',
+    request: (id) => ({ method: 'GET', path: `/reactions/${id}` }),
+  },
   {
     route: 'POST /reactions/:targetId/replies',
     kind: 'target',
@@ -113,7 +134,12 @@ const ROWS = [
     request: (id) => ({ method: 'PUT', path: `/reactions/${id}/like`, key: key(), body: { on: true } }),
   },
   ...['class', 'personal'].flatMap((chart) => [
-    { route: 'GET /charts/:chartId', kind: `${chart}-chart`, action: `${chart}-chart.read`, request: (id) => ({ method: 'GET', path: `/charts/${id}` }) },
+    {
+      route: 'GET /charts/:chartId',
+      kind: `${chart}-chart`,
+      action: `${chart}-chart.read`,
+      request: (id) => ({ method: 'GET', path: `/charts/${id}` }),
+    },
     {
       route: 'POST /charts/:chartId/awards',
       kind: `${chart}-chart`,
@@ -135,13 +161,24 @@ const ROWS = [
       action: `${chart}-chart.redeem`,
       // A redeem the policy allows is tried with the goal (1) reached: one award first.
       prepare: async ({ as, allowed }, id) => {
-        if (allowed) assert.equal((await as('POST', `/charts/${id}/awards`, { key: key(), body: {} })).status, 200, 'the award before the redeem');
+        if (allowed)
+          assert.equal((await as('POST', `/charts/${id}/awards`, { key: key(), body: {} })).status, 200, 'the award before the redeem');
       },
       request: (id) => ({ method: 'POST', path: `/charts/${id}/redeem`, key: key(), body: {} }),
     },
   ]),
-  { route: 'GET /children/:childId/checkins', kind: 'child', action: 'checkin.read', request: (id) => ({ method: 'GET', path: `/children/${id}/checkins` }) },
-  { route: 'GET /classes/:classId/checkins', kind: 'class', action: 'signals.read', request: (id) => ({ method: 'GET', path: `/classes/${id}/checkins` }) },
+  {
+    route: 'GET /children/:childId/checkins',
+    kind: 'child',
+    action: 'checkin.read',
+    request: (id) => ({ method: 'GET', path: `/children/${id}/checkins` }),
+  },
+  {
+    route: 'GET /classes/:classId/checkins',
+    kind: 'class',
+    action: 'signals.read',
+    request: (id) => ({ method: 'GET', path: `/classes/${id}/checkins` }),
+  },
   {
     route: 'PUT /checkins/:checkinId',
     kind: 'child',
@@ -157,7 +194,12 @@ const ROWS = [
     },
   },
   ...['school', 'home'].flatMap((matrix) => [
-    { route: 'GET /matrices/:matrixId', kind: `${matrix}-matrix`, action: `${matrix}-matrix.read`, request: (id) => ({ method: 'GET', path: `/matrices/${id}` }) },
+    {
+      route: 'GET /matrices/:matrixId',
+      kind: `${matrix}-matrix`,
+      action: `${matrix}-matrix.read`,
+      request: (id) => ({ method: 'GET', path: `/matrices/${id}` }),
+    },
     {
       route: 'PUT /matrices/:matrixId',
       kind: `${matrix}-matrix`,
@@ -165,7 +207,12 @@ const ROWS = [
       // The matrix as stored now (an earlier row may have saved it), as the editor would send it.
       request: async (id, { matrixNow }) => {
         const { schoolId: _school, ...stored } = await matrixNow(id);
-        return { method: 'PUT', path: `/matrices/${id}`, key: key(), body: { matrix: { ...stored, title: 'Onze afspraken (policy)' }, baseVersion: stored.version } };
+        return {
+          method: 'PUT',
+          path: `/matrices/${id}`,
+          key: key(),
+          body: { matrix: { ...stored, title: 'Onze afspraken (policy)' }, baseVersion: stored.version },
+        };
       },
     },
     {
@@ -208,9 +255,14 @@ test('every route of routes.mjs and every live topic kind has rows; every row na
   const routes = new Set(ROUTES.map((r) => `${r.method} ${r.path}`));
   assert.deepEqual([...new Set(ROWS.map((r) => r.route))].sort(), [...routes].sort());
   assert.deepEqual([...new Set(TOPICS.map((t) => t.topic))].sort(), Object.keys(TOPIC_ACTIONS).sort());
-  for (const row of [...ROWS, ...TOPICS]) if (row.kind !== 'none') assert.ok(Object.hasOwn(ACTIONS, row.action), `${row.route ?? row.topic}: ${row.action}`);
+  for (const row of [...ROWS, ...TOPICS])
+    if (row.kind !== 'none') assert.ok(Object.hasOwn(ACTIONS, row.action), `${row.route ?? row.topic}: ${row.action}`);
   const acted = new Set([...ROWS, ...TOPICS].map((r) => r.action));
-  assert.deepEqual(Object.keys(ACTIONS).filter((a) => !acted.has(a)), [], 'every action of the policy is some route’s');
+  assert.deepEqual(
+    Object.keys(ACTIONS).filter((a) => !acted.has(a)),
+    [],
+    'every action of the policy is some route’s',
+  );
 });
 
 for (const backend of BACKENDS) {
@@ -258,8 +310,14 @@ for (const backend of BACKENDS) {
       state = await stateOf(server.api.db); // the awards as they are now
       if (relation === 'other') {
         // Preferably on a chart of the viewer's own, so only the award's giver differs.
-        const other = viewerId === 'teacher-2' ? { chartId: 'class-groep7', awardId: 'award-by-teacher-1', chartKind: 'class' } : { chartId: 'class-wish', awardId: 'a0', chartKind: 'class' };
-        assert.ok(state.charts[other.chartId].awards.some((a) => a.id === other.awardId), `${other.awardId} is still on ${other.chartId}`);
+        const other =
+          viewerId === 'teacher-2'
+            ? { chartId: 'class-groep7', awardId: 'award-by-teacher-1', chartKind: 'class' }
+            : { chartId: 'class-wish', awardId: 'a0', chartKind: 'class' };
+        assert.ok(
+          state.charts[other.chartId].awards.some((a) => a.id === other.awardId),
+          `${other.awardId} is still on ${other.chartId}`,
+        );
         return other;
       }
       const fresh = async (chartId, chartKind) => {
@@ -298,7 +356,10 @@ for (const backend of BACKENDS) {
                 checks = [
                   { action: 'award.undo', relation },
                   // Taking an award back also takes the right to give one on that chart.
-                  { action: id.chartKind === 'class' ? 'class-chart.award' : 'personal-chart.sticker', relation: relationOf(viewer, chartScope(chart)) },
+                  {
+                    action: id.chartKind === 'class' ? 'class-chart.award' : 'personal-chart.sticker',
+                    relation: relationOf(viewer, chartScope(chart)),
+                  },
                 ];
                 assert.equal(relationOf(viewer, { personId: chart.awards.find((a) => a.id === id.awardId)?.givenById ?? '' }), relation);
               } else {
@@ -313,13 +374,27 @@ for (const backend of BACKENDS) {
               subtests += 1;
               if (row.kind !== 'none') checked.add(`${row.action}|${viewer.role}|${relation}`);
               const what = `${request.method} ${request.path}`;
-              if (allowed) assert.ok(response.status >= 200 && response.status < 300, `${what} allowed: expected 2xx, got ${response.status} ${JSON.stringify(response.body)}`);
-              else assert.deepEqual([response.status, response.body?.error?.kind], [403, 'forbidden'], `${what} denied: expected 403 forbidden, got ${response.status} ${JSON.stringify(response.body)}`);
+              if (allowed)
+                assert.ok(
+                  response.status >= 200 && response.status < 300,
+                  `${what} allowed: expected 2xx, got ${response.status} ${JSON.stringify(response.body)}`,
+                );
+              else
+                assert.deepEqual(
+                  [response.status, response.body?.error?.kind],
+                  [403, 'forbidden'],
+                  `${what} denied: expected 403 forbidden, got ${response.status} ${JSON.stringify(response.body)}`,
+                );
             });
           }
           test(`${viewerId} with an expired token`, async () => {
             const expired = server.api.issueToken(viewerId, { expiresAt: Date.now() - 1000 });
-            const id = row.kind === 'none' || row.kind === 'self' ? viewerId : row.kind === 'award' ? { chartId: 'class-wish', awardId: 'a1' } : CANDIDATES[row.kind][0];
+            const id =
+              row.kind === 'none' || row.kind === 'self'
+                ? viewerId
+                : row.kind === 'award'
+                  ? { chartId: 'class-wish', awardId: 'a1' }
+                  : CANDIDATES[row.kind][0];
             const request = await row.request(id, { state, matrixNow });
             const response = await server.as(expired)(request.method, request.path, request);
             subtests += 1;
@@ -380,7 +455,9 @@ function skip(t, row, role, relation) {
 }
 
 test('summary: every cell of the policy is checked over HTTP or can’t be expressed by any route, with the reason', (t) => {
-  const cells = Object.keys(ACTIONS).flatMap((action) => ROLES.flatMap((role) => RELATIONS.map((relation) => `${action}|${role}|${relation}`)));
+  const cells = Object.keys(ACTIONS).flatMap((action) =>
+    ROLES.flatMap((role) => RELATIONS.map((relation) => `${action}|${role}|${relation}`)),
+  );
   const unchecked = cells.filter((cell) => !checked.has(cell));
   const unexplained = unchecked.filter((cell) => !inexpressible.has(cell));
   assert.deepEqual(unexplained, [], 'cells neither checked nor explained');

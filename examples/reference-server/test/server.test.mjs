@@ -68,7 +68,12 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR
 async function upload(base, token, { kind = 'photo', name = 'kring.png', type = 'image/png', bytes = PNG, id = key(), headers = {} } = {}) {
   const response = await fetch(`${base}/uploads?${new URLSearchParams({ kind, name })}`, {
     method: 'POST',
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(id ? { 'idempotency-key': id } : {}), 'content-type': type, ...headers },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(id ? { 'idempotency-key': id } : {}),
+      'content-type': type,
+      ...headers,
+    },
     body: bytes,
   });
   const text = await response.text();
@@ -158,17 +163,20 @@ for (const backend of backends) {
 
     test('migrations are recorded and not applied twice', async () => {
       const rows = await server.api.db.query('select name from kysely_migration order by name');
-      assert.deepEqual(rows.map((r) => r.name), [
-        '001_init',
-        '002_uploads',
-        '003_clip_lang',
-        '004_collections_idempotency',
-        '005_relational',
-        '006_samen_id_check',
-        '007_answers_per_carer',
-        '008_clip_group_co_teacher',
-        '009_collections_to_tables',
-      ]);
+      assert.deepEqual(
+        rows.map((r) => r.name),
+        [
+          '001_init',
+          '002_uploads',
+          '003_clip_lang',
+          '004_collections_idempotency',
+          '005_relational',
+          '006_samen_id_check',
+          '007_answers_per_carer',
+          '008_clip_group_co_teacher',
+          '009_collections_to_tables',
+        ],
+      );
       assert.deepEqual(await migrate(server.api.db), []);
       const [clips] = await server.api.db.query("select count(*)::int as seeded from clips where id = 'wish-1'");
       assert.equal(clips.seeded, 1);
@@ -210,7 +218,10 @@ for (const backend of backends) {
       assert.equal(own.body.kind, 'talked');
       assert.deepEqual((await parent('GET', '/clips/wish-3/answer')).body, saved.body, 'not replaced by the other carer');
       const reach = (await teacher('GET', '/clips/wish-3/reach')).body;
-      assert.ok(reach.answers.some((a) => a.id === saved.body.id) && reach.answers.some((a) => a.id === own.body.id), 'the teacher reads both');
+      assert.ok(
+        reach.answers.some((a) => a.id === saved.body.id) && reach.answers.some((a) => a.id === own.body.id),
+        'the teacher reads both',
+      );
     });
 
     test('POST /clips/{clipId}/seen → 204, and GET /clips/{clipId}/reach counts the family once', async () => {
@@ -255,10 +266,17 @@ for (const backend of backends) {
       // A home sticker from a parent, then the teacher fills the chart and redeems it.
       const sticker = await parent('POST', '/charts/personal-child-1/awards', { key: key(), body: { reason: 'Zelf de tafel gedekt' } });
       assert.equal(sticker.body.source, 'home');
-      assert.equal((await teacher('POST', '/charts/personal-child-1/redeem', { key: key() })).status, 409, 'goal not reached (a conflict with the chart as stored)');
+      assert.equal(
+        (await teacher('POST', '/charts/personal-child-1/redeem', { key: key() })).status,
+        409,
+        'goal not reached (a conflict with the chart as stored)',
+      );
       for (let i = 0; i < 3; i++) await teacher('POST', '/charts/personal-child-1/awards', { key: key() });
       assert.equal((await parent('POST', '/charts/personal-child-1/redeem', { key: key(), body: {} })).status, 403, 'teachers only');
-      const redeemed = await teacher('POST', '/charts/personal-child-1/redeem', { key: key(), body: { nextGoal: 12, nextReward: 'Naar de speeltuin' } });
+      const redeemed = await teacher('POST', '/charts/personal-child-1/redeem', {
+        key: key(),
+        body: { nextGoal: 12, nextReward: 'Naar de speeltuin' },
+      });
       assert.equal(redeemed.status, 200);
       assert.deepEqual(redeemed.body.awards, []);
       assert.equal(redeemed.body.goal, 12);
@@ -301,15 +319,24 @@ for (const backend of backends) {
       assert.equal(saved.body.version, matrix.version + 1);
       assert.equal(saved.body.title, 'Onze afspraken (nieuw)');
 
-      const stale = await teacher('PUT', '/matrices/matrix-school', { key: key(), body: { matrix: { ...matrix, title: 'Oud' }, baseVersion: matrix.version } });
+      const stale = await teacher('PUT', '/matrices/matrix-school', {
+        key: key(),
+        body: { matrix: { ...matrix, title: 'Oud' }, baseVersion: matrix.version },
+      });
       assert.equal(stale.status, 409);
       assert.equal(stale.body.error.kind, 'conflict');
       const now = await parent('GET', '/matrices/matrix-school');
       assert.equal(now.body.version, matrix.version + 1);
       assert.equal(now.body.title, 'Onze afspraken (nieuw)');
 
-      assert.equal((await parent('PUT', '/matrices/matrix-school', { key: key(), body: { matrix: now.body, baseVersion: now.body.version } })).status, 403);
-      const wrongId = await teacher('PUT', '/matrices/matrix-school', { key: key(), body: { matrix: { ...now.body, id: 'other' }, baseVersion: now.body.version } });
+      assert.equal(
+        (await parent('PUT', '/matrices/matrix-school', { key: key(), body: { matrix: now.body, baseVersion: now.body.version } })).status,
+        403,
+      );
+      const wrongId = await teacher('PUT', '/matrices/matrix-school', {
+        key: key(),
+        body: { matrix: { ...now.body, id: 'other' }, baseVersion: now.body.version },
+      });
       assert.equal(wrongId.status, 400);
       // The family's own home matrix: both carers may read it.
       assert.equal((await parent2('GET', '/matrices/matrix-home-fam-01')).status, 200);
@@ -324,7 +351,10 @@ for (const backend of backends) {
       assert.equal(shared.status, 200);
       const list = await teacher('GET', `/matrices/matrix-school/successes?from=${since}`);
       assert.equal(list.status, 200);
-      assert.deepEqual(list.body.map((s) => s.id), [shared.body.id]);
+      assert.deepEqual(
+        list.body.map((s) => s.id),
+        [shared.body.id],
+      );
       assert.ok((await teacher('GET', '/matrices/matrix-school/successes')).body.length >= 4);
       assert.equal((await parent('GET', '/matrices/matrix-school/successes')).status, 403);
       assert.equal((await teacher('POST', '/matrices/matrix-school/successes', { key: key(), body: { text: 'x' } })).status, 403);
@@ -361,7 +391,9 @@ for (const backend of backends) {
       assert.ok(results.every((r) => r.status === 200));
       const awards = (await teacher('GET', '/charts/class-wish')).body.awards;
       assert.equal(awards.length, count + 20);
-      const [row] = await server.api.db.query("select count(*)::int as n from awards where chart_id = 'class-wish' and redeemed_in is null");
+      const [row] = await server.api.db.query(
+        "select count(*)::int as n from awards where chart_id = 'class-wish' and redeemed_in is null",
+      );
       assert.equal(row.n, count + 20, 'one row per award');
     });
 
@@ -417,7 +449,15 @@ for (const backend of backends) {
       const missing = await parent('GET', '/clips/nope');
       assert.deepEqual([missing.status, missing.body.error.kind], [404, 'not-found']);
       assert.equal((await parent('GET', '/charts/nope')).status, 404);
-      assert.equal((await teacher('PUT', '/matrices/nope', { key: key(), body: { matrix: { id: 'nope', kind: 'school', version: 0, values: [], locations: [], cells: {} }, baseVersion: 0 } })).status, 404);
+      assert.equal(
+        (
+          await teacher('PUT', '/matrices/nope', {
+            key: key(),
+            body: { matrix: { id: 'nope', kind: 'school', version: 0, values: [], locations: [], cells: {} }, baseVersion: 0 },
+          })
+        ).status,
+        404,
+      );
       assert.equal((await parent('GET', '/no/such/route')).status, 404);
       assert.equal((await fetch(server.base.replace(/\/api$/, '/elsewhere'))).status, 404);
       const wrongMethod = await parent('PATCH', '/clips/wish-2/answer', { key: key(), body: {} });
@@ -427,10 +467,16 @@ for (const backend of backends) {
       const noKey = await parent('PUT', '/clips/wish-2/answer', { body: { kind: 'talked' } });
       assert.deepEqual([noKey.status, noKey.body.error.kind], [400, 'invalid-data']);
       const malformed = await parent('PUT', '/clips/wish-2/answer', { key: key(), body: '{"kind": "talked"' });
-      assert.deepEqual([malformed.status, malformed.body.error.kind, malformed.body.error.message], [400, 'invalid-data', 'malformed JSON']);
+      assert.deepEqual(
+        [malformed.status, malformed.body.error.kind, malformed.body.error.message],
+        [400, 'invalid-data', 'malformed JSON'],
+      );
       const empty = await parent('PUT', '/clips/wish-2/answer', { key: key() });
       assert.equal(empty.status, 400);
-      const invalid = await parent('PUT', '/checkins/c1', { key: key(), body: { childId: 'child-1', feeling: 'happy', strength: 9, context: 'garden' } });
+      const invalid = await parent('PUT', '/checkins/c1', {
+        key: key(),
+        body: { childId: 'child-1', feeling: 'happy', strength: 9, context: 'garden' },
+      });
       assert.equal(invalid.status, 400);
       assert.deepEqual(invalid.body.error.issues.map((i) => i.path).sort(), ['context', 'createdAt', 'strength']);
       assert.ok(!JSON.stringify(invalid.body).includes('garden'), 'issues never echo values');
@@ -485,14 +531,17 @@ for (const backend of backends) {
       const first = await upload(server.base, 'teacher-1', { id, name: 'Kring "groep 6".png' });
       assert.equal(first.status, 201);
       assert.match(first.body.mediaId, /^media-[0-9a-f-]{36}$/);
-      assert.deepEqual({ ...first.body, mediaId: undefined }, {
-        mediaId: undefined,
-        kind: 'photo',
-        src: `${server.base}/uploads/${first.body.mediaId}/content`,
-        type: 'image/png',
-        size: PNG.length,
-        name: 'Kring "groep 6".png',
-      });
+      assert.deepEqual(
+        { ...first.body, mediaId: undefined },
+        {
+          mediaId: undefined,
+          kind: 'photo',
+          src: `${server.base}/uploads/${first.body.mediaId}/content`,
+          type: 'image/png',
+          size: PNG.length,
+          name: 'Kring "groep 6".png',
+        },
+      );
       const again = await upload(server.base, 'teacher-1', { id, name: 'anders.png' });
       assert.equal(again.status, 200);
       assert.equal(again.headers.get('idempotent-replayed'), 'true');
@@ -506,7 +555,10 @@ for (const backend of backends) {
       assert.deepEqual(Buffer.from(await file.arrayBuffer()), PNG);
       assert.equal(file.headers.get('content-type'), 'image/png');
       assert.equal(file.headers.get('x-content-type-options'), 'nosniff');
-      assert.equal(file.headers.get('content-disposition'), `inline; filename="Kring _groep 6_.png"; filename*=UTF-8''Kring%20%22groep%206%22.png`);
+      assert.equal(
+        file.headers.get('content-disposition'),
+        `inline; filename="Kring _groep 6_.png"; filename*=UTF-8''Kring%20%22groep%206%22.png`,
+      );
       assert.equal(file.headers.get('cross-origin-resource-policy'), 'same-origin');
       assert.match(file.headers.get('content-security-policy'), /sandbox/);
       const part = await fetch(first.body.src, { headers: { range: 'bytes=0-7' } });
@@ -530,7 +582,12 @@ for (const backend of backends) {
       await refused(415, 'invalid-data', { type: 'video/mp4', kind: 'photo' });
       const html = await refused(415, 'invalid-data', { bytes: Buffer.from('<html><script>alert(1)</script>') });
       assert.deepEqual(html.issues, [{ path: 'file', message: 'wrong-type' }]);
-      const big = await refused(413, 'invalid-data', { kind: 'captions', type: 'text/vtt', name: 'c.vtt', bytes: Buffer.concat([Buffer.from('WEBVTT\n\n'), Buffer.alloc(1024 * 1024)]) });
+      const big = await refused(413, 'invalid-data', {
+        kind: 'captions',
+        type: 'text/vtt',
+        name: 'c.vtt',
+        bytes: Buffer.concat([Buffer.from('WEBVTT\n\n'), Buffer.alloc(1024 * 1024)]),
+      });
       assert.deepEqual(big.issues, [{ path: 'file', message: 'too-big' }]);
       await refused(400, 'invalid-data', { bytes: Buffer.alloc(0) });
       await refused(400, 'invalid-data', { id: '' });
@@ -562,7 +619,10 @@ for (const backend of backends) {
       assert.equal(published.status, 200);
       assert.equal(published.body.id, `clip-${id}`);
       assert.equal(published.body.lang, 'nl');
-      assert.deepEqual(published.body.media, { kind: 'photos', photos: [{ src: photo.body.src, alt: 'Kinderen staan rechtop in een kring' }] });
+      assert.deepEqual(published.body.media, {
+        kind: 'photos',
+        photos: [{ src: photo.body.src, alt: 'Kinderen staan rechtop in een kring' }],
+      });
       const replay = await teacher('POST', '/clips', { key: id, body: draft });
       assert.equal(replay.headers.get('idempotent-replayed'), 'true');
       assert.deepEqual(replay.body, published.body);
@@ -573,8 +633,14 @@ for (const backend of backends) {
       assert.equal(seen.body.lang, 'nl', 'the language the teacher wrote in is stored and returned');
       assert.deepEqual([seen.body.group, seen.body.coTeacher], ['Groep 6 — meisjes', 'Ellen, weerbaarheidsspecialist']);
       assert.equal(seen.body.media.photos[0].src, photo.body.src);
-      const media = await server.api.db.query('select position, role, upload_id, url, alt from clip_media where clip_id = $1', [published.body.id]);
-      assert.deepEqual(media, [{ position: 0, role: 'photo', upload_id: photo.body.mediaId, url: null, alt: 'Kinderen staan rechtop in een kring' }], 'the clip refers to the upload row');
+      const media = await server.api.db.query('select position, role, upload_id, url, alt from clip_media where clip_id = $1', [
+        published.body.id,
+      ]);
+      assert.deepEqual(
+        media,
+        [{ position: 0, role: 'photo', upload_id: photo.body.mediaId, url: null, alt: 'Kinderen staan rechtop in een kring' }],
+        'the clip refers to the upload row',
+      );
       const [clip] = await server.api.db.query('select class_id, published_by, lang from clips where id = $1', [published.body.id]);
       assert.deepEqual(clip, { class_id: 'groep6-wish', published_by: 'teacher-1', lang: 'nl' });
 
@@ -582,14 +648,20 @@ for (const backend of backends) {
       // Another teacher's class is 403; a class the school doesn't have is 404 (the policy's guard).
       assert.equal((await teacher('POST', '/clips', { key: key(), body: { ...draft, classId: 'groep7-pbs' } })).status, 403);
       assert.equal((await teacher('POST', '/clips', { key: key(), body: { ...draft, classId: 'groep3-other' } })).status, 404);
-      const unknown = await teacher('POST', '/clips', { key: key(), body: { ...draft, media: { kind: 'photos', photos: [{ mediaId: 'media-nope', alt: 'x' }] } } });
+      const unknown = await teacher('POST', '/clips', {
+        key: key(),
+        body: { ...draft, media: { kind: 'photos', photos: [{ mediaId: 'media-nope', alt: 'x' }] } },
+      });
       assert.equal(unknown.status, 400);
       const noTitle = await teacher('POST', '/clips', { key: key(), body: { ...draft, title: ' ' } });
       assert.equal(noTitle.status, 400);
       assert.equal(noTitle.body.error.issues[0].path, 'title');
       const badLang = await teacher('POST', '/clips', { key: key(), body: { ...draft, lang: 'Nederlands' } });
       assert.equal(badLang.status, 400);
-      assert.deepEqual(badLang.body.error.issues.map((i) => i.path), ['lang']);
+      assert.deepEqual(
+        badLang.body.error.issues.map((i) => i.path),
+        ['lang'],
+      );
       const english = await teacher('POST', '/clips', { key: key(), body: { ...draft, title: 'Body language', lang: 'en-GB' } });
       assert.equal((await parent('GET', `/clips/${english.body.id}`)).body.lang, 'en-GB');
       const { lang: _none, ...withoutLang } = draft;
@@ -597,34 +669,41 @@ for (const backend of backends) {
       assert.equal('lang' in (await parent('GET', `/clips/${unsaid.body.id}`)).body, false, 'no lang sent, none made up');
     });
 
-    test('HttpAdapter from dist/ talks to this server', { skip: !existsSync(HTTP_ADAPTER) && 'dist/adapters/http-adapter.js is not built' }, async () => {
-      const { HttpAdapter } = await import(HTTP_ADAPTER);
-      const adapter = new HttpAdapter({ baseUrl: server.base, getToken: () => 'parent-1', retries: 0 });
-      const teacherAdapter = new HttpAdapter({ baseUrl: server.base, getToken: () => 'teacher-1', retries: 0 });
-      try {
-        assert.equal((await adapter.getViewer()).id, 'parent-1');
-        assert.equal((await adapter.getLessonClip('wish-6')).id, 'wish-6');
-        assert.equal(await adapter.getHomeAnswer('wish-6'), null);
-        let changed = 0;
-        const unsubscribe = teacherAdapter.subscribe('clip:wish-6', () => changed++);
-        await new Promise((resolve) => setTimeout(resolve, 200)); // the stream opens
-        const id = key();
-        const answer = await adapter.saveHomeAnswer({ id, clipId: 'wish-6', kind: 'text', text: 'Samen een lijstje gemaakt.' });
-        assert.deepEqual(await adapter.saveHomeAnswer({ id, clipId: 'wish-6', kind: 'text', text: 'Samen een lijstje gemaakt.' }), answer);
-        assert.deepEqual(await adapter.getHomeAnswer('wish-6'), answer);
-        for (let i = 0; i < 50 && !changed; i++) await new Promise((resolve) => setTimeout(resolve, 20));
-        assert.ok(changed >= 1, 'the teacher heard about the answer');
-        unsubscribe();
-        await assert.rejects(adapter.getClipReach('wish-6'), { kind: 'forbidden' });
-        const matrix = await adapter.getExpectationMatrix('matrix-home-fam-01');
-        await assert.rejects(adapter.saveExpectationMatrix({ id: key(), matrix, baseVersion: matrix.version + 5 }), { kind: 'conflict' });
-        // The policy: a teacher does not read a family's home matrix.
-        await assert.rejects(teacherAdapter.getExpectationMatrix('matrix-home-fam-01'), { kind: 'forbidden' });
-      } finally {
-        adapter.dispose?.();
-        teacherAdapter.dispose?.();
-      }
-    });
+    test(
+      'HttpAdapter from dist/ talks to this server',
+      { skip: !existsSync(HTTP_ADAPTER) && 'dist/adapters/http-adapter.js is not built' },
+      async () => {
+        const { HttpAdapter } = await import(HTTP_ADAPTER);
+        const adapter = new HttpAdapter({ baseUrl: server.base, getToken: () => 'parent-1', retries: 0 });
+        const teacherAdapter = new HttpAdapter({ baseUrl: server.base, getToken: () => 'teacher-1', retries: 0 });
+        try {
+          assert.equal((await adapter.getViewer()).id, 'parent-1');
+          assert.equal((await adapter.getLessonClip('wish-6')).id, 'wish-6');
+          assert.equal(await adapter.getHomeAnswer('wish-6'), null);
+          let changed = 0;
+          const unsubscribe = teacherAdapter.subscribe('clip:wish-6', () => changed++);
+          await new Promise((resolve) => setTimeout(resolve, 200)); // the stream opens
+          const id = key();
+          const answer = await adapter.saveHomeAnswer({ id, clipId: 'wish-6', kind: 'text', text: 'Samen een lijstje gemaakt.' });
+          assert.deepEqual(
+            await adapter.saveHomeAnswer({ id, clipId: 'wish-6', kind: 'text', text: 'Samen een lijstje gemaakt.' }),
+            answer,
+          );
+          assert.deepEqual(await adapter.getHomeAnswer('wish-6'), answer);
+          for (let i = 0; i < 50 && !changed; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+          assert.ok(changed >= 1, 'the teacher heard about the answer');
+          unsubscribe();
+          await assert.rejects(adapter.getClipReach('wish-6'), { kind: 'forbidden' });
+          const matrix = await adapter.getExpectationMatrix('matrix-home-fam-01');
+          await assert.rejects(adapter.saveExpectationMatrix({ id: key(), matrix, baseVersion: matrix.version + 5 }), { kind: 'conflict' });
+          // The policy: a teacher does not read a family's home matrix.
+          await assert.rejects(teacherAdapter.getExpectationMatrix('matrix-home-fam-01'), { kind: 'forbidden' });
+        } finally {
+          adapter.dispose?.();
+          teacherAdapter.dispose?.();
+        }
+      },
+    );
   });
 
   test(`${backend.name}: migration 003 gives the demo clips of a database seeded before lang their seed language, and leaves published clips alone`, async () => {
@@ -634,7 +713,8 @@ for (const backend of backends) {
     const db = await openDatabase(options);
     try {
       for (const file of ['001_init.sql', '002_uploads.sql']) await copyFile(join(MIGRATIONS_DIR, file), join(before, file));
-      for (const file of ['001_init.sql', '002_uploads.sql', '003_clip_lang.sql']) await copyFile(join(MIGRATIONS_DIR, file), join(upTo003, file));
+      for (const file of ['001_init.sql', '002_uploads.sql', '003_clip_lang.sql'])
+        await copyFile(join(MIGRATIONS_DIR, file), join(upTo003, file));
       assert.deepEqual(await migrate(db, { dir: before }), ['001_init', '002_uploads']);
       // A state as an English server seeded it before clips had a language, plus a teacher's clip.
       const { MemoryAdapter } = await import(MEMORY_ADAPTER);
@@ -650,7 +730,10 @@ for (const backend of backends) {
       const langs = Object.fromEntries(Object.entries(row.clips).map(([id, clip]) => [id, clip.lang]));
       assert.equal(langs['wish-1'], 'en');
       assert.equal(langs['kanjer-2'], 'en');
-      assert.deepEqual(Object.keys(langs).filter((id) => langs[id] !== 'en'), ['wish-3', 'clip-old']);
+      assert.deepEqual(
+        Object.keys(langs).filter((id) => langs[id] !== 'en'),
+        ['wish-3', 'clip-old'],
+      );
       assert.equal(langs['wish-3'], 'fy');
       assert.equal('lang' in row.clips['clip-old'], false);
       assert.equal(row.revision, 6, 'a process holding the old state cannot save over it');
@@ -684,8 +767,14 @@ for (const backend of backends) {
         const { MemoryAdapter } = await import(MEMORY_ADAPTER);
         state = structuredClone(new MemoryAdapter({ locale: 'nl' }).store.state);
         state.answers.push({
-          id: 'answer-before-004', clipId: 'wish-2', familyId: 'fam-01', familyName: 'Familie Jansen', carerId: 'parent-1',
-          kind: 'text', text: 'Van voor de migratie.', updatedAt: new Date().toISOString(),
+          id: 'answer-before-004',
+          clipId: 'wish-2',
+          familyId: 'fam-01',
+          familyName: 'Familie Jansen',
+          carerId: 'parent-1',
+          kind: 'text',
+          text: 'Van voor de migratie.',
+          updatedAt: new Date().toISOString(),
         });
         state.writes = { 'answer-before-004': { kept: 'x'.repeat(100_000) } };
         state.writeRequests = { 'answer-before-004': 'parent-1 saveHomeAnswer {"clipId":"wish-2"}' };
@@ -694,30 +783,61 @@ for (const backend of backends) {
           "insert into samen_uploads (media_id, owner, idempotency_key, kind, content_type, size, name, bytes) values ('media-old', 'teacher-1', 'k-old', 'photo', 'image/png', $1, 'kring.png', $2)",
           [PNG.length, PNG],
         );
-        state.clips['clip-old'] = { ...state.clips['wish-3'], id: 'clip-old', title: 'Van de juf', media: { kind: 'photos', photos: [{ src: 'upload:media-old', alt: 'Een kring' }] } };
+        state.clips['clip-old'] = {
+          ...state.clips['wish-3'],
+          id: 'clip-old',
+          title: 'Van de juf',
+          media: { kind: 'photos', photos: [{ src: 'upload:media-old', alt: 'Een kring' }] },
+        };
         state.clips['clip-broken'] = { id: 'clip-broken', title: 'Zonder klas' };
         await db.query("insert into samen_state (id, state, revision) values ('main', $1::jsonb, 9)", [JSON.stringify(state)]);
 
         assert.deepEqual(await migrate(db, { to: '004_collections_idempotency' }), ['004_collections_idempotency']);
-        assert.equal((await db.query("select to_regclass('schema_migrations') as t"))[0].t, null, 'the old runner’s table is adopted and gone');
-        assert.deepEqual((await db.query('select name from kysely_migration order by name')).map((r) => r.name), ['001_init', '002_uploads', '003_clip_lang', '004_collections_idempotency']);
+        assert.equal(
+          (await db.query("select to_regclass('schema_migrations') as t"))[0].t,
+          null,
+          'the old runner’s table is adopted and gone',
+        );
+        assert.deepEqual(
+          (await db.query('select name from kysely_migration order by name')).map((r) => r.name),
+          ['001_init', '002_uploads', '003_clip_lang', '004_collections_idempotency'],
+        );
         const rows = await db.query('select name, pg_column_size(data) as size from samen_collections');
         const names = rows.map((r) => r.name).sort();
-        assert.deepEqual(names, Object.keys(state).filter((k) => !['writes', 'writeRequests', 'uploads'].includes(k)).sort());
-        assert.ok(rows.every((r) => r.size < 100_000), 'the writes record is not moved anywhere');
+        assert.deepEqual(
+          names,
+          Object.keys(state)
+            .filter((k) => !['writes', 'writeRequests', 'uploads'].includes(k))
+            .sort(),
+        );
+        assert.ok(
+          rows.every((r) => r.size < 100_000),
+          'the writes record is not moved anywhere',
+        );
         assert.equal((await db.query("select to_regclass('samen_state') as t"))[0].t, null, 'the one-row table is gone');
         assert.equal((await db.query('select count(*)::int as n from samen_idempotency'))[0].n, 0);
 
         // 005 makes the tables (006 to 008 amend them), 009 moves the rows into them and drops samen_collections.
-        assert.deepEqual(await migrate(db), ['005_relational', '006_samen_id_check', '007_answers_per_carer', '008_clip_group_co_teacher', '009_collections_to_tables']);
+        assert.deepEqual(await migrate(db), [
+          '005_relational',
+          '006_samen_id_check',
+          '007_answers_per_carer',
+          '008_clip_group_co_teacher',
+          '009_collections_to_tables',
+        ]);
         assert.equal((await db.query("select to_regclass('samen_collections') as t"))[0].t, null);
         const count = async (table) => (await db.query(`select count(*)::int as n from ${table}`))[0].n;
         assert.equal(await count('viewers'), state.viewers.length);
         assert.equal(await count('clips'), Object.keys(state.clips).length - 1, 'every clip but the one without a class');
         assert.equal(await count('home_answers'), state.answers.length);
         assert.equal(await count('checkins'), state.checkins.length);
-        assert.equal(await count('awards'), Object.values(state.charts).reduce((n, c) => n + c.awards.length, 0));
-        assert.deepEqual(await db.query("select role, upload_id from clip_media where clip_id = 'clip-old'"), [{ role: 'photo', upload_id: 'media-old' }]);
+        assert.equal(
+          await count('awards'),
+          Object.values(state.charts).reduce((n, c) => n + c.awards.length, 0),
+        );
+        assert.deepEqual(await db.query("select role, upload_id from clip_media where clip_id = 'clip-old'"), [
+          { role: 'photo', upload_id: 'media-old' },
+        ]);
       } finally {
         await db.close();
       }
@@ -731,7 +851,10 @@ for (const backend of backends) {
         assert.deepEqual(Buffer.from(await (await fetch(old.body.media.photos[0].src)).arrayBuffer()), PNG);
         const award = await server.as('teacher-1')('POST', '/charts/class-wish/awards', { key: key(), body: {} });
         assert.equal(award.status, 200);
-        assert.equal((await server.as('parent-1')('GET', '/charts/class-wish')).body.awards.length, state.charts['class-wish'].awards.length + 1);
+        assert.equal(
+          (await server.as('parent-1')('GET', '/charts/class-wish')).body.awards.length,
+          state.charts['class-wish'].awards.length + 1,
+        );
       } finally {
         await server.stop();
       }
@@ -812,7 +935,10 @@ test('CLI: killed with SIGKILL after a write, restarted on the same data, a retr
     assert.equal(await cli.exited, 'SIGKILL');
 
     cli = await spawnCli(dataDir); // takes over the dead process's lock file
-    const retry = await client(cli.base, 'teacher-1')('POST', '/charts/class-wish/awards', { key: awardKey, body: { reason: 'Deur opengehouden' } });
+    const retry = await client(cli.base, 'teacher-1')('POST', '/charts/class-wish/awards', {
+      key: awardKey,
+      body: { reason: 'Deur opengehouden' },
+    });
     assert.equal(retry.status, 200);
     assert.deepEqual(retry.body, first.body);
     assert.equal(retry.headers.get('idempotent-replayed'), 'true');

@@ -21,7 +21,12 @@ const hadData = existsSync(join(ROOT, 'examples/reference-server/.data'));
 
 before(async () => {
   const id = randomUUID().slice(0, 8);
-  for (const dir of [`examples/reference-server/.data/probe-${id}`, `examples/reference-server/data-${id}`, `examples/.data-${id}`, `data-${id}`]) {
+  for (const dir of [
+    `examples/reference-server/.data/probe-${id}`,
+    `examples/reference-server/data-${id}`,
+    `examples/.data-${id}`,
+    `data-${id}`,
+  ]) {
     await mkdir(join(ROOT, dir), { recursive: true });
     await writeFile(join(ROOT, dir, 'state.json'), '{"secret":"a child’s feelings"}');
     probes.push(dir);

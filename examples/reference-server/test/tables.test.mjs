@@ -76,17 +76,33 @@ for (const backend of BACKENDS) {
     });
 
     test('texts: lengths and required words', async () => {
-      await refused('23514', "insert into home_answers (clip_id, household_id, id, kind, text, updated_at) values ('wish-1', 'fam-03', 'a-long', 'text', $1, now())", ['x'.repeat(501)]);
-      await refused('23514', "insert into home_answers (clip_id, household_id, id, kind, text, updated_at) values ('wish-1', 'fam-03', 'a-talk', 'talked', 'no text with talked', now())");
+      await refused(
+        '23514',
+        "insert into home_answers (clip_id, household_id, id, kind, text, updated_at) values ('wish-1', 'fam-03', 'a-long', 'text', $1, now())",
+        ['x'.repeat(501)],
+      );
+      await refused(
+        '23514',
+        "insert into home_answers (clip_id, household_id, id, kind, text, updated_at) values ('wish-1', 'fam-03', 'a-talk', 'talked', 'no text with talked', now())",
+      );
       await refused('23514', "insert into replies (id, clip_id, text) values ('r-empty', 'wish-2', '   ')");
       await refused('23514', "insert into replies (id, clip_id, text) values ('r-long', 'wish-2', $1)", ['x'.repeat(281)]);
-      await refused('23514', "insert into checkins (id, child_id, feeling, strength, context, note, created_at, local_day) values ('c-note', 'child-1', 'happy', 3, 'home', $1, now(), current_date)", ['x'.repeat(281)]);
-      await refused('23514', "insert into successes (id, matrix_id, text, created_at) values ('s-long', 'matrix-school', $1, now())", ['x'.repeat(501)]);
+      await refused(
+        '23514',
+        "insert into checkins (id, child_id, feeling, strength, context, note, created_at, local_day) values ('c-note', 'child-1', 'happy', 3, 'home', $1, now(), current_date)",
+        ['x'.repeat(281)],
+      );
+      await refused('23514', "insert into successes (id, matrix_id, text, created_at) values ('s-long', 'matrix-school', $1, now())", [
+        'x'.repeat(501),
+      ]);
     });
 
     test('check-ins: strength 1 to 5, home or school, a child that exists', async () => {
       const checkin = (id, strength, context = 'home', child = 'child-1') =>
-        db.query("insert into checkins (id, child_id, feeling, strength, context, created_at, local_day) values ($1, $2, 'happy', $3, $4, now(), current_date)", [id, child, strength, context]);
+        db.query(
+          "insert into checkins (id, child_id, feeling, strength, context, created_at, local_day) values ($1, $2, 'happy', $3, $4, now(), current_date)",
+          [id, child, strength, context],
+        );
       for (const strength of [0, 6, -1]) await assert.rejects(checkin(`c-${strength}`, strength), { code: '23514' });
       await assert.rejects(checkin('c-garden', 3, 'garden'), { code: '23514' });
       await assert.rejects(checkin('c-nobody', 3, 'home', 'child-nobody'), { code: '23503' });
@@ -96,8 +112,16 @@ for (const backend of BACKENDS) {
     });
 
     test('reward charts: positive goals up to 1,000, a personal chart has a child, at most two focus expectations', async () => {
-      for (const goal of [0, -5, 1001]) await refused('23514', "insert into reward_charts (id, kind, class_id, title, goal, reward) values ('c-goal', 'class', 'groep6-wish', 'T', $1, 'R')", [goal]);
-      await refused('23514', "insert into reward_charts (id, kind, class_id, title, goal, reward) values ('c-personal', 'personal', 'groep6-wish', 'T', 5, 'R')");
+      for (const goal of [0, -5, 1001])
+        await refused(
+          '23514',
+          "insert into reward_charts (id, kind, class_id, title, goal, reward) values ('c-goal', 'class', 'groep6-wish', 'T', $1, 'R')",
+          [goal],
+        );
+      await refused(
+        '23514',
+        "insert into reward_charts (id, kind, class_id, title, goal, reward) values ('c-personal', 'personal', 'groep6-wish', 'T', 5, 'R')",
+      );
       await refused('23514', "insert into chart_focus (chart_id, position, id, text) values ('class-wish', 2, 'f3', 'Een derde')");
       await refused('23514', "insert into awards (id, chart_id, source, created_at) values ('a-neg', 'class-wish', 'penalty', now())");
       await refused('23503', "insert into awards (id, chart_id, source, created_at) values ('a-none', 'no-chart', 'school', now())");
@@ -106,26 +130,72 @@ for (const backend of BACKENDS) {
     test('matrices: at most 5 values × 8 places, names of 60, 3 expectations of 1 to 200 per cell, cells only where a listed value meets a listed place', async () => {
       const m = "'matrix-home-fam-01'";
       const [{ version }] = await db.query(`select version from matrices where id = ${m}`);
-      await refused('23514', `insert into matrix_values (matrix_id, version, position, id, label) values (${m}, $1, 5, 'v6', 'Zesde')`, [version]);
-      await refused('23514', `insert into matrix_locations (matrix_id, version, position, id, label) values (${m}, $1, 8, 'l9', 'Negende')`, [version]);
-      await refused('23514', `insert into matrix_values (matrix_id, version, position, id, label) values (${m}, $1, 4, 'v5', $2)`, [version, 'x'.repeat(61)]);
-      await refused('23505', `insert into matrix_values (matrix_id, version, position, id, label) values (${m}, $1, 4, 'respect', 'Twee keer')`, [version]);
-      await refused('23514', `insert into matrix_cells (matrix_id, version, value_id, location_id, position, id, text) values (${m}, $1, 'respect', 'meals', 3, 'e4', 'Een vierde')`, [version]);
-      await refused('23514', `insert into matrix_cells (matrix_id, version, value_id, location_id, position, id, text) values (${m}, $1, 'respect', 'meals', 2, 'e-long', $2)`, [version, 'x'.repeat(201)]);
-      await refused('23514', `insert into matrix_cells (matrix_id, version, value_id, location_id, position, id, text) values (${m}, $1, 'respect', 'meals', 2, 'e-empty', ' ')`, [version]);
-      await refused('23503', `insert into matrix_cells (matrix_id, version, value_id, location_id, position, id, text) values (${m}, $1, 'kindness', 'meals', 0, 'e-x', 'Geen rij')`, [version]);
-      await refused('23505', `insert into matrix_cells (matrix_id, version, value_id, location_id, position, id, text) values (${m}, $1, 'safety', 'screen', 2, 'exp-respect-meals-1', 'Zelfde id')`, [version]);
-      await refused('23503', `insert into matrix_focus (matrix_id, version, value_id, location_id) values (${m}, $1, 'kindness', 'meals')`, [version]);
-      await refused('23514', "insert into matrices (id, kind, school_id, household_id, version) values ('m-both', 'home', 'school-regenboog', 'fam-01', 1)");
+      await refused('23514', `insert into matrix_values (matrix_id, version, position, id, label) values (${m}, $1, 5, 'v6', 'Zesde')`, [
+        version,
+      ]);
+      await refused(
+        '23514',
+        `insert into matrix_locations (matrix_id, version, position, id, label) values (${m}, $1, 8, 'l9', 'Negende')`,
+        [version],
+      );
+      await refused('23514', `insert into matrix_values (matrix_id, version, position, id, label) values (${m}, $1, 4, 'v5', $2)`, [
+        version,
+        'x'.repeat(61),
+      ]);
+      await refused(
+        '23505',
+        `insert into matrix_values (matrix_id, version, position, id, label) values (${m}, $1, 4, 'respect', 'Twee keer')`,
+        [version],
+      );
+      await refused(
+        '23514',
+        `insert into matrix_cells (matrix_id, version, value_id, location_id, position, id, text) values (${m}, $1, 'respect', 'meals', 3, 'e4', 'Een vierde')`,
+        [version],
+      );
+      await refused(
+        '23514',
+        `insert into matrix_cells (matrix_id, version, value_id, location_id, position, id, text) values (${m}, $1, 'respect', 'meals', 2, 'e-long', $2)`,
+        [version, 'x'.repeat(201)],
+      );
+      await refused(
+        '23514',
+        `insert into matrix_cells (matrix_id, version, value_id, location_id, position, id, text) values (${m}, $1, 'respect', 'meals', 2, 'e-empty', ' ')`,
+        [version],
+      );
+      await refused(
+        '23503',
+        `insert into matrix_cells (matrix_id, version, value_id, location_id, position, id, text) values (${m}, $1, 'kindness', 'meals', 0, 'e-x', 'Geen rij')`,
+        [version],
+      );
+      await refused(
+        '23505',
+        `insert into matrix_cells (matrix_id, version, value_id, location_id, position, id, text) values (${m}, $1, 'safety', 'screen', 2, 'exp-respect-meals-1', 'Zelfde id')`,
+        [version],
+      );
+      await refused(
+        '23503',
+        `insert into matrix_focus (matrix_id, version, value_id, location_id) values (${m}, $1, 'kindness', 'meals')`,
+        [version],
+      );
+      await refused(
+        '23514',
+        "insert into matrices (id, kind, school_id, household_id, version) values ('m-both', 'home', 'school-regenboog', 'fam-01', 1)",
+      );
       await refused('23514', "update matrices set version = -1 where id = 'matrix-school'");
     });
 
     test('who: staff have no household, feedback is on a clip or a post (exactly one), an answer per household and clip', async () => {
       await refused('23514', "insert into viewers (id, role, household_id) values ('t-fam', 'teacher', 'fam-01')");
       await refused('23514', "insert into viewers (id, role) values ('nobody', 'admin')");
-      await refused('23514', "insert into reactions (clip_id, post_id, reaction, household_id) values ('wish-2', 'host-post-1', 'like', 'fam-01')");
+      await refused(
+        '23514',
+        "insert into reactions (clip_id, post_id, reaction, household_id) values ('wish-2', 'host-post-1', 'like', 'fam-01')",
+      );
       await refused('23502', "insert into reactions (reaction, household_id) values ('like', 'fam-01')"); // no target: no key
-      await refused('23505', "insert into home_answers (clip_id, household_id, id, kind, updated_at) select clip_id, household_id, 'another-id', 'talked', now() from home_answers limit 1");
+      await refused(
+        '23505',
+        "insert into home_answers (clip_id, household_id, id, kind, updated_at) select clip_id, household_id, 'another-id', 'talked', now() from home_answers limit 1",
+      );
       await refused('23503', "insert into seen_marks (clip_id, household_id) values ('no-clip', 'fam-01')");
     });
 
@@ -139,7 +209,9 @@ for (const backend of BACKENDS) {
       await upload('media-old-draft', 9);
       await upload('media-old-published', 9);
       await upload('media-new-draft', 1);
-      await db.query("insert into clip_media (clip_id, position, role, upload_id, alt) values ('kanjer-2', 5, 'photo', 'media-old-published', 'Gepubliceerd')");
+      await db.query(
+        "insert into clip_media (clip_id, position, role, upload_id, alt) values ('kanjer-2', 5, 'photo', 'media-old-published', 'Gepubliceerd')",
+      );
       const { sweepDraftUploads, DRAFT_UPLOAD_TTL_MS } = await import('../domain/retention.mjs');
       assert.equal(DRAFT_UPLOAD_TTL_MS, 7 * 24 * 3_600_000);
       assert.equal(await sweepDraftUploads(db.kysely), 1);
@@ -161,14 +233,29 @@ for (const backend of BACKENDS) {
         made.sticker = (await p1('POST', '/charts/personal-child-1/awards', { key: key(), body: { reason: 'Zelf opgeruimd' } })).body;
         made.success = (await p1('POST', '/matrices/matrix-school/successes', { key: key(), body: { text: 'Thuis lukte het' } })).body;
         const { body: home } = await p1('GET', '/matrices/matrix-home-fam-01');
-        assert.equal((await p1('PUT', '/matrices/matrix-home-fam-01', { key: key(), body: { matrix: { ...home, title: 'Thuis bij ons' }, baseVersion: home.version } })).status, 200);
+        assert.equal(
+          (
+            await p1('PUT', '/matrices/matrix-home-fam-01', {
+              key: key(),
+              body: { matrix: { ...home, title: 'Thuis bij ons' }, baseVersion: home.version },
+            })
+          ).status,
+          200,
+        );
         const createdAt = new Date().toISOString();
-        made.checkin = (await server.as('child-login-1')('PUT', `/checkins/checkin:child-1:home:${createdAt.slice(0, 10)}`, { key: key(), body: { childId: 'child-1', feeling: 'proud', strength: 4, context: 'home', createdAt } })).body;
+        made.checkin = (
+          await server.as('child-login-1')('PUT', `/checkins/checkin:child-1:home:${createdAt.slice(0, 10)}`, {
+            key: key(),
+            body: { childId: 'child-1', feeling: 'proud', strength: 4, context: 'home', createdAt },
+          })
+        ).body;
         made.classAwards = (await server.as('teacher-1')('GET', '/charts/class-wish')).body.awards.length;
         made.reach = (await server.as('teacher-1')('GET', '/clips/wish-5/reach')).body;
       });
       // An award a carer gave on the class chart (from a host's data: the policy lets no parent): a class token.
-      await db.query("insert into awards (id, chart_id, source, given_by, created_at) values ('award-from-fam-01', 'class-wish', 'school', 'parent-1', now())");
+      await db.query(
+        "insert into awards (id, chart_id, source, given_by, created_at) values ('award-from-fam-01', 'class-wish', 'school', 'parent-1', now())",
+      );
       // Another family's data, untouched by both.
       const [{ others }] = await db.query("select count(*)::int as others from home_answers where household_id <> 'fam-01'");
 
@@ -176,7 +263,10 @@ for (const backend of BACKENDS) {
       assert.equal(data.family.id, 'fam-01');
       assert.equal(data.family.name, 'Familie Jansen');
       assert.deepEqual(data.people.map((p) => p.id).sort(), ['child-login-1', 'parent-1', 'parent-2']);
-      assert.deepEqual(data.children.map((c) => c.id), ['child-1']);
+      assert.deepEqual(
+        data.children.map((c) => c.id),
+        ['child-1'],
+      );
       assert.ok(data.homeAnswers.some((a) => a.id === made.answer.id && a.text === 'Ons antwoord thuis'));
       assert.ok(data.seen.some((s) => s.clipId === 'wish-6'));
       assert.ok(data.reactions.some((r) => r.targetId === 'host-post-1' && r.reaction === 'clap' && r.reactedBy === 'parent-1'));
@@ -185,7 +275,10 @@ for (const backend of BACKENDS) {
       assert.ok(data.awardsGiven.some((a) => a.id === 'award-from-fam-01' && a.chartId === 'class-wish'));
       assert.ok(data.checkins.some((c) => c.id === made.checkin.id && c.feeling === 'proud' && c.recordedBy === 'child-login-1'));
       assert.ok(data.checkins.length > 1, 'the seeded fortnight too');
-      assert.deepEqual(data.personalCharts.map((c) => c.id), ['personal-child-1']);
+      assert.deepEqual(
+        data.personalCharts.map((c) => c.id),
+        ['personal-child-1'],
+      );
       assert.ok(data.personalCharts[0].awards.some((a) => a.id === made.sticker.id));
       assert.equal(data.homeMatrices[0].title, 'Thuis bij ons');
       assert.ok(data.homeMatrices[0].versionsKept.length >= 2, 'the versions kept');
@@ -205,10 +298,24 @@ for (const backend of BACKENDS) {
       assert.equal(await count("select count(*)::int as n from matrices where id = 'matrix-home-fam-01'"), 0);
       assert.equal(await count('select count(*)::int as n from replies where id = $1', [made.reply.id]), 0);
       assert.equal(await count('select count(*)::int as n from successes where id = $1', [made.success.id]), 0);
-      assert.equal(await count("select count(*)::int as n from home_answers where household_id <> 'fam-01'"), others, 'other families untouched');
+      assert.equal(
+        await count("select count(*)::int as n from home_answers where household_id <> 'fam-01'"),
+        others,
+        'other families untouched',
+      );
       const [kept] = await db.query("select given_by from awards where id = 'award-from-fam-01'");
       assert.deepEqual(kept, { given_by: null }, 'a class token stays, without its giver');
-      for (const table of ['viewers', 'households', 'replies', 'successes', 'home_answers', 'reactions', 'seen_marks', 'awards', 'checkins']) {
+      for (const table of [
+        'viewers',
+        'households',
+        'replies',
+        'successes',
+        'home_answers',
+        'reactions',
+        'seen_marks',
+        'awards',
+        'checkins',
+      ]) {
         const rows = await db.query(`select * from ${table}`);
         assert.ok(!JSON.stringify(rows).includes('fam-01') || table === 'awards', `${table} holds nothing of fam-01`);
       }
@@ -216,7 +323,11 @@ for (const backend of BACKENDS) {
       await withServer(async (after) => {
         assert.equal((await after.as('parent-1')('GET', '/viewer')).status, 401, 'their tokens name nobody');
         const teacher = after.as('teacher-1');
-        assert.equal((await teacher('GET', '/charts/class-wish')).body.awards.length, made.classAwards + 1, 'the class chart keeps its count');
+        assert.equal(
+          (await teacher('GET', '/charts/class-wish')).body.awards.length,
+          made.classAwards + 1,
+          'the class chart keeps its count',
+        );
         const reach = (await teacher('GET', '/clips/wish-5/reach')).body;
         assert.equal(reach.families, made.reach.families - 1);
         assert.ok(!reach.answers.some((a) => a.familyId === 'fam-01'));
@@ -238,8 +349,15 @@ for (const backend of BACKENDS) {
         assert.equal((await first('GET', `/clips/${LOAD_IDS.clip(1)}`)).status, 200);
         assert.equal((await first('GET', `/clips/${LOAD_IDS.clip(2)}`)).status, 403, 'family 1 is in class 1');
         assert.equal((await server.as(LOAD_IDS.parent(35))('GET', `/clips/${LOAD_IDS.clip(2)}`)).status, 200, 'family 35 is in class 2');
-        assert.equal((await server.as(LOAD_IDS.teacher(1))('POST', `/charts/${LOAD_IDS.chart(1)}/awards`, { key: key(), body: {} })).status, 200);
-        assert.equal((await first('POST', `/charts/${LOAD_IDS.personalChart(1)}/awards`, { key: key(), body: {} })).status, 200, 'a home sticker');
+        assert.equal(
+          (await server.as(LOAD_IDS.teacher(1))('POST', `/charts/${LOAD_IDS.chart(1)}/awards`, { key: key(), body: {} })).status,
+          200,
+        );
+        assert.equal(
+          (await first('POST', `/charts/${LOAD_IDS.personalChart(1)}/awards`, { key: key(), body: {} })).status,
+          200,
+          'a home sticker',
+        );
         assert.equal((await first('PUT', `/clips/${LOAD_IDS.clip(1)}/answer`, { key: key(), body: { kind: 'talked' } })).status, 200);
         assert.equal((await first('PUT', `/reactions/${LOAD_IDS.post(1)}/like`, { key: key(), body: { on: true } })).status, 200);
         assert.equal((await server.as(LOAD_IDS.teacher(1))('GET', `/clips/${LOAD_IDS.clip(1)}/reach`)).body.families, 34);
@@ -258,7 +376,10 @@ test('CLI: export-family prints the JSON, erase-family asks for --yes, then eras
     assert.equal(exported.code, 0, exported.stderr);
     const data = JSON.parse(exported.stdout);
     assert.equal(data.family.id, 'fam-02');
-    assert.deepEqual(data.people.map((p) => p.id), ['parent-3']);
+    assert.deepEqual(
+      data.people.map((p) => p.id),
+      ['parent-3'],
+    );
 
     const dry = await cli(['erase-family', 'fam-02', '--data-dir', dataDir], env);
     assert.equal(dry.code, 1);
@@ -280,7 +401,8 @@ test('CLI: export-family prints the JSON, erase-family asks for --yes, then eras
   const server = await start({ dataDir: ':memory:', log: () => {} });
   try {
     for (const path of ['/families/fam-01/export', '/families/fam-01', '/export-family/fam-01', '/admin/erase-family/fam-01']) {
-      for (const method of ['GET', 'POST', 'DELETE']) assert.equal((await server.as('leader-1')(method, path, { key: key() })).status, 404, `${method} ${path}`);
+      for (const method of ['GET', 'POST', 'DELETE'])
+        assert.equal((await server.as('leader-1')(method, path, { key: key() })).status, 404, `${method} ${path}`);
     }
   } finally {
     await server.stop();
@@ -296,7 +418,11 @@ describe('idempotency across two servers on one PostgreSQL database', { skip: !P
       const before = (await a.as('teacher-1')('GET', '/charts/class-wish')).body.awards.length;
       const keys = Array.from({ length: 25 }, key);
       const pairs = await Promise.all(
-        keys.map((k) => Promise.all([a, b].map((server) => server.as('teacher-1')('POST', '/charts/class-wish/awards', { key: k, body: { reason: 'Samen' } })))),
+        keys.map((k) =>
+          Promise.all(
+            [a, b].map((server) => server.as('teacher-1')('POST', '/charts/class-wish/awards', { key: k, body: { reason: 'Samen' } })),
+          ),
+        ),
       );
       for (const [fromA, fromB] of pairs) {
         assert.deepEqual([fromA.status, fromB.status], [200, 200]);
@@ -307,17 +433,36 @@ describe('idempotency across two servers on one PostgreSQL database', { skip: !P
       const awards = (await b.as('teacher-1')('GET', '/charts/class-wish')).body.awards;
       assert.equal(awards.length, before + keys.length);
       for (const k of keys) assert.equal(awards.filter((x) => x.id === k).length, 1);
-      assert.equal((await a.api.db.query('select count(*)::int as n from samen_idempotency where key = any($1::text[])', [keys]))[0].n, keys.length);
+      assert.equal(
+        (await a.api.db.query('select count(*)::int as n from samen_idempotency where key = any($1::text[])', [keys]))[0].n,
+        keys.length,
+      );
 
       // Answers and matrix saves too: the same key on both, one effect.
       const answerKey = key();
-      const answers = await Promise.all([a, b].map((s) => s.as('parent-3')('PUT', '/clips/wish-4/answer', { key: answerKey, body: { kind: 'text', text: 'Eén keer' } })));
-      assert.deepEqual(answers.map((r) => r.status), [200, 200]);
+      const answers = await Promise.all(
+        [a, b].map((s) => s.as('parent-3')('PUT', '/clips/wish-4/answer', { key: answerKey, body: { kind: 'text', text: 'Eén keer' } })),
+      );
+      assert.deepEqual(
+        answers.map((r) => r.status),
+        [200, 200],
+      );
       assert.equal(answers.filter((r) => r.headers.get('idempotent-replayed') === 'true').length, 1);
       const { body: matrix } = await a.as('teacher-1')('GET', '/matrices/matrix-school');
       const saveKey = key();
-      const saves = await Promise.all([a, b].map((s) => s.as('teacher-1')('PUT', '/matrices/matrix-school', { key: saveKey, body: { matrix: { ...matrix, title: 'Samen' }, baseVersion: matrix.version } })));
-      assert.deepEqual(saves.map((r) => r.status), [200, 200], 'the replay is no conflict');
+      const saves = await Promise.all(
+        [a, b].map((s) =>
+          s.as('teacher-1')('PUT', '/matrices/matrix-school', {
+            key: saveKey,
+            body: { matrix: { ...matrix, title: 'Samen' }, baseVersion: matrix.version },
+          }),
+        ),
+      );
+      assert.deepEqual(
+        saves.map((r) => r.status),
+        [200, 200],
+        'the replay is no conflict',
+      );
       assert.equal((await b.as('teacher-1')('GET', '/matrices/matrix-school')).body.version, matrix.version + 1, 'one new version');
     } finally {
       await a.stop();

@@ -22,38 +22,83 @@ function validRequests(ctx) {
     ['GET /viewer', 'parent-1', () => ({ method: 'GET', path: '/viewer' })],
     ['GET /clips/:clipId', 'parent-1', () => ({ method: 'GET', path: '/clips/wish-2' })],
     ['GET /clips/:clipId/answer', 'parent-1', () => ({ method: 'GET', path: '/clips/wish-2/answer' })],
-    ['PUT /clips/:clipId/answer', 'parent-1', () => ({ method: 'PUT', path: '/clips/wish-2/answer', key: key(), body: { kind: 'talked' } })],
+    [
+      'PUT /clips/:clipId/answer',
+      'parent-1',
+      () => ({ method: 'PUT', path: '/clips/wish-2/answer', key: key(), body: { kind: 'talked' } }),
+    ],
     ['POST /clips/:clipId/seen', 'parent-1', () => ({ method: 'POST', path: '/clips/wish-2/seen', key: key() })],
     ['GET /clips/:clipId/reach', 'teacher-1', () => ({ method: 'GET', path: '/clips/wish-2/reach' })],
-    ['POST /clips', 'teacher-1', () => ({ method: 'POST', path: '/clips', key: key(), body: { classId: 'groep6-wish', programme: 'wish', title: 'Samen sterk', lang: 'nl' } })],
-    ['POST /uploads', 'teacher-1', () => ({ method: 'POST', path: '/uploads?kind=photo&name=kring.png', key: key(), raw: PNG, type: 'image/png' })],
+    [
+      'POST /clips',
+      'teacher-1',
+      () => ({
+        method: 'POST',
+        path: '/clips',
+        key: key(),
+        body: { classId: 'groep6-wish', programme: 'wish', title: 'Samen sterk', lang: 'nl' },
+      }),
+    ],
+    [
+      'POST /uploads',
+      'teacher-1',
+      () => ({ method: 'POST', path: '/uploads?kind=photo&name=kring.png', key: key(), raw: PNG, type: 'image/png' }),
+    ],
     ['GET /uploads/:mediaId', 'teacher-1', () => ({ method: 'GET', path: `/uploads/${ctx.mediaId}` })],
     ['GET /reactions/:targetId', 'parent-1', () => ({ method: 'GET', path: '/reactions/host-post-1' })],
-    ['POST /reactions/:targetId/replies', 'parent-1', () => ({ method: 'POST', path: '/reactions/host-post-1/replies', key: key(), body: { text: 'Fijn!' } })],
-    ['PUT /reactions/:targetId/:reaction', 'parent-1', () => ({ method: 'PUT', path: '/reactions/host-post-1/like', key: key(), body: { on: true } })],
+    [
+      'POST /reactions/:targetId/replies',
+      'parent-1',
+      () => ({ method: 'POST', path: '/reactions/host-post-1/replies', key: key(), body: { text: 'Fijn!' } }),
+    ],
+    [
+      'PUT /reactions/:targetId/:reaction',
+      'parent-1',
+      () => ({ method: 'PUT', path: '/reactions/host-post-1/like', key: key(), body: { on: true } }),
+    ],
     ['GET /charts/:chartId', 'parent-1', () => ({ method: 'GET', path: '/charts/class-wish' })],
     ['POST /charts/:chartId/awards', 'teacher-1', () => ({ method: 'POST', path: '/charts/class-wish/awards', key: key(), body: {} })],
-    ['DELETE /charts/:chartId/awards/:awardId', 'teacher-1', async (as) => {
-      const award = await as('POST', '/charts/class-wish/awards', { key: key(), body: {} });
-      return { method: 'DELETE', path: `/charts/class-wish/awards/${award.body.id}`, key: key() };
-    }],
+    [
+      'DELETE /charts/:chartId/awards/:awardId',
+      'teacher-1',
+      async (as) => {
+        const award = await as('POST', '/charts/class-wish/awards', { key: key(), body: {} });
+        return { method: 'DELETE', path: `/charts/class-wish/awards/${award.body.id}`, key: key() };
+      },
+    ],
     // Its goal is never reached in these tests: 409 before and after.
-    ['POST /charts/:chartId/redeem', 'teacher-1', () => ({ method: 'POST', path: '/charts/personal-child-1/redeem', key: key(), body: {} })],
+    [
+      'POST /charts/:chartId/redeem',
+      'teacher-1',
+      () => ({ method: 'POST', path: '/charts/personal-child-1/redeem', key: key(), body: {} }),
+    ],
     ['GET /children/:childId/checkins', 'parent-1', () => ({ method: 'GET', path: '/children/child-1/checkins' })],
     ['GET /classes/:classId/checkins', 'teacher-1', () => ({ method: 'GET', path: '/classes/groep6-wish/checkins' })],
-    ['PUT /checkins/:checkinId', 'parent-1', () => ({
-      method: 'PUT',
-      path: `/checkins/checkin:child-1:home:${now().slice(0, 10)}`,
-      key: key(),
-      body: { childId: 'child-1', feeling: 'calm', strength: 2, context: 'home', createdAt: now() },
-    })],
+    [
+      'PUT /checkins/:checkinId',
+      'parent-1',
+      () => ({
+        method: 'PUT',
+        path: `/checkins/checkin:child-1:home:${now().slice(0, 10)}`,
+        key: key(),
+        body: { childId: 'child-1', feeling: 'calm', strength: 2, context: 'home', createdAt: now() },
+      }),
+    ],
     ['GET /matrices/:matrixId', 'teacher-1', () => ({ method: 'GET', path: '/matrices/matrix-school' })],
-    ['PUT /matrices/:matrixId', 'teacher-1', async (as) => {
-      const { body: matrix } = await as('GET', '/matrices/matrix-school');
-      return { method: 'PUT', path: '/matrices/matrix-school', key: key(), body: { matrix, baseVersion: matrix.version } };
-    }],
+    [
+      'PUT /matrices/:matrixId',
+      'teacher-1',
+      async (as) => {
+        const { body: matrix } = await as('GET', '/matrices/matrix-school');
+        return { method: 'PUT', path: '/matrices/matrix-school', key: key(), body: { matrix, baseVersion: matrix.version } };
+      },
+    ],
     ['GET /matrices/:matrixId/successes', 'teacher-1', () => ({ method: 'GET', path: '/matrices/matrix-school/successes' })],
-    ['POST /matrices/:matrixId/successes', 'parent-1', () => ({ method: 'POST', path: '/matrices/matrix-school/successes', key: key(), body: { text: 'Lukte thuis.' } })],
+    [
+      'POST /matrices/:matrixId/successes',
+      'parent-1',
+      () => ({ method: 'POST', path: '/matrices/matrix-school/successes', key: key(), body: { text: 'Lukte thuis.' } }),
+    ],
   ];
 }
 
@@ -71,17 +116,35 @@ async function answerEveryRoute(server, ctx) {
 /** A matrix at every limit: 5 values × 8 places, 3 expectations of 200 characters per cell, names of 60, ids of 200. */
 function maxMatrix(base) {
   const long = (prefix, i) => `${prefix}${i}-`.padEnd(200, 'x');
-  const values = Array.from({ length: MATRIX_LIMITS.values }, (_, i) => ({ id: long('v', i), label: 'W'.repeat(MATRIX_LIMITS.nameLength), pictogram: '🛡️' }));
-  const locations = Array.from({ length: MATRIX_LIMITS.locations }, (_, i) => ({ id: long('l', i), label: 'P'.repeat(MATRIX_LIMITS.nameLength), pictogram: '🏫' }));
+  const values = Array.from({ length: MATRIX_LIMITS.values }, (_, i) => ({
+    id: long('v', i),
+    label: 'W'.repeat(MATRIX_LIMITS.nameLength),
+    pictogram: '🛡️',
+  }));
+  const locations = Array.from({ length: MATRIX_LIMITS.locations }, (_, i) => ({
+    id: long('l', i),
+    label: 'P'.repeat(MATRIX_LIMITS.nameLength),
+    pictogram: '🏫',
+  }));
   const cells = {};
   let n = 0;
   for (const v of values) {
     for (const l of locations) {
-      cells[`${v.id}/${l.id}`] = Array.from({ length: MATRIX_LIMITS.perCell }, () => ({ id: long('e', n++), text: 'é'.repeat(MATRIX_LIMITS.expectationLength) }));
+      cells[`${v.id}/${l.id}`] = Array.from({ length: MATRIX_LIMITS.perCell }, () => ({
+        id: long('e', n++),
+        text: 'é'.repeat(MATRIX_LIMITS.expectationLength),
+      }));
     }
   }
   const { schoolId: _school, ...rest } = base;
-  return { ...rest, title: 'T'.repeat(200), values, locations, cells, focus: { valueId: values[0].id, locationId: locations[0].id, why: 'w'.repeat(2000), homeTip: 'h'.repeat(2000) } };
+  return {
+    ...rest,
+    title: 'T'.repeat(200),
+    values,
+    locations,
+    cells,
+    focus: { valueId: values[0].id, locationId: locations[0].id, why: 'w'.repeat(2000), homeTip: 'h'.repeat(2000) },
+  };
 }
 
 for (const backend of BACKENDS) {
@@ -92,7 +155,9 @@ for (const backend of BACKENDS) {
     before(async () => {
       store = await backend.store();
       server = await start({ ...store.options, log: () => {} });
-      ctx.mediaId = (await server.as('teacher-1')('POST', '/uploads?kind=photo&name=kring.png', { key: key(), raw: PNG, type: 'image/png' })).body.mediaId;
+      ctx.mediaId = (
+        await server.as('teacher-1')('POST', '/uploads?kind=photo&name=kring.png', { key: key(), raw: PNG, type: 'image/png' })
+      ).body.mediaId;
     });
     after(async () => {
       await server?.stop();
@@ -115,7 +180,10 @@ for (const backend of BACKENDS) {
         const response = await server.as(expired)(route.method, path, { key: key(), ...(route.method === 'GET' ? {} : { body: {} }) });
         assert.equal(response.status, 401, `${route.method} ${route.path}`);
         assert.equal(response.body.error.kind, 'signed-out');
-        assert.equal(response.headers.get('www-authenticate'), 'Bearer realm="samen", error="invalid_token", error_description="the token has expired"');
+        assert.equal(
+          response.headers.get('www-authenticate'),
+          'Bearer realm="samen", error="invalid_token", error_description="the token has expired"',
+        );
       }
       const events = await openEvents(server.base, expired, ['clip:wish-2']);
       events.close();
@@ -130,7 +198,15 @@ for (const backend of BACKENDS) {
       const other = await start({ dataDir: ':memory:', log: () => {} });
       try {
         const foreign = other.api.issueToken('parent-1', { expiresAt: Date.now() + 60_000 });
-        for (const bad of [`${prefix}.${forged}.${signature}`, `${prefix}.${payload}.${signature.slice(0, -2)}AA`, `${token}.x`, foreign, 'nobody', ...EVIL, 'toString']) {
+        for (const bad of [
+          `${prefix}.${forged}.${signature}`,
+          `${prefix}.${payload}.${signature.slice(0, -2)}AA`,
+          `${token}.x`,
+          foreign,
+          'nobody',
+          ...EVIL,
+          'toString',
+        ]) {
           const response = await server.as(bad)('GET', '/viewer');
           assert.equal(response.status, 401, bad);
           assert.match(response.headers.get('www-authenticate'), /^Bearer realm="samen"/);
@@ -196,7 +272,8 @@ for (const backend of BACKENDS) {
       // The tester's case: every inherited name as a reaction on __proto__ and on a real target.
       for (const reaction of ['like', ...EVIL_IN_PATHS]) {
         assert.equal((await send('parent-1', 'PUT', `/reactions/__proto__/${reaction}`, { key: key(), body: { on: true } })).status, 404);
-        if (reaction !== 'like') assert.equal((await send('parent-1', 'PUT', `/reactions/wish-2/${reaction}`, { key: key(), body: { on: true } })).status, 404);
+        if (reaction !== 'like')
+          assert.equal((await send('parent-1', 'PUT', `/reactions/wish-2/${reaction}`, { key: key(), body: { on: true } })).status, 404);
       }
       // Every id in a body.
       const { body: matrix } = await server.as('teacher-1')('GET', '/matrices/matrix-school');
@@ -204,20 +281,62 @@ for (const backend of BACKENDS) {
       for (const word of EVIL) {
         const createdAt = new Date().toISOString();
         const bodies = [
-          ['parent-1', 'PUT', `/checkins/checkin:child-1:home:${key()}`, { childId: word, feeling: 'calm', strength: 2, context: 'home', createdAt }],
+          [
+            'parent-1',
+            'PUT',
+            `/checkins/checkin:child-1:home:${key()}`,
+            { childId: word, feeling: 'calm', strength: 2, context: 'home', createdAt },
+          ],
           ['teacher-1', 'POST', '/charts/class-wish/awards', { expectationId: word }],
           ['parent-1', 'POST', '/matrices/matrix-school/successes', { text: 'x', expectationId: word }],
           ['teacher-1', 'POST', '/clips', { classId: word, programme: 'wish', title: 't' }],
-          ['teacher-1', 'POST', '/clips', { classId: 'groep6-wish', programme: 'wish', title: 't', media: { kind: 'photos', photos: [{ mediaId: word, alt: 'a' }] } }],
+          [
+            'teacher-1',
+            'POST',
+            '/clips',
+            { classId: 'groep6-wish', programme: 'wish', title: 't', media: { kind: 'photos', photos: [{ mediaId: word, alt: 'a' }] } },
+          ],
           ['teacher-1', 'PUT', '/matrices/matrix-school', { matrix: { ...matrix, id: word }, baseVersion: matrix.version }],
-          ['teacher-1', 'PUT', '/matrices/matrix-school', { matrix: { ...matrix, values: [{ ...matrix.values[0], id: word }, ...matrix.values.slice(1)] }, baseVersion: matrix.version }],
-          ['teacher-1', 'PUT', '/matrices/matrix-school', { matrix: { ...matrix, cells: { ...matrix.cells, [word]: [{ id: 'e1', text: 'x' }] } }, baseVersion: matrix.version }],
-          ['teacher-1', 'PUT', '/matrices/matrix-school', { matrix: { ...matrix, cells: { ...matrix.cells, [`${word}/${word}`]: [{ id: 'e1', text: 'x' }] } }, baseVersion: matrix.version }],
-          ['teacher-1', 'PUT', '/matrices/matrix-school', { matrix: { ...matrix, cells: { ...matrix.cells, [cellKey]: [{ id: word, text: 'x' }] } }, baseVersion: matrix.version }],
-          ['teacher-1', 'PUT', '/matrices/matrix-school', { matrix: { ...matrix, focus: { ...matrix.focus, valueId: word } }, baseVersion: matrix.version }],
+          [
+            'teacher-1',
+            'PUT',
+            '/matrices/matrix-school',
+            { matrix: { ...matrix, values: [{ ...matrix.values[0], id: word }, ...matrix.values.slice(1)] }, baseVersion: matrix.version },
+          ],
+          [
+            'teacher-1',
+            'PUT',
+            '/matrices/matrix-school',
+            { matrix: { ...matrix, cells: { ...matrix.cells, [word]: [{ id: 'e1', text: 'x' }] } }, baseVersion: matrix.version },
+          ],
+          [
+            'teacher-1',
+            'PUT',
+            '/matrices/matrix-school',
+            {
+              matrix: { ...matrix, cells: { ...matrix.cells, [`${word}/${word}`]: [{ id: 'e1', text: 'x' }] } },
+              baseVersion: matrix.version,
+            },
+          ],
+          [
+            'teacher-1',
+            'PUT',
+            '/matrices/matrix-school',
+            { matrix: { ...matrix, cells: { ...matrix.cells, [cellKey]: [{ id: word, text: 'x' }] } }, baseVersion: matrix.version },
+          ],
+          [
+            'teacher-1',
+            'PUT',
+            '/matrices/matrix-school',
+            { matrix: { ...matrix, focus: { ...matrix.focus, valueId: word } }, baseVersion: matrix.version },
+          ],
         ];
         for (const [viewer, method, path, body] of bodies) {
-          assert.equal((await send(viewer, method, path, { key: key(), body })).status, 400, `${method} ${path} with ${word} in ${JSON.stringify(body).slice(0, 60)}`);
+          assert.equal(
+            (await send(viewer, method, path, { key: key(), body })).status,
+            400,
+            `${method} ${path} with ${word} in ${JSON.stringify(body).slice(0, 60)}`,
+          );
         }
         // As the Idempotency-Key, and as a query parameter's name.
         assert.equal((await send('parent-1', 'PUT', '/clips/wish-7/answer', { key: word, body: { kind: 'talked' } })).status, 400);
@@ -226,13 +345,27 @@ for (const backend of BACKENDS) {
         for (const raw of [`{"kind":"talked","${word}":{"polluted":"yes"}}`, `{"kind":"talked","x":{"${word}":{"polluted":"yes"}}}`]) {
           assert.equal((await send('parent-1', 'PUT', '/clips/wish-7/answer', { key: key(), body: raw })).status, 400);
         }
-        assert.equal((await send('parent-1', 'PUT', '/reactions/wish-7/like', { key: key(), body: `{"on":true,"${word}":{"polluted":1}}` })).status, 400);
-        const evilMatrix = JSON.stringify({ matrix: { ...matrix, cells: {} }, baseVersion: matrix.version }).replace('"cells":{}', `"cells":{"${word}":[{"id":"e9","text":"x"}]}`);
+        assert.equal(
+          (await send('parent-1', 'PUT', '/reactions/wish-7/like', { key: key(), body: `{"on":true,"${word}":{"polluted":1}}` })).status,
+          400,
+        );
+        const evilMatrix = JSON.stringify({ matrix: { ...matrix, cells: {} }, baseVersion: matrix.version }).replace(
+          '"cells":{}',
+          `"cells":{"${word}":[{"id":"e9","text":"x"}]}`,
+        );
         assert.equal((await send('teacher-1', 'PUT', '/matrices/matrix-school', { key: key(), body: evilMatrix })).status, 400);
       }
       // Live topics and the unauthenticated file routes.
       for (const word of EVIL_IN_PATHS) {
-        for (const topic of [`clip:${word}`, `reactions:${word}`, `chart:${word}`, `matrix:${word}`, `feelings:${word}`, `feelings:class:${word}`, `${word}:wish-2`]) {
+        for (const topic of [
+          `clip:${word}`,
+          `reactions:${word}`,
+          `chart:${word}`,
+          `matrix:${word}`,
+          `feelings:${word}`,
+          `feelings:class:${word}`,
+          `${word}:wish-2`,
+        ]) {
           const events = await openEvents(server.base, 'teacher-1', [topic]);
           events.close();
           assert.equal(events.status, 400, topic);
@@ -243,7 +376,7 @@ for (const backend of BACKENDS) {
 
       // Nothing leaked onto a prototype, no row has an inherited name as its id (the samen_id
       // domain refuses them anyway, see schema.test.mjs), and every route answers as before, for everyone.
-      assert.equal(({}).polluted, undefined);
+      assert.equal({}.polluted, undefined);
       assert.equal(Object.prototype.polluted, undefined);
       assert.deepEqual(Object.getOwnPropertyNames(Object.prototype).sort(), prototypeNames);
       const stored = await server.api.db.query(
@@ -266,7 +399,10 @@ for (const backend of BACKENDS) {
 
       // Check-ins and the class overview, for the families and the teacher.
       const createdAt = new Date().toISOString();
-      for (const [viewer, childId] of [['parent-1', 'child-1'], ['parent-3', 'child-2']]) {
+      for (const [viewer, childId] of [
+        ['parent-1', 'child-1'],
+        ['parent-3', 'child-2'],
+      ]) {
         const saved = await server.as(viewer)('PUT', `/checkins/checkin:${childId}:school:${createdAt.slice(0, 10)}`, {
           key: key(),
           body: { childId, feeling: 'proud', strength: 4, context: 'school', createdAt },
@@ -295,8 +431,14 @@ for (const backend of BACKENDS) {
       const over = {
         'matrix.values': { ...m, values: [...m.values, { id: 'v-extra', label: 'Extra' }] },
         'matrix.locations': { ...m, locations: [...m.locations, { id: 'l-extra', label: 'Extra' }] },
-        [`matrix.cells.${firstKey}`]: { ...m, cells: { ...m.cells, [firstKey]: [...m.cells[firstKey], { id: 'e-extra', text: 'Nog een' }] } },
-        [`matrix.cells.${firstKey}.0.text`]: { ...m, cells: { ...m.cells, [firstKey]: [{ ...m.cells[firstKey][0], text: 'x'.repeat(201) }] } },
+        [`matrix.cells.${firstKey}`]: {
+          ...m,
+          cells: { ...m.cells, [firstKey]: [...m.cells[firstKey], { id: 'e-extra', text: 'Nog een' }] },
+        },
+        [`matrix.cells.${firstKey}.0.text`]: {
+          ...m,
+          cells: { ...m.cells, [firstKey]: [{ ...m.cells[firstKey][0], text: 'x'.repeat(201) }] },
+        },
         'matrix.values.0.label': { ...m, values: [{ ...m.values[0], label: 'x'.repeat(61) }, ...m.values.slice(1)] },
         'matrix.cells': { ...m, cells: { ...m.cells, 'nope/nada': [{ id: 'e-x', text: 'x' }] } },
         'matrix.values.1.id': { ...m, values: [m.values[0], { ...m.values[1], id: m.values[0].id }, ...m.values.slice(2)] },
@@ -304,7 +446,10 @@ for (const backend of BACKENDS) {
       for (const [path, matrix] of Object.entries(over)) {
         const refused = await teacher('PUT', '/matrices/matrix-school', { key: key(), body: { matrix, baseVersion: m.version } });
         assert.equal(refused.status, 400, path);
-        assert.ok(refused.body.error.issues.some((i) => i.path === path), `${path} in ${JSON.stringify(refused.body.error.issues)}`);
+        assert.ok(
+          refused.body.error.issues.some((i) => i.path === path),
+          `${path} in ${JSON.stringify(refused.body.error.issues)}`,
+        );
       }
       assert.equal((await teacher('GET', '/matrices/matrix-school')).body.version, m.version, 'nothing saved');
     });
@@ -361,7 +506,9 @@ for (const backend of BACKENDS) {
       await new Promise((resolve) => setTimeout(resolve, 100));
 
       const clips = ['wish-1', 'wish-2', 'wish-3', 'wish-4', 'wish-5', 'wish-6', 'wish-7', 'wish-8'];
-      const topics = clips.flatMap((id) => [`clip:${id}`, `reactions:${id}`]).concat(['chart:class-wish', 'chart:personal-child-1', 'feelings:child-1', 'matrix:matrix-school']);
+      const topics = clips
+        .flatMap((id) => [`clip:${id}`, `reactions:${id}`])
+        .concat(['chart:class-wish', 'chart:personal-child-1', 'feelings:child-1', 'matrix:matrix-school']);
       const many = [...topics, ...Array.from({ length: MAX_TOPICS - topics.length }, (_, i) => `reactions:${clips[i % 8]}-x${i}`)];
       const tooMany = await openEvents(server.base, 'parent-1', [...topics, 'matrix:matrix-home-fam-01', ...many.slice(topics.length)]);
       tooMany.close();
@@ -369,7 +516,12 @@ for (const backend of BACKENDS) {
       const enough = await openEvents(server.base, 'parent-1', [...topics, 'matrix:matrix-home-fam-01']);
       enough.close();
       assert.equal(enough.status, 200, `${topics.length + 1} topics`);
-      for (const [topic, status] of [['feelings:child-2', 403], ['feelings:class:groep6-wish', 403], ['chart:class-groep7', 403], ['clip:no-such-clip', 404]]) {
+      for (const [topic, status] of [
+        ['feelings:child-2', 403],
+        ['feelings:class:groep6-wish', 403],
+        ['chart:class-groep7', 403],
+        ['clip:no-such-clip', 404],
+      ]) {
         const events = await openEvents(server.base, 'parent-1', ['clip:wish-2', topic]);
         events.close();
         assert.equal(events.status, status, topic);
@@ -393,7 +545,10 @@ for (const backend of BACKENDS) {
       const replay = await server.as('parent-1')('PUT', '/clips/wish-6/answer', { key: id, body: { kind: 'text', text } });
       assert.deepEqual([replay.status, replay.headers.get('idempotent-replayed')], [200, 'true']);
       assert.deepEqual(replay.body, saved.body, 'a replayed answer returns the answer');
-      for (const [viewer, body] of [['parent-1', { kind: 'text', text: 'iets anders' }], ['parent-3', { kind: 'text', text }]]) {
+      for (const [viewer, body] of [
+        ['parent-1', { kind: 'text', text: 'iets anders' }],
+        ['parent-3', { kind: 'text', text }],
+      ]) {
         const reused = await server.as(viewer)('PUT', '/clips/wish-6/answer', { key: id, body });
         assert.equal(reused.status, 400, `${viewer}: the key is bound to viewer, operation, parameters and body`);
         assert.equal(reused.body.error.issues[0].path, 'Idempotency-Key');
@@ -406,7 +561,10 @@ for (const backend of BACKENDS) {
       const first = { key: key(), body: { matrix: { ...matrix, title: 'Eerste' }, baseVersion: matrix.version } };
       const saved = await teacher('PUT', '/matrices/matrix-school', first);
       assert.equal(saved.status, 200);
-      const later = await teacher('PUT', '/matrices/matrix-school', { key: key(), body: { matrix: { ...saved.body, title: 'Later' }, baseVersion: saved.body.version } });
+      const later = await teacher('PUT', '/matrices/matrix-school', {
+        key: key(),
+        body: { matrix: { ...saved.body, title: 'Later' }, baseVersion: saved.body.version },
+      });
       assert.equal(later.status, 200);
       const replay = await teacher('PUT', '/matrices/matrix-school', first);
       assert.deepEqual([replay.status, replay.headers.get('idempotent-replayed')], [200, 'true']);
@@ -415,15 +573,23 @@ for (const backend of BACKENDS) {
 
     test('idempotency keys expire after the time to live and are swept; a key past it is a new write', async () => {
       const parent = server.as('parent-1');
-      const expire = (id) => server.api.db.query("update samen_idempotency set created_at = now() - interval '25 hours' where key = $1", [id]);
+      const expire = (id) =>
+        server.api.db.query("update samen_idempotency set created_at = now() - interval '25 hours' where key = $1", [id]);
       const id = key();
       const first = { kind: 'text', text: 'Het eerste antwoord' };
       assert.equal((await parent('PUT', '/clips/wish-7/answer', { key: id, body: first })).status, 200);
-      assert.equal((await parent('PUT', '/clips/wish-7/answer', { key: key(), body: { kind: 'text', text: 'Een later antwoord' } })).status, 200);
+      assert.equal(
+        (await parent('PUT', '/clips/wish-7/answer', { key: key(), body: { kind: 'text', text: 'Een later antwoord' } })).status,
+        200,
+      );
       await expire(id);
       const again = await parent('PUT', '/clips/wish-7/answer', { key: id, body: first });
       assert.deepEqual([again.status, again.headers.get('idempotent-replayed')], [200, null], 'remembered for 24 hours only');
-      assert.equal((await parent('GET', '/clips/wish-7/answer')).body.text, first.text, 'a key is a promise for a day: after that the same request is a new write');
+      assert.equal(
+        (await parent('GET', '/clips/wish-7/answer')).body.text,
+        first.text,
+        'a key is a promise for a day: after that the same request is a new write',
+      );
 
       // An award is stored under its key, so the same key past its day names an award that exists: 409.
       const teacher = server.as('teacher-1');
@@ -442,7 +608,11 @@ for (const backend of BACKENDS) {
     });
 
     test('a write adds or changes its own rows and its idempotency record, nothing else', async () => {
-      const tables = (await server.api.db.query("select table_name as t from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely%' order by 1")).map((r) => r.t);
+      const tables = (
+        await server.api.db.query(
+          "select table_name as t from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely%' order by 1",
+        )
+      ).map((r) => r.t);
       const counts = async () => {
         const out = {};
         for (const t of tables) out[t] = (await server.api.db.query(`select count(*)::int as n from ${t}`))[0].n;
@@ -454,13 +624,24 @@ for (const backend of BACKENDS) {
       const afterAward = await counts();
       assert.deepEqual(changed(before, afterAward), ['awards', 'samen_idempotency']);
       assert.equal(afterAward.awards, before.awards + 1);
-      assert.equal((await server.as('parent-1')('POST', '/reactions/host-post-1/replies', { key: key(), body: { text: 'Top' } })).status, 200);
+      assert.equal(
+        (await server.as('parent-1')('POST', '/reactions/host-post-1/replies', { key: key(), body: { text: 'Top' } })).status,
+        200,
+      );
       const afterReply = await counts();
       assert.deepEqual(changed(afterAward, afterReply), ['replies', 'samen_idempotency']);
       const { body: matrix } = await server.as('teacher-1')('GET', '/matrices/matrix-school');
-      assert.equal((await server.as('teacher-1')('PUT', '/matrices/matrix-school', { key: key(), body: { matrix, baseVersion: matrix.version } })).status, 200);
+      assert.equal(
+        (await server.as('teacher-1')('PUT', '/matrices/matrix-school', { key: key(), body: { matrix, baseVersion: matrix.version } }))
+          .status,
+        200,
+      );
       const afterMatrix = await counts();
-      assert.deepEqual(changed(afterReply, afterMatrix), ['matrix_cells', 'matrix_focus', 'matrix_locations', 'matrix_values', 'matrix_versions', 'samen_idempotency'], 'a new version, the old one kept');
+      assert.deepEqual(
+        changed(afterReply, afterMatrix),
+        ['matrix_cells', 'matrix_focus', 'matrix_locations', 'matrix_values', 'matrix_versions', 'samen_idempotency'],
+        'a new version, the old one kept',
+      );
     });
   });
 }

@@ -16,7 +16,8 @@ export const ar: ComposerMessages = {
   title: 'العنوان',
   learnedHint: 'أكمله بكلمات الأطفال أنفسهم.',
   media: 'فيديو أو صور',
-  mediaHint: (videoMb, photoMb) => `فيديو (MP4 أو WebM، حتى ${videoMb} ميغابايت) أو صور (JPEG أو PNG أو WebP، حتى ${photoMb} ميغابايت لكل صورة).`,
+  mediaHint: (videoMb, photoMb) =>
+    `فيديو (MP4 أو WebM، حتى ${videoMb} ميغابايت) أو صور (JPEG أو PNG أو WebP، حتى ${photoMb} ميغابايت لكل صورة).`,
   chooseMedia: 'إضافة فيديو أو صور',
   captions: 'الترجمة المكتوبة (اختيارية)',
   chooseCaptions: 'إضافة ترجمة مكتوبة (.vtt)',

@@ -16,7 +16,8 @@ export const nl: ComposerMessages = {
   title: 'Titel',
   learnedHint: 'Maak het af in de woorden van de kinderen.',
   media: 'Filmpje of foto’s',
-  mediaHint: (videoMb, photoMb) => `Een filmpje (MP4 of WebM, tot ${videoMb} MB) of foto’s (JPEG, PNG of WebP, tot ${photoMb} MB per foto).`,
+  mediaHint: (videoMb, photoMb) =>
+    `Een filmpje (MP4 of WebM, tot ${videoMb} MB) of foto’s (JPEG, PNG of WebP, tot ${photoMb} MB per foto).`,
   chooseMedia: 'Filmpje of foto’s toevoegen',
   captions: 'Ondertitels (niet verplicht)',
   chooseCaptions: 'Ondertitels toevoegen (.vtt)',

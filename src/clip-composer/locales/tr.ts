@@ -16,7 +16,8 @@ export const tr: ComposerMessages = {
   title: 'Başlık',
   learnedHint: 'Çocukların kendi sözleriyle tamamlayın.',
   media: 'Video veya fotoğraflar',
-  mediaHint: (videoMb, photoMb) => `Bir video (MP4 veya WebM, en fazla ${videoMb} MB) veya fotoğraflar (JPEG, PNG veya WebP, her biri en fazla ${photoMb} MB).`,
+  mediaHint: (videoMb, photoMb) =>
+    `Bir video (MP4 veya WebM, en fazla ${videoMb} MB) veya fotoğraflar (JPEG, PNG veya WebP, her biri en fazla ${photoMb} MB).`,
   chooseMedia: 'Video veya fotoğraf ekle',
   captions: 'Altyazılar (isteğe bağlı)',
   chooseCaptions: 'Altyazı ekle (.vtt)',

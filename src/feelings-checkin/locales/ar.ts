@@ -3,7 +3,16 @@ import { plural } from '../../core/plural.js';
 
 export const ar: FeelingsMessages = {
   // Nouns with the article, so they fit any child and the "أشعر ب…" starter.
-  words: { happy: 'السعادة', angry: 'الغضب', scared: 'الخوف', sad: 'الحزن', proud: 'الفخر', tired: 'التعب', nervous: 'التوتر', calm: 'الهدوء' },
+  words: {
+    happy: 'السعادة',
+    angry: 'الغضب',
+    scared: 'الخوف',
+    sad: 'الحزن',
+    proud: 'الفخر',
+    tired: 'التعب',
+    nervous: 'التوتر',
+    calm: 'الهدوء',
+  },
   question: 'كيف تشعر؟',
   questionParent: 'كيف يشعر طفلكم؟',
   strength: 'ما مدى قوة هذا الشعور؟',
@@ -35,7 +44,8 @@ export const ar: FeelingsMessages = {
   signals: 'إشارات',
   noSignals: 'لا توجد إشارات الآن.',
   // A label and numbers ("أيام الدراسة: 3 من 5"), so no noun has to follow the count.
-  signal: (name, feelings, days, window, schoolDays) => `${name}: شعور قوي (${feelings}) — ${schoolDays ? 'أيام الدراسة' : 'الأيام'}: ${days} من ${window}`,
+  signal: (name, feelings, days, window, schoolDays) =>
+    `${name}: شعور قوي (${feelings}) — ${schoolDays ? 'أيام الدراسة' : 'الأيام'}: ${days} من ${window}`,
   nextStep: 'ماذا يمكنك أن تفعل؟',
   steps: {
     child: 'اسأل الطفل عن حاله',

@@ -3,7 +3,16 @@ import type { FeelingsMessages } from '../messages.js';
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
 
 export const nl: FeelingsMessages = {
-  words: { happy: 'blij', angry: 'boos', scared: 'bang', sad: 'verdrietig', proud: 'trots', tired: 'moe', nervous: 'zenuwachtig', calm: 'rustig' },
+  words: {
+    happy: 'blij',
+    angry: 'boos',
+    scared: 'bang',
+    sad: 'verdrietig',
+    proud: 'trots',
+    tired: 'moe',
+    nervous: 'zenuwachtig',
+    calm: 'rustig',
+  },
   question: 'Hoe voel je je?',
   questionParent: 'Hoe voelt je kind zich?',
   strength: 'Hoe sterk voel je het?',

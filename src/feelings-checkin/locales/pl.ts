@@ -5,7 +5,16 @@ const count = (n: number, one: string, few: string, many: string, other: string)
 
 export const pl: FeelingsMessages = {
   // Nouns, so they fit a girl and a boy alike.
-  words: { happy: 'radość', angry: 'złość', scared: 'strach', sad: 'smutek', proud: 'duma', tired: 'zmęczenie', nervous: 'zdenerwowanie', calm: 'spokój' },
+  words: {
+    happy: 'radość',
+    angry: 'złość',
+    scared: 'strach',
+    sad: 'smutek',
+    proud: 'duma',
+    tired: 'zmęczenie',
+    nervous: 'zdenerwowanie',
+    calm: 'spokój',
+  },
   question: 'Jak się czujesz?',
   questionParent: 'Jak czuje się Twoje dziecko?',
   strength: 'Jak mocne jest to uczucie?',
@@ -29,7 +38,8 @@ export const pl: FeelingsMessages = {
   signals: 'Sygnały',
   noSignals: 'Teraz nie ma sygnałów.',
   // A label and numbers ("dni szkolne: 3 z 5"), so no case has to follow the count.
-  signal: (name, feelings, days, window, schoolDays) => `${name}: silne uczucie (${feelings}) – ${schoolDays ? 'dni szkolne' : 'dni'}: ${days} z ${window}`,
+  signal: (name, feelings, days, window, schoolDays) =>
+    `${name}: silne uczucie (${feelings}) – ${schoolDays ? 'dni szkolne' : 'dni'}: ${days} z ${window}`,
   nextStep: 'Co możesz zrobić?',
   steps: {
     child: 'Zapytaj dziecko, jak się czuje',

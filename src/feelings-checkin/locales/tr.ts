@@ -1,7 +1,16 @@
 import type { FeelingsMessages } from '../messages.js';
 
 export const tr: FeelingsMessages = {
-  words: { happy: 'mutlu', angry: 'kızgın', scared: 'korkmuş', sad: 'üzgün', proud: 'gururlu', tired: 'yorgun', nervous: 'gergin', calm: 'sakin' },
+  words: {
+    happy: 'mutlu',
+    angry: 'kızgın',
+    scared: 'korkmuş',
+    sad: 'üzgün',
+    proud: 'gururlu',
+    tired: 'yorgun',
+    nervous: 'gergin',
+    calm: 'sakin',
+  },
   question: 'Nasıl hissediyorsun?',
   questionParent: 'Çocuğunuz nasıl hissediyor?',
   strength: 'Bu duygu ne kadar güçlü?',

@@ -3,7 +3,16 @@ import { plural } from '../../core/plural.js';
 
 export const uk: FeelingsMessages = {
   // Nouns, so they fit a girl and a boy alike.
-  words: { happy: 'радість', angry: 'злість', scared: 'страх', sad: 'сум', proud: 'гордість', tired: 'втома', nervous: 'хвилювання', calm: 'спокій' },
+  words: {
+    happy: 'радість',
+    angry: 'злість',
+    scared: 'страх',
+    sad: 'сум',
+    proud: 'гордість',
+    tired: 'втома',
+    nervous: 'хвилювання',
+    calm: 'спокій',
+  },
   question: 'Як ти почуваєшся?',
   questionParent: 'Як почувається ваша дитина?',
   strength: 'Наскільки сильне це почуття?',
@@ -33,7 +42,8 @@ export const uk: FeelingsMessages = {
   signals: 'Сигнали',
   noSignals: 'Зараз сигналів немає.',
   // A label and numbers ("шкільні дні: 3 з 5"), so no case has to follow the count.
-  signal: (name, feelings, days, window, schoolDays) => `${name}: сильне почуття (${feelings}) — ${schoolDays ? 'шкільні дні' : 'дні'}: ${days} з ${window}`,
+  signal: (name, feelings, days, window, schoolDays) =>
+    `${name}: сильне почуття (${feelings}) — ${schoolDays ? 'шкільні дні' : 'дні'}: ${days} з ${window}`,
   nextStep: 'Що можна зробити?',
   steps: {
     child: 'Запитайте дитину, як вона почувається',

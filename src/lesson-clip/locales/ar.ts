@@ -6,8 +6,7 @@ const count = (n: number, forms: Omit<PluralForms, 'zero'>) => plural('ar', n, f
 const noun = (n: number, one: string, two: string, few: string, many: string, other: string) =>
   count(n, { one, two, few: `${n} ${few}`, many: `${n} ${many}`, other: `${n} ${other}` });
 /** "3 من أصل 24 عائلة": the noun follows the total, in the genitive. */
-const ofFamilies = (n: number, total: number) =>
-  `${n} من أصل ${noun(total, 'عائلة واحدة', 'عائلتين', 'عائلات', 'عائلة', 'عائلة')}`;
+const ofFamilies = (n: number, total: number) => `${n} من أصل ${noun(total, 'عائلة واحدة', 'عائلتين', 'عائلات', 'عائلة', 'عائلة')}`;
 
 export const ar: ClipMessages = {
   lesson: (n) => `الدرس ${n}`,

@@ -24,7 +24,7 @@ export const nl: ClipMessages = {
   posted: (relative) => `Geplaatst ${relative}`,
   coTeacher: (name) => `Met ${name}`,
   video: 'Video',
-  photos: (n) => `${n} ${plural(n, "foto", "foto's")}`,
+  photos: (n) => `${n} ${plural(n, 'foto', "foto's")}`,
   photoOf: (i, n) => `Foto ${i} van ${n}`,
   previousPhoto: 'Vorige foto',
   nextPhoto: 'Volgende foto',

@@ -33,7 +33,8 @@ export const en: RewardMessages = {
   reasonPlaceholder: 'For example: set the table by myself',
   fromSchool: 'At school',
   fromHome: 'At home',
-  positiveOnly: (kind) => (kind === 'class' ? 'Positive only: tokens are given, never taken away.' : 'Positive only: stickers are given, never taken away.'),
+  positiveOnly: (kind) =>
+    kind === 'class' ? 'Positive only: tokens are given, never taken away.' : 'Positive only: stickers are given, never taken away.',
   dataAdjusted: 'Some of the school’s data was not right and was skipped.',
   actionFailed: 'That didn’t work. Please try again.',
 };

@@ -34,7 +34,9 @@ export const nl: RewardMessages = {
   fromSchool: 'Op school',
   fromHome: 'Thuis',
   positiveOnly: (kind) =>
-    kind === 'class' ? 'Alleen positief: we geven muntjes en pakken er nooit een af.' : 'Alleen positief: we geven stickers en pakken er nooit een af.',
+    kind === 'class'
+      ? 'Alleen positief: we geven muntjes en pakken er nooit een af.'
+      : 'Alleen positief: we geven stickers en pakken er nooit een af.',
   dataAdjusted: 'Een paar gegevens van de school klopten niet en zijn overgeslagen.',
   actionFailed: 'Dat lukte niet. Probeer het nog eens.',
 };

@@ -34,7 +34,10 @@ export const pl: RewardMessages = {
   reasonPlaceholder: 'Na przykład: samodzielne nakrycie do stołu',
   fromSchool: 'W szkole',
   fromHome: 'W domu',
-  positiveOnly: (kind) => (kind === 'class' ? 'Tylko pozytywnie: żetony dajemy, nigdy ich nie zabieramy.' : 'Tylko pozytywnie: naklejki dajemy, nigdy ich nie zabieramy.'),
+  positiveOnly: (kind) =>
+    kind === 'class'
+      ? 'Tylko pozytywnie: żetony dajemy, nigdy ich nie zabieramy.'
+      : 'Tylko pozytywnie: naklejki dajemy, nigdy ich nie zabieramy.',
   dataAdjusted: 'Część danych ze szkoły była niepoprawna i została pominięta.',
   actionFailed: 'Nie udało się. Spróbuj ponownie.',
 };

@@ -30,7 +30,8 @@ export const tr: RewardMessages = {
   reasonPlaceholder: 'Örneğin: sofrayı kendi başına kurdu',
   fromSchool: 'Okulda',
   fromHome: 'Evde',
-  positiveOnly: (kind) => (kind === 'class' ? 'Sadece olumlu: jeton verilir, asla geri alınmaz.' : 'Sadece olumlu: çıkartma verilir, asla geri alınmaz.'),
+  positiveOnly: (kind) =>
+    kind === 'class' ? 'Sadece olumlu: jeton verilir, asla geri alınmaz.' : 'Sadece olumlu: çıkartma verilir, asla geri alınmaz.',
   dataAdjusted: 'Okulun bazı bilgileri doğru değildi ve atlandı.',
   actionFailed: 'Olmadı. Lütfen tekrar deneyin.',
 };

@@ -17,7 +17,10 @@ const steps = [];
 const pwned = [];
 window.__samenPwned = (what) => pwned.push(String(what));
 
-const mediaUrl = (ref) => (ref.startsWith('captions:') ? new URL('./captions.vtt', location.href).href : new URL('../../../examples/favicon.svg', location.href).href);
+const mediaUrl = (ref) =>
+  ref.startsWith('captions:')
+    ? new URL('./captions.vtt', location.href).href
+    : new URL('../../../examples/favicon.svg', location.href).href;
 const parentAdapter = new MemoryAdapter({ mediaUrl, latency: 0 });
 const teacherAdapter = parentAdapter.forViewer('teacher-1');
 
@@ -87,13 +90,19 @@ const clipParent = els['samen-lesson-clip#wish-2:parent'];
 const clipTeacher = els['samen-lesson-clip#wish-2:teacher'];
 await step('a parent answers with hostile text; the teacher sees it as text', async () => {
   for (const payload of XSS) {
-    const box = await until(() => $(clipParent, 'textarea#answer') ?? ($(clipParent, '[part~="answer"] button')?.click(), null), 'answer form');
+    const box = await until(
+      () => $(clipParent, 'textarea#answer') ?? ($(clipParent, '[part~="answer"] button')?.click(), null),
+      'answer form',
+    );
     await clipParent.updateComplete;
     type(box, payload);
     await clipParent.updateComplete;
     box.form.requestSubmit();
     await until(
-      () => [...clipTeacher.shadowRoot.querySelectorAll('[part~="answers"] li > p:nth-of-type(2)')].some((p) => p.textContent === payload.trim()),
+      () =>
+        [...clipTeacher.shadowRoot.querySelectorAll('[part~="answers"] li > p:nth-of-type(2)')].some(
+          (p) => p.textContent === payload.trim(),
+        ),
       `teacher sees ${payload.slice(0, 30)}`,
     );
   }
@@ -124,7 +133,10 @@ await step('a teacher awards a token, a parent adds a home sticker', async () =>
   const reason = $(personal, 'input#reason');
   reason.value = XSS[2];
   reason.form.requestSubmit();
-  await until(() => [...personal.shadowRoot.querySelectorAll('[part~="stickers"] li span')].some((s) => s.textContent === XSS[2]), 'sticker shown');
+  await until(
+    () => [...personal.shadowRoot.querySelectorAll('[part~="stickers"] li span')].some((s) => s.textContent === XSS[2]),
+    'sticker shown',
+  );
 });
 
 await step('a parent checks in a feeling with a note; the teacher overview updates', async () => {
@@ -144,7 +156,10 @@ await step('a parent shares a success; the teacher sees it', async () => {
   await matrix.updateComplete;
   box.form.requestSubmit();
   const teacher = els['samen-expectation-matrix#:teacher'];
-  await until(() => [...teacher.shadowRoot.querySelectorAll('.successes li p')].some((p) => p.textContent === XSS[3]), 'teacher sees success');
+  await until(
+    () => [...teacher.shadowRoot.querySelectorAll('.successes li p')].some((p) => p.textContent === XSS[3]),
+    'teacher sees success',
+  );
 });
 
 // The teacher's composer. Its uploads are served back from the page's own origin, as a school's
@@ -152,7 +167,9 @@ await step('a parent shares a success; the teacher sees it', async () => {
 const served = new URL('../../../examples/favicon.svg', location.href).href;
 const sameOrigin = (value) =>
   typeof value === 'string'
-    ? value.startsWith('blob:') ? served : value
+    ? value.startsWith('blob:')
+      ? served
+      : value
     : Array.isArray(value)
       ? value.map(sameOrigin)
       : value && typeof value === 'object'
@@ -181,33 +198,45 @@ await step("the teacher's clip composer renders", async () => {
   await until(() => composer.shadowRoot && $(composer, 'form') && !$(composer, '.state.error'), 'composer form');
 });
 
-await step('a teacher fills in a lesson with hostile text and a photo, previews it as a parent and publishes it; the parent sees it as text', async () => {
-  const lesson = $(composer, '#lesson');
-  lesson.value = 'wish-2';
-  lesson.dispatchEvent(new Event('change'));
-  await composer.updateComplete;
-  const texts = { title: XSS[0], goal: XSS[1], learned: XSS[2], homeQuestion: XSS[3], homeActivity: XSS[4] };
-  for (const [id, text] of Object.entries(texts)) {
-    type($(composer, `#${id}`), text);
+await step(
+  'a teacher fills in a lesson with hostile text and a photo, previews it as a parent and publishes it; the parent sees it as text',
+  async () => {
+    const lesson = $(composer, '#lesson');
+    lesson.value = 'wish-2';
+    lesson.dispatchEvent(new Event('change'));
     await composer.updateComplete;
-  }
-  composer.addFiles([new File([await (await fetch(served)).blob()], `${XSS[1]}.png`, { type: 'image/png' })]);
-  const alt = await until(() => $(composer, '[part~="attached"] input'), 'photo attached');
-  type(alt, XSS[2]);
-  await composer.updateComplete;
-  $(composer, '[part~="preview-button"]').click();
-  const preview = await until(() => $(composer, '[part~="preview"] samen-lesson-clip'), 'preview');
-  await until(() => preview.shadowRoot?.querySelector('[part~="title"]')?.textContent === XSS[0], 'the preview shows the title as text');
-  await until(() => preview.shadowRoot.querySelector('[part~="photos"] img')?.getAttribute('alt') === XSS[2], 'the preview shows the photo');
-  let published;
-  composer.addEventListener('samen-publish', (e) => (published = e.detail), { once: true });
-  $(composer, '[part~="publish-button"]').click();
-  const { clipId } = await until(() => published, 'published');
-  parentCard.setAttribute('clip-id', clipId);
-  await until(() => parentCard.shadowRoot?.querySelector('[part~="title"]')?.textContent === XSS[0], "the parent's card shows the title as text");
-  await until(() => parentCard.shadowRoot.querySelector('.question')?.textContent === XSS[3], "the parent's card shows the question as text");
-  await until(() => parentCard.shadowRoot.querySelector('[part~="photos"] img')?.complete, "the parent's card shows the photo");
-});
+    const texts = { title: XSS[0], goal: XSS[1], learned: XSS[2], homeQuestion: XSS[3], homeActivity: XSS[4] };
+    for (const [id, text] of Object.entries(texts)) {
+      type($(composer, `#${id}`), text);
+      await composer.updateComplete;
+    }
+    composer.addFiles([new File([await (await fetch(served)).blob()], `${XSS[1]}.png`, { type: 'image/png' })]);
+    const alt = await until(() => $(composer, '[part~="attached"] input'), 'photo attached');
+    type(alt, XSS[2]);
+    await composer.updateComplete;
+    $(composer, '[part~="preview-button"]').click();
+    const preview = await until(() => $(composer, '[part~="preview"] samen-lesson-clip'), 'preview');
+    await until(() => preview.shadowRoot?.querySelector('[part~="title"]')?.textContent === XSS[0], 'the preview shows the title as text');
+    await until(
+      () => preview.shadowRoot.querySelector('[part~="photos"] img')?.getAttribute('alt') === XSS[2],
+      'the preview shows the photo',
+    );
+    let published;
+    composer.addEventListener('samen-publish', (e) => (published = e.detail), { once: true });
+    $(composer, '[part~="publish-button"]').click();
+    const { clipId } = await until(() => published, 'published');
+    parentCard.setAttribute('clip-id', clipId);
+    await until(
+      () => parentCard.shadowRoot?.querySelector('[part~="title"]')?.textContent === XSS[0],
+      "the parent's card shows the title as text",
+    );
+    await until(
+      () => parentCard.shadowRoot.querySelector('.question')?.textContent === XSS[3],
+      "the parent's card shows the question as text",
+    );
+    await until(() => parentCard.shadowRoot.querySelector('[part~="photos"] img')?.complete, "the parent's card shows the photo");
+  },
+);
 
 await sleep(200); // an injected handler would have run by now
 window.__samenCsp = { violations, failures, done, steps, pwned, trustedTypes: typeof trustedTypes !== 'undefined' };
