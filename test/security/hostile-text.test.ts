@@ -298,9 +298,9 @@ const SCENARIOS: Scenario[] = [
         return {
           ...matrix,
           title: t[0],
-          values: [{ id: 'v1', label: t[1] }],
-          locations: [{ id: 'l1', label: t[2] }],
-          cells: { 'v1/l1': [{ id: 'e1', text: t[3] }] },
+          values: [{ id: 'v1', label: t[1]! }],
+          locations: [{ id: 'l1', label: t[2]! }],
+          cells: { 'v1/l1': [{ id: 'e1', text: t[3]! }] },
           focus: { valueId: 'v1', locationId: 'l1', expectationId: 'e1', why: t[4], homeTip: t[5] },
         } satisfies ExpectationMatrix;
       },
