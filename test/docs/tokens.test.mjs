@@ -332,8 +332,10 @@ function stringValues(node) {
         if (separator.length === 1)
           return [
             list.elements
-              .map((e) => stringValues(e))
-              .map((v) => (v.length === 1 ? v[0] : unsure(e)))
+              .map((e) => {
+                const values = stringValues(e);
+                return values.length === 1 ? values[0] : unsure(e);
+              })
               .join(separator[0]),
           ];
       }
