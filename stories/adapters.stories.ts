@@ -135,8 +135,8 @@ function recording(adapter: SamenAdapter, log: HTMLOListElement): SamenAdapter {
         const result: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
         if (result instanceof Promise) {
           result.then(
-            () => (entry.textContent = entry.textContent!.replace(/…$/, '✓')),
-            (error: unknown) => (entry.textContent = entry.textContent!.replace(/…$/, `✗ ${toSamenError(error).kind}`)),
+            () => (entry.textContent = entry.textContent.replace(/…$/, '✓')),
+            (error: unknown) => (entry.textContent = entry.textContent.replace(/…$/, `✗ ${toSamenError(error).kind}`)),
           );
         } else {
           entry.textContent = entry.textContent.replace(/…$/, '✓');

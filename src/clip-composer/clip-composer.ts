@@ -893,7 +893,7 @@ export class SamenClipComposer extends SamenElement {
   }
 
   private onText(field: TextField | WhoField) {
-    return (e: Event) => this.patch({ [field]: (e.target as HTMLInputElement | HTMLTextAreaElement).value } as Partial<Draft>);
+    return (e: Event) => this.patch({ [field]: (e.target as HTMLInputElement | HTMLTextAreaElement).value });
   }
 
   private renderFields(): TemplateResult {

@@ -56,7 +56,7 @@ const $ = (el: Widget, selector: string) => {
 const $$ = (el: Widget, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 /** The language a screen reader reads `node` in: its nearest `lang`. */
 const langOf = (node: Element) => node.closest('[lang]')?.getAttribute('lang');
-const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
+const text = (node: Element) => node.textContent.replace(/\s+/g, ' ').trim();
 
 /** The school's words carry Dutch and its direction; nothing else around them does. */
 function expectDutch(nodes: HTMLElement[], what: string): void {

@@ -38,7 +38,7 @@ async function answered(adapter = memoryAdapter()): Promise<[SamenLessonClip, Me
 /** Edit by keyboard: focus the edit button, Enter, and the prefilled text box has focus. */
 async function startEditing(el: SamenLessonClip): Promise<HTMLTextAreaElement> {
   const edit = answerBox(el)!.querySelector('button')!;
-  expect(edit.textContent!.trim()).to.equal(nl.clip.edit);
+  expect(edit.textContent.trim()).to.equal(nl.clip.edit);
   edit.focus();
   await sendKeys({ press: 'Enter' });
   await el.updateComplete;
@@ -158,7 +158,7 @@ describe('Escape: the teacher’s lists and the composer’s preview', () => {
     const el = wrapper.querySelector<HTMLElement & { updateComplete: Promise<boolean> }>('samen-reward-chart')!;
     await settled(el);
     const redeem = root(el).querySelector<HTMLButtonElement>('[part~="redeem-button"]')!;
-    expect(redeem.textContent!.trim()).to.equal(nl.reward.redeem);
+    expect(redeem.textContent.trim()).to.equal(nl.reward.redeem);
     redeem.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
@@ -241,6 +241,6 @@ describe('Escape: the teacher’s lists and the composer’s preview', () => {
     await el.updateComplete;
     expect([button.getAttribute('aria-expanded'), preview.hidden]).to.deep.equal(['false', true]);
     expect(focused(el)).to.equal(button);
-    expect(button.textContent!.trim()).to.equal(composerNl.preview);
+    expect(button.textContent.trim()).to.equal(composerNl.preview);
   });
 });

@@ -53,7 +53,7 @@ async function painted(e: Element, fractions: number[]): Promise<string[]> {
     width: box.width,
     height: box.height,
   });
-  const bitmap = await createImageBitmap(await (await fetch(url!)).blob());
+  const bitmap = await createImageBitmap(await (await fetch(url)).blob());
   const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
   context.drawImage(bitmap, 0, 0);
   const rtl = getComputedStyle(e).direction === 'rtl';
@@ -151,7 +151,7 @@ describe('forced colours (Windows high contrast)', () => {
     const cell = $(el, '.focus-cell');
     expect(getComputedStyle(cell).outlineStyle).to.equal('solid');
     expect(parseFloat(getComputedStyle(cell).outlineWidth)).to.be.at.least(2);
-    expect(cell.textContent).to.contain($(el, '.badge').textContent!.trim());
+    expect(cell.textContent).to.contain($(el, '.badge').textContent.trim());
   });
 
   it('clip composer: an upload’s progress bar shows its fill, and the file keeps its box', async () => {
@@ -191,7 +191,7 @@ describe('forced colours (Windows high contrast)', () => {
     const el = await widget('Clip composer', 'Preview');
     const toggle = $(el, '[part~="preview-button"]');
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
-    expect(toggle.textContent!.trim(), 'its words say it is open').to.equal(composerNl.hidePreview);
+    expect(toggle.textContent.trim(), 'its words say it is open').to.equal(composerNl.hidePreview);
     const frame = getComputedStyle($(el, '[part~="preview"]'));
     expect([frame.borderTopStyle, parseFloat(frame.borderTopWidth)]).to.deep.equal(['dashed', 2]);
   });

@@ -62,12 +62,12 @@ async function render(kind: keyof typeof WIDGETS, locale: string): Promise<Widge
 }
 
 const readButton = (el: Widget) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="read-aloud"]');
-const textOf = (el: Widget, selector: string) => el.shadowRoot!.querySelector(selector)!.textContent!.replace(/\s+/g, ' ').trim();
+const textOf = (el: Widget, selector: string) => el.shadowRoot!.querySelector(selector)!.textContent.replace(/\s+/g, ' ').trim();
 /** The button's name as a screen reader gets it: its text without the aria-hidden icon. */
 function nameOf(button: HTMLButtonElement): string {
   const clone = button.cloneNode(true) as HTMLElement;
   clone.querySelectorAll('[aria-hidden="true"]').forEach((n) => n.remove());
-  return clone.textContent!.trim();
+  return clone.textContent.trim();
 }
 
 describe('read-aloud', () => {

@@ -135,7 +135,7 @@ export function overflowProblems(widget: Widget): string[] {
   };
   for (const el of [card, ...deepElements(card)]) {
     if (!shown(el)) continue;
-    if (clips(el) && el.scrollWidth > el.clientWidth + 1 && el.textContent!.trim())
+    if (clips(el) && el.scrollWidth > el.clientWidth + 1 && el.textContent.trim())
       problems.push(`${name}: ${label(el)} hides text: ${el.scrollWidth} px of content in ${el.clientWidth} px`);
     for (const node of el.childNodes) {
       if (node.nodeType !== Node.TEXT_NODE || !node.textContent!.trim()) continue;

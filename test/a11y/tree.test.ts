@@ -60,7 +60,7 @@ async function story(title: string, name: string, args: Record<string, unknown> 
   return [wrapper, el!];
 }
 const $ = <E extends Element = HTMLElement>(el: Widget, selector: string) => el.shadowRoot!.querySelector<E & Element>(selector)!;
-const shown = (el: Widget, text: string) => waitUntil(() => el.shadowRoot!.textContent!.includes(text), `"${text}"`, { timeout: 3000 });
+const shown = (el: Widget, text: string) => waitUntil(() => el.shadowRoot!.textContent.includes(text), `"${text}"`, { timeout: 3000 });
 
 beforeEach(() => {
   for (const key of Object.keys(localStorage)) if (key.startsWith('samen:')) localStorage.removeItem(key);
@@ -78,9 +78,9 @@ describe('accessibility tree: each widget’s main flow by keyboard', () => {
     await sendKeys({ type: 'We oefenden het samen' });
     await sendKeys({ press: 'Tab' });
     const focused = el.shadowRoot!.activeElement as HTMLElement;
-    expect(focused.textContent!.trim(), 'Tab goes from the answer to Send').to.contain(nl.clip.send);
+    expect(focused.textContent.trim(), 'Tab goes from the answer to Send').to.contain(nl.clip.send);
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => $(el, '[role="status"]')?.textContent!.includes(nl.clip.saved), 'announced', { timeout: 3000 });
+    await waitUntil(() => $(el, '[role="status"]')?.textContent.includes(nl.clip.saved), 'announced', { timeout: 3000 });
     ax = await tree(wrapper);
     expect(liveText(ax)).to.contain(nl.clip.saved);
   });
@@ -138,7 +138,7 @@ describe('accessibility tree: each widget’s main flow by keyboard', () => {
     const save = $<HTMLButtonElement>(el, '[part~="save-button"]');
     save.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => $(el, '[role="status"]').textContent!.includes(nl.feelings.saved), 'saved', { timeout: 3000 });
+    await waitUntil(() => $(el, '[role="status"]').textContent.includes(nl.feelings.saved), 'saved', { timeout: 3000 });
     ax = await tree(wrapper);
     expect(liveText(ax)).to.contain(nl.feelings.saved);
   });
@@ -153,7 +153,7 @@ describe('accessibility tree: each widget’s main flow by keyboard', () => {
     await sendKeys({ type: 'Hij wachtte netjes' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => $(el, '[role="status"]').textContent!.includes(nl.matrix.shared), 'shared', { timeout: 3000 });
+    await waitUntil(() => $(el, '[role="status"]').textContent.includes(nl.matrix.shared), 'shared', { timeout: 3000 });
     ax = await tree(wrapper);
     expect(liveText(ax)).to.contain(nl.matrix.shared);
   });
@@ -246,9 +246,9 @@ describe('accessibility tree: each widget’s main flow by keyboard', () => {
     const bar = find(ax, 'progressbar', 'kring.png')!;
     expect(bar, 'the upload’s progress bar, named by its file').to.exist;
     expect([typeof bar.value, bar.valuemax]).to.deep.equal(['number', 100]);
-    expect(bar.value as number).to.be.within(20, 100);
+    expect(bar.value).to.be.within(20, 100);
     expect(find(ax, 'button', c.cancelUploadOf('kring.png')), 'its stop button, named by the file').to.exist;
-    await waitUntil(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.includes(c.uploaded('kring.png')), 'uploaded', {
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent.includes(c.uploaded('kring.png')), 'uploaded', {
       timeout: 5000,
     });
     ax = await tree(wrapper);
@@ -317,7 +317,7 @@ describe('Escape closes what opens', () => {
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect($(el, '[part~="editor"]'), 'still open with a change').to.exist;
-    expect((el.shadowRoot!.activeElement as HTMLElement).textContent!.trim()).to.equal(nl.matrix.cancel);
+    expect((el.shadowRoot!.activeElement as HTMLElement).textContent.trim()).to.equal(nl.matrix.cancel);
   });
 });
 

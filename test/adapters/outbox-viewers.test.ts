@@ -249,7 +249,7 @@ describe('OutboxAdapter: signed out (401)', () => {
       await bar.updateComplete;
       bar.shadowRoot!.querySelector<HTMLButtonElement>('[part~="send-button"]')!.click();
       await waitUntil(() => bar.shadowRoot!.querySelector('.send-error'), 'no message');
-      return bar.shadowRoot!.querySelector('.send-error')!.textContent!;
+      return bar.shadowRoot!.querySelector('.send-error')!.textContent;
     };
     inner.fail('addReply', 'signed-out');
     expect(await send('Bewaar me')).to.contain('Je bent uitgelogd. Log opnieuw in. Daarna versturen we wat je schreef.');

@@ -254,7 +254,7 @@ describe('bridge: __proto__, constructor and prototype from a framed page (issue
     await waitUntil(() => answers().length >= sent.length, 'every hostile request answered', { timeout: 4000 });
     // The attack is real: the host did receive `__proto__` as an own key of the input.
     const protoKeyed = received.find(
-      (m) => m.type === 'request' && m.method === 'award' && Object.prototype.hasOwnProperty.call((m.args[0] ?? {}) as object, '__proto__'),
+      (m) => m.type === 'request' && m.method === 'award' && Object.prototype.hasOwnProperty.call(m.args[0] ?? {}, '__proto__'),
     );
     expect(protoKeyed, 'a request whose input has its own "__proto__" key reached the host window').to.not.equal(undefined);
     for (const { id, method, what } of sent) {

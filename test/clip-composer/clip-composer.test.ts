@@ -18,7 +18,7 @@ const CLASSES = [
 const root = (el: HTMLElement) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) => root(el).querySelector<T & HTMLElement>(selector)!;
 const value = (el: HTMLElement, id: string) => $<HTMLInputElement>(el, `#${id}`).value;
-const text = (el: HTMLElement) => root(el).textContent!.replace(/\s+/g, ' ');
+const text = (el: HTMLElement) => root(el).textContent.replace(/\s+/g, ' ');
 
 /** The text a person sees: text nodes that are rendered, through every shadow root, in order. */
 function visibleText(node: Node): string {
@@ -38,7 +38,7 @@ function visibleText(node: Node): string {
 
 async function renderComposer(
   adapter: SamenAdapter | undefined,
-  { locale = 'nl', classes = CLASSES as typeof CLASSES | undefined, library = undefined as unknown } = {},
+  { locale = 'nl', classes = CLASSES, library = undefined }: { locale?: string; classes?: typeof CLASSES; library?: unknown } = {},
 ) {
   const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${adapter} locale=${locale}>
     <samen-clip-composer .classes=${classes} .library=${library}></samen-clip-composer>
@@ -119,9 +119,9 @@ describe('<samen-clip-composer>', () => {
     const el = await renderComposer(memoryAdapter({ viewerId: 'teacher-1' }));
     await expect(el).to.be.accessible();
     expect($(el, 'h2').textContent).to.equal('Lesbericht plaatsen');
-    const programmes = [...root(el).querySelectorAll('#programme option')].map((o) => o.textContent!.trim());
+    const programmes = [...root(el).querySelectorAll('#programme option')].map((o) => o.textContent.trim());
     expect(programmes).to.deep.equal(['WIsH', 'Kanjertraining', 'PBS', 'Eigen programma']);
-    const lessons = [...root(el).querySelectorAll('#lesson option')].map((o) => o.textContent!.trim());
+    const lessons = [...root(el).querySelectorAll('#lesson option')].map((o) => o.textContent.trim());
     expect(lessons).to.have.length(9);
     expect(lessons[3]).to.equal('Les 3: Lichaamstaal');
     expect(value(el, 'title')).to.equal('');
@@ -139,7 +139,7 @@ describe('<samen-clip-composer>', () => {
     expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('Filled in from the lesson library');
     await expect(el).to.be.accessible();
     await choose(el, 'programme', 'kanjer');
-    expect([...root(el).querySelectorAll('#lesson option')].map((o) => o.textContent!.trim())[1]).to.equal('Lesson 1: The four caps');
+    expect([...root(el).querySelectorAll('#lesson option')].map((o) => o.textContent.trim())[1]).to.equal('Lesson 1: The four caps');
   });
 
   it('says beside each library text whether it is the programme’s own or an example to adapt, until the teacher changes it', async () => {
@@ -180,7 +180,7 @@ describe('<samen-clip-composer>', () => {
     });
     await choose(el, 'programme', 'kanjer');
     await choose(el, 'lesson', 'kanjer-1');
-    expect($(el, '#goal-source').textContent!.trim()).to.equal('Example text — adapt it to your lesson');
+    expect($(el, '#goal-source').textContent.trim()).to.equal('Example text — adapt it to your lesson');
     expect($(el, '[part~="programme-info"]').textContent).to.contain('Every cap has a strong side too');
     await choose(el, 'programme', 'wish');
     await choose(el, 'lesson', 'wish-2');
@@ -213,7 +213,7 @@ describe('<samen-clip-composer>', () => {
       coTeacher: 'Ellen, weerbaarheidsspecialist',
     });
     const card = await renderClip(teacher.forViewer('parent-1'), { clipId });
-    const meta = card.shadowRoot!.querySelector('[part~="meta"]')!.textContent!.replace(/\s+/g, ' ');
+    const meta = card.shadowRoot!.querySelector('[part~="meta"]')!.textContent.replace(/\s+/g, ' ');
     expect(meta).to.contain('Groep 6 — meisjes').and.contain('Met Ellen, weerbaarheidsspecialist');
     expect(meta, 'the sub-group, not the class twice').to.not.match(/Groep 6 Groep 6/);
     expect(card.shadowRoot!.querySelector('[part~="group"]')!.getAttribute('lang')).to.equal(null);
@@ -305,14 +305,14 @@ describe('<samen-clip-composer>', () => {
     const answered = oneEvent(parentCard, 'samen-answer');
     parentCard.shadowRoot!.querySelector<HTMLButtonElement>('[part~="send-button"]')!.click();
     await answered;
-    await waitUntil(() => teacherCard.shadowRoot!.textContent!.includes('We deden het voor de spiegel'), 'answer reaches the teacher');
+    await waitUntil(() => teacherCard.shadowRoot!.textContent.includes('We deden het voor de spiegel'), 'answer reaches the teacher');
   });
 
   it('says the language the clip is written in: the UI’s, or the one the teacher picks (untouched library texts follow), marked on the parent’s card', async () => {
     const teacher = memoryAdapter({ viewerId: 'teacher-1' });
     const el = await renderComposer(teacher);
     const languages = () =>
-      [...root(el).querySelectorAll<HTMLOptionElement>('#text-lang option')].map((o) => [o.value, o.textContent!.trim()]);
+      [...root(el).querySelectorAll<HTMLOptionElement>('#text-lang option')].map((o) => [o.value, o.textContent.trim()]);
     expect(languages().slice(0, 2)).to.deep.equal([
       ['nl', 'Nederlands'],
       ['en', 'English'],

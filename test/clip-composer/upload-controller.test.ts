@@ -34,7 +34,7 @@ class UploadCard extends LitElement {
 customElements.define('test-upload-card', UploadCard);
 
 const png = (name = 'klas.png', size = 64) => new File([new Uint8Array(size).fill(7)], name, { type: 'image/png' });
-const rows = (el: UploadCard) => [...el.shadowRoot!.querySelectorAll('.upload')].map((li) => li.textContent!.trim());
+const rows = (el: UploadCard) => [...el.shadowRoot!.querySelectorAll('.upload')].map((li) => li.textContent.trim());
 const stored = (adapter: MemoryAdapter) => Object.keys(adapter.state.uploads ?? {});
 const uploadCalls = (adapter: MemoryAdapter) =>
   adapter.calls.filter((c) => c.method === 'uploadMedia').map((c) => (c.input as { id: string }).id);

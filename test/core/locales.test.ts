@@ -656,7 +656,7 @@ describe('registering a language', () => {
 
 describe('a widget in a home language', () => {
   const root = (el: HTMLElement) => el.shadowRoot!;
-  const text = (el: HTMLElement) => root(el).textContent!.replace(/\s+/g, ' ');
+  const text = (el: HTMLElement) => root(el).textContent.replace(/\s+/g, ' ');
 
   beforeEach(() => {
     for (const key of Object.keys(localStorage)) if (key.startsWith('samen:')) localStorage.removeItem(key);
@@ -683,7 +683,7 @@ describe('a widget in a home language', () => {
     expect(text(el)).to.contain('الدرس 2');
     expect(text(el)).to.contain(ar.clip.goal);
     expect(text(el)).to.contain(ar.clip.homeQuestion);
-    expect(root(el).querySelector('time')!.textContent!.trim()).to.match(/^نُشر /);
+    expect(root(el).querySelector('time')!.textContent.trim()).to.match(/^نُشر /);
     expect(root(el).querySelector('textarea')!.placeholder).to.equal(ar.clip.answerPlaceholder);
     expect(root(el).querySelector('[part~="send-button"]')!.textContent).to.contain(ar.clip.send);
     const bar = root(el).querySelector('samen-feedback-bar')!;
@@ -724,7 +724,7 @@ describe('a widget in a home language', () => {
     expect(text(el)).to.contain('Ders 2');
     expect(text(el)).to.contain(tr.clip.goal);
     expect(text(el)).to.contain(tr.clip.homeQuestion);
-    expect(root(el).querySelector('time')!.textContent!.trim()).to.match(/ paylaşıldı$/);
+    expect(root(el).querySelector('time')!.textContent.trim()).to.match(/ paylaşıldı$/);
     expect(text(el)).to.not.contain('undefined');
     await expect(el).to.be.accessible();
   });

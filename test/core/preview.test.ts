@@ -128,7 +128,7 @@ describe('Preview as parent', () => {
         await deepSettled(teacher);
         const button = toggle(teacher);
         expect(button.getAttribute('aria-pressed')).to.equal('false');
-        expect(button.textContent!.trim()).to.equal('Preview as parent');
+        expect(button.textContent.trim()).to.equal('Preview as parent');
         const box = button.getBoundingClientRect();
         expect(box.height).to.be.at.least(44);
         expect(box.width).to.be.at.least(44);
@@ -154,7 +154,7 @@ describe('Preview as parent', () => {
         await teacher.updateComplete;
         expect(toggle(teacher).getAttribute('aria-pressed')).to.equal('true');
         expect(teacher.shadowRoot!.activeElement, 'focus stays on the switch').to.equal(toggle(teacher));
-        expect(teacher.shadowRoot!.querySelector('[part~="preview-note"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+        expect(teacher.shadowRoot!.querySelector('[part~="preview-note"]')!.textContent.replace(/\s+/g, ' ').trim()).to.equal(
           'Preview: this is what parents see. Nothing here is sent or saved.',
         );
         const preview = teacher.shadowRoot!.querySelector<Widget>(`${c.tag}[preview][view="parent"]`)!;
@@ -248,7 +248,7 @@ describe('Preview as parent', () => {
     await el.updateComplete;
     const bar = el.shadowRoot!.querySelector('[part~="preview-bar"]')!;
     expect(bar.getAttribute('dir')).to.equal('rtl');
-    expect(toggle(el).textContent!.trim()).to.equal('معاينة كوليّ أمر');
+    expect(toggle(el).textContent.trim()).to.equal('معاينة كوليّ أمر');
     await settled(el.shadowRoot!.querySelector<Widget>('samen-reward-chart[preview]')!);
     await expect(el).to.be.accessible();
   });

@@ -5,7 +5,6 @@ import { SCHOOL_ID } from '../../src/adapters/demo-data.js';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-expectation-matrix.js';
 import type { SamenExpectationMatrix } from '../../src/expectation-matrix/expectation-matrix.js';
-import type { ExpectationMatrix } from '../../src/expectation-matrix/schemas.js';
 import { NOW, collectErrors, settled } from '../helpers/fixtures.js';
 
 type View = 'parent' | 'teacher';
@@ -41,14 +40,14 @@ const $$ = <E extends Element = HTMLElement>(el: HTMLElement, selector: string) 
   ...el.shadowRoot!.querySelectorAll<E & Element>(selector),
 ];
 const has = (el: HTMLElement, selector: string) => !!el.shadowRoot!.querySelector(selector);
-const text = (el: HTMLElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const text = (el: HTMLElement) => el.shadowRoot!.textContent.replace(/\s+/g, ' ');
 /** A button by its accessible name: aria-label, else its text without aria-hidden decoration. */
 const button = (el: HTMLElement, label: string) =>
   $$<HTMLButtonElement>(el, 'button').find((b) => {
     if (b.hasAttribute('aria-label')) return b.getAttribute('aria-label') === label;
     const clone = b.cloneNode(true) as HTMLElement;
     clone.querySelectorAll('[aria-hidden="true"]').forEach((n) => n.remove());
-    return clone.textContent!.trim() === label;
+    return clone.textContent.trim() === label;
   })!;
 const input = (el: HTMLElement, label: string) => $<HTMLInputElement>(el, `input[aria-label="${label}"]`)!;
 
@@ -68,14 +67,14 @@ describe('<samen-expectation-matrix> reading', () => {
   it('is a real table: values as row headers, places as column headers, 1–3 expectations per cell', async () => {
     const el = await render(adapterFor());
     const table = $(el, 'table')!;
-    expect([...table.querySelectorAll('th[scope="col"]')].map((th) => th.textContent!.trim())).to.deep.equal([
+    expect([...table.querySelectorAll('th[scope="col"]')].map((th) => th.textContent.trim())).to.deep.equal([
       '🏫Klas',
       '🚶Gang',
       '⚽Plein',
       '🚻Toilet',
       '🤸Gymzaal',
     ]);
-    expect([...table.querySelectorAll('th[scope="row"]')].map((th) => th.textContent!.trim())).to.deep.equal([
+    expect([...table.querySelectorAll('th[scope="row"]')].map((th) => th.textContent.trim())).to.deep.equal([
       '🛡️Veiligheid',
       '🤝Respect',
       '⭐Verantwoordelijkheid',
@@ -254,7 +253,7 @@ describe('<samen-expectation-matrix> successes', () => {
     expect(section.textContent).to.contain('Familie Visser');
     expect(has(el, '[part~="success-form"]')).to.be.false;
     await teacher.forViewer('parent-1').shareSuccess({ id: 'live-1', matrixId: SCHOOL, text: 'Live succes' });
-    await waitUntil(() => $(el, '[part~="successes"]')!.textContent!.includes('Live succes'), 'no live update');
+    await waitUntil(() => $(el, '[part~="successes"]')!.textContent.includes('Live succes'), 'no live update');
     await expect(el).to.be.accessible();
   });
 });
@@ -309,7 +308,7 @@ describe('<samen-expectation-matrix> editing', () => {
     expect(stored.cells[`safety/${gym2}`]!.map((e) => e.text)).to.deep.equal(['Ik wacht op mijn beurt']);
     expect(stored.focus).to.include({ valueId: 'safety', locationId: gym2 });
     expect(has(el, '[part~="editor"]')).to.be.false;
-    expect($$(el, 'thead th').map((th) => th.textContent!.trim())).to.include('🚶Hal');
+    expect($$(el, 'thead th').map((th) => th.textContent.trim())).to.include('🚶Hal');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '[part~="edit-button"]'), 'focus returns to the edit button');
   });
 
@@ -372,12 +371,12 @@ describe('<samen-expectation-matrix> editing', () => {
     $<HTMLButtonElement>(el, '[part~="edit-button"]')!.click();
     await el.updateComplete;
     await type(el, input(el, 'Naam van plek 1'), 'Lokaal');
-    adapter.state.matrices[SCHOOL] = { ...adapter.state.matrices[SCHOOL]!, version: 9, title: 'Door een collega' } as ExpectationMatrix;
+    adapter.state.matrices[SCHOOL] = { ...adapter.state.matrices[SCHOOL]!, version: 9, title: 'Door een collega' };
     $<HTMLButtonElement>(el, '[part~="save-button"]')!.click();
     await waitUntil(() => has(el, '[part~="conflict"]'), 'no conflict shown');
     button(el, 'Nieuwste versie laden (mijn veranderingen gaan verloren)').click();
     await waitUntil(() => $(el, 'h2')!.textContent === 'Door een collega', 'latest never loaded');
-    expect($$(el, 'thead th')[0]!.textContent!.trim()).to.contain('Klas');
+    expect($$(el, 'thead th')[0]!.textContent.trim()).to.contain('Klas');
   });
 
   it('keeps unsaved edits across a reload, and retries a failed save with the same write id', async () => {
@@ -445,7 +444,7 @@ describe('<samen-expectation-matrix> states', () => {
     await el.updateComplete;
     for (const target of [...$$(el, '[part~="editor"] button'), ...$$(el, '[part~="editor"] input')]) {
       const box = target.getBoundingClientRect();
-      expect(box.height, target.getAttribute('aria-label') ?? target.textContent!).to.be.at.least(44);
+      expect(box.height, target.getAttribute('aria-label') ?? target.textContent).to.be.at.least(44);
       if (target.localName === 'button') expect(box.width).to.be.at.least(44);
     }
   });

@@ -188,7 +188,7 @@ describe('<samen-feedback-bar> parent', () => {
       await settled(el);
       const before = likes(adapter).length;
       like(el).click();
-      await waitUntil(() => el.shadowRoot!.textContent!.includes('Bewaard op dit apparaat'), 'queued message');
+      await waitUntil(() => el.shadowRoot!.textContent.includes('Bewaard op dit apparaat'), 'queued message');
       expect(like(el).getAttribute('aria-pressed')).to.equal('true');
       expect(like(el).getAttribute('aria-label')).to.equal(`Duim omhoog, ${before + 1}`);
       expect(likes(adapter)).to.have.length(before);
@@ -216,10 +216,10 @@ describe('<samen-feedback-bar> teacher', () => {
     expect(root.querySelector('[part~="home-share"]')!.textContent).to.contain(
       `${summary.homeFamilies} van 24 gezinnen ${summary.homeFamilies === 1 ? 'deed' : 'deden'} het thuis`,
     );
-    const items = [...root.querySelectorAll('.count-item')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    const items = [...root.querySelectorAll('.count-item')].map((li) => li.textContent.replace(/\s+/g, ' ').trim());
     expect(items[0]).to.contain(`Duim omhoog, ${summary.counts['like']}`);
     expect(root.querySelector('details p')!.textContent).to.contain('Familie');
-    const replies = [...root.querySelectorAll('[part~="replies"] li')].map((li) => li.textContent!);
+    const replies = [...root.querySelectorAll('[part~="replies"] li')].map((li) => li.textContent);
     expect(replies[replies.length - 1]).to.contain('Eerste');
     expect(replies[replies.length - 1]).to.contain('Familie Jansen');
   });

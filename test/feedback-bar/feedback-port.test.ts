@@ -85,7 +85,7 @@ describe('a vendor adapter with only the feedback port', () => {
       const bar = wrapper.querySelector('samen-feedback-bar')!;
       await settled(clip);
       await settled(bar);
-      await waitUntil(() => clip.shadowRoot!.textContent!.includes('Niet verbonden'), 'the lesson clip says it is not connected', {
+      await waitUntil(() => clip.shadowRoot!.textContent.includes('Niet verbonden'), 'the lesson clip says it is not connected', {
         timeout: 2000,
       });
       await expect(clip).to.be.accessible();

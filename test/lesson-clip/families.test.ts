@@ -11,7 +11,7 @@ import { memoryAdapter, renderClip, settled } from '../helpers/fixtures.js';
  * carer's answer is their own: the other household doesn't read it; the teacher reads both.
  */
 const root = (el: HTMLElement) => el.shadowRoot!;
-const text = (el: HTMLElement) => root(el).textContent!.replace(/\s+/g, ' ');
+const text = (el: HTMLElement) => root(el).textContent.replace(/\s+/g, ' ');
 const metric = (el: HTMLElement, label: string) =>
   [...root(el).querySelectorAll('.metric')].find((m) => m.querySelector('dt')!.textContent === label)!.querySelector('.metric-value')!
     .textContent;
@@ -93,7 +93,7 @@ describe('<samen-lesson-clip> families, not clicks', () => {
     // No viewer ids leave the adapter: a carer is known to the teacher by name only.
     expect(JSON.stringify(after)).to.not.match(/parent-[12]|carerId/);
     const teacher = await renderClip(teacherAdapter, { view: 'teacher', locale: 'en' });
-    const listed = root(teacher).querySelector('[part~="answers"]')!.textContent!;
+    const listed = root(teacher).querySelector('[part~="answers"]')!.textContent;
     expect(listed).to.contain('Practised at dinner');
     expect(listed).to.contain('Practised on the way to school');
     await expect(teacher).to.be.accessible();

@@ -6,7 +6,7 @@ import type { SamenLessonClip } from '../../src/lesson-clip/lesson-clip.js';
 import { memoryAdapter, renderClip, settled } from '../helpers/fixtures.js';
 
 const root = (el: HTMLElement) => el.shadowRoot!;
-const text = (el: HTMLElement) => root(el).textContent!.replace(/\s+/g, ' ');
+const text = (el: HTMLElement) => root(el).textContent.replace(/\s+/g, ' ');
 const textarea = (el: HTMLElement) => root(el).querySelector('textarea')!;
 const sendButton = (el: HTMLElement) => root(el).querySelector<HTMLButtonElement>('[part~="send-button"]')!;
 /** Applied writes other than "seen" marks (the card is on screen, so it also marks itself seen). */
@@ -280,7 +280,7 @@ describe('<samen-lesson-clip> bad input', () => {
     expect(root(el).querySelector('h2')!.textContent).to.equal('<img src=x onerror="window.hacked=1">Titel');
     expect(root(el).querySelector('h2 img, script')).to.equal(null);
     expect((window as unknown as { hacked?: number }).hacked).to.equal(undefined);
-    expect(root(el).querySelector('[part~="learned"] p')!.textContent!.length).to.be.at.most(4001);
+    expect(root(el).querySelector('[part~="learned"] p')!.textContent.length).to.be.at.most(4001);
     await expect(el).to.be.accessible();
   });
 

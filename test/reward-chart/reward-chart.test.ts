@@ -13,13 +13,19 @@ const PERSONAL = 'personal-child-1';
 
 type View = 'parent' | 'teacher';
 
-function adapterFor(view: View = 'parent', { latency = 0, locale = 'nl' as 'nl' | 'en' } = {}): MemoryAdapter {
+function adapterFor(view: View = 'parent', { latency = 0, locale = 'nl' }: { latency?: number; locale?: 'nl' | 'en' } = {}): MemoryAdapter {
   return new MemoryAdapter({ now: NOW, viewerId: view === 'teacher' ? 'teacher-1' : 'parent-1', latency, locale });
 }
 
 async function renderChart(
   adapter: MemoryAdapter | undefined,
-  { chartId = CLASS, view = 'parent' as View, locale = 'nl', dir = 'ltr', wait = true } = {},
+  {
+    chartId = CLASS,
+    view = 'parent',
+    locale = 'nl',
+    dir = 'ltr',
+    wait = true,
+  }: { chartId?: string; view?: View; locale?: string; dir?: string; wait?: boolean } = {},
 ): Promise<SamenRewardChart> {
   const wrapper = await fixture<HTMLElement>(html`<div dir=${dir}>
     <button id="before">Voor</button>
@@ -44,7 +50,7 @@ const undoButton = (el: SamenRewardChart) => $<HTMLButtonElement>(el, '[part~="u
 const redeemButton = (el: SamenRewardChart) => $<HTMLButtonElement>(el, '[part~="redeem-button"]');
 const alert = (el: SamenRewardChart) => $(el, '.queued[role="alert"]');
 const stored = (adapter: MemoryAdapter, chartId = CLASS) => adapter.state.charts[chartId]!.awards;
-const text = (el: SamenRewardChart) => root(el).textContent!.replace(/\s+/g, ' ');
+const text = (el: SamenRewardChart) => root(el).textContent.replace(/\s+/g, ' ');
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
 beforeEach(() => {
@@ -120,9 +126,8 @@ describe('<samen-reward-chart> states', () => {
   it('error state is accessible; retry works once the host recovers', async () => {
     const adapter = adapterFor();
     adapter.fail('getRewardChart', 'offline');
-    let errors: SamenErrorDetail[] = [];
     let el!: SamenRewardChart;
-    errors = await collectErrors(async () => {
+    const errors: SamenErrorDetail[] = await collectErrors(async () => {
       el = await renderChart(adapter);
     });
     await expect(el).to.be.accessible();
@@ -480,7 +485,7 @@ describe('<samen-reward-chart> positive only', () => {
     for (const button of $$(el, 'button')) {
       expect(
         ['award-button', 'undo-button', 'redeem-button', 'preview-toggle'].some((p) => button.part.contains(p)),
-        button.textContent!,
+        button.textContent,
       ).to.equal(true);
     }
     expect($(el, '.positive-only')!.textContent).to.contain('pakken er nooit een af');
@@ -606,7 +611,7 @@ describe('<samen-reward-chart> sparse charts', () => {
     expect($(el, '[part~="focus"]')).to.not.exist;
     expect(text(el)).to.contain('Nog geen stickers');
     expect(awardButtons(el)).to.have.length(1);
-    expect(awardButtons(el)[0]!.textContent!.trim()).to.equal('Sticker geven');
+    expect(awardButtons(el)[0]!.textContent.trim()).to.equal('Sticker geven');
     const awarded = oneEvent(el, 'samen-award');
     awardButtons(el)[0]!.click();
     const { detail } = await awarded;
@@ -634,7 +639,7 @@ describe('<samen-reward-chart> home stickers', () => {
     const call = adapter.calls.find((c) => c.method === 'award')!;
     expect(call.input).to.include({ chartId: PERSONAL, reason: 'Zelf de vaatwasser uitgeruimd' });
     await el.updateComplete;
-    const item = $$(el, '[part~="stickers"] li').find((li) => li.textContent!.includes('vaatwasser'))!;
+    const item = $$(el, '[part~="stickers"] li').find((li) => li.textContent.includes('vaatwasser'))!;
     expect(item.classList.contains('home')).to.equal(true);
     expect(item.querySelector('.source')!.textContent).to.equal('Thuis');
     expect(count(el)).to.equal(7);

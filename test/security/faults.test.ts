@@ -22,7 +22,6 @@ import type { SamenAdapter } from '../../src/core/adapter.js';
 import { SamenError } from '../../src/core/errors.js';
 import { HttpAdapter } from '../../src/adapters/http-adapter.js';
 import { OutboxAdapter } from '../../src/adapters/outbox.js';
-import type { LessonClip } from '../../src/lesson-clip/schemas.js';
 import { collectErrors, memoryAdapter, settled } from '../helpers/fixtures.js';
 import { METHODS, ScriptedAdapter, tick, until, watchConsole } from '../helpers/hostile.js';
 
@@ -103,7 +102,7 @@ describe('faults', () => {
     const el = wrapper.firstElementChild as Widget & { clipId: string };
     await tick(10);
     el.clipId = 'wish-2';
-    const wish2 = ((await base.getLessonClip('wish-2')) as LessonClip).title;
+    const wish2 = (await base.getLessonClip('wish-2')).title;
     await until(() => el.shadowRoot!.querySelector('[part~="title"]')?.textContent === wish2, 'wish-2 shown');
     await tick(300); // wish-1's late answer arrives now
     expect(el.shadowRoot!.querySelector('[part~="title"]')!.textContent).to.equal(wish2);
@@ -338,7 +337,7 @@ describe('faults: the clip composer', () => {
     expect(sent, 'the same id every time').to.deep.equal([id, id, id]);
     expect(Object.keys(teacher.state.clips).length - clipsBefore, 'one clip').to.equal(1);
     expect(teacher.appliedWrites, 'the publish applied once').to.equal(1);
-    expect((teacher.state.clips[clipId] as unknown as { media: { photos: { alt: string }[] } }).media.photos[0]!.alt).to.equal(
+    expect((teacher.state.clips[clipId] as { media: { photos: { alt: string }[] } }).media.photos[0]!.alt).to.equal(
       'De kinderen bestellen zelf bij de bakker',
     );
     expect(storedDraft(), 'the draft is gone once published').to.deep.equal([]);
@@ -373,7 +372,7 @@ describe('faults: the clip composer', () => {
       const published = oneEvent(el, 'samen-publish');
       inComposer(el, '[part~="publish-button"]')!.click();
       const { clipId } = (await published).detail as SamenPublishDetail;
-      expect((teacher.state.clips[clipId] as unknown as { media?: unknown }).media).to.equal(undefined);
+      expect((teacher.state.clips[clipId] as { media?: unknown }).media).to.equal(undefined);
       expect(watch.problems).to.deep.equal([]);
     } finally {
       watch.stop();
@@ -432,8 +431,8 @@ function countListeners(): { live: () => number; restore: () => void } {
   let next = 0;
   const key = (type: string, listener: unknown, options?: boolean | EventListenerOptions) => {
     if (!listener || (typeof listener !== 'function' && typeof listener !== 'object')) return undefined;
-    if (!ids.has(listener as object)) ids.set(listener as object, next++);
-    return `${type}:${ids.get(listener as object)}:${typeof options === 'boolean' ? options : !!options?.capture}`;
+    if (!ids.has(listener)) ids.set(listener, next++);
+    return `${type}:${ids.get(listener)}:${typeof options === 'boolean' ? options : !!options?.capture}`;
   };
   const { addEventListener, removeEventListener } = EventTarget.prototype;
   EventTarget.prototype.addEventListener = function (
@@ -551,7 +550,6 @@ describe('memory and lifecycle', () => {
     lifecycleStats.heapAfter = heapAfter;
     // Back to baseline: within 1 MB after 2,000 connects (a leak of one card per round is ~50 MB).
     expect(heapAfter - heapBefore, `heap ${heapBefore} → ${heapAfter}`).to.be.below(1_000_000);
-    // eslint-disable-next-line no-console
     console.info(`[security] lifecycle: heap ${heapBefore} → ${heapAfter} bytes; faults injected: ${faultStats.injected}`);
   });
 });

@@ -192,7 +192,6 @@ describe('hostile text typed by the user, in every text box', () => {
 
   it('made no request to another origin', () => {
     expect(foreignRequests()).to.deep.equal([]);
-    // eslint-disable-next-line no-console
     console.info(`[security] hostile input: ${CORPUS.length} strings typed into ${BOXES.length} boxes, ${inputStats.sent} sent`);
   });
 });
@@ -342,7 +341,7 @@ describe('hostile text typed by the teacher, in every text box of the clip compo
       const sent = oneEvent(composer, 'samen-publish');
       $('[part~="publish-button"]')!.click();
       const { clipId } = (await sent).detail as SamenPublishDetail;
-      const stored = teacher.state.clips[clipId] as unknown as Record<string, unknown>;
+      const stored = teacher.state.clips[clipId] as Record<string, unknown>;
       for (const [i, field] of COMPOSER_FIELDS.entries()) {
         if (field.stored(stored) !== expected[i])
           failures.push(`${field.name} stored as ${JSON.stringify(field.stored(stored))?.slice(0, 60)} for ${what}`);
@@ -378,7 +377,6 @@ describe('hostile text typed by the teacher, in every text box of the clip compo
       queues.every((q) => !q.length),
       'every string typed into every box',
     ).to.equal(true);
-    // eslint-disable-next-line no-console
     console.info(
       `[security] hostile input, composer: ${n} strings typed into each of ${COMPOSER_FIELDS.length} boxes, ${composerStats.published} published, ${Math.round(composerStats.ms)} ms`,
     );

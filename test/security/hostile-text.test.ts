@@ -25,7 +25,7 @@ import { dayOf, isoWithOffset, lastSchoolDays } from '../../src/feelings-checkin
 import { DEFAULT_FEELINGS } from '../../src/feelings-checkin/feelings.js';
 import type { ExpectationMatrix } from '../../src/expectation-matrix/schemas.js';
 import type { ReactionSummary } from '../../src/feedback-bar/schemas.js';
-import type { Checkin, FeelingDefinition } from '../../src/feelings-checkin/schemas.js';
+import type { Checkin } from '../../src/feelings-checkin/schemas.js';
 import type { ClipReach, LessonClip } from '../../src/lesson-clip/schemas.js';
 import type { RewardChart } from '../../src/reward-chart/schemas.js';
 import { memoryAdapter, settled } from '../helpers/fixtures.js';
@@ -248,7 +248,7 @@ const SCENARIOS: Scenario[] = [
       { name: "today's note", selector: '#note', read: 'value' },
     ],
     props: (el, t) => {
-      const [a, b, ...rest] = DEFAULT_FEELINGS as FeelingDefinition[];
+      const [a, b, ...rest] = DEFAULT_FEELINGS;
       (el as HTMLElement & { feelings: unknown }).feelings = [{ ...a!, labels: { nl: t[0] } }, { ...b!, labels: { nl: t[1] } }, ...rest];
     },
     patches: (t) => ({
@@ -574,7 +574,6 @@ describe('hostile text from the adapter, in every field of every widget', () => 
     expect(foreignRequests()).to.deep.equal([]);
     expect(requestsMatching(/\/(x|pixel\.gif|x\.css)$/)).to.deep.equal([]);
     expect(trap.hits).to.deep.equal([]);
-    // eslint-disable-next-line no-console
     console.info(`[security] hostile text: ${stats.strings} strings, ${stats.renders} renders, ${stats.fieldChecks} field checks`);
   });
 });

@@ -258,7 +258,7 @@ describe('malformed adapter data (fast-check), every read of every widget', () =
               if (errors.some((e) => e.fatal)) {
                 const alert = root.querySelector('.state.error[role="alert"]');
                 expect(alert, `error state for ${where}`).to.not.equal(null);
-                expect(alert!.querySelector('h2')!.textContent!.trim(), 'translated title').to.not.equal('');
+                expect(alert!.querySelector('h2')!.textContent.trim(), 'translated title').to.not.equal('');
               }
               expect(watch.problems, where).to.deep.equal([]);
             } finally {
@@ -276,7 +276,6 @@ describe('malformed adapter data (fast-check), every read of every widget', () =
 
   it('reports how many cases ran', () => {
     expect(malformedStats.cases).to.be.at.least(READS.length * RUNS);
-    // eslint-disable-next-line no-console
     console.info(`[security] malformed data: ${malformedStats.cases} generated cases over ${READS.length} reads`);
   });
 });
@@ -543,7 +542,6 @@ describe("malformed adapter data (fast-check): the clip composer's reads", () =>
 
   it('reports how many composer cases ran', () => {
     expect(composerStats.cases).to.be.at.least((COMPOSER_READS.length + 1) * RUNS);
-    // eslint-disable-next-line no-console
     console.info(
       `[security] malformed data, composer: ${composerStats.cases} generated cases over ${COMPOSER_READS.length} reads and the library`,
     );

@@ -103,7 +103,7 @@ for (const module of modules) {
           expect(check, 'a check for what this play function does').to.exist;
           const root = widgets[0]!.shadowRoot!;
           if (typeof check === 'string') expect(!!root.querySelector(check), check).to.be.true;
-          else await waitUntil(() => root.textContent!.includes(check!.text), `"${check!.text}" after play`, { timeout: 3000 });
+          else await waitUntil(() => root.textContent.includes(check!.text), `"${check!.text}" after play`, { timeout: 3000 });
         }
         if (name === 'LongTexts' || name === 'InvalidData') {
           for (const widget of widgets) {
