@@ -31,7 +31,8 @@ const withToolbar: Decorator = (story, context) => {
   const root = document.documentElement;
   const locale = typeof globals['locale'] === 'string' ? globals['locale'] : 'nl';
   const scheme: Scheme = globals['theme'] === 'dark' ? 'dark' : 'light';
-  const hostTheme: HostTheme = HOST_THEMES.includes(globals['hostTheme']) ? globals['hostTheme'] : 'samen';
+  const chosen: unknown = globals['hostTheme'];
+  const hostTheme: HostTheme = HOST_THEMES.find((theme) => theme === chosen) ?? 'samen';
   root.lang = locale;
   root.dir = messagesFor(locale).dir;
   root.dataset['samenTheme'] = scheme;

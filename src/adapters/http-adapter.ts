@@ -402,7 +402,9 @@ function errorFromText(status: number, text: string): SamenError {
     if (status !== 401 && typeof sent === 'string' && (SAMEN_ERROR_KINDS as readonly string[]).includes(sent))
       kind = sent as SamenErrorKind;
     if (Array.isArray(body.error?.issues)) {
-      issues = body.error.issues.filter((i): i is SamenIssue => !!i && typeof i.path === 'string' && typeof i.message === 'string');
+      issues = (body.error.issues as ({ path?: unknown; message?: unknown } | null)[]).filter(
+        (i): i is SamenIssue => !!i && typeof i.path === 'string' && typeof i.message === 'string',
+      );
     }
   } catch {
     // Not JSON (a proxy's error page): the status decides.

@@ -60,7 +60,7 @@ export function resolveDemoUrl(src: string): string {
 /** Deep-copies `value`, resolving every demo reference inside (to blob: URLs unless told otherwise). */
 export function withDemoUrls<T>(value: T, resolve: (src: string) => string = resolveDemoUrl): T {
   if (typeof value === 'string') return (DEMO_REF.test(value) ? resolve(value) : value) as T;
-  if (Array.isArray(value)) return value.map((v) => withDemoUrls(v, resolve)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => withDemoUrls(v, resolve)) as T;
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withDemoUrls(v, resolve)])) as T;
   }

@@ -555,7 +555,7 @@ export class MemoryAdapter implements SamenAdapter {
       const upload = value.startsWith('upload:') ? own(this.store.state.uploads, value.slice(7)) : undefined;
       return (upload ? uploadUrl(upload.blob) : value) as T;
     }
-    if (Array.isArray(value)) return value.map((v) => this.withUploadUrls(v)) as T;
+    if (Array.isArray(value)) return (value as unknown[]).map((v) => this.withUploadUrls(v)) as T;
     if (value && typeof value === 'object') {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.withUploadUrls(v)])) as T;
     }

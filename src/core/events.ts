@@ -128,10 +128,8 @@ export interface SamenEventMap {
 }
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-empty-interface
   interface HTMLElementEventMap extends SamenEventMap {}
   // Events are composed and bubble, so hosts typically listen once on `document`.
-  // eslint-disable-next-line @typescript-eslint/no-empty-interface
   interface DocumentEventMap extends SamenEventMap {}
 }
 

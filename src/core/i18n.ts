@@ -140,7 +140,7 @@ export function isLocaleLoading(requested: string | null | undefined): boolean {
  * and defines it with {@link defineMessages}, so a table passed to {@link registerLocale} is
  * type-checked for the sections of the widgets the host uses.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by each widget's `declare module`
 export interface SectionMessages {}
 
 /**
@@ -173,7 +173,7 @@ interface RegisteredLocale {
   given: PartialMessages;
   fallback: 'en' | 'nl';
 }
-const registered: Map<string, RegisteredLocale> = (shared.given ??= new Map());
+const registered: Map<string, RegisteredLocale> = (shared.given ??= new Map<string, RegisteredLocale>());
 
 const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 

@@ -182,6 +182,7 @@ export class SamenElement extends LitElement {
    * ({@link renderData}).
    */
   protected useData<A extends readonly unknown[], D, P extends PortName>(source: DataSource<A, D, P>): DataController<A, D, P> {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getter below has its own this
     const element = this;
     const host: DataHost = {
       addController: (controller) => this.addController(controller),

@@ -281,7 +281,8 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     if (!data || !adapter || this.busy || !this.personConfirmed) return;
     const form = new FormData(event.target as HTMLFormElement);
     const nextGoal = Number(form.get('goal'));
-    const nextReward = String(form.get('reward') ?? '').trim();
+    const rewardField = form.get('reward');
+    const nextReward = (typeof rewardField === 'string' ? rewardField : '').trim();
     const reward = data.chart.reward;
     const person = this.personToken;
     this.busy = true;

@@ -354,7 +354,7 @@ function confine<A extends object>(adapter: A, who: string, check: Check, title:
           `the kit's check ${show(title)} is filed under ${check} but calls ${who}.${property}(): file it under the port of ${property}`,
         );
       }
-      if (typeof value === 'function') return value.bind(target);
+      if (typeof value === 'function') return (value as (...args: unknown[]) => unknown).bind(target);
       if (required.has(property)) {
         const missing = check === 'viewer' ? ['getViewer'] : missingMethods(target, check);
         fail(`${who} lacks ${missing.join(', ')}, which the ${check === 'viewer' ? 'viewer' : `${check} port`} needs`);
