@@ -115,6 +115,8 @@ export default defineConfig([
         'error',
         { allowForKnownSafeCalls: [{ from: 'package', name: 'Equal', package: '@open-wc/semantic-dom-diff' }] },
       ],
+      // A test clears its host by rendering an empty template into it.
+      'lit/prefer-nothing': 'off',
       // chai's property assertions: `expect(x).to.exist`, `.to.be.true`.
       '@typescript-eslint/no-unused-expressions': 'off',
       // Hostile-adapter tests throw what a careless host throws.

@@ -351,11 +351,12 @@ describe('a family’s Arabic words in a Dutch teacher’s card read right to le
     expect(getComputedStyle(cardOf(el!)).direction).to.equal('ltr');
     return [wrapper, el!];
   }
-  const shows = (el: Widget) =>
+  const shows = (el: Widget) => {
     expect(
       deepElements(el.shadowRoot!).some((e) => e.textContent?.includes(ARABIC_WORDS)),
       'the words are shown',
     ).to.equal(true);
+  };
 
   it('the lesson clip’s answers', async () => {
     const adapter = new MemoryAdapter({ now: NOW });

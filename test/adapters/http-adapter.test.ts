@@ -18,7 +18,7 @@ function fakeFetch(script: (Response | Error | (() => Promise<Response>))[]): { 
     const headers = Object.fromEntries(
       Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]),
     );
-    calls.push({ url, method: init.method ?? 'GET', headers, ...(init.body ? { body: JSON.parse(String(init.body)) } : {}) });
+    calls.push({ url, method: init.method ?? 'GET', headers, ...(init.body ? { body: JSON.parse(init.body as string) } : {}) });
     const next = script.shift() ?? new Response(null, { status: 500 });
     if (next instanceof Error) throw next;
     if (typeof next === 'function') {

@@ -478,7 +478,7 @@ describe('bridge: protocol', () => {
         parent.postMessage({ samen: 1, type: 'response', id: e.data, ok: true, value: { id: 'forged', role: 'teacher' } }, '*');
         parent.parent.postMessage({ samen: 1, type: 'request', id: 'evil-1', method: 'getViewer', args: [] }, '*');
       };
-    <\/script>`;
+    </script>`;
     const loaded = oneEvent(evil, 'load');
     win.document.body.append(evil);
     await loaded;
@@ -503,7 +503,7 @@ describe('bridge: protocol', () => {
     const id = requests()[0]!.id;
     // Same origin, but not the target window: e.g. another of the app's own frames.
     const sibling = win.document.createElement('iframe');
-    sibling.srcdoc = `<script>parent.postMessage({ samen: 1, type: 'response', id: ${JSON.stringify(id)}, ok: true, value: 'forged' }, '*');<\/script>`;
+    sibling.srcdoc = `<script>parent.postMessage({ samen: 1, type: 'response', id: ${JSON.stringify(id)}, ok: true, value: 'forged' }, '*');</script>`;
     win.document.body.append(sibling);
     await waitUntil(() => frame.adapter.droppedMessages === 1, 'dropped');
     expect(frame.foreign).to.deep.equal([ORIGIN]);
@@ -530,7 +530,7 @@ describe('bridge: protocol', () => {
     iframe.srcdoc = `<script>
       parent.postMessage({ samen: 1, type: 'response', id: 'any', ok: true, value: 'forged' }, '*');
       parent.postMessage({ samen: 1, type: 'request', id: 'r-1', method: 'getViewer', args: [] }, '*');
-    <\/script>`;
+    </script>`;
     // Each end sees both messages (the page is the host's and the adapter's target alike) and reports both.
     await waitUntil(() => foreign.length === 2 && hostForeign.length === 2, 'both ends reported them');
     expect(iframe.contentWindow).to.equal(framed);

@@ -8,7 +8,8 @@ type Args = { locale: string; theme: '' | 'dark' };
 type Story = { args?: Partial<Args>; render?: (args: Args) => TemplateResult; play?: (c: { canvasElement: HTMLElement }) => Promise<void> };
 
 const q = (r: ShadowRoot, s: string) => r.querySelector(s);
-const expected: Record<string, (root: ShadowRoot) => void> = {
+// The checks return chai's assertion (typed as a promise by @open-wc/semantic-dom-diff); nothing awaits it.
+const expected: Record<string, (root: ShadowRoot) => unknown> = {
   Empty: (r) => expect((q(r, '#title') as HTMLInputElement).value).to.equal(''),
   PrefilledWishLesson3: (r) => expect((q(r, '#title') as HTMLInputElement).value).to.equal('Lichaamstaal'),
   WishLessonForAGroup: (r) => {

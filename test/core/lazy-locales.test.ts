@@ -2,7 +2,6 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { hasLocale, loadLocale, messagesFor, onLocalesChange, registerLocale, resolveLocale } from '../../src/core/i18n.js';
 // The tables as data only: importing them registers nothing (src/locales/xx.ts does).
-import { ar } from '../../src/core/locales/ar.js';
 import { en } from '../../src/core/locales/en.js';
 import { nl } from '../../src/core/locales/nl.js';
 import '../../src/define/samen-provider.js';

@@ -384,10 +384,12 @@ function templateParts(paths) {
           const raw = m[2] ?? m[3] ?? m[4];
           // Every string the value can be: each binding replaced by each of its values.
           let values = [raw];
+          // eslint-disable-next-line no-control-regex -- NUL marks where a binding was
           for (const [placeholder, i] of raw.matchAll(/\u0000(\d+)\u0000/g)) {
             const options = stringValues(bound[Number(i)]);
             values = values.flatMap((v) => options.map((o) => v.replace(placeholder, o)));
           }
+          // eslint-disable-next-line no-control-regex -- as above
           const site = where(bound[0] && raw.includes('\u0000') ? bound[Number(/\u0000(\d+)\u0000/.exec(raw)[1])] : node);
           for (const value of values) {
             if (m[1] === 'part') {

@@ -7,7 +7,8 @@ import { settled } from '../helpers/fixtures.js';
 type Args = { 'chart-id': string; view: 'parent' | 'teacher' };
 type Story = { args?: Partial<Args>; render?: (args: Args) => TemplateResult };
 
-const expected: Record<string, (root: ShadowRoot) => void> = {
+// The checks return chai's assertion (typed as a promise by @open-wc/semantic-dom-diff); nothing awaits it.
+const expected: Record<string, (root: ShadowRoot) => unknown> = {
   ClassEarly: (r) => expect(r.querySelector('[role="progressbar"]')!.getAttribute('aria-valuenow')).to.equal('4'),
   ClassNearlyThere: (r) => expect(r.querySelector('[role="progressbar"]')!.getAttribute('aria-valuetext')).to.equal('31 van 32 muntjes'),
   ClassGoalReached: (r) => expect(r.querySelector('[part~="redeem-button"]')).to.exist,

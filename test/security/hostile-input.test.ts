@@ -18,7 +18,6 @@ import '../../src/define/samen-clip-composer.js';
 import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import type { SamenClipComposer } from '../../src/clip-composer/clip-composer.js';
 import type { SamenPublishDetail } from '../../src/core/events.js';
-import type { LessonClip } from '../../src/lesson-clip/schemas.js';
 import type { DemoState } from '../../src/adapters/demo-data.js';
 import { dayOf, localDay } from '../../src/feelings-checkin/feelings.js';
 import { memoryAdapter, settled } from '../helpers/fixtures.js';

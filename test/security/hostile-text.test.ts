@@ -33,7 +33,6 @@ import {
   CORPUS,
   ScriptedAdapter,
   TRAP,
-  XSS_PAYLOADS,
   allElements,
   foreignRequests,
   injected,

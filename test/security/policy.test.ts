@@ -447,7 +447,11 @@ async function outcomeOf(promise: Promise<unknown>): Promise<Outcome> {
     return { ok: true };
   } catch (error) {
     const e = error as { kind?: unknown; message?: unknown };
-    return { ok: false, kind: typeof e?.kind === 'string' ? e.kind : String(error), message: String(e?.message ?? '') };
+    return {
+      ok: false,
+      kind: typeof e?.kind === 'string' ? e.kind : String(error),
+      message: typeof e?.message === 'string' ? e.message : '',
+    };
   }
 }
 

@@ -31,7 +31,7 @@ function prototypeMembers(): Map<string | symbol, unknown> {
   );
 }
 
-async function outcome(call: () => Promise<unknown> | unknown): Promise<string> {
+async function outcome(call: () => unknown): Promise<string> {
   try {
     await call();
     return 'ok';
@@ -46,7 +46,7 @@ const withOwnProto = <T extends object>(value: T, proto: unknown = { polluted: '
   JSON.parse(JSON.stringify(value).replace(/^\{/, `{"__proto__":${JSON.stringify(proto)},`)) as T;
 
 /** Every method with `word` in every key it takes, as `viewer`. */
-function hostileCalls(a: MemoryAdapter, word: string): [string, () => Promise<unknown> | unknown][] {
+function hostileCalls(a: MemoryAdapter, word: string): [string, () => unknown][] {
   const matrix = () => structuredClone(a.state.matrices['matrix-school']!) as ExpectationMatrix;
   const homeMatrix = () => structuredClone(a.state.matrices['matrix-home-fam-01']!) as ExpectationMatrix;
   const now = new Date().toISOString();
