@@ -332,7 +332,10 @@ async function startServer(url) {
     const onData = (chunk) => {
       output += chunk;
       const match = /Samen reference server: (http:\/\/127\.0\.0\.1:\d+\/api)/.exec(output);
-      if (match) (clearTimeout(timer), resolve(match[1]));
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);

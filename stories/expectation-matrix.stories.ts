@@ -3,14 +3,12 @@ import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { MemoryAdapter } from '../src/adapters/memory-adapter.js';
 import type { SamenAdapter } from '../src/core/adapter.js';
-import { STORY_NOW, inWidget, longText, offlineOutbox, storyAdapter, typeInto } from './support/story-adapter.js';
+import { inWidget, longText, offlineOutbox, storyAdapter, typeInto } from './support/story-adapter.js';
 import type { SamenExpectationMatrix } from '../src/expectation-matrix/expectation-matrix.js';
 import '../src/define/samen-provider.js';
 import '../src/define/samen-expectation-matrix.js';
 // The Arabic table, registered the way a host adds a family's home language (for the Arabic story).
 import '../src/locales/ar.js';
-
-const NOW = STORY_NOW;
 
 interface Args {
   'matrix-id': string;

@@ -2,15 +2,13 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { MemoryAdapter } from '../src/adapters/memory-adapter.js';
 import type { AdapterFor, SamenAdapter } from '../src/core/adapter.js';
-import { STORY_NOW, inWidget, longText, offlineOutbox, storyAdapter } from './support/story-adapter.js';
+import { inWidget, longText, offlineOutbox, storyAdapter } from './support/story-adapter.js';
 import '../src/define/samen-provider.js';
 import '../src/define/samen-feedback-bar.js';
 // For the vendor-adapter story: a lesson clip on an adapter without its port.
 import '../src/define/samen-lesson-clip.js';
 // The Arabic table, registered the way a host adds a family's home language (for the Arabic story).
 import '../src/locales/ar.js';
-
-const NOW = STORY_NOW;
 
 interface Args {
   'target-id': string;

@@ -7,7 +7,6 @@ import { inWidget, offlineOutbox, storyAdapter } from './support/story-adapter.j
 // The complete Arabic table, registered the way a host adds a family's home language.
 import '../src/locales/ar.js';
 import type { FeelingDefinition } from '../src/feelings-checkin/schemas.js';
-import { DEFAULT_FEELINGS } from '../src/feelings-checkin/feelings.js';
 import '../src/define/samen-provider.js';
 import '../src/define/samen-feelings-checkin.js';
 

@@ -2,13 +2,11 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { MemoryAdapter } from '../src/adapters/memory-adapter.js';
-import { STORY_NOW, longText, storyAdapter } from './support/story-adapter.js';
+import { longText, storyAdapter } from './support/story-adapter.js';
 import '../src/define/samen-provider.js';
 import '../src/define/samen-reward-chart.js';
 // The Arabic table, registered the way a host adds a family's home language (for the Arabic story).
 import '../src/locales/ar.js';
-
-const NOW = STORY_NOW;
 
 interface Args {
   'chart-id': string;

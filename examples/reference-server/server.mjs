@@ -805,7 +805,7 @@ async function main() {
  * share the port, the primary hands each new connection to one of them). With workers, every
  * response says which one answered (`x-samen-worker: <pid>`).
  */
-async function serve({ port, databaseUrl, dataDir, locale, workers, quiet }) {
+async function serve({ port, databaseUrl, dataDir, locale, quiet }) {
   const api = await createReferenceServer({
     databaseUrl,
     dataDir,

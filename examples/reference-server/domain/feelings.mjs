@@ -5,7 +5,7 @@
  * (`checkin:<child>:<context>:<local day>`, one per child, context and day), with the UTC offset
  * it was written with, so the child's local day stays the day it was written on.
  */
-import { NOW, fail, iso, present } from './common.mjs';
+import { NOW, fail, present } from './common.mjs';
 
 /**
  * @typedef {import('./common.mjs').Session} Session

@@ -11,7 +11,7 @@ import { request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { BACKENDS, client, key, openEvents, start } from './helpers.mjs';
+import { BACKENDS, key, openEvents, start } from './helpers.mjs';
 
 const SERVER = join(dirname(fileURLToPath(import.meta.url)), '..', 'server.mjs');
 const POSTGRES = BACKENDS.find((b) => b.name.startsWith('PostgreSQL'));

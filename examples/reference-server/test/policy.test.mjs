@@ -342,7 +342,7 @@ for (const backend of BACKENDS) {
               const as = server.as(viewerId);
               let id;
               /** @type {{ action: string, relation: string }[]} */
-              let checks = [];
+              let checks;
               if (row.kind === 'none') {
                 checks = [];
               } else if (row.kind === 'self') {
