@@ -38,7 +38,9 @@ describe('MemoryAdapter: the idempotency record', () => {
     expect(Object.getPrototypeOf(parent.state.writes)).to.equal(null);
     const entry = parent.state.writes['k-1']!;
     expect(entry.at).to.be.closeTo(Date.now(), 5000);
-    expect(entry.digest).to.be.a('string').and.match(/^parent-1 addReply /);
+    expect(entry.digest)
+      .to.be.a('string')
+      .and.match(/^parent-1 addReply /);
     expect(entry.result).to.deep.equal(reply);
   });
 
@@ -108,7 +110,17 @@ describe('MemoryAdapter: write limits (invalid-data, nothing stored)', () => {
     ).map(([what, change]): [string, string, (p: MemoryAdapter) => Promise<unknown>] => [
       what,
       'parent',
-      (p) => p.saveCheckin({ id: key(), checkinId: `checkin:child-1:home:${key()}`, childId: 'child-1', feeling: 'happy', strength: 2, context: 'home', createdAt: new Date().toISOString(), ...change } as never),
+      (p) =>
+        p.saveCheckin({
+          id: key(),
+          checkinId: `checkin:child-1:home:${key()}`,
+          childId: 'child-1',
+          feeling: 'happy',
+          strength: 2,
+          context: 'home',
+          createdAt: new Date().toISOString(),
+          ...change,
+        } as never),
     ]),
   ];
   for (const [what, who, call] of cases) {
@@ -131,14 +143,37 @@ describe('MemoryAdapter: write limits (invalid-data, nothing stored)', () => {
   describe('the matrix editor’s limits', () => {
     const school = (t: MemoryAdapter) => structuredClone(t.state.matrices['matrix-school']!) as ExpectationMatrix;
     const changes: [string, (m: ExpectationMatrix) => ExpectationMatrix][] = [
-      ['too many values', (m) => ({ ...m, values: Array.from({ length: MATRIX_LIMITS.values + 1 }, (_, i) => ({ id: `v${i}`, label: `Waarde ${i}` })), cells: {} })],
-      ['too many locations', (m) => ({ ...m, locations: Array.from({ length: MATRIX_LIMITS.locations + 1 }, (_, i) => ({ id: `l${i}`, label: `Plek ${i}` })), cells: {} })],
+      [
+        'too many values',
+        (m) => ({
+          ...m,
+          values: Array.from({ length: MATRIX_LIMITS.values + 1 }, (_, i) => ({ id: `v${i}`, label: `Waarde ${i}` })),
+          cells: {},
+        }),
+      ],
+      [
+        'too many locations',
+        (m) => ({
+          ...m,
+          locations: Array.from({ length: MATRIX_LIMITS.locations + 1 }, (_, i) => ({ id: `l${i}`, label: `Plek ${i}` })),
+          cells: {},
+        }),
+      ],
       ['a name too long', (m) => ({ ...m, values: m.values.map((v, i) => (i ? v : { ...v, label: long(MATRIX_LIMITS.nameLength + 1) })) })],
       [
         'too many in a cell',
-        (m) => ({ ...m, cells: { ...m.cells, 'safety/class': Array.from({ length: MATRIX_LIMITS.perCell + 1 }, (_, i) => ({ id: `x${i}`, text: `Ik ${i}` })) } }),
+        (m) => ({
+          ...m,
+          cells: {
+            ...m.cells,
+            'safety/class': Array.from({ length: MATRIX_LIMITS.perCell + 1 }, (_, i) => ({ id: `x${i}`, text: `Ik ${i}` })),
+          },
+        }),
       ],
-      ['an expectation too long', (m) => ({ ...m, cells: { ...m.cells, 'safety/class': [{ id: 'x', text: long(MATRIX_LIMITS.expectationLength + 1) }] } })],
+      [
+        'an expectation too long',
+        (m) => ({ ...m, cells: { ...m.cells, 'safety/class': [{ id: 'x', text: long(MATRIX_LIMITS.expectationLength + 1) }] } }),
+      ],
       ['a cell outside the grid', (m) => ({ ...m, cells: { ...m.cells, 'safety/roof': [{ id: 'x', text: 'Ik blijf van het dak' }] } })],
       ['not a matrix', (m) => ({ ...m, values: 'many' as unknown as ExpectationMatrix['values'] })],
     ];
@@ -147,7 +182,9 @@ describe('MemoryAdapter: write limits (invalid-data, nothing stored)', () => {
         const teacher = memory('teacher-1');
         const before = structuredClone(teacher.state.matrices['matrix-school']);
         const matrix = school(teacher);
-        expect(await kindOf(teacher.saveExpectationMatrix({ id: key(), matrix: change(matrix), baseVersion: matrix.version }))).to.equal('invalid-data');
+        expect(await kindOf(teacher.saveExpectationMatrix({ id: key(), matrix: change(matrix), baseVersion: matrix.version }))).to.equal(
+          'invalid-data',
+        );
         expect(teacher.state.matrices['matrix-school']).to.deep.equal(before);
       });
     }
@@ -155,7 +192,11 @@ describe('MemoryAdapter: write limits (invalid-data, nothing stored)', () => {
     it('a save keeps whose matrix it is', async () => {
       const teacher = memory('teacher-1');
       const matrix = school(teacher);
-      const saved = await teacher.saveExpectationMatrix({ id: key(), matrix: { ...matrix, kind: 'home', familyId: 'fam-02', schoolId: 'other' } as ExpectationMatrix, baseVersion: matrix.version });
+      const saved = await teacher.saveExpectationMatrix({
+        id: key(),
+        matrix: { ...matrix, kind: 'home', familyId: 'fam-02', schoolId: 'other' } as ExpectationMatrix,
+        baseVersion: matrix.version,
+      });
       expect(saved).to.include({ kind: 'school', version: matrix.version + 1 });
       expect(saved).not.to.have.property('familyId');
       expect(teacher.state.matrices['matrix-school']).to.include({ schoolId: 'school-regenboog', kind: 'school' });
@@ -201,12 +242,20 @@ describe('MemoryAdapter: live topics follow the policy', () => {
   it('a topic the viewer may not follow: a no-op unsubscribe, the listener never called', async () => {
     const parent = memory();
     let heard = 0;
-    const stops = ['feelings:child-2', 'feelings:class:groep6-wish', 'chart:personal-g7child-1', 'clip:pbs-1', 'clip:nope', 'nonsense'].map((t) =>
-      parent.subscribe(t as never, () => (heard += 1)),
+    const stops = ['feelings:child-2', 'feelings:class:groep6-wish', 'chart:personal-g7child-1', 'clip:pbs-1', 'clip:nope', 'nonsense'].map(
+      (t) => parent.subscribe(t as never, () => (heard += 1)),
     );
     const teacher = parent.forViewer('teacher-1');
     const teacher2 = parent.forViewer('teacher-2');
-    await parent.forViewer('parent-3').saveCheckin({ id: key(), checkinId: 'checkin:child-2:home:x', childId: 'child-2', feeling: 'sad', strength: 4, context: 'home', createdAt: new Date().toISOString() });
+    await parent.forViewer('parent-3').saveCheckin({
+      id: key(),
+      checkinId: 'checkin:child-2:home:x',
+      childId: 'child-2',
+      feeling: 'sad',
+      strength: 4,
+      context: 'home',
+      createdAt: new Date().toISOString(),
+    });
     await teacher2.award({ id: key(), chartId: 'personal-g7child-1' });
     await teacher.award({ id: key(), chartId: 'class-wish' });
     expect(heard).to.equal(0);
@@ -218,7 +267,16 @@ describe('MemoryAdapter: live topics follow the policy', () => {
     let heard = 0;
     const stop = teacher.subscribe('feelings:class:groep6-wish', () => (heard += 1));
     const noor = teacher.forViewer('child-login-1');
-    const checkin = () => noor.saveCheckin({ id: key(), checkinId: `checkin:child-1:school:${key()}`, childId: 'child-1', feeling: 'calm', strength: 2, context: 'school', createdAt: new Date().toISOString() });
+    const checkin = () =>
+      noor.saveCheckin({
+        id: key(),
+        checkinId: `checkin:child-1:school:${key()}`,
+        childId: 'child-1',
+        feeling: 'calm',
+        strength: 2,
+        context: 'school',
+        createdAt: new Date().toISOString(),
+      });
     await checkin();
     expect(heard).to.equal(1);
     teacher.state.viewers.find((v) => v.id === 'teacher-1')!.classIds = ['groep5-kanjer'];
@@ -236,7 +294,12 @@ describe('MemoryAdapter: uploads are their uploader’s', () => {
     expect(await kindOf(teacher.getUploadedMedia(media.mediaId))).to.equal('resolved');
     const other = teacher.forViewer('teacher-2');
     expect(await kindOf(other.getUploadedMedia(media.mediaId))).to.equal('forbidden');
-    const draft = { classId: 'groep7-pbs', programme: 'pbs' as const, title: 'Les', media: { kind: 'photos' as const, photos: [{ mediaId: media.mediaId, alt: 'Foto' }] } };
+    const draft = {
+      classId: 'groep7-pbs',
+      programme: 'pbs' as const,
+      title: 'Les',
+      media: { kind: 'photos' as const, photos: [{ mediaId: media.mediaId, alt: 'Foto' }] },
+    };
     expect(await kindOf(other.publishLessonClip({ id: key(), ...draft }))).to.equal('invalid-data');
     expect(await kindOf(teacher.publishLessonClip({ id: key(), ...draft, classId: 'groep6-wish' }))).to.equal('resolved');
   });
@@ -244,7 +307,11 @@ describe('MemoryAdapter: uploads are their uploader’s', () => {
   it('a parent is refused before the upload starts: no progress is reported', async () => {
     const parent = new MemoryAdapter({ now: NOW, uploadMs: 50 });
     const progress: number[] = [];
-    expect(await kindOf(parent.uploadMedia({ id: key(), file: PNG(), name: 'foto.png', kind: 'photo' }, { onProgress: (f) => progress.push(f) }))).to.equal('forbidden');
+    expect(
+      await kindOf(
+        parent.uploadMedia({ id: key(), file: PNG(), name: 'foto.png', kind: 'photo' }, { onProgress: (f) => progress.push(f) }),
+      ),
+    ).to.equal('forbidden');
     expect(progress).to.deep.equal([]);
   });
 });
@@ -298,13 +365,23 @@ describe('Home answers are per carer: separated parents don’t read each other�
         await dad.saveHomeAnswer({ id: key(), clipId: 'wish-2', kind: 'text', text: 'Van papa' });
         expect((await mum.getHomeAnswer('wish-2'))!.text).to.equal('Van mama');
         expect((await dad.getHomeAnswer('wish-2'))!.text).to.equal('Van papa');
-        expect(mum.state.answers.filter((a) => a.clipId === 'wish-2' && a.familyId === 'fam-01').map((a) => a.carerId).sort()).to.deep.equal(['parent-1', 'parent-2']);
+        expect(
+          mum.state.answers
+            .filter((a) => a.clipId === 'wish-2' && a.familyId === 'fam-01')
+            .map((a) => a.carerId)
+            .sort(),
+        ).to.deep.equal(['parent-1', 'parent-2']);
 
         const after = await teacher.getClipReach('wish-2');
         expect(after.talked - before.talked, 'talked: one family').to.equal(1);
         expect(after.answered - before.answered, 'answered: one family').to.equal(1);
         expect(after.seen - before.seen, 'seen: one family').to.equal(1);
-        expect(after.answers.filter((a) => a.familyId === 'fam-01').map((a) => a.text).sort()).to.deep.equal(['Van mama', 'Van papa']);
+        expect(
+          after.answers
+            .filter((a) => a.familyId === 'fam-01')
+            .map((a) => a.text)
+            .sort(),
+        ).to.deep.equal(['Van mama', 'Van papa']);
         expect(JSON.stringify(after), 'no viewer ids for the teacher').to.not.contain('carerId');
       } finally {
         await done();
@@ -347,11 +424,20 @@ describe('Demo data: what could happen at a school', () => {
         const state = createDemoState({ locale, seed: 7, now });
         const school = state.checkins.filter((c) => c.context === 'school');
         expect(school.length, `${now}: school check-ins`).to.be.above(50);
-        expect(school.filter((c) => weekend(c.createdAt)).map((c) => c.createdAt), `${now}`).to.deep.equal([]);
+        expect(
+          school.filter((c) => weekend(c.createdAt)).map((c) => c.createdAt),
+          `${now}`,
+        ).to.deep.equal([]);
         const awards = Object.values(state.charts).flatMap((chart) => chart.awards.filter((a) => a.source === 'school'));
-        expect(awards.filter((a) => weekend(a.createdAt)).map((a) => a.createdAt), `${now}`).to.deep.equal([]);
+        expect(
+          awards.filter((a) => weekend(a.createdAt)).map((a) => a.createdAt),
+          `${now}`,
+        ).to.deep.equal([]);
         // Home check-ins happen any day of the week.
-        expect(state.checkins.some((c) => c.context === 'home' && weekend(c.createdAt)), `${now}`).to.equal(true);
+        expect(
+          state.checkins.some((c) => c.context === 'home' && weekend(c.createdAt)),
+          `${now}`,
+        ).to.equal(true);
       }
     }
   });
@@ -361,7 +447,10 @@ describe('Demo data: what could happen at a school', () => {
       const state = createDemoState({ locale: 'nl', seed: 7, now });
       const strong = state.checkins.filter((c) => c.childId === 'child-7' && c.feeling === 'sad' && c.strength === 5);
       expect(strong, `${now}`).to.have.length(3);
-      expect(strong.every((c) => !weekend(c.createdAt) && Date.parse(c.createdAt) <= now.getTime() + 9 * 3_600_000), `${now}`).to.equal(true);
+      expect(
+        strong.every((c) => !weekend(c.createdAt) && Date.parse(c.createdAt) <= now.getTime() + 9 * 3_600_000),
+        `${now}`,
+      ).to.equal(true);
     }
   });
 });
