@@ -423,20 +423,20 @@ describe('Demo data: what could happen at a school', () => {
       for (const locale of ['nl', 'en'] as const) {
         const state = createDemoState({ locale, seed: 7, now });
         const school = state.checkins.filter((c) => c.context === 'school');
-        expect(school.length, `${now}: school check-ins`).to.be.above(50);
+        expect(school.length, `${now.toString()}: school check-ins`).to.be.above(50);
         expect(
           school.filter((c) => weekend(c.createdAt)).map((c) => c.createdAt),
-          `${now}`,
+          now.toString(),
         ).to.deep.equal([]);
         const awards = Object.values(state.charts).flatMap((chart) => chart.awards.filter((a) => a.source === 'school'));
         expect(
           awards.filter((a) => weekend(a.createdAt)).map((a) => a.createdAt),
-          `${now}`,
+          now.toString(),
         ).to.deep.equal([]);
         // Home check-ins happen any day of the week.
         expect(
           state.checkins.some((c) => c.context === 'home' && weekend(c.createdAt)),
-          `${now}`,
+          now.toString(),
         ).to.equal(true);
       }
     }
@@ -446,10 +446,10 @@ describe('Demo data: what could happen at a school', () => {
     for (const now of nows) {
       const state = createDemoState({ locale: 'nl', seed: 7, now });
       const strong = state.checkins.filter((c) => c.childId === 'child-7' && c.feeling === 'sad' && c.strength === 5);
-      expect(strong, `${now}`).to.have.length(3);
+      expect(strong, now.toString()).to.have.length(3);
       expect(
         strong.every((c) => !weekend(c.createdAt) && Date.parse(c.createdAt) <= now.getTime() + 9 * 3_600_000),
-        `${now}`,
+        now.toString(),
       ).to.equal(true);
     }
   });
