@@ -255,6 +255,8 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
       const samenError = toSamenError(error);
       this._error = samenError;
       this._status = 'error';
+      // The rest of this load is of no use now: its other requests stop instead of hanging on.
+      abort.abort();
       this.host.reportError(samenError, true);
     } finally {
       if (this.abort === abort) {
