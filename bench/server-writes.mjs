@@ -56,7 +56,7 @@ const DEADLINE_MS = Math.max(quick ? 3 * 60_000 : 20 * 60_000, WRITES * 150 * (N
 const SMALL_WRITES = 10;
 
 const { createReferenceServer, MAX_BODY_BYTES } = await import('../examples/reference-server/server.mjs');
-const { MATRIX_LIMITS } = await import('../dist/core/schemas.js');
+const { MATRIX_LIMITS } = await import('../dist/expectation-matrix/schemas.js');
 
 const started = performance.now();
 // A full collection before each memory reading, so the numbers are what is kept, not garbage.
