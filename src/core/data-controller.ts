@@ -122,7 +122,6 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
   private reportedIssues = '';
   private subscriptions = new Map<string, Unsubscribe>();
   private subscribedTo?: SamenAdapterLike;
-  private wantedTopics: readonly SamenTopic[] = [];
   /** A live change arrived while a load was on its way: that load may have read the data before it. */
   private changedDuringLoad = false;
 
@@ -149,11 +148,6 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
   /** Whether the shown value belongs to the current arguments and adapter (not an old item's). */
   get current(): boolean {
     return this._value !== undefined && sameKey(this.valueKey, this.currentKey());
-  }
-
-  /** Whether live updates are on. */
-  get listening(): boolean {
-    return this.subscriptions.size > 0;
   }
 
   /** A write's result becomes what the widget shows, without a reload. */
@@ -276,24 +270,26 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
 
   /** Subscribes to the topics of what is shown; keeps subscriptions that stay, stops the others. */
   private follow(): void {
+    // Left the page: the subscriptions end in hostDisconnected, not here.
+    if (!this.host.isConnected) return;
     const adapter = this.host.adapters().effective;
     const value = this._value;
-    if (!this.host.isConnected || !adapter?.subscribe || value === undefined || !this.source.topics) {
-      if (!this.host.isConnected) return;
+    if (!adapter?.subscribe || value === undefined || !this.source.topics) {
       this.unsubscribeAll();
       return;
     }
     if (adapter !== this.subscribedTo) this.unsubscribeAll();
     this.subscribedTo = adapter;
-    this.wantedTopics = this.source.topics(value, this.key.slice(1) as unknown as A);
-    const wanted = new Set<string>(this.wantedTopics);
+    // The topics of what is shown: the arguments it was loaded for, not those of a load on its way.
+    const topics = this.source.topics(value, this.valueKey.slice(1) as unknown as A);
+    const wanted = new Set<string>(topics);
     for (const [topic, stop] of this.subscriptions) {
       if (!wanted.has(topic)) {
         stop();
         this.subscriptions.delete(topic);
       }
     }
-    for (const topic of this.wantedTopics) {
+    for (const topic of topics) {
       if (this.subscriptions.has(topic)) continue;
       const stop = adapter.subscribe(topic, () => {
         // A change under a topic still followed: read again, quietly (the card stays as it is).
