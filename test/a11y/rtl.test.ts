@@ -254,6 +254,12 @@ async function render(module: StoryModule, story: string): Promise<[HTMLElement,
   return [wrapper, widgets];
 }
 
+/** A focused element named for a failure message: its tag, id, part and text (never the element, which chai would print). */
+const nameOf = (el: Element | null): string =>
+  el
+    ? `<${el.localName}${el.id ? `#${el.id}` : ''}${el.getAttribute('part') ? ` part="${el.getAttribute('part')}"` : ''}> "${(el.textContent ?? '').trim().slice(0, 40)}"`
+    : 'nothing';
+
 describe('Arabic, right to left: each widget mirrored, nothing overflowing (docs/screenshots/ar/)', () => {
   for (const [file, load, story] of ARABIC) {
     it(`${file}: ${story}`, async function () {
@@ -290,12 +296,17 @@ describe('Arabic, right to left: each widget mirrored, nothing overflowing (docs
           await sendKeys({ press: 'ArrowLeft' });
           await widget.updateComplete;
           const reached = deepActiveElement();
-          expect(reached, `${widget.localName}: ArrowLeft in the ${what} moves to its second item`).to.equal(items[1]);
+          // Compared as a boolean: chai pretty-prints elements on a mismatch, and hangs on shadow DOM.
+          expect(
+            reached === items[1],
+            `${widget.localName}: ArrowLeft in the ${what} moves to its second item, not ${nameOf(reached)}`,
+          ).to.equal(true);
           expect(centre(items[1]!), `${widget.localName}: the second item of the ${what} stands left of the first`).to.be.lessThan(
             centre(items[0]!),
           );
           await sendKeys({ press: 'ArrowRight' });
-          expect(deepActiveElement(), `${widget.localName}: ArrowRight in the ${what} moves back`).to.equal(items[0]);
+          const back = deepActiveElement();
+          expect(back === items[0], `${widget.localName}: ArrowRight in the ${what} moves back, not to ${nameOf(back)}`).to.equal(true);
         }
       }
       wrapper.remove();
