@@ -5,7 +5,9 @@ import { samenMediaPlugin } from './test/a11y/media-plugin.mjs';
 import { heapPlugin } from './test/helpers/heap-plugin.mjs';
 import { samenScreenshotPlugin } from './test/a11y/screenshot-plugin.mjs';
 import { noThirdPartyRequests } from './test/security/network-plugin.mjs';
+import { defaultReporter } from '@web/test-runner';
 import { CHROME_PATH, CHROMIUM_FLAGS } from './scripts/browser.mjs';
+import { summaryFileReporter } from './scripts/wtr-summary-reporter.mjs';
 
 /** Every test page records its requests; one to another origin than the test server's fails the run. */
 const network = noThirdPartyRequests();
@@ -40,6 +42,8 @@ export default {
   // One page at a time: a background page gets no IntersectionObserver callbacks and throttled
   // timers even with the flags above, which makes seen-tracking and focus tests flaky.
   concurrency: 1,
+  // The default output, and the counts and per-file seconds for npm test's one summary (scripts/test.mjs).
+  reporters: [defaultReporter(), summaryFileReporter()],
   testFramework: { config: { timeout: 5000 } },
   coverage: true,
   coverageConfig: {

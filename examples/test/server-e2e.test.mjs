@@ -42,6 +42,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'samen-e2e-'));
 async function startServer() {
   const child = spawn(process.execPath, [join(ROOT, 'examples/reference-server/server.mjs'), '--port', PORT, '--data-dir', dataDir], {
     cwd: ROOT,
+    // On PGlite in its --data-dir even when CI sets DATABASE_URL for the server suites (they make a schema of their own).
+    env: { ...process.env, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise((resolve, reject) => {

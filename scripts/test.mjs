@@ -1,0 +1,221 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: builds dist/, runs the browser tests (web-test-runner, with coverage) and the Node
+ * tests (one `node --test` run of NODE_SUITES), streams what they print, and closes with one
+ * summary: every test counted (passed, failed, skipped), each runner beside it, the failures by
+ * name, and the slowest browser test files. A failure anywhere exits non-zero.
+ *
+ * Each runner stays usable on its own: `npx wtr [--files …]`, `node --test <file>`.
+ *
+ *   node scripts/test.mjs [--no-build] [--parallel] [--only=wtr|node] [--node-concurrency=N] [-- files…]
+ *
+ *   --no-build            dist/ is already built (CI builds it in its own step)
+ *   --parallel            both runners at once (the node side's output is printed as a block when
+ *                         it ends); CI does this: the browser tests keep one core busy, the node
+ *                         suites mostly wait on servers and child processes
+ *   --only=wtr|node       one runner (npm run test:node is --only=node)
+ *   --node-concurrency=N  test files node --test runs at once (its default is cores - 1)
+ *   -- files…             only these: *.test.ts to web-test-runner (--files), the rest to node --test
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The suites `node --test` runs: the reference server, the demo and framework pages, the docs, the CSP page and this script. */
+export const NODE_SUITES = [
+  'examples/reference-server/test/',
+  'examples/test/demo.test.mjs',
+  'examples/test/server-e2e.test.mjs',
+  'examples/test/frameworks.test.mjs',
+  'test/docs/',
+  'test/security/csp/csp.test.mjs',
+  'test/tooling/',
+];
+
+/**
+ * @typedef {{ passed: number, failed: number, skipped: number, failures: string[] }} Counts
+ * @typedef {Counts & { name: string, code: number | null, seconds: number, slowest?: [string, number][] }} RunnerResult
+ */
+
+/** Counts and failing test names from node:test's TAP output (the deepest failing test of each failing branch). */
+export function countTap(/** @type {string} */ tap) {
+  const number = (/** @type {string} */ key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+  /** @type {string[]} */
+  const failures = [];
+  /** @type {string[]} */
+  const path = [];
+  let lastFailDepth = -1;
+  for (const line of tap.split('\n')) {
+    const subtest = /^( *)# Subtest: (.*)$/.exec(line);
+    if (subtest) {
+      const depth = subtest[1].length / 4;
+      path.length = depth;
+      path[depth] = subtest[2];
+      continue;
+    }
+    const failed = /^( *)not ok \d+ - (.*?)(?: # (?:SKIP|TODO).*)?$/.exec(line);
+    if (!failed) continue;
+    const depth = failed[1].length / 4;
+    // Children are reported before their parent: a parent of a failing test is not listed again.
+    if (lastFailDepth !== depth + 1) failures.push([...path.slice(0, depth), failed[2]].join(' > '));
+    lastFailDepth = depth;
+  }
+  return {
+    passed: number('pass'),
+    failed: number('fail') + number('cancelled'),
+    skipped: number('skipped') + number('todo'),
+    failures,
+  };
+}
+
+/** Runs a command, streaming (or, with `buffer`, collecting) its output; resolves to its exit code. */
+function run(/** @type {string} */ command, /** @type {string[]} */ args, { env = {}, buffer = false } = {}) {
+  // Without NODE_TEST_CONTEXT: run from inside a node:test (test/tooling/), node --test would report to that parent.
+  const { NODE_TEST_CONTEXT: _, ...inherited } = process.env;
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...inherited, ...env },
+      stdio: ['ignore', buffer ? 'pipe' : 'inherit', buffer ? 'pipe' : 'inherit'],
+    });
+    /** @type {Buffer[]} */
+    const chunks = [];
+    child.stdout?.on('data', (chunk) => chunks.push(chunk));
+    child.stderr?.on('data', (chunk) => chunks.push(chunk));
+    child.on('error', (error) => {
+      chunks.push(Buffer.from(`${command}: ${error.message}\n`));
+      resolve({ code: 1, output: Buffer.concat(chunks).toString() });
+    });
+    child.on('close', (code) => resolve({ code, output: Buffer.concat(chunks).toString() }));
+  });
+}
+
+const bin = (/** @type {string} */ name) => join(root, 'node_modules/.bin', name);
+
+/** @returns {Promise<RunnerResult>} */
+async function runWtr(/** @type {string} */ scratch, /** @type {string[]} */ files = []) {
+  const started = performance.now();
+  const summary = join(scratch, 'wtr.json');
+  const { code } = await run(bin('wtr'), files.length ? ['--files', ...files] : [], { env: { SAMEN_WTR_SUMMARY: summary } });
+  const seconds = (performance.now() - started) / 1000;
+  if (!existsSync(summary))
+    return { name: 'wtr', code, seconds, passed: 0, failed: 1, skipped: 0, failures: ['web-test-runner ended before reporting'] };
+  /** @type {Counts & { seconds: Record<string, number> }} */
+  const report = JSON.parse(readFileSync(summary, 'utf8'));
+  const slowest = /** @type {[string, number][]} */ (
+    Object.entries(report.seconds)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+  );
+  return {
+    name: 'wtr',
+    code,
+    seconds,
+    passed: report.passed,
+    failed: report.failed,
+    skipped: report.skipped,
+    failures: report.failures,
+    slowest,
+  };
+}
+
+/** @returns {Promise<RunnerResult>} */
+async function runNode(/** @type {string} */ scratch, { buffer = false, concurrency = '', files = NODE_SUITES } = {}) {
+  const started = performance.now();
+  const tap = join(scratch, 'node.tap');
+  const args = [
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+  ];
+  if (concurrency) args.push(`--test-concurrency=${concurrency}`);
+  const { code, output } = await run(process.execPath, [...args, ...files], { buffer });
+  if (buffer) process.stdout.write(`\n==> node --test (ran beside web-test-runner)\n${output}`);
+  const seconds = (performance.now() - started) / 1000;
+  const counts = existsSync(tap)
+    ? countTap(readFileSync(tap, 'utf8'))
+    : { passed: 0, failed: 1, skipped: 0, failures: ['node --test wrote no report'] };
+  return { name: 'node:test', code, seconds, ...counts };
+}
+
+const counted = (/** @type {Counts} */ c) => `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`;
+
+async function main() {
+  const all = process.argv.slice(2);
+  const dashes = all.indexOf('--');
+  const argv = dashes < 0 ? all : all.slice(0, dashes);
+  const files = dashes < 0 ? [] : all.slice(dashes + 1);
+  const browserFiles = files.filter((f) => f.endsWith('.ts'));
+  const nodeFiles = files.filter((f) => !f.endsWith('.ts'));
+  const option = (/** @type {string} */ name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? '';
+  const only = option('only') || (files.length && !nodeFiles.length ? 'wtr' : files.length && !browserFiles.length ? 'node' : '');
+  const parallel = argv.includes('--parallel');
+  const started = performance.now();
+
+  if (!argv.includes('--no-build') && only !== 'wtr') {
+    const { code } = await run(bin('rollup'), ['-c', '--silent']);
+    if (code !== 0) {
+      console.error(`\nnpm test: the build failed (rollup -c, exit ${code}): no tests ran.`);
+      process.exit(1);
+    }
+  }
+
+  const scratch = mkdtempSync(join(tmpdir(), 'samen-test-'));
+  /** @type {RunnerResult[]} */
+  let results;
+  try {
+    const concurrency = option('node-concurrency');
+    const node = { concurrency, ...(nodeFiles.length ? { files: nodeFiles } : {}) };
+    if (only === 'wtr') results = [await runWtr(scratch, browserFiles)];
+    else if (only === 'node') results = [await runNode(scratch, node)];
+    else if (parallel) results = await Promise.all([runWtr(scratch, browserFiles), runNode(scratch, { ...node, buffer: true })]);
+    else results = [await runWtr(scratch, browserFiles), await runNode(scratch, node)];
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+
+  const total = results.reduce(
+    (sum, r) => ({
+      passed: sum.passed + r.passed,
+      failed: sum.failed + r.failed,
+      skipped: sum.skipped + r.skipped,
+      failures: [...sum.failures, ...r.failures.map((f) => `${r.name}: ${f}`)],
+    }),
+    /** @type {Counts} */ ({ passed: 0, failed: 0, skipped: 0, failures: [] }),
+  );
+  // A runner may fail with every test passing (web-test-runner's coverage threshold, a file that did not load).
+  const broken = results.filter((r) => r.code !== 0 && r.failed === 0);
+
+  const lines = ['', '==> Summary'];
+  for (const r of results)
+    lines.push(`  ${r.name.padEnd(10)} ${counted(r)} (${r.seconds.toFixed(1)} s)${r.code !== 0 ? `, exit ${r.code}` : ''}`);
+  const slowest = results.find((r) => r.slowest)?.slowest;
+  if (slowest?.length)
+    lines.push(
+      `  slowest browser test files: ${slowest.map(([file, s]) => `${file.replace(/^test\//, '')} ${s.toFixed(0)} s`).join(', ')}`,
+    );
+  if (total.failures.length) {
+    lines.push('  failed:');
+    for (const failure of total.failures.slice(0, 30)) lines.push(`    ✖ ${failure}`);
+    if (total.failures.length > 30) lines.push(`    … and ${total.failures.length - 30} more (above)`);
+  }
+  for (const r of broken)
+    lines.push(
+      `  ✖ ${r.name} exited ${r.code} with no failing test: see its output above (a coverage threshold, a file that did not load)`,
+    );
+  const ok = total.failed === 0 && broken.length === 0;
+  const seconds = ((performance.now() - started) / 1000).toFixed(0);
+  lines.push(
+    `${ok ? '✔' : '✖'} ${results.reduce((n, r) => n + r.passed + r.failed + r.skipped, 0)} tests: ${counted(total)} (${results.map((r) => `${r.name} ${r.passed + r.failed + r.skipped}`).join(', ')}) in ${seconds} s`,
+  );
+  console.log(lines.join('\n'));
+  process.exit(ok ? 0 : 1);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

@@ -1,0 +1,68 @@
+/**
+ * A web-test-runner reporter beside the default one: counts every test (passed, failed, skipped)
+ * and times every test file, for scripts/test.mjs's one closing summary and its list of the
+ * slowest files (where the CI minutes go).
+ *
+ * It writes only when `SAMEN_WTR_SUMMARY` names a file (scripts/test.mjs sets it): a plain
+ * `npx wtr` prints what it always printed.
+ *
+ * A file's time is from the previous file's result to its own: with `concurrency: 1` (the
+ * config's) that is the time the file ran, its page load and imports included.
+ */
+import { writeFileSync } from 'node:fs';
+
+/**
+ * @typedef {{ name: string, passed: boolean, skipped: boolean, error?: { message: string } }} TestResult
+ * @typedef {{ name: string, suites: SuiteResult[], tests: TestResult[] }} SuiteResult
+ * @typedef {{ testFile: string, passed?: boolean, errors: { message: string }[], testResults?: SuiteResult }} Session
+ */
+
+/** @param {SuiteResult | undefined} suite @param {string[]} path @param {(test: TestResult, path: string[]) => void} visit */
+function walk(suite, path, visit) {
+  if (!suite) return;
+  for (const test of suite.tests) visit(test, path);
+  for (const child of suite.suites) walk(child, [...path, child.name], visit);
+}
+
+/** Counts the tests of these sessions; a file that failed without a failing test (it did not load, say) counts as one failure. */
+export function countSessions(/** @type {Session[]} */ sessions) {
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  /** @type {string[]} */
+  const failures = [];
+  for (const session of sessions) {
+    let failedHere = 0;
+    walk(session.testResults, [], (test, path) => {
+      if (test.skipped) counts.skipped++;
+      else if (test.passed) counts.passed++;
+      else {
+        counts.failed++;
+        failedHere++;
+        failures.push(`${session.testFile}: ${[...path, test.name].join(' > ')}`);
+      }
+    });
+    if (session.passed === false && failedHere === 0) {
+      counts.failed++;
+      failures.push(`${session.testFile}: ${session.errors[0]?.message ?? 'failed'}`);
+    }
+  }
+  return { ...counts, failures };
+}
+
+/** @returns {import('@web/test-runner').Reporter} */
+export function summaryFileReporter({ file = process.env.SAMEN_WTR_SUMMARY } = {}) {
+  let last = performance.now();
+  /** @type {Record<string, number>} seconds per test file */
+  const seconds = {};
+  return {
+    reportTestFileResults({ testFile }) {
+      const now = performance.now();
+      seconds[testFile.replace(`${process.cwd()}/`, '')] = Math.round(now - last) / 1000;
+      last = now;
+    },
+    stop({ sessions }) {
+      if (!file) return;
+      const counts = countSessions(/** @type {Session[]} */ (/** @type {unknown} */ (sessions)));
+      writeFileSync(file, JSON.stringify({ ...counts, seconds }, null, 2));
+    },
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * npm test's one summary (scripts/test.mjs): every test counted across web-test-runner and
+ * node:test, failures named, and a failure anywhere exits non-zero.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { countTap } from '../../scripts/test.mjs';
+import { countSessions } from '../../scripts/wtr-summary-reporter.mjs';
+
+const script = new URL('../../scripts/test.mjs', import.meta.url).pathname;
+
+/** Runs scripts/test.mjs on these node:test files; resolves to its exit code and output. */
+function runSummary(/** @type {string[]} */ files) {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [script, '--no-build', '--', ...files], (error, stdout, stderr) =>
+      resolve({ code: error ? error.code : 0, output: stdout, stderr }),
+    );
+  });
+}
+
+test('a failing node:test file: the summary counts every test, names the failing one, and exits non-zero', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'samen-summary-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(
+    join(dir, 'a.test.mjs'),
+    `import { test, describe } from 'node:test';
+describe('group', () => {
+  test('passes', () => {});
+  test('fails', () => { throw new Error('no'); });
+  test('skipped', { skip: 'later' }, () => {});
+});`,
+  );
+  writeFileSync(join(dir, 'b.test.mjs'), `import { test } from 'node:test';\ntest('also passes', () => {});`);
+  const { code, output } = await runSummary([join(dir, 'a.test.mjs'), join(dir, 'b.test.mjs')]);
+  assert.notEqual(code, 0, output);
+  assert.match(output, /node:test\s+2 passed, 1 failed, 1 skipped/);
+  assert.match(output, /✖ node:test: group > fails$/m);
+  assert.match(output, /✖ 4 tests: 2 passed, 1 failed, 1 skipped \(node:test 4\)/);
+});
+
+test('all passing: one closing line with the total, exit 0', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'samen-summary-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'c.test.mjs'), `import { test } from 'node:test';\ntest('one', () => {});\ntest('two', () => {});`);
+  const { code, output } = await runSummary([join(dir, 'c.test.mjs')]);
+  assert.equal(code, 0, output);
+  assert.match(output.trim().split('\n').at(-1), /^✔ 2 tests: 2 passed, 0 failed, 0 skipped \(node:test 2\) in \d+ s$/);
+});
+
+test('TAP: nested failures are named once, by their path; cancelled counts as failed, todo as skipped', () => {
+  const tap = [
+    '# Subtest: file a',
+    '    # Subtest: inner',
+    '    not ok 1 - inner',
+    'not ok 1 - file a',
+    '# Subtest: hook only',
+    'not ok 2 - hook only',
+    '# Subtest: fine',
+    'ok 3 - fine',
+    '# tests 5',
+    '# pass 1',
+    '# fail 2',
+    '# cancelled 1',
+    '# skipped 1',
+    '# todo 1',
+  ].join('\n');
+  assert.deepEqual(countTap(tap), { passed: 1, failed: 3, skipped: 2, failures: ['file a > inner', 'hook only'] });
+});
+
+test('web-test-runner sessions: tests counted through nested suites; a file that failed to load counts as a failure', () => {
+  const sessions = [
+    {
+      testFile: 'test/a.test.ts',
+      passed: false,
+      errors: [],
+      testResults: {
+        name: '',
+        tests: [{ name: 'top', passed: true, skipped: false }],
+        suites: [
+          {
+            name: 'suite',
+            suites: [],
+            tests: [
+              { name: 'bad', passed: false, skipped: false },
+              { name: 'later', passed: false, skipped: true },
+            ],
+          },
+        ],
+      },
+    },
+    { testFile: 'test/b.test.ts', passed: false, errors: [{ message: 'Could not import your test module' }] },
+  ];
+  assert.deepEqual(countSessions(sessions), {
+    passed: 1,
+    failed: 2,
+    skipped: 1,
+    failures: ['test/a.test.ts: suite > bad', 'test/b.test.ts: Could not import your test module'],
+  });
+});
