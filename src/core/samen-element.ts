@@ -11,6 +11,8 @@ import { isLocaleLoading, messagesFor, onLocalesChange, resolveLocale, type Mess
 import { baseStyles, cardStyles, tokens } from './tokens.styles.js';
 import { previewAdapter, previewStyles } from './preview.js';
 import { familyText, isLangTag, schoolText, voiceLang, type TextLanguage } from './content-lang.js';
+import { Announcer } from './announcer.js';
+import { FocusKeeper } from './focus-keeper.js';
 
 /** Events a preview swallows, and the controls whose presses it ignores. */
 const PREVIEW_BLOCKED = ['click', 'submit', 'beforeinput', 'keydown'] as const;
@@ -58,6 +60,35 @@ export class SamenElement extends LitElement {
   private adapterSeen?: SamenAdapterLike;
   private personEpoch = 0;
 
+  /** The card's one live region ({@link announce}), created with the shadow root. */
+  private announcer?: Announcer;
+
+  constructor() {
+    super();
+    // Focus never falls to the page's body when the focused control disappears (issue 21).
+    new FocusKeeper(this);
+  }
+
+  /**
+   * The shadow root, with the card's live region as its last child: Lit renders before it, so
+   * no re-render replaces it.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    this.announcer = new Announcer(root as ShadowRoot);
+    this.renderOptions.renderBefore = this.announcer.region;
+    return root;
+  }
+
+  /**
+   * Says `text` to a screen reader, politely, in the card's language: every time, also the
+   * same words twice in a row (a second award, a second reaction). `''` says nothing.
+   */
+  protected announce(text: string): void {
+    if (this.preview) return;
+    this.announcer?.announce(text, this.resolvedLocale, this.t.dir === 'rtl' ? 'rtl' : undefined);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     for (const type of PREVIEW_BLOCKED) this.renderRoot.addEventListener(type, this.blockInPreview, { capture: true });
@@ -73,6 +104,7 @@ export class SamenElement extends LitElement {
     super.disconnectedCallback();
     for (const type of PREVIEW_BLOCKED) this.renderRoot.removeEventListener(type, this.blockInPreview, { capture: true });
     this.stopGlobalListeners?.();
+    this.announcer?.clear();
   }
 
   /**
@@ -117,7 +149,9 @@ export class SamenElement extends LitElement {
    * Widgets override it (calling `super`) for their own state; the card's DOM is made anew
    * by {@link forPerson}.
    */
-  protected forgetPerson(): void {}
+  protected forgetPerson(): void {
+    this.announcer?.clear();
+  }
 
   /** A token for "still the same person"; an action compares it with {@link stillFor} after each await. */
   protected get personToken(): number {
