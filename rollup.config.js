@@ -60,6 +60,32 @@ function onwarn(/** @type {import('rollup').RollupLog} */ warning, /** @type {(w
   warn(warning);
 }
 
+/**
+ * The script-tag bundle carries its own copy of lit, and lit creates its Trusted Types policy
+ * "lit-html" as its module loads. Under `trusted-types lit-html` (no 'allow-duplicates') a second
+ * copy's createPolicy() throws "Policy with name lit-html already exists", and with it the whole
+ * bundle dies, exports and all. In the bundle only, lit creates the policy only when no lit ran on
+ * the page before it (every lit-html, of any version, adds itself to `globalThis.litHtmlVersions`
+ * as it finishes loading), and a refusal does not end the module. A later copy then has no policy
+ * and renders nothing itself: its define entries find the tags taken and define nothing, and the
+ * earlier copy's elements, with that copy's policy, do the rendering; its exports load as usual.
+ * The policy is never shared or exposed: only the first lit on the page holds it. Fails the build
+ * if lit changes the line, so a lit upgrade can't silently bring the collision back.
+ * @returns {import('rollup').Plugin}
+ */
+function litPolicyOnce() {
+  const call = /(\w+)=(\w+)\?\2\.createPolicy\("lit-html",(\{createHTML:(\w+)=>\4\})\):void 0/;
+  return {
+    name: 'samen-lit-policy-once',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]lit-html[\\/]lit-html\.js$/.test(id)) return null;
+      if (!call.test(code)) this.error('lit-html.js no longer creates its Trusted Types policy as rollup.config.js expects');
+      const policy = '$1=$2&&!globalThis.litHtmlVersions?.length?(()=>{try{return $2.createPolicy("lit-html",$3)}catch{}})():void 0';
+      return { code: code.replace(call, policy), map: null };
+    },
+  };
+}
+
 /** @param {Record<string, unknown>} args rollup's command-line options */
 export default (args) => {
   // Start from an empty dist/ so removed sources never leave stale files in the package.
@@ -110,6 +136,7 @@ export default (args) => {
       onwarn,
       plugins: [
         nodeResolve({ browser: true }),
+        litPolicyOnce(),
         typescript({
           tsconfig: './tsconfig.json',
           declaration: false,

@@ -33,6 +33,7 @@ export const NODE_SUITES = [
   'examples/test/frameworks.test.mjs',
   'test/docs/',
   'test/security/csp/csp.test.mjs',
+  'test/security/csp/two-copies.test.mjs',
   'test/tooling/',
 ];
 

@@ -1,0 +1,93 @@
+// Runs in test/security/csp/two-copies.html, served by two-copies.test.mjs under the strict CSP
+// with Trusted Types. Loads two copies of Samen one after the other, as a page does where the
+// school app bundles Samen and a plugin adds the script-tag bundle (or the bundle is included
+// twice): `?copies=bundle,bundle`, `?copies=vendor,bundle`, `?copies=bundle,vendor`. "bundle" is
+// dist/samen.bundle.js, "vendor" a host's own build of the
+// npm package with its own lit (/vendor-app/app.js, built by the test). Then it shows every
+// widget with the *second* copy's MemoryAdapter, answers as a parent, and reports to the
+// checker in window.__samenTwoCopies what it saw.
+const errors = [];
+window.addEventListener('error', (e) => errors.push(String(e.error?.message ?? e.message)));
+window.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason?.message ?? e.reason)));
+const violations = [];
+document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} blocked ${e.blockedURI || e.sample}`));
+
+// A second bundle comes from another folder (/copy-2/ is dist/ again), as from another server:
+// its chunks are other modules too, not the first copy's.
+const URLS = { bundle: ['../../../dist/samen.bundle.js', '/copy-2/samen.bundle.js'], vendor: ['/vendor-app/app.js', '/vendor-app/app.js'] };
+const copies = [];
+for (const [i, name] of new URLSearchParams(location.search).get('copies').split(',').entries()) {
+  try {
+    copies.push(await import(URLS[name][i]));
+  } catch (error) {
+    errors.push(`copy ${i + 1} (${name}) did not load: ${error.message}`);
+  }
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function until(check, what, timeout = 5000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out: ${what}`);
+    await sleep(20);
+  }
+}
+const $ = (el, selector) => el.shadowRoot?.querySelector(selector);
+
+const rendered = [];
+let answered = false;
+let firstKeepsTags = false;
+if (copies.length === 2) {
+  const [first, second] = copies;
+  firstKeepsTags = ['samen-provider', 'samen-lesson-clip', 'samen-reward-chart'].every(
+    (tag) =>
+      customElements.get(tag) ===
+      first[{ 'samen-provider': 'SamenProvider', 'samen-lesson-clip': 'SamenLessonClip', 'samen-reward-chart': 'SamenRewardChart' }[tag]],
+  );
+  // Media from the page's own origin (the MemoryAdapter's blob: URLs would need `img-src blob:`).
+  const mediaUrl = () => new URL('../../../examples/favicon.svg', location.href).href;
+  const adapter = new second.MemoryAdapter({ mediaUrl, latency: 0 });
+  const provider = document.createElement('samen-provider');
+  provider.adapter = adapter;
+  const WIDGETS = [
+    ['samen-lesson-clip', { 'clip-id': 'wish-2' }],
+    ['samen-feedback-bar', { 'target-id': 'host-post-1', 'allow-reply': '' }],
+    ['samen-reward-chart', { 'chart-id': 'personal-child-1' }],
+    ['samen-feelings-checkin', { 'child-id': 'child-1', 'class-id': 'groep6-wish' }],
+    ['samen-expectation-matrix', { 'matrix-id': 'matrix-school' }],
+  ];
+  const els = WIDGETS.map(([tag, attrs]) => {
+    const el = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+    el.setAttribute('view', 'parent');
+    provider.append(el);
+    return el;
+  });
+  document.getElementById('widgets').append(provider);
+  for (const el of els) {
+    try {
+      await until(
+        () => el.shadowRoot && !$(el, '[aria-busy="true"].card') && $(el, '[part~="base"]') && !$(el, '.state.error'),
+        el.localName,
+      );
+      rendered.push(el.localName);
+    } catch (error) {
+      errors.push(`${el.localName} did not render: ${error.message} (${el.shadowRoot?.textContent.trim().slice(0, 80)})`);
+    }
+  }
+  try {
+    const clip = els[0];
+    const box = await until(() => $(clip, 'textarea#answer') ?? ($(clip, '[part~="answer"] button')?.click(), null), 'answer form');
+    box.value = 'We hebben samen geoefend.';
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await clip.updateComplete;
+    box.form.requestSubmit();
+    answered = await until(() => adapter.state.answers.some((a) => a.text === 'We hebben samen geoefend.'), 'answer stored');
+  } catch (error) {
+    errors.push(`answering: ${error.message}`);
+  }
+}
+
+window.__samenTwoCopies = { loaded: copies.length, rendered, answered, firstKeepsTags, errors, violations };

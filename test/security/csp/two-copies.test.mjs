@@ -1,0 +1,114 @@
+// Two copies of Samen on one page under the strict CSP with Trusted Types (issue 22): the
+// script-tag bundle twice, a host's own build of the npm package (with its own lit) and then the
+// bundle, and the bundle and then a host build. test/security/csp/two-copies.js loads the copies,
+// shows every parent widget with the second copy's adapter and answers a home question; this
+// checks that everything rendered, the answer reached the adapter, the first copy kept the tags,
+// and there was no error, console error or CSP / Trusted Types violation.
+// What the CSP needs in each case is in SECURITY.md ("Two copies on one page"): nothing more for
+// the bundle twice or a host build first; 'allow-duplicates' when the host's own lit loads after
+// the bundle (that lit creates "lit-html" as it loads, which only the first may do).
+//   node --test test/security/csp/two-copies.test.mjs      (after `npm run build`)
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { rollup } from 'rollup';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import { launch, startStaticServer, watchPage } from '../../../scripts/browser.mjs';
+import { ROOT } from '../../../examples/static-files.mjs';
+
+/** csp.test.mjs's policy (imported, that file's tests would run here too). */
+const STRICT_CSP = "default-src 'self'; script-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+const WITH_DUPLICATES = STRICT_CSP.replace('trusted-types lit-html', "trusted-types lit-html 'allow-duplicates'");
+const PAGE = ['test/security/csp/two-copies.html', 'test/security/csp/two-copies.js', 'examples/favicon.svg'];
+
+/** @type {string} */
+let vendorDir;
+/** @type {Awaited<ReturnType<typeof startStaticServer>>} */
+let server;
+/** @type {import('puppeteer-core').Browser} */
+let browser;
+
+before(async () => {
+  // A host's build of the npm package, as its bundler makes it: dist/index.js with lit and the
+  // other dependencies bundled in (one lit, not Samen's script-tag bundle's).
+  vendorDir = await mkdtemp(join(tmpdir(), 'samen-vendor-app-'));
+  await writeFile(join(vendorDir, 'entry.js'), `export * from ${JSON.stringify(join(ROOT, 'dist/index.js'))};\n`);
+  const build = await rollup({ input: join(vendorDir, 'entry.js'), plugins: [nodeResolve({ browser: true })], onwarn: () => {} });
+  await build.write({ dir: join(vendorDir, 'out'), format: 'es', entryFileNames: 'app.js' });
+  await build.close();
+  server = await startStaticServer({
+    mounts: { '/': ROOT, '/dup/': ROOT, '/copy-2/': join(ROOT, 'dist'), '/vendor-app/': join(vendorDir, 'out') },
+    // dist/ (also as /copy-2/), the page, and the host build's own files (app.js and its chunks).
+    allow: (rel) => rel.startsWith('dist/') || PAGE.includes(rel) || rel.startsWith('samen.bundle') || /^[\w-]+\.js$/.test(rel),
+    // /dup/… is the same page under the policy with 'allow-duplicates'.
+    emptyFavicon: true,
+    csp: (pathname) => (pathname.startsWith('/dup/') ? WITH_DUPLICATES : STRICT_CSP),
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (vendorDir) await rm(vendorDir, { recursive: true, force: true });
+});
+
+/**
+ * Opens the page with these copies under this policy; what the page and the watcher saw.
+ * @param {string} copies e.g. 'bundle,bundle'
+ * @param {{ duplicates?: boolean }} [options]
+ */
+async function twoCopies(copies, { duplicates = false } = {}) {
+  const page = await browser.newPage();
+  try {
+    const watcher = await watchPage(page, { origin: server.origin });
+    const path = `${duplicates ? '/dup' : ''}/test/security/csp/two-copies.html?copies=${copies}`;
+    const response = await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
+    assert.equal(response?.headers()['content-security-policy'], duplicates ? WITH_DUPLICATES : STRICT_CSP);
+    await page.waitForFunction(() => window.__samenTwoCopies, { timeout: 60_000 });
+    const result = await page.evaluate(() => window.__samenTwoCopies);
+    return { ...result, problems: watcher.take() };
+  } finally {
+    await page.close();
+  }
+}
+
+/** @param {Awaited<ReturnType<typeof twoCopies>>} seen */
+function assertBothWork(seen) {
+  assert.deepEqual(seen.errors, [], 'errors on the page');
+  assert.deepEqual(seen.violations, [], 'CSP / Trusted Types violations');
+  assert.deepEqual(seen.problems, [], 'console errors, page errors or violations');
+  assert.equal(seen.loaded, 2, 'both copies load');
+  assert.deepEqual(seen.rendered, [
+    'samen-lesson-clip',
+    'samen-feedback-bar',
+    'samen-reward-chart',
+    'samen-feelings-checkin',
+    'samen-expectation-matrix',
+  ]);
+  assert.ok(seen.answered, "a parent's answer reached the second copy's adapter");
+  assert.ok(seen.firstKeepsTags, "the tags are the first copy's elements: the second defined nothing");
+}
+
+test('the script-tag bundle twice, under the strict policy as it is', async () => {
+  assertBothWork(await twoCopies('bundle,bundle'));
+});
+
+test("a host's own build first, then the script-tag bundle, under the strict policy as it is", async () => {
+  assertBothWork(await twoCopies('vendor,bundle'));
+});
+
+test("the script-tag bundle first, then a host's own build: works with 'allow-duplicates'", async () => {
+  assertBothWork(await twoCopies('bundle,vendor', { duplicates: true }));
+});
+
+test("the script-tag bundle first, then a host's own build: without 'allow-duplicates' the host's lit is refused (as SECURITY.md says)", async () => {
+  const seen = await twoCopies('bundle,vendor');
+  assert.match(
+    seen.errors.join('\n'),
+    /lit-html/,
+    'the host build loaded although its lit could not create its policy: update SECURITY.md',
+  );
+});
