@@ -34,6 +34,7 @@ export const NODE_SUITES = [
   'test/docs/',
   'test/security/csp/csp.test.mjs',
   'test/security/csp/two-copies.test.mjs',
+  'test/package/',
   'test/tooling/',
 ];
 
