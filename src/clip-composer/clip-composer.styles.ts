@@ -30,7 +30,8 @@ export const clipComposerStyles = css`
   .who {
     display: grid;
     gap: 0.75em;
-    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    /* em, not rem: the columns widen with the card's text, and one column when narrower than that (issue 21). */
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 12em), 1fr));
   }
   label,
   legend {
@@ -84,6 +85,7 @@ export const clipComposerStyles = css`
   }
   .programme-info summary {
     cursor: pointer;
+    min-block-size: var(--_target);
     padding-block: 0.6em;
     font-weight: 600;
   }

@@ -70,7 +70,16 @@ export const tokens = css`
     font-family: var(--_font);
     color: var(--_text);
     line-height: 1.5;
-    overflow-wrap: anywhere;
+    /*
+     * Words wrap at their boundaries (issue 21): a word breaks only when it is wider than the
+     * whole line, hyphenated in its own language (the card's lang for our words, the school's
+     * lang="nl" on theirs) and only a long one, with four letters either side. Not
+     * overflow-wrap: anywhere, which lets grid and flex boxes shrink to one letter and split
+     * "verdrietig" in two at 200 % text.
+     */
+    overflow-wrap: break-word;
+    hyphens: auto;
+    hyphenate-limit-chars: 10 4 4;
   }
   :host([hidden]) {
     display: none;
@@ -132,6 +141,14 @@ export const baseStyles = css`
   :where(h2, h3, h4, p) {
     margin: 0;
   }
+  /*
+   * A grid's own columns (those no template names) are as wide as the grid, not as wide as its
+   * longest word: at 200 % text a word like "Verantwoordelijkheid" wraps inside the card
+   * instead of pushing it wider than a 320 px screen (issue 21).
+   */
+  :where(*) {
+    grid-auto-columns: minmax(0, 1fr);
+  }
   :where(textarea, select, input:not([type='radio'], [type='checkbox'], [type='file'])) {
     font: inherit;
     color: var(--_text);
@@ -150,6 +167,8 @@ export const cardStyles = css`
     border-radius: var(--_radius);
     padding: var(--_space);
     display: grid;
+    /* One column as wide as the card: a long word or a row of choices wraps inside it, never widens the card (issue 21). */
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 0.75);
   }
   .state {

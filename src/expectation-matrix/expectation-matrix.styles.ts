@@ -78,7 +78,9 @@ export const expectationMatrixStyles = css`
   .muted {
     color: var(--_muted);
   }
+  /* A box of its own, so the line may break after it: at 200 % text "Verantwoordelijkheid" goes whole to the next line (issue 21). */
   .pictogram {
+    display: inline-block;
     margin-inline-end: 0.3em;
   }
   ul {
@@ -128,7 +130,6 @@ export const expectationMatrixStyles = css`
     padding: 0.5em;
     text-align: start;
     vertical-align: top;
-    overflow-wrap: anywhere;
   }
   thead th,
   tbody th {
@@ -156,7 +157,6 @@ export const expectationMatrixStyles = css`
     padding: 0.5em;
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) / 2);
-    overflow-wrap: anywhere;
   }
   dt {
     font-weight: 600;

@@ -30,15 +30,20 @@ export const feelingsCheckinStyles = css`
     margin-block-end: 0.4em;
     padding: 0;
   }
+  /*
+   * At most --samen-feelings-columns (4) columns, each at least 7.5em wide: the columns grow with
+   * the text, so with large text or in a narrow card there are fewer of them and "zenuwachtig"
+   * stays whole (issue 21; a viewport media query did not see the text size or a narrow column).
+   */
   .feelings {
+    --_columns: var(--samen-feelings-columns, 4);
+    --_gap: 0.5em;
     display: grid;
-    grid-template-columns: repeat(var(--samen-feelings-columns, 4), minmax(0, 1fr));
-    gap: 0.5em;
-  }
-  @media (max-width: 420px) {
-    .feelings {
-      grid-template-columns: repeat(2, minmax(0, 1fr));
-    }
+    grid-template-columns: repeat(
+      auto-fill,
+      minmax(min(100%, max(7.5em, (100% - (var(--_columns) - 1) * var(--_gap)) / var(--_columns))), 1fr)
+    );
+    gap: var(--_gap);
   }
   .feeling,
   .level {
@@ -80,13 +85,15 @@ export const feelingsCheckinStyles = css`
     font-size: 1.8em;
     line-height: 1.1;
   }
+  /* Five levels in a row while each is at least 44 px wide and its words fit; otherwise they wrap (issue 21: 42.5 px at 320 px). */
   .strength {
-    display: grid;
-    grid-template-columns: repeat(5, minmax(0, 1fr));
+    display: flex;
+    flex-wrap: wrap;
     gap: 0.4em;
   }
-  .strength legend {
-    grid-column: 1 / -1;
+  .strength .level {
+    flex: 1 1 var(--_target);
+    min-inline-size: var(--_target);
   }
   .thermo {
     display: flex;
@@ -159,11 +166,26 @@ export const feelingsCheckinStyles = css`
     gap: 0.35em;
     align-items: baseline;
   }
+  /* Picture, word, bar and count on one line; the bar and count wrap below when the text is large (issue 21). */
   .overview li {
-    display: grid;
-    grid-template-columns: 2em minmax(6em, auto) 1fr 2em;
-    gap: 0.5em;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.5em;
     align-items: center;
+  }
+  .overview li > .icon {
+    flex: 0 0 auto;
+    min-inline-size: 1.6em;
+  }
+  .overview li > .word {
+    flex: 1 1 6em;
+  }
+  .overview li > .bar {
+    flex: 1 1 5em;
+  }
+  .overview .count {
+    flex: 0 0 auto;
+    min-inline-size: 2em;
   }
   .overview .icon {
     font-size: 1.3em;

@@ -130,7 +130,7 @@ function todaysIn(data: CheckinData, childId: string, context: Context): Checkin
  * @cssprop [--samen-space=16px] - Base spacing.
  * @cssprop [--samen-font-family=inherit] - Font; inherits the host app's by default.
  * @cssprop [--samen-touch-target=44px] - Minimum size of buttons.
- * @cssprop [--samen-feelings-columns=4] - Feelings per row.
+ * @cssprop [--samen-feelings-columns=4] - Feelings per row at most: fewer when the text is large or the card narrow (each column at least 7.5em).
  */
 export class SamenFeelingsCheckin extends SamenParentPreviewElement {
   protected override messageSections = [feelingsMessages];

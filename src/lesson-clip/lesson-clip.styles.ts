@@ -87,6 +87,9 @@ export const lessonClipStyles = css`
   }
   .learned p {
     font-style: italic;
+  }
+  /* The bar is on a box in the card's direction, not on the school's words, which keep their own: at the right of an Arabic card even when those words are Dutch (issue 21). */
+  .learned .text {
     border-inline-start: 4px solid var(--_accent);
     padding-inline-start: 0.75em;
   }
@@ -157,13 +160,18 @@ export const lessonClipStyles = css`
     display: grid;
     gap: 0.5em;
   }
+  /* The label beside its number and bar, or above them when the text is large (issue 21). */
   .metric {
-    display: grid;
-    grid-template-columns: minmax(8em, 1fr) 2fr;
-    gap: 0.75em;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.2em 0.75em;
     align-items: center;
   }
+  .metric dt {
+    flex: 1 1 8em;
+  }
   .metric dd {
+    flex: 2 1 10em;
     margin: 0;
     display: grid;
     gap: 0.2em;

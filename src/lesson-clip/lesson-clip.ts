@@ -512,7 +512,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   private renderSection(part: 'goal' | 'learned', heading: string, text: string, lang: string | undefined): TemplateResult {
     return html`<section part=${part} class="section ${part}">
       <h3>${heading}</h3>
-      <p ${inLanguage(this.schoolText(lang))}>${text}</p>
+      <div class="text"><p ${inLanguage(this.schoolText(lang))}>${text}</p></div>
     </section>`;
   }
 
