@@ -112,34 +112,15 @@ export const rewardChartStyles = css`
       transform: scale(1.3) rotate(-4deg);
     }
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
-    align-items: center;
-  }
-  .award {
-    display: grid;
-    text-align: start;
-  }
-  .for {
-    font-weight: 400;
-    font-size: 0.9em;
-  }
-  .positive-only,
   .muted,
   time {
     color: var(--_muted);
     font-size: 0.85em;
   }
-  .positive-only {
-    flex-basis: 100%;
-  }
   form {
     display: grid;
     gap: 0.4em;
   }
-  .new-goal label,
   .home-sticker label {
     display: grid;
     gap: 0.2em;
@@ -195,11 +176,6 @@ export const rewardChartStyles = css`
   }
   form button {
     justify-self: start;
-  }
-  .new-goal-actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
   }
   /* Windows high contrast: filled spots and the progress bar stay visible in system colours. */
   @media (forced-colors: active) {

@@ -1,34 +1,36 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { newId, type AdapterFor } from '../core/adapter.js';
+import type { AdapterFor } from '../core/adapter.js';
 import { cspStyle } from '../core/csp-style.js';
-import { SamenError, toSamenError } from '../core/errors.js';
+import { SamenError } from '../core/errors.js';
 import { formatRelative } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
 import type { Viewer } from '../core/schemas.js';
-import { awardSchema, rewardChartSchema, UNDO_WINDOW_MS, type Award, type RewardChart } from './schemas.js';
+import { awardSchema, rewardChartSchema, type Award, type RewardChart } from './schemas.js';
 import { sharedViewer } from '../core/data-controller.js';
 import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
 import { invalidLang } from '../core/content-lang.js';
 import { inLanguage, withParts } from '../core/in-language.js';
 import { WriteQueue } from '../core/write-queue.js';
+import { LazyView } from '../core/lazy-view.js';
 import { progress, recentReasons, sanitizeChart } from './progress.js';
 import { rewardChartStyles } from './reward-chart.styles.js';
 import { rewardMessages, type RewardMessages } from './messages.js';
+import type { RewardTeacher } from './teacher-view.js';
 
 export { UNDO_WINDOW_MS } from './schemas.js';
 /** Up to this goal the chart shows one spot per token; above it, a bar. */
 const MAX_SPOTS = 60;
 
-interface AwardPayload {
+export interface AwardPayload {
   chartId: string;
   expectationId?: string;
   reason?: string;
 }
 
-interface ChartData {
+export interface ChartData {
   chartId: string;
   view: 'parent' | 'teacher';
   viewer: Viewer;
@@ -104,16 +106,64 @@ export class SamenRewardChart extends SamenParentPreviewElement {
   /** A `teacher` awards, undoes and redeems; a `parent` follows and adds home stickers when enabled. */
   @property({ reflect: true }) view: 'parent' | 'teacher' = 'parent';
 
-  @state() private lastAward: { id: string; at: number } | undefined;
   @state() private message = '';
-  @state() private celebrating = '';
-  @state() private redeeming = false;
-  @state() private busy = false;
 
   private queue?: WriteQueue<AwardPayload>;
   /** The queue was connected by a load: it starts sending once that chart is shown (and followed live). */
   private flushWhenShown = false;
-  private undoTimer?: ReturnType<typeof setTimeout>;
+
+  /** The teacher view (./teacher-view.ts), loaded only for `view="teacher"`: parents never download it. */
+  private readonly teacherView = new LazyView(
+    this,
+    () => (this.constructor as typeof SamenRewardChart).loadTeacherView(),
+    (error) => this.reportError(error),
+  );
+
+  /** How the teacher view is loaded (a test's subclass may fail it). */
+  protected static loadTeacherView = () => import('./teacher-view.js');
+
+  private teacherState?: RewardTeacher;
+
+  /** The teacher's side of the chart, once its module is there (for the person here now). */
+  private get teacher(): RewardTeacher | undefined {
+    const view = this.view === 'teacher' ? this.teacherView.module : undefined;
+    if (!view) return undefined;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below have their own this
+    const chart = this;
+    return (this.teacherState ??= new view.RewardTeacher({
+      renderRoot: this.renderRoot,
+      get updateComplete() {
+        return chart.updateComplete;
+      },
+      requestUpdate: () => this.requestUpdate(),
+      get adapter() {
+        return chart.adapter;
+      },
+      get m() {
+        return chart.m;
+      },
+      get data() {
+        return chart.data;
+      },
+      get queue() {
+        return chart.queue;
+      },
+      get person() {
+        return chart.personConfirmed ? chart.personToken : undefined;
+      },
+      stillFor: (token) => this.stillFor(token),
+      show: (shown) => {
+        if (this.data && this.loader.current) this.loader.set({ ...this.data, chart: shown });
+      },
+      say: (message) => (this.message = message),
+      schoolText: (lang) => this.schoolText(lang),
+      emit: (name, detail) => this.emit(name, detail),
+      failed: (error) => {
+        this.message = this.m.actionFailed;
+        this.reportError(error, false);
+      },
+    }));
+  }
 
   private readonly loader = this.useData({
     port: 'reward',
@@ -146,7 +196,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('online', this.flushWhenOnline);
-    clearTimeout(this.undoTimer);
+    this.teacherState?.stop();
   }
 
   private readonly flushWhenOnline = () => void this.queue?.flush();
@@ -191,6 +241,12 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     this.flushWhenShown = true;
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Beside the data load, not after it: a teacher's first render waits for both at once.
+    if (this.view === 'teacher') this.teacherView.start();
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.flushWhenShown && this.queue && this.loader.current) {
@@ -207,11 +263,8 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     this.queueKey = '';
     this.queueAdapter = undefined;
     this.flushWhenShown = false;
-    clearTimeout(this.undoTimer);
-    this.lastAward = undefined;
-    this.celebrating = '';
-    this.redeeming = false;
-    this.busy = false;
+    this.teacherState?.stop();
+    this.teacherState = undefined;
     this.message = '';
   }
 
@@ -234,82 +287,10 @@ export class SamenRewardChart extends SamenParentPreviewElement {
       ...(expectationId ? { expectationId } : {}),
       ...(reason ? { reason } : {}),
     });
-    this.lastAward = { id, at: Date.now() };
+    this.teacher?.awarded(id);
     // The award that reaches the goal says so to screen readers too, not only on screen.
     const reached = progress(this.countOf(data.chart), data.chart.goal).reached;
     this.message = reached ? `${this.m.awarded} ${this.m.reached}` : this.m.awarded;
-    clearTimeout(this.undoTimer);
-    this.undoTimer = setTimeout(() => (this.lastAward = undefined), UNDO_WINDOW_MS);
-  }
-
-  private async undo(): Promise<void> {
-    const data = this.data;
-    const last = this.lastAward;
-    const adapter = this.adapter;
-    if (!data || !last || !adapter || this.busy || !this.personConfirmed) return;
-    const person = this.personToken;
-    this.busy = true;
-    try {
-      // Not sent yet: simply never send it. Otherwise ask the host to take it back.
-      let removed = this.queue?.remove(last.id) ?? false;
-      if (!removed && this.queue?.pending.some((p) => p.id === last.id)) {
-        // On its way: let it land first, so the undo can't reach the host before the award.
-        await this.queue.flush();
-        removed = this.queue.remove(last.id);
-      }
-      if (!removed) {
-        await adapter.undoAward({ id: newId(), chartId: data.chartId, awardId: last.id });
-        data.chart.awards = data.chart.awards.filter((a) => a.id !== last.id);
-      }
-      if (!this.stillFor(person)) return;
-      this.lastAward = undefined;
-      this.message = this.m.undone;
-      void this.emit('samen-undo', { chartId: data.chartId, awardId: last.id });
-    } catch (error) {
-      if (!this.stillFor(person)) return;
-      this.message = this.m.actionFailed;
-      this.reportError(toSamenError(error), false);
-    } finally {
-      if (this.stillFor(person)) this.busy = false;
-    }
-  }
-
-  private async redeem(event: Event): Promise<void> {
-    event.preventDefault();
-    const data = this.data;
-    const adapter = this.adapter;
-    if (!data || !adapter || this.busy || !this.personConfirmed) return;
-    const form = new FormData(event.target as HTMLFormElement);
-    const nextGoal = Number(form.get('goal'));
-    const rewardField = form.get('reward');
-    const nextReward = (typeof rewardField === 'string' ? rewardField : '').trim();
-    const reward = data.chart.reward;
-    const person = this.personToken;
-    this.busy = true;
-    try {
-      const raw = await adapter.redeem({
-        id: newId(),
-        chartId: data.chartId,
-        ...(Number.isInteger(nextGoal) && nextGoal > 0 ? { nextGoal } : {}),
-        ...(nextReward ? { nextReward } : {}),
-      });
-      const chart = sanitizeChart(parseOrThrow(rewardChartSchema, raw, 'chart'), new Date()).chart;
-      if (!this.stillFor(person)) return;
-      // The host's answer is the whole new chart (new goal, earned reward, no tokens): shown as it is, no reload.
-      const shown = this.data;
-      if (shown?.chartId === data.chartId && this.loader.current) this.loader.set({ ...shown, chart });
-      this.redeeming = false;
-      this.lastAward = undefined;
-      this.celebrating = reward;
-      this.message = this.m.redeemed(reward);
-      void this.emit('samen-redeem', { chartId: data.chartId, reward });
-    } catch (error) {
-      if (!this.stillFor(person)) return;
-      this.message = this.m.actionFailed;
-      this.reportError(toSamenError(error), false);
-    } finally {
-      if (this.stillFor(person)) this.busy = false;
-    }
   }
 
   private addHomeSticker(event: Event): void {
@@ -322,6 +303,12 @@ export class SamenRewardChart extends SamenParentPreviewElement {
   // ------------------------------------------------------------------ render
 
   protected override render(): TemplateResult {
+    const view = this.teacherView;
+    if (this.view === 'teacher' && this.loader.status !== 'error') {
+      // The teacher view's module on its way (loading, as the data may still be), or failed to load.
+      if (view.error) return this.renderError(view.error, () => view.retry());
+      if (!view.module) return this.renderLoading();
+    }
     const chart = this.renderData(this.loader, (data) => this.renderChart(data));
     if (this.view !== 'teacher' || !this.loader.current) return chart;
     // The same chart as parents see it, read-only: no tokens given, nothing redeemed.
@@ -357,8 +344,8 @@ export class SamenRewardChart extends SamenParentPreviewElement {
           : nothing
       }
       ${this.renderProgress(chart, p)}
-      ${p.reached || this.celebrating ? this.renderReached(chart, p.reached) : nothing}
-      ${this.view === 'teacher' ? this.renderTeacherActions(chart, p.reached) : nothing}
+      ${p.reached || this.teacher?.celebrating ? this.renderReached(chart, p.reached) : nothing}
+      ${this.teacher?.renderActions(chart, p.reached, (id) => this.award(id)) ?? nothing}
       ${this.view === 'parent' && chart.kind === 'personal' && chart.homeStickersEnabled ? this.renderHomeSticker() : nothing}
       ${chart.kind === 'personal' ? this.renderStickers(chart.awards) : this.renderReasons(chart)}
       ${
@@ -422,78 +409,11 @@ export class SamenRewardChart extends SamenParentPreviewElement {
 
   private renderReached(chart: RewardChart, reached: boolean): TemplateResult {
     const t = this.m;
-    return html`<div part="celebration" class="celebration ${this.celebrating ? 'party' : ''}">
+    const celebrating = this.teacher?.celebrating;
+    return html`<div part="celebration" class="celebration ${celebrating ? 'party' : ''}">
       <span aria-hidden="true" class="stars">★ ★ ★</span>
-      <p>${this.celebrating ? t.redeemed(this.celebrating) : reached ? t.reached : nothing}</p>
-      ${
-        this.view === 'teacher' && reached && !this.redeeming
-          ? html`<button part="redeem-button" class="primary" @click=${this.openNewGoal}>${t.redeem}</button>`
-          : nothing
-      }
-      ${this.redeeming ? this.renderNewGoalForm(chart) : nothing}
-    </div>`;
-  }
-
-  /** The reward button opens the new-goal form and moves focus to its first field (the button itself goes away). */
-  private async openNewGoal(): Promise<void> {
-    this.redeeming = true;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('.new-goal input')?.focus();
-  }
-
-  /**
-   * Escape in the new-goal form closes it unsaved, with focus back on the reward button; not while
-   * it is being saved, nor while an input method is composing a word.
-   */
-  private async onNewGoalKeydown(event: KeyboardEvent): Promise<void> {
-    if (event.key !== 'Escape' || event.isComposing || event.defaultPrevented || this.busy) return;
-    event.preventDefault();
-    await this.closeNewGoal();
-  }
-
-  /** Closes the new-goal form unsaved (Escape or Cancel), with focus back on the reward button. */
-  private async closeNewGoal(): Promise<void> {
-    if (this.busy) return;
-    this.redeeming = false;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part~="redeem-button"]')?.focus();
-  }
-
-  private renderNewGoalForm(chart: RewardChart): TemplateResult {
-    const t = this.m;
-    return html`<form class="new-goal" @submit=${this.redeem} @keydown=${this.onNewGoalKeydown} aria-labelledby="new-goal-heading">
-      <h3 id="new-goal-heading">${t.newGoal}</h3>
-      <label>${t.goalLabel} <input name="goal" type="number" min="1" max="1000" required .value=${String(chart.goal)} /></label>
-      <label>${t.rewardLabel} <input name="reward" type="text" dir="auto" maxlength="120" required .value=${chart.reward} /></label>
-      <div class="new-goal-actions">
-        <button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>${t.startNewGoal}</button>
-        <button type="button" part="cancel-button" @click=${this.closeNewGoal}>${t.cancelNewGoal}</button>
-      </div>
-    </form>`;
-  }
-
-  private renderTeacherActions(chart: RewardChart, reached: boolean): TemplateResult {
-    const t = this.m;
-    const undoable = this.lastAward && Date.now() - this.lastAward.at < UNDO_WINDOW_MS;
-    return html`<div class="actions">
-      ${
-        reached
-          ? nothing
-          : chart.focus.length
-            ? chart.focus.map(
-                (f) => html`<button part="award-button" class="primary award" @click=${() => this.award(f.id)}>
-                ${t.award(chart.kind)}
-                <span class="for">${withParts(t.awardFor, [f.text], [html`<span ${inLanguage(this.schoolText(chart.lang))}>${f.text}</span>`])}</span>
-              </button>`,
-              )
-            : html`<button part="award-button" class="primary award" @click=${() => this.award()}>${t.award(chart.kind)}</button>`
-      }
-      ${
-        undoable
-          ? html`<button part="undo-button" @click=${this.undo} aria-disabled=${this.busy ? 'true' : 'false'}>${t.undo}</button>`
-          : nothing
-      }
-      <p class="positive-only">${t.positiveOnly(chart.kind)}</p>
+      <p>${celebrating ? t.redeemed(celebrating) : reached ? t.reached : nothing}</p>
+      ${this.teacher?.renderRedeem(chart, reached) ?? nothing}
     </div>`;
   }
 

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-reward-chart.js';
-import type { SamenRewardChart } from '../../src/reward-chart/reward-chart.js';
+import { SamenRewardChart } from '../../src/reward-chart/reward-chart.js';
 import { UNDO_WINDOW_MS } from '../../src/reward-chart/reward-chart.js';
 import type { SamenErrorDetail } from '../../src/core/events.js';
 import { NOW, collectErrors, settled } from '../helpers/fixtures.js';
@@ -687,5 +687,37 @@ describe('<samen-reward-chart> live updates', () => {
     await settled(el);
     await adapter.forViewer('teacher-1').award({ id: 'live-after-move', chartId: CLASS });
     await waitUntil(() => count(el) === 32, 'count updated after move', { timeout: 1000 });
+  });
+});
+
+describe('<samen-reward-chart> teacher view on demand', () => {
+  /** A chart whose teacher view cannot be loaded (the network failed) until `works` is set. */
+  let works = false;
+  class BrokenTeacherChart extends SamenRewardChart {
+    protected static override loadTeacherView = () =>
+      works
+        ? import('../../src/reward-chart/teacher-view.js')
+        : Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+  }
+  customElements.define('broken-teacher-chart', BrokenTeacherChart);
+
+  it('a teacher view that cannot be loaded shows the error state and fires samen-error; Retry loads it', async () => {
+    works = false;
+    let el!: BrokenTeacherChart;
+    const errors = await collectErrors(async () => {
+      const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${adapterFor('teacher')} locale="nl">
+        <broken-teacher-chart chart-id=${CLASS} view="teacher"></broken-teacher-chart>
+      </samen-provider>`);
+      el = wrapper.querySelector<BrokenTeacherChart>('broken-teacher-chart')!;
+      await waitUntil(() => $(el, '[role="alert"]'), 'error state shown');
+    });
+    await expect(el).to.be.accessible();
+    expect($(el, '[role="alert"] h2')!.textContent).to.equal('Geen internet');
+    expect(awardButtons(el)).to.have.length(0);
+    expect(errors.map((e) => [e.kind, e.fatal])).to.deep.equal([['offline', true]]);
+    works = true;
+    $<HTMLButtonElement>(el, '[part~="retry"]')!.click();
+    await waitUntil(() => awardButtons(el).length === 2, 'teacher view after Retry');
+    expect($(el, '[role="alert"]')).to.equal(null);
   });
 });
