@@ -27,6 +27,7 @@ import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, startStaticServer, watchPage } from '../scripts/browser.mjs';
+import { WIDGETS } from '../scripts/widgets.mjs';
 import { buildPages } from './runtime/build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,7 +37,8 @@ const PLANS = {
   quick: { runs: 1, runsLarge: 1, counts: [1, 100], feed: 100, taps: 5, warmupTaps: 1, memoryCount: 100, memoryCycles: 1 },
 };
 
-const OURS = ['samen-lesson-clip', 'samen-feedback-bar', 'samen-reward-chart', 'samen-feelings-checkin', 'samen-expectation-matrix'];
+/** Each widget a parent sees (scripts/widgets.mjs), rendered in the parent view by bench/pages/samen-page.js. */
+const OURS = WIDGETS.filter((w) => w.views.includes('parent')).map((w) => w.tag);
 
 /** Each peer and the widget of ours it is compared with. */
 export const PEERS = [

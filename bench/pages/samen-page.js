@@ -5,13 +5,9 @@
  */
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.ts';
 import { MATRIX_LIMITS } from '../../src/expectation-matrix/schemas.ts';
-import '../../src/define/samen-provider.ts';
-import '../../src/define/samen-lesson-clip.ts';
-import '../../src/define/samen-feedback-bar.ts';
-import '../../src/define/samen-reward-chart.ts';
-import '../../src/define/samen-feelings-checkin.ts';
-import '../../src/define/samen-expectation-matrix.ts';
-import '../../src/define/samen-clip-composer.ts';
+// Every element defined, as a host that imports the package does.
+import '../../src/index.ts';
+import { WIDGETS, sampleAttributes } from '../../scripts/widgets.mjs';
 import { installHarness } from './harness.js';
 
 // Every page load starts from the same storage, so every run does the same work: no drafts,
@@ -104,12 +100,11 @@ const clipIds = Object.keys(state.clips).filter((id) => /^(wish|kanjer)-/.test(i
 
 installHarness({
   kinds: {
-    // The five widgets as the brief measures them: parent view, seeded ids.
-    'samen-lesson-clip': { tag: 'samen-lesson-clip', attrs: () => ({ 'clip-id': 'wish-2', view: 'parent' }) },
-    'samen-feedback-bar': { tag: 'samen-feedback-bar', attrs: () => ({ 'target-id': 'host-post-1', view: 'parent' }) },
-    'samen-reward-chart': { tag: 'samen-reward-chart', attrs: () => ({ 'chart-id': 'personal-child-1', view: 'parent' }) },
-    'samen-feelings-checkin': { tag: 'samen-feelings-checkin', attrs: () => ({ 'child-id': 'child-1', context: 'home', view: 'parent' }) },
-    'samen-expectation-matrix': { tag: 'samen-expectation-matrix', attrs: () => ({ 'matrix-id': 'matrix-school', view: 'parent' }) },
+    // Each widget a parent sees, as the brief measures them: parent view, the widget catalogue's
+    // sample (scripts/widgets.mjs: the seeded ids the tests render too).
+    ...Object.fromEntries(
+      WIDGETS.filter((w) => w.views.includes('parent')).map((w) => [w.tag, { tag: w.tag, attrs: () => sampleAttributes(w.tag, 'parent') }]),
+    ),
     // Scenarios.
     'lesson-clip-unseen': { tag: 'samen-lesson-clip', attrs: () => ({ 'clip-id': 'wish-3', view: 'parent' }), settle: true },
     'lesson-clip-feed': {

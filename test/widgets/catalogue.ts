@@ -1,19 +1,25 @@
 /**
- * The one catalogue of Samen's widgets for the test suites (issues 19 and 20): one row per
- * widget says its tag, folder, define entry, adapter port, views, and how to render a sample
- * that loads real seed data from `new MemoryAdapter({ now: NOW, viewerId })`, the live topic it
- * follows with a way to change that data through the adapter and to see the change in the
- * widget's shadow DOM.
+ * The widget catalogue of the test suites (issues 19 and 20): scripts/widgets.mjs's rows (tag,
+ * folder, define entry, adapter port, views, viewers, the attributes that load the demo data,
+ * the story file), which stories, the bench and the security checks read too, each extended
+ * with what only tests need: its define entry and story file imported, a sample rendered from
+ * those attributes that loads real seed data from `new MemoryAdapter({ now: NOW, viewerId })`,
+ * when it looks loaded, the live topic it follows with a way to change that data through the
+ * adapter and to see the change in the widget's shadow DOM.
  *
- * A new widget is registered by adding one row: test/widgets/shared-suite.test.ts then runs the
- * shared suite (accessible in every state, keyboard, right to left, preview as parent, not
- * connected, moved in the page, removed mid-load, defined twice) for each of its views.
+ * A new widget is registered once: its row in scripts/widgets.mjs and its row here.
+ * test/widgets/shared-suite.test.ts then runs the shared suite (accessible in every state,
+ * keyboard, right to left, preview as parent, not connected, moved in the page, removed
+ * mid-load, defined twice) for each of its views; test/widgets/catalogue.test.ts checks that
+ * the two lists agree.
  */
-import { html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { sampleAttributes, widget, type Widget, type WidgetStories } from '../../scripts/widgets.mjs';
 
-/** The adapter port a widget needs (issue 19: `SamenAdapter` becomes viewer + one port per widget). */
-export type Port = 'clip' | 'feedback' | 'reward' | 'feelings' | 'matrix' | 'composer';
+export type { Port } from '../../scripts/widgets.mjs';
+export { WIDGET_SELECTOR, WIDGET_TAGS, WIDGETS } from '../../scripts/widgets.mjs';
 
 /** Every behaviour of the shared suite, as named in the tests ("<tag> <view>: <behaviour>"). */
 export const BEHAVIOURS = [
@@ -32,6 +38,7 @@ export const BEHAVIOURS = [
   'moved in the page keeps live updates',
   'removed mid-load: no error, and loads when added again',
   'defined twice: importing the define entry again does not throw',
+  'every action by keyboard keeps focus inside the widget',
 ] as const;
 export type Behaviour = (typeof BEHAVIOURS)[number];
 
@@ -58,32 +65,17 @@ export interface LiveSpec {
   shows: (el: HTMLElement, view: string) => boolean;
 }
 
-/** The widget's Storybook stories (stories/<folder>.stories.ts), for the suites that render them. */
-export interface StoriesSpec {
-  /** The story file's `title`. */
-  title: string;
-  /** The story file. */
+/** The widget's Storybook stories (scripts/widgets.mjs's), for the suites that render them. */
+export interface StoriesSpec extends WidgetStories {
+  /** Imports the story file. */
   load: () => Promise<Record<string, unknown>>;
-  /** The story that shows the widget's main flow (checked in every language by test/a11y/audit.test.ts). */
-  main: string;
-  /** The story that shows it in Arabic, right to left (test/a11y/rtl.test.ts, docs/screenshots/ar/<folder>.png). */
-  arabic: string;
 }
 
-export interface WidgetRow {
-  tag: string;
-  /** The widget's folder under src/. */
-  folder: string;
-  /** The define entry, from the repository root. */
-  entry: string;
+/** A row of scripts/widgets.mjs (tag, folder, entry, port, views, viewers, sample attributes, stories), and what tests need. */
+export interface WidgetRow extends Widget {
   /** Imports the define entry (the same module instance every time). */
   define: () => Promise<unknown>;
-  port: Port;
-  /** The widget's `view` values; a widget without a `view` property has the one view it is for. */
-  views: readonly string[];
-  /** The signed-in viewer (a seeded viewer id of demo-data.ts) for each view. */
-  viewers: Readonly<Record<string, string>>;
-  /** The widget in `view`, with attributes that load seed data. */
+  /** The widget in `view`, with the attributes that load seed data (scripts/widgets.mjs). */
   sample: (view: string, options?: SampleOptions) => TemplateResult;
   /** Whether the loaded card shows the sample's seed data (Dutch). */
   looksLoaded: (el: HTMLElement, view: string) => boolean;
@@ -124,18 +116,25 @@ export const NOW = new Date('2026-11-20T10:00:00Z');
 /** The reason to give for a widget that stops its live updates when moved in the page (issue 19). */
 export const ISSUE_19_MOVE = 'issue 19: moved in the page, the widget drops its live subscription and never subscribes again';
 
+const escapeAttribute = (value: string): string => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+/** Renders `tag` in a view with scripts/widgets.mjs's sample attributes, and `preview` when asked. */
+function sampleOf(tag: string): WidgetRow['sample'] {
+  const name = unsafeStatic(tag);
+  return (view, { preview = false } = {}) => {
+    const attributes = Object.entries(sampleAttributes(tag, view))
+      .map(([attribute, value]) => `${attribute}="${escapeAttribute(value)}"`)
+      .join(' ');
+    return staticHtml`<${name} ${unsafeStatic(attributes)} ?preview=${preview}></${name}>`;
+  };
+}
+
 export const CATALOGUE: readonly WidgetRow[] = [
   {
-    tag: 'samen-lesson-clip',
-    folder: 'lesson-clip',
-    stories: { title: 'Widgets/Lesson clip', load: () => import('../../stories/lesson-clip.stories.js'), main: 'Parent', arabic: 'Arabic' },
-    entry: 'src/define/samen-lesson-clip.ts',
+    ...widget('samen-lesson-clip'),
+    stories: { ...widget('samen-lesson-clip').stories, load: () => import('../../stories/lesson-clip.stories.js') },
     define: () => import('../../src/define/samen-lesson-clip.js'),
-    port: 'clip',
-    views: ['parent', 'teacher'],
-    viewers: { parent: 'parent-1', teacher: 'teacher-1' },
-    sample: (view, { preview = false } = {}) =>
-      html`<samen-lesson-clip clip-id="wish-2" view=${view} ?preview=${preview}></samen-lesson-clip>`,
+    sample: sampleOf('samen-lesson-clip'),
     looksLoaded: (el) => $(el, '[part~="title"]')?.textContent?.trim() === 'Wie ben ik?',
     live: {
       topic: () => 'clip:wish-2',
@@ -145,21 +144,10 @@ export const CATALOGUE: readonly WidgetRow[] = [
     },
   },
   {
-    tag: 'samen-feedback-bar',
-    folder: 'feedback-bar',
-    stories: {
-      title: 'Widgets/Feedback bar',
-      load: () => import('../../stories/feedback-bar.stories.js'),
-      main: 'Parent',
-      arabic: 'Arabic',
-    },
-    entry: 'src/define/samen-feedback-bar.ts',
+    ...widget('samen-feedback-bar'),
+    stories: { ...widget('samen-feedback-bar').stories, load: () => import('../../stories/feedback-bar.stories.js') },
     define: () => import('../../src/define/samen-feedback-bar.js'),
-    port: 'feedback',
-    views: ['parent', 'teacher'],
-    viewers: { parent: 'parent-1', teacher: 'teacher-1' },
-    sample: (view, { preview = false } = {}) =>
-      html`<samen-feedback-bar target-id="host-post-1" view=${view} allow-reply ?preview=${preview}></samen-feedback-bar>`,
+    sample: sampleOf('samen-feedback-bar'),
     looksLoaded: (el, view) =>
       view === 'teacher' ? !!$(el, 'ul.counts [part~="reaction"]') : !!$(el, '[role="toolbar"] [part~="reaction"]'),
     live: {
@@ -170,22 +158,10 @@ export const CATALOGUE: readonly WidgetRow[] = [
     },
   },
   {
-    tag: 'samen-reward-chart',
-    folder: 'reward-chart',
-    stories: {
-      title: 'Widgets/Reward chart',
-      load: () => import('../../stories/reward-chart.stories.js'),
-      main: 'PersonalSchoolAndHome',
-      arabic: 'Arabic',
-    },
-    entry: 'src/define/samen-reward-chart.ts',
+    ...widget('samen-reward-chart'),
+    stories: { ...widget('samen-reward-chart').stories, load: () => import('../../stories/reward-chart.stories.js') },
     define: () => import('../../src/define/samen-reward-chart.js'),
-    port: 'reward',
-    views: ['parent', 'teacher'],
-    viewers: { parent: 'parent-1', teacher: 'teacher-1' },
-    // Noor's personal chart: the teacher awards stickers, her parents add home stickers.
-    sample: (view, { preview = false } = {}) =>
-      html`<samen-reward-chart chart-id="personal-child-1" view=${view} ?preview=${preview}></samen-reward-chart>`,
+    sample: sampleOf('samen-reward-chart'),
     looksLoaded: (el) => $(el, '[part~="title"]')?.textContent?.trim() === 'Ik wacht op mijn beurt',
     live: {
       topic: () => 'chart:personal-child-1',
@@ -196,23 +172,10 @@ export const CATALOGUE: readonly WidgetRow[] = [
     },
   },
   {
-    tag: 'samen-feelings-checkin',
-    folder: 'feelings-checkin',
-    stories: {
-      title: 'Widgets/Feelings check-in',
-      load: () => import('../../stories/feelings-checkin.stories.js'),
-      main: 'Child',
-      arabic: 'ArabicRightToLeft',
-    },
-    entry: 'src/define/samen-feelings-checkin.ts',
+    ...widget('samen-feelings-checkin'),
+    stories: { ...widget('samen-feelings-checkin').stories, load: () => import('../../stories/feelings-checkin.stories.js') },
     define: () => import('../../src/define/samen-feelings-checkin.js'),
-    port: 'feelings',
-    views: ['child', 'parent', 'teacher'],
-    viewers: { child: 'child-login-1', parent: 'parent-1', teacher: 'teacher-1' },
-    sample: (view, { preview = false } = {}) =>
-      view === 'teacher'
-        ? html`<samen-feelings-checkin view="teacher" class-id="groep6-wish" context="school" ?preview=${preview}></samen-feelings-checkin>`
-        : html`<samen-feelings-checkin view=${view} child-id="child-1" context="home" ?preview=${preview}></samen-feelings-checkin>`,
+    sample: sampleOf('samen-feelings-checkin'),
     looksLoaded: (el, view) => (view === 'teacher' ? !!$(el, '[part~="overview"]') : !!$(el, '[part~="feelings"] input[type="radio"]')),
     live: {
       topic: (view) => (view === 'teacher' ? 'feelings:class:groep6-wish' : 'feelings:child-1'),
@@ -239,21 +202,10 @@ export const CATALOGUE: readonly WidgetRow[] = [
     },
   },
   {
-    tag: 'samen-expectation-matrix',
-    folder: 'expectation-matrix',
-    stories: {
-      title: 'Widgets/Expectation matrix',
-      load: () => import('../../stories/expectation-matrix.stories.js'),
-      main: 'SchoolMatrix',
-      arabic: 'Arabic',
-    },
-    entry: 'src/define/samen-expectation-matrix.ts',
+    ...widget('samen-expectation-matrix'),
+    stories: { ...widget('samen-expectation-matrix').stories, load: () => import('../../stories/expectation-matrix.stories.js') },
     define: () => import('../../src/define/samen-expectation-matrix.js'),
-    port: 'matrix',
-    views: ['parent', 'teacher'],
-    viewers: { parent: 'parent-1', teacher: 'teacher-1' },
-    sample: (view, { preview = false } = {}) =>
-      html`<samen-expectation-matrix matrix-id="matrix-school" view=${view} ?preview=${preview}></samen-expectation-matrix>`,
+    sample: sampleOf('samen-expectation-matrix'),
     looksLoaded: (el) => $(el, '#heading')?.textContent?.trim() === 'Onze afspraken op De Regenboog',
     live: {
       topic: () => 'matrix:matrix-school',
@@ -267,21 +219,10 @@ export const CATALOGUE: readonly WidgetRow[] = [
     },
   },
   {
-    tag: 'samen-clip-composer',
-    folder: 'clip-composer',
-    stories: {
-      title: 'Widgets/Clip composer',
-      load: () => import('../../stories/clip-composer.stories.js'),
-      main: 'PrefilledWishLesson3',
-      arabic: 'RightToLeft',
-    },
-    entry: 'src/define/samen-clip-composer.ts',
+    ...widget('samen-clip-composer'),
+    stories: { ...widget('samen-clip-composer').stories, load: () => import('../../stories/clip-composer.stories.js') },
     define: () => import('../../src/define/samen-clip-composer.js'),
-    port: 'composer',
-    // No `view` property: the composer is for teachers.
-    views: ['teacher'],
-    viewers: { teacher: 'teacher-1' },
-    sample: (_view, { preview = false } = {}) => html`<samen-clip-composer ?preview=${preview}></samen-clip-composer>`,
+    sample: sampleOf('samen-clip-composer'),
     looksLoaded: (el) => !!$(el, '[part~="form"] select#lesson'),
     // No live topic: the composer reads nothing that changes under it.
     // Its "Preview as parent" is its own preview button: the parent's card of the draft.
@@ -300,9 +241,6 @@ export const CATALOGUE: readonly WidgetRow[] = [
     },
   },
 ];
-
-/** The catalogue's tags, as one selector: every Samen widget in a subtree. */
-export const WIDGET_SELECTOR = CATALOGUE.map((row) => row.tag).join(', ');
 
 /** The row of `tag`. */
 export function rowOf(tag: string): WidgetRow {

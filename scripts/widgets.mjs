@@ -1,0 +1,142 @@
+/**
+ * The one list of Samen's widgets (issue 20), without dependencies, so that everything can read
+ * it: the test suites (test/widgets/catalogue.ts extends each row with what only tests need),
+ * the stories' checks, the bench (bench/runtime.mjs in Node, bench/pages/samen-page.js in the
+ * browser) and the checks under test/security/.
+ *
+ * A new widget is registered here once, with its row in test/widgets/catalogue.ts beside it.
+ * Each row: its tag, folder under src/, define entry, adapter port, `view` values, the seeded
+ * viewer of each view, the attributes that load the demo data (src/adapters/demo-data.ts) in
+ * each view, and its story file with the stories the accessibility suites check.
+ */
+
+/**
+ * @typedef {'clip' | 'feedback' | 'reward' | 'feelings' | 'matrix' | 'composer'} Port
+ * @typedef {{ title: string, file: string, main: string, arabic: string }} WidgetStories
+ * @typedef {{
+ *   tag: string,
+ *   folder: string,
+ *   entry: string,
+ *   port: Port,
+ *   views: readonly string[],
+ *   viewProperty: boolean,
+ *   viewers: Readonly<Record<string, string>>,
+ *   attributes: Readonly<Record<string, Readonly<Record<string, string>>>>,
+ *   stories: WidgetStories,
+ * }} Widget
+ */
+
+/** @type {readonly Widget[]} */
+export const WIDGETS = Object.freeze([
+  {
+    tag: 'samen-lesson-clip',
+    folder: 'lesson-clip',
+    entry: 'src/define/samen-lesson-clip.ts',
+    port: 'clip',
+    views: ['parent', 'teacher'],
+    viewProperty: true,
+    viewers: { parent: 'parent-1', teacher: 'teacher-1' },
+    // Lesson 2 of WIsH, "Wie ben ik?", in groep 6.
+    attributes: { parent: { 'clip-id': 'wish-2' }, teacher: { 'clip-id': 'wish-2' } },
+    stories: { title: 'Widgets/Lesson clip', file: 'stories/lesson-clip.stories.ts', main: 'Parent', arabic: 'Arabic' },
+  },
+  {
+    tag: 'samen-feedback-bar',
+    folder: 'feedback-bar',
+    entry: 'src/define/samen-feedback-bar.ts',
+    port: 'feedback',
+    views: ['parent', 'teacher'],
+    viewProperty: true,
+    viewers: { parent: 'parent-1', teacher: 'teacher-1' },
+    // A post of the host app's with the seeded reactions and replies.
+    attributes: { parent: { 'target-id': 'host-post-1', 'allow-reply': '' }, teacher: { 'target-id': 'host-post-1', 'allow-reply': '' } },
+    stories: { title: 'Widgets/Feedback bar', file: 'stories/feedback-bar.stories.ts', main: 'Parent', arabic: 'Arabic' },
+  },
+  {
+    tag: 'samen-reward-chart',
+    folder: 'reward-chart',
+    entry: 'src/define/samen-reward-chart.ts',
+    port: 'reward',
+    views: ['parent', 'teacher'],
+    viewProperty: true,
+    viewers: { parent: 'parent-1', teacher: 'teacher-1' },
+    // Noor's personal chart: the teacher awards stickers, her parents add home stickers.
+    attributes: { parent: { 'chart-id': 'personal-child-1' }, teacher: { 'chart-id': 'personal-child-1' } },
+    stories: { title: 'Widgets/Reward chart', file: 'stories/reward-chart.stories.ts', main: 'PersonalSchoolAndHome', arabic: 'Arabic' },
+  },
+  {
+    tag: 'samen-feelings-checkin',
+    folder: 'feelings-checkin',
+    entry: 'src/define/samen-feelings-checkin.ts',
+    port: 'feelings',
+    views: ['child', 'parent', 'teacher'],
+    viewProperty: true,
+    viewers: { child: 'child-login-1', parent: 'parent-1', teacher: 'teacher-1' },
+    // Noor (child-1) at home; the teacher's overview of groep 6 at school.
+    attributes: {
+      child: { 'child-id': 'child-1', context: 'home' },
+      parent: { 'child-id': 'child-1', context: 'home' },
+      teacher: { 'class-id': 'groep6-wish', context: 'school' },
+    },
+    stories: {
+      title: 'Widgets/Feelings check-in',
+      file: 'stories/feelings-checkin.stories.ts',
+      main: 'Child',
+      arabic: 'ArabicRightToLeft',
+    },
+  },
+  {
+    tag: 'samen-expectation-matrix',
+    folder: 'expectation-matrix',
+    entry: 'src/define/samen-expectation-matrix.ts',
+    port: 'matrix',
+    views: ['parent', 'teacher'],
+    viewProperty: true,
+    viewers: { parent: 'parent-1', teacher: 'teacher-1' },
+    // The school's matrix of De Regenboog.
+    attributes: { parent: { 'matrix-id': 'matrix-school' }, teacher: { 'matrix-id': 'matrix-school' } },
+    stories: { title: 'Widgets/Expectation matrix', file: 'stories/expectation-matrix.stories.ts', main: 'SchoolMatrix', arabic: 'Arabic' },
+  },
+  {
+    tag: 'samen-clip-composer',
+    folder: 'clip-composer',
+    entry: 'src/define/samen-clip-composer.ts',
+    port: 'composer',
+    // No `view` property: the composer is for teachers; it reads the lesson library and the teacher's classes.
+    views: ['teacher'],
+    viewProperty: false,
+    viewers: { teacher: 'teacher-1' },
+    attributes: { teacher: {} },
+    stories: {
+      title: 'Widgets/Clip composer',
+      file: 'stories/clip-composer.stories.ts',
+      main: 'PrefilledWishLesson3',
+      arabic: 'RightToLeft',
+    },
+  },
+]);
+
+/** Every widget's tag, in the catalogue's order. */
+export const WIDGET_TAGS = Object.freeze(WIDGETS.map((w) => w.tag));
+
+/** The catalogue's tags as one selector: every Samen widget in a subtree. */
+export const WIDGET_SELECTOR = WIDGET_TAGS.join(', ');
+
+/** The row of `tag`; throws for a tag that is not in the catalogue. */
+export function widget(/** @type {string} */ tag) {
+  const row = WIDGETS.find((w) => w.tag === tag);
+  if (!row) throw new Error(`${tag} is not in scripts/widgets.mjs`);
+  return row;
+}
+
+/**
+ * The attributes that render `tag` in `view` with the demo data: the sample's, plus `view` for a
+ * widget that has that property.
+ * @returns {Record<string, string>}
+ */
+export function sampleAttributes(/** @type {string} */ tag, /** @type {string} */ view = widget(tag).views[0] ?? '') {
+  const row = widget(tag);
+  const attributes = row.attributes[view];
+  if (!attributes) throw new Error(`${tag} has no view "${view}" (its views: ${row.views.join(', ')})`);
+  return row.viewProperty ? { ...attributes, view } : { ...attributes };
+}
