@@ -38,6 +38,8 @@ export interface Messages {
   signedOutKept: string;
   /** The read-aloud button (src/core/read-aloud.ts), for parents and children who read little. */
   readAloud: string;
+  /** Said beside the read-aloud button when the device could not speak (no voice, or speaking failed). */
+  readAloudFailed: string;
   errors: Record<SamenErrorKind, { title: string; body: string }>;
   invalidField: (path: string) => string;
   /** The not-connected state of a widget whose adapter lacks methods of its port: they are named (for the vendor). */

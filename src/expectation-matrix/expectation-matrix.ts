@@ -586,7 +586,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
       )}
       ${focus.why ? html`<p><strong>${t.why}:</strong> <bdi ${inLanguage(words)}>${focus.why}</bdi></p>` : nothing}
       ${focus.homeTip ? html`<p><strong>${t.homeTip}:</strong> <bdi ${inLanguage(words)}>${focus.homeTip}</bdi></p>` : nothing}
-      ${this.reader.render(this.t.readAloud, this.t.locale, () => [
+      ${this.reader.render(this.t, () => [
         t.focus,
         { text: t.focusOf(value.label, location.label), lang: voice },
         ...chosen.map((e) => ({ text: e.text, lang: voice })),

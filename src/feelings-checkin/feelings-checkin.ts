@@ -336,16 +336,23 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
     }
   }
 
-  /** What the read-aloud button says: the question, then the feeling and strength chosen so far. */
+  /**
+   * What the read-aloud button says: the question, each option with its number ("1: blij.
+   * 2: boos. …", so a child who cannot read hears every choice), then the feeling and strength
+   * chosen so far. A host's word in another language than the card's is spoken in that language.
+   */
   private spokenText(feelings: FeelingDefinition[]): Spoken[] {
     const t = this.m;
+    const locale = this.resolvedLocale;
+    const spokenWord = (f: FeelingDefinition): Spoken => ({
+      text: feelingLabel(f, locale),
+      lang: this.voiceFor(feelingLabelLang(f, locale), false),
+    });
     const chosen = feelings.find((f) => f.id === this.choice.feeling);
     return [
       this.view === 'parent' ? t.questionParent : t.question,
-      // A host's word in another language than the card's is spoken in that language.
-      chosen
-        ? { text: feelingLabel(chosen, this.resolvedLocale), lang: this.voiceFor(feelingLabelLang(chosen, this.resolvedLocale), false) }
-        : undefined,
+      ...feelings.flatMap((f, i) => [`${i + 1}:`, spokenWord(f)]),
+      ...(chosen ? [t.yourChoice, spokenWord(chosen)] : []),
       this.choice.strength ? t.strengthWords[this.choice.strength - 1] : undefined,
     ];
   }
@@ -388,7 +395,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
     return html`<form @submit=${this.save}>
         <div class="question">
           <h2 id="heading">${this.view === 'parent' ? t.questionParent : t.question}</h2>
-          ${this.reader.render(this.t.readAloud, this.t.locale, () => this.spokenText(data.feelings))}
+          ${this.reader.render(this.t, () => this.spokenText(data.feelings))}
         </div>
         <fieldset part="feelings" class="feelings">
           <legend class="visually-hidden">${this.view === 'parent' ? t.questionParent : t.question}</legend>

@@ -12,6 +12,8 @@ export interface FeelingsMessages {
   /** The built-in feelings' words, by feeling id, for languages the host's feelings set doesn't name. */
   words: Record<'happy' | 'angry' | 'scared' | 'sad' | 'proud' | 'tired' | 'nervous' | 'calm', string>;
   question: string;
+  /** Read aloud before the feeling chosen so far, after the question and the numbered options. */
+  yourChoice: string;
   questionParent: string;
   strength: string;
   /** Words for strength 1–5, shown beside the number. */

@@ -531,10 +531,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
           </div>`
           : nothing
       }
-      ${this.reader.render(this.t.readAloud, this.t.locale, () => [
-        t.homeQuestion,
-        { text: clip.homeQuestion, lang: this.voiceFor(clip.lang) },
-      ])}
+      ${this.reader.render(this.t, () => [t.homeQuestion, { text: clip.homeQuestion, lang: this.voiceFor(clip.lang) }])}
       ${answer && !this.editing ? this.renderAnswer(answer) : this.renderForm(answer)}
     </section>`;
   }

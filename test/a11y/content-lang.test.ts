@@ -20,13 +20,14 @@ import { withParts } from '../../src/core/in-language.js';
 import type { FeelingDefinition } from '../../src/feelings-checkin/schemas.js';
 import { ar } from '../../src/locales/ar.js';
 import { collectErrors, NOW, settled } from '../helpers/fixtures.js';
+import { VOICES } from '../helpers/speech.js';
 
 type Widget = HTMLElement & { updateComplete: Promise<boolean> };
 
 let spoken: SpeechSynthesisUtterance[] = [];
 function stubSpeech(): void {
   spoken = [];
-  const fake = { speak: (u: SpeechSynthesisUtterance) => void spoken.push(u), cancel: () => {}, getVoices: () => [] };
+  const fake = { speak: (u: SpeechSynthesisUtterance) => void spoken.push(u), cancel: () => {}, getVoices: () => VOICES };
   Object.defineProperty(window, 'speechSynthesis', { value: fake, configurable: true, writable: true });
 }
 
@@ -327,8 +328,10 @@ describe('language of parts (WCAG 3.1.2)', () => {
       expect($(el, '#note').getAttribute('dir')).to.equal('auto');
       expectDutch([el.shadowRoot!.querySelector<HTMLElement>('label[for="note"] span')!], 'the word in the sentence starter');
       $(el, '[part~="read-aloud"]').click();
-      expect(spoken.map((u) => u.lang)).to.deep.equal(['ar', 'nl-NL', 'ar']);
+      // The question and "1:", the Dutch word, "2: هادئ" and "your choice", the Dutch word again, the strength.
+      expect(spoken.map((u) => u.lang)).to.deep.equal(['ar', 'nl-NL', 'ar', 'nl-NL', 'ar']);
       expect(spoken[1]!.text).to.equal('kanjer');
+      expect(spoken[3]!.text).to.equal('kanjer');
       await expect(el).to.be.accessible();
     });
   });

@@ -19,24 +19,29 @@ import { pl } from '../../src/locales/pl.js';
 import { tr } from '../../src/locales/tr.js';
 import { uk } from '../../src/locales/uk.js';
 import { NOW, settled } from '../helpers/fixtures.js';
+import { VOICES } from '../helpers/speech.js';
 
 type Widget = HTMLElement & { updateComplete: Promise<boolean> };
 
 interface Stub {
   spoken: SpeechSynthesisUtterance[];
   cancels: number;
+  /** The voices the device has; change them, then `voiceschanged()`, as a browser that loads them late. */
+  voices: SpeechSynthesisVoice[];
+  voiceschanged: () => void;
 }
 
 let stub: Stub;
 
 /** Puts a recording `speechSynthesis` on the window (or none, to be a browser without the API). */
 function stubSpeech(present = true): void {
-  stub = { spoken: [], cancels: 0 };
-  const fake = {
+  const events = new EventTarget();
+  stub = { spoken: [], cancels: 0, voices: [...VOICES], voiceschanged: () => events.dispatchEvent(new Event('voiceschanged')) };
+  const fake = Object.assign(events, {
     speak: (u: SpeechSynthesisUtterance) => void stub.spoken.push(u),
     cancel: () => void stub.cancels++,
-    getVoices: () => [],
-  };
+    getVoices: () => stub.voices,
+  });
   Object.defineProperty(window, 'speechSynthesis', { value: present ? fake : undefined, configurable: true, writable: true });
 }
 
@@ -157,6 +162,55 @@ describe('read-aloud', () => {
       expect(el.shadowRoot!.querySelector('[part~="base"]'), kind).to.not.equal(null);
       expect(readButton(el), kind).to.equal(null);
     }
+  });
+
+  it('is offered only when the device has a voice for the card’s language, and again once one arrives', async () => {
+    stubSpeech();
+    stub.voices = VOICES.filter((v) => !v.lang.startsWith('nl'));
+    const el = await render('feelings', 'nl');
+    expect(readButton(el), 'no Dutch voice').to.equal(null);
+    // Browsers load their voices late: a Belgian Dutch voice arrives, and the button with it.
+    stub.voices = [...stub.voices, { ...VOICES[0]!, lang: 'nl-BE' }];
+    stub.voiceschanged();
+    await el.updateComplete;
+    expect(nameOf(readButton(el)!)).to.equal(nl.readAloud);
+  });
+
+  it('says so when speaking fails, and not when it was only stopped', async () => {
+    stubSpeech();
+    const el = await render('feelings', 'nl');
+    const failure = () => el.shadowRoot!.querySelector('[role="alert"]')?.textContent.trim();
+    readButton(el)!.click();
+    await el.updateComplete;
+    stub.spoken[stub.spoken.length - 1]!.dispatchEvent(Object.assign(new Event('error'), { error: 'interrupted' }));
+    await el.updateComplete;
+    expect(failure(), 'stopped is no failure').to.equal(undefined);
+    readButton(el)!.click();
+    await el.updateComplete;
+    stub.spoken[stub.spoken.length - 1]!.dispatchEvent(Object.assign(new Event('error'), { error: 'synthesis-failed' }));
+    await el.updateComplete;
+    expect(failure()).to.equal(nl.readAloudFailed);
+    expect(readButton(el)!.getAttribute('aria-pressed')).to.equal('false');
+    await expect(el).to.be.accessible();
+    // The voice is gone when pressed: the same words, nothing spoken.
+    readButton(el)!.click();
+    await el.updateComplete;
+    expect(failure()).to.equal(undefined);
+    const spokenBefore = stub.spoken.length;
+    stub.voices = [];
+    readButton(el)!.click();
+    await el.updateComplete;
+    expect(stub.spoken.length).to.equal(spokenBefore);
+  });
+
+  it('reads every feeling with its number, so a child who cannot read hears each choice', async () => {
+    stubSpeech();
+    const el = await render('feelings', 'nl');
+    readButton(el)!.click();
+    const [reading] = stub.spoken.map((u) => u.text);
+    expect(reading).to.match(
+      /^Hoe voel je je\? 1: blij\. 2: boos\. 3: bang\. 4: verdrietig\. 5: trots\. 6: moe\. 7: zenuwachtig\. 8: rustig\b/,
+    );
   });
 
   it('stops speaking when the widget leaves the page', async () => {

@@ -12,6 +12,7 @@ import { DEFAULT_LIBRARY, prefillFor } from '../../src/clip-composer/programme-l
 import { nl } from '../helpers/tables.js';
 import { storyAdapter, STORY_NOW } from '../../stories/support/story-adapter.js';
 import { allStories, renderStory, settleAll, type Widget } from './support.js';
+import { fakeSpeech } from '../helpers/speech.js';
 
 interface AXNode {
   role: string;
@@ -67,6 +68,11 @@ beforeEach(() => {
 });
 
 describe('accessibility tree: each widget’s main flow by keyboard', () => {
+  // Voices for the read-aloud buttons (offered only with a voice for the card's language; headless Chromium has none).
+  let speech: ReturnType<typeof fakeSpeech>;
+  beforeEach(() => (speech = fakeSpeech()));
+  afterEach(() => speech.restore());
+
   it('lesson clip: a parent types an answer and sends it; the tree says "Verstuurd"', async () => {
     const [wrapper, el] = await story('Lesson clip', 'Parent');
     let ax = await tree(wrapper);

@@ -13,6 +13,7 @@ import { tr } from '../../src/locales/tr.js';
 import { uk } from '../../src/locales/uk.js';
 import type { FeelingDefinition } from '../../src/feelings-checkin/schemas.js';
 import { collectErrors, settled } from '../helpers/fixtures.js';
+import { fakeSpeech } from '../helpers/speech.js';
 
 type View = 'child' | 'parent' | 'teacher';
 
@@ -289,19 +290,19 @@ describe('<samen-feelings-checkin> child and parent', () => {
     expect(errors.map((e) => e.kind)).to.deep.equal(['forbidden']);
   });
 
-  it('reads the question and the chosen word aloud in the interface language', async () => {
-    const spoken: SpeechSynthesisUtterance[] = [];
-    const original = speechSynthesis.speak;
-    speechSynthesis.speak = (u) => void spoken.push(u);
+  it('reads the question, each option with its number, and the chosen word aloud in the interface language', async () => {
+    const { spoken, restore } = fakeSpeech();
     try {
       const el = await render(withoutToday(adapterFor('child', 'en')), { locale: 'en' });
       await pick(el, 'proud', 5);
       $<HTMLButtonElement>(el, '[part~="read-aloud"]')!.click();
       expect(spoken).to.have.length(1);
-      expect(spoken[0]!.text).to.equal('How do you feel? proud. very, very');
+      expect(spoken[0]!.text).to.equal(
+        'How do you feel? 1: happy. 2: angry. 3: scared. 4: sad. 5: proud. 6: tired. 7: nervous. 8: calm. Your choice: proud. very, very',
+      );
       expect(spoken[0]!.lang).to.equal('en');
     } finally {
-      speechSynthesis.speak = original;
+      restore();
     }
   });
 
@@ -324,13 +325,23 @@ describe('<samen-feelings-checkin> child and parent', () => {
   });
 
   it('has touch targets of at least 44 by 44 pixels', async () => {
-    const el = await render(withoutToday(adapterFor()));
-    await pick(el, 'happy');
-    const targets = [...$$(el, '[part~="feeling"]'), ...$$(el, '[part~="strength"] label'), saveButton(el), $(el, '[part~="read-aloud"]')!];
-    for (const target of targets) {
-      const box = target.getBoundingClientRect();
-      expect(box.width, target.textContent).to.be.at.least(44);
-      expect(box.height, target.textContent).to.be.at.least(44);
+    const { restore } = fakeSpeech();
+    try {
+      const el = await render(withoutToday(adapterFor()));
+      await pick(el, 'happy');
+      const targets = [
+        ...$$(el, '[part~="feeling"]'),
+        ...$$(el, '[part~="strength"] label'),
+        saveButton(el),
+        $(el, '[part~="read-aloud"]')!,
+      ];
+      for (const target of targets) {
+        const box = target.getBoundingClientRect();
+        expect(box.width, target.textContent).to.be.at.least(44);
+        expect(box.height, target.textContent).to.be.at.least(44);
+      }
+    } finally {
+      restore();
     }
   });
 

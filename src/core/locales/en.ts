@@ -11,6 +11,7 @@ export const en: Messages = {
   savedUntilSignedIn: 'You are signed out. Sign in again; what you wrote is saved on this device and will be sent then.',
   signedOutKept: 'You are signed out. Sign in again; what you wrote stays here.',
   readAloud: 'Read aloud',
+  readAloudFailed: 'Reading aloud doesn’t work on this device right now.',
   retry: 'Try again',
   errors: {
     'invalid-data': { title: 'This can’t be shown', body: 'The school’s data is not right.' },

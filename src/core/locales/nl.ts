@@ -18,6 +18,7 @@ export const nl: Messages = {
   savedUntilSignedIn: 'Je bent uitgelogd. Log opnieuw in. Daarna versturen we wat je schreef.',
   signedOutKept: 'Je bent uitgelogd. Log opnieuw in. Wat je schreef, blijft hier staan.',
   readAloud: 'Lees voor',
+  readAloudFailed: 'Voorlezen lukt nu niet op dit apparaat.',
   retry: 'Opnieuw proberen',
   errors: {
     'invalid-data': { title: 'Dit kunnen we niet laten zien', body: 'Er klopt iets niet in de gegevens van school.' },

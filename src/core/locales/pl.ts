@@ -16,6 +16,7 @@ export const pl: Messages = {
   savedUntilSignedIn: 'Wylogowano cię. Zaloguj się ponownie; twój wpis jest zapisany na tym urządzeniu i zostanie wtedy wysłany.',
   signedOutKept: 'Wylogowano cię. Zaloguj się ponownie; twój wpis zostaje tutaj.',
   readAloud: 'Przeczytaj na głos',
+  readAloudFailed: 'Czytanie na głos nie działa teraz na tym urządzeniu.',
   retry: 'Spróbuj ponownie',
   errors: {
     'invalid-data': { title: 'Nie można tego pokazać', body: 'Dane ze szkoły są niepoprawne.' },

@@ -15,6 +15,7 @@ export const tr: Messages = {
   savedUntilSignedIn: 'Oturumunuz kapandı. Yeniden giriş yapın; yazdıklarınız bu cihazda saklandı ve sonra gönderilecek.',
   signedOutKept: 'Oturumunuz kapandı. Yeniden giriş yapın; yazdıklarınız burada kalıyor.',
   readAloud: 'Sesli oku',
+  readAloudFailed: 'Sesli okuma şu an bu cihazda çalışmıyor.',
   retry: 'Tekrar dene',
   errors: {
     'invalid-data': { title: 'Bu gösterilemiyor', body: 'Okulun bilgilerinde bir hata var.' },

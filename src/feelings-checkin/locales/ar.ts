@@ -14,6 +14,7 @@ export const ar: FeelingsMessages = {
     calm: 'الهدوء',
   },
   question: 'كيف تشعر؟',
+  yourChoice: 'اختيارك:',
   questionParent: 'كيف يشعر طفلكم؟',
   strength: 'ما مدى قوة هذا الشعور؟',
   strengthWords: ['قليلًا جدًا', 'قليلًا', 'إلى حدّ ما', 'كثيرًا', 'كثيرًا جدًا'],

@@ -5,6 +5,7 @@ const plural = (n: number, one: string, other: string) => (n === 1 ? one : other
 export const en: FeelingsMessages = {
   words: { happy: 'happy', angry: 'angry', scared: 'scared', sad: 'sad', proud: 'proud', tired: 'tired', nervous: 'nervous', calm: 'calm' },
   question: 'How do you feel?',
+  yourChoice: 'Your choice:',
   questionParent: 'How does your child feel?',
   strength: 'How strong is the feeling?',
   strengthWords: ['a tiny bit', 'a bit', 'quite', 'very', 'very, very'],

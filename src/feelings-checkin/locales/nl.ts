@@ -14,6 +14,7 @@ export const nl: FeelingsMessages = {
     calm: 'rustig',
   },
   question: 'Hoe voel je je?',
+  yourChoice: 'Jouw keuze:',
   questionParent: 'Hoe voelt je kind zich?',
   strength: 'Hoe sterk voel je het?',
   strengthWords: ['een klein beetje', 'een beetje', 'best wel', 'erg', 'heel erg'],

@@ -16,6 +16,7 @@ export const pl: FeelingsMessages = {
     calm: 'spokój',
   },
   question: 'Jak się czujesz?',
+  yourChoice: 'Twój wybór:',
   questionParent: 'Jak czuje się Twoje dziecko?',
   strength: 'Jak mocne jest to uczucie?',
   strengthWords: ['troszeczkę', 'trochę', 'dość mocno', 'mocno', 'bardzo mocno'],

@@ -12,6 +12,7 @@ export const tr: FeelingsMessages = {
     calm: 'sakin',
   },
   question: 'Nasıl hissediyorsun?',
+  yourChoice: 'Seçimin:',
   questionParent: 'Çocuğunuz nasıl hissediyor?',
   strength: 'Bu duygu ne kadar güçlü?',
   strengthWords: ['çok az', 'biraz', 'epey', 'çok', 'çok çok'],

@@ -14,6 +14,7 @@ export const uk: FeelingsMessages = {
     calm: 'спокій',
   },
   question: 'Як ти почуваєшся?',
+  yourChoice: 'Твій вибір:',
   questionParent: 'Як почувається ваша дитина?',
   strength: 'Наскільки сильне це почуття?',
   strengthWords: ['зовсім трішки', 'трохи', 'досить сильно', 'сильно', 'дуже сильно'],
