@@ -82,8 +82,32 @@ export const feelingsCheckinStyles = css`
     outline-offset: 2px;
   }
   .icon {
+    display: inline-flex;
     font-size: 1.8em;
     line-height: 1.1;
+  }
+  /* The feelings' faces (./icons.ts): stroked in the text colour, the face tinted with the feeling's. */
+  .picture {
+    inline-size: 1em;
+    block-size: 1em;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.5;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+    object-fit: contain;
+  }
+  .picture .fill {
+    fill: currentColor;
+    stroke: none;
+  }
+  .picture .tint {
+    fill: var(--_feeling, transparent);
+    fill-opacity: 0.3;
+  }
+  .entry .icon {
+    font-size: 1.2em;
+    align-self: center;
   }
   /* Five levels in a row while each is at least 44 px wide and its words fit; otherwise they wrap (issue 21: 42.5 px at 320 px). */
   .strength {

@@ -32,6 +32,7 @@ import {
   type SignalRule,
 } from './feelings.js';
 import { feelingsCheckinStyles } from './feelings-checkin.styles.js';
+import { feelingPicture } from './icons.js';
 import { feelingsMessages, type FeelingsMessages } from './messages.js';
 
 type View = 'child' | 'parent' | 'teacher';
@@ -408,7 +409,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
                 .checked=${this.choice.feeling === f.id}
                 @change=${() => this.setChoice({ ...this.choice, feeling: f.id, strength: this.choice.strength ?? 3 })}
               />
-              <span class="icon" aria-hidden="true">${f.icon}</span>
+              <span class="icon" aria-hidden="true">${feelingPicture(f.icon)}</span>
               ${this.word(f)}
             </label>`,
           )}
@@ -511,7 +512,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
                 ? entries.map((c) => {
                     const f = data.feelings.find((x) => x.id === c.feeling);
                     return html`<span class="entry">
-                    <span aria-hidden="true">${f?.icon}</span>
+                    <span class="icon" aria-hidden="true">${f ? feelingPicture(f.icon) : nothing}</span>
                     ${f ? this.word(f, 'strong') : html`<strong>${c.feeling}</strong>`}
                     <span class="muted">${t.strengthValue(c.strength)}, ${t.context[c.context]}</span>
                   </span>`;
@@ -539,7 +540,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
       <ul part="overview" class="overview">
         ${rows.map(
           ({ feeling, count }) => html`<li>
-            <span aria-hidden="true" class="icon">${feeling.icon}</span>
+            <span aria-hidden="true" class="icon">${feelingPicture(feeling.icon)}</span>
             ${this.word(feeling)}
             <span class="bar" aria-hidden="true"
               ><span ${cspStyle({ 'inline-size': `${(count / max) * 100}%`, background: feeling.color })}></span

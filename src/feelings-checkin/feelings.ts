@@ -9,17 +9,18 @@ import { feelingsMessages } from './messages.js';
 import { toIssues } from '../core/parse.js';
 import { isLangTag } from '../core/content-lang.js';
 import { checkinSchema, type Checkin, type FeelingDefinition } from './schemas.js';
+import { FEELING_FACES } from './icons.js';
 
-/** The default, child-friendly set. Colour is never the only cue: every feeling has a word and an icon. */
+/** The default, child-friendly set. Colour is never the only cue: every feeling has a word and a face of its own (./icons.ts). */
 export const DEFAULT_FEELINGS: FeelingDefinition[] = [
-  { id: 'happy', labels: { nl: 'blij', en: 'happy' }, icon: '😊', color: '#f5c400' },
-  { id: 'angry', labels: { nl: 'boos', en: 'angry' }, icon: '😠', color: '#d9480f', negative: true },
-  { id: 'scared', labels: { nl: 'bang', en: 'scared' }, icon: '😨', color: '#7048e8', negative: true },
-  { id: 'sad', labels: { nl: 'verdrietig', en: 'sad' }, icon: '😢', color: '#1c7ed6', negative: true },
-  { id: 'proud', labels: { nl: 'trots', en: 'proud' }, icon: '🤩', color: '#e8590c' },
-  { id: 'tired', labels: { nl: 'moe', en: 'tired' }, icon: '🥱', color: '#868e96' },
-  { id: 'nervous', labels: { nl: 'zenuwachtig', en: 'nervous' }, icon: '😬', color: '#ae3ec9', negative: true },
-  { id: 'calm', labels: { nl: 'rustig', en: 'calm' }, icon: '😌', color: '#2f9e44' },
+  { id: 'happy', labels: { nl: 'blij', en: 'happy' }, icon: FEELING_FACES.happy, color: '#f5c400' },
+  { id: 'angry', labels: { nl: 'boos', en: 'angry' }, icon: FEELING_FACES.angry, color: '#d9480f', negative: true },
+  { id: 'scared', labels: { nl: 'bang', en: 'scared' }, icon: FEELING_FACES.scared, color: '#7048e8', negative: true },
+  { id: 'sad', labels: { nl: 'verdrietig', en: 'sad' }, icon: FEELING_FACES.sad, color: '#1c7ed6', negative: true },
+  { id: 'proud', labels: { nl: 'trots', en: 'proud' }, icon: FEELING_FACES.proud, color: '#c2255c' },
+  { id: 'tired', labels: { nl: 'moe', en: 'tired' }, icon: FEELING_FACES.tired, color: '#868e96' },
+  { id: 'nervous', labels: { nl: 'zenuwachtig', en: 'nervous' }, icon: FEELING_FACES.nervous, color: '#ae3ec9', negative: true },
+  { id: 'calm', labels: { nl: 'rustig', en: 'calm' }, icon: FEELING_FACES.calm, color: '#2f9e44' },
 ];
 
 /**

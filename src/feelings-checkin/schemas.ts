@@ -3,7 +3,13 @@
  * host's own) and check-ins.
  */
 import * as z from 'zod/mini';
-import { idSchema as id, requiredTextSchema as requiredText, textSchema as text, isoDateSchema as isoDate } from '../core/schemas.js';
+import {
+  idSchema as id,
+  requiredTextSchema as requiredText,
+  textSchema as text,
+  isoDateSchema as isoDate,
+  safeUrlSchema,
+} from '../core/schemas.js';
 
 /** Longest note with a check-in. */
 export const CHECKIN_NOTE_MAX_LENGTH = 280;
@@ -12,11 +18,35 @@ export const FEELINGS = ['happy', 'angry', 'scared', 'sad', 'proud', 'tired', 'n
 /** A feeling id: the default set above or a host's own (e.g. a school's Kanjertraining words). */
 export const feelingIdSchema = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,39}$/));
 
-/** A host-configured feeling: id, a word per locale, an icon and a colour (never the only cue). */
+/**
+ * A feeling's picture. Drawn paths (as the built-in faces are): SVG path data only, no markup,
+ * on a 24 × 24 grid unless `viewBox` says otherwise; each path is stroked in the text colour
+ * (`stroke`, the default), filled with it (`fill`), or stroked and lightly filled with the
+ * feeling's colour (`tint`). Or an image, `{ src }`: https: or blob: only. Or a host's own
+ * short symbol as text (older sets: `'⚫'`; an emoji shows as a box where no emoji font is).
+ */
+export const feelingIconSchema = z.union([
+  z.string().check(z.minLength(1), z.maxLength(8)),
+  z.object({ src: safeUrlSchema }),
+  z.object({
+    viewBox: z.optional(z.string().check(z.regex(/^-?[\d.]+( -?[\d.]+){3}$/))),
+    paths: z
+      .array(
+        z.object({
+          d: z.string().check(z.regex(/^[MmZzLlHhVvCcSsQqTtAa\d\s,.eE+-]{1,2000}$/)),
+          paint: z.optional(z.enum(['stroke', 'fill', 'tint'])),
+        }),
+      )
+      .check(z.minLength(1), z.maxLength(12)),
+  }),
+]);
+export type FeelingIcon = z.infer<typeof feelingIconSchema>;
+
+/** A host-configured feeling: id, a word per locale, a picture and a colour (never the only cue). */
 export const feelingDefinitionSchema = z.object({
   id: feelingIdSchema,
   labels: z.record(z.string(), requiredText),
-  icon: z.string().check(z.minLength(1), z.maxLength(8)),
+  icon: feelingIconSchema,
   color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)),
   /** Counts toward a teacher's signal when strong and repeated. */
   negative: z.optional(z.boolean()),
