@@ -134,10 +134,15 @@ export const feedbackBarStyles = css`
   }
   /* Windows high contrast: the pressed state and the bars keep their meaning in system colours. */
   @media (forced-colors: active) {
+    /* System colours only, and no backplate: the browser's Canvas one made the count a white block. */
     .reaction[aria-pressed='true'] {
+      forced-color-adjust: none;
       background: Highlight;
       border-color: Highlight;
       color: HighlightText;
+    }
+    .reaction[aria-pressed='true']:focus-visible {
+      outline-color: CanvasText;
     }
     .bar-track span {
       background: CanvasText;

@@ -265,11 +265,26 @@ export const feelingsCheckinStyles = css`
   }
   /* Windows high contrast: the chosen feeling and strength, and the filled bars, in system colours. */
   @media (forced-colors: active) {
+    /*
+     * forced-color-adjust: none, with system colours only: left to the browser, the word got a
+     * Canvas backplate under its HighlightText, a solid white block in a light palette.
+     */
     .feeling:has(input:checked),
     .level:has(input:checked) {
+      forced-color-adjust: none;
       background: Highlight;
       border-color: Highlight;
       color: HighlightText;
+    }
+    .feeling:has(input:checked):has(input:focus-visible),
+    .level:has(input:checked):has(input:focus-visible) {
+      outline-color: CanvasText;
+    }
+    .level:has(input:checked) .thermo {
+      border-color: HighlightText;
+    }
+    .picture .tint {
+      fill: none;
     }
     .thermo span {
       background: CanvasText;
