@@ -14,10 +14,11 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
 /**
- * Bare dependencies of the npm build (package.json "dependencies") and their subpaths.
+ * Bare dependencies of the npm build (package.json "dependencies", and React, which the host
+ * that imports `@samen/widgets/react` has) and their subpaths.
  * `@lit\/[^/]+` so that every @lit/* package (@lit/context, …) matches.
  */
-const external = (/** @type {string} */ id) => /^(lit|@lit\/[^/]+|zod|date-fns|idb)(\/|$)/.test(id);
+const external = (/** @type {string} */ id) => /^(lit|@lit\/[^/]+|zod|date-fns|idb|react)(\/|$)/.test(id);
 
 const defineEntries = readdirSync('src/define')
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
@@ -111,10 +112,11 @@ export default (args) => {
         'src/adapters/bridge-adapter.ts',
         'src/adapters/bridge-host.ts',
         'src/testing/index.ts',
-        // Not src/frameworks/react.ts and vue.ts: the generated React and Vue typings are types
-        // only (`import type {} from '@samen/widgets/react'`), so they would be empty JavaScript
-        // chunks. The typescript plugin writes their declarations with every other file's
-        // (dist/frameworks/*.d.ts), and package.json exports them as types only.
+        // The React components (@lit/react; the JSX typings beside them). Not src/frameworks/vue.ts:
+        // the Vue typings are types only (`import type {} from '@samen/widgets/vue'`), so it would
+        // be an empty JavaScript chunk. The typescript plugin writes its declarations with every
+        // other file's (dist/frameworks/vue.d.ts), and package.json exports it as types only.
+        'src/frameworks/react.ts',
       ],
       external,
       onwarn,

@@ -35,6 +35,7 @@ export const NODE_SUITES = [
   'test/security/csp/csp.test.mjs',
   'test/security/csp/two-copies.test.mjs',
   'test/package/',
+  'test/types/typings.test.mjs',
   'test/tooling/',
 ];
 

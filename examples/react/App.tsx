@@ -1,8 +1,11 @@
-// The elements are defined before React renders them, so React 19 sets `adapter`,
-// `clipId` and `view` as properties, and `onsamen-*` props become event listeners.
+// The elements are defined before React renders them. The parent's card uses the React
+// components (@samen/widgets/react, made with @lit/react): every prop and event prop is
+// type-checked, `onSamenAnswer` included. The teacher's card is the plain tag with the JSX
+// typings: React 19 sets `adapter`, `clipId` and `view` as properties and turns `onsamen-*`
+// props into listeners, but TypeScript does not check a hyphenated name.
 import '@samen/widgets/provider';
 import '@samen/widgets/lesson-clip';
-import type {} from '@samen/widgets/react';
+import { SamenLessonClip, SamenProvider } from '@samen/widgets/react';
 import { MemoryAdapter } from '@samen/widgets/adapters/memory';
 import { useState } from 'react';
 
@@ -19,9 +22,9 @@ export function App() {
       <h1>Samen in a React 19 app</h1>
       <section>
         <h2>Parent</h2>
-        <samen-provider adapter={parentAdapter} locale="en">
-          <samen-lesson-clip clipId="wish-2" view="parent" onsamen-answer={(e) => setLastAnswer(e.detail.text ?? e.detail.kind)} />
-        </samen-provider>
+        <SamenProvider adapter={parentAdapter} locale="en">
+          <SamenLessonClip clipId="wish-2" view="parent" onSamenAnswer={(e) => setLastAnswer(e.detail.text ?? e.detail.kind)} />
+        </SamenProvider>
         <p id="last-answer" role="status">
           Last answer: {lastAnswer}
         </p>

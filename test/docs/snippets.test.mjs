@@ -235,6 +235,9 @@ function exportPaths() {
     if (typeof target !== 'object' || !target.types) continue;
     paths[`${PKG.name}${key.slice(1)}`] = [join(ROOT, target.types)];
   }
+  // A React host has React's types: the snippets live in a scratch folder with no node_modules.
+  paths['react'] = [join(ROOT, 'node_modules/@types/react/index.d.ts')];
+  paths['react/jsx-runtime'] = [join(ROOT, 'node_modules/@types/react/jsx-runtime.d.ts')];
   return paths;
 }
 
