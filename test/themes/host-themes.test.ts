@@ -9,6 +9,10 @@ import '../../src/define/samen-feedback-bar.js';
 import '../../src/define/samen-feelings-checkin.js';
 import '../../src/define/samen-reward-chart.js';
 import { memoryAdapter, settled } from '../helpers/fixtures.js';
+import { CATALOGUE } from '../widgets/catalogue.js';
+
+/** Every widget a parent sees, as the widget catalogue renders it (scripts/widgets.mjs's sample). */
+const PARENT_ROWS = CATALOGUE.filter((row) => row.views.includes('parent'));
 
 const THEMES = ['blue', 'green', 'high-contrast'] as const;
 const SCHEMES = ['light', 'dark'] as const;
@@ -25,6 +29,7 @@ before(async () => {
   }
 });
 after(() => sheets.forEach((style) => style.remove()));
+before(() => Promise.all(CATALOGUE.map((row) => row.define())));
 
 /** sRGB relative luminance of a computed `rgb(…)` colour (WCAG 2.2 definition). */
 function luminance(rgb: string): number {
@@ -96,20 +101,15 @@ for (const theme of THEMES) {
         const adapter = memoryAdapter();
         const teacher = adapter.forViewer('teacher-1');
         const container = await themed(html`
-          <samen-provider .adapter=${adapter}>
-            <samen-lesson-clip clip-id="wish-2" view="parent"></samen-lesson-clip>
-            <samen-feedback-bar target-id="host-post-1" view="parent" allow-reply></samen-feedback-bar>
-            <samen-reward-chart chart-id="personal-child-1" view="parent"></samen-reward-chart>
-            <samen-feelings-checkin child-id="child-1" view="parent" context="home"></samen-feelings-checkin>
-            <samen-expectation-matrix matrix-id="matrix-school" view="parent"></samen-expectation-matrix>
-          </samen-provider>
+          <samen-provider .adapter=${adapter}>${PARENT_ROWS.map((row) => row.sample('parent'))}</samen-provider>
           <samen-provider .adapter=${teacher}>
             <samen-lesson-clip clip-id="wish-2" view="teacher"></samen-lesson-clip>
             <samen-reward-chart chart-id="class-wish" view="teacher"></samen-reward-chart>
             <samen-feelings-checkin class-id="groep6-wish" view="teacher"></samen-feelings-checkin>
           </samen-provider>`);
         const widgets = [...container.querySelectorAll<HTMLElement & { updateComplete: Promise<boolean> }>('samen-provider > *')];
-        expect(widgets).to.have.length(8);
+        expect(widgets).to.have.length(PARENT_ROWS.length + 3);
+        expect(PARENT_ROWS.length, 'five widgets a parent sees').to.be.at.least(5);
         for (const widget of widgets) {
           await settled(widget);
           expect(widget.shadowRoot!.querySelector('.state.error'), `${widget.localName} loaded`).to.equal(null);
