@@ -59,11 +59,6 @@ export const expectationMatrixStyles = css`
   h3 {
     font-size: 1em;
   }
-  h4 {
-    font-size: 0.9em;
-    color: var(--_muted);
-    margin-block-start: 0.5em;
-  }
   .card {
     display: grid;
     gap: 1em;
@@ -181,69 +176,8 @@ export const expectationMatrixStyles = css`
   .counter {
     font-size: 0.85em;
   }
-  .save-error,
-  .edit-issues,
-  .conflict {
+  .save-error {
     color: var(--_danger);
-  }
-  .edit-issues,
-  .conflict {
-    display: grid;
-    gap: 0.4em;
-    padding: 0.75em;
-    border: 2px solid var(--_danger);
-    border-radius: calc(var(--_radius) / 2);
-  }
-  .edit-issues:focus-visible {
-    outline: 3px solid var(--_focus);
-  }
-  fieldset {
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) / 2);
-    margin: 0;
-    padding: 0.75em;
-    display: grid;
-    gap: 0.5em;
-    min-inline-size: 0;
-  }
-  legend {
-    font-weight: 600;
-    padding: 0 0.25em;
-  }
-  .axis-editor ol {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-    display: grid;
-    gap: 0.4em;
-  }
-  .axis-editor li,
-  .cell-editor .row {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr) auto auto auto;
-    gap: 0.3em;
-    align-items: center;
-  }
-  .cell-editor .row {
-    grid-template-columns: minmax(0, 1fr) auto;
-  }
-  .cells-editor {
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 16em), 1fr));
-  }
-  .cells-editor > legend {
-    grid-column: 1 / -1;
-  }
-  .focus-editor label {
-    display: grid;
-    gap: 0.2em;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
-  }
-  button.icon {
-    padding: 0;
   }
   button[aria-disabled='true'] {
     opacity: 0.55;

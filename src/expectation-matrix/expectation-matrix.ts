@@ -9,10 +9,8 @@ import { readStored, removeStored, writeStored } from '../core/draft-store.js';
 import { SamenError, toSamenError } from '../core/errors.js';
 import { toIssues } from '../core/parse.js';
 import { ReadAloudController, readAloudStyles } from '../core/read-aloud.js';
-import { formatRelative } from '../core/i18n.js';
 import type { Viewer } from '../core/schemas.js';
 import {
-  MATRIX_LIMITS,
   SUCCESS_MAX_LENGTH,
   successSchema,
   type ExpectationMatrix,
@@ -24,25 +22,10 @@ import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
 import { invalidLang, type TextLanguage } from '../core/content-lang.js';
 import { inLanguage, withParts } from '../core/in-language.js';
-import {
-  addAxisItem,
-  addExpectation,
-  cellKey,
-  cellOf,
-  cleanMatrix,
-  editExpectation,
-  moveAxisItem,
-  normalizeMatrix,
-  removeAxisItem,
-  removeExpectation,
-  renameAxisItem,
-  setFocus,
-  successesByWeek,
-  validateMatrix,
-  type Axis,
-  type EditIssue,
-} from './matrix.js';
+import { cellOf, cleanMatrix, normalizeMatrix, validateMatrix, type EditIssue } from './matrix.js';
 import { expectationMatrixStyles } from './expectation-matrix.styles.js';
+import { LazyView } from '../core/lazy-view.js';
+import type { MatrixEditorHost } from './teacher-view.js';
 import { matrixMessages, type MatrixMessages } from './messages.js';
 
 type View = 'parent' | 'teacher';
@@ -144,6 +127,55 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
   private editKey = '';
   private resizeObserver?: ResizeObserver;
 
+  /**
+   * The teacher view and the editor (./teacher-view.ts): loaded for a teacher, or for a family that
+   * may edit its home matrix; a parent reading the school's matrix never downloads it.
+   */
+  private readonly editorView = new LazyView(
+    this,
+    () => (this.constructor as typeof SamenExpectationMatrix).loadTeacherView(),
+    (error) => this.reportError(error),
+  );
+
+  /** How the teacher view is loaded (a test's subclass may fail it). */
+  protected static loadTeacherView = () => import('./teacher-view.js');
+
+  /** What the editor and the successes read and do through the matrix. */
+  private readonly editorHost: MatrixEditorHost = ((matrix: this) => ({
+    get renderRoot() {
+      return matrix.renderRoot;
+    },
+    get updateComplete() {
+      return matrix.updateComplete;
+    },
+    get resolvedLocale() {
+      return matrix.resolvedLocale;
+    },
+    get m() {
+      return matrix.m;
+    },
+    get t() {
+      return matrix.t;
+    },
+    get saving() {
+      return matrix.saving;
+    },
+    get saveError() {
+      return matrix.saveError;
+    },
+    get editIssues() {
+      return matrix.editIssues;
+    },
+    setDraft: (draft) => matrix.setDraft(draft),
+    save: (event) => void matrix.save(event),
+    stopEditing: () => matrix.stopEditing(),
+    loadLatest: () => matrix.loadLatest(),
+    keepMine: () => void matrix.keepMine(),
+    onEditorKeydown: (event) => matrix.onEditorKeydown(event),
+    writeFailedText: (error, fallback) => matrix.writeFailedText(error, fallback),
+    familyText: () => matrix.familyText(),
+  }))(this);
+
   private readonly loader = this.useData({
     port: 'matrix',
     args: () => [this.matrixId, this.view] as const,
@@ -173,6 +205,13 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     super.willUpdate(changed);
     // Another matrix: the edits of the one before are not carried over (they stay stored under its key).
     if ((changed.has('matrixId') || changed.has('view')) && this.hasUpdated) this.forgetEdit();
+    // Beside the data load, not after it: a teacher's first render waits for both at once.
+    if (this.needsEditorView) this.editorView.start();
+  }
+
+  /** A teacher, or someone who may edit this matrix (or has an edit of it stored): the editor's module is needed. */
+  private get needsEditorView(): boolean {
+    return this.view === 'teacher' || this.canEdit || !!this.draft;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -426,6 +465,12 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
   // ------------------------------------------------------------------ render
 
   protected override render(): TemplateResult {
+    const view = this.editorView;
+    if (this.needsEditorView && this.loader.status !== 'error') {
+      // The teacher view's module on its way (loading, as the data may still be), or failed to load.
+      if (view.error) return this.renderError(view.error, () => view.retry());
+      if (!view.module) return this.renderLoading();
+    }
     const card = this.renderMatrix();
     if (this.view !== 'teacher' || !this.loader.current) return card;
     // The same matrix as parents see it, read-only: no edits, no successes shared.
@@ -464,7 +509,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
         }
       </header>
       ${data.adjusted ? html`<p class="notice" role="note">${t.dataAdjusted}</p>` : nothing}
-      ${this.draft ? this.renderEditor(this.draft) : this.renderMatrixView(data)}
+      ${this.draft && this.editorView.module ? this.editorView.module.renderEditor(this.editorHost, this.draft) : this.renderMatrixView(data)}
       <p class="visually-hidden" role="status">${this.message}</p>
     </article>`;
   }
@@ -475,7 +520,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     const list = this.layout === 'list' || (this.layout === 'auto' && this.narrow);
     return html`${this.renderFocus(data)}
       ${empty ? html`<p class="empty">${this.m.empty}</p>` : list ? this.renderList(matrix) : this.renderTable(matrix)}
-      ${this.view === 'teacher' && matrix.kind === 'school' ? this.renderSuccesses(data.successes) : nothing}`;
+      ${this.view === 'teacher' && matrix.kind === 'school' ? this.editorView.module?.renderSuccesses(this.editorHost, data.successes) : nothing}`;
   }
 
   /**
@@ -616,227 +661,5 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
       ${draft.error ? html`<p class="save-error" role="alert">${this.writeFailedText(draft.error, t.shareFailed)}</p>` : nothing}
       <button type="submit" class="primary" aria-disabled=${draft.canSend ? 'false' : 'true'}>${draft.sending ? t.sharing : t.share}</button>
     </form>`;
-  }
-
-  private renderSuccesses(successes: Success[]): TemplateResult {
-    const t = this.m;
-    const weeks = successesByWeek(successes);
-    return html`<section role="group" part="successes" class="successes" aria-labelledby="successes-heading">
-      <h3 id="successes-heading">${t.successes}</h3>
-      ${
-        weeks.length
-          ? weeks.map(
-              (week) => html`<h4>${t.week(week.week)}</h4>
-              <ul>
-                ${week.successes.map(
-                  (s) => html`<li>
-                    <p ${inLanguage(this.familyText())}>${s.text}</p>
-                    <p class="muted">
-                      ${s.familyName ?? this.t.familyFallback} ·
-                      <time datetime=${s.createdAt}>${formatRelative(new Date(s.createdAt), this.resolvedLocale)}</time>
-                    </p>
-                  </li>`,
-                )}
-              </ul>`,
-            )
-          : html`<p class="muted">${t.noSuccesses}</p>`
-      }
-    </section>`;
-  }
-
-  // ------------------------------------------------------------------ editor
-
-  private issueText(issue: EditIssue, matrix: ExpectationMatrix): string {
-    const t = this.m;
-    const cellName = (key: string) => {
-      const [valueId, locationId] = key.split('/');
-      const value = matrix.values.find((v) => v.id === valueId)?.label ?? '';
-      const location = matrix.locations.find((l) => l.id === locationId)?.label ?? '';
-      return t.focusOf(value, location);
-    };
-    switch (issue.kind) {
-      case 'empty-name':
-        return t.emptyName(issue.axis === 'values' ? 'value' : 'location', issue.index + 1);
-      case 'too-many':
-        return t.tooMany(issue.axis, issue.max);
-      case 'empty-expectation':
-        return t.emptyExpectation(cellName(issue.key));
-      case 'too-long':
-        return t.tooLong(cellName(issue.key), issue.max);
-      case 'too-many-in-cell':
-        return t.tooManyInCell(cellName(issue.key), issue.max);
-    }
-  }
-
-  private renderEditor(draft: ExpectationMatrix): TemplateResult {
-    const t = this.m;
-    const conflict = this.saveError?.kind === 'conflict';
-    return html`<form part="editor" class="editor" @submit=${this.save} @keydown=${this.onEditorKeydown} novalidate aria-label=${t.editing}>
-      ${
-        this.editIssues.length
-          ? html`<div class="edit-issues" role="alert" tabindex="-1">
-            <p>${t.fix}</p>
-            <ul>
-              ${this.editIssues.map((issue) => html`<li>${this.issueText(issue, draft)}</li>`)}
-            </ul>
-          </div>`
-          : nothing
-      }
-      ${this.renderAxisEditor(draft, 'values')} ${this.renderAxisEditor(draft, 'locations')}
-      <fieldset class="cells-editor">
-        <legend>${t.expectations}</legend>
-        ${draft.values.map((v) => draft.locations.map((l) => this.renderCellEditor(draft, v, l)))}
-      </fieldset>
-      ${draft.kind === 'school' ? this.renderFocusEditor(draft) : nothing}
-      ${
-        conflict
-          ? html`<div part="conflict" class="conflict" role="alert">
-            <p>${t.conflict}</p>
-            <div class="actions">
-              <button type="button" @click=${this.loadLatest}>${t.loadLatest}</button>
-              <button type="button" @click=${this.keepMine}>${t.keepMine}</button>
-            </div>
-          </div>`
-          : this.saveError
-            ? html`<p class="save-error" role="alert">${this.writeFailedText(this.saveError, t.saveFailed)}</p>`
-            : nothing
-      }
-      <div class="actions">
-        <button type="submit" class="primary" part="save-button" aria-disabled=${this.saving ? 'true' : 'false'}>
-          ${this.saving ? t.saving : t.save}
-        </button>
-        <button type="button" class="cancel" @click=${this.stopEditing}>${t.cancel}</button>
-      </div>
-    </form>`;
-  }
-
-  private renderAxisEditor(draft: ExpectationMatrix, axis: Axis): TemplateResult {
-    const t = this.m;
-    const kind = axis === 'values' ? 'value' : 'location';
-    const items = draft[axis];
-    return html`<fieldset class="axis-editor">
-      <legend>${axis === 'values' ? t.values : t.locations}</legend>
-      <ol>
-        ${items.map((item, index) => {
-          const name = item.label || t.nameOf(kind, index + 1);
-          return html`<li>
-            <input
-              type="text"
-              dir="auto"
-              maxlength=${MATRIX_LIMITS.nameLength}
-              aria-label=${t.nameOf(kind, index + 1)}
-              .value=${item.label}
-              @input=${(e: Event) => this.setDraft(renameAxisItem(draft, axis, index, (e.target as HTMLInputElement).value))}
-            />
-            <button type="button" class="icon" aria-label=${t.moveUp(name)} aria-disabled=${index === 0 ? 'true' : 'false'}
-              @click=${() => this.setDraft(moveAxisItem(draft, axis, index, -1))}>↑</button>
-            <button type="button" class="icon" aria-label=${t.moveDown(name)} aria-disabled=${index === items.length - 1 ? 'true' : 'false'}
-              @click=${() => this.setDraft(moveAxisItem(draft, axis, index, 1))}>↓</button>
-            <button type="button" class="icon" aria-label=${t.remove(name)} @click=${() => this.setDraft(removeAxisItem(draft, axis, index))}>✕</button>
-          </li>`;
-        })}
-      </ol>
-      <button type="button" aria-disabled=${items.length >= MATRIX_LIMITS[axis] ? 'true' : 'false'}
-        @click=${() => this.addAxis(draft, axis)}><span aria-hidden="true">+</span> ${axis === 'values' ? t.addValue : t.addLocation}</button>
-    </fieldset>`;
-  }
-
-  private async addAxis(draft: ExpectationMatrix, axis: Axis): Promise<void> {
-    if (draft[axis].length >= MATRIX_LIMITS[axis]) return;
-    this.setDraft(addAxisItem(draft, axis, newId()));
-    await this.updateComplete;
-    const inputs = this.renderRoot.querySelectorAll<HTMLInputElement>(`.axis-editor:nth-of-type(${axis === 'values' ? 1 : 2}) input`);
-    inputs[inputs.length - 1]?.focus();
-  }
-
-  private renderCellEditor(draft: ExpectationMatrix, value: MatrixAxis, location: MatrixAxis): TemplateResult {
-    const t = this.m;
-    const key = cellKey(value.id, location.id);
-    const cell = draft.cells[key] ?? [];
-    const name = t.focusOf(value.label, location.label);
-    return html`<fieldset class="cell-editor" data-key=${key}>
-      <legend>${name}</legend>
-      ${cell.map(
-        (e, index) => html`<div class="row">
-          <input
-            type="text"
-            dir="auto"
-            maxlength=${MATRIX_LIMITS.expectationLength}
-            aria-label=${t.expectationOf(name, index + 1)}
-            .value=${e.text}
-            @input=${(ev: Event) => this.setDraft(editExpectation(draft, key, index, (ev.target as HTMLInputElement).value))}
-          />
-          <button type="button" class="icon" aria-label=${`${t.removeExpectation(index + 1)} (${name})`}
-            @click=${() => this.setDraft(removeExpectation(draft, key, index))}>✕</button>
-        </div>`,
-      )}
-      ${
-        cell.length < MATRIX_LIMITS.perCell
-          ? html`<button type="button" class="add" aria-label=${`${t.addExpectation} (${name})`} @click=${() => this.addToCell(draft, key)}>
-            <span aria-hidden="true">+</span> ${t.addExpectation}
-          </button>`
-          : nothing
-      }
-    </fieldset>`;
-  }
-
-  private async addToCell(draft: ExpectationMatrix, key: string): Promise<void> {
-    this.setDraft(addExpectation(draft, key, newId()));
-    await this.updateComplete;
-    const inputs = [...this.renderRoot.querySelectorAll<HTMLFieldSetElement>('.cell-editor')]
-      .find((fieldset) => fieldset.dataset['key'] === key)
-      ?.querySelectorAll('input');
-    inputs?.[inputs.length - 1]?.focus();
-  }
-
-  private renderFocusEditor(draft: ExpectationMatrix): TemplateResult {
-    const t = this.m;
-    const focus = draft.focus;
-    const cell = focus ? cellOf(draft, focus.valueId, focus.locationId) : [];
-    const update = (patch: Partial<NonNullable<ExpectationMatrix['focus']>>) => {
-      const base = focus ?? { valueId: draft.values[0]?.id ?? '', locationId: draft.locations[0]?.id ?? '' };
-      const next = { ...base, ...patch };
-      if ('expectationId' in patch && !patch.expectationId) delete next.expectationId;
-      this.setDraft(setFocus(draft, next));
-    };
-    return html`<fieldset class="focus-editor">
-      <legend>${t.focus}</legend>
-      <label>
-        ${t.focusValue}
-        <select @change=${(e: Event) => {
-          const v = (e.target as HTMLSelectElement).value;
-          if (v) update({ valueId: v, expectationId: undefined });
-          else this.setDraft(setFocus(draft, undefined));
-        }}>
-          <option value="" ?selected=${!focus}>${t.noFocus}</option>
-          ${draft.values.map((v) => html`<option value=${v.id} ?selected=${focus?.valueId === v.id}>${v.label}</option>`)}
-        </select>
-      </label>
-      ${
-        focus
-          ? html`<label>
-              ${t.focusLocation}
-              <select @change=${(e: Event) => update({ locationId: (e.target as HTMLSelectElement).value, expectationId: undefined })}>
-                ${draft.locations.map((l) => html`<option value=${l.id} ?selected=${focus.locationId === l.id}>${l.label}</option>`)}
-              </select>
-            </label>
-            <label>
-              ${t.focusExpectation}
-              <select @change=${(e: Event) => update({ expectationId: (e.target as HTMLSelectElement).value || undefined })}>
-                <option value="" ?selected=${!focus.expectationId}>${t.wholeCell}</option>
-                ${cell.map((x) => html`<option value=${x.id} ?selected=${focus.expectationId === x.id}>${x.text}</option>`)}
-              </select>
-            </label>
-            <label>
-              ${t.why}
-              <textarea rows="2" dir="auto" .value=${focus.why ?? ''} @input=${(e: Event) => update({ why: (e.target as HTMLTextAreaElement).value })}></textarea>
-            </label>
-            <label>
-              ${t.homeTip}
-              <textarea rows="2" dir="auto" .value=${focus.homeTip ?? ''} @input=${(e: Event) => update({ homeTip: (e.target as HTMLTextAreaElement).value })}></textarea>
-            </label>`
-          : nothing
-      }
-    </fieldset>`;
   }
 }

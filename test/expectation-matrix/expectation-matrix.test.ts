@@ -4,7 +4,7 @@ import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { SCHOOL_ID } from '../../src/adapters/demo-data.js';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-expectation-matrix.js';
-import type { SamenExpectationMatrix } from '../../src/expectation-matrix/expectation-matrix.js';
+import { SamenExpectationMatrix } from '../../src/expectation-matrix/expectation-matrix.js';
 import { NOW, collectErrors, settled } from '../helpers/fixtures.js';
 
 type View = 'parent' | 'teacher';
@@ -447,5 +447,48 @@ describe('<samen-expectation-matrix> states', () => {
       expect(box.height, target.getAttribute('aria-label') ?? target.textContent).to.be.at.least(44);
       if (target.localName === 'button') expect(box.width).to.be.at.least(44);
     }
+  });
+});
+
+describe('<samen-expectation-matrix> teacher view on demand', () => {
+  /** A matrix whose teacher view and editor cannot be loaded (the network failed) until `works` is set. */
+  let works = false;
+  class BrokenTeacherMatrix extends SamenExpectationMatrix {
+    protected static override loadTeacherView = () =>
+      works
+        ? import('../../src/expectation-matrix/teacher-view.js')
+        : Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+  }
+  customElements.define('broken-teacher-matrix', BrokenTeacherMatrix);
+
+  it('a teacher view that cannot be loaded shows the error state and fires samen-error; Retry loads it', async () => {
+    works = false;
+    let el!: BrokenTeacherMatrix;
+    const errors = await collectErrors(async () => {
+      const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${adapterFor('teacher')} locale="nl">
+        <broken-teacher-matrix matrix-id=${SCHOOL} view="teacher" layout="grid"></broken-teacher-matrix>
+      </samen-provider>`);
+      el = wrapper.querySelector<BrokenTeacherMatrix>('broken-teacher-matrix')!;
+      await waitUntil(() => $(el, '[role="alert"]'), 'error state shown');
+    });
+    await expect(el).to.be.accessible();
+    expect($(el, '[role="alert"] h2')!.textContent).to.equal('Geen internet');
+    expect(has(el, '[part~="successes"]')).to.be.false;
+    expect(errors.map((e) => [e.kind, e.fatal])).to.deep.equal([['offline', true]]);
+    works = true;
+    $<HTMLButtonElement>(el, '[part~="retry"]')!.click();
+    await waitUntil(() => has(el, '[part~="successes"]'), 'teacher view after Retry');
+    expect(has(el, '[role="alert"]')).to.be.false;
+  });
+
+  it('a parent reading the school’s matrix never needs the teacher view', async () => {
+    works = false;
+    const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${adapterFor()} locale="nl">
+      <broken-teacher-matrix matrix-id=${SCHOOL} view="parent" layout="grid"></broken-teacher-matrix>
+    </samen-provider>`);
+    const el = wrapper.querySelector<BrokenTeacherMatrix>('broken-teacher-matrix')!;
+    await settled(el);
+    expect(has(el, '[role="alert"]')).to.be.false;
+    expect(has(el, '[part~="table"]')).to.be.true;
   });
 });
