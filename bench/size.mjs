@@ -42,6 +42,7 @@ import { rollup } from 'rollup';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { transpileTs } from './runtime/build.mjs';
+import { WIDGETS } from '../scripts/widgets.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -272,7 +273,9 @@ export async function measureSizes({ peers = false } = {}) {
     // 3b. Issue 19's figures: one parent-facing widget with lit (what a Dutch page downloads up
     // front for it), and the five parent-facing widgets together with lit and the core (the
     // composer, for teachers only, loads on its own).
-    const parentWidgets = widgets.filter((w) => w !== 'samen-clip-composer' && w !== 'samen-provider');
+    // The parent-facing ones are those with a parent view in the widget catalogue (scripts/widgets.mjs).
+    const parentTags = WIDGETS.filter((w) => w.views.includes('parent')).map((w) => w.tag);
+    const parentWidgets = widgets.filter((w) => parentTags.includes(w));
     for (const widget of parentWidgets) {
       const bundle = await build(join('src/define', `${widget}.ts`));
       const { output: single } = await bundle.generate({ format: 'es' });

@@ -10,6 +10,7 @@ import '../../src/define/samen-lesson-clip.js';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-reward-chart.js';
 import type { SamenElement } from '../../src/core/samen-element.js';
+import { WIDGETS } from '../../scripts/widgets.mjs';
 import { NOW, settled } from '../helpers/fixtures.js';
 
 /**
@@ -119,6 +120,11 @@ beforeEach(() => {
 });
 
 describe('Preview as parent', () => {
+  it('has a case for every widget with a teacher and a parent view (the widget catalogue, scripts/widgets.mjs)', () => {
+    const tags = WIDGETS.filter((w) => w.views.includes('teacher') && w.views.includes('parent')).map((w) => w.tag);
+    expect(CASES.map((c) => c.tag).sort()).to.deep.equal([...tags].sort());
+  });
+
   for (const c of CASES) {
     describe(`<${c.tag}>`, () => {
       it('shows a 44px switch, off, in the teacher view only', async () => {

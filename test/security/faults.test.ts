@@ -24,6 +24,7 @@ import { HttpAdapter } from '../../src/adapters/http-adapter.js';
 import { OutboxAdapter } from '../../src/adapters/outbox.js';
 import { collectErrors, memoryAdapter, settled } from '../helpers/fixtures.js';
 import { METHODS, ScriptedAdapter, tick, until, watchConsole } from '../helpers/hostile.js';
+import { sampleAttributes, WIDGETS } from '../../scripts/widgets.mjs';
 
 type Widget = HTMLElement & { updateComplete: Promise<boolean> };
 
@@ -503,13 +504,12 @@ describe('memory and lifecycle', () => {
     const provider = document.createElement('samen-provider') as HTMLElement & { adapter: SamenAdapter };
     provider.adapter = adapter;
     host.append(provider);
-    const tags: [string, Record<string, string>][] = [
-      ['samen-lesson-clip', { 'clip-id': 'wish-2' }],
-      ['samen-feedback-bar', { 'target-id': 'wish-2' }],
-      ['samen-reward-chart', { 'chart-id': 'class-wish' }],
-      ['samen-feelings-checkin', { 'child-id': 'child-1' }],
-      ['samen-expectation-matrix', { 'matrix-id': 'matrix-school' }],
-    ];
+    // Every widget a parent sees (the widget catalogue, scripts/widgets.mjs), as its sample in the parent view.
+    const tags = WIDGETS.filter((w) => w.views.includes('parent')).map((w): [string, Record<string, string>] => [
+      w.tag,
+      sampleAttributes(w.tag, 'parent'),
+    ]);
+    expect(tags.length, 'the five widgets a parent sees').to.be.at.least(5);
     const round = async (i: number) => {
       const [tag, attrs] = tags[i % tags.length]!;
       const el = document.createElement(tag) as Widget;
