@@ -30,6 +30,7 @@ export function countSessions(/** @type {Session[]} */ sessions) {
   /** @type {string[]} */
   const failures = [];
   for (const session of sessions) {
+    const file = session.testFile.replace(`${process.cwd()}/`, '');
     let failedHere = 0;
     walk(session.testResults, [], (test, path) => {
       if (test.skipped) counts.skipped++;
@@ -37,12 +38,12 @@ export function countSessions(/** @type {Session[]} */ sessions) {
       else {
         counts.failed++;
         failedHere++;
-        failures.push(`${session.testFile}: ${[...path, test.name].join(' > ')}`);
+        failures.push(`${file}: ${[...path, test.name].join(' > ')}`);
       }
     });
     if (session.passed === false && failedHere === 0) {
       counts.failed++;
-      failures.push(`${session.testFile}: ${session.errors[0]?.message ?? 'failed'}`);
+      failures.push(`${file}: ${session.errors[0]?.message ?? 'failed'}`);
     }
   }
   return { ...counts, failures };
