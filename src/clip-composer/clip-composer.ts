@@ -187,7 +187,6 @@ export class SamenClipComposer extends SamenElement {
   @state() private publishing = false;
   @state() private publishError: SamenError | undefined;
   @state() private published: { clipId: string } | undefined;
-  @state() private announcement = '';
   @state() private libraryProblems = false;
 
   private lessons: LessonTemplate[] = [...DEFAULT_LIBRARY];
@@ -305,7 +304,6 @@ export class SamenClipComposer extends SamenElement {
     this.publishError = undefined;
     this.publishing = false;
     this.previewOpen = false;
-    this.announcement = '';
   }
 
   private patch(patch: Partial<Draft>): void {
@@ -374,7 +372,7 @@ export class SamenClipComposer extends SamenElement {
       homeActivity: texts.homeActivity,
       ...(lesson.programme === 'custom' ? { programmeLabel: texts.programmeLabel } : {}),
     });
-    this.announcement = this.m.prefilled;
+    this.announce(this.m.prefilled);
   }
 
   /** The sub-group and co-teacher of the draft: they stay for the next clip. */
@@ -449,9 +447,9 @@ export class SamenClipComposer extends SamenElement {
           { mediaId: media.mediaId, kind: upload.kind, name: upload.name, type: media.type, size: media.size, src: media.src, alt: '' },
         ],
       });
-      this.announcement = t.uploaded(upload.name);
+      this.announce(t.uploaded(upload.name));
     } else if (outcome.status === 'cancelled') {
-      this.announcement = t.cancelled(upload.name);
+      this.announce(t.cancelled(upload.name));
     } else if (outcome.status === 'failed') {
       this.refusals = [...this.refusals, t.uploadFailed(upload.name)];
       this.reportError(outcome.error, false);
@@ -461,12 +459,12 @@ export class SamenClipComposer extends SamenElement {
   /** Stops an upload at once, even when the adapter never answers. */
   private cancelUpload(upload: Upload): void {
     this.uploads.stop(upload);
-    this.announcement = this.m.cancelled(upload.name);
+    this.announce(this.m.cancelled(upload.name));
   }
 
   private async removeMedia(item: Attached): Promise<void> {
     this.patch({ media: this.draft.media.filter((m) => m !== item) });
-    this.announcement = '';
+    this.announce('');
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('input[type="file"]')?.focus();
   }
@@ -599,7 +597,7 @@ export class SamenClipComposer extends SamenElement {
     const draftKey = this.draftKey;
     this.publishing = true;
     this.publishError = undefined;
-    this.announcement = this.m.publishing;
+    this.announce(this.m.publishing);
     try {
       const input = parseOrThrow(lessonClipDraftSchema, this.clipDraft(), 'clip');
       const { clip } = parseLessonClip(await adapter.publishLessonClip({ id, ...input }));
@@ -609,14 +607,15 @@ export class SamenClipComposer extends SamenElement {
       this.draft = emptyDraft(this.draft.classId, this.draft.previewLocale, this.draft.lang, this.who());
       this.previewOpen = false;
       this.published = { clipId: clip.id };
-      this.announcement = this.m.published;
+      // Not announced: focus moves to the notice, which says it (it was heard twice; issue 21).
+      this.announce('');
       void this.emit('samen-publish', { clipId: clip.id, id });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="published"]')?.focus();
     } catch (error) {
       if (!this.stillFor(person)) return;
       this.publishError = toSamenError(error);
-      this.announcement = '';
+      this.announce('');
       this.reportError(this.publishError, false);
     } finally {
       if (this.stillFor(person)) this.publishing = false;
@@ -656,7 +655,6 @@ export class SamenClipComposer extends SamenElement {
         ? this.renderLoading()
         : html`<div class="card" part="base" lang=${this.resolvedLocale} dir=${this.languageDir}>
             ${this.published ? this.renderPublished(this.published.clipId) : this.renderForm(data)}
-            <div class="visually-hidden" role="status">${this.announcement}</div>
           </div>`,
     );
   }

@@ -142,7 +142,11 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
     const data = this.data;
     if (!data) return;
     this.message = '';
-    this.desired = new Map(this.desired).set(reaction, !this.isOn(data.summary, reaction));
+    const on = !this.isOn(data.summary, reaction);
+    this.desired = new Map(this.desired).set(reaction, on);
+    const count = optimisticCount(data.summary, reaction, on);
+    const label = this.m.reactions[reaction];
+    this.announce(on ? this.m.reactionGiven(label, count) : this.m.reactionTakenBack(label, count));
     void this.flush(reaction);
   }
 
@@ -174,7 +178,7 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
       const wanted = this.desired.get(reaction);
       // Kept in the outbox and sent later: show it as done, as the host will have it.
       if (samenError.queued && data && wanted !== undefined) data.summary = withOwnReaction(data.summary, reaction, wanted);
-      this.message = this.writeFailedText(samenError, this.m.reactionFailed);
+      this.say(this.writeFailedText(samenError, this.m.reactionFailed));
       this.reportError(samenError, false);
     } finally {
       inFlight.delete(reaction);
@@ -184,6 +188,12 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
         this.desired = next;
       }
     }
+  }
+
+  /** Shows `text` under the reactions and says it (every time: the same failure twice is heard twice). */
+  private say(text: string): void {
+    this.message = text;
+    this.announce(text);
   }
 
   private onToolbarKeydown(event: KeyboardEvent): void {
@@ -212,7 +222,7 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
     if (!result) return;
     if (result.ok) {
       this.sentReplies.add(result.value.id);
-      this.message = this.m.replySent;
+      this.say(this.m.replySent);
       void this.emit('samen-reply', { targetId: data.targetId, text: result.value.text, id: result.value.id });
       // The stored reply joins the list as it is: no reload (a live update brings the others').
       const replies = (data.summary.replies ?? []).filter((r) => r.id !== result.value.id);
@@ -278,7 +288,7 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
           </button>`;
         })}
       </div>
-      <p class="message" role="status">${this.message}</p>
+      <p class="message">${this.message}</p>
       ${this.allowReply ? this.renderReplyForm() : nothing}
       ${mine.length ? this.renderReplies(t.yourReplies, mine) : nothing}`;
   }

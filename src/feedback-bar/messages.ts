@@ -13,6 +13,10 @@ export interface FeedbackMessages {
   reactions: Record<'like' | 'heart' | 'clap' | 'talked-at-home' | 'practised-at-home', string>;
   /** Accessible name of a reaction button: "Duim omhoog, 9". */
   reactionName: (label: string, count: number) => string;
+  /** Said after a press on a reaction: "Duim omhoog gegeven — 10". */
+  reactionGiven: (label: string, count: number) => string;
+  /** Said after a press that takes a reaction back: "Duim omhoog weggehaald — 9". */
+  reactionTakenBack: (label: string, count: number) => string;
   reactionFailed: string;
   replyLabel: string;
   replyPlaceholder: string;

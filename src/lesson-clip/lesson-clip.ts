@@ -136,7 +136,6 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   @state() private sendingTalked = false;
   @state() private talkedError: SamenError | undefined;
   @state() private editing = false;
-  @state() private announcement = '';
 
   @query('textarea') private textarea?: HTMLTextAreaElement;
 
@@ -249,7 +248,6 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     this.talkedWriteId = undefined;
     this.talkedError = undefined;
     this.lastKind = 'text';
-    this.announcement = '';
   }
 
   /** Counts the clip as seen once at least half of it has been on screen. */
@@ -306,17 +304,19 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     const person = this.personToken;
     const write = async (id: string, text?: string) =>
       parseOrThrow(homeAnswerSchema, await adapter.saveHomeAnswer({ id, clipId: data.clip.id, kind, ...(text ? { text } : {}) }), 'answer');
+    // An empty answer sends nothing, so nothing says it is sending (issue 21).
+    if (kind === 'text' && !this.answerDraft.text.trim()) return;
     this.lastKind = kind;
-    this.announcement = this.m.sending;
+    this.announce(this.m.sending);
     const result = kind === 'text' ? await this.answerDraft.submit(write) : await this.sendTalked(write);
     // Someone else is here now: the outcome was the person before's, and shows nothing.
     if (!this.stillFor(person)) return;
     if (!result) {
-      this.announcement = '';
+      this.announce('');
       return;
     }
     if (!result.ok) {
-      this.announcement = '';
+      this.announce('');
       this.reportError(result.error, false);
       return;
     }
@@ -327,7 +327,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     const shown = this.data?.clip.id === data.clip.id && this.data.view === data.view ? this.data : data;
     this.loader.set({ ...shown, answer });
     this.editing = false;
-    this.announcement = this.m.saved;
+    this.announce(this.m.saved);
     void this.emit('samen-answer', { clipId: data.clip.id, kind, id: answer.id, ...(answer.text ? { text: answer.text } : {}) });
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part~="answer"] button')?.focus();
@@ -421,7 +421,6 @@ export class SamenLessonClip extends SamenParentPreviewElement {
           ></samen-feedback-bar>`
           : nothing /* a host with only the clip port: the clip without reactions, not a not-connected bar */
       }
-      <div class="visually-hidden" role="status">${this.announcement}</div>
     </article>`;
   }
 

@@ -82,7 +82,9 @@ describe('<samen-feedback-bar> parent', () => {
     await el.updateComplete;
     expect(like(el).getAttribute('aria-pressed')).to.equal('false');
     expect(like(el).getAttribute('aria-label')).to.equal(before);
-    expect(el.shadowRoot!.querySelector('[role="status"].message')!.textContent).to.contain('niet opgeslagen');
+    expect(el.shadowRoot!.querySelector('.message')!.textContent).to.contain('niet opgeslagen');
+    // Said through the card's one live region (issue 21: the old one was display:none while empty).
+    expect(el.shadowRoot!.querySelector('[data-samen-announcer]')!.textContent).to.contain('niet opgeslagen');
     await expect(el).to.be.accessible();
   });
 

@@ -18,6 +18,8 @@ export const ar: FeedbackMessages = {
     'practised-at-home': 'تدرّبنا عليه في البيت',
   },
   reactionName: (label, count) => `${label}، ${count}`,
+  reactionGiven: (label, count) => `تم إرسال ${label} — ${count}`,
+  reactionTakenBack: (label, count) => `تم سحب ${label} — ${count}`,
   reactionFailed: 'لم يُحفَظ تفاعلك. يُرجى المحاولة مرة أخرى.',
   replyLabel: 'رسالة قصيرة إلى المعلّم',
   replyPlaceholder: 'مثلًا: سار الأمر جيدًا في البيت!',

@@ -12,6 +12,8 @@ export const en: FeedbackMessages = {
     'practised-at-home': 'Practised at home',
   },
   reactionName: (label, count) => `${label}, ${count}`,
+  reactionGiven: (label, count) => `${label} given — ${count}`,
+  reactionTakenBack: (label, count) => `${label} taken back — ${count}`,
   reactionFailed: 'Your reaction was not saved. Please try again.',
   replyLabel: 'Short message to the teacher',
   replyPlaceholder: 'For example: it went well at home!',

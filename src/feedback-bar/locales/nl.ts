@@ -12,6 +12,8 @@ export const nl: FeedbackMessages = {
     'practised-at-home': 'Thuis geoefend',
   },
   reactionName: (label, count) => `${label}, ${count}`,
+  reactionGiven: (label, count) => `${label} gegeven — ${count}`,
+  reactionTakenBack: (label, count) => `${label} weggehaald — ${count}`,
   reactionFailed: 'Je reactie is niet opgeslagen. Probeer het nog eens.',
   replyLabel: 'Kort berichtje aan de leerkracht',
   replyPlaceholder: 'Bijvoorbeeld: thuis ging het goed!',

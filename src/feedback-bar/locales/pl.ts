@@ -15,6 +15,8 @@ export const pl: FeedbackMessages = {
     'practised-at-home': 'Ćwiczyliśmy w domu',
   },
   reactionName: (label, count) => `${label}, ${count}`,
+  reactionGiven: (label, count) => `${label} dodane — ${count}`,
+  reactionTakenBack: (label, count) => `${label} cofnięte — ${count}`,
   reactionFailed: 'Twoja reakcja nie została zapisana. Spróbuj ponownie.',
   replyLabel: 'Krótka wiadomość dla nauczyciela',
   replyPlaceholder: 'Na przykład: w domu poszło dobrze!',

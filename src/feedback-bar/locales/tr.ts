@@ -10,6 +10,8 @@ export const tr: FeedbackMessages = {
     'practised-at-home': 'Evde alıştırma yaptık',
   },
   reactionName: (label, count) => `${label}, ${count}`,
+  reactionGiven: (label, count) => `${label} verildi — ${count}`,
+  reactionTakenBack: (label, count) => `${label} geri alındı — ${count}`,
   reactionFailed: 'Tepkiniz kaydedilmedi. Lütfen tekrar deneyin.',
   replyLabel: 'Öğretmene kısa bir mesaj',
   replyPlaceholder: 'Örneğin: evde iyi geçti!',

@@ -15,6 +15,8 @@ export const uk: FeedbackMessages = {
     'practised-at-home': 'Потренувалися вдома',
   },
   reactionName: (label, count) => `${label}, ${count}`,
+  reactionGiven: (label, count) => `${label} додано — ${count}`,
+  reactionTakenBack: (label, count) => `${label} скасовано — ${count}`,
   reactionFailed: 'Вашу реакцію не збережено. Спробуйте ще раз.',
   replyLabel: 'Коротке повідомлення вчителеві',
   replyPlaceholder: 'Наприклад: удома все вийшло!',
