@@ -12,7 +12,9 @@
  *   incomplete it is not connected and names the missing methods;
  * - live: a change through the adapter shows, also after the element was moved in the page;
  * - removed mid-load: no error, nothing thrown, and it loads when added again;
- * - defined twice: importing its define entry again does not throw, and the tag keeps its class.
+ * - defined twice: importing its define entry again does not throw, and the tag keeps its class;
+ * - every action by keyboard (test/widgets/keyboard-actions.ts: presses that make the control
+ *   disappear, timers, live updates meanwhile) keeps focus inside the widget (issue 21).
  *
  * Tests are named "<tag> <view>: <behaviour>". A behaviour a known bug breaks today is listed in
  * the row's `knownBroken` and skipped here, with the reason in its title.
@@ -24,6 +26,7 @@ import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { PORT_METHODS } from '../../src/core/adapter.js';
 import { CATALOGUE, NOW, knownBroken, type Behaviour, type WidgetRow } from './catalogue.js';
 import { card, isShown, mountWidget, untilShown, type Widget } from './mount.js';
+import { KEYBOARD } from './keyboard-actions.js';
 
 /** The adapter methods that write. */
 const WRITES = new Set([
@@ -368,6 +371,48 @@ for (const row of CATALOGUE) {
           expect(el.shadowRoot!.querySelector<HTMLInputElement>(`#${field.id}`)?.value).to.equal('Getypt voor de verhuizing');
         });
       }
+
+      const keyboard = KEYBOARD[row.tag];
+      const actions = (keyboard?.actions ?? []).filter((a) => !a.views || a.views.includes(view));
+      const brokenFocus = keyboard?.knownBroken?.find((k) => !k.views || k.views.includes(view));
+      const focusName = `${row.tag} ${view}: every action by keyboard keeps focus inside the widget`;
+      const focusTest = async function (this: Mocha.Context) {
+        this.timeout(20_000);
+        expect(keyboard, `${row.tag} lists its keyboard actions in test/widgets/keyboard-actions.ts`).to.exist;
+        for (const action of actions) {
+          localStorage.clear();
+          const adapter = new MemoryAdapter({ now: NOW, viewerId: row.viewers[view], ...action.adapter });
+          const { el } = await mountWidget(row, { view, adapter });
+          const ctx = { el, adapter, view, live: () => row.live?.change(adapter, view) ?? Promise.resolve() };
+          await action.setup?.(ctx);
+          await el.updateComplete;
+          for (const step of action.steps) {
+            const where = `${action.name}: ${step.does}`;
+            if (step.focus) {
+              const control = el.shadowRoot!.querySelector<HTMLElement>(step.focus);
+              expect(named(control), `${where}: the control ${step.focus}`).to.not.equal('null');
+              control!.focus();
+            }
+            const meanwhile = step.meanwhile?.(ctx);
+            for (const key of step.keys ?? []) await sendKeys(key);
+            await meanwhile;
+            if (step.until) await waitUntil(() => step.until!(ctx), `${where}: done`, { timeout: 4000 });
+            await el.updateComplete;
+            await sleep(30);
+            const inside = el.shadowRoot!.activeElement;
+            expect(document.activeElement === el, `${where}: focus in the widget (it is on ${named(deepActiveElement())})`).to.equal(true);
+            expect(
+              !!inside &&
+                (inside.matches(CONTROLS) || inside.matches('h1, h2, h3, h4, [role="heading"]') || inside.localName.startsWith('samen-')),
+              `${where}: on a control or heading (${named(inside)})`,
+            ).to.equal(true);
+          }
+          el.remove();
+        }
+      };
+      if (brokenFocus) it.skip(`${focusName} (known broken: ${brokenFocus.reason})`, focusTest);
+      else if (keyboard && !actions.length) it.skip(`${focusName} (no keyboard actions listed for this view yet)`, focusTest);
+      else it(focusName, focusTest);
 
       test(row, view, 'removed mid-load: no error, and loads when added again', async function () {
         this.timeout(10_000);
