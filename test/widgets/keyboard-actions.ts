@@ -155,8 +155,18 @@ export const KEYBOARD: Readonly<Record<string, KeyboardSpec>> = {
         name: 'give a sticker, then Undo (the Undo button disappears)',
         views: ['teacher'],
         steps: [
-          { does: 'give a sticker', focus: '[part~="base"] button', keys: [{ press: 'Enter' }] },
-          { does: 'Undo', focus: '[part~="undo"], .undo button, button.undo', keys: [{ press: 'Enter' }] },
+          {
+            does: 'give a sticker',
+            focus: '[part~="award-button"]',
+            keys: [{ press: 'Enter' }],
+            until: ({ el }) => has(el, '[part~="undo-button"]'),
+          },
+          {
+            does: 'Undo',
+            focus: '[part~="undo-button"]',
+            keys: [{ press: 'Enter' }],
+            until: ({ el }) => !has(el, '[part~="undo-button"]'),
+          },
         ],
       },
       {
@@ -165,7 +175,7 @@ export const KEYBOARD: Readonly<Record<string, KeyboardSpec>> = {
         steps: [
           {
             does: 'add a home sticker',
-            focus: '[part~="home-sticker"] button, button[part~="home-sticker"]',
+            focus: '[part~="home-sticker"] button[type="submit"], [part~="home-sticker"] button',
             keys: [{ press: 'Enter' }],
             meanwhile: ({ adapter }) =>
               adapter.forViewer('teacher-1').award({ id: writeId(), chartId: 'personal-child-1', expectationId: 'p1', reason: LIVE_TEXT }),
