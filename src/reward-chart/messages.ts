@@ -23,7 +23,10 @@ export interface RewardMessages {
   earnedBefore: string;
   award: (kind: 'class' | 'personal') => string;
   awardFor: (text: string) => string;
-  awarded: string;
+  /** Said after each award, also the second and third in a row: "Muntje gegeven — 32 van 50". */
+  given: (kind: 'class' | 'personal', count: number, goal: number) => string;
+  /** Said after each home sticker: "Thuis-sticker gegeven — 7 van 10". */
+  homeGiven: (count: number, goal: number) => string;
   undo: string;
   undone: string;
   redeem: string;

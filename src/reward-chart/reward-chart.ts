@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AdapterFor } from '../core/adapter.js';
 import { cspStyle } from '../core/csp-style.js';
@@ -106,8 +106,6 @@ export class SamenRewardChart extends SamenParentPreviewElement {
   /** A `teacher` awards, undoes and redeems; a `parent` follows and adds home stickers when enabled. */
   @property({ reflect: true }) view: 'parent' | 'teacher' = 'parent';
 
-  @state() private message = '';
-
   private queue?: WriteQueue<AwardPayload>;
   /** The queue was connected by a load: it starts sending once that chart is shown (and followed live). */
   private flushWhenShown = false;
@@ -155,11 +153,11 @@ export class SamenRewardChart extends SamenParentPreviewElement {
       show: (shown) => {
         if (this.data && this.loader.current) this.loader.set({ ...this.data, chart: shown });
       },
-      say: (message) => (this.message = message),
+      say: (message) => this.announce(message),
       schoolText: (lang) => this.schoolText(lang),
       emit: (name, detail) => this.emit(name, detail),
       failed: (error) => {
-        this.message = this.m.actionFailed;
+        this.announce(this.m.actionFailed);
         this.reportError(error, false);
       },
     }));
@@ -265,7 +263,6 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     this.flushWhenShown = false;
     this.teacherState?.stop();
     this.teacherState = undefined;
-    this.message = '';
   }
 
   private queueKey = '';
@@ -279,7 +276,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
 
   // ------------------------------------------------------------------ actions
 
-  private award(expectationId?: string, reason?: string): void {
+  private award(expectationId?: string, reason?: string, home = false): void {
     const data = this.data;
     if (!data || !this.queue || !this.personConfirmed) return;
     const id = this.queue.enqueue({
@@ -288,15 +285,18 @@ export class SamenRewardChart extends SamenParentPreviewElement {
       ...(reason ? { reason } : {}),
     });
     this.teacher?.awarded(id);
-    // The award that reaches the goal says so to screen readers too, not only on screen.
-    const reached = progress(this.countOf(data.chart), data.chart.goal).reached;
-    this.message = reached ? `${this.m.awarded} ${this.m.reached}` : this.m.awarded;
+    // Heard every time, with the count (issue 21: a second and third award were silent), and the
+    // award that reaches the goal says so to screen readers too, not only on screen.
+    const { chart } = data;
+    const p = progress(this.countOf(chart), chart.goal);
+    const given = home ? this.m.homeGiven(Math.min(p.count, p.goal), p.goal) : this.m.given(chart.kind, Math.min(p.count, p.goal), p.goal);
+    this.announce(p.reached ? `${given}. ${this.m.reached}` : given);
   }
 
   private addHomeSticker(event: Event): void {
     event.preventDefault();
     const input = (event.target as HTMLFormElement).elements.namedItem('reason') as HTMLInputElement;
-    this.award(undefined, input.value.trim() || undefined);
+    this.award(undefined, input.value.trim() || undefined, true);
     input.value = '';
   }
 
@@ -371,7 +371,6 @@ export class SamenRewardChart extends SamenParentPreviewElement {
           : nothing
       }
       ${data.adjusted ? html`<p class="notice" role="note">${t.dataAdjusted}</p>` : nothing}
-      <p class="visually-hidden" role="status">${this.message}</p>
     </article>`;
   }
 

@@ -1,7 +1,7 @@
 /**
  * What a screen reader gets: each widget's main flow done with real key presses, read back
  * from Chromium's accessibility tree (Puppeteer's snapshot through `a11ySnapshot`): names,
- * roles, states, and the live region's words after the action ("Verstuurd", "Gegeven! Doel
+ * roles, states, and the live region's words after the action ("Verstuurd", "Muntje gegeven — 32 van 32. Doel
  * bereikt!", "Geplaatst", …). Also: Escape closes the matrix editor, and focus rings have 3:1 contrast.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
@@ -126,7 +126,7 @@ describe('accessibility tree: each widget’s main flow by keyboard', () => {
     await sendKeys({ press: 'Enter' });
     await shown(el, nl.reward.reached);
     ax = await tree(wrapper);
-    expect(liveText(ax)).to.contain(nl.reward.awarded);
+    expect(liveText(ax)).to.contain(nl.reward.given('class', 32, 32));
     expect(liveText(ax)).to.contain(nl.reward.reached);
   });
 

@@ -197,7 +197,7 @@ describe('<samen-reward-chart> teacher awards', () => {
     expect(count(el)).to.equal(32);
     expect(bar(el).getAttribute('aria-valuetext')).to.equal('32 van 50 muntjes');
     expect(stored(adapter)).to.have.length(31); // not yet at the host
-    expect($(el, '[role="status"]')!.textContent).to.equal('Gegeven!');
+    expect($(el, '[role="status"]')!.textContent).to.equal('Muntje gegeven — 32 van 50');
     const { detail } = await event;
     expect(detail.chartId).to.equal(CLASS);
     expect(detail.expectationId).to.equal('f1');
