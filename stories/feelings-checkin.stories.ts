@@ -100,31 +100,34 @@ export const TeacherNoSignals: Story = {
  * marked `negative`: a cap is behaviour the child learns to recognise, not a feeling, and picking
  * one must never raise a signal about a child (that would label them with a cap).
  */
+/** A cap, drawn by the school as path data (never markup): outline, filled, or tinted with the cap's colour. */
+const cap = (paint: 'stroke' | 'fill' | 'tint') => ({ paths: [{ d: 'M4 15a8 7 0 0 1 16 0zM3 15h18v2.5H3z', paint }] });
+
 export const CustomFeelings: Story = {
   args: {
     feelings: [
       {
         id: 'wit',
         labels: { nl: 'witte pet: jezelf, te vertrouwen', en: 'white cap: yourself, trustworthy' },
-        icon: '⚪',
+        icon: cap('stroke'),
         color: '#868e96',
       },
       {
         id: 'zwart',
         labels: { nl: 'zwarte pet: durft, soms de baas', en: 'black cap: brave, sometimes bossy' },
-        icon: '⚫',
+        icon: cap('fill'),
         color: '#212529',
       },
       {
         id: 'rood',
         labels: { nl: 'rode pet: vrolijk, soms ten koste van een ander', en: 'red cap: cheerful, sometimes at others’ expense' },
-        icon: '🔴',
+        icon: cap('tint'),
         color: '#e03131',
       },
       {
         id: 'geel',
         labels: { nl: 'gele pet: luistert goed, soms te stil', en: 'yellow cap: listens well, sometimes too quiet' },
-        icon: '🟡',
+        icon: cap('tint'),
         color: '#f08c00',
       },
     ],
@@ -184,6 +187,28 @@ export const Dark: Story = {
   args: { view: 'teacher', context: 'school' },
   render: (args) =>
     html`<div style="background:#101318; padding:1rem; max-width: 38rem">${checkin(args, adapterFor(args.view), 'dark')}</div>`,
+};
+
+/**
+ * The eight faces, drawn rather than emoji, so they show on every device and differ in shape,
+ * not only colour: in the light and dark themes and the example high-contrast host theme. In
+ * Windows high contrast (forced colours) they take the system's text colour, and the chosen
+ * one its highlight colours (Chromium DevTools: Rendering → Emulate CSS media feature
+ * forced-colors).
+ */
+export const Pictures: Story = {
+  render: (args) =>
+    html`<div style="display: grid; gap: 1rem; max-width: 36rem">
+      ${(['light', 'dark', 'high-contrast'] as const).map(
+        (look) =>
+          html`<div
+            data-host-theme=${ifDefined(look === 'high-contrast' ? look : undefined)}
+            style=${look === 'dark' ? 'background: #101318; padding: 1rem' : 'padding: 1rem'}
+          >
+            ${checkin(args, adapterFor(args.view, freshDay), look === 'dark' ? 'dark' : 'light')}
+          </div>`,
+      )}
+    </div>`,
 };
 
 /** Waiting for the host: the skeleton a parent sees on a slow connection. */
