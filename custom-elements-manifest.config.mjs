@@ -87,15 +87,20 @@ export const ${e.name} = /* @__PURE__ */ createComponent({
 
 function vue(elements) {
   return `${HEADER}/**
- * Vue 3 typings for Samen's elements in templates (Volar): \`import type {} from '@samen/widgets/vue';\`
- * once, and tell the compiler they are custom elements:
- * \`compilerOptions.isCustomElement = (tag) => tag.startsWith('samen-')\`.
+ * Vue 3 typings for Samen's elements in templates (vue-tsc / Vue's language tools):
+ * \`import type {} from '@samen/widgets/vue';\` once, and tell the compiler they are custom
+ * elements: \`compilerOptions.isCustomElement = (tag) => tag.startsWith('samen-')\`. With
+ * \`vueCompilerOptions.strictTemplates\`, vue-tsc then checks attributes and props
+ * (\`clip-id\`, \`:view\`, \`.adapter\`), their values, and events (\`@samen-answer\`, whose
+ * handler gets \`CustomEvent<SamenAnswerDetail>\`): an unknown or misspelt one is an error.
  */
 import type { DefineComponent } from 'vue';
 import type { SamenEventMap } from '../core/events.js';
 ${elements.map((e) => `import type { ${e.name} } from '${e.from}';`).join('\n')}
 
-type Events<K extends keyof SamenEventMap> = { [P in K as \`on\${Capitalize<P>}\`]?: (event: SamenEventMap[P]) => void };
+/** \`samen-matrix-change\` → \`samenMatrixChange\`, as Vue names a listener prop (\`@samen-matrix-change\` → \`onSamenMatrixChange\`). */
+type Camel<S extends string> = S extends \`\${infer H}-\${infer T}\` ? \`\${H}\${Capitalize<Camel<T>>}\` : S;
+type Events<K extends keyof SamenEventMap> = { [P in K as \`on\${Capitalize<Camel<P>>}\`]?: (event: SamenEventMap[P]) => void };
 type ElementProps<E extends HTMLElement, P extends keyof E, K extends keyof SamenEventMap> = DefineComponent<Partial<Pick<E, P>> & Events<K>>;
 
 declare module 'vue' {

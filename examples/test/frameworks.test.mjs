@@ -1,5 +1,6 @@
 // End to end, the framework hosts (examples/react, examples/vue) as a vendor ships them: the React
-// example type-checks against the generated JSX typings, vite builds both apps against dist/, and
+// example type-checks against the generated typings with tsc, the Vue example (its template
+// included) with vue-tsc and strictTemplates, vite builds both apps against dist/, and
 // each is served under the examples' strict CSP with Trusted Types (scripts/browser.mjs's server,
 // examples/static-files.mjs's files and policies) and, in headless Chromium, the parent answers
 // the home question. A framework passes only when the answer reaches the framework's own state
@@ -50,6 +51,14 @@ test('the React example type-checks against the generated JSX typings (dist/fram
     },
   );
   assert.equal(tsc.status, 0, `the React example does not type-check:\n${tsc.stdout}${tsc.stderr}`);
+});
+
+test('the Vue example type-checks, template included, with vue-tsc and strictTemplates (dist/frameworks/vue.d.ts)', () => {
+  const vueTsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/vue-tsc/bin/vue-tsc.js'), '-p', 'examples/vue/tsconfig.json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  assert.equal(vueTsc.status, 0, `the Vue example does not type-check:\n${vueTsc.stdout}${vueTsc.stderr}`);
 });
 
 for (const name of FRAMEWORKS) {

@@ -1,19 +1,23 @@
-// The framework typings as hosts' compilers meet them (issue 22): each fixture (test/types/*.typecheck.tsx)
-// marks every mistake a host could make with `// @ts-expect-error <what>` on the line before it.
-// Compiled once as written, with test/types/tsconfig.json (strict, React 19 JSX), the fixture must
-// have no error: correct code compiles, and every marked line is an error. Compiled again with the
-// markers switched off, every error must be on a marked line and every marked line must have one
-// of its own, so a marker can't hide a mistake in the fixture itself and a typing that got looser
-// fails here by name.
+// The framework typings as hosts' compilers meet them (issue 22). Each fixture marks every mistake
+// a host could make on the line before it: `// @ts-expect-error <what>` in test/types/*.typecheck.tsx
+// (React, compiled with test/types/tsconfig.json: strict, React 19 JSX), `<!-- @vue-expect-error
+// <what> -->` in test/types/*.typecheck.vue (Vue, compiled by vue-tsc with strictTemplates).
+// Compiled as written, a fixture must have no error: correct code compiles, and every marked line
+// is an error. Compiled again with the markers switched off, every error must be on a marked line
+// and every marked line must have one of its own, so a marker can't hide a mistake in the fixture
+// itself and a typing that got looser fails here by name.
 //   node --test test/types/typings.test.mjs
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '../..');
 const config = ts.getParsedCommandLineOfConfigFile(
   join(HERE, 'tsconfig.json'),
   {},
@@ -44,35 +48,81 @@ function compile(file, { markers }) {
     }));
 }
 
-/** The lines a marker covers: the next line that is not a comment. */
+/** The lines a marker covers: the next line that is not a comment (lines counted from 1). */
 function markedLines(/** @type {string} */ file) {
   const lines = readFileSync(file, 'utf8').split('\n');
   /** @type {Map<number, string>} */
   const marked = new Map();
   lines.forEach((text, i) => {
-    const what = new RegExp(`//\\s*${MARKER}\\s*(.*)$`).exec(text)?.[1];
+    const what = /(?:\/\/|<!--)\s*@(?:ts|vue)-expect-error\s*(.*?)\s*(?:-->)?$/.exec(text)?.[1];
     if (what === undefined) return;
     let next = i + 1;
-    while (/^\s*(\/\/|\/\*|\*)/.test(lines[next] ?? '')) next += 1;
+    while (/^\s*(\/\/|\/\*|\*|<!--)/.test(lines[next] ?? '')) next += 1;
     marked.set(next + 1, what);
   });
   return marked;
 }
 
+/** `@samen/widgets/…` as the Vue fixtures import it, from the sources. */
+const VUE_PATHS = {
+  '@samen/widgets/vue': [join(ROOT, 'src/frameworks/vue.ts')],
+  '@samen/widgets/core': [join(ROOT, 'src/core/index.ts')],
+  '@samen/widgets/adapters/memory': [join(ROOT, 'src/adapters/memory-adapter.ts')],
+};
+
+/**
+ * vue-tsc with strictTemplates on one .vue fixture, with its markers or without them (same
+ * length, so lines stay), in a scratch folder; its errors in the fixture as `{ line, message }`.
+ * @param {string} file @param {{ markers: boolean }} options
+ */
+function compileVue(file, { markers }) {
+  const dir = mkdtempSync(join(tmpdir(), 'samen-vue-types-'));
+  try {
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(join(dir, 'fixture.vue'), markers ? text : text.replaceAll('@vue-expect-error', '@vue-expect-erroff'.slice(0, 17)));
+    const tsconfig = {
+      extends: join(ROOT, 'tsconfig.json'),
+      // The sources are type-checked by `npm run typecheck`; here only their types matter.
+      compilerOptions: { rootDir: '/', noEmit: true, types: [], paths: VUE_PATHS, noUnusedLocals: false, noUnusedParameters: false },
+      vueCompilerOptions: { strictTemplates: true },
+      include: [join(dir, '*.vue')],
+    };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/vue-tsc/bin/vue-tsc.js'), '-p', join(dir, 'tsconfig.json')], {
+      encoding: 'utf8',
+    });
+    const out = `${run.stdout}${run.stderr}`;
+    const errors = [...out.matchAll(/^(.+?)\((\d+),\d+\): error (TS\d+: .*)$/gm)];
+    const elsewhere = errors.filter((m) => !m[1]?.endsWith('fixture.vue'));
+    assert.deepEqual(
+      elsewhere.map((m) => m[0]),
+      [],
+      'vue-tsc found errors outside the fixture',
+    );
+    if (run.status !== 0 && errors.length === 0) assert.fail(`vue-tsc failed without a type error:\n${out}`);
+    return errors.map((m) => ({ line: Number(m[2]), message: m[3] }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const FIXTURES = readdirSync(HERE)
-  .filter((f) => f.endsWith('.typecheck.tsx'))
+  .filter((f) => /\.typecheck\.(tsx|vue)$/.test(f))
   .map((f) => join(HERE, f));
+const compileAny = (/** @type {string} */ file, /** @type {{ markers: boolean }} */ options) =>
+  file.endsWith('.vue') ? compileVue(file, options) : compile(file, options);
 
 test('there are fixtures', () => assert.ok(FIXTURES.length > 0));
 
 for (const file of FIXTURES) {
   const name = file.slice(HERE.length + 1);
   test(`${name}: compiles as written (correct code passes, every marked mistake is an error)`, () => {
-    assert.deepEqual(compile(file, { markers: true }), []);
+    assert.deepEqual(compileAny(file, { markers: true }), []);
   });
 
   test(`${name}: each marked mistake is an error of its own, and nothing else is`, async (t) => {
-    const errors = compile(file, { markers: false });
+    const errors = compileAny(file, { markers: false });
     const marked = markedLines(file);
     assert.ok(marked.size > 0, 'the fixture marks no mistake');
     for (const [line, what] of marked) {
