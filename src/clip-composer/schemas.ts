@@ -13,6 +13,8 @@ import {
   safeUrlSchema as safeUrl,
   programmeSchema,
   langTagSchema,
+  lengthBetween,
+  integer,
 } from '../core/schemas.js';
 
 /**
@@ -83,13 +85,13 @@ export const uploadedMediaSchema = z.object({
   kind: uploadKindSchema,
   /** Where this device can show it now: https: or blob:. */
   src: safeUrl,
-  type: z.string().check(z.minLength(1), z.maxLength(100)),
+  type: z.string().check(lengthBetween(1, 100)),
   size: count,
   name: z.optional(text),
 });
 export type UploadedMedia = z.infer<typeof uploadedMediaSchema>;
 
-const draftText = z.optional(z.string().check(z.trim(), z.maxLength(CLIP_DRAFT_LIMITS.text)));
+const draftText = z.optional(z.string().check(z.trim(), lengthBetween(0, CLIP_DRAFT_LIMITS.text)));
 
 /** The media of a clip being published: uploads by id, with captions and photo descriptions. */
 export const mediaDraftSchema = z.discriminatedUnion('kind', [
@@ -97,14 +99,14 @@ export const mediaDraftSchema = z.discriminatedUnion('kind', [
     kind: z.literal('video'),
     mediaId: id,
     captions: z
-      .array(z.object({ mediaId: id, srclang: z.string().check(z.minLength(2), z.maxLength(35)), label: requiredText }))
-      .check(z.maxLength(CLIP_DRAFT_LIMITS.captions)),
+      .array(z.object({ mediaId: id, srclang: z.string().check(lengthBetween(2, 35)), label: requiredText }))
+      .check(lengthBetween(0, CLIP_DRAFT_LIMITS.captions)),
   }),
   z.object({
     kind: z.literal('photos'),
     photos: z
-      .array(z.object({ mediaId: id, alt: requiredText.check(z.maxLength(CLIP_DRAFT_LIMITS.alt)) }))
-      .check(z.minLength(1), z.maxLength(MEDIA_LIMITS.photos)),
+      .array(z.object({ mediaId: id, alt: requiredText.check(lengthBetween(0, CLIP_DRAFT_LIMITS.alt)) }))
+      .check(lengthBetween(1, MEDIA_LIMITS.photos)),
   }),
 ]);
 export type MediaDraft = z.infer<typeof mediaDraftSchema>;
@@ -112,15 +114,15 @@ export type MediaDraft = z.infer<typeof mediaDraftSchema>;
 /** What a teacher publishes; the adapter adds the id, the date and the media URLs. */
 export const lessonClipDraftSchema = z.object({
   classId: id,
-  classLabel: z.optional(z.string().check(z.trim(), z.maxLength(CLIP_DRAFT_LIMITS.classLabel))),
+  classLabel: z.optional(z.string().check(z.trim(), lengthBetween(0, CLIP_DRAFT_LIMITS.classLabel))),
   /** The group within the class, e.g. "Groep 6 — meisjes"; shown on the parent's card. */
-  group: z.optional(z.string().check(z.trim(), z.maxLength(CLIP_GROUP_MAX_LENGTH))),
+  group: z.optional(z.string().check(z.trim(), lengthBetween(0, CLIP_GROUP_MAX_LENGTH))),
   /** Who taught the lesson with the teacher; shown on the parent's card. */
-  coTeacher: z.optional(z.string().check(z.trim(), z.maxLength(CO_TEACHER_MAX_LENGTH))),
+  coTeacher: z.optional(z.string().check(z.trim(), lengthBetween(0, CO_TEACHER_MAX_LENGTH))),
   programme: programmeSchema,
-  programmeLabel: z.optional(z.string().check(z.trim(), z.maxLength(CLIP_DRAFT_LIMITS.programmeLabel))),
-  lessonNumber: z.optional(z.int().check(z.positive(), z.lte(999))),
-  title: requiredText.check(z.maxLength(CLIP_DRAFT_LIMITS.title)),
+  programmeLabel: z.optional(z.string().check(z.trim(), lengthBetween(0, CLIP_DRAFT_LIMITS.programmeLabel))),
+  lessonNumber: z.optional(integer(1, 999)),
+  title: requiredText.check(lengthBetween(0, CLIP_DRAFT_LIMITS.title)),
   goal: draftText,
   learned: draftText,
   homeQuestion: draftText,

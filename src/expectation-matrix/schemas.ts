@@ -12,6 +12,8 @@ import {
   countSchema as count,
   contentLangSchema as contentLang,
   pictogramSchema,
+  lengthBetween,
+  recordOf,
 } from '../core/schemas.js';
 
 /** What an editor may save: the limits a printed matrix stays readable with. */
@@ -48,9 +50,9 @@ export const expectationMatrixSchema = z.object({
   title: z.optional(title),
   /** Home matrices belong to one family. */
   familyId: z.optional(id),
-  values: z.array(matrixAxisSchema).check(z.maxLength(100)),
-  locations: z.array(matrixAxisSchema).check(z.maxLength(100)),
-  cells: z.record(z.string(), z.array(matrixExpectationSchema).check(z.maxLength(100))),
+  values: z.array(matrixAxisSchema).check(lengthBetween(0, 100)),
+  locations: z.array(matrixAxisSchema).check(lengthBetween(0, 100)),
+  cells: recordOf(z.array(matrixExpectationSchema).check(lengthBetween(0, 100))),
   focus: z.optional(matrixFocusSchema),
   /**
    * Language of the matrix's words, e.g. `nl`. A home matrix is the family's own: without a

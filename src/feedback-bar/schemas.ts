@@ -9,6 +9,7 @@ import {
   textSchema as text,
   isoDateSchema as isoDate,
   countSchema as count,
+  recordOf,
 } from '../core/schemas.js';
 
 /** Longest short reply under a post. */
@@ -32,11 +33,11 @@ export type Reply = z.infer<typeof replySchema>;
 export const reactionSummarySchema = z.object({
   targetId: id,
   /** Count per reaction id. Unknown ids are dropped by the widget with a `samen-error`. */
-  counts: z.record(z.string(), count),
+  counts: recordOf(count),
   /** The viewer's family's own reactions. */
   mine: z.array(z.string()),
   /** Teacher only: who reacted, per reaction, as the host names them. */
-  reactors: z.optional(z.record(z.string(), z.array(text))),
+  reactors: z.optional(recordOf(z.array(text))),
   replies: z.optional(z.array(replySchema)),
   /** Teacher only: families in the class, and how many of them reacted with a home activity. */
   families: z.optional(count),

@@ -9,6 +9,9 @@ import {
   textSchema as text,
   isoDateSchema as isoDate,
   safeUrlSchema,
+  lengthBetween,
+  integer,
+  recordOf,
 } from '../core/schemas.js';
 
 /** Longest note with a check-in. */
@@ -26,7 +29,7 @@ export const feelingIdSchema = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,39}$/
  * short symbol as text (older sets: `'⚫'`; an emoji shows as a box where no emoji font is).
  */
 export const feelingIconSchema = z.union([
-  z.string().check(z.minLength(1), z.maxLength(8)),
+  z.string().check(lengthBetween(1, 8)),
   z.object({ src: safeUrlSchema }),
   z.object({
     viewBox: z.optional(z.string().check(z.regex(/^-?[\d.]+( -?[\d.]+){3}$/))),
@@ -37,7 +40,7 @@ export const feelingIconSchema = z.union([
           paint: z.optional(z.enum(['stroke', 'fill', 'tint'])),
         }),
       )
-      .check(z.minLength(1), z.maxLength(12)),
+      .check(lengthBetween(1, 12)),
   }),
 ]);
 export type FeelingIcon = z.infer<typeof feelingIconSchema>;
@@ -45,14 +48,14 @@ export type FeelingIcon = z.infer<typeof feelingIconSchema>;
 /** A host-configured feeling: id, a word per locale, a picture and a colour (never the only cue). */
 export const feelingDefinitionSchema = z.object({
   id: feelingIdSchema,
-  labels: z.record(z.string(), requiredText),
+  labels: recordOf(requiredText),
   icon: feelingIconSchema,
   color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)),
   /** Counts toward a teacher's signal when strong and repeated. */
   negative: z.optional(z.boolean()),
 });
 export type FeelingDefinition = z.infer<typeof feelingDefinitionSchema>;
-export const feelingSetSchema = z.array(feelingDefinitionSchema).check(z.minLength(2), z.maxLength(12));
+export const feelingSetSchema = z.array(feelingDefinitionSchema).check(lengthBetween(2, 12));
 
 export const checkinSchema = z.object({
   /** One check-in per child, context and local day: changing it today replaces it. */
@@ -61,7 +64,7 @@ export const checkinSchema = z.object({
   /** Teacher view only, as the host names the child. */
   childName: z.optional(text),
   feeling: feelingIdSchema,
-  strength: z.int().check(z.gte(1), z.lte(5)),
+  strength: integer(1, 5),
   context: z.enum(['home', 'school']),
   note: z.optional(text),
   /** With the device's UTC offset, so the child's local day is kept (23:30 stays on its day). */

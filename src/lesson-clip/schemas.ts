@@ -14,6 +14,8 @@ import {
   safeUrlSchema as safeUrl,
   contentLangSchema as contentLang,
   type Programme,
+  lengthBetween,
+  integer,
 } from '../core/schemas.js';
 
 /** Longest text a parent can send as a home answer or reply. */
@@ -21,7 +23,7 @@ export const ANSWER_MAX_LENGTH = 500;
 
 export const captionTrackSchema = z.object({
   src: safeUrl,
-  srclang: z.string().check(z.minLength(2), z.maxLength(35)),
+  srclang: z.string().check(lengthBetween(2, 35)),
   label: requiredText,
   default: z.optional(z.boolean()),
 });
@@ -32,7 +34,7 @@ export const videoMediaSchema = z.object({
   type: z.optional(z.string()),
   poster: z.optional(safeUrl),
   captions: z.array(captionTrackSchema),
-  durationSeconds: z.optional(z.number().check(z.nonnegative())),
+  durationSeconds: z.optional(z.number().check(z.refine<number>((n) => n >= 0))),
 });
 
 export const photoSchema = z.object({
@@ -43,7 +45,7 @@ export const photoSchema = z.object({
 
 export const photosMediaSchema = z.object({
   kind: z.literal('photos'),
-  photos: z.array(photoSchema).check(z.minLength(1), z.maxLength(20)),
+  photos: z.array(photoSchema).check(lengthBetween(1, 20)),
 });
 
 export const mediaSchema = z.discriminatedUnion('kind', [videoMediaSchema, photosMediaSchema]);
@@ -60,7 +62,7 @@ export const lessonClipSchema = z.object({
   programme: z.string(),
   /** Name shown on the badge for `custom` programmes. */
   programmeLabel: z.optional(text),
-  lessonNumber: z.optional(z.int().check(z.positive(), z.lte(999))),
+  lessonNumber: z.optional(integer(1, 999)),
   title,
   goal: z.optional(text),
   /** What the children learned, in their own words. */
@@ -111,7 +113,7 @@ export type HomeAnswer = z.infer<typeof homeAnswerSchema>;
 export const homeAnswerInputSchema = z.object({
   clipId: id,
   kind: homeAnswerKindSchema,
-  text: z.optional(z.string().check(z.trim(), z.maxLength(ANSWER_MAX_LENGTH))),
+  text: z.optional(z.string().check(z.trim(), lengthBetween(0, ANSWER_MAX_LENGTH))),
 });
 export type HomeAnswerInput = z.infer<typeof homeAnswerInputSchema>;
 

@@ -11,6 +11,8 @@ import {
   isoDateSchema as isoDate,
   contentLangSchema as contentLang,
   pictogramSchema,
+  lengthBetween,
+  integer,
 } from '../core/schemas.js';
 
 /** Longest reason for an award, and the longest reward a teacher names for a new goal. */
@@ -41,9 +43,9 @@ export const rewardChartSchema = z.object({
   kind: z.enum(['class', 'personal']),
   title,
   /** Tokens needed for the reward; positive only, by design. */
-  goal: z.int().check(z.positive(), z.lte(1000)),
+  goal: integer(1, 1000),
   reward: requiredText,
-  focus: z.array(focusExpectationSchema).check(z.maxLength(2)),
+  focus: z.array(focusExpectationSchema).check(lengthBetween(0, 2)),
   awards: z.array(awardSchema),
   earnedRewards: z.optional(z.array(z.object({ reward: requiredText, earnedAt: isoDate }))),
   childName: z.optional(text),
