@@ -190,70 +190,6 @@ export const feelingsCheckinStyles = css`
     gap: 0.35em;
     align-items: baseline;
   }
-  /* Picture, word, bar and count on one line; the bar and count wrap below when the text is large (issue 21). */
-  .overview li {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25em 0.5em;
-    align-items: center;
-  }
-  .overview li > .icon {
-    flex: 0 0 auto;
-    min-inline-size: 1.6em;
-  }
-  .overview li > .word {
-    flex: 1 1 6em;
-  }
-  .overview li > .bar {
-    flex: 1 1 5em;
-  }
-  .overview .count {
-    flex: 0 0 auto;
-    min-inline-size: 2em;
-  }
-  .overview .icon {
-    font-size: 1.3em;
-  }
-  .bar {
-    display: block;
-    block-size: 0.75em;
-    border-radius: 999px;
-    background: var(--_surface-raised);
-    overflow: hidden;
-  }
-  .bar span {
-    display: block;
-    block-size: 100%;
-  }
-  .count {
-    text-align: end;
-  }
-  /* A signal asks for care, not alarm: the accent colour, not the danger one. */
-  .signals > ul > li {
-    display: grid;
-    gap: 0.4em;
-    padding: 0.6em 0.75em;
-    border-inline-start: 4px solid var(--_accent);
-    background: var(--_surface-raised);
-    border-radius: calc(var(--_radius) / 1.5);
-  }
-  .signals p {
-    margin: 0;
-  }
-  .next-step {
-    font-weight: 600;
-  }
-  .signals .steps {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
-    padding: 0;
-    margin: 0;
-    list-style: none;
-  }
-  .privacy {
-    margin-block-start: 0.5em;
-  }
   .who-sees {
     margin: 0;
     color: var(--_muted);
@@ -288,10 +224,6 @@ export const feelingsCheckinStyles = css`
     }
     .thermo span {
       background: CanvasText;
-    }
-    /* !important: each bar's own colour is set per element, and forced colours would drop it. */
-    .bar span {
-      background: CanvasText !important;
     }
     .level:has(input:checked) .thermo span {
       background: HighlightText;

@@ -7,7 +7,6 @@ import { readStored, removeStored, writeStored } from '../core/draft-store.js';
 import { SamenError, toSamenError } from '../core/errors.js';
 import { parseOrThrow } from '../core/parse.js';
 import { ReadAloudController, readAloudStyles, type Spoken } from '../core/read-aloud.js';
-import type { SignalStep } from '../core/events.js';
 import type { Viewer } from '../core/schemas.js';
 import { checkinSchema, feelingSetSchema, type Checkin, type FeelingDefinition } from './schemas.js';
 import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
@@ -19,38 +18,22 @@ import {
   dayOf,
   DEFAULT_FEELINGS,
   DEFAULT_SIGNAL_RULE,
-  distribution,
   feelingLabel,
   feelingLabelLang,
-  findSignals,
   isoWithOffset,
   lastDays,
   newestPerContext,
   localDay,
-  signalWindow,
-  type Signal,
   type SignalRule,
 } from './feelings.js';
 import { feelingsCheckinStyles } from './feelings-checkin.styles.js';
 import { feelingPicture } from './icons.js';
 import { feelingsMessages, type FeelingsMessages } from './messages.js';
+import { LazyView } from '../core/lazy-view.js';
+import type { FeelingsTeacherHost } from './teacher-view.js';
 
 type View = 'child' | 'parent' | 'teacher';
 
-/** "verdrietig en bang" / "sad and scared": one Intl.ListFormat per language, made on first use. */
-const listFormats = new Map<string, Intl.ListFormat>();
-function listFormat(locale: string): Intl.ListFormat {
-  let format = listFormats.get(locale);
-  if (!format) {
-    try {
-      format = new Intl.ListFormat(locale, { type: 'conjunction' });
-    } catch {
-      format = new Intl.ListFormat('en', { type: 'conjunction' }); // a language tag the browser refuses
-    }
-    listFormats.set(locale, format);
-  }
-  return format;
-}
 type Context = 'home' | 'school';
 
 interface Choice {
@@ -59,7 +42,7 @@ interface Choice {
   note?: string;
 }
 
-interface CheckinData {
+export interface CheckinData {
   viewer: Viewer;
   feelings: FeelingDefinition[];
   checkins: Checkin[];
@@ -176,6 +159,33 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
   private choiceKey = '';
   private readonly reader = new ReadAloudController(this);
 
+  /** The teacher view (./teacher-view.ts), loaded only for `view="teacher"`: families never download it. */
+  private readonly teacherView = new LazyView(
+    this,
+    () => (this.constructor as typeof SamenFeelingsCheckin).loadTeacherView(),
+    (error) => this.reportError(error),
+  );
+
+  /** How the teacher view is loaded (a test's subclass may fail it). */
+  protected static loadTeacherView = () => import('./teacher-view.js');
+
+  /** What the teacher view reads and does through the check-in. */
+  private readonly teacherHost: FeelingsTeacherHost = ((checkin: this) => ({
+    get m() {
+      return checkin.m;
+    },
+    get resolvedLocale() {
+      return checkin.resolvedLocale;
+    },
+    get signalRule() {
+      return checkin.signalRule;
+    },
+    word: (feeling) => checkin.word(feeling),
+    labelOf: (feelings, id) => checkin.labelOf(feelings, id),
+    dayName: (day) => checkin.dayName(day),
+    emit: (name, detail) => checkin.emit(name, detail),
+  }))(this);
+
   private readonly loader = this.useData({
     port: 'feelings',
     args: () => [this.view, this.childId, this.classId, this.context, this.feelings] as const,
@@ -216,6 +226,8 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if ((changed.has('childId') || changed.has('context') || changed.has('view')) && this.hasUpdated) this.forgetChoice();
+    // Beside the data load, not after it: a teacher's first render waits for both at once.
+    if (this.view === 'teacher') this.teacherView.start();
   }
 
   /** Another person here (signed in, or the child): nothing of the one before is shown or sent. */
@@ -361,12 +373,18 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
   // ------------------------------------------------------------------ render
 
   protected override render(): TemplateResult {
+    const view = this.teacherView;
+    if (this.view === 'teacher' && this.loader.status !== 'error') {
+      // The teacher view's module on its way (loading, as the data may still be), or failed to load.
+      if (view.error) return this.renderError(view.error, () => view.retry());
+      if (!view.module) return this.renderLoading();
+    }
     return this.renderData(this.loader, (data) => this.renderLoaded(data));
   }
 
   private renderLoaded(data: CheckinData): TemplateResult {
     const card = html`<article class="card" part="base" lang=${this.resolvedLocale} dir=${this.languageDir} aria-labelledby="heading">
-      ${this.view === 'teacher' ? this.renderTeacher(data) : this.renderCheckin(data)}
+      ${this.view === 'teacher' && this.teacherView.module ? this.teacherView.module.renderTeacher(this.teacherHost, data) : this.renderCheckin(data)}
       ${data.refused ? html`<p class="notice" role="note">${this.m.feelingsRefused}</p>` : nothing}
     </article>`;
     if (this.view !== 'teacher') return card;
@@ -523,77 +541,5 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
         })}
       </ol>
     </section>`;
-  }
-
-  private renderTeacher(data: CheckinData): TemplateResult {
-    const t = this.m;
-    const today = dayOf(new Date());
-    const todays = data.checkins.filter((c) => localDay(c.createdAt) === today);
-    const children = new Set(todays.map((c) => c.childId)).size;
-    const rows = distribution(data.checkins, data.feelings, today);
-    const max = Math.max(1, ...rows.map((r) => r.count));
-    const negative = new Set(data.feelings.filter((f) => f.negative).map((f) => f.id));
-    const signals = findSignals(data.checkins, data.feelings, today, this.signalRule);
-    const steps: SignalStep[] = ['child', 'parents', data.viewer.role === 'care-coordinator' ? 'teacher' : 'care-coordinator'];
-    return html`<h2 id="heading">${t.classToday}</h2>
-      <p>${t.checkedIn(children)}</p>
-      <ul part="overview" class="overview">
-        ${rows.map(
-          ({ feeling, count }) => html`<li>
-            <span aria-hidden="true" class="icon">${feelingPicture(feeling.icon)}</span>
-            ${this.word(feeling)}
-            <span class="bar" aria-hidden="true"
-              ><span ${cspStyle({ 'inline-size': `${(count / max) * 100}%`, background: feeling.color })}></span
-            ></span>
-            <strong class="count">${count}</strong>
-          </li>`,
-        )}
-      </ul>
-      <section role="group" class="week" aria-labelledby="week-heading">
-        <h3 id="week-heading">${t.week}</h3>
-        <ol>
-          ${lastDays(today, 7).map((day) => {
-            const entries = data.checkins.filter((c) => localDay(c.createdAt) === day);
-            const hard = entries.filter((c) => negative.has(c.feeling)).length;
-            return html`<li><span class="day">${this.dayName(day)}</span> ${t.weekDay(entries.length, hard)}</li>`;
-          })}
-        </ol>
-      </section>
-      <section role="group" part="signals" class="signals" aria-labelledby="signals-heading">
-        <h3 id="signals-heading">${t.signals}</h3>
-        ${
-          signals.length
-            ? html`<ul>
-              ${signals.map((s, i) => this.renderSignal(data, s, `signal-${i}`, steps))}
-            </ul>`
-            : html`<p class="muted">${t.noSignals}</p>`
-        }
-        <p class="muted privacy">${t.privacy}</p>
-      </section>`;
-  }
-
-  /**
-   * One signal: what the child picked, in words (never a label for the child), and the careful
-   * next steps; each hands the step to the host (`samen-signal`), which knows how to take it.
-   */
-  private renderSignal(data: CheckinData, signal: Signal, id: string, steps: SignalStep[]): TemplateResult {
-    const t = this.m;
-    const rule = this.signalRule;
-    const words = signal.feelings.map((feelingId) => this.labelOf(data.feelings, feelingId));
-    const feelings = listFormat(this.resolvedLocale).format(words);
-    const window = signalWindow(dayOf(new Date()), rule).length;
-    return html`<li>
-      <p id=${id}>${t.signal(signal.childName ?? t.childFallback, feelings, signal.days.length, window, rule.schoolDays !== false)}</p>
-      <p class="next-step" id=${`${id}-next`}>${t.nextStep}</p>
-      <ul part="signal-steps" class="steps" aria-labelledby=${`${id}-next`}>
-        ${steps.map(
-          (step) => html`<li>
-            <button aria-describedby=${id} @click=${() => this.emit('samen-signal', { childId: signal.childId, days: signal.days, step })}>
-              ${t.steps[step]}
-            </button>
-          </li>`,
-        )}
-      </ul>
-    </li>`;
   }
 }

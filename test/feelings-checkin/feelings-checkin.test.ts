@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-feelings-checkin.js';
-import type { SamenFeelingsCheckin } from '../../src/feelings-checkin/feelings-checkin.js';
+import { SamenFeelingsCheckin } from '../../src/feelings-checkin/feelings-checkin.js';
 import { checkinIdFor, dayOf, isoWithOffset, isSchoolDay, lastDays, localDay } from '../../src/feelings-checkin/feelings.js';
 import { nl } from '../helpers/tables.js';
 import { en } from '../../src/locales/en.js';
@@ -605,5 +605,37 @@ describe('<samen-feelings-checkin> teacher', () => {
   it('is refused to a parent', async () => {
     const errors = await collectErrors(() => render(adapterFor('parent'), { view: 'teacher' }));
     expect(errors.map((e) => e.kind)).to.deep.equal(['forbidden']);
+  });
+});
+
+describe('<samen-feelings-checkin> teacher view on demand', () => {
+  /** A check-in whose teacher view cannot be loaded (the network failed) until `works` is set. */
+  let works = false;
+  class BrokenTeacherCheckin extends SamenFeelingsCheckin {
+    protected static override loadTeacherView = () =>
+      works
+        ? import('../../src/feelings-checkin/teacher-view.js')
+        : Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+  }
+  customElements.define('broken-teacher-checkin', BrokenTeacherCheckin);
+
+  it('a teacher view that cannot be loaded shows the error state and fires samen-error; Retry loads it', async () => {
+    works = false;
+    let el!: BrokenTeacherCheckin;
+    const errors = await collectErrors(async () => {
+      const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${adapterFor('teacher')} locale="nl">
+        <broken-teacher-checkin class-id="groep6-wish" view="teacher"></broken-teacher-checkin>
+      </samen-provider>`);
+      el = wrapper.querySelector<BrokenTeacherCheckin>('broken-teacher-checkin')!;
+      await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'error state shown');
+    });
+    await expect(el).to.be.accessible();
+    expect(el.shadowRoot!.querySelector('[role="alert"] h2')!.textContent).to.equal('Geen internet');
+    expect(el.shadowRoot!.querySelector('[part~="signals"]')).to.equal(null);
+    expect(errors.map((e) => [e.kind, e.fatal])).to.deep.equal([['offline', true]]);
+    works = true;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="signals"]'), 'teacher view after Retry');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
   });
 });
