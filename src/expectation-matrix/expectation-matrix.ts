@@ -174,6 +174,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     onEditorKeydown: (event) => matrix.onEditorKeydown(event),
     writeFailedText: (error, fallback) => matrix.writeFailedText(error, fallback),
     familyText: () => matrix.familyText(),
+    announce: (text) => matrix.announce(text),
   }))(this);
 
   private readonly loader = this.useData({

@@ -45,6 +45,8 @@ export interface MatrixMessages {
   moveUp: (name: string) => string;
   moveDown: (name: string) => string;
   remove: (name: string) => string;
+  /** Said after a move: "Respect staat nu op plaats 2 van 4". */
+  movedTo: (name: string, position: number, total: number) => string;
   removeExpectation: (n: number) => string;
   focusValue: string;
   focusLocation: string;

@@ -50,6 +50,8 @@ export interface MatrixEditorHost {
   onEditorKeydown(event: KeyboardEvent): void;
   writeFailedText(error: SamenError, fallback: string): string;
   familyText(): TextLanguage;
+  /** Says `text` to a screen reader (the card's one live region). */
+  announce(text: string): void;
 }
 
 export function renderSuccesses(host: MatrixEditorHost, successes: Success[]): TemplateResult {
@@ -163,9 +165,9 @@ function renderAxisEditor(host: MatrixEditorHost, draft: ExpectationMatrix, axis
             @input=${(e: Event) => host.setDraft(renameAxisItem(draft, axis, index, (e.target as HTMLInputElement).value))}
           />
           <button type="button" class="icon" aria-label=${t.moveUp(name)} aria-disabled=${index === 0 ? 'true' : 'false'}
-            @click=${() => host.setDraft(moveAxisItem(draft, axis, index, -1))}>↑</button>
+            @click=${() => moveItem(host, draft, axis, index, -1)}>↑</button>
           <button type="button" class="icon" aria-label=${t.moveDown(name)} aria-disabled=${index === items.length - 1 ? 'true' : 'false'}
-            @click=${() => host.setDraft(moveAxisItem(draft, axis, index, 1))}>↓</button>
+            @click=${() => moveItem(host, draft, axis, index, 1)}>↓</button>
           <button type="button" class="icon" aria-label=${t.remove(name)} @click=${() => host.setDraft(removeAxisItem(draft, axis, index))}>✕</button>
         </li>`;
       })}
@@ -173,6 +175,24 @@ function renderAxisEditor(host: MatrixEditorHost, draft: ExpectationMatrix, axis
     <button type="button" aria-disabled=${items.length >= MATRIX_LIMITS[axis] ? 'true' : 'false'}
       @click=${() => addAxis(host, draft, axis)}><span aria-hidden="true">+</span> ${axis === 'values' ? t.addValue : t.addLocation}</button>
   </fieldset>`;
+}
+
+/**
+ * Moves a value or place one up or down. Focus follows it (issue 21): the same button on the
+ * moved item's new row, not the button left at the old position, which now belongs to another
+ * item; and the new place is said ("Respect staat nu op plaats 2 van 4").
+ */
+async function moveItem(host: MatrixEditorHost, draft: ExpectationMatrix, axis: Axis, index: number, delta: -1 | 1): Promise<void> {
+  const moved = moveAxisItem(draft, axis, index, delta);
+  if (moved === draft) return; // already first or last
+  host.setDraft(moved);
+  const to = index + delta;
+  const item = moved[axis][to]!;
+  await host.updateComplete;
+  const editor = host.renderRoot.querySelectorAll('.axis-editor')[axis === 'values' ? 0 : 1];
+  editor?.querySelectorAll(':scope > ol > li')[to]?.querySelectorAll<HTMLButtonElement>('button')[delta < 0 ? 0 : 1]?.focus();
+  const t = host.m;
+  host.announce(t.movedTo(item.label || t.nameOf(axis === 'values' ? 'value' : 'location', to + 1), to + 1, moved[axis].length));
 }
 
 async function addAxis(host: MatrixEditorHost, draft: ExpectationMatrix, axis: Axis): Promise<void> {

@@ -44,6 +44,7 @@ export const ar: MatrixMessages = {
   moveUp: (name) => `تحريك ${name} إلى الأعلى`,
   moveDown: (name) => `تحريك ${name} إلى الأسفل`,
   remove: (name) => `حذف ${name}`,
+  movedTo: (name, position, total) => `${name} الآن في المكان ${position} من ${total}`,
   removeExpectation: (n) => `حذف القاعدة ${n}`,
   focusValue: 'قيمة المحور',
   focusLocation: 'مكان المحور',

@@ -38,6 +38,7 @@ export const en: MatrixMessages = {
   moveUp: (name) => `Move ${name} up`,
   moveDown: (name) => `Move ${name} down`,
   remove: (name) => `Remove ${name}`,
+  movedTo: (name, position, total) => `${name} is now in place ${position} of ${total}`,
   removeExpectation: (n) => `Remove agreement ${n}`,
   focusValue: 'Value of the focus',
   focusLocation: 'Place of the focus',

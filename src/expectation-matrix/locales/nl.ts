@@ -38,6 +38,7 @@ export const nl: MatrixMessages = {
   moveUp: (name) => `${name} omhoog`,
   moveDown: (name) => `${name} omlaag`,
   remove: (name) => `${name} verwijderen`,
+  movedTo: (name, position, total) => `${name} staat nu op plaats ${position} van ${total}`,
   removeExpectation: (n) => `Afspraak ${n} verwijderen`,
   focusValue: 'Waarde van de focus',
   focusLocation: 'Plek van de focus',

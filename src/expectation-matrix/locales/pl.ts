@@ -41,6 +41,7 @@ export const pl: MatrixMessages = {
   moveUp: (name) => `Przesuń w górę: ${name}`,
   moveDown: (name) => `Przesuń w dół: ${name}`,
   remove: (name) => `Usuń: ${name}`,
+  movedTo: (name, position, total) => `${name} jest teraz na miejscu ${position} z ${total}`,
   removeExpectation: (n) => `Usuń zasadę ${n}`,
   focusValue: 'Wartość tematu tygodnia',
   focusLocation: 'Miejsce tematu tygodnia',

@@ -36,6 +36,7 @@ export const tr: MatrixMessages = {
   moveUp: (name) => `${name} öğesini yukarı taşı`,
   moveDown: (name) => `${name} öğesini aşağı taşı`,
   remove: (name) => `${name} öğesini kaldır`,
+  movedTo: (name, position, total) => `${name} artık ${total} içinde ${position}. sırada`,
   removeExpectation: (n) => `${n}. kuralı kaldır`,
   focusValue: 'Odaktaki değer',
   focusLocation: 'Odaktaki yer',

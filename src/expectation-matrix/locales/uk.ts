@@ -41,6 +41,7 @@ export const uk: MatrixMessages = {
   moveUp: (name) => `Перемістити вгору: ${name}`,
   moveDown: (name) => `Перемістити вниз: ${name}`,
   remove: (name) => `Видалити: ${name}`,
+  movedTo: (name, position, total) => `${name} тепер на місці ${position} з ${total}`,
   removeExpectation: (n) => `Видалити правило ${n}`,
   focusValue: 'Цінність у фокусі',
   focusLocation: 'Місце у фокусі',
