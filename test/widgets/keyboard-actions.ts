@@ -183,12 +183,6 @@ export const KEYBOARD: Readonly<Record<string, KeyboardSpec>> = {
         ],
       },
     ],
-    knownBroken: [
-      {
-        reason:
-          'issue 21: focus falls to the body after the award that reaches the goal, Undo, "Start new goal", the offline Retry and the Undo timer (fixed by the reward chart’s own work on the base focus rule)',
-      },
-    ],
   },
   'samen-feelings-checkin': {
     actions: [
@@ -216,6 +210,20 @@ export const KEYBOARD: Readonly<Record<string, KeyboardSpec>> = {
   },
   'samen-expectation-matrix': {
     actions: [
+      {
+        name: 'share a success, with a live update meanwhile',
+        views: ['parent'],
+        steps: [
+          { does: 'type the success', focus: '[part~="success-form"] textarea', keys: [{ type: 'Zelf opgeruimd' }] },
+          {
+            does: 'share it',
+            focus: '[part~="success-form"] button[type="submit"]',
+            keys: [{ press: 'Enter' }],
+            meanwhile: ({ live }) => live(),
+            until: ({ el }) => shows(el, 'Gedeeld'),
+          },
+        ],
+      },
       {
         name: 'edit the matrix: open the editor, then close it',
         views: ['teacher'],
