@@ -15,8 +15,8 @@ export const TEXT_DISPLAY_MAX = 4000;
 
 /*
  * Size: every kind of zod check an entry uses ships its own code (z.minLength, z.maxLength,
- * z.int, z.lte, z.record, z.iso.datetime… ~0.2-0.8 KB min+gzip each), so the schemas use
- * shared refine-style checks instead: `lengthBetween`, `integer`, `recordOf`, `isoDateSchema`.
+ * z.int, z.lte, z.regex, z.record, z.iso.datetime… ~0.2-0.8 KB min+gzip each), so the schemas use
+ * shared refine-style checks instead: `lengthBetween`, `integer`, `matching`, `recordOf`, `isoDateSchema`.
  * They accept, reject and output exactly what zod's did, with the same issue paths and
  * message (zod/mini's "Invalid input"); only an issue's `code` is `custom` now (widgets and
  * `samen-error` report paths and messages). test/core/schemas.test.ts compares them with zod's.
@@ -40,6 +40,9 @@ export const integer = (min: number, max = Infinity) =>
     z.refine<number>(Number.isSafeInteger),
     z.refine<number>((n) => n >= min && n <= max),
   );
+
+/** A string matching `pattern`: z.regex as a refine. */
+export const matching = (pattern: RegExp) => z.refine<string>((s) => pattern.test(s));
 
 /** zod's own test for a record (util.isPlainObject; `z.core.util` would bundle all of zod's core). */
 function isPlainObject(value: unknown): value is Record<PropertyKey, unknown> {

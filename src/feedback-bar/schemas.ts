@@ -10,6 +10,7 @@ import {
   isoDateSchema as isoDate,
   countSchema as count,
   recordOf,
+  matching,
 } from '../core/schemas.js';
 
 /** Longest short reply under a post. */
@@ -19,7 +20,7 @@ export const REACTIONS = ['like', 'heart', 'clap', 'talked-at-home', 'practised-
 export type ReactionId = (typeof REACTIONS)[number];
 /** Reactions that mean "we did the home activity"; the teacher sees their share of families. */
 export const HOME_REACTIONS: readonly ReactionId[] = ['talked-at-home', 'practised-at-home'];
-export const reactionIdSchema = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,39}$/));
+export const reactionIdSchema = z.string().check(matching(/^[a-z][a-z0-9-]{0,39}$/));
 
 export const replySchema = z.object({
   id,

@@ -12,6 +12,7 @@ import {
   lengthBetween,
   integer,
   recordOf,
+  matching,
 } from '../core/schemas.js';
 
 /** Longest note with a check-in. */
@@ -19,7 +20,7 @@ export const CHECKIN_NOTE_MAX_LENGTH = 280;
 
 export const FEELINGS = ['happy', 'angry', 'scared', 'sad', 'proud', 'tired', 'nervous', 'calm'] as const;
 /** A feeling id: the default set above or a host's own (e.g. a school's Kanjertraining words). */
-export const feelingIdSchema = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,39}$/));
+export const feelingIdSchema = z.string().check(matching(/^[a-z][a-z0-9-]{0,39}$/));
 
 /**
  * A feeling's picture. Drawn paths (as the built-in faces are): SVG path data only, no markup,
@@ -32,11 +33,11 @@ export const feelingIconSchema = z.union([
   z.string().check(lengthBetween(1, 8)),
   z.object({ src: safeUrlSchema }),
   z.object({
-    viewBox: z.optional(z.string().check(z.regex(/^-?[\d.]+( -?[\d.]+){3}$/))),
+    viewBox: z.optional(z.string().check(matching(/^-?[\d.]+( -?[\d.]+){3}$/))),
     paths: z
       .array(
         z.object({
-          d: z.string().check(z.regex(/^[MmZzLlHhVvCcSsQqTtAa\d\s,.eE+-]{1,2000}$/)),
+          d: z.string().check(matching(/^[MmZzLlHhVvCcSsQqTtAa\d\s,.eE+-]{1,2000}$/)),
           paint: z.optional(z.enum(['stroke', 'fill', 'tint'])),
         }),
       )
@@ -50,7 +51,7 @@ export const feelingDefinitionSchema = z.object({
   id: feelingIdSchema,
   labels: recordOf(requiredText),
   icon: feelingIconSchema,
-  color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)),
+  color: z.string().check(matching(/^#[0-9a-fA-F]{6}$/)),
   /** Counts toward a teacher's signal when strong and repeated. */
   negative: z.optional(z.boolean()),
 });

@@ -1,13 +1,13 @@
 /**
- * The shared checks in src/core/schemas.ts (`length`, `integer`, `recordOf`, the ISO date-time)
- * stand in for zod's own (z.minLength/z.maxLength, z.int with its bounds, z.record,
+ * The shared checks in src/core/schemas.ts (`lengthBetween`, `integer`, `matching`, `recordOf`, the ISO date-time)
+ * stand in for zod's own (z.minLength/z.maxLength, z.int with its bounds, z.regex, z.record,
  * z.iso.datetime) to keep every entry smaller: they must accept, reject and output exactly what
  * zod's did, with the same issue paths and messages (what `samen-error` reports), for every
  * kind of hostile value, alone, in an object and in a list.
  */
 import { expect } from '@open-wc/testing';
 import * as z from 'zod/mini';
-import { integer, isoDateSchema, lengthBetween, recordOf } from '../../src/core/schemas.js';
+import { integer, isoDateSchema, lengthBetween, matching, recordOf } from '../../src/core/schemas.js';
 
 const symbol = Symbol('s');
 const VALUES: unknown[] = [
@@ -44,6 +44,7 @@ const PAIRS: [string, z.ZodMiniType, z.ZodMiniType][] = [
   ['count', z.int().check(z.nonnegative()), integer(0)],
   ['lesson number', z.int().check(z.positive(), z.lte(999)), integer(1, 999)],
   ['strength', z.int().check(z.gte(1), z.lte(5)), integer(1, 5)],
+  ['pattern', z.string().check(z.regex(/^[a-z][a-z0-9-]{0,39}$/)), z.string().check(matching(/^[a-z][a-z0-9-]{0,39}$/))],
   ['date-time', z.iso.datetime({ offset: true }), isoDateSchema],
   ['record of counts', z.record(z.string(), z.int().check(z.nonnegative())), recordOf(integer(0))],
   ['record of texts', z.record(z.string(), z.array(text)), recordOf(z.array(text))],
