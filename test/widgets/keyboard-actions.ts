@@ -229,12 +229,24 @@ export const KEYBOARD: Readonly<Record<string, KeyboardSpec>> = {
         views: ['teacher'],
         steps: [{ does: 'open the editor', focus: '[part~="edit-button"]', keys: [{ press: 'Enter' }] }],
       },
-    ],
-    knownBroken: [
       {
+        name: 'in the editor: move the last value up twice, then remove every value (the last one too)',
         views: ['teacher'],
-        reason:
-          'issue 21: after moving an item up focus stays at the position, and removing the last value drops focus to the body (fixed by the matrix editor’s own work on the base focus rule)',
+        steps: [
+          {
+            does: 'open the editor',
+            focus: '[part~="edit-button"]',
+            keys: [{ press: 'Enter' }],
+            until: ({ el }) => has(el, '.axis-editor'),
+          },
+          { does: 'move the last value up', focus: '.axis-editor ol > li:last-child button', keys: [{ press: 'Enter' }] },
+          { does: 'move it up again (focus followed it)', keys: [{ press: 'Enter' }] },
+          ...[1, 2, 3].map((n) => ({
+            does: `remove value ${4 - n} of 3`,
+            focus: '.axis-editor ol > li:last-child button:last-of-type',
+            keys: [{ press: 'Enter' }],
+          })),
+        ],
       },
     ],
   },
