@@ -8,7 +8,7 @@ const HEADING = 'h1, h2, h3, h4, [role="heading"]';
 interface Snapshot {
   el: HTMLElement;
   key: string;
-  /** The card's focusable controls then, in order. */
+  /** What could take focus in the card then, in order (filtered only when needed). */
   controls: HTMLElement[];
   /** Its ancestors in the card, nearest first: the group to look in for a neighbour. */
   ancestors: Element[];
@@ -84,7 +84,9 @@ export class FocusKeeper implements ReactiveController {
   private take(el: HTMLElement): Snapshot {
     const ancestors: Element[] = [];
     for (let a = el.parentElement; a; a = a.parentElement) ancestors.push(a);
-    return { el, key: keyOf(el), controls: this.controls(), ancestors };
+    // Unfiltered (no layout read on every update): only a disappearance filters them.
+    const controls = this.root ? [...this.root.querySelectorAll<HTMLElement>(FOCUSABLE)] : [];
+    return { el, key: keyOf(el), controls, ancestors };
   }
 
   private controls(): HTMLElement[] {
