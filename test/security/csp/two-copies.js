@@ -14,7 +14,10 @@ document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e
 
 // A second bundle comes from another folder (/copy-2/ is dist/ again), as from another server:
 // its chunks are other modules too, not the first copy's.
-const URLS = { bundle: ['../../../dist/samen.bundle.js', '/copy-2/samen.bundle.js'], vendor: ['/vendor-app/app.js', '/vendor-app/app.js'] };
+const URLS = {
+  bundle: ['../../../dist/samen.bundle.js', '/copy-2/samen.bundle.js'],
+  vendor: ['/vendor-app/app.js', '/vendor-app-2/app.js'],
+};
 const copies = [];
 for (const [i, name] of new URLSearchParams(location.search).get('copies').split(',').entries()) {
   try {

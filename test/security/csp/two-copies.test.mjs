@@ -39,7 +39,13 @@ before(async () => {
   await build.write({ dir: join(vendorDir, 'out'), format: 'es', entryFileNames: 'app.js' });
   await build.close();
   server = await startStaticServer({
-    mounts: { '/': ROOT, '/dup/': ROOT, '/copy-2/': join(ROOT, 'dist'), '/vendor-app/': join(vendorDir, 'out') },
+    mounts: {
+      '/': ROOT,
+      '/dup/': ROOT,
+      '/copy-2/': join(ROOT, 'dist'),
+      '/vendor-app/': join(vendorDir, 'out'),
+      '/vendor-app-2/': join(vendorDir, 'out'),
+    },
     // dist/ (also as /copy-2/), the page, and the host build's own files (app.js and its chunks).
     allow: (rel) => rel.startsWith('dist/') || PAGE.includes(rel) || rel.startsWith('samen.bundle') || /^[\w-]+\.js$/.test(rel),
     // /dup/… is the same page under the policy with 'allow-duplicates'.
@@ -110,5 +116,15 @@ test("the script-tag bundle first, then a host's own build: without 'allow-dupli
     seen.errors.join('\n'),
     /lit-html/,
     'the host build loaded although its lit could not create its policy: update SECURITY.md',
+  );
+});
+
+test("two host builds, each with its own lit: work with 'allow-duplicates', and without it the second is refused (as SECURITY.md says)", async () => {
+  assertBothWork(await twoCopies('vendor,vendor', { duplicates: true }));
+  const seen = await twoCopies('vendor,vendor');
+  assert.match(
+    seen.errors.join('\n'),
+    /lit-html/,
+    'the second host build loaded although its lit could not create its policy: update SECURITY.md',
   );
 });
