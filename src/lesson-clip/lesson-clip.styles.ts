@@ -155,59 +155,6 @@ export const lessonClipStyles = css`
   .answer-label {
     font-weight: 600;
   }
-  .reach dl {
-    margin: 0.5em 0 0;
-    display: grid;
-    gap: 0.5em;
-  }
-  /* The label beside its number and bar, or above them when the text is large (issue 21). */
-  .metric {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.2em 0.75em;
-    align-items: center;
-  }
-  .metric dt {
-    flex: 1 1 8em;
-  }
-  .metric dd {
-    flex: 2 1 10em;
-    margin: 0;
-    display: grid;
-    gap: 0.2em;
-  }
-  .bar {
-    display: block;
-    block-size: 0.6em;
-    border-radius: 999px;
-    background: var(--_surface-raised);
-    border: 1px solid var(--_border);
-    overflow: hidden;
-  }
-  .bar span {
-    display: block;
-    block-size: 100%;
-    background: var(--_accent);
-    transition: inline-size 300ms ease;
-  }
-  .answers ol {
-    list-style: none;
-    margin: 0.5em 0 0;
-    padding: 0;
-    display: grid;
-    gap: 0.5em;
-  }
-  .answers li {
-    padding: 0.5em 0.75em;
-    border-radius: calc(var(--_radius) / 1.5);
-    background: var(--_surface-raised);
-  }
-  .family {
-    font-weight: 600;
-  }
-  .answers time {
-    font-size: 0.85em;
-  }
   .media-withheld {
     display: flex;
     align-items: center;
@@ -227,23 +174,6 @@ export const lessonClipStyles = css`
     border-radius: 4px;
     opacity: 0.7;
   }
-  .not-reached {
-    margin-block-start: 0.75em;
-  }
-  .not-reached summary {
-    display: flex;
-    align-items: center;
-    min-block-size: var(--_target);
-    cursor: pointer;
-    font-weight: 600;
-  }
-  .not-reached p {
-    margin: 0 0 0.5em;
-  }
-  .not-reached ul {
-    margin: 0;
-    padding-inline-start: 1.2em;
-  }
   samen-feedback-bar {
     border-block-start: 1px solid var(--_border);
     padding-block-start: calc(var(--_space) * 0.75);
@@ -258,15 +188,7 @@ export const lessonClipStyles = css`
   .section p,
   .question,
   .activity p,
-  .answer-text,
-  .answers li p,
-  .not-reached li {
+  .answer-text {
     unicode-bidi: plaintext;
-  }
-  /* Windows high contrast: the reach bars stay visible (backgrounds are otherwise dropped). */
-  @media (forced-colors: active) {
-    .bar span {
-      background: CanvasText;
-    }
   }
 `;

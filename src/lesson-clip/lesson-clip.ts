@@ -3,9 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { newId } from '../core/adapter.js';
-import { cspStyle } from '../core/csp-style.js';
 import { DraftController, type SubmitResult } from '../core/draft-controller.js';
-import { closeDetailsOnEscape } from '../core/escape.js';
 import { hasFlag, setFlag } from '../core/draft-store.js';
 import { SamenError, toSamenError } from '../core/errors.js';
 import { formatRelative } from '../core/i18n.js';
@@ -29,6 +27,8 @@ import { SamenElement } from '../core/samen-element.js';
 import { lessonClipStyles } from './lesson-clip.styles.js';
 import { parseLessonClip } from './parse-clip.js';
 import { clipMessages, type ClipMessages } from './messages.js';
+import { LazyView } from '../core/lazy-view.js';
+import type { ClipTeacherHost } from './teacher-view.js';
 
 /** "We talked about it" is the home question's own button, so the bar leaves it out. */
 const CLIP_REACTIONS = 'like heart clap practised-at-home';
@@ -142,6 +142,31 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   /** The parent's answer: kept on every keystroke, sent with a retry-safe idempotency key. */
   private readonly answerDraft = new DraftController(this, ANSWER_MAX_LENGTH);
   private readonly reader = new ReadAloudController(this);
+
+  /** The teacher view (./teacher-view.ts), loaded only for `view="teacher"`: parents never download it. */
+  private readonly teacherView = new LazyView(
+    this,
+    () => (this.constructor as typeof SamenLessonClip).loadTeacherView(),
+    (error) => this.reportError(error),
+  );
+
+  /** How the teacher view is loaded (a test's subclass may fail it). */
+  protected static loadTeacherView = () => import('./teacher-view.js');
+
+  /** What the teacher view reads through the lesson clip. */
+  private readonly teacherHost: ClipTeacherHost = ((clip: this) => ({
+    get m() {
+      return clip.m;
+    },
+    get t() {
+      return clip.t;
+    },
+    get resolvedLocale() {
+      return clip.resolvedLocale;
+    },
+    familyText: () => clip.familyText(),
+  }))(this);
+
   private talkedWriteId: string | undefined;
   private lastKind: HomeAnswerKind = 'text';
   private seenObserver?: IntersectionObserver;
@@ -180,6 +205,12 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   /** What is shown: the loaded clip, which the parent's own answer updates in place. */
   private get data(): ClipData | undefined {
     return this.loader.value;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Beside the data load, not after it: a teacher's first render waits for both at once.
+    if (this.view === 'teacher') this.teacherView.start();
   }
 
   override connectedCallback(): void {
@@ -381,6 +412,12 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   // ------------------------------------------------------------------ render
 
   protected override render(): TemplateResult {
+    const view = this.teacherView;
+    if (this.view === 'teacher' && this.loader.status !== 'error') {
+      // The teacher view's module on its way (loading, as the data may still be), or failed to load.
+      if (view.error) return this.renderError(view.error, () => view.retry());
+      if (!view.module) return this.renderLoading();
+    }
     // The card stays during a live refresh (no skeleton flash); another clip or view shows loading.
     return this.renderData(this.loader, (data) => {
       const card = this.renderCard(data);
@@ -407,7 +444,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       ${clip.mediaConsent === false ? this.renderMediaWithheld() : this.renderMedia(clip.media, data.mediaRefused, clip.title, clip.lang)}
       ${clip.goal ? this.renderSection('goal', this.m.goal, clip.goal, clip.lang) : nothing}
       ${clip.learned ? this.renderSection('learned', this.m.learned, clip.learned, clip.lang) : nothing}
-      ${this.view === 'teacher' && data.reach ? this.renderReach(data.reach) : this.renderHome(data)}
+      ${this.view === 'teacher' && data.reach && this.teacherView.module ? this.teacherView.module.renderReach(this.teacherHost, data.reach) : this.renderHome(data)}
       ${
         this.hasPort('feedback')
           ? html`<samen-feedback-bar
@@ -592,58 +629,5 @@ export class SamenLessonClip extends SamenParentPreviewElement {
         }
       </div>
     </form>`;
-  }
-
-  private renderReach(reach: ClipReach): TemplateResult {
-    const t = this.m;
-    const metric = (label: string, n: number) => {
-      const share = reach.families ? Math.min(100, Math.round((n / reach.families) * 100)) : 0;
-      return html`<div class="metric">
-        <dt>${label}</dt>
-        <dd>
-          <span class="metric-value">${t.reachOf(n, reach.families)}</span>
-          <span class="bar" aria-hidden="true"><span ${cspStyle({ 'inline-size': `${share}%` })}></span></span>
-        </dd>
-      </div>`;
-    };
-    return html`<section role="group" part="reach" class="reach" aria-labelledby="reach-heading">
-        <h3 id="reach-heading">${t.reach}</h3>
-        <dl>${metric(t.seen, reach.seen)} ${metric(t.talked, reach.talked)} ${metric(t.answered, reach.answered)}</dl>
-        ${reach.notReached ? this.renderNotReached(reach) : nothing}
-      </section>
-      <section role="group" class="answers" aria-labelledby="answers-heading">
-        <h3 id="answers-heading">${t.answers}</h3>
-        ${
-          reach.answers.length
-            ? html`<ol part="answers">
-              ${reach.answers.map(
-                (a) => html`<li>
-                  <p class="family" ${inLanguage(a.familyName ? this.familyText() : {})}>${a.familyName ?? this.t.familyFallback}</p>
-                  ${
-                    a.kind === 'text' && a.text
-                      ? html`<p ${inLanguage(this.familyText())}>${a.text}</p>`
-                      : html`<p><span class="muted">${t.talkedOnly}</span></p>`
-                  }
-                  <time class="muted" datetime=${a.updatedAt}>${formatRelative(new Date(a.updatedAt), this.resolvedLocale)}</time>
-                </li>`,
-              )}
-            </ol>`
-            : html`<p class="muted">${t.noAnswers}</p>`
-        }
-      </section>`;
-  }
-
-  /** Private to the teacher: who has not seen the clip yet, to ask in person, not to chase. */
-  private renderNotReached(reach: ClipReach): TemplateResult {
-    const t = this.m;
-    const families = reach.notReached ?? [];
-    if (!families.length) return html`<p part="not-reached" class="not-reached muted">${t.everyoneReached}</p>`;
-    return html`<details part="not-reached" class="not-reached" @keydown=${closeDetailsOnEscape}>
-      <summary>${t.notReached}: ${t.reachOf(families.length, reach.families)}</summary>
-      <p class="muted">${t.notReachedHint}</p>
-      <ul>
-        ${families.map((f) => html`<li ${inLanguage(f.familyName ? this.familyText() : {})}>${f.familyName ?? this.t.familyFallback}</li>`)}
-      </ul>
-    </details>`;
   }
 }

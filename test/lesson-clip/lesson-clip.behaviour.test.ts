@@ -2,8 +2,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { computeReach, MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { configure } from '../../src/core/context.js';
-import type { SamenLessonClip } from '../../src/lesson-clip/lesson-clip.js';
-import { memoryAdapter, renderClip, settled } from '../helpers/fixtures.js';
+import { SamenLessonClip } from '../../src/lesson-clip/lesson-clip.js';
+import { collectErrors, memoryAdapter, renderClip, settled } from '../helpers/fixtures.js';
 
 const root = (el: HTMLElement) => el.shadowRoot!;
 const text = (el: HTMLElement) => root(el).textContent.replace(/\s+/g, ' ');
@@ -366,5 +366,37 @@ describe('<samen-lesson-clip> states, adapters and languages', () => {
     for (const el of [byLang!, byAttribute!, byProvider!]) await settled(el);
     for (const el of [byLang!, byAttribute!, byProvider!]) expect(text(el)).to.contain('Question for home');
     expect(root(byLang!).querySelector('article')!.lang).to.equal('en');
+  });
+});
+
+describe('<samen-lesson-clip> teacher view on demand', () => {
+  /** A lesson clip whose teacher view cannot be loaded (the network failed) until `works` is set. */
+  let works = false;
+  class BrokenTeacherClip extends SamenLessonClip {
+    protected static override loadTeacherView = () =>
+      works
+        ? import('../../src/lesson-clip/teacher-view.js')
+        : Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+  }
+  customElements.define('broken-teacher-clip', BrokenTeacherClip);
+
+  it('a teacher view that cannot be loaded shows the error state and fires samen-error; Retry loads it', async () => {
+    works = false;
+    let el!: BrokenTeacherClip;
+    const errors = await collectErrors(async () => {
+      const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${memoryAdapter({ viewerId: 'teacher-1' })} locale="nl">
+        <broken-teacher-clip clip-id="wish-2" view="teacher"></broken-teacher-clip>
+      </samen-provider>`);
+      el = wrapper.querySelector<BrokenTeacherClip>('broken-teacher-clip')!;
+      await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'error state shown');
+    });
+    await expect(el).to.be.accessible();
+    expect(el.shadowRoot!.querySelector('[role="alert"] h2')!.textContent).to.equal('Geen internet');
+    expect(el.shadowRoot!.querySelector('[part~="reach"]')).to.equal(null);
+    expect(errors.map((e) => [e.kind, e.fatal])).to.deep.equal([['offline', true]]);
+    works = true;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="reach"]'), 'teacher view after Retry');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
   });
 });
