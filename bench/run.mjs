@@ -6,7 +6,9 @@
  *    widgets with lit, single entries, home languages, the script-tag bundle, against the budgets
  *    in bench/budgets.json; and the peers built the same way;
  *  - render, scenarios, interaction (CPU 4× throttled), memory, peers (bench/runtime.mjs), in
- *    headless Chromium.
+ *    headless Chromium;
+ *  - a parent's phone (bench/phone.mjs): a feed of 20 clips and the other parent widgets over
+ *    HTTP from the reference server, CPU 4× slower on a mobile network, cold (issue 23).
  *
  * Prints the table, writes bench/results.json and the table in BENCHMARKS.md (between its
  * `bench:table` markers). Exits 1 when a budget is exceeded, something fails to render or
@@ -14,6 +16,7 @@
  *
  *   npm run bench               full run (~5–10 minutes on 2 shared cores)
  *   npm run bench -- --quick    CI smoke (~1 minute): runtime only, one run, ≤ 100 instances,
+ *                               the phone page once without throttling (bench/phone.mjs --smoke),
  *                               fails only if something does not render or throws; writes
  *                               bench/.build/results-quick.json, never the committed results
  *   node bench/run.mjs --markdown  only rewrites BENCHMARKS.md's table from bench/results.json
@@ -22,6 +25,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { phoneBench, phoneMarkdown, phoneSummary } from './phone.mjs';
 import { PEERS, fmt, formatTable, runtimeBench } from './runtime.mjs';
 import { SIZE_PEERS, measureSizes } from './size.mjs';
 
@@ -29,7 +33,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
 if (process.argv.includes('--markdown')) {
   const saved = JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8'));
-  updateMarkdown(saved.rows, saved.environment);
+  updateMarkdown(saved.rows, saved.environment, saved.phone);
   process.exit(0);
 }
 const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
@@ -84,6 +88,15 @@ try {
   failures.push(/** @type {Error} */ (error).message);
 }
 
+/** @type {Awaited<ReturnType<typeof phoneBench>> | undefined} */
+let phone;
+try {
+  phone = await phoneBench({ smoke: quick, log });
+} catch (error) {
+  phone = /** @type {any} */ (error).partial;
+  failures.push(/** @type {Error} */ (error).message);
+}
+
 const environment = {
   ...(runtime?.environment ?? {}),
   machine:
@@ -91,14 +104,25 @@ const environment = {
     '(see loadAverageAtStart/AtEnd); compare ratios within one run, not milliseconds across runs',
   totalSecondsWithSizes: Math.round((performance.now() - started) / 100) / 10,
 };
-const rows = [...sizeRows, ...(runtime?.rows ?? [])];
-const result = { environment, sizeNotes: sizes?.notes ?? [], costs: sizes?.costs ?? {}, rows, leaks: runtime?.leaks ?? [], failures };
+const rows = [...sizeRows, ...(runtime?.rows ?? []), ...(phone?.rows ?? [])];
+const phoneResult = phone && phoneSummary(phone);
+const result = {
+  environment,
+  sizeNotes: sizes?.notes ?? [],
+  costs: sizes?.costs ?? {},
+  rows,
+  leaks: runtime?.leaks ?? [],
+  phone: phoneResult,
+  failures,
+};
 
 const env = /** @type {Record<string, any>} */ (environment);
 console.log(
   `\n${env.chromium} · node ${env.node} · ${env.cores} cores (${env.cpu}) · load ${env.loadAverageAtStart} → ${env.loadAverageAtEnd} · ${quick ? 'quick' : 'full'}`,
 );
 console.log(formatTable(rows));
+if (phone?.knownIssues.length)
+  console.log(`\nparent's phone, known issues (not failures):\n${phone.knownIssues.map((n) => `· ${n}`).join('\n')}`);
 if (sizes) console.log(`\nsizes: terser-minified, gzip level 9, brotli quality 11.\n${sizes.notes.map((n) => `· ${n}`).join('\n')}`);
 console.log(`\n${env.totalSecondsWithSizes} s in all`);
 
@@ -107,7 +131,7 @@ if (quick) {
   writeFileSync(join(root, 'bench/.build/results-quick.json'), `${JSON.stringify(result, null, 2)}\n`);
 } else {
   writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(result, null, 2)}\n`);
-  updateMarkdown(rows, env);
+  updateMarkdown(rows, env, phoneResult);
   log('wrote bench/results.json and the table in BENCHMARKS.md');
 }
 for (const failure of failures) console.error(`\n✗ ${failure}`);
@@ -159,8 +183,8 @@ function replaceBlock(/** @type {string} */ text, /** @type {string} */ name, /*
   return `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`;
 }
 
-/** The peer summary and the whole table in BENCHMARKS.md, from this run's rows. */
-function updateMarkdown(/** @type {Row[]} */ all, /** @type {Record<string, any>} */ e) {
+/** The peer summary, the parent's phone and the whole table in BENCHMARKS.md, from this run's rows. */
+function updateMarkdown(/** @type {Row[]} */ all, /** @type {Record<string, any>} */ e, /** @type {any} */ phoneResult = undefined) {
   const file = join(root, 'BENCHMARKS.md');
   if (!existsSync(file)) return;
   const text = readFileSync(file, 'utf8');
@@ -176,5 +200,7 @@ function updateMarkdown(/** @type {Row[]} */ all, /** @type {Record<string, any>
         `| ${r.group} | ${cell(r.name)} | ${r.metric} | ${r.unit === 'B' ? r.median.toLocaleString('en-US') : fmt(r.median)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.unit} | ${r.runs} | ${cell(r.note ?? '')} |`,
     ),
   ].join('\n');
-  writeFileSync(file, replaceBlock(replaceBlock(text, 'summary', peerSummary(all)), 'table', table));
+  let updated = replaceBlock(replaceBlock(text, 'summary', peerSummary(all)), 'table', table);
+  if (phoneResult?.figures) updated = replaceBlock(updated, 'phone', phoneMarkdown(phoneResult));
+  writeFileSync(file, updated);
 }

@@ -1,0 +1,57 @@
+/**
+ * The host page of bench/phone.mjs: a school app's news feed as a parent opens it, written the
+ * way a vendor would. The package's own entries (dist/, as `npm install` gives them), bundled by
+ * the vendor's bundler (rollup, minified, the languages left as lazy chunks), the HttpAdapter
+ * against the school's server on the same origin, signed in as a demo parent.
+ *
+ * The feed: 20 lesson clips (the 8 seeded WIsH lessons and 12 copies bench/phone.mjs adds,
+ * `phone-clip-9` … `phone-clip-20`), with a school post and its feedback bar, the child's reward
+ * chart, the feelings check-in and the school's expectation matrix between them.
+ */
+import '../../dist/define/samen-provider.js';
+import '../../dist/define/samen-lesson-clip.js';
+import '../../dist/define/samen-feedback-bar.js';
+import '../../dist/define/samen-reward-chart.js';
+import '../../dist/define/samen-feelings-checkin.js';
+import '../../dist/define/samen-expectation-matrix.js';
+import { HttpAdapter } from '../../dist/adapters/http-adapter.js';
+
+/** The feed's clips, newest first: what bench/phone.mjs seeds. */
+const FEED = [...Array.from({ length: 8 }, (_, i) => `wish-${i + 1}`), ...Array.from({ length: 12 }, (_, i) => `phone-clip-${i + 9}`)];
+
+const viewer = new URLSearchParams(location.search).get('viewer') ?? 'parent-1';
+const provider = /** @type {HTMLElement & { adapter: unknown }} */ (document.getElementById('parent'));
+// The reference server's demo tokens are the viewer ids; a real host passes its session token.
+provider.adapter = new HttpAdapter({ baseUrl: '/api', getToken: () => viewer });
+
+const element = (/** @type {string} */ tag, /** @type {Record<string, string>} */ attributes) => {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  return el;
+};
+
+/** What goes after the clip at each index: the other widgets a parent sees. */
+const BETWEEN = new Map([
+  [
+    1,
+    () => {
+      const post = document.createElement('article');
+      const heading = document.createElement('h2');
+      heading.textContent = 'Bericht van de school';
+      const text = document.createElement('p');
+      text.textContent = 'Vrijdag is de kanjerdag! Neem iets mee waar je trots op bent.';
+      post.append(heading, text, element('samen-feedback-bar', { 'target-id': 'host-post-1', view: 'parent', 'allow-reply': '' }));
+      return post;
+    },
+  ],
+  [3, () => element('samen-reward-chart', { 'chart-id': 'personal-child-1', view: 'parent' })],
+  [5, () => element('samen-feelings-checkin', { 'child-id': 'child-1', view: 'parent', context: 'home' })],
+  [9, () => element('samen-expectation-matrix', { 'matrix-id': 'matrix-school', view: 'parent' })],
+]);
+
+const feed = /** @type {HTMLElement} */ (document.getElementById('feed'));
+FEED.forEach((clipId, i) => {
+  feed.append(element('samen-lesson-clip', { 'clip-id': clipId, view: 'parent' }));
+  const extra = BETWEEN.get(i);
+  if (extra) feed.append(extra());
+});
