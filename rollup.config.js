@@ -12,6 +12,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { WIDGETS } from './scripts/widgets.mjs';
 
 /**
  * Bare dependencies of the npm build (package.json "dependencies", and React, which the host
@@ -65,23 +66,34 @@ function onwarn(/** @type {import('rollup').RollupLog} */ warning, /** @type {(w
  * The script-tag bundle carries its own copy of lit, and lit creates its Trusted Types policy
  * "lit-html" as its module loads. Under `trusted-types lit-html` (no 'allow-duplicates') a second
  * copy's createPolicy() throws "Policy with name lit-html already exists", and with it the whole
- * bundle dies, exports and all. In the bundle only, lit creates the policy only when no lit ran on
- * the page before it (every lit-html, of any version, adds itself to `globalThis.litHtmlVersions`
- * as it finishes loading), and a refusal does not end the module. A later copy then has no policy
- * and renders nothing itself: its define entries find the tags taken and define nothing, and the
- * earlier copy's elements, with that copy's policy, do the rendering; its exports load as usual.
- * The policy is never shared or exposed: only the first lit on the page holds it. Fails the build
- * if lit changes the line, so a lit upgrade can't silently bring the collision back.
+ * bundle dies, exports and all. In the bundle only, lit skips the policy when every element the
+ * bundle defines (samen-provider and each widget of scripts/widgets.mjs) is already defined: an
+ * earlier copy of Samen (the bundle again, or a host's build of the npm package) renders them all
+ * with its own lit and policy, this copy's define entries define nothing and its exports load as
+ * usual. Otherwise (no lit before it, or another Lit app that is not Samen, or a host build that
+ * defines only some of the tags) it tries createPolicy(), and a refusal does not end the module:
+ * after another Lit app, `'allow-duplicates'` lets the bundle have its own policy; without it the
+ * browser refuses, and the bundle's templates are blocked (SECURITY.md, as lit documents).
+ * The policy is never shared or exposed. Fails the build if lit changes the line, so a lit
+ * upgrade can't silently bring the collision back.
  * @returns {import('rollup').Plugin}
  */
 function litPolicyOnce() {
   const call = /(\w+)=(\w+)\?\2\.createPolicy\("lit-html",(\{createHTML:(\w+)=>\4\})\):void 0/;
+  const list = ['samen-provider', ...WIDGETS.map((w) => w.tag)];
+  const tags = JSON.stringify(list);
   return {
     name: 'samen-lit-policy-once',
+    buildStart() {
+      // The bundle (src/index.ts) imports every define entry: the list must name each of their tags.
+      const defined = defineEntries.map((f) => f.replace(/^src\/define\/|\.ts$/g, '')).sort();
+      if (defined.join() !== [...list].sort().join()) this.error(`the tags ${tags} are not those of src/define/: ${defined}`);
+    },
     transform(code, id) {
       if (!/[\\/]node_modules[\\/]lit-html[\\/]lit-html\.js$/.test(id)) return null;
       if (!call.test(code)) this.error('lit-html.js no longer creates its Trusted Types policy as rollup.config.js expects');
-      const policy = '$1=$2&&!globalThis.litHtmlVersions?.length?(()=>{try{return $2.createPolicy("lit-html",$3)}catch{}})():void 0';
+      const taken = `${tags}.every(t=>globalThis.customElements?.get(t))`;
+      const policy = `$1=$2&&!${taken}?(()=>{try{return $2.createPolicy("lit-html",$3)}catch{}})():void 0`;
       return { code: code.replace(call, policy), map: null };
     },
   };

@@ -3,9 +3,11 @@
 // school app bundles Samen and a plugin adds the script-tag bundle (or the bundle is included
 // twice): `?copies=bundle,bundle`, `?copies=vendor,bundle`, `?copies=bundle,vendor`. "bundle" is
 // dist/samen.bundle.js, "vendor" a host's own build of the
-// npm package with its own lit (/vendor-app/app.js, built by the test). Then it shows every
-// widget with the *second* copy's MemoryAdapter, answers as a parent, and reports to the
-// checker in window.__samenTwoCopies what it saw.
+// npm package with its own lit (/vendor-app/app.js, built by the test), "litapp" a host's own
+// Lit app that is not Samen (/lit-app/app.js, built by the test: it defines <host-app>, which
+// renders a paragraph, and adds one to the page). Then it shows every widget with the *second*
+// copy's MemoryAdapter, answers as a parent, and reports to the checker in
+// window.__samenTwoCopies what it saw.
 const errors = [];
 window.addEventListener('error', (e) => errors.push(String(e.error?.message ?? e.message)));
 window.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason?.message ?? e.reason)));
@@ -17,9 +19,11 @@ document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e
 const URLS = {
   bundle: ['../../../dist/samen.bundle.js', '/copy-2/samen.bundle.js'],
   vendor: ['/vendor-app/app.js', '/vendor-app-2/app.js'],
+  litapp: ['/lit-app/app.js', '/lit-app/app.js'],
 };
+const names = new URLSearchParams(location.search).get('copies').split(',');
 const copies = [];
-for (const [i, name] of new URLSearchParams(location.search).get('copies').split(',').entries()) {
+for (const [i, name] of names.entries()) {
   try {
     copies.push(await import(URLS[name][i]));
   } catch (error) {
@@ -42,13 +46,22 @@ const $ = (el, selector) => el.shadowRoot?.querySelector(selector);
 const rendered = [];
 let answered = false;
 let firstKeepsTags = false;
+let secondDefinesTags = false;
+let hostApp = '';
 if (copies.length === 2) {
   const [first, second] = copies;
-  firstKeepsTags = ['samen-provider', 'samen-lesson-clip', 'samen-reward-chart'].every(
-    (tag) =>
-      customElements.get(tag) ===
-      first[{ 'samen-provider': 'SamenProvider', 'samen-lesson-clip': 'SamenLessonClip', 'samen-reward-chart': 'SamenRewardChart' }[tag]],
-  );
+  const CLASSES = { 'samen-provider': 'SamenProvider', 'samen-lesson-clip': 'SamenLessonClip', 'samen-reward-chart': 'SamenRewardChart' };
+  const definedBy = (copy) => Object.entries(CLASSES).every(([tag, name]) => copy[name] && customElements.get(tag) === copy[name]);
+  firstKeepsTags = definedBy(first);
+  // A first copy that is not Samen (a host's Lit app) defines none of the tags: the second does.
+  secondDefinesTags = definedBy(second);
+  if (names[0] === 'litapp') {
+    try {
+      hostApp = await until(() => document.querySelector('host-app')?.shadowRoot?.querySelector('p')?.textContent, 'host-app');
+    } catch (error) {
+      errors.push(`the host's app did not render: ${error.message}`);
+    }
+  }
   // Media from the page's own origin (the MemoryAdapter's blob: URLs would need `img-src blob:`).
   const mediaUrl = () => new URL('../../../examples/favicon.svg', location.href).href;
   const adapter = new second.MemoryAdapter({ mediaUrl, latency: 0 });
@@ -93,4 +106,4 @@ if (copies.length === 2) {
   }
 }
 
-window.__samenTwoCopies = { loaded: copies.length, rendered, answered, firstKeepsTags, errors, violations };
+window.__samenTwoCopies = { loaded: copies.length, rendered, answered, firstKeepsTags, secondDefinesTags, hostApp, errors, violations };
