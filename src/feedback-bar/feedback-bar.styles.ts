@@ -74,65 +74,23 @@ export const feedbackBarStyles = css`
     border-inline-start: 4px solid var(--_danger);
     padding-inline-start: 0.75em;
   }
-  .replies ol,
-  .counts {
+  .replies ol {
     list-style: none;
     margin: 0.35em 0 0;
     padding: 0;
     display: grid;
     gap: 0.4em;
   }
-  .replies li,
-  .count-item {
+  .replies li {
     padding: 0.4em 0.75em;
     border-radius: calc(var(--_radius) / 1.5);
     background: var(--_surface-raised);
-  }
-  .author {
-    font-weight: 600;
   }
   /* A family's reply takes its direction from its first letter, as dir="auto" would: Arabic reads right to left in a Dutch card. */
   .replies li p {
     unicode-bidi: plaintext;
   }
-  .count-item {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 0.5em;
-    align-items: center;
-  }
-  .count-label {
-    flex: 1;
-  }
-  details[open] {
-    flex-basis: 100%;
-  }
-  summary {
-    cursor: pointer;
-    min-block-size: var(--_target);
-    display: flex;
-    align-items: center;
-    color: var(--_muted);
-  }
-  .home-share {
-    display: grid;
-    gap: 0.25em;
-    font-weight: 600;
-  }
-  .bar-track {
-    display: block;
-    block-size: 0.6em;
-    border-radius: 999px;
-    background: var(--_surface-raised);
-    border: 1px solid var(--_border);
-    overflow: hidden;
-  }
-  .bar-track span {
-    display: block;
-    block-size: 100%;
-    background: var(--_accent);
-  }
-  /* Windows high contrast: the pressed state and the bars keep their meaning in system colours. */
+  /* Windows high contrast: the pressed state keeps its meaning in system colours. */
   @media (forced-colors: active) {
     /* System colours only, and no backplate: the browser's Canvas one made the count a white block. */
     .reaction[aria-pressed='true'] {
@@ -143,9 +101,6 @@ export const feedbackBarStyles = css`
     }
     .reaction[aria-pressed='true']:focus-visible {
       outline-color: CanvasText;
-    }
-    .bar-track span {
-      background: CanvasText;
     }
   }
 `;

@@ -1,10 +1,8 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { newId } from '../core/adapter.js';
-import { cspStyle } from '../core/csp-style.js';
 import { DraftController } from '../core/draft-controller.js';
-import { closeDetailsOnEscape } from '../core/escape.js';
 import { SamenError, toSamenError } from '../core/errors.js';
 import { formatRelative } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
@@ -14,8 +12,10 @@ import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { SamenElement } from '../core/samen-element.js';
 import { inLanguage } from '../core/in-language.js';
 import { feedbackBarStyles } from './feedback-bar.styles.js';
-import { homeShare, optimisticCount, parseReactionList, reactionIcon, withKnownReactions } from './reactions.js';
+import { optimisticCount, parseReactionList, reactionIcon, withKnownReactions } from './reactions.js';
 import { feedbackMessages, type FeedbackMessages } from './messages.js';
+import { LazyView } from '../core/lazy-view.js';
+import type { FeedbackTeacherHost } from './teacher-view.js';
 
 interface BarData {
   targetId: string;
@@ -98,6 +98,27 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
   /** Replies this viewer sent in this visit: all a parent without a `familyId` is shown. */
   private readonly sentReplies = new Set<string>();
 
+  /** The teacher view (./teacher-view.ts), loaded only for `view="teacher"`: parents never download it. */
+  private readonly teacherView = new LazyView(
+    this,
+    () => (this.constructor as typeof SamenFeedbackBar).loadTeacherView(),
+    (error) => this.reportError(error),
+  );
+
+  /** How the teacher view is loaded (a test's subclass may fail it). */
+  protected static loadTeacherView = () => import('./teacher-view.js');
+
+  /** What the teacher view reads through the bar. */
+  private readonly teacherHost: FeedbackTeacherHost = ((bar: this) => ({
+    get m() {
+      return bar.m;
+    },
+    get offered() {
+      return bar.offered;
+    },
+    renderReplies: (heading, replies) => bar.renderReplies(heading, replies),
+  }))(this);
+
   private readonly loader = this.useData({
     port: 'feedback',
     args: () => [this.targetId, this.view] as const,
@@ -116,6 +137,12 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
   /** What is shown: the loaded summary, which a write's result updates in place. */
   private get data(): BarData | undefined {
     return this.loader.value;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Beside the data load, not after it: a teacher's first render waits for both at once.
+    if (this.view === 'teacher') this.teacherView.start();
   }
 
   /** Another person here: their unsent reply, pending reactions and sent replies are not shown. */
@@ -235,12 +262,18 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
   // ------------------------------------------------------------------ render
 
   protected override render(): TemplateResult {
+    const view = this.teacherView;
+    if (this.view === 'teacher' && this.loader.status !== 'error') {
+      // The teacher view's module on its way (loading, as the data may still be), or failed to load.
+      if (view.error) return this.renderError(view.error, () => view.retry());
+      if (!view.module) return this.renderLoading();
+    }
     return this.renderData(this.loader, (data) => this.renderBar(data));
   }
 
   private renderBar(data: BarData): TemplateResult {
     const bar = html`<div part="base" class="bar" lang=${this.resolvedLocale} dir=${this.languageDir}>
-      ${this.view === 'teacher' ? this.renderTeacher(data.summary) : this.renderParent(data)}
+      ${this.view === 'teacher' && this.teacherView.module ? this.teacherView.module.renderTeacher(this.teacherHost, data.summary) : this.renderParent(data)}
     </div>`;
     if (this.view !== 'teacher') return bar;
     // What parents see of the same post, read-only: who reacted and the replies stay the teacher's.
@@ -340,43 +373,6 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
         )}
       </ol>
     </section>`;
-  }
-
-  private renderTeacher(summary: ReactionSummary): TemplateResult {
-    const t = this.m;
-    const share = homeShare(summary);
-    const total = this.offered.reduce((sum, r) => sum + (summary.counts[r] ?? 0), 0);
-    return html`${
-      share !== undefined
-        ? html`<div part="home-share" class="home-share">
-            <p>${t.homeShare(Math.min(summary.homeFamilies ?? 0, summary.families ?? 0), summary.families ?? 0)}</p>
-            <span class="bar-track" aria-hidden="true"><span ${cspStyle({ 'inline-size': `${share}%` })}></span></span>
-          </div>`
-        : nothing
-    }
-      ${
-        total === 0
-          ? html`<p class="muted">${t.noReactions}</p>`
-          : html`<ul class="counts" aria-label=${t.toolbar}>
-            ${this.offered.map((reaction) => {
-              const count = summary.counts[reaction] ?? 0;
-              const names = summary.reactors?.[reaction] ?? [];
-              return html`<li part="reaction" class="count-item">
-                ${reactionIcon(reaction)}
-                <span class="count-label">${t.reactionName(t.reactions[reaction], count)}</span>
-                ${
-                  names.length
-                    ? html`<details @keydown=${closeDetailsOnEscape}>
-                      <summary>${t.whoReacted}</summary>
-                      <p>${names.join(', ')}</p>
-                    </details>`
-                    : nothing
-                }
-              </li>`;
-            })}
-          </ul>`
-      }
-      ${summary.replies?.length ? this.renderReplies(t.replies, summary.replies) : html`<p class="muted">${t.noReplies}</p>`}`;
   }
 }
 

@@ -4,10 +4,10 @@ import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { OutboxAdapter } from '../../src/adapters/outbox.js';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-feedback-bar.js';
-import type { SamenFeedbackBar } from '../../src/feedback-bar/feedback-bar.js';
+import { SamenFeedbackBar } from '../../src/feedback-bar/feedback-bar.js';
 import { optimisticCount, parseReactionList, withKnownReactions, homeShare } from '../../src/feedback-bar/reactions.js';
 import type { ReactionSummary } from '../../src/feedback-bar/schemas.js';
-import { NOW, settled } from '../helpers/fixtures.js';
+import { NOW, collectErrors, settled } from '../helpers/fixtures.js';
 
 const TARGET = 'host-post-1';
 
@@ -297,5 +297,37 @@ describe('reaction rules', () => {
   it('computes the home share in percent', () => {
     expect(homeShare(summary)).to.equal(25);
     expect(homeShare({ ...summary, families: 0 })).to.equal(undefined);
+  });
+});
+
+describe('<samen-feedback-bar> teacher view on demand', () => {
+  /** A bar whose teacher view cannot be loaded (the network failed) until `works` is set. */
+  let works = false;
+  class BrokenTeacherBar extends SamenFeedbackBar {
+    protected static override loadTeacherView = () =>
+      works
+        ? import('../../src/feedback-bar/teacher-view.js')
+        : Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+  }
+  customElements.define('broken-teacher-bar', BrokenTeacherBar);
+
+  it('a teacher view that cannot be loaded shows the error state and fires samen-error; Retry loads it', async () => {
+    works = false;
+    let el!: BrokenTeacherBar;
+    const errors = await collectErrors(async () => {
+      const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${adapterFor('teacher-1')} locale="nl">
+        <broken-teacher-bar target-id=${TARGET} view="teacher"></broken-teacher-bar>
+      </samen-provider>`);
+      el = wrapper.querySelector<BrokenTeacherBar>('broken-teacher-bar')!;
+      await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'error state shown');
+    });
+    await expect(el).to.be.accessible();
+    expect(el.shadowRoot!.querySelector('[role="alert"] h2')!.textContent).to.equal('Geen internet');
+    expect(el.shadowRoot!.querySelector('.counts, .muted')).to.equal(null);
+    expect(errors.map((e) => [e.kind, e.fatal])).to.deep.equal([['offline', true]]);
+    works = true;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.counts, .muted'), 'teacher view after Retry');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
   });
 });
