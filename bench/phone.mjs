@@ -160,6 +160,8 @@ function installMarks() {
   const poll = () => {
     const card = document.querySelector('samen-lesson-clip')?.shadowRoot;
     if (card && !seenText) {
+      const error = card.querySelector('[part~="error"]');
+      if (error) phone.failed = error.textContent?.trim().replace(/\s+/g, ' ');
       const title = card.querySelector('[part~="title"]');
       if (title?.textContent?.trim() && title.checkVisibility()) {
         seenText = true;
@@ -183,7 +185,7 @@ function installMarks() {
         painted('pictureMs');
       }
     }
-    if (!seenText || !seenPicture) requestAnimationFrame(poll);
+    if ((!seenText || !seenPicture) && !phone.failed) requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);
   document.addEventListener(
@@ -357,9 +359,10 @@ export function summarize(/** @type {number[]} */ values) {
 }
 
 /**
- * @param {{ smoke?: boolean, loads?: number, log?: (line: string) => void }} [options]
+ * @param {{ smoke?: boolean, loads?: number, viewer?: string, log?: (line: string) => void }} [options]
+ *   `viewer`: who is signed in (default parent-1; the tests sign in as nobody to see the smoke fail)
  */
-export async function phoneBench({ smoke = false, loads, log = () => {} } = {}) {
+export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', log = () => {} } = {}) {
   const plan = { ...(smoke ? PLANS.smoke : PLANS.full), ...(loads ? { loads } : {}) };
   const started = performance.now();
   log(`parent's phone: building the host page from dist/ …`);
@@ -414,8 +417,13 @@ export async function phoneBench({ smoke = false, loads, log = () => {} } = {}) 
           await cdp.send('Network.emulateNetworkConditions', { ...PHONE.network, connectionType: 'cellular3g' });
         }
         await page.evaluateOnNewDocument(installMarks);
-        await page.goto(`${server.origin}/phone/phone.html`, { waitUntil: 'load', timeout: 120_000 });
-        await page.waitForFunction(() => /** @type {any} */ (window).__phone.textMs !== undefined, { timeout: 120_000, polling: 100 });
+        await page.goto(`${server.origin}/phone/phone.html?viewer=${encodeURIComponent(viewer)}`, { waitUntil: 'load', timeout: 120_000 });
+        await page.waitForFunction(
+          () => /** @type {any} */ (window).__phone.textMs !== undefined || /** @type {any} */ (window).__phone.failed !== undefined,
+          { timeout: smoke ? 30_000 : 120_000, polling: 100 },
+        );
+        const failed = await page.evaluate(() => /** @type {any} */ (window).__phone.failed);
+        if (failed !== undefined) throw new Error(`the first card failed to render: ${failed}`);
         // The picture may take longer; a card without one (no consent) has none to wait for.
         await page
           .waitForFunction(() => /** @type {any} */ (window).__phone.pictureMs !== undefined, { timeout: 60_000, polling: 100 })

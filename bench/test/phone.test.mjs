@@ -2,7 +2,7 @@
 // before the first card showed, and how its figures are held against issue 23's targets.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { TARGETS, beforeMark, phoneMarkdown, toRows } from '../phone.mjs';
+import { TARGETS, beforeMark, phoneBench, phoneMarkdown, toRows } from '../phone.mjs';
 
 /** A request as bench/phone.mjs records it (ms since navigation start). */
 const request = (url, startMs, endMs, encodedBytes, chunks = []) => ({
@@ -75,4 +75,8 @@ test('the figures are held against the targets: met at the target, not yet above
   assert.match(table, /\| first card: title painted \| 1000 ms \| 1100 ms \| ≤ 1000 ms \| met \|/);
   assert.match(table, /\| first card reaction: tap → next frame, p95 \| 50 ms \| {2}\| ≤ 33 ms \| not yet \|/);
   assert.match(table, /\| bytes before the first card \| 46,080 B \| {2}\| ≤ 46,080 B \(45 KB\) \| met \|/);
+});
+
+test('the smoke fails when the first card does not render (signed in as nobody: the server says 401)', async () => {
+  await assert.rejects(phoneBench({ smoke: true, viewer: 'nobody' }), /the first card failed to render/);
 });
