@@ -29,6 +29,13 @@ import {
 import type { MatrixMessages } from './messages.js';
 import { MATRIX_LIMITS, type ExpectationMatrix, type MatrixAxis, type Success } from './schemas.js';
 
+/** The editor's icons, drawn (Material Symbols, Apache-2.0), not text glyphs a device's font may lack. */
+const glyph = (d: string) =>
+  html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path fill="currentColor" d=${d}></path></svg>`;
+const UP = glyph('M4 12l1.41 1.41L11 7.83V20h2V7.83l5.58 5.59L20 12l-8-8-8 8z');
+const DOWN = glyph('M20 12l-1.41-1.41L13 16.17V4h-2v12.17l-5.58-5.59L4 12l8 8 8-8z');
+const REMOVE = glyph('M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z');
+
 /** What the editor and the successes read and do through their matrix element. */
 export interface MatrixEditorHost {
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -165,10 +172,10 @@ function renderAxisEditor(host: MatrixEditorHost, draft: ExpectationMatrix, axis
             @input=${(e: Event) => host.setDraft(renameAxisItem(draft, axis, index, (e.target as HTMLInputElement).value))}
           />
           <button type="button" class="icon" aria-label=${t.moveUp(name)} aria-disabled=${index === 0 ? 'true' : 'false'}
-            @click=${() => moveItem(host, draft, axis, index, -1)}>↑</button>
+            @click=${() => moveItem(host, draft, axis, index, -1)}>${UP}</button>
           <button type="button" class="icon" aria-label=${t.moveDown(name)} aria-disabled=${index === items.length - 1 ? 'true' : 'false'}
-            @click=${() => moveItem(host, draft, axis, index, 1)}>↓</button>
-          <button type="button" class="icon" aria-label=${t.remove(name)} @click=${() => host.setDraft(removeAxisItem(draft, axis, index))}>✕</button>
+            @click=${() => moveItem(host, draft, axis, index, 1)}>${DOWN}</button>
+          <button type="button" class="icon" aria-label=${t.remove(name)} @click=${() => host.setDraft(removeAxisItem(draft, axis, index))}>${REMOVE}</button>
         </li>`;
       })}
     </ol>
@@ -221,7 +228,7 @@ function renderCellEditor(host: MatrixEditorHost, draft: ExpectationMatrix, valu
           @input=${(ev: Event) => host.setDraft(editExpectation(draft, key, index, (ev.target as HTMLInputElement).value))}
         />
         <button type="button" class="icon" aria-label=${`${t.removeExpectation(index + 1)} (${name})`}
-          @click=${() => host.setDraft(removeExpectation(draft, key, index))}>✕</button>
+          @click=${() => host.setDraft(removeExpectation(draft, key, index))}>${REMOVE}</button>
       </div>`,
     )}
     ${

@@ -579,7 +579,10 @@ export class SamenLessonClip extends SamenParentPreviewElement {
         answer.kind === 'text'
           ? html`<p class="answer-label">${t.yourAnswer}</p>
             <p class="answer-text" ${inLanguage(this.familyText())}>${answer.text}</p>`
-          : html`<p class="answer-text"><span aria-hidden="true">✓ </span>${t.talkedAboutItDone}</p>`
+          : html`<p class="answer-text"><svg class="done-icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+                <path fill="currentColor" d="M9 16.17 4.83 12l-1.42 1.41L9 19 21 7l-1.41-1.41z"></path></svg
+              >
+              ${t.talkedAboutItDone}</p>`
       }
       <button @click=${this.startEditing}>${t.edit}</button>
     </div>`;

@@ -101,8 +101,9 @@ export const rewardChartStyles = css`
     font-weight: 600;
   }
   .stars {
+    display: inline-flex;
+    gap: 0.3em;
     color: var(--_reward);
-    letter-spacing: 0.3em;
   }
   .party .stars {
     animation: cheer 900ms ease-in-out 3;

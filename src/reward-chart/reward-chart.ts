@@ -20,6 +20,9 @@ import { rewardChartStyles } from './reward-chart.styles.js';
 import { rewardMessages, type RewardMessages } from './messages.js';
 import type { RewardTeacher } from './teacher-view.js';
 
+/** A star of the celebration, drawn (Material Symbols, Apache-2.0): "★" is a glyph a device's font may lack. */
+const STAR = html`<svg viewBox="0 0 24 24" width="1.2em" height="1.2em" focusable="false"><path fill="currentColor" d="M12 17.27 18.18 21l-1.64-7.03L22 9.24l-7.19-.61L12 2 9.19 8.63 2 9.24l5.46 4.73L5.82 21z"></path></svg>`;
+
 export { UNDO_WINDOW_MS } from './schemas.js';
 /** Up to this goal the chart shows one spot per token; above it, a bar. */
 const MAX_SPOTS = 60;
@@ -337,7 +340,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
             <ul>
               ${chart.focus.map(
                 (f) =>
-                  html`<li>${f.pictogram ? html`<span aria-hidden="true">${f.pictogram}</span>` : nothing}<span ${inLanguage(school)}>${f.text}</span></li>`,
+                  html`<li>${f.pictogram ? html`<span class="pictogram" aria-hidden="true">${f.pictogram}</span>` : nothing}<span ${inLanguage(school)}>${f.text}</span></li>`,
               )}
             </ul>
           </section>`
@@ -410,7 +413,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     const t = this.m;
     const celebrating = this.teacher?.celebrating;
     return html`<div part="celebration" class="celebration ${celebrating ? 'party' : ''}">
-      <span aria-hidden="true" class="stars">★ ★ ★</span>
+      <span aria-hidden="true" class="stars">${STAR}${STAR}${STAR}</span>
       <p>${celebrating ? t.redeemed(celebrating) : reached ? t.reached : nothing}</p>
       ${this.teacher?.renderRedeem(chart, reached) ?? nothing}
     </div>`;
