@@ -644,7 +644,11 @@ export function toRows(samples, taps, smoke = false) {
  * @param {Awaited<ReturnType<typeof phoneBench>>} result
  */
 export function phoneSummary({ environment, figures, knownIssues, requestsBeforeFirstCard }) {
-  return { environment, figures, knownIssues, requestsBeforeFirstCard };
+  const path = (/** @type {string} */ url) => {
+    const u = new URL(url);
+    return u.origin.startsWith('http://127.0.0.1:') ? `${u.pathname}${u.search}` : url;
+  };
+  return { environment, figures, knownIssues, requestsBeforeFirstCard: requestsBeforeFirstCard.map((r) => ({ ...r, url: path(r.url) })) };
 }
 
 /**
