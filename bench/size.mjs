@@ -293,6 +293,41 @@ export async function measureSizes({ peers = false } = {}) {
       brotli: fiveChunks.reduce((sum, c) => sum + brotliSize(c.code), 0),
     });
 
+    // 3c. Where the feedback bar's entry + lit goes, and the fixed stack's floor (issue 19): the
+    // entry built again with lit, zod or both left out (the difference is what each costs in
+    // it, compression context included), and lit and zod/mini at their least on their own.
+    const eagerGzip = async (/** @type {Parameters<typeof build>[0]} */ input, /** @type {Parameters<typeof build>[1]} */ options) => {
+      const bundle = await build(input, options);
+      const { output: built } = await bundle.generate({ format: 'es' });
+      await bundle.close();
+      return gzipSize(
+        eagerChunks(/** @type {import('rollup').OutputChunk[]} */ (built.filter((o) => o.type === 'chunk')))
+          .map((c) => c.code)
+          .join('\n'),
+      );
+    };
+    const barEntry = join('src/define', 'samen-feedback-bar.ts');
+    const isZod = (/** @type {string} */ id) => /^zod(\/|$)/.test(id);
+    const bar = await eagerGzip(barEntry, {});
+    const barLit = bar - (await eagerGzip(barEntry, { external: isLit }));
+    const barZod = bar - (await eagerGzip(barEntry, { external: isZod }));
+    const barOurs = await eagerGzip(barEntry, { external: (id) => isLit(id) || isZod(id) });
+    costs['lit floor'] = (
+      await buildSize('lit-floor', {
+        virtual: {
+          'lit-floor':
+            "import { LitElement, html, css, nothing } from 'lit'; import { property, state } from 'lit/decorators.js';" +
+            ' class X extends LitElement { static styles = css`:host{display:block}`; render() { return html`<p>${nothing}</p>`; } }' +
+            " customElements.define('x-floor', X); export { property, state };",
+        },
+      })
+    ).gzip;
+    notes.push(
+      `entry+lit/samen-feedback-bar (${fmtB(bar)}): lit ${fmtB(barLit)}, zod ${fmtB(barZod)}, ours (core and the bar) ${fmtB(barOurs)}, ` +
+        `each measured by leaving the others out; the fixed stack's floor: lit alone (LitElement, html, css, decorators) ${fmtB(costs['lit floor'])} ` +
+        `+ zod/mini's least ${fmtB(costs['zod floor'])} = ${fmtB(costs['lit floor'] + costs['zod floor'])} before any code of ours`,
+    );
+
     // 4. Home languages, as a host loads one.
     for (const file of readdirSync('src/locales')
       .filter((f) => f.endsWith('.ts'))
