@@ -105,7 +105,10 @@ export const langTagSchema = z.string().check(z.refine(isLangTag, { message: 'no
  * The language of an item's school words (`nl`, `en`…); absent means the page's `contentLang`.
  * A tag that is not BCP 47 is dropped here, never fatal: widgets report it as repaired data.
  */
-export const contentLangSchema = z.optional(z.catch(z.optional(langTagSchema), undefined));
+export const contentLangSchema = z.optional(
+  // z.catch(z.optional(langTagSchema), undefined), without z.catch's code (see `lengthBetween`).
+  z.custom<string | undefined>(() => true).check(z.overwrite((v) => (typeof v === 'string' && isLangTag(v) ? v : undefined))),
+);
 
 export const PROGRAMMES = ['wish', 'kanjer', 'pbs', 'custom'] as const;
 export const programmeSchema = z.enum(PROGRAMMES);

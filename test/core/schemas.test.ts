@@ -1,13 +1,14 @@
 /**
- * The shared checks in src/core/schemas.ts (`lengthBetween`, `integer`, `matching`, `recordOf`, the ISO date-time)
+ * The shared checks in src/core/schemas.ts (`lengthBetween`, `integer`, `matching`, `recordOf`, the ISO date-time, the content language)
  * stand in for zod's own (z.minLength/z.maxLength, z.int with its bounds, z.regex, z.record,
- * z.iso.datetime) to keep every entry smaller: they must accept, reject and output exactly what
+ * z.iso.datetime, z.catch) to keep every entry smaller: they must accept, reject and output exactly what
  * zod's did, with the same issue paths and messages (what `samen-error` reports), for every
  * kind of hostile value, alone, in an object and in a list.
  */
 import { expect } from '@open-wc/testing';
 import * as z from 'zod/mini';
-import { integer, isoDateSchema, lengthBetween, matching, recordOf } from '../../src/core/schemas.js';
+import { contentLangSchema, integer, isoDateSchema, lengthBetween, matching, recordOf } from '../../src/core/schemas.js';
+import { isLangTag } from '../../src/core/content-lang.js';
 
 const symbol = Symbol('s');
 const VALUES: unknown[] = [
@@ -16,6 +17,7 @@ const VALUES: unknown[] = [
   ...[0, -0, 1, -1, 1.5, 5, 6, 999, 1000, NaN, Infinity, -Infinity, 2 ** 53, -(2 ** 53), 1e300],
   ...[null, undefined, true, {}, { length: 3 }, new Date(0), new Map(), Object.create(null)],
   ...['2026-03-02T08:30:00Z', '2024-02-29T00:00:00+01:00', '2026-02-29T00:00:00Z', '2026-03-02T08:30:00', '2026-03-02T08:30:00.123Z'],
+  ...['nl', 'en-GB', 'NL', 'ar-MA', 'x-klingon', 'en_GB', 'nl-', 'zh-Hant-TW'],
   ...['2026-03-02', '2026-03-02T24:00:00Z', '2026-03-02T08:30Z', '2026-03-02T08:30:00+1:00', ' 2026-03-02T08:30:00Z'],
   ...[
     { a: 1 },
@@ -45,6 +47,7 @@ const PAIRS: [string, z.ZodMiniType, z.ZodMiniType][] = [
   ['lesson number', z.int().check(z.positive(), z.lte(999)), integer(1, 999)],
   ['strength', z.int().check(z.gte(1), z.lte(5)), integer(1, 5)],
   ['pattern', z.string().check(z.regex(/^[a-z][a-z0-9-]{0,39}$/)), z.string().check(matching(/^[a-z][a-z0-9-]{0,39}$/))],
+  ['content language', z.optional(z.catch(z.optional(z.string().check(z.refine(isLangTag))), undefined)), contentLangSchema],
   ['date-time', z.iso.datetime({ offset: true }), isoDateSchema],
   ['record of counts', z.record(z.string(), z.int().check(z.nonnegative())), recordOf(integer(0))],
   ['record of texts', z.record(z.string(), z.array(text)), recordOf(z.array(text))],
