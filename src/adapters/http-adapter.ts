@@ -28,6 +28,17 @@ export interface HttpAdapterOptions {
    * `false`, or where it doesn't (Node), uploads go through `fetch` and report progress once, at the end.
    */
   xhr?: (() => XMLHttpRequest) | false;
+  /**
+   * The most topics one event stream asks for; more topics open more streams (a feed of 20
+   * lesson clips follows about 50). Default 32, the contract's limit (`GET /events`).
+   */
+  maxTopicsPerStream?: number;
+}
+
+/** One open (or opening) `GET /events` stream and the topics it asks for. */
+interface EventStream {
+  readonly topics: Set<string>;
+  controller?: AbortController;
 }
 
 type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
@@ -61,7 +72,8 @@ const TRANSIENT = new Set([408, 425, 429, 500, 502, 503, 504]);
  * start. `publishLessonClip` is a write like the others.
  *
  * Live updates: `subscribe` reads the server's Server-Sent Events stream (`/events`) with
- * `fetch`, so the token goes in a header rather than the URL, and reconnects with backoff.
+ * `fetch`, so the token goes in a header rather than the URL, and reconnects with backoff; at
+ * most `maxTopicsPerStream` topics a stream (the contract's 32), more topics in more streams.
  *
  * @example
  * import { HttpAdapter } from '@samen/widgets/adapters/http';
@@ -74,8 +86,11 @@ export class HttpAdapter implements SamenAdapter {
   private readonly backoffMs: number;
   private readonly fetchImpl: typeof fetch;
   private readonly makeXhr: (() => XMLHttpRequest) | undefined;
+  private readonly maxTopicsPerStream: number;
   private readonly topics = new Map<string, Set<() => void>>();
-  private events?: AbortController;
+  private readonly streams = new Set<EventStream>();
+  /** Streams whose topics changed, re-opened together once the current task is done. */
+  private readonly changedStreams = new Set<EventStream>();
 
   constructor(private readonly options: HttpAdapterOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -83,6 +98,7 @@ export class HttpAdapter implements SamenAdapter {
     this.retries = options.retries ?? 3;
     this.backoffMs = options.backoffMs ?? 500;
     this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.maxTopicsPerStream = Math.max(1, options.maxTopicsPerStream ?? 32);
     this.makeXhr =
       options.xhr === false ? undefined : (options.xhr ?? (typeof XMLHttpRequest === 'function' ? () => new XMLHttpRequest() : undefined));
   }
@@ -272,33 +288,68 @@ export class HttpAdapter implements SamenAdapter {
   subscribe(topic: SamenTopic, listener: () => void): Unsubscribe {
     const set = this.topics.get(topic) ?? new Set();
     set.add(listener);
-    this.topics.set(topic, set);
-    this.reconnect();
+    if (!this.topics.has(topic)) {
+      this.topics.set(topic, set);
+      this.place(topic);
+    }
     return () => {
       set.delete(listener);
-      if (!set.size) this.topics.delete(topic);
-      this.reconnect();
+      if (set.size || this.topics.get(topic) !== set) return;
+      this.topics.delete(topic);
+      this.unplace(topic);
     };
   }
 
-  /** Stops the event stream and forgets every subscription. */
+  /** Stops the event streams and forgets every subscription. */
   dispose(): void {
     this.topics.clear();
-    this.events?.abort();
-    this.events = undefined;
+    for (const stream of this.streams) stream.controller?.abort();
+    this.streams.clear();
+    this.changedStreams.clear();
   }
 
-  /** One stream for all topics; re-opened (debounced) whenever the set of topics changes. */
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  private reconnect(): void {
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = setTimeout(() => {
-      this.events?.abort();
-      this.events = undefined;
-      if (!this.topics.size) return;
-      const controller = new AbortController();
-      this.events = controller;
-      void this.stream([...this.topics.keys()], controller.signal);
+  /**
+   * A new topic joins a stream with room (or a new one), and only that stream is opened again:
+   * cards that come into view one by one never restart the others' streams.
+   */
+  private place(topic: string): void {
+    for (const stream of this.streams) if (stream.topics.has(topic)) return;
+    let stream = [...this.streams].find((s) => s.topics.size < this.maxTopicsPerStream);
+    if (!stream) this.streams.add((stream = { topics: new Set() }));
+    stream.topics.add(topic);
+    this.reopen(stream);
+  }
+
+  /**
+   * A topic nobody follows any more leaves its stream at the next reopening; a stream left
+   * without topics closes now. (Until then its changes arrive for no one, harmlessly.)
+   */
+  private unplace(topic: string): void {
+    for (const stream of this.streams) {
+      if (!stream.topics.delete(topic)) continue;
+      if (!stream.topics.size) {
+        stream.controller?.abort();
+        this.streams.delete(stream);
+        this.changedStreams.delete(stream);
+      }
+      return;
+    }
+  }
+
+  /** Re-opens a stream after its topics changed; debounced, so one render's subscriptions open it once. */
+  private reopenTimer: ReturnType<typeof setTimeout> | undefined;
+  private reopen(stream: EventStream): void {
+    this.changedStreams.add(stream);
+    clearTimeout(this.reopenTimer);
+    this.reopenTimer = setTimeout(() => {
+      for (const changed of this.changedStreams) {
+        changed.controller?.abort();
+        changed.controller = undefined;
+        if (!this.streams.has(changed) || !changed.topics.size) continue;
+        changed.controller = new AbortController();
+        void this.stream([...changed.topics], changed.controller.signal);
+      }
+      this.changedStreams.clear();
     }, 0);
   }
 

@@ -246,6 +246,44 @@ describe('HttpAdapter', () => {
     http.dispose();
   });
 
+  it("a feed's many topics go in several streams of at most 32; a new topic re-opens only the stream it joins", async () => {
+    const streams: { topics: string[]; signal: AbortSignal; push: (text: string) => void }[] = [];
+    const fetchImpl = ((url: string, init: RequestInit = {}) => {
+      const topics = decodeURIComponent(new URL(url).searchParams.get('topics') ?? '').split(',');
+      let push!: (text: string) => void;
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          push = (text) => controller.enqueue(new TextEncoder().encode(text));
+        },
+      });
+      streams.push({ topics, signal: init.signal!, push });
+      return Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } }));
+    }) as unknown as typeof fetch;
+    const http = new HttpAdapter({ baseUrl: 'https://api.school.example/samen', fetch: fetchImpl });
+    const settle = () => new Promise((r) => setTimeout(r, 20));
+    const heard: string[] = [];
+    const stops = Array.from({ length: 70 }, (_, i) => http.subscribe(`clip:c-${i}`, () => heard.push(`c-${i}`)));
+    await settle();
+    expect(streams.map((s) => s.topics.length)).to.deep.equal([32, 32, 6]);
+    expect(new Set(streams.flatMap((s) => s.topics)).size, 'each topic asked once').to.equal(70);
+    streams[2]!.push('event: change\ndata: {"topic":"clip:c-69"}\n\n');
+    streams[0]!.push('event: change\ndata: {"topic":"clip:c-0"}\n\n');
+    await settle();
+    expect(heard).to.have.members(['c-69', 'c-0']);
+
+    http.subscribe('clip:late', () => heard.push('late'));
+    await settle();
+    expect(streams, 'one stream re-opened').to.have.length(4);
+    expect(streams[3]!.topics).to.include('clip:late').and.to.have.length(7);
+    expect(streams.slice(0, 2).map((s) => s.signal.aborted)).to.deep.equal([false, false]);
+    expect(streams[2]!.signal.aborted, 'the stream it joined was replaced').to.equal(true);
+
+    for (const stop of stops.slice(0, 32)) stop();
+    expect(streams[0]!.signal.aborted, 'a stream left without topics closes').to.equal(true);
+    http.dispose();
+    expect(streams.every((s) => s.signal.aborted)).to.equal(true);
+  });
+
   it('aborts its requests when the widget leaves the page, and loads again when it comes back', async () => {
     const signals: AbortSignal[] = [];
     const fetchImpl = ((_url: string, init: RequestInit = {}) => {
