@@ -69,6 +69,14 @@ export interface DemoState {
   uploads?: Record<string, StoredUpload>;
   /** Applied writes by idempotency key: a repeated key returns the first result. */
   writes: Record<string, StoredWrite>;
+  /** Threads between a family and the class's teachers (issue 24), by `<kind>:<aboutId>:<familyId>`. */
+  threads?: Record<string, StoredThread>;
+}
+
+/** A thread as stored: its messages, and per viewer how many of them they have read. */
+export interface StoredThread {
+  messages: { id: string; from: 'family' | 'teacher'; authorId: string; authorName?: string; text: string; createdAt: string }[];
+  readBy: Record<string, number>;
 }
 
 /** Small, fast, seedable PRNG (mulberry32). */
@@ -898,6 +906,8 @@ export const DEMO_AUTHORIZATION_FIXTURES = {
   schoolMatrix: 'matrix-school',
   otherSchoolMatrix: 'matrix-school-other',
   homeMatrixA: 'matrix-home-fam-01',
+  familyA: 'fam-01',
+  familyB: 'fam-02',
 } as const;
 
 /** Who plays each part of the authorization suite in the seeded school (viewer ids). */

@@ -8,7 +8,8 @@ import { SamenError } from '../core/errors.js';
 import { own } from '../core/dict.js';
 import { authorize, isSafeId, type Action, type PolicyViewer, type Scope } from '../core/policy.js';
 import type { DemoState } from './demo-data.js';
-import { chartOf, chartScope, childScope, classScope, clipScope, matrixOf, matrixScope, targetScope } from './demo-scopes.js';
+import { chartOf, chartScope, childScope, classScope, clipScope, matrixOf, matrixScope, targetScope, threadScope } from './demo-scopes.js';
+import { parseThreadTopic } from '../thread/schemas.js';
 
 export interface GuardLookups {
   /**
@@ -52,6 +53,14 @@ function chartCheck(state: DemoState, chartId: string, classAction: Action, pers
 function matrixCheck(state: DemoState, matrixId: string, schoolAction: Action, homeAction: Action): Check {
   const matrix = found(matrixOf(state, idOf(matrixId)));
   return { action: matrix.kind === 'home' ? homeAction : schoolAction, scope: matrixScope(matrix) };
+}
+
+/** A thread (issue 24): what it is about and the family; the family must be in that class. */
+function threadCheck(state: DemoState, input: unknown, action: Action): Check[] {
+  const about = input && typeof input === 'object' ? (input as { about?: unknown }).about : undefined;
+  const kind = about && typeof about === 'object' ? (about as { kind?: unknown }).kind : undefined;
+  const scope = threadScope(state, { kind: typeof kind === 'string' ? kind : '', id: field(about, 'id') }, field(input, 'familyId'));
+  return [{ action, scope: found(scope) }];
 }
 
 async function uploadOwner(state: DemoState, mediaId: string, lookups: GuardLookups): Promise<string> {
@@ -108,6 +117,9 @@ const GUARDS: Record<string, Guard> = {
     { action: 'upload.read', scope: { personId: await uploadOwner(state, idOf(input), lookups) } },
   ],
   publishLessonClip: (state, _viewer, input) => [{ action: 'clip.publish', scope: found(classScope(state, field(input, 'classId'))) }],
+  getThread: (state, _viewer, input) => threadCheck(state, input, 'thread.read'),
+  addThreadMessage: (state, _viewer, input) => threadCheck(state, input, 'thread.write'),
+  markThreadRead: (state, _viewer, input) => threadCheck(state, input, 'thread.read'),
 };
 
 /** The adapter methods the guard knows: every method of `SamenAdapter` but `subscribe`. */
@@ -155,6 +167,9 @@ export function authorizeTopic(state: DemoState, viewer: PolicyViewer, topic: st
       check = id.startsWith('class:')
         ? { action: 'signals.read', scope: found(classScope(state, idOf(id.slice('class:'.length)))) }
         : { action: 'checkin.read', scope: found(childScope(state, idOf(id))) };
+      break;
+    case 'thread':
+      [check] = threadCheck(state, parseThreadTopic(topic) ?? notFound(), 'thread.read') as [Check];
       break;
     default:
       return notFound();

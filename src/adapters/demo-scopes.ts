@@ -55,6 +55,18 @@ export function matrixScope(matrix: StoredMatrix): Scope {
 }
 
 /**
+ * A thread between a family and the teacher(s) of a class: the family and the class of what it
+ * is about (a clip, or a clip or host post for a reply). `undefined` when that does not exist or
+ * the family is not in that class: nobody can open a thread with a family of another class.
+ */
+export function threadScope(state: State, about: { kind: string; id: string }, familyId: string): Scope | undefined {
+  const base = about.kind === 'answer' ? clipScope(state, about.id) : about.kind === 'reply' ? targetScope(state, about.id) : undefined;
+  const classId = base?.classId;
+  if (!classId || !(own(state.families, classId) ?? []).some((f) => f.familyId === familyId)) return undefined;
+  return { familyId, classId };
+}
+
+/**
  * Makes every record of a state that was loaded (JSON, IndexedDB, a clone) null-prototype
  * again, in place, and fills in what older stored states lack. Returns the same state.
  */
@@ -70,6 +82,8 @@ export function hardenState<S extends DemoState>(state: S): S {
   state.matrices = dict(state.matrices);
   for (const matrix of Object.values(state.matrices)) if (matrix && typeof matrix === 'object') matrix.cells = dict(matrix.cells);
   if (state.uploads) state.uploads = dict(state.uploads);
+  state.threads = dict(state.threads ?? {});
+  for (const thread of Object.values(state.threads)) if (thread && typeof thread === 'object') thread.readBy = dict(thread.readBy);
   // Writes remembered in another shape (a state saved before they had a time and a digest)
   // can't be told apart from a new request: they are forgotten.
   const writes = dict(state.writes);

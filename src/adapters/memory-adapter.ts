@@ -21,11 +21,13 @@ import {
   type StoredAward,
   type StoredChart,
   type StoredMatrix,
+  type StoredThread,
   type StoredWrite,
 } from './demo-data.js';
 import { authorizeCall, authorizeTopic } from './demo-guard.js';
 import { classOfChild, hardenState, targetScope } from './demo-scopes.js';
 import { withDemoUrls } from './illustrations.js';
+import { threadTopic, type Thread, type ThreadKey, type ThreadMessage } from '../thread/schemas.js';
 import { checkWriteInput } from './write-checks.js';
 
 export { demoMedia } from './illustrations.js';
@@ -516,6 +518,73 @@ export class MemoryAdapter implements SamenAdapter {
       return clip;
     });
     return this.withUploadUrls(withDemoUrls(raw, this.store.mediaUrl)) as unknown as LessonClip;
+  }
+
+  // ------------------------------------------------------------------ threads (issue 24)
+
+  /**
+   * The thread between a family and the class's teacher(s) about what the family sent. Only
+   * that family's carers and the class's teachers get it (the policy's `thread.read`); it is
+   * empty until someone writes.
+   */
+  async getThread(query: ThreadKey, options?: RequestOptions): Promise<Thread> {
+    await this.enter('getThread', query, options);
+    return this.publicThread(query);
+  }
+
+  /** Adds a message for the viewer's side (family or teacher); read at once by its writer. */
+  async addThreadMessage(input: WriteInput & ThreadKey & { text: string }, options?: RequestOptions): Promise<ThreadMessage> {
+    return this.write('addThreadMessage', input, options, threadTopic(input), () => {
+      const viewer = this.viewer();
+      const thread = this.storedThread(input, true)!;
+      const message: StoredThread['messages'][number] = {
+        id: input.id,
+        from: viewer.role === 'teacher' ? 'teacher' : 'family',
+        authorId: viewer.id,
+        ...(viewer.name ? { authorName: viewer.name } : {}),
+        text: input.text.trim(),
+        createdAt: new Date().toISOString(),
+      };
+      thread.messages.push(message);
+      thread.readBy[viewer.id] = thread.messages.length;
+      return this.publicMessage(message);
+    });
+  }
+
+  async markThreadRead(input: WriteInput & ThreadKey, options?: RequestOptions): Promise<void> {
+    await this.write('markThreadRead', input, options, threadTopic(input), () => {
+      const thread = this.storedThread(input, false);
+      if (thread) thread.readBy[this.viewerId] = thread.messages.length;
+      return null;
+    });
+  }
+
+  private storedThread(key: ThreadKey, create: boolean): StoredThread | undefined {
+    const threads = (this.store.state.threads ??= dict());
+    const id = `${key.about.kind}:${key.about.id}:${key.familyId}`;
+    const found = own(threads, id);
+    if (found || !create) return found;
+    return (threads[id] = { messages: [], readBy: dict() });
+  }
+
+  private publicMessage(message: StoredThread['messages'][number]): ThreadMessage {
+    return {
+      id: message.id,
+      from: message.from,
+      ...(message.authorName ? { authorName: message.authorName } : {}),
+      text: message.text,
+      createdAt: message.createdAt,
+      mine: message.authorId === this.viewerId,
+    };
+  }
+
+  private publicThread(key: ThreadKey): Thread {
+    const thread = this.storedThread(key, false);
+    const messages = (thread?.messages ?? []).map((m) => this.publicMessage(m));
+    const side = this.viewer().role === 'teacher' ? 'teacher' : 'family';
+    const read = (thread && own(thread.readBy, this.viewerId)) ?? 0;
+    const unread = messages.slice(read).filter((m) => m.from !== side).length;
+    return { about: { kind: key.about.kind, id: key.about.id }, familyId: key.familyId, messages, unread };
   }
 
   private mediaOfDraft(media: NonNullable<LessonClipDraft['media']>): unknown {

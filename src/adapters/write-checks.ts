@@ -12,6 +12,7 @@ import { reactionIdSchema, REPLY_MAX_LENGTH } from '../feedback-bar/schemas.js';
 import { CHECKIN_NOTE_MAX_LENGTH, feelingIdSchema } from '../feelings-checkin/schemas.js';
 import { ANSWER_MAX_LENGTH, homeAnswerKindSchema } from '../lesson-clip/schemas.js';
 import { REWARD_TEXT_MAX_LENGTH } from '../reward-chart/schemas.js';
+import { THREAD_MESSAGE_MAX_LENGTH } from '../thread/schemas.js';
 
 const optionalId = z.optional(z.string().check(z.minLength(1), z.maxLength(200)));
 /** At most `max` characters once trimmed (the textarea's `maxlength` on what is kept). */
@@ -36,6 +37,7 @@ const INPUTS: Record<string, z.ZodMiniType> = {
   }),
   saveExpectationMatrix: z.object({ matrix: expectationMatrixSchema, baseVersion: z.int() }),
   shareSuccess: z.object({ expectationId: optionalId, text: oneTo(SUCCESS_MAX_LENGTH) }),
+  addThreadMessage: z.object({ text: oneTo(THREAD_MESSAGE_MAX_LENGTH) }),
 };
 
 /** Throws `invalid-data` naming the fields when `input` of `method` is outside the limits. */

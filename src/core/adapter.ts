@@ -5,6 +5,7 @@ import type { ReactionSummary, Reply } from '../feedback-bar/schemas.js';
 import type { Checkin } from '../feelings-checkin/schemas.js';
 import type { ClipReach, HomeAnswer, HomeAnswerKind, LessonClip } from '../lesson-clip/schemas.js';
 import type { Award, RewardChart } from '../reward-chart/schemas.js';
+import type { Thread, ThreadKey, ThreadMessage } from '../thread/schemas.js';
 
 /** Every adapter call can be cancelled: widgets abort reads when they disconnect or change id. */
 export interface RequestOptions {
@@ -24,7 +25,8 @@ export interface WriteInput {
  * `feelings:<childId>` for one child and `feelings:class:<classId>` for a class overview;
  * a saved check-in notifies both.
  */
-export type SamenTopic = `clip:${string}` | `reactions:${string}` | `chart:${string}` | `feelings:${string}` | `matrix:${string}`;
+export type SamenTopic =
+  `clip:${string}` | `reactions:${string}` | `chart:${string}` | `feelings:${string}` | `matrix:${string}` | `thread:${string}`;
 
 export type Unsubscribe = () => void;
 
@@ -50,7 +52,16 @@ export interface UploadOptions extends RequestOptions {
  * not-connected state and names the missing methods in its `samen-error` event.
  */
 export interface SamenAdapter
-  extends ViewerPort, LivePort, LessonClipPort, FeedbackPort, RewardChartPort, FeelingsPort, ExpectationMatrixPort, ClipComposerPort {}
+  extends
+    ViewerPort,
+    LivePort,
+    LessonClipPort,
+    FeedbackPort,
+    RewardChartPort,
+    FeelingsPort,
+    ExpectationMatrixPort,
+    ClipComposerPort,
+    ThreadPort {}
 
 /** What every widget needs: who is looking. */
 export interface ViewerPort {
@@ -153,6 +164,24 @@ export interface ClipComposerPort {
    */
   publishLessonClip?(input: WriteInput & LessonClipDraft, options?: RequestOptions): Promise<LessonClip>;
 }
+
+/**
+ * Optional, like {@link LivePort}: a short private thread between one family and the teacher(s)
+ * of the class about something the family sent (src/thread/schemas.ts). Without it the widgets
+ * show no thread. Only that family's carers and the class's teachers read or write it
+ * (`thread.read`, `thread.write` in src/core/policy.ts); the live topic is `threadTopic` (src/thread/schemas.ts).
+ */
+export interface ThreadPort {
+  /** The thread (empty when nobody wrote yet). Rejects with `not-found` when the family is not in the class. */
+  getThread?(query: ThreadKey, options?: RequestOptions): Promise<Thread>;
+  /** Adds a message. Idempotent on `id`: a retry returns the message the first call added. */
+  addThreadMessage?(input: WriteInput & ThreadKey & { text: string }, options?: RequestOptions): Promise<ThreadMessage>;
+  /** Marks every message in the thread read for the signed-in viewer. */
+  markThreadRead?(input: WriteInput & ThreadKey, options?: RequestOptions): Promise<void>;
+}
+
+/** The thread port's methods (all optional: a widget checks for `getThread`). */
+export const THREAD_METHODS = ['getThread', 'addThreadMessage', 'markThreadRead'] as const satisfies readonly (keyof ThreadPort)[];
 
 /**
  * The methods each widget's port requires besides `getViewer`, by port name: what a host that

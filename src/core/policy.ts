@@ -62,6 +62,7 @@ export const RESOURCES = {
   'home-matrix': 'the home matrix of the viewer’s family',
   successes: 'successes families shared on the viewer’s school’s matrix',
   upload: 'a file the viewer uploaded',
+  thread: 'a thread between the viewer’s family and the teacher(s) of the class (a teacher: with any family of their class)',
 } as const;
 export type Resource = keyof typeof RESOURCES;
 
@@ -94,6 +95,8 @@ export const ACTIONS = {
   'successes.read': 'successes',
   'upload.write': 'upload',
   'upload.read': 'upload',
+  'thread.read': 'thread',
+  'thread.write': 'thread',
 } as const satisfies Record<string, Resource>;
 export type Action = keyof typeof ACTIONS;
 
@@ -134,6 +137,8 @@ export const POLICY: Readonly<Record<Action, Grants>> = {
   'successes.read': { teacher: OWN, 'school-leader': OWN },
   'upload.write': { teacher: OWN },
   'upload.read': { teacher: OWN },
+  'thread.read': { parent: OWN, teacher: OWN },
+  'thread.write': { parent: OWN, teacher: OWN },
 };
 
 /** The live topic kinds and the read each one follows (`feelings:class:…` is the class overview). */
@@ -144,6 +149,7 @@ export const TOPIC_ACTIONS = {
   feelings: 'checkin.read',
   'feelings:class': 'signals.read',
   matrix: 'school-matrix.read', // or home-matrix.read: decided by the matrix
+  thread: 'thread.read',
 } as const satisfies Record<string, Action>;
 
 /** Whether `role` may do `action` on a resource it stands in `relation` to. Unknown roles may nothing. */

@@ -7,7 +7,7 @@
  * relationOf(viewer, scope))`, from the policy module itself. The suite only knows who the
  * viewers are (parent of family A, …) and where each fixture belongs (clip A is class A's, …).
  */
-import { newId, PORT_METHODS, type PortName, type SamenAdapter } from '../core/adapter.js';
+import { newId, PORT_METHODS, THREAD_METHODS, type PortName, type SamenAdapter } from '../core/adapter.js';
 import { ACTIONS, allows, relationOf, type Action, type PolicyViewer, type Relation, type Role, type Scope } from '../core/policy.js';
 import type { ExpectationMatrix } from '../expectation-matrix/schemas.js';
 import type { ReactionSummary } from '../feedback-bar/schemas.js';
@@ -43,6 +43,10 @@ export interface AuthorizationFixtures {
   otherSchoolMatrix?: string;
   /** Family A's home matrix. */
   homeMatrixA: string;
+  /** Optional, for the thread port: family A's id (parent A's `familyId`); its threads are checked about clip A. */
+  familyA?: string;
+  /** Optional, for the thread port: family B's id (parent B's `familyId`). */
+  familyB?: string;
 }
 
 /**
@@ -146,7 +150,9 @@ type TargetKey =
   | 'awardB'
   | 'uploadA'
   | 'uploadB'
-  | 'newUpload';
+  | 'newUpload'
+  | 'threadA'
+  | 'threadB';
 
 interface Target {
   key: TargetKey;
@@ -249,6 +255,20 @@ async function currentMatrix(c: Cell): Promise<ExpectationMatrix> {
 
 /** Teacher A or B, who gave the award or made the upload the check is about. */
 const maker = (c: Cell): SamenAdapter => (c.target.key.endsWith('B') ? c.viewers.teacherB : c.viewers.teacherA);
+
+/**
+ * A thread about clip A with family A or B (issue 24): `undefined` when the adapter has no thread
+ * port or the fixtures name no families. Allowed writes carry an overlong text, refused.
+ */
+async function threadProbe(c: Cell, write: boolean): Promise<Outcome | undefined> {
+  const familyId = c.target.key === 'threadA' ? c.f.familyA : c.f.familyB;
+  if (familyId === undefined || typeof c.as.getThread !== 'function' || typeof c.as.addThreadMessage !== 'function') return undefined;
+  const thread = { about: { kind: 'answer' as const, id: c.f.clipA }, familyId };
+  if (!write) return settle(c.as.getThread(thread));
+  return settle(
+    c.as.addThreadMessage({ id: key(), ...thread, text: c.allowed ? OVERLONG : `${LABEL}: this message should have been refused` }),
+  );
+}
 
 const PROBES: readonly Probe[] = [
   probeRead('clip', 'clip.read', 'getLessonClip', ['clipA', 'clipB'], (a, id) => a.getLessonClip(id)),
@@ -456,6 +476,15 @@ const PROBES: readonly Probe[] = [
       );
     },
   },
+  { action: 'thread.read', port: 'clip', method: 'getThread', targets: ['threadA', 'threadB'], run: (c) => threadProbe(c, false) },
+  {
+    action: 'thread.write',
+    port: 'clip',
+    method: 'addThreadMessage',
+    targets: ['threadA', 'threadB'],
+    refusals: ['invalid-data'],
+    run: (c) => threadProbe(c, true),
+  },
   {
     action: 'upload.read',
     port: 'composer',
@@ -592,6 +621,8 @@ export function defineAuthorizationConformance<P extends PortName = PortName>(op
   add('uploadA', 'an upload of teacher A', '', { personId: 'teacher A' });
   add('uploadB', 'an upload of teacher B', '', { personId: 'teacher B' });
   add('newUpload', 'a new upload of their own', '', (person) => ({ personId: person.id }));
+  add('threadA', 'family A’s thread about clip A', '', { familyId: FAMILY_A, classId: f.classA });
+  add('threadB', 'family B’s thread about clip A', '', { familyId: FAMILY_B, classId: f.classA });
 
   const scopeOf = (target: Target, person: Person): Scope => (typeof target.scope === 'function' ? target.scope(person) : target.scope);
   const probes = PROBES.filter((p) => ports.has(p.port) && !(p.optional && options.composing === false));
@@ -680,7 +711,9 @@ const PORT_NAMES = Object.keys(PORT_METHODS) as PortName[];
 
 /** The methods of `port`: its required ones, and the composer's optional ones. */
 function portMethods(port: PortName): readonly string[] {
-  return port === 'composer' ? ['uploadMedia', 'getUploadedMedia', 'publishLessonClip'] : PORT_METHODS[port];
+  if (port === 'composer') return ['uploadMedia', 'getUploadedMedia', 'publishLessonClip'];
+  // The optional thread port is checked with the lesson clip's, whose card shows the thread.
+  return port === 'clip' ? [...PORT_METHODS[port], ...THREAD_METHODS] : PORT_METHODS[port];
 }
 
 interface Verdict {

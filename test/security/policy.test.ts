@@ -19,6 +19,7 @@ import { GUARDED_METHODS } from '../../src/adapters/demo-guard.js';
 import { ACTIONS, POLICY, RELATIONS, ROLES, TOPIC_ACTIONS, type Action, type Relation, type Role } from '../../src/core/policy.js';
 import type { SamenTopic } from '../../src/core/adapter.js';
 import type { Viewer } from '../../src/core/schemas.js';
+import { threadTopic } from '../../src/thread/schemas.js';
 
 /** The seeded viewer who plays each role. */
 const PLAYERS: Record<Role, string> = {
@@ -123,7 +124,7 @@ function reachGoal(state: DemoState, chartId: string): void {
 
 // ------------------------------------------------------------------ resources per viewer
 
-type Kind = 'clip' | 'post' | 'class-chart' | 'personal-chart' | 'child' | 'class' | 'school-matrix' | 'home-matrix' | 'upload';
+type Kind = 'clip' | 'post' | 'class-chart' | 'personal-chart' | 'child' | 'class' | 'school-matrix' | 'home-matrix' | 'upload' | 'thread';
 
 const family = (v: Viewer) => v.role === 'parent' || v.role === 'child';
 const inGroep7 = (v: Viewer) => !!v.classIds?.includes('groep7-pbs');
@@ -159,6 +160,10 @@ function resources(kind: Kind, v: Viewer, relation: Relation): string[] | string
       return [...(family(v) ? [] : ['matrix-home-fam-01']), 'matrix-home-g7fam-1'];
     case 'upload':
       return own ? [`media-own-${v.id}`] : ['media-of-teacher-2'];
+    case 'thread':
+      // `<familyId>@<clipId>`: a family's thread about their answer to a clip (issue 24).
+      if (own) return family(v) ? ['fam-01@wish-2'] : ['fam-02@wish-2'];
+      return [...(family(v) ? ['fam-02@wish-2'] : []), ...notGroep7(v, 'g7fam-1@pbs-1'), 'zb-fam-1@zb-1'];
   }
 }
 
@@ -239,6 +244,11 @@ function undo(kind: 'class-chart' | 'personal-chart'): Cases {
 }
 
 const matrixOf = (a: Probe, id: string) => structuredClone(a.state.matrices[id]!);
+/** A thread resource (`<familyId>@<clipId>`) as the thread port's key. */
+const threadOf = (id: string) => {
+  const [familyId, clipId] = id.split('@') as [string, string];
+  return { about: { kind: 'answer' as const, id: clipId }, familyId };
+};
 
 const ROWS: Row[] = [
   {
@@ -401,6 +411,17 @@ const ROWS: Row[] = [
       a.publishLessonClip({ id: key(), classId, programme: 'custom', title: 'Samen opruimen' }),
     ),
   },
+  { name: 'getThread', method: 'getThread', cases: on('thread', 'thread.read', (a, id) => a.getThread(threadOf(id))) },
+  {
+    name: 'addThreadMessage',
+    method: 'addThreadMessage',
+    cases: on('thread', 'thread.write', (a, id) => a.addThreadMessage({ id: key(), ...threadOf(id), text: 'Dank je, fijn om te horen!' })),
+  },
+  {
+    name: 'markThreadRead',
+    method: 'markThreadRead',
+    cases: on('thread', 'thread.read', (a, id) => a.markThreadRead({ id: key(), ...threadOf(id) })),
+  },
 ];
 
 /** Live topics: subscribe, announce a change, and see whether the listener heard it. */
@@ -435,6 +456,7 @@ const TOPIC_ROWS: Row[] = [
   follow('school-matrix', 'matrix', TOPIC_ACTIONS.matrix, (id) => `matrix:${id}`),
   // "or home-matrix.read: decided by the matrix".
   follow('home-matrix', 'matrix', 'home-matrix.read', (id) => `matrix:${id}`),
+  follow('thread', 'thread', TOPIC_ACTIONS.thread, (id) => threadTopic(threadOf(id))),
 ];
 
 // ------------------------------------------------------------------ running a cell
@@ -525,15 +547,15 @@ describe('the policy, cell by cell (MemoryAdapter)', () => {
     });
   }
 
-  it('counts the cells: 43 rows × 5 roles × own/other = 430, 405 tried and 25 not applicable', () => {
+  it('counts the cells: 47 rows × 5 roles × own/other = 470, 445 tried and 25 not applicable', () => {
     const total = ALL_ROWS.length * ROLES.length * RELATIONS.length;
     console.log(
       `[security] policy table: ${ALL_ROWS.length} rows (${ROWS.length} methods by resource, ${TOPIC_ROWS.length} live topics) × ${ROLES.length} roles × 2 = ${total} cells; ${applicable} tried, ${notApplicable.length} not applicable:\n  ${notApplicable.join('\n  ')}`,
     );
-    expect(ROWS.length).to.equal(34);
-    expect(TOPIC_ROWS.length).to.equal(9);
-    expect(total).to.equal(430);
-    expect(applicable).to.equal(405);
+    expect(ROWS.length).to.equal(37);
+    expect(TOPIC_ROWS.length).to.equal(10);
+    expect(total).to.equal(470);
+    expect(applicable).to.equal(445);
     expect(notApplicable).to.have.length(25);
     expect(applicable + notApplicable.length).to.equal(total);
   });
