@@ -2,8 +2,10 @@
  * The zod/mini schemas every widget shares: ids and text, language tags, programmes and the
  * viewer. Each widget's own schemas, types and limits live in its folder
  * (src/<widget>/schemas.ts), so an entry ships only the schemas of the widgets it holds:
- * rollup keeps top-level zod calls (they are not pure), so nothing widget-specific belongs
- * here, and this module re-exports none of them (src/core/index.ts does, for vendors).
+ * rollup keeps top-level zod calls (it can't know they are pure), so nothing widget-specific
+ * belongs here, and this module re-exports none of them (src/core/index.ts does, for vendors).
+ * The shared ones below are marked `@__PURE__` (they only build objects): an entry that uses
+ * none of, say, the title or the pictogram drops them and the checks only they need (~0.2 KB).
  * Domain types are inferred from the schemas, so the runtime check and the type can't drift.
  */
 import * as z from 'zod/mini';
@@ -81,41 +83,43 @@ export const recordOf = <T extends z.ZodMiniType>(value: T) =>
     }),
   );
 
-export const idSchema = z.string().check(lengthBetween(1, 200));
-export const requiredTextSchema = z.string().check(z.trim(), lengthBetween(1));
+export const idSchema = /* @__PURE__ */ z.string().check(lengthBetween(1, 200));
+export const requiredTextSchema = /* @__PURE__ */ z.string().check(z.trim(), lengthBetween(1));
 /** Free text from the host: trimmed and clamped, never rejected for length. */
-export const textSchema = z.string().check(
+export const textSchema = /* @__PURE__ */ z.string().check(
   z.trim(),
   z.overwrite((s) => (s.length > TEXT_DISPLAY_MAX ? `${s.slice(0, TEXT_DISPLAY_MAX)}…` : s)),
 );
-export const titleSchema = requiredTextSchema.check(z.overwrite((s) => (s.length > 200 ? `${s.slice(0, 200)}…` : s)));
+export const titleSchema = /* @__PURE__ */ requiredTextSchema.check(z.overwrite((s) => (s.length > 200 ? `${s.slice(0, 200)}…` : s)));
 /**
  * An ISO 8601 date-time with seconds and `Z` or an offset (`2026-03-02T08:30:00+01:00`):
  * z.iso.datetime({ offset: true })'s own pattern (zod 4.6), as a refine (see `lengthBetween`).
  */
 const ISO_DATE_TIME =
   /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-export const isoDateSchema = z.string().check(z.refine<string>((s) => ISO_DATE_TIME.test(s)));
-export const countSchema = integer(0);
-export const safeUrlSchema = z.string().check(z.refine(isSafeUrl, { message: 'URL must be https: or blob:' }));
+export const isoDateSchema = /* @__PURE__ */ z.string().check(z.refine<string>((s) => ISO_DATE_TIME.test(s)));
+export const countSchema = /* @__PURE__ */ integer(0);
+export const safeUrlSchema = /* @__PURE__ */ z.string().check(z.refine(isSafeUrl, { message: 'URL must be https: or blob:' }));
 
 /** A BCP 47 language tag such as `nl` or `en-GB` (conservative: language, script, region, variants). */
-export const langTagSchema = z.string().check(z.refine(isLangTag, { message: 'not a BCP 47 language tag' }));
+export const langTagSchema = /* @__PURE__ */ z.string().check(z.refine(isLangTag, { message: 'not a BCP 47 language tag' }));
 /**
  * The language of an item's school words (`nl`, `en`…); absent means the page's `contentLang`.
  * A tag that is not BCP 47 is dropped here, never fatal: widgets report it as repaired data.
  */
-export const contentLangSchema = z.optional(
+export const contentLangSchema = /* @__PURE__ */ z.optional(
   // z.catch(z.optional(langTagSchema), undefined), without z.catch's code (see `lengthBetween`).
-  z.custom<string | undefined>(() => true).check(z.overwrite((v) => (typeof v === 'string' && isLangTag(v) ? v : undefined))),
+  /* @__PURE__ */ z
+    .custom<string | undefined>(() => true)
+    .check(z.overwrite((v) => (typeof v === 'string' && isLangTag(v) ? v : undefined))),
 );
 
 export const PROGRAMMES = ['wish', 'kanjer', 'pbs', 'custom'] as const;
-export const programmeSchema = z.enum(PROGRAMMES);
+export const programmeSchema = /* @__PURE__ */ z.enum(PROGRAMMES);
 export type Programme = z.infer<typeof programmeSchema>;
 
-export const viewerRoleSchema = z.enum(['parent', 'teacher', 'child', 'care-coordinator', 'school-leader']);
-export const viewerSchema = z.object({
+export const viewerRoleSchema = /* @__PURE__ */ z.enum(['parent', 'teacher', 'child', 'care-coordinator', 'school-leader']);
+export const viewerSchema = /* @__PURE__ */ z.object({
   id: idSchema,
   role: viewerRoleSchema,
   /** The family (household) this carer belongs to; teachers count families, not clicks. */
@@ -130,4 +134,4 @@ export type Viewer = z.infer<typeof viewerSchema>;
 export type ViewerRole = z.infer<typeof viewerRoleSchema>;
 
 /** A pictogram beside an expectation (an emoji or a host's short code), as reward charts and matrices show it. */
-export const pictogramSchema = z.optional(z.string().check(lengthBetween(0, 16)));
+export const pictogramSchema = /* @__PURE__ */ z.optional(z.string().check(lengthBetween(0, 16)));
