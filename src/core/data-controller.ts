@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { missingMethods, type AdapterFor, type PortName, type SamenAdapterLike, type SamenTopic, type Unsubscribe } from './adapter.js';
 import { isAbortError, SamenError, toSamenError, type SamenIssue } from './errors.js';
+import { afterNextPaint } from './after-paint.js';
 import { parseOrThrow } from './parse.js';
 import { viewerSchema, type Viewer } from './schemas.js';
 
@@ -124,6 +125,8 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
   private subscribedTo?: SamenAdapterLike;
   /** A live change arrived while a load was on its way: that load may have read the data before it. */
   private changedDuringLoad = false;
+  /** A live change is waiting for the next frame to be painted ({@link changed}). */
+  private reloadSoon = false;
 
   constructor(
     private readonly host: DataHost,
@@ -293,12 +296,30 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
       if (this.subscriptions.has(topic)) continue;
       const stop = adapter.subscribe(topic, () => {
         // A change under a topic still followed: read again, quietly (the card stays as it is).
-        if (!this.subscriptions.has(topic)) return;
-        if (this._status === 'pending') this.changedDuringLoad = true;
-        else void this.run();
+        if (this.subscriptions.has(topic)) this.changed();
       });
       this.subscriptions.set(topic, stop);
     }
+  }
+
+  /**
+   * A live change: read again once the frame on its way has painted, once for every change
+   * until then. A tap's own write comes back here at once from a fast adapter; reading it
+   * again in the same task made every tap cost two frames (issue 23).
+   */
+  private changed(): void {
+    if (this._status === 'pending') {
+      this.changedDuringLoad = true;
+      return;
+    }
+    if (this.reloadSoon) return;
+    this.reloadSoon = true;
+    void afterNextPaint().then(() => {
+      this.reloadSoon = false;
+      if (!this.host.isConnected || this.subscriptions.size === 0) return;
+      if (this._status === 'pending') this.changedDuringLoad = true;
+      else void this.run();
+    });
   }
 
   private unsubscribeAll(): void {

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { newId } from './adapter.js';
+import { afterNextPaint } from './after-paint.js';
 import { clearDraft, readDraft, writeDraft } from './draft-store.js';
 import { SamenError, toSamenError } from './errors.js';
 
@@ -116,6 +117,9 @@ export class DraftController implements ReactiveController {
     this.error = undefined;
     this.host.requestUpdate();
     try {
+      // "Sending" is painted first, in the frame of the tap; then the write goes (issue 23).
+      await afterNextPaint();
+      if (epoch !== this.epoch) return undefined;
       const value = await write(id, text);
       if (epoch !== this.epoch) {
         if (key) clearDraft(key);

@@ -1,4 +1,5 @@
 import { newId } from './adapter.js';
+import { afterNextPaint } from './after-paint.js';
 import { readStored, removeStored, writeStored } from './draft-store.js';
 import { SamenError, toSamenError } from './errors.js';
 
@@ -60,7 +61,8 @@ export class WriteQueue<P> {
     const id = newId();
     this.entries.push({ id, payload });
     this.save();
-    void this.flush();
+    // Sent once the tap that queued it has painted (issue 23): its answer never shares that frame.
+    void afterNextPaint().then(() => this.flush());
     return id;
   }
 

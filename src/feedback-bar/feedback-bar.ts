@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { newId } from '../core/adapter.js';
+import { afterNextPaint } from '../core/after-paint.js';
 import { DraftController } from '../core/draft-controller.js';
 import { SamenError, toSamenError } from '../core/errors.js';
 import { formatRelative } from '../core/i18n.js';
@@ -174,7 +175,8 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
     const count = optimisticCount(data.summary, reaction, on);
     const label = this.m.reactions[reaction];
     this.announce(on ? this.m.reactionGiven(label, count) : this.m.reactionTakenBack(label, count));
-    void this.flush(reaction);
+    // Pressed in the tap's frame; the write goes once that frame is painted (issue 23).
+    void afterNextPaint().then(() => this.flush(reaction));
   }
 
   /**

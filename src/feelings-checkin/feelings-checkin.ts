@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { newId } from '../core/adapter.js';
+import { afterNextPaint } from '../core/after-paint.js';
 import { cspStyle } from '../core/csp-style.js';
 import { readStored, removeStored, writeStored } from '../core/draft-store.js';
 import { SamenError, toSamenError } from '../core/errors.js';
@@ -316,6 +317,9 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
     this.saveError = undefined;
     this.message = this.m.saving;
     try {
+      // "Saving" is painted first, in the frame of the tap; then the write goes (issue 23).
+      await afterNextPaint();
+      if (!this.stillFor(person) || draftKey !== this.draftKey) return;
       const raw = await adapter.saveCheckin({
         id,
         checkinId,
