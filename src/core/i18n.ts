@@ -478,3 +478,16 @@ function relativeFormat(locale: string, numeric: 'auto' | 'always'): Intl.Relati
   if (!format) relativeFormats.set(key, (format = new Intl.RelativeTimeFormat(locale, { numeric })));
   return format;
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * A day as the browser writes it in `locale` ("ma 16 nov."), with one `Intl.DateTimeFormat`
+ * per language and style, made on first use: `toLocaleDateString` makes a new one on every
+ * call, and a check-in's history writes 14 days on every render, so on every tap (issue 23).
+ */
+export function formatDay(date: Date, locale: string, weekday: 'short' | 'long' = 'short'): string {
+  const key = `${locale} ${weekday}`;
+  let format = dayFormats.get(key);
+  if (!format) dayFormats.set(key, (format = new Intl.DateTimeFormat(locale, { weekday, day: 'numeric', month: 'short' })));
+  return format.format(date);
+}
