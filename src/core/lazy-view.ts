@@ -54,6 +54,15 @@ export class LazyView<M extends ViewModule> implements ReactiveController {
     );
   }
 
+  /**
+   * Starts loading the module and settles once it is there or failed (never rejects): a widget's
+   * data load awaits it beside its own requests, so the data shows together with its view.
+   */
+  settled(): Promise<void> {
+    this.start();
+    return this.loading ?? Promise.resolve();
+  }
+
   /** After a failure (the error state's Retry): loading again, tried once more. */
   retry(): void {
     this.error = undefined;

@@ -284,7 +284,11 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     report,
   }: LoadContext<readonly [string, View], 'matrix'>): Promise<MatrixData> {
     if (!matrixId) throw new SamenError('invalid-data', 'missing matrix-id', [{ path: 'matrix-id', message: 'required' }]);
-    const [viewer, rawMatrix] = await Promise.all([who, adapter.getExpectationMatrix(matrixId, { signal })]);
+    const [viewer, rawMatrix] = await Promise.all([
+      who,
+      adapter.getExpectationMatrix(matrixId, { signal }),
+      view === 'teacher' ? this.editorView.settled() : undefined,
+    ]);
     this.requireTeacherRole(view, viewer);
     const { matrix, issues } = cleanMatrix(rawMatrix);
     // A language tag that is not BCP 47 was dropped by the schema: the words show, unmarked.

@@ -125,7 +125,11 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
     args: () => [this.targetId, this.view] as const,
     load: async ({ adapter, viewer, args: [targetId, view], signal, report }): Promise<BarData> => {
       if (!targetId) throw new SamenError('invalid-data', 'missing target-id', [{ path: 'target-id', message: 'required' }]);
-      const [who, raw] = await Promise.all([viewer, adapter.getReactions(targetId, { signal })]);
+      const [who, raw] = await Promise.all([
+        viewer,
+        adapter.getReactions(targetId, { signal }),
+        view === 'teacher' ? this.teacherView.settled() : undefined,
+      ]);
       this.requireTeacherRole(view, who);
       const { summary, issues } = withKnownReactions(parseOrThrow(reactionSummarySchema, raw, 'reactions'));
       report(issues, 'unknown reactions ignored');

@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { newId } from '../core/adapter.js';
 import { afterNextPaint } from '../core/after-paint.js';
-import { formatDay } from '../core/i18n.js';
 import { cspStyle } from '../core/csp-style.js';
 import { readStored, removeStored, writeStored } from '../core/draft-store.js';
 import { SamenError, toSamenError } from '../core/errors.js';
@@ -204,6 +203,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
       const [who, rawCheckins] = await Promise.all([
         viewer,
         teacher ? adapter.getClassCheckins({ classId, from }, { signal }) : adapter.getCheckins({ childId, from }, { signal }),
+        teacher ? this.teacherView.settled() : undefined,
       ]);
       // The class overview and its signals: the teacher's, and a care coordinator's (who follows signals up).
       this.requireTeacherRole(view, who, ['teacher', 'care-coordinator']);
@@ -516,7 +516,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
 
   private dayName(day: string, style: 'short' | 'long' = 'short'): string {
     const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-    return formatDay(new Date(y, m - 1, d), this.resolvedLocale, style);
+    return new Date(y, m - 1, d).toLocaleDateString(this.resolvedLocale, { weekday: style, day: 'numeric', month: 'short' });
   }
 
   private renderHistory(data: CheckinData): TemplateResult {

@@ -181,6 +181,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
         viewer,
         adapter.getLessonClip(clipId, { signal }),
         view === 'teacher' ? adapter.getClipReach(clipId, { signal }) : adapter.getHomeAnswer(clipId, { signal }),
+        view === 'teacher' ? this.teacherView.settled() : undefined,
       ]);
       this.requireTeacherRole(view, who);
       const { clip, problems } = parseLessonClip(rawClip);

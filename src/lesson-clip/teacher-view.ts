@@ -11,6 +11,8 @@ import { formatRelative, type Messages } from '../core/i18n.js';
 import { inLanguage } from '../core/in-language.js';
 import type { ClipMessages } from './messages.js';
 import type { ClipReach } from './schemas.js';
+// The teacher's card shows the feedback bar's teacher view too: it arrives with this one, not after it.
+import '../feedback-bar/teacher-view.js';
 
 /** What the teacher view reads through its lesson clip element. */
 export interface ClipTeacherHost {

@@ -171,7 +171,11 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     args: () => [this.chartId, this.view] as const,
     load: async ({ adapter, viewer, args: [chartId, view], signal, report }): Promise<ChartData> => {
       if (!chartId) throw new SamenError('invalid-data', 'missing chart-id', [{ path: 'chart-id', message: 'required' }]);
-      const [who, rawChart] = await Promise.all([viewer, adapter.getRewardChart(chartId, { signal })]);
+      const [who, rawChart] = await Promise.all([
+        viewer,
+        adapter.getRewardChart(chartId, { signal }),
+        view === 'teacher' ? this.teacherView.settled() : undefined,
+      ]);
       this.requireTeacherRole(view, who);
       const { chart, issues } = sanitizeChart(parseOrThrow(rewardChartSchema, rawChart, 'chart'), new Date());
       // A language tag that is not BCP 47 was dropped by the schema: the words show, unmarked.
