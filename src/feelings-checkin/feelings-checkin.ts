@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { newId } from '../core/adapter.js';
 import { afterNextPaint } from '../core/after-paint.js';
+import { formatDay } from '../core/i18n.js';
 import { cspStyle } from '../core/csp-style.js';
 import { readStored, removeStored, writeStored } from '../core/draft-store.js';
 import { SamenError, toSamenError } from '../core/errors.js';
@@ -516,7 +517,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
 
   private dayName(day: string, style: 'short' | 'long' = 'short'): string {
     const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-    return new Date(y, m - 1, d).toLocaleDateString(this.resolvedLocale, { weekday: style, day: 'numeric', month: 'short' });
+    return formatDay(new Date(y, m - 1, d), this.resolvedLocale, style);
   }
 
   private renderHistory(data: CheckinData): TemplateResult {
