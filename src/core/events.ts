@@ -103,6 +103,17 @@ export interface SamenAttentionDetail {
   needsAttention: boolean;
 }
 
+/** A message from the other side arrived in a thread (issue 24): the host may notify in its own way. */
+export interface SamenMessageDetail {
+  about: { kind: 'answer' | 'reply'; id: string };
+  familyId: string;
+  messageId: string;
+  /** Who wrote it: `teacher` (the family's card hears it) or `family` (the teacher's). */
+  from: 'family' | 'teacher';
+  /** Messages from the other side the viewer has not opened yet. */
+  unread: number;
+}
+
 export interface SamenSuccessDetail {
   matrixId: string;
   successId: string;
@@ -125,6 +136,7 @@ export interface SamenEventMap {
   'samen-success': CustomEvent<SamenSuccessDetail>;
   'samen-attention': CustomEvent<SamenAttentionDetail>;
   'samen-publish': CustomEvent<SamenPublishDetail>;
+  'samen-message': CustomEvent<SamenMessageDetail>;
 }
 
 declare global {

@@ -27,6 +27,9 @@ import { SamenElement } from '../core/samen-element.js';
 import { lessonClipStyles } from './lesson-clip.styles.js';
 import { parseLessonClip } from './parse-clip.js';
 import { clipMessages, type ClipMessages } from './messages.js';
+import { threadMessages } from '../thread/messages.js';
+import { ThreadController } from '../thread/thread-controller.js';
+import { threadStyles } from '../thread/thread.styles.js';
 import { LazyView } from '../core/lazy-view.js';
 import type { ClipTeacherHost } from './teacher-view.js';
 
@@ -61,6 +64,7 @@ interface ClipData {
  * @tagname samen-lesson-clip
  *
  * @fires {CustomEvent<SamenAnswerDetail>} samen-answer - A parent's answer was stored by the adapter.
+ * @fires {CustomEvent<SamenMessageDetail>} samen-message - A message from the teacher arrived live in the thread under the family's answer (with the optional thread port): the host may notify in its own way.
  * @fires {CustomEvent<SamenSeenDetail>} samen-seen - The clip was visible to a parent and recorded as seen (once per viewer).
  * @fires {CustomEvent<SamenReactDetail>} samen-react - From the embedded feedback bar: a reaction was stored.
  * @fires {CustomEvent<SamenAttentionDetail>} samen-attention - `needsAttention` changed (parent view): `true` once the clip loaded with a home question this family has not answered or talked about yet, `false` once it has. The host may send its own gentle reminder; the card itself never nags.
@@ -118,14 +122,14 @@ interface ClipData {
  * @cssprop [--samen-clip-media-ratio=16 / 9] - Aspect ratio of the media area.
  */
 export class SamenLessonClip extends SamenParentPreviewElement {
-  protected override messageSections = [clipMessages];
+  protected override messageSections = [clipMessages, threadMessages];
 
   /** The lesson clip's own words in its language (./messages.ts); the shared ones are `this.t`. */
   private get m(): ClipMessages {
     return clipMessages.get(this.resolvedLocale);
   }
 
-  static override styles = [...SamenElement.styles, readAloudStyles, lessonClipStyles];
+  static override styles = [...SamenElement.styles, readAloudStyles, lessonClipStyles, threadStyles];
 
   /** Id of the lesson clip, as the adapter knows it. */
   @property({ attribute: 'clip-id', reflect: true }) clipId = '';
@@ -141,6 +145,14 @@ export class SamenLessonClip extends SamenParentPreviewElement {
 
   /** The parent's answer: kept on every keystroke, sent with a retry-safe idempotency key. */
   private readonly answerDraft = new DraftController(this, ANSWER_MAX_LENGTH);
+
+  /** The private thread with the teacher under the family's sent answer (issue 24; optional thread port). */
+  private readonly thread = new ThreadController(this, {
+    adapter: () => this.adapter,
+    messages: () => threadMessages.get(this.resolvedLocale),
+    announce: (text) => this.announce(text),
+    emit: (detail) => void this.emit('samen-message', detail),
+  });
   private readonly reader = new ReadAloudController(this);
 
   /** The teacher view (./teacher-view.ts), loaded only for `view="teacher"`: parents never download it. */
@@ -210,6 +222,19 @@ export class SamenLessonClip extends SamenParentPreviewElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    const data = this.loader.status === 'complete' ? this.data : undefined;
+    const familyId = data?.viewer.familyId;
+    this.thread.show(
+      data && familyId && data.answer && this.view === 'parent' && !this.preview
+        ? {
+            about: { kind: 'answer', id: data.clip.id },
+            familyId,
+            viewerId: data.viewer.id,
+            side: 'family',
+            title: threadMessages.get(this.resolvedLocale).withTeacher,
+          }
+        : undefined,
+    );
     // Beside the data load, not after it: a teacher's first render waits for both at once.
     if (this.view === 'teacher') this.teacherView.start();
   }
@@ -273,6 +298,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   /** Another person here: nothing of the one before is shown, kept in memory or sent. */
   protected override forgetPerson(): void {
     super.forgetPerson();
+    this.thread.show(undefined);
     this.stopWatching();
     this.answerDraft.forget();
     this.editing = false;
@@ -569,7 +595,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
           : nothing
       }
       ${this.reader.render(this.t, () => [t.homeQuestion, { text: clip.homeQuestion, lang: this.voiceFor(clip.lang) }])}
-      ${answer && !this.editing ? this.renderAnswer(answer) : this.renderForm(answer)}
+      ${answer && !this.editing ? this.renderAnswer(answer) : this.renderForm(answer)} ${answer ? this.thread.render() : nothing}
     </section>`;
   }
 

@@ -40,9 +40,10 @@ import { ar as feedback } from '../feedback-bar/locales/ar.js';
 import { ar as reward } from '../reward-chart/locales/ar.js';
 import { ar as feelings } from '../feelings-checkin/locales/ar.js';
 import { ar as matrix } from '../expectation-matrix/locales/ar.js';
+import { ar as thread } from '../thread/locales/ar.js';
 
 /** Arabic for the parents' widgets, as a host could register it: the shared table and each widget's section by name. */
-const ar: Messages & Omit<SectionMessages, 'composer'> = { ...shared, clip, feedback, reward, feelings, matrix };
+const ar: Messages & Omit<SectionMessages, 'composer'> = { ...shared, clip, feedback, reward, feelings, matrix, thread };
 
 registerLocale('ar', ar);
 

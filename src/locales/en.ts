@@ -20,9 +20,10 @@ import { en as feedback } from '../feedback-bar/locales/en.js';
 import { en as reward } from '../reward-chart/locales/en.js';
 import { en as feelings } from '../feelings-checkin/locales/en.js';
 import { en as matrix } from '../expectation-matrix/locales/en.js';
+import { en as thread } from '../thread/locales/en.js';
 
 /** English for the parents' widgets, as a host could register it: the shared table and each widget's section by name. */
-const en: Messages & Omit<SectionMessages, 'composer'> = { ...shared, clip, feedback, reward, feelings, matrix };
+const en: Messages & Omit<SectionMessages, 'composer'> = { ...shared, clip, feedback, reward, feelings, matrix, thread };
 
 registerLocale('en', en);
 

@@ -21,9 +21,10 @@ import { pl as feedback } from '../feedback-bar/locales/pl.js';
 import { pl as reward } from '../reward-chart/locales/pl.js';
 import { pl as feelings } from '../feelings-checkin/locales/pl.js';
 import { pl as matrix } from '../expectation-matrix/locales/pl.js';
+import { pl as thread } from '../thread/locales/pl.js';
 
 /** Polish for the parents' widgets, as a host could register it: the shared table and each widget's section by name. */
-const pl: Messages & Omit<SectionMessages, 'composer'> = { ...shared, clip, feedback, reward, feelings, matrix };
+const pl: Messages & Omit<SectionMessages, 'composer'> = { ...shared, clip, feedback, reward, feelings, matrix, thread };
 
 registerLocale('pl', pl);
 

@@ -21,9 +21,10 @@ import { tr as feedback } from '../feedback-bar/locales/tr.js';
 import { tr as reward } from '../reward-chart/locales/tr.js';
 import { tr as feelings } from '../feelings-checkin/locales/tr.js';
 import { tr as matrix } from '../expectation-matrix/locales/tr.js';
+import { tr as thread } from '../thread/locales/tr.js';
 
 /** Turkish for the parents' widgets, as a host could register it: the shared table and each widget's section by name. */
-const tr: Messages & Omit<SectionMessages, 'composer'> = { ...shared, clip, feedback, reward, feelings, matrix };
+const tr: Messages & Omit<SectionMessages, 'composer'> = { ...shared, clip, feedback, reward, feelings, matrix, thread };
 
 registerLocale('tr', tr);
 

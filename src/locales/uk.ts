@@ -21,9 +21,10 @@ import { uk as feedback } from '../feedback-bar/locales/uk.js';
 import { uk as reward } from '../reward-chart/locales/uk.js';
 import { uk as feelings } from '../feelings-checkin/locales/uk.js';
 import { uk as matrix } from '../expectation-matrix/locales/uk.js';
+import { uk as thread } from '../thread/locales/uk.js';
 
 /** Ukrainian for the parents' widgets, as a host could register it: the shared table and each widget's section by name. */
-const uk: Messages & Omit<SectionMessages, 'composer'> = { ...shared, clip, feedback, reward, feelings, matrix };
+const uk: Messages & Omit<SectionMessages, 'composer'> = { ...shared, clip, feedback, reward, feelings, matrix, thread };
 
 registerLocale('uk', uk);
 

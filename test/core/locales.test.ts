@@ -27,6 +27,7 @@ import { feedbackMessages } from '../../src/feedback-bar/messages.js';
 import { rewardMessages } from '../../src/reward-chart/messages.js';
 import { feelingsMessages } from '../../src/feelings-checkin/messages.js';
 import { matrixMessages } from '../../src/expectation-matrix/messages.js';
+import { threadMessages } from '../../src/thread/messages.js';
 import { composerMessages, type ComposerMessages } from '../../src/clip-composer/messages.js';
 import { ar as composerAr } from '../../src/clip-composer/locales/ar.js';
 import { en as composerEn } from '../../src/clip-composer/locales/en.js';
@@ -57,6 +58,7 @@ const whole = (locale: string): Whole => ({
   reward: rewardMessages.get(resolveLocale(locale)),
   feelings: feelingsMessages.get(resolveLocale(locale)),
   matrix: matrixMessages.get(resolveLocale(locale)),
+  thread: threadMessages.get(resolveLocale(locale)),
   composer: composerMessages.get(resolveLocale(locale)),
 });
 
@@ -163,6 +165,9 @@ const SAMPLES: Record<string, unknown[][]> = {
   'composer.girls': [['«Groep 6»']],
   'composer.boys': [['«Groep 6»']],
   'composer.aboutProgramme': [['«WIsH»']],
+  'thread.withFamily': [['«Familie Jansen»']],
+  'thread.unread': [[1], [3]],
+  'thread.arrived': [['«Juf Sanne»']],
 };
 
 /** Counts that hit every plural category of the six languages, and then some. */
@@ -295,6 +300,7 @@ const COUNTED: Record<string, number[]> = {
   'composer.mediaHint': [0, 1],
   'composer.tooBig': [1],
   'composer.tooManyPhotos': [0],
+  'thread.unread': [0],
 };
 const NOT_COUNTS: Record<string, string> = {
   'clip.lesson': 'the lesson number',
@@ -322,7 +328,8 @@ const NOT_COUNTS: Record<string, string> = {
  */
 const NOUNS: Record<'nl' | 'en', { one: string[]; other: string[]; any: string[] }> = {
   nl: {
-    one: ['teken', 'foto', 'gezin', 'muntje', 'sticker', 'kind', 'check-in', 'dag', 'schooldag', 'waarde', 'plek', 'afspraak'],
+    // "1 nieuw bericht", "2 nieuwe berichten": the adjective before the noun agrees too.
+    one: ['teken', 'foto', 'gezin', 'muntje', 'sticker', 'kind', 'check-in', 'dag', 'schooldag', 'waarde', 'plek', 'afspraak', 'nieuw'],
     other: [
       'tekens',
       'foto’s',
@@ -337,6 +344,7 @@ const NOUNS: Record<'nl' | 'en', { one: string[]; other: string[]; any: string[]
       'waarden',
       'plekken',
       'afspraken',
+      'nieuwe',
     ],
     any: ['van', 'te', 'met', 'koos', 'MB', 'per'],
   },
@@ -356,7 +364,7 @@ const NOUNS: Record<'nl' | 'en', { one: string[]; other: string[]; any: string[]
       'places',
       'agreements',
     ],
-    any: ['of', 'to', 'with', 'MB', 'each'],
+    any: ['of', 'to', 'with', 'MB', 'each', 'new'],
   },
 };
 

@@ -11,5 +11,6 @@ import { nl as feedback } from '../../src/feedback-bar/locales/nl.js';
 import { nl as reward } from '../../src/reward-chart/locales/nl.js';
 import { nl as feelings } from '../../src/feelings-checkin/locales/nl.js';
 import { nl as matrix } from '../../src/expectation-matrix/locales/nl.js';
+import { nl as thread } from '../../src/thread/locales/nl.js';
 
-export const nl: Messages & Omit<SectionMessages, 'composer'> = { ...shared, clip, feedback, reward, feelings, matrix };
+export const nl: Messages & Omit<SectionMessages, 'composer'> = { ...shared, clip, feedback, reward, feelings, matrix, thread };

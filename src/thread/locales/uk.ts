@@ -1,0 +1,26 @@
+import type { ThreadMessages } from '../messages.js';
+import { plural } from '../../core/plural.js';
+
+export const uk: ThreadMessages = {
+  withTeacher: 'Розмова з учителем',
+  withFamily: (family) => `Розмова: ${family}`,
+  fromTeacher: 'Учитель',
+  fromFamily: 'Родина',
+  you: 'Ви',
+  unread: (n) =>
+    plural('uk', n, {
+      one: `${n} нове повідомлення`,
+      few: `${n} нові повідомлення`,
+      many: `${n} нових повідомлень`,
+      other: `${n} нового повідомлення`,
+    }),
+  privacy: 'Це читають лише ваша родина та вчитель класу.',
+  label: 'Ваше повідомлення',
+  placeholder: 'Напишіть коротку відповідь',
+  send: 'Надіслати',
+  sending: 'Надсилання…',
+  sendFailed: 'Не вдалося надіслати. Ваш текст збережено.',
+  arrived: (from) => `Нове повідомлення: ${from}`,
+  sent: 'Повідомлення надіслано.',
+  answerFamily: 'Відповісти',
+};
