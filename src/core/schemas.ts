@@ -4,7 +4,7 @@
  * (src/<widget>/schemas.ts), so an entry ships only the schemas of the widgets it holds:
  * rollup keeps top-level zod calls (it can't know they are pure), so nothing widget-specific
  * belongs here, and this module re-exports none of them (src/core/index.ts does, for vendors).
- * The shared ones below are marked `@__PURE__` (they only build objects): an entry that uses
+ * The shared ones below carry a pure annotation (they only build objects): an entry that uses
  * none of, say, the title or the pictogram drops them and the checks only they need (~0.2 KB).
  * Domain types are inferred from the schemas, so the runtime check and the type can't drift.
  */
