@@ -6,7 +6,7 @@
  *     plus scenarios (a feed of lesson clips, 30 personal charts, a 5 × 8 matrix, a class of 32),
  *     each in a fresh tab: create + append → all loaded (no skeleton, no render pending), → the
  *     next frame painted, and for scenarios with live follow-up work → quiet;
- *  2. interaction: tap → next frame, CPU throttled 4×, for a reaction, an award, a feeling;
+ *  2. interaction: tap → next frame, CPU throttled 4×, for a reaction, an award, a feeling, a home answer sent;
  *  3. memory: 1,000 instances created and removed, heap and DOM counters against a baseline;
  *  4. peers, in the same run and by the same code: emoji-picker-element beside the feelings
  *     check-in, Shoelace <sl-rating> and <sl-card> beside the feedback bar and the lesson clip.
@@ -16,6 +16,7 @@
  *
  * Usage: `npm run bench` (bench/run.mjs: sizes and this, one table, bench/results.json), or
  * node bench/runtime.mjs [--quick] for this part alone (writes bench/.build/results-runtime.json).
+ *   --taps: the interaction rows alone (tap → next frame), nothing else.
  *   --quick: a CI smoke (one run, at most 100 instances, ~1 minute); no thresholds, it fails
  *   only when something does not render or throws. A full run also fails when memory does not
  *   return to its baseline (a leak), which is not a timing.
@@ -68,16 +69,34 @@ const INTERACTIONS = [
     selector: (i) => `samen-feelings-checkin >>> label:has(> input[value="${i % 2 ? 'scared' : 'angry'}"])`,
     check: () => !!document.querySelector('samen-feelings-checkin').shadowRoot.querySelector('input:checked'),
   },
+  {
+    name: 'lesson-clip home answer sent',
+    kind: 'samen-lesson-clip',
+    // Before each tap, untimed: a new answer typed (once one is sent, after pressing Edit).
+    prepare: async (/** @type {number} */ i) => {
+      const el = /** @type {any} */ (document.querySelector('samen-lesson-clip'));
+      el.shadowRoot.querySelector('[part~="answer"] button')?.click();
+      await el.updateComplete;
+      const input = el.shadowRoot.querySelector('textarea');
+      input.value = `Samen geoefend, keer ${i + 1}`;
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+    },
+    selector: () => 'samen-lesson-clip >>> button[part~="send-button"]',
+    check: () => window.benchAdapter.state.answers.some((a) => a.text?.startsWith('Samen geoefend')),
+  },
 ];
 
 const CPU_THROTTLE = 4;
 const VIEWPORT = { width: 1280, height: 900, deviceScaleFactor: 1 };
 
 /**
- * @param {{ quick?: boolean, log?: (line: string) => void }} [options]
+ * @param {{ quick?: boolean, only?: 'taps', log?: (line: string) => void }} [options]
+ *   `only: 'taps'` (`--taps`): the interaction rows alone, to compare a change with a baseline taken
+ *   the same way at the same time on a loaded machine.
  * @returns {Promise<{ environment: Record<string, unknown>, rows: Row[], leaks: string[] }>}
  */
-export async function runtimeBench({ quick = false, log = () => {} } = {}) {
+export async function runtimeBench({ quick = false, only = undefined, log = () => {} } = {}) {
   const plan = quick ? PLANS.quick : PLANS.full;
   const started = performance.now();
   /** @type {Row[]} */
@@ -144,73 +163,79 @@ export async function runtimeBench({ quick = false, log = () => {} } = {}) {
     // ------------------------------------------------------------ render, scenarios, peers
     /** @type {{ group: string, name: string, page: string, kind: string, n: number, note?: string, context?: () => Promise<import('puppeteer-core').BrowserContext> }[]} */
     const cases = [];
-    for (const kind of OURS) for (const n of plan.counts) cases.push({ group: 'render', name: `${kind} ×${n}`, page: 'samen', kind, n });
-    cases.push(
-      {
-        group: 'scenario',
-        name: `lesson-clip feed ×${plan.feed}`,
-        page: 'samen',
-        kind: 'lesson-clip-feed',
-        n: plan.feed,
-        note: 'parent view, the 10 seeded clips in turn',
-      },
-      {
-        group: 'scenario',
-        name: 'lesson-clip ×100, one clip not yet seen',
-        page: 'samen',
-        kind: 'lesson-clip-unseen',
-        n: 100,
-        note: 'the cards on screen mark it seen; that write reloads all 100 copies (live updates)',
-      },
-      {
-        group: 'scenario',
-        name: 'reward-chart personal ×30',
-        page: 'samen',
-        kind: 'personal-charts-teacher',
-        n: 30,
-        note: "teacher's overview, as test/reward-chart/thirty-charts",
-      },
-      {
-        group: 'scenario',
-        name: 'expectation-matrix 5×8',
-        page: 'samen',
-        kind: 'matrix-5x8',
+    if (!only)
+      for (const kind of OURS) for (const n of plan.counts) cases.push({ group: 'render', name: `${kind} ×${n}`, page: 'samen', kind, n });
+    if (!only)
+      cases.push(
+        {
+          group: 'scenario',
+          name: `lesson-clip feed ×${plan.feed}`,
+          page: 'samen',
+          kind: 'lesson-clip-feed',
+          n: plan.feed,
+          note: 'parent view, the 10 seeded clips in turn',
+        },
+        {
+          group: 'scenario',
+          name: 'lesson-clip ×100, one clip not yet seen',
+          page: 'samen',
+          kind: 'lesson-clip-unseen',
+          n: 100,
+          note: 'the cards on screen mark it seen; that write reloads all 100 copies (live updates)',
+        },
+        {
+          group: 'scenario',
+          name: 'reward-chart personal ×30',
+          page: 'samen',
+          kind: 'personal-charts-teacher',
+          n: 30,
+          note: "teacher's overview, as test/reward-chart/thirty-charts",
+        },
+        {
+          group: 'scenario',
+          name: 'expectation-matrix 5×8',
+          page: 'samen',
+          kind: 'matrix-5x8',
+          n: 1,
+          note: '3 expectations per cell (MATRIX_LIMITS), grid layout',
+        },
+        {
+          group: 'scenario',
+          name: 'feelings-checkin class of 32',
+          page: 'samen',
+          kind: 'class-checkins-32',
+          n: 1,
+          note: 'teacher view, 6 days of check-ins',
+        },
+        {
+          group: 'scenario',
+          name: 'clip-composer, teacher',
+          page: 'samen',
+          kind: 'clip-composer-teacher',
+          n: 1,
+          note: 'a new clip: the shipped lesson library, the teacher’s classes, an empty draft',
+        },
+      );
+    if (!only)
+      for (const peer of PEERS)
+        for (const n of plan.counts) cases.push({ group: 'peer', name: `${peer.kind} ×${n}`, page: peer.page, kind: peer.kind, n });
+    if (!only)
+      cases.push({
+        group: 'peer',
+        name: 'emoji-picker ×1, first visit',
+        page: 'emoji',
+        kind: 'emoji-picker',
         n: 1,
-        note: '3 expectations per cell (MATRIX_LIMITS), grid layout',
-      },
-      {
-        group: 'scenario',
-        name: 'feelings-checkin class of 32',
-        page: 'samen',
-        kind: 'class-checkins-32',
-        n: 1,
-        note: 'teacher view, 6 days of check-ins',
-      },
-      {
-        group: 'scenario',
-        name: 'clip-composer, teacher',
-        page: 'samen',
-        kind: 'clip-composer-teacher',
-        n: 1,
-        note: 'a new clip: the shipped lesson library, the teacher’s classes, an empty draft',
-      },
-    );
-    for (const peer of PEERS)
-      for (const n of plan.counts) cases.push({ group: 'peer', name: `${peer.kind} ×${n}`, page: peer.page, kind: peer.kind, n });
-    cases.push({
-      group: 'peer',
-      name: 'emoji-picker ×1, first visit',
-      page: 'emoji',
-      kind: 'emoji-picker',
-      n: 1,
-      note: 'empty IndexedDB: fetch, parse and store the emoji data first',
-      context: () => browser.createBrowserContext(),
-    });
+        note: 'empty IndexedDB: fetch, parse and store the emoji data first',
+        context: () => browser.createBrowserContext(),
+      });
 
     // Returning visitor: emoji-picker-element keeps its data in IndexedDB after the first visit.
-    const warm = await openPage('emoji');
-    await warm.evaluate(() => /** @type {any} */ (window).bench.mount('emoji-picker', 1));
-    await warm.close();
+    if (!only) {
+      const warm = await openPage('emoji');
+      await warm.evaluate(() => /** @type {any} */ (window).bench.mount('emoji-picker', 1));
+      await warm.close();
+    }
 
     /** @type {Map<string, { ready: number[], paint: number[], quiet: number[], nodes: number }>} */
     const samples = new Map(cases.map((c) => [c.name, { ready: [], paint: [], quiet: [], nodes: 0 }]));
@@ -270,14 +295,15 @@ export async function runtimeBench({ quick = false, log = () => {} } = {}) {
       }
     }
 
-    rows.unshift({
-      group: 'render',
-      name: 'first date formatted on a page',
-      metric: 'ICU start-up',
-      unit: 'ms',
-      ...summarize(icuStartup),
-      note: 'paid by every bench page before timing starts (any page showing a date pays it once), so no widget carries it',
-    });
+    if (!only)
+      rows.unshift({
+        group: 'render',
+        name: 'first date formatted on a page',
+        metric: 'ICU start-up',
+        unit: 'ms',
+        ...summarize(icuStartup),
+        note: 'paid by every bench page before timing starts (any page showing a date pays it once), so no widget carries it',
+      });
     endPhase('render');
 
     // ------------------------------------------------------------ interaction
@@ -290,6 +316,7 @@ export async function runtimeBench({ quick = false, log = () => {} } = {}) {
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
         const total = plan.warmupTaps + plan.taps;
         for (let i = 0; i < total; i++) {
+          if (it.prepare) await page.evaluate(it.prepare, i);
           await page.click(it.selector(i));
           await page.waitForFunction((count) => /** @type {any} */ (window).bench.taps.length >= count, { timeout: 30_000 }, i + 1);
           await page.evaluate(() => /** @type {any} */ (window).bench.idle());
@@ -328,7 +355,7 @@ export async function runtimeBench({ quick = false, log = () => {} } = {}) {
     endPhase('interaction');
 
     // ------------------------------------------------------------ memory
-    for (const kind of OURS) {
+    for (const kind of only ? [] : OURS) {
       const page = await openPage('samen');
       try {
         const cdp = await page.createCDPSession();
@@ -551,12 +578,13 @@ export function formatTable(/** @type {Row[]} */ rows) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const quick = process.argv.includes('--quick');
+  const only = process.argv.includes('--taps') ? /** @type {const} */ ('taps') : undefined;
   const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
   /** @type {{ environment: Record<string, unknown>, rows: Row[] } | undefined} */
   let result;
   let failed = false;
   try {
-    result = await runtimeBench({ quick, log });
+    result = await runtimeBench({ quick, only, log });
   } catch (error) {
     failed = true;
     result = /** @type {any} */ (error).partial;

@@ -161,6 +161,8 @@ export function installHarness({ kinds, loaded, failed = () => undefined, activi
       document.addEventListener(
         'click',
         (event) => {
+          // A tap, not a script's click (an interaction's untimed preparation).
+          if (!event.isTrusted) return;
           const at = event.timeStamp;
           requestAnimationFrame(() => setTimeout(() => bench.taps.push({ at, nextPaintMs: performance.now() - at }), 0));
         },

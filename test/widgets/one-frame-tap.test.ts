@@ -102,6 +102,44 @@ describe('one frame per tap', () => {
     });
   });
 
+  describe('what a tap sets off', () => {
+    const like = (el: HTMLElement) => $<HTMLButtonElement>(el, '[part~="reaction"]')!;
+
+    it('sends the write once the tap is painted, even to an adapter that answers at once', async () => {
+      const adapter = new MemoryAdapter({ now: NOW, viewerId: 'parent-1' });
+      const el = await mount(adapter, 'samen-feedback-bar', { 'target-id': 'host-post-1' });
+      const from = adapter.calls.length;
+      const sent = () => adapter.calls.slice(from).filter((c) => c.method === 'setReaction').length;
+      like(el).click();
+      await el.updateComplete;
+      expect(like(el).getAttribute('aria-pressed')).to.equal('true');
+      expect(sent()).to.equal(0);
+      await frame();
+      await tick(50);
+      expect(sent()).to.equal(1);
+      expect(like(el).getAttribute('aria-pressed')).to.equal('true');
+    });
+
+    it('reads again once, after the frame, for every change that came in before it', async () => {
+      const adapter = new MemoryAdapter({ now: NOW, viewerId: 'parent-1' });
+      const el = await mount(adapter, 'samen-feedback-bar', { 'target-id': 'host-post-1' });
+      const from = adapter.calls.length;
+      const reads = () => adapter.calls.slice(from).filter((c) => c.method === 'getReactions').length;
+      // Three changes in one task (this family on another device, say).
+      await Promise.all(
+        (['like', 'heart', 'clap'] as const).map((reaction, i) =>
+          adapter.setReaction({ id: `other-${i}`, targetId: 'host-post-1', reaction, on: true }),
+        ),
+      );
+      expect(reads()).to.equal(0);
+      await frame();
+      await tick(50);
+      await el.updateComplete;
+      expect(reads()).to.equal(1);
+      expect(like(el).getAttribute('aria-pressed')).to.equal('true');
+    });
+  });
+
   describe("the teacher's award", () => {
     const count = (el: HTMLElement) => $(el, '[role="progressbar"]')!.getAttribute('aria-valuetext');
 
