@@ -15,12 +15,18 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
   return new MemoryAdapter({ now: NOW, ...options });
 }
 
-/** Waits until the widget has left its loading state. */
+/**
+ * Waits until the widget has left its loading state, and so have the widgets it shows inside it
+ * (a lesson clip's feedback bar, which loads its own data and, for a teacher, its teacher view).
+ */
 export async function settled(el: HTMLElement & { updateComplete: Promise<boolean> }): Promise<void> {
   for (let i = 0; i < 50; i++) {
     await el.updateComplete;
     if (!el.shadowRoot?.querySelector('[aria-busy="true"].card')) {
       await el.updateComplete;
+      for (const inner of el.shadowRoot?.querySelectorAll('*') ?? []) {
+        if (inner.localName.startsWith('samen-') && 'updateComplete' in inner) await settled(inner as typeof el);
+      }
       return;
     }
     await new Promise((r) => setTimeout(r, 10));
