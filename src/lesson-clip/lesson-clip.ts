@@ -153,6 +153,17 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     announce: (text) => this.announce(text),
     emit: (detail) => void this.emit('samen-message', detail),
   });
+
+  /** Teacher view: the family whose thread the teacher opened with "Antwoorden" on their answer. */
+  @state() private threadFamily: { id: string; name: string } | undefined;
+
+  /** Teacher view: the private thread with {@link threadFamily}, in the answers list. */
+  private readonly teacherThread = new ThreadController(this, {
+    adapter: () => this.adapter,
+    messages: () => threadMessages.get(this.resolvedLocale),
+    announce: (text) => this.announce(text),
+    emit: (detail) => void this.emit('samen-message', detail),
+  });
   private readonly reader = new ReadAloudController(this);
 
   /** The teacher view (./teacher-view.ts), loaded only for `view="teacher"`: parents never download it. */
@@ -177,7 +188,22 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       return clip.resolvedLocale;
     },
     familyText: () => clip.familyText(),
+    thread: (familyId, name) => clip.renderFamilyThread(familyId, name),
   }))(this);
+
+  /** In the teacher's answers list: the open thread with this family, or "Antwoorden" to open it (issue 24). */
+  private renderFamilyThread(familyId: string, name: string): TemplateResult | typeof nothing {
+    if (typeof this.adapter?.getThread !== 'function' || this.preview) return nothing;
+    if (this.threadFamily?.id === familyId) return this.teacherThread.render();
+    return html`<button
+      type="button"
+      class="thread-open"
+      aria-label=${`${threadMessages.get(this.resolvedLocale).answerFamily}: ${name}`}
+      @click=${() => (this.threadFamily = { id: familyId, name })}
+    >
+      ${threadMessages.get(this.resolvedLocale).answerFamily}
+    </button>`;
+  }
 
   private talkedWriteId: string | undefined;
   private lastKind: HomeAnswerKind = 'text';
@@ -232,6 +258,19 @@ export class SamenLessonClip extends SamenParentPreviewElement {
             viewerId: data.viewer.id,
             side: 'family',
             title: threadMessages.get(this.resolvedLocale).withTeacher,
+          }
+        : undefined,
+    );
+    const family = this.threadFamily;
+    this.teacherThread.show(
+      data && family && this.view === 'teacher' && !this.preview
+        ? {
+            about: { kind: 'answer', id: data.clip.id },
+            familyId: family.id,
+            viewerId: data.viewer.id,
+            side: 'teacher',
+            title: threadMessages.get(this.resolvedLocale).withFamily(family.name),
+            open: true,
           }
         : undefined,
     );
@@ -299,6 +338,8 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   protected override forgetPerson(): void {
     super.forgetPerson();
     this.thread.show(undefined);
+    this.teacherThread.show(undefined);
+    this.threadFamily = undefined;
     this.stopWatching();
     this.answerDraft.forget();
     this.editing = false;

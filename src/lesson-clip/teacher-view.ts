@@ -20,6 +20,8 @@ export interface ClipTeacherHost {
   readonly t: Messages;
   readonly resolvedLocale: string;
   familyText(): TextLanguage;
+  /** With the thread port: the private thread with this family, or the button that opens it (issue 24). */
+  thread?(familyId: string, familyName: string): TemplateResult | typeof nothing;
 }
 
 export function renderReach(host: ClipTeacherHost, reach: ClipReach): TemplateResult {
@@ -53,6 +55,7 @@ export function renderReach(host: ClipTeacherHost, reach: ClipReach): TemplateRe
                     : html`<p><span class="muted">${t.talkedOnly}</span></p>`
                 }
                 <time class="muted" datetime=${a.updatedAt}>${formatRelative(new Date(a.updatedAt), host.resolvedLocale)}</time>
+                ${host.thread?.(a.familyId, a.familyName ?? host.t.familyFallback) ?? nothing}
               </li>`,
             )}
           </ol>`

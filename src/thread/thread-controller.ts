@@ -24,9 +24,12 @@ export interface ThreadHostHooks {
   emit(detail: SamenMessageDetail): void;
 }
 
+/** Which thread to show, for whom (`side`), under which heading; `open` shows it unfolded. */
+export type ThreadShown = ThreadKey & { viewerId: string; side: 'family' | 'teacher'; title: string; open?: boolean };
+
 export class ThreadController implements ReactiveController {
   thread: Thread | undefined;
-  private key: (ThreadKey & { viewerId: string; side: 'family' | 'teacher'; title: string }) | undefined;
+  private key: ThreadShown | undefined;
   private stop: Unsubscribe | undefined;
   private epoch = 0;
   private readonly draft: DraftController;
@@ -48,14 +51,14 @@ export class ThreadController implements ReactiveController {
    * Which thread to show, for whom (`side`), under which heading; `undefined` shows none. The
    * same thread again changes nothing; another one forgets everything of the one before.
    */
-  show(key: (ThreadKey & { viewerId: string; side: 'family' | 'teacher'; title: string }) | undefined): void {
+  show(key: ThreadShown | undefined): void {
     const id = (k: typeof key) => (k ? `${k.viewerId} ${threadTopic(k)}` : '');
     if (id(key) === id(this.key)) return;
     this.epoch += 1;
     this.stop?.();
     this.stop = undefined;
     this.thread = undefined;
-    this.open = false;
+    this.open = key?.open ?? false;
     this.key = key;
     this.draft.forget();
     const adapter = this.hooks.adapter();
@@ -81,6 +84,7 @@ export class ThreadController implements ReactiveController {
     const before = new Set(this.thread?.messages.map((m) => m.id) ?? []);
     this.thread = thread;
     this.host.requestUpdate();
+    if (this.open && thread.unread > 0) void this.markRead();
     if (!live) return;
     const m = this.hooks.messages();
     for (const message of thread.messages) {
@@ -88,7 +92,6 @@ export class ThreadController implements ReactiveController {
       this.hooks.announce(m.arrived(message.authorName ?? (message.from === 'teacher' ? m.fromTeacher : m.fromFamily)));
       this.hooks.emit({ about: key.about, familyId: key.familyId, messageId: message.id, from: message.from, unread: thread.unread });
     }
-    if (this.open && thread.unread > 0) void this.markRead();
   }
 
   private async markRead(): Promise<void> {

@@ -18,7 +18,7 @@ async function answered(): Promise<MemoryAdapter> {
 }
 
 const waitFor = async (check: () => boolean, what: string) => {
-  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
   expect(check(), what).to.equal(true);
 };
 const region = (el: HTMLElement) => shadow(el).querySelector('[role="status"]')?.textContent?.trim() ?? '';
@@ -94,5 +94,38 @@ describe('thread in the lesson clip (parent)', () => {
     await settled(again);
     await waitFor(() => !!shadow(again).querySelector('[part~="thread"] textarea'), 'the thread shows again');
     expect((shadow(again).querySelector('[part~="thread"] textarea') as HTMLTextAreaElement).value).to.equal('Half getypt…');
+  });
+
+  it('the teacher answers a family from the answers list, and that family sees it live in their card', async () => {
+    const parent = await answered();
+    const teacher = parent.forViewer('teacher-1');
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <samen-provider .adapter=${teacher} locale="nl"><samen-lesson-clip clip-id="wish-2" view="teacher" eager></samen-lesson-clip></samen-provider>
+      <samen-provider .adapter=${parent} locale="nl"><samen-lesson-clip clip-id="wish-2" eager></samen-lesson-clip></samen-provider>
+    </div>`);
+    const [teacherCard, parentCard] = [...wrapper.querySelectorAll('samen-lesson-clip')];
+    await settled(teacherCard!);
+    await settled(parentCard!);
+    await waitFor(() => !!shadow(teacherCard!).querySelector('[part~="answers"]'), 'the answers list shows');
+
+    const open = shadow(teacherCard!).querySelector<HTMLButtonElement>('button[aria-label="Antwoorden: Familie Jansen"]')!;
+    expect(open.textContent.trim()).to.equal('Antwoorden');
+    open.click();
+    await waitFor(() => !!shadow(teacherCard!).querySelector('[part~="thread"][open] textarea'), 'the thread opens');
+    const thread = shadow(teacherCard!).querySelector('[part~="thread"]')!;
+    expect(thread.querySelector('summary')!.textContent).to.contain('Gesprek met Familie Jansen');
+    const box = thread.querySelector('textarea')!;
+    box.value = 'Wat mooi dat Noor het thuis liet zien!';
+    box.dispatchEvent(new Event('input'));
+    await settled(teacherCard!);
+    thread.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+
+    await waitFor(() => !!shadow(parentCard!).querySelector('[part~="thread"]'), 'the family sees it in the same card');
+    expect(shadow(parentCard!).querySelector('[part~="thread"] .thread-messages')!.textContent).to.contain(
+      'Wat mooi dat Noor het thuis liet zien!',
+    );
+    expect(region(parentCard!)).to.equal('Nieuw bericht van Juf Sanne');
+    // Only Jansen's answer got the thread: the other families' answers still show their button.
+    expect(shadow(teacherCard!).querySelectorAll('[part~="thread"]')).to.have.length(1);
   });
 });
