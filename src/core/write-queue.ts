@@ -35,6 +35,8 @@ export class WriteQueue<P> {
   private inFlight: string | undefined;
   private flushing: Promise<void> | undefined;
   private closed = false;
+  /** Something was just queued (a tap): the next send waits until that tap's frame is painted. */
+  private paintFirst = false;
   private readonly onChange: () => void;
   private readonly isCurrent: () => boolean | Promise<boolean>;
 
@@ -61,8 +63,8 @@ export class WriteQueue<P> {
     const id = newId();
     this.entries.push({ id, payload });
     this.save();
-    // Sent once the tap that queued it has painted (issue 23): its answer never shares that frame.
-    void afterNextPaint().then(() => this.flush());
+    this.paintFirst = true;
+    void this.flush();
     return id;
   }
 
@@ -97,6 +99,12 @@ export class WriteQueue<P> {
       // On its way from here: an undo can no longer take it back, even while we ask who is here.
       this.inFlight = write.id;
       try {
+        if (this.paintFirst) {
+          // Sent once the tap that queued it has painted (issue 23): its answer never shares that frame.
+          this.paintFirst = false;
+          await afterNextPaint();
+          if (this.closed) return;
+        }
         const current = this.isCurrent();
         if (!(current instanceof Promise ? await current : current) || this.closed) return;
         await this.send(write);

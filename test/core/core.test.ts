@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { LocalAdapter } from '../../src/adapters/local-adapter.js';
 import { SamenError, toSamenError } from '../../src/core/errors.js';
 import { formatRelative, messagesFor, registerLocale, resolveLocale, type Messages } from '../../src/core/i18n.js';
@@ -148,6 +148,8 @@ describe('write queue', () => {
     const second = queue.enqueue('second');
     expect(queue.remove(first)).to.be.false;
     expect(queue.remove(second)).to.be.true;
+    // Sent once the frame of the tap that queued it is painted (issue 23).
+    await waitUntil(() => typeof release === 'function', 'the first write was sent');
     release();
     await queue.flush();
     expect(queue.pending).to.have.length(0);
