@@ -16,6 +16,7 @@ import type { ReactionSummary, Reply } from '../feedback-bar/schemas.js';
 import type { Checkin } from '../feelings-checkin/schemas.js';
 import type { ClipReach, HomeAnswer, HomeAnswerKind, LessonClip } from '../lesson-clip/schemas.js';
 import type { Award, RewardChart } from '../reward-chart/schemas.js';
+import type { Thread, ThreadKey, ThreadMessage } from '../thread/schemas.js';
 
 /**
  * Every {@link SamenAdapter} method the bridge carries, and nothing else: the host calls
@@ -48,6 +49,9 @@ export const BRIDGE_METHODS = Object.freeze([
   'uploadMedia',
   'getUploadedMedia',
   'publishLessonClip',
+  'getThread',
+  'addThreadMessage',
+  'markThreadRead',
 ] as const satisfies readonly Exclude<keyof SamenAdapter, 'subscribe'>[]);
 
 export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
@@ -239,6 +243,18 @@ export class BridgeAdapter implements SamenAdapter {
     return this.call('publishLessonClip', [input], options);
   }
 
+  // ------------------------------------------------------------------ threads (issue 24)
+
+  getThread(query: ThreadKey, options?: RequestOptions): Promise<Thread> {
+    return this.call('getThread', [query], options);
+  }
+  addThreadMessage(input: WriteInput & ThreadKey & { text: string }, options?: RequestOptions): Promise<ThreadMessage> {
+    return this.call('addThreadMessage', [input], options);
+  }
+  markThreadRead(input: WriteInput & ThreadKey, options?: RequestOptions): Promise<void> {
+    return this.call('markThreadRead', [input], options);
+  }
+
   // ------------------------------------------------------------------ live updates
 
   /** Asks the host to forward changes under `topic`; one host subscription per call. */
@@ -397,7 +413,7 @@ export class BridgeAdapter implements SamenAdapter {
 
 const MAX_ID_LENGTH = 128;
 const MAX_MESSAGE_LENGTH = 200;
-const TOPIC_KINDS: readonly string[] = ['clip', 'reactions', 'chart', 'feelings', 'matrix'];
+const TOPIC_KINDS: readonly string[] = ['clip', 'reactions', 'chart', 'feelings', 'matrix', 'thread'];
 
 /** True for anything marked as Samen traffic, before its shape is checked. */
 export function isSamenMessage(data: unknown): data is { samen: 1 } {
@@ -487,6 +503,10 @@ export const BRIDGE_INPUTS: Readonly<Record<BridgeMethod, 'none' | 'id' | Fields
     media: 'data?',
     lang: 'text?',
   },
+  // The thread port (issue 24): `about` is `{ kind, id }`, plain data whose `id` is a safe id.
+  getThread: { about: 'data', familyId: 'id' },
+  addThreadMessage: { id: 'id', about: 'data', familyId: 'id', text: 'text' },
+  markThreadRead: { id: 'id', about: 'data', familyId: 'id' },
 };
 
 /** Keys that lead onto an object's prototype, refused anywhere in an input. */

@@ -248,7 +248,8 @@ export class SamenLessonClip extends SamenParentPreviewElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const data = this.loader.status === 'complete' ? this.data : undefined;
+    // The data shown, also while a live update reads again: the thread keeps its subscription.
+    const data = this.data;
     const familyId = data?.viewer.familyId;
     this.thread.show(
       data && familyId && data.answer && this.view === 'parent' && !this.preview

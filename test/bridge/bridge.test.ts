@@ -826,6 +826,9 @@ describe('bridge: the whole adapter through a real iframe', () => {
       uploadMedia: { id: 'w12', file: new File(['x'], 'kring.png', { type: 'image/png' }), name: 'kring.png', kind: 'photo' },
       getUploadedMedia: 'media-none',
       publishLessonClip: { id: 'w13', classId: 'groep6-wish', programme: 'wish', title: 'Lichaamstaal' },
+      getThread: { about: { kind: 'answer', id: 'wish-2' }, familyId: 'fam-01' },
+      addThreadMessage: { id: 'w14', about: { kind: 'answer', id: 'wish-2' }, familyId: 'fam-01', text: 'Dank je!' },
+      markThreadRead: { id: 'w15', about: { kind: 'answer', id: 'wish-2' }, familyId: 'fam-01' },
     };
     type Loose = Record<BridgeMethod, (input?: unknown) => Promise<unknown>>;
     for (const method of BRIDGE_METHODS) {

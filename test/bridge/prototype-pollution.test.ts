@@ -127,6 +127,9 @@ function validInputs(matrix: ExpectationMatrix, file: Blob): Record<BridgeMethod
       title: 'Lichaamstaal',
       media: { kind: 'photos', photos: [{ mediaId: 'media-none', alt: 'Een kring' }] },
     },
+    getThread: { about: { kind: 'answer', id: 'wish-2' }, familyId: 'fam-01' },
+    addThreadMessage: { id: 'ok-13', about: { kind: 'answer', id: 'wish-2' }, familyId: 'fam-01', text: 'Dank je!' },
+    markThreadRead: { id: 'ok-14', about: { kind: 'answer', id: 'wish-2' }, familyId: 'fam-01' },
   };
 }
 
