@@ -1,6 +1,6 @@
 import type { RequestOptions, SamenAdapter, SamenTopic, Unsubscribe, UploadOptions, WriteInput } from '../core/adapter.js';
 import { dict, own } from '../core/dict.js';
-import { SamenError, type SamenErrorKind } from '../core/errors.js';
+import { isAbortError, SamenError, type SamenErrorKind } from '../core/errors.js';
 import { parseOrThrow } from '../core/parse.js';
 import { isSafeId } from '../core/policy.js';
 import type { Viewer } from '../core/schemas.js';
@@ -233,6 +233,19 @@ export class MemoryAdapter implements SamenAdapter {
     const clip = own(state.clips, clipId) as { classId?: unknown } | undefined;
     const classId = typeof clip?.classId === 'string' ? clip.classId : '';
     return computeReach(clipId, own(state.families, classId) ?? [], state);
+  }
+
+  // ------------------------------------------------------------------ batch reads (issue 23)
+
+  /** Several clips in one call: each as {@link getLessonClip} gives it, `null` where that would fail. */
+  async getLessonClips(clipIds: string[], options?: RequestOptions): Promise<(LessonClip | null)[]> {
+    // Through the class's own method, not a test's spy on this object: one call is one call.
+    return Promise.all(clipIds.map((id) => orNull(MemoryAdapter.prototype.getLessonClip.call(this, id, options))));
+  }
+
+  /** Several targets' reactions in one call: each as {@link getReactions} gives it, `null` where that would fail. */
+  async getReactionSummaries(targetIds: string[], options?: RequestOptions): Promise<(ReactionSummary | null)[]> {
+    return Promise.all(targetIds.map((id) => orNull(MemoryAdapter.prototype.getReactions.call(this, id, options))));
   }
 
   async getReactions(targetId: string, options?: RequestOptions): Promise<ReactionSummary> {
@@ -903,4 +916,14 @@ function delay(ms: number, signal?: AbortSignal): Promise<void> {
       { once: true },
     );
   });
+}
+
+/** A batch entry: the read's value, `null` where it failed; an abort still rejects the whole batch. */
+async function orNull<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    return null;
+  }
 }

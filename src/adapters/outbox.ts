@@ -140,6 +140,9 @@ export class OutboxAdapter implements SamenAdapter {
     if (typeof inner.uploadMedia === 'function') this.uploadMedia = (input, o) => inner.uploadMedia!(input, o);
     if (typeof inner.getUploadedMedia === 'function') this.getUploadedMedia = (id, o) => inner.getUploadedMedia!(id, o);
     if (typeof inner.publishLessonClip === 'function') this.publishLessonClip = (input, o) => this.write('publishLessonClip', input, o);
+    // Batch reads (issue 23), straight through: reads are never queued.
+    if (typeof inner.getLessonClips === 'function') this.getLessonClips = (ids, o) => inner.getLessonClips!(ids, o);
+    if (typeof inner.getReactionSummaries === 'function') this.getReactionSummaries = (ids, o) => inner.getReactionSummaries!(ids, o);
     if (this.enabled) {
       globalThis.addEventListener?.('online', this.onOnline);
       // Writes left from an earlier visit go out first.
@@ -229,6 +232,9 @@ export class OutboxAdapter implements SamenAdapter {
   getHomeAnswer: SamenAdapter['getHomeAnswer'] = (id, o) => this.inner.getHomeAnswer(id, o);
   getClipReach: SamenAdapter['getClipReach'] = (id, o) => this.inner.getClipReach(id, o);
   getReactions: SamenAdapter['getReactions'] = (id, o) => this.inner.getReactions(id, o);
+  // Batch reads (issue 23): passed through where the inner adapter has them, absent where it has not.
+  getLessonClips?: SamenAdapter['getLessonClips'];
+  getReactionSummaries?: SamenAdapter['getReactionSummaries'];
   getRewardChart: SamenAdapter['getRewardChart'] = (id, o) => this.inner.getRewardChart(id, o);
   getCheckins: SamenAdapter['getCheckins'] = (q, o) => this.inner.getCheckins(q, o);
   getClassCheckins: SamenAdapter['getClassCheckins'] = (q, o) => this.inner.getClassCheckins(q, o);

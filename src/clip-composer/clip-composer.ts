@@ -664,7 +664,7 @@ export class SamenClipComposer extends SamenElement {
     return html`<div part="published" class="notice published" tabindex="-1">
         <h2 part="heading">${c.published}</h2>
       </div>
-      <samen-lesson-clip clip-id=${clipId} view="teacher" locale=${this.resolvedLocale}></samen-lesson-clip>
+      <samen-lesson-clip clip-id=${clipId} view="teacher" eager locale=${this.resolvedLocale}></samen-lesson-clip>
       <div class="actions"><button type="button" class="primary" @click=${this.startOver}>${c.another}</button></div>`;
   }
 
@@ -736,7 +736,7 @@ export class SamenClipComposer extends SamenElement {
         ${
           this.previewOpen
             ? html`<samen-provider .adapter=${this.draftPreview} locale=${this.previewLocale}>
-              <samen-lesson-clip clip-id=${PREVIEW_CLIP_ID} view="parent" theme=${this.theme ?? nothing}></samen-lesson-clip>
+              <samen-lesson-clip clip-id=${PREVIEW_CLIP_ID} view="parent" eager theme=${this.theme ?? nothing}></samen-lesson-clip>
             </samen-provider>`
             : nothing
         }

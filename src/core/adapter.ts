@@ -61,7 +61,8 @@ export interface SamenAdapter
     FeelingsPort,
     ExpectationMatrixPort,
     ClipComposerPort,
-    ThreadPort {}
+    ThreadPort,
+    BatchReadPort {}
 
 /** What every widget needs: who is looking. */
 export interface ViewerPort {
@@ -183,6 +184,24 @@ export interface ThreadPort {
 /** The thread port's methods (all optional: a widget checks for `getThread`). */
 export const THREAD_METHODS = ['getThread', 'addThreadMessage', 'markThreadRead'] as const satisfies readonly (keyof ThreadPort)[];
 
+// ---------------------------------------------------------------------------- batch reads (issue 23)
+
+/**
+ * Optional batch reads: when a feed's cards come into view together, the widgets ask for their
+ * data in one call instead of one per card. Without them every card reads alone, as before.
+ *
+ * Each answers in the order of the ids asked, one entry per id: what the single read gives for
+ * it, or `null` for an id it cannot give (unknown, not for this viewer). The widget then asks
+ * for that id alone and shows the error the single read gives. The whole call rejects only for
+ * what would fail every read (offline, signed out); the widgets then read one by one.
+ */
+export interface BatchReadPort {
+  /** {@link LessonClipPort.getLessonClip} for several clips at once. */
+  getLessonClips?(clipIds: string[], options?: RequestOptions): Promise<(LessonClip | null)[]>;
+  /** {@link FeedbackPort.getReactions} for several targets at once. */
+  getReactionSummaries?(targetIds: string[], options?: RequestOptions): Promise<(ReactionSummary | null)[]>;
+}
+
 /**
  * The methods each widget's port requires besides `getViewer`, by port name: what a host that
  * embeds only that widget implements. The composer's are all optional.
@@ -208,7 +227,7 @@ interface PortsByName {
 }
 
 /** An adapter for the widget of port `P` only: the viewer, that port, and optionally live updates. */
-export type AdapterFor<P extends PortName> = ViewerPort & LivePort & PortsByName[P];
+export type AdapterFor<P extends PortName> = ViewerPort & LivePort & BatchReadPort & PortsByName[P];
 
 /**
  * What a page may hand to `<samen-provider>` or `configure()`: a whole {@link SamenAdapter}, or

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { missingMethods, type AdapterFor, type PortName, type SamenAdapterLike, type SamenTopic, type Unsubscribe } from './adapter.js';
 import { isAbortError, SamenError, toSamenError, type SamenIssue } from './errors.js';
+import { whenNearViewport } from './near-viewport.js';
 import { afterNextPaint } from './after-paint.js';
 import { parseOrThrow } from './parse.js';
 import { viewerSchema, type Viewer } from './schemas.js';
@@ -37,6 +38,11 @@ export interface DataHost extends ReactiveControllerHost {
   adapters(): { given?: SamenAdapterLike; effective?: SamenAdapterLike };
   enterPerson(key: string): void;
   reportError(error: SamenError, fatal: boolean): void;
+  /**
+   * The element to wait for, when its first load waits until it is near the viewport (a card
+   * far down a feed); `undefined` loads at once (`eager`).
+   */
+  deferUntilNear?(): Element | undefined;
 }
 
 export type DataStatus = 'initial' | 'pending' | 'complete' | 'error';
@@ -127,6 +133,9 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
   private changedDuringLoad = false;
   /** A live change is waiting for the next frame to be painted ({@link changed}). */
   private reloadSoon = false;
+  /** Came near the viewport once (or never had to wait): loads from then on go at once. */
+  private near = false;
+  private stopWaiting?: () => void;
 
   constructor(
     private readonly host: DataHost,
@@ -175,6 +184,10 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
   }
 
   hostConnected(): void {
+    if (!this.near && this._status === 'initial') {
+      this.waitUntilNear();
+      return;
+    }
     if (this.interrupted) {
       this.interrupted = false;
       void this.run();
@@ -185,6 +198,9 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
   }
 
   hostDisconnected(): void {
+    // Left before it came into view: nothing keeps watching it.
+    this.stopWaiting?.();
+    this.stopWaiting = undefined;
     if (this._status === 'pending') {
       this.interrupted = true;
       this.abort?.abort();
@@ -198,8 +214,31 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
 
   hostUpdate(): void {
     if (!this.host.isConnected) return;
+    if (!this.near && this._status === 'initial') {
+      this.waitUntilNear();
+      return;
+    }
     const key = this.currentKey();
     if (!sameKey(key, this.key) || this._status === 'initial') void this.load(key);
+  }
+
+  /**
+   * The first load of a card far from what the reader sees waits until it comes within about a
+   * screen (the shared observer of near-viewport.ts); the card shows its placeholder until then.
+   */
+  private waitUntilNear(): void {
+    if (this.stopWaiting) return;
+    const element = this.host.deferUntilNear?.();
+    if (!element) {
+      this.near = true;
+      this.hostUpdate();
+      return;
+    }
+    this.stopWaiting = whenNearViewport(element, () => {
+      this.stopWaiting = undefined;
+      this.near = true;
+      if (this.host.isConnected) this.hostUpdate();
+    });
   }
 
   private currentKey(): readonly unknown[] {

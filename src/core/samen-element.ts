@@ -38,6 +38,14 @@ export class SamenElement extends LitElement {
    */
   @property({ type: Boolean, reflect: true }) preview = false;
 
+  /**
+   * Loads at once, wherever the card is in the page. By default a card far below what the
+   * reader sees (more than about a screen away) shows its placeholder and loads only when
+   * scrolling brings it near: a feed of 200 clips asks for the few on the first screen. A
+   * `preview` always loads at once.
+   */
+  @property({ type: Boolean, reflect: true }) eager = false;
+
   @consume({ context: samenContext, subscribe: true })
   @state()
   protected config?: SamenConfig;
@@ -231,6 +239,8 @@ export class SamenElement extends LitElement {
       adapters: () => ({ given: this.givenAdapter, effective: this.adapter }),
       enterPerson: (key) => this.enterPerson(key),
       reportError: (error, fatal) => this.reportError(error, fatal),
+      // A preview is opened by a press: it loads at once, wherever it opened.
+      deferUntilNear: () => (this.eager || this.preview ? undefined : this),
     };
     const controller = new DataController(host, source);
     this.dataControllers.push(controller);

@@ -52,6 +52,8 @@ export const tokens = css`
     ${declare((n) => DARK[n])}
   }
   :host {
+    /* Each widget's own guess of its loading card's height (issue 23); never inherited from a widget around it. */
+    --_placeholder-height: auto;
     --_surface: var(--samen-color-surface, var(--_d-surface));
     --_surface-raised: var(--samen-color-surface-raised, var(--_d-surface-raised));
     --_text: var(--samen-color-text, var(--_d-text));
@@ -170,6 +172,15 @@ export const cardStyles = css`
     /* One column as wide as the card: a long word or a row of choices wraps inside it, never widens the card (issue 21). */
     grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 0.75);
+  }
+  /*
+   * The loading card holds the height of the card to come (--samen-placeholder-height, else the
+   * widget's own guess), so a feed does not jump when cards below the fold load (issue 23).
+   */
+  .card[aria-busy='true'] {
+    box-sizing: border-box;
+    min-block-size: var(--samen-placeholder-height, var(--_placeholder-height, auto));
+    align-content: start;
   }
   .state {
     display: grid;

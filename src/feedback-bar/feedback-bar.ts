@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { newId } from '../core/adapter.js';
+import { batchedRead } from '../core/batch.js';
 import { afterNextPaint } from '../core/after-paint.js';
 import { DraftController } from '../core/draft-controller.js';
 import { SamenError, toSamenError } from '../core/errors.js';
@@ -127,7 +128,7 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
       if (!targetId) throw new SamenError('invalid-data', 'missing target-id', [{ path: 'target-id', message: 'required' }]);
       const [who, raw] = await Promise.all([
         viewer,
-        adapter.getReactions(targetId, { signal }),
+        batchedRead(adapter, adapter.getReactions, adapter.getReactionSummaries, targetId, signal),
         view === 'teacher' ? this.teacherView.settled() : undefined,
       ]);
       this.requireTeacherRole(view, who);

@@ -1,6 +1,14 @@
 import { css } from 'lit';
 
 export const lessonClipStyles = css`
+  /* The loading card's height: about a parent's card with a picture and a home question (issue 23). */
+  :host {
+    --_placeholder-height: 36rem;
+  }
+  /* The inner bar keeps its own placeholder height, not the one a page gave the clip. */
+  samen-feedback-bar {
+    --samen-placeholder-height: initial;
+  }
   h2 {
     font-size: 1.3em;
     line-height: 1.25;

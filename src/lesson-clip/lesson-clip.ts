@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { newId } from '../core/adapter.js';
+import { batchedRead } from '../core/batch.js';
 import { DraftController, type SubmitResult } from '../core/draft-controller.js';
 import { hasFlag, setFlag } from '../core/draft-store.js';
 import { SamenError, toSamenError } from '../core/errors.js';
@@ -120,6 +121,7 @@ interface ClipData {
  * @cssprop [--samen-touch-target=44px] - Minimum size of buttons.
  * @cssprop [--samen-clip-badge-color=var(--samen-color-accent)] - Background of the programme badge.
  * @cssprop [--samen-clip-media-ratio=16 / 9] - Aspect ratio of the media area.
+ * @cssprop [--samen-placeholder-height=36rem] - Height of the card while it loads, or waits below the fold until it comes near the screen (see the `eager` attribute): set it to your feed's usual card height so nothing jumps when cards load.
  */
 export class SamenLessonClip extends SamenParentPreviewElement {
   protected override messageSections = [clipMessages, threadMessages];
@@ -217,7 +219,8 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       if (!clipId) throw new SamenError('invalid-data', 'missing clip-id', [{ path: 'clip-id', message: 'required' }]);
       const [who, rawClip, rawExtra] = await Promise.all([
         viewer,
-        adapter.getLessonClip(clipId, { signal }),
+        // With the other clips coming into view now, in one call where the adapter can (issue 23).
+        batchedRead(adapter, adapter.getLessonClip, adapter.getLessonClips, clipId, signal),
         view === 'teacher' ? adapter.getClipReach(clipId, { signal }) : adapter.getHomeAnswer(clipId, { signal }),
         view === 'teacher' ? this.teacherView.settled() : undefined,
       ]);
@@ -516,11 +519,13 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       ${this.view === 'teacher' && data.reach && this.teacherView.module ? this.teacherView.module.renderReach(this.teacherHost, data.reach) : this.renderHome(data)}
       ${
         this.hasPort('feedback')
-          ? html`<samen-feedback-bar
+          ? /* Created with the card, which loads only near the screen: the bar then loads at once, with the clip's neighbours (issue 23). */
+            html`<samen-feedback-bar
             target-id=${clip.id}
             view=${this.view}
             ?preview=${this.preview}
             reactions=${CLIP_REACTIONS}
+            eager
             locale=${this.resolvedLocale}
             theme=${ifDefined(this.theme)}
             exportparts=${FEEDBACK_PARTS}

@@ -12,6 +12,7 @@ import {
   missingMethods,
   newId,
   PORT_METHODS,
+  type BatchReadPort,
   type ClipComposerPort,
   type LivePort,
   type PortName,
@@ -79,7 +80,8 @@ export type FixturesFor<P extends PortName> = Pick<ConformanceFixtures, (typeof 
 export type PortsAdapter<P extends PortName> = ViewerPort &
   LivePort &
   Pick<SamenAdapter, (typeof PORT_METHODS)[P][number]> &
-  ('composer' extends P ? ClipComposerPort : unknown);
+  ('composer' extends P ? ClipComposerPort : unknown) &
+  BatchReadPort;
 
 /** Fresh adapters for one test, all signed in to the same backend, each with the ports `P` checked. */
 export interface ConformanceAdapters<P extends PortName = PortName> {
@@ -329,7 +331,18 @@ const CHECKS: readonly Check[] = ['viewer', ...PORT_NAMES];
 type Adapters = ConformanceAdapters<PortName>;
 
 const COMPOSING = ['uploadMedia', 'getUploadedMedia', 'publishLessonClip'] as const satisfies readonly (keyof ClipComposerPort)[];
-const ADAPTER_METHODS = new Set<string>(['getViewer', 'subscribe', ...PORT_NAMES.flatMap((port) => PORT_METHODS[port]), ...COMPOSING]);
+/** The optional batch reads (issue 23), by the port whose single read they batch. */
+const BATCH_READS: Partial<Record<PortName, readonly (keyof SamenAdapter)[]>> = {
+  clip: ['getLessonClips'],
+  feedback: ['getReactionSummaries'],
+};
+const ADAPTER_METHODS = new Set<string>([
+  'getViewer',
+  'subscribe',
+  ...PORT_NAMES.flatMap((port) => PORT_METHODS[port]),
+  ...COMPOSING,
+  ...Object.values(BATCH_READS).flat(),
+]);
 
 /**
  * `adapter` as the check `title`, filed under `check`, may use it: `getViewer`, `subscribe`, the
@@ -339,7 +352,7 @@ const ADAPTER_METHODS = new Set<string>(['getViewer', 'subscribe', ...PORT_NAMES
  */
 function confine<A extends object>(adapter: A, who: string, check: Check, title: string, ports: ReadonlySet<PortName>): A {
   const own: readonly string[] = check === 'viewer' ? [] : PORT_METHODS[check];
-  const allowed = new Set<string>(['getViewer', 'subscribe', ...own]);
+  const allowed = new Set<string>(['getViewer', 'subscribe', ...own, ...(check === 'viewer' ? [] : (BATCH_READS[check] ?? []))]);
   if (check === 'composer') {
     for (const method of COMPOSING) allowed.add(method);
     if (ports.has('clip')) for (const method of PORT_METHODS.clip) allowed.add(method);
@@ -516,6 +529,20 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
         }
       });
 
+      test(
+        'clip',
+        'getLessonClips (optional batch read): each clip as getLessonClip gives it, null for an unknown id',
+        async ({ parent }) => {
+          if (typeof parent.getLessonClips !== 'function') return;
+          const single = parseLessonClip(await parent.getLessonClip(f.clipId)).clip;
+          const many = await parent.getLessonClips([f.clipId, f.unknownId, f.clipId]);
+          ok(Array.isArray(many) && many.length === 3, `parent.getLessonClips() should answer one entry per id, got ${show(many)}`);
+          equal(many[1], null, `parent.getLessonClips()[1] (the unknown id ${show(f.unknownId)})`);
+          for (const i of [0, 2])
+            deepEqual(parseLessonClip(many[i]).clip, single, `parent.getLessonClips()[${i}] (as getLessonClip gives it)`);
+        },
+      );
+
       test('clip', 'getLessonClip: parent and teacher get a clip the widget shows in full', async ({ parent, teacher }) => {
         for (const [who, adapter] of [
           ['parent', parent],
@@ -613,6 +640,20 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
         const answer = findById(reach.answers, saved.id, 'getClipReach().answers');
         equal(answer.text, text, 'getClipReach() answer text');
         equal(answer.familyId, viewer.familyId, 'getClipReach() answer familyId');
+      });
+
+      test('feedback', 'getReactionSummaries (optional batch read): each entry as getReactions gives it', async ({ parent }) => {
+        if (typeof parent.getReactionSummaries !== 'function') return;
+        const single = valid(reactionSummarySchema, await parent.getReactions(f.targetId), `parent.getReactions(${show(f.targetId)})`);
+        const many = await parent.getReactionSummaries([f.targetId, f.targetId]);
+        ok(Array.isArray(many) && many.length === 2, `parent.getReactionSummaries() should answer one entry per id, got ${show(many)}`);
+        many.forEach((entry, i) =>
+          deepEqual(
+            valid(reactionSummarySchema, entry, `getReactionSummaries()[${i}]`),
+            single,
+            `getReactionSummaries()[${i}] (as getReactions gives it)`,
+          ),
+        );
       });
 
       test(

@@ -1,0 +1,105 @@
+/**
+ * Which widgets are near what the reader sees (issue 23): a feed of 200 lesson clips loads the
+ * few on the first screen at once and the others as they come within about a screen of it.
+ *
+ * One IntersectionObserver for the whole page, shared by every widget that waits. A widget that
+ * asks is first measured together with the others that asked in the same moment (one layout
+ * for all, before the frame paints: the first screen loads without waiting a frame); only the
+ * ones farther away are observed. Without IntersectionObserver everything loads at once.
+ */
+
+/** How far outside the screen a widget already counts as near: one screen in every direction. */
+export const NEAR_MARGIN = '100%';
+
+let observer: IntersectionObserver | undefined;
+/** Widgets observed, with what to do once they come near. */
+const observed = new Map<Element, () => void>();
+/** Widgets that asked since the last measuring, measured together in a microtask. */
+let toMeasure: Map<Element, () => void> | undefined;
+
+/**
+ * Calls `near` once `element` is within about a screen of the viewport: in a microtask when it
+ * already is (or when the browser cannot tell), else when scrolling brings it there. Returns
+ * the function that stops waiting (the element left the page): the shared observer goes with
+ * the last element it watched.
+ */
+export function whenNearViewport(element: Element, near: () => void): () => void {
+  if (typeof IntersectionObserver === 'undefined') {
+    near();
+    return () => {};
+  }
+  if (!toMeasure) {
+    const fresh = (toMeasure = new Map<Element, () => void>());
+    queueMicrotask(() => measure(fresh));
+  }
+  const batch = toMeasure;
+  batch.set(element, near);
+  return () => {
+    batch.delete(element);
+    stopObserving(element);
+  };
+}
+
+/** Whether any widget still waits (for tests: a widget that left the page leaves nothing behind). */
+export function nearViewportWaiting(): number {
+  return observed.size + (toMeasure?.size ?? 0) + (observer ? 0 : 0);
+}
+
+/** A Lit element of the batch that has not rendered yet (its placeholder not in the page). */
+interface Rendering {
+  isUpdatePending: boolean;
+  updateComplete: Promise<unknown>;
+}
+
+function measure(batch: Map<Element, () => void>, again = true): void {
+  if (toMeasure === batch) toMeasure = undefined;
+  // Cards of the batch still to render their placeholder take no room yet: measured once they have.
+  const rendering = [...batch.keys()].filter(
+    (element): element is Element & Rendering => !!(element as Partial<Rendering>).isUpdatePending,
+  );
+  if (again && rendering.length) {
+    void Promise.all(rendering.map((element) => element.updateComplete)).then(
+      () => measure(batch, false),
+      () => measure(batch, false),
+    );
+    return;
+  }
+  const height = window.innerHeight;
+  const width = window.innerWidth;
+  const near: (() => void)[] = [];
+  // Reads only (no write in between): one layout for every widget of the batch.
+  for (const [element, callback] of batch) {
+    if (!element.isConnected) continue;
+    const box = element.getBoundingClientRect();
+    if (box.bottom >= -height && box.top <= 2 * height && box.right >= -width && box.left <= 2 * width) near.push(callback);
+    else observe(element, callback);
+  }
+  for (const callback of near) callback();
+}
+
+function observe(element: Element, callback: () => void): void {
+  observer ??= new IntersectionObserver(onIntersect, { rootMargin: NEAR_MARGIN });
+  observed.set(element, callback);
+  observer.observe(element);
+}
+
+function onIntersect(entries: IntersectionObserverEntry[]): void {
+  const near: (() => void)[] = [];
+  for (const entry of entries) {
+    if (!entry.isIntersecting) continue;
+    const callback = observed.get(entry.target);
+    if (!callback) continue;
+    stopObserving(entry.target);
+    near.push(callback);
+  }
+  for (const callback of near) callback();
+}
+
+function stopObserving(element: Element): void {
+  if (!observed.delete(element)) return;
+  observer?.unobserve(element);
+  if (observed.size === 0) {
+    observer?.disconnect();
+    observer = undefined;
+  }
+}

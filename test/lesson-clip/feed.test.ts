@@ -1,0 +1,170 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { nearViewportWaiting } from '../../src/core/near-viewport.js';
+import '../../src/define/samen-feedback-bar.js';
+import type { SamenLessonClip } from '../../src/lesson-clip/lesson-clip.js';
+import { memoryAdapter, settled } from '../helpers/fixtures.js';
+
+/**
+ * A feed that only works where the parent looks (issue 23): cards far below the screen wait
+ * with a placeholder of the card's height, scrolling brings them, and clips that come into view
+ * together are read in one call where the adapter offers one.
+ */
+
+interface Calls {
+  single: string[];
+  many: string[][];
+  reactions: string[];
+  reactionsMany: string[][];
+}
+
+/** The demo adapter with `count` clips (copies of wish-2), its clip and reaction reads counted. */
+function feedAdapter(count: number, { batch }: { batch: boolean }): { adapter: MemoryAdapter; calls: Calls; ids: string[] } {
+  const adapter = memoryAdapter();
+  const source = adapter.state.clips['wish-2'] as Record<string, unknown>;
+  const ids = Array.from({ length: count }, (_, i) => `feed-${i}`);
+  for (const id of ids) adapter.state.clips[id] = { ...structuredClone(source), id, title: `Les ${id}` };
+  const calls: Calls = { single: [], many: [], reactions: [], reactionsMany: [] };
+  const loose = adapter as unknown as Record<string, unknown>;
+  const getLessonClip = adapter.getLessonClip.bind(adapter);
+  loose['getLessonClip'] = (id: string, o?: object) => (calls.single.push(id), getLessonClip(id, o));
+  const getReactions = adapter.getReactions.bind(adapter);
+  loose['getReactions'] = (id: string, o?: object) => (calls.reactions.push(id), getReactions(id, o));
+  if (batch) {
+    const getLessonClips = adapter.getLessonClips.bind(adapter);
+    loose['getLessonClips'] = (list: string[], o?: object) => (calls.many.push([...list]), getLessonClips(list, o));
+    const getReactionSummaries = adapter.getReactionSummaries.bind(adapter);
+    loose['getReactionSummaries'] = (list: string[], o?: object) => (calls.reactionsMany.push([...list]), getReactionSummaries(list, o));
+  } else {
+    loose['getLessonClips'] = undefined;
+    loose['getReactionSummaries'] = undefined;
+  }
+  return { adapter, calls, ids };
+}
+
+/** Every clip id read, by single and batch calls. */
+const clipsRead = (calls: Calls) => new Set([...calls.single, ...calls.many.flat()]);
+const title = (el: SamenLessonClip) => el.shadowRoot?.querySelector('[part="title"]')?.textContent?.trim() ?? '';
+const barIn = (el: SamenLessonClip) =>
+  !!el.shadowRoot?.querySelector('samen-feedback-bar')?.shadowRoot?.querySelector('[part~="reactions"]');
+const nextFrame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+
+async function renderFeed(adapter: MemoryAdapter, ids: string[], { eager = false, style = '' } = {}): Promise<SamenLessonClip[]> {
+  const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${adapter} locale="nl" style=${style}>
+    ${ids.map((id) => html`<samen-lesson-clip clip-id=${id} ?eager=${eager} style="display: block; margin-block-end: 16px"></samen-lesson-clip>`)}
+  </samen-provider>`);
+  return [...wrapper.querySelectorAll('samen-lesson-clip')];
+}
+
+afterEach(() => window.scrollTo(0, 0));
+
+describe('lesson clip feed: cards below the fold wait until they come near the screen (issue 23)', () => {
+  it('of 30 clips only those near the screen read, scrolling brings the rest, and nothing keeps watching afterwards', async () => {
+    const { adapter, calls, ids } = feedAdapter(30, { batch: false });
+    const clips = await renderFeed(adapter, ids);
+    await settled(clips[0]!);
+    expect(title(clips[0]!)).to.equal('Les feed-0');
+    await nextFrame();
+    const read = clipsRead(calls);
+    expect(read.size, `read: ${[...read].join(', ')}`).to.be.within(1, 8);
+    expect(read.has('feed-29')).to.equal(false);
+    // The last card shows its loading placeholder, not an error.
+    expect(clips[29]!.shadowRoot!.querySelector('.card[aria-busy="true"]')).to.exist;
+    expect(nearViewportWaiting()).to.be.greaterThan(0);
+
+    clips[29]!.scrollIntoView();
+    await waitUntil(() => title(clips[29]!) === 'Les feed-29', 'the last card loads once scrolled to', { timeout: 4000 });
+    expect(clipsRead(calls).size).to.be.lessThan(30);
+
+    clips[0]!.parentElement!.remove();
+    expect(nearViewportWaiting(), 'no observer left for cards removed before they came into view').to.equal(0);
+  });
+
+  it('a card removed before it came into view never reads and leaves no observer', async () => {
+    const { adapter, calls, ids } = feedAdapter(30, { batch: false });
+    const clips = await renderFeed(adapter, ids);
+    await settled(clips[0]!);
+    clips[29]!.remove();
+    clips[0]!.parentElement!.style.display = 'none';
+    await nextFrame();
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    await nextFrame();
+    expect(clipsRead(calls).has('feed-29')).to.equal(false);
+    clips[0]!.parentElement!.remove();
+    expect(nearViewportWaiting()).to.equal(0);
+  });
+
+  it('placeholders hold the page: cards below do not move when the cards above them load', async () => {
+    // The card's real height, as a host would set it for its feed.
+    const probe = feedAdapter(1, { batch: false });
+    const [one] = await renderFeed(probe.adapter, probe.ids, { eager: true });
+    await settled(one!);
+    await waitUntil(() => barIn(one!), 'the card and its bar are in');
+    await nextFrame();
+    const height = one!.getBoundingClientRect().height;
+    one!.parentElement!.remove();
+
+    const { adapter, ids } = feedAdapter(30, { batch: false });
+    const clips = await renderFeed(adapter, ids, { style: `--samen-placeholder-height: ${height}px` });
+    await waitUntil(() => barIn(clips[0]!), 'the first card is in');
+    await nextFrame();
+    const before = clips.map((el) => el.offsetTop);
+    expect(title(clips[20]!)).to.equal('');
+    clips[25]!.scrollIntoView();
+    await waitUntil(
+      () => barIn(clips[25]!) && clips.every((el) => title(el) === '' || barIn(el)),
+      'the cards near 25 load, with their bars',
+      {
+        timeout: 4000,
+      },
+    );
+    await nextFrame();
+    const after = clips.map((el) => el.offsetTop);
+    expect(title(clips[10]!), 'cards far above stay waiting').to.equal('');
+    for (const i of [1, 10, 20, 25, 29]) expect(Math.abs(after[i]! - before[i]!), `card ${i} moved`).to.be.at.most(2);
+  });
+
+  it('eager cards load wherever they are', async () => {
+    const { adapter, calls, ids } = feedAdapter(30, { batch: false });
+    const clips = await renderFeed(adapter, ids, { eager: true });
+    await waitUntil(() => title(clips[29]!) === 'Les feed-29', 'the last eager card loads', { timeout: 4000 });
+    expect(clipsRead(calls).size).to.equal(30);
+  });
+});
+
+describe('lesson clip feed: reads of one kind in one moment go in one call (issue 23)', () => {
+  // Twenty small cards on the first screen: five to a row.
+  const small = 'display: grid; grid-template-columns: repeat(5, 1fr); gap: 4px; --samen-placeholder-height: 1px';
+
+  it('20 clips in view make one getLessonClips call when the adapter offers it', async () => {
+    const { adapter, calls, ids } = feedAdapter(20, { batch: true });
+    const clips = await renderFeed(adapter, ids, { style: small });
+    await waitUntil(() => clips.every((el) => title(el) !== ''), 'all 20 load', { timeout: 4000 });
+    expect(calls.single).to.deep.equal([]);
+    expect(calls.many).to.have.length(1);
+    expect([...calls.many[0]!].sort()).to.deep.equal([...ids].sort());
+    expect(clips.map(title)).to.deep.equal(ids.map((id) => `Les ${id}`));
+    // Their bars, created with the cards, read their reactions together too.
+    await waitUntil(() => clips.every(barIn), 'the bars are in', { timeout: 4000 });
+    expect(calls.reactions).to.deep.equal([]);
+    expect(calls.reactionsMany.flat().sort()).to.deep.equal([...ids].sort());
+    expect(calls.reactionsMany.length).to.be.at.most(2);
+  });
+
+  it('20 clips make 20 single calls when the adapter has no batch method', async () => {
+    const { adapter, calls, ids } = feedAdapter(20, { batch: false });
+    const clips = await renderFeed(adapter, ids, { style: small });
+    await waitUntil(() => clips.every((el) => title(el) !== ''), 'all 20 load', { timeout: 4000 });
+    expect([...calls.single].sort()).to.deep.equal([...ids].sort());
+    expect(clips.map(title)).to.deep.equal(ids.map((id) => `Les ${id}`));
+  });
+
+  it('an id the batch cannot give is read alone and shows its own error', async () => {
+    const { adapter, calls, ids } = feedAdapter(3, { batch: true });
+    const clips = await renderFeed(adapter, [...ids, 'no-such-clip'], { style: small });
+    await waitUntil(() => !!clips[3]!.shadowRoot!.querySelector('[part~="error"]'), 'the unknown clip shows its error', { timeout: 4000 });
+    expect(calls.many).to.have.length(1);
+    expect(calls.single).to.deep.equal(['no-such-clip']);
+    expect(clips.slice(0, 3).map(title)).to.deep.equal(ids.map((id) => `Les ${id}`));
+  });
+});
