@@ -26,7 +26,11 @@ export type WriteMethod = (typeof WRITE_METHODS)[number];
  * teacher's retry with the same key), makes one clip. Uploads are not queued: a video can be
  * 200 MB, too big to park in IndexedDB on a phone, and its progress only means something live.
  */
-export const OPTIONAL_WRITE_METHODS = ['publishLessonClip'] as const satisfies readonly (keyof SamenAdapter)[];
+export const OPTIONAL_WRITE_METHODS = [
+  'publishLessonClip',
+  'addThreadMessage',
+  'markThreadRead',
+] as const satisfies readonly (keyof SamenAdapter)[];
 export type QueuedMethod = WriteMethod | (typeof OPTIONAL_WRITE_METHODS)[number];
 
 export interface OutboxEntry {
@@ -131,6 +135,9 @@ export class OutboxAdapter implements SamenAdapter {
   declare uploadMedia?: SamenAdapter['uploadMedia'];
   declare getUploadedMedia?: SamenAdapter['getUploadedMedia'];
   declare publishLessonClip?: SamenAdapter['publishLessonClip'];
+  declare getThread?: SamenAdapter['getThread'];
+  declare addThreadMessage?: SamenAdapter['addThreadMessage'];
+  declare markThreadRead?: SamenAdapter['markThreadRead'];
 
   constructor(
     private readonly inner: SamenAdapter,
@@ -140,6 +147,10 @@ export class OutboxAdapter implements SamenAdapter {
     if (typeof inner.uploadMedia === 'function') this.uploadMedia = (input, o) => inner.uploadMedia!(input, o);
     if (typeof inner.getUploadedMedia === 'function') this.getUploadedMedia = (id, o) => inner.getUploadedMedia!(id, o);
     if (typeof inner.publishLessonClip === 'function') this.publishLessonClip = (input, o) => this.write('publishLessonClip', input, o);
+    // The thread port (issue 24), when the wrapped adapter has it: reads straight through, messages and read marks queued.
+    if (typeof inner.getThread === 'function') this.getThread = (query, o) => inner.getThread!(query, o);
+    if (typeof inner.addThreadMessage === 'function') this.addThreadMessage = (input, o) => this.write('addThreadMessage', input, o);
+    if (typeof inner.markThreadRead === 'function') this.markThreadRead = (input, o) => this.write('markThreadRead', input, o);
     // Batch reads (issue 23), straight through: reads are never queued.
     if (typeof inner.getLessonClips === 'function') this.getLessonClips = (ids, o) => inner.getLessonClips!(ids, o);
     if (typeof inner.getReactionSummaries === 'function') this.getReactionSummaries = (ids, o) => inner.getReactionSummaries!(ids, o);

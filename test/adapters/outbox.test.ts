@@ -106,6 +106,22 @@ describe('OutboxAdapter', () => {
     expect(replies(inner).filter((t) => t === 'Eén keer')).to.have.length(1);
   });
 
+  it('keeps a thread message written offline and sends it once, also when the widget retries it (issue 24)', async () => {
+    const inner = memory();
+    const outbox = make(inner, { dbName: dbName() });
+    const input = { id: 'msg-1', about: { kind: 'answer' as const, id: 'wish-2' }, familyId: 'fam-01', text: 'Dank je wel!' };
+    inner.fail('addThreadMessage', 'offline');
+    expect((await rejection(outbox.addThreadMessage!(input))).queued).to.equal(true);
+    await rejection(outbox.addThreadMessage!(input));
+    expect((await outbox.pending()).map((e) => [e.id, e.method])).to.deep.equal([['msg-1', 'addThreadMessage']]);
+    inner.recover();
+    await outbox.flush();
+    expect(await outbox.pending()).to.have.length(0);
+    await outbox.addThreadMessage!(input);
+    const thread = await inner.forViewer('teacher-1').getThread({ about: input.about, familyId: 'fam-01' });
+    expect(thread.messages.map((m) => m.text)).to.deep.equal(['Dank je wel!']);
+  });
+
   it('drops a write refused for good and says so, leaving the next ones to go', async () => {
     const inner = memory();
     const refused: [OutboxEntry, SamenError][] = [];
