@@ -88,6 +88,8 @@ interface ClipData {
  * @csspart send-button - The send button (parent).
  * @csspart talked-button - The "we talked about it at home" button (parent).
  * @csspart answer - The family's stored answer (parent).
+ * @csspart thread - The private thread between the family and the teacher (with the optional thread port): under the family's answer (parent), or in the answers list once the teacher opens it with "Antwoorden".
+ * @csspart thread-input - The text area for a message in the thread.
  * @csspart reach - The class reach numbers and bars (teacher).
  * @csspart answers - The list of answers from families (teacher).
  * @csspart notice - A note about content that could not be shown.

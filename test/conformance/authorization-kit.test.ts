@@ -105,7 +105,12 @@ describe('authorization suite: one named check per cell, expectations from POLIC
     expect(titles).to.include('signals.read (getClassCheckins) > care coordinator · own (class B) → allowed');
     expect(titles).to.include('upload.write (uploadMedia) > teacher A · own (a new upload of their own) → allowed');
     expect(titles).to.include('getViewer: an expired session is refused (signed-out or forbidden)');
-    expect(tests.size).to.equal(387);
+    // The thread port (issue 24): family A's thread is not family B's, and not another class's teacher's.
+    expect(titles).to.include('thread.read (getThread) > parent B · other (family A’s thread about clip A) → denied');
+    expect(titles).to.include('thread.write (addThreadMessage) > teacher A · own (family B’s thread about clip A) → allowed');
+    expect(titles).to.include('thread.read (getThread) > teacher B · other (family A’s thread about clip A) → denied');
+    expect(titles).to.include('thread.read (getThread) > child A · own (family A’s thread about clip A) → denied');
+    expect(tests.size).to.equal(417);
   });
 
   it('leaves out the child, the optional staff and fixtures, and the composing methods when told', () => {
