@@ -29,6 +29,8 @@ export async function settled(el: HTMLElement & { updateComplete: Promise<boolea
       }
       return;
     }
+    // A card far down the test page waits until it comes near the screen (issue 23): go to it, as a reader would.
+    if (i === 10) el.scrollIntoView({ block: 'nearest' });
     await new Promise((r) => setTimeout(r, 10));
   }
   throw new Error('widget never finished loading');
