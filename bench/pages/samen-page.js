@@ -129,7 +129,10 @@ installHarness({
     'class-chart-teacher': { tag: 'samen-reward-chart', stage: 'teacher', attrs: () => ({ 'chart-id': 'class-wish', view: 'teacher' }) },
   },
   // The widget's loading state is gone: its card is there and nothing in it is busy.
-  loaded: (el) => !!el.shadowRoot?.querySelector('[part~="base"]') && !el.shadowRoot.querySelector('[aria-busy="true"]'),
+  // A card more than a screen below waits, showing its placeholder, until it comes near (issue 23): that is what a reader sees of it.
+  loaded: (el) =>
+    !!el.shadowRoot?.querySelector('[part~="base"]') &&
+    (!el.shadowRoot.querySelector('[aria-busy="true"]') || (!el.eager && el.getBoundingClientRect().top > 2 * innerHeight)),
   activity: () => adapter.calls.length + teacher.calls.length,
   failed: (el) =>
     el.shadowRoot?.querySelector('[part~="error"]')
