@@ -97,6 +97,8 @@ const SAMPLES: Record<string, unknown[][]> = {
   'clip.reachOf': [[3, 24]],
   'feedback.reactionName': [['«Duim»', 9]],
   'feedback.homeShare': [[3, 24]],
+  'feedback.reactionGiven': [['«Duim omhoog»', 10]],
+  'feedback.reactionTakenBack': [['«Duim omhoog»', 9]],
   'reward.personalChart': [['Amira']],
   'reward.rewardIs': [['«extra buitenspelen»']],
   'reward.progress': [
@@ -110,8 +112,8 @@ const SAMPLES: Record<string, unknown[][]> = {
   'reward.redeemed': [['«extra buitenspelen»']],
   'reward.queued': [[3]],
   'reward.given': [
-    [32, 50, 'class'],
-    [7, 10, 'personal'],
+    ['class', 32, 50],
+    ['personal', 7, 10],
   ],
   'reward.homeGiven': [[8, 10]],
   'matrix.movedTo': [['«Respect»', 2, 4]],
@@ -309,6 +311,8 @@ const NOT_COUNTS: Record<string, string> = {
   'reward.given': 'a score ("32 van 50"): how far the chart is, no word counted after the number',
   'reward.homeGiven': 'a score ("8 van 10"): how far the chart is, no word counted after the number',
   'matrix.movedTo': 'a place in the list, of how many',
+  'feedback.reactionGiven': 'the reaction\'s new total ("Duim omhoog gegeven — 10"), no word counted after the number',
+  'feedback.reactionTakenBack': "the reaction's new total, no word counted after the number",
   'feelings.today': 'a value on the 1–5 scale',
   'matrix.week': 'the week number',
   'matrix.nameOf': 'which value or place',
