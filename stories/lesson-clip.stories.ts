@@ -261,6 +261,46 @@ export const SideBySide: Story = {
 };
 
 /**
+ * The teacher answers a family, privately, in the same card (issue 24): Familie Jansen answered
+ * and Juf Sanne wrote back; the parent's card shows it under their answer (unread until opened).
+ * Open "Antwoorden" on another family's answer in the teacher's pane and write: nobody else sees it.
+ */
+export const TeacherAnswersFamily: Story = {
+  args: { 'clip-id': 'wish-4' },
+  parameters: { layout: 'fullscreen', controls: { include: ['locale', 'theme'] } },
+  loaders: [
+    ({ args, globals }) =>
+      withAdapter(async (adapter, _args, locale) => {
+        await adapter.saveHomeAnswer({
+          id: 'story-answer-1',
+          clipId: 'wish-4',
+          kind: 'text',
+          text: locale === 'en' ? 'She asked for a different bag herself. Proud!' : 'Ze vroeg zelf om een andere tas. Trots!',
+        });
+        await adapter.forViewer('teacher-1').addThreadMessage({
+          id: 'story-thread-1',
+          about: { kind: 'answer', id: 'wish-4' },
+          familyId: 'fam-01',
+          text: locale === 'en' ? 'How lovely! Well done, Noor.' : 'Wat fijn om te lezen! Goed gedaan, Noor.',
+        });
+      })({ args: { ...args, view: 'parent' }, globals }),
+  ],
+  render: (args, { loaded, globals }) => {
+    const adapter = loaded['adapter'] as MemoryAdapter;
+    const pane = (heading: string, viewer: MemoryAdapter, view: View) =>
+      html`<section style="display: grid; gap: 0.5rem; align-content: start">
+        <h2 style="font: 600 0.9rem system-ui; margin: 0">${heading}</h2>
+        ${card({ ...args, view }, viewer, uiLocale(args, globals))}
+      </section>`;
+    return html`<div
+      style="display: grid; gap: 1rem; padding: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr)); align-items: start"
+    >
+      ${pane('parent-1', adapter, 'parent')} ${pane('teacher-1', adapter.forViewer('teacher-1'), 'teacher')}
+    </div>`;
+  },
+};
+
+/**
  * Offline on a train: the parent's answer is kept on this device (outbox), the card says so,
  * and the answer is sent when the connection is back. Nothing typed is lost.
  */
