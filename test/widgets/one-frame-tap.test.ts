@@ -46,7 +46,7 @@ function hold(adapter: MemoryAdapter, method: 'setReaction' | 'award' | 'saveChe
 
 const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
-const failure = () => new SamenError('network', 'the school server did not answer');
+const failure = () => new SamenError('unavailable', 'the school server did not answer');
 
 async function mount<E extends HTMLElement & { updateComplete: Promise<boolean> }>(
   adapter: MemoryAdapter,
