@@ -168,7 +168,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'composer.boys': [['«Groep 6»']],
   'composer.aboutProgramme': [['«WIsH»']],
   'thread.withFamily': [['«Familie Jansen»']],
-  'thread.unread': [[1], [3]],
+  'thread.unread': [[3], [12]],
   'thread.arrived': [['«Juf Sanne»']],
 };
 
