@@ -33,13 +33,13 @@ declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
-      'samen-clip-composer': ElementProps<SamenClipComposerElement, 'library' | 'classes' | 'locale' | 'theme' | 'preview', 'samen-publish' | 'samen-error'>;
-      'samen-expectation-matrix': ElementProps<SamenExpectationMatrixElement, 'matrixId' | 'view' | 'layout' | 'poster' | 'locale' | 'theme' | 'preview', 'samen-matrix-change' | 'samen-focus' | 'samen-success' | 'samen-error'>;
-      'samen-feedback-bar': ElementProps<SamenFeedbackBarElement, 'targetId' | 'view' | 'reactions' | 'allowReply' | 'locale' | 'theme' | 'preview', 'samen-react' | 'samen-reply' | 'samen-error'>;
-      'samen-feelings-checkin': ElementProps<SamenFeelingsCheckinElement, 'childId' | 'classId' | 'view' | 'context' | 'name' | 'feelings' | 'signalRule' | 'locale' | 'theme' | 'preview', 'samen-checkin' | 'samen-signal' | 'samen-error'>;
-      'samen-lesson-clip': ElementProps<SamenLessonClipElement, 'clipId' | 'view' | 'locale' | 'theme' | 'preview', 'samen-answer' | 'samen-seen' | 'samen-react' | 'samen-attention' | 'samen-error'>;
+      'samen-clip-composer': ElementProps<SamenClipComposerElement, 'library' | 'classes' | 'locale' | 'theme' | 'preview' | 'eager', 'samen-publish' | 'samen-error'>;
+      'samen-expectation-matrix': ElementProps<SamenExpectationMatrixElement, 'matrixId' | 'view' | 'layout' | 'poster' | 'locale' | 'theme' | 'preview' | 'eager', 'samen-matrix-change' | 'samen-focus' | 'samen-success' | 'samen-error'>;
+      'samen-feedback-bar': ElementProps<SamenFeedbackBarElement, 'targetId' | 'view' | 'reactions' | 'allowReply' | 'locale' | 'theme' | 'preview' | 'eager', 'samen-react' | 'samen-reply' | 'samen-error'>;
+      'samen-feelings-checkin': ElementProps<SamenFeelingsCheckinElement, 'childId' | 'classId' | 'view' | 'context' | 'name' | 'feelings' | 'signalRule' | 'locale' | 'theme' | 'preview' | 'eager', 'samen-checkin' | 'samen-signal' | 'samen-error'>;
+      'samen-lesson-clip': ElementProps<SamenLessonClipElement, 'clipId' | 'view' | 'locale' | 'theme' | 'preview' | 'eager', 'samen-answer' | 'samen-message' | 'samen-seen' | 'samen-react' | 'samen-attention' | 'samen-error'>;
       'samen-provider': ElementProps<SamenProviderElement, 'adapter' | 'locale' | 'deviceStorage' | 'contentLang', never>;
-      'samen-reward-chart': ElementProps<SamenRewardChartElement, 'chartId' | 'view' | 'locale' | 'theme' | 'preview', 'samen-award' | 'samen-undo' | 'samen-redeem' | 'samen-error'>;
+      'samen-reward-chart': ElementProps<SamenRewardChartElement, 'chartId' | 'view' | 'locale' | 'theme' | 'preview' | 'eager', 'samen-award' | 'samen-undo' | 'samen-redeem' | 'samen-error'>;
     }
   }
 }
@@ -95,13 +95,14 @@ export const SamenFeelingsCheckin = /* @__PURE__ */ createComponent({
   },
 });
 
-/** `<samen-lesson-clip>` as a React component (events: `onSamenAnswer`, `onSamenSeen`, `onSamenReact`, `onSamenAttention`, `onSamenError`). */
+/** `<samen-lesson-clip>` as a React component (events: `onSamenAnswer`, `onSamenMessage`, `onSamenSeen`, `onSamenReact`, `onSamenAttention`, `onSamenError`). */
 export const SamenLessonClip = /* @__PURE__ */ createComponent({
   tagName: 'samen-lesson-clip',
   elementClass: SamenLessonClipElement,
   react: React,
   events: {
     onSamenAnswer: event('samen-answer'),
+    onSamenMessage: event('samen-message'),
     onSamenSeen: event('samen-seen'),
     onSamenReact: event('samen-react'),
     onSamenAttention: event('samen-attention'),
