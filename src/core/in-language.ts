@@ -3,7 +3,8 @@ import { Directive, directive, PartType, type ElementPart, type PartInfo } from 
 import type { TextLanguage } from './content-lang.js';
 
 /**
- * Sets (or removes) `lang` and `dir` on the element it is bound to:
+ * Marks the element as words the widget did not write (`data-words`: the school's or a
+ * family's) and sets (or removes) `lang` and `dir` on it:
  * `<p class="question" ${inLanguage(this.school)}>${clip.homeQuestion}</p>`.
  */
 class InLanguageDirective extends Directive {
@@ -18,6 +19,8 @@ class InLanguageDirective extends Directive {
 
   override update(part: ElementPart, [language]: [TextLanguage]) {
     const { element } = part;
+    // Marks their words for the stylesheet: never wider than the box around them (tokens.styles.ts).
+    if (!element.hasAttribute('data-words')) element.setAttribute('data-words', '');
     for (const name of ['lang', 'dir'] as const) {
       const value = language[name];
       if (value) {

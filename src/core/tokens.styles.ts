@@ -77,7 +77,8 @@ export const tokens = css`
      * whole line, hyphenated in its own language (the card's lang for our words, the school's
      * lang="nl" on theirs) and only a long one, with four letters either side. Not
      * overflow-wrap: anywhere, which lets grid and flex boxes shrink to one letter and split
-     * "verdrietig" in two at 200 % text.
+     * "verdrietig" in two at 200 % text. With break-word an unbreakable string still sizes its
+     * flex or grid box at full width: the [data-words] rule below keeps those inside the card.
      */
     overflow-wrap: break-word;
     hyphens: auto;
@@ -150,6 +151,20 @@ export const baseStyles = css`
    */
   :where(*) {
     grid-auto-columns: minmax(0, 1fr);
+  }
+  /*
+   * Words the widget did not write (the school's and families' texts: inLanguage() marks them
+   * data-words, and a widget marks a box of its own that mixes them in, like a chart's badge with
+   * the child's name), and a box that holds them: never wider than the box around them. A flex
+   * or grid item is at least as wide as its longest word, and with break-word a host's 96 digits,
+   * a <script…> string or a pasted URL is one word; capped here, it breaks inside the card
+   * instead of widening it (test/security/hostile-text.test.ts). Ordinary words still don't
+   * split (test/a11y/reading.test.ts): the cap only bites when one word is wider than the line.
+   * Not min-inline-size: 0 (a row would squeeze such a box below its longest word), and not on
+   * every element (our own labels and buttons keep their sizes).
+   */
+  :where([data-words], :has(> [data-words])) {
+    max-inline-size: 100%;
   }
   :where(textarea, select, input:not([type='radio'], [type='checkbox'], [type='file'])) {
     font: inherit;

@@ -187,7 +187,9 @@ export const feelingsCheckinStyles = css`
   }
   .entry {
     display: inline-flex;
-    gap: 0.35em;
+    /* A host's feeling word as long as the line takes the line; the strength goes under it (issue 21). */
+    flex-wrap: wrap;
+    gap: 0 0.35em;
     align-items: baseline;
   }
   .who-sees {

@@ -333,7 +333,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     const school = this.schoolText(chart.lang);
     return html`<article class="card" part="base" aria-labelledby="title" lang=${this.resolvedLocale} dir=${this.languageDir}>
       <header class="header">
-        <p part="badge" class="badge">${chart.kind === 'class' ? t.classChart : t.personalChart(chart.childName)}</p>
+        <p part="badge" class="badge" data-words>${chart.kind === 'class' ? t.classChart : t.personalChart(chart.childName)}</p>
         <h2 id="title" part="title" ${inLanguage(school)}>${chart.title}</h2>
         <p class="reward">${withParts(t.rewardIs, [chart.reward], [html`<span ${inLanguage(school)}>${chart.reward}</span>`])}</p>
       </header>
@@ -444,7 +444,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
               (a) => html`<li class=${a.source}>
                 <span class="source">${a.source === 'home' ? t.fromHome : t.fromSchool}</span>
                 ${a.reason ? html`<span class="reason" ${inLanguage(this.familyText())}>${a.reason}</span>` : nothing}
-                <span class="muted">${[a.givenBy, formatRelative(new Date(a.createdAt), this.resolvedLocale)].filter(Boolean).join(' · ')}</span>
+                <span class="muted" data-words>${[a.givenBy, formatRelative(new Date(a.createdAt), this.resolvedLocale)].filter(Boolean).join(' · ')}</span>
               </li>`,
             )}
           </ol>`
