@@ -19,7 +19,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/locales/ar.js';
-import { CATALOGUE, rowOf } from '../widgets/catalogue.js';
+import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { CATALOGUE, NOW, rowOf } from '../widgets/catalogue.js';
 import { card, mountWidget } from '../widgets/mount.js';
 
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -190,6 +191,27 @@ describe('Reading with large text on a narrow screen (issue 21)', () => {
         expect(r.height, `"${level.textContent?.trim()}" in ${width} px`).to.be.at.least(TARGET);
       }
     }
+  });
+
+  it("a host's text with one very long word (a row of digits) breaks inside the card, and the card's words stay whole", async () => {
+    // With overflow-wrap: break-word such a "word" sizes its flex or grid box at full width (issue 21);
+    // test/security/hostile-text.test.ts tries links and <script…> strings in every field.
+    await setViewport({ width: 320, height: 800 });
+    document.documentElement.style.fontSize = '150%';
+    const row = rowOf('samen-reward-chart');
+    const adapter = new MemoryAdapter({ now: NOW, viewerId: row.viewers.parent });
+    const get = adapter.getRewardChart.bind(adapter);
+    const digits = '9'.repeat(96);
+    adapter.getRewardChart = async (...args) => {
+      const chart = await get(...args);
+      const awards = chart.awards.map((a) => ({ ...a, givenBy: digits }));
+      return { ...chart, childName: digits, reward: digits, focus: chart.focus.map((f) => ({ ...f, text: digits })), awards };
+    };
+    const { el } = await mountWidget(row, { view: 'parent', adapter });
+    await nextFrame();
+    expect(card(el)!.textContent).to.contain(digits);
+    expect(overflow(el), 'wider than the card').to.deep.equal([]);
+    expect(splitWords(el), 'words split over two lines').to.deep.equal([]);
   });
 
   it('the test sees a split word and a card that is too wide', async () => {
