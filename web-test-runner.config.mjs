@@ -42,6 +42,8 @@ export default {
   // One page at a time: a background page gets no IntersectionObserver callbacks and throttled
   // timers even with the flags above, which makes seen-tracking and focus tests flaky.
   concurrency: 1,
+  // A file may take longer than the default 120 s on a busy two-core machine (the hostile-text suite: ~150 s under load).
+  testsFinishTimeout: 300_000,
   // The default output, and the counts and per-file seconds for npm test's one summary (scripts/test.mjs).
   reporters: [defaultReporter(), summaryFileReporter()],
   testFramework: { config: { timeout: 5000 } },

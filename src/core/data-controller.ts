@@ -185,7 +185,7 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
 
   hostConnected(): void {
     if (!this.near && this._status === 'initial') {
-      this.waitUntilNear();
+      this.waitUntilNear(false);
       return;
     }
     if (this.interrupted) {
@@ -215,7 +215,7 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
   hostUpdate(): void {
     if (!this.host.isConnected) return;
     if (!this.near && this._status === 'initial') {
-      this.waitUntilNear();
+      this.waitUntilNear(true);
       return;
     }
     const key = this.currentKey();
@@ -226,12 +226,15 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
    * The first load of a card far from what the reader sees waits until it comes within about a
    * screen (the shared observer of near-viewport.ts); the card shows its placeholder until then.
    */
-  private waitUntilNear(): void {
+  private waitUntilNear(inUpdate: boolean): void {
     if (this.stopWaiting) return;
     const element = this.host.deferUntilNear?.();
     if (!element) {
       this.near = true;
-      this.hostUpdate();
+      // Loads in an update, as every first load does: when the element connects, the adapter
+      // from its <samen-provider> may not have arrived yet (an eager card read "not connected").
+      if (inUpdate) this.hostUpdate();
+      else this.host.requestUpdate();
       return;
     }
     this.stopWaiting = whenNearViewport(element, () => {

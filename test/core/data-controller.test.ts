@@ -203,6 +203,23 @@ describe('DataController (the data path of every widget)', () => {
     expect(alert.querySelector('button'), 'no retry for a missing method').to.equal(null);
   });
 
+  it('an eager card put in a page inside its provider loads with no "not connected" on the way', async () => {
+    const adapter = feedbackAdapter();
+    const wrapper = await fixture<HTMLElement>(html`<div></div>`);
+    const errors: string[] = [];
+    wrapper.addEventListener('samen-error', (e) => errors.push(e.detail.kind));
+    // As a composer puts its preview in: provider and card built, then connected together.
+    const provider = document.createElement('samen-provider') as HTMLElement & { adapter?: object };
+    provider.adapter = adapter;
+    const el = document.createElement('test-data-card') as DataCard;
+    el.setAttribute('target-id', 'post-1');
+    el.setAttribute('eager', '');
+    provider.append(el);
+    wrapper.append(provider);
+    await waitUntil(() => text(el) === 'parent-1: 3', 'loads');
+    expect(errors).to.deep.equal([]);
+  });
+
   it('takes a value without loading again (a write result)', async () => {
     const adapter = feedbackAdapter();
     const { el } = await mount(adapter);
