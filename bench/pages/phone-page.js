@@ -51,7 +51,7 @@ const BETWEEN = new Map([
 
 const feed = /** @type {HTMLElement} */ (document.getElementById('feed'));
 FEED.forEach((clipId, i) => {
-  feed.append(element('samen-lesson-clip', { 'clip-id': clipId, view: 'parent' }));
+  feed.append(element('samen-lesson-clip', { 'clip-id': clipId, view: 'parent', loading: 'lazy' }));
   const extra = BETWEEN.get(i);
   if (extra) feed.append(extra());
 });

@@ -101,15 +101,19 @@ const clipIds = Object.keys(state.clips).filter((id) => /^(wish|kanjer)-/.test(i
 installHarness({
   kinds: {
     // Each widget a parent sees, as the brief measures them: parent view, the widget catalogue's
-    // sample (scripts/widgets.mjs: the seeded ids the tests render too).
+    // sample (scripts/widgets.mjs: the seeded ids the tests render too), loading="lazy" as a
+    // host's feed of many cards sets it.
     ...Object.fromEntries(
-      WIDGETS.filter((w) => w.views.includes('parent')).map((w) => [w.tag, { tag: w.tag, attrs: () => sampleAttributes(w.tag, 'parent') }]),
+      WIDGETS.filter((w) => w.views.includes('parent')).map((w) => [
+        w.tag,
+        { tag: w.tag, attrs: () => ({ ...sampleAttributes(w.tag, 'parent'), loading: 'lazy' }) },
+      ]),
     ),
     // Scenarios.
     'lesson-clip-unseen': { tag: 'samen-lesson-clip', attrs: () => ({ 'clip-id': 'wish-3', view: 'parent' }), settle: true },
     'lesson-clip-feed': {
       tag: 'samen-lesson-clip',
-      attrs: (i) => ({ 'clip-id': clipIds[i % clipIds.length], view: 'parent' }),
+      attrs: (i) => ({ 'clip-id': clipIds[i % clipIds.length], view: 'parent', loading: 'lazy' }),
       settle: true,
     },
     'personal-charts-teacher': {
@@ -132,7 +136,7 @@ installHarness({
   // A card more than a screen below waits, showing its placeholder, until it comes near (issue 23): that is what a reader sees of it.
   loaded: (el) =>
     !!el.shadowRoot?.querySelector('[part~="base"]') &&
-    (!el.shadowRoot.querySelector('[aria-busy="true"]') || (!el.eager && el.getBoundingClientRect().top > 2 * innerHeight)),
+    (!el.shadowRoot.querySelector('[aria-busy="true"]') || (el.loading === 'lazy' && el.getBoundingClientRect().top > 2 * innerHeight)),
   activity: () => adapter.calls.length + teacher.calls.length,
   failed: (el) =>
     el.shadowRoot?.querySelector('[part~="error"]')

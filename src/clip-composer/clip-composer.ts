@@ -167,6 +167,7 @@ const MB = 1024 * 1024;
  * @cssprop [--samen-font-family=inherit] - Font; inherits the host app's by default.
  * @cssprop [--samen-touch-target=44px] - Minimum size of buttons and fields.
  * @cssprop [--samen-composer-max-width=48rem] - Widest the composer grows.
+ * @cssprop [--samen-placeholder-height=auto] - Height of the card while it loads, or while it waits below the fold (`loading="lazy"`) until it comes near the screen: set it to the card's usual height so nothing jumps.
  */
 export class SamenClipComposer extends SamenElement {
   static override styles = [...SamenElement.styles, clipComposerStyles];
@@ -664,7 +665,7 @@ export class SamenClipComposer extends SamenElement {
     return html`<div part="published" class="notice published" tabindex="-1">
         <h2 part="heading">${c.published}</h2>
       </div>
-      <samen-lesson-clip clip-id=${clipId} view="teacher" eager locale=${this.resolvedLocale}></samen-lesson-clip>
+      <samen-lesson-clip clip-id=${clipId} view="teacher" locale=${this.resolvedLocale}></samen-lesson-clip>
       <div class="actions"><button type="button" class="primary" @click=${this.startOver}>${c.another}</button></div>`;
   }
 
@@ -736,7 +737,7 @@ export class SamenClipComposer extends SamenElement {
         ${
           this.previewOpen
             ? html`<samen-provider .adapter=${this.draftPreview} locale=${this.previewLocale}>
-              <samen-lesson-clip clip-id=${PREVIEW_CLIP_ID} view="parent" eager theme=${this.theme ?? nothing}></samen-lesson-clip>
+              <samen-lesson-clip clip-id=${PREVIEW_CLIP_ID} view="parent" theme=${this.theme ?? nothing}></samen-lesson-clip>
             </samen-provider>`
             : nothing
         }

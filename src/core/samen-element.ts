@@ -39,12 +39,13 @@ export class SamenElement extends LitElement {
   @property({ type: Boolean, reflect: true }) preview = false;
 
   /**
-   * Loads at once, wherever the card is in the page. By default a card far below what the
-   * reader sees (more than about a screen away) shows its placeholder and loads only when
-   * scrolling brings it near: a feed of 200 clips asks for the few on the first screen. A
-   * `preview` always loads at once.
+   * `lazy`: a card far below what the reader sees (more than about a screen away) shows its
+   * placeholder and loads only when scrolling brings it near, as `<img loading="lazy">` does: a
+   * feed of 200 clips asks for the few on the first screen. `eager` (the default) loads at once,
+   * wherever the card is (a card in a hidden tab, a page a script reads). A `preview` always
+   * loads at once.
    */
-  @property({ type: Boolean, reflect: true }) eager = false;
+  @property() loading: 'eager' | 'lazy' = 'eager';
 
   @consume({ context: samenContext, subscribe: true })
   @state()
@@ -240,7 +241,7 @@ export class SamenElement extends LitElement {
       enterPerson: (key) => this.enterPerson(key),
       reportError: (error, fatal) => this.reportError(error, fatal),
       // A preview is opened by a press: it loads at once, wherever it opened.
-      deferUntilNear: () => (this.eager || this.preview ? undefined : this),
+      deferUntilNear: () => (this.loading === 'lazy' && !this.preview ? this : undefined),
     };
     const controller = new DataController(host, source);
     this.dataControllers.push(controller);

@@ -52,8 +52,6 @@ export const tokens = css`
     ${declare((n) => DARK[n])}
   }
   :host {
-    /* Each widget's own guess of its loading card's height (issue 23); never inherited from a widget around it. */
-    --_placeholder-height: auto;
     --_surface: var(--samen-color-surface, var(--_d-surface));
     --_surface-raised: var(--samen-color-surface-raised, var(--_d-surface-raised));
     --_text: var(--samen-color-text, var(--_d-text));

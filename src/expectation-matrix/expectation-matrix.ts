@@ -90,6 +90,7 @@ const COLUMN_MIN_PX = 130;
  * @cssprop [--samen-font-family=inherit] - Font; inherits the host app's by default.
  * @cssprop [--samen-touch-target=44px] - Minimum size of buttons.
  * @cssprop [--samen-matrix-focus-color=var(--samen-color-accent)] - Outline and badge of the focus cell.
+ * @cssprop [--samen-placeholder-height=auto] - Height of the card while it loads, or while it waits below the fold (`loading="lazy"`) until it comes near the screen: set it to the card's usual height so nothing jumps.
  */
 export class SamenExpectationMatrix extends SamenParentPreviewElement {
   protected override messageSections = [matrixMessages];

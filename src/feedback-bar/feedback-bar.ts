@@ -66,6 +66,7 @@ interface BarData {
  * @cssprop [--samen-space=16px] - Base spacing.
  * @cssprop [--samen-font-family=inherit] - Font; inherits the host app's by default.
  * @cssprop [--samen-touch-target=44px] - Minimum size of buttons.
+ * @cssprop [--samen-placeholder-height=auto] - Height of the card while it loads, or while it waits below the fold (`loading="lazy"`) until it comes near the screen: set it to the card's usual height so nothing jumps.
  */
 export class SamenFeedbackBar extends SamenParentPreviewElement {
   protected override messageSections = [feedbackMessages];

@@ -117,6 +117,7 @@ function todaysIn(data: CheckinData, childId: string, context: Context): Checkin
  * @cssprop [--samen-font-family=inherit] - Font; inherits the host app's by default.
  * @cssprop [--samen-touch-target=44px] - Minimum size of buttons.
  * @cssprop [--samen-feelings-columns=4] - Feelings per row at most: fewer when the text is large or the card narrow (each column at least 7.5em).
+ * @cssprop [--samen-placeholder-height=auto] - Height of the card while it loads, or while it waits below the fold (`loading="lazy"`) until it comes near the screen: set it to the card's usual height so nothing jumps.
  */
 export class SamenFeelingsCheckin extends SamenParentPreviewElement {
   protected override messageSections = [feelingsMessages];

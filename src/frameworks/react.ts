@@ -33,13 +33,13 @@ declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
-      'samen-clip-composer': ElementProps<SamenClipComposerElement, 'library' | 'classes' | 'locale' | 'theme' | 'preview' | 'eager', 'samen-publish' | 'samen-error'>;
-      'samen-expectation-matrix': ElementProps<SamenExpectationMatrixElement, 'matrixId' | 'view' | 'layout' | 'poster' | 'locale' | 'theme' | 'preview' | 'eager', 'samen-matrix-change' | 'samen-focus' | 'samen-success' | 'samen-error'>;
-      'samen-feedback-bar': ElementProps<SamenFeedbackBarElement, 'targetId' | 'view' | 'reactions' | 'allowReply' | 'locale' | 'theme' | 'preview' | 'eager', 'samen-react' | 'samen-reply' | 'samen-error'>;
-      'samen-feelings-checkin': ElementProps<SamenFeelingsCheckinElement, 'childId' | 'classId' | 'view' | 'context' | 'name' | 'feelings' | 'signalRule' | 'locale' | 'theme' | 'preview' | 'eager', 'samen-checkin' | 'samen-signal' | 'samen-error'>;
-      'samen-lesson-clip': ElementProps<SamenLessonClipElement, 'clipId' | 'view' | 'locale' | 'theme' | 'preview' | 'eager', 'samen-answer' | 'samen-message' | 'samen-seen' | 'samen-react' | 'samen-attention' | 'samen-error'>;
+      'samen-clip-composer': ElementProps<SamenClipComposerElement, 'library' | 'classes' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-publish' | 'samen-error'>;
+      'samen-expectation-matrix': ElementProps<SamenExpectationMatrixElement, 'matrixId' | 'view' | 'layout' | 'poster' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-matrix-change' | 'samen-focus' | 'samen-success' | 'samen-error'>;
+      'samen-feedback-bar': ElementProps<SamenFeedbackBarElement, 'targetId' | 'view' | 'reactions' | 'allowReply' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-react' | 'samen-reply' | 'samen-error'>;
+      'samen-feelings-checkin': ElementProps<SamenFeelingsCheckinElement, 'childId' | 'classId' | 'view' | 'context' | 'name' | 'feelings' | 'signalRule' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-checkin' | 'samen-signal' | 'samen-error'>;
+      'samen-lesson-clip': ElementProps<SamenLessonClipElement, 'clipId' | 'view' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-answer' | 'samen-message' | 'samen-seen' | 'samen-react' | 'samen-attention' | 'samen-error'>;
       'samen-provider': ElementProps<SamenProviderElement, 'adapter' | 'locale' | 'deviceStorage' | 'contentLang', never>;
-      'samen-reward-chart': ElementProps<SamenRewardChartElement, 'chartId' | 'view' | 'locale' | 'theme' | 'preview' | 'eager', 'samen-award' | 'samen-undo' | 'samen-redeem' | 'samen-error'>;
+      'samen-reward-chart': ElementProps<SamenRewardChartElement, 'chartId' | 'view' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-award' | 'samen-undo' | 'samen-redeem' | 'samen-error'>;
     }
   }
 }

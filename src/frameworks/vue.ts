@@ -24,12 +24,12 @@ type ElementProps<E extends HTMLElement, P extends keyof E, K extends keyof Same
 
 declare module 'vue' {
   interface GlobalComponents {
-    'samen-clip-composer': ElementProps<SamenClipComposer, 'library' | 'classes' | 'locale' | 'theme' | 'preview' | 'eager', 'samen-publish' | 'samen-error'>;
-    'samen-expectation-matrix': ElementProps<SamenExpectationMatrix, 'matrixId' | 'view' | 'layout' | 'poster' | 'locale' | 'theme' | 'preview' | 'eager', 'samen-matrix-change' | 'samen-focus' | 'samen-success' | 'samen-error'>;
-    'samen-feedback-bar': ElementProps<SamenFeedbackBar, 'targetId' | 'view' | 'reactions' | 'allowReply' | 'locale' | 'theme' | 'preview' | 'eager', 'samen-react' | 'samen-reply' | 'samen-error'>;
-    'samen-feelings-checkin': ElementProps<SamenFeelingsCheckin, 'childId' | 'classId' | 'view' | 'context' | 'name' | 'feelings' | 'signalRule' | 'locale' | 'theme' | 'preview' | 'eager', 'samen-checkin' | 'samen-signal' | 'samen-error'>;
-    'samen-lesson-clip': ElementProps<SamenLessonClip, 'clipId' | 'view' | 'locale' | 'theme' | 'preview' | 'eager', 'samen-answer' | 'samen-message' | 'samen-seen' | 'samen-react' | 'samen-attention' | 'samen-error'>;
+    'samen-clip-composer': ElementProps<SamenClipComposer, 'library' | 'classes' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-publish' | 'samen-error'>;
+    'samen-expectation-matrix': ElementProps<SamenExpectationMatrix, 'matrixId' | 'view' | 'layout' | 'poster' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-matrix-change' | 'samen-focus' | 'samen-success' | 'samen-error'>;
+    'samen-feedback-bar': ElementProps<SamenFeedbackBar, 'targetId' | 'view' | 'reactions' | 'allowReply' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-react' | 'samen-reply' | 'samen-error'>;
+    'samen-feelings-checkin': ElementProps<SamenFeelingsCheckin, 'childId' | 'classId' | 'view' | 'context' | 'name' | 'feelings' | 'signalRule' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-checkin' | 'samen-signal' | 'samen-error'>;
+    'samen-lesson-clip': ElementProps<SamenLessonClip, 'clipId' | 'view' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-answer' | 'samen-message' | 'samen-seen' | 'samen-react' | 'samen-attention' | 'samen-error'>;
     'samen-provider': ElementProps<SamenProvider, 'adapter' | 'locale' | 'deviceStorage' | 'contentLang', never>;
-    'samen-reward-chart': ElementProps<SamenRewardChart, 'chartId' | 'view' | 'locale' | 'theme' | 'preview' | 'eager', 'samen-award' | 'samen-undo' | 'samen-redeem' | 'samen-error'>;
+    'samen-reward-chart': ElementProps<SamenRewardChart, 'chartId' | 'view' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-award' | 'samen-undo' | 'samen-redeem' | 'samen-error'>;
   }
 }

@@ -5,9 +5,10 @@ export const lessonClipStyles = css`
   :host {
     --_placeholder-height: 36rem;
   }
-  /* The inner bar keeps its own placeholder height, not the one a page gave the clip. */
+  /* The inner bar keeps its own placeholder height, not the clip's nor the one a page gave the clip. */
   samen-feedback-bar {
     --samen-placeholder-height: initial;
+    --_placeholder-height: auto;
   }
   h2 {
     font-size: 1.3em;

@@ -123,7 +123,7 @@ interface ClipData {
  * @cssprop [--samen-touch-target=44px] - Minimum size of buttons.
  * @cssprop [--samen-clip-badge-color=var(--samen-color-accent)] - Background of the programme badge.
  * @cssprop [--samen-clip-media-ratio=16 / 9] - Aspect ratio of the media area.
- * @cssprop [--samen-placeholder-height=36rem] - Height of the card while it loads, or waits below the fold until it comes near the screen (see the `eager` attribute): set it to your feed's usual card height so nothing jumps when cards load.
+ * @cssprop [--samen-placeholder-height=36rem] - Height of the card while it loads, or waits below the fold until it comes near the screen (with `loading="lazy"`): set it to your feed's usual card height so nothing jumps when cards load.
  */
 export class SamenLessonClip extends SamenParentPreviewElement {
   protected override messageSections = [clipMessages, threadMessages];
@@ -527,7 +527,6 @@ export class SamenLessonClip extends SamenParentPreviewElement {
             view=${this.view}
             ?preview=${this.preview}
             reactions=${CLIP_REACTIONS}
-            eager
             locale=${this.resolvedLocale}
             theme=${ifDefined(this.theme)}
             exportparts=${FEEDBACK_PARTS}

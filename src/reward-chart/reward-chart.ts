@@ -92,6 +92,7 @@ export interface ChartData {
  * @cssprop [--samen-touch-target=44px] - Minimum size of buttons.
  * @cssprop [--samen-reward-color=var(--samen-color-accent)] - Filled spots and the bar.
  * @cssprop [--samen-reward-home-color=#b86e00] - Stickers given at home. Dark: `#ffc46b`.
+ * @cssprop [--samen-placeholder-height=auto] - Height of the card while it loads, or while it waits below the fold (`loading="lazy"`) until it comes near the screen: set it to the card's usual height so nothing jumps.
  */
 export class SamenRewardChart extends SamenParentPreviewElement {
   protected override messageSections = [rewardMessages];

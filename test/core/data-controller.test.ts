@@ -203,7 +203,7 @@ describe('DataController (the data path of every widget)', () => {
     expect(alert.querySelector('button'), 'no retry for a missing method').to.equal(null);
   });
 
-  it('an eager card put in a page inside its provider loads with no "not connected" on the way', async () => {
+  it('a card put in a page inside its provider loads with no "not connected" on the way', async () => {
     const adapter = feedbackAdapter();
     const wrapper = await fixture<HTMLElement>(html`<div></div>`);
     const errors: string[] = [];
@@ -213,7 +213,6 @@ describe('DataController (the data path of every widget)', () => {
     provider.adapter = adapter;
     const el = document.createElement('test-data-card') as DataCard;
     el.setAttribute('target-id', 'post-1');
-    el.setAttribute('eager', '');
     provider.append(el);
     wrapper.append(provider);
     await waitUntil(() => text(el) === 'parent-1: 3', 'loads');

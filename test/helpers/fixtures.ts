@@ -36,13 +36,13 @@ export async function settled(el: HTMLElement & { updateComplete: Promise<boolea
   throw new Error('widget never finished loading');
 }
 
-/** A clip, loaded wherever it lands in the page (`eager`: below earlier fixtures it would wait until near the screen). */
+/** A clip, loaded wherever it lands in the page. */
 export async function renderClip(
   adapter: MemoryAdapter | undefined,
   { clipId = 'wish-2', view = 'parent', locale = 'nl' }: { clipId?: string; view?: 'parent' | 'teacher'; locale?: string } = {},
 ): Promise<SamenLessonClip> {
   const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${adapter} locale=${locale}>
-    <samen-lesson-clip clip-id=${clipId} view=${view} eager></samen-lesson-clip>
+    <samen-lesson-clip clip-id=${clipId} view=${view}></samen-lesson-clip>
   </samen-provider>`);
   const el = wrapper.querySelector('samen-lesson-clip')!;
   await settled(el);

@@ -51,7 +51,7 @@ const nextFrame = () => new Promise((r) => requestAnimationFrame(() => requestAn
 
 async function renderFeed(adapter: MemoryAdapter, ids: string[], { eager = false, style = '' } = {}): Promise<SamenLessonClip[]> {
   const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${adapter} locale="nl" style=${style}>
-    ${ids.map((id) => html`<samen-lesson-clip clip-id=${id} ?eager=${eager} style="display: block; margin-block-end: 16px"></samen-lesson-clip>`)}
+    ${ids.map((id) => html`<samen-lesson-clip clip-id=${id} loading=${eager ? 'eager' : 'lazy'} style="display: block; margin-block-end: 16px"></samen-lesson-clip>`)}
   </samen-provider>`);
   return [...wrapper.querySelectorAll('samen-lesson-clip')];
 }
@@ -124,7 +124,7 @@ describe('lesson clip feed: cards below the fold wait until they come near the s
     for (const i of [1, 10, 20, 25, 29]) expect(Math.abs(after[i]! - before[i]!), `card ${i} moved`).to.be.at.most(2);
   });
 
-  it('eager cards load wherever they are', async () => {
+  it('cards not marked lazy load wherever they are', async () => {
     const { adapter, calls, ids } = feedAdapter(30, { batch: false });
     const clips = await renderFeed(adapter, ids, { eager: true });
     await waitUntil(() => title(clips[29]!) === 'Les feed-29', 'the last eager card loads', { timeout: 4000 });

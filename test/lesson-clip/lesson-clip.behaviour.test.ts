@@ -173,7 +173,7 @@ describe('<samen-lesson-clip> parent view', () => {
     const adapter = memoryAdapter();
     const wrapper = await fixture<HTMLElement>(html`<div>
       <div style="height: 3000px"></div>
-      <samen-provider .adapter=${adapter}><samen-lesson-clip clip-id="wish-3" eager></samen-lesson-clip></samen-provider>
+      <samen-provider .adapter=${adapter}><samen-lesson-clip clip-id="wish-3"></samen-lesson-clip></samen-provider>
     </div>`);
     const el = wrapper.querySelector('samen-lesson-clip')!;
     // Eager: loaded far below the screen (a card there otherwise waits until it comes near, issue 23).

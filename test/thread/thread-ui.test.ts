@@ -100,8 +100,8 @@ describe('thread in the lesson clip (parent)', () => {
     const parent = await answered();
     const teacher = parent.forViewer('teacher-1');
     const wrapper = await fixture<HTMLElement>(html`<div>
-      <samen-provider .adapter=${teacher} locale="nl"><samen-lesson-clip clip-id="wish-2" view="teacher" eager></samen-lesson-clip></samen-provider>
-      <samen-provider .adapter=${parent} locale="nl"><samen-lesson-clip clip-id="wish-2" eager></samen-lesson-clip></samen-provider>
+      <samen-provider .adapter=${teacher} locale="nl"><samen-lesson-clip clip-id="wish-2" view="teacher"></samen-lesson-clip></samen-provider>
+      <samen-provider .adapter=${parent} locale="nl"><samen-lesson-clip clip-id="wish-2"></samen-lesson-clip></samen-provider>
     </div>`);
     const [teacherCard, parentCard] = [...wrapper.querySelectorAll('samen-lesson-clip')];
     await settled(teacherCard!);
