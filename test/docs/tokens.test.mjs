@@ -440,6 +440,17 @@ function templateHelpers(manifest, path) {
     if (!imported.startsWith('src/') || imported.endsWith('.styles.ts') || elementModules.has(imported)) continue;
     if (/\bhtml`/.test(source(imported).text)) helpers.push(imported);
   }
+  // A view loaded on demand renders into the same shadow root: `import('./teacher-view.js')`.
+  for (const [, specifier] of source(path).text.matchAll(/\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g)) {
+    const imported = relative(ROOT, resolve(ROOT, dirname(path), specifier)).replace(/\.js$/, '.ts');
+    if (
+      imported.startsWith('src/') &&
+      !elementModules.has(imported) &&
+      !helpers.includes(imported) &&
+      /\bhtml`/.test(source(imported).text)
+    )
+      helpers.push(imported);
+  }
   return helpers;
 }
 

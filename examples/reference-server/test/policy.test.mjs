@@ -242,6 +242,15 @@ const TOPICS = [
   { topic: 'feelings:class', kind: 'class', action: TOPIC_ACTIONS['feelings:class'], name: (id) => `feelings:class:${id}` },
 ];
 
+/**
+ * Actions of the policy the reference server has no route for yet, with the reason: their cells
+ * are proven on the MemoryAdapter (test/security/policy.test.ts, the authorization kit) only.
+ */
+const NOT_SERVED = new Map([
+  ['thread.read', 'the thread port is not in the HTTP contract yet (issue 24): proven on the MemoryAdapter'],
+  ['thread.write', 'the thread port is not in the HTTP contract yet (issue 24): proven on the MemoryAdapter'],
+]);
+
 // ------------------------------------------------------------------ the test
 
 /** Cells of the table (action|role|relation) checked over HTTP, and those no request can express. */
@@ -259,7 +268,7 @@ test('every route of routes.mjs and every live topic kind has rows; every row na
     if (row.kind !== 'none') assert.ok(Object.hasOwn(ACTIONS, row.action), `${row.route ?? row.topic}: ${row.action}`);
   const acted = new Set([...ROWS, ...TOPICS].map((r) => r.action));
   assert.deepEqual(
-    Object.keys(ACTIONS).filter((a) => !acted.has(a)),
+    Object.keys(ACTIONS).filter((a) => !acted.has(a) && !NOT_SERVED.has(a)),
     [],
     'every action of the policy is some route’s',
   );
@@ -459,6 +468,10 @@ test('summary: every cell of the policy is checked over HTTP or can’t be expre
     ROLES.flatMap((role) => RELATIONS.map((relation) => `${action}|${role}|${relation}`)),
   );
   const unchecked = cells.filter((cell) => !checked.has(cell));
+  for (const cell of unchecked) {
+    const reason = NOT_SERVED.get(cell.split('|')[0]);
+    if (reason) inexpressible.set(cell, reason);
+  }
   const unexplained = unchecked.filter((cell) => !inexpressible.has(cell));
   assert.deepEqual(unexplained, [], 'cells neither checked nor explained');
   const reasons = new Map();
