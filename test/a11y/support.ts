@@ -137,7 +137,10 @@ async function settle(widget: Widget, loading = false): Promise<void> {
   for (let i = 0; i < 100; i++) {
     await widget.updateComplete;
     const busy = !!widget.shadowRoot?.querySelector('[aria-busy="true"].card');
-    if (loading ? busy : !busy) break;
+    // Nothing rendered yet is not settled: a card waits for its language's words (a home
+    // language's table, each widget's own section) before its first render.
+    const rendered = !!widget.shadowRoot?.querySelector('[part~="base"]');
+    if (loading ? busy : rendered && !busy) break;
     // A widget stacked far down the test page waits until it comes near the screen (issue 23):
     // go to it, as a reader would.
     if (i === 10 && !loading) widget.scrollIntoView({ block: 'nearest' });
