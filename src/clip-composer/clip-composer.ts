@@ -978,7 +978,7 @@ export class SamenClipComposer extends SamenElement {
         this.refusals.length
           ? html`<div part="problems" class="refusals" role="alert">
             <ul>
-              ${this.refusals.map((r) => html`<li>${r}</li>`)}
+              ${this.refusals.map((r) => html`<li data-words>${r}</li>`)}
             </ul>
           </div>`
           : nothing
@@ -990,7 +990,7 @@ export class SamenClipComposer extends SamenElement {
               const pct = Math.round(u.progress * 100);
               return html`<li part="upload" class="upload">
                 <div class="bar">
-                  <span>${c.uploading(u.name, pct)}</span>
+                  <span data-words>${c.uploading(u.name, pct)}</span>
                   <progress max="100" .value=${pct} aria-label=${u.name}></progress>
                 </div>
                 <button type="button" aria-label=${c.cancelUploadOf(u.name)} @click=${() => this.cancelUpload(u)}>${c.cancelUpload}</button>
@@ -1005,7 +1005,7 @@ export class SamenClipComposer extends SamenElement {
             ${media.map((m) => {
               const photoIndex = photos.indexOf(m) + 1;
               return html`<li part="attached" class="item">
-                <span class="name">${m.kind === 'captions' ? `${c.captions}: ` : ''}${m.name}</span>
+                <span class="name" data-words>${m.kind === 'captions' ? `${c.captions}: ` : ''}${m.name}</span>
                 <button type="button" aria-label=${c.removeOf(m.name)} @click=${() => this.removeMedia(m)}>${c.remove}</button>
                 ${
                   m.kind === 'photo'
