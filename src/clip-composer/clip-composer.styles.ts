@@ -131,7 +131,8 @@ export const clipComposerStyles = css`
   }
   .item {
     display: grid;
-    grid-template-columns: 1fr auto;
+    /* minmax(0, …): a file's long name wraps inside the row instead of widening it. */
+    grid-template-columns: minmax(0, 1fr) auto;
   }
   .item .alt {
     grid-column: 1 / -1;
