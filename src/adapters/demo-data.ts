@@ -15,6 +15,25 @@ export type DemoLocale = 'nl' | 'en';
 export interface DemoFamily {
   familyId: string;
   name: string;
+  /**
+   * The family's households (addresses), when the child has more than one (issue 24): each with
+   * its carers (a viewer's `householdId`) and the words the school uses for it ("tweede adres").
+   * Absent: the family is one household.
+   */
+  households?: DemoHousehold[];
+}
+
+/** One household (address) of a family. */
+export interface DemoHousehold {
+  householdId: string;
+  /** As the school names it in the teacher's lists: "tweede adres". */
+  name?: string;
+}
+
+/** A school's settings (issue 24). */
+export interface SchoolSettings {
+  /** The family's households share their answers, drafts and threads. Default off: each household's own. */
+  shareWithinFamily?: boolean;
 }
 
 /**
@@ -54,7 +73,8 @@ export interface DemoState {
   clips: Record<string, unknown>;
   families: Record<string, DemoFamily[]>;
   answers: StoredAnswer[];
-  seen: { clipId: string; familyId: string }[];
+  /** Who saw a clip; `householdId` when the carer's family has households (none: the whole family). */
+  seen: { clipId: string; familyId: string; householdId?: string }[];
   reactions: Record<string, Record<string, string[]>>;
   replies: Record<string, { id: string; familyId?: string; authorName?: string; text: string; createdAt: string }[]>;
   charts: Record<string, StoredChart>;
@@ -71,6 +91,8 @@ export interface DemoState {
   writes: Record<string, StoredWrite>;
   /** Threads between a family and the class's teachers (issue 24), by `<kind>:<aboutId>:<familyId>`. */
   threads?: Record<string, StoredThread>;
+  /** Each school's settings, by school id (issue 24). */
+  schoolSettings?: Record<string, SchoolSettings>;
 }
 
 /** A thread as stored: its messages, and per viewer how many of them they have read. */
@@ -337,6 +359,11 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
   const familyName = (surname: string) => (locale === 'nl' ? `Familie ${surname}` : `The ${surname} family`);
 
   const wishFamilies: DemoFamily[] = SURNAMES.map((s, i) => ({ familyId: `fam-${String(i + 1).padStart(2, '0')}`, name: familyName(s) }));
+  // Familie El Amrani lives at two addresses (issue 24): parent-5 at the first, parent-6 at the second.
+  wishFamilies[2]!.households = [
+    { householdId: 'fam-03-1', name: locale === 'nl' ? 'eerste adres' : 'first address' },
+    { householdId: 'fam-03-2', name: locale === 'nl' ? 'tweede adres' : 'second address' },
+  ];
   const kanjerFamilies: DemoFamily[] = SURNAMES.slice(0, 22).map((s, i) => ({ familyId: `kfam-${i + 1}`, name: familyName(s) }));
 
   const state: DemoState = {
@@ -395,6 +422,27 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
         name: familyName('Bakker'),
         classIds: ['groep7-pbs'],
         childIds: ['g7child-1'],
+        schoolId: SCHOOL_ID,
+      },
+      // Two households of one child (issue 24): each address answers and talks with the teacher on its own.
+      {
+        id: 'parent-5',
+        role: 'parent',
+        familyId: 'fam-03',
+        householdId: 'fam-03-1',
+        name: familyName('El Amrani'),
+        classIds: ['groep6-wish'],
+        childIds: ['child-3'],
+        schoolId: SCHOOL_ID,
+      },
+      {
+        id: 'parent-6',
+        role: 'parent',
+        familyId: 'fam-03',
+        householdId: 'fam-03-2',
+        name: familyName('El Amrani'),
+        classIds: ['groep6-wish'],
+        childIds: ['child-3'],
         schoolId: SCHOOL_ID,
       },
       {
@@ -512,6 +560,10 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
       });
     }
   }
+
+  // What Familie El Amrani saw and answered was at the first address: the second one is not
+  // reached yet (the teacher's list names it: "Familie El Amrani — tweede adres").
+  for (const entry of [...state.seen, ...state.answers]) if (entry.familyId === 'fam-03') entry.householdId = 'fam-03-1';
 
   // Reactions use their own random stream, so adding them leaves the seeded answers unchanged.
   const reactionRandom = prng(seed + 1);
@@ -663,6 +715,7 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
     text,
     createdAt: at([1, 3, 9][i]!),
     familyName: familyName(['Visser', 'De Boer', 'Yılmaz'][i]!),
+    familyId: ['fam-06', 'fam-10', 'fam-04'][i]!,
   }));
   return hardenState(state);
 }

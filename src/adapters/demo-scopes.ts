@@ -7,7 +7,8 @@ import { dict, own } from '../core/dict.js';
 import type { Scope } from '../core/policy.js';
 import type { DemoState, StoredChart, StoredMatrix } from './demo-data.js';
 
-type State = Pick<DemoState, 'clips' | 'posts' | 'charts' | 'classes' | 'families' | 'matrices'>;
+type State = Pick<DemoState, 'clips' | 'posts' | 'charts' | 'classes' | 'families' | 'matrices'> &
+  Partial<Pick<DemoState, 'viewers' | 'schoolSettings'>>;
 
 /** The class a child is in (the first, should a host list one child in two). */
 export function classOfChild(state: Pick<DemoState, 'classes'>, childId: string): string | undefined {
@@ -54,16 +55,61 @@ export function matrixScope(matrix: StoredMatrix): Scope {
   return matrix.kind === 'home' ? { familyId: matrix.familyId ?? '' } : { schoolId: matrix.schoolId ?? '' };
 }
 
+/** The first class a family is listed in. */
+function classOfFamily(state: State, familyId: string): Scope | undefined {
+  for (const [classId, families] of Object.entries(state.families)) if (families.some((f) => f.familyId === familyId)) return { classId };
+  return undefined;
+}
+
+/** The child's class, when `familyId` is a family of that child (one of its carers says so). */
+function childOfFamily(state: State, childId: string, familyId: string): Scope | undefined {
+  const isTheirs = (state.viewers ?? []).some((v) => v.familyId === familyId && v.childIds?.includes(childId));
+  const classId = isTheirs ? classOfChild(state, childId) : undefined;
+  return classId === undefined ? undefined : { classId };
+}
+
 /**
  * A thread between a family and the teacher(s) of a class: the family and the class of what it
- * is about (a clip, or a clip or host post for a reply). `undefined` when that does not exist or
- * the family is not in that class: nobody can open a thread with a family of another class.
+ * is about (a clip, or a clip or host post for a reply; for the successes shared on a matrix the
+ * family's class; for a tip and top about a child the child's class, and the family must be the
+ * child's). `undefined` when that does not exist or the family is not in that class: nobody can
+ * open a thread with a family of another class. With `householdId` (issue 24) the thread is that
+ * household's, which must be one of the family's: only its carers read it, unless the school
+ * shares within the family (then the family's carers do).
  */
-export function threadScope(state: State, about: { kind: string; id: string }, familyId: string): Scope | undefined {
-  const base = about.kind === 'answer' ? clipScope(state, about.id) : about.kind === 'reply' ? targetScope(state, about.id) : undefined;
+export function threadScope(
+  state: State,
+  about: { kind: string; id: string },
+  familyId: string,
+  householdId?: string,
+): Scope | undefined {
+  const base =
+    about.kind === 'answer'
+      ? clipScope(state, about.id)
+      : about.kind === 'reply'
+        ? targetScope(state, about.id)
+        : about.kind === 'success'
+          ? matrixOf(state, about.id)?.kind === 'school'
+            ? classOfFamily(state, familyId)
+            : undefined
+          : about.kind === 'child'
+            ? childOfFamily(state, about.id, familyId)
+            : undefined;
   const classId = base?.classId;
-  if (!classId || !(own(state.families, classId) ?? []).some((f) => f.familyId === familyId)) return undefined;
-  return { familyId, classId };
+  const family = classId ? (own(state.families, classId) ?? []).find((f) => f.familyId === familyId) : undefined;
+  if (!classId || !family) return undefined;
+  if (householdId === undefined) return { familyId, classId };
+  if (!family.households?.some((h) => h.householdId === householdId)) return undefined;
+  return sharesWithinFamily(state, classId) ? { familyId, classId } : { familyId, householdId, classId };
+}
+
+/**
+ * Whether the school of class `classId` shares answers, drafts and threads within the family
+ * (`schoolSettings[schoolId].shareWithinFamily`; the school is the one its teachers belong to).
+ */
+export function sharesWithinFamily(state: Partial<Pick<DemoState, 'viewers' | 'schoolSettings'>>, classId: string): boolean {
+  const schoolId = (state.viewers ?? []).find((v) => v.role === 'teacher' && v.classIds?.includes(classId))?.schoolId;
+  return schoolId !== undefined && own(state.schoolSettings ?? {}, schoolId)?.shareWithinFamily === true;
 }
 
 /**

@@ -473,6 +473,7 @@ export class MemoryAdapter implements SamenAdapter {
         text: input.text,
         createdAt: new Date().toISOString(),
         ...(viewer.name ? { familyName: viewer.name } : {}),
+        ...(viewer.familyId ? { familyId: viewer.familyId } : {}),
       };
       this.store.state.successes.push(success);
       return success;

@@ -105,7 +105,7 @@ export interface SamenAttentionDetail {
 
 /** A message from the other side arrived in a thread (issue 24): the host may notify in its own way. */
 export interface SamenMessageDetail {
-  about: { kind: 'answer' | 'reply'; id: string };
+  about: { kind: 'answer' | 'reply' | 'success' | 'child'; id: string };
   familyId: string;
   messageId: string;
   /** Who wrote it: `teacher` (the family's card hears it) or `family` (the teacher's). */

@@ -72,5 +72,7 @@ export const successSchema = z.object({
   text: requiredText,
   createdAt: isoDate,
   familyName: z.optional(text),
+  /** The family that shared it: the teacher answers them in a private thread (issue 24). */
+  familyId: z.optional(id),
 });
 export type Success = z.infer<typeof successSchema>;

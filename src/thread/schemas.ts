@@ -17,20 +17,26 @@ import {
 export const THREAD_MESSAGE_MAX_LENGTH = 500;
 
 /**
- * What a thread is about: `answer` (the family's home answer to clip `id`) or `reply` (their
- * reply under feedback-bar target `id`: a clip or a host post). Both belong to the clip's or
- * post's class.
+ * What a thread is about: `answer` (the family's home answer to clip `id`), `reply` (their
+ * reply under feedback-bar target `id`: a clip or a host post), `success` (the successes they
+ * shared on expectation matrix `id`) or `child` (the teacher's tip and top about their child `id`).
+ * Each belongs to a class: the clip's or post's, the family's, the child's.
  */
-export const THREAD_ABOUT_KINDS = ['answer', 'reply'] as const;
+export const THREAD_ABOUT_KINDS = ['answer', 'reply', 'success', 'child'] as const;
 export type ThreadAboutKind = (typeof THREAD_ABOUT_KINDS)[number];
 
 export const threadAboutSchema = z.object({ kind: z.enum(THREAD_ABOUT_KINDS), id });
 export type ThreadAbout = z.infer<typeof threadAboutSchema>;
 
-/** Which thread: what it is about and whose family it is with. */
+/**
+ * Which thread: what it is about and whose family it is with; with `householdId`, one household
+ * (address) of that family (issue 24): the other household never reads it. Without it the thread
+ * is the family's (a family with one household, or a school that shares within the family).
+ */
 export interface ThreadKey {
   about: ThreadAbout;
   familyId: string;
+  householdId?: string | undefined;
 }
 
 export const threadMessageSchema = z.object({
@@ -48,6 +54,8 @@ export type ThreadMessage = z.infer<typeof threadMessageSchema>;
 export const threadSchema = z.object({
   about: threadAboutSchema,
   familyId: id,
+  /** The household it is with, when the thread is one household's (issue 24). */
+  householdId: z.optional(id),
   /** Oldest first. */
   messages: z.array(threadMessageSchema),
   /** Messages from the other side the viewer has not marked read. */
@@ -56,11 +64,13 @@ export const threadSchema = z.object({
 export type Thread = z.infer<typeof threadSchema>;
 
 /**
- * The live topic of one thread: `thread:<kind>:<aboutId>:<familyId>`. The family id is the last
- * part, so it holds no `:` (an about id may).
+ * The live topic of one thread: `thread:<kind>:<aboutId>:<familyId>`, for one household's
+ * `thread:<kind>:<aboutId>:<familyId>/<householdId>`. The family id is the last part, so it holds
+ * no `:` (an about id may); no id holds a `/`.
  */
 export function threadTopic(key: ThreadKey): `thread:${string}` {
-  return `thread:${key.about.kind}:${key.about.id}:${key.familyId}`;
+  const whose = key.householdId === undefined ? key.familyId : `${key.familyId}/${key.householdId}`;
+  return `thread:${key.about.kind}:${key.about.id}:${whose}`;
 }
 
 /** The key of a thread topic, or `undefined` when it is not one. */
@@ -69,5 +79,7 @@ export function parseThreadTopic(topic: string): ThreadKey | undefined {
   if (parts.length < 4 || parts[0] !== 'thread') return undefined;
   const kind = parts[1] as ThreadAboutKind;
   if (!THREAD_ABOUT_KINDS.includes(kind)) return undefined;
-  return { about: { kind, id: parts.slice(2, -1).join(':') }, familyId: parts[parts.length - 1]! };
+  const [familyId, householdId, ...more] = parts[parts.length - 1]!.split('/');
+  if (more.length) return undefined;
+  return { about: { kind, id: parts.slice(2, -1).join(':') }, familyId: familyId!, ...(householdId === undefined ? {} : { householdId }) };
 }

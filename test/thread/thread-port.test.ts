@@ -69,6 +69,33 @@ describe('thread port (MemoryAdapter)', () => {
     expect((await parent.forViewer('teacher-1').getThread(JANSEN)).messages).to.have.length(1);
   });
 
+  it('a reply, a shared success and a tip and top about a child each have their family’s private thread (issue 24)', async () => {
+    const teacher = new MemoryAdapter({ viewerId: 'teacher-1' });
+    const keys = [
+      { about: { kind: 'reply' as const, id: 'wish-2' }, familyId: 'fam-01' },
+      { about: { kind: 'success' as const, id: 'matrix-school' }, familyId: 'fam-01' },
+      { about: { kind: 'child' as const, id: 'child-1' }, familyId: 'fam-01' },
+    ];
+    for (const [i, key] of keys.entries()) {
+      await teacher.addThreadMessage({ id: `t-${i}`, ...key, text: `Top: ${key.about.kind}` });
+      const parent = teacher.forViewer('parent-1');
+      expect(
+        (await parent.getThread(key)).messages.map((m) => m.text),
+        key.about.kind,
+      ).to.deep.equal([`Top: ${key.about.kind}`]);
+      expect((await parent.getThread(key)).unread).to.equal(1);
+      for (const viewerId of ['parent-3', 'teacher-2', 'child-login-1', 'care-1', 'leader-1']) {
+        expect(await kindOf(teacher.forViewer(viewerId).getThread(key)), `${viewerId} reads ${key.about.kind}`).to.equal('forbidden');
+      }
+    }
+    // A tip and top about a child goes only to that child's family: not to another family of the class.
+    const notTheirs = { about: { kind: 'child' as const, id: 'child-1' }, familyId: 'fam-02' };
+    expect(await kindOf(teacher.addThreadMessage({ id: 't-x', ...notTheirs, text: 'Top!' }))).to.equal('not-found');
+    // A success thread is about a school's matrix, not a family's own home matrix.
+    const home = { about: { kind: 'success' as const, id: 'matrix-home-fam-01' }, familyId: 'fam-01' };
+    expect(await kindOf(teacher.getThread(home))).to.equal('not-found');
+  });
+
   it('the thread’s live topic tells its family and the teacher, and nobody else', async () => {
     const teacher = new MemoryAdapter({ viewerId: 'teacher-1' });
     const heard: string[] = [];
