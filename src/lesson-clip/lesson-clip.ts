@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { newId } from '../core/adapter.js';
+import { afterNextPaint } from '../core/after-paint.js';
 import { batchedRead } from '../core/batch.js';
 import { DraftController, type SubmitResult } from '../core/draft-controller.js';
 import { hasFlag, setFlag } from '../core/draft-store.js';
@@ -431,6 +432,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     // reload during the send may have renewed.
     const shown = this.data?.clip.id === data.clip.id && this.data.view === data.view ? this.data : data;
     this.loader.set({ ...shown, answer });
+    this.sendingTalked = false;
     this.editing = false;
     this.announce(this.m.saved);
     void this.emit('samen-answer', { clipId: data.clip.id, kind, id: answer.id, ...(answer.text ? { text: answer.text } : {}) });
@@ -438,24 +440,42 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     this.renderRoot.querySelector<HTMLElement>('[part~="answer"] button')?.focus();
   }
 
-  private async sendTalked<T>(write: (id: string) => Promise<T>): Promise<SubmitResult<T>> {
+  /**
+   * "We talked about it": ticked at once, in the tap's frame, and sent once that frame is
+   * painted (issue 23). A failed write unticks it with a message and the button back in focus;
+   * its client id stays until the write is stored, so a retry cannot count it twice.
+   */
+  private async sendTalked<T>(write: (id: string) => Promise<T>): Promise<SubmitResult<T> | undefined> {
     const person = this.personToken;
+    const id = (this.talkedWriteId ??= newId());
     this.sendingTalked = true;
     this.talkedError = undefined;
+    // The tapped button gives way to the ticked answer: focus goes to its edit button, not the page.
+    void this.updateComplete.then(() => {
+      if (this.stillFor(person) && this.sendingTalked) this.renderRoot.querySelector<HTMLElement>('[part~="answer"] button')?.focus();
+    });
     try {
-      const value = await write((this.talkedWriteId ??= newId()));
+      await afterNextPaint();
+      if (!this.stillFor(person)) return undefined;
+      const value = await write(id);
       if (this.stillFor(person)) this.talkedWriteId = undefined;
+      // Stays ticked until send() shows the stored answer in its place (no form in between).
       return { ok: true, value };
     } catch (error) {
       const samenError = toSamenError(error);
-      if (this.stillFor(person)) this.talkedError = samenError;
+      if (this.stillFor(person)) {
+        this.talkedError = samenError;
+        this.sendingTalked = false;
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('[part~="talked-button"]')?.focus();
+      }
       return { ok: false, error: samenError };
-    } finally {
-      if (this.stillFor(person)) this.sendingTalked = false;
     }
   }
 
   private async startEditing(): Promise<void> {
+    // Not while "we talked about it" is on its way: it may still fail and bring the form back.
+    if (this.sending) return;
     const answer = this.data?.answer;
     if (answer?.kind === 'text' && answer.text) this.answerDraft.prefill(answer.text);
     this.editing = true;
@@ -643,11 +663,18 @@ export class SamenLessonClip extends SamenParentPreviewElement {
           : nothing
       }
       ${this.reader.render(this.t, () => [t.homeQuestion, { text: clip.homeQuestion, lang: this.voiceFor(clip.lang) }])}
-      ${answer && !this.editing ? this.renderAnswer(answer) : this.renderForm(answer)} ${answer ? this.thread.render() : nothing}
+      ${
+        answer && !this.editing
+          ? this.renderAnswer(answer)
+          : !answer && this.sendingTalked
+            ? /* Ticked in the tap's frame, before the adapter answers (issue 23). */ this.renderAnswer({ kind: 'talked' })
+            : this.renderForm(answer)
+      }
+      ${answer ? this.thread.render() : nothing}
     </section>`;
   }
 
-  private renderAnswer(answer: HomeAnswer): TemplateResult {
+  private renderAnswer(answer: Pick<HomeAnswer, 'kind' | 'text'>): TemplateResult {
     const t = this.m;
     return html`<div part="answer" class="answer">
       ${
@@ -659,7 +686,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
               >
               ${t.talkedAboutItDone}</p>`
       }
-      <button @click=${this.startEditing}>${t.edit}</button>
+      <button aria-disabled=${this.sending ? 'true' : 'false'} @click=${this.startEditing}>${t.edit}</button>
     </div>`;
   }
 
@@ -684,7 +711,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       ${
         this.sendError
           ? html`<div class="send-error" role="alert">
-            <p>${this.writeFailedText(this.sendError, t.sendFailed)}</p>
+            <p>${this.writeFailedText(this.sendError, this.lastKind === 'talked' ? t.talkedFailed : t.sendFailed)}</p>
             <button type="button" @click=${() => this.send(this.lastKind)}>${this.t.retry}</button>
           </div>`
           : nothing

@@ -21,6 +21,8 @@ export interface ClipMessages {
   send: string;
   sending: string;
   sendFailed: string;
+  /** "We talked about it" was not stored: it is unticked again, to tap once more. */
+  talkedFailed: string;
   draftKept: string;
   talkedAboutIt: string;
   talkedAboutItDone: string;

@@ -16,6 +16,8 @@ import { NOW, settled } from '../helpers/fixtures.js';
 /** A write the test answers when it likes. */
 interface Held {
   calls: number;
+  /** The arguments of every call, in order. */
+  args: unknown[][];
   /** Once the write was sent: answers it through the real adapter. */
   resolve(): Promise<void>;
   /** Once the write was sent: fails it. */
@@ -28,6 +30,7 @@ function hold(adapter: MemoryAdapter, method: 'setReaction' | 'award' | 'saveChe
   const waiting: { args: unknown[]; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
   const held: Held = {
     calls: 0,
+    args: [],
     resolve: async () => {
       await waitUntil(() => waiting.length > 0, 'the write was sent');
       for (const w of waiting.splice(0)) real(...w.args).then(w.resolve, w.reject);
@@ -39,6 +42,7 @@ function hold(adapter: MemoryAdapter, method: 'setReaction' | 'award' | 'saveChe
   };
   (adapter as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
     held.calls += 1;
+    held.args.push(args);
     return new Promise((resolve, reject) => waiting.push({ args, resolve, reject }));
   };
   return held;
@@ -248,6 +252,67 @@ describe('one frame per tap', () => {
       expect(textarea(el).value).to.equal('We oefenden het samen');
       expect(text(el)).to.contain('Versturen lukte niet. Je tekst is bewaard.');
       expect(send(el).textContent.trim()).to.not.equal('Bezig met versturen…');
+    });
+  });
+
+  describe('"we talked about it"', () => {
+    const talked = (el: HTMLElement) => $<HTMLButtonElement>(el, '[part~="talked-button"]');
+    const answer = (el: HTMLElement) => $(el, '[part~="answer"]');
+
+    it('is ticked in the frame after the tap, before the adapter answers, and sent once', async () => {
+      const adapter = new MemoryAdapter({ now: NOW, viewerId: 'parent-1' });
+      const el = await mount(adapter, 'samen-lesson-clip', { 'clip-id': 'wish-2', view: 'parent' });
+      const write = hold(adapter, 'saveHomeAnswer');
+      talked(el)!.click();
+      await frame();
+      expect(answer(el)?.textContent ?? '', 'ticked').to.contain('Jullie hebben erover gepraat');
+      expect(talked(el)).to.equal(null);
+      // Focus stays in the card: on the answer's edit button, where the tapped button was.
+      expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Aanpassen');
+      await write.resolve();
+      await tick(20);
+      await el.updateComplete;
+      expect(answer(el)!.textContent).to.contain('Jullie hebben erover gepraat');
+      expect(write.calls).to.equal(1);
+      expect((await adapter.getHomeAnswer('wish-2'))?.kind).to.equal('talked');
+    });
+
+    it('is sent once the tap is painted, even to an adapter that answers at once', async () => {
+      const adapter = new MemoryAdapter({ now: NOW, viewerId: 'parent-1' });
+      const el = await mount(adapter, 'samen-lesson-clip', { 'clip-id': 'wish-2', view: 'parent' });
+      const from = adapter.calls.length;
+      const sent = () => adapter.calls.slice(from).filter((c) => c.method === 'saveHomeAnswer').length;
+      talked(el)!.click();
+      await el.updateComplete;
+      expect(answer(el)?.textContent ?? '', 'ticked').to.contain('Jullie hebben erover gepraat');
+      expect(sent()).to.equal(0);
+      await frame();
+      await tick(50);
+      expect(sent()).to.equal(1);
+    });
+
+    it('is unticked, with a message in Dutch, when the write fails; a retry sends the same write', async () => {
+      const adapter = new MemoryAdapter({ now: NOW, viewerId: 'parent-1' });
+      const el = await mount(adapter, 'samen-lesson-clip', { 'clip-id': 'wish-2', view: 'parent' });
+      const write = hold(adapter, 'saveHomeAnswer');
+      talked(el)!.click();
+      await frame();
+      await write.reject(failure());
+      await tick(20);
+      await el.updateComplete;
+      expect(answer(el)).to.equal(null);
+      expect(talked(el)!.textContent.trim()).to.equal('We hebben erover gepraat');
+      expect($(el, '.send-error[role="alert"]')!.textContent).to.contain('Dat is niet opgeslagen. Probeer het nog eens.');
+      expect(el.shadowRoot!.activeElement).to.equal(talked(el));
+      // Tried again: the same client id, so a write that did arrive the first time is not counted twice.
+      talked(el)!.click();
+      await frame();
+      expect(answer(el)?.textContent ?? '', 'ticked').to.contain('Jullie hebben erover gepraat');
+      await write.resolve();
+      await tick(20);
+      const ids = write.args.map((args) => (args[0] as { id: string }).id);
+      expect(ids).to.have.length(2);
+      expect(ids[1]).to.equal(ids[0]);
     });
   });
 });

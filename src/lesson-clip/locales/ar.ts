@@ -20,6 +20,7 @@ export const ar: ClipMessages = {
   send: 'إرسال',
   sending: 'جارٍ الإرسال…',
   sendFailed: 'لم ينجح الإرسال. نصّكم محفوظ.',
+  talkedFailed: 'لم يُحفَظ ذلك. يُرجى المحاولة مرة أخرى.',
   draftKept: 'حُفظت المسودة',
   talkedAboutIt: 'تحدثنا عن ذلك في البيت',
   talkedAboutItDone: 'تحدثتم عن ذلك في البيت',

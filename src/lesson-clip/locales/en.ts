@@ -14,6 +14,7 @@ export const en: ClipMessages = {
   send: 'Send',
   sending: 'Sending…',
   sendFailed: 'Sending failed. Your text is kept.',
+  talkedFailed: 'That was not saved. Please try again.',
   draftKept: 'Draft saved',
   talkedAboutIt: 'We talked about it at home',
   talkedAboutItDone: 'You talked about it at home',

@@ -14,6 +14,7 @@ export const nl: ClipMessages = {
   send: 'Versturen',
   sending: 'Bezig met versturen…',
   sendFailed: 'Versturen lukte niet. Je tekst is bewaard.',
+  talkedFailed: 'Dat is niet opgeslagen. Probeer het nog eens.',
   draftKept: 'Concept bewaard',
   talkedAboutIt: 'We hebben erover gepraat',
   talkedAboutItDone: 'Jullie hebben erover gepraat',

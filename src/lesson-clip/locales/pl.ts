@@ -17,6 +17,7 @@ export const pl: ClipMessages = {
   send: 'Wyślij',
   sending: 'Wysyłanie…',
   sendFailed: 'Nie udało się wysłać. Tekst jest zachowany.',
+  talkedFailed: 'Nie zostało zapisane. Spróbuj ponownie.',
   draftKept: 'Szkic zapisany',
   talkedAboutIt: 'Rozmawialiśmy o tym w domu',
   talkedAboutItDone: 'Rozmawialiście o tym w domu',

@@ -12,6 +12,7 @@ export const tr: ClipMessages = {
   send: 'Gönder',
   sending: 'Gönderiliyor…',
   sendFailed: 'Gönderilemedi. Yazınız saklandı.',
+  talkedFailed: 'Bu kaydedilmedi. Lütfen tekrar deneyin.',
   draftKept: 'Taslak saklandı',
   talkedAboutIt: 'Evde bunu konuştuk',
   talkedAboutItDone: 'Evde bunu konuştunuz',

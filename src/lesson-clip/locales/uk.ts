@@ -17,6 +17,7 @@ export const uk: ClipMessages = {
   send: 'Надіслати',
   sending: 'Надсилання…',
   sendFailed: 'Не вдалося надіслати. Ваш текст збережено.',
+  talkedFailed: 'Це не збережено. Спробуйте ще раз.',
   draftKept: 'Чернетку збережено',
   talkedAboutIt: 'Ми поговорили про це вдома',
   talkedAboutItDone: 'Ви поговорили про це вдома',
