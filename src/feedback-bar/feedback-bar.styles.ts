@@ -90,8 +90,29 @@ export const feedbackBarStyles = css`
   .replies li p {
     unicode-bidi: plaintext;
   }
+  /*
+   * Loading (parent): the row of reactions to come, as grey pills of the buttons' size, so the
+   * bar keeps its height when it loads (issue 23). No card frame: the loaded bar has none.
+   */
+  .placeholder {
+    background: none;
+    border-color: transparent;
+    border-radius: 0;
+    padding: 0;
+  }
+  .placeholder .reaction {
+    box-sizing: border-box;
+    min-height: var(--_target);
+    min-width: var(--_target);
+    border: 1px solid transparent;
+    color: transparent;
+  }
   /* Windows high contrast: the pressed state keeps its meaning in system colours. */
   @media (forced-colors: active) {
+    /* The loading pills drop their grey: an outline keeps them. */
+    .placeholder .reaction {
+      border-color: CanvasText;
+    }
     /* System colours only, and no backplate: the browser's Canvas one made the count a white block. */
     .reaction[aria-pressed='true'] {
       forced-color-adjust: none;

@@ -279,6 +279,30 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
     return this.renderData(this.loader, (data) => this.renderBar(data));
   }
 
+  /**
+   * A parent's bar while it loads has the shape of the bar it becomes: its row of reactions,
+   * grey and empty, not a card of two lines. A lesson clip's bar loads after the clip, under the
+   * parent's eyes, and its card must not jump when it does (issue 23).
+   */
+  protected override renderLoading(): TemplateResult {
+    if (this.view !== 'parent') return super.renderLoading();
+    const t = this.m;
+    return html`<div class="card bar placeholder" part="base" aria-busy="true" lang=${this.resolvedLocale} dir=${this.languageDir}>
+      <span class="visually-hidden" role="status">${this.t.loading}</span>
+      <div class="reactions" aria-hidden="true">
+        ${this.offered.map(
+          (reaction) =>
+            html`<span class="reaction"
+              >${reactionIcon(reaction)}${reaction.endsWith('-at-home') ? html`<span class="label">${t.reactions[reaction]}</span>` : nothing}<span
+                class="count"
+                >0</span
+              ></span
+            >`,
+        )}
+      </div>
+    </div>`;
+  }
+
   private renderBar(data: BarData): TemplateResult {
     const bar = html`<div part="base" class="bar" lang=${this.resolvedLocale} dir=${this.languageDir}>
       ${this.view === 'teacher' && this.teacherView.module ? this.teacherView.module.renderTeacher(this.teacherHost, data.summary) : this.renderParent(data)}
