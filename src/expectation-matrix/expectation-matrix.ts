@@ -27,6 +27,9 @@ import { expectationMatrixStyles } from './expectation-matrix.styles.js';
 import { LazyView } from '../core/lazy-view.js';
 import type { MatrixEditorHost } from './teacher-view.js';
 import { matrixMessages, type MatrixMessages } from './messages.js';
+import { CardThreads } from '../thread/card-threads.js';
+import { threadMessages } from '../thread/messages.js';
+import { threadStyles } from '../thread/thread.styles.js';
 
 type View = 'parent' | 'teacher';
 type Layout = 'auto' | 'grid' | 'list';
@@ -55,6 +58,7 @@ const COLUMN_MIN_PX = 130;
  * @fires {CustomEvent<SamenMatrixChangeDetail>} samen-matrix-change - The adapter stored an edited matrix.
  * @fires {CustomEvent<SamenFocusDetail>} samen-focus - A saved edit set a new focus of the week.
  * @fires {CustomEvent<SamenSuccessDetail>} samen-success - A parent's success was shared.
+ * @fires {CustomEvent<SamenMessageDetail>} samen-message - A message from the other side arrived live in a thread about a family's shared successes (with the optional thread port): the host may notify in its own way.
  * @fires {CustomEvent<SamenErrorDetail>} samen-error - Loading or saving failed, or parts of the matrix were refused.
  *
  * @csspart base - The card.
@@ -66,6 +70,8 @@ const COLUMN_MIN_PX = 130;
  * @csspart focus-cell - The cell of the focus of the week (also has `cell`).
  * @csspart success-form - The parent's "it worked at home when…" form.
  * @csspart successes - The teacher's list of successes per week.
+ * @csspart thread - The private thread between a family and the teacher about the successes the family shared (with the optional thread port): under the focus (parent, once the teacher wrote), or under a family's newest success once the teacher opens it with "Antwoorden".
+ * @csspart thread-input - The text area for a message in the thread.
  * @csspart edit-button - The button that starts editing.
  * @csspart editor - The editing form.
  * @csspart save-button - The editor's save button.
@@ -93,14 +99,14 @@ const COLUMN_MIN_PX = 130;
  * @cssprop [--samen-placeholder-height=auto] - Height of the card while it loads, or while it waits below the fold (`loading="lazy"`) until it comes near the screen: set it to the card's usual height so nothing jumps.
  */
 export class SamenExpectationMatrix extends SamenParentPreviewElement {
-  protected override messageSections = [matrixMessages];
+  protected override messageSections = [matrixMessages, threadMessages];
 
   /** The matrix's own words in its language (./messages.ts); the shared ones are `this.t`. */
   private get m(): MatrixMessages {
     return matrixMessages.get(this.resolvedLocale);
   }
 
-  static override styles = [...SamenElement.styles, readAloudStyles, expectationMatrixStyles];
+  static override styles = [...SamenElement.styles, readAloudStyles, expectationMatrixStyles, threadStyles];
 
   /** Id of the matrix at the adapter (a school's matrix or a family's home matrix). */
   @property({ attribute: 'matrix-id', reflect: true }) matrixId = '';
@@ -122,6 +128,13 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
   @state() private message = '';
 
   private readonly success = new DraftController(this, SUCCESS_MAX_LENGTH);
+  /** The private threads about the successes a family shared (issue 24; optional thread port). */
+  private readonly threads = new CardThreads(this, {
+    adapter: () => this.adapter,
+    messages: () => threadMessages.get(this.resolvedLocale),
+    announce: (text) => this.announce(text),
+    emit: (detail) => void this.emit('samen-message', detail),
+  });
   private readonly reader = new ReadAloudController(this);
   private writeId: string | undefined;
   /** Whose edit `draft` is: the key it was restored or started under (viewer and matrix). */
@@ -176,6 +189,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     writeFailedText: (error, fallback) => matrix.writeFailedText(error, fallback),
     familyText: () => matrix.familyText(),
     announce: (text) => matrix.announce(text),
+    thread: (familyId, name) => matrix.threads.renderFor(familyId, name),
   }))(this);
 
   private readonly loader = this.useData({
@@ -209,6 +223,18 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     if ((changed.has('matrixId') || changed.has('view')) && this.hasUpdated) this.forgetEdit();
     // Beside the data load, not after it: a teacher's first render waits for both at once.
     if (this.needsEditorView) this.editorView.start();
+    // The threads about a family's shared successes: a school's matrix, the family's own or the teacher's with one family.
+    const data = this.data;
+    this.threads.show(
+      data?.matrix.kind === 'school'
+        ? {
+            about: { kind: 'success', id: data.matrix.id },
+            viewerId: data.viewer.id,
+            side: this.view === 'teacher' ? 'teacher' : 'family',
+            familyId: data.viewer.familyId,
+          }
+        : undefined,
+    );
   }
 
   /** A teacher, or someone who may edit this matrix (or has an edit of it stored): the editor's module is needed. */
@@ -225,6 +251,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
   protected override forgetPerson(): void {
     super.forgetPerson();
     this.success.forget();
+    this.threads.forget();
     this.message = '';
     this.forgetEdit();
   }
@@ -524,7 +551,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     const { matrix } = data;
     const empty = !matrix.values.length || !matrix.locations.length;
     const list = this.layout === 'list' || (this.layout === 'auto' && this.narrow);
-    return html`${this.renderFocus(data)}
+    return html`${this.renderFocus(data)} ${this.threads.renderFamily()}
       ${empty ? html`<p class="empty">${this.m.empty}</p>` : list ? this.renderList(matrix) : this.renderTable(matrix)}
       ${this.view === 'teacher' && matrix.kind === 'school' ? this.editorView.module?.renderSuccesses(this.editorHost, data.successes) : nothing}`;
   }

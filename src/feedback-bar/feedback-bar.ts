@@ -18,6 +18,9 @@ import { optimisticCount, parseReactionList, reactionIcon, withKnownReactions } 
 import { feedbackMessages, type FeedbackMessages } from './messages.js';
 import { LazyView } from '../core/lazy-view.js';
 import type { FeedbackTeacherHost } from './teacher-view.js';
+import { CardThreads } from '../thread/card-threads.js';
+import { threadMessages } from '../thread/messages.js';
+import { threadStyles } from '../thread/thread.styles.js';
 
 interface BarData {
   targetId: string;
@@ -36,6 +39,7 @@ interface BarData {
  *
  * @fires {CustomEvent<SamenReactDetail>} samen-react - The adapter stored a reaction being added (`on: true`) or taken back.
  * @fires {CustomEvent<SamenReplyDetail>} samen-reply - The adapter stored a reply.
+ * @fires {CustomEvent<SamenMessageDetail>} samen-message - A message from the other side arrived live in a thread about a reply (with the optional thread port): the host may notify in its own way.
  * @fires {CustomEvent<SamenErrorDetail>} samen-error - Loading or saving failed, or the adapter sent reactions this widget doesn't know.
  *
  * @csspart base - The bar.
@@ -47,6 +51,8 @@ interface BarData {
  * @csspart send-button - The reply send button.
  * @csspart replies - The list of replies.
  * @csspart home-share - The share of families that did the home activity (teacher).
+ * @csspart thread - The private thread between a family and the teacher about the family's reply (with the optional thread port): under the family's replies (parent), or under a family's reply once the teacher opens it with "Antwoorden".
+ * @csspart thread-input - The text area for a message in the thread.
  * @csspart preview-bar - The "Preview as parent" switch above the teacher view (teacher).
  * @csspart preview-toggle - The switch button itself (`aria-pressed`).
  * @csspart preview-note - The note above the preview: nothing in it is sent or saved.
@@ -69,14 +75,14 @@ interface BarData {
  * @cssprop [--samen-placeholder-height=auto] - Height of the card while it loads, or while it waits below the fold (`loading="lazy"`) until it comes near the screen: set it to the card's usual height so nothing jumps.
  */
 export class SamenFeedbackBar extends SamenParentPreviewElement {
-  protected override messageSections = [feedbackMessages];
+  protected override messageSections = [feedbackMessages, threadMessages];
 
   /** The feedback bar's own words in its language (./messages.ts); the shared ones are `this.t`. */
   private get m(): FeedbackMessages {
     return feedbackMessages.get(this.resolvedLocale);
   }
 
-  static override styles = [...SamenElement.styles, feedbackBarStyles];
+  static override styles = [...SamenElement.styles, feedbackBarStyles, threadStyles];
 
   /** What is being reacted to: a clip id, a chart id, or the host's own post id. */
   @property({ attribute: 'target-id', reflect: true }) targetId = '';
@@ -96,6 +102,13 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
   @state() private focusIndex = 0;
 
   private readonly reply = new DraftController(this, REPLY_MAX_LENGTH);
+  /** The private threads about the family's reply (issue 24; optional thread port): the family's own, or the teacher's with one family. */
+  private readonly threads = new CardThreads(this, {
+    adapter: () => this.adapter,
+    messages: () => threadMessages.get(this.resolvedLocale),
+    announce: (text) => this.announce(text),
+    emit: (detail) => void this.emit('samen-message', detail),
+  });
   /** Reactions on their way, for the person here now (a new set for each person). */
   private inFlight = new Set<ReactionId>();
   /** Replies this viewer sent in this visit: all a parent without a `familyId` is shown. */
@@ -150,6 +163,20 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
     super.willUpdate(changed);
     // Beside the data load, not after it: a teacher's first render waits for both at once.
     if (this.view === 'teacher') this.teacherView.start();
+    // The thread about the family's reply: only once they replied, so a bar without one reads nothing more.
+    const data = this.data;
+    const familyId = data?.viewer.familyId;
+    const replied = !!familyId && (data?.summary.replies ?? []).some((r) => r.familyId === familyId);
+    this.threads.show(
+      data && !this.preview && (this.view === 'teacher' || replied)
+        ? {
+            about: { kind: 'reply', id: data.targetId },
+            viewerId: data.viewer.id,
+            side: this.view === 'teacher' ? 'teacher' : 'family',
+            familyId,
+          }
+        : undefined,
+    );
   }
 
   /** Another person here: their unsent reply, pending reactions and sent replies are not shown. */
@@ -159,6 +186,7 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
     this.desired = new Map();
     this.inFlight = new Set();
     this.sentReplies.clear();
+    this.threads.forget();
     this.message = '';
   }
 
@@ -355,7 +383,7 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
       </div>
       <p class="message">${this.message}</p>
       ${this.allowReply ? this.renderReplyForm() : nothing}
-      ${mine.length ? this.renderReplies(t.yourReplies, mine) : nothing}`;
+      ${mine.length ? this.renderReplies(t.yourReplies, mine) : nothing} ${this.threads.renderFamily()}`;
   }
 
   private renderReplyForm(): TemplateResult {
@@ -393,6 +421,8 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
 
   private renderReplies(heading: string, replies: Reply[]): TemplateResult {
     const ordered = [...replies].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    // The teacher answers a family under its last reply: one thread per family.
+    const last = new Map(ordered.map((r) => [r.familyId, r.id]));
     return html`<section role="group" class="replies" aria-label=${heading}>
       <h3>${heading}</h3>
       <ol part="replies">
@@ -401,6 +431,11 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
             ${reply.authorName && this.view === 'teacher' ? html`<p class="author" ${inLanguage(this.familyText())}>${reply.authorName}</p>` : nothing}
             <p ${inLanguage(this.familyText())}>${reply.text}</p>
             <time datetime=${reply.createdAt}>${formatRelative(new Date(reply.createdAt), this.resolvedLocale)}</time>
+            ${
+              this.view === 'teacher' && reply.familyId && last.get(reply.familyId) === reply.id
+                ? this.threads.renderFor(reply.familyId, reply.authorName ?? threadMessages.get(this.resolvedLocale).fromFamily)
+                : nothing
+            }
           </li>`,
         )}
       </ol>

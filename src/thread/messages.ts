@@ -29,6 +29,18 @@ export interface ThreadMessages {
   sent: string;
   /** The teacher's button on a family's answer that opens the thread. */
   answerFamily: string;
+  /** Before an example text the widget wrote, for the teacher to make their own. */
+  exampleLabel: string;
+  /** A tip and top about a child (issue 24): the heading for the family, and for the teacher. */
+  tipTopFromTeacher: string;
+  tipTopFor: (child: string) => string;
+  /** The teacher's button on a child's chart or in the feelings overview that opens it. */
+  tipTopOpen: string;
+  /** The two lines the teacher's note starts with. */
+  top: string;
+  tipForHome: string;
+  /** An example of a tip and top, marked as an example; the teacher writes their own. */
+  tipTopExample: string;
 }
 
 declare module '../core/i18n.js' {

@@ -24,8 +24,19 @@ export interface ThreadHostHooks {
   emit(detail: SamenMessageDetail): void;
 }
 
-/** Which thread to show, for whom (`side`), under which heading; `open` shows it unfolded. */
-export type ThreadShown = ThreadKey & { viewerId: string; side: 'family' | 'teacher'; title: string; open?: boolean };
+/**
+ * Which thread to show, for whom (`side`), under which heading; `open` shows it unfolded.
+ * `starter` fills an empty box with words to edit (a tip and top's "Top: …"), `example` shows an
+ * example beside it, marked as one.
+ */
+export type ThreadShown = ThreadKey & {
+  viewerId: string;
+  side: 'family' | 'teacher';
+  title: string;
+  open?: boolean;
+  starter?: string;
+  example?: string;
+};
 
 export class ThreadController implements ReactiveController {
   thread: Thread | undefined;
@@ -64,6 +75,7 @@ export class ThreadController implements ReactiveController {
     const adapter = this.hooks.adapter();
     if (!key || typeof adapter?.getThread !== 'function') return;
     this.draft.restore(`draft:${key.viewerId}:${threadTopic(key)}`);
+    if (key.starter) this.draft.prefill(key.starter);
     void this.load(false);
     this.stop = adapter.subscribe?.(threadTopic(key), () => void this.load(true));
     this.host.requestUpdate();
@@ -130,6 +142,7 @@ export class ThreadController implements ReactiveController {
     const { key, thread } = this;
     if (!key || !thread) return nothing;
     if (key.side === 'family' && thread.messages.length === 0) return nothing;
+    const starter = key.starter?.trim();
     const m = this.hooks.messages();
     const who = (from: 'family' | 'teacher', mine: boolean, name?: string) =>
       mine ? m.you : (name ?? (from === 'teacher' ? m.fromTeacher : m.fromFamily));
@@ -163,8 +176,9 @@ export class ThreadController implements ReactiveController {
           .value=${live(draft.text)}
           @input=${(e: Event) => draft.set((e.target as HTMLTextAreaElement).value)}
         ></textarea>
+        ${key.example ? html`<p class="thread-example"><strong>${m.exampleLabel}</strong> ${key.example}</p>` : nothing}
         ${draft.error ? html`<p class="thread-error" role="alert">${m.sendFailed}</p>` : nothing}
-        <button type="submit" ?disabled=${!draft.canSend}>${draft.sending ? m.sending : m.send}</button>
+        <button type="submit" ?disabled=${!draft.canSend || (!!starter && draft.text.trim() === starter)}>${draft.sending ? m.sending : m.send}</button>
       </form>
     </details>`;
   }

@@ -48,6 +48,11 @@ export const threadStyles = css`
   .thread-form textarea {
     min-block-size: 3em;
   }
+  .thread-example {
+    margin: 0;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
   .thread-error {
     border-inline-start: 4px solid var(--_danger);
     padding-inline-start: 0.5em;

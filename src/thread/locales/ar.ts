@@ -24,4 +24,11 @@ export const ar: ThreadMessages = {
   arrived: (from) => `رسالة جديدة من ${from}`,
   sent: 'أُرسلت رسالتك.',
   answerFamily: 'ردّ',
+  exampleLabel: 'مثال:',
+  tipTopFromTeacher: 'نصيحة وإشادة من المعلّم',
+  tipTopFor: (child) => `نصيحة وإشادة للبيت عن ${child}`,
+  tipTopOpen: 'أرسل نصيحة وإشادة',
+  top: 'إشادة:',
+  tipForHome: 'نصيحة للبيت:',
+  tipTopExample: 'إشادة: انتظر اليوم دوره بهدوء. نصيحة للبيت: في اللعب، دعه يقول من عليه الدور.',
 };

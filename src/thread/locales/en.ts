@@ -16,4 +16,11 @@ export const en: ThreadMessages = {
   arrived: (from) => `New message from ${from}`,
   sent: 'Your message was sent.',
   answerFamily: 'Answer',
+  exampleLabel: 'Example:',
+  tipTopFromTeacher: 'Tip and top from the teacher',
+  tipTopFor: (child) => `Tip and top for home about ${child}`,
+  tipTopOpen: 'Send a tip and top',
+  top: 'Top:',
+  tipForHome: 'Tip for home:',
+  tipTopExample: 'Top: today he waited calmly for his turn. Tip for home: during a game, let him say whose turn it is.',
 };

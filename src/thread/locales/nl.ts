@@ -16,4 +16,12 @@ export const nl: ThreadMessages = {
   arrived: (from) => `Nieuw bericht van ${from}`,
   sent: 'Je bericht is verstuurd.',
   answerFamily: 'Antwoorden',
+  exampleLabel: 'Voorbeeld:',
+  tipTopFromTeacher: 'Tip en top van de leerkracht',
+  tipTopFor: (child) => `Tip en top voor thuis over ${child}`,
+  tipTopOpen: 'Tip en top sturen',
+  top: 'Top:',
+  tipForHome: 'Tip voor thuis:',
+  tipTopExample:
+    'Top: vandaag wachtte hij rustig op zijn beurt. Tip voor thuis: laat hem bij een spelletje zelf zeggen wie er aan de beurt is.',
 };

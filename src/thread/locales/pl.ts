@@ -23,4 +23,11 @@ export const pl: ThreadMessages = {
   arrived: (from) => `Nowa wiadomość: ${from}`,
   sent: 'Wiadomość wysłana.',
   answerFamily: 'Odpowiedz',
+  exampleLabel: 'Przykład:',
+  tipTopFromTeacher: 'Pochwała i wskazówka od nauczyciela',
+  tipTopFor: (child) => `Pochwała i wskazówka na dom: ${child}`,
+  tipTopOpen: 'Wyślij pochwałę i wskazówkę',
+  top: 'Pochwała:',
+  tipForHome: 'Wskazówka na dom:',
+  tipTopExample: 'Pochwała: dziś spokojnie czekał na swoją kolej. Wskazówka na dom: podczas gry niech sam mówi, czyja jest kolej.',
 };

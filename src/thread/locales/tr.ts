@@ -16,4 +16,11 @@ export const tr: ThreadMessages = {
   arrived: (from) => `${from} kişisinden yeni mesaj`,
   sent: 'Mesajınız gönderildi.',
   answerFamily: 'Yanıtla',
+  exampleLabel: 'Örnek:',
+  tipTopFromTeacher: 'Öğretmenden ipucu ve övgü',
+  tipTopFor: (child) => `${child} hakkında ev için ipucu ve övgü`,
+  tipTopOpen: 'İpucu ve övgü gönder',
+  top: 'Övgü:',
+  tipForHome: 'Ev için ipucu:',
+  tipTopExample: 'Övgü: bugün sırasını sakince bekledi. Ev için ipucu: oyun oynarken sıranın kimde olduğunu ona söyletin.',
 };

@@ -23,4 +23,11 @@ export const uk: ThreadMessages = {
   arrived: (from) => `Нове повідомлення: ${from}`,
   sent: 'Повідомлення надіслано.',
   answerFamily: 'Відповісти',
+  exampleLabel: 'Приклад:',
+  tipTopFromTeacher: 'Похвала й порада від учителя',
+  tipTopFor: (child) => `Похвала й порада для дому: ${child}`,
+  tipTopOpen: 'Надіслати похвалу й пораду',
+  top: 'Похвала:',
+  tipForHome: 'Порада для дому:',
+  tipTopExample: 'Похвала: сьогодні він спокійно чекав своєї черги. Порада для дому: під час гри нехай він сам каже, чия черга.',
 };
