@@ -565,6 +565,13 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
   // reached yet (the teacher's list names it: "Familie El Amrani — tweede adres").
   for (const entry of [...state.seen, ...state.answers]) if (entry.familyId === 'fam-03') entry.householdId = 'fam-03-1';
 
+  // The class board (issue 24): every other written answer to lesson 2 may be shown to the class, without a name.
+  state.answers
+    .filter((a) => a.clipId === 'wish-2' && a.kind === 'text')
+    .forEach((a, i) => {
+      if (i % 2 === 0) a.shareWithClass = true;
+    });
+
   // Reactions use their own random stream, so adding them leaves the seeded answers unchanged.
   const reactionRandom = prng(seed + 1);
   const seedReactions = (targetId: string, families: DemoFamily[], rates: Record<string, number>) => {
@@ -619,6 +626,23 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
     childName: 'Noor',
     focus: [{ id: 'p1', text: nl ? 'Ik wacht rustig op mijn beurt' : 'I wait calmly for my turn' }],
     homeStickersEnabled: true,
+    // What Noor may choose herself (issue 24): the words of her goal and the reward, from what Juf Sanne and her parents allow.
+    choices: {
+      words: [
+        { id: 'w1', text: nl ? 'Ik wacht rustig op mijn beurt' : 'I wait calmly for my turn', picture: 'wait' },
+        { id: 'w2', text: nl ? 'Ik haal diep adem als het lang duurt' : 'I take a deep breath when it takes long', picture: 'breathe' },
+        {
+          id: 'w3',
+          text: nl ? 'Ik vraag het netjes als ik iets wil zeggen' : 'I ask nicely when I want to say something',
+          picture: 'hand',
+        },
+      ],
+      rewards: [
+        { id: 'r1', text: nl ? 'Samen een spelletje kiezen' : 'Choose a game together', picture: 'game' },
+        { id: 'r2', text: nl ? 'Een boek voorlezen met mama of papa' : 'A story read aloud with mum or dad', picture: 'book' },
+        { id: 'r3', text: nl ? 'Een kwartier buiten spelen' : 'A quarter of an hour playing outside', picture: 'sun' },
+      ],
+    },
     lang: locale,
     classId: 'groep6-wish',
     childId: 'child-1',

@@ -78,6 +78,7 @@ const GUARDS: Record<string, Guard> = {
   saveHomeAnswer: (state, _viewer, input) => clip('answer.write')(state, field(input, 'clipId')),
   markSeen: (state, _viewer, input) => clip('seen.write')(state, field(input, 'clipId')),
   getClipReach: (state, _viewer, input) => clip('reach.read')(state, input as string),
+  getClassBoard: (state, _viewer, input) => clip('board.read')(state, input as string),
   getReactions: (state, _viewer, input) => target('reactions.read')(state, input as string),
   setReaction: (state, _viewer, input) => target('reaction.write')(state, field(input, 'targetId')),
   addReply: (state, _viewer, input) => target('reply.write')(state, field(input, 'targetId')),
@@ -92,6 +93,8 @@ const GUARDS: Record<string, Guard> = {
     return [chart, { action: 'award.undo', scope: { personId: award.givenById ?? '' } }];
   },
   redeem: (state, _viewer, input) => [chartCheck(state, field(input, 'chartId'), 'class-chart.redeem', 'personal-chart.redeem')],
+  // Only a personal chart has the child's choices; on a class chart it is the teacher's redeem right (and then refused as invalid).
+  chooseChartGoal: (state, _viewer, input) => [chartCheck(state, field(input, 'chartId'), 'class-chart.redeem', 'personal-chart.choose')],
   getCheckins: (state, _viewer, input) => [{ action: 'checkin.read', scope: found(childScope(state, field(input, 'childId'))) }],
   getClassCheckins: (state, _viewer, input) => [{ action: 'signals.read', scope: found(classScope(state, field(input, 'classId'))) }],
   saveCheckin: (state, _viewer, input) => {

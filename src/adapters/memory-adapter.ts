@@ -9,6 +9,7 @@ import type { ReactionSummary, Reply } from '../feedback-bar/schemas.js';
 import type { Checkin } from '../feelings-checkin/schemas.js';
 import type { ClipReach, HomeAnswer, HomeAnswerKind, LessonClip } from '../lesson-clip/schemas.js';
 import type { Award, RewardChart } from '../reward-chart/schemas.js';
+import { toClassBoard, type ClassBoard } from '../lesson-clip/board.js';
 import { checkUpload, lessonClipDraftSchema, type LessonClipDraft, type UploadedMedia, type UploadKind } from '../clip-composer/schemas.js';
 import { HOME_REACTIONS } from '../feedback-bar/schemas.js';
 import { UNDO_WINDOW_MS } from '../reward-chart/schemas.js';
@@ -235,6 +236,24 @@ export class MemoryAdapter implements SamenAdapter {
     return computeReach(clipId, own(state.families, classId) ?? [], state);
   }
 
+  /**
+   * The class board (issue 24): the clip's reach as the class sees it together, small counts
+   * coarsened and only the answers families chose to share, as bare text (src/lesson-clip/board.ts).
+   */
+  async getClassBoard(clipId: string, options?: RequestOptions): Promise<ClassBoard> {
+    await this.enter('getClassBoard', clipId, options);
+    const { state } = this.store;
+    const reach = computeReach(clipId, 0, state);
+    const reacted = new Set(Object.values(own(state.reactions, clipId) ?? {}).flat());
+    return toClassBoard({
+      clipId,
+      seen: reach.seen,
+      talked: reach.talked,
+      reacted: reacted.size,
+      answers: state.answers.filter((a) => a.clipId === clipId),
+    });
+  }
+
   // ------------------------------------------------------------------ batch reads (issue 23)
 
   /** Several clips in one call: each as {@link getLessonClip} gives it, `null` where that would fail. */
@@ -277,7 +296,7 @@ export class MemoryAdapter implements SamenAdapter {
   // ------------------------------------------------------------------ writes
 
   async saveHomeAnswer(
-    input: WriteInput & { clipId: string; kind: HomeAnswerKind; text?: string },
+    input: WriteInput & { clipId: string; kind: HomeAnswerKind; text?: string; shareWithClass?: boolean },
     options?: RequestOptions,
   ): Promise<HomeAnswer> {
     return this.write('saveHomeAnswer', input, options, `clip:${input.clipId}`, () => {
@@ -296,6 +315,8 @@ export class MemoryAdapter implements SamenAdapter {
         ...(viewer.name ? { familyName: viewer.name } : {}),
         kind: input.kind,
         ...(input.kind === 'text' && input.text ? { text: input.text } : {}),
+        // Shown on the class board only when the family chose it (issue 24); nothing is shared by default.
+        ...(input.kind === 'text' && input.shareWithClass === true ? { shareWithClass: true } : {}),
         updatedAt: new Date().toISOString(),
         carerId: viewer.id,
       };
@@ -397,6 +418,28 @@ export class MemoryAdapter implements SamenAdapter {
       chart.awards = [];
       if (input.nextGoal) chart.goal = input.nextGoal;
       if (input.nextReward) chart.reward = input.nextReward;
+      return publicChart(chart);
+    });
+  }
+
+  /**
+   * The child's own choice on a personal chart (issue 24): the goal's words and the reward, each
+   * one of the options the adults allowed. Choosing the reward makes it the chart's reward.
+   */
+  async chooseChartGoal(
+    input: WriteInput & { chartId: string; wordsId?: string; rewardId?: string },
+    options?: RequestOptions,
+  ): Promise<RewardChart> {
+    return this.write('chooseChartGoal', input, options, `chart:${input.chartId}`, () => {
+      const chart = this.chart(input.chartId);
+      const choices = chart.choices;
+      if (chart.kind !== 'personal' || !choices) throw new SamenError('invalid-data', 'this chart has no choices for the child');
+      const words = input.wordsId === undefined ? undefined : choices.words.find((o) => o.id === input.wordsId);
+      const reward = input.rewardId === undefined ? undefined : choices.rewards.find((o) => o.id === input.rewardId);
+      if ((input.wordsId !== undefined && !words) || (input.rewardId !== undefined && !reward))
+        throw new SamenError('invalid-data', 'not one of the options the adults allowed', [{ path: 'wordsId', message: 'unknown option' }]);
+      chart.choices = { ...choices, ...(words ? { wordsId: words.id } : {}), ...(reward ? { rewardId: reward.id } : {}) };
+      if (reward) chart.reward = reward.text;
       return publicChart(chart);
     });
   }

@@ -30,6 +30,7 @@ export const OPTIONAL_WRITE_METHODS = [
   'publishLessonClip',
   'addThreadMessage',
   'markThreadRead',
+  'chooseChartGoal',
 ] as const satisfies readonly (keyof SamenAdapter)[];
 export type QueuedMethod = WriteMethod | (typeof OPTIONAL_WRITE_METHODS)[number];
 
@@ -138,6 +139,8 @@ export class OutboxAdapter implements SamenAdapter {
   declare getThread?: SamenAdapter['getThread'];
   declare addThreadMessage?: SamenAdapter['addThreadMessage'];
   declare markThreadRead?: SamenAdapter['markThreadRead'];
+  declare getClassBoard?: SamenAdapter['getClassBoard'];
+  declare chooseChartGoal?: SamenAdapter['chooseChartGoal'];
 
   constructor(
     private readonly inner: SamenAdapter,
@@ -151,6 +154,9 @@ export class OutboxAdapter implements SamenAdapter {
     if (typeof inner.getThread === 'function') this.getThread = (query, o) => inner.getThread!(query, o);
     if (typeof inner.addThreadMessage === 'function') this.addThreadMessage = (input, o) => this.write('addThreadMessage', input, o);
     if (typeof inner.markThreadRead === 'function') this.markThreadRead = (input, o) => this.write('markThreadRead', input, o);
+    // The class board (a read) and the child's choice on a personal chart (a write, queued) (issue 24).
+    if (typeof inner.getClassBoard === 'function') this.getClassBoard = (id, o) => inner.getClassBoard!(id, o);
+    if (typeof inner.chooseChartGoal === 'function') this.chooseChartGoal = (input, o) => this.write('chooseChartGoal', input, o);
     // Batch reads (issue 23), straight through: reads are never queued.
     if (typeof inner.getLessonClips === 'function') this.getLessonClips = (ids, o) => inner.getLessonClips!(ids, o);
     if (typeof inner.getReactionSummaries === 'function') this.getReactionSummaries = (ids, o) => inner.getReactionSummaries!(ids, o);

@@ -20,7 +20,11 @@ const upTo = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 const oneTo = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 const INPUTS: Record<string, z.ZodMiniType> = {
-  saveHomeAnswer: z.object({ kind: homeAnswerKindSchema, text: z.optional(upTo(ANSWER_MAX_LENGTH)) }),
+  saveHomeAnswer: z.object({
+    kind: homeAnswerKindSchema,
+    text: z.optional(upTo(ANSWER_MAX_LENGTH)),
+    shareWithClass: z.optional(z.boolean()),
+  }),
   setReaction: z.object({ reaction: reactionIdSchema, on: z.boolean() }),
   addReply: z.object({ text: oneTo(REPLY_MAX_LENGTH) }),
   award: z.object({ expectationId: optionalId, reason: z.optional(upTo(REWARD_TEXT_MAX_LENGTH)) }),
@@ -38,6 +42,7 @@ const INPUTS: Record<string, z.ZodMiniType> = {
   saveExpectationMatrix: z.object({ matrix: expectationMatrixSchema, baseVersion: z.int() }),
   shareSuccess: z.object({ expectationId: optionalId, text: oneTo(SUCCESS_MAX_LENGTH) }),
   addThreadMessage: z.object({ text: oneTo(THREAD_MESSAGE_MAX_LENGTH) }),
+  chooseChartGoal: z.object({ wordsId: optionalId, rewardId: optionalId }),
 };
 
 /** Throws `invalid-data` naming the fields when `input` of `method` is outside the limits. */

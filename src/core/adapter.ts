@@ -4,6 +4,7 @@ import type { ExpectationMatrix, Success } from '../expectation-matrix/schemas.j
 import type { ReactionSummary, Reply } from '../feedback-bar/schemas.js';
 import type { Checkin } from '../feelings-checkin/schemas.js';
 import type { ClipReach, HomeAnswer, HomeAnswerKind, LessonClip } from '../lesson-clip/schemas.js';
+import type { ClassBoard } from '../lesson-clip/board.js';
 import type { Award, RewardChart } from '../reward-chart/schemas.js';
 import type { Thread, ThreadKey, ThreadMessage } from '../thread/schemas.js';
 
@@ -90,13 +91,21 @@ export interface LessonClipPort {
   getHomeAnswer(clipId: string, options?: RequestOptions): Promise<HomeAnswer | null>;
   /** Creates or replaces this carer's answer (the family counts once in the teacher's reach). Resolves with the stored answer. */
   saveHomeAnswer(
-    input: WriteInput & { clipId: string; kind: HomeAnswerKind; text?: string },
+    input: WriteInput & { clipId: string; kind: HomeAnswerKind; text?: string; shareWithClass?: boolean },
     options?: RequestOptions,
   ): Promise<HomeAnswer>;
   /** Records that this viewer saw the clip. Counted once per family by the host. */
   markSeen(input: WriteInput & { clipId: string }, options?: RequestOptions): Promise<void>;
   /** Teacher only: how far the clip reached the class, with the answers. */
   getClipReach(clipId: string, options?: RequestOptions): Promise<ClipReach>;
+  /**
+   * Optional (issue 24; the `view="child"` board shows a not-connected state without it): the
+   * class board, what the class sees together. Counts of families, those below
+   * `BOARD_MIN_FAMILIES` as `"few"`, and the words of answers whose family chose
+   * `shareWithClass`: never a name, family or household id (src/lesson-clip/board.ts,
+   * `toClassBoard`). The class's children and teacher only (`board.read`).
+   */
+  getClassBoard?(clipId: string, options?: RequestOptions): Promise<ClassBoard>;
 }
 
 /** `<samen-feedback-bar>`: reactions and short replies under any content. */
@@ -115,6 +124,15 @@ export interface RewardChartPort {
   undoAward(input: WriteInput & { chartId: string; awardId: string }, options?: RequestOptions): Promise<void>;
   /** Redeems the reward once the goal is reached and starts a new goal. */
   redeem(input: WriteInput & { chartId: string; nextGoal?: number; nextReward?: string }, options?: RequestOptions): Promise<RewardChart>;
+  /**
+   * Optional (issue 24): the child picks the goal's words and the reward from the chart's
+   * `choices` (the options the adults allowed). Idempotent on `id`; an id that is not one of the
+   * options is `invalid-data`. Resolves with the chart, its `reward` the chosen one (`personal-chart.choose`).
+   */
+  chooseChartGoal?(
+    input: WriteInput & { chartId: string; wordsId?: string; rewardId?: string },
+    options?: RequestOptions,
+  ): Promise<RewardChart>;
 }
 
 /** `<samen-feelings-checkin>`: a child's check-ins and the teacher's class overview. */

@@ -63,6 +63,7 @@ export const RESOURCES = {
   successes: 'successes families shared on the viewer’s school’s matrix',
   upload: 'a file the viewer uploaded',
   thread: 'a thread between the viewer’s family and the teacher(s) of the class (a teacher: with any family of their class)',
+  board: 'the class board of a clip of the viewer’s class: counts and the answers families chose to share, never a name or family id',
 } as const;
 export type Resource = keyof typeof RESOURCES;
 
@@ -83,6 +84,7 @@ export const ACTIONS = {
   'personal-chart.read': 'personal-chart',
   'personal-chart.sticker': 'personal-chart',
   'personal-chart.redeem': 'personal-chart',
+  'personal-chart.choose': 'personal-chart',
   'award.undo': 'award',
   'checkin.read': 'checkin',
   'checkin.write': 'checkin',
@@ -97,6 +99,7 @@ export const ACTIONS = {
   'upload.read': 'upload',
   'thread.read': 'thread',
   'thread.write': 'thread',
+  'board.read': 'board',
 } as const satisfies Record<string, Resource>;
 export type Action = keyof typeof ACTIONS;
 
@@ -125,6 +128,8 @@ export const POLICY: Readonly<Record<Action, Grants>> = {
   'personal-chart.read': { parent: OWN, child: OWN, teacher: OWN, 'care-coordinator': OWN },
   'personal-chart.sticker': { parent: OWN, teacher: OWN },
   'personal-chart.redeem': { teacher: OWN },
+  // The child picks the goal's words and the reward from the options the adults allowed (issue 24); a parent's session may hand the phone to the child.
+  'personal-chart.choose': { parent: OWN, child: OWN },
   'award.undo': { teacher: OWN },
   'checkin.read': { parent: OWN, child: OWN, teacher: OWN, 'care-coordinator': OWN },
   'checkin.write': { parent: OWN, child: OWN },
@@ -139,6 +144,8 @@ export const POLICY: Readonly<Record<Action, Grants>> = {
   'upload.read': { teacher: OWN },
   'thread.read': { parent: OWN, teacher: OWN },
   'thread.write': { parent: OWN, teacher: OWN },
+  // What the class sees together on the board (issue 24): the class's children and teacher; a parent answers at home instead.
+  'board.read': { child: OWN, teacher: OWN },
 };
 
 /** The live topic kinds and the read each one follows (`feelings:class:…` is the class overview). */

@@ -105,6 +105,8 @@ export const homeAnswerSchema = z.object({
   familyName: z.optional(text),
   kind: homeAnswerKindSchema,
   text: z.optional(text),
+  /** The family chose "De klas mag ons antwoord zien, zonder naam" (issue 24): only then the class board shows the words, never who wrote them. Absent: not shared. */
+  shareWithClass: z.optional(z.boolean()),
   updatedAt: isoDate,
 });
 export type HomeAnswer = z.infer<typeof homeAnswerSchema>;
@@ -114,6 +116,7 @@ export const homeAnswerInputSchema = z.object({
   clipId: id,
   kind: homeAnswerKindSchema,
   text: z.optional(z.string().check(z.trim(), lengthBetween(0, ANSWER_MAX_LENGTH))),
+  shareWithClass: z.optional(z.boolean()),
 });
 export type HomeAnswerInput = z.infer<typeof homeAnswerInputSchema>;
 

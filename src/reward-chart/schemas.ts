@@ -38,6 +38,22 @@ export const awardSchema = z.object({
 });
 export type Award = z.infer<typeof awardSchema>;
 
+/**
+ * One option the adults allow on a personal chart (issue 24): the goal's words or a reward, with
+ * a drawn picture by name (`CHOICE_PICTURES` in ./choice-pictures.ts; an unknown name shows none).
+ */
+export const chartChoiceSchema = z.object({ id, text: requiredText, picture: z.optional(z.string().check(lengthBetween(1, 32))) });
+export type ChartChoice = z.infer<typeof chartChoiceSchema>;
+
+/** The options the adults allow for a personal chart, and what the child chose (by option id). */
+export const chartChoicesSchema = z.object({
+  words: z.array(chartChoiceSchema).check(lengthBetween(0, 6)),
+  rewards: z.array(chartChoiceSchema).check(lengthBetween(0, 6)),
+  wordsId: z.optional(id),
+  rewardId: z.optional(id),
+});
+export type ChartChoices = z.infer<typeof chartChoicesSchema>;
+
 export const rewardChartSchema = z.object({
   id,
   kind: z.enum(['class', 'personal']),
@@ -50,6 +66,8 @@ export const rewardChartSchema = z.object({
   earnedRewards: z.optional(z.array(z.object({ reward: requiredText, earnedAt: isoDate }))),
   childName: z.optional(text),
   homeStickersEnabled: z.optional(z.boolean()),
+  /** Personal charts: the goal's words and rewards the child may choose from (issue 24). */
+  choices: z.optional(chartChoicesSchema),
   /** Language of the chart's words (title, reward, focus), e.g. `nl`. */
   lang: contentLang,
 });

@@ -315,6 +315,14 @@ const PROBES: readonly Probe[] = [
     run: (c) => settle(c.as.markSeen({ id: key(), clipId: c.target.id })),
   },
   probeRead('clip', 'reach.read', 'getClipReach', ['clipA', 'clipB'], (a, id) => a.getClipReach(id)),
+  {
+    // The class board (issue 24), optional: an adapter without it has nothing to check.
+    action: 'board.read',
+    port: 'clip',
+    method: 'getClassBoard',
+    targets: ['clipA', 'clipB'],
+    run: async (c) => (typeof c.as.getClassBoard === 'function' ? settle(c.as.getClassBoard(c.target.id)) : undefined),
+  },
   probeRead('feedback', 'reactions.read', 'getReactions', ['clipA', 'clipB'], (a, id) => a.getReactions(id)),
   {
     action: 'reaction.write',
@@ -375,6 +383,18 @@ const PROBES: readonly Probe[] = [
     targets: ['personalChartA', 'personalChartB'],
     refusals: ['invalid-data', 'conflict'],
     run: (c) => redeemHarmlessly(c),
+  },
+  {
+    // The child's choice (issue 24), optional. An option that is no option: allowed is refused as invalid, changing nothing.
+    action: 'personal-chart.choose',
+    port: 'reward',
+    method: 'chooseChartGoal',
+    targets: ['personalChartA', 'personalChartB'],
+    refusals: ['invalid-data'],
+    run: async (c) =>
+      typeof c.as.chooseChartGoal === 'function'
+        ? settle(c.as.chooseChartGoal({ id: key(), chartId: c.target.id, wordsId: 'authorization-check-no-option' }))
+        : undefined,
   },
   {
     action: 'award.undo',
@@ -713,7 +733,9 @@ const PORT_NAMES = Object.keys(PORT_METHODS) as PortName[];
 function portMethods(port: PortName): readonly string[] {
   if (port === 'composer') return ['uploadMedia', 'getUploadedMedia', 'publishLessonClip'];
   // The optional thread port is checked with the lesson clip's, whose card shows the thread.
-  return port === 'clip' ? [...PORT_METHODS[port], ...THREAD_METHODS] : PORT_METHODS[port];
+  // So are the class board (clip) and the child's choice (reward) of issue 24.
+  if (port === 'clip') return [...PORT_METHODS[port], ...THREAD_METHODS, 'getClassBoard'];
+  return port === 'reward' ? [...PORT_METHODS[port], 'chooseChartGoal'] : PORT_METHODS[port];
 }
 
 interface Verdict {

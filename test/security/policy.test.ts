@@ -268,6 +268,8 @@ const ROWS: Row[] = [
   },
   { name: 'markSeen', method: 'markSeen', cases: on('clip', 'seen.write', (a, clipId) => a.markSeen({ id: key(), clipId })) },
   { name: 'getClipReach', method: 'getClipReach', cases: on('clip', 'reach.read', (a, id) => a.getClipReach(id)) },
+  // The class board (issue 24): the class's children and teacher; a parent, another class or a care coordinator cannot.
+  { name: 'getClassBoard', method: 'getClassBoard', cases: on('clip', 'board.read', (a, id) => a.getClassBoard(id)) },
   { name: 'getReactions (clip)', method: 'getReactions', cases: on('clip', 'reactions.read', (a, id) => a.getReactions(id)) },
   { name: 'getReactions (post)', method: 'getReactions', cases: on('post', 'reactions.read', (a, id) => a.getReactions(id)) },
   {
@@ -321,6 +323,14 @@ const ROWS: Row[] = [
     name: 'redeem (personal chart)',
     method: 'redeem',
     cases: on('personal-chart', 'personal-chart.redeem', (a, chartId) => a.redeem({ id: key(), chartId, nextGoal: 5 }), reachGoal),
+  },
+  {
+    // The child's own choice (issue 24): the child and their parents; not the teacher, nor another family.
+    name: 'chooseChartGoal (personal chart)',
+    method: 'chooseChartGoal',
+    cases: on('personal-chart', 'personal-chart.choose', (a, chartId) =>
+      a.chooseChartGoal({ id: key(), chartId, wordsId: 'w2', rewardId: 'r3' }),
+    ),
   },
   { name: 'getCheckins', method: 'getCheckins', cases: on('child', 'checkin.read', (a, childId) => a.getCheckins({ childId })) },
   {
@@ -547,15 +557,15 @@ describe('the policy, cell by cell (MemoryAdapter)', () => {
     });
   }
 
-  it('counts the cells: 47 rows × 5 roles × own/other = 470, 445 tried and 25 not applicable', () => {
+  it('counts the cells: 49 rows × 5 roles × own/other = 490, 465 tried and 25 not applicable', () => {
     const total = ALL_ROWS.length * ROLES.length * RELATIONS.length;
     console.log(
       `[security] policy table: ${ALL_ROWS.length} rows (${ROWS.length} methods by resource, ${TOPIC_ROWS.length} live topics) × ${ROLES.length} roles × 2 = ${total} cells; ${applicable} tried, ${notApplicable.length} not applicable:\n  ${notApplicable.join('\n  ')}`,
     );
-    expect(ROWS.length).to.equal(37);
+    expect(ROWS.length).to.equal(39);
     expect(TOPIC_ROWS.length).to.equal(10);
-    expect(total).to.equal(470);
-    expect(applicable).to.equal(445);
+    expect(total).to.equal(490);
+    expect(applicable).to.equal(465);
     expect(notApplicable).to.have.length(25);
     expect(applicable + notApplicable.length).to.equal(total);
   });
