@@ -52,6 +52,8 @@ export const BRIDGE_METHODS = Object.freeze([
   'getThread',
   'addThreadMessage',
   'markThreadRead',
+  'getLessonClips',
+  'getReactionSummaries',
 ] as const satisfies readonly Exclude<keyof SamenAdapter, 'subscribe'>[]);
 
 export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
@@ -171,6 +173,20 @@ export class BridgeAdapter implements SamenAdapter {
   }
   getReactions(targetId: string, options?: RequestOptions): Promise<ReactionSummary> {
     return this.call('getReactions', [targetId], options);
+  }
+
+  // ------------------------------------------------------------------ batch reads (issue 23)
+
+  /**
+   * Several clips in one message. A host whose adapter has no `getLessonClips` answers with an
+   * error, and the widgets then read each clip alone.
+   */
+  getLessonClips(clipIds: string[], options?: RequestOptions): Promise<(LessonClip | null)[]> {
+    return this.call('getLessonClips', [clipIds], options);
+  }
+  /** Several targets' reactions in one message (as {@link getLessonClips}). */
+  getReactionSummaries(targetIds: string[], options?: RequestOptions): Promise<(ReactionSummary | null)[]> {
+    return this.call('getReactionSummaries', [targetIds], options);
   }
   getRewardChart(chartId: string, options?: RequestOptions): Promise<RewardChart> {
     return this.call('getRewardChart', [chartId], options);
@@ -440,11 +456,14 @@ export function isBridgeTopic(topic: unknown): topic is SamenTopic {
 // ------------------------------------------------------------------ inputs
 
 type FieldKind = 'id' | 'text' | 'number' | 'boolean' | 'data' | 'file';
+/** The most ids one batch read carries. */
+export const BRIDGE_MAX_BATCH = 100;
 /** The fields of an object input, each a kind; `?` marks an optional one. */
 type Fields = Readonly<Record<string, FieldKind | `${FieldKind}?`>>;
 
 /**
- * What each method takes as its one argument: nothing, an id, or an object with these fields
+ * What each method takes as its one argument: nothing, an id, a list of 1 to
+ * {@link BRIDGE_MAX_BATCH} ids (a batch read), or an object with these fields
  * (and no others: anything else is left behind). Both ends read every input through
  * {@link readBridgeArgs}; the host calls its adapter only with what that returns.
  *
@@ -454,7 +473,7 @@ type Fields = Readonly<Record<string, FieldKind | `${FieldKind}?`>>;
  * - `data` (a matrix, a clip's media): plain JSON-like data, copied; no key anywhere may be
  *   `__proto__`, `constructor` or `prototype`, and every string under a key `id` or `…Id` is a safe id.
  */
-export const BRIDGE_INPUTS: Readonly<Record<BridgeMethod, 'none' | 'id' | Fields>> = {
+export const BRIDGE_INPUTS: Readonly<Record<BridgeMethod, 'none' | 'id' | 'ids' | Fields>> = {
   getViewer: 'none',
   getLessonClip: 'id',
   getHomeAnswer: 'id',
@@ -507,6 +526,9 @@ export const BRIDGE_INPUTS: Readonly<Record<BridgeMethod, 'none' | 'id' | Fields
   getThread: { about: 'data', familyId: 'id' },
   addThreadMessage: { id: 'id', about: 'data', familyId: 'id', text: 'text' },
   markThreadRead: { id: 'id', about: 'data', familyId: 'id' },
+  // Batch reads (issue 23): a plain array of safe ids.
+  getLessonClips: 'ids',
+  getReactionSummaries: 'ids',
 };
 
 /** Keys that lead onto an object's prototype, refused anywhere in an input. */
@@ -538,11 +560,23 @@ export function readBridgeArgs(
       if (!isSafeId(args[0])) throw new Refused('id');
       return { ok: true, args: [args[0]] };
     }
+    if (spec === 'ids') return { ok: true, args: [readIds(args[0])] };
     return { ok: true, args: [readFields(spec, args[0])] };
   } catch (error) {
     if (error instanceof Refused) return { ok: false, path: error.path };
     throw error;
   }
+}
+
+/** A fresh array of the safe ids of a plain array of 1 to {@link BRIDGE_MAX_BATCH}; anything else is refused. */
+function readIds(input: unknown): string[] {
+  if (!Array.isArray(input) || input.length === 0 || input.length > BRIDGE_MAX_BATCH) throw new Refused('ids');
+  checkKeys(input, 'ids');
+  return Array.from({ length: input.length }, (_, i) => {
+    const id: unknown = input[i];
+    if (!isSafeId(id)) throw new Refused(`ids.${i}`);
+    return id;
+  });
 }
 
 function readFields(spec: Fields, input: unknown): Record<string, unknown> {

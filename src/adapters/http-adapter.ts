@@ -7,7 +7,9 @@ import type { ReactionSummary, Reply } from '../feedback-bar/schemas.js';
 import type { Checkin } from '../feelings-checkin/schemas.js';
 import type { ClipReach, HomeAnswer, HomeAnswerKind, LessonClip } from '../lesson-clip/schemas.js';
 import type { Award, RewardChart } from '../reward-chart/schemas.js';
+import type { Thread, ThreadKey, ThreadMessage } from '../thread/schemas.js';
 import { checkUpload } from '../clip-composer/schemas.js';
+import { isSafeId } from '../core/policy.js';
 
 export interface HttpAdapterOptions {
   /** Where the contract lives, e.g. `https://api.school-app.example/samen`. Paths as in `openapi.yaml`. */
@@ -33,7 +35,16 @@ export interface HttpAdapterOptions {
    * lesson clips follows about 50). Default 32, the contract's limit (`GET /events`).
    */
   maxTopicsPerStream?: number;
+  /**
+   * Milliseconds the event stream waits for the page's subscriptions to settle before it opens
+   * (or opens again with new topics): a feed whose cards subscribe one after another opens one
+   * stream, once, after its first cards showed, instead of one per card. Default 300.
+   */
+  streamDelayMs?: number;
 }
+
+/** The most ids one batch read asks for (`GET /clips?ids=…`); more ids go in more requests. */
+export const BATCH_MAX_IDS = 50;
 
 /** One open (or opening) `GET /events` stream and the topics it asks for. */
 interface EventStream {
@@ -87,6 +98,9 @@ export class HttpAdapter implements SamenAdapter {
   private readonly fetchImpl: typeof fetch;
   private readonly makeXhr: (() => XMLHttpRequest) | undefined;
   private readonly maxTopicsPerStream: number;
+  private readonly streamDelayMs: number;
+  /** The viewer as the server answered for one token: asked once per sign-in, not once per widget. */
+  private viewer?: { token: string | undefined; at: number; answer: Promise<Viewer> };
   private readonly topics = new Map<string, Set<() => void>>();
   private readonly streams = new Set<EventStream>();
   /** Streams whose topics changed, re-opened together once the current task is done. */
@@ -99,14 +113,29 @@ export class HttpAdapter implements SamenAdapter {
     this.backoffMs = options.backoffMs ?? 500;
     this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.maxTopicsPerStream = Math.max(1, options.maxTopicsPerStream ?? 32);
+    this.streamDelayMs = Math.max(0, options.streamDelayMs ?? 300);
     this.makeXhr =
       options.xhr === false ? undefined : (options.xhr ?? (typeof XMLHttpRequest === 'function' ? () => new XMLHttpRequest() : undefined));
   }
 
   // ------------------------------------------------------------------ reads
 
-  getViewer(options?: RequestOptions): Promise<Viewer> {
-    return this.request('GET', '/viewer', { options });
+  /**
+   * Asked once per token: the widgets of a page (and a card that loads later) share the answer
+   * while `getToken()` gives the same token, for a minute; a new token (another sign-in) asks
+   * again, and so does a failed answer. Without `getToken` (a cookie session) every call asks.
+   */
+  async getViewer(options?: RequestOptions): Promise<Viewer> {
+    if (!this.options.getToken) return this.request('GET', '/viewer', { options });
+    const token = await this.options.getToken();
+    const known = this.viewer;
+    if (known && known.token === token && Date.now() - known.at < VIEWER_TTL_MS) return withSignal(known.answer, options?.signal);
+    // Asked without the caller's signal: another widget may be waiting for the same answer.
+    const answer = this.request<Viewer>('GET', '/viewer', {});
+    const entry = { token, at: Date.now(), answer };
+    this.viewer = entry;
+    answer.catch(() => this.viewer === entry && (this.viewer = undefined));
+    return withSignal(answer, options?.signal);
   }
   getLessonClip(clipId: string, options?: RequestOptions): Promise<LessonClip> {
     return this.request('GET', `/clips/${enc(clipId)}`, { options });
@@ -119,6 +148,50 @@ export class HttpAdapter implements SamenAdapter {
   }
   getReactions(targetId: string, options?: RequestOptions): Promise<ReactionSummary> {
     return this.request('GET', `/reactions/${enc(targetId)}`, { options });
+  }
+
+  // ------------------------------------------------------------------ batch reads (issue 23)
+
+  /** `GET /clips?ids=a,b`: one entry per id, `null` for one the server can't give this viewer. */
+  getLessonClips(clipIds: string[], options?: RequestOptions): Promise<(LessonClip | null)[]> {
+    return this.batch<LessonClip>('/clips', clipIds, options);
+  }
+  /** `GET /reactions?ids=a,b`: one entry per id, `null` for one the server can't give this viewer. */
+  getReactionSummaries(targetIds: string[], options?: RequestOptions): Promise<(ReactionSummary | null)[]> {
+    return this.batch<ReactionSummary>('/reactions', targetIds, options);
+  }
+
+  /** Asks for the safe ids in requests of at most {@link BATCH_MAX_IDS}; an id that is not one is `null` without asking. */
+  private async batch<T>(path: string, ids: readonly string[], options?: RequestOptions): Promise<(T | null)[]> {
+    const asked = [...new Set(ids.filter((id) => isSafeId(id)))];
+    const answers = new Map<string, T | null>();
+    const parts: string[][] = [];
+    for (let i = 0; i < asked.length; i += BATCH_MAX_IDS) parts.push(asked.slice(i, i + BATCH_MAX_IDS));
+    await Promise.all(
+      parts.map(async (part) => {
+        const values = await this.request<unknown>('GET', `${path}?ids=${enc(part.join(','))}`, { options });
+        if (!Array.isArray(values) || values.length !== part.length) throw new SamenError('unavailable', 'malformed batch response');
+        part.forEach((id, i) => answers.set(id, (values[i] as T | null | undefined) ?? null));
+      }),
+    );
+    return ids.map((id) => answers.get(id) ?? null);
+  }
+
+  // ------------------------------------------------------------------ threads (issue 24)
+
+  /** `GET /threads?about.kind=…&about.id=…&familyId=…`: every field of the key as a query parameter. */
+  getThread(query: ThreadKey, options?: RequestOptions): Promise<Thread> {
+    return this.request('GET', `/threads?${threadParams(query)}`, { options });
+  }
+  /** `POST /threads/messages` with the key and `{ text }` as the body (so the Idempotency-Key is bound to the thread). */
+  addThreadMessage(input: WriteInput & ThreadKey & { text: string }, options?: RequestOptions): Promise<ThreadMessage> {
+    const { id, ...body } = input;
+    return this.request('POST', '/threads/messages', { key: id, body, options });
+  }
+  /** `POST /threads/read` with the key as the body. */
+  async markThreadRead(input: WriteInput & ThreadKey, options?: RequestOptions): Promise<void> {
+    const { id, ...body } = input;
+    await this.request('POST', '/threads/read', { key: id, body, options });
   }
   getRewardChart(chartId: string, options?: RequestOptions): Promise<RewardChart> {
     return this.request('GET', `/charts/${enc(chartId)}`, { options });
@@ -303,6 +376,8 @@ export class HttpAdapter implements SamenAdapter {
   /** Stops the event streams and forgets every subscription. */
   dispose(): void {
     this.topics.clear();
+    clearTimeout(this.reopenTimer);
+    this.reopenTimer = undefined;
     for (const stream of this.streams) stream.controller?.abort();
     this.streams.clear();
     this.changedStreams.clear();
@@ -336,21 +411,32 @@ export class HttpAdapter implements SamenAdapter {
     }
   }
 
-  /** Re-opens a stream after its topics changed; debounced, so one render's subscriptions open it once. */
+  /**
+   * Re-opens a stream after its topics changed; debounced by `streamDelayMs` (at most four times
+   * that after the first change), so the subscriptions of a feed's cards that load one after
+   * another open it once, after the reads the cards show first.
+   */
   private reopenTimer: ReturnType<typeof setTimeout> | undefined;
+  private reopenBy = 0;
   private reopen(stream: EventStream): void {
     this.changedStreams.add(stream);
     clearTimeout(this.reopenTimer);
-    this.reopenTimer = setTimeout(() => {
-      for (const changed of this.changedStreams) {
-        changed.controller?.abort();
-        changed.controller = undefined;
-        if (!this.streams.has(changed) || !changed.topics.size) continue;
-        changed.controller = new AbortController();
-        void this.stream([...changed.topics], changed.controller.signal);
-      }
-      this.changedStreams.clear();
-    }, 0);
+    const now = Date.now();
+    if (this.reopenTimer === undefined) this.reopenBy = now + 4 * this.streamDelayMs;
+    this.reopenTimer = setTimeout(
+      () => {
+        this.reopenTimer = undefined;
+        for (const changed of this.changedStreams) {
+          changed.controller?.abort();
+          changed.controller = undefined;
+          if (!this.streams.has(changed) || !changed.topics.size) continue;
+          changed.controller = new AbortController();
+          void this.stream([...changed.topics], changed.controller.signal);
+        }
+        this.changedStreams.clear();
+      },
+      Math.min(this.streamDelayMs, Math.max(0, this.reopenBy - now)),
+    );
   }
 
   private async stream(topics: string[], signal: AbortSignal): Promise<void> {
@@ -425,9 +511,46 @@ export class HttpAdapter implements SamenAdapter {
   }
 }
 
+/** How long one token's viewer is shared. */
+const VIEWER_TTL_MS = 60_000;
+
 const TRANSIENT_KINDS = new Set<SamenErrorKind>(['unavailable', 'offline']);
 
 const enc = encodeURIComponent;
+
+/**
+ * A thread's key as query parameters, every field of it: nested fields by their dotted path
+ * (`about.kind=answer&about.id=wish-2&familyId=fam-01`), so a field added to the key travels
+ * without a change here.
+ */
+function threadParams(key: object): string {
+  const params = new URLSearchParams();
+  const add = (value: unknown, path: string): void => {
+    if (value === undefined || value === null) return;
+    if (typeof value === 'object') for (const [name, item] of Object.entries(value)) add(item, path ? `${path}.${name}` : name);
+    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') params.append(path, String(value));
+  };
+  add(key, '');
+  return params.toString();
+}
+
+/** `promise`, given up on (rejected with the abort reason) when `signal` aborts; the work itself goes on for others. */
+function withSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(abortReason(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => (signal.removeEventListener('abort', onAbort), resolve(value)),
+      (error: unknown) => (signal.removeEventListener('abort', onAbort), reject(error)),
+    );
+  });
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason instanceof DOMException ? signal.reason : new DOMException('Aborted', 'AbortError');
+}
 
 function range(query: { from?: string; to?: string }): string {
   const params = new URLSearchParams();

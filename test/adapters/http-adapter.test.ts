@@ -125,6 +125,94 @@ describe('HttpAdapter', () => {
     expect(calls[6]!.body).to.deep.equal({ matrix, baseVersion: 3 });
   });
 
+  it('batch reads (issue 23): one GET /clips?ids= or /reactions?ids= for many ids, at most 50 a request, one entry per id asked', async () => {
+    const clip = (id: string) => ({ id, title: id });
+    const ids = Array.from({ length: 60 }, (_, i) => `c-${i}`);
+    const { http, calls } = adapter([
+      json(ids.slice(0, 50).map((id, i) => (i === 1 ? null : clip(id)))),
+      json(ids.slice(50).map(clip)),
+      json([{ targetId: 'wish-2' }, null]),
+    ]);
+    const clips = await http.getLessonClips([...ids, 'not an id', 'c-0']);
+    expect(calls.map((c) => c.url.replace('https://api.school.example/samen', ''))).to.deep.equal([
+      `/clips?ids=${ids.slice(0, 50).join('%2C')}`,
+      `/clips?ids=${ids.slice(50).join('%2C')}`,
+    ]);
+    expect(clips).to.have.length(62);
+    expect(clips.map((c) => c?.id ?? null)).to.deep.equal([...ids.map((id, i) => (i === 1 ? null : id)), null, 'c-0']);
+    expect(await http.getReactionSummaries(['wish-2', 'g8-post-1'])).to.deep.equal([{ targetId: 'wish-2' }, null]);
+    expect(calls[2]!.url).to.equal('https://api.school.example/samen/reactions?ids=wish-2%2Cg8-post-1');
+  });
+
+  it('a batch answer of the wrong length is refused as unavailable (the widgets then read one by one)', async () => {
+    const { http } = adapter([json([{ id: 'wish-2' }])]);
+    expect(((await rejection(http.getLessonClips(['wish-2', 'wish-3']))) as SamenError).kind).to.equal('unavailable');
+  });
+
+  it('threads (issue 24): the key as query parameters to read, in the body to write, with the write id as Idempotency-Key', async () => {
+    const { http, calls } = adapter([json({ messages: [] }), json({ id: 'm1' }), new Response(null, { status: 204 })]);
+    const key = { about: { kind: 'answer' as const, id: 'wish-2' }, familyId: 'fam-01' };
+    await http.getThread(key);
+    await http.addThreadMessage({ id: 'm1', ...key, text: 'Dank u wel!' });
+    await http.markThreadRead({ id: 'r1', ...key });
+    expect(calls.map((c) => `${c.method} ${c.url.replace('https://api.school.example/samen', '')}`)).to.deep.equal([
+      'GET /threads?about.kind=answer&about.id=wish-2&familyId=fam-01',
+      'POST /threads/messages',
+      'POST /threads/read',
+    ]);
+    expect(calls[1]!.body).to.deep.equal({ ...key, text: 'Dank u wel!' });
+    expect(calls[1]!.headers['idempotency-key']).to.equal('m1');
+    expect(calls[2]!.body).to.deep.equal(key);
+    expect(calls[2]!.headers['idempotency-key']).to.equal('r1');
+  });
+
+  it('a thread key field the contract gains later travels without a change (every field of the key, nested by its dotted path)', async () => {
+    const { http, calls } = adapter([json({ messages: [] })]);
+    const key = { about: { kind: 'child' as const, id: 'child-1' }, familyId: 'fam-01', householdId: 'fam-01-b' };
+    await http.getThread(key);
+    expect(calls[0]!.url).to.equal(
+      'https://api.school.example/samen/threads?about.kind=child&about.id=child-1&familyId=fam-01&householdId=fam-01-b',
+    );
+  });
+
+  it('asks for the viewer once per token (a feed of cards, one request), again for another token or after a failure', async () => {
+    let token = 'token-a';
+    const { http, calls } = adapter(
+      [
+        json({ id: 'parent-1', role: 'parent' }),
+        json({ id: 'parent-2', role: 'parent' }),
+        new Response(null, { status: 503 }),
+        json({ id: 'parent-3', role: 'parent' }),
+      ],
+      { getToken: () => token, retries: 0 },
+    );
+    const first = await Promise.all([http.getViewer(), http.getViewer()]);
+    expect(await http.getViewer()).to.deep.equal(first[0]);
+    expect(calls).to.have.length(1);
+    token = 'token-b';
+    expect((await http.getViewer()).id).to.equal('parent-2');
+    expect(calls).to.have.length(2);
+    token = 'token-c';
+    expect(((await rejection(http.getViewer())) as SamenError).kind).to.equal('unavailable');
+    expect((await http.getViewer()).id).to.equal('parent-3');
+    expect(calls, 'a failed answer is not kept').to.have.length(4);
+  });
+
+  it("one event stream for a page's topics: cards that subscribe one after another open it once, after they settle", async () => {
+    const { http, calls } = adapter([never, never]);
+    http.subscribe('clip:wish-1', () => {});
+    await new Promise((r) => setTimeout(r, 100));
+    http.subscribe('reactions:wish-1', () => {});
+    await new Promise((r) => setTimeout(r, 100));
+    http.subscribe('clip:wish-2', () => {});
+    expect(calls, 'no stream while the cards are still subscribing').to.have.length(0);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(calls.map((c) => decodeURIComponent(c.url.split('topics=')[1] ?? ''))).to.deep.equal([
+      'clip:wish-1,reactions:wish-1,clip:wish-2',
+    ]);
+    http.dispose();
+  });
+
   it('reads "no answer yet" (204) as null', async () => {
     const { http } = adapter([new Response(null, { status: 204 })]);
     expect(await http.getHomeAnswer('wish-2')).to.equal(null);
@@ -230,7 +318,9 @@ describe('HttpAdapter', () => {
         push = (text) => controller.enqueue(encoder.encode(text));
       },
     });
-    const { http, calls } = adapter([new Response(stream, { status: 200, headers: { 'content-type': 'text/event-stream' } })]);
+    const { http, calls } = adapter([new Response(stream, { status: 200, headers: { 'content-type': 'text/event-stream' } })], {
+      streamDelayMs: 0,
+    });
     const seen: string[] = [];
     const stop = http.subscribe('reactions:wish-2', () => seen.push('reactions'));
     http.subscribe('clip:wish-2', () => seen.push('clip'));
@@ -259,7 +349,7 @@ describe('HttpAdapter', () => {
       streams.push({ topics, signal: init.signal!, push });
       return Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } }));
     }) as unknown as typeof fetch;
-    const http = new HttpAdapter({ baseUrl: 'https://api.school.example/samen', fetch: fetchImpl });
+    const http = new HttpAdapter({ baseUrl: 'https://api.school.example/samen', fetch: fetchImpl, streamDelayMs: 0 });
     const settle = () => new Promise((r) => setTimeout(r, 20));
     const heard: string[] = [];
     const stops = Array.from({ length: 70 }, (_, i) => http.subscribe(`clip:c-${i}`, () => heard.push(`c-${i}`)));

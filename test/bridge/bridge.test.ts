@@ -829,6 +829,8 @@ describe('bridge: the whole adapter through a real iframe', () => {
       getThread: { about: { kind: 'answer', id: 'wish-2' }, familyId: 'fam-01' },
       addThreadMessage: { id: 'w14', about: { kind: 'answer', id: 'wish-2' }, familyId: 'fam-01', text: 'Dank je!' },
       markThreadRead: { id: 'w15', about: { kind: 'answer', id: 'wish-2' }, familyId: 'fam-01' },
+      getLessonClips: ['wish-2', 'wish-unknown', 'wish-3'],
+      getReactionSummaries: ['wish-2', 'host-post-1'],
     };
     type Loose = Record<BridgeMethod, (input?: unknown) => Promise<unknown>>;
     for (const method of BRIDGE_METHODS) {

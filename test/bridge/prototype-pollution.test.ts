@@ -130,6 +130,8 @@ function validInputs(matrix: ExpectationMatrix, file: Blob): Record<BridgeMethod
     getThread: { about: { kind: 'answer', id: 'wish-2' }, familyId: 'fam-01' },
     addThreadMessage: { id: 'ok-13', about: { kind: 'answer', id: 'wish-2' }, familyId: 'fam-01', text: 'Dank je!' },
     markThreadRead: { id: 'ok-14', about: { kind: 'answer', id: 'wish-2' }, familyId: 'fam-01' },
+    getLessonClips: ['wish-2', 'wish-3'],
+    getReactionSummaries: ['wish-2', 'host-post-1'],
   };
 }
 
@@ -148,6 +150,14 @@ function hostileCalls(method: BridgeMethod, valid: unknown): Hostile[] {
     for (const word of WORDS) add(`${word} as the ${spec === 'id' ? 'id' : 'input'}`, word);
     add('a JSON {"__proto__": …} payload as the input', jsonWithProto({}));
     add('{ constructor: { prototype: … } } as the input', { constructor: { prototype: PAYLOAD } });
+    return calls;
+  }
+  if (spec === 'ids') {
+    // A batch read's list of ids: the words as one of the ids, and objects instead of the list.
+    for (const word of WORDS) add(`${word} as an id of the list`, [...(valid as string[]), word]);
+    for (const word of WORDS) add(`${word} as the list`, word);
+    add('a JSON {"__proto__": …} payload as the list', jsonWithProto({}));
+    add('a list with its own "__proto__" key', withKey([...(valid as string[])], '__proto__', PAYLOAD));
     return calls;
   }
   const base = valid as Record<string, unknown>;
