@@ -18,6 +18,7 @@ import { REPLY_MAX_LENGTH, reactionIdSchema } from '../../dist/feedback-bar/sche
 import { feelingIdSchema } from '../../dist/feelings-checkin/schemas.js';
 import { ANSWER_MAX_LENGTH, homeAnswerKindSchema } from '../../dist/lesson-clip/schemas.js';
 import { isSafeId } from '../../dist/core/policy.js';
+import { THREAD_ABOUT_KINDS, THREAD_MESSAGE_MAX_LENGTH } from '../../dist/thread/schemas.js';
 import { SamenError } from '../../dist/core/errors.js';
 
 /** An id as the policy allows them at the boundary: letters, digits, `_ . : @ -`, ≤ 200, no reserved name. */
@@ -31,6 +32,48 @@ const SHORT_TEXT = 200;
 const CAPTION_LABEL = 100;
 
 const range = z.object({ from: z.optional(isoDate), to: z.optional(isoDate) });
+
+/** The most ids one batch read takes (`BATCH_MAX_IDS` of the HttpAdapter). */
+export const BATCH_MAX_IDS = 50;
+/** `?ids=a,b,c`: 1 to {@link BATCH_MAX_IDS} safe ids, comma-separated (a safe id has no comma). */
+const batchIds = z.object({
+  ids: z.pipe(
+    z.transform((/** @type {unknown} */ value) => (typeof value === 'string' ? value.split(',') : [])),
+    z.array(safeId).check(z.minLength(1), z.maxLength(BATCH_MAX_IDS)),
+  ),
+});
+
+/**
+ * A thread's key (src/thread/schemas.ts): what it is about (a kind of THREAD_ABOUT_KINDS, read
+ * from the library, and an id) and the family. Reads send it as query parameters, nested fields
+ * by their dotted path (`about.kind=answer&about.id=wish-2&familyId=fam-01`); writes in the body.
+ */
+const threadKey = z.object({ about: z.object({ kind: z.enum(THREAD_ABOUT_KINDS), id: safeId }), familyId: safeId });
+const threadQuery = z.pipe(
+  z.transform((/** @type {Record<string, string>} */ query) => unflatten(query)),
+  threadKey,
+);
+
+/**
+ * `{ 'about.kind': 'answer', familyId: 'f' }` → `{ about: { kind: 'answer' }, familyId: 'f' }`, in
+ * objects without a prototype; a path through a prototype key is left out.
+ * @param {Record<string, string>} query
+ */
+function unflatten(query) {
+  /** @type {Record<string, any>} */
+  const out = Object.create(null);
+  for (const [name, value] of Object.entries(query)) {
+    const path = name.split('.');
+    if (path.some((part) => !part || part === '__proto__' || part === 'constructor' || part === 'prototype')) continue;
+    let at = out;
+    for (const part of path.slice(0, -1)) {
+      if (typeof at[part] !== 'object') at[part] = Object.create(null);
+      at = at[part];
+    }
+    at[/** @type {string} */ (path.at(-1))] = value;
+  }
+  return out;
+}
 
 /**
  * @typedef {object} Call
@@ -51,6 +94,8 @@ const range = z.object({ from: z.optional(isoDate), to: z.optional(isoDate) });
  * @property {boolean} [optionalBody] an empty body counts as `{}`
  * @property {boolean} [upload] the body is one file (checked by the server against MEDIA_LIMITS), not JSON
  * @property {z.ZodMiniType} [query] schema of the query parameters
+ * @property {boolean} [batch] a batch read: `input` is a list of ids, the policy is checked per id
+ *   (the server passes on `null` for each id it refuses) and the answer has one entry per id
  * @property {(call: Call) => { path: string, message: string }[]} [check] rules a schema can't say
  * @property {(call: Call) => unknown} input the adapter method's first argument
  * @property {(call: Call, input: any) => Promise<unknown>} run resolves with the response body; `null`/`undefined` → 204
@@ -76,6 +121,15 @@ export const ROUTES = [
     op: 'getLessonClip',
     input: ({ params }) => params.clipId,
     run: ({ view, mediaBase }, clipId) => view.getLessonClip(clipId, { mediaBase }),
+  },
+  {
+    method: 'GET',
+    path: '/clips',
+    op: 'getLessonClips',
+    batch: true,
+    query: batchIds,
+    input: ({ query }) => query.ids,
+    run: ({ view, mediaBase }, clipIds) => view.getLessonClips(clipIds, { mediaBase }),
   },
   {
     method: 'GET',
@@ -152,6 +206,15 @@ export const ROUTES = [
     op: 'getReactions',
     input: ({ params }) => params.targetId,
     run: ({ view }, targetId) => view.getReactions(targetId),
+  },
+  {
+    method: 'GET',
+    path: '/reactions',
+    op: 'getReactionSummaries',
+    batch: true,
+    query: batchIds,
+    input: ({ query }) => query.ids,
+    run: ({ view }, targetIds) => view.getReactionSummaries(targetIds),
   },
   {
     method: 'POST',
@@ -297,6 +360,38 @@ export const ROUTES = [
     // Families can't list successes (teachers read them): the one this family shared, from the store.
     resultId: (input) => input.id,
     replay: ({ view }, _input, successId) => view.successById(successId),
+  },
+
+  // ---- threads (issue 24)
+  {
+    method: 'GET',
+    path: '/threads',
+    op: 'getThread',
+    query: threadQuery,
+    input: ({ query }) => query,
+    run: ({ view }, key) => view.getThread(key),
+  },
+  {
+    method: 'POST',
+    path: '/threads/messages',
+    op: 'addThreadMessage',
+    write: true,
+    body: z.object({ ...threadKey.def.shape, text: text(THREAD_MESSAGE_MAX_LENGTH, 1) }),
+    input: ({ body, key }) => ({ ...body, id: key }),
+    run: ({ view }, input) => view.addThreadMessage(input),
+    resultId: (input) => input.id,
+    replay: ({ view }, _input, messageId) => view.threadMessageById(messageId),
+  },
+  {
+    method: 'POST',
+    path: '/threads/read',
+    op: 'markThreadRead',
+    write: true,
+    body: threadKey,
+    input: ({ body, key }) => ({ ...body, id: key }),
+    run: ({ view }, input) => view.markThreadRead(input),
+    resultId: () => null,
+    replay: async () => null,
   },
 ];
 

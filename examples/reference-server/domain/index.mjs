@@ -22,8 +22,9 @@ import { session } from './common.mjs';
 import * as composing from './composing.mjs';
 import * as feelings from './feelings.mjs';
 import * as matrices from './matrices.mjs';
-import { authorizeRoute, authorizeTopic } from './policy.mjs';
+import { authorizeEach, authorizeRoute, authorizeTopic } from './policy.mjs';
 import * as reactions from './reactions.mjs';
+import * as threads from './threads.mjs';
 import { loadViewer, publicViewer } from './viewers.mjs';
 
 /**
@@ -94,6 +95,8 @@ export function createDomain({ db, bus, idempotencyTtlMs = IDEMPOTENCY_TTL_MS, l
       topics: s.topics,
       getViewer: async () => publicViewer(viewer),
       getLessonClip: (/** @type {string} */ clipId, /** @type {clips.MediaOptions} */ o) => clips.getLessonClip(s, clipId, o),
+      getLessonClips: (/** @type {(string | null)[]} */ clipIds, /** @type {clips.MediaOptions} */ o) =>
+        clips.getLessonClips(s, clipIds, o),
       getHomeAnswer: (/** @type {string} */ clipId) => clips.getHomeAnswer(s, clipId),
       saveHomeAnswer: (/** @type {any} */ input) => clips.saveHomeAnswer(s, input),
       markSeen: (/** @type {any} */ input) => clips.markSeen(s, input),
@@ -102,6 +105,7 @@ export function createDomain({ db, bus, idempotencyTtlMs = IDEMPOTENCY_TTL_MS, l
       getUploadedMedia: (/** @type {string} */ mediaId, /** @type {clips.MediaOptions} */ o) => composing.getUploadedMedia(s, mediaId, o),
       publishLessonClip: (/** @type {any} */ input, /** @type {clips.MediaOptions} */ o) => composing.publishLessonClip(s, input, o),
       getReactions: (/** @type {string} */ targetId) => reactions.getReactions(s, targetId),
+      getReactionSummaries: (/** @type {(string | null)[]} */ targetIds) => reactions.getReactionSummaries(s, targetIds),
       setReaction: (/** @type {any} */ input) => reactions.setReaction(s, input),
       addReply: (/** @type {any} */ input) => reactions.addReply(s, input),
       getRewardChart: (/** @type {string} */ chartId) => charts.getRewardChart(s, chartId),
@@ -119,6 +123,10 @@ export function createDomain({ db, bus, idempotencyTtlMs = IDEMPOTENCY_TTL_MS, l
       shareSuccess: (/** @type {any} */ input) => matrices.shareSuccess(s, input),
       successById: (/** @type {string} */ successId) => matrices.successById(on, successId),
       replyById: (/** @type {string} */ replyId) => reactions.replyById(on, replyId),
+      getThread: (/** @type {any} */ key) => threads.getThread(s, key),
+      addThreadMessage: (/** @type {any} */ input) => threads.addThreadMessage(s, input),
+      markThreadRead: (/** @type {any} */ input) => threads.markThreadRead(s, input),
+      threadMessageById: (/** @type {string} */ messageId) => threads.messageById(on, viewer, messageId),
     };
   }
 
@@ -214,6 +222,8 @@ export function createDomain({ db, bus, idempotencyTtlMs = IDEMPOTENCY_TTL_MS, l
     viewer: (viewerId) => loadViewer(db.kysely, viewerId),
     /** The policy for one route, before any domain code. @param {Viewer} viewer @param {string} op @param {unknown} input */
     authorize: (viewer, op, input) => authorizeRoute(db.kysely, viewer, op, input),
+    /** The ids of a batch read the viewer may read, each as its single read. @param {Viewer} viewer @param {string} op @param {string[]} ids */
+    authorizeEach: (viewer, op, ids) => authorizeEach(db.kysely, viewer, op, ids),
     /** @param {Viewer} viewer @param {string} topic */
     authorizeTopic: (viewer, topic) => authorizeTopic(db.kysely, viewer, topic),
     /** @param {string} mediaId */

@@ -9,6 +9,7 @@
  * not; the same table as src/adapters/demo-guard.ts applies to the demo's state.
  */
 import { authorize, isSafeId } from '../../../dist/core/policy.js';
+import { parseThreadTopic } from '../../../dist/thread/schemas.js';
 import { fail } from './common.mjs';
 
 /**
@@ -85,6 +86,79 @@ export async function matrixOf(db, matrixId) {
 /** A home matrix belongs to its household; a school's matrix to its school. */
 export function matrixScope(/** @type {{ kind: string, school_id: string | null, household_id: string | null }} */ matrix) {
   return matrix.kind === 'home' ? { familyId: matrix.household_id ?? '' } : { schoolId: matrix.school_id ?? '' };
+}
+
+/**
+ * Where what a thread is about belongs, per kind of `about` (THREAD_ABOUT_KINDS): the class
+ * whose teacher(s) the family talks with. The one thing per kind this server knows; a kind
+ * without a row here is `not-found` (refused) until it has one.
+ * @type {Record<string, (db: DB, aboutId: string, familyId: string) => Promise<string | undefined>>}
+ */
+const THREAD_ABOUT_CLASS = {
+  // The family's home answer to a clip: the clip's class.
+  answer: async (db, clipId) => (await clipScope(db, clipId))?.classId,
+  // Their reply under a clip or a host post: its class.
+  reply: async (db, targetId) => (await targetOf(db, targetId))?.classId,
+  // The successes they shared on the school's matrix: a class of the family's (their own in the
+  // order the school lists them, as the demo takes the first).
+  success: async (db, matrixId, familyId) => {
+    const matrix = await db.selectFrom('matrices').select('kind').where('id', '=', matrixId).executeTakeFirst();
+    if (matrix?.kind !== 'school') return undefined;
+    const row = await db
+      .selectFrom('class_households')
+      .select('class_id')
+      .where('household_id', '=', familyId)
+      .orderBy('position')
+      .orderBy('class_id')
+      .executeTakeFirst();
+    return row?.class_id;
+  },
+  // A tip and top about their child: the child's class, when the child is this family's.
+  child: async (db, childId, familyId) => {
+    const row = await db
+      .selectFrom('children as c')
+      .select('c.class_id')
+      .where('c.id', '=', childId)
+      .where((eb) =>
+        eb.or([
+          eb('c.household_id', '=', familyId),
+          eb.exists(
+            eb
+              .selectFrom('viewer_children as vc')
+              .innerJoin('viewers as v', 'v.id', 'vc.viewer_id')
+              .select('vc.child_id')
+              .whereRef('vc.child_id', '=', 'c.id')
+              .where('v.household_id', '=', familyId),
+          ),
+        ]),
+      )
+      .executeTakeFirst();
+    return row?.class_id;
+  },
+};
+
+/**
+ * A thread (issue 24): the family and the class of what it is about. `undefined` when that does
+ * not exist or the family is not in that class: nobody opens a thread with a family of another class.
+ * @param {DB} db
+ * @param {unknown} key `{ about: { kind, id }, familyId }` as the route checked it
+ * @returns {Promise<Scope | undefined>}
+ */
+export async function threadScope(db, key) {
+  const about = key && typeof key === 'object' ? /** @type {{ about?: unknown }} */ (key).about : undefined;
+  const kind = about && typeof about === 'object' ? /** @type {{ kind?: unknown }} */ (about).kind : undefined;
+  const classOf = typeof kind === 'string' && Object.hasOwn(THREAD_ABOUT_CLASS, kind) ? THREAD_ABOUT_CLASS[kind] : undefined;
+  if (!classOf) return undefined;
+  const familyId = field(key, 'familyId');
+  const classId = await classOf(db, field(about, 'id'), familyId);
+  if (classId === undefined) return undefined;
+  const member = await db
+    .selectFrom('class_households')
+    .select('household_id')
+    .where('class_id', '=', classId)
+    .where('household_id', '=', familyId)
+    .executeTakeFirst();
+  return member && { familyId, classId };
 }
 
 // ------------------------------------------------------------------ the checks per route
@@ -169,6 +243,9 @@ const ROUTE_CHECKS = {
   publishLessonClip: async (db, _viewer, input) => [
     { action: 'clip.publish', scope: found(await classScope(db, field(input, 'classId'))) },
   ],
+  getThread: async (db, _viewer, key) => [{ action: 'thread.read', scope: found(await threadScope(db, key)) }],
+  addThreadMessage: async (db, _viewer, input) => [{ action: 'thread.write', scope: found(await threadScope(db, input)) }],
+  markThreadRead: async (db, _viewer, input) => [{ action: 'thread.read', scope: found(await threadScope(db, input)) }],
 };
 
 /** The operations the policy knows: every route's operationId. */
@@ -187,6 +264,50 @@ export async function authorizeRoute(db, viewer, op, input) {
   const checks = Object.hasOwn(ROUTE_CHECKS, op) ? ROUTE_CHECKS[op] : undefined;
   if (!checks) fail('forbidden', `not allowed: ${op}`);
   for (const { action, scope } of await checks(db, viewer, input)) authorize(viewer, action, scope);
+}
+
+/**
+ * The ids of a batch read (issue 23: `getLessonClips`, `getReactionSummaries`) the viewer may
+ * read, each as its single read would be allowed: the scopes of all of them at once, then the
+ * policy per id. The server answers `null` for the others, unknown and refused alike.
+ * @param {DB} db
+ * @param {import('./common.mjs').Viewer} viewer
+ * @param {string} op
+ * @param {string[]} ids safe ids
+ * @returns {Promise<Set<string>>}
+ */
+export async function authorizeEach(db, viewer, op, ids) {
+  /** @type {Map<string, Scope>} */
+  const scopes = new Map();
+  /** @type {Action} */
+  let action;
+  if (!ids.length) return new Set();
+  if (op === 'getLessonClips') {
+    action = 'clip.read';
+    for (const row of await db.selectFrom('clips').select(['id', 'class_id']).where('id', 'in', ids).execute())
+      scopes.set(row.id, { classId: row.class_id });
+  } else if (op === 'getReactionSummaries') {
+    action = 'reactions.read';
+    // A post of the same id wins over a clip, as in targetOf.
+    for (const row of await db.selectFrom('clips').select(['id', 'class_id']).where('id', 'in', ids).execute())
+      scopes.set(row.id, { classId: row.class_id });
+    for (const row of await db.selectFrom('posts').select(['id', 'class_id']).where('id', 'in', ids).execute())
+      scopes.set(row.id, { classId: row.class_id });
+  } else {
+    return fail('forbidden', `not allowed: ${op}`);
+  }
+  const allowed = new Set();
+  for (const id of ids) {
+    const scope = scopes.get(id);
+    if (!scope) continue;
+    try {
+      authorize(viewer, action, scope);
+      allowed.add(id);
+    } catch {
+      // Refused: this id is `null` in the answer, as an unknown one.
+    }
+  }
+  return allowed;
 }
 
 /**
@@ -220,6 +341,9 @@ export async function authorizeTopic(db, viewer, topic) {
       check = id.startsWith('class:')
         ? { action: 'signals.read', scope: found(await classScope(db, idOf(id.slice('class:'.length)))) }
         : { action: 'checkin.read', scope: found(await childScope(db, idOf(id))) };
+      break;
+    case 'thread':
+      check = { action: 'thread.read', scope: found(await threadScope(db, parseThreadTopic(topic))) };
       break;
     default:
       return fail('not-found');

@@ -93,6 +93,93 @@ export async function getReactions(s, targetId) {
 }
 
 /**
+ * `GET /reactions?ids=…` (issue 23): each target's summary as {@link getReactions} gives it, in
+ * a fixed number of queries however many targets (the targets' classes, their reactions, their
+ * replies, and for a teacher the classes' family counts); `null` for an id that is not there.
+ * The caller (the route) has left out, as `null`, every id the policy refuses this viewer.
+ * @param {Session} s
+ * @param {(string | null)[]} targetIds
+ */
+export async function getReactionSummaries(s, targetIds) {
+  const { db, viewer } = s;
+  const ids = [...new Set(targetIds.filter((id) => id !== null))];
+  if (!ids.length) return targetIds.map(() => null);
+  const teacher = viewer.role === 'teacher';
+  const [posts, clips, rows, replyRows] = await Promise.all([
+    db.selectFrom('posts').select(['id', 'class_id']).where('id', 'in', ids).execute(),
+    db.selectFrom('clips').select(['id', 'class_id']).where('id', 'in', ids).execute(),
+    db
+      .selectFrom('reactions as x')
+      .innerJoin('households as h', 'h.id', 'x.household_id')
+      .select(['x.target_id', 'x.reaction', 'x.household_id', 'h.name'])
+      .where('x.target_id', 'in', ids)
+      .orderBy('x.reaction')
+      .orderBy('x.created_at')
+      .orderBy('x.household_id')
+      .execute(),
+    teacher || viewer.familyId
+      ? (teacher ? replies(db) : replies(db).where('r.household_id', '=', /** @type {string} */ (viewer.familyId)))
+          .select('r.target_id')
+          .where('r.target_id', 'in', ids)
+          .orderBy('r.created_at')
+          .orderBy('r.id')
+          .execute()
+      : Promise.resolve([]),
+  ]);
+  /** @type {Map<string, string>} a post of the same id wins, as in targetOf */
+  const classOf = new Map([...clips, ...posts].map((t) => [t.id, t.class_id]));
+  /** @type {Map<string, number>} */
+  const families = new Map();
+  if (teacher && classOf.size) {
+    const counts = await db
+      .selectFrom('class_households')
+      .select(['class_id', sql`count(*)::int`.$castTo().as('families')])
+      .where('class_id', 'in', [...new Set(classOf.values())])
+      .groupBy('class_id')
+      .execute();
+    for (const row of counts) families.set(row.class_id, /** @type {number} */ (row.families));
+  }
+  return targetIds.map((targetId) => {
+    const classId = targetId === null ? undefined : classOf.get(targetId);
+    if (targetId === null || classId === undefined) return null;
+    return summary(
+      viewer,
+      targetId,
+      rows.filter((r) => r.target_id === targetId),
+      replyRows.filter((r) => r.target_id === targetId),
+      families.get(classId) ?? 0,
+    );
+  });
+}
+
+/**
+ * One target's summary from its reaction rows (in order) and the replies the viewer may read.
+ * @param {import('./common.mjs').Viewer} viewer
+ * @param {string} targetId
+ * @param {{ reaction: string, household_id: string, name: string }[]} rows
+ * @param {Parameters<typeof toReply>[0][]} replyRows
+ * @param {number} families the class's households (teachers only)
+ */
+function summary(viewer, targetId, rows, replyRows, families) {
+  const mineId = viewer.familyId ?? viewer.id;
+  /** @type {Record<string, number>} */
+  const counts = {};
+  /** @type {Record<string, string[]>} */
+  const reactors = {};
+  const mine = new Set();
+  for (const row of rows) {
+    counts[row.reaction] = (counts[row.reaction] ?? 0) + 1;
+    (reactors[row.reaction] ??= []).push(row.name);
+    if (row.household_id === mineId) mine.add(row.reaction);
+  }
+  if (viewer.role !== 'teacher') return { targetId, counts, mine: [...mine], replies: replyRows.map(toReply) };
+  const home = new Set(
+    rows.filter((r) => /** @type {readonly string[]} */ (HOME_REACTIONS).includes(r.reaction)).map((r) => r.household_id),
+  );
+  return { targetId, counts, mine: [...mine], replies: replyRows.map(toReply), reactors, families, homeFamilies: home.size };
+}
+
+/**
  * `PUT /reactions/{targetId}/{reaction}`: on or off for the viewer's household.
  * @param {Session} s
  * @param {{ targetId: string, reaction: string, on: boolean }} input

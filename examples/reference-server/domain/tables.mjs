@@ -136,6 +136,25 @@
  * @property {string} text
  * @property {DefaultTimestamp} created_at
  *
+ * @typedef {object} ThreadMessagesTable (010_threads.sql)
+ * @property {string} id
+ * @property {import('kysely').GeneratedAlways<string>} seq
+ * @property {string} thread_key
+ * @property {string} about_kind
+ * @property {string} about_id
+ * @property {string} household_id
+ * @property {'family' | 'teacher'} from_side
+ * @property {string | null} author_id
+ * @property {string} text
+ * @property {DefaultTimestamp} created_at
+ *
+ * @typedef {object} ThreadReadsTable
+ * @property {string} thread_key
+ * @property {string} viewer_id
+ * @property {string} household_id
+ * @property {number} read_count
+ * @property {DefaultTimestamp} updated_at
+ *
  * @typedef {object} RewardChartsTable
  * @property {string} id
  * @property {'class' | 'personal'} kind
@@ -284,6 +303,8 @@
  * @property {SuccessesTable} successes
  * @property {UploadsTable} samen_uploads
  * @property {IdempotencyTable} samen_idempotency
+ * @property {ThreadMessagesTable} thread_messages
+ * @property {ThreadReadsTable} thread_reads
  *
  * @typedef {import('kysely').Kysely<Database>} DB a database or a transaction: queries run on it
  */

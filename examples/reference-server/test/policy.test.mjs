@@ -9,7 +9,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ACTIONS, POLICY, RELATIONS, ROLES, TOPIC_ACTIONS, relationOf } from '../../../dist/core/policy.js';
-import { chartScope, childScope, classScope, clipScope, matrixScope, targetScope } from '../../../dist/adapters/demo-scopes.js';
+import {
+  chartScope,
+  childScope,
+  classScope,
+  clipScope,
+  matrixScope,
+  targetScope,
+  threadScope,
+} from '../../../dist/adapters/demo-scopes.js';
 import { ROUTES } from '../routes.mjs';
 import { BACKENDS, PNG, VIEWERS, key, openEvents, startPolicySchool, stateOf, uploadOf } from './helpers.mjs';
 
@@ -29,6 +37,18 @@ const CANDIDATES = {
   'school-matrix': ['matrix-school', 'matrix-school-other'],
   'home-matrix': ['matrix-home-fam-01', 'matrix-home-fam-02', 'matrix-home-g7fam-1'],
   upload: VIEWERS.map(uploadOf),
+  // A thread about a family's home answer to a clip: `<clip>/<family>`.
+  thread: ['wish-2/fam-01', 'wish-2/fam-02', 'pbs-1/g7fam-1', 'g8-clip-1/g8fam-1'],
+};
+
+/** A thread candidate's key. */
+const threadKeyOf = (/** @type {string} */ id) => {
+  const [clipId, familyId] = id.split('/');
+  return { about: { kind: 'answer', id: clipId }, familyId };
+};
+const threadQueryOf = (/** @type {string} */ id) => {
+  const key = threadKeyOf(id);
+  return `about.kind=${key.about.kind}&about.id=${key.about.id}&familyId=${key.familyId}`;
 };
 
 /** Where a resource belongs, by the library's own scopes (the ones the guard uses). */
@@ -50,6 +70,10 @@ function scopeOf(kind, id, state) {
       return matrixScope(state.matrices[id]);
     case 'upload':
       return { personId: id.slice('media-fixture-'.length) };
+    case 'thread': {
+      const key = threadKeyOf(id);
+      return threadScope(state, key.about, key.familyId);
+    }
     default:
       throw new Error(`unknown kind ${kind}`);
   }
@@ -73,6 +97,14 @@ function notApplicable(kind, role, relation) {
 const ROWS = [
   { route: 'GET /viewer', kind: 'none', request: () => ({ method: 'GET', path: '/viewer' }) },
   { route: 'GET /clips/:clipId', kind: 'clip', action: 'clip.read', request: (id) => ({ method: 'GET', path: `/clips/${id}` }) },
+  // A batch read answers 200 with one entry per id: the clip where the single read is allowed, null where it is refused.
+  {
+    route: 'GET /clips',
+    kind: 'clip',
+    action: 'clip.read',
+    batch: true,
+    request: (id) => ({ method: 'GET', path: `/clips?ids=${id}` }),
+  },
   {
     route: 'GET /clips/:clipId/answer',
     kind: 'clip',
@@ -120,6 +152,13 @@ const ROWS = [
     kind: 'target',
     action: 'reactions.read',
     request: (id) => ({ method: 'GET', path: `/reactions/${id}` }),
+  },
+  {
+    route: 'GET /reactions',
+    kind: 'target',
+    action: 'reactions.read',
+    batch: true,
+    request: (id) => ({ method: 'GET', path: `/reactions?ids=${id}` }),
   },
   {
     route: 'POST /reactions/:targetId/replies',
@@ -228,6 +267,25 @@ const ROWS = [
       request: (id) => ({ method: 'POST', path: `/matrices/${id}/successes`, key: key(), body: { text: 'Het lukte thuis ook.' } }),
     },
   ]),
+  // Threads (issue 24): the family's with the class's teacher(s), about a home answer.
+  {
+    route: 'GET /threads',
+    kind: 'thread',
+    action: 'thread.read',
+    request: (id) => ({ method: 'GET', path: `/threads?${threadQueryOf(id)}` }),
+  },
+  {
+    route: 'POST /threads/messages',
+    kind: 'thread',
+    action: 'thread.write',
+    request: (id) => ({ method: 'POST', path: '/threads/messages', key: key(), body: { ...threadKeyOf(id), text: 'Dank u wel!' } }),
+  },
+  {
+    route: 'POST /threads/read',
+    kind: 'thread',
+    action: 'thread.read',
+    request: (id) => ({ method: 'POST', path: '/threads/read', key: key(), body: threadKeyOf(id) }),
+  },
 ];
 
 /** Live topics: each follows the read of what it announces (TOPIC_ACTIONS). */
@@ -240,16 +298,19 @@ const TOPICS = [
   { topic: 'matrix', kind: 'home-matrix', action: 'home-matrix.read', name: (id) => `matrix:${id}` },
   { topic: 'feelings', kind: 'child', action: TOPIC_ACTIONS.feelings, name: (id) => `feelings:${id}` },
   { topic: 'feelings:class', kind: 'class', action: TOPIC_ACTIONS['feelings:class'], name: (id) => `feelings:class:${id}` },
+  {
+    topic: 'thread',
+    kind: 'thread',
+    action: TOPIC_ACTIONS.thread,
+    name: (id) => `thread:${threadKeyOf(id).about.kind}:${threadKeyOf(id).about.id}:${threadKeyOf(id).familyId}`,
+  },
 ];
 
 /**
  * Actions of the policy the reference server has no route for yet, with the reason: their cells
  * are proven on the MemoryAdapter (test/security/policy.test.ts, the authorization kit) only.
  */
-const NOT_SERVED = new Map([
-  ['thread.read', 'the thread port is not in the HTTP contract yet (issue 24): proven on the MemoryAdapter'],
-  ['thread.write', 'the thread port is not in the HTTP contract yet (issue 24): proven on the MemoryAdapter'],
-]);
+const NOT_SERVED = new Map([]);
 
 // ------------------------------------------------------------------ the test
 
@@ -388,7 +449,13 @@ for (const backend of BACKENDS) {
               subtests += 1;
               if (row.kind !== 'none') checked.add(`${row.action}|${viewer.role}|${relation}`);
               const what = `${request.method} ${request.path}`;
-              if (allowed)
+              if (row.batch)
+                assert.deepEqual(
+                  [response.status, response.body?.length, response.body?.[0] !== null],
+                  [200, 1, allowed],
+                  `${what}: expected 200 with ${allowed ? 'the item' : 'null (refused)'}, got ${response.status} ${JSON.stringify(response.body)}`,
+                );
+              else if (allowed)
                 assert.ok(
                   response.status >= 200 && response.status < 300,
                   `${what} allowed: expected 2xx, got ${response.status} ${JSON.stringify(response.body)}`,
