@@ -301,6 +301,53 @@ export const TeacherAnswersFamily: Story = {
 };
 
 /**
+ * Two households of one child (issue 24): Familie El Amrani lives at two addresses. The first
+ * address answered and Juf Sanne wrote back; the second address's card shows neither (each
+ * household's words, draft and thread are its own) and says who sees what they write. The
+ * teacher counts addresses beside families ("… van 25 adressen") and her private list names
+ * the address not reached yet (open "Nog niet bereikt"): "Familie El Amrani — tweede adres".
+ */
+export const TwoHouseholds: Story = {
+  args: { 'clip-id': 'wish-4' },
+  parameters: { layout: 'fullscreen', controls: { include: ['locale', 'theme'] } },
+  loaders: [
+    ({ args, globals }) =>
+      withAdapter(
+        async (adapter, _args, locale) => {
+          await adapter.saveHomeAnswer({
+            id: 'story-household-1',
+            clipId: 'wish-4',
+            kind: 'text',
+            text: locale === 'en' ? 'We practised saying no at the shop.' : 'We oefenden nee zeggen in de winkel.',
+          });
+          await adapter.forViewer('teacher-1').addThreadMessage({
+            id: 'story-household-thread-1',
+            about: { kind: 'answer', id: 'wish-4' },
+            familyId: 'fam-03',
+            householdId: 'fam-03-1',
+            text: locale === 'en' ? 'Great practice! Well done.' : 'Goed geoefend! Knap gedaan.',
+          });
+        },
+        { viewerId: 'parent-5' },
+      )({ args: { ...args, view: 'parent' }, globals }),
+  ],
+  render: (args, { loaded, globals }) => {
+    const adapter = loaded['adapter'] as MemoryAdapter;
+    const pane = (heading: string, viewer: MemoryAdapter, view: View) =>
+      html`<section style="display: grid; gap: 0.5rem; align-content: start">
+        <h2 style="font: 600 0.9rem system-ui; margin: 0">${heading}</h2>
+        ${card({ ...args, view }, viewer, uiLocale(args, globals))}
+      </section>`;
+    return html`<div
+      style="display: grid; gap: 1rem; padding: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr)); align-items: start"
+    >
+      ${pane('parent-5 (eerste adres)', adapter, 'parent')} ${pane('parent-6 (tweede adres)', adapter.forViewer('parent-6'), 'parent')}
+      ${pane('teacher-1', adapter.forViewer('teacher-1'), 'teacher')}
+    </div>`;
+  },
+};
+
+/**
  * Offline on a train: the parent's answer is kept on this device (outbox), the card says so,
  * and the answer is sent when the connection is back. Nothing typed is lost.
  */

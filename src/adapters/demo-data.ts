@@ -561,10 +561,6 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
     }
   }
 
-  // What Familie El Amrani saw and answered was at the first address: the second one is not
-  // reached yet (the teacher's list names it: "Familie El Amrani — tweede adres").
-  for (const entry of [...state.seen, ...state.answers]) if (entry.familyId === 'fam-03') entry.householdId = 'fam-03-1';
-
   // The class board (issue 24): every other written answer to lesson 2 may be shown to the class, without a name.
   state.answers
     .filter((a) => a.clipId === 'wish-2' && a.kind === 'text')
@@ -580,6 +576,12 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
       byReaction[reaction] = families
         .slice(1)
         .filter(() => reactionRandom() < rate)
+  // From lesson 4 on, what Familie El Amrani saw and answered was at the first address: the
+  // second one is not reached yet (the teacher's list names it: "Familie El Amrani — tweede
+  // adres"). Before, the seed does not say where: the whole family counts as reached.
+  const atFirstAddress = (e: { clipId: string; familyId: string }) => e.familyId === 'fam-03' && /^wish-[4-8]$/.test(e.clipId);
+  for (const entry of [...state.seen, ...state.answers]) if (atFirstAddress(entry)) entry.householdId = 'fam-03-1';
+
         .map((f) => f.familyId);
     }
     state.reactions[targetId] = byReaction;

@@ -55,11 +55,17 @@ function matrixCheck(state: DemoState, matrixId: string, schoolAction: Action, h
   return { action: matrix.kind === 'home' ? homeAction : schoolAction, scope: matrixScope(matrix) };
 }
 
-/** A thread (issue 24): what it is about and the family; the family must be in that class. */
+/** A thread (issue 24): what it is about and the family (or one household of it); the family must be in that class. */
 function threadCheck(state: DemoState, input: unknown, action: Action): Check[] {
   const about = input && typeof input === 'object' ? (input as { about?: unknown }).about : undefined;
   const kind = about && typeof about === 'object' ? (about as { kind?: unknown }).kind : undefined;
-  const scope = threadScope(state, { kind: typeof kind === 'string' ? kind : '', id: field(about, 'id') }, field(input, 'familyId'));
+  const household = input && typeof input === 'object' ? (input as { householdId?: unknown }).householdId : undefined;
+  const scope = threadScope(
+    state,
+    { kind: typeof kind === 'string' ? kind : '', id: field(about, 'id') },
+    field(input, 'familyId'),
+    household === undefined ? undefined : idOf(household),
+  );
   return [{ action, scope: found(scope) }];
 }
 

@@ -26,7 +26,7 @@ import {
   type StoredWrite,
 } from './demo-data.js';
 import { authorizeCall, authorizeTopic } from './demo-guard.js';
-import { classOfChild, hardenState, targetScope } from './demo-scopes.js';
+import { classOfChild, hardenState, targetScope, threadScope } from './demo-scopes.js';
 import { withDemoUrls } from './illustrations.js';
 import { threadTopic, type Thread, type ThreadKey, type ThreadMessage } from '../thread/schemas.js';
 import { checkWriteInput } from './write-checks.js';
@@ -207,7 +207,9 @@ export class MemoryAdapter implements SamenAdapter {
 
   async getViewer(options?: RequestOptions): Promise<Viewer> {
     await this.enter('getViewer', undefined, options);
-    return structuredClone(this.viewer());
+    const viewer = structuredClone(this.viewer());
+    // The school's setting, as it applies to a carer: their family's households share (issue 24).
+    return viewer.role === 'parent' && this.sharesWithinFamily(viewer) ? { ...viewer, shareWithinFamily: true } : viewer;
   }
 
   async getLessonClip(clipId: string, options?: RequestOptions): Promise<LessonClip> {
@@ -218,14 +220,15 @@ export class MemoryAdapter implements SamenAdapter {
   }
 
   /**
-   * The viewer's own answer: every carer has their own, so two households of one child (or a
-   * grandparent who picks up) never read each other's. The teacher's reach lists them all and
-   * counts the family once.
+   * The viewer's own answer: their household's (issue 24), so two households of one child never
+   * read each other's; without households every carer has their own, as before. When the school
+   * shares within the family, the family's latest. The teacher's reach lists them all and counts
+   * the family once.
    */
   async getHomeAnswer(clipId: string, options?: RequestOptions): Promise<HomeAnswer | null> {
     await this.enter('getHomeAnswer', clipId, options);
-    const answer = this.store.state.answers.find((a) => a.clipId === clipId && a.carerId === this.viewerId);
-    return answer ? publicAnswer(answer) : null;
+    const answer = this.ownAnswerIndex(clipId, this.viewer());
+    return answer >= 0 ? publicAnswer(this.store.state.answers[answer]!) : null;
   }
 
   async getClipReach(clipId: string, options?: RequestOptions): Promise<ClipReach> {
@@ -274,7 +277,19 @@ export class MemoryAdapter implements SamenAdapter {
 
   async getRewardChart(chartId: string, options?: RequestOptions): Promise<RewardChart> {
     await this.enter('getRewardChart', chartId, options);
-    return publicChart(this.chart(chartId));
+    const chart = publicChart(this.chart(chartId));
+    // The teacher of a personal chart gets the child's families, to send them a tip and top (issue 24).
+    if (chart.kind !== 'personal' || !chart.childId || this.viewer().role !== 'teacher') return chart;
+    return { ...chart, families: this.familiesOfChild(chart.childId) };
+  }
+
+  /** The families of a child, as their class lists them: whose carers say the child is theirs. */
+  private familiesOfChild(childId: string): NonNullable<RewardChart['families']> {
+    const state = this.store.state;
+    const classId = classOfChild(state, childId);
+    const theirs = new Set(state.viewers.filter((v) => v.familyId && v.childIds?.includes(childId)).map((v) => v.familyId));
+    const listed = classId === undefined ? [] : (own(state.families, classId) ?? []);
+    return listed.filter((f) => theirs.has(f.familyId)).map((f) => ({ familyId: f.familyId, name: f.name }));
   }
 
   async getCheckins(query: { childId: string; from?: string; to?: string }, options?: RequestOptions): Promise<Checkin[]> {
@@ -304,8 +319,8 @@ export class MemoryAdapter implements SamenAdapter {
       // The policy lets a parent answer for their family; a carer the host gave no family can't.
       if (!viewer.familyId) throw new SamenError('forbidden', 'no family to answer for');
       const answers = this.store.state.answers;
-      // Each carer's own answer: another carer of the family neither replaces nor reads it.
-      const existing = answers.findIndex((a) => a.clipId === input.clipId && a.carerId === viewer.id);
+      // The household's own answer (without households: the carer's): another household neither replaces nor reads it.
+      const existing = this.ownAnswerIndex(input.clipId, viewer);
       // "We talked about it" never erases a written answer: that answer implies the talk.
       if (existing >= 0 && input.kind === 'talked' && answers[existing]!.kind === 'text') return publicAnswer(answers[existing]!);
       const answer: StoredAnswer = {
@@ -322,15 +337,15 @@ export class MemoryAdapter implements SamenAdapter {
       };
       if (existing >= 0) answers.splice(existing, 1, answer);
       else answers.push(answer);
-      this.addSeen(input.clipId, viewer.familyId);
+      this.addSeen(input.clipId, viewer.familyId, viewer.householdId);
       return publicAnswer(answer);
     });
   }
 
   async markSeen(input: WriteInput & { clipId: string }, options?: RequestOptions): Promise<void> {
     await this.write('markSeen', input, options, `clip:${input.clipId}`, () => {
-      const familyId = this.viewer().familyId;
-      if (familyId) this.addSeen(input.clipId, familyId);
+      const { familyId, householdId } = this.viewer();
+      if (familyId) this.addSeen(input.clipId, familyId, householdId);
       return null;
     });
   }
@@ -339,6 +354,7 @@ export class MemoryAdapter implements SamenAdapter {
     input: WriteInput & { targetId: string; reaction: string; on: boolean },
     options?: RequestOptions,
   ): Promise<ReactionSummary> {
+        ...(viewer.householdId ? { householdId: viewer.householdId } : {}),
     await this.write('setReaction', input, options, `reactions:${input.targetId}`, () => {
       const familyId = this.viewer().familyId ?? this.viewerId;
       const reactions = this.store.state.reactions;
@@ -618,7 +634,8 @@ export class MemoryAdapter implements SamenAdapter {
 
   private storedThread(key: ThreadKey, create: boolean): StoredThread | undefined {
     const threads = (this.store.state.threads ??= dict());
-    const id = `${key.about.kind}:${key.about.id}:${key.familyId}`;
+    const household = this.threadHousehold(key);
+    const id = `${key.about.kind}:${key.about.id}:${key.familyId}${household === undefined ? '' : `/${household}`}`;
     const found = own(threads, id);
     if (found || !create) return found;
     return (threads[id] = { messages: [], readBy: dict() });
@@ -641,7 +658,19 @@ export class MemoryAdapter implements SamenAdapter {
     const side = this.viewer().role === 'teacher' ? 'teacher' : 'family';
     const read = (thread && own(thread.readBy, this.viewerId)) ?? 0;
     const unread = messages.slice(read).filter((m) => m.from !== side).length;
-    return { about: { kind: key.about.kind, id: key.about.id }, familyId: key.familyId, messages, unread };
+    const household = this.threadHousehold(key);
+    return {
+      about: { kind: key.about.kind, id: key.about.id },
+      familyId: key.familyId,
+      ...(household === undefined ? {} : { householdId: household }),
+      messages,
+      unread,
+    };
+  }
+
+  /** The household a thread is with: the key's, unless the school shares within the family (then the family's thread). */
+  private threadHousehold(key: ThreadKey): string | undefined {
+    return key.householdId === undefined ? undefined : threadScope(this.store.state, key.about, key.familyId, key.householdId)?.householdId;
   }
 
   private mediaOfDraft(media: NonNullable<LessonClipDraft['media']>): unknown {
@@ -835,9 +864,10 @@ export class MemoryAdapter implements SamenAdapter {
     return matrix;
   }
 
-  private addSeen(clipId: string, familyId: string): void {
-    if (!this.store.state.seen.some((s) => s.clipId === clipId && s.familyId === familyId)) {
-      this.store.state.seen.push({ clipId, familyId });
+  /** Seen by the family, at one of its households when it has them (issue 24). */
+  private addSeen(clipId: string, familyId: string, householdId?: string): void {
+    if (!this.store.state.seen.some((s) => s.clipId === clipId && s.familyId === familyId && s.householdId === householdId)) {
+      this.store.state.seen.push({ clipId, familyId, ...(householdId === undefined ? {} : { householdId }) });
     }
   }
 
@@ -905,7 +935,10 @@ function hash(text: string): string {
  * A family that answered also talked about it and saw it. Every carer of a family counts
  * as that family: a second carer who sees or answers adds nothing to the counts, and each
  * carer's own answer is listed. Given the class's families (not just their number), the
- * families not reached yet are listed too.
+ * families not reached yet are listed too; and when a child has more than one household
+ * (issue 24) each address is counted as well, and an address not reached of a family reached
+ * at another is listed by name ("Familie Jansen — tweede adres"). Something seen or answered
+ * without a household (from before households, or seeded) counts for every address of the family.
  */
 export function computeReach(
   clipId: string,
@@ -913,21 +946,46 @@ export function computeReach(
   state: Pick<DemoState, 'seen' | 'answers'>,
 ): ClipReach {
   const answers = state.answers.filter((a) => a.clipId === clipId);
-  const seen = new Set(state.seen.filter((s) => s.clipId === clipId).map((s) => s.familyId));
-  for (const a of answers) seen.add(a.familyId);
+  const seenEntries = [...state.seen.filter((s) => s.clipId === clipId), ...answers];
+  const seen = new Set(seenEntries.map((s) => s.familyId));
   const talked = new Set(answers.map((a) => a.familyId));
   const answered = new Set(answers.filter((a) => a.kind === 'text').map((a) => a.familyId));
-  const notReached =
-    typeof families === 'number'
-      ? undefined
-      : families.filter((f) => !seen.has(f.familyId)).map((f) => ({ familyId: f.familyId, familyName: f.name }));
+  const list = typeof families === 'number' ? undefined : families;
+  const notReached: NonNullable<ClipReach['notReached']> | undefined = list
+    ?.filter((f) => !seen.has(f.familyId))
+    .map((f) => ({ familyId: f.familyId, familyName: f.name }));
+  const wholeFamily = new Set(seenEntries.filter((s) => s.householdId === undefined).map((s) => s.familyId));
+  const seenAt = new Set(seenEntries.map((s) => `${s.familyId}/${s.householdId ?? ''}`));
+  const addresses = (f: DemoFamily) => (f.households?.length ? f.households : [{ householdId: f.familyId }]);
+  const reachedAt = (f: DemoFamily, h: { householdId: string }) =>
+    wholeFamily.has(f.familyId) || (f.households?.length ? seenAt.has(`${f.familyId}/${h.householdId}`) : seen.has(f.familyId));
+  const households = list?.reduce((n, f) => n + addresses(f).length, 0);
+  const householdsSeen = list?.reduce((n, f) => n + addresses(f).filter((h) => reachedAt(f, h)).length, 0);
+  // Of a family reached at one address, the addresses not reached yet.
+  for (const f of list ?? []) {
+    if (!seen.has(f.familyId) || !f.households?.length) continue;
+    for (const h of f.households.filter((h) => !reachedAt(f, h)))
+      notReached!.push({
+        familyId: f.familyId,
+        familyName: f.name,
+        householdId: h.householdId,
+        ...(h.name ? { householdName: h.name } : {}),
+      });
+  }
+  const householdName = (a: StoredAnswer) =>
+    list?.find((f) => f.familyId === a.familyId)?.households?.find((h) => h.householdId === a.householdId)?.name;
   return {
     clipId,
     families: typeof families === 'number' ? families : families.length,
     seen: seen.size,
     talked: talked.size,
     answered: answered.size,
-    answers: answers.map(publicAnswer).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    answers: answers
+      .map((a) => {
+        const name = a.householdId === undefined ? undefined : householdName(a);
+        return name === undefined ? publicAnswer(a) : { ...publicAnswer(a), householdName: name };
+      })
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
     ...(notReached ? { notReached } : {}),
   };
 }
@@ -961,6 +1019,34 @@ function delay(ms: number, signal?: AbortSignal): Promise<void> {
     );
   });
 }
+  /** Whether the viewer's school shares answers, drafts and threads within the family (issue 24). */
+  private sharesWithinFamily(viewer: Viewer): boolean {
+    return viewer.schoolId !== undefined && own(this.store.state.schoolSettings ?? {}, viewer.schoolId)?.shareWithinFamily === true;
+  }
+
+  /**
+   * Where the viewer's own answer to a clip is in the store, or -1: their household's (issue 24);
+   * without households their own as a carer (as before); the family's latest when the school
+   * shares within the family. A seeded answer (no carer) is nobody's to read.
+   */
+  private ownAnswerIndex(clipId: string, viewer: Viewer): number {
+    const shared = this.sharesWithinFamily(viewer);
+    const mine = (a: StoredAnswer): boolean =>
+      a.clipId === clipId &&
+      a.carerId !== undefined &&
+      (shared
+        ? a.familyId === viewer.familyId
+        : viewer.householdId !== undefined
+          ? a.familyId === viewer.familyId && a.householdId === viewer.householdId
+          : a.carerId === viewer.id);
+    const answers = this.store.state.answers;
+    let found = -1;
+    answers.forEach((a, i) => {
+      if (mine(a) && (found < 0 || a.updatedAt >= answers[found]!.updatedAt)) found = i;
+    });
+    return found;
+  }
+
 
 /** A batch entry: the read's value, `null` where it failed; an abort still rejects the whole batch. */
 async function orNull<T>(read: Promise<T>): Promise<T | null> {
@@ -971,3 +1057,5 @@ async function orNull<T>(read: Promise<T>): Promise<T | null> {
     return null;
   }
 }
+    // Counted when some child of the class has more than one household.
+    ...(list && households !== list.length ? { households, householdsSeen } : {}),

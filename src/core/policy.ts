@@ -28,8 +28,14 @@ export interface Scope {
   personId?: string;
   /** The child it is about (a check-in, a personal chart). */
   childId?: string;
-  /** The family (household) it belongs to (a home answer, a home matrix). */
+  /** The family it belongs to (a home answer, a home matrix, a thread). */
   familyId?: string;
+  /**
+   * The household (address) of that family it belongs to, when the child has more than one (a
+   * thread with one household): `own` only for that household's carers. Left out when the
+   * school shares within the family (`shareWithinFamily`): then the family decides.
+   */
+  householdId?: string;
   /** The class it belongs to (a clip, a class chart, a child's class). */
   classId?: string;
   /** The school it belongs to (the school's expectation matrix). */
@@ -41,6 +47,7 @@ export interface PolicyViewer {
   id: string;
   role: string;
   familyId?: string | undefined;
+  householdId?: string | undefined;
   classIds?: readonly string[] | undefined;
   childIds?: readonly string[] | undefined;
   schoolId?: string | undefined;
@@ -49,7 +56,8 @@ export interface PolicyViewer {
 /** What `own` means for each resource, in words (SECURITY.md and docs/integration.md show it). */
 export const RESOURCES = {
   clip: 'a lesson clip of one of the viewer’s classes',
-  answer: 'a home answer of the viewer’s family to a clip of their class (each carer reads and writes only their own)',
+  answer:
+    'a home answer of the viewer’s household to a clip of their class (without households: each carer their own; shared within the family when the school says so)',
   seen: 'the viewer’s family’s “seen” mark on a clip of their class',
   reach: 'who a clip of the viewer’s class reached (answers, families not reached)',
   reactions: 'reactions and replies on a clip or post of the viewer’s class',
@@ -62,7 +70,8 @@ export const RESOURCES = {
   'home-matrix': 'the home matrix of the viewer’s family',
   successes: 'successes families shared on the viewer’s school’s matrix',
   upload: 'a file the viewer uploaded',
-  thread: 'a thread between the viewer’s family and the teacher(s) of the class (a teacher: with any family of their class)',
+  thread:
+    'a thread between the viewer’s household (or family, without households or when the school shares within the family) and the teacher(s) of the class (a teacher: with any family of their class)',
   board: 'the class board of a clip of the viewer’s class: counts and the answers families chose to share, never a name or family id',
 } as const;
 export type Resource = keyof typeof RESOURCES;
@@ -167,7 +176,7 @@ export function allows(role: string, action: Action, relation: Relation): boolea
 
 /**
  * The viewer's relation to a resource. Family members (parents, children) are judged by the
- * most personal field the resource has (person, child, family, class, school); staff by the
+ * most personal field the resource has (person, child, household, family, class, school); staff by the
  * person, then class, then school. A resource with none of the fields a role can claim is `other`.
  */
 export function relationOf(viewer: PolicyViewer, scope: Scope): Relation {
@@ -203,6 +212,12 @@ export function policyCells(): { action: Action; resource: Resource; role: Role;
 // ---------------------------------------------------------------- ids at the boundary
 
 /**
+  if (family && scope.householdId !== undefined)
+    return own(
+      viewer.householdId !== undefined &&
+        scope.householdId === viewer.householdId &&
+        (scope.familyId === undefined || scope.familyId === viewer.familyId),
+    );
  * What an id that crosses the boundary (a path parameter, a bridge argument, a topic) may look
  * like: letters, digits and `_ . : @ -`, starting with a letter or digit, at most 200
  * characters. `__proto__` can't match; `constructor` and `prototype` are refused by name, so no

@@ -124,6 +124,17 @@ export const viewerSchema = /* @__PURE__ */ z.object({
   role: viewerRoleSchema,
   /** The family (household) this carer belongs to; teachers count families, not clicks. */
   familyId: z.optional(idSchema),
+  /**
+   * The household (address) within the family this carer belongs to, when a child has more than
+   * one (two homes after a divorce): its answers, drafts and threads are its own (issue 24).
+   * Absent: the family is one household, as before.
+   */
+  householdId: z.optional(idSchema),
+  /**
+   * The school's setting as it applies to this carer: the family's households share their
+   * answers, drafts and threads with each other. Absent or false (the default): each household's own.
+   */
+  shareWithinFamily: z.optional(z.boolean()),
   name: z.optional(textSchema),
   classIds: z.optional(z.array(idSchema)),
   childIds: z.optional(z.array(idSchema)),

@@ -105,6 +105,7 @@ interface ClipData {
  * @csspart feedback-reaction-pressed - A reaction the family gave.
  * @csspart feedback-count - The number beside a reaction.
  * @csspart feedback-replies - The feedback bar's list of replies.
+ * @csspart addresses - Beside the families that saw the clip, the addresses (households) that did, when a child has more than one (teacher).
  * @csspart feedback-home-share - The share of families that did the home activity (teacher).
  * @csspart error - The error state.
  * @csspart retry - The retry button in the error state.
@@ -112,6 +113,7 @@ interface ClipData {
  * @cssprop [--samen-color-surface=#ffffff] - Background of the card and buttons. Dark: `#1b1f27`.
  * @cssprop [--samen-color-surface-raised=#f3f5f8] - Background of inner panels. Dark: `#252a34`.
  * @cssprop [--samen-color-text=#1d2430] - Text colour. Dark: `#eef1f5`.
+ * @csspart audience - Under the home question (parent): who sees what the parent writes (the teacher and their household, family, or only them).
  * @cssprop [--samen-color-muted=#4f5a69] - Secondary text colour. Dark: `#b3bcc9`.
  * @cssprop [--samen-color-border=#c9d0da] - Borders. Dark: `#444c5a`.
  * @cssprop [--samen-color-accent=#1a6b58] - Buttons, bars and highlights. Dark: `#7fdcc3`.
@@ -159,8 +161,8 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     emit: (detail) => void this.emit('samen-message', detail),
   });
 
-  /** Teacher view: the family whose thread the teacher opened with "Antwoorden" on their answer. */
-  @state() private threadFamily: { id: string; name: string } | undefined;
+  /** Teacher view: the family (or household of it) whose thread the teacher opened with "Antwoorden" on their answer. */
+  @state() private threadFamily: { id: string; name: string; householdId?: string | undefined } | undefined;
 
   /** Teacher view: the private thread with {@link threadFamily}, in the answers list. */
   private readonly teacherThread = new ThreadController(this, {
@@ -193,18 +195,21 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       return clip.resolvedLocale;
     },
     familyText: () => clip.familyText(),
-    thread: (familyId, name) => clip.renderFamilyThread(familyId, name),
+    thread: (familyId, name, householdId) => clip.renderFamilyThread(familyId, name, householdId),
   }))(this);
 
-  /** In the teacher's answers list: the open thread with this family, or "Antwoorden" to open it (issue 24). */
-  private renderFamilyThread(familyId: string, name: string): TemplateResult | typeof nothing {
+  /**
+   * In the teacher's answers list: the open thread with this family (one household of it, when
+   * the answer is a household's), or "Antwoorden" to open it (issue 24).
+   */
+  private renderFamilyThread(familyId: string, name: string, householdId?: string): TemplateResult | typeof nothing {
     if (typeof this.adapter?.getThread !== 'function' || this.preview) return nothing;
-    if (this.threadFamily?.id === familyId) return this.teacherThread.render();
+    if (this.threadFamily?.id === familyId && this.threadFamily.householdId === householdId) return this.teacherThread.render();
     return html`<button
       type="button"
       class="thread-open"
       aria-label=${`${threadMessages.get(this.resolvedLocale).answerFamily}: ${name}`}
-      @click=${() => (this.threadFamily = { id: familyId, name })}
+      @click=${() => (this.threadFamily = { id: familyId, name, householdId })}
     >
       ${threadMessages.get(this.resolvedLocale).answerFamily}
     </button>`;
@@ -320,6 +325,8 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     return !!data.clip.homeQuestion && data.answer === null;
   }
 
+            // The household's own thread, unless the school shares within the family (issue 24).
+            householdId: this.ownHousehold(data.viewer),
   private lastAttention = false;
 
   // ------------------------------------------------------------------ data
@@ -330,8 +337,11 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   }
 
   private restoreDraft(data: ClipData): void {
-    const key = `draft:${data.viewer.id}:${data.clip.id}`;
+    // Per carer, and per household: a tablet shared by two households never shows the other's draft (issue 24).
+    const household = this.ownHousehold(data.viewer);
+    const key = `draft:${data.viewer.id}${household === undefined ? '' : `@${household}`}:${data.clip.id}`;
     if (key === this.answerDraft.key) return;
+            householdId: family.householdId,
     // Another parent or another clip starts from nothing of the one before; unsent text for a
     // clip that was already answered means the parent was editing.
     const restored = this.answerDraft.restore(key);
@@ -388,6 +398,11 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   private onSubmit(event: Event): void {
     event.preventDefault();
     void this.send('text');
+  /** The viewer's household, when their answers, drafts and threads are its own (not shared within the family; issue 24). */
+  private ownHousehold(viewer: Viewer): string | undefined {
+    return viewer.shareWithinFamily ? undefined : viewer.householdId;
+  }
+
   }
 
   private readonly retryWhenOnline = () => {
@@ -703,7 +718,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
         rows="3"
         maxlength=${ANSWER_MAX_LENGTH}
         placeholder=${t.answerPlaceholder}
-        aria-describedby="counter"
+        aria-describedby="counter audience"
         .value=${live(draft.text)}
         @input=${(e: Event) => draft.set((e.target as HTMLTextAreaElement).value)}
       ></textarea>
@@ -736,3 +751,12 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     </form>`;
   }
 }
+      <p part="audience" class="audience" id="audience">${this.audience()}</p>
+  /** Who sees what this parent writes: the teacher and their household, family, or only them (issue 24). */
+  private audience(): string {
+    const viewer = this.data?.viewer;
+    const t = this.m;
+    if (viewer?.shareWithinFamily) return t.audienceFamily;
+    return viewer?.householdId ? t.audienceHousehold : t.audienceCarer;
+  }
+

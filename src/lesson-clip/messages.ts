@@ -54,6 +54,18 @@ export interface ClipMessages {
   notReached: string;
   notReachedHint: string;
   everyoneReached: string;
+  /** Parent (issue 24), under the home question: who sees what they write. Without households: the teacher and this carer. */
+  audienceCarer: string;
+  /** …the teacher and the carer's household (the other household of the child does not). */
+  audienceHousehold: string;
+  /** …the teacher and the whole family, when the school shares within the family. */
+  audienceFamily: string;
+  /** Teacher (issue 24): the addresses (households) reached, beside the families: "29 van 33 adressen". */
+  addressesOf: (n: number, total: number) => string;
+  /** One household of a family in the teacher's lists: "Familie Jansen — tweede adres". */
+  familyAt: (family: string, address: string) => string;
+  /** A household the host gave no name. */
+  otherAddress: string;
 }
 
 declare module '../core/i18n.js' {

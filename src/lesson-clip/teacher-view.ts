@@ -20,25 +20,27 @@ export interface ClipTeacherHost {
   readonly t: Messages;
   readonly resolvedLocale: string;
   familyText(): TextLanguage;
-  /** With the thread port: the private thread with this family, or the button that opens it (issue 24). */
-  thread?(familyId: string, familyName: string): TemplateResult | typeof nothing;
+  /** With the thread port: the private thread with this family (or this household of it), or the button that opens it (issue 24). */
+  thread?(familyId: string, familyName: string, householdId?: string): TemplateResult | typeof nothing;
 }
 
 export function renderReach(host: ClipTeacherHost, reach: ClipReach): TemplateResult {
   const t = host.m;
-  const metric = (label: string, n: number) => {
+  const metric = (label: string, n: number, addresses?: TemplateResult) => {
     const share = reach.families ? Math.min(100, Math.round((n / reach.families) * 100)) : 0;
     return html`<div class="metric">
       <dt>${label}</dt>
       <dd>
-        <span class="metric-value">${t.reachOf(n, reach.families)}</span>
+        <span class="metric-value">${t.reachOf(n, reach.families)}</span>${addresses ?? nothing}
         <span class="bar" aria-hidden="true"><span ${cspStyle({ 'inline-size': `${share}%` })}></span></span>
       </dd>
     </div>`;
   };
   return html`<section role="group" part="reach" class="reach" aria-labelledby="reach-heading">
       <h3 id="reach-heading">${t.reach}</h3>
-      <dl>${metric(t.seen, reach.seen)} ${metric(t.talked, reach.talked)} ${metric(t.answered, reach.answered)}</dl>
+      <dl>
+        ${metric(t.seen, reach.seen, renderAddresses(host, reach))} ${metric(t.talked, reach.talked)} ${metric(t.answered, reach.answered)}
+      </dl>
       ${reach.notReached ? renderNotReached(host, reach) : nothing}
     </section>
     <section role="group" class="answers" aria-labelledby="answers-heading">
@@ -48,14 +50,14 @@ export function renderReach(host: ClipTeacherHost, reach: ClipReach): TemplateRe
           ? html`<ol part="answers">
             ${reach.answers.map(
               (a) => html`<li>
-                <p class="family" ${inLanguage(a.familyName ? host.familyText() : {})}>${a.familyName ?? host.t.familyFallback}</p>
+                <p class="family" ${inLanguage(a.familyName ? host.familyText() : {})}>${whose(host, a)}</p>
                 ${
                   a.kind === 'text' && a.text
                     ? html`<p ${inLanguage(host.familyText())}>${a.text}</p>`
                     : html`<p><span class="muted">${t.talkedOnly}</span></p>`
                 }
                 <time class="muted" datetime=${a.updatedAt}>${formatRelative(new Date(a.updatedAt), host.resolvedLocale)}</time>
-                ${host.thread?.(a.familyId, a.familyName ?? host.t.familyFallback) ?? nothing}
+                ${host.thread?.(a.familyId, whose(host, a), a.householdId) ?? nothing}
               </li>`,
             )}
           </ol>`
@@ -64,16 +66,44 @@ export function renderReach(host: ClipTeacherHost, reach: ClipReach): TemplateRe
     </section>`;
 }
 
-/** Private to the teacher: who has not seen the clip yet, to ask in person, not to chase. */
+/**
+ * A family by name, and the household when it is one household of it (issue 24): "Familie
+ * Jansen — tweede adres".
+ */
+function whose(
+  host: ClipTeacherHost,
+  f: { familyName?: string | undefined; householdId?: string | undefined; householdName?: string | undefined },
+) {
+  const family = f.familyName ?? host.t.familyFallback;
+  return f.householdId === undefined ? family : host.m.familyAt(family, f.householdName ?? host.m.otherAddress);
+}
+
+/** Beside the families seen, the addresses (households) seen, when some child has more than one (issue 24). */
+function renderAddresses(host: ClipTeacherHost, reach: ClipReach): TemplateResult | undefined {
+  if (reach.households === undefined || reach.householdsSeen === undefined) return undefined;
+  return html`<span class="visually-hidden">, </span
+    ><span class="metric-addresses" part="addresses">${host.m.addressesOf(reach.householdsSeen, reach.households)}</span>`;
+}
+
+/**
+ * Private to the teacher: who has not seen the clip yet, to ask in person, not to chase. A
+ * family reached at one address but not at another is listed by that address (issue 24).
+ */
 function renderNotReached(host: ClipTeacherHost, reach: ClipReach): TemplateResult {
   const t = host.m;
-  const families = reach.notReached ?? [];
-  if (!families.length) return html`<p part="not-reached" class="not-reached muted">${t.everyoneReached}</p>`;
+  const entries = reach.notReached ?? [];
+  if (!entries.length) return html`<p part="not-reached" class="not-reached muted">${t.everyoneReached}</p>`;
+  const families = entries.filter((f) => f.householdId === undefined).length;
+  const addresses = entries.length - families;
+  const ofAddresses =
+    addresses && reach.households !== undefined && reach.householdsSeen !== undefined
+      ? `, ${t.addressesOf(reach.households - reach.householdsSeen, reach.households)}`
+      : '';
   return html`<details part="not-reached" class="not-reached" @keydown=${closeDetailsOnEscape}>
-    <summary>${t.notReached}: ${t.reachOf(families.length, reach.families)}</summary>
+    <summary>${t.notReached}: ${t.reachOf(families, reach.families)}${ofAddresses}</summary>
     <p class="muted">${t.notReachedHint}</p>
     <ul>
-      ${families.map((f) => html`<li ${inLanguage(f.familyName ? host.familyText() : {})}>${f.familyName ?? host.t.familyFallback}</li>`)}
+      ${entries.map((f) => html`<li ${inLanguage(f.familyName ? host.familyText() : {})}>${whose(host, f)}</li>`)}
     </ul>
   </details>`;
 }
@@ -99,6 +129,10 @@ export const styles = css`
     margin: 0;
     display: grid;
     gap: 0.2em;
+  }
+  .metric-addresses {
+    font-size: 0.85em;
+    color: var(--_muted);
   }
   .bar {
     display: block;

@@ -17,6 +17,9 @@ import { WriteQueue } from '../core/write-queue.js';
 import { LazyView } from '../core/lazy-view.js';
 import { progress, recentReasons, sanitizeChart } from './progress.js';
 import { rewardChartStyles } from './reward-chart.styles.js';
+import { CardThreads } from '../thread/card-threads.js';
+import { threadMessages } from '../thread/messages.js';
+import { threadStyles } from '../thread/thread.styles.js';
 import { rewardMessages, type RewardMessages } from './messages.js';
 import type { RewardTeacher } from './teacher-view.js';
 
@@ -56,6 +59,7 @@ export interface ChartData {
  * @fires {CustomEvent<SamenUndoDetail>} samen-undo - A mis-tapped award was taken back within the undo window.
  * @fires {CustomEvent<SamenRedeemDetail>} samen-redeem - The reward was celebrated and a new goal started.
  * @fires {CustomEvent<SamenErrorDetail>} samen-error - Loading or saving failed, or the chart's data needed fixing.
+ * @fires {CustomEvent<SamenMessageDetail>} samen-message - A message from the other side arrived live in the tip and top about the child of a personal chart (with the optional thread port): the host may notify in its own way.
  *
  * @csspart base - The card.
  * @csspart badge - "Class goal" or the child's chart name.
@@ -71,6 +75,9 @@ export interface ChartData {
  * @csspart celebration - The celebration banner.
  * @csspart stickers - The list of stickers on a personal chart.
  * @csspart home-sticker - The parent's home-sticker form.
+ * @csspart tip-top - The teacher's "Tip en top" for the child's family on a personal chart (with the optional thread port): a button per family that opens the note.
+ * @csspart thread - The private tip and top between the child's family and the teacher: the family sees it once the teacher wrote, and answers in it.
+ * @csspart thread-input - The text area for a message in the thread.
  * @csspart preview-bar - The "Preview as parent" switch above the teacher view (teacher).
  * @csspart preview-toggle - The switch button itself (`aria-pressed`).
  * @csspart preview-note - The note above the preview: nothing in it is sent or saved.
@@ -95,14 +102,14 @@ export interface ChartData {
  * @cssprop [--samen-placeholder-height=auto] - Height of the card while it loads, or while it waits below the fold (`loading="lazy"`) until it comes near the screen: set it to the card's usual height so nothing jumps.
  */
 export class SamenRewardChart extends SamenParentPreviewElement {
-  protected override messageSections = [rewardMessages];
+  protected override messageSections = [rewardMessages, threadMessages];
 
   /** The reward chart's own words in its language (./messages.ts); the shared ones are `this.t`. */
   private get m(): RewardMessages {
     return rewardMessages.get(this.resolvedLocale);
   }
 
-  static override styles = [...SamenElement.styles, rewardChartStyles];
+  static override styles = [...SamenElement.styles, rewardChartStyles, threadStyles];
 
   /** Id of the chart, as the adapter knows it. */
   @property({ attribute: 'chart-id', reflect: true }) chartId = '';
@@ -111,6 +118,13 @@ export class SamenRewardChart extends SamenParentPreviewElement {
   @property({ reflect: true }) view: 'parent' | 'teacher' = 'parent';
 
   private queue?: WriteQueue<AwardPayload>;
+  /** Tip and top about the child of a personal chart (issue 24; optional thread port): the family's thread, or the teacher's with one family. */
+  private readonly tipTop = new CardThreads(this, {
+    adapter: () => this.adapter,
+    messages: () => threadMessages.get(this.resolvedLocale),
+    announce: (text) => this.announce(text),
+    emit: (detail) => void this.emit('samen-message', detail),
+  });
   /** The queue was connected by a load: it starts sending once that chart is shown (and followed live). */
   private flushWhenShown = false;
 
@@ -251,6 +265,23 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     super.willUpdate(changed);
     // Beside the data load, not after it: a teacher's first render waits for both at once.
     if (this.view === 'teacher') this.teacherView.start();
+    const data = this.data;
+    const childId = data?.chart.kind === 'personal' ? data.chart.childId : undefined;
+    const m = threadMessages.get(this.resolvedLocale);
+    this.tipTop.show(
+      data && childId && !this.preview
+        ? {
+            about: { kind: 'child', id: childId },
+            viewerId: data.viewer.id,
+            side: this.view === 'teacher' ? 'teacher' : 'family',
+            familyId: data.viewer.familyId,
+            familyTitle: m.tipTopFromTeacher,
+            teacherTitle: () => m.tipTopFor(data.chart.childName),
+            starter: `${m.top} \n${m.tipForHome} `,
+            example: m.tipTopExample,
+          }
+        : undefined,
+    );
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -271,6 +302,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     this.flushWhenShown = false;
     this.teacherState?.stop();
     this.teacherState = undefined;
+    this.tipTop.forget();
   }
 
   private queueKey = '';
@@ -355,7 +387,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
       ${p.reached || this.teacher?.celebrating ? this.renderReached(chart, p.reached) : nothing}
       ${this.teacher?.renderActions(chart, p.reached, (id) => this.award(id)) ?? nothing}
       ${this.view === 'parent' && chart.kind === 'personal' && chart.homeStickersEnabled ? this.renderHomeSticker() : nothing}
-      ${chart.kind === 'personal' ? this.renderStickers(chart.awards) : this.renderReasons(chart)}
+      ${chart.kind === 'personal' ? this.renderStickers(chart.awards) : this.renderReasons(chart)} ${this.renderTipTop(chart)}
       ${
         chart.earnedRewards?.length
           ? html`<section role="group" class="earned" aria-labelledby="earned-heading">
@@ -380,6 +412,21 @@ export class SamenRewardChart extends SamenParentPreviewElement {
       }
       ${data.adjusted ? html`<p class="notice" role="note">${t.dataAdjusted}</p>` : nothing}
     </article>`;
+  }
+
+  /**
+   * Tip and top about the child (issue 24): for the teacher, a button per family of the child that
+   * opens the private note to them; for the family, the note once the teacher wrote.
+   */
+  private renderTipTop(chart: RewardChart): TemplateResult | typeof nothing {
+    if (this.view !== 'teacher') return this.tipTop.renderFamily();
+    const families = chart.families ?? [];
+    if (!families.length || !this.tipTop.available || this.preview) return nothing;
+    const m = threadMessages.get(this.resolvedLocale);
+    return html`<section role="group" part="tip-top" class="tip-top" aria-labelledby="tip-top-heading">
+      <h3 id="tip-top-heading">${m.tipTopFor(chart.childName)}</h3>
+      ${families.map((f) => this.tipTop.renderFor(f.familyId, f.name, { label: m.tipTopOpen }))}
+    </section>`;
   }
 
   private renderProgress(chart: RewardChart, p: ReturnType<typeof progress>): TemplateResult {

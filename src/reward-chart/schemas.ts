@@ -68,6 +68,13 @@ export const rewardChartSchema = z.object({
   homeStickersEnabled: z.optional(z.boolean()),
   /** Personal charts: the goal's words and rewards the child may choose from (issue 24). */
   choices: z.optional(chartChoicesSchema),
+  /** Personal charts: whose chart it is (the child's id at the host), for a tip and top about them (issue 24). */
+  childId: z.optional(id),
+  /**
+   * Personal charts, teacher only: the child's families (or households), so the teacher can send
+   * them a tip and top (issue 24). Never sent to a parent or child.
+   */
+  families: z.optional(z.array(z.object({ familyId: id, householdId: z.optional(id), name: text }))),
   /** Language of the chart's words (title, reward, focus), e.g. `nl`. */
   lang: contentLang,
 });

@@ -17,6 +17,8 @@ export interface CardThreadsShown {
   side: 'family' | 'teacher';
   /** The family's own thread (family side): the viewer's family. */
   familyId?: string | undefined;
+  /** The viewer's household, when its threads are its own (family side; issue 24). */
+  householdId?: string | undefined;
   /** The family's heading; the thread's "Gesprek met de leerkracht" by default. */
   familyTitle?: string;
   /** The teacher's heading for the family named; "Gesprek met <family>" by default. */
@@ -31,7 +33,7 @@ export class CardThreads {
   private readonly teacher: ThreadController;
   private shown: CardThreadsShown | undefined;
   /** The family whose thread the teacher opened, for what the card is about now. */
-  private opened: { id: string; name: string; about: string } | undefined;
+  private opened: { id: string; name: string; about: string; householdId?: string | undefined } | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -55,7 +57,13 @@ export class CardThreads {
     const base = shown && { about: shown.about, viewerId: shown.viewerId };
     this.family.show(
       base && shown.side === 'family' && shown.familyId
-        ? { ...base, familyId: shown.familyId, side: 'family', title: shown.familyTitle ?? m.withTeacher }
+        ? {
+            ...base,
+            familyId: shown.familyId,
+            ...(shown.householdId ? { householdId: shown.householdId } : {}),
+            side: 'family',
+            title: shown.familyTitle ?? m.withTeacher,
+          }
         : undefined,
     );
     const opened = this.opened;
@@ -64,6 +72,7 @@ export class CardThreads {
         ? {
             ...base,
             familyId: opened.id,
+            ...(opened.householdId ? { householdId: opened.householdId } : {}),
             side: 'teacher',
             title: (shown.teacherTitle ?? m.withFamily)(opened.name),
             open: true,
@@ -74,11 +83,11 @@ export class CardThreads {
     this.teacher.show(teacher);
   }
 
-  /** Opens the teacher's thread with this family (as the button does). */
-  open(familyId: string, name: string): void {
+  /** Opens the teacher's thread with this family, or one household of it (as the button does). */
+  open(familyId: string, name: string, householdId?: string): void {
     const shown = this.shown;
     if (!shown) return;
-    this.opened = { id: familyId, name, about: `${shown.about.kind}:${shown.about.id}` };
+    this.opened = { id: familyId, name, about: `${shown.about.kind}:${shown.about.id}`, householdId };
     this.show(shown);
     this.host.requestUpdate();
   }
@@ -95,14 +104,20 @@ export class CardThreads {
   }
 
   /**
-   * For the teacher, beside what family `familyId` sent: the open thread with them, or the button
-   * that opens it (named with the family for screen readers). `label` is the button's words.
+   * For the teacher, beside what family `familyId` (or one household of it) sent: the open thread
+   * with them, or the button that opens it (named with the family for screen readers). `label` is
+   * the button's words ("Antwoorden" by default).
    */
-  renderFor(familyId: string, name: string, label?: string): TemplateResult | typeof nothing {
+  renderFor(
+    familyId: string,
+    name: string,
+    options: { label?: string; householdId?: string | undefined } = {},
+  ): TemplateResult | typeof nothing {
     if (this.shown?.side !== 'teacher' || !this.available) return nothing;
-    if (this.opened?.id === familyId) return this.teacher.render();
-    const words = label ?? this.hooks.messages().answerFamily;
-    return html`<button type="button" class="thread-open" aria-label=${`${words}: ${name}`} @click=${() => this.open(familyId, name)}>
+    const { householdId } = options;
+    if (this.opened?.id === familyId && this.opened.householdId === householdId) return this.teacher.render();
+    const words = options.label ?? this.hooks.messages().answerFamily;
+    return html`<button type="button" class="thread-open" aria-label=${`${words}: ${name}`} @click=${() => this.open(familyId, name, householdId)}>
       ${words}
     </button>`;
   }

@@ -33,7 +33,7 @@ export interface ThreadMessages {
   exampleLabel: string;
   /** A tip and top about a child (issue 24): the heading for the family, and for the teacher. */
   tipTopFromTeacher: string;
-  tipTopFor: (child: string) => string;
+  tipTopFor: (child: string | undefined) => string;
   /** The teacher's button on a child's chart or in the feelings overview that opens it. */
   tipTopOpen: string;
   /** The two lines the teacher's note starts with. */

@@ -38,6 +38,11 @@ export type ThreadShown = ThreadKey & {
   example?: string;
 };
 
+/** The key the thread port is asked with: the family's, or one household's (issue 24). */
+function whose(key: ThreadKey): ThreadKey {
+  return { about: key.about, familyId: key.familyId, ...(key.householdId === undefined ? {} : { householdId: key.householdId }) };
+}
+
 export class ThreadController implements ReactiveController {
   thread: Thread | undefined;
   private key: ThreadShown | undefined;
@@ -88,7 +93,7 @@ export class ThreadController implements ReactiveController {
     if (!key || typeof adapter?.getThread !== 'function') return;
     let thread: Thread;
     try {
-      thread = parseOrThrow(threadSchema, await adapter.getThread({ about: key.about, familyId: key.familyId }), 'thread');
+      thread = parseOrThrow(threadSchema, await adapter.getThread(whose(key)), 'thread');
     } catch {
       return; // A thread that can't be read is not shown; the card itself stays usable.
     }
@@ -113,7 +118,7 @@ export class ThreadController implements ReactiveController {
     this.thread = { ...this.thread, unread: 0 };
     this.host.requestUpdate();
     try {
-      await adapter.markThreadRead({ id: newId(), about: key.about, familyId: key.familyId });
+      await adapter.markThreadRead({ id: newId(), ...whose(key) });
     } catch {
       // Read again next time: nothing is lost.
     }
@@ -131,7 +136,7 @@ export class ThreadController implements ReactiveController {
     if (!key || typeof adapter?.addThreadMessage !== 'function') return;
     const m = this.hooks.messages();
     this.hooks.announce(m.sending);
-    const result = await this.draft.submit((id, text) => adapter.addThreadMessage!({ id, about: key.about, familyId: key.familyId, text }));
+    const result = await this.draft.submit((id, text) => adapter.addThreadMessage!({ id, ...whose(key), text }));
     if (!result) return;
     this.hooks.announce(result.ok ? m.sent : m.sendFailed);
     if (result.ok) await this.load(false);

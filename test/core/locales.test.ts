@@ -82,7 +82,7 @@ function leaves(table: unknown, prefix = ''): [string, unknown][] {
 const at = (table: unknown, path: string) => path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], table);
 
 /** Values for the `kind` parameters: they choose a wording and are not shown themselves. */
-const KINDS = new Set(['class', 'personal', 'value', 'location', 'values', 'locations']);
+const KINDS = new Set(['class', 'personal', 'value', 'location', 'values', 'locations', 'yes', 'maybe', 'no']);
 
 /** Sample arguments for every function message, chosen so Arabic shows them as digits (3–99). */
 const SAMPLES: Record<string, unknown[][]> = {
@@ -99,6 +99,9 @@ const SAMPLES: Record<string, unknown[][]> = {
   'feedback.homeShare': [[3, 24]],
   'feedback.reactionGiven': [['«Duim omhoog»', 10]],
   'feedback.reactionTakenBack': [['«Duim omhoog»', 9]],
+  overview: overviewMessages.get(resolveLocale(locale)),
+  meeting: meetingMessages.get(resolveLocale(locale)),
+  intro: introMessages.get(resolveLocale(locale)),
   'reward.personalChart': [['Amira']],
   'reward.rewardIs': [['«extra buitenspelen»']],
   'reward.progress': [

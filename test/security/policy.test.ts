@@ -570,3 +570,62 @@ describe('the policy, cell by cell (MemoryAdapter)', () => {
     expect(applicable + notApplicable.length).to.equal(total);
   });
 });
+
+// ------------------------------------------------------------------ households (issue 24)
+
+/**
+ * Two households of one child: Familie El Amrani's first address (parent-5) and second
+ * (parent-6). A thread with one household is `own` for that household's carers and `other` for
+ * the other household's, as for another family: what each cell must do still comes from POLICY.
+ * The class's teacher has every household's thread as `own` (their class).
+ */
+const HOUSEHOLD_PLAYERS = { 'first address': 'parent-5', 'second address': 'parent-6', teacher: 'teacher-1' } as const;
+const householdThread = (householdId: string) => ({ about: { kind: 'answer' as const, id: 'wish-2' }, familyId: 'fam-03', householdId });
+const HOUSEHOLD_ROWS: { name: string; action: Action; run: (a: Probe, key: ReturnType<typeof householdThread>) => Promise<unknown> }[] = [
+  { name: 'getThread', action: 'thread.read', run: (a, k) => a.getThread(k) },
+  { name: 'addThreadMessage', action: 'thread.write', run: (a, k) => a.addThreadMessage({ id: key(), ...k, text: 'Fijn, dank je!' }) },
+  { name: 'markThreadRead', action: 'thread.read', run: (a, k) => a.markThreadRead({ id: key(), ...k }) },
+  {
+    name: `subscribe ${threadTopic(householdThread('<household>'))}`,
+    action: TOPIC_ACTIONS.thread,
+    run: async (a, k) => {
+      let heard = 0;
+      const stop = a.subscribe(threadTopic(k), () => (heard += 1));
+      a.ping(threadTopic(k));
+      stop();
+      if (heard === 0) throw Object.assign(new Error('not told'), { kind: 'forbidden' });
+    },
+  },
+];
+
+describe('the policy for households, cell by cell (MemoryAdapter)', () => {
+  let cells = 0;
+  for (const row of HOUSEHOLD_ROWS) {
+    describe(row.name, () => {
+      for (const [who, viewerId] of Object.entries(HOUSEHOLD_PLAYERS)) {
+        for (const household of ['fam-03-1', 'fam-03-2']) {
+          const viewer = seededViewers.find((v) => v.id === viewerId)!;
+          const relation: Relation = viewer.role === 'teacher' || viewer.householdId === household ? 'own' : 'other';
+          const allowed = granted(viewer.role, row.action, relation);
+          cells += 1;
+          it(`${who} (${viewerId}) · ${household}’s thread · ${relation}: ${allowed ? 'allowed' : 'denied'}`, async () => {
+            const adapter = school(viewerId);
+            const before = snapshot(adapter.state);
+            const outcome = await outcomeOf(row.run(adapter, householdThread(household)));
+            if (allowed) expect(outcome).to.deep.equal({ ok: true });
+            else {
+              expect(outcome.ok ? 'resolved' : outcome.kind).to.equal('forbidden');
+              expect(snapshot(adapter.state), 'a refused call changes nothing').to.equal(before);
+            }
+          });
+        }
+      }
+    });
+  }
+
+  it('counts the household cells: 4 rows × 3 viewers × 2 households = 24, and a household never has the other’s', () => {
+    expect(cells).to.equal(24);
+    expect(granted('parent', 'thread.read', 'other')).to.equal(false);
+    expect(granted('parent', 'thread.write', 'other')).to.equal(false);
+  });
+});

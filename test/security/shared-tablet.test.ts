@@ -485,3 +485,45 @@ describe('shared tablet: the device belongs to whoever uses it now', () => {
     });
   });
 });
+
+describe('shared tablet between two households of one child (issue 24)', () => {
+  beforeEach(clearDevice);
+  afterEach(clearDevice);
+
+  it("the other address's carer signs in: the first household's unsent answer is not shown nor sent, and comes back for them", async () => {
+    const first = memoryAdapter({ viewerId: 'parent-5' });
+    const el = await mount(first, html`<samen-lesson-clip clip-id="wish-2" view="parent"></samen-lesson-clip>`, 'samen-lesson-clip');
+    await type(el, '[part~="answer-input"]', 'Concept van het eerste adres');
+    expect(valueOf(el, '[part~="answer-input"]')).to.equal('Concept van het eerste adres');
+
+    const second = first.forViewer('parent-6');
+    await switchTo(el, second);
+    expect(valueOf(el, '[part~="answer-input"]')).to.equal('');
+    expect(shown(el)).not.to.contain('Concept van het eerste adres');
+    await press(el, '[part~="send-button"]');
+    expect(callsOf(second, 'saveHomeAnswer')).to.deep.equal([]);
+
+    await switchTo(el, first.forViewer('parent-5'));
+    expect(valueOf(el, '[part~="answer-input"]')).to.equal('Concept van het eerste adres');
+  });
+
+  it('one sign-in that the host moves to the other household (a family tablet’s account): the draft stays with the household it was typed in', async () => {
+    const adapter = memoryAdapter({ viewerId: 'parent-5' });
+    const el = await mount(adapter, html`<samen-lesson-clip clip-id="wish-2" view="parent"></samen-lesson-clip>`, 'samen-lesson-clip');
+    await type(el, '[part~="answer-input"]', 'Alleen voor het eerste adres');
+    expect(valueOf(el, '[part~="answer-input"]')).to.equal('Alleen voor het eerste adres');
+
+    const account = adapter.state.viewers.find((v) => v.id === 'parent-5')!;
+    account.householdId = 'fam-03-2';
+    const moved = adapter.forViewer('parent-5');
+    await switchTo(el, moved);
+    expect(valueOf(el, '[part~="answer-input"]')).to.equal('');
+    expect(shown(el)).not.to.contain('Alleen voor het eerste adres');
+    await press(el, '[part~="send-button"]');
+    expect(callsOf(moved, 'saveHomeAnswer')).to.deep.equal([]);
+
+    account.householdId = 'fam-03-1';
+    await switchTo(el, adapter.forViewer('parent-5'));
+    expect(valueOf(el, '[part~="answer-input"]')).to.equal('Alleen voor het eerste adres');
+  });
+});

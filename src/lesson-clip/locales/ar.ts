@@ -57,4 +57,10 @@ export const ar: ClipMessages = {
   notReached: 'لم يصلهم بعد',
   notReachedHint: 'أنت وحدك ترى هذه القائمة. ربما تسأل شخصيًا؟',
   everyoneReached: 'شاهدت كل العائلات هذا المنشور.',
+  audienceCarer: 'لا يرى هذا إلا المعلّم وأنت.',
+  audienceHousehold: 'لا يرى هذا إلا المعلّم وأهل بيتك.',
+  audienceFamily: 'لا يرى هذا إلا المعلّم وعائلتك، وفي العنوان الآخر أيضًا.',
+  addressesOf: (n, total) => `${n} من أصل ${noun(total, 'عنوان واحد', 'عنوانين', 'عناوين', 'عنوانًا', 'عنوان')}`,
+  familyAt: (family, address) => `${family} — ${address}`,
+  otherAddress: 'عنوان آخر',
 };

@@ -43,4 +43,10 @@ export const en: ClipMessages = {
   notReached: 'Not reached yet',
   notReachedHint: 'Only you see this list. Maybe ask in person?',
   everyoneReached: 'Every family has seen this lesson post.',
+  audienceCarer: 'Only the teacher and you see this.',
+  audienceHousehold: 'Only the teacher and your household see this.',
+  audienceFamily: 'Only the teacher and your family see this, at the other address too.',
+  addressesOf: (n, total) => `${n} of ${total} ${plural(total, 'address', 'addresses')}`,
+  familyAt: (family, address) => `${family} — ${address}`,
+  otherAddress: 'other address',
 };

@@ -43,4 +43,10 @@ export const nl: ClipMessages = {
   notReached: 'Nog niet bereikt',
   notReachedHint: 'Alleen jij ziet deze lijst. Misschien even persoonlijk vragen?',
   everyoneReached: 'Alle gezinnen hebben dit lesbericht gezien.',
+  audienceCarer: 'Alleen de juf of meester en jij zien dit.',
+  audienceHousehold: 'Alleen de juf of meester en jullie huishouden zien dit.',
+  audienceFamily: 'Alleen de juf of meester en jullie gezin zien dit, ook op het andere adres.',
+  addressesOf: (n, total) => `${n} van ${total} ${plural(total, 'adres', 'adressen')}`,
+  familyAt: (family, address) => `${family} — ${address}`,
+  otherAddress: 'ander adres',
 };

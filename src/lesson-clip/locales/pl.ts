@@ -46,4 +46,10 @@ export const pl: ClipMessages = {
   notReached: 'Jeszcze nie dotarło',
   notReachedHint: 'Tylko Ty widzisz tę listę. Może warto zapytać osobiście?',
   everyoneReached: 'Wszystkie rodziny zobaczyły ten wpis.',
+  audienceCarer: 'Widzi to tylko nauczyciel i ty.',
+  audienceHousehold: 'Widzi to tylko nauczyciel i twój dom.',
+  audienceFamily: 'Widzi to tylko nauczyciel i wasza rodzina, także pod drugim adresem.',
+  addressesOf: (n, total) => `${n} z ${total} ${count(total, 'adresu', 'adresów', 'adresów', 'adresu')}`,
+  familyAt: (family, address) => `${family} — ${address}`,
+  otherAddress: 'inny adres',
 };

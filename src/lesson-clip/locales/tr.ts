@@ -41,4 +41,10 @@ export const tr: ClipMessages = {
   notReached: 'Henüz ulaşılmadı',
   notReachedHint: 'Bu listeyi yalnızca siz görürsünüz. Belki yüz yüze sorabilirsiniz?',
   everyoneReached: 'Tüm aileler bu paylaşımı gördü.',
+  audienceCarer: 'Bunu yalnızca öğretmen ve siz görürsünüz.',
+  audienceHousehold: 'Bunu yalnızca öğretmen ve evinizdekiler görür.',
+  audienceFamily: 'Bunu yalnızca öğretmen ve aileniz görür, diğer adreste de.',
+  addressesOf: (n, total) => `${n} / ${total} adres`,
+  familyAt: (family, address) => `${family} — ${address}`,
+  otherAddress: 'diğer adres',
 };

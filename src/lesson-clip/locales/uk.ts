@@ -47,4 +47,10 @@ export const uk: ClipMessages = {
   notReached: 'Ще не охоплено',
   notReachedHint: 'Цей список бачите лише ви. Можливо, запитати особисто?',
   everyoneReached: 'Усі родини переглянули цей допис.',
+  audienceCarer: 'Це бачать лише вчитель і ви.',
+  audienceHousehold: 'Це бачать лише вчитель і ваша домівка.',
+  audienceFamily: 'Це бачать лише вчитель і ваша родина, також за іншою адресою.',
+  addressesOf: (n, total) => `${n} з ${total} ${count(total, 'адреси', 'адрес', 'адрес', 'адреси')}`,
+  familyAt: (family, address) => `${family} — ${address}`,
+  otherAddress: 'інша адреса',
 };

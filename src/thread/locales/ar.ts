@@ -26,7 +26,7 @@ export const ar: ThreadMessages = {
   answerFamily: 'ردّ',
   exampleLabel: 'مثال:',
   tipTopFromTeacher: 'نصيحة وإشادة من المعلّم',
-  tipTopFor: (child) => `نصيحة وإشادة للبيت عن ${child}`,
+  tipTopFor: (child) => (child ? `نصيحة وإشادة للبيت عن ${child}` : 'نصيحة وإشادة للبيت'),
   tipTopOpen: 'أرسل نصيحة وإشادة',
   top: 'إشادة:',
   tipForHome: 'نصيحة للبيت:',

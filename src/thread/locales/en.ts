@@ -18,7 +18,7 @@ export const en: ThreadMessages = {
   answerFamily: 'Answer',
   exampleLabel: 'Example:',
   tipTopFromTeacher: 'Tip and top from the teacher',
-  tipTopFor: (child) => `Tip and top for home about ${child}`,
+  tipTopFor: (child) => (child ? `Tip and top for home about ${child}` : 'Tip and top for home'),
   tipTopOpen: 'Send a tip and top',
   top: 'Top:',
   tipForHome: 'Tip for home:',

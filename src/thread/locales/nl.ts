@@ -18,7 +18,7 @@ export const nl: ThreadMessages = {
   answerFamily: 'Antwoorden',
   exampleLabel: 'Voorbeeld:',
   tipTopFromTeacher: 'Tip en top van de leerkracht',
-  tipTopFor: (child) => `Tip en top voor thuis over ${child}`,
+  tipTopFor: (child) => (child ? `Tip en top voor thuis over ${child}` : 'Tip en top voor thuis'),
   tipTopOpen: 'Tip en top sturen',
   top: 'Top:',
   tipForHome: 'Tip voor thuis:',

@@ -25,7 +25,7 @@ export const pl: ThreadMessages = {
   answerFamily: 'Odpowiedz',
   exampleLabel: 'Przykład:',
   tipTopFromTeacher: 'Pochwała i wskazówka od nauczyciela',
-  tipTopFor: (child) => `Pochwała i wskazówka na dom: ${child}`,
+  tipTopFor: (child) => (child ? `Pochwała i wskazówka na dom: ${child}` : 'Pochwała i wskazówka na dom'),
   tipTopOpen: 'Wyślij pochwałę i wskazówkę',
   top: 'Pochwała:',
   tipForHome: 'Wskazówka na dom:',

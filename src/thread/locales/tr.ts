@@ -18,7 +18,7 @@ export const tr: ThreadMessages = {
   answerFamily: 'Yanıtla',
   exampleLabel: 'Örnek:',
   tipTopFromTeacher: 'Öğretmenden ipucu ve övgü',
-  tipTopFor: (child) => `${child} hakkında ev için ipucu ve övgü`,
+  tipTopFor: (child) => (child ? `${child} hakkında ev için ipucu ve övgü` : 'Ev için ipucu ve övgü'),
   tipTopOpen: 'İpucu ve övgü gönder',
   top: 'Övgü:',
   tipForHome: 'Ev için ipucu:',

@@ -25,7 +25,7 @@ export const uk: ThreadMessages = {
   answerFamily: 'Відповісти',
   exampleLabel: 'Приклад:',
   tipTopFromTeacher: 'Похвала й порада від учителя',
-  tipTopFor: (child) => `Похвала й порада для дому: ${child}`,
+  tipTopFor: (child) => (child ? `Похвала й порада для дому: ${child}` : 'Похвала й порада для дому'),
   tipTopOpen: 'Надіслати похвалу й пораду',
   top: 'Похвала:',
   tipForHome: 'Порада для дому:',
