@@ -7,7 +7,8 @@
  *
  * Each runner stays usable on its own: `npx wtr [--files …]`, `node --test <file>`.
  *
- *   node scripts/test.mjs [--no-build] [--parallel] [--only=wtr|node] [--node-concurrency=N] [-- files…]
+ *   node scripts/test.mjs [--no-build] [--parallel] [--only=wtr|node] [--node-concurrency=N]
+ *                         [--also=PATH …] [--then=COMMAND] [-- files…]
  *
  *   --no-build            dist/ is already built (CI builds it in its own step)
  *   --parallel            both runners at once (the node side's output is printed as a block when
@@ -15,6 +16,11 @@
  *                         suites mostly wait on servers and child processes
  *   --only=wtr|node       one runner (npm run test:node is --only=node)
  *   --node-concurrency=N  test files node --test runs at once (its default is cores - 1)
+ *   --also=PATH           more node:test files or folders after NODE_SUITES, counted with them
+ *                         (CI: bench/test/ and the Storybook smoke, which need a build first)
+ *   --then=COMMAND        a shell command run when the node suites have ended, still beside
+ *                         web-test-runner (CI: the smokes that are not tests); its output is
+ *                         printed as a block and a non-zero exit fails the run
  *   -- files…             only these: *.test.ts to web-test-runner (--files), the rest to node --test
  */
 import { spawn } from 'node:child_process';
@@ -147,6 +153,18 @@ async function runNode(/** @type {string} */ scratch, { buffer = false, concurre
   return { name: 'node:test', code, seconds, ...counts };
 }
 
+/**
+ * `--then`'s command (bash -c), its output collected and printed as a block when it ends.
+ * @returns {Promise<RunnerResult>}
+ */
+async function runThen(/** @type {string} */ command) {
+  const started = performance.now();
+  const { code, output } = await run('bash', ['-c', command], { buffer: true });
+  process.stdout.write(`\n==> ${command} (ran beside web-test-runner, after the node suites)\n${output}`);
+  const seconds = (performance.now() - started) / 1000;
+  return { name: 'then', code, seconds, passed: 0, failed: 0, skipped: 0, failures: [] };
+}
+
 const counted = (/** @type {Counts} */ c) => `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`;
 
 async function main() {
@@ -159,6 +177,8 @@ async function main() {
   const option = (/** @type {string} */ name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? '';
   const only = option('only') || (files.length && !nodeFiles.length ? 'wtr' : files.length && !browserFiles.length ? 'node' : '');
   const parallel = argv.includes('--parallel');
+  const also = argv.filter((a) => a.startsWith('--also=')).map((a) => a.slice('--also='.length));
+  const then = argv.find((a) => a.startsWith('--then='))?.slice('--then='.length) ?? '';
   const started = performance.now();
 
   if (!argv.includes('--no-build') && only !== 'wtr') {
@@ -174,11 +194,16 @@ async function main() {
   let results;
   try {
     const concurrency = option('node-concurrency');
-    const node = { concurrency, ...(nodeFiles.length ? { files: nodeFiles } : {}) };
+    const node = { concurrency, files: [...(nodeFiles.length ? nodeFiles : NODE_SUITES), ...also] };
+    /** The node suites, then `--then`'s command (beside web-test-runner when --parallel). */
+    const nodeSide = async (/** @type {boolean} */ buffer) => {
+      const result = await runNode(scratch, { ...node, buffer });
+      return then ? [result, await runThen(then)] : [result];
+    };
     if (only === 'wtr') results = [await runWtr(scratch, browserFiles)];
-    else if (only === 'node') results = [await runNode(scratch, node)];
-    else if (parallel) results = await Promise.all([runWtr(scratch, browserFiles), runNode(scratch, { ...node, buffer: true })]);
-    else results = [await runWtr(scratch, browserFiles), await runNode(scratch, node)];
+    else if (only === 'node') results = await nodeSide(false);
+    else if (parallel) results = (await Promise.all([runWtr(scratch, browserFiles), nodeSide(true)])).flat();
+    else results = [await runWtr(scratch, browserFiles), ...(await nodeSide(false))];
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -197,7 +222,9 @@ async function main() {
 
   const lines = ['', '==> Summary'];
   for (const r of results)
-    lines.push(`  ${r.name.padEnd(10)} ${counted(r)} (${r.seconds.toFixed(1)} s)${r.code !== 0 ? `, exit ${r.code}` : ''}`);
+    lines.push(
+      `  ${r.name.padEnd(10)} ${r.name === 'then' ? `${then}:` : counted(r)} (${r.seconds.toFixed(1)} s)${r.code !== 0 ? `, exit ${r.code}` : ''}`,
+    );
   const slowest = results.find((r) => r.slowest)?.slowest;
   if (slowest?.length)
     lines.push(
@@ -210,12 +237,17 @@ async function main() {
   }
   for (const r of broken)
     lines.push(
-      `  ✖ ${r.name} exited ${r.code} with no failing test: see its output above (a coverage threshold, a file that did not load)`,
+      r.name === 'then'
+        ? `  ✖ ${then} exited ${r.code}: see its output above`
+        : `  ✖ ${r.name} exited ${r.code} with no failing test: see its output above (a coverage threshold, a file that did not load)`,
     );
   const ok = total.failed === 0 && broken.length === 0;
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   lines.push(
-    `${ok ? '✔' : '✖'} ${results.reduce((n, r) => n + r.passed + r.failed + r.skipped, 0)} tests: ${counted(total)} (${results.map((r) => `${r.name} ${r.passed + r.failed + r.skipped}`).join(', ')}) in ${seconds} s`,
+    `${ok ? '✔' : '✖'} ${results.reduce((n, r) => n + r.passed + r.failed + r.skipped, 0)} tests: ${counted(total)} (${results
+      .filter((r) => r.name !== 'then')
+      .map((r) => `${r.name} ${r.passed + r.failed + r.skipped}`)
+      .join(', ')}) in ${seconds} s`,
   );
   console.log(lines.join('\n'));
   process.exit(ok ? 0 : 1);

@@ -51,6 +51,35 @@ test('all passing: one closing line with the total, exit 0', async (t) => {
   assert.match(output.trim().split('\n').at(-1), /^✔ 2 tests: 2 passed, 0 failed, 0 skipped \(node:test 2\) in \d+ s$/);
 });
 
+test('--also adds node:test files to the count; --then runs after the node suites and its failure fails the run', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'samen-summary-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'd.test.mjs'), `import { test } from 'node:test';\ntest('one', () => {});`);
+  writeFileSync(join(dir, 'e.test.mjs'), `import { test } from 'node:test';\ntest('two', () => {});\ntest('three', () => {});`);
+  /** @returns {Promise<{ code: number, output: string }>} */
+  const summary = (/** @type {string} */ then) =>
+    new Promise((resolve) => {
+      const args = [
+        script,
+        '--no-build',
+        '--only=node',
+        `--also=${join(dir, 'e.test.mjs')}`,
+        `--then=${then}`,
+        '--',
+        join(dir, 'd.test.mjs'),
+      ];
+      execFile(process.execPath, args, (error, stdout) => resolve({ code: error ? Number(error.code) : 0, output: stdout }));
+    });
+  const passing = await summary('echo smoke ran');
+  assert.equal(passing.code, 0, passing.output);
+  assert.match(passing.output, /==> echo smoke ran \(ran beside web-test-runner, after the node suites\)\nsmoke ran\n/);
+  assert.match(passing.output.trim().split('\n').at(-1), /^✔ 3 tests: 3 passed, 0 failed, 0 skipped \(node:test 3\) in \d+ s$/);
+  const failing = await summary('echo smoke broke; exit 3');
+  assert.notEqual(failing.code, 0, failing.output);
+  assert.match(failing.output, /✖ echo smoke broke; exit 3 exited 3: see its output above/);
+  assert.match(failing.output.trim().split('\n').at(-1), /^✖ 3 tests: 3 passed, 0 failed, 0 skipped/);
+});
+
 test('TAP: nested failures are named once, by their path; cancelled counts as failed, todo as skipped', () => {
   const tap = [
     '# Subtest: file a',
