@@ -138,6 +138,26 @@ export const lessonClipStyles = css`
   .counter {
     font-size: 0.85em;
   }
+  /* The parent's choice to share the words with the class board (issue 24): a big, easy target. */
+  .share-choice {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    min-block-size: var(--_target);
+    font-weight: 400;
+    cursor: pointer;
+  }
+  .share-choice input {
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    margin: 0;
+    flex: none;
+    accent-color: var(--_accent);
+  }
+  .shared-with-class {
+    margin: 0.25em 0 0;
+    font-size: 0.85em;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

@@ -1,8 +1,8 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { newId } from '../core/adapter.js';
+import { newId, type AdapterFor } from '../core/adapter.js';
 import { afterNextPaint } from '../core/after-paint.js';
 import { batchedRead } from '../core/batch.js';
 import { DraftController, type SubmitResult } from '../core/draft-controller.js';
@@ -34,6 +34,8 @@ import { ThreadController } from '../thread/thread-controller.js';
 import { threadStyles } from '../thread/thread.styles.js';
 import { LazyView } from '../core/lazy-view.js';
 import type { ClipTeacherHost } from './teacher-view.js';
+import type { ClipChildHost } from './child-view.js';
+import { classBoardSchema, type ClassBoard } from './board.js';
 
 /** "We talked about it" is the home question's own button, so the bar leaves it out. */
 const CLIP_REACTIONS = 'like heart clap practised-at-home';
@@ -47,20 +49,31 @@ const FEEDBACK_PARTS = [
   'home-share: feedback-home-share',
 ].join(', ');
 
+/** The class board, or `not-connected` where the adapter has no `getClassBoard` (an optional port method, issue 24). */
+function readClassBoard(adapter: AdapterFor<'clip'>, clipId: string, signal: AbortSignal): Promise<unknown> {
+  if (typeof adapter.getClassBoard !== 'function')
+    return Promise.reject(new SamenError('not-connected', 'the adapter has no getClassBoard (the class board)'));
+  return adapter.getClassBoard(clipId, { signal });
+}
+
 interface ClipData {
-  view: 'parent' | 'teacher';
+  view: 'parent' | 'teacher' | 'child';
   viewer: Viewer;
   clip: LessonClip;
   programmeKnown: boolean;
   mediaRefused: boolean;
   answer: HomeAnswer | null;
   reach?: ClipReach;
+  /** The class board (`view="child"`, issue 24): counts and shared answers, no names. */
+  board?: ClassBoard;
 }
 
 /**
  * One lesson clip: what the children learned, in their words, with the question
  * for home. Parents answer or tap "we talked about it"; teachers see how far the
- * clip reached the class.
+ * clip reached the class; the class sees together on the board (`view="child"`) how many
+ * families watched, talked about it and reacted, and the answers families chose to share,
+ * without names.
  *
  * @summary A lesson clip card with a home question (parent) or class reach (teacher).
  * @tagname samen-lesson-clip
@@ -92,6 +105,9 @@ interface ClipData {
  * @csspart thread - The private thread between the family and the teacher (with the optional thread port): under the family's answer (parent), or in the answers list once the teacher opens it with "Antwoorden".
  * @csspart thread-input - The text area for a message in the thread.
  * @csspart reach - The class reach numbers and bars (teacher).
+ * @csspart board - The class board (child): how many families watched, talked about it and reacted, and the shared answers.
+ * @csspart board-answers - The list of answers families chose to share with the class, without names (child).
+ * @csspart share-choice - The parent's "De klas mag ons antwoord zien, zonder naam" checkbox, off by default (parent).
  * @csspart answers - The list of answers from families (teacher).
  * @csspart notice - A note about content that could not be shown.
  * @csspart media-withheld - The neutral placeholder shown instead of photos and video when the viewer has no media consent.
@@ -141,8 +157,15 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   /** Id of the lesson clip, as the adapter knows it. */
   @property({ attribute: 'clip-id', reflect: true }) clipId = '';
 
-  /** Who is looking: a `parent` answers, a `teacher` sees the class's reach. */
-  @property({ reflect: true }) view: 'parent' | 'teacher' = 'parent';
+  /**
+   * Who is looking: a `parent` answers, a `teacher` sees the class's reach, `child` is the class
+   * board the children see together (no names; a child or teacher of the class, with the
+   * adapter's optional `getClassBoard`).
+   */
+  @property({ reflect: true }) view: 'parent' | 'teacher' | 'child' = 'parent';
+
+  /** The parent's choice to show this answer's words on the class board; off until they tick it (issue 24). */
+  @state() private shareWithClass = false;
 
   @state() private sendingTalked = false;
   @state() private talkedError: SamenError | undefined;
@@ -182,6 +205,33 @@ export class SamenLessonClip extends SamenParentPreviewElement {
 
   /** How the teacher view is loaded (a test's subclass may fail it). */
   protected static loadTeacherView = () => import('./teacher-view.js');
+
+  /** The class board (./child-view.ts), loaded only for `view="child"`: parents and teachers never download it. */
+  private readonly childView = new LazyView(
+    this,
+    () => (this.constructor as typeof SamenLessonClip).loadChildView(),
+    (error) => this.reportError(error),
+  );
+
+  /** How the child view is loaded (a test's subclass may fail it). */
+  protected static loadChildView = () => import('./child-view.js');
+
+  /** What the child view reads through the lesson clip. */
+  private readonly childHost: ClipChildHost = ((clip: this) => ({
+    get m() {
+      return clip.m;
+    },
+    get t() {
+      return clip.t;
+    },
+    familyText: () => clip.familyText(),
+    readAloud: (sentences) => clip.reader.render(clip.t, sentences),
+  }))(this);
+
+  /** The view whose module is loaded on demand, or none for the parent's. */
+  private get lazyView(): LazyView<{ styles: CSSResult }> | undefined {
+    return this.view === 'teacher' ? this.teacherView : this.view === 'child' ? this.childView : undefined;
+  }
 
   /** What the teacher view reads through the lesson clip. */
   private readonly teacherHost: ClipTeacherHost = ((clip: this) => ({
@@ -229,10 +279,17 @@ export class SamenLessonClip extends SamenParentPreviewElement {
         viewer,
         // With the other clips coming into view now, in one call where the adapter can (issue 23).
         batchedRead(adapter, adapter.getLessonClip, adapter.getLessonClips, clipId, signal),
-        view === 'teacher' ? adapter.getClipReach(clipId, { signal }) : adapter.getHomeAnswer(clipId, { signal }),
-        view === 'teacher' ? this.teacherView.settled() : undefined,
+        view === 'teacher'
+          ? adapter.getClipReach(clipId, { signal })
+          : view === 'child'
+            ? readClassBoard(adapter, clipId, signal)
+            : adapter.getHomeAnswer(clipId, { signal }),
+        view === 'teacher' ? this.teacherView.settled() : view === 'child' ? this.childView.settled() : undefined,
       ]);
       this.requireTeacherRole(view, who);
+      // The board is the class's: a child or teacher of it (the adapter checks `board.read` too).
+      if (view === 'child' && who.role !== 'child' && who.role !== 'teacher')
+        throw new SamenError('forbidden', 'the class board is for the class: a child or teacher');
       const { clip, problems } = parseLessonClip(rawClip);
       const answer = view === 'parent' && rawExtra ? parseOrThrow(homeAnswerSchema, rawExtra, 'answer') : null;
       const data: ClipData = {
@@ -245,6 +302,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
         answer: answer && who.familyId && answer.familyId === who.familyId ? answer : null,
       };
       if (view === 'teacher') data.reach = parseOrThrow(clipReachSchema, rawExtra, 'reach');
+      if (view === 'child') data.board = parseOrThrow(classBoardSchema, rawExtra, 'board');
       this.restoreDraft(data);
       report(problems, 'parts of the clip were refused');
       return data;
@@ -288,6 +346,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     );
     // Beside the data load, not after it: a teacher's first render waits for both at once.
     if (this.view === 'teacher') this.teacherView.start();
+    if (this.view === 'child') this.childView.start();
   }
 
   override connectedCallback(): void {
@@ -346,6 +405,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     // clip that was already answered means the parent was editing.
     const restored = this.answerDraft.restore(key);
     this.editing = restored && data.answer !== null;
+    this.shareWithClass = false;
     this.talkedWriteId = undefined;
     this.talkedError = undefined;
     this.lastKind = 'text';
@@ -359,6 +419,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     this.threadFamily = undefined;
     this.stopWatching();
     this.answerDraft.forget();
+    this.shareWithClass = false;
     this.editing = false;
     this.sendingTalked = false;
     this.talkedWriteId = undefined;
@@ -423,8 +484,14 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     // One write at a time: a double tap must not send twice. Nothing while it is unsure who is here.
     if (this.sending || !adapter || !data || !this.personConfirmed) return;
     const person = this.personToken;
+    // Shared with the class only when the parent ticked it, and only written words (issue 24).
+    const share = kind === 'text' && this.shareWithClass ? { shareWithClass: true } : {};
     const write = async (id: string, text?: string) =>
-      parseOrThrow(homeAnswerSchema, await adapter.saveHomeAnswer({ id, clipId: data.clip.id, kind, ...(text ? { text } : {}) }), 'answer');
+      parseOrThrow(
+        homeAnswerSchema,
+        await adapter.saveHomeAnswer({ id, clipId: data.clip.id, kind, ...(text ? { text } : {}), ...share }),
+        'answer',
+      );
     // An empty answer sends nothing, so nothing says it is sending (issue 21).
     if (kind === 'text' && !this.answerDraft.text.trim()) return;
     this.lastKind = kind;
@@ -493,6 +560,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     if (this.sending) return;
     const answer = this.data?.answer;
     if (answer?.kind === 'text' && answer.text) this.answerDraft.prefill(answer.text);
+    this.shareWithClass = answer?.shareWithClass === true;
     this.editing = true;
     await this.updateComplete;
     this.textarea?.focus();
@@ -521,9 +589,9 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   // ------------------------------------------------------------------ render
 
   protected override render(): TemplateResult {
-    const view = this.teacherView;
-    if (this.view === 'teacher' && this.loader.status !== 'error') {
-      // The teacher view's module on its way (loading, as the data may still be), or failed to load.
+    const view = this.lazyView;
+    if (view && this.loader.status !== 'error') {
+      // The teacher or child view's module on its way (loading, as the data may still be), or failed to load.
       if (view.error) return this.renderError(view.error, () => view.retry());
       if (!view.module) return this.renderLoading();
     }
@@ -553,9 +621,9 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       ${clip.mediaConsent === false ? this.renderMediaWithheld() : this.renderMedia(clip.media, data.mediaRefused, clip.title, clip.lang)}
       ${clip.goal ? this.renderSection('goal', this.m.goal, clip.goal, clip.lang) : nothing}
       ${clip.learned ? this.renderSection('learned', this.m.learned, clip.learned, clip.lang) : nothing}
-      ${this.view === 'teacher' && data.reach && this.teacherView.module ? this.teacherView.module.renderReach(this.teacherHost, data.reach) : this.renderHome(data)}
+      ${this.renderViewPart(data)}
       ${
-        this.hasPort('feedback')
+        this.view !== 'child' && this.hasPort('feedback')
           ? /* Created with the card, which loads only near the screen: the bar then loads at once, with the clip's neighbours (issue 23). */
             html`<samen-feedback-bar
             target-id=${clip.id}
@@ -569,6 +637,13 @@ export class SamenLessonClip extends SamenParentPreviewElement {
           : nothing /* a host with only the clip port: the clip without reactions, not a not-connected bar */
       }
     </article>`;
+  }
+
+  /** Under what was learned: the class's reach (teacher), the class board (child), or the home question (parent). */
+  private renderViewPart(data: ClipData): TemplateResult | typeof nothing {
+    if (this.view === 'teacher') return data.reach && this.teacherView.module ? this.teacherView.module.renderReach(this.teacherHost, data.reach) : nothing;
+    if (this.view === 'child') return data.board && this.childView.module ? this.childView.module.renderBoard(this.childHost, data.board) : nothing;
+    return this.renderHome(data);
   }
 
   private renderHeader({ clip, programmeKnown }: ClipData): TemplateResult {
@@ -695,7 +770,8 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       ${
         answer.kind === 'text'
           ? html`<p class="answer-label">${t.yourAnswer}</p>
-            <p class="answer-text" ${inLanguage(this.familyText())}>${answer.text}</p>`
+            <p class="answer-text" ${inLanguage(this.familyText())}>${answer.text}</p>
+            ${(answer as Partial<HomeAnswer>).shareWithClass ? html`<p class="shared-with-class muted">${t.sharedWithClass}</p>` : nothing}`
           : html`<p class="answer-text"><svg class="done-icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
                 <path fill="currentColor" d="M9 16.17 4.83 12l-1.42 1.41L9 19 21 7l-1.41-1.41z"></path></svg
               >
@@ -723,6 +799,10 @@ export class SamenLessonClip extends SamenParentPreviewElement {
         @input=${(e: Event) => draft.set((e.target as HTMLTextAreaElement).value)}
       ></textarea>
       <p id="counter" class="counter">${this.t.charactersLeft(draft.remaining)}</p>
+      <label part="share-choice" class="share-choice">
+        <input type="checkbox" .checked=${live(this.shareWithClass)} @change=${(e: Event) => (this.shareWithClass = (e.target as HTMLInputElement).checked)} />
+        <span>${t.shareWithClass}</span>
+      </label>
       ${
         this.sendError
           ? html`<div class="send-error" role="alert">

@@ -54,6 +54,20 @@ export interface ClipMessages {
   notReached: string;
   notReachedHint: string;
   everyoneReached: string;
+  /** Parent, answering (issue 24): the choice, off by default, to show the answer's words on the class board. */
+  shareWithClass: string;
+  /** Under a sent answer that the family shares with the class. */
+  sharedWithClass: string;
+  /** The class board (`view="child"`): heading, the figures' labels after a number or "a few", the shared answers. */
+  boardHeading: string;
+  boardSeen: string;
+  boardTalked: string;
+  boardReacted: string;
+  /** Instead of a count below three: "Een paar" (gezinnen keken het filmpje). */
+  boardFew: string;
+  boardAnswers: string;
+  boardAnswersNote: string;
+  boardNoAnswers: string;
   /** Parent (issue 24), under the home question: who sees what they write. Without households: the teacher and this carer. */
   audienceCarer: string;
   /** …the teacher and the carer's household (the other household of the child does not). */
