@@ -11,6 +11,7 @@ import { newId, PORT_METHODS, THREAD_METHODS, type PortName, type SamenAdapter }
 import { ACTIONS, allows, relationOf, type Action, type PolicyViewer, type Relation, type Role, type Scope } from '../core/policy.js';
 import type { ExpectationMatrix } from '../expectation-matrix/schemas.js';
 import type { ReactionSummary } from '../feedback-bar/schemas.js';
+import { SamenError } from '../core/errors.js';
 import { ConformanceError, describeError, settle, show, type Outcome, type PortsAdapter } from './conformance.js';
 
 // ------------------------------------------------------------------ options
@@ -244,6 +245,34 @@ const probeRead = (
   run: (c) => settle(call(c.as, c.target.id)),
 });
 
+/**
+ * A batch read (issue 23) of the one target, as the single read is judged: allowed, its entry is
+ * the item; denied, the entry is `null` (or the call is refused), never the item. Not checked
+ * when the adapter has no such method.
+ */
+const batchProbe = (
+  port: PortName,
+  action: Action,
+  method: keyof SamenAdapter,
+  call: (a: SamenAdapter, ids: string[]) => Promise<readonly unknown[]> | undefined,
+): Probe => ({
+  action,
+  port,
+  method,
+  targets: ['clipA', 'clipB'],
+  optional: true,
+  run: async (c) => {
+    const answer = call(c.as, [c.target.id]);
+    if (answer === undefined) return undefined;
+    const outcome = await settle(answer);
+    if (outcome.settled === 'rejected') return outcome;
+    const entry = Array.isArray(outcome.value) && outcome.value.length === 1 ? (outcome.value[0] as unknown) : undefined;
+    // `null` is how a batch says "the single read would refuse this one" (unknown or forbidden alike): judged as a refusal.
+    const refused: Outcome = { settled: 'rejected', error: new SamenError('forbidden', `${String(method)}: null`) };
+    return entry === null ? refused : outcome;
+  },
+});
+
 /** The current matrix, read by someone who may (family A's parent for their home matrix, teacher A for the school's). */
 async function currentMatrix(c: Cell): Promise<ExpectationMatrix> {
   if (c.target.key === 'homeMatrixA')
@@ -272,6 +301,8 @@ async function threadProbe(c: Cell, write: boolean): Promise<Outcome | undefined
 
 const PROBES: readonly Probe[] = [
   probeRead('clip', 'clip.read', 'getLessonClip', ['clipA', 'clipB'], (a, id) => a.getLessonClip(id)),
+  // The optional batch reads (issue 23) never give what the single read refuses.
+  batchProbe('clip', 'clip.read', 'getLessonClips', (a, ids) => a.getLessonClips?.(ids)),
   {
     action: 'clip.publish',
     port: 'composer',
@@ -324,6 +355,7 @@ const PROBES: readonly Probe[] = [
     run: async (c) => (typeof c.as.getClassBoard === 'function' ? settle(c.as.getClassBoard(c.target.id)) : undefined),
   },
   probeRead('feedback', 'reactions.read', 'getReactions', ['clipA', 'clipB'], (a, id) => a.getReactions(id)),
+  batchProbe('feedback', 'reactions.read', 'getReactionSummaries', (a, ids) => a.getReactionSummaries?.(ids)),
   {
     action: 'reaction.write',
     port: 'feedback',
@@ -734,7 +766,8 @@ function portMethods(port: PortName): readonly string[] {
   if (port === 'composer') return ['uploadMedia', 'getUploadedMedia', 'publishLessonClip'];
   // The optional thread port is checked with the lesson clip's, whose card shows the thread.
   // So are the class board (clip) and the child's choice (reward) of issue 24.
-  if (port === 'clip') return [...PORT_METHODS[port], ...THREAD_METHODS, 'getClassBoard'];
+  if (port === 'clip') return [...PORT_METHODS[port], ...THREAD_METHODS, 'getClassBoard', 'getLessonClips'];
+  if (port === 'feedback') return [...PORT_METHODS[port], 'getReactionSummaries'];
   return port === 'reward' ? [...PORT_METHODS[port], 'chooseChartGoal'] : PORT_METHODS[port];
 }
 

@@ -110,7 +110,10 @@ describe('authorization suite: one named check per cell, expectations from POLIC
     expect(titles).to.include('thread.write (addThreadMessage) > teacher A · own (family B’s thread about clip A) → allowed');
     expect(titles).to.include('thread.read (getThread) > teacher B · other (family A’s thread about clip A) → denied');
     expect(titles).to.include('thread.read (getThread) > child A · own (family A’s thread about clip A) → denied');
-    expect(tests.size).to.equal(417);
+    // The batch reads (issue 23): a clip or reactions of another class are refused in a batch as alone.
+    expect(titles).to.include('clip.read (getLessonClips) > teacher B · other (clip A) → denied');
+    expect(titles).to.include('reactions.read (getReactionSummaries) > parent A · other (clip B) → denied');
+    expect(tests.size).to.equal(447);
   });
 
   it('leaves out the child, the optional staff and fixtures, and the composing methods when told', () => {
