@@ -568,6 +568,12 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
       if (i % 2 === 0) a.shareWithClass = true;
     });
 
+  // From lesson 4 on, what Familie El Amrani saw and answered was at the first address: the
+  // second one is not reached yet (the teacher's list names it: "Familie El Amrani — tweede
+  // adres"). Before, the seed does not say where: the whole family counts as reached.
+  const atFirstAddress = (e: { clipId: string; familyId: string }) => e.familyId === 'fam-03' && /^wish-[4-8]$/.test(e.clipId);
+  for (const entry of [...state.seen, ...state.answers]) if (atFirstAddress(entry)) entry.householdId = 'fam-03-1';
+
   // Reactions use their own random stream, so adding them leaves the seeded answers unchanged.
   const reactionRandom = prng(seed + 1);
   const seedReactions = (targetId: string, families: DemoFamily[], rates: Record<string, number>) => {
@@ -576,12 +582,6 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
       byReaction[reaction] = families
         .slice(1)
         .filter(() => reactionRandom() < rate)
-  // From lesson 4 on, what Familie El Amrani saw and answered was at the first address: the
-  // second one is not reached yet (the teacher's list names it: "Familie El Amrani — tweede
-  // adres"). Before, the seed does not say where: the whole family counts as reached.
-  const atFirstAddress = (e: { clipId: string; familyId: string }) => e.familyId === 'fam-03' && /^wish-[4-8]$/.test(e.clipId);
-  for (const entry of [...state.seen, ...state.answers]) if (atFirstAddress(entry)) entry.householdId = 'fam-03-1';
-
         .map((f) => f.familyId);
     }
     state.reactions[targetId] = byReaction;

@@ -328,6 +328,7 @@ export class MemoryAdapter implements SamenAdapter {
         clipId: input.clipId,
         familyId: viewer.familyId,
         ...(viewer.name ? { familyName: viewer.name } : {}),
+        ...(viewer.householdId ? { householdId: viewer.householdId } : {}),
         kind: input.kind,
         ...(input.kind === 'text' && input.text ? { text: input.text } : {}),
         // Shown on the class board only when the family chose it (issue 24); nothing is shared by default.
@@ -354,7 +355,6 @@ export class MemoryAdapter implements SamenAdapter {
     input: WriteInput & { targetId: string; reaction: string; on: boolean },
     options?: RequestOptions,
   ): Promise<ReactionSummary> {
-        ...(viewer.householdId ? { householdId: viewer.householdId } : {}),
     await this.write('setReaction', input, options, `reactions:${input.targetId}`, () => {
       const familyId = this.viewer().familyId ?? this.viewerId;
       const reactions = this.store.state.reactions;
@@ -871,6 +871,34 @@ export class MemoryAdapter implements SamenAdapter {
     }
   }
 
+  /** Whether the viewer's school shares answers, drafts and threads within the family (issue 24). */
+  private sharesWithinFamily(viewer: Viewer): boolean {
+    return viewer.schoolId !== undefined && own(this.store.state.schoolSettings ?? {}, viewer.schoolId)?.shareWithinFamily === true;
+  }
+
+  /**
+   * Where the viewer's own answer to a clip is in the store, or -1: their household's (issue 24);
+   * without households their own as a carer (as before); the family's latest when the school
+   * shares within the family. A seeded answer (no carer) is nobody's to read.
+   */
+  private ownAnswerIndex(clipId: string, viewer: Viewer): number {
+    const shared = this.sharesWithinFamily(viewer);
+    const mine = (a: StoredAnswer): boolean =>
+      a.clipId === clipId &&
+      a.carerId !== undefined &&
+      (shared
+        ? a.familyId === viewer.familyId
+        : viewer.householdId !== undefined
+          ? a.familyId === viewer.familyId && a.householdId === viewer.householdId
+          : a.carerId === viewer.id);
+    const answers = this.store.state.answers;
+    let found = -1;
+    answers.forEach((a, i) => {
+      if (mine(a) && (found < 0 || a.updatedAt >= answers[found]!.updatedAt)) found = i;
+    });
+    return found;
+  }
+
   private reactionSummary(targetId: string): ReactionSummary {
     const { state } = this.store;
     const byReaction = own(state.reactions, targetId) ?? {};
@@ -987,6 +1015,8 @@ export function computeReach(
       })
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
     ...(notReached ? { notReached } : {}),
+    // Counted when some child of the class has more than one household.
+    ...(list && households !== list.length ? { households, householdsSeen } : {}),
   };
 }
 
@@ -1019,34 +1049,6 @@ function delay(ms: number, signal?: AbortSignal): Promise<void> {
     );
   });
 }
-  /** Whether the viewer's school shares answers, drafts and threads within the family (issue 24). */
-  private sharesWithinFamily(viewer: Viewer): boolean {
-    return viewer.schoolId !== undefined && own(this.store.state.schoolSettings ?? {}, viewer.schoolId)?.shareWithinFamily === true;
-  }
-
-  /**
-   * Where the viewer's own answer to a clip is in the store, or -1: their household's (issue 24);
-   * without households their own as a carer (as before); the family's latest when the school
-   * shares within the family. A seeded answer (no carer) is nobody's to read.
-   */
-  private ownAnswerIndex(clipId: string, viewer: Viewer): number {
-    const shared = this.sharesWithinFamily(viewer);
-    const mine = (a: StoredAnswer): boolean =>
-      a.clipId === clipId &&
-      a.carerId !== undefined &&
-      (shared
-        ? a.familyId === viewer.familyId
-        : viewer.householdId !== undefined
-          ? a.familyId === viewer.familyId && a.householdId === viewer.householdId
-          : a.carerId === viewer.id);
-    const answers = this.store.state.answers;
-    let found = -1;
-    answers.forEach((a, i) => {
-      if (mine(a) && (found < 0 || a.updatedAt >= answers[found]!.updatedAt)) found = i;
-    });
-    return found;
-  }
-
 
 /** A batch entry: the read's value, `null` where it failed; an abort still rejects the whole batch. */
 async function orNull<T>(read: Promise<T>): Promise<T | null> {
@@ -1057,5 +1059,3 @@ async function orNull<T>(read: Promise<T>): Promise<T | null> {
     return null;
   }
 }
-    // Counted when some child of the class has more than one household.
-    ...(list && households !== list.length ? { households, householdsSeen } : {}),

@@ -184,6 +184,12 @@ export function relationOf(viewer: PolicyViewer, scope: Scope): Relation {
   if (scope.personId !== undefined) return own(scope.personId === viewer.id);
   const family = viewer.role === 'parent' || viewer.role === 'child';
   if (family && scope.childId !== undefined) return own(!!viewer.childIds?.includes(scope.childId));
+  if (family && scope.householdId !== undefined)
+    return own(
+      viewer.householdId !== undefined &&
+        scope.householdId === viewer.householdId &&
+        (scope.familyId === undefined || scope.familyId === viewer.familyId),
+    );
   if (family && scope.familyId !== undefined) return own(viewer.familyId !== undefined && scope.familyId === viewer.familyId);
   if (scope.classId !== undefined) return own(!!viewer.classIds?.includes(scope.classId));
   if (scope.schoolId !== undefined) return own(viewer.schoolId !== undefined && scope.schoolId === viewer.schoolId);
@@ -212,12 +218,6 @@ export function policyCells(): { action: Action; resource: Resource; role: Role;
 // ---------------------------------------------------------------- ids at the boundary
 
 /**
-  if (family && scope.householdId !== undefined)
-    return own(
-      viewer.householdId !== undefined &&
-        scope.householdId === viewer.householdId &&
-        (scope.familyId === undefined || scope.familyId === viewer.familyId),
-    );
  * What an id that crosses the boundary (a path parameter, a bridge argument, a topic) may look
  * like: letters, digits and `_ . : @ -`, starting with a letter or digit, at most 200
  * characters. `__proto__` can't match; `constructor` and `prototype` are refused by name, so no

@@ -103,6 +103,10 @@ export const homeAnswerSchema = z.object({
   familyId: id,
   /** Display name as the host gives it, e.g. "Familie Jansen". */
   familyName: z.optional(text),
+  /** The household (address) that wrote it, when the child has more than one (issue 24). */
+  householdId: z.optional(id),
+  /** That household as the school names it, e.g. "tweede adres" (teacher's list only). */
+  householdName: z.optional(text),
   kind: homeAnswerKindSchema,
   text: z.optional(text),
   /** The family chose "De klas mag ons antwoord zien, zonder naam" (issue 24): only then the class board shows the words, never who wrote them. Absent: not shared. */
@@ -132,6 +136,23 @@ export const clipReachSchema = z.object({
    * Families the clip has not reached yet (not seen by any of their carers), for the
    * teacher's private follow-up list. Optional: hosts that leave it out show no list.
    */
-  notReached: z.optional(z.array(z.object({ familyId: id, familyName: z.optional(text) }))),
+  notReached: z.optional(
+    z.array(
+      z.object({
+        familyId: id,
+        familyName: z.optional(text),
+        /** One household of a family another household of which was reached ("Familie Jansen — tweede adres"). */
+        householdId: z.optional(id),
+        householdName: z.optional(text),
+      }),
+    ),
+  ),
+  /**
+   * Households (addresses) in the class, counted when some child has more than one (issue 24):
+   * `families` counts a family once, this each of its addresses. Absent: one per family.
+   */
+  households: z.optional(count),
+  /** Households that saw the clip (a carer of that household did). */
+  householdsSeen: z.optional(count),
 });
 export type ClipReach = z.infer<typeof clipReachSchema>;

@@ -99,9 +99,6 @@ const SAMPLES: Record<string, unknown[][]> = {
   'feedback.homeShare': [[3, 24]],
   'feedback.reactionGiven': [['«Duim omhoog»', 10]],
   'feedback.reactionTakenBack': [['«Duim omhoog»', 9]],
-  overview: overviewMessages.get(resolveLocale(locale)),
-  meeting: meetingMessages.get(resolveLocale(locale)),
-  intro: introMessages.get(resolveLocale(locale)),
   'reward.personalChart': [['Amira']],
   'reward.rewardIs': [['«extra buitenspelen»']],
   'reward.progress': [

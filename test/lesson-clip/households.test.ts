@@ -1,0 +1,189 @@
+/**
+ * Two households of one child (issue 24): Familie El Amrani lives at two addresses, parent-5 at
+ * the first (fam-03-1), parent-6 at the second (fam-03-2). Each household's answer, draft and
+ * thread with the teacher are its own: the other household's words never reach its card. The
+ * parent's card says who sees what they write; the teacher counts addresses beside families and
+ * names an address not reached yet ("Familie El Amrani — tweede adres"). A school setting
+ * (`shareWithinFamily`) shares them within the family instead.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { configure } from '../../src/core/context.js';
+import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { memoryAdapter, renderClip, settled } from '../helpers/fixtures.js';
+
+const FIRST = { about: { kind: 'answer' as const, id: 'wish-2' }, familyId: 'fam-03', householdId: 'fam-03-1' };
+const SECOND = { ...FIRST, householdId: 'fam-03-2' };
+const root = (el: HTMLElement) => el.shadowRoot!;
+const text = (el: HTMLElement) => root(el).textContent.replace(/\s+/g, ' ');
+const audience = (el: HTMLElement) => root(el).querySelector('[part~="audience"]')?.textContent.trim();
+
+async function kindOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'resolved';
+  } catch (error) {
+    return (error as { kind?: string }).kind ?? String(error);
+  }
+}
+
+/** The demo school shares within the family (the school's setting). */
+function sharing(adapter: MemoryAdapter): MemoryAdapter {
+  adapter.state.schoolSettings = { 'school-regenboog': { shareWithinFamily: true } };
+  return adapter;
+}
+
+beforeEach(() => {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('samen:')) localStorage.removeItem(key);
+  configure({ adapter: undefined, locale: undefined });
+});
+
+describe('households: the MemoryAdapter', () => {
+  it('a household’s answer is its own: the other household reads nothing and writes its own; a second carer at the same address shares it', async () => {
+    const adapter = memoryAdapter({ viewerId: 'parent-5' });
+    // A second carer at the first address (a stepparent).
+    adapter.state.viewers.push({ ...structuredClone(adapter.state.viewers.find((v) => v.id === 'parent-5')!), id: 'parent-5b' });
+    await adapter.saveHomeAnswer({ id: 'h1', clipId: 'wish-2', kind: 'text', text: 'Bij mama thuis geoefend' });
+    expect(await adapter.forViewer('parent-6').getHomeAnswer('wish-2'), 'the second address').to.equal(null);
+    expect((await adapter.forViewer('parent-5b').getHomeAnswer('wish-2'))!.text, 'the same address').to.equal('Bij mama thuis geoefend');
+
+    await adapter.forViewer('parent-6').saveHomeAnswer({ id: 'h2', clipId: 'wish-2', kind: 'text', text: 'Bij papa ook' });
+    expect((await adapter.getHomeAnswer('wish-2'))!.text, 'not replaced by the other address').to.equal('Bij mama thuis geoefend');
+    const mine = (await adapter.forViewer('parent-6').getHomeAnswer('wish-2'))!;
+    expect(mine.text).to.equal('Bij papa ook');
+    expect(mine.householdId).to.equal('fam-03-2');
+
+    // The teacher reads both, each named by its address, and counts the family once.
+    const reach = await adapter.forViewer('teacher-1').getClipReach('wish-2');
+    const elAmrani = reach.answers.filter((a) => a.familyId === 'fam-03');
+    expect(elAmrani.map((a) => [a.text, a.householdName]).sort()).to.deep.equal([
+      ['Bij mama thuis geoefend', 'eerste adres'],
+      ['Bij papa ook', 'tweede adres'],
+    ]);
+    expect(JSON.stringify(reach)).to.not.match(/parent-[56]|carerId/);
+  });
+
+  it('a household’s thread: the other household can’t read, write or follow it, and has its own', async () => {
+    const adapter = memoryAdapter({ viewerId: 'teacher-1' });
+    const heard: string[] = [];
+    for (const viewerId of ['parent-5', 'parent-6'])
+      adapter.forViewer(viewerId).subscribe(`thread:answer:wish-2:fam-03/fam-03-1`, () => heard.push(viewerId));
+    await adapter.addThreadMessage({ id: 't1', ...FIRST, text: 'Alleen voor het eerste adres.' });
+    expect(heard).to.deep.equal(['parent-5']);
+
+    const first = await adapter.forViewer('parent-5').getThread(FIRST);
+    expect(first.messages.map((m) => m.text)).to.deep.equal(['Alleen voor het eerste adres.']);
+    expect(first.householdId).to.equal('fam-03-1');
+    const second = adapter.forViewer('parent-6');
+    expect(await kindOf(second.getThread(FIRST)), 'reads').to.equal('forbidden');
+    expect(await kindOf(second.addThreadMessage({ id: 'x', ...FIRST, text: 'Hallo' })), 'writes').to.equal('forbidden');
+    expect(await kindOf(second.markThreadRead({ id: 'y', ...FIRST })), 'marks read').to.equal('forbidden');
+    expect((await second.getThread(SECOND)).messages, 'its own thread').to.deep.equal([]);
+    // A household that is not the family's is no thread at all.
+    expect(await kindOf(adapter.getThread({ ...FIRST, householdId: 'fam-01' }))).to.equal('not-found');
+  });
+
+  it('shareWithinFamily (the school’s setting): the households share the answer and the thread', async () => {
+    const adapter = sharing(memoryAdapter({ viewerId: 'parent-5' }));
+    await adapter.saveHomeAnswer({ id: 'h1', clipId: 'wish-2', kind: 'text', text: 'Samen geoefend' });
+    const other = adapter.forViewer('parent-6');
+    expect((await other.getHomeAnswer('wish-2'))!.text).to.equal('Samen geoefend');
+    expect((await other.getViewer()).shareWithinFamily).to.equal(true);
+    await adapter.forViewer('teacher-1').addThreadMessage({ id: 't1', ...FIRST, text: 'Voor het hele gezin.' });
+    expect((await other.getThread(FIRST)).messages.map((m) => m.text)).to.deep.equal(['Voor het hele gezin.']);
+    // Another family still never reads it.
+    expect(await kindOf(adapter.forViewer('parent-3').getThread(FIRST))).to.equal('forbidden');
+  });
+
+  it('a family without households behaves as before: each carer their own answer, the family’s thread', async () => {
+    const adapter = memoryAdapter();
+    await adapter.saveHomeAnswer({ id: 'a1', clipId: 'wish-2', kind: 'text', text: 'Van mama' });
+    expect(await adapter.forViewer('parent-2').getHomeAnswer('wish-2')).to.equal(null);
+    expect((await adapter.getViewer()).householdId).to.equal(undefined);
+  });
+});
+
+describe('households: the lesson clip', () => {
+  it('the other household’s answer and thread never reach the card; its own do', async () => {
+    const adapter = memoryAdapter({ viewerId: 'parent-5' });
+    await adapter.saveHomeAnswer({ id: 'h1', clipId: 'wish-2', kind: 'text', text: 'Geoefend bij het eerste adres' });
+    await adapter.forViewer('parent-6').saveHomeAnswer({ id: 'h2', clipId: 'wish-2', kind: 'talked' });
+    await adapter.forViewer('teacher-1').addThreadMessage({ id: 't1', ...FIRST, text: 'Mooi dat jullie oefenden!' });
+
+    const first = await renderClip(adapter);
+    await waitUntil(() => text(first).includes('Mooi dat jullie oefenden!'), 'the first address reads the teacher');
+    expect(text(first)).to.contain('Geoefend bij het eerste adres');
+
+    const second = await renderClip(adapter.forViewer('parent-6'));
+    await new Promise((r) => setTimeout(r, 50));
+    await settled(second);
+    expect(text(second), 'the other address’s words').to.not.contain('Geoefend bij het eerste adres');
+    expect(text(second), 'the other address’s thread').to.not.contain('Mooi dat jullie oefenden!');
+    expect(root(second).querySelector('[part~="answer"]')!.textContent).to.contain('Jullie hebben erover gepraat');
+    await expect(second).to.be.accessible();
+  });
+
+  it('says who sees what the parent writes: the household, the family when shared, the carer without households', async () => {
+    const adapter = memoryAdapter({ viewerId: 'parent-5' });
+    expect(audience(await renderClip(adapter))).to.equal('Alleen de juf of meester en jullie huishouden zien dit.');
+    expect(audience(await renderClip(adapter, { locale: 'en' }))).to.equal('Only the teacher and your household see this.');
+    const input = root(await renderClip(adapter)).querySelector('[part~="answer-input"]')!;
+    expect(input.getAttribute('aria-describedby')).to.contain('audience');
+    expect(audience(await renderClip(adapter.forViewer('parent-1')))).to.equal('Alleen de juf of meester en jij zien dit.');
+    expect(audience(await renderClip(sharing(memoryAdapter({ viewerId: 'parent-6' }))))).to.equal(
+      'Alleen de juf of meester en jullie gezin zien dit, ook op het andere adres.',
+    );
+  });
+
+  it('the teacher counts addresses beside families and names the address not reached yet', async () => {
+    const adapter = memoryAdapter({ locale: 'nl' });
+    const teacherAdapter = adapter.forViewer('teacher-1');
+    const before = await teacherAdapter.getClipReach('wish-4');
+    expect(before.households).to.equal(25);
+    const teacher = await renderClip(teacherAdapter, { view: 'teacher', clipId: 'wish-4' });
+    const seen = root(teacher).querySelector('.metric')!.querySelector('dd')!.textContent.replace(/\s+/g, ' ');
+    expect(seen).to.contain(`${before.seen} van 24 gezinnen, ${before.householdsSeen} van 25 adressen`);
+    const details = root(teacher).querySelector<HTMLDetailsElement>('details[part~="not-reached"]')!;
+    const names = () => [...details.querySelectorAll('li')].map((li) => li.textContent.trim());
+    expect(names()).to.include('Familie El Amrani — tweede adres');
+    expect(names()).to.not.include('Familie El Amrani');
+    expect(details.querySelector('summary')!.textContent).to.equal(
+      `Nog niet bereikt: ${24 - before.seen} van 24 gezinnen, ${25 - before.householdsSeen!} van 25 adressen`,
+    );
+    await expect(teacher).to.be.accessible();
+
+    // The second address sees it: one address more, the same number of families.
+    await adapter.forViewer('parent-6').markSeen({ id: 's6', clipId: 'wish-4' });
+    await new Promise((r) => setTimeout(r, 30));
+    await settled(teacher);
+    const after = await teacherAdapter.getClipReach('wish-4');
+    expect([after.seen, after.householdsSeen]).to.deep.equal([before.seen, before.householdsSeen! + 1]);
+    expect(names()).to.not.include('Familie El Amrani — tweede adres');
+  });
+
+  it('in English the list names “The El Amrani family — second address”', async () => {
+    const teacher = await renderClip(memoryAdapter({ locale: 'en', viewerId: 'teacher-1' }), {
+      view: 'teacher',
+      clipId: 'wish-4',
+      locale: 'en',
+    });
+    const details = root(teacher).querySelector('details[part~="not-reached"]')!;
+    expect([...details.querySelectorAll('li')].map((li) => li.textContent.trim())).to.include('The El Amrani family — second address');
+    expect(root(teacher).querySelector('[part~="addresses"]')!.textContent).to.match(/^\d+ of 25 addresses$/);
+  });
+
+  it('the teacher answers one address: the thread opens with that household, named by its address', async () => {
+    const adapter = memoryAdapter({ viewerId: 'parent-6' });
+    await adapter.saveHomeAnswer({ id: 'h2', clipId: 'wish-2', kind: 'text', text: 'Op het tweede adres geoefend' });
+    const teacher = await renderClip(adapter.forViewer('teacher-1'), { view: 'teacher' });
+    const item = [...root(teacher).querySelectorAll('[part~="answers"] li')].find((li) =>
+      li.textContent.includes('Op het tweede adres geoefend'),
+    )!;
+    expect(item.querySelector('.family')!.textContent).to.equal('Familie El Amrani — tweede adres');
+    const open = item.querySelector<HTMLButtonElement>('.thread-open')!;
+    expect(open.getAttribute('aria-label')).to.equal('Antwoorden: Familie El Amrani — tweede adres');
+    open.click();
+    await settled(teacher);
+    await waitUntil(() => item.querySelector('[part~="thread-input"]'), 'the thread opens');
+    expect(item.textContent).to.contain('Gesprek met Familie El Amrani — tweede adres');
+  });
+});
