@@ -221,7 +221,7 @@ export class BridgeAdapter implements SamenAdapter {
   addReply(input: WriteInput & { targetId: string; text: string }, options?: RequestOptions): Promise<Reply> {
     return this.call('addReply', [input], options);
   }
-  award(input: WriteInput & { chartId: string; expectationId?: string; reason?: string }, options?: RequestOptions): Promise<Award> {
+  award(input: WriteInput & { chartId: string; expectationId?: string; reason?: string; childId?: string }, options?: RequestOptions): Promise<Award> {
     return this.call('award', [input], options);
   }
   async undoAward(input: WriteInput & { chartId: string; awardId: string }, options?: RequestOptions): Promise<void> {
@@ -484,7 +484,7 @@ export const BRIDGE_INPUTS: Readonly<Record<BridgeMethod, 'none' | 'id' | 'ids' 
   setReaction: { id: 'id', targetId: 'id', reaction: 'id', on: 'boolean' },
   addReply: { id: 'id', targetId: 'id', text: 'text' },
   getRewardChart: 'id',
-  award: { id: 'id', chartId: 'id', expectationId: 'id?', reason: 'text?' },
+  award: { id: 'id', chartId: 'id', expectationId: 'id?', reason: 'text?', childId: 'id?' },
   undoAward: { id: 'id', chartId: 'id', awardId: 'id' },
   redeem: { id: 'id', chartId: 'id', nextGoal: 'number?', nextReward: 'text?' },
   getCheckins: { childId: 'id', from: 'text?', to: 'text?' },

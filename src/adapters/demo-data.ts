@@ -42,8 +42,11 @@ export interface SchoolSettings {
  * the family once. An answer without one (seeded, or from before) is no carer's to read.
  */
 export type StoredAnswer = HomeAnswer & { carerId?: string };
-/** A stored award also says who gave it (a viewer id): only they may take it back. */
-export type StoredAward = Award & { givenById?: string };
+/**
+ * A stored award also says who gave it (a viewer id): only they may take it back; on a class
+ * chart, the child it recognised (`forChildId`, issue 24): only the teacher's private count reads it.
+ */
+export type StoredAward = Award & { givenById?: string; forChildId?: string };
 /** A stored chart says whose it is: its class, and for a personal chart the child. */
 export type StoredChart = Omit<RewardChart, 'awards'> & { awards: StoredAward[]; classId?: string; childId?: string };
 /** A stored matrix says whose it is: a school's (`schoolId`) or a family's (`familyId`). */

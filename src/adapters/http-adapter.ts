@@ -231,7 +231,7 @@ export class HttpAdapter implements SamenAdapter {
   addReply(input: WriteInput & { targetId: string; text: string }, options?: RequestOptions): Promise<Reply> {
     return this.request('POST', `/reactions/${enc(input.targetId)}/replies`, { key: input.id, body: { text: input.text }, options });
   }
-  award(input: WriteInput & { chartId: string; expectationId?: string; reason?: string }, options?: RequestOptions): Promise<Award> {
+  award(input: WriteInput & { chartId: string; expectationId?: string; reason?: string; childId?: string }, options?: RequestOptions): Promise<Award> {
     const { id, chartId, ...body } = input;
     return this.request('POST', `/charts/${enc(chartId)}/awards`, { key: id, body, options });
   }

@@ -277,10 +277,44 @@ export class MemoryAdapter implements SamenAdapter {
 
   async getRewardChart(chartId: string, options?: RequestOptions): Promise<RewardChart> {
     await this.enter('getRewardChart', chartId, options);
-    const chart = publicChart(this.chart(chartId));
+    const stored = this.chart(chartId);
+    const chart = publicChart(stored);
+    if (this.viewer().role !== 'teacher') return chart;
+    // The teacher of a class chart sees, privately, who was recognised this week (issue 24).
+    if (chart.kind === 'class') return stored.classId ? { ...chart, recognition: this.recognition(stored.classId) } : chart;
     // The teacher of a personal chart gets the child's families, to send them a tip and top (issue 24).
-    if (chart.kind !== 'personal' || !chart.childId || this.viewer().role !== 'teacher') return chart;
-    return { ...chart, families: this.familiesOfChild(chart.childId) };
+    return chart.childId ? { ...chart, families: this.familiesOfChild(chart.childId) } : chart;
+  }
+
+  /**
+   * This week (since Monday 00:00 here) in class `classId`: which children were recognised by the
+   * school (a token for them on a class chart, a sticker from school on their own chart), and how
+   * many such compliments were given. Only a yes or no per child: no counts per child.
+   */
+  private recognition(classId: string): NonNullable<RewardChart['recognition']> {
+    const state = this.store.state;
+    const children = own(state.classes, classId) ?? [];
+    const monday = new Date();
+    monday.setHours(0, 0, 0, 0);
+    monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7));
+    const thisWeek = (a: StoredAward) => a.source === 'school' && Date.parse(a.createdAt) >= monday.getTime();
+    const recognised = new Set<string>();
+    let compliments = 0;
+    for (const chart of Object.values(state.charts)) {
+      for (const award of chart.awards.filter(thisWeek)) {
+        const child = chart.kind === 'personal' ? chart.childId : chart.classId === classId ? award.forChildId : undefined;
+        if (child === undefined || !children.includes(child)) continue;
+        recognised.add(child);
+        compliments += 1;
+      }
+    }
+    const names = new Map<string, string>();
+    for (const c of state.checkins) if (c.childName) names.set(c.childId, c.childName);
+    for (const chart of Object.values(state.charts)) if (chart.childId && chart.childName) names.set(chart.childId, chart.childName);
+    return {
+      children: children.map((childId) => ({ childId, ...(names.has(childId) ? { name: names.get(childId)! } : {}), recognised: recognised.has(childId) })),
+      compliments,
+    };
   }
 
   /** The families of a child, as their class lists them: whose carers say the child is theirs. */
@@ -385,13 +419,21 @@ export class MemoryAdapter implements SamenAdapter {
     });
   }
 
-  async award(input: WriteInput & { chartId: string; expectationId?: string; reason?: string }, options?: RequestOptions): Promise<Award> {
+  async award(
+    input: WriteInput & { chartId: string; expectationId?: string; reason?: string; childId?: string },
+    options?: RequestOptions,
+  ): Promise<Award> {
     return this.write('award', input, options, `chart:${input.chartId}`, () => {
       const viewer = this.viewer();
       const chart = this.chart(input.chartId);
       const school = viewer.role === 'teacher';
       // The policy lets a parent sticker their own child's chart; the school decides whether it is on.
       if (!school && !chart.homeStickersEnabled) throw new SamenError('forbidden', 'home stickers are off for this chart');
+      // A token for one child (issue 24): a teacher's, on a class chart, for a child of its class.
+      const forChild = input.childId;
+      if (forChild !== undefined && (!school || chart.kind !== 'class' || !(own(this.store.state.classes, chart.classId ?? '') ?? []).includes(forChild))) {
+        throw new SamenError('invalid-data', 'not a child of this class chart', [{ path: 'childId', message: 'a child of the chart’s class' }]);
+      }
       const award: StoredAward = {
         id: input.id,
         source: school ? 'school' : 'home',
@@ -399,6 +441,7 @@ export class MemoryAdapter implements SamenAdapter {
         ...(input.reason ? { reason: input.reason } : {}),
         ...(viewer.name ? { givenBy: viewer.name } : {}),
         givenById: viewer.id,
+        ...(forChild !== undefined ? { forChildId: forChild } : {}),
         createdAt: new Date().toISOString(),
       };
       chart.awards.push(award);
@@ -933,7 +976,7 @@ function publicAnswer({ carerId: _carerId, ...answer }: StoredAnswer): HomeAnswe
 }
 
 /** An award as widgets see it: who gave it by name, not by viewer id. */
-function publicAward({ givenById: _givenById, ...award }: StoredAward): Award {
+function publicAward({ givenById: _givenById, forChildId: _forChildId, ...award }: StoredAward): Award {
   return structuredClone(award);
 }
 

@@ -27,7 +27,7 @@ const INPUTS: Record<string, z.ZodMiniType> = {
   }),
   setReaction: z.object({ reaction: reactionIdSchema, on: z.boolean() }),
   addReply: z.object({ text: oneTo(REPLY_MAX_LENGTH) }),
-  award: z.object({ expectationId: optionalId, reason: z.optional(upTo(REWARD_TEXT_MAX_LENGTH)) }),
+  award: z.object({ expectationId: optionalId, reason: z.optional(upTo(REWARD_TEXT_MAX_LENGTH)), childId: optionalId }),
   redeem: z.object({
     nextGoal: z.optional(z.int().check(z.positive(), z.lte(1000))),
     nextReward: z.optional(upTo(REWARD_TEXT_MAX_LENGTH)),

@@ -118,8 +118,13 @@ export interface FeedbackPort {
 /** `<samen-reward-chart>`: class and personal charts, positive only. */
 export interface RewardChartPort {
   getRewardChart(chartId: string, options?: RequestOptions): Promise<RewardChart>;
-  /** Adds one token or sticker. Positive only: there is no method to deduct. */
-  award(input: WriteInput & { chartId: string; expectationId?: string; reason?: string }, options?: RequestOptions): Promise<Award>;
+  /**
+   * Adds one token or sticker. Positive only: there is no method to deduct. On a class chart a
+   * teacher may say which child it recognises (`childId`, a child of the chart's class; issue 24):
+   * it counts toward the teacher's private "every child recognised" view and is never shown to
+   * parents or children.
+   */
+  award(input: WriteInput & { chartId: string; expectationId?: string; reason?: string; childId?: string }, options?: RequestOptions): Promise<Award>;
   /** Takes back a mis-tapped award within the host's undo window. */
   undoAward(input: WriteInput & { chartId: string; awardId: string }, options?: RequestOptions): Promise<void>;
   /** Redeems the reward once the goal is reached and starts a new goal. */

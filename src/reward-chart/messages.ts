@@ -47,6 +47,18 @@ export interface RewardMessages {
   positiveOnly: (kind: 'class' | 'personal') => string;
   dataAdjusted: string;
   actionFailed: string;
+  /** The teacher's private view on a class chart (issue 24): who was recognised this week. */
+  forWhom: string;
+  wholeClass: string;
+  /** Said after a token for one child: "Compliment voor Noor". */
+  complimentFor: (child: string) => string;
+  recognitionHeading: string;
+  recognitionPrivate: string;
+  notYetHeading: string;
+  allRecognised: string;
+  compliments: (n: number) => string;
+  fourToOne: string;
+  childFallback: string;
 }
 
 declare module '../core/i18n.js' {

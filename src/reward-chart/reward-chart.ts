@@ -34,6 +34,8 @@ export interface AwardPayload {
   chartId: string;
   expectationId?: string;
   reason?: string;
+  /** A class chart's token for one child (issue 24): counts only in the teacher's private view. */
+  childId?: string;
 }
 
 export interface ChartData {
@@ -316,13 +318,14 @@ export class SamenRewardChart extends SamenParentPreviewElement {
 
   // ------------------------------------------------------------------ actions
 
-  private award(expectationId?: string, reason?: string, home = false): void {
+  private award(expectationId?: string, reason?: string, home = false, childId?: string): void {
     const data = this.data;
     if (!data || !this.queue || !this.personConfirmed) return;
     const id = this.queue.enqueue({
       chartId: data.chartId,
       ...(expectationId ? { expectationId } : {}),
       ...(reason ? { reason } : {}),
+      ...(childId ? { childId } : {}),
     });
     this.teacher?.awarded(id);
     // Heard every time, with the count (issue 21: a second and third award were silent), and the
@@ -330,7 +333,9 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     const { chart } = data;
     const p = progress(this.countOf(chart), chart.goal);
     const given = home ? this.m.homeGiven(Math.min(p.count, p.goal), p.goal) : this.m.given(chart.kind, Math.min(p.count, p.goal), p.goal);
-    this.announce(p.reached ? `${given}. ${this.m.reached}` : given);
+    const child = childId ? chart.recognition?.children.find((c) => c.childId === childId) : undefined;
+    const said = child ? `${this.m.complimentFor(child.name ?? this.m.childFallback)}. ${given}` : given;
+    this.announce(p.reached ? `${said}. ${this.m.reached}` : said);
   }
 
   private addHomeSticker(event: Event): void {
@@ -385,7 +390,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
       }
       ${this.renderProgress(chart, p)}
       ${p.reached || this.teacher?.celebrating ? this.renderReached(chart, p.reached) : nothing}
-      ${this.teacher?.renderActions(chart, p.reached, (id) => this.award(id)) ?? nothing}
+      ${this.teacher?.renderActions(chart, p.reached, (id, childId) => this.award(id, undefined, false, childId)) ?? nothing}
       ${this.view === 'parent' && chart.kind === 'personal' && chart.homeStickersEnabled ? this.renderHomeSticker() : nothing}
       ${chart.kind === 'personal' ? this.renderStickers(chart.awards) : this.renderReasons(chart)} ${this.renderTipTop(chart)}
       ${

@@ -13,6 +13,7 @@ import {
   pictogramSchema,
   lengthBetween,
   integer,
+  countSchema as count,
 } from '../core/schemas.js';
 
 /** Longest reason for an award, and the longest reward a teacher names for a new goal. */
@@ -75,6 +76,18 @@ export const rewardChartSchema = z.object({
    * them a tip and top (issue 24). Never sent to a parent or child.
    */
   families: z.optional(z.array(z.object({ familyId: id, householdId: z.optional(id), name: text }))),
+  /**
+   * Class charts, teacher only (issue 24): this week, which children of the class were recognised
+   * (a token for them, a school sticker on their chart) and how many compliments were given. A
+   * gentle nudge toward four compliments to one correction: no ranking, no totals per child, and
+   * never sent to a parent or child.
+   */
+  recognition: z.optional(
+    z.object({
+      children: z.array(z.object({ childId: id, name: z.optional(text), recognised: z.boolean() })),
+      compliments: count,
+    }),
+  ),
   /** Language of the chart's words (title, reward, focus), e.g. `nl`. */
   lang: contentLang,
 });

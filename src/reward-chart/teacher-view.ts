@@ -45,6 +45,8 @@ export class RewardTeacher {
   /** The reward just celebrated (its banner stays until the next one). */
   celebrating = '';
   private redeeming = false;
+  /** On a class chart: the child the next token is for (issue 24); '' is the whole class. */
+  private forChild = '';
   private busy = false;
   private undoTimer?: ReturnType<typeof setTimeout>;
 
@@ -188,10 +190,25 @@ export class RewardTeacher {
   }
 
   /** The award buttons (one per focus expectation), undo, and why nothing is ever taken away. */
-  renderActions(chart: RewardChart, reached: boolean, award: (expectationId?: string) => void): TemplateResult {
+  renderActions(chart: RewardChart, reached: boolean, give: (expectationId?: string, childId?: string) => void): TemplateResult {
     const t = this.host.m;
     const undoable = this.lastAward && Date.now() - this.lastAward.at < UNDO_WINDOW_MS;
-    return html`<div class="actions">
+    const children = chart.kind === 'class' ? (chart.recognition?.children ?? []) : [];
+    // A token for one child, when one is chosen (and still in the class); else for the whole class.
+    const forChild = children.some((c) => c.childId === this.forChild) ? this.forChild : undefined;
+    const award = (expectationId?: string) => give(expectationId, forChild);
+    return html`${
+      children.length && !reached
+        ? html`<label class="for-whom"
+            >${t.forWhom}
+            <select @change=${(e: Event) => this.set(() => (this.forChild = (e.target as HTMLSelectElement).value))}>
+              <option value="" ?selected=${!forChild}>${t.wholeClass}</option>
+              ${children.map((c) => html`<option value=${c.childId} ?selected=${c.childId === forChild}>${c.name ?? t.childFallback}</option>`)}
+            </select></label
+          >`
+        : nothing
+    }
+      <div class="actions">
       ${
         reached
           ? nothing
@@ -210,7 +227,30 @@ export class RewardTeacher {
           : nothing
       }
       <p class="positive-only">${t.positiveOnly(chart.kind)}</p>
-    </div>`;
+    </div>
+      ${chart.kind === 'class' && chart.recognition ? this.renderRecognition(chart.recognition) : nothing}`;
+  }
+
+  /**
+   * The teacher's private nudge (issue 24): the children not yet recognised this week, in class
+   * order, and the week's count of compliments. No ranking, no counts per child.
+   */
+  private renderRecognition(recognition: NonNullable<RewardChart['recognition']>): TemplateResult {
+    const t = this.host.m;
+    const notYet = recognition.children.filter((c) => !c.recognised);
+    return html`<section role="group" part="recognition" class="recognition" aria-labelledby="recognition-heading">
+      <h3 id="recognition-heading">${t.recognitionHeading}</h3>
+      <p class="private">${t.recognitionPrivate}</p>
+      ${
+        notYet.length
+          ? html`<p>${t.notYetHeading}</p>
+            <ul class="not-yet">
+              ${notYet.map((c) => html`<li data-words>${c.name ?? t.childFallback}</li>`)}
+            </ul>`
+          : html`<p>${t.allRecognised}</p>`
+      }
+      <p>${t.compliments(recognition.compliments)} ${t.fourToOne}</p>
+    </section>`;
   }
 }
 
@@ -228,6 +268,31 @@ export const styles = css`
   .for {
     font-weight: 400;
     font-size: 0.9em;
+  }
+  .for-whom {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.5em;
+    align-items: center;
+    font-weight: 600;
+  }
+  .for-whom select {
+    min-block-size: var(--_target);
+    font: inherit;
+  }
+  .recognition {
+    border-inline-start: 3px solid var(--_border);
+    padding-inline-start: 0.75em;
+  }
+  .recognition .private {
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  .not-yet {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1em;
+    padding-inline-start: 1.2em;
   }
   .positive-only {
     color: var(--_muted);
