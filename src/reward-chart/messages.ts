@@ -47,6 +47,19 @@ export interface RewardMessages {
   positiveOnly: (kind: 'class' | 'personal') => string;
   dataAdjusted: string;
   actionFailed: string;
+  /** The child's view (issue 24): the badge of the child's own chart. */
+  myChart: string;
+  /** The child's choice of the goal's words and the reward, from what the adults allowed. */
+  chooseHeading: string;
+  chooseIntro: string;
+  chooseWords: string;
+  chooseReward: string;
+  chooseSave: string;
+  chooseSaving: string;
+  chooseSaved: string;
+  chooseNone: string;
+  /** Parent and teacher: beside the goal's words the child chose. */
+  ownGoal: string;
   /** The teacher's private view on a class chart (issue 24): who was recognised this week. */
   forWhom: string;
   wholeClass: string;

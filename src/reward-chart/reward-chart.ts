@@ -22,6 +22,7 @@ import { threadMessages } from '../thread/messages.js';
 import { threadStyles } from '../thread/thread.styles.js';
 import { rewardMessages, type RewardMessages } from './messages.js';
 import type { RewardTeacher } from './teacher-view.js';
+import type { RewardChild } from './child-view.js';
 
 /** A star of the celebration, drawn (Material Symbols, Apache-2.0): "★" is a glyph a device's font may lack. */
 const STAR = html`<svg viewBox="0 0 24 24" width="1.2em" height="1.2em" focusable="false"><path fill="currentColor" d="M12 17.27 18.18 21l-1.64-7.03L22 9.24l-7.19-.61L12 2 9.19 8.63 2 9.24l5.46 4.73L5.82 21z"></path></svg>`;
@@ -40,7 +41,7 @@ export interface AwardPayload {
 
 export interface ChartData {
   chartId: string;
-  view: 'parent' | 'teacher';
+  view: 'parent' | 'teacher' | 'child';
   viewer: Viewer;
   chart: RewardChart;
   adjusted: boolean;
@@ -76,6 +77,11 @@ export interface ChartData {
  * @csspart cancel-button - Closes the new-goal form unsaved (teacher).
  * @csspart celebration - The celebration banner.
  * @csspart stickers - The list of stickers on a personal chart.
+ * @csspart own-goal - The goal's words the child chose, under the title (issue 24).
+ * @csspart choose - The child's choice of the goal's words and the reward (child).
+ * @csspart choose-words - The options for the goal's words (child).
+ * @csspart choose-reward - The options for the reward (child).
+ * @csspart choose-button - "Dit kies ik!", saving the child's choice (child).
  * @csspart home-sticker - The parent's home-sticker form.
  * @csspart tip-top - The teacher's "Tip en top" for the child's family on a personal chart (with the optional thread port): a button per family that opens the note.
  * @csspart thread - The private tip and top between the child's family and the teacher: the family sees it once the teacher wrote, and answers in it.
@@ -117,7 +123,12 @@ export class SamenRewardChart extends SamenParentPreviewElement {
   @property({ attribute: 'chart-id', reflect: true }) chartId = '';
 
   /** A `teacher` awards, undoes and redeems; a `parent` follows and adds home stickers when enabled. */
-  @property({ reflect: true }) view: 'parent' | 'teacher' = 'parent';
+  /**
+   * A `teacher` awards, undoes and redeems; a `parent` follows and adds home stickers when enabled;
+   * `child` is the child's own personal chart, where they choose the goal's words and the reward
+   * from the options the adults allowed (a child's login, or a parent's phone handed to the child).
+   */
+  @property({ reflect: true }) view: 'parent' | 'teacher' | 'child' = 'parent';
 
   private queue?: WriteQueue<AwardPayload>;
   /** Tip and top about the child of a personal chart (issue 24; optional thread port): the family's thread, or the teacher's with one family. */
@@ -139,6 +150,60 @@ export class SamenRewardChart extends SamenParentPreviewElement {
 
   /** How the teacher view is loaded (a test's subclass may fail it). */
   protected static loadTeacherView = () => import('./teacher-view.js');
+
+  /** The child's choices (./child-view.ts), loaded only for `view="child"` (issue 24). */
+  private readonly childView = new LazyView(
+    this,
+    () => (this.constructor as typeof SamenRewardChart).loadChildView(),
+    (error) => this.reportError(error),
+  );
+
+  /** How the child view is loaded (a test's subclass may fail it). */
+  protected static loadChildView = () => import('./child-view.js');
+
+  private childState?: RewardChild;
+
+  /** The child's side of the chart, once its module is there. */
+  private get child(): RewardChild | undefined {
+    const view = this.view === 'child' ? this.childView.module : undefined;
+    if (!view) return undefined;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below have their own this
+    const chart = this;
+    return (this.childState ??= new view.RewardChild({
+      get renderRoot() {
+        return chart.renderRoot;
+      },
+      get updateComplete() {
+        return chart.updateComplete;
+      },
+      addController: (c) => this.addController(c),
+      removeController: (c) => this.removeController(c),
+      requestUpdate: () => this.requestUpdate(),
+      get adapter() {
+        return chart.adapter;
+      },
+      get m() {
+        return chart.m;
+      },
+      get t() {
+        return chart.t;
+      },
+      get person() {
+        return chart.personConfirmed ? chart.personToken : undefined;
+      },
+      stillFor: (token) => this.stillFor(token),
+      schoolText: (lang) => this.schoolText(lang),
+      voiceFor: (lang) => this.voiceFor(lang),
+      show: (shown) => {
+        if (this.data && this.loader.current) this.loader.set({ ...this.data, chart: shown });
+      },
+      say: (message) => this.announce(message),
+      failed: (error) => {
+        this.announce(this.m.actionFailed);
+        this.reportError(error, false);
+      },
+    }));
+  }
 
   private teacherState?: RewardTeacher;
 
@@ -191,9 +256,12 @@ export class SamenRewardChart extends SamenParentPreviewElement {
       const [who, rawChart] = await Promise.all([
         viewer,
         adapter.getRewardChart(chartId, { signal }),
-        view === 'teacher' ? this.teacherView.settled() : undefined,
+        view === 'teacher' ? this.teacherView.settled() : view === 'child' ? this.childView.settled() : undefined,
       ]);
       this.requireTeacherRole(view, who);
+      // The child's own chart: the child, or a parent who hands the phone to the child.
+      if (view === 'child' && who.role !== 'child' && who.role !== 'parent')
+        throw new SamenError('forbidden', 'the child view is for the child (or a parent handing over the phone)');
       const { chart, issues } = sanitizeChart(parseOrThrow(rewardChartSchema, rawChart, 'chart'), new Date());
       // A language tag that is not BCP 47 was dropped by the schema: the words show, unmarked.
       const badLang = invalidLang(rawChart);
@@ -267,11 +335,12 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     super.willUpdate(changed);
     // Beside the data load, not after it: a teacher's first render waits for both at once.
     if (this.view === 'teacher') this.teacherView.start();
+    if (this.view === 'child') this.childView.start();
     const data = this.data;
     const childId = data?.chart.kind === 'personal' ? data.chart.childId : undefined;
     const m = threadMessages.get(this.resolvedLocale);
     this.tipTop.show(
-      data && childId && !this.preview
+      data && childId && !this.preview && this.view !== 'child'
         ? {
             about: { kind: 'child', id: childId },
             viewerId: data.viewer.id,
@@ -304,6 +373,8 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     this.flushWhenShown = false;
     this.teacherState?.stop();
     this.teacherState = undefined;
+    this.childState?.stop();
+    this.childState = undefined;
     this.tipTop.forget();
   }
 
@@ -348,8 +419,8 @@ export class SamenRewardChart extends SamenParentPreviewElement {
   // ------------------------------------------------------------------ render
 
   protected override render(): TemplateResult {
-    const view = this.teacherView;
-    if (this.view === 'teacher' && this.loader.status !== 'error') {
+    const view = this.view === 'child' ? this.childView : this.teacherView;
+    if ((this.view === 'teacher' || this.view === 'child') && this.loader.status !== 'error') {
       // The teacher view's module on its way (loading, as the data may still be), or failed to load.
       if (view.error) return this.renderError(view.error, () => view.retry());
       if (!view.module) return this.renderLoading();
@@ -371,10 +442,14 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     const school = this.schoolText(chart.lang);
     return html`<article class="card" part="base" aria-labelledby="title" lang=${this.resolvedLocale} dir=${this.languageDir}>
       <header class="header">
-        <p part="badge" class="badge" data-words>${chart.kind === 'class' ? t.classChart : t.personalChart(chart.childName)}</p>
+        <p part="badge" class="badge" data-words>
+          ${chart.kind === 'class' ? t.classChart : this.view === 'child' ? t.myChart : t.personalChart(chart.childName)}
+        </p>
         <h2 id="title" part="title" ${inLanguage(school)}>${chart.title}</h2>
+        ${this.renderOwnGoal(chart)}
         <p class="reward">${withParts(t.rewardIs, [chart.reward], [html`<span ${inLanguage(school)}>${chart.reward}</span>`])}</p>
       </header>
+      ${this.child?.render(chart) ?? nothing}
       ${
         chart.focus.length
           ? html`<section role="group" part="focus" class="focus" aria-labelledby="focus-heading">
@@ -432,6 +507,17 @@ export class SamenRewardChart extends SamenParentPreviewElement {
       <h3 id="tip-top-heading">${m.tipTopFor(chart.childName)}</h3>
       ${families.map((f) => this.tipTop.renderFor(f.familyId, f.name, { label: m.tipTopOpen }))}
     </section>`;
+  }
+
+  /** The goal's words the child chose (issue 24), under the title. */
+  private renderOwnGoal(chart: RewardChart): TemplateResult | typeof nothing {
+    const words = chart.choices?.words.find((o) => o.id === chart.choices?.wordsId);
+    if (!words) return nothing;
+    return html`<p part="own-goal" class="own-goal">${withParts(
+      (text: string) => `${this.m.ownGoal}: ${text}`,
+      [words.text],
+      [html`<span ${inLanguage(this.schoolText(chart.lang))}>${words.text}</span>`],
+    )}</p>`;
   }
 
   private renderProgress(chart: RewardChart, p: ReturnType<typeof progress>): TemplateResult {
