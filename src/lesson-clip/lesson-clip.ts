@@ -108,10 +108,12 @@ interface ClipData {
  * @csspart board - The class board (child): how many families watched, talked about it and reacted, and the shared answers.
  * @csspart board-answers - The list of answers families chose to share with the class, without names (child).
  * @csspart share-choice - The parent's "De klas mag ons antwoord zien, zonder naam" checkbox, off by default (parent).
+ * @csspart addresses - Beside the families that saw the clip, the addresses (households) that did, when a child has more than one (teacher).
  * @csspart answers - The list of answers from families (teacher).
  * @csspart notice - A note about content that could not be shown.
  * @csspart media-withheld - The neutral placeholder shown instead of photos and video when the viewer has no media consent.
  * @csspart not-reached - The teacher's private, collapsible list of families the clip has not reached yet.
+ * @csspart audience - Under the home question (parent): who sees what the parent writes (the teacher and their household, family, or only them).
  * @csspart preview-bar - The "Preview as parent" switch above the teacher view (teacher).
  * @csspart preview-toggle - The switch button itself (`aria-pressed`).
  * @csspart preview-note - The note above the preview: nothing in it is sent or saved.
@@ -121,7 +123,6 @@ interface ClipData {
  * @csspart feedback-reaction-pressed - A reaction the family gave.
  * @csspart feedback-count - The number beside a reaction.
  * @csspart feedback-replies - The feedback bar's list of replies.
- * @csspart addresses - Beside the families that saw the clip, the addresses (households) that did, when a child has more than one (teacher).
  * @csspart feedback-home-share - The share of families that did the home activity (teacher).
  * @csspart error - The error state.
  * @csspart retry - The retry button in the error state.
@@ -129,7 +130,6 @@ interface ClipData {
  * @cssprop [--samen-color-surface=#ffffff] - Background of the card and buttons. Dark: `#1b1f27`.
  * @cssprop [--samen-color-surface-raised=#f3f5f8] - Background of inner panels. Dark: `#252a34`.
  * @cssprop [--samen-color-text=#1d2430] - Text colour. Dark: `#eef1f5`.
- * @csspart audience - Under the home question (parent): who sees what the parent writes (the teacher and their household, family, or only them).
  * @cssprop [--samen-color-muted=#4f5a69] - Secondary text colour. Dark: `#b3bcc9`.
  * @cssprop [--samen-color-border=#c9d0da] - Borders. Dark: `#444c5a`.
  * @cssprop [--samen-color-accent=#1a6b58] - Buttons, bars and highlights. Dark: `#7fdcc3`.
@@ -325,6 +325,8 @@ export class SamenLessonClip extends SamenParentPreviewElement {
         ? {
             about: { kind: 'answer', id: data.clip.id },
             familyId,
+            // The household's own thread, unless the school shares within the family (issue 24).
+            householdId: this.ownHousehold(data.viewer),
             viewerId: data.viewer.id,
             side: 'family',
             title: threadMessages.get(this.resolvedLocale).withTeacher,
@@ -337,6 +339,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
         ? {
             about: { kind: 'answer', id: data.clip.id },
             familyId: family.id,
+            householdId: family.householdId,
             viewerId: data.viewer.id,
             side: 'teacher',
             title: threadMessages.get(this.resolvedLocale).withFamily(family.name),
@@ -384,8 +387,6 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     return !!data.clip.homeQuestion && data.answer === null;
   }
 
-            // The household's own thread, unless the school shares within the family (issue 24).
-            householdId: this.ownHousehold(data.viewer),
   private lastAttention = false;
 
   // ------------------------------------------------------------------ data
@@ -395,12 +396,16 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     this.seenObserver = undefined;
   }
 
+  /** The viewer's household, when their answers, drafts and threads are its own (not shared within the family; issue 24). */
+  private ownHousehold(viewer: Viewer): string | undefined {
+    return viewer.shareWithinFamily ? undefined : viewer.householdId;
+  }
+
   private restoreDraft(data: ClipData): void {
     // Per carer, and per household: a tablet shared by two households never shows the other's draft (issue 24).
     const household = this.ownHousehold(data.viewer);
     const key = `draft:${data.viewer.id}${household === undefined ? '' : `@${household}`}:${data.clip.id}`;
     if (key === this.answerDraft.key) return;
-            householdId: family.householdId,
     // Another parent or another clip starts from nothing of the one before; unsent text for a
     // clip that was already answered means the parent was editing.
     const restored = this.answerDraft.restore(key);
@@ -459,11 +464,6 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   private onSubmit(event: Event): void {
     event.preventDefault();
     void this.send('text');
-  /** The viewer's household, when their answers, drafts and threads are its own (not shared within the family; issue 24). */
-  private ownHousehold(viewer: Viewer): string | undefined {
-    return viewer.shareWithinFamily ? undefined : viewer.householdId;
-  }
-
   }
 
   private readonly retryWhenOnline = () => {
@@ -760,8 +760,17 @@ export class SamenLessonClip extends SamenParentPreviewElement {
             ? /* Ticked in the tap's frame, before the adapter answers (issue 23). */ this.renderAnswer({ kind: 'talked' })
             : this.renderForm(answer)
       }
+      <p part="audience" class="audience" id="audience">${this.audience()}</p>
       ${answer ? this.thread.render() : nothing}
     </section>`;
+  }
+
+  /** Who sees what this parent writes: the teacher and their household, family, or only them (issue 24). */
+  private audience(): string {
+    const viewer = this.data?.viewer;
+    const t = this.m;
+    if (viewer?.shareWithinFamily) return t.audienceFamily;
+    return viewer?.householdId ? t.audienceHousehold : t.audienceCarer;
   }
 
   private renderAnswer(answer: Pick<HomeAnswer, 'kind' | 'text'>): TemplateResult {
@@ -831,12 +840,3 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     </form>`;
   }
 }
-      <p part="audience" class="audience" id="audience">${this.audience()}</p>
-  /** Who sees what this parent writes: the teacher and their household, family, or only them (issue 24). */
-  private audience(): string {
-    const viewer = this.data?.viewer;
-    const t = this.m;
-    if (viewer?.shareWithinFamily) return t.audienceFamily;
-    return viewer?.householdId ? t.audienceHousehold : t.audienceCarer;
-  }
-
