@@ -37,6 +37,7 @@ const classEntries = [
   'src/feelings-checkin/feelings-checkin.ts',
   'src/expectation-matrix/expectation-matrix.ts',
   'src/clip-composer/clip-composer.ts',
+  'src/programme-overview/programme-overview.ts',
   'src/core/samen-provider.ts',
 ];
 

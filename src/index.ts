@@ -9,6 +9,7 @@ import './define/samen-reward-chart.js';
 import './define/samen-feelings-checkin.js';
 import './define/samen-expectation-matrix.js';
 import './define/samen-clip-composer.js';
+import './define/samen-programme-overview.js';
 
 // The core (`@samen/widgets/core`), name by name: see src/core/index.ts.
 export {
@@ -176,6 +177,17 @@ export {
 export { SamenLessonClip } from './lesson-clip/lesson-clip.js';
 export { parseLessonClip } from './lesson-clip/parse-clip.js';
 export { SamenFeedbackBar } from './feedback-bar/feedback-bar.js';
+export { SamenProgrammeOverview } from './programme-overview/programme-overview.js';
+export {
+  DEFAULT_MIN_GROUP_SIZE,
+  type ProgrammeOverview,
+  type ProgrammeOverviewQuery,
+  programmeOverviewSchema,
+  type UnreachedFamilies,
+  unreachedFamiliesSchema,
+} from './programme-overview/schemas.js';
+export { overviewFromCountedTable, type CountedTable } from './programme-overview/counted-table.js';
+export { type ProgrammeOverviewPort } from './core/adapter.js';
 export { SamenRewardChart, UNDO_WINDOW_MS } from './reward-chart/reward-chart.js';
 export { progress, type Progress, recentReasons, sanitizeChart } from './reward-chart/progress.js';
 export { SamenFeelingsCheckin } from './feelings-checkin/feelings-checkin.js';

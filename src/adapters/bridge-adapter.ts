@@ -17,6 +17,7 @@ import type { Checkin } from '../feelings-checkin/schemas.js';
 import type { ClipReach, HomeAnswer, HomeAnswerKind, LessonClip } from '../lesson-clip/schemas.js';
 import type { Award, RewardChart } from '../reward-chart/schemas.js';
 import type { Thread, ThreadKey, ThreadMessage } from '../thread/schemas.js';
+import type { ProgrammeOverview, ProgrammeOverviewQuery, UnreachedFamilies } from '../programme-overview/schemas.js';
 
 /**
  * Every {@link SamenAdapter} method the bridge carries, and nothing else: the host calls
@@ -54,6 +55,8 @@ export const BRIDGE_METHODS = Object.freeze([
   'markThreadRead',
   'getLessonClips',
   'getReactionSummaries',
+  'getProgrammeOverview',
+  'getUnreachedFamilies',
 ] as const satisfies readonly Exclude<keyof SamenAdapter, 'subscribe'>[]);
 
 export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
@@ -257,6 +260,15 @@ export class BridgeAdapter implements SamenAdapter {
   }
   publishLessonClip(input: WriteInput & LessonClipDraft, options?: RequestOptions): Promise<LessonClip> {
     return this.call('publishLessonClip', [input], options);
+  }
+
+  // ------------------------------------------------------------------ programme overview (issue 25)
+
+  getProgrammeOverview(query: ProgrammeOverviewQuery, options?: RequestOptions): Promise<ProgrammeOverview> {
+    return this.call('getProgrammeOverview', [query], options);
+  }
+  getUnreachedFamilies(query: ProgrammeOverviewQuery & { classId: string }, options?: RequestOptions): Promise<UnreachedFamilies> {
+    return this.call('getUnreachedFamilies', [query], options);
   }
 
   // ------------------------------------------------------------------ threads (issue 24)
@@ -529,6 +541,9 @@ export const BRIDGE_INPUTS: Readonly<Record<BridgeMethod, 'none' | 'id' | 'ids' 
   // Batch reads (issue 23): a plain array of safe ids.
   getLessonClips: 'ids',
   getReactionSummaries: 'ids',
+  // The programme overview (issue 25): `classIds` a plain list, each checked as an id by the host's guard.
+  getProgrammeOverview: { programmeRunId: 'id?', programme: 'text?', schoolYear: 'text?', classIds: 'data?' },
+  getUnreachedFamilies: { programmeRunId: 'id?', programme: 'text?', schoolYear: 'text?', classId: 'id' },
 };
 
 /** Keys that lead onto an object's prototype, refused anywhere in an input. */

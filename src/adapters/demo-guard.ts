@@ -69,6 +69,18 @@ function threadCheck(state: DemoState, input: unknown, action: Action): Check[] 
   return [{ action, scope: found(scope) }];
 }
 
+/**
+ * The programme overview (issue 25): every class asked for (`classIds`), else the viewer's own
+ * classes; a viewer with none is asked about no class at all, which nobody may read.
+ */
+function overviewChecks(state: DemoState, viewer: PolicyViewer, input: unknown): Check[] {
+  const asked = input && typeof input === 'object' ? (input as { classIds?: unknown }).classIds : undefined;
+  if (asked !== undefined && !Array.isArray(asked)) return notFound();
+  const classIds = asked ?? viewer.classIds ?? [];
+  if (!classIds.length) return [{ action: 'overview.read', scope: { classId: '' } }];
+  return classIds.map((id) => ({ action: 'overview.read' as const, scope: found(classScope(state, idOf(id))) }));
+}
+
 async function uploadOwner(state: DemoState, mediaId: string, lookups: GuardLookups): Promise<string> {
   const owner = lookups.uploadOwner
     ? await lookups.uploadOwner(mediaId)
@@ -126,6 +138,8 @@ const GUARDS: Record<string, Guard> = {
     { action: 'upload.read', scope: { personId: await uploadOwner(state, idOf(input), lookups) } },
   ],
   publishLessonClip: (state, _viewer, input) => [{ action: 'clip.publish', scope: found(classScope(state, field(input, 'classId'))) }],
+  getProgrammeOverview: (state, viewer, input) => overviewChecks(state, viewer, input),
+  getUnreachedFamilies: (state, _viewer, input) => [{ action: 'unreached.read', scope: found(classScope(state, field(input, 'classId'))) }],
   getThread: (state, _viewer, input) => threadCheck(state, input, 'thread.read'),
   addThreadMessage: (state, _viewer, input) => threadCheck(state, input, 'thread.write'),
   markThreadRead: (state, _viewer, input) => threadCheck(state, input, 'thread.read'),

@@ -30,6 +30,8 @@ import { classOfChild, hardenState, targetScope, threadScope } from './demo-scop
 import { withDemoUrls } from './illustrations.js';
 import { threadTopic, type Thread, type ThreadKey, type ThreadMessage } from '../thread/schemas.js';
 import { checkWriteInput } from './write-checks.js';
+import { computeOverview, computeUnreached } from './demo-overview.js';
+import type { ProgrammeOverview, ProgrammeOverviewQuery, UnreachedFamilies } from '../programme-overview/schemas.js';
 
 export { demoMedia } from './illustrations.js';
 
@@ -255,6 +257,20 @@ export class MemoryAdapter implements SamenAdapter {
       reacted: reacted.size,
       answers: state.answers.filter((a) => a.clipId === clipId),
     });
+  }
+
+  // ------------------------------------------------------------------ programme overview (issue 25)
+
+  /** Aggregates per class and posted clip of a programme, computed here as a backend would (demo-overview.ts). */
+  async getProgrammeOverview(query: ProgrammeOverviewQuery, options?: RequestOptions): Promise<ProgrammeOverview> {
+    await this.enter('getProgrammeOverview', query, options);
+    return computeOverview(this.store.state, query, this.viewer().classIds ?? []);
+  }
+
+  /** The class's teacher only: the families of the class no clip of the programme reached. */
+  async getUnreachedFamilies(query: ProgrammeOverviewQuery & { classId: string }, options?: RequestOptions): Promise<UnreachedFamilies> {
+    await this.enter('getUnreachedFamilies', query, options);
+    return computeUnreached(this.store.state, query);
   }
 
   // ------------------------------------------------------------------ batch reads (issue 23)

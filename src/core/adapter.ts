@@ -7,6 +7,7 @@ import type { ClipReach, HomeAnswer, HomeAnswerKind, LessonClip } from '../lesso
 import type { ClassBoard } from '../lesson-clip/board.js';
 import type { Award, RewardChart } from '../reward-chart/schemas.js';
 import type { Thread, ThreadKey, ThreadMessage } from '../thread/schemas.js';
+import type { ProgrammeOverview, ProgrammeOverviewQuery, UnreachedFamilies } from '../programme-overview/schemas.js';
 
 /** Every adapter call can be cancelled: widgets abort reads when they disconnect or change id. */
 export interface RequestOptions {
@@ -62,6 +63,7 @@ export interface SamenAdapter
     FeelingsPort,
     ExpectationMatrixPort,
     ClipComposerPort,
+    ProgrammeOverviewPort,
     ThreadPort,
     BatchReadPort {}
 
@@ -204,6 +206,25 @@ export interface ThreadPort {
   markThreadRead?(input: WriteInput & ThreadKey, options?: RequestOptions): Promise<void>;
 }
 
+/**
+ * Optional: `<samen-programme-overview>` (issue 25), a programme run across its lessons and
+ * classes. The backend computes the aggregates (never send every answer to compute them here).
+ * `overview.read` (src/core/policy.ts): a teacher their own classes, a care coordinator and the
+ * school leader the classes of their school; parents and children never. Without
+ * `getProgrammeOverview` the overview shows its not-connected state.
+ */
+export interface ProgrammeOverviewPort {
+  /**
+   * Per class of the run and per posted clip: how many families (and households, when known)
+   * saw it, talked about it at home, answered and reacted, and the clip's own counts (views,
+   * likes, reactions) when the platform counts them. Only the classes the viewer may see; with
+   * `classIds`, only those (one the viewer may not see: `forbidden`).
+   */
+  getProgrammeOverview?(query: ProgrammeOverviewQuery, options?: RequestOptions): Promise<ProgrammeOverview>;
+  /** The class's teacher only (`unreached.read`): the families no clip of the run reached, by name. */
+  getUnreachedFamilies?(query: ProgrammeOverviewQuery & { classId: string }, options?: RequestOptions): Promise<UnreachedFamilies>;
+}
+
 /** The thread port's methods (all optional: a widget checks for `getThread`). */
 export const THREAD_METHODS = ['getThread', 'addThreadMessage', 'markThreadRead'] as const satisfies readonly (keyof ThreadPort)[];
 
@@ -236,6 +257,7 @@ export const PORT_METHODS = {
   feelings: ['getCheckins', 'getClassCheckins', 'saveCheckin'],
   matrix: ['getExpectationMatrix', 'saveExpectationMatrix', 'shareSuccess', 'getSuccesses'],
   composer: [],
+  overview: ['getProgrammeOverview'],
 } as const satisfies Record<string, readonly (keyof SamenAdapter)[]>;
 
 export type PortName = keyof typeof PORT_METHODS;
@@ -247,6 +269,7 @@ interface PortsByName {
   feelings: FeelingsPort;
   matrix: ExpectationMatrixPort;
   composer: ClipComposerPort;
+  overview: ProgrammeOverviewPort & Required<Pick<ProgrammeOverviewPort, 'getProgrammeOverview'>>;
 }
 
 /** An adapter for the widget of port `P` only: the viewer, that port, and optionally live updates. */

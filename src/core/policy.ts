@@ -70,6 +70,9 @@ export const RESOURCES = {
   'home-matrix': 'the home matrix of the viewer’s family',
   successes: 'successes families shared on the viewer’s school’s matrix',
   upload: 'a file the viewer uploaded',
+  overview:
+    'the programme overview (aggregates only, no figure for fewer families than the minimum group size) of one of the viewer’s classes; a care coordinator’s or school leader’s classes are those of their school',
+  unreached: 'the names of the families of one of the viewer’s classes that no clip of a programme run reached',
   thread:
     'a thread between the viewer’s household (or family, without households or when the school shares within the family) and the teacher(s) of the class (a teacher: with any family of their class)',
   board: 'the class board of a clip of the viewer’s class: counts and the answers families chose to share, never a name or family id',
@@ -108,6 +111,8 @@ export const ACTIONS = {
   'upload.read': 'upload',
   'thread.read': 'thread',
   'thread.write': 'thread',
+  'overview.read': 'overview',
+  'unreached.read': 'unreached',
   'board.read': 'board',
 } as const satisfies Record<string, Resource>;
 export type Action = keyof typeof ACTIONS;
@@ -118,8 +123,8 @@ const OWN = ['own'] as const;
 /**
  * The policy: per action, the relations each role may act in. Deny by default: a role or a
  * relation that is not listed may not. Nobody acts on `other` resources: there is no
- * "see everything" role. A school leader has room here (reads of the school's matrix and
- * successes); what more a leader sees is for a later, aggregate-only report.
+ * "see everything" role. A school leader reads the school's matrix and successes, and the
+ * programme overview of the school's classes: aggregates only, never a family's name.
  */
 export const POLICY: Readonly<Record<Action, Grants>> = {
   'clip.read': { parent: OWN, child: OWN, teacher: OWN, 'care-coordinator': OWN, 'school-leader': OWN },
@@ -153,6 +158,9 @@ export const POLICY: Readonly<Record<Action, Grants>> = {
   'upload.read': { teacher: OWN },
   'thread.read': { parent: OWN, teacher: OWN },
   'thread.write': { parent: OWN, teacher: OWN },
+  // The programme overview (issue 25): aggregates for staff; names of families not reached only for the class's own teacher.
+  'overview.read': { teacher: OWN, 'care-coordinator': OWN, 'school-leader': OWN },
+  'unreached.read': { teacher: OWN },
   // What the class sees together on the board (issue 24): the class's children and teacher; a parent answers at home instead.
   'board.read': { child: OWN, teacher: OWN },
 };

@@ -61,6 +61,7 @@ export const AUTHORIZATION_PORT_FIXTURES = {
   feelings: [],
   matrix: ['schoolMatrix', 'homeMatrixA'],
   composer: [],
+  overview: [],
 } as const satisfies Record<PortName, readonly (keyof AuthorizationFixtures)[]>;
 
 /** What every run uses: who the people are. */
@@ -529,6 +530,27 @@ const PROBES: readonly Probe[] = [
     },
   },
   { action: 'thread.read', port: 'clip', method: 'getThread', targets: ['threadA', 'threadB'], run: (c) => threadProbe(c, false) },
+  // The programme overview (issue 25): aggregates of a class, and the names of its families not reached.
+  {
+    action: 'overview.read',
+    port: 'overview',
+    method: 'getProgrammeOverview',
+    targets: ['classA', 'classB'],
+    run: async (c) =>
+      typeof c.as.getProgrammeOverview === 'function'
+        ? settle(c.as.getProgrammeOverview({ programme: 'wish', classIds: [c.target.id] }))
+        : undefined,
+  },
+  {
+    action: 'unreached.read',
+    port: 'overview',
+    method: 'getUnreachedFamilies',
+    targets: ['classA', 'classB'],
+    run: async (c) =>
+      typeof c.as.getUnreachedFamilies === 'function'
+        ? settle(c.as.getUnreachedFamilies({ programme: 'wish', classId: c.target.id }))
+        : undefined,
+  },
   {
     action: 'thread.write',
     port: 'clip',
@@ -767,6 +789,7 @@ const PORT_NAMES = Object.keys(PORT_METHODS) as PortName[];
 /** The methods of `port`: its required ones, and the composer's optional ones. */
 function portMethods(port: PortName): readonly string[] {
   if (port === 'composer') return ['uploadMedia', 'getUploadedMedia', 'publishLessonClip'];
+  if (port === 'overview') return ['getProgrammeOverview', 'getUnreachedFamilies'];
   // The optional thread port is checked with the lesson clip's, whose card shows the thread.
   // So are the class board (clip) and the child's choice (reward) of issue 24.
   if (port === 'clip') return [...PORT_METHODS[port], ...THREAD_METHODS, 'getClassBoard', 'getLessonClips'];

@@ -28,6 +28,7 @@ import { reactionSummarySchema, replySchema, type ReactionSummary } from '../fee
 import { checkinSchema, type Checkin } from '../feelings-checkin/schemas.js';
 import { clipReachSchema, homeAnswerSchema } from '../lesson-clip/schemas.js';
 import { awardSchema, rewardChartSchema, type RewardChart } from '../reward-chart/schemas.js';
+import { programmeOverviewSchema, type ProgrammeOverviewQuery } from '../programme-overview/schemas.js';
 import type { SamenErrorKind } from '../core/errors.js';
 import { parseLessonClip } from '../lesson-clip/parse-clip.js';
 
@@ -68,6 +69,7 @@ export const PORT_FIXTURES = {
   feelings: ['childId', 'otherChildId', 'classId', 'unknownId'],
   matrix: ['matrixId', 'homeMatrixId', 'unknownId'],
   composer: ['classId', 'unknownId'],
+  overview: ['classId'],
 } as const satisfies Record<PortName, readonly (keyof ConformanceFixtures)[]>;
 
 /** The fixtures a run of the ports `P` needs: e.g. only `targetId` for `'feedback'`. */
@@ -166,6 +168,13 @@ export function show(value: unknown): string {
     text = String(value);
   }
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+/** The overview port's read of `adapter` (optional in `SamenAdapter`, required by its port). */
+function overviewOf(adapter: { getProgrammeOverview?: (query: ProgrammeOverviewQuery) => Promise<unknown> }, who: string) {
+  const read = adapter.getProgrammeOverview;
+  if (typeof read !== 'function') return fail(`${who} lacks getProgrammeOverview, which the overview port needs`);
+  return (query: ProgrammeOverviewQuery) => read.call(adapter, query);
 }
 
 function equal(actual: unknown, expected: unknown, what: string): void {
@@ -1231,7 +1240,32 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
         });
       }
 
+      // The programme overview (issue 25): aggregates the widget can show, never a share above the class's families.
+      test(
+        'overview',
+        'getProgrammeOverview: the teacher’s class only, valid, no count above the class’s families',
+        async ({ teacher }) => {
+          const overview = valid(
+            programmeOverviewSchema,
+            await overviewOf(teacher, 'teacher')({ programme: 'wish', classIds: [f.classId] }),
+            'teacher.getProgrammeOverview({ programme: "wish", classIds: [classId] })',
+          );
+          for (const cls of overview.classes) {
+            equal(cls.classId, f.classId, 'getProgrammeOverview({ classIds: [classId] }).classes[].classId');
+            for (const cell of cls.cells)
+              for (const [measure, n] of Object.entries(cell.families ?? {}))
+                if (n !== undefined && n > cls.families)
+                  fail(`${cls.classId} lesson ${cell.lessons.join('+')}: ${measure} ${n} of ${cls.families} families`);
+          }
+        },
+      );
+
       const teacherOnly: [Check, string, (a: Adapters) => Promise<unknown>][] = [
+        [
+          'overview',
+          'parent.getProgrammeOverview({ classIds: [classId] })',
+          (a) => overviewOf(a.parent, 'parent')({ programme: 'wish', classIds: [f.classId] }),
+        ],
         ['clip', 'parent.getClipReach(clipId)', (a) => a.parent.getClipReach(f.clipId)],
         ['feelings', 'parent.getClassCheckins({ classId })', (a) => a.parent.getClassCheckins({ classId: f.classId })],
         ['matrix', 'parent.getSuccesses({ matrixId })', (a) => a.parent.getSuccesses({ matrixId: f.matrixId })],

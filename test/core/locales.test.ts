@@ -35,6 +35,14 @@ import { nl as composerNl } from '../../src/clip-composer/locales/nl.js';
 import { pl as composerPl } from '../../src/clip-composer/locales/pl.js';
 import { tr as composerTr } from '../../src/clip-composer/locales/tr.js';
 import { uk as composerUk } from '../../src/clip-composer/locales/uk.js';
+// The programme overview's words are its own too (issue 25), checked as its `overview` section.
+import { overviewMessages, type OverviewMessages } from '../../src/programme-overview/messages.js';
+import { ar as overviewAr } from '../../src/programme-overview/locales/ar.js';
+import { en as overviewEn } from '../../src/programme-overview/locales/en.js';
+import { nl as overviewNl } from '../../src/programme-overview/locales/nl.js';
+import { pl as overviewPl } from '../../src/programme-overview/locales/pl.js';
+import { tr as overviewTr } from '../../src/programme-overview/locales/tr.js';
+import { uk as overviewUk } from '../../src/programme-overview/locales/uk.js';
 
 type Whole = Messages & SectionMessages;
 const COMPOSER: Record<string, ComposerMessages> = {
@@ -45,8 +53,13 @@ const COMPOSER: Record<string, ComposerMessages> = {
   pl: composerPl,
   uk: composerUk,
 };
-/** A language's table with the composer's table for its language beside it, so every check below holds for every section. */
-const withComposer = (table: Omit<Whole, 'composer'>): Whole => ({ ...table, composer: COMPOSER[table.locale]! });
+const OVERVIEW: Record<string, OverviewMessages> = { nl: overviewNl, en: overviewEn, ar: overviewAr, tr: overviewTr, pl: overviewPl, uk: overviewUk };
+/** A language's table with the composer's and the overview's tables for its language beside it, so every check below holds for every section. */
+const withComposer = (table: Omit<Whole, 'composer' | 'overview'>): Whole => ({
+  ...table,
+  composer: COMPOSER[table.locale]!,
+  overview: OVERVIEW[table.locale]!,
+});
 const TABLES = [nl, en, ar, tr, pl, uk].map(withComposer);
 const [NL, EN, AR, TR, PL, UK] = TABLES as [Whole, ...Whole[]];
 
@@ -60,6 +73,7 @@ const whole = (locale: string): Whole => ({
   matrix: matrixMessages.get(resolveLocale(locale)),
   thread: threadMessages.get(resolveLocale(locale)),
   composer: composerMessages.get(resolveLocale(locale)),
+  overview: overviewMessages.get(resolveLocale(locale)),
 });
 
 /** Every key path of a message table, with the arity of each function message and each list's length. */

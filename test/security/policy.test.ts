@@ -432,6 +432,17 @@ const ROWS: Row[] = [
     method: 'markThreadRead',
     cases: on('thread', 'thread.read', (a, id) => a.markThreadRead({ id: key(), ...threadOf(id) })),
   },
+  // The programme overview (issue 25): a class's aggregates, and its families not reached by name.
+  {
+    name: 'getProgrammeOverview',
+    method: 'getProgrammeOverview',
+    cases: on('class', 'overview.read', (a, classId) => a.getProgrammeOverview({ programme: 'wish', classIds: [classId] })),
+  },
+  {
+    name: 'getUnreachedFamilies',
+    method: 'getUnreachedFamilies',
+    cases: on('class', 'unreached.read', (a, classId) => a.getUnreachedFamilies({ programme: 'wish', classId })),
+  },
 ];
 
 /** Live topics: subscribe, announce a change, and see whether the listener heard it. */
@@ -557,15 +568,15 @@ describe('the policy, cell by cell (MemoryAdapter)', () => {
     });
   }
 
-  it('counts the cells: 49 rows × 5 roles × own/other = 490, 465 tried and 25 not applicable', () => {
+  it('counts the cells: 51 rows × 5 roles × own/other = 510, 485 tried and 25 not applicable', () => {
     const total = ALL_ROWS.length * ROLES.length * RELATIONS.length;
     console.log(
       `[security] policy table: ${ALL_ROWS.length} rows (${ROWS.length} methods by resource, ${TOPIC_ROWS.length} live topics) × ${ROLES.length} roles × 2 = ${total} cells; ${applicable} tried, ${notApplicable.length} not applicable:\n  ${notApplicable.join('\n  ')}`,
     );
-    expect(ROWS.length).to.equal(39);
+    expect(ROWS.length).to.equal(41);
     expect(TOPIC_ROWS.length).to.equal(10);
-    expect(total).to.equal(490);
-    expect(applicable).to.equal(465);
+    expect(total).to.equal(510);
+    expect(applicable).to.equal(485);
     expect(notApplicable).to.have.length(25);
     expect(applicable + notApplicable.length).to.equal(total);
   });

@@ -1,0 +1,55 @@
+import type { OverviewMessages } from '../messages.js';
+
+const list = (lessons: readonly number[]) =>
+  lessons.length < 2 ? lessons.join('') : `${lessons.slice(0, -1).join(', ')} en ${lessons[lessons.length - 1]}`;
+
+export const nl: OverviewMessages = {
+  heading: (programme) => `${programme}: zo ging het per les`,
+  show: 'Laat zien',
+  measures: {
+    seen: 'Gezien',
+    talked: 'Thuis over gepraat',
+    answered: 'Antwoord gegeven',
+    reacted: 'Gereageerd',
+    'households-seen': 'Gezien (huishoudens)',
+    'households-talked': 'Thuis over gepraat (huishoudens)',
+    'households-answered': 'Antwoord gegeven (huishoudens)',
+    'households-reacted': 'Gereageerd (huishoudens)',
+    views: 'Weergaven',
+    likes: 'Duimpjes',
+    reactions: 'Reacties',
+  },
+  measureNote: {
+    families: 'Deel van de gezinnen van de klas. Elk gezin telt één keer.',
+    households: 'Deel van de huishoudens. Woont een kind in twee huizen, dan telt elk huis.',
+    count: 'Aantal bij het filmpje. Weergaven zijn geen gezinnen: één gezin kan vaker kijken.',
+  },
+  cls: 'Klas',
+  lesson: (n) => `Les ${n}`,
+  lessonList: list,
+  caption: (measure, minimum) => `${measure} per klas en les. Bij minder dan ${minimum} gezinnen staat er geen cijfer.`,
+  familiesCount: (n) => `${n} ${n === 1 ? 'gezin' : 'gezinnen'}`,
+  lessonsOf: (lessons) => `Les ${list(lessons)}`,
+  lessonsColumn: 'Les',
+  postedColumn: 'Geplaatst',
+  notPosted: 'niet geplaatst',
+  tooFew: 'te weinig gezinnen',
+  unknown: 'onbekend',
+  shareOfFamilies: (count, of) => `${count} van ${of} gezinnen`,
+  shareOfHouseholds: (count, of) => `${count} van ${of} huishoudens`,
+  postedOn: (date) => `geplaatst ${date}`,
+  chartsHeading: 'Verloop per klas',
+  chartLabel: (cls, measure) => `${measure} in ${cls}, les na les. De cijfers staan in de tabel.`,
+  exportCsv: 'Tabel downloaden (CSV)',
+  exportSvg: 'Grafieken downloaden (SVG)',
+  fileName: 'programma-overzicht',
+  families: 'Gezinnen',
+  households: 'Huishoudens',
+  percentOf: (label) => `${label} (%)`,
+  unreachedHeading: 'Nog niet bereikt',
+  unreachedNote:
+    'Alleen jij ziet deze namen. Deze gezinnen zagen nog geen les van dit programma. Misschien helpt een persoonlijk berichtje.',
+  unreachedNone: 'Alle gezinnen zijn bereikt.',
+  unreachedIn: (cls, count) => `${cls}: ${count} ${count === 1 ? 'gezin' : 'gezinnen'}`,
+  noClasses: 'Er zijn nog geen lessen van dit programma geplaatst.',
+};

@@ -1,0 +1,55 @@
+import type { OverviewMessages } from '../messages.js';
+
+const list = (lessons: readonly number[]) =>
+  lessons.length < 2 ? lessons.join('') : `${lessons.slice(0, -1).join(', ')} ve ${lessons[lessons.length - 1]}`;
+
+export const tr: OverviewMessages = {
+  heading: (programme) => `${programme}: her ders nasıl geçti`,
+  show: 'Göster',
+  measures: {
+    seen: 'Gördü',
+    talked: 'Evde konuştu',
+    answered: 'Cevap verdi',
+    reacted: 'Tepki verdi',
+    'households-seen': 'Gördü (haneler)',
+    'households-talked': 'Evde konuştu (haneler)',
+    'households-answered': 'Cevap verdi (haneler)',
+    'households-reacted': 'Tepki verdi (haneler)',
+    views: 'Görüntülenme',
+    likes: 'Beğeni',
+    reactions: 'Yorum',
+  },
+  measureNote: {
+    families: 'Sınıftaki ailelerin oranı. Her aile bir kez sayılır.',
+    households: 'Hanelerin oranı. İki evde yaşayan bir çocuk her evde sayılır.',
+    count: 'Videodaki sayı. Görüntülenmeler aile değildir: bir aile birden çok kez izleyebilir.',
+  },
+  cls: 'Sınıf',
+  lesson: (n) => `Ders ${n}`,
+  lessonList: list,
+  caption: (measure, minimum) => `Sınıf ve derse göre ${measure}. ${minimum} aileden az ise sayı gösterilmez.`,
+  familiesCount: (n) => `${n} aile`,
+  lessonsOf: (lessons) => `Ders ${list(lessons)}`,
+  lessonsColumn: 'Ders',
+  postedColumn: 'Paylaşıldı',
+  notPosted: 'paylaşılmadı',
+  tooFew: 'çok az aile',
+  unknown: 'bilinmiyor',
+  shareOfFamilies: (count, of) => `${of} aileden ${count}`,
+  shareOfHouseholds: (count, of) => `${of} haneden ${count}`,
+  postedOn: (date) => `${date} tarihinde paylaşıldı`,
+  chartsHeading: 'Sınıf sınıf gidişat',
+  chartLabel: (cls, measure) => `${cls} sınıfında ders ders ${measure}. Sayılar tabloda.`,
+  exportCsv: 'Tabloyu indir (CSV)',
+  exportSvg: 'Grafikleri indir (SVG)',
+  fileName: 'program-ozeti',
+  families: 'Aileler',
+  households: 'Haneler',
+  percentOf: (label) => `${label} (%)`,
+  unreachedHeading: 'Henüz ulaşılamadı',
+  unreachedNote:
+    'Bu isimleri sadece siz görüyorsunuz. Bu aileler bu programın hiçbir dersini henüz görmedi. Kişisel bir mesaj yardımcı olabilir.',
+  unreachedNone: 'Tüm ailelere ulaşıldı.',
+  unreachedIn: (cls, count) => `${cls}: ${count} aile`,
+  noClasses: 'Bu programdan henüz ders paylaşılmadı.',
+};
