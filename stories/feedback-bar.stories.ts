@@ -211,3 +211,37 @@ export const VendorAdapterWithOnlyItsPort: Story = {
     </div>`;
   },
 };
+
+/**
+ * The teacher answers a family's reply (issue 24): Familie Jansen replied under the post and
+ * Juf Sanne answered; the parent's bar (left) shows her answer in the same card, unread until
+ * opened, with a box to answer back. In the teacher's bar (right) "Antwoorden" under each
+ * family's reply opens the private thread with that family; what either writes appears live in
+ * the other's pane (one store, two viewers).
+ */
+export const TeacherAnswersReply: Story = {
+  parameters: { layout: 'fullscreen', controls: { include: [] } },
+  render: (args) => {
+    const parent = adapterFor('parent');
+    void parent
+      .addReply({ id: 'story-reply-1', targetId: args['target-id'], text: 'We hebben de stappen thuis geoefend. Dank voor de tip!' })
+      .then(() =>
+        parent.forViewer('teacher-1').addThreadMessage({
+          id: 'story-reply-thread-1',
+          about: { kind: 'reply', id: args['target-id'] },
+          familyId: 'fam-01',
+          text: 'Wat fijn dat jullie oefenden! Vraag Noor eens welke stap ze het lastigst vond.',
+        }),
+      );
+    const pane = (heading: string, adapter: SamenAdapter, view: 'parent' | 'teacher') =>
+      html`<section style="display: grid; gap: 0.5rem; align-content: start">
+        <h2 style="font: 600 0.9rem system-ui; margin: 0">${heading}</h2>
+        ${bar({ ...args, view }, adapter)}
+      </section>`;
+    return html`<div
+      style="display: grid; gap: 1rem; padding: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr)); align-items: start"
+    >
+      ${pane('parent-1', parent, 'parent')} ${pane('teacher-1', parent.forViewer('teacher-1'), 'teacher')}
+    </div>`;
+  },
+};

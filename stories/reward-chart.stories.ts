@@ -151,3 +151,67 @@ export const LongTexts: Story = {
       }),
     ),
 };
+
+const sideBySide = (left: ReturnType<typeof html>, right: ReturnType<typeof html>) =>
+  html`<div
+    style="display: grid; gap: 1rem; padding: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr)); align-items: start"
+  >
+    <section style="display: grid; gap: 0.5rem; align-content: start">
+      <h2 style="font: 600 0.9rem system-ui; margin: 0">parent-1</h2>
+      ${left}
+    </section>
+    <section style="display: grid; gap: 0.5rem; align-content: start">
+      <h2 style="font: 600 0.9rem system-ui; margin: 0">teacher-1</h2>
+      ${right}
+    </section>
+  </div>`;
+
+/**
+ * Tip and top per child (issue 24): on Noor's personal chart Juf Sanne sent her family a short
+ * note ("Top: … / Tip voor thuis: …"); the family's chart (left) shows it as "Tip en top van de
+ * leerkracht", unread until opened, and they can answer. In the teacher's chart (right) "Tip en
+ * top sturen" opens the note to Familie Jansen, starting from "Top: / Tip voor thuis:" with an
+ * example marked as one. Only that family and the class's teachers read it.
+ */
+export const TipAndTop: Story = {
+  args: { 'chart-id': 'personal-child-1' },
+  parameters: { layout: 'fullscreen', controls: { include: [] } },
+  render: (args) => {
+    const parent = adapterFor('parent');
+    void parent.forViewer('teacher-1').addThreadMessage({
+      id: 'story-tip-top-1',
+      about: { kind: 'child', id: 'child-1' },
+      familyId: 'fam-01',
+      text: 'Top: Noor wachtte vandaag rustig op haar beurt in de kring.\nTip voor thuis: laat haar bij een spelletje zeggen wie er aan de beurt is.',
+    });
+    return sideBySide(chart({ ...args, view: 'parent' }, parent), chart({ ...args, view: 'teacher' }, parent.forViewer('teacher-1')));
+  },
+};
+
+/**
+ * Recognition for every child, privately for the teacher (issue 24): this week three children
+ * had a token for them; the class chart's teacher view names the others, in class order, with
+ * the week's count of compliments and the four-to-one tip. "Voor wie?" gives the next token to
+ * one child (the whole class by default). Parents and children see none of it: no names, no
+ * ranking, no counts per child.
+ */
+export const EveryChildRecognised: Story = {
+  args: { 'chart-id': 'class-wish', view: 'teacher' },
+  render: (args) =>
+    wrap(
+      args,
+      adapterFor('teacher', (adapter) => {
+        const chart = adapter.state.charts['class-wish']!;
+        for (const [i, childId] of ['child-2', 'child-5', 'child-9'].entries()) {
+          chart.awards.push({
+            id: `story-recognised-${i}`,
+            source: 'school',
+            givenBy: 'Juf Sanne',
+            givenById: 'teacher-1',
+            forChildId: childId,
+            createdAt: new Date().toISOString(),
+          });
+        }
+      }),
+    ),
+};

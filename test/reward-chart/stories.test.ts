@@ -26,6 +26,14 @@ const expected: Record<string, (root: ShadowRoot) => unknown> = {
   Dark: (r) => expect((r.host as HTMLElement).getAttribute('theme')).to.equal('dark'),
   Loading: (r) => expect(r.querySelector('[aria-busy="true"]')).to.exist,
   InvalidData: (r) => expect(r.querySelector('.state.error')!.textContent).to.include('Dit kunnen we niet laten zien'),
+  // The first chart is the family's: no teacher's tip-and-top section in it (the note itself arrives live).
+  TipAndTop: (r) =>
+    expect([r.querySelector('[part~="tip-top"]'), (r.host as HTMLElement).getAttribute('view')]).to.deep.equal([null, 'parent']),
+  EveryChildRecognised: (r) => {
+    expect(r.querySelector('[part~="recognition"] h3')!.textContent).to.equal('Iedereen gezien deze week?');
+    expect(r.querySelectorAll('[part~="recognition"] .not-yet li').length).to.be.greaterThan(0);
+    expect(r.querySelector('.for-whom select')).to.exist;
+  },
   LongTexts: (r) => {
     const card = r.querySelector<HTMLElement>('[part~="base"]')!;
     expect(card.scrollWidth, 'long words wrap inside the card').to.be.at.most(card.clientWidth + 1);
