@@ -231,7 +231,10 @@ export class HttpAdapter implements SamenAdapter {
   addReply(input: WriteInput & { targetId: string; text: string }, options?: RequestOptions): Promise<Reply> {
     return this.request('POST', `/reactions/${enc(input.targetId)}/replies`, { key: input.id, body: { text: input.text }, options });
   }
-  award(input: WriteInput & { chartId: string; expectationId?: string; reason?: string; childId?: string }, options?: RequestOptions): Promise<Award> {
+  award(
+    input: WriteInput & { chartId: string; expectationId?: string; reason?: string; childId?: string },
+    options?: RequestOptions,
+  ): Promise<Award> {
     const { id, chartId, ...body } = input;
     return this.request('POST', `/charts/${enc(chartId)}/awards`, { key: id, body, options });
   }
@@ -414,29 +417,38 @@ export class HttpAdapter implements SamenAdapter {
   /**
    * Re-opens a stream after its topics changed; debounced by `streamDelayMs` (at most four times
    * that after the first change), so the subscriptions of a feed's cards that load one after
-   * another open it once, after the reads the cards show first.
+   * another open it once. While this adapter's reads are on their way (a page's first cards) it
+   * waits for them, at most {@link STREAM_WAIT_MS} after the first change: what the parent sees
+   * first comes first, and the data those reads bring is as new as a change the stream would tell.
    */
   private reopenTimer: ReturnType<typeof setTimeout> | undefined;
   private reopenBy = 0;
+  private firstChange = 0;
   private reopen(stream: EventStream): void {
     this.changedStreams.add(stream);
     clearTimeout(this.reopenTimer);
     const now = Date.now();
-    if (this.reopenTimer === undefined) this.reopenBy = now + 4 * this.streamDelayMs;
-    this.reopenTimer = setTimeout(
-      () => {
-        this.reopenTimer = undefined;
-        for (const changed of this.changedStreams) {
-          changed.controller?.abort();
-          changed.controller = undefined;
-          if (!this.streams.has(changed) || !changed.topics.size) continue;
-          changed.controller = new AbortController();
-          void this.stream([...changed.topics], changed.controller.signal);
-        }
-        this.changedStreams.clear();
-      },
-      Math.min(this.streamDelayMs, Math.max(0, this.reopenBy - now)),
-    );
+    if (this.reopenTimer === undefined) {
+      this.reopenBy = now + 4 * this.streamDelayMs;
+      this.firstChange = now;
+    }
+    this.reopenTimer = setTimeout(() => this.openChanged(), Math.min(this.streamDelayMs, Math.max(0, this.reopenBy - now)));
+  }
+
+  private openChanged(): void {
+    if (this.streamDelayMs > 0 && this.reading > 0 && Date.now() - this.firstChange < STREAM_WAIT_MS) {
+      this.reopenTimer = setTimeout(() => this.openChanged(), this.streamDelayMs);
+      return;
+    }
+    this.reopenTimer = undefined;
+    for (const changed of this.changedStreams) {
+      changed.controller?.abort();
+      changed.controller = undefined;
+      if (!this.streams.has(changed) || !changed.topics.size) continue;
+      changed.controller = new AbortController();
+      void this.stream([...changed.topics], changed.controller.signal);
+    }
+    this.changedStreams.clear();
   }
 
   private async stream(topics: string[], signal: AbortSignal): Promise<void> {
@@ -471,6 +483,23 @@ export class HttpAdapter implements SamenAdapter {
     init: { key?: string; body?: unknown; options?: RequestOptions | undefined },
   ): Promise<T> {
     const outer = init.options?.signal;
+    if (method === 'GET') this.reading += 1;
+    try {
+      return await this.attempts<T>(method, path, init, outer);
+    } finally {
+      if (method === 'GET') this.reading -= 1;
+    }
+  }
+
+  /** Reads on their way: the event stream waits for a page's first reads. */
+  private reading = 0;
+
+  private async attempts<T>(
+    method: Method,
+    path: string,
+    init: { key?: string; body?: unknown; options?: RequestOptions | undefined },
+    outer: AbortSignal | undefined,
+  ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       outer?.throwIfAborted();
       const timeout = new AbortController();
@@ -510,6 +539,9 @@ export class HttpAdapter implements SamenAdapter {
     }
   }
 }
+
+/** The longest the event stream waits for a page's first reads. */
+const STREAM_WAIT_MS = 10_000;
 
 /** How long one token's viewer is shared. */
 const VIEWER_TTL_MS = 60_000;

@@ -213,6 +213,23 @@ describe('HttpAdapter', () => {
     http.dispose();
   });
 
+  it('the event stream waits for the reads on their way (the first cards), then opens', async () => {
+    let answer!: (response: Response) => void;
+    const { http, calls } = adapter([() => new Promise<Response>((resolve) => (answer = resolve)), never], { streamDelayMs: 50 });
+    const reading = http.getLessonClip('wish-1');
+    http.subscribe('clip:wish-1', () => {});
+    await new Promise((r) => setTimeout(r, 300));
+    expect(
+      calls.map((c) => c.url),
+      'no stream while the card is still loading',
+    ).to.deep.equal(['https://api.school.example/samen/clips/wish-1']);
+    answer(json({ id: 'wish-1' }));
+    await reading;
+    await new Promise((r) => setTimeout(r, 150));
+    expect(calls.map((c) => c.url)[1]).to.equal('https://api.school.example/samen/events?topics=clip%3Awish-1');
+    http.dispose();
+  });
+
   it('reads "no answer yet" (204) as null', async () => {
     const { http } = adapter([new Response(null, { status: 204 })]);
     expect(await http.getHomeAnswer('wish-2')).to.equal(null);
