@@ -33,11 +33,12 @@ export const WIDGETS = Object.freeze([
     folder: 'lesson-clip',
     entry: 'src/define/samen-lesson-clip.ts',
     port: 'clip',
-    views: ['parent', 'teacher'],
+    // child: the class board on the digiboard (issue 24), as a child of groep 6 sees it.
+    views: ['parent', 'teacher', 'child'],
     viewProperty: true,
-    viewers: { parent: 'parent-1', teacher: 'teacher-1' },
+    viewers: { parent: 'parent-1', teacher: 'teacher-1', child: 'child-login-1' },
     // Lesson 2 of WIsH, "Wie ben ik?", in groep 6.
-    attributes: { parent: { 'clip-id': 'wish-2' }, teacher: { 'clip-id': 'wish-2' } },
+    attributes: { parent: { 'clip-id': 'wish-2' }, teacher: { 'clip-id': 'wish-2' }, child: { 'clip-id': 'wish-2' } },
     stories: { title: 'Widgets/Lesson clip', file: 'stories/lesson-clip.stories.ts', main: 'Parent', arabic: 'Arabic' },
   },
   {
@@ -57,11 +58,16 @@ export const WIDGETS = Object.freeze([
     folder: 'reward-chart',
     entry: 'src/define/samen-reward-chart.ts',
     port: 'reward',
-    views: ['parent', 'teacher'],
+    // child: Noor chooses her goal's words and reward herself (issue 24).
+    views: ['parent', 'teacher', 'child'],
     viewProperty: true,
-    viewers: { parent: 'parent-1', teacher: 'teacher-1' },
+    viewers: { parent: 'parent-1', teacher: 'teacher-1', child: 'child-login-1' },
     // Noor's personal chart: the teacher awards stickers, her parents add home stickers.
-    attributes: { parent: { 'chart-id': 'personal-child-1' }, teacher: { 'chart-id': 'personal-child-1' } },
+    attributes: {
+      parent: { 'chart-id': 'personal-child-1' },
+      teacher: { 'chart-id': 'personal-child-1' },
+      child: { 'chart-id': 'personal-child-1' },
+    },
     stories: { title: 'Widgets/Reward chart', file: 'stories/reward-chart.stories.ts', main: 'PersonalSchoolAndHome', arabic: 'Arabic' },
   },
   {

@@ -87,6 +87,10 @@ export interface WidgetRow extends Widget {
    */
   openPreview?: (el: HTMLElement) => Promise<HTMLElement>;
   knownBroken?: readonly KnownBroken[];
+  /** Optional port methods a view needs besides its port's (the class board's `getClassBoard`, issue 24). */
+  viewMethods?: Readonly<Record<string, readonly string[]>>;
+  /** Views whose only control, where the device has a voice, is read-aloud (the class board): the keyboard check gives the page a voice. */
+  speaks?: readonly string[];
   stories: StoriesSpec;
 }
 
@@ -135,11 +139,17 @@ export const CATALOGUE: readonly WidgetRow[] = [
     stories: { ...widget('samen-lesson-clip').stories, load: () => import('../../stories/lesson-clip.stories.js') },
     define: () => import('../../src/define/samen-lesson-clip.js'),
     sample: sampleOf('samen-lesson-clip'),
-    looksLoaded: (el) => $(el, '[part~="title"]')?.textContent?.trim() === 'Wie ben ik?',
+    looksLoaded: (el, view) =>
+      $(el, '[part~="title"]')?.textContent?.trim() === 'Wie ben ik?' && (view !== 'child' || !!$(el, '[part~="board"] .figure')),
+    viewMethods: { child: ['getClassBoard'] },
+    speaks: ['child'],
     live: {
       topic: () => 'clip:wish-2',
-      // Parent 1's own answer: their card shows it, the teacher's reach lists it.
-      change: (adapter) => adapter.forViewer('parent-1').saveHomeAnswer({ id: writeId(), clipId: 'wish-2', kind: 'text', text: LIVE_TEXT }),
+      // Parent 1's own answer: their card shows it, the teacher's reach lists it, the class board too (shared with the class).
+      change: (adapter) =>
+        adapter
+          .forViewer('parent-1')
+          .saveHomeAnswer({ id: writeId(), clipId: 'wish-2', kind: 'text', text: LIVE_TEXT, shareWithClass: true }),
       shows: (el) => text(el).includes(LIVE_TEXT),
     },
   },

@@ -27,6 +27,7 @@ import { PORT_METHODS } from '../../src/core/adapter.js';
 import { CATALOGUE, NOW, knownBroken, type Behaviour, type WidgetRow } from './catalogue.js';
 import { card, isShown, mountWidget, untilShown, type Widget } from './mount.js';
 import { KEYBOARD } from './keyboard-actions.js';
+import { fakeSpeech } from '../helpers/speech.js';
 
 /** The adapter methods that write. */
 const WRITES = new Set([
@@ -42,6 +43,7 @@ const WRITES = new Set([
   'shareSuccess',
   'uploadMedia',
   'publishLessonClip',
+  'chooseChartGoal',
 ]);
 const CONTROLS = 'button, input:not([type="hidden"]), select, textarea, summary, a[href], [tabindex]';
 const ARABIC_LETTER = /[\u0600-\u06ff]/;
@@ -222,23 +224,29 @@ for (const row of CATALOGUE) {
 
       test(row, view, 'Tab reaches the first control and shows a visible focus indicator', async function () {
         this.timeout(10_000);
-        const { el } = await mountWidget(row, { view });
-        const first = tabbables(el)[0];
-        expect(first, 'a control to reach').to.exist;
-        (document.activeElement as HTMLElement | null)?.blur();
-        await sendKeys({ press: 'Tab' });
-        const active = deepActiveElement() as HTMLElement | null;
-        expect(named(active), 'focus after one Tab').to.equal(named(first));
-        expect(active === first, 'focus after one Tab is on that very control').to.equal(true);
-        // The element itself, or the box drawn around it (a radio's label), shows a ring only while focused.
-        const chain = [active!, active!.parentElement, active!.parentElement?.parentElement].filter((e): e is HTMLElement => !!e);
-        const focused = chain.map(ring);
-        active!.blur();
-        const blurred = chain.map(ring);
-        expect(
-          focused.some((r, i) => r !== '' && r !== blurred[i]),
-          `a focus ring on <${active!.localName}> (focused: ${JSON.stringify(focused)}, not focused: ${JSON.stringify(blurred)})`,
-        ).to.equal(true);
+        // A view whose only control is read-aloud has it where the device can speak: a voice here.
+        const speech = row.speaks?.includes(view) ? fakeSpeech() : undefined;
+        try {
+          const { el } = await mountWidget(row, { view });
+          const first = tabbables(el)[0];
+          expect(first, 'a control to reach').to.exist;
+          (document.activeElement as HTMLElement | null)?.blur();
+          await sendKeys({ press: 'Tab' });
+          const active = deepActiveElement() as HTMLElement | null;
+          expect(named(active), 'focus after one Tab').to.equal(named(first));
+          expect(active === first, 'focus after one Tab is on that very control').to.equal(true);
+          // The element itself, or the box drawn around it (a radio's label), shows a ring only while focused.
+          const chain = [active!, active!.parentElement, active!.parentElement?.parentElement].filter((e): e is HTMLElement => !!e);
+          const focused = chain.map(ring);
+          active!.blur();
+          const blurred = chain.map(ring);
+          expect(
+            focused.some((r, i) => r !== '' && r !== blurred[i]),
+            `a focus ring on <${active!.localName}> (focused: ${JSON.stringify(focused)}, not focused: ${JSON.stringify(blurred)})`,
+          ).to.equal(true);
+        } finally {
+          speech?.restore();
+        }
       });
 
       test(row, view, 'reads right to left in a dir=rtl page', async () => {
@@ -299,7 +307,8 @@ for (const row of CATALOGUE) {
         const full = new MemoryAdapter({ now: NOW, viewerId: row.viewers[view] });
         let el: Widget | undefined;
         const { errors } = await collectProblems(async () => {
-          ({ el } = await mountWidget(row, { view, adapter: adapterWith(full, PORT_METHODS[row.port]) as never }));
+          const methods = [...PORT_METHODS[row.port], ...(row.viewMethods?.[view] ?? [])];
+          ({ el } = await mountWidget(row, { view, adapter: adapterWith(full, methods) as never }));
           // Widgets it shows inside (the lesson clip's feedback bar) load too.
           for (const inner of deepElements(el.shadowRoot!).filter((e) => e.localName.startsWith('samen-')))
             await untilShown(inner as Widget);
