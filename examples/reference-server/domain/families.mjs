@@ -7,7 +7,8 @@
  * What belongs to a family: its household and the people in it (carers, child logins), its
  * children, and everything they did or is about them: home answers, seen marks, reactions,
  * replies, stickers and awards its people gave, its children's check-ins and personal charts,
- * its home matrix (every version kept), the successes it shared. PRIVACY.md says what erasure
+ * its home matrix (every version kept), the successes it shared, its threads with the teacher
+ * (both sides' messages: the thread is the family's). PRIVACY.md says what erasure
  * deletes and what it keeps as counts only.
  */
 import { sql } from 'kysely';
@@ -73,6 +74,12 @@ export async function exportFamily(database, familyId) {
           .execute(),
       ]);
     const chartIds = charts.length ? charts.map((c) => c.id) : none;
+    const threadMessages = await db
+      .selectFrom('thread_messages')
+      .select(['id', 'about_kind', 'about_id', 'from_side', 'author_id', 'text', 'created_at'])
+      .where('household_id', '=', familyId)
+      .orderBy('seq')
+      .execute();
     const [chartAwards, earned, focus] = await Promise.all([
       db.selectFrom('awards').selectAll().where('chart_id', 'in', chartIds).orderBy('created_at').execute(),
       db.selectFrom('earned_rewards').selectAll().where('chart_id', 'in', chartIds).orderBy('earned_at').execute(),
@@ -187,6 +194,14 @@ export async function exportFamily(database, familyId) {
         sharedBy: s.shared_by,
         createdAt: when(s.created_at),
       })),
+      threadMessages: threadMessages.map((m) => ({
+        id: m.id,
+        about: { kind: m.about_kind, id: m.about_id },
+        from: m.from_side,
+        authorId: m.author_id,
+        text: m.text,
+        createdAt: when(m.created_at),
+      })),
     };
   });
 }
@@ -230,6 +245,8 @@ export async function eraseFamily(database, familyId) {
       topics.add(`chart:${r.id}`);
     for (const r of await db.selectFrom('successes').select('matrix_id').where('household_id', '=', familyId).execute())
       topics.add(`matrix:${r.matrix_id}`);
+    for (const r of await db.selectFrom('thread_messages').select('thread_key').distinct().where('household_id', '=', familyId).execute())
+      topics.add(r.thread_key);
 
     const erased = {
       people: people.length,
@@ -246,6 +263,7 @@ export async function eraseFamily(database, familyId) {
       successes: await count(
         db.selectFrom('successes').where((eb) => eb.or([eb('household_id', '=', familyId), eb('shared_by', 'in', ofPeople)])),
       ),
+      threadMessages: await count(db.selectFrom('thread_messages').where('household_id', '=', familyId)),
       awardsAnonymised: 0,
     };
 
@@ -263,7 +281,8 @@ export async function eraseFamily(database, familyId) {
     await db.deleteFrom('replies').where('author_id', 'in', ofPeople).execute();
     await db.deleteFrom('successes').where('shared_by', 'in', ofPeople).execute();
     // The rest follows the household (on delete cascade): people, children and their check-ins
-    // and personal charts, answers, seen marks, reactions, replies, the home matrix, successes.
+    // and personal charts, answers, seen marks, reactions, replies, the home matrix, successes,
+    // its threads (both sides' messages) and who read them.
     await db.deleteFrom('households').where('id', '=', familyId).execute();
     return { erased, topics: [...topics] };
   });

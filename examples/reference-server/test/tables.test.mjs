@@ -251,6 +251,11 @@ for (const backend of BACKENDS) {
         ).body;
         made.classAwards = (await server.as('teacher-1')('GET', '/charts/class-wish')).body.awards.length;
         made.reach = (await server.as('teacher-1')('GET', '/clips/wish-5/reach')).body;
+        const thread = { about: { kind: 'answer', id: 'wish-5' }, familyId: 'fam-01' };
+        made.question = (await p1('POST', '/threads/messages', { key: key(), body: { ...thread, text: 'Een vraag van ons' } })).body;
+        made.teacherAnswer = (
+          await server.as('teacher-1')('POST', '/threads/messages', { key: key(), body: { ...thread, text: 'Het antwoord van de juf' } })
+        ).body;
       });
       // An award a carer gave on the class chart (from a host's data: the policy lets no parent): a class token.
       await db.query(
@@ -283,12 +288,22 @@ for (const backend of BACKENDS) {
       assert.equal(data.homeMatrices[0].title, 'Thuis bij ons');
       assert.ok(data.homeMatrices[0].versionsKept.length >= 2, 'the versions kept');
       assert.ok(data.successes.some((s) => s.id === made.success.id && s.text === 'Thuis lukte het'));
+      assert.deepEqual(
+        data.threadMessages.map((m) => [m.id, m.about.id, m.from, m.text]),
+        [
+          [made.question.id, 'wish-5', 'family', 'Een vraag van ons'],
+          [made.teacherAnswer.id, 'wish-5', 'teacher', 'Het antwoord van de juf'],
+        ],
+        'the family’s thread, both sides',
+      );
       assert.ok(!JSON.stringify(data).includes('Familie de Vries'), 'no other family in it');
 
       const { erased, topics } = await eraseFamily(db, 'fam-01');
       assert.equal(erased.people, 3);
       assert.equal(erased.children, 1);
       assert.equal(erased.awardsAnonymised, 1);
+      assert.equal(erased.threadMessages, 2);
+      assert.ok(topics.includes('thread:answer:wish-5:fam-01'), 'the thread’s topic, for the teacher’s open stream');
       assert.ok(topics.includes('chart:class-wish') && topics.includes('feelings:class:groep6-wish') && topics.includes('clip:wish-5'));
       const count = async (sql, params = []) => (await db.query(sql, params))[0].n;
       assert.equal(await count("select count(*)::int as n from households where id = 'fam-01'"), 0);
@@ -298,6 +313,8 @@ for (const backend of BACKENDS) {
       assert.equal(await count("select count(*)::int as n from matrices where id = 'matrix-home-fam-01'"), 0);
       assert.equal(await count('select count(*)::int as n from replies where id = $1', [made.reply.id]), 0);
       assert.equal(await count('select count(*)::int as n from successes where id = $1', [made.success.id]), 0);
+      assert.equal(await count("select count(*)::int as n from thread_messages where household_id = 'fam-01'"), 0);
+      assert.equal(await count("select count(*)::int as n from thread_reads where household_id = 'fam-01'"), 0);
       assert.equal(
         await count("select count(*)::int as n from home_answers where household_id <> 'fam-01'"),
         others,
