@@ -13,7 +13,7 @@ import '../src/locales/ar.js';
 const NOW = new Date('2026-11-20T10:00:00Z');
 
 type Locale = 'nl' | 'en';
-type View = 'parent' | 'teacher';
+type View = 'parent' | 'teacher' | 'child';
 type Handler = (event: Event) => void;
 
 interface Args {
@@ -404,4 +404,23 @@ export const PreviewAsParent: Story = {
   play: async ({ canvasElement }) => {
     (await inWidget<HTMLButtonElement>(canvasElement, 'samen-lesson-clip', '[part~="preview-toggle"]')).click();
   },
+};
+
+/**
+ * The class board (issue 24): what groep 6 sees together on the digiboard under their clip. How
+ * many families watched it, talked about it and reacted, as big figures (one or two families read
+ * "Een paar"), and the answers families chose to share with the class, without names. Signed in
+ * as a child of the class (child-login-1); a teacher of the class sees the same board.
+ */
+export const ClassBoard: Story = {
+  args: { view: 'child' },
+  parameters: { layout: 'fullscreen', controls: { include: ['locale', 'theme'] } },
+  loaders: [
+    async ({ args, globals }: { args: Args; globals: Context['globals'] }) => {
+      const adapter = new MemoryAdapter({ now: NOW, locale: contentLocale(args, globals), viewerId: 'child-login-1' });
+      return { adapter: withToolbarNetwork(adapter, globals) };
+    },
+  ],
+  render: (args, { loaded, globals }) =>
+    html`<div style="max-width: 72rem; padding: 1rem">${card(args, loaded['adapter'] as SamenAdapter | undefined, uiLocale(args, globals))}</div>`,
 };

@@ -10,7 +10,7 @@ import '../src/locales/ar.js';
 
 interface Args {
   'chart-id': string;
-  view: 'parent' | 'teacher';
+  view: 'parent' | 'teacher' | 'child';
 }
 
 const adapterFor = (view: 'parent' | 'teacher', setup?: (adapter: MemoryAdapter) => void): MemoryAdapter => storyAdapter(view, setup);
@@ -214,4 +214,30 @@ export const EveryChildRecognised: Story = {
         }
       }),
     ),
+};
+
+/**
+ * The child's own choice (issue 24): Noor chooses the words of her goal and her reward from the
+ * few options Juf Sanne and her parents allowed, with drawn pictures and read-aloud ("het moet
+ * echt vanuit het kind komen"). Beside it her parent's view, which shows what she chose once she
+ * presses "Dit kies ik!".
+ */
+export const ChildChoosesGoal: Story = {
+  args: { 'chart-id': 'personal-child-1', view: 'child' },
+  parameters: { layout: 'fullscreen', controls: { include: [] } },
+  render: (args) => {
+    const child = storyAdapter('child');
+    return html`<div
+      style="display: grid; gap: 1rem; padding: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr)); align-items: start"
+    >
+      <section style="display: grid; gap: 0.5rem; align-content: start">
+        <h2 style="font: 600 0.9rem system-ui; margin: 0">child-login-1</h2>
+        ${chart({ ...args, view: 'child' }, child)}
+      </section>
+      <section style="display: grid; gap: 0.5rem; align-content: start">
+        <h2 style="font: 600 0.9rem system-ui; margin: 0">parent-1</h2>
+        ${chart({ ...args, view: 'parent' }, child.forViewer('parent-1'))}
+      </section>
+    </div>`;
+  },
 };

@@ -4,7 +4,7 @@ import meta, * as stories from '../../stories/reward-chart.stories.js';
 import { settled } from '../helpers/fixtures.js';
 
 /** Every story renders, leaves its loading state and is accessible (the states designers review). */
-type Args = { 'chart-id': string; view: 'parent' | 'teacher' };
+type Args = { 'chart-id': string; view: 'parent' | 'teacher' | 'child' };
 type Story = { args?: Partial<Args>; render?: (args: Args) => TemplateResult };
 
 // The checks return chai's assertion (typed as a promise by @open-wc/semantic-dom-diff); nothing awaits it.
@@ -33,6 +33,12 @@ const expected: Record<string, (root: ShadowRoot) => unknown> = {
     expect(r.querySelector('[part~="recognition"] h3')!.textContent).to.equal('Iedereen gezien deze week?');
     expect(r.querySelectorAll('[part~="recognition"] .not-yet li').length).to.be.greaterThan(0);
     expect(r.querySelector('.for-whom select')).to.exist;
+  },
+  // The first chart is Noor's own: her choices, three goal words and three rewards with pictures (issue 24).
+  ChildChoosesGoal: (r) => {
+    expect(r.querySelector('[part~="choose"] h3')!.textContent).to.equal('Kies zelf');
+    expect(r.querySelectorAll('[part~="choose"] input[type="radio"]')).to.have.length(6);
+    expect(r.querySelectorAll('[part~="choose"] svg.choice-picture')).to.have.length(6);
   },
   LongTexts: (r) => {
     const card = r.querySelector<HTMLElement>('[part~="base"]')!;
