@@ -77,12 +77,7 @@ function childOfFamily(state: State, childId: string, familyId: string): Scope |
  * household's, which must be one of the family's: only its carers read it, unless the school
  * shares within the family (then the family's carers do).
  */
-export function threadScope(
-  state: State,
-  about: { kind: string; id: string },
-  familyId: string,
-  householdId?: string,
-): Scope | undefined {
+export function threadScope(state: State, about: { kind: string; id: string }, familyId: string, householdId?: string): Scope | undefined {
   const base =
     about.kind === 'answer'
       ? clipScope(state, about.id)

@@ -53,7 +53,14 @@ const COMPOSER: Record<string, ComposerMessages> = {
   pl: composerPl,
   uk: composerUk,
 };
-const OVERVIEW: Record<string, OverviewMessages> = { nl: overviewNl, en: overviewEn, ar: overviewAr, tr: overviewTr, pl: overviewPl, uk: overviewUk };
+const OVERVIEW: Record<string, OverviewMessages> = {
+  nl: overviewNl,
+  en: overviewEn,
+  ar: overviewAr,
+  tr: overviewTr,
+  pl: overviewPl,
+  uk: overviewUk,
+};
 /** A language's table with the composer's and the overview's tables for its language beside it, so every check below holds for every section. */
 const withComposer = (table: Omit<Whole, 'composer' | 'overview'>): Whole => ({
   ...table,
@@ -109,6 +116,8 @@ const SAMPLES: Record<string, unknown[][]> = {
   'clip.photos': [[4]],
   'clip.photoOf': [[3, 8]],
   'clip.reachOf': [[3, 24]],
+  'clip.addressesOf': [[3, 25]],
+  'clip.familyAt': [['«Familie Jansen»', '«tweede adres»']],
   'feedback.reactionName': [['«Duim»', 9]],
   'feedback.homeShare': [[3, 24]],
   'feedback.reactionGiven': [['«Duim omhoog»', 10]],
@@ -302,6 +311,7 @@ const COUNTED: Record<string, number[]> = {
   charactersLeft: [0],
   'clip.photos': [0],
   'clip.reachOf': [0, 1],
+  'clip.addressesOf': [0, 1],
   'feedback.reactionName': [1],
   'feedback.homeShare': [0, 1],
   'reward.progress': [0, 1],
@@ -347,12 +357,28 @@ const NOT_COUNTS: Record<string, string> = {
 const NOUNS: Record<'nl' | 'en', { one: string[]; other: string[]; any: string[] }> = {
   nl: {
     // "1 nieuw bericht", "2 nieuwe berichten": the adjective before the noun agrees too.
-    one: ['teken', 'foto', 'gezin', 'muntje', 'sticker', 'kind', 'check-in', 'dag', 'schooldag', 'waarde', 'plek', 'afspraak', 'nieuw'],
+    one: [
+      'teken',
+      'foto',
+      'gezin',
+      'adres',
+      'muntje',
+      'sticker',
+      'kind',
+      'check-in',
+      'dag',
+      'schooldag',
+      'waarde',
+      'plek',
+      'afspraak',
+      'nieuw',
+    ],
     other: [
       'tekens',
       'foto’s',
       "foto's",
       'gezinnen',
+      'adressen',
       'muntjes',
       'stickers',
       'kinderen',
@@ -367,11 +393,26 @@ const NOUNS: Record<'nl' | 'en', { one: string[]; other: string[]; any: string[]
     any: ['van', 'te', 'met', 'koos', 'MB', 'per'],
   },
   en: {
-    one: ['character', 'photo', 'family', 'token', 'sticker', 'child', 'check-in', 'day', 'school-day', 'value', 'place', 'agreement'],
+    one: [
+      'character',
+      'photo',
+      'family',
+      'address',
+      'token',
+      'sticker',
+      'child',
+      'check-in',
+      'day',
+      'school-day',
+      'value',
+      'place',
+      'agreement',
+    ],
     other: [
       'characters',
       'photos',
       'families',
+      'addresses',
       'tokens',
       'stickers',
       'children',
