@@ -131,12 +131,14 @@ for (const name of [
   'samen-success',
   'samen-attention',
   'samen-publish',
+  // A message in a private thread (issue 24): the teacher's answer reached the parent's card, or the parent's reached the teacher's.
+  'samen-message',
   'samen-error',
 ]) {
   document.addEventListener(name, (event) => {
     const item = document.createElement('li');
     const view = event.target.getAttribute('view') ?? '';
-    item.textContent = `${new Date().toLocaleTimeString()} — ${name} (${view}) ${event.detail.kind ?? event.detail.reaction ?? event.detail.needsAttention ?? ''}`;
+    item.textContent = `${new Date().toLocaleTimeString()} — ${name} (${view}) ${event.detail.kind ?? event.detail.reaction ?? event.detail.needsAttention ?? event.detail.about?.kind ?? ''}`;
     log.prepend(item);
   });
 }

@@ -105,6 +105,31 @@ export async function checkInScared(page) {
   return before;
 }
 
+export const REPLY = 'Wij hebben de stappen aan tafel geoefend.';
+export const TEACHER_ANSWER = 'Wat fijn! Vraag eens welke stap het lastigst was.';
+const barParent = 'samen-feedback-bar[target-id="host-post-1"][view="parent"]';
+const barTeacher = 'samen-feedback-bar[target-id="host-post-1"][view="teacher"]';
+
+/**
+ * The parent replies under the school's post; the teacher answers that reply ("Antwoorden") in
+ * the private thread; the parent's bar shows the answer live (issue 24). Returns the parent's
+ * thread text.
+ * @param {Page} page
+ */
+export async function teacherAnswersReply(page) {
+  await page.waitForSelector(`${barParent} >>> [part~="reply-input"]`, { timeout: TIMEOUT });
+  await page.type(`${barParent} >>> [part~="reply-input"]`, REPLY);
+  await page.click(`${barParent} >>> [part~="send-button"]`);
+  const open = `${barTeacher} >>> button.thread-open[aria-label="Antwoorden: Familie Jansen"]`;
+  await page.waitForSelector(open, { timeout: TIMEOUT });
+  await page.click(open);
+  await page.waitForSelector(`${barTeacher} >>> [part~="thread-input"]`, { timeout: TIMEOUT });
+  await page.type(`${barTeacher} >>> [part~="thread-input"]`, TEACHER_ANSWER);
+  await page.click(`${barTeacher} >>> [part~="thread"] button[type="submit"]`);
+  await page.waitForSelector(`${barParent} >>> [part~="thread"]`, { timeout: TIMEOUT });
+  return page.$eval(`${barParent} >>> [part~="thread"]`, (el) => el.textContent);
+}
+
 export const SUCCESS = 'Ze fluisterde op de trap, net als in de gang.';
 
 /** A success from home on the focus of the week; waits until the teacher's matrix shows it. @param {Page} page */

@@ -20,6 +20,8 @@ import {
   scaredCount,
   shareSuccess,
   startDemoServer,
+  teacherAnswersReply,
+  TEACHER_ANSWER,
   teacherMetrics,
 } from './demo-steps.mjs';
 
@@ -68,6 +70,13 @@ test("examples/index.html: a parent's check-in (scared) reaches the teacher's ov
 test("examples/index.html: a success from home reaches the teacher's matrix live", () =>
   clean(async () => {
     await shareSuccess(page);
+  }));
+
+test("examples/index.html: the teacher answers a parent's reply; the parent's bar shows it live (issue 24)", () =>
+  clean(async () => {
+    const text = await teacherAnswersReply(page);
+    assert.ok(text.includes(TEACHER_ANSWER), `the parent did not see the teacher's answer live: "${text.slice(0, 120)}"`);
+    assert.ok(text.includes('Gesprek met de leerkracht'), 'the thread is not headed as the conversation with the teacher');
   }));
 
 test("examples/index.html: the teacher publishes a clip with the composer; the parent's new card shows it and is answered", () =>
