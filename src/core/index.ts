@@ -115,6 +115,14 @@ export {
   videoMediaSchema,
 } from '../lesson-clip/schemas.js';
 export {
+  BOARD_MIN_FAMILIES,
+  type BoardCount,
+  boardCountSchema,
+  type ClassBoard,
+  classBoardSchema,
+  toClassBoard,
+} from '../lesson-clip/board.js';
+export {
   HOME_REACTIONS,
   type ReactionId,
   reactionIdSchema,
@@ -128,6 +136,10 @@ export {
 export {
   type Award,
   awardSchema,
+  type ChartChoice,
+  chartChoiceSchema,
+  type ChartChoices,
+  chartChoicesSchema,
   type FocusExpectation,
   focusExpectationSchema,
   REWARD_TEXT_MAX_LENGTH,
