@@ -4,6 +4,9 @@
  * tests and screenshots are stable.
  */
 import { hardenState } from './demo-scopes.js';
+import { seedCourse } from './demo-course.js';
+import type { Meeting, Preparation, Rsvp } from '../meeting/schemas.js';
+import type { ProgrammeIntro } from '../programme-intro/schemas.js';
 import type { Viewer } from '../core/schemas.js';
 import type { ExpectationMatrix, Success } from '../expectation-matrix/schemas.js';
 import type { Checkin } from '../feelings-checkin/schemas.js';
@@ -94,6 +97,11 @@ export interface DemoState {
   writes: Record<string, StoredWrite>;
   /** Threads between a family and the class's teachers (issue 24), by `<kind>:<aboutId>:<familyId>`. */
   threads?: Record<string, StoredThread>;
+  /** The programme's course (issue 26): meetings and programme introductions by id, households' replies and preparation sheets. */
+  meetings?: Record<string, Meeting>;
+  intros?: Record<string, ProgrammeIntro>;
+  rsvps?: Rsvp[];
+  preparations?: Preparation[];
   /** Each school's settings, by school id (issue 24). */
   schoolSettings?: Record<string, SchoolSettings>;
 }
@@ -746,6 +754,8 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
     familyName: familyName(['Visser', 'De Boer', 'Yılmaz'][i]!),
     familyId: ['fam-06', 'fam-10', 'fam-04'][i]!,
   }));
+  // The course around the lessons (issue 26), on its own random stream: the seeds above stay as they were.
+  seedCourse(state, locale, now, prng(seed + 26), wishFamilies);
   return hardenState(state);
 }
 
@@ -990,6 +1000,8 @@ export const DEMO_AUTHORIZATION_FIXTURES = {
   homeMatrixA: 'matrix-home-fam-01',
   familyA: 'fam-01',
   familyB: 'fam-02',
+  meetingA: 'wish-conversation',
+  meetingB: 'pbs-evening',
 } as const;
 
 /** Who plays each part of the authorization suite in the seeded school (viewer ids). */

@@ -69,6 +69,19 @@ function threadCheck(state: DemoState, input: unknown, action: Action): Check[] 
   return [{ action, scope: found(scope) }];
 }
 
+/** A meeting or programme introduction (issue 26): its class. */
+function courseScope(state: DemoState, kind: 'meetings' | 'intros', id: string): Scope {
+  const item = own<{ classId?: string }>(state[kind] ?? {}, idOf(id));
+  return { classId: found(item?.classId) };
+}
+
+/** The signed-in household's own reply or sheet for a meeting: its family, when that family is in the meeting's class. */
+function householdScope(state: DemoState, viewer: PolicyViewer, meetingId: string): Scope {
+  const { classId } = courseScope(state, 'meetings', meetingId);
+  const inClass = viewer.familyId !== undefined && (own(state.families, classId!) ?? []).some((f) => f.familyId === viewer.familyId);
+  return { familyId: inClass ? viewer.familyId! : '', classId: classId! };
+}
+
 /**
  * The programme overview (issue 25): every class asked for (`classIds`), else the viewer's own
  * classes; a viewer with none is asked about no class at all, which nobody may read.
@@ -143,6 +156,21 @@ const GUARDS: Record<string, Guard> = {
   getThread: (state, _viewer, input) => threadCheck(state, input, 'thread.read'),
   addThreadMessage: (state, _viewer, input) => threadCheck(state, input, 'thread.write'),
   markThreadRead: (state, _viewer, input) => threadCheck(state, input, 'thread.read'),
+  getMeeting: (state, _viewer, input) => [{ action: 'meeting.read', scope: courseScope(state, 'meetings', input as string) }],
+  getRsvp: (state, viewer, input) => [{ action: 'rsvp.read', scope: householdScope(state, viewer, idOf(input)) }],
+  saveRsvp: (state, viewer, input) => [{ action: 'rsvp.write', scope: householdScope(state, viewer, field(input, 'meetingId')) }],
+  getMeetingReplies: (state, _viewer, input) => {
+    const scope = courseScope(state, 'meetings', input as string);
+    return [
+      { action: 'rsvp.list', scope },
+      { action: 'preparation.list', scope },
+    ];
+  },
+  getPreparation: (state, viewer, input) => [{ action: 'preparation.read', scope: householdScope(state, viewer, idOf(input)) }],
+  savePreparation: (state, viewer, input) => [
+    { action: 'preparation.write', scope: householdScope(state, viewer, field(input, 'meetingId')) },
+  ],
+  getProgrammeIntro: (state, _viewer, input) => [{ action: 'meeting.read', scope: courseScope(state, 'intros', input as string) }],
 };
 
 /** The adapter methods the guard knows: every method of `SamenAdapter` but `subscribe`. */
@@ -193,6 +221,12 @@ export function authorizeTopic(state: DemoState, viewer: PolicyViewer, topic: st
       break;
     case 'thread':
       [check] = threadCheck(state, parseThreadTopic(topic) ?? notFound(), 'thread.read') as [Check];
+      break;
+    case 'meeting':
+      check = { action: 'meeting.read', scope: courseScope(state, 'meetings', id) };
+      break;
+    case 'intro':
+      check = { action: 'meeting.read', scope: courseScope(state, 'intros', id) };
       break;
     default:
       return notFound();

@@ -32,6 +32,16 @@ import { threadTopic, type Thread, type ThreadKey, type ThreadMessage } from '..
 import { checkWriteInput } from './write-checks.js';
 import { computeOverview, computeUnreached } from './demo-overview.js';
 import type { ProgrammeOverview, ProgrammeOverviewQuery, UnreachedFamilies } from '../programme-overview/schemas.js';
+import {
+  meetingTopic,
+  type Meeting,
+  type MeetingReplies,
+  type Preparation,
+  type PreparationInput,
+  type Rsvp,
+  type RsvpInput,
+} from '../meeting/schemas.js';
+import { introTopic, type ProgrammeIntro } from '../programme-intro/schemas.js';
 
 export { demoMedia } from './illustrations.js';
 
@@ -640,15 +650,23 @@ export class MemoryAdapter implements SamenAdapter {
   /** Publishes to one of the teacher's classes; the media must be this teacher's uploads. */
   async publishLessonClip(input: WriteInput & LessonClipDraft, options?: RequestOptions): Promise<LessonClip> {
     const clipId = `clip-${input.id}`;
-    const raw = await this.write('publishLessonClip', input, options, `clip:${clipId}`, () => {
-      const { id: _writeId, ...rest } = input;
-      const { media, ...fields } = parseOrThrow(lessonClipDraftSchema, rest, 'clip');
-      const clip: Record<string, unknown> = { ...fields, id: clipId, postedAt: new Date().toISOString() };
-      for (const key of Object.keys(clip)) if (clip[key] === '' || clip[key] === undefined) delete clip[key];
-      if (media) clip['media'] = this.mediaOfDraft(media);
-      this.store.state.clips[clipId] = clip;
-      return clip;
-    });
+    const topics = [`clip:${clipId}`];
+    const raw = await this.write(
+      'publishLessonClip',
+      input,
+      options,
+      () => topics,
+      () => {
+        const { id: _writeId, ...rest } = input;
+        const { media, ...fields } = parseOrThrow(lessonClipDraftSchema, rest, 'clip');
+        const clip: Record<string, unknown> = { ...fields, id: clipId, postedAt: new Date().toISOString() };
+        for (const key of Object.keys(clip)) if (clip[key] === '' || clip[key] === undefined) delete clip[key];
+        if (media) clip['media'] = this.mediaOfDraft(media);
+        topics.push(...this.advanceRun(clip));
+        this.store.state.clips[clipId] = clip;
+        return clip;
+      },
+    );
     return this.withUploadUrls(withDemoUrls(raw, this.store.mediaUrl)) as unknown as LessonClip;
   }
 
@@ -774,6 +792,120 @@ export class MemoryAdapter implements SamenAdapter {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.withUploadUrls(v)])) as T;
     }
     return value;
+  }
+
+  // ------------------------------------------------------------------ the programme's course (issue 26)
+
+  /** A meeting of one of the viewer's classes (`meeting.read`). */
+  async getMeeting(meetingId: string, options?: RequestOptions): Promise<Meeting> {
+    await this.enter('getMeeting', meetingId, options);
+    return structuredClone(this.meeting(meetingId));
+  }
+
+  /** The signed-in household's own reply, or `null` (`rsvp.read`: only its own). */
+  async getRsvp(meetingId: string, options?: RequestOptions): Promise<Rsvp | null> {
+    await this.enter('getRsvp', meetingId, options);
+    const mine = this.household(meetingId);
+    const rsvp = (this.store.state.rsvps ?? []).find((r) => r.meetingId === meetingId && sameHousehold(r, mine));
+    return rsvp ? structuredClone(rsvp) : null;
+  }
+
+  /** Creates or replaces the household's reply; `no` counts nobody. */
+  async saveRsvp(input: WriteInput & RsvpInput, options?: RequestOptions): Promise<Rsvp> {
+    return this.write('saveRsvp', input, options, meetingTopic(input.meetingId), () => {
+      const mine = this.household(input.meetingId);
+      const rsvp: Rsvp = {
+        meetingId: input.meetingId,
+        ...mine,
+        answer: input.answer,
+        people: input.answer === 'no' ? 0 : input.people,
+        updatedAt: new Date().toISOString(),
+      };
+      const rsvps = (this.store.state.rsvps ??= []);
+      this.store.state.rsvps = [...rsvps.filter((r) => !(r.meetingId === input.meetingId && sameHousehold(r, mine))), rsvp];
+      return rsvp;
+    });
+  }
+
+  /** Teacher only: every household's reply and sheet (`rsvp.list`, `preparation.list`). */
+  async getMeetingReplies(meetingId: string, options?: RequestOptions): Promise<MeetingReplies> {
+    await this.enter('getMeetingReplies', meetingId, options);
+    const meeting = this.meeting(meetingId);
+    return structuredClone({
+      meetingId,
+      families: (own(this.store.state.families, meeting.classId) ?? []).length,
+      rsvps: (this.store.state.rsvps ?? []).filter((r) => r.meetingId === meetingId),
+      preparations: (this.store.state.preparations ?? []).filter((p) => p.meetingId === meetingId),
+    });
+  }
+
+  /** The signed-in household's own preparation sheet, or `null`. */
+  async getPreparation(meetingId: string, options?: RequestOptions): Promise<Preparation | null> {
+    await this.enter('getPreparation', meetingId, options);
+    const mine = this.household(meetingId);
+    const sheet = (this.store.state.preparations ?? []).find((p) => p.meetingId === meetingId && sameHousehold(p, mine));
+    return sheet ? structuredClone(sheet) : null;
+  }
+
+  /** Creates or replaces the household's preparation sheet. */
+  async savePreparation(input: WriteInput & PreparationInput, options?: RequestOptions): Promise<Preparation> {
+    return this.write('savePreparation', input, options, meetingTopic(input.meetingId), () => {
+      const mine = this.household(input.meetingId);
+      const sheet: Preparation = {
+        meetingId: input.meetingId,
+        ...mine,
+        keywords: input.keywords.trim(),
+        goesWell: input.goesWell.trim(),
+        talkAbout: input.talkAbout.trim(),
+        updatedAt: new Date().toISOString(),
+      };
+      const sheets = (this.store.state.preparations ??= []);
+      this.store.state.preparations = [...sheets.filter((p) => !(p.meetingId === input.meetingId && sameHousehold(p, mine))), sheet];
+      return sheet;
+    });
+  }
+
+  /** A programme introduction of one of the viewer's classes, with its lessons posted and planned. */
+  async getProgrammeIntro(introId: string, options?: RequestOptions): Promise<ProgrammeIntro> {
+    await this.enter('getProgrammeIntro', introId, options);
+    const intro = own(this.store.state.intros, introId);
+    if (!intro) throw new SamenError('not-found');
+    return structuredClone(intro);
+  }
+
+  /**
+   * A clip published in a class's run of a programme (issue 26): it says where the class is
+   * ("Les 3 van 8") and the introduction's timeline marks its lesson given. Returns the live topics to announce.
+   */
+  private advanceRun(clip: Record<string, unknown>): string[] {
+    const topics: string[] = [];
+    for (const intro of Object.values(this.store.state.intros ?? {})) {
+      if (intro.classId !== clip['classId'] || intro.programme !== clip['programme'] || typeof clip['lessonNumber'] !== 'number') continue;
+      clip['lessonCount'] = intro.lessons.length;
+      const lesson = intro.lessons.find((l) => l.number === clip['lessonNumber']);
+      if (lesson) Object.assign(lesson, { status: 'posted', date: clip['postedAt'], clipId: clip['id'] });
+      topics.push(introTopic(intro.id));
+    }
+    return topics;
+  }
+
+  private meeting(meetingId: string): Meeting {
+    const meeting = own(this.store.state.meetings, meetingId);
+    if (!meeting) throw new SamenError('not-found');
+    return meeting;
+  }
+
+  /**
+   * The signed-in viewer's household in the meeting's class (the guard has checked the family is
+   * there): its family, and its address when the family has more than one, named as the school names it.
+   */
+  private household(meetingId: string): { familyId: string; householdId?: string; familyName?: string } {
+    const viewer = this.viewer();
+    const familyId = viewer.familyId ?? '';
+    const family = (own(this.store.state.families, this.meeting(meetingId).classId) ?? []).find((f) => f.familyId === familyId);
+    const household = viewer.householdId ? family?.households?.find((h) => h.householdId === viewer.householdId) : undefined;
+    const name = family?.name && household?.name ? `${family.name} (${household.name})` : family?.name;
+    return { familyId, ...(household ? { householdId: household.householdId } : {}), ...(name ? { familyName: name } : {}) };
   }
 
   // ------------------------------------------------------------------ plumbing
@@ -1117,4 +1249,9 @@ async function orNull<T>(read: Promise<T>): Promise<T | null> {
     if (isAbortError(error)) throw error;
     return null;
   }
+}
+
+/** Whether a reply or sheet is the household's: the same family, and the same address when it has more than one (issue 26). */
+function sameHousehold(item: { familyId: string; householdId?: string }, household: { familyId: string; householdId?: string }): boolean {
+  return item.familyId === household.familyId && item.householdId === household.householdId;
 }

@@ -30,6 +30,8 @@ export const OPTIONAL_WRITE_METHODS = [
   'publishLessonClip',
   'addThreadMessage',
   'markThreadRead',
+  'saveRsvp',
+  'savePreparation',
   'chooseChartGoal',
 ] as const satisfies readonly (keyof SamenAdapter)[];
 export type QueuedMethod = WriteMethod | (typeof OPTIONAL_WRITE_METHODS)[number];
@@ -139,6 +141,13 @@ export class OutboxAdapter implements SamenAdapter {
   declare getThread?: SamenAdapter['getThread'];
   declare addThreadMessage?: SamenAdapter['addThreadMessage'];
   declare markThreadRead?: SamenAdapter['markThreadRead'];
+  declare getMeeting?: SamenAdapter['getMeeting'];
+  declare getRsvp?: SamenAdapter['getRsvp'];
+  declare saveRsvp?: SamenAdapter['saveRsvp'];
+  declare getMeetingReplies?: SamenAdapter['getMeetingReplies'];
+  declare getPreparation?: SamenAdapter['getPreparation'];
+  declare savePreparation?: SamenAdapter['savePreparation'];
+  declare getProgrammeIntro?: SamenAdapter['getProgrammeIntro'];
   declare getClassBoard?: SamenAdapter['getClassBoard'];
   declare chooseChartGoal?: SamenAdapter['chooseChartGoal'];
 
@@ -157,6 +166,14 @@ export class OutboxAdapter implements SamenAdapter {
     // The class board (a read) and the child's choice on a personal chart (a write, queued) (issue 24).
     if (typeof inner.getClassBoard === 'function') this.getClassBoard = (id, o) => inner.getClassBoard!(id, o);
     if (typeof inner.chooseChartGoal === 'function') this.chooseChartGoal = (input, o) => this.write('chooseChartGoal', input, o);
+    // The course's ports (issue 26), when the wrapped adapter has them: a household's reply and sheet are queued, never lost.
+    if (typeof inner.getMeeting === 'function') this.getMeeting = (id, o) => inner.getMeeting!(id, o);
+    if (typeof inner.getRsvp === 'function') this.getRsvp = (id, o) => inner.getRsvp!(id, o);
+    if (typeof inner.saveRsvp === 'function') this.saveRsvp = (input, o) => this.write('saveRsvp', input, o);
+    if (typeof inner.getMeetingReplies === 'function') this.getMeetingReplies = (id, o) => inner.getMeetingReplies!(id, o);
+    if (typeof inner.getPreparation === 'function') this.getPreparation = (id, o) => inner.getPreparation!(id, o);
+    if (typeof inner.savePreparation === 'function') this.savePreparation = (input, o) => this.write('savePreparation', input, o);
+    if (typeof inner.getProgrammeIntro === 'function') this.getProgrammeIntro = (id, o) => inner.getProgrammeIntro!(id, o);
     // Batch reads (issue 23), straight through: reads are never queued.
     if (typeof inner.getLessonClips === 'function') this.getLessonClips = (ids, o) => inner.getLessonClips!(ids, o);
     if (typeof inner.getReactionSummaries === 'function') this.getReactionSummaries = (ids, o) => inner.getReactionSummaries!(ids, o);

@@ -13,6 +13,7 @@ import { CHECKIN_NOTE_MAX_LENGTH, feelingIdSchema } from '../feelings-checkin/sc
 import { ANSWER_MAX_LENGTH, homeAnswerKindSchema } from '../lesson-clip/schemas.js';
 import { REWARD_TEXT_MAX_LENGTH } from '../reward-chart/schemas.js';
 import { THREAD_MESSAGE_MAX_LENGTH } from '../thread/schemas.js';
+import { PREPARATION_MAX_LENGTH, RSVP_MAX_PEOPLE, rsvpAnswerSchema } from '../meeting/schemas.js';
 
 const optionalId = z.optional(z.string().check(z.minLength(1), z.maxLength(200)));
 /** At most `max` characters once trimmed (the textarea's `maxlength` on what is kept). */
@@ -43,6 +44,12 @@ const INPUTS: Record<string, z.ZodMiniType> = {
   shareSuccess: z.object({ expectationId: optionalId, text: oneTo(SUCCESS_MAX_LENGTH) }),
   addThreadMessage: z.object({ text: oneTo(THREAD_MESSAGE_MAX_LENGTH) }),
   chooseChartGoal: z.object({ wordsId: optionalId, rewardId: optionalId }),
+  saveRsvp: z.object({ answer: rsvpAnswerSchema, people: z.int().check(z.gte(0), z.lte(RSVP_MAX_PEOPLE)) }),
+  savePreparation: z.object({
+    keywords: upTo(PREPARATION_MAX_LENGTH),
+    goesWell: upTo(PREPARATION_MAX_LENGTH),
+    talkAbout: upTo(PREPARATION_MAX_LENGTH),
+  }),
 };
 
 /** Throws `invalid-data` naming the fields when `input` of `method` is outside the limits. */

@@ -8,6 +8,8 @@ import type { ClassBoard } from '../lesson-clip/board.js';
 import type { Award, RewardChart } from '../reward-chart/schemas.js';
 import type { Thread, ThreadKey, ThreadMessage } from '../thread/schemas.js';
 import type { ProgrammeOverview, ProgrammeOverviewQuery, UnreachedFamilies } from '../programme-overview/schemas.js';
+import type { Meeting, MeetingReplies, Preparation, PreparationInput, Rsvp, RsvpInput } from '../meeting/schemas.js';
+import type { ProgrammeIntro } from '../programme-intro/schemas.js';
 
 /** Every adapter call can be cancelled: widgets abort reads when they disconnect or change id. */
 export interface RequestOptions {
@@ -28,7 +30,14 @@ export interface WriteInput {
  * a saved check-in notifies both.
  */
 export type SamenTopic =
-  `clip:${string}` | `reactions:${string}` | `chart:${string}` | `feelings:${string}` | `matrix:${string}` | `thread:${string}`;
+  | `clip:${string}`
+  | `reactions:${string}`
+  | `chart:${string}`
+  | `feelings:${string}`
+  | `matrix:${string}`
+  | `thread:${string}`
+  | `meeting:${string}`
+  | `intro:${string}`;
 
 export type Unsubscribe = () => void;
 
@@ -65,6 +74,8 @@ export interface SamenAdapter
     ClipComposerPort,
     ProgrammeOverviewPort,
     ThreadPort,
+    MeetingPort,
+    ProgrammeIntroPort,
     BatchReadPort {}
 
 /** What every widget needs: who is looking. */
@@ -228,6 +239,45 @@ export interface ProgrammeOverviewPort {
 /** The thread port's methods (all optional: a widget checks for `getThread`). */
 export const THREAD_METHODS = ['getThread', 'addThreadMessage', 'markThreadRead'] as const satisfies readonly (keyof ThreadPort)[];
 
+// ---------------------------------------------------------------------------- the programme's course (issue 26)
+
+/**
+ * Optional: `<samen-meeting>` (an information evening, the last lesson with parents, a
+ * parent–child–teacher conversation). Without these methods the card shows it is not connected. A
+ * household reads and writes only its own reply and preparation sheet; the class's teacher reads the
+ * list (`meeting.read`, `rsvp.*`, `preparation.*` in src/core/policy.ts). Live topic: `meeting:<id>`.
+ */
+export interface MeetingPort {
+  /** One meeting. Rejects with `not-found` for an unknown id. */
+  getMeeting?(meetingId: string, options?: RequestOptions): Promise<Meeting>;
+  /** The signed-in household's reply, or `null` before it replied. */
+  getRsvp?(meetingId: string, options?: RequestOptions): Promise<Rsvp | null>;
+  /** Creates or replaces the household's reply. Idempotent on `id`. */
+  saveRsvp?(input: WriteInput & RsvpInput, options?: RequestOptions): Promise<Rsvp>;
+  /** Teacher only: every household's reply and preparation sheet. */
+  getMeetingReplies?(meetingId: string, options?: RequestOptions): Promise<MeetingReplies>;
+  /** The signed-in household's preparation sheet, or `null`. */
+  getPreparation?(meetingId: string, options?: RequestOptions): Promise<Preparation | null>;
+  /** Creates or replaces the household's preparation sheet. Idempotent on `id`. */
+  savePreparation?(input: WriteInput & PreparationInput, options?: RequestOptions): Promise<Preparation>;
+}
+
+/** Optional: `<samen-programme-intro>`, the card a teacher posts before lesson 1. Live topic: `intro:<id>`. */
+export interface ProgrammeIntroPort {
+  /** One introduction with the class's lessons (posted and planned). Rejects with `not-found` for an unknown id. */
+  getProgrammeIntro?(introId: string, options?: RequestOptions): Promise<ProgrammeIntro>;
+}
+
+/** The meeting port's methods. */
+export const MEETING_METHODS = [
+  'getMeeting',
+  'getRsvp',
+  'saveRsvp',
+  'getMeetingReplies',
+  'getPreparation',
+  'savePreparation',
+] as const satisfies readonly (keyof MeetingPort)[];
+
 // ---------------------------------------------------------------------------- batch reads (issue 23)
 
 /**
@@ -258,6 +308,8 @@ export const PORT_METHODS = {
   matrix: ['getExpectationMatrix', 'saveExpectationMatrix', 'shareSuccess', 'getSuccesses'],
   composer: [],
   overview: ['getProgrammeOverview'],
+  meeting: MEETING_METHODS,
+  intro: ['getProgrammeIntro'],
 } as const satisfies Record<string, readonly (keyof SamenAdapter)[]>;
 
 export type PortName = keyof typeof PORT_METHODS;
@@ -270,6 +322,8 @@ interface PortsByName {
   matrix: ExpectationMatrixPort;
   composer: ClipComposerPort;
   overview: ProgrammeOverviewPort & Required<Pick<ProgrammeOverviewPort, 'getProgrammeOverview'>>;
+  meeting: Required<MeetingPort>;
+  intro: Required<ProgrammeIntroPort>;
 }
 
 /** An adapter for the widget of port `P` only: the viewer, that port, and optionally live updates. */

@@ -119,6 +119,33 @@ export interface SamenSuccessDetail {
   successId: string;
 }
 
+/**
+ * A household's yes / no / maybe to a meeting (issue 26). With `rsvp="host"` the card stores
+ * nothing and the host takes it into its own agenda (`stored: false`); otherwise it fires after the
+ * adapter stored it (`stored: true`), or kept it in the outbox to send later (`queued: true`).
+ */
+export interface SamenRsvpDetail {
+  meetingId: string;
+  /** The meeting as the card shows it: title, kind, start and end, place. */
+  meeting: { id: string; classId: string; kind: string; title: string; startsAt: string; endsAt?: string; place: string };
+  /** The household as the viewer's data names it (absent for a viewer without a family). */
+  household: { familyId?: string; name?: string };
+  answer: 'yes' | 'maybe' | 'no';
+  /** How many people come (0 for `no`). */
+  people: number;
+  stored: boolean;
+  queued?: boolean;
+  /** The idempotency key (stored replies). */
+  id?: string;
+}
+
+/** The household stored its preparation sheet for a parent–child–teacher conversation (issue 26). */
+export interface SamenPreparationDetail {
+  meetingId: string;
+  /** The idempotency key it was written with. */
+  id: string;
+}
+
 /** Every `samen-*` event, typed for `addEventListener`. */
 export interface SamenEventMap {
   'samen-error': CustomEvent<SamenErrorDetail>;
@@ -137,6 +164,8 @@ export interface SamenEventMap {
   'samen-attention': CustomEvent<SamenAttentionDetail>;
   'samen-publish': CustomEvent<SamenPublishDetail>;
   'samen-message': CustomEvent<SamenMessageDetail>;
+  'samen-rsvp': CustomEvent<SamenRsvpDetail>;
+  'samen-preparation': CustomEvent<SamenPreparationDetail>;
 }
 
 declare global {

@@ -75,6 +75,9 @@ export const RESOURCES = {
   unreached: 'the names of the families of one of the viewer’s classes that no clip of a programme run reached',
   thread:
     'a thread between the viewer’s household (or family, without households or when the school shares within the family) and the teacher(s) of the class (a teacher: with any family of their class)',
+  meeting: 'a meeting (information evening, last lesson, conversation) or programme introduction of one of the viewer’s classes',
+  rsvp: 'the viewer’s household’s reply to a meeting of their class (the list: a meeting of the viewer’s class)',
+  preparation: 'the viewer’s household’s preparation sheet for a conversation in their class (the list: of the viewer’s class)',
   board: 'the class board of a clip of the viewer’s class: counts and the answers families chose to share, never a name or family id',
 } as const;
 export type Resource = keyof typeof RESOURCES;
@@ -113,6 +116,13 @@ export const ACTIONS = {
   'thread.write': 'thread',
   'overview.read': 'overview',
   'unreached.read': 'unreached',
+  'meeting.read': 'meeting',
+  'rsvp.read': 'rsvp',
+  'rsvp.write': 'rsvp',
+  'rsvp.list': 'rsvp',
+  'preparation.read': 'preparation',
+  'preparation.write': 'preparation',
+  'preparation.list': 'preparation',
   'board.read': 'board',
 } as const satisfies Record<string, Resource>;
 export type Action = keyof typeof ACTIONS;
@@ -161,6 +171,14 @@ export const POLICY: Readonly<Record<Action, Grants>> = {
   // The programme overview (issue 25): aggregates for staff; names of families not reached only for the class's own teacher.
   'overview.read': { teacher: OWN, 'care-coordinator': OWN, 'school-leader': OWN },
   'unreached.read': { teacher: OWN },
+  // The course around the lessons (issue 26): a household its own reply and sheet, the class's teacher the list.
+  'meeting.read': { parent: OWN, teacher: OWN, 'care-coordinator': OWN, 'school-leader': OWN },
+  'rsvp.read': { parent: OWN },
+  'rsvp.write': { parent: OWN },
+  'rsvp.list': { teacher: OWN },
+  'preparation.read': { parent: OWN },
+  'preparation.write': { parent: OWN },
+  'preparation.list': { teacher: OWN },
   // What the class sees together on the board (issue 24): the class's children and teacher; a parent answers at home instead.
   'board.read': { child: OWN, teacher: OWN },
 };
@@ -174,6 +192,8 @@ export const TOPIC_ACTIONS = {
   'feelings:class': 'signals.read',
   matrix: 'school-matrix.read', // or home-matrix.read: decided by the matrix
   thread: 'thread.read',
+  meeting: 'meeting.read',
+  intro: 'meeting.read',
 } as const satisfies Record<string, Action>;
 
 /** Whether `role` may do `action` on a resource it stands in `relation` to. Unknown roles may nothing. */

@@ -53,6 +53,16 @@ export function previewAdapter(adapter: SamenAdapter): SamenAdapter {
     shareSuccess: refuse,
     getSuccesses: refuse,
   };
+  // The course (issue 26): the meeting and introduction as every parent sees them; a household's own reply and sheet stay theirs.
+  if (adapter.getMeeting) {
+    preview.getMeeting = (meetingId, options) => adapter.getMeeting!(meetingId, options);
+    preview.getRsvp = async () => null;
+    preview.getPreparation = async () => null;
+    preview.saveRsvp = refuse;
+    preview.savePreparation = refuse;
+    preview.getMeetingReplies = refuse;
+  }
+  if (adapter.getProgrammeIntro) preview.getProgrammeIntro = (introId, options) => adapter.getProgrammeIntro!(introId, options);
   if (adapter.subscribe) preview.subscribe = (topic, listener) => adapter.subscribe!(topic, listener);
   previews.set(adapter, preview);
   return preview;

@@ -48,6 +48,10 @@ export interface AuthorizationFixtures {
   familyA?: string;
   /** Optional, for the thread port: family B's id (parent B's `familyId`). */
   familyB?: string;
+  /** Optional, for the meeting port (issue 26): a meeting of class A; a household's own reply and sheet are checked on it. */
+  meetingA?: string;
+  /** Optional, for the meeting port: a meeting of class B. */
+  meetingB?: string;
 }
 
 /**
@@ -62,6 +66,9 @@ export const AUTHORIZATION_PORT_FIXTURES = {
   matrix: ['schoolMatrix', 'homeMatrixA'],
   composer: [],
   overview: [],
+  // The course's ports (issue 26): optional fixtures (`meetingA`, `meetingB`); without them their checks are left out.
+  meeting: [],
+  intro: [],
 } as const satisfies Record<PortName, readonly (keyof AuthorizationFixtures)[]>;
 
 /** What every run uses: who the people are. */
@@ -154,7 +161,11 @@ type TargetKey =
   | 'uploadB'
   | 'newUpload'
   | 'threadA'
-  | 'threadB';
+  | 'threadB'
+  | 'meetingA'
+  | 'meetingB'
+  | 'householdA'
+  | 'householdB';
 
 interface Target {
   key: TargetKey;
@@ -530,6 +541,19 @@ const PROBES: readonly Probe[] = [
     },
   },
   { action: 'thread.read', port: 'clip', method: 'getThread', targets: ['threadA', 'threadB'], run: (c) => threadProbe(c, false) },
+  // The course (issue 26), optional: a meeting, the signed-in household's own reply and sheet, the class's teacher's list.
+  meetingProbe('meeting.read', 'getMeeting', ['meetingA', 'meetingB'], (a, id) => a.getMeeting?.(id)),
+  meetingProbe('rsvp.read', 'getRsvp', ['householdA', 'householdB'], (a, id) => a.getRsvp?.(id)),
+  meetingProbe('rsvp.list', 'getMeetingReplies', ['meetingA', 'meetingB'], (a, id) => a.getMeetingReplies?.(id)),
+  meetingProbe('preparation.read', 'getPreparation', ['householdA', 'householdB'], (a, id) => a.getPreparation?.(id)),
+  meetingProbe('preparation.list', 'getMeetingReplies', ['meetingA', 'meetingB'], (a, id) => a.getMeetingReplies?.(id)),
+  // Allowed: more people than a household can bring, or a sheet over its length, refused by the contract: nothing is stored.
+  meetingProbe('rsvp.write', 'saveRsvp', ['householdA', 'householdB'], (a, id, allowed) =>
+    a.saveRsvp?.({ id: key(), meetingId: id, answer: 'yes', people: allowed ? 99 : 1 }),
+  ),
+  meetingProbe('preparation.write', 'savePreparation', ['householdA', 'householdB'], (a, id, allowed) =>
+    a.savePreparation?.({ id: key(), meetingId: id, keywords: allowed ? OVERLONG : LABEL, goesWell: '', talkAbout: '' }),
+  ),
   // The programme overview (issue 25): aggregates of a class, and the names of its families not reached.
   {
     action: 'overview.read',
@@ -604,6 +628,27 @@ async function awardAndTakeBack(c: Cell): Promise<Outcome> {
     if (typeof awardId === 'string') await tidy(() => c.as.undoAward({ id: key(), chartId: c.target.id, awardId }));
   }
   return outcome;
+}
+
+/** A probe of the optional meeting port (issue 26): `undefined` (nothing to check) when the adapter lacks the method. */
+function meetingProbe(
+  action: Action,
+  method: keyof SamenAdapter,
+  targets: readonly TargetKey[],
+  call: (a: SamenAdapter, id: string, allowed: boolean) => Promise<unknown> | undefined,
+): Probe {
+  return {
+    action,
+    port: 'meeting',
+    method,
+    targets,
+    optional: true,
+    refusals: ['invalid-data'],
+    run: async (c) => {
+      const pending = call(c.as, c.target.id, c.allowed);
+      return pending ? settle(pending) : undefined;
+    },
+  };
 }
 
 /**
@@ -693,6 +738,11 @@ export function defineAuthorizationConformance<P extends PortName = PortName>(op
   add('schoolMatrix', 'the school matrix', f.schoolMatrix, { schoolId: SCHOOL });
   add('otherSchoolMatrix', 'another school’s matrix', f.otherSchoolMatrix, { schoolId: OTHER_SCHOOL });
   add('homeMatrixA', 'family A’s home matrix', f.homeMatrixA, { familyId: FAMILY_A });
+  // The course (issue 26): a meeting of each class, and the signed-in household's own reply and sheet on it.
+  add('meetingA', 'meeting A', f.meetingA, { classId: f.classA });
+  add('meetingB', 'meeting B', f.meetingB, { classId: f.classB });
+  add('householdA', 'their household’s reply to meeting A', f.meetingA, (p) => ({ familyId: p.familyId ?? '', classId: f.classA }));
+  add('householdB', 'their household’s reply to meeting B', f.meetingB, { familyId: '', classId: f.classB });
   add('awardA', 'an award teacher A gave', '', { personId: 'teacher A', classId: f.classA });
   add('awardB', 'an award teacher B gave', '', { personId: 'teacher B', classId: f.classB });
   add('uploadA', 'an upload of teacher A', '', { personId: 'teacher A' });

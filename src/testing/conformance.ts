@@ -70,6 +70,8 @@ export const PORT_FIXTURES = {
   matrix: ['matrixId', 'homeMatrixId', 'unknownId'],
   composer: ['classId', 'unknownId'],
   overview: ['classId'],
+  meeting: [],
+  intro: [],
 } as const satisfies Record<PortName, readonly (keyof ConformanceFixtures)[]>;
 
 /** The fixtures a run of the ports `P` needs: e.g. only `targetId` for `'feedback'`. */

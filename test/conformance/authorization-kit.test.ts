@@ -113,7 +113,13 @@ describe('authorization suite: one named check per cell, expectations from POLIC
     // The batch reads (issue 23): a clip or reactions of another class are refused in a batch as alone.
     expect(titles).to.include('clip.read (getLessonClips) > teacher B · other (clip A) → denied');
     expect(titles).to.include('reactions.read (getReactionSummaries) > parent A · other (clip B) → denied');
-    expect(tests.size).to.equal(447);
+    // The meeting port (issue 26): a household's own reply, never another class's; the list is the class's teacher's.
+    expect(titles).to.include('rsvp.write (saveRsvp) > parent A · own (their household’s reply to meeting A) → allowed');
+    expect(titles).to.include('rsvp.read (getRsvp) > teacher A · own (their household’s reply to meeting A) → denied');
+    expect(titles).to.include('rsvp.list (getMeetingReplies) > teacher A · own (meeting A) → allowed');
+    expect(titles).to.include('rsvp.list (getMeetingReplies) > parent A · own (meeting A) → denied');
+    expect(titles).to.include('preparation.write (savePreparation) > parent B · other (their household’s reply to meeting B) → denied');
+    expect(tests.size).to.equal(612);
   });
 
   it('leaves out the child, the optional staff and fixtures, and the composing methods when told', () => {

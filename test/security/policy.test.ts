@@ -101,6 +101,13 @@ function demoSchool(): DemoState {
   classWish.awards.push({ id: 'award-of-teacher-2', source: 'school', givenById: 'teacher-2', createdAt: now });
   personal.awards.push({ id: 'sticker-of-teacher-2', source: 'school', givenById: 'teacher-2', createdAt: now });
   state.charts['personal-g7child-1']!.awards.push({ id: 'g7-s1', source: 'school', givenById: 'teacher-2', createdAt: now });
+  // The course (issue 26): a meeting and an introduction of groep 7 and of the other school.
+  const conversation = state.meetings!['wish-conversation']!;
+  state.meetings!['g7-meeting'] = { ...clone(conversation), id: 'g7-meeting', classId: 'groep7-pbs' };
+  state.meetings!['zb-meeting'] = { ...clone(conversation), id: 'zb-meeting', classId: OTHER_SCHOOL_CLASS };
+  const intro = state.intros!['wish-intro']!;
+  state.intros!['g7-intro'] = { ...clone(intro), id: 'g7-intro', classId: 'groep7-pbs' };
+  state.intros!['zb-intro'] = { ...clone(intro), id: 'zb-intro', classId: OTHER_SCHOOL_CLASS };
   return state;
 }
 
@@ -124,7 +131,19 @@ function reachGoal(state: DemoState, chartId: string): void {
 
 // ------------------------------------------------------------------ resources per viewer
 
-type Kind = 'clip' | 'post' | 'class-chart' | 'personal-chart' | 'child' | 'class' | 'school-matrix' | 'home-matrix' | 'upload' | 'thread';
+type Kind =
+  | 'clip'
+  | 'post'
+  | 'class-chart'
+  | 'personal-chart'
+  | 'child'
+  | 'class'
+  | 'school-matrix'
+  | 'home-matrix'
+  | 'upload'
+  | 'thread'
+  | 'meeting'
+  | 'intro';
 
 const family = (v: Viewer) => v.role === 'parent' || v.role === 'child';
 const inGroep7 = (v: Viewer) => !!v.classIds?.includes('groep7-pbs');
@@ -160,6 +179,11 @@ function resources(kind: Kind, v: Viewer, relation: Relation): string[] | string
       return [...(family(v) ? [] : ['matrix-home-fam-01']), 'matrix-home-g7fam-1'];
     case 'upload':
       return own ? [`media-own-${v.id}`] : ['media-of-teacher-2'];
+    case 'meeting':
+      // A meeting of groep 6 (issue 26); a reply or sheet is always the signed-in household's own, of that meeting.
+      return own ? ['wish-conversation'] : [...notGroep7(v, 'g7-meeting'), 'zb-meeting'];
+    case 'intro':
+      return own ? ['wish-intro'] : [...notGroep7(v, 'g7-intro'), 'zb-intro'];
     case 'thread':
       // `<familyId>@<clipId>`: a family's thread about their answer to a clip (issue 24).
       if (own) return family(v) ? ['fam-01@wish-2'] : ['fam-02@wish-2'];
@@ -445,6 +469,38 @@ const ROWS: Row[] = [
   },
 ];
 
+/** The teacher's list of a meeting's replies and sheets: both lists' reads (issue 26). */
+const meetingReplies: Cases = (v, relation) => {
+  const ids = resources('meeting', v, relation) as string[];
+  return ids.map((id) => ({
+    what: id,
+    needs: [
+      ['rsvp.list', relation],
+      ['preparation.list', relation],
+    ],
+    run: (a) => a.getMeetingReplies(id),
+  }));
+};
+ROWS.push(
+  { name: 'getMeeting', method: 'getMeeting', cases: on('meeting', 'meeting.read', (a, id) => a.getMeeting(id)) },
+  { name: 'getRsvp', method: 'getRsvp', cases: on('meeting', 'rsvp.read', (a, id) => a.getRsvp(id)) },
+  {
+    name: 'saveRsvp',
+    method: 'saveRsvp',
+    cases: on('meeting', 'rsvp.write', (a, meetingId) => a.saveRsvp({ id: key(), meetingId, answer: 'yes', people: 2 })),
+  },
+  { name: 'getMeetingReplies', method: 'getMeetingReplies', cases: meetingReplies },
+  { name: 'getPreparation', method: 'getPreparation', cases: on('meeting', 'preparation.read', (a, id) => a.getPreparation(id)) },
+  {
+    name: 'savePreparation',
+    method: 'savePreparation',
+    cases: on('meeting', 'preparation.write', (a, meetingId) =>
+      a.savePreparation({ id: key(), meetingId, keywords: 'voetbal', goesWell: 'Lezen', talkAbout: 'Het plein' }),
+    ),
+  },
+  { name: 'getProgrammeIntro', method: 'getProgrammeIntro', cases: on('intro', 'meeting.read', (a, id) => a.getProgrammeIntro(id)) },
+);
+
 /** Live topics: subscribe, announce a change, and see whether the listener heard it. */
 function follow(kind: Kind, topicKind: keyof typeof TOPIC_ACTIONS, action: Action, topicOf: (id: string) => string): Row {
   return {
@@ -478,6 +534,8 @@ const TOPIC_ROWS: Row[] = [
   // "or home-matrix.read: decided by the matrix".
   follow('home-matrix', 'matrix', 'home-matrix.read', (id) => `matrix:${id}`),
   follow('thread', 'thread', TOPIC_ACTIONS.thread, (id) => threadTopic(threadOf(id))),
+  follow('meeting', 'meeting', TOPIC_ACTIONS.meeting, (id) => `meeting:${id}`),
+  follow('intro', 'intro', TOPIC_ACTIONS.intro, (id) => `intro:${id}`),
 ];
 
 // ------------------------------------------------------------------ running a cell
@@ -568,15 +626,15 @@ describe('the policy, cell by cell (MemoryAdapter)', () => {
     });
   }
 
-  it('counts the cells: 51 rows × 5 roles × own/other = 510, 485 tried and 25 not applicable', () => {
+  it('counts the cells: 60 rows × 5 roles × own/other = 600, 575 tried and 25 not applicable', () => {
     const total = ALL_ROWS.length * ROLES.length * RELATIONS.length;
     console.log(
       `[security] policy table: ${ALL_ROWS.length} rows (${ROWS.length} methods by resource, ${TOPIC_ROWS.length} live topics) × ${ROLES.length} roles × 2 = ${total} cells; ${applicable} tried, ${notApplicable.length} not applicable:\n  ${notApplicable.join('\n  ')}`,
     );
-    expect(ROWS.length).to.equal(41);
-    expect(TOPIC_ROWS.length).to.equal(10);
-    expect(total).to.equal(510);
-    expect(applicable).to.equal(485);
+    expect(ROWS.length).to.equal(48);
+    expect(TOPIC_ROWS.length).to.equal(12);
+    expect(total).to.equal(600);
+    expect(applicable).to.equal(575);
     expect(notApplicable).to.have.length(25);
     expect(applicable + notApplicable.length).to.equal(total);
   });
