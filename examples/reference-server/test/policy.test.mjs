@@ -310,7 +310,13 @@ const TOPICS = [
  * Actions of the policy the reference server has no route for yet, with the reason: their cells
  * are proven on the MemoryAdapter (test/security/policy.test.ts, the authorization kit) only.
  */
-const NOT_SERVED = new Map([]);
+const NOT_SERVED = new Map([
+  ['board.read', 'the class board (issue 24): getClassBoard is an optional adapter method with no route yet'],
+  [
+    'personal-chart.choose',
+    'the child’s choice on a personal chart (issue 24): chooseChartGoal is an optional adapter method with no route yet',
+  ],
+]);
 
 // ------------------------------------------------------------------ the test
 
