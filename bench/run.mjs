@@ -27,7 +27,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { phoneBench, phoneMarkdown, phoneSummary } from './phone.mjs';
 import { PEERS, fmt, formatTable, runtimeBench } from './runtime.mjs';
-import { SIZE_PEERS, measureSizes } from './size.mjs';
+import { measureSizes, withSizeTables } from './size.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -131,7 +131,7 @@ if (quick) {
   writeFileSync(join(root, 'bench/.build/results-quick.json'), `${JSON.stringify(result, null, 2)}\n`);
 } else {
   writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(result, null, 2)}\n`);
-  updateMarkdown(rows, env, phoneResult);
+  updateMarkdown(rows, env, phoneResult, sizes);
   log('wrote bench/results.json and the table in BENCHMARKS.md');
 }
 for (const failure of failures) console.error(`\n✗ ${failure}`);
@@ -139,7 +139,7 @@ process.exit(failures.length ? 1 : 0);
 
 /**
  * Ours against each peer, per instance: median time to painted (and loaded) at each page size,
- * as ours ÷ peer, and the gzip size of our single entry with lit ÷ the peer's.
+ * as ours ÷ peer. (Sizes against the peers are bench/size.mjs's own table, `bench:size-peers`.)
  */
 function peerSummary(/** @type {Row[]} */ all) {
   const find = (/** @type {string} */ name, /** @type {string} */ metric) =>
@@ -153,8 +153,8 @@ function peerSummary(/** @type {Row[]} */ all) {
     ),
   ].map(Number);
   const lines = [
-    `| ours | peer | ${counts.map((n) => `×${n.toLocaleString('en-US')} painted (loaded)`).join(' | ')} | size, gzip |`,
-    `| --- | --- | ${counts.map(() => '--:').join(' | ')} | --: |`,
+    `| ours | peer | ${counts.map((n) => `×${n.toLocaleString('en-US')} painted (loaded)`).join(' | ')} |`,
+    `| --- | --- | ${counts.map(() => '--:').join(' | ')} |`,
   ];
   for (const peer of PEERS) {
     const ratio = (/** @type {number} */ n, /** @type {string} */ metric) => {
@@ -162,12 +162,8 @@ function peerSummary(/** @type {Row[]} */ all) {
       const theirs = find(`${peer.kind} ×${n}`, metric);
       return ours && theirs ? `${(ours / theirs).toFixed(2)}×` : '–';
     };
-    const sizePeer = SIZE_PEERS.find((p) => p.ours === peer.ours);
-    const oursSize = sizePeer && find(`entry/${peer.ours} + lit`, 'min+gzip');
-    const theirSize = sizePeer && find(`peer/${sizePeer.name}`, 'min+gzip');
     lines.push(
-      `| ${peer.ours} | ${peer.kind} | ${counts.map((n) => `${ratio(n, 'append → painted')} (${ratio(n, 'append → loaded')})`).join(' | ')} | ` +
-        `${oursSize && theirSize ? `${(oursSize / theirSize).toFixed(2)}× (${oursSize.toLocaleString('en-US')} vs ${theirSize.toLocaleString('en-US')} B)` : '–'} |`,
+      `| ${peer.ours} | ${peer.kind} | ${counts.map((n) => `${ratio(n, 'append → painted')} (${ratio(n, 'append → loaded')})`).join(' | ')} |`,
     );
   }
   return lines.join('\n');
@@ -183,24 +179,37 @@ function replaceBlock(/** @type {string} */ text, /** @type {string} */ name, /*
   return `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`;
 }
 
-/** The peer summary, the parent's phone and the whole table in BENCHMARKS.md, from this run's rows. */
-function updateMarkdown(/** @type {Row[]} */ all, /** @type {Record<string, any>} */ e, /** @type {any} */ phoneResult = undefined) {
+/**
+ * The peer summary, the parent's phone and the whole table in BENCHMARKS.md, from this run's rows;
+ * the size tables from this run's sizes (bench/size.mjs's own blocks, which CI checks: the table
+ * here leaves the size rows to them).
+ */
+function updateMarkdown(
+  /** @type {Row[]} */ all,
+  /** @type {Record<string, any>} */ e,
+  /** @type {any} */ phoneResult = undefined,
+  /** @type {Awaited<ReturnType<typeof measureSizes>> | undefined} */ sizes = undefined,
+) {
   const file = join(root, 'BENCHMARKS.md');
   if (!existsSync(file)) return;
   const text = readFileSync(file, 'utf8');
   const cell = (/** @type {string} */ s) => s.replace(/\|/g, '\\|');
   const table = [
     `Run of ${e.date?.slice(0, 10)} (${e.git}): ${e.chromium}, node ${e.node}, ${e.cores} cores (${e.cpu}), ` +
-      `load ${e.loadAverageAtStart} → ${e.loadAverageAtEnd}; ${e.totalSecondsWithSizes} s. Raw data: bench/results.json.`,
+      `load ${e.loadAverageAtStart} → ${e.loadAverageAtEnd}; ${e.totalSecondsWithSizes} s. Raw data: bench/results.json. ` +
+      'Sizes: the size tables above (bench/size.mjs).',
     '',
     '| group | name | metric | median | p95 | unit | runs | note |',
     '| --- | --- | --- | --: | --: | --- | --: | --- |',
-    ...all.map(
-      (r) =>
-        `| ${r.group} | ${cell(r.name)} | ${r.metric} | ${r.unit === 'B' ? r.median.toLocaleString('en-US') : fmt(r.median)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.unit} | ${r.runs} | ${cell(r.note ?? '')} |`,
-    ),
+    ...all
+      .filter((r) => r.group !== 'size' && r.group !== 'size peer')
+      .map(
+        (r) =>
+          `| ${r.group} | ${cell(r.name)} | ${r.metric} | ${r.unit === 'B' ? r.median.toLocaleString('en-US') : fmt(r.median)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.unit} | ${r.runs} | ${cell(r.note ?? '')} |`,
+      ),
   ].join('\n');
   let updated = replaceBlock(replaceBlock(text, 'summary', peerSummary(all)), 'table', table);
   if (phoneResult?.figures) updated = replaceBlock(updated, 'phone', phoneMarkdown(phoneResult));
+  if (sizes && !sizes.errors.length) updated = withSizeTables(updated, sizes);
   writeFileSync(file, updated);
 }

@@ -23,16 +23,22 @@
  *  - samen.bundle.js: the script-tag bundle as built by `npm run build` (adapters included).
  *
  * Also reports what zod and date-fns cost inside the core (the same build again with each left
- * out: the bytes a host would save), and proves no home language ends up in the core. With
- * `--peers` (as `npm run bench` does), also the peers the runtime bench compares us with, built
- * the same way, lit included, beside our single entries with lit.
+ * out: the bytes a host would save), and proves no home language ends up in the core. Also the
+ * peers the runtime bench compares us with (issue 23): each built the same way with its lit, and
+ * measured as a page downloads it up front, beside our entry+lit/ row (one language, Dutch; the
+ * chunks it loads on demand, other languages and the teacher view, listed beside it).
  * Exits 1 when anything is over budget, has no budget, or can't be measured.
  *
- *   node bench/size.mjs [--peers]         (after `npm run build`)
+ * BENCHMARKS.md's size tables (its `bench:sizes` and `bench:size-peers` blocks) are this file's
+ * output: `--write` rewrites them, and bench/test/size-table.test.mjs fails in CI when they differ
+ * from what this code measures (sizes are deterministic for a given tree and lockfile).
+ *
+ *   node bench/size.mjs [--no-peers]      (after `npm run build`)
+ *   node bench/size.mjs --write           the same, and rewrites BENCHMARKS.md's size tables
  *   node bench/size.mjs --update-budgets  re-baselines every budget to measured × 1.05, rounded up
  *                                         to 100 B (new entries get a row, gone ones lose theirs),
  *                                         prints the diff and rewrites bench/budgets.json
- *   import { measureSizes, rebaseline } from './size.mjs'
+ *   import { measureSizes, rebaseline, sizeMarkdown } from './size.mjs'
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -138,14 +144,17 @@ export const SIZE_PEERS = [
 
 /**
  * @typedef {{ name: string, min: number, gzip: number, brotli: number, budget?: number, target?: number, peer?: boolean, note?: string }} SizeRow
- * `peer`: a comparison row (a peer, or ours with lit beside it), without a budget.
+ * `peer`: a peer's row, without a budget.
+ * @typedef {{ name: string, gzip: number }} LazyChunk a chunk loaded on demand: its modules (from src/) and its gzip bytes
+ * @typedef {{ peer: string, ours: string, theirs: SizeRow, lazy: LazyChunk[] }} PeerComparison
+ *   `ours`: the widget whose `entry+lit/` row (one language, up front) is compared with the peer; `lazy`: what it loads on demand
  */
 
 /**
- * @param {{ peers?: boolean }} [options]
- * @returns {Promise<{ rows: SizeRow[], notes: string[], errors: string[], costs: Record<string, number> }>}
+ * @param {{ peers?: boolean }} [options] `peers: false` leaves the peers out (faster; no peer table)
+ * @returns {Promise<{ rows: SizeRow[], notes: string[], errors: string[], costs: Record<string, number>, comparisons: PeerComparison[] }>}
  */
-export async function measureSizes({ peers = false } = {}) {
+export async function measureSizes({ peers = true } = {}) {
   const previous = process.cwd();
   process.chdir(root);
   /** @type {SizeRow[]} */
@@ -156,6 +165,8 @@ export async function measureSizes({ peers = false } = {}) {
   const errors = [];
   /** @type {Record<string, number>} gzip bytes */
   const costs = {};
+  /** @type {PeerComparison[]} */
+  const comparisons = [];
   try {
     const defineFiles = readdirSync('src/define')
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
@@ -276,12 +287,22 @@ export async function measureSizes({ peers = false } = {}) {
     // The parent-facing ones are those with a parent view in the widget catalogue (scripts/widgets.mjs).
     const parentTags = WIDGETS.filter((w) => w.views.includes('parent')).map((w) => w.tag);
     const parentWidgets = widgets.filter((w) => parentTags.includes(w));
+    /** @type {Map<string, LazyChunk[]>} what each parent widget's page loads on demand (other languages, the teacher view) */
+    const lazyOf = new Map();
     for (const widget of parentWidgets) {
       const bundle = await build(join('src/define', `${widget}.ts`));
       const { output: single } = await bundle.generate({ format: 'es' });
       await bundle.close();
-      const loaded = eagerChunks(/** @type {import('rollup').OutputChunk[]} */ (single.filter((o) => o.type === 'chunk')));
+      const built = /** @type {import('rollup').OutputChunk[]} */ (single.filter((o) => o.type === 'chunk'));
+      const loaded = eagerChunks(built);
       rows.push(measure(`entry+lit/${widget}`, loaded.map((c) => c.code).join('\n')));
+      lazyOf.set(
+        widget,
+        built
+          .filter((c) => !loaded.includes(c))
+          .map((c) => ({ name: lazyModules(c), gzip: gzipSize(c.code) }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+      );
     }
     const five = await build(['samen-provider', ...parentWidgets].map((w) => join('src/define', `${w}.ts`)));
     const fiveOut = await five.generate({ format: 'es', chunkFileNames: 'shared-[hash].js' });
@@ -338,28 +359,23 @@ export async function measureSizes({ peers = false } = {}) {
       rows.push(measure(`locale/${file.replace(/\.ts$/, '')}`, lang.map((o) => (o.type === 'chunk' ? o.code : '')).join('')));
     }
 
-    // 4b. Peers, built the same way with everything they need (their lit too), beside ours with lit.
+    // 4b. Peers, built the same way with everything they need (their lit too), measured as ours
+    // is in entry+lit/: what a page downloads up front (the entry and its static imports, not
+    // what it import()s), beside our entry with lit for one language (Dutch), whose lazy chunks
+    // (the other languages, the teacher view) are listed with it.
     if (peers) {
       for (const peer of SIZE_PEERS) {
-        const theirs = await buildSize(peer.name, { virtual: { [peer.name]: peer.source } }, true);
-        const ours = await buildSize(join('src/define', `${peer.ours}.ts`), {}, true);
-        const ratio = (ours.gzip / theirs.gzip).toFixed(2);
-        rows.push({
-          name: `peer/${peer.name}`,
-          min: theirs.min,
-          gzip: theirs.gzip,
-          brotli: theirs.brotli,
+        const bundle = await build(peer.name, { virtual: { [peer.name]: peer.source } });
+        const { output: theirs } = await bundle.generate({ format: 'es' });
+        await bundle.close();
+        const loaded = eagerChunks(/** @type {import('rollup').OutputChunk[]} */ (theirs.filter((o) => o.type === 'chunk')));
+        const row = measure(`peer/${peer.name}`, loaded.map((c) => c.code).join('\n'), {
           peer: true,
-          note: `lit and all its code included`,
+          note: 'lit and all it loads up front included',
         });
-        rows.push({
-          name: `entry/${peer.ours} + lit`,
-          min: ours.min,
-          gzip: ours.gzip,
-          brotli: ours.brotli,
-          peer: true,
-          note: `ours ÷ ${peer.name}: ${ratio}× gzip`,
-        });
+        rows.push(row);
+        if (!lazyOf.has(peer.ours)) errors.push(`peer ${peer.name}: ${peer.ours} has no entry+lit/ row to compare with`);
+        else comparisons.push({ peer: peer.name, ours: peer.ours, theirs: row, lazy: lazyOf.get(peer.ours) ?? [] });
       }
     }
 
@@ -406,7 +422,7 @@ export async function measureSizes({ peers = false } = {}) {
   } finally {
     process.chdir(previous);
   }
-  return { rows, notes, errors, costs };
+  return { rows, notes, errors, costs, comparisons };
 }
 
 /**
@@ -457,9 +473,98 @@ export function sizeTable(/** @type {Awaited<ReturnType<typeof measureSizes>>['r
     .join('\n');
 }
 
+/** BENCHMARKS.md, whose size tables (between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->`) this file writes. */
+export const BENCHMARKS = join(root, 'BENCHMARKS.md');
+
+/**
+ * The size tables of BENCHMARKS.md, as `node bench/size.mjs --write` writes them and
+ * bench/test/size-table.test.mjs checks them: `sizes` (every row against its budget and the
+ * issues' targets, with the notes) and `size-peers` (each peer against our entry with lit, both
+ * as a page downloads them up front, and what ours loads on demand).
+ * @param {Pick<Awaited<ReturnType<typeof measureSizes>>, 'rows' | 'notes' | 'comparisons'>} sizes
+ * @returns {Record<'sizes' | 'size-peers', string>}
+ */
+export function sizeMarkdown({ rows, notes, comparisons }) {
+  const fmt = (/** @type {number | undefined} */ n) => (n == null ? '' : n.toLocaleString('en-US'));
+  const sizes = [
+    '| | min | gzip | brotli | budget (gzip) | used | target (gzip) |',
+    '| --- | --: | --: | --: | --: | --: | --- |',
+    ...rows
+      .filter((r) => !r.peer)
+      .map((r) => {
+        const used = typeof r.budget === 'number' ? `${Math.round((r.gzip / r.budget) * 100)}%` : '';
+        const target = typeof r.target === 'number' ? `${fmt(r.target)}: ${r.gzip <= r.target ? 'met' : '**not met**'}` : '';
+        return `| ${r.name} | ${fmt(r.min)} | ${fmt(r.gzip)} | ${fmt(r.brotli)} | ${fmt(r.budget)} | ${used} | ${target} |`;
+      }),
+    '',
+    ...notes.map((n) => `- ${n.replace(/\|/g, '\\|')}`),
+  ].join('\n');
+  const byName = new Map(rows.map((r) => [r.name, r]));
+  const peers = [
+    '| ours with lit, up front (Dutch) | gzip | peer with lit, up front | gzip | ours ÷ peer | ours on demand (gzip) |',
+    '| --- | --: | --- | --: | --: | --- |',
+    ...comparisons.map((c) => {
+      const ours = byName.get(`entry+lit/${c.ours}`);
+      const ratio = ours ? `${(ours.gzip / c.theirs.gzip).toFixed(2)}×` : '';
+      const lazy = onDemand(c.lazy)
+        .map(([what, gzip]) => `${what} ${fmt(gzip)}`)
+        .join('; ');
+      return `| ${c.ours} | ${fmt(ours?.gzip)} | ${c.peer} | ${fmt(c.theirs.gzip)} | ${ratio} | ${lazy} |`;
+    }),
+  ].join('\n');
+  return { sizes, 'size-peers': peers };
+}
+
+/**
+ * Lazy chunks grouped for the peer table: each language with every chunk of its words summed
+ * (what a page pays the first time it shows that language), the teacher view, then the rest by
+ * their modules.
+ * @returns {[string, number][]}
+ */
+function onDemand(/** @type {LazyChunk[]} */ lazy) {
+  /** @type {Map<string, number>} */
+  const groups = new Map();
+  const add = (/** @type {string} */ what, /** @type {number} */ gzip) => groups.set(what, (groups.get(what) ?? 0) + gzip);
+  /** @type {[string, number][]} */
+  const rest = [];
+  for (const chunk of lazy) {
+    const modules = chunk.name.split(' + ');
+    const languages = new Set(modules.map((m) => /(?:^|\/)locales\/([\w-]+)$/.exec(m)?.[1]));
+    const [language] = languages;
+    if (languages.size === 1 && language) add(`language ${language}`, chunk.gzip);
+    else if (modules.some((m) => m.endsWith('/teacher-view'))) add('teacher view', chunk.gzip);
+    else rest.push([chunk.name, chunk.gzip]);
+  }
+  const order = (/** @type {string} */ what) => ['en', 'ar', 'tr', 'pl', 'uk'].indexOf(what.replace('language ', ''));
+  const languages = [...groups].filter(([what]) => what.startsWith('language ')).sort((a, b) => order(a[0]) - order(b[0]));
+  return [...languages, ...[...groups].filter(([what]) => !what.startsWith('language ')), ...rest];
+}
+
+/** `text` with what is between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->` replaced by `body`; undefined without the markers. */
+export function replaceBlock(/** @type {string} */ text, /** @type {string} */ name, /** @type {string} */ body) {
+  const start = `<!-- bench:${name}:start -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) return undefined;
+  return `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`;
+}
+
+/** BENCHMARKS.md's text with its size tables as `sizes` makes them (throws when a table's markers are missing). */
+export function withSizeTables(/** @type {string} */ text, /** @type {Parameters<typeof sizeMarkdown>[0]} */ sizes) {
+  for (const [name, body] of Object.entries(sizeMarkdown(sizes))) {
+    const next = replaceBlock(text, name, body);
+    if (next === undefined) throw new Error(`BENCHMARKS.md has no <!-- bench:${name}:start --> … <!-- bench:${name}:end --> markers`);
+    text = next;
+  }
+  return text;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const update = process.argv.includes('--update-budgets');
-  const { rows, notes, errors } = await measureSizes({ peers: process.argv.includes('--peers') });
+  const write = process.argv.includes('--write');
+  const sizes = await measureSizes({ peers: !process.argv.includes('--no-peers') });
+  const { rows, notes, errors } = sizes;
   const budgetProblem = (/** @type {string} */ e) => /: no budget \(|is over its budget/.test(e);
   const failures = update ? errors.filter((e) => !budgetProblem(e)) : errors;
   if (update && !failures.length) {
@@ -480,6 +585,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
   console.log(sizeTable(rows));
   console.log(`\nbytes: terser-minified; gzip level 9, brotli quality 11.\n${notes.map((n) => `· ${n}`).join('\n')}`);
+  const committed = readFileSync(BENCHMARKS, 'utf8');
+  const tables = withSizeTables(committed, sizes);
+  // A budget exceeded is shown in the tables (used over 100%); a build or measuring error writes nothing.
+  if (write && !errors.some((e) => !budgetProblem(e))) {
+    writeFileSync(BENCHMARKS, tables);
+    console.log(tables === committed ? '\nBENCHMARKS.md: its size tables were up to date' : '\nBENCHMARKS.md: wrote its size tables');
+  } else if (tables !== committed)
+    console.log("\n· BENCHMARKS.md's size tables differ from these figures: `node bench/size.mjs --write` rewrites them");
   for (const error of failures) console.error(`\n✗ ${error}`);
   if (failures.length) process.exit(1);
   console.log('✓ all within budget');
