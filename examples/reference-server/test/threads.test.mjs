@@ -5,6 +5,7 @@
 //   node --test examples/reference-server/test/threads.test.mjs     (after `npm run build`)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { THREAD_ABOUT_KINDS } from '../../../dist/thread/schemas.js';
 import { BACKENDS, key, openEvents, startPolicySchool } from './helpers.mjs';
 
 const ABOUT = { kind: 'answer', id: 'wish-2' };
@@ -73,6 +74,28 @@ for (const backend of BACKENDS) {
       assert.equal((await server.as('parent-1')('GET', `/threads?${QUERY.replace('answer', 'gossip')}`)).status, 400);
       const long = await server.as('parent-1')('POST', '/threads/messages', { key: key(), body: { ...THREAD, text: 'x'.repeat(501) } });
       assert.equal(long.status, 400);
+    });
+
+    test('every kind of THREAD_ABOUT_KINDS is served: a tip about a child with that child’s family, the successes shared on the school’s matrix', async (t) => {
+      const teacher = server.as('teacher-1');
+      const cases = [
+        // [kind, about id, the family's own thread, a family the teacher may not write to about it]
+        ['reply', 'host-post-1', 'fam-01', 'g8fam-1'],
+        ['child', 'child-1', 'fam-01', 'fam-02'],
+        ['success', 'matrix-school', 'fam-01', 'g8fam-1'],
+      ].filter(([kind]) => THREAD_ABOUT_KINDS.includes(kind));
+      if (cases.length < 3)
+        t.diagnostic(`kinds not in this build: ${['reply', 'child', 'success'].filter((k) => !THREAD_ABOUT_KINDS.includes(k))}`);
+      for (const [kind, id, familyId, notTheirs] of cases) {
+        const thread = { about: { kind, id }, familyId };
+        const sent = await teacher('POST', '/threads/messages', { key: key(), body: { ...thread, text: `Top: over ${kind}` } });
+        assert.equal(sent.status, 200, `${kind}: ${JSON.stringify(sent.body)}`);
+        const read = await server.as('parent-1')('GET', `/threads?about.kind=${kind}&about.id=${id}&familyId=${familyId}`);
+        assert.deepEqual([read.body.unread, read.body.messages.at(-1).text], [1, `Top: over ${kind}`], kind);
+        assert.equal((await server.as('parent-3')('GET', `/threads?about.kind=${kind}&about.id=${id}&familyId=${familyId}`)).status, 403);
+        const stray = await teacher('GET', `/threads?about.kind=${kind}&about.id=${id}&familyId=${notTheirs}`);
+        assert.ok([403, 404].includes(stray.status), `${kind} with ${notTheirs}: refused, got ${stray.status}`);
+      }
     });
 
     test('the teacher’s event stream hears the thread topic when the family writes; another family may not follow it', async () => {
