@@ -53,7 +53,7 @@ if (!quick) {
     log('dist/samen.bundle.js is missing: building (npm run build) …');
     execFileSync('npx', ['rollup', '-c', '--silent'], { cwd: root, stdio: 'inherit' });
   }
-  log('measuring sizes (bench/size.mjs --peers) …');
+  log('measuring sizes (bench/size.mjs) …');
   sizes = await measureSizes({ peers: true });
   failures.push(...sizes.errors);
   const kb = (/** @type {number} */ n) => `${Math.round(n / 1024)} KB`;
