@@ -38,6 +38,8 @@ const classEntries = [
   'src/expectation-matrix/expectation-matrix.ts',
   'src/clip-composer/clip-composer.ts',
   'src/programme-overview/programme-overview.ts',
+  'src/programme-intro/programme-intro.ts',
+  'src/meeting/meeting.ts',
   'src/core/samen-provider.ts',
 ];
 

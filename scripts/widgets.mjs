@@ -11,7 +11,7 @@
  */
 
 /**
- * @typedef {'clip' | 'feedback' | 'reward' | 'feelings' | 'matrix' | 'composer'} Port
+ * @typedef {'clip' | 'feedback' | 'reward' | 'feelings' | 'matrix' | 'composer' | 'overview' | 'meeting' | 'intro'} Port
  * @typedef {{ title: string, file: string, main: string, arabic: string }} WidgetStories
  * @typedef {{
  *   tag: string,
@@ -119,6 +119,43 @@ export const WIDGETS = Object.freeze([
       main: 'PrefilledWishLesson3',
       arabic: 'RightToLeft',
     },
+  },
+  {
+    tag: 'samen-programme-intro',
+    folder: 'programme-intro',
+    entry: 'src/define/samen-programme-intro.ts',
+    port: 'intro',
+    views: ['parent', 'teacher'],
+    viewProperty: true,
+    viewers: { parent: 'parent-1', teacher: 'teacher-1' },
+    // Kanjertraining in groep 5: lessons 1 and 2 given, 3 and 4 planned; the home folder with the four caps.
+    attributes: { parent: { 'intro-id': 'kanjer-intro' }, teacher: { 'intro-id': 'kanjer-intro' } },
+    stories: { title: 'Widgets/Programme intro', file: 'stories/programme-intro.stories.ts', main: 'Kanjertraining', arabic: 'Arabic' },
+  },
+  {
+    tag: 'samen-meeting',
+    folder: 'meeting',
+    entry: 'src/define/samen-meeting.ts',
+    port: 'meeting',
+    views: ['parent', 'teacher'],
+    viewProperty: true,
+    viewers: { parent: 'parent-1', teacher: 'teacher-1' },
+    // The parent–child–teacher conversations of groep 6 (coming): yes / no / maybe and the preparation sheet.
+    attributes: { parent: { 'meeting-id': 'wish-conversation' }, teacher: { 'meeting-id': 'wish-conversation' } },
+    stories: { title: 'Widgets/Meeting', file: 'stories/meeting.stories.ts', main: 'Conversation', arabic: 'Arabic' },
+  },
+  {
+    tag: 'samen-programme-overview',
+    folder: 'programme-overview',
+    entry: 'src/define/samen-programme-overview.ts',
+    port: 'overview',
+    // No `view` property: the viewer's role decides. A teacher's own classes (with the families not
+    // reached, for them only), the school leader's every class of the school: WIsH in groep 6.
+    views: ['own-classes', 'school'],
+    viewProperty: false,
+    viewers: { 'own-classes': 'teacher-1', school: 'leader-1' },
+    attributes: { 'own-classes': { programme: 'wish' }, school: { programme: 'wish' } },
+    stories: { title: 'Widgets/Programme overview', file: 'stories/programme-overview.stories.ts', main: 'Teacher', arabic: 'Arabic' },
   },
 ]);
 

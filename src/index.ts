@@ -9,6 +9,8 @@ import './define/samen-reward-chart.js';
 import './define/samen-feelings-checkin.js';
 import './define/samen-expectation-matrix.js';
 import './define/samen-clip-composer.js';
+import './define/samen-programme-intro.js';
+import './define/samen-meeting.js';
 import './define/samen-programme-overview.js';
 
 // The core (`@samen/widgets/core`), name by name: see src/core/index.ts.
@@ -177,6 +179,31 @@ export {
 export { SamenLessonClip } from './lesson-clip/lesson-clip.js';
 export { parseLessonClip } from './lesson-clip/parse-clip.js';
 export { SamenFeedbackBar } from './feedback-bar/feedback-bar.js';
+// The programme's course (issue 26): the introduction before lesson 1 and the meetings.
+export { SamenProgrammeIntro } from './programme-intro/programme-intro.js';
+export {
+  type Contact,
+  type IntroLesson,
+  type ProgrammeIntro,
+  programmeIntroSchema,
+  timelinePosition,
+} from './programme-intro/schemas.js';
+export { SamenMeeting } from './meeting/meeting.js';
+export {
+  type Meeting,
+  type MeetingKind,
+  type MeetingReplies,
+  meetingRepliesSchema,
+  meetingSchema,
+  type Preparation,
+  preparationSchema,
+  type Rsvp,
+  type RsvpAnswer,
+  rsvpSchema,
+} from './meeting/schemas.js';
+export { escapeIcsText, meetingToIcs } from './meeting/ics.js';
+export { MEETING_METHODS, type MeetingPort, type ProgrammeIntroPort } from './core/adapter.js';
+export type { SamenPreparationDetail, SamenRsvpDetail } from './core/events.js';
 export { SamenProgrammeOverview } from './programme-overview/programme-overview.js';
 export {
   DEFAULT_MIN_GROUP_SIZE,

@@ -24,7 +24,15 @@ import { uk as matrix } from '../expectation-matrix/locales/uk.js';
 import { uk as thread } from '../thread/locales/uk.js';
 
 /** Ukrainian for the parents' widgets, as a host could register it: the shared table and each widget's section by name. */
-const uk: Messages & Omit<SectionMessages, 'composer' | 'overview'> = { ...shared, clip, feedback, reward, feelings, matrix, thread };
+const uk: Messages & Omit<SectionMessages, 'composer' | 'overview' | 'meeting' | 'intro'> = {
+  ...shared,
+  clip,
+  feedback,
+  reward,
+  feelings,
+  matrix,
+  thread,
+};
 
 registerLocale('uk', uk);
 

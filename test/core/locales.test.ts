@@ -43,8 +43,32 @@ import { nl as overviewNl } from '../../src/programme-overview/locales/nl.js';
 import { pl as overviewPl } from '../../src/programme-overview/locales/pl.js';
 import { tr as overviewTr } from '../../src/programme-overview/locales/tr.js';
 import { uk as overviewUk } from '../../src/programme-overview/locales/uk.js';
+// The meeting's and the programme introduction's words load on their own too (issue 26).
+import { meetingMessages, type MeetingMessages } from '../../src/meeting/messages.js';
+import { ar as meetingAr } from '../../src/meeting/locales/ar.js';
+import { en as meetingEn } from '../../src/meeting/locales/en.js';
+import { nl as meetingNl } from '../../src/meeting/locales/nl.js';
+import { pl as meetingPl } from '../../src/meeting/locales/pl.js';
+import { tr as meetingTr } from '../../src/meeting/locales/tr.js';
+import { uk as meetingUk } from '../../src/meeting/locales/uk.js';
+import { introMessages, type IntroMessages } from '../../src/programme-intro/messages.js';
+import { ar as introAr } from '../../src/programme-intro/locales/ar.js';
+import { en as introEn } from '../../src/programme-intro/locales/en.js';
+import { nl as introNl } from '../../src/programme-intro/locales/nl.js';
+import { pl as introPl } from '../../src/programme-intro/locales/pl.js';
+import { tr as introTr } from '../../src/programme-intro/locales/tr.js';
+import { uk as introUk } from '../../src/programme-intro/locales/uk.js';
 
 type Whole = Messages & SectionMessages;
+const MEETING: Record<string, MeetingMessages> = {
+  nl: meetingNl,
+  en: meetingEn,
+  ar: meetingAr,
+  tr: meetingTr,
+  pl: meetingPl,
+  uk: meetingUk,
+};
+const INTRO: Record<string, IntroMessages> = { nl: introNl, en: introEn, ar: introAr, tr: introTr, pl: introPl, uk: introUk };
 const COMPOSER: Record<string, ComposerMessages> = {
   nl: composerNl,
   en: composerEn,
@@ -62,10 +86,12 @@ const OVERVIEW: Record<string, OverviewMessages> = {
   uk: overviewUk,
 };
 /** A language's table with the composer's and the overview's tables for its language beside it, so every check below holds for every section. */
-const withComposer = (table: Omit<Whole, 'composer' | 'overview'>): Whole => ({
+const withComposer = (table: Omit<Whole, 'composer' | 'overview' | 'meeting' | 'intro'>): Whole => ({
   ...table,
   composer: COMPOSER[table.locale]!,
   overview: OVERVIEW[table.locale]!,
+  meeting: MEETING[table.locale]!,
+  intro: INTRO[table.locale]!,
 });
 const TABLES = [nl, en, ar, tr, pl, uk].map(withComposer);
 const [NL, EN, AR, TR, PL, UK] = TABLES as [Whole, ...Whole[]];
@@ -81,6 +107,8 @@ const whole = (locale: string): Whole => ({
   thread: threadMessages.get(resolveLocale(locale)),
   composer: composerMessages.get(resolveLocale(locale)),
   overview: overviewMessages.get(resolveLocale(locale)),
+  meeting: meetingMessages.get(resolveLocale(locale)),
+  intro: introMessages.get(resolveLocale(locale)),
 });
 
 /** Every key path of a message table, with the arity of each function message and each list's length. */
@@ -110,6 +138,24 @@ const SAMPLES: Record<string, unknown[][]> = {
   invalidField: [['media.src']],
   missingMethods: [['getReactions, addReply']],
   'clip.lesson': [[7]],
+  'clip.lessonOf': [[3, 8]],
+  'meeting.invitedBy': [['«Juf Sanne»']],
+  'meeting.yourAnswer': [
+    ['yes', 3],
+    ['maybe', 4],
+  ],
+  'meeting.count': [
+    ['yes', 12],
+    ['maybe', 3],
+  ],
+  'meeting.peopleTotal': [[28]],
+  'meeting.notReplied': [[7, 24]],
+  'intro.title': [['«Kanjertraining»']],
+  'intro.where': [
+    [3, 8],
+    [0, 8],
+  ],
+  'intro.lesson': [[5]],
   charactersLeft: [[7]],
   'clip.posted': [['«3 dagen geleden»']],
   'clip.coTeacher': [['«Ellen, weerbaarheidsspecialist»']],
@@ -327,9 +373,16 @@ const COUNTED: Record<string, number[]> = {
   'composer.tooBig': [1],
   'composer.tooManyPhotos': [0],
   'thread.unread': [0],
+  'meeting.yourAnswer': [1],
+  'meeting.peopleTotal': [0],
+  'meeting.notReplied': [0, 1],
+  'intro.where': [1],
 };
 const NOT_COUNTS: Record<string, string> = {
   'clip.lesson': 'the lesson number',
+  'clip.lessonOf': 'which lesson, of how many',
+  'intro.lesson': 'the lesson number',
+  'meeting.count': 'a total per answer ("Ja: 12"), no word counted after the number',
   'clip.photoOf': 'which photo',
   'feelings.strengthValue': 'a value on the 1–5 scale',
   'reward.given': 'a score ("32 van 50"): how far the chart is, no word counted after the number',
@@ -372,6 +425,8 @@ const NOUNS: Record<'nl' | 'en', { one: string[]; other: string[]; any: string[]
       'plek',
       'afspraak',
       'nieuw',
+      'persoon',
+      'les',
     ],
     other: [
       'tekens',
@@ -389,6 +444,8 @@ const NOUNS: Record<'nl' | 'en', { one: string[]; other: string[]; any: string[]
       'plekken',
       'afspraken',
       'nieuwe',
+      'personen',
+      'lessen',
     ],
     any: ['van', 'te', 'met', 'koos', 'MB', 'per'],
   },
@@ -407,6 +464,8 @@ const NOUNS: Record<'nl' | 'en', { one: string[]; other: string[]; any: string[]
       'value',
       'place',
       'agreement',
+      'person',
+      'lesson',
     ],
     other: [
       'characters',
@@ -422,6 +481,8 @@ const NOUNS: Record<'nl' | 'en', { one: string[]; other: string[]; any: string[]
       'values',
       'places',
       'agreements',
+      'people',
+      'lessons',
     ],
     any: ['of', 'to', 'with', 'MB', 'each', 'new'],
   },

@@ -13,4 +13,12 @@ import { nl as feelings } from '../../src/feelings-checkin/locales/nl.js';
 import { nl as matrix } from '../../src/expectation-matrix/locales/nl.js';
 import { nl as thread } from '../../src/thread/locales/nl.js';
 
-export const nl: Messages & Omit<SectionMessages, 'composer' | 'overview'> = { ...shared, clip, feedback, reward, feelings, matrix, thread };
+export const nl: Messages & Omit<SectionMessages, 'composer' | 'overview' | 'meeting' | 'intro'> = {
+  ...shared,
+  clip,
+  feedback,
+  reward,
+  feelings,
+  matrix,
+  thread,
+};

@@ -250,7 +250,69 @@ export const CATALOGUE: readonly WidgetRow[] = [
       throw new Error('the composer shows no preview card');
     },
   },
+  {
+    ...widget('samen-programme-intro'),
+    stories: { ...widget('samen-programme-intro').stories, load: () => import('../../stories/programme-intro.stories.js') },
+    define: () => import('../../src/define/samen-programme-intro.js'),
+    sample: sampleOf('samen-programme-intro'),
+    looksLoaded: (el) => $(el, '[part~="title"]')?.textContent?.trim() === 'Welkom bij Kanjertraining' && !!$(el, '[part~="timeline"]'),
+    live: {
+      topic: () => 'intro:kanjer-intro',
+      // The teacher posts lesson 3: the timeline moves on.
+      change: (adapter) =>
+        adapter.forViewer('teacher-1').publishLessonClip({
+          id: writeId(),
+          classId: 'groep5-kanjer',
+          programme: 'kanjer',
+          lessonNumber: 3,
+          title: LIVE_TEXT,
+          goal: '',
+          learned: '',
+          homeQuestion: '',
+          homeActivity: '',
+        }),
+      shows: (el) => ($(el, '.where')?.textContent ?? '').includes('les 3 van 4'),
+    },
+  },
+  {
+    ...widget('samen-meeting'),
+    stories: { ...widget('samen-meeting').stories, load: () => import('../../stories/meeting.stories.js') },
+    define: () => import('../../src/define/samen-meeting.js'),
+    sample: sampleOf('samen-meeting'),
+    looksLoaded: (el, view) =>
+      $(el, '[part~="title"]')?.textContent?.trim() === 'Gesprek met ouder, kind en juf' &&
+      (view === 'teacher' ? !!$(el, '[part~="replies"]') : !!$(el, '[part~="rsvp"]')),
+    live: {
+      topic: () => 'meeting:wish-conversation',
+      // Parent 1's household answers yes: their card shows the answer, the teacher's list names the family.
+      change: (adapter) =>
+        adapter.forViewer('parent-1').saveRsvp({ id: writeId(), meetingId: 'wish-conversation', answer: 'yes', people: 2 }),
+      shows: (el, view) =>
+        view === 'teacher' ? ($(el, '[part~="replies"]')?.textContent ?? '').includes('Familie Jansen') : !!$(el, '[part~="answer"]'),
+    },
+  },
+  {
+    ...widget('samen-programme-overview'),
+    stories: { ...widget('samen-programme-overview').stories, load: () => import('../../stories/programme-overview.stories.js') },
+    define: () => import('../../src/define/samen-programme-overview.js'),
+    sample: sampleOf('samen-programme-overview'),
+    looksLoaded: (el) => !!$(el, '[part~="table"] tbody tr td'),
+    live: {
+      topic: () => 'clip:wish-2',
+      // Parent 1's family (which has done nothing yet in the seed) says they talked about lesson 2.
+      change: (adapter) => adapter.forViewer('parent-1').saveHomeAnswer({ id: writeId(), clipId: 'wish-2', kind: 'talked' }),
+      // The share of families that saw lesson 2 goes up by one from what the table first showed.
+      shows: (el) => {
+        const seen = Number(/^(\d+) van/.exec($(el, 'td[data-lessons="2"] .visually-hidden')?.textContent ?? '')?.[1]);
+        if (!overviewBaseline.has(el)) overviewBaseline.set(el, seen);
+        return seen === overviewBaseline.get(el)! + 1;
+      },
+    },
+  },
 ];
+
+/** What each programme overview first showed for lesson 2 (its live check compares with it). */
+const overviewBaseline = new WeakMap<HTMLElement, number>();
 
 /** The row of `tag`. */
 export function rowOf(tag: string): WidgetRow {

@@ -272,4 +272,61 @@ export const KEYBOARD: Readonly<Record<string, KeyboardSpec>> = {
       },
     ],
   },
+  'samen-programme-intro': {
+    actions: [
+      {
+        name: 'open and close the home folder while the timeline moves on',
+        steps: [
+          {
+            does: 'open the folder; meanwhile lesson 3 is posted',
+            focus: '[part~="folder"] summary',
+            keys: [{ press: 'Enter' }],
+            meanwhile: ({ live }) => live(),
+            until: ({ el }) => ($(el, '[part~="folder"]') as HTMLDetailsElement | null)?.open === true,
+          },
+          { does: 'close it', keys: [{ press: 'Space' }] },
+        ],
+      },
+      previewSwitch(({ live }) => live()),
+    ],
+  },
+  'samen-meeting': {
+    actions: [
+      {
+        name: 'answer yes and send (the form gives way to the answer), then change it',
+        views: ['parent'],
+        steps: [
+          { does: 'choose "yes"', focus: 'input[name="answer"][value="yes"]', keys: [{ press: 'Space' }] },
+          {
+            does: 'send; the form disappears',
+            focus: '[part~="rsvp"] [part~="send-button"]',
+            keys: [{ press: 'Enter' }],
+            until: ({ el }) => has(el, '[part~="answer"]'),
+          },
+          {
+            does: 'change the answer: the form comes back',
+            focus: '[part~="answer"] button',
+            keys: [{ press: 'Enter' }],
+            until: ({ el }) => has(el, '[part~="rsvp"]'),
+          },
+        ],
+      },
+      {
+        name: 'type on the preparation sheet and send it',
+        views: ['parent'],
+        steps: [
+          { does: 'type keywords', focus: '#sheet-keywords', keys: [{ type: 'voetbal, tekenen' }] },
+          {
+            does: 'send the sheet',
+            focus: '[part~="sheet"] [part~="send-button"]',
+            keys: [{ press: 'Enter' }],
+            until: ({ el }) => shows(el, 'Verstuurd.'),
+          },
+        ],
+      },
+      previewSwitch(({ adapter }) =>
+        adapter.forViewer('parent-1').saveRsvp({ id: writeId(), meetingId: 'wish-conversation', answer: 'yes', people: 2 }),
+      ),
+    ],
+  },
 };

@@ -43,6 +43,8 @@ const WRITES = new Set([
   'shareSuccess',
   'uploadMedia',
   'publishLessonClip',
+  'saveRsvp',
+  'savePreparation',
   'chooseChartGoal',
 ]);
 const CONTROLS = 'button, input:not([type="hidden"]), select, textarea, summary, a[href], [tabindex]';
