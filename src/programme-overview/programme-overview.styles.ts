@@ -54,6 +54,8 @@ export const overviewStyles = css`
   .table-wrap {
     overflow-x: auto;
     max-inline-size: 100%;
+    /* The containing block of the cells' screen-reader words (position: absolute), so they scroll with the table instead of widening the page. */
+    position: relative;
   }
   table {
     border-collapse: collapse;

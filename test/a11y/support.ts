@@ -11,6 +11,7 @@ import * as expectationMatrix from '../../stories/expectation-matrix.stories.js'
 import * as feedbackBar from '../../stories/feedback-bar.stories.js';
 import * as feelingsCheckin from '../../stories/feelings-checkin.stories.js';
 import * as lessonClip from '../../stories/lesson-clip.stories.js';
+import * as programmeOverview from '../../stories/programme-overview.stories.js';
 import * as rewardChart from '../../stories/reward-chart.stories.js';
 import * as theming from '../../stories/theming.stories.js';
 import { messagesFor } from '../../src/core/i18n.js';
@@ -38,6 +39,7 @@ export const STORY_MODULES = [
   feedbackBar,
   feelingsCheckin,
   lessonClip,
+  programmeOverview,
   rewardChart,
   theming,
 ] as unknown as StoryModule[];

@@ -77,6 +77,33 @@ const parentReply = ({ adapter }: ActionContext) =>
   adapter.forViewer('parent-1').addReply({ id: writeId(), targetId: 'host-post-1', text: LIVE_TEXT });
 
 export const KEYBOARD: Readonly<Record<string, KeyboardSpec>> = {
+  'samen-programme-overview': {
+    actions: [
+      {
+        name: 'Choose what the table and charts show (arrows across the choices)',
+        steps: [
+          { does: 'the next measure', focus: 'input[name="measure"]', keys: [{ press: 'ArrowRight' }] },
+          { does: 'and back', keys: [{ press: 'ArrowLeft' }] },
+        ],
+      },
+      {
+        name: 'Open the families not reached yet (the class’s teacher)',
+        views: ['own-classes'],
+        steps: [{ does: 'open', focus: '[part~="unreached"] summary', keys: [{ press: 'Enter' }] }],
+      },
+      {
+        name: 'A live change while choosing a measure',
+        steps: [
+          {
+            does: 'the next measure, a parent answers meanwhile',
+            focus: 'input[name="measure"]',
+            keys: [{ press: 'ArrowRight' }],
+            meanwhile: ({ live }) => live(),
+          },
+        ],
+      },
+    ],
+  },
   'samen-lesson-clip': {
     actions: [
       {
