@@ -660,7 +660,17 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     return html`<header class="header">
       <p class="eyebrow">
         <span part="badge" class="badge badge-${programmeKnown ? clip.programme : 'unknown'}" ${inLanguage(ownBadge ? school : {})}>${badge}</span>
-        ${clip.lessonNumber ? html`<span class="lesson-number">${this.m.lesson(clip.lessonNumber)}</span>` : nothing}
+        ${
+          clip.lessonNumber
+            ? html`<span class="lesson-number"
+                >${
+                  clip.lessonCount && clip.lessonCount >= clip.lessonNumber
+                    ? this.m.lessonOf(clip.lessonNumber, clip.lessonCount)
+                    : this.m.lesson(clip.lessonNumber)
+                }</span
+              >`
+            : nothing
+        }
       </p>
       <h2 id="title" part="title" ${inLanguage(school)}>${clip.title}</h2>
       <p part="meta" class="meta">

@@ -10,6 +10,8 @@ import { nl } from './locales/nl.js';
 
 export interface ClipMessages {
   lesson: (n: number) => string;
+  /** Where the class is in the programme, on every clip after the introduction: "Les 3 van 8" (issue 26). */
+  lessonOf: (n: number, total: number) => string;
   lessonLabel: string;
   goal: string;
   learned: string;

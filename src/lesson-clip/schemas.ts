@@ -63,6 +63,8 @@ export const lessonClipSchema = z.object({
   /** Name shown on the badge for `custom` programmes. */
   programmeLabel: z.optional(text),
   lessonNumber: z.optional(integer(1, 999)),
+  /** How many lessons the class's run of the programme has (the introduction's timeline): the card says "Les 3 van 8". Optional. */
+  lessonCount: z.optional(integer(1, 999)),
   title,
   goal: z.optional(text),
   /** What the children learned, in their own words. */

@@ -10,6 +10,7 @@ const ofFamilies = (n: number, total: number) => `${n} من أصل ${noun(total,
 
 export const ar: ClipMessages = {
   lesson: (n) => `الدرس ${n}`,
+  lessonOf: (n, total) => `الدرس ${n} من ${total}`,
   lessonLabel: 'منشور الدرس',
   goal: 'هدف الدرس',
   learned: 'ماذا تعلّمنا',

@@ -4,6 +4,7 @@ const plural = (n: number, one: string, other: string) => (n === 1 ? one : other
 
 export const en: ClipMessages = {
   lesson: (n) => `Lesson ${n}`,
+  lessonOf: (n, total) => `Lesson ${n} of ${total}`,
   lessonLabel: 'Lesson post',
   goal: 'Goal of the lesson',
   learned: 'What we learned',

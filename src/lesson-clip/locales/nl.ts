@@ -4,6 +4,7 @@ const plural = (n: number, one: string, other: string) => (n === 1 ? one : other
 
 export const nl: ClipMessages = {
   lesson: (n) => `Les ${n}`,
+  lessonOf: (n, total) => `Les ${n} van ${total}`,
   lessonLabel: 'Lesbericht',
   goal: 'Doel van de les',
   learned: 'Dit hebben we geleerd',

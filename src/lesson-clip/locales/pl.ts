@@ -7,6 +7,7 @@ const ofFamilies = (n: number, total: number) => `${n} z ${total} ${count(total,
 
 export const pl: ClipMessages = {
   lesson: (n) => `Lekcja ${n}`,
+  lessonOf: (n, total) => `Lekcja ${n} z ${total}`,
   lessonLabel: 'Wpis z lekcji',
   goal: 'Cel lekcji',
   learned: 'Czego się nauczyliśmy',

@@ -2,6 +2,7 @@ import type { ClipMessages } from '../messages.js';
 
 export const tr: ClipMessages = {
   lesson: (n) => `Ders ${n}`,
+  lessonOf: (n, total) => `Ders ${n}/${total}`,
   lessonLabel: 'Ders paylaşımı',
   goal: 'Dersin amacı',
   learned: 'Neler öğrendik',

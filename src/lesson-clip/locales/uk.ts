@@ -7,6 +7,7 @@ const ofFamilies = (n: number, total: number) => `${n} з ${total} ${count(total
 
 export const uk: ClipMessages = {
   lesson: (n) => `Урок ${n}`,
+  lessonOf: (n, total) => `Урок ${n} з ${total}`,
   lessonLabel: 'Допис з уроку',
   goal: 'Мета уроку',
   learned: 'Чого ми навчилися',
