@@ -45,10 +45,13 @@ const batchIds = z.object({
 
 /**
  * A thread's key (src/thread/schemas.ts): what it is about (a kind of THREAD_ABOUT_KINDS, read
- * from the library, and an id) and the family. Reads send it as query parameters, nested fields
- * by their dotted path (`about.kind=answer&about.id=wish-2&familyId=fam-01`); writes in the body.
+ * from the library, so a new kind needs no change here) and the family. Reads send it as query
+ * parameters, nested fields by their dotted path (`about.kind=answer&about.id=wish-2&familyId=fam-01`);
+ * writes in the body. A field the key does not have is refused (`400`), never dropped: a field
+ * the key gains (a household) names another thread, and is served only once the policy checks it.
  */
-const threadKey = z.object({ about: z.object({ kind: z.enum(THREAD_ABOUT_KINDS), id: safeId }), familyId: safeId });
+const threadShape = { about: z.strictObject({ kind: z.enum(THREAD_ABOUT_KINDS), id: safeId }), familyId: safeId };
+const threadKey = z.strictObject(threadShape);
 const threadQuery = z.pipe(
   z.transform((/** @type {Record<string, string>} */ query) => unflatten(query)),
   threadKey,
@@ -376,7 +379,7 @@ export const ROUTES = [
     path: '/threads/messages',
     op: 'addThreadMessage',
     write: true,
-    body: z.object({ ...threadKey.def.shape, text: text(THREAD_MESSAGE_MAX_LENGTH, 1) }),
+    body: z.strictObject({ ...threadShape, text: text(THREAD_MESSAGE_MAX_LENGTH, 1) }),
     input: ({ body, key }) => ({ ...body, id: key }),
     run: ({ view }, input) => view.addThreadMessage(input),
     resultId: (input) => input.id,

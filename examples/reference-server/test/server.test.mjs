@@ -175,6 +175,7 @@ for (const backend of backends) {
           '007_answers_per_carer',
           '008_clip_group_co_teacher',
           '009_collections_to_tables',
+          '010_threads',
         ],
       );
       assert.deepEqual(await migrate(server.api.db), []);
@@ -682,7 +683,8 @@ for (const backend of backends) {
           assert.equal(await adapter.getHomeAnswer('wish-6'), null);
           let changed = 0;
           const unsubscribe = teacherAdapter.subscribe('clip:wish-6', () => changed++);
-          await new Promise((resolve) => setTimeout(resolve, 200)); // the stream opens
+          // The stream opens once the page's subscriptions settle (streamDelayMs, 300 ms by default).
+          await new Promise((resolve) => setTimeout(resolve, 700));
           const id = key();
           const answer = await adapter.saveHomeAnswer({ id, clipId: 'wish-6', kind: 'text', text: 'Samen een lijstje gemaakt.' });
           assert.deepEqual(
@@ -824,6 +826,7 @@ for (const backend of backends) {
           '007_answers_per_carer',
           '008_clip_group_co_teacher',
           '009_collections_to_tables',
+          '010_threads',
         ]);
         assert.equal((await db.query("select to_regclass('samen_collections') as t"))[0].t, null);
         const count = async (table) => (await db.query(`select count(*)::int as n from ${table}`))[0].n;

@@ -74,6 +74,10 @@ for (const backend of BACKENDS) {
       assert.equal((await server.as('parent-1')('GET', `/threads?${QUERY.replace('answer', 'gossip')}`)).status, 400);
       const long = await server.as('parent-1')('POST', '/threads/messages', { key: key(), body: { ...THREAD, text: 'x'.repeat(501) } });
       assert.equal(long.status, 400);
+      // A key field this server does not know is refused, not dropped (it would name another thread).
+      assert.equal((await server.as('parent-1')('GET', `/threads?${QUERY}&householdId=fam-01-b`)).status, 400);
+      const extra = { ...THREAD, householdId: 'fam-01-b', text: 'Van het tweede adres' };
+      assert.equal((await server.as('parent-1')('POST', '/threads/messages', { key: key(), body: extra })).status, 400);
     });
 
     test('every kind of THREAD_ABOUT_KINDS is served: a tip about a child with that child’s family, the successes shared on the school’s matrix', async (t) => {
