@@ -33,6 +33,13 @@ import { pl } from '../../src/core/locales/pl.js';
 import { tr } from '../../src/core/locales/tr.js';
 import { uk } from '../../src/core/locales/uk.js';
 import type { FeelingDefinition } from '../../src/feelings-checkin/schemas.js';
+// The programme introduction's starting texts (issue 26): what each programme is, what we ask at home, the caps.
+import { ar as introAr } from '../../src/programme-intro/locales/ar.js';
+import { en as introEn } from '../../src/programme-intro/locales/en.js';
+import { nl as introNl } from '../../src/programme-intro/locales/nl.js';
+import { pl as introPl } from '../../src/programme-intro/locales/pl.js';
+import { tr as introTr } from '../../src/programme-intro/locales/tr.js';
+import { uk as introUk } from '../../src/programme-intro/locales/uk.js';
 import type { LessonClip } from '../../src/lesson-clip/schemas.js';
 import { CustomFeelings } from '../../stories/feelings-checkin.stories.js';
 
@@ -120,6 +127,7 @@ const demo = Object.fromEntries(DEMO_LOCALES.map((locale) => [locale, createDemo
 >;
 const WIDGET_TABLES = { nl, en, ar, tr, pl, uk };
 const COMPOSER_TABLES = { nl: composerNl, en: composerEn, ar: composerAr, tr: composerTr, pl: composerPl, uk: composerUk };
+const INTRO_TABLES = { nl: introNl, en: introEn, ar: introAr, tr: introTr, pl: introPl, uk: introUk };
 
 /** Everything Samen ships as text, by where it lives. */
 function builtInTexts(): Text[] {
@@ -130,6 +138,7 @@ function builtInTexts(): Text[] {
     ...DEMO_LOCALES.map((locale) => ({ where: `demo captions (${locale})`, text: demoMedia(`captions:${locale}`)!.body })),
     ...Object.entries(COMPOSER_TABLES).flatMap(([locale, table]) => textsIn(table, `composer table (${locale})`)),
     ...Object.entries(WIDGET_TABLES).flatMap(([locale, table]) => textsIn(table, `widget table (${locale})`)),
+    ...Object.entries(INTRO_TABLES).flatMap(([locale, table]) => textsIn(table, `programme introduction table (${locale})`)),
   ];
 }
 
@@ -182,6 +191,9 @@ describe('content: true to the programmes', () => {
         const text = [c.title, c.goal, c.learned, c.homeQuestion, c.homeActivity].join(' ');
         problems.push(...oneSidedCaps(text, lang).map((cap) => `demo ${id} (${lang}): ${cap}`));
       }
+      // The introduction's home folder and starting texts (issue 26): each cap in one sentence pair, both sides.
+      for (const text of [...Object.values(INTRO_TABLES[lang].caps), INTRO_TABLES[lang].aboutText.kanjer, INTRO_TABLES[lang].folderIntro])
+        problems.push(...oneSidedCaps(text, lang).map((cap) => `programme introduction (${lang}): ${cap}`));
       for (const feeling of CustomFeelings.args!.feelings as FeelingDefinition[]) {
         problems.push(...oneSidedCaps(feeling.labels[lang]!, lang).map((cap) => `feelings story ${feeling.id} (${lang}): ${cap}`));
       }
