@@ -120,13 +120,52 @@ export async function teacherAnswersReply(page) {
   await page.waitForSelector(`${barParent} >>> [part~="reply-input"]`, { timeout: TIMEOUT });
   await page.type(`${barParent} >>> [part~="reply-input"]`, REPLY);
   await page.click(`${barParent} >>> [part~="send-button"]`);
-  const open = `${barTeacher} >>> button.thread-open[aria-label="Antwoorden: Familie Jansen"]`;
-  await page.waitForSelector(open, { timeout: TIMEOUT });
-  await page.click(open);
-  await page.waitForSelector(`${barTeacher} >>> [part~="thread-input"]`, { timeout: TIMEOUT });
-  await page.type(`${barTeacher} >>> [part~="thread-input"]`, TEACHER_ANSWER);
-  await page.click(`${barTeacher} >>> [part~="thread"] button[type="submit"]`);
-  await page.waitForSelector(`${barParent} >>> [part~="thread"]`, { timeout: TIMEOUT });
+  // "Antwoorden" under the family's reply, named with the family for screen readers.
+  const label = 'Antwoorden: Familie Jansen';
+  await page.waitForFunction(
+    (sel, name) =>
+      [...(document.querySelector(sel)?.shadowRoot?.querySelectorAll('button.thread-open') ?? [])].some((b) => b.ariaLabel === name),
+    { timeout: TIMEOUT },
+    barTeacher,
+    label,
+  );
+  await page.evaluate(
+    (sel, name) =>
+      [...document.querySelector(sel).shadowRoot.querySelectorAll('button.thread-open')].find((b) => b.ariaLabel === name).click(),
+    barTeacher,
+    label,
+  );
+  // The thread opens in the teacher's card; she writes and sends.
+  await page.waitForFunction(
+    (sel) => !!document.querySelector(sel)?.shadowRoot?.querySelector('[part~="thread-input"]'),
+    { timeout: TIMEOUT },
+    barTeacher,
+  );
+  await page.evaluate(
+    (sel, text) => {
+      const root = document.querySelector(sel).shadowRoot;
+      const box = root.querySelector('[part~="thread-input"]');
+      box.value = text;
+      box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    },
+    barTeacher,
+    TEACHER_ANSWER,
+  );
+  await page.waitForFunction(
+    (sel) => document.querySelector(sel)?.shadowRoot?.querySelector('[part~="thread"] button[type="submit"]')?.disabled === false,
+    { timeout: TIMEOUT },
+    barTeacher,
+  );
+  await page.evaluate(
+    (sel) => document.querySelector(sel).shadowRoot.querySelector('[part~="thread"] button[type="submit"]').click(),
+    barTeacher,
+  );
+  await page.waitForFunction(
+    (sel, text) => document.querySelector(sel)?.shadowRoot?.querySelector('[part~="thread"]')?.textContent.includes(text),
+    { timeout: TIMEOUT },
+    barParent,
+    TEACHER_ANSWER,
+  );
   return page.$eval(`${barParent} >>> [part~="thread"]`, (el) => el.textContent);
 }
 
