@@ -48,6 +48,13 @@ export interface AuthorizationFixtures {
   familyA?: string;
   /** Optional, for the thread port: family B's id (parent B's `familyId`). */
   familyB?: string;
+  /**
+   * Optional, for households (issue 24): family A's first address, parent A's `householdId`. With
+   * `householdA2`, a household's thread about clip A is checked as private to that household.
+   */
+  householdA1?: string;
+  /** Optional, for households: family A's second address, the `householdId` of `parentA2`. */
+  householdA2?: string;
   /** Optional, for the meeting port (issue 26): a meeting of class A; a household's own reply and sheet are checked on it. */
   meetingA?: string;
   /** Optional, for the meeting port: a meeting of class B. */
@@ -87,6 +94,8 @@ export interface AuthorizationViewers<P extends PortName = PortName> {
   parentA: PortsAdapter<P>;
   /** A parent of family B: the parent of `childB`, in the same class. */
   parentB: PortsAdapter<P>;
+  /** A carer of family A at its second address (`householdA2`); required when the households fixtures are given (issue 24). */
+  parentA2?: PortsAdapter<P>;
   /** Child A's own login (role `child`). Required unless `childLogin: false`. */
   childA?: PortsAdapter<P>;
   /** The teacher of class A. */
@@ -133,7 +142,7 @@ export interface AuthorizationOptions<P extends PortName = PortName> {
 
 // ------------------------------------------------------------------ who and what
 
-type ViewerKey = 'parentA' | 'parentB' | 'childA' | 'teacherA' | 'teacherB' | 'careCoordinator' | 'schoolLeader';
+type ViewerKey = 'parentA' | 'parentA2' | 'parentB' | 'childA' | 'teacherA' | 'teacherB' | 'careCoordinator' | 'schoolLeader';
 
 interface Person extends PolicyViewer {
   key: ViewerKey;
@@ -162,6 +171,8 @@ type TargetKey =
   | 'newUpload'
   | 'threadA'
   | 'threadB'
+  | 'threadA1'
+  | 'threadA2'
   | 'meetingA'
   | 'meetingB'
   | 'householdA'
@@ -181,6 +192,8 @@ const SCHOOL = 'the school';
 const OTHER_SCHOOL = 'another school';
 const FAMILY_A = 'family A';
 const FAMILY_B = 'family B';
+const ADDRESS_1 = 'family A’s first address';
+const ADDRESS_2 = 'family A’s second address';
 const CHILD_IN_B = 'a child of class B';
 
 /** What one check works with. */
@@ -302,9 +315,11 @@ const maker = (c: Cell): SamenAdapter => (c.target.key.endsWith('B') ? c.viewers
  * port or the fixtures name no families. Allowed writes carry an overlong text, refused.
  */
 async function threadProbe(c: Cell, write: boolean): Promise<Outcome | undefined> {
-  const familyId = c.target.key === 'threadA' ? c.f.familyA : c.f.familyB;
+  const familyId = c.target.key === 'threadB' ? c.f.familyB : c.f.familyA;
   if (familyId === undefined || typeof c.as.getThread !== 'function' || typeof c.as.addThreadMessage !== 'function') return undefined;
-  const thread = { about: { kind: 'answer' as const, id: c.f.clipA }, familyId };
+  // One household's thread (issue 24): family A's first or second address.
+  const householdId = c.target.key === 'threadA1' ? c.f.householdA1 : c.target.key === 'threadA2' ? c.f.householdA2 : undefined;
+  const thread = { about: { kind: 'answer' as const, id: c.f.clipA }, familyId, ...(householdId === undefined ? {} : { householdId }) };
   if (!write) return settle(c.as.getThread(thread));
   return settle(
     c.as.addThreadMessage({ id: key(), ...thread, text: c.allowed ? OVERLONG : `${LABEL}: this message should have been refused` }),
@@ -540,7 +555,13 @@ const PROBES: readonly Probe[] = [
       );
     },
   },
-  { action: 'thread.read', port: 'clip', method: 'getThread', targets: ['threadA', 'threadB'], run: (c) => threadProbe(c, false) },
+  {
+    action: 'thread.read',
+    port: 'clip',
+    method: 'getThread',
+    targets: ['threadA', 'threadB', 'threadA1', 'threadA2'],
+    run: (c) => threadProbe(c, false),
+  },
   // The course (issue 26), optional: a meeting, the signed-in household's own reply and sheet, the class's teacher's list.
   meetingProbe('meeting.read', 'getMeeting', ['meetingA', 'meetingB'], (a, id) => a.getMeeting?.(id)),
   meetingProbe('rsvp.read', 'getRsvp', ['householdA', 'householdB'], (a, id) => a.getRsvp?.(id)),
@@ -579,7 +600,7 @@ const PROBES: readonly Probe[] = [
     action: 'thread.write',
     port: 'clip',
     method: 'addThreadMessage',
-    targets: ['threadA', 'threadB'],
+    targets: ['threadA', 'threadB', 'threadA1', 'threadA2'],
     refusals: ['invalid-data'],
     run: (c) => threadProbe(c, true),
   },
@@ -680,6 +701,8 @@ export function defineAuthorizationConformance<P extends PortName = PortName>(op
 
   const staff = (key: 'careCoordinator' | 'schoolLeader', label: string, role: Role, scope: StaffScope | undefined): Person[] =>
     scope ? [{ key, label, id: label, role, classIds: scope.classes.map((c) => (c === 'A' ? f.classA : f.classB)), schoolId: SCHOOL }] : [];
+  // Households (issue 24): parent A at family A's first address, parentA2 at its second.
+  const twoAddresses = f.familyA !== undefined && f.householdA1 !== undefined && f.householdA2 !== undefined;
   const people: Person[] = [
     {
       key: 'parentA',
@@ -687,10 +710,26 @@ export function defineAuthorizationConformance<P extends PortName = PortName>(op
       id: 'parent A',
       role: 'parent',
       familyId: FAMILY_A,
+      ...(twoAddresses ? { householdId: ADDRESS_1 } : {}),
       classIds: [f.classA],
       childIds: [f.childA],
       schoolId: SCHOOL,
     },
+    ...(twoAddresses
+      ? [
+          {
+            key: 'parentA2',
+            label: 'parent A at the second address',
+            id: 'parent A2',
+            role: 'parent',
+            familyId: FAMILY_A,
+            householdId: ADDRESS_2,
+            classIds: [f.classA],
+            childIds: [f.childA],
+            schoolId: SCHOOL,
+          } satisfies Person,
+        ]
+      : []),
     {
       key: 'parentB',
       label: 'parent B',
@@ -750,6 +789,17 @@ export function defineAuthorizationConformance<P extends PortName = PortName>(op
   add('newUpload', 'a new upload of their own', '', (person) => ({ personId: person.id }));
   add('threadA', 'family A’s thread about clip A', '', { familyId: FAMILY_A, classId: f.classA });
   add('threadB', 'family B’s thread about clip A', '', { familyId: FAMILY_B, classId: f.classA });
+  // Households (issue 24): a thread with one address of family A is that address's alone.
+  add('threadA1', 'family A’s first address’s thread about clip A', twoAddresses ? '' : undefined, {
+    familyId: FAMILY_A,
+    householdId: ADDRESS_1,
+    classId: f.classA,
+  });
+  add('threadA2', 'family A’s second address’s thread about clip A', twoAddresses ? '' : undefined, {
+    familyId: FAMILY_A,
+    householdId: ADDRESS_2,
+    classId: f.classA,
+  });
 
   const scopeOf = (target: Target, person: Person): Scope => (typeof target.scope === 'function' ? target.scope(person) : target.scope);
   const probes = PROBES.filter((p) => ports.has(p.port) && !(p.optional && options.composing === false));
