@@ -98,6 +98,33 @@ export function beforeMark(requests, markMs) {
 }
 
 /**
+ * What the requests before the first card were, by kind: the page and its scripts, the API's
+ * reads and writes (told by path: a "seen" mark, a reply…), live event streams, media (pictures, posters, captions) and the rest (the
+ * browser's favicon), so a run says where the count comes from.
+ * @param {{ url: string }[]} list
+ */
+export function requestKinds(list) {
+  /** @type {Record<string, number>} */
+  const kinds = { page: 0, 'api reads': 0, 'api writes': 0, live: 0, media: 0, other: 0 };
+  for (const { url } of list) {
+    const path = new URL(url).pathname;
+    const kind = path.startsWith('/api/events')
+      ? 'live'
+      : /^\/api\/(media\/|uploads\/[^/]+\/content)/.test(path)
+        ? 'media'
+        : /\/(seen|replies|awards|redeem)$|\/threads\/(messages|read)$/.test(path)
+          ? 'api writes'
+          : path.startsWith('/api/')
+            ? 'api reads'
+            : /\.(html|js|mjs|css)$/.test(path)
+              ? 'page'
+              : 'other';
+    kinds[kind] = (kinds[kind] ?? 0) + 1;
+  }
+  return kinds;
+}
+
+/**
  * Collects a page's network events from a CDP session (Network.enable) as {@link Request}s; the
  * DevTools timestamps (monotonic seconds) become the page's clock through the first request's
  * wallTime and `performance.timeOrigin`.
@@ -698,7 +725,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   if (result) {
     console.log(phoneMarkdown(result));
     for (const issue of result.knownIssues) console.log(`\nknown issue (not a failure): ${issue}`);
-    console.log('\nrequests before the first card (last load):');
+    const kinds = requestKinds(result.requestsBeforeFirstCard);
+    console.log(
+      `\nrequests before the first card (last load), by kind: ${Object.entries(kinds)
+        .map(([kind, n]) => `${kind} ${n}`)
+        .join(', ')}`,
+    );
     for (const r of result.requestsBeforeFirstCard) console.log(`  ${String(r.bytes).padStart(7)} B ${r.finished ? ' ' : '…'} ${r.url}`);
   }
   if (process.argv.includes('--write') && result && !failed && !smoke) {

@@ -2,7 +2,7 @@
 // before the first card showed, and how its figures are held against issue 23's targets.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { TARGETS, beforeMark, phoneBench, phoneMarkdown, toRows } from '../phone.mjs';
+import { TARGETS, beforeMark, phoneBench, phoneMarkdown, requestKinds, toRows } from '../phone.mjs';
 
 /** A request as bench/phone.mjs records it (ms since navigation start). */
 const request = (url, startMs, endMs, encodedBytes, chunks = []) => ({
@@ -48,6 +48,26 @@ test('an event stream that stays open counts as one request with what it had rec
     500,
   );
   assert.deepEqual([counted.requests, counted.bytes], [1, 210]);
+});
+
+test('the requests before the first card by kind: the page, API reads and writes, live streams, media and the rest', () => {
+  const at = (path) => ({ url: `http://127.0.0.1:8080${path}` });
+  assert.deepEqual(
+    requestKinds([
+      at('/phone/phone.html?viewer=parent-1'),
+      at('/build/phone/phone.js'),
+      at('/api/viewer'),
+      at('/api/clips?ids=wish-1%2Cwish-2'),
+      at('/api/clips/wish-1/answer'),
+      at('/api/clips/wish-1/seen'),
+      at('/api/threads/messages'),
+      at('/api/events?topics=clip%3Awish-1'),
+      at('/api/media/illustration%3Awish-1-a'),
+      at('/api/uploads/media-1/content'),
+      at('/favicon.ico'),
+    ]),
+    { page: 2, 'api reads': 3, 'api writes': 2, live: 1, media: 2, other: 1 },
+  );
 });
 
 test('the figures are held against the targets: met at the target, not yet above it', () => {
