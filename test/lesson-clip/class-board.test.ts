@@ -112,6 +112,38 @@ describe('<samen-lesson-clip view="child"> the class board', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows no name even when the adapter wrongly sends names, ids and exact small counts with the board', async () => {
+    const adapter = school();
+    const leaky = Object.assign(Object.create(adapter) as MemoryAdapter, {
+      getClassBoard: async () => ({
+        clipId: 'wish-2',
+        seen: 2,
+        talked: 1,
+        reacted: 14,
+        familyName: 'SECRET Familie Lek',
+        families: [{ familyId: 'SECRET-fam', familyName: 'SECRET Familie Lek 2' }],
+        answers: [
+          {
+            text: 'Gedeeld antwoord',
+            familyName: 'SECRET Familie Lek 3',
+            familyId: 'SECRET-fam-3',
+            householdId: 'SECRET-h',
+            updatedAt: NOW.toISOString(),
+          },
+        ],
+      }),
+    });
+    const el = await board(leaky);
+    expect(text(el)).to.contain('Gedeeld antwoord');
+    expect(everythingShown(el)).to.not.contain('SECRET');
+    // A host's exact 2 and 1 are still "a few" on the board.
+    expect(figures(el)).to.deep.equal([
+      'Een paar gezinnen keken het filmpje',
+      'Een paar gezinnen praatten erover',
+      '14 gezinnen stuurden een reactie',
+    ]);
+  });
+
   it('shows the families as big figures: the number from three on, "Een paar" for one or two, 0 for none', async () => {
     const adapter = school((state) => {
       state.seen = state.seen.filter((s) => s.clipId !== 'wish-2');
