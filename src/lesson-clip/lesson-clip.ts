@@ -30,7 +30,7 @@ import { lessonClipStyles } from './lesson-clip.styles.js';
 import { parseLessonClip } from './parse-clip.js';
 import { clipMessages, type ClipMessages } from './messages.js';
 import { threadMessages } from '../thread/messages.js';
-import { ThreadController } from '../thread/thread-controller.js';
+import { CardThreads } from '../thread/card-threads.js';
 import { threadStyles } from '../thread/thread.styles.js';
 import { LazyView } from '../core/lazy-view.js';
 import type { ClipTeacherHost } from './teacher-view.js';
@@ -176,19 +176,12 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   /** The parent's answer: kept on every keystroke, sent with a retry-safe idempotency key. */
   private readonly answerDraft = new DraftController(this, ANSWER_MAX_LENGTH);
 
-  /** The private thread with the teacher under the family's sent answer (issue 24; optional thread port). */
-  private readonly thread = new ThreadController(this, {
-    adapter: () => this.adapter,
-    messages: () => threadMessages.get(this.resolvedLocale),
-    announce: (text) => this.announce(text),
-    emit: (detail) => void this.emit('samen-message', detail),
-  });
-
-  /** Teacher view: the family (or household of it) whose thread the teacher opened with "Antwoorden" on their answer. */
-  @state() private threadFamily: { id: string; name: string; householdId?: string | undefined } | undefined;
-
-  /** Teacher view: the private thread with {@link threadFamily}, in the answers list. */
-  private readonly teacherThread = new ThreadController(this, {
+  /**
+   * The private threads about the family's home answer (issue 24; optional thread port), as every
+   * widget has them (src/thread/card-threads.ts): under the family's sent answer their thread with
+   * the teacher; in the teacher's answers list the one the teacher opened with "Antwoorden".
+   */
+  private readonly threads = new CardThreads(this, {
     adapter: () => this.adapter,
     messages: () => threadMessages.get(this.resolvedLocale),
     announce: (text) => this.announce(text),
@@ -253,16 +246,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
    * the answer is a household's), or "Antwoorden" to open it (issue 24).
    */
   private renderFamilyThread(familyId: string, name: string, householdId?: string): TemplateResult | typeof nothing {
-    if (typeof this.adapter?.getThread !== 'function' || this.preview) return nothing;
-    if (this.threadFamily?.id === familyId && this.threadFamily.householdId === householdId) return this.teacherThread.render();
-    return html`<button
-      type="button"
-      class="thread-open"
-      aria-label=${`${threadMessages.get(this.resolvedLocale).answerFamily}: ${name}`}
-      @click=${() => (this.threadFamily = { id: familyId, name, householdId })}
-    >
-      ${threadMessages.get(this.resolvedLocale).answerFamily}
-    </button>`;
+    return this.preview ? nothing : this.threads.renderFor(familyId, name, { householdId });
   }
 
   private talkedWriteId: string | undefined;
@@ -320,30 +304,15 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     // The data shown, also while a live update reads again: the thread keeps its subscription.
     const data = this.data;
     const familyId = data?.viewer.familyId;
-    this.thread.show(
-      data && familyId && data.answer && this.view === 'parent' && !this.preview
+    this.threads.show(
+      data && !this.preview && (this.view === 'teacher' || (this.view === 'parent' && familyId && data.answer))
         ? {
             about: { kind: 'answer', id: data.clip.id },
+            viewerId: data.viewer.id,
+            side: this.view === 'teacher' ? 'teacher' : 'family',
             familyId,
             // The household's own thread, unless the school shares within the family (issue 24).
             householdId: this.ownHousehold(data.viewer),
-            viewerId: data.viewer.id,
-            side: 'family',
-            title: threadMessages.get(this.resolvedLocale).withTeacher,
-          }
-        : undefined,
-    );
-    const family = this.threadFamily;
-    this.teacherThread.show(
-      data && family && this.view === 'teacher' && !this.preview
-        ? {
-            about: { kind: 'answer', id: data.clip.id },
-            familyId: family.id,
-            householdId: family.householdId,
-            viewerId: data.viewer.id,
-            side: 'teacher',
-            title: threadMessages.get(this.resolvedLocale).withFamily(family.name),
-            open: true,
           }
         : undefined,
     );
@@ -419,9 +388,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   /** Another person here: nothing of the one before is shown, kept in memory or sent. */
   protected override forgetPerson(): void {
     super.forgetPerson();
-    this.thread.show(undefined);
-    this.teacherThread.show(undefined);
-    this.threadFamily = undefined;
+    this.threads.forget();
     this.stopWatching();
     this.answerDraft.forget();
     this.shareWithClass = false;
@@ -771,7 +738,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
             : this.renderForm(answer)
       }
       <p part="audience" class="audience" id="audience">${this.audience()}</p>
-      ${answer ? this.thread.render() : nothing}
+      ${answer ? this.threads.renderFamily() : nothing}
     </section>`;
   }
 
