@@ -26,7 +26,7 @@ import {
   type StoredWrite,
 } from './demo-data.js';
 import { authorizeCall, authorizeTopic } from './demo-guard.js';
-import { classOfChild, hardenState, targetScope, threadScope } from './demo-scopes.js';
+import { classOfChild, hardenState, sharesWithinFamily, targetScope, threadScope } from './demo-scopes.js';
 import { withDemoUrls } from './illustrations.js';
 import { threadTopic, type Thread, type ThreadKey, type ThreadMessage } from '../thread/schemas.js';
 import { checkWriteInput } from './write-checks.js';
@@ -684,7 +684,7 @@ export class MemoryAdapter implements SamenAdapter {
 
   /** Adds a message for the viewer's side (family or teacher); read at once by its writer. */
   async addThreadMessage(input: WriteInput & ThreadKey & { text: string }, options?: RequestOptions): Promise<ThreadMessage> {
-    return this.write('addThreadMessage', input, options, threadTopic(input), () => {
+    return this.write('addThreadMessage', input, options, () => this.threadTopics(input), () => {
       const viewer = this.viewer();
       const thread = this.storedThread(input, true)!;
       const message: StoredThread['messages'][number] = {
@@ -702,7 +702,7 @@ export class MemoryAdapter implements SamenAdapter {
   }
 
   async markThreadRead(input: WriteInput & ThreadKey, options?: RequestOptions): Promise<void> {
-    await this.write('markThreadRead', input, options, threadTopic(input), () => {
+    await this.write('markThreadRead', input, options, () => this.threadTopics(input), () => {
       const thread = this.storedThread(input, false);
       if (thread) thread.readBy[this.viewerId] = thread.messages.length;
       return null;
@@ -743,6 +743,20 @@ export class MemoryAdapter implements SamenAdapter {
       messages,
       unread,
     };
+  }
+
+  /**
+   * The live topics a thread's change is told on: its own; when the school shares within the
+   * family (issue 24), the family's and each of its households', since the family's carers and
+   * the teacher may follow the one thread by any of those keys.
+   */
+  private threadTopics(key: ThreadKey): string[] {
+    const state = this.store.state;
+    const classId = threadScope(state, key.about, key.familyId)?.classId;
+    if (classId === undefined || !sharesWithinFamily(state, classId)) return [threadTopic(key)];
+    const family = (own(state.families, classId) ?? []).find((f) => f.familyId === key.familyId);
+    const whose = { about: key.about, familyId: key.familyId };
+    return [threadTopic(whose), ...(family?.households ?? []).map((h) => threadTopic({ ...whose, householdId: h.householdId }))];
   }
 
   /** The household a thread is with: the key's, unless the school shares within the family (then the family's thread). */

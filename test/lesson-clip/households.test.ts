@@ -94,6 +94,17 @@ describe('households: the MemoryAdapter', () => {
     expect(await kindOf(adapter.forViewer('parent-3').getThread(FIRST))).to.equal('forbidden');
   });
 
+  it('shareWithinFamily: the teacher answering one address’s answer is heard live by the family’s thread (the key the shared card follows)', async () => {
+    const adapter = sharing(memoryAdapter({ viewerId: 'teacher-1' }));
+    const heard: string[] = [];
+    const family = { about: FIRST.about, familyId: 'fam-03' };
+    adapter.forViewer('parent-6').subscribe(`thread:answer:wish-2:fam-03`, () => heard.push('parent-6'));
+    adapter.forViewer('parent-3').subscribe(`thread:answer:wish-2:fam-02`, () => heard.push('parent-3'));
+    await adapter.addThreadMessage({ id: 't1', ...FIRST, text: 'Voor jullie allebei.' });
+    expect(heard).to.deep.equal(['parent-6']);
+    expect((await adapter.forViewer('parent-6').getThread(family)).messages.map((m) => m.text)).to.deep.equal(['Voor jullie allebei.']);
+  });
+
   it('a family without households behaves as before: each carer their own answer, the family’s thread', async () => {
     const adapter = memoryAdapter();
     await adapter.saveHomeAnswer({ id: 'a1', clipId: 'wish-2', kind: 'text', text: 'Van mama' });
