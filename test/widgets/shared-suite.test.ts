@@ -427,12 +427,14 @@ for (const row of CATALOGUE) {
 
       test(row, view, 'removed mid-load: no error, and loads when added again', async function () {
         this.timeout(10_000);
-        const { el, slot } = await mountWidget(row, { view, latency: 500, wait: false });
+        // 300 ms: long enough to see the loading state under CI's load, short enough that the
+        // ~20 rows of this test do not wait 1.7 s each (it was 500 ms, and 700 ms below).
+        const { el, slot } = await mountWidget(row, { view, latency: 300, wait: false });
         await waitUntil(() => card(el)?.getAttribute('aria-busy') === 'true', 'the loading state shows', { interval: 5 });
         const { errors, thrown } = await collectProblems(async () => {
           el.remove();
           // Longer than the load would have taken.
-          await sleep(700);
+          await sleep(400);
         });
         expect(errors.map(errorNamed), 'samen-error events').to.deep.equal([]);
         expect(thrown.map(String), 'errors thrown').to.deep.equal([]);
