@@ -83,6 +83,7 @@ export interface ChartData {
  * @csspart choose-reward - The options for the reward (child).
  * @csspart choose-button - "Dit kies ik!", saving the child's choice (child).
  * @csspart home-sticker - The parent's home-sticker form.
+ * @csspart recognition - The teacher's private "Iedereen gezien deze week?" on a class chart: the children not yet recognised this week and the week's compliments (teacher; never parents or children).
  * @csspart tip-top - The teacher's "Tip en top" for the child's family on a personal chart (with the optional thread port): a button per family that opens the note.
  * @csspart thread - The private tip and top between the child's family and the teacher: the family sees it once the teacher wrote, and answers in it.
  * @csspart thread-input - The text area for a message in the thread.

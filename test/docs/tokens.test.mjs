@@ -429,7 +429,7 @@ function elementsOf(manifest) {
  * Shared template pieces an element module imports (a controller's button, such as the read-aloud
  * one): modules of src/ with an html`` template that are not elements of their own.
  */
-function templateHelpers(manifest, path) {
+function templateHelpers(manifest, path, seen = new Set([path]), onDemand = true) {
   const elementModules = new Set(elementsOf(manifest).map(({ module }) => module.path));
   const helpers = [];
   for (const statement of source(path).statements) {
@@ -440,16 +440,25 @@ function templateHelpers(manifest, path) {
     if (!imported.startsWith('src/') || imported.endsWith('.styles.ts') || elementModules.has(imported)) continue;
     if (/\bhtml`/.test(source(imported).text)) helpers.push(imported);
   }
+  const staticHelpers = new Set(helpers);
   // A view loaded on demand renders into the same shadow root: `import('./teacher-view.js')`.
-  for (const [, specifier] of source(path).text.matchAll(/\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g)) {
-    const imported = relative(ROOT, resolve(ROOT, dirname(path), specifier)).replace(/\.js$/, '.ts');
-    if (
-      imported.startsWith('src/') &&
-      !elementModules.has(imported) &&
-      !helpers.includes(imported) &&
-      /\bhtml`/.test(source(imported).text)
-    )
-      helpers.push(imported);
+  if (onDemand)
+    for (const [, specifier] of source(path).text.matchAll(/\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g)) {
+      const imported = relative(ROOT, resolve(ROOT, dirname(path), specifier)).replace(/\.js$/, '.ts');
+      if (
+        imported.startsWith('src/') &&
+        !elementModules.has(imported) &&
+        !helpers.includes(imported) &&
+        /\bhtml`/.test(source(imported).text)
+      )
+        helpers.push(imported);
+    }
+  // What a statically imported helper imports statically renders into the same shadow root too
+  // (CardThreads renders a ThreadController's thread).
+  for (const helper of [...helpers]) {
+    if (seen.has(helper) || !staticHelpers.has(helper)) continue;
+    seen.add(helper);
+    for (const inner of templateHelpers(manifest, helper, seen, false)) if (!helpers.includes(inner)) helpers.push(inner);
   }
   return helpers;
 }
