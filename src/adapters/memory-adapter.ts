@@ -684,7 +684,8 @@ export class MemoryAdapter implements SamenAdapter {
 
   /** Adds a message for the viewer's side (family or teacher); read at once by its writer. */
   async addThreadMessage(input: WriteInput & ThreadKey & { text: string }, options?: RequestOptions): Promise<ThreadMessage> {
-    return this.write('addThreadMessage', input, options, () => this.threadTopics(input), () => {
+    const topics = () => this.threadTopics(input);
+    return this.write('addThreadMessage', input, options, topics, () => {
       const viewer = this.viewer();
       const thread = this.storedThread(input, true)!;
       const message: StoredThread['messages'][number] = {
@@ -702,7 +703,8 @@ export class MemoryAdapter implements SamenAdapter {
   }
 
   async markThreadRead(input: WriteInput & ThreadKey, options?: RequestOptions): Promise<void> {
-    await this.write('markThreadRead', input, options, () => this.threadTopics(input), () => {
+    const topics = () => this.threadTopics(input);
+    await this.write('markThreadRead', input, options, topics, () => {
       const thread = this.storedThread(input, false);
       if (thread) thread.readBy[this.viewerId] = thread.messages.length;
       return null;
