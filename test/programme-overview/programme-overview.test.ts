@@ -145,7 +145,8 @@ describe('<samen-programme-overview>', () => {
       // The other classes still show their numbers.
       expect(shown(rowOf(el, 'school1 klas1').querySelector('td')!)).to.match(/^\d+$/);
     }
-    // The exported table: no number on MD's lines at all.
+    // The exported table: no number on MD's lines at all (the files are made once the table is painted).
+    await waitUntil(() => $(el, '[part~="export-csv"]'), 'the download links');
     const csv = await (await fetch($(el, '[part~="export-csv"]')!.getAttribute('href')!)).text();
     const md = csv.split('\r\n').filter((line) => line.startsWith('school2 MD'));
     expect(md.length).to.equal(8);
@@ -277,6 +278,7 @@ describe('<samen-programme-overview>', () => {
   it('exports the table as CSV and the charts as SVG through blob: links, no third party', async function () {
     this.timeout(10_000);
     const el = await render(countedTableAdapter(wishReachSample));
+    await waitUntil(() => $(el, '[part~="export-csv"]'), 'the download links, once the table is painted');
     const csvLink = $(el, '[part~="export-csv"]') as HTMLAnchorElement;
     const svgLink = $(el, '[part~="export-svg"]') as HTMLAnchorElement;
     for (const link of [csvLink, svgLink]) expect(new URL(link.href).protocol).to.equal('blob:');
