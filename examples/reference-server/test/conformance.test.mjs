@@ -51,8 +51,9 @@ defineAdapterConformance({
     homeMatrixId: 'matrix-home-fam-01',
     unknownId: 'conformance-unknown',
   },
-  // The event stream connects after subscribe() returns.
-  liveUpdates: { settle: 500 },
+  // The event stream connects after subscribe() returns, once the subscriptions settle
+  // (HttpAdapter's streamDelayMs, 300 ms) and the reads on their way are answered.
+  liveUpdates: { settle: 1500 },
   setup: async () => {
     const { base } = await server();
     const as = (token) => {
