@@ -11,6 +11,8 @@ import * as expectationMatrix from '../../stories/expectation-matrix.stories.js'
 import * as feedbackBar from '../../stories/feedback-bar.stories.js';
 import * as feelingsCheckin from '../../stories/feelings-checkin.stories.js';
 import * as lessonClip from '../../stories/lesson-clip.stories.js';
+import * as meeting from '../../stories/meeting.stories.js';
+import * as programmeIntro from '../../stories/programme-intro.stories.js';
 import * as programmeOverview from '../../stories/programme-overview.stories.js';
 import * as rewardChart from '../../stories/reward-chart.stories.js';
 import * as theming from '../../stories/theming.stories.js';
@@ -39,6 +41,8 @@ export const STORY_MODULES = [
   feedbackBar,
   feelingsCheckin,
   lessonClip,
+  meeting,
+  programmeIntro,
   programmeOverview,
   rewardChart,
   theming,
