@@ -6,7 +6,9 @@
  *
  * The feed: 20 lesson clips (the 8 seeded WIsH lessons and 12 copies bench/phone.mjs adds,
  * `phone-clip-9` … `phone-clip-20`), with a school post and its feedback bar, the child's reward
- * chart, the feelings check-in and the school's expectation matrix between them.
+ * chart, the feelings check-in and the school's expectation matrix between them. Every widget of
+ * the feed has `loading="lazy"`, as a vendor would set it on a feed (as on an `<img>`): those below the
+ * first screen load when the parent scrolls near them.
  */
 import '../../dist/define/samen-provider.js';
 import '../../dist/define/samen-lesson-clip.js';
@@ -40,13 +42,17 @@ const BETWEEN = new Map([
       heading.textContent = 'Bericht van de school';
       const text = document.createElement('p');
       text.textContent = 'Vrijdag is de kanjerdag! Neem iets mee waar je trots op bent.';
-      post.append(heading, text, element('samen-feedback-bar', { 'target-id': 'host-post-1', view: 'parent', 'allow-reply': '' }));
+      post.append(
+        heading,
+        text,
+        element('samen-feedback-bar', { 'target-id': 'host-post-1', view: 'parent', 'allow-reply': '', loading: 'lazy' }),
+      );
       return post;
     },
   ],
-  [3, () => element('samen-reward-chart', { 'chart-id': 'personal-child-1', view: 'parent' })],
-  [5, () => element('samen-feelings-checkin', { 'child-id': 'child-1', view: 'parent', context: 'home' })],
-  [9, () => element('samen-expectation-matrix', { 'matrix-id': 'matrix-school', view: 'parent' })],
+  [3, () => element('samen-reward-chart', { 'chart-id': 'personal-child-1', view: 'parent', loading: 'lazy' })],
+  [5, () => element('samen-feelings-checkin', { 'child-id': 'child-1', view: 'parent', context: 'home', loading: 'lazy' })],
+  [9, () => element('samen-expectation-matrix', { 'matrix-id': 'matrix-school', view: 'parent', loading: 'lazy' })],
 ]);
 
 const feed = /** @type {HTMLElement} */ (document.getElementById('feed'));
