@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { missingMethods, type AdapterFor, type PortName, type SamenAdapterLike, type SamenTopic, type Unsubscribe } from './adapter.js';
 import { isAbortError, SamenError, toSamenError, type SamenIssue } from './errors.js';
-import { whenNearViewport } from './near-viewport.js';
+import { watchNearViewport, whenNearViewport } from './near-viewport.js';
 import { afterNextPaint } from './after-paint.js';
 import { parseOrThrow } from './parse.js';
 import { viewerSchema, type Viewer } from './schemas.js';
@@ -43,6 +43,12 @@ export interface DataHost extends ReactiveControllerHost {
    * far down a feed); `undefined` loads at once (`eager`).
    */
   deferUntilNear?(): Element | undefined;
+  /**
+   * The card whose nearness decides whether live topics are followed: only while it is within
+   * about two screens of the viewport (a lazy card, or the lazy card a widget is shown in);
+   * `undefined` follows wherever it is.
+   */
+  followNear?(): Element | undefined;
 }
 
 export type DataStatus = 'initial' | 'pending' | 'complete' | 'error';
@@ -136,6 +142,11 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
   /** Came near the viewport once (or never had to wait): loads from then on go at once. */
   private near = false;
   private stopWaiting?: () => void;
+  /** A lazy card more than about two screens from the viewport: it follows no live topics there. */
+  private far = false;
+  /** What is shown was not followed for a while (far away): read again when it comes back. */
+  private stale = false;
+  private stopWatchingFar?: () => void;
 
   constructor(
     private readonly host: DataHost,
@@ -208,7 +219,11 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
     // A move is a disconnect and a connect in the same task: keep the subscription through it,
     // so no change slips through the gap a new subscription opens on a network transport.
     queueMicrotask(() => {
-      if (!this.host.isConnected) this.unsubscribeAll();
+      if (this.host.isConnected) return;
+      this.unsubscribeAll();
+      this.stopWatchingFar?.();
+      this.stopWatchingFar = undefined;
+      this.far = false;
     });
   }
 
@@ -288,6 +303,7 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
       this.valueKey = key;
       this._error = undefined;
       this._status = 'complete';
+      this.stale = false;
       this.follow();
     } catch (error) {
       if (abort.signal.aborted || isAbortError(error)) return;
@@ -323,6 +339,14 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
       this.unsubscribeAll();
       return;
     }
+    this.watchFar();
+    if (this.far) {
+      // Far from the screen: nothing followed (a feed's hundreds of topics would exceed the
+      // server's streams), and read again when it comes back (issue 23).
+      this.stale = true;
+      this.unsubscribeAll();
+      return;
+    }
     if (adapter !== this.subscribedTo) this.unsubscribeAll();
     this.subscribedTo = adapter;
     // The topics of what is shown: the arguments it was loaded for, not those of a load on its way.
@@ -342,6 +366,31 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
       });
       this.subscriptions.set(topic, stop);
     }
+  }
+
+  /**
+   * A lazy card's live topics are followed only while it is within about two screens of the
+   * viewport (near-viewport.ts): a parent who scrolls a 200-clip feed to its end follows the
+   * cards around them, not 400 topics in more streams than the server allows one viewer. Back
+   * near, it follows again and reads again, quietly, what changed while nobody followed it.
+   */
+  private watchFar(): void {
+    if (this.stopWatchingFar) return;
+    const element = this.host.followNear?.();
+    if (!element) return;
+    this.stopWatchingFar = watchNearViewport(element, (near) => {
+      if (near === !this.far || !this.host.isConnected) return;
+      this.far = !near;
+      if (this.far) {
+        this.follow();
+        return;
+      }
+      this.follow();
+      if (this.stale && this._status === 'complete') {
+        this.stale = false;
+        void this.run();
+      }
+    });
   }
 
   /**

@@ -95,6 +95,60 @@ function onIntersect(entries: IntersectionObserverEntry[]): void {
   for (const callback of near) callback();
 }
 
+// ---------------------------------------------------------------------------- following
+
+/**
+ * How far outside the screen a card that loaded keeps its live updates: two screens in every
+ * direction, more than {@link NEAR_MARGIN}, so a card at the edge does not stop and start again
+ * with every small scroll.
+ */
+export const FOLLOW_MARGIN = '200%';
+
+let followObserver: IntersectionObserver | undefined;
+/** Cards whose nearness is followed, with what to tell when it changes (a card and the bar in it watch one card). */
+const following = new Map<Element, Set<(near: boolean) => void>>();
+
+/**
+ * Tells `changed(false)` when `element` moves more than about two screens away from the
+ * viewport and `changed(true)` when it comes back within them (and once at the start, with
+ * where it is). A feed's cards stop following their live topics far away, so a 200-clip feed
+ * never asks the server for more event streams than it allows one viewer (issue 23). Returns
+ * the function that stops watching. Without IntersectionObserver it never tells anything.
+ */
+export function watchNearViewport(element: Element, changed: (near: boolean) => void): () => void {
+  if (typeof IntersectionObserver === 'undefined') return () => {};
+  followObserver ??= new IntersectionObserver(onFollowIntersect, { rootMargin: FOLLOW_MARGIN });
+  const watchers = following.get(element) ?? new Set();
+  // Observed anew, so a second watcher of a card (its bar) hears at once where it is too.
+  if (watchers.size) followObserver.unobserve(element);
+  followObserver.observe(element);
+  watchers.add(changed);
+  following.set(element, watchers);
+  return () => {
+    if (!watchers.delete(changed) || watchers.size) return;
+    following.delete(element);
+    followObserver?.unobserve(element);
+    if (following.size === 0) {
+      followObserver?.disconnect();
+      followObserver = undefined;
+    }
+  };
+}
+
+/** How many cards have their nearness watched (for tests: a card that left the page leaves nothing behind). */
+export function nearViewportFollowing(): number {
+  return following.size;
+}
+
+function onFollowIntersect(entries: IntersectionObserverEntry[]): void {
+  const changes: [(near: boolean) => void, boolean][] = [];
+  for (const entry of entries) {
+    for (const changed of following.get(entry.target) ?? []) changes.push([changed, entry.isIntersecting]);
+  }
+  // Every card of one scroll at once: their reads go together (batched where the adapter can).
+  for (const [changed, near] of changes) changed(near);
+}
+
 function stopObserving(element: Element): void {
   if (!observed.delete(element)) return;
   observer?.unobserve(element);

@@ -242,6 +242,7 @@ export class SamenElement extends LitElement {
       reportError: (error, fatal) => this.reportError(error, fatal),
       // A preview is opened by a press: it loads at once, wherever it opened.
       deferUntilNear: () => (this.loading === 'lazy' && !this.preview ? this : undefined),
+      followNear: () => this.lazyCard(),
     };
     const controller = new DataController(host, source);
     this.dataControllers.push(controller);
@@ -249,6 +250,18 @@ export class SamenElement extends LitElement {
   }
 
   private readonly dataControllers: { forget(): void }[] = [];
+
+  /**
+   * The lazy card this widget belongs to: itself with `loading="lazy"`, or the lazy widget whose
+   * card shows it (a lesson clip's feedback bar). Its live topics are followed only while that
+   * card is near the screen (issue 23). A preview follows wherever it is.
+   */
+  private lazyCard(): Element | undefined {
+    if (this.preview) return undefined;
+    if (this.loading === 'lazy') return this;
+    const outer = (this.getRootNode() as Partial<ShadowRoot>).host;
+    return outer instanceof SamenElement && outer.loading === 'lazy' && !outer.preview ? outer : undefined;
+  }
 
   /**
    * The shared states of a widget's data: the error state (with Retry), loading (also while an
