@@ -239,6 +239,9 @@ const SAMPLES: Record<string, unknown[][]> = {
   'thread.withFamily': [['«Familie Jansen»']],
   'thread.unread': [[3], [12]],
   'thread.arrived': [['«Juf Sanne»']],
+  'thread.tipTopFor': [['«Noor»']],
+  'reward.complimentFor': [['«Noor»']],
+  'reward.compliments': [[3], [12]],
 };
 
 /** Counts that hit every plural category of the six languages, and then some. */
@@ -373,6 +376,7 @@ const COUNTED: Record<string, number[]> = {
   'composer.tooBig': [1],
   'composer.tooManyPhotos': [0],
   'thread.unread': [0],
+  'reward.compliments': [0],
   'meeting.yourAnswer': [1],
   'meeting.peopleTotal': [0],
   'meeting.notReplied': [0, 1],
@@ -411,6 +415,7 @@ const NOUNS: Record<'nl' | 'en', { one: string[]; other: string[]; any: string[]
   nl: {
     // "1 nieuw bericht", "2 nieuwe berichten": the adjective before the noun agrees too.
     one: [
+      'compliment',
       'teken',
       'foto',
       'gezin',
@@ -429,6 +434,7 @@ const NOUNS: Record<'nl' | 'en', { one: string[]; other: string[]; any: string[]
       'les',
     ],
     other: [
+      'complimenten',
       'tekens',
       'foto’s',
       "foto's",
@@ -451,6 +457,7 @@ const NOUNS: Record<'nl' | 'en', { one: string[]; other: string[]; any: string[]
   },
   en: {
     one: [
+      'compliment',
       'character',
       'photo',
       'family',
@@ -468,6 +475,7 @@ const NOUNS: Record<'nl' | 'en', { one: string[]; other: string[]; any: string[]
       'lesson',
     ],
     other: [
+      'compliments',
       'characters',
       'photos',
       'families',
