@@ -17,14 +17,12 @@ export interface OverviewMessages {
   measureNote: { families: string; households: string; count: string };
   cls: string;
   lesson: (n: number) => string;
-  /** A column list: "4", "4 en 5". */
-  lessonList: (lessons: readonly number[]) => string;
   /** The table's caption: the measure and the minimum group size. */
   caption: (measure: string, minimum: number) => string;
   /** Under a class's name: "25 gezinnen". */
   familiesCount: (families: number) => string;
-  /** A clip of several lessons, for a screen reader: "Les 4 en 5". */
-  lessonsOf: (lessons: readonly number[]) => string;
+  /** A clip of several lessons, for a screen reader: "Les 4 en 5" (first and last lesson). */
+  lessonsOf: (first: number, last: number) => string;
   /** The CSV's column of lessons and of posting dates. */
   lessonsColumn: string;
   postedColumn: string;

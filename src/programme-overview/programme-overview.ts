@@ -313,7 +313,7 @@ export class SamenProgrammeOverview extends SamenElement {
       class=${segment.span > 1 ? 'combined' : ''}
       data-lessons=${segment.lessons.join(' ')}
     >
-      ${segment.span > 1 ? html`<span class="visually-hidden">${m.lessonsOf(segment.lessons)}:</span>` : nothing}
+      ${segment.span > 1 ? html`<span class="visually-hidden">${m.lessonsOf(segment.lessons[0]!, segment.lessons[segment.lessons.length - 1]!)}:</span>` : nothing}
       ${this.renderFigure(segment.figure, measure)}
       ${posted ? html`<time datetime=${posted}>${this.date(posted)}</time>` : nothing}
     </td>`;
@@ -368,7 +368,8 @@ export class SamenProgrammeOverview extends SamenElement {
   private renderExports(overview: ProgrammeOverview): TemplateResult | typeof nothing {
     const files = this.exports;
     if (!files) return nothing;
-    const name = `${this.m.fileName}-${overview.programme}`.replace(/[^\w.-]+/g, '-');
+    // Letters of any script stay (an Arabic name); what a file system refuses becomes a dash.
+    const name = `${this.m.fileName}-${overview.programme}`.replace(/[\\/:*?"<>|\s\p{Cc}]+/gu, '-');
     return html`<div class="exports">
       <a part="export-csv" href=${files.csv} download="${name}.csv">${this.m.exportCsv}</a>
       <a part="export-svg" href=${files.svg} download="${name}.svg">${this.m.exportSvg}</a>

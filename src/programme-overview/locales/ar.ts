@@ -7,9 +7,6 @@ const noun = (n: number, one: string, two: string, few: string, many: string, ot
   count(n, { one, two, few: `${n} ${few}`, many: `${n} ${many}`, other: `${n} ${other}` });
 const families = (n: number) => noun(n, 'عائلة واحدة', 'عائلتان', 'عائلات', 'عائلة', 'عائلة');
 const households = (n: number) => noun(n, 'أسرة واحدة', 'أسرتان', 'أسر', 'أسرة', 'أسرة');
-const list = (lessons: readonly number[]) =>
-  lessons.length < 2 ? lessons.join('') : `${lessons.slice(0, -1).join('، ')} و${lessons[lessons.length - 1]}`;
-
 export const ar: OverviewMessages = {
   heading: (programme) => `${programme}: كيف سار كل درس`,
   show: 'اعرض',
@@ -33,10 +30,9 @@ export const ar: OverviewMessages = {
   },
   cls: 'الصف',
   lesson: (n) => `الدرس ${n}`,
-  lessonList: list,
-  caption: (measure, minimum) => `${measure} لكل صف ودرس. لا يظهر رقم إذا كان عدد العائلات أقل من ${minimum}.`,
+  caption: (measure, minimum) => `${measure} لكل صف ودرس. لا رقم لصف عدد عائلاته أقل من ${minimum}.`,
   familiesCount: (n) => families(n),
-  lessonsOf: (lessons) => `${lessons.length > 1 ? 'الدروس' : 'الدرس'} ${list(lessons)}`,
+  lessonsOf: (first, last) => (last === first + 1 ? `الدرسان ${first} و${last}` : `الدروس من ${first} إلى ${last}`),
   lessonsColumn: 'الدرس',
   postedColumn: 'تاريخ النشر',
   notPosted: 'لم يُنشر',
@@ -49,7 +45,7 @@ export const ar: OverviewMessages = {
   chartLabel: (cls, measure) => `${measure} في ${cls}، درسًا بعد درس. الأرقام في الجدول.`,
   exportCsv: 'تنزيل الجدول (CSV)',
   exportSvg: 'تنزيل الرسوم (SVG)',
-  fileName: 'programme-overview',
+  fileName: 'نظرة-عامة-على-البرنامج',
   families: 'العائلات',
   households: 'الأسر',
   percentOf: (label) => `${label} (%)`,

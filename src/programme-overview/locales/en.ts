@@ -1,8 +1,5 @@
 import type { OverviewMessages } from '../messages.js';
 
-const list = (lessons: readonly number[]) =>
-  lessons.length < 2 ? lessons.join('') : `${lessons.slice(0, -1).join(', ')} and ${lessons[lessons.length - 1]}`;
-
 export const en: OverviewMessages = {
   heading: (programme) => `${programme}: how each lesson went`,
   show: 'Show',
@@ -26,17 +23,16 @@ export const en: OverviewMessages = {
   },
   cls: 'Class',
   lesson: (n) => `Lesson ${n}`,
-  lessonList: list,
-  caption: (measure, minimum) => `${measure} per class and lesson. No figure for fewer than ${minimum} families.`,
+  caption: (measure, minimum) => `${measure} per class and lesson. No figure for a class with fewer families than ${minimum}.`,
   familiesCount: (n) => `${n} ${n === 1 ? 'family' : 'families'}`,
-  lessonsOf: (lessons) => `${lessons.length > 1 ? 'Lessons' : 'Lesson'} ${list(lessons)}`,
+  lessonsOf: (first, last) => (last === first + 1 ? `Lessons ${first} and ${last}` : `Lessons ${first} to ${last}`),
   lessonsColumn: 'Lesson',
   postedColumn: 'Posted',
   notPosted: 'not posted',
   tooFew: 'too few families',
   unknown: 'unknown',
-  shareOfFamilies: (count, of) => `${count} of ${of} families`,
-  shareOfHouseholds: (count, of) => `${count} of ${of} households`,
+  shareOfFamilies: (count, of) => `${count} of ${of} ${of === 1 ? 'family' : 'families'}`,
+  shareOfHouseholds: (count, of) => `${count} of ${of} ${of === 1 ? 'household' : 'households'}`,
   postedOn: (date) => `posted ${date}`,
   chartsHeading: 'Trend per class',
   chartLabel: (cls, measure) => `${measure} in ${cls}, lesson by lesson. The figures are in the table.`,

@@ -1,8 +1,5 @@
 import type { OverviewMessages } from '../messages.js';
 
-const list = (lessons: readonly number[]) =>
-  lessons.length < 2 ? lessons.join('') : `${lessons.slice(0, -1).join(', ')} en ${lessons[lessons.length - 1]}`;
-
 export const nl: OverviewMessages = {
   heading: (programme) => `${programme}: zo ging het per les`,
   show: 'Laat zien',
@@ -26,17 +23,16 @@ export const nl: OverviewMessages = {
   },
   cls: 'Klas',
   lesson: (n) => `Les ${n}`,
-  lessonList: list,
-  caption: (measure, minimum) => `${measure} per klas en les. Bij minder dan ${minimum} gezinnen staat er geen cijfer.`,
+  caption: (measure, minimum) => `${measure} per klas en les. Geen cijfer voor een klas met minder gezinnen dan ${minimum}.`,
   familiesCount: (n) => `${n} ${n === 1 ? 'gezin' : 'gezinnen'}`,
-  lessonsOf: (lessons) => `Les ${list(lessons)}`,
+  lessonsOf: (first, last) => (last === first + 1 ? `Les ${first} en ${last}` : `Les ${first} t/m ${last}`),
   lessonsColumn: 'Les',
   postedColumn: 'Geplaatst',
   notPosted: 'niet geplaatst',
   tooFew: 'te weinig gezinnen',
   unknown: 'onbekend',
-  shareOfFamilies: (count, of) => `${count} van ${of} gezinnen`,
-  shareOfHouseholds: (count, of) => `${count} van ${of} huishoudens`,
+  shareOfFamilies: (count, of) => `${count} van ${of} ${of === 1 ? 'gezin' : 'gezinnen'}`,
+  shareOfHouseholds: (count, of) => `${count} van ${of} ${of === 1 ? 'huishouden' : 'huishoudens'}`,
   postedOn: (date) => `geplaatst ${date}`,
   chartsHeading: 'Verloop per klas',
   chartLabel: (cls, measure) => `${measure} in ${cls}, les na les. De cijfers staan in de tabel.`,

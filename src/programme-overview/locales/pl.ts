@@ -7,9 +7,6 @@ const ofFamilies = (n: number, total: number) => `${n} z ${total} ${count(total,
 const ofHouseholds = (n: number, total: number) =>
   `${n} z ${total} ${count(total, 'gospodarstwa', 'gospodarstw', 'gospodarstw', 'gospodarstwa')}`;
 const families = (n: number) => `${n} ${count(n, 'rodzina', 'rodziny', 'rodzin', 'rodziny')}`;
-const list = (lessons: readonly number[]) =>
-  lessons.length < 2 ? lessons.join('') : `${lessons.slice(0, -1).join(', ')} i ${lessons[lessons.length - 1]}`;
-
 export const pl: OverviewMessages = {
   heading: (programme) => `${programme}: jak poszła każda lekcja`,
   show: 'Pokaż',
@@ -33,10 +30,9 @@ export const pl: OverviewMessages = {
   },
   cls: 'Klasa',
   lesson: (n) => `Lekcja ${n}`,
-  lessonList: list,
-  caption: (measure, minimum) => `${measure} według klasy i lekcji. Przy mniej niż ${minimum} rodzinach nie ma liczby.`,
+  caption: (measure, minimum) => `${measure} według klasy i lekcji. Brak liczb dla klasy, w której rodzin jest mniej niż ${minimum}.`,
   familiesCount: (n) => families(n),
-  lessonsOf: (lessons) => `${lessons.length > 1 ? 'Lekcje' : 'Lekcja'} ${list(lessons)}`,
+  lessonsOf: (first, last) => (last === first + 1 ? `Lekcje ${first} i ${last}` : `Lekcje od ${first} do ${last}`),
   lessonsColumn: 'Lekcja',
   postedColumn: 'Opublikowano',
   notPosted: 'nie opublikowano',

@@ -1,8 +1,5 @@
 import type { OverviewMessages } from '../messages.js';
 
-const list = (lessons: readonly number[]) =>
-  lessons.length < 2 ? lessons.join('') : `${lessons.slice(0, -1).join(', ')} ve ${lessons[lessons.length - 1]}`;
-
 export const tr: OverviewMessages = {
   heading: (programme) => `${programme}: her ders nasıl geçti`,
   show: 'Göster',
@@ -26,10 +23,9 @@ export const tr: OverviewMessages = {
   },
   cls: 'Sınıf',
   lesson: (n) => `Ders ${n}`,
-  lessonList: list,
-  caption: (measure, minimum) => `Sınıf ve derse göre ${measure}. ${minimum} aileden az ise sayı gösterilmez.`,
+  caption: (measure, minimum) => `Sınıf ve derse göre ${measure}. Aile sayısı şundan az olan sınıfta sayı yok: ${minimum}.`,
   familiesCount: (n) => `${n} aile`,
-  lessonsOf: (lessons) => `Ders ${list(lessons)}`,
+  lessonsOf: (first, last) => (last === first + 1 ? `Ders ${first} ve ${last}` : `Ders ${first}-${last}`),
   lessonsColumn: 'Ders',
   postedColumn: 'Paylaşıldı',
   notPosted: 'paylaşılmadı',

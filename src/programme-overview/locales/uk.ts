@@ -7,9 +7,6 @@ const ofFamilies = (n: number, total: number) => `${n} з ${total} ${count(total
 const ofHouseholds = (n: number, total: number) =>
   `${n} з ${total} ${count(total, 'домогосподарства', 'домогосподарств', 'домогосподарств', 'домогосподарства')}`;
 const families = (n: number) => `${n} ${count(n, 'сім’я', 'сім’ї', 'сімей', 'сім’ї')}`;
-const list = (lessons: readonly number[]) =>
-  lessons.length < 2 ? lessons.join('') : `${lessons.slice(0, -1).join(', ')} і ${lessons[lessons.length - 1]}`;
-
 export const uk: OverviewMessages = {
   heading: (programme) => `${programme}: як пройшов кожен урок`,
   show: 'Показати',
@@ -33,10 +30,9 @@ export const uk: OverviewMessages = {
   },
   cls: 'Клас',
   lesson: (n) => `Урок ${n}`,
-  lessonList: list,
-  caption: (measure, minimum) => `${measure} за класами й уроками. Якщо сімей менше ніж ${minimum}, числа немає.`,
+  caption: (measure, minimum) => `${measure} за класами й уроками. Немає чисел для класу, де сімей менше ніж ${minimum}.`,
   familiesCount: (n) => families(n),
-  lessonsOf: (lessons) => `${lessons.length > 1 ? 'Уроки' : 'Урок'} ${list(lessons)}`,
+  lessonsOf: (first, last) => (last === first + 1 ? `Уроки ${first} і ${last}` : `Уроки з ${first} по ${last}`),
   lessonsColumn: 'Урок',
   postedColumn: 'Опубліковано',
   notPosted: 'не опубліковано',
