@@ -608,8 +608,10 @@ export class SamenLessonClip extends SamenParentPreviewElement {
 
   /** Under what was learned: the class's reach (teacher), the class board (child), or the home question (parent). */
   private renderViewPart(data: ClipData): TemplateResult | typeof nothing {
-    if (this.view === 'teacher') return data.reach && this.teacherView.module ? this.teacherView.module.renderReach(this.teacherHost, data.reach) : nothing;
-    if (this.view === 'child') return data.board && this.childView.module ? this.childView.module.renderBoard(this.childHost, data.board) : nothing;
+    if (this.view === 'teacher')
+      return data.reach && this.teacherView.module ? this.teacherView.module.renderReach(this.teacherHost, data.reach) : nothing;
+    if (this.view === 'child')
+      return data.board && this.childView.module ? this.childView.module.renderBoard(this.childHost, data.board) : nothing;
     return this.renderHome(data);
   }
 
@@ -772,6 +774,10 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     const draft = this.answerDraft;
     const busy = this.sending;
     return html`<form class="answer-form" @submit=${this.onSubmit} @keydown=${this.onFormKeydown} aria-busy=${busy ? 'true' : 'false'}>
+      <label part="share-choice" class="share-choice">
+        <input type="checkbox" .checked=${live(this.shareWithClass)} @change=${(e: Event) => (this.shareWithClass = (e.target as HTMLInputElement).checked)} />
+        <span>${t.shareWithClass}</span>
+      </label>
       <label for="answer">${t.answerLabel}</label>
       <textarea
         id="answer"
@@ -785,10 +791,6 @@ export class SamenLessonClip extends SamenParentPreviewElement {
         @input=${(e: Event) => draft.set((e.target as HTMLTextAreaElement).value)}
       ></textarea>
       <p id="counter" class="counter">${this.t.charactersLeft(draft.remaining)}</p>
-      <label part="share-choice" class="share-choice">
-        <input type="checkbox" .checked=${live(this.shareWithClass)} @change=${(e: Event) => (this.shareWithClass = (e.target as HTMLInputElement).checked)} />
-        <span>${t.shareWithClass}</span>
-      </label>
       ${
         this.sendError
           ? html`<div class="send-error" role="alert">
