@@ -82,7 +82,8 @@ export interface DemoState {
   /** Who saw a clip; `householdId` when the carer's family has households (none: the whole family). */
   seen: { clipId: string; familyId: string; householdId?: string }[];
   reactions: Record<string, Record<string, string[]>>;
-  replies: Record<string, { id: string; familyId?: string; authorName?: string; text: string; createdAt: string }[]>;
+  /** Replies under a target; `householdId` when the carer's family has households (issue 24): that household's. */
+  replies: Record<string, { id: string; familyId?: string; householdId?: string; authorName?: string; text: string; createdAt: string }[]>;
   charts: Record<string, StoredChart>;
   /** Host posts families react to (feedback bar targets that are not clips), by id: their class. */
   posts: Record<string, { classId: string }>;

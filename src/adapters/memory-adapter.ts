@@ -440,7 +440,9 @@ export class MemoryAdapter implements SamenAdapter {
         createdAt: new Date().toISOString(),
       };
       const replies = this.store.state.replies;
-      replies[input.targetId] = [...(own(replies, input.targetId) ?? []), reply];
+      // Stored with the household (issue 24): the other address never reads it.
+      const stored = viewer.householdId ? { ...reply, householdId: viewer.householdId } : reply;
+      replies[input.targetId] = [...(own(replies, input.targetId) ?? []), stored];
       return reply;
     });
   }
@@ -1114,10 +1116,15 @@ export class MemoryAdapter implements SamenAdapter {
     const entries = Object.entries(byReaction);
     const counts = Object.fromEntries(entries.map(([r, families]) => [r, families.length]));
     const mine = entries.filter(([, f]) => f.includes(familyId)).map(([r]) => r);
-    const replies = structuredClone(own(state.replies, targetId) ?? []);
+    const stored = structuredClone(own(state.replies, targetId) ?? []);
+    const replies = stored.map(({ householdId: _household, ...reply }) => reply);
     if (viewer.role !== 'teacher') {
-      // Parents see counts and their own family's replies, never other families' names.
-      return { targetId, counts, mine, replies: replies.filter((r) => r.familyId === familyId) };
+      // Parents see counts and their own family's replies, never other families' names; with
+      // households (issue 24) only their household's, unless the school shares within the family.
+      const household = this.sharesWithinFamily(viewer) ? undefined : viewer.householdId;
+      const theirs = (r: (typeof stored)[number]) =>
+        r.familyId === familyId && (household === undefined || r.householdId === undefined || r.householdId === household);
+      return { targetId, counts, mine, replies: stored.filter(theirs).map(({ householdId: _household, ...reply }) => reply) };
     }
     const families = own(state.families, targetScope(state, targetId)?.classId ?? '') ?? [];
     const nameOf = (id: string) => families.find((f) => f.familyId === id)?.name ?? id;

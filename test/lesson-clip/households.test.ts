@@ -105,6 +105,18 @@ describe('households: the MemoryAdapter', () => {
     expect((await adapter.forViewer('parent-6').getThread(family)).messages.map((m) => m.text)).to.deep.equal(['Voor jullie allebei.']);
   });
 
+  it('a household’s reply under a post is its own: the other address never reads its words; shared within the family it does', async () => {
+    const adapter = memoryAdapter({ viewerId: 'parent-5' });
+    await adapter.addReply({ id: 'r1', targetId: 'host-post-1', text: 'Bij ons thuis gelukt!' });
+    const texts = async (a: MemoryAdapter) => (await a.getReactions('host-post-1')).replies.map((r) => r.text);
+    expect(await texts(adapter)).to.include('Bij ons thuis gelukt!');
+    expect(await texts(adapter.forViewer('parent-6'))).to.not.include('Bij ons thuis gelukt!');
+    expect(await texts(adapter.forViewer('teacher-1'))).to.include('Bij ons thuis gelukt!');
+    expect(JSON.stringify(await adapter.forViewer('teacher-1').getReactions('host-post-1'))).to.not.contain('householdId');
+    sharing(adapter);
+    expect(await texts(adapter.forViewer('parent-6'))).to.include('Bij ons thuis gelukt!');
+  });
+
   it('a family without households behaves as before: each carer their own answer, the family’s thread', async () => {
     const adapter = memoryAdapter();
     await adapter.saveHomeAnswer({ id: 'a1', clipId: 'wish-2', kind: 'text', text: 'Van mama' });
