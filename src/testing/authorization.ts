@@ -44,7 +44,7 @@ export interface AuthorizationFixtures {
   otherSchoolMatrix?: string;
   /** Family A's home matrix. */
   homeMatrixA: string;
-  /** Optional, for the thread port: family A's id (parent A's `familyId`); its threads are checked about clip A. */
+  /** Optional, for the thread port: family A's id (parent A's `familyId`); its threads are checked about clip A, and its tip and top about child A. */
   familyA?: string;
   /** Optional, for the thread port: family B's id (parent B's `familyId`). */
   familyB?: string;
@@ -173,6 +173,8 @@ type TargetKey =
   | 'threadB'
   | 'threadA1'
   | 'threadA2'
+  | 'tipTopA'
+  | 'tipTopB'
   | 'meetingA'
   | 'meetingB'
   | 'householdA'
@@ -315,11 +317,16 @@ const maker = (c: Cell): SamenAdapter => (c.target.key.endsWith('B') ? c.viewers
  * port or the fixtures name no families. Allowed writes carry an overlong text, refused.
  */
 async function threadProbe(c: Cell, write: boolean): Promise<Outcome | undefined> {
-  const familyId = c.target.key === 'threadB' ? c.f.familyB : c.f.familyA;
+  const familyId = c.target.key === 'threadB' || c.target.key === 'tipTopB' ? c.f.familyB : c.f.familyA;
   if (familyId === undefined || typeof c.as.getThread !== 'function' || typeof c.as.addThreadMessage !== 'function') return undefined;
   // One household's thread (issue 24): family A's first or second address.
   const householdId = c.target.key === 'threadA1' ? c.f.householdA1 : c.target.key === 'threadA2' ? c.f.householdA2 : undefined;
-  const thread = { about: { kind: 'answer' as const, id: c.f.clipA }, familyId, ...(householdId === undefined ? {} : { householdId }) };
+  // A tip and top (issue 24) is about a child of the family: child A with family A, child B with family B.
+  const about =
+    c.target.key === 'tipTopA' || c.target.key === 'tipTopB'
+      ? { kind: 'child' as const, id: c.target.key === 'tipTopA' ? c.f.childA : c.f.childB }
+      : { kind: 'answer' as const, id: c.f.clipA };
+  const thread = { about, familyId, ...(householdId === undefined ? {} : { householdId }) };
   if (!write) return settle(c.as.getThread(thread));
   return settle(
     c.as.addThreadMessage({ id: key(), ...thread, text: c.allowed ? OVERLONG : `${LABEL}: this message should have been refused` }),
@@ -559,7 +566,7 @@ const PROBES: readonly Probe[] = [
     action: 'thread.read',
     port: 'clip',
     method: 'getThread',
-    targets: ['threadA', 'threadB', 'threadA1', 'threadA2'],
+    targets: ['threadA', 'threadB', 'threadA1', 'threadA2', 'tipTopA', 'tipTopB'],
     run: (c) => threadProbe(c, false),
   },
   // The course (issue 26), optional: a meeting, the signed-in household's own reply and sheet, the class's teacher's list.
@@ -600,7 +607,7 @@ const PROBES: readonly Probe[] = [
     action: 'thread.write',
     port: 'clip',
     method: 'addThreadMessage',
-    targets: ['threadA', 'threadB', 'threadA1', 'threadA2'],
+    targets: ['threadA', 'threadB', 'threadA1', 'threadA2', 'tipTopA', 'tipTopB'],
     refusals: ['invalid-data'],
     run: (c) => threadProbe(c, true),
   },
@@ -789,6 +796,8 @@ export function defineAuthorizationConformance<P extends PortName = PortName>(op
   add('newUpload', 'a new upload of their own', '', (person) => ({ personId: person.id }));
   add('threadA', 'family A’s thread about clip A', '', { familyId: FAMILY_A, classId: f.classA });
   add('threadB', 'family B’s thread about clip A', '', { familyId: FAMILY_B, classId: f.classA });
+  add('tipTopA', 'the tip and top about child A with family A', '', { familyId: FAMILY_A, classId: f.classA });
+  add('tipTopB', 'the tip and top about child B with family B', '', { familyId: FAMILY_B, classId: f.classA });
   // Households (issue 24): a thread with one address of family A is that address's alone.
   add('threadA1', 'family A’s first address’s thread about clip A', twoAddresses ? '' : undefined, {
     familyId: FAMILY_A,

@@ -119,7 +119,11 @@ describe('authorization suite: one named check per cell, expectations from POLIC
     expect(titles).to.include('rsvp.list (getMeetingReplies) > teacher A · own (meeting A) → allowed');
     expect(titles).to.include('rsvp.list (getMeetingReplies) > parent A · own (meeting A) → denied');
     expect(titles).to.include('preparation.write (savePreparation) > parent B · other (their household’s reply to meeting B) → denied');
-    expect(tests.size).to.equal(612);
+    // A tip and top about child A (issue 24) is family A's and their class's teacher's only.
+    expect(titles).to.include('thread.read (getThread) > parent B · other (the tip and top about child A with family A) → denied');
+    expect(titles).to.include('thread.write (addThreadMessage) > teacher A · own (the tip and top about child B with family B) → allowed');
+    expect(titles).to.include('thread.read (getThread) > teacher B · other (the tip and top about child A with family A) → denied');
+    expect(tests.size).to.equal(640);
   });
 
   it('leaves out the child, the optional staff and fixtures, and the composing methods when told', () => {
