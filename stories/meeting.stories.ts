@@ -4,6 +4,7 @@ import type { MemoryAdapter } from '../src/adapters/memory-adapter.js';
 import type { SamenAdapter } from '../src/core/adapter.js';
 import { inWidget, longText, offlineOutbox, storyAdapter } from './support/story-adapter.js';
 import '../src/define/samen-provider.js';
+import { meetingMessages } from '../src/meeting/messages.js';
 import '../src/define/samen-meeting.js';
 
 interface Args {
@@ -166,6 +167,8 @@ export const NotConnected: Story = { render: (args) => card(args, undefined) };
 
 /** An Arabic-speaking family: Arabic words, right to left; the school's own words stay Dutch. */
 export const Arabic: Story = {
+  // The card's Arabic words load on demand; the story waits for them, as a host that imports them up front would.
+  loaders: [async () => ({ words: await meetingMessages.load('ar') })],
   render: (args) => html`<div dir="rtl" lang="ar" style="max-width: 34rem">${card(args, adapterFor(args.view))}</div>`,
 };
 

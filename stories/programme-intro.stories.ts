@@ -4,6 +4,7 @@ import type { MemoryAdapter } from '../src/adapters/memory-adapter.js';
 import type { SamenAdapter } from '../src/core/adapter.js';
 import { longText, storyAdapter } from './support/story-adapter.js';
 import '../src/define/samen-provider.js';
+import { introMessages } from '../src/programme-intro/messages.js';
 import '../src/define/samen-programme-intro.js';
 
 interface Args {
@@ -100,6 +101,8 @@ export const NotConnected: Story = { render: (args) => card(args, undefined) };
 
 /** An Arabic-speaking family: the card's words in Arabic, right to left; the school's words stay Dutch. */
 export const Arabic: Story = {
+  // The card's Arabic words load on demand; the story waits for them, as a host that imports them up front would.
+  loaders: [async () => ({ words: await introMessages.load('ar') })],
   render: (args) => html`<div dir="rtl" lang="ar" style="max-width: 34rem">${card(args, adapterFor(args.view))}</div>`,
 };
 

@@ -5,6 +5,8 @@ import * as expectationMatrix from '../../stories/expectation-matrix.stories.js'
 import * as feedbackBar from '../../stories/feedback-bar.stories.js';
 import * as feelingsCheckin from '../../stories/feelings-checkin.stories.js';
 import * as lessonClip from '../../stories/lesson-clip.stories.js';
+import * as meeting from '../../stories/meeting.stories.js';
+import * as programmeIntro from '../../stories/programme-intro.stories.js';
 import * as theming from '../../stories/theming.stories.js';
 import { settled } from '../helpers/fixtures.js';
 
@@ -32,6 +34,8 @@ const modules: StoryModule[] = [
   feedbackBar as unknown as StoryModule,
   feelingsCheckin as unknown as StoryModule,
   lessonClip as unknown as StoryModule,
+  meeting as unknown as StoryModule,
+  programmeIntro as unknown as StoryModule,
   theming as unknown as StoryModule,
 ];
 
@@ -45,6 +49,7 @@ const afterPlay: Record<string, string | { text: string }> = {
   'Widgets/Feedback bar/QueuedOnThisDevice': SAVED_ON_DEVICE,
   'Widgets/Feelings check-in/QueuedOnThisDevice': SAVED_ON_DEVICE,
   'Widgets/Lesson clip/QueuedOnThisDevice': SAVED_ON_DEVICE,
+  'Widgets/Meeting/QueuedOnThisDevice': SAVED_ON_DEVICE,
   'Widgets/Lesson clip/TeacherNotReached': 'details[part~="not-reached"][open]',
   'Widgets/Lesson clip/PreviewAsParent': 'samen-lesson-clip[preview][view="parent"]',
 };
