@@ -316,6 +316,14 @@ const NOT_SERVED = new Map([
     'personal-chart.choose',
     'the child’s choice on a personal chart (issue 24): chooseChartGoal is an optional adapter method with no route yet',
   ],
+  [
+    'overview.read',
+    'the programme overview (issue 25): getProgrammeOverview is an optional adapter method with no route yet (migration 012)',
+  ],
+  [
+    'unreached.read',
+    'the families a programme run never reached (issue 25): getUnreachedFamilies is an optional adapter method with no route yet',
+  ],
 ]);
 
 // ------------------------------------------------------------------ the test
