@@ -108,7 +108,7 @@ describe('households: the MemoryAdapter', () => {
   it('a household’s reply under a post is its own: the other address never reads its words; shared within the family it does', async () => {
     const adapter = memoryAdapter({ viewerId: 'parent-5' });
     await adapter.addReply({ id: 'r1', targetId: 'host-post-1', text: 'Bij ons thuis gelukt!' });
-    const texts = async (a: MemoryAdapter) => (await a.getReactions('host-post-1')).replies.map((r) => r.text);
+    const texts = async (a: MemoryAdapter) => ((await a.getReactions('host-post-1')).replies ?? []).map((r) => r.text);
     expect(await texts(adapter)).to.include('Bij ons thuis gelukt!');
     expect(await texts(adapter.forViewer('parent-6'))).to.not.include('Bij ons thuis gelukt!');
     expect(await texts(adapter.forViewer('teacher-1'))).to.include('Bij ons thuis gelukt!');
