@@ -7,6 +7,10 @@ import '../../src/define/samen-expectation-matrix.js';
 import '../../src/define/samen-feedback-bar.js';
 import '../../src/define/samen-feelings-checkin.js';
 import '../../src/define/samen-lesson-clip.js';
+import '../../src/define/samen-meeting.js';
+import '../../src/define/samen-programme-intro.js';
+import { meetingMessages } from '../../src/meeting/messages.js';
+import { introMessages } from '../../src/programme-intro/messages.js';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-reward-chart.js';
 import type { SamenElement } from '../../src/core/samen-element.js';
@@ -55,6 +59,8 @@ const WRITES = [
   'saveCheckin',
   'saveExpectationMatrix',
   'shareSuccess',
+  'saveRsvp',
+  'savePreparation',
 ];
 
 interface Case {
@@ -112,6 +118,21 @@ const CASES: Case[] = [
       provider(a, html`<samen-expectation-matrix matrix-id="matrix-school" view="parent" layout="list"></samen-expectation-matrix>`),
     teacherOnly: ['Edit', 'Visser'],
   },
+  // The course (issue 26): the teacher's list of replies and sheets, and which texts are Samen's examples, stay the teacher's.
+  {
+    name: 'meeting',
+    tag: 'samen-meeting',
+    teacher: (a) => provider(a, html`<samen-meeting meeting-id="wish-conversation" view="teacher"></samen-meeting>`),
+    parent: (a) => provider(a, html`<samen-meeting meeting-id="wish-conversation" view="parent"></samen-meeting>`),
+    teacherOnly: ['Answers from parents', 'Preparation sheets'],
+  },
+  {
+    name: 'programme introduction',
+    tag: 'samen-programme-intro',
+    teacher: (a) => provider(a, html`<samen-programme-intro intro-id="kanjer-intro" view="teacher"></samen-programme-intro>`),
+    parent: (a) => provider(a, html`<samen-programme-intro intro-id="kanjer-intro" view="parent"></samen-programme-intro>`),
+    teacherOnly: ['Example text from Samen'],
+  },
 ];
 
 beforeEach(() => {
@@ -120,6 +141,12 @@ beforeEach(() => {
 });
 
 describe('Preview as parent', () => {
+  // The meeting's and the introduction's English words load on demand (issue 26): here before the cards, as the shared tables are.
+  before(async () => {
+    await meetingMessages.load('en');
+    await introMessages.load('en');
+  });
+
   it('has a case for every widget with a teacher and a parent view (the widget catalogue, scripts/widgets.mjs)', () => {
     const tags = WIDGETS.filter((w) => w.views.includes('teacher') && w.views.includes('parent')).map((w) => w.tag);
     expect(CASES.map((c) => c.tag).sort()).to.deep.equal([...tags].sort());
