@@ -360,7 +360,15 @@ export class MemoryAdapter implements SamenAdapter {
   async getClassCheckins(query: { classId: string; from?: string; to?: string }, options?: RequestOptions): Promise<Checkin[]> {
     await this.enter('getClassCheckins', query, options);
     const children = own(this.store.state.classes, query.classId) ?? [];
-    return structuredClone(this.store.state.checkins.filter((c) => children.includes(c.childId) && inRange(c.createdAt, query)));
+    const checkins = structuredClone(this.store.state.checkins.filter((c) => children.includes(c.childId) && inRange(c.createdAt, query)));
+    if (this.viewer().role !== 'teacher') return checkins;
+    // The teacher also gets each child's families, to send them a tip and top (issue 24).
+    const families = new Map<string, NonNullable<Checkin['families']>>();
+    return checkins.map((c) => {
+      if (!families.has(c.childId)) families.set(c.childId, this.familiesOfChild(c.childId));
+      const theirs = families.get(c.childId)!;
+      return theirs.length ? { ...c, families: theirs } : c;
+    });
   }
 
   async getExpectationMatrix(matrixId: string, options?: RequestOptions): Promise<ExpectationMatrix> {

@@ -30,6 +30,9 @@ import {
 } from './feelings.js';
 import { feelingsCheckinStyles } from './feelings-checkin.styles.js';
 import { feelingPicture } from './icons.js';
+import { CardThreads } from '../thread/card-threads.js';
+import { threadMessages } from '../thread/messages.js';
+import { threadStyles } from '../thread/thread.styles.js';
 import { feelingsMessages, type FeelingsMessages } from './messages.js';
 import { LazyView } from '../core/lazy-view.js';
 import type { FeelingsTeacherHost } from './teacher-view.js';
@@ -84,6 +87,7 @@ function todaysIn(data: CheckinData, childId: string, context: Context): Checkin
  * @fires {CustomEvent<SamenCheckinDetail>} samen-checkin - The adapter stored today's check-in (a change today replaces it).
  * @fires {CustomEvent<SamenSignalDetail>} samen-signal - The teacher (or care coordinator) chose a next step for a signal: `step` is `child`, `parents`, `care-coordinator` or `teacher`; the host opens its own way to take it (a note, a message, an appointment). Samen contacts no one.
  * @fires {CustomEvent<SamenErrorDetail>} samen-error - Loading or saving failed, or check-ins from the adapter were refused.
+ * @fires {CustomEvent<SamenMessageDetail>} samen-message - A family's answer arrived live in a tip and top the teacher opened from a signal (with the optional thread port).
  *
  * @csspart base - The card.
  * @csspart feelings - The group of feelings to pick from.
@@ -96,6 +100,9 @@ function todaysIn(data: CheckinData, childId: string, context: Context): Checkin
  * @csspart overview - Today's distribution (teacher).
  * @csspart signals - The list of signals (teacher).
  * @csspart signal-steps - The next steps a signal offers (teacher).
+ * @csspart tip-top - Beside a signal, "Tip en top sturen" per family of the child (teacher, with the optional thread port).
+ * @csspart thread - The tip and top to the child's family once the teacher opens it: a private note they can answer.
+ * @csspart thread-input - The text area for a message in the thread.
  * @csspart who-sees - Who sees the check-in and its note (child and parent).
  * @csspart preview-bar - The "Preview as parent" switch above the teacher view (teacher).
  * @csspart preview-toggle - The switch button itself (`aria-pressed`).
@@ -120,14 +127,14 @@ function todaysIn(data: CheckinData, childId: string, context: Context): Checkin
  * @cssprop [--samen-placeholder-height=auto] - Height of the card while it loads, or while it waits below the fold (`loading="lazy"`) until it comes near the screen: set it to the card's usual height so nothing jumps.
  */
 export class SamenFeelingsCheckin extends SamenParentPreviewElement {
-  protected override messageSections = [feelingsMessages];
+  protected override messageSections = [feelingsMessages, threadMessages];
 
   /** The check-in's own words in its language (./messages.ts); the shared ones are `this.t`. */
   private get m(): FeelingsMessages {
     return feelingsMessages.get(this.resolvedLocale);
   }
 
-  static override styles = [...SamenElement.styles, readAloudStyles, feelingsCheckinStyles];
+  static override styles = [...SamenElement.styles, readAloudStyles, feelingsCheckinStyles, threadStyles];
   static formAssociated = true;
 
   /** The child checking in (child and parent views). */
@@ -187,7 +194,37 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
     labelOf: (feelings, id) => checkin.labelOf(feelings, id),
     dayName: (day) => checkin.dayName(day),
     emit: (name, detail) => checkin.emit(name, detail),
+    tipTop: (childId, families) => checkin.renderTipTop(childId, families),
   }))(this);
+
+  /** Tip and top about one child of the overview (issue 24; optional thread port): the teacher's note to their family. */
+  private readonly tipTop = new CardThreads(this, {
+    adapter: () => this.adapter,
+    messages: () => threadMessages.get(this.resolvedLocale),
+    announce: (text) => this.announce(text),
+    emit: (detail) => void this.emit('samen-message', detail),
+  });
+  /** The child whose tip and top the teacher opened, and the family to open it with once shown. */
+  @state() private tipTopChild: { childId: string; familyId: string; name: string } | undefined;
+
+  private renderTipTop(childId: string, families: { familyId: string; name: string }[]): TemplateResult | typeof nothing {
+    if (this.view !== 'teacher' || !families.length || !this.tipTop.available || this.data?.viewer.role !== 'teacher') return nothing;
+    const m = threadMessages.get(this.resolvedLocale);
+    return html`<div part="tip-top" class="tip-top">
+      ${families.map((f) =>
+        this.tipTopChild?.childId === childId
+          ? this.tipTop.renderFor(f.familyId, f.name, { label: m.tipTopOpen })
+          : html`<button
+              type="button"
+              class="thread-open"
+              aria-label=${`${m.tipTopOpen}: ${f.name}`}
+              @click=${() => (this.tipTopChild = { childId, familyId: f.familyId, name: f.name })}
+            >
+              ${m.tipTopOpen}
+            </button>`,
+      )}
+    </div>`;
+  }
 
   private readonly loader = this.useData({
     port: 'feelings',
@@ -232,12 +269,31 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
     if ((changed.has('childId') || changed.has('context') || changed.has('view')) && this.hasUpdated) this.forgetChoice();
     // Beside the data load, not after it: a teacher's first render waits for both at once.
     if (this.view === 'teacher') this.teacherView.start();
+    const data = this.data;
+    const chosen = this.view === 'teacher' ? this.tipTopChild : undefined;
+    const m = threadMessages.get(this.resolvedLocale);
+    const name = chosen && data?.checkins.find((c) => c.childId === chosen.childId)?.childName;
+    this.tipTop.show(
+      data && chosen
+        ? {
+            about: { kind: 'child', id: chosen.childId },
+            viewerId: data.viewer.id,
+            side: 'teacher',
+            teacherTitle: () => m.tipTopFor(name),
+            starter: `${m.top} \n${m.tipForHome} `,
+            example: m.tipTopExample,
+          }
+        : undefined,
+    );
+    if (chosen && changed.has('tipTopChild')) this.tipTop.open(chosen.familyId, chosen.name);
   }
 
   /** Another person here (signed in, or the child): nothing of the one before is shown or sent. */
   protected override forgetPerson(): void {
     super.forgetPerson();
     this.forgetChoice();
+    this.tipTop.forget();
+    this.tipTopChild = undefined;
   }
 
   /** Drops the choice in memory (a draft stays stored under its own key, for its own child). */

@@ -70,5 +70,7 @@ export const checkinSchema = z.object({
   note: z.optional(text),
   /** With the device's UTC offset, so the child's local day is kept (23:30 stays on its day). */
   createdAt: isoDate,
+  /** Teacher view only: the child's families, so the teacher can send them a tip and top (issue 24). */
+  families: z.optional(z.array(z.object({ familyId: id, name: text }))),
 });
 export type Checkin = z.infer<typeof checkinSchema>;

@@ -3,7 +3,7 @@
  * their careful next steps. Parents and children never see it, so it loads only for
  * `view="teacher"` (see `LazyView` in core).
  */
-import { css, html, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { cspStyle } from '../core/csp-style.js';
 import type { DetailOf, SignalStep } from '../core/events.js';
 import type { CheckinData } from './feelings-checkin.js';
@@ -21,6 +21,8 @@ export interface FeelingsTeacherHost {
   labelOf(feelings: FeelingDefinition[], id: string): string;
   dayName(day: string): string;
   emit(name: 'samen-signal', detail: DetailOf<'samen-signal'>): Promise<void>;
+  /** With the thread port: per family of the child, "Tip en top sturen" or the open note (issue 24). */
+  tipTop?(childId: string, families: { familyId: string; name: string }[]): TemplateResult | typeof nothing;
 }
 
 /** "verdrietig en bang" / "sad and scared": one Intl.ListFormat per language, made on first use. */
@@ -106,6 +108,7 @@ function renderSignal(host: FeelingsTeacherHost, data: CheckinData, signal: Sign
         </li>`,
       )}
     </ul>
+    ${host.tipTop?.(signal.childId, data.checkins.find((c) => c.childId === signal.childId && c.families?.length)?.families ?? []) ?? nothing}
   </li>`;
 }
 

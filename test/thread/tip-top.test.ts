@@ -93,3 +93,61 @@ describe('tip and top per child (reward chart)', () => {
     expect(shadow(other).textContent).not.to.contain('alleen voor familie Jansen');
   });
 });
+
+describe('tip and top per child (feelings overview)', () => {
+  afterEach(() => localStorage.clear());
+
+  it('beside a signal, the teacher sends the child’s family a tip and top; only that family reads it', async () => {
+    const { MemoryAdapter } = await import('../../src/adapters/memory-adapter.js');
+    await import('../../src/define/samen-feelings-checkin.js');
+    const teacher = new MemoryAdapter({ viewerId: 'teacher-1' });
+    // Sem (a signal in the seed) gets a family that signs in: Familie Bakker.
+    const sem = teacher.state.checkins.find((c) => c.childName === 'Sem')!.childId;
+    teacher.state.viewers.push({
+      id: 'parent-sem',
+      role: 'parent',
+      familyId: 'fam-05',
+      name: 'Familie Bakker',
+      classIds: ['groep6-wish'],
+      childIds: [sem],
+    });
+    const el = (
+      await fixture<HTMLElement>(html`<samen-provider .adapter=${teacher} locale="nl"
+        ><samen-feelings-checkin class-id="groep6-wish" view="teacher"></samen-feelings-checkin
+      ></samen-provider>`)
+    ).querySelector<Card>('samen-feelings-checkin')!;
+    await settled(el);
+    const signal = shadow(el).querySelector('[part~="signals"] > ul > li')!;
+    expect(signal.querySelector('p')!.textContent).to.contain('Sem');
+    const open = signal.querySelector<HTMLButtonElement>('[part~="tip-top"] button.thread-open')!;
+    expect(open.getAttribute('aria-label')).to.equal('Tip en top sturen: Familie Bakker');
+    open.click();
+    await waitFor(() => !!shadow(el).querySelector('[part~="thread"] textarea'), 'the note opens beside the signal');
+    const thread = shadow(el).querySelector<HTMLDetailsElement>('[part~="thread"]')!;
+    expect(thread.querySelector('summary')!.textContent).to.contain('Tip en top voor thuis over Sem');
+    const box = thread.querySelector('textarea')!;
+    expect(box.value).to.equal('Top: \nTip voor thuis: ');
+    const note = 'Top: Sem vertelde vandaag in de kring hoe hij zich voelde.\nTip voor thuis: vraag hem eens wat hem blij maakte.';
+    box.value = note;
+    box.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    thread.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitFor(() => region(el) === 'Je bericht is verstuurd.', 'sent');
+
+    const key = { about: { kind: 'child' as const, id: sem }, familyId: 'fam-05' };
+    const theirs = await teacher.forViewer('parent-sem').getThread(key);
+    expect(theirs.messages.map((m) => m.text)).to.deep.equal([note]);
+    expect(theirs.unread).to.equal(1);
+    // Family Jansen (another child's) never reads it; the overview never sends families to a parent.
+    expect(
+      await teacher
+        .forViewer('parent-1')
+        .getThread(key)
+        .then(
+          () => 'read',
+          (e: { kind?: string }) => e.kind,
+        ),
+    ).to.equal('forbidden');
+    expect((await teacher.getClassCheckins({ classId: 'groep6-wish' })).some((c) => c.families?.length)).to.equal(true);
+  });
+});
