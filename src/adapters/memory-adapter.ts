@@ -443,14 +443,14 @@ export class MemoryAdapter implements SamenAdapter {
       const reply: Reply = {
         id: input.id,
         ...(viewer.familyId ? { familyId: viewer.familyId } : {}),
+        // The household's (issue 24): the other address never reads it.
+        ...(viewer.householdId ? { householdId: viewer.householdId } : {}),
         ...(viewer.name ? { authorName: viewer.name } : {}),
         text: input.text,
         createdAt: new Date().toISOString(),
       };
       const replies = this.store.state.replies;
-      // Stored with the household (issue 24): the other address never reads it.
-      const stored = viewer.householdId ? { ...reply, householdId: viewer.householdId } : reply;
-      replies[input.targetId] = [...(own(replies, input.targetId) ?? []), stored];
+      replies[input.targetId] = [...(own(replies, input.targetId) ?? []), reply];
       return reply;
     });
   }
@@ -1124,15 +1124,14 @@ export class MemoryAdapter implements SamenAdapter {
     const entries = Object.entries(byReaction);
     const counts = Object.fromEntries(entries.map(([r, families]) => [r, families.length]));
     const mine = entries.filter(([, f]) => f.includes(familyId)).map(([r]) => r);
-    const stored = structuredClone(own(state.replies, targetId) ?? []);
-    const replies = stored.map(({ householdId: _household, ...reply }) => reply);
+    const replies = structuredClone(own(state.replies, targetId) ?? []);
     if (viewer.role !== 'teacher') {
       // Parents see counts and their own family's replies, never other families' names; with
       // households (issue 24) only their household's, unless the school shares within the family.
       const household = this.sharesWithinFamily(viewer) ? undefined : viewer.householdId;
-      const theirs = (r: (typeof stored)[number]) =>
+      const theirs = (r: (typeof replies)[number]) =>
         r.familyId === familyId && (household === undefined || r.householdId === undefined || r.householdId === household);
-      return { targetId, counts, mine, replies: stored.filter(theirs).map(({ householdId: _household, ...reply }) => reply) };
+      return { targetId, counts, mine, replies: replies.filter(theirs) };
     }
     const families = own(state.families, targetScope(state, targetId)?.classId ?? '') ?? [];
     const nameOf = (id: string) => families.find((f) => f.familyId === id)?.name ?? id;

@@ -174,6 +174,8 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
             viewerId: data.viewer.id,
             side: this.view === 'teacher' ? 'teacher' : 'family',
             familyId,
+            // The household's own thread, unless the school shares within the family (issue 24).
+            householdId: data.viewer.shareWithinFamily ? undefined : data.viewer.householdId,
           }
         : undefined,
     );
@@ -421,8 +423,9 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
 
   private renderReplies(heading: string, replies: Reply[]): TemplateResult {
     const ordered = [...replies].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    // The teacher answers a family under its last reply: one thread per family.
-    const last = new Map(ordered.map((r) => [r.familyId, r.id]));
+    // The teacher answers a family under its last reply: one thread per family (per household, issue 24).
+    const whose = (r: Reply) => `${r.familyId ?? ''}/${r.householdId ?? ''}`;
+    const last = new Map(ordered.map((r) => [whose(r), r.id]));
     return html`<section role="group" class="replies" aria-label=${heading}>
       <h3>${heading}</h3>
       <ol part="replies">
@@ -432,8 +435,10 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
             <p ${inLanguage(this.familyText())}>${reply.text}</p>
             <time datetime=${reply.createdAt}>${formatRelative(new Date(reply.createdAt), this.resolvedLocale)}</time>
             ${
-              this.view === 'teacher' && reply.familyId && last.get(reply.familyId) === reply.id
-                ? this.threads.renderFor(reply.familyId, reply.authorName ?? threadMessages.get(this.resolvedLocale).fromFamily)
+              this.view === 'teacher' && reply.familyId && last.get(whose(reply)) === reply.id
+                ? this.threads.renderFor(reply.familyId, reply.authorName ?? threadMessages.get(this.resolvedLocale).fromFamily, {
+                    householdId: reply.householdId,
+                  })
                 : nothing
             }
           </li>`,

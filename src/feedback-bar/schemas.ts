@@ -25,6 +25,8 @@ export const reactionIdSchema = z.string().check(matching(/^[a-z][a-z0-9-]{0,39}
 export const replySchema = z.object({
   id,
   familyId: z.optional(id),
+  /** The household (address) that wrote it, when the child has more than one (issue 24): its thread is that household's. */
+  householdId: z.optional(id),
   authorName: z.optional(text),
   text: requiredText,
   createdAt: isoDate,

@@ -6,7 +6,8 @@
  * names an address not reached yet ("Familie El Amrani — tweede adres"). A school setting
  * (`shareWithinFamily`) shares them within the family instead.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/define/samen-feedback-bar.js';
 import { configure } from '../../src/core/context.js';
 import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { memoryAdapter, renderClip, settled } from '../helpers/fixtures.js';
@@ -30,6 +31,18 @@ async function kindOf(promise: Promise<unknown>): Promise<string> {
 function sharing(adapter: MemoryAdapter): MemoryAdapter {
   adapter.state.schoolSettings = { 'school-regenboog': { shareWithinFamily: true } };
   return adapter;
+}
+
+async function bar(
+  adapter: MemoryAdapter,
+  view: 'parent' | 'teacher' = 'parent',
+): Promise<HTMLElement & { updateComplete: Promise<boolean> }> {
+  const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${adapter} locale="nl">
+    <samen-feedback-bar target-id="host-post-1" view=${view}></samen-feedback-bar>
+  </samen-provider>`);
+  const el = wrapper.querySelector<HTMLElement & { updateComplete: Promise<boolean> }>('samen-feedback-bar')!;
+  await settled(el);
+  return el;
 }
 
 beforeEach(() => {
@@ -112,7 +125,9 @@ describe('households: the MemoryAdapter', () => {
     expect(await texts(adapter)).to.include('Bij ons thuis gelukt!');
     expect(await texts(adapter.forViewer('parent-6'))).to.not.include('Bij ons thuis gelukt!');
     expect(await texts(adapter.forViewer('teacher-1'))).to.include('Bij ons thuis gelukt!');
-    expect(JSON.stringify(await adapter.forViewer('teacher-1').getReactions('host-post-1'))).to.not.contain('householdId');
+    // The teacher gets which household wrote it, to answer that household.
+    const forTeacher = (await adapter.forViewer('teacher-1').getReactions('host-post-1')).replies ?? [];
+    expect(forTeacher.find((r) => r.text === 'Bij ons thuis gelukt!')?.householdId).to.equal('fam-03-1');
     sharing(adapter);
     expect(await texts(adapter.forViewer('parent-6'))).to.include('Bij ons thuis gelukt!');
   });
@@ -122,6 +137,34 @@ describe('households: the MemoryAdapter', () => {
     await adapter.saveHomeAnswer({ id: 'a1', clipId: 'wish-2', kind: 'text', text: 'Van mama' });
     expect(await adapter.forViewer('parent-2').getHomeAnswer('wish-2')).to.equal(null);
     expect((await adapter.getViewer()).householdId).to.equal(undefined);
+  });
+});
+
+describe('households: the feedback bar', () => {
+  it('the teacher answers one address’s reply: that address reads it under its reply, the other address sees neither', async () => {
+    const adapter = memoryAdapter({ viewerId: 'parent-5' });
+    await adapter.addReply({ id: 'r1', targetId: 'host-post-1', text: 'Eerste adres: gelukt!' });
+    await adapter.forViewer('parent-6').addReply({ id: 'r2', targetId: 'host-post-1', text: 'Tweede adres: ook gelukt' });
+    const teacherBar = await bar(adapter.forViewer('teacher-1'), 'teacher');
+    const item = [...root(teacherBar).querySelectorAll('[part~="replies"] li')].find((li) => li.textContent.includes('Eerste adres'))!;
+    item.querySelector<HTMLButtonElement>('.thread-open')!.click();
+    await waitUntil(() => item.querySelector('[part~="thread-input"]'), 'the thread opens');
+    await adapter.forViewer('teacher-1').addThreadMessage({
+      id: 't1',
+      about: { kind: 'reply', id: 'host-post-1' },
+      familyId: 'fam-03',
+      householdId: 'fam-03-1',
+      text: 'Wat goed, eerste adres!',
+    });
+
+    const first = await bar(adapter);
+    await waitUntil(() => text(first).includes('Wat goed, eerste adres!'), 'the first address reads the teacher');
+    const second = await bar(adapter.forViewer('parent-6'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(text(second)).to.contain('Tweede adres: ook gelukt');
+    expect(text(second), 'the other address’s reply').to.not.contain('Eerste adres: gelukt!');
+    expect(text(second), 'the other address’s thread').to.not.contain('Wat goed, eerste adres!');
+    await expect(second).to.be.accessible();
   });
 });
 
