@@ -419,7 +419,8 @@ export class HttpAdapter implements SamenAdapter {
    * that after the first change), so the subscriptions of a feed's cards that load one after
    * another open it once. While this adapter's reads are on their way (a page's first cards) it
    * waits for them, at most {@link STREAM_WAIT_MS} after the first change: what the parent sees
-   * first comes first, and the data those reads bring is as new as a change the stream would tell.
+   * first comes first. The price: someone else's change made between a card's read and the
+   * stream's opening (the reads' time plus `streamDelayMs`) shows with that topic's next change.
    */
   private reopenTimer: ReturnType<typeof setTimeout> | undefined;
   private reopenBy = 0;
@@ -452,6 +453,10 @@ export class HttpAdapter implements SamenAdapter {
   }
 
   private async stream(topics: string[], signal: AbortSignal): Promise<void> {
+    const tell = (topic: string) => {
+      for (const listener of [...(this.topics.get(topic) ?? [])]) listener();
+    };
+    let connectedBefore = false;
     for (let attempt = 0; !signal.aborted; attempt++) {
       try {
         const response = await this.fetchImpl(`${this.baseUrl}/events?topics=${enc(topics.join(','))}`, {
@@ -460,9 +465,12 @@ export class HttpAdapter implements SamenAdapter {
         });
         if (!response.ok || !response.body) throw new Error(`events: ${response.status}`);
         attempt = 0;
-        await readEvents(response.body, signal, (topic) => {
-          for (const listener of [...(this.topics.get(topic) ?? [])]) listener();
-        });
+        // Back after a drop: what changed while nobody listened is re-read once (as the
+        // reference server's bus does after its own reconnect), so a missed change stays missed
+        // only until the stream is back, never until the next change.
+        if (connectedBefore) for (const topic of topics) tell(topic);
+        connectedBefore = true;
+        await readEvents(response.body, signal, tell);
       } catch {
         if (signal.aborted) return;
       }

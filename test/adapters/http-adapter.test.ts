@@ -353,6 +353,24 @@ describe('HttpAdapter', () => {
     http.dispose();
   });
 
+  it('back after a dropped stream, each of its topics is told once, so what changed meanwhile is re-read', async () => {
+    const closers: (() => void)[] = [];
+    const sse = () => {
+      const body = new ReadableStream<Uint8Array>({ start: (controller) => void closers.push(() => controller.close()) });
+      return new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } });
+    };
+    const { http, calls } = adapter([sse(), sse()], { streamDelayMs: 0 });
+    const heard: string[] = [];
+    http.subscribe('clip:wish-2', () => heard.push('clip'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(heard, 'the first connection tells nothing').to.deep.equal([]);
+    closers[0]!(); // the connection drops (a proxy's timeout, a phone changing network)
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls.filter((c) => c.url.includes('/events'))).to.have.length(2);
+    expect(heard, 'told once when it is back').to.deep.equal(['clip']);
+    http.dispose();
+  });
+
   it("a feed's many topics go in several streams of at most 32; a new topic re-opens only the stream it joins", async () => {
     const streams: { topics: string[]; signal: AbortSignal; push: (text: string) => void }[] = [];
     const fetchImpl = ((url: string, init: RequestInit = {}) => {
