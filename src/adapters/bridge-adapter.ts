@@ -534,10 +534,10 @@ export const BRIDGE_INPUTS: Readonly<Record<BridgeMethod, 'none' | 'id' | 'ids' 
     media: 'data?',
     lang: 'text?',
   },
-  // The thread port (issue 24): `about` is `{ kind, id }`, plain data whose `id` is a safe id.
-  getThread: { about: 'data', familyId: 'id' },
-  addThreadMessage: { id: 'id', about: 'data', familyId: 'id', text: 'text' },
-  markThreadRead: { id: 'id', about: 'data', familyId: 'id' },
+  // The thread port (issue 24): `about` is `{ kind, id }`, plain data whose `id` is a safe id; `householdId` for one household's thread.
+  getThread: { about: 'data', familyId: 'id', householdId: 'id?' },
+  addThreadMessage: { id: 'id', about: 'data', familyId: 'id', householdId: 'id?', text: 'text' },
+  markThreadRead: { id: 'id', about: 'data', familyId: 'id', householdId: 'id?' },
   // Batch reads (issue 23): a plain array of safe ids.
   getLessonClips: 'ids',
   getReactionSummaries: 'ids',

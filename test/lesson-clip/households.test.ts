@@ -8,6 +8,7 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/samen-feedback-bar.js';
+import { readBridgeArgs } from '../../src/adapters/bridge-adapter.js';
 import { configure } from '../../src/core/context.js';
 import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { memoryAdapter, renderClip, settled } from '../helpers/fixtures.js';
@@ -137,6 +138,21 @@ describe('households: the MemoryAdapter', () => {
     await adapter.saveHomeAnswer({ id: 'a1', clipId: 'wish-2', kind: 'text', text: 'Van mama' });
     expect(await adapter.forViewer('parent-2').getHomeAnswer('wish-2')).to.equal(null);
     expect((await adapter.getViewer()).householdId).to.equal(undefined);
+  });
+});
+
+describe('households: over the bridge', () => {
+  it('a household’s thread key keeps its householdId across the bridge (dropped, the host would answer with the family’s thread)', () => {
+    for (const method of ['getThread', 'markThreadRead', 'addThreadMessage'] as const) {
+      const input = {
+        ...FIRST,
+        ...(method === 'getThread' ? {} : { id: 'w1' }),
+        ...(method === 'addThreadMessage' ? { text: 'Hoi' } : {}),
+      };
+      const read = readBridgeArgs(method, [input]);
+      expect(read.ok && (read.args[0] as { householdId?: string }).householdId, method).to.equal('fam-03-1');
+    }
+    expect(readBridgeArgs('getThread', [{ ...FIRST, householdId: '__proto__' }]).ok, 'an unsafe household id').to.equal(false);
   });
 });
 
