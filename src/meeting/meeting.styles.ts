@@ -43,10 +43,18 @@ export const meetingStyles = css`
     gap: 0.35em;
     margin: 0;
   }
+  /* Side by side, or the answer under its label when large text leaves too little room. */
   .details div {
-    display: grid;
-    grid-template-columns: minmax(6em, max-content) minmax(0, 1fr);
-    gap: 0.75em;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.75em;
+  }
+  .details dt {
+    flex: 0 0 6em;
+  }
+  .details dd {
+    flex: 1 1 12em;
+    min-inline-size: 0;
   }
   dt {
     font-weight: 600;
@@ -86,21 +94,42 @@ export const meetingStyles = css`
     flex-wrap: wrap;
     gap: 0.5em;
   }
+  /* The label is the choice (44 px high): the radio inside it is drawn by it, not shown itself. */
   .choice {
+    position: relative;
     display: inline-flex;
     align-items: center;
     gap: 0.4em;
     min-block-size: var(--_target);
+    min-inline-size: var(--_target);
+    box-sizing: border-box;
     padding: 0 0.9em;
     border: 1px solid var(--_border);
     border-radius: 999px;
     background: var(--_surface-raised);
     cursor: pointer;
   }
+  .choice input {
+    position: absolute;
+    inset: 0;
+    inline-size: 100%;
+    block-size: 100%;
+    margin: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
+  .choice:has(input:focus-visible) {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  /* Chosen: a tick and bold words beside the colour, never colour alone. */
   .choice:has(input:checked) {
     border-color: var(--_accent);
     box-shadow: inset 0 0 0 1px var(--_accent);
     font-weight: 600;
+  }
+  .choice:has(input:checked)::before {
+    content: '✓';
   }
   .people {
     display: flex;
@@ -167,23 +196,18 @@ export const meetingStyles = css`
     font-variant-numeric: tabular-nums;
     font-weight: 600;
   }
-  table {
-    border-collapse: collapse;
-    inline-size: 100%;
+  .reply-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
   }
-  th,
-  td {
-    text-align: start;
-    padding: 0.3em 0.5em;
+  .reply-list li {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0 0.75em;
+    padding: 0.3em 0;
     border-block-end: 1px solid var(--_border);
-    overflow-wrap: anywhere;
-  }
-  thead th {
-    color: var(--_muted);
-    font-size: 0.9em;
-  }
-  tbody th {
-    font-weight: 400;
   }
   .sheets ul {
     list-style: none;

@@ -557,25 +557,15 @@ export class SamenMeeting extends SamenParentPreviewElement {
         <p class="muted">${m.peopleTotal(people)}${replies.families ? html` · ${m.notReplied(missing, replies.families)}` : nothing}</p>
         ${
           sorted.length
-            ? html`<table>
-                <thead>
-                  <tr>
-                    <th scope="col">${m.household}</th>
-                    <th scope="col">${m.answer}</th>
-                    <th scope="col">${m.people}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${sorted.map(
-                    (r) =>
-                      html`<tr>
-                        <th scope="row" ${inLanguage(this.familyText())}>${r.familyName ?? this.t.familyFallback}</th>
-                        <td>${m.answers[r.answer]}</td>
-                        <td>${r.answer === 'no' ? '–' : r.people}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`
+            ? html`<ul class="reply-list">
+                ${sorted.map(
+                  (r) =>
+                    html`<li>
+                      <span class="who" ${inLanguage(this.familyText())}>${r.familyName ?? this.t.familyFallback}</span>
+                      <span class="what">${m.replyOf(r.answer, r.people)}</span>
+                    </li>`,
+                )}
+              </ul>`
             : html`<p class="muted">${m.noReplies}</p>`
         }
       </section>

@@ -50,8 +50,8 @@ export interface MeetingMessages {
   peopleTotal: (n: number) => string;
   notReplied: (n: number, total: number) => string;
   noReplies: string;
-  household: string;
-  answer: string;
+  /** A household's reply in the teacher's list: "Ja, 2 personen". */
+  replyOf: (answer: RsvpAnswer, people: number) => string;
   sheets: string;
   noSheets: string;
 }

@@ -103,7 +103,7 @@ export const programmeIntroStyles = css`
   }
   .folder,
   .contacts {
-    padding: 0.75em;
+    padding: 0.5em;
     border-radius: calc(var(--_radius) / 1.5);
     background: var(--_surface-raised);
   }
@@ -126,11 +126,16 @@ export const programmeIntroStyles = css`
     padding: 0;
     gap: 0.5em;
   }
+  /* Icon beside the words, or above them when large text leaves too little room (no word split). */
   .cap {
-    display: grid;
-    grid-template-columns: 2.25em minmax(0, 1fr);
-    gap: 0.5em;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.5em;
     align-items: start;
+  }
+  .cap > span {
+    flex: 1 1 9em;
+    min-inline-size: 0;
   }
   .cap-icon {
     color: var(--_text);

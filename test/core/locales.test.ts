@@ -149,12 +149,13 @@ const SAMPLES: Record<string, unknown[][]> = {
     ['maybe', 3],
   ],
   'meeting.peopleTotal': [[28]],
+  'meeting.replyOf': [
+    ['yes', 3],
+    ['maybe', 4],
+  ],
   'meeting.notReplied': [[7, 24]],
   'intro.title': [['«Kanjertraining»']],
-  'intro.where': [
-    [3, 8],
-    [0, 8],
-  ],
+  'intro.where': [[3, 8]],
   'intro.lesson': [[5]],
   charactersLeft: [[7]],
   'clip.posted': [['«3 dagen geleden»']],
@@ -397,6 +398,7 @@ const COUNTED: Record<string, number[]> = {
   'reward.compliments': [0],
   'meeting.yourAnswer': [1],
   'meeting.peopleTotal': [0],
+  'meeting.replyOf': [1],
   'meeting.notReplied': [0, 1],
   'intro.where': [1],
 };

@@ -245,7 +245,7 @@ describe('<samen-meeting> teacher', () => {
     expect(section).to.include(`Ja: ${yes}`);
     expect(section).to.include(`${people} personen verwacht`);
     expect(section).to.include(`${replies.families - replies.rsvps.length} van ${replies.families} gezinnen nog geen antwoord`);
-    expect(el.shadowRoot!.querySelectorAll('tbody tr')).to.have.length(replies.rsvps.length);
+    expect(el.shadowRoot!.querySelectorAll('.reply-list li')).to.have.length(replies.rsvps.length);
     expect($(el, '[part~="sheets"]')!.querySelectorAll('li')).to.have.length(2);
   });
 

@@ -51,8 +51,7 @@ export const ar: MeetingMessages = {
   peopleTotal: (n) => `نتوقع: ${persons(n)}`,
   notReplied: (n, total) => `${n} من أصل ${noun(total, 'عائلة واحدة', 'عائلتين', 'عائلات', 'عائلة', 'عائلة')} لم تُجب بعد`,
   noReplies: 'لا توجد أجوبة بعد.',
-  household: 'العائلة',
-  answer: 'الجواب',
+  replyOf: (answer, people) => (answer === 'no' ? 'لا' : `${answer === 'yes' ? 'نعم' : 'ربما'}، ${persons(people)}`),
   sheets: 'أوراق التحضير',
   noSheets: 'لم تُملأ أي ورقة بعد.',
 };

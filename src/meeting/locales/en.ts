@@ -46,8 +46,8 @@ export const en: MeetingMessages = {
   peopleTotal: (n) => `${n} ${plural(n, 'person', 'people')} expected`,
   notReplied: (n, total) => `${n} of ${total} ${plural(total, 'family', 'families')} have not answered yet`,
   noReplies: 'No answers yet.',
-  household: 'Family',
-  answer: 'Answer',
+  replyOf: (answer, people) =>
+    answer === 'no' ? 'No' : `${answer === 'yes' ? 'Yes' : 'Maybe'}, ${people} ${plural(people, 'person', 'people')}`,
   sheets: 'Preparation sheets',
   noSheets: 'No sheets filled in yet.',
 };

@@ -46,8 +46,8 @@ export const nl: MeetingMessages = {
   peopleTotal: (n) => `${n} ${plural(n, 'persoon', 'personen')} verwacht`,
   notReplied: (n, total) => `${n} van ${total} ${plural(total, 'gezin', 'gezinnen')} nog geen antwoord`,
   noReplies: 'Nog geen antwoorden.',
-  household: 'Gezin',
-  answer: 'Antwoord',
+  replyOf: (answer, people) =>
+    answer === 'no' ? 'Nee' : `${answer === 'yes' ? 'Ja' : 'Misschien'}, ${people} ${plural(people, 'persoon', 'personen')}`,
   sheets: 'Voorbereidingsbladen',
   noSheets: 'Nog geen bladen ingevuld.',
 };

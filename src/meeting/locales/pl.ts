@@ -48,8 +48,7 @@ export const pl: MeetingMessages = {
   peopleTotal: (n) => `Spodziewamy się: ${persons(n)}`,
   notReplied: (n, total) => `${n} z ${total} ${count(total, 'rodziny', 'rodzin', 'rodzin', 'rodziny')} bez odpowiedzi`,
   noReplies: 'Jeszcze brak odpowiedzi.',
-  household: 'Rodzina',
-  answer: 'Odpowiedź',
+  replyOf: (answer, people) => (answer === 'no' ? 'Nie' : `${answer === 'yes' ? 'Tak' : 'Może'}, ${persons(people)}`),
   sheets: 'Karty przygotowania',
   noSheets: 'Jeszcze nikt nie wypełnił karty.',
 };

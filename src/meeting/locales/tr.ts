@@ -44,8 +44,7 @@ export const tr: MeetingMessages = {
   peopleTotal: (n) => `${n} kişi bekleniyor`,
   notReplied: (n, total) => `${total} aileden ${n} tanesi henüz cevap vermedi`,
   noReplies: 'Henüz cevap yok.',
-  household: 'Aile',
-  answer: 'Cevap',
+  replyOf: (answer, people) => (answer === 'no' ? 'Hayır' : `${answer === 'yes' ? 'Evet' : 'Belki'}, ${people} kişi`),
   sheets: 'Hazırlık formları',
   noSheets: 'Henüz doldurulmuş form yok.',
 };

@@ -48,8 +48,7 @@ export const uk: MeetingMessages = {
   peopleTotal: (n) => `Очікуємо: ${persons(n)}`,
   notReplied: (n, total) => `${n} з ${total} ${count(total, 'сім’ї', 'сімей', 'сімей', 'сім’ї')} ще не відповіли`,
   noReplies: 'Ще немає відповідей.',
-  household: 'Сім’я',
-  answer: 'Відповідь',
+  replyOf: (answer, people) => (answer === 'no' ? 'Ні' : `${answer === 'yes' ? 'Так' : 'Можливо'}, ${persons(people)}`),
   sheets: 'Аркуші підготовки',
   noSheets: 'Ще ніхто не заповнив аркуш.',
 };
