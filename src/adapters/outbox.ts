@@ -150,6 +150,8 @@ export class OutboxAdapter implements SamenAdapter {
   declare getProgrammeIntro?: SamenAdapter['getProgrammeIntro'];
   declare getClassBoard?: SamenAdapter['getClassBoard'];
   declare chooseChartGoal?: SamenAdapter['chooseChartGoal'];
+  declare getProgrammeOverview?: SamenAdapter['getProgrammeOverview'];
+  declare getUnreachedFamilies?: SamenAdapter['getUnreachedFamilies'];
 
   constructor(
     private readonly inner: SamenAdapter,
@@ -166,6 +168,9 @@ export class OutboxAdapter implements SamenAdapter {
     // The class board (a read) and the child's choice on a personal chart (a write, queued) (issue 24).
     if (typeof inner.getClassBoard === 'function') this.getClassBoard = (id, o) => inner.getClassBoard!(id, o);
     if (typeof inner.chooseChartGoal === 'function') this.chooseChartGoal = (input, o) => this.write('chooseChartGoal', input, o);
+    // The programme overview (issue 25): reads only, straight through.
+    if (typeof inner.getProgrammeOverview === 'function') this.getProgrammeOverview = (query, o) => inner.getProgrammeOverview!(query, o);
+    if (typeof inner.getUnreachedFamilies === 'function') this.getUnreachedFamilies = (query, o) => inner.getUnreachedFamilies!(query, o);
     // The course's ports (issue 26), when the wrapped adapter has them: a household's reply and sheet are queued, never lost.
     if (typeof inner.getMeeting === 'function') this.getMeeting = (id, o) => inner.getMeeting!(id, o);
     if (typeof inner.getRsvp === 'function') this.getRsvp = (id, o) => inner.getRsvp!(id, o);

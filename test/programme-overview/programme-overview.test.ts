@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
+import { OutboxAdapter } from '../../src/adapters/outbox.js';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-programme-overview.js';
 import type { SamenProgrammeOverview } from '../../src/programme-overview/programme-overview.js';
@@ -296,6 +297,14 @@ describe('<samen-programme-overview>', () => {
     expect(doc.querySelectorAll('g > text').length, 'a chart per class').to.equal(6);
     // One chart per class on the page too, named for a screen reader.
     expect($$(el, '[part~="chart"]').map((s) => s.getAttribute('role'))).to.deep.equal(Array(6).fill('img'));
+  });
+
+  it('works behind the OutboxAdapter (the overview and the teacher’s list read straight through)', async function () {
+    this.timeout(10_000);
+    const el = await render(new OutboxAdapter(new MemoryAdapter({ now: NOW, viewerId: 'teacher-1' })));
+    expect($(el, '[part~="error"]'), 'no not-connected state').to.equal(null);
+    expect(rowOf(el, 'Groep 6'), 'the table').to.exist;
+    expect($(el, '[part~="unreached"]')!.textContent).to.include('Jansen');
   });
 
   it('follows live changes: a parent’s answer shows in the teacher’s table', async function () {
