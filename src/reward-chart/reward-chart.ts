@@ -441,11 +441,11 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     const t = this.m;
     const p = progress(this.countOf(chart), chart.goal);
     const school = this.schoolText(chart.lang);
+    // The child's own chart says "Mijn kaart" (issue 24); one line, so the badge's text is only its words.
+    const badge = chart.kind === 'class' ? t.classChart : this.view === 'child' ? t.myChart : t.personalChart(chart.childName);
     return html`<article class="card" part="base" aria-labelledby="title" lang=${this.resolvedLocale} dir=${this.languageDir}>
       <header class="header">
-        <p part="badge" class="badge" data-words>
-          ${chart.kind === 'class' ? t.classChart : this.view === 'child' ? t.myChart : t.personalChart(chart.childName)}
-        </p>
+        <p part="badge" class="badge" data-words>${badge}</p>
         <h2 id="title" part="title" ${inLanguage(school)}>${chart.title}</h2>
         ${this.renderOwnGoal(chart)}
         <p class="reward">${withParts(t.rewardIs, [chart.reward], [html`<span ${inLanguage(school)}>${chart.reward}</span>`])}</p>
