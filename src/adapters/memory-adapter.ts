@@ -296,6 +296,14 @@ export class MemoryAdapter implements SamenAdapter {
     return Promise.all(targetIds.map((id) => orNull(MemoryAdapter.prototype.getReactions.call(this, id, options))));
   }
 
+  /**
+   * Several clips' answers in one call: each as {@link getHomeAnswer} gives it (the household's
+   * own, or the family's where the school shares), `null` where there is none or it would fail.
+   */
+  async getHomeAnswers(clipIds: string[], options?: RequestOptions): Promise<(HomeAnswer | null)[]> {
+    return Promise.all(clipIds.map((id) => orNull(MemoryAdapter.prototype.getHomeAnswer.call(this, id, options))));
+  }
+
   async getReactions(targetId: string, options?: RequestOptions): Promise<ReactionSummary> {
     await this.enter('getReactions', targetId, options);
     return this.reactionSummary(targetId);
@@ -338,7 +346,11 @@ export class MemoryAdapter implements SamenAdapter {
     for (const c of state.checkins) if (c.childName) names.set(c.childId, c.childName);
     for (const chart of Object.values(state.charts)) if (chart.childId && chart.childName) names.set(chart.childId, chart.childName);
     return {
-      children: children.map((childId) => ({ childId, ...(names.has(childId) ? { name: names.get(childId)! } : {}), recognised: recognised.has(childId) })),
+      children: children.map((childId) => ({
+        childId,
+        ...(names.has(childId) ? { name: names.get(childId)! } : {}),
+        recognised: recognised.has(childId),
+      })),
       compliments,
     };
   }
@@ -467,8 +479,13 @@ export class MemoryAdapter implements SamenAdapter {
       if (!school && !chart.homeStickersEnabled) throw new SamenError('forbidden', 'home stickers are off for this chart');
       // A token for one child (issue 24): a teacher's, on a class chart, for a child of its class.
       const forChild = input.childId;
-      if (forChild !== undefined && (!school || chart.kind !== 'class' || !(own(this.store.state.classes, chart.classId ?? '') ?? []).includes(forChild))) {
-        throw new SamenError('invalid-data', 'not a child of this class chart', [{ path: 'childId', message: 'a child of the chart’s class' }]);
+      if (
+        forChild !== undefined &&
+        (!school || chart.kind !== 'class' || !(own(this.store.state.classes, chart.classId ?? '') ?? []).includes(forChild))
+      ) {
+        throw new SamenError('invalid-data', 'not a child of this class chart', [
+          { path: 'childId', message: 'a child of the chart’s class' },
+        ]);
       }
       const award: StoredAward = {
         id: input.id,

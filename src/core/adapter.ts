@@ -137,7 +137,10 @@ export interface RewardChartPort {
    * it counts toward the teacher's private "every child recognised" view and is never shown to
    * parents or children.
    */
-  award(input: WriteInput & { chartId: string; expectationId?: string; reason?: string; childId?: string }, options?: RequestOptions): Promise<Award>;
+  award(
+    input: WriteInput & { chartId: string; expectationId?: string; reason?: string; childId?: string },
+    options?: RequestOptions,
+  ): Promise<Award>;
   /** Takes back a mis-tapped award within the host's undo window. */
   undoAward(input: WriteInput & { chartId: string; awardId: string }, options?: RequestOptions): Promise<void>;
   /** Redeems the reward once the goal is reached and starts a new goal. */
@@ -294,6 +297,12 @@ export interface BatchReadPort {
   getLessonClips?(clipIds: string[], options?: RequestOptions): Promise<(LessonClip | null)[]>;
   /** {@link FeedbackPort.getReactions} for several targets at once. */
   getReactionSummaries?(targetIds: string[], options?: RequestOptions): Promise<(ReactionSummary | null)[]>;
+  /**
+   * {@link LessonClipPort.getHomeAnswer} for several clips at once. Unlike the others, `null`
+   * also means "no answer yet" (as the single read says it), so the widget does not ask again:
+   * a clip the viewer may not read shows its error from the clip's own read.
+   */
+  getHomeAnswers?(clipIds: string[], options?: RequestOptions): Promise<(HomeAnswer | null)[]>;
 }
 
 /**

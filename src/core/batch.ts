@@ -1,4 +1,5 @@
-import type { RequestOptions } from './adapter.js';
+import type { BatchReadPort, LessonClipPort, RequestOptions } from './adapter.js';
+import type { HomeAnswer } from '../lesson-clip/schemas.js';
 
 /**
  * Reads of one kind asked in the same moment, sent as one call (issue 23): twenty lesson clips
@@ -111,4 +112,30 @@ function send<T>(batch: Batch<T>): void {
       if (!abort.signal.aborted) ids.forEach(alone);
     },
   );
+}
+
+type Answers = Pick<LessonClipPort, 'getHomeAnswer'> & Pick<BatchReadPort, 'getHomeAnswers'>;
+
+/** A home answer as the batch carries it: `null` is an answer too ("none yet"), so it is boxed. */
+interface Boxed {
+  answer: HomeAnswer | null;
+}
+function oneAnswer(this: Answers, clipId: string, options?: RequestOptions): Promise<Boxed> {
+  return this.getHomeAnswer(clipId, options).then((answer) => ({ answer }));
+}
+function manyAnswers(this: Answers, clipIds: string[], options?: RequestOptions): Promise<(Boxed | undefined)[]> {
+  return this.getHomeAnswers!(clipIds, options).then((list) =>
+    clipIds.map((_, i) => (Array.isArray(list) && i < list.length ? { answer: list[i] ?? null } : undefined)),
+  );
+}
+
+/**
+ * The viewer's answer to `clipId` (issue 23), with the other clips' asked in the same moment in
+ * one `getHomeAnswers` call where the adapter has it. Its `null` means "no answer yet", as the
+ * single read's: the clip is not asked again (one the viewer may not read shows the error of
+ * its own clip read).
+ */
+export async function batchedHomeAnswer(adapter: Answers, clipId: string, signal?: AbortSignal): Promise<HomeAnswer | null> {
+  const many = typeof adapter.getHomeAnswers === 'function' ? manyAnswers : undefined;
+  return (await batchedRead<Boxed>(adapter, oneAnswer, many, clipId, signal)).answer;
 }

@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { newId, type AdapterFor } from '../core/adapter.js';
 import { afterNextPaint } from '../core/after-paint.js';
-import { batchedRead } from '../core/batch.js';
+import { batchedHomeAnswer, batchedRead } from '../core/batch.js';
 import { DraftController, type SubmitResult } from '../core/draft-controller.js';
 import { hasFlag, setFlag } from '../core/draft-store.js';
 import { SamenError, toSamenError } from '../core/errors.js';
@@ -267,7 +267,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
           ? adapter.getClipReach(clipId, { signal })
           : view === 'child'
             ? readClassBoard(adapter, clipId, signal)
-            : adapter.getHomeAnswer(clipId, { signal }),
+            : batchedHomeAnswer(adapter, clipId, signal),
         view === 'teacher' ? this.teacherView.settled() : view === 'child' ? this.childView.settled() : undefined,
       ]);
       this.requireTeacherRole(view, who);

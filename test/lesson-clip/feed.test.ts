@@ -151,6 +151,37 @@ describe('lesson clip feed: reads of one kind in one moment go in one call (issu
     expect(calls.reactionsMany.length).to.be.at.most(2);
   });
 
+  it("20 clips in view read the family's answers in one getHomeAnswers call, and each card shows its own", async () => {
+    const { adapter, ids } = feedAdapter(20, { batch: true });
+    const viewer = await adapter.getViewer();
+    adapter.state.answers = adapter.state.answers.filter((a) => !ids.includes(a.clipId));
+    adapter.state.answers.push({
+      id: 'answer-feed-3',
+      clipId: 'feed-3',
+      familyId: viewer.familyId!,
+      carerId: viewer.id,
+      ...(viewer.householdId ? { householdId: viewer.householdId } : {}),
+      kind: 'text',
+      text: 'Sam vertelde over de wolken',
+      updatedAt: new Date().toISOString(),
+    });
+    const single: string[] = [];
+    const many: string[][] = [];
+    const loose = adapter as unknown as Record<string, unknown>;
+    const getHomeAnswer = adapter.getHomeAnswer.bind(adapter);
+    loose['getHomeAnswer'] = (id: string, o?: object) => (single.push(id), getHomeAnswer(id, o));
+    const getHomeAnswers = adapter.getHomeAnswers.bind(adapter);
+    loose['getHomeAnswers'] = (list: string[], o?: object) => (many.push([...list]), getHomeAnswers(list, o));
+    const clips = await renderFeed(adapter, ids, { style: small });
+    await waitUntil(() => clips.every((el) => title(el) !== ''), 'all 20 load', { timeout: 4000 });
+    expect(single, 'no card asks for its answer alone').to.deep.equal([]);
+    expect(many).to.have.length(1);
+    expect([...many[0]!].sort()).to.deep.equal([...ids].sort());
+    const answerText = (el: SamenLessonClip) => el.shadowRoot!.querySelector('[part="answer"]')?.textContent ?? '';
+    expect(answerText(clips[3]!)).to.contain('Sam vertelde over de wolken');
+    expect(answerText(clips[4]!)).not.to.contain('Sam vertelde over de wolken');
+  });
+
   it('20 clips make 20 single calls when the adapter has no batch method', async () => {
     const { adapter, calls, ids } = feedAdapter(20, { batch: false });
     const clips = await renderFeed(adapter, ids, { style: small });
