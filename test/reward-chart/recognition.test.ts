@@ -27,9 +27,9 @@ async function chart(adapter: MemoryAdapter, view: 'parent' | 'teacher'): Promis
 }
 
 const notYet = (el: HTMLElement) =>
-  [...shadow(el).querySelectorAll('[part~="recognition"] .not-yet li')].map((li) => li.textContent!.trim());
+  [...shadow(el).querySelectorAll('[part~="recognition"] .not-yet li')].map((li) => li.textContent.trim());
 const countLine = (el: HTMLElement) =>
-  [...shadow(el).querySelectorAll('[part~="recognition"] p')].map((p) => p.textContent!.trim()).find((t) => t.startsWith('Deze week'));
+  [...shadow(el).querySelectorAll('[part~="recognition"] p')].map((p) => p.textContent.trim()).find((t) => t.startsWith('Deze week'));
 
 describe('recognition for every child (class chart, teacher only)', () => {
   afterEach(() => localStorage.clear());
@@ -47,8 +47,8 @@ describe('recognition for every child (class chart, teacher only)', () => {
 
     const child = before[1]!;
     const select = shadow(teacher).querySelector<HTMLSelectElement>('.for-whom select')!;
-    expect(select.options[0]!.textContent!.trim()).to.equal('De hele klas');
-    select.value = [...select.options].find((o) => o.textContent!.trim() === child)!.value;
+    expect(select.options[0]!.textContent.trim()).to.equal('De hele klas');
+    select.value = [...select.options].find((o) => o.textContent.trim() === child)!.value;
     select.dispatchEvent(new Event('change'));
     await teacher.updateComplete;
     shadow(teacher).querySelector<HTMLButtonElement>('[part~="award-button"]')!.click();
@@ -73,7 +73,7 @@ describe('recognition for every child (class chart, teacher only)', () => {
       expect(got.recognition, 'the adapter sends it to no family').to.equal(undefined);
       expect(JSON.stringify(got)).not.to.contain(someone.childId);
       const el = await chart(viewer, 'parent');
-      const text = shadow(el).textContent!;
+      const text = shadow(el).textContent;
       expect(shadow(el).querySelector('[part~="recognition"], .for-whom')).to.equal(null);
       for (const words of ['Iedereen gezien', 'compliment', 'Nog geen muntje', ...names]) expect(text).not.to.contain(words);
     }
