@@ -142,6 +142,15 @@ export const ROUTES = [
     run: ({ view }, clipId) => view.getHomeAnswer(clipId),
   },
   {
+    method: 'GET',
+    path: '/answers',
+    op: 'getHomeAnswers',
+    batch: true,
+    query: batchIds,
+    input: ({ query }) => query.ids,
+    run: ({ view }, clipIds) => view.getHomeAnswers(clipIds),
+  },
+  {
     method: 'PUT',
     path: '/clips/:clipId/answer',
     op: 'saveHomeAnswer',

@@ -55,6 +55,7 @@ export const BRIDGE_METHODS = Object.freeze([
   'markThreadRead',
   'getLessonClips',
   'getReactionSummaries',
+  'getHomeAnswers',
   'getProgrammeOverview',
   'getUnreachedFamilies',
 ] as const satisfies readonly Exclude<keyof SamenAdapter, 'subscribe'>[]);
@@ -191,6 +192,10 @@ export class BridgeAdapter implements SamenAdapter {
   getReactionSummaries(targetIds: string[], options?: RequestOptions): Promise<(ReactionSummary | null)[]> {
     return this.call('getReactionSummaries', [targetIds], options);
   }
+  /** Several clips' home answers in one message (as {@link getLessonClips}; `null` is also "no answer yet"). */
+  getHomeAnswers(clipIds: string[], options?: RequestOptions): Promise<(HomeAnswer | null)[]> {
+    return this.call('getHomeAnswers', [clipIds], options);
+  }
   getRewardChart(chartId: string, options?: RequestOptions): Promise<RewardChart> {
     return this.call('getRewardChart', [chartId], options);
   }
@@ -224,7 +229,10 @@ export class BridgeAdapter implements SamenAdapter {
   addReply(input: WriteInput & { targetId: string; text: string }, options?: RequestOptions): Promise<Reply> {
     return this.call('addReply', [input], options);
   }
-  award(input: WriteInput & { chartId: string; expectationId?: string; reason?: string; childId?: string }, options?: RequestOptions): Promise<Award> {
+  award(
+    input: WriteInput & { chartId: string; expectationId?: string; reason?: string; childId?: string },
+    options?: RequestOptions,
+  ): Promise<Award> {
     return this.call('award', [input], options);
   }
   async undoAward(input: WriteInput & { chartId: string; awardId: string }, options?: RequestOptions): Promise<void> {
@@ -541,6 +549,7 @@ export const BRIDGE_INPUTS: Readonly<Record<BridgeMethod, 'none' | 'id' | 'ids' 
   // Batch reads (issue 23): a plain array of safe ids.
   getLessonClips: 'ids',
   getReactionSummaries: 'ids',
+  getHomeAnswers: 'ids',
   // The programme overview (issue 25): `classIds` a plain list, each checked as an id by the host's guard.
   getProgrammeOverview: { programmeRunId: 'id?', programme: 'text?', schoolYear: 'text?', classIds: 'data?' },
   getUnreachedFamilies: { programmeRunId: 'id?', programme: 'text?', schoolYear: 'text?', classId: 'id' },

@@ -160,6 +160,10 @@ export class HttpAdapter implements SamenAdapter {
   getReactionSummaries(targetIds: string[], options?: RequestOptions): Promise<(ReactionSummary | null)[]> {
     return this.batch<ReactionSummary>('/reactions', targetIds, options);
   }
+  /** `GET /answers?ids=a,b`: one entry per id, the carer's own answer or `null` (none yet, or refused). */
+  getHomeAnswers(clipIds: string[], options?: RequestOptions): Promise<(HomeAnswer | null)[]> {
+    return this.batch<HomeAnswer>('/answers', clipIds, options);
+  }
 
   /** Asks for the safe ids in requests of at most {@link BATCH_MAX_IDS}; an id that is not one is `null` without asking. */
   private async batch<T>(path: string, ids: readonly string[], options?: RequestOptions): Promise<(T | null)[]> {

@@ -182,6 +182,7 @@ export class OutboxAdapter implements SamenAdapter {
     // Batch reads (issue 23), straight through: reads are never queued.
     if (typeof inner.getLessonClips === 'function') this.getLessonClips = (ids, o) => inner.getLessonClips!(ids, o);
     if (typeof inner.getReactionSummaries === 'function') this.getReactionSummaries = (ids, o) => inner.getReactionSummaries!(ids, o);
+    if (typeof inner.getHomeAnswers === 'function') this.getHomeAnswers = (ids, o) => inner.getHomeAnswers!(ids, o);
     if (this.enabled) {
       globalThis.addEventListener?.('online', this.onOnline);
       // Writes left from an earlier visit go out first.
@@ -274,6 +275,7 @@ export class OutboxAdapter implements SamenAdapter {
   // Batch reads (issue 23): passed through where the inner adapter has them, absent where it has not.
   getLessonClips?: SamenAdapter['getLessonClips'];
   getReactionSummaries?: SamenAdapter['getReactionSummaries'];
+  getHomeAnswers?: SamenAdapter['getHomeAnswers'];
   getRewardChart: SamenAdapter['getRewardChart'] = (id, o) => this.inner.getRewardChart(id, o);
   getCheckins: SamenAdapter['getCheckins'] = (q, o) => this.inner.getCheckins(q, o);
   getClassCheckins: SamenAdapter['getClassCheckins'] = (q, o) => this.inner.getClassCheckins(q, o);

@@ -282,6 +282,7 @@ const batchProbe = (
   action: Action,
   method: keyof SamenAdapter,
   call: (a: SamenAdapter, ids: string[]) => Promise<readonly unknown[]> | undefined,
+  { nullIsAnswer = false }: { nullIsAnswer?: boolean } = {},
 ): Probe => ({
   action,
   port,
@@ -296,7 +297,7 @@ const batchProbe = (
     const entry = Array.isArray(outcome.value) && outcome.value.length === 1 ? (outcome.value[0] as unknown) : undefined;
     // `null` is how a batch says "the single read would refuse this one" (unknown or forbidden alike): judged as a refusal.
     const refused: Outcome = { settled: 'rejected', error: new SamenError('forbidden', `${String(method)}: null`) };
-    return entry === null ? refused : outcome;
+    return entry === null && !(nullIsAnswer && c.allowed) ? refused : outcome;
   },
 });
 
@@ -358,6 +359,8 @@ const PROBES: readonly Probe[] = [
     },
   },
   probeRead('clip', 'answer.read', 'getHomeAnswer', ['clipA', 'clipB'], (a, id) => a.getHomeAnswer(id)),
+  // Its batch (issue 23): `null` is also "no answer yet", so only an answer where the single read refuses is a leak.
+  batchProbe('clip', 'answer.read', 'getHomeAnswers', (a, ids) => a.getHomeAnswers?.(ids), { nullIsAnswer: true }),
   {
     action: 'answer.write',
     port: 'clip',
@@ -901,7 +904,7 @@ function portMethods(port: PortName): readonly string[] {
   if (port === 'overview') return ['getProgrammeOverview', 'getUnreachedFamilies'];
   // The optional thread port is checked with the lesson clip's, whose card shows the thread.
   // So are the class board (clip) and the child's choice (reward) of issue 24.
-  if (port === 'clip') return [...PORT_METHODS[port], ...THREAD_METHODS, 'getClassBoard', 'getLessonClips'];
+  if (port === 'clip') return [...PORT_METHODS[port], ...THREAD_METHODS, 'getClassBoard', 'getLessonClips', 'getHomeAnswers'];
   if (port === 'feedback') return [...PORT_METHODS[port], 'getReactionSummaries'];
   return port === 'reward' ? [...PORT_METHODS[port], 'chooseChartGoal'] : PORT_METHODS[port];
 }

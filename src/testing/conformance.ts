@@ -344,7 +344,7 @@ type Adapters = ConformanceAdapters<PortName>;
 const COMPOSING = ['uploadMedia', 'getUploadedMedia', 'publishLessonClip'] as const satisfies readonly (keyof ClipComposerPort)[];
 /** The optional batch reads (issue 23), by the port whose single read they batch. */
 const BATCH_READS: Partial<Record<PortName, readonly (keyof SamenAdapter)[]>> = {
-  clip: ['getLessonClips'],
+  clip: ['getLessonClips', 'getHomeAnswers'],
   feedback: ['getReactionSummaries'],
 };
 const ADAPTER_METHODS = new Set<string>([
@@ -551,6 +551,19 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
           equal(many[1], null, `parent.getLessonClips()[1] (the unknown id ${show(f.unknownId)})`);
           for (const i of [0, 2])
             deepEqual(parseLessonClip(many[i]).clip, single, `parent.getLessonClips()[${i}] (as getLessonClip gives it)`);
+        },
+      );
+
+      test(
+        'clip',
+        'getHomeAnswers (optional batch read): each answer as getHomeAnswer gives it, null for an unknown id',
+        async ({ parent }) => {
+          if (typeof parent.getHomeAnswers !== 'function') return;
+          const single = await parent.getHomeAnswer(f.clipId);
+          const many = await parent.getHomeAnswers([f.clipId, f.unknownId]);
+          ok(Array.isArray(many) && many.length === 2, `parent.getHomeAnswers() should answer one entry per id, got ${show(many)}`);
+          equal(many[1], null, `parent.getHomeAnswers()[1] (the unknown id ${show(f.unknownId)})`);
+          deepEqual(many[0], single, 'parent.getHomeAnswers()[0] (as getHomeAnswer gives it)');
         },
       );
 

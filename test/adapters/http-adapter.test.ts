@@ -144,6 +144,13 @@ describe('HttpAdapter', () => {
     expect(calls[2]!.url).to.equal('https://api.school.example/samen/reactions?ids=wish-2%2Cg8-post-1');
   });
 
+  it("home answers in a batch (issue 23): one GET /answers?ids= for the feed's clips, null where there is none", async () => {
+    const answer = { id: 'a1', clipId: 'wish-2', familyId: 'fam-01', kind: 'talked', updatedAt: '2026-11-20T10:00:00+01:00' };
+    const { http, calls } = adapter([json([answer, null])]);
+    expect(await http.getHomeAnswers(['wish-2', 'wish-3'])).to.deep.equal([answer, null]);
+    expect(calls.map((c) => `${c.method} ${c.url}`)).to.deep.equal(['GET https://api.school.example/samen/answers?ids=wish-2%2Cwish-3']);
+  });
+
   it('a batch answer of the wrong length is refused as unavailable (the widgets then read one by one)', async () => {
     const { http } = adapter([json([{ id: 'wish-2' }])]);
     expect(((await rejection(http.getLessonClips(['wish-2', 'wish-3']))) as SamenError).kind).to.equal('unavailable');

@@ -831,6 +831,7 @@ describe('bridge: the whole adapter through a real iframe', () => {
       markThreadRead: { id: 'w15', about: { kind: 'answer', id: 'wish-2' }, familyId: 'fam-01' },
       getLessonClips: ['wish-2', 'wish-unknown', 'wish-3'],
       getReactionSummaries: ['wish-2', 'host-post-1'],
+      getHomeAnswers: ['wish-2', 'wish-unknown', 'wish-3'],
       getProgrammeOverview: { programme: 'wish', classIds: ['groep6-wish'] },
       getUnreachedFamilies: { programme: 'wish', classId: 'groep6-wish' },
     };

@@ -132,6 +132,7 @@ function validInputs(matrix: ExpectationMatrix, file: Blob): Record<BridgeMethod
     markThreadRead: { id: 'ok-14', about: { kind: 'answer', id: 'wish-2' }, familyId: 'fam-01' },
     getLessonClips: ['wish-2', 'wish-3'],
     getReactionSummaries: ['wish-2', 'host-post-1'],
+    getHomeAnswers: ['wish-2', 'wish-3'],
     getProgrammeOverview: { programme: 'wish', classIds: ['groep6-wish'] },
     getUnreachedFamilies: { programme: 'wish', classId: 'groep6-wish' },
   };

@@ -123,7 +123,9 @@ describe('authorization suite: one named check per cell, expectations from POLIC
     expect(titles).to.include('thread.read (getThread) > parent B · other (the tip and top about child A with family A) → denied');
     expect(titles).to.include('thread.write (addThreadMessage) > teacher A · own (the tip and top about child B with family B) → allowed');
     expect(titles).to.include('thread.read (getThread) > teacher B · other (the tip and top about child A with family A) → denied');
-    expect(tests.size).to.equal(640);
+    // The home answers' batch (issue 23) is checked as its single read is.
+    expect(titles).to.include('answer.read (getHomeAnswers) > teacher B · other (clip A) → denied');
+    expect(tests.size).to.equal(655);
   });
 
   it('leaves out the child, the optional staff and fixtures, and the composing methods when told', () => {
@@ -153,6 +155,8 @@ describe('authorization suite: one named check per cell, expectations from POLIC
       'school-matrix.write (saveExpectationMatrix) > teacher A · own (the school matrix) → allowed',
       'award.undo (undoAward) > teacher A · own (an award teacher A gave) → allowed',
       'clip.read (getLessonClip) > expired session (clip A) → signed-out or forbidden',
+      'answer.read (getHomeAnswers) > parent A · own (clip A) → allowed',
+      'answer.read (getHomeAnswers) > teacher B · other (clip A) → denied',
     ]) {
       expect(await outcome(tests, title), title).to.equal('passed');
     }
@@ -167,6 +171,15 @@ describe('authorization suite: one named check per cell, expectations from POLIC
       /^failed: parentA\.award\(\) on class chart A \(class-chart\.award: parent · own\): POLICY denies it, but it resolved/,
     );
     expect(await outcome(tests, 'class-chart.award (award) > teacher A · own (class chart A) → allowed')).to.equal('passed');
+  });
+
+  it("fails a backend whose home answers' batch gives what the single read refuses (issue 23)", async () => {
+    const leaked = { id: 'a1', clipId: 'wish-2', familyId: 'fam-01', kind: 'talked', updatedAt: '2026-11-20T10:00:00+01:00' };
+    const tests = collect((v) => ({
+      ...v,
+      teacherB: changed(v.teacherB, { getHomeAnswers: (ids: string[]) => Promise.resolve(ids.map(() => leaked)) }),
+    }));
+    expect(await outcome(tests, 'answer.read (getHomeAnswers) > teacher B · other (clip A) → denied')).to.match(/^failed: /);
   });
 
   it('fails a backend that refuses what the policy allows', async () => {

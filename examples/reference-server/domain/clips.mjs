@@ -154,6 +154,24 @@ export async function getHomeAnswer(s, clipId) {
 }
 
 /**
+ * `GET /answers?ids=…` (issue 23): the viewer's own answer to each of `clipIds` (as
+ * {@link getHomeAnswer}: the carer's own, the same household rule) in one query, `null` where
+ * there is none. The route has left out, as `null`, every id the policy refuses this viewer.
+ * @param {Session} s
+ * @param {(string | null)[]} clipIds
+ */
+export async function getHomeAnswers(s, clipIds) {
+  const ids = [...new Set(clipIds.filter((id) => id !== null))];
+  if (!ids.length) return clipIds.map(() => null);
+  const rows = await answers(s.db).where('a.clip_id', 'in', ids).where('a.carer_id', '=', s.viewer.id).execute();
+  const byClip = new Map(rows.map((row) => [row.clip_id, row]));
+  return clipIds.map((id) => {
+    const row = id === null ? undefined : byClip.get(id);
+    return row ? toAnswer(row) : null;
+  });
+}
+
+/**
  * `PUT /clips/{clipId}/answer`: the carer's own answer, replacing their earlier one; "we talked
  * about it" never replaces their written answer (that answer implies the talk). Marks the clip
  * seen for the household.

@@ -267,7 +267,7 @@ export async function authorizeRoute(db, viewer, op, input) {
 }
 
 /**
- * The ids of a batch read (issue 23: `getLessonClips`, `getReactionSummaries`) the viewer may
+ * The ids of a batch read (issue 23: `getLessonClips`, `getHomeAnswers`, `getReactionSummaries`) the viewer may
  * read, each as its single read would be allowed: the scopes of all of them at once, then the
  * policy per id. The server answers `null` for the others, unknown and refused alike.
  * @param {DB} db
@@ -282,8 +282,8 @@ export async function authorizeEach(db, viewer, op, ids) {
   /** @type {Action} */
   let action;
   if (!ids.length) return new Set();
-  if (op === 'getLessonClips') {
-    action = 'clip.read';
+  if (op === 'getLessonClips' || op === 'getHomeAnswers') {
+    action = op === 'getLessonClips' ? 'clip.read' : 'answer.read';
     for (const row of await db.selectFrom('clips').select(['id', 'class_id']).where('id', 'in', ids).execute())
       scopes.set(row.id, { classId: row.class_id });
   } else if (op === 'getReactionSummaries') {

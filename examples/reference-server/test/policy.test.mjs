@@ -111,6 +111,15 @@ const ROWS = [
     action: 'answer.read',
     request: (id) => ({ method: 'GET', path: `/clips/${id}/answer` }),
   },
+  // Its batch (issue 23): `null` is also "no answer yet", so only a refusal must be `null`.
+  {
+    route: 'GET /answers',
+    kind: 'clip',
+    action: 'answer.read',
+    batch: true,
+    nullable: true,
+    request: (id) => ({ method: 'GET', path: `/answers?ids=${id}` }),
+  },
   {
     route: 'PUT /clips/:clipId/answer',
     kind: 'clip',
@@ -463,7 +472,13 @@ for (const backend of BACKENDS) {
               subtests += 1;
               if (row.kind !== 'none') checked.add(`${row.action}|${viewer.role}|${relation}`);
               const what = `${request.method} ${request.path}`;
-              if (row.batch)
+              if (row.batch && row.nullable)
+                assert.deepEqual(
+                  [response.status, response.body?.length, allowed || response.body?.[0] === null],
+                  [200, 1, true],
+                  `${what}: expected 200 with ${allowed ? 'the item or null' : 'null (refused)'}, got ${response.status} ${JSON.stringify(response.body)}`,
+                );
+              else if (row.batch)
                 assert.deepEqual(
                   [response.status, response.body?.length, response.body?.[0] !== null],
                   [200, 1, allowed],

@@ -136,6 +136,19 @@ for (const backend of BACKENDS) {
       }
     });
 
+    test('GET /answers?ids= answers each clip as GET /clips/{id}/answer does: the carer’s own, null where none or refused', async () => {
+      const parent = server.as('parent-1');
+      const saved = await parent('PUT', '/clips/wish-2/answer', { key: key(), body: { kind: 'text', text: 'Samen geoefend.' } });
+      assert.equal(saved.status, 200);
+      const batch = await parent('GET', '/answers?ids=wish-2,g8-clip-1,nope');
+      assert.equal(batch.status, 200);
+      assert.deepEqual(batch.body, [saved.body, null, null]);
+      // Another family of the class reads only its own (none), never this carer's.
+      const other = await server.as('parent-3')('GET', '/answers?ids=wish-2');
+      assert.deepEqual(other.body, [(await server.as('parent-3')('GET', '/clips/wish-2/answer')).body ?? null]);
+      assert.notDeepEqual(other.body[0], saved.body);
+    });
+
     test('a batch of more than 50 ids, an empty one or one with a non-id is 400 (the widgets then read one by one)', async () => {
       const parent = server.as('parent-1');
       const ids = Array.from({ length: 51 }, (_, i) => `c-${i}`).join(',');
