@@ -48,9 +48,14 @@ const batchIds = z.object({
  * from the library, so a new kind needs no change here) and the family. Reads send it as query
  * parameters, nested fields by their dotted path (`about.kind=answer&about.id=wish-2&familyId=fam-01`);
  * writes in the body. A field the key does not have is refused (`400`), never dropped: a field
- * the key gains (a household) names another thread, and is served only once the policy checks it.
+ * the key gains names another thread, and is served only once the policy checks it. Its household
+ * (one address of the family, migrations/011_households.sql) is checked as the family's (policy.mjs).
  */
-const threadShape = { about: z.strictObject({ kind: z.enum(THREAD_ABOUT_KINDS), id: safeId }), familyId: safeId };
+const threadShape = {
+  about: z.strictObject({ kind: z.enum(THREAD_ABOUT_KINDS), id: safeId }),
+  familyId: safeId,
+  householdId: z.optional(safeId),
+};
 const threadKey = z.strictObject(threadShape);
 const threadQuery = z.pipe(
   z.transform((/** @type {Record<string, string>} */ query) => unflatten(query)),

@@ -615,7 +615,7 @@ function signedOut(/** @type {string} */ message, /** @type {string} */ error = 
 
 /**
  * `clip:<id>`, `reactions:<id>`, `chart:<id>`, `matrix:<id>`, `feelings:<childId>` or
- * `feelings:class:<classId>`, every id a safe id.
+ * `feelings:class:<classId>`, every id a safe id; a thread's ends in `<familyId>/<householdId>`.
  * @param {string} topic
  */
 function isTopic(topic) {
@@ -623,6 +623,11 @@ function isTopic(topic) {
   const kind = topic.slice(0, colon);
   const id = topic.slice(colon + 1);
   if (colon < 0 || !TOPIC_KINDS.has(kind)) return false;
+  // A thread with one address of the family (issue 24): `thread:<kind>:<id>:<family>/<household>`.
+  if (kind === 'thread' && id.includes('/')) {
+    const [family, household, ...more] = id.split('/');
+    return !more.length && isSafeId(family) && isSafeId(household);
+  }
   return kind === 'feelings' && id.startsWith('class:') ? isSafeId(id.slice('class:'.length)) : isSafeId(id);
 }
 

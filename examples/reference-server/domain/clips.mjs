@@ -206,7 +206,7 @@ export async function saveHomeAnswer(s, input) {
         .where(/** @type {import('kysely').RawBuilder<boolean>} */ (sql`not (excluded.kind = 'talked' and home_answers.kind = 'text')`)),
     )
     .execute();
-  await addSeen(db, input.clipId, familyId);
+  await addSeen(db, input.clipId, familyId, viewer.householdId);
   s.topics.add(`clip:${input.clipId}`);
   const row = await answers(db).where('a.clip_id', '=', input.clipId).where('a.carer_id', '=', viewer.id).executeTakeFirstOrThrow();
   return toAnswer(row);
@@ -218,16 +218,19 @@ export async function saveHomeAnswer(s, input) {
  * @param {{ clipId: string }} input
  */
 export async function markSeen(s, input) {
-  if (s.viewer.familyId) await addSeen(s.db, input.clipId, s.viewer.familyId);
+  if (s.viewer.familyId) await addSeen(s.db, input.clipId, s.viewer.familyId, s.viewer.householdId);
   s.topics.add(`clip:${input.clipId}`);
   return null;
 }
 
-/** @param {DB} db @param {string} clipId @param {string} familyId */
-async function addSeen(db, clipId, familyId) {
+/**
+ * Seen by the family, at the carer's address when the family has addresses (issue 24).
+ * @param {DB} db @param {string} clipId @param {string} familyId @param {string} [householdId]
+ */
+async function addSeen(db, clipId, familyId, householdId) {
   await db
     .insertInto('seen_marks')
-    .values({ clip_id: clipId, household_id: familyId, seen_at: NOW })
+    .values({ clip_id: clipId, household_id: familyId, address_id: householdId ?? null, seen_at: NOW })
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
@@ -242,7 +245,7 @@ export async function getClipReach(s, clipId) {
   const { db } = s;
   const clip = await db.selectFrom('clips').select('class_id').where('id', '=', clipId).executeTakeFirst();
   if (!clip) fail('not-found');
-  const [families, answered, seen] = await Promise.all([
+  const [families, answered, seen, addresses] = await Promise.all([
     db
       .selectFrom('class_households as ch')
       .innerJoin('households as h', 'h.id', 'ch.household_id')
@@ -251,18 +254,62 @@ export async function getClipReach(s, clipId) {
       .orderBy('ch.position')
       .orderBy('h.id')
       .execute(),
-    answers(db).where('a.clip_id', '=', clipId).orderBy('a.updated_at', 'desc').orderBy('a.id').execute(),
-    db.selectFrom('seen_marks').select('household_id').where('clip_id', '=', clipId).execute(),
+    answers(db)
+      .leftJoin('viewers as carer', 'carer.id', 'a.carer_id')
+      .leftJoin('addresses as ad', (join) => join.onRef('ad.id', '=', 'carer.address_id').onRef('ad.household_id', '=', 'a.household_id'))
+      .select(['ad.id as address_id', 'ad.name as address_name'])
+      .where('a.clip_id', '=', clipId)
+      .orderBy('a.updated_at', 'desc')
+      .orderBy('a.id')
+      .execute(),
+    db.selectFrom('seen_marks').select(['household_id', 'address_id']).where('clip_id', '=', clipId).execute(),
+    // The addresses of the class's families (issue 24), in the family's order.
+    db
+      .selectFrom('addresses as ad')
+      .innerJoin('class_households as ch', 'ch.household_id', 'ad.household_id')
+      .select(['ad.id', 'ad.household_id', 'ad.name'])
+      .where('ch.class_id', '=', clip.class_id)
+      .orderBy('ad.position')
+      .orderBy('ad.id')
+      .execute(),
   ]);
   // A household that answered also saw the clip; two carers of one household count it once.
   const reached = new Set([...seen.map((r) => r.household_id), ...answered.map((a) => a.household_id)]);
+  // Per address (issue 24): seen or answered there; a mark without an address (from before
+  // addresses, or seeded) counts for every address of the family.
+  /** @type {Map<string, { id: string, name: string }[]>} */
+  const byFamily = new Map();
+  for (const ad of addresses) byFamily.set(ad.household_id, [...(byFamily.get(ad.household_id) ?? []), ad]);
+  const marks = [...seen, ...answered];
+  const whole = new Set(marks.filter((m) => !m.address_id).map((m) => m.household_id));
+  const at = new Set(marks.filter((m) => m.address_id).map((m) => `${m.household_id}/${m.address_id}`));
+  const reachedAt = (/** @type {string} */ familyId, /** @type {string} */ addressId) =>
+    whole.has(familyId) || at.has(`${familyId}/${addressId}`);
+  const households = families.reduce((n, f) => n + (byFamily.get(f.id)?.length || 1), 0);
+  const householdsSeen = families.reduce(
+    (n, f) =>
+      n + (byFamily.has(f.id) ? (byFamily.get(f.id) ?? []).filter((ad) => reachedAt(f.id, ad.id)).length : reached.has(f.id) ? 1 : 0),
+    0,
+  );
   return {
     clipId,
     families: families.length,
     seen: reached.size,
     talked: new Set(answered.map((a) => a.household_id)).size,
     answered: new Set(answered.filter((a) => a.kind === 'text').map((a) => a.household_id)).size,
-    answers: answered.map(toAnswer),
-    notReached: families.filter((f) => !reached.has(f.id)).map((f) => ({ familyId: f.id, familyName: f.name })),
+    answers: answered.map((a) => ({ ...toAnswer(a), ...present({ householdName: a.address_name }) })),
+    notReached: [
+      ...families.filter((f) => !reached.has(f.id)).map((f) => ({ familyId: f.id, familyName: f.name })),
+      // Of a family reached at one address, the addresses not reached yet (a private list).
+      ...families.flatMap((f) =>
+        reached.has(f.id)
+          ? (byFamily.get(f.id) ?? [])
+              .filter((ad) => !reachedAt(f.id, ad.id))
+              .map((ad) => ({ familyId: f.id, familyName: f.name, householdId: ad.id, ...present({ householdName: ad.name || null }) }))
+          : [],
+      ),
+    ],
+    // Counted when some family of the class has more than one address.
+    ...(addresses.length ? { households, householdsSeen } : {}),
   };
 }

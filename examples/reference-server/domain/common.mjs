@@ -14,6 +14,8 @@ export { SamenError };
  * @property {string} id
  * @property {import('./tables.mjs').Role} role
  * @property {string} [familyId] their household, for carers and child logins
+ * @property {string} [householdId] their address within that family, when it has more than one (011_households.sql)
+ * @property {boolean} [shareWithinFamily] a carer's school shares within the family (issue 24)
  * @property {string} [name]
  * @property {string[]} classIds in the host's order
  * @property {string[]} childIds

@@ -138,10 +138,11 @@ const THREAD_ABOUT_CLASS = {
 };
 
 /**
- * A thread (issue 24): the family and the class of what it is about. `undefined` when that does
- * not exist or the family is not in that class: nobody opens a thread with a family of another class.
+ * A thread (issue 24): the family (and its address) and the class of what it is about. `undefined`
+ * when that does not exist or the family is not in that class: nobody opens a thread with a family
+ * of another class.
  * @param {DB} db
- * @param {unknown} key `{ about: { kind, id }, familyId }` as the route checked it
+ * @param {unknown} key `{ about: { kind, id }, familyId, householdId? }` as the route checked it
  * @returns {Promise<Scope | undefined>}
  */
 export async function threadScope(db, key) {
@@ -158,7 +159,33 @@ export async function threadScope(db, key) {
     .where('class_id', '=', classId)
     .where('household_id', '=', familyId)
     .executeTakeFirst();
-  return member && { familyId, classId };
+  if (!member) return undefined;
+  // One address of the family (issue 24): that address's own thread, unless the school shares
+  // within the family (then the family's, as the library's threadScope). An address of another
+  // family, or one this server does not know, names no thread.
+  const householdId = /** @type {{ householdId?: unknown }} */ (key).householdId;
+  if (householdId === undefined) return { familyId, classId };
+  const shared = await addressShared(db, idOf(householdId), familyId);
+  if (shared === undefined) return undefined;
+  return shared ? { familyId, classId } : { familyId, householdId: /** @type {string} */ (householdId), classId };
+}
+
+/**
+ * Whether the family of this address shares within the family (its school's setting), or
+ * `undefined` when the address is not one of this family's.
+ * @param {DB} db @param {string} householdId @param {string} familyId
+ * @returns {Promise<boolean | undefined>}
+ */
+export async function addressShared(db, householdId, familyId) {
+  const row = await db
+    .selectFrom('addresses as a')
+    .innerJoin('households as h', 'h.id', 'a.household_id')
+    .innerJoin('schools as s', 's.id', 'h.school_id')
+    .select('s.share_within_family')
+    .where('a.id', '=', householdId)
+    .where('a.household_id', '=', familyId)
+    .executeTakeFirst();
+  return row?.share_within_family;
 }
 
 // ------------------------------------------------------------------ the checks per route

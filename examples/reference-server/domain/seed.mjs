@@ -81,7 +81,11 @@ export async function insertState(db, state) {
   await insertAll(
     db,
     'schools',
-    [...schools].map((id) => ({ id, name: SCHOOL_NAMES[id] ?? '' })),
+    [...schools].map((id) => ({
+      id,
+      name: SCHOOL_NAMES[id] ?? '',
+      share_within_family: recordOf(state.schoolSettings)[id]?.shareWithinFamily === true,
+    })),
   );
 
   /** @type {Map<string, { school_id: string, label: string | null }>} */
@@ -133,6 +137,20 @@ export async function insertState(db, state) {
     [...households].map(([id, h]) => ({ id, ...h })),
   );
   await insertAll(db, 'class_households', roster);
+  // ---- addresses (issue 24): a family at more than one address, as the class's list names them
+  /** @type {Map<string, { household_id: string, name: string, position: number }>} */
+  const addresses = new Map();
+  for (const list of Object.values(families))
+    for (const f of listOf(list))
+      listOf(f?.households).forEach((h, position) => {
+        if (households.has(f.familyId) && isId(h?.householdId) && !addresses.has(h.householdId))
+          addresses.set(h.householdId, { household_id: f.familyId, name: isText(h.name) ? h.name.slice(0, 100) : '', position });
+      });
+  await insertAll(
+    db,
+    'addresses',
+    [...addresses].map(([id, a]) => ({ id, ...a })),
+  );
 
   // ---- children: the classes' rosters, named from what mentions them
   /** @type {Map<string, string>} */
@@ -175,6 +193,7 @@ export async function insertState(db, state) {
       role: v.role,
       school_id: schools.has(v.schoolId) ? v.schoolId : null,
       household_id: family(v),
+      address_id: addresses.get(v.householdId)?.household_id === family(v) ? v.householdId : null,
       name: textOrNull(v.name)?.slice(0, 200) ?? null,
     })),
   );
@@ -304,12 +323,16 @@ export async function insertState(db, state) {
   const seen = new Set(
     listOf(state.seen)
       .filter((s) => clipIds.has(s?.clipId) && households.has(s?.familyId))
-      .map((s) => `${s.clipId}\n${s.familyId}`),
+      // Seen at one address of the family (issue 24), or by the whole family.
+      .map((s) => `${s.clipId}\n${s.familyId}\n${addresses.get(s.householdId)?.household_id === s.familyId ? s.householdId : ''}`),
   );
   await insertAll(
     db,
     'seen_marks',
-    [...seen].map((key) => ({ clip_id: key.split('\n')[0], household_id: key.split('\n')[1] })),
+    [...seen].map((key) => {
+      const [clip_id, household_id, address] = key.split('\n');
+      return { clip_id, household_id, address_id: address || null };
+    }),
   );
 
   /** @type {Record<string, unknown>[]} */

@@ -21,6 +21,7 @@
  * @property {string} id
  * @property {Generated<string>} name
  * @property {DefaultTimestamp} created_at
+ * @property {Generated<boolean>} share_within_family (011_households.sql)
  *
  * @typedef {object} ClassesTable
  * @property {string} id
@@ -32,6 +33,13 @@
  * @property {string} id
  * @property {string} school_id
  * @property {string} name
+ * @property {DefaultTimestamp} created_at
+ *
+ * @typedef {object} AddressesTable (011_households.sql: the contract's household, one address of a family)
+ * @property {string} id
+ * @property {string} household_id
+ * @property {Generated<string>} name
+ * @property {Generated<number>} position
  * @property {DefaultTimestamp} created_at
  *
  * @typedef {object} ClassHouseholdsTable
@@ -55,6 +63,7 @@
  * @property {string | null} household_id
  * @property {string | null} name
  * @property {DefaultTimestamp} created_at
+ * @property {Generated<string | null>} address_id (011_households.sql)
  *
  * @typedef {object} ViewerClassesTable
  * @property {string} viewer_id
@@ -111,6 +120,7 @@
  * @property {string} clip_id
  * @property {string} household_id
  * @property {DefaultTimestamp} seen_at
+ * @property {Generated<string | null>} address_id (011_households.sql: seen at one address; null, the whole family)
  *
  * @typedef {object} PostsTable
  * @property {string} id
@@ -277,6 +287,7 @@
  * @property {SchoolsTable} schools
  * @property {ClassesTable} classes
  * @property {HouseholdsTable} households
+ * @property {AddressesTable} addresses
  * @property {ClassHouseholdsTable} class_households
  * @property {ChildrenTable} children
  * @property {ViewersTable} viewers

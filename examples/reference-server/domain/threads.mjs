@@ -10,6 +10,7 @@
 import { sql } from 'kysely';
 import { threadTopic } from '../../../dist/thread/schemas.js';
 import { NOW, fail, iso, present } from './common.mjs';
+import { addressShared } from './policy.mjs';
 
 /**
  * @typedef {import('./common.mjs').Session} Session
@@ -47,6 +48,18 @@ function publicKey(key) {
   return { ...rest, about: { kind: about.kind, id: about.id } };
 }
 
+/**
+ * The thread a key names (issue 24): its address's own, or the family's when the school shares
+ * within the family (the policy has checked the address is the family's).
+ * @param {DB} db @param {ThreadKey} key @returns {Promise<ThreadKey>}
+ */
+async function canonical(db, key) {
+  if (key.householdId === undefined) return key;
+  if (!(await addressShared(db, key.householdId, key.familyId))) return key;
+  const { householdId: _household, ...family } = key;
+  return family;
+}
+
 /** Every message of the thread counted as read by the viewer. @param {Session} s @param {ThreadKey} key @param {string} threadKey */
 async function readAll(s, key, threadKey) {
   const { db, viewer } = s;
@@ -76,7 +89,7 @@ async function readAll(s, key, threadKey) {
  */
 export async function getThread(s, key) {
   const { db, viewer } = s;
-  const threadKey = threadTopic(key);
+  const threadKey = threadTopic(await canonical(db, key));
   const [rows, read] = await Promise.all([
     messages(db).where('m.thread_key', '=', threadKey).orderBy('m.seq').execute(),
     db
@@ -98,7 +111,8 @@ export async function getThread(s, key) {
  */
 export async function addThreadMessage(s, input) {
   const { db, viewer } = s;
-  const { id, text, ...key } = input;
+  const { id, text, ...asked } = input;
+  const key = await canonical(db, asked);
   const threadKey = threadTopic(key);
   await db
     .insertInto('thread_messages')
@@ -115,7 +129,7 @@ export async function addThreadMessage(s, input) {
     })
     .execute();
   await readAll(s, key, threadKey);
-  s.topics.add(threadKey);
+  s.topics.add(threadKey).add(threadTopic(asked));
   return messageById(db, viewer, id);
 }
 
@@ -125,10 +139,11 @@ export async function addThreadMessage(s, input) {
  * @param {ThreadKey & { id: string }} input
  */
 export async function markThreadRead(s, input) {
-  const { id: _id, ...key } = input;
+  const { id: _id, ...asked } = input;
+  const key = await canonical(s.db, asked);
   const threadKey = threadTopic(key);
   await readAll(s, key, threadKey);
-  s.topics.add(threadKey);
+  s.topics.add(threadKey).add(threadTopic(asked));
   return null;
 }
 

@@ -19,6 +19,8 @@ export async function loadViewer(db, viewerId) {
       'v.household_id',
       'v.name',
       'v.school_id',
+      'v.address_id',
+      sql`coalesce((select s.share_within_family from schools s where s.id = v.school_id), false)`.$castTo().as('share'),
       sql`array(select vc.class_id from viewer_classes vc where vc.viewer_id = v.id order by vc.position, vc.class_id)::text[]`
         .$castTo()
         .as('class_ids'),
@@ -33,7 +35,9 @@ export async function loadViewer(db, viewerId) {
     role: row.role,
     classIds: /** @type {string[]} */ (row.class_ids),
     childIds: /** @type {string[]} */ (row.child_ids),
-    ...present({ familyId: row.household_id, name: row.name, schoolId: row.school_id }),
+    ...present({ familyId: row.household_id, householdId: row.address_id, name: row.name, schoolId: row.school_id }),
+    // The school's setting, as it applies to a carer (the MemoryAdapter's viewer has it so).
+    ...(row.role === 'parent' && row.share ? { shareWithinFamily: true } : {}),
   };
 }
 

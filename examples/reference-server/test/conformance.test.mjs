@@ -86,3 +86,49 @@ defineAuthorizationConformance({
     return { ...demoAuthorizationViewers(as), expired: as(expired) };
   },
 });
+
+// With households (issue 24): family A is the demo's Familie El Amrani at two addresses (parent-5
+// at fam-03-1, parent-6 at fam-03-2, migrations/011_households.sql); a thread with one address is
+// checked as that address's alone, as test/conformance/authorization-households.test.ts does on
+// the MemoryAdapter.
+defineAuthorizationConformance({
+  name: 'HttpAdapter → reference server, with households',
+  describe,
+  it,
+  ports: ['clip'],
+  childLogin: false,
+  fixtures: {
+    classA: 'groep6-wish',
+    classB: 'groep7-pbs',
+    clipA: 'wish-2',
+    clipB: 'pbs-1',
+    classChartA: 'class-wish',
+    classChartB: 'class-groep7',
+    personalChartA: 'personal-child-1',
+    childA: 'child-3',
+    childB: 'child-2',
+    schoolMatrix: 'matrix-school',
+    homeMatrixA: 'matrix-home-fam-01',
+    familyA: 'fam-03',
+    familyB: 'fam-02',
+    householdA1: 'fam-03-1',
+    householdA2: 'fam-03-2',
+  },
+  setup: async () => {
+    const { api, base } = await server();
+    const as = (token) => {
+      const adapter = new HttpAdapter({ baseUrl: base, getToken: () => token, retries: 0, timeoutMs: 5000 });
+      adapters.push(adapter);
+      return adapter;
+    };
+    const expired = await api.issueToken('parent-5', { expiresAt: new Date(Date.now() - 60_000) });
+    return {
+      parentA: as('parent-5'),
+      parentA2: as('parent-6'),
+      parentB: as('parent-3'),
+      teacherA: as('teacher-1'),
+      teacherB: as('teacher-2'),
+      expired: as(expired),
+    };
+  },
+});

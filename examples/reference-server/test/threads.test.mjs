@@ -75,9 +75,12 @@ for (const backend of BACKENDS) {
       const long = await server.as('parent-1')('POST', '/threads/messages', { key: key(), body: { ...THREAD, text: 'x'.repeat(501) } });
       assert.equal(long.status, 400);
       // A key field this server does not know is refused, not dropped (it would name another thread).
-      assert.equal((await server.as('parent-1')('GET', `/threads?${QUERY}&householdId=fam-01-b`)).status, 400);
+      assert.equal((await server.as('parent-1')('GET', `/threads?${QUERY}&addressId=fam-01-b`)).status, 400);
+      // An address the family does not have names no thread (never the family's own, issue 24).
+      assert.equal((await server.as('parent-1')('GET', `/threads?${QUERY}&householdId=fam-01-b`)).status, 404);
       const extra = { ...THREAD, householdId: 'fam-01-b', text: 'Van het tweede adres' };
-      assert.equal((await server.as('parent-1')('POST', '/threads/messages', { key: key(), body: extra })).status, 400);
+      assert.equal((await server.as('parent-1')('POST', '/threads/messages', { key: key(), body: extra })).status, 404);
+      assert.equal((await server.as('parent-1')('GET', `/threads?${QUERY}&householdId=fam%2F1`)).status, 400);
     });
 
     test('every kind of THREAD_ABOUT_KINDS is served: a tip about a child with that child’s family, the successes shared on the school’s matrix', async (t) => {
