@@ -271,7 +271,7 @@ export const ROUTES = [
     path: '/charts/:chartId/awards',
     op: 'award',
     write: true,
-    body: z.object({ expectationId: z.optional(safeId), reason: z.optional(text(SHORT_TEXT)) }),
+    body: z.object({ expectationId: z.optional(safeId), reason: z.optional(text(SHORT_TEXT)), childId: z.optional(safeId) }),
     optionalBody: true,
     input: ({ params, body, key }) => ({ ...body, id: key, chartId: params.chartId }),
     run: ({ view }, input) => view.award(input),

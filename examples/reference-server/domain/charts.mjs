@@ -66,6 +66,10 @@ export async function getRewardChart(s, chartId) {
       .orderBy('id')
       .execute(),
   ]);
+  // Teachers only (issue 24): a class chart's recognition, a personal chart's families.
+  const teacher = s.viewer.role === 'teacher';
+  const recognition = teacher && chart.kind === 'class' ? await recognitionOf(db, chart.class_id) : undefined;
+  const families = teacher && chart.kind === 'personal' && chart.child_id ? await familiesOfChild(db, chart.child_id) : undefined;
   return {
     id: chart.id,
     kind: chart.kind,
@@ -80,6 +84,59 @@ export async function getRewardChart(s, chartId) {
     ...present({ lang: chart.lang }),
     classId: chart.class_id,
     ...present({ childId: chart.child_id }),
+    ...(families ? { families } : {}),
+    ...(recognition ? { recognition } : {}),
+  };
+}
+
+/**
+ * The families of a child, as their class lists them (a teacher's tip and top goes to them).
+ * @param {DB} db
+ * @param {string} childId
+ */
+export async function familiesOfChild(db, childId) {
+  const rows = await db
+    .selectFrom('children as ch')
+    .innerJoin('class_households as ck', (j) => j.onRef('ck.class_id', '=', 'ch.class_id').onRef('ck.household_id', '=', 'ch.household_id'))
+    .innerJoin('households as h', 'h.id', 'ch.household_id')
+    .select(['h.id', 'h.name'])
+    .where('ch.id', '=', childId)
+    .orderBy('ck.position')
+    .execute();
+  return rows.map((r) => ({ familyId: r.id, name: r.name }));
+}
+
+/**
+ * This week (since Monday 00:00) in a class: which children the school recognised (a token for
+ * them on a class chart, a sticker from school on their own chart) and how many such compliments
+ * were given. A yes or no per child, never a count per child; the teacher's only (issue 24).
+ * @param {DB} db
+ * @param {string} classId
+ */
+async function recognitionOf(db, classId) {
+  const [children, given] = await Promise.all([
+    db.selectFrom('children').select(['id', 'name']).where('class_id', '=', classId).orderBy('name').orderBy('id').execute(),
+    db
+      .selectFrom('awards as a')
+      .innerJoin('reward_charts as c', 'c.id', 'a.chart_id')
+      .innerJoin('children as ch', (j) =>
+        j.on((eb) =>
+          eb.or([
+            eb.and([eb('c.kind', '=', 'personal'), eb('ch.id', '=', eb.ref('c.child_id'))]),
+            eb.and([eb('c.kind', '=', 'class'), eb('c.class_id', '=', classId), eb('ch.id', '=', eb.ref('a.for_child_id'))]),
+          ]),
+        ),
+      )
+      .select(['ch.id as child_id'])
+      .where('ch.class_id', '=', classId)
+      .where('a.source', '=', 'school')
+      .where('a.created_at', '>=', sql`date_trunc('week', now())`.$castTo())
+      .execute(),
+  ]);
+  const recognised = new Set(given.map((g) => g.child_id));
+  return {
+    children: children.map((c) => ({ childId: c.id, ...present({ name: c.name }), recognised: recognised.has(c.id) })),
+    compliments: given.length,
   };
 }
 
@@ -87,15 +144,32 @@ export async function getRewardChart(s, chartId) {
  * `POST /charts/{chartId}/awards`: one token, from school (a teacher) or from home (a carer, only
  * when the chart takes home stickers).
  * @param {Session} s
- * @param {{ id: string, chartId: string, expectationId?: string, reason?: string }} input
+ * @param {{ id: string, chartId: string, expectationId?: string, reason?: string, childId?: string }} input
  */
 export async function award(s, input) {
   const { db, viewer } = s;
-  const chart = await db.selectFrom('reward_charts').select(['home_stickers_enabled']).where('id', '=', input.chartId).executeTakeFirst();
+  const chart = await db
+    .selectFrom('reward_charts')
+    .select(['home_stickers_enabled', 'kind', 'class_id'])
+    .where('id', '=', input.chartId)
+    .executeTakeFirst();
   if (!chart) fail('not-found');
   const school = viewer.role === 'teacher';
   // The policy lets a parent sticker their own child's chart; the school decides whether it is on.
   if (!school && !chart.home_stickers_enabled) fail('forbidden', 'home stickers are off for this chart');
+  // A token for one child (issue 24): a teacher's, on a class chart, for a child of its class.
+  if (input.childId !== undefined) {
+    const child =
+      school && chart.kind === 'class'
+        ? await db
+            .selectFrom('children')
+            .select('id')
+            .where('id', '=', input.childId)
+            .where('class_id', '=', chart.class_id)
+            .executeTakeFirst()
+        : undefined;
+    if (!child) fail('invalid-data', 'childId: not a child of this class chart');
+  }
   await db
     .insertInto('awards')
     .values({
@@ -105,6 +179,7 @@ export async function award(s, input) {
       expectation_id: input.expectationId ?? null,
       reason: input.reason ? input.reason : null,
       given_by: viewer.id,
+      for_child_id: input.childId ?? null,
       created_at: NOW,
     })
     .execute();

@@ -5,6 +5,7 @@
  * (`checkin:<child>:<context>:<local day>`, one per child, context and day), with the UTC offset
  * it was written with, so the child's local day stays the day it was written on.
  */
+import { familiesOfChild } from './charts.mjs';
 import { NOW, fail, present } from './common.mjs';
 
 /**
@@ -93,7 +94,12 @@ export async function getCheckins(s, query) {
  * @param {{ classId: string } & Range} query
  */
 export async function getClassCheckins(s, query) {
-  return (await within(checkins(s.db).where('ch.class_id', '=', query.classId), query).execute()).map(toCheckin);
+  const rows = (await within(checkins(s.db).where('ch.class_id', '=', query.classId), query).execute()).map(toCheckin);
+  if (s.viewer.role !== 'teacher') return rows;
+  // The teacher also gets each child's families, to send them a tip and top (issue 24).
+  const families = new Map();
+  for (const childId of new Set(rows.map((r) => r.childId))) families.set(childId, await familiesOfChild(s.db, childId));
+  return rows.map((r) => (families.get(r.childId).length ? { ...r, families: families.get(r.childId) } : r));
 }
 
 /**

@@ -180,6 +180,7 @@ const successes = (db) =>
       'x.expectation_id',
       'x.text',
       'x.created_at',
+      'x.household_id',
       sql`coalesce(h.name, v.name)`.$castTo().as('family_name'),
     ]);
 
@@ -201,7 +202,10 @@ const toSuccess = (row) => ({
 export async function getSuccesses(s, query) {
   let q = successes(s.db).where('x.matrix_id', '=', query.matrixId);
   if (query.from) q = q.where('x.created_at', '>=', new Date(query.from));
-  return (await q.orderBy('x.created_at').orderBy('x.id').execute()).map(toSuccess);
+  const rows = await q.orderBy('x.created_at').orderBy('x.id').execute();
+  // The teacher also gets the family that shared it, to answer them in a private thread (issue 24).
+  if (s.viewer.role !== 'teacher') return rows.map(toSuccess);
+  return rows.map((row) => ({ ...toSuccess(row), ...present({ familyId: row.household_id }) }));
 }
 
 /**

@@ -200,6 +200,7 @@
  * @property {string | null} given_by
  * @property {Timestamp} created_at
  * @property {number | null} redeemed_in
+ * @property {import('kysely').ColumnType<string | null, string | null | undefined, string | null>} for_child_id a teacher's token for one child of a class chart (014, issue 24)
  *
  * @typedef {object} CheckinsTable
  * @property {string} id

@@ -176,6 +176,7 @@ for (const backend of backends) {
           '008_clip_group_co_teacher',
           '009_collections_to_tables',
           '010_threads',
+          '014_recognition',
         ],
       );
       assert.deepEqual(await migrate(server.api.db), []);
