@@ -125,6 +125,9 @@ export function hardenState<S extends DemoState>(state: S): S {
   if (state.uploads) state.uploads = dict(state.uploads);
   state.threads = dict(state.threads ?? {});
   for (const thread of Object.values(state.threads)) if (thread && typeof thread === 'object') thread.readBy = dict(thread.readBy);
+  if (state.meetings) state.meetings = dict(state.meetings);
+  if (state.intros) state.intros = dict(state.intros);
+  if (state.schoolSettings) state.schoolSettings = dict(state.schoolSettings);
   // Writes remembered in another shape (a state saved before they had a time and a digest)
   // can't be told apart from a new request: they are forgotten.
   const writes = dict(state.writes);

@@ -6,8 +6,9 @@ import { MemoryAdapter, type MemoryAdapterOptions, type MemoryStore } from './me
 const STORE = 'state';
 // Bumped when the demo state's shape changes, so a device re-seeds instead of showing old data as invalid
 // (v4: every role of the policy, owners of charts, matrices, awards and uploads, dated idempotency keys;
-// v5: home answers per carer, with the carer's viewer id).
-const KEY = 'v5';
+// v5: home answers per carer, with the carer's viewer id; v6: households, threads, the class board's
+// shared answers, the chart's choices, the programme's introductions, meetings, replies and sheets).
+const KEY = 'v6';
 
 export interface LocalAdapterOptions extends MemoryAdapterOptions {
   /** IndexedDB database name; one per demo. Default `samen-local`. */

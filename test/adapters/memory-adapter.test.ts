@@ -4,6 +4,7 @@
  * LocalAdapter loads.
  */
 import { expect } from '@open-wc/testing';
+import { openDB } from 'idb';
 import { LocalAdapter } from '../../src/adapters/local-adapter.js';
 import { MemoryAdapter, WRITE_KEY_TTL_MS } from '../../src/adapters/memory-adapter.js';
 import { createDemoState } from '../../src/adapters/demo-data.js';
@@ -331,6 +332,44 @@ describe('LocalAdapter: a state loaded from IndexedDB is hardened', () => {
       expect(Object.getPrototypeOf(again.state.reactions['wish-2'])).to.equal(null);
       expect(Object.getPrototypeOf(again.state.matrices['matrix-school']!.cells)).to.equal(null);
       await again.close();
+    } finally {
+      indexedDB.deleteDatabase(dbName);
+    }
+  });
+
+  it('the course (issue 26) survives a reload: a reply and a sheet stay; meetings and introductions are null-prototype again', async () => {
+    const dbName = `samen-course-${newId()}`;
+    const first = new LocalAdapter({ now: NOW, dbName });
+    try {
+      await first.saveRsvp({ id: key(), meetingId: 'wish-conversation', answer: 'yes', people: 2 });
+      await first.savePreparation({ id: key(), meetingId: 'wish-conversation', keywords: 'tekenen', goesWell: 'Lezen', talkAbout: '' });
+      await first.close();
+      const again = new LocalAdapter({ now: NOW, dbName });
+      expect(await again.getRsvp('wish-conversation')).to.deep.include({ answer: 'yes', people: 2 });
+      expect(await again.getPreparation('wish-conversation')).to.deep.include({ keywords: 'tekenen', goesWell: 'Lezen' });
+      expect((await again.getProgrammeIntro('wish-intro')).lessons.length).to.equal(8);
+      expect(Object.getPrototypeOf(again.state.meetings), 'meetings').to.equal(null);
+      expect(Object.getPrototypeOf(again.state.intros), 'intros').to.equal(null);
+      await again.close();
+    } finally {
+      indexedDB.deleteDatabase(dbName);
+    }
+  });
+
+  it('a state saved before households and the course (v5) is seeded again, so the demo’s new sections load', async () => {
+    const dbName = `samen-v5-${newId()}`;
+    const db = await openDB(dbName, 1, { upgrade: (d) => void d.createObjectStore('state') });
+    const old = createDemoState({ locale: 'nl', seed: 7, now: NOW });
+    delete old.meetings;
+    delete old.intros;
+    old.viewers = old.viewers.filter((v) => v.id !== 'parent-5' && v.id !== 'parent-6');
+    await db.put('state', old, 'v5');
+    db.close();
+    const adapter = new LocalAdapter({ now: NOW, dbName });
+    try {
+      expect((await adapter.getMeeting('wish-conversation')).id).to.equal('wish-conversation');
+      expect((await adapter.forViewer('parent-6').getViewer()).householdId).to.equal('fam-03-2');
+      await adapter.close();
     } finally {
       indexedDB.deleteDatabase(dbName);
     }
