@@ -54,6 +54,17 @@ for (const provider of [parent, carer2, teacher]) {
   provider.locale = locale;
   provider.querySelector('samen-lesson-clip').clipId = clipId;
 }
+// The flows below (issues 24-26): each pane signs in as the person its data-viewer names, on the same adapter.
+for (const provider of document.querySelectorAll('samen-provider[data-viewer]')) {
+  const viewer = provider.dataset.viewer;
+  provider.adapter = overHttp
+    ? new OutboxAdapter(new HttpAdapter({ baseUrl: '/api', getToken: () => viewer, backoffMs: 300 }), {
+        dbName: `samen-demo-outbox-${viewer}`,
+        backoffMs: 1000,
+      })
+    : adapter.forViewer(viewer);
+  provider.locale = locale;
+}
 if (contentLocale === 'en') {
   document.getElementById('parent-heading').textContent = 'Parent (the Jansen family)';
   document.getElementById('teacher-heading').textContent = 'Teacher (Ms Sanne)';
@@ -62,6 +73,7 @@ if (contentLocale === 'en') {
   for (const el of document.querySelectorAll('[data-i18n="postTitle"]')) el.textContent = 'Message from school';
   for (const el of document.querySelectorAll('[data-i18n="postBody"]'))
     el.textContent = 'Friday is kanjer day! Bring something you are proud of.';
+  for (const el of document.querySelectorAll('[data-en]')) el.textContent = el.dataset.en;
 }
 
 const demoQuery = () =>

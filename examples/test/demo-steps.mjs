@@ -11,12 +11,13 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const TIMEOUT = 10_000;
 
-export const parent = 'samen-lesson-clip[view="parent"]';
-export const teacher = 'samen-lesson-clip[view="teacher"]';
-export const feelingsParent = 'samen-feelings-checkin[view="parent"]';
-export const feelingsTeacher = 'samen-feelings-checkin[view="teacher"]';
-export const matrixParent = 'samen-expectation-matrix[matrix-id="matrix-school"][view="parent"]';
-export const matrixTeacher = 'samen-expectation-matrix[view="teacher"]';
+// The first screen's columns; the flows below have cards of the same kinds in their own providers.
+export const parent = '#parent samen-lesson-clip[view="parent"]';
+export const teacher = '#teacher samen-lesson-clip[view="teacher"]';
+export const feelingsParent = '#parent samen-feelings-checkin[view="parent"]';
+export const feelingsTeacher = '#teacher samen-feelings-checkin[view="teacher"]';
+export const matrixParent = '#parent samen-expectation-matrix[matrix-id="matrix-school"][view="parent"]';
+export const matrixTeacher = '#teacher samen-expectation-matrix[view="teacher"]';
 export const composer = 'samen-clip-composer';
 export const newCard = '#new-clips samen-lesson-clip';
 
@@ -107,8 +108,8 @@ export async function checkInScared(page) {
 
 export const REPLY = 'Wij hebben de stappen aan tafel geoefend.';
 export const TEACHER_ANSWER = 'Wat fijn! Vraag eens welke stap het lastigst was.';
-const barParent = 'samen-feedback-bar[target-id="host-post-1"][view="parent"]';
-const barTeacher = 'samen-feedback-bar[target-id="host-post-1"][view="teacher"]';
+const barParent = '#parent samen-feedback-bar[target-id="host-post-1"][view="parent"]';
+const barTeacher = '#teacher samen-feedback-bar[target-id="host-post-1"][view="teacher"]';
 
 /**
  * The parent replies under the school's post; the teacher answers that reply ("Antwoorden") in
@@ -200,4 +201,190 @@ export async function publishAndAnswer(page) {
   await page.click(`${newCard} >>> [part~="send-button"]`);
   await page.waitForSelector(`${newCard} >>> [part~="answer"]`, { timeout: TIMEOUT });
   return title;
+}
+
+// The flows below the first screen (issues 24-26). Their cards load lazily: each step scrolls
+// its card into view first, as a reader does.
+
+/** The text of `sel`'s shadow root, once `includes` (a string or any of strings) is in it. @param {Page} page @param {string} sel @param {string | string[]} includes */
+export async function shownText(page, sel, includes) {
+  await page.waitForSelector(sel, { timeout: TIMEOUT });
+  await page.$eval(sel, (el) => el.scrollIntoView({ block: 'center' }));
+  await page.waitForFunction(
+    (s, words) => {
+      const text = document.querySelector(s)?.shadowRoot?.textContent ?? '';
+      return [words].flat().some((w) => text.includes(w));
+    },
+    { timeout: TIMEOUT },
+    sel,
+    includes,
+  );
+  return page.$eval(sel, (el) => el.shadowRoot.textContent);
+}
+
+/** Sets a text box in `sel`'s shadow root as typing does. @param {Page} page @param {string} sel @param {string} box @param {string} text */
+async function fill(page, sel, box, text) {
+  await page.waitForFunction((s, b) => !!document.querySelector(s)?.shadowRoot?.querySelector(b), { timeout: TIMEOUT }, sel, box);
+  await page.evaluate(
+    (s, b, t) => {
+      const el = document.querySelector(s).shadowRoot.querySelector(b);
+      el.value = t;
+      el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    },
+    sel,
+    box,
+    text,
+  );
+}
+
+/** Clicks the first element `inner` in `sel`'s shadow root. @param {Page} page @param {string} sel @param {string} inner */
+const clickIn = (page, sel, inner) =>
+  page
+    .waitForFunction((s, i) => !!document.querySelector(s)?.shadowRoot?.querySelector(i), { timeout: TIMEOUT }, sel, inner)
+    .then(() => page.evaluate((s, i) => document.querySelector(s).shadowRoot.querySelector(i).click(), sel, inner));
+
+export const address1 = '#address-1 samen-lesson-clip';
+export const address2 = '#address-2 samen-lesson-clip';
+export const addressTeacher = '#address-teacher samen-lesson-clip';
+export const FIRST_ADDRESS_ANSWER = 'Bij mama oefenden we het in de keuken.';
+export const SECOND_ADDRESS_ANSWER = 'Bij papa deden we het na het eten.';
+
+/**
+ * Two households of one child (issue 24): the first address answers lesson 4, the teacher's
+ * reach then names the second address as not reached, and the second address answers too.
+ * Returns what each pane and the teacher show.
+ * @param {Page} page
+ */
+export async function twoAddresses(page) {
+  await shownText(page, address1, 'Vraag voor thuis');
+  await fill(page, address1, 'textarea', FIRST_ADDRESS_ANSWER);
+  await clickIn(page, address1, '[part~="send-button"]');
+  await shownText(page, address1, FIRST_ADDRESS_ANSWER);
+  const teacherText = await shownText(page, addressTeacher, 'Familie El Amrani — tweede adres');
+  const secondBefore = await shownText(page, address2, 'Vraag voor thuis');
+  await fill(page, address2, 'textarea', SECOND_ADDRESS_ANSWER);
+  await clickIn(page, address2, '[part~="send-button"]');
+  const second = await shownText(page, address2, SECOND_ADDRESS_ANSWER);
+  await shownText(page, addressTeacher, SECOND_ADDRESS_ANSWER);
+  const first = await page.$eval(address1, (el) => el.shadowRoot.textContent);
+  return { teacherText, secondBefore, second, first };
+}
+
+export const board = '#board samen-lesson-clip';
+
+/** The class board as child-login-1 sees it: its text once the shared answers show. @param {Page} page */
+export const classBoard = (page) =>
+  shownText(page, board, 'gezinnen').then(() =>
+    page
+      .waitForFunction((s) => !!document.querySelector(s)?.shadowRoot?.querySelector('[part~="board"]'), { timeout: TIMEOUT }, board)
+      .then(() => page.$eval(board, (el) => el.shadowRoot.querySelector('[part~="board"]').textContent)),
+  );
+
+export const choiceChild = '#choice-child samen-reward-chart';
+export const choiceParent = '#choice-parent samen-reward-chart';
+
+/**
+ * Noor chooses the second words and the second reward on her personal chart (the first are the
+ * chart's words now) and saves; returns the words she chose and her parent's chart text once it
+ * shows them.
+ * @param {Page} page
+ */
+export async function childChooses(page) {
+  await shownText(page, choiceChild, 'Kies zelf');
+  await page.waitForFunction(
+    (s) => !!document.querySelector(s)?.shadowRoot?.querySelector('[part~="choose-words"] input'),
+    { timeout: TIMEOUT },
+    choiceChild,
+  );
+  const words = await page.$eval(choiceChild, (el) => {
+    const root = el.shadowRoot;
+    const option = root.querySelectorAll('[part~="choose-words"] label.option')[1];
+    option.querySelector('input').click();
+    root.querySelectorAll('[part~="choose-reward"] input')[1]?.click();
+    return option.textContent.trim();
+  });
+  await clickIn(page, choiceChild, '[part~="choose-button"]');
+  const parentText = await shownText(page, choiceParent, words);
+  return { words, parentText };
+}
+
+export const tipTeacher = '#tip-teacher samen-reward-chart';
+export const tipParent = '#tip-parent samen-reward-chart';
+export const TIP_TOP = 'Top: Noor helpt anderen vaak. Tip voor thuis: vraag haar wat ze vandaag goed deed.';
+
+/** The teacher sends Familie Jansen a tip and top from Noor's chart; returns the parent's chart text once it shows live. @param {Page} page */
+export async function sendTipTop(page) {
+  await shownText(page, tipTeacher, 'Tip en top');
+  await page.waitForFunction(
+    (s) => !!document.querySelector(s)?.shadowRoot?.querySelector('[part~="tip-top"] button.thread-open'),
+    { timeout: TIMEOUT },
+    tipTeacher,
+  );
+  await page.evaluate(
+    (s) => document.querySelector(s).shadowRoot.querySelector('[part~="tip-top"] button.thread-open').click(),
+    tipTeacher,
+  );
+  await fill(page, tipTeacher, '[part~="thread-input"]', TIP_TOP);
+  await page.waitForFunction(
+    (s) => document.querySelector(s)?.shadowRoot?.querySelector('[part~="thread"] button[type="submit"]')?.disabled === false,
+    { timeout: TIMEOUT },
+    tipTeacher,
+  );
+  await clickIn(page, tipTeacher, '[part~="thread"] button[type="submit"]');
+  return shownText(page, tipParent, TIP_TOP);
+}
+
+export const courseIntro = '#course samen-programme-intro';
+export const courseLesson = '#course-lesson samen-lesson-clip';
+export const courseRsvp = '#course-rsvp samen-meeting';
+export const courseReplies = '#course-replies samen-meeting';
+export const courseSummary = '#course-summary samen-meeting';
+export const SHEET_KEYWORDS = 'tekenen, voetbal, mijn oma';
+
+/**
+ * The programme's course in order (issue 26): the introduction, lesson 3 ("Les 3 van 8"), the
+ * conversation's reply (yes, 2 people) and preparation sheet, and the last lesson's summary.
+ * @param {Page} page
+ */
+export async function followCourse(page) {
+  const intro = await shownText(page, courseIntro, 'WIsH');
+  const lesson = await shownText(page, courseLesson, 'Les 3 van 8');
+  await shownText(page, courseRsvp, 'Gesprek met ouder, kind en juf');
+  await clickIn(page, courseRsvp, '[part~="rsvp"] input[value="yes"]');
+  await fill(page, courseRsvp, '#people', '2');
+  await page.evaluate((s) => {
+    const box = document.querySelector(s).shadowRoot.querySelector('#people');
+    box.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }, courseRsvp);
+  await clickIn(page, courseRsvp, '[part~="rsvp"] [part~="send-button"]');
+  await page.waitForFunction(
+    (s) => !!document.querySelector(s)?.shadowRoot?.querySelector('[part~="answer"]'),
+    { timeout: TIMEOUT },
+    courseRsvp,
+  );
+  const answer = await page.$eval(courseRsvp, (el) => el.shadowRoot.querySelector('[part~="answer"]').textContent.trim());
+  await fill(page, courseRsvp, '#sheet-keywords', SHEET_KEYWORDS);
+  await clickIn(page, courseRsvp, '[part~="sheet"] [part~="send-button"]');
+  const replies = await shownText(page, courseReplies, SHEET_KEYWORDS);
+  const summary = await shownText(page, courseSummary, 'Samen weerbaar');
+  return { intro, lesson, answer, replies, summary };
+}
+
+export const overviewTeacher = '#overview-teacher samen-programme-overview';
+export const overviewLeader = '#overview-leader samen-programme-overview';
+
+/** The overview's table (its caption, headers and cells) as `sel`'s viewer sees it. @param {Page} page @param {string} sel */
+export async function overviewTable(page, sel) {
+  await page.waitForSelector(sel, { timeout: TIMEOUT });
+  await page.$eval(sel, (el) => el.scrollIntoView({ block: 'center' }));
+  await page.waitForFunction(
+    (s) => !!document.querySelector(s)?.shadowRoot?.querySelector('[part~="table"] tbody td'),
+    { timeout: TIMEOUT },
+    sel,
+  );
+  return page.$eval(sel, (el) =>
+    [...el.shadowRoot.querySelectorAll('[part~="table"] tr')].map((tr) =>
+      [...tr.children].map((c) => c.textContent.trim().replace(/\s+/g, ' ')),
+    ),
+  );
 }

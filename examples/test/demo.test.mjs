@@ -11,8 +11,24 @@ import { launch, watchPage, withoutProblems } from '../../scripts/browser.mjs';
 import {
   ANSWER,
   SUCCESS,
+  address1,
+  address2,
   answerAsParent,
   checkInScared,
+  childChooses,
+  classBoard,
+  courseRsvp,
+  FIRST_ADDRESS_ANSWER,
+  followCourse,
+  overviewLeader,
+  overviewTable,
+  overviewTeacher,
+  SECOND_ADDRESS_ANSWER,
+  sendTipTop,
+  SHEET_KEYWORDS,
+  shownText,
+  TIP_TOP,
+  twoAddresses,
   feelingsParent,
   openDemo,
   parent,
@@ -98,6 +114,102 @@ test('examples/index.html: the answer and the check-in survive a reload', (t) =>
     t.diagnostic(
       `answered ${before_?.[2]} → ${(await teacherMetrics(page))[2]}; scared check-ins ${await scaredCount(page)}; success "${SUCCESS}" shared`,
     );
+  }));
+
+test('examples/index.html: the table of contents leads to every flow (issues 24-26)', () =>
+  clean(async () => {
+    const links = await page.$$eval('nav.toc a', (as) =>
+      as.map((a) => [a.getAttribute('href'), !!document.querySelector(a.getAttribute('href'))]),
+    );
+    assert.deepEqual(
+      links.map(([href]) => href),
+      ['#start', '#households', '#class-board', '#child-choice', '#tip-top', '#course', '#overview'],
+    );
+    assert.ok(
+      links.every(([, found]) => found),
+      `a link leads nowhere: ${JSON.stringify(links)}`,
+    );
+    const eager = await page.$$eval('section.flow samen-provider > *', (els) =>
+      els.filter((el) => el.getAttribute('loading') !== 'lazy').map((el) => el.localName),
+    );
+    assert.deepEqual(eager, [], 'every card below the first screen loads lazily');
+  }));
+
+test('examples/index.html: two addresses of one child answer the same clip; each reads only its own, the teacher counts addresses (issue 24)', () =>
+  clean(async () => {
+    const { teacherText, secondBefore, second, first } = await twoAddresses(page);
+    assert.match(teacherText, /\d+ van \d+ adressen/, 'the teacher does not count addresses');
+    assert.ok(teacherText.includes('Familie El Amrani — tweede adres'), 'the teacher is not told the second address is not reached');
+    assert.ok(!secondBefore.includes(FIRST_ADDRESS_ANSWER), "the second address saw the first one's answer");
+    assert.ok(!second.includes(FIRST_ADDRESS_ANSWER), "the second address saw the first one's answer after answering");
+    assert.ok(!first.includes(SECOND_ADDRESS_ANSWER), "the first address saw the second one's answer");
+  }));
+
+test('examples/index.html: the class board shows the figures and the shared answers, never a name (issue 24)', () =>
+  clean(async () => {
+    const text = await classBoard(page);
+    assert.ok(/gezin/i.test(text), `the board shows no figures: "${text.slice(0, 120)}"`);
+    assert.ok(!/Familie|Noor/.test(text), `the class board shows a name: "${text.slice(0, 200)}"`);
+  }));
+
+test("examples/index.html: Noor chooses her goal on her own chart; her parent's chart shows it (issue 24)", () =>
+  clean(async () => {
+    const { words, parentText } = await childChooses(page);
+    assert.ok(words.length > 2 && parentText.includes(words), `the parent does not see "${words}"`);
+  }));
+
+test('examples/index.html: the teacher sends a tip and top about Noor; her family sees it live (issue 24)', () =>
+  clean(async () => {
+    const text = await sendTipTop(page);
+    assert.ok(text.includes(TIP_TOP));
+  }));
+
+test('examples/index.html: the programme in order: introduction, "Les 3 van 8", the reply and sheet, the summary (issue 26)', () =>
+  clean(async () => {
+    const { intro, lesson, answer, replies, summary } = await followCourse(page);
+    assert.ok(intro.includes('WIsH'), 'no introduction');
+    assert.ok(lesson.includes('Les 3 van 8'), 'the lesson does not say where the class is');
+    assert.match(answer, /2/, `the reply does not say 2 people: "${answer}"`);
+    assert.ok(replies.includes(SHEET_KEYWORDS), "the teacher does not read the family's sheet");
+    assert.ok(summary.includes('Samen weerbaar'), 'no summary of the last lesson');
+  }));
+
+test('examples/index.html: the overview shows figures to the teacher and the school leader (issue 25)', (t) =>
+  clean(async () => {
+    const teacherRows = await overviewTable(page, overviewTeacher);
+    const leaderRows = await overviewTable(page, overviewLeader);
+    const figures = (rows) =>
+      rows
+        .slice(1)
+        .flatMap((r) => r.slice(1))
+        .filter((c) => /\d+\s?%/.test(c));
+    assert.ok(figures(teacherRows).length > 0, `no figure in the teacher's table: ${JSON.stringify(teacherRows).slice(0, 300)}`);
+    assert.ok(figures(leaderRows).length > 0, `no figure in the school leader's table: ${JSON.stringify(leaderRows).slice(0, 300)}`);
+    assert.ok(
+      teacherRows.some((r) => r[0].includes('Groep 6')),
+      'the teacher does not see groep 6',
+    );
+    t.diagnostic(`teacher: ${teacherRows.length - 1} class rows, leader: ${leaderRows.length - 1}`);
+  }));
+
+test("examples/index.html: the reply and the second address's answer survive a reload", () =>
+  clean(async () => {
+    await page.reload({ waitUntil: 'networkidle0' });
+    await shownText(page, courseRsvp, 'Gesprek met ouder, kind en juf');
+    await page.waitForFunction(
+      (s) => !!document.querySelector(s)?.shadowRoot?.querySelector('[part~="answer"]'),
+      { timeout: 10_000 },
+      courseRsvp,
+    );
+    const { answer, keywords } = await page.$eval(courseRsvp, (el) => ({
+      answer: el.shadowRoot.querySelector('[part~="answer"]').textContent,
+      keywords: el.shadowRoot.querySelector('#sheet-keywords')?.value,
+    }));
+    assert.match(answer, /2/, `the reply did not survive a reload: "${answer}"`);
+    assert.equal(keywords, SHEET_KEYWORDS, 'the sheet did not survive a reload');
+    const second = await shownText(page, address2, SECOND_ADDRESS_ANSWER);
+    assert.ok(!second.includes(FIRST_ADDRESS_ANSWER));
+    await shownText(page, address1, FIRST_ADDRESS_ANSWER);
   }));
 
 test('examples/index.html: the host-theme switch restyles the widgets in place and is kept in the address', (t) =>
