@@ -118,6 +118,21 @@ function byId(list, id) {
   return item;
 }
 
+/**
+ * Which programme run the overview is about (src/programme-overview/schemas.ts
+ * `ProgrammeOverviewQuery`): `?programme=wish&schoolYear=2026-2027&classIds=a,b`; at most
+ * {@link BATCH_MAX_IDS} classes.
+ */
+const overviewShape = {
+  programme: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,39}$/))),
+  programmeRunId: z.optional(safeId),
+  schoolYear: z.optional(text(40, 1)),
+};
+const overviewQuery = z.object({
+  ...overviewShape,
+  classIds: z.optional(batchIds.shape.ids),
+});
+
 /** @type {Route[]} */
 export const ROUTES = [
   { method: 'GET', path: '/viewer', op: 'getViewer', input: () => undefined, run: ({ view }) => view.getViewer() },
@@ -409,6 +424,24 @@ export const ROUTES = [
     run: ({ view }, input) => view.markThreadRead(input),
     resultId: () => null,
     replay: async () => null,
+  },
+
+  // ---- the programme overview (issue 25): aggregates computed in the database, one query each
+  {
+    method: 'GET',
+    path: '/overview',
+    op: 'getProgrammeOverview',
+    query: overviewQuery,
+    input: ({ query }) => query,
+    run: ({ view }, query) => view.getProgrammeOverview(query),
+  },
+  {
+    method: 'GET',
+    path: '/overview/unreached',
+    op: 'getUnreachedFamilies',
+    query: z.object({ ...overviewShape, classId: safeId }),
+    input: ({ query }) => query,
+    run: ({ view }, query) => view.getUnreachedFamilies(query),
   },
 ];
 

@@ -8,6 +8,7 @@ import type { Checkin } from '../feelings-checkin/schemas.js';
 import type { ClipReach, HomeAnswer, HomeAnswerKind, LessonClip } from '../lesson-clip/schemas.js';
 import type { Award, RewardChart } from '../reward-chart/schemas.js';
 import type { Thread, ThreadKey, ThreadMessage } from '../thread/schemas.js';
+import type { ProgrammeOverview, ProgrammeOverviewQuery, UnreachedFamilies } from '../programme-overview/schemas.js';
 import { checkUpload } from '../clip-composer/schemas.js';
 import { isSafeId } from '../core/policy.js';
 
@@ -211,6 +212,14 @@ export class HttpAdapter implements SamenAdapter {
   }
   getSuccesses(query: { matrixId: string; from?: string }, options?: RequestOptions): Promise<Success[]> {
     return this.request('GET', `/matrices/${enc(query.matrixId)}/successes${range(query)}`, { options });
+  }
+  /** `GET /overview?programme=wish&classIds=a,b` (issue 25): the aggregates, computed by the server. */
+  getProgrammeOverview(query: ProgrammeOverviewQuery, options?: RequestOptions): Promise<ProgrammeOverview> {
+    return this.request('GET', `/overview${overviewParams(query)}`, { options });
+  }
+  /** `GET /overview/unreached?programme=wish&classId=a` (issue 25): the class's teacher only. */
+  getUnreachedFamilies(query: ProgrammeOverviewQuery & { classId: string }, options?: RequestOptions): Promise<UnreachedFamilies> {
+    return this.request('GET', `/overview/unreached${overviewParams(query)}`, { options });
   }
 
   // ------------------------------------------------------------------ writes
@@ -600,6 +609,18 @@ function range(query: { from?: string; to?: string }): string {
   const params = new URLSearchParams();
   if (query.from) params.set('from', query.from);
   if (query.to) params.set('to', query.to);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The overview's query as parameters: the run, and the classes comma-separated (a safe id has no comma). */
+function overviewParams(query: ProgrammeOverviewQuery & { classId?: string }): string {
+  const params = new URLSearchParams();
+  for (const name of ['programme', 'programmeRunId', 'schoolYear', 'classId'] as const) {
+    const value = query[name];
+    if (value !== undefined) params.set(name, value);
+  }
+  if (query.classIds) params.set('classIds', query.classIds.join(','));
   const text = params.toString();
   return text ? `?${text}` : '';
 }

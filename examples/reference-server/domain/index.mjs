@@ -22,6 +22,7 @@ import { session } from './common.mjs';
 import * as composing from './composing.mjs';
 import * as feelings from './feelings.mjs';
 import * as matrices from './matrices.mjs';
+import * as overview from './overview.mjs';
 import { authorizeEach, authorizeRoute, authorizeTopic } from './policy.mjs';
 import * as reactions from './reactions.mjs';
 import * as threads from './threads.mjs';
@@ -128,6 +129,8 @@ export function createDomain({ db, bus, idempotencyTtlMs = IDEMPOTENCY_TTL_MS, l
       addThreadMessage: (/** @type {any} */ input) => threads.addThreadMessage(s, input),
       markThreadRead: (/** @type {any} */ input) => threads.markThreadRead(s, input),
       threadMessageById: (/** @type {string} */ messageId) => threads.messageById(on, viewer, messageId),
+      getProgrammeOverview: (/** @type {any} */ query) => overview.getProgrammeOverview(s, query),
+      getUnreachedFamilies: (/** @type {any} */ query) => overview.getUnreachedFamilies(s, query),
     };
   }
 

@@ -273,6 +273,16 @@ const ROUTE_CHECKS = {
   getThread: async (db, _viewer, key) => [{ action: 'thread.read', scope: found(await threadScope(db, key)) }],
   addThreadMessage: async (db, _viewer, input) => [{ action: 'thread.write', scope: found(await threadScope(db, input)) }],
   markThreadRead: async (db, _viewer, input) => [{ action: 'thread.read', scope: found(await threadScope(db, input)) }],
+  // The programme overview (issue 25): every class asked for, else the viewer's own; none at all is nobody's to read.
+  getProgrammeOverview: async (db, viewer, input) => {
+    const asked = /** @type {{ classIds?: string[] }} */ (input).classIds ?? viewer.classIds;
+    if (!asked.length) return [{ action: 'overview.read', scope: { classId: '' } }];
+    const known = new Set((await db.selectFrom('classes').select('id').where('id', 'in', asked).execute()).map((row) => row.id));
+    return asked.map((classId) => ({ action: 'overview.read', scope: found(known.has(classId) ? { classId } : undefined) }));
+  },
+  getUnreachedFamilies: async (db, _viewer, input) => [
+    { action: 'unreached.read', scope: found(await classScope(db, field(input, 'classId'))) },
+  ],
 };
 
 /** The operations the policy knows: every route's operationId. */
