@@ -175,7 +175,7 @@ export const ROUTES = [
     path: '/clips/:clipId/answer',
     op: 'saveHomeAnswer',
     write: true,
-    body: z.object({ kind: homeAnswerKindSchema, text: z.optional(text(ANSWER_MAX_LENGTH)) }),
+    body: z.object({ kind: homeAnswerKindSchema, text: z.optional(text(ANSWER_MAX_LENGTH)), shareWithClass: z.optional(z.boolean()) }),
     input: ({ params, body, key }) => ({ ...body, id: key, clipId: params.clipId }),
     run: ({ view }, input) => view.saveHomeAnswer(input),
     // The family's answer to the clip as it is now ("talked" never replaces a written answer).
@@ -198,6 +198,14 @@ export const ROUTES = [
     op: 'getClipReach',
     input: ({ params }) => params.clipId,
     run: ({ view }, clipId) => view.getClipReach(clipId),
+  },
+  // The class board (issue 24): counts only, small ones as "few", shared answers without names.
+  {
+    method: 'GET',
+    path: '/clips/:clipId/board',
+    op: 'getClassBoard',
+    input: ({ params }) => params.clipId,
+    run: ({ view }, clipId) => view.getClassBoard(clipId),
   },
 
   // ---- composing lesson clips (teachers)

@@ -6,6 +6,7 @@ import type { ExpectationMatrix, Success } from '../expectation-matrix/schemas.j
 import type { ReactionSummary, Reply } from '../feedback-bar/schemas.js';
 import type { Checkin } from '../feelings-checkin/schemas.js';
 import type { ClipReach, HomeAnswer, HomeAnswerKind, LessonClip } from '../lesson-clip/schemas.js';
+import type { ClassBoard } from '../lesson-clip/board.js';
 import type { Award, RewardChart } from '../reward-chart/schemas.js';
 import type { Thread, ThreadKey, ThreadMessage } from '../thread/schemas.js';
 import type { ProgrammeOverview, ProgrammeOverviewQuery, UnreachedFamilies } from '../programme-overview/schemas.js';
@@ -147,6 +148,10 @@ export class HttpAdapter implements SamenAdapter {
   getClipReach(clipId: string, options?: RequestOptions): Promise<ClipReach> {
     return this.request('GET', `/clips/${enc(clipId)}/reach`, { options });
   }
+  /** The class board (issue 24): counts only, small ones as "few", shared answers without names. */
+  getClassBoard(clipId: string, options?: RequestOptions): Promise<ClassBoard> {
+    return this.request('GET', `/clips/${enc(clipId)}/board`, { options });
+  }
   getReactions(targetId: string, options?: RequestOptions): Promise<ReactionSummary> {
     return this.request('GET', `/reactions/${enc(targetId)}`, { options });
   }
@@ -225,7 +230,7 @@ export class HttpAdapter implements SamenAdapter {
   // ------------------------------------------------------------------ writes
 
   saveHomeAnswer(
-    input: WriteInput & { clipId: string; kind: HomeAnswerKind; text?: string },
+    input: WriteInput & { clipId: string; kind: HomeAnswerKind; text?: string; shareWithClass?: boolean },
     options?: RequestOptions,
   ): Promise<HomeAnswer> {
     const { id, clipId, ...body } = input;

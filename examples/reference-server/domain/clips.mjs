@@ -6,6 +6,7 @@
  * teacher (per household: seen ⊇ talked ⊇ answered in writing; each carer's answer listed).
  */
 import { sql } from 'kysely';
+import { toClassBoard } from '../../../dist/lesson-clip/board.js';
 import { NOW, fail, iso, present } from './common.mjs';
 
 /**
@@ -176,7 +177,7 @@ export async function getHomeAnswers(s, clipIds) {
  * about it" never replaces their written answer (that answer implies the talk). Marks the clip
  * seen for the household.
  * @param {Session} s
- * @param {{ id: string, clipId: string, kind: 'text' | 'talked', text?: string }} input
+ * @param {{ id: string, clipId: string, kind: 'text' | 'talked', text?: string, shareWithClass?: boolean }} input
  */
 export async function saveHomeAnswer(s, input) {
   const { viewer, db } = s;
@@ -191,6 +192,8 @@ export async function saveHomeAnswer(s, input) {
       carer_id: viewer.id,
       kind: input.kind,
       text: input.kind === 'text' && input.text ? input.text : null,
+      // Only words can be shown to the class; "we talked about it" keeps the earlier choice.
+      share_with_class: input.kind === 'text' && input.shareWithClass === true,
       updated_at: NOW,
     })
     .onConflict((oc) =>
@@ -201,6 +204,7 @@ export async function saveHomeAnswer(s, input) {
           household_id: eb.ref('excluded.household_id'),
           kind: eb.ref('excluded.kind'),
           text: eb.ref('excluded.text'),
+          share_with_class: eb.ref('excluded.share_with_class'),
           updated_at: eb.ref('excluded.updated_at'),
         }))
         .where(/** @type {import('kysely').RawBuilder<boolean>} */ (sql`not (excluded.kind = 'talked' and home_answers.kind = 'text')`)),
@@ -233,6 +237,30 @@ async function addSeen(db, clipId, familyId, householdId) {
     .values({ clip_id: clipId, household_id: familyId, address_id: householdId ?? null, seen_at: NOW })
     .onConflict((oc) => oc.doNothing())
     .execute();
+}
+
+/**
+ * `GET /clips/{clipId}/board`, for the class's children and teacher (issue 24): how many families
+ * saw the clip, talked about it and reacted, and the words of the answers shared with the class,
+ * as src/lesson-clip/board.ts's `toClassBoard` makes it: 1 or 2 as "few", no name, id or time.
+ * @param {Session} s
+ * @param {string} clipId
+ */
+export async function getClassBoard(s, clipId) {
+  const { db } = s;
+  const [answered, seen, reacted] = await Promise.all([
+    db.selectFrom('home_answers').select(['household_id', 'kind', 'text', 'share_with_class']).where('clip_id', '=', clipId).execute(),
+    db.selectFrom('seen_marks').select('household_id').where('clip_id', '=', clipId).execute(),
+    db.selectFrom('reactions').select('household_id').where('clip_id', '=', clipId).execute(),
+  ]);
+  const families = (/** @type {{ household_id: string }[]} */ rows) => new Set(rows.map((r) => r.household_id)).size;
+  return toClassBoard({
+    clipId,
+    seen: families([...seen, ...answered]),
+    talked: families(answered),
+    reacted: families(reacted),
+    answers: answered.map((a) => ({ kind: a.kind, text: a.text ?? undefined, shareWithClass: a.share_with_class })),
+  });
 }
 
 /**

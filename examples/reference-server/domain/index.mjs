@@ -99,6 +99,7 @@ export function createDomain({ db, bus, idempotencyTtlMs = IDEMPOTENCY_TTL_MS, l
       getLessonClips: (/** @type {(string | null)[]} */ clipIds, /** @type {clips.MediaOptions} */ o) =>
         clips.getLessonClips(s, clipIds, o),
       getHomeAnswer: (/** @type {string} */ clipId) => clips.getHomeAnswer(s, clipId),
+      getClassBoard: (/** @type {string} */ clipId) => clips.getClassBoard(s, clipId),
       getHomeAnswers: (/** @type {(string | null)[]} */ clipIds) => clips.getHomeAnswers(s, clipIds),
       saveHomeAnswer: (/** @type {any} */ input) => clips.saveHomeAnswer(s, input),
       markSeen: (/** @type {any} */ input) => clips.markSeen(s, input),

@@ -215,6 +215,7 @@ const ROUTE_CHECKS = {
   saveHomeAnswer: (db, _viewer, input) => clip('answer.write')(db, field(input, 'clipId')),
   markSeen: (db, _viewer, input) => clip('seen.write')(db, field(input, 'clipId')),
   getClipReach: (db, _viewer, clipId) => clip('reach.read')(db, clipId),
+  getClassBoard: (db, _viewer, clipId) => clip('board.read')(db, clipId),
   getReactions: (db, _viewer, targetId) => target('reactions.read')(db, targetId),
   setReaction: (db, _viewer, input) => target('reaction.write')(db, field(input, 'targetId')),
   addReply: (db, _viewer, input) => target('reply.write')(db, field(input, 'targetId')),

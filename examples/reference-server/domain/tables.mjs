@@ -115,6 +115,7 @@
  * @property {'text' | 'talked'} kind
  * @property {string | null} text
  * @property {Timestamp} updated_at
+ * @property {Generated<boolean>} share_with_class the family lets the class see the words (015_class_board.sql)
  *
  * @typedef {object} SeenMarksTable
  * @property {string} clip_id

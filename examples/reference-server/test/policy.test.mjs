@@ -139,6 +139,12 @@ const ROWS = [
     request: (id) => ({ method: 'GET', path: `/clips/${id}/reach` }),
   },
   {
+    route: 'GET /clips/:clipId/board',
+    kind: 'clip',
+    action: 'board.read',
+    request: (id) => ({ method: 'GET', path: `/clips/${id}/board` }),
+  },
+  {
     route: 'POST /clips',
     kind: 'class',
     action: 'clip.publish',
@@ -333,7 +339,6 @@ const TOPICS = [
  * are proven on the MemoryAdapter (test/security/policy.test.ts, the authorization kit) only.
  */
 const NOT_SERVED = new Map([
-  ['board.read', 'the class board (issue 24): getClassBoard is an optional adapter method with no route yet'],
   [
     'personal-chart.choose',
     'the child’s choice on a personal chart (issue 24): chooseChartGoal is an optional adapter method with no route yet',
