@@ -361,7 +361,15 @@ export class MemoryAdapter implements SamenAdapter {
     const classId = classOfChild(state, childId);
     const theirs = new Set(state.viewers.filter((v) => v.familyId && v.childIds?.includes(childId)).map((v) => v.familyId));
     const listed = classId === undefined ? [] : (own(state.families, classId) ?? []);
-    return listed.filter((f) => theirs.has(f.familyId)).map((f) => ({ familyId: f.familyId, name: f.name }));
+    // A family at more than one address talks with the teacher per household (issue 24), unless the school shares within the family.
+    const perHousehold = classId !== undefined && !sharesWithinFamily(state, classId);
+    return listed
+      .filter((f) => theirs.has(f.familyId))
+      .flatMap((f) =>
+        perHousehold && f.households?.length
+          ? f.households.map((h) => ({ familyId: f.familyId, householdId: h.householdId, name: `${f.name} — ${h.name}` }))
+          : [{ familyId: f.familyId, name: f.name }],
+      );
   }
 
   async getCheckins(query: { childId: string; from?: string; to?: string }, options?: RequestOptions): Promise<Checkin[]> {

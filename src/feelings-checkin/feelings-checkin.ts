@@ -205,20 +205,23 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
     emit: (detail) => void this.emit('samen-message', detail),
   });
   /** The child whose tip and top the teacher opened, and the family to open it with once shown. */
-  @state() private tipTopChild: { childId: string; familyId: string; name: string } | undefined;
+  @state() private tipTopChild: { childId: string; familyId: string; householdId?: string | undefined; name: string } | undefined;
 
-  private renderTipTop(childId: string, families: { familyId: string; name: string }[]): TemplateResult | typeof nothing {
+  private renderTipTop(
+    childId: string,
+    families: { familyId: string; householdId?: string | undefined; name: string }[],
+  ): TemplateResult | typeof nothing {
     if (this.view !== 'teacher' || !families.length || !this.tipTop.available || this.data?.viewer.role !== 'teacher') return nothing;
     const m = threadMessages.get(this.resolvedLocale);
     return html`<div part="tip-top" class="tip-top">
       ${families.map((f) =>
         this.tipTopChild?.childId === childId
-          ? this.tipTop.renderFor(f.familyId, f.name, { label: m.tipTopOpen })
+          ? this.tipTop.renderFor(f.familyId, f.name, { label: m.tipTopOpen, householdId: f.householdId })
           : html`<button
               type="button"
               class="thread-open"
               aria-label=${`${m.tipTopOpen}: ${f.name}`}
-              @click=${() => (this.tipTopChild = { childId, familyId: f.familyId, name: f.name })}
+              @click=${() => (this.tipTopChild = { childId, familyId: f.familyId, householdId: f.householdId, name: f.name })}
             >
               ${m.tipTopOpen}
             </button>`,
@@ -285,7 +288,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
           }
         : undefined,
     );
-    if (chosen && changed.has('tipTopChild')) this.tipTop.open(chosen.familyId, chosen.name);
+    if (chosen && changed.has('tipTopChild')) this.tipTop.open(chosen.familyId, chosen.name, chosen.householdId);
   }
 
   /** Another person here (signed in, or the child): nothing of the one before is shown or sent. */

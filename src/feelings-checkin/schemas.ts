@@ -71,6 +71,6 @@ export const checkinSchema = z.object({
   /** With the device's UTC offset, so the child's local day is kept (23:30 stays on its day). */
   createdAt: isoDate,
   /** Teacher view only: the child's families, so the teacher can send them a tip and top (issue 24). */
-  families: z.optional(z.array(z.object({ familyId: id, name: text }))),
+  families: z.optional(z.array(z.object({ familyId: id, householdId: z.optional(id), name: text }))),
 });
 export type Checkin = z.infer<typeof checkinSchema>;

@@ -22,7 +22,10 @@ export interface FeelingsTeacherHost {
   dayName(day: string): string;
   emit(name: 'samen-signal', detail: DetailOf<'samen-signal'>): Promise<void>;
   /** With the thread port: per family of the child, "Tip en top sturen" or the open note (issue 24). */
-  tipTop?(childId: string, families: { familyId: string; name: string }[]): TemplateResult | typeof nothing;
+  tipTop?(
+    childId: string,
+    families: { familyId: string; householdId?: string | undefined; name: string }[],
+  ): TemplateResult | typeof nothing;
 }
 
 /** "verdrietig en bang" / "sad and scared": one Intl.ListFormat per language, made on first use. */

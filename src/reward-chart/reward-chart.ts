@@ -347,6 +347,8 @@ export class SamenRewardChart extends SamenParentPreviewElement {
             viewerId: data.viewer.id,
             side: this.view === 'teacher' ? 'teacher' : 'family',
             familyId: data.viewer.familyId,
+            // The household's own thread, unless the school shares within the family (issue 24).
+            householdId: data.viewer.shareWithinFamily ? undefined : data.viewer.householdId,
             familyTitle: m.tipTopFromTeacher,
             teacherTitle: () => m.tipTopFor(data.chart.childName),
             starter: `${m.top} \n${m.tipForHome} `,
@@ -506,7 +508,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     const m = threadMessages.get(this.resolvedLocale);
     return html`<section role="group" part="tip-top" class="tip-top" aria-labelledby="tip-top-heading">
       <h3 id="tip-top-heading">${m.tipTopFor(chart.childName)}</h3>
-      ${families.map((f) => this.tipTop.renderFor(f.familyId, f.name, { label: m.tipTopOpen }))}
+      ${families.map((f) => this.tipTop.renderFor(f.familyId, f.name, { label: m.tipTopOpen, householdId: f.householdId }))}
     </section>`;
   }
 
