@@ -107,7 +107,8 @@ async function run(name, options) {
       if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${JSON.stringify(body).slice(0, 200)}`);
       if (path !== '/overview?programme=wish') return elapsed;
       const cells = body.classes.reduce((n, c) => n + c.cells.filter((cell) => cell.families).length, 0);
-      if (body.classes.length !== CLASSES || cells !== CLASSES * LESSONS) throw new Error(`GET /overview: ${body.classes.length} classes, ${cells} counted cells`);
+      if (body.classes.length !== CLASSES || cells !== CLASSES * LESSONS)
+        throw new Error(`GET /overview: ${body.classes.length} classes, ${cells} counted cells`);
       return elapsed;
     };
     const measure = async (/** @type {string | undefined} */ path) => {
