@@ -139,6 +139,8 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
   private changedDuringLoad = false;
   /** A live change is waiting for the next frame to be painted ({@link changed}). */
   private reloadSoon = false;
+  /** The load last started by an update. */
+  private loading: Promise<void> | undefined;
   /** Came near the viewport once (or never had to wait): loads from then on go at once. */
   private near = false;
   private stopWaiting?: () => void;
@@ -234,7 +236,7 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
       return;
     }
     const key = this.currentKey();
-    if (!sameKey(key, this.key) || this._status === 'initial') void this.load(key);
+    if (!sameKey(key, this.key) || this._status === 'initial') this.loading = this.load(key);
   }
 
   /**
@@ -255,7 +257,10 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
     this.stopWaiting = whenNearViewport(element, () => {
       this.stopWaiting = undefined;
       this.near = true;
-      if (this.host.isConnected) this.hostUpdate();
+      if (!this.host.isConnected) return undefined;
+      this.hostUpdate();
+      // The widgets just below the screen wait for this first load (near-viewport.ts).
+      return this.loading;
     });
   }
 

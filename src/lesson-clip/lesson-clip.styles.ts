@@ -68,6 +68,10 @@ export const lessonClipStyles = css`
     border-radius: calc(var(--_radius) / 1.5);
     background: var(--_surface-raised);
   }
+  /* A picture asked for once the card's words are painted: its frame, not its description, meanwhile. */
+  img:not([src]) {
+    color: transparent;
+  }
   .photos {
     list-style: none;
     margin: 0;

@@ -166,6 +166,13 @@ export class SamenLessonClip extends SamenParentPreviewElement {
 
   /** The parent's choice to show this answer's words on the class board; off until they tick it (issue 24). */
   @state() private shareWithClass = false;
+  /**
+   * The card's words have been painted: its pictures are asked for from then on, so on a slow
+   * network the first card's text is not queued behind pictures (issue 23). Their frames keep
+   * their size meanwhile.
+   */
+  @state() private textPainted = false;
+  private paintWait: Promise<unknown> | undefined;
 
   @state() private sendingTalked = false;
   @state() private talkedError: SamenError | undefined;
@@ -337,6 +344,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.loader.status === 'complete' && this.loader.current && this.data && !this.seenObserver) this.watchSeen(this.data);
+    if (this.data && !this.textPainted && !this.paintWait) this.paintWait = afterNextPaint().then(() => (this.textPainted = true));
     const attention = this.needsAttention;
     if (attention !== this.lastAttention) {
       this.lastAttention = attention;
@@ -687,7 +695,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
           controls
           playsinline
           preload="none"
-          poster=${ifDefined(media.poster)}
+          poster=${ifDefined(this.textPainted ? media.poster : undefined)}
           aria-label=${`${this.m.video}: ${title}`}
         >
           <source src=${media.src} type=${ifDefined(media.type)} />
@@ -704,7 +712,15 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       ${media.photos.map(
         // The description is the school's words: `lang` on the image is the language of its `alt`.
         (photo) =>
-          html`<li><img src=${photo.src} alt=${photo.alt} loading="lazy" decoding="async" ${inLanguage(this.schoolText(lang))} /></li>`,
+          html`<li>
+            <img
+              src=${ifDefined(this.textPainted ? photo.src : undefined)}
+              alt=${photo.alt}
+              loading="lazy"
+              decoding="async"
+              ${inLanguage(this.schoolText(lang))}
+            />
+          </li>`,
       )}
     </ul>`;
   }

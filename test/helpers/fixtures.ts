@@ -24,6 +24,11 @@ export async function settled(el: HTMLElement & { updateComplete: Promise<boolea
     await el.updateComplete;
     if (!el.shadowRoot?.querySelector('[aria-busy="true"].card')) {
       await el.updateComplete;
+      // A lesson clip asks for its pictures once its words are painted (issue 23): that frame too.
+      if (el.localName === 'samen-lesson-clip') {
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        await el.updateComplete;
+      }
       for (const inner of el.shadowRoot?.querySelectorAll('*') ?? []) {
         if (inner.localName.startsWith('samen-') && 'updateComplete' in inner) await settled(inner as typeof el);
       }

@@ -132,6 +132,50 @@ describe('lesson clip feed: cards below the fold wait until they come near the s
   });
 });
 
+describe('lesson clip feed: the first screen first (issue 23)', () => {
+  it('a card just below the screen reads only once the card on the screen has loaded', async () => {
+    const { adapter, calls, ids } = feedAdapter(2, { batch: false });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const loose = adapter as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const read = loose['getLessonClip']!;
+    loose['getLessonClip'] = async (id: unknown, o?: unknown) => {
+      const answer = read(id, o);
+      if (id === 'feed-0') await gate;
+      return answer;
+    };
+    const clips = await renderFeed(adapter, ids, { style: '--samen-placeholder-height: 110vh' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(calls.single, 'only the card on the screen reads').to.deep.equal(['feed-0']);
+    expect(clips[1]!.shadowRoot!.querySelector('.card[aria-busy="true"]')).to.exist;
+    release();
+    await waitUntil(() => title(clips[1]!) === 'Les feed-1', 'the next card loads once the first has', { timeout: 4000 });
+    expect(title(clips[0]!)).to.equal('Les feed-0');
+  });
+
+  it("a card's pictures are asked for once its words are painted, in frames of their size", async () => {
+    const { adapter, ids } = feedAdapter(1, { batch: false });
+    const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${adapter} locale="nl">
+      <samen-lesson-clip clip-id=${ids[0]!} view="parent"></samen-lesson-clip>
+    </samen-provider>`);
+    const clip = wrapper.querySelector('samen-lesson-clip')!;
+    const images = () => [...clip.shadowRoot!.querySelectorAll('img')];
+    // What the card holds in the moment its words appear, before that frame paints.
+    const withWords = await new Promise<{ asked: boolean[]; height: number }>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (title(clip) !== 'Les feed-0') return;
+        observer.disconnect();
+        resolve({ asked: images().map((img) => img.hasAttribute('src')), height: images()[0]?.getBoundingClientRect().height ?? 0 });
+      });
+      observer.observe(clip.shadowRoot!, { childList: true, subtree: true, characterData: true });
+    });
+    expect(withWords.asked.length).to.be.greaterThan(0);
+    expect(withWords.asked, 'no picture asked for with the words').to.deep.equal(withWords.asked.map(() => false));
+    expect(withWords.height, 'the frames keep their size').to.be.greaterThan(0);
+    await waitUntil(() => images().every((img) => !!img.getAttribute('src')), 'the pictures follow', { timeout: 2000 });
+  });
+});
+
 describe('lesson clip feed: reads of one kind in one moment go in one call (issue 23)', () => {
   // Twenty small cards on the first screen: five to a row.
   const small = 'display: grid; grid-template-columns: repeat(5, 1fr); gap: 4px; --samen-placeholder-height: 1px';
