@@ -637,6 +637,7 @@ export class MemoryAdapter implements SamenAdapter {
         createdAt: new Date().toISOString(),
         ...(viewer.name ? { familyName: viewer.name } : {}),
         ...(viewer.familyId ? { familyId: viewer.familyId } : {}),
+        ...(viewer.householdId ? { householdId: viewer.householdId } : {}),
       };
       this.store.state.successes.push(success);
       return success;

@@ -189,7 +189,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     writeFailedText: (error, fallback) => matrix.writeFailedText(error, fallback),
     familyText: () => matrix.familyText(),
     announce: (text) => matrix.announce(text),
-    thread: (familyId, name) => matrix.threads.renderFor(familyId, name),
+    thread: (familyId, name, householdId) => matrix.threads.renderFor(familyId, name, { householdId }),
   }))(this);
 
   private readonly loader = this.useData({
@@ -232,6 +232,8 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
             viewerId: data.viewer.id,
             side: this.view === 'teacher' ? 'teacher' : 'family',
             familyId: data.viewer.familyId,
+            // The household's own thread, unless the school shares within the family (issue 24).
+            householdId: data.viewer.shareWithinFamily ? undefined : data.viewer.householdId,
           }
         : undefined,
     );

@@ -74,5 +74,7 @@ export const successSchema = z.object({
   familyName: z.optional(text),
   /** The family that shared it: the teacher answers them in a private thread (issue 24). */
   familyId: z.optional(id),
+  /** The household (address) of that family that shared it, whose own thread the answer is in (issue 24). */
+  householdId: z.optional(id),
 });
 export type Success = z.infer<typeof successSchema>;

@@ -60,14 +60,15 @@ export interface MatrixEditorHost {
   /** Says `text` to a screen reader (the card's one live region). */
   announce(text: string): void;
   /** With the thread port: the private thread with this family about their successes, or the button that opens it (issue 24). */
-  thread?(familyId: string, familyName: string): TemplateResult | typeof nothing;
+  thread?(familyId: string, familyName: string, householdId?: string): TemplateResult | typeof nothing;
 }
 
 export function renderSuccesses(host: MatrixEditorHost, successes: Success[]): TemplateResult {
   const t = host.m;
   const weeks = successesByWeek(successes);
-  // The teacher answers a family under its newest success: one thread per family.
-  const newest = new Map([...successes].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((s) => [s.familyId, s.id]));
+  // The teacher answers a family (or one household of it) under its newest success: one thread per household.
+  const whose = (s: Success) => `${s.familyId ?? ''}/${s.householdId ?? ''}`;
+  const newest = new Map([...successes].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((s) => [whose(s), s.id]));
   return html`<section role="group" part="successes" class="successes" aria-labelledby="successes-heading">
     <h3 id="successes-heading">${t.successes}</h3>
     ${
@@ -82,7 +83,11 @@ export function renderSuccesses(host: MatrixEditorHost, successes: Success[]): T
                     ${s.familyName ?? host.t.familyFallback} ·
                     <time datetime=${s.createdAt}>${formatRelative(new Date(s.createdAt), host.resolvedLocale)}</time>
                   </p>
-                  ${s.familyId && newest.get(s.familyId) === s.id ? (host.thread?.(s.familyId, s.familyName ?? host.t.familyFallback) ?? nothing) : nothing}
+                  ${
+                    s.familyId && newest.get(whose(s)) === s.id
+                      ? (host.thread?.(s.familyId, s.familyName ?? host.t.familyFallback, s.householdId) ?? nothing)
+                      : nothing
+                  }
                 </li>`,
               )}
             </ul>`,

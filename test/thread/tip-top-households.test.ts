@@ -3,11 +3,13 @@
  * addresses (parent-5 at fam-03-1, parent-6 at fam-03-2). The teacher sends each address its own
  * note from the child's chart; the first address's answer is theirs alone: the second address
  * never sees the note nor the answer, in its card or from the adapter. With the school's setting
- * to share within the family, there is one note for the family.
+ * to share within the family, there is one note for the family. The same for the teacher's answer
+ * to a success one address shared in the school's matrix.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { memoryAdapter, settled, shadow } from '../helpers/fixtures.js';
 import '../../src/define/samen-reward-chart.js';
+import '../../src/define/samen-expectation-matrix.js';
 import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 
 type Card = HTMLElement & { updateComplete: Promise<boolean> };
@@ -99,5 +101,41 @@ describe('tip and top with two households of one child', () => {
     adapter.state.schoolSettings = { 'school-regenboog': { shareWithinFamily: true } };
     const families = (await adapter.getRewardChart('personal-child-3')).families;
     expect(families).to.deep.equal([{ familyId: 'fam-03', name: 'Familie El Amrani' }]);
+  });
+
+  it('the teacher answers the success one address shared; the other address never sees the answer', async () => {
+    const adapter = memoryAdapter({ viewerId: 'parent-5' });
+    await adapter.shareSuccess({ id: 's-first', matrixId: 'matrix-school', text: 'Sara ruimde zelf haar tas op.' });
+    await adapter.forViewer('parent-6').shareSuccess({ id: 's-second', matrixId: 'matrix-school', text: 'Sara zei zelf sorry.' });
+    const matrix = async (a: MemoryAdapter, view: string) => {
+      const el = (
+        await fixture<HTMLElement>(html`<samen-provider .adapter=${a} locale="nl"
+          ><samen-expectation-matrix matrix-id="matrix-school" view=${view}></samen-expectation-matrix
+        ></samen-provider>`)
+      ).querySelector<Card>('samen-expectation-matrix')!;
+      await settled(el);
+      return el;
+    };
+    const teacher = await matrix(adapter.forViewer('teacher-1'), 'teacher');
+    const items = [...shadow(teacher).querySelectorAll('[part~="successes"] li')];
+    const under = (text: string) =>
+      items.find((li) => li.textContent.includes(text))!.querySelector<HTMLButtonElement>('button.thread-open');
+    expect(under('Sara zei zelf sorry.'), 'each address’s success has its own answer').to.exist;
+    under('Sara ruimde zelf haar tas op.')!.click();
+    await waitFor(() => !!shadow(teacher).querySelector('[part~="thread"] textarea'), 'the thread opens');
+    await write(teacher, shadow(teacher).querySelector('[part~="thread"] textarea')!, 'Wat fijn dat ze dat zelf deed!');
+
+    const first = await matrix(adapter, 'parent');
+    await waitFor(
+      () => (shadow(first).querySelector('[part~="thread"]')?.textContent ?? '').includes('Wat fijn dat ze dat zelf deed!'),
+      'the first address reads it',
+    );
+    const second = await matrix(adapter.forViewer('parent-6'), 'parent');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(shadow(second).textContent, 'the second address’s matrix').to.not.contain('Wat fijn dat ze dat zelf deed!');
+    const own = await adapter
+      .forViewer('parent-6')
+      .getThread({ about: { kind: 'success', id: 'matrix-school' }, familyId: 'fam-03', householdId: 'fam-03-2' });
+    expect(own.messages).to.deep.equal([]);
   });
 });
