@@ -213,15 +213,19 @@ describe('<samen-reward-chart> teacher awards', () => {
     const adapter = adapterFor('teacher');
     const el = await renderChart(adapter, { view: 'teacher' });
     document.getElementById('before')!.focus();
-    // First the "Preview as parent" switch above the chart, then the award buttons.
+    // First the "Preview as parent" switch above the chart, then "Voor wie?" (the whole class
+    // unless a child is chosen), then the award buttons. Focus is compared as booleans: chai
+    // hangs pretty-printing two elements that differ.
     await sendKeys({ press: 'Tab' });
     expect(root(el).activeElement!.part.contains('preview-toggle')).to.equal(true);
     await sendKeys({ press: 'Tab' });
-    expect(root(el).activeElement).to.equal(awardButtons(el)[0]);
+    expect(root(el).activeElement?.closest('.for-whom') != null, 'Voor wie? is next').to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement === awardButtons(el)[0], 'the first award button').to.equal(true);
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => stored(adapter).length === 32, 'award by Enter');
     await sendKeys({ press: 'Tab' });
-    expect(root(el).activeElement).to.equal(awardButtons(el)[1]);
+    expect(root(el).activeElement === awardButtons(el)[1], 'the second award button').to.equal(true);
     await sendKeys({ press: 'Space' });
     await waitUntil(() => stored(adapter).length === 33, 'award by Space');
     expect(stored(adapter)[stored(adapter).length - 1]!.expectationId).to.equal('f2');
@@ -229,7 +233,7 @@ describe('<samen-reward-chart> teacher awards', () => {
     expect(count(el)).to.equal(33);
     // The undo button is next in the tab order.
     await sendKeys({ press: 'Tab' });
-    expect(root(el).activeElement).to.equal(undoButton(el));
+    expect(root(el).activeElement === undoButton(el), 'undo is next').to.equal(true);
   });
 
   it('20 rapid taps award exactly 20', async () => {
