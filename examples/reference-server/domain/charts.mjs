@@ -90,7 +90,9 @@ export async function getRewardChart(s, chartId) {
 }
 
 /**
- * The families of a child, as their class lists them (a teacher's tip and top goes to them).
+ * The families of a child, as their class lists them (a teacher's tip and top goes to them): a
+ * family at more than one address once per address (`householdId`), unless the school shares
+ * within the family (issue 24).
  * @param {DB} db
  * @param {string} childId
  */
@@ -99,11 +101,27 @@ export async function familiesOfChild(db, childId) {
     .selectFrom('children as ch')
     .innerJoin('class_households as ck', (j) => j.onRef('ck.class_id', '=', 'ch.class_id').onRef('ck.household_id', '=', 'ch.household_id'))
     .innerJoin('households as h', 'h.id', 'ch.household_id')
-    .select(['h.id', 'h.name'])
+    .leftJoin('schools as sc', 'sc.id', 'h.school_id')
+    .select(['h.id', 'h.name', 'sc.share_within_family'])
     .where('ch.id', '=', childId)
     .orderBy('ck.position')
     .execute();
-  return rows.map((r) => ({ familyId: r.id, name: r.name }));
+  const perAddress = rows.filter((r) => !r.share_within_family).map((r) => r.id);
+  const addresses = perAddress.length
+    ? await db
+        .selectFrom('addresses')
+        .select(['id', 'household_id', 'name'])
+        .where('household_id', 'in', perAddress)
+        .orderBy('position')
+        .orderBy('id')
+        .execute()
+    : [];
+  return rows.flatMap((r) => {
+    const own = addresses.filter((a) => a.household_id === r.id);
+    return own.length
+      ? own.map((a) => ({ familyId: r.id, householdId: a.id, name: `${r.name} — ${a.name}` }))
+      : [{ familyId: r.id, name: r.name }];
+  });
 }
 
 /**

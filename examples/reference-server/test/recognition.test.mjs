@@ -86,6 +86,17 @@ for (const backend of BACKENDS) {
       );
     });
 
+    test('a family at two addresses is listed once per address, to the teacher, for a tip and top each', async () => {
+      const checkin = { childId: 'child-3', feeling: 'happy', strength: 3, context: 'home', createdAt: new Date().toISOString() };
+      const saved = await server.as('parent-5')('PUT', `/checkins/checkin:child-3:home:${key()}`, { key: key(), body: checkin });
+      assert.ok(saved.status < 300, JSON.stringify(saved.body));
+      const teacher = (await server.as('teacher-1')('GET', '/classes/groep6-wish/checkins')).body;
+      assert.deepEqual(teacher.find((c) => c.childId === 'child-3').families, [
+        { familyId: 'fam-03', householdId: 'fam-03-1', name: 'Familie El Amrani — eerste adres' },
+        { familyId: 'fam-03', householdId: 'fam-03-2', name: 'Familie El Amrani — tweede adres' },
+      ]);
+    });
+
     test('a shared success names its family to the teacher only', async () => {
       const id = key();
       const shared = await server.as('parent-1')('POST', '/matrices/matrix-school/successes', {
