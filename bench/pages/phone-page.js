@@ -13,10 +13,32 @@
 import '../../dist/define/samen-provider.js';
 import '../../dist/define/samen-lesson-clip.js';
 import '../../dist/define/samen-feedback-bar.js';
-import '../../dist/define/samen-reward-chart.js';
-import '../../dist/define/samen-feelings-checkin.js';
-import '../../dist/define/samen-expectation-matrix.js';
 import { HttpAdapter } from '../../dist/adapters/http-adapter.js';
+
+// What a school app's feed page imports (issue 23): the clip and the bar up front; the widgets
+// further down as lazy chunks, once one of them comes within a screen of what the parent sees.
+const LATER = {
+  'samen-reward-chart': () => import('../../dist/define/samen-reward-chart.js'),
+  'samen-feelings-checkin': () => import('../../dist/define/samen-feelings-checkin.js'),
+  'samen-expectation-matrix': () => import('../../dist/define/samen-expectation-matrix.js'),
+};
+const later = new IntersectionObserver(
+  (entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      later.unobserve(entry.target);
+      void LATER[/** @type {keyof typeof LATER} */ (entry.target.localName)]();
+    }
+  },
+  { rootMargin: '100%' },
+);
+
+// A WebView asks for no icon; this desktop browser would ask for /favicon.ico before the first
+// card. The school app's own icon instead, as a blob: URL (the page's CSP allows no data: image).
+const icon = document.createElement('link');
+icon.rel = 'icon';
+icon.href = URL.createObjectURL(new Blob(['<svg xmlns="http://www.w3.org/2000/svg"/>'], { type: 'image/svg+xml' }));
+document.head.append(icon);
 
 /** The feed's clips, newest first: what bench/phone.mjs seeds. */
 const FEED = [...Array.from({ length: 8 }, (_, i) => `wish-${i + 1}`), ...Array.from({ length: 12 }, (_, i) => `phone-clip-${i + 9}`)];
@@ -59,5 +81,8 @@ const feed = /** @type {HTMLElement} */ (document.getElementById('feed'));
 FEED.forEach((clipId, i) => {
   feed.append(element('samen-lesson-clip', { 'clip-id': clipId, view: 'parent', loading: 'lazy' }));
   const extra = BETWEEN.get(i);
-  if (extra) feed.append(extra());
+  if (!extra) return;
+  const widget = extra();
+  feed.append(widget);
+  if (widget.localName in LATER) later.observe(widget);
 });
