@@ -13,7 +13,8 @@ interface Args {
   view: 'parent' | 'teacher' | 'child';
 }
 
-const adapterFor = (view: 'parent' | 'teacher', setup?: (adapter: MemoryAdapter) => void): MemoryAdapter => storyAdapter(view, setup);
+const adapterFor = (view: 'parent' | 'teacher' | 'child', setup?: (adapter: MemoryAdapter) => void): MemoryAdapter =>
+  storyAdapter(view, setup);
 
 /** Keeps only the first `n` tokens of a chart (and optionally moves its goal). */
 const withAwards = (chartId: string, n: number, goal?: number) => (adapter: MemoryAdapter) => {
