@@ -323,6 +323,18 @@ export const ROUTES = [
     resultId: (input) => input.chartId,
     replay: ({ view }, _input, chartId) => view.getRewardChart(chartId),
   },
+  // The child's choice on a personal chart (issue 24): only an option the adults allowed.
+  {
+    method: 'POST',
+    path: '/charts/:chartId/choice',
+    op: 'chooseChartGoal',
+    write: true,
+    body: z.strictObject({ wordsId: z.optional(safeId), rewardId: z.optional(safeId) }),
+    input: ({ params, body, key }) => ({ ...body, id: key, chartId: params.chartId }),
+    run: ({ view }, input) => view.chooseChartGoal(input),
+    resultId: (input) => input.chartId,
+    replay: ({ view }, _input, chartId) => view.getRewardChart(chartId),
+  },
 
   // ---- feelings
   {

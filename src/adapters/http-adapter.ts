@@ -148,6 +148,14 @@ export class HttpAdapter implements SamenAdapter {
   getClipReach(clipId: string, options?: RequestOptions): Promise<ClipReach> {
     return this.request('GET', `/clips/${enc(clipId)}/reach`, { options });
   }
+  /** The child's choice on a personal chart (issue 24): only an option the adults allowed; idempotent on `id`. */
+  chooseChartGoal(
+    input: WriteInput & { chartId: string; wordsId?: string; rewardId?: string },
+    options?: RequestOptions,
+  ): Promise<RewardChart> {
+    const { id, chartId, ...body } = input;
+    return this.request('POST', `/charts/${enc(chartId)}/choice`, { key: id, body, options });
+  }
   /** The class board (issue 24): counts only, small ones as "few", shared answers without names. */
   getClassBoard(clipId: string, options?: RequestOptions): Promise<ClassBoard> {
     return this.request('GET', `/clips/${enc(clipId)}/board`, { options });

@@ -49,6 +49,7 @@ export async function getRewardChart(s, chartId) {
       'c.goal',
       'c.reward',
       'c.home_stickers_enabled',
+      'c.choices',
       'c.lang',
       'ch.name as child_name',
     ])
@@ -81,12 +82,45 @@ export async function getRewardChart(s, chartId) {
     earnedRewards: earned.map((e) => ({ reward: e.reward, earnedAt: iso(e.earned_at) })),
     ...present({ childName: chart.child_name }),
     homeStickersEnabled: chart.home_stickers_enabled,
+    ...present({ choices: chart.choices }),
     ...present({ lang: chart.lang }),
     classId: chart.class_id,
     ...present({ childId: chart.child_id }),
     ...(families ? { families } : {}),
     ...(recognition ? { recognition } : {}),
   };
+}
+
+/**
+ * `POST /charts/{chartId}/choice` (issue 24): the child (or their parent) picks the goal's words
+ * and the reward from the options the adults allowed; anything else is `invalid-data`. The chosen
+ * reward becomes the chart's reward. Idempotent on the client's id (the route's replay).
+ * @param {Session} s
+ * @param {{ chartId: string, wordsId?: string, rewardId?: string }} input
+ */
+export async function chooseChartGoal(s, input) {
+  const { db } = s;
+  const chart = await db
+    .selectFrom('reward_charts')
+    .select(['kind', 'choices'])
+    .where('id', '=', input.chartId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!chart) fail('not-found');
+  const choices = chart.choices;
+  if (chart.kind !== 'personal' || !choices) fail('invalid-data', 'this chart has no choices for the child');
+  const words = input.wordsId === undefined ? undefined : choices.words.find((o) => o.id === input.wordsId);
+  const reward = input.rewardId === undefined ? undefined : choices.rewards.find((o) => o.id === input.rewardId);
+  if ((input.wordsId !== undefined && !words) || (input.rewardId !== undefined && !reward))
+    fail('invalid-data', 'not one of the options the adults allowed');
+  const next = { ...choices, ...(words ? { wordsId: words.id } : {}), ...(reward ? { rewardId: reward.id } : {}) };
+  await db
+    .updateTable('reward_charts')
+    .set({ choices: JSON.stringify(next), ...(reward ? { reward: reward.text.slice(0, 200) } : {}) })
+    .where('id', '=', input.chartId)
+    .execute();
+  s.topics.add(`chart:${input.chartId}`);
+  return getRewardChart(s, input.chartId);
 }
 
 /**

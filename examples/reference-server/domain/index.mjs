@@ -116,6 +116,7 @@ export function createDomain({ db, bus, idempotencyTtlMs = IDEMPOTENCY_TTL_MS, l
       awardById: (/** @type {string} */ chartId, /** @type {string} */ awardId) => charts.awardById(on, chartId, awardId),
       undoAward: (/** @type {any} */ input) => charts.undoAward(s, input),
       redeem: (/** @type {any} */ input) => charts.redeem(s, input),
+      chooseChartGoal: (/** @type {any} */ input) => charts.chooseChartGoal(s, input),
       getCheckins: (/** @type {any} */ query) => feelings.getCheckins(s, query),
       getClassCheckins: (/** @type {any} */ query) => feelings.getClassCheckins(s, query),
       saveCheckin: (/** @type {any} */ input) => feelings.saveCheckin(s, input),

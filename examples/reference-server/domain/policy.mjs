@@ -238,6 +238,10 @@ const ROUTE_CHECKS = {
     return [chart, { action: 'award.undo', scope: { personId: award.given_by ?? '' } }];
   },
   redeem: async (db, _viewer, input) => [await chartCheck(db, field(input, 'chartId'), 'class-chart.redeem', 'personal-chart.redeem')],
+  // The child's choice (issue 24): a personal chart's; a class chart has none (the same action, refused or invalid).
+  chooseChartGoal: async (db, _viewer, input) => [
+    await chartCheck(db, field(input, 'chartId'), 'personal-chart.choose', 'personal-chart.choose'),
+  ],
   getCheckins: async (db, _viewer, input) => [{ action: 'checkin.read', scope: found(await childScope(db, field(input, 'childId'))) }],
   getClassCheckins: async (db, _viewer, input) => [{ action: 'signals.read', scope: found(await classScope(db, field(input, 'classId'))) }],
   saveCheckin: async (db, _viewer, input) => {

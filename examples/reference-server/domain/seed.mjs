@@ -4,6 +4,7 @@
  * translated into rows), the rows of a state kept by an older server (migration 009), and a
  * load-test school of any size ({@link seedLoadSchool}).
  */
+import { sql } from 'kysely';
 import { insertAll } from './common.mjs';
 import { parseLocalTime } from './feelings.mjs';
 import { insertVersion } from './matrices.mjs';
@@ -65,6 +66,16 @@ export async function seedDemo(db, { locale = 'nl', now = new Date() } = {}) {
  */
 export async function insertState(db, state) {
   let skipped = 0;
+  // Migration 009 writes an old server's state with this at its own schema: the columns and
+  // tables of later migrations (011 addresses, 016 a chart's choices) only once they exist.
+  const has = async (/** @type {string} */ table, /** @type {string} */ column) =>
+    (
+      await sql`select 1 from information_schema.columns where table_schema = current_schema() and table_name = ${table} and column_name = ${column}`.execute(
+        db,
+      )
+    ).rows.length > 0;
+  const households011 = await has('addresses', 'id');
+  const choices016 = await has('reward_charts', 'choices');
   const viewers = listOf(state.viewers).filter((v) => (isId(v?.id) && ROLES.has(v?.role) ? true : (skipped++, false)));
   const families = recordOf(state.families);
   const rosters = recordOf(state.classes);
@@ -84,7 +95,7 @@ export async function insertState(db, state) {
     [...schools].map((id) => ({
       id,
       name: SCHOOL_NAMES[id] ?? '',
-      share_within_family: recordOf(state.schoolSettings)[id]?.shareWithinFamily === true,
+      ...(households011 ? { share_within_family: recordOf(state.schoolSettings)[id]?.shareWithinFamily === true } : {}),
     })),
   );
 
@@ -140,7 +151,7 @@ export async function insertState(db, state) {
   // ---- addresses (issue 24): a family at more than one address, as the class's list names them
   /** @type {Map<string, { household_id: string, name: string, position: number }>} */
   const addresses = new Map();
-  for (const list of Object.values(families))
+  for (const list of households011 ? Object.values(families) : [])
     for (const f of listOf(list))
       listOf(f?.households).forEach((h, position) => {
         if (households.has(f.familyId) && isId(h?.householdId) && !addresses.has(h.householdId))
@@ -193,7 +204,7 @@ export async function insertState(db, state) {
       role: v.role,
       school_id: schools.has(v.schoolId) ? v.schoolId : null,
       household_id: family(v),
-      address_id: addresses.get(v.householdId)?.household_id === family(v) ? v.householdId : null,
+      ...(households011 ? { address_id: addresses.get(v.householdId)?.household_id === family(v) ? v.householdId : null } : {}),
       name: textOrNull(v.name)?.slice(0, 200) ?? null,
     })),
   );
@@ -331,7 +342,7 @@ export async function insertState(db, state) {
     'seen_marks',
     [...seen].map((key) => {
       const [clip_id, household_id, address] = key.split('\n');
-      return { clip_id, household_id, address_id: address || null };
+      return { clip_id, household_id, ...(households011 ? { address_id: address || null } : {}) };
     }),
   );
 
@@ -400,6 +411,10 @@ export async function insertState(db, state) {
         goal,
         reward: c.reward.slice(0, 200),
         home_stickers_enabled: c.homeStickersEnabled === true,
+        // What the child may choose (issue 24): the adults' options, kept as the library has them.
+        ...(choices016
+          ? { choices: kind === 'personal' && c.choices && typeof c.choices === 'object' ? JSON.stringify(c.choices) : null }
+          : {}),
         lang: typeof c.lang === 'string' && c.lang.length >= 2 && c.lang.length <= 35 ? c.lang : null,
       })
       .execute();

@@ -175,6 +175,7 @@
  * @property {number} goal
  * @property {string} reward
  * @property {Generated<boolean>} home_stickers_enabled
+ * @property {import('kysely').ColumnType<ChartChoices | null, string | null | undefined, string | null>} choices the child's options and choice (016_chart_choices.sql)
  * @property {string | null} lang
  * @property {DefaultTimestamp} created_at
  *
@@ -319,6 +320,7 @@
  * @property {ThreadMessagesTable} thread_messages
  * @property {ThreadReadsTable} thread_reads
  *
+ * @typedef {import('../../../dist/reward-chart/schemas.js').ChartChoices} ChartChoices
  * @typedef {import('kysely').Kysely<Database>} DB a database or a transaction: queries run on it
  */
 

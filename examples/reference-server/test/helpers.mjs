@@ -196,8 +196,8 @@ export async function addPolicyFixtures(db) {
     // Charts: a copy of another, for another class or child, without awards.
     const copyChart = async (from, id, classId, childId) => {
       await query(
-        `insert into reward_charts (id, kind, class_id, child_id, title, goal, reward, home_stickers_enabled, lang)
-         select $2, kind, $3, $4, title, goal, reward, home_stickers_enabled, lang from reward_charts where id = $1`,
+        `insert into reward_charts (id, kind, class_id, child_id, title, goal, reward, home_stickers_enabled, lang, choices)
+         select $2, kind, $3, $4, title, goal, reward, home_stickers_enabled, lang, choices from reward_charts where id = $1`,
         [from, id, classId, childId],
       );
       await query(
@@ -208,6 +208,10 @@ export async function addPolicyFixtures(db) {
     await copyChart('class-groep7', 'class-groep8', 'groep8-elders', null);
     await copyChart('personal-g7child-1', 'personal-g8child-1', 'groep8-elders', 'g8child-1');
     await copyChart('personal-child-1', 'personal-child-2', 'groep6-wish', 'child-2');
+    // Every personal chart offers the child the same choices (issue 24), so an allowed choice is a 200.
+    await query(
+      "update reward_charts set choices = (select choices from reward_charts where id = 'personal-child-1') where kind = 'personal' and choices is null",
+    );
     await query(
       "update reward_charts set goal = 1 where id in ('class-wish', 'personal-child-1', 'personal-child-2', 'class-groep7', 'personal-g7child-1', 'class-groep8', 'personal-g8child-1')",
     );

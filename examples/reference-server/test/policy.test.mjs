@@ -139,6 +139,13 @@ const ROWS = [
     request: (id) => ({ method: 'GET', path: `/clips/${id}/reach` }),
   },
   {
+    route: 'POST /charts/:chartId/choice',
+    kind: 'personal-chart',
+    action: 'personal-chart.choose',
+    // The first option the adults allowed (every personal chart of the policy school offers the same).
+    request: (id) => ({ method: 'POST', path: `/charts/${id}/choice`, key: key(), body: { wordsId: 'w1' } }),
+  },
+  {
     route: 'GET /clips/:clipId/board',
     kind: 'clip',
     action: 'board.read',
@@ -339,10 +346,6 @@ const TOPICS = [
  * are proven on the MemoryAdapter (test/security/policy.test.ts, the authorization kit) only.
  */
 const NOT_SERVED = new Map([
-  [
-    'personal-chart.choose',
-    'the child’s choice on a personal chart (issue 24): chooseChartGoal is an optional adapter method with no route yet',
-  ],
   // The programme's course (issue 26): meetings, replies, preparation sheets and introductions wait for migration 013 and their routes.
   ...['meeting.read', 'rsvp.read', 'rsvp.write', 'rsvp.list', 'preparation.read', 'preparation.write', 'preparation.list'].map(
     (action) => /** @type {[string, string]} */ ([action, `the programme's course (issue 26): ${action} has no route yet (migration 013)`]),

@@ -176,7 +176,11 @@ for (const backend of backends) {
           '008_clip_group_co_teacher',
           '009_collections_to_tables',
           '010_threads',
+          '011_households',
+          '012_overview',
           '014_recognition',
+          '015_class_board',
+          '016_chart_choices',
         ],
       );
       assert.deepEqual(await migrate(server.api.db), []);
@@ -828,6 +832,11 @@ for (const backend of backends) {
           '008_clip_group_co_teacher',
           '009_collections_to_tables',
           '010_threads',
+          '011_households',
+          '012_overview',
+          '014_recognition',
+          '015_class_board',
+          '016_chart_choices',
         ]);
         assert.equal((await db.query("select to_regclass('samen_collections') as t"))[0].t, null);
         const count = async (table) => (await db.query(`select count(*)::int as n from ${table}`))[0].n;
