@@ -21,6 +21,9 @@ import { SamenExpectationMatrix as SamenExpectationMatrixElement } from '../expe
 import { SamenFeedbackBar as SamenFeedbackBarElement } from '../feedback-bar/feedback-bar.js';
 import { SamenFeelingsCheckin as SamenFeelingsCheckinElement } from '../feelings-checkin/feelings-checkin.js';
 import { SamenLessonClip as SamenLessonClipElement } from '../lesson-clip/lesson-clip.js';
+import { SamenMeeting as SamenMeetingElement } from '../meeting/meeting.js';
+import { SamenProgrammeIntro as SamenProgrammeIntroElement } from '../programme-intro/programme-intro.js';
+import { SamenProgrammeOverview as SamenProgrammeOverviewElement } from '../programme-overview/programme-overview.js';
 import { SamenProvider as SamenProviderElement } from '../core/samen-provider.js';
 import { SamenRewardChart as SamenRewardChartElement } from '../reward-chart/reward-chart.js';
 
@@ -34,12 +37,15 @@ declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
       'samen-clip-composer': ElementProps<SamenClipComposerElement, 'library' | 'classes' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-publish' | 'samen-error'>;
-      'samen-expectation-matrix': ElementProps<SamenExpectationMatrixElement, 'matrixId' | 'view' | 'layout' | 'poster' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-matrix-change' | 'samen-focus' | 'samen-success' | 'samen-error'>;
-      'samen-feedback-bar': ElementProps<SamenFeedbackBarElement, 'targetId' | 'view' | 'reactions' | 'allowReply' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-react' | 'samen-reply' | 'samen-error'>;
-      'samen-feelings-checkin': ElementProps<SamenFeelingsCheckinElement, 'childId' | 'classId' | 'view' | 'context' | 'name' | 'feelings' | 'signalRule' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-checkin' | 'samen-signal' | 'samen-error'>;
+      'samen-expectation-matrix': ElementProps<SamenExpectationMatrixElement, 'matrixId' | 'view' | 'layout' | 'poster' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-matrix-change' | 'samen-focus' | 'samen-success' | 'samen-message' | 'samen-error'>;
+      'samen-feedback-bar': ElementProps<SamenFeedbackBarElement, 'targetId' | 'view' | 'reactions' | 'allowReply' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-react' | 'samen-reply' | 'samen-message' | 'samen-error'>;
+      'samen-feelings-checkin': ElementProps<SamenFeelingsCheckinElement, 'childId' | 'classId' | 'view' | 'context' | 'name' | 'feelings' | 'signalRule' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-checkin' | 'samen-signal' | 'samen-error' | 'samen-message'>;
       'samen-lesson-clip': ElementProps<SamenLessonClipElement, 'clipId' | 'view' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-answer' | 'samen-message' | 'samen-seen' | 'samen-react' | 'samen-attention' | 'samen-error'>;
+      'samen-meeting': ElementProps<SamenMeetingElement, 'meetingId' | 'view' | 'rsvp' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-rsvp' | 'samen-preparation' | 'samen-error'>;
+      'samen-programme-intro': ElementProps<SamenProgrammeIntroElement, 'introId' | 'view' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-error'>;
+      'samen-programme-overview': ElementProps<SamenProgrammeOverviewElement, 'programme' | 'programmeRunId' | 'schoolYear' | 'classIds' | 'minGroupSize' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-error'>;
       'samen-provider': ElementProps<SamenProviderElement, 'adapter' | 'locale' | 'deviceStorage' | 'contentLang', never>;
-      'samen-reward-chart': ElementProps<SamenRewardChartElement, 'chartId' | 'view' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-award' | 'samen-undo' | 'samen-redeem' | 'samen-error'>;
+      'samen-reward-chart': ElementProps<SamenRewardChartElement, 'chartId' | 'view' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-award' | 'samen-undo' | 'samen-redeem' | 'samen-error' | 'samen-message'>;
     }
   }
 }
@@ -58,7 +64,7 @@ export const SamenClipComposer = /* @__PURE__ */ createComponent({
   },
 });
 
-/** `<samen-expectation-matrix>` as a React component (events: `onSamenMatrixChange`, `onSamenFocus`, `onSamenSuccess`, `onSamenError`). */
+/** `<samen-expectation-matrix>` as a React component (events: `onSamenMatrixChange`, `onSamenFocus`, `onSamenSuccess`, `onSamenMessage`, `onSamenError`). */
 export const SamenExpectationMatrix = /* @__PURE__ */ createComponent({
   tagName: 'samen-expectation-matrix',
   elementClass: SamenExpectationMatrixElement,
@@ -67,11 +73,12 @@ export const SamenExpectationMatrix = /* @__PURE__ */ createComponent({
     onSamenMatrixChange: event('samen-matrix-change'),
     onSamenFocus: event('samen-focus'),
     onSamenSuccess: event('samen-success'),
+    onSamenMessage: event('samen-message'),
     onSamenError: event('samen-error'),
   },
 });
 
-/** `<samen-feedback-bar>` as a React component (events: `onSamenReact`, `onSamenReply`, `onSamenError`). */
+/** `<samen-feedback-bar>` as a React component (events: `onSamenReact`, `onSamenReply`, `onSamenMessage`, `onSamenError`). */
 export const SamenFeedbackBar = /* @__PURE__ */ createComponent({
   tagName: 'samen-feedback-bar',
   elementClass: SamenFeedbackBarElement,
@@ -79,11 +86,12 @@ export const SamenFeedbackBar = /* @__PURE__ */ createComponent({
   events: {
     onSamenReact: event('samen-react'),
     onSamenReply: event('samen-reply'),
+    onSamenMessage: event('samen-message'),
     onSamenError: event('samen-error'),
   },
 });
 
-/** `<samen-feelings-checkin>` as a React component (events: `onSamenCheckin`, `onSamenSignal`, `onSamenError`). */
+/** `<samen-feelings-checkin>` as a React component (events: `onSamenCheckin`, `onSamenSignal`, `onSamenError`, `onSamenMessage`). */
 export const SamenFeelingsCheckin = /* @__PURE__ */ createComponent({
   tagName: 'samen-feelings-checkin',
   elementClass: SamenFeelingsCheckinElement,
@@ -92,6 +100,7 @@ export const SamenFeelingsCheckin = /* @__PURE__ */ createComponent({
     onSamenCheckin: event('samen-checkin'),
     onSamenSignal: event('samen-signal'),
     onSamenError: event('samen-error'),
+    onSamenMessage: event('samen-message'),
   },
 });
 
@@ -110,6 +119,38 @@ export const SamenLessonClip = /* @__PURE__ */ createComponent({
   },
 });
 
+/** `<samen-meeting>` as a React component (events: `onSamenRsvp`, `onSamenPreparation`, `onSamenError`). */
+export const SamenMeeting = /* @__PURE__ */ createComponent({
+  tagName: 'samen-meeting',
+  elementClass: SamenMeetingElement,
+  react: React,
+  events: {
+    onSamenRsvp: event('samen-rsvp'),
+    onSamenPreparation: event('samen-preparation'),
+    onSamenError: event('samen-error'),
+  },
+});
+
+/** `<samen-programme-intro>` as a React component (events: `onSamenError`). */
+export const SamenProgrammeIntro = /* @__PURE__ */ createComponent({
+  tagName: 'samen-programme-intro',
+  elementClass: SamenProgrammeIntroElement,
+  react: React,
+  events: {
+    onSamenError: event('samen-error'),
+  },
+});
+
+/** `<samen-programme-overview>` as a React component (events: `onSamenError`). */
+export const SamenProgrammeOverview = /* @__PURE__ */ createComponent({
+  tagName: 'samen-programme-overview',
+  elementClass: SamenProgrammeOverviewElement,
+  react: React,
+  events: {
+    onSamenError: event('samen-error'),
+  },
+});
+
 /** `<samen-provider>` as a React component. */
 export const SamenProvider = /* @__PURE__ */ createComponent({
   tagName: 'samen-provider',
@@ -118,7 +159,7 @@ export const SamenProvider = /* @__PURE__ */ createComponent({
   events: {},
 });
 
-/** `<samen-reward-chart>` as a React component (events: `onSamenAward`, `onSamenUndo`, `onSamenRedeem`, `onSamenError`). */
+/** `<samen-reward-chart>` as a React component (events: `onSamenAward`, `onSamenUndo`, `onSamenRedeem`, `onSamenError`, `onSamenMessage`). */
 export const SamenRewardChart = /* @__PURE__ */ createComponent({
   tagName: 'samen-reward-chart',
   elementClass: SamenRewardChartElement,
@@ -128,5 +169,6 @@ export const SamenRewardChart = /* @__PURE__ */ createComponent({
     onSamenUndo: event('samen-undo'),
     onSamenRedeem: event('samen-redeem'),
     onSamenError: event('samen-error'),
+    onSamenMessage: event('samen-message'),
   },
 });

@@ -14,6 +14,9 @@ import type { SamenExpectationMatrix } from '../expectation-matrix/expectation-m
 import type { SamenFeedbackBar } from '../feedback-bar/feedback-bar.js';
 import type { SamenFeelingsCheckin } from '../feelings-checkin/feelings-checkin.js';
 import type { SamenLessonClip } from '../lesson-clip/lesson-clip.js';
+import type { SamenMeeting } from '../meeting/meeting.js';
+import type { SamenProgrammeIntro } from '../programme-intro/programme-intro.js';
+import type { SamenProgrammeOverview } from '../programme-overview/programme-overview.js';
 import type { SamenProvider } from '../core/samen-provider.js';
 import type { SamenRewardChart } from '../reward-chart/reward-chart.js';
 
@@ -25,11 +28,14 @@ type ElementProps<E extends HTMLElement, P extends keyof E, K extends keyof Same
 declare module 'vue' {
   interface GlobalComponents {
     'samen-clip-composer': ElementProps<SamenClipComposer, 'library' | 'classes' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-publish' | 'samen-error'>;
-    'samen-expectation-matrix': ElementProps<SamenExpectationMatrix, 'matrixId' | 'view' | 'layout' | 'poster' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-matrix-change' | 'samen-focus' | 'samen-success' | 'samen-error'>;
-    'samen-feedback-bar': ElementProps<SamenFeedbackBar, 'targetId' | 'view' | 'reactions' | 'allowReply' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-react' | 'samen-reply' | 'samen-error'>;
-    'samen-feelings-checkin': ElementProps<SamenFeelingsCheckin, 'childId' | 'classId' | 'view' | 'context' | 'name' | 'feelings' | 'signalRule' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-checkin' | 'samen-signal' | 'samen-error'>;
+    'samen-expectation-matrix': ElementProps<SamenExpectationMatrix, 'matrixId' | 'view' | 'layout' | 'poster' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-matrix-change' | 'samen-focus' | 'samen-success' | 'samen-message' | 'samen-error'>;
+    'samen-feedback-bar': ElementProps<SamenFeedbackBar, 'targetId' | 'view' | 'reactions' | 'allowReply' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-react' | 'samen-reply' | 'samen-message' | 'samen-error'>;
+    'samen-feelings-checkin': ElementProps<SamenFeelingsCheckin, 'childId' | 'classId' | 'view' | 'context' | 'name' | 'feelings' | 'signalRule' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-checkin' | 'samen-signal' | 'samen-error' | 'samen-message'>;
     'samen-lesson-clip': ElementProps<SamenLessonClip, 'clipId' | 'view' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-answer' | 'samen-message' | 'samen-seen' | 'samen-react' | 'samen-attention' | 'samen-error'>;
+    'samen-meeting': ElementProps<SamenMeeting, 'meetingId' | 'view' | 'rsvp' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-rsvp' | 'samen-preparation' | 'samen-error'>;
+    'samen-programme-intro': ElementProps<SamenProgrammeIntro, 'introId' | 'view' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-error'>;
+    'samen-programme-overview': ElementProps<SamenProgrammeOverview, 'programme' | 'programmeRunId' | 'schoolYear' | 'classIds' | 'minGroupSize' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-error'>;
     'samen-provider': ElementProps<SamenProvider, 'adapter' | 'locale' | 'deviceStorage' | 'contentLang', never>;
-    'samen-reward-chart': ElementProps<SamenRewardChart, 'chartId' | 'view' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-award' | 'samen-undo' | 'samen-redeem' | 'samen-error'>;
+    'samen-reward-chart': ElementProps<SamenRewardChart, 'chartId' | 'view' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-award' | 'samen-undo' | 'samen-redeem' | 'samen-error' | 'samen-message'>;
   }
 }
