@@ -196,8 +196,10 @@ export const styles = css`
   }
   .option {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 0.6em;
+    min-inline-size: 0;
     min-block-size: calc(var(--_target) * 1.4);
     padding: 0.5em 0.75em;
     border: 2px solid var(--_border);
@@ -233,6 +235,8 @@ export const styles = css`
     color: var(--_accent);
   }
   .option-text {
+    /* Large text on a narrow phone: the words wrap under the picture instead of widening the card. */
+    min-inline-size: 0;
     font-weight: 600;
     unicode-bidi: plaintext;
   }

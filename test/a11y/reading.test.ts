@@ -11,7 +11,7 @@
  *   break it, and hyphenates it where it has the language's hyphenation (this headless Chromium
  *   has none);
  * - nothing is wider than the card: no sideways scrolling of the widget, its card or the page;
- * - every button, field and choice is at least 44 × 44 px (a hidden radio's label is the target).
+ * - every button, field and choice is at least 44 × 44 px (a radio's or checkbox's label is the target).
  *
  * And in an Arabic card with the school's Dutch words, every bar beside a text (what was
  * learned, a focus, a sticker, a signal) sits at the card's start, on the right.
@@ -123,8 +123,9 @@ function smallTargets(el: HTMLElement): string[] {
         const input = control.control;
         if (!(input instanceof HTMLInputElement) || !['radio', 'checkbox'].includes(input.type)) continue;
       } else if (control instanceof HTMLInputElement && ['radio', 'checkbox'].includes(control.type)) {
-        const label = control.closest('label');
-        if (label && (getComputedStyle(control).opacity === '0' || control.getBoundingClientRect().width <= 2)) continue; // its label is
+        // Inside its label, the label is what a finger taps (a tap on it toggles the choice), and it
+        // is measured as a label above; a bare radio or checkbox is its own target.
+        if (control.closest('label')) continue;
         target = control;
       }
       const r = target.getBoundingClientRect();
