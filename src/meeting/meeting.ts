@@ -91,6 +91,7 @@ const EMPTY_SHEET: SheetFields = { keywords: '', goesWell: '', talkAbout: '' };
  * @cssprop [--samen-color-muted=#4f5a69] - Secondary text colour. Dark: `#b3bcc9`.
  * @cssprop [--samen-color-border=#c9d0da] - Borders. Dark: `#444c5a`.
  * @cssprop [--samen-color-accent=#1a6b58] - Buttons, bars and highlights. Dark: `#7fdcc3`.
+ * @cssprop [--samen-meeting-badge-color=var(--samen-color-accent)] - Background of the badge with the kind of meeting.
  * @cssprop [--samen-color-on-accent=#ffffff] - Text on the accent colour. Dark: `#0d1f1a`.
  * @cssprop [--samen-color-danger=#b3261e] - Error accents. Dark: `#ff9c92`.
  * @cssprop [--samen-color-focus=#1558b0] - Focus ring. Dark: `#9ecbff`.

@@ -63,6 +63,7 @@ const isKnown = (programme: string): programme is KnownProgramme => programme ==
  * @cssprop [--samen-color-muted=#4f5a69] - Secondary text colour. Dark: `#b3bcc9`.
  * @cssprop [--samen-color-border=#c9d0da] - Borders. Dark: `#444c5a`.
  * @cssprop [--samen-color-accent=#1a6b58] - Buttons, bars and highlights. Dark: `#7fdcc3`.
+ * @cssprop [--samen-intro-badge-color=var(--samen-color-accent)] - Background of the programme badge.
  * @cssprop [--samen-color-on-accent=#ffffff] - Text on the accent colour. Dark: `#0d1f1a`.
  * @cssprop [--samen-color-danger=#b3261e] - Error accents. Dark: `#ff9c92`.
  * @cssprop [--samen-color-focus=#1558b0] - Focus ring. Dark: `#9ecbff`.

@@ -75,6 +75,7 @@ const STAFF: readonly string[] = ['teacher', 'care-coordinator', 'school-leader'
  * @cssprop [--samen-color-muted=#4f5a69] - Secondary text colour. Dark: `#b3bcc9`.
  * @cssprop [--samen-color-border=#c9d0da] - Borders and the table's lines. Dark: `#444c5a`.
  * @cssprop [--samen-color-accent=#1a6b58] - The chosen measure and the charts' lines. Dark: `#7fdcc3`.
+ * @cssprop [--samen-color-on-accent=#ffffff] - Text on the accent colour (the shared primary-button style). Dark: `#0d1f1a`.
  * @cssprop [--samen-color-danger=#b3261e] - Error accents. Dark: `#ff9c92`.
  * @cssprop [--samen-color-focus=#1558b0] - Focus ring. Dark: `#9ecbff`.
  * @cssprop [--samen-radius=12px] - Corner radius.
