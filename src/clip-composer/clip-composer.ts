@@ -532,11 +532,16 @@ export class SamenClipComposer extends SamenElement {
       draft.media?.kind === 'photos'
         ? { ...draft.media, photos: draft.media.photos.map((p) => ({ ...p, alt: p.alt || '…' })) }
         : draft.media;
-    return clipFromDraft(
+    const clip = clipFromDraft(
       { ...draft, title: draft.title || '…', media },
       { id: PREVIEW_CLIP_ID, postedAt: new Date().toISOString() },
       (mediaId) => this.draft.media.find((m) => m.mediaId === mediaId),
     );
+    // Where the class will be in the programme ("Les 3 van 8"), as a published clip of a run
+    // says it: the programme's numbered lessons, as its introduction lists them.
+    const lessonCount = draft.lessonNumber ? lessonsOf(this.lessons, draft.programme).filter((l) => l.lessonNumber).length : 0;
+    if (draft.lessonNumber && lessonCount >= draft.lessonNumber) clip.lessonCount = lessonCount;
+    return clip;
   }
 
   private classOf(id: string): ComposerClass | undefined {
