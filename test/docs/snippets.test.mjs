@@ -329,7 +329,7 @@ const BROKEN_HTML = {
   line: 30,
   lang: 'html',
   meta: [],
-  code: `<samen-lesson-clip clipid="x" view="child"></samen-lesson-clip>\n<samen-reward-card></samen-reward-card>`,
+  code: `<samen-lesson-clip clipid="x" view="pupil"></samen-lesson-clip>\n<samen-reward-card></samen-reward-card>`,
 };
 
 describe('docs snippets', () => {
@@ -379,7 +379,7 @@ describe('docs snippets', () => {
     assert.match(entry, /Cannot find module '@samen\/widgets\/lesson-clips'/);
     const html = htmlProblems(BROKEN_HTML).join('\n');
     assert.match(html, /<samen-lesson-clip> has no attribute "clipid"/);
-    assert.match(html, /view="child".*one of parent, teacher/);
+    assert.match(html, /view="pupil".*one of parent, teacher, child/);
     assert.match(html, /<samen-reward-card> is not an element/);
     const css = cssProblems({
       doc: 'self-check',
