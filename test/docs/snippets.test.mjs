@@ -63,6 +63,10 @@ declare global {
   const device: { isShared: boolean };
   const provider: HTMLElementTagNameMap['samen-provider'];
   const turkishMessages: Messages;
+  /** A host's own agenda or conference planner (<samen-meeting rsvp="host">). */
+  const myAgenda: {
+    reply(reply: { meetingId: string; startsAt: string; familyId?: string; answer: 'yes' | 'maybe' | 'no'; people: number }): void;
+  };
   function reportToYourMonitoring(event: string, origin: string): void;
   const monitoring: { count(name: string, data: Record<string, unknown>): void };
   function startTestBackend(): Promise<{ url: string; tokens: Record<string, string>; stop(): Promise<void> }>;
