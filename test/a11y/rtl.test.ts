@@ -36,7 +36,13 @@ const ARABIC = CATALOGUE.map(
 );
 
 /** Toolbars and radio groups each widget's Arabic story shows (the lesson clip has its reactions bar inside). */
-const ARROW_GROUPS: Record<string, number> = { 'lesson-clip': 1, 'feedback-bar': 1, 'feelings-checkin': 2, meeting: 1 };
+const ARROW_GROUPS: Record<string, number> = {
+  'lesson-clip': 1,
+  'feedback-bar': 1,
+  'feelings-checkin': 2,
+  meeting: 1,
+  'programme-overview': 1,
+};
 
 /** The screenshots' width: a phone held sideways, or a narrow column of a school app. */
 const WIDTH = 600;
