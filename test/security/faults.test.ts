@@ -536,7 +536,10 @@ describe('memory and lifecycle', () => {
       for (let i = 0; i < 1000; i++) await round(i);
       await tick(100);
       expect(adapter.subscriptions, 'adapter subscriptions').to.equal(0);
-      expect(adapter.subscribeCalls, 'it did subscribe while connected').to.be.above(1000);
+      // A guard that the rounds did follow live topics (so "none left" is not vacuous): per round
+      // the lesson clip subscribes twice, the other feed widgets once, the programme introduction
+      // and the meeting not before their first paint; ~0.9 a round over today's seven.
+      expect(adapter.subscribeCalls, 'it did subscribe while connected').to.be.above(700);
       expect(listeners.live() - listenersBefore, 'event listeners left').to.equal(0);
       expect(observers.live(), 'observers left').to.equal(0);
     } finally {
