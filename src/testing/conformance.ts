@@ -347,6 +347,13 @@ const BATCH_READS: Partial<Record<PortName, readonly (keyof SamenAdapter)[]>> = 
   clip: ['getLessonClips', 'getHomeAnswers'],
   feedback: ['getReactionSummaries'],
 };
+/**
+ * The ports a `SamenAdapter` may leave out (their methods are optional; issues 25 and 26). A run
+ * without `ports` checks each one when every adapter has any of its methods (then a missing one
+ * fails), and passes its checks with nothing to check when an adapter has none; a run whose
+ * `ports` names one requires it.
+ */
+const OPTIONAL_PORTS: readonly PortName[] = ['overview', 'meeting', 'intro'];
 const ADAPTER_METHODS = new Set<string>([
   'getViewer',
   'subscribe',
@@ -405,6 +412,20 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
   const setup = options.setup as () => Promise<Adapters>;
   const live = options.liveUpdates === false ? undefined : { timeout: 2000, quiet: 200, settle: 0, ...options.liveUpdates };
   const ports = new Set<PortName>(options.ports ?? PORT_NAMES);
+  const named = new Set<PortName>(options.ports ?? []);
+  /**
+   * An optional port the run does not name, which an adapter of the run does not offer (has none
+   * of its methods; e.g. a BridgeAdapter beside MemoryAdapters): its checks have nothing to check.
+   */
+  const leftOut = (port: Check, adapters: Adapters): boolean =>
+    port !== 'viewer' &&
+    OPTIONAL_PORTS.includes(port) &&
+    !named.has(port) &&
+    [adapters.parent, adapters.otherParent, adapters.teacher].some(
+      (adapter) =>
+        adapter !== undefined &&
+        PORT_METHODS[port].every((method) => typeof (adapter as unknown as Record<string, unknown>)[method] !== 'function'),
+    );
   const unknownPorts = [...ports].filter((port) => !PORT_NAMES.includes(port));
   if (unknownPorts.length) throw new ConformanceError(`ports: ${show(unknownPorts)} is not a port; the ports are ${PORT_NAMES.join(', ')}`);
   // Checked by the first check below; the checks of a port read only that port's fixtures.
@@ -425,6 +446,7 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
     options.it(title, async () => {
       const adapters = await setup();
       try {
+        if (leftOut(port, adapters)) return;
         const confined = (who: 'parent' | 'otherParent' | 'teacher') => {
           const adapter = adapters[who];
           return adapter && confine(adapter, who, port, title, ports);

@@ -5,7 +5,15 @@
  */
 import { expect } from '@open-wc/testing';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
-import type { AdapterFor, PortName, RequestOptions, SamenTopic, Unsubscribe, WriteInput } from '../../src/core/adapter.js';
+import {
+  PORT_METHODS,
+  type AdapterFor,
+  type PortName,
+  type RequestOptions,
+  type SamenTopic,
+  type Unsubscribe,
+  type WriteInput,
+} from '../../src/core/adapter.js';
 import type { UploadedMedia } from '../../src/clip-composer/schemas.js';
 import type { ExpectationMatrix, Success } from '../../src/expectation-matrix/schemas.js';
 import type { ReactionSummary } from '../../src/feedback-bar/schemas.js';
@@ -329,7 +337,7 @@ describe('the conformance kit per port (ports)', () => {
     );
   });
 
-  const PORTS = ['clip', 'feedback', 'reward', 'feelings', 'matrix', 'composer'] as const;
+  const PORTS = ['clip', 'feedback', 'reward', 'feelings', 'matrix', 'composer', 'overview', 'meeting', 'intro'] as const;
   const memoryRun = (port: PortName): Tests => {
     const { tests, describe, it } = collector();
     defineAdapterConformance({
@@ -365,6 +373,61 @@ describe('the conformance kit per port (ports)', () => {
       expect(failed).to.deep.equal([]);
     });
   }
+
+  /** A MemoryAdapter without the optional ports' methods (the overview, the meeting, the introduction), as an adapter from before them. */
+  const withoutOptionalPorts = (memory: MemoryAdapter): MemoryAdapter => {
+    const hidden = new Set<string>([...PORT_METHODS.overview, ...PORT_METHODS.meeting, ...PORT_METHODS.intro]);
+    return new Proxy(memory, {
+      get(target, property) {
+        if (typeof property === 'string' && hidden.has(property)) return undefined;
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  };
+  const runWithoutOptionalPorts = (ports?: PortName[]): Promise<Map<string, string>> => {
+    const { tests, describe, it } = collector();
+    defineAdapterConformance({
+      name: 'WithoutOptionalPorts',
+      ...(ports ? { ports } : {}),
+      describe,
+      it,
+      fixtures,
+      setup: async () => {
+        const parent = new MemoryAdapter({ locale: 'en' });
+        return {
+          parent: withoutOptionalPorts(parent),
+          otherParent: withoutOptionalPorts(parent.forViewer('parent-2')),
+          teacher: withoutOptionalPorts(parent.forViewer('teacher-1')),
+        };
+      },
+    });
+    return run(tests);
+  };
+
+  it('an adapter without the optional ports (overview, meeting, intro) passes the run without ports; a run that names one fails it', async function () {
+    this.timeout(60_000);
+    const full = await runWithoutOptionalPorts();
+    expect([...full].filter(([, result]) => result !== 'passed')).to.deep.equal([]);
+    expect(
+      full.get(
+        'setup: the fixtures and adapters have what the checked ports use > meeting port: every adapter has getViewer, getMeeting, getRsvp, saveRsvp, getMeetingReplies, getPreparation, savePreparation',
+      ),
+    ).to.equal('passed');
+    const named = await runWithoutOptionalPorts(['meeting', 'intro']);
+    expect(
+      named.get(
+        'setup: the fixtures and adapters have what the checked ports use > meeting port: every adapter has getViewer, getMeeting, getRsvp, saveRsvp, getMeetingReplies, getPreparation, savePreparation',
+      ),
+    ).to.match(
+      /^failed: parent lacks getMeeting, getRsvp, saveRsvp, getMeetingReplies, getPreparation, savePreparation, which the meeting port needs/,
+    );
+    expect(
+      named.get(
+        'setup: the fixtures and adapters have what the checked ports use > intro port: every adapter has getViewer, getProgrammeIntro',
+      ),
+    ).to.match(/^failed: parent lacks getProgrammeIntro, which the intro port needs/);
+  });
 
   it('refuses an unknown port', () => {
     expect(() => collectFeedbackOnly(['feedbak' as PortName])).to.throw(/"feedbak"\] is not a port/);
