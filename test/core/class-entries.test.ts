@@ -20,6 +20,9 @@ const CLASSES: Record<string, string> = {
   'feelings-checkin/feelings-checkin': 'SamenFeelingsCheckin',
   'expectation-matrix/expectation-matrix': 'SamenExpectationMatrix',
   'clip-composer/clip-composer': 'SamenClipComposer',
+  'programme-overview/programme-overview': 'SamenProgrammeOverview',
+  'programme-intro/programme-intro': 'SamenProgrammeIntro',
+  'meeting/meeting': 'SamenMeeting',
   'core/samen-provider': 'SamenProvider',
 };
 
@@ -47,9 +50,18 @@ describe('class entries: the class alone, nothing defined', () => {
   it('package.json has a class entry beside every define entry, with types beside the module', async () => {
     const entries = await classEntries();
     expect(entries.map(([key]) => key).sort()).to.deep.equal(
-      ['clip-composer', 'expectation-matrix', 'feedback-bar', 'feelings-checkin', 'lesson-clip', 'provider', 'reward-chart'].map(
-        (w) => `./${w}/class`,
-      ),
+      [
+        'clip-composer',
+        'expectation-matrix',
+        'feedback-bar',
+        'feelings-checkin',
+        'lesson-clip',
+        'meeting',
+        'programme-intro',
+        'programme-overview',
+        'provider',
+        'reward-chart',
+      ].map((w) => `./${w}/class`),
     );
     for (const [key, target] of entries) {
       expect(Object.keys(CLASSES), key).to.include(moduleOf(target));
@@ -58,7 +70,7 @@ describe('class entries: the class alone, nothing defined', () => {
   });
 
   it('importing each class module (source and dist/) defines no custom element', async function () {
-    this.timeout(60_000); // fourteen module graphs, instrumented for coverage
+    this.timeout(90_000); // twenty module graphs, instrumented for coverage
     for (const [key, target] of await classEntries()) {
       const path = moduleOf(target);
       const className = CLASSES[path]!;
