@@ -181,13 +181,7 @@ export { parseLessonClip } from './lesson-clip/parse-clip.js';
 export { SamenFeedbackBar } from './feedback-bar/feedback-bar.js';
 // The programme's course (issue 26): the introduction before lesson 1 and the meetings.
 export { SamenProgrammeIntro } from './programme-intro/programme-intro.js';
-export {
-  type Contact,
-  type IntroLesson,
-  type ProgrammeIntro,
-  programmeIntroSchema,
-  timelinePosition,
-} from './programme-intro/schemas.js';
+export { type Contact, type IntroLesson, type ProgrammeIntro, programmeIntroSchema, timelinePosition } from './programme-intro/schemas.js';
 export { SamenMeeting } from './meeting/meeting.js';
 export {
   type Meeting,
