@@ -59,7 +59,15 @@ export class ThreadController implements ReactiveController {
     this.draft = new DraftController(host, THREAD_MESSAGE_MAX_LENGTH);
   }
 
+  /** Whether the card is in the page: a card removed while its data arrives shows no thread. */
+  private connected = false;
+
+  hostConnected(): void {
+    this.connected = true;
+  }
+
   hostDisconnected(): void {
+    this.connected = false;
     this.show(undefined);
   }
 
@@ -67,7 +75,10 @@ export class ThreadController implements ReactiveController {
    * Which thread to show, for whom (`side`), under which heading; `undefined` shows none. The
    * same thread again changes nothing; another one forgets everything of the one before.
    */
-  show(key: ThreadShown | undefined): void {
+  show(shown: ThreadShown | undefined): void {
+    // A render after the card left the page (its data arrived late) must not subscribe: nothing
+    // would ever unsubscribe, and the adapter would keep the removed card alive.
+    const key = this.connected ? shown : undefined;
     const id = (k: typeof key) => (k ? `${k.viewerId} ${threadTopic(k)}` : '');
     if (id(key) === id(this.key)) return;
     this.epoch += 1;
