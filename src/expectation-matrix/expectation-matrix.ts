@@ -27,9 +27,8 @@ import { expectationMatrixStyles } from './expectation-matrix.styles.js';
 import { LazyView } from '../core/lazy-view.js';
 import type { MatrixEditorHost } from './teacher-view.js';
 import { matrixMessages, type MatrixMessages } from './messages.js';
-import { CardThreads } from '../thread/card-threads.js';
+import { LazyThreads } from '../thread/lazy-threads.js';
 import { threadMessages } from '../thread/messages.js';
-import { threadStyles } from '../thread/thread.styles.js';
 
 type View = 'parent' | 'teacher';
 type Layout = 'auto' | 'grid' | 'list';
@@ -106,7 +105,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
     return matrixMessages.get(this.resolvedLocale);
   }
 
-  static override styles = [...SamenElement.styles, readAloudStyles, expectationMatrixStyles, threadStyles];
+  static override styles = [...SamenElement.styles, readAloudStyles, expectationMatrixStyles];
 
   /** Id of the matrix at the adapter (a school's matrix or a family's home matrix). */
   @property({ attribute: 'matrix-id', reflect: true }) matrixId = '';
@@ -129,7 +128,7 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
 
   private readonly success = new DraftController(this, SUCCESS_MAX_LENGTH);
   /** The private threads about the successes a family shared (issue 24; optional thread port). */
-  private readonly threads = new CardThreads(this, {
+  private readonly threads = new LazyThreads(this, {
     adapter: () => this.adapter,
     messages: () => threadMessages.get(this.resolvedLocale),
     announce: (text) => this.announce(text),
@@ -318,6 +317,8 @@ export class SamenExpectationMatrix extends SamenParentPreviewElement {
       who,
       adapter.getExpectationMatrix(matrixId, { signal }),
       view === 'teacher' ? this.editorView.settled() : undefined,
+      // A school matrix's shared success has its threads (issue 23: loaded on demand, beside the data).
+      this.threads.ready(true),
     ]);
     this.requireTeacherRole(view, viewer);
     const { matrix, issues } = cleanMatrix(rawMatrix);

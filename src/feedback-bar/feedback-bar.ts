@@ -18,9 +18,8 @@ import { optimisticCount, parseReactionList, reactionIcon, withKnownReactions } 
 import { feedbackMessages, type FeedbackMessages } from './messages.js';
 import { LazyView } from '../core/lazy-view.js';
 import type { FeedbackTeacherHost } from './teacher-view.js';
-import { CardThreads } from '../thread/card-threads.js';
+import { LazyThreads } from '../thread/lazy-threads.js';
 import { threadMessages } from '../thread/messages.js';
-import { threadStyles } from '../thread/thread.styles.js';
 
 interface BarData {
   targetId: string;
@@ -82,7 +81,7 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
     return feedbackMessages.get(this.resolvedLocale);
   }
 
-  static override styles = [...SamenElement.styles, feedbackBarStyles, threadStyles];
+  static override styles = [...SamenElement.styles, feedbackBarStyles];
 
   /** What is being reacted to: a clip id, a chart id, or the host's own post id. */
   @property({ attribute: 'target-id', reflect: true }) targetId = '';
@@ -103,7 +102,7 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
 
   private readonly reply = new DraftController(this, REPLY_MAX_LENGTH);
   /** The private threads about the family's reply (issue 24; optional thread port): the family's own, or the teacher's with one family. */
-  private readonly threads = new CardThreads(this, {
+  private readonly threads = new LazyThreads(this, {
     adapter: () => this.adapter,
     messages: () => threadMessages.get(this.resolvedLocale),
     announce: (text) => this.announce(text),
@@ -144,10 +143,15 @@ export class SamenFeedbackBar extends SamenParentPreviewElement {
         viewer,
         batchedRead(adapter, adapter.getReactions, adapter.getReactionSummaries, targetId, signal),
         view === 'teacher' ? this.teacherView.settled() : undefined,
+        // The teacher's threads ("Antwoorden") beside the data (issue 23: loaded on demand).
+        this.threads.ready(view === 'teacher' && !this.preview),
       ]);
       this.requireTeacherRole(view, who);
       const { summary, issues } = withKnownReactions(parseOrThrow(reactionSummarySchema, raw, 'reactions'));
       report(issues, 'unknown reactions ignored');
+      // A family that replied sees its thread under the reply: its module first, so it is read with the bar.
+      const replied = !!who.familyId && (summary.replies ?? []).some((r) => r.familyId === who.familyId);
+      await this.threads.ready(view === 'parent' && !this.preview && replied);
       this.reply.restore(`reply:${who.id}:${targetId}`);
       return { targetId, view, viewer: who, summary };
     },

@@ -30,9 +30,8 @@ import {
 } from './feelings.js';
 import { feelingsCheckinStyles } from './feelings-checkin.styles.js';
 import { feelingPicture } from './icons.js';
-import { CardThreads } from '../thread/card-threads.js';
+import { LazyThreads } from '../thread/lazy-threads.js';
 import { threadMessages } from '../thread/messages.js';
-import { threadStyles } from '../thread/thread.styles.js';
 import { feelingsMessages, type FeelingsMessages } from './messages.js';
 import { LazyView } from '../core/lazy-view.js';
 import type { FeelingsTeacherHost } from './teacher-view.js';
@@ -134,7 +133,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
     return feelingsMessages.get(this.resolvedLocale);
   }
 
-  static override styles = [...SamenElement.styles, readAloudStyles, feelingsCheckinStyles, threadStyles];
+  static override styles = [...SamenElement.styles, readAloudStyles, feelingsCheckinStyles];
   static formAssociated = true;
 
   /** The child checking in (child and parent views). */
@@ -198,7 +197,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
   }))(this);
 
   /** Tip and top about one child of the overview (issue 24; optional thread port): the teacher's note to their family. */
-  private readonly tipTop = new CardThreads(this, {
+  private readonly tipTop = new LazyThreads(this, {
     adapter: () => this.adapter,
     messages: () => threadMessages.get(this.resolvedLocale),
     announce: (text) => this.announce(text),
@@ -246,6 +245,8 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
         viewer,
         teacher ? adapter.getClassCheckins({ classId, from }, { signal }) : adapter.getCheckins({ childId, from }, { signal }),
         teacher ? this.teacherView.settled() : undefined,
+        // The teacher's tip and top threads (issue 23: loaded on demand, beside the data).
+        this.tipTop.ready(teacher && !this.preview),
       ]);
       // The class overview and its signals: the teacher's, and a care coordinator's (who follows signals up).
       this.requireTeacherRole(view, who, ['teacher', 'care-coordinator']);

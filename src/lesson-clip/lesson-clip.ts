@@ -30,8 +30,7 @@ import { lessonClipStyles } from './lesson-clip.styles.js';
 import { parseLessonClip } from './parse-clip.js';
 import { clipMessages, type ClipMessages } from './messages.js';
 import { threadMessages } from '../thread/messages.js';
-import { CardThreads } from '../thread/card-threads.js';
-import { threadStyles } from '../thread/thread.styles.js';
+import { LazyThreads } from '../thread/lazy-threads.js';
 import { LazyView } from '../core/lazy-view.js';
 import type { ClipTeacherHost } from './teacher-view.js';
 import type { ClipChildHost } from './child-view.js';
@@ -152,7 +151,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     return clipMessages.get(this.resolvedLocale);
   }
 
-  static override styles = [...SamenElement.styles, readAloudStyles, lessonClipStyles, threadStyles];
+  static override styles = [...SamenElement.styles, readAloudStyles, lessonClipStyles];
 
   /** Id of the lesson clip, as the adapter knows it. */
   @property({ attribute: 'clip-id', reflect: true }) clipId = '';
@@ -188,7 +187,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
    * widget has them (src/thread/card-threads.ts): under the family's sent answer their thread with
    * the teacher; in the teacher's answers list the one the teacher opened with "Antwoorden".
    */
-  private readonly threads = new CardThreads(this, {
+  private readonly threads = new LazyThreads(this, {
     adapter: () => this.adapter,
     messages: () => threadMessages.get(this.resolvedLocale),
     announce: (text) => this.announce(text),
@@ -276,6 +275,8 @@ export class SamenLessonClip extends SamenParentPreviewElement {
             ? readClassBoard(adapter, clipId, signal)
             : batchedHomeAnswer(adapter, clipId, signal),
         view === 'teacher' ? this.teacherView.settled() : view === 'child' ? this.childView.settled() : undefined,
+        // The teacher's threads ("Antwoorden") beside the data (issue 23: loaded on demand).
+        this.threads.ready(view === 'teacher' && !this.preview),
       ]);
       this.requireTeacherRole(view, who);
       // The board is the class's: a child or teacher of it (the adapter checks `board.read` too).
@@ -292,6 +293,8 @@ export class SamenLessonClip extends SamenParentPreviewElement {
         // Another family's answer, sent by mistake, is not shown as this family's (nor is any to a viewer without a family).
         answer: answer && who.familyId && answer.familyId === who.familyId ? answer : null,
       };
+      // The family's thread shows under their answer: its module first, so it is read with the card.
+      await this.threads.ready(view === 'parent' && !this.preview && !!data.answer);
       if (view === 'teacher') data.reach = parseOrThrow(clipReachSchema, rawExtra, 'reach');
       if (view === 'child') data.board = parseOrThrow(classBoardSchema, rawExtra, 'board');
       this.restoreDraft(data);

@@ -17,9 +17,8 @@ import { WriteQueue } from '../core/write-queue.js';
 import { LazyView } from '../core/lazy-view.js';
 import { progress, recentReasons, sanitizeChart } from './progress.js';
 import { rewardChartStyles } from './reward-chart.styles.js';
-import { CardThreads } from '../thread/card-threads.js';
+import { LazyThreads } from '../thread/lazy-threads.js';
 import { threadMessages } from '../thread/messages.js';
-import { threadStyles } from '../thread/thread.styles.js';
 import { rewardMessages, type RewardMessages } from './messages.js';
 import type { RewardTeacher } from './teacher-view.js';
 import type { RewardChild } from './child-view.js';
@@ -118,7 +117,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     return rewardMessages.get(this.resolvedLocale);
   }
 
-  static override styles = [...SamenElement.styles, rewardChartStyles, threadStyles];
+  static override styles = [...SamenElement.styles, rewardChartStyles];
 
   /** Id of the chart, as the adapter knows it. */
   @property({ attribute: 'chart-id', reflect: true }) chartId = '';
@@ -133,7 +132,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
 
   private queue?: WriteQueue<AwardPayload>;
   /** Tip and top about the child of a personal chart (issue 24; optional thread port): the family's thread, or the teacher's with one family. */
-  private readonly tipTop = new CardThreads(this, {
+  private readonly tipTop = new LazyThreads(this, {
     adapter: () => this.adapter,
     messages: () => threadMessages.get(this.resolvedLocale),
     announce: (text) => this.announce(text),
@@ -258,6 +257,8 @@ export class SamenRewardChart extends SamenParentPreviewElement {
         viewer,
         adapter.getRewardChart(chartId, { signal }),
         view === 'teacher' ? this.teacherView.settled() : view === 'child' ? this.childView.settled() : undefined,
+        // The tip and top threads (issue 23: loaded on demand, beside the data).
+        this.tipTop.ready(view !== 'child' && !this.preview),
       ]);
       this.requireTeacherRole(view, who);
       // The child's own chart: the child, or a parent who hands the phone to the child.
