@@ -49,6 +49,12 @@ export interface DataHost extends ReactiveControllerHost {
    * `undefined` follows wherever it is.
    */
   followNear?(): Element | undefined;
+  /**
+   * Whether the widget is shown inside another widget's card (a lesson clip's feedback bar): its
+   * first load then waits until the card's words have painted, with its placeholder in place, so
+   * on a slow network the words are not queued behind it (issue 23).
+   */
+  insideCard?(): boolean;
 }
 
 export type DataStatus = 'initial' | 'pending' | 'complete' | 'error';
@@ -246,6 +252,17 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
   private waitUntilNear(inUpdate: boolean): void {
     if (this.stopWaiting) return;
     const element = this.host.deferUntilNear?.();
+    if (!element && this.host.insideCard?.()) {
+      let waiting = true;
+      this.stopWaiting = () => (waiting = false);
+      void afterNextPaint().then(() => {
+        if (!waiting) return;
+        this.stopWaiting = undefined;
+        this.near = true;
+        if (this.host.isConnected) this.hostUpdate();
+      });
+      return;
+    }
     if (!element) {
       this.near = true;
       // Loads in an update, as every first load does: when the element connects, the adapter

@@ -243,6 +243,7 @@ export class SamenElement extends LitElement {
       // A preview is opened by a press: it loads at once, wherever it opened.
       deferUntilNear: () => (this.loading === 'lazy' && !this.preview ? this : undefined),
       followNear: () => this.lazyCard(),
+      insideCard: () => !this.preview && (this.getRootNode() as Partial<ShadowRoot>).host instanceof SamenElement,
     };
     const controller = new DataController(host, source);
     this.dataControllers.push(controller);

@@ -602,7 +602,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       ${this.renderViewPart(data)}
       ${
         this.view !== 'child' && this.hasPort('feedback')
-          ? /* Created with the card, which loads only near the screen: the bar then loads at once, with the clip's neighbours (issue 23). */
+          ? /* Created with the card, which loads only near the screen: the bar shows its placeholder and reads once the card's words have painted, with the clip's neighbours (issue 23). */
             html`<samen-feedback-bar
             target-id=${clip.id}
             view=${this.view}
