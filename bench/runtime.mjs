@@ -17,6 +17,8 @@
  * Usage: `npm run bench` (bench/run.mjs: sizes and this, one table, bench/results.json), or
  * node bench/runtime.mjs [--quick] for this part alone (writes bench/.build/results-runtime.json).
  *   --taps: the interaction rows alone (tap → next frame), nothing else.
+ *   --feed: the lesson-clip feed rows alone (the 200-clip feed and its first screen painted,
+ *   median of 5), to compare a change with a baseline taken the same way at the same time.
  *   --quick: a CI smoke (one run, at most 100 instances, ~1 minute); no thresholds, it fails
  *   only when something does not render or throws. A full run also fails when memory does not
  *   return to its baseline (a leak), which is not a timing.
@@ -91,7 +93,7 @@ const CPU_THROTTLE = 4;
 const VIEWPORT = { width: 1280, height: 900, deviceScaleFactor: 1 };
 
 /**
- * @param {{ quick?: boolean, only?: 'taps', log?: (line: string) => void }} [options]
+ * @param {{ quick?: boolean, only?: 'taps' | 'feed', log?: (line: string) => void }} [options]
  *   `only: 'taps'` (`--taps`): the interaction rows alone, to compare a change with a baseline taken
  *   the same way at the same time on a loaded machine.
  * @returns {Promise<{ environment: Record<string, unknown>, rows: Row[], leaks: string[] }>}
@@ -165,7 +167,7 @@ export async function runtimeBench({ quick = false, only = undefined, log = () =
     const cases = [];
     if (!only)
       for (const kind of OURS) for (const n of plan.counts) cases.push({ group: 'render', name: `${kind} ×${n}`, page: 'samen', kind, n });
-    if (!only)
+    if (!only || only === 'feed')
       cases.push(
         {
           group: 'scenario',
@@ -175,6 +177,17 @@ export async function runtimeBench({ quick = false, only = undefined, log = () =
           n: plan.feed,
           note: 'parent view, the 10 seeded clips in turn',
         },
+        {
+          group: 'scenario',
+          name: `${plan.feed}-clip feed, first screen`,
+          page: 'samen',
+          kind: 'lesson-clip-feed-first-screen',
+          n: plan.feed,
+          note: 'issue 23: target first screen painted ≤ 60 ms; the cards on the screen loaded, those below showing their placeholder',
+        },
+      );
+    if (!only)
+      cases.push(
         {
           group: 'scenario',
           name: 'lesson-clip ×100, one clip not yet seen',
@@ -307,7 +320,7 @@ export async function runtimeBench({ quick = false, only = undefined, log = () =
     endPhase('render');
 
     // ------------------------------------------------------------ interaction
-    for (const it of INTERACTIONS) {
+    for (const it of only === 'feed' ? [] : INTERACTIONS) {
       const page = await openPage('samen');
       try {
         await page.evaluate((k) => /** @type {any} */ (window).bench.mount(k, 1), it.kind);
@@ -578,7 +591,11 @@ export function formatTable(/** @type {Row[]} */ rows) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const quick = process.argv.includes('--quick');
-  const only = process.argv.includes('--taps') ? /** @type {const} */ ('taps') : undefined;
+  const only = process.argv.includes('--taps')
+    ? /** @type {const} */ ('taps')
+    : process.argv.includes('--feed')
+      ? /** @type {const} */ ('feed')
+      : undefined;
   const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
   /** @type {{ environment: Record<string, unknown>, rows: Row[] } | undefined} */
   let result;

@@ -13,7 +13,9 @@
  *   props?: (i: number) => Record<string, unknown>,
  *   children?: (i: number) => string,
  *   settle?: boolean,
+ *   loaded?: (el: HTMLElement) => boolean,
  * }} Kind `settle`: also time the follow-up work (e.g. live reloads) until the page is quiet.
+ *   `loaded`: when this kind's element counts as loaded, instead of the page's rule.
  */
 
 const QUIET_MS = 300;
@@ -61,7 +63,7 @@ export function installHarness({ kinds, loaded, failed = () => undefined, activi
    * Waits until every element is loaded and has no render pending. Elements already done
    * are not polled again, so the wait itself stays cheap for 1,000 instances.
    */
-  async function whenLoaded(/** @type {HTMLElement[]} */ els, timeoutMs = 60_000 + 300 * els.length) {
+  async function whenLoaded(/** @type {HTMLElement[]} */ els, isLoaded = loaded, timeoutMs = 60_000 + 300 * els.length) {
     const start = performance.now();
     let pending = els;
     for (;;) {
@@ -70,7 +72,7 @@ export function installHarness({ kinds, loaded, failed = () => undefined, activi
         const reason = failed(el);
         if (reason) throw new Error(`<${el.localName}> failed to render: ${reason}`);
       }
-      pending = pending.filter((el) => !(loaded(el) && !(/** @type {any} */ (el).isUpdatePending)));
+      pending = pending.filter((el) => !(isLoaded(el) && !(/** @type {any} */ (el).isUpdatePending)));
       if (!pending.length) return;
       if (errors.length) throw new Error(errors.join('; '));
       if (performance.now() - start > timeoutMs)
@@ -103,7 +105,7 @@ export function installHarness({ kinds, loaded, failed = () => undefined, activi
       const fragment = document.createDocumentFragment();
       const els = Array.from({ length: n }, (_, i) => fragment.appendChild(create(kind, i)));
       stage.appendChild(fragment);
-      await whenLoaded(els);
+      await whenLoaded(els, kind.loaded);
       const readyMs = performance.now() - start;
       await nextPaint();
       const paintMs = performance.now() - start;
@@ -112,7 +114,7 @@ export function installHarness({ kinds, loaded, failed = () => undefined, activi
         // Quiet: loaded and painted, and no further activity within QUIET_MS afterwards.
         for (;;) {
           const before = activity();
-          await whenLoaded(els);
+          await whenLoaded(els, kind.loaded);
           await nextPaint();
           quietMs = performance.now() - start;
           await sleep(QUIET_MS);

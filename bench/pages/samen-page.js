@@ -98,6 +98,12 @@ document.getElementById('teacher').adapter = teacher;
 // The eight WIsH lessons and two Kanjertraining ones: the demo parent's classes (groep 7's clip is not theirs).
 const clipIds = Object.keys(state.clips).filter((id) => /^(wish|kanjer)-/.test(id));
 
+// The widget's loading state is gone: its card is there and nothing in it is busy.
+// A card more than a screen below waits, showing its placeholder, until it comes near (issue 23): that is what a reader sees of it.
+const loaded = (/** @type {any} */ el) =>
+  !!el.shadowRoot?.querySelector('[part~="base"]') &&
+  (!el.shadowRoot.querySelector('[aria-busy="true"]') || (el.loading === 'lazy' && el.getBoundingClientRect().top > 2 * innerHeight));
+
 installHarness({
   kinds: {
     // Each widget a parent sees, as the brief measures them: parent view, the widget catalogue's
@@ -116,6 +122,13 @@ installHarness({
       attrs: (i) => ({ 'clip-id': clipIds[i % clipIds.length], view: 'parent', loading: 'lazy' }),
       settle: true,
     },
+    // The same feed as the parent sees its first screen (issue 23): the cards on the screen
+    // loaded, the ones below it showing their placeholder (they load as the parent scrolls).
+    'lesson-clip-feed-first-screen': {
+      tag: 'samen-lesson-clip',
+      attrs: (i) => ({ 'clip-id': clipIds[i % clipIds.length], view: 'parent', loading: 'lazy' }),
+      loaded: (el) => (el.getBoundingClientRect().top >= innerHeight ? !!el.shadowRoot?.querySelector('[part~="base"]') : loaded(el)),
+    },
     'personal-charts-teacher': {
       tag: 'samen-reward-chart',
       stage: 'teacher',
@@ -132,11 +145,7 @@ installHarness({
     // Interactions.
     'class-chart-teacher': { tag: 'samen-reward-chart', stage: 'teacher', attrs: () => ({ 'chart-id': 'class-wish', view: 'teacher' }) },
   },
-  // The widget's loading state is gone: its card is there and nothing in it is busy.
-  // A card more than a screen below waits, showing its placeholder, until it comes near (issue 23): that is what a reader sees of it.
-  loaded: (el) =>
-    !!el.shadowRoot?.querySelector('[part~="base"]') &&
-    (!el.shadowRoot.querySelector('[aria-busy="true"]') || (el.loading === 'lazy' && el.getBoundingClientRect().top > 2 * innerHeight)),
+  loaded,
   activity: () => adapter.calls.length + teacher.calls.length,
   failed: (el) =>
     el.shadowRoot?.querySelector('[part~="error"]')
