@@ -834,6 +834,19 @@ describe('bridge: the whole adapter through a real iframe', () => {
       getHomeAnswers: ['wish-2', 'wish-unknown', 'wish-3'],
       getProgrammeOverview: { programme: 'wish', classIds: ['groep6-wish'] },
       getUnreachedFamilies: { programme: 'wish', classId: 'groep6-wish' },
+      getMeeting: 'wish-conversation',
+      getRsvp: 'wish-conversation',
+      saveRsvp: { id: 'w16', meetingId: 'wish-conversation', answer: 'yes', people: 2 },
+      getMeetingReplies: 'wish-conversation',
+      getPreparation: 'wish-conversation',
+      savePreparation: {
+        id: 'w17',
+        meetingId: 'wish-conversation',
+        keywords: 'voetbal',
+        goesWell: 'Hij helpt graag',
+        talkAbout: 'Het overblijven',
+      },
+      getProgrammeIntro: 'wish-intro',
     };
     type Loose = Record<BridgeMethod, (input?: unknown) => Promise<unknown>>;
     for (const method of BRIDGE_METHODS) {
