@@ -225,7 +225,7 @@ function nestedHostileCalls(valid: Record<BridgeMethod, unknown>): Hostile[] {
   return calls;
 }
 
-const TOPIC_KINDS = ['clip', 'reactions', 'chart', 'feelings', 'feelings:class', 'matrix'] as const;
+const TOPIC_KINDS = ['clip', 'reactions', 'chart', 'feelings', 'feelings:class', 'matrix', 'meeting', 'intro'] as const;
 
 describe('bridge: __proto__, constructor and prototype from a framed page (issue 16)', () => {
   it('are refused in every method and subscribe; the host page, fetch and every method work as before, and no parent awarded a class token', async () => {
