@@ -15,6 +15,10 @@ import { configure } from '../../../dist/core/context.js';
 import { meetingRepliesSchema, meetingSchema, preparationSchema, rsvpSchema } from '../../../dist/meeting/schemas.js';
 import { programmeIntroSchema } from '../../../dist/programme-intro/schemas.js';
 import * as z from 'zod/mini';
+import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MIGRATIONS_DIR, migrate, openDatabase } from '../database.mjs';
+import { eraseFamily, exportFamily } from '../domain/families.mjs';
 import { BACKENDS, key, openEvents, start } from './helpers.mjs';
 
 const MEETING = 'wish-conversation';
@@ -170,6 +174,27 @@ for (const backend of BACKENDS) {
       }
     });
 
+    test('a family’s export holds its replies and sheets; its erasure deletes them and tells the teacher’s open list', async () => {
+      const parent = server.as('parent-3');
+      await parent('PUT', `/meetings/${MEETING}/rsvp`, { key: key(), body: { answer: 'yes', people: 3 } });
+      const sheet = { keywords: 'lezen', goesWell: 'Hij leest graag voor.', talkAbout: 'Samen spelen op het plein.' };
+      await parent('PUT', `/meetings/${MEETING}/preparation`, { key: key(), body: sheet });
+      const data = await exportFamily(server.api.db, 'fam-02');
+      assert.deepEqual(
+        data.meetingReplies.filter((r) => r.meetingId === MEETING).map((r) => [r.answer, r.people]),
+        [['yes', 3]],
+      );
+      assert.deepEqual(
+        data.preparationSheets.map((p) => [p.meetingId, p.talkAbout]),
+        [[MEETING, sheet.talkAbout]],
+      );
+      const { erased, topics } = await eraseFamily(server.api.db, 'fam-02');
+      assert.ok(erased.meetingReplies >= 1 && erased.preparationSheets === 1);
+      assert.ok(topics.includes(`meeting:${MEETING}`));
+      const list = (await server.as('teacher-1')('GET', `/meetings/${MEETING}/replies`)).body;
+      assert.equal([...list.rsvps, ...list.preparations].filter((r) => r.familyId === 'fam-02').length, 0);
+    });
+
     test('an RSVP made offline waits in the outbox and goes out over HTTP, once, when the connection is back', async () => {
       let online = false;
       const fetchOrFail = (url, init) => (online ? fetch(url, init) : Promise.reject(new TypeError('Failed to fetch')));
@@ -193,5 +218,32 @@ for (const backend of BACKENDS) {
         http.dispose();
       }
     });
+  });
+
+  test(`${backend.name}: a database migrated past 013 before it was written gets it on the next start, and serves the course`, async () => {
+    const store = await backend.store();
+    // Beside migrations/ (ignored by git), so the .mjs migrations find kysely and ../domain.
+    const without = await mkdtemp(join(MIGRATIONS_DIR, '..', '.test-migrations-'));
+    try {
+      for (const file of await readdir(MIGRATIONS_DIR))
+        if (!file.startsWith('013_')) await copyFile(join(MIGRATIONS_DIR, file), join(without, file));
+      const db = await openDatabase(store.options);
+      try {
+        const applied = await migrate(db, { dir: without });
+        assert.ok(applied.includes('016_chart_choices') && !applied.includes('013_course'));
+        assert.deepEqual(await migrate(db), ['013_course']);
+      } finally {
+        await db.close();
+      }
+      const server = await start({ ...store.options, log: () => {} });
+      try {
+        assert.equal((await server.as('parent-1')('GET', `/meetings/${MEETING}`)).status, 200);
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await rm(without, { recursive: true, force: true });
+      await store.cleanup();
+    }
   });
 }
