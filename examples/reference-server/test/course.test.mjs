@@ -64,6 +64,17 @@ for (const backend of BACKENDS) {
         assert.deepEqual(intro.body.contacts, demo.intros[introId].contacts);
       }
 
+      // Every clip of a run says where the class is: "Les 3 van 8" (alone and in a batch read).
+      assert.equal((await parent('GET', '/clips/wish-3')).body.lessonCount, demo.clips['wish-3'].lessonCount);
+      const batch = await server.as('teacher-1')('GET', '/clips?ids=wish-3,kanjer-1');
+      assert.deepEqual(
+        batch.body.map((c) => [c.lessonNumber, c.lessonCount]),
+        [
+          [3, 8],
+          [1, 4],
+        ],
+      );
+
       const list = await repliesOf('fam-02');
       assert.equal(z.safeParse(meetingRepliesSchema, list.body).success, true);
       assert.ok(list.body.families > 0);
