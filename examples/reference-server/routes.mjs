@@ -20,6 +20,7 @@ import { ANSWER_MAX_LENGTH, homeAnswerKindSchema } from '../../dist/lesson-clip/
 import { isSafeId } from '../../dist/core/policy.js';
 import { THREAD_ABOUT_KINDS, THREAD_MESSAGE_MAX_LENGTH } from '../../dist/thread/schemas.js';
 import { SamenError } from '../../dist/core/errors.js';
+import { PREPARATION_MAX_LENGTH, RSVP_ANSWERS, RSVP_MAX_PEOPLE } from '../../dist/meeting/schemas.js';
 
 /** An id as the policy allows them at the boundary: letters, digits, `_ . : @ -`, ≤ 200, no reserved name. */
 export const safeId = z.string().check(z.refine(isSafeId, { message: 'not an id' }));
@@ -462,6 +463,70 @@ export const ROUTES = [
     query: z.object({ ...overviewShape, classId: safeId }),
     input: ({ query }) => query,
     run: ({ view }, query) => view.getUnreachedFamilies(query),
+  },
+
+  // ---- the programme's course (issue 26): meetings, each household's own reply and sheet, introductions
+  {
+    method: 'GET',
+    path: '/meetings/:meetingId',
+    op: 'getMeeting',
+    input: ({ params }) => params.meetingId,
+    run: ({ view }, meetingId) => view.getMeeting(meetingId),
+  },
+  {
+    method: 'GET',
+    path: '/meetings/:meetingId/rsvp',
+    op: 'getRsvp',
+    input: ({ params }) => params.meetingId,
+    run: ({ view }, meetingId) => view.getRsvp(meetingId),
+  },
+  {
+    method: 'PUT',
+    path: '/meetings/:meetingId/rsvp',
+    op: 'saveRsvp',
+    write: true,
+    body: z.object({ answer: z.enum(RSVP_ANSWERS), people: z.int().check(z.gte(0), z.lte(RSVP_MAX_PEOPLE)) }),
+    input: ({ params, body, key }) => ({ ...body, id: key, meetingId: params.meetingId }),
+    run: ({ view }, input) => view.saveRsvp(input),
+    // The household's reply as it is now (this one, or a later one replacing it).
+    resultId: (input) => input.meetingId,
+    replay: ({ view }, _input, meetingId) => view.getRsvp(meetingId),
+  },
+  {
+    method: 'GET',
+    path: '/meetings/:meetingId/replies',
+    op: 'getMeetingReplies',
+    input: ({ params }) => params.meetingId,
+    run: ({ view }, meetingId) => view.getMeetingReplies(meetingId),
+  },
+  {
+    method: 'GET',
+    path: '/meetings/:meetingId/preparation',
+    op: 'getPreparation',
+    input: ({ params }) => params.meetingId,
+    run: ({ view }, meetingId) => view.getPreparation(meetingId),
+  },
+  {
+    method: 'PUT',
+    path: '/meetings/:meetingId/preparation',
+    op: 'savePreparation',
+    write: true,
+    body: z.object({
+      keywords: text(PREPARATION_MAX_LENGTH),
+      goesWell: text(PREPARATION_MAX_LENGTH),
+      talkAbout: text(PREPARATION_MAX_LENGTH),
+    }),
+    input: ({ params, body, key }) => ({ ...body, id: key, meetingId: params.meetingId }),
+    run: ({ view }, input) => view.savePreparation(input),
+    resultId: (input) => input.meetingId,
+    replay: ({ view }, _input, meetingId) => view.getPreparation(meetingId),
+  },
+  {
+    method: 'GET',
+    path: '/intros/:introId',
+    op: 'getProgrammeIntro',
+    input: ({ params }) => params.introId,
+    run: ({ view }, introId) => view.getProgrammeIntro(introId),
   },
 ];
 

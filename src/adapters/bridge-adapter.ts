@@ -18,6 +18,8 @@ import type { ClipReach, HomeAnswer, HomeAnswerKind, LessonClip } from '../lesso
 import type { Award, RewardChart } from '../reward-chart/schemas.js';
 import type { Thread, ThreadKey, ThreadMessage } from '../thread/schemas.js';
 import type { ProgrammeOverview, ProgrammeOverviewQuery, UnreachedFamilies } from '../programme-overview/schemas.js';
+import type { Meeting, MeetingReplies, Preparation, PreparationInput, Rsvp, RsvpInput } from '../meeting/schemas.js';
+import type { ProgrammeIntro } from '../programme-intro/schemas.js';
 
 /**
  * Every {@link SamenAdapter} method the bridge carries, and nothing else: the host calls
@@ -58,6 +60,13 @@ export const BRIDGE_METHODS = Object.freeze([
   'getHomeAnswers',
   'getProgrammeOverview',
   'getUnreachedFamilies',
+  'getMeeting',
+  'getRsvp',
+  'saveRsvp',
+  'getMeetingReplies',
+  'getPreparation',
+  'savePreparation',
+  'getProgrammeIntro',
 ] as const satisfies readonly Exclude<keyof SamenAdapter, 'subscribe'>[]);
 
 export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
@@ -291,6 +300,30 @@ export class BridgeAdapter implements SamenAdapter {
     return this.call('markThreadRead', [input], options);
   }
 
+  // ------------------------------------------------------------------ the programme's course (issue 26)
+
+  getMeeting(meetingId: string, options?: RequestOptions): Promise<Meeting> {
+    return this.call('getMeeting', [meetingId], options);
+  }
+  getRsvp(meetingId: string, options?: RequestOptions): Promise<Rsvp | null> {
+    return this.call('getRsvp', [meetingId], options);
+  }
+  saveRsvp(input: WriteInput & RsvpInput, options?: RequestOptions): Promise<Rsvp> {
+    return this.call('saveRsvp', [input], options);
+  }
+  getMeetingReplies(meetingId: string, options?: RequestOptions): Promise<MeetingReplies> {
+    return this.call('getMeetingReplies', [meetingId], options);
+  }
+  getPreparation(meetingId: string, options?: RequestOptions): Promise<Preparation | null> {
+    return this.call('getPreparation', [meetingId], options);
+  }
+  savePreparation(input: WriteInput & PreparationInput, options?: RequestOptions): Promise<Preparation> {
+    return this.call('savePreparation', [input], options);
+  }
+  getProgrammeIntro(introId: string, options?: RequestOptions): Promise<ProgrammeIntro> {
+    return this.call('getProgrammeIntro', [introId], options);
+  }
+
   // ------------------------------------------------------------------ live updates
 
   /** Asks the host to forward changes under `topic`; one host subscription per call. */
@@ -449,7 +482,7 @@ export class BridgeAdapter implements SamenAdapter {
 
 const MAX_ID_LENGTH = 128;
 const MAX_MESSAGE_LENGTH = 200;
-const TOPIC_KINDS: readonly string[] = ['clip', 'reactions', 'chart', 'feelings', 'matrix', 'thread'];
+const TOPIC_KINDS: readonly string[] = ['clip', 'reactions', 'chart', 'feelings', 'matrix', 'thread', 'meeting', 'intro'];
 
 /** True for anything marked as Samen traffic, before its shape is checked. */
 export function isSamenMessage(data: unknown): data is { samen: 1 } {
@@ -553,6 +586,14 @@ export const BRIDGE_INPUTS: Readonly<Record<BridgeMethod, 'none' | 'id' | 'ids' 
   // The programme overview (issue 25): `classIds` a plain list, each checked as an id by the host's guard.
   getProgrammeOverview: { programmeRunId: 'id?', programme: 'text?', schoolYear: 'text?', classIds: 'data?' },
   getUnreachedFamilies: { programmeRunId: 'id?', programme: 'text?', schoolYear: 'text?', classId: 'id' },
+  // The programme's course (issue 26): the household is always the signed-in one's, never named here.
+  getMeeting: 'id',
+  getRsvp: 'id',
+  saveRsvp: { id: 'id', meetingId: 'id', answer: 'text', people: 'number' },
+  getMeetingReplies: 'id',
+  getPreparation: 'id',
+  savePreparation: { id: 'id', meetingId: 'id', keywords: 'text', goesWell: 'text', talkAbout: 'text' },
+  getProgrammeIntro: 'id',
 };
 
 /** Keys that lead onto an object's prototype, refused anywhere in an input. */

@@ -10,6 +10,8 @@ import type { ClassBoard } from '../lesson-clip/board.js';
 import type { Award, RewardChart } from '../reward-chart/schemas.js';
 import type { Thread, ThreadKey, ThreadMessage } from '../thread/schemas.js';
 import type { ProgrammeOverview, ProgrammeOverviewQuery, UnreachedFamilies } from '../programme-overview/schemas.js';
+import type { Meeting, MeetingReplies, Preparation, PreparationInput, Rsvp, RsvpInput } from '../meeting/schemas.js';
+import type { ProgrammeIntro } from '../programme-intro/schemas.js';
 import { checkUpload } from '../clip-composer/schemas.js';
 import { isSafeId } from '../core/policy.js';
 
@@ -233,6 +235,39 @@ export class HttpAdapter implements SamenAdapter {
   /** `GET /overview/unreached?programme=wish&classId=a` (issue 25): the class's teacher only. */
   getUnreachedFamilies(query: ProgrammeOverviewQuery & { classId: string }, options?: RequestOptions): Promise<UnreachedFamilies> {
     return this.request('GET', `/overview/unreached${overviewParams(query)}`, { options });
+  }
+
+  // ------------------------------------------------------------------ the programme's course (issue 26)
+
+  /** `GET /meetings/{meetingId}`. */
+  getMeeting(meetingId: string, options?: RequestOptions): Promise<Meeting> {
+    return this.request('GET', `/meetings/${enc(meetingId)}`, { options });
+  }
+  /** `GET /meetings/{meetingId}/rsvp`: the signed-in household's reply, `null` (204) before it replied. */
+  async getRsvp(meetingId: string, options?: RequestOptions): Promise<Rsvp | null> {
+    return (await this.request<Rsvp | undefined>('GET', `/meetings/${enc(meetingId)}/rsvp`, { options })) ?? null;
+  }
+  /** `PUT /meetings/{meetingId}/rsvp` `{ answer, people }`: creates or replaces the household's reply. */
+  saveRsvp(input: WriteInput & RsvpInput, options?: RequestOptions): Promise<Rsvp> {
+    const { id, meetingId, answer, people } = input;
+    return this.request('PUT', `/meetings/${enc(meetingId)}/rsvp`, { key: id, body: { answer, people }, options });
+  }
+  /** `GET /meetings/{meetingId}/replies`: the class's teacher's list. */
+  getMeetingReplies(meetingId: string, options?: RequestOptions): Promise<MeetingReplies> {
+    return this.request('GET', `/meetings/${enc(meetingId)}/replies`, { options });
+  }
+  /** `GET /meetings/{meetingId}/preparation`: the signed-in household's sheet, `null` (204) before it wrote one. */
+  async getPreparation(meetingId: string, options?: RequestOptions): Promise<Preparation | null> {
+    return (await this.request<Preparation | undefined>('GET', `/meetings/${enc(meetingId)}/preparation`, { options })) ?? null;
+  }
+  /** `PUT /meetings/{meetingId}/preparation` `{ keywords, goesWell, talkAbout }`: creates or replaces the household's sheet. */
+  savePreparation(input: WriteInput & PreparationInput, options?: RequestOptions): Promise<Preparation> {
+    const { id, meetingId, keywords, goesWell, talkAbout } = input;
+    return this.request('PUT', `/meetings/${enc(meetingId)}/preparation`, { key: id, body: { keywords, goesWell, talkAbout }, options });
+  }
+  /** `GET /intros/{introId}`: the introduction with its timeline. */
+  getProgrammeIntro(introId: string, options?: RequestOptions): Promise<ProgrammeIntro> {
+    return this.request('GET', `/intros/${enc(introId)}`, { options });
   }
 
   // ------------------------------------------------------------------ writes

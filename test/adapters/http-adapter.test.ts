@@ -173,6 +173,49 @@ describe('HttpAdapter', () => {
     expect(calls[2]!.headers['idempotency-key']).to.equal('r1');
   });
 
+  it('the programme’s course (issue 26): meetings, the household’s reply and sheet (204 as null), the teacher’s list and the introduction on their paths; a reply retried keeps its key', async () => {
+    const rsvp = { meetingId: 'wish-conversation', familyId: 'fam-01', answer: 'yes', people: 2, updatedAt: '2026-12-01T10:00:00Z' };
+    const { http, calls } = adapter([
+      json({ id: 'wish-conversation' }),
+      new Response(null, { status: 204 }),
+      new TypeError('Failed to fetch'),
+      json(rsvp),
+      json({ meetingId: 'wish-conversation', families: 3, rsvps: [], preparations: [] }),
+      new Response(null, { status: 204 }),
+      json({ meetingId: 'wish-conversation' }),
+      json({ id: 'wish-intro' }),
+      json({ error: { kind: 'forbidden' } }, 403),
+    ]);
+    await http.getMeeting('wish-conversation');
+    expect(await http.getRsvp('wish-conversation')).to.equal(null);
+    expect(await http.saveRsvp({ id: 'rsvp-1', meetingId: 'wish-conversation', answer: 'yes', people: 2 })).to.deep.equal(rsvp);
+    await http.getMeetingReplies('wish-conversation');
+    expect(await http.getPreparation('wish-conversation')).to.equal(null);
+    const sheet = { keywords: 'voetbal', goesWell: 'Hij helpt graag.', talkAbout: 'Het overblijven.' };
+    await http.savePreparation({ id: 'sheet-1', meetingId: 'wish-conversation', ...sheet });
+    await http.getProgrammeIntro('wish-intro');
+    const refused = await rejection(http.getMeetingReplies('pbs-evening'));
+    expect((refused as SamenError).kind).to.equal('forbidden');
+    expect(calls.map((c) => `${c.method} ${c.url.replace('https://api.school.example/samen', '')}`)).to.deep.equal([
+      'GET /meetings/wish-conversation',
+      'GET /meetings/wish-conversation/rsvp',
+      'PUT /meetings/wish-conversation/rsvp',
+      'PUT /meetings/wish-conversation/rsvp',
+      'GET /meetings/wish-conversation/replies',
+      'GET /meetings/wish-conversation/preparation',
+      'PUT /meetings/wish-conversation/preparation',
+      'GET /intros/wish-intro',
+      'GET /meetings/pbs-evening/replies',
+    ]);
+    expect([calls[2]!.body, calls[3]!.body]).to.deep.equal([
+      { answer: 'yes', people: 2 },
+      { answer: 'yes', people: 2 },
+    ]);
+    expect([calls[2]!.headers['idempotency-key'], calls[3]!.headers['idempotency-key']]).to.deep.equal(['rsvp-1', 'rsvp-1']);
+    expect(calls[6]!.body).to.deep.equal(sheet);
+    expect(calls[6]!.headers['idempotency-key']).to.equal('sheet-1');
+  });
+
   it('a thread key field the contract gains later travels without a change (every field of the key, nested by its dotted path)', async () => {
     const { http, calls } = adapter([json({ messages: [] })]);
     const key = { about: { kind: 'child' as const, id: 'child-1' }, familyId: 'fam-01', householdId: 'fam-01-b' };

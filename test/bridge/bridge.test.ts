@@ -417,6 +417,23 @@ describe('bridge: protocol', () => {
     expect(active, 'stop() ends every subscription').to.equal(0);
   });
 
+  it('carries the course’s live topics (issue 26): a reply saved at the host is heard on meeting:<id> in the frame', async () => {
+    const memory = memoryAdapter();
+    const { win, frame } = await openFrame();
+    serve(memory, win);
+    let heard = 0;
+    const stop = frame.adapter.subscribe('meeting:wish-conversation', () => (heard += 1));
+    frame.adapter.subscribe('intro:wish-intro', () => {});
+    await waitUntil(() => hostReceived.filter((m) => m.type === 'subscribe').length === 2, 'both topics reached the host');
+    expect(hostReceived.filter((m) => m.type === 'subscribe').map((m) => (m as { topic: string }).topic)).to.deep.equal([
+      'meeting:wish-conversation',
+      'intro:wish-intro',
+    ]);
+    await memory.saveRsvp({ id: 'rsvp-live-1', meetingId: 'wish-conversation', answer: 'yes', people: 2 });
+    await waitUntil(() => heard === 1, 'the reply was heard in the frame');
+    stop();
+  });
+
   it('ends its subscriptions at the host when the page goes (a reload), and renews them when it comes back from the cache', async () => {
     const memory = memoryAdapter();
     let active = 0;
@@ -834,6 +851,19 @@ describe('bridge: the whole adapter through a real iframe', () => {
       getHomeAnswers: ['wish-2', 'wish-unknown', 'wish-3'],
       getProgrammeOverview: { programme: 'wish', classIds: ['groep6-wish'] },
       getUnreachedFamilies: { programme: 'wish', classId: 'groep6-wish' },
+      getMeeting: 'wish-conversation',
+      getRsvp: 'wish-conversation',
+      saveRsvp: { id: 'w16', meetingId: 'wish-conversation', answer: 'yes', people: 2 },
+      getMeetingReplies: 'wish-conversation',
+      getPreparation: 'wish-conversation',
+      savePreparation: {
+        id: 'w17',
+        meetingId: 'wish-conversation',
+        keywords: 'voetbal',
+        goesWell: 'Hij helpt graag',
+        talkAbout: 'Het overblijven',
+      },
+      getProgrammeIntro: 'wish-intro',
     };
     type Loose = Record<BridgeMethod, (input?: unknown) => Promise<unknown>>;
     for (const method of BRIDGE_METHODS) {

@@ -135,6 +135,19 @@ function validInputs(matrix: ExpectationMatrix, file: Blob): Record<BridgeMethod
     getHomeAnswers: ['wish-2', 'wish-3'],
     getProgrammeOverview: { programme: 'wish', classIds: ['groep6-wish'] },
     getUnreachedFamilies: { programme: 'wish', classId: 'groep6-wish' },
+    getMeeting: 'wish-conversation',
+    getRsvp: 'wish-conversation',
+    saveRsvp: { id: 'ok-15', meetingId: 'wish-conversation', answer: 'yes', people: 2 },
+    getMeetingReplies: 'wish-conversation',
+    getPreparation: 'wish-conversation',
+    savePreparation: {
+      id: 'ok-16',
+      meetingId: 'wish-conversation',
+      keywords: 'voetbal',
+      goesWell: 'Hij helpt graag',
+      talkAbout: 'Overblijven',
+    },
+    getProgrammeIntro: 'wish-intro',
   };
 }
 
@@ -212,7 +225,7 @@ function nestedHostileCalls(valid: Record<BridgeMethod, unknown>): Hostile[] {
   return calls;
 }
 
-const TOPIC_KINDS = ['clip', 'reactions', 'chart', 'feelings', 'feelings:class', 'matrix'] as const;
+const TOPIC_KINDS = ['clip', 'reactions', 'chart', 'feelings', 'feelings:class', 'matrix', 'meeting', 'intro'] as const;
 
 describe('bridge: __proto__, constructor and prototype from a framed page (issue 16)', () => {
   it('are refused in every method and subscribe; the host page, fetch and every method work as before, and no parent awarded a class token', async () => {

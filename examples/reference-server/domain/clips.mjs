@@ -66,8 +66,36 @@ function mediaOf(rows, base) {
 export async function getLessonClip(s, clipId, { mediaBase = '/api/media/' } = {}) {
   const clip = await s.db.selectFrom('clips').selectAll().where('id', '=', clipId).executeTakeFirst();
   if (!clip) fail('not-found');
-  const media = await s.db.selectFrom('clip_media').selectAll().where('clip_id', '=', clipId).orderBy('position').execute();
-  return toClip(clip, media, mediaBase);
+  const [media, counts] = await Promise.all([
+    s.db.selectFrom('clip_media').selectAll().where('clip_id', '=', clipId).orderBy('position').execute(),
+    lessonCounts(s.db, [clip]),
+  ]);
+  return toClip(clip, media, mediaBase, counts);
+}
+
+/**
+ * How many lessons the run of each clip's class and programme has on its introduction's timeline
+ * (issue 26, 013_course.sql), by `<class>\n<programme>`: the clip then says "Les 3 van 8". One query.
+ * @param {DB} db
+ * @param {{ class_id: string, lesson_number: number | null }[]} clips
+ * @returns {Promise<Map<string, number>>}
+ */
+async function lessonCounts(db, clips) {
+  const classIds = [...new Set(clips.filter((c) => c.lesson_number !== null).map((c) => c.class_id))];
+  if (!classIds.length) return new Map();
+  const rows = await db
+    .selectFrom('intros as i')
+    .innerJoin('intro_lessons as l', 'l.intro_id', 'i.id')
+    .select((eb) => ['i.class_id', 'i.programme', eb.fn.countAll().as('n')])
+    .where('i.class_id', 'in', classIds)
+    .groupBy(['i.id', 'i.class_id', 'i.programme'])
+    .execute();
+  const counts = new Map();
+  for (const row of rows) {
+    const run = `${row.class_id}\n${row.programme}`;
+    counts.set(run, Math.max(counts.get(run) ?? 0, Number(row.n)));
+  }
+  return counts;
 }
 
 /**
@@ -85,6 +113,7 @@ export async function getLessonClips(s, clipIds, { mediaBase = '/api/media/' } =
     s.db.selectFrom('clips').selectAll().where('id', 'in', ids).execute(),
     s.db.selectFrom('clip_media').selectAll().where('clip_id', 'in', ids).orderBy('clip_id').orderBy('position').execute(),
   ]);
+  const counts = await lessonCounts(s.db, clips);
   const byId = new Map(clips.map((clip) => [clip.id, clip]));
   return clipIds.map((id) => {
     const clip = id === null ? undefined : byId.get(id);
@@ -93,6 +122,7 @@ export async function getLessonClips(s, clipIds, { mediaBase = '/api/media/' } =
           clip,
           media.filter((m) => m.clip_id === clip.id),
           mediaBase,
+          counts,
         )
       : null;
   });
@@ -103,12 +133,14 @@ export async function getLessonClips(s, clipIds, { mediaBase = '/api/media/' } =
  * @param {import('kysely').Selectable<import('./tables.mjs').ClipsTable>} clip
  * @param {import('kysely').Selectable<import('./tables.mjs').ClipMediaTable>[]} media
  * @param {string} mediaBase
+ * @param {Map<string, number>} lessonCounts the runs' lesson counts ({@link lessonCounts})
  */
-function toClip(clip, media, mediaBase) {
+function toClip(clip, media, mediaBase, lessonCounts) {
+  const lessonCount = clip.lesson_number === null ? undefined : lessonCounts.get(`${clip.class_id}\n${clip.programme}`);
   return {
     id: clip.id,
     programme: clip.programme,
-    ...present({ programmeLabel: clip.programme_label, lessonNumber: clip.lesson_number }),
+    ...present({ programmeLabel: clip.programme_label, lessonNumber: clip.lesson_number, lessonCount }),
     title: clip.title,
     ...present({
       goal: clip.goal,

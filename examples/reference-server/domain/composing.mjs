@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { NOW, SamenError, fail } from './common.mjs';
 import { getLessonClip, uploadUrl } from './clips.mjs';
+import { introTopicsOf } from './course.mjs';
 
 /**
  * @typedef {import('./common.mjs').Session} Session
@@ -184,5 +185,7 @@ export async function publishLessonClip(s, input, options = {}) {
     .execute();
   if (mediaRows.length) await db.insertInto('clip_media').values(mediaRows).execute();
   s.topics.add(`clip:${clipId}`);
+  // A lesson of the class's run (issue 26): its introduction's timeline moves on.
+  if (input.lessonNumber !== undefined) for (const topic of await introTopicsOf(db, input.classId, input.programme)) s.topics.add(topic);
   return getLessonClip(s, clipId, options);
 }

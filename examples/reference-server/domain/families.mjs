@@ -8,7 +8,8 @@
  * children, and everything they did or is about them: home answers, seen marks, reactions,
  * replies, stickers and awards its people gave, its children's check-ins and personal charts,
  * its home matrix (every version kept), the successes it shared, its threads with the teacher
- * (both sides' messages: the thread is the family's). PRIVACY.md says what erasure
+ * (both sides' messages: the thread is the family's), its replies to meetings and its
+ * preparation sheets (issue 26). PRIVACY.md says what erasure
  * deletes and what it keeps as counts only.
  */
 import { sql } from 'kysely';
@@ -80,6 +81,11 @@ export async function exportFamily(database, familyId) {
       .where('household_id', '=', familyId)
       .orderBy('seq')
       .execute();
+    // The programme's course (issue 26): its replies to meetings and its preparation sheets, per address.
+    const [meetingReplies, preparationSheets] = await Promise.all([
+      db.selectFrom('meeting_rsvps').selectAll().where('household_id', '=', familyId).orderBy('updated_at').execute(),
+      db.selectFrom('meeting_preparations').selectAll().where('household_id', '=', familyId).orderBy('updated_at').execute(),
+    ]);
     const [chartAwards, earned, focus] = await Promise.all([
       db.selectFrom('awards').selectAll().where('chart_id', 'in', chartIds).orderBy('created_at').execute(),
       db.selectFrom('earned_rewards').selectAll().where('chart_id', 'in', chartIds).orderBy('earned_at').execute(),
@@ -202,6 +208,21 @@ export async function exportFamily(database, familyId) {
         text: m.text,
         createdAt: when(m.created_at),
       })),
+      meetingReplies: meetingReplies.map((r) => ({
+        meetingId: r.meeting_id,
+        householdId: r.address_id,
+        answer: r.answer,
+        people: r.people,
+        updatedAt: when(r.updated_at),
+      })),
+      preparationSheets: preparationSheets.map((p) => ({
+        meetingId: p.meeting_id,
+        householdId: p.address_id,
+        keywords: p.keywords,
+        goesWell: p.goes_well,
+        talkAbout: p.talk_about,
+        updatedAt: when(p.updated_at),
+      })),
     };
   });
 }
@@ -247,6 +268,9 @@ export async function eraseFamily(database, familyId) {
       topics.add(`matrix:${r.matrix_id}`);
     for (const r of await db.selectFrom('thread_messages').select('thread_key').distinct().where('household_id', '=', familyId).execute())
       topics.add(r.thread_key);
+    for (const table of /** @type {const} */ (['meeting_rsvps', 'meeting_preparations']))
+      for (const r of await db.selectFrom(table).select('meeting_id').distinct().where('household_id', '=', familyId).execute())
+        topics.add(`meeting:${r.meeting_id}`);
 
     const erased = {
       people: people.length,
@@ -264,6 +288,8 @@ export async function eraseFamily(database, familyId) {
         db.selectFrom('successes').where((eb) => eb.or([eb('household_id', '=', familyId), eb('shared_by', 'in', ofPeople)])),
       ),
       threadMessages: await count(db.selectFrom('thread_messages').where('household_id', '=', familyId)),
+      meetingReplies: await count(db.selectFrom('meeting_rsvps').where('household_id', '=', familyId)),
+      preparationSheets: await count(db.selectFrom('meeting_preparations').where('household_id', '=', familyId)),
       awardsAnonymised: 0,
     };
 
@@ -282,7 +308,7 @@ export async function eraseFamily(database, familyId) {
     await db.deleteFrom('successes').where('shared_by', 'in', ofPeople).execute();
     // The rest follows the household (on delete cascade): people, children and their check-ins
     // and personal charts, answers, seen marks, reactions, replies, the home matrix, successes,
-    // its threads (both sides' messages) and who read them.
+    // its threads (both sides' messages) and who read them, its replies to meetings and its sheets.
     await db.deleteFrom('households').where('id', '=', familyId).execute();
     return { erased, topics: [...topics] };
   });

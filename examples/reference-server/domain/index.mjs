@@ -20,6 +20,7 @@ import * as charts from './charts.mjs';
 import * as clips from './clips.mjs';
 import { session } from './common.mjs';
 import * as composing from './composing.mjs';
+import * as course from './course.mjs';
 import * as feelings from './feelings.mjs';
 import * as matrices from './matrices.mjs';
 import * as overview from './overview.mjs';
@@ -133,6 +134,13 @@ export function createDomain({ db, bus, idempotencyTtlMs = IDEMPOTENCY_TTL_MS, l
       threadMessageById: (/** @type {string} */ messageId) => threads.messageById(on, viewer, messageId),
       getProgrammeOverview: (/** @type {any} */ query) => overview.getProgrammeOverview(s, query),
       getUnreachedFamilies: (/** @type {any} */ query) => overview.getUnreachedFamilies(s, query),
+      getMeeting: (/** @type {string} */ meetingId) => course.getMeeting(s, meetingId),
+      getRsvp: (/** @type {string} */ meetingId) => course.getRsvp(s, meetingId),
+      saveRsvp: (/** @type {any} */ input) => course.saveRsvp(s, input),
+      getMeetingReplies: (/** @type {string} */ meetingId) => course.getMeetingReplies(s, meetingId),
+      getPreparation: (/** @type {string} */ meetingId) => course.getPreparation(s, meetingId),
+      savePreparation: (/** @type {any} */ input) => course.savePreparation(s, input),
+      getProgrammeIntro: (/** @type {string} */ introId) => course.getProgrammeIntro(s, introId),
     };
   }
 

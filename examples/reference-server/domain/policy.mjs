@@ -8,7 +8,7 @@
  * file is read. `not-found` when the resource does not exist, `forbidden` when the viewer may
  * not; the same table as src/adapters/demo-guard.ts applies to the demo's state.
  */
-import { authorize, isSafeId } from '../../../dist/core/policy.js';
+import { TOPIC_ACTIONS, authorize, isSafeId } from '../../../dist/core/policy.js';
 import { parseThreadTopic } from '../../../dist/thread/schemas.js';
 import { fail } from './common.mjs';
 
@@ -188,6 +188,36 @@ export async function addressShared(db, householdId, familyId) {
   return row?.share_within_family;
 }
 
+/**
+ * A meeting or a programme introduction (issue 26): its class.
+ * @param {DB} db @param {'meetings' | 'intros'} table @param {string} id @returns {Promise<Scope | undefined>}
+ */
+export async function courseScope(db, table, id) {
+  const row = await db.selectFrom(table).select('class_id').where('id', '=', id).executeTakeFirst();
+  return row && { classId: row.class_id };
+}
+
+/**
+ * The signed-in household's own reply or sheet for a meeting (issue 26): their family when it is
+ * one of the meeting's class (else no family: `other`), and the class. The reply is always the
+ * viewer's own household's (domain/course.mjs), never one a request names.
+ * @param {DB} db @param {import('./common.mjs').Viewer} viewer @param {string} meetingId
+ * @returns {Promise<Scope | undefined>}
+ */
+export async function replyScope(db, viewer, meetingId) {
+  const meeting = await courseScope(db, 'meetings', meetingId);
+  if (!meeting) return undefined;
+  const member =
+    viewer.familyId !== undefined &&
+    (await db
+      .selectFrom('class_households')
+      .select('household_id')
+      .where('class_id', '=', /** @type {string} */ (meeting.classId))
+      .where('household_id', '=', viewer.familyId)
+      .executeTakeFirst());
+  return { familyId: member ? /** @type {string} */ (viewer.familyId) : '', classId: meeting.classId };
+}
+
 // ------------------------------------------------------------------ the checks per route
 
 /** @param {DB} db @param {string} chartId @param {Action} classAction @param {Action} personalAction @returns {Promise<Check>} */
@@ -288,6 +318,28 @@ const ROUTE_CHECKS = {
   getUnreachedFamilies: async (db, _viewer, input) => [
     { action: 'unreached.read', scope: found(await classScope(db, field(input, 'classId'))) },
   ],
+  // The course (issue 26): a meeting of the class; the household's own reply and sheet; the class's teacher's list.
+  getMeeting: async (db, _viewer, meetingId) => [
+    { action: 'meeting.read', scope: found(await courseScope(db, 'meetings', idOf(meetingId))) },
+  ],
+  getRsvp: async (db, viewer, meetingId) => [{ action: 'rsvp.read', scope: found(await replyScope(db, viewer, idOf(meetingId))) }],
+  saveRsvp: async (db, viewer, input) => [{ action: 'rsvp.write', scope: found(await replyScope(db, viewer, field(input, 'meetingId'))) }],
+  getMeetingReplies: async (db, _viewer, meetingId) => {
+    const scope = found(await courseScope(db, 'meetings', idOf(meetingId)));
+    return [
+      { action: 'rsvp.list', scope },
+      { action: 'preparation.list', scope },
+    ];
+  },
+  getPreparation: async (db, viewer, meetingId) => [
+    { action: 'preparation.read', scope: found(await replyScope(db, viewer, idOf(meetingId))) },
+  ],
+  savePreparation: async (db, viewer, input) => [
+    { action: 'preparation.write', scope: found(await replyScope(db, viewer, field(input, 'meetingId'))) },
+  ],
+  getProgrammeIntro: async (db, _viewer, introId) => [
+    { action: 'meeting.read', scope: found(await courseScope(db, 'intros', idOf(introId))) },
+  ],
 };
 
 /** The operations the policy knows: every route's operationId. */
@@ -386,6 +438,12 @@ export async function authorizeTopic(db, viewer, topic) {
       break;
     case 'thread':
       check = { action: 'thread.read', scope: found(await threadScope(db, parseThreadTopic(topic))) };
+      break;
+    case 'meeting':
+      check = { action: TOPIC_ACTIONS.meeting, scope: found(await courseScope(db, 'meetings', idOf(id))) };
+      break;
+    case 'intro':
+      check = { action: TOPIC_ACTIONS.intro, scope: found(await courseScope(db, 'intros', idOf(id))) };
       break;
     default:
       return fail('not-found');

@@ -532,7 +532,146 @@ export async function insertState(db, state) {
     });
   }
   await insertAll(db, 'successes', successRows);
+  if (await has('meetings', 'id')) skipped += await insertCourse(db, state, { classes, households, addresses });
   return { skipped };
+}
+
+/**
+ * The programme's course (issue 26, 013_course.sql): the meetings and introductions of the
+ * classes, and the households' replies and sheets, as the library's demo has them.
+ * @param {DB} db
+ * @param {Partial<DemoState>} state
+ * @param {{ classes: Map<string, unknown>, households: Map<string, unknown>, addresses: Map<string, { household_id: string }> }} known
+ * @returns {Promise<number>} how many records were left out
+ */
+async function insertCourse(db, state, { classes, households, addresses }) {
+  let skipped = 0;
+  const programmeOf = (/** @type {unknown} */ p) => (typeof p === 'string' && /^[a-z][a-z0-9-]{0,39}$/.test(p) ? p : null);
+  const langOf = (/** @type {unknown} */ l) => (typeof l === 'string' && l.length >= 2 && l.length <= 35 ? l : null);
+  const meetingRows = [];
+  for (const [id, raw] of Object.entries(recordOf(state.meetings))) {
+    const m = recordOf(raw);
+    const startsAt = dateOf(m.startsAt);
+    const ok = isId(id) && classes.has(m.classId) && isText(m.title) && isText(m.place) && startsAt;
+    if (!ok || !['information-evening', 'last-lesson', 'child-conversation'].includes(m.kind)) {
+      skipped++;
+      continue;
+    }
+    const endsAt = dateOf(m.endsAt);
+    meetingRows.push({
+      id,
+      class_id: m.classId,
+      kind: m.kind,
+      programme: programmeOf(m.programme),
+      title: m.title.slice(0, 200),
+      starts_at: startsAt,
+      ends_at: endsAt && endsAt >= startsAt ? endsAt : null,
+      place: m.place.slice(0, 200),
+      bring: textOrNull(m.bring)?.slice(0, 500) ?? null,
+      description: textOrNull(m.description)?.slice(0, 2000) ?? null,
+      host_name: textOrNull(m.host)?.slice(0, 100) ?? null,
+      summary: textOrNull(m.summary)?.slice(0, 2000) ?? null,
+      lang: langOf(m.lang),
+    });
+  }
+  await insertAll(db, 'meetings', meetingRows);
+  const meetingIds = new Set(meetingRows.map((m) => m.id));
+  /** One reply or sheet per household (address) and meeting: the last one listed. */
+  const replyRows = (
+    /** @type {unknown} */ list,
+    /** @type {(r: Record<string, any>) => Record<string, unknown> | undefined} */ fields,
+  ) => {
+    /** @type {Map<string, Record<string, unknown>>} */
+    const rows = new Map();
+    for (const r of listOf(list)) {
+      const at = dateOf(r?.updatedAt);
+      const address = addresses.get(r?.householdId)?.household_id === r?.familyId ? r.householdId : null;
+      const own = at && meetingIds.has(r?.meetingId) && households.has(r?.familyId) && fields(r);
+      if (!own) {
+        skipped++;
+        continue;
+      }
+      rows.set(`${r.meetingId}\n${r.familyId}\n${address ?? ''}`, {
+        meeting_id: r.meetingId,
+        household_id: r.familyId,
+        address_id: address,
+        id: `seed-${r.meetingId}-${address ?? r.familyId}`,
+        ...own,
+        updated_at: at,
+      });
+    }
+    return [...rows.values()];
+  };
+  await insertAll(
+    db,
+    'meeting_rsvps',
+    replyRows(state.rsvps, (r) => {
+      const people = Number.isInteger(r.people) && r.people >= 0 && r.people <= 9 ? r.people : undefined;
+      if (!['yes', 'maybe', 'no'].includes(r.answer) || people === undefined) return undefined;
+      return { answer: r.answer, people: r.answer === 'no' ? 0 : people };
+    }),
+  );
+  const sheetText = (/** @type {unknown} */ t) => (typeof t === 'string' ? t.trim().slice(0, 500) : '');
+  await insertAll(
+    db,
+    'meeting_preparations',
+    replyRows(state.preparations, (r) => ({
+      keywords: sheetText(r.keywords),
+      goes_well: sheetText(r.goesWell),
+      talk_about: sheetText(r.talkAbout),
+    })),
+  );
+
+  for (const [id, raw] of Object.entries(recordOf(state.intros))) {
+    const i = recordOf(raw);
+    const programme = programmeOf(i.programme);
+    if (!isId(id) || !classes.has(i.classId) || !programme) {
+      skipped++;
+      continue;
+    }
+    const asks = listOf(i.homeAsks).filter(isText);
+    await db
+      .insertInto('intros')
+      .values({
+        id,
+        class_id: i.classId,
+        programme,
+        programme_label: textOrNull(i.programmeLabel)?.slice(0, 100) ?? null,
+        class_label: textOrNull(i.classLabel)?.slice(0, 200) ?? null,
+        about: textOrNull(i.about)?.slice(0, 4000) ?? null,
+        home_asks: Array.isArray(i.homeAsks) ? JSON.stringify(asks.map((a) => a.slice(0, 500))) : null,
+        posted_at: dateOf(i.postedAt) ?? null,
+        lang: langOf(i.lang),
+      })
+      .execute();
+    /** @type {Map<number, Record<string, unknown>>} */
+    const lessons = new Map();
+    for (const l of listOf(i.lessons))
+      if (Number.isInteger(l?.number) && l.number >= 1 && l.number <= 999 && isText(l?.title) && !lessons.has(l.number))
+        lessons.set(l.number, {
+          intro_id: id,
+          number: l.number,
+          title: l.title.slice(0, 200),
+          goal: textOrNull(l.goal)?.slice(0, 4000) ?? null,
+          // A posted lesson's date is its clip's; a planned one's is when it is planned.
+          planned_at: l.status === 'planned' ? (dateOf(l.date) ?? null) : null,
+        });
+    await insertAll(db, 'intro_lessons', [...lessons.values()]);
+    await insertAll(
+      db,
+      'intro_contacts',
+      listOf(i.contacts)
+        .filter((c) => ['teacher', 'care-coordinator', 'youth-centre', 'other'].includes(c?.role) && isText(c?.name))
+        .map((c, position) => ({
+          intro_id: id,
+          position,
+          role: c.role,
+          name: c.name.slice(0, 200),
+          how: textOrNull(c.how)?.slice(0, 500) ?? null,
+        })),
+    );
+  }
+  return skipped;
 }
 
 /**

@@ -166,6 +166,59 @@
  * @property {number} read_count
  * @property {DefaultTimestamp} updated_at
  *
+ * @typedef {object} MeetingsTable (013_course.sql)
+ * @property {string} id
+ * @property {string} class_id
+ * @property {'information-evening' | 'last-lesson' | 'child-conversation'} kind
+ * @property {string | null} programme
+ * @property {string} title
+ * @property {Timestamp} starts_at
+ * @property {import('kysely').ColumnType<Date | null, Date | string | null | undefined, Date | string | null>} ends_at
+ * @property {string} place
+ * @property {string | null} bring
+ * @property {string | null} description
+ * @property {string | null} host_name
+ * @property {string | null} summary
+ * @property {string | null} lang
+ * @property {DefaultTimestamp} created_at
+ *
+ * @typedef {object} MeetingRepliesTable (013_course.sql: `meeting_rsvps` and `meeting_preparations` share the key)
+ * @property {string} meeting_id
+ * @property {string} household_id
+ * @property {string | null} address_id
+ * @property {import('kysely').ColumnType<string, never, never>} address_key
+ * @property {string} id
+ * @property {DefaultTimestamp} updated_at
+ *
+ * @typedef {MeetingRepliesTable & { answer: 'yes' | 'maybe' | 'no', people: number }} MeetingRsvpsTable
+ * @typedef {MeetingRepliesTable & { keywords: string, goes_well: string, talk_about: string }} MeetingPreparationsTable
+ *
+ * @typedef {object} IntrosTable (013_course.sql)
+ * @property {string} id
+ * @property {string} class_id
+ * @property {string} programme
+ * @property {string | null} programme_label
+ * @property {string | null} class_label
+ * @property {string | null} about
+ * @property {import('kysely').ColumnType<string[] | null, string | null | undefined, string | null>} home_asks JSON
+ * @property {import('kysely').ColumnType<Date | null, Date | string | null | undefined, Date | string | null>} posted_at
+ * @property {string | null} lang
+ * @property {DefaultTimestamp} created_at
+ *
+ * @typedef {object} IntroLessonsTable
+ * @property {string} intro_id
+ * @property {number} number
+ * @property {string} title
+ * @property {string | null} goal
+ * @property {import('kysely').ColumnType<Date | null, Date | string | null | undefined, Date | string | null>} planned_at
+ *
+ * @typedef {object} IntroContactsTable
+ * @property {string} intro_id
+ * @property {number} position
+ * @property {'teacher' | 'care-coordinator' | 'youth-centre' | 'other'} role
+ * @property {string} name
+ * @property {string | null} how
+ *
  * @typedef {object} RewardChartsTable
  * @property {string} id
  * @property {'class' | 'personal'} kind
@@ -319,6 +372,12 @@
  * @property {IdempotencyTable} samen_idempotency
  * @property {ThreadMessagesTable} thread_messages
  * @property {ThreadReadsTable} thread_reads
+ * @property {MeetingsTable} meetings
+ * @property {MeetingRsvpsTable} meeting_rsvps
+ * @property {MeetingPreparationsTable} meeting_preparations
+ * @property {IntrosTable} intros
+ * @property {IntroLessonsTable} intro_lessons
+ * @property {IntroContactsTable} intro_contacts
  *
  * @typedef {import('../../../dist/reward-chart/schemas.js').ChartChoices} ChartChoices
  * @typedef {import('kysely').Kysely<Database>} DB a database or a transaction: queries run on it

@@ -247,6 +247,23 @@ export async function addPolicyFixtures(db) {
         `insert into ${table} (matrix_id, ${columns}) select 'matrix-home-fam-02', ${columns} from ${table} where matrix_id = 'matrix-home-g7fam-1'`,
       );
     }
+    // The course (issue 26): a meeting in groep 8, and an introduction in groep 7 and groep 8 (copies of groep 6's).
+    await query(`insert into meetings (id, class_id, kind, programme, title, starts_at, ends_at, place, bring, description, host_name, summary, lang)
+      select 'g8-meeting', 'groep8-elders', kind, programme, title, starts_at, ends_at, place, bring, description, host_name, summary, lang from meetings where id = 'pbs-evening'`);
+    for (const [id, classId] of [
+      ['g7-intro', 'groep7-pbs'],
+      ['g8-intro', 'groep8-elders'],
+    ]) {
+      await query(
+        `insert into intros (id, class_id, programme, programme_label, class_label, about, home_asks, posted_at, lang)
+         select $1, $2, programme, programme_label, class_label, about, home_asks, posted_at, lang from intros where id = 'wish-intro'`,
+        [id, classId],
+      );
+      await query(
+        'insert into intro_lessons (intro_id, number, title, goal, planned_at) select $1, number, title, goal, planned_at from intro_lessons where intro_id = $2',
+        [id, 'wish-intro'],
+      );
+    }
     for (const owner of VIEWERS) {
       await query(
         `insert into samen_uploads (media_id, owner, idempotency_key, kind, content_type, size, name, bytes)
@@ -305,6 +322,9 @@ export async function stateOf(db) {
     families: Object.fromEntries(
       classes.map((c) => [c.id, families.filter((f) => f.class_id === c.id).map((f) => ({ familyId: f.id, name: f.name }))]),
     ),
+    // The course (issue 26): meetings and introductions, with their class.
+    meetings: byId(await db.query('select id, class_id from meetings'), (m) => ({ id: m.id, classId: m.class_id })),
+    intros: byId(await db.query('select id, class_id from intros'), (i) => ({ id: i.id, classId: i.class_id })),
     matrices: byId(await db.query('select id, kind, school_id, household_id, version from matrices'), (m) => ({
       id: m.id,
       kind: m.kind,

@@ -39,6 +39,10 @@ const CANDIDATES = {
   upload: VIEWERS.map(uploadOf),
   // A thread about a family's home answer to a clip: `<clip>/<family>`.
   thread: ['wish-2/fam-01', 'wish-2/fam-02', 'pbs-1/g7fam-1', 'g8-clip-1/g8fam-1'],
+  // The course (issue 26): a meeting or introduction of each class; `reply` is the signed-in household's own reply or sheet on a meeting.
+  meeting: ['wish-conversation', 'pbs-evening', 'g8-meeting'],
+  intro: ['wish-intro', 'g7-intro', 'g8-intro'],
+  reply: ['wish-conversation', 'pbs-evening', 'g8-meeting'],
 };
 
 /** A thread candidate's key. */
@@ -51,8 +55,8 @@ const threadQueryOf = (/** @type {string} */ id) => {
   return `about.kind=${key.about.kind}&about.id=${key.about.id}&familyId=${key.familyId}`;
 };
 
-/** Where a resource belongs, by the library's own scopes (the ones the guard uses). */
-function scopeOf(kind, id, state) {
+/** Where a resource belongs, by the library's own scopes (the ones the guard uses); `viewer` for their own reply. */
+function scopeOf(kind, id, state, viewer) {
   switch (kind) {
     case 'clip':
       return clipScope(state, id);
@@ -73,6 +77,18 @@ function scopeOf(kind, id, state) {
     case 'thread': {
       const key = threadKeyOf(id);
       return threadScope(state, key.about, key.familyId);
+    }
+    case 'meeting':
+    case 'intro': {
+      const item = state[`${kind}s`][id];
+      return item && { classId: item.classId };
+    }
+    case 'reply': {
+      // The viewer's own household's, when their family is in the meeting's class (src/adapters/demo-guard.ts).
+      const classId = state.meetings[id]?.classId;
+      if (classId === undefined) return undefined;
+      const inClass = (state.families[classId] ?? []).some((f) => f.familyId === viewer?.familyId);
+      return { familyId: inClass ? viewer.familyId : '', classId };
     }
     default:
       throw new Error(`unknown kind ${kind}`);
@@ -321,6 +337,49 @@ const ROWS = [
     action: 'unreached.read',
     request: (id) => ({ method: 'GET', path: `/overview/unreached?programme=wish&classId=${id}` }),
   },
+  // The course (issue 26): a meeting and an introduction of the class; a household's own reply and sheet; the teacher's list.
+  {
+    route: 'GET /meetings/:meetingId',
+    kind: 'meeting',
+    action: 'meeting.read',
+    request: (id) => ({ method: 'GET', path: `/meetings/${id}` }),
+  },
+  {
+    route: 'GET /meetings/:meetingId/rsvp',
+    kind: 'reply',
+    action: 'rsvp.read',
+    request: (id) => ({ method: 'GET', path: `/meetings/${id}/rsvp` }),
+  },
+  {
+    route: 'PUT /meetings/:meetingId/rsvp',
+    kind: 'reply',
+    action: 'rsvp.write',
+    request: (id) => ({ method: 'PUT', path: `/meetings/${id}/rsvp`, key: key(), body: { answer: 'yes', people: 1 } }),
+  },
+  ...['rsvp.list', 'preparation.list'].map((action) => ({
+    route: 'GET /meetings/:meetingId/replies',
+    kind: 'meeting',
+    action,
+    request: (id) => ({ method: 'GET', path: `/meetings/${id}/replies` }),
+  })),
+  {
+    route: 'GET /meetings/:meetingId/preparation',
+    kind: 'reply',
+    action: 'preparation.read',
+    request: (id) => ({ method: 'GET', path: `/meetings/${id}/preparation` }),
+  },
+  {
+    route: 'PUT /meetings/:meetingId/preparation',
+    kind: 'reply',
+    action: 'preparation.write',
+    request: (id) => ({
+      method: 'PUT',
+      path: `/meetings/${id}/preparation`,
+      key: key(),
+      body: { keywords: 'tekenen', goesWell: 'Ze helpt graag.', talkAbout: 'Het overblijven.' },
+    }),
+  },
+  { route: 'GET /intros/:introId', kind: 'intro', action: 'meeting.read', request: (id) => ({ method: 'GET', path: `/intros/${id}` }) },
 ];
 
 /** Live topics: each follows the read of what it announces (TOPIC_ACTIONS). */
@@ -339,18 +398,16 @@ const TOPICS = [
     action: TOPIC_ACTIONS.thread,
     name: (id) => `thread:${threadKeyOf(id).about.kind}:${threadKeyOf(id).about.id}:${threadKeyOf(id).familyId}`,
   },
+  { topic: 'meeting', kind: 'meeting', action: TOPIC_ACTIONS.meeting, name: (id) => `meeting:${id}` },
+  { topic: 'intro', kind: 'intro', action: TOPIC_ACTIONS.intro, name: (id) => `intro:${id}` },
 ];
 
 /**
  * Actions of the policy the reference server has no route for yet, with the reason: their cells
  * are proven on the MemoryAdapter (test/security/policy.test.ts, the authorization kit) only.
  */
-const NOT_SERVED = new Map([
-  // The programme's course (issue 26): meetings, replies, preparation sheets and introductions wait for migration 013 and their routes.
-  ...['meeting.read', 'rsvp.read', 'rsvp.write', 'rsvp.list', 'preparation.read', 'preparation.write', 'preparation.list'].map(
-    (action) => /** @type {[string, string]} */ ([action, `the programme's course (issue 26): ${action} has no route yet (migration 013)`]),
-  ),
-]);
+/** @type {Map<string, string>} */
+const NOT_SERVED = new Map();
 
 // ------------------------------------------------------------------ the test
 
@@ -396,7 +453,7 @@ for (const backend of BACKENDS) {
     /** The first candidate of `kind` in `relation` to the viewer, or undefined. */
     const resource = (kind, viewerId, relation) =>
       CANDIDATES[kind].find((id) => {
-        const scope = scopeOf(kind, id, state);
+        const scope = scopeOf(kind, id, state, viewers[viewerId]);
         return scope !== undefined && relationOf(viewers[viewerId], scope) === relation;
       });
 

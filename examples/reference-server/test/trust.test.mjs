@@ -99,6 +99,27 @@ function validRequests(ctx) {
       'parent-1',
       () => ({ method: 'POST', path: '/matrices/matrix-school/successes', key: key(), body: { text: 'Lukte thuis.' } }),
     ],
+    // The programme's course (issue 26).
+    ['GET /meetings/:meetingId', 'parent-1', () => ({ method: 'GET', path: '/meetings/wish-conversation' })],
+    [
+      'PUT /meetings/:meetingId/rsvp',
+      'parent-1',
+      () => ({ method: 'PUT', path: '/meetings/wish-conversation/rsvp', key: key(), body: { answer: 'yes', people: 2 } }),
+    ],
+    ['GET /meetings/:meetingId/rsvp', 'parent-1', () => ({ method: 'GET', path: '/meetings/wish-conversation/rsvp' })],
+    [
+      'PUT /meetings/:meetingId/preparation',
+      'parent-1',
+      () => ({
+        method: 'PUT',
+        path: '/meetings/wish-conversation/preparation',
+        key: key(),
+        body: { keywords: 'voetbal', goesWell: 'Hij helpt graag.', talkAbout: 'Het overblijven.' },
+      }),
+    ],
+    ['GET /meetings/:meetingId/preparation', 'parent-1', () => ({ method: 'GET', path: '/meetings/wish-conversation/preparation' })],
+    ['GET /meetings/:meetingId/replies', 'teacher-1', () => ({ method: 'GET', path: '/meetings/wish-conversation/replies' })],
+    ['GET /intros/:introId', 'parent-1', () => ({ method: 'GET', path: '/intros/wish-intro' })],
   ];
 }
 
