@@ -1005,6 +1005,8 @@ export const DEMO_AUTHORIZATION_FIXTURES = {
   familyB: 'fam-02',
   meetingA: 'wish-conversation',
   meetingB: 'pbs-evening',
+  scheduledClipA: 'wish-follow-up-2',
+  scheduledClipB: 'pbs-2-scheduled',
 } as const;
 
 /** Who plays each part of the authorization suite in the seeded school (viewer ids). */

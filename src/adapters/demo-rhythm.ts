@@ -2,7 +2,9 @@
  * The demo school's rhythm and what comes after the last lesson (issue 26): a follow-up post to
  * WIsH's last lesson "Samen weerbaar" in groep 6 ("Denkt u nog aan …?"), and Kanjertraining
  * lesson 3 in groep 5 scheduled for the next school-day morning, which its teacher sees as planned
- * and parents do not see yet. Seeded after the course (demo-course.ts), whose timeline it updates.
+ * and parents do not see yet; a month on, the next follow-up in groep 6 and PBS lesson 2 in groep 7
+ * are scheduled too (the conformance kit's `scheduledClipA` and `scheduledClipB`: well ahead, so
+ * they stay unseen while it runs). Seeded after the course (demo-course.ts), whose timeline it updates.
  */
 import type { DemoLocale, DemoState } from './demo-data.js';
 import { defaultSchedule } from '../clip-composer/schedule.js';
@@ -53,4 +55,30 @@ export function seedRhythm(state: DemoState, locale: DemoLocale, now: Date): voi
     };
     lesson.date = scheduledAt;
   }
+  // A month on ("maandelijks, in elke klas hetzelfde"): the next follow-up, and PBS lesson 2 in groep 7.
+  const month = defaultSchedule(new Date(Math.max(now.getTime(), Date.now()) + 27 * DAY)).toISOString();
+  state.clips['wish-follow-up-2'] = {
+    id: 'wish-follow-up-2',
+    programme: 'wish',
+    title: nl ? 'Denkt u nog aan de WIsH-stappen?' : 'Are you still thinking of the WIsH steps?',
+    homeQuestion: nl ? 'Wanneer gebruikte je kind deze maand een WIsH-stap?' : 'When did your child use a WIsH step this month?',
+    followsUp: { kind: 'follow-up', lessonNumber: 1, classId: 'groep6-wish', clipId: 'wish-1' },
+    postedAt: now.toISOString(),
+    scheduledAt: month,
+    classId: 'groep6-wish',
+    classLabel: nl ? 'Groep 6' : 'Year 6 (groep 6)',
+    lang: locale,
+  };
+  state.clips['pbs-2-scheduled'] = {
+    id: 'pbs-2-scheduled',
+    programme: 'pbs',
+    lessonNumber: 2,
+    title: nl ? 'Samen opruimen' : 'Tidying up together',
+    homeQuestion: nl ? 'Wat ruimen jullie thuis samen op?' : 'What do you tidy up together at home?',
+    postedAt: now.toISOString(),
+    scheduledAt: month,
+    classId: 'groep7-pbs',
+    classLabel: nl ? 'Groep 7' : 'Year 7 (groep 7)',
+    lang: locale,
+  };
 }

@@ -834,6 +834,7 @@ describe('bridge: the whole adapter through a real iframe', () => {
       getHomeAnswers: ['wish-2', 'wish-unknown', 'wish-3'],
       getProgrammeOverview: { programme: 'wish', classIds: ['groep6-wish'] },
       getUnreachedFamilies: { programme: 'wish', classId: 'groep6-wish' },
+      getClassRhythm: { classId: 'groep6-wish', programme: 'wish' },
     };
     type Loose = Record<BridgeMethod, (input?: unknown) => Promise<unknown>>;
     for (const method of BRIDGE_METHODS) {

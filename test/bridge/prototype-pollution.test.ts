@@ -135,6 +135,7 @@ function validInputs(matrix: ExpectationMatrix, file: Blob): Record<BridgeMethod
     getHomeAnswers: ['wish-2', 'wish-3'],
     getProgrammeOverview: { programme: 'wish', classIds: ['groep6-wish'] },
     getUnreachedFamilies: { programme: 'wish', classId: 'groep6-wish' },
+    getClassRhythm: { classId: 'groep6-wish', programme: 'wish' },
   };
 }
 

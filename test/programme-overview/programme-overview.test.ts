@@ -343,9 +343,11 @@ describe('<samen-programme-overview> after the last lesson (issue 26)', () => {
     expect(headings[headings.length - 1]).to.equal('Na de laatste les');
     const after = rowOf(el, 'Groep 6').querySelector('[part~="follow-ups"]')!;
     const items = [...after.querySelectorAll('li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim());
-    expect(items).to.have.length(2);
+    expect(items).to.have.length(3);
     expect(items[0]).to.match(/^Vervolg op les 8 \d+ \S+$/);
-    expect(items[1]).to.match(/^Herhaalles 3 in Groep 5 18 nov/);
+    // The next follow-up, a month on: scheduled, not posted yet.
+    expect(items[1]).to.match(/^Vervolg op les 1 gepland \d+ \S+$/);
+    expect(items[2]).to.match(/^Herhaalles 3 in Groep 5 18 nov/);
     // Not a lesson of the run: the lesson columns stay the run's eight.
     expect(headings.filter((h) => /^Les \d+$/.test(h))).to.have.length(8);
     await expect(el).to.be.accessible();

@@ -25,6 +25,7 @@ import * as matrices from './matrices.mjs';
 import * as overview from './overview.mjs';
 import { authorizeEach, authorizeRoute, authorizeTopic } from './policy.mjs';
 import * as reactions from './reactions.mjs';
+import * as rhythm from './rhythm.mjs';
 import * as threads from './threads.mjs';
 import { loadViewer, publicViewer } from './viewers.mjs';
 
@@ -133,6 +134,7 @@ export function createDomain({ db, bus, idempotencyTtlMs = IDEMPOTENCY_TTL_MS, l
       threadMessageById: (/** @type {string} */ messageId) => threads.messageById(on, viewer, messageId),
       getProgrammeOverview: (/** @type {any} */ query) => overview.getProgrammeOverview(s, query),
       getUnreachedFamilies: (/** @type {any} */ query) => overview.getUnreachedFamilies(s, query),
+      getClassRhythm: (/** @type {any} */ query) => rhythm.getClassRhythm(s, query),
     };
   }
 
