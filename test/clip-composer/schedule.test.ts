@@ -184,4 +184,45 @@ describe('<samen-clip-composer> scheduling', () => {
     const kanjer = [...root(el).querySelectorAll('[part~="rhythm"] li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim());
     expect(kanjer.some((item) => / gepland voor /.test(item))).to.equal(true);
   });
+
+  it('posts a follow-up to the last lesson (“Denkt u nog aan …?”) and a repeat lesson linked to the original class; parents see which', async () => {
+    const adapter = memoryAdapter({ viewerId: 'teacher-1' });
+    const el = await renderComposer(adapter);
+    await choose(el, 'lesson', 'wish-8');
+    $<HTMLInputElement>(el, 'input[name="kind"][value="follow-up"]').click();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#title').value).to.equal('Denkt u nog aan “Samen weerbaar”?');
+    const published = oneEvent(el, 'samen-publish');
+    $(el, '[part~="publish-button"]').click();
+    const { clipId } = (await published).detail as { clipId: string };
+    const stored = adapter.state.clips[clipId] as { followsUp?: unknown; lessonNumber?: number };
+    expect(stored.followsUp).to.deep.equal({ kind: 'follow-up', lessonNumber: 8, classId: 'groep6-wish' });
+    expect(stored.lessonNumber).to.equal(undefined);
+    const card = await renderClip(adapter.forViewer('parent-1'), { clipId });
+    expect(text(card.shadowRoot!.querySelector('[part~="follow-up"]')!).trim()).to.equal('Vervolg op les 8');
+
+    // A repeat lesson in groep 5, linked to groep 6's run: the overview shows it beside groep 6.
+    await waitUntil(() => root(el).querySelector('[part~="published"]'), 'published');
+    $(el, '.actions button.primary').click();
+    await el.updateComplete;
+    await choose(el, 'class', 'groep5-kanjer');
+    await choose(el, 'lesson', 'wish-3');
+    $<HTMLInputElement>(el, 'input[name="kind"][value="repeat"]').click();
+    await el.updateComplete;
+    await choose(el, 'original-class', 'groep6-wish');
+    const again = oneEvent(el, 'samen-publish');
+    $(el, '[part~="publish-button"]').click();
+    const repeat = (await again).detail as { clipId: string };
+    expect((adapter.state.clips[repeat.clipId] as { followsUp?: unknown }).followsUp).to.deep.equal({
+      kind: 'repeat',
+      lessonNumber: 3,
+      classId: 'groep6-wish',
+    });
+    const overview = await adapter.getProgrammeOverview({ programme: 'wish' });
+    const followUps = overview.classes.find((c) => c.classId === 'groep6-wish')!.followUps!;
+    expect(followUps.map((f) => `${f.kind} ${f.lessonNumber} ${f.classId ?? ''}`)).to.include.members([
+      'follow-up 8 ',
+      'repeat 3 groep5-kanjer',
+    ]);
+  });
 });
