@@ -281,3 +281,9 @@ export { HttpAdapter, type HttpAdapterOptions } from './adapters/http-adapter.js
 export { BridgeAdapter, BRIDGE_METHODS, type BridgeAdapterOptions } from './adapters/bridge-adapter.js';
 export { serveBridge } from './adapters/bridge-host.js';
 export { OutboxAdapter, WRITE_METHODS, type OutboxEntry, type OutboxOptions } from './adapters/outbox.js';
+// The rhythm and after the last lesson (issue 26): scheduled posts, the class's rhythm, follow-ups and repeat lessons.
+export { defaultSchedule, scheduleNotes, type ScheduleNote } from './clip-composer/schedule.js';
+export { SCHEDULE_LIMITS, classRhythmSchema, type ClassRhythm } from './clip-composer/schemas.js';
+export { followsUpSchema, isScheduled, FOLLOW_UP_KINDS, type FollowsUp, type FollowUpKind } from './lesson-clip/schemas.js';
+export { overviewFollowUpSchema, type OverviewFollowUp } from './programme-overview/schemas.js';
+export type { SamenScheduleDetail } from './core/events.js';

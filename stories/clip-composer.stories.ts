@@ -222,3 +222,75 @@ export const ComposeToParent: Story = {
     </div>`;
   },
 };
+
+// ------------------------------------------------------------------ the rhythm and after the last lesson (issue 26)
+
+async function schedule(el: SamenClipComposer, day?: string, hour?: number): Promise<void> {
+  const root = el.shadowRoot!;
+  root.querySelector<HTMLInputElement>('input[name="when"][value="later"]')!.click();
+  await el.updateComplete;
+  if (day) {
+    const input = root.querySelector<HTMLInputElement>('#schedule-day')!;
+    input.value = day;
+    input.dispatchEvent(new Event('change'));
+  }
+  if (hour !== undefined) {
+    const select = root.querySelector<HTMLSelectElement>('#schedule-hour')!;
+    select.value = String(hour);
+    select.dispatchEvent(new Event('change'));
+  }
+  await el.updateComplete;
+}
+
+async function kind(el: SamenClipComposer, value: 'follow-up' | 'repeat'): Promise<void> {
+  el.shadowRoot!.querySelector<HTMLInputElement>(`input[name="kind"][value="${value}"]`)!.click();
+  await el.updateComplete;
+}
+
+/** "Inplannen": the next school-day morning is suggested; beside it, the class's posted and planned lessons (the rhythm). */
+export const ScheduledForTheNextSchoolDay: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await chooseLesson(canvasElement, 'wish-4');
+    await schedule(el);
+    await inWidget(canvasElement, 'samen-clip-composer', '[part~="rhythm"]');
+  },
+};
+
+/** A Saturday evening picked: a translated warning, not a block (the teacher may still plan it then). */
+export const WeekendEveningWarning: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await chooseLesson(canvasElement, 'wish-4');
+    const saturday = new Date();
+    saturday.setDate(saturday.getDate() + 2);
+    while (saturday.getDay() !== 6) saturday.setDate(saturday.getDate() + 1);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    await schedule(el, `${saturday.getFullYear()}-${pad(saturday.getMonth() + 1)}-${pad(saturday.getDate())}`, 21);
+    await inWidget(canvasElement, 'samen-clip-composer', '[part~="schedule-warning"]');
+  },
+};
+
+/** After the last lesson: "Vervolg op les …", a short reminder linked to WIsH lesson 8 ("Denkt u nog aan …?"). */
+export const FollowUpToTheLastLesson: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await chooseLesson(canvasElement, 'wish-8');
+    await kind(el, 'follow-up');
+  },
+};
+
+/** A repeat lesson for a later year group, from the same library, linked to the class that had it before. */
+export const RepeatLesson: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await chooseLesson(canvasElement, 'wish-3');
+    await kind(el, 'repeat');
+  },
+};
+
+/** Scheduled and published: the teacher sees "Ingepland voor …" and the card as planned; the host got samen-schedule. */
+export const ScheduledAndPublished: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await chooseLesson(canvasElement, 'kanjer-1');
+    await schedule(el);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="publish-button"]')!.click();
+    await inWidget(canvasElement, 'samen-clip-composer', '[part~="published"]');
+  },
+};

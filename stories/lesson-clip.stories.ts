@@ -424,3 +424,16 @@ export const ClassBoard: Story = {
   render: (args, { loaded, globals }) =>
     html`<div style="max-width: 72rem; padding: 1rem">${card(args, loaded['adapter'] as SamenAdapter | undefined, uiLocale(args, globals))}</div>`,
 };
+
+/** After the last lesson (issue 26): a follow-up post, "Denkt u nog aan …?", marked "Vervolg op les 8" for parents. */
+export const FollowUpPost: Story = {
+  args: { 'clip-id': 'wish-follow-up' },
+};
+
+/**
+ * A clip scheduled for later (issue 26), as its teacher sees it: "Gepland voor …". Parents and
+ * children don't get it until then (their read is not-found).
+ */
+export const ScheduledAsTeacher: Story = {
+  args: { view: 'teacher', 'clip-id': 'wish-follow-up-2' },
+};

@@ -110,3 +110,29 @@ export const Dark: Story = {
   render: (args) =>
     html`<div style="background:#101318; padding:1rem; max-width: 58rem">${overview(args, school('teacher-1'), 'dark')}</div>`,
 };
+
+/**
+ * After the run (issue 26): the last column lists each class's follow-up posts (one posted, the
+ * next scheduled) and a repeat lesson for a later year group, given in groep 5 and linked to groep 6's run.
+ */
+export const WithFollowUps: Story = {
+  render: (args) =>
+    html`<div style="max-width: 56rem">
+      ${overview(
+        args,
+        school('teacher-1', (adapter) =>
+          adapter.setRawClip('wish-repeat-3', {
+            id: 'wish-repeat-3',
+            programme: 'wish',
+            lessonNumber: 3,
+            title: 'Lichaamstaal',
+            homeQuestion: 'Hoe zie je aan iemand dat die zich zeker voelt?',
+            followsUp: { kind: 'repeat', lessonNumber: 3, classId: 'groep6-wish' },
+            postedAt: STORY_NOW.toISOString(),
+            classId: 'groep5-kanjer',
+            classLabel: 'Groep 5',
+          }),
+        ),
+      )}
+    </div>`,
+};

@@ -13,6 +13,8 @@
  */
 import * as z from 'zod/mini';
 import { lessonClipDraftSchema, uploadKindSchema } from '../../dist/clip-composer/schemas.js';
+import { isScheduleProblem, scheduleNotes } from '../../dist/clip-composer/schedule.js';
+import { programmeSchema } from '../../dist/core/schemas.js';
 import { MATRIX_LIMITS, expectationMatrixSchema } from '../../dist/expectation-matrix/schemas.js';
 import { REPLY_MAX_LENGTH, reactionIdSchema } from '../../dist/feedback-bar/schemas.js';
 import { feelingIdSchema } from '../../dist/feelings-checkin/schemas.js';
@@ -528,6 +530,15 @@ export const ROUTES = [
     input: ({ params }) => params.introId,
     run: ({ view }, introId) => view.getProgrammeIntro(introId),
   },
+  // ---- the rhythm (issue 26): the class's posted and planned lessons, for the composer
+  {
+    method: 'GET',
+    path: '/classes/:classId/rhythm',
+    op: 'getClassRhythm',
+    query: z.object({ programme: programmeSchema }),
+    input: ({ params, query }) => ({ classId: params.classId, programme: query.programme }),
+    run: ({ view }, query) => view.getClassRhythm(query),
+  },
 ];
 
 /**
@@ -591,6 +602,11 @@ export function matrixIssues(matrix, matrixId) {
 function draftIssues(draft) {
   const issues = [];
   if (!isSafeId(draft.classId)) issues.push({ path: 'classId', message: 'not an id' });
+  // Issue 26: a schedule later than now and not too far ahead (SCHEDULE_LIMITS), as the composer and the MemoryAdapter say.
+  if (draft.scheduledAt !== undefined) {
+    const problems = scheduleNotes(new Date(draft.scheduledAt), new Date()).filter(isScheduleProblem);
+    if (problems.length) issues.push({ path: 'scheduledAt', message: problems.join(', ') });
+  }
   const media = draft.media;
   if (media?.kind === 'photos') {
     media.photos.forEach((p, i) => isSafeId(p.mediaId) || issues.push({ path: `media.photos.${i}.mediaId`, message: 'not an id' }));

@@ -340,6 +340,8 @@ export const courseRsvp = '#course-rsvp samen-meeting';
 export const courseReplies = '#course-replies samen-meeting';
 export const courseSummary = '#course-summary samen-meeting';
 export const SHEET_KEYWORDS = 'tekenen, voetbal, mijn oma';
+export const courseFollowUp = '#course-follow-up samen-lesson-clip';
+export const courseScheduled = '#course-scheduled samen-lesson-clip';
 
 /**
  * The programme's course in order (issue 26): the introduction, lesson 3 ("Les 3 van 8"), the
@@ -367,7 +369,10 @@ export async function followCourse(page) {
   await clickIn(page, courseRsvp, '[part~="sheet"] [part~="send-button"]');
   const replies = await shownText(page, courseReplies, SHEET_KEYWORDS);
   const summary = await shownText(page, courseSummary, 'Samen weerbaar');
-  return { intro, lesson, answer, replies, summary };
+  // After the last lesson (issue 26): the parent's follow-up post, and the next one as its teacher sees it, scheduled.
+  const followUp = await shownText(page, courseFollowUp, 'Vervolg op les 8');
+  const scheduled = await shownText(page, courseScheduled, 'Gepland voor');
+  return { intro, lesson, answer, replies, summary, followUp, scheduled };
 }
 
 export const overviewTeacher = '#overview-teacher samen-programme-overview';

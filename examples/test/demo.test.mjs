@@ -166,12 +166,14 @@ test('examples/index.html: the teacher sends a tip and top about Noor; her famil
 
 test('examples/index.html: the programme in order: introduction, "Les 3 van 8", the reply and sheet, the summary (issue 26)', () =>
   clean(async () => {
-    const { intro, lesson, answer, replies, summary } = await followCourse(page);
+    const { intro, lesson, answer, replies, summary, followUp, scheduled } = await followCourse(page);
     assert.ok(intro.includes('WIsH'), 'no introduction');
     assert.ok(lesson.includes('Les 3 van 8'), 'the lesson does not say where the class is');
     assert.match(answer, /2/, `the reply does not say 2 people: "${answer}"`);
     assert.ok(replies.includes(SHEET_KEYWORDS), "the teacher does not read the family's sheet");
     assert.ok(summary.includes('Samen weerbaar'), 'no summary of the last lesson');
+    assert.ok(followUp.includes('Denkt u nog aan'), 'no follow-up after the last lesson');
+    assert.ok(scheduled.includes('Gepland voor'), 'the teacher does not see the next follow-up as scheduled');
   }));
 
 test('examples/index.html: the overview shows figures to the teacher and the school leader (issue 25)', (t) =>

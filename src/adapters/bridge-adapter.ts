@@ -9,8 +9,8 @@ import {
 } from '../core/adapter.js';
 import { SAMEN_ERROR_KINDS, SamenError, toSamenError, type SamenErrorKind } from '../core/errors.js';
 import { isSafeId } from '../core/policy.js';
-import type { Viewer } from '../core/schemas.js';
-import type { LessonClipDraft, UploadedMedia, UploadKind } from '../clip-composer/schemas.js';
+import type { Programme, Viewer } from '../core/schemas.js';
+import type { ClassRhythm, LessonClipDraft, UploadedMedia, UploadKind } from '../clip-composer/schemas.js';
 import type { ExpectationMatrix, Success } from '../expectation-matrix/schemas.js';
 import type { ReactionSummary, Reply } from '../feedback-bar/schemas.js';
 import type { Checkin } from '../feelings-checkin/schemas.js';
@@ -67,6 +67,7 @@ export const BRIDGE_METHODS = Object.freeze([
   'getPreparation',
   'savePreparation',
   'getProgrammeIntro',
+  'getClassRhythm',
 ] as const satisfies readonly Exclude<keyof SamenAdapter, 'subscribe'>[]);
 
 export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
@@ -277,6 +278,10 @@ export class BridgeAdapter implements SamenAdapter {
   }
   publishLessonClip(input: WriteInput & LessonClipDraft, options?: RequestOptions): Promise<LessonClip> {
     return this.call('publishLessonClip', [input], options);
+  }
+  /** The class's posted and planned lessons of a programme (issue 26). */
+  getClassRhythm(query: { classId: string; programme: Programme }, options?: RequestOptions): Promise<ClassRhythm> {
+    return this.call('getClassRhythm', [query], options);
   }
 
   // ------------------------------------------------------------------ programme overview (issue 25)
@@ -574,6 +579,9 @@ export const BRIDGE_INPUTS: Readonly<Record<BridgeMethod, 'none' | 'id' | 'ids' 
     homeActivity: 'text?',
     media: 'data?',
     lang: 'text?',
+    // The rhythm and after the last lesson (issue 26): when parents see it, and the lesson of the run it follows up.
+    scheduledAt: 'text?',
+    followsUp: 'data?',
   },
   // The thread port (issue 24): `about` is `{ kind, id }`, plain data whose `id` is a safe id; `householdId` for one household's thread.
   getThread: { about: 'data', familyId: 'id', householdId: 'id?' },
@@ -594,6 +602,8 @@ export const BRIDGE_INPUTS: Readonly<Record<BridgeMethod, 'none' | 'id' | 'ids' 
   getPreparation: 'id',
   savePreparation: { id: 'id', meetingId: 'id', keywords: 'text', goesWell: 'text', talkAbout: 'text' },
   getProgrammeIntro: 'id',
+  // The class's rhythm (issue 26).
+  getClassRhythm: { classId: 'id', programme: 'text' },
 };
 
 /** Keys that lead onto an object's prototype, refused anywhere in an input. */

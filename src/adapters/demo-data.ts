@@ -5,6 +5,7 @@
  */
 import { hardenState } from './demo-scopes.js';
 import { seedCourse } from './demo-course.js';
+import { seedRhythm } from './demo-rhythm.js';
 import type { Meeting, Preparation, Rsvp } from '../meeting/schemas.js';
 import type { ProgrammeIntro } from '../programme-intro/schemas.js';
 import type { Viewer } from '../core/schemas.js';
@@ -757,6 +758,7 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
   }));
   // The course around the lessons (issue 26), on its own random stream: the seeds above stay as they were.
   seedCourse(state, locale, now, prng(seed + 26), wishFamilies);
+  seedRhythm(state, locale, now);
   return hardenState(state);
 }
 
@@ -1003,6 +1005,8 @@ export const DEMO_AUTHORIZATION_FIXTURES = {
   familyB: 'fam-02',
   meetingA: 'wish-conversation',
   meetingB: 'pbs-evening',
+  scheduledClipA: 'wish-follow-up-2',
+  scheduledClipB: 'pbs-2-scheduled',
 } as const;
 
 /** Who plays each part of the authorization suite in the seeded school (viewer ids). */

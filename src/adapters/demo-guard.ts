@@ -6,7 +6,8 @@
  */
 import { SamenError } from '../core/errors.js';
 import { own } from '../core/dict.js';
-import { authorize, isSafeId, type Action, type PolicyViewer, type Scope } from '../core/policy.js';
+import { authorize, isSafeId, may, type Action, type PolicyViewer, type Scope } from '../core/policy.js';
+import { isScheduled } from '../lesson-clip/schemas.js';
 import type { DemoState } from './demo-data.js';
 import { chartOf, chartScope, childScope, classScope, clipScope, matrixOf, matrixScope, targetScope, threadScope } from './demo-scopes.js';
 import { parseThreadTopic } from '../thread/schemas.js';
@@ -19,7 +20,8 @@ export interface GuardLookups {
   uploadOwner?: (mediaId: string) => string | undefined | Promise<string | undefined>;
 }
 
-type Check = { action: Action; scope: Scope };
+/** `hidden`: a viewer without the right reads the resource as not there (`not-found`), never `forbidden`. */
+type Check = { action: Action; scope: Scope; hidden?: true };
 type Guard = (state: DemoState, viewer: PolicyViewer, input: unknown, lookups: GuardLookups) => Check[] | Promise<Check[]>;
 
 const notFound = (): never => {
@@ -38,12 +40,35 @@ function field(input: unknown, name: string): string {
 
 const found = <T>(value: T | undefined): T => (value === undefined ? notFound() : value);
 
+/**
+ * A clip: its class; a clip scheduled for later (issue 26) is there only for who may read it
+ * early (the class's teacher): for anyone else it does not exist yet, and nothing on it does.
+ */
 const clip =
   (action: Action) =>
-  (state: DemoState, clipId: string): Check[] => [{ action, scope: found(clipScope(state, idOf(clipId))) }];
+  (state: DemoState, clipId: string): Check[] => {
+    const scope = found(clipScope(state, idOf(clipId)));
+    const early = isScheduled(own(state.clips, clipId) ?? {});
+    return early
+      ? [
+          { action: 'clip.read-scheduled', scope, hidden: true },
+          { action, scope },
+        ]
+      : [{ action, scope }];
+  };
 const target =
   (action: Action) =>
-  (state: DemoState, targetId: string): Check[] => [{ action, scope: found(targetScope(state, idOf(targetId))) }];
+  (state: DemoState, targetId: string): Check[] => {
+    const scope = found(targetScope(state, idOf(targetId)));
+    // Reactions on a clip scheduled for later: as hidden as the clip (a host post of the same id wins, as in targetScope).
+    const early = !own(state.posts, targetId) && isScheduled(own(state.clips, targetId) ?? {});
+    return early
+      ? [
+          { action: 'clip.read-scheduled', scope, hidden: true },
+          { action, scope },
+        ]
+      : [{ action, scope }];
+  };
 
 function chartCheck(state: DemoState, chartId: string, classAction: Action, personalAction: Action): Check {
   const chart = found(chartOf(state, idOf(chartId)));
@@ -171,6 +196,7 @@ const GUARDS: Record<string, Guard> = {
     { action: 'preparation.write', scope: householdScope(state, viewer, field(input, 'meetingId')) },
   ],
   getProgrammeIntro: (state, _viewer, input) => [{ action: 'meeting.read', scope: courseScope(state, 'intros', input as string) }],
+  getClassRhythm: (state, _viewer, input) => [{ action: 'rhythm.read', scope: found(classScope(state, field(input, 'classId'))) }],
 };
 
 /** The adapter methods the guard knows: every method of `SamenAdapter` but `subscribe`. */
@@ -189,7 +215,12 @@ export async function authorizeCall(
 ): Promise<void> {
   const guard = Object.prototype.hasOwnProperty.call(GUARDS, method) ? GUARDS[method] : undefined;
   if (!guard) throw new SamenError('forbidden', `not allowed: ${method}`);
-  for (const { action, scope } of await guard(state, viewer, input, lookups)) authorize(viewer, action, scope);
+  for (const check of await guard(state, viewer, input, lookups)) pass(viewer, check);
+}
+
+function pass(viewer: PolicyViewer, { action, scope, hidden }: Check): void {
+  if (hidden && !may(viewer, action, scope)) notFound();
+  authorize(viewer, action, scope);
 }
 
 /**
@@ -202,12 +233,18 @@ export function authorizeTopic(state: DemoState, viewer: PolicyViewer, topic: st
   const id = rest.join(':');
   let check: Check;
   switch (kind) {
-    case 'clip':
-      [check] = clip('clip.read')(state, id) as [Check];
+    case 'clip': {
+      const checks = clip('clip.read')(state, id);
+      for (const early of checks.slice(0, -1)) pass(viewer, early);
+      check = checks[checks.length - 1]!;
       break;
-    case 'reactions':
-      [check] = target('reactions.read')(state, id) as [Check];
+    }
+    case 'reactions': {
+      const checks = target('reactions.read')(state, id);
+      for (const early of checks.slice(0, -1)) pass(viewer, early);
+      check = checks[checks.length - 1]!;
       break;
+    }
     case 'chart':
       check = chartCheck(state, id, 'class-chart.read', 'personal-chart.read');
       break;

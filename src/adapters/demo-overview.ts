@@ -7,6 +7,8 @@
 import { own } from '../core/dict.js';
 import type { ProgrammeOverview, ProgrammeOverviewQuery, UnreachedFamilies } from '../programme-overview/schemas.js';
 import type { DemoState } from './demo-data.js';
+import { isScheduled, type FollowsUp } from '../lesson-clip/schemas.js';
+import type { OverviewFollowUp } from '../programme-overview/schemas.js';
 
 interface ClipRecord {
   id: string;
@@ -15,6 +17,8 @@ interface ClipRecord {
   classId: string;
   classLabel?: string;
   postedAt?: string;
+  scheduledAt?: string;
+  followsUp?: FollowsUp;
 }
 
 const LABELS: Record<string, string> = { wish: 'WIsH', kanjer: 'Kanjertraining', pbs: 'PBS' };
@@ -49,12 +53,19 @@ function reachOf(state: DemoState, clipId: string) {
 export function computeOverview(state: DemoState, query: ProgrammeOverviewQuery, viewerClassIds: readonly string[]): ProgrammeOverview {
   const programme = query.programme ?? query.programmeRunId ?? '';
   const clips = clipsOf(state, programme);
-  const classIds = query.classIds ?? viewerClassIds.filter((id) => clips.some((c) => c.classId === id));
-  const numbers = clips.map((c) => c.lessonNumber).filter((n): n is number => typeof n === 'number' && n >= 1);
+  // A follow-up or repeat lesson (issue 26) is no lesson of the run: it is shown beside the class
+  // whose run it follows up. A clip scheduled for later is not posted yet.
+  const followUps = clips.filter((c) => c.followsUp && typeof c.followsUp === 'object');
+  const lessons = clips.filter((c) => !followUps.includes(c) && !isScheduled(c));
+  const classIds =
+    query.classIds ??
+    viewerClassIds.filter((id) => lessons.some((c) => c.classId === id) || followUps.some((c) => followedClass(c) === id));
+  const numbers = lessons.map((c) => c.lessonNumber).filter((n): n is number => typeof n === 'number' && n >= 1);
   const last = numbers.length ? Math.max(...numbers) : 0;
   const classes = classIds.map((classId) => {
     const families = own(state.families, classId) ?? [];
-    const mine = clips.filter((c) => c.classId === classId && typeof c.lessonNumber === 'number');
+    const mine = lessons.filter((c) => c.classId === classId && typeof c.lessonNumber === 'number');
+    const after = followUps.filter((c) => followedClass(c) === classId).map((c) => followUpOf(c, classId));
     return {
       classId,
       label: mine.find((c) => c.classLabel)?.classLabel ?? classId,
@@ -76,6 +87,7 @@ export function computeOverview(state: DemoState, query: ProgrammeOverviewQuery,
             },
           };
         }),
+      ...(after.length ? { followUps: after } : {}),
     };
   });
   return {
@@ -84,6 +96,23 @@ export function computeOverview(state: DemoState, query: ProgrammeOverviewQuery,
     ...(query.schoolYear ? { schoolYear: query.schoolYear } : {}),
     lessons: Array.from({ length: last }, (_, i) => ({ number: i + 1 })),
     classes,
+  };
+}
+
+/** The class whose run a follow-up clip follows up: the one it names, else its own. */
+function followedClass(clip: ClipRecord): string {
+  return clip.followsUp?.classId ?? clip.classId;
+}
+
+/** A follow-up or repeat lesson as the overview shows it beside the class it follows up. */
+function followUpOf(clip: ClipRecord, classId: string): OverviewFollowUp {
+  const { kind, lessonNumber } = clip.followsUp!;
+  return {
+    kind,
+    lessonNumber,
+    clipId: clip.id,
+    ...(clip.classId !== classId ? { classId: clip.classId, ...(clip.classLabel ? { classLabel: clip.classLabel } : {}) } : {}),
+    ...(isScheduled(clip) ? { scheduledAt: clip.scheduledAt! } : clip.postedAt ? { postedAt: clip.postedAt } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { RequestOptions, SamenAdapter, SamenTopic, Unsubscribe, UploadOptions, WriteInput } from '../core/adapter.js';
 import { SAMEN_ERROR_KINDS, SamenError, type SamenErrorKind, type SamenIssue } from '../core/errors.js';
-import type { Viewer } from '../core/schemas.js';
-import type { LessonClipDraft, UploadedMedia, UploadKind } from '../clip-composer/schemas.js';
+import type { Programme, Viewer } from '../core/schemas.js';
+import type { ClassRhythm, LessonClipDraft, UploadedMedia, UploadKind } from '../clip-composer/schemas.js';
 import type { ExpectationMatrix, Success } from '../expectation-matrix/schemas.js';
 import type { ReactionSummary, Reply } from '../feedback-bar/schemas.js';
 import type { Checkin } from '../feelings-checkin/schemas.js';
@@ -350,6 +350,10 @@ export class HttpAdapter implements SamenAdapter {
   publishLessonClip(input: WriteInput & LessonClipDraft, options?: RequestOptions): Promise<LessonClip> {
     const { id, ...body } = input;
     return this.request('POST', '/clips', { key: id, body, options });
+  }
+  /** The class's posted and planned lessons of a programme (issue 26): `GET /classes/{classId}/rhythm?programme=`. */
+  getClassRhythm(query: { classId: string; programme: Programme }, options?: RequestOptions): Promise<ClassRhythm> {
+    return this.request('GET', `/classes/${enc(query.classId)}/rhythm?${new URLSearchParams({ programme: query.programme })}`, { options });
   }
 
   /** One upload through XMLHttpRequest: progress from its upload events, no retry. */

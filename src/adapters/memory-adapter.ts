@@ -3,14 +3,22 @@ import { dict, own } from '../core/dict.js';
 import { isAbortError, SamenError, type SamenErrorKind } from '../core/errors.js';
 import { parseOrThrow } from '../core/parse.js';
 import { isSafeId } from '../core/policy.js';
-import type { Viewer } from '../core/schemas.js';
+import type { Programme, Viewer } from '../core/schemas.js';
 import type { ExpectationMatrix, Success } from '../expectation-matrix/schemas.js';
 import type { ReactionSummary, Reply } from '../feedback-bar/schemas.js';
 import type { Checkin } from '../feelings-checkin/schemas.js';
-import type { ClipReach, HomeAnswer, HomeAnswerKind, LessonClip } from '../lesson-clip/schemas.js';
+import { isScheduled, type ClipReach, type HomeAnswer, type HomeAnswerKind, type LessonClip } from '../lesson-clip/schemas.js';
 import type { Award, RewardChart } from '../reward-chart/schemas.js';
 import { toClassBoard, type ClassBoard } from '../lesson-clip/board.js';
-import { checkUpload, lessonClipDraftSchema, type LessonClipDraft, type UploadedMedia, type UploadKind } from '../clip-composer/schemas.js';
+import {
+  checkUpload,
+  lessonClipDraftSchema,
+  type ClassRhythm,
+  type LessonClipDraft,
+  type UploadedMedia,
+  type UploadKind,
+} from '../clip-composer/schemas.js';
+import { isScheduleProblem, scheduleNotes } from '../clip-composer/schedule.js';
 import { HOME_REACTIONS } from '../feedback-bar/schemas.js';
 import { UNDO_WINDOW_MS } from '../reward-chart/schemas.js';
 import {
@@ -695,6 +703,7 @@ export class MemoryAdapter implements SamenAdapter {
       () => {
         const { id: _writeId, ...rest } = input;
         const { media, ...fields } = parseOrThrow(lessonClipDraftSchema, rest, 'clip');
+        checkSchedule(fields.scheduledAt);
         const clip: Record<string, unknown> = { ...fields, id: clipId, postedAt: new Date().toISOString() };
         for (const key of Object.keys(clip)) if (clip[key] === '' || clip[key] === undefined) delete clip[key];
         if (media) clip['media'] = this.mediaOfDraft(media);
@@ -926,16 +935,47 @@ export class MemoryAdapter implements SamenAdapter {
   }
 
   /**
+   * The class's lessons of a programme, posted and planned (issue 26): its introduction's timeline
+   * when it has one (publishing keeps it up to date), else its clips of the programme.
+   */
+  async getClassRhythm(query: { classId: string; programme: Programme }, options?: RequestOptions): Promise<ClassRhythm> {
+    await this.enter('getClassRhythm', query, options);
+    const { classId, programme } = query;
+    const intro = Object.values(this.store.state.intros ?? {}).find((i) => i.classId === classId && i.programme === programme);
+    if (intro) return { classId, programme, lessons: structuredClone(intro.lessons) };
+    const lessons = Object.values(this.store.state.clips)
+      .map((raw) => raw as Partial<LessonClip> | null)
+      .filter(
+        (c): c is LessonClip =>
+          !!c && c.classId === classId && c.programme === programme && !c.followsUp && typeof c.lessonNumber === 'number',
+      )
+      .sort((a, b) => a.lessonNumber! - b.lessonNumber!)
+      .map((c) =>
+        isScheduled(c)
+          ? { number: c.lessonNumber!, title: c.title, status: 'planned' as const, date: c.scheduledAt! }
+          : { number: c.lessonNumber!, title: c.title, status: 'posted' as const, date: c.postedAt, clipId: c.id },
+      );
+    return { classId, programme, lessons };
+  }
+
+  /**
    * A clip published in a class's run of a programme (issue 26): it says where the class is
    * ("Les 3 van 8") and the introduction's timeline marks its lesson given. Returns the live topics to announce.
    */
   private advanceRun(clip: Record<string, unknown>): string[] {
     const topics: string[] = [];
+    // A follow-up or repeat lesson (issue 26) is no lesson of this class's run.
+    if (clip['followsUp']) return topics;
+    // Scheduled (issue 26): the lesson is planned for that moment; parents can't open it before.
+    const scheduledAt = isScheduled(clip) ? (clip['scheduledAt'] as string) : undefined;
     for (const intro of Object.values(this.store.state.intros ?? {})) {
       if (intro.classId !== clip['classId'] || intro.programme !== clip['programme'] || typeof clip['lessonNumber'] !== 'number') continue;
       clip['lessonCount'] = intro.lessons.length;
       const lesson = intro.lessons.find((l) => l.number === clip['lessonNumber']);
-      if (lesson) Object.assign(lesson, { status: 'posted', date: clip['postedAt'], clipId: clip['id'] });
+      if (lesson && scheduledAt) {
+        delete lesson.clipId;
+        Object.assign(lesson, { status: 'planned', date: scheduledAt });
+      } else if (lesson) Object.assign(lesson, { status: 'posted', date: clip['postedAt'], clipId: clip['id'] });
       topics.push(introTopic(intro.id));
     }
     return topics;
@@ -1310,4 +1350,11 @@ async function orNull<T>(read: Promise<T>): Promise<T | null> {
 /** Whether a reply or sheet is the household's: the same family, and the same address when it has more than one (issue 26). */
 function sameHousehold(item: { familyId: string; householdId?: string }, household: { familyId: string; householdId?: string }): boolean {
   return item.familyId === household.familyId && item.householdId === household.householdId;
+}
+
+/** A schedule the adapter accepts (issue 26): later than now, at most `SCHEDULE_LIMITS.maxDaysAhead` days ahead. */
+function checkSchedule(scheduledAt: string | undefined): void {
+  if (scheduledAt === undefined) return;
+  const notes = scheduleNotes(new Date(scheduledAt), new Date()).filter(isScheduleProblem);
+  if (notes.length) throw new SamenError('invalid-data', 'not a moment to schedule', [{ path: 'scheduledAt', message: notes.join(', ') }]);
 }

@@ -152,6 +152,7 @@ export class OutboxAdapter implements SamenAdapter {
   declare chooseChartGoal?: SamenAdapter['chooseChartGoal'];
   declare getProgrammeOverview?: SamenAdapter['getProgrammeOverview'];
   declare getUnreachedFamilies?: SamenAdapter['getUnreachedFamilies'];
+  declare getClassRhythm?: SamenAdapter['getClassRhythm'];
 
   constructor(
     private readonly inner: SamenAdapter,
@@ -161,6 +162,8 @@ export class OutboxAdapter implements SamenAdapter {
     if (typeof inner.uploadMedia === 'function') this.uploadMedia = (input, o) => inner.uploadMedia!(input, o);
     if (typeof inner.getUploadedMedia === 'function') this.getUploadedMedia = (id, o) => inner.getUploadedMedia!(id, o);
     if (typeof inner.publishLessonClip === 'function') this.publishLessonClip = (input, o) => this.write('publishLessonClip', input, o);
+    // The class's rhythm (issue 26): a read, straight through.
+    if (typeof inner.getClassRhythm === 'function') this.getClassRhythm = (query, o) => inner.getClassRhythm!(query, o);
     // The thread port (issue 24), when the wrapped adapter has it: reads straight through, messages and read marks queued.
     if (typeof inner.getThread === 'function') this.getThread = (query, o) => inner.getThread!(query, o);
     if (typeof inner.addThreadMessage === 'function') this.addThreadMessage = (input, o) => this.write('addThreadMessage', input, o);

@@ -184,6 +184,48 @@ export const clipComposerStyles = css`
   .published {
     border-inline-start: 4px solid var(--_accent);
   }
+  /* Now or later, and the kind of post (issue 26): radios in rows, each a 44px target with its words. */
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1.25em;
+  }
+  .choice {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5em;
+    min-block-size: var(--_target);
+    font-weight: 400;
+    cursor: pointer;
+  }
+  .choice input[type='radio'] {
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    min-block-size: 0;
+    margin: 0;
+  }
+  .moment {
+    display: grid;
+    gap: 0.75em;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 10em), 1fr));
+  }
+  /* A weekend or a late hour: said, not refused. */
+  .schedule-warning {
+    border-inline-start-color: var(--_accent);
+  }
+  .rhythm ol {
+    margin: 0;
+    padding-inline-start: 1.4em;
+    display: grid;
+    gap: 0.25em;
+  }
+  .rhythm-when {
+    color: var(--_muted);
+    margin-inline-start: 0.5em;
+  }
+  .rhythm-lesson.posted .rhythm-when::before {
+    content: '✓ ';
+  }
   /* Windows high contrast drops backgrounds: a file on its way or attached keeps its box, and
      the publish button that can't publish says so in the system's colour for that. */
   @media (forced-colors: active) {

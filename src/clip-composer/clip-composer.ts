@@ -6,22 +6,27 @@ import { newId, type AdapterFor } from '../core/adapter.js';
 import { isLangTag, sameLanguage } from '../core/content-lang.js';
 import { readStored, removeStored, writeStored } from '../core/draft-store.js';
 import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
-import { hasLocale } from '../core/i18n.js';
+import { formatMoment, hasLocale } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
+import { withParts } from '../core/in-language.js';
 import { langTagSchema, PROGRAMMES, type Programme, type Viewer } from '../core/schemas.js';
 import {
   CLIP_DRAFT_LIMITS,
   CLIP_GROUP_MAX_LENGTH,
   CO_TEACHER_MAX_LENGTH,
+  classRhythmSchema,
   clipFromDraft,
   lessonClipDraftSchema,
+  SCHEDULE_LIMITS,
+  type ClassRhythm,
   MEDIA_LIMITS,
   uploadedMediaSchema,
   type LessonClipDraft,
   type MediaDraft,
   type UploadKind,
 } from './schemas.js';
-import type { LessonClip } from '../lesson-clip/schemas.js';
+import type { FollowsUp, LessonClip } from '../lesson-clip/schemas.js';
+import { atHour, dayValue, defaultSchedule, isScheduleProblem, scheduleNotes, type ScheduleNote } from './schedule.js';
 import { SamenElement } from '../core/samen-element.js';
 import { UploadController, type Upload, type UploadOutcome, type UploadRefusal } from './upload-controller.js';
 import { parseLessonClip } from '../lesson-clip/parse-clip.js';
@@ -92,6 +97,13 @@ const storedDraftSchema = z.object({
   publishId: z.optional(z.string()),
   /** The language the teacher writes in, once chosen; until then the UI's. A bad stored tag is dropped. */
   lang: z.optional(z.catch(z.optional(langTagSchema), undefined)),
+  /** Now, or scheduled for a day (`2027-01-14`) and hour (issue 26); drafts kept before had neither. */
+  when: z.optional(z.catch(z.optional(z.enum(['now', 'later'])), undefined)),
+  scheduleDay: z.optional(z.string()),
+  scheduleHour: z.optional(z.catch(z.optional(z.int().check(z.gte(0), z.lte(23))), undefined)),
+  /** A lesson, a follow-up post on it, or the lesson repeated for a later group; and where it was given before. */
+  kind: z.optional(z.catch(z.optional(z.enum(['lesson', 'follow-up', 'repeat'])), undefined)),
+  originalClassId: z.optional(z.string()),
 });
 type Draft = z.infer<typeof storedDraftSchema>;
 
@@ -104,6 +116,10 @@ interface ComposerData {
   viewer: Viewer;
   classes: ComposerClass[];
 }
+
+type PostKind = 'lesson' | 'follow-up' | 'repeat';
+const POST_KINDS: readonly PostKind[] = ['lesson', 'follow-up', 'repeat'];
+const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
 /** Languages the preview offers when they are registered (nl and en always are). */
 const PREVIEW_LOCALES = ['nl', 'en', 'ar', 'tr', 'pl', 'uk'];
@@ -130,6 +146,7 @@ const MB = 1024 * 1024;
  * @tagname samen-clip-composer
  *
  * @fires {CustomEvent<SamenPublishDetail>} samen-publish - The clip was published; `detail.clipId` is its id for `<samen-lesson-clip>`.
+ * @fires {CustomEvent<SamenScheduleDetail>} samen-schedule - The clip was scheduled (after `samen-publish`): `detail.clipId`, `classId` and `scheduledAt`, so the host can send its own reminder at the hour the school chooses.
  * @fires {CustomEvent<SamenErrorDetail>} samen-error - Loading, an upload or publishing failed, or the school's library had bad entries; `detail.fatal` says whether the composer is still usable.
  *
  * @csspart base - The card.
@@ -146,6 +163,10 @@ const MB = 1024 * 1024;
  * @csspart attached - A file that is attached.
  * @csspart notice - A note about what can't be done here.
  * @csspart problems - What to fix before publishing, or why a file was refused.
+ * @csspart schedule - The fieldset with "Nu plaatsen" or "Inplannen", its day and hour (issue 26).
+ * @csspart schedule-warning - A warning about the moment picked (the weekend, late in the evening): the teacher may go on.
+ * @csspart rhythm - The class's posted and planned lessons of the programme (issue 26).
+ * @csspart kind - The fieldset with the kind of post: a lesson, a follow-up on a lesson, a repeat lesson (issue 26).
  * @csspart preview-button - The button that shows or hides the preview.
  * @csspart publish-button - The publish button.
  * @csspart preview - The preview: the real parent card of the draft.
@@ -187,8 +208,9 @@ export class SamenClipComposer extends SamenElement {
   @state() private previewOpen = false;
   @state() private publishing = false;
   @state() private publishError: SamenError | undefined;
-  @state() private published: { clipId: string } | undefined;
+  @state() private published: { clipId: string; scheduledAt?: string } | undefined;
   @state() private libraryProblems = false;
+  @state() private rhythmVersion = 0;
 
   private lessons: LessonTemplate[] = [...DEFAULT_LIBRARY];
   private reportedLibrary: unknown = undefined;
@@ -206,6 +228,24 @@ export class SamenClipComposer extends SamenElement {
       if (!classes.length) throw new SamenError('forbidden', 'the teacher has no class');
       await this.restoreDraft(adapter, viewer, classes, signal);
       return { viewer, classes };
+    },
+  });
+
+  /**
+   * The class's posted and planned lessons of the programme (issue 26), when the adapter has
+   * `getClassRhythm`: beside the schedule, so the teacher sees the gaps. Never an error state: without it, no list.
+   */
+  private readonly rhythm = this.useData({
+    port: 'composer',
+    args: () => [this.draft.classId, this.draft.programme, this.rhythmVersion] as const,
+    load: async ({ adapter, args: [classId, programme], signal }): Promise<ClassRhythm | undefined> => {
+      if (!classId || programme === 'custom' || !adapter.getClassRhythm) return undefined;
+      try {
+        return parseOrThrow(classRhythmSchema, await adapter.getClassRhythm({ classId, programme }, { signal }), 'rhythm');
+      } catch (error) {
+        if (isAbortError(error)) throw error;
+        return undefined;
+      }
     },
   });
 
@@ -520,9 +560,93 @@ export class SamenClipComposer extends SamenElement {
       homeActivity: text(d.homeActivity),
       media,
       lang: this.contentLocale,
+      scheduledAt: this.scheduledMoment()?.toISOString(),
+      followsUp: this.followsUp(),
     };
+    // A follow-up post is no lesson of the run: its lesson is the one it follows up.
+    if (draft['followsUp'] && this.postKind === 'follow-up') delete draft['lessonNumber'];
     for (const key of Object.keys(draft)) if (draft[key] === undefined) delete draft[key];
     return draft as LessonClipDraft;
+  }
+
+  // ------------------------------------------------------------------ the rhythm and after the last lesson (issue 26)
+
+  private get postKind(): PostKind {
+    return this.draft.kind ?? 'lesson';
+  }
+
+  /** The lesson of the run a follow-up or repeat lesson is linked to; a follow-up stays in its class. */
+  private followsUp(): FollowsUp | undefined {
+    const kind = this.postKind;
+    const lessonNumber = this.draft.lessonNumber;
+    if (kind === 'lesson' || !lessonNumber) return undefined;
+    const classId = kind === 'follow-up' ? this.draft.classId : this.draft.originalClassId;
+    return { kind, lessonNumber, ...(classId ? { classId } : {}) };
+  }
+
+  /**
+   * A lesson, a follow-up on it or a repeat lesson. A follow-up's title, while it is still the
+   * library's, becomes "Denkt u nog aan …?"; back to a lesson, the library's title again.
+   */
+  private chooseKind(kind: PostKind): void {
+    const lesson = this.chosenLesson;
+    const patch: Partial<Draft> = { kind };
+    if (lesson) {
+      const title = prefillFor(lesson, this.contentLocale).title;
+      const words = composerMessages.ready(this.contentLocale) ? composerMessages.get(this.contentLocale) : this.m;
+      const followUpTitle = words.followUpTitle(title);
+      if (kind === 'follow-up' && this.draft.title === title) patch.title = followUpTitle;
+      if (kind !== 'follow-up' && this.draft.title === followUpTitle) patch.title = title;
+    }
+    this.patch(patch);
+  }
+
+  /** The moment picked, when the teacher schedules; `undefined`: now. */
+  private scheduledMoment(): Date | undefined {
+    const d = this.draft;
+    if (d.when !== 'later') return undefined;
+    return atHour(d.scheduleDay ?? '', d.scheduleHour ?? SCHEDULE_LIMITS.morningHour);
+  }
+
+  /** Now, or later: the first time, the next school-day morning is suggested. */
+  private chooseWhen(when: 'now' | 'later'): void {
+    if (when === 'later' && !this.draft.scheduleDay) {
+      const suggested = defaultSchedule(new Date());
+      this.patch({ when, scheduleDay: dayValue(suggested), scheduleHour: suggested.getHours() });
+      return;
+    }
+    this.patch({ when });
+  }
+
+  /** A day or an hour picked: a weekend or a late hour is said at once (a warning, not a block). */
+  private pickMoment(patch: Partial<Draft>): void {
+    const before = this.scheduleWarnings().join();
+    this.patch(patch);
+    const warnings = this.scheduleWarnings();
+    if (warnings.length && warnings.join() !== before) this.announce(warnings.map((note) => this.scheduleNoteText(note)).join(' '));
+  }
+
+  private scheduleNotes(): ScheduleNote[] {
+    const at = this.scheduledMoment();
+    return at ? scheduleNotes(at, new Date()) : [];
+  }
+
+  private scheduleWarnings(): ScheduleNote[] {
+    return this.scheduleNotes().filter((note) => !isScheduleProblem(note));
+  }
+
+  private scheduleNoteText(note: ScheduleNote): string {
+    const c = this.m;
+    switch (note) {
+      case 'weekend':
+        return c.weekendWarning;
+      case 'evening':
+        return c.eveningWarning;
+      case 'past':
+        return c.schedulePast;
+      case 'too-far':
+        return c.scheduleTooFar(SCHEDULE_LIMITS.maxDaysAhead);
+    }
   }
 
   /** The draft as the parent card reads it: the same shape the adapter's published clip has. */
@@ -562,6 +686,12 @@ export class SamenClipComposer extends SamenElement {
         if (!p.alt.trim()) problems.push(c.photoAltMissing(i + 1));
       });
     if (this.uploads.uploading.length) problems.push(c.waitForUploads);
+    if (this.postKind !== 'lesson' && !d.lessonNumber) problems.push(c.required(c.lesson));
+    problems.push(
+      ...this.scheduleNotes()
+        .filter(isScheduleProblem)
+        .map((note) => this.scheduleNoteText(note)),
+    );
     return problems;
   }
 
@@ -612,10 +742,14 @@ export class SamenClipComposer extends SamenElement {
       if (!this.stillFor(person)) return;
       this.draft = emptyDraft(this.draft.classId, this.draft.previewLocale, this.draft.lang, this.who());
       this.previewOpen = false;
-      this.published = { clipId: clip.id };
+      this.published = { clipId: clip.id, ...(input.scheduledAt ? { scheduledAt: input.scheduledAt } : {}) };
+      this.rhythmVersion++;
       // Not announced: focus moves to the notice, which says it (it was heard twice; issue 21).
       this.announce('');
       void this.emit('samen-publish', { clipId: clip.id, id });
+      // The host sends its own reminder at the hour the school chooses (issue 26).
+      if (input.scheduledAt)
+        void this.emit('samen-schedule', { clipId: clip.id, classId: input.classId, scheduledAt: input.scheduledAt, id });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="published"]')?.focus();
     } catch (error) {
@@ -660,15 +794,15 @@ export class SamenClipComposer extends SamenElement {
       waiting.length
         ? this.renderLoading()
         : html`<div class="card" part="base" lang=${this.resolvedLocale} dir=${this.languageDir}>
-            ${this.published ? this.renderPublished(this.published.clipId) : this.renderForm(data)}
+            ${this.published ? this.renderPublished(this.published.clipId, this.published.scheduledAt) : this.renderForm(data)}
           </div>`,
     );
   }
 
-  private renderPublished(clipId: string): TemplateResult {
+  private renderPublished(clipId: string, scheduledAt?: string): TemplateResult {
     const c = this.m;
     return html`<div part="published" class="notice published" tabindex="-1">
-        <h2 part="heading">${c.published}</h2>
+        <h2 part="heading">${scheduledAt ? c.scheduled(formatMoment(new Date(scheduledAt), this.resolvedLocale)) : c.published}</h2>
       </div>
       <samen-lesson-clip clip-id=${clipId} view="teacher" locale=${this.resolvedLocale}></samen-lesson-clip>
       <div class="actions"><button type="button" class="primary" @click=${this.startOver}>${c.another}</button></div>`;
@@ -685,7 +819,8 @@ export class SamenClipComposer extends SamenElement {
       ${this.libraryProblems ? html`<p part="notice" class="notice" role="note">${c.libraryAdjusted}</p>` : nothing}
       ${canPublish ? nothing : html`<p part="notice" class="notice no-publish" role="note">${c.noPublish}</p>`}
       <form part="form" aria-labelledby="heading" novalidate @submit=${this.onSubmit}>
-        ${this.renderChoice(data)} ${this.renderFields()} ${this.renderWho(data)} ${this.renderCourse()} ${this.renderMedia()}
+        ${this.renderChoice(data)} ${this.renderFields()} ${this.renderWho(data)} ${this.renderCourse()} ${this.renderKind(data)}
+        ${this.renderMedia()} ${this.renderSchedule()}
         ${
           this.problems.length
             ? html`<div part="problems" class="problems" role="alert" tabindex="-1">
@@ -723,7 +858,7 @@ export class SamenClipComposer extends SamenElement {
             part="publish-button"
             aria-disabled=${canPublish && !this.publishing ? 'false' : 'true'}
           >
-            ${this.publishing ? c.publishing : c.publish}
+            ${this.draft.when === 'later' ? (this.publishing ? c.scheduling : c.scheduleLater) : this.publishing ? c.publishing : c.publish}
           </button>
           <button type="button" @click=${this.startOver}>${c.startOver}</button>
           ${d.title || d.homeQuestion || d.media.length ? html`<span class="muted">${c.draftKept}</span>` : nothing}
@@ -944,6 +1079,129 @@ export class SamenClipComposer extends SamenElement {
       ${area('goal', this.clipWords.goal)} ${area('learned', this.clipWords.learned, c.learnedHint)} ${area('homeQuestion', this.clipWords.homeQuestion)}
       ${area('homeActivity', this.clipWords.homeActivity)}
     </div>`;
+  }
+
+  /** A lesson, a follow-up post on the lesson chosen, or a repeat lesson for a later group (issue 26). */
+  private renderKind(data: ComposerData): TemplateResult {
+    const c = this.m;
+    const kind = this.postKind;
+    const label: Record<PostKind, string> = { lesson: c.kindLesson, 'follow-up': c.kindFollowUp, repeat: c.kindRepeat };
+    const others = data.classes.filter((k) => k.id !== this.draft.classId);
+    return html`<fieldset part="kind" class="kind">
+      <legend>${c.kind}</legend>
+      <div class="choices">
+        ${POST_KINDS.map(
+          (k) => html`<label class="choice"
+            ><input type="radio" name="kind" value=${k} .checked=${live(kind === k)} @change=${() => this.chooseKind(k)} />${label[k]}</label
+          >`,
+        )}
+      </div>
+      ${kind === 'follow-up' ? html`<p class="hint">${c.followUpHint}</p>` : nothing}
+      ${
+        kind === 'repeat'
+          ? html`<p class="hint">${c.repeatHint}</p>
+            ${
+              others.length
+                ? html`<div class="field">
+                  <label for="original-class">${c.originalClass}</label>
+                  <select id="original-class" @change=${(e: Event) => this.patch({ originalClassId: (e.target as HTMLSelectElement).value })}>
+                    <option value="" ?selected=${!this.draft.originalClassId}>${c.originalUnknown}</option>
+                    ${others.map((k) => html`<option value=${k.id} ?selected=${k.id === this.draft.originalClassId}>${k.label ?? k.id}</option>`)}
+                  </select>
+                </div>`
+                : nothing
+            }`
+          : nothing
+      }
+    </fieldset>`;
+  }
+
+  /** Now or later (a day and an hour), with the class's rhythm beside it (issue 26). */
+  private renderSchedule(): TemplateResult {
+    const c = this.m;
+    const d = this.draft;
+    const later = d.when === 'later';
+    const notes = this.scheduleNotes();
+    const warnings = notes.filter((note) => !isScheduleProblem(note));
+    const now = new Date();
+    const last = new Date(now.getTime() + SCHEDULE_LIMITS.maxDaysAhead * 86_400_000);
+    return html`<fieldset part="schedule" class="schedule">
+      <legend>${c.when}</legend>
+      <div class="choices">
+        <label class="choice"
+          ><input type="radio" name="when" value="now" .checked=${live(!later)} @change=${() => this.chooseWhen('now')} />${c.postNow}</label
+        >
+        <label class="choice"
+          ><input type="radio" name="when" value="later" .checked=${live(later)} @change=${() => this.chooseWhen('later')} />${c.scheduleLater}</label
+        >
+      </div>
+      ${
+        later
+          ? html`<p class="hint" id="schedule-hint">${c.scheduleHint}</p>
+            <div class="moment">
+              <div class="field">
+                <label for="schedule-day">${c.scheduleDay}</label>
+                <input
+                  id="schedule-day"
+                  type="date"
+                  part="field"
+                  min=${dayValue(now)}
+                  max=${dayValue(last)}
+                  required
+                  aria-describedby=${warnings.length ? 'schedule-hint schedule-warning' : 'schedule-hint'}
+                  .value=${live(d.scheduleDay ?? '')}
+                  @change=${(e: Event) => this.pickMoment({ scheduleDay: (e.target as HTMLInputElement).value })}
+                />
+              </div>
+              <div class="field">
+                <label for="schedule-hour">${c.scheduleHour}</label>
+                <select
+                  id="schedule-hour"
+                  aria-describedby=${warnings.length ? 'schedule-hint schedule-warning' : 'schedule-hint'}
+                  @change=${(e: Event) => this.pickMoment({ scheduleHour: Number((e.target as HTMLSelectElement).value) })}
+                >
+                  ${HOURS.map(
+                    (hour) =>
+                      html`<option value=${hour} ?selected=${hour === (d.scheduleHour ?? SCHEDULE_LIMITS.morningHour)}>${c.hourOption(hour)}</option>`,
+                  )}
+                </select>
+              </div>
+            </div>
+            ${
+              warnings.length
+                ? html`<p part="schedule-warning" class="notice schedule-warning" id="schedule-warning">
+                  ${warnings.map((note) => html`<span>${this.scheduleNoteText(note)}</span> `)}
+                </p>`
+                : nothing
+            }`
+          : nothing
+      }
+      ${this.renderRhythm()}
+    </fieldset>`;
+  }
+
+  /** The class's posted and planned lessons of the programme, as the adapter's rhythm gives them. */
+  private renderRhythm(): TemplateResult | typeof nothing {
+    const rhythm = this.rhythm.current ? this.rhythm.value : undefined;
+    if (!rhythm?.lessons.length || rhythm.classId !== this.draft.classId || rhythm.programme !== this.draft.programme) return nothing;
+    const c = this.m;
+    const day = new Intl.DateTimeFormat(this.resolvedLocale, { weekday: 'short', day: 'numeric', month: 'short' });
+    return html`<section part="rhythm" class="rhythm" aria-labelledby="rhythm-heading">
+      <h3 id="rhythm-heading">${c.rhythm}</h3>
+      <p class="hint">${c.rhythmHint}</p>
+      <ol>
+        ${rhythm.lessons.map((lesson) => {
+          const at = lesson.date ? new Date(lesson.date) : undefined;
+          const dated = (message: (date: string) => string) =>
+            withParts(message, [day.format(at)], [html`<time datetime=${lesson.date!}>${day.format(at)}</time>`]);
+          const when = lesson.status === 'posted' && at ? dated(c.rhythmPosted) : at ? dated(c.rhythmPlanned) : c.rhythmOpen;
+          return html`<li class="rhythm-lesson ${lesson.status}">
+            <span class="rhythm-title">${c.lessonOption(lesson.number, lesson.title)}</span>
+            <span class="rhythm-when">${when}</span>
+          </li>`;
+        })}
+      </ol>
+    </section>`;
   }
 
   private renderMedia(): TemplateResult {

@@ -82,6 +82,38 @@ export interface ComposerMessages {
   aboutProgramme: (name: string) => string;
   /** The heading of a lesson's note for the teacher (never published). */
   lessonNote: string;
+  /** The rhythm (issue 26): when parents see the post, now or at a planned moment. */
+  when: string;
+  postNow: string;
+  scheduleLater: string;
+  scheduleDay: string;
+  scheduleHour: string;
+  hourOption: (hour: number) => string;
+  scheduleHint: string;
+  /** A warning, not a block: the teacher may still plan it then. */
+  weekendWarning: string;
+  eveningWarning: string;
+  schedulePast: string;
+  scheduleTooFar: (days: number) => string;
+  scheduling: string;
+  scheduled: (when: string) => string;
+  /** The class's posted and planned lessons of the programme, beside the schedule. */
+  rhythm: string;
+  rhythmHint: string;
+  rhythmPosted: (date: string) => string;
+  rhythmPlanned: (date: string) => string;
+  rhythmOpen: string;
+  /** After the last lesson: a lesson, a follow-up post on a lesson, or a repeat lesson for a later group. */
+  kind: string;
+  kindLesson: string;
+  kindFollowUp: string;
+  kindRepeat: string;
+  followUpHint: string;
+  repeatHint: string;
+  /** The title a follow-up post starts with, to parents ("u"). */
+  followUpTitle: (title: string) => string;
+  originalClass: string;
+  originalUnknown: string;
 }
 
 declare module '../core/i18n.js' {

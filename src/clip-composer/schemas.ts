@@ -15,7 +15,10 @@ import {
   langTagSchema,
   lengthBetween,
   integer,
+  isoDateSchema,
 } from '../core/schemas.js';
+import { followsUpSchema } from '../lesson-clip/schemas.js';
+import { introLessonSchema } from '../programme-intro/schemas.js';
 
 /**
  * The longest texts a draft may hold, as {@link lessonClipDraftSchema} checks them: the composer's
@@ -34,6 +37,21 @@ export const CLIP_DRAFT_LIMITS = {
   alt: 500,
   /** Caption tracks per video. */
   captions: 10,
+} as const;
+
+/**
+ * When a scheduled post may go out (issue 26): the hour suggested, the evening and night the
+ * composer warns about (not a block), and how far ahead a post may be planned.
+ */
+export const SCHEDULE_LIMITS = {
+  /** The hour of the suggested moment: the next school-day morning. */
+  morningHour: 8,
+  /** From this hour the composer says it is late in the evening. */
+  eveningHour: 20,
+  /** Before this hour it is still night. */
+  earliestHour: 7,
+  /** The farthest a post may be planned ahead, in days (a school year). */
+  maxDaysAhead: 366,
 } as const;
 
 /** Longest label of the group a lesson clip is for, e.g. "Groep 6 — meisjes" (WIsH teaches girls and boys apart). */
@@ -130,6 +148,14 @@ export const lessonClipDraftSchema = z.object({
   media: z.optional(mediaDraftSchema),
   /** The language the teacher wrote the clip's words in (BCP 47); a tag that isn't one is refused. */
   lang: z.optional(langTagSchema),
+  /**
+   * When parents and children see it (issue 26); absent: at once. Until then only the class's
+   * teachers read it ("Gepland voor di 14 jan, 8:00"). Later than now and at most
+   * `SCHEDULE_LIMITS.maxDaysAhead` days ahead: the adapter checks against its own clock.
+   */
+  scheduledAt: z.optional(isoDateSchema),
+  /** A follow-up post or a repeat lesson after a run: the lesson of the run it follows up (issue 26). */
+  followsUp: z.optional(followsUpSchema),
 });
 export type LessonClipDraft = z.infer<typeof lessonClipDraftSchema>;
 
@@ -176,3 +202,15 @@ export function clipFromDraft(
   if (media) clip.media = mediaFromDraft(media, fileOf);
   return clip;
 }
+
+/**
+ * The class's rhythm in a programme (issue 26): its lessons posted and planned, in the shape the
+ * introduction's timeline has (posted with the date it went out, planned with the date it is
+ * planned for or scheduled at), so the composer shows the gaps before the teacher schedules.
+ */
+export const classRhythmSchema = z.object({
+  classId: id,
+  programme: programmeSchema,
+  lessons: z.array(introLessonSchema),
+});
+export type ClassRhythm = z.infer<typeof classRhythmSchema>;

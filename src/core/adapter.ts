@@ -1,5 +1,5 @@
-import type { Viewer } from './schemas.js';
-import type { LessonClipDraft, UploadedMedia, UploadKind } from '../clip-composer/schemas.js';
+import type { Programme, Viewer } from './schemas.js';
+import type { ClassRhythm, LessonClipDraft, UploadedMedia, UploadKind } from '../clip-composer/schemas.js';
 import type { ExpectationMatrix, Success } from '../expectation-matrix/schemas.js';
 import type { ReactionSummary, Reply } from '../feedback-bar/schemas.js';
 import type { Checkin } from '../feelings-checkin/schemas.js';
@@ -203,6 +203,12 @@ export interface ClipComposerPort {
    * {@link getLessonClip} by the class's parents and teacher.
    */
   publishLessonClip?(input: WriteInput & LessonClipDraft, options?: RequestOptions): Promise<LessonClip>;
+  /**
+   * Teacher only (issue 26): the class's lessons of a programme, posted and planned (a clip with a
+   * `scheduledAt` still to come is planned for then), so the composer shows the class's rhythm.
+   * Without it the composer shows no rhythm.
+   */
+  getClassRhythm?(query: { classId: string; programme: Programme }, options?: RequestOptions): Promise<ClassRhythm>;
 }
 
 /**

@@ -146,6 +146,20 @@ export interface SamenPreparationDetail {
   id: string;
 }
 
+/**
+ * A clip was scheduled (issue 26): parents and children see it from `scheduledAt`. The host may
+ * send its own reminder at the hour the school chooses; Samen sends none.
+ */
+export interface SamenScheduleDetail {
+  /** The scheduled clip's id, as `getLessonClip` reads it (the class's teachers only, until then). */
+  clipId: string;
+  classId: string;
+  /** When parents and children see it (ISO 8601). */
+  scheduledAt: string;
+  /** The idempotency key the clip was published with. */
+  id: string;
+}
+
 /** Every `samen-*` event, typed for `addEventListener`. */
 export interface SamenEventMap {
   'samen-error': CustomEvent<SamenErrorDetail>;
@@ -166,6 +180,7 @@ export interface SamenEventMap {
   'samen-message': CustomEvent<SamenMessageDetail>;
   'samen-rsvp': CustomEvent<SamenRsvpDetail>;
   'samen-preparation': CustomEvent<SamenPreparationDetail>;
+  'samen-schedule': CustomEvent<SamenScheduleDetail>;
 }
 
 declare global {

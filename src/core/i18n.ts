@@ -491,3 +491,15 @@ export function formatDay(date: Date, locale: string, weekday: 'short' | 'long' 
   if (!format) dayFormats.set(key, (format = new Intl.DateTimeFormat(locale, { weekday, day: 'numeric', month: 'short' })));
   return format.format(date);
 }
+
+const momentFormats = new Map<string, Intl.DateTimeFormat>();
+/** A day and hour as the browser writes it in `locale` ("do 14 jan, 8:00"): a scheduled post's moment (issue 26). */
+export function formatMoment(date: Date, locale: string): string {
+  let format = momentFormats.get(locale);
+  if (!format)
+    momentFormats.set(
+      locale,
+      (format = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' })),
+    );
+  return format.format(date);
+}

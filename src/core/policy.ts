@@ -79,6 +79,7 @@ export const RESOURCES = {
   rsvp: 'the viewer’s household’s reply to a meeting of their class (the list: a meeting of the viewer’s class)',
   preparation: 'the viewer’s household’s preparation sheet for a conversation in their class (the list: of the viewer’s class)',
   board: 'the class board of a clip of the viewer’s class: counts and the answers families chose to share, never a name or family id',
+  rhythm: 'the posted and planned (scheduled) lessons of a programme in one of the viewer’s classes',
 } as const;
 export type Resource = keyof typeof RESOURCES;
 
@@ -124,6 +125,8 @@ export const ACTIONS = {
   'preparation.write': 'preparation',
   'preparation.list': 'preparation',
   'board.read': 'board',
+  'clip.read-scheduled': 'clip',
+  'rhythm.read': 'rhythm',
 } as const satisfies Record<string, Resource>;
 export type Action = keyof typeof ACTIONS;
 
@@ -181,6 +184,9 @@ export const POLICY: Readonly<Record<Action, Grants>> = {
   'preparation.list': { teacher: OWN },
   // What the class sees together on the board (issue 24): the class's children and teacher; a parent answers at home instead.
   'board.read': { child: OWN, teacher: OWN },
+  // A scheduled clip before its moment (issue 26): only the class's teacher; anyone else reads it as not there (not-found, never forbidden).
+  'clip.read-scheduled': { teacher: OWN },
+  'rhythm.read': { teacher: OWN },
 };
 
 /** The live topic kinds and the read each one follows (`feelings:class:…` is the class overview). */

@@ -43,10 +43,15 @@ export const lessonClipStyles = css`
     border: 1px dashed var(--_border);
   }
   .lesson-number,
+  .follow-up,
   .meta,
   .muted,
   .counter {
     color: var(--_muted);
+  }
+  .scheduled {
+    font-weight: 600;
+    color: var(--_text);
   }
   .meta {
     display: flex;

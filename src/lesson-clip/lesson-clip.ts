@@ -8,7 +8,7 @@ import { batchedHomeAnswer, batchedRead } from '../core/batch.js';
 import { DraftController, type SubmitResult } from '../core/draft-controller.js';
 import { hasFlag, setFlag } from '../core/draft-store.js';
 import { SamenError, toSamenError } from '../core/errors.js';
-import { formatRelative } from '../core/i18n.js';
+import { formatMoment, formatRelative } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
 import { ReadAloudController, readAloudStyles } from '../core/read-aloud.js';
 import type { TextLanguage } from '../core/content-lang.js';
@@ -18,6 +18,7 @@ import {
   ANSWER_MAX_LENGTH,
   clipReachSchema,
   homeAnswerSchema,
+  isScheduled,
   type ClipReach,
   type HomeAnswer,
   type HomeAnswerKind,
@@ -88,6 +89,8 @@ interface ClipData {
  * @csspart badge - The programme badge (WIsH, Kanjertraining, PBS…).
  * @csspart group - The sub-group the lesson was for ("Groep 6 — meisjes"), shown instead of the class label when the teacher named one.
  * @csspart title - The lesson title.
+ * @csspart follow-up - On a follow-up post or repeat lesson after the run: "Vervolg op les 8" (issue 26).
+ * @csspart scheduled - On a clip scheduled for later, as its teacher sees it: "Gepland voor do 14 jan, 8:00" (issue 26).
  * @csspart meta - Class label, sub-group, who taught the lesson with the teacher, and posted date.
  * @csspart media - The video or photo area.
  * @csspart video - The video element.
@@ -651,6 +654,13 @@ export class SamenLessonClip extends SamenParentPreviewElement {
               >`
             : nothing
         }
+        ${
+          clip.followsUp
+            ? html`<span part="follow-up" class="follow-up"
+                >${clip.followsUp.kind === 'repeat' ? this.m.repeatOf(clip.followsUp.lessonNumber) : this.m.followUpOf(clip.followsUp.lessonNumber)}</span
+              >`
+            : nothing
+        }
       </p>
       <h2 id="title" part="title" ${inLanguage(school)}>${clip.title}</h2>
       <p part="meta" class="meta">
@@ -660,9 +670,15 @@ export class SamenLessonClip extends SamenParentPreviewElement {
             ? html`<span class="co-teacher">${withParts(this.m.coTeacher, [clip.coTeacher], [html`<span ${inLanguage(school)}>${clip.coTeacher}</span>`])}</span>`
             : nothing
         }
-        <time datetime=${clip.postedAt} title=${posted.toLocaleDateString(this.resolvedLocale)}
-          >${this.m.posted(formatRelative(posted, this.resolvedLocale))}</time
-        >
+        ${
+          isScheduled(clip)
+            ? html`<span part="scheduled" class="scheduled"
+                ><time datetime=${clip.scheduledAt!}>${this.m.scheduledFor(formatMoment(new Date(clip.scheduledAt!), this.resolvedLocale))}</time></span
+              >`
+            : html`<time datetime=${clip.postedAt} title=${posted.toLocaleDateString(this.resolvedLocale)}
+                >${this.m.posted(formatRelative(posted, this.resolvedLocale))}</time
+              >`
+        }
       </p>
     </header>`;
   }

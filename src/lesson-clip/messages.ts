@@ -12,6 +12,11 @@ export interface ClipMessages {
   lesson: (n: number) => string;
   /** Where the class is in the programme, on every clip after the introduction: "Les 3 van 8" (issue 26). */
   lessonOf: (n: number, total: number) => string;
+  /** A follow-up post after the last lesson, and a repeat lesson for a later year group (issue 26). */
+  followUpOf: (n: number) => string;
+  repeatOf: (n: number) => string;
+  /** A scheduled clip as its teacher sees it before parents do: "Gepland voor do 14 jan, 8:00" (issue 26). */
+  scheduledFor: (when: string) => string;
   lessonLabel: string;
   goal: string;
   learned: string;

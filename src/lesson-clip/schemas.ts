@@ -53,6 +53,30 @@ export type Media = z.infer<typeof mediaSchema>;
 export type VideoMedia = z.infer<typeof videoMediaSchema>;
 export type PhotosMedia = z.infer<typeof photosMediaSchema>;
 
+/** What a clip after a programme's run is (issue 26): a reminder of a lesson, or the lesson again for a later year group. */
+export const FOLLOW_UP_KINDS = ['follow-up', 'repeat'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
+/**
+ * The lesson of a run a clip follows up: "Denkt u nog aan …?" after the last lesson (`follow-up`),
+ * or a repeat lesson for a later year group (`repeat`). `programmeRunId` names the run when the
+ * host has runs; `classId` the class of the original run (a repeat is posted in another class).
+ */
+export const followsUpSchema = z.object({
+  kind: z.enum(FOLLOW_UP_KINDS),
+  lessonNumber: integer(1, 999),
+  programmeRunId: z.optional(id),
+  classId: z.optional(id),
+  /** The clip of the original lesson, when known. */
+  clipId: z.optional(id),
+});
+export type FollowsUp = z.infer<typeof followsUpSchema>;
+
+/** Whether a clip still waits for its moment: scheduled, and that moment is later than `now` (issue 26). */
+export function isScheduled(clip: { scheduledAt?: string | undefined }, now: number = Date.now()): boolean {
+  return typeof clip.scheduledAt === 'string' && Date.parse(clip.scheduledAt) > now;
+}
+
 /**
  * A lesson clip. `media` and `programme` are checked separately by the widget
  * (see `parseLessonClip`) so a bad video URL hides the video, not the lesson.
@@ -89,6 +113,13 @@ export const lessonClipSchema = z.object({
   coTeacher: z.optional(text),
   /** Language of the clip's words (title, goal, what was learned, home question), e.g. `nl`. */
   lang: contentLang,
+  /**
+   * When parents and children see it (issue 26). Only the class's teachers get a clip before
+   * then (parents and children: `not-found`); the teacher's card says "Gepland voor di 14 jan, 8:00".
+   */
+  scheduledAt: z.optional(isoDate),
+  /** The lesson of a run this clip follows up, or repeats for a later year group (issue 26). */
+  followsUp: z.optional(followsUpSchema),
 });
 
 export interface LessonClip extends Omit<z.infer<typeof lessonClipSchema>, 'media' | 'programme'> {

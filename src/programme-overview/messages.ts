@@ -48,6 +48,13 @@ export interface OverviewMessages {
   unreachedNone: string;
   unreachedIn: (cls: string, count: number) => string;
   noClasses: string;
+  /** After the run (issue 26): the table's last column, with each class's follow-up posts and repeat lessons. */
+  afterColumn: string;
+  followUp: (lesson: number) => string;
+  repeat: (lesson: number) => string;
+  repeatIn: (lesson: number, cls: string) => string;
+  plannedOn: (date: string) => string;
+  noFollowUp: string;
 }
 
 declare module '../core/i18n.js' {

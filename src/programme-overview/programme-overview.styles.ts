@@ -102,6 +102,20 @@ export const overviewStyles = css`
   td.combined {
     background: color-mix(in srgb, var(--_accent) 8%, var(--_surface));
   }
+  /* After the run (issue 26): the class's follow-ups, a short list. */
+  td.after {
+    text-align: start;
+  }
+  td.after ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.35em;
+  }
+  td.after.none {
+    color: var(--_muted);
+  }
   td .too-few,
   td .unknown {
     color: var(--_muted);

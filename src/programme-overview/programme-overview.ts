@@ -28,6 +28,7 @@ import {
   programmeOverviewSchema,
   unreachedFamiliesSchema,
   type Measure,
+  type OverviewClass,
   type ProgrammeOverview,
   type ProgrammeOverviewQuery,
   type UnreachedFamilies,
@@ -61,6 +62,8 @@ const STAFF: readonly string[] = ['teacher', 'care-coordinator', 'school-leader'
  * @csspart base - The card.
  * @csspart measures - The choice of what the table and charts show.
  * @csspart table - The lesson × class table.
+ * @csspart after-heading - The table's last column, "Na de laatste les", when a class has follow-up posts or repeat lessons (issue 26).
+ * @csspart follow-ups - A class's follow-up posts and repeat lessons after the run, in that column.
  * @csspart charts - The list of charts, one per class.
  * @csspart chart - Each class's chart (SVG).
  * @csspart export-csv - The link that downloads the table as CSV.
@@ -250,6 +253,8 @@ export class SamenProgrammeOverview extends SamenElement {
     const rows = tableRows(overview, measure, minimum);
     const columns = lessonColumns(overview);
     const kind = measureKind(measure).kind;
+    // After the run (issue 26): a last column with each class's follow-up posts and repeat lessons, when any class has one.
+    const after = overview.classes.some((c) => c.followUps?.length);
     return html`${this.renderMeasures(overview, measure)}
       <p class="note" id="note">${m.measureNote[kind]}</p>
       <div class="table-wrap" role="region" aria-labelledby="caption" tabindex="0">
@@ -259,10 +264,11 @@ export class SamenProgrammeOverview extends SamenElement {
             <tr>
               <th scope="col">${m.cls}</th>
               ${columns.map((n) => html`<th scope="col">${m.lesson(n)}</th>`)}
+              ${after ? html`<th scope="col" part="after-heading">${m.afterColumn}</th>` : nothing}
             </tr>
           </thead>
           <tbody>
-            ${rows.map((row) => this.renderRow(row, measure))}
+            ${rows.map((row) => this.renderRow(row, measure, after))}
           </tbody>
         </table>
       </div>
@@ -290,7 +296,7 @@ export class SamenProgrammeOverview extends SamenElement {
     </fieldset>`;
   }
 
-  private renderRow(row: Row, measure: Measure): TemplateResult {
+  private renderRow(row: Row, measure: Measure, after = false): TemplateResult {
     const m = this.m;
     const small = row.cls.families < this.minimum;
     return html`<tr>
@@ -298,8 +304,32 @@ export class SamenProgrammeOverview extends SamenElement {
         <span ${inLanguage(this.schoolText())}>${row.cls.label}</span>
         <span class="families">${small ? m.tooFew : m.familiesCount(row.cls.families)}</span>
       </th>
-      ${row.segments.map((segment) => this.renderCell(segment, measure))}
+      ${row.segments.map((segment) => this.renderCell(segment, measure))} ${after ? this.renderFollowUps(row.cls) : nothing}
     </tr>`;
+  }
+
+  /** A class's follow-up posts and repeat lessons after the run (issue 26): what, where (a repeat in another class) and when. */
+  private renderFollowUps(cls: OverviewClass): TemplateResult {
+    const m = this.m;
+    const items = cls.followUps ?? [];
+    if (!items.length) return html`<td class="after none">${m.noFollowUp}</td>`;
+    return html`<td part="follow-ups" class="after">
+      <ul>
+        ${items.map((item) => {
+          const what =
+            item.kind === 'follow-up'
+              ? m.followUp(item.lessonNumber)
+              : item.classLabel || item.classId
+                ? m.repeatIn(item.lessonNumber, item.classLabel ?? item.classId!)
+                : m.repeat(item.lessonNumber);
+          const at = item.scheduledAt ?? item.postedAt;
+          return html`<li class="follow-up ${item.kind}">
+            <span>${what}</span>
+            ${at ? html`<time datetime=${at}>${item.scheduledAt ? m.plannedOn(this.date(at)) : this.date(at)}</time>` : nothing}
+          </li>`;
+        })}
+      </ul>
+    </td>`;
   }
 
   private renderCell(segment: Segment, measure: Measure): TemplateResult {

@@ -49,6 +49,23 @@ export const overviewCellSchema = z.object({
 });
 export type OverviewCell = z.infer<typeof overviewCellSchema>;
 
+/**
+ * After the run (issue 26): a follow-up post on one of its lessons ("Denkt u nog aan …?"), or the
+ * lesson repeated for a later year group (posted in another class: `classId`, `classLabel`).
+ */
+export const overviewFollowUpSchema = z.object({
+  kind: z.enum(['follow-up', 'repeat']),
+  lessonNumber: integer(1, 999),
+  clipId: z.optional(id),
+  /** The class it was posted in, when another than the row's (a repeat lesson). */
+  classId: z.optional(id),
+  classLabel: z.optional(text),
+  postedAt: z.optional(isoDate),
+  /** Scheduled, not posted yet: when parents will see it. */
+  scheduledAt: z.optional(isoDate),
+});
+export type OverviewFollowUp = z.infer<typeof overviewFollowUpSchema>;
+
 export const overviewClassSchema = z.object({
   classId: id,
   /** How the school names the class ("Groep 6a"). */
@@ -58,6 +75,8 @@ export const overviewClassSchema = z.object({
   /** Households in the class (more than families when parents live apart), when known. */
   households: z.optional(count),
   cells: z.array(overviewCellSchema),
+  /** Follow-up posts and repeat lessons after the run, linked to this class's run (issue 26). Optional. */
+  followUps: z.optional(z.array(overviewFollowUpSchema)),
 });
 export type OverviewClass = z.infer<typeof overviewClassSchema>;
 

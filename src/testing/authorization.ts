@@ -59,6 +59,14 @@ export interface AuthorizationFixtures {
   meetingA?: string;
   /** Optional, for the meeting port: a meeting of class B. */
   meetingB?: string;
+  /**
+   * Optional, for the rhythm (issue 26): a clip of class A scheduled for later (its `scheduledAt`
+   * well ahead, so it stays unseen while the suite runs). Only class A's teacher reads it; for
+   * anyone else it is not there yet (`not-found`, never `forbidden`), on the clip port too.
+   */
+  scheduledClipA?: string;
+  /** Optional: a clip of class B scheduled for later. */
+  scheduledClipB?: string;
 }
 
 /**
@@ -178,7 +186,9 @@ type TargetKey =
   | 'meetingA'
   | 'meetingB'
   | 'householdA'
-  | 'householdB';
+  | 'householdB'
+  | 'scheduledClipA'
+  | 'scheduledClipB';
 
 interface Target {
   key: TargetKey;
@@ -226,6 +236,8 @@ interface Probe {
   refusals?: readonly string[];
   /** Sends the call (preparing and tidying up with other viewers where needed); `undefined` when there is nothing to check. */
   run(cell: Cell): Promise<Outcome | undefined>;
+  /** Denied, the resource is not there for the viewer (a clip scheduled for later): `not-found`, also on their own class's. */
+  hidden?: true;
 }
 
 /** Labels every text the suite writes, so a stray one in a test backend is recognisable. */
@@ -336,6 +348,20 @@ async function threadProbe(c: Cell, write: boolean): Promise<Outcome | undefined
 
 const PROBES: readonly Probe[] = [
   probeRead('clip', 'clip.read', 'getLessonClip', ['clipA', 'clipB'], (a, id) => a.getLessonClip(id)),
+  // A clip scheduled for later (issue 26): its class's teacher reads it; anyone else, not yet (not-found).
+  {
+    ...probeRead('clip', 'clip.read-scheduled', 'getLessonClip', ['scheduledClipA', 'scheduledClipB'], (a, id) => a.getLessonClip(id)),
+    hidden: true,
+  },
+  {
+    action: 'rhythm.read',
+    port: 'composer',
+    method: 'getClassRhythm',
+    targets: ['classA', 'classB'],
+    optional: true,
+    run: async (c) =>
+      typeof c.as.getClassRhythm === 'function' ? settle(c.as.getClassRhythm({ classId: c.target.id, programme: 'wish' })) : undefined,
+  },
   // The optional batch reads (issue 23) never give what the single read refuses.
   batchProbe('clip', 'clip.read', 'getLessonClips', (a, ids) => a.getLessonClips?.(ids)),
   {
@@ -790,6 +816,8 @@ export function defineAuthorizationConformance<P extends PortName = PortName>(op
   // The course (issue 26): a meeting of each class, and the signed-in household's own reply and sheet on it.
   add('meetingA', 'meeting A', f.meetingA, { classId: f.classA });
   add('meetingB', 'meeting B', f.meetingB, { classId: f.classB });
+  add('scheduledClipA', 'a clip of class A scheduled for later', f.scheduledClipA, { classId: f.classA });
+  add('scheduledClipB', 'a clip of class B scheduled for later', f.scheduledClipB, { classId: f.classB });
   add('householdA', 'their household’s reply to meeting A', f.meetingA, (p) => ({ familyId: p.familyId ?? '', classId: f.classA }));
   add('householdB', 'their household’s reply to meeting B', f.meetingB, { familyId: '', classId: f.classB });
   add('awardA', 'an award teacher A gave', '', { personId: 'teacher A', classId: f.classA });
@@ -900,7 +928,7 @@ const PORT_NAMES = Object.keys(PORT_METHODS) as PortName[];
 
 /** The methods of `port`: its required ones, and the composer's optional ones. */
 function portMethods(port: PortName): readonly string[] {
-  if (port === 'composer') return ['uploadMedia', 'getUploadedMedia', 'publishLessonClip'];
+  if (port === 'composer') return ['uploadMedia', 'getUploadedMedia', 'publishLessonClip', 'getClassRhythm'];
   if (port === 'overview') return ['getProgrammeOverview', 'getUnreachedFamilies'];
   // The optional thread port is checked with the lesson clip's, whose card shows the thread.
   // So are the class board (clip) and the child's choice (reward) of issue 24.
@@ -934,7 +962,7 @@ function judge(outcome: Outcome, { probe, person, relation, allowed, target }: V
     if (kind !== undefined && (probe.refusals ?? []).includes(kind)) return;
     fail(`${what}: POLICY allows it, but it rejected with ${describeError(outcome.error)}`);
   }
-  const accepted = relation === 'other' ? ['forbidden', 'not-found'] : ['forbidden'];
+  const accepted = probe.hidden ? ['not-found'] : relation === 'other' ? ['forbidden', 'not-found'] : ['forbidden'];
   if (outcome.settled === 'resolved') fail(`${what}: POLICY denies it, but it resolved with ${show(outcome.value)}`);
   if (kind === undefined || !accepted.includes(kind)) {
     fail(

@@ -864,6 +864,7 @@ describe('bridge: the whole adapter through a real iframe', () => {
         talkAbout: 'Het overblijven',
       },
       getProgrammeIntro: 'wish-intro',
+      getClassRhythm: { classId: 'groep6-wish', programme: 'wish' },
     };
     type Loose = Record<BridgeMethod, (input?: unknown) => Promise<unknown>>;
     for (const method of BRIDGE_METHODS) {

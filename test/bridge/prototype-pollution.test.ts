@@ -148,6 +148,7 @@ function validInputs(matrix: ExpectationMatrix, file: Blob): Record<BridgeMethod
       talkAbout: 'Overblijven',
     },
     getProgrammeIntro: 'wish-intro',
+    getClassRhythm: { classId: 'groep6-wish', programme: 'wish' },
   };
 }
 

@@ -28,6 +28,16 @@ const expected: Record<string, (root: ShadowRoot) => unknown> = {
   RightToLeft: (r) => expect(q(r, '[part~="base"]')!.getAttribute('dir')).to.equal('rtl'),
   Dark: (r) => expect((r.host as HTMLElement).getAttribute('theme')).to.equal('dark'),
   ComposeToParent: (r) => expect(q(r, '#programme')).to.exist,
+  // The rhythm and after the last lesson (issue 26).
+  ScheduledForTheNextSchoolDay: (r) => {
+    expect((q(r, '#schedule-hour') as HTMLSelectElement).value).to.equal('8');
+    expect(q(r, '[part~="rhythm"] h3')!.textContent).to.equal('Ritme van de klas');
+  },
+  WeekendEveningWarning: (r) =>
+    expect(q(r, '[part~="schedule-warning"]')!.textContent).to.contain('in het weekend').and.contain('laat op de avond'),
+  FollowUpToTheLastLesson: (r) => expect((q(r, '#title') as HTMLInputElement).value).to.equal('Denkt u nog aan “Samen weerbaar”?'),
+  RepeatLesson: (r) => expect(q(r, '#original-class')).to.exist,
+  ScheduledAndPublished: (r) => expect(q(r, '[part~="published"]')!.textContent).to.contain('Ingepland voor'),
 };
 
 beforeEach(() => {

@@ -125,7 +125,12 @@ describe('authorization suite: one named check per cell, expectations from POLIC
     expect(titles).to.include('thread.read (getThread) > teacher B · other (the tip and top about child A with family A) → denied');
     // The home answers' batch (issue 23) is checked as its single read is.
     expect(titles).to.include('answer.read (getHomeAnswers) > teacher B · other (clip A) → denied');
-    expect(tests.size).to.equal(655);
+    // A clip scheduled for later (issue 26): only its class's teacher reads it early; the class's rhythm is the teacher's.
+    expect(titles).to.include('clip.read-scheduled (getLessonClip) > parent A · own (a clip of class A scheduled for later) → denied');
+    expect(titles).to.include('clip.read-scheduled (getLessonClip) > teacher A · own (a clip of class A scheduled for later) → allowed');
+    expect(titles).to.include('rhythm.read (getClassRhythm) > parent A · own (class A) → denied');
+    // 655 before issue 26's rhythm: 2 probes × 2 targets × 7 viewers, and an expired session each.
+    expect(tests.size).to.equal(685);
   });
 
   it('leaves out the child, the optional staff and fixtures, and the composing methods when told', () => {

@@ -216,7 +216,8 @@ describe('<samen-programme-overview>', () => {
     const row = rowOf(el, 'Groep 6');
     expect(row, 'groep 6 (WIsH)').to.exist;
     expect($$(el, 'tbody tr').length, 'only the classes with WIsH clips').to.equal(1);
-    for (const td of row.querySelectorAll<HTMLElement>('td')) {
+    // Every lesson's cell (the last column, after the run, holds the follow-up post: issue 26).
+    for (const td of row.querySelectorAll<HTMLElement>('td[data-lessons]')) {
       const reach = await adapter.getClipReach(`wish-${td.dataset['lessons']}`);
       expect(td.textContent, `lesson ${td.dataset['lessons']}`).to.include(`${reach.seen} van ${reach.families} gezinnen`);
       expect(td.querySelector('time'), 'with the date it was posted').to.exist;
@@ -319,5 +320,36 @@ describe('<samen-programme-overview>', () => {
     );
     expect(errors).to.deep.equal([]);
     await waitUntil(() => cell().includes(`${before + 1} van`), 'the new count shows', { timeout: 4000 });
+  });
+});
+
+describe('<samen-programme-overview> after the last lesson (issue 26)', () => {
+  it('shows each class’s follow-up posts and repeat lessons in a last column, with the table’s words for them', async () => {
+    const adapter = new MemoryAdapter({ now: NOW, viewerId: 'teacher-1' });
+    // A repeat of lesson 3 for a later group, posted in groep 5 and linked to groep 6's run.
+    adapter.setRawClip('wish-repeat-3', {
+      id: 'wish-repeat-3',
+      programme: 'wish',
+      lessonNumber: 3,
+      title: 'Lichaamstaal',
+      homeQuestion: 'Hoe zie je aan iemand dat die zich zeker voelt?',
+      followsUp: { kind: 'repeat', lessonNumber: 3, classId: 'groep6-wish' },
+      postedAt: '2026-11-18T08:00:00.000Z',
+      classId: 'groep5-kanjer',
+      classLabel: 'Groep 5',
+    });
+    const el = await render(adapter);
+    const headings = $$(el, 'thead th').map((th) => th.textContent.trim());
+    expect(headings[headings.length - 1]).to.equal('Na de laatste les');
+    const after = rowOf(el, 'Groep 6').querySelector('[part~="follow-ups"]')!;
+    const items = [...after.querySelectorAll('li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim());
+    expect(items).to.have.length(3);
+    expect(items[0]).to.match(/^Vervolg op les 8 \d+ \S+$/);
+    // The next follow-up, a month on: scheduled, not posted yet.
+    expect(items[1]).to.match(/^Vervolg op les 1 gepland \d+ \S+$/);
+    expect(items[2]).to.match(/^Herhaalles 3 in Groep 5 18 nov/);
+    // Not a lesson of the run: the lesson columns stay the run's eight.
+    expect(headings.filter((h) => /^Les \d+$/.test(h))).to.have.length(8);
+    await expect(el).to.be.accessible();
   });
 });

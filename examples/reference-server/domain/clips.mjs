@@ -153,6 +153,23 @@ function toClip(clip, media, mediaBase, lessonCounts) {
     postedAt: iso(clip.posted_at),
     classId: clip.class_id,
     ...present({ classLabel: clip.class_label, group: clip.group_label, coTeacher: clip.co_teacher, lang: clip.lang }),
+    ...(clip.scheduled_at ? { scheduledAt: iso(clip.scheduled_at) } : {}),
+    ...followsUpOf(clip),
+  };
+}
+
+/**
+ * A clip's link to the lesson of a run it follows up (issue 26), as the contract's `followsUp`.
+ * @param {import('kysely').Selectable<import('./tables.mjs').ClipsTable>} clip
+ */
+export function followsUpOf(clip) {
+  if (!clip.follows_up_kind || !clip.follows_up_lesson) return {};
+  return {
+    followsUp: {
+      kind: clip.follows_up_kind,
+      lessonNumber: clip.follows_up_lesson,
+      ...present({ programmeRunId: clip.follows_up_run_id, classId: clip.follows_up_class_id, clipId: clip.follows_up_clip_id }),
+    },
   };
 }
 

@@ -181,6 +181,13 @@ export async function publishLessonClip(s, input, options = {}) {
       lang: text(input.lang),
       posted_at: NOW,
       published_by: viewer.id,
+      // Issue 26: scheduled (the route checked it is still to come), and what it follows up.
+      scheduled_at: input.scheduledAt ?? null,
+      follows_up_kind: input.followsUp?.kind ?? null,
+      follows_up_lesson: input.followsUp?.lessonNumber ?? null,
+      follows_up_class_id: input.followsUp?.classId ?? null,
+      follows_up_clip_id: input.followsUp?.clipId ?? null,
+      follows_up_run_id: input.followsUp?.programmeRunId ?? null,
     })
     .execute();
   if (mediaRows.length) await db.insertInto('clip_media').values(mediaRows).execute();

@@ -26,6 +26,7 @@ import * as matrices from './matrices.mjs';
 import * as overview from './overview.mjs';
 import { authorizeEach, authorizeRoute, authorizeTopic } from './policy.mjs';
 import * as reactions from './reactions.mjs';
+import * as rhythm from './rhythm.mjs';
 import * as threads from './threads.mjs';
 import { loadViewer, publicViewer } from './viewers.mjs';
 
@@ -141,6 +142,7 @@ export function createDomain({ db, bus, idempotencyTtlMs = IDEMPOTENCY_TTL_MS, l
       getPreparation: (/** @type {string} */ meetingId) => course.getPreparation(s, meetingId),
       savePreparation: (/** @type {any} */ input) => course.savePreparation(s, input),
       getProgrammeIntro: (/** @type {string} */ introId) => course.getProgrammeIntro(s, introId),
+      getClassRhythm: (/** @type {any} */ query) => rhythm.getClassRhythm(s, query),
     };
   }
 

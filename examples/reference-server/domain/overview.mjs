@@ -35,7 +35,7 @@ export async function getProgrammeOverview({ db, viewer }, query) {
   const asked = query.classIds ?? viewer.classIds;
   const { rows } = await overviewSql(programme, asked).execute(db);
 
-  /** @type {Map<string, { classId: string, label: string, families: number, cells: any[] }>} */
+  /** @type {Map<string, { classId: string, label: string, families: number, cells: any[], followUps?: object[] }>} */
   const classes = new Map();
   let title;
   let last = 0;
@@ -56,8 +56,9 @@ export async function getProgrammeOverview({ db, viewer }, query) {
       ...(counted ? { families: { seen: row.seen, talked: row.talked, answered: row.answered, reacted: row.reacted } } : {}),
     });
   }
+  await addFollowUps(db, programme, classes);
   // Without classIds: only the viewer's classes that have a clip of the programme.
-  const shown = [...classes.values()].filter((c) => query.classIds !== undefined || c.cells.length);
+  const shown = [...classes.values()].filter((c) => query.classIds !== undefined || c.cells.length || c.followUps);
   return {
     programme,
     title: title ?? programme,
@@ -86,6 +87,8 @@ export function overviewSql(programme, classIds) {
       select k.id, k.class_id, k.lesson_number, k.posted_at, k.class_label, k.programme_label
       from clips k
       where k.programme = ${programme} and k.class_id in (select id from cls) and k.lesson_number is not null
+        -- Issue 26: a follow-up post or repeat lesson is no lesson of the run; a scheduled one is not posted yet.
+        and k.follows_up_kind is null and (k.scheduled_at is null or k.scheduled_at <= now())
     ),
     -- What each household did with each clip (a mark, an answer, a reaction), then each household
     -- of the clip's class once per measure: one pass over the three tables, grouped twice. An
@@ -144,4 +147,39 @@ export async function getUnreachedFamilies({ db }, query) {
     classId: query.classId,
     families: /** @type {{ id: string, name: string }[]} */ (rows).map((r) => ({ familyId: r.id, name: r.name })),
   };
+}
+
+/**
+ * After the run (issue 26): each class's follow-up posts and repeat lessons of the programme, beside
+ * the class whose run they follow up (the one they name, else their own).
+ * @param {import('./tables.mjs').DB} db
+ * @param {string} programme
+ * @param {Map<string, { classId: string, followUps?: object[] }>} classes
+ */
+async function addFollowUps(db, programme, classes) {
+  if (!classes.size) return;
+  const ids = [...classes.keys()];
+  const rows = await db
+    .selectFrom('clips')
+    .select(['id', 'class_id', 'class_label', 'posted_at', 'scheduled_at', 'follows_up_kind', 'follows_up_lesson', 'follows_up_class_id'])
+    .where('programme', '=', programme)
+    .where('follows_up_kind', 'is not', null)
+    .where((eb) =>
+      eb.or([eb('follows_up_class_id', 'in', ids), eb.and([eb('follows_up_class_id', 'is', null), eb('class_id', 'in', ids)])]),
+    )
+    .orderBy('posted_at')
+    .orderBy('id')
+    .execute();
+  for (const row of rows) {
+    const cls = classes.get(row.follows_up_class_id ?? row.class_id);
+    if (!cls || !row.follows_up_kind || !row.follows_up_lesson) continue;
+    const later = row.scheduled_at !== null && new Date(row.scheduled_at).getTime() > Date.now();
+    (cls.followUps ??= []).push({
+      kind: row.follows_up_kind,
+      lessonNumber: row.follows_up_lesson,
+      clipId: row.id,
+      ...(row.class_id !== cls.classId ? { classId: row.class_id, ...(row.class_label ? { classLabel: row.class_label } : {}) } : {}),
+      ...(later && row.scheduled_at ? { scheduledAt: iso(row.scheduled_at) } : { postedAt: iso(row.posted_at) }),
+    });
+  }
 }

@@ -8,14 +8,14 @@
  * file is read. `not-found` when the resource does not exist, `forbidden` when the viewer may
  * not; the same table as src/adapters/demo-guard.ts applies to the demo's state.
  */
-import { TOPIC_ACTIONS, authorize, isSafeId } from '../../../dist/core/policy.js';
+import { TOPIC_ACTIONS, authorize, isSafeId, may } from '../../../dist/core/policy.js';
 import { parseThreadTopic } from '../../../dist/thread/schemas.js';
 import { fail } from './common.mjs';
 
 /**
  * @typedef {import('../../../dist/core/policy.js').Action} Action
  * @typedef {import('../../../dist/core/policy.js').Scope} Scope
- * @typedef {{ action: Action, scope: Scope }} Check
+ * @typedef {{ action: Action, scope: Scope, hidden?: true }} Check
  * @typedef {import('./tables.mjs').DB} DB
  */
 
@@ -43,13 +43,13 @@ export async function clipScope(db, clipId) {
 /**
  * A feedback-bar target: a host post, else a clip (a post of the same id wins, as in the demo).
  * @param {DB} db @param {string} targetId
- * @returns {Promise<(Scope & { classId: string, kind: 'post' | 'clip' }) | undefined>}
+ * @returns {Promise<(Scope & { classId: string, kind: 'post' | 'clip', early?: boolean }) | undefined>}
  */
 export async function targetOf(db, targetId) {
   const post = await db.selectFrom('posts').select('class_id').where('id', '=', targetId).executeTakeFirst();
   if (post) return { classId: post.class_id, kind: 'post' };
-  const clip = await db.selectFrom('clips').select('class_id').where('id', '=', targetId).executeTakeFirst();
-  return clip && { classId: clip.class_id, kind: 'clip' };
+  const clip = await db.selectFrom('clips').select(['class_id', 'scheduled_at']).where('id', '=', targetId).executeTakeFirst();
+  return clip && { classId: clip.class_id, kind: 'clip', early: stillToCome(clip.scheduled_at) };
 }
 
 /** @param {DB} db @param {string} chartId */
@@ -232,10 +232,41 @@ async function matrixCheck(db, matrixId, schoolAction, homeAction) {
   return { action: matrix.kind === 'home' ? homeAction : schoolAction, scope: matrixScope(matrix) };
 }
 
-/** @param {Action} action @returns {(db: DB, clipId: string) => Promise<Check[]>} */
-const clip = (action) => async (db, clipId) => [{ action, scope: found(await clipScope(db, idOf(clipId))) }];
+/** Whether a clip's `scheduled_at` (issue 26) is still to come. @param {unknown} at */
+const stillToCome = (at) => at !== null && at !== undefined && new Date(/** @type {string | Date} */ (at)).getTime() > Date.now();
+
+/**
+ * A clip's class; a clip scheduled for later (issue 26) is there only for who may read it early
+ * (its class's teacher): for anyone else it, and everything on it, is not there yet (`not-found`).
+ * @param {Action} action @returns {(db: DB, clipId: string) => Promise<Check[]>}
+ */
+const clip = (action) => async (db, clipId) => {
+  const row = await db.selectFrom('clips').select(['class_id', 'scheduled_at']).where('id', '=', idOf(clipId)).executeTakeFirst();
+  const scope = { classId: found(row?.class_id) };
+  return stillToCome(row?.scheduled_at)
+    ? [
+        { action: 'clip.read-scheduled', scope, hidden: true },
+        { action, scope },
+      ]
+    : [{ action, scope }];
+};
 /** @param {Action} action @returns {(db: DB, targetId: string) => Promise<Check[]>} */
-const target = (action) => async (db, targetId) => [{ action, scope: { classId: found(await targetOf(db, idOf(targetId))).classId } }];
+const target = (action) => async (db, targetId) => {
+  const target_ = found(await targetOf(db, idOf(targetId)));
+  const scope = { classId: target_.classId };
+  return target_.early
+    ? [
+        { action: 'clip.read-scheduled', scope, hidden: true },
+        { action, scope },
+      ]
+    : [{ action, scope }];
+};
+
+/** A check passes, or throws; a hidden resource the viewer may not see is `not-found`. @param {import('./common.mjs').Viewer} viewer @param {Check} check */
+function pass(viewer, { action, scope, hidden }) {
+  if (hidden && !may(viewer, action, scope)) fail('not-found');
+  authorize(viewer, action, scope);
+}
 
 /** @type {Record<string, (db: DB, viewer: import('./common.mjs').Viewer, input: any) => Promise<Check[]>>} */
 const ROUTE_CHECKS = {
@@ -340,6 +371,7 @@ const ROUTE_CHECKS = {
   getProgrammeIntro: async (db, _viewer, introId) => [
     { action: 'meeting.read', scope: found(await courseScope(db, 'intros', idOf(introId))) },
   ],
+  getClassRhythm: async (db, _viewer, input) => [{ action: 'rhythm.read', scope: found(await classScope(db, field(input, 'classId'))) }],
 };
 
 /** The operations the policy knows: every route's operationId. */
@@ -357,7 +389,7 @@ export const AUTHORIZED_OPERATIONS = Object.keys(ROUTE_CHECKS);
 export async function authorizeRoute(db, viewer, op, input) {
   const checks = Object.hasOwn(ROUTE_CHECKS, op) ? ROUTE_CHECKS[op] : undefined;
   if (!checks) fail('forbidden', `not allowed: ${op}`);
-  for (const { action, scope } of await checks(db, viewer, input)) authorize(viewer, action, scope);
+  for (const check of await checks(db, viewer, input)) pass(viewer, check);
 }
 
 /**
@@ -378,8 +410,10 @@ export async function authorizeEach(db, viewer, op, ids) {
   if (!ids.length) return new Set();
   if (op === 'getLessonClips' || op === 'getHomeAnswers') {
     action = op === 'getLessonClips' ? 'clip.read' : 'answer.read';
-    for (const row of await db.selectFrom('clips').select(['id', 'class_id']).where('id', 'in', ids).execute())
-      scopes.set(row.id, { classId: row.class_id });
+    for (const row of await db.selectFrom('clips').select(['id', 'class_id', 'scheduled_at']).where('id', 'in', ids).execute())
+      // A clip scheduled for later (issue 26): only for who may read it early, as the single read.
+      if (!stillToCome(row.scheduled_at) || may(viewer, 'clip.read-scheduled', { classId: row.class_id }))
+        scopes.set(row.id, { classId: row.class_id });
   } else if (op === 'getReactionSummaries') {
     action = 'reactions.read';
     // A post of the same id wins over a clip, as in targetOf.
@@ -420,11 +454,12 @@ export async function authorizeTopic(db, viewer, topic) {
   let check;
   switch (kind) {
     case 'clip':
-      [check] = /** @type {[Check]} */ (await clip('clip.read')(db, id));
+    case 'reactions': {
+      const checks = await (kind === 'clip' ? clip('clip.read') : target('reactions.read'))(db, id);
+      for (const early of checks.slice(0, -1)) pass(viewer, early);
+      check = /** @type {Check} */ (checks[checks.length - 1]);
       break;
-    case 'reactions':
-      [check] = /** @type {[Check]} */ (await target('reactions.read')(db, id));
-      break;
+    }
     case 'chart':
       check = await chartCheck(db, id, 'class-chart.read', 'personal-chart.read');
       break;
@@ -448,5 +483,5 @@ export async function authorizeTopic(db, viewer, topic) {
     default:
       return fail('not-found');
   }
-  authorize(viewer, check.action, check.scope);
+  pass(viewer, check);
 }

@@ -262,6 +262,7 @@ export async function insertState(db, state) {
       media_consent: typeof c.mediaConsent === 'boolean' ? c.mediaConsent : null,
       posted_at: postedAt,
       published_by: null,
+      ...seededSchedule(c),
     });
     /** A stored reference: `upload:<mediaId>` is an upload (when it is still there), anything else a URL or demo ref. */
     const ref = (/** @type {unknown} */ src) => {
@@ -878,4 +879,24 @@ export async function seedLoadSchool(db, { classes = 30, familiesPerClass = 34, 
     return true;
   });
   return { created, classes, families, viewers: classes + families };
+}
+
+/**
+ * A demo clip's schedule and follow-up link (issue 26) as the columns of migration 018; what is not
+ * one is left out.
+ * @param {Record<string, any>} c
+ */
+function seededSchedule(c) {
+  const at = typeof c.scheduledAt === 'string' && !Number.isNaN(Date.parse(c.scheduledAt)) ? c.scheduledAt : null;
+  const f = c.followsUp && typeof c.followsUp === 'object' ? c.followsUp : undefined;
+  const kind = f && (f.kind === 'follow-up' || f.kind === 'repeat') && Number.isInteger(f.lessonNumber) ? f.kind : null;
+  const id = (/** @type {unknown} */ v) => (typeof v === 'string' && v.length >= 1 && v.length <= 200 ? v : null);
+  return {
+    scheduled_at: at,
+    follows_up_kind: kind,
+    follows_up_lesson: kind ? f.lessonNumber : null,
+    follows_up_class_id: kind ? id(f.classId) : null,
+    follows_up_clip_id: kind ? id(f.clipId) : null,
+    follows_up_run_id: kind ? id(f.programmeRunId) : null,
+  };
 }

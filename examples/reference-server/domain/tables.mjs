@@ -93,6 +93,12 @@
  * @property {boolean | null} media_consent
  * @property {Timestamp} posted_at
  * @property {string | null} published_by
+ * @property {Timestamp | null} scheduled_at when parents and children see it (migration 018)
+ * @property {'follow-up' | 'repeat' | null} follows_up_kind a follow-up post or repeat lesson (migration 018)
+ * @property {number | null} follows_up_lesson the lesson of the run it follows up (migration 018)
+ * @property {string | null} follows_up_class_id the class of that run (migration 018)
+ * @property {string | null} follows_up_clip_id the clip of that lesson (migration 018)
+ * @property {string | null} follows_up_run_id the run, when the host names runs (migration 018)
  * @property {DefaultTimestamp} created_at
  *
  * @typedef {object} ClipMediaTable

@@ -5,6 +5,9 @@ const plural = (n: number, one: string, other: string) => (n === 1 ? one : other
 export const en: ClipMessages = {
   lesson: (n) => `Lesson ${n}`,
   lessonOf: (n, total) => `Lesson ${n} of ${total}`,
+  followUpOf: (n) => `Follow-up to lesson ${n}`,
+  repeatOf: (n) => `Repeat of lesson ${n}`,
+  scheduledFor: (when) => `Scheduled for ${when}`,
   lessonLabel: 'Lesson post',
   goal: 'Goal of the lesson',
   learned: 'What we learned',

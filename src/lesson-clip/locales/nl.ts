@@ -5,6 +5,9 @@ const plural = (n: number, one: string, other: string) => (n === 1 ? one : other
 export const nl: ClipMessages = {
   lesson: (n) => `Les ${n}`,
   lessonOf: (n, total) => `Les ${n} van ${total}`,
+  followUpOf: (n) => `Vervolg op les ${n}`,
+  repeatOf: (n) => `Herhaling van les ${n}`,
+  scheduledFor: (when) => `Gepland voor ${when}`,
   lessonLabel: 'Lesbericht',
   goal: 'Doel van de les',
   learned: 'Dit hebben we geleerd',

@@ -3,6 +3,9 @@ import type { ClipMessages } from '../messages.js';
 export const tr: ClipMessages = {
   lesson: (n) => `Ders ${n}`,
   lessonOf: (n, total) => `Ders ${n}/${total}`,
+  followUpOf: (n) => `${n}. dersin devamı`,
+  repeatOf: (n) => `${n}. dersin tekrarı`,
+  scheduledFor: (when) => `${when} için planlandı`,
   lessonLabel: 'Ders paylaşımı',
   goal: 'Dersin amacı',
   learned: 'Neler öğrendik',

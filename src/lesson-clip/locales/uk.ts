@@ -8,6 +8,9 @@ const ofFamilies = (n: number, total: number) => `${n} з ${total} ${count(total
 export const uk: ClipMessages = {
   lesson: (n) => `Урок ${n}`,
   lessonOf: (n, total) => `Урок ${n} з ${total}`,
+  followUpOf: (n) => `Продовження уроку ${n}`,
+  repeatOf: (n) => `Повторення уроку ${n}`,
+  scheduledFor: (when) => `Заплановано на ${when}`,
   lessonLabel: 'Допис з уроку',
   goal: 'Мета уроку',
   learned: 'Чого ми навчилися',

@@ -54,4 +54,10 @@ export const ar: OverviewMessages = {
   unreachedNone: 'وصلنا إلى كل العائلات.',
   unreachedIn: (cls, n) => `${cls}: ${families(n)}`,
   noClasses: 'لم يُنشر أي درس من هذا البرنامج بعد.',
+  afterColumn: 'بعد الدرس الأخير',
+  followUp: (lesson) => `متابعة للدرس ${lesson}`,
+  repeat: (lesson) => `درس مُعاد ${lesson}`,
+  repeatIn: (lesson, cls) => `درس مُعاد ${lesson} في ${cls}`,
+  plannedOn: (date) => `مخطط له ${date}`,
+  noFollowUp: 'لا شيء بعد',
 };

@@ -47,4 +47,10 @@ export const en: OverviewMessages = {
   unreachedNone: 'Every family has been reached.',
   unreachedIn: (cls, count) => `${cls}: ${count} ${count === 1 ? 'family' : 'families'}`,
   noClasses: 'No lessons of this programme have been posted yet.',
+  afterColumn: 'After the last lesson',
+  followUp: (lesson) => `Follow-up to lesson ${lesson}`,
+  repeat: (lesson) => `Repeat lesson ${lesson}`,
+  repeatIn: (lesson, cls) => `Repeat lesson ${lesson} in ${cls}`,
+  plannedOn: (date) => `planned ${date}`,
+  noFollowUp: 'Nothing yet',
 };

@@ -48,4 +48,10 @@ export const nl: OverviewMessages = {
   unreachedNone: 'Alle gezinnen zijn bereikt.',
   unreachedIn: (cls, count) => `${cls}: ${count} ${count === 1 ? 'gezin' : 'gezinnen'}`,
   noClasses: 'Er zijn nog geen lessen van dit programma geplaatst.',
+  afterColumn: 'Na de laatste les',
+  followUp: (lesson) => `Vervolg op les ${lesson}`,
+  repeat: (lesson) => `Herhaalles ${lesson}`,
+  repeatIn: (lesson, cls) => `Herhaalles ${lesson} in ${cls}`,
+  plannedOn: (date) => `gepland ${date}`,
+  noFollowUp: 'Nog niets',
 };

@@ -55,4 +55,10 @@ export const pl: OverviewMessages = {
   unreachedNone: 'Dotarło do wszystkich rodzin.',
   unreachedIn: (cls, n) => `${cls}: ${families(n)}`,
   noClasses: 'Nie opublikowano jeszcze żadnej lekcji tego programu.',
+  afterColumn: 'Po ostatniej lekcji',
+  followUp: (lesson) => `Ciąg dalszy lekcji ${lesson}`,
+  repeat: (lesson) => `Powtórka lekcji ${lesson}`,
+  repeatIn: (lesson, cls) => `Powtórka lekcji ${lesson} w ${cls}`,
+  plannedOn: (date) => `zaplanowano ${date}`,
+  noFollowUp: 'Jeszcze nic',
 };

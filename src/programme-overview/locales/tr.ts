@@ -48,4 +48,10 @@ export const tr: OverviewMessages = {
   unreachedNone: 'Tüm ailelere ulaşıldı.',
   unreachedIn: (cls, count) => `${cls}: ${count} aile`,
   noClasses: 'Bu programdan henüz ders paylaşılmadı.',
+  afterColumn: 'Son dersten sonra',
+  followUp: (lesson) => `${lesson}. dersin devamı`,
+  repeat: (lesson) => `${lesson}. dersin tekrarı`,
+  repeatIn: (lesson, cls) => `${cls} sınıfında ${lesson}. dersin tekrarı`,
+  plannedOn: (date) => `${date} için planlandı`,
+  noFollowUp: 'Henüz yok',
 };

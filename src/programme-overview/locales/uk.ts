@@ -54,4 +54,10 @@ export const uk: OverviewMessages = {
   unreachedNone: 'Охоплено всі сім’ї.',
   unreachedIn: (cls, n) => `${cls}: ${families(n)}`,
   noClasses: 'Жодного уроку цієї програми ще не опубліковано.',
+  afterColumn: 'Після останнього уроку',
+  followUp: (lesson) => `Продовження уроку ${lesson}`,
+  repeat: (lesson) => `Повторення уроку ${lesson}`,
+  repeatIn: (lesson, cls) => `Повторення уроку ${lesson} у ${cls}`,
+  plannedOn: (date) => `заплановано ${date}`,
+  noFollowUp: 'Поки нічого',
 };
