@@ -214,7 +214,7 @@ export async function getMeetingReplies(s, meetingId) {
 /**
  * `GET /intros/{introId}`: the introduction with its timeline. A lesson is `posted` once a clip of
  * the class's run is out (the class, the programme and the lesson's number; the latest when there
- * are several), with that clip and when it was posted; else `planned`, with when.
+ * are several; one scheduled for later not yet), with that clip and when it was posted; else `planned`, with when.
  * @param {Session} s @param {string} introId @returns {Promise<ProgrammeIntro>}
  */
 export async function getProgrammeIntro(s, introId) {
@@ -230,6 +230,9 @@ export async function getProgrammeIntro(s, introId) {
       .where('class_id', '=', intro.class_id)
       .where('programme', '=', intro.programme)
       .where('lesson_number', 'is not', null)
+      // Out already (issue 26's rhythm): a clip scheduled for later is still a planned lesson; a follow-up is no lesson of the run.
+      .where((eb) => eb.or([eb('scheduled_at', 'is', null), eb('scheduled_at', '<=', new Date())]))
+      .where('follows_up_kind', 'is', null)
       .orderBy('posted_at')
       .orderBy('id')
       .execute(),
