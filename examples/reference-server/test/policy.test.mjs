@@ -321,6 +321,13 @@ const ROWS = [
     action: 'unreached.read',
     request: (id) => ({ method: 'GET', path: `/overview/unreached?programme=wish&classId=${id}` }),
   },
+  // The class's rhythm (issue 26): the class's teacher only.
+  {
+    route: 'GET /classes/:classId/rhythm',
+    kind: 'class',
+    action: 'rhythm.read',
+    request: (id) => ({ method: 'GET', path: `/classes/${id}/rhythm?programme=wish` }),
+  },
 ];
 
 /** Live topics: each follows the read of what it announces (TOPIC_ACTIONS). */
@@ -350,6 +357,10 @@ const NOT_SERVED = new Map([
   ...['meeting.read', 'rsvp.read', 'rsvp.write', 'rsvp.list', 'preparation.read', 'preparation.write', 'preparation.list'].map(
     (action) => /** @type {[string, string]} */ ([action, `the programme's course (issue 26): ${action} has no route yet (migration 013)`]),
   ),
+  [
+    'clip.read-scheduled',
+    'a clip still to come (issue 26) is read through GET /clips/:clipId and refused with 404, never 403: the conformance kit’s clip.read-scheduled probe checks it over HTTP (fixtures scheduledClipA/B)',
+  ],
 ]);
 
 // ------------------------------------------------------------------ the test
