@@ -257,6 +257,20 @@ const SAMPLES: Record<string, unknown[][]> = {
   'thread.tipTopFor': [['«Noor»']],
   'reward.complimentFor': [['«Noor»']],
   'reward.compliments': [[3], [12]],
+  // The rhythm and after the last lesson (issue 26).
+  'clip.followUpOf': [[8]],
+  'clip.repeatOf': [[3]],
+  'clip.scheduledFor': [['«do 14 jan, 8:00»']],
+  'composer.hourOption': [[8], [21]],
+  'composer.scheduleTooFar': [[366]],
+  'composer.scheduled': [['«do 14 jan, 8:00»']],
+  'composer.rhythmPosted': [['«di 12 nov»']],
+  'composer.rhythmPlanned': [['«do 14 jan»']],
+  'composer.followUpTitle': [['«Samen weerbaar»']],
+  'overview.followUp': [[8]],
+  'overview.repeat': [[3]],
+  'overview.repeatIn': [[3, '«Groep 5»']],
+  'overview.plannedOn': [['«14 jan»']],
 };
 
 /** Counts that hit every plural category of the six languages, and then some. */
@@ -427,6 +441,14 @@ const NOT_COUNTS: Record<string, string> = {
   'overview.caption': 'the minimum group size, at the end of the sentence, no word counted after it',
   'composer.photoAlt': 'which photo',
   'composer.photoAltMissing': 'which photo',
+  // Issue 26.
+  'clip.followUpOf': 'the lesson number',
+  'clip.repeatOf': 'the lesson number',
+  'composer.hourOption': 'an hour of the day',
+  'composer.scheduleTooFar': 'SCHEDULE_LIMITS.maxDaysAhead, a fixed 366 days: never one',
+  'overview.followUp': 'the lesson number',
+  'overview.repeat': 'the lesson number',
+  'overview.repeatIn': 'the lesson number',
 };
 
 /**

@@ -501,6 +501,35 @@ ROWS.push(
   { name: 'getProgrammeIntro', method: 'getProgrammeIntro', cases: on('intro', 'meeting.read', (a, id) => a.getProgrammeIntro(id)) },
 );
 
+/**
+ * A clip scheduled for later (issue 26): groep 6's next follow-up, groep 7's PBS lesson 2. Reading
+ * it early needs `clip.read-scheduled` as well as `clip.read`. Refused, it answers `not-found`
+ * (for them it does not exist yet, never `forbidden`), judged here as the refusal it is.
+ */
+const scheduledClip: Cases = (v, relation) => {
+  const ids = relation === 'own' ? ['wish-follow-up-2'] : notGroep7(v, 'pbs-2-scheduled');
+  if (!ids.length) return 'the only other scheduled clip is groep 7’s, this viewer’s own class';
+  return ids.map((id) => ({
+    what: id,
+    needs: [
+      ['clip.read-scheduled', relation],
+      ['clip.read', relation],
+    ],
+    run: (a) =>
+      a.getLessonClip(id).catch((error: unknown) => {
+        throw (error as { kind?: string }).kind === 'not-found' ? Object.assign(new Error('not there yet'), { kind: 'forbidden' }) : error;
+      }),
+  }));
+};
+ROWS.push(
+  { name: 'getLessonClip (scheduled)', method: 'getLessonClip', cases: scheduledClip },
+  {
+    name: 'getClassRhythm',
+    method: 'getClassRhythm',
+    cases: on('class', 'rhythm.read', (a, classId) => a.getClassRhythm({ classId, programme: 'wish' })),
+  },
+);
+
 /** Live topics: subscribe, announce a change, and see whether the listener heard it. */
 function follow(kind: Kind, topicKind: keyof typeof TOPIC_ACTIONS, action: Action, topicOf: (id: string) => string): Row {
   return {
@@ -626,16 +655,17 @@ describe('the policy, cell by cell (MemoryAdapter)', () => {
     });
   }
 
-  it('counts the cells: 60 rows × 5 roles × own/other = 600, 575 tried and 25 not applicable', () => {
+  // Issue 26 added 2 rows (a scheduled clip, the class's rhythm): 20 cells, 2 not applicable (staff in groep 7 have no other scheduled clip).
+  it('counts the cells: 62 rows × 5 roles × own/other = 620, 593 tried and 27 not applicable', () => {
     const total = ALL_ROWS.length * ROLES.length * RELATIONS.length;
     console.log(
       `[security] policy table: ${ALL_ROWS.length} rows (${ROWS.length} methods by resource, ${TOPIC_ROWS.length} live topics) × ${ROLES.length} roles × 2 = ${total} cells; ${applicable} tried, ${notApplicable.length} not applicable:\n  ${notApplicable.join('\n  ')}`,
     );
-    expect(ROWS.length).to.equal(48);
+    expect(ROWS.length).to.equal(50);
     expect(TOPIC_ROWS.length).to.equal(12);
-    expect(total).to.equal(600);
-    expect(applicable).to.equal(575);
-    expect(notApplicable).to.have.length(25);
+    expect(total).to.equal(620);
+    expect(applicable).to.equal(593);
+    expect(notApplicable).to.have.length(27);
     expect(applicable + notApplicable.length).to.equal(total);
   });
 });

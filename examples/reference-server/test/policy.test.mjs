@@ -380,6 +380,13 @@ const ROWS = [
     }),
   },
   { route: 'GET /intros/:introId', kind: 'intro', action: 'meeting.read', request: (id) => ({ method: 'GET', path: `/intros/${id}` }) },
+  // The class's rhythm (issue 26): the class's teacher only.
+  {
+    route: 'GET /classes/:classId/rhythm',
+    kind: 'class',
+    action: 'rhythm.read',
+    request: (id) => ({ method: 'GET', path: `/classes/${id}/rhythm?programme=wish` }),
+  },
 ];
 
 /** Live topics: each follows the read of what it announces (TOPIC_ACTIONS). */
@@ -407,7 +414,12 @@ const TOPICS = [
  * are proven on the MemoryAdapter (test/security/policy.test.ts, the authorization kit) only.
  */
 /** @type {Map<string, string>} */
-const NOT_SERVED = new Map();
+const NOT_SERVED = new Map([
+  [
+    'clip.read-scheduled',
+    'a clip still to come (issue 26) is read through GET /clips/:clipId and refused with 404, never 403: the conformance kit’s clip.read-scheduled probe checks it over HTTP (fixtures scheduledClipA/B)',
+  ],
+]);
 
 // ------------------------------------------------------------------ the test
 
