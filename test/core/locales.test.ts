@@ -104,11 +104,11 @@ const OVERVIEW: Record<string, OverviewMessages> = {
 /** A language's table with the composer's and the overview's tables for its language beside it, so every check below holds for every section. */
 const withComposer = (table: Omit<Whole, 'composer' | 'overview' | 'meeting' | 'intro' | 'evaluation'>): Whole => ({
   ...table,
-  evaluation: EVALUATION[table.locale]!,
   composer: COMPOSER[table.locale]!,
   overview: OVERVIEW[table.locale]!,
   meeting: MEETING[table.locale]!,
   intro: INTRO[table.locale]!,
+  evaluation: EVALUATION[table.locale]!,
 });
 const TABLES = [nl, en, ar, tr, pl, uk].map(withComposer);
 const [NL, EN, AR, TR, PL, UK] = TABLES as [Whole, ...Whole[]];
@@ -175,6 +175,12 @@ const SAMPLES: Record<string, unknown[][]> = {
   'intro.title': [['«Kanjertraining»']],
   'intro.where': [[3, 8]],
   'intro.lesson': [[5]],
+  'evaluation.closesAt': [['«14 december»']],
+  'evaluation.rate': [[12, 24]],
+  'evaluation.minimum': [[5]],
+  'evaluation.average': [['«3,8»']],
+  'evaluation.share': [[9, 12, '«Ja»']],
+  'evaluation.remove': [['«Was de tijd handig?»']],
   charactersLeft: [[7]],
   'clip.posted': [['«3 dagen geleden»']],
   'clip.coTeacher': [['«Ellen, weerbaarheidsspecialist»']],
@@ -425,6 +431,9 @@ const NOT_COUNTS: Record<string, string> = {
   'clip.lessonOf': 'which lesson, of how many',
   'intro.lesson': 'the lesson number',
   'meeting.count': 'a total per answer ("Ja: 12"), no word counted after the number',
+  'evaluation.rate': 'a score ("12 van 24 (50%)"): how many of those asked answered, no word counted after the number',
+  'evaluation.share': 'a score ("9 van 12: Ja") per answer, no word counted after the number',
+  'evaluation.minimum': 'a threshold at the end of the sentence ("minstens 5 is"), no word counted after the number',
   'clip.photoOf': 'which photo',
   'feelings.strengthValue': 'a value on the 1–5 scale',
   'reward.given': 'a score ("32 van 50"): how far the chart is, no word counted after the number',

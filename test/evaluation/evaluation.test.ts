@@ -224,7 +224,7 @@ describe('<samen-evaluation> teacher', () => {
     )!;
     expect(teacherSection.textContent).to.include('Te weinig antwoorden');
     expect(teacherSection.textContent).to.not.match(/gemiddeld/);
-    expect(text(el)).to.include('Cijfers staan er alleen bij 5 antwoorden of meer');
+    expect(text(el)).to.include('Cijfers staan er alleen als het aantal antwoorden minstens 5 is');
   });
 
   it('adds a question of the school’s own, which parents then get', async () => {

@@ -46,7 +46,7 @@ export const ar: EvaluationMessages = {
   responses: 'من أجاب',
   audiences: { parent: 'الأهل', child: 'الأطفال', teacher: 'المعلمون', trainer: 'المدرب' },
   rate: (responded, invited) => (invited > 0 ? `${responded} من ${invited} (${Math.round((responded / invited) * 100)}%)` : `${responded}`),
-  minimum: (n) => `تظهر الأرقام فقط عند ${n} أجوبة أو أكثر، حتى لا يمكن التعرف على أحد.`,
+  minimum: (n) => `تظهر الأرقام فقط عندما يكون عدد الأجوبة ${n} على الأقل، حتى لا يمكن التعرف على أحد.`,
   tooFew: 'أجوبة قليلة جدًا',
   openQuestion: 'سؤال مفتوح: الأجوبة ليست في هذه النظرة العامة.',
   average: (value) => `المتوسط ${value} من 5`,

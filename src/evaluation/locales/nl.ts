@@ -47,11 +47,11 @@ export const nl: EvaluationMessages = {
   audiences: { parent: 'Ouders', child: 'Kinderen', teacher: 'Leerkrachten', trainer: 'Trainer' },
   rate: (responded, invited) =>
     invited > 0 ? `${responded} van ${invited} (${Math.round((responded / invited) * 100)}%)` : `${responded}`,
-  minimum: (n) => `Cijfers staan er alleen bij ${n} antwoorden of meer, zodat niemand te herkennen is.`,
+  minimum: (n) => `Cijfers staan er alleen als het aantal antwoorden minstens ${n} is, zodat niemand te herkennen is.`,
   tooFew: 'Te weinig antwoorden',
   openQuestion: 'Open vraag: de antwoorden staan niet in dit overzicht.',
   average: (value) => `gemiddeld ${value} van 5`,
-  share: (count, total, label) => `${count} van ${total}: ${label.toLowerCase()}`,
+  share: (count, total, label) => `${count} van ${total}: ${label}`,
   noResults: 'Er zijn nog geen resultaten.',
   resultsFailed: 'De resultaten van de vragenlijst konden niet worden geladen.',
   ownQuestion: 'eigen vraag',

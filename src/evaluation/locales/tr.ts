@@ -47,11 +47,11 @@ export const tr: EvaluationMessages = {
   audiences: { parent: 'Veliler', child: 'Çocuklar', teacher: 'Öğretmenler', trainer: 'Eğitmen' },
   rate: (responded, invited) =>
     invited > 0 ? `${invited} kişiden ${responded} (%${Math.round((responded / invited) * 100)})` : `${responded}`,
-  minimum: (n) => `Sayılar yalnızca ${n} veya daha fazla cevapta gösterilir, böylece kimse tanınmaz.`,
+  minimum: (n) => `Sayılar yalnızca cevap sayısı en az ${n} olduğunda gösterilir, böylece kimse tanınmaz.`,
   tooFew: 'Çok az cevap',
   openQuestion: 'Açık soru: cevaplar bu özette yer almaz.',
   average: (value) => `ortalama 5 üzerinden ${value}`,
-  share: (count, total, label) => `${total} kişiden ${count}: ${label.toLocaleLowerCase('tr')}`,
+  share: (count, total, label) => `${total} kişiden ${count}: ${label}`,
   noResults: 'Henüz sonuç yok.',
   resultsFailed: 'Anket sonuçları yüklenemedi.',
   ownQuestion: 'okulun sorusu',
