@@ -123,7 +123,7 @@ test('examples/index.html: the table of contents leads to every flow (issues 24-
     );
     assert.deepEqual(
       links.map(([href]) => href),
-      ['#start', '#households', '#class-board', '#child-choice', '#tip-top', '#course', '#overview'],
+      ['#start', '#households', '#class-board', '#child-choice', '#tip-top', '#course', '#overview', '#evaluation'],
     );
     assert.ok(
       links.every(([, found]) => found),

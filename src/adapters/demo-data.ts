@@ -6,6 +6,7 @@
 import { hardenState } from './demo-scopes.js';
 import { seedCourse } from './demo-course.js';
 import { seedRhythm } from './demo-rhythm.js';
+import { seedEvaluations, type StoredEvaluation, type StoredEvaluationResponse } from './demo-evaluation.js';
 import type { Meeting, Preparation, Rsvp } from '../meeting/schemas.js';
 import type { ProgrammeIntro } from '../programme-intro/schemas.js';
 import type { Viewer } from '../core/schemas.js';
@@ -106,6 +107,9 @@ export interface DemoState {
   preparations?: Preparation[];
   /** Each school's settings, by school id (issue 24). */
   schoolSettings?: Record<string, SchoolSettings>;
+  /** Evaluations of programme runs by id, and each respondent's answers (issue 25). */
+  evaluations?: Record<string, StoredEvaluation>;
+  evaluationResponses?: StoredEvaluationResponse[];
 }
 
 /** A thread as stored: its messages, and per viewer how many of them they have read. */
@@ -759,6 +763,8 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
   // The course around the lessons (issue 26), on its own random stream: the seeds above stay as they were.
   seedCourse(state, locale, now, prng(seed + 26), wishFamilies);
   seedRhythm(state, locale, now);
+  // Evaluations of the WIsH run (issue 25), on a stream of their own too.
+  seedEvaluations(state, locale, now, prng(seed + 25));
   return hardenState(state);
 }
 
@@ -1007,6 +1013,10 @@ export const DEMO_AUTHORIZATION_FIXTURES = {
   meetingB: 'pbs-evening',
   scheduledClipA: 'wish-follow-up-2',
   scheduledClipB: 'pbs-2-scheduled',
+  evaluationA: 'eval-wish-after',
+  evaluationB: 'eval-pbs-after',
+  evaluationRunA: 'wish-groep6',
+  evaluationRunB: 'pbs-groep7',
 } as const;
 
 /** Who plays each part of the authorization suite in the seeded school (viewer ids). */

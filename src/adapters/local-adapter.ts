@@ -7,8 +7,9 @@ const STORE = 'state';
 // Bumped when the demo state's shape changes, so a device re-seeds instead of showing old data as invalid
 // (v4: every role of the policy, owners of charts, matrices, awards and uploads, dated idempotency keys;
 // v5: home answers per carer, with the carer's viewer id; v6: households, threads, the class board's
-// shared answers, the chart's choices, the programme's introductions, meetings, replies and sheets).
-const KEY = 'v6';
+// shared answers, the chart's choices, the programme's introductions, meetings, replies and sheets;
+// v7: the WIsH run's evaluations and their responses, issue 25).
+const KEY = 'v7';
 
 export interface LocalAdapterOptions extends MemoryAdapterOptions {
   /** IndexedDB database name; one per demo. Default `samen-local`. */

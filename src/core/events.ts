@@ -160,6 +160,17 @@ export interface SamenScheduleDetail {
   id: string;
 }
 
+/**
+ * A respondent sent their answers to an evaluation (issue 25): stored, or kept in the outbox to
+ * send later (`queued: true`). Never the answers themselves: they are the respondent's.
+ */
+export interface SamenEvaluationResponseDetail {
+  evaluationId: string;
+  /** The idempotency key it was written with. */
+  id: string;
+  queued?: boolean;
+}
+
 /** Every `samen-*` event, typed for `addEventListener`. */
 export interface SamenEventMap {
   'samen-error': CustomEvent<SamenErrorDetail>;
@@ -181,6 +192,7 @@ export interface SamenEventMap {
   'samen-rsvp': CustomEvent<SamenRsvpDetail>;
   'samen-preparation': CustomEvent<SamenPreparationDetail>;
   'samen-schedule': CustomEvent<SamenScheduleDetail>;
+  'samen-evaluation-response': CustomEvent<SamenEvaluationResponseDetail>;
 }
 
 declare global {

@@ -51,6 +51,14 @@ import { nl as meetingNl } from '../../src/meeting/locales/nl.js';
 import { pl as meetingPl } from '../../src/meeting/locales/pl.js';
 import { tr as meetingTr } from '../../src/meeting/locales/tr.js';
 import { uk as meetingUk } from '../../src/meeting/locales/uk.js';
+// The evaluation's words (issue 25) load on their own too.
+import { evaluationMessages, type EvaluationMessages } from '../../src/evaluation/messages.js';
+import { ar as evaluationAr } from '../../src/evaluation/locales/ar.js';
+import { en as evaluationEn } from '../../src/evaluation/locales/en.js';
+import { nl as evaluationNl } from '../../src/evaluation/locales/nl.js';
+import { pl as evaluationPl } from '../../src/evaluation/locales/pl.js';
+import { tr as evaluationTr } from '../../src/evaluation/locales/tr.js';
+import { uk as evaluationUk } from '../../src/evaluation/locales/uk.js';
 import { introMessages, type IntroMessages } from '../../src/programme-intro/messages.js';
 import { ar as introAr } from '../../src/programme-intro/locales/ar.js';
 import { en as introEn } from '../../src/programme-intro/locales/en.js';
@@ -60,6 +68,14 @@ import { tr as introTr } from '../../src/programme-intro/locales/tr.js';
 import { uk as introUk } from '../../src/programme-intro/locales/uk.js';
 
 type Whole = Messages & SectionMessages;
+const EVALUATION: Record<string, EvaluationMessages> = {
+  nl: evaluationNl,
+  en: evaluationEn,
+  ar: evaluationAr,
+  tr: evaluationTr,
+  pl: evaluationPl,
+  uk: evaluationUk,
+};
 const MEETING: Record<string, MeetingMessages> = {
   nl: meetingNl,
   en: meetingEn,
@@ -86,12 +102,13 @@ const OVERVIEW: Record<string, OverviewMessages> = {
   uk: overviewUk,
 };
 /** A language's table with the composer's and the overview's tables for its language beside it, so every check below holds for every section. */
-const withComposer = (table: Omit<Whole, 'composer' | 'overview' | 'meeting' | 'intro'>): Whole => ({
+const withComposer = (table: Omit<Whole, 'composer' | 'overview' | 'meeting' | 'intro' | 'evaluation'>): Whole => ({
   ...table,
   composer: COMPOSER[table.locale]!,
   overview: OVERVIEW[table.locale]!,
   meeting: MEETING[table.locale]!,
   intro: INTRO[table.locale]!,
+  evaluation: EVALUATION[table.locale]!,
 });
 const TABLES = [nl, en, ar, tr, pl, uk].map(withComposer);
 const [NL, EN, AR, TR, PL, UK] = TABLES as [Whole, ...Whole[]];
@@ -109,6 +126,7 @@ const whole = (locale: string): Whole => ({
   overview: overviewMessages.get(resolveLocale(locale)),
   meeting: meetingMessages.get(resolveLocale(locale)),
   intro: introMessages.get(resolveLocale(locale)),
+  evaluation: evaluationMessages.get(resolveLocale(locale)),
 });
 
 /** Every key path of a message table, with the arity of each function message and each list's length. */
@@ -157,6 +175,12 @@ const SAMPLES: Record<string, unknown[][]> = {
   'intro.title': [['«Kanjertraining»']],
   'intro.where': [[3, 8]],
   'intro.lesson': [[5]],
+  'evaluation.closesAt': [['«14 december»']],
+  'evaluation.rate': [[12, 24]],
+  'evaluation.minimum': [[5]],
+  'evaluation.average': [['«3,8»']],
+  'evaluation.share': [[9, 12, '«Ja»']],
+  'evaluation.remove': [['«Was de tijd handig?»']],
   charactersLeft: [[7]],
   'clip.posted': [['«3 dagen geleden»']],
   'clip.coTeacher': [['«Ellen, weerbaarheidsspecialist»']],
@@ -421,6 +445,9 @@ const NOT_COUNTS: Record<string, string> = {
   'clip.lessonOf': 'which lesson, of how many',
   'intro.lesson': 'the lesson number',
   'meeting.count': 'a total per answer ("Ja: 12"), no word counted after the number',
+  'evaluation.rate': 'a score ("12 van 24 (50%)"): how many of those asked answered, no word counted after the number',
+  'evaluation.share': 'a score ("9 van 12: Ja") per answer, no word counted after the number',
+  'evaluation.minimum': 'a threshold at the end of the sentence ("minstens 5 is"), no word counted after the number',
   'clip.photoOf': 'which photo',
   'feelings.strengthValue': 'a value on the 1–5 scale',
   'reward.given': 'a score ("32 van 50"): how far the chart is, no word counted after the number',

@@ -419,6 +419,10 @@ const NOT_SERVED = new Map([
     'clip.read-scheduled',
     'a clip still to come (issue 26) is read through GET /clips/:clipId and refused with 404, never 403: the conformance kit’s clip.read-scheduled probe checks it over HTTP (fixtures scheduledClipA/B)',
   ],
+  // Evaluations (issue 25): the eval-server branch adds their routes (migration 017) and removes these.
+  ...['evaluation.read', 'evaluation.respond', 'evaluation.results', 'evaluation.edit'].map(
+    (action) => /** @type {[string, string]} */ ([action, `evaluations (issue 25): ${action} has no route yet (migration 017)`]),
+  ),
 ]);
 
 // ------------------------------------------------------------------ the test
