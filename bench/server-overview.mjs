@@ -16,7 +16,6 @@
  * Exits 1 only when a request fails or the answer is wrong (never on a timing); needs
  * `npm run build` (the server uses dist/).
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -40,26 +39,7 @@ const FAMILIES = 30;
 const RUNS = 5;
 
 const { createReferenceServer } = await import('../examples/reference-server/server.mjs');
-
-async function postgresSchema(url) {
-  const { default: pg } = await import('pg');
-  const schema = `samen_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const scoped = new URL(url);
-  scoped.searchParams.set('options', `-c search_path=${schema}`);
-  return {
-    url: scoped.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`drop schema ${schema} cascade`);
-      await client.end();
-    },
-  };
-}
+const { postgresSchema } = await import('../examples/reference-server/database.mjs');
 
 /** The school in SQL: deterministic "random" reach per household and lesson (hashes of the ids). */
 const SEED = `
@@ -141,7 +121,7 @@ if (onPGlite) {
   }
 }
 if (onPostgres) {
-  const schema = await postgresSchema(/** @type {string} */ (process.env.DATABASE_URL));
+  const schema = await postgresSchema(/** @type {string} */ (process.env.DATABASE_URL), 'samen_bench');
   try {
     lines.push(await run('PostgreSQL (DATABASE_URL)', { databaseUrl: schema.url }));
   } finally {

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReferenceServer } from '../server.mjs';
-import { openDatabase } from '../database.mjs';
+import { openDatabase, postgresSchema } from '../database.mjs';
 
 export const key = () => randomUUID();
 
@@ -117,27 +117,6 @@ export async function openEvents(base, token, topics, { raw } = {}) {
     close() {
       controller.abort();
       reader?.cancel().catch(() => {});
-    },
-  };
-}
-
-/** A schema of its own in DATABASE_URL's database, so tests never touch existing tables. */
-export async function postgresSchema(url) {
-  const { default: pg } = await import('pg');
-  const schema = `samen_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const scoped = new URL(url);
-  scoped.searchParams.set('options', `-c search_path=${schema}`);
-  return {
-    url: scoped.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`drop schema ${schema} cascade`);
-      await client.end();
     },
   };
 }

@@ -13,8 +13,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createReferenceServer } from '../server.mjs';
-import { migrate, MIGRATIONS_DIR, openDatabase } from '../database.mjs';
-import { postgresSchema } from './helpers.mjs';
+import { migrate, MIGRATIONS_DIR, openDatabase, postgresSchema } from '../database.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SERVER = join(HERE, '..', 'server.mjs');
