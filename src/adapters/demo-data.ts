@@ -5,6 +5,7 @@
  */
 import { hardenState } from './demo-scopes.js';
 import { seedCourse } from './demo-course.js';
+import { seedEvaluations, type StoredEvaluation, type StoredEvaluationResponse } from './demo-evaluation.js';
 import type { Meeting, Preparation, Rsvp } from '../meeting/schemas.js';
 import type { ProgrammeIntro } from '../programme-intro/schemas.js';
 import type { Viewer } from '../core/schemas.js';
@@ -105,6 +106,9 @@ export interface DemoState {
   preparations?: Preparation[];
   /** Each school's settings, by school id (issue 24). */
   schoolSettings?: Record<string, SchoolSettings>;
+  /** Evaluations of programme runs by id, and each respondent's answers (issue 25). */
+  evaluations?: Record<string, StoredEvaluation>;
+  evaluationResponses?: StoredEvaluationResponse[];
 }
 
 /** A thread as stored: its messages, and per viewer how many of them they have read. */
@@ -757,6 +761,8 @@ export function createDemoState({ locale, seed, now, videoSrc }: DemoOptions): D
   }));
   // The course around the lessons (issue 26), on its own random stream: the seeds above stay as they were.
   seedCourse(state, locale, now, prng(seed + 26), wishFamilies);
+  // Evaluations of the WIsH run (issue 25), on a stream of their own too.
+  seedEvaluations(state, locale, now, prng(seed + 25));
   return hardenState(state);
 }
 

@@ -10,6 +10,7 @@ import { authorize, isSafeId, type Action, type PolicyViewer, type Scope } from 
 import type { DemoState } from './demo-data.js';
 import { chartOf, chartScope, childScope, classScope, clipScope, matrixOf, matrixScope, targetScope, threadScope } from './demo-scopes.js';
 import { parseThreadTopic } from '../thread/schemas.js';
+import { evaluationsOfRun, viewerAudience } from './demo-evaluation.js';
 
 export interface GuardLookups {
   /**
@@ -101,6 +102,20 @@ async function uploadOwner(state: DemoState, mediaId: string, lookups: GuardLook
   return found(owner);
 }
 
+/** An evaluation (issue 25): its run's class, for an audience the viewer belongs to (`forbidden` otherwise). */
+function evaluationScope(state: DemoState, viewer: PolicyViewer, evaluationId: string, invited: boolean): Scope {
+  const evaluation = found(own(state.evaluations ?? {}, idOf(evaluationId)));
+  if (invited) viewerAudience(evaluation, viewer);
+  return { classId: evaluation.classId };
+}
+
+/** A run's evaluations: one check per class they are about (an unknown run is `not-found`). */
+function runChecks(state: DemoState, runId: unknown, action: Action): Check[] {
+  const evaluations = evaluationsOfRun(state, idOf(runId));
+  if (!evaluations.length) return notFound();
+  return [...new Set(evaluations.map((e) => e.classId))].map((classId) => ({ action, scope: { classId } }));
+}
+
 /** Every adapter method: the checks it must pass. A method not listed is denied. */
 const GUARDS: Record<string, Guard> = {
   getViewer: () => [],
@@ -171,6 +186,20 @@ const GUARDS: Record<string, Guard> = {
     { action: 'preparation.write', scope: householdScope(state, viewer, field(input, 'meetingId')) },
   ],
   getProgrammeIntro: (state, _viewer, input) => [{ action: 'meeting.read', scope: courseScope(state, 'intros', input as string) }],
+  getEvaluation: (state, viewer, input) => [{ action: 'evaluation.read', scope: evaluationScope(state, viewer, input as string, true) }],
+  submitEvaluationResponse: (state, viewer, input) => [
+    { action: 'evaluation.respond', scope: evaluationScope(state, viewer, field(input, 'evaluationId'), true) },
+  ],
+  getEvaluationResults: (state, _viewer, input) =>
+    runChecks(
+      state,
+      input && typeof input === 'object' ? (input as { programmeRunId?: unknown }).programmeRunId : undefined,
+      'evaluation.results',
+    ),
+  saveEvaluation: (state, _viewer, input) =>
+    own(state.evaluations ?? {}, field(input, 'evaluationId'))
+      ? [{ action: 'evaluation.edit', scope: evaluationScope(state, _viewer, field(input, 'evaluationId'), false) }]
+      : runChecks(state, field(input, 'programmeRunId'), 'evaluation.edit'),
 };
 
 /** The adapter methods the guard knows: every method of `SamenAdapter` but `subscribe`. */
@@ -227,6 +256,9 @@ export function authorizeTopic(state: DemoState, viewer: PolicyViewer, topic: st
       break;
     case 'intro':
       check = { action: 'meeting.read', scope: courseScope(state, 'intros', id) };
+      break;
+    case 'evaluation':
+      check = { action: 'evaluation.read', scope: evaluationScope(state, viewer, id, true) };
       break;
     default:
       return notFound();

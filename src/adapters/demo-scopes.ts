@@ -127,6 +127,7 @@ export function hardenState<S extends DemoState>(state: S): S {
   for (const thread of Object.values(state.threads)) if (thread && typeof thread === 'object') thread.readBy = dict(thread.readBy);
   if (state.meetings) state.meetings = dict(state.meetings);
   if (state.intros) state.intros = dict(state.intros);
+  if (state.evaluations) state.evaluations = dict(state.evaluations);
   if (state.schoolSettings) state.schoolSettings = dict(state.schoolSettings);
   // Writes remembered in another shape (a state saved before they had a time and a digest)
   // can't be told apart from a new request: they are forgotten.

@@ -42,6 +42,15 @@ import {
   type RsvpInput,
 } from '../meeting/schemas.js';
 import { introTopic, type ProgrammeIntro } from '../programme-intro/schemas.js';
+import {
+  evaluationTopic,
+  type Evaluation,
+  type EvaluationDraft,
+  type EvaluationReceipt,
+  type EvaluationResponseInput,
+  type EvaluationResults,
+} from '../evaluation/schemas.js';
+import { evaluationFor, evaluationResults, saveEvaluationDraft, submitResponse } from './demo-evaluation.js';
 
 export { demoMedia } from './illustrations.js';
 
@@ -939,6 +948,34 @@ export class MemoryAdapter implements SamenAdapter {
       topics.push(introTopic(intro.id));
     }
     return topics;
+  }
+
+  // ------------------------------------------------------------------ evaluations (issue 25)
+
+  /** The form for the viewer's audience, with their own answers when they answered (`evaluation.read`). */
+  async getEvaluation(evaluationId: string, options?: RequestOptions): Promise<Evaluation> {
+    await this.enter('getEvaluation', evaluationId, options);
+    return evaluationFor(this.store.state, evaluationId, this.viewer());
+  }
+
+  /** The viewer's own response; a second replaces the first (`evaluation.respond`). */
+  async submitEvaluationResponse(input: WriteInput & EvaluationResponseInput, options?: RequestOptions): Promise<EvaluationReceipt> {
+    return this.write('submitEvaluationResponse', input, options, evaluationTopic(input.evaluationId), () =>
+      submitResponse(this.store.state, input, this.viewer()),
+    );
+  }
+
+  /** Staff: counts per phase, audience and question, none below the minimum group size (`evaluation.results`). */
+  async getEvaluationResults(query: { programmeRunId: string }, options?: RequestOptions): Promise<EvaluationResults> {
+    await this.enter('getEvaluationResults', query, options);
+    return evaluationResults(this.store.state, query.programmeRunId);
+  }
+
+  /** The school's own questions, audiences, phase and anonymity (`evaluation.edit`). */
+  async saveEvaluation(input: WriteInput & EvaluationDraft, options?: RequestOptions): Promise<Evaluation> {
+    return this.write('saveEvaluation', input, options, evaluationTopic(input.evaluationId), () =>
+      saveEvaluationDraft(this.store.state, input, this.viewer()),
+    );
   }
 
   private meeting(meetingId: string): Meeting {

@@ -33,6 +33,8 @@ export const OPTIONAL_WRITE_METHODS = [
   'saveRsvp',
   'savePreparation',
   'chooseChartGoal',
+  'submitEvaluationResponse',
+  'saveEvaluation',
 ] as const satisfies readonly (keyof SamenAdapter)[];
 export type QueuedMethod = WriteMethod | (typeof OPTIONAL_WRITE_METHODS)[number];
 
@@ -152,6 +154,10 @@ export class OutboxAdapter implements SamenAdapter {
   declare chooseChartGoal?: SamenAdapter['chooseChartGoal'];
   declare getProgrammeOverview?: SamenAdapter['getProgrammeOverview'];
   declare getUnreachedFamilies?: SamenAdapter['getUnreachedFamilies'];
+  declare getEvaluation?: SamenAdapter['getEvaluation'];
+  declare submitEvaluationResponse?: SamenAdapter['submitEvaluationResponse'];
+  declare getEvaluationResults?: SamenAdapter['getEvaluationResults'];
+  declare saveEvaluation?: SamenAdapter['saveEvaluation'];
 
   constructor(
     private readonly inner: SamenAdapter,
@@ -179,6 +185,12 @@ export class OutboxAdapter implements SamenAdapter {
     if (typeof inner.getPreparation === 'function') this.getPreparation = (id, o) => inner.getPreparation!(id, o);
     if (typeof inner.savePreparation === 'function') this.savePreparation = (input, o) => this.write('savePreparation', input, o);
     if (typeof inner.getProgrammeIntro === 'function') this.getProgrammeIntro = (id, o) => inner.getProgrammeIntro!(id, o);
+    // Evaluations (issue 25), when the wrapped adapter has them: reads straight through, a response and the school's questions queued, never lost.
+    if (typeof inner.getEvaluation === 'function') this.getEvaluation = (id, o) => inner.getEvaluation!(id, o);
+    if (typeof inner.submitEvaluationResponse === 'function')
+      this.submitEvaluationResponse = (input, o) => this.write('submitEvaluationResponse', input, o);
+    if (typeof inner.getEvaluationResults === 'function') this.getEvaluationResults = (query, o) => inner.getEvaluationResults!(query, o);
+    if (typeof inner.saveEvaluation === 'function') this.saveEvaluation = (input, o) => this.write('saveEvaluation', input, o);
     // Batch reads (issue 23), straight through: reads are never queued.
     if (typeof inner.getLessonClips === 'function') this.getLessonClips = (ids, o) => inner.getLessonClips!(ids, o);
     if (typeof inner.getReactionSummaries === 'function') this.getReactionSummaries = (ids, o) => inner.getReactionSummaries!(ids, o);

@@ -14,6 +14,14 @@ import { ANSWER_MAX_LENGTH, homeAnswerKindSchema } from '../lesson-clip/schemas.
 import { REWARD_TEXT_MAX_LENGTH } from '../reward-chart/schemas.js';
 import { THREAD_MESSAGE_MAX_LENGTH } from '../thread/schemas.js';
 import { PREPARATION_MAX_LENGTH, RSVP_MAX_PEOPLE, rsvpAnswerSchema } from '../meeting/schemas.js';
+import {
+  ANSWER_MAX_LENGTH as EVALUATION_ANSWER_MAX_LENGTH,
+  audienceSchema,
+  MAX_OPTIONS,
+  MAX_QUESTIONS,
+  phaseSchema,
+  questionKindSchema,
+} from '../evaluation/schemas.js';
 
 const optionalId = z.optional(z.string().check(z.minLength(1), z.maxLength(200)));
 /** At most `max` characters once trimmed (the textarea's `maxlength` on what is kept). */
@@ -49,6 +57,32 @@ const INPUTS: Record<string, z.ZodMiniType> = {
     keywords: upTo(PREPARATION_MAX_LENGTH),
     goesWell: upTo(PREPARATION_MAX_LENGTH),
     talkAbout: upTo(PREPARATION_MAX_LENGTH),
+  }),
+  submitEvaluationResponse: z.object({
+    answers: z
+      .array(z.object({ questionId: z.string().check(z.minLength(1), z.maxLength(200)), value: upTo(EVALUATION_ANSWER_MAX_LENGTH) }))
+      .check(z.maxLength(MAX_QUESTIONS)),
+  }),
+  saveEvaluation: z.object({
+    phase: phaseSchema,
+    audiences: z.array(audienceSchema).check(z.minLength(1)),
+    anonymous: z.boolean(),
+    closesAt: z.optional(z.iso.datetime({ offset: true })),
+    questions: z
+      .array(
+        z.object({
+          id: z.string().check(z.minLength(1), z.maxLength(200)),
+          kind: questionKindSchema,
+          text: oneTo(300),
+          options: z.optional(
+            z
+              .array(z.object({ value: z.string().check(z.minLength(1), z.maxLength(200)), label: oneTo(100) }))
+              .check(z.maxLength(MAX_OPTIONS)),
+          ),
+          audiences: z.optional(z.array(audienceSchema)),
+        }),
+      )
+      .check(z.maxLength(MAX_QUESTIONS)),
   }),
 };
 

@@ -10,6 +10,7 @@ import type { Thread, ThreadKey, ThreadMessage } from '../thread/schemas.js';
 import type { ProgrammeOverview, ProgrammeOverviewQuery, UnreachedFamilies } from '../programme-overview/schemas.js';
 import type { Meeting, MeetingReplies, Preparation, PreparationInput, Rsvp, RsvpInput } from '../meeting/schemas.js';
 import type { ProgrammeIntro } from '../programme-intro/schemas.js';
+import type { Evaluation, EvaluationDraft, EvaluationReceipt, EvaluationResponseInput, EvaluationResults } from '../evaluation/schemas.js';
 
 /** Every adapter call can be cancelled: widgets abort reads when they disconnect or change id. */
 export interface RequestOptions {
@@ -37,7 +38,8 @@ export type SamenTopic =
   | `matrix:${string}`
   | `thread:${string}`
   | `meeting:${string}`
-  | `intro:${string}`;
+  | `intro:${string}`
+  | `evaluation:${string}`;
 
 export type Unsubscribe = () => void;
 
@@ -76,7 +78,8 @@ export interface SamenAdapter
     ThreadPort,
     MeetingPort,
     ProgrammeIntroPort,
-    BatchReadPort {}
+    BatchReadPort,
+    EvaluationPort {}
 
 /** What every widget needs: who is looking. */
 export interface ViewerPort {
@@ -281,6 +284,53 @@ export const MEETING_METHODS = [
   'savePreparation',
 ] as const satisfies readonly (keyof MeetingPort)[];
 
+// ---------------------------------------------------------------------------- evaluations (issue 25)
+
+/**
+ * Optional: `<samen-evaluation>` (issue 25), the short form a school sends at the end of a
+ * programme run (and optionally at its start) to parents, children, teachers and the trainer, and
+ * its results in `<samen-programme-overview>`. Without `getEvaluation` the form shows it is not
+ * connected; without `getEvaluationResults` the overview shows no evaluation section. Who may:
+ * `evaluation.read`, `evaluation.respond`, `evaluation.results`, `evaluation.edit`
+ * (src/core/policy.ts). Live topic: `evaluation:<id>` (`evaluationTopic`, src/evaluation/schemas.ts).
+ */
+export interface EvaluationPort {
+  /**
+   * The form for the signed-in viewer's audience (parent, child, teacher; a care coordinator
+   * answers the trainer's), with whether they already answered and, then, their own answers.
+   * Rejects with `not-found` for an unknown id, `forbidden` for a viewer it is not for.
+   */
+  getEvaluation?(evaluationId: string, options?: RequestOptions): Promise<Evaluation>;
+  /**
+   * One respondent's answers. Idempotent on `id` (client-generated): a retry has the effect of
+   * one. One response per respondent per evaluation: a second replaces the first. An answer to a
+   * question not on the viewer's form, or a value the question does not take, is `invalid-data`.
+   * On an anonymous evaluation the school never sees who answered what: the backend keeps who
+   * responded only to count response rates and to replace a second response.
+   */
+  submitEvaluationResponse?(input: WriteInput & EvaluationResponseInput, options?: RequestOptions): Promise<EvaluationReceipt>;
+  /**
+   * Staff (`evaluation.results`, as `overview.read`): per audience invited and responded, and per
+   * question the counts (`null` below the minimum group size, and for open questions), for the
+   * run's `after` phase and, when there is one, its `before` phase beside it. Never a name.
+   */
+  getEvaluationResults?(query: { programmeRunId: string }, options?: RequestOptions): Promise<EvaluationResults>;
+  /**
+   * Teacher, care coordinator or school leader of the run (`evaluation.edit`): the school's own
+   * questions (replacing its earlier ones; the built-in ones stay), the audiences, phase and
+   * anonymity. Idempotent on `id`. Resolves with the form as the viewer's audience sees it.
+   */
+  saveEvaluation?(input: WriteInput & EvaluationDraft, options?: RequestOptions): Promise<Evaluation>;
+}
+
+/** The evaluation port's methods (all optional: the form checks for `getEvaluation`). */
+export const EVALUATION_METHODS = [
+  'getEvaluation',
+  'submitEvaluationResponse',
+  'getEvaluationResults',
+  'saveEvaluation',
+] as const satisfies readonly (keyof EvaluationPort)[];
+
 // ---------------------------------------------------------------------------- batch reads (issue 23)
 
 /**
@@ -319,6 +369,7 @@ export const PORT_METHODS = {
   overview: ['getProgrammeOverview'],
   meeting: MEETING_METHODS,
   intro: ['getProgrammeIntro'],
+  evaluation: ['getEvaluation', 'submitEvaluationResponse'],
 } as const satisfies Record<string, readonly (keyof SamenAdapter)[]>;
 
 export type PortName = keyof typeof PORT_METHODS;
@@ -333,6 +384,7 @@ interface PortsByName {
   overview: ProgrammeOverviewPort & Required<Pick<ProgrammeOverviewPort, 'getProgrammeOverview'>>;
   meeting: Required<MeetingPort>;
   intro: Required<ProgrammeIntroPort>;
+  evaluation: EvaluationPort & Required<Pick<EvaluationPort, 'getEvaluation' | 'submitEvaluationResponse'>>;
 }
 
 /** An adapter for the widget of port `P` only: the viewer, that port, and optionally live updates. */

@@ -79,6 +79,9 @@ export const RESOURCES = {
   rsvp: 'the viewer’s household’s reply to a meeting of their class (the list: a meeting of the viewer’s class)',
   preparation: 'the viewer’s household’s preparation sheet for a conversation in their class (the list: of the viewer’s class)',
   board: 'the class board of a clip of the viewer’s class: counts and the answers families chose to share, never a name or family id',
+  evaluation:
+    'an evaluation of a programme run of one of the viewer’s classes (its form for the viewer’s audience; results: counts only, none below the minimum group size; a care coordinator’s or school leader’s classes are those of their school)',
+  'evaluation-response': 'the viewer’s own response to an evaluation of their class (one per respondent: a second replaces the first)',
 } as const;
 export type Resource = keyof typeof RESOURCES;
 
@@ -124,6 +127,10 @@ export const ACTIONS = {
   'preparation.write': 'preparation',
   'preparation.list': 'preparation',
   'board.read': 'board',
+  'evaluation.read': 'evaluation',
+  'evaluation.respond': 'evaluation-response',
+  'evaluation.results': 'evaluation',
+  'evaluation.edit': 'evaluation',
 } as const satisfies Record<string, Resource>;
 export type Action = keyof typeof ACTIONS;
 
@@ -181,6 +188,11 @@ export const POLICY: Readonly<Record<Action, Grants>> = {
   'preparation.list': { teacher: OWN },
   // What the class sees together on the board (issue 24): the class's children and teacher; a parent answers at home instead.
   'board.read': { child: OWN, teacher: OWN },
+  // Evaluations (issue 25): an invited audience reads its form and sends its own response (the care coordinator answers as the trainer); staff read the counts as the overview; the run's staff add the school's own questions.
+  'evaluation.read': { parent: OWN, child: OWN, teacher: OWN, 'care-coordinator': OWN },
+  'evaluation.respond': { parent: OWN, child: OWN, teacher: OWN, 'care-coordinator': OWN },
+  'evaluation.results': { teacher: OWN, 'care-coordinator': OWN, 'school-leader': OWN },
+  'evaluation.edit': { teacher: OWN, 'care-coordinator': OWN, 'school-leader': OWN },
 };
 
 /** The live topic kinds and the read each one follows (`feelings:class:…` is the class overview). */
@@ -194,6 +206,7 @@ export const TOPIC_ACTIONS = {
   thread: 'thread.read',
   meeting: 'meeting.read',
   intro: 'meeting.read',
+  evaluation: 'evaluation.read',
 } as const satisfies Record<string, Action>;
 
 /** Whether `role` may do `action` on a resource it stands in `relation` to. Unknown roles may nothing. */

@@ -76,6 +76,8 @@ export const AUTHORIZATION_PORT_FIXTURES = {
   // The course's ports (issue 26): optional fixtures (`meetingA`, `meetingB`); without them their checks are left out.
   meeting: [],
   intro: [],
+  // Evaluations (issue 25): optional fixtures (`evaluationA`, `evaluationB`); without them their checks are left out.
+  evaluation: [],
 } as const satisfies Record<PortName, readonly (keyof AuthorizationFixtures)[]>;
 
 /** What every run uses: who the people are. */

@@ -72,6 +72,7 @@ export const PORT_FIXTURES = {
   overview: ['classId'],
   meeting: [],
   intro: [],
+  evaluation: [],
 } as const satisfies Record<PortName, readonly (keyof ConformanceFixtures)[]>;
 
 /** The fixtures a run of the ports `P` needs: e.g. only `targetId` for `'feedback'`. */

@@ -108,6 +108,11 @@ function demoSchool(): DemoState {
   const intro = state.intros!['wish-intro']!;
   state.intros!['g7-intro'] = { ...clone(intro), id: 'g7-intro', classId: 'groep7-pbs' };
   state.intros!['zb-intro'] = { ...clone(intro), id: 'zb-intro', classId: OTHER_SCHOOL_CLASS };
+  // Evaluations (issue 25): a question every audience gets, and a run of groep 7 and of the other school.
+  const evaluation = state.evaluations!['eval-wish-after']!;
+  evaluation.ownQuestions.push({ id: 'policy-q', kind: 'yes-no', text: 'Was het fijn?' });
+  state.evaluations!['g7-eval'] = { ...clone(evaluation), id: 'g7-eval', programmeRunId: 'g7-run', classId: 'groep7-pbs' };
+  state.evaluations!['zb-eval'] = { ...clone(evaluation), id: 'zb-eval', programmeRunId: 'zb-run', classId: OTHER_SCHOOL_CLASS };
   return state;
 }
 
@@ -143,7 +148,8 @@ type Kind =
   | 'upload'
   | 'thread'
   | 'meeting'
-  | 'intro';
+  | 'intro'
+  | 'evaluation';
 
 const family = (v: Viewer) => v.role === 'parent' || v.role === 'child';
 const inGroep7 = (v: Viewer) => !!v.classIds?.includes('groep7-pbs');
@@ -184,6 +190,9 @@ function resources(kind: Kind, v: Viewer, relation: Relation): string[] | string
       return own ? ['wish-conversation'] : [...notGroep7(v, 'g7-meeting'), 'zb-meeting'];
     case 'intro':
       return own ? ['wish-intro'] : [...notGroep7(v, 'g7-intro'), 'zb-intro'];
+    case 'evaluation':
+      // An evaluation of groep 6's WIsH run (issue 25); a response is always the signed-in viewer's own.
+      return own ? ['eval-wish-after'] : [...notGroep7(v, 'g7-eval'), 'zb-eval'];
     case 'thread':
       // `<familyId>@<clipId>`: a family's thread about their answer to a clip (issue 24).
       if (own) return family(v) ? ['fam-01@wish-2'] : ['fam-02@wish-2'];
@@ -500,6 +509,39 @@ ROWS.push(
   },
   { name: 'getProgrammeIntro', method: 'getProgrammeIntro', cases: on('intro', 'meeting.read', (a, id) => a.getProgrammeIntro(id)) },
 );
+// Evaluations (issue 25): the form, one's own response, the results (by the evaluation's run) and the school's own questions.
+ROWS.push(
+  { name: 'getEvaluation', method: 'getEvaluation', cases: on('evaluation', 'evaluation.read', (a, id) => a.getEvaluation(id)) },
+  {
+    name: 'submitEvaluationResponse',
+    method: 'submitEvaluationResponse',
+    cases: on('evaluation', 'evaluation.respond', (a, evaluationId) =>
+      a.submitEvaluationResponse({ id: key(), evaluationId, answers: [{ questionId: 'policy-q', value: 'yes' }] }),
+    ),
+  },
+  {
+    name: 'getEvaluationResults',
+    method: 'getEvaluationResults',
+    cases: on('evaluation', 'evaluation.results', (a, id) =>
+      a.getEvaluationResults({ programmeRunId: a.state.evaluations![id]!.programmeRunId }),
+    ),
+  },
+  {
+    name: 'saveEvaluation',
+    method: 'saveEvaluation',
+    cases: on('evaluation', 'evaluation.edit', (a, evaluationId) =>
+      a.saveEvaluation({
+        id: key(),
+        evaluationId,
+        programmeRunId: a.state.evaluations![evaluationId]!.programmeRunId,
+        phase: 'after',
+        audiences: ['parent', 'child'],
+        anonymous: true,
+        questions: [{ id: 'own-1', kind: 'text', text: 'Wat wilt u ons nog zeggen?' }],
+      }),
+    ),
+  },
+);
 
 /** Live topics: subscribe, announce a change, and see whether the listener heard it. */
 function follow(kind: Kind, topicKind: keyof typeof TOPIC_ACTIONS, action: Action, topicOf: (id: string) => string): Row {
@@ -536,6 +578,7 @@ const TOPIC_ROWS: Row[] = [
   follow('thread', 'thread', TOPIC_ACTIONS.thread, (id) => threadTopic(threadOf(id))),
   follow('meeting', 'meeting', TOPIC_ACTIONS.meeting, (id) => `meeting:${id}`),
   follow('intro', 'intro', TOPIC_ACTIONS.intro, (id) => `intro:${id}`),
+  follow('evaluation', 'evaluation', TOPIC_ACTIONS.evaluation, (id) => `evaluation:${id}`),
 ];
 
 // ------------------------------------------------------------------ running a cell
@@ -626,15 +669,15 @@ describe('the policy, cell by cell (MemoryAdapter)', () => {
     });
   }
 
-  it('counts the cells: 60 rows × 5 roles × own/other = 600, 575 tried and 25 not applicable', () => {
+  it('counts the cells: 65 rows × 5 roles × own/other = 650, 625 tried and 25 not applicable', () => {
     const total = ALL_ROWS.length * ROLES.length * RELATIONS.length;
     console.log(
       `[security] policy table: ${ALL_ROWS.length} rows (${ROWS.length} methods by resource, ${TOPIC_ROWS.length} live topics) × ${ROLES.length} roles × 2 = ${total} cells; ${applicable} tried, ${notApplicable.length} not applicable:\n  ${notApplicable.join('\n  ')}`,
     );
-    expect(ROWS.length).to.equal(48);
-    expect(TOPIC_ROWS.length).to.equal(12);
-    expect(total).to.equal(600);
-    expect(applicable).to.equal(575);
+    expect(ROWS.length).to.equal(52);
+    expect(TOPIC_ROWS.length).to.equal(13);
+    expect(total).to.equal(650);
+    expect(applicable).to.equal(625);
     expect(notApplicable).to.have.length(25);
     expect(applicable + notApplicable.length).to.equal(total);
   });

@@ -350,6 +350,10 @@ const NOT_SERVED = new Map([
   ...['meeting.read', 'rsvp.read', 'rsvp.write', 'rsvp.list', 'preparation.read', 'preparation.write', 'preparation.list'].map(
     (action) => /** @type {[string, string]} */ ([action, `the programme's course (issue 26): ${action} has no route yet (migration 013)`]),
   ),
+  // Evaluations (issue 25): the eval-server branch adds their routes (migration 017) and removes these.
+  ...['evaluation.read', 'evaluation.respond', 'evaluation.results', 'evaluation.edit'].map(
+    (action) => /** @type {[string, string]} */ ([action, `evaluations (issue 25): ${action} has no route yet (migration 017)`]),
+  ),
 ]);
 
 // ------------------------------------------------------------------ the test
