@@ -20,6 +20,7 @@ import * as charts from './charts.mjs';
 import * as clips from './clips.mjs';
 import { session } from './common.mjs';
 import * as composing from './composing.mjs';
+import * as evaluations from './evaluations.mjs';
 import * as feelings from './feelings.mjs';
 import * as matrices from './matrices.mjs';
 import * as overview from './overview.mjs';
@@ -133,6 +134,12 @@ export function createDomain({ db, bus, idempotencyTtlMs = IDEMPOTENCY_TTL_MS, l
       threadMessageById: (/** @type {string} */ messageId) => threads.messageById(on, viewer, messageId),
       getProgrammeOverview: (/** @type {any} */ query) => overview.getProgrammeOverview(s, query),
       getUnreachedFamilies: (/** @type {any} */ query) => overview.getUnreachedFamilies(s, query),
+      getEvaluation: (/** @type {string} */ evaluationId) => evaluations.getEvaluation(s, evaluationId),
+      submitEvaluationResponse: (/** @type {any} */ input) => evaluations.submitEvaluationResponse(s, input),
+      evaluationReceipt: (/** @type {string} */ evaluationId) => evaluations.evaluationReceipt(on, viewer, evaluationId),
+      getEvaluationResults: (/** @type {any} */ query) => evaluations.getEvaluationResults(s, query),
+      saveEvaluation: (/** @type {any} */ input) => evaluations.saveEvaluation(s, input),
+      evaluationAsEditor: (/** @type {string} */ evaluationId) => evaluations.evaluationAsEditor(on, viewer, evaluationId),
     };
   }
 

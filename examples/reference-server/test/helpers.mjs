@@ -226,6 +226,19 @@ export async function addPolicyFixtures(db) {
         `insert into ${table} (matrix_id, ${columns}) select 'matrix-home-fam-02', ${columns} from ${table} where matrix_id = 'matrix-home-g7fam-1'`,
       );
     }
+    // Evaluations (issue 25) of groep 7 and groep 8, for every audience, open for two weeks: "other"
+    // beside the demo's groep 6 run (wish-groep6).
+    for (const [id, runId, classId] of [
+      ['eval-g7', 'run-g7', 'groep7-pbs'],
+      ['eval-g8', 'run-g8', 'groep8-elders'],
+    ]) {
+      await query(
+        `insert into evaluations (id, programme_run_id, programme, phase, title, audiences, anonymous, closes_at)
+         values ($1, $2, 'pbs', 'after', 'PBS', array['parent', 'child', 'teacher', 'trainer'], true, now() + interval '14 days')`,
+        [id, runId],
+      );
+      await query('insert into evaluation_classes (evaluation_id, class_id) values ($1, $2)', [id, classId]);
+    }
     for (const owner of VIEWERS) {
       await query(
         `insert into samen_uploads (media_id, owner, idempotency_key, kind, content_type, size, name, bytes)
@@ -261,6 +274,9 @@ export async function stateOf(db) {
   );
   const charts = await db.query('select id, kind, class_id, child_id from reward_charts');
   const awards = await db.query('select id, chart_id, given_by from awards where redeemed_in is null order by created_at, id');
+  const evaluations = await db.query(
+    'select e.id, e.programme_run_id, min(ec.class_id) as class_id from evaluations e join evaluation_classes ec on ec.evaluation_id = e.id group by e.id, e.programme_run_id',
+  );
   return {
     viewers: viewers.map((v) => ({
       id: v.id,
@@ -284,6 +300,8 @@ export async function stateOf(db) {
     families: Object.fromEntries(
       classes.map((c) => [c.id, families.filter((f) => f.class_id === c.id).map((f) => ({ familyId: f.id, name: f.name }))]),
     ),
+    // Evaluations (issue 25): each of one class here; a run's class is its evaluations'.
+    evaluations: byId(evaluations, (e) => ({ id: e.id, programmeRunId: e.programme_run_id, classId: e.class_id })),
     matrices: byId(await db.query('select id, kind, school_id, household_id, version from matrices'), (m) => ({
       id: m.id,
       kind: m.kind,

@@ -39,6 +39,9 @@ const CANDIDATES = {
   upload: VIEWERS.map(uploadOf),
   // A thread about a family's home answer to a clip: `<clip>/<family>`.
   thread: ['wish-2/fam-01', 'wish-2/fam-02', 'pbs-1/g7fam-1', 'g8-clip-1/g8fam-1'],
+  // Evaluations (issue 25), for every audience: the demo's groep 6 one (open), groep 7's, groep 8's; and their runs.
+  evaluation: ['eval-wish-after', 'eval-g7', 'eval-g8'],
+  run: ['wish-groep6', 'run-g7', 'run-g8'],
 };
 
 /** A thread candidate's key. */
@@ -74,6 +77,11 @@ function scopeOf(kind, id, state) {
       const key = threadKeyOf(id);
       return threadScope(state, key.about, key.familyId);
     }
+    // An evaluation's class, a run's (each of one class in the policy school).
+    case 'evaluation':
+      return { classId: state.evaluations[id].classId };
+    case 'run':
+      return { classId: Object.values(state.evaluations).find((e) => e.programmeRunId === id).classId };
     default:
       throw new Error(`unknown kind ${kind}`);
   }
@@ -320,6 +328,42 @@ const ROWS = [
     kind: 'class',
     action: 'unreached.read',
     request: (id) => ({ method: 'GET', path: `/overview/unreached?programme=wish&classId=${id}` }),
+  }, // Evaluations (issue 25): an invited audience reads its form and responds; staff of the run read its results and edit it.
+  {
+    route: 'GET /evaluations/:evaluationId',
+    kind: 'evaluation',
+    action: 'evaluation.read',
+    request: (id) => ({ method: 'GET', path: `/evaluations/${id}` }),
+  },
+  {
+    route: 'PUT /evaluations/:evaluationId/response',
+    kind: 'evaluation',
+    action: 'evaluation.respond',
+    request: (id) => ({ method: 'PUT', path: `/evaluations/${id}/response`, key: key(), body: { answers: [] } }),
+  },
+  {
+    route: 'GET /evaluation-results',
+    kind: 'run',
+    action: 'evaluation.results',
+    request: (id) => ({ method: 'GET', path: `/evaluation-results?programmeRunId=${id}` }),
+  },
+  {
+    route: 'PUT /evaluations/:evaluationId',
+    kind: 'evaluation',
+    action: 'evaluation.edit',
+    // As stored (every audience, after the run), without the school's own questions.
+    request: (id) => ({
+      method: 'PUT',
+      path: `/evaluations/${id}`,
+      key: key(),
+      body: {
+        programmeRunId: { 'eval-wish-after': 'wish-groep6', 'eval-g7': 'run-g7', 'eval-g8': 'run-g8' }[id],
+        phase: 'after',
+        audiences: ['parent', 'child', 'teacher', 'trainer'],
+        anonymous: true,
+        questions: [],
+      },
+    }),
   },
 ];
 
@@ -339,6 +383,7 @@ const TOPICS = [
     action: TOPIC_ACTIONS.thread,
     name: (id) => `thread:${threadKeyOf(id).about.kind}:${threadKeyOf(id).about.id}:${threadKeyOf(id).familyId}`,
   },
+  { topic: 'evaluation', kind: 'evaluation', action: TOPIC_ACTIONS.evaluation, name: (id) => `evaluation:${id}` },
 ];
 
 /**
@@ -349,10 +394,6 @@ const NOT_SERVED = new Map([
   // The programme's course (issue 26): meetings, replies, preparation sheets and introductions wait for migration 013 and their routes.
   ...['meeting.read', 'rsvp.read', 'rsvp.write', 'rsvp.list', 'preparation.read', 'preparation.write', 'preparation.list'].map(
     (action) => /** @type {[string, string]} */ ([action, `the programme's course (issue 26): ${action} has no route yet (migration 013)`]),
-  ),
-  // Evaluations (issue 25): the eval-server branch adds their routes (migration 017) and removes these.
-  ...['evaluation.read', 'evaluation.respond', 'evaluation.results', 'evaluation.edit'].map(
-    (action) => /** @type {[string, string]} */ ([action, `evaluations (issue 25): ${action} has no route yet (migration 017)`]),
   ),
 ]);
 
