@@ -18,6 +18,7 @@ import type { ClipReach, HomeAnswer, HomeAnswerKind, LessonClip } from '../lesso
 import type { Award, RewardChart } from '../reward-chart/schemas.js';
 import type { Thread, ThreadKey, ThreadMessage } from '../thread/schemas.js';
 import type { ProgrammeOverview, ProgrammeOverviewQuery, UnreachedFamilies } from '../programme-overview/schemas.js';
+import type { Evaluation, EvaluationDraft, EvaluationReceipt, EvaluationResponseInput, EvaluationResults } from '../evaluation/schemas.js';
 
 /**
  * Every {@link SamenAdapter} method the bridge carries, and nothing else: the host calls
@@ -58,6 +59,10 @@ export const BRIDGE_METHODS = Object.freeze([
   'getHomeAnswers',
   'getProgrammeOverview',
   'getUnreachedFamilies',
+  'getEvaluation',
+  'submitEvaluationResponse',
+  'getEvaluationResults',
+  'saveEvaluation',
 ] as const satisfies readonly Exclude<keyof SamenAdapter, 'subscribe'>[]);
 
 export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
@@ -277,6 +282,21 @@ export class BridgeAdapter implements SamenAdapter {
   }
   getUnreachedFamilies(query: ProgrammeOverviewQuery & { classId: string }, options?: RequestOptions): Promise<UnreachedFamilies> {
     return this.call('getUnreachedFamilies', [query], options);
+  }
+
+  // ------------------------------------------------------------------ evaluations (issue 25)
+
+  getEvaluation(evaluationId: string, options?: RequestOptions): Promise<Evaluation> {
+    return this.call('getEvaluation', [evaluationId], options);
+  }
+  submitEvaluationResponse(input: WriteInput & EvaluationResponseInput, options?: RequestOptions): Promise<EvaluationReceipt> {
+    return this.call('submitEvaluationResponse', [input], options);
+  }
+  getEvaluationResults(query: { programmeRunId: string }, options?: RequestOptions): Promise<EvaluationResults> {
+    return this.call('getEvaluationResults', [query], options);
+  }
+  saveEvaluation(input: WriteInput & EvaluationDraft, options?: RequestOptions): Promise<Evaluation> {
+    return this.call('saveEvaluation', [input], options);
   }
 
   // ------------------------------------------------------------------ threads (issue 24)
@@ -553,6 +573,20 @@ export const BRIDGE_INPUTS: Readonly<Record<BridgeMethod, 'none' | 'id' | 'ids' 
   // The programme overview (issue 25): `classIds` a plain list, each checked as an id by the host's guard.
   getProgrammeOverview: { programmeRunId: 'id?', programme: 'text?', schoolYear: 'text?', classIds: 'data?' },
   getUnreachedFamilies: { programmeRunId: 'id?', programme: 'text?', schoolYear: 'text?', classId: 'id' },
+  // Evaluations (issue 25): answers as `[{ questionId, value }]` and the school's questions as plain data (every `…Id` a safe id).
+  getEvaluation: 'id',
+  submitEvaluationResponse: { id: 'id', evaluationId: 'id', answers: 'data' },
+  getEvaluationResults: { programmeRunId: 'id' },
+  saveEvaluation: {
+    id: 'id',
+    evaluationId: 'id',
+    programmeRunId: 'id',
+    phase: 'text',
+    audiences: 'data',
+    anonymous: 'boolean',
+    closesAt: 'text?',
+    questions: 'data',
+  },
 };
 
 /** Keys that lead onto an object's prototype, refused anywhere in an input. */

@@ -135,6 +135,18 @@ function validInputs(matrix: ExpectationMatrix, file: Blob): Record<BridgeMethod
     getHomeAnswers: ['wish-2', 'wish-3'],
     getProgrammeOverview: { programme: 'wish', classIds: ['groep6-wish'] },
     getUnreachedFamilies: { programme: 'wish', classId: 'groep6-wish' },
+    getEvaluation: 'eval-wish-after',
+    submitEvaluationResponse: { id: 'ok-20', evaluationId: 'eval-wish-after', answers: [{ questionId: 'rating', value: '4' }] },
+    getEvaluationResults: { programmeRunId: 'wish-groep6' },
+    saveEvaluation: {
+      id: 'ok-21',
+      evaluationId: 'eval-wish-after',
+      programmeRunId: 'wish-groep6',
+      phase: 'after',
+      audiences: ['parent'],
+      anonymous: true,
+      questions: [],
+    },
   };
 }
 
