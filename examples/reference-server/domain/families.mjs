@@ -8,8 +8,8 @@
  * children, and everything they did or is about them: home answers, seen marks, reactions,
  * replies, stickers and awards its people gave, its children's check-ins and personal charts,
  * its home matrix (every version kept), the successes it shared, its threads with the teacher
- * (both sides' messages: the thread is the family's). PRIVACY.md says what erasure
- * deletes and what it keeps as counts only.
+ * (both sides' messages: the thread is the family's), its evaluation responses (issue 25).
+ * PRIVACY.md says what erasure deletes and what it keeps as counts only.
  */
 import { sql } from 'kysely';
 import { fail, iso } from './common.mjs';
@@ -80,6 +80,25 @@ export async function exportFamily(database, familyId) {
       .where('household_id', '=', familyId)
       .orderBy('seq')
       .execute();
+    // Their evaluation responses (issue 25): the household's, its children's, its people's own.
+    const evaluationResponses = await db
+      .selectFrom('evaluation_responses')
+      .select(['evaluation_id', 'respondent', 'audience', 'submitted_at'])
+      .where((eb) => eb.or([eb('household_id', '=', familyId), eb('child_id', 'in', ofChildren), eb('viewer_id', 'in', ofPeople)]))
+      .orderBy('submitted_at')
+      .execute();
+    const evaluationAnswers = evaluationResponses.length
+      ? await db
+          .selectFrom('evaluation_answers')
+          .select(['evaluation_id', 'respondent', 'question_id', 'value'])
+          .where(
+            'respondent',
+            'in',
+            evaluationResponses.map((r) => r.respondent),
+          )
+          .orderBy('question_id')
+          .execute()
+      : [];
     const [chartAwards, earned, focus] = await Promise.all([
       db.selectFrom('awards').selectAll().where('chart_id', 'in', chartIds).orderBy('created_at').execute(),
       db.selectFrom('earned_rewards').selectAll().where('chart_id', 'in', chartIds).orderBy('earned_at').execute(),
@@ -202,6 +221,14 @@ export async function exportFamily(database, familyId) {
         text: m.text,
         createdAt: when(m.created_at),
       })),
+      evaluationResponses: evaluationResponses.map((r) => ({
+        evaluationId: r.evaluation_id,
+        audience: r.audience,
+        submittedAt: when(r.submitted_at),
+        answers: evaluationAnswers
+          .filter((a) => a.evaluation_id === r.evaluation_id && a.respondent === r.respondent)
+          .map((a) => ({ questionId: a.question_id, value: a.value })),
+      })),
     };
   });
 }
@@ -247,6 +274,10 @@ export async function eraseFamily(database, familyId) {
       topics.add(`matrix:${r.matrix_id}`);
     for (const r of await db.selectFrom('thread_messages').select('thread_key').distinct().where('household_id', '=', familyId).execute())
       topics.add(r.thread_key);
+    const ofEvaluations = db
+      .selectFrom('evaluation_responses')
+      .where((eb) => eb.or([eb('household_id', '=', familyId), eb('child_id', 'in', ofChildren), eb('viewer_id', 'in', ofPeople)]));
+    for (const r of await ofEvaluations.select('evaluation_id').distinct().execute()) topics.add(`evaluation:${r.evaluation_id}`);
 
     const erased = {
       people: people.length,
@@ -264,6 +295,7 @@ export async function eraseFamily(database, familyId) {
         db.selectFrom('successes').where((eb) => eb.or([eb('household_id', '=', familyId), eb('shared_by', 'in', ofPeople)])),
       ),
       threadMessages: await count(db.selectFrom('thread_messages').where('household_id', '=', familyId)),
+      evaluationResponses: await count(ofEvaluations),
       awardsAnonymised: 0,
     };
 
@@ -282,7 +314,7 @@ export async function eraseFamily(database, familyId) {
     await db.deleteFrom('successes').where('shared_by', 'in', ofPeople).execute();
     // The rest follows the household (on delete cascade): people, children and their check-ins
     // and personal charts, answers, seen marks, reactions, replies, the home matrix, successes,
-    // its threads (both sides' messages) and who read them.
+    // its threads (both sides' messages) and who read them, its evaluation responses and answers.
     await db.deleteFrom('households').where('id', '=', familyId).execute();
     return { erased, topics: [...topics] };
   });
