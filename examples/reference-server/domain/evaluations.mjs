@@ -380,12 +380,20 @@ export async function getEvaluationResults({ db }, query) {
   const ids = evaluations.map((e) => e.id);
   const own = await ownQuestions(db, ids);
 
+  // Invited: the households of the classes (a family at more than one address once per address),
+  // their children, and the staff of the classes. Each household once per evaluation.
   const invited = await sql`
-    with cls as materialized (select evaluation_id, class_id from evaluation_classes where evaluation_id = any(${ids}::text[]))
-    select evaluation_id, 'parent' as audience,
-           coalesce(sum(greatest(1, (select count(*) from addresses a where a.household_id = f.household_id))), 0)::int as n
-    from (select distinct cls.evaluation_id, ch.household_id from cls join class_households ch on ch.class_id = cls.class_id) f
-    group by evaluation_id
+    with cls as materialized (select evaluation_id, class_id from evaluation_classes where evaluation_id = any(${ids}::text[])),
+    families as materialized (
+      select distinct cls.evaluation_id, ch.household_id from cls join class_households ch on ch.class_id = cls.class_id
+    ),
+    addressed as (
+      select household_id, count(*) as n from addresses
+      where household_id in (select household_id from families) group by household_id
+    )
+    select f.evaluation_id, 'parent' as audience, sum(greatest(1, coalesce(a.n, 0)))::int as n
+    from families f left join addressed a on a.household_id = f.household_id
+    group by f.evaluation_id
     union all
     select cls.evaluation_id, 'child', count(distinct c.id)::int from cls join children c on c.class_id = cls.class_id group by cls.evaluation_id
     union all
@@ -396,13 +404,16 @@ export async function getEvaluationResults({ db }, query) {
   const responded = await sql`
     select evaluation_id, audience, count(*)::int as n from evaluation_responses
     where evaluation_id = any(${ids}::text[]) group by evaluation_id, audience`.execute(db);
-  // Per value, how many chose it; an open question's answers are counted, never read.
+  // Per value, how many chose it: counted first, then an open question's values are left out
+  // (its answers are counted, never read out of the database).
   const counted = await sql`
-    select a.evaluation_id, a.audience, a.question_id,
-           case when q.kind = 'text' then null else a.value end as value, count(*)::int as n
-    from evaluation_answers a
-    left join evaluation_questions q on q.evaluation_id = a.evaluation_id and q.id = a.question_id
-    where a.evaluation_id = any(${ids}::text[])
+    select g.evaluation_id, g.audience, g.question_id,
+           case when q.kind = 'text' then null else g.value end as value, sum(g.n)::int as n
+    from (
+      select evaluation_id, audience, question_id, value, count(*) as n from evaluation_answers
+      where evaluation_id = any(${ids}::text[]) group by evaluation_id, audience, question_id, value
+    ) g
+    left join evaluation_questions q on q.evaluation_id = g.evaluation_id and q.id = g.question_id
     group by 1, 2, 3, 4`.execute(db);
 
   const key = (/** @type {unknown[]} */ ...parts) => parts.join('\u0000');

@@ -106,6 +106,13 @@ for (const backend of BACKENDS) {
           assert.ok(total >= results.minimumGroupSize, `${phase.phase} ${q.audience} ${q.questionId}: ${total}`);
         }
       }
+      // Invited parents: the class's households, a family at two addresses once per address.
+      const [{ families, households }] = await server.api.db.query(`
+        select count(*)::int as families,
+               sum(greatest(1, (select count(*) from addresses a where a.household_id = ch.household_id)))::int as households
+        from class_households ch where ch.class_id = 'groep6-wish'`);
+      assert.ok(households > families, 'the demo has a family at two addresses');
+      assert.equal(afterPhase(body).audiences.find((a) => a.audience === 'parent').invited, households);
       const rating = parentQuestion(body, 'rating');
       assert.deepEqual(
         rating.counts.map((c) => c.value),
