@@ -159,7 +159,7 @@ async function formOf(db, evaluation, audience, respondent) {
   const mine = respondent
     ? await db
         .selectFrom('evaluation_answers')
-        .select(['question_id', 'value'])
+        .select(['question_id', 'value', 'words'])
         .where('evaluation_id', '=', evaluation.id)
         .where('respondent', '=', respondent)
         .execute()
@@ -187,7 +187,7 @@ async function formOf(db, evaluation, audience, respondent) {
     anonymous: evaluation.anonymous,
     ...(evaluation.closes_at ? { closesAt: iso(evaluation.closes_at) } : {}),
     answered,
-    ...(answered ? { answers: mine.map((a) => ({ questionId: a.question_id, value: a.value })) } : {}),
+    ...(answered ? { answers: mine.map((a) => ({ questionId: a.question_id, value: a.value ?? a.words ?? '' })) } : {}),
     ...(evaluation.lang ? { lang: evaluation.lang } : {}),
   };
 }
@@ -244,7 +244,8 @@ export async function submitEvaluationResponse(s, input) {
           respondent: who.respondent,
           audience,
           question_id: a.questionId,
-          value: a.value,
+          // An open question's words apart, where the counts never read them.
+          ...(questions.get(a.questionId)?.kind === 'text' ? { value: null, words: a.value } : { value: a.value, words: null }),
         })),
       )
       .execute();
@@ -404,17 +405,11 @@ export async function getEvaluationResults({ db }, query) {
   const responded = await sql`
     select evaluation_id, audience, count(*)::int as n from evaluation_responses
     where evaluation_id = any(${ids}::text[]) group by evaluation_id, audience`.execute(db);
-  // Per value, how many chose it: counted first, then an open question's values are left out
-  // (its answers are counted, never read out of the database).
+  // Per value, how many chose it; an open question's answers are counted (their `value` is null),
+  // their words never read.
   const counted = await sql`
-    select g.evaluation_id, g.audience, g.question_id,
-           case when q.kind = 'text' then null else g.value end as value, sum(g.n)::int as n
-    from (
-      select evaluation_id, audience, question_id, value, count(*) as n from evaluation_answers
-      where evaluation_id = any(${ids}::text[]) group by evaluation_id, audience, question_id, value
-    ) g
-    left join evaluation_questions q on q.evaluation_id = g.evaluation_id and q.id = g.question_id
-    group by 1, 2, 3, 4`.execute(db);
+    select evaluation_id, audience, question_id, value, count(*)::int as n from evaluation_answers
+    where evaluation_id = any(${ids}::text[]) group by evaluation_id, audience, question_id, value`.execute(db);
 
   const key = (/** @type {unknown[]} */ ...parts) => parts.join('\u0000');
   const invitedOf = new Map(/** @type {any[]} */ (invited.rows).map((r) => [key(r.evaluation_id, r.audience), r.n]));

@@ -90,7 +90,7 @@ export async function exportFamily(database, familyId) {
     const evaluationAnswers = evaluationResponses.length
       ? await db
           .selectFrom('evaluation_answers')
-          .select(['evaluation_id', 'respondent', 'question_id', 'value'])
+          .select(['evaluation_id', 'respondent', 'question_id', 'value', 'words'])
           .where(
             'respondent',
             'in',
@@ -227,7 +227,7 @@ export async function exportFamily(database, familyId) {
         submittedAt: when(r.submitted_at),
         answers: evaluationAnswers
           .filter((a) => a.evaluation_id === r.evaluation_id && a.respondent === r.respondent)
-          .map((a) => ({ questionId: a.question_id, value: a.value })),
+          .map((a) => ({ questionId: a.question_id, value: a.value ?? a.words })),
       })),
     };
   });

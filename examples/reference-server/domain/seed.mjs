@@ -554,7 +554,7 @@ async function insertEvaluations(db, state, { classes, households, children, vie
   const AUDIENCE = new Set(['parent', 'child', 'teacher', 'trainer']);
   const KINDS = new Set(['yes-no', 'scale', 'choice', 'text']);
   const evaluations = recordOf(/** @type {any} */ (state).evaluations);
-  /** @type {Map<string, Set<string>>} */
+  /** The ids of each evaluation's open questions (its words are kept apart). @type {Map<string, Set<string>>} */
   const questionIds = new Map();
   for (const [id, raw] of Object.entries(evaluations)) {
     const e = recordOf(raw);
@@ -581,7 +581,7 @@ async function insertEvaluations(db, state, { classes, households, children, vie
     const own = listOf(e.ownQuestions)
       .filter((q) => isId(q?.id) && KINDS.has(q?.kind) && isText(q?.text))
       .slice(0, 30);
-    questionIds.set(id, new Set(own.map((q) => q.id)));
+    questionIds.set(id, new Set(own.filter((q) => q.kind === 'text').map((q) => q.id)));
     await insertAll(
       db,
       'evaluation_questions',
@@ -630,7 +630,10 @@ async function insertEvaluations(db, state, { classes, households, children, vie
         respondent: r.respondent,
         audience: r.audience,
         question_id: a.questionId,
-        value: a.value.trim().slice(0, 1000),
+        // An open question's words apart from the values the results count.
+        ...(questionIds.get(r.evaluationId)?.has(a.questionId)
+          ? { value: null, words: a.value.trim().slice(0, 1000) }
+          : { value: a.value.trim().slice(0, 200), words: null }),
       });
     }
   }

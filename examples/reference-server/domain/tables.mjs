@@ -327,7 +327,8 @@
  * @property {string} respondent
  * @property {'parent' | 'child' | 'teacher' | 'trainer'} audience
  * @property {string} question_id
- * @property {string} value
+ * @property {string | null} value the value chosen (a closed question)
+ * @property {string | null} words an open question's answer
  *
  * @typedef {object} Database
  * @property {SchoolsTable} schools

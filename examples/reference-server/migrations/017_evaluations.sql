@@ -75,16 +75,19 @@ create index evaluation_responses_household on evaluation_responses (household_i
 create index evaluation_responses_child on evaluation_responses (child_id) where child_id is not null;
 create index evaluation_responses_viewer on evaluation_responses (viewer_id) where viewer_id is not null;
 
--- The answers of a response, one per question. The audience is kept beside them so the counts
--- of a run (per evaluation, audience, question and value) need no join; the index leaves the
--- value out (an open answer of 1,000 characters is too long for a B-tree entry).
+-- The answers of a response, one per question: the value chosen (`yes`/`no`, `1` to `5`, an
+-- option's value) or, for an open question, the words, in a column of their own that the results
+-- never read. The audience is kept beside them, so a run's counts (per evaluation, audience,
+-- question and value) are read from one index alone, without a join.
 create table evaluation_answers (
   evaluation_id samen_id not null,
   respondent text not null,
   audience text not null check (audience in ('parent', 'child', 'teacher', 'trainer')),
   question_id samen_id not null,
-  value text not null check (char_length(value) between 1 and 1000),
+  value text check (char_length(value) between 1 and 200),
+  words text check (char_length(btrim(words)) between 1 and 1000),
+  check ((value is null) <> (words is null)),
   primary key (evaluation_id, respondent, question_id),
   foreign key (evaluation_id, respondent) references evaluation_responses on delete cascade
 );
-create index evaluation_answers_counts on evaluation_answers (evaluation_id, audience, question_id);
+create index evaluation_answers_counts on evaluation_answers (evaluation_id, audience, question_id, value);
