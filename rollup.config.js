@@ -40,6 +40,7 @@ const classEntries = [
   'src/programme-overview/programme-overview.ts',
   'src/programme-intro/programme-intro.ts',
   'src/meeting/meeting.ts',
+  'src/evaluation/evaluation.ts',
   'src/core/samen-provider.ts',
 ];
 

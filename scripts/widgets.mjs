@@ -11,7 +11,7 @@
  */
 
 /**
- * @typedef {'clip' | 'feedback' | 'reward' | 'feelings' | 'matrix' | 'composer' | 'overview' | 'meeting' | 'intro'} Port
+ * @typedef {'clip' | 'feedback' | 'reward' | 'feelings' | 'matrix' | 'composer' | 'overview' | 'meeting' | 'intro' | 'evaluation'} Port
  * @typedef {{ title: string, file: string, main: string, arabic: string }} WidgetStories
  * @typedef {{
  *   tag: string,
@@ -156,6 +156,22 @@ export const WIDGETS = Object.freeze([
     viewers: { 'own-classes': 'teacher-1', school: 'leader-1' },
     attributes: { 'own-classes': { programme: 'wish' }, school: { programme: 'wish' } },
     stories: { title: 'Widgets/Programme overview', file: 'stories/programme-overview.stories.ts', main: 'Teacher', arabic: 'Arabic' },
+  },
+  {
+    tag: 'samen-evaluation',
+    folder: 'evaluation',
+    entry: 'src/define/samen-evaluation.ts',
+    port: 'evaluation',
+    // The WIsH run of groep 6 (issue 25): the after form a parent has not answered yet, the child's form, and the results.
+    views: ['parent', 'child', 'teacher'],
+    viewProperty: true,
+    viewers: { parent: 'parent-1', child: 'child-login-1', teacher: 'teacher-1' },
+    attributes: {
+      parent: { 'evaluation-id': 'eval-wish-after' },
+      child: { 'evaluation-id': 'eval-wish-after' },
+      teacher: { 'evaluation-id': 'eval-wish-after' },
+    },
+    stories: { title: 'Widgets/Evaluation', file: 'stories/evaluation.stories.ts', main: 'Parent', arabic: 'Arabic' },
   },
 ]);
 

@@ -11,6 +11,7 @@ import './define/samen-expectation-matrix.js';
 import './define/samen-clip-composer.js';
 import './define/samen-programme-intro.js';
 import './define/samen-meeting.js';
+import './define/samen-evaluation.js';
 import './define/samen-programme-overview.js';
 
 // The core (`@samen/widgets/core`), name by name: see src/core/index.ts.
@@ -198,6 +199,28 @@ export {
 export { escapeIcsText, meetingToIcs } from './meeting/ics.js';
 export { MEETING_METHODS, type MeetingPort, type ProgrammeIntroPort } from './core/adapter.js';
 export type { SamenPreparationDetail, SamenRsvpDetail } from './core/events.js';
+// Evaluations of a programme run (issue 25).
+export { SamenEvaluation } from './evaluation/evaluation.js';
+export {
+  type Answer,
+  type Audience,
+  AUDIENCES,
+  BUILT_IN_QUESTIONS,
+  DEFAULT_EVALUATION_MIN_GROUP_SIZE,
+  type Evaluation,
+  type EvaluationDraft,
+  type EvaluationReceipt,
+  type EvaluationResponseInput,
+  type EvaluationResults,
+  evaluationReceiptSchema,
+  evaluationResultsSchema,
+  evaluationSchema,
+  type Phase,
+  type Question,
+  type QuestionKind,
+} from './evaluation/schemas.js';
+export { EVALUATION_METHODS, type EvaluationPort } from './core/adapter.js';
+export type { SamenEvaluationResponseDetail } from './core/events.js';
 export { SamenProgrammeOverview } from './programme-overview/programme-overview.js';
 export {
   DEFAULT_MIN_GROUP_SIZE,

@@ -230,7 +230,7 @@ export function saveEvaluationDraft(state: DemoState, input: EvaluationDraft, vi
 /**
  * The demo school's WIsH run of groep 6: a `before` evaluation (closed) and an `after` one (open),
  * each with answers from most households and children; one teacher and one trainer form answered
- * (below the minimum group size: no figure). fam-01 answered `before` only.
+ * (below the minimum group size: no figure). fam-01 and its child answered `before` only.
  */
 export function seedEvaluations(state: DemoState, locale: DemoLocale, now: Date, random: () => number): void {
   const nl = locale === 'nl';
@@ -247,7 +247,7 @@ export function seedEvaluations(state: DemoState, locale: DemoLocale, now: Date,
     {
       id: 'school-evening',
       kind: 'yes-no',
-      text: nl ? 'Zou u weer naar een ouderavond over WIsH komen?' : 'Would you come to a WIsH parents’ evening again?',
+      text: nl ? 'Zou je weer naar een ouderavond over WIsH komen?' : 'Would you come to a WIsH parents’ evening again?',
       audiences: ['parent'],
     },
   ];
@@ -265,7 +265,6 @@ export function seedEvaluations(state: DemoState, locale: DemoLocale, now: Date,
       id: 'eval-wish-after',
       phase: 'after',
       ownQuestions,
-      closesAt: new Date(now.getTime() + 14 * day).toISOString(),
     },
   });
   const families = own(state.families, 'groep6-wish') ?? [];
@@ -301,6 +300,7 @@ export function seedEvaluations(state: DemoState, locale: DemoLocale, now: Date,
         respond(evaluation, `household:${household}`, 'parent', after);
     });
     children.forEach((childId, i) => {
+      if (after && childId === 'child-1') return;
       if (i % 5 !== 4) respond(evaluation, `child:${childId}`, 'child', after);
     });
     if (after) respond(evaluation, 'person:teacher-1', 'teacher', after);

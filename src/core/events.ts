@@ -146,6 +146,17 @@ export interface SamenPreparationDetail {
   id: string;
 }
 
+/**
+ * A respondent sent their answers to an evaluation (issue 25): stored, or kept in the outbox to
+ * send later (`queued: true`). Never the answers themselves: they are the respondent's.
+ */
+export interface SamenEvaluationResponseDetail {
+  evaluationId: string;
+  /** The idempotency key it was written with. */
+  id: string;
+  queued?: boolean;
+}
+
 /** Every `samen-*` event, typed for `addEventListener`. */
 export interface SamenEventMap {
   'samen-error': CustomEvent<SamenErrorDetail>;
@@ -166,6 +177,7 @@ export interface SamenEventMap {
   'samen-message': CustomEvent<SamenMessageDetail>;
   'samen-rsvp': CustomEvent<SamenRsvpDetail>;
   'samen-preparation': CustomEvent<SamenPreparationDetail>;
+  'samen-evaluation-response': CustomEvent<SamenEvaluationResponseDetail>;
 }
 
 declare global {

@@ -62,6 +62,13 @@ export function previewAdapter(adapter: SamenAdapter): SamenAdapter {
     preview.savePreparation = refuse;
     preview.getMeetingReplies = refuse;
   }
+  // Evaluations (issue 25): the form as every parent sees it (the widget shows the parent's questions); nothing is sent.
+  if (adapter.getEvaluation) {
+    preview.getEvaluation = (evaluationId, options) => adapter.getEvaluation!(evaluationId, options);
+    preview.submitEvaluationResponse = refuse;
+    preview.getEvaluationResults = refuse;
+    preview.saveEvaluation = refuse;
+  }
   if (adapter.getProgrammeIntro) preview.getProgrammeIntro = (introId, options) => adapter.getProgrammeIntro!(introId, options);
   if (adapter.subscribe) preview.subscribe = (topic, listener) => adapter.subscribe!(topic, listener);
   previews.set(adapter, preview);

@@ -194,10 +194,10 @@ export function isValidAnswer(question: Pick<Question, 'kind' | 'options'>, valu
  */
 export const BUILT_IN_QUESTIONS: Readonly<Record<Audience, readonly Omit<Question, 'builtIn'>[]>> = {
   parent: [
-    { id: 'goals', kind: 'yes-no', text: 'Weet u wat uw kind leert in deze lessen?' },
-    { id: 'talked', kind: 'yes-no', text: 'Heeft u thuis over de lessen gepraat?' },
-    { id: 'last-lesson', kind: 'yes-no', text: 'Was u bij de laatste les?' },
-    { id: 'rating', kind: 'scale', text: 'Hoe vond u de lessen?' },
+    { id: 'goals', kind: 'yes-no', text: 'Weet je wat je kind leert in deze lessen?' },
+    { id: 'talked', kind: 'yes-no', text: 'Heb je thuis over de lessen gepraat?' },
+    { id: 'last-lesson', kind: 'yes-no', text: 'Was je bij de laatste les?' },
+    { id: 'rating', kind: 'scale', text: 'Hoe vond je de lessen?' },
   ],
   child: [
     { id: 'child-liked', kind: 'scale', text: 'Hoe vond je de lessen?', picture: '⭐' },
@@ -206,12 +206,12 @@ export const BUILT_IN_QUESTIONS: Readonly<Record<Audience, readonly Omit<Questio
   ],
   teacher: [
     { id: 'teacher-goals', kind: 'scale', text: 'Hoe goed kenden de ouders de doelen van de lessen?' },
-    { id: 'teacher-class', kind: 'scale', text: 'Hoe goed paste het programma bij uw klas?' },
-    { id: 'rating', kind: 'scale', text: 'Hoe vond u de lessen?' },
+    { id: 'teacher-class', kind: 'scale', text: 'Hoe goed paste het programma bij je klas?' },
+    { id: 'rating', kind: 'scale', text: 'Hoe vond je de lessen?' },
   ],
   trainer: [
     { id: 'trainer-parents', kind: 'scale', text: 'Hoe betrokken waren de ouders?' },
     { id: 'trainer-school', kind: 'scale', text: 'Hoe ging de samenwerking met de school?' },
-    { id: 'rating', kind: 'scale', text: 'Hoe vond u de lessen?' },
+    { id: 'rating', kind: 'scale', text: 'Hoe vond je de lessen?' },
   ],
 };

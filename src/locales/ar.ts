@@ -43,7 +43,7 @@ import { ar as matrix } from '../expectation-matrix/locales/ar.js';
 import { ar as thread } from '../thread/locales/ar.js';
 
 /** Arabic for the parents' widgets, as a host could register it: the shared table and each widget's section by name. */
-const ar: Messages & Omit<SectionMessages, 'composer' | 'overview' | 'meeting' | 'intro'> = {
+const ar: Messages & Omit<SectionMessages, 'composer' | 'overview' | 'meeting' | 'intro' | 'evaluation'> = {
   ...shared,
   clip,
   feedback,

@@ -23,7 +23,7 @@ import { en as matrix } from '../expectation-matrix/locales/en.js';
 import { en as thread } from '../thread/locales/en.js';
 
 /** English for the parents' widgets, as a host could register it: the shared table and each widget's section by name. */
-const en: Messages & Omit<SectionMessages, 'composer' | 'overview' | 'meeting' | 'intro'> = {
+const en: Messages & Omit<SectionMessages, 'composer' | 'overview' | 'meeting' | 'intro' | 'evaluation'> = {
   ...shared,
   clip,
   feedback,

@@ -24,7 +24,7 @@ import { pl as matrix } from '../expectation-matrix/locales/pl.js';
 import { pl as thread } from '../thread/locales/pl.js';
 
 /** Polish for the parents' widgets, as a host could register it: the shared table and each widget's section by name. */
-const pl: Messages & Omit<SectionMessages, 'composer' | 'overview' | 'meeting' | 'intro'> = {
+const pl: Messages & Omit<SectionMessages, 'composer' | 'overview' | 'meeting' | 'intro' | 'evaluation'> = {
   ...shared,
   clip,
   feedback,

@@ -24,7 +24,7 @@ import { tr as matrix } from '../expectation-matrix/locales/tr.js';
 import { tr as thread } from '../thread/locales/tr.js';
 
 /** Turkish for the parents' widgets, as a host could register it: the shared table and each widget's section by name. */
-const tr: Messages & Omit<SectionMessages, 'composer' | 'overview' | 'meeting' | 'intro'> = {
+const tr: Messages & Omit<SectionMessages, 'composer' | 'overview' | 'meeting' | 'intro' | 'evaluation'> = {
   ...shared,
   clip,
   feedback,

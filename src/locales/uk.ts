@@ -24,7 +24,7 @@ import { uk as matrix } from '../expectation-matrix/locales/uk.js';
 import { uk as thread } from '../thread/locales/uk.js';
 
 /** Ukrainian for the parents' widgets, as a host could register it: the shared table and each widget's section by name. */
-const uk: Messages & Omit<SectionMessages, 'composer' | 'overview' | 'meeting' | 'intro'> = {
+const uk: Messages & Omit<SectionMessages, 'composer' | 'overview' | 'meeting' | 'intro' | 'evaluation'> = {
   ...shared,
   clip,
   feedback,

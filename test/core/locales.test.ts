@@ -51,6 +51,14 @@ import { nl as meetingNl } from '../../src/meeting/locales/nl.js';
 import { pl as meetingPl } from '../../src/meeting/locales/pl.js';
 import { tr as meetingTr } from '../../src/meeting/locales/tr.js';
 import { uk as meetingUk } from '../../src/meeting/locales/uk.js';
+// The evaluation's words (issue 25) load on their own too.
+import { evaluationMessages, type EvaluationMessages } from '../../src/evaluation/messages.js';
+import { ar as evaluationAr } from '../../src/evaluation/locales/ar.js';
+import { en as evaluationEn } from '../../src/evaluation/locales/en.js';
+import { nl as evaluationNl } from '../../src/evaluation/locales/nl.js';
+import { pl as evaluationPl } from '../../src/evaluation/locales/pl.js';
+import { tr as evaluationTr } from '../../src/evaluation/locales/tr.js';
+import { uk as evaluationUk } from '../../src/evaluation/locales/uk.js';
 import { introMessages, type IntroMessages } from '../../src/programme-intro/messages.js';
 import { ar as introAr } from '../../src/programme-intro/locales/ar.js';
 import { en as introEn } from '../../src/programme-intro/locales/en.js';
@@ -60,6 +68,14 @@ import { tr as introTr } from '../../src/programme-intro/locales/tr.js';
 import { uk as introUk } from '../../src/programme-intro/locales/uk.js';
 
 type Whole = Messages & SectionMessages;
+const EVALUATION: Record<string, EvaluationMessages> = {
+  nl: evaluationNl,
+  en: evaluationEn,
+  ar: evaluationAr,
+  tr: evaluationTr,
+  pl: evaluationPl,
+  uk: evaluationUk,
+};
 const MEETING: Record<string, MeetingMessages> = {
   nl: meetingNl,
   en: meetingEn,
@@ -86,8 +102,9 @@ const OVERVIEW: Record<string, OverviewMessages> = {
   uk: overviewUk,
 };
 /** A language's table with the composer's and the overview's tables for its language beside it, so every check below holds for every section. */
-const withComposer = (table: Omit<Whole, 'composer' | 'overview' | 'meeting' | 'intro'>): Whole => ({
+const withComposer = (table: Omit<Whole, 'composer' | 'overview' | 'meeting' | 'intro' | 'evaluation'>): Whole => ({
   ...table,
+  evaluation: EVALUATION[table.locale]!,
   composer: COMPOSER[table.locale]!,
   overview: OVERVIEW[table.locale]!,
   meeting: MEETING[table.locale]!,
@@ -109,6 +126,7 @@ const whole = (locale: string): Whole => ({
   overview: overviewMessages.get(resolveLocale(locale)),
   meeting: meetingMessages.get(resolveLocale(locale)),
   intro: introMessages.get(resolveLocale(locale)),
+  evaluation: evaluationMessages.get(resolveLocale(locale)),
 });
 
 /** Every key path of a message table, with the arity of each function message and each list's length. */

@@ -13,7 +13,7 @@ import { nl as feelings } from '../../src/feelings-checkin/locales/nl.js';
 import { nl as matrix } from '../../src/expectation-matrix/locales/nl.js';
 import { nl as thread } from '../../src/thread/locales/nl.js';
 
-export const nl: Messages & Omit<SectionMessages, 'composer' | 'overview' | 'meeting' | 'intro'> = {
+export const nl: Messages & Omit<SectionMessages, 'composer' | 'overview' | 'meeting' | 'intro' | 'evaluation'> = {
   ...shared,
   clip,
   feedback,

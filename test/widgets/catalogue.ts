@@ -309,6 +309,41 @@ export const CATALOGUE: readonly WidgetRow[] = [
       },
     },
   },
+  {
+    ...widget('samen-evaluation'),
+    stories: { ...widget('samen-evaluation').stories, load: () => import('../../stories/evaluation.stories.js') },
+    define: () => import('../../src/define/samen-evaluation.js'),
+    sample: sampleOf('samen-evaluation'),
+    // The results and the school's own questions: staff only, optional methods of the port.
+    viewMethods: { teacher: ['getEvaluationResults', 'saveEvaluation'] },
+    looksLoaded: (el, view) =>
+      $(el, '[part~="title"]')?.textContent?.trim() === 'WIsH, groep 6' &&
+      (view === 'teacher' ? !!$(el, '[part~="results"]') : !!$(el, '[part~="form"]')),
+    live: {
+      topic: () => 'evaluation:eval-wish-after',
+      // The parent (or the child) answers: their form thanks them; the teacher adds a question of the school's own.
+      change: (adapter, view) =>
+        view === 'teacher'
+          ? adapter.forViewer('teacher-1').saveEvaluation({
+              id: writeId(),
+              evaluationId: 'eval-wish-after',
+              programmeRunId: 'wish-groep6',
+              phase: 'after',
+              audiences: ['parent', 'child', 'teacher', 'trainer'],
+              anonymous: true,
+              questions: [{ id: 'live-q', kind: 'yes-no', text: LIVE_TEXT, audiences: ['parent'] }],
+            })
+          : adapter.forViewer(view === 'child' ? 'child-login-1' : 'parent-1').submitEvaluationResponse({
+              id: writeId(),
+              evaluationId: 'eval-wish-after',
+              answers: [{ questionId: 'rating', value: '4' }].map((a) =>
+                view === 'child' ? { questionId: 'child-liked', value: a.value } : a,
+              ),
+            }),
+      shows: (el, view) =>
+        view === 'teacher' ? ($(el, '[part~="editor"]')?.textContent ?? '').includes(LIVE_TEXT) : !!$(el, '[part~="thanks"]'),
+    },
+  },
 ];
 
 /** What each programme overview first showed for lesson 2 (its live check compares with it). */

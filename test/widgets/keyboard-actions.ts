@@ -356,4 +356,45 @@ export const KEYBOARD: Readonly<Record<string, KeyboardSpec>> = {
       ),
     ],
   },
+  // Evaluations (issue 25): answer and send (the form gives way to the thank-you), change the answers; the teacher adds a question.
+  'samen-evaluation': {
+    actions: [
+      {
+        name: 'answer, send (the form gives way to the thank-you), then change the answers',
+        views: ['parent', 'child'],
+        steps: [
+          { does: 'choose "yes"', focus: 'fieldset input[value="yes"]', keys: [{ press: 'Space' }] },
+          {
+            does: 'send; the form disappears',
+            focus: '[part~="send-button"]',
+            keys: [{ press: 'Enter' }],
+            until: ({ el }) => has(el, '[part~="thanks"]'),
+          },
+          {
+            does: 'change the answers: the form comes back',
+            focus: '[part~="thanks"] button',
+            keys: [{ press: 'Enter' }],
+            until: ({ el }) => has(el, '[part~="form"]'),
+          },
+        ],
+      },
+      {
+        name: 'add a question of the school’s own',
+        views: ['teacher'],
+        steps: [
+          { does: 'type the question', focus: '#new-question', keys: [{ type: 'Was de tijd handig?' }] },
+          {
+            does: 'add it',
+            keys: [{ press: 'Enter' }],
+            until: ({ el }) => shows(el, 'Was de tijd handig?') && shows(el, 'De vragen zijn opgeslagen.'),
+          },
+        ],
+      },
+      previewSwitch(({ adapter }) =>
+        adapter
+          .forViewer('parent-1')
+          .submitEvaluationResponse({ id: writeId(), evaluationId: 'eval-wish-after', answers: [{ questionId: 'rating', value: '4' }] }),
+      ),
+    ],
+  },
 };
