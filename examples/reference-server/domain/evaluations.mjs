@@ -60,16 +60,21 @@ export async function evaluationClasses(db, evaluationId) {
 }
 
 /**
- * The evaluations of a run, `before` first: by the run's id, or (as the library's demo) by its
- * programme when no run has that id.
- * @param {DB} db @param {string} runId @returns {Promise<EvaluationRow[]>}
+ * The evaluations of a run, `before` first: by the run's id, or (as the library's demo, and the
+ * overview without a run id) by its programme when no run has that id; then only the programme's
+ * evaluations that go to one of `classIds` (the viewer's), so another school's run of the same
+ * programme is never mixed in.
+ * @param {DB} db @param {string} runId @param {readonly string[]} classIds
+ * @returns {Promise<EvaluationRow[]>}
  */
-export async function evaluationsOfRun(db, runId) {
+export async function evaluationsOfRun(db, runId, classIds) {
   const { rows } = await sql`
     select id, programme_run_id, programme, phase, title, audiences, anonymous, closes_at, lang, created_at
-    from evaluations
-    where programme_run_id = ${runId}
-       or (programme = ${runId} and not exists (select 1 from evaluations r where r.programme_run_id = ${runId}))
+    from evaluations e
+    where e.programme_run_id = ${runId}
+       or (e.programme = ${runId}
+           and not exists (select 1 from evaluations r where r.programme_run_id = ${runId})
+           and exists (select 1 from evaluation_classes ec where ec.evaluation_id = e.id and ec.class_id = any(${[...classIds]}::text[])))
     order by case phase when 'before' then 0 else 1 end, created_at, id`.execute(db);
   return /** @type {EvaluationRow[]} */ (rows);
 }
@@ -295,7 +300,7 @@ export async function saveEvaluation(s, input) {
   if (existing) {
     await db.updateTable('evaluations').set(values).where('id', '=', existing.id).execute();
   } else {
-    const [run] = await evaluationsOfRun(db, input.programmeRunId);
+    const [run] = await evaluationsOfRun(db, input.programmeRunId, viewer.classIds);
     if (!run) return fail('not-found', 'no such programme run');
     await db
       .insertInto('evaluations')
@@ -375,8 +380,8 @@ export function evaluationDraftIssues(draft) {
  * aggregate queries; no answer, value of an open question or respondent is read.
  * @param {Session} s @param {{ programmeRunId: string }} query
  */
-export async function getEvaluationResults({ db }, query) {
-  const evaluations = await evaluationsOfRun(db, query.programmeRunId);
+export async function getEvaluationResults({ db, viewer }, query) {
+  const evaluations = await evaluationsOfRun(db, query.programmeRunId, viewer.classIds);
   if (!evaluations.length) return fail('not-found');
   const ids = evaluations.map((e) => e.id);
   const own = await ownQuestions(db, ids);

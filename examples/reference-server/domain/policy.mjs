@@ -207,10 +207,10 @@ export async function evaluationScope(db, viewer, evaluationId) {
 /**
  * A run's evaluations (issue 25: results, a new evaluation of the run): one check per class they
  * go to, so staff read or change a run only when every class of it is theirs. Unknown: `not-found`.
- * @param {DB} db @param {unknown} runId @param {Action} action @returns {Promise<Check[]>}
+ * @param {DB} db @param {import('./common.mjs').Viewer} viewer @param {unknown} runId @param {Action} action @returns {Promise<Check[]>}
  */
-async function runChecks(db, runId, action) {
-  const evaluations = await evaluationsOfRun(db, idOf(runId));
+async function runChecks(db, viewer, runId, action) {
+  const evaluations = await evaluationsOfRun(db, idOf(runId), viewer.classIds);
   const classes = await classesOfEvaluations(
     db,
     evaluations.map((e) => e.id),
@@ -325,10 +325,10 @@ const ROUTE_CHECKS = {
   submitEvaluationResponse: async (db, viewer, input) => [
     { action: 'evaluation.respond', scope: found(await evaluationScope(db, viewer, field(input, 'evaluationId'))) },
   ],
-  getEvaluationResults: (db, _viewer, input) => runChecks(db, field(input, 'programmeRunId'), 'evaluation.results'),
-  saveEvaluation: async (db, _viewer, input) => {
+  getEvaluationResults: (db, viewer, input) => runChecks(db, viewer, field(input, 'programmeRunId'), 'evaluation.results'),
+  saveEvaluation: async (db, viewer, input) => {
     const evaluationId = field(input, 'evaluationId');
-    if (!(await evaluationRow(db, evaluationId))) return runChecks(db, field(input, 'programmeRunId'), 'evaluation.edit');
+    if (!(await evaluationRow(db, evaluationId))) return runChecks(db, viewer, field(input, 'programmeRunId'), 'evaluation.edit');
     const classes = await evaluationClasses(db, evaluationId);
     return (classes.length ? classes : [fail('not-found')]).map((classId) => ({ action: 'evaluation.edit', scope: { classId } }));
   },

@@ -160,6 +160,17 @@ for (const backend of BACKENDS) {
       assert.equal((await server.as('leader-1')('GET', FORM)).status, 403, 'a school leader is no audience of the form');
     });
 
+    test('asked by programme (the overview without a run id): the runs of it in the viewer’s classes, never another class’s', async () => {
+      const wish = await server.as('teacher-1')('GET', '/evaluation-results?programmeRunId=wish');
+      assert.deepEqual([wish.status, wish.body.programmeRunId], [200, 'wish-groep6']);
+      // PBS runs in groep 7 (the school leader's) and groep 8 (not theirs): only groep 7's.
+      const pbs = await server.as('leader-1')('GET', '/evaluation-results?programmeRunId=pbs');
+      assert.equal(pbs.status, 200, JSON.stringify(pbs.body));
+      const ids = pbs.body.phases.map((p) => p.evaluationId);
+      assert.ok(ids.includes('eval-g7') && !ids.includes('eval-g8'), ids.join(', '));
+      assert.equal((await server.as('parent-1')('GET', '/evaluation-results?programmeRunId=wish')).status, 403);
+    });
+
     test('editing: the run’s staff add the school’s questions; a parent can’t, nor can a question take a built-in id', async () => {
       const draft = { programmeRunId: 'wish-groep6', phase: 'after', audiences: ['parent'], anonymous: true, questions: [] };
       assert.equal((await server.as('parent-1')('PUT', FORM, { key: key(), body: draft })).status, 403);
