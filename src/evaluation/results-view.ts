@@ -18,6 +18,16 @@ import {
   type QuestionResult,
 } from './schemas.js';
 import type { EvaluationMessages } from './messages.js';
+import { parseOrThrow } from '../core/parse.js';
+import { evaluationResultsSchema } from './schemas.js';
+
+// What `<samen-programme-overview>` needs when it loads this module on demand: the words, and the parse.
+export { evaluationMessages } from './messages.js';
+
+/** The results as the backend sent them, parsed (`invalid-data` when they do not fit). */
+export function parseResults(raw: unknown): EvaluationResults {
+  return parseOrThrow(evaluationResultsSchema, raw, 'evaluation');
+}
 
 /** The smallest group a figure may be about: the larger of the backend's and Samen's own. */
 export function minimumOf(results: Pick<EvaluationResults, 'minimumGroupSize'>): number {

@@ -5,7 +5,9 @@ import { inLanguage } from '../core/in-language.js';
 import { parseOrThrow } from '../core/parse.js';
 import type { Viewer } from '../core/schemas.js';
 import { SamenElement } from '../core/samen-element.js';
-import type { SamenTopic } from '../core/adapter.js';
+import type { EvaluationPort, SamenTopic } from '../core/adapter.js';
+import { LazyView } from '../core/lazy-view.js';
+import type { EvaluationResults } from '../evaluation/schemas.js';
 import { overviewMessages, type OverviewMessages } from './messages.js';
 import { overviewStyles } from './programme-overview.styles.js';
 import {
@@ -38,6 +40,8 @@ interface OverviewData {
   viewer: Viewer;
   /** The teacher's own classes only: families no clip of the run reached. */
   unreached: UnreachedFamilies[];
+  /** The run's evaluation results (issue 25), when the adapter has them; `failed` when they could not be read. */
+  evaluation?: EvaluationResults | 'failed';
 }
 
 /** Roles that may read the overview (the policy's `overview.read`); anyone else gets the forbidden state. */
@@ -66,6 +70,8 @@ const STAFF: readonly string[] = ['teacher', 'care-coordinator', 'school-leader'
  * @csspart export-csv - The link that downloads the table as CSV.
  * @csspart export-svg - The link that downloads the charts as SVG.
  * @csspart unreached - The teacher's list of families not reached yet (closed at first).
+ * @csspart evaluation - The run's evaluation results: response rates and answers (when the adapter has `getEvaluationResults`).
+ * @csspart results - The results inside it.
  * @csspart error - The error state.
  * @csspart retry - The retry button in the error state.
  *
@@ -117,6 +123,13 @@ export class SamenProgrammeOverview extends SamenElement {
   /** The download links' blob: URLs, made again when what they hold changes and revoked then. */
   private exports?: { key: string; csv: string; svg: string };
 
+  /** The evaluation results' view (issue 25), loaded only when the adapter has them: staff pages only. */
+  private readonly evaluationView = new LazyView(
+    this,
+    () => import('../evaluation/results-view.js'),
+    (error) => this.reportError(error, false),
+  );
+
   private readonly loader = this.useData({
     port: 'overview',
     args: () => [this.programme, this.programmeRunId, this.schoolYear, this.classIds] as const,
@@ -153,13 +166,48 @@ export class SamenProgrammeOverview extends SamenElement {
         );
         for (const list of lists) if (list && list.classId) unreached.push(list);
       }
-      return { overview, viewer: who, unreached };
+      const evaluation = await this.loadEvaluation(
+        (adapter as EvaluationPort).getEvaluationResults?.bind(adapter),
+        runId || programme,
+        signal,
+        report,
+      );
+      return { overview, viewer: who, unreached, ...(evaluation ? { evaluation } : {}) };
     },
-    topics: ({ overview }) =>
-      overview.classes.flatMap((c) =>
+    topics: ({ overview, evaluation }) => [
+      ...overview.classes.flatMap((c) =>
         c.cells.flatMap((cell): SamenTopic[] => (cell.clipId ? [`clip:${cell.clipId}`, `reactions:${cell.clipId}`] : [])),
       ),
+      ...(evaluation && evaluation !== 'failed'
+        ? evaluation.phases.flatMap((p): SamenTopic[] => (p.evaluationId ? [`evaluation:${p.evaluationId}`] : []))
+        : []),
+    ],
   });
+
+  /**
+   * The run's evaluation results (issue 25): none without the method, or when the run has no
+   * evaluation (`not-found`) or the viewer may not read them; `failed` for a read that failed.
+   */
+  private async loadEvaluation(
+    read: ((query: { programmeRunId: string }, options?: { signal?: AbortSignal }) => Promise<unknown>) | undefined,
+    runId: string,
+    signal: AbortSignal,
+    report: (issues: { path: string; message: string }[], message: string) => void,
+  ): Promise<EvaluationResults | 'failed' | undefined> {
+    if (!read || !runId) return undefined;
+    try {
+      const [raw] = await Promise.all([read({ programmeRunId: runId }, { signal }), this.evaluationView.settled()]);
+      const view = this.evaluationView.module;
+      if (!view) return 'failed';
+      await view.evaluationMessages.load(this.resolvedLocale);
+      return view.parseResults(raw);
+    } catch (error) {
+      const e = toSamenError(error);
+      if (e.kind === 'not-found' || e.kind === 'forbidden') return undefined;
+      report([{ path: 'evaluation', message: e.kind }], 'evaluation results left out');
+      return 'failed';
+    }
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -232,7 +280,18 @@ export class SamenProgrammeOverview extends SamenElement {
     return this.renderData(this.loader, (data) => this.renderOverview(data));
   }
 
-  private renderOverview({ overview, unreached }: OverviewData): TemplateResult {
+  /** The run's evaluation results, under the table (issue 25). */
+  private renderEvaluation(evaluation: EvaluationResults | 'failed'): TemplateResult | typeof nothing {
+    const view = this.evaluationView.module;
+    if (!view) return nothing;
+    const em = view.evaluationMessages.get(this.resolvedLocale);
+    return html`<section part="evaluation" class="evaluation" aria-labelledby="evaluation-heading">
+      <h3 id="evaluation-heading">${em.results}</h3>
+      ${evaluation === 'failed' ? html`<p class="note">${em.resultsFailed}</p>` : view.renderResults(em, this.resolvedLocale, evaluation, 4)}
+    </section>`;
+  }
+
+  private renderOverview({ overview, unreached, evaluation }: OverviewData): TemplateResult {
     const m = this.m;
     const measure = this.measureFor(overview);
     const name = overview.title ?? overview.programme;
@@ -240,6 +299,7 @@ export class SamenProgrammeOverview extends SamenElement {
       <h2 id="heading">${m.heading(name)}</h2>
       ${overview.schoolYear ? html`<p class="year" ${inLanguage(this.schoolText())}>${overview.schoolYear}</p>` : nothing}
       ${!overview.classes.length || !measure ? html`<p>${m.noClasses}</p>` : this.renderMeasured(overview, measure)}
+      ${evaluation ? this.renderEvaluation(evaluation) : nothing}
       ${unreached.length ? this.renderUnreached(overview, unreached) : nothing}
     </section>`;
   }

@@ -215,7 +215,8 @@ describe('<samen-programme-overview>', () => {
     const el = await render(adapter);
     const row = rowOf(el, 'Groep 6');
     expect(row, 'groep 6 (WIsH)').to.exist;
-    expect($$(el, 'tbody tr').length, 'only the classes with WIsH clips').to.equal(1);
+    // The lesson × class table's rows (the evaluation results below it have tables of their own, issue 25).
+    expect($$(el, '[part~="table"] tbody tr').length, 'only the classes with WIsH clips').to.equal(1);
     for (const td of row.querySelectorAll<HTMLElement>('td')) {
       const reach = await adapter.getClipReach(`wish-${td.dataset['lessons']}`);
       expect(td.textContent, `lesson ${td.dataset['lessons']}`).to.include(`${reach.seen} van ${reach.families} gezinnen`);
@@ -319,5 +320,39 @@ describe('<samen-programme-overview>', () => {
     );
     expect(errors).to.deep.equal([]);
     await waitUntil(() => cell().includes(`${before + 1} van`), 'the new count shows', { timeout: 4000 });
+  });
+});
+
+describe('<samen-programme-overview> evaluation results (issue 25)', () => {
+  it('shows the run’s response rates and results, before and after, when the adapter has them', async () => {
+    const el = await render(new MemoryAdapter({ now: NOW, viewerId: 'teacher-1' }));
+    await waitUntil(() => $(el, '[part~="evaluation"]'), 'the evaluation section');
+    const section = $(el, '[part~="evaluation"]')!;
+    expect(section.querySelector('h3')!.textContent).to.equal('Resultaten van de vragenlijst');
+    const rates = section.querySelector('.rates')!;
+    expect([...rates.querySelectorAll('thead th')].map((th) => th.textContent.trim())).to.deep.equal(['Vooraf', 'Achteraf']);
+    expect([...rates.querySelectorAll('tbody th')].map((th) => th.textContent.trim())).to.deep.equal([
+      'Ouders',
+      'Kinderen',
+      'Leerkrachten',
+      'Trainer',
+    ]);
+    // One teacher answered: below the minimum group size, no figure.
+    const teacher = [...section.querySelectorAll('.audience-results')].find((s) => s.querySelector('h5')?.textContent === 'Leerkrachten')!;
+    expect(teacher.textContent).to.include('Te weinig antwoorden');
+    await expect(el).to.be.accessible();
+  });
+
+  it('an adapter without getEvaluationResults: no section and no error', async () => {
+    const memory = new MemoryAdapter({ now: NOW, viewerId: 'teacher-1' });
+    const adapter: SamenAdapterLike = {
+      getViewer: (o) => memory.getViewer(o),
+      getProgrammeOverview: (q, o) => memory.getProgrammeOverview(q, o),
+    };
+    let el: SamenProgrammeOverview | undefined;
+    const errors = await collectErrors(async () => (el = await render(adapter)));
+    expect($(el!, 'table'), 'the table').to.exist;
+    expect($(el!, '[part~="evaluation"]')).to.equal(null);
+    expect(errors).to.have.length(0);
   });
 });
