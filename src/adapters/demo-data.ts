@@ -1009,6 +1009,10 @@ export const DEMO_AUTHORIZATION_FIXTURES = {
   familyB: 'fam-02',
   meetingA: 'wish-conversation',
   meetingB: 'pbs-evening',
+  evaluationA: 'eval-wish-after',
+  evaluationB: 'eval-pbs-after',
+  evaluationRunA: 'wish-groep6',
+  evaluationRunB: 'pbs-groep7',
 } as const;
 
 /** Who plays each part of the authorization suite in the seeded school (viewer ids). */

@@ -267,6 +267,17 @@ export function seedEvaluations(state: DemoState, locale: DemoLocale, now: Date,
       ownQuestions,
     },
   });
+  // Groep 7's PBS run: an after form, nobody answered yet.
+  state.evaluations['eval-pbs-after'] = {
+    ...base,
+    id: 'eval-pbs-after',
+    programmeRunId: 'pbs-groep7',
+    programme: 'pbs',
+    classId: 'groep7-pbs',
+    title: nl ? 'PBS, groep 7' : 'PBS, year 7',
+    phase: 'after',
+    ownQuestions: [],
+  };
   const families = own(state.families, 'groep6-wish') ?? [];
   const children = own(state.classes, 'groep6-wish') ?? [];
   const pick = <T>(values: readonly T[], weights: number[]): T => {

@@ -7,7 +7,7 @@
  * relationOf(viewer, scope))`, from the policy module itself. The suite only knows who the
  * viewers are (parent of family A, …) and where each fixture belongs (clip A is class A's, …).
  */
-import { newId, PORT_METHODS, THREAD_METHODS, type PortName, type SamenAdapter } from '../core/adapter.js';
+import { EVALUATION_METHODS, newId, PORT_METHODS, THREAD_METHODS, type PortName, type SamenAdapter } from '../core/adapter.js';
 import { ACTIONS, allows, relationOf, type Action, type PolicyViewer, type Relation, type Role, type Scope } from '../core/policy.js';
 import type { ExpectationMatrix } from '../expectation-matrix/schemas.js';
 import type { ReactionSummary } from '../feedback-bar/schemas.js';
@@ -59,6 +59,14 @@ export interface AuthorizationFixtures {
   meetingA?: string;
   /** Optional, for the meeting port: a meeting of class B. */
   meetingB?: string;
+  /** Optional, for the evaluation port (issue 25): an evaluation of class A's run, for every audience. */
+  evaluationA?: string;
+  /** Optional, for the evaluation port: an evaluation of class B's run. */
+  evaluationB?: string;
+  /** Optional, for the evaluation port: the run of `evaluationA` (its results). */
+  evaluationRunA?: string;
+  /** Optional, for the evaluation port: the run of `evaluationB`. */
+  evaluationRunB?: string;
 }
 
 /**
@@ -180,7 +188,11 @@ type TargetKey =
   | 'meetingA'
   | 'meetingB'
   | 'householdA'
-  | 'householdB';
+  | 'householdB'
+  | 'evaluationA'
+  | 'evaluationB'
+  | 'evaluationRunA'
+  | 'evaluationRunB';
 
 interface Target {
   key: TargetKey;
@@ -587,6 +599,30 @@ const PROBES: readonly Probe[] = [
   meetingProbe('preparation.write', 'savePreparation', ['householdA', 'householdB'], (a, id, allowed) =>
     a.savePreparation?.({ id: key(), meetingId: id, keywords: allowed ? OVERLONG : LABEL, goesWell: '', talkAbout: '' }),
   ),
+  // Evaluations (issue 25), optional: the form, one's own response, the results, the school's own questions.
+  // Allowed writes send what the contract refuses (an answer to no question, a question without words): nothing is stored.
+  evaluationProbe('evaluation.read', 'getEvaluation', ['evaluationA', 'evaluationB'], (a, id) => a.getEvaluation?.(id)),
+  evaluationProbe('evaluation.respond', 'submitEvaluationResponse', ['evaluationA', 'evaluationB'], (a, id, allowed) =>
+    a.submitEvaluationResponse?.({
+      id: key(),
+      evaluationId: id,
+      answers: [{ questionId: allowed ? 'no-such-question' : 'rating', value: '3' }],
+    }),
+  ),
+  evaluationProbe('evaluation.results', 'getEvaluationResults', ['evaluationRunA', 'evaluationRunB'], (a, id) =>
+    a.getEvaluationResults?.({ programmeRunId: id }),
+  ),
+  evaluationProbe('evaluation.edit', 'saveEvaluation', ['evaluationA', 'evaluationB'], (a, id, allowed) =>
+    a.saveEvaluation?.({
+      id: key(),
+      evaluationId: id,
+      programmeRunId: id,
+      phase: 'after',
+      audiences: ['parent'],
+      anonymous: true,
+      questions: [{ id: 'authorization-check', kind: 'yes-no', text: allowed ? '' : LABEL }],
+    }),
+  ),
   // The programme overview (issue 25): aggregates of a class, and the names of its families not reached.
   {
     action: 'overview.read',
@@ -682,6 +718,16 @@ function meetingProbe(
       return pending ? settle(pending) : undefined;
     },
   };
+}
+
+/** A probe of the optional evaluation port (issue 25): left out when the adapter lacks the method. */
+function evaluationProbe(
+  action: Action,
+  method: keyof SamenAdapter,
+  targets: readonly TargetKey[],
+  call: (a: SamenAdapter, id: string, allowed: boolean) => Promise<unknown> | undefined,
+): Probe {
+  return { ...meetingProbe(action, method, targets, call), port: 'evaluation' };
 }
 
 /**
@@ -794,6 +840,11 @@ export function defineAuthorizationConformance<P extends PortName = PortName>(op
   add('meetingB', 'meeting B', f.meetingB, { classId: f.classB });
   add('householdA', 'their household’s reply to meeting A', f.meetingA, (p) => ({ familyId: p.familyId ?? '', classId: f.classA }));
   add('householdB', 'their household’s reply to meeting B', f.meetingB, { familyId: '', classId: f.classB });
+  // Evaluations (issue 25): an evaluation of each class's run, and each run's results.
+  add('evaluationA', 'evaluation A', f.evaluationA, { classId: f.classA });
+  add('evaluationB', 'evaluation B', f.evaluationB, { classId: f.classB });
+  add('evaluationRunA', 'the results of run A', f.evaluationRunA, { classId: f.classA });
+  add('evaluationRunB', 'the results of run B', f.evaluationRunB, { classId: f.classB });
   add('awardA', 'an award teacher A gave', '', { personId: 'teacher A', classId: f.classA });
   add('awardB', 'an award teacher B gave', '', { personId: 'teacher B', classId: f.classB });
   add('uploadA', 'an upload of teacher A', '', { personId: 'teacher A' });
@@ -904,6 +955,7 @@ const PORT_NAMES = Object.keys(PORT_METHODS) as PortName[];
 function portMethods(port: PortName): readonly string[] {
   if (port === 'composer') return ['uploadMedia', 'getUploadedMedia', 'publishLessonClip'];
   if (port === 'overview') return ['getProgrammeOverview', 'getUnreachedFamilies'];
+  if (port === 'evaluation') return EVALUATION_METHODS;
   // The optional thread port is checked with the lesson clip's, whose card shows the thread.
   // So are the class board (clip) and the child's choice (reward) of issue 24.
   if (port === 'clip') return [...PORT_METHODS[port], ...THREAD_METHODS, 'getClassBoard', 'getLessonClips', 'getHomeAnswers'];

@@ -354,7 +354,7 @@ const BATCH_READS: Partial<Record<PortName, readonly (keyof SamenAdapter)[]>> = 
  * fails), and passes its checks with nothing to check when an adapter has none; a run whose
  * `ports` names one requires it.
  */
-const OPTIONAL_PORTS: readonly PortName[] = ['overview', 'meeting', 'intro'];
+const OPTIONAL_PORTS: readonly PortName[] = ['overview', 'meeting', 'intro', 'evaluation'];
 const ADAPTER_METHODS = new Set<string>([
   'getViewer',
   'subscribe',
