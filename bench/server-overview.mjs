@@ -7,7 +7,9 @@
  * marks, home answers and reactions) in SQL; then asks `GET /overview?programme=wish` as the
  * school leader (all 30 classes): 2 warm-ups, then the median of 5. Prints the same without
  * migration 012's indexes, as a relative before/after of the same run. The target (issue 25):
- * under 200 ms on PostgreSQL.
+ * under 200 ms on PostgreSQL. Then the run's evaluation results (`GET /evaluation-results`, a
+ * before and an after form to the 900 households, ~80 % answering five questions, beside four
+ * earlier years' runs: counts computed in SQL), the same way, and without migration 017's indexes.
  *
  *   node bench/server-overview.mjs            30 × 8 × 30
  *   node bench/server-overview.mjs --quick    3 × 8 × 30: a CI smoke (checks the answer, not the time)
@@ -16,7 +18,6 @@
  * Exits 1 only when a request fails or the answer is wrong (never on a timing); needs
  * `npm run build` (the server uses dist/).
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -36,30 +37,16 @@ if (args.only === 'postgres' && !onPostgres) {
 }
 const CLASSES = args.quick ? 3 : 30;
 const LESSONS = 8;
+const EVALUATION_RESULTS = '/evaluation-results?programmeRunId=bench-run';
 const FAMILIES = 30;
 const RUNS = 5;
+/** The questions every evaluation response of the bench answers: the programme's four for parents and the school's open one. */
+const EVALUATION_QUESTIONS = ['goals', 'talked', 'last-lesson', 'rating', 'school-tip'];
+/** Earlier school years' runs of the same classes, beside the one asked for. */
+const EARLIER_RUNS = 4;
 
 const { createReferenceServer } = await import('../examples/reference-server/server.mjs');
-
-async function postgresSchema(url) {
-  const { default: pg } = await import('pg');
-  const schema = `samen_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const scoped = new URL(url);
-  scoped.searchParams.set('options', `-c search_path=${schema}`);
-  return {
-    url: scoped.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`drop schema ${schema} cascade`);
-      await client.end();
-    },
-  };
-}
+const { postgresSchema } = await import('../examples/reference-server/database.mjs');
 
 /** The school in SQL: deterministic "random" reach per household and lesson (hashes of the ids). */
 const SEED = `
@@ -86,8 +73,37 @@ const SEED = `
     from bench_pairs where r < 40;
   insert into reactions (clip_id, reaction, household_id) select clip_id, 'heart', household_id from bench_pairs where r % 2 = 0;
   drop table bench_pairs;
+  -- Issue 25's evaluations: one run of every class, a before and an after form for parents and
+  -- teachers, the programme's four parent questions and one open question of the school's; about
+  -- 80 % of the households answer each (${EVALUATION_QUESTIONS.length} answers a response). Beside it the same
+  -- classes' runs of ${EARLIER_RUNS} earlier school years, so the run asked for is a fifth of the tables.
+  create temporary table bench_evaluations as
+    select case when y = 0 then 'bench-eval-' || p else 'bench-eval-' || p || '-' || y end as id,
+           case when y = 0 then 'bench-run' else 'bench-run-' || y end as run_id, p as phase
+    from generate_series(0, ${EARLIER_RUNS}) y, unnest(array['before', 'after']) p;
+  insert into evaluations (id, programme_run_id, programme, phase, title, audiences, anonymous)
+    select id, run_id, 'wish', phase, 'WIsH', array['parent', 'teacher'], true from bench_evaluations;
+  insert into evaluation_classes (evaluation_id, class_id)
+    select e.id, 'bench-class-' || c from bench_evaluations e, generate_series(1, ${CLASSES}) c;
+  insert into evaluation_questions (evaluation_id, position, id, kind, text)
+    select id, 0, 'school-tip', 'text', 'Wat kan de school beter doen?' from bench_evaluations;
+  create temporary table bench_responses as
+    select e.id as evaluation_id, 'household:bench-fam-' || c || '-' || f as respondent, 'bench-fam-' || c || '-' || f as household_id,
+           abs(hashtext(e.id || ':' || c || ':' || f)) % 100 as r
+    from bench_evaluations e, generate_series(1, ${CLASSES}) c, generate_series(1, ${FAMILIES}) f;
+  insert into evaluation_responses (evaluation_id, respondent, audience, household_id)
+    select evaluation_id, respondent, 'parent', household_id from bench_responses where r < 80;
+  insert into evaluation_answers (evaluation_id, respondent, audience, question_id, value, words)
+    select evaluation_id, respondent, 'parent', q,
+           case q when 'rating' then (1 + r % 5)::text when 'school-tip' then null else case when r % 3 = 0 then 'no' else 'yes' end end,
+           case q when 'school-tip' then 'Meer oefenen thuis.' end
+    from bench_responses, unnest(array[${EVALUATION_QUESTIONS.map((q) => `'${q}'`).join(', ')}]) q where r < 80;
+  drop table bench_responses;
+  drop table bench_evaluations;
   -- As autovacuum would after a school's year of writes: the planner knows the tables' sizes.
   analyze;`;
+/** Autovacuum's other half, after the seed (not in a transaction): the evaluation tables' pages all-visible, as after a quiet night. */
+const VACUUM = 'vacuum analyze evaluations, evaluation_classes, evaluation_questions, evaluation_responses, evaluation_answers';
 
 const median = (/** @type {number[]} */ list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? Number.NaN;
 
@@ -99,12 +115,30 @@ async function run(name, options) {
   const base = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (http.address()).port}/api`;
   try {
     await api.db.exec(SEED);
+    await api.db.exec(VACUUM);
     const ask = async (path = '/overview?programme=wish') => {
       const t0 = performance.now();
       const response = await fetch(`${base}${path}`, { headers: { authorization: 'Bearer bench-leader' } });
       const body = await response.json();
       const elapsed = performance.now() - t0;
       if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${JSON.stringify(body).slice(0, 200)}`);
+      if (path === EVALUATION_RESULTS) {
+        const [responded] = await api.db.query(
+          "select count(*)::int as n from evaluation_responses where evaluation_id = 'bench-eval-after'",
+        );
+        const after = body.phases.find((/** @type {any} */ p) => p.phase === 'after');
+        const parents = after?.audiences.find((/** @type {any} */ a) => a.audience === 'parent');
+        const rating = after?.questions.find((/** @type {any} */ q) => q.questionId === 'rating');
+        const rated = rating?.counts?.reduce((/** @type {number} */ n, /** @type {any} */ c) => n + c.count, 0);
+        if (
+          body.phases.length !== 2 ||
+          parents?.invited !== CLASSES * FAMILIES ||
+          parents?.responded !== responded.n ||
+          rated !== responded.n
+        )
+          throw new Error(`GET ${path}: ${JSON.stringify(body).slice(0, 300)}`);
+        return elapsed;
+      }
       if (path !== '/overview?programme=wish') return elapsed;
       const cells = body.classes.reduce((n, c) => n + c.cells.filter((cell) => cell.families).length, 0);
       if (body.classes.length !== CLASSES || cells !== CLASSES * LESSONS)
@@ -121,9 +155,18 @@ async function run(name, options) {
     // The smallest request (who is signed in) in the same run: what the machine spends on any request.
     const viewer = await measure('/viewer');
     const withIndexes = await measure();
+    const results = await measure(EVALUATION_RESULTS);
     await api.db.exec('drop index clips_programme_class; drop index reactions_clip_household;');
     const without = await measure();
-    return `${name}: overview of ${CLASSES} classes × ${LESSONS} lessons × ${FAMILIES} families, median of ${RUNS}: ${withIndexes.toFixed(1)} ms (without migration 012's indexes: ${without.toFixed(1)} ms; GET /viewer in the same run: ${viewer.toFixed(1)} ms)`;
+    await api.db.exec(
+      'drop index evaluations_run; drop index evaluation_classes_class; drop index evaluation_responses_audience; drop index evaluation_answers_counts;',
+    );
+    await api.db.exec(VACUUM);
+    const resultsWithout = await measure(EVALUATION_RESULTS);
+    return [
+      `${name}: overview of ${CLASSES} classes × ${LESSONS} lessons × ${FAMILIES} families, median of ${RUNS}: ${withIndexes.toFixed(1)} ms (without migration 012's indexes: ${without.toFixed(1)} ms; GET /viewer in the same run: ${viewer.toFixed(1)} ms)`,
+      `${name}: evaluation results of a run of ${CLASSES} classes × ${FAMILIES} families (before and after, ${EVALUATION_QUESTIONS.length} questions; ${EARLIER_RUNS} earlier runs beside it), median of ${RUNS}: ${results.toFixed(1)} ms (without migration 017's indexes: ${resultsWithout.toFixed(1)} ms)`,
+    ];
   } finally {
     http.closeAllConnections();
     await new Promise((resolve) => http.close(resolve));
@@ -135,15 +178,15 @@ const lines = [];
 if (onPGlite) {
   const dataDir = await mkdtemp(join(tmpdir(), 'samen-bench-overview-'));
   try {
-    lines.push(await run('PGlite', { dataDir }));
+    lines.push(...(await run('PGlite', { dataDir })));
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 if (onPostgres) {
-  const schema = await postgresSchema(/** @type {string} */ (process.env.DATABASE_URL));
+  const schema = await postgresSchema(/** @type {string} */ (process.env.DATABASE_URL), 'samen_bench');
   try {
-    lines.push(await run('PostgreSQL (DATABASE_URL)', { databaseUrl: schema.url }));
+    lines.push(...(await run('PostgreSQL (DATABASE_URL)', { databaseUrl: schema.url })));
   } finally {
     await schema.drop();
   }

@@ -56,6 +56,7 @@ const DEADLINE_MS = Math.max(quick ? 3 * 60_000 : 20 * 60_000, WRITES * 150 * (N
 const SMALL_WRITES = 10;
 
 const { createReferenceServer, MAX_BODY_BYTES } = await import('../examples/reference-server/server.mjs');
+const { postgresSchema } = await import('../examples/reference-server/database.mjs');
 const { MATRIX_LIMITS } = await import('../dist/expectation-matrix/schemas.js');
 
 const started = performance.now();
@@ -104,26 +105,6 @@ function maxMatrix(base, n) {
     homeTip: 'h'.repeat(1000),
   };
   return { ...rest, title: `Save ${n}`.padEnd(200, '.'), values, locations, cells, focus };
-}
-
-async function postgresSchema(url) {
-  const { default: pg } = await import('pg');
-  const schema = `samen_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const scoped = new URL(url);
-  scoped.searchParams.set('options', `-c search_path=${schema}`);
-  return {
-    url: scoped.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`drop schema ${schema} cascade`);
-      await client.end();
-    },
-  };
 }
 
 const percentile = (/** @type {number[]} */ list, /** @type {number} */ p) => {
@@ -242,7 +223,7 @@ if (onPGlite) {
   }
 }
 if (onPostgres) {
-  const schema = await postgresSchema(process.env.DATABASE_URL);
+  const schema = await postgresSchema(process.env.DATABASE_URL, 'samen_bench');
   try {
     lines.push(...(await run('PostgreSQL (DATABASE_URL)', { databaseUrl: schema.url })));
   } catch (error) {

@@ -26,6 +26,7 @@
  *   close: () => Promise<void>,
  * }} Database
  */
+import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -203,6 +204,36 @@ function isRunning(pid) {
   } catch (error) {
     return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
   }
+}
+
+/**
+ * A throw-away schema of its own in the PostgreSQL database at `url` (`<prefix>_<12 hex>`), so a
+ * test or a bench never touches existing tables: `url` is the database's URL with that schema as
+ * its search path, `drop()` removes the schema and all in it. The tests' and the benches' one
+ * helper (`samen_test`, `samen_bench`).
+ * @param {string} url
+ * @param {string} [prefix] lower-case letters, digits and `_`
+ * @returns {Promise<{ url: string, drop: () => Promise<void> }>}
+ */
+export async function postgresSchema(url, prefix = 'samen_test') {
+  if (!/^[a-z][a-z0-9_]{0,40}$/.test(prefix)) throw new Error(`not a schema prefix: ${prefix}`);
+  const { default: pg } = await import('pg');
+  const schema = `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const scoped = new URL(url);
+  scoped.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: scoped.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`drop schema ${schema} cascade`);
+      await client.end();
+    },
+  };
 }
 
 // ---------------------------------------------------------------------- migrations

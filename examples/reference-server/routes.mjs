@@ -23,6 +23,15 @@ import { isSafeId } from '../../dist/core/policy.js';
 import { THREAD_ABOUT_KINDS, THREAD_MESSAGE_MAX_LENGTH } from '../../dist/thread/schemas.js';
 import { SamenError } from '../../dist/core/errors.js';
 import { PREPARATION_MAX_LENGTH, RSVP_ANSWERS, RSVP_MAX_PEOPLE } from '../../dist/meeting/schemas.js';
+import {
+  ANSWER_MAX_LENGTH as EVALUATION_ANSWER_MAX_LENGTH,
+  AUDIENCES,
+  MAX_OPTIONS,
+  MAX_QUESTIONS,
+  PHASES,
+  QUESTION_KINDS,
+} from '../../dist/evaluation/schemas.js';
+import { evaluationDraftIssues } from './domain/evaluations.mjs';
 
 /** An id as the policy allows them at the boundary: letters, digits, `_ . : @ -`, ≤ 200, no reserved name. */
 export const safeId = z.string().check(z.refine(isSafeId, { message: 'not an id' }));
@@ -134,6 +143,37 @@ const overviewShape = {
 const overviewQuery = z.object({
   ...overviewShape,
   classIds: z.optional(batchIds.shape.ids),
+});
+
+/**
+ * An evaluation's answers (issue 25, src/evaluation/schemas.ts): pairs of question and value,
+ * never an object keyed by what a user typed; whether each fits its question is the domain's.
+ */
+const evaluationAnswers = z
+  .array(z.strictObject({ questionId: safeId, value: text(EVALUATION_ANSWER_MAX_LENGTH) }))
+  .check(z.maxLength(MAX_QUESTIONS));
+/** The longest own question and option label the teacher's editor takes. */
+const QUESTION_TEXT = 300;
+const OPTION_LABEL = 100;
+const audiences = z.array(z.enum(AUDIENCES)).check(z.minLength(1), z.maxLength(AUDIENCES.length));
+/** `saveEvaluation`'s body: the school's own questions, the audiences, phase, anonymity and closing time. */
+const evaluationDraft = z.strictObject({
+  programmeRunId: safeId,
+  phase: z.enum(PHASES),
+  audiences,
+  anonymous: z.boolean(),
+  closesAt: z.optional(isoDate),
+  questions: z
+    .array(
+      z.strictObject({
+        id: safeId,
+        kind: z.enum(QUESTION_KINDS),
+        text: text(QUESTION_TEXT, 1),
+        options: z.optional(z.array(z.strictObject({ value: safeId, label: text(OPTION_LABEL, 1) })).check(z.maxLength(MAX_OPTIONS))),
+        audiences: z.optional(audiences),
+      }),
+    )
+    .check(z.maxLength(MAX_QUESTIONS)),
 });
 
 /** @type {Route[]} */
@@ -538,6 +578,46 @@ export const ROUTES = [
     query: z.object({ programme: programmeSchema }),
     input: ({ params, query }) => ({ classId: params.classId, programme: query.programme }),
     run: ({ view }, query) => view.getClassRhythm(query),
+  },
+  // ---- evaluations (issue 25): a form per audience, one response per respondent, results as counts
+  {
+    method: 'GET',
+    path: '/evaluations/:evaluationId',
+    op: 'getEvaluation',
+    input: ({ params }) => params.evaluationId,
+    run: ({ view }, evaluationId) => view.getEvaluation(evaluationId),
+  },
+  {
+    method: 'PUT',
+    path: '/evaluations/:evaluationId/response',
+    op: 'submitEvaluationResponse',
+    write: true,
+    body: z.strictObject({ answers: evaluationAnswers }),
+    input: ({ params, body, key }) => ({ ...body, id: key, evaluationId: params.evaluationId }),
+    run: ({ view }, input) => view.submitEvaluationResponse(input),
+    // The respondent's response as it is now (a later one replaced it, or this one).
+    resultId: (input) => input.evaluationId,
+    replay: ({ view }, _input, evaluationId) => view.evaluationReceipt(evaluationId),
+  },
+  {
+    method: 'GET',
+    path: '/evaluation-results',
+    op: 'getEvaluationResults',
+    query: z.object({ programmeRunId: safeId }),
+    input: ({ query }) => query,
+    run: ({ view }, query) => view.getEvaluationResults(query),
+  },
+  {
+    method: 'PUT',
+    path: '/evaluations/:evaluationId',
+    op: 'saveEvaluation',
+    write: true,
+    body: evaluationDraft,
+    check: ({ body }) => evaluationDraftIssues(body),
+    input: ({ params, body, key }) => ({ ...body, id: key, evaluationId: params.evaluationId }),
+    run: ({ view }, input) => view.saveEvaluation(input),
+    resultId: (input) => input.evaluationId,
+    replay: ({ view }, _input, evaluationId) => view.evaluationAsEditor(evaluationId),
   },
 ];
 

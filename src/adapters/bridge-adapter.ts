@@ -20,6 +20,7 @@ import type { Thread, ThreadKey, ThreadMessage } from '../thread/schemas.js';
 import type { ProgrammeOverview, ProgrammeOverviewQuery, UnreachedFamilies } from '../programme-overview/schemas.js';
 import type { Meeting, MeetingReplies, Preparation, PreparationInput, Rsvp, RsvpInput } from '../meeting/schemas.js';
 import type { ProgrammeIntro } from '../programme-intro/schemas.js';
+import type { Evaluation, EvaluationDraft, EvaluationReceipt, EvaluationResponseInput, EvaluationResults } from '../evaluation/schemas.js';
 
 /**
  * Every {@link SamenAdapter} method the bridge carries, and nothing else: the host calls
@@ -68,6 +69,10 @@ export const BRIDGE_METHODS = Object.freeze([
   'savePreparation',
   'getProgrammeIntro',
   'getClassRhythm',
+  'getEvaluation',
+  'submitEvaluationResponse',
+  'getEvaluationResults',
+  'saveEvaluation',
 ] as const satisfies readonly Exclude<keyof SamenAdapter, 'subscribe'>[]);
 
 export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
@@ -291,6 +296,21 @@ export class BridgeAdapter implements SamenAdapter {
   }
   getUnreachedFamilies(query: ProgrammeOverviewQuery & { classId: string }, options?: RequestOptions): Promise<UnreachedFamilies> {
     return this.call('getUnreachedFamilies', [query], options);
+  }
+
+  // ------------------------------------------------------------------ evaluations (issue 25)
+
+  getEvaluation(evaluationId: string, options?: RequestOptions): Promise<Evaluation> {
+    return this.call('getEvaluation', [evaluationId], options);
+  }
+  submitEvaluationResponse(input: WriteInput & EvaluationResponseInput, options?: RequestOptions): Promise<EvaluationReceipt> {
+    return this.call('submitEvaluationResponse', [input], options);
+  }
+  getEvaluationResults(query: { programmeRunId: string }, options?: RequestOptions): Promise<EvaluationResults> {
+    return this.call('getEvaluationResults', [query], options);
+  }
+  saveEvaluation(input: WriteInput & EvaluationDraft, options?: RequestOptions): Promise<Evaluation> {
+    return this.call('saveEvaluation', [input], options);
   }
 
   // ------------------------------------------------------------------ threads (issue 24)
@@ -604,6 +624,20 @@ export const BRIDGE_INPUTS: Readonly<Record<BridgeMethod, 'none' | 'id' | 'ids' 
   getProgrammeIntro: 'id',
   // The class's rhythm (issue 26).
   getClassRhythm: { classId: 'id', programme: 'text' },
+  // Evaluations (issue 25): answers as `[{ questionId, value }]` and the school's questions as plain data (every `…Id` a safe id).
+  getEvaluation: 'id',
+  submitEvaluationResponse: { id: 'id', evaluationId: 'id', answers: 'data' },
+  getEvaluationResults: { programmeRunId: 'id' },
+  saveEvaluation: {
+    id: 'id',
+    evaluationId: 'id',
+    programmeRunId: 'id',
+    phase: 'text',
+    audiences: 'data',
+    anonymous: 'boolean',
+    closesAt: 'text?',
+    questions: 'data',
+  },
 };
 
 /** Keys that lead onto an object's prototype, refused anywhere in an input. */

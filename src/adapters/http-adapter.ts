@@ -12,6 +12,7 @@ import type { Thread, ThreadKey, ThreadMessage } from '../thread/schemas.js';
 import type { ProgrammeOverview, ProgrammeOverviewQuery, UnreachedFamilies } from '../programme-overview/schemas.js';
 import type { Meeting, MeetingReplies, Preparation, PreparationInput, Rsvp, RsvpInput } from '../meeting/schemas.js';
 import type { ProgrammeIntro } from '../programme-intro/schemas.js';
+import type { Evaluation, EvaluationDraft, EvaluationReceipt, EvaluationResponseInput, EvaluationResults } from '../evaluation/schemas.js';
 import { checkUpload } from '../clip-composer/schemas.js';
 import { isSafeId } from '../core/policy.js';
 
@@ -268,6 +269,27 @@ export class HttpAdapter implements SamenAdapter {
   /** `GET /intros/{introId}`: the introduction with its timeline. */
   getProgrammeIntro(introId: string, options?: RequestOptions): Promise<ProgrammeIntro> {
     return this.request('GET', `/intros/${enc(introId)}`, { options });
+  }
+
+  // ------------------------------------------------------------------ evaluations (issue 25)
+
+  /** `GET /evaluations/{id}`: the form for the viewer's audience, with their own answers when they answered. */
+  getEvaluation(evaluationId: string, options?: RequestOptions): Promise<Evaluation> {
+    return this.request('GET', `/evaluations/${enc(evaluationId)}`, { options });
+  }
+  /** `PUT /evaluations/{id}/response` with `{ answers }`: one response per respondent (a second replaces the first); idempotent on `id`. */
+  submitEvaluationResponse(input: WriteInput & EvaluationResponseInput, options?: RequestOptions): Promise<EvaluationReceipt> {
+    const { id, evaluationId, answers } = input;
+    return this.request('PUT', `/evaluations/${enc(evaluationId)}/response`, { key: id, body: { answers }, options });
+  }
+  /** `GET /evaluation-results?programmeRunId=…`: counts computed by the server, none below its minimum group size. */
+  getEvaluationResults(query: { programmeRunId: string }, options?: RequestOptions): Promise<EvaluationResults> {
+    return this.request('GET', `/evaluation-results?${new URLSearchParams({ programmeRunId: query.programmeRunId })}`, { options });
+  }
+  /** `PUT /evaluations/{id}` with the draft (the school's own questions, audiences, phase, anonymity); idempotent on `id`. */
+  saveEvaluation(input: WriteInput & EvaluationDraft, options?: RequestOptions): Promise<Evaluation> {
+    const { id, evaluationId, ...body } = input;
+    return this.request('PUT', `/evaluations/${enc(evaluationId)}`, { key: id, body, options });
   }
 
   // ------------------------------------------------------------------ writes

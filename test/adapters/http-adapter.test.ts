@@ -225,6 +225,44 @@ describe('HttpAdapter', () => {
     );
   });
 
+  it('evaluations (issue 25): the form, a response and a draft on their paths with the write id as Idempotency-Key; results by run', async () => {
+    const { http, calls } = adapter([
+      json({ id: 'eval-wish-after' }),
+      new Response(null, { status: 503 }),
+      json({ evaluationId: 'eval-wish-after', submittedAt: '2026-12-06T20:00:00.000Z', answers: [] }),
+      json({ programmeRunId: 'wish-groep6', minimumGroupSize: 5, phases: [] }),
+      json({ id: 'eval-wish-after' }),
+    ]);
+    const answers = [{ questionId: 'rating', value: '4' }];
+    await http.getEvaluation('eval-wish-after');
+    await http.submitEvaluationResponse({ id: 'r1', evaluationId: 'eval-wish-after', answers });
+    await http.getEvaluationResults({ programmeRunId: 'wish groep6' });
+    const draft = {
+      evaluationId: 'eval-wish-after',
+      programmeRunId: 'wish-groep6',
+      phase: 'after' as const,
+      audiences: ['parent' as const],
+      anonymous: true,
+      questions: [],
+    };
+    await http.saveEvaluation({ id: 's1', ...draft });
+    expect(calls.map((c) => `${c.method} ${c.url.replace('https://api.school.example/samen', '')}`)).to.deep.equal([
+      'GET /evaluations/eval-wish-after',
+      'PUT /evaluations/eval-wish-after/response',
+      'PUT /evaluations/eval-wish-after/response',
+      'GET /evaluation-results?programmeRunId=wish+groep6',
+      'PUT /evaluations/eval-wish-after',
+    ]);
+    expect(calls[1]!.body).to.deep.equal({ answers });
+    expect([calls[1]!.headers['idempotency-key'], calls[2]!.headers['idempotency-key']]).to.deep.equal(
+      ['r1', 'r1'],
+      'a retry carries the same key',
+    );
+    const { evaluationId: _id, ...body } = draft;
+    expect(calls[4]!.body).to.deep.equal(body);
+    expect(calls[4]!.headers['idempotency-key']).to.equal('s1');
+  });
+
   it('asks for the viewer once per token (a feed of cards, one request), again for another token or after a failure', async () => {
     let token = 'token-a';
     const { http, calls } = adapter(

@@ -865,6 +865,18 @@ describe('bridge: the whole adapter through a real iframe', () => {
       },
       getProgrammeIntro: 'wish-intro',
       getClassRhythm: { classId: 'groep6-wish', programme: 'wish' },
+      getEvaluation: 'eval-wish-after',
+      submitEvaluationResponse: { id: 'w-20', evaluationId: 'eval-wish-after', answers: [{ questionId: 'rating', value: '4' }] },
+      getEvaluationResults: { programmeRunId: 'wish-groep6' },
+      saveEvaluation: {
+        id: 'w-21',
+        evaluationId: 'eval-wish-after',
+        programmeRunId: 'wish-groep6',
+        phase: 'after',
+        audiences: ['parent'],
+        anonymous: true,
+        questions: [],
+      },
     };
     type Loose = Record<BridgeMethod, (input?: unknown) => Promise<unknown>>;
     for (const method of BRIDGE_METHODS) {

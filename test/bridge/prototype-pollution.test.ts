@@ -149,6 +149,18 @@ function validInputs(matrix: ExpectationMatrix, file: Blob): Record<BridgeMethod
     },
     getProgrammeIntro: 'wish-intro',
     getClassRhythm: { classId: 'groep6-wish', programme: 'wish' },
+    getEvaluation: 'eval-wish-after',
+    submitEvaluationResponse: { id: 'ok-20', evaluationId: 'eval-wish-after', answers: [{ questionId: 'rating', value: '4' }] },
+    getEvaluationResults: { programmeRunId: 'wish-groep6' },
+    saveEvaluation: {
+      id: 'ok-21',
+      evaluationId: 'eval-wish-after',
+      programmeRunId: 'wish-groep6',
+      phase: 'after',
+      audiences: ['parent'],
+      anonymous: true,
+      questions: [],
+    },
   };
 }
 

@@ -9,8 +9,8 @@
  * replies, stickers and awards its people gave, its children's check-ins and personal charts,
  * its home matrix (every version kept), the successes it shared, its threads with the teacher
  * (both sides' messages: the thread is the family's), its replies to meetings and its
- * preparation sheets (issue 26). PRIVACY.md says what erasure
- * deletes and what it keeps as counts only.
+ * preparation sheets (issue 26), its evaluation responses (issue 25). PRIVACY.md says what
+ * erasure deletes and what it keeps as counts only.
  */
 import { sql } from 'kysely';
 import { fail, iso } from './common.mjs';
@@ -86,6 +86,25 @@ export async function exportFamily(database, familyId) {
       db.selectFrom('meeting_rsvps').selectAll().where('household_id', '=', familyId).orderBy('updated_at').execute(),
       db.selectFrom('meeting_preparations').selectAll().where('household_id', '=', familyId).orderBy('updated_at').execute(),
     ]);
+    // Their evaluation responses (issue 25): the household's, its children's, its people's own.
+    const evaluationResponses = await db
+      .selectFrom('evaluation_responses')
+      .select(['evaluation_id', 'respondent', 'audience', 'submitted_at'])
+      .where((eb) => eb.or([eb('household_id', '=', familyId), eb('child_id', 'in', ofChildren), eb('viewer_id', 'in', ofPeople)]))
+      .orderBy('submitted_at')
+      .execute();
+    const evaluationAnswers = evaluationResponses.length
+      ? await db
+          .selectFrom('evaluation_answers')
+          .select(['evaluation_id', 'respondent', 'question_id', 'value', 'words'])
+          .where(
+            'respondent',
+            'in',
+            evaluationResponses.map((r) => r.respondent),
+          )
+          .orderBy('question_id')
+          .execute()
+      : [];
     const [chartAwards, earned, focus] = await Promise.all([
       db.selectFrom('awards').selectAll().where('chart_id', 'in', chartIds).orderBy('created_at').execute(),
       db.selectFrom('earned_rewards').selectAll().where('chart_id', 'in', chartIds).orderBy('earned_at').execute(),
@@ -223,6 +242,14 @@ export async function exportFamily(database, familyId) {
         talkAbout: p.talk_about,
         updatedAt: when(p.updated_at),
       })),
+      evaluationResponses: evaluationResponses.map((r) => ({
+        evaluationId: r.evaluation_id,
+        audience: r.audience,
+        submittedAt: when(r.submitted_at),
+        answers: evaluationAnswers
+          .filter((a) => a.evaluation_id === r.evaluation_id && a.respondent === r.respondent)
+          .map((a) => ({ questionId: a.question_id, value: a.value ?? a.words })),
+      })),
     };
   });
 }
@@ -271,6 +298,10 @@ export async function eraseFamily(database, familyId) {
     for (const table of /** @type {const} */ (['meeting_rsvps', 'meeting_preparations']))
       for (const r of await db.selectFrom(table).select('meeting_id').distinct().where('household_id', '=', familyId).execute())
         topics.add(`meeting:${r.meeting_id}`);
+    const ofEvaluations = db
+      .selectFrom('evaluation_responses')
+      .where((eb) => eb.or([eb('household_id', '=', familyId), eb('child_id', 'in', ofChildren), eb('viewer_id', 'in', ofPeople)]));
+    for (const r of await ofEvaluations.select('evaluation_id').distinct().execute()) topics.add(`evaluation:${r.evaluation_id}`);
 
     const erased = {
       people: people.length,
@@ -290,6 +321,7 @@ export async function eraseFamily(database, familyId) {
       threadMessages: await count(db.selectFrom('thread_messages').where('household_id', '=', familyId)),
       meetingReplies: await count(db.selectFrom('meeting_rsvps').where('household_id', '=', familyId)),
       preparationSheets: await count(db.selectFrom('meeting_preparations').where('household_id', '=', familyId)),
+      evaluationResponses: await count(ofEvaluations),
       awardsAnonymised: 0,
     };
 
@@ -308,7 +340,8 @@ export async function eraseFamily(database, familyId) {
     await db.deleteFrom('successes').where('shared_by', 'in', ofPeople).execute();
     // The rest follows the household (on delete cascade): people, children and their check-ins
     // and personal charts, answers, seen marks, reactions, replies, the home matrix, successes,
-    // its threads (both sides' messages) and who read them, its replies to meetings and its sheets.
+    // its threads (both sides' messages) and who read them, its replies to meetings and its sheets,
+    // its evaluation responses and answers.
     await db.deleteFrom('households').where('id', '=', familyId).execute();
     return { erased, topics: [...topics] };
   });

@@ -21,6 +21,7 @@ import * as clips from './clips.mjs';
 import { session } from './common.mjs';
 import * as composing from './composing.mjs';
 import * as course from './course.mjs';
+import * as evaluations from './evaluations.mjs';
 import * as feelings from './feelings.mjs';
 import * as matrices from './matrices.mjs';
 import * as overview from './overview.mjs';
@@ -143,6 +144,12 @@ export function createDomain({ db, bus, idempotencyTtlMs = IDEMPOTENCY_TTL_MS, l
       savePreparation: (/** @type {any} */ input) => course.savePreparation(s, input),
       getProgrammeIntro: (/** @type {string} */ introId) => course.getProgrammeIntro(s, introId),
       getClassRhythm: (/** @type {any} */ query) => rhythm.getClassRhythm(s, query),
+      getEvaluation: (/** @type {string} */ evaluationId) => evaluations.getEvaluation(s, evaluationId),
+      submitEvaluationResponse: (/** @type {any} */ input) => evaluations.submitEvaluationResponse(s, input),
+      evaluationReceipt: (/** @type {string} */ evaluationId) => evaluations.evaluationReceipt(on, viewer, evaluationId),
+      getEvaluationResults: (/** @type {any} */ query) => evaluations.getEvaluationResults(s, query),
+      saveEvaluation: (/** @type {any} */ input) => evaluations.saveEvaluation(s, input),
+      evaluationAsEditor: (/** @type {string} */ evaluationId) => evaluations.evaluationAsEditor(on, viewer, evaluationId),
     };
   }
 

@@ -11,6 +11,7 @@
 import { TOPIC_ACTIONS, authorize, isSafeId, may } from '../../../dist/core/policy.js';
 import { parseThreadTopic } from '../../../dist/thread/schemas.js';
 import { fail } from './common.mjs';
+import { classesOfEvaluations, evaluationClasses, evaluationRow, evaluationsOfRun, viewerAudience } from './evaluations.mjs';
 
 /**
  * @typedef {import('../../../dist/core/policy.js').Action} Action
@@ -218,6 +219,36 @@ export async function replyScope(db, viewer, meetingId) {
   return { familyId: member ? /** @type {string} */ (viewer.familyId) : '', classId: meeting.classId };
 }
 
+/**
+ * An evaluation (issue 25) for an audience the viewer belongs to (`forbidden` otherwise): the
+ * class of it that is the viewer's, else its first (then `other`). Unknown: `undefined`.
+ * @param {DB} db @param {import('./common.mjs').Viewer} viewer @param {string} evaluationId
+ * @returns {Promise<Scope | undefined>}
+ */
+export async function evaluationScope(db, viewer, evaluationId) {
+  const evaluation = await evaluationRow(db, evaluationId);
+  if (!evaluation) return undefined;
+  viewerAudience(evaluation, viewer);
+  const classes = await evaluationClasses(db, evaluationId);
+  const classId = classes.find((id) => viewer.classIds.includes(id)) ?? classes[0];
+  return classId === undefined ? undefined : { classId };
+}
+
+/**
+ * A run's evaluations (issue 25: results, a new evaluation of the run): one check per class they
+ * go to, so staff read or change a run only when every class of it is theirs. Unknown: `not-found`.
+ * @param {DB} db @param {import('./common.mjs').Viewer} viewer @param {unknown} runId @param {Action} action @returns {Promise<Check[]>}
+ */
+async function runChecks(db, viewer, runId, action) {
+  const evaluations = await evaluationsOfRun(db, idOf(runId), viewer.classIds);
+  const classes = await classesOfEvaluations(
+    db,
+    evaluations.map((e) => e.id),
+  );
+  if (!classes.length) return fail('not-found');
+  return classes.map((classId) => ({ action, scope: { classId } }));
+}
+
 // ------------------------------------------------------------------ the checks per route
 
 /** @param {DB} db @param {string} chartId @param {Action} classAction @param {Action} personalAction @returns {Promise<Check>} */
@@ -372,6 +403,20 @@ const ROUTE_CHECKS = {
     { action: 'meeting.read', scope: found(await courseScope(db, 'intros', idOf(introId))) },
   ],
   getClassRhythm: async (db, _viewer, input) => [{ action: 'rhythm.read', scope: found(await classScope(db, field(input, 'classId'))) }],
+  // Evaluations (issue 25): an invited audience its form and own response; staff the run's results and its questions.
+  getEvaluation: async (db, viewer, evaluationId) => [
+    { action: 'evaluation.read', scope: found(await evaluationScope(db, viewer, idOf(evaluationId))) },
+  ],
+  submitEvaluationResponse: async (db, viewer, input) => [
+    { action: 'evaluation.respond', scope: found(await evaluationScope(db, viewer, field(input, 'evaluationId'))) },
+  ],
+  getEvaluationResults: (db, viewer, input) => runChecks(db, viewer, field(input, 'programmeRunId'), 'evaluation.results'),
+  saveEvaluation: async (db, viewer, input) => {
+    const evaluationId = field(input, 'evaluationId');
+    if (!(await evaluationRow(db, evaluationId))) return runChecks(db, viewer, field(input, 'programmeRunId'), 'evaluation.edit');
+    const classes = await evaluationClasses(db, evaluationId);
+    return (classes.length ? classes : [fail('not-found')]).map((classId) => ({ action: 'evaluation.edit', scope: { classId } }));
+  },
 };
 
 /** The operations the policy knows: every route's operationId. */
@@ -479,6 +524,9 @@ export async function authorizeTopic(db, viewer, topic) {
       break;
     case 'intro':
       check = { action: TOPIC_ACTIONS.intro, scope: found(await courseScope(db, 'intros', idOf(id))) };
+      break;
+    case 'evaluation':
+      check = { action: 'evaluation.read', scope: found(await evaluationScope(db, viewer, idOf(id))) };
       break;
     default:
       return fail('not-found');

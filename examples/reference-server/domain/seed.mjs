@@ -76,6 +76,7 @@ export async function insertState(db, state) {
     ).rows.length > 0;
   const households011 = await has('addresses', 'id');
   const choices016 = await has('reward_charts', 'choices');
+  const evaluations017 = await has('evaluations', 'id');
   const viewers = listOf(state.viewers).filter((v) => (isId(v?.id) && ROLES.has(v?.role) ? true : (skipped++, false)));
   const families = recordOf(state.families);
   const rosters = recordOf(state.classes);
@@ -534,6 +535,9 @@ export async function insertState(db, state) {
   }
   await insertAll(db, 'successes', successRows);
   if (await has('meetings', 'id')) skipped += await insertCourse(db, state, { classes, households, addresses });
+
+  // ---- evaluations (issue 25): a run's forms, the school's own questions, the responses
+  if (evaluations017) skipped += await insertEvaluations(db, state, { classes, households, children, viewerIds, addresses });
   return { skipped };
 }
 
@@ -672,6 +676,109 @@ async function insertCourse(db, state, { classes, households, addresses }) {
         })),
     );
   }
+  return skipped;
+}
+
+/**
+ * The state's evaluations as rows (017_evaluations.sql): each with its class, its own questions
+ * in order, and the responses of respondents this state knows (a household or one of its
+ * addresses, a child, a member of staff).
+ * @param {DB} db
+ * @param {Partial<DemoState>} state
+ * @param {{ classes: Map<string, unknown>, households: Map<string, unknown>, children: Map<string, unknown>,
+ *   viewerIds: Set<string>, addresses: Map<string, { household_id: string }> }} known
+ * @returns {Promise<number>} how many records were left out
+ */
+async function insertEvaluations(db, state, { classes, households, children, viewerIds, addresses }) {
+  let skipped = 0;
+  const AUDIENCE = new Set(['parent', 'child', 'teacher', 'trainer']);
+  const KINDS = new Set(['yes-no', 'scale', 'choice', 'text']);
+  const evaluations = recordOf(/** @type {any} */ (state).evaluations);
+  /** The ids of each evaluation's open questions (its words are kept apart). @type {Map<string, Set<string>>} */
+  const questionIds = new Map();
+  for (const [id, raw] of Object.entries(evaluations)) {
+    const e = recordOf(raw);
+    const audiences = [...new Set(listOf(e.audiences).filter((a) => AUDIENCE.has(a)))];
+    if (!isId(id) || !isId(e.programmeRunId) || !classes.has(e.classId) || !['before', 'after'].includes(e.phase) || !audiences.length) {
+      skipped++;
+      continue;
+    }
+    await db
+      .insertInto('evaluations')
+      .values({
+        id,
+        programme_run_id: e.programmeRunId,
+        programme: typeof e.programme === 'string' && /^[a-z][a-z0-9-]{0,39}$/.test(e.programme) ? e.programme : 'custom',
+        phase: e.phase,
+        title: isText(e.title) ? e.title.slice(0, 200) : e.programmeRunId,
+        audiences,
+        anonymous: e.anonymous !== false,
+        closes_at: dateOf(e.closesAt) ?? null,
+        lang: typeof e.lang === 'string' && e.lang.length >= 2 && e.lang.length <= 35 ? e.lang : null,
+      })
+      .execute();
+    await db.insertInto('evaluation_classes').values({ evaluation_id: id, class_id: e.classId }).execute();
+    const own = listOf(e.ownQuestions)
+      .filter((q) => isId(q?.id) && KINDS.has(q?.kind) && isText(q?.text))
+      .slice(0, 30);
+    questionIds.set(id, new Set(own.filter((q) => q.kind === 'text').map((q) => q.id)));
+    await insertAll(
+      db,
+      'evaluation_questions',
+      own.map((q, position) => ({
+        evaluation_id: id,
+        position,
+        id: q.id,
+        kind: q.kind,
+        text: q.text.slice(0, 500),
+        options: Array.isArray(q.options) ? JSON.stringify(q.options.slice(0, 10)) : null,
+        audiences: Array.isArray(q.audiences) ? q.audiences.filter((/** @type {string} */ a) => AUDIENCE.has(a)) : null,
+      })),
+    );
+  }
+  /** @type {Record<string, unknown>[]} */
+  const responses = [];
+  /** @type {Record<string, unknown>[]} */
+  const answers = [];
+  for (const r of listOf(/** @type {any} */ (state).evaluationResponses)) {
+    const [kind, whoId] = typeof r?.respondent === 'string' ? r.respondent.split(/:(.*)/s) : [];
+    const householdId =
+      kind === 'household' ? (addresses.get(whoId)?.household_id ?? (households.has(whoId) ? whoId : undefined)) : undefined;
+    const ok =
+      questionIds.has(r?.evaluationId) &&
+      AUDIENCE.has(r?.audience) &&
+      ((kind === 'household' && householdId) || (kind === 'child' && children.has(whoId)) || (kind === 'person' && viewerIds.has(whoId)));
+    if (!ok) {
+      skipped++;
+      continue;
+    }
+    responses.push({
+      evaluation_id: r.evaluationId,
+      respondent: r.respondent,
+      audience: r.audience,
+      household_id: householdId ?? null,
+      child_id: kind === 'child' ? whoId : null,
+      viewer_id: kind === 'person' ? whoId : null,
+      submitted_at: dateOf(r.submittedAt) ?? new Date(),
+    });
+    const seen = new Set();
+    for (const a of listOf(r.answers)) {
+      if (!isId(a?.questionId) || seen.has(a.questionId) || !isText(a?.value)) continue;
+      seen.add(a.questionId);
+      answers.push({
+        evaluation_id: r.evaluationId,
+        respondent: r.respondent,
+        audience: r.audience,
+        question_id: a.questionId,
+        // An open question's words apart from the values the results count.
+        ...(questionIds.get(r.evaluationId)?.has(a.questionId)
+          ? { value: null, words: a.value.trim().slice(0, 1000) }
+          : { value: a.value.trim().slice(0, 200), words: null }),
+      });
+    }
+  }
+  await insertAll(db, 'evaluation_responses', responses);
+  await insertAll(db, 'evaluation_answers', answers);
   return skipped;
 }
 

@@ -345,6 +345,50 @@
  * @property {string | null} result_id
  * @property {DefaultTimestamp} created_at
  *
+ * @typedef {object} EvaluationsTable (017_evaluations.sql)
+ * @property {string} id
+ * @property {string} programme_run_id
+ * @property {string} programme
+ * @property {'before' | 'after'} phase
+ * @property {string} title
+ * @property {string[]} audiences
+ * @property {Generated<boolean>} anonymous
+ * @property {import('kysely').ColumnType<Date | null, Date | string | null | undefined, Date | string | null>} closes_at
+ * @property {string | null} lang
+ * @property {string | null} created_by
+ * @property {DefaultTimestamp} created_at
+ * @property {DefaultTimestamp} updated_at
+ *
+ * @typedef {object} EvaluationClassesTable (017_evaluations.sql)
+ * @property {string} evaluation_id
+ * @property {string} class_id
+ *
+ * @typedef {object} EvaluationQuestionsTable (017_evaluations.sql: the school's own questions)
+ * @property {string} evaluation_id
+ * @property {number} position
+ * @property {string} id
+ * @property {'yes-no' | 'scale' | 'choice' | 'text'} kind
+ * @property {string} text
+ * @property {import('kysely').ColumnType<{ value: string, label: string }[] | null, string | null | undefined, string | null>} options
+ * @property {('parent' | 'child' | 'teacher' | 'trainer')[] | null} audiences
+ *
+ * @typedef {object} EvaluationResponsesTable (017_evaluations.sql)
+ * @property {string} evaluation_id
+ * @property {string} respondent
+ * @property {'parent' | 'child' | 'teacher' | 'trainer'} audience
+ * @property {string | null} household_id
+ * @property {string | null} child_id
+ * @property {string | null} viewer_id
+ * @property {DefaultTimestamp} submitted_at
+ *
+ * @typedef {object} EvaluationAnswersTable (017_evaluations.sql)
+ * @property {string} evaluation_id
+ * @property {string} respondent
+ * @property {'parent' | 'child' | 'teacher' | 'trainer'} audience
+ * @property {string} question_id
+ * @property {string | null} value the value chosen (a closed question)
+ * @property {string | null} words an open question's answer
+ *
  * @typedef {object} Database
  * @property {SchoolsTable} schools
  * @property {ClassesTable} classes
@@ -384,6 +428,11 @@
  * @property {IntrosTable} intros
  * @property {IntroLessonsTable} intro_lessons
  * @property {IntroContactsTable} intro_contacts
+ * @property {EvaluationsTable} evaluations
+ * @property {EvaluationClassesTable} evaluation_classes
+ * @property {EvaluationQuestionsTable} evaluation_questions
+ * @property {EvaluationResponsesTable} evaluation_responses
+ * @property {EvaluationAnswersTable} evaluation_answers
  *
  * @typedef {import('../../../dist/reward-chart/schemas.js').ChartChoices} ChartChoices
  * @typedef {import('kysely').Kysely<Database>} DB a database or a transaction: queries run on it

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReferenceServer } from '../server.mjs';
-import { openDatabase } from '../database.mjs';
+import { openDatabase, postgresSchema } from '../database.mjs';
 
 export const key = () => randomUUID();
 
@@ -117,27 +117,6 @@ export async function openEvents(base, token, topics, { raw } = {}) {
     close() {
       controller.abort();
       reader?.cancel().catch(() => {});
-    },
-  };
-}
-
-/** A schema of its own in DATABASE_URL's database, so tests never touch existing tables. */
-export async function postgresSchema(url) {
-  const { default: pg } = await import('pg');
-  const schema = `samen_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const scoped = new URL(url);
-  scoped.searchParams.set('options', `-c search_path=${schema}`);
-  return {
-    url: scoped.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`drop schema ${schema} cascade`);
-      await client.end();
     },
   };
 }
@@ -264,6 +243,19 @@ export async function addPolicyFixtures(db) {
         [id, 'wish-intro'],
       );
     }
+    // Evaluations (issue 25) of groep 7 and groep 8, for every audience, open for two weeks: "other"
+    // beside the demo's groep 6 run (wish-groep6).
+    for (const [id, runId, classId] of [
+      ['eval-g7', 'run-g7', 'groep7-pbs'],
+      ['eval-g8', 'run-g8', 'groep8-elders'],
+    ]) {
+      await query(
+        `insert into evaluations (id, programme_run_id, programme, phase, title, audiences, anonymous, closes_at)
+         values ($1, $2, 'pbs', 'after', 'PBS', array['parent', 'child', 'teacher', 'trainer'], true, now() + interval '14 days')`,
+        [id, runId],
+      );
+      await query('insert into evaluation_classes (evaluation_id, class_id) values ($1, $2)', [id, classId]);
+    }
     for (const owner of VIEWERS) {
       await query(
         `insert into samen_uploads (media_id, owner, idempotency_key, kind, content_type, size, name, bytes)
@@ -299,6 +291,9 @@ export async function stateOf(db) {
   );
   const charts = await db.query('select id, kind, class_id, child_id from reward_charts');
   const awards = await db.query('select id, chart_id, given_by from awards where redeemed_in is null order by created_at, id');
+  const evaluations = await db.query(
+    'select e.id, e.programme_run_id, min(ec.class_id) as class_id from evaluations e join evaluation_classes ec on ec.evaluation_id = e.id group by e.id, e.programme_run_id',
+  );
   return {
     viewers: viewers.map((v) => ({
       id: v.id,
@@ -325,6 +320,8 @@ export async function stateOf(db) {
     // The course (issue 26): meetings and introductions, with their class.
     meetings: byId(await db.query('select id, class_id from meetings'), (m) => ({ id: m.id, classId: m.class_id })),
     intros: byId(await db.query('select id, class_id from intros'), (i) => ({ id: i.id, classId: i.class_id })),
+    // Evaluations (issue 25): each of one class here; a run's class is its evaluations'.
+    evaluations: byId(evaluations, (e) => ({ id: e.id, programmeRunId: e.programme_run_id, classId: e.class_id })),
     matrices: byId(await db.query('select id, kind, school_id, household_id, version from matrices'), (m) => ({
       id: m.id,
       kind: m.kind,

@@ -43,6 +43,9 @@ const CANDIDATES = {
   meeting: ['wish-conversation', 'pbs-evening', 'g8-meeting'],
   intro: ['wish-intro', 'g7-intro', 'g8-intro'],
   reply: ['wish-conversation', 'pbs-evening', 'g8-meeting'],
+  // Evaluations (issue 25), for every audience: the demo's groep 6 one (open), groep 7's, groep 8's; and their runs.
+  evaluation: ['eval-wish-after', 'eval-g7', 'eval-g8'],
+  run: ['wish-groep6', 'run-g7', 'run-g8'],
 };
 
 /** A thread candidate's key. */
@@ -90,6 +93,11 @@ function scopeOf(kind, id, state, viewer) {
       const inClass = (state.families[classId] ?? []).some((f) => f.familyId === viewer?.familyId);
       return { familyId: inClass ? viewer.familyId : '', classId };
     }
+    // An evaluation's class, a run's (each of one class in the policy school).
+    case 'evaluation':
+      return { classId: state.evaluations[id].classId };
+    case 'run':
+      return { classId: Object.values(state.evaluations).find((e) => e.programmeRunId === id).classId };
     default:
       throw new Error(`unknown kind ${kind}`);
   }
@@ -336,6 +344,42 @@ const ROWS = [
     kind: 'class',
     action: 'unreached.read',
     request: (id) => ({ method: 'GET', path: `/overview/unreached?programme=wish&classId=${id}` }),
+  }, // Evaluations (issue 25): an invited audience reads its form and responds; staff of the run read its results and edit it.
+  {
+    route: 'GET /evaluations/:evaluationId',
+    kind: 'evaluation',
+    action: 'evaluation.read',
+    request: (id) => ({ method: 'GET', path: `/evaluations/${id}` }),
+  },
+  {
+    route: 'PUT /evaluations/:evaluationId/response',
+    kind: 'evaluation',
+    action: 'evaluation.respond',
+    request: (id) => ({ method: 'PUT', path: `/evaluations/${id}/response`, key: key(), body: { answers: [] } }),
+  },
+  {
+    route: 'GET /evaluation-results',
+    kind: 'run',
+    action: 'evaluation.results',
+    request: (id) => ({ method: 'GET', path: `/evaluation-results?programmeRunId=${id}` }),
+  },
+  {
+    route: 'PUT /evaluations/:evaluationId',
+    kind: 'evaluation',
+    action: 'evaluation.edit',
+    // As stored (every audience, after the run), without the school's own questions.
+    request: (id) => ({
+      method: 'PUT',
+      path: `/evaluations/${id}`,
+      key: key(),
+      body: {
+        programmeRunId: { 'eval-wish-after': 'wish-groep6', 'eval-g7': 'run-g7', 'eval-g8': 'run-g8' }[id],
+        phase: 'after',
+        audiences: ['parent', 'child', 'teacher', 'trainer'],
+        anonymous: true,
+        questions: [],
+      },
+    }),
   },
   // The course (issue 26): a meeting and an introduction of the class; a household's own reply and sheet; the teacher's list.
   {
@@ -407,6 +451,7 @@ const TOPICS = [
   },
   { topic: 'meeting', kind: 'meeting', action: TOPIC_ACTIONS.meeting, name: (id) => `meeting:${id}` },
   { topic: 'intro', kind: 'intro', action: TOPIC_ACTIONS.intro, name: (id) => `intro:${id}` },
+  { topic: 'evaluation', kind: 'evaluation', action: TOPIC_ACTIONS.evaluation, name: (id) => `evaluation:${id}` },
 ];
 
 /**
@@ -419,10 +464,6 @@ const NOT_SERVED = new Map([
     'clip.read-scheduled',
     'a clip still to come (issue 26) is read through GET /clips/:clipId and refused with 404, never 403: the conformance kit’s clip.read-scheduled probe checks it over HTTP (fixtures scheduledClipA/B)',
   ],
-  // Evaluations (issue 25): the eval-server branch adds their routes (migration 017) and removes these.
-  ...['evaluation.read', 'evaluation.respond', 'evaluation.results', 'evaluation.edit'].map(
-    (action) => /** @type {[string, string]} */ ([action, `evaluations (issue 25): ${action} has no route yet (migration 017)`]),
-  ),
 ]);
 
 // ------------------------------------------------------------------ the test

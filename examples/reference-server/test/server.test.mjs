@@ -13,8 +13,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createReferenceServer } from '../server.mjs';
-import { migrate, MIGRATIONS_DIR, openDatabase } from '../database.mjs';
-import { postgresSchema } from './helpers.mjs';
+import { migrate, MIGRATIONS_DIR, openDatabase, postgresSchema } from '../database.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SERVER = join(HERE, '..', 'server.mjs');
@@ -182,6 +181,7 @@ for (const backend of backends) {
           '014_recognition',
           '015_class_board',
           '016_chart_choices',
+          '017_evaluations',
         ],
       );
       assert.deepEqual(await migrate(server.api.db), []);
@@ -839,6 +839,7 @@ for (const backend of backends) {
           '014_recognition',
           '015_class_board',
           '016_chart_choices',
+          '017_evaluations',
         ]);
         assert.equal((await db.query("select to_regclass('samen_collections') as t"))[0].t, null);
         const count = async (table) => (await db.query(`select count(*)::int as n from ${table}`))[0].n;

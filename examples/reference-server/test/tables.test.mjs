@@ -256,6 +256,15 @@ for (const backend of BACKENDS) {
         made.teacherAnswer = (
           await server.as('teacher-1')('POST', '/threads/messages', { key: key(), body: { ...thread, text: 'Het antwoord van de juf' } })
         ).body;
+        // Their evaluation responses (issue 25): the household's and the child's.
+        const evaluation = '/evaluations/eval-wish-after/response';
+        made.evaluation = (await p1('PUT', evaluation, { key: key(), body: { answers: [{ questionId: 'rating', value: '5' }] } })).body;
+        made.childEvaluation = (
+          await server.as('child-login-1')('PUT', evaluation, {
+            key: key(),
+            body: { answers: [{ questionId: 'child-liked', value: '4' }] },
+          })
+        ).body;
       });
       // An award a carer gave on the class chart (from a host's data: the policy lets no parent): a class token.
       await db.query(
@@ -296,6 +305,20 @@ for (const backend of BACKENDS) {
         ],
         'the family’s thread, both sides',
       );
+      for (const [audience, answer] of [
+        ['parent', { questionId: 'rating', value: '5' }],
+        ['child', { questionId: 'child-liked', value: '4' }],
+      ])
+        assert.ok(
+          data.evaluationResponses.some(
+            (r) =>
+              r.evaluationId === 'eval-wish-after' &&
+              r.audience === audience &&
+              r.answers.length === 1 &&
+              r.answers[0].value === answer.value,
+          ),
+          `the ${audience}’s evaluation response`,
+        );
       assert.ok(!JSON.stringify(data).includes('Familie de Vries'), 'no other family in it');
 
       const { erased, topics } = await eraseFamily(db, 'fam-01');
@@ -303,6 +326,8 @@ for (const backend of BACKENDS) {
       assert.equal(erased.children, 1);
       assert.equal(erased.awardsAnonymised, 1);
       assert.equal(erased.threadMessages, 2);
+      assert.ok(erased.evaluationResponses >= 2, `${erased.evaluationResponses} evaluation responses`);
+      assert.ok(topics.includes('evaluation:eval-wish-after'), 'the evaluation’s topic, for the teacher’s results');
       assert.ok(topics.includes('thread:answer:wish-5:fam-01'), 'the thread’s topic, for the teacher’s open stream');
       assert.ok(topics.includes('chart:class-wish') && topics.includes('feelings:class:groep6-wish') && topics.includes('clip:wish-5'));
       const count = async (sql, params = []) => (await db.query(sql, params))[0].n;
@@ -315,6 +340,11 @@ for (const backend of BACKENDS) {
       assert.equal(await count('select count(*)::int as n from successes where id = $1', [made.success.id]), 0);
       assert.equal(await count("select count(*)::int as n from thread_messages where household_id = 'fam-01'"), 0);
       assert.equal(await count("select count(*)::int as n from thread_reads where household_id = 'fam-01'"), 0);
+      assert.equal(
+        await count("select count(*)::int as n from evaluation_answers where respondent in ('household:fam-01', 'child:child-1')"),
+        0,
+        'the family’s evaluation answers',
+      );
       assert.equal(
         await count("select count(*)::int as n from home_answers where household_id <> 'fam-01'"),
         others,
