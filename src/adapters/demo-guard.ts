@@ -228,6 +228,9 @@ export function authorizeTopic(state: DemoState, viewer: PolicyViewer, topic: st
     case 'intro':
       check = { action: 'meeting.read', scope: courseScope(state, 'intros', id) };
       break;
+    case 'board':
+      [check] = clip('board.read')(state, id) as [Check];
+      break;
     default:
       return notFound();
   }

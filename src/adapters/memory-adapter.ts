@@ -402,7 +402,7 @@ export class MemoryAdapter implements SamenAdapter {
     input: WriteInput & { clipId: string; kind: HomeAnswerKind; text?: string; shareWithClass?: boolean },
     options?: RequestOptions,
   ): Promise<HomeAnswer> {
-    return this.write('saveHomeAnswer', input, options, `clip:${input.clipId}`, () => {
+    return this.write('saveHomeAnswer', input, options, [`clip:${input.clipId}`, `board:${input.clipId}`], () => {
       const viewer = this.viewer();
       // The policy lets a parent answer for their family; a carer the host gave no family can't.
       if (!viewer.familyId) throw new SamenError('forbidden', 'no family to answer for');
@@ -432,7 +432,7 @@ export class MemoryAdapter implements SamenAdapter {
   }
 
   async markSeen(input: WriteInput & { clipId: string }, options?: RequestOptions): Promise<void> {
-    await this.write('markSeen', input, options, `clip:${input.clipId}`, () => {
+    await this.write('markSeen', input, options, [`clip:${input.clipId}`, `board:${input.clipId}`], () => {
       const { familyId, householdId } = this.viewer();
       if (familyId) this.addSeen(input.clipId, familyId, householdId);
       return null;
@@ -443,7 +443,12 @@ export class MemoryAdapter implements SamenAdapter {
     input: WriteInput & { targetId: string; reaction: string; on: boolean },
     options?: RequestOptions,
   ): Promise<ReactionSummary> {
-    await this.write('setReaction', input, options, `reactions:${input.targetId}`, () => {
+    // A reaction to a clip also changes its class board (issue 24).
+    const topics = () => [
+      `reactions:${input.targetId}`,
+      ...(own(this.store.state.clips, input.targetId) ? [`board:${input.targetId}`] : []),
+    ];
+    await this.write('setReaction', input, options, topics, () => {
       const familyId = this.viewer().familyId ?? this.viewerId;
       const reactions = this.store.state.reactions;
       const byReaction = dict(own(reactions, input.targetId));

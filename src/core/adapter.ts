@@ -37,7 +37,9 @@ export type SamenTopic =
   | `matrix:${string}`
   | `thread:${string}`
   | `meeting:${string}`
-  | `intro:${string}`;
+  | `intro:${string}`
+  /** The class board of a clip (issue 24): told when a family of the class sees, answers or reacts to it. */
+  | `board:${string}`;
 
 export type Unsubscribe = () => void;
 

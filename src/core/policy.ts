@@ -194,6 +194,7 @@ export const TOPIC_ACTIONS = {
   thread: 'thread.read',
   meeting: 'meeting.read',
   intro: 'meeting.read',
+  board: 'board.read',
 } as const satisfies Record<string, Action>;
 
 /** Whether `role` may do `action` on a resource it stands in `relation` to. Unknown roles may nothing. */

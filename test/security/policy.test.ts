@@ -536,6 +536,7 @@ const TOPIC_ROWS: Row[] = [
   follow('thread', 'thread', TOPIC_ACTIONS.thread, (id) => threadTopic(threadOf(id))),
   follow('meeting', 'meeting', TOPIC_ACTIONS.meeting, (id) => `meeting:${id}`),
   follow('intro', 'intro', TOPIC_ACTIONS.intro, (id) => `intro:${id}`),
+  follow('clip', 'board', TOPIC_ACTIONS.board, (id) => `board:${id}`),
 ];
 
 // ------------------------------------------------------------------ running a cell
@@ -626,15 +627,15 @@ describe('the policy, cell by cell (MemoryAdapter)', () => {
     });
   }
 
-  it('counts the cells: 60 rows × 5 roles × own/other = 600, 575 tried and 25 not applicable', () => {
+  it('counts the cells: 61 rows × 5 roles × own/other = 610, 585 tried and 25 not applicable', () => {
     const total = ALL_ROWS.length * ROLES.length * RELATIONS.length;
     console.log(
       `[security] policy table: ${ALL_ROWS.length} rows (${ROWS.length} methods by resource, ${TOPIC_ROWS.length} live topics) × ${ROLES.length} roles × 2 = ${total} cells; ${applicable} tried, ${notApplicable.length} not applicable:\n  ${notApplicable.join('\n  ')}`,
     );
     expect(ROWS.length).to.equal(48);
-    expect(TOPIC_ROWS.length).to.equal(12);
-    expect(total).to.equal(600);
-    expect(applicable).to.equal(575);
+    expect(TOPIC_ROWS.length).to.equal(13);
+    expect(total).to.equal(610);
+    expect(applicable).to.equal(585);
     expect(notApplicable).to.have.length(25);
     expect(applicable + notApplicable.length).to.equal(total);
   });

@@ -211,7 +211,7 @@ export async function saveHomeAnswer(s, input) {
     )
     .execute();
   await addSeen(db, input.clipId, familyId, viewer.householdId);
-  s.topics.add(`clip:${input.clipId}`);
+  s.topics.add(`clip:${input.clipId}`).add(`board:${input.clipId}`);
   const row = await answers(db).where('a.clip_id', '=', input.clipId).where('a.carer_id', '=', viewer.id).executeTakeFirstOrThrow();
   return toAnswer(row);
 }
@@ -223,7 +223,7 @@ export async function saveHomeAnswer(s, input) {
  */
 export async function markSeen(s, input) {
   if (s.viewer.familyId) await addSeen(s.db, input.clipId, s.viewer.familyId, s.viewer.householdId);
-  s.topics.add(`clip:${input.clipId}`);
+  s.topics.add(`clip:${input.clipId}`).add(`board:${input.clipId}`);
   return null;
 }
 

@@ -387,6 +387,9 @@ export async function authorizeTopic(db, viewer, topic) {
     case 'thread':
       check = { action: 'thread.read', scope: found(await threadScope(db, parseThreadTopic(topic))) };
       break;
+    case 'board':
+      [check] = /** @type {[Check]} */ (await clip('board.read')(db, id));
+      break;
     default:
       return fail('not-found');
   }

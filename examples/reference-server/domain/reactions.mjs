@@ -209,6 +209,8 @@ export async function setReaction(s, input) {
       .execute();
   }
   s.topics.add(`reactions:${input.targetId}`);
+  // A reaction to a clip also changes its class board (issue 24).
+  if (where.kind === 'clip') s.topics.add(`board:${input.targetId}`);
   return getReactions(s, input.targetId);
 }
 

@@ -339,6 +339,8 @@ const TOPICS = [
     action: TOPIC_ACTIONS.thread,
     name: (id) => `thread:${threadKeyOf(id).about.kind}:${threadKeyOf(id).about.id}:${threadKeyOf(id).familyId}`,
   },
+  // The class board's live topic (issue 24): follows reading the board.
+  { topic: 'board', kind: 'clip', action: TOPIC_ACTIONS.board, name: (id) => `board:${id}` },
 ];
 
 /**
