@@ -146,6 +146,17 @@ const ROWS = [
     request: (id) => ({ method: 'POST', path: `/charts/${id}/choice`, key: key(), body: { wordsId: 'w1' } }),
   },
   {
+    route: 'PUT /charts/:chartId/choices',
+    kind: 'personal-chart',
+    action: 'personal-chart.options',
+    request: (id) => ({
+      method: 'PUT',
+      path: `/charts/${id}/choices`,
+      key: key(),
+      body: { words: [{ id: 'w1', text: 'Samen spelen' }], rewards: [{ id: 'r1', text: 'Een spelletje' }] },
+    }),
+  },
+  {
     route: 'GET /clips/:clipId/board',
     kind: 'clip',
     action: 'board.read',

@@ -837,6 +837,7 @@ for (const backend of backends) {
           '014_recognition',
           '015_class_board',
           '016_chart_choices',
+          '019_answers_per_household',
         ]);
         assert.equal((await db.query("select to_regclass('samen_collections') as t"))[0].t, null);
         const count = async (table) => (await db.query(`select count(*)::int as n from ${table}`))[0].n;
