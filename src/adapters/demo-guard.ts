@@ -126,6 +126,8 @@ const GUARDS: Record<string, Guard> = {
   redeem: (state, _viewer, input) => [chartCheck(state, field(input, 'chartId'), 'class-chart.redeem', 'personal-chart.redeem')],
   // Only a personal chart has the child's choices; on a class chart it is the teacher's redeem right (and then refused as invalid).
   chooseChartGoal: (state, _viewer, input) => [chartCheck(state, field(input, 'chartId'), 'class-chart.redeem', 'personal-chart.choose')],
+  // The adults set those choices (issue 24); on a class chart the teacher's redeem right, then refused as invalid.
+  setChartChoices: (state, _viewer, input) => [chartCheck(state, field(input, 'chartId'), 'class-chart.redeem', 'personal-chart.options')],
   getCheckins: (state, _viewer, input) => [{ action: 'checkin.read', scope: found(childScope(state, field(input, 'childId'))) }],
   getClassCheckins: (state, _viewer, input) => [{ action: 'signals.read', scope: found(classScope(state, field(input, 'classId'))) }],
   saveCheckin: (state, _viewer, input) => {

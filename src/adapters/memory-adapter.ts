@@ -8,7 +8,7 @@ import type { ExpectationMatrix, Success } from '../expectation-matrix/schemas.j
 import type { ReactionSummary, Reply } from '../feedback-bar/schemas.js';
 import type { Checkin } from '../feelings-checkin/schemas.js';
 import type { ClipReach, HomeAnswer, HomeAnswerKind, LessonClip } from '../lesson-clip/schemas.js';
-import type { Award, RewardChart } from '../reward-chart/schemas.js';
+import type { Award, ChartChoice, RewardChart } from '../reward-chart/schemas.js';
 import { toClassBoard, type ClassBoard } from '../lesson-clip/board.js';
 import { checkUpload, lessonClipDraftSchema, type LessonClipDraft, type UploadedMedia, type UploadKind } from '../clip-composer/schemas.js';
 import { HOME_REACTIONS } from '../feedback-bar/schemas.js';
@@ -565,6 +565,36 @@ export class MemoryAdapter implements SamenAdapter {
         throw new SamenError('invalid-data', 'not one of the options the adults allowed', [{ path: 'wordsId', message: 'unknown option' }]);
       chart.choices = { ...choices, ...(words ? { wordsId: words.id } : {}), ...(reward ? { rewardId: reward.id } : {}) };
       if (reward) chart.reward = reward.text;
+      return publicChart(chart);
+    });
+  }
+
+  /**
+   * The options the child chooses from (issue 24), set by a parent or the teacher: both lists
+   * replaced; the child's earlier pick kept where its option stays. Empty lists: no choice.
+   */
+  async setChartChoices(
+    input: WriteInput & { chartId: string; words: ChartChoice[]; rewards: ChartChoice[] },
+    options?: RequestOptions,
+  ): Promise<RewardChart> {
+    return this.write('setChartChoices', input, options, `chart:${input.chartId}`, () => {
+      const chart = this.chart(input.chartId);
+      if (chart.kind !== 'personal') throw new SamenError('invalid-data', 'only a personal chart has choices for the child');
+      const option = ({ id, text, picture }: ChartChoice): ChartChoice => ({ id, text: text.trim(), ...(picture ? { picture } : {}) });
+      const words = input.words.map(option);
+      const rewards = input.rewards.map(option);
+      // The child's pick names an option by its id: one id, one option.
+      if (new Set(words.map((o) => o.id)).size < words.length || new Set(rewards.map((o) => o.id)).size < rewards.length)
+        throw new SamenError('invalid-data', 'two options with one id', [{ path: 'words', message: 'ids repeat' }]);
+      const before = chart.choices;
+      if (!words.length && !rewards.length) delete chart.choices;
+      else
+        chart.choices = {
+          words,
+          rewards,
+          ...(before?.wordsId && words.some((o) => o.id === before.wordsId) ? { wordsId: before.wordsId } : {}),
+          ...(before?.rewardId && rewards.some((o) => o.id === before.rewardId) ? { rewardId: before.rewardId } : {}),
+        };
       return publicChart(chart);
     });
   }

@@ -124,6 +124,7 @@ export const ACTIONS = {
   'preparation.write': 'preparation',
   'preparation.list': 'preparation',
   'board.read': 'board',
+  'personal-chart.options': 'personal-chart',
 } as const satisfies Record<string, Resource>;
 export type Action = keyof typeof ACTIONS;
 
@@ -181,6 +182,8 @@ export const POLICY: Readonly<Record<Action, Grants>> = {
   'preparation.list': { teacher: OWN },
   // What the class sees together on the board (issue 24): the class's children and teacher; a parent answers at home instead.
   'board.read': { child: OWN, teacher: OWN },
+  // The adults set what the child chooses from (issue 24): a parent on their own child's chart, the teacher on their class's; never the child.
+  'personal-chart.options': { parent: OWN, teacher: OWN },
 };
 
 /** The live topic kinds and the read each one follows (`feelings:class:…` is the class overview). */
