@@ -181,6 +181,7 @@ for (const backend of backends) {
           '014_recognition',
           '015_class_board',
           '016_chart_choices',
+          '019_answers_per_household',
         ],
       );
       assert.deepEqual(await migrate(server.api.db), []);
