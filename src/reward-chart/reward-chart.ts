@@ -87,6 +87,11 @@ export interface ChartData {
  * @csspart recognition - The teacher's private "Iedereen gezien deze week?" on a class chart: the children not yet recognised this week and the week's compliments (teacher; never parents or children).
  * @csspart tip-top - The teacher's "Tip en top" for the child's family on a personal chart (with the optional thread port): a button per family that opens the note.
  * @csspart thread - The private tip and top between the child's family and the teacher: the family sees it once the teacher wrote, and answers in it.
+ * @csspart choices-open - On a personal chart, for a parent of the child and the teacher: the button that opens the child's options (issue 24).
+ * @csspart choices-editor - The editor of the options the child chooses from: the goal's words and the rewards (parent and teacher).
+ * @csspart choices-words - The editor's list of the goal's words, with a field to add one.
+ * @csspart choices-rewards - The editor's list of rewards, with a field to add one.
+ * @csspart choices-save - The button that saves the child's options.
  * @csspart thread-input - The text area for a message in the thread.
  * @csspart preview-bar - The "Preview as parent" switch above the teacher view (teacher).
  * @csspart preview-toggle - The switch button itself (`aria-pressed`).
