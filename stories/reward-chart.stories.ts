@@ -242,3 +242,61 @@ export const ChildChoosesGoal: Story = {
     </div>`;
   },
 };
+
+/**
+ * The adults set the child's options (issue 24): a parent (their own child's chart) and the
+ * teacher (their class's) open "Keuzes voor het kind" and keep a short list of the goal's words
+ * and of rewards — add with the field and Enter, remove with each option's button, at most six
+ * of each. Beside them the child's view, which offers exactly the saved options.
+ */
+export const AdultsSetChoices: Story = {
+  args: { 'chart-id': 'personal-child-1', view: 'parent' },
+  parameters: { layout: 'fullscreen', controls: { include: [] } },
+  render: (args) => {
+    const parent = storyAdapter('parent');
+    return html`<div
+      style="display: grid; gap: 1rem; padding: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr)); align-items: start"
+    >
+      <section style="display: grid; gap: 0.5rem; align-content: start">
+        <h2 style="font: 600 0.9rem system-ui; margin: 0">parent-1</h2>
+        ${chart({ ...args, view: 'parent' }, parent)}
+      </section>
+      <section style="display: grid; gap: 0.5rem; align-content: start">
+        <h2 style="font: 600 0.9rem system-ui; margin: 0">teacher-1</h2>
+        ${chart({ ...args, view: 'teacher' }, parent.forViewer('teacher-1'))}
+      </section>
+      <section style="display: grid; gap: 0.5rem; align-content: start">
+        <h2 style="font: 600 0.9rem system-ui; margin: 0">child-login-1</h2>
+        ${chart({ ...args, view: 'child' }, parent.forViewer('child-login-1'))}
+      </section>
+    </div>`;
+  },
+  play: async ({ canvasElement }) => {
+    // Opens the parent's editor, so the story shows the lists.
+    const card = canvasElement.querySelector('samen-reward-chart');
+    await customElements.whenDefined('samen-reward-chart');
+    for (let i = 0; i < 50 && !card?.shadowRoot?.querySelector('[part~="choices-open"]'); i++) await new Promise((r) => setTimeout(r, 50));
+    card?.shadowRoot?.querySelector<HTMLButtonElement>('[part~="choices-open"]')?.click();
+  },
+};
+
+/** The editor with a full list of rewards: six is the most, the field gives way to a note. */
+export const AdultsSetChoicesFull: Story = {
+  args: { 'chart-id': 'personal-child-1', view: 'parent' },
+  render: (args) =>
+    chart(
+      args,
+      storyAdapter('parent', (adapter) => {
+        const choices = adapter.state.charts['personal-child-1']!.choices!;
+        choices.rewards = [
+          'Samen een spelletje kiezen',
+          'Een boek voorlezen',
+          'Buiten spelen',
+          'Samen koken',
+          'Naar de speeltuin',
+          'Een tekening maken',
+        ].map((text, i) => ({ id: `story-r${i}`, text }));
+      }),
+    ),
+  play: AdultsSetChoices.play!,
+};

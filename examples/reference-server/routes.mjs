@@ -19,6 +19,7 @@ import { MATRIX_LIMITS, expectationMatrixSchema } from '../../dist/expectation-m
 import { REPLY_MAX_LENGTH, reactionIdSchema } from '../../dist/feedback-bar/schemas.js';
 import { feelingIdSchema } from '../../dist/feelings-checkin/schemas.js';
 import { ANSWER_MAX_LENGTH, homeAnswerKindSchema } from '../../dist/lesson-clip/schemas.js';
+import { CHOICE_TEXT_MAX, CHOICES_MAX } from '../../dist/reward-chart/schemas.js';
 import { isSafeId } from '../../dist/core/policy.js';
 import { THREAD_ABOUT_KINDS, THREAD_MESSAGE_MAX_LENGTH } from '../../dist/thread/schemas.js';
 import { SamenError } from '../../dist/core/errors.js';
@@ -35,6 +36,12 @@ import { evaluationDraftIssues } from './domain/evaluations.mjs';
 
 /** An id as the policy allows them at the boundary: letters, digits, `_ . : @ -`, ≤ 200, no reserved name. */
 export const safeId = z.string().check(z.refine(isSafeId, { message: 'not an id' }));
+/** One option of a child's choice (issue 24): an id, a few words, a picture's name. */
+const chartOption = z.strictObject({
+  id: safeId,
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(CHOICE_TEXT_MAX)),
+  picture: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
+});
 const isoDate = z.iso.datetime({ offset: true });
 /** Trimmed text of at most `max` characters; `min` 1 for texts that must say something. */
 const text = (max, min = 0) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
@@ -375,6 +382,21 @@ export const ROUTES = [
     body: z.strictObject({ wordsId: z.optional(safeId), rewardId: z.optional(safeId) }),
     input: ({ params, body, key }) => ({ ...body, id: key, chartId: params.chartId }),
     run: ({ view }, input) => view.chooseChartGoal(input),
+    resultId: (input) => input.chartId,
+    replay: ({ view }, _input, chartId) => view.getRewardChart(chartId),
+  },
+  // The options the child chooses from (issue 24), set by a parent (own child) or the teacher (class).
+  {
+    method: 'PUT',
+    path: '/charts/:chartId/choices',
+    op: 'setChartChoices',
+    write: true,
+    body: z.strictObject({
+      words: z.array(chartOption).check(z.maxLength(CHOICES_MAX)),
+      rewards: z.array(chartOption).check(z.maxLength(CHOICES_MAX)),
+    }),
+    input: ({ params, body, key }) => ({ ...body, id: key, chartId: params.chartId }),
+    run: ({ view }, input) => view.setChartChoices(input),
     resultId: (input) => input.chartId,
     replay: ({ view }, _input, chartId) => view.getRewardChart(chartId),
   },

@@ -68,7 +68,7 @@ export const MAX_TOPICS = 32;
 export const MAX_STREAMS_PER_VIEWER = 6;
 /** Open event streams in all; the next one is 503. */
 const MAX_STREAMS = 1000;
-const TOPIC_KINDS = new Set(['clip', 'reactions', 'chart', 'matrix', 'feelings', 'thread', 'meeting', 'intro', 'evaluation']);
+const TOPIC_KINDS = new Set(['clip', 'reactions', 'chart', 'matrix', 'feelings', 'thread', 'meeting', 'intro', 'evaluation', 'board']);
 /** How long an Idempotency-Key is remembered; older records are swept. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 const SWEEP_EVERY_MS = 10 * 60_000;

@@ -507,7 +507,7 @@ export class BridgeAdapter implements SamenAdapter {
 
 const MAX_ID_LENGTH = 128;
 const MAX_MESSAGE_LENGTH = 200;
-const TOPIC_KINDS: readonly string[] = ['clip', 'reactions', 'chart', 'feelings', 'matrix', 'thread', 'meeting', 'intro'];
+const TOPIC_KINDS: readonly string[] = ['clip', 'reactions', 'chart', 'feelings', 'matrix', 'thread', 'meeting', 'intro', 'board'];
 
 /** True for anything marked as Samen traffic, before its shape is checked. */
 export function isSamenMessage(data: unknown): data is { samen: 1 } {

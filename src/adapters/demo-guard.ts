@@ -166,6 +166,8 @@ const GUARDS: Record<string, Guard> = {
   redeem: (state, _viewer, input) => [chartCheck(state, field(input, 'chartId'), 'class-chart.redeem', 'personal-chart.redeem')],
   // Only a personal chart has the child's choices; on a class chart it is the teacher's redeem right (and then refused as invalid).
   chooseChartGoal: (state, _viewer, input) => [chartCheck(state, field(input, 'chartId'), 'class-chart.redeem', 'personal-chart.choose')],
+  // The adults set those choices (issue 24); on a class chart the teacher's redeem right, then refused as invalid.
+  setChartChoices: (state, _viewer, input) => [chartCheck(state, field(input, 'chartId'), 'class-chart.redeem', 'personal-chart.options')],
   getCheckins: (state, _viewer, input) => [{ action: 'checkin.read', scope: found(childScope(state, field(input, 'childId'))) }],
   getClassCheckins: (state, _viewer, input) => [{ action: 'signals.read', scope: found(classScope(state, field(input, 'classId'))) }],
   saveCheckin: (state, _viewer, input) => {
@@ -296,6 +298,9 @@ export function authorizeTopic(state: DemoState, viewer: PolicyViewer, topic: st
       break;
     case 'evaluation':
       check = { action: 'evaluation.read', scope: evaluationScope(state, viewer, id, true) };
+      break;
+    case 'board':
+      [check] = clip('board.read')(state, id) as [Check];
       break;
     default:
       return notFound();

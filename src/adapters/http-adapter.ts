@@ -7,7 +7,7 @@ import type { ReactionSummary, Reply } from '../feedback-bar/schemas.js';
 import type { Checkin } from '../feelings-checkin/schemas.js';
 import type { ClipReach, HomeAnswer, HomeAnswerKind, LessonClip } from '../lesson-clip/schemas.js';
 import type { ClassBoard } from '../lesson-clip/board.js';
-import type { Award, RewardChart } from '../reward-chart/schemas.js';
+import type { Award, ChartChoice, RewardChart } from '../reward-chart/schemas.js';
 import type { Thread, ThreadKey, ThreadMessage } from '../thread/schemas.js';
 import type { ProgrammeOverview, ProgrammeOverviewQuery, UnreachedFamilies } from '../programme-overview/schemas.js';
 import type { Meeting, MeetingReplies, Preparation, PreparationInput, Rsvp, RsvpInput } from '../meeting/schemas.js';
@@ -158,6 +158,14 @@ export class HttpAdapter implements SamenAdapter {
   ): Promise<RewardChart> {
     const { id, chartId, ...body } = input;
     return this.request('POST', `/charts/${enc(chartId)}/choice`, { key: id, body, options });
+  }
+  /** The options the child chooses from (issue 24), set by a parent or the teacher; idempotent on `id`. */
+  setChartChoices(
+    input: WriteInput & { chartId: string; words: ChartChoice[]; rewards: ChartChoice[] },
+    options?: RequestOptions,
+  ): Promise<RewardChart> {
+    const { id, chartId, ...body } = input;
+    return this.request('PUT', `/charts/${enc(chartId)}/choices`, { key: id, body, options });
   }
   /** The class board (issue 24): counts only, small ones as "few", shared answers without names. */
   getClassBoard(clipId: string, options?: RequestOptions): Promise<ClassBoard> {

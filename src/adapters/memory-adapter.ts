@@ -8,7 +8,7 @@ import type { ExpectationMatrix, Success } from '../expectation-matrix/schemas.j
 import type { ReactionSummary, Reply } from '../feedback-bar/schemas.js';
 import type { Checkin } from '../feelings-checkin/schemas.js';
 import { isScheduled, type ClipReach, type HomeAnswer, type HomeAnswerKind, type LessonClip } from '../lesson-clip/schemas.js';
-import type { Award, RewardChart } from '../reward-chart/schemas.js';
+import type { Award, ChartChoice, RewardChart } from '../reward-chart/schemas.js';
 import { toClassBoard, type ClassBoard } from '../lesson-clip/board.js';
 import {
   checkUpload,
@@ -419,7 +419,7 @@ export class MemoryAdapter implements SamenAdapter {
     input: WriteInput & { clipId: string; kind: HomeAnswerKind; text?: string; shareWithClass?: boolean },
     options?: RequestOptions,
   ): Promise<HomeAnswer> {
-    return this.write('saveHomeAnswer', input, options, `clip:${input.clipId}`, () => {
+    return this.write('saveHomeAnswer', input, options, [`clip:${input.clipId}`, `board:${input.clipId}`], () => {
       const viewer = this.viewer();
       // The policy lets a parent answer for their family; a carer the host gave no family can't.
       if (!viewer.familyId) throw new SamenError('forbidden', 'no family to answer for');
@@ -449,7 +449,7 @@ export class MemoryAdapter implements SamenAdapter {
   }
 
   async markSeen(input: WriteInput & { clipId: string }, options?: RequestOptions): Promise<void> {
-    await this.write('markSeen', input, options, `clip:${input.clipId}`, () => {
+    await this.write('markSeen', input, options, [`clip:${input.clipId}`, `board:${input.clipId}`], () => {
       const { familyId, householdId } = this.viewer();
       if (familyId) this.addSeen(input.clipId, familyId, householdId);
       return null;
@@ -460,7 +460,12 @@ export class MemoryAdapter implements SamenAdapter {
     input: WriteInput & { targetId: string; reaction: string; on: boolean },
     options?: RequestOptions,
   ): Promise<ReactionSummary> {
-    await this.write('setReaction', input, options, `reactions:${input.targetId}`, () => {
+    // A reaction to a clip also changes its class board (issue 24).
+    const topics = () => [
+      `reactions:${input.targetId}`,
+      ...(own(this.store.state.clips, input.targetId) ? [`board:${input.targetId}`] : []),
+    ];
+    await this.write('setReaction', input, options, topics, () => {
       const familyId = this.viewer().familyId ?? this.viewerId;
       const reactions = this.store.state.reactions;
       const byReaction = dict(own(reactions, input.targetId));
@@ -577,6 +582,36 @@ export class MemoryAdapter implements SamenAdapter {
         throw new SamenError('invalid-data', 'not one of the options the adults allowed', [{ path: 'wordsId', message: 'unknown option' }]);
       chart.choices = { ...choices, ...(words ? { wordsId: words.id } : {}), ...(reward ? { rewardId: reward.id } : {}) };
       if (reward) chart.reward = reward.text;
+      return publicChart(chart);
+    });
+  }
+
+  /**
+   * The options the child chooses from (issue 24), set by a parent or the teacher: both lists
+   * replaced; the child's earlier pick kept where its option stays. Empty lists: no choice.
+   */
+  async setChartChoices(
+    input: WriteInput & { chartId: string; words: ChartChoice[]; rewards: ChartChoice[] },
+    options?: RequestOptions,
+  ): Promise<RewardChart> {
+    return this.write('setChartChoices', input, options, `chart:${input.chartId}`, () => {
+      const chart = this.chart(input.chartId);
+      if (chart.kind !== 'personal') throw new SamenError('invalid-data', 'only a personal chart has choices for the child');
+      const option = ({ id, text, picture }: ChartChoice): ChartChoice => ({ id, text: text.trim(), ...(picture ? { picture } : {}) });
+      const words = input.words.map(option);
+      const rewards = input.rewards.map(option);
+      // The child's pick names an option by its id: one id, one option.
+      if (new Set(words.map((o) => o.id)).size < words.length || new Set(rewards.map((o) => o.id)).size < rewards.length)
+        throw new SamenError('invalid-data', 'two options with one id', [{ path: 'words', message: 'ids repeat' }]);
+      const before = chart.choices;
+      if (!words.length && !rewards.length) delete chart.choices;
+      else
+        chart.choices = {
+          words,
+          rewards,
+          ...(before?.wordsId && words.some((o) => o.id === before.wordsId) ? { wordsId: before.wordsId } : {}),
+          ...(before?.rewardId && rewards.some((o) => o.id === before.rewardId) ? { rewardId: before.rewardId } : {}),
+        };
       return publicChart(chart);
     });
   }

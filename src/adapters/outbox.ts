@@ -35,6 +35,7 @@ export const OPTIONAL_WRITE_METHODS = [
   'chooseChartGoal',
   'submitEvaluationResponse',
   'saveEvaluation',
+  'setChartChoices',
 ] as const satisfies readonly (keyof SamenAdapter)[];
 export type QueuedMethod = WriteMethod | (typeof OPTIONAL_WRITE_METHODS)[number];
 
@@ -152,6 +153,7 @@ export class OutboxAdapter implements SamenAdapter {
   declare getProgrammeIntro?: SamenAdapter['getProgrammeIntro'];
   declare getClassBoard?: SamenAdapter['getClassBoard'];
   declare chooseChartGoal?: SamenAdapter['chooseChartGoal'];
+  declare setChartChoices?: SamenAdapter['setChartChoices'];
   declare getProgrammeOverview?: SamenAdapter['getProgrammeOverview'];
   declare getUnreachedFamilies?: SamenAdapter['getUnreachedFamilies'];
   declare getClassRhythm?: SamenAdapter['getClassRhythm'];
@@ -177,6 +179,7 @@ export class OutboxAdapter implements SamenAdapter {
     // The class board (a read) and the child's choice on a personal chart (a write, queued) (issue 24).
     if (typeof inner.getClassBoard === 'function') this.getClassBoard = (id, o) => inner.getClassBoard!(id, o);
     if (typeof inner.chooseChartGoal === 'function') this.chooseChartGoal = (input, o) => this.write('chooseChartGoal', input, o);
+    if (typeof inner.setChartChoices === 'function') this.setChartChoices = (input, o) => this.write('setChartChoices', input, o);
     // The programme overview (issue 25): reads only, straight through.
     if (typeof inner.getProgrammeOverview === 'function') this.getProgrammeOverview = (query, o) => inner.getProgrammeOverview!(query, o);
     if (typeof inner.getUnreachedFamilies === 'function') this.getUnreachedFamilies = (query, o) => inner.getUnreachedFamilies!(query, o);

@@ -11,7 +11,7 @@ import { expectationMatrixSchema, MATRIX_LIMITS, SUCCESS_MAX_LENGTH, type Expect
 import { reactionIdSchema, REPLY_MAX_LENGTH } from '../feedback-bar/schemas.js';
 import { CHECKIN_NOTE_MAX_LENGTH, feelingIdSchema } from '../feelings-checkin/schemas.js';
 import { ANSWER_MAX_LENGTH, homeAnswerKindSchema } from '../lesson-clip/schemas.js';
-import { REWARD_TEXT_MAX_LENGTH } from '../reward-chart/schemas.js';
+import { CHOICE_TEXT_MAX, CHOICES_MAX, REWARD_TEXT_MAX_LENGTH } from '../reward-chart/schemas.js';
 import { THREAD_MESSAGE_MAX_LENGTH } from '../thread/schemas.js';
 import { PREPARATION_MAX_LENGTH, RSVP_MAX_PEOPLE, rsvpAnswerSchema } from '../meeting/schemas.js';
 import {
@@ -27,6 +27,16 @@ const optionalId = z.optional(z.string().check(z.minLength(1), z.maxLength(200))
 /** At most `max` characters once trimmed (the textarea's `maxlength` on what is kept). */
 const upTo = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 const oneTo = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+/** The options an adult sets for a child's choice (issue 24): at most six, each a few words. */
+const chartChoices = z
+  .array(
+    z.object({
+      id: z.string().check(z.minLength(1), z.maxLength(200)),
+      text: oneTo(CHOICE_TEXT_MAX),
+      picture: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
+    }),
+  )
+  .check(z.maxLength(CHOICES_MAX));
 
 const INPUTS: Record<string, z.ZodMiniType> = {
   saveHomeAnswer: z.object({
@@ -52,6 +62,7 @@ const INPUTS: Record<string, z.ZodMiniType> = {
   shareSuccess: z.object({ expectationId: optionalId, text: oneTo(SUCCESS_MAX_LENGTH) }),
   addThreadMessage: z.object({ text: oneTo(THREAD_MESSAGE_MAX_LENGTH) }),
   chooseChartGoal: z.object({ wordsId: optionalId, rewardId: optionalId }),
+  setChartChoices: z.object({ words: chartChoices, rewards: chartChoices }),
   saveRsvp: z.object({ answer: rsvpAnswerSchema, people: z.int().check(z.gte(0), z.lte(RSVP_MAX_PEOPLE)) }),
   savePreparation: z.object({
     keywords: upTo(PREPARATION_MAX_LENGTH),

@@ -5,7 +5,7 @@ import type { ReactionSummary, Reply } from '../feedback-bar/schemas.js';
 import type { Checkin } from '../feelings-checkin/schemas.js';
 import type { ClipReach, HomeAnswer, HomeAnswerKind, LessonClip } from '../lesson-clip/schemas.js';
 import type { ClassBoard } from '../lesson-clip/board.js';
-import type { Award, RewardChart } from '../reward-chart/schemas.js';
+import type { Award, ChartChoice, RewardChart } from '../reward-chart/schemas.js';
 import type { Thread, ThreadKey, ThreadMessage } from '../thread/schemas.js';
 import type { ProgrammeOverview, ProgrammeOverviewQuery, UnreachedFamilies } from '../programme-overview/schemas.js';
 import type { Meeting, MeetingReplies, Preparation, PreparationInput, Rsvp, RsvpInput } from '../meeting/schemas.js';
@@ -39,7 +39,9 @@ export type SamenTopic =
   | `thread:${string}`
   | `meeting:${string}`
   | `intro:${string}`
-  | `evaluation:${string}`;
+  | `evaluation:${string}`
+  /** The class board of a clip (issue 24): told when a family of the class sees, answers or reacts to it. */
+  | `board:${string}`;
 
 export type Unsubscribe = () => void;
 
@@ -155,6 +157,17 @@ export interface RewardChartPort {
    */
   chooseChartGoal?(
     input: WriteInput & { chartId: string; wordsId?: string; rewardId?: string },
+    options?: RequestOptions,
+  ): Promise<RewardChart>;
+  /**
+   * Optional (issue 24): a parent (their own child's chart) or the teacher (their class's) sets the
+   * options the child chooses from: at most six words for the goal and six rewards, each at most
+   * 80 characters. Replaces both lists; the child's earlier pick stays where its option stays.
+   * Empty lists: the chart offers no choice. Idempotent on `id`. Resolves with the chart
+   * (`personal-chart.options`).
+   */
+  setChartChoices?(
+    input: WriteInput & { chartId: string; words: ChartChoice[]; rewards: ChartChoice[] },
     options?: RequestOptions,
   ): Promise<RewardChart>;
 }

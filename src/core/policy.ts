@@ -134,6 +134,7 @@ export const ACTIONS = {
   'evaluation.respond': 'evaluation-response',
   'evaluation.results': 'evaluation',
   'evaluation.edit': 'evaluation',
+  'personal-chart.options': 'personal-chart',
 } as const satisfies Record<string, Resource>;
 export type Action = keyof typeof ACTIONS;
 
@@ -199,6 +200,8 @@ export const POLICY: Readonly<Record<Action, Grants>> = {
   'evaluation.respond': { parent: OWN, child: OWN, teacher: OWN, 'care-coordinator': OWN },
   'evaluation.results': { teacher: OWN, 'care-coordinator': OWN, 'school-leader': OWN },
   'evaluation.edit': { teacher: OWN, 'care-coordinator': OWN, 'school-leader': OWN },
+  // The adults set what the child chooses from (issue 24): a parent on their own child's chart, the teacher on their class's; never the child.
+  'personal-chart.options': { parent: OWN, teacher: OWN },
 };
 
 /** The live topic kinds and the read each one follows (`feelings:class:…` is the class overview). */
@@ -213,6 +216,7 @@ export const TOPIC_ACTIONS = {
   meeting: 'meeting.read',
   intro: 'meeting.read',
   evaluation: 'evaluation.read',
+  board: 'board.read',
 } as const satisfies Record<string, Action>;
 
 /** Whether `role` may do `action` on a resource it stands in `relation` to. Unknown roles may nothing. */

@@ -29,12 +29,18 @@ function figureText(m: ClipMessages, value: BoardCount): string {
   return figure.kind === 'exact' ? String(figure.n) : figure.kind === 'few' ? m.boardFew : '0';
 }
 
+/** A figure's label in the grammatical number of what is shown: the number, or "a few" (Polish: 2 rodziny, kilka rodzin). */
+function label(of: (n: number | 'few') => string, value: BoardCount): string {
+  const figure = boardFigure(value);
+  return of(figure.kind === 'exact' ? figure.n : figure.kind === 'few' ? 'few' : 0);
+}
+
 export function renderBoard(host: ClipChildHost, board: ClassBoard): TemplateResult {
   const m = host.m;
   const figures: [string, BoardCount, string][] = [
-    ['seen', board.seen, m.boardSeen],
-    ['talked', board.talked, m.boardTalked],
-    ['reacted', board.reacted, m.boardReacted],
+    ['seen', board.seen, label(m.boardSeen, board.seen)],
+    ['talked', board.talked, label(m.boardTalked, board.talked)],
+    ['reacted', board.reacted, label(m.boardReacted, board.reacted)],
   ];
   const family = host.familyText();
   const sentences = (): readonly Spoken[] => [

@@ -304,7 +304,8 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       report(problems, 'parts of the clip were refused');
       return data;
     },
-    topics: (_data, [clipId]) => [`clip:${clipId}`],
+    // The class board (issue 24) hears families see, answer and react while it is open: the board's own topic, under `board.read`.
+    topics: (_data, [clipId, view]) => (view === 'child' ? [`clip:${clipId}`, `board:${clipId}`] : [`clip:${clipId}`]),
   });
 
   /** What is shown: the loaded clip, which the parent's own answer updates in place. */

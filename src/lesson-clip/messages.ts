@@ -65,11 +65,15 @@ export interface ClipMessages {
   shareWithClass: string;
   /** Under a sent answer that the family shares with the class. */
   sharedWithClass: string;
-  /** The class board (`view="child"`): heading, the figures' labels after a number or "a few", the shared answers. */
+  /**
+   * The class board (`view="child"`): heading, the figures' labels after a number or "a few", the
+   * shared answers. A label takes the figure's grammatical number: `n`, or `'few'` after "a few"
+   * (Polish and Ukrainian: 2 rodziny, 5 rodzin, kilka rodzin).
+   */
   boardHeading: string;
-  boardSeen: string;
-  boardTalked: string;
-  boardReacted: string;
+  boardSeen: (n: number | 'few') => string;
+  boardTalked: (n: number | 'few') => string;
+  boardReacted: (n: number | 'few') => string;
   /** Instead of a count below three: "Een paar" (gezinnen keken het filmpje). */
   boardFew: string;
   boardAnswers: string;

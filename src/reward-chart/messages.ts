@@ -72,6 +72,28 @@ export interface RewardMessages {
   compliments: (n: number) => string;
   fourToOne: string;
   childFallback: string;
+  /** Parent and teacher on a personal chart (issue 24): the options the child chooses from (./choices-editor.ts). */
+  choicesOpen: string;
+  choicesHeading: string;
+  choicesIntro: string;
+  choicesWords: string;
+  choicesRewards: string;
+  /** The fields' labels: the words, or the reward, to add. */
+  choicesNewWords: string;
+  choicesNewReward: string;
+  choicesAdd: string;
+  /** Each option's remove button's name: "Samen spelen weghalen". */
+  choicesRemove: (text: string) => string;
+  /** Said after adding or removing an option. */
+  choicesAdded: (text: string) => string;
+  choicesRemoved: (text: string) => string;
+  choicesEmpty: string;
+  /** Instead of the field once a list has its six. */
+  choicesFull: string;
+  choicesSave: string;
+  choicesSaving: string;
+  choicesSaved: string;
+  choicesCancel: string;
 }
 
 declare module '../core/i18n.js' {

@@ -22,6 +22,7 @@ import { threadMessages } from '../thread/messages.js';
 import { rewardMessages, type RewardMessages } from './messages.js';
 import type { RewardTeacher } from './teacher-view.js';
 import type { RewardChild } from './child-view.js';
+import type { ChoicesEditor } from './choices-editor.js';
 
 /** A star of the celebration, drawn (Material Symbols, Apache-2.0): "★" is a glyph a device's font may lack. */
 const STAR = html`<svg viewBox="0 0 24 24" width="1.2em" height="1.2em" focusable="false"><path fill="currentColor" d="M12 17.27 18.18 21l-1.64-7.03L22 9.24l-7.19-.61L12 2 9.19 8.63 2 9.24l5.46 4.73L5.82 21z"></path></svg>`;
@@ -85,6 +86,11 @@ export interface ChartData {
  * @csspart recognition - The teacher's private "Iedereen gezien deze week?" on a class chart: the children not yet recognised this week and the week's compliments (teacher; never parents or children).
  * @csspart tip-top - The teacher's "Tip en top" for the child's family on a personal chart (with the optional thread port): a button per family that opens the note.
  * @csspart thread - The private tip and top between the child's family and the teacher: the family sees it once the teacher wrote, and answers in it.
+ * @csspart choices-open - On a personal chart, for a parent of the child and the teacher: the button that opens the child's options (issue 24).
+ * @csspart choices-editor - The editor of the options the child chooses from: the goal's words and the rewards (parent and teacher).
+ * @csspart choices-words - The editor's list of the goal's words, with a field to add one.
+ * @csspart choices-rewards - The editor's list of rewards, with a field to add one.
+ * @csspart choices-save - The button that saves the child's options.
  * @csspart thread-input - The text area for a message in the thread.
  * @csspart preview-bar - The "Preview as parent" switch above the teacher view (teacher).
  * @csspart preview-toggle - The switch button itself (`aria-pressed`).
@@ -162,6 +168,60 @@ export class SamenRewardChart extends SamenParentPreviewElement {
   protected static loadChildView = () => import('./child-view.js');
 
   private childState?: RewardChild;
+
+  /** The adults' editor of the child's options (./choices-editor.ts, issue 24), loaded when a parent or the teacher opens it. */
+  private readonly choicesView = new LazyView(
+    this,
+    () => (this.constructor as typeof SamenRewardChart).loadChoicesEditor(),
+    (error) => this.reportError(error),
+  );
+
+  /** How the choices editor is loaded (a test's subclass may fail it). */
+  protected static loadChoicesEditor = () => import('./choices-editor.js');
+
+  /** Whether the adult opened the editor of the child's options. */
+  private choicesOpen = false;
+  private choicesState?: ChoicesEditor;
+
+  /** The editor of the child's options, once its module is there. */
+  private get choices(): ChoicesEditor | undefined {
+    const module = this.choicesView.module;
+    if (!module) return undefined;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below have their own this
+    const chart = this;
+    return (this.choicesState ??= new module.ChoicesEditor({
+      get adapter() {
+        return chart.adapter;
+      },
+      get m() {
+        return chart.m;
+      },
+      get person() {
+        return chart.personConfirmed ? chart.personToken : undefined;
+      },
+      get draftKey() {
+        const data = chart.data;
+        return data ? `chart-choices:${data.viewer.id}:${data.chartId}` : undefined;
+      },
+      stillFor: (token) => this.stillFor(token),
+      schoolText: (lang) => this.schoolText(lang),
+      requestUpdate: () => this.requestUpdate(),
+      show: (shown) => {
+        if (this.data && this.loader.current) this.loader.set({ ...this.data, chart: shown });
+      },
+      say: (message) => this.announce(message),
+      failed: (error) => {
+        this.announce(this.m.actionFailed);
+        this.reportError(error, false);
+      },
+      close: () => {
+        this.choicesOpen = false;
+        this.requestUpdate();
+        // Back on the button that opened it.
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('[part~="choices-open"]')?.focus());
+      },
+    }));
+  }
 
   /** The child's side of the chart, once its module is there. */
   private get child(): RewardChild | undefined {
@@ -379,6 +439,8 @@ export class SamenRewardChart extends SamenParentPreviewElement {
     this.teacherState = undefined;
     this.childState?.stop();
     this.childState = undefined;
+    this.choicesState = undefined;
+    this.choicesOpen = false;
     this.tipTop.forget();
   }
 
@@ -472,6 +534,7 @@ export class SamenRewardChart extends SamenParentPreviewElement {
       ${this.teacher?.renderActions(chart, p.reached, (id, childId) => this.award(id, undefined, false, childId)) ?? nothing}
       ${this.view === 'parent' && chart.kind === 'personal' && chart.homeStickersEnabled ? this.renderHomeSticker() : nothing}
       ${chart.kind === 'personal' ? this.renderStickers(chart.awards) : this.renderReasons(chart)} ${this.renderTipTop(chart)}
+      ${this.renderChoices(data)}
       ${
         chart.earnedRewards?.length
           ? html`<section role="group" class="earned" aria-labelledby="earned-heading">
@@ -511,6 +574,33 @@ export class SamenRewardChart extends SamenParentPreviewElement {
       <h3 id="tip-top-heading">${m.tipTopFor(chart.childName)}</h3>
       ${families.map((f) => this.tipTop.renderFor(f.familyId, f.name, { label: m.tipTopOpen, householdId: f.householdId }))}
     </section>`;
+  }
+
+  /**
+   * The options the child chooses from (issue 24): a parent of the child and the teacher open the
+   * editor (loaded then) on a personal chart, with the adapter's optional `setChartChoices`.
+   */
+  private renderChoices(data: ChartData): TemplateResult | typeof nothing {
+    const { chart, viewer } = data;
+    const adult = (this.view === 'parent' && viewer.role === 'parent') || this.view === 'teacher';
+    if (chart.kind !== 'personal' || !adult || this.preview || typeof this.adapter?.setChartChoices !== 'function') return nothing;
+    if (!this.choicesOpen)
+      return html`<button type="button" part="choices-open" class="choices-open" aria-expanded="false" @click=${() => this.openChoices()}>
+        ${this.m.choicesOpen}
+      </button>`;
+    if (this.choicesView.error) return this.renderError(this.choicesView.error, () => this.choicesView.retry());
+    return this.choices?.render(chart, this.renderRoot) ?? html`<p role="status">${this.t.loading}</p>`;
+  }
+
+  private openChoices(): void {
+    this.choicesOpen = true;
+    this.choicesView.start();
+    this.requestUpdate();
+    // Into the editor: its heading's first field, once it is there.
+    void this.choicesView.settled().then(async () => {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('[part~="choices-editor"] input')?.focus();
+    });
   }
 
   /** The goal's words the child chose (issue 24), under the title. */

@@ -46,10 +46,15 @@ export type Award = z.infer<typeof awardSchema>;
 export const chartChoiceSchema = z.object({ id, text: requiredText, picture: z.optional(z.string().check(lengthBetween(1, 32))) });
 export type ChartChoice = z.infer<typeof chartChoiceSchema>;
 
+/** At most this many options of each kind (the goal's words, the rewards) on a chart (issue 24). */
+export const CHOICES_MAX = 6;
+/** The longest option an adult may set (`setChartChoices`): a few words a child reads. */
+export const CHOICE_TEXT_MAX = 80;
+
 /** The options the adults allow for a personal chart, and what the child chose (by option id). */
 export const chartChoicesSchema = z.object({
-  words: z.array(chartChoiceSchema).check(lengthBetween(0, 6)),
-  rewards: z.array(chartChoiceSchema).check(lengthBetween(0, 6)),
+  words: z.array(chartChoiceSchema).check(lengthBetween(0, CHOICES_MAX)),
+  rewards: z.array(chartChoiceSchema).check(lengthBetween(0, CHOICES_MAX)),
   wordsId: z.optional(id),
   rewardId: z.optional(id),
 });

@@ -506,6 +506,19 @@ const PROBES: readonly Probe[] = [
         : undefined,
   },
   {
+    // The adults set the child's options (issue 24), optional. Allowed: two options with one id are refused as invalid, changing nothing.
+    action: 'personal-chart.options',
+    port: 'reward',
+    method: 'setChartChoices',
+    targets: ['personalChartA', 'personalChartB'],
+    refusals: ['invalid-data'],
+    run: async (c) => {
+      if (typeof c.as.setChartChoices !== 'function') return undefined;
+      const twice = [1, 2].map(() => ({ id: 'authorization-same-option', text: 'Samen spelen' }));
+      return settle(c.as.setChartChoices({ id: key(), chartId: c.target.id, words: twice, rewards: [] }));
+    },
+  },
+  {
     action: 'award.undo',
     port: 'reward',
     method: 'undoAward',
@@ -988,7 +1001,7 @@ function portMethods(port: PortName): readonly string[] {
   // So are the class board (clip) and the child's choice (reward) of issue 24.
   if (port === 'clip') return [...PORT_METHODS[port], ...THREAD_METHODS, 'getClassBoard', 'getLessonClips', 'getHomeAnswers'];
   if (port === 'feedback') return [...PORT_METHODS[port], 'getReactionSummaries'];
-  return port === 'reward' ? [...PORT_METHODS[port], 'chooseChartGoal'] : PORT_METHODS[port];
+  return port === 'reward' ? [...PORT_METHODS[port], 'chooseChartGoal', 'setChartChoices'] : PORT_METHODS[port];
 }
 
 interface Verdict {

@@ -94,9 +94,15 @@ export interface ConformanceAdapters<P extends PortName = PortName> {
   parent: PortsAdapter<P>;
   /**
    * A second carer of the same family (another signed-in person). Optional: without it the
-   * family checks use `parent` twice and the live-update checks write as the teacher.
+   * family checks use `parent` twice and the live-update checks write as the teacher. With
+   * households (issue 24): at another address than `parent` (another `householdId`).
    */
   otherParent?: PortsAdapter<P>;
+  /**
+   * Optional, for households (issue 24): a second carer at `parent`'s own address (the same
+   * `familyId` and `householdId`). The carers of one household read and replace one home answer.
+   */
+  sameHousehold?: PortsAdapter<P>;
   /** The teacher of `classId`. */
   teacher: PortsAdapter<P>;
   /** Runs after each test, also when it failed: close connections, drop a test database. */
@@ -664,6 +670,42 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
           await parent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text: changed });
           const replaced = valid(homeAnswerSchema, await parent.getHomeAnswer(f.clipId), 'parent.getHomeAnswer() after a second answer');
           equal(replaced.text, changed, 'getHomeAnswer().text after a second answer (it replaces the first)');
+        },
+      );
+
+      test(
+        'clip',
+        'saveHomeAnswer (households): two carers of one household read and replace one answer',
+        async ({ parent, sameHousehold }) => {
+          if (!sameHousehold) return;
+          const p = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
+          const o = valid(viewerSchema, await sameHousehold.getViewer(), 'sameHousehold.getViewer()');
+          ok(p.householdId !== undefined, 'parent.getViewer().householdId: with sameHousehold, parent is at an address of its family');
+          deepEqual(
+            [o.familyId, o.householdId],
+            [p.familyId, p.householdId],
+            'sameHousehold.getViewer(): the family and address of parent',
+          );
+          ok(o.id !== p.id, `sameHousehold and parent should be different viewers, both have id ${show(o.id)}`);
+          const text = phrase('household answer');
+          const saved = valid(
+            homeAnswerSchema,
+            await parent.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text }),
+            'parent.saveHomeAnswer()',
+          );
+          deepEqual(
+            await sameHousehold.getHomeAnswer(f.clipId),
+            saved,
+            'sameHousehold.getHomeAnswer(): the other carer of the household reads the household’s answer',
+          );
+          const changed = phrase('answer of the second carer at the address');
+          await sameHousehold.saveHomeAnswer({ id: key(), clipId: f.clipId, kind: 'text', text: changed });
+          const read = valid(homeAnswerSchema, await parent.getHomeAnswer(f.clipId), 'parent.getHomeAnswer() after sameHousehold answered');
+          equal(
+            read.text,
+            changed,
+            'parent.getHomeAnswer().text after the other carer of the household answered (one answer per household)',
+          );
         },
       );
 

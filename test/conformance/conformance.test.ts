@@ -5,6 +5,7 @@
 import { BridgeAdapter } from '../../src/adapters/bridge-adapter.js';
 import { serveBridge } from '../../src/adapters/bridge-host.js';
 import { LocalAdapter } from '../../src/adapters/local-adapter.js';
+import { createDemoState } from '../../src/adapters/demo-data.js';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { newId, type AdapterFor } from '../../src/core/adapter.js';
 import { defineAdapterConformance, type ConformanceFixtures } from '../../src/testing/index.js';
@@ -103,6 +104,28 @@ defineAdapterConformance({
       parent: feedbackOnly(parent),
       otherParent: feedbackOnly(parent.forViewer('parent-2')),
       teacher: feedbackOnly(parent.forViewer('teacher-1')),
+    };
+  },
+});
+
+// Households (issue 24): parent-5 and a second carer at the same address (fam-03-1) share one
+// answer; parent-6 at the family's second address (fam-03-2) has its own.
+defineAdapterConformance({
+  name: 'MemoryAdapter, with households',
+  describe,
+  it,
+  ports: ['clip'],
+  fixtures: { clipId: 'wish-2', classId: 'groep6-wish', unknownId: 'conformance-unknown' },
+  setup: async () => {
+    const state = createDemoState({ locale: 'en', seed: 7, now: new Date() });
+    const first = state.viewers.find((v) => v.id === 'parent-5')!;
+    state.viewers.push({ ...structuredClone(first), id: 'parent-5b' });
+    const parent = new MemoryAdapter({ state, viewerId: 'parent-5' });
+    return {
+      parent,
+      otherParent: parent.forViewer('parent-6'),
+      sameHousehold: parent.forViewer('parent-5b'),
+      teacher: parent.forViewer('teacher-1'),
     };
   },
 });

@@ -282,3 +282,107 @@ describe('<samen-lesson-clip> sharing an answer with the class', () => {
     expect(JSON.stringify(shared)).to.not.contain('fam-01');
   });
 });
+
+describe('<samen-lesson-clip view="child"> the board while it is open', () => {
+  it('hears families react and answer live: the figures change without a reload', async () => {
+    const adapter = school((state) => {
+      delete state.reactions['wish-2'];
+      state.answers = state.answers.filter((a) => a.clipId !== 'wish-2');
+      state.seen = state.seen.filter((s) => s.clipId !== 'wish-2');
+    });
+    const el = await board(adapter);
+    const reacted = () => root(el).querySelector('.figure-reacted')!.textContent.replace(/\s+/g, ' ').trim();
+    const talked = () => root(el).querySelector('.figure-talked')!.textContent.replace(/\s+/g, ' ').trim();
+    expect(reacted()).to.equal('0 gezinnen stuurden een reactie');
+    // Three families of the class react to the clip on their phones while the class looks at the board.
+    for (const parent of ['parent-1', 'parent-3', 'parent-5'])
+      await adapter.forViewer(parent).setReaction({ id: `react-${parent}`, targetId: 'wish-2', reaction: 'clap', on: true });
+    await waitUntil(() => reacted() === '3 gezinnen stuurden een reactie', `the reactions reach the board (shows "${reacted()}")`);
+    expect(talked()).to.equal('0 gezinnen praatten erover');
+    for (const parent of ['parent-1', 'parent-3', 'parent-5'])
+      await adapter.forViewer(parent).saveHomeAnswer({ id: `answer-${parent}`, clipId: 'wish-2', kind: 'talked' });
+    await waitUntil(() => talked() === '3 gezinnen praatten erover', `the answers reach the board (shows "${talked()}")`);
+  });
+});
+
+describe('<samen-lesson-clip view="child"> counts in Polish and Ukrainian', () => {
+  it('chooses the form of family for 1, 2, 3, 4, 5, 12 and 22 (and "a few")', async () => {
+    const { pl } = await import('../../src/lesson-clip/locales/pl.js');
+    const { uk } = await import('../../src/lesson-clip/locales/uk.js');
+    const counts = [1, 2, 3, 4, 5, 12, 22] as const;
+    expect(counts.map((n) => `${n} ${pl.boardSeen(n)}`)).to.deep.equal([
+      '1 rodzina obejrzała film',
+      '2 rodziny obejrzały film',
+      '3 rodziny obejrzały film',
+      '4 rodziny obejrzały film',
+      '5 rodzin obejrzało film',
+      '12 rodzin obejrzało film',
+      '22 rodziny obejrzały film',
+    ]);
+    expect(counts.map((n) => `${n} ${pl.boardTalked(n)}`)).to.deep.equal([
+      '1 rodzina rozmawiała o tym',
+      '2 rodziny rozmawiały o tym',
+      '3 rodziny rozmawiały o tym',
+      '4 rodziny rozmawiały o tym',
+      '5 rodzin rozmawiało o tym',
+      '12 rodzin rozmawiało o tym',
+      '22 rodziny rozmawiały o tym',
+    ]);
+    expect(counts.map((n) => `${n} ${pl.boardReacted(n)}`)).to.deep.equal([
+      '1 rodzina wysłała reakcję',
+      '2 rodziny wysłały reakcję',
+      '3 rodziny wysłały reakcję',
+      '4 rodziny wysłały reakcję',
+      '5 rodzin wysłało reakcję',
+      '12 rodzin wysłało reakcję',
+      '22 rodziny wysłały reakcję',
+    ]);
+    expect(`${pl.boardFew} ${pl.boardSeen('few')}`).to.equal('Kilka rodzin obejrzało film');
+    expect(counts.map((n) => `${n} ${uk.boardSeen(n)}`)).to.deep.equal([
+      '1 родина переглянула відео',
+      '2 родини переглянули відео',
+      '3 родини переглянули відео',
+      '4 родини переглянули відео',
+      '5 родин переглянули відео',
+      '12 родин переглянули відео',
+      '22 родини переглянули відео',
+    ]);
+    expect(counts.map((n) => `${n} ${uk.boardTalked(n)}`)).to.deep.equal([
+      '1 родина поговорила про це',
+      '2 родини поговорили про це',
+      '3 родини поговорили про це',
+      '4 родини поговорили про це',
+      '5 родин поговорили про це',
+      '12 родин поговорили про це',
+      '22 родини поговорили про це',
+    ]);
+    expect(counts.map((n) => `${n} ${uk.boardReacted(n)}`)).to.deep.equal([
+      '1 родина надіслала реакцію',
+      '2 родини надіслали реакцію',
+      '3 родини надіслали реакцію',
+      '4 родини надіслали реакцію',
+      '5 родин надіслали реакцію',
+      '12 родин надіслали реакцію',
+      '22 родини надіслали реакцію',
+    ]);
+    expect(`${uk.boardFew} ${uk.boardSeen('few')}`).to.equal('Кілька родин переглянули відео');
+  });
+
+  it('shows each figure with its own form on the board, and reads it aloud the same way', async () => {
+    class FixedBoard extends MemoryAdapter {
+      override async getClassBoard(clipId: string) {
+        return { clipId, seen: 22, talked: 12, reacted: 'few' as const, answers: [] };
+      }
+    }
+    const state = createDemoState({ locale: 'nl', seed: 7, now: NOW });
+    for (const [locale, expected] of [
+      ['pl', ['22 rodziny obejrzały film', '12 rodzin rozmawiało o tym', 'Kilka rodzin wysłało reakcję']],
+      ['uk', ['22 родини переглянули відео', '12 родин поговорили про це', 'Кілька родин надіслали реакцію']],
+    ] as const) {
+      const el = await board(new FixedBoard({ state: structuredClone(state), viewerId: 'child-login-1' }), locale);
+      await waitUntil(() => root(el).querySelector('[part~="board"]'), `the board in ${locale}`);
+      await settled(el);
+      expect(figures(el)).to.deep.equal([...expected]);
+    }
+  });
+});

@@ -657,7 +657,9 @@ describe('<samen-reward-chart> home stickers', () => {
     const el = await renderChart(adapter, { chartId: PERSONAL });
     await expect(el).to.be.accessible();
     expect($(el, '[part~="home-sticker"]')).to.not.exist;
-    expect($$(el, 'form, input, button')).to.have.length(0);
+    // The only control left is the adults' "Keuzes voor het kind" (issue 24): no sticker form, input or other button.
+    expect($$(el, 'form, input, button:not([part~="choices-open"])')).to.have.length(0);
+    expect($$(el, 'button').map((b) => b.textContent?.trim())).to.deep.equal(['Keuzes voor het kind']);
   });
 });
 

@@ -40,6 +40,13 @@ const expected: Record<string, (root: ShadowRoot) => unknown> = {
     expect(r.querySelectorAll('[part~="choose"] input[type="radio"]')).to.have.length(6);
     expect(r.querySelectorAll('[part~="choose"] svg.choice-picture')).to.have.length(6);
   },
+  // The adults set the child's options (issue 24): the parent's chart offers "Keuzes voor het kind" (the story's play opens it).
+  AdultsSetChoices: (r) => {
+    expect(r.querySelector('[part~="choices-open"]')!.textContent.trim()).to.equal('Keuzes voor het kind');
+  },
+  AdultsSetChoicesFull: (r) => {
+    expect(r.querySelector('[part~="choices-open"]')!.textContent.trim()).to.equal('Keuzes voor het kind');
+  },
   LongTexts: (r) => {
     const card = r.querySelector<HTMLElement>('[part~="base"]')!;
     expect(card.scrollWidth, 'long words wrap inside the card').to.be.at.most(card.clientWidth + 1);

@@ -46,6 +46,7 @@ const WRITES = new Set([
   'saveRsvp',
   'savePreparation',
   'chooseChartGoal',
+  'setChartChoices',
 ]);
 const CONTROLS = 'button, input:not([type="hidden"]), select, textarea, summary, a[href], [tabindex]';
 const ARABIC_LETTER = /[\u0600-\u06ff]/;

@@ -124,6 +124,52 @@ export async function chooseChartGoal(s, input) {
 }
 
 /**
+ * `PUT /charts/{chartId}/choices` (issue 24): a parent or the teacher sets the options the child
+ * chooses from, both lists replaced; the child's earlier pick stays where its option stays. Empty
+ * lists: the chart offers no choice. Idempotent on the client's id (the route's replay).
+ * @param {Session} s
+ * @param {{ chartId: string, words: { id: string, text: string, picture?: string }[], rewards: { id: string, text: string, picture?: string }[] }} input
+ */
+export async function setChartChoices(s, input) {
+  const { db } = s;
+  const chart = await db
+    .selectFrom('reward_charts')
+    .select(['kind', 'choices'])
+    .where('id', '=', input.chartId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!chart) fail('not-found');
+  if (chart.kind !== 'personal') fail('invalid-data', 'only a personal chart has choices for the child');
+  const option = (/** @type {{ id: string, text: string, picture?: string }} */ o) => ({
+    id: o.id,
+    text: o.text.trim(),
+    ...(o.picture ? { picture: o.picture } : {}),
+  });
+  const words = input.words.map(option);
+  const rewards = input.rewards.map(option);
+  // The child's pick names an option by its id: one id, one option.
+  if (new Set(words.map((o) => o.id)).size < words.length || new Set(rewards.map((o) => o.id)).size < rewards.length)
+    fail('invalid-data', 'two options with one id');
+  const before = chart.choices;
+  const next =
+    words.length || rewards.length
+      ? {
+          words,
+          rewards,
+          ...(before?.wordsId && words.some((o) => o.id === before.wordsId) ? { wordsId: before.wordsId } : {}),
+          ...(before?.rewardId && rewards.some((o) => o.id === before.rewardId) ? { rewardId: before.rewardId } : {}),
+        }
+      : null;
+  await db
+    .updateTable('reward_charts')
+    .set({ choices: next && JSON.stringify(next) })
+    .where('id', '=', input.chartId)
+    .execute();
+  s.topics.add(`chart:${input.chartId}`);
+  return getRewardChart(s, input.chartId);
+}
+
+/**
  * The families of a child, as their class lists them (a teacher's tip and top goes to them): a
  * family at more than one address once per address (`householdId`), unless the school shares
  * within the family (issue 24).

@@ -1,9 +1,10 @@
 // @ts-check
 /**
- * Lesson clips and what families do with them: the clip with its media, each carer's own home
- * answer ("we talked about it" never replaces their written answer; another carer of the family
- * neither reads nor replaces it), "seen" marks per household, and a clip's reach for its
- * teacher (per household: seen ⊇ talked ⊇ answered in writing; each carer's answer listed).
+ * Lesson clips and what families do with them: the clip with its media, each household's home
+ * answer (issue 24: the carers at one address share it, another address of the family neither
+ * reads nor replaces it; "we talked about it" never replaces a written answer), "seen" marks per
+ * household, and a clip's reach for its teacher (per family and address: seen ⊇ talked ⊇
+ * answered in writing; each household's answer listed).
  */
 import { sql } from 'kysely';
 import { toClassBoard } from '../../../dist/lesson-clip/board.js';
@@ -180,32 +181,51 @@ const answers = (db) =>
   db
     .selectFrom('home_answers as a')
     .innerJoin('households as h', 'h.id', 'a.household_id')
-    .select(['a.id', 'a.clip_id', 'a.household_id', 'h.name as family_name', 'a.kind', 'a.text', 'a.updated_at']);
+    .select(['a.id', 'a.clip_id', 'a.household_id', 'a.address_id', 'h.name as family_name', 'a.kind', 'a.text', 'a.updated_at']);
 
-/** @param {{ id: string, clip_id: string, household_id: string, family_name: string, kind: 'text' | 'talked', text: string | null, updated_at: Date }} row */
+/** @param {{ id: string, clip_id: string, household_id: string, address_id: string | null, family_name: string, kind: 'text' | 'talked', text: string | null, updated_at: Date }} row */
 const toAnswer = (row) => ({
   id: row.id,
   clipId: row.clip_id,
   familyId: row.household_id,
   familyName: row.family_name,
+  ...present({ householdId: row.address_id }),
   kind: row.kind,
   ...present({ text: row.text }),
   updatedAt: iso(row.updated_at),
 });
 
 /**
- * The viewer's own answer to the clip, or null.
+ * The viewer's own answers (issue 24, the library's rule): their address's; without an address
+ * their own as a carer; the family's latest when the school shares within the family. A seeded
+ * answer (no carer) is nobody's. One row per clip, the newest.
+ * @param {DB} db
+ * @param {import('./common.mjs').Viewer} viewer
+ * @param {string[]} clipIds
+ */
+const ownAnswers = (db, viewer, clipIds) => {
+  const q = answers(db).where('a.clip_id', 'in', clipIds).where('a.carer_id', 'is not', null);
+  const mine = viewer.shareWithinFamily
+    ? q.where('a.household_id', '=', viewer.familyId ?? '')
+    : viewer.householdId
+      ? q.where('a.household_id', '=', viewer.familyId ?? '').where('a.address_id', '=', viewer.householdId)
+      : q.where('a.carer_id', '=', viewer.id);
+  return mine.distinctOn('a.clip_id').orderBy('a.clip_id').orderBy('a.updated_at', 'desc').orderBy('a.id', 'desc');
+};
+
+/**
+ * The viewer's own answer to the clip (their household's, see {@link ownAnswers}), or null.
  * @param {Session} s
  * @param {string} clipId
  */
 export async function getHomeAnswer(s, clipId) {
-  const row = await answers(s.db).where('a.clip_id', '=', clipId).where('a.carer_id', '=', s.viewer.id).executeTakeFirst();
+  const row = await ownAnswers(s.db, s.viewer, [clipId]).executeTakeFirst();
   return row ? toAnswer(row) : null;
 }
 
 /**
  * `GET /answers?ids=…` (issue 23): the viewer's own answer to each of `clipIds` (as
- * {@link getHomeAnswer}: the carer's own, the same household rule) in one query, `null` where
+ * {@link getHomeAnswer}: the household's, the same rule) in one query, `null` where
  * there is none. The route has left out, as `null`, every id the policy refuses this viewer.
  * @param {Session} s
  * @param {(string | null)[]} clipIds
@@ -213,7 +233,7 @@ export async function getHomeAnswer(s, clipId) {
 export async function getHomeAnswers(s, clipIds) {
   const ids = [...new Set(clipIds.filter((id) => id !== null))];
   if (!ids.length) return clipIds.map(() => null);
-  const rows = await answers(s.db).where('a.clip_id', 'in', ids).where('a.carer_id', '=', s.viewer.id).execute();
+  const rows = await ownAnswers(s.db, s.viewer, ids).execute();
   const byClip = new Map(rows.map((row) => [row.clip_id, row]));
   return clipIds.map((id) => {
     const row = id === null ? undefined : byClip.get(id);
@@ -222,9 +242,10 @@ export async function getHomeAnswers(s, clipIds) {
 }
 
 /**
- * `PUT /clips/{clipId}/answer`: the carer's own answer, replacing their earlier one; "we talked
- * about it" never replaces their written answer (that answer implies the talk). Marks the clip
- * seen for the household.
+ * `PUT /clips/{clipId}/answer`: the household's answer (issue 24: the address's; a carer without
+ * one their own; the family's latest when the school shares within the family), replacing the
+ * earlier one; "we talked about it" never replaces a written answer (that answer implies the
+ * talk). Marks the clip seen for the household.
  * @param {Session} s
  * @param {{ id: string, clipId: string, kind: 'text' | 'talked', text?: string, shareWithClass?: boolean }} input
  */
@@ -232,36 +253,48 @@ export async function saveHomeAnswer(s, input) {
   const { viewer, db } = s;
   // The policy lets a parent answer for their household; a carer the host gave none can't.
   const familyId = viewer.familyId ?? fail('forbidden', 'no family to answer for');
-  await db
-    .insertInto('home_answers')
-    .values({
-      id: input.id,
-      clip_id: input.clipId,
-      household_id: familyId,
-      carer_id: viewer.id,
-      kind: input.kind,
-      text: input.kind === 'text' && input.text ? input.text : null,
-      // Only words can be shown to the class; "we talked about it" keeps the earlier choice.
-      share_with_class: input.kind === 'text' && input.shareWithClass === true,
-      updated_at: NOW,
-    })
-    .onConflict((oc) =>
-      oc
-        .constraint('home_answers_carer')
-        .doUpdateSet((eb) => ({
-          id: eb.ref('excluded.id'),
-          household_id: eb.ref('excluded.household_id'),
-          kind: eb.ref('excluded.kind'),
-          text: eb.ref('excluded.text'),
-          share_with_class: eb.ref('excluded.share_with_class'),
-          updated_at: eb.ref('excluded.updated_at'),
-        }))
-        .where(/** @type {import('kysely').RawBuilder<boolean>} */ (sql`not (excluded.kind = 'talked' and home_answers.kind = 'text')`)),
-    )
-    .execute();
+  const values = {
+    id: input.id,
+    clip_id: input.clipId,
+    household_id: familyId,
+    address_id: viewer.householdId ?? null,
+    carer_id: viewer.id,
+    kind: input.kind,
+    text: input.kind === 'text' && input.text ? input.text : null,
+    // Only words can be shown to the class; "we talked about it" keeps the earlier choice.
+    share_with_class: input.kind === 'text' && input.shareWithClass === true,
+    updated_at: NOW,
+  };
+  const { address_id: _address, household_id: _family, clip_id: _clip, ...changes } = values;
+  const shared = viewer.shareWithinFamily ? await ownAnswers(db, viewer, [input.clipId]).executeTakeFirst() : undefined;
+  if (shared) {
+    // The family's latest answer, wherever it was written: replaced where it is (the address it was stored with stays).
+    if (!(input.kind === 'talked' && shared.kind === 'text'))
+      await db.updateTable('home_answers').set(changes).where('id', '=', shared.id).execute();
+  } else {
+    await db
+      .insertInto('home_answers')
+      .values(values)
+      .onConflict((oc) =>
+        (viewer.householdId
+          ? oc.columns(['clip_id', 'address_id']).where('address_id', 'is not', null).where('carer_id', 'is not', null)
+          : oc.columns(['clip_id', 'carer_id']).where('address_id', 'is', null)
+        )
+          .doUpdateSet((eb) => ({
+            id: eb.ref('excluded.id'),
+            carer_id: eb.ref('excluded.carer_id'),
+            kind: eb.ref('excluded.kind'),
+            text: eb.ref('excluded.text'),
+            share_with_class: eb.ref('excluded.share_with_class'),
+            updated_at: eb.ref('excluded.updated_at'),
+          }))
+          .where(/** @type {import('kysely').RawBuilder<boolean>} */ (sql`not (excluded.kind = 'talked' and home_answers.kind = 'text')`)),
+      )
+      .execute();
+  }
   await addSeen(db, input.clipId, familyId, viewer.householdId);
-  s.topics.add(`clip:${input.clipId}`);
-  const row = await answers(db).where('a.clip_id', '=', input.clipId).where('a.carer_id', '=', viewer.id).executeTakeFirstOrThrow();
+  s.topics.add(`clip:${input.clipId}`).add(`board:${input.clipId}`);
+  const row = await ownAnswers(db, viewer, [input.clipId]).executeTakeFirstOrThrow();
   return toAnswer(row);
 }
 
@@ -272,7 +305,7 @@ export async function saveHomeAnswer(s, input) {
  */
 export async function markSeen(s, input) {
   if (s.viewer.familyId) await addSeen(s.db, input.clipId, s.viewer.familyId, s.viewer.householdId);
-  s.topics.add(`clip:${input.clipId}`);
+  s.topics.add(`clip:${input.clipId}`).add(`board:${input.clipId}`);
   return null;
 }
 
@@ -332,9 +365,8 @@ export async function getClipReach(s, clipId) {
       .orderBy('h.id')
       .execute(),
     answers(db)
-      .leftJoin('viewers as carer', 'carer.id', 'a.carer_id')
-      .leftJoin('addresses as ad', (join) => join.onRef('ad.id', '=', 'carer.address_id').onRef('ad.household_id', '=', 'a.household_id'))
-      .select(['ad.id as address_id', 'ad.name as address_name'])
+      .leftJoin('addresses as ad', (join) => join.onRef('ad.id', '=', 'a.address_id').onRef('ad.household_id', '=', 'a.household_id'))
+      .select(['ad.name as address_name'])
       .where('a.clip_id', '=', clipId)
       .orderBy('a.updated_at', 'desc')
       .orderBy('a.id')

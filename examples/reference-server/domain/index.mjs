@@ -120,6 +120,7 @@ export function createDomain({ db, bus, idempotencyTtlMs = IDEMPOTENCY_TTL_MS, l
       undoAward: (/** @type {any} */ input) => charts.undoAward(s, input),
       redeem: (/** @type {any} */ input) => charts.redeem(s, input),
       chooseChartGoal: (/** @type {any} */ input) => charts.chooseChartGoal(s, input),
+      setChartChoices: (/** @type {any} */ input) => charts.setChartChoices(s, input),
       getCheckins: (/** @type {any} */ query) => feelings.getCheckins(s, query),
       getClassCheckins: (/** @type {any} */ query) => feelings.getClassCheckins(s, query),
       saveCheckin: (/** @type {any} */ input) => feelings.saveCheckin(s, input),

@@ -181,6 +181,7 @@ const successes = (db) =>
       'x.text',
       'x.created_at',
       'x.household_id',
+      'x.address_id',
       sql`coalesce(h.name, v.name)`.$castTo().as('family_name'),
     ]);
 
@@ -205,7 +206,8 @@ export async function getSuccesses(s, query) {
   const rows = await q.orderBy('x.created_at').orderBy('x.id').execute();
   // The teacher also gets the family that shared it, to answer them in a private thread (issue 24).
   if (s.viewer.role !== 'teacher') return rows.map(toSuccess);
-  return rows.map((row) => ({ ...toSuccess(row), ...present({ familyId: row.household_id }) }));
+  // …and the address it came from (issue 24), so the answer goes to that household's thread.
+  return rows.map((row) => ({ ...toSuccess(row), ...present({ familyId: row.household_id, householdId: row.address_id }) }));
 }
 
 /**
@@ -223,6 +225,7 @@ export async function shareSuccess(s, input) {
       expectation_id: input.expectationId ?? null,
       text: input.text,
       household_id: viewer.familyId ?? null,
+      address_id: (viewer.familyId && viewer.householdId) || null,
       shared_by: viewer.id,
       created_at: NOW,
     })

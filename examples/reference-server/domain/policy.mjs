@@ -334,6 +334,10 @@ const ROUTE_CHECKS = {
   chooseChartGoal: async (db, _viewer, input) => [
     await chartCheck(db, field(input, 'chartId'), 'personal-chart.choose', 'personal-chart.choose'),
   ],
+  // The adults set those options (issue 24): a parent of the child, the class's teacher.
+  setChartChoices: async (db, _viewer, input) => [
+    await chartCheck(db, field(input, 'chartId'), 'personal-chart.options', 'personal-chart.options'),
+  ],
   getCheckins: async (db, _viewer, input) => [{ action: 'checkin.read', scope: found(await childScope(db, field(input, 'childId'))) }],
   getClassCheckins: async (db, _viewer, input) => [{ action: 'signals.read', scope: found(await classScope(db, field(input, 'classId'))) }],
   saveCheckin: async (db, _viewer, input) => {
@@ -527,6 +531,9 @@ export async function authorizeTopic(db, viewer, topic) {
       break;
     case 'evaluation':
       check = { action: 'evaluation.read', scope: found(await evaluationScope(db, viewer, idOf(id))) };
+      break;
+    case 'board':
+      [check] = /** @type {[Check]} */ (await clip('board.read')(db, id));
       break;
     default:
       return fail('not-found');

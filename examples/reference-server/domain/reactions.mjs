@@ -29,12 +29,35 @@ const replies = (db) =>
     .selectFrom('replies as r')
     .leftJoin('households as h', 'h.id', 'r.household_id')
     .leftJoin('viewers as v', 'v.id', 'r.author_id')
-    .select(['r.id', 'r.household_id', 'r.text', 'r.created_at', sql`coalesce(h.name, v.name)`.$castTo().as('author_name')]);
+    .select([
+      'r.id',
+      'r.household_id',
+      'r.address_id',
+      'r.text',
+      'r.created_at',
+      sql`coalesce(h.name, v.name)`.$castTo().as('author_name'),
+    ]);
 
-/** @param {{ id: string, household_id: string | null, text: string, created_at: Date, author_name: unknown }} row */
+/**
+ * The replies a family member reads (issue 24, as the MemoryAdapter): their family's, of those
+ * with an address only their own address's, unless the school shares within the family.
+ * @template {import('kysely').SelectQueryBuilder<any, any, any>} Q
+ * @param {Q} q replies(db)
+ * @param {import('./common.mjs').Viewer} viewer with a familyId
+ * @returns {Q}
+ */
+const familyReplies = (q, viewer) => {
+  const family = q.where('r.household_id', '=', /** @type {string} */ (viewer.familyId));
+  const address = viewer.shareWithinFamily ? undefined : viewer.householdId;
+  return /** @type {Q} */ (
+    address === undefined ? family : family.where((eb) => eb.or([eb('r.address_id', 'is', null), eb('r.address_id', '=', address)]))
+  );
+};
+
+/** @param {{ id: string, household_id: string | null, address_id: string | null, text: string, created_at: Date, author_name: unknown }} row */
 const toReply = (row) => ({
   id: row.id,
-  ...present({ familyId: row.household_id, authorName: /** @type {string | null} */ (row.author_name) }),
+  ...present({ familyId: row.household_id, householdId: row.address_id, authorName: /** @type {string | null} */ (row.author_name) }),
   text: row.text,
   createdAt: iso(row.created_at),
 });
@@ -70,7 +93,7 @@ export async function getReactions(s, targetId) {
   const list = replies(db).where('r.target_id', '=', targetId).orderBy('r.created_at').orderBy('r.id');
   if (viewer.role !== 'teacher') {
     // Families see counts and their own household's replies.
-    const own = viewer.familyId ? (await list.where('r.household_id', '=', viewer.familyId).execute()).map(toReply) : [];
+    const own = viewer.familyId ? (await familyReplies(list, viewer).execute()).map(toReply) : [];
     return { targetId, counts, mine: [...mine], replies: own };
   }
   const [{ families }] = await db
@@ -118,7 +141,7 @@ export async function getReactionSummaries(s, targetIds) {
       .orderBy('x.household_id')
       .execute(),
     teacher || viewer.familyId
-      ? (teacher ? replies(db) : replies(db).where('r.household_id', '=', /** @type {string} */ (viewer.familyId)))
+      ? (teacher ? replies(db) : familyReplies(replies(db), viewer))
           .select('r.target_id')
           .where('r.target_id', 'in', ids)
           .orderBy('r.created_at')
@@ -209,6 +232,8 @@ export async function setReaction(s, input) {
       .execute();
   }
   s.topics.add(`reactions:${input.targetId}`);
+  // A reaction to a clip also changes its class board (issue 24).
+  if (where.kind === 'clip') s.topics.add(`board:${input.targetId}`);
   return getReactions(s, input.targetId);
 }
 
@@ -226,6 +251,8 @@ export async function addReply(s, input) {
       id: input.id,
       ...targetColumns(where, input.targetId),
       household_id: viewer.familyId ?? null,
+      // The author's address (issue 24): the family's other address does not read it.
+      address_id: (viewer.familyId && viewer.householdId) || null,
       author_id: viewer.id,
       text: input.text,
       created_at: NOW,

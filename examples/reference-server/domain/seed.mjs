@@ -312,7 +312,8 @@ export async function insertState(db, state) {
   const targetOf = (/** @type {string} */ id) =>
     postIds.has(id) ? { post_id: id, clip_id: null } : clipIds.has(id) ? { clip_id: id, post_id: null } : undefined;
 
-  // Each carer's own answer (`carerId`); one without a carer (the seed's) counts for its household.
+  // Each household's answer (`carerId` wrote it last; at the address `householdId`, issue 24); one without a carer (the seed's) counts for its household.
+  const answers019 = await has('home_answers', 'address_id');
   /** @type {Map<string, Record<string, unknown>>} */
   const answers = new Map();
   for (const a of listOf(state.answers)) {
@@ -327,6 +328,7 @@ export async function insertState(db, state) {
       clip_id: a.clipId,
       household_id: a.familyId,
       carer_id: carer,
+      ...(answers019 ? { address_id: addresses.get(a.householdId)?.household_id === a.familyId ? a.householdId : null } : {}),
       kind: a.kind,
       text: a.kind === 'text' ? (textOrNull(a.text)?.slice(0, 500) ?? null) : null,
       updated_at: at,
@@ -374,6 +376,7 @@ export async function insertState(db, state) {
         ...target,
         household_id: households.has(r.familyId) ? r.familyId : null,
         author_id: null,
+        ...(answers019 ? { address_id: addresses.get(r.householdId)?.household_id === r.familyId ? r.householdId : null } : {}),
         text: r.text.slice(0, 280),
         created_at: at,
       });

@@ -122,6 +122,7 @@
  * @property {string | null} text
  * @property {Timestamp} updated_at
  * @property {Generated<boolean>} share_with_class the family lets the class see the words (015_class_board.sql)
+ * @property {Generated<string | null>} address_id the address (household) whose answer it is (019_answers_per_household.sql); null: a carer without one
  *
  * @typedef {object} SeenMarksTable
  * @property {string} clip_id
@@ -152,6 +153,7 @@
  * @property {string | null} author_id
  * @property {string} text
  * @property {DefaultTimestamp} created_at
+ * @property {Generated<string | null>} address_id the author's address (019_answers_per_household.sql)
  *
  * @typedef {object} ThreadMessagesTable (010_threads.sql)
  * @property {string} id
@@ -327,6 +329,7 @@
  * @property {string | null} household_id
  * @property {string | null} shared_by
  * @property {Timestamp} created_at
+ * @property {Generated<string | null>} address_id the address it was shared from (019_answers_per_household.sql)
  *
  * @typedef {object} UploadsTable
  * @property {string} media_id

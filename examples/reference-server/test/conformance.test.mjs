@@ -132,3 +132,30 @@ defineAuthorizationConformance({
     };
   },
 });
+
+// Households (issue 24) over HTTP: parent-5 and a second carer at the same address (fam-03-1,
+// added here as parent-5b) read and replace one answer; parent-6 at the family's second address
+// (fam-03-2) has its own (migrations/019_answers_per_household.sql).
+defineAdapterConformance({
+  name: 'HttpAdapter → reference server, with households',
+  describe,
+  it,
+  ports: ['clip'],
+  fixtures: { clipId: 'wish-2', classId: 'groep6-wish', unknownId: 'conformance-unknown' },
+  liveUpdates: { settle: 1500 },
+  setup: async () => {
+    const { api, base } = await server();
+    await api.db.query(
+      "insert into viewers (id, role, school_id, household_id, address_id, name) select 'parent-5b', role, school_id, household_id, address_id, name from viewers where id = 'parent-5' on conflict do nothing",
+    );
+    await api.db.query(
+      "insert into viewer_classes (viewer_id, class_id, position) select 'parent-5b', class_id, position from viewer_classes where viewer_id = 'parent-5' on conflict do nothing",
+    );
+    const as = (token) => {
+      const adapter = new HttpAdapter({ baseUrl: base, getToken: () => token, retries: 0, timeoutMs: 5000 });
+      adapters.push(adapter);
+      return adapter;
+    };
+    return { parent: as('parent-5'), otherParent: as('parent-6'), sameHousehold: as('parent-5b'), teacher: as('teacher-1') };
+  },
+});

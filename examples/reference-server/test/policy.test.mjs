@@ -170,6 +170,17 @@ const ROWS = [
     request: (id) => ({ method: 'POST', path: `/charts/${id}/choice`, key: key(), body: { wordsId: 'w1' } }),
   },
   {
+    route: 'PUT /charts/:chartId/choices',
+    kind: 'personal-chart',
+    action: 'personal-chart.options',
+    request: (id) => ({
+      method: 'PUT',
+      path: `/charts/${id}/choices`,
+      key: key(),
+      body: { words: [{ id: 'w1', text: 'Samen spelen' }], rewards: [{ id: 'r1', text: 'Een spelletje' }] },
+    }),
+  },
+  {
     route: 'GET /clips/:clipId/board',
     kind: 'clip',
     action: 'board.read',
@@ -452,6 +463,8 @@ const TOPICS = [
   { topic: 'meeting', kind: 'meeting', action: TOPIC_ACTIONS.meeting, name: (id) => `meeting:${id}` },
   { topic: 'intro', kind: 'intro', action: TOPIC_ACTIONS.intro, name: (id) => `intro:${id}` },
   { topic: 'evaluation', kind: 'evaluation', action: TOPIC_ACTIONS.evaluation, name: (id) => `evaluation:${id}` },
+  // The class board's live topic (issue 24): follows reading the board.
+  { topic: 'board', kind: 'clip', action: TOPIC_ACTIONS.board, name: (id) => `board:${id}` },
 ];
 
 /**

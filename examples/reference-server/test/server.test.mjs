@@ -182,6 +182,8 @@ for (const backend of backends) {
           '015_class_board',
           '016_chart_choices',
           '017_evaluations',
+          '018_clip_schedule_follow_up',
+          '019_answers_per_household',
         ],
       );
       assert.deepEqual(await migrate(server.api.db), []);
@@ -840,6 +842,8 @@ for (const backend of backends) {
           '015_class_board',
           '016_chart_choices',
           '017_evaluations',
+          '018_clip_schedule_follow_up',
+          '019_answers_per_household',
         ]);
         assert.equal((await db.query("select to_regclass('samen_collections') as t"))[0].t, null);
         const count = async (table) => (await db.query(`select count(*)::int as n from ${table}`))[0].n;

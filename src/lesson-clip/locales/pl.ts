@@ -4,6 +4,8 @@ import { plural } from '../../core/plural.js';
 const count = (n: number, one: string, few: string, many: string, other: string) => plural('pl', n, { one, few, many, other });
 /** After "z" (out of), a genitive: "z 1 rodziny", "z 24 rodzin". */
 const ofFamilies = (n: number, total: number) => `${n} z ${total} ${count(total, 'rodziny', 'rodzin', 'rodzin', 'rodziny')}`;
+/** A class board figure's label: 1 rodzina, 2–4 and 22–24 rodziny, 5–21 and "kilka" rodzin. */
+const board = (n: number | 'few', one: string, few: string, many: string) => (n === 'few' ? many : count(n, one, few, many, many));
 
 export const pl: ClipMessages = {
   lesson: (n) => `Lekcja ${n}`,
@@ -59,9 +61,10 @@ export const pl: ClipMessages = {
   shareWithClass: 'Klasa może zobaczyć naszą odpowiedź, bez nazwiska',
   sharedWithClass: 'Klasa może to zobaczyć, bez nazwiska.',
   boardHeading: 'Wasz film w domu',
-  boardSeen: 'rodzin obejrzało film',
-  boardTalked: 'rodzin rozmawiało o tym',
-  boardReacted: 'rodzin wysłało reakcję',
+  // "Kilka" (a few) takes the form of 5: "kilka rodzin obejrzało film".
+  boardSeen: (n) => board(n, 'rodzina obejrzała film', 'rodziny obejrzały film', 'rodzin obejrzało film'),
+  boardTalked: (n) => board(n, 'rodzina rozmawiała o tym', 'rodziny rozmawiały o tym', 'rodzin rozmawiało o tym'),
+  boardReacted: (n) => board(n, 'rodzina wysłała reakcję', 'rodziny wysłały reakcję', 'rodzin wysłało reakcję'),
   boardFew: 'Kilka',
   boardAnswers: 'Co powiedziały rodziny',
   boardAnswersNote: 'Bez nazwisk. Te rodziny zgodziły się, żeby klasa to zobaczyła.',

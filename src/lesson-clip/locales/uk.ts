@@ -4,6 +4,8 @@ import { plural } from '../../core/plural.js';
 const count = (n: number, one: string, few: string, many: string, other: string) => plural('uk', n, { one, few, many, other });
 /** After "з" (out of), a genitive: "з 1 сім’ї", "з 24 сімей", "з 21 сім’ї". */
 const ofFamilies = (n: number, total: number) => `${n} з ${total} ${count(total, 'сім’ї', 'сімей', 'сімей', 'сім’ї')}`;
+/** A class board figure's label: 1 and 21 родина, 2–4 and 22–24 родини, 5–20 and "кілька" родин. */
+const board = (n: number | 'few', one: string, few: string, many: string) => (n === 'few' ? many : count(n, one, few, many, many));
 
 export const uk: ClipMessages = {
   lesson: (n) => `Урок ${n}`,
@@ -60,9 +62,10 @@ export const uk: ClipMessages = {
   shareWithClass: 'Клас може побачити нашу відповідь, без імені',
   sharedWithClass: 'Клас може це побачити, без імені.',
   boardHeading: 'Ваше відео вдома',
-  boardSeen: 'родин переглянули відео',
-  boardTalked: 'родин поговорили про це',
-  boardReacted: 'родин надіслали реакцію',
+  // "Кілька" (a few) takes the form of 5: "кілька родин переглянули відео".
+  boardSeen: (n) => board(n, 'родина переглянула відео', 'родини переглянули відео', 'родин переглянули відео'),
+  boardTalked: (n) => board(n, 'родина поговорила про це', 'родини поговорили про це', 'родин поговорили про це'),
+  boardReacted: (n) => board(n, 'родина надіслала реакцію', 'родини надіслали реакцію', 'родин надіслали реакцію'),
   boardFew: 'Кілька',
   boardAnswers: 'Що сказали родини',
   boardAnswersNote: 'Без імен. Ці родини погодилися, щоб клас це побачив.',
