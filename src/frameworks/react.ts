@@ -17,6 +17,7 @@ import { createComponent, type EventName } from '@lit/react';
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { SamenEventMap } from '../core/events.js';
 import { SamenClipComposer as SamenClipComposerElement } from '../clip-composer/clip-composer.js';
+import { SamenEvaluation as SamenEvaluationElement } from '../evaluation/evaluation.js';
 import { SamenExpectationMatrix as SamenExpectationMatrixElement } from '../expectation-matrix/expectation-matrix.js';
 import { SamenFeedbackBar as SamenFeedbackBarElement } from '../feedback-bar/feedback-bar.js';
 import { SamenFeelingsCheckin as SamenFeelingsCheckinElement } from '../feelings-checkin/feelings-checkin.js';
@@ -36,7 +37,8 @@ declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
-      'samen-clip-composer': ElementProps<SamenClipComposerElement, 'library' | 'classes' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-publish' | 'samen-error'>;
+      'samen-clip-composer': ElementProps<SamenClipComposerElement, 'library' | 'classes' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-publish' | 'samen-schedule' | 'samen-error'>;
+      'samen-evaluation': ElementProps<SamenEvaluationElement, 'evaluationId' | 'view' | 'programmeRunId' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-evaluation-response' | 'samen-error'>;
       'samen-expectation-matrix': ElementProps<SamenExpectationMatrixElement, 'matrixId' | 'view' | 'layout' | 'poster' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-matrix-change' | 'samen-focus' | 'samen-success' | 'samen-message' | 'samen-error'>;
       'samen-feedback-bar': ElementProps<SamenFeedbackBarElement, 'targetId' | 'view' | 'reactions' | 'allowReply' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-react' | 'samen-reply' | 'samen-message' | 'samen-error'>;
       'samen-feelings-checkin': ElementProps<SamenFeelingsCheckinElement, 'childId' | 'classId' | 'view' | 'context' | 'name' | 'feelings' | 'signalRule' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-checkin' | 'samen-signal' | 'samen-error' | 'samen-message'>;
@@ -53,13 +55,25 @@ declare module 'react' {
 /** An event name typed with its event, so the handler prop gets `CustomEvent<Detail>`. */
 const event = <K extends keyof SamenEventMap>(name: K) => name as EventName<SamenEventMap[K]>;
 
-/** `<samen-clip-composer>` as a React component (events: `onSamenPublish`, `onSamenError`). */
+/** `<samen-clip-composer>` as a React component (events: `onSamenPublish`, `onSamenSchedule`, `onSamenError`). */
 export const SamenClipComposer = /* @__PURE__ */ createComponent({
   tagName: 'samen-clip-composer',
   elementClass: SamenClipComposerElement,
   react: React,
   events: {
     onSamenPublish: event('samen-publish'),
+    onSamenSchedule: event('samen-schedule'),
+    onSamenError: event('samen-error'),
+  },
+});
+
+/** `<samen-evaluation>` as a React component (events: `onSamenEvaluationResponse`, `onSamenError`). */
+export const SamenEvaluation = /* @__PURE__ */ createComponent({
+  tagName: 'samen-evaluation',
+  elementClass: SamenEvaluationElement,
+  react: React,
+  events: {
+    onSamenEvaluationResponse: event('samen-evaluation-response'),
     onSamenError: event('samen-error'),
   },
 });

@@ -10,6 +10,7 @@
 import type { DefineComponent } from 'vue';
 import type { SamenEventMap } from '../core/events.js';
 import type { SamenClipComposer } from '../clip-composer/clip-composer.js';
+import type { SamenEvaluation } from '../evaluation/evaluation.js';
 import type { SamenExpectationMatrix } from '../expectation-matrix/expectation-matrix.js';
 import type { SamenFeedbackBar } from '../feedback-bar/feedback-bar.js';
 import type { SamenFeelingsCheckin } from '../feelings-checkin/feelings-checkin.js';
@@ -27,7 +28,8 @@ type ElementProps<E extends HTMLElement, P extends keyof E, K extends keyof Same
 
 declare module 'vue' {
   interface GlobalComponents {
-    'samen-clip-composer': ElementProps<SamenClipComposer, 'library' | 'classes' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-publish' | 'samen-error'>;
+    'samen-clip-composer': ElementProps<SamenClipComposer, 'library' | 'classes' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-publish' | 'samen-schedule' | 'samen-error'>;
+    'samen-evaluation': ElementProps<SamenEvaluation, 'evaluationId' | 'view' | 'programmeRunId' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-evaluation-response' | 'samen-error'>;
     'samen-expectation-matrix': ElementProps<SamenExpectationMatrix, 'matrixId' | 'view' | 'layout' | 'poster' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-matrix-change' | 'samen-focus' | 'samen-success' | 'samen-message' | 'samen-error'>;
     'samen-feedback-bar': ElementProps<SamenFeedbackBar, 'targetId' | 'view' | 'reactions' | 'allowReply' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-react' | 'samen-reply' | 'samen-message' | 'samen-error'>;
     'samen-feelings-checkin': ElementProps<SamenFeelingsCheckin, 'childId' | 'classId' | 'view' | 'context' | 'name' | 'feelings' | 'signalRule' | 'locale' | 'theme' | 'preview' | 'loading', 'samen-checkin' | 'samen-signal' | 'samen-error' | 'samen-message'>;
