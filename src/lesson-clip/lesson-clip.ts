@@ -637,7 +637,9 @@ export class SamenLessonClip extends SamenParentPreviewElement {
       : clip.programme === 'custom'
         ? (clip.programmeLabel ?? t.programmes.custom)
         : t.programmes[clip.programme];
-    const posted = new Date(clip.postedAt);
+    // A scheduled clip (issue 26) went out at its moment, not when the teacher planned it.
+    const postedAt = clip.scheduledAt && Date.parse(clip.scheduledAt) > Date.parse(clip.postedAt) ? clip.scheduledAt : clip.postedAt;
+    const posted = new Date(postedAt);
     const school = this.schoolText(clip.lang);
     // The programme's own name (a custom label) is the school's word; the built-in names are ours.
     const ownBadge = (!programmeKnown || clip.programme === 'custom') && clip.programmeLabel;
@@ -676,7 +678,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
             ? html`<span part="scheduled" class="scheduled"
                 ><time datetime=${clip.scheduledAt!}>${this.m.scheduledFor(formatMoment(new Date(clip.scheduledAt!), this.resolvedLocale))}</time></span
               >`
-            : html`<time datetime=${clip.postedAt} title=${posted.toLocaleDateString(this.resolvedLocale)}
+            : html`<time datetime=${postedAt} title=${posted.toLocaleDateString(this.resolvedLocale)}
                 >${this.m.posted(formatRelative(posted, this.resolvedLocale))}</time
               >`
         }

@@ -41,6 +41,19 @@ describe('<samen-lesson-clip> parent view', () => {
     expect(root(el).querySelector('time')!.textContent).to.match(/^Geplaatst .* geleden$/);
   });
 
+  it('a scheduled clip that has gone out says when it went out, not when the teacher planned it (issue 26)', async () => {
+    const adapter = memoryAdapter();
+    const clip = adapter.state.clips['wish-2'] as { postedAt: string; scheduledAt?: string };
+    const hour = 3_600_000;
+    clip.postedAt = new Date(Date.now() - 20 * 24 * hour).toISOString();
+    clip.scheduledAt = new Date(Date.now() - 2 * hour).toISOString();
+    const el = await renderClip(adapter);
+    const time = root(el).querySelector('time')!;
+    expect(time.getAttribute('datetime')).to.equal(clip.scheduledAt);
+    expect(time.textContent).to.match(/^Geplaatst .* geleden$/);
+    expect(time.textContent).to.not.match(/dag|week/);
+  });
+
   it('answers with the keyboard only and moves focus to Edit', async () => {
     const adapter = memoryAdapter();
     const el = await renderClip(adapter);
