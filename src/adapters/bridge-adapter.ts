@@ -15,7 +15,8 @@ import type { ExpectationMatrix, Success } from '../expectation-matrix/schemas.j
 import type { ReactionSummary, Reply } from '../feedback-bar/schemas.js';
 import type { Checkin } from '../feelings-checkin/schemas.js';
 import type { ClipReach, HomeAnswer, HomeAnswerKind, LessonClip } from '../lesson-clip/schemas.js';
-import type { Award, RewardChart } from '../reward-chart/schemas.js';
+import type { Award, ChartChoice, RewardChart } from '../reward-chart/schemas.js';
+import type { ClassBoard } from '../lesson-clip/board.js';
 import type { Thread, ThreadKey, ThreadMessage } from '../thread/schemas.js';
 import type { ProgrammeOverview, ProgrammeOverviewQuery, UnreachedFamilies } from '../programme-overview/schemas.js';
 import type { Meeting, MeetingReplies, Preparation, PreparationInput, Rsvp, RsvpInput } from '../meeting/schemas.js';
@@ -73,6 +74,9 @@ export const BRIDGE_METHODS = Object.freeze([
   'submitEvaluationResponse',
   'getEvaluationResults',
   'saveEvaluation',
+  'getClassBoard',
+  'chooseChartGoal',
+  'setChartChoices',
 ] as const satisfies readonly Exclude<keyof SamenAdapter, 'subscribe'>[]);
 
 export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
@@ -255,6 +259,22 @@ export class BridgeAdapter implements SamenAdapter {
   }
   redeem(input: WriteInput & { chartId: string; nextGoal?: number; nextReward?: string }, options?: RequestOptions): Promise<RewardChart> {
     return this.call('redeem', [input], options);
+  }
+  // The child's own voice (issue 24): the class board, the child's pick, the options the adults allow.
+  getClassBoard(clipId: string, options?: RequestOptions): Promise<ClassBoard> {
+    return this.call('getClassBoard', [clipId], options);
+  }
+  chooseChartGoal(
+    input: WriteInput & { chartId: string; wordsId?: string; rewardId?: string },
+    options?: RequestOptions,
+  ): Promise<RewardChart> {
+    return this.call('chooseChartGoal', [input], options);
+  }
+  setChartChoices(
+    input: WriteInput & { chartId: string; words: ChartChoice[]; rewards: ChartChoice[] },
+    options?: RequestOptions,
+  ): Promise<RewardChart> {
+    return this.call('setChartChoices', [input], options);
   }
   saveCheckin(input: WriteInput & { checkinId: string } & Omit<Checkin, 'id' | 'childName'>, options?: RequestOptions): Promise<Checkin> {
     return this.call('saveCheckin', [input], options);
@@ -624,6 +644,10 @@ export const BRIDGE_INPUTS: Readonly<Record<BridgeMethod, 'none' | 'id' | 'ids' 
   getProgrammeIntro: 'id',
   // The class's rhythm (issue 26).
   getClassRhythm: { classId: 'id', programme: 'text' },
+  // The child's own voice (issue 24): the options are plain lists, each checked by the host's guard.
+  getClassBoard: 'id',
+  chooseChartGoal: { id: 'id', chartId: 'id', wordsId: 'id?', rewardId: 'id?' },
+  setChartChoices: { id: 'id', chartId: 'id', words: 'data', rewards: 'data' },
   // Evaluations (issue 25): answers as `[{ questionId, value }]` and the school's questions as plain data (every `…Id` a safe id).
   getEvaluation: 'id',
   submitEvaluationResponse: { id: 'id', evaluationId: 'id', answers: 'data' },
