@@ -112,7 +112,7 @@ export const Dark: Story = {
 };
 
 /**
- * After the run (issue 26): the last column lists each class's follow-up posts (one posted, the
+ * After the run (issue 26): the list below the table shows each class's follow-up posts (one posted, the
  * next scheduled) and a repeat lesson for a later year group, given in groep 5 and linked to groep 6's run.
  */
 export const WithFollowUps: Story = {

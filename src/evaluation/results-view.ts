@@ -75,7 +75,8 @@ export function renderResults(m: EvaluationMessages, locale: string, results: Ev
   const sub = (text: string) => (headingLevel === 3 ? html`<h4>${text}</h4>` : html`<h5>${text}</h5>`);
   return html`<div class="evaluation-results" part="results">
     ${heading(m.responses)}
-    <div class="table-wrap">
+    <!-- A table wider than a phone scrolls: its region takes focus, so the keyboard can scroll it too. -->
+    <div class="table-wrap" role="region" aria-label=${m.responses} tabindex="0">
       <table class="rates">
         <thead>
           <tr>
@@ -103,7 +104,7 @@ export function renderResults(m: EvaluationMessages, locale: string, results: Ev
       if (!ids.length) return nothing;
       return html`<section class="audience-results">
         ${sub(m.audiences[audience])}
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-label=${m.audiences[audience]} tabindex="0">
           <table>
             <thead>
               <tr>
@@ -116,7 +117,7 @@ export function renderResults(m: EvaluationMessages, locale: string, results: Ev
                 const first = phases.flatMap((p) => p.questions).find((q) => q.audience === audience && q.questionId === id)!;
                 return html`<tr>
                   <th scope="row">
-                    ${questionWords(m, first)}
+                    <span dir="auto">${questionWords(m, first)}</span>
                     ${first.builtIn === false ? html`<span class="own">(${m.ownQuestion})</span>` : nothing}
                   </th>
                   ${phases.map(

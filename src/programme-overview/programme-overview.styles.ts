@@ -102,19 +102,23 @@ export const overviewStyles = css`
   td.combined {
     background: color-mix(in srgb, var(--_accent) 8%, var(--_surface));
   }
-  /* After the run (issue 26): the class's follow-ups, a short list. */
-  td.after {
-    text-align: start;
-  }
-  td.after ul {
+  /* After the run (issue 26): each class's follow-ups, a short list below the table. */
+  .after-classes,
+  .follow-ups {
     list-style: none;
     margin: 0;
     padding: 0;
     display: grid;
     gap: 0.35em;
   }
-  td.after.none {
-    color: var(--_muted);
+  .after-classes {
+    gap: 0.6em;
+  }
+  .after-class {
+    font-weight: 600;
+  }
+  .follow-ups {
+    padding-inline-start: 1em;
   }
   td .too-few,
   td .unknown {

@@ -66,8 +66,8 @@ const STAFF: readonly string[] = ['teacher', 'care-coordinator', 'school-leader'
  * @csspart base - The card.
  * @csspart measures - The choice of what the table and charts show.
  * @csspart table - The lesson × class table.
- * @csspart after-heading - The table's last column, "Na de laatste les", when a class has follow-up posts or repeat lessons (issue 26).
- * @csspart follow-ups - A class's follow-up posts and repeat lessons after the run, in that column.
+ * @csspart after-heading - The heading "Na de laatste les" of the list below the table, when a class has follow-up posts or repeat lessons (issue 26).
+ * @csspart follow-ups - A class's follow-up posts and repeat lessons after the run, in that list.
  * @csspart charts - The list of charts, one per class.
  * @csspart chart - Each class's chart (SVG).
  * @csspart export-csv - The link that downloads the table as CSV.
@@ -313,8 +313,9 @@ export class SamenProgrammeOverview extends SamenElement {
     const rows = tableRows(overview, measure, minimum);
     const columns = lessonColumns(overview);
     const kind = measureKind(measure).kind;
-    // After the run (issue 26): a last column with each class's follow-up posts and repeat lessons, when any class has one.
-    const after = overview.classes.some((c) => c.followUps?.length);
+    // After the run (issue 26): each class's follow-up posts and repeat lessons, in a list below the
+    // table (a column would widen the table past a phone's screen and split its words).
+    const after = rows.filter((row) => row.cls.followUps?.length);
     return html`${this.renderMeasures(overview, measure)}
       <p class="note" id="note">${m.measureNote[kind]}</p>
       <div class="table-wrap" role="region" aria-labelledby="caption" tabindex="0">
@@ -324,14 +325,28 @@ export class SamenProgrammeOverview extends SamenElement {
             <tr>
               <th scope="col">${m.cls}</th>
               ${columns.map((n) => html`<th scope="col">${m.lesson(n)}</th>`)}
-              ${after ? html`<th scope="col" part="after-heading">${m.afterColumn}</th>` : nothing}
             </tr>
           </thead>
           <tbody>
-            ${rows.map((row) => this.renderRow(row, measure, after))}
+            ${rows.map((row) => this.renderRow(row, measure))}
           </tbody>
         </table>
       </div>
+      ${
+        after.length
+          ? html`<section class="after" aria-labelledby="after-heading">
+              <h3 id="after-heading" part="after-heading">${m.afterColumn}</h3>
+              <ul class="after-classes">
+                ${after.map(
+                  (row) =>
+                    html`<li data-class=${row.cls.classId}>
+                      <span class="after-class" ${inLanguage(this.schoolText())}>${row.cls.label}</span> ${this.renderFollowUps(row.cls)}
+                    </li>`,
+                )}
+              </ul>
+            </section>`
+          : nothing
+      }
       ${this.renderCharts(rows, columns, measure)}
       ${this.renderExports(overview)}`;
   }
@@ -356,7 +371,7 @@ export class SamenProgrammeOverview extends SamenElement {
     </fieldset>`;
   }
 
-  private renderRow(row: Row, measure: Measure, after = false): TemplateResult {
+  private renderRow(row: Row, measure: Measure): TemplateResult {
     const m = this.m;
     const small = row.cls.families < this.minimum;
     return html`<tr>
@@ -364,7 +379,7 @@ export class SamenProgrammeOverview extends SamenElement {
         <span ${inLanguage(this.schoolText())}>${row.cls.label}</span>
         <span class="families">${small ? m.tooFew : m.familiesCount(row.cls.families)}</span>
       </th>
-      ${row.segments.map((segment) => this.renderCell(segment, measure))} ${after ? this.renderFollowUps(row.cls) : nothing}
+      ${row.segments.map((segment) => this.renderCell(segment, measure))}
     </tr>`;
   }
 
@@ -372,9 +387,7 @@ export class SamenProgrammeOverview extends SamenElement {
   private renderFollowUps(cls: OverviewClass): TemplateResult {
     const m = this.m;
     const items = cls.followUps ?? [];
-    if (!items.length) return html`<td class="after none">${m.noFollowUp}</td>`;
-    return html`<td part="follow-ups" class="after">
-      <ul>
+    return html`<ul part="follow-ups" class="follow-ups">
         ${items.map((item) => {
           const what =
             item.kind === 'follow-up'
@@ -388,8 +401,7 @@ export class SamenProgrammeOverview extends SamenElement {
             ${at ? html`<time datetime=${at}>${item.scheduledAt ? m.plannedOn(this.date(at)) : this.date(at)}</time>` : nothing}
           </li>`;
         })}
-      </ul>
-    </td>`;
+    </ul>`;
   }
 
   private renderCell(segment: Segment, measure: Measure): TemplateResult {

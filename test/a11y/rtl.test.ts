@@ -42,6 +42,8 @@ const ARROW_GROUPS: Record<string, number> = {
   'feelings-checkin': 2,
   meeting: 1,
   'programme-overview': 1,
+  // The parent's form: one radio group per closed question (yes/no, the rating, a choice).
+  evaluation: 5,
 };
 
 /** The screenshots' width: a phone held sideways, or a narrow column of a school app. */
