@@ -129,8 +129,20 @@ describe('authorization suite: one named check per cell, expectations from POLIC
     expect(titles).to.include('clip.read-scheduled (getLessonClip) > parent A · own (a clip of class A scheduled for later) → denied');
     expect(titles).to.include('clip.read-scheduled (getLessonClip) > teacher A · own (a clip of class A scheduled for later) → allowed');
     expect(titles).to.include('rhythm.read (getClassRhythm) > parent A · own (class A) → denied');
-    // 655 before issue 26's rhythm: 2 probes × 2 targets × 7 viewers, and an expired session each.
-    expect(tests.size).to.equal(685);
+    // Evaluations (issue 25): the invited read and answer their own form; the results and the school's questions are staff's.
+    expect(titles).to.include('evaluation.read (getEvaluation) > parent A · own (evaluation A) → allowed');
+    expect(titles).to.include('evaluation.read (getEvaluation) > school leader · own (evaluation A) → denied');
+    expect(titles).to.include('evaluation.respond (submitEvaluationResponse) > teacher B · other (evaluation A) → denied');
+    expect(titles).to.include('evaluation.results (getEvaluationResults) > parent A · own (the results of run A) → denied');
+    expect(titles).to.include('evaluation.results (getEvaluationResults) > school leader · own (the results of run A) → allowed');
+    expect(titles).to.include('evaluation.edit (saveEvaluation) > child A · own (evaluation A) → denied');
+    // The adults set what the child chooses from (issue 24): never the child, never another family.
+    expect(titles).to.include('personal-chart.options (setChartChoices) > child A · own (child A’s personal chart) → denied');
+    expect(titles).to.include('personal-chart.options (setChartChoices) > parent B · other (child A’s personal chart) → denied');
+    expect(titles).to.include('personal-chart.options (setChartChoices) > teacher A · own (child A’s personal chart) → allowed');
+    // 655 before the merges of issues 24–26, then 7 probes of 2 targets × 7 viewers and an expired session (15 checks each):
+    // issue 26's clip.read-scheduled and rhythm.read, issue 25's evaluation.read/.respond/.results/.edit, issue 24's personal-chart.options.
+    expect(tests.size).to.equal(655 + 7 * (2 * 7 + 1));
   });
 
   it('leaves out the child, the optional staff and fixtures, and the composing methods when told', () => {

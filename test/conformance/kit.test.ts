@@ -337,7 +337,8 @@ describe('the conformance kit per port (ports)', () => {
     );
   });
 
-  const PORTS = ['clip', 'feedback', 'reward', 'feelings', 'matrix', 'composer', 'overview', 'meeting', 'intro'] as const;
+  // Every port of the contract, read from PORT_METHODS: a port added later (the evaluation, issue 25) is covered without a list to update.
+  const PORTS = Object.keys(PORT_METHODS) as PortName[];
   const memoryRun = (port: PortName): Tests => {
     const { tests, describe, it } = collector();
     defineAdapterConformance({
