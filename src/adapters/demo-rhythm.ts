@@ -7,6 +7,7 @@
  * they stay unseen while it runs). Seeded after the course (demo-course.ts), whose timeline it updates.
  */
 import type { DemoLocale, DemoState } from './demo-data.js';
+import { DEFAULT_LIBRARY, pickText } from '../clip-composer/programme-library.js';
 import { defaultSchedule } from '../clip-composer/schedule.js';
 
 const DAY = 86_400_000;
@@ -37,16 +38,20 @@ export function seedRhythm(state: DemoState, locale: DemoLocale, now: Date): voi
   const scheduledAt = defaultSchedule(new Date(Math.max(now.getTime(), Date.now()))).toISOString();
   const intro = state.intros?.['kanjer-intro'];
   const lesson = intro?.lessons.find((l) => l.status === 'planned');
-  if (intro && lesson) {
+  // A scheduled clip is a lesson of the run: its texts are the library's, as the composer fills them in.
+  const template = lesson && DEFAULT_LIBRARY.find((l) => l.id === `kanjer-${lesson.number}`);
+  if (intro && lesson && template) {
     const clipId = `kanjer-${lesson.number}-scheduled`;
     state.clips[clipId] = {
       id: clipId,
       programme: 'kanjer',
       lessonNumber: lesson.number,
       lessonCount: intro.lessons.length,
-      title: lesson.title,
-      ...(lesson.goal ? { goal: lesson.goal } : {}),
-      homeQuestion: nl ? 'Welke pet zag jij vandaag in de klas?' : 'Which cap did you see in class today?',
+      title: pickText(template.title, locale),
+      goal: pickText(template.goal, locale),
+      learned: pickText(template.learned, locale),
+      homeQuestion: pickText(template.homeQuestion, locale),
+      homeActivity: pickText(template.homeActivity, locale),
       postedAt: now.toISOString(),
       scheduledAt,
       classId: 'groep5-kanjer',

@@ -23,6 +23,7 @@ const CLASSES: Record<string, string> = {
   'programme-overview/programme-overview': 'SamenProgrammeOverview',
   'programme-intro/programme-intro': 'SamenProgrammeIntro',
   'meeting/meeting': 'SamenMeeting',
+  'evaluation/evaluation': 'SamenEvaluation',
   'core/samen-provider': 'SamenProvider',
 };
 
@@ -52,6 +53,7 @@ describe('class entries: the class alone, nothing defined', () => {
     expect(entries.map(([key]) => key).sort()).to.deep.equal(
       [
         'clip-composer',
+        'evaluation',
         'expectation-matrix',
         'feedback-bar',
         'feelings-checkin',
