@@ -7,6 +7,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import * as adapters from '../../stories/adapters.stories.js';
 import * as clipComposer from '../../stories/clip-composer.stories.js';
+import * as evaluation from '../../stories/evaluation.stories.js';
 import * as expectationMatrix from '../../stories/expectation-matrix.stories.js';
 import * as feedbackBar from '../../stories/feedback-bar.stories.js';
 import * as feelingsCheckin from '../../stories/feelings-checkin.stories.js';
@@ -37,6 +38,7 @@ export type StoryModule = { default: StoryLike & { title?: string; component?: s
 export const STORY_MODULES = [
   adapters,
   clipComposer,
+  evaluation,
   expectationMatrix,
   feedbackBar,
   feelingsCheckin,
