@@ -64,7 +64,23 @@ export function previewAdapter(adapter: SamenAdapter): SamenAdapter {
   }
   // Evaluations (issue 25): the form as every parent sees it (the widget shows the parent's questions); nothing is sent.
   if (adapter.getEvaluation) {
-    preview.getEvaluation = (evaluationId, options) => adapter.getEvaluation!(evaluationId, options);
+    preview.getEvaluation = async (evaluationId, options) => {
+      const evaluation = await adapter.getEvaluation!(evaluationId, options);
+      if (evaluation.audience === 'parent' || !adapter.getEvaluationResults) return evaluation;
+      // Staff get their own form: the school's own questions for parents come from the results, which list each with its audience.
+      const results = await adapter.getEvaluationResults({ programmeRunId: evaluation.programmeRunId }, options);
+      const phase = results.phases.find((p) => p.evaluationId === evaluationId) ?? results.phases.find((p) => p.phase === evaluation.phase);
+      const own = (phase?.questions ?? [])
+        .filter((q) => q.audience === 'parent' && q.builtIn === false)
+        .map(({ questionId, kind, text, options: choices }) => ({
+          id: questionId,
+          kind,
+          text,
+          ...(choices ? { options: choices } : {}),
+          builtIn: false,
+        }));
+      return { ...evaluation, audience: 'parent', questions: [...evaluation.questions.filter((q) => q.builtIn), ...own] };
+    };
     preview.submitEvaluationResponse = refuse;
     preview.getEvaluationResults = refuse;
     preview.saveEvaluation = refuse;

@@ -440,7 +440,7 @@ export class SamenEvaluation extends SamenParentPreviewElement {
       ${evaluation.closesAt ? html`<p class="muted">${m.closesAt(formatDay(evaluation.closesAt, this.resolvedLocale))}</p>` : nothing}
       <form part="form" class="form" @submit=${this.send}>
         ${evaluation.questions.map((q) => this.renderQuestion(evaluation, q, value(q.id), child))}
-        ${this.preview ? nothing : html`<p class="muted">${m.draftKept}</p>`}
+        <p class="muted">${m.draftKept}</p>
         ${
           this.message
             ? html`<div class="send-error" role="alert">

@@ -3,12 +3,14 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { configure } from '../../src/core/context.js';
+import '../../src/define/samen-evaluation.js';
 import '../../src/define/samen-expectation-matrix.js';
 import '../../src/define/samen-feedback-bar.js';
 import '../../src/define/samen-feelings-checkin.js';
 import '../../src/define/samen-lesson-clip.js';
 import '../../src/define/samen-meeting.js';
 import '../../src/define/samen-programme-intro.js';
+import { evaluationMessages } from '../../src/evaluation/messages.js';
 import { meetingMessages } from '../../src/meeting/messages.js';
 import { introMessages } from '../../src/programme-intro/messages.js';
 import '../../src/define/samen-provider.js';
@@ -61,6 +63,8 @@ const WRITES = [
   'shareSuccess',
   'saveRsvp',
   'savePreparation',
+  'submitEvaluationResponse',
+  'saveEvaluation',
 ];
 
 interface Case {
@@ -133,6 +137,14 @@ const CASES: Case[] = [
     parent: (a) => provider(a, html`<samen-programme-intro intro-id="kanjer-intro" view="parent"></samen-programme-intro>`),
     teacherOnly: ['Example text from Samen'],
   },
+  // Evaluations (issue 25): the results and the school's own questions editor stay the teacher's; the preview is the parent's form.
+  {
+    name: 'evaluation',
+    tag: 'samen-evaluation',
+    teacher: (a) => provider(a, html`<samen-evaluation evaluation-id="eval-wish-after" view="teacher"></samen-evaluation>`),
+    parent: (a) => provider(a, html`<samen-evaluation evaluation-id="eval-wish-after" view="parent"></samen-evaluation>`),
+    teacherOnly: ['Who filled it in', 'The school’s own questions'],
+  },
 ];
 
 beforeEach(() => {
@@ -145,6 +157,7 @@ describe('Preview as parent', () => {
   before(async () => {
     await meetingMessages.load('en');
     await introMessages.load('en');
+    await evaluationMessages.load('en');
   });
 
   it('has a case for every widget with a teacher and a parent view (the widget catalogue, scripts/widgets.mjs)', () => {
@@ -216,6 +229,7 @@ describe('Preview as parent', () => {
           'samen-error',
           'samen-attention',
           'samen-matrix-change',
+          'samen-evaluation-response',
         ];
         const listener = (e: Event) => events.push(e.type);
         for (const n of names) document.addEventListener(n, listener);

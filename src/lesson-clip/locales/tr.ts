@@ -54,9 +54,10 @@ export const tr: ClipMessages = {
   shareWithClass: 'Sınıf cevabımızı görebilir, isimsiz',
   sharedWithClass: 'Sınıf bunu görebilir, isimsiz.',
   boardHeading: 'Videonuz evde',
-  boardSeen: () => 'aile videoyu izledi',
-  boardTalked: () => 'aile bunun hakkında konuştu',
-  boardReacted: () => 'aile tepki gönderdi',
+  // After a number (or birkaç) a Turkish noun stays singular: one form for every count.
+  boardSeen: (_n) => 'aile videoyu izledi',
+  boardTalked: (_n) => 'aile bunun hakkında konuştu',
+  boardReacted: (_n) => 'aile tepki gönderdi',
   boardFew: 'Birkaç',
   boardAnswers: 'Ailelerin söyledikleri',
   boardAnswersNote: 'İsimsiz. Bu aileler sınıfın görmesine izin verdi.',
