@@ -42,6 +42,8 @@ const ARROW_GROUPS: Record<string, number> = {
   'feelings-checkin': 2,
   meeting: 1,
   'programme-overview': 1,
+  // The kind of post (lesson, follow-up, repeat) and when it goes out (now or later), issue 26.
+  'clip-composer': 2,
 };
 
 /** The screenshots' width: a phone held sideways, or a narrow column of a school app. */
