@@ -237,6 +237,7 @@ export class SamenClipComposer extends SamenElement {
    */
   private readonly rhythm = this.useData({
     port: 'composer',
+    reportErrors: false,
     args: () => [this.draft.classId, this.draft.programme, this.rhythmVersion] as const,
     load: async ({ adapter, args: [classId, programme], signal }): Promise<ClassRhythm | undefined> => {
       if (!classId || programme === 'custom' || !adapter.getClassRhythm) return undefined;

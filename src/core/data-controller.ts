@@ -29,6 +29,11 @@ export interface DataSource<A extends readonly unknown[], D, P extends PortName>
   load: (context: LoadContext<A, P>) => Promise<D>;
   /** The live topics of what was loaded: a change under any of them loads again, quietly. */
   topics?: (data: D, args: A) => readonly SamenTopic[];
+  /**
+   * `false` for a widget's second, optional read (the composer's rhythm): its failure stays in its
+   * own state and is not reported, so a missing adapter fires one samen-error (the main load's), not two.
+   */
+  reportErrors?: boolean;
 }
 
 /** What the controller needs of its element (the base class wires these to its protected parts). */
@@ -334,7 +339,7 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
       this._status = 'error';
       // The rest of this load is of no use now: its other requests stop instead of hanging on.
       abort.abort();
-      this.host.reportError(samenError, true);
+      if (this.source.reportErrors !== false) this.host.reportError(samenError, true);
     } finally {
       if (this.abort === abort) {
         this.host.requestUpdate();
