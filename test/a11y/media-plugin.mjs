@@ -42,6 +42,9 @@ async function screenPixels(session, payload) {
     throw new Error(`samen-screen-pixels: a rectangle, not ${JSON.stringify(payload)}`);
   }
   const page = session.browser.getPage(session.id);
-  const clip = { x: Math.floor(x), y: Math.floor(y), width: Math.ceil(width), height: Math.ceil(height) };
+  // Puppeteer's clip is in page coordinates (it captures beyond the viewport): add the scroll, or a
+  // page scrolled to show the element photographs what lies above it.
+  const [left, top] = await page.evaluate(() => [globalThis.scrollX, globalThis.scrollY]);
+  const clip = { x: Math.floor(x + left), y: Math.floor(y + top), width: Math.ceil(width), height: Math.ceil(height) };
   return `data:image/png;base64,${await page.screenshot({ clip, encoding: 'base64' })}`;
 }

@@ -44,6 +44,8 @@ const ARROW_GROUPS: Record<string, number> = {
   'programme-overview': 1,
   // The parent's form: one radio group per closed question (yes/no, the rating, a choice).
   evaluation: 5,
+  // The kind of post (lesson, follow-up, repeat) and when it goes out (now or later), issue 26.
+  'clip-composer': 2,
 };
 
 /** The screenshots' width: a phone held sideways, or a narrow column of a school app. */

@@ -234,9 +234,17 @@ describe('accessibility tree: each widget’s main flow by keyboard', () => {
       `${c.learnedHint} ${c.exampleText}`,
     );
 
-    // Tab through the five texts, the sub-group, the co-teacher and the programme's course to the file picker: named, with the limits as its description.
-    for (let i = 0; i < 9 && focused()?.id !== 'media-input'; i++) await sendKeys({ press: 'Tab' });
-    expect(focused()?.id, 'Tab reaches the file picker after the texts').to.equal('media-input');
+    // Tab through the five texts, the sub-group, the co-teacher and the programme's course to the kind of post (issue 26: one stop, the
+    // checked radio, a lesson), then on to the file picker: named, with the limits as its description.
+    const radio = () => focused() as HTMLInputElement | null;
+    for (let i = 0; i < 9 && radio()?.name !== 'kind'; i++) await sendKeys({ press: 'Tab' });
+    expect([radio()?.name, radio()?.value, radio()?.checked], 'Tab reaches the kind of post after the texts: a lesson').to.deep.equal([
+      'kind',
+      'lesson',
+      true,
+    ]);
+    await sendKeys({ press: 'Tab' });
+    expect(focused()?.id, 'Tab reaches the file picker after the kind of post').to.equal('media-input');
     const attach = find(ax, 'button', c.chooseMedia)!;
     expect(attach, 'the file picker, named').to.exist;
     expect(attach.description).to.equal(c.mediaHint(200, 10));
@@ -270,6 +278,12 @@ describe('accessibility tree: each widget’s main flow by keyboard', () => {
     await sendKeys({ type: 'Kinderen in een kring' });
     ax = await tree(wrapper);
     expect(find(ax, 'textbox', c.photoAlt(1))?.value).to.equal('Kinderen in een kring');
+
+    // When it goes out (issue 26): one stop, "Nu plaatsen" checked; then the preview.
+    await sendKeys({ press: 'Tab' });
+    expect([radio()?.name, radio()?.value, radio()?.checked], 'Tab reaches when to post: now').to.deep.equal(['when', 'now', true]);
+    ax = await tree(wrapper);
+    expect(find(ax, 'radio', c.postNow)?.checked, '"Nu plaatsen", named and checked').to.equal(true);
 
     // Open the preview: the toggle says expanded, the region shows the parent's card.
     await sendKeys({ press: 'Tab' });

@@ -377,6 +377,13 @@ describe('hostile text typed by the teacher, in every text box of the clip compo
       if (!(await until(() => cardTexts(published(), COMPOSER_FIELDS[0]!).includes(expected[0]!))))
         failures.push(`confirmation: title not shown — ${what}`);
       if (!baselines) {
+        // The benign cards as they end up: a card's photos get their src once its words have painted (issue 23), so a
+        // baseline taken before that has <img> without src, and every later round's photos read as injected.
+        const photosShown = (card: HTMLElement | null | undefined) => {
+          const images = [...(card?.shadowRoot?.querySelectorAll('img') ?? [])];
+          return images.length === PHOTOS && images.every((image) => image.hasAttribute('src'));
+        };
+        if (!(await until(() => photosShown(published()) && photosShown(parent)))) failures.push('benign photos not shown');
         baselines = { composer: formShape, published: shapeOf(composer.shadowRoot!), parent: shapeOf(parent.shadowRoot!) };
       } else {
         failures.push(...injected(composer.shadowRoot!, baselines.published).map((p) => `confirmation: injected ${p} by ${what}`));
