@@ -352,6 +352,11 @@ describe('hostile text typed by the teacher, in every text box of the clip compo
       if (!(await until(() => !cardMismatches(preview(), expected).length))) {
         failures.push(`preview: ${cardMismatches(preview(), expected).join(', ')} not shown as text — ${what}`);
       }
+      // Each render compared whole, the benign reference too: a clip asks for its photos and its
+      // feedback bar reads only after the card's words have painted (issue 23); before that its
+      // <img>s have no src and the bar is an aria-busy placeholder, which one render would show
+      // and the other not.
+      await settled(preview() as Widget);
       const formShape = baselines?.composer ?? shapeOf(composer.shadowRoot!);
       if (baselines) {
         failures.push(...injected(composer.shadowRoot!, baselines.composer).map((p) => `composer: injected ${p} by ${what}`));
@@ -376,6 +381,8 @@ describe('hostile text typed by the teacher, in every text box of the clip compo
       }
       if (!(await until(() => cardTexts(published(), COMPOSER_FIELDS[0]!).includes(expected[0]!))))
         failures.push(`confirmation: title not shown — ${what}`);
+      await settled(published() as Widget);
+      await settled(parent);
       if (!baselines) {
         // The benign cards as they end up: a card's photos get their src once its words have painted (issue 23), so a
         // baseline taken before that has <img> without src, and every later round's photos read as injected.
