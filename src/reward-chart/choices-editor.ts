@@ -179,7 +179,7 @@ export class ChoicesEditor {
     const list = (name: ListName, label: string, fieldLabel: string) => {
       const options = edit[name];
       const full = options.length >= CHOICES_MAX;
-      return html`<fieldset part="choices-${name}" class="choices-list">
+      return html`<fieldset part=${name === 'words' ? 'choices-words' : 'choices-rewards'} class="choices-list">
         <legend>${label}</legend>
         ${
           options.length

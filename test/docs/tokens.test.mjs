@@ -439,6 +439,23 @@ function templateHelpers(manifest, path, seen = new Set([path]), onDemand = true
     const imported = relative(ROOT, resolve(ROOT, dirname(path), specifier)).replace(/\.js$/, '.ts');
     if (!imported.startsWith('src/') || imported.endsWith('.styles.ts') || elementModules.has(imported)) continue;
     if (/\bhtml`/.test(source(imported).text)) helpers.push(imported);
+    // A module without a template that loads a view on demand (LazyThreads, issue 23): the view
+    // and what it imports render into this element's shadow root once loaded.
+    else
+      for (const [, lazy] of source(imported).text.matchAll(/\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g)) {
+        const view = relative(ROOT, resolve(ROOT, dirname(imported), lazy)).replace(/\.js$/, '.ts');
+        if (seen.has(view) || elementModules.has(view)) continue;
+        seen.add(view);
+        // The view itself, or (a module of re-exports, as threads-view) the modules it re-exports.
+        const shown = /\bhtml`/.test(source(view).text)
+          ? [view]
+          : [...source(view).text.matchAll(/\bexport\s[^;]*?\bfrom\s+['"](\.[^'"]+)['"]/g)]
+              .map(([, from]) => relative(ROOT, resolve(ROOT, dirname(view), from)).replace(/\.js$/, '.ts'))
+              .filter((module) => /\bhtml`/.test(source(module).text));
+        for (const module of shown)
+          for (const inner of [module, ...templateHelpers(manifest, module, seen, false)])
+            if (!helpers.includes(inner)) helpers.push(inner);
+      }
   }
   const staticHelpers = new Set(helpers);
   // A view loaded on demand renders into the same shadow root: `import('./teacher-view.js')`.

@@ -67,7 +67,7 @@ export async function seedDemo(db, { locale = 'nl', now = new Date() } = {}) {
 export async function insertState(db, state) {
   let skipped = 0;
   // Migration 009 writes an old server's state with this at its own schema: the columns and
-  // tables of later migrations (011 addresses, 016 a chart's choices) only once they exist.
+  // tables of later migrations (011 addresses, 016 a chart's choices, 018 a clip's schedule) only once they exist.
   const has = async (/** @type {string} */ table, /** @type {string} */ column) =>
     (
       await sql`select 1 from information_schema.columns where table_schema = current_schema() and table_name = ${table} and column_name = ${column}`.execute(
@@ -77,6 +77,7 @@ export async function insertState(db, state) {
   const households011 = await has('addresses', 'id');
   const choices016 = await has('reward_charts', 'choices');
   const evaluations017 = await has('evaluations', 'id');
+  const schedule018 = await has('clips', 'scheduled_at');
   const viewers = listOf(state.viewers).filter((v) => (isId(v?.id) && ROLES.has(v?.role) ? true : (skipped++, false)));
   const families = recordOf(state.families);
   const rosters = recordOf(state.classes);
@@ -263,7 +264,7 @@ export async function insertState(db, state) {
       media_consent: typeof c.mediaConsent === 'boolean' ? c.mediaConsent : null,
       posted_at: postedAt,
       published_by: null,
-      ...seededSchedule(c),
+      ...(schedule018 ? seededSchedule(c) : {}),
     });
     /** A stored reference: `upload:<mediaId>` is an upload (when it is still there), anything else a URL or demo ref. */
     const ref = (/** @type {unknown} */ src) => {
