@@ -124,8 +124,19 @@ export const evaluationStyles = css`
   .child {
     font-size: 1.1em;
   }
+  .child .picture,
+  .faces .face {
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.8;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+    flex: none;
+  }
   .child .picture {
-    font-size: 1.4em;
+    inline-size: 1.6em;
+    block-size: 1.6em;
+    vertical-align: middle;
     margin-inline-end: 0.3em;
   }
   .faces .option {
@@ -143,8 +154,8 @@ export const evaluationStyles = css`
     block-size: 1px;
   }
   .faces .face {
-    font-size: 2em;
-    line-height: 1;
+    inline-size: 2.2em;
+    block-size: 2.2em;
   }
   .faces .label {
     font-size: 0.85em;

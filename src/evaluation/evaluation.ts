@@ -6,6 +6,7 @@ import { DraftController } from '../core/draft-controller.js';
 import { readDraft } from '../core/draft-store.js';
 import { SamenError, toSamenError } from '../core/errors.js';
 import { inLanguage } from '../core/in-language.js';
+import { facePicture, namedPicture } from './pictures.js';
 import { parseOrThrow } from '../core/parse.js';
 import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
 import { ReadAloudController, readAloudStyles, type Spoken } from '../core/read-aloud.js';
@@ -46,8 +47,6 @@ interface EvaluationData {
 
 /** The roles that see results (`evaluation.results`) and add the school's own questions (`evaluation.edit`). */
 const STAFF = ['teacher', 'care-coordinator', 'school-leader'] as const;
-/** The faces of a scale on the child form, from 1 to 5. */
-const FACES = ['😞', '🙁', '😐', '🙂', '😄'] as const;
 /** The kinds a school picks for its own questions (a choice needs options the editor does not offer yet). */
 const EDITOR_KINDS: readonly QuestionKind[] = ['yes-no', 'scale', 'text'];
 
@@ -476,22 +475,22 @@ export class SamenEvaluation extends SamenParentPreviewElement {
         <span class="muted">${m.optional}</span>
       </p>`;
     }
-    const options: { value: string; label: string; face?: string }[] =
+    const options: { value: string; label: string; face?: TemplateResult | typeof nothing }[] =
       question.kind === 'yes-no'
         ? [
-            { value: 'yes', label: m.yes, ...(child ? { face: '👍' } : {}) },
-            { value: 'no', label: m.no, ...(child ? { face: '👎' } : {}) },
+            { value: 'yes', label: m.yes, ...(child ? { face: namedPicture('yes', 'face') } : {}) },
+            { value: 'no', label: m.no, ...(child ? { face: namedPicture('no', 'face') } : {}) },
           ]
         : question.kind === 'scale'
           ? SCALE_VALUES.map((v, i) => ({
               value: v,
               label: question.options?.[i]?.label ?? (child ? m.faces[i]! : m.scale[i]!),
-              ...(child ? { face: FACES[i]! } : {}),
+              ...(child ? { face: facePicture(i) } : {}),
             }))
           : (question.options ?? []).map((o) => ({ value: o.value, label: o.label }));
     return html`<fieldset class="question" part="question">
       <legend>
-        ${child && question.picture ? html`<span class="picture" aria-hidden="true">${question.picture}</span>` : nothing}
+        ${child ? namedPicture(question.picture, 'picture') : nothing}
         <span ${inLanguage(lang)}>${words}</span>
       </legend>
       <div class="options ${child && question.kind !== 'choice' ? 'faces' : ''} kind-${question.kind}">
@@ -505,7 +504,7 @@ export class SamenEvaluation extends SamenParentPreviewElement {
                 .checked=${current === o.value}
                 @change=${() => this.setAnswer(evaluation, question.id, o.value)}
               />
-              ${o.face ? html`<span class="face" aria-hidden="true">${o.face}</span>` : nothing}
+              ${o.face ?? nothing}
               <span class="label">${o.label}</span>
             </label>`,
         )}

@@ -59,7 +59,7 @@ export const questionSchema = z.object({
   options: z.optional(z.array(questionOptionSchema).check(lengthBetween<QuestionOption[]>(0, MAX_OPTIONS))),
   /** One of the programme's own questions (see BUILT_IN_QUESTIONS), not the school's. */
   builtIn: z.boolean(),
-  /** The child form: a picture beside the question (an emoji or short code). */
+  /** The child form: a drawn picture beside the question, by name (`star`, `home`, `idea`, `talk`; src/evaluation/pictures.ts). */
   picture: z.optional(z.string().check(lengthBetween(0, 16))),
 });
 export type Question = z.infer<typeof questionSchema>;
@@ -200,9 +200,9 @@ export const BUILT_IN_QUESTIONS: Readonly<Record<Audience, readonly Omit<Questio
     { id: 'rating', kind: 'scale', text: 'Hoe vond je de lessen?' },
   ],
   child: [
-    { id: 'child-liked', kind: 'scale', text: 'Hoe vond je de lessen?', picture: '⭐' },
-    { id: 'child-talked', kind: 'yes-no', text: 'Heb je thuis over de lessen verteld?', picture: '🏠' },
-    { id: 'child-learned', kind: 'yes-no', text: 'Heb je iets nieuws geleerd?', picture: '💡' },
+    { id: 'child-liked', kind: 'scale', text: 'Hoe vond je de lessen?', picture: 'star' },
+    { id: 'child-talked', kind: 'yes-no', text: 'Heb je thuis over de lessen verteld?', picture: 'home' },
+    { id: 'child-learned', kind: 'yes-no', text: 'Heb je iets nieuws geleerd?', picture: 'idea' },
   ],
   teacher: [
     { id: 'teacher-goals', kind: 'scale', text: 'Hoe goed kenden de ouders de doelen van de lessen?' },
