@@ -266,7 +266,14 @@ export async function measureSizes({ peers = true } = {}) {
     else notes.push('languages other than Dutch (en, ar, tr, pl, uk): none in the widgets or the core; each loads on demand');
     const lazyModules = (/** @type {import('rollup').OutputChunk} */ c) =>
       Object.keys(c.modules)
-        .map((id) => id.replace(/^.*[\\/]src[\\/]/, '').replace(/\.ts$/, ''))
+        // Named from src/ or the package, never by the clone's path: the tables must read the
+        // same on every machine.
+        .map((id) =>
+          id
+            .replace(/^.*[\\/]node_modules[\\/]/, '')
+            .replace(/^.*[\\/]src[\\/]/, '')
+            .replace(/\.ts$/, ''),
+        )
         .join(' + ');
     notes.push(`loaded on demand (gzip): ${lazy.map((c) => `${lazyModules(c)} ${fmtB(gzipSize(c.code))}`).join('; ')}`);
 

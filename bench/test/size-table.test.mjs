@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { BENCHMARKS, measureSizes, sizeMarkdown } from '../size.mjs';
 import { WIDGETS } from '../../scripts/widgets.mjs';
 
@@ -30,6 +31,12 @@ for (const row of sizes.rows.filter((r) => !r.peer)) {
 }
 
 for (const [name, body] of Object.entries(tables)) {
+  test(`BENCHMARKS.md's ${name} table names modules the same on every machine (no path of this clone)`, () => {
+    const clone = fileURLToPath(new URL('../..', import.meta.url)).replace(/[\\/]$/, '');
+    assert.ok(!body.includes(clone), `the ${name} table names a module by this clone's path (${clone})`);
+    assert.doesNotMatch(body, /node_modules/, `the ${name} table should name a package's module by the package`);
+  });
+
   test(`BENCHMARKS.md's ${name} table is the one bench/size.mjs measures for this tree`, () => {
     const start = `<!-- bench:${name}:start -->`;
     const end = `<!-- bench:${name}:end -->`;
