@@ -265,12 +265,26 @@ export async function saveHomeAnswer(s, input) {
     share_with_class: input.kind === 'text' && input.shareWithClass === true,
     updated_at: NOW,
   };
-  const { address_id: _address, household_id: _family, clip_id: _clip, ...changes } = values;
+  const { household_id: _family, clip_id: _clip, ...changes } = values;
   const shared = viewer.shareWithinFamily ? await ownAnswers(db, viewer, [input.clipId]).executeTakeFirst() : undefined;
   if (shared) {
-    // The family's latest answer, wherever it was written: replaced where it is (the address it was stored with stays).
-    if (!(input.kind === 'talked' && shared.kind === 'text'))
+    // The family's latest answer, wherever it was written, is replaced by the writer's, as in the
+    // library (MemoryAdapter's saveHomeAnswer): it now carries their address (none without one).
+    // An older answer of the writer's address (or their own, without one), from before the school
+    // shared, was the family's latest no more and gives way: one answer per address and clip.
+    if (!(input.kind === 'talked' && shared.kind === 'text')) {
+      await db
+        .deleteFrom('home_answers')
+        .where('clip_id', '=', input.clipId)
+        .where('id', '!=', shared.id)
+        .where((eb) =>
+          viewer.householdId
+            ? eb.and([eb('address_id', '=', viewer.householdId), eb('carer_id', 'is not', null)])
+            : eb.and([eb('address_id', 'is', null), eb('carer_id', '=', viewer.id)]),
+        )
+        .execute();
       await db.updateTable('home_answers').set(changes).where('id', '=', shared.id).execute();
+    }
   } else {
     await db
       .insertInto('home_answers')

@@ -5,17 +5,19 @@
  * (`node server.mjs export-family <id>` / `erase-family <id>`), never over HTTP.
  *
  * What belongs to a family: its household and the people in it (carers, child logins), its
- * children, and everything they did or is about them: home answers, seen marks, reactions,
- * replies, stickers and awards its people gave, its children's check-ins and personal charts,
- * its home matrix (every version kept), the successes it shared, its threads with the teacher
- * (both sides' messages: the thread is the family's), its replies to meetings and its
- * preparation sheets (issue 26), its evaluation responses (issue 25). PRIVACY.md says what
- * erasure deletes and what it keeps as counts only.
+ * addresses (issue 24: each carer's, and the address each answer, seen mark, reply, success
+ * and thread is of, as `householdId`), its children, and everything they did or is about them:
+ * home answers, seen marks, reactions, replies, stickers and awards its people gave, its
+ * children's check-ins and personal charts, its home matrix (every version kept), the successes
+ * it shared, its threads with the teacher (both sides' messages: the thread is the family's),
+ * its replies to meetings and its preparation sheets (issue 26), its evaluation responses
+ * (issue 25). PRIVACY.md says what erasure deletes and what it keeps as counts only.
  */
 import { sql } from 'kysely';
 import { fail, iso } from './common.mjs';
 import { getExpectationMatrix } from './matrices.mjs';
 import { localTime } from './feelings.mjs';
+import { parseThreadTopic } from '../../../dist/thread/schemas.js';
 
 /**
  * @typedef {import('./tables.mjs').DB} DB
@@ -37,6 +39,14 @@ export async function exportFamily(database, familyId) {
     const household = await db.selectFrom('households').selectAll().where('id', '=', familyId).executeTakeFirst();
     if (!household) fail('not-found', 'no such family');
     const people = await db.selectFrom('viewers').selectAll().where('household_id', '=', familyId).orderBy('id').execute();
+    // Its addresses (issue 24, migration 011): each is a household of the family, the contract's householdId.
+    const addresses = await db
+      .selectFrom('addresses')
+      .select(['id', 'name'])
+      .where('household_id', '=', familyId)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
     const peopleIds = people.map((p) => p.id);
     const children = await db.selectFrom('children').selectAll().where('household_id', '=', familyId).orderBy('id').execute();
     const childIds = children.map((c) => c.id);
@@ -77,7 +87,7 @@ export async function exportFamily(database, familyId) {
     const chartIds = charts.length ? charts.map((c) => c.id) : none;
     const threadMessages = await db
       .selectFrom('thread_messages')
-      .select(['id', 'about_kind', 'about_id', 'from_side', 'author_id', 'text', 'created_at'])
+      .select(['id', 'thread_key', 'about_kind', 'about_id', 'from_side', 'author_id', 'text', 'created_at'])
       .where('household_id', '=', familyId)
       .orderBy('seq')
       .execute();
@@ -133,12 +143,14 @@ export async function exportFamily(database, familyId) {
         schoolId: household.school_id,
         createdAt: when(household.created_at),
         classes: classes.map((c) => c.class_id),
+        households: addresses.map((a) => ({ householdId: a.id, name: a.name })),
       },
       people: people.map((p) => ({
         id: p.id,
         role: p.role,
         name: p.name,
         schoolId: p.school_id,
+        householdId: p.address_id,
         classIds: links.filter((l) => l.viewer_id === p.id).map((l) => l.class_id),
         childIds: childLinks.filter((l) => l.viewer_id === p.id).map((l) => l.child_id),
         createdAt: when(p.created_at),
@@ -150,9 +162,10 @@ export async function exportFamily(database, familyId) {
         kind: a.kind,
         text: a.text,
         carerId: a.carer_id,
+        householdId: a.address_id,
         updatedAt: when(a.updated_at),
       })),
-      seen: seen.map((s) => ({ clipId: s.clip_id, seenAt: when(s.seen_at) })),
+      seen: seen.map((s) => ({ clipId: s.clip_id, householdId: s.address_id, seenAt: when(s.seen_at) })),
       reactions: reactions.map((r) => ({
         targetId: r.target_id,
         reaction: r.reaction,
@@ -164,6 +177,7 @@ export async function exportFamily(database, familyId) {
         targetId: r.target_id,
         text: r.text,
         authorId: r.author_id,
+        householdId: r.address_id,
         createdAt: when(r.created_at),
       })),
       awardsGiven: given.map((a) => ({
@@ -217,11 +231,14 @@ export async function exportFamily(database, familyId) {
         expectationId: s.expectation_id,
         text: s.text,
         sharedBy: s.shared_by,
+        householdId: s.address_id,
         createdAt: when(s.created_at),
       })),
       threadMessages: threadMessages.map((m) => ({
         id: m.id,
         about: { kind: m.about_kind, id: m.about_id },
+        // The address the thread is with (issue 24), from its key; null: the whole family's.
+        householdId: parseThreadTopic(m.thread_key)?.householdId ?? null,
         from: m.from_side,
         authorId: m.author_id,
         text: m.text,

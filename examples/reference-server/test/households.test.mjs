@@ -233,6 +233,54 @@ for (const backend of BACKENDS) {
       assert.ok((await second('GET', '/reactions/wish-3')).body.replies.some((r) => r.text === 'Voor ons allebei te lezen'));
     });
 
+    test('the family’s answer carries the address of the carer who wrote it last, as in the library', async () => {
+      const [first, second] = ['parent-5', 'parent-6'].map((id) => server.as(id));
+      const clip = '/clips/wish-2/answer';
+      const written = await first('PUT', clip, { key: key(), body: { kind: 'text', text: 'Geschreven op het eerste adres' } });
+      assert.equal(written.body.householdId, 'fam-03-1');
+      const replaced = await second('PUT', clip, { key: key(), body: { kind: 'text', text: 'Bijgewerkt op het tweede adres' } });
+      assert.deepEqual([replaced.status, replaced.body.householdId], [200, 'fam-03-2']);
+      assert.equal((await first('GET', clip)).body.householdId, 'fam-03-2', 'the first address reads who wrote it last');
+      const reach = (await server.as('teacher-1')('GET', '/clips/wish-2/reach')).body;
+      assert.deepEqual(
+        reach.answers.filter((a) => a.familyId === 'fam-03' && a.text).map((a) => [a.text, a.householdId, a.householdName]),
+        [['Bijgewerkt op het tweede adres', 'fam-03-2', 'tweede adres']],
+        'the teacher sees where it was written',
+      );
+      // Should the school stop sharing, the answer is the second address's, as it is in the library.
+      await server.api.db.query("update schools set share_within_family = false where id = 'school-regenboog'");
+      try {
+        assert.equal((await second('GET', clip)).body?.text, 'Bijgewerkt op het tweede adres');
+        const none = await first('GET', clip);
+        assert.deepEqual([none.status, none.body?.text], [204, undefined], 'the first address has no answer of its own');
+      } finally {
+        await server.api.db.query("update schools set share_within_family = true where id = 'school-regenboog'");
+      }
+    });
+
+    test('an address’s answer from before the school shared gives way to the family’s latest', async () => {
+      const [first, second] = ['parent-5', 'parent-6'].map((id) => server.as(id));
+      const clip = '/clips/wish-3/answer';
+      // Before sharing, each address answered on its own: the second address last.
+      await server.api.db.query("update schools set share_within_family = false where id = 'school-regenboog'");
+      try {
+        await first('PUT', clip, { key: key(), body: { kind: 'text', text: 'Eerder op het eerste adres' } });
+        await second('PUT', clip, { key: key(), body: { kind: 'text', text: 'Later op het tweede adres' } });
+      } finally {
+        await server.api.db.query("update schools set share_within_family = true where id = 'school-regenboog'");
+      }
+      assert.equal((await first('GET', clip)).body.text, 'Later op het tweede adres', 'the family’s latest');
+      const saved = await first('PUT', clip, { key: key(), body: { kind: 'text', text: 'Nu samen op het eerste adres' } });
+      assert.deepEqual([saved.status, saved.body.text, saved.body.householdId], [200, 'Nu samen op het eerste adres', 'fam-03-1']);
+      assert.equal((await second('GET', clip)).body.text, 'Nu samen op het eerste adres');
+      const reach = (await server.as('teacher-1')('GET', '/clips/wish-3/reach')).body;
+      assert.deepEqual(
+        reach.answers.filter((a) => a.familyId === 'fam-03' && a.text).map((a) => [a.text, a.householdId]),
+        [['Nu samen op het eerste adres', 'fam-03-1']],
+        'one answer for the family, where it was written last',
+      );
+    });
+
     test('both addresses read the family’s thread, whichever address the key names', async () => {
       assert.equal((await server.as('parent-6')('GET', '/viewer')).body.shareWithinFamily, true);
       const sent = await server.as('parent-5')('POST', '/threads/messages', { key: key(), body: { ...FIRST, text: 'Voor ons allebei' } });

@@ -265,6 +265,20 @@ for (const backend of BACKENDS) {
             body: { answers: [{ questionId: 'child-liked', value: '4' }] },
           })
         ).body;
+        // A family at two addresses (issue 24: Familie El Amrani, parent-5 at fam-03-1, parent-6 at fam-03-2).
+        const [first, second] = ['parent-5', 'parent-6'].map((id) => server.as(id));
+        made.firstAnswer = (await first('PUT', '/clips/wish-2/answer', { key: key(), body: { kind: 'text', text: 'Eerste adres' } })).body;
+        made.secondAnswer = (
+          await second('PUT', '/clips/wish-2/answer', { key: key(), body: { kind: 'text', text: 'Tweede adres' } })
+        ).body;
+        made.secondReply = (await second('POST', '/reactions/wish-3/replies', { key: key(), body: { text: 'Van het tweede adres' } })).body;
+        made.firstSuccess = (
+          await first('POST', '/matrices/matrix-school/successes', { key: key(), body: { text: 'Gelukt op het eerste adres' } })
+        ).body;
+        const secondThread = { about: { kind: 'answer', id: 'wish-2' }, familyId: 'fam-03', householdId: 'fam-03-2' };
+        made.secondMessage = (
+          await second('POST', '/threads/messages', { key: key(), body: { ...secondThread, text: 'Vraag van het tweede adres' } })
+        ).body;
       });
       // An award a carer gave on the class chart (from a host's data: the policy lets no parent): a class token.
       await db.query(
@@ -320,6 +334,35 @@ for (const backend of BACKENDS) {
           `the ${audience}’s evaluation response`,
         );
       assert.ok(!JSON.stringify(data).includes('Familie de Vries'), 'no other family in it');
+      assert.ok(
+        data.homeAnswers.every((a) => a.householdId === null),
+        'a family without addresses: no household',
+      );
+
+      // Each answer, seen mark, reply, success and thread of a family at two addresses says whose address it is.
+      const atTwo = await exportFamily(db, 'fam-03');
+      assert.deepEqual(
+        atTwo.family.households.map((h) => h.householdId),
+        ['fam-03-1', 'fam-03-2'],
+      );
+      assert.deepEqual(
+        atTwo.people.filter((p) => p.id === 'parent-5' || p.id === 'parent-6').map((p) => [p.id, p.householdId]),
+        [
+          ['parent-5', 'fam-03-1'],
+          ['parent-6', 'fam-03-2'],
+        ],
+      );
+      const whose = (/** @type {{ id: string, householdId: string | null }[]} */ list, /** @type {string} */ id) =>
+        list.find((x) => x.id === id)?.householdId;
+      assert.equal(whose(atTwo.homeAnswers, made.firstAnswer.id), 'fam-03-1');
+      assert.equal(whose(atTwo.homeAnswers, made.secondAnswer.id), 'fam-03-2');
+      assert.ok(
+        atTwo.seen.some((m) => m.clipId === 'wish-2' && m.householdId === 'fam-03-2'),
+        'seen at the second address',
+      );
+      assert.equal(whose(atTwo.replies, made.secondReply.id), 'fam-03-2');
+      assert.equal(whose(atTwo.successes, made.firstSuccess.id), 'fam-03-1');
+      assert.equal(whose(atTwo.threadMessages, made.secondMessage.id), 'fam-03-2');
 
       const { erased, topics } = await eraseFamily(db, 'fam-01');
       assert.equal(erased.people, 3);
