@@ -443,6 +443,16 @@ export class MemoryAdapter implements SamenAdapter {
       };
       if (existing >= 0) answers.splice(existing, 1, answer);
       else answers.push(answer);
+      // Shared within the family, the writer's address keeps one answer, as the reference server
+      // does: its own from before the school shared gives way (else the teacher counts it twice).
+      if (this.sharesWithinFamily(viewer))
+        this.store.state.answers = answers.filter(
+          (a) =>
+            a === answer ||
+            a.clipId !== input.clipId ||
+            a.familyId !== viewer.familyId ||
+            (viewer.householdId !== undefined ? a.householdId !== viewer.householdId : a.carerId !== viewer.id),
+        );
       this.addSeen(input.clipId, viewer.familyId, viewer.householdId);
       return publicAnswer(answer);
     });

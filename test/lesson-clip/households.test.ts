@@ -108,6 +108,23 @@ describe('households: the MemoryAdapter', () => {
     expect(await kindOf(adapter.forViewer('parent-3').getThread(FIRST))).to.equal('forbidden');
   });
 
+  it('shareWithinFamily: the answer carries the address that wrote it last, and an address’s answer from before sharing gives way (the teacher counts one)', async () => {
+    const adapter = memoryAdapter({ viewerId: 'parent-5' });
+    const second = adapter.forViewer('parent-6');
+    // Both addresses answered before the school shared.
+    await adapter.saveHomeAnswer({ id: 'h1', clipId: 'wish-2', kind: 'text', text: 'Bij mama' });
+    await second.saveHomeAnswer({ id: 'h2', clipId: 'wish-2', kind: 'text', text: 'Bij papa' });
+    sharing(adapter);
+    const saved = await adapter.saveHomeAnswer({ id: 'h3', clipId: 'wish-2', kind: 'text', text: 'Samen, bij mama' });
+    expect(saved.householdId, 'the writer’s address').to.equal('fam-03-1');
+    expect((await second.getHomeAnswer('wish-2'))!.text, 'the family’s latest').to.equal('Samen, bij mama');
+    const reach = await adapter.forViewer('teacher-1').getClipReach('wish-2');
+    expect(
+      reach.answers.filter((a) => a.familyId === 'fam-03').map((a) => a.text),
+      'one answer per address: the first address’s older one gave way',
+    ).to.deep.equal(['Samen, bij mama']);
+  });
+
   it('shareWithinFamily: the teacher answering one address’s answer is heard live by the family’s thread (the key the shared card follows)', async () => {
     const adapter = sharing(memoryAdapter({ viewerId: 'teacher-1' }));
     const heard: string[] = [];
