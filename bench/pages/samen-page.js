@@ -3,6 +3,7 @@
  * teacher provider, with the scenario data (30 personal charts, a 5 × 8 matrix, a class of
  * 32 check-ins) added to its state. Built from src/ by bench/runtime/build.mjs.
  */
+import { withDemoUrls } from '../../src/adapters/illustrations.ts';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.ts';
 import { MATRIX_LIMITS } from '../../src/expectation-matrix/schemas.ts';
 // Every element defined, as a host that imports the package does.
@@ -91,6 +92,11 @@ classChildren.forEach((childId, c) => {
     });
   }
 });
+
+// The demo adapter draws its pictures on the device the first time a card asks (an SVG and a
+// blob: URL each, ~15 ms for the seeded clips): a vendor's adapter has URLs already. Drawn here,
+// before any timing, so the first cards on screen are not charged for the demo's pictures.
+withDemoUrls(state.clips);
 
 document.getElementById('parent').adapter = adapter;
 document.getElementById('teacher').adapter = teacher;
