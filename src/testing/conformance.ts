@@ -80,7 +80,9 @@ export interface ConformanceFixtures {
 
 /**
  * The fixtures the checks of each port use. A run with `ports` needs only the ids of those ports;
- * the viewer's check uses `childId`, `otherChildId` and `classId` when they are given.
+ * the viewer's check uses `childId`, `otherChildId` and `classId` when they are given, and the
+ * meeting's and introduction's round trips are registered only with their optional `meetingId`
+ * and `introId`.
  */
 export const PORT_FIXTURES = {
   clip: ['clipId', 'classId', 'unknownId'],
