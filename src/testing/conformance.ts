@@ -15,7 +15,9 @@ import {
   type BatchReadPort,
   type ClipComposerPort,
   type LivePort,
+  type MeetingPort,
   type PortName,
+  type ProgrammeIntroPort,
   type SamenAdapter,
   type SamenTopic,
   type ViewerPort,
@@ -31,6 +33,16 @@ import { awardSchema, rewardChartSchema, type RewardChart } from '../reward-char
 import { programmeOverviewSchema, type ProgrammeOverviewQuery } from '../programme-overview/schemas.js';
 import type { SamenErrorKind } from '../core/errors.js';
 import { parseLessonClip } from '../lesson-clip/parse-clip.js';
+import {
+  meetingRepliesSchema,
+  meetingSchema,
+  preparationSchema,
+  RSVP_MAX_PEOPLE,
+  rsvpSchema,
+  type Preparation,
+  type Rsvp,
+} from '../meeting/schemas.js';
+import { programmeIntroSchema } from '../programme-intro/schemas.js';
 
 // ------------------------------------------------------------------ options
 
@@ -56,11 +68,21 @@ export interface ConformanceFixtures {
   homeMatrixId: string;
   /** An id that names no clip, chart, matrix, class or child. */
   unknownId: string;
+  /**
+   * Optional, for the meeting port (issue 26): a meeting of `classId` that `parent`'s household may
+   * reply to and send a preparation sheet for, and whose list `teacher` reads. Without it the
+   * meeting's round trips are left out (the port's methods are still checked).
+   */
+  meetingId?: string;
+  /** Optional, for the introduction port (issue 26): a programme introduction `parent` and `teacher` may read. */
+  introId?: string;
 }
 
 /**
  * The fixtures the checks of each port use. A run with `ports` needs only the ids of those ports;
- * the viewer's check uses `childId`, `otherChildId` and `classId` when they are given.
+ * the viewer's check uses `childId`, `otherChildId` and `classId` when they are given, and the
+ * meeting's and introduction's round trips are registered only with their optional `meetingId`
+ * and `introId`.
  */
 export const PORT_FIXTURES = {
   clip: ['clipId', 'classId', 'unknownId'],
@@ -303,6 +325,32 @@ function count(summary: ReactionSummary, reaction: string): number {
 
 const checkinList = z.array(checkinSchema);
 const successList = z.array(successSchema);
+const rsvpOrNull = z.nullable(rsvpSchema);
+const preparationOrNull = z.nullable(preparationSchema);
+/** What a household's reply and sheet keep of their write, in every read of them. */
+const RSVP_FIELDS = ['meetingId', 'familyId', 'householdId', 'answer', 'people', 'updatedAt'] as const satisfies readonly (keyof Rsvp)[];
+const PREPARATION_FIELDS = [
+  'meetingId',
+  'familyId',
+  'householdId',
+  'keywords',
+  'goesWell',
+  'talkAbout',
+  'updatedAt',
+] as const satisfies readonly (keyof Preparation)[];
+
+/** The meeting and introduction ports' methods: optional in `SamenAdapter`; `confine` fails their checks for a missing one. */
+const course = (adapter: SamenAdapter) => adapter as SamenAdapter & Required<MeetingPort> & Required<ProgrammeIntroPort>;
+
+/** The one entry of `mine`'s household in `list` (a reply or a sheet): a second is a write applied twice. */
+function ofHousehold<T extends { familyId: string; householdId?: string }>(list: readonly T[], mine: T, what: string): T {
+  const matches = list.filter((item) => item.familyId === mine.familyId && item.householdId === mine.householdId);
+  if (matches.length !== 1)
+    fail(
+      `${what} should hold the household ${show({ familyId: mine.familyId, householdId: mine.householdId })} once, but has it ${matches.length} times`,
+    );
+  return matches[0]!;
+}
 
 /** Listens to `topic` and counts notifications. */
 interface Probe {
@@ -511,6 +559,20 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
       `after ${missing} awards the class chart should have reached its goal ${chart.goal}, but has ${chart.awards.length} awards`,
     );
     return chart;
+  };
+
+  // The course's optional fixtures (issue 26): without them, the checks that read and write them are left out.
+  const { meetingId, introId } = f;
+
+  /** The teacher's list of a meeting: valid, and of that meeting only. */
+  const meetingReplies = async (teacher: SamenAdapter, id: string) => {
+    const replies = valid(meetingRepliesSchema, await course(teacher).getMeetingReplies(id), `teacher.getMeetingReplies(${show(id)})`);
+    equal(replies.meetingId, id, 'getMeetingReplies().meetingId');
+    ok(
+      [...replies.rsvps, ...replies.preparations].every((item) => item.meetingId === id),
+      `getMeetingReplies(${show(id)}) should only hold that meeting’s replies and sheets`,
+    );
+    return replies;
   };
 
   describe(`${options.name}: SamenAdapter conformance${options.ports ? ` (${[...ports].join(', ')})` : ''}`, () => {
@@ -1079,6 +1141,143 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
         const none = await successes(teacher, { matrixId: f.matrixId, from: later });
         ok(!idsOf(none).includes(success.id), 'getSuccesses() from tomorrow should not hold today’s success');
       });
+
+      // The course (issue 26), with the optional fixtures `meetingId` and `introId`.
+      if (meetingId) {
+        test('meeting', 'getMeeting: parent and teacher get the meeting, valid, of classId', async ({ parent, teacher }) => {
+          for (const [who, adapter] of [
+            ['parent', parent],
+            ['teacher', teacher],
+          ] as const) {
+            const meeting = valid(meetingSchema, await course(adapter).getMeeting(meetingId), `${who}.getMeeting(${show(meetingId)})`);
+            equal(meeting.id, meetingId, `${who}.getMeeting().id`);
+            if (f.classId) equal(meeting.classId, f.classId, `${who}.getMeeting().classId`);
+          }
+        });
+
+        test(
+          'meeting',
+          'saveRsvp → getRsvp → getMeetingReplies: the household’s reply reads back, a retry adds none, the teacher’s list has it once',
+          async ({ parent, teacher }) => {
+            const viewer = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
+            const before = valid(rsvpOrNull, await course(parent).getRsvp(meetingId), `parent.getRsvp(${show(meetingId)})`);
+            // Another number of people than before, so the reads show this write.
+            const people = before?.answer === 'yes' ? (before.people % RSVP_MAX_PEOPLE) + 1 : 2;
+            const input = { id: key(), meetingId, answer: 'yes' as const, people };
+            const saved = valid(rsvpSchema, await course(parent).saveRsvp(input), 'parent.saveRsvp()');
+            equal(saved.meetingId, meetingId, 'saveRsvp().meetingId');
+            equal(saved.familyId, viewer.familyId, 'saveRsvp().familyId (the parent’s family)');
+            equal(saved.answer, 'yes', 'saveRsvp().answer');
+            equal(saved.people, people, 'saveRsvp().people');
+            const read = valid(rsvpOrNull, await course(parent).getRsvp(meetingId), 'parent.getRsvp() after saveRsvp()');
+            ok(read, 'parent.getRsvp() after saveRsvp() should be the household’s reply, but it is null');
+            sameFields(read, saved, RSVP_FIELDS, 'getRsvp() after saveRsvp()');
+            const retried = valid(rsvpSchema, await course(parent).saveRsvp(input), 'parent.saveRsvp() retried');
+            sameFields(retried, saved, RSVP_FIELDS, 'saveRsvp() retried with the same id');
+            const { rsvps } = await meetingReplies(teacher, meetingId);
+            sameFields(
+              ofHousehold(rsvps, saved, 'teacher.getMeetingReplies().rsvps after a retried saveRsvp()'),
+              saved,
+              RSVP_FIELDS,
+              'the reply in getMeetingReplies()',
+            );
+          },
+        );
+
+        test(
+          'meeting',
+          'saveRsvp (households): each carer of the household reads its reply, another address keeps its own',
+          async ({ parent, otherParent, sameHousehold }) => {
+            const p = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
+            const carers = [];
+            for (const [who, adapter] of [
+              ['otherParent', otherParent],
+              ['sameHousehold', sameHousehold],
+            ] as const) {
+              if (!adapter) continue;
+              const viewer = valid(viewerSchema, await adapter.getViewer(), `${who}.getViewer()`);
+              const before = valid(rsvpOrNull, await course(adapter).getRsvp(meetingId), `${who}.getRsvp(${show(meetingId)})`);
+              const household = viewer.familyId === p.familyId && viewer.householdId === p.householdId;
+              carers.push({ who, adapter, household, before });
+            }
+            // Another reply than every carer's before (at most two), so each read shows whether this write reached it.
+            const taken = carers.map((c) => (c.before?.answer === 'maybe' ? c.before.people : 0));
+            const people = [1, 2, 3].find((n) => !taken.includes(n))!;
+            const saved = valid(
+              rsvpSchema,
+              await course(parent).saveRsvp({ id: key(), meetingId, answer: 'maybe', people }),
+              'parent.saveRsvp()',
+            );
+            for (const { who, adapter, household, before } of carers) {
+              const read = valid(rsvpOrNull, await course(adapter).getRsvp(meetingId), `${who}.getRsvp() after parent.saveRsvp()`);
+              if (household) {
+                ok(read, `${who}.getRsvp() should be the reply parent's household just saved, but it is null`);
+                sameFields(read, saved, RSVP_FIELDS, `${who}.getRsvp(): a carer of parent’s household reads its reply`);
+              } else deepEqual(read, before, `${who}.getRsvp(): a carer at another address keeps its household’s own reply`);
+            }
+          },
+        );
+
+        test(
+          'meeting',
+          'savePreparation → getPreparation → getMeetingReplies: the household’s sheet reads back, a retry adds none, the teacher’s list has it once',
+          async ({ parent, teacher }) => {
+            const viewer = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
+            const input = {
+              id: key(),
+              meetingId,
+              keywords: phrase('keywords'),
+              goesWell: phrase('goes well'),
+              talkAbout: phrase('talk about'),
+            };
+            const saved = valid(preparationSchema, await course(parent).savePreparation(input), 'parent.savePreparation()');
+            equal(saved.meetingId, meetingId, 'savePreparation().meetingId');
+            equal(saved.familyId, viewer.familyId, 'savePreparation().familyId (the parent’s family)');
+            sameFields(saved, { ...saved, ...input }, ['keywords', 'goesWell', 'talkAbout'], 'savePreparation()');
+            const read = valid(
+              preparationOrNull,
+              await course(parent).getPreparation(meetingId),
+              'parent.getPreparation() after savePreparation()',
+            );
+            ok(read, 'parent.getPreparation() after savePreparation() should be the household’s sheet, but it is null');
+            sameFields(read, saved, PREPARATION_FIELDS, 'getPreparation() after savePreparation()');
+            const retried = valid(preparationSchema, await course(parent).savePreparation(input), 'parent.savePreparation() retried');
+            sameFields(retried, saved, PREPARATION_FIELDS, 'savePreparation() retried with the same id');
+            const { preparations } = await meetingReplies(teacher, meetingId);
+            sameFields(
+              ofHousehold(preparations, saved, 'teacher.getMeetingReplies().preparations after a retried savePreparation()'),
+              saved,
+              PREPARATION_FIELDS,
+              'the sheet in getMeetingReplies()',
+            );
+          },
+        );
+      }
+
+      if (introId) {
+        test(
+          'intro',
+          'getProgrammeIntro: parent and teacher get the introduction, valid, its lessons in order',
+          async ({ parent, teacher }) => {
+            for (const [who, adapter] of [
+              ['parent', parent],
+              ['teacher', teacher],
+            ] as const) {
+              const intro = valid(
+                programmeIntroSchema,
+                await course(adapter).getProgrammeIntro(introId),
+                `${who}.getProgrammeIntro(${show(introId)})`,
+              );
+              equal(intro.id, introId, `${who}.getProgrammeIntro().id`);
+              const numbers = intro.lessons.map((lesson) => lesson.number);
+              ok(
+                numbers.every((n, i) => i === 0 || n > numbers[i - 1]!),
+                `${who}.getProgrammeIntro().lessons should be in order of their numbers, got ${show(numbers)}`,
+              );
+            }
+          },
+        );
+      }
     });
 
     // ================================================================ idempotent writes
@@ -1262,6 +1461,47 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
         findById(after, first.id, 'teacher.getSuccesses() after a retried success');
         equal(after.length, before.length + 1, 'getSuccesses().length after shareSuccess() retried');
       });
+
+      if (meetingId) {
+        test('meeting', 'saveRsvp: a retry resolves the same, and a late retry does not undo a newer reply', async ({ parent }) => {
+          const first = { id: key(), meetingId, answer: 'yes' as const, people: 1 };
+          const a = valid(rsvpSchema, await course(parent).saveRsvp(first), 'parent.saveRsvp()');
+          sameFields(await course(parent).saveRsvp(first), a, RSVP_FIELDS, 'saveRsvp() retried with the same id');
+          await course(parent).saveRsvp({ id: key(), meetingId, answer: 'maybe', people: 3 });
+          // A late replay applies nothing; it may answer the first response or the reply as it is now.
+          const late = valid(rsvpSchema, await course(parent).saveRsvp(first), 'saveRsvp() retried late with the first id');
+          ok(
+            (late.answer === 'yes' && late.people === 1) || (late.answer === 'maybe' && late.people === 3),
+            `saveRsvp() retried late answered ${show(late)}: neither the first response nor the reply as it is now`,
+          );
+          const read = valid(rsvpOrNull, await course(parent).getRsvp(meetingId), 'parent.getRsvp()');
+          equal(read?.answer, 'maybe', 'getRsvp().answer after a late retry of an older reply (a retry must not apply again)');
+        });
+
+        test('meeting', 'savePreparation: a retry resolves the same, and a late retry does not undo a newer sheet', async ({ parent }) => {
+          const sheet = (what: string) => ({ keywords: phrase(what), goesWell: phrase(what), talkAbout: phrase(what) });
+          const first = { id: key(), meetingId, ...sheet('sheet') };
+          const a = valid(preparationSchema, await course(parent).savePreparation(first), 'parent.savePreparation()');
+          sameFields(await course(parent).savePreparation(first), a, PREPARATION_FIELDS, 'savePreparation() retried with the same id');
+          const newer = sheet('newer sheet');
+          await course(parent).savePreparation({ id: key(), meetingId, ...newer });
+          const late = valid(
+            preparationSchema,
+            await course(parent).savePreparation(first),
+            'savePreparation() retried late with the first id',
+          );
+          ok(
+            late.keywords === a.keywords || late.keywords === newer.keywords,
+            `savePreparation() retried late answered ${show(late.keywords)}: neither the first response nor the sheet as it is now`,
+          );
+          const read = valid(preparationOrNull, await course(parent).getPreparation(meetingId), 'parent.getPreparation()');
+          equal(
+            read?.keywords,
+            newer.keywords,
+            'getPreparation().keywords after a late retry of an older sheet (a retry must not apply again)',
+          );
+        });
+      }
     });
 
     // ================================================================ error mapping
@@ -1356,6 +1596,25 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
           await rejects(call(adapters), 'forbidden', what);
         });
       }
+
+      // The course (issue 26), with the optional fixtures `meetingId` and `introId`.
+      if (meetingId) {
+        if (f.unknownId)
+          test('meeting', 'parent.getMeeting(unknownId) rejects with not-found', async ({ parent }) => {
+            await rejects(course(parent).getMeeting(f.unknownId), 'not-found', 'parent.getMeeting(unknownId)');
+          });
+        test(
+          'meeting',
+          'parent.getMeetingReplies(meetingId) rejects with forbidden: only the teacher reads every household’s reply',
+          async ({ parent }) => {
+            await rejects(course(parent).getMeetingReplies(meetingId), 'forbidden', 'parent.getMeetingReplies(meetingId)');
+          },
+        );
+      }
+      if (introId && f.unknownId)
+        test('intro', 'parent.getProgrammeIntro(unknownId) rejects with not-found', async ({ parent }) => {
+          await rejects(course(parent).getProgrammeIntro(f.unknownId), 'not-found', 'parent.getProgrammeIntro(unknownId)');
+        });
 
       test(
         'feelings',
@@ -1509,6 +1768,31 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
         );
         ok(!idsOf(await successes(teacher)).includes(id), 'an aborted shareSuccess() must not be stored');
       });
+
+      if (meetingId) {
+        test('meeting', 'getMeeting rejects with AbortError', async ({ parent }) => {
+          await aborts(course(parent).getMeeting(meetingId, { signal: aborted() }), 'getMeeting');
+        });
+        test('meeting', 'saveRsvp does not apply', async ({ parent }) => {
+          const before = valid(rsvpOrNull, await course(parent).getRsvp(meetingId), 'parent.getRsvp()');
+          const people = before?.answer === 'maybe' ? (before.people % RSVP_MAX_PEOPLE) + 1 : 1;
+          await aborts(course(parent).saveRsvp({ id: key(), meetingId, answer: 'maybe', people }, { signal: aborted() }), 'saveRsvp');
+          deepEqual(await course(parent).getRsvp(meetingId), before, 'the reply after an aborted saveRsvp()');
+        });
+        test('meeting', 'savePreparation does not apply', async ({ parent }) => {
+          const keywords = phrase('aborted keywords');
+          await aborts(
+            course(parent).savePreparation({ id: key(), meetingId, keywords, goesWell: '', talkAbout: '' }, { signal: aborted() }),
+            'savePreparation',
+          );
+          const read = await course(parent).getPreparation(meetingId);
+          ok(read?.keywords !== keywords, 'an aborted savePreparation() must not be stored');
+        });
+      }
+      if (introId)
+        test('intro', 'getProgrammeIntro rejects with AbortError', async ({ parent }) => {
+          await aborts(course(parent).getProgrammeIntro(introId, { signal: aborted() }), 'getProgrammeIntro');
+        });
     });
 
     // ================================================================ composing lesson clips
@@ -1776,6 +2060,14 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
           () => `matrix:${f.matrixId}`,
           (a) => a.parent.shareSuccess({ id: key(), matrixId: f.matrixId, text: phrase('live success') }),
         );
+        if (meetingId)
+          liveTest(
+            'meeting',
+            'meeting: the teacher hears a parent’s reply',
+            (a) => [a.teacher, 'teacher'],
+            () => `meeting:${meetingId}`,
+            (a) => course(a.parent).saveRsvp({ id: key(), meetingId, answer: 'yes', people: 1 }),
+          );
       });
     }
   });

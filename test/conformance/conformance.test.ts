@@ -22,6 +22,8 @@ const fixtures: ConformanceFixtures = {
   matrixId: 'matrix-school',
   homeMatrixId: 'matrix-home-fam-01',
   unknownId: 'conformance-unknown',
+  meetingId: 'wish-conversation',
+  introId: 'wish-intro',
 };
 
 defineAdapterConformance({
@@ -109,13 +111,13 @@ defineAdapterConformance({
 });
 
 // Households (issue 24): parent-5 and a second carer at the same address (fam-03-1) share one
-// answer; parent-6 at the family's second address (fam-03-2) has its own.
+// answer (and one reply to a meeting, issue 26); parent-6 at the family's second address (fam-03-2) has its own.
 defineAdapterConformance({
   name: 'MemoryAdapter, with households',
   describe,
   it,
-  ports: ['clip'],
-  fixtures: { clipId: 'wish-2', classId: 'groep6-wish', unknownId: 'conformance-unknown' },
+  ports: ['clip', 'meeting'],
+  fixtures: { clipId: 'wish-2', classId: 'groep6-wish', unknownId: 'conformance-unknown', meetingId: 'wish-conversation' },
   setup: async () => {
     const state = createDemoState({ locale: 'en', seed: 7, now: new Date() });
     const first = state.viewers.find((v) => v.id === 'parent-5')!;

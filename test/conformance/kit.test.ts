@@ -19,6 +19,8 @@ import type { ExpectationMatrix, Success } from '../../src/expectation-matrix/sc
 import type { ReactionSummary } from '../../src/feedback-bar/schemas.js';
 import type { Checkin } from '../../src/feelings-checkin/schemas.js';
 import type { ClipReach, HomeAnswer, LessonClip } from '../../src/lesson-clip/schemas.js';
+import type { MeetingReplies, Preparation, Rsvp } from '../../src/meeting/schemas.js';
+import type { ProgrammeIntro } from '../../src/programme-intro/schemas.js';
 import type { Award, RewardChart } from '../../src/reward-chart/schemas.js';
 import { defineAdapterConformance, type ConformanceFixtures } from '../../src/testing/index.js';
 
@@ -33,6 +35,8 @@ const fixtures: ConformanceFixtures = {
   matrixId: 'matrix-school',
   homeMatrixId: 'matrix-home-fam-01',
   unknownId: 'conformance-unknown',
+  meetingId: 'wish-conversation',
+  introId: 'wish-intro',
 };
 
 type Tests = Map<string, () => Promise<void>>;
@@ -260,6 +264,73 @@ class ReportsProgressPastOne extends MemoryAdapter {
   }
 }
 
+/** The course (issue 26): a retried reply applies again, so a late retry undoes a newer one. */
+class RetriedRsvpsApplyAgain extends MemoryAdapter {
+  override saveRsvp(input: Parameters<MemoryAdapter['saveRsvp']>[0], options?: RequestOptions): Promise<Rsvp> {
+    return super.saveRsvp(fresh(input) as typeof input, options);
+  }
+}
+class RetriedSheetsApplyAgain extends MemoryAdapter {
+  override savePreparation(input: Parameters<MemoryAdapter['savePreparation']>[0], options?: RequestOptions): Promise<Preparation> {
+    return super.savePreparation(fresh(input) as typeof input, options);
+  }
+}
+/** Every write adds a sheet instead of replacing the household's: the teacher's list has it twice after a retry. */
+class AddsASheetPerWrite extends MemoryAdapter {
+  override async savePreparation(input: Parameters<MemoryAdapter['savePreparation']>[0], options?: RequestOptions): Promise<Preparation> {
+    const kept = this.state.preparations ?? [];
+    const sheet = await super.savePreparation(input, options);
+    this.state.preparations = [...kept, sheet];
+    return sheet;
+  }
+}
+/** The teacher's list, but read back by the household instead of its own reply. */
+class ReadsAnotherHouseholdsReply extends MemoryAdapter {
+  override async getRsvp(meetingId: string, options?: RequestOptions): Promise<Rsvp | null> {
+    const own = await super.getRsvp(meetingId, options);
+    const other = (this.state.rsvps ?? []).find((r) => r.meetingId === meetingId && r.familyId !== own?.familyId);
+    return other ?? own;
+  }
+}
+class LeaksRepliesToParents extends MemoryAdapter {
+  override getMeetingReplies(meetingId: string, options?: RequestOptions): Promise<MeetingReplies> {
+    return new MemoryAdapter({ viewerId: 'teacher-1' }, this.store).getMeetingReplies(meetingId, options);
+  }
+}
+class SavesAbortedReplies extends MemoryAdapter {
+  override async saveRsvp(input: Parameters<MemoryAdapter['saveRsvp']>[0], options?: RequestOptions): Promise<Rsvp> {
+    const saved = await super.saveRsvp(input);
+    if (options?.signal?.aborted) throw new DOMException('Aborted', 'AbortError');
+    return saved;
+  }
+}
+/** An introduction whose lessons come newest first. */
+class SendsIntroLessonsReversed extends MemoryAdapter {
+  override async getProgrammeIntro(introId: string, options?: RequestOptions): Promise<ProgrammeIntro> {
+    const intro = await super.getProgrammeIntro(introId, options);
+    return { ...intro, lessons: [...intro.lessons].reverse() };
+  }
+}
+/** Replies per carer, not per household: the second carer of the family does not read the reply the first sent. */
+const rsvpWriters = new WeakMap<object, string>();
+class RepliesPerCarer extends MemoryAdapter {
+  override async saveRsvp(input: Parameters<MemoryAdapter['saveRsvp']>[0], options?: RequestOptions): Promise<Rsvp> {
+    const saved = await super.saveRsvp(input, options);
+    rsvpWriters.set(this.store, this.viewerId);
+    return saved;
+  }
+  override async getRsvp(meetingId: string, options?: RequestOptions): Promise<Rsvp | null> {
+    const own = await super.getRsvp(meetingId, options);
+    return rsvpWriters.get(this.store) === this.viewerId ? own : null;
+  }
+}
+/** Replies and sheets notify nobody on the meeting's topic. */
+class MeetingsNotifyNobody extends MemoryAdapter {
+  protected override notify(topic: string): void {
+    if (!topic.startsWith('meeting:')) super.notify(topic);
+  }
+}
+
 const mutants: [typeof MemoryAdapter, string][] = [
   [RetriedAwardsCountTwice, 'award: the same id twice adds one award'],
   [RetriedReactionsApplyAgain, 'setReaction: a retry counts once'],
@@ -278,6 +349,15 @@ const mutants: [typeof MemoryAdapter, string][] = [
   [ReportsProgressPastOne, 'progress stays within 0…1'],
   [SharesAnswersAcrossCarers, 'saveHomeAnswer → getHomeAnswer: each carer reads back their own answer'],
   [CountsCarers, 'getClipReach: two carers’ answers count their family once'],
+  [RetriedRsvpsApplyAgain, 'saveRsvp: a retry resolves the same, and a late retry does not undo a newer reply'],
+  [RetriedSheetsApplyAgain, 'savePreparation: a retry resolves the same, and a late retry does not undo a newer sheet'],
+  [AddsASheetPerWrite, 'savePreparation → getPreparation → getMeetingReplies'],
+  [ReadsAnotherHouseholdsReply, 'saveRsvp → getRsvp → getMeetingReplies'],
+  [LeaksRepliesToParents, 'parent.getMeetingReplies(meetingId) rejects with forbidden'],
+  [SavesAbortedReplies, 'saveRsvp does not apply'],
+  [SendsIntroLessonsReversed, 'getProgrammeIntro: parent and teacher get the introduction'],
+  [MeetingsNotifyNobody, 'meeting: the teacher hears a parent’s reply'],
+  [RepliesPerCarer, 'saveRsvp (households): each carer of the household reads its reply'],
 ];
 
 describe('the conformance kit catches broken adapters', () => {

@@ -50,6 +50,8 @@ defineAdapterConformance({
     matrixId: 'matrix-school',
     homeMatrixId: 'matrix-home-fam-01',
     unknownId: 'conformance-unknown',
+    meetingId: 'wish-conversation',
+    introId: 'wish-intro',
   },
   // The event stream connects after subscribe() returns, once the subscriptions settle
   // (HttpAdapter's streamDelayMs, 300 ms) and the reads on their way are answered.
@@ -135,13 +137,13 @@ defineAuthorizationConformance({
 
 // Households (issue 24) over HTTP: parent-5 and a second carer at the same address (fam-03-1,
 // added here as parent-5b) read and replace one answer; parent-6 at the family's second address
-// (fam-03-2) has its own (migrations/019_answers_per_household.sql).
+// (fam-03-2) has its own (migrations/019_answers_per_household.sql); so with a meeting's reply (issue 26).
 defineAdapterConformance({
   name: 'HttpAdapter → reference server, with households',
   describe,
   it,
-  ports: ['clip'],
-  fixtures: { clipId: 'wish-2', classId: 'groep6-wish', unknownId: 'conformance-unknown' },
+  ports: ['clip', 'meeting'],
+  fixtures: { clipId: 'wish-2', classId: 'groep6-wish', unknownId: 'conformance-unknown', meetingId: 'wish-conversation' },
   liveUpdates: { settle: 1500 },
   setup: async () => {
     const { api, base } = await server();
