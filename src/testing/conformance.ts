@@ -1537,7 +1537,8 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
             const viewer = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
             const before = await form(parent, id, 'parent');
             const staffForm = await settle(staff.getEvaluation(id));
-            await respond(parent, { id: key(), evaluationId: id, answers: answersTo(before, 0) }, 'parent.submitEvaluationResponse()');
+            const sent = answersTo(before, 0);
+            await respond(parent, { id: key(), evaluationId: id, answers: sent }, 'parent.submitEvaluationResponse()');
             if (staffForm.settled === 'resolved')
               deepEqual(
                 await staff.getEvaluation(id),
@@ -1567,6 +1568,12 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
               ok(
                 value === undefined || !strings.has(value),
                 `getEvaluationResults() names the parent who answered (their ${field} ${show(value)}): results are counts, never a respondent`,
+              );
+            const open = new Set(before.questions.filter((q) => q.kind === 'text').map((q) => q.id));
+            for (const answer of sent.filter((a) => open.has(a.questionId)))
+              ok(
+                !strings.has(answer.value),
+                `getEvaluationResults() quotes the parent’s open answer ${show(answer.value)}: open questions are counted, never quoted`,
               );
           },
         );
