@@ -9,6 +9,7 @@
  */
 import * as z from 'zod/mini';
 import {
+  EVALUATION_METHODS,
   missingMethods,
   newId,
   PORT_METHODS,
@@ -31,6 +32,16 @@ import { checkinSchema, type Checkin } from '../feelings-checkin/schemas.js';
 import { clipReachSchema, homeAnswerSchema } from '../lesson-clip/schemas.js';
 import { awardSchema, rewardChartSchema, type RewardChart } from '../reward-chart/schemas.js';
 import { programmeOverviewSchema, type ProgrammeOverviewQuery } from '../programme-overview/schemas.js';
+import {
+  DEFAULT_EVALUATION_MIN_GROUP_SIZE,
+  evaluationReceiptSchema,
+  evaluationResultsSchema,
+  evaluationSchema,
+  type Answer,
+  type Evaluation,
+  type EvaluationResults,
+} from '../evaluation/schemas.js';
+import { allows } from '../core/policy.js';
 import type { SamenErrorKind } from '../core/errors.js';
 import { parseLessonClip } from '../lesson-clip/parse-clip.js';
 import {
@@ -66,6 +77,12 @@ export interface ConformanceFixtures {
   matrixId: string;
   /** The parent's family's home matrix: the family edits it. */
   homeMatrixId: string;
+  /**
+   * Optional, for the evaluation port (issue 25): an open evaluation of `classId`'s programme run
+   * that goes to parents; the teacher reads its run's results. Without it the evaluation's checks
+   * have nothing to check, unless `ports` names `'evaluation'`: then they fail asking for it.
+   */
+  evaluationId?: string;
   /** An id that names no clip, chart, matrix, class or child. */
   unknownId: string;
   /**
@@ -80,9 +97,9 @@ export interface ConformanceFixtures {
 
 /**
  * The fixtures the checks of each port use. A run with `ports` needs only the ids of those ports;
- * the viewer's check uses `childId`, `otherChildId` and `classId` when they are given, and the
+ * the viewer's check uses `childId`, `otherChildId` and `classId` when they are given, the
  * meeting's and introduction's round trips are registered only with their optional `meetingId`
- * and `introId`.
+ * and `introId`, and the evaluation's use the optional `evaluationId` (and `unknownId` when given).
  */
 export const PORT_FIXTURES = {
   clip: ['clipId', 'classId', 'unknownId'],
@@ -415,6 +432,7 @@ const ADAPTER_METHODS = new Set<string>([
   ...PORT_NAMES.flatMap((port) => PORT_METHODS[port]),
   ...COMPOSING,
   ...Object.values(BATCH_READS).flat(),
+  ...EVALUATION_METHODS,
 ]);
 
 /**
@@ -426,6 +444,8 @@ const ADAPTER_METHODS = new Set<string>([
 function confine<A extends object>(adapter: A, who: string, check: Check, title: string, ports: ReadonlySet<PortName>): A {
   const own: readonly string[] = check === 'viewer' ? [] : PORT_METHODS[check];
   const allowed = new Set<string>(['getViewer', 'subscribe', ...own, ...(check === 'viewer' ? [] : (BATCH_READS[check] ?? []))]);
+  // The evaluation's optional methods (its results, the school's own questions) are its own.
+  if (check === 'evaluation') for (const method of EVALUATION_METHODS) allowed.add(method);
   if (check === 'composer') {
     for (const method of COMPOSING) allowed.add(method);
     if (ports.has('clip')) for (const method of PORT_METHODS.clip) allowed.add(method);
@@ -1579,6 +1599,274 @@ export function defineAdapterConformance<P extends PortName = PortName>(options:
           }
         },
       );
+
+      // The evaluation (issue 25, optional): the parent's form, their response once per id, counted
+      // in the staff's results, which name nobody; only with the optional fixture `evaluationId`.
+      describe('evaluation (optional port): the parent’s form, one response per id, counted for staff and named nowhere', () => {
+        type Evaluating = SamenAdapter & Required<Pick<SamenAdapter, 'getEvaluation' | 'submitEvaluationResponse'>>;
+        /** The confined adapter fails naming the method when it lacks one the port needs. */
+        const evaluating = (adapter: SamenAdapter) => adapter as Evaluating;
+        const evaluationTest = (title: string, body: (id: string, parent: Evaluating, adapters: Adapters) => Promise<void>) =>
+          test('evaluation', title, async (adapters) => {
+            if (!f.evaluationId) {
+              ok(!named.has('evaluation'), 'fixtures lack evaluationId, which the evaluation checks use when ports names "evaluation"');
+              return;
+            }
+            await body(f.evaluationId, evaluating(adapters.parent), adapters);
+          });
+        const form = async (adapter: Evaluating, id: string, who: string): Promise<Evaluation> =>
+          valid(evaluationSchema, await adapter.getEvaluation(id), `${who}.getEvaluation(${show(id)})`);
+        /** A whole response to `of`, as a parent gives it; `variant` 1 answers each question otherwise than 0. */
+        const answersTo = (of: Evaluation, variant: 0 | 1): Answer[] =>
+          of.questions.flatMap((q): Answer[] => {
+            const value =
+              q.kind === 'yes-no'
+                ? (['yes', 'no'] as const)[variant]
+                : q.kind === 'scale'
+                  ? (['4', '2'] as const)[variant]
+                  : q.kind === 'choice'
+                    ? q.options?.[variant === 0 ? 0 : q.options.length - 1]?.value
+                    : phrase('evaluation answer');
+            return value === undefined ? [] : [{ questionId: q.id, value }];
+          });
+        const inOrder = (answers: readonly Answer[] = []) =>
+          [...answers].sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
+        const respond = async (parent: Evaluating, input: { id: string; evaluationId: string; answers: Answer[] }, what: string) =>
+          valid(evaluationReceiptSchema, await parent.submitEvaluationResponse(input), what);
+        /** The teacher's results of the run (`getEvaluationResults` is optional: undefined without it). */
+        const results = async (teacher: SamenAdapter, runId: string): Promise<EvaluationResults | undefined> =>
+          typeof teacher.getEvaluationResults === 'function'
+            ? valid(
+                evaluationResultsSchema,
+                await teacher.getEvaluationResults({ programmeRunId: runId }),
+                `teacher.getEvaluationResults(${show({ programmeRunId: runId })})`,
+              )
+            : undefined;
+        const phaseOf = (read: EvaluationResults, of: Evaluation) =>
+          read.phases.find((p) => p.evaluationId === of.id) ??
+          read.phases.find((p) => p.evaluationId === undefined && p.phase === of.phase) ??
+          fail(`getEvaluationResults() of run ${show(of.programmeRunId)} has no phase for evaluation ${show(of.id)} (${of.phase})`);
+        const respondedOf = (read: EvaluationResults, of: Evaluation) =>
+          phaseOf(read, of).audiences.find((a) => a.audience === 'parent')?.responded ??
+          fail(`getEvaluationResults() lists no parents for evaluation ${show(of.id)}, which goes to them`);
+
+        evaluationTest('getEvaluation: the parent’s form is valid and for parents, with only their own answers', async (id, parent) => {
+          const mine = await form(parent, id, 'parent');
+          equal(mine.id, id, 'parent.getEvaluation().id');
+          equal(mine.audience, 'parent', 'parent.getEvaluation().audience (the viewer’s)');
+          ok(mine.questions.length > 0, 'parent.getEvaluation() should have questions for parents');
+          const ids = mine.questions.map((q) => q.id);
+          equal(new Set(ids).size, ids.length, `parent.getEvaluation(): distinct question ids (${show(ids)})`);
+          if (!mine.answered) ok(!mine.answers?.length, `parent.getEvaluation() not answered yet, but with answers ${show(mine.answers)}`);
+          for (const answer of mine.answers ?? [])
+            ok(ids.includes(answer.questionId), `parent.getEvaluation().answers: ${show(answer.questionId)} is no question of the form`);
+          if (f.unknownId) await rejects(parent.getEvaluation(f.unknownId), 'not-found', 'parent.getEvaluation(unknownId)');
+        });
+
+        evaluationTest(
+          'submitEvaluationResponse → getEvaluation: the parent reads back their answers, and a second response replaces the first',
+          async (id, parent) => {
+            const before = await form(parent, id, 'parent');
+            const first = answersTo(before, 0);
+            const receipt = await respond(parent, { id: key(), evaluationId: id, answers: first }, 'parent.submitEvaluationResponse()');
+            equal(receipt.evaluationId, id, 'submitEvaluationResponse().evaluationId');
+            deepEqual(inOrder(receipt.answers), inOrder(first), 'submitEvaluationResponse().answers (as sent)');
+            const read = await form(parent, id, 'parent');
+            equal(read.answered, true, 'parent.getEvaluation().answered after responding');
+            deepEqual(inOrder(read.answers), inOrder(first), 'parent.getEvaluation().answers after responding (as sent)');
+            const second = answersTo(before, 1);
+            await respond(parent, { id: key(), evaluationId: id, answers: second }, 'parent.submitEvaluationResponse() again');
+            deepEqual(
+              inOrder((await form(parent, id, 'parent')).answers),
+              inOrder(second),
+              'parent.getEvaluation().answers after a second response (it replaces the first)',
+            );
+          },
+        );
+
+        evaluationTest(
+          'submitEvaluationResponse: the same id twice stores one response, and a late retry does not undo a newer one',
+          async (id, parent, { teacher }) => {
+            const before = await form(parent, id, 'parent');
+            const counted = await results(teacher, before.programmeRunId);
+            const input = { id: key(), evaluationId: id, answers: answersTo(before, 0) };
+            const first = await respond(parent, input, 'parent.submitEvaluationResponse()');
+            deepEqual(await respond(parent, input, 'retried'), first, 'submitEvaluationResponse() retried with the same id');
+            const after = await results(teacher, before.programmeRunId);
+            if (counted && after)
+              equal(
+                respondedOf(after, before) - respondedOf(counted, before),
+                before.answered ? 0 : 1,
+                'getEvaluationResults(): parents responded, after one response sent twice with one id',
+              );
+            const newer = answersTo(before, 1);
+            await respond(parent, { id: key(), evaluationId: id, answers: newer }, 'parent.submitEvaluationResponse() with new answers');
+            // A late replay applies nothing; it may answer the first receipt or the response as it is now.
+            const late = await respond(parent, input, 'submitEvaluationResponse() retried late with the first id');
+            ok(
+              same(inOrder(late.answers), inOrder(input.answers)) || same(inOrder(late.answers), inOrder(newer)),
+              `submitEvaluationResponse() retried late answered ${show(late.answers)}: neither the first receipt nor the response as it is now`,
+            );
+            deepEqual(
+              inOrder((await form(parent, id, 'parent')).answers),
+              inOrder(newer),
+              'parent.getEvaluation().answers after a late retry of an older response (a retry must not apply again)',
+            );
+          },
+        );
+
+        evaluationTest(
+          'getEvaluationResults (optional): the teacher’s results count the parent’s response, never a figure below the minimum group size',
+          async (id, parent, { teacher }) => {
+            const before = await form(parent, id, 'parent');
+            const counted = await results(teacher, before.programmeRunId);
+            if (!counted) return;
+            const sent = answersTo(before, 0);
+            await respond(parent, { id: key(), evaluationId: id, answers: sent }, 'parent.submitEvaluationResponse()');
+            const read = (await results(teacher, before.programmeRunId))!;
+            equal(read.programmeRunId, before.programmeRunId, 'getEvaluationResults().programmeRunId');
+            ok(
+              read.minimumGroupSize >= DEFAULT_EVALUATION_MIN_GROUP_SIZE,
+              `getEvaluationResults().minimumGroupSize ${read.minimumGroupSize}: a backend may ask for more than ${DEFAULT_EVALUATION_MIN_GROUP_SIZE}, never fewer`,
+            );
+            for (const phase of read.phases) {
+              for (const a of phase.audiences)
+                ok(a.responded <= a.invited, `${phase.phase} ${a.audience}: responded ${a.responded} of ${a.invited} invited`);
+              for (const q of phase.questions) {
+                if (q.counts === null) continue;
+                const what = `getEvaluationResults() ${phase.phase} ${q.audience} question ${show(q.questionId)}`;
+                ok(q.kind !== 'text', `${what}: an open question is counted, never shown as counts`);
+                const total = q.counts.reduce((n, c) => n + c.count, 0);
+                if (q.responses !== undefined) equal(total, q.responses, `${what}: counts add up to responses`);
+                ok(
+                  total >= read.minimumGroupSize,
+                  `${what}: counts of ${total} answers, below the minimum group size ${read.minimumGroupSize}`,
+                );
+              }
+            }
+            equal(
+              respondedOf(read, before) - respondedOf(counted, before),
+              before.answered ? 0 : 1,
+              'getEvaluationResults(): parents responded, after the parent responded',
+            );
+            // Each answered question counts it: one more answer, or (replacing their own) the same number, moved to the new value.
+            const questionIn = (r: EvaluationResults, questionId: string) =>
+              phaseOf(r, before).questions.find((q) => q.audience === 'parent' && q.questionId === questionId);
+            for (const answer of sent) {
+              const was = questionIn(counted, answer.questionId);
+              const now = questionIn(read, answer.questionId);
+              if (!was || !now) continue;
+              const old = before.answers?.find((a) => a.questionId === answer.questionId)?.value;
+              const what = `getEvaluationResults() parents’ question ${show(answer.questionId)}`;
+              if (was.responses !== undefined && now.responses !== undefined)
+                equal(now.responses - was.responses, old === undefined ? 1 : 0, `${what}: responses after the parent answered it`);
+              if (was.counts && now.counts)
+                for (const { value, count: n } of now.counts) {
+                  const then = was.counts.find((c) => c.value === value)?.count ?? 0;
+                  equal(n - then, (value === answer.value ? 1 : 0) - (value === old ? 1 : 0), `${what}: the count of ${show(value)}`);
+                }
+            }
+          },
+        );
+
+        evaluationTest(
+          'anonymous to the school: the results name no respondent, and the teacher’s form never shows the parent’s answers',
+          async (id, parent, { teacher }) => {
+            const staff = evaluating(teacher);
+            const viewer = valid(viewerSchema, await parent.getViewer(), 'parent.getViewer()');
+            const before = await form(parent, id, 'parent');
+            const staffForm = await settle(staff.getEvaluation(id));
+            const sent = answersTo(before, 0);
+            await respond(parent, { id: key(), evaluationId: id, answers: sent }, 'parent.submitEvaluationResponse()');
+            if (staffForm.settled === 'resolved')
+              deepEqual(
+                await staff.getEvaluation(id),
+                staffForm.value,
+                'teacher.getEvaluation() after the parent responded (a form shows the viewer’s own answers, never anyone else’s)',
+              );
+            if (typeof staff.getEvaluationResults !== 'function') return;
+            // Read as it comes, before any schema drops a field the widgets don't know.
+            const raw: unknown = await staff.getEvaluationResults({ programmeRunId: before.programmeRunId });
+            const strings = new Set<string>();
+            const collect = (value: unknown): void => {
+              if (typeof value === 'string') strings.add(value);
+              else if (Array.isArray(value)) value.forEach(collect);
+              else if (typeof value === 'object' && value !== null)
+                for (const [k, v] of Object.entries(value)) {
+                  strings.add(k);
+                  collect(v);
+                }
+            };
+            collect(raw);
+            for (const [field, value] of Object.entries({
+              id: viewer.id,
+              familyId: viewer.familyId,
+              householdId: viewer.householdId,
+              name: viewer.name,
+            }))
+              ok(
+                value === undefined || !strings.has(value),
+                `getEvaluationResults() names the parent who answered (their ${field} ${show(value)}): results are counts, never a respondent`,
+              );
+            const open = new Set(before.questions.filter((q) => q.kind === 'text').map((q) => q.id));
+            for (const answer of sent.filter((a) => open.has(a.questionId)))
+              ok(
+                !strings.has(answer.value),
+                `getEvaluationResults() quotes the parent’s open answer ${show(answer.value)}: open questions are counted, never quoted`,
+              );
+          },
+        );
+
+        evaluationTest(
+          'submitEvaluationResponse: an answer to no question of the form, or a value its question does not take, is invalid-data and stores nothing',
+          async (id, parent) => {
+            const before = await form(parent, id, 'parent');
+            const bad: [string, Answer][] = [
+              [`an answer to question ${show(`${id}-no-question`)}`, { questionId: `${id}-no-question`, value: 'yes' }],
+            ];
+            const closed = before.questions.find((q) => q.kind === 'yes-no' || q.kind === 'scale');
+            if (closed)
+              bad.push([`the value "maybe" to ${closed.kind} question ${show(closed.id)}`, { questionId: closed.id, value: 'maybe' }]);
+            for (const [what, answer] of bad)
+              await rejects(
+                parent.submitEvaluationResponse({ id: key(), evaluationId: id, answers: [answer] }),
+                'invalid-data',
+                `parent.submitEvaluationResponse() with ${what}`,
+              );
+            deepEqual(await form(parent, id, 'parent'), before, 'parent.getEvaluation() after refused responses');
+          },
+        );
+
+        evaluationTest(
+          'parent.getEvaluationResults (optional) rejects with forbidden where the policy keeps results for staff',
+          async (id, parent) => {
+            if (typeof parent.getEvaluationResults !== 'function' || allows('parent', 'evaluation.results', 'own')) return;
+            const { programmeRunId } = await form(parent, id, 'parent');
+            await rejects(
+              parent.getEvaluationResults({ programmeRunId }),
+              'forbidden',
+              'parent.getEvaluationResults() of their own class’s run',
+            );
+          },
+        );
+
+        evaluationTest(
+          'abort: getEvaluation and submitEvaluationResponse reject with AbortError, an aborted response does not apply, and its id then works',
+          async (id, parent) => {
+            await aborts(parent.getEvaluation(id, { signal: aborted() }), 'getEvaluation');
+            const before = await form(parent, id, 'parent');
+            const input = { id: key(), evaluationId: id, answers: answersTo(before, before.answered ? 1 : 0) };
+            await aborts(parent.submitEvaluationResponse(input, { signal: aborted() }), 'submitEvaluationResponse');
+            deepEqual(await form(parent, id, 'parent'), before, 'parent.getEvaluation() after an aborted submitEvaluationResponse()');
+            await respond(parent, input, 'parent.submitEvaluationResponse() after an aborted one with the same id');
+            deepEqual(
+              inOrder((await form(parent, id, 'parent')).answers),
+              inOrder(input.answers),
+              'parent.getEvaluation().answers after retrying an aborted response (its id was never used)',
+            );
+          },
+        );
+      });
 
       const teacherOnly: [Check, string, (a: Adapters) => Promise<unknown>][] = [
         [

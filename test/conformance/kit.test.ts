@@ -15,6 +15,7 @@ import {
   type WriteInput,
 } from '../../src/core/adapter.js';
 import type { UploadedMedia } from '../../src/clip-composer/schemas.js';
+import type { EvaluationReceipt, EvaluationResponseInput, EvaluationResults } from '../../src/evaluation/schemas.js';
 import type { ExpectationMatrix, Success } from '../../src/expectation-matrix/schemas.js';
 import type { ReactionSummary } from '../../src/feedback-bar/schemas.js';
 import type { Checkin } from '../../src/feelings-checkin/schemas.js';
@@ -34,6 +35,7 @@ const fixtures: ConformanceFixtures = {
   classId: 'groep6-wish',
   matrixId: 'matrix-school',
   homeMatrixId: 'matrix-home-fam-01',
+  evaluationId: 'eval-wish-after',
   unknownId: 'conformance-unknown',
   meetingId: 'wish-conversation',
   introId: 'wish-intro',
@@ -263,6 +265,38 @@ class ReportsProgressPastOne extends MemoryAdapter {
     return super.uploadMedia(input, options);
   }
 }
+/** The evaluation (issue 25): a retried response applies again, so a late retry undoes a newer one. */
+class RetriedResponsesApplyAgain extends MemoryAdapter {
+  override submitEvaluationResponse(input: WriteInput & EvaluationResponseInput, options?: RequestOptions): Promise<EvaluationReceipt> {
+    return super.submitEvaluationResponse(fresh(input) as typeof input, options);
+  }
+}
+/** Lists the families that responded beside the counts. */
+class NamesRespondents extends MemoryAdapter {
+  override async getEvaluationResults(query: { programmeRunId: string }, options?: RequestOptions): Promise<EvaluationResults> {
+    const results = await super.getEvaluationResults(query, options);
+    const respondents = (this.state.evaluationResponses ?? []).map((r) => r.respondent.split(':')[1]);
+    return { ...results, phases: results.phases.map((phase) => ({ ...phase, respondents })) };
+  }
+}
+/** Gives a parent the results as their class's teacher reads them. */
+class ShowsResultsToParents extends MemoryAdapter {
+  override getEvaluationResults(query: { programmeRunId: string }, options?: RequestOptions): Promise<EvaluationResults> {
+    return new MemoryAdapter({ viewerId: 'teacher-1' }, this.store).getEvaluationResults(query, options);
+  }
+}
+/** Results from a nightly copy: a response of the last minute is not counted yet. */
+class CountsOnlyOldResponses extends MemoryAdapter {
+  override async getEvaluationResults(query: { programmeRunId: string }, options?: RequestOptions): Promise<EvaluationResults> {
+    const all = this.state.evaluationResponses;
+    this.state.evaluationResponses = all?.filter((r) => Date.parse(r.submittedAt) < Date.now() - 60_000);
+    try {
+      return await super.getEvaluationResults(query, options);
+    } finally {
+      this.state.evaluationResponses = all;
+    }
+  }
+}
 
 /** The course (issue 26): a retried reply applies again, so a late retry undoes a newer one. */
 class RetriedRsvpsApplyAgain extends MemoryAdapter {
@@ -358,6 +392,10 @@ const mutants: [typeof MemoryAdapter, string][] = [
   [SendsIntroLessonsReversed, 'getProgrammeIntro: parent and teacher get the introduction'],
   [MeetingsNotifyNobody, 'meeting: the teacher hears a parent’s reply'],
   [RepliesPerCarer, 'saveRsvp (households): each carer of the household reads its reply'],
+  [RetriedResponsesApplyAgain, 'submitEvaluationResponse: the same id twice stores one response'],
+  [NamesRespondents, 'anonymous to the school: the results name no respondent'],
+  [ShowsResultsToParents, 'parent.getEvaluationResults (optional) rejects with forbidden'],
+  [CountsOnlyOldResponses, 'the teacher’s results count the parent’s response'],
 ];
 
 describe('the conformance kit catches broken adapters', () => {
@@ -508,6 +546,34 @@ describe('the conformance kit per port (ports)', () => {
         'setup: the fixtures and adapters have what the checked ports use > intro port: every adapter has getViewer, getProgrammeIntro',
       ),
     ).to.match(/^failed: parent lacks getProgrammeIntro, which the intro port needs/);
+  });
+
+  it("the evaluation's checks need evaluationId when ports names 'evaluation', and have nothing to check without it otherwise", async () => {
+    const { evaluationId: _evaluation, ...withoutEvaluation } = fixtures;
+    const evaluationChecks = (ports?: PortName[]) => {
+      const { tests, describe, it } = collector();
+      defineAdapterConformance({
+        name: 'MemoryAdapter',
+        ...(ports ? { ports } : {}),
+        describe,
+        it,
+        fixtures: withoutEvaluation,
+        setup: async () => {
+          const parent = new MemoryAdapter({ locale: 'en' });
+          return { parent, otherParent: parent.forViewer('parent-2'), teacher: parent.forViewer('teacher-1') };
+        },
+      });
+      return run(
+        new Map([...tests].filter(([title]) => title.startsWith('error mapping') && title.includes('evaluation (optional port)'))),
+      );
+    };
+    const named = await evaluationChecks(['evaluation']);
+    expect(named.size).to.equal(8);
+    expect(
+      [...named.values()].every((result) => result.startsWith('failed: fixtures lack evaluationId')),
+      'every check fails',
+    ).to.equal(true);
+    expect([...(await evaluationChecks()).values()]).to.deep.equal(Array<string>(8).fill('passed'));
   });
 
   it('refuses an unknown port', () => {

@@ -49,6 +49,7 @@ defineAdapterConformance({
     classId: 'groep6-wish',
     matrixId: 'matrix-school',
     homeMatrixId: 'matrix-home-fam-01',
+    evaluationId: 'eval-wish-after',
     unknownId: 'conformance-unknown',
     meetingId: 'wish-conversation',
     introId: 'wish-intro',
