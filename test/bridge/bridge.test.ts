@@ -549,7 +549,8 @@ describe('bridge: protocol', () => {
       parent.postMessage({ samen: 1, type: 'request', id: 'r-1', method: 'getViewer', args: [] }, '*');
     </script>`;
     // Each end sees both messages (the page is the host's and the adapter's target alike) and reports both.
-    await waitUntil(() => foreign.length === 2 && hostForeign.length === 2, 'both ends reported them');
+    // A new document loads in the frame first: longer than waitUntil's 1 s default on a busy machine.
+    await waitUntil(() => foreign.length === 2 && hostForeign.length === 2, 'both ends reported them', { timeout: 4000 });
     expect(iframe.contentWindow).to.equal(framed);
     expect(foreign).to.deep.equal(['null', 'null']);
     expect(hostForeign).to.deep.equal(['null', 'null']);
