@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { MemoryAdapter } from '../src/adapters/memory-adapter.js';
 import type { SamenAdapter } from '../src/core/adapter.js';
+import { stateStories } from './support/state-stories.js';
 import { inWidget, longText, offlineOutbox, storyAdapter } from './support/story-adapter.js';
 import '../src/define/samen-provider.js';
 import { evaluationMessages } from '../src/evaluation/messages.js';
@@ -106,40 +107,20 @@ export const QueuedOnThisDevice: Story = {
   },
 };
 
-export const Loading: Story = {
-  render: (args) =>
-    card(
-      args,
-      adapterFor(args.view, (adapter) => (adapter.latency = 86_400_000)),
-    ),
-};
+const states = stateStories({ card, read: 'getEvaluation', messages: evaluationMessages, width: 36 });
 
-export const LoadingFailed: Story = {
-  render: (args) =>
-    card(
-      args,
-      adapterFor(args.view, (adapter) => adapter.fail('getEvaluation', 'offline')),
-    ),
-};
+export const Loading: Story = states.Loading;
 
-export const NotConnected: Story = { render: (args) => card(args, undefined) };
+export const LoadingFailed: Story = states.LoadingFailed;
+
+export const NotConnected: Story = states.NotConnected;
 
 /** An Arabic-speaking family: Arabic words, right to left; the school's own question stays Dutch. */
-export const Arabic: Story = {
-  loaders: [async () => ({ words: await evaluationMessages.load('ar') })],
-  render: (args) => html`<div dir="rtl" lang="ar" style="max-width: 36rem">${card(args, adapterFor(args.view))}</div>`,
-};
+export const Arabic: Story = states.Arabic;
 
-export const ArabicChild: Story = {
-  args: { view: 'child' },
-  loaders: [async () => ({ words: await evaluationMessages.load('ar') })],
-  render: (args) => html`<div dir="rtl" lang="ar" style="max-width: 36rem">${card(args, adapterFor(args.view))}</div>`,
-};
+export const ArabicChild: Story = { ...states.Arabic, args: { view: 'child' } };
 
-export const Dark: Story = {
-  render: (args) =>
-    html`<div style="background:#101318; padding:1rem; max-width: 38rem">${card(args, adapterFor(args.view), 'dark')}</div>`,
-};
+export const Dark: Story = states.Dark;
 
 /** A long title and a long question of the school's own wrap inside the card. */
 export const LongTexts: Story = {

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { MemoryAdapter } from '../src/adapters/memory-adapter.js';
 import type { SamenAdapter } from '../src/core/adapter.js';
+import { stateStories } from './support/state-stories.js';
 import { inWidget, longText, offlineOutbox, storyAdapter } from './support/story-adapter.js';
 import '../src/define/samen-provider.js';
 import { meetingMessages } from '../src/meeting/messages.js';
@@ -147,35 +148,18 @@ export const QueuedOnThisDevice: Story = {
   },
 };
 
-export const Loading: Story = {
-  render: (args) =>
-    card(
-      args,
-      adapterFor(args.view, (adapter) => (adapter.latency = 86_400_000)),
-    ),
-};
+const states = stateStories({ card, read: 'getMeeting', messages: meetingMessages, width: 34 });
 
-export const LoadingFailed: Story = {
-  render: (args) =>
-    card(
-      args,
-      adapterFor(args.view, (adapter) => adapter.fail('getMeeting', 'offline')),
-    ),
-};
+export const Loading: Story = states.Loading;
 
-export const NotConnected: Story = { render: (args) => card(args, undefined) };
+export const LoadingFailed: Story = states.LoadingFailed;
+
+export const NotConnected: Story = states.NotConnected;
 
 /** An Arabic-speaking family: Arabic words, right to left; the school's own words stay Dutch. */
-export const Arabic: Story = {
-  // The card's Arabic words load on demand; the story waits for them, as a host that imports them up front would.
-  loaders: [async () => ({ words: await meetingMessages.load('ar') })],
-  render: (args) => html`<div dir="rtl" lang="ar" style="max-width: 34rem">${card(args, adapterFor(args.view))}</div>`,
-};
+export const Arabic: Story = states.Arabic;
 
-export const Dark: Story = {
-  render: (args) =>
-    html`<div style="background:#101318; padding:1rem; max-width: 36rem">${card(args, adapterFor(args.view), 'dark')}</div>`,
-};
+export const Dark: Story = states.Dark;
 
 /** Long titles, places and family names wrap inside the card. */
 export const LongTexts: Story = {

@@ -20,9 +20,9 @@ import { rewardChartStyles } from './reward-chart.styles.js';
 import { LazyThreads } from '../thread/lazy-threads.js';
 import { threadMessages } from '../thread/messages.js';
 import { rewardMessages, type RewardMessages } from './messages.js';
-import type { RewardTeacher } from './teacher-view.js';
-import type { RewardChild } from './child-view.js';
-import type { ChoicesEditor } from './choices-editor.js';
+import type { RewardTeacher, RewardTeacherHost } from './teacher-view.js';
+import type { RewardChild, RewardChildHost } from './child-view.js';
+import type { ChoicesEditor, ChoicesEditorHost } from './choices-editor.js';
 
 /** A star of the celebration, drawn (Material Symbols, Apache-2.0): "★" is a glyph a device's font may lack. */
 const STAR = html`<svg viewBox="0 0 24 24" width="1.2em" height="1.2em" focusable="false"><path fill="currentColor" d="M12 17.27 18.18 21l-1.64-7.03L22 9.24l-7.19-.61L12 2 9.19 8.63 2 9.24l5.46 4.73L5.82 21z"></path></svg>`;
@@ -187,49 +187,35 @@ export class SamenRewardChart extends SamenParentPreviewElement {
   private get choices(): ChoicesEditor | undefined {
     const module = this.choicesView.module;
     if (!module) return undefined;
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below have their own this
-    const chart = this;
-    return (this.choicesState ??= new module.ChoicesEditor({
-      get adapter() {
-        return chart.adapter;
-      },
-      get m() {
-        return chart.m;
-      },
-      get person() {
-        return chart.personConfirmed ? chart.personToken : undefined;
-      },
-      get draftKey() {
-        const data = chart.data;
-        return data ? `chart-choices:${data.viewer.id}:${data.chartId}` : undefined;
-      },
-      stillFor: (token) => this.stillFor(token),
-      schoolText: (lang) => this.schoolText(lang),
-      requestUpdate: () => this.requestUpdate(),
-      show: (shown) => {
-        if (this.data && this.loader.current) this.loader.set({ ...this.data, chart: shown });
-      },
-      say: (message) => this.announce(message),
-      failed: (error) => {
-        this.announce(this.m.actionFailed);
-        this.reportError(error, false);
-      },
-      close: () => {
-        this.choicesOpen = false;
-        this.requestUpdate();
-        // Back on the button that opened it.
-        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('[part~="choices-open"]')?.focus());
-      },
-    }));
+    return (this.choicesState ??= new module.ChoicesEditor(this.viewHost()));
   }
 
   /** The child's side of the chart, once its module is there. */
   private get child(): RewardChild | undefined {
     const view = this.view === 'child' ? this.childView.module : undefined;
     if (!view) return undefined;
+    return (this.childState ??= new view.RewardChild(this.viewHost()));
+  }
+
+  private teacherState?: RewardTeacher;
+
+  /** The teacher's side of the chart, once its module is there (for the person here now). */
+  private get teacher(): RewardTeacher | undefined {
+    const view = this.view === 'teacher' ? this.teacherView.module : undefined;
+    if (!view) return undefined;
+    return (this.teacherState ??= new view.RewardTeacher(this.viewHost()));
+  }
+
+  /**
+   * What the lazily loaded views (the child's, the choices editor, the teacher's) read and do
+   * through this chart: one host for the three, each view typed by its own host interface. Its
+   * fields are getters, so a view always reads the chart's live values (adapter, language, data,
+   * queue, the person here now), never a copy from when it was made.
+   */
+  private viewHost(): RewardChildHost & ChoicesEditorHost & RewardTeacherHost {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below have their own this
     const chart = this;
-    return (this.childState ??= new view.RewardChild({
+    return {
       get renderRoot() {
         return chart.renderRoot;
       },
@@ -248,43 +234,6 @@ export class SamenRewardChart extends SamenParentPreviewElement {
       get t() {
         return chart.t;
       },
-      get person() {
-        return chart.personConfirmed ? chart.personToken : undefined;
-      },
-      stillFor: (token) => this.stillFor(token),
-      schoolText: (lang) => this.schoolText(lang),
-      voiceFor: (lang) => this.voiceFor(lang),
-      show: (shown) => {
-        if (this.data && this.loader.current) this.loader.set({ ...this.data, chart: shown });
-      },
-      say: (message) => this.announce(message),
-      failed: (error) => {
-        this.announce(this.m.actionFailed);
-        this.reportError(error, false);
-      },
-    }));
-  }
-
-  private teacherState?: RewardTeacher;
-
-  /** The teacher's side of the chart, once its module is there (for the person here now). */
-  private get teacher(): RewardTeacher | undefined {
-    const view = this.view === 'teacher' ? this.teacherView.module : undefined;
-    if (!view) return undefined;
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below have their own this
-    const chart = this;
-    return (this.teacherState ??= new view.RewardTeacher({
-      renderRoot: this.renderRoot,
-      get updateComplete() {
-        return chart.updateComplete;
-      },
-      requestUpdate: () => this.requestUpdate(),
-      get adapter() {
-        return chart.adapter;
-      },
-      get m() {
-        return chart.m;
-      },
       get data() {
         return chart.data;
       },
@@ -294,18 +243,29 @@ export class SamenRewardChart extends SamenParentPreviewElement {
       get person() {
         return chart.personConfirmed ? chart.personToken : undefined;
       },
+      get draftKey() {
+        const data = chart.data;
+        return data ? `chart-choices:${data.viewer.id}:${data.chartId}` : undefined;
+      },
       stillFor: (token) => this.stillFor(token),
+      schoolText: (lang) => this.schoolText(lang),
+      voiceFor: (lang) => this.voiceFor(lang),
       show: (shown) => {
         if (this.data && this.loader.current) this.loader.set({ ...this.data, chart: shown });
       },
       say: (message) => this.announce(message),
-      schoolText: (lang) => this.schoolText(lang),
       emit: (name, detail) => this.emit(name, detail),
       failed: (error) => {
         this.announce(this.m.actionFailed);
         this.reportError(error, false);
       },
-    }));
+      // The choices editor's: closed, and back on the button that opened it.
+      close: () => {
+        this.choicesOpen = false;
+        this.requestUpdate();
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('[part~="choices-open"]')?.focus());
+      },
+    };
   }
 
   private readonly loader = this.useData({

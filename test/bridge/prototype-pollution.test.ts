@@ -19,6 +19,7 @@ import type { SamenAdapter, SamenTopic, Unsubscribe } from '../../src/core/adapt
 import type { ExpectationMatrix } from '../../src/expectation-matrix/schemas.js';
 import { NOW, renderClip, shadow } from '../helpers/fixtures.js';
 import type { BridgeFrame } from './frame.js';
+import { validInputs } from './valid-inputs.js';
 
 const ORIGIN = location.origin;
 const WORDS = ['__proto__', 'constructor', 'prototype'] as const;
@@ -85,86 +86,6 @@ function noPollution(win: Window & typeof globalThis, where: string): void {
   expect(probe['polluted'], `${where}: ({}).polluted`).to.equal(undefined);
   for (const key of PAYLOAD_KEYS) expect(key in probe, `${where}: "${key}" in {}`).to.equal(false);
   expect(Object.prototype.hasOwnProperty.call(new win.Array(), 'polluted'), `${where}: [].polluted`).to.equal(false);
-}
-
-/** A valid input for every method, for a host signed in as parent-1 (the demo's first family). */
-function validInputs(matrix: ExpectationMatrix, file: Blob): Record<BridgeMethod, unknown> {
-  return {
-    getViewer: undefined,
-    getLessonClip: 'wish-2',
-    getHomeAnswer: 'wish-2',
-    saveHomeAnswer: { id: 'ok-1', clipId: 'wish-2', kind: 'text', text: 'Samen geoefend' },
-    markSeen: { id: 'ok-2', clipId: 'wish-3' },
-    getClipReach: 'wish-2',
-    getReactions: 'wish-2',
-    setReaction: { id: 'ok-3', targetId: 'wish-2', reaction: 'heart', on: true },
-    addReply: { id: 'ok-4', targetId: 'wish-2', text: 'Mooi' },
-    getRewardChart: 'personal-child-1',
-    award: { id: 'ok-5', chartId: 'personal-child-1', reason: 'Thuis gewacht' },
-    undoAward: { id: 'ok-6', chartId: 'personal-child-1', awardId: 'ok-5' },
-    redeem: { id: 'ok-7', chartId: 'class-wish' },
-    getCheckins: { childId: 'child-1' },
-    getClassCheckins: { classId: 'groep6-wish' },
-    saveCheckin: {
-      id: 'ok-8',
-      checkinId: 'c-1',
-      childId: 'child-1',
-      feeling: 'happy',
-      strength: 4,
-      context: 'home',
-      createdAt: '2026-11-20T11:00:00+01:00',
-    },
-    getExpectationMatrix: 'matrix-home-fam-01',
-    saveExpectationMatrix: { id: 'ok-9', matrix, baseVersion: matrix.version },
-    shareSuccess: { id: 'ok-10', matrixId: 'matrix-school', text: 'Het lukte' },
-    getSuccesses: { matrixId: 'matrix-school' },
-    uploadMedia: { id: 'ok-11', file, name: 'kring.png', kind: 'photo' },
-    getUploadedMedia: 'media-none',
-    publishLessonClip: {
-      id: 'ok-12',
-      classId: 'groep6-wish',
-      programme: 'wish',
-      title: 'Lichaamstaal',
-      media: { kind: 'photos', photos: [{ mediaId: 'media-none', alt: 'Een kring' }] },
-    },
-    getThread: { about: { kind: 'answer', id: 'wish-2' }, familyId: 'fam-01' },
-    addThreadMessage: { id: 'ok-13', about: { kind: 'answer', id: 'wish-2' }, familyId: 'fam-01', text: 'Dank je!' },
-    markThreadRead: { id: 'ok-14', about: { kind: 'answer', id: 'wish-2' }, familyId: 'fam-01' },
-    getLessonClips: ['wish-2', 'wish-3'],
-    getReactionSummaries: ['wish-2', 'host-post-1'],
-    getHomeAnswers: ['wish-2', 'wish-3'],
-    getProgrammeOverview: { programme: 'wish', classIds: ['groep6-wish'] },
-    getUnreachedFamilies: { programme: 'wish', classId: 'groep6-wish' },
-    getMeeting: 'wish-conversation',
-    getRsvp: 'wish-conversation',
-    saveRsvp: { id: 'ok-15', meetingId: 'wish-conversation', answer: 'yes', people: 2 },
-    getMeetingReplies: 'wish-conversation',
-    getPreparation: 'wish-conversation',
-    savePreparation: {
-      id: 'ok-16',
-      meetingId: 'wish-conversation',
-      keywords: 'voetbal',
-      goesWell: 'Hij helpt graag',
-      talkAbout: 'Overblijven',
-    },
-    getProgrammeIntro: 'wish-intro',
-    getClassRhythm: { classId: 'groep6-wish', programme: 'wish' },
-    getClassBoard: 'wish-2',
-    chooseChartGoal: { id: 'ok-30', chartId: 'personal-child-1', wordsId: 'words-1' },
-    setChartChoices: { id: 'ok-31', chartId: 'personal-child-1', words: [{ id: 'words-1', text: 'Rustig wachten' }], rewards: [] },
-    getEvaluation: 'eval-wish-after',
-    submitEvaluationResponse: { id: 'ok-20', evaluationId: 'eval-wish-after', answers: [{ questionId: 'rating', value: '4' }] },
-    getEvaluationResults: { programmeRunId: 'wish-groep6' },
-    saveEvaluation: {
-      id: 'ok-21',
-      evaluationId: 'eval-wish-after',
-      programmeRunId: 'wish-groep6',
-      phase: 'after',
-      audiences: ['parent'],
-      anonymous: true,
-      questions: [],
-    },
-  };
 }
 
 interface Hostile {

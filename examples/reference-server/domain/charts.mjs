@@ -92,6 +92,18 @@ export async function getRewardChart(s, chartId) {
 }
 
 /**
+ * A chart's kind and choices, for the two choice routes below: its row locked until the
+ * transaction ends, so two choice writes at once can't lose one another's change; `not-found`
+ * when there is no such chart.
+ * @param {DB} db
+ * @param {string} chartId
+ */
+async function lockedChart(db, chartId) {
+  const chart = await db.selectFrom('reward_charts').select(['kind', 'choices']).where('id', '=', chartId).forUpdate().executeTakeFirst();
+  return chart ?? fail('not-found');
+}
+
+/**
  * `POST /charts/{chartId}/choice` (issue 24): the child (or their parent) picks the goal's words
  * and the reward from the options the adults allowed; anything else is `invalid-data`. The chosen
  * reward becomes the chart's reward. Idempotent on the client's id (the route's replay).
@@ -100,13 +112,7 @@ export async function getRewardChart(s, chartId) {
  */
 export async function chooseChartGoal(s, input) {
   const { db } = s;
-  const chart = await db
-    .selectFrom('reward_charts')
-    .select(['kind', 'choices'])
-    .where('id', '=', input.chartId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!chart) fail('not-found');
+  const chart = await lockedChart(db, input.chartId);
   const choices = chart.choices;
   if (chart.kind !== 'personal' || !choices) fail('invalid-data', 'this chart has no choices for the child');
   const words = input.wordsId === undefined ? undefined : choices.words.find((o) => o.id === input.wordsId);
@@ -132,13 +138,7 @@ export async function chooseChartGoal(s, input) {
  */
 export async function setChartChoices(s, input) {
   const { db } = s;
-  const chart = await db
-    .selectFrom('reward_charts')
-    .select(['kind', 'choices'])
-    .where('id', '=', input.chartId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!chart) fail('not-found');
+  const chart = await lockedChart(db, input.chartId);
   if (chart.kind !== 'personal') fail('invalid-data', 'only a personal chart has choices for the child');
   const option = (/** @type {{ id: string, text: string, picture?: string }} */ o) => ({
     id: o.id,
