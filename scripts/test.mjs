@@ -8,7 +8,7 @@
  * Each runner stays usable on its own: `npx wtr [--files …]`, `node --test <file>`.
  *
  *   node scripts/test.mjs [--no-build] [--parallel] [--only=wtr|node] [--node-concurrency=N]
- *                         [--also=PATH …] [--before=COMMAND] [--then=COMMAND] [-- files…]
+ *                         [--also=PATH …] [--then=COMMAND] [-- files…]
  *
  *   --no-build            dist/ is already built (CI builds it in its own step)
  *   --parallel            both runners at once (the node side's output is printed as a block when
@@ -18,10 +18,6 @@
  *   --node-concurrency=N  test files node --test runs at once (its default is cores - 1)
  *   --also=PATH           more node:test files or folders after NODE_SUITES, counted with them
  *                         (CI: bench/test/ and the Storybook smoke, which need a build first)
- *   --before=COMMAND      a shell command run before the node suites, beside web-test-runner
- *                         (CI: the checks that need no browser: typecheck, lint, format, the
- *                         package, the manifest, the Storybook build); its output is printed as
- *                         a block, and a non-zero exit fails the run and skips the node suites
  *   --then=COMMAND        a shell command run when the node suites have ended, still beside
  *                         web-test-runner (CI: the smokes that are not tests); its output is
  *                         printed as a block and a non-zero exit fails the run
@@ -51,7 +47,7 @@ export const NODE_SUITES = [
 
 /**
  * @typedef {{ passed: number, failed: number, skipped: number, failures: string[] }} Counts
- * @typedef {Counts & { name: string, code: number | null, seconds: number, slowest?: [string, number][], command?: string }} RunnerResult
+ * @typedef {Counts & { name: string, code: number | null, seconds: number, slowest?: [string, number][] }} RunnerResult
  */
 
 /** Counts and failing test names from node:test's TAP output (the deepest failing test of each failing branch). */
@@ -158,16 +154,15 @@ async function runNode(/** @type {string} */ scratch, { buffer = false, concurre
 }
 
 /**
- * `--before`'s or `--then`'s command (bash -c), its output collected and printed as a block when it ends.
- * @returns {Promise<RunnerResult & { command: string }>}
+ * `--then`'s command (bash -c), its output collected and printed as a block when it ends.
+ * @returns {Promise<RunnerResult>}
  */
-async function runCommand(/** @type {'before' | 'then'} */ name, /** @type {string} */ command) {
+async function runThen(/** @type {string} */ command) {
   const started = performance.now();
   const { code, output } = await run('bash', ['-c', command], { buffer: true });
-  const when = name === 'before' ? 'before the node suites' : 'after the node suites';
-  process.stdout.write(`\n==> ${command} (ran beside web-test-runner, ${when})\n${output}`);
+  process.stdout.write(`\n==> ${command} (ran beside web-test-runner, after the node suites)\n${output}`);
   const seconds = (performance.now() - started) / 1000;
-  return { name, command, code, seconds, passed: 0, failed: 0, skipped: 0, failures: [] };
+  return { name: 'then', code, seconds, passed: 0, failed: 0, skipped: 0, failures: [] };
 }
 
 const counted = (/** @type {Counts} */ c) => `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`;
@@ -183,7 +178,6 @@ async function main() {
   const only = option('only') || (files.length && !nodeFiles.length ? 'wtr' : files.length && !browserFiles.length ? 'node' : '');
   const parallel = argv.includes('--parallel');
   const also = argv.filter((a) => a.startsWith('--also=')).map((a) => a.slice('--also='.length));
-  const before = argv.find((a) => a.startsWith('--before='))?.slice('--before='.length) ?? '';
   const then = argv.find((a) => a.startsWith('--then='))?.slice('--then='.length) ?? '';
   const started = performance.now();
 
@@ -201,12 +195,10 @@ async function main() {
   try {
     const concurrency = option('node-concurrency');
     const node = { concurrency, files: [...(nodeFiles.length ? nodeFiles : NODE_SUITES), ...also] };
-    /** `--before`'s command, the node suites, then `--then`'s command (beside web-test-runner when --parallel). */
+    /** The node suites, then `--then`'s command (beside web-test-runner when --parallel). */
     const nodeSide = async (/** @type {boolean} */ buffer) => {
-      const first = before ? await runCommand('before', before) : undefined;
-      if (first && first.code !== 0) return [first];
       const result = await runNode(scratch, { ...node, buffer });
-      return [...(first ? [first] : []), result, ...(then ? [await runCommand('then', then)] : [])];
+      return then ? [result, await runThen(then)] : [result];
     };
     if (only === 'wtr') results = [await runWtr(scratch, browserFiles)];
     else if (only === 'node') results = await nodeSide(false);
@@ -231,7 +223,7 @@ async function main() {
   const lines = ['', '==> Summary'];
   for (const r of results)
     lines.push(
-      `  ${r.name.padEnd(10)} ${r.command ? `${r.command}:` : counted(r)} (${r.seconds.toFixed(1)} s)${r.code !== 0 ? `, exit ${r.code}` : ''}`,
+      `  ${r.name.padEnd(10)} ${r.name === 'then' ? `${then}:` : counted(r)} (${r.seconds.toFixed(1)} s)${r.code !== 0 ? `, exit ${r.code}` : ''}`,
     );
   const slowest = results.find((r) => r.slowest)?.slowest;
   if (slowest?.length)
@@ -245,15 +237,15 @@ async function main() {
   }
   for (const r of broken)
     lines.push(
-      r.command
-        ? `  ✖ ${r.command} exited ${r.code}: see its output above${r.name === 'before' ? ' (the node suites did not run)' : ''}`
+      r.name === 'then'
+        ? `  ✖ ${then} exited ${r.code}: see its output above`
         : `  ✖ ${r.name} exited ${r.code} with no failing test: see its output above (a coverage threshold, a file that did not load)`,
     );
   const ok = total.failed === 0 && broken.length === 0;
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   lines.push(
     `${ok ? '✔' : '✖'} ${results.reduce((n, r) => n + r.passed + r.failed + r.skipped, 0)} tests: ${counted(total)} (${results
-      .filter((r) => !r.command)
+      .filter((r) => r.name !== 'then')
       .map((r) => `${r.name} ${r.passed + r.failed + r.skipped}`)
       .join(', ')}) in ${seconds} s`,
   );

@@ -80,28 +80,6 @@ test('--also adds node:test files to the count; --then runs after the node suite
   assert.match(failing.output.trim().split('\n').at(-1), /^✖ 3 tests: 3 passed, 0 failed, 0 skipped/);
 });
 
-test('--before runs before the node suites; its failure fails the run and the node suites do not run', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'samen-summary-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'f.test.mjs'), `import { test } from 'node:test';\ntest('one', () => { console.log('node suite ran'); });`);
-  /** @returns {Promise<{ code: number, output: string }>} */
-  const summary = (/** @type {string} */ before) =>
-    new Promise((resolve) => {
-      const args = [script, '--no-build', '--only=node', `--before=${before}`, '--', join(dir, 'f.test.mjs')];
-      execFile(process.execPath, args, (error, stdout) => resolve({ code: error ? Number(error.code) : 0, output: stdout }));
-    });
-  const passing = await summary('echo checks ran');
-  assert.equal(passing.code, 0, passing.output);
-  assert.match(passing.output, /==> echo checks ran \(ran beside web-test-runner, before the node suites\)\nchecks ran\n/);
-  assert.ok(passing.output.indexOf('checks ran') < passing.output.indexOf('node suite ran'), 'the command ran first');
-  assert.match(passing.output.trim().split('\n').at(-1), /^✔ 1 tests: 1 passed, 0 failed, 0 skipped \(node:test 1\) in \d+ s$/);
-  const failing = await summary('echo lint broke; exit 4');
-  assert.notEqual(failing.code, 0, failing.output);
-  assert.match(failing.output, /✖ echo lint broke; exit 4 exited 4: see its output above \(the node suites did not run\)/);
-  assert.doesNotMatch(failing.output, /node suite ran/);
-  assert.match(failing.output.trim().split('\n').at(-1), /^✖ 0 tests: 0 passed, 0 failed, 0 skipped/);
-});
-
 test('TAP: nested failures are named once, by their path; cancelled counts as failed, todo as skipped', () => {
   const tap = [
     '# Subtest: file a',
