@@ -24,6 +24,7 @@
  *   node bench/phone.mjs --write    the same, then its figures into bench/results.json (`phone`
  *                                   and the `phone` rows) and BENCHMARKS.md (bench/run.mjs --markdown)
  *   node bench/phone.mjs --loads 3  fewer cold loads
+ *   node bench/phone.mjs --trace f.json  also a Chrome trace of the last load, navigation to the first card
  *   node bench/phone.mjs --smoke    one load without throttling, 3 taps: fails when the first
  *                                   card does not render, a tap does nothing, or the page logs
  *                                   an error or asks another origin; no timing thresholds
@@ -93,7 +94,13 @@ export function beforeMark(requests, markMs) {
     r.endMs !== undefined && r.endMs <= markMs && r.encodedBytes !== undefined
       ? r.encodedBytes
       : r.chunks.filter((c) => c.atMs <= markMs).reduce((sum, c) => sum + c.bytes, 0);
-  const list = sent.map((r) => ({ url: r.url, bytes: bytesOf(r), finished: r.endMs !== undefined && r.endMs <= markMs }));
+  const list = sent.map((r) => ({
+    url: r.url,
+    bytes: bytesOf(r),
+    finished: r.endMs !== undefined && r.endMs <= markMs,
+    startMs: r.startMs,
+    endMs: r.endMs,
+  }));
   return { requests: list.length, bytes: list.reduce((sum, r) => sum + r.bytes, 0), list };
 }
 
@@ -253,6 +260,11 @@ async function buildPhonePage() {
   });
   const { output } = await bundle.write({ dir: out, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' });
   await bundle.close();
+  compressed.clear();
+  for (const file of [join(root, 'bench/pages/phone.html'), ...output.map((o) => join(out, o.fileName))]) {
+    const body = await readFile(file);
+    for (const encoding of /** @type {const} */ (['br', 'gzip'])) compressed.set(`${encoding} ${file}`, pack(encoding, body));
+  }
   const chunks = output.filter((o) => o.type === 'chunk');
   const br = (/** @type {string} */ code) => brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   // What the page loads before anything asks for more: the entry and what it imports, statically.
@@ -273,6 +285,16 @@ async function buildPhonePage() {
 }
 
 /**
+ * Static files compressed once per build, as a vendor's build or CDN does: compressing brotli 11 on
+ * each cold load's request would add ~0.25 s of our server's time to the script's download.
+ * Keyed by encoding and path.
+ * @type {Map<string, Buffer>}
+ */
+const compressed = new Map();
+const pack = (/** @type {'br' | 'gzip'} */ encoding, /** @type {Buffer} */ body) =>
+  encoding === 'br' ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : gzipSync(body, { level: 9 });
+
+/**
  * One origin for the page and the API, as a vendor serves it: `/api/*` is the reference server,
  * `/phone/` bench/pages/phone.html (under the demo's strict CSP), `/build/phone/` the page's
  * bundle; text files gzip- or brotli-compressed when the browser asks for it, anything else by
@@ -284,8 +306,6 @@ async function startPhoneServer(api) {
   const mounts = { '/phone/': join(root, 'bench/pages'), '/build/phone/': join(root, 'bench/.build/phone') };
   const allow = (/** @type {string} */ rel) => rel === '' || rel === 'phone.html' || rel.endsWith('.js') || rel.startsWith('chunks/');
   const files = staticHandler({ mounts, allow, csp: CSP });
-  /** @type {Map<string, Buffer>} */
-  const compressed = new Map();
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (pathname.startsWith('/api/')) return void api(req, res);
@@ -307,11 +327,7 @@ async function startPhoneServer(api) {
     readFile(file).then(
       (body) => {
         const key = `${encoding} ${file}`;
-        const packed =
-          compressed.get(key) ??
-          (encoding === 'br'
-            ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
-            : gzipSync(body, { level: 9 }));
+        const packed = compressed.get(key) ?? pack(encoding, body);
         compressed.set(key, packed);
         res.writeHead(200, {
           'Content-Type': type,
@@ -386,10 +402,11 @@ export function summarize(/** @type {number[]} */ values) {
 }
 
 /**
- * @param {{ smoke?: boolean, loads?: number, viewer?: string, log?: (line: string) => void }} [options]
- *   `viewer`: who is signed in (default parent-1; the tests sign in as nobody to see the smoke fail)
+ * @param {{ smoke?: boolean, loads?: number, viewer?: string, trace?: string, log?: (line: string) => void }} [options]
+ *   `viewer`: who is signed in (default parent-1; the tests sign in as nobody to see the smoke fail);
+ *   `trace`: a file for the Chrome trace of the last load, navigation to the first card (DevTools' Performance panel opens it)
  */
-export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', log = () => {} } = {}) {
+export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', trace, log = () => {} } = {}) {
   const plan = { ...(smoke ? PLANS.smoke : PLANS.full), ...(loads ? { loads } : {}) };
   const started = performance.now();
   log(`parent's phone: building the host page from dist/ …`);
@@ -397,7 +414,7 @@ export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', lo
   for (const w of build.warnings) log(`  build warning: ${w}`);
   /** @type {string[]} */
   const problems = [];
-  /** @type {{ textMs: number, pictureMs?: number, picture?: string, title: string, requests: number, bytes: number, list: { url: string, bytes: number, finished: boolean }[], allRequests: number }[]} */
+  /** @type {{ textMs: number, pictureMs?: number, picture?: string, title: string, requests: number, bytes: number, list: { url: string, bytes: number, finished: boolean, startMs: number, endMs?: number }[], allRequests: number }[]} */
   const samples = [];
   /** @type {number[]} */
   let taps = [];
@@ -444,11 +461,14 @@ export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', lo
           await cdp.send('Network.emulateNetworkConditions', { ...PHONE.network, connectionType: 'cellular3g' });
         }
         await page.evaluateOnNewDocument(installMarks);
+        const tracing = trace !== undefined && load === plan.loads - 1;
+        if (tracing) await page.tracing.start({ path: trace, screenshots: false });
         await page.goto(`${server.origin}/phone/phone.html?viewer=${encodeURIComponent(viewer)}`, { waitUntil: 'load', timeout: 120_000 });
         await page.waitForFunction(
           () => /** @type {any} */ (window).__phone.textMs !== undefined || /** @type {any} */ (window).__phone.failed !== undefined,
           { timeout: smoke ? 30_000 : 120_000, polling: 100 },
         );
+        if (tracing) await page.tracing.stop();
         const failed = await page.evaluate(() => /** @type {any} */ (window).__phone.failed);
         if (failed !== undefined) throw new Error(`the first card failed to render: ${failed}`);
         // The picture may take longer; a card without one (no consent) has none to wait for.
@@ -711,12 +731,18 @@ export function phoneMarkdown({ environment: e, figures }) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const smoke = process.argv.includes('--smoke');
   const loadsArg = process.argv.indexOf('--loads');
+  const traceArg = process.argv.indexOf('--trace');
   const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
   let failed = false;
   /** @type {any} */
   let result;
   try {
-    result = await phoneBench({ smoke, log, ...(loadsArg > 0 ? { loads: Number(process.argv[loadsArg + 1]) } : {}) });
+    result = await phoneBench({
+      smoke,
+      log,
+      ...(loadsArg > 0 ? { loads: Number(process.argv[loadsArg + 1]) } : {}),
+      ...(traceArg > 0 ? { trace: process.argv[traceArg + 1] } : {}),
+    });
   } catch (error) {
     failed = true;
     result = /** @type {any} */ (error).partial;
@@ -731,7 +757,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
         .map(([kind, n]) => `${kind} ${n}`)
         .join(', ')}`,
     );
-    for (const r of result.requestsBeforeFirstCard) console.log(`  ${String(r.bytes).padStart(7)} B ${r.finished ? ' ' : '…'} ${r.url}`);
+    // When each went out and came back (ms since navigation): round trips that wait on another show here.
+    const span = (/** @type {{ startMs: number, endMs?: number }} */ r) =>
+      `${Math.round(r.startMs)}–${r.endMs === undefined ? '…' : Math.round(r.endMs)} ms`.padStart(16);
+    for (const r of result.requestsBeforeFirstCard)
+      console.log(`  ${String(r.bytes).padStart(7)} B ${span(r)} ${r.finished ? ' ' : '…'} ${r.url}`);
   }
   if (process.argv.includes('--write') && result && !failed && !smoke) {
     const file = join(root, 'bench/results.json');

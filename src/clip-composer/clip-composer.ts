@@ -6,7 +6,7 @@ import { newId, type AdapterFor } from '../core/adapter.js';
 import { isLangTag, sameLanguage } from '../core/content-lang.js';
 import { readStored, removeStored, writeStored } from '../core/draft-store.js';
 import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
-import { formatMoment, hasLocale } from '../core/i18n.js';
+import { dateFormat, formatMoment, hasLocale } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
 import { withParts } from '../core/in-language.js';
 import { langTagSchema, PROGRAMMES, type Programme, type Viewer } from '../core/schemas.js';
@@ -1186,7 +1186,7 @@ export class SamenClipComposer extends SamenElement {
     const rhythm = this.rhythm.current ? this.rhythm.value : undefined;
     if (!rhythm?.lessons.length || rhythm.classId !== this.draft.classId || rhythm.programme !== this.draft.programme) return nothing;
     const c = this.m;
-    const day = new Intl.DateTimeFormat(this.resolvedLocale, { weekday: 'short', day: 'numeric', month: 'short' });
+    const day = dateFormat(this.resolvedLocale, { weekday: 'short', day: 'numeric', month: 'short' });
     return html`<section part="rhythm" class="rhythm" aria-labelledby="rhythm-heading">
       <h3 id="rhythm-heading">${c.rhythm}</h3>
       <p class="hint">${c.rhythmHint}</p>

@@ -479,27 +479,31 @@ function relativeFormat(locale: string, numeric: 'auto' | 'always'): Intl.Relati
   return format;
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 /**
- * A day as the browser writes it in `locale` ("ma 16 nov."), with one `Intl.DateTimeFormat`
- * per language and style, made on first use: `toLocaleDateString` makes a new one on every
- * call, and a check-in's history writes 14 days on every render, so on every tap (issue 23).
+ * The browser's `Intl.DateTimeFormat` for `locale` and `options`, made once and kept:
+ * `toLocaleDateString` and `new Intl.DateTimeFormat` build a fresh one on every call, a few
+ * milliseconds each on a phone, and a feed's cards and a check-in's 14 days render on every tap
+ * (issue 23).
  */
-export function formatDay(date: Date, locale: string, weekday: 'short' | 'long' = 'short'): string {
-  const key = `${locale} ${weekday}`;
-  let format = dayFormats.get(key);
-  if (!format) dayFormats.set(key, (format = new Intl.DateTimeFormat(locale, { weekday, day: 'numeric', month: 'short' })));
-  return format.format(date);
+export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
 }
 
-const momentFormats = new Map<string, Intl.DateTimeFormat>();
+/** A day as the browser writes it in `locale` ("ma 16 nov."). */
+export function formatDay(date: Date, locale: string, weekday: 'short' | 'long' = 'short'): string {
+  return dateFormat(locale, { weekday, day: 'numeric', month: 'short' }).format(date);
+}
+
+/** A date in numbers as the browser writes it in `locale` ("16-11-2026"), as `toLocaleDateString(locale)`. */
+export function formatDate(date: Date, locale: string): string {
+  return dateFormat(locale, { year: 'numeric', month: 'numeric', day: 'numeric' }).format(date);
+}
+
 /** A day and hour as the browser writes it in `locale` ("do 14 jan, 8:00"): a scheduled post's moment (issue 26). */
 export function formatMoment(date: Date, locale: string): string {
-  let format = momentFormats.get(locale);
-  if (!format)
-    momentFormats.set(
-      locale,
-      (format = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' })),
-    );
-  return format.format(date);
+  return dateFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }).format(date);
 }

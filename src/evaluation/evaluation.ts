@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { newId } from '../core/adapter.js';
 import { DraftController } from '../core/draft-controller.js';
 import { readDraft } from '../core/draft-store.js';
+import { dateFormat } from '../core/i18n.js';
 import { SamenError, toSamenError } from '../core/errors.js';
 import { inLanguage } from '../core/in-language.js';
 import { facePicture, namedPicture } from './pictures.js';
@@ -612,5 +613,5 @@ function asParentForm(evaluation: Evaluation): Evaluation {
 
 /** "14 december" in the card's language. */
 function formatDay(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long' }).format(new Date(iso));
+  return dateFormat(locale, { day: 'numeric', month: 'long' }).format(new Date(iso));
 }

@@ -8,7 +8,7 @@ import { batchedHomeAnswer, batchedRead } from '../core/batch.js';
 import { DraftController, type SubmitResult } from '../core/draft-controller.js';
 import { hasFlag, setFlag } from '../core/draft-store.js';
 import { SamenError, toSamenError } from '../core/errors.js';
-import { formatMoment, formatRelative } from '../core/i18n.js';
+import { formatDate, formatMoment, formatRelative } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
 import { ReadAloudController, readAloudStyles } from '../core/read-aloud.js';
 import type { TextLanguage } from '../core/content-lang.js';
@@ -678,7 +678,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
             ? html`<span part="scheduled" class="scheduled"
                 ><time datetime=${clip.scheduledAt!}>${this.m.scheduledFor(formatMoment(new Date(clip.scheduledAt!), this.resolvedLocale))}</time></span
               >`
-            : html`<time datetime=${postedAt} title=${posted.toLocaleDateString(this.resolvedLocale)}
+            : html`<time datetime=${postedAt} title=${formatDate(posted, this.resolvedLocale)}
                 >${this.m.posted(formatRelative(posted, this.resolvedLocale))}</time
               >`
         }

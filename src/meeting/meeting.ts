@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { newId } from '../core/adapter.js';
 import { afterNextPaint } from '../core/after-paint.js';
 import { DraftController } from '../core/draft-controller.js';
+import { dateFormat } from '../core/i18n.js';
 import { SamenError, toSamenError } from '../core/errors.js';
 import { inLanguage } from '../core/in-language.js';
 import { parseOrThrow } from '../core/parse.js';
@@ -603,8 +604,8 @@ export class SamenMeeting extends SamenParentPreviewElement {
 /** "donderdag 26 november, 13:30 – 15:00" in the card's language, in the device's time zone. */
 export function formatWhen(meeting: Pick<Meeting, 'startsAt' | 'endsAt'>, locale: string): string {
   const start = new Date(meeting.startsAt);
-  const day = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long' }).format(start);
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  const day = dateFormat(locale, { weekday: 'long', day: 'numeric', month: 'long' }).format(start);
+  const time = dateFormat(locale, { hour: '2-digit', minute: '2-digit' });
   const end = meeting.endsAt ? new Date(meeting.endsAt) : undefined;
   return `${day}, ${time.format(start)}${end ? ` – ${time.format(end)}` : ''}`;
 }

@@ -2,6 +2,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { SamenError } from '../core/errors.js';
+import { dateFormat } from '../core/i18n.js';
 import { inLanguage } from '../core/in-language.js';
 import { parseOrThrow } from '../core/parse.js';
 import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
@@ -172,7 +173,7 @@ export class SamenProgrammeIntro extends SamenParentPreviewElement {
     if (!lessons.length) return nothing;
     const m = this.m;
     const { current, total } = timelinePosition(lessons);
-    const date = new Intl.DateTimeFormat(this.resolvedLocale, { day: 'numeric', month: 'long' });
+    const date = dateFormat(this.resolvedLocale, { day: 'numeric', month: 'long' });
     return html`<section aria-labelledby="lessons-heading">
       <h3 id="lessons-heading">${m.lessons}</h3>
       <p class="where">${m.where(current, total)}</p>
