@@ -81,7 +81,8 @@ test('the figures are held against the targets: met at the target, not yet above
   }));
   // Nearest rank: the p95 of 20 taps is the 19th fastest.
   const taps = [...Array.from({ length: 18 }, () => 12), 50, 60];
-  const { figures, rows } = toRows(samples, taps);
+  const floorTaps = [...Array.from({ length: 18 }, () => 9), 30, 40];
+  const { figures, rows } = toRows(samples, taps, false, floorTaps);
   const met = Object.fromEntries(figures.map((f) => [f.figure, [f.value, f.met]]));
   assert.deepEqual(met['first card: title painted'], [1000, true]);
   assert.deepEqual(met['first card: picture painted'], [1300, undefined]);
@@ -90,6 +91,9 @@ test('the figures are held against the targets: met at the target, not yet above
   assert.deepEqual(met['first card reaction: tap → next frame, median'], [12, true]);
   assert.deepEqual(met['first card reaction: tap → next frame, p95'], [50, false]);
   assert.equal(rows.find((r) => r.metric === 'tap → next frame')?.runs, 20);
+  // The floor (taps where nothing happens) is reported beside them, held to no target.
+  assert.deepEqual(met["the page's heading (nothing happens): tap → next frame, median"], [9, undefined]);
+  assert.equal(rows.find((r) => r.name === "the page's heading (nothing happens)")?.p95, 30);
 
   const table = phoneMarkdown({ environment: { date: '2026-12-06T15:00:00Z', plan: { loads: 3, taps: 20 } }, figures });
   assert.match(table, /\| first card: title painted \| 1000 ms \| 1100 ms \| ≤ 1000 ms \| met \|/);
