@@ -122,6 +122,8 @@ export const tokens = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
+    /* A live region's new words relayout and repaint only itself, not the page (a tap's frame, issue 23). */
+    contain: strict;
   }
   @media (prefers-reduced-motion: reduce) {
     *,

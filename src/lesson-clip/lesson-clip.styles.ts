@@ -4,6 +4,13 @@ export const lessonClipStyles = css`
   /* The loading card's height: about a parent's card with a picture and a home question (issue 23). */
   :host {
     --_placeholder-height: 36rem;
+    /*
+     * In a feed the browser skips style, layout and paint of cards far from the screen (a tap on
+     * one card paints that card, not the twenty below it: issue 23). Out of view a card keeps the
+     * height it last had, else the placeholder's.
+     */
+    content-visibility: auto;
+    contain-intrinsic-size: auto var(--samen-placeholder-height, var(--_placeholder-height));
   }
   /* The inner bar keeps its own placeholder height, not the clip's nor the one a page gave the clip. */
   samen-feedback-bar {

@@ -130,6 +130,26 @@ describe('lesson clip feed: cards below the fold wait until they come near the s
     await waitUntil(() => title(clips[29]!) === 'Les feed-29', 'the last eager card loads', { timeout: 4000 });
     expect(clipsRead(calls).size).to.equal(30);
   });
+
+  it('the browser skips drawing cards far from the screen, and a card keeps its height when it goes out of view', async () => {
+    const { adapter, ids } = feedAdapter(30, { batch: false });
+    const clips = await renderFeed(adapter, ids, { eager: true });
+    await waitUntil(() => title(clips[29]!) === 'Les feed-29', 'every card loads', { timeout: 4000 });
+    await nextFrame();
+    const drawn = (el: SamenLessonClip) =>
+      !!el.shadowRoot?.querySelector('[part="title"]')?.checkVisibility({ contentVisibilityAuto: true });
+    // A tap on the first card paints that card, not the 29 below it (issue 23).
+    expect(drawn(clips[0]!), 'the card on the screen is drawn').to.equal(true);
+    expect(drawn(clips[29]!), 'a card far below is not drawn').to.equal(false);
+    clips[29]!.scrollIntoView();
+    await nextFrame();
+    expect(drawn(clips[29]!), 'scrolled to, it is drawn').to.equal(true);
+    const height = clips[29]!.getBoundingClientRect().height;
+    window.scrollTo(0, 0);
+    await nextFrame();
+    expect(drawn(clips[29]!)).to.equal(false);
+    expect(clips[29]!.getBoundingClientRect().height, 'out of view it keeps the height it had').to.be.closeTo(height, 1);
+  });
 });
 
 describe('lesson clip feed: the first screen first (issue 23)', () => {
