@@ -6,12 +6,40 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { BENCHMARKS, measureSizes, sizeMarkdown } from '../size.mjs';
+import { BENCHMARKS, fingerprintOf, sizeInputs, sizeMarkdown, sizesForTree } from '../size.mjs';
 import { WIDGETS } from '../../scripts/widgets.mjs';
 
-const sizes = await measureSizes();
+// The measurement `node bench/size.mjs --write` recorded, while its inputs are this tree's (the
+// fingerprint matches), else measured now; SAMEN_MEASURE_SIZES=1 always measures.
+const { sizes, recorded } = await sizesForTree({ fresh: process.env.SAMEN_MEASURE_SIZES === '1' });
 const tables = sizeMarkdown(sizes);
 const committed = readFileSync(BENCHMARKS, 'utf8');
+
+test(`the sizes are this tree's: ${recorded ? "recorded from exactly these inputs (bench/sizes.json's fingerprint)" : 'measured now'}`, () => {
+  assert.ok(sizes.rows.length > 20, 'every entry has a row');
+});
+
+test('the fingerprint covers every input of the sizes, and any byte of any of them changes it', () => {
+  const inputs = sizeInputs();
+  for (const file of [
+    'src/core/samen-element.ts',
+    'src/define/samen-feedback-bar.ts',
+    'package-lock.json',
+    'bench/size.mjs',
+    'bench/budgets.json',
+    'rollup.config.js',
+  ])
+    assert.ok(inputs.includes(file), `${file} is an input of the sizes`);
+  const files = [
+    { path: 'src/a.ts', bytes: 'export const a = 1;' },
+    { path: 'package-lock.json', bytes: '{}' },
+  ];
+  const before = fingerprintOf(files);
+  assert.notEqual(fingerprintOf([{ ...files[0], bytes: 'export const a = 2;' }, files[1]]), before, 'a changed byte');
+  assert.notEqual(fingerprintOf([files[0], files[1], { path: 'src/b.ts', bytes: '' }]), before, 'a new file');
+  assert.notEqual(fingerprintOf([{ ...files[0], path: 'src/c.ts' }, files[1]]), before, 'a renamed file');
+  assert.equal(fingerprintOf(files.map((f) => ({ ...f }))), before, 'the same files, the same fingerprint');
+});
 
 test('every size is measured (no build or measuring error, no language but Dutch in the widgets)', () => {
   assert.deepEqual(

@@ -4,11 +4,7 @@ export const lessonClipStyles = css`
   /* The loading card's height: about a parent's card with a picture and a home question (issue 23). */
   :host {
     --_placeholder-height: 36rem;
-    /*
-     * In a feed the browser skips style, layout and paint of cards far from the screen (a tap on
-     * one card paints that card, not the twenty below it: issue 23). Out of view a card keeps the
-     * height it last had, else the placeholder's.
-     */
+    /* Far from the screen a card is not styled, laid out or painted; it keeps its last height (issue 23). */
     content-visibility: auto;
     contain-intrinsic-size: auto var(--samen-placeholder-height, var(--_placeholder-height));
   }
