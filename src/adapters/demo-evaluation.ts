@@ -14,9 +14,10 @@ import { SamenError } from '../core/errors.js';
 import type { Programme, Viewer } from '../core/schemas.js';
 import {
   audienceOf,
-  BUILT_IN_QUESTIONS,
   DEFAULT_EVALUATION_MIN_GROUP_SIZE,
   isValidAnswer,
+  questionResult,
+  questionsFor as questionsOf,
   SCALE_VALUES,
   YES_NO_VALUES,
   type Answer,
@@ -73,11 +74,7 @@ export function evaluationsOfRun(state: DemoState, runId: string): StoredEvaluat
 
 /** The questions of `evaluation` for `audience`: the programme's own, then the school's. */
 export function questionsFor(evaluation: StoredEvaluation, audience: Audience): Question[] {
-  const builtIn = BUILT_IN_QUESTIONS[audience].map((q) => ({ ...q, builtIn: true }));
-  const ownQuestions = evaluation.ownQuestions
-    .filter((q) => !q.audiences || q.audiences.includes(audience))
-    .map(({ audiences: _audiences, ...q }) => ({ ...q, builtIn: false }));
-  return [...builtIn, ...ownQuestions];
+  return questionsOf(evaluation.ownQuestions, audience);
 }
 
 /** Who answers for the viewer: their household (or family), their child, or themselves. */
@@ -155,13 +152,6 @@ function invitedCount(state: DemoState, classId: string, audience: Audience): nu
   return state.viewers.filter((v) => v.role === role && v.classIds?.includes(classId)).length;
 }
 
-/** Per value, how many chose it (the values of a yes-no or scale question in their order). */
-function countValues(question: Question, answers: string[]): { value: string; count: number }[] {
-  const values: readonly string[] =
-    question.kind === 'yes-no' ? YES_NO_VALUES : question.kind === 'scale' ? SCALE_VALUES : (question.options ?? []).map((o) => o.value);
-  return values.map((value) => ({ value, count: answers.filter((a) => a === value).length }));
-}
-
 /** The run's results: per phase and audience invited and responded, per question the counts (none below `minimum`). */
 export function evaluationResults(state: DemoState, runId: string, minimum = DEFAULT_EVALUATION_MIN_GROUP_SIZE): EvaluationResults {
   const evaluations = evaluationsOfRun(state, runId);
@@ -176,20 +166,10 @@ export function evaluationResults(state: DemoState, runId: string, minimum = DEF
     const questions = evaluation.audiences.flatMap((audience) => {
       const theirs = responses.filter((r) => r.audience === audience);
       return questionsFor(evaluation, audience).map((question) => {
-        const values = theirs.flatMap((r) => r.answers.filter((a) => a.questionId === question.id).map((a) => a.value));
-        const shown = question.kind !== 'text' && values.length >= minimum;
-        const scale = question.kind === 'scale' && shown ? values.map(Number) : [];
-        return {
-          questionId: question.id,
-          audience,
-          text: question.text,
-          kind: question.kind,
-          builtIn: question.builtIn,
-          ...(question.options ? { options: question.options } : {}),
-          responses: values.length,
-          counts: shown ? countValues(question, values) : null,
-          ...(scale.length ? { average: Math.round((scale.reduce((a, b) => a + b, 0) / scale.length) * 10) / 10 } : {}),
-        };
+        const counted = new Map<string, number>();
+        for (const r of theirs)
+          for (const a of r.answers) if (a.questionId === question.id) counted.set(a.value, (counted.get(a.value) ?? 0) + 1);
+        return questionResult(question, audience, counted, minimum);
       });
     });
     return { phase: evaluation.phase, evaluationId: evaluation.id, audiences, questions };

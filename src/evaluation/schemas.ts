@@ -215,3 +215,49 @@ export const BUILT_IN_QUESTIONS: Readonly<Record<Audience, readonly Omit<Questio
     { id: 'rating', kind: 'scale', text: 'Hoe vond je de lessen?' },
   ],
 };
+
+/**
+ * The questions `audience` answers: the programme's built-in ones first, then the school's own
+ * that are for them. The reference server and the MemoryAdapter build forms and results from it.
+ */
+export function questionsFor(own: readonly OwnQuestionInput[], audience: Audience): Question[] {
+  return [
+    ...BUILT_IN_QUESTIONS[audience].map((q) => ({ ...q, builtIn: true })),
+    ...own
+      .filter((q) => !q.audiences || q.audiences.includes(audience))
+      .map(({ audiences: _audiences, ...q }) => ({ ...q, builtIn: false })),
+  ];
+}
+
+/**
+ * One question's result from how many answered with each value (`counted`; an open question's
+ * answers count under any key, their words never reach it): per value of the question, in its
+ * order, how many chose it, and a scale's average. Both only from `minimum` answers on, and never
+ * for an open question. One function for the reference server and the MemoryAdapter, so the two
+ * cannot count differently.
+ */
+export function questionResult(
+  question: Question,
+  audience: Audience,
+  counted: ReadonlyMap<string | null, number>,
+  minimum: number,
+): QuestionResult {
+  const responses = [...counted.values()].reduce((a, b) => a + b, 0);
+  const shown = question.kind !== 'text' && responses >= minimum;
+  const values: readonly string[] =
+    question.kind === 'yes-no' ? YES_NO_VALUES : question.kind === 'scale' ? SCALE_VALUES : (question.options ?? []).map((o) => o.value);
+  const counts = values.map((value) => ({ value, count: counted.get(value) ?? 0 }));
+  const scaled = counts.reduce((a, c) => a + c.count, 0);
+  const sum = question.kind === 'scale' ? counts.reduce((a, c) => a + Number(c.value) * c.count, 0) : 0;
+  return {
+    questionId: question.id,
+    audience,
+    text: question.text,
+    kind: question.kind,
+    builtIn: question.builtIn,
+    ...(question.options ? { options: question.options } : {}),
+    responses,
+    counts: shown ? counts : null,
+    ...(shown && question.kind === 'scale' && scaled ? { average: Math.round((sum / scaled) * 10) / 10 } : {}),
+  };
+}

@@ -18,8 +18,8 @@ import {
   BUILT_IN_QUESTIONS,
   DEFAULT_EVALUATION_MIN_GROUP_SIZE,
   isValidAnswer,
-  SCALE_VALUES,
-  YES_NO_VALUES,
+  questionResult,
+  questionsFor,
 } from '../../../dist/evaluation/schemas.js';
 import { fail, iso, NOW, present, SamenError } from './common.mjs';
 
@@ -140,19 +140,6 @@ async function ownQuestions(db, evaluationIds) {
       ...present({ options: row.options ?? undefined, audiences: row.audiences ?? undefined }),
     });
   return byEvaluation;
-}
-
-/**
- * The questions of an evaluation for one audience: the programme's own, then the school's.
- * @param {OwnQuestionInput[]} own @param {Audience} audience @returns {Question[]}
- */
-function questionsFor(own, audience) {
-  return [
-    ...BUILT_IN_QUESTIONS[audience].map((q) => ({ ...q, builtIn: true })),
-    ...own
-      .filter((q) => !q.audiences || q.audiences.includes(audience))
-      .map(({ audiences: _audiences, ...q }) => ({ ...q, builtIn: false })),
-  ];
 }
 
 /**
@@ -439,32 +426,14 @@ export async function getEvaluationResults({ db, viewer }, query) {
         responded: respondedOf.get(key(evaluation.id, audience)) ?? 0,
       })),
       questions: audiences.flatMap((audience) =>
-        questionsFor(own.get(evaluation.id) ?? [], audience).map((question) => {
-          const values = valuesOf.get(key(evaluation.id, audience, question.id)) ?? new Map();
-          const responses = [...values.values()].reduce((a, b) => a + b, 0);
-          const shown = question.kind !== 'text' && responses >= EVALUATION_MIN_GROUP_SIZE;
-          const scale = /** @type {readonly string[]} */ (
-            question.kind === 'yes-no'
-              ? YES_NO_VALUES
-              : question.kind === 'scale'
-                ? SCALE_VALUES
-                : (question.options ?? []).map((o) => o.value)
-          );
-          const counts = scale.map((value) => ({ value, count: values.get(value) ?? 0 }));
-          const sum = question.kind === 'scale' ? counts.reduce((a, c) => a + Number(c.value) * c.count, 0) : 0;
-          const scaled = counts.reduce((a, c) => a + c.count, 0);
-          return {
-            questionId: question.id,
+        questionsFor(own.get(evaluation.id) ?? [], audience).map((question) =>
+          questionResult(
+            question,
             audience,
-            text: question.text,
-            kind: question.kind,
-            builtIn: question.builtIn,
-            ...(question.options ? { options: question.options } : {}),
-            responses,
-            counts: shown ? counts : null,
-            ...(shown && question.kind === 'scale' && scaled ? { average: Math.round((sum / scaled) * 10) / 10 } : {}),
-          };
-        }),
+            valuesOf.get(key(evaluation.id, audience, question.id)) ?? new Map(),
+            EVALUATION_MIN_GROUP_SIZE,
+          ),
+        ),
       ),
     };
   });
