@@ -118,6 +118,9 @@ async function openPGlite(/** @type {string} */ dataDir) {
   const kysely = new Kysely({ dialect: new PostgresDialect({ pool: /** @type {any} */ (pgliteAsPool(pglite)) }) });
   return database(kysely, 'pglite', async () => {
     await kysely.destroy(); // ends the pool: closes PGlite
+    // Kysely ends a pool it used only: a store closed before any query is closed here (one from
+    // a tarball, left open, would keep the process from exiting).
+    if (!pglite.closed) await pglite.close();
     await release();
   });
 }

@@ -5,11 +5,14 @@
 //   node --test examples/reference-server/test/template.test.mjs     (after `npm run build`)
 // PGlite only: PostgreSQL has no initdb to skip.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { migrate, openDatabase } from '../database.mjs';
+
+const DATABASE = new URL('../database.mjs', import.meta.url).href;
 import { seedDemo } from '../domain/seed.mjs';
 import './helpers.mjs';
 
@@ -102,6 +105,23 @@ describe('PGlite stores from a template (SAMEN_PGLITE_TEMPLATE)', () => {
         await third.close();
       }
     }
+  });
+
+  test('a process that opens a store from the template and closes it before any query ends', async () => {
+    const script = `
+      const { openDatabase } = await import(${JSON.stringify(DATABASE)});
+      await (await openDatabase({ dataDir: ':memory:' })).close();
+      await (await openDatabase({ dataDir: process.argv[1] })).close();
+      console.log('closed');`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, await newDir()], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    // A hang fails the test instead of the whole run (the generous limit is only for that).
+    const timer = setTimeout(() => child.kill(), 60_000);
+    const code = await new Promise((resolve) => child.on('exit', (exitCode, signal) => resolve(signal ?? exitCode)));
+    clearTimeout(timer);
+    assert.equal(output.trim(), 'closed');
+    assert.equal(code, 0, 'the process ended by itself');
   });
 
   test('a broken template (its cluster corrupt, or its files missing) means initdb, and the store works', async () => {
