@@ -46,6 +46,13 @@ export const NODE_SUITES = [
 ];
 
 /**
+ * Where the reference server keeps the fresh PGlite cluster its new stores copy instead of
+ * running initdb (SAMEN_PGLITE_TEMPLATE, examples/reference-server/database.mjs): set for every
+ * suite and server the tests start, unless already set (empty: initdb every time).
+ */
+export const PGLITE_TEMPLATE = join(root, 'node_modules/.cache/samen-pglite');
+
+/**
  * @typedef {{ passed: number, failed: number, skipped: number, failures: string[] }} Counts
  * @typedef {Counts & { name: string, code: number | null, seconds: number, slowest?: [string, number][] }} RunnerResult
  */
@@ -180,6 +187,7 @@ async function main() {
   const also = argv.filter((a) => a.startsWith('--also=')).map((a) => a.slice('--also='.length));
   const then = argv.find((a) => a.startsWith('--then='))?.slice('--then='.length) ?? '';
   const started = performance.now();
+  process.env.SAMEN_PGLITE_TEMPLATE ??= PGLITE_TEMPLATE;
 
   if (!argv.includes('--no-build') && only !== 'wtr') {
     const { code } = await run(bin('rollup'), ['-c', '--silent']);

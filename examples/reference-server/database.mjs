@@ -27,7 +27,7 @@
  * }} Database
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql } from 'kysely';
@@ -108,7 +108,7 @@ async function openPGlite(/** @type {string} */ dataDir) {
   }
   let pglite;
   try {
-    pglite = new PGlite(dir);
+    pglite = (await fromTemplate(PGlite, dir)) ?? new PGlite(dir);
     await pglite.waitReady;
   } catch (error) {
     await release();
@@ -118,9 +118,110 @@ async function openPGlite(/** @type {string} */ dataDir) {
   const kysely = new Kysely({ dialect: new PostgresDialect({ pool: /** @type {any} */ (pgliteAsPool(pglite)) }) });
   return database(kysely, 'pglite', async () => {
     await kysely.destroy(); // ends the pool: closes PGlite
+    // Kysely ends a pool it used only: a store closed before any query is closed here (one from
+    // a tarball, left open, would keep the process from exiting).
+    if (!pglite.closed) await pglite.close();
     await release();
   });
 }
+
+/**
+ * `SAMEN_PGLITE_TEMPLATE=<folder>`: a new PGlite store starts as a copy of a fresh cluster kept
+ * in that folder (one per PGlite version, made by the first process that needs it) instead of
+ * running initdb, which takes 2–5 s in WebAssembly. For tests and development (`npm test` sets
+ * it); a production server makes its store once and never needs it. Unset or empty: initdb as
+ * always; anything wrong with the template: initdb too.
+ * @param {typeof import('@electric-sql/pglite').PGlite} PGlite
+ * @param {string | undefined} dir the store's cluster folder; undefined: in memory
+ * @returns {Promise<import('@electric-sql/pglite').PGlite | undefined>} undefined: run initdb
+ */
+async function fromTemplate(PGlite, dir) {
+  const root = process.env.SAMEN_PGLITE_TEMPLATE;
+  if (!root) return undefined;
+  if (dir && (await exists(dir))) return undefined; // an existing store opens as it is
+  const template = await pgliteTemplate(PGlite, resolve(root));
+  if (!template) return undefined;
+  try {
+    if (dir) await cp(template.cluster, dir, { recursive: true, errorOnExist: true, force: false });
+    const pglite = dir ? new PGlite(dir) : new PGlite({ loadDataDir: await templateBlob(template.tarball) });
+    await pglite.waitReady;
+    return pglite;
+  } catch {
+    if (dir) await rm(dir, { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+/** @type {Map<string, Promise<{ cluster: string, tarball: string } | undefined>>} */
+const templates = new Map();
+/** @type {Map<string, Promise<Blob>>} */
+const templateBlobs = new Map();
+
+/** The template in `root` for this PGlite version, made once (per process, and across processes). */
+function pgliteTemplate(/** @type {typeof import('@electric-sql/pglite').PGlite} */ PGlite, /** @type {string} */ root) {
+  let template = templates.get(root);
+  if (!template) {
+    template = makeTemplate(PGlite, root).catch(() => undefined);
+    templates.set(root, template);
+  }
+  return template;
+}
+
+/**
+ * `<root>/pglite-<version>/`: a closed fresh cluster (`pgdata/`) and its tarball (`pgdata.tar`,
+ * for in-memory stores). Made in a temporary folder beside it and renamed into place, so it is
+ * whole or absent; when another process renamed its own first, ours is dropped.
+ */
+async function makeTemplate(/** @type {typeof import('@electric-sql/pglite').PGlite} */ PGlite, /** @type {string} */ root) {
+  const pkg = new URL('../package.json', import.meta.resolve('@electric-sql/pglite'));
+  const { version } = JSON.parse(await readFile(pkg, 'utf8'));
+  const dir = join(root, `pglite-${version}`);
+  const template = { cluster: join(dir, 'pgdata'), tarball: join(dir, 'pgdata.tar') };
+  const whole = async () => (await exists(join(template.cluster, 'PG_VERSION'))) && (await exists(template.tarball));
+  if (await whole()) return template;
+  await mkdir(root, { recursive: true });
+  const tmp = await mkdtemp(join(root, '.tmp-'));
+  try {
+    const pglite = await PGlite.create(join(tmp, 'pgdata'));
+    try {
+      const tarball = await pglite.dumpDataDir('none');
+      await writeFile(join(tmp, 'pgdata.tar'), new Uint8Array(await tarball.arrayBuffer()));
+    } finally {
+      await pglite.close();
+    }
+    // Another process's in place is as good as ours; a broken one (a file missing) gives way.
+    if (
+      !(await rename(tmp, dir).then(
+        () => true,
+        () => false,
+      )) &&
+      !(await whole())
+    ) {
+      await rm(dir, { recursive: true, force: true });
+      await rename(tmp, dir).catch(() => {});
+    }
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  return (await whole()) ? template : undefined;
+}
+
+/** The template's tarball, read once per process. */
+function templateBlob(/** @type {string} */ tarball) {
+  let blob = templateBlobs.get(tarball);
+  if (!blob) {
+    blob = readFile(tarball).then((bytes) => new Blob([bytes]));
+    templateBlobs.set(tarball, blob);
+  }
+  return blob;
+}
+
+/** @param {string} path */
+const exists = (path) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 /**
  * The tiny Kysely dialect shim for PGlite: what PostgresDialect wants of a `pg.Pool` (`connect()`

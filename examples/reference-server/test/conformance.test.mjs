@@ -8,6 +8,7 @@ import { HttpAdapter } from '../../../dist/adapters/http-adapter.js';
 import { defineAdapterConformance, defineAuthorizationConformance } from '../../../dist/testing/index.js';
 import { DEMO_AUTHORIZATION_FIXTURES, demoAuthorizationViewers } from '../../../dist/adapters/demo-data.js';
 import { createReferenceServer } from '../server.mjs';
+import './helpers.mjs'; // SAMEN_PGLITE_TEMPLATE's default: new PGlite stores skip initdb
 
 let running;
 function server() {

@@ -10,6 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReferenceServer } from '../server.mjs';
 import { openDatabase, postgresSchema } from '../database.mjs';
+import { PGLITE_TEMPLATE } from '../../../scripts/test.mjs';
+
+// New PGlite stores copy a fresh cluster instead of running initdb, as under `npm test`, also
+// when a suite runs on its own (`node --test <file>`). Empty: initdb every time.
+process.env.SAMEN_PGLITE_TEMPLATE ??= PGLITE_TEMPLATE;
 
 export const key = () => randomUUID();
 

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, describe, test } from 'node:test';
 import { openDatabase } from '../database.mjs';
+import './helpers.mjs'; // SAMEN_PGLITE_TEMPLATE's default: new PGlite stores skip initdb
 import { CHANNEL, MAX_PAYLOAD_BYTES, channelFor, createLiveBus, payloads } from '../live.mjs';
 
 /** Resolves when `check()` is true, polling; fails after `ms`. */
