@@ -43,9 +43,11 @@ export class SamenElement extends LitElement {
    * placeholder and loads only when scrolling brings it near, as `<img loading="lazy">` does: a
    * feed of 200 clips asks for the few on the first screen. `eager` (the default) loads at once,
    * wherever the card is (a card in a hidden tab, a page a script reads). A `preview` always
-   * loads at once.
+   * loads at once. Set as a property, `lazy` shows as the attribute too (a feed card's styles
+   * follow it); `eager` adds no attribute.
    */
-  @property() loading: 'eager' | 'lazy' = 'eager';
+  @property({ reflect: true, converter: { toAttribute: (value: unknown) => (value === 'lazy' ? 'lazy' : null) } })
+  loading: 'eager' | 'lazy' = 'eager';
 
   @consume({ context: samenContext, subscribe: true })
   @state()

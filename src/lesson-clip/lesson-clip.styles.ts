@@ -4,7 +4,12 @@ export const lessonClipStyles = css`
   /* The loading card's height: about a parent's card with a picture and a home question (issue 23). */
   :host {
     --_placeholder-height: 36rem;
-    /* Far from the screen a card is not styled, laid out or painted; it keeps its last height (issue 23). */
+  }
+  /*
+   * In a lazy feed, a card far from the screen is not styled, laid out or painted; it keeps its
+   * last height (issue 23). Not for eager cards: an audit (axe) cannot see a skipped card's colours.
+   */
+  :host([loading='lazy']) {
     content-visibility: auto;
     contain-intrinsic-size: auto var(--samen-placeholder-height, var(--_placeholder-height));
   }
