@@ -17,7 +17,7 @@ import {
   DEFAULT_EVALUATION_MIN_GROUP_SIZE,
   isValidAnswer,
   questionResult,
-  questionsFor as questionsOf,
+  questionsFor,
   SCALE_VALUES,
   YES_NO_VALUES,
   type Answer,
@@ -30,7 +30,6 @@ import {
   type OwnQuestionInput,
   type Phase,
   type PhaseResult,
-  type Question,
 } from '../evaluation/schemas.js';
 import type { DemoLocale, DemoState } from './demo-data.js';
 
@@ -72,11 +71,6 @@ export function evaluationsOfRun(state: DemoState, runId: string): StoredEvaluat
     .sort((a, b) => (a.phase === b.phase ? 0 : a.phase === 'before' ? -1 : 1));
 }
 
-/** The questions of `evaluation` for `audience`: the programme's own, then the school's. */
-export function questionsFor(evaluation: StoredEvaluation, audience: Audience): Question[] {
-  return questionsOf(evaluation.ownQuestions, audience);
-}
-
 /** Who answers for the viewer: their household (or family), their child, or themselves. */
 function respondentOf(viewer: Viewer, audience: Audience): string {
   if (audience === 'parent') return `household:${viewer.householdId ?? viewer.familyId ?? viewer.id}`;
@@ -105,7 +99,7 @@ export function evaluationFor(state: DemoState, evaluationId: string, viewer: Vi
     audience,
     audiences: [...evaluation.audiences],
     title: evaluation.title,
-    questions: questionsFor(evaluation, audience),
+    questions: questionsFor(evaluation.ownQuestions, audience),
     anonymous: evaluation.anonymous,
     ...(evaluation.closesAt ? { closesAt: evaluation.closesAt } : {}),
     answered: !!mine,
@@ -119,7 +113,7 @@ export function submitResponse(state: DemoState, input: EvaluationResponseInput,
   const evaluation = evaluationOf(state, input.evaluationId);
   const audience = viewerAudience(evaluation, viewer);
   if (evaluation.closesAt && Date.parse(evaluation.closesAt) < now.getTime()) throw new SamenError('forbidden', 'the evaluation is closed');
-  const questions = questionsFor(evaluation, audience);
+  const questions = questionsFor(evaluation.ownQuestions, audience);
   if (!input.answers.length) throw new SamenError('invalid-data', 'no answers', [{ path: 'answers', message: 'at least one answer' }]);
   const seen = new Set<string>();
   const issues = input.answers.flatMap((answer, i) => {
@@ -165,7 +159,7 @@ export function evaluationResults(state: DemoState, runId: string, minimum = DEF
     }));
     const questions = evaluation.audiences.flatMap((audience) => {
       const theirs = responses.filter((r) => r.audience === audience);
-      return questionsFor(evaluation, audience).map((question) => {
+      return questionsFor(evaluation.ownQuestions, audience).map((question) => {
         const counted = new Map<string, number>();
         for (const r of theirs)
           for (const a of r.answers) if (a.questionId === question.id) counted.set(a.value, (counted.get(a.value) ?? 0) + 1);
@@ -267,7 +261,7 @@ export function seedEvaluations(state: DemoState, locale: DemoLocale, now: Date,
   };
   const responses: StoredEvaluationResponse[] = [];
   const respond = (evaluation: StoredEvaluation, respondent: string, audience: Audience, after: boolean) => {
-    const answers = questionsFor(evaluation, audience).flatMap((q): Answer[] => {
+    const answers = questionsFor(evaluation.ownQuestions, audience).flatMap((q): Answer[] => {
       if (q.kind === 'yes-no') return [{ questionId: q.id, value: pick(YES_NO_VALUES, after ? [3, 1] : [1, 1]) }];
       if (q.kind === 'scale') return [{ questionId: q.id, value: pick(SCALE_VALUES, after ? [0, 1, 2, 4, 3] : [1, 2, 3, 2, 1]) }];
       return [];

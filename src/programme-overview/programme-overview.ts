@@ -1,6 +1,7 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SamenError, toSamenError } from '../core/errors.js';
+import { dateFormat } from '../core/i18n.js';
 import { inLanguage } from '../core/in-language.js';
 import { parseOrThrow } from '../core/parse.js';
 import type { Viewer } from '../core/schemas.js';
@@ -513,16 +514,12 @@ export class SamenProgrammeOverview extends SamenElement {
   }
 }
 
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
 function formatter(locale: string, kind: 'number' | 'percent' | 'date'): { format(value: number | Date): string } {
+  if (kind === 'date') return dateFormat(locale, { day: 'numeric', month: 'short' });
   const key = `${locale}|${kind}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f =
-      kind === 'date'
-        ? new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' })
-        : new Intl.NumberFormat(locale, kind === 'percent' ? { style: 'percent', maximumFractionDigits: 0 } : {});
-    formatters.set(key, f);
-  }
+  let f = numberFormats.get(key);
+  if (!f)
+    numberFormats.set(key, (f = new Intl.NumberFormat(locale, kind === 'percent' ? { style: 'percent', maximumFractionDigits: 0 } : {})));
   return f;
 }
