@@ -531,6 +531,15 @@ export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', tr
             await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 150))));
           };
           await quiet();
+          /** Taps `target` as the first tap found works: a touch, or else a click. */
+          const tap = (/** @type {import('puppeteer-core').ElementHandle<Element>} */ target) =>
+            tapInput.startsWith('touch') ? target.tap() : target.click();
+          /** Until the page has timed `n` taps. */
+          const tapped = (/** @type {number} */ n) =>
+            page.waitForFunction((count) => /** @type {any} */ (window).__phone.taps.length >= count, { timeout: 30_000, polling: 50 }, n);
+          /** Each timed tap's milliseconds to the next frame, from the `from`th on. */
+          const timings = async (/** @type {number} */ from) =>
+            (await page.evaluate(() => /** @type {any} */ (window).__phone.taps.map((/** @type {any} */ t) => t.nextPaintMs))).slice(from);
           const pressedBefore = await page.evaluate((b) => /** @type {Element} */ (b)?.getAttribute('aria-pressed'), await reaction());
           const total = plan.warmupTaps + plan.taps;
           for (let i = 0; i < total; i++) {
@@ -543,13 +552,8 @@ export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', tr
                 .catch(() => false);
               tapInput = clicked ? 'touch (Input.dispatchTouchEvent)' : 'mouse (Input.dispatchMouseEvent): a touch tap gave no click';
               if (!clicked) await button.click();
-            } else if (tapInput.startsWith('touch')) await button.tap();
-            else await button.click();
-            await page.waitForFunction(
-              (n) => /** @type {any} */ (window).__phone.taps.length >= n,
-              { timeout: 30_000, polling: 50 },
-              i + 1,
-            );
+            } else await tap(button);
+            await tapped(i + 1);
             if (i === 0) {
               const pressedAfter = await page.evaluate((b) => /** @type {Element} */ (b)?.getAttribute('aria-pressed'), await reaction());
               if (pressedAfter === pressedBefore)
@@ -557,25 +561,19 @@ export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', tr
             }
             await quiet();
           }
-          const recorded = await page.evaluate(() => /** @type {any} */ (window).__phone.taps.map((/** @type {any} */ t) => t.nextPaintMs));
-          taps = recorded.slice(plan.warmupTaps);
+          taps = await timings(plan.warmupTaps);
+          const timedBefore = plan.warmupTaps + taps.length;
           log(`  taps (${tapInput}): ${taps.map((t) => Math.round(t * 10) / 10).join(' ')} ms`);
           // The floor: the same taps on the page's heading, where nothing happens. What the browser
           // takes for a tap on this page (touch events, hit test, a frame of the whole feed) before
           // any code of ours runs; the reaction's figure minus this is what the card adds.
           const heading = /** @type {import('puppeteer-core').ElementHandle<Element>} */ (await page.$('h1'));
           for (let i = 0; i < total; i++) {
-            if (tapInput.startsWith('touch')) await heading.tap();
-            else await heading.click();
-            await page.waitForFunction(
-              (n) => /** @type {any} */ (window).__phone.taps.length >= n,
-              { timeout: 30_000, polling: 50 },
-              recorded.length + i + 1,
-            );
+            await tap(heading);
+            await tapped(timedBefore + i + 1);
             await quiet();
           }
-          const all = await page.evaluate(() => /** @type {any} */ (window).__phone.taps.map((/** @type {any} */ t) => t.nextPaintMs));
-          floorTaps = all.slice(recorded.length + plan.warmupTaps);
+          floorTaps = await timings(timedBefore + plan.warmupTaps);
           log(`  taps on the heading (nothing happens): ${floorTaps.map((t) => Math.round(t * 10) / 10).join(' ')} ms`);
         }
         if (plan.throttle) {
