@@ -31,6 +31,10 @@ const MARKER = '@ts-expect-error';
  * so lines and columns stay); its diagnostics as `line: message`, lines counted from 1.
  * @param {string} file @param {{ markers: boolean }} options
  */
+/** The last program compiled: the next one reuses its unchanged files (the sources, React's and lib's types). */
+/** @type {ts.Program | undefined} */
+let lastProgram;
+
 function compile(file, { markers }) {
   const host = ts.createCompilerHost(config.options);
   const getSourceFile = host.getSourceFile.bind(host);
@@ -38,9 +42,12 @@ function compile(file, { markers }) {
     resolve(name) === file && !markers
       ? ts.createSourceFile(name, readFileSync(file, 'utf8').replaceAll(MARKER, 'ts-expect-error-off'.padEnd(MARKER.length)), version)
       : getSourceFile(name, version, ...rest);
-  const program = ts.createProgram({ rootNames: [file], options: config.options, host });
+  const program = ts.createProgram({ rootNames: [file], options: config.options, host, oldProgram: lastProgram });
+  lastProgram = program;
+  // Only the fixture's own diagnostics are kept, so only the fixture is checked (the sources are
+  // checked by `npm run typecheck`); the program's global and options diagnostics still count.
   return ts
-    .getPreEmitDiagnostics(program)
+    .getPreEmitDiagnostics(program, program.getSourceFile(file))
     .filter((d) => d.file && resolve(d.file.fileName) === file)
     .map((d) => ({
       line: /** @type {ts.SourceFile} */ (d.file).getLineAndCharacterOfPosition(/** @type {number} */ (d.start)).line + 1,
@@ -72,15 +79,27 @@ const VUE_PATHS = {
 
 /**
  * vue-tsc with strictTemplates on one .vue fixture, with its markers or without them (same
- * length, so lines stay), in a scratch folder; its errors in the fixture as `{ line, message }`.
+ * length, so lines stay); its errors in the fixture as `{ line, message }`. Both versions are
+ * compiled in one vue-tsc run (two files of one scratch project, sharing the sources' types),
+ * kept for the second call.
  * @param {string} file @param {{ markers: boolean }} options
  */
 function compileVue(file, { markers }) {
+  let both = vueErrors.get(file);
+  if (!both) vueErrors.set(file, (both = compileVueBoth(file)));
+  return markers ? both.markers : both.off;
+}
+
+/** @type {Map<string, { markers: { line: number, message: string }[], off: { line: number, message: string }[] }>} */
+const vueErrors = new Map();
+
+function compileVueBoth(/** @type {string} */ file) {
   const dir = mkdtempSync(join(tmpdir(), 'samen-vue-types-'));
   try {
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
     const text = readFileSync(file, 'utf8');
-    writeFileSync(join(dir, 'fixture.vue'), markers ? text : text.replaceAll('@vue-expect-error', '@vue-expect-erroff'.slice(0, 17)));
+    writeFileSync(join(dir, 'markers.vue'), text);
+    writeFileSync(join(dir, 'off.vue'), text.replaceAll('@vue-expect-error', '@vue-expect-erroff'.slice(0, 17)));
     const tsconfig = {
       extends: join(ROOT, 'tsconfig.json'),
       // The sources are type-checked by `npm run typecheck`; here only their types matter.
@@ -94,14 +113,16 @@ function compileVue(file, { markers }) {
     });
     const out = `${run.stdout}${run.stderr}`;
     const errors = [...out.matchAll(/^(.+?)\((\d+),\d+\): error (TS\d+: .*)$/gm)];
-    const elsewhere = errors.filter((m) => !m[1]?.endsWith('fixture.vue'));
+    const inFile = (/** @type {string} */ name) =>
+      errors.filter((m) => m[1]?.endsWith(`/${name}`) || m[1] === name).map((m) => ({ line: Number(m[2]), message: m[3] ?? '' }));
+    const elsewhere = errors.filter((m) => !/(^|\/)(markers|off)\.vue$/.test(m[1] ?? ''));
     assert.deepEqual(
       elsewhere.map((m) => m[0]),
       [],
       'vue-tsc found errors outside the fixture',
     );
     if (run.status !== 0 && errors.length === 0) assert.fail(`vue-tsc failed without a type error:\n${out}`);
-    return errors.map((m) => ({ line: Number(m[2]), message: m[3] }));
+    return { markers: inFile('markers.vue'), off: inFile('off.vue') };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
