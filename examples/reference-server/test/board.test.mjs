@@ -2,14 +2,15 @@
 // the class sees together: counts of families with 1 or 2 as "few", and the words of the answers
 // whose family chose to share them with the class, without a name, id or time (migration 015,
 // src/lesson-clip/board.ts's toClassBoard). The class's children and teacher only (board.read).
-// On PGlite, and on PostgreSQL when DATABASE_URL is set.
+// On PostgreSQL when DATABASE_URL is set (CI), else on PGlite:
+// RULES_BACKENDS in helpers.mjs.
 //   node --test examples/reference-server/test/board.test.mjs     (after `npm run build`)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { HttpAdapter } from '../../../dist/adapters/http-adapter.js';
-import { BACKENDS, key, startPolicySchool } from './helpers.mjs';
+import { RULES_BACKENDS, key, startPolicySchool } from './helpers.mjs';
 
-for (const backend of BACKENDS) {
+for (const backend of RULES_BACKENDS) {
   describe(`the class board over HTTP on ${backend.name}`, () => {
     let server;
     before(async () => {

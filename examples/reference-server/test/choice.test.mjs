@@ -1,14 +1,15 @@
 // Issue 24 over HTTP on the reference server: the child's choice on a personal chart (POST
 // /charts/{chartId}/choice, migration 016): only an option the adults allowed, the chosen reward
 // becomes the chart's, a retry with the same Idempotency-Key is the same choice; the class's
-// other family may not choose. On PGlite, and on PostgreSQL when DATABASE_URL is set.
+// other family may not choose. On PostgreSQL when DATABASE_URL is set (CI), else on PGlite:
+// RULES_BACKENDS in helpers.mjs.
 //   node --test examples/reference-server/test/choice.test.mjs     (after `npm run build`)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { HttpAdapter } from '../../../dist/adapters/http-adapter.js';
-import { BACKENDS, key, startPolicySchool } from './helpers.mjs';
+import { RULES_BACKENDS, key, startPolicySchool } from './helpers.mjs';
 
-for (const backend of BACKENDS) {
+for (const backend of RULES_BACKENDS) {
   describe(`the child’s choice over HTTP on ${backend.name}`, () => {
     let server;
     before(async () => {

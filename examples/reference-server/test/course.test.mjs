@@ -19,11 +19,11 @@ import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MIGRATIONS_DIR, migrate, openDatabase } from '../database.mjs';
 import { eraseFamily, exportFamily } from '../domain/families.mjs';
-import { BACKENDS, key, openEvents, start } from './helpers.mjs';
+import { RULES_BACKENDS, key, openEvents, start } from './helpers.mjs';
 
 const MEETING = 'wish-conversation';
 
-for (const backend of BACKENDS) {
+for (const backend of RULES_BACKENDS) {
   describe(`the programme's course over HTTP on ${backend.name}`, () => {
     let server;
     let store;

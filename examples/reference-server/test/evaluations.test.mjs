@@ -1,13 +1,13 @@
 // Issue 25 over HTTP on the reference server: evaluations (migration 017). A parent answers once
 // (a retry never doubles, a second response replaces the first), the run's results are counts
 // computed in the database, none below the minimum group size, no respondent and no open answer
-// in them; a parent or child never reads them, a teacher only for a run of their own classes. On
-// PGlite, and on PostgreSQL when DATABASE_URL is set.
+// in them; a parent or child never reads them, a teacher only for a run of their own classes. On PostgreSQL when DATABASE_URL is set (CI), else on PGlite:
+// RULES_BACKENDS in helpers.mjs.
 //   node --test examples/reference-server/test/evaluations.test.mjs     (after `npm run build`)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { evaluationReceiptSchema, evaluationResultsSchema, evaluationSchema } from '../../../dist/evaluation/schemas.js';
-import { BACKENDS, key, openEvents, startPolicySchool } from './helpers.mjs';
+import { RULES_BACKENDS, key, openEvents, startPolicySchool } from './helpers.mjs';
 
 const FORM = '/evaluations/eval-wish-after';
 const RESULTS = '/evaluation-results?programmeRunId=wish-groep6';
@@ -26,7 +26,7 @@ const parentsResponded = (body) => afterPhase(body).audiences.find((a) => a.audi
 /** The result of one question of the parents' `after` form. */
 const parentQuestion = (body, questionId) => afterPhase(body).questions.find((q) => q.audience === 'parent' && q.questionId === questionId);
 
-for (const backend of BACKENDS) {
+for (const backend of RULES_BACKENDS) {
   describe(`evaluations over HTTP on ${backend.name}`, () => {
     let server;
     before(async () => {

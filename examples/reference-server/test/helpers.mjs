@@ -151,6 +151,15 @@ export const BACKENDS = [
     : []),
 ];
 
+/**
+ * The one backend of a suite of the server's rules (policy, trust, households, threads, …):
+ * PostgreSQL when DATABASE_URL is set (CI), else PGlite. Both engines run the same SQL, so the
+ * rules need proving on one; the suites of the store itself (tables, the REST contract,
+ * live updates, two processes) run on both ({@link BACKENDS}), where the engines could differ. Each rules suite on PGlite too: unset DATABASE_URL (as `npm test` on a
+ * machine without PostgreSQL does).
+ */
+export const RULES_BACKENDS = BACKENDS.slice(-1);
+
 // ------------------------------------------------------------------ the policy school
 
 /** The viewers of the policy table: every role, two families and a child in one class, another class. */

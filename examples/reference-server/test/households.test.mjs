@@ -3,13 +3,14 @@
 // a thread with one address is that address's alone (the policy's household relation, checked in
 // the server's one policy check); the teacher's reach counts addresses and names the one not
 // reached; a school that shares within the family gives both addresses the family's thread.
-// On PGlite, and on PostgreSQL when DATABASE_URL is set.
+// On PostgreSQL when DATABASE_URL is set (CI), else on PGlite:
+// RULES_BACKENDS in helpers.mjs.
 //   node --test examples/reference-server/test/households.test.mjs     (after `npm run build`)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { migrate, openDatabase } from '../database.mjs';
 import { seedDemo } from '../domain/seed.mjs';
-import { BACKENDS, key, start } from './helpers.mjs';
+import { RULES_BACKENDS, key, start } from './helpers.mjs';
 
 const ABOUT = { kind: 'answer', id: 'wish-2' };
 const FIRST = { about: ABOUT, familyId: 'fam-03', householdId: 'fam-03-1' };
@@ -56,7 +57,7 @@ async function school(backend, { share = false } = {}) {
   };
 }
 
-for (const backend of BACKENDS) {
+for (const backend of RULES_BACKENDS) {
   describe(`households over HTTP on ${backend.name}`, () => {
     let server;
     before(async () => {
@@ -293,7 +294,7 @@ for (const backend of BACKENDS) {
   });
 }
 
-for (const backend of BACKENDS) {
+for (const backend of RULES_BACKENDS) {
   test(`migration 019 moves a carer's answers, replies and successes to their address, on ${backend.name}`, async () => {
     const store = await backend.store();
     const db = await openDatabase(store.options);

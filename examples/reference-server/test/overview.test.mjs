@@ -1,17 +1,17 @@
 // Issue 25 over HTTP on the reference server: the programme overview (GET /overview, computed in
 // the database by one aggregate query, migration 012) and the families a run never reached
-// (GET /overview/unreached, the class's teacher only). On PGlite, and on PostgreSQL when
-// DATABASE_URL is set.
+// (GET /overview/unreached, the class's teacher only). On PostgreSQL when DATABASE_URL is set (CI), else on PGlite:
+// RULES_BACKENDS in helpers.mjs.
 //   node --test examples/reference-server/test/overview.test.mjs     (after `npm run build`)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { programmeOverviewSchema } from '../../../dist/programme-overview/schemas.js';
-import { BACKENDS, key, startPolicySchool } from './helpers.mjs';
+import { RULES_BACKENDS, key, startPolicySchool } from './helpers.mjs';
 
 const WISH = '/overview?programme=wish&classIds=groep6-wish';
 const UNREACHED = '/overview/unreached?programme=wish&classId=groep6-wish';
 
-for (const backend of BACKENDS) {
+for (const backend of RULES_BACKENDS) {
   describe(`the programme overview over HTTP on ${backend.name}`, () => {
     let server;
     before(async () => {

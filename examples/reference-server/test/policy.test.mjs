@@ -19,7 +19,7 @@ import {
   threadScope,
 } from '../../../dist/adapters/demo-scopes.js';
 import { ROUTES } from '../routes.mjs';
-import { BACKENDS, PNG, VIEWERS, key, openEvents, startPolicySchool, stateOf, uploadOf } from './helpers.mjs';
+import { RULES_BACKENDS, PNG, VIEWERS, key, openEvents, startPolicySchool, stateOf, uploadOf } from './helpers.mjs';
 
 /** Whether POLICY lets `role` do `action` on a resource it stands in `relation` to. */
 const granted = (role, action, relation) => (Object.hasOwn(POLICY[action], role) ? POLICY[action][role].includes(relation) : false);
@@ -507,7 +507,7 @@ test('every route of routes.mjs and every live topic kind has rows; every row na
   );
 });
 
-for (const backend of BACKENDS) {
+for (const backend of RULES_BACKENDS) {
   describe(`the policy table over HTTP on ${backend.name}`, () => {
     let server;
     let state;
@@ -726,7 +726,7 @@ test('summary: every cell of the policy is checked over HTTP or can’t be expre
   }
   const lines = [
     `policy table: ${cells.length} cells (${Object.keys(ACTIONS).length} actions × ${ROLES.length} roles × ${RELATIONS.length} relations); ` +
-      `${cells.length - unchecked.length} checked over HTTP on ${BACKENDS.map((b) => b.name).join(' and ')}, ` +
+      `${cells.length - unchecked.length} checked over HTTP on ${RULES_BACKENDS.map((b) => b.name).join(' and ')}, ` +
       `in ${subtests} requests (${expiredChecks} of them with an expired token); ${unchecked.length} not applicable:`,
     ...[...reasons].map(([reason, list]) => `  - ${list.join(', ')}: ${reason}`),
   ];

@@ -1,12 +1,13 @@
 // Issue 24 over HTTP on the reference server: what a teacher needs for the tip and top, the
 // recognition and answering a shared success (migration 014), and that a parent or a child never
-// gets it. On PGlite, and on PostgreSQL when DATABASE_URL is set.
+// gets it. On PostgreSQL when DATABASE_URL is set (CI), else on PGlite:
+// RULES_BACKENDS in helpers.mjs.
 //   node --test examples/reference-server/test/recognition.test.mjs     (after `npm run build`)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BACKENDS, key, startPolicySchool } from './helpers.mjs';
+import { RULES_BACKENDS, key, startPolicySchool } from './helpers.mjs';
 
-for (const backend of BACKENDS) {
+for (const backend of RULES_BACKENDS) {
   describe(`tip and top, recognition and successes over HTTP on ${backend.name}`, () => {
     let server;
     before(async () => {

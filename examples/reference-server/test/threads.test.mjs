@@ -1,18 +1,18 @@
 // Issues 23 and 24 over HTTP on the reference server: the private thread between a family and the
 // class's teacher (migration 010, GET /threads, POST /threads/messages and /threads/read, the
-// thread: live topic) and the batch reads (GET /clips?ids=, GET /reactions?ids=). On PGlite, and
-// on PostgreSQL when DATABASE_URL is set.
+// thread: live topic) and the batch reads (GET /clips?ids=, GET /reactions?ids=). On PostgreSQL when DATABASE_URL is set (CI), else on PGlite:
+// RULES_BACKENDS in helpers.mjs.
 //   node --test examples/reference-server/test/threads.test.mjs     (after `npm run build`)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { THREAD_ABOUT_KINDS } from '../../../dist/thread/schemas.js';
-import { BACKENDS, key, openEvents, startPolicySchool } from './helpers.mjs';
+import { RULES_BACKENDS, key, openEvents, startPolicySchool } from './helpers.mjs';
 
 const ABOUT = { kind: 'answer', id: 'wish-2' };
 const THREAD = { about: ABOUT, familyId: 'fam-01' };
 const QUERY = 'about.kind=answer&about.id=wish-2&familyId=fam-01';
 
-for (const backend of BACKENDS) {
+for (const backend of RULES_BACKENDS) {
   describe(`threads and batch reads over HTTP on ${backend.name}`, () => {
     let server;
     before(async () => {

@@ -3,13 +3,14 @@
 // (matrix sizes, body size, event streams and topics), idempotency records that keep a digest
 // and a result id only and expire, and writes that save only what they change.
 //   node --test examples/reference-server/test/trust.test.mjs     (after `npm run build`)
-// On PGlite, and on PostgreSQL too when DATABASE_URL is set.
+// On PostgreSQL when DATABASE_URL is set (CI), else on PGlite:
+// RULES_BACKENDS in helpers.mjs.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { MATRIX_LIMITS } from '../../../dist/expectation-matrix/schemas.js';
 import { ROUTES } from '../routes.mjs';
 import { MAX_BODY_BYTES, MAX_STREAMS_PER_VIEWER, MAX_TOPICS } from '../server.mjs';
-import { BACKENDS, PNG, key, openEvents, start } from './helpers.mjs';
+import { RULES_BACKENDS, PNG, key, openEvents, start } from './helpers.mjs';
 
 const EVIL = ['__proto__', 'constructor', 'prototype'];
 /** The same words as a client might spell them in a path: %-encoded, and with the other inherited names. */
@@ -168,7 +169,7 @@ function maxMatrix(base) {
   };
 }
 
-for (const backend of BACKENDS) {
+for (const backend of RULES_BACKENDS) {
   describe(`trust on ${backend.name}`, () => {
     let server;
     let store;
