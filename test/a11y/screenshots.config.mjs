@@ -5,4 +5,4 @@
  */
 import base from '../../web-test-runner.config.mjs';
 
-export default { ...base, files: 'test/a11y/rtl.test.ts', coverage: false };
+export default { ...base, files: 'test/a11y/rtl.test.ts', groups: [], coverage: false };

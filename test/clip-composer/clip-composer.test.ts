@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { LocalAdapter } from '../../src/adapters/local-adapter.js';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import type { SamenClipComposer } from '../../src/clip-composer/clip-composer.js';
+import { MEDIA_LIMITS } from '../../src/clip-composer/schemas.js';
 import type { SamenAdapter } from '../../src/core/adapter.js';
 import { configure } from '../../src/core/context.js';
 import type { SamenErrorDetail, SamenPublishDetail } from '../../src/core/events.js';
@@ -463,6 +464,23 @@ describe('<samen-clip-composer>', () => {
     await el.updateComplete;
     expect($(el, '.refusals').textContent).to.contain('Een lesbericht heeft één filmpje óf foto’s');
     expect($(el, '.refusals').textContent).to.contain('nl.vtt kan hier niet.');
+  });
+
+  it('refuses an empty file and a photo too many, with the reason; Remove takes a photo off and goes back to choosing files', async () => {
+    const teacher = memoryAdapter({ viewerId: 'teacher-1' });
+    const el = await renderComposer(teacher);
+    el.addFiles([new File([], 'leeg.png', { type: 'image/png' })]);
+    await el.updateComplete;
+    expect($(el, '.refusals').textContent).to.contain('leeg.png is leeg.');
+    el.addFiles(Array.from({ length: MEDIA_LIMITS.photos + 1 }, (_, i) => png(`foto-${i + 1}.png`)));
+    await waitUntil(() => root(el).querySelectorAll('[part~="attached"]').length === MEDIA_LIMITS.photos, 'photos attached');
+    expect($(el, '.refusals').textContent).to.contain(`Geen foto’s meer: het maximum is ${MEDIA_LIMITS.photos}.`);
+    expect(teacher.calls.filter((c) => c.method === 'uploadMedia').length, 'uploads sent').to.equal(MEDIA_LIMITS.photos);
+
+    $<HTMLButtonElement>(el, '[aria-label="foto-1.png verwijderen"]').click();
+    await waitUntil(() => root(el).querySelectorAll('[part~="attached"]').length === MEDIA_LIMITS.photos - 1, 'photo removed');
+    expect(text(el)).not.to.contain('foto-1.png');
+    await waitUntil(() => root(el).activeElement?.id === 'media-input', 'focus back on choosing files');
   });
 
   it('attaches a video with captions, and the parent card plays it with the captions track', async () => {
