@@ -45,9 +45,10 @@ const chromium = ({ measured = true } = {}) =>
 /** Real headless Chromium: Debian's /usr/bin/chromium here and in CI, CHROME_PATH elsewhere (scripts/browser.mjs). */
 export default {
   files: chosenFiles ? 'test/**/*.test.ts' : ['test/**/*.test.ts', ...UNMEASURED.map((pattern) => `!${pattern}`)],
-  // The unmeasured suites: a group of their own, in a browser that collects no coverage, after the rest.
+  // The unmeasured suites: a group of their own, in a browser of their own that collects no
+  // coverage, beside the rest (one page in each browser, each in the foreground: see concurrency).
   groups: chosenFiles ? [] : [{ name: 'unmeasured', files: UNMEASURED, browsers: [chromium({ measured: false })] }],
-  concurrentBrowsers: 1,
+  concurrentBrowsers: 2,
   nodeResolve: true,
   // For the accessibility tests (test/a11y/): forced-colors emulation, and the accessibility tree.
   // heapPlugin: garbage collection and heap size for the lifecycle test (test/security/).
