@@ -6,8 +6,9 @@
  * It writes only when `SAMEN_WTR_SUMMARY` names a file (scripts/test.mjs sets it): a plain
  * `npx wtr` prints what it always printed.
  *
- * A file's time is from the previous file's result to its own: with `concurrency: 1` (the
- * config's) that is the time the file ran, its page load and imports included.
+ * A file's time is from the previous result of the same browser to its own: each browser of the
+ * config (the measured one and the unmeasured group's) runs one file at a time (`concurrency: 1`),
+ * so that is the time the file ran, its page load and imports included.
  */
 import { writeFileSync } from 'node:fs';
 
@@ -51,14 +52,17 @@ export function countSessions(/** @type {Session[]} */ sessions) {
 
 /** @returns {import('@web/test-runner').Reporter} */
 export function summaryFileReporter({ file = process.env.SAMEN_WTR_SUMMARY } = {}) {
-  let last = performance.now();
+  const started = performance.now();
+  /** When each browser last finished a file: each runs one file at a time, beside the other (the config's groups). */
+  const lastBy = new Map();
   /** @type {Record<string, number>} seconds per test file */
   const seconds = {};
   return {
-    reportTestFileResults({ testFile }) {
+    reportTestFileResults({ testFile, sessionsForTestFile }) {
       const now = performance.now();
-      seconds[testFile.replace(`${process.cwd()}/`, '')] = Math.round(now - last) / 1000;
-      last = now;
+      const browser = sessionsForTestFile[0]?.browser;
+      seconds[testFile.replace(`${process.cwd()}/`, '')] = Math.round(now - (lastBy.get(browser) ?? started)) / 1000;
+      lastBy.set(browser, now);
     },
     stop({ sessions }) {
       if (!file) return;
