@@ -4,6 +4,7 @@ import { isAbortError, SamenError, toSamenError, type SamenIssue } from './error
 import { watchNearViewport, whenNearViewport } from './near-viewport.js';
 import { afterNextPaint } from './after-paint.js';
 import { parseOrThrow } from './parse.js';
+import { warmUpDates } from './i18n.js';
 import { viewerSchema, type Viewer } from './schemas.js';
 
 /** What a widget's load gets: its own port of the adapter, the viewer, its arguments, and a signal. */
@@ -60,6 +61,8 @@ export interface DataHost extends ReactiveControllerHost {
    * on a slow network the words are not queued behind it (issue 23).
    */
   insideCard?(): boolean;
+  /** The widget's language, for the date formats made while the first reads are on their way. */
+  locale?(): string;
 }
 
 export type DataStatus = 'initial' | 'pending' | 'complete' | 'error';
@@ -318,13 +321,16 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
       });
       // A load that fails before it awaits the viewer must not leave a rejection unhandled.
       viewer.catch(() => undefined);
-      const value = await this.source.load({
+      const loaded = this.source.load({
         adapter,
         viewer,
         args,
         signal: abort.signal,
         report: (issues, message) => this.reportOnce(issues, message, key),
       });
+      // The page's first reads are on their way: the date formats its first card shows are made meanwhile.
+      warmUpDates(this.host.locale?.() ?? '');
+      const value = await loaded;
       if (abort.signal.aborted) return;
       this._value = value;
       this.valueKey = key;

@@ -246,6 +246,7 @@ export class SamenElement extends LitElement {
       deferUntilNear: () => (this.loading === 'lazy' && !this.preview ? this : undefined),
       followNear: () => this.lazyCard(),
       insideCard: () => !this.preview && (this.getRootNode() as Partial<ShadowRoot>).host instanceof SamenElement,
+      locale: () => this.resolvedLocale,
     };
     const controller = new DataController(host, source);
     this.dataControllers.push(controller);
