@@ -15,12 +15,15 @@ let answered = false;
 const NativeDateTimeFormat = Intl.DateTimeFormat;
 const NativeRelativeTimeFormat = Intl.RelativeTimeFormat;
 
+/** Intl with its constructors writable, for the spies (TypeScript types RelativeTimeFormat read-only). */
+const intl = Intl as unknown as { DateTimeFormat: unknown; RelativeTimeFormat: unknown };
+
 before(() => {
-  Intl.DateTimeFormat = function (locale?: string | string[], options?: Intl.DateTimeFormatOptions) {
+  intl.DateTimeFormat = function (locale?: string | string[], options?: Intl.DateTimeFormatOptions) {
     made.push({ kind: 'date', locale: String(locale), options: JSON.stringify(options), answered });
     return new NativeDateTimeFormat(locale, options);
-  } as unknown as typeof Intl.DateTimeFormat;
-  Intl.RelativeTimeFormat = class extends NativeRelativeTimeFormat {
+  };
+  intl.RelativeTimeFormat = class extends NativeRelativeTimeFormat {
     constructor(locale?: string | string[], options?: Intl.RelativeTimeFormatOptions) {
       super(locale, options);
       made.push({ kind: 'relative', locale: String(locale), options: JSON.stringify(options), answered });
@@ -28,8 +31,8 @@ before(() => {
   };
 });
 after(() => {
-  Intl.DateTimeFormat = NativeDateTimeFormat;
-  Intl.RelativeTimeFormat = NativeRelativeTimeFormat;
+  intl.DateTimeFormat = NativeDateTimeFormat;
+  intl.RelativeTimeFormat = NativeRelativeTimeFormat;
 });
 
 describe('the date formats of a card, made while its first read is on its way', () => {
