@@ -158,6 +158,11 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
   /** Came near the viewport once (or never had to wait): loads from then on go at once. */
   private near = false;
   private stopWaiting?: () => void;
+  /**
+   * The first load waits for the card to come within about a screen of the viewport: until then
+   * the widget need not render at all (a dormant card, see SamenElement), only hold its place.
+   */
+  waitingFar = false;
   /** A lazy card more than about two screens from the viewport: it follows no live topics there. */
   private far = false;
   /** What is shown was not followed for a while (far away): read again when it comes back. */
@@ -260,6 +265,7 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
   private waitUntilNear(inUpdate: boolean): void {
     if (this.stopWaiting) return;
     const element = this.host.deferUntilNear?.();
+    this.waitingFar = !!element;
     if (!element && this.host.insideCard?.()) {
       let waiting = true;
       this.stopWaiting = () => (waiting = false);
@@ -281,6 +287,7 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
     }
     this.stopWaiting = whenNearViewport(element, () => {
       this.stopWaiting = undefined;
+      this.waitingFar = false;
       this.near = true;
       if (!this.host.isConnected) return undefined;
       this.hostUpdate();

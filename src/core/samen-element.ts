@@ -39,9 +39,10 @@ export class SamenElement extends LitElement {
   @property({ type: Boolean, reflect: true }) preview = false;
 
   /**
-   * `lazy`: a card far below what the reader sees (more than about a screen away) shows its
-   * placeholder and loads only when scrolling brings it near, as `<img loading="lazy">` does: a
-   * feed of 200 clips asks for the few on the first screen. `eager` (the default) loads at once,
+   * `lazy`: a card far below what the reader sees (more than about a screen away) renders
+   * nothing but an empty box of its placeholder's height, and renders and loads only when
+   * scrolling brings it near, as `<img loading="lazy">` does: a feed of 200 clips renders and
+   * asks for the few on the first screen. `eager` (the default) loads at once,
    * wherever the card is (a card in a hidden tab, a page a script reads). A `preview` always
    * loads at once. Set as a property, `lazy` shows as the attribute too (a feed card's styles
    * follow it); `eager` adds no attribute.
@@ -125,6 +126,9 @@ export class SamenElement extends LitElement {
    */
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // Awake (near the screen): the first render takes the dormant box's place in this same task.
+    this.placeBox?.remove();
+    this.placeBox = undefined;
     const adapter = this.config?.adapter ?? pageDefaults().adapter;
     if (adapter === this.adapterSeen) return;
     if (this.adapterSeen !== undefined) this.awaitingPerson = true;
@@ -253,7 +257,27 @@ export class SamenElement extends LitElement {
     return controller;
   }
 
-  private readonly dataControllers: { forget(): void }[] = [];
+  private readonly dataControllers: { forget(): void; readonly waitingFar: boolean }[] = [];
+
+  /** The box a dormant card holds its place with ({@link holdPlace}). */
+  private placeBox?: HTMLElement;
+
+  /**
+   * A lazy card far below the screen is dormant until it comes near: no render at all, only an
+   * empty box of the placeholder's height in its shadow root (the loading card's `base` part,
+   * without its skeleton), so a feed of 200 clips renders the few on its first screen and the
+   * page's height and scrollbar are as they will be (issue 23). The first render replaces it.
+   */
+  private holdPlace(): void {
+    if (this.placeBox) return;
+    const box = (this.placeBox = document.createElement('div'));
+    box.className = 'card';
+    box.setAttribute('part', 'base');
+    box.ariaBusy = 'true';
+    this.renderRoot.prepend(box);
+    // Reflected now, not at the first render: a feed's styles for lazy cards apply to dormant ones too.
+    if (this.loading === 'lazy') this.setAttribute('loading', 'lazy');
+  }
 
   /**
    * The lazy card this widget belongs to: itself with `loading="lazy"`, or the lazy widget whose
@@ -299,6 +323,10 @@ export class SamenElement extends LitElement {
   protected override shouldUpdate(changed: PropertyValues): boolean {
     const requested = this.requestedLocale;
     resolveLocale(requested); // starts the load of a shipped language not loaded yet
+    if (!this.hasUpdated && this.dataControllers.some((data) => data.waitingFar)) {
+      this.holdPlace();
+      return false;
+    }
     if (isLocaleLoading(requested)) return false;
     const locale = this.resolvedLocale;
     // Every section is asked (each starts its own load), not only up to the first one missing.

@@ -82,6 +82,40 @@ describe('lesson clip feed: cards below the fold wait until they come near the s
     expect(nearViewportWaiting(), 'no observer left for cards removed before they came into view').to.equal(0);
   });
 
+  it('a card far below renders nothing until it comes near: an empty box of the placeholder height holds its place', async () => {
+    const { adapter, ids } = feedAdapter(30, { batch: false });
+    const clips = await renderFeed(adapter, ids, { style: '--samen-placeholder-height: 321px' });
+    await settled(clips[0]!);
+    const far = clips[29]!;
+    // Its updates are done (nothing hangs on a dormant card), and nothing of the card is there.
+    const done = await Promise.race([far.updateComplete.then(() => true), new Promise((r) => setTimeout(() => r(false), 1000))]);
+    expect(done, 'updateComplete resolves for a waiting card').to.equal(true);
+    const boxes = far.shadowRoot!.querySelectorAll('[part~="base"]');
+    expect(boxes.length).to.equal(1);
+    expect(boxes[0]!.getAttribute('aria-busy')).to.equal('true');
+    expect(boxes[0]!.childElementCount, 'no skeleton, no status, no title').to.equal(0);
+    const rendered = far.shadowRoot!.querySelector('.skeleton, [role="status"]:not([data-samen-announcer]), samen-feedback-bar');
+    expect(rendered?.outerHTML.slice(0, 80) ?? 'nothing').to.equal('nothing');
+    expect(far.getBoundingClientRect().height).to.be.closeTo(321, 1);
+    // Set as a property, `lazy` shows as the attribute on a waiting card too (a feed's styles follow it).
+    const added = document.createElement('samen-lesson-clip');
+    added.clipId = 'feed-28';
+    added.loading = 'lazy';
+    far.after(added);
+    await added.updateComplete;
+    expect(added.getAttribute('loading')).to.equal('lazy');
+    expect(title(added)).to.equal('');
+    // Made eager while out of the page, it loads when back, wherever it is.
+    added.remove();
+    added.loading = 'eager';
+    far.after(added);
+    await waitUntil(() => title(added) === 'Les feed-28', 'an eager card loads far below too', { timeout: 4000 });
+
+    far.scrollIntoView();
+    await waitUntil(() => title(far) === 'Les feed-29', 'the card renders and loads once near', { timeout: 4000 });
+    expect(far.shadowRoot!.querySelectorAll('[part~="base"]').length, 'the box made way for the card').to.equal(1);
+  });
+
   it('a card removed before it came into view never reads and leaves no observer', async () => {
     const { adapter, calls, ids } = feedAdapter(30, { batch: false });
     const clips = await renderFeed(adapter, ids);
