@@ -12,6 +12,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { minifyCssLiterals } from './scripts/minify-css-literals.mjs';
 import { WIDGETS } from './scripts/widgets.mjs';
 
 /**
@@ -136,7 +137,8 @@ export default (args) => {
       ],
       external,
       onwarn,
-      plugins: [typescript({ tsconfig: './tsconfig.json' })],
+      // Our styles' comments and indentation stay in src/: no vendor's minifier would take them out of a css`` template.
+      plugins: [typescript({ tsconfig: './tsconfig.json' }), minifyCssLiterals()],
       output: {
         dir: 'dist',
         format: 'es',
@@ -162,6 +164,7 @@ export default (args) => {
           declarationDir: undefined,
           outDir: 'dist',
         }),
+        minifyCssLiterals(),
         terser({ ecma: 2020, module: true, format: { comments: false } }),
       ],
       output: {

@@ -51,6 +51,7 @@ import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { rollup } from 'rollup';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { minifyCssLiterals } from '../scripts/minify-css-literals.mjs';
 import { transpileTs } from './runtime/build.mjs';
 import { WIDGETS } from '../scripts/widgets.mjs';
 
@@ -109,6 +110,7 @@ async function build(input, { external, virtual = {} } = {}) {
       // @rollup/plugin-typescript in `npm run build`, without type-checking the program on every
       // one of these builds (that is `npm run typecheck`'s job).
       transpileTs(root, { importHelpers: true, sourceMap: false }),
+      minifyCssLiterals(),
       terser({ ecma: 2020, module: true, format: { comments: false } }),
     ],
   });
