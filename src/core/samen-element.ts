@@ -103,7 +103,7 @@ export class SamenElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    for (const type of PREVIEW_BLOCKED) this.renderRoot.addEventListener(type, this.blockInPreview, { capture: true });
+    this.blockWhilePreview();
     const stopDefaults = onPageDefaultsChange(() => this.requestUpdate());
     const stopLocales = onLocalesChange(() => this.requestUpdate());
     this.stopGlobalListeners = () => {
@@ -114,7 +114,7 @@ export class SamenElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const type of PREVIEW_BLOCKED) this.renderRoot.removeEventListener(type, this.blockInPreview, { capture: true });
+    this.blockWhilePreview();
     this.stopGlobalListeners?.();
     this.announcer?.clear();
   }
@@ -129,6 +129,7 @@ export class SamenElement extends LitElement {
     // Awake (near the screen): the first render takes the dormant box's place in this same task.
     this.placeBox?.remove();
     this.placeBox = undefined;
+    if (changed.has('preview')) this.blockWhilePreview();
     const adapter = this.config?.adapter ?? pageDefaults().adapter;
     if (adapter === this.adapterSeen) return;
     if (this.adapterSeen !== undefined) this.awaitingPerson = true;
@@ -194,6 +195,23 @@ export class SamenElement extends LitElement {
   protected writeFailedText(error: SamenError, fallback: string): string {
     if (error.queued) return error.kind === 'signed-out' ? this.t.savedUntilSignedIn : this.t.savedOnDevice;
     return error.kind === 'signed-out' ? this.t.signedOutKept : fallback;
+  }
+
+  /** Whether the preview's blocking listeners are on the shadow root ({@link blockWhilePreview}). */
+  private blocking = false;
+
+  /**
+   * A preview in the page has its listeners that swallow presses ({@link blockInPreview}); any
+   * other widget has none: a feed of 200 cards adds no four listeners to each (issue 23).
+   * Called on connecting, on leaving, and when `preview` changes (before that render).
+   */
+  private blockWhilePreview(): void {
+    const block = this.preview && this.isConnected;
+    if (block === this.blocking) return;
+    this.blocking = block;
+    for (const type of PREVIEW_BLOCKED)
+      if (block) this.renderRoot.addEventListener(type, this.blockInPreview, { capture: true });
+      else this.renderRoot.removeEventListener(type, this.blockInPreview, { capture: true });
   }
 
   /** In a preview, presses on controls, typing and submits stop before any handler runs. */
@@ -276,7 +294,7 @@ export class SamenElement extends LitElement {
     box.ariaBusy = 'true';
     this.renderRoot.prepend(box);
     // Reflected now, not at the first render: a feed's styles for lazy cards apply to dormant ones too.
-    if (this.loading === 'lazy') this.setAttribute('loading', 'lazy');
+    if (this.loading === 'lazy' && this.getAttribute('loading') !== 'lazy') this.setAttribute('loading', 'lazy');
   }
 
   /**

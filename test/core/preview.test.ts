@@ -283,6 +283,28 @@ describe('Preview as parent', () => {
     expect(preview.needsAttention, 'a preview is nobody’s reminder').to.equal(false);
   });
 
+  it('a widget made a preview after it rendered ignores typing from then on, and takes it again when it is not', async () => {
+    const adapter = new MemoryAdapter({ now: NOW, locale: 'en' });
+    const wrapper = await fixture<HTMLElement>(
+      provider(adapter, html`<samen-lesson-clip clip-id="wish-2" view="parent"></samen-lesson-clip>`),
+    );
+    const clip = wrapper.querySelector<Widget>('samen-lesson-clip')!;
+    await settled(clip);
+    const typeInto = async () => {
+      const field = clip.shadowRoot!.querySelector('textarea')!;
+      field.focus();
+      await sendKeys({ type: 'abc' });
+      return field.value;
+    };
+    clip.preview = true;
+    await settled(clip);
+    expect(await typeInto(), 'typing in the preview').to.equal('');
+
+    clip.preview = false;
+    await settled(clip);
+    expect(await typeInto(), 'typing in the card again').to.equal('abc');
+  });
+
   it('speaks the teacher’s language, right to left in Arabic', async () => {
     await import('../../src/locales/ar.js');
     const adapter = new MemoryAdapter({ now: NOW, viewerId: 'teacher-1' });
