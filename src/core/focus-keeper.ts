@@ -42,15 +42,17 @@ export class FocusKeeper implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {
-    const root = this.host.shadowRoot;
-    if (!root || root === this.root) return;
-    this.root = root;
-    root.addEventListener('focusin', this.onFocusIn);
-    root.addEventListener('focusout', this.onFocusOut);
-  }
-
+  /**
+   * The card's focus is watched from its first render on, not from connecting: a dormant card far
+   * down a feed (issue 23) has nothing to focus, and 200 of them add no listeners.
+   */
   hostUpdate(): void {
+    const root = this.host.shadowRoot;
+    if (root && root !== this.root) {
+      this.root = root;
+      root.addEventListener('focusin', this.onFocusIn);
+      root.addEventListener('focusout', this.onFocusOut);
+    }
     const active = this.active();
     if (active) this.snapshot = this.take(active);
   }

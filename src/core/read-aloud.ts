@@ -45,13 +45,28 @@ export class ReadAloudController implements ReactiveController {
     return voices.some((voice) => language(voice.lang) === language(lang));
   }
 
+  /**
+   * Whether the widget listens for the device's voices: from the first time it renders the
+   * button, while in the page. A card that has not rendered (a dormant one far down a feed,
+   * issue 23) neither listens nor wakes the browser's speech synthesis.
+   */
+  private listening = false;
+  private rendered = false;
+
   hostConnected(): void {
-    if (ReadAloudController.available) speechSynthesis.addEventListener?.('voiceschanged', this.voicesChanged);
+    if (this.rendered) this.listen();
   }
 
   hostDisconnected(): void {
-    if (ReadAloudController.available) speechSynthesis.removeEventListener?.('voiceschanged', this.voicesChanged);
+    if (this.listening) globalThis.speechSynthesis?.removeEventListener?.('voiceschanged', this.voicesChanged);
+    this.listening = false;
     if (this.speaking) this.stop();
+  }
+
+  private listen(): void {
+    if (this.listening || !ReadAloudController.available || !(this.host as Partial<Element>).isConnected) return;
+    speechSynthesis.addEventListener?.('voiceschanged', this.voicesChanged);
+    this.listening = true;
   }
 
   /**
@@ -118,6 +133,8 @@ export class ReadAloudController implements ReactiveController {
     t: Pick<Messages, 'locale' | 'readAloud' | 'readAloudFailed'>,
     sentences: () => readonly Spoken[],
   ): TemplateResult | typeof nothing {
+    this.rendered = true;
+    this.listen();
     if (!ReadAloudController.hasVoice(t.locale)) return nothing;
     return html`<button
         type="button"
