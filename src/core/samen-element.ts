@@ -129,7 +129,9 @@ export class SamenElement extends LitElement {
     // Awake (near the screen): the first render takes the dormant box's place in this same task.
     this.placeBox?.remove();
     this.placeBox = undefined;
-    if (changed.has('preview')) this.blockWhilePreview();
+    // Every update, not only when `preview` is among the changes: an update skipped meanwhile (a
+    // language still loading) drops its list of changes.
+    this.blockWhilePreview();
     const adapter = this.config?.adapter ?? pageDefaults().adapter;
     if (adapter === this.adapterSeen) return;
     if (this.adapterSeen !== undefined) this.awaitingPerson = true;
@@ -203,7 +205,7 @@ export class SamenElement extends LitElement {
   /**
    * A preview in the page has its listeners that swallow presses ({@link blockInPreview}); any
    * other widget has none: a feed of 200 cards adds no four listeners to each (issue 23).
-   * Called on connecting, on leaving, and when `preview` changes (before that render).
+   * Called on connecting, on leaving, and before every render.
    */
   private blockWhilePreview(): void {
     const block = this.preview && this.isConnected;
