@@ -2,7 +2,7 @@
 // before the first card showed, and how its figures are held against issue 23's targets.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { TARGETS, beforeMark, phoneBench, phoneMarkdown, requestKinds, toRows } from '../phone.mjs';
+import { TARGETS, beforeMark, overBudget, phoneBench, phoneMarkdown, requestKinds, toRows } from '../phone.mjs';
 
 /** A request as bench/phone.mjs records it (ms since navigation start). */
 const request = (url, startMs, endMs, encodedBytes, chunks = []) => ({
@@ -99,6 +99,15 @@ test('the figures are held against the targets: met at the target, not yet above
   assert.match(table, /\| first card: title painted \| 1000 ms \| 1100 ms \| ≤ 1000 ms \| met \|/);
   assert.match(table, /\| first card reaction: tap → next frame, p95 \| 50 ms \| {2}\| ≤ 33 ms \| not yet \|/);
   assert.match(table, /\| bytes before the first card \| 46,080 B \| {2}\| ≤ 46,080 B \(45 KB\) \| met \|/);
+});
+
+test('more requests or bytes before the first card than the targets fail the run; at the targets it passes', () => {
+  assert.equal(overBudget({ requests: TARGETS.requests, bytes: TARGETS.bytes }), undefined);
+  assert.match(
+    overBudget({ requests: TARGETS.requests + 1, bytes: 40_000 }) ?? '',
+    /^6 requests and 40,000 B before the first card, over the budget of 5 requests and 46,080 B/,
+  );
+  assert.match(overBudget({ requests: 5, bytes: TARGETS.bytes + 1 }) ?? '', /46,081 B before the first card/);
 });
 
 test('the smoke fails when the first card does not render (signed in as nobody: the server says 401)', async () => {
