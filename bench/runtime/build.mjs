@@ -1,6 +1,6 @@
 /**
  * Builds the runtime bench pages into bench/.build/: one bundle with our widgets from src/
- * (TypeScript, as rollup.config.js compiles it) and one per peer, each self-contained (its own
+ * (TypeScript and our styles' text, as rollup.config.js compiles them) and one per peer, each self-contained (its own
  * lit), unminified like the peers' own dist files. Also puts the peers' static assets beside them.
  */
 import { execFileSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { rollup } from 'rollup';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import ts from 'typescript';
+import { minifyCssLiterals } from '../../scripts/minify-css-literals.mjs';
 
 const inZod = (/** @type {string | undefined} */ id) => !!id && /[\\/]node_modules[\\/]zod[\\/]/.test(id);
 
@@ -33,7 +34,8 @@ export async function buildPages(root, out) {
         if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'SOURCEMAP_ERROR') return;
         warnings.push(`${name}: ${warning.message.split('\n')[0]}`);
       },
-      plugins: [nodeResolve({ browser: true }), ...(name === 'samen' ? [transpileTs(root)] : [])],
+      // Our styles as dist/ has them (comments out, scripts/minify-css-literals.mjs); the peers' as published.
+      plugins: [nodeResolve({ browser: true }), ...(name === 'samen' ? [transpileTs(root), minifyCssLiterals()] : [])],
     });
     // Source maps let bench/runtime/profile.mjs name the source file of every profile sample.
     await bundle.write({ file: join(out, `${name}.js`), format: 'es', inlineDynamicImports: true, sourcemap: true });
