@@ -15,8 +15,8 @@
 /**
  * A rollup plugin: the static text of every css`` template in the modules it transforms,
  * minified; only our own modules (under src/) unless `include` says otherwise: a peer's or a
- * dependency's bytes stay as they are published. It finds them in the module's syntax tree (rollup's parser), so a backtick in a
- * comment or a string is never mistaken for one.
+ * dependency's bytes stay as they are published. It finds them in the module's syntax tree
+ * (rollup's parser), so a backtick in a comment or a string is never mistaken for one.
  * @returns {import('rollup').Plugin}
  */
 export function minifyCssLiterals({ include = (/** @type {string} */ id) => /[\\/]src[\\/]/.test(id) } = {}) {
@@ -77,24 +77,29 @@ function stringEnd(/** @type {string} */ text, /** @type {number} */ open) {
 /** One static part of a css`` template, minified; left whole when a comment in it stays open. */
 export function minifyCss(/** @type {string} */ text) {
   let out = '';
+  /** The text since the last CSS string: its whitespace is what gets minified. */
+  let plain = '';
+  const flush = () => {
+    out += plain.replace(/\s*([{};])\s*|\s+/g, (_, punctuation) => punctuation ?? ' ');
+    plain = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
     if (char === '/' && text[i + 1] === '*') {
       const close = text.indexOf('*/', i + 2);
       if (close < 0) return text;
       i = close + 1;
-      out += ' '; // a comment between two words still parts them
+      plain += ' '; // a comment between two words still parts them
     } else if (char === '"' || char === "'") {
       const close = stringEnd(text, i);
-      out += text.slice(i, close + 1);
+      flush();
+      out += text.slice(i, close + 1); // a CSS string as it is
       i = close;
     } else if (char === '\\') {
-      out += text.slice(i, i + 2);
+      plain += text.slice(i, i + 2);
       i++;
-    } else out += /\s/.test(char) ? ' ' : char;
+    } else plain += char;
   }
-  // Quoted text was copied as it is; outside it, whitespace runs are one space, none around braces and semicolons.
-  return out.replace(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|\s*([{};])\s*|\s{2,}/g, (whole, quoted, punctuation) =>
-    quoted ? quoted : punctuation ? punctuation : ' ',
-  );
+  flush();
+  return out;
 }
