@@ -28,6 +28,9 @@
  *                                   and the `phone` rows) and BENCHMARKS.md (bench/run.mjs --markdown)
  *   node bench/phone.mjs --loads 3  fewer cold loads
  *   node bench/phone.mjs --trace f.json  also a Chrome trace of the last load, navigation to the first card
+ *   node bench/phone.mjs --trace-taps f.json  a Chrome trace of the timed taps (the reaction's, then the heading's)
+ *   node bench/phone.mjs --profile f.cpuprofile  a CPU profile of the last load, navigation to the first
+ *                                   card, and its time by source file (the build's source maps)
  *   node bench/phone.mjs --smoke    one load without throttling, 3 taps: fails when the first
  *                                   card does not render, a tap does nothing, the page logs an
  *                                   error or asks another origin, or more requests or bytes than
@@ -38,7 +41,7 @@
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -262,15 +265,16 @@ async function buildPhonePage() {
     },
     plugins: [nodeResolve({ browser: true }), terser({ ecma: 2020, module: true, format: { comments: false } })],
   });
-  const { output } = await bundle.write({ dir: out, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' });
+  // Source maps beside the files for --profile, without the comment that would point the page to them (bytes it never loads).
+  const { output } = await bundle.write({
+    dir: out,
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: 'hidden',
+  });
   await bundle.close();
-  compressed.clear();
-  for (const file of [join(root, 'bench/pages/phone.html'), ...output.map((o) => join(out, o.fileName))]) {
-    const body = await readFile(file);
-    for (const encoding of /** @type {const} */ (['br', 'gzip'])) compressed.set(`${encoding} ${file}`, pack(encoding, body));
-  }
   const chunks = output.filter((o) => o.type === 'chunk');
-  const br = (/** @type {string} */ code) => brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   // What the page loads before anything asks for more: the entry and what it imports, statically.
   const byName = new Map(chunks.map((c) => [c.fileName, c]));
   const initial = [];
@@ -280,12 +284,52 @@ async function buildPhonePage() {
     initial.push(chunk);
     queue.push(...chunk.imports.map((name) => byName.get(name)).filter((c) => c !== undefined));
   }
+  const initialBrotli = initial.reduce((sum, c) => sum + brotliSize(c.code), 0);
+  await writeFile(join(out, 'floor.js'), padTo(await readFile(join(root, 'bench/pages/phone-floor.js'), 'utf8'), initialBrotli));
+  compressed.clear();
+  const served = [
+    ...['phone.html', 'phone-floor.html'].map((name) => join(root, 'bench/pages', name)),
+    ...[...output.filter((o) => !o.fileName.endsWith('.map')).map((o) => o.fileName), 'floor.js'].map((name) => join(out, name)),
+  ];
+  for (const file of served) {
+    const body = await readFile(file);
+    for (const encoding of /** @type {const} */ (['br', 'gzip'])) compressed.set(`${encoding} ${file}`, pack(encoding, body));
+  }
   return {
     warnings,
-    initialBrotli: initial.reduce((sum, c) => sum + br(c.code), 0),
+    initialBrotli,
     initialFiles: initial.map((c) => c.fileName),
     lazyFiles: chunks.length - initial.length,
   };
+}
+
+const brotliSize = (/** @type {string} */ text) => brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/**
+ * `source` with a comment of random base64 after it, so that its brotli size is `bytes` (within
+ * 16 B): the floor's script weighs what the page's does on the wire, and costs the browser next
+ * to nothing to parse. Seeded, so each build pads alike.
+ * @param {string} source
+ * @param {number} bytes
+ */
+export function padTo(source, bytes) {
+  let seed = 0x5a3e;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+  const noise = Buffer.alloc(Math.ceil(bytes / 2) * 4);
+  for (let i = 0; i < noise.length; i += 4) noise.writeUInt32LE(random(), i);
+  const padded = (/** @type {number} */ n) => `${source}\n/* ${noise.subarray(0, Math.max(0, n)).toString('base64')} */\n`;
+  let n = bytes - brotliSize(source);
+  for (let tries = 0; tries < 6; tries++) {
+    const off = bytes - brotliSize(padded(n));
+    if (Math.abs(off) <= 16) break;
+    n += off;
+  }
+  return padded(n);
 }
 
 /**
@@ -308,7 +352,8 @@ const pack = (/** @type {'br' | 'gzip'} */ encoding, /** @type {Buffer} */ body)
 async function startPhoneServer(api) {
   const { CSP } = await import('../examples/static-files.mjs');
   const mounts = { '/phone/': join(root, 'bench/pages'), '/build/phone/': join(root, 'bench/.build/phone') };
-  const allow = (/** @type {string} */ rel) => rel === '' || rel === 'phone.html' || rel.endsWith('.js') || rel.startsWith('chunks/');
+  const allow = (/** @type {string} */ rel) =>
+    rel === '' || rel === 'phone.html' || rel === 'phone-floor.html' || rel.endsWith('.js') || rel.startsWith('chunks/');
   const files = staticHandler({ mounts, allow, csp: CSP });
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -425,6 +470,118 @@ function phases(list) {
   );
 }
 
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * A source map's `mappings` as one sorted list per generated line of `[column, source index]`:
+ * all a profile needs to name a sample's file (base64 VLQ, as the Source Map spec writes it).
+ * @param {string} mappings
+ * @returns {[number, number][][]}
+ */
+export function decodeMappings(mappings) {
+  /** @type {[number, number][][]} */
+  const lines = [];
+  let source = 0;
+  for (const line of mappings.split(';')) {
+    /** @type {[number, number][]} */
+    const segments = [];
+    let column = 0;
+    for (const segment of line.split(',')) {
+      if (!segment) continue;
+      /** @type {number[]} */
+      const fields = [];
+      for (let i = 0, value = 0, shift = 0; i < segment.length; i++) {
+        const digit = BASE64.indexOf(segment[i]);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = shift = 0;
+        }
+      }
+      column += fields[0];
+      if (fields.length > 1) {
+        source += fields[1];
+        segments.push([column, source]);
+      }
+    }
+    lines.push(segments);
+  }
+  return lines;
+}
+
+/**
+ * Names the source file of a position in the phone page's bundle, from the maps beside it:
+ * `dist/…` for ours, the package's own path for a dependency (`lit-html/…`, `zod/…`).
+ * @param {string} dir the build's folder (bench/.build/phone)
+ * @returns {Promise<(url: string, line: number, column: number) => string | undefined>} zero-based line and column, as a CPU profile gives them
+ */
+export async function sourceResolver(dir) {
+  /** @type {Map<string, { sources: string[], lines: [number, number][][] }>} */
+  const maps = new Map();
+  for (const entry of await readdir(dir, { recursive: true })) {
+    if (!entry.endsWith('.js.map')) continue;
+    const raw = JSON.parse(await readFile(join(dir, entry), 'utf8'));
+    const sources = raw.sources.map((/** @type {string} */ s) => s.replace(/^(\.\.\/)+/, '').replace(/^.*node_modules\//, ''));
+    maps.set(entry.slice(0, -'.map'.length).split(sep).join('/'), { sources, lines: decodeMappings(raw.mappings) });
+  }
+  return (url, line, column) => {
+    const path = url.startsWith('http') ? new URL(url).pathname.replace(/^\/build\/phone\//, '') : url;
+    const map = maps.get(path);
+    const segments = map?.lines[line];
+    if (!map || !segments?.length) return undefined;
+    let found;
+    for (let lo = 0, hi = segments.length - 1; lo <= hi;) {
+      const mid = (lo + hi) >> 1;
+      if (segments[mid][0] <= column) {
+        found = segments[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found && map.sources[found[1]];
+  };
+}
+
+/**
+ * A CPU profile's time by source file (each sample counts until the next): ours and our
+ * dependencies' by file, the browser's own work (style, layout, parsing: "(program)"), garbage
+ * collection and idle time under their names.
+ * @param {{ nodes: { id: number, callFrame: { functionName: string, url: string, lineNumber: number, columnNumber: number } }[], samples: number[], timeDeltas: number[] }} profile
+ * @param {(url: string, line: number, column: number) => string | undefined} resolveSource
+ * @returns {[string, number][]} milliseconds by source, largest first
+ */
+export function timeBySource(profile, resolveSource) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  /** @type {Map<string, number>} */
+  const ms = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const frame = nodes.get(profile.samples[i])?.callFrame;
+    if (!frame) continue;
+    const special = {
+      '(idle)': 'idle',
+      '(program)': 'the browser (style, layout, paint, parsing…)',
+      '(garbage collector)': 'garbage collection',
+    }[frame.functionName];
+    const source =
+      special ??
+      (frame.url
+        ? (resolveSource(frame.url, frame.lineNumber, frame.columnNumber) ?? frame.url)
+        : `built-in ${frame.functionName || '(anonymous)'}`);
+    ms.set(source, (ms.get(source) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  }
+  return [...ms].sort((a, b) => b[1] - a[1]);
+}
+
+/** The profile's top sources as log lines, with the JavaScript's total. */
+function profileLines(/** @type {[string, number][]} */ bySource, top = 20) {
+  const notJs = /^(idle|the browser|garbage collection|built-in)/;
+  const js = bySource.filter(([source]) => !notJs.test(source)).reduce((sum, [, ms]) => sum + ms, 0);
+  return [
+    `JavaScript from files: ${Math.round(js)} ms`,
+    ...bySource.slice(0, top).map(([source, ms]) => `${String(Math.round(ms)).padStart(6)} ms  ${source}`),
+  ];
+}
+
 /**
  * Another parent (parent-2) opens the same feed first, unthrottled: the reads the page makes
  * before its first card (who is signed in, two clips, their home answers) and the reactions
@@ -458,7 +615,7 @@ export function summarize(/** @type {number[]} */ values) {
  *   `viewer`: who is signed in (default parent-1; the tests sign in as nobody to see the smoke fail);
  *   `trace`: a file for the Chrome trace of the last load, navigation to the first card (DevTools' Performance panel opens it)
  */
-export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', trace, log = () => {} } = {}) {
+export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', trace, traceTaps, profile, log = () => {} } = {}) {
   const plan = { ...(smoke ? PLANS.smoke : PLANS.full), ...(loads ? { loads } : {}) };
   const started = performance.now();
   log(`parent's phone: building the host page from dist/ …`);
@@ -490,8 +647,16 @@ export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', tr
       'bench/pages/phone.html + phone-page.js, bundled from dist/ by rollup + terser; ' +
       `initial JS ${build.initialBrotli.toLocaleString('en-US')} B brotli (${build.initialFiles.join(', ')}), ${build.lazyFiles} lazy chunks (languages)`,
   };
+  /** @type {number[]} the floor's first "card" (phone-floor.html), one per load */
+  const floorMs = [];
+  // The page and its floor alternate, load by load: the VM's drift falls on both alike. The smoke
+  // loads the floor too, so a floor page that stopped working fails CI, not the next full run.
+  const runs = Array.from({ length: plan.loads }, (_, load) => [
+    { load, floor: false },
+    { load, floor: true },
+  ]).flat();
   try {
-    for (let load = 0; load < plan.loads; load++) {
+    for (const { load, floor } of runs) {
       const api = await startSchool();
       const server = await startPhoneServer(api.handle);
       await warmSchool(server.origin);
@@ -505,7 +670,7 @@ export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', tr
           // The browser's own line for a failed response; the response itself is reported with its URL.
           ignoreConsole: /^Failed to load resource: the server responded with a status of/,
           httpErrors: true,
-          prefix: `phone load ${load + 1}: `,
+          prefix: `phone ${floor ? 'floor ' : ''}load ${load + 1}: `,
         });
         const cdp = await page.createCDPSession();
         await cdp.send('Network.enable');
@@ -516,121 +681,157 @@ export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', tr
           await cdp.send('Network.emulateNetworkConditions', { ...PHONE.network, connectionType: 'cellular3g' });
         }
         await page.evaluateOnNewDocument(installMarks);
-        const tracing = trace !== undefined && load === plan.loads - 1;
+        const last = !floor && load === plan.loads - 1;
+        const tracing = trace !== undefined && last;
         if (tracing) await page.tracing.start({ path: trace, screenshots: false });
-        await page.goto(`${server.origin}/phone/phone.html?viewer=${encodeURIComponent(viewer)}`, { waitUntil: 'load', timeout: 120_000 });
+        const profiling = profile !== undefined && last;
+        if (profiling) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+          await cdp.send('Profiler.start');
+        }
+        const html = floor ? 'phone-floor.html' : 'phone.html';
+        await page.goto(`${server.origin}/phone/${html}?viewer=${encodeURIComponent(viewer)}`, { waitUntil: 'load', timeout: 120_000 });
         await page.waitForFunction(
           () => /** @type {any} */ (window).__phone.textMs !== undefined || /** @type {any} */ (window).__phone.failed !== undefined,
           { timeout: smoke ? 30_000 : 120_000, polling: 100 },
         );
         if (tracing) await page.tracing.stop();
+        if (profiling) {
+          const { profile: cpu } = await cdp.send('Profiler.stop');
+          await writeFile(/** @type {string} */ (profile), JSON.stringify(cpu));
+          log(`  CPU profile, navigation to the first card (${profile}), by source file:`);
+          for (const line of profileLines(timeBySource(cpu, await sourceResolver(join(root, 'bench/.build/phone'))))) log(`    ${line}`);
+        }
         const failed = await page.evaluate(() => /** @type {any} */ (window).__phone.failed);
-        if (failed !== undefined) throw new Error(`the first card failed to render: ${failed}`);
-        // The picture may take longer; a card without one (no consent) has none to wait for.
-        await page
-          .waitForFunction(() => /** @type {any} */ (window).__phone.pictureMs !== undefined, { timeout: 60_000, polling: 100 })
-          .catch(() => {});
-        const marks = await page.evaluate(() => {
-          const p = /** @type {any} */ (window).__phone;
-          return {
-            textMs: p.textMs,
-            pictureMs: p.pictureMs,
-            picture: p.picture,
-            title: p.title,
-            errors: p.errors,
+        if (failed !== undefined) throw new Error(`the first card${floor ? ' of the floor' : ''} failed to render: ${failed}`);
+        if (floor) {
+          const { at, timeOrigin } = await page.evaluate(() => ({
+            at: /** @type {any} */ (window).__phone.textMs,
             timeOrigin: performance.timeOrigin,
-          };
-        });
-        const requests = network.requests(marks.timeOrigin);
-        const counted = beforeMark(requests, marks.textMs);
-        samples.push({
-          textMs: marks.textMs,
-          pictureMs: marks.pictureMs,
-          picture: marks.picture,
-          title: marks.title,
-          requests: counted.requests,
-          bytes: counted.bytes,
-          list: counted.list,
-          allRequests: requests.length,
-        });
-        lastRequests = requests;
-        log(
-          `  load ${load + 1}/${plan.loads}: first card "${marks.title}" at ${Math.round(marks.textMs)} ms, ` +
-            `${marks.picture ?? 'no picture'} at ${marks.pictureMs === undefined ? '–' : Math.round(marks.pictureMs)} ms; ` +
-            `${counted.requests} requests, ${counted.bytes.toLocaleString('en-US')} B before it (${requests.length} requests so far); ` +
-            phases(counted.list),
-        );
-        problems.push(...marks.errors.map((/** @type {string} */ e) => `phone load ${load + 1}: ${e}`));
-        const over = overBudget(counted);
-        if (over) problems.push(`phone load ${load + 1}: ${over}`);
+          }));
+          const counted = beforeMark(network.requests(timeOrigin), at);
+          floorMs.push(at);
+          log(
+            `  floor ${load + 1}/${plan.loads}: the same bytes and reads, no widget code: title at ${Math.round(at)} ms; ` +
+              `${counted.requests} requests, ${counted.bytes.toLocaleString('en-US')} B before it; ${phases(counted.list)}`,
+          );
+        }
+        if (!floor) {
+          // The picture may take longer; a card without one (no consent) has none to wait for.
+          await page
+            .waitForFunction(() => /** @type {any} */ (window).__phone.pictureMs !== undefined, { timeout: 60_000, polling: 100 })
+            .catch(() => {});
+          const marks = await page.evaluate(() => {
+            const p = /** @type {any} */ (window).__phone;
+            return {
+              textMs: p.textMs,
+              pictureMs: p.pictureMs,
+              picture: p.picture,
+              title: p.title,
+              errors: p.errors,
+              timeOrigin: performance.timeOrigin,
+            };
+          });
+          const requests = network.requests(marks.timeOrigin);
+          const counted = beforeMark(requests, marks.textMs);
+          samples.push({
+            textMs: marks.textMs,
+            pictureMs: marks.pictureMs,
+            picture: marks.picture,
+            title: marks.title,
+            requests: counted.requests,
+            bytes: counted.bytes,
+            list: counted.list,
+            allRequests: requests.length,
+          });
+          lastRequests = requests;
+          log(
+            `  load ${load + 1}/${plan.loads}: first card "${marks.title}" at ${Math.round(marks.textMs)} ms, ` +
+              `${marks.picture ?? 'no picture'} at ${marks.pictureMs === undefined ? '–' : Math.round(marks.pictureMs)} ms; ` +
+              `${counted.requests} requests, ${counted.bytes.toLocaleString('en-US')} B before it (${requests.length} requests so far); ` +
+              phases(counted.list),
+          );
+          problems.push(...marks.errors.map((/** @type {string} */ e) => `phone load ${load + 1}: ${e}`));
+          const over = overBudget(counted);
+          if (over) problems.push(`phone load ${load + 1}: ${over}`);
 
-        if (load === plan.loads - 1) {
-          // Taps on the first card's first reaction, still on the phone (CPU and network).
-          const reaction = () =>
-            page.evaluateHandle(
+          if (last) {
+            // Taps on the first card's first reaction, still on the phone (CPU and network).
+            const reaction = () =>
+              page.evaluateHandle(
+                () =>
+                  document
+                    .querySelector('samen-lesson-clip')
+                    ?.shadowRoot?.querySelector('samen-feedback-bar')
+                    ?.shadowRoot?.querySelector('button[part~="reaction"]') ?? null,
+              );
+            await page.waitForFunction(
               () =>
-                document
+                !!document
                   .querySelector('samen-lesson-clip')
                   ?.shadowRoot?.querySelector('samen-feedback-bar')
-                  ?.shadowRoot?.querySelector('button[part~="reaction"]') ?? null,
+                  ?.shadowRoot?.querySelector('button[part~="reaction"]'),
+              { timeout: 60_000, polling: 100 },
             );
-          await page.waitForFunction(
-            () =>
-              !!document
-                .querySelector('samen-lesson-clip')
-                ?.shadowRoot?.querySelector('samen-feedback-bar')
-                ?.shadowRoot?.querySelector('button[part~="reaction"]'),
-            { timeout: 60_000, polling: 100 },
-          );
-          const quiet = async () => {
-            for (let waited = 0; network.inFlight() > 0 && waited < 30_000; waited += 50) await sleep(50);
-            await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 150))));
-          };
-          await quiet();
-          /** Taps `target` as the first tap found works: a touch, or else a click. */
-          const tap = (/** @type {import('puppeteer-core').ElementHandle<Element>} */ target) =>
-            tapInput.startsWith('touch') ? target.tap() : target.click();
-          /** Until the page has timed `n` taps. */
-          const tapped = (/** @type {number} */ n) =>
-            page.waitForFunction((count) => /** @type {any} */ (window).__phone.taps.length >= count, { timeout: 30_000, polling: 50 }, n);
-          /** Each timed tap's milliseconds to the next frame, from the `from`th on. */
-          const timings = async (/** @type {number} */ from) =>
-            (await page.evaluate(() => /** @type {any} */ (window).__phone.taps.map((/** @type {any} */ t) => t.nextPaintMs))).slice(from);
-          const pressedBefore = await page.evaluate((b) => /** @type {Element} */ (b)?.getAttribute('aria-pressed'), await reaction());
-          const total = plan.warmupTaps + plan.taps;
-          for (let i = 0; i < total; i++) {
-            const button = /** @type {import('puppeteer-core').ElementHandle<Element>} */ (await reaction());
-            if (i === 0) {
-              await button.tap();
-              const clicked = await page
-                .waitForFunction(() => /** @type {any} */ (window).__phone.taps.length >= 1, { timeout: 10_000, polling: 50 })
-                .then(() => true)
-                .catch(() => false);
-              tapInput = clicked ? 'touch (Input.dispatchTouchEvent)' : 'mouse (Input.dispatchMouseEvent): a touch tap gave no click';
-              if (!clicked) await button.click();
-            } else await tap(button);
-            await tapped(i + 1);
-            if (i === 0) {
-              const pressedAfter = await page.evaluate((b) => /** @type {Element} */ (b)?.getAttribute('aria-pressed'), await reaction());
-              if (pressedAfter === pressedBefore)
-                problems.push(`a tap on the first card's reaction changed nothing (aria-pressed stayed ${pressedBefore})`);
+            const quiet = async () => {
+              for (let waited = 0; network.inFlight() > 0 && waited < 30_000; waited += 50) await sleep(50);
+              await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 150))));
+            };
+            await quiet();
+            /** Taps `target` as the first tap found works: a touch, or else a click. */
+            const tap = (/** @type {import('puppeteer-core').ElementHandle<Element>} */ target) =>
+              tapInput.startsWith('touch') ? target.tap() : target.click();
+            /** Until the page has timed `n` taps. */
+            const tapped = (/** @type {number} */ n) =>
+              page.waitForFunction(
+                (count) => /** @type {any} */ (window).__phone.taps.length >= count,
+                { timeout: 30_000, polling: 50 },
+                n,
+              );
+            /** Each timed tap's milliseconds to the next frame, from the `from`th on. */
+            const timings = async (/** @type {number} */ from) =>
+              (await page.evaluate(() => /** @type {any} */ (window).__phone.taps.map((/** @type {any} */ t) => t.nextPaintMs))).slice(
+                from,
+              );
+            const pressedBefore = await page.evaluate((b) => /** @type {Element} */ (b)?.getAttribute('aria-pressed'), await reaction());
+            const total = plan.warmupTaps + plan.taps;
+            for (let i = 0; i < total; i++) {
+              if (traceTaps !== undefined && i === plan.warmupTaps) await page.tracing.start({ path: traceTaps, screenshots: false });
+              const button = /** @type {import('puppeteer-core').ElementHandle<Element>} */ (await reaction());
+              if (i === 0) {
+                await button.tap();
+                const clicked = await page
+                  .waitForFunction(() => /** @type {any} */ (window).__phone.taps.length >= 1, { timeout: 10_000, polling: 50 })
+                  .then(() => true)
+                  .catch(() => false);
+                tapInput = clicked ? 'touch (Input.dispatchTouchEvent)' : 'mouse (Input.dispatchMouseEvent): a touch tap gave no click';
+                if (!clicked) await button.click();
+              } else await tap(button);
+              await tapped(i + 1);
+              if (i === 0) {
+                const pressedAfter = await page.evaluate((b) => /** @type {Element} */ (b)?.getAttribute('aria-pressed'), await reaction());
+                if (pressedAfter === pressedBefore)
+                  problems.push(`a tap on the first card's reaction changed nothing (aria-pressed stayed ${pressedBefore})`);
+              }
+              await quiet();
             }
-            await quiet();
+            taps = await timings(plan.warmupTaps);
+            const timedBefore = plan.warmupTaps + taps.length;
+            log(`  taps (${tapInput}): ${taps.map((t) => Math.round(t * 10) / 10).join(' ')} ms`);
+            // The floor: the same taps on the page's heading, where nothing happens. What the browser
+            // takes for a tap on this page (touch events, hit test, a frame of the whole feed) before
+            // any code of ours runs; the reaction's figure minus this is what the card adds.
+            const heading = /** @type {import('puppeteer-core').ElementHandle<Element>} */ (await page.$('h1'));
+            for (let i = 0; i < total; i++) {
+              await tap(heading);
+              await tapped(timedBefore + i + 1);
+              await quiet();
+            }
+            floorTaps = await timings(timedBefore + plan.warmupTaps);
+            if (traceTaps !== undefined) await page.tracing.stop();
+            log(`  taps on the heading (nothing happens): ${floorTaps.map((t) => Math.round(t * 10) / 10).join(' ')} ms`);
           }
-          taps = await timings(plan.warmupTaps);
-          const timedBefore = plan.warmupTaps + taps.length;
-          log(`  taps (${tapInput}): ${taps.map((t) => Math.round(t * 10) / 10).join(' ')} ms`);
-          // The floor: the same taps on the page's heading, where nothing happens. What the browser
-          // takes for a tap on this page (touch events, hit test, a frame of the whole feed) before
-          // any code of ours runs; the reaction's figure minus this is what the card adds.
-          const heading = /** @type {import('puppeteer-core').ElementHandle<Element>} */ (await page.$('h1'));
-          for (let i = 0; i < total; i++) {
-            await tap(heading);
-            await tapped(timedBefore + i + 1);
-            await quiet();
-          }
-          floorTaps = await timings(timedBefore + plan.warmupTaps);
-          log(`  taps on the heading (nothing happens): ${floorTaps.map((t) => Math.round(t * 10) / 10).join(' ')} ms`);
         }
         if (plan.throttle) {
           await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
@@ -660,7 +861,7 @@ export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', tr
   });
   const result = {
     environment,
-    ...toRows(samples, taps, smoke, floorTaps),
+    ...toRows(samples, taps, smoke, floorTaps, floorMs),
     requestsBeforeFirstCard: samples.at(-1)?.list ?? [],
     knownIssues: [...knownIssues],
     lastLoad: lastRequests,
@@ -678,7 +879,7 @@ export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', tr
  * @param {boolean} smoke
  * @param {number[]} [floorTaps] the same taps on the page's heading, where nothing happens
  */
-export function toRows(samples, taps, smoke = false, floorTaps = []) {
+export function toRows(samples, taps, smoke = false, floorTaps = [], floorText = []) {
   const of = (/** @type {(s: (typeof samples)[number]) => number | undefined} */ pick) =>
     samples.map(pick).filter((v) => typeof v === 'number' && Number.isFinite(v));
   const text = summarize(of((s) => s.textMs));
@@ -687,11 +888,23 @@ export function toRows(samples, taps, smoke = false, floorTaps = []) {
   const bytes = summarize(of((s) => s.bytes));
   const tap = summarize(taps);
   const floor = summarize(floorTaps);
+  const textFloor = summarize(floorText);
   const where = smoke ? 'no throttling (smoke)' : `CPU ${PHONE.cpuThrottle}× slower, 1.6 Mbps / 150 ms`;
   const loadsNote = `${samples.length} cold load${samples.length === 1 ? '' : 's'}, ${where}`;
   /** @type {{ figure: string, value: number, p95?: number, unit: string, target?: number, met?: boolean, note: string }[]} */
   const figures = [
     { figure: 'first card: title painted', value: text.median, p95: text.p95, unit: 'ms', target: TARGETS.textMs, note: loadsNote },
+    ...(floorText.length
+      ? [
+          {
+            figure: 'the floor: the same bytes and reads, no widget code: title painted',
+            value: textFloor.median,
+            p95: textFloor.p95,
+            unit: 'ms',
+            note: `${floorText.length} cold loads of bench/pages/phone-floor.html, alternating with the page's; ${where}; the network's and the browser's part of the first card`,
+          },
+        ]
+      : []),
     {
       figure: 'first card: picture painted',
       value: picture.median,
@@ -743,7 +956,22 @@ export function toRows(samples, taps, smoke = false, floorTaps = []) {
       ...text,
       note: `target ≤ ${TARGETS.textMs} ms; ${loadsNote}`,
     },
-    { group: 'phone', name: "first card's picture", metric: 'navigation → painted', unit: 'ms', ...picture, note: figures[1].note },
+    {
+      group: 'phone',
+      name: "first card's title: the floor (no widget code)",
+      metric: 'navigation → painted',
+      unit: 'ms',
+      ...textFloor,
+      note: `the same bytes and reads, plain fetch and one title (bench/pages/phone-floor.html); ${where}`,
+    },
+    {
+      group: 'phone',
+      name: "first card's picture",
+      metric: 'navigation → painted',
+      unit: 'ms',
+      ...picture,
+      note: `${samples.find((s) => s.picture)?.picture ?? 'no picture'}; ${loadsNote}`,
+    },
     {
       group: 'phone',
       name: 'before the first card',
@@ -826,6 +1054,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const smoke = process.argv.includes('--smoke');
   const loadsArg = process.argv.indexOf('--loads');
   const traceArg = process.argv.indexOf('--trace');
+  const traceTapsArg = process.argv.indexOf('--trace-taps');
+  const profileArg = process.argv.indexOf('--profile');
   const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
   let failed = false;
   /** @type {any} */
@@ -836,6 +1066,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       log,
       ...(loadsArg > 0 ? { loads: Number(process.argv[loadsArg + 1]) } : {}),
       ...(traceArg > 0 ? { trace: process.argv[traceArg + 1] } : {}),
+      ...(traceTapsArg > 0 ? { traceTaps: process.argv[traceTapsArg + 1] } : {}),
+      ...(profileArg > 0 ? { profile: process.argv[profileArg + 1] } : {}),
     });
   } catch (error) {
     failed = true;

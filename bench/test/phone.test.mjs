@@ -2,7 +2,19 @@
 // before the first card showed, and how its figures are held against issue 23's targets.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { TARGETS, beforeMark, overBudget, phoneBench, phoneMarkdown, requestKinds, toRows } from '../phone.mjs';
+import { brotliCompressSync, constants } from 'node:zlib';
+import {
+  TARGETS,
+  beforeMark,
+  decodeMappings,
+  overBudget,
+  padTo,
+  phoneBench,
+  phoneMarkdown,
+  requestKinds,
+  timeBySource,
+  toRows,
+} from '../phone.mjs';
 
 /** A request as bench/phone.mjs records it (ms since navigation start). */
 const request = (url, startMs, endMs, encodedBytes, chunks = []) => ({
@@ -82,7 +94,7 @@ test('the figures are held against the targets: met at the target, not yet above
   // Nearest rank: the p95 of 20 taps is the 19th fastest.
   const taps = [...Array.from({ length: 18 }, () => 12), 50, 60];
   const floorTaps = [...Array.from({ length: 18 }, () => 9), 30, 40];
-  const { figures, rows } = toRows(samples, taps, false, floorTaps);
+  const { figures, rows } = toRows(samples, taps, false, floorTaps, [700, 650, 720]);
   const met = Object.fromEntries(figures.map((f) => [f.figure, [f.value, f.met]]));
   assert.deepEqual(met['first card: title painted'], [1000, true]);
   assert.deepEqual(met['first card: picture painted'], [1300, undefined]);
@@ -94,6 +106,9 @@ test('the figures are held against the targets: met at the target, not yet above
   // The floor (taps where nothing happens) is reported beside them, held to no target.
   assert.deepEqual(met["the page's heading (nothing happens): tap → next frame, median"], [9, undefined]);
   assert.equal(rows.find((r) => r.name === "the page's heading (nothing happens)")?.p95, 30);
+  // And the first card's floor (the same bytes and reads, no widget code), beside its figure.
+  assert.deepEqual(met['the floor: the same bytes and reads, no widget code: title painted'], [700, undefined]);
+  assert.equal(rows.find((r) => r.name === "first card's title: the floor (no widget code)")?.runs, 3);
 
   const table = phoneMarkdown({ environment: { date: '2026-12-06T15:00:00Z', plan: { loads: 3, taps: 20 } }, figures });
   assert.match(table, /\| first card: title painted \| 1000 ms \| 1100 ms \| ≤ 1000 ms \| met \|/);
@@ -112,4 +127,58 @@ test('more requests or bytes before the first card than the targets fail the run
 
 test('the smoke fails when the first card does not render (signed in as nobody: the server says 401)', async () => {
   await assert.rejects(phoneBench({ smoke: true, viewer: 'nobody' }), /the first card failed to render/);
+});
+
+test("the floor's script weighs what the page's does: padded to a brotli size within 16 B, the same each build", () => {
+  const source = "document.title = 'floor';\n";
+  const size = (/** @type {string} */ text) => brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  for (const bytes of [2_000, 40_825]) {
+    const padded = padTo(source, bytes);
+    assert.ok(padded.startsWith(source));
+    assert.ok(Math.abs(size(padded) - bytes) <= 16, `${size(padded)} B for ${bytes}`);
+    assert.equal(padTo(source, bytes), padded);
+  }
+});
+
+test("a CPU profile's time by source file: mapped through the build's source map, the browser's own work by name", () => {
+  // "AAAA,ICAA": line 0, column 0 → source 0; column 4 → source 1 (+1). ";AAAA": line 1, column 0 → still source 1.
+  const lines = decodeMappings('AAAA,ICAA;AAAA');
+  assert.deepEqual(lines, [
+    [
+      [0, 0],
+      [4, 1],
+    ],
+    [[0, 1]],
+  ]);
+  const sources = ['dist/core/i18n.js', 'lit-html/lit-html.js'];
+  const resolve = (/** @type {string} */ url, /** @type {number} */ line, /** @type {number} */ column) => {
+    if (!url.endsWith('/phone.js')) return undefined;
+    const found = lines[line]?.filter(([c]) => c <= column).at(-1);
+    return found && sources[found[1]];
+  };
+  const frame = (/** @type {string} */ functionName, url = '', lineNumber = 0, columnNumber = 0) => ({
+    functionName,
+    url,
+    lineNumber,
+    columnNumber,
+  });
+  const profile = {
+    nodes: [
+      { id: 1, callFrame: frame('(idle)') },
+      { id: 2, callFrame: frame('(program)') },
+      { id: 3, callFrame: frame('format', 'http://127.0.0.1:1/build/phone/phone.js', 0, 2) },
+      { id: 4, callFrame: frame('render', 'http://127.0.0.1:1/build/phone/phone.js', 0, 9) },
+      { id: 5, callFrame: frame('fetch') },
+    ],
+    // Each sample lasts until the next one: 1 ms, 2 ms, 3 ms, 4 ms, 5 ms (the last has none after it).
+    samples: [1, 2, 3, 4, 5, 3],
+    timeDeltas: [0, 1000, 2000, 3000, 4000, 5000],
+  };
+  assert.deepEqual(timeBySource(profile, resolve), [
+    ['built-in fetch', 5],
+    ['lit-html/lit-html.js', 4],
+    ['dist/core/i18n.js', 3],
+    ['the browser (style, layout, paint, parsing…)', 2],
+    ['idle', 1],
+  ]);
 });
