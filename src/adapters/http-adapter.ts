@@ -13,7 +13,7 @@ import type { ProgrammeOverview, ProgrammeOverviewQuery, UnreachedFamilies } fro
 import type { Meeting, MeetingReplies, Preparation, PreparationInput, Rsvp, RsvpInput } from '../meeting/schemas.js';
 import type { ProgrammeIntro } from '../programme-intro/schemas.js';
 import type { Evaluation, EvaluationDraft, EvaluationReceipt, EvaluationResponseInput, EvaluationResults } from '../evaluation/schemas.js';
-import { checkUpload } from '../clip-composer/schemas.js';
+import { checkUpload } from '../clip-composer/upload-check.js';
 import { isSafeId } from '../core/policy.js';
 
 export interface HttpAdapterOptions {

@@ -1,5 +1,6 @@
 /**
- * The clip composer's zod/mini schemas, types and limits: uploads (MEDIA_LIMITS, checkUpload),
+ * The clip composer's zod/mini schemas, types and limits: uploads (MEDIA_LIMITS, checkUpload:
+ * src/clip-composer/upload-check.ts, re-exported),
  * the draft a teacher publishes, and how a draft reads as the lesson clip it becomes. The
  * composer shows lesson clips, so it builds on src/lesson-clip/schemas.ts.
  */
@@ -19,6 +20,7 @@ import {
 } from '../core/schemas.js';
 import { followsUpSchema } from '../lesson-clip/schemas.js';
 import { introLessonSchema } from '../programme-intro/schemas.js';
+import { MEDIA_LIMITS, UPLOAD_KINDS } from './upload-check.js';
 
 /**
  * The longest texts a draft may hold, as {@link lessonClipDraftSchema} checks them: the composer's
@@ -59,43 +61,8 @@ export const CLIP_GROUP_MAX_LENGTH = 100;
 /** Longest name of who taught the lesson with the teacher, e.g. "Ellen, weerbaarheidsspecialist". */
 export const CO_TEACHER_MAX_LENGTH = 100;
 
-/** What a teacher may attach to a clip: types by MIME type or file extension, and sizes. */
-export const MEDIA_LIMITS = {
-  video: { types: ['video/mp4', 'video/webm'], extensions: ['.mp4', '.webm'], maxBytes: 200 * 1024 * 1024 },
-  photo: { types: ['image/jpeg', 'image/png', 'image/webp'], extensions: ['.jpg', '.jpeg', '.png', '.webp'], maxBytes: 10 * 1024 * 1024 },
-  captions: { types: ['text/vtt'], extensions: ['.vtt'], maxBytes: 1024 * 1024 },
-  /** Photos per clip, as {@link photosMediaSchema} allows. */
-  photos: 20,
-} as const;
-
-export const UPLOAD_KINDS = ['video', 'photo', 'captions'] as const;
+export { MEDIA_LIMITS, UPLOAD_KINDS, checkUpload, type UploadCheck, type UploadKind } from './upload-check.js';
 export const uploadKindSchema = z.enum(UPLOAD_KINDS);
-export type UploadKind = z.infer<typeof uploadKindSchema>;
-
-export type UploadCheck = { ok: true; type: string } | { ok: false; reason: 'wrong-type' | 'too-big' | 'empty'; maxBytes: number };
-
-/**
- * Whether a file may be uploaded as `kind`: its MIME type (or, when the browser gives none,
- * its extension) and its size. The composer checks before sending; adapters check again.
- */
-export function checkUpload(file: { name: string; type: string; size: number }, kind: UploadKind): UploadCheck {
-  const limits = MEDIA_LIMITS[kind];
-  const mime = file.type.split(';')[0]!.trim().toLowerCase();
-  const name = file.name.toLowerCase();
-  const byExtension = limits.extensions.findIndex((ext) => name.endsWith(ext));
-  const types: readonly string[] = limits.types;
-  const type = types.includes(mime) ? mime : !mime && byExtension >= 0 ? inferType(kind, limits.extensions[byExtension]!) : undefined;
-  if (!type) return { ok: false, reason: 'wrong-type', maxBytes: limits.maxBytes };
-  if (!(file.size > 0)) return { ok: false, reason: 'empty', maxBytes: limits.maxBytes };
-  if (file.size > limits.maxBytes) return { ok: false, reason: 'too-big', maxBytes: limits.maxBytes };
-  return { ok: true, type };
-}
-
-function inferType(kind: UploadKind, extension: string): string {
-  if (kind === 'captions') return 'text/vtt';
-  const ext = extension.slice(1);
-  return kind === 'video' ? `video/${ext}` : `image/${ext === 'jpg' ? 'jpeg' : ext}`;
-}
 
 /** A file the adapter has stored: referred to by `mediaId` when publishing, shown from `src`. */
 export const uploadedMediaSchema = z.object({
