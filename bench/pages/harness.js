@@ -152,7 +152,7 @@ export function installHarness({ kinds, loaded, failed = () => undefined, activi
 
     /** @type {{ at: number, nextPaintMs: number }[]} */
     taps: [],
-    /** @type {{ interactionId: number, startTime: number, duration: number, name: string }[]} */
+    /** @type {{ interactionId: number, startTime: number, duration: number, processingStart: number, processingEnd: number, name: string }[]} */
     eventEntries: [],
 
     /**
@@ -173,7 +173,14 @@ export function installHarness({ kinds, loaded, failed = () => undefined, activi
       new PerformanceObserver((list) => {
         for (const e of /** @type {any[]} */ (list.getEntries())) {
           if (e.interactionId)
-            bench.eventEntries.push({ interactionId: e.interactionId, startTime: e.startTime, duration: e.duration, name: e.name });
+            bench.eventEntries.push({
+              interactionId: e.interactionId,
+              startTime: e.startTime,
+              duration: e.duration,
+              processingStart: e.processingStart,
+              processingEnd: e.processingEnd,
+              name: e.name,
+            });
         }
       }).observe(/** @type {any} */ ({ type: 'event', durationThreshold: 16, buffered: true }));
     },
