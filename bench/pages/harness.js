@@ -14,8 +14,11 @@
  *   children?: (i: number) => string,
  *   settle?: boolean,
  *   loaded?: (el: HTMLElement) => boolean,
+ *   shown?: (el: HTMLElement) => boolean,
  * }} Kind `settle`: also time the follow-up work (e.g. live reloads) until the page is quiet.
  *   `loaded`: when this kind's element counts as loaded, instead of the page's rule.
+ *   `shown`: whether an element shows its content; with it, the render also times the first
+ *   frame in which every element on the screen does (`firstScreenMs`).
  */
 
 const QUIET_MS = 300;
@@ -84,6 +87,23 @@ export function installHarness({ kinds, loaded, failed = () => undefined, activi
   // The first date formatted on a page starts ICU's time zone and calendar data (50–150 ms
   // here). Any host page that shows a date has paid it already, so it is paid here, timed,
   // and kept out of whichever widget happens to format a date first.
+  /**
+   * The time (`performance.now()`) of the task after the first frame in which every one of
+   * `els` on the screen (its top above the viewport's bottom, read in that frame's animation
+   * callback) is `shown`: what a reader sees first, whatever still loads after it (issue 23: a
+   * lesson clip's reactions follow its painted words). Checked in every frame until then.
+   */
+  function firstScreenShown(/** @type {HTMLElement[]} */ els, /** @type {(el: HTMLElement) => boolean} */ shown) {
+    return new Promise((resolve) => {
+      const check = () => {
+        const onScreen = els.filter((el) => el.getBoundingClientRect().top < innerHeight);
+        if (onScreen.length && onScreen.every(shown)) setTimeout(() => resolve(performance.now()), 0);
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+  }
+
   const icuStart = performance.now();
   new Date(0).toLocaleDateString(document.documentElement.lang || 'en');
   const icuStartupMs = performance.now() - icuStart;
@@ -105,10 +125,12 @@ export function installHarness({ kinds, loaded, failed = () => undefined, activi
       const fragment = document.createDocumentFragment();
       const els = Array.from({ length: n }, (_, i) => fragment.appendChild(create(kind, i)));
       stage.appendChild(fragment);
+      const firstScreen = kind.shown ? firstScreenShown(els, kind.shown) : undefined;
       await whenLoaded(els, kind.loaded);
       const readyMs = performance.now() - start;
       await nextPaint();
       const paintMs = performance.now() - start;
+      const firstScreenMs = firstScreen && (await firstScreen) - start;
       let quietMs;
       if (kind.settle && activity) {
         // Quiet: loaded and painted, and no further activity within QUIET_MS afterwards.
@@ -122,7 +144,7 @@ export function installHarness({ kinds, loaded, failed = () => undefined, activi
         }
       }
       if (errors.length) throw new Error(errors.join('; '));
-      return { readyMs, paintMs, quietMs, icuStartupMs, nodes: countNodes(stage) };
+      return { readyMs, paintMs, quietMs, firstScreenMs, startedAt: start, icuStartupMs, nodes: countNodes(stage) };
     },
 
     /** Mounts `n` instances and waits until they are loaded and painted (untimed). */

@@ -134,6 +134,8 @@ installHarness({
       tag: 'samen-lesson-clip',
       attrs: (i) => ({ 'clip-id': clipIds[i % clipIds.length], view: 'parent', loading: 'lazy' }),
       loaded: (el) => (el.getBoundingClientRect().top >= innerHeight ? !!el.shadowRoot?.querySelector('[part~="base"]') : loaded(el)),
+      // A card on the screen shows its words: its title (its reactions may still show their placeholder).
+      shown: (el) => !!el.shadowRoot?.querySelector('[part~="title"]')?.textContent?.trim(),
     },
     'personal-charts-teacher': {
       tag: 'samen-reward-chart',

@@ -72,3 +72,35 @@ test('an error thrown on the page fails the render', async () => {
   assert.match(error, /^error: /);
   await page.close();
 });
+
+test("the feed's first screen is timed when the cards on the screen show their words: before the whole feed is loaded and painted", async () => {
+  const page = await samenPage();
+  const { feed, titledAt } = await page.evaluate(async () => {
+    // The test's own watch: the first frame in which the cards on the screen have their titles.
+    let titledAt = Infinity;
+    const watch = () => {
+      const cards = [...document.querySelectorAll('samen-lesson-clip')].filter((el) => el.getBoundingClientRect().top < innerHeight);
+      if (cards.length && cards.every((el) => el.shadowRoot?.querySelector('[part~="title"]')?.textContent?.trim()))
+        titledAt = performance.now();
+      else requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+    const feed = await /** @type {any} */ (window).bench.render('lesson-clip-feed-first-screen', 20);
+    return { feed, titledAt };
+  });
+  // Before the whole feed is loaded and its next frame produced (painted).
+  assert.ok(feed.firstScreenMs > 0 && feed.firstScreenMs < feed.paintMs, JSON.stringify(feed));
+  // Not before the titles were there: timed after the frame that showed them.
+  assert.ok(feed.startedAt + feed.firstScreenMs >= titledAt, `${feed.startedAt + feed.firstScreenMs} < ${titledAt}`);
+  const titles = await page.evaluate(() =>
+    [...document.querySelectorAll('samen-lesson-clip')]
+      .filter((el) => el.getBoundingClientRect().top < innerHeight)
+      .map((el) => el.shadowRoot?.querySelector('[part~="title"]')?.textContent?.trim() ?? ''),
+  );
+  assert.ok(titles.length > 0 && titles.every(Boolean), JSON.stringify(titles));
+  // A kind without `shown` has no first screen of its own.
+  await page.evaluate(() => /** @type {any} */ (window).bench.clear());
+  const one = await page.evaluate(() => /** @type {any} */ (window).bench.render('samen-lesson-clip', 1));
+  assert.equal(one.firstScreenMs, undefined);
+  await page.close();
+});
