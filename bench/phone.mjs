@@ -286,10 +286,13 @@ async function buildPhonePage() {
   }
   const initialBrotli = initial.reduce((sum, c) => sum + brotliSize(c.code), 0);
   await writeFile(join(out, 'floor.js'), padTo(await readFile(join(root, 'bench/pages/phone-floor.js'), 'utf8'), initialBrotli));
+  await writeFile(join(out, 'phone-floor.html'), floorPage(await readFile(join(root, 'bench/pages/phone.html'), 'utf8')));
   compressed.clear();
   const served = [
-    ...['phone.html', 'phone-floor.html'].map((name) => join(root, 'bench/pages', name)),
-    ...[...output.filter((o) => !o.fileName.endsWith('.map')).map((o) => o.fileName), 'floor.js'].map((name) => join(out, name)),
+    join(root, 'bench/pages/phone.html'),
+    ...[...output.filter((o) => !o.fileName.endsWith('.map')).map((o) => o.fileName), 'floor.js', 'phone-floor.html'].map((name) =>
+      join(out, name),
+    ),
   ];
   for (const file of served) {
     const body = await readFile(file);
@@ -301,6 +304,16 @@ async function buildPhonePage() {
     initialFiles: initial.map((c) => c.fileName),
     lazyFiles: chunks.length - initial.length,
   };
+}
+
+/**
+ * The floor's page: phone.html itself with floor.js for its script, so the two stay one page.
+ * @param {string} html bench/pages/phone.html
+ */
+export function floorPage(html) {
+  const script = '<script type="module" src="/build/phone/phone.js"></script>';
+  if (!html.includes(script)) throw new Error(`bench/pages/phone.html no longer loads its script as ${script}: update floorPage`);
+  return html.replace(script, '<script type="module" src="/build/phone/floor.js"></script>');
 }
 
 const brotliSize = (/** @type {string} */ text) => brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -647,7 +660,7 @@ export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', tr
       'bench/pages/phone.html + phone-page.js, bundled from dist/ by rollup + terser; ' +
       `initial JS ${build.initialBrotli.toLocaleString('en-US')} B brotli (${build.initialFiles.join(', ')}), ${build.lazyFiles} lazy chunks (languages)`,
   };
-  /** @type {number[]} the floor's first "card" (phone-floor.html), one per load */
+  /** @type {number[]} the floor's first "card" (its phone-floor.html), one per load */
   const floorMs = [];
   // The page and its floor alternate, load by load: the VM's drift falls on both alike. The smoke
   // loads the floor too, so a floor page that stopped working fails CI, not the next full run.
@@ -690,8 +703,8 @@ export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', tr
           await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
           await cdp.send('Profiler.start');
         }
-        const html = floor ? 'phone-floor.html' : 'phone.html';
-        await page.goto(`${server.origin}/phone/${html}?viewer=${encodeURIComponent(viewer)}`, { waitUntil: 'load', timeout: 120_000 });
+        const html = floor ? '/build/phone/phone-floor.html' : '/phone/phone.html';
+        await page.goto(`${server.origin}${html}?viewer=${encodeURIComponent(viewer)}`, { waitUntil: 'load', timeout: 120_000 });
         await page.waitForFunction(
           () => /** @type {any} */ (window).__phone.textMs !== undefined || /** @type {any} */ (window).__phone.failed !== undefined,
           { timeout: smoke ? 30_000 : 120_000, polling: 100 },
@@ -901,7 +914,7 @@ export function toRows(samples, taps, smoke = false, floorTaps = [], floorText =
             value: textFloor.median,
             p95: textFloor.p95,
             unit: 'ms',
-            note: `${floorText.length} cold loads of bench/pages/phone-floor.html, alternating with the page's; ${where}; the network's and the browser's part of the first card`,
+            note: `${floorText.length} cold loads of the page's floor, alternating with the page's; ${where}; the network's and the browser's part of the first card`,
           },
         ]
       : []),
@@ -962,7 +975,7 @@ export function toRows(samples, taps, smoke = false, floorTaps = [], floorText =
       metric: 'navigation → painted',
       unit: 'ms',
       ...textFloor,
-      note: `the same bytes and reads, plain fetch and one title (bench/pages/phone-floor.html); ${where}`,
+      note: `the same page, bytes and reads, plain fetch and one title (bench/pages/phone-floor.js); ${where}`,
     },
     {
       group: 'phone',

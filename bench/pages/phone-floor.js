@@ -1,10 +1,11 @@
 /**
  * The floor of bench/phone.mjs's first card: what the phone page costs before any code of ours
  * runs. bench/phone.mjs serves this as `floor.js`, padded with a comment to the phone page's
- * script's compressed size, so the network carries the same bytes. It asks for the same first
- * reads as the page (who is signed in, the first two clips, their home answers) with plain
- * `fetch`, and shows the first clip's title as a lesson clip's card would: the time to that
- * title is the network's and the browser's part of the first card, no widget's.
+ * script's compressed size, so the network carries the same bytes, in phone.html itself (its
+ * build writes `phone-floor.html`: phone.html with this script in place of the feed's). It asks
+ * for the same first reads as the page (who is signed in, the first two clips, their home
+ * answers) with plain `fetch`, and shows the first clip's title as a lesson clip's card would:
+ * the time to that title is the network's and the browser's part of the first card, no widget's.
  */
 const viewer = new URLSearchParams(location.search).get('viewer') ?? 'parent-1';
 const headers = { accept: 'application/json', authorization: `Bearer ${viewer}` };

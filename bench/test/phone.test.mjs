@@ -2,11 +2,13 @@
 // before the first card showed, and how its figures are held against issue 23's targets.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import {
   TARGETS,
   beforeMark,
   decodeMappings,
+  floorPage,
   overBudget,
   padTo,
   phoneBench,
@@ -181,4 +183,12 @@ test("a CPU profile's time by source file: mapped through the build's source map
     ['the browser (style, layout, paint, parsing…)', 2],
     ['idle', 1],
   ]);
+});
+
+test("the floor's page is the phone page with the floor's script, and says so when the page's script tag changed", () => {
+  const page = readFileSync(new URL('../pages/phone.html', import.meta.url), 'utf8');
+  const floor = floorPage(page);
+  assert.equal(floor, page.replace('/build/phone/phone.js', '/build/phone/floor.js'));
+  assert.notEqual(floor, page);
+  assert.throws(() => floorPage(page.replace('type="module" ', '')), /no longer loads its script/);
 });
