@@ -18,7 +18,13 @@
  * frame), and the requests and bytes (Network.loadingFinished's encodedDataLength: headers and
  * compressed body) of every request sent before the first card's title. Then, on the last load,
  * taps on the first card's first reaction (touch events through CDP): the click's timestamp → the
- * next frame. Medians over the loads; the taps' median and p95.
+ * next frame, and the same taps on the page's heading, where no code of ours runs. Medians over
+ * the loads; the taps' median and p95.
+ *
+ * The floor: after each load of the page, a cold load of phone.html with bench/pages/
+ * phone-floor.js for its script ({@link floorPage}), padded to the page's script's size on the
+ * wire ({@link padTo}), which makes the same three reads with plain `fetch` and shows the first
+ * clip's title. Its title painted is the network's and the browser's part of the first card.
  *
  * Static files are served gzip- or brotli-compressed, as a vendor's server would; the API's
  * JSON is not (the reference server does not compress).
