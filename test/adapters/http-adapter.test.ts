@@ -652,13 +652,15 @@ describe('HttpAdapter: uploads and publishing lesson clips', () => {
   });
 
   it('times out an upload only after timeoutMs without progress', async () => {
-    const http = uploader({ timeoutMs: 60 });
+    // Progress every 100 ms for 600 ms against a 500 ms timeout: longer than the timeout in all,
+    // and each gap a fifth of it, so a loaded CI machine's late timers do not fail it.
+    const http = uploader({ timeoutMs: 500 });
     const upload = rejection(http.uploadMedia({ id: 'slow', file: photo(), name: 'kring.png', kind: 'photo' }));
     await new Promise((r) => setTimeout(r, 0));
     const xhr = FakeXhr.made[0]!;
-    for (let i = 1; i <= 4; i++) {
-      await new Promise((r) => setTimeout(r, 40));
-      xhr.progress(i * 100, 2048); // still moving after 160 ms in all
+    for (let i = 1; i <= 6; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      xhr.progress(i * 100, 2048); // still moving after 600 ms in all
     }
     expect(xhr.aborted).to.equal(false);
     expect(((await upload) as SamenError).kind).to.equal('unavailable');
