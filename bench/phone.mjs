@@ -721,36 +721,32 @@ export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', tr
         }
         const failed = await page.evaluate(() => /** @type {any} */ (window).__phone.failed);
         if (failed !== undefined) throw new Error(`the first card${floor ? ' of the floor' : ''} failed to render: ${failed}`);
-        if (floor) {
-          const { at, timeOrigin } = await page.evaluate(() => ({
-            at: /** @type {any} */ (window).__phone.textMs,
-            timeOrigin: performance.timeOrigin,
-          }));
-          const counted = beforeMark(network.requests(timeOrigin), at);
-          floorMs.push(at);
-          log(
-            `  floor ${load + 1}/${plan.loads}: the same bytes and reads, no widget code: title at ${Math.round(at)} ms; ` +
-              `${counted.requests} requests, ${counted.bytes.toLocaleString('en-US')} B before it; ${phases(counted.list)}`,
-          );
-        }
-        if (!floor) {
-          // The picture may take longer; a card without one (no consent) has none to wait for.
+        // The picture may take longer; a card without one (no consent) has none to wait for. The floor shows none.
+        if (!floor)
           await page
             .waitForFunction(() => /** @type {any} */ (window).__phone.pictureMs !== undefined, { timeout: 60_000, polling: 100 })
             .catch(() => {});
-          const marks = await page.evaluate(() => {
-            const p = /** @type {any} */ (window).__phone;
-            return {
-              textMs: p.textMs,
-              pictureMs: p.pictureMs,
-              picture: p.picture,
-              title: p.title,
-              errors: p.errors,
-              timeOrigin: performance.timeOrigin,
-            };
-          });
-          const requests = network.requests(marks.timeOrigin);
-          const counted = beforeMark(requests, marks.textMs);
+        const marks = await page.evaluate(() => {
+          const p = /** @type {any} */ (window).__phone;
+          return {
+            textMs: p.textMs,
+            pictureMs: p.pictureMs,
+            picture: p.picture,
+            title: p.title,
+            errors: p.errors,
+            timeOrigin: performance.timeOrigin,
+          };
+        });
+        const requests = network.requests(marks.timeOrigin);
+        const counted = beforeMark(requests, marks.textMs);
+        problems.push(...marks.errors.map((/** @type {string} */ e) => `phone ${floor ? 'floor ' : ''}load ${load + 1}: ${e}`));
+        if (floor) {
+          floorMs.push(marks.textMs);
+          log(
+            `  floor ${load + 1}/${plan.loads}: the same bytes and reads, no widget code: title at ${Math.round(marks.textMs)} ms; ` +
+              `${counted.requests} requests, ${counted.bytes.toLocaleString('en-US')} B before it; ${phases(counted.list)}`,
+          );
+        } else {
           samples.push({
             textMs: marks.textMs,
             pictureMs: marks.pictureMs,
@@ -768,7 +764,6 @@ export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', tr
               `${counted.requests} requests, ${counted.bytes.toLocaleString('en-US')} B before it (${requests.length} requests so far); ` +
               phases(counted.list),
           );
-          problems.push(...marks.errors.map((/** @type {string} */ e) => `phone load ${load + 1}: ${e}`));
           const over = overBudget(counted);
           if (over) problems.push(`phone load ${load + 1}: ${over}`);
 

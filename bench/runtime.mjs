@@ -301,7 +301,7 @@ export async function runtimeBench({ quick = false, only = undefined, log = () =
         if (metric === 'ready') notes.push(`${samples.get(c.name)?.nodes} elements`);
         if (metric === 'first')
           notes.push(
-            'the task after the first frame in which every card on the screen shows its words (its reactions may still show their placeholder); painted, above, waits for all 200 loaded, then the next frame',
+            `the task after the first frame in which every card on the screen shows its words (its reactions may still show their placeholder); painted, above, waits for all ${c.n} loaded, then the next frame`,
           );
         const peer = PEERS.find((p) => c.kind === p.kind && c.group === 'peer' && c.context === undefined);
         if (peer) {
@@ -552,11 +552,8 @@ function summarize(/** @type {number[]} */ values) {
 }
 
 /**
- * The Event Timing duration of each tap: the longest entry of the interaction that started
- * before the tap's click and after the previous one. `undefined` when under the threshold.
- */
-/**
- * Each tap's Event Timing, from the entries of its interaction (pointerdown, pointerup, click:
+ * Each tap's Event Timing (the interaction that started before the tap's click and after the
+ * previous one), from the entries of its interaction (pointerdown, pointerup, click:
  * one `interactionId`): the longest `duration` (input → next paint, 8 ms granularity), and the
  * longest `processingEnd − processingStart`, the time in the page's handlers and the microtasks
  * they queue (a Lit update among them). `undefined` for a tap whose interaction took under the

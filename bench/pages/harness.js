@@ -84,9 +84,6 @@ export function installHarness({ kinds, loaded, failed = () => undefined, activi
     }
   }
 
-  // The first date formatted on a page starts ICU's time zone and calendar data (50–150 ms
-  // here). Any host page that shows a date has paid it already, so it is paid here, timed,
-  // and kept out of whichever widget happens to format a date first.
   /**
    * The time (`performance.now()`) of the task after the first frame in which every one of
    * `els` on the screen (its top above the viewport's bottom, read in that frame's animation
@@ -104,6 +101,9 @@ export function installHarness({ kinds, loaded, failed = () => undefined, activi
     });
   }
 
+  // The first date formatted on a page starts ICU's time zone and calendar data (50–150 ms
+  // here). Any host page that shows a date has paid it already, so it is paid here, timed,
+  // and kept out of whichever widget happens to format a date first.
   const icuStart = performance.now();
   new Date(0).toLocaleDateString(document.documentElement.lang || 'en');
   const icuStartupMs = performance.now() - icuStart;
