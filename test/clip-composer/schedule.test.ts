@@ -95,7 +95,9 @@ describe('schedule: the suggested moment and the warnings (fixed clock)', () => 
 });
 
 describe('<samen-clip-composer> scheduling', () => {
-  it('“Inplannen” suggests the next school-day morning, and a Saturday typed on the keyboard gets a translated warning, not a block', async () => {
+  it('“Inplannen” suggests the next school-day morning, and a Saturday typed on the keyboard gets a translated warning, not a block', async function () {
+    // Typed keys through the browser, then axe on the whole composer: over mocha's 5 s once in a loaded CI run (74316d1).
+    this.timeout(20_000);
     const el = await renderComposer(memoryAdapter({ viewerId: 'teacher-1' }));
     expect(text(el)).to.contain('Nu plaatsen');
     await schedule(el);
