@@ -28,6 +28,7 @@ import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { failureLine } from './wtr-summary-reporter.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -57,15 +58,41 @@ export const PGLITE_TEMPLATE = join(root, 'node_modules/.cache/samen-pglite');
  * @typedef {Counts & { name: string, code: number | null, seconds: number, slowest?: [string, number][] }} RunnerResult
  */
 
-/** Counts and failing test names from node:test's TAP output (the deepest failing test of each failing branch). */
+/**
+ * Counts and failing tests from node:test's TAP output: the deepest failing test of each failing
+ * branch, by its path, with the first line of its error (the YAML block's `error:`).
+ */
 export function countTap(/** @type {string} */ tap) {
   const number = (/** @type {string} */ key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
-  /** @type {string[]} */
-  const failures = [];
+  /** @type {{ name: string, error?: string }[]} */
+  const failed = [];
   /** @type {string[]} */
   const path = [];
   let lastFailDepth = -1;
+  /** The failure whose YAML block comes next, and, in an `error: |-` block, its indent. */
+  let awaiting = /** @type {{ name: string, error?: string } | undefined} */ (undefined);
+  let blockIndent = -1;
   for (const line of tap.split('\n')) {
+    if (awaiting && blockIndent >= 0) {
+      const indent = /^ */.exec(line)?.[0].length ?? 0;
+      if (line.trim() === '') continue;
+      if (indent > blockIndent) {
+        awaiting.error = line.trim();
+        awaiting = undefined;
+      }
+      blockIndent = -1;
+    }
+    const error = awaiting && /^( *)error: (.*)$/.exec(line);
+    if (awaiting && error) {
+      if (/^[|>]-?$/.test(error[2])) blockIndent = error[1].length;
+      else {
+        awaiting.error = error[2].replace(/^'(.*)'$/, (_, quoted) => quoted.replaceAll("''", "'"));
+        awaiting = undefined;
+      }
+      continue;
+    }
+    // The block ends at `...`; a test without one ends at the next test's line.
+    if (/^ *(?:\.\.\.$|# Subtest: |ok \d+ )/.test(line)) awaiting = undefined;
     const subtest = /^( *)# Subtest: (.*)$/.exec(line);
     if (subtest) {
       const depth = subtest[1].length / 4;
@@ -73,18 +100,21 @@ export function countTap(/** @type {string} */ tap) {
       path[depth] = subtest[2];
       continue;
     }
-    const failed = /^( *)not ok \d+ - (.*?)(?: # (?:SKIP|TODO).*)?$/.exec(line);
-    if (!failed) continue;
-    const depth = failed[1].length / 4;
+    const notOk = /^( *)not ok \d+ - (.*?)(?: # (?:SKIP|TODO).*)?$/.exec(line);
+    if (!notOk) continue;
+    const depth = notOk[1].length / 4;
     // Children are reported before their parent: a parent of a failing test is not listed again.
-    if (lastFailDepth !== depth + 1) failures.push([...path.slice(0, depth), failed[2]].join(' > '));
+    if (lastFailDepth !== depth + 1) {
+      awaiting = { name: [...path.slice(0, depth), notOk[2]].join(' > ') };
+      failed.push(awaiting);
+    }
     lastFailDepth = depth;
   }
   return {
     passed: number('pass'),
     failed: number('fail') + number('cancelled'),
     skipped: number('skipped') + number('todo'),
-    failures,
+    failures: failed.map(({ name, error }) => failureLine(name, error)),
   };
 }
 

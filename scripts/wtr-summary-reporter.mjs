@@ -25,6 +25,23 @@ function walk(suite, path, visit) {
   for (const child of suite.suites) walk(child, [...path, child.name], visit);
 }
 
+/**
+ * A failure's reason for the closing summary: the first line of its message, cut at 200
+ * characters. CI's log keeps only its end, so the summary says why as well as which.
+ */
+export function reasonOf(/** @type {string | undefined} */ message) {
+  const line =
+    (message ?? '')
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? '';
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
+/** A failure's line: its name, then its reason after a dash when it has one. */
+export const failureLine = (/** @type {string} */ name, /** @type {string | undefined} */ message) =>
+  reasonOf(message) ? `${name} — ${reasonOf(message)}` : name;
+
 /** Counts the tests of these sessions; a file that failed without a failing test (it did not load, say) counts as one failure. */
 export function countSessions(/** @type {Session[]} */ sessions) {
   const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -39,7 +56,7 @@ export function countSessions(/** @type {Session[]} */ sessions) {
       else {
         counts.failed++;
         failedHere++;
-        failures.push(`${file}: ${[...path, test.name].join(' > ')}`);
+        failures.push(failureLine(`${file}: ${[...path, test.name].join(' > ')}`, test.error?.message));
       }
     });
     if (session.passed === false && failedHere === 0) {

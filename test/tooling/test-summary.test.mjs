@@ -38,7 +38,7 @@ describe('group', () => {
   const { code, output } = await runSummary([join(dir, 'a.test.mjs'), join(dir, 'b.test.mjs')]);
   assert.notEqual(code, 0, output);
   assert.match(output, /node:test\s+2 passed, 1 failed, 1 skipped/);
-  assert.match(output, /✖ node:test: group > fails$/m);
+  assert.match(output, /✖ node:test: group > fails — no$/m);
   assert.match(output, /✖ 4 tests: 2 passed, 1 failed, 1 skipped \(node:test 4\)/);
 });
 
@@ -100,7 +100,45 @@ test('TAP: nested failures are named once, by their path; cancelled counts as fa
   assert.deepEqual(countTap(tap), { passed: 1, failed: 3, skipped: 2, failures: ['file a > inner', 'hook only'] });
 });
 
-test('web-test-runner sessions: tests counted through nested suites; a file that failed to load counts as a failure', () => {
+test("TAP: each failure carries the first line of its error, quoted or a block, so CI's short log says why", () => {
+  const tap = [
+    '# Subtest: file a',
+    '    # Subtest: times out',
+    '    not ok 1 - times out',
+    '      ---',
+    "      error: 'test timed out after 5000ms, it''s slow'",
+    '      stack: |-',
+    '        at somewhere',
+    '      ...',
+    'not ok 1 - file a',
+    '  ---',
+    "  error: '1 subtest failed'",
+    '  ...',
+    '# Subtest: asserts',
+    'not ok 2 - asserts',
+    '  ---',
+    '  error: |-',
+    '    Expected values to be strictly equal:',
+    '    ',
+    '    1 !== 2',
+    '  code: ERR_ASSERTION',
+    '  ...',
+    '# Subtest: no block',
+    'not ok 3 - no block',
+    '# Subtest: fine',
+    'ok 4 - fine',
+    '  ---',
+    "  error: 'not a failure's'",
+    '  ...',
+  ].join('\n');
+  assert.deepEqual(countTap(tap).failures, [
+    "file a > times out — test timed out after 5000ms, it's slow",
+    'asserts — Expected values to be strictly equal:',
+    'no block',
+  ]);
+});
+
+test("web-test-runner sessions: tests counted through nested suites, each failure with its message's first line; a file that failed to load counts as a failure", () => {
   const sessions = [
     {
       testFile: 'test/a.test.ts',
@@ -114,7 +152,7 @@ test('web-test-runner sessions: tests counted through nested suites; a file that
             name: 'suite',
             suites: [],
             tests: [
-              { name: 'bad', passed: false, skipped: false },
+              { name: 'bad', passed: false, skipped: false, error: { message: '\nexpected 1 to equal 2\n  at x.test.ts:3' } },
               { name: 'later', passed: false, skipped: true },
             ],
           },
@@ -127,6 +165,6 @@ test('web-test-runner sessions: tests counted through nested suites; a file that
     passed: 1,
     failed: 2,
     skipped: 1,
-    failures: ['test/a.test.ts: suite > bad', 'test/b.test.ts: Could not import your test module'],
+    failures: ['test/a.test.ts: suite > bad — expected 1 to equal 2', 'test/b.test.ts: Could not import your test module'],
   });
 });
