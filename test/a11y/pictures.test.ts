@@ -20,7 +20,6 @@ const content = (e: Element) => !!e.closest('.pictogram, [part~="feeling"] .pict
 describe('built-in pictures', () => {
   for (const [title, name, meta, story] of allStories()) {
     it(`${title} / ${name}: drawn, no emoji or symbol glyphs`, async function () {
-      this.timeout(15000);
       const wrapper = await renderStory(meta, story);
       if (PLAYED_TITLES.has(title)) await playStory(wrapper, meta, story);
       await settleAll(wrapper);

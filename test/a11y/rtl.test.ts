@@ -273,7 +273,6 @@ const nameOf = (el: Element | null): string =>
 describe('Arabic, right to left: each widget mirrored, nothing overflowing (docs/screenshots/ar/)', () => {
   for (const [file, load, story] of ARABIC) {
     it(`${file}: ${story}`, async function () {
-      this.timeout(15_000);
       const [wrapper, widgets] = await render(await load(), story);
       expect(
         widgets.map((w) => w.localName),

@@ -165,7 +165,6 @@ describe('accessibility tree: each widget’s main flow by keyboard', () => {
   });
 
   it('clip composer: class, programme and lesson by keyboard; the library’s texts named; upload progress; preview; "Geplaatst"', async function () {
-    this.timeout(15_000);
     const c = composerNl;
     localStorage.removeItem('samen:composer:teacher-1');
     // As the story file builds it, with uploads slow enough to be seen on their way.

@@ -210,7 +210,6 @@ describe('<samen-programme-overview>', () => {
   });
 
   it('the MemoryAdapter computes the shares from its own data: the teacher’s groep 6 as each clip’s reach counts it', async function () {
-    this.timeout(10_000);
     const adapter = new MemoryAdapter({ now: NOW, viewerId: 'teacher-1' });
     const el = await render(adapter);
     const row = rowOf(el, 'Groep 6');
@@ -226,7 +225,6 @@ describe('<samen-programme-overview>', () => {
   });
 
   it('lists the families not reached to the class’s teacher only, closed at first; the IB’er and the school leader get numbers only', async function () {
-    this.timeout(15_000);
     const adapter = new MemoryAdapter({ now: NOW, viewerId: 'teacher-1' });
     // Nobody of family Jansen (fam-01) has done anything in the seed.
     const teacher = await render(adapter);
@@ -253,7 +251,6 @@ describe('<samen-programme-overview>', () => {
   });
 
   it('the measure choice works by keyboard: arrows change what the table and charts show, focus stays on the choice', async function () {
-    this.timeout(10_000);
     const el = await render(new MemoryAdapter({ now: NOW, viewerId: 'teacher-1' }));
     const first = $$(el, 'input[name="measure"]')[0]!;
     first.focus();
@@ -266,7 +263,6 @@ describe('<samen-programme-overview>', () => {
   });
 
   it('reads right to left in Arabic, and speaks English', async function () {
-    this.timeout(10_000);
     const ar = await render(new MemoryAdapter({ now: NOW, viewerId: 'teacher-1' }), { locale: 'ar', dir: 'ltr' });
     const base = $(ar, '[part~="base"]')!;
     expect(base.getAttribute('lang')).to.equal('ar');
@@ -279,7 +275,6 @@ describe('<samen-programme-overview>', () => {
   });
 
   it('exports the table as CSV and the charts as SVG through blob: links, no third party', async function () {
-    this.timeout(10_000);
     const el = await render(countedTableAdapter(wishReachSample));
     await waitUntil(() => $(el, '[part~="export-csv"]'), 'the download links, once the table is painted');
     const csvLink = $(el, '[part~="export-csv"]') as HTMLAnchorElement;
@@ -302,7 +297,6 @@ describe('<samen-programme-overview>', () => {
   });
 
   it('works behind the OutboxAdapter (the overview and the teacher’s list read straight through)', async function () {
-    this.timeout(10_000);
     const el = await render(new OutboxAdapter(new MemoryAdapter({ now: NOW, viewerId: 'teacher-1' })));
     expect($(el, '[part~="error"]'), 'no not-connected state').to.equal(null);
     expect(rowOf(el, 'Groep 6'), 'the table').to.exist;
@@ -310,7 +304,6 @@ describe('<samen-programme-overview>', () => {
   });
 
   it('follows live changes: a parent’s answer shows in the teacher’s table', async function () {
-    this.timeout(10_000);
     const adapter = new MemoryAdapter({ now: NOW, viewerId: 'teacher-1' });
     const el = await render(adapter);
     const cell = () => rowOf(el, 'Groep 6').querySelector<HTMLElement>('td[data-lessons="2"]')!.textContent;

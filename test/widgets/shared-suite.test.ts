@@ -190,14 +190,12 @@ for (const row of CATALOGUE) {
   describe(`${row.tag} (the shared widget suite)`, () => {
     for (const view of row.views) {
       test(row, view, 'accessible when loaded', async function () {
-        this.timeout(10_000);
         const { el } = await mountWidget(row, { view });
         expect(row.looksLoaded(el, view), 'shows the seeded sample').to.equal(true);
         await expect(el).to.be.accessible();
       });
 
       test(row, view, 'accessible while loading', async function () {
-        this.timeout(10_000);
         const { el } = await mountWidget(row, { view, latency: 5000, wait: false });
         await waitUntil(() => card(el)?.getAttribute('aria-busy') === 'true', 'the loading state shows');
         expect(el.shadowRoot!.querySelector('[role="status"]')?.textContent, 'says it is loading').to.include('Laden');
@@ -206,7 +204,6 @@ for (const row of CATALOGUE) {
       });
 
       test(row, view, 'accessible in the error state', async function () {
-        this.timeout(10_000);
         const adapter = new MemoryAdapter({ now: NOW, viewerId: row.viewers[view] });
         adapter.failNext('*', 'unavailable');
         const { el } = await mountWidget(row, { view, adapter });
@@ -219,14 +216,12 @@ for (const row of CATALOGUE) {
       });
 
       test(row, view, 'accessible when not connected', async function () {
-        this.timeout(10_000);
         const { el } = await mountWidget(row, { view, adapter: undefined });
         expect(el.shadowRoot!.querySelector('[part~="error"]'), 'the not-connected state').to.exist;
         await expect(el).to.be.accessible();
       });
 
       test(row, view, 'Tab reaches the first control and shows a visible focus indicator', async function () {
-        this.timeout(10_000);
         // A view whose only control is read-aloud has it where the device can speak: a voice here.
         const speech = row.speaks?.includes(view) ? fakeSpeech() : undefined;
         try {
@@ -269,7 +264,6 @@ for (const row of CATALOGUE) {
 
       if (view === 'teacher') {
         test(row, view, 'preview as parent writes nothing', async function () {
-          this.timeout(10_000);
           const { el, adapter } = await mountWidget(row, { view });
           const before = { calls: writesOf(adapter), applied: adapter.appliedWrites };
           const preview = (await openPreview(row, el)) as Widget;
@@ -306,7 +300,6 @@ for (const row of CATALOGUE) {
       });
 
       test(row, view, 'works with an adapter of only its port', async function () {
-        this.timeout(10_000);
         const full = new MemoryAdapter({ now: NOW, viewerId: row.viewers[view] });
         let el: Widget | undefined;
         const { errors } = await collectProblems(async () => {
@@ -343,7 +336,6 @@ for (const row of CATALOGUE) {
       const live = row.live;
       if (live) {
         test(row, view, 'shows live updates', async function () {
-          this.timeout(10_000);
           const { el, adapter } = await mountWidget(row, { view });
           expect(live.shows(el, view), 'not shown before the change').to.equal(false);
           await live.change(adapter, view);
@@ -351,7 +343,6 @@ for (const row of CATALOGUE) {
         });
 
         test(row, view, 'moved in the page keeps live updates', async function () {
-          this.timeout(10_000);
           const { el, adapter, provider } = await mountWidget(row, { view });
           const elsewhere = document.createElement('section');
           provider.appendChild(elsewhere);
@@ -427,7 +418,6 @@ for (const row of CATALOGUE) {
       else it(focusName, focusTest);
 
       test(row, view, 'removed mid-load: no error, and loads when added again', async function () {
-        this.timeout(10_000);
         // 300 ms: long enough to see the loading state under CI's load, short enough that the
         // ~20 rows of this test do not wait 1.7 s each (it was 500 ms, and 700 ms below).
         const { el, slot, adapter } = await mountWidget(row, { view, latency: 300, wait: false });
