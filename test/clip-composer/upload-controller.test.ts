@@ -47,15 +47,17 @@ async function card(adapter: Pick<ClipComposerPort, 'uploadMedia'> | undefined):
 
 describe('UploadController', () => {
   it('reports the progress of a file on its way, then hands over the stored media', async () => {
-    const teacher = memoryAdapter({ viewerId: 'teacher-1', uploadMs: 1000 });
+    // 3 s in five steps: 40–80 % shows for 1.2 s, and the wait for it allows 3 s. At 1 s against
+    // waitUntil's default 1 s, a CI run on two loaded cores did not see 40 % in time (ce0a74d).
+    const teacher = memoryAdapter({ viewerId: 'teacher-1', uploadMs: 3000 });
     const el = await card(teacher);
     expect(el.uploads.add([png()])).to.deep.equal([]);
     await el.updateComplete;
     expect(rows(el)).to.deep.equal(['klas.png: 0%']);
-    await waitUntil(() => el.uploads.uploading[0] && el.uploads.uploading[0].progress >= 0.4, 'progress reported');
+    await waitUntil(() => el.uploads.uploading[0] && el.uploads.uploading[0].progress >= 0.4, 'progress reported', { timeout: 3000 });
     await el.updateComplete;
     expect(rows(el)[0]).to.match(/^klas\.png: [4-8]0%$/);
-    await waitUntil(() => el.ended.length === 1, 'uploaded');
+    await waitUntil(() => el.ended.length === 1, 'uploaded', { timeout: 5000 });
     await el.updateComplete;
     const [outcome] = el.ended;
     expect(outcome!.status).to.equal('uploaded');
