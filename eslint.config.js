@@ -117,6 +117,19 @@ export default defineConfig([
       ],
       // A test clears its host by rendering an empty template into it.
       'lit/prefer-nothing': 'off',
+      // Waits allow 5 s (test/helpers/wait.ts): open-wc's 1 s failed tests on CI's loaded cores.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@open-wc/testing',
+              importNames: ['waitUntil'],
+              message: "Import waitUntil from test/helpers/wait.js: it allows 5 s, open-wc's 1 s fails on a loaded CI machine.",
+            },
+          ],
+        },
+      ],
       // chai's property assertions: `expect(x).to.exist`, `.to.be.true`.
       '@typescript-eslint/no-unused-expressions': 'off',
       // Hostile-adapter tests throw what a careless host throws.

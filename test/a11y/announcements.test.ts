@@ -4,7 +4,8 @@
  * region's words changed to them, not set again over themselves, which a screen reader does
  * not read), and in the accessibility tree.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
 import { rowOf } from '../widgets/catalogue.js';
 import { mountWidget } from '../widgets/mount.js';

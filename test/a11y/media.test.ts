@@ -5,7 +5,8 @@
  * shadows, so a state shown only that way vanishes: these tests check that what is chosen,
  * pressed or filled still looks different from what is not.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import type { SamenClipComposer } from '../../src/clip-composer/clip-composer.js';

@@ -4,7 +4,8 @@
  * roles, states, and the live region's words after the action ("Verstuurd", "Muntje gegeven — 32 van 32. Doel
  * bereikt!", "Geplaatst", …). Also: Escape closes the matrix editor, and focus rings have 3:1 contrast.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
 import type { SamenClipComposer } from '../../src/clip-composer/clip-composer.js';
 import { nl as composerNl } from '../../src/clip-composer/locales/nl.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-feedback-bar.js';
 import { HttpAdapter, backoff, parseRetryAfter } from '../../src/adapters/http-adapter.js';

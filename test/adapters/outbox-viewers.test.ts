@@ -8,7 +8,8 @@
  * `resume()`. The person switch is a "session" adapter whose viewer the test changes (a token
  * swap in one page), or a reload with someone else's adapter.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { openDB } from 'idb';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { HttpAdapter } from '../../src/adapters/http-adapter.js';

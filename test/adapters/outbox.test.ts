@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { OutboxAdapter, type OutboxEntry } from '../../src/adapters/outbox.js';
 import type { SamenError } from '../../src/core/errors.js';

@@ -1,4 +1,5 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { BRIDGE_METHODS, BridgeAdapter, type BridgeMessage, type BridgeMethod } from '../../src/adapters/bridge-adapter.js';
 import { serveBridge } from '../../src/adapters/bridge-host.js';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';

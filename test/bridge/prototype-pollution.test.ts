@@ -11,7 +11,8 @@
  * keys inside inputs (top level and nested in a matrix or a clip's media), as JSON
  * `{"__proto__": {…}}` payloads, and as topic ids. Then the host page must be as before.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { BRIDGE_INPUTS, BRIDGE_METHODS, type BridgeMessage, type BridgeMethod } from '../../src/adapters/bridge-adapter.js';
 import { serveBridge } from '../../src/adapters/bridge-host.js';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';

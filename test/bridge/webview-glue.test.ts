@@ -6,7 +6,8 @@
  * side's data and "we talked about it" reaches it. Native code here is a MemoryAdapter behind
  * the JSON protocol, as a real app's store would be.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-lesson-clip.js';
 import { BridgeAdapter } from '../../src/adapters/bridge-adapter.js';

@@ -4,7 +4,8 @@
  * the weekend warning, the `samen-schedule` event, the teacher's "Gepland voor …", a parent's
  * early read not found, and the class's rhythm beside the schedule.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { SamenClipComposer } from '../../src/clip-composer/clip-composer.js';
 import { atHour, dayValue, defaultSchedule, scheduleNotes } from '../../src/clip-composer/schedule.js';

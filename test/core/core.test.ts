@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { LocalAdapter } from '../../src/adapters/local-adapter.js';
 import { SamenError, toSamenError } from '../../src/core/errors.js';
 import { formatRelative, messagesFor, registerLocale, resolveLocale, type Messages } from '../../src/core/i18n.js';

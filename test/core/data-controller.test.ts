@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { html as litHtml, type TemplateResult } from 'lit';
 import type { AdapterFor, SamenTopic } from '../../src/core/adapter.js';
 import { SamenError } from '../../src/core/errors.js';

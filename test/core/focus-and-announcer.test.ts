@@ -3,7 +3,8 @@
  * falls to the page's body when the focused control disappears, and every announcement is
  * heard, also the same words three times in a row.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
 import { html as litHtml, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';

@@ -4,7 +4,8 @@
  * staat nu op plaats 2 van 3"); removing values, down to the last one, never drops focus to
  * the page: after the last, focus is on "Waarde toevoegen".
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import '../../src/define/samen-provider.js';

@@ -3,7 +3,8 @@
  * port and live updates, nothing else. The feedback bar works with it as with a whole adapter; a
  * lesson clip on the same page says it is not connected and names what it lacks.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import type { AdapterFor } from '../../src/core/adapter.js';

@@ -7,6 +7,7 @@ import '../../src/define/samen-lesson-clip.js';
 import '../../src/locales/en.js';
 import type { SamenLessonClip } from '../../src/lesson-clip/lesson-clip.js';
 import type { SamenErrorDetail } from '../../src/core/events.js';
+import { WAIT_MS } from './wait.js';
 
 /** Seeded "now" so relative dates and seeded data are the same on every run. */
 export const NOW = new Date('2026-11-20T10:00:00Z');
@@ -20,7 +21,9 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
  * (a lesson clip's feedback bar, which loads its own data and, for a teacher, its teacher view).
  */
 export async function settled(el: HTMLElement & { updateComplete: Promise<boolean> }): Promise<void> {
-  for (let i = 0; i < 50; i++) {
+  // Until WAIT_MS has passed, not a count of rounds: a loaded CI machine's 10 ms timers come late.
+  const deadline = performance.now() + WAIT_MS;
+  for (let i = 0; i === 0 || performance.now() < deadline; i++) {
     await el.updateComplete;
     if (!el.shadowRoot?.querySelector('[aria-busy="true"].card')) {
       await el.updateComplete;

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-lesson-clip.js';
 import { memoryAdapter } from '../helpers/fixtures.js';

@@ -3,7 +3,8 @@
  * on the digiboard. Counts of families (one or two as "a few"), and only the answers families
  * chose to share, without a name anywhere in the card: not in its text, not in an attribute.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { createDemoState, type DemoState } from '../../src/adapters/demo-data.js';

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { configure } from '../../src/core/context.js';
 import type { SamenLessonClip } from '../../src/lesson-clip/lesson-clip.js';
 import '../../src/locales/ar.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { HttpAdapter } from '../../src/adapters/http-adapter.js';
 import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { nearViewportFollowing } from '../../src/core/near-viewport.js';

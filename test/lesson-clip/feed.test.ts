@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { nearViewportWaiting } from '../../src/core/near-viewport.js';
 import '../../src/define/samen-feedback-bar.js';

@@ -6,7 +6,8 @@
  * names an address not reached yet ("Familie El Amrani — tweede adres"). A school setting
  * (`shareWithinFamily`) shares them within the family instead.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../src/define/samen-feedback-bar.js';
 import { readBridgeArgs } from '../../src/adapters/bridge-adapter.js';
 import { configure } from '../../src/core/context.js';

@@ -9,7 +9,8 @@
  * MutationObserver records each change, as a screen reader reads each), and at the end from
  * Chromium's accessibility tree.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import '../../src/define/samen-provider.js';

@@ -4,7 +4,8 @@
  * pictures and read-aloud, and the choice is saved through the adapter (the outbox keeps it
  * offline, one client id). Only the child, or their parent handing over the phone, may choose.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { OutboxAdapter } from '../../src/adapters/outbox.js';

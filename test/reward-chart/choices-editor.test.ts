@@ -4,7 +4,8 @@
  * of rewards (add, remove, by keyboard, at most six, 44px targets); the child then chooses from
  * exactly those in `view="child"`. What the adult typed and did not save survives a reload.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { configure } from '../../src/core/context.js';

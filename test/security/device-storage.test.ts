@@ -6,7 +6,8 @@
  * with it off, nothing of Samen is, and the draft still survives the widget being taken out
  * of the page and put back (kept in memory for this visit).
  */
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { html, type TemplateResult } from 'lit';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-lesson-clip.js';

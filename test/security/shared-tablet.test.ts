@@ -8,7 +8,8 @@
  * comes back and finds their own draft (kept for them only). Every test first shows A's text on
  * screen, so a check that it is gone can fail.
  */
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { html, type TemplateResult } from 'lit';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-lesson-clip.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { TemplateResult } from 'lit';
 import * as adapters from '../../stories/adapters.stories.js';
 import * as expectationMatrix from '../../stories/expectation-matrix.stories.js';

@@ -3,7 +3,8 @@
  * adapter answers; a write that fails rolls back (or stays queued, for the teacher's awards)
  * with a message in the card's words, and nothing typed is lost.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import { SamenError } from '../../src/core/errors.js';
 import '../../src/define/samen-provider.js';

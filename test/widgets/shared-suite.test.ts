@@ -19,7 +19,8 @@
  * Tests are named "<tag> <view>: <behaviour>". A behaviour a known bug breaks today is listed in
  * the row's `knownBroken` and skipped here, with the reason in its title.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { SamenErrorDetail } from '../../src/core/events.js';
 import { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
