@@ -1,5 +1,6 @@
 import { createContext } from '@lit/context';
 import type { SamenAdapterLike } from './adapter.js';
+import { sharedListener } from './shared-listener.js';
 
 /** What a page gives every Samen widget: where data comes from, and in which language. */
 export interface SamenConfig {
@@ -69,7 +70,5 @@ export function holdDeviceStorageOff(holder: object, off: boolean): void {
   else holders.delete(holder);
 }
 
-export function onPageDefaultsChange(listener: () => void): () => void {
-  page.changes.addEventListener('change', listener);
-  return () => page.changes.removeEventListener('change', listener);
-}
+/** Calls `listener` after each `configure()` (of any copy of Samen on the page); returns the function that stops it. */
+export const onPageDefaultsChange = sharedListener(() => page.changes, 'change');

@@ -16,6 +16,7 @@
 import type { SamenErrorKind } from './errors.js';
 import type { Programme } from './schemas.js';
 import { nl } from './locales/nl.js';
+import { sharedListener } from './shared-listener.js';
 
 export { plural, type PluralForms } from './plural.js';
 
@@ -301,10 +302,7 @@ export function hasLocale(code: string): boolean {
 }
 
 /** Calls `listener` whenever a language is registered, so widgets showing it re-render (languages may load late). */
-export function onLocalesChange(listener: () => void): () => void {
-  shared.changes.addEventListener('change', listener);
-  return () => shared.changes.removeEventListener('change', listener);
-}
+export const onLocalesChange = sharedListener(() => shared.changes, 'change');
 
 export const DEFAULT_LOCALE = 'nl';
 

@@ -33,6 +33,7 @@ import { clipMessages, type ClipMessages } from './messages.js';
 import { threadMessages } from '../thread/messages.js';
 import { LazyThreads } from '../thread/lazy-threads.js';
 import { LazyView } from '../core/lazy-view.js';
+import { onOnline } from '../core/shared-listener.js';
 import type { ClipTeacherHost } from './teacher-view.js';
 import type { ClipChildHost } from './child-view.js';
 import { classBoardSchema, type ClassBoard } from './board.js';
@@ -337,14 +338,14 @@ export class SamenLessonClip extends SamenParentPreviewElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('online', this.retryWhenOnline);
+    this.stopOnline = onOnline(this.retryWhenOnline);
     // Back in the page (moved): the seen-observer, stopped on leaving, watches again after this render.
     if (this.data) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.retryWhenOnline);
+    this.stopOnline?.();
     this.stopWatching();
   }
 
@@ -448,6 +449,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     void this.send('text');
   }
 
+  private stopOnline?: () => void;
   private readonly retryWhenOnline = () => {
     if (this.sendError) void this.send(this.lastKind);
   };

@@ -15,6 +15,7 @@ import { invalidLang } from '../core/content-lang.js';
 import { inLanguage, withParts } from '../core/in-language.js';
 import { WriteQueue } from '../core/write-queue.js';
 import { LazyView } from '../core/lazy-view.js';
+import { onOnline } from '../core/shared-listener.js';
 import { progress, recentReasons, sanitizeChart } from './progress.js';
 import { rewardChartStyles } from './reward-chart.styles.js';
 import { LazyThreads } from '../thread/lazy-threads.js';
@@ -302,15 +303,16 @@ export class SamenRewardChart extends SamenParentPreviewElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('online', this.flushWhenOnline);
+    this.stopOnline = onOnline(this.flushWhenOnline);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.flushWhenOnline);
+    this.stopOnline?.();
     this.teacherState?.stop();
   }
 
+  private stopOnline?: () => void;
   private readonly flushWhenOnline = () => void this.queue?.flush();
 
   // ------------------------------------------------------------------ data
