@@ -72,24 +72,17 @@ export class SamenElement extends LitElement {
   private adapterSeen?: SamenAdapterLike;
   private personEpoch = 0;
 
-  /** The card's one live region ({@link announce}), created with the shadow root. */
+  /**
+   * The card's one live region ({@link announce}): created before the first render, so it is
+   * in the page long before anything is said in it, but not for a dormant card (issue 23): a
+   * feed's cards far below the screen keep one element each in their shadow root, not two.
+   */
   private announcer?: Announcer;
 
   constructor() {
     super();
     // Focus never falls to the page's body when the focused control disappears (issue 21).
     new FocusKeeper(this);
-  }
-
-  /**
-   * The shadow root, with the card's live region as its last child: Lit renders before it, so
-   * no re-render replaces it.
-   */
-  protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    const root = super.createRenderRoot();
-    this.announcer = new Announcer(root as ShadowRoot);
-    this.renderOptions.renderBefore = this.announcer.region;
-    return root;
   }
 
   /**
@@ -129,6 +122,11 @@ export class SamenElement extends LitElement {
     // Awake (near the screen): the first render takes the dormant box's place in this same task.
     this.placeBox?.remove();
     this.placeBox = undefined;
+    // The live region as the shadow root's last child: Lit renders before it, so no re-render replaces it.
+    if (!this.announcer) {
+      this.announcer = new Announcer(this.renderRoot as ShadowRoot);
+      this.renderOptions.renderBefore = this.announcer.region;
+    }
     // Every update, not only when `preview` is among the changes: an update skipped meanwhile (a
     // language still loading) drops its list of changes.
     this.blockWhilePreview();
