@@ -219,37 +219,43 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   /** How the child view is loaded (a test's subclass may fail it). */
   protected static loadChildView = () => import('./child-view.js');
 
-  /** What the child view reads through the lesson clip. */
-  private readonly childHost: ClipChildHost = ((clip: this) => ({
-    get m() {
-      return clip.m;
-    },
-    get t() {
-      return clip.t;
-    },
-    familyText: () => clip.familyText(),
-    readAloud: (sentences) => clip.reader.render(clip.t, sentences),
-  }))(this);
+  /** What the child view reads through the lesson clip: made the first time, as a parent's card never needs it. */
+  private get childHost(): ClipChildHost {
+    return (this.childHostMade ??= ((clip: this): ClipChildHost => ({
+      get m() {
+        return clip.m;
+      },
+      get t() {
+        return clip.t;
+      },
+      familyText: () => clip.familyText(),
+      readAloud: (sentences) => clip.reader.render(clip.t, sentences),
+    }))(this));
+  }
+  private childHostMade?: ClipChildHost;
 
   /** The view whose module is loaded on demand, or none for the parent's. */
   private get lazyView(): LazyView<{ styles: CSSResult }> | undefined {
     return this.view === 'teacher' ? this.teacherView : this.view === 'child' ? this.childView : undefined;
   }
 
-  /** What the teacher view reads through the lesson clip. */
-  private readonly teacherHost: ClipTeacherHost = ((clip: this) => ({
-    get m() {
-      return clip.m;
-    },
-    get t() {
-      return clip.t;
-    },
-    get resolvedLocale() {
-      return clip.resolvedLocale;
-    },
-    familyText: () => clip.familyText(),
-    thread: (familyId, name, householdId) => clip.renderFamilyThread(familyId, name, householdId),
-  }))(this);
+  /** What the teacher view reads through the lesson clip: made the first time, as a parent's card never needs it. */
+  private get teacherHost(): ClipTeacherHost {
+    return (this.teacherHostMade ??= ((clip: this): ClipTeacherHost => ({
+      get m() {
+        return clip.m;
+      },
+      get t() {
+        return clip.t;
+      },
+      get resolvedLocale() {
+        return clip.resolvedLocale;
+      },
+      familyText: () => clip.familyText(),
+      thread: (familyId, name, householdId) => clip.renderFamilyThread(familyId, name, householdId),
+    }))(this));
+  }
+  private teacherHostMade?: ClipTeacherHost;
 
   /**
    * In the teacher's answers list: the open thread with this family (one household of it, when
