@@ -39,8 +39,10 @@ export function reasonOf(/** @type {string | undefined} */ message) {
 }
 
 /** A failure's line: its name, then its reason after a dash when it has one. */
-export const failureLine = (/** @type {string} */ name, /** @type {string | undefined} */ message) =>
-  reasonOf(message) ? `${name} — ${reasonOf(message)}` : name;
+export function failureLine(/** @type {string} */ name, /** @type {string | undefined} */ message) {
+  const reason = reasonOf(message);
+  return reason ? `${name} — ${reason}` : name;
+}
 
 /** Counts the tests of these sessions; a file that failed without a failing test (it did not load, say) counts as one failure. */
 export function countSessions(/** @type {Session[]} */ sessions) {

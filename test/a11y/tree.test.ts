@@ -262,9 +262,7 @@ describe('accessibility tree: each widget’s main flow by keyboard', () => {
     expect([typeof bar.value, bar.valuemax]).to.deep.equal(['number', 100]);
     expect(bar.value).to.be.within(20, 100);
     expect(find(ax, 'button', c.cancelUploadOf('kring.png')), 'its stop button, named by the file').to.exist;
-    await waitUntil(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent.includes(c.uploaded('kring.png')), 'uploaded', {
-      timeout: 5000,
-    });
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent.includes(c.uploaded('kring.png')), 'uploaded');
     ax = await tree(wrapper);
     expect(find(ax, 'progressbar'), 'no progress bar once done').to.equal(null);
     expect(liveText(ax)).to.contain(c.uploaded('kring.png'));

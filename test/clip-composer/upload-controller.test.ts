@@ -48,8 +48,9 @@ async function card(adapter: Pick<ClipComposerPort, 'uploadMedia'> | undefined):
 
 describe('UploadController', () => {
   it('reports the progress of a file on its way, then hands over the stored media', async () => {
-    // 3 s in five steps: 40–80 % shows for 1.2 s, and the wait for it allows 3 s. At 1 s against
-    // waitUntil's default 1 s, a CI run on two loaded cores did not see 40 % in time (ce0a74d).
+    // 3 s in five steps: 40–80 % shows for 1.2 s, and the wait for it allows 3 s (for the upload's
+    // end, test/helpers/wait.ts's 5 s). At 1 s against open-wc's 1 s wait, a CI run on two loaded
+    // cores did not see 40 % in time (ce0a74d).
     const teacher = memoryAdapter({ viewerId: 'teacher-1', uploadMs: 3000 });
     const el = await card(teacher);
     expect(el.uploads.add([png()])).to.deep.equal([]);
@@ -58,7 +59,7 @@ describe('UploadController', () => {
     await waitUntil(() => el.uploads.uploading[0] && el.uploads.uploading[0].progress >= 0.4, 'progress reported', { timeout: 3000 });
     await el.updateComplete;
     expect(rows(el)[0]).to.match(/^klas\.png: [4-8]0%$/);
-    await waitUntil(() => el.ended.length === 1, 'uploaded', { timeout: 5000 });
+    await waitUntil(() => el.ended.length === 1, 'uploaded');
     await el.updateComplete;
     const [outcome] = el.ended;
     expect(outcome!.status).to.equal('uploaded');

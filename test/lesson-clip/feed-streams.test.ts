@@ -114,7 +114,7 @@ describe('lesson clip feed over HTTP: live updates within the server’s limits 
       for (let y = 0; ; y += 2 * window.innerHeight) {
         window.scrollTo(0, y);
         await frame();
-        await waitUntil(() => clips.filter(onScreen).every((el) => title(el) !== ''), `the cards in view at ${y} px`, { timeout: 5000 });
+        await waitUntil(() => clips.filter(onScreen).every((el) => title(el) !== ''), `the cards in view at ${y} px`);
         if (y >= document.documentElement.scrollHeight - window.innerHeight) break;
       }
       clips[199]!.scrollIntoView();
