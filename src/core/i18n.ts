@@ -11,10 +11,12 @@
  * a table that satisfies {@link LocaleTable} (the shared keys and, by name, the widgets'
  * sections), or a partial one whose gaps are filled from English or Dutch.
  * Relative dates come from the browser's `Intl.RelativeTimeFormat`, so every language has
- * them without shipping date words.
+ * them without shipping date words; Dutch and English write theirs out, as the browser would,
+ * to spare a page its first `Intl` format (src/core/date-words.ts).
  */
 import type { SamenErrorKind } from './errors.js';
 import type { Programme } from './schemas.js';
+import { dateWordsFor, type RelativeUnit } from './date-words.js';
 import { nl } from './locales/nl.js';
 import { sharedListener } from './shared-listener.js';
 
@@ -446,7 +448,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 /** Largest unit first; a count is floored, so "2 days ago" means at least two whole days. */
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+const UNITS: [RelativeUnit, number][] = [
   ['year', 365 * DAY],
   ['month', 30 * DAY],
   ['day', DAY],
@@ -465,7 +467,10 @@ export function formatRelative(date: Date, locale: string, now: Date = new Date(
   const [unit, size] = UNITS.find(([, ms]) => Math.abs(diff) >= ms)!;
   const count = Math.trunc(diff / size);
   // "gisteren" reads better than "1 dag geleden"; "vorige maand" would mean the calendar month.
-  return relativeFormat(messages.locale, unit === 'day' ? 'auto' : 'always').format(count, unit);
+  return (
+    dateWordsFor(messages.locale)?.relative(count, unit) ??
+    relativeFormat(messages.locale, unit === 'day' ? 'auto' : 'always').format(count, unit)
+  );
 }
 
 /** One `Intl.RelativeTimeFormat` per language and style, made on first use (a card has several dates). */
@@ -498,7 +503,7 @@ export function formatDay(date: Date, locale: string, weekday: 'short' | 'long' 
 
 /** A date in numbers as the browser writes it in `locale` ("16-11-2026"), as `toLocaleDateString(locale)`. */
 export function formatDate(date: Date, locale: string): string {
-  return dateFormat(locale, NUMERIC_DATE).format(date);
+  return dateWordsFor(locale)?.numeric(date) ?? dateFormat(locale, NUMERIC_DATE).format(date);
 }
 
 const NUMERIC_DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric', day: 'numeric' };
@@ -506,17 +511,19 @@ const NUMERIC_DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'nume
 let datesWarmedUp = false;
 
 /**
- * The first date a page formats costs the browser its date and time data, once per page and the
- * same for `Intl.DateTimeFormat` and `Intl.RelativeTimeFormat` (~85 ms at CPU 4× slower, ~20 ms
- * on a laptop; a plural rule costs ~2 ms). The first load calls this once its reads are sent: a
- * task later, while the answers are on their way, the formats of a card's header are made for
- * `locale`, instead of in the render that shows the first card (issue 23). Later calls do nothing.
+ * The first number or date format a page makes costs the browser ~50 ms on a laptop, ~150–250 ms
+ * at CPU 4× slower (once per page, the same for `Intl.NumberFormat`, `DateTimeFormat` and
+ * `RelativeTimeFormat`; a plural rule costs a few ms). The first load calls this once its reads
+ * are sent: a task later, while the answers are on their way, the formats of a card's header are
+ * made for `locale`, instead of in the render that shows the first card (issue 23). A language
+ * whose dates are written out (Dutch, English: src/core/date-words.ts) needs none. Later calls do nothing.
  */
 export function warmUpDates(locale: string): void {
   if (datesWarmedUp) return;
+  const tag = messagesFor(locale).locale;
+  if (dateWordsFor(tag)) return;
   datesWarmedUp = true;
   setTimeout(() => {
-    const tag = messagesFor(locale).locale;
     // The formats themselves, kept: days ago ("gisteren") and longer ago are two relative styles.
     relativeFormat(tag, 'auto').format(-2, 'day');
     relativeFormat(tag, 'always');
