@@ -53,6 +53,7 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { launch, MIME, staticHandler, watchPage } from '../scripts/browser.mjs';
+import { sourceMap } from './source-maps.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -486,46 +487,6 @@ function phases(list) {
   );
 }
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/**
- * A source map's `mappings` as one sorted list per generated line of `[column, source index]`:
- * all a profile needs to name a sample's file (base64 VLQ, as the Source Map spec writes it).
- * @param {string} mappings
- * @returns {[number, number][][]}
- */
-export function decodeMappings(mappings) {
-  /** @type {[number, number][][]} */
-  const lines = [];
-  let source = 0;
-  for (const line of mappings.split(';')) {
-    /** @type {[number, number][]} */
-    const segments = [];
-    let column = 0;
-    for (const segment of line.split(',')) {
-      if (!segment) continue;
-      /** @type {number[]} */
-      const fields = [];
-      for (let i = 0, value = 0, shift = 0; i < segment.length; i++) {
-        const digit = BASE64.indexOf(segment[i]);
-        value += (digit & 31) << shift;
-        if (digit & 32) shift += 5;
-        else {
-          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
-          value = shift = 0;
-        }
-      }
-      column += fields[0];
-      if (fields.length > 1) {
-        source += fields[1];
-        segments.push([column, source]);
-      }
-    }
-    lines.push(segments);
-  }
-  return lines;
-}
-
 /**
  * Names the source file of a position in the phone page's bundle, from the maps beside it:
  * `dist/…` for ours, the package's own path for a dependency (`lit-html/…`, `zod/…`).
@@ -533,28 +494,17 @@ export function decodeMappings(mappings) {
  * @returns {Promise<(url: string, line: number, column: number) => string | undefined>} zero-based line and column, as a CPU profile gives them
  */
 export async function sourceResolver(dir) {
-  /** @type {Map<string, { sources: string[], lines: [number, number][][] }>} */
+  /** @type {Map<string, ReturnType<typeof sourceMap>>} */
   const maps = new Map();
   for (const entry of await readdir(dir, { recursive: true })) {
     if (!entry.endsWith('.js.map')) continue;
     const raw = JSON.parse(await readFile(join(dir, entry), 'utf8'));
     const sources = raw.sources.map((/** @type {string} */ s) => s.replace(/^(\.\.\/)+/, '').replace(/^.*node_modules\//, ''));
-    maps.set(entry.slice(0, -'.map'.length).split(sep).join('/'), { sources, lines: decodeMappings(raw.mappings) });
+    maps.set(entry.slice(0, -'.map'.length).split(sep).join('/'), sourceMap({ sources, mappings: raw.mappings }));
   }
   return (url, line, column) => {
     const path = url.startsWith('http') ? new URL(url).pathname.replace(/^\/build\/phone\//, '') : url;
-    const map = maps.get(path);
-    const segments = map?.lines[line];
-    if (!map || !segments?.length) return undefined;
-    let found;
-    for (let lo = 0, hi = segments.length - 1; lo <= hi;) {
-      const mid = (lo + hi) >> 1;
-      if (segments[mid][0] <= column) {
-        found = segments[mid];
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found && map.sources[found[1]];
+    return maps.get(path)?.position(line, column)?.source;
   };
 }
 

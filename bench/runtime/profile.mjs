@@ -11,9 +11,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { buildPages } from './build.mjs';
 import { launch, startStaticServer } from '../../scripts/browser.mjs';
+import { sourceMap } from '../source-maps.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -49,13 +49,13 @@ try {
 
 /** Self time per source file and per function, bundle positions mapped through the source map. */
 function report(profile, origin) {
-  /** @type {Map<string, TraceMap>} */
+  /** @type {Map<string, ReturnType<typeof sourceMap> | undefined>} */
   const maps = new Map();
   const mapFor = (url) => {
     if (!url.startsWith(`${origin}/build/`)) return undefined;
     if (!maps.has(url)) {
       const file = join(out, url.slice(`${origin}/build/`.length).split('?')[0] + '.map');
-      maps.set(url, existsSync(file) ? new TraceMap(readFileSync(file, 'utf8')) : undefined);
+      maps.set(url, existsSync(file) ? sourceMap(JSON.parse(readFileSync(file, 'utf8'))) : undefined);
     }
     return maps.get(url);
   };
@@ -70,13 +70,13 @@ function report(profile, origin) {
     total += us;
     const { url, functionName, lineNumber, columnNumber } = node.callFrame;
     const map = mapFor(url);
-    const pos = map && lineNumber >= 0 ? originalPositionFor(map, { line: lineNumber + 1, column: Math.max(0, columnNumber) }) : undefined;
+    const pos = map && lineNumber >= 0 ? map.position(lineNumber, Math.max(0, columnNumber)) : undefined;
     const file = pos?.source
       ? relative(root, join(out, pos.source)).replace(/^.*node_modules\//, '')
       : url
         ? url.replace(origin, '')
         : `(${functionName || 'program'})`;
-    const fn = `${functionName || '(anonymous)'}  ${file}${pos?.line ? `:${pos.line}` : ''}`;
+    const fn = `${functionName || '(anonymous)'}  ${file}${pos ? `:${pos.line + 1}` : ''}`;
     byFile.set(file, (byFile.get(file) ?? 0) + us);
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
   }
