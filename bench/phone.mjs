@@ -471,20 +471,42 @@ export function overBudget({ requests, bytes }) {
 }
 
 /**
- * Where a load's time went, from its requests before the first card: the script in, the API's
- * reads out (the first sent) and in (the last finished).
+ * Where a load's time went, from its requests before the first card: the script in (finished),
+ * the API's reads out (the first sent) and in (the last finished), in ms from navigation.
  * @param {{ url: string, startMs: number, endMs?: number }[]} list
+ * @returns {{ scriptInMs?: number, readsOutMs?: number, readsInMs?: number }}
  */
-function phases(list) {
-  const ms = (/** @type {number | undefined} */ value) => (value === undefined ? '–' : `${Math.round(value)} ms`);
+export function phaseTimes(list) {
   const script = list.find((r) => r.url.endsWith('.js'));
   const reads = list.filter((r) => new URL(r.url).pathname.startsWith('/api/'));
-  const last = (/** @type {(number | undefined)[]} */ values) =>
-    values.includes(undefined) ? undefined : Math.max(.../** @type {number[]} */ (values));
-  return (
-    `script in at ${ms(script?.endMs)}, reads out at ${ms(reads.length ? Math.min(...reads.map((r) => r.startMs)) : undefined)}, ` +
-    `in at ${ms(reads.length ? last(reads.map((r) => r.endMs)) : undefined)}`
-  );
+  const ends = reads.map((r) => r.endMs);
+  return {
+    scriptInMs: script?.endMs,
+    readsOutMs: reads.length ? Math.min(...reads.map((r) => r.startMs)) : undefined,
+    readsInMs: reads.length && !ends.includes(undefined) ? Math.max(.../** @type {number[]} */ (ends)) : undefined,
+  };
+}
+
+/**
+ * A load's two stretches of our code around the network: script in → reads out (evaluating the
+ * script, making the cards, sending the reads) and reads in → the title painted (parsing, the
+ * card's render, the browser's style, layout and paint). The floor's are the same with no code of ours.
+ * @param {{ url: string, startMs: number, endMs?: number }[]} list
+ * @param {number} textMs
+ */
+export function stretches(list, textMs) {
+  const { scriptInMs, readsOutMs, readsInMs } = phaseTimes(list);
+  return {
+    beforeReadsMs: scriptInMs === undefined || readsOutMs === undefined ? undefined : readsOutMs - scriptInMs,
+    afterReadsMs: readsInMs === undefined ? undefined : textMs - readsInMs,
+  };
+}
+
+/** A load's phases as a log line. */
+function phases(/** @type {{ url: string, startMs: number, endMs?: number }[]} */ list) {
+  const ms = (/** @type {number | undefined} */ value) => (value === undefined ? '–' : `${Math.round(value)} ms`);
+  const { scriptInMs, readsOutMs, readsInMs } = phaseTimes(list);
+  return `script in at ${ms(scriptInMs)}, reads out at ${ms(readsOutMs)}, in at ${ms(readsInMs)}`;
 }
 
 /**
@@ -615,6 +637,8 @@ export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', tr
   };
   /** @type {number[]} the floor's first "card" (its phone-floor.html), one per load */
   const floorMs = [];
+  /** @type {{ beforeReadsMs?: number, afterReadsMs?: number }[]} the floor's stretches around its reads, one per load */
+  const floorStretches = [];
   // The page and its floor alternate, load by load: the VM's drift falls on both alike. The smoke
   // loads the floor too, so a floor page that stopped working fails CI, not the next full run.
   const runs = Array.from({ length: plan.loads }, (_, load) => [
@@ -692,6 +716,7 @@ export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', tr
         problems.push(...marks.errors.map((/** @type {string} */ e) => `phone ${floor ? 'floor ' : ''}load ${load + 1}: ${e}`));
         if (floor) {
           floorMs.push(marks.textMs);
+          floorStretches.push(stretches(counted.list, marks.textMs));
           log(
             `  floor ${load + 1}/${plan.loads}: the same bytes and reads, no widget code: title at ${Math.round(marks.textMs)} ms; ` +
               `${counted.requests} requests, ${counted.bytes.toLocaleString('en-US')} B before it; ${phases(counted.list)}`,
@@ -706,6 +731,7 @@ export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', tr
             bytes: counted.bytes,
             list: counted.list,
             allRequests: requests.length,
+            ...stretches(counted.list, marks.textMs),
           });
           lastRequests = requests;
           log(
@@ -822,7 +848,7 @@ export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', tr
   });
   const result = {
     environment,
-    ...toRows(samples, taps, smoke, floorTaps, floorMs),
+    ...toRows(samples, taps, smoke, floorTaps, floorMs, floorStretches),
     requestsBeforeFirstCard: samples.at(-1)?.list ?? [],
     knownIssues: [...knownIssues],
     lastLoad: lastRequests,
@@ -835,12 +861,14 @@ export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', tr
 
 /**
  * The figures against their targets, and the same as bench rows.
- * @param {{ textMs: number, pictureMs?: number, picture?: string, requests: number, bytes: number, allRequests: number }[]} samples
+ * @param {{ textMs: number, pictureMs?: number, picture?: string, requests: number, bytes: number, allRequests: number, beforeReadsMs?: number, afterReadsMs?: number }[]} samples
  * @param {number[]} taps
  * @param {boolean} smoke
  * @param {number[]} [floorTaps] the same taps on the page's heading, where nothing happens
+ * @param {number[]} [floorText] the floor's title painted, one per load
+ * @param {{ beforeReadsMs?: number, afterReadsMs?: number }[]} [floorStretches] the floor's {@link stretches}, one per load
  */
-export function toRows(samples, taps, smoke = false, floorTaps = [], floorText = []) {
+export function toRows(samples, taps, smoke = false, floorTaps = [], floorText = [], floorStretches = []) {
   const of = (/** @type {(s: (typeof samples)[number]) => number | undefined} */ pick) =>
     samples.map(pick).filter((v) => typeof v === 'number' && Number.isFinite(v));
   const text = summarize(of((s) => s.textMs));
@@ -850,9 +878,33 @@ export function toRows(samples, taps, smoke = false, floorTaps = [], floorText =
   const tap = summarize(taps);
   const floor = summarize(floorTaps);
   const textFloor = summarize(floorText);
+  const numbers = (/** @type {(number | undefined)[]} */ values) =>
+    /** @type {number[]} */ (values.filter((v) => typeof v === 'number' && Number.isFinite(v)));
+  const beforeReads = summarize(of((s) => s.beforeReadsMs));
+  const afterReads = summarize(of((s) => s.afterReadsMs));
+  const floorBefore = summarize(numbers(floorStretches.map((f) => f.beforeReadsMs)));
+  const floorAfter = summarize(numbers(floorStretches.map((f) => f.afterReadsMs)));
+  const floorSays = (/** @type {{ median: number }} */ f) => (Number.isFinite(f.median) ? `the floor: ${f.median} ms; ` : '');
+  /** The two stretches of our code around the network, each beside the floor's (figures and rows alike). */
+  const stretchFigures = [
+    {
+      figure: 'first card: script in → reads out (our code before the reads)',
+      summary: beforeReads,
+      floor: floorBefore,
+      metric: 'script in → reads out',
+      what: 'the script evaluated, the cards made, the reads sent',
+    },
+    {
+      figure: 'first card: reads in → title painted (our code after the reads)',
+      summary: afterReads,
+      floor: floorAfter,
+      metric: 'reads in → painted',
+      what: "the answers parsed, the card's render, the browser's style, layout and paint",
+    },
+  ].filter((f) => Number.isFinite(f.summary.median));
   const where = smoke ? 'no throttling (smoke)' : `CPU ${PHONE.cpuThrottle}× slower, 1.6 Mbps / 150 ms`;
   const loadsNote = `${samples.length} cold load${samples.length === 1 ? '' : 's'}, ${where}`;
-  /** @type {{ figure: string, value: number, p95?: number, unit: string, target?: number, met?: boolean, note: string }[]} */
+  /** @type {{ figure: string, value: number, p95?: number, unit: string, target?: number, met?: boolean, floorMs?: number, note: string }[]} */
   const figures = [
     { figure: 'first card: title painted', value: text.median, p95: text.p95, unit: 'ms', target: TARGETS.textMs, note: loadsNote },
     ...(floorText.length
@@ -866,6 +918,14 @@ export function toRows(samples, taps, smoke = false, floorTaps = [], floorText =
           },
         ]
       : []),
+    ...stretchFigures.map((f) => ({
+      figure: f.figure,
+      value: f.summary.median,
+      p95: f.summary.p95,
+      unit: 'ms',
+      ...(Number.isFinite(f.floor.median) ? { floorMs: f.floor.median } : {}),
+      note: `${floorSays(f.floor)}${f.what}; ${loadsNote}`,
+    })),
     {
       figure: 'first card: picture painted',
       value: picture.median,
@@ -925,6 +985,14 @@ export function toRows(samples, taps, smoke = false, floorTaps = [], floorText =
       ...textFloor,
       note: `the same page, bytes and reads, plain fetch and one title (bench/pages/phone-floor.js); ${where}`,
     },
+    ...stretchFigures.map((f) => ({
+      group: 'phone',
+      name: "first card's title: our code",
+      metric: f.metric,
+      unit: 'ms',
+      ...f.summary,
+      note: `${floorSays(f.floor)}${f.what}; ${loadsNote}`,
+    })),
     {
       group: 'phone',
       name: "first card's picture",
@@ -1006,7 +1074,7 @@ export function phoneMarkdown({ environment: e, figures }) {
     '| --- | --: | --: | --- | --- |',
     ...figures.map(
       (f) =>
-        `| ${f.figure} | ${value(f.value, f.unit)} | ${f.p95 === undefined || f.figure.endsWith('p95') ? '' : value(f.p95, f.unit)} | ${target(f.target, f.unit)} | ${f.met === undefined ? '' : f.met ? 'met' : 'not yet'} |`,
+        `| ${f.figure} | ${value(f.value, f.unit)} | ${f.p95 === undefined || f.figure.endsWith('p95') ? '' : value(f.p95, f.unit)} | ${target(f.target, f.unit)} | ${f.met === undefined ? (f.floorMs === undefined ? '' : `the floor: ${value(f.floorMs, f.unit)}`) : f.met ? 'met' : 'not yet'} |`,
     ),
   ].join('\n');
 }

@@ -13,6 +13,7 @@ import {
   phoneBench,
   phoneMarkdown,
   requestKinds,
+  stretches,
   timeBySource,
   toRows,
 } from '../phone.mjs';
@@ -112,6 +113,12 @@ test('the figures are held against the targets: met at the target, not yet above
   assert.deepEqual(met['the floor: the same bytes and reads, no widget code: title painted'], [700, undefined]);
   assert.equal(rows.find((r) => r.name === "first card's title: the floor (no widget code)")?.runs, 3);
 
+  // Without the stretches around the reads (older callers), no row for them.
+  assert.equal(
+    figures.some((f) => f.figure.includes('our code')),
+    false,
+  );
+
   const table = phoneMarkdown({ environment: { date: '2026-12-06T15:00:00Z', plan: { loads: 3, taps: 20 } }, figures });
   assert.match(table, /\| first card: title painted \| 1000 ms \| 1100 ms \| ≤ 1000 ms \| met \|/);
   assert.match(table, /\| first card reaction: tap → next frame, p95 \| 50 ms \| {2}\| ≤ 33 ms \| not yet \|/);
@@ -184,4 +191,56 @@ test("the floor's page is the phone page with the floor's script, and says so wh
   assert.equal(floor, page.replace('/build/phone/phone.js', '/build/phone/floor.js'));
   assert.notEqual(floor, page);
   assert.throws(() => floorPage(page.replace('type="module" ', '')), /no longer loads its script/);
+});
+
+test("a load's two stretches of our code: script in → reads out, and the last read in → the title painted, each beside the floor's", () => {
+  const list = [
+    { url: 'http://x/phone/phone.html', startMs: 1, endMs: 175 },
+    { url: 'http://x/build/phone/phone.js', startMs: 297, endMs: 667 },
+    { url: 'http://x/api/viewer', startMs: 1032, endMs: 1208 },
+    { url: 'http://x/api/clips?ids=a', startMs: 1036, endMs: 1220 },
+    { url: 'http://x/api/answers?ids=a', startMs: 1037, endMs: 1234 },
+  ];
+  assert.deepEqual(stretches(list, 1600), { beforeReadsMs: 1032 - 667, afterReadsMs: 1600 - 1234 });
+  // A read still on its way at the mark: no "after" for that load.
+  assert.deepEqual(stretches([...list.slice(0, 4), { url: 'http://x/api/answers?ids=a', startMs: 1037 }], 1600), {
+    beforeReadsMs: 365,
+    afterReadsMs: undefined,
+  });
+  const sample = (/** @type {number} */ before, /** @type {number} */ after) => ({
+    textMs: 1500,
+    requests: 5,
+    bytes: 40_000,
+    allRequests: 16,
+    beforeReadsMs: before,
+    afterReadsMs: after,
+  });
+  const { figures, rows } = toRows(
+    [sample(300, 400), sample(350, 300), sample(400, undefined)],
+    [20],
+    false,
+    [10],
+    [1000, 1100],
+    [
+      { beforeReadsMs: 50, afterReadsMs: 60 },
+      { beforeReadsMs: 70, afterReadsMs: 80 },
+    ],
+  );
+  const before = figures.find((f) => f.figure === 'first card: script in → reads out (our code before the reads)');
+  const after = figures.find((f) => f.figure === 'first card: reads in → title painted (our code after the reads)');
+  assert.equal(before?.value, 350);
+  assert.match(before?.note ?? '', /^the floor: 60 ms; /);
+  assert.equal(after?.value, 350, 'the load without an "after" is left out');
+  assert.match(after?.note ?? '', /^the floor: 70 ms; /);
+  assert.match(
+    phoneMarkdown({ environment: { date: '2026-12-07T15:00:00Z', plan: { loads: 3, taps: 1 } }, figures }),
+    /\| first card: script in → reads out \(our code before the reads\) \| 350 ms \| 400 ms \| – \| the floor: 60 ms \|/,
+  );
+  assert.deepEqual(
+    rows.filter((r) => r.name === "first card's title: our code").map((r) => [r.metric, r.median, r.runs]),
+    [
+      ['script in → reads out', 350, 3],
+      ['reads in → painted', 350, 2],
+    ],
+  );
 });
