@@ -53,6 +53,7 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { launch, MIME, staticHandler, watchPage } from '../scripts/browser.mjs';
+import { gitDescribe } from './runtime.mjs';
 import { sourceMap } from './source-maps.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -625,6 +626,7 @@ export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', tr
   const browser = await launch({ protocolTimeout: 300_000 });
   const environment = {
     date: new Date().toISOString(),
+    git: gitDescribe(),
     mode: smoke ? 'smoke' : 'full',
     chromium: await browser.version(),
     cores: os.cpus().length,
@@ -884,7 +886,7 @@ export function toRows(samples, taps, smoke = false, floorTaps = [], floorText =
   const afterReads = summarize(of((s) => s.afterReadsMs));
   const floorBefore = summarize(numbers(floorStretches.map((f) => f.beforeReadsMs)));
   const floorAfter = summarize(numbers(floorStretches.map((f) => f.afterReadsMs)));
-  const floorSays = (/** @type {{ median: number }} */ f) => (Number.isFinite(f.median) ? `the floor: ${f.median} ms; ` : '');
+  const floorSays = (/** @type {{ median: number }} */ f) => (Number.isFinite(f.median) ? `the floor: ${Math.round(f.median)} ms; ` : '');
   /** The two stretches of our code around the network, each beside the floor's (figures and rows alike). */
   const stretchFigures = [
     {

@@ -197,7 +197,11 @@ function updateMarkdown(
   const table = [
     `Run of ${e.date?.slice(0, 10)} (${e.git}): ${e.chromium}, node ${e.node}, ${e.cores} cores (${e.cpu}), ` +
       `load ${e.loadAverageAtStart} → ${e.loadAverageAtEnd}; ${e.totalSecondsWithSizes} s. Raw data: bench/results.json. ` +
-      'Sizes: the size tables above (bench/size.mjs).',
+      'Sizes: the size tables above (bench/size.mjs).' +
+      // `node bench/phone.mjs --write` replaces the phone's rows alone: say which run they are from.
+      (phoneResult?.environment?.git && phoneResult.environment.git !== e.git
+        ? ` The phone rows: \`node bench/phone.mjs --write\` of ${phoneResult.environment.date?.slice(0, 10)} (${phoneResult.environment.git}).`
+        : ''),
     '',
     '| group | name | metric | median | p95 | unit | runs | note |',
     '| --- | --- | --- | --: | --: | --- | --: | --- |',

@@ -591,7 +591,8 @@ export function fmt(/** @type {number} */ value) {
   return abs >= 100 ? value.toFixed(0) : abs >= 10 ? value.toFixed(1) : abs >= 1 ? value.toFixed(2) : value.toFixed(3);
 }
 
-function gitDescribe() {
+/** The commit measured, and whether src/ differs from it. */
+export function gitDescribe() {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
     const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: root, encoding: 'utf8' }).trim() !== '';
