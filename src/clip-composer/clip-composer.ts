@@ -6,7 +6,7 @@ import { newId, type AdapterFor } from '../core/adapter.js';
 import { isLangTag, sameLanguage } from '../core/content-lang.js';
 import { readStored, removeStored, writeStored } from '../core/draft-store.js';
 import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
-import { dateFormat, formatMoment, hasLocale } from '../core/i18n.js';
+import { dateFormat, formatMoment, hasLocale, usesIntlFormats } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
 import { withParts } from '../core/in-language.js';
 import { langTagSchema, PROGRAMMES, type Programme, type Viewer } from '../core/schemas.js';
@@ -48,6 +48,9 @@ import {
   type LessonTextField,
   type TextSource,
 } from './programme-library.js';
+
+// Formats dates or numbers with Intl in its render: the page's first load warms Intl up (core/i18n).
+usesIntlFormats();
 
 /** A class the teacher can post to, as the host names it. */
 export interface ComposerClass {

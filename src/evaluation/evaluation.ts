@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { newId } from '../core/adapter.js';
 import { DraftController } from '../core/draft-controller.js';
 import { readDraft } from '../core/draft-store.js';
-import { dateFormat } from '../core/i18n.js';
+import { dateFormat, usesIntlFormats } from '../core/i18n.js';
 import { SamenError, toSamenError } from '../core/errors.js';
 import { inLanguage } from '../core/in-language.js';
 import { facePicture, namedPicture } from './pictures.js';
@@ -33,6 +33,9 @@ import {
   type Question,
   type QuestionKind,
 } from './schemas.js';
+
+// Formats dates or numbers with Intl in its render: the page's first load warms Intl up (core/i18n).
+usesIntlFormats();
 
 type View = 'parent' | 'child' | 'teacher';
 

@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { newId } from '../core/adapter.js';
 import { afterNextPaint } from '../core/after-paint.js';
 import { DraftController } from '../core/draft-controller.js';
-import { dateFormat } from '../core/i18n.js';
+import { dateFormat, usesIntlFormats } from '../core/i18n.js';
 import { SamenError, toSamenError } from '../core/errors.js';
 import { inLanguage } from '../core/in-language.js';
 import { parseOrThrow } from '../core/parse.js';
@@ -30,6 +30,9 @@ import {
   type Rsvp,
   type RsvpAnswer,
 } from './schemas.js';
+
+// Formats dates or numbers with Intl in its render: the page's first load warms Intl up (core/i18n).
+usesIntlFormats();
 
 interface MeetingData {
   meetingId: string;

@@ -2,7 +2,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { SamenError } from '../core/errors.js';
-import { dateFormat } from '../core/i18n.js';
+import { dateFormat, usesIntlFormats } from '../core/i18n.js';
 import { inLanguage } from '../core/in-language.js';
 import { parseOrThrow } from '../core/parse.js';
 import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
@@ -11,6 +11,9 @@ import type { Viewer } from '../core/schemas.js';
 import { introMessages, type Cap, type IntroMessages, type KnownProgramme } from './messages.js';
 import { introTopic, programmeIntroSchema, timelinePosition, type IntroLesson, type ProgrammeIntro } from './schemas.js';
 import { programmeIntroStyles } from './programme-intro.styles.js';
+
+// Formats dates or numbers with Intl in its render: the page's first load warms Intl up (core/i18n).
+usesIntlFormats();
 
 interface IntroData {
   introId: string;

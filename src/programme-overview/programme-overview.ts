@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SamenError, toSamenError } from '../core/errors.js';
-import { dateFormat } from '../core/i18n.js';
+import { dateFormat, usesIntlFormats } from '../core/i18n.js';
 import { inLanguage } from '../core/in-language.js';
 import { parseOrThrow } from '../core/parse.js';
 import type { Viewer } from '../core/schemas.js';
@@ -36,6 +36,9 @@ import {
   type ProgrammeOverviewQuery,
   type UnreachedFamilies,
 } from './schemas.js';
+
+// Formats dates or numbers with Intl in its render: the page's first load warms Intl up (core/i18n).
+usesIntlFormats();
 
 interface OverviewData {
   overview: ProgrammeOverview;

@@ -77,6 +77,31 @@ describe('the date formats of a card', () => {
     expect(made, 'formats made').to.deep.equal([]);
   });
 
+  it('in Dutch, once a widget that formats with Intl itself is on the page (a check-in’s days): Intl’s first format is made while its read is out, not in its render', async () => {
+    // Loaded only now, as a feed loads a check-in when it comes near: the Dutch clips above made none.
+    await import('../../src/define/samen-feelings-checkin.js');
+    answered = false;
+    const adapter = memoryAdapter({ latency: 150 });
+    const read = adapter.getCheckins.bind(adapter);
+    adapter.getCheckins = async (...args: Parameters<typeof read>) => {
+      const value = await read(...args);
+      answered = true;
+      return value;
+    };
+    const wrapper = await fixture<HTMLElement>(
+      html`<samen-provider .adapter=${adapter} locale="nl"><samen-feelings-checkin child-id="child-1" view="parent"></samen-feelings-checkin></samen-provider>`,
+    );
+    const checkin = wrapper.querySelector('samen-feelings-checkin')!;
+    await settled(checkin);
+    expect(answered, 'the check-ins were read').to.equal(true);
+    const before = made.filter((m) => !m.answered);
+    expect(before.length, `formats made: ${JSON.stringify(made)}`).to.equal(1);
+    expect(before[0]!.locale).to.equal('nl');
+    // Its days are shown in Dutch ("ma 7 dec."), each format made after the read (in the render) is one of its own.
+    expect(checkin.shadowRoot!.textContent).to.match(/\b(ma|di|wo|do|vr|za|zo)\b/);
+    made.length = 0;
+  });
+
   it('in Turkish (dates from Intl): made once, before the read answers, in the card’s language; the render makes none of them again', async () => {
     await loadLocale('tr');
     const time = await clipIn('tr');
