@@ -871,8 +871,9 @@ export async function phoneBench({ smoke = false, loads, viewer = 'parent-1', tr
  * @param {{ beforeReadsMs?: number, afterReadsMs?: number }[]} [floorStretches] the floor's {@link stretches}, one per load
  */
 export function toRows(samples, taps, smoke = false, floorTaps = [], floorText = [], floorStretches = []) {
-  const of = (/** @type {(s: (typeof samples)[number]) => number | undefined} */ pick) =>
-    samples.map(pick).filter((v) => typeof v === 'number' && Number.isFinite(v));
+  const numbers = (/** @type {(number | undefined)[]} */ values) =>
+    /** @type {number[]} */ (values.filter((v) => typeof v === 'number' && Number.isFinite(v)));
+  const of = (/** @type {(s: (typeof samples)[number]) => number | undefined} */ pick) => numbers(samples.map(pick));
   const text = summarize(of((s) => s.textMs));
   const picture = summarize(of((s) => s.pictureMs));
   const requests = summarize(of((s) => s.requests));
@@ -880,8 +881,6 @@ export function toRows(samples, taps, smoke = false, floorTaps = [], floorText =
   const tap = summarize(taps);
   const floor = summarize(floorTaps);
   const textFloor = summarize(floorText);
-  const numbers = (/** @type {(number | undefined)[]} */ values) =>
-    /** @type {number[]} */ (values.filter((v) => typeof v === 'number' && Number.isFinite(v)));
   const beforeReads = summarize(of((s) => s.beforeReadsMs));
   const afterReads = summarize(of((s) => s.afterReadsMs));
   const floorBefore = summarize(numbers(floorStretches.map((f) => f.beforeReadsMs)));
