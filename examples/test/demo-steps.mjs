@@ -210,21 +210,47 @@ export async function publishAndAnswer(page) {
 export async function shownText(page, sel, includes) {
   await page.waitForSelector(sel, { timeout: TIMEOUT });
   await page.$eval(sel, (el) => el.scrollIntoView({ block: 'center' }));
-  await page.waitForFunction(
+  await until(
+    page,
+    sel,
+    `"${[includes].flat().join('" or "')}"`,
     (s, words) => {
       const text = document.querySelector(s)?.shadowRoot?.textContent ?? '';
       return [words].flat().some((w) => text.includes(w));
     },
-    { timeout: TIMEOUT },
-    sel,
     includes,
   );
   return page.$eval(sel, (el) => el.shadowRoot.textContent);
 }
 
+/**
+ * Waits until `predicate(sel, ...args)` holds in the page. When it never does, the error says
+ * what was awaited and what `sel` showed then (its text, where it is, whether it is still a
+ * placeholder), instead of puppeteer's bare "Waiting failed".
+ * @template {unknown[]} A
+ * @param {Page} page @param {string} sel @param {string} what
+ * @param {(sel: string, ...args: A) => unknown} predicate @param {A} args
+ */
+async function until(page, sel, what, predicate, ...args) {
+  try {
+    await page.waitForFunction(predicate, { timeout: TIMEOUT }, sel, ...args);
+  } catch (error) {
+    const shown = await page
+      .evaluate((s) => {
+        const el = document.querySelector(s);
+        if (!el) return 'no such element';
+        const box = el.getBoundingClientRect();
+        const text = (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+        return `top ${Math.round(box.top)} px of a ${innerHeight} px viewport, ${Math.round(box.height)} px high${el.shadowRoot?.querySelector('[aria-busy="true"]') ? ', still loading' : ''}; "${text.slice(0, 400)}"`;
+      }, sel)
+      .catch((reason) => `(the page did not answer: ${reason})`);
+    throw new Error(`${sel}: ${what} did not show within ${TIMEOUT / 1000} s. It shows: ${shown}`, { cause: error });
+  }
+}
+
 /** Sets a text box in `sel`'s shadow root as typing does. @param {Page} page @param {string} sel @param {string} box @param {string} text */
 async function fill(page, sel, box, text) {
-  await page.waitForFunction((s, b) => !!document.querySelector(s)?.shadowRoot?.querySelector(b), { timeout: TIMEOUT }, sel, box);
+  await until(page, sel, `the box ${box}`, (s, b) => !!document.querySelector(s)?.shadowRoot?.querySelector(b), box);
   await page.evaluate(
     (s, b, t) => {
       const el = document.querySelector(s).shadowRoot.querySelector(b);
@@ -239,9 +265,9 @@ async function fill(page, sel, box, text) {
 
 /** Clicks the first element `inner` in `sel`'s shadow root. @param {Page} page @param {string} sel @param {string} inner */
 const clickIn = (page, sel, inner) =>
-  page
-    .waitForFunction((s, i) => !!document.querySelector(s)?.shadowRoot?.querySelector(i), { timeout: TIMEOUT }, sel, inner)
-    .then(() => page.evaluate((s, i) => document.querySelector(s).shadowRoot.querySelector(i).click(), sel, inner));
+  until(page, sel, inner, (s, i) => !!document.querySelector(s)?.shadowRoot?.querySelector(i), inner).then(() =>
+    page.evaluate((s, i) => document.querySelector(s).shadowRoot.querySelector(i).click(), sel, inner),
+  );
 
 export const address1 = '#address-1 samen-lesson-clip';
 export const address2 = '#address-2 samen-lesson-clip';
@@ -250,24 +276,55 @@ export const FIRST_ADDRESS_ANSWER = 'Bij mama oefenden we het in de keuken.';
 export const SECOND_ADDRESS_ANSWER = 'Bij papa deden we het na het eten.';
 
 /**
- * Two households of one child (issue 24): the first address answers lesson 4, the teacher's
- * reach then names the second address as not reached, and the second address answers too.
+ * Two households of one child (issue 24): the teacher's reach names the second address as not
+ * reached, the first address answers lesson 4 and the teacher sees it live, and the second
+ * address answers too.
  * Returns what each pane and the teacher show.
  * @param {Page} page
  */
 export async function twoAddresses(page) {
+  // Both addresses' cards come on screen at once, so the second is seen, and reached, within a
+  // second or so: the teacher names it as not reached until then. Watched from before it loads.
+  const namedSecond = await watchFor(page, addressTeacher, SECOND_NOT_REACHED);
   await shownText(page, address1, 'Vraag voor thuis');
   await fill(page, address1, 'textarea', FIRST_ADDRESS_ANSWER);
   await clickIn(page, address1, '[part~="send-button"]');
   await shownText(page, address1, FIRST_ADDRESS_ANSWER);
-  const teacherText = await shownText(page, addressTeacher, 'Familie El Amrani — tweede adres');
+  const teacherText = await shownText(page, addressTeacher, FIRST_ADDRESS_ANSWER);
   const secondBefore = await shownText(page, address2, 'Vraag voor thuis');
   await fill(page, address2, 'textarea', SECOND_ADDRESS_ANSWER);
   await clickIn(page, address2, '[part~="send-button"]');
   const second = await shownText(page, address2, SECOND_ADDRESS_ANSWER);
   await shownText(page, addressTeacher, SECOND_ADDRESS_ANSWER);
   const first = await page.$eval(address1, (el) => el.shadowRoot.textContent);
-  return { teacherText, secondBefore, second, first };
+  return { teacherNamedSecond: await namedSecond(), teacherText, secondBefore, second, first };
+}
+
+/** How the teacher names an address she has not reached yet (the second of Familie El Amrani's). */
+export const SECOND_NOT_REACHED = 'Familie El Amrani — tweede adres';
+
+/**
+ * Watches `sel`'s shadow root from now on, at every change: the returned function tells whether
+ * `text` was in it at any moment, also a moment too short for a test's polling to catch.
+ * @param {Page} page @param {string} sel @param {string} text
+ * @returns {Promise<() => Promise<boolean>>}
+ */
+async function watchFor(page, sel, text) {
+  const key = `${sel}\u0000${text}`;
+  await page.$eval(
+    sel,
+    (el, key, text) => {
+      const root = el.shadowRoot;
+      if (!root) throw new Error('no shadow root to watch');
+      const seen = (globalThis.__samenSeenText ??= new Map());
+      const check = () => seen.get(key) || seen.set(key, (root.textContent ?? '').includes(text));
+      check();
+      new MutationObserver(check).observe(root, { subtree: true, childList: true, characterData: true });
+    },
+    key,
+    text,
+  );
+  return () => page.evaluate((key) => globalThis.__samenSeenText?.get(key) === true, key);
 }
 
 export const board = '#board samen-lesson-clip';
