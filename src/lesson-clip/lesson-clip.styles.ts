@@ -155,6 +155,9 @@ export const lessonClipStyles = css`
   .counter {
     font-size: 0.85em;
   }
+  .answered-meanwhile {
+    margin: 0 0 0.5em;
+  }
   /* The parent's choice to share the words with the class board (issue 24): a big, easy target. */
   .share-choice {
     display: flex;

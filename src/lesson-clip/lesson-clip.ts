@@ -105,6 +105,7 @@ interface ClipData {
  * @csspart send-button - The send button (parent).
  * @csspart talked-button - The "we talked about it at home" button (parent).
  * @csspart answer - The family's stored answer (parent).
+ * @csspart answered-meanwhile - Above the form (parent): another carer's answer came in while this one had unsent words in the box, which stays open with them.
  * @csspart thread - The private thread between the family and the teacher (with the optional thread port): under the family's answer (parent), or in the answers list once the teacher opens it with "Antwoorden".
  * @csspart thread-input - The text area for a message in the thread.
  * @csspart reach - The class reach numbers and bars (teacher).
@@ -180,6 +181,8 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   @state() private sendingTalked = false;
   @state() private talkedError: SamenError | undefined;
   @state() private editing = false;
+  /** The form stays open because an answer came in live while this parent had unsent words in it. */
+  @state() private answeredMeanwhile = false;
 
   @query('textarea') private textarea?: HTMLTextAreaElement;
 
@@ -396,11 +399,21 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     // Per carer, and per household: a tablet shared by two households never shows the other's draft (issue 24).
     const household = this.ownHousehold(data.viewer);
     const key = `draft:${data.viewer.id}${household === undefined ? '' : `@${household}`}:${data.clip.id}`;
-    if (key === this.answerDraft.key) return;
+    if (key === this.answerDraft.key) {
+      // Another carer's answer came in live while this one had words in the box, not sent: the
+      // box stays open with them (nothing typed is lost), and says what came in. A send on its
+      // way is not such a case: its own answer takes the place of the one that came in.
+      if (data.answer && !this.data?.answer && !this.editing && !this.sending && this.answerDraft.text.trim()) {
+        this.editing = true;
+        this.answeredMeanwhile = true;
+      }
+      return;
+    }
     // Another parent or another clip starts from nothing of the one before; unsent text for a
     // clip that was already answered means the parent was editing.
     const restored = this.answerDraft.restore(key);
     this.editing = restored && data.answer !== null;
+    this.answeredMeanwhile = false;
     this.shareWithClass = false;
     this.talkedWriteId = undefined;
     this.talkedError = undefined;
@@ -415,6 +428,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     this.answerDraft.forget();
     this.shareWithClass = false;
     this.editing = false;
+    this.answeredMeanwhile = false;
     this.sendingTalked = false;
     this.talkedWriteId = undefined;
     this.talkedError = undefined;
@@ -506,6 +520,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     this.loader.set({ ...shown, answer });
     this.sendingTalked = false;
     this.editing = false;
+    this.answeredMeanwhile = false;
     this.announce(this.m.saved);
     void this.emit('samen-answer', { clipId: data.clip.id, kind, id: answer.id, ...(answer.text ? { text: answer.text } : {}) });
     await this.updateComplete;
@@ -559,6 +574,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
   /** Cancel (or Escape): the sent answer shows again, unchanged, and focus is back on its edit button. */
   private async cancelEditing(): Promise<void> {
     this.editing = false;
+    this.answeredMeanwhile = false;
     this.answerDraft.clear();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part~="answer"] button')?.focus();
@@ -824,6 +840,7 @@ export class SamenLessonClip extends SamenParentPreviewElement {
         <input type="checkbox" .checked=${live(this.shareWithClass)} @change=${(e: Event) => (this.shareWithClass = (e.target as HTMLInputElement).checked)} />
         <span>${t.shareWithClass}</span>
       </label>
+      ${answer && this.answeredMeanwhile ? html`<p part="answered-meanwhile" class="answered-meanwhile" role="status">${t.answeredMeanwhile}</p>` : nothing}
       <label for="answer">${t.answerLabel}</label>
       <textarea
         id="answer"

@@ -36,6 +36,8 @@ export interface ClipMessages {
   yourAnswer: string;
   edit: string;
   cancel: string;
+  /** Another carer's answer came in live while this one had unsent words in the box: the box stays, with them. */
+  answeredMeanwhile: string;
   saved: string;
   posted: (relative: string) => string;
   /** Who taught the lesson with the teacher, as the clip names them: "Met Ellen, weerbaarheidsspecialist". */

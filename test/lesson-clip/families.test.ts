@@ -152,6 +152,59 @@ describe('<samen-lesson-clip> families, not clicks', () => {
   });
 });
 
+describe('<samen-lesson-clip> an answer from home while a carer is typing', () => {
+  const box = (el: HTMLElement) => root(el).querySelector<HTMLTextAreaElement>('[part~="answer-input"]');
+  const type = async (el: SamenLessonClip, words: string) => {
+    box(el)!.value = words;
+    box(el)!.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+  };
+  const button = (el: HTMLElement, name: string) =>
+    [...root(el).querySelectorAll<HTMLButtonElement>('form button')].find((b) => b.textContent.trim() === name)!;
+  /** The same carer answers on another device (their tablet): the card hears it live. */
+  const fromTheTablet = (adapter: MemoryAdapter) =>
+    adapter
+      .forViewer('parent-1')
+      .saveHomeAnswer({ id: 'from-the-tablet', clipId: 'wish-2', kind: 'text', text: 'Op de tablet geschreven' });
+
+  it('keeps the unsent words in their box and says an answer came in; Cancel shows that answer', async () => {
+    const adapter = memoryAdapter();
+    const el = await renderClip(adapter, { locale: 'en' });
+    await type(el, 'Our own words, not sent yet');
+    await fromTheTablet(adapter);
+    await waitUntil(() => root(el).querySelector('[part~="answered-meanwhile"]'), 'the card says an answer came in');
+    expect(box(el)?.value, 'the words typed are still in the box').to.equal('Our own words, not sent yet');
+    expect(text(el)).to.contain('An answer from home just came in. Your text is still below.');
+    await expect(el).to.be.accessible();
+
+    button(el, 'Cancel').click();
+    await waitUntil(() => !box(el), 'Cancel closes the box');
+    expect(text(el)).to.contain('Op de tablet geschreven');
+    expect(root(el).querySelector('[part~="answered-meanwhile"]')).to.equal(null);
+  });
+
+  it('sends the words kept in the box in place of the answer that came in', async () => {
+    const adapter = memoryAdapter();
+    const el = await renderClip(adapter, { locale: 'en' });
+    await type(el, 'Our own words, sent after all');
+    await fromTheTablet(adapter);
+    await waitUntil(() => root(el).querySelector('[part~="answered-meanwhile"]'), 'the card says an answer came in');
+    button(el, 'Send').click();
+    await waitUntil(() => !box(el) && text(el).includes('Our own words, sent after all'), 'the words kept are sent');
+    expect(root(el).querySelector('[part~="answered-meanwhile"]')).to.equal(null);
+    expect((await adapter.getHomeAnswer('wish-2'))?.text).to.equal('Our own words, sent after all');
+  });
+
+  it('with nothing typed, the answer that came in takes the form’s place', async () => {
+    const adapter = memoryAdapter();
+    const el = await renderClip(adapter, { locale: 'en' });
+    await fromTheTablet(adapter);
+    await waitUntil(() => text(el).includes('Op de tablet geschreven'), 'the answer shows live');
+    expect(box(el)).to.equal(null);
+    expect(root(el).querySelector('[part~="answered-meanwhile"]')).to.equal(null);
+  });
+});
+
 describe('<samen-lesson-clip> needsAttention', () => {
   it('is true for an unanswered home question, with samen-attention, and false once the family talked about it', async () => {
     const adapter = memoryAdapter();

@@ -10,6 +10,7 @@
 import type { MemoryAdapter } from '../../src/adapters/memory-adapter.js';
 import type { KnownBroken } from './catalogue.js';
 import { LIVE_TEXT, writeId } from './catalogue.js';
+import { waitUntil } from '../helpers/wait.js';
 
 /** What `sendKeys` sends: a key to press, or text to type. */
 export type KeyStep = { press: string } | { type: string };
@@ -115,13 +116,26 @@ export const KEYBOARD: Readonly<Record<string, KeyboardSpec>> = {
             does: 'send it; while it is on its way, the other parent’s answer arrives live and replaces the form',
             focus: '[part~="send-button"]',
             keys: [{ press: 'Enter' }],
-            meanwhile: async ({ adapter }) => {
-              adapter.latency = 400; // this send is slow…
-              await sleep(100);
-              adapter.latency = 0; // …the other parent's answer and the reload it brings are quick
+            // The send is held at the adapter until the other answer shows: this order, whatever
+            // the machine's load (a send timed to stay out for 400 ms could land first on CI).
+            meanwhile: async ({ adapter, el }) => {
+              const save = adapter.saveHomeAnswer.bind(adapter);
+              let sent = false;
+              let release = () => {};
+              const held = new Promise<void>((resolve) => (release = resolve));
+              adapter.saveHomeAnswer = async (...args) => {
+                sent = true;
+                await held;
+                return save(...args);
+              };
+              await waitUntil(() => sent, 'the send reached the adapter');
               await adapter.forViewer('parent-1').saveHomeAnswer({ id: writeId(), clipId: 'wish-2', kind: 'text', text: LIVE_TEXT });
+              await waitUntil(
+                () => shows(el, LIVE_TEXT) && !has(el, '[part~="send-button"]'),
+                'the other answer arrived live and replaced the form while the send was out',
+              );
+              release();
             },
-            until: ({ el }) => shows(el, LIVE_TEXT) && !has(el, '[part~="send-button"]'),
           },
           {
             does: 'the send lands',

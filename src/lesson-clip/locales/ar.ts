@@ -31,6 +31,7 @@ export const ar: ClipMessages = {
   yourAnswer: 'إجابتكم',
   edit: 'تعديل',
   cancel: 'إلغاء',
+  answeredMeanwhile: 'وصلت للتو إجابة من البيت. نصّك ما زال في الأسفل. «إرسال» يستبدل تلك الإجابة، و«إلغاء» يُبقيها.',
   saved: 'تم الإرسال',
   posted: (relative) => `نُشر ${relative}`,
   coTeacher: (name) => `بمشاركة ${name}`,

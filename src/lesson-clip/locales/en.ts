@@ -25,6 +25,7 @@ export const en: ClipMessages = {
   yourAnswer: 'Your answer',
   edit: 'Edit',
   cancel: 'Cancel',
+  answeredMeanwhile: 'An answer from home just came in. Your text is still below. Send replaces that answer, Cancel keeps it.',
   saved: 'Sent',
   posted: (relative) => `Posted ${relative}`,
   coTeacher: (name) => `With ${name}`,

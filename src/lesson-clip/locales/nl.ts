@@ -25,6 +25,8 @@ export const nl: ClipMessages = {
   yourAnswer: 'Jullie antwoord',
   edit: 'Aanpassen',
   cancel: 'Annuleren',
+  answeredMeanwhile:
+    'Net kwam er al een antwoord van thuis binnen. Jullie tekst staat hieronder nog. Versturen vervangt dat antwoord, Annuleren laat het staan.',
   saved: 'Verstuurd',
   posted: (relative) => `Geplaatst ${relative}`,
   coTeacher: (name) => `Met ${name}`,

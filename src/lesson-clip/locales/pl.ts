@@ -30,6 +30,7 @@ export const pl: ClipMessages = {
   yourAnswer: 'Wasza odpowiedź',
   edit: 'Zmień',
   cancel: 'Anuluj',
+  answeredMeanwhile: 'Właśnie przyszła odpowiedź z domu. Twój tekst jest nadal poniżej. Wyślij zastąpi tamtą odpowiedź, Anuluj ją zostawi.',
   saved: 'Wysłano',
   posted: (relative) => `Dodano ${relative}`,
   coTeacher: (name) => `Lekcję współprowadzi: ${name}`,

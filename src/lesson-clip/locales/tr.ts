@@ -23,6 +23,7 @@ export const tr: ClipMessages = {
   yourAnswer: 'Cevabınız',
   edit: 'Değiştir',
   cancel: 'Vazgeç',
+  answeredMeanwhile: 'Az önce evden bir cevap geldi. Yazdığınız metin aşağıda duruyor. Gönder o cevabın yerine geçer, Vazgeç onu bırakır.',
   saved: 'Gönderildi',
   posted: (relative) => `${relative} paylaşıldı`,
   coTeacher: (name) => `Dersi birlikte veren: ${name}`,

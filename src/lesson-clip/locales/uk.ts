@@ -30,6 +30,7 @@ export const uk: ClipMessages = {
   yourAnswer: 'Ваша відповідь',
   edit: 'Змінити',
   cancel: 'Скасувати',
+  answeredMeanwhile: 'Щойно надійшла відповідь із дому. Ваш текст досі нижче. «Надіслати» замінить ту відповідь, «Скасувати» залишить її.',
   saved: 'Надіслано',
   posted: (relative) => `Опубліковано ${relative}`,
   coTeacher: (name) => `Урок разом веде: ${name}`,
