@@ -166,13 +166,22 @@ describe('<samen-lesson-clip> an answer from home while a carer is typing', () =
     adapter
       .forViewer('parent-1')
       .saveHomeAnswer({ id: 'from-the-tablet', clipId: 'wish-2', kind: 'text', text: 'Op de tablet geschreven' });
-
-  it('keeps the unsent words in their box and says an answer came in; Cancel shows that answer', async () => {
+  /** A parent's card with `words` typed (or none), when the tablet's answer has come in live. */
+  const answeredWhileTyping = async (words?: string) => {
     const adapter = memoryAdapter();
     const el = await renderClip(adapter, { locale: 'en' });
-    await type(el, 'Our own words, not sent yet');
+    if (words) await type(el, words);
     await fromTheTablet(adapter);
-    await waitUntil(() => root(el).querySelector('[part~="answered-meanwhile"]'), 'the card says an answer came in');
+    await waitUntil(
+      () => root(el).querySelector('[part~="answered-meanwhile"]') || text(el).includes('Op de tablet geschreven'),
+      'the answer came in',
+    );
+    return { adapter, el };
+  };
+
+  it('keeps the unsent words in their box and says an answer came in; Cancel shows that answer', async () => {
+    const { el } = await answeredWhileTyping('Our own words, not sent yet');
+    expect(root(el).querySelector('[part~="answered-meanwhile"]'), 'the card says an answer came in').to.exist;
     expect(box(el)?.value, 'the words typed are still in the box').to.equal('Our own words, not sent yet');
     expect(text(el)).to.contain('An answer from home just came in. Your text is still below.');
     await expect(el).to.be.accessible();
@@ -184,11 +193,8 @@ describe('<samen-lesson-clip> an answer from home while a carer is typing', () =
   });
 
   it('sends the words kept in the box in place of the answer that came in', async () => {
-    const adapter = memoryAdapter();
-    const el = await renderClip(adapter, { locale: 'en' });
-    await type(el, 'Our own words, sent after all');
-    await fromTheTablet(adapter);
-    await waitUntil(() => root(el).querySelector('[part~="answered-meanwhile"]'), 'the card says an answer came in');
+    const { adapter, el } = await answeredWhileTyping('Our own words, sent after all');
+    expect(root(el).querySelector('[part~="answered-meanwhile"]'), 'the card says an answer came in').to.exist;
     button(el, 'Send').click();
     await waitUntil(() => !box(el) && text(el).includes('Our own words, sent after all'), 'the words kept are sent');
     expect(root(el).querySelector('[part~="answered-meanwhile"]')).to.equal(null);
@@ -196,10 +202,8 @@ describe('<samen-lesson-clip> an answer from home while a carer is typing', () =
   });
 
   it('with nothing typed, the answer that came in takes the form’s place', async () => {
-    const adapter = memoryAdapter();
-    const el = await renderClip(adapter, { locale: 'en' });
-    await fromTheTablet(adapter);
-    await waitUntil(() => text(el).includes('Op de tablet geschreven'), 'the answer shows live');
+    const { el } = await answeredWhileTyping();
+    expect(text(el)).to.contain('Op de tablet geschreven');
     expect(box(el)).to.equal(null);
     expect(root(el).querySelector('[part~="answered-meanwhile"]')).to.equal(null);
   });
