@@ -368,6 +368,25 @@ export const QueuedOnThisDevice: Story = {
 };
 
 /**
+ * A parent is typing when an answer from home comes in (the same parent on their tablet): the
+ * box stays open with the words typed and says what came in. Send replaces that answer, Cancel
+ * shows it. Nothing typed is lost.
+ */
+export const AnswerCameInWhileTyping: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    typeInto(
+      await inWidget<HTMLTextAreaElement>(canvasElement, 'samen-lesson-clip', '[part~="answer-input"]'),
+      'Ze vertelde dat ze het op het plein ook deed.',
+    );
+    const adapter = loaded['adapter'] as MemoryAdapter;
+    await adapter
+      .forViewer('parent-1')
+      .saveHomeAnswer({ id: 'story-from-the-tablet', clipId: 'wish-2', kind: 'text', text: 'Op de tablet: we oefenden het aan tafel.' });
+    await inWidget(canvasElement, 'samen-lesson-clip', '[part~="answered-meanwhile"]');
+  },
+};
+
+/**
  * The host has no media consent for this viewer (`mediaConsent: false`, seeded on
  * Kanjertraining lesson 2): the card shows the lesson, goal and home question with a kind
  * placeholder, and no photo URL is put in the page, so nothing is requested.

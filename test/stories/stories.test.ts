@@ -25,7 +25,7 @@ interface StoryLike {
   globals?: Record<string, unknown>;
   loaders?: Loader[];
   render?: (args: Record<string, unknown>, context: Context) => TemplateResult;
-  play?: (context: { canvasElement: HTMLElement }) => Promise<void>;
+  play?: (context: { canvasElement: HTMLElement; loaded: Record<string, unknown> }) => Promise<void>;
 }
 type StoryModule = { default: StoryLike & { title?: string } } & Record<string, unknown>;
 
@@ -53,6 +53,7 @@ const afterPlay: Record<string, string | { text: string }> = {
   'Widgets/Meeting/QueuedOnThisDevice': SAVED_ON_DEVICE,
   'Widgets/Lesson clip/TeacherNotReached': 'details[part~="not-reached"][open]',
   'Widgets/Lesson clip/PreviewAsParent': 'samen-lesson-clip[preview][view="parent"]',
+  'Widgets/Lesson clip/AnswerCameInWhileTyping': '[part~="answered-meanwhile"]',
 };
 
 /** Stories named Loading show the loading state on purpose. */
@@ -60,14 +61,14 @@ const staysLoading = (name: string) => name === 'Loading';
 
 type Widget = HTMLElement & { updateComplete: Promise<boolean> };
 
-async function renderStory(meta: StoryLike, story: StoryLike): Promise<HTMLElement> {
+async function renderStory(meta: StoryLike, story: StoryLike): Promise<{ wrapper: HTMLElement; loaded: Record<string, unknown> }> {
   const args = { ...meta.args, ...story.args };
   const globals = { locale: 'nl', theme: 'light', ...story.globals };
   const loaded: Record<string, unknown> = {};
   for (const loader of [...(meta.loaders ?? []), ...(story.loaders ?? [])]) Object.assign(loaded, await loader({ args, globals }));
   const render = story.render ?? meta.render;
   if (!render) throw new Error('story has no render function');
-  return fixture<HTMLElement>(html`<div>${render(args, { args, globals, loaded })}</div>`);
+  return { wrapper: await fixture<HTMLElement>(html`<div>${render(args, { args, globals, loaded })}</div>`), loaded };
 }
 
 beforeEach(() => {
@@ -83,7 +84,7 @@ for (const module of modules) {
 
     for (const [name, story] of stories) {
       it(`${name} renders a widget and is accessible`, async () => {
-        const wrapper = await renderStory(meta, story);
+        const { wrapper, loaded } = await renderStory(meta, story);
         const widgets = [...wrapper.querySelectorAll<Widget>('*')].filter(
           (el) => el.localName.startsWith('samen-') && el.localName !== 'samen-provider',
         );
@@ -99,7 +100,7 @@ for (const module of modules) {
           await expect(widget).to.be.accessible();
         }
         if (story.play) {
-          await story.play({ canvasElement: wrapper });
+          await story.play({ canvasElement: wrapper, loaded });
           for (const widget of widgets) {
             await new Promise((r) => setTimeout(r, 50));
             await widget.updateComplete;
