@@ -35,6 +35,12 @@ export interface DataSource<A extends readonly unknown[], D, P extends PortName>
    * own state, never a second `samen-error` for what the main load already reported.
    */
   secondary?: boolean;
+  /**
+   * Whether what this load shows is formatted with Intl itself (a teacher's scheduled clip: "Gepland
+   * voor do 14 jan, 8:00"), in a language whose dates are otherwise written out: Intl's first
+   * format is then made while the reads are out ({@link warmUpDates}), not in the render.
+   */
+  formatsWithIntl?: (args: A) => boolean;
 }
 
 /** What the controller needs of its element (the base class wires these to its protected parts). */
@@ -336,7 +342,7 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
         report: (issues, message) => this.reportOnce(issues, message, key),
       });
       // The page's first reads are on their way: the date formats its first card shows are made meanwhile.
-      warmUpDates(this.host.locale?.() ?? '');
+      warmUpDates(this.host.locale?.() ?? '', this.source.formatsWithIntl?.(args) ?? false);
       const value = await loaded;
       if (abort.signal.aborted) return;
       this._value = value;

@@ -529,14 +529,15 @@ export function usesIntlFormats(): void {
  * are sent: a task later, while the answers are on their way, the formats of a card's header are
  * made for `locale`, instead of in the render that shows the first card (issue 23). A language
  * whose dates are written out (Dutch, English: src/core/date-words.ts) needs none, unless a widget
- * on the page formats with Intl itself ({@link usesIntlFormats}). Later calls for the same language do nothing.
+ * on the page formats with Intl itself ({@link usesIntlFormats}) or this load's data does
+ * (`formatsWithIntl`: a teacher's scheduled clip). Later calls for the same language do nothing.
  */
-export function warmUpDates(locale: string): void {
+export function warmUpDates(locale: string, formatsWithIntl = false): void {
   const tag = messagesFor(locale).locale;
   if (datesWarmedUp.has(tag)) return;
   const written = dateWordsFor(tag) !== undefined;
   // Nothing on the page needs Intl yet: a later widget's first load may, once its module is here.
-  if (written && !intlFormatsUsed) return;
+  if (written && !intlFormatsUsed && !formatsWithIntl) return;
   datesWarmedUp.add(tag);
   setTimeout(() => {
     // Intl's first format is the cost, whichever it is; a widget's own formats are made in its render.

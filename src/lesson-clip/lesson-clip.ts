@@ -316,6 +316,8 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     },
     // The class board (issue 24) hears families see, answer and react while it is open: the board's own topic, under `board.read`.
     topics: (_data, [clipId, view]) => (view === 'child' ? [`clip:${clipId}`, `board:${clipId}`] : [`clip:${clipId}`]),
+    // A teacher's clip may be scheduled, its moment written by Intl: made while the reads are out.
+    formatsWithIntl: ([, view]) => view === 'teacher',
   });
 
   /** What is shown: the loaded clip, which the parent's own answer updates in place. */

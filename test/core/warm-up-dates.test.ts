@@ -77,6 +77,27 @@ describe('the date formats of a card', () => {
     expect(made, 'formats made').to.deep.equal([]);
   });
 
+  it('in English, a teacher’s clip (its scheduled moment is Intl’s): Intl’s first format is made while its read is out', async () => {
+    answered = false;
+    made.length = 0;
+    const adapter = memoryAdapter({ latency: 150 }).forViewer('teacher-1');
+    const read = adapter.getLessonClip.bind(adapter);
+    adapter.getLessonClip = async (...args: Parameters<typeof read>) => {
+      const value = await read(...args);
+      answered = true;
+      return value;
+    };
+    const wrapper = await fixture<HTMLElement>(
+      html`<samen-provider .adapter=${adapter} locale="en"><samen-lesson-clip clip-id="wish-2" view="teacher"></samen-lesson-clip></samen-provider>`,
+    );
+    await settled(wrapper.querySelector('samen-lesson-clip')!);
+    expect(answered, 'the clip was read').to.equal(true);
+    const before = made.filter((m) => !m.answered);
+    expect(before.length, `formats made: ${JSON.stringify(made)}`).to.equal(1);
+    expect(before[0]!.locale).to.equal('en');
+    made.length = 0;
+  });
+
   it('in Dutch, once a widget that formats with Intl itself is on the page (a check-in’s days): Intl’s first format is made while its read is out, not in its render', async () => {
     // Loaded only now, as a feed loads a check-in when it comes near: the Dutch clips above made none.
     await import('../../src/define/samen-feelings-checkin.js');
