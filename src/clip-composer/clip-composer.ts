@@ -6,7 +6,7 @@ import { newId, type AdapterFor } from '../core/adapter.js';
 import { isLangTag, sameLanguage } from '../core/content-lang.js';
 import { readStored, removeStored, writeStored } from '../core/draft-store.js';
 import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
-import { dateFormat, formatMoment, hasLocale, usesIntlFormats } from '../core/i18n.js';
+import { dateFormat, formatMoment, hasLocale } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
 import { withParts } from '../core/in-language.js';
 import { langTagSchema, PROGRAMMES, type Programme, type Viewer } from '../core/schemas.js';
@@ -48,9 +48,6 @@ import {
   type LessonTextField,
   type TextSource,
 } from './programme-library.js';
-
-// Formats dates or numbers with Intl in its render: the page's first load warms Intl up (core/i18n).
-usesIntlFormats();
 
 /** A class the teacher can post to, as the host names it. */
 export interface ComposerClass {
@@ -223,6 +220,8 @@ export class SamenClipComposer extends SamenElement {
   /** The teacher and their classes, through the composer's port; the draft kept on this device comes back with them. */
   private readonly loader = this.useData({
     port: 'composer',
+    // Its render formats dates or numbers with Intl: Intl's first format is made while the reads are out.
+    formatsWithIntl: () => true,
     args: () => [this.classes] as const,
     load: async ({ adapter, viewer: whose, args: [given], signal }): Promise<ComposerData> => {
       const viewer = await whose;

@@ -36,9 +36,10 @@ export interface DataSource<A extends readonly unknown[], D, P extends PortName>
    */
   secondary?: boolean;
   /**
-   * Whether what this load shows is formatted with Intl itself (a teacher's scheduled clip: "Gepland
-   * voor do 14 jan, 8:00"), in a language whose dates are otherwise written out: Intl's first
-   * format is then made while the reads are out ({@link warmUpDates}), not in the render.
+   * Whether what this load shows is formatted with Intl itself (a check-in's days, a meeting's
+   * moment, a teacher's scheduled clip: "Gepland voor do 14 jan, 8:00"), also in a language whose
+   * dates are otherwise written out: Intl's first format is then made while the reads are out
+   * ({@link warmUpDates}), not in the render.
    */
   formatsWithIntl?: (args: A) => boolean;
 }

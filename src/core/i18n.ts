@@ -510,17 +510,6 @@ const NUMERIC_DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'nume
 
 /** The languages whose formats the page has had made ahead (issue 23). */
 const datesWarmedUp = new Set<string>();
-let intlFormatsUsed = false;
-
-/**
- * Says that a widget whose module is on this page formats dates or numbers with `Intl` beyond
- * the written-out words (a check-in's days, a meeting's moment, an overview's figures): in Dutch
- * and English too, the first load then has `Intl` made while its reads are out, instead of in
- * that widget's first render. Called once when such a widget's module is evaluated.
- */
-export function usesIntlFormats(): void {
-  intlFormatsUsed = true;
-}
 
 /**
  * The first number or date format a page makes costs the browser ~50 ms on a laptop, ~150–250 ms
@@ -528,16 +517,16 @@ export function usesIntlFormats(): void {
  * `RelativeTimeFormat`; a plural rule costs a few ms). The first load calls this once its reads
  * are sent: a task later, while the answers are on their way, the formats of a card's header are
  * made for `locale`, instead of in the render that shows the first card (issue 23). A language
- * whose dates are written out (Dutch, English: src/core/date-words.ts) needs none, unless a widget
- * on the page formats with Intl itself ({@link usesIntlFormats}) or this load's data does
- * (`formatsWithIntl`: a teacher's scheduled clip). Later calls for the same language do nothing.
+ * whose dates are written out (Dutch, English: src/core/date-words.ts) needs none, unless what
+ * this load shows is formatted with Intl itself (`formatsWithIntl`: a check-in's days, a
+ * meeting's moment, a teacher's scheduled clip). Later calls for the same language do nothing.
  */
 export function warmUpDates(locale: string, formatsWithIntl = false): void {
   const tag = messagesFor(locale).locale;
   if (datesWarmedUp.has(tag)) return;
   const written = dateWordsFor(tag) !== undefined;
-  // Nothing on the page needs Intl yet: a later widget's first load may, once its module is here.
-  if (written && !intlFormatsUsed && !formatsWithIntl) return;
+  // Nothing this load shows needs Intl: a later load that does will warm it up.
+  if (written && !formatsWithIntl) return;
   datesWarmedUp.add(tag);
   setTimeout(() => {
     // Intl's first format is the cost, whichever it is; a widget's own formats are made in its render.

@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { newId } from '../core/adapter.js';
 import { DraftController } from '../core/draft-controller.js';
 import { readDraft } from '../core/draft-store.js';
-import { dateFormat, usesIntlFormats } from '../core/i18n.js';
+import { dateFormat } from '../core/i18n.js';
 import { SamenError, toSamenError } from '../core/errors.js';
 import { inLanguage } from '../core/in-language.js';
 import { facePicture, namedPicture } from './pictures.js';
@@ -33,9 +33,6 @@ import {
   type Question,
   type QuestionKind,
 } from './schemas.js';
-
-// Formats dates or numbers with Intl in its render: the page's first load warms Intl up (core/i18n).
-usesIntlFormats();
 
 type View = 'parent' | 'child' | 'teacher';
 
@@ -138,6 +135,8 @@ export class SamenEvaluation extends SamenParentPreviewElement {
 
   private readonly loader = this.useData({
     port: 'evaluation',
+    // Its render formats dates or numbers with Intl: Intl's first format is made while the reads are out.
+    formatsWithIntl: () => true,
     args: () => [this.evaluationId, this.view, this.programmeRunId] as const,
     load: async ({ adapter, viewer, args: [evaluationId, view, runId], signal }): Promise<EvaluationData> => {
       if (!evaluationId) throw new SamenError('invalid-data', 'missing evaluation-id', [{ path: 'evaluation-id', message: 'required' }]);

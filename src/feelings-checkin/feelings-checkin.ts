@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { newId } from '../core/adapter.js';
 import { afterNextPaint } from '../core/after-paint.js';
-import { formatDay, usesIntlFormats } from '../core/i18n.js';
+import { formatDay } from '../core/i18n.js';
 import { cspStyle } from '../core/csp-style.js';
 import { readStored, removeStored, writeStored } from '../core/draft-store.js';
 import { SamenError, toSamenError } from '../core/errors.js';
@@ -35,9 +35,6 @@ import { threadMessages } from '../thread/messages.js';
 import { feelingsMessages, type FeelingsMessages } from './messages.js';
 import { LazyView } from '../core/lazy-view.js';
 import type { FeelingsTeacherHost } from './teacher-view.js';
-
-// Formats dates or numbers with Intl in its render: the page's first load warms Intl up (core/i18n).
-usesIntlFormats();
 
 type View = 'child' | 'parent' | 'teacher';
 
@@ -233,6 +230,8 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
 
   private readonly loader = this.useData({
     port: 'feelings',
+    // Its render formats dates or numbers with Intl: Intl's first format is made while the reads are out.
+    formatsWithIntl: () => true,
     args: () => [this.view, this.childId, this.classId, this.context, this.feelings] as const,
     // On a shared tablet the child changes as much as the signed-in person does.
     person: (viewer, [view, childId]) => `${viewer.id}|${view === 'teacher' ? '' : childId}`,

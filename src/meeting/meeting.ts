@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { newId } from '../core/adapter.js';
 import { afterNextPaint } from '../core/after-paint.js';
 import { DraftController } from '../core/draft-controller.js';
-import { dateFormat, usesIntlFormats } from '../core/i18n.js';
+import { dateFormat } from '../core/i18n.js';
 import { SamenError, toSamenError } from '../core/errors.js';
 import { inLanguage } from '../core/in-language.js';
 import { parseOrThrow } from '../core/parse.js';
@@ -30,9 +30,6 @@ import {
   type Rsvp,
   type RsvpAnswer,
 } from './schemas.js';
-
-// Formats dates or numbers with Intl in its render: the page's first load warms Intl up (core/i18n).
-usesIntlFormats();
 
 interface MeetingData {
   meetingId: string;
@@ -143,6 +140,8 @@ export class SamenMeeting extends SamenParentPreviewElement {
 
   private readonly loader = this.useData({
     port: 'meeting',
+    // Its render formats dates or numbers with Intl: Intl's first format is made while the reads are out.
+    formatsWithIntl: () => true,
     args: () => [this.meetingId, this.view, this.rsvp] as const,
     load: async ({ adapter, viewer, args: [meetingId, view, mode], signal }): Promise<MeetingData> => {
       if (!meetingId) throw new SamenError('invalid-data', 'missing meeting-id', [{ path: 'meeting-id', message: 'required' }]);

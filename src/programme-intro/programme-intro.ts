@@ -2,7 +2,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { SamenError } from '../core/errors.js';
-import { dateFormat, usesIntlFormats } from '../core/i18n.js';
+import { dateFormat } from '../core/i18n.js';
 import { inLanguage } from '../core/in-language.js';
 import { parseOrThrow } from '../core/parse.js';
 import { SamenParentPreviewElement } from '../core/parent-preview-element.js';
@@ -11,9 +11,6 @@ import type { Viewer } from '../core/schemas.js';
 import { introMessages, type Cap, type IntroMessages, type KnownProgramme } from './messages.js';
 import { introTopic, programmeIntroSchema, timelinePosition, type IntroLesson, type ProgrammeIntro } from './schemas.js';
 import { programmeIntroStyles } from './programme-intro.styles.js';
-
-// Formats dates or numbers with Intl in its render: the page's first load warms Intl up (core/i18n).
-usesIntlFormats();
 
 interface IntroData {
   introId: string;
@@ -94,6 +91,8 @@ export class SamenProgrammeIntro extends SamenParentPreviewElement {
 
   private readonly loader = this.useData({
     port: 'intro',
+    // Its render formats dates or numbers with Intl: Intl's first format is made while the reads are out.
+    formatsWithIntl: () => true,
     args: () => [this.introId, this.view] as const,
     load: async ({ adapter, viewer, args: [introId, view], signal }): Promise<IntroData> => {
       if (!introId) throw new SamenError('invalid-data', 'missing intro-id', [{ path: 'intro-id', message: 'required' }]);

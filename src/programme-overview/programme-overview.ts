@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SamenError, toSamenError } from '../core/errors.js';
-import { dateFormat, usesIntlFormats } from '../core/i18n.js';
+import { dateFormat } from '../core/i18n.js';
 import { inLanguage } from '../core/in-language.js';
 import { parseOrThrow } from '../core/parse.js';
 import type { Viewer } from '../core/schemas.js';
@@ -36,9 +36,6 @@ import {
   type ProgrammeOverviewQuery,
   type UnreachedFamilies,
 } from './schemas.js';
-
-// Formats dates or numbers with Intl in its render: the page's first load warms Intl up (core/i18n).
-usesIntlFormats();
 
 interface OverviewData {
   overview: ProgrammeOverview;
@@ -139,6 +136,8 @@ export class SamenProgrammeOverview extends SamenElement {
 
   private readonly loader = this.useData({
     port: 'overview',
+    // Its render formats dates or numbers with Intl: Intl's first format is made while the reads are out.
+    formatsWithIntl: () => true,
     args: () => [this.programme, this.programmeRunId, this.schoolYear, this.classIds] as const,
     load: async ({ adapter, viewer, args: [programme, runId, schoolYear, classIds], signal, report }): Promise<OverviewData> => {
       if (!programme && !runId) throw new SamenError('invalid-data', 'missing programme', [{ path: 'programme', message: 'required' }]);

@@ -43,19 +43,25 @@ after(() => {
   intl.NumberFormat = NativeNumberFormat;
 });
 
-/** A parent's lesson clip in `locale`, its read answered 150 ms after it is asked. */
-async function clipIn(locale: string) {
+/** `adapter`, its `reads` setting `answered` once one of them answers (reset now). */
+function markingAnswered<T extends object>(adapter: T, ...reads: (keyof T & string)[]): T {
   answered = false;
-  const adapter = memoryAdapter({ latency: 150 });
-  // The clip is read one by one or in a batch: either answer counts.
-  for (const method of ['getLessonClip', 'getLessonClips'] as const) {
-    const read = adapter[method].bind(adapter) as (...args: unknown[]) => Promise<unknown>;
-    (adapter as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+  const methods = adapter as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const method of reads) {
+    const read = methods[method]!.bind(adapter);
+    methods[method] = async (...args: unknown[]) => {
       const value = await read(...args);
       answered = true;
       return value;
     };
   }
+  return adapter;
+}
+
+/** A parent's lesson clip in `locale`, its read answered 150 ms after it is asked. */
+async function clipIn(locale: string) {
+  // The clip is read one by one or in a batch: either answer counts.
+  const adapter = markingAnswered(memoryAdapter({ latency: 150 }), 'getLessonClip', 'getLessonClips');
   const wrapper = await fixture<HTMLElement>(
     html`<samen-provider .adapter=${adapter} locale=${locale}><samen-lesson-clip clip-id="wish-2" view="parent"></samen-lesson-clip></samen-provider>`,
   );
@@ -78,15 +84,8 @@ describe('the date formats of a card', () => {
   });
 
   it('in English, a teacher’s clip (its scheduled moment is Intl’s): Intl’s first format is made while its read is out', async () => {
-    answered = false;
     made.length = 0;
-    const adapter = memoryAdapter({ latency: 150 }).forViewer('teacher-1');
-    const read = adapter.getLessonClip.bind(adapter);
-    adapter.getLessonClip = async (...args: Parameters<typeof read>) => {
-      const value = await read(...args);
-      answered = true;
-      return value;
-    };
+    const adapter = markingAnswered(memoryAdapter({ latency: 150 }).forViewer('teacher-1'), 'getLessonClip');
     const wrapper = await fixture<HTMLElement>(
       html`<samen-provider .adapter=${adapter} locale="en"><samen-lesson-clip clip-id="wish-2" view="teacher"></samen-lesson-clip></samen-provider>`,
     );
@@ -98,17 +97,10 @@ describe('the date formats of a card', () => {
     made.length = 0;
   });
 
-  it('in Dutch, once a widget that formats with Intl itself is on the page (a check-in’s days): Intl’s first format is made while its read is out, not in its render', async () => {
+  it('in Dutch, a widget that formats with Intl itself (a check-in’s days): Intl’s first format is made while its read is out, not in its render', async () => {
     // Loaded only now, as a feed loads a check-in when it comes near: the Dutch clips above made none.
     await import('../../src/define/samen-feelings-checkin.js');
-    answered = false;
-    const adapter = memoryAdapter({ latency: 150 });
-    const read = adapter.getCheckins.bind(adapter);
-    adapter.getCheckins = async (...args: Parameters<typeof read>) => {
-      const value = await read(...args);
-      answered = true;
-      return value;
-    };
+    const adapter = markingAnswered(memoryAdapter({ latency: 150 }), 'getCheckins');
     const wrapper = await fixture<HTMLElement>(
       html`<samen-provider .adapter=${adapter} locale="nl"><samen-feelings-checkin child-id="child-1" view="parent"></samen-feelings-checkin></samen-provider>`,
     );
