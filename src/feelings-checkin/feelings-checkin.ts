@@ -163,7 +163,12 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
   @state() private message = '';
 
   private readonly internals: ElementInternals | undefined = this.attachInternals?.();
-  private writeId: string | undefined;
+  /**
+   * The write a save sends, kept until it is stored: a retry, a minute or an hour later, sends the
+   * very same request (its id, check-in and moment), so the adapter knows it for the first one and
+   * neither stores twice nor refuses it as another request under a used key.
+   */
+  private pendingWrite: { id: string; checkinId: string; createdAt: string } | undefined;
   /** Whose choice `choice` is: the draft key it was restored for (viewer, child, context). */
   private choiceKey = '';
   private readonly reader = new ReadAloudController(this);
@@ -306,7 +311,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
   private forgetChoice(): void {
     this.choiceKey = '';
     this.choice = {};
-    this.writeId = undefined;
+    this.pendingWrite = undefined;
     this.saveError = undefined;
     this.saving = false;
     this.message = '';
@@ -354,7 +359,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
     // A different choice is a different write; the same one (e.g. restored by a live reload) keeps
     // its write id and any failure message, so a retry can't double and the parent still sees why.
     if (choice.feeling !== this.choice.feeling || choice.strength !== this.choice.strength || choice.note !== this.choice.note) {
-      this.writeId = undefined;
+      this.pendingWrite = undefined;
       this.saveError = undefined;
     }
     this.choice = choice;
@@ -374,8 +379,11 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
     const { feeling, strength, note } = this.choice;
     if (!adapter || !data || !feeling || !strength || this.saving || this.choiceKey !== this.draftKey || !this.personConfirmed) return;
     // Today's check-in keeps its id (the host may have chosen it), so a change replaces it.
-    const checkinId = this.todays()?.id ?? checkinIdFor(this.childId, this.context, dayOf(new Date()));
-    const id = (this.writeId ??= newId());
+    const { id, checkinId, createdAt } = (this.pendingWrite ??= {
+      id: newId(),
+      checkinId: this.todays()?.id ?? checkinIdFor(this.childId, this.context, dayOf(new Date())),
+      createdAt: isoWithOffset(new Date()),
+    });
     const person = this.personToken;
     const draftKey = this.draftKey;
     this.saving = true;
@@ -393,7 +401,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
         strength,
         context: this.context,
         ...(note?.trim() ? { note: note.trim() } : {}),
-        createdAt: isoWithOffset(new Date()),
+        createdAt,
       });
       const saved = parseOrThrow(checkinSchema, raw, 'checkin');
       removeStored(draftKey);
@@ -404,7 +412,7 @@ export class SamenFeelingsCheckin extends SamenParentPreviewElement {
       // should a live reload have replaced what was shown when saving began.
       const shown = this.data ?? data;
       this.loader.set({ ...shown, checkins: [...shown.checkins.filter((c) => c.id !== saved.id), saved] });
-      this.writeId = undefined;
+      this.pendingWrite = undefined;
       this.message = this.m.saved;
       void this.emit('samen-checkin', { childId: this.childId, feeling, strength, context: this.context, checkinId: saved.id });
     } catch (error) {
