@@ -72,14 +72,15 @@ export async function answerAsParent(page) {
   await page.type(`${parent} >>> textarea`, ANSWER);
   await page.click(`${parent} >>> [part~="send-button"]`);
   await page.waitForSelector(`${parent} >>> [part~="answer"]`, { timeout: TIMEOUT });
-  await page.waitForFunction(
+  await until(
+    page,
+    teacher,
+    `the "answered" count to change from ${before[2]}`,
     (sel, old) => {
       const clip = document.querySelector(sel);
       const values = [...(clip?.shadowRoot?.querySelectorAll('.metric-value') ?? [])].map((el) => el.textContent.trim());
       return values[2] && values[2] !== old;
     },
-    { timeout: TIMEOUT },
-    teacher,
     before[2],
   );
   const teacherText = await page.$eval(`${teacher} >>> [part~="answers"]`, (el) => el.textContent);
@@ -97,11 +98,12 @@ export async function checkInScared(page) {
   await page.click(`${feelingsParent} >>> label:has(> input[value="scared"])`);
   await page.click(`${feelingsParent} >>> label.level-2`);
   await page.click(`${feelingsParent} >>> [part~="save-button"]`);
-  await page.waitForFunction(
+  await until(
+    page,
+    feelingsTeacher,
+    '"bang" counted once',
     (sel) =>
       document.querySelector(sel)?.shadowRoot?.querySelector('[part~="overview"] li:nth-child(3) .count')?.textContent.trim() === '1',
-    { timeout: TIMEOUT },
-    feelingsTeacher,
   );
   return before;
 }
@@ -123,11 +125,12 @@ export async function teacherAnswersReply(page) {
   await page.click(`${barParent} >>> [part~="send-button"]`);
   // "Antwoorden" under the family's reply, named with the family for screen readers.
   const label = 'Antwoorden: Familie Jansen';
-  await page.waitForFunction(
+  await until(
+    page,
+    barTeacher,
+    `the button "${label}"`,
     (sel, name) =>
       [...(document.querySelector(sel)?.shadowRoot?.querySelectorAll('button.thread-open') ?? [])].some((b) => b.ariaLabel === name),
-    { timeout: TIMEOUT },
-    barTeacher,
     label,
   );
   await page.evaluate(
@@ -137,11 +140,7 @@ export async function teacherAnswersReply(page) {
     label,
   );
   // The thread opens in the teacher's card; she writes and sends.
-  await page.waitForFunction(
-    (sel) => !!document.querySelector(sel)?.shadowRoot?.querySelector('[part~="thread-input"]'),
-    { timeout: TIMEOUT },
-    barTeacher,
-  );
+  await shows(page, barTeacher, '[part~="thread-input"]');
   await page.evaluate(
     (sel, text) => {
       const root = document.querySelector(sel).shadowRoot;
@@ -152,21 +151,17 @@ export async function teacherAnswersReply(page) {
     barTeacher,
     TEACHER_ANSWER,
   );
-  await page.waitForFunction(
-    (sel) => document.querySelector(sel)?.shadowRoot?.querySelector('[part~="thread"] button[type="submit"]')?.disabled === false,
-    { timeout: TIMEOUT },
+  await until(
+    page,
     barTeacher,
+    "the thread's send button, enabled",
+    (s) => document.querySelector(s)?.shadowRoot?.querySelector('[part~="thread"] button[type="submit"]')?.disabled === false,
   );
   await page.evaluate(
     (sel) => document.querySelector(sel).shadowRoot.querySelector('[part~="thread"] button[type="submit"]').click(),
     barTeacher,
   );
-  await page.waitForFunction(
-    (sel, text) => document.querySelector(sel)?.shadowRoot?.querySelector('[part~="thread"]')?.textContent.includes(text),
-    { timeout: TIMEOUT },
-    barParent,
-    TEACHER_ANSWER,
-  );
+  await textIn(page, barParent, '[part~="thread"]', TEACHER_ANSWER);
   return page.$eval(`${barParent} >>> [part~="thread"]`, (el) => el.textContent);
 }
 
@@ -177,12 +172,7 @@ export async function shareSuccess(page) {
   await page.waitForSelector(`${matrixTeacher} >>> [part~="successes"]`, { timeout: TIMEOUT });
   await page.type(`${matrixParent} >>> [part~="success-form"] textarea`, SUCCESS);
   await page.click(`${matrixParent} >>> [part~="success-form"] button`);
-  await page.waitForFunction(
-    (sel, text) => document.querySelector(sel)?.shadowRoot?.querySelector('[part~="successes"]')?.textContent.includes(text),
-    { timeout: TIMEOUT },
-    matrixTeacher,
-    SUCCESS,
-  );
+  await textIn(page, matrixTeacher, '[part~="successes"]', SUCCESS);
 }
 
 /**
@@ -248,9 +238,26 @@ async function until(page, sel, what, predicate, ...args) {
   }
 }
 
+/** Waits until `sel`'s shadow root holds an element matching `inner`. @param {Page} page @param {string} sel @param {string} inner */
+function shows(page, sel, inner) {
+  return until(page, sel, inner, (s, x) => !!document.querySelector(s)?.shadowRoot?.querySelector(x), inner);
+}
+
+/** Waits until `part` in `sel`'s shadow root says `text`. @param {Page} page @param {string} sel @param {string} part @param {string} text */
+function textIn(page, sel, part, text) {
+  return until(
+    page,
+    sel,
+    `"${text}" in ${part}`,
+    (s, p, t) => document.querySelector(s)?.shadowRoot?.querySelector(p)?.textContent.includes(t),
+    part,
+    text,
+  );
+}
+
 /** Sets a text box in `sel`'s shadow root as typing does. @param {Page} page @param {string} sel @param {string} box @param {string} text */
 async function fill(page, sel, box, text) {
-  await until(page, sel, `the box ${box}`, (s, b) => !!document.querySelector(s)?.shadowRoot?.querySelector(b), box);
+  await shows(page, sel, box);
   await page.evaluate(
     (s, b, t) => {
       const el = document.querySelector(s).shadowRoot.querySelector(b);
@@ -265,9 +272,7 @@ async function fill(page, sel, box, text) {
 
 /** Clicks the first element `inner` in `sel`'s shadow root. @param {Page} page @param {string} sel @param {string} inner */
 const clickIn = (page, sel, inner) =>
-  until(page, sel, inner, (s, i) => !!document.querySelector(s)?.shadowRoot?.querySelector(i), inner).then(() =>
-    page.evaluate((s, i) => document.querySelector(s).shadowRoot.querySelector(i).click(), sel, inner),
-  );
+  shows(page, sel, inner).then(() => page.evaluate((s, i) => document.querySelector(s).shadowRoot.querySelector(i).click(), sel, inner));
 
 export const address1 = '#address-1 samen-lesson-clip';
 export const address2 = '#address-2 samen-lesson-clip';
@@ -331,11 +336,9 @@ export const board = '#board samen-lesson-clip';
 
 /** The class board as child-login-1 sees it: its text once the shared answers show. @param {Page} page */
 export const classBoard = (page) =>
-  shownText(page, board, 'gezinnen').then(() =>
-    page
-      .waitForFunction((s) => !!document.querySelector(s)?.shadowRoot?.querySelector('[part~="board"]'), { timeout: TIMEOUT }, board)
-      .then(() => page.$eval(board, (el) => el.shadowRoot.querySelector('[part~="board"]').textContent)),
-  );
+  shownText(page, board, 'gezinnen')
+    .then(() => shows(page, board, '[part~="board"]'))
+    .then(() => page.$eval(board, (el) => el.shadowRoot.querySelector('[part~="board"]').textContent));
 
 export const choiceChild = '#choice-child samen-reward-chart';
 export const choiceParent = '#choice-parent samen-reward-chart';
@@ -348,11 +351,7 @@ export const choiceParent = '#choice-parent samen-reward-chart';
  */
 export async function childChooses(page) {
   await shownText(page, choiceChild, 'Kies zelf');
-  await page.waitForFunction(
-    (s) => !!document.querySelector(s)?.shadowRoot?.querySelector('[part~="choose-words"] input'),
-    { timeout: TIMEOUT },
-    choiceChild,
-  );
+  await shows(page, choiceChild, '[part~="choose-words"] input');
   const words = await page.$eval(choiceChild, (el) => {
     const root = el.shadowRoot;
     const option = root.querySelectorAll('[part~="choose-words"] label.option')[1];
@@ -372,20 +371,17 @@ export const TIP_TOP = 'Top: Noor helpt anderen vaak. Tip voor thuis: vraag haar
 /** The teacher sends Familie Jansen a tip and top from Noor's chart; returns the parent's chart text once it shows live. @param {Page} page */
 export async function sendTipTop(page) {
   await shownText(page, tipTeacher, 'Tip en top');
-  await page.waitForFunction(
-    (s) => !!document.querySelector(s)?.shadowRoot?.querySelector('[part~="tip-top"] button.thread-open'),
-    { timeout: TIMEOUT },
-    tipTeacher,
-  );
+  await shows(page, tipTeacher, '[part~="tip-top"] button.thread-open');
   await page.evaluate(
     (s) => document.querySelector(s).shadowRoot.querySelector('[part~="tip-top"] button.thread-open').click(),
     tipTeacher,
   );
   await fill(page, tipTeacher, '[part~="thread-input"]', TIP_TOP);
-  await page.waitForFunction(
-    (s) => document.querySelector(s)?.shadowRoot?.querySelector('[part~="thread"] button[type="submit"]')?.disabled === false,
-    { timeout: TIMEOUT },
+  await until(
+    page,
     tipTeacher,
+    "the thread's send button, enabled",
+    (s) => document.querySelector(s)?.shadowRoot?.querySelector('[part~="thread"] button[type="submit"]')?.disabled === false,
   );
   await clickIn(page, tipTeacher, '[part~="thread"] button[type="submit"]');
   return shownText(page, tipParent, TIP_TOP);
@@ -416,11 +412,7 @@ export async function followCourse(page) {
     box.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }, courseRsvp);
   await clickIn(page, courseRsvp, '[part~="rsvp"] [part~="send-button"]');
-  await page.waitForFunction(
-    (s) => !!document.querySelector(s)?.shadowRoot?.querySelector('[part~="answer"]'),
-    { timeout: TIMEOUT },
-    courseRsvp,
-  );
+  await shows(page, courseRsvp, '[part~="answer"]');
   const answer = await page.$eval(courseRsvp, (el) => el.shadowRoot.querySelector('[part~="answer"]').textContent.trim());
   await fill(page, courseRsvp, '#sheet-keywords', SHEET_KEYWORDS);
   await clickIn(page, courseRsvp, '[part~="sheet"] [part~="send-button"]');
@@ -439,11 +431,7 @@ export const overviewLeader = '#overview-leader samen-programme-overview';
 export async function overviewTable(page, sel) {
   await page.waitForSelector(sel, { timeout: TIMEOUT });
   await page.$eval(sel, (el) => el.scrollIntoView({ block: 'center' }));
-  await page.waitForFunction(
-    (s) => !!document.querySelector(s)?.shadowRoot?.querySelector('[part~="table"] tbody td'),
-    { timeout: TIMEOUT },
-    sel,
-  );
+  await shows(page, sel, '[part~="table"] tbody td');
   return page.$eval(sel, (el) =>
     [...el.shadowRoot.querySelectorAll('[part~="table"] tr')].map((tr) =>
       [...tr.children].map((c) => c.textContent.trim().replace(/\s+/g, ' ')),
