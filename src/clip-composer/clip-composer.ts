@@ -9,7 +9,7 @@ import { isAbortError, SamenError, toSamenError } from '../core/errors.js';
 import { dateFormat, formatMoment, hasLocale } from '../core/i18n.js';
 import { parseOrThrow } from '../core/parse.js';
 import { withParts } from '../core/in-language.js';
-import { builtOnFirstUse, langTagSchema, PROGRAMMES, type Programme, type Viewer } from '../core/schemas.js';
+import { langTagSchema, PROGRAMMES, type Programme, type Viewer } from '../core/schemas.js';
 import {
   CLIP_DRAFT_LIMITS,
   CLIP_GROUP_MAX_LENGTH,
@@ -67,48 +67,44 @@ interface Attached {
   alt: string;
 }
 
-const attachedSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    mediaId: z.string().check(z.minLength(1)),
-    kind: z.enum(['video', 'photo', 'captions']),
-    name: z.string(),
-    type: z.string(),
-    size: z.number(),
-    src: z.string(),
-    alt: z.string(),
-  }),
-);
+const attachedSchema = z.object({
+  mediaId: z.string().check(z.minLength(1)),
+  kind: z.enum(['video', 'photo', 'captions']),
+  name: z.string(),
+  type: z.string(),
+  size: z.number(),
+  src: z.string(),
+  alt: z.string(),
+});
 
 /** The draft as kept on this device; anything else found in storage is ignored. */
-const storedDraftSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    classId: z.string(),
-    programme: z.enum(PROGRAMMES),
-    lessonId: z.string(),
-    programmeLabel: z.string(),
-    lessonNumber: z.optional(z.int()),
-    title: z.string(),
-    goal: z.string(),
-    learned: z.string(),
-    homeQuestion: z.string(),
-    homeActivity: z.string(),
-    media: z.array(attachedSchema),
-    previewLocale: z.string(),
-    /** The sub-group and the co-teacher (drafts kept before they existed have neither). */
-    group: z.optional(z.string()),
-    coTeacher: z.optional(z.string()),
-    publishId: z.optional(z.string()),
-    /** The language the teacher writes in, once chosen; until then the UI's. A bad stored tag is dropped. */
-    lang: z.optional(z.catch(z.optional(langTagSchema), undefined)),
-    /** Now, or scheduled for a day (`2027-01-14`) and hour (issue 26); drafts kept before had neither. */
-    when: z.optional(z.catch(z.optional(z.enum(['now', 'later'])), undefined)),
-    scheduleDay: z.optional(z.string()),
-    scheduleHour: z.optional(z.catch(z.optional(z.int().check(z.gte(0), z.lte(23))), undefined)),
-    /** A lesson, a follow-up post on it, or the lesson repeated for a later group; and where it was given before. */
-    kind: z.optional(z.catch(z.optional(z.enum(['lesson', 'follow-up', 'repeat'])), undefined)),
-    originalClassId: z.optional(z.string()),
-  }),
-);
+const storedDraftSchema = z.object({
+  classId: z.string(),
+  programme: z.enum(PROGRAMMES),
+  lessonId: z.string(),
+  programmeLabel: z.string(),
+  lessonNumber: z.optional(z.int()),
+  title: z.string(),
+  goal: z.string(),
+  learned: z.string(),
+  homeQuestion: z.string(),
+  homeActivity: z.string(),
+  media: z.array(attachedSchema),
+  previewLocale: z.string(),
+  /** The sub-group and the co-teacher (drafts kept before they existed have neither). */
+  group: z.optional(z.string()),
+  coTeacher: z.optional(z.string()),
+  publishId: z.optional(z.string()),
+  /** The language the teacher writes in, once chosen; until then the UI's. A bad stored tag is dropped. */
+  lang: z.optional(z.catch(z.optional(langTagSchema), undefined)),
+  /** Now, or scheduled for a day (`2027-01-14`) and hour (issue 26); drafts kept before had neither. */
+  when: z.optional(z.catch(z.optional(z.enum(['now', 'later'])), undefined)),
+  scheduleDay: z.optional(z.string()),
+  scheduleHour: z.optional(z.catch(z.optional(z.int().check(z.gte(0), z.lte(23))), undefined)),
+  /** A lesson, a follow-up post on it, or the lesson repeated for a later group; and where it was given before. */
+  kind: z.optional(z.catch(z.optional(z.enum(['lesson', 'follow-up', 'repeat'])), undefined)),
+  originalClassId: z.optional(z.string()),
+});
 type Draft = z.infer<typeof storedDraftSchema>;
 
 type TextField = 'title' | 'goal' | 'learned' | 'homeQuestion' | 'homeActivity' | 'programmeLabel';

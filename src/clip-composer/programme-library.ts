@@ -12,7 +12,7 @@
  */
 import * as z from 'zod/mini';
 import type { SamenIssue } from '../core/errors.js';
-import { builtOnFirstUse, type Programme } from '../core/schemas.js';
+import type { Programme } from '../core/schemas.js';
 
 /** Languages the shipped library is written in; a school's own lessons may add any. */
 export type LibraryLocale = 'nl' | 'en';
@@ -34,31 +34,29 @@ export const textSourceSchema = z.enum(['programme', 'example']);
 export type TextSource = z.infer<typeof textSourceSchema>;
 
 /** One lesson a teacher can pick. Texts are per language (`nl`, `en`, …). */
-export const lessonTemplateSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    /** Unique in the library, e.g. `wish-3`; a school's lesson with the same id replaces the shipped one. */
-    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,59}$/)),
-    programme: z.enum(['wish', 'kanjer', 'pbs', 'custom']),
-    /** Name of a school's own programme (`custom`), per language. */
-    programmeLabel: z.optional(localizedUpTo(100)),
-    lessonNumber: z.optional(z.int().check(z.positive(), z.lte(999))),
-    title: localizedUpTo(200),
-    goal: z.optional(localized),
-    /** A starter for "what we learned", for the teacher to finish in the children's words. */
-    learned: z.optional(localized),
-    homeQuestion: z.optional(localized),
-    /** A small, concrete thing to do at home. */
-    homeActivity: z.optional(localized),
-    /**
-     * Where the lesson's texts come from. Absent: the school's own lesson (no note is shown).
-     * `sources` overrides it per field: WIsH lesson 7's name is the programme's, its texts are examples.
-     */
-    source: z.optional(textSourceSchema),
-    sources: z.optional(z.partialRecord(z.enum(LESSON_TEXT_FIELDS), textSourceSchema)),
-    /** For the teacher only, never published: what the programme does around this lesson (parents invited, the evaluation). */
-    note: z.optional(localized),
-  }),
-);
+export const lessonTemplateSchema = z.object({
+  /** Unique in the library, e.g. `wish-3`; a school's lesson with the same id replaces the shipped one. */
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,59}$/)),
+  programme: z.enum(['wish', 'kanjer', 'pbs', 'custom']),
+  /** Name of a school's own programme (`custom`), per language. */
+  programmeLabel: z.optional(localizedUpTo(100)),
+  lessonNumber: z.optional(z.int().check(z.positive(), z.lte(999))),
+  title: localizedUpTo(200),
+  goal: z.optional(localized),
+  /** A starter for "what we learned", for the teacher to finish in the children's words. */
+  learned: z.optional(localized),
+  homeQuestion: z.optional(localized),
+  /** A small, concrete thing to do at home. */
+  homeActivity: z.optional(localized),
+  /**
+   * Where the lesson's texts come from. Absent: the school's own lesson (no note is shown).
+   * `sources` overrides it per field: WIsH lesson 7's name is the programme's, its texts are examples.
+   */
+  source: z.optional(textSourceSchema),
+  sources: z.optional(z.partialRecord(z.enum(LESSON_TEXT_FIELDS), textSourceSchema)),
+  /** For the teacher only, never published: what the programme does around this lesson (parents invited, the evaluation). */
+  note: z.optional(localized),
+});
 export type LessonTemplate = z.infer<typeof lessonTemplateSchema>;
 
 /** The texts a lesson fills in, in one language. */
@@ -473,8 +471,7 @@ export function sourceOf(lesson: LessonTemplate, field: LessonTextField): TextSo
   return lesson.sources?.[field] ?? lesson.source;
 }
 
-/** A lesson's field names, for an issue's path (the schema is built when first used). */
-const fieldNames = (): ReadonlySet<string> => new Set(Object.keys(lessonTemplateSchema._zod.innerType.shape));
+const FIELDS = new Set(Object.keys(lessonTemplateSchema.shape));
 
 export interface ParsedLibrary {
   lessons: LessonTemplate[];
@@ -491,14 +488,13 @@ export function parseLibrary(raw: unknown): ParsedLibrary {
   const lessons: LessonTemplate[] = [];
   const problems: SamenIssue[] = [];
   const seen = new Set<string>();
-  let fields: ReadonlySet<string> | undefined;
   raw.forEach((entry, i) => {
     const parsed = z.safeParse(lessonTemplateSchema, entry);
     if (!parsed.success) {
       // The path names the entry and its field, never deeper: a language key below is the school's own text.
       problems.push(
         ...parsed.error.issues.map((issue) => ({
-          path: `${i}.${(fields ??= fieldNames()).has(String(issue.path[0])) ? String(issue.path[0]) : '(root)'}`,
+          path: `${i}.${FIELDS.has(String(issue.path[0])) ? String(issue.path[0]) : '(root)'}`,
           message: issue.message,
         })),
       );

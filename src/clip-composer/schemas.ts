@@ -17,7 +17,6 @@ import {
   lengthBetween,
   integer,
   isoDateSchema,
-  builtOnFirstUse,
 } from '../core/schemas.js';
 import { followsUpSchema } from '../lesson-clip/schemas.js';
 import { introLessonSchema } from '../programme-intro/schemas.js';
@@ -66,71 +65,65 @@ export { MEDIA_LIMITS, UPLOAD_KINDS, checkUpload, type UploadCheck, type UploadK
 export const uploadKindSchema = z.enum(UPLOAD_KINDS);
 
 /** A file the adapter has stored: referred to by `mediaId` when publishing, shown from `src`. */
-export const uploadedMediaSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    mediaId: id,
-    kind: uploadKindSchema,
-    /** Where this device can show it now: https: or blob:. */
-    src: safeUrl,
-    type: z.string().check(lengthBetween(1, 100)),
-    size: count,
-    name: z.optional(text),
-  }),
-);
+export const uploadedMediaSchema = z.object({
+  mediaId: id,
+  kind: uploadKindSchema,
+  /** Where this device can show it now: https: or blob:. */
+  src: safeUrl,
+  type: z.string().check(lengthBetween(1, 100)),
+  size: count,
+  name: z.optional(text),
+});
 export type UploadedMedia = z.infer<typeof uploadedMediaSchema>;
 
 const draftText = z.optional(z.string().check(z.trim(), lengthBetween(0, CLIP_DRAFT_LIMITS.text)));
 
 /** The media of a clip being published: uploads by id, with captions and photo descriptions. */
-export const mediaDraftSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.discriminatedUnion('kind', [
-    z.object({
-      kind: z.literal('video'),
-      mediaId: id,
-      captions: z
-        .array(z.object({ mediaId: id, srclang: z.string().check(lengthBetween(2, 35)), label: requiredText }))
-        .check(lengthBetween(0, CLIP_DRAFT_LIMITS.captions)),
-    }),
-    z.object({
-      kind: z.literal('photos'),
-      photos: z
-        .array(z.object({ mediaId: id, alt: requiredText.check(lengthBetween(0, CLIP_DRAFT_LIMITS.alt)) }))
-        .check(lengthBetween(1, MEDIA_LIMITS.photos)),
-    }),
-  ]),
-);
+export const mediaDraftSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('video'),
+    mediaId: id,
+    captions: z
+      .array(z.object({ mediaId: id, srclang: z.string().check(lengthBetween(2, 35)), label: requiredText }))
+      .check(lengthBetween(0, CLIP_DRAFT_LIMITS.captions)),
+  }),
+  z.object({
+    kind: z.literal('photos'),
+    photos: z
+      .array(z.object({ mediaId: id, alt: requiredText.check(lengthBetween(0, CLIP_DRAFT_LIMITS.alt)) }))
+      .check(lengthBetween(1, MEDIA_LIMITS.photos)),
+  }),
+]);
 export type MediaDraft = z.infer<typeof mediaDraftSchema>;
 
 /** What a teacher publishes; the adapter adds the id, the date and the media URLs. */
-export const lessonClipDraftSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    classId: id,
-    classLabel: z.optional(z.string().check(z.trim(), lengthBetween(0, CLIP_DRAFT_LIMITS.classLabel))),
-    /** The group within the class, e.g. "Groep 6 — meisjes"; shown on the parent's card. */
-    group: z.optional(z.string().check(z.trim(), lengthBetween(0, CLIP_GROUP_MAX_LENGTH))),
-    /** Who taught the lesson with the teacher; shown on the parent's card. */
-    coTeacher: z.optional(z.string().check(z.trim(), lengthBetween(0, CO_TEACHER_MAX_LENGTH))),
-    programme: programmeSchema,
-    programmeLabel: z.optional(z.string().check(z.trim(), lengthBetween(0, CLIP_DRAFT_LIMITS.programmeLabel))),
-    lessonNumber: z.optional(integer(1, 999)),
-    title: requiredText.check(lengthBetween(0, CLIP_DRAFT_LIMITS.title)),
-    goal: draftText,
-    learned: draftText,
-    homeQuestion: draftText,
-    homeActivity: draftText,
-    media: z.optional(mediaDraftSchema),
-    /** The language the teacher wrote the clip's words in (BCP 47); a tag that isn't one is refused. */
-    lang: z.optional(langTagSchema),
-    /**
-     * When parents and children see it (issue 26); absent: at once. Until then only the class's
-     * teachers read it ("Gepland voor di 14 jan, 8:00"). Later than now and at most
-     * `SCHEDULE_LIMITS.maxDaysAhead` days ahead: the adapter checks against its own clock.
-     */
-    scheduledAt: z.optional(isoDateSchema),
-    /** A follow-up post or a repeat lesson after a run: the lesson of the run it follows up (issue 26). */
-    followsUp: z.optional(followsUpSchema),
-  }),
-);
+export const lessonClipDraftSchema = z.object({
+  classId: id,
+  classLabel: z.optional(z.string().check(z.trim(), lengthBetween(0, CLIP_DRAFT_LIMITS.classLabel))),
+  /** The group within the class, e.g. "Groep 6 — meisjes"; shown on the parent's card. */
+  group: z.optional(z.string().check(z.trim(), lengthBetween(0, CLIP_GROUP_MAX_LENGTH))),
+  /** Who taught the lesson with the teacher; shown on the parent's card. */
+  coTeacher: z.optional(z.string().check(z.trim(), lengthBetween(0, CO_TEACHER_MAX_LENGTH))),
+  programme: programmeSchema,
+  programmeLabel: z.optional(z.string().check(z.trim(), lengthBetween(0, CLIP_DRAFT_LIMITS.programmeLabel))),
+  lessonNumber: z.optional(integer(1, 999)),
+  title: requiredText.check(lengthBetween(0, CLIP_DRAFT_LIMITS.title)),
+  goal: draftText,
+  learned: draftText,
+  homeQuestion: draftText,
+  homeActivity: draftText,
+  media: z.optional(mediaDraftSchema),
+  /** The language the teacher wrote the clip's words in (BCP 47); a tag that isn't one is refused. */
+  lang: z.optional(langTagSchema),
+  /**
+   * When parents and children see it (issue 26); absent: at once. Until then only the class's
+   * teachers read it ("Gepland voor di 14 jan, 8:00"). Later than now and at most
+   * `SCHEDULE_LIMITS.maxDaysAhead` days ahead: the adapter checks against its own clock.
+   */
+  scheduledAt: z.optional(isoDateSchema),
+  /** A follow-up post or a repeat lesson after a run: the lesson of the run it follows up (issue 26). */
+  followsUp: z.optional(followsUpSchema),
+});
 export type LessonClipDraft = z.infer<typeof lessonClipDraftSchema>;
 
 /** A stored upload as a published clip shows it: where it is, and its type when known. */
@@ -182,11 +175,9 @@ export function clipFromDraft(
  * introduction's timeline has (posted with the date it went out, planned with the date it is
  * planned for or scheduled at), so the composer shows the gaps before the teacher schedules.
  */
-export const classRhythmSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    classId: id,
-    programme: programmeSchema,
-    lessons: z.array(introLessonSchema),
-  }),
-);
+export const classRhythmSchema = z.object({
+  classId: id,
+  programme: programmeSchema,
+  lessons: z.array(introLessonSchema),
+});
 export type ClassRhythm = z.infer<typeof classRhythmSchema>;

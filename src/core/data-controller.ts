@@ -5,7 +5,7 @@ import { watchNearViewport, whenNearViewport } from './near-viewport.js';
 import { afterNextPaint } from './after-paint.js';
 import { parseOrThrow } from './parse.js';
 import { warmUpDates } from './i18n.js';
-import { buildSchemasSoon, viewerSchema, type Viewer } from './schemas.js';
+import { viewerSchema, type Viewer } from './schemas.js';
 
 /** What a widget's load gets: its own port of the adapter, the viewer, its arguments, and a signal. */
 export interface LoadContext<A extends readonly unknown[], P extends PortName> {
@@ -342,9 +342,8 @@ export class DataController<A extends readonly unknown[], D, P extends PortName>
         signal: abort.signal,
         report: (issues, message) => this.reportOnce(issues, message, key),
       });
-      // The page's first reads are on their way: the date formats and schemas its first card needs are made meanwhile.
+      // The page's first reads are on their way: the date formats its first card shows are made meanwhile.
       warmUpDates(this.host.locale?.() ?? '', this.source.formatsWithIntl?.(args) ?? false);
-      buildSchemasSoon();
       const value = await loaded;
       if (abort.signal.aborted) return;
       this._value = value;

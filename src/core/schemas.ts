@@ -7,8 +7,6 @@
  * The shared ones below carry a pure annotation (they only build objects): an entry that uses
  * none of, say, the title or the pictogram drops them and the checks only they need (~0.2 KB).
  * Domain types are inferred from the schemas, so the runtime check and the type can't drift.
- * Every object schema a widget parses with is declared with {@link builtOnFirstUse}: built while
- * the first reads are out, not when the page's script runs (issue 23).
  */
 import * as z from 'zod/mini';
 import { isSafeUrl } from './safe-url.js';
@@ -85,42 +83,6 @@ export const recordOf = <T extends z.ZodMiniType>(value: T) =>
     }),
   );
 
-/** Schemas declared with {@link builtOnFirstUse} and not built yet. */
-const unbuilt = new Set<z.ZodMiniLazy>();
-let buildQueued = false;
-
-/**
- * A schema built when it is first used, or while a widget's first reads are out
- * ({@link buildSchemasSoon}), instead of when the page's script runs: a card's object schemas
- * are a fifth of a cheap phone's script evaluation before its first card (issue 23), and the
- * network wait after the reads leave costs nothing. It parses, types and reports issues as the
- * schema `build` returns (z.lazy); `build` runs once.
- */
-export function builtOnFirstUse<T extends z.ZodMiniType>(build: () => T): z.ZodMiniLazy<T> {
-  const schema: z.ZodMiniLazy<T> = z.lazy(() => {
-    unbuilt.delete(schema);
-    return build();
-  });
-  unbuilt.add(schema);
-  return schema;
-}
-
-/** Builds, in a task of its own, the schemas not built yet: called once a load's reads are on their way. */
-export function buildSchemasSoon(): void {
-  if (buildQueued || unbuilt.size === 0) return;
-  buildQueued = true;
-  setTimeout(() => {
-    buildQueued = false;
-    // Reading the inner type builds it (z.lazy keeps it).
-    for (const schema of [...unbuilt]) void schema._zod.innerType;
-  }, 0);
-}
-
-/** How many schemas of the page are not built yet (for tests). */
-export function unbuiltSchemas(): number {
-  return unbuilt.size;
-}
-
 export const idSchema = /* @__PURE__ */ z.string().check(lengthBetween(1, 200));
 export const requiredTextSchema = /* @__PURE__ */ z.string().check(z.trim(), lengthBetween(1));
 /** Free text from the host: trimmed and clamped, never rejected for length. */
@@ -157,30 +119,28 @@ export const programmeSchema = /* @__PURE__ */ z.enum(PROGRAMMES);
 export type Programme = z.infer<typeof programmeSchema>;
 
 export const viewerRoleSchema = /* @__PURE__ */ z.enum(['parent', 'teacher', 'child', 'care-coordinator', 'school-leader']);
-export const viewerSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    id: idSchema,
-    role: viewerRoleSchema,
-    /** The family (household) this carer belongs to; teachers count families, not clicks. */
-    familyId: z.optional(idSchema),
-    /**
-     * The household (address) within the family this carer belongs to, when a child has more than
-     * one (two homes after a divorce): its answers, drafts and threads are its own (issue 24).
-     * Absent: the family is one household, as before.
-     */
-    householdId: z.optional(idSchema),
-    /**
-     * The school's setting as it applies to this carer: the family's households share their
-     * answers, drafts and threads with each other. Absent or false (the default): each household's own.
-     */
-    shareWithinFamily: z.optional(z.boolean()),
-    name: z.optional(textSchema),
-    classIds: z.optional(z.array(idSchema)),
-    childIds: z.optional(z.array(idSchema)),
-    /** The viewer's school: whose expectation matrix is theirs (see src/core/policy.ts). */
-    schoolId: z.optional(idSchema),
-  }),
-);
+export const viewerSchema = /* @__PURE__ */ z.object({
+  id: idSchema,
+  role: viewerRoleSchema,
+  /** The family (household) this carer belongs to; teachers count families, not clicks. */
+  familyId: z.optional(idSchema),
+  /**
+   * The household (address) within the family this carer belongs to, when a child has more than
+   * one (two homes after a divorce): its answers, drafts and threads are its own (issue 24).
+   * Absent: the family is one household, as before.
+   */
+  householdId: z.optional(idSchema),
+  /**
+   * The school's setting as it applies to this carer: the family's households share their
+   * answers, drafts and threads with each other. Absent or false (the default): each household's own.
+   */
+  shareWithinFamily: z.optional(z.boolean()),
+  name: z.optional(textSchema),
+  classIds: z.optional(z.array(idSchema)),
+  childIds: z.optional(z.array(idSchema)),
+  /** The viewer's school: whose expectation matrix is theirs (see src/core/policy.ts). */
+  schoolId: z.optional(idSchema),
+});
 export type Viewer = z.infer<typeof viewerSchema>;
 export type ViewerRole = z.infer<typeof viewerRoleSchema>;
 

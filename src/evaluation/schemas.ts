@@ -18,7 +18,6 @@ import {
   lengthBetween,
   programmeSchema,
   requiredTextSchema as requiredText,
-  builtOnFirstUse,
 } from '../core/schemas.js';
 
 /** Who a form is for. The trainer who gave the training answers the trainer's form. */
@@ -48,55 +47,49 @@ export const MAX_OPTIONS = 10;
 /** Fewer respondents than this and no figure is shown (the backend may ask for more, never fewer). */
 export const DEFAULT_EVALUATION_MIN_GROUP_SIZE = 5;
 
-export const questionOptionSchema = /* @__PURE__ */ builtOnFirstUse(() => z.object({ value: id, label: requiredText }));
+export const questionOptionSchema = z.object({ value: id, label: requiredText });
 export type QuestionOption = z.infer<typeof questionOptionSchema>;
 
-export const questionSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    id,
-    kind: questionKindSchema,
-    /** The question in the school's words (built-in questions: the widget shows its own translated text for known ids). */
-    text: requiredText,
-    /** The options of a `choice` question (a `scale` may name its five steps). */
-    options: z.optional(z.array(questionOptionSchema).check(lengthBetween<QuestionOption[]>(0, MAX_OPTIONS))),
-    /** One of the programme's own questions (see BUILT_IN_QUESTIONS), not the school's. */
-    builtIn: z.boolean(),
-    /** The child form: a drawn picture beside the question, by name (`star`, `home`, `idea`, `talk`; src/evaluation/pictures.ts). */
-    picture: z.optional(z.string().check(lengthBetween(0, 16))),
-  }),
-);
+export const questionSchema = z.object({
+  id,
+  kind: questionKindSchema,
+  /** The question in the school's words (built-in questions: the widget shows its own translated text for known ids). */
+  text: requiredText,
+  /** The options of a `choice` question (a `scale` may name its five steps). */
+  options: z.optional(z.array(questionOptionSchema).check(lengthBetween<QuestionOption[]>(0, MAX_OPTIONS))),
+  /** One of the programme's own questions (see BUILT_IN_QUESTIONS), not the school's. */
+  builtIn: z.boolean(),
+  /** The child form: a drawn picture beside the question, by name (`star`, `home`, `idea`, `talk`; src/evaluation/pictures.ts). */
+  picture: z.optional(z.string().check(lengthBetween(0, 16))),
+});
 export type Question = z.infer<typeof questionSchema>;
 
-export const answerSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({ questionId: id, value: z.string().check(lengthBetween(0, ANSWER_MAX_LENGTH)) }),
-);
+export const answerSchema = z.object({ questionId: id, value: z.string().check(lengthBetween(0, ANSWER_MAX_LENGTH)) });
 export type Answer = z.infer<typeof answerSchema>;
 
 /** The form for the signed-in viewer's audience. */
-export const evaluationSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    id,
-    programmeRunId: id,
-    programme: programmeSchema,
-    phase: phaseSchema,
-    /** The audience this form is for: the viewer's. */
-    audience: audienceSchema,
-    /** Every audience the evaluation goes to (the teacher's view shows and edits them). */
-    audiences: z.optional(z.array(audienceSchema)),
-    /** The run's name as the school shows it ("WIsH, groep 6"). */
-    title: requiredText,
-    questions: z.array(questionSchema).check(lengthBetween<Question[]>(0, MAX_QUESTIONS)),
-    /** Whether answers reach the school without a name (the default). */
-    anonymous: z.boolean(),
-    closesAt: z.optional(isoDate),
-    /** Whether this viewer already answered. */
-    answered: z.boolean(),
-    /** This viewer's own answers, when they answered (to change them): never anyone else's. */
-    answers: z.optional(z.array(answerSchema)),
-    /** Language of the school's words, e.g. `nl`. */
-    lang: contentLang,
-  }),
-);
+export const evaluationSchema = z.object({
+  id,
+  programmeRunId: id,
+  programme: programmeSchema,
+  phase: phaseSchema,
+  /** The audience this form is for: the viewer's. */
+  audience: audienceSchema,
+  /** Every audience the evaluation goes to (the teacher's view shows and edits them). */
+  audiences: z.optional(z.array(audienceSchema)),
+  /** The run's name as the school shows it ("WIsH, groep 6"). */
+  title: requiredText,
+  questions: z.array(questionSchema).check(lengthBetween<Question[]>(0, MAX_QUESTIONS)),
+  /** Whether answers reach the school without a name (the default). */
+  anonymous: z.boolean(),
+  closesAt: z.optional(isoDate),
+  /** Whether this viewer already answered. */
+  answered: z.boolean(),
+  /** This viewer's own answers, when they answered (to change them): never anyone else's. */
+  answers: z.optional(z.array(answerSchema)),
+  /** Language of the school's words, e.g. `nl`. */
+  lang: contentLang,
+});
 export type Evaluation = z.infer<typeof evaluationSchema>;
 
 /** What a respondent sends: pairs of question and value (never an object keyed by user input). */
@@ -106,13 +99,11 @@ export interface EvaluationResponseInput {
 }
 
 /** What a submitted response resolves with. */
-export const evaluationReceiptSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    evaluationId: id,
-    submittedAt: isoDate,
-    answers: z.array(answerSchema),
-  }),
-);
+export const evaluationReceiptSchema = z.object({
+  evaluationId: id,
+  submittedAt: isoDate,
+  answers: z.array(answerSchema),
+});
 export type EvaluationReceipt = z.infer<typeof evaluationReceiptSchema>;
 
 /** A question the school adds (its own; built-in questions come with the programme). */
@@ -136,44 +127,38 @@ export interface EvaluationDraft {
   questions: OwnQuestionInput[];
 }
 
-const valueCount = /* @__PURE__ */ builtOnFirstUse(() => z.object({ value: z.string(), count }));
+const valueCount = z.object({ value: z.string(), count });
 
-export const questionResultSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    questionId: id,
-    audience: audienceSchema,
-    text: requiredText,
-    kind: questionKindSchema,
-    builtIn: z.optional(z.boolean()),
-    options: z.optional(z.array(questionOptionSchema)),
-    /** How many answered this question. */
-    responses: z.optional(count),
-    /** Per value, how many chose it; `null` below the minimum group size and for `text` questions. */
-    counts: z.nullable(z.array(valueCount)),
-    /** The mean of a `scale` question (1–5), when counts are shown. */
-    average: z.optional(z.number().check(z.refine<number>((n) => n >= 1 && n <= 5))),
-  }),
-);
+export const questionResultSchema = z.object({
+  questionId: id,
+  audience: audienceSchema,
+  text: requiredText,
+  kind: questionKindSchema,
+  builtIn: z.optional(z.boolean()),
+  options: z.optional(z.array(questionOptionSchema)),
+  /** How many answered this question. */
+  responses: z.optional(count),
+  /** Per value, how many chose it; `null` below the minimum group size and for `text` questions. */
+  counts: z.nullable(z.array(valueCount)),
+  /** The mean of a `scale` question (1–5), when counts are shown. */
+  average: z.optional(z.number().check(z.refine<number>((n) => n >= 1 && n <= 5))),
+});
 export type QuestionResult = z.infer<typeof questionResultSchema>;
 
-export const phaseResultSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    phase: phaseSchema,
-    evaluationId: z.optional(id),
-    audiences: z.array(z.object({ audience: audienceSchema, invited: count, responded: count })),
-    questions: z.array(questionResultSchema),
-  }),
-);
+export const phaseResultSchema = z.object({
+  phase: phaseSchema,
+  evaluationId: z.optional(id),
+  audiences: z.array(z.object({ audience: audienceSchema, invited: count, responded: count })),
+  questions: z.array(questionResultSchema),
+});
 export type PhaseResult = z.infer<typeof phaseResultSchema>;
 
-export const evaluationResultsSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    programmeRunId: id,
-    minimumGroupSize: integer(1),
-    /** `after`, and `before` beside it when the run had one. */
-    phases: z.array(phaseResultSchema),
-  }),
-);
+export const evaluationResultsSchema = z.object({
+  programmeRunId: id,
+  minimumGroupSize: integer(1),
+  /** `after`, and `before` beside it when the run had one. */
+  phases: z.array(phaseResultSchema),
+});
 export type EvaluationResults = z.infer<typeof evaluationResultsSchema>;
 
 /** The live topic of an evaluation (responses, new questions): `evaluation:<evaluationId>`. */

@@ -11,7 +11,6 @@ import {
   countSchema as count,
   recordOf,
   matching,
-  builtOnFirstUse,
 } from '../core/schemas.js';
 
 /** Longest short reply under a post. */
@@ -23,32 +22,28 @@ export type ReactionId = (typeof REACTIONS)[number];
 export const HOME_REACTIONS: readonly ReactionId[] = ['talked-at-home', 'practised-at-home'];
 export const reactionIdSchema = z.string().check(matching(/^[a-z][a-z0-9-]{0,39}$/));
 
-export const replySchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    id,
-    familyId: z.optional(id),
-    /** The household (address) that wrote it, when the child has more than one (issue 24): its thread is that household's. */
-    householdId: z.optional(id),
-    authorName: z.optional(text),
-    text: requiredText,
-    createdAt: isoDate,
-  }),
-);
+export const replySchema = z.object({
+  id,
+  familyId: z.optional(id),
+  /** The household (address) that wrote it, when the child has more than one (issue 24): its thread is that household's. */
+  householdId: z.optional(id),
+  authorName: z.optional(text),
+  text: requiredText,
+  createdAt: isoDate,
+});
 export type Reply = z.infer<typeof replySchema>;
 
-export const reactionSummarySchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    targetId: id,
-    /** Count per reaction id. Unknown ids are dropped by the widget with a `samen-error`. */
-    counts: recordOf(count),
-    /** The viewer's family's own reactions. */
-    mine: z.array(z.string()),
-    /** Teacher only: who reacted, per reaction, as the host names them. */
-    reactors: z.optional(recordOf(z.array(text))),
-    replies: z.optional(z.array(replySchema)),
-    /** Teacher only: families in the class, and how many of them reacted with a home activity. */
-    families: z.optional(count),
-    homeFamilies: z.optional(count),
-  }),
-);
+export const reactionSummarySchema = z.object({
+  targetId: id,
+  /** Count per reaction id. Unknown ids are dropped by the widget with a `samen-error`. */
+  counts: recordOf(count),
+  /** The viewer's family's own reactions. */
+  mine: z.array(z.string()),
+  /** Teacher only: who reacted, per reaction, as the host names them. */
+  reactors: z.optional(recordOf(z.array(text))),
+  replies: z.optional(z.array(replySchema)),
+  /** Teacher only: families in the class, and how many of them reacted with a home activity. */
+  families: z.optional(count),
+  homeFamilies: z.optional(count),
+});
 export type ReactionSummary = z.infer<typeof reactionSummarySchema>;

@@ -13,7 +13,6 @@ import {
   integer,
   recordOf,
   matching,
-  builtOnFirstUse,
 } from '../core/schemas.js';
 
 /** Longest note with a check-in. */
@@ -30,54 +29,48 @@ export const feelingIdSchema = z.string().check(matching(/^[a-z][a-z0-9-]{0,39}$
  * feeling's colour (`tint`). Or an image, `{ src }`: https: or blob: only. Or a host's own
  * short symbol as text (older sets: `'⚫'`; an emoji shows as a box where no emoji font is).
  */
-export const feelingIconSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.union([
-    z.string().check(lengthBetween(1, 8)),
-    z.object({ src: safeUrlSchema }),
-    z.object({
-      viewBox: z.optional(z.string().check(matching(/^-?[\d.]+( -?[\d.]+){3}$/))),
-      paths: z
-        .array(
-          z.object({
-            d: z.string().check(matching(/^[MmZzLlHhVvCcSsQqTtAa\d\s,.eE+-]{1,2000}$/)),
-            paint: z.optional(z.enum(['stroke', 'fill', 'tint'])),
-          }),
-        )
-        .check(lengthBetween(1, 12)),
-    }),
-  ]),
-);
+export const feelingIconSchema = z.union([
+  z.string().check(lengthBetween(1, 8)),
+  z.object({ src: safeUrlSchema }),
+  z.object({
+    viewBox: z.optional(z.string().check(matching(/^-?[\d.]+( -?[\d.]+){3}$/))),
+    paths: z
+      .array(
+        z.object({
+          d: z.string().check(matching(/^[MmZzLlHhVvCcSsQqTtAa\d\s,.eE+-]{1,2000}$/)),
+          paint: z.optional(z.enum(['stroke', 'fill', 'tint'])),
+        }),
+      )
+      .check(lengthBetween(1, 12)),
+  }),
+]);
 export type FeelingIcon = z.infer<typeof feelingIconSchema>;
 
 /** A host-configured feeling: id, a word per locale, a picture and a colour (never the only cue). */
-export const feelingDefinitionSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    id: feelingIdSchema,
-    labels: recordOf(requiredText),
-    icon: feelingIconSchema,
-    color: z.string().check(matching(/^#[0-9a-fA-F]{6}$/)),
-    /** Counts toward a teacher's signal when strong and repeated. */
-    negative: z.optional(z.boolean()),
-  }),
-);
+export const feelingDefinitionSchema = z.object({
+  id: feelingIdSchema,
+  labels: recordOf(requiredText),
+  icon: feelingIconSchema,
+  color: z.string().check(matching(/^#[0-9a-fA-F]{6}$/)),
+  /** Counts toward a teacher's signal when strong and repeated. */
+  negative: z.optional(z.boolean()),
+});
 export type FeelingDefinition = z.infer<typeof feelingDefinitionSchema>;
-export const feelingSetSchema = /* @__PURE__ */ builtOnFirstUse(() => z.array(feelingDefinitionSchema).check(lengthBetween(2, 12)));
+export const feelingSetSchema = z.array(feelingDefinitionSchema).check(lengthBetween(2, 12));
 
-export const checkinSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    /** One check-in per child, context and local day: changing it today replaces it. */
-    id,
-    childId: id,
-    /** Teacher view only, as the host names the child. */
-    childName: z.optional(text),
-    feeling: feelingIdSchema,
-    strength: integer(1, 5),
-    context: z.enum(['home', 'school']),
-    note: z.optional(text),
-    /** With the device's UTC offset, so the child's local day is kept (23:30 stays on its day). */
-    createdAt: isoDate,
-    /** Teacher view only: the child's families, so the teacher can send them a tip and top (issue 24). */
-    families: z.optional(z.array(z.object({ familyId: id, householdId: z.optional(id), name: text }))),
-  }),
-);
+export const checkinSchema = z.object({
+  /** One check-in per child, context and local day: changing it today replaces it. */
+  id,
+  childId: id,
+  /** Teacher view only, as the host names the child. */
+  childName: z.optional(text),
+  feeling: feelingIdSchema,
+  strength: integer(1, 5),
+  context: z.enum(['home', 'school']),
+  note: z.optional(text),
+  /** With the device's UTC offset, so the child's local day is kept (23:30 stays on its day). */
+  createdAt: isoDate,
+  /** Teacher view only: the child's families, so the teacher can send them a tip and top (issue 24). */
+  families: z.optional(z.array(z.object({ familyId: id, householdId: z.optional(id), name: text }))),
+});
 export type Checkin = z.infer<typeof checkinSchema>;

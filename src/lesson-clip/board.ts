@@ -17,28 +17,26 @@
  * the checkbox says the class sees the words.
  */
 import * as z from 'zod/mini';
-import { builtOnFirstUse, idSchema as id, countSchema as count, textSchema as text } from '../core/schemas.js';
+import { idSchema as id, countSchema as count, textSchema as text } from '../core/schemas.js';
 
 /** Below this many families a figure is "a few", not a number. */
 export const BOARD_MIN_FAMILIES = 3;
 
 /** A figure on the board: an exact count (0, or at least {@link BOARD_MIN_FAMILIES}) or `"few"`. */
-export const boardCountSchema = /* @__PURE__ */ builtOnFirstUse(() => z.union([count, z.literal('few')]));
+export const boardCountSchema = z.union([count, z.literal('few')]);
 export type BoardCount = z.infer<typeof boardCountSchema>;
 
-export const classBoardSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    clipId: id,
-    /** Families who watched the clip. */
-    seen: boardCountSchema,
-    /** Families who talked about it at home (answered or tapped "we talked about it"). */
-    talked: boardCountSchema,
-    /** Families who reacted to the clip. */
-    reacted: boardCountSchema,
-    /** The words of answers families chose to share with the class: text only, no name, id or time. */
-    answers: z.array(z.object({ text })),
-  }),
-);
+export const classBoardSchema = z.object({
+  clipId: id,
+  /** Families who watched the clip. */
+  seen: boardCountSchema,
+  /** Families who talked about it at home (answered or tapped "we talked about it"). */
+  talked: boardCountSchema,
+  /** Families who reacted to the clip. */
+  reacted: boardCountSchema,
+  /** The words of answers families chose to share with the class: text only, no name, id or time. */
+  answers: z.array(z.object({ text })),
+});
 export type ClassBoard = z.infer<typeof classBoardSchema>;
 
 /** How the board shows a figure: nothing yet, a few, or the number. */

@@ -16,7 +16,6 @@ import {
   countSchema as count,
   contentLangSchema as contentLang,
   programmeSchema,
-  builtOnFirstUse,
 } from '../core/schemas.js';
 
 /** Most people one household says will come (parents, carers, grandparents, the child). */
@@ -31,73 +30,65 @@ export const RSVP_ANSWERS = ['yes', 'maybe', 'no'] as const;
 export const rsvpAnswerSchema = z.enum(RSVP_ANSWERS);
 export type RsvpAnswer = z.infer<typeof rsvpAnswerSchema>;
 
-export const meetingSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    id,
-    classId: id,
-    kind: z.enum(MEETING_KINDS),
-    programme: z.optional(programmeSchema),
-    title: requiredText,
-    /** Start and (optional) end, ISO 8601 with offset or `Z`. */
-    startsAt: isoDate,
-    endsAt: z.optional(isoDate),
-    place: requiredText,
-    /** What to bring ("your child", "the sheet you filled in"). */
-    bring: z.optional(text),
-    /** A few sentences about the meeting, in the school's words. */
-    description: z.optional(text),
-    /** Who invites, as the school names them ("Juf Sanne"). */
-    host: z.optional(text),
-    /** After the meeting: a short summary for those who could not come. */
-    summary: z.optional(text),
-    /** Language of the school's words, e.g. `nl`. */
-    lang: contentLang,
-  }),
-);
+export const meetingSchema = z.object({
+  id,
+  classId: id,
+  kind: z.enum(MEETING_KINDS),
+  programme: z.optional(programmeSchema),
+  title: requiredText,
+  /** Start and (optional) end, ISO 8601 with offset or `Z`. */
+  startsAt: isoDate,
+  endsAt: z.optional(isoDate),
+  place: requiredText,
+  /** What to bring ("your child", "the sheet you filled in"). */
+  bring: z.optional(text),
+  /** A few sentences about the meeting, in the school's words. */
+  description: z.optional(text),
+  /** Who invites, as the school names them ("Juf Sanne"). */
+  host: z.optional(text),
+  /** After the meeting: a short summary for those who could not come. */
+  summary: z.optional(text),
+  /** Language of the school's words, e.g. `nl`. */
+  lang: contentLang,
+});
 export type Meeting = z.infer<typeof meetingSchema>;
 
-export const rsvpSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    meetingId: id,
-    familyId: id,
-    /** The household (address) of a family with more than one: each answers for itself. */
-    householdId: z.optional(id),
-    /** The family as the host names it, with the household's name when it has more than one (teacher's list only). */
-    familyName: z.optional(text),
-    answer: rsvpAnswerSchema,
-    /** How many people come (0 for `no`). */
-    people: integer(0, RSVP_MAX_PEOPLE),
-    updatedAt: isoDate,
-  }),
-);
+export const rsvpSchema = z.object({
+  meetingId: id,
+  familyId: id,
+  /** The household (address) of a family with more than one: each answers for itself. */
+  householdId: z.optional(id),
+  /** The family as the host names it, with the household's name when it has more than one (teacher's list only). */
+  familyName: z.optional(text),
+  answer: rsvpAnswerSchema,
+  /** How many people come (0 for `no`). */
+  people: integer(0, RSVP_MAX_PEOPLE),
+  updatedAt: isoDate,
+});
 export type Rsvp = z.infer<typeof rsvpSchema>;
 
-export const preparationSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    meetingId: id,
-    familyId: id,
-    householdId: z.optional(id),
-    familyName: z.optional(text),
-    /** A few keywords the child chose. */
-    keywords: text,
-    /** What goes well. */
-    goesWell: text,
-    /** What the family wants to talk about. */
-    talkAbout: text,
-    updatedAt: isoDate,
-  }),
-);
+export const preparationSchema = z.object({
+  meetingId: id,
+  familyId: id,
+  householdId: z.optional(id),
+  familyName: z.optional(text),
+  /** A few keywords the child chose. */
+  keywords: text,
+  /** What goes well. */
+  goesWell: text,
+  /** What the family wants to talk about. */
+  talkAbout: text,
+  updatedAt: isoDate,
+});
 export type Preparation = z.infer<typeof preparationSchema>;
 
 /** The teacher's list: every household's reply and sheet, and how many households the class has. */
-export const meetingRepliesSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    meetingId: id,
-    families: count,
-    rsvps: z.array(rsvpSchema),
-    preparations: z.array(preparationSchema),
-  }),
-);
+export const meetingRepliesSchema = z.object({
+  meetingId: id,
+  families: count,
+  rsvps: z.array(rsvpSchema),
+  preparations: z.array(preparationSchema),
+});
 export type MeetingReplies = z.infer<typeof meetingRepliesSchema>;
 
 /** What a household sends as its reply. */

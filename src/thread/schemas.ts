@@ -11,7 +11,6 @@ import {
   textSchema as text,
   isoDateSchema as isoDate,
   countSchema as count,
-  builtOnFirstUse,
 } from '../core/schemas.js';
 
 /** Longest message in a thread: a few sentences, not a letter. */
@@ -26,7 +25,7 @@ export const THREAD_MESSAGE_MAX_LENGTH = 500;
 export const THREAD_ABOUT_KINDS = ['answer', 'reply', 'success', 'child'] as const;
 export type ThreadAboutKind = (typeof THREAD_ABOUT_KINDS)[number];
 
-export const threadAboutSchema = /* @__PURE__ */ builtOnFirstUse(() => z.object({ kind: z.enum(THREAD_ABOUT_KINDS), id }));
+export const threadAboutSchema = z.object({ kind: z.enum(THREAD_ABOUT_KINDS), id });
 export type ThreadAbout = z.infer<typeof threadAboutSchema>;
 
 /**
@@ -40,32 +39,28 @@ export interface ThreadKey {
   householdId?: string | undefined;
 }
 
-export const threadMessageSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    id,
-    /** `family` (a carer of the family) or `teacher`. */
-    from: z.enum(['family', 'teacher']),
-    authorName: z.optional(text),
-    text: requiredText,
-    createdAt: isoDate,
-    /** Written by the signed-in viewer themselves. */
-    mine: z.boolean(),
-  }),
-);
+export const threadMessageSchema = z.object({
+  id,
+  /** `family` (a carer of the family) or `teacher`. */
+  from: z.enum(['family', 'teacher']),
+  authorName: z.optional(text),
+  text: requiredText,
+  createdAt: isoDate,
+  /** Written by the signed-in viewer themselves. */
+  mine: z.boolean(),
+});
 export type ThreadMessage = z.infer<typeof threadMessageSchema>;
 
-export const threadSchema = /* @__PURE__ */ builtOnFirstUse(() =>
-  z.object({
-    about: threadAboutSchema,
-    familyId: id,
-    /** The household it is with, when the thread is one household's (issue 24). */
-    householdId: z.optional(id),
-    /** Oldest first. */
-    messages: z.array(threadMessageSchema),
-    /** Messages from the other side the viewer has not marked read. */
-    unread: count,
-  }),
-);
+export const threadSchema = z.object({
+  about: threadAboutSchema,
+  familyId: id,
+  /** The household it is with, when the thread is one household's (issue 24). */
+  householdId: z.optional(id),
+  /** Oldest first. */
+  messages: z.array(threadMessageSchema),
+  /** Messages from the other side the viewer has not marked read. */
+  unread: count,
+});
 export type Thread = z.infer<typeof threadSchema>;
 
 /**
