@@ -92,6 +92,17 @@ export class DraftController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /**
+   * What is sent beside the text changed (a choice next to the box): the next send is another
+   * request, so it gets a new id. A retry under the old one would be refused as another request
+   * under a used key, should the first have reached the host.
+   */
+  renewWrite(): void {
+    if (!this.writeId) return;
+    this.writeId = undefined;
+    this.persist();
+  }
+
   clear(): void {
     this.text = '';
     this.writeId = undefined;

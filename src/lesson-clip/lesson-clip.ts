@@ -833,13 +833,19 @@ export class SamenLessonClip extends SamenParentPreviewElement {
     </div>`;
   }
 
+  /** Shared or not is part of what is sent: another choice is another request. */
+  private readonly onShareChange = (event: Event) => {
+    this.shareWithClass = (event.target as HTMLInputElement).checked;
+    this.answerDraft.renewWrite();
+  };
+
   private renderForm(answer: HomeAnswer | null): TemplateResult {
     const t = this.m;
     const draft = this.answerDraft;
     const busy = this.sending;
     return html`<form class="answer-form" @submit=${this.onSubmit} @keydown=${this.onFormKeydown} aria-busy=${busy ? 'true' : 'false'}>
       <label part="share-choice" class="share-choice">
-        <input type="checkbox" .checked=${live(this.shareWithClass)} @change=${(e: Event) => (this.shareWithClass = (e.target as HTMLInputElement).checked)} />
+        <input type="checkbox" .checked=${live(this.shareWithClass)} @change=${this.onShareChange} />
         <span>${t.shareWithClass}</span>
       </label>
       ${answer && this.answeredMeanwhile ? html`<p part="answered-meanwhile" class="answered-meanwhile" role="status">${t.answeredMeanwhile}</p>` : nothing}

@@ -282,6 +282,42 @@ describe('<samen-lesson-clip> sharing an answer with the class', () => {
     expect(shared.answers.map((a) => a.text)).to.include('Voor de klas!');
     expect(JSON.stringify(shared)).to.not.contain('fam-01');
   });
+
+  it('a send whose answer never came back, sent again shared with the class: one answer, shared, and no error', async () => {
+    const adapter = school();
+    const parent = adapter.forViewer('parent-1');
+    // The first send is stored, but its answer never reaches the phone.
+    const save = parent.saveHomeAnswer.bind(parent);
+    let lost = false;
+    parent.saveHomeAnswer = async (input, options) => {
+      const stored = await save(input, options);
+      if (lost) return stored;
+      lost = true;
+      throw new Error('connection reset');
+    };
+    const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${parent} locale="nl">
+      <samen-lesson-clip clip-id="wish-2"></samen-lesson-clip>
+    </samen-provider>`);
+    const el = wrapper.querySelector('samen-lesson-clip')!;
+    await settled(el);
+    const area = root(el).querySelector<HTMLTextAreaElement>('[part~="answer-input"]')!;
+    area.value = 'Zij oefende het met haar broertje.';
+    area.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    root(el).querySelector<HTMLButtonElement>('[part~="send-button"]')!.click();
+    await waitUntil(() => root(el).querySelector('.send-error[role="alert"]'), 'the failed send says so');
+
+    // Now also for the class: ticked, and sent again.
+    root(el).querySelector<HTMLInputElement>('[part~="share-choice"] input')!.click();
+    await el.updateComplete;
+    root(el).querySelector<HTMLButtonElement>('[part~="send-button"]')!.click();
+    await waitUntil(() => root(el).querySelector('[part~="answer"] .answer-text'), 'the answer shows');
+    expect(root(el).querySelector('[role="alert"]'), 'no error').to.equal(null);
+    expect(text(el)).to.contain('De klas mag dit zien, zonder naam.');
+    expect((await adapter.getClassBoard('wish-2')).answers.map((a) => a.text)).to.include('Zij oefende het met haar broertje.');
+    const mine = adapter.state.answers.filter((a) => a.clipId === 'wish-2' && a.familyId === 'fam-01');
+    expect(mine.map((a) => [a.text, a.shareWithClass])).to.deep.equal([['Zij oefende het met haar broertje.', true]]);
+  });
 });
 
 describe('<samen-lesson-clip view="child"> the board while it is open', () => {
