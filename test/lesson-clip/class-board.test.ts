@@ -240,15 +240,29 @@ describe('<samen-lesson-clip view="child"> the class board', () => {
   });
 });
 
+/** wish-2 as `parent` sees it, loaded. */
+async function parentsClip(parent: MemoryAdapter): Promise<SamenLessonClip> {
+  const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${parent} locale="nl">
+    <samen-lesson-clip clip-id="wish-2"></samen-lesson-clip>
+  </samen-provider>`);
+  const el = wrapper.querySelector('samen-lesson-clip')!;
+  await settled(el);
+  return el;
+}
+
+/** `words` in the answer box, as typing puts them there. */
+async function typeAnswer(el: SamenLessonClip, words: string): Promise<void> {
+  const area = root(el).querySelector<HTMLTextAreaElement>('[part~="answer-input"]')!;
+  area.value = words;
+  area.dispatchEvent(new Event('input'));
+  await el.updateComplete;
+}
+
 describe('<samen-lesson-clip> sharing an answer with the class', () => {
   it('is off by default: an answer is shared only when the parent ticks "De klas mag ons antwoord zien, zonder naam"', async () => {
     const adapter = school();
     const parent = adapter.forViewer('parent-1');
-    const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${parent} locale="nl">
-      <samen-lesson-clip clip-id="wish-2"></samen-lesson-clip>
-    </samen-provider>`);
-    const el = wrapper.querySelector('samen-lesson-clip')!;
-    await settled(el);
+    const el = await parentsClip(parent);
     const box = root(el).querySelector<HTMLInputElement>('[part~="share-choice"] input[type="checkbox"]')!;
     expect(box, 'the choice is there').to.not.equal(null);
     expect(box.checked, 'off by default').to.equal(false);
@@ -256,10 +270,7 @@ describe('<samen-lesson-clip> sharing an answer with the class', () => {
     await expect(el).to.be.accessible();
 
     const send = async (words: string) => {
-      const area = root(el).querySelector<HTMLTextAreaElement>('[part~="answer-input"]')!;
-      area.value = words;
-      area.dispatchEvent(new Event('input'));
-      await el.updateComplete;
+      await typeAnswer(el, words);
       root(el).querySelector<HTMLButtonElement>('[part~="send-button"]')!.click();
       for (let i = 0; i < 50 && !root(el).querySelector('[part~="answer"] .answer-text'); i++) await new Promise((r) => setTimeout(r, 10));
       await el.updateComplete;
@@ -295,15 +306,8 @@ describe('<samen-lesson-clip> sharing an answer with the class', () => {
       lost = true;
       throw new Error('connection reset');
     };
-    const wrapper = await fixture<HTMLElement>(html`<samen-provider .adapter=${parent} locale="nl">
-      <samen-lesson-clip clip-id="wish-2"></samen-lesson-clip>
-    </samen-provider>`);
-    const el = wrapper.querySelector('samen-lesson-clip')!;
-    await settled(el);
-    const area = root(el).querySelector<HTMLTextAreaElement>('[part~="answer-input"]')!;
-    area.value = 'Zij oefende het met haar broertje.';
-    area.dispatchEvent(new Event('input'));
-    await el.updateComplete;
+    const el = await parentsClip(parent);
+    await typeAnswer(el, 'Zij oefende het met haar broertje.');
     root(el).querySelector<HTMLButtonElement>('[part~="send-button"]')!.click();
     await waitUntil(() => root(el).querySelector('.send-error[role="alert"]'), 'the failed send says so');
 
