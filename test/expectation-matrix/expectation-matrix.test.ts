@@ -6,7 +6,7 @@ import { SCHOOL_ID } from '../../src/adapters/demo-data.js';
 import '../../src/define/samen-provider.js';
 import '../../src/define/samen-expectation-matrix.js';
 import { SamenExpectationMatrix } from '../../src/expectation-matrix/expectation-matrix.js';
-import { NOW, collectErrors, settled } from '../helpers/fixtures.js';
+import { NOW, collectErrors, losingFirstAnswer, settled } from '../helpers/fixtures.js';
 
 type View = 'parent' | 'teacher';
 const SCHOOL = 'matrix-school';
@@ -213,16 +213,7 @@ describe('<samen-expectation-matrix> successes', () => {
     const el = await render(adapter);
     const field = $<HTMLTextAreaElement>(el, '[part~="success-form"] textarea')!;
     await type(el, field, 'Ze fluisterde op de trap!');
-    const original = adapter.shareSuccess.bind(adapter);
-    let lost = false;
-    adapter.shareSuccess = async (input, options) => {
-      const result = await original(input, options);
-      if (!lost) {
-        lost = true;
-        throw new Error('connection reset');
-      }
-      return result;
-    };
+    losingFirstAnswer(adapter, 'shareSuccess');
     $<HTMLButtonElement>(el, '[part~="success-form"] button')!.click();
     await waitUntil(() => has(el, '[part~="success-form"] [role="alert"]'), 'no failure shown');
     expect(field.value, 'the text is kept').to.equal('Ze fluisterde op de trap!');

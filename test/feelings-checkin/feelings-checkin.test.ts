@@ -13,7 +13,7 @@ import { pl } from '../../src/locales/pl.js';
 import { tr } from '../../src/locales/tr.js';
 import { uk } from '../../src/locales/uk.js';
 import type { FeelingDefinition } from '../../src/feelings-checkin/schemas.js';
-import { collectErrors, settled } from '../helpers/fixtures.js';
+import { collectErrors, losingFirstAnswer, settled } from '../helpers/fixtures.js';
 import { fakeSpeech } from '../helpers/speech.js';
 
 type View = 'child' | 'parent' | 'teacher';
@@ -262,16 +262,7 @@ describe('<samen-feelings-checkin> child and parent', () => {
     await expect(el).to.be.accessible();
 
     // The adapter stores it, but the answer never reaches the device.
-    const original = adapter.saveCheckin.bind(adapter);
-    let lost = false;
-    adapter.saveCheckin = async (input, options) => {
-      const result = await original(input, options);
-      if (!lost) {
-        lost = true;
-        throw new Error('connection reset');
-      }
-      return result;
-    };
+    losingFirstAnswer(adapter, 'saveCheckin');
     await save(el);
     expect(has(el, '[role="alert"]')).to.be.true;
     // The parent tries again a moment later: the clock has moved on, the request has not.

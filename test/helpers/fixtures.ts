@@ -74,3 +74,19 @@ export async function collectErrors(fn: () => Promise<unknown>): Promise<SamenEr
   }
   return details;
 }
+
+/**
+ * `adapter`'s `method` stores its first write, but that write's answer never reaches the device
+ * (the connection drops on the way back); later calls answer as usual. For "a retry never
+ * stores twice, and is never refused".
+ */
+export function losingFirstAnswer(adapter: MemoryAdapter, method: 'saveCheckin' | 'saveHomeAnswer' | 'shareSuccess'): void {
+  const write = (adapter[method] as (...args: unknown[]) => Promise<unknown>).bind(adapter);
+  let lost = false;
+  (adapter as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+    const stored = await write(...args);
+    if (lost) return stored;
+    lost = true;
+    throw new Error('connection reset');
+  };
+}

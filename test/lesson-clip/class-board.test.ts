@@ -11,7 +11,7 @@ import { createDemoState, type DemoState } from '../../src/adapters/demo-data.js
 import { configure } from '../../src/core/context.js';
 import type { SamenErrorDetail } from '../../src/core/events.js';
 import type { SamenLessonClip } from '../../src/lesson-clip/lesson-clip.js';
-import { NOW, settled } from '../helpers/fixtures.js';
+import { NOW, losingFirstAnswer, settled } from '../helpers/fixtures.js';
 import { fakeSpeech } from '../helpers/speech.js';
 
 const root = (el: HTMLElement) => el.shadowRoot!;
@@ -298,14 +298,7 @@ describe('<samen-lesson-clip> sharing an answer with the class', () => {
     const adapter = school();
     const parent = adapter.forViewer('parent-1');
     // The first send is stored, but its answer never reaches the phone.
-    const save = parent.saveHomeAnswer.bind(parent);
-    let lost = false;
-    parent.saveHomeAnswer = async (input, options) => {
-      const stored = await save(input, options);
-      if (lost) return stored;
-      lost = true;
-      throw new Error('connection reset');
-    };
+    losingFirstAnswer(parent, 'saveHomeAnswer');
     const el = await parentsClip(parent);
     await typeAnswer(el, 'Zij oefende het met haar broertje.');
     root(el).querySelector<HTMLButtonElement>('[part~="send-button"]')!.click();
