@@ -250,11 +250,12 @@ for (const backend of RULES_BACKENDS) {
     });
 
     test('an event stream ends when its token expires (the client reconnects and is told 401)', async () => {
-      const token = server.api.issueToken('teacher-1', { expiresAt: Date.now() + 400 });
+      // Time enough to open the stream on CI's loaded cores (400 ms was not: it was told 401 at once).
+      const token = server.api.issueToken('teacher-1', { expiresAt: Date.now() + 2000 });
       const events = await openEvents(server.base, token, ['clip:wish-2']);
       try {
         assert.equal(events.status, 200);
-        await events.ended(5000);
+        await events.ended(7000);
       } finally {
         events.close();
       }
